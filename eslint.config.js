@@ -1,0 +1,44 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const noIo = [
+  { group: ['electron', 'electron/*'], message: 'shared/ is pure: no Electron.' },
+  { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto'], message: 'shared/ is pure: no Node I/O.' },
+  { group: ['better-sqlite3', 'ws'], message: 'shared/ is pure: no database or sockets.' },
+  { group: ['@polkadot/*'], message: 'shared/ is pure: chain code lives in main/chain.' },
+  { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'shared/ is pure: no UI.' },
+  { group: ['**/main/**', '../main/*', '../renderer/*', '**/renderer/**', '**/devnet/**'], message: 'shared/ depends on nothing else in the repo.' },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'release/', '.tsbuild/', 'test-results/', 'playwright-report/', 'e2e/artifacts/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: noIo }] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/main/**', 'electron', 'better-sqlite3', 'node:*', '@polkadot/*'], message: 'The renderer talks only through the API contract.' },
+        ],
+      }],
+    },
+  },
+);

@@ -1,0 +1,423 @@
+/**
+ * Normalised ledger: raw stored chain events → ledger entries with per-position legs.
+ *
+ * Amount semantics per runtime are in ./runtime (facts §9D/§9E). Every leg carries the GROSS α
+ * change of the position, the TAO flow (paid in gross of a TAO fee for acquisitions, received net
+ * for disposals), the fee with its unit, and the spot-implied TAO value of the α at the pre-event
+ * price (snapshot at block − 1) so friction (fees + slippage) can be separated from price effects.
+ *
+ * Grouping: events of one extrinsic (same block + extrinsicIndex) are processed together so the
+ * StakeRemoved + StakeAdded pair can be labelled by its summary event (StakeMoved / StakeSwapped /
+ * StakeTransferred), and the StakeRemoved that paid an alpha transaction fee (≥397) can be tied to
+ * its TransactionFeePaidWithAlpha.
+ */
+import {
+  type FeeUnit,
+  crossSubnetFeeSide,
+  impliedPreFieldFee,
+  removedAlphaIsNet,
+  removeFeeUnit,
+  taoFieldsNetOfFee,
+  SPEC_FEE_FIELD,
+} from './runtime';
+import type { PriceBook } from './prices';
+import { alphaToTao } from './units';
+
+export type RawEventKind =
+  | 'StakeAdded'
+  | 'StakeRemoved'
+  | 'StakeMoved'
+  | 'StakeSwapped'
+  | 'StakeTransferred'
+  | 'AlphaRecycled'
+  | 'AlphaBurned'
+  | 'RootClaimed'
+  | 'TransactionFeePaidWithAlpha';
+
+/**
+ * One stored chain event, amounts exactly as the event carries them.
+ * Field mapping per kind:
+ * - StakeAdded/StakeRemoved: coldkey, hotkey, netuid, tao, alpha, fee (0n when the runtime had no fee field).
+ * - StakeMoved: coldkey, hotkey = origin hotkey, netuid = origin, destHotkey, destNetuid, tao = tao_moved.
+ * - StakeTransferred: coldkey = origin coldkey, counterpartyColdkey = destination coldkey, hotkey,
+ *   netuid = origin, destNetuid, destHotkey null (same hotkey), tao = tao_moved.
+ * - StakeSwapped: coldkey, hotkey, netuid = origin, destNetuid, destHotkey null, tao = tao_moved.
+ * - AlphaRecycled/AlphaBurned: coldkey, hotkey, netuid, alpha = amount.
+ * - RootClaimed: coldkey only (hotkey '' , netuid 0, amounts 0n).
+ * - TransactionFeePaidWithAlpha: coldkey = who, alpha = alpha_fee, tao = tao_amount, netuid (−1 when the
+ *   runtime's event had no netuid, i.e. 397–410), hotkey ''.
+ */
+export interface RawStakeEvent {
+  /** Storage id (optional); drill-down falls back to "block-eventIndex". */
+  id?: string | number;
+  blockNumber: number;
+  blockHash: string;
+  /** ms since epoch */
+  timestamp: number;
+  specVersion: number;
+  extrinsicIndex: number | null;
+  eventIndex: number;
+  kind: RawEventKind;
+  coldkey: string;
+  counterpartyColdkey: string | null;
+  hotkey: string;
+  netuid: number;
+  destHotkey: string | null;
+  destNetuid: number | null;
+  tao: bigint;
+  alpha: bigint;
+  fee: bigint;
+}
+
+/** Root-claim payout (spec ≥334), derived by sync from position checkpoints around RootClaimed. */
+export interface RootClaimPayout {
+  blockNumber: number;
+  timestamp: number;
+  coldkey: string;
+  hotkey: string;
+  /** Subnet whose root dividends were claimed. */
+  netuid: number;
+  mode: 'keep' | 'swap';
+  /** keep: α added to (coldkey, hotkey, netuid). swap: α claimed before the swap (informational; may be 0n). */
+  alpha: bigint;
+  /** swap: TAO (rao) added to the coldkey's root stake on the same hotkey. keep: 0n. */
+  tao: bigint;
+}
+
+export type LegCategory = 'bought' | 'sold' | 'transferIn' | 'transferOut' | 'rootClaim' | 'feePaid' | 'burned';
+/**
+ * trade: acquisition at cost `tao` / disposal for proceeds `tao`.
+ * carry: basis-carrying move (same subnet, tracked coldkeys on both ends).
+ * income: reward acquired; `tao` = TAO value at accrual.
+ * expense: α leaves with no proceeds (alpha tx fee, recycle/burn); `fee` is the TAO value paid, if known.
+ */
+export type LegBasis = 'trade' | 'carry' | 'income' | 'expense';
+
+export interface LedgerLeg {
+  coldkey: string;
+  hotkey: string;
+  netuid: number;
+  /** Signed GROSS change of the position's α (alpha-rao). */
+  alpha: bigint;
+  category: LegCategory;
+  basis: LegBasis;
+  /** TAO (rao): acquisitions = paid in gross (TAO fee included); disposals = received net; income = value at accrual. */
+  tao: bigint;
+  /** Fee charged on this leg; null when the runtime charged a fee that cannot be observed (252–256). */
+  fee: bigint | null;
+  feeUnit: FeeUnit;
+  /** TAO value of |alpha| at the pre-event spot price; null when no snapshot was available. */
+  spotTao: bigint | null;
+  /** Snapshot block the spot price came from (−1 = root 1:1), null when none. */
+  spotBlock: number | null;
+}
+
+export type LedgerKind =
+  | 'buy'
+  | 'sell'
+  | 'move'
+  | 'internal-transfer'
+  | 'swap'
+  | 'transfer-in'
+  | 'transfer-out'
+  | 'root-claim-keep'
+  | 'root-claim-swap'
+  | 'alpha-fee'
+  | 'recycle'
+  | 'burn';
+
+export interface LedgerEntry {
+  /** Position in the ledger (0-based, block order). */
+  seq: number;
+  kind: LedgerKind;
+  blockNumber: number;
+  timestamp: number;
+  specVersion: number;
+  extrinsicIndex: number | null;
+  /** Event index used for ordering within the block (first source event; MAX for payouts without one). */
+  eventIndex: number;
+  legs: LedgerLeg[];
+  /** Source events (drill-down). Root-claim payouts reference the RootClaimed event when present. */
+  sources: RawStakeEvent[];
+  /** Root-claim payout behind the entry (root-claim kinds only). */
+  payout?: RootClaimPayout;
+  /** Irregularities worth showing: 'dust-clear', 'fee-unobservable', 'unexpected-fee-side', … */
+  flags: string[];
+}
+
+export interface NormalizeOptions {
+  /** Coldkeys of the user's wallets: legs of other coldkeys are dropped; both-tracked transfers carry basis. */
+  trackedColdkeys: ReadonlySet<string>;
+  /** Root-claim payouts to merge in (amounts from checkpoints). */
+  rootClaims?: readonly RootClaimPayout[];
+  /** Snapshot prices for the spot-implied amounts (friction). */
+  prices?: PriceBook;
+}
+
+export function eventRef(e: RawStakeEvent): string {
+  return e.id !== undefined ? String(e.id) : `${e.blockNumber}-${e.eventIndex}`;
+}
+
+const MAX_EVENT_INDEX = Number.MAX_SAFE_INTEGER;
+
+/** Normalise raw events (any order) into ledger entries ordered by (block, eventIndex). */
+export function normalizeEvents(rawEvents: readonly RawStakeEvent[], opts: NormalizeOptions): LedgerEntry[] {
+  const sorted = isSorted(rawEvents) ? rawEvents : [...rawEvents].sort(compareRaw);
+  const out: LedgerEntry[] = [];
+  const rootClaimedByBlock = new Map<number, RawStakeEvent[]>();
+  let i = 0;
+  while (i < sorted.length) {
+    const first = sorted[i] as RawStakeEvent;
+    let j = i + 1;
+    while (j < sorted.length) {
+      const e = sorted[j] as RawStakeEvent;
+      if (e.blockNumber !== first.blockNumber || e.extrinsicIndex !== first.extrinsicIndex) break;
+      j++;
+    }
+    if (j === i + 1) normalizeSingle(first, opts, out, rootClaimedByBlock);
+    else normalizeGroup(sorted.slice(i, j), opts, out, rootClaimedByBlock);
+    i = j;
+  }
+  if (opts.rootClaims && opts.rootClaims.length > 0) {
+    for (const p of opts.rootClaims) {
+      if (!opts.trackedColdkeys.has(p.coldkey)) continue;
+      const src = (rootClaimedByBlock.get(p.blockNumber) ?? []).filter((e) => e.coldkey === p.coldkey);
+      out.push(rootClaimEntry(p, src, opts.prices));
+    }
+    out.sort((a, b) => a.blockNumber - b.blockNumber || a.eventIndex - b.eventIndex);
+  }
+  for (let k = 0; k < out.length; k++) (out[k] as LedgerEntry).seq = k;
+  return out;
+}
+
+function compareRaw(a: RawStakeEvent, b: RawStakeEvent): number {
+  return a.blockNumber - b.blockNumber || a.eventIndex - b.eventIndex;
+}
+
+function isSorted(arr: readonly RawStakeEvent[]): boolean {
+  for (let k = 1; k < arr.length; k++) if (compareRaw(arr[k - 1] as RawStakeEvent, arr[k] as RawStakeEvent) > 0) return false;
+  return true;
+}
+
+function entry(kind: LedgerKind, e: RawStakeEvent, legs: LedgerLeg[], sources: RawStakeEvent[], flags: string[] = []): LedgerEntry {
+  return {
+    seq: 0, kind, blockNumber: e.blockNumber, timestamp: e.timestamp, specVersion: e.specVersion,
+    extrinsicIndex: e.extrinsicIndex, eventIndex: e.eventIndex, legs, sources, flags,
+  };
+}
+
+/** Pre-event spot value of |alpha|. */
+function spot(prices: PriceBook | undefined, netuid: number, block: number, alpha: bigint): { tao: bigint | null; block: number | null } {
+  const p = prices?.priceAt(netuid, block - 1);
+  if (!p) return { tao: null, block: null };
+  return { tao: alphaToTao(alpha < 0n ? -alpha : alpha, p.price), block: p.blockNumber };
+}
+
+type AddContext = { side: 'add' } | { side: 'move'; originTaoNet: bigint | null };
+
+/** Acquisition leg from a StakeAdded: gross TAO paid, α received, TAO fee. */
+export function addedLeg(e: RawStakeEvent, category: LegCategory, basis: LegBasis, ctx: AddContext, prices?: PriceBook): LedgerLeg {
+  let tao = e.tao;
+  let fee: bigint | null = e.fee;
+  if (taoFieldsNetOfFee(e.specVersion)) {
+    // Before v3 StakeAdded.tao is net of the TAO fee.
+    if (e.specVersion < SPEC_FEE_FIELD) {
+      fee = impliedPreFieldFee(e.specVersion, ctx.side);
+      if (fee === null && ctx.side === 'move' && ctx.originTaoNet !== null) {
+        // 252–256 move: the TAO leaving the origin (net) is what entered the destination (gross).
+        fee = ctx.originTaoNet - e.tao;
+      }
+    }
+    tao = fee === null ? e.tao : e.tao + fee;
+  }
+  const s = spot(prices, e.netuid, e.blockNumber, e.alpha);
+  return {
+    coldkey: e.coldkey, hotkey: e.hotkey, netuid: e.netuid, alpha: e.alpha, category, basis,
+    tao, fee, feeUnit: 'tao', spotTao: s.tao, spotBlock: s.block,
+  };
+}
+
+/** Disposal leg from a StakeRemoved: gross α leaving, net TAO received, fee (TAO before v3, α from v3). */
+export function removedLeg(e: RawStakeEvent, category: LegCategory, basis: LegBasis, side: 'remove' | 'move', prices?: PriceBook): LedgerLeg {
+  const unit = removeFeeUnit(e.specVersion);
+  let fee: bigint | null = e.fee;
+  if (e.specVersion < SPEC_FEE_FIELD) fee = impliedPreFieldFee(e.specVersion, side);
+  // ≥397 the event carries the NET α swapped; the position lost α + fee.
+  const gross = removedAlphaIsNet(e.specVersion) ? e.alpha + e.fee : e.alpha;
+  const s = spot(prices, e.netuid, e.blockNumber, gross);
+  return {
+    coldkey: e.coldkey, hotkey: e.hotkey, netuid: e.netuid, alpha: -gross, category, basis,
+    tao: e.tao, fee, feeUnit: unit, spotTao: s.tao, spotBlock: s.block,
+  };
+}
+
+function normalizeSingle(e: RawStakeEvent, opts: NormalizeOptions, out: LedgerEntry[], rootClaimed: Map<number, RawStakeEvent[]>): void {
+  const tracked = opts.trackedColdkeys.has(e.coldkey);
+  switch (e.kind) {
+    case 'StakeAdded':
+      if (tracked) out.push(entry('buy', e, [addedLeg(e, 'bought', 'trade', { side: 'add' }, opts.prices)], [e], feeFlags(e)));
+      return;
+    case 'StakeRemoved':
+      if (tracked) out.push(entry('sell', e, [removedLeg(e, 'sold', 'trade', 'remove', opts.prices)], [e], feeFlags(e)));
+      return;
+    case 'AlphaRecycled':
+    case 'AlphaBurned':
+      if (tracked) out.push(burnEntry(e, opts.prices));
+      return;
+    case 'RootClaimed': {
+      let arr = rootClaimed.get(e.blockNumber);
+      if (!arr) { arr = []; rootClaimed.set(e.blockNumber, arr); }
+      arr.push(e);
+      return;
+    }
+    default:
+      // A summary or fee event without its Stake* events (e.g. the other side is not stored) carries no α.
+      return;
+  }
+}
+
+function feeFlags(e: RawStakeEvent): string[] {
+  return e.specVersion < SPEC_FEE_FIELD && impliedPreFieldFee(e.specVersion, e.kind === 'StakeAdded' ? 'add' : 'remove') === null
+    ? ['fee-unobservable']
+    : [];
+}
+
+function burnEntry(e: RawStakeEvent, prices?: PriceBook): LedgerEntry {
+  const s = spot(prices, e.netuid, e.blockNumber, e.alpha);
+  const leg: LedgerLeg = {
+    coldkey: e.coldkey, hotkey: e.hotkey, netuid: e.netuid, alpha: -e.alpha, category: 'burned', basis: 'expense',
+    tao: 0n, fee: 0n, feeUnit: 'alpha', spotTao: s.tao, spotBlock: s.block,
+  };
+  return entry(e.kind === 'AlphaRecycled' ? 'recycle' : 'burn', e, [leg], [e]);
+}
+
+function normalizeGroup(group: RawStakeEvent[], opts: NormalizeOptions, out: LedgerEntry[], rootClaimed: Map<number, RawStakeEvent[]>): void {
+  const used = new Set<RawStakeEvent>();
+  const tracked = opts.trackedColdkeys;
+  const produced: LedgerEntry[] = [];
+
+  // 1. Alpha-paid transaction fees (≥397): the payer's StakeRemoved (fee 0) whose TAO went to the block author.
+  for (const t of group) {
+    if (t.kind !== 'TransactionFeePaidWithAlpha') continue;
+    const cands = group.filter((e) => e.kind === 'StakeRemoved' && !used.has(e) && e.coldkey === t.coldkey && e.fee === 0n
+      && (t.netuid < 0 || e.netuid === t.netuid));
+    const r = cands.find((e) => e.alpha === t.alpha) ?? cands[0];
+    if (!r) continue;
+    used.add(r);
+    used.add(t);
+    if (!tracked.has(r.coldkey)) continue;
+    const leg = removedLeg(r, 'feePaid', 'expense', 'remove', opts.prices);
+    // No proceeds for the user; the fee's TAO value is what the author received.
+    produced.push(entry('alpha-fee', r, [{ ...leg, tao: 0n, fee: t.tao, feeUnit: 'tao' }], [r, t]));
+  }
+
+  // 2. Summary events pair the origin StakeRemoved with the destination StakeAdded.
+  for (const s of group) {
+    if (s.kind !== 'StakeMoved' && s.kind !== 'StakeSwapped' && s.kind !== 'StakeTransferred') continue;
+    used.add(s);
+    const originCold = s.coldkey;
+    const destCold = s.kind === 'StakeTransferred' ? (s.counterpartyColdkey ?? s.coldkey) : s.coldkey;
+    const destHot = s.destHotkey ?? s.hotkey;
+    const destNet = s.destNetuid ?? s.netuid;
+    const r = group.find((e) => e.kind === 'StakeRemoved' && !used.has(e) && e.eventIndex < s.eventIndex
+      && e.coldkey === originCold && e.hotkey === s.hotkey && e.netuid === s.netuid);
+    if (r) used.add(r);
+    const a = group.find((e) => e.kind === 'StakeAdded' && !used.has(e) && e.eventIndex < s.eventIndex
+      && (r === undefined || e.eventIndex > r.eventIndex)
+      && e.coldkey === destCold && e.hotkey === destHot && e.netuid === destNet);
+    if (a) used.add(a);
+    const e = pairEntry(s, r ?? null, a ?? null, opts);
+    if (e) produced.push(e);
+  }
+
+  // 3. Everything left is a plain buy / sell / burn. A second StakeRemoved of the same (cold, hot, netuid)
+  //    in one extrinsic is the nominator "dust clear"; it is a sale like any other, flagged.
+  const seenRemoved = new Set<string>();
+  for (const e of group) {
+    if (e.kind === 'StakeRemoved') {
+      const k = `${e.coldkey}|${e.hotkey}|${e.netuid}`;
+      const dust = seenRemoved.has(k);
+      seenRemoved.add(k);
+      if (used.has(e)) continue;
+      if (!tracked.has(e.coldkey)) continue;
+      const flags = feeFlags(e);
+      if (dust) flags.push('dust-clear');
+      produced.push(entry('sell', e, [removedLeg(e, 'sold', 'trade', 'remove', opts.prices)], [e], flags));
+      continue;
+    }
+    if (used.has(e)) continue;
+    normalizeSingle(e, opts, produced, rootClaimed);
+  }
+  produced.sort((x, y) => x.eventIndex - y.eventIndex);
+  for (const p of produced) out.push(p);
+}
+
+function pairEntry(s: RawStakeEvent, r: RawStakeEvent | null, a: RawStakeEvent | null, opts: NormalizeOptions): LedgerEntry | null {
+  const tracked = opts.trackedColdkeys;
+  const originTracked = r !== null && tracked.has(r.coldkey);
+  const destTracked = a !== null && tracked.has(a.coldkey);
+  const sources = [r, a, s].filter((x): x is RawStakeEvent => x !== null);
+  const anchor = r ?? a ?? s;
+  const flags: string[] = [];
+  if (r === null && tracked.has(s.coldkey)) flags.push('missing-origin-event');
+  const sameSubnet = (s.destNetuid ?? s.netuid) === s.netuid;
+  const spec = s.specVersion;
+
+  // Fee-side sanity check for cross-subnet moves (facts §9A item 3).
+  if (!sameSubnet && r && a && spec >= 297) {
+    const side = crossSubnetFeeSide(spec, s.netuid);
+    if ((side === 'origin' && a.fee !== 0n) || (side === 'destination' && r.fee !== 0n)) flags.push('unexpected-fee-side');
+  }
+  if (spec < SPEC_FEE_FIELD && spec >= 252) flags.push('fee-unobservable');
+
+  const origin = r ? removedLeg(r, 'sold', 'trade', 'move', opts.prices) : null;
+  const dest = a ? addedLeg(a, 'bought', 'trade', { side: 'move', originTaoNet: r ? r.tao : null }, opts.prices) : null;
+
+  if (originTracked && destTracked && origin && dest) {
+    if (sameSubnet) {
+      // Same subnet (hotkey move, or transfer between two tracked wallets): basis carries.
+      const kind: LedgerKind = r.coldkey === a.coldkey ? 'move' : 'internal-transfer';
+      return entry(kind, anchor, [
+        { ...origin, category: 'transferOut', basis: 'carry' },
+        { ...dest, category: 'transferIn', basis: 'carry' },
+      ], sources, flags);
+    }
+    return entry('swap', anchor, [origin, dest], sources, flags);
+  }
+  if (originTracked && origin) {
+    if (!a && s.kind !== 'StakeTransferred') flags.push('move-without-destination');
+    const kind: LedgerKind = s.kind === 'StakeTransferred' && a ? 'transfer-out' : (a ? 'transfer-out' : 'sell');
+    if (kind === 'sell') return entry('sell', anchor, [origin], sources, flags);
+    return entry(kind, anchor, [{ ...origin, category: 'transferOut' }], sources, flags);
+  }
+  if (destTracked && dest) {
+    return entry('transfer-in', anchor, [{ ...dest, category: 'transferIn' }], sources, flags);
+  }
+  return null;
+}
+
+function rootClaimEntry(p: RootClaimPayout, src: RawStakeEvent[], prices?: PriceBook): LedgerEntry {
+  const first = src[0];
+  const base = {
+    seq: 0, blockNumber: p.blockNumber, timestamp: p.timestamp, specVersion: first?.specVersion ?? 0,
+    extrinsicIndex: first?.extrinsicIndex ?? null, eventIndex: first ? first.eventIndex : MAX_EVENT_INDEX,
+    sources: src, payout: p, flags: [] as string[],
+  };
+  if (p.mode === 'keep') {
+    // Income α on the subnet, valued at the pool price of the claim block (post-state snapshot).
+    const price = prices?.priceAt(p.netuid, p.blockNumber);
+    const value = price ? alphaToTao(p.alpha, price.price) : null;
+    const leg: LedgerLeg = {
+      coldkey: p.coldkey, hotkey: p.hotkey, netuid: p.netuid, alpha: p.alpha, category: 'rootClaim', basis: 'income',
+      tao: value ?? 0n, fee: 0n, feeUnit: 'alpha', spotTao: value, spotBlock: price ? price.blockNumber : null,
+    };
+    if (value === null) base.flags.push('missing-price');
+    return { ...base, kind: 'root-claim-keep', legs: [leg] };
+  }
+  // Swap: the α dividend is sold fee-less and the TAO added to root stake (α == TAO on root).
+  const leg: LedgerLeg = {
+    coldkey: p.coldkey, hotkey: p.hotkey, netuid: 0, alpha: p.tao, category: 'rootClaim', basis: 'income',
+    tao: p.tao, fee: 0n, feeUnit: 'tao', spotTao: p.tao, spotBlock: -1,
+  };
+  return { ...base, kind: 'root-claim-swap', legs: [leg] };
+}

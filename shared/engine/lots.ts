@@ -1,0 +1,194 @@
+/**
+ * Cost-basis books, one per (coldkey, netuid): the α of one subnet in one wallet is one asset,
+ * whichever hotkey holds it (hotkeys are attribution only).
+ *
+ * Methods: ACB (average cost, default), FIFO, LIFO, HIFO (highest unit cost first).
+ * Rounding (see ./units): cost removed with α = floor(cost × α_taken / α_of_lot_or_pool); the
+ * remainder stays in the book, so removed + remaining == acquired exactly, for every method.
+ *
+ * Oversell: α can leave before the engine has booked it (emissions are booked at the next
+ * checkpoint). The excess leaves at zero cost and is remembered as a deficit; the next acquisition
+ * first covers the deficit and that part's cost is returned as a "late cost" for the caller to
+ * realise immediately. This keeps realized + unrealized = proceeds + value − cost at all times.
+ */
+
+export type CostMethod = 'acb' | 'fifo' | 'lifo' | 'hifo';
+
+export interface Lot {
+  alpha: bigint;
+  cost: bigint;
+  /** Acquisition order (global ledger sequence; carried lots keep theirs). */
+  order: number;
+}
+
+export interface LotBook {
+  readonly method: CostMethod;
+  /** α in the book (excluding any deficit). */
+  alpha(): bigint;
+  /** Remaining cost basis (rao). */
+  cost(): bigint;
+  /** α disposed of before it was booked, not yet covered. */
+  deficit(): bigint;
+  /** Add α at `cost`. Returns the cost that covered a deficit (to realise now as a loss). */
+  acquire(alpha: bigint, cost: bigint, order: number): bigint;
+  /** Remove α; returns the cost basis removed. */
+  dispose(alpha: bigint): bigint;
+  /** Remove α as lots (basis carried to another book). */
+  take(alpha: bigint): Lot[];
+  /** Add carried lots. Returns late cost covering a deficit (as `acquire`). */
+  put(lots: readonly Lot[]): bigint;
+  lots(): Lot[];
+}
+
+export function createLotBook(method: CostMethod): LotBook {
+  return method === 'acb' ? new AverageCostBook() : new LotListBook(method);
+}
+
+class AverageCostBook implements LotBook {
+  readonly method = 'acb' as const;
+  private a = 0n;
+  private c = 0n;
+  private d = 0n;
+  alpha(): bigint { return this.a; }
+  cost(): bigint { return this.c; }
+  deficit(): bigint { return this.d; }
+  acquire(alpha: bigint, cost: bigint): bigint {
+    let late = 0n;
+    if (this.d > 0n) {
+      const covered = alpha < this.d ? alpha : this.d;
+      late = covered === alpha ? cost : (cost * covered) / alpha;
+      this.d -= covered;
+      alpha -= covered;
+      cost -= late;
+    }
+    this.a += alpha;
+    this.c += cost;
+    return late;
+  }
+  dispose(alpha: bigint): bigint {
+    if (alpha >= this.a) {
+      const removed = this.c;
+      this.d += alpha - this.a;
+      this.a = 0n;
+      this.c = 0n;
+      return removed;
+    }
+    const removed = (this.c * alpha) / this.a;
+    this.a -= alpha;
+    this.c -= removed;
+    return removed;
+  }
+  take(alpha: bigint): Lot[] {
+    const taken = alpha < this.a ? alpha : this.a;
+    const cost = this.dispose(alpha);
+    return [{ alpha: taken, cost, order: 0 }];
+  }
+  put(lots: readonly Lot[]): bigint {
+    let late = 0n;
+    for (const l of lots) if (l.alpha > 0n) late += this.acquire(l.alpha, l.cost);
+    return late;
+  }
+  lots(): Lot[] {
+    return this.a > 0n ? [{ alpha: this.a, cost: this.c, order: 0 }] : [];
+  }
+}
+
+/**
+ * FIFO / LIFO: lots kept in acquisition order (head index for FIFO to avoid shifting).
+ * HIFO: lots kept sorted by unit cost ascending (ties: older first), consumed from the end.
+ */
+class LotListBook implements LotBook {
+  private list: Lot[] = [];
+  private head = 0;
+  private a = 0n;
+  private c = 0n;
+  private d = 0n;
+  constructor(readonly method: 'fifo' | 'lifo' | 'hifo') {}
+  alpha(): bigint { return this.a; }
+  cost(): bigint { return this.c; }
+  deficit(): bigint { return this.d; }
+
+  acquire(alpha: bigint, cost: bigint, order: number): bigint {
+    let late = 0n;
+    if (this.d > 0n) {
+      const covered = alpha < this.d ? alpha : this.d;
+      late = covered === alpha ? cost : (cost * covered) / alpha;
+      this.d -= covered;
+      alpha -= covered;
+      cost -= late;
+    }
+    if (alpha > 0n) this.insert({ alpha, cost, order });
+    return late;
+  }
+
+  private insert(lot: Lot): void {
+    this.a += lot.alpha;
+    this.c += lot.cost;
+    const list = this.list;
+    const last = list[list.length - 1];
+    if (list.length === this.head || (last && this.before(last, lot))) { list.push(lot); return; }
+    let lo = this.head;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.before(list[mid] as Lot, lot)) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, lot);
+  }
+
+  /** Ordering of the list: acquisition order, or unit cost for HIFO. */
+  private before(x: Lot, y: Lot): boolean {
+    if (this.method === 'hifo') {
+      const l = x.cost * y.alpha;
+      const r = y.cost * x.alpha;
+      return l < r || (l === r && x.order <= y.order);
+    }
+    return x.order <= y.order;
+  }
+
+  private removeLots(alpha: bigint, keep: boolean): { cost: bigint; lots: Lot[] } {
+    let need = alpha;
+    let cost = 0n;
+    const taken: Lot[] = [];
+    const list = this.list;
+    const fromHead = this.method === 'fifo';
+    while (need > 0n && list.length > this.head) {
+      const idx = fromHead ? this.head : list.length - 1;
+      const lot = list[idx] as Lot;
+      if (lot.alpha <= need) {
+        need -= lot.alpha;
+        cost += lot.cost;
+        if (keep) taken.push(lot);
+        if (fromHead) { list[idx] = undefined as unknown as Lot; this.head++; } else list.pop();
+      } else {
+        const part = (lot.cost * need) / lot.alpha;
+        if (keep) taken.push({ alpha: need, cost: part, order: lot.order });
+        lot.alpha -= need;
+        lot.cost -= part;
+        cost += part;
+        need = 0n;
+      }
+    }
+    if (this.head > 1024 && this.head * 2 > list.length) { this.list = list.slice(this.head); this.head = 0; }
+    this.a -= alpha - need;
+    this.c -= cost;
+    this.d += need;
+    return { cost, lots: taken };
+  }
+
+  dispose(alpha: bigint): bigint {
+    return this.removeLots(alpha, false).cost;
+  }
+  take(alpha: bigint): Lot[] {
+    return this.removeLots(alpha, true).lots;
+  }
+  put(lots: readonly Lot[]): bigint {
+    let late = 0n;
+    for (const l of lots) if (l.alpha > 0n) late += this.acquire(l.alpha, l.cost, l.order);
+    return late;
+  }
+  lots(): Lot[] {
+    return this.list.slice(this.head).map((l) => ({ ...l }));
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Subnet snapshots and the price book: "what was the pool at block b" = the latest snapshot at or
+ * before b (snapshots are post-block state). Root (netuid 0) is always 1:1.
+ */
+import { PRICE_SCALE } from './units';
+import type { PoolState } from './runtime';
+
+export interface SubnetSnapshot {
+  blockNumber: number;
+  /** ms since epoch of the block (for daily series). */
+  timestamp: number;
+  netuid: number;
+  /** SubnetTAO, rao */
+  taoIn: bigint;
+  /** SubnetAlphaIn, alpha-rao */
+  alphaIn: bigint;
+  /** SubnetAlphaOut, alpha-rao (α held by stakers; market cap = price × alphaOut) */
+  alphaOut: bigint;
+  /** Spot price: rao per 1e9 alpha-rao (current_alpha_price). */
+  price: bigint;
+  /** Runtime spec at that block, for the exit-fee rule (optional). */
+  specVersion?: number;
+  /** Swap.FeeRate numerator override (optional). */
+  feeRate?: bigint | null;
+}
+
+export interface PriceRef {
+  netuid: number;
+  /** Block of the snapshot the price came from (−1 for root's fixed 1:1). */
+  blockNumber: number;
+  price: bigint;
+}
+
+const ROOT_SNAPSHOT: Omit<SubnetSnapshot, 'blockNumber' | 'timestamp'> = {
+  netuid: 0, taoIn: 0n, alphaIn: 0n, alphaOut: 0n, price: PRICE_SCALE,
+};
+
+export class PriceBook {
+  private readonly byNetuid = new Map<number, SubnetSnapshot[]>();
+
+  constructor(snapshots: readonly SubnetSnapshot[]) {
+    for (const s of snapshots) this.add(s);
+    for (const arr of this.byNetuid.values()) arr.sort((a, b) => a.blockNumber - b.blockNumber);
+  }
+
+  /** Add one snapshot (keeps order; appending the newest is O(1)). */
+  add(s: SubnetSnapshot): void {
+    let arr = this.byNetuid.get(s.netuid);
+    if (!arr) { arr = []; this.byNetuid.set(s.netuid, arr); }
+    const last = arr[arr.length - 1];
+    if (!last || last.blockNumber <= s.blockNumber) { arr.push(s); return; }
+    const i = upperBound(arr, s.blockNumber);
+    arr.splice(i, 0, s);
+  }
+
+  netuids(): number[] {
+    return [...this.byNetuid.keys()].sort((a, b) => a - b);
+  }
+
+  /** Latest snapshot at or before `block` (null when none). Root without snapshots is 1:1. */
+  snapshotAt(netuid: number, block: number): SubnetSnapshot | null {
+    const arr = this.byNetuid.get(netuid);
+    if (arr) {
+      const i = upperBound(arr, block) - 1;
+      if (i >= 0) return arr[i] ?? null;
+    }
+    if (netuid === 0) return { ...ROOT_SNAPSHOT, blockNumber: -1, timestamp: 0 };
+    return null;
+  }
+
+  /** Spot price at or before `block`; root is always 1:1. */
+  priceAt(netuid: number, block: number): PriceRef | null {
+    if (netuid === 0) return { netuid, blockNumber: -1, price: PRICE_SCALE };
+    const s = this.snapshotAt(netuid, block);
+    return s ? { netuid, blockNumber: s.blockNumber, price: s.price } : null;
+  }
+
+  poolAt(netuid: number, block: number): PoolState | null {
+    const s = this.snapshotAt(netuid, block);
+    if (!s) return null;
+    return { netuid, taoIn: s.taoIn, alphaIn: s.alphaIn, price: netuid === 0 ? PRICE_SCALE : s.price, feeRate: s.feeRate ?? null };
+  }
+
+  /** All snapshots of one subnet, ordered by block (read-only view). */
+  series(netuid: number): readonly SubnetSnapshot[] {
+    return this.byNetuid.get(netuid) ?? [];
+  }
+}
+
+/** First index whose blockNumber is > block. */
+function upperBound(arr: readonly { blockNumber: number }[], block: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((arr[mid] as { blockNumber: number }).blockNumber <= block) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,78 @@
+/**
+ * Units, prices and THE rounding rule of the engine.
+ *
+ * - TAO amounts: bigint rao (1 TAO = 1e9 rao). Alpha amounts: bigint alpha-rao (1 α = 1e9 alpha-rao).
+ * - Prices: bigint rao per 1e9 alpha-rao ("rao per whole α"), the same scale as the chain's
+ *   `SwapRuntimeApi.current_alpha_price` (price × 1e9, floored). Root (netuid 0) is PRICE_SCALE (1:1).
+ * - Fiat prices: bigint in 1e-8 fiat units per whole TAO (FIAT_SCALE); fiat amounts are 1e-8 fiat units.
+ *
+ * ROUNDING RULE (applied everywhere): every division rounds toward −∞ (floor), via `floorDiv`.
+ * When part of an amount is carved out of a whole (cost removed on a disposal, cost attributed to a
+ * hotkey, the α share of a lot), the carved part is floor(whole × part / total) and the REMAINDER
+ * STAYS with what is left, so parts always sum back exactly to the whole (no rao is created or lost).
+ */
+
+export const RAO_PER_TAO = 1_000_000_000n;
+export const PRICE_SCALE = 1_000_000_000n;
+export const FIAT_SCALE = 100_000_000n;
+
+/** Integer division rounding toward −∞ (bigint `/` truncates toward zero). */
+export function floorDiv(a: bigint, b: bigint): bigint {
+  if (b === 0n) throw new RangeError('floorDiv by zero');
+  const q = a / b;
+  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+}
+
+/** floor(whole × part / total): the share of `whole` that `part` out of `total` carries. */
+export function share(whole: bigint, part: bigint, total: bigint): bigint {
+  if (total === 0n) return 0n;
+  if (part === total) return whole;
+  return floorDiv(whole * part, total);
+}
+
+/** TAO value (rao) of `alpha` alpha-rao at `price` (rao per 1e9 alpha-rao), floored. */
+export function alphaToTao(alpha: bigint, price: bigint): bigint {
+  return floorDiv(alpha * price, PRICE_SCALE);
+}
+
+/** Price implied by a trade or a holding: rao per 1e9 alpha-rao, floored; null when alpha is 0. */
+export function impliedPrice(tao: bigint, alpha: bigint): bigint | null {
+  if (alpha === 0n) return null;
+  return floorDiv(tao * PRICE_SCALE, alpha);
+}
+
+/** Fiat value (1e-8 fiat units) of `rao` at `fiatPrice` (1e-8 fiat units per TAO), floored. */
+export function taoToFiat(rao: bigint, fiatPrice: bigint): bigint {
+  return floorDiv(rao * fiatPrice, RAO_PER_TAO);
+}
+
+export function minBig(a: bigint, b: bigint): bigint {
+  return a < b ? a : b;
+}
+export function maxBig(a: bigint, b: bigint): bigint {
+  return a > b ? a : b;
+}
+export function absBig(a: bigint): bigint {
+  return a < 0n ? -a : a;
+}
+
+/** Decimal rendering of a fixed-point bigint (e.g. rao → "1.250000000"), exact, no floats. */
+export function formatFixed(v: bigint, scale: bigint, decimals: number): string {
+  const neg = v < 0n;
+  const a = neg ? -v : v;
+  const whole = a / scale;
+  const frac = (a % scale).toString().padStart(decimals, '0');
+  return `${neg ? '-' : ''}${whole.toString()}${decimals > 0 ? '.' + frac : ''}`;
+}
+
+/** rao → "12.345678901" (9 decimals, exact). */
+export function formatTao(rao: bigint): string {
+  return formatFixed(rao, RAO_PER_TAO, 9);
+}
+
+/** Ratio as a JS number for display only (percentages); null when the denominator is 0. */
+export function ratio(num: bigint, den: bigint): number | null {
+  if (den === 0n) return null;
+  // Scale to 1e-12 precision in bigint first so huge values do not lose the small digits.
+  return Number(floorDiv(num * 1_000_000_000_000n, den)) / 1e12;
+}
