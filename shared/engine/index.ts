@@ -1,0 +1,167 @@
+/**
+ * Accounting engine entry points.
+ *
+ * - computePortfolio(input, settings): one full computation (ledger, emissions, lots, PnL, benchmarks,
+ *   optional series) as of a block.
+ * - createEngine(input, settings): the same, kept alive for the incremental path. `addEvents` takes the
+ *   complete raw events of one extrinsic/block (pairing needs the whole group) that are at or after the
+ *   last processed block, applies them to the live state and recomputes only the touched books'
+ *   positions and the aggregates they belong to. Older events fall back to a full recomputation.
+ *   Benchmarks and series are rebuilt on request (`benchmarks()`, `series()`), not per event.
+ */
+import { normalizeEvents, type LedgerEntry, type RawStakeEvent, type RootClaimPayout } from './ledger';
+import type { PositionCheckpoint } from './emissions';
+import { PriceBook, type SubnetSnapshot } from './prices';
+import { FiatBook, type FiatPriceRow } from './fiat';
+import type { CostMethod } from './lots';
+import { PortfolioState, type RewardTreatment } from './state';
+import { PnlTracker, type PnlContext, type PnlResult } from './pnl';
+import { replay } from './replay';
+import { computeBenchmarks, type BenchmarkSet, type RootIndexPoint } from './benchmarks';
+import { buildSeries, type Series, type SeriesOptions } from './timeseries';
+
+export * from './units';
+export * from './runtime';
+export * from './ledger';
+export * from './prices';
+export * from './emissions';
+export * from './lots';
+export * from './state';
+export * from './pnl';
+export * from './benchmarks';
+export * from './timeseries';
+export * from './fiat';
+export * from './exports';
+
+export interface PortfolioInput {
+  events: readonly RawStakeEvent[];
+  checkpoints: readonly PositionCheckpoint[];
+  snapshots: readonly SubnetSnapshot[];
+  rootClaims?: readonly RootClaimPayout[];
+  fiatPrices?: readonly FiatPriceRow[];
+  trackedColdkeys: readonly string[];
+  /** Runtime spec for exit fees when snapshots lack one (default: spec of the last event, else 297+). */
+  currentSpecVersion?: number;
+  /** Optional explicit root yield index (else derived from the user's root positions). */
+  rootIndex?: readonly RootIndexPoint[];
+}
+
+export interface EngineSettings {
+  method: CostMethod;
+  rewards: RewardTreatment;
+  /** Compute as of this block (inclusive); default: everything. */
+  asOfBlock?: number;
+  /** Wallet groups: name → coldkeys. */
+  walletGroups?: Readonly<Record<string, readonly string[]>>;
+  series?: SeriesOptions;
+}
+
+export const DEFAULT_SETTINGS: EngineSettings = { method: 'acb', rewards: 'income' };
+
+export interface PortfolioResult {
+  settings: EngineSettings;
+  pnl: PnlResult;
+  ledger: readonly LedgerEntry[];
+  benchmarks: BenchmarkSet | null;
+  series: Series | null;
+}
+
+export interface Engine {
+  readonly state: PortfolioState;
+  readonly prices: PriceBook;
+  result(): PnlResult;
+  /** Add the complete raw events of one extrinsic or block. Returns the keys of the positions recomputed. */
+  addEvents(events: readonly RawStakeEvent[]): string[];
+  addCheckpoints(cps: readonly PositionCheckpoint[]): string[];
+  addSnapshots(snaps: readonly SubnetSnapshot[]): void;
+  benchmarks(): BenchmarkSet;
+  series(opts: SeriesOptions): Series;
+  ledger(): readonly LedgerEntry[];
+}
+
+export function createEngine(input: PortfolioInput, settings: EngineSettings = DEFAULT_SETTINGS): Engine {
+  const asOf = settings.asOfBlock ?? Number.MAX_SAFE_INTEGER;
+  const tracked = new Set(input.trackedColdkeys);
+  const prices = new PriceBook(input.snapshots.filter((s) => s.blockNumber <= asOf));
+  const fiat = input.fiatPrices && input.fiatPrices.length > 0 ? new FiatBook(input.fiatPrices) : null;
+  const events = input.events.filter((e) => e.blockNumber <= asOf);
+  const claims = (input.rootClaims ?? []).filter((c) => c.blockNumber <= asOf);
+  let ledger = normalizeEvents(events, { trackedColdkeys: tracked, rootClaims: claims, prices });
+  const lastEvent = events.length > 0 ? events.reduce((m, e) => (e.blockNumber > m.blockNumber ? e : m)) : null;
+  const ctx: PnlContext = {
+    prices, fiat, specVersion: input.currentSpecVersion ?? lastEvent?.specVersion ?? 297, walletGroups: settings.walletGroups ?? {},
+  };
+  const stateOpts = { method: settings.method, rewards: settings.rewards, prices, fiat, trackedColdkeys: tracked };
+  let checkpoints = input.checkpoints.filter((c) => c.blockNumber <= asOf);
+  let state = new PortfolioState(stateOpts);
+  replay(state, ledger, checkpoints, asOf);
+  if (settings.asOfBlock !== undefined && settings.asOfBlock !== Number.MAX_SAFE_INTEGER) state.lastBlock = Math.max(state.lastBlock, settings.asOfBlock);
+  let tracker = new PnlTracker(state, ctx);
+  tracker.refresh();
+  state.drainTouched();
+  let allEvents: RawStakeEvent[] = [...events];
+
+  const rebuild = (): void => {
+    ledger = normalizeEvents(allEvents, { trackedColdkeys: tracked, rootClaims: claims, prices });
+    state = new PortfolioState(stateOpts);
+    replay(state, ledger, checkpoints);
+    tracker = new PnlTracker(state, ctx);
+    tracker.refresh();
+    state.drainTouched();
+  };
+
+  const engine: Engine = {
+    get state() { return state; },
+    prices,
+    result: () => tracker.result(),
+    addEvents(newEvents) {
+      if (newEvents.length === 0) return [];
+      allEvents.push(...newEvents);
+      const minBlock = Math.min(...newEvents.map((e) => e.blockNumber));
+      if (minBlock < state.lastBlock) { rebuild(); return [...state.positions.keys()]; }
+      const entries = normalizeEvents(newEvents, { trackedColdkeys: tracked, prices });
+      for (const e of entries) {
+        e.seq = ledger.length;
+        ledger.push(e);
+        state.applyEntry(e);
+      }
+      const touched = state.drainTouched();
+      tracker.refresh(touched);
+      return touched.map((p) => p.key);
+    },
+    addCheckpoints(cps) {
+      if (cps.length === 0) return [];
+      const minBlock = Math.min(...cps.map((c) => c.blockNumber));
+      checkpoints = [...checkpoints, ...cps];
+      if (minBlock < state.lastBlock) { rebuild(); return [...state.positions.keys()]; }
+      for (const c of [...cps].sort((a, b) => a.blockNumber - b.blockNumber)) state.applyCheckpoint(c);
+      const touched = state.drainTouched();
+      tracker.refresh(touched);
+      return touched.map((p) => p.key);
+    },
+    addSnapshots(snaps) {
+      for (const s of snaps) prices.add(s);
+      const maxBlock = Math.max(...snaps.map((s) => s.blockNumber));
+      if (maxBlock > state.lastBlock) state.lastBlock = maxBlock;
+      tracker.refresh();
+    },
+    benchmarks() {
+      const figs = new Map([...tracker.positionResults].map(([k, r]) => [k, { netuid: r.netuid, figures: r.figures }]));
+      return computeBenchmarks(state, figs, prices, input.rootIndex);
+    },
+    series(opts) {
+      return buildSeries(ledger, checkpoints, stateOpts, state.lastBlock, opts);
+    },
+    ledger: () => ledger,
+  };
+  // Keep the raw list only as long as needed for out-of-order rebuilds.
+  allEvents = allEvents.length > 0 ? allEvents : [];
+  return engine;
+}
+
+/** One full computation. */
+export function computePortfolio(input: PortfolioInput, settings: EngineSettings = DEFAULT_SETTINGS): PortfolioResult {
+  const engine = createEngine(input, settings);
+  const series = settings.series && (settings.series.daily || settings.series.perEvent) ? engine.series(settings.series) : null;
+  return { settings, pnl: engine.result(), ledger: engine.ledger(), benchmarks: engine.benchmarks(), series };
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { computePortfolio, type CostMethod, type PortfolioInput } from './index';
+import { createLotBook } from './lots';
+import { A, TAO, ev, snap } from './testing/fixtures';
+
+// Three buys on SN1 (spec 320: StakeAdded.tao is the gross TAO paid) and one partial sale.
+//   block 100: pay 10 TAO, get 10 α   → unit cost 1.0
+//   block 200: pay 30 TAO, get 10 α   → unit cost 3.0
+//   block 300: pay 20 TAO, get 10 α   → unit cost 2.0
+//   held 30 α, cost 60 TAO
+//   block 400: sell 15 α (gross) for 45 TAO net
+//   spot after the sale: 2.5 TAO/α → 15 α left are worth 37.5 TAO
+function input(): PortfolioInput {
+  return {
+    trackedColdkeys: ['C1'],
+    events: [
+      ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A, fee: 5_000_000n }),
+      ev('StakeAdded', { block: 200, tao: 30n * TAO, alpha: 10n * A, fee: 15_000_000n }),
+      ev('StakeAdded', { block: 300, tao: 20n * TAO, alpha: 10n * A, fee: 10_000_000n }),
+      ev('StakeRemoved', { block: 400, tao: 45n * TAO, alpha: 15n * A, fee: 7_500_000n }),
+    ],
+    checkpoints: [],
+    snapshots: [snap(400, 1, 2_500_000_000n)],
+  };
+}
+
+describe('buy and partial sell under each cost method', () => {
+  // realized = 45 − cost removed; unrealized = 37.5 − remaining cost
+  const cases: [CostMethod, bigint, bigint][] = [
+    // ACB: removed = floor(60 × 15/30) = 30 → realized 15, remaining 30, unrealized 7.5
+    ['acb', 15n * TAO, 7_500_000_000n],
+    // FIFO: 10 α @1 (10) + 5 α of the 3.0 lot (15) = 25 → realized 20, remaining 35 (5@3 + 10@2), unrealized 2.5
+    ['fifo', 20n * TAO, 2_500_000_000n],
+    // LIFO: 10 α @2 (20) + 5 α @3 (15) = 35 → realized 10, remaining 25 (10@1 + 5@3), unrealized 12.5
+    ['lifo', 10n * TAO, 12_500_000_000n],
+    // HIFO: 10 α @3 (30) + 5 α @2 (10) = 40 → realized 5, remaining 20 (10@1 + 5@2), unrealized 17.5
+    ['hifo', 5n * TAO, 17_500_000_000n],
+  ];
+  for (const [method, realized, unrealized] of cases) {
+    it(method, () => {
+      const r = computePortfolio(input(), { method, rewards: 'income' });
+      const p = r.pnl.positions[0];
+      expect(p?.figures.alpha).toBe(15n * A);
+      expect(p?.figures.realized).toBe(realized);
+      expect(p?.figures.unrealized).toBe(unrealized);
+      expect(p?.figures.costBasis).toBe(37_500_000_000n - unrealized);
+      // Same total whatever the method: 45 + 37.5 − 60 = 22.5
+      expect(realized + unrealized).toBe(22_500_000_000n);
+      expect(p?.figures.spotValue).toBe(37_500_000_000n);
+    });
+  }
+
+  it('ACB average entry price after the sale is 2.0 TAO/α (30 TAO / 15 α)', () => {
+    const r = computePortfolio(input(), { method: 'acb', rewards: 'income' });
+    expect(r.pnl.total.figures.avgEntryPrice).toBe(2n * TAO);
+  });
+});
+
+describe('rounding rule: removed cost is floored, the remainder stays', () => {
+  it('ACB: 10 rao of cost over 3 alpha-rao; selling 1 removes floor(10/3) = 3, leaves 7', () => {
+    const b = createLotBook('acb');
+    b.acquire(3n, 10n, 0);
+    expect(b.dispose(1n)).toBe(3n);
+    expect(b.cost()).toBe(7n);
+    // selling the remaining 2 removes everything left (7), so removed total = 10 exactly
+    expect(b.dispose(2n)).toBe(7n);
+    expect(b.cost()).toBe(0n);
+  });
+  it('FIFO partial lot: lot 7 α-rao / 10 rao, take 2 → floor(20/7) = 2; lot keeps 5 / 8', () => {
+    const b = createLotBook('fifo');
+    b.acquire(7n, 10n, 0);
+    expect(b.dispose(2n)).toBe(2n);
+    expect(b.lots()).toEqual([{ alpha: 5n, cost: 8n, order: 0 }]);
+  });
+  it('oversell leaves a deficit whose later cost is returned as late cost', () => {
+    const b = createLotBook('lifo');
+    b.acquire(10n, 100n, 0);
+    expect(b.dispose(15n)).toBe(100n); // 5 α-rao sold before they were booked
+    expect(b.deficit()).toBe(5n);
+    // 20 α-rao arrive for 40 rao: 5 cover the deficit → floor(40 × 5/20) = 10 is late cost
+    expect(b.acquire(20n, 40n, 1)).toBe(10n);
+    expect(b.alpha()).toBe(15n);
+    expect(b.cost()).toBe(30n);
+  });
+});

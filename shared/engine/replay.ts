@@ -1,0 +1,53 @@
+/**
+ * Merge ledger entries and checkpoints in block order and feed them to a PortfolioState.
+ * Within a block, ledger entries come first: checkpoints are post-block state.
+ */
+import type { LedgerEntry } from './ledger';
+import type { PositionCheckpoint } from './emissions';
+import type { PortfolioState } from './state';
+
+export type ReplayItem = { kind: 'entry'; entry: LedgerEntry } | { kind: 'checkpoint'; checkpoint: PositionCheckpoint };
+
+export function sortCheckpoints(cps: readonly PositionCheckpoint[]): PositionCheckpoint[] {
+  for (let i = 1; i < cps.length; i++) {
+    if ((cps[i - 1] as PositionCheckpoint).blockNumber > (cps[i] as PositionCheckpoint).blockNumber) {
+      return [...cps].sort((a, b) => a.blockNumber - b.blockNumber);
+    }
+  }
+  return cps as PositionCheckpoint[];
+}
+
+/**
+ * Replay everything up to `asOfBlock` (inclusive). `before(ts, block)` is called before each item so a
+ * caller can sample the state at day boundaries; `after(item)` after each item.
+ */
+export function replay(
+  state: PortfolioState,
+  ledger: readonly LedgerEntry[],
+  checkpoints: readonly PositionCheckpoint[],
+  asOfBlock = Number.MAX_SAFE_INTEGER,
+  before?: (ts: number, block: number) => void,
+  after?: (item: ReplayItem) => void,
+): void {
+  const cps = sortCheckpoints(checkpoints);
+  let li = 0;
+  let ci = 0;
+  for (;;) {
+    const e = ledger[li];
+    const c = cps[ci];
+    const eOk = e !== undefined && e.blockNumber <= asOfBlock;
+    const cOk = c !== undefined && c.blockNumber <= asOfBlock;
+    if (!eOk && !cOk) break;
+    if (eOk && (!cOk || e.blockNumber <= c.blockNumber)) {
+      before?.(e.timestamp, e.blockNumber);
+      state.applyEntry(e);
+      li++;
+      after?.({ kind: 'entry', entry: e });
+    } else if (cOk) {
+      before?.(c.timestamp, c.blockNumber);
+      state.applyCheckpoint(c);
+      ci++;
+      after?.({ kind: 'checkpoint', checkpoint: c });
+    }
+  }
+}

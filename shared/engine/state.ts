@@ -1,0 +1,272 @@
+/**
+ * The replay state machine: applies ledger entries and checkpoints in block order to per-position
+ * accumulators and per-(coldkey, netuid) lot books. Everything downstream (PnL, series, benchmarks)
+ * reads this state; the incremental path keeps one instance alive and feeds it new entries.
+ */
+import type { LedgerEntry, LedgerLeg } from './ledger';
+import { emissionAt, positionKey, type EmissionRecord, type PositionCheckpoint } from './emissions';
+import { createLotBook, type CostMethod, type LotBook } from './lots';
+import type { PriceBook } from './prices';
+import type { FiatBook } from './fiat';
+
+export type RewardTreatment = 'income' | 'zero';
+
+/** Fixed-point scale of the root yield index (1.0 = 1e18). */
+export const ROOT_INDEX_SCALE = 1_000_000_000_000_000_000n;
+
+/** Running totals of one position (coldkey, hotkey, netuid). All bigint rao / alpha-rao. */
+export class PositionAcc {
+  alpha = 0n;
+  alphaBought = 0n;
+  alphaSold = 0n;
+  alphaTransferredIn = 0n;
+  alphaTransferredOut = 0n;
+  alphaEmitted = 0n;
+  alphaUnexplained = 0n;
+  alphaRootClaim = 0n;
+  alphaFeePaid = 0n;
+  alphaBurned = 0n;
+  /** TAO paid into the position (trade + carry acquisitions, gross). */
+  taoIn = 0n;
+  /** TAO received out of the position (trade + carry disposals, net). */
+  taoOut = 0n;
+  /** Disposal proceeds (trade legs). */
+  proceeds = 0n;
+  /** Cost booked on acquisitions (trade cost + reward basis). */
+  costAcquired = 0n;
+  costCarriedIn = 0n;
+  costCarriedOut = 0n;
+  realized = 0n;
+  /** Emissions (positive intervals) + root claims, TAO value at accrual. */
+  incomeTao = 0n;
+  emissionTao = 0n;
+  rootClaimTao = 0n;
+  friction = 0n;
+  frictionUnknownLegs = 0;
+  feesTao = 0n;
+  feesAlpha = 0n;
+  feesUnknown = 0;
+  realizedFiat = 0n;
+  incomeFiat = 0n;
+  fiatIncomplete = false;
+  emissionsUnpriced = 0;
+  readonly entries: number[] = [];
+  readonly emissions: number[] = [];
+  lastCheckpointBlock = -1;
+  constructor(readonly key: string, readonly coldkey: string, readonly hotkey: string, readonly netuid: number) {}
+}
+
+export interface StateOptions {
+  method: CostMethod;
+  rewards: RewardTreatment;
+  prices: PriceBook;
+  fiat?: FiatBook | null;
+  trackedColdkeys?: ReadonlySet<string>;
+}
+
+export class PortfolioState {
+  readonly positions = new Map<string, PositionAcc>();
+  readonly books = new Map<string, LotBook>();
+  /** book key → positions sharing it (cost attribution). */
+  readonly bookPositions = new Map<string, PositionAcc[]>();
+  readonly emissions: EmissionRecord[] = [];
+  readonly entries: LedgerEntry[] = [];
+  lastBlock = -1;
+  lastTimestamp = 0;
+  /** Acquisition order for lots (FIFO/LIFO ties); carried lots keep theirs. */
+  private nextOrder = 0;
+  /** Total α on root (netuid 0) across tracked positions, and the observed root yield index (ROOT_INDEX_SCALE). */
+  rootAlpha = 0n;
+  rootIndex = ROOT_INDEX_SCALE;
+  readonly rootIndexSeries: { blockNumber: number; index: bigint }[] = [];
+  /** Positions touched since the last `drainTouched()` (incremental recompute). */
+  private touched = new Set<PositionAcc>();
+
+  constructor(readonly opts: StateOptions) {}
+
+  position(coldkey: string, hotkey: string, netuid: number): PositionAcc {
+    const key = positionKey(coldkey, hotkey, netuid);
+    let p = this.positions.get(key);
+    if (!p) {
+      p = new PositionAcc(key, coldkey, hotkey, netuid);
+      this.positions.set(key, p);
+      const bk = bookKey(coldkey, netuid);
+      let list = this.bookPositions.get(bk);
+      if (!list) { list = []; this.bookPositions.set(bk, list); }
+      list.push(p);
+    }
+    this.touched.add(p);
+    return p;
+  }
+
+  book(coldkey: string, netuid: number): LotBook {
+    const k = bookKey(coldkey, netuid);
+    let b = this.books.get(k);
+    if (!b) { b = createLotBook(this.opts.method); this.books.set(k, b); }
+    return b;
+  }
+
+  /** Root dividends (root emissions, root-claim payouts) grow the observed root yield index. */
+  private noteRootIncome(block: number, value: bigint): void {
+    if (this.rootAlpha <= 0n || value <= 0n) return;
+    this.rootIndex = (this.rootIndex * (this.rootAlpha + value)) / this.rootAlpha;
+    this.rootIndexSeries.push({ blockNumber: block, index: this.rootIndex });
+  }
+
+  drainTouched(): PositionAcc[] {
+    const t = [...this.touched];
+    this.touched = new Set();
+    return t;
+  }
+
+  private advance(block: number, ts: number): void {
+    if (block > this.lastBlock) this.lastBlock = block;
+    if (ts > this.lastTimestamp) this.lastTimestamp = ts;
+  }
+
+  applyEntry(e: LedgerEntry): void {
+    this.entries.push(e);
+    this.advance(e.blockNumber, e.timestamp);
+    const legs = e.legs;
+    if (legs.length === 2 && (legs[0] as LedgerLeg).basis === 'carry') {
+      this.applyCarry(e, legs[0] as LedgerLeg, legs[1] as LedgerLeg);
+      return;
+    }
+    for (const leg of legs) this.applyLeg(e, leg);
+  }
+
+  private realize(p: PositionAcc, amount: bigint, ts: number): void {
+    p.realized += amount;
+    if (this.opts.fiat) {
+      const v = this.opts.fiat.value(amount, ts);
+      if (v === null) p.fiatIncomplete = true;
+      else p.realizedFiat += v;
+    }
+  }
+
+  private noteFee(p: PositionAcc, leg: LedgerLeg): void {
+    if (leg.fee === null) { p.feesUnknown++; return; }
+    if (leg.feeUnit === 'tao') p.feesTao += leg.fee;
+    else p.feesAlpha += leg.fee;
+  }
+
+  private applyLeg(e: LedgerEntry, leg: LedgerLeg): void {
+    const p = this.position(leg.coldkey, leg.hotkey, leg.netuid);
+    p.entries.push(e.seq);
+    if (leg.basis === 'income') this.noteRootIncome(e.blockNumber, leg.tao);
+    p.alpha += leg.alpha;
+    if (leg.netuid === 0) this.rootAlpha += leg.alpha;
+    const book = this.book(leg.coldkey, leg.netuid);
+    if (leg.basis === 'income') {
+      p.alphaRootClaim += leg.alpha;
+      p.incomeTao += leg.tao;
+      p.rootClaimTao += leg.tao;
+      this.bookIncome(p, book, leg.alpha, leg.tao, e.timestamp);
+      return;
+    }
+    if (leg.basis === 'expense') {
+      const a = -leg.alpha;
+      if (leg.category === 'burned') { p.alphaBurned += a; if (leg.spotTao !== null) p.friction += leg.spotTao; else p.frictionUnknownLegs++; }
+      else { p.alphaFeePaid += a; if (leg.fee !== null) { p.friction += leg.fee; p.feesTao += leg.fee; } }
+      this.realize(p, -book.dispose(a), e.timestamp);
+      return;
+    }
+    // trade (carry legs outside a pair are treated as trades)
+    this.noteFee(p, leg);
+    if (leg.alpha >= 0n) {
+      if (leg.category === 'transferIn') p.alphaTransferredIn += leg.alpha; else p.alphaBought += leg.alpha;
+      p.taoIn += leg.tao;
+      p.costAcquired += leg.tao;
+      if (leg.spotTao !== null) p.friction += leg.tao - leg.spotTao; else p.frictionUnknownLegs++;
+      const late = book.acquire(leg.alpha, leg.tao, this.nextOrder++);
+      if (late !== 0n) this.realize(p, -late, e.timestamp);
+    } else {
+      const a = -leg.alpha;
+      if (leg.category === 'transferOut') p.alphaTransferredOut += a; else p.alphaSold += a;
+      p.taoOut += leg.tao;
+      p.proceeds += leg.tao;
+      if (leg.spotTao !== null) p.friction += leg.spotTao - leg.tao; else p.frictionUnknownLegs++;
+      const removed = book.dispose(a);
+      this.realize(p, leg.tao - removed, e.timestamp);
+    }
+  }
+
+  /** Same-subnet move between tracked positions: lots (and their acquisition order) carry over. */
+  private applyCarry(e: LedgerEntry, out: LedgerLeg, inn: LedgerLeg): void {
+    const po = this.position(out.coldkey, out.hotkey, out.netuid);
+    const pi = this.position(inn.coldkey, inn.hotkey, inn.netuid);
+    po.entries.push(e.seq);
+    if (pi !== po) pi.entries.push(e.seq);
+    const moved = -out.alpha;
+    if (out.netuid === 0) this.rootAlpha += out.alpha + inn.alpha;
+    po.alpha += out.alpha;
+    po.alphaTransferredOut += moved;
+    po.taoOut += out.tao;
+    this.noteFee(po, out);
+    if (out.spotTao !== null) po.friction += out.spotTao - out.tao; else po.frictionUnknownLegs++;
+    const lots = this.book(out.coldkey, out.netuid).take(moved);
+    let carried = 0n;
+    for (const l of lots) carried += l.cost;
+    po.costCarriedOut += carried;
+
+    pi.alpha += inn.alpha;
+    pi.alphaTransferredIn += inn.alpha;
+    pi.taoIn += inn.tao;
+    this.noteFee(pi, inn);
+    if (inn.spotTao !== null) pi.friction += inn.tao - inn.spotTao; else pi.frictionUnknownLegs++;
+    pi.costCarriedIn += carried;
+    const dest = this.book(inn.coldkey, inn.netuid);
+    const late = dest.put(lots);
+    if (late !== 0n) this.realize(pi, -late, e.timestamp);
+    // Before 297 a same-subnet move was a swap: the α received differs from the α sent.
+    const delta = inn.alpha - moved;
+    if (delta < 0n) this.realize(pi, -dest.dispose(-delta), e.timestamp);
+    else if (delta > 0n) {
+      const late2 = dest.acquire(delta, 0n, this.nextOrder++);
+      if (late2 !== 0n) this.realize(pi, -late2, e.timestamp);
+    }
+  }
+
+  private bookIncome(p: PositionAcc, book: LotBook, alpha: bigint, value: bigint, ts: number): void {
+    const basis = this.opts.rewards === 'income' ? value : 0n;
+    p.costAcquired += basis;
+    if (this.opts.fiat) {
+      const v = this.opts.fiat.value(value, ts);
+      if (v === null) p.fiatIncomplete = true;
+      else p.incomeFiat += v;
+    }
+    const late = book.acquire(alpha, basis, this.nextOrder++);
+    if (late !== 0n) this.realize(p, -late, ts);
+  }
+
+  /** A position checkpoint: book the α the ledger does not explain as emission (or unexplained decrease). */
+  applyCheckpoint(cp: PositionCheckpoint): EmissionRecord | null {
+    if (this.opts.trackedColdkeys && !this.opts.trackedColdkeys.has(cp.coldkey)) return null;
+    this.advance(cp.blockNumber, cp.timestamp);
+    const p = this.position(cp.coldkey, cp.hotkey, cp.netuid);
+    const rec = emissionAt(this.emissions.length, cp, p.lastCheckpointBlock, p.alpha, this.opts.prices);
+    p.lastCheckpointBlock = cp.blockNumber;
+    if (rec.alpha === 0n) return null;
+    this.emissions.push(rec);
+    p.emissions.push(rec.id);
+    if (cp.netuid === 0 && rec.alpha > 0n) this.noteRootIncome(cp.blockNumber, rec.tao);
+    p.alpha += rec.alpha;
+    if (cp.netuid === 0) this.rootAlpha += rec.alpha;
+    const book = this.book(cp.coldkey, cp.netuid);
+    if (rec.alpha > 0n) {
+      p.alphaEmitted += rec.alpha;
+      p.incomeTao += rec.tao;
+      p.emissionTao += rec.tao;
+      this.bookIncome(p, book, rec.alpha, rec.tao, cp.timestamp);
+      if (rec.price === null) p.emissionsUnpriced++;
+    } else {
+      p.alphaUnexplained += -rec.alpha;
+      this.realize(p, -book.dispose(-rec.alpha), cp.timestamp);
+    }
+    return rec;
+  }
+}
+
+export function bookKey(coldkey: string, netuid: number): string {
+  return `${coldkey}|${netuid}`;
+}
