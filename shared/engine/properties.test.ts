@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ADDITIVE_KEYS, computePortfolio, type CostMethod, type PortfolioInput, type PortfolioResult, type RawStakeEvent } from './index';
+import type { PositionCheckpoint } from './emissions';
+import type { SubnetSnapshot } from './prices';
+import { A, TAO, cp, ev, snap } from './testing/fixtures';
+
+const COLDS = ['C1', 'C2'];
+const HOTS = ['H1', 'H2'];
+const NETS = [0, 1, 2];
+const METHODS: CostMethod[] = ['acb', 'fifo', 'lifo', 'hifo'];
+
+type Op =
+  | { t: 'buy'; c: number; h: number; n: number; tao: number }
+  | { t: 'sell'; c: number; h: number; n: number; pct: number }
+  | { t: 'move'; c: number; h: number; n: number; pct: number }
+  | { t: 'transfer'; c: number; h: number; n: number; pct: number; toStranger: boolean }
+  | { t: 'swap'; c: number; h: number; n: number; pct: number; to: number }
+  | { t: 'emit'; c: number; h: number; n: number; milli: number; checkpoint: boolean }
+  | { t: 'price'; n: number; price: number }
+  | { t: 'checkpointAll' };
+
+const idx = (k: number): fc.Arbitrary<number> => fc.integer({ min: 0, max: k - 1 });
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ t: fc.constant('buy' as const), c: idx(2), h: idx(2), n: idx(3), tao: fc.integer({ min: 1, max: 100_000 }) }),
+  fc.record({ t: fc.constant('sell' as const), c: idx(2), h: idx(2), n: idx(3), pct: fc.integer({ min: 1, max: 100 }) }),
+  fc.record({ t: fc.constant('move' as const), c: idx(2), h: idx(2), n: idx(3), pct: fc.integer({ min: 1, max: 100 }) }),
+  fc.record({ t: fc.constant('transfer' as const), c: idx(2), h: idx(2), n: idx(3), pct: fc.integer({ min: 1, max: 100 }), toStranger: fc.boolean() }),
+  fc.record({ t: fc.constant('swap' as const), c: idx(2), h: idx(2), n: idx(3), pct: fc.integer({ min: 1, max: 100 }), to: idx(3) }),
+  fc.record({ t: fc.constant('emit' as const), c: idx(2), h: idx(2), n: idx(3), milli: fc.integer({ min: 1, max: 5_000 }), checkpoint: fc.boolean() }),
+  fc.record({ t: fc.constant('price' as const), n: fc.integer({ min: 1, max: 2 }), price: fc.integer({ min: 1_000, max: 9_000_000 }) }),
+  fc.constant({ t: 'checkpointAll' as const }),
+);
+
+/** Interpret ops into chain-like raw events (spec 320 semantics) while tracking the true α per position. */
+function build(ops: Op[], liquidate: boolean): PortfolioInput {
+  const events: RawStakeEvent[] = [];
+  const checkpoints: PositionCheckpoint[] = [];
+  const snapshots: SubnetSnapshot[] = [];
+  const alpha = new Map<string, bigint>();
+  const price = new Map<number, bigint>([[0, TAO], [1, 2n * TAO], [2, TAO / 2n]]);
+  for (const n of [1, 2]) snapshots.push(snap(0, n, price.get(n) as bigint));
+  const key = (c: string, h: string, n: number): string => `${c}|${h}|${n}`;
+  const get = (c: string, h: string, n: number): bigint => alpha.get(key(c, h, n)) ?? 0n;
+  const add = (c: string, h: string, n: number, d: bigint): void => { alpha.set(key(c, h, n), get(c, h, n) + d); };
+  const px = (n: number): bigint => price.get(n) as bigint;
+  const toTao = (a: bigint, n: number): bigint => (a * px(n)) / A;
+  const toAlpha = (t: bigint, n: number): bigint => (t * A) / px(n);
+  const cpAll = (block: number): void => {
+    for (const [k, a] of alpha) {
+      const [c, h, n] = k.split('|') as [string, string, string];
+      checkpoints.push(cp(block, a, { cold: c, hot: h, netuid: Number(n) }));
+    }
+  };
+  let block = 10;
+  const sellOp = (c: string, h: string, n: number, a: bigint): void => {
+    const fee = n === 0 ? 0n : a / 2000n;
+    const tao = (toTao(a - fee, n) * 997n) / 1000n;
+    events.push(ev('StakeRemoved', { block, cold: c, hot: h, netuid: n, tao, alpha: a, fee }));
+    add(c, h, n, -a);
+  };
+  for (const op of ops) {
+    block += 10;
+    if (op.t === 'price') { price.set(op.n, BigInt(op.price) * 1000n); snapshots.push(snap(block, op.n, px(op.n))); continue; }
+    if (op.t === 'checkpointAll') { cpAll(block); continue; }
+    const c = COLDS[op.c] as string;
+    const h = HOTS[op.h] as string;
+    const n = NETS[op.n] as number;
+    const held = get(c, h, n);
+    const part = (pct: number): bigint => (held * BigInt(pct)) / 100n;
+    switch (op.t) {
+      case 'buy': {
+        const tao = BigInt(op.tao) * 1_000_000n;
+        const fee = n === 0 ? 0n : (tao * 33n) / 65535n;
+        const a = (toAlpha(tao - fee, n) * 995n) / 1000n;
+        if (a === 0n) break;
+        events.push(ev('StakeAdded', { block, cold: c, hot: h, netuid: n, tao, alpha: a, fee }));
+        add(c, h, n, a);
+        break;
+      }
+      case 'sell': {
+        const a = part(op.pct);
+        if (a > 0n) sellOp(c, h, n, a);
+        break;
+      }
+      case 'move': {
+        const a = part(op.pct);
+        if (a === 0n) break;
+        const h2 = HOTS[1 - op.h] as string;
+        const tao = toTao(a, n);
+        events.push(ev('StakeRemoved', { block, idx: 1, cold: c, hot: h, netuid: n, tao, alpha: a }));
+        events.push(ev('StakeAdded', { block, idx: 2, cold: c, hot: h2, netuid: n, tao, alpha: a }));
+        events.push(ev('StakeMoved', { block, idx: 3, cold: c, hot: h, netuid: n, destHot: h2, destNet: n, tao }));
+        add(c, h, n, -a); add(c, h2, n, a);
+        break;
+      }
+      case 'transfer': {
+        const a = part(op.pct);
+        if (a === 0n) break;
+        const c2 = op.toStranger ? 'S' : (COLDS[1 - op.c] as string);
+        const tao = toTao(a, n);
+        events.push(ev('StakeRemoved', { block, idx: 1, cold: c, hot: h, netuid: n, tao, alpha: a }));
+        events.push(ev('StakeAdded', { block, idx: 2, cold: c2, hot: h, netuid: n, tao, alpha: a }));
+        events.push(ev('StakeTransferred', { block, idx: 3, cold: c, counter: c2, hot: h, netuid: n, destNet: n, tao }));
+        add(c, h, n, -a);
+        if (!op.toStranger) add(c2, h, n, a);
+        break;
+      }
+      case 'swap': {
+        const a = part(op.pct);
+        const to = NETS[op.to] as number;
+        if (a === 0n || to === n) break;
+        const fee = n === 0 ? 0n : a / 2000n;
+        const tao = (toTao(a - fee, n) * 998n) / 1000n;
+        const a2 = (toAlpha(tao, to) * 998n) / 1000n;
+        if (tao === 0n || a2 === 0n) break;
+        events.push(ev('StakeRemoved', { block, idx: 1, cold: c, hot: h, netuid: n, tao, alpha: a, fee }));
+        events.push(ev('StakeAdded', { block, idx: 2, cold: c, hot: h, netuid: to, tao, alpha: a2 }));
+        events.push(ev('StakeSwapped', { block, idx: 3, cold: c, hot: h, netuid: n, destNet: to, tao }));
+        add(c, h, n, -a); add(c, h, to, a2);
+        break;
+      }
+      case 'emit': {
+        if (held === 0n) break;
+        add(c, h, n, (held * BigInt(op.milli)) / 100_000n);
+        if (op.checkpoint) checkpoints.push(cp(block, get(c, h, n), { cold: c, hot: h, netuid: n }));
+        break;
+      }
+    }
+  }
+  block += 10;
+  if (liquidate) {
+    for (const [k, a] of [...alpha]) {
+      const [c, h, n] = k.split('|') as [string, string, string];
+      if (a > 0n) sellOp(c, h, Number(n), a);
+    }
+  }
+  block += 10;
+  cpAll(block);
+  return { trackedColdkeys: COLDS, events, checkpoints, snapshots };
+}
+
+const run = (input: PortfolioInput, method: CostMethod, rewards: 'income' | 'zero' = 'income'): PortfolioResult =>
+  computePortfolio(input, { method, rewards });
+
+const opsArb = fc.array(opArb, { minLength: 1, maxLength: 40 });
+const RUNS = { numRuns: 150 };
+
+describe('properties over random ledgers', () => {
+  it('α conservation per position (and equals the final checkpoint α)', () => {
+    fc.assert(fc.property(opsArb, (ops) => {
+      const input = build(ops, false);
+      const r = run(input, 'fifo');
+      const last = new Map<string, bigint>();
+      for (const c of input.checkpoints) last.set(`${c.coldkey}|${c.hotkey}|${c.netuid}`, c.alpha);
+      for (const p of r.pnl.positions) {
+        const f = p.figures;
+        const derived = f.alphaBought - f.alphaSold + f.alphaTransferredIn - f.alphaTransferredOut + f.alphaEmitted
+          - f.alphaUnexplained + f.alphaRootClaim - f.alphaFeePaid - f.alphaBurned;
+        expect(f.alpha).toBe(derived);
+        expect(f.alpha).toBe(last.get(p.key) ?? 0n);
+      }
+    }), RUNS);
+  });
+
+  it('realized + unrealized = proceeds + value − cost, per subnet and in total, for every method', () => {
+    fc.assert(fc.property(opsArb, fc.constantFrom<'income' | 'zero'>('income', 'zero'), (ops, rewards) => {
+      const input = build(ops, false);
+      for (const m of METHODS) {
+        const r = run(input, m, rewards);
+        for (const a of [...r.pnl.subnets, r.pnl.total]) {
+          const f = a.figures;
+          expect(f.realized + f.unrealized).toBe(f.proceeds + f.spotValue - f.costAcquired - f.costCarriedIn + f.costCarriedOut);
+        }
+        const t = r.pnl.total.figures;
+        expect(t.costCarriedIn).toBe(t.costCarriedOut);
+      }
+    }), RUNS);
+  });
+
+  it('totals are sums of parts (positions, subnets, wallets)', () => {
+    fc.assert(fc.property(opsArb, (ops) => {
+      const r = run(build(ops, false), 'lifo');
+      for (const k of ADDITIVE_KEYS) {
+        const t = r.pnl.total.figures[k];
+        expect(r.pnl.positions.reduce((s, p) => s + p.figures[k], 0n)).toBe(t);
+        expect(r.pnl.subnets.reduce((s, p) => s + p.figures[k], 0n)).toBe(t);
+        expect(r.pnl.wallets.reduce((s, p) => s + p.figures[k], 0n)).toBe(t);
+      }
+    }), RUNS);
+  });
+
+  it('the method changes timing, not the all-time total', () => {
+    fc.assert(fc.property(opsArb, (ops) => {
+      const open = build(ops, false);
+      const closed = build(ops, true);
+      const totals = METHODS.map((m) => {
+        const o = run(open, m).pnl.total.figures;
+        const c = run(closed, m).pnl.total.figures;
+        return { openTotal: o.realized + o.unrealized, closedRealized: c.realized, closedCost: c.costBasis, closedUnrealized: c.unrealized };
+      });
+      for (const t of totals) {
+        expect(t.openTotal).toBe(totals[0]?.openTotal);
+        expect(t.closedRealized).toBe(totals[0]?.closedRealized);
+        expect(t.closedCost).toBe(0n);
+        expect(t.closedUnrealized).toBe(0n);
+      }
+    }), RUNS);
+  });
+
+  it('"Hold TAO" excess equals total PnL in TAO and splits exactly into price + emission + friction', () => {
+    fc.assert(fc.property(opsArb, fc.constantFrom<CostMethod>(...METHODS), (ops, m) => {
+      const r = run(build(ops, false), m);
+      const t = r.pnl.total.figures;
+      const b = r.benchmarks?.total.holdTao;
+      expect(b).toBeDefined();
+      if (!b) return;
+      expect(b.excess).toBe(t.totalReturn);
+      expect(b.excess).toBe(t.realized + t.unrealized + t.incomeTao);
+      expect(b.priceEffect + b.emissionEffect + b.frictionEffect).toBe(b.excess);
+      expect(b.emissionEffect).toBe(t.incomeTao);
+      for (const [key, pb] of r.benchmarks?.positions ?? []) {
+        const pf = r.pnl.positions.find((p) => p.key === key)?.figures;
+        expect(pb.holdTao.excess).toBe(pf?.totalReturn);
+      }
+    }), RUNS);
+  });
+});
