@@ -3,9 +3,12 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+// Bare Node built-ins by exact name (a pattern would also match our own ./crypto folder).
+const nodeBuiltins = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'worker_threads', 'process'];
+const noIoPaths = nodeBuiltins.map((name) => ({ name, message: 'shared/ is pure: no Node I/O.' }));
 const noIo = [
   { group: ['electron', 'electron/*'], message: 'shared/ is pure: no Electron.' },
-  { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto'], message: 'shared/ is pure: no Node I/O.' },
+  { group: ['node:*'], message: 'shared/ is pure: no Node I/O.' },
   { group: ['better-sqlite3', 'ws'], message: 'shared/ is pure: no database or sockets.' },
   { group: ['@polkadot/*'], message: 'shared/ is pure: chain code lives in main/chain.' },
   { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'shared/ is pure: no UI.' },
@@ -28,7 +31,7 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: noIo }] },
+    rules: { 'no-restricted-imports': ['error', { paths: noIoPaths, patterns: noIo }] },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+
+export interface RunningWebHost {
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Start `main/host/web.ts` exactly as `npm run web` does, on a random port and a fresh data dir. */
+export async function startWebHost(dataDir: string): Promise<RunningWebHost> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'main/host/web.ts', '--port', '0'], {
+    cwd: join(import.meta.dirname, '..', '..'),
+    env: { ...process.env, TAOFOLIO_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`web host exited (${code}):\n${output}`)));
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token')!,
+    dataDir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export const test = base.extend<{ webHost: RunningWebHost }>({
+  // eslint-disable-next-line no-empty-pattern
+  webHost: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'taofolio-e2e-'));
+    const host = await startWebHost(dataDir);
+    await use(host);
+    await host.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,109 @@
+import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppFrame } from '../page-models/app-frame';
+import { WalletsPage } from '../page-models/wallets-page';
+import { expect, test } from '../support/web-host';
+
+const MAIN = '5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3';
+const VAULT = '5HK5tp6t2S59DywmHRWPBVJeJ86T61KjurYqeooqj8sREpeN';
+// The VAULT account written with the Polkadot prefix (0).
+const VAULT_PREFIX_0 = encodeAddress(decodeAddress(VAULT), 0);
+
+test('manage watched wallets end to end, persisted in SQLite', async ({ page, webHost }) => {
+  await page.goto(webHost.url);
+  const frame = new AppFrame(page);
+  const wallets = new WalletsPage(page);
+  await expect(frame.heading()).toHaveText('Wallets');
+  await expect(page.getByText('No wallets yet.')).toBeVisible();
+
+  await wallets.add(MAIN, 'Main', 'Personal');
+  await expect(wallets.rows).toHaveCount(1);
+  await wallets.add(VAULT, 'Vault');
+  await expect(wallets.rows).toHaveCount(2);
+  expect(await wallets.labels()).toEqual(['Main', 'Vault']);
+  await expect(wallets.row('Main')).toContainText(MAIN);
+  await expect(wallets.row('Main')).toContainText('Personal');
+
+  await wallets.rename('Vault', 'Cold storage');
+  await expect(wallets.row('Cold storage')).toContainText(VAULT);
+  await wallets.remove('Main');
+  await expect(wallets.rows).toHaveCount(1);
+
+  await page.reload();
+  await expect(wallets.rows).toHaveCount(1);
+  expect(await wallets.labels()).toEqual(['Cold storage']);
+  await expect(wallets.row('Cold storage')).toContainText(VAULT);
+  await expect(page.getByText('1 wallet watched')).toBeVisible();
+
+  const dir = join(import.meta.dirname, '..', 'artifacts');
+  mkdirSync(dir, { recursive: true });
+  await wallets.add(MAIN, 'Main', 'Personal');
+  await expect(wallets.rows).toHaveCount(2);
+  const shot = await page.screenshot({ path: join(dir, 'wallets-page.png'), fullPage: true });
+  await test.info().attach('wallets-page', { body: shot, contentType: 'image/png' });
+});
+
+test('an invalid address shows an inline error and adds nothing', async ({ page, webHost }) => {
+  await page.goto(webHost.url);
+  const wallets = new WalletsPage(page);
+  await wallets.add(MAIN, 'Main');
+  await expect(wallets.rows).toHaveCount(1);
+
+  for (const [input, message] of [
+    ['not an address', /not an SS58 address/i],
+    [MAIN.slice(0, 30) + (MAIN[30] === 'a' ? 'b' : 'a') + MAIN.slice(31), /checksum/i],
+    ['0x' + 'ab'.repeat(32), /hex public key/i],
+    [MAIN, /already watched as “Main”/],
+  ] as const) {
+    await wallets.add(input, 'Should not exist');
+    await expect(wallets.addressError).toHaveText(message);
+    await expect(wallets.address).toHaveAttribute('aria-invalid', 'true');
+    await expect(wallets.rows).toHaveCount(1);
+  }
+  await page.reload();
+  await expect(wallets.rows).toHaveCount(1);
+  expect(await wallets.labels()).toEqual(['Main']);
+});
+
+test('an address for another network is normalised to prefix 42 with a note', async ({ page, webHost }) => {
+  await page.goto(webHost.url);
+  const wallets = new WalletsPage(page);
+  await wallets.add(VAULT_PREFIX_0, 'From Polkadot');
+  await expect(wallets.row('From Polkadot')).toContainText(VAULT);
+  await expect(wallets.status).toContainText('SS58 prefix 0');
+});
+
+test('navigation shows every section; placeholders say what is coming', async ({ page, webHost }) => {
+  await page.goto(webHost.url);
+  const frame = new AppFrame(page);
+  for (const name of ['Portfolio', 'Subnets', 'Activity', 'Settings', 'Wallets'] as const) {
+    await frame.link(name).click();
+    await expect(frame.heading()).toHaveText(name);
+    await expect(frame.link(name)).toHaveAttribute('aria-current', 'page');
+  }
+  await frame.link('Portfolio').click();
+  await expect(page.getByText('Coming next')).toBeVisible();
+});
+
+test('the web host refuses a WebSocket connection without the token', async ({ page, webHost }) => {
+  await page.goto(webHost.url);
+  const results = await page.evaluate(async (origin) => {
+    const attempt = (url: string) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(url);
+        ws.onopen = () => {
+          ws.close();
+          resolve('open');
+        };
+        ws.onerror = () => resolve('refused');
+      });
+    const wsOrigin = origin.replace('http', 'ws');
+    return { none: await attempt(`${wsOrigin}/api`), wrong: await attempt(`${wsOrigin}/api?token=wrong`) };
+  }, webHost.origin);
+  expect(results).toEqual({ none: 'refused', wrong: 'refused' });
+
+  // Without the token in the page URL the app explains what is missing instead of showing data.
+  await page.goto(webHost.origin + '/');
+  await expect(page.getByRole('alert')).toContainText('Missing access token');
+});

@@ -1,0 +1,99 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { fromWire, toWire } from '../../shared/wire';
+import { useTempDirs } from '../test/temp-dir';
+import { startWebHost, type WebHost } from './web';
+
+const tempDir = useTempDirs();
+const hosts: WebHost[] = [];
+afterEach(async () => {
+  for (const host of hosts.splice(0)) await host.close();
+});
+
+async function host(): Promise<WebHost> {
+  const renderer = join(tempDir(), 'renderer');
+  mkdirSync(renderer);
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Taofolio</title>');
+  const h = await startWebHost({ dataDir: tempDir(), port: 0, rendererDir: renderer });
+  hosts.push(h);
+  return h;
+}
+
+/** Resolves with the HTTP status of a refused upgrade, or 101 when the socket opens. */
+function connect(url: string, headers: Record<string, string> = {}): Promise<{ status: number; ws?: WebSocket }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, { headers });
+    ws.on('open', () => resolve({ status: 101, ws }));
+    ws.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0 }));
+    ws.on('error', () => resolve({ status: 0 }));
+  });
+}
+
+describe('web host', () => {
+  it('prints a loopback URL carrying a random token', async () => {
+    const a = await host();
+    const b = await host();
+    expect(a.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
+    expect(a.token).not.toBe(b.token);
+  });
+
+  it('rejects WebSocket connections without the right token', async () => {
+    const h = await host();
+    const base = `ws://127.0.0.1:${h.port}/api`;
+    expect((await connect(base)).status).toBe(401);
+    expect((await connect(`${base}?token=`)).status).toBe(401);
+    expect((await connect(`${base}?token=${h.token.slice(0, -1)}x`)).status).toBe(401);
+    expect((await connect(`ws://127.0.0.1:${h.port}/other?token=${h.token}`)).status).toBe(404);
+  });
+
+  it('rejects foreign origins and hosts even with the token', async () => {
+    const h = await host();
+    const url = `ws://127.0.0.1:${h.port}/api?token=${h.token}`;
+    expect((await connect(url, { Origin: 'https://evil.example' })).status).toBe(403);
+    expect((await connect(url, { Host: `evil.example:${h.port}` })).status).toBe(403);
+    // fetch() cannot forge Host, so use a raw request as a DNS-rebinding page would arrive.
+    const status = await new Promise<number>((resolve, reject) => {
+      request({ host: '127.0.0.1', port: h.port, path: '/', headers: { Host: 'evil.example' } }, (res) => resolve(res.statusCode ?? 0))
+        .on('error', reject)
+        .end();
+    });
+    expect(status).toBe(421);
+  });
+
+  it('serves the renderer with a strict CSP and never escapes its folder', async () => {
+    const h = await host();
+    const page = await fetch(`http://127.0.0.1:${h.port}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await page.text()).toContain('<title>Taofolio</title>');
+    const escape = await fetch(`http://127.0.0.1:${h.port}/..%2f..%2f..%2fetc%2fpasswd`);
+    expect(escape.status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${h.port}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('answers contract calls and pushes db:changed to connected clients', async () => {
+    const h = await host();
+    const { ws, status } = await connect(`ws://127.0.0.1:${h.port}/api?token=${h.token}`);
+    expect(status).toBe(101);
+    const messages: Record<string, unknown>[] = [];
+    const next = (predicate: (m: Record<string, unknown>) => boolean) =>
+      new Promise<Record<string, unknown>>((resolve) => {
+        const check = () => {
+          const found = messages.find(predicate);
+          if (found) resolve(found);
+          else setTimeout(check, 5);
+        };
+        check();
+      });
+    ws!.on('message', (data) => messages.push(fromWire(String(data))));
+    ws!.send(toWire({ id: 1, channel: 'wallets:add', args: { address: '5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3', label: 'Main' } }));
+    expect(await next((m) => m.id === 1)).toMatchObject({ response: { data: { wallet: { label: 'Main' } } } });
+    expect(await next((m) => m.push === 'db:changed')).toEqual({ push: 'db:changed', payload: { tables: ['wallets'] } });
+    ws!.send(toWire({ id: 2, channel: 'wallets:add', args: { address: 'nope', label: 'x' } }));
+    expect(await next((m) => m.id === 2)).toMatchObject({ response: { error: { code: 'invalid-address' } } });
+    ws!.close();
+  });
+});

@@ -1,0 +1,188 @@
+// The web host: the same backend and renderer as the Electron app, served to a local browser.
+// Binds 127.0.0.1 only; every WebSocket connection must present the per-run random token.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { fromWire, toWire } from '../../shared/wire';
+import { createBackend, type Backend } from '../backend';
+import { resolveDataDir } from '../data-dir';
+import { readPackageVersion } from '../version';
+import { parseRequest, type ServerMessage } from './protocol';
+import { readStatic } from './static';
+
+export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+export interface WebHostOptions {
+  dataDir: string;
+  port?: number;
+  rendererDir?: string;
+  token?: string;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  token: string;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+function sameToken(given: string | null, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Refuse requests whose Host is not our loopback origin (DNS-rebinding defence). */
+function isLocalHost(req: IncomingMessage, port: number): boolean {
+  const host = req.headers.host;
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+function isAllowedOrigin(req: IncomingMessage, port: number): boolean {
+  const origin = req.headers.origin;
+  return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const rendererDir = options.rendererDir ?? RENDERER_DIR;
+  if (!existsSync(rendererDir)) throw new Error(`The renderer is not built (${rendererDir} missing). Run \`npm run build:renderer\` first.`);
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const backend = createBackend({ dataDir: options.dataDir, transport: 'web', version: readPackageVersion() });
+  let port = options.port ?? 0;
+
+  const server = createServer((req, res) => {
+    if (!isLocalHost(req, port)) {
+      res.writeHead(421, { 'content-type': 'text/plain' }).end('Misdirected request');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    void readStatic(rendererDir, req.url ?? '/').then((file) => {
+      if (!file) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': file.type,
+        'content-security-policy': CSP,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : file.body);
+    });
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+  const clients = new Set<WebSocket>();
+  const unsubscribe = backend.push.subscribe((event, payload) => {
+    const message = toWire({ push: event, payload } satisfies ServerMessage);
+    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(message);
+  });
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const reject = (status: string) => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (url.pathname !== '/api') return reject('404 Not Found');
+    if (!isLocalHost(req, port) || !isAllowedOrigin(req, port)) return reject('403 Forbidden');
+    if (!sameToken(url.searchParams.get('token'), token)) return reject('401 Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      clients.add(ws);
+      ws.on('close', () => clients.delete(ws));
+      ws.on('message', (data) => {
+        let request;
+        try {
+          request = parseRequest(fromWire(data.toString()));
+        } catch {
+          request = null;
+        }
+        if (!request) {
+          ws.close(1003, 'Malformed request');
+          return;
+        }
+        const { id } = request;
+        void backend.dispatch(request.channel, request.args).then((response) => {
+          if (ws.readyState === ws.OPEN) ws.send(toWire({ id, response } satisfies ServerMessage));
+        });
+      });
+    });
+  });
+
+  port = await listen(server, port);
+  const url = `http://127.0.0.1:${port}/?token=${token}`;
+  return {
+    url,
+    port,
+    token,
+    backend,
+    close: async () => {
+      unsubscribe();
+      for (const ws of clients) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      backend.close();
+    },
+  };
+}
+
+function parseFlags(argv: string[]): { port?: number; dataDir?: string } {
+  const flags: { port?: number; dataDir?: string } = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inline] = arg.includes('=') ? (arg.split(/=(.*)/s, 2) as [string, string]) : [arg, undefined];
+    const value = () => inline ?? argv[++i];
+    if (name === '--port') {
+      const port = Number(value());
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be an integer 0–65535');
+      flags.port = port;
+    } else if (name === '--data-dir') {
+      flags.dataDir = value();
+    } else if (name === '--help' || name === '-h') {
+      console.log('Usage: npm run web -- [--port N] [--data-dir DIR]\n  Data dir defaults to $TAOFOLIO_DATA_DIR, then the OS user-data dir.');
+      process.exit(0);
+    } else {
+      throw new Error(`Unknown option ${arg} (try --help)`);
+    }
+  }
+  return flags;
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2));
+  const dataDir = resolveDataDir(flags.dataDir);
+  const host = await startWebHost({ dataDir, port: flags.port ?? 4780 });
+  console.log(`Taofolio web host (data: ${dataDir})`);
+  console.log(`Open ${host.url}`);
+  const stop = () => {
+    void host.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error: unknown) => {
+    console.error(`Taofolio web host failed to start: ${(error as Error).message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,46 @@
+// How the UI reaches the backend: the Electron preload's bridge if present, else the web host's
+// WebSocket. Nothing else in the renderer knows which transport it has.
+import type { ApiError, ArgsOf, Channel, PushEventName, PushEvents, ResultOf } from '../../../shared/api';
+import { BRIDGE_GLOBAL, type TaofolioBridge } from '../../../shared/bridge';
+import { createWebBridge } from './web-bridge';
+
+declare global {
+  interface Window {
+    [BRIDGE_GLOBAL]?: TaofolioBridge;
+  }
+}
+
+let bridge: TaofolioBridge | null = null;
+
+function getBridge(): TaofolioBridge {
+  if (bridge) return bridge;
+  const injected = window[BRIDGE_GLOBAL];
+  if (injected) {
+    bridge = injected;
+  } else {
+    const token = new URLSearchParams(window.location.search).get('token');
+    if (!token) throw new ApiCallError({ code: 'internal', message: 'Missing access token: open the URL printed by `npm run web`.' });
+    bridge = createWebBridge(token);
+  }
+  return bridge;
+}
+
+/** A failed call, carrying the backend's `{ code, message, field }`. */
+export class ApiCallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+  }
+}
+
+/** Call a channel; resolves with its data or throws ApiCallError. */
+export async function send<C extends Channel>(channel: C, args?: ArgsOf<C>): Promise<ResultOf<C>> {
+  const method = getBridge()[channel] as (a?: ArgsOf<C>) => Promise<{ data: ResultOf<C> } | { error: ApiError }>;
+  const response = await method(args);
+  if ('error' in response) throw new ApiCallError(response.error);
+  return response.data;
+}
+
+export function listen<E extends PushEventName>(event: E, listener: (payload: PushEvents[E]) => void): () => void {
+  return getBridge().on(event, listener);
+}

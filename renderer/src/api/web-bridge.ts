@@ -1,0 +1,71 @@
+// WebSocket implementation of the bridge, used when the renderer is served by the web host.
+import { channels, type ApiResponse, type PushEventName, type PushEvents } from '../../../shared/api';
+import type { ChannelMethods, TaofolioBridge } from '../../../shared/bridge';
+import { fromWire, toWire } from '../../../shared/wire';
+
+type Pending = { resolve: (r: ApiResponse<unknown>) => void };
+type Listener = (payload: PushEvents[PushEventName]) => void;
+
+export function createWebBridge(token: string, location: Location = window.location): TaofolioBridge {
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api?token=${encodeURIComponent(token)}`;
+  const pending = new Map<number, Pending>();
+  const listeners = new Map<PushEventName, Set<Listener>>();
+  const queue: string[] = [];
+  let nextId = 1;
+  let socket: WebSocket | null = null;
+  let retryMs = 250;
+
+  const failAll = (message: string) => {
+    for (const [id, p] of pending) {
+      p.resolve({ error: { code: 'internal', message } });
+      pending.delete(id);
+    }
+  };
+
+  const connect = () => {
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.onopen = () => {
+      retryMs = 250;
+      for (const message of queue.splice(0)) ws.send(message);
+      // Anything that changed while we were away is stale now.
+      for (const l of listeners.get('db:changed') ?? []) l({ tables: ['wallets', 'settings', 'stake_events', 'position_checkpoints', 'subnet_snapshots', 'sync_state', 'fiat_prices'] });
+    };
+    ws.onmessage = (event) => {
+      const message = fromWire<Record<string, unknown>>(String(event.data));
+      if (typeof message.id === 'number') {
+        pending.get(message.id)?.resolve(message.response as ApiResponse<unknown>);
+        pending.delete(message.id);
+      } else if (typeof message.push === 'string') {
+        for (const l of listeners.get(message.push as PushEventName) ?? []) l(message.payload as PushEvents[PushEventName]);
+      }
+    };
+    ws.onclose = () => {
+      socket = null;
+      failAll('Lost the connection to the Taofolio host; retrying.');
+      setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, 5000);
+    };
+  };
+  connect();
+
+  const call = (channel: string, args: unknown): Promise<ApiResponse<unknown>> =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, { resolve });
+      const message = toWire({ id, channel, args });
+      if (socket?.readyState === WebSocket.OPEN) socket.send(message);
+      else queue.push(message);
+    });
+
+  const methods = Object.fromEntries(channels.map((c) => [c, (args?: unknown) => call(c, args)])) as unknown as ChannelMethods;
+  return {
+    ...methods,
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set<Listener>();
+      listeners.set(event, set);
+      set.add(listener as Listener);
+      return () => set.delete(listener as Listener);
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { QueryClient, type QueryKey } from '@tanstack/react-query';
+import type { DbTable } from '../../../shared/api';
+import { listen } from '../api/client';
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      // DB-backed data changes only when the backend says so (db:changed), never by time.
+      queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false },
+    },
+  });
+}
+
+/** Which cached queries each table feeds. Kept in one place so new features add a line here. */
+const TABLE_QUERIES: Record<DbTable, QueryKey[]> = {
+  wallets: [['wallets']],
+  settings: [['settings']],
+  stake_events: [['events'], ['portfolio']],
+  position_checkpoints: [['portfolio']],
+  subnet_snapshots: [['portfolio'], ['subnets']],
+  sync_state: [['sync']],
+  fiat_prices: [['portfolio'], ['fiat']],
+};
+
+/** Invalidate cached queries when the backend reports that tables changed. */
+export function invalidateOnDbChanges(client: QueryClient): () => void {
+  return listen('db:changed', ({ tables }) => {
+    for (const table of tables) {
+      for (const queryKey of TABLE_QUERIES[table] ?? []) void client.invalidateQueries({ queryKey });
+    }
+  });
+}

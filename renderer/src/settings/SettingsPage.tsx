@@ -1,0 +1,106 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { DEFAULT_ENDPOINT, type ArgsOf } from '../../../shared/api';
+import { send } from '../api/client';
+import { ErrorNote } from '../app/ErrorNote';
+import { appQueries, settingsQueries } from './queries';
+
+export function SettingsPage() {
+  const client = useQueryClient();
+  const settings = useQuery(settingsQueries.get());
+  const info = useQuery(appQueries.info());
+  const save = useMutation({
+    mutationFn: (patch: ArgsOf<'settings:update'>) => send('settings:update', patch),
+    onSuccess: () => client.invalidateQueries({ queryKey: settingsQueries.all() }),
+  });
+  const [endpoint, setEndpoint] = useState('');
+  useEffect(() => {
+    if (settings.data) setEndpoint(settings.data.endpoint);
+  }, [settings.data]);
+
+  if (!settings.data) return <ErrorNote error={settings.error} />;
+  const s = settings.data;
+
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <header className="page-header">
+        <h1 id="page-title">Settings</h1>
+      </header>
+
+      <form
+        className="card"
+        aria-label="Chain endpoint"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate({ endpoint });
+        }}
+      >
+        <h2>Chain endpoint</h2>
+        <p className="muted">
+          The only network peer Taofolio talks to. Full history needs an <strong>archive node</strong>; running your own is the most
+          private choice. Default: <code>{DEFAULT_ENDPOINT}</code>.
+        </p>
+        <div className="form-actions">
+          <label className="field field-wide">
+            <span>WebSocket URL</span>
+            <input value={endpoint} onChange={(e) => setEndpoint(e.target.value)} spellCheck={false} />
+          </label>
+          <button type="submit" className="primary" disabled={save.isPending}>
+            Save endpoint
+          </button>
+        </div>
+        <ErrorNote error={save.error} />
+      </form>
+
+      <div className="card">
+        <h2>Accounting</h2>
+        <div className="form-grid">
+          <label className="field">
+            <span>Cost basis method</span>
+            <select value={s.costBasisMethod} onChange={(e) => save.mutate({ costBasisMethod: e.target.value as 'acb' })}>
+              <option value="acb">Average cost (ACB)</option>
+              <option value="fifo">FIFO</option>
+              <option value="lifo">LIFO</option>
+              <option value="hifo">HIFO</option>
+            </select>
+          </label>
+          <label className="field">
+            <span>Emission rewards</span>
+            <select value={s.rewardTreatment} onChange={(e) => save.mutate({ rewardTreatment: e.target.value as 'income' })}>
+              <option value="income">Income when received</option>
+              <option value="zero">Zero cost basis</option>
+            </select>
+          </label>
+          <label className="field">
+            <span>Fiat currency</span>
+            <input defaultValue={s.fiatCurrency} maxLength={3} onBlur={(e) => save.mutate({ fiatCurrency: e.target.value.toUpperCase() })} />
+          </label>
+          <label className="field checkbox">
+            <input type="checkbox" checked={s.privacyMode} onChange={(e) => save.mutate({ privacyMode: e.target.checked })} />
+            <span>Privacy mode (blur amounts)</span>
+          </label>
+        </div>
+      </div>
+
+      {info.data && (
+        <div className="card">
+          <h2>About</h2>
+          <dl className="facts">
+            <dt>Version</dt>
+            <dd>{info.data.version}</dd>
+            <dt>Data folder</dt>
+            <dd>
+              <code>{info.data.dataDir}</code>
+            </dd>
+            <dt>Database</dt>
+            <dd>
+              <code>{info.data.databasePath}</code> (schema {info.data.schemaVersion})
+            </dd>
+            <dt>Privacy</dt>
+            <dd>No telemetry, no third-party APIs. Your data never leaves this machine except requests to your endpoint.</dd>
+          </dl>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { ApiCallError } from '../api/client';
+import { errorMessage } from '../app/ErrorNote';
+import { useAddWallet } from './mutations';
+
+export function AddWalletForm() {
+  const add = useAddWallet();
+  const [address, setAddress] = useState('');
+  const [label, setLabel] = useState('');
+  const [group, setGroup] = useState('');
+  const [note, setNote] = useState<string | null>(null);
+
+  const fieldError = (field: string) =>
+    add.error instanceof ApiCallError && add.error.error.field === field ? add.error.error.message : null;
+  const addressError = fieldError('address');
+  const labelError = fieldError('label');
+  const otherError = add.error && !addressError && !labelError ? errorMessage(add.error) : null;
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    setNote(null);
+    add.mutate(
+      { address, label, group: group.trim() === '' ? null : group },
+      {
+        onSuccess: ({ wallet, normalisedFrom }) => {
+          setAddress('');
+          setLabel('');
+          setGroup('');
+          setNote(
+            normalisedFrom
+              ? `Added “${wallet.label}”. The address was written for SS58 prefix ${normalisedFrom.prefix}; it is the same account and is shown in Bittensor form (prefix 42).`
+              : null,
+          );
+        },
+      },
+    );
+  };
+
+  return (
+    <form className="card add-wallet" onSubmit={submit} noValidate aria-label="Add a wallet">
+      <h2>Watch a wallet</h2>
+      <p className="muted">Watch-only: paste a coldkey address. Taofolio never asks for keys or seed phrases.</p>
+      <div className="form-grid">
+        <label className="field field-wide">
+          <span>Coldkey address</span>
+          <input
+            name="address"
+            value={address}
+            onChange={(e) => setAddress(e.target.value)}
+            placeholder="5F…"
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={addressError ? true : undefined}
+            aria-describedby={addressError ? 'address-error' : undefined}
+          />
+          {addressError && (
+            <span id="address-error" className="field-error" role="alert">
+              {addressError}
+            </span>
+          )}
+        </label>
+        <label className="field">
+          <span>Label</span>
+          <input name="label" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="Main" aria-invalid={labelError ? true : undefined} />
+          {labelError && (
+            <span className="field-error" role="alert">
+              {labelError}
+            </span>
+          )}
+        </label>
+        <label className="field">
+          <span>Group (optional)</span>
+          <input name="group" value={group} onChange={(e) => setGroup(e.target.value)} placeholder="Personal" />
+        </label>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={add.isPending}>
+          {add.isPending ? 'Adding…' : 'Add wallet'}
+        </button>
+        {otherError && (
+          <span className="error" role="alert">
+            {otherError}
+          </span>
+        )}
+        {note && (
+          <span className="note" role="status">
+            {note}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

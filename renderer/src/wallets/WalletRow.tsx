@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import type { Wallet } from '../../../shared/api';
+import { errorMessage } from '../app/ErrorNote';
+import { formatDate } from '../app/format';
+import { useRemoveWallet, useUpdateWallet } from './mutations';
+
+export function WalletRow({ wallet }: { wallet: Wallet }) {
+  const update = useUpdateWallet();
+  const remove = useRemoveWallet();
+  const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [label, setLabel] = useState(wallet.label);
+  const [group, setGroup] = useState(wallet.group ?? '');
+
+  const save = (event: React.FormEvent) => {
+    event.preventDefault();
+    update.mutate({ id: wallet.id, label, group: group.trim() === '' ? null : group }, { onSuccess: () => setEditing(false) });
+  };
+
+  return (
+    <tr data-testid="wallet-row" data-address={wallet.address}>
+      {editing ? (
+        <td colSpan={3}>
+          <form className="inline-form" onSubmit={save} aria-label={`Rename ${wallet.label}`}>
+            <label className="field">
+              <span>New label</span>
+              <input value={label} onChange={(e) => setLabel(e.target.value)} autoFocus />
+            </label>
+            <label className="field">
+              <span>New group</span>
+              <input value={group} onChange={(e) => setGroup(e.target.value)} />
+            </label>
+            <button type="submit" className="primary" disabled={update.isPending}>
+              Save
+            </button>
+            <button type="button" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+            {update.error && (
+              <span className="error" role="alert">
+                {errorMessage(update.error)}
+              </span>
+            )}
+          </form>
+        </td>
+      ) : (
+        <>
+          <td>
+            <div className="wallet-label">{wallet.label}</div>
+            {wallet.group && <span className="chip">{wallet.group}</span>}
+          </td>
+          <td>
+            <code className="address" title={wallet.address}>
+              {wallet.address}
+            </code>
+          </td>
+          <td className="muted">{formatDate(wallet.addedAt)}</td>
+        </>
+      )}
+      <td className="actions">
+        {!editing && !confirming && (
+          <>
+            <button type="button" onClick={() => setEditing(true)} aria-label={`Rename ${wallet.label}`}>
+              Rename
+            </button>
+            <button type="button" className="danger-outline" onClick={() => setConfirming(true)} aria-label={`Remove ${wallet.label}`}>
+              Remove
+            </button>
+          </>
+        )}
+        {confirming && (
+          <span className="confirm">
+            Stop watching?
+            <button type="button" className="danger" onClick={() => remove.mutate(wallet.id)} disabled={remove.isPending}>
+              Confirm remove
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </span>
+        )}
+        {remove.error && (
+          <span className="error" role="alert">
+            {errorMessage(remove.error)}
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+}

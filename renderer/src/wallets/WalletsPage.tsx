@@ -1,0 +1,49 @@
+import { useQuery } from '@tanstack/react-query';
+import { ErrorNote } from '../app/ErrorNote';
+import { AddWalletForm } from './AddWalletForm';
+import { walletQueries } from './queries';
+import { WalletRow } from './WalletRow';
+
+export function WalletsPage() {
+  const wallets = useQuery(walletQueries.list());
+  const list = wallets.data ?? [];
+
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <header className="page-header">
+        <h1 id="page-title">Wallets</h1>
+        <p className="muted">{list.length === 1 ? '1 wallet watched' : `${list.length} wallets watched`}</p>
+      </header>
+      <AddWalletForm />
+      <ErrorNote error={wallets.error} />
+      <div className="card">
+        {wallets.isPending ? (
+          <p className="muted">Loading…</p>
+        ) : list.length === 0 ? (
+          <div className="empty">
+            <p>No wallets yet.</p>
+            <p className="muted">Add a coldkey above to start tracking its stake history.</p>
+          </div>
+        ) : (
+          <table className="table" aria-label="Watched wallets">
+            <thead>
+              <tr>
+                <th>Label</th>
+                <th>Address</th>
+                <th>Added</th>
+                <th className="actions">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((wallet) => (
+                <WalletRow key={wallet.id} wallet={wallet} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+// Bundle the Electron main process and the sandboxed preload (a sandboxed preload cannot
+// require our modules, so it must be a single file).
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['main/index.ts'], outfile: 'dist/main/index.cjs' }),
+  build({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/main/preload.cjs' }),
+]);

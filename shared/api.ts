@@ -1,0 +1,137 @@
+// The one typed contract between the UI and the backend. Both transports (Electron IPC via the
+// preload, and the web host's WebSocket) carry exactly these channels and push events.
+// Argument schemas are zod so the backend validates at runtime before any handler runs.
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------------------------
+// Domain types carried by the contract
+
+export interface Wallet {
+  id: number;
+  /** SS58, always normalised to prefix 42. */
+  address: string;
+  label: string;
+  group: string | null;
+  /** Unix ms. */
+  addedAt: number;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  dataDir: string;
+  databasePath: string;
+  schemaVersion: number;
+  transport: 'electron' | 'web';
+}
+
+export type CostBasisMethod = 'acb' | 'fifo' | 'lifo' | 'hifo';
+export type RewardTreatment = 'income' | 'zero';
+
+export interface Settings {
+  endpoint: string;
+  costBasisMethod: CostBasisMethod;
+  rewardTreatment: RewardTreatment;
+  fiatCurrency: string;
+  privacyMode: boolean;
+}
+
+export type ErrorCode =
+  | 'invalid-args'
+  | 'unknown-channel'
+  | 'invalid-address'
+  | 'duplicate'
+  | 'not-found'
+  | 'invalid-endpoint'
+  | 'chain-error'
+  | 'internal';
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** The argument the error is about, for inline form errors. */
+  field?: string;
+}
+
+export type ApiResponse<T> = { data: T } | { error: ApiError };
+
+// ---------------------------------------------------------------------------------------------
+// Argument schemas
+
+const label = z.string().trim().min(1, 'Label is required.').max(80, 'Label is at most 80 characters.');
+const group = z.string().trim().max(40, 'Group is at most 40 characters.').nullable().optional();
+const walletId = z.number().int().positive();
+
+export const DEFAULT_ENDPOINT = 'wss://entrypoint-finney.opentensor.ai:443';
+
+export const endpointSchema = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'ws:' || url.protocol === 'wss:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'The endpoint must be a ws:// or wss:// URL.');
+
+const noArgs = z.undefined().or(z.object({}).strict());
+
+/** Declares a channel: its runtime argument schema plus the static result type. */
+function channel<Result>() {
+  return <Args extends z.ZodType>(args: Args) => ({ args, result: undefined as unknown as Result });
+}
+
+export const contract = {
+  'app:info': channel<AppInfo>()(noArgs),
+
+  'wallets:list': channel<Wallet[]>()(noArgs),
+  'wallets:add': channel<{ wallet: Wallet; normalisedFrom: { address: string; prefix: number } | null }>()(
+    z.object({ address: z.string().max(200), label, group }).strict(),
+  ),
+  'wallets:update': channel<Wallet>()(z.object({ id: walletId, label, group }).strict()),
+  'wallets:remove': channel<{ id: number }>()(z.object({ id: walletId }).strict()),
+
+  'settings:get': channel<Settings>()(noArgs),
+  'settings:update': channel<Settings>()(
+    z
+      .object({
+        endpoint: endpointSchema.optional(),
+        costBasisMethod: z.enum(['acb', 'fifo', 'lifo', 'hifo']).optional(),
+        rewardTreatment: z.enum(['income', 'zero']).optional(),
+        fiatCurrency: z.string().trim().regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code.').optional(),
+        privacyMode: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ArgsOf<C extends Channel> = z.input<Contract[C]['args']>;
+export type ParsedArgsOf<C extends Channel> = z.output<Contract[C]['args']>;
+export type ResultOf<C extends Channel> = Contract[C]['result'];
+
+/** Backend implementation of every channel (args already validated). */
+export type Handlers = { [C in Channel]: (args: ParsedArgsOf<C>) => ResultOf<C> | Promise<ResultOf<C>> };
+
+/** What the renderer calls: one async method per channel. */
+export type Invoke = <C extends Channel>(channel: C, ...args: ArgsOf<C> extends undefined ? [args?: ArgsOf<C>] : [args: ArgsOf<C>]) => Promise<ApiResponse<ResultOf<C>>>;
+
+// ---------------------------------------------------------------------------------------------
+// Push events (backend → UI)
+
+export type DbTable = 'wallets' | 'settings' | 'stake_events' | 'position_checkpoints' | 'subnet_snapshots' | 'sync_state' | 'fiat_prices';
+
+export interface PushEvents {
+  'db:changed': { tables: DbTable[] };
+}
+
+export type PushEventName = keyof PushEvents;
+
+export const channels = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
