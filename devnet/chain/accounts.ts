@@ -1,0 +1,31 @@
+/** Accounts are handled as 0x-hex public keys internally; SS58 (prefix 42) only at the edges. */
+import { hexToU8a, stringToU8a, u8aToHex } from '@polkadot/util';
+import { blake2AsU8a, decodeAddress, encodeAddress } from '@polkadot/util-crypto';
+
+export type Acc = string;
+
+const u8aCache = new Map<Acc, Uint8Array>();
+
+export function accU8a(a: Acc): Uint8Array {
+  let u = u8aCache.get(a);
+  if (!u) u8aCache.set(a, (u = hexToU8a(a)));
+  return u;
+}
+
+/** Deterministic account from a label (not a real keypair: the devnet never verifies signatures). */
+export function deriveAccount(label: string): Acc {
+  return u8aToHex(blake2AsU8a(stringToU8a(`taofolio-devnet:${label}`), 256));
+}
+
+export function ss58(a: Acc): string {
+  return encodeAddress(accU8a(a), 42);
+}
+
+export function fromSs58(address: string): Acc {
+  return u8aToHex(decodeAddress(address));
+}
+
+/** Accepts ss58 or 0x-hex. */
+export function toAcc(a: string): Acc {
+  return a.startsWith('0x') ? a.toLowerCase() : fromSs58(a);
+}

@@ -1,0 +1,331 @@
+/**
+ * Drives a Chain: genesis from a scenario, seeded market participants, the scenario's scripted
+ * users, periodic auto root claims, and block production (history generation and live mode).
+ * Only blocks where something happens are built; the rest are implicitly empty.
+ */
+import type { Acc } from './accounts.js';
+import { deriveAccount } from './accounts.js';
+import type { Action, SpecSpan } from './chain.js';
+import { Chain } from './chain.js';
+import { Rng } from './rng.js';
+
+const TAO = 1_000_000_000n;
+
+export interface UserConfig {
+  label: string;
+  /** Fixed account (e.g. the demo wallet); otherwise derived from label + seed. */
+  account?: Acc;
+  balanceTao: bigint;
+  /** number of (hotkey, netuid) positions the user trades */
+  positions: number;
+  /** approximate number of signed actions over the history */
+  actions: number;
+  /** TAO staked on root at genesis (root claims need root stake) */
+  rootStakeTao?: bigint;
+  claimType?: 'Keep' | 'Swap';
+}
+
+export interface ScenarioConfig {
+  name: string;
+  /** head block after generation */
+  blocks: number;
+  subnets: number;
+  validators: number;
+  marketActors: number;
+  /** mean number of blocks between blocks with market activity */
+  marketEvery: number;
+  specs: SpecSpan[];
+  users: UserConfig[];
+  /** auto root-claim period per claiming coldkey */
+  claimEvery: number;
+  /** unix ms of the head block at generation time (fixed → deterministic timestamps) */
+  headTime: number;
+}
+
+interface Validator {
+  hotkey: Acc;
+  owner: Acc;
+  subnets: number[];
+}
+
+interface User {
+  cfg: UserConfig;
+  coldkey: Acc;
+  targets: { hotkey: Acc; netuid: number }[];
+  schedule: number[];
+  next: number;
+}
+
+export class World {
+  readonly chain: Chain;
+  readonly validators: Validator[] = [];
+  readonly market: Acc[] = [];
+  readonly users: User[] = [];
+  private readonly marketRng: Rng;
+  private readonly userRng: Rng;
+  private nextMarket = 1;
+  private readonly claimers: { cold: Acc; offset: number }[] = [];
+  /** user actions submitted programmatically, included in the next block */
+  private readonly pending: Action[] = [];
+  private readonly pairs: { hotkey: Acc; netuid: number }[] = [];
+  private readonly sudo = deriveAccount('sudo');
+
+  constructor(
+    readonly seed: number,
+    readonly cfg: ScenarioConfig,
+  ) {
+    this.chain = new Chain(seed, cfg.specs, cfg.headTime - cfg.blocks * 12_000);
+    this.marketRng = new Rng(`${seed}:market`);
+    this.userRng = new Rng(`${seed}:users`);
+  }
+
+  get userColdkeys(): Acc[] {
+    return this.users.map((u) => u.coldkey);
+  }
+
+  /** Block 0: subnets, pools, validators with self-stake, endowed actors, users. */
+  genesis(): void {
+    const rng = new Rng(`${this.seed}:genesis`);
+    const c = this.chain;
+    c.beginBlock(0);
+    for (let i = 0; i < this.cfg.validators; i++) {
+      this.validators.push({ hotkey: deriveAccount(`${this.seed}:val-hot:${i}`), owner: deriveAccount(`${this.seed}:val-cold:${i}`), subnets: [] });
+    }
+    const root = this.validators.slice(0, Math.max(1, Math.ceil(this.validators.length / 4)));
+    const rootOwner = deriveAccount(`${this.seed}:root-owner`);
+    c.addSubnet(
+      { netuid: 0, ownerHotkey: deriveAccount(`${this.seed}:root-hot`), ownerColdkey: rootOwner, name: 'root', symbol: 'Τ', registeredAt: 0, growthPpb: 120_000n },
+      0n,
+      0n,
+    );
+    for (const v of root) v.subnets.push(0);
+    for (let n = 1; n <= this.cfg.subnets; n++) {
+      const owner = deriveAccount(`${this.seed}:sn-owner:${n}`);
+      const ownerHot = deriveAccount(`${this.seed}:sn-owner-hot:${n}`);
+      const priceMilli = BigInt(rng.int(3, 200)); // 0.003 .. 0.2 TAO per alpha
+      const tao = BigInt(rng.int(2_000, 60_000)) * TAO;
+      const alphaIn = (tao * 1000n) / priceMilli;
+      // 10–150 % APY-equivalent nominator growth per epoch (~7300 epochs a year)
+      const growth = BigInt(rng.int(13_000, 130_000));
+      c.addSubnet({ netuid: n, ownerHotkey: ownerHot, ownerColdkey: owner, name: `subnet-${n}`, symbol: symbolFor(n), registeredAt: 0, growthPpb: growth }, tao, alphaIn);
+      const vs = new Set<number>();
+      const k = Math.min(this.validators.length, rng.int(2, 6));
+      while (vs.size < k) vs.add(rng.int(0, this.validators.length));
+      for (const i of vs) (this.validators[i] as Validator).subnets.push(n);
+    }
+    for (const v of this.validators) {
+      c.registerHotkey(v.hotkey, v.owner);
+      c.endow(v.owner, 1000n * TAO);
+      for (const n of v.subnets) {
+        c.seedStake(v.owner, v.hotkey, n, BigInt(rng.int(1_000, 20_000)) * TAO);
+        this.pairs.push({ hotkey: v.hotkey, netuid: n });
+      }
+    }
+    for (let i = 0; i < this.cfg.marketActors; i++) {
+      const a = deriveAccount(`${this.seed}:market:${i}`);
+      this.market.push(a);
+      c.endow(a, BigInt(rng.int(20, 5_000)) * TAO);
+    }
+    for (let i = 0; i < Math.min(12, this.market.length); i++) {
+      const a = this.market[i] as Acc;
+      const v = rng.pick(root);
+      c.seedStake(a, v.hotkey, 0, BigInt(rng.int(10, 500)) * TAO);
+      this.claimers.push({ cold: a, offset: rng.int(0, this.cfg.claimEvery) });
+    }
+    this.cfg.users.forEach((u, i) => {
+      const coldkey = u.account ?? deriveAccount(`${this.seed}:user:${u.label}`);
+      c.tracked.add(coldkey);
+      c.endow(coldkey, u.balanceTao * TAO);
+      const targets: { hotkey: Acc; netuid: number }[] = [];
+      const seen = new Set<string>();
+      const want = Math.min(u.positions, this.pairs.length);
+      if (u.rootStakeTao) {
+        const v = rng.pick(root);
+        targets.push({ hotkey: v.hotkey, netuid: 0 });
+        seen.add(`${v.hotkey}|0`);
+        c.seedStake(coldkey, v.hotkey, 0, u.rootStakeTao * TAO);
+        this.claimers.push({ cold: coldkey, offset: (i * 997) % this.cfg.claimEvery });
+      }
+      while (targets.length < want) {
+        const p = rng.pick(this.pairs);
+        const k = `${p.hotkey}|${p.netuid}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        targets.push(p);
+      }
+      const schedule: number[] = [];
+      for (let j = 0; j < u.actions; j++) schedule.push(rng.int(1, this.cfg.blocks + 1));
+      schedule.sort((a, b) => a - b);
+      this.users.push({ cfg: u, coldkey, targets, schedule, next: 0 });
+    });
+    c.endBlock();
+  }
+
+  /** Produces blocks up to `head` (history), building only blocks where something happens. */
+  generate(head: number): void {
+    this.nextMarket = Math.max(this.nextMarket, this.chain.head + 1);
+    let b = this.chain.head + 1;
+    while (b <= head) {
+      let next = Math.min(this.nextMarket, head + 1);
+      for (const u of this.users) {
+        const s = u.schedule[u.next];
+        if (s !== undefined && s < next) next = Math.max(s, b);
+      }
+      const nc = this.nextClaimBlock(b);
+      if (nc < next) next = nc;
+      for (const s of this.chain.specs) {
+        for (const x of [s.from - 1, s.from]) if (x >= b && x > 0 && x < next) next = x;
+      }
+      if (next > head) break;
+      this.buildBlock(next, false);
+      b = next + 1;
+    }
+    this.chain.head = Math.max(this.chain.head, head);
+  }
+
+  /** Live mode: one new block with market activity at some probability and all pending submissions. */
+  produceNext(): number {
+    const b = this.chain.head + 1;
+    this.buildBlock(b, true);
+    return b;
+  }
+
+  submit(a: Action): void {
+    this.pending.push(a);
+  }
+
+  requeue(actions: Action[]): void {
+    this.pending.unshift(...actions);
+  }
+
+  private nextClaimBlock(from: number): number {
+    const start = this.chain.specs.find((s) => s.spec >= 334)?.from;
+    if (start === undefined || this.claimers.length === 0) return Number.POSITIVE_INFINITY;
+    const f = Math.max(from, start);
+    let best = Number.POSITIVE_INFINITY;
+    const p = this.cfg.claimEvery;
+    for (const cl of this.claimers) {
+      const r = (((cl.offset - f) % p) + p) % p;
+      if (f + r < best) best = f + r;
+    }
+    return best;
+  }
+
+  private buildBlock(b: number, live: boolean): void {
+    const c = this.chain;
+    c.beginBlock(b);
+    const spec = c.specAt(b);
+    // on_initialize: auto root claims (spec ≥ 334) run before extrinsics.
+    if (spec >= 334) {
+      for (const cl of this.claimers) {
+        if ((b - cl.offset) % this.cfg.claimEvery === 0) {
+          c.initStep(() => c.rootClaim(cl.cold, (hot) => this.dividendSubnets(hot), 20n));
+        }
+      }
+    }
+    const upgrade = c.specs.find((s) => s.from === b + 1 && b > 0);
+    if (upgrade) c.submitExtrinsic({ kind: 'set_code', coldkey: this.sudo, spec: upgrade.spec });
+    const claimStart = c.specs.find((s) => s.spec >= 334)?.from;
+    for (const u of this.users) {
+      if (b === claimStart && u.cfg.claimType === 'Keep') {
+        c.submitExtrinsic({ kind: 'set_root_claim_type', coldkey: u.coldkey, claimType: 'Keep' });
+      }
+      while (u.schedule[u.next] !== undefined && (u.schedule[u.next] as number) <= b) {
+        u.next++;
+        const a = this.userAction(u);
+        if (a) c.submitExtrinsic(a);
+      }
+    }
+    if (live) {
+      while (this.pending.length) c.submitExtrinsic(this.pending.shift() as Action, true);
+      if (this.marketRng.chance(1 / Math.max(1, this.cfg.marketEvery))) this.marketBlock();
+    } else if (b === this.nextMarket) {
+      this.marketBlock();
+      this.nextMarket = b + this.marketRng.gap(this.cfg.marketEvery);
+    }
+    c.endBlock();
+  }
+
+  /** Root validators earn root dividends on the (first two) subnets they validate. */
+  private dividendSubnets(hot: Acc): number[] {
+    const v = this.validators.find((x) => x.hotkey === hot);
+    return (v?.subnets ?? []).filter((n) => n !== 0).slice(0, 2);
+  }
+
+  private marketBlock(): void {
+    const n = 1 + Math.floor(this.marketRng.next() * 3);
+    for (let i = 0; i < n; i++) {
+      const a = this.marketAction();
+      if (a) this.chain.submitExtrinsic(a);
+    }
+  }
+
+  private held(cold: Acc): { hotkey: Acc; netuid: number; alpha: bigint }[] {
+    const c = this.chain;
+    return c
+      .positionsOf(cold)
+      .map((p) => ({ ...p, alpha: c.stake(p.hotkey, cold, p.netuid) }))
+      .filter((p) => p.alpha > 0n);
+  }
+
+  private marketAction(): Action | null {
+    const r = this.marketRng;
+    const cold = r.pick(this.market);
+    return this.randomAction(r, cold, this.pairs, this.market, 0.5);
+  }
+
+  private userAction(u: User): Action | null {
+    const others = this.users.filter((x) => x !== u).map((x) => x.coldkey);
+    return this.randomAction(this.userRng, u.coldkey, u.targets, others.length ? others : this.market.slice(0, 5), 0.45);
+  }
+
+  private randomAction(
+    r: Rng,
+    cold: Acc,
+    targets: { hotkey: Acc; netuid: number }[],
+    counterparties: Acc[],
+    addShare: number,
+  ): Action | null {
+    const c = this.chain;
+    const held = this.held(cold);
+    const free = c.account(cold).free;
+    const x = r.next();
+    if (held.length === 0 || x < addShare) {
+      if (free < 2n * TAO) return held.length ? this.removeAction(r, cold, held) : null;
+      const t = r.pick(targets);
+      const tao = r.big(TAO / 2n, free / 4n > TAO ? free / 4n : TAO);
+      return { kind: 'add_stake', coldkey: cold, hotkey: t.hotkey, netuid: t.netuid, tao };
+    }
+    const p = r.pick(held);
+    const part = (p.alpha * BigInt(r.int(10, 101))) / 100n;
+    if (x < addShare + 0.25) return this.removeAction(r, cold, held);
+    if (x < addShare + 0.33) {
+      const d = r.pick(targets);
+      return { kind: 'move_stake', coldkey: cold, originHotkey: p.hotkey, destHotkey: d.hotkey, originNetuid: p.netuid, destNetuid: d.netuid, alpha: part };
+    }
+    if (x < addShare + 0.41) {
+      const d = targets.find((t) => t.hotkey === p.hotkey && t.netuid !== p.netuid) ?? this.pairs.find((t) => t.hotkey === p.hotkey && t.netuid !== p.netuid);
+      if (!d) return this.removeAction(r, cold, held);
+      return { kind: 'swap_stake', coldkey: cold, hotkey: p.hotkey, originNetuid: p.netuid, destNetuid: d.netuid, alpha: part };
+    }
+    if (x < addShare + 0.46 && counterparties.length) {
+      const dest = r.pick(counterparties);
+      const dn = r.chance(0.7) ? p.netuid : (r.pick(this.pairs.filter((t) => t.hotkey === p.hotkey)) ?? p).netuid;
+      return { kind: 'transfer_stake', coldkey: cold, destColdkey: dest, hotkey: p.hotkey, originNetuid: p.netuid, destNetuid: dn, alpha: part };
+    }
+    if (x < addShare + 0.48) return { kind: 'unstake_all', coldkey: cold, hotkey: p.hotkey };
+    return this.removeAction(r, cold, held);
+  }
+
+  private removeAction(r: Rng, cold: Acc, held: { hotkey: Acc; netuid: number; alpha: bigint }[]): Action {
+    const p = r.pick(held);
+    // Sometimes leave a dust remainder to exercise clear_small_nomination.
+    const alpha = r.chance(0.05) ? p.alpha - p.alpha / 100_000n : (p.alpha * BigInt(r.int(10, 101))) / 100n;
+    return { kind: 'remove_stake', coldkey: cold, hotkey: p.hotkey, netuid: p.netuid, alpha };
+  }
+}
+
+function symbolFor(n: number): string {
+  const greek = 'αβγδεζηθικλμνξοπρστυφχψω';
+  return greek[n % greek.length] + (n >= greek.length ? String(Math.floor(n / greek.length)) : '');
+}

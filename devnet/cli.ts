@@ -1,0 +1,55 @@
+/**
+ * npm run devnet -- --seed N --scenario NAME [--port P] [--block-ms MS] [--truth FILE]
+ *   [--latency MS] [--drop-rate R] [--error-rate R] [--pruned] [--reorg-rate R]
+ * Prints the URL, the scenario's user coldkeys, startup time and memory.
+ */
+import { parseArgs } from 'node:util';
+import { startDevnet } from './index.js';
+
+const { values } = parseArgs({
+  options: {
+    seed: { type: 'string', default: '1' },
+    scenario: { type: 'string', default: 'demo' },
+    port: { type: 'string', default: '9944' },
+    'block-ms': { type: 'string', default: '12000' },
+    truth: { type: 'string' },
+    latency: { type: 'string' },
+    'drop-rate': { type: 'string' },
+    'error-rate': { type: 'string' },
+    pruned: { type: 'boolean', default: false },
+    'reorg-rate': { type: 'string' },
+  },
+  allowPositionals: false,
+});
+
+const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+
+try {
+  const dn = await startDevnet({
+    seed: Number(values.seed),
+    scenario: values.scenario,
+    port: Number(values.port),
+    blockMs: Number(values['block-ms']),
+    truthFile: values.truth,
+    faults: {
+      latencyMs: num(values.latency),
+      dropRate: num(values['drop-rate']),
+      errorRate: num(values['error-rate']),
+      pruned: values.pruned,
+      reorgRate: num(values['reorg-rate']),
+    },
+  });
+  const rssMb = Math.round(process.memoryUsage().rss / 1e6);
+  console.log(`devnet scenario=${values.scenario} seed=${values.seed} head=#${dn.head()} startup=${Math.round(dn.startupMs)}ms rss=${rssMb}MB`);
+  console.log(`user coldkeys: ${dn.coldkeys.join(' ')}`);
+  if (values.truth) console.log(`truth: ${values.truth}`);
+  console.log(dn.url);
+  const stop = () => {
+    void dn.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}

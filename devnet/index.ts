@@ -1,0 +1,171 @@
+/**
+ * Programmatic entry point: startDevnet() generates a scenario's history, serves it over WebSocket
+ * JSON-RPC and (optionally) produces live blocks. See devnet/README.md.
+ */
+import { writeFileSync } from 'node:fs';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import type { Action } from './chain/chain.js';
+import { World } from './chain/world.js';
+import type { ScenarioConfig } from './chain/world.js';
+import { toAcc, ss58 } from './chain/accounts.js';
+import type { Acc } from './chain/accounts.js';
+import { Rng } from './chain/rng.js';
+import { scenario } from './scenarios/index.js';
+import type { Faults } from './faults.js';
+import { Handlers } from './rpc/handlers.js';
+import { RpcServer } from './rpc/server.js';
+import { blockHash } from './chain/headers.js';
+import { buildTruth } from './truth.js';
+import type { Truth } from './truth.js';
+import { runtimeFor } from './scale/runtime.js';
+
+export type { Truth } from './truth.js';
+export type { Faults } from './faults.js';
+export { DEMO_COLDKEY, SCENARIOS } from './scenarios/index.js';
+export { METADATA_HELP } from './scale/metadata-files.js';
+
+export interface DevnetOptions {
+  seed?: number;
+  scenario?: string | ScenarioConfig;
+  /** 0 = random free port; default 9944 */
+  port?: number;
+  /** live block interval; 0 or undefined = no timer (call produceBlocks) */
+  blockMs?: number;
+  faults?: Faults;
+  /** write the ground truth here after startup and after each live block */
+  truthFile?: string;
+}
+
+/** A user action for submit(); accounts as ss58 or 0x-hex, amounts in rao/alpha-rao. */
+export type SubmitAction =
+  | { kind: 'add_stake'; coldkey: string; hotkey: string; netuid: number; tao: bigint }
+  | { kind: 'remove_stake'; coldkey: string; hotkey: string; netuid: number; alpha: bigint }
+  | { kind: 'unstake_all'; coldkey: string; hotkey: string }
+  | { kind: 'move_stake'; coldkey: string; originHotkey: string; destHotkey: string; originNetuid: number; destNetuid: number; alpha: bigint }
+  | { kind: 'transfer_stake'; coldkey: string; destColdkey: string; hotkey: string; originNetuid: number; destNetuid: number; alpha: bigint }
+  | { kind: 'swap_stake'; coldkey: string; hotkey: string; originNetuid: number; destNetuid: number; alpha: bigint }
+  | { kind: 'set_root_claim_type'; coldkey: string; claimType: 'Swap' | 'Keep' };
+
+export interface Devnet {
+  url: string;
+  port: number;
+  world: World;
+  /** user coldkeys (ss58) of the scenario, i.e. those in the truth */
+  coldkeys: string[];
+  head(): number;
+  finalized(): number;
+  hashOf(block: number): string;
+  truth(): Truth;
+  writeTruth(file: string): void;
+  /** queue a signed user action for the next block */
+  submit(action: SubmitAction): void;
+  /** produce n blocks now (finality lags 2 behind); returns the new head */
+  produceBlocks(n?: number): number;
+  /** reorg: replace the last `depth` non-finalized blocks by a new fork */
+  reorg(depth?: number): void;
+  setFaults(f: Faults): void;
+  requestCounts(): Record<string, number>;
+  resetRequestCounts(): void;
+  /** drop all client connections */
+  dropConnections(): void;
+  startupMs: number;
+  close(): Promise<void>;
+}
+
+const FINALITY_LAG = 2;
+
+export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
+  const t0 = performance.now();
+  await cryptoWaitReady();
+  const seed = opts.seed ?? 1;
+  const cfg = typeof opts.scenario === 'object' ? opts.scenario : scenario(opts.scenario ?? 'demo');
+  // Load every runtime up front so a missing metadata file fails at startup, not mid-request.
+  for (const s of cfg.specs) runtimeFor(s.spec);
+  const world = new World(seed, cfg);
+  world.genesis();
+  world.generate(cfg.blocks);
+  const chain = world.chain;
+  let faults: Faults = { ...(opts.faults ?? {}) };
+  const finalized = () => Math.max(0, chain.head - FINALITY_LAG);
+  const node = { chain, finalized, faults: () => faults };
+  const handlers = new Handlers(node);
+  const faultRng = new Rng(`${seed}:faults`);
+  const server = new RpcServer(node, handlers, faultRng);
+  const port = await server.listen(opts.port ?? 9944);
+  const url = `ws://127.0.0.1:${port}`;
+  chain.pruneRollback(finalized());
+
+  const reorg = (depth = 2) => {
+    const keep = Math.max(finalized(), chain.head - depth);
+    const oldHead = chain.head;
+    if (keep >= oldHead) return;
+    world.requeue(chain.rollbackAfter(keep));
+    while (chain.head < oldHead) world.produceNext();
+  };
+
+  const truth = () => buildTruth(chain, url, finalized());
+  const writeTruth = (file: string) => writeFileSync(file, JSON.stringify(truth(), null, 1));
+
+  const produceBlocks = (n = 1) => {
+    for (let i = 0; i < n; i++) {
+      if (faults.reorgRate && faultRng.chance(faults.reorgRate)) reorg(FINALITY_LAG);
+      world.produceNext();
+      chain.pruneRollback(finalized());
+    }
+    server.notifyAll();
+    if (opts.truthFile) writeTruth(opts.truthFile);
+    return chain.head;
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  if (opts.blockMs && opts.blockMs > 0) timer = setInterval(() => produceBlocks(1), opts.blockMs);
+  if (opts.truthFile) writeTruth(opts.truthFile);
+
+  return {
+    url,
+    port,
+    world,
+    coldkeys: world.userColdkeys.map(ss58),
+    head: () => chain.head,
+    finalized,
+    hashOf: (b) => blockHash(chain, b),
+    truth,
+    writeTruth,
+    submit: (a) => world.submit(toAction(a)),
+    produceBlocks,
+    reorg: (d) => {
+      reorg(d);
+      server.notifyAll();
+    },
+    setFaults: (f) => {
+      faults = { ...f };
+    },
+    requestCounts: () => Object.fromEntries(server.requestCounts),
+    resetRequestCounts: () => server.requestCounts.clear(),
+    dropConnections: () => server.dropAll(),
+    startupMs: performance.now() - t0,
+    close: async () => {
+      if (timer) clearInterval(timer);
+      await server.close();
+    },
+  };
+}
+
+function toAction(a: SubmitAction): Action {
+  const acc = (s: string): Acc => toAcc(s);
+  switch (a.kind) {
+    case 'add_stake':
+    case 'remove_stake':
+      return { ...a, coldkey: acc(a.coldkey), hotkey: acc(a.hotkey) };
+    case 'unstake_all':
+      return { ...a, coldkey: acc(a.coldkey), hotkey: acc(a.hotkey) };
+    case 'move_stake':
+      return { ...a, coldkey: acc(a.coldkey), originHotkey: acc(a.originHotkey), destHotkey: acc(a.destHotkey) };
+    case 'transfer_stake':
+      return { ...a, coldkey: acc(a.coldkey), destColdkey: acc(a.destColdkey), hotkey: acc(a.hotkey) };
+    case 'swap_stake':
+      return { ...a, coldkey: acc(a.coldkey), hotkey: acc(a.hotkey) };
+    case 'set_root_claim_type':
+      return { ...a, coldkey: acc(a.coldkey) };
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Named scenarios. Users are the coldkeys whose ground truth is written; the demo wallet is a fixed
+ * account (independent of the seed) so the app's demo mode can hard-code it.
+ */
+import { deriveAccount, ss58 } from '../chain/accounts.js';
+import type { ScenarioConfig } from '../chain/world.js';
+
+/** The demo wallet used by `npm run demo` (same address for every seed). */
+export const DEMO_COLDKEY_HEX = deriveAccount('demo-wallet');
+export const DEMO_COLDKEY = ss58(DEMO_COLDKEY_HEX);
+
+const HEAD_TIME = Date.UTC(2026, 10, 20, 12, 0, 0);
+const DAY = 7200;
+
+export const SCENARIOS: Record<string, ScenarioConfig> = {
+  /** ~3 weeks, 12 subnets, upgrade 320 → 343 (root claims start), three users incl. the demo wallet. */
+  demo: {
+    name: 'demo',
+    blocks: 21 * DAY,
+    subnets: 12,
+    validators: 10,
+    marketActors: 80,
+    marketEvery: 30,
+    specs: [
+      { from: 0, spec: 320 },
+      { from: 12 * DAY, spec: 343 },
+    ],
+    users: [
+      { label: 'demo', account: DEMO_COLDKEY_HEX, balanceTao: 5_000n, positions: 8, actions: 120, rootStakeTao: 300n, claimType: 'Keep' },
+      { label: 'alice', balanceTao: 2_000n, positions: 5, actions: 50, rootStakeTao: 100n, claimType: 'Swap' },
+      { label: 'bob', balanceTao: 800n, positions: 3, actions: 25 },
+    ],
+    claimEvery: DAY / 4,
+    headTime: HEAD_TIME,
+  },
+  /** Small chain crossing every served runtime: 233 (V15 only, no fee field) → 315 → 343 → 393 (V16). */
+  upgrade: {
+    name: 'upgrade',
+    blocks: 9_000,
+    subnets: 5,
+    validators: 6,
+    marketActors: 30,
+    marketEvery: 25,
+    specs: [
+      { from: 0, spec: 233 },
+      { from: 2_000, spec: 315 },
+      { from: 4_500, spec: 343 },
+      { from: 7_000, spec: 393 },
+    ],
+    users: [
+      { label: 'carol', balanceTao: 3_000n, positions: 6, actions: 60, rootStakeTao: 200n, claimType: 'Keep' },
+      { label: 'dave', balanceTao: 1_000n, positions: 3, actions: 25, rootStakeTao: 50n },
+    ],
+    claimEvery: 500,
+    headTime: HEAD_TIME,
+  },
+  /** Fast scenario for unit tests: 343 only from block 2,500 on, tiny market. */
+  tiny: {
+    name: 'tiny',
+    blocks: 4_000,
+    subnets: 3,
+    validators: 4,
+    marketActors: 12,
+    marketEvery: 20,
+    specs: [
+      { from: 0, spec: 320 },
+      { from: 2_500, spec: 343 },
+    ],
+    users: [
+      { label: 'erin', balanceTao: 2_000n, positions: 4, actions: 40, rootStakeTao: 100n, claimType: 'Keep' },
+      { label: 'frank', balanceTao: 500n, positions: 2, actions: 15, rootStakeTao: 20n },
+    ],
+    claimEvery: 300,
+    headTime: HEAD_TIME,
+  },
+  /** One year: ~2.6M blocks, 128 subnets, thousands of actors, a user with ≥ 500 events over ≥ 20 positions. */
+  year: {
+    name: 'year',
+    blocks: 365 * DAY,
+    subnets: 128,
+    validators: 64,
+    marketActors: 3_000,
+    marketEvery: 25,
+    specs: [
+      { from: 0, spec: 320 },
+      { from: 250 * DAY, spec: 343 },
+    ],
+    users: [
+      { label: 'whale', balanceTao: 200_000n, positions: 24, actions: 600, rootStakeTao: 5_000n, claimType: 'Keep' },
+      { label: 'minnow', balanceTao: 2_000n, positions: 6, actions: 80, rootStakeTao: 50n },
+    ],
+    claimEvery: DAY,
+    headTime: HEAD_TIME,
+  },
+};
+
+export function scenario(name: string): ScenarioConfig {
+  const s = SCENARIOS[name];
+  if (!s) throw new Error(`unknown scenario '${name}' (have: ${Object.keys(SCENARIOS).join(', ')})`);
+  return s;
+}
