@@ -14,7 +14,8 @@
  *   flow block, valued at as-of prices. Since w_n / p_n = alphaOut_n / Σ mcap, the growth of one TAO
  *   put in at block b is G(b) = Σ alphaOut_n(b)·P_n(now) / Σ alphaOut_n(b)·p_n(b), maintained in one
  *   sweep over snapshots. Price only: no emissions, no fees.
- * Rounding: each flow's benchmark value is floor(flow × growth) (see ./units).
+ * Rounding: flows are netted per position while the growth factor is constant, then each window's
+ * benchmark value is floor(net flow × growth) (see ./units).
  */
 import type { AdditiveFigures } from './pnl';
 import type { LedgerEntry } from './ledger';
@@ -91,34 +92,35 @@ export interface RootIndexPoint {
   index: bigint;
 }
 
+/**
+ * Root-stake and basket benchmark values of every position's flows, in one pass over the ledger
+ * (already in block order) merged with a sweep over the snapshots. `keyOf` maps a leg to its position key.
+ */
 export function flowBenchmarkValues(
-  flows: readonly Flow[],
+  entries: readonly LedgerEntry[],
   prices: PriceBook,
   asOfBlock: number,
   rootIndex: readonly RootIndexPoint[],
+  keyOf: (coldkey: string, hotkey: string, netuid: number) => string = positionKey,
 ): FlowBenchmarkValues {
-  const sorted = [...flows].sort((a, b) => a.blockNumber - b.blockNumber);
   const root = new Map<string, bigint>();
   const basket = new Map<string, bigint>();
 
   // Root: units = flow / I(b); value = units × I(now). Done exactly as flow × I(now) / I(b).
   const idx = [...rootIndex].sort((a, b) => a.blockNumber - b.blockNumber);
   const rootAvailable = idx.length > 0;
-  const indexAt = (b: number): bigint => {
-    let lo = 0;
-    let hi = idx.length;
-    while (lo < hi) { const m = (lo + hi) >>> 1; if ((idx[m] as RootIndexPoint).blockNumber <= b) lo = m + 1; else hi = m; }
-    return lo === 0 ? ROOT_INDEX_SCALE : (idx[lo - 1] as RootIndexPoint).index;
-  };
-  const iNow = indexAt(asOfBlock);
+  let ri = 0;
+  let iCur = ROOT_INDEX_SCALE;
+  let iNow = ROOT_INDEX_SCALE;
+  for (const p of idx) if (p.blockNumber <= asOfBlock) iNow = p.index;
 
   // Basket: sweep snapshots in block order keeping S1 = Σ alphaOut·P_now and S2 = Σ alphaOut·p.
   const nowPrice = new Map<number, bigint>();
   const all: SubnetSnapshot[] = [];
   for (const n of prices.netuids()) {
     if (n === 0) continue;
-    const p = prices.priceAt(n, asOfBlock);
-    if (p) nowPrice.set(n, p.price);
+    const p = prices.priceValueAt(n, asOfBlock);
+    if (p !== null) nowPrice.set(n, p);
     for (const s of prices.series(n)) if (s.blockNumber <= asOfBlock) all.push(s);
   }
   all.sort((a, b) => a.blockNumber - b.blockNumber);
@@ -127,21 +129,43 @@ export function flowBenchmarkValues(
   let s2 = 0n;
   let si = 0;
   let basketAvailable = all.length > 0;
-  for (const f of sorted) {
-    while (si < all.length && (all[si] as SubnetSnapshot).blockNumber <= f.blockNumber) {
-      const s = all[si++] as SubnetSnapshot;
-      const prev = current.get(s.netuid);
-      const pNow = nowPrice.get(s.netuid) ?? 0n;
-      if (prev) { s1 -= prev.alphaOut * pNow; s2 -= prev.alphaOut * prev.price; }
-      s1 += s.alphaOut * pNow;
-      s2 += s.alphaOut * s.price;
-      current.set(s.netuid, s);
+  // Flows are summed per position while the growth factors are constant (between snapshot or root
+  // index changes) and converted once per window: floor(window net flow × growth).
+  const pending = new Map<string, bigint>();
+  const flush = (): void => {
+    for (const [key, flow] of pending) {
+      if (flow === 0n) continue;
+      root.set(key, (root.get(key) ?? 0n) + (rootAvailable ? floorDiv(flow * iNow, iCur) : flow));
+      basket.set(key, (basket.get(key) ?? 0n) + (s2 === 0n ? flow : floorDiv(flow * s1, s2)));
+      if (s2 === 0n) basketAvailable = false;
     }
-    const r = rootAvailable ? floorDiv(f.tao * iNow, indexAt(f.blockNumber)) : f.tao;
-    root.set(f.positionKey, (root.get(f.positionKey) ?? 0n) + r);
-    if (s2 === 0n) { basketAvailable = false; basket.set(f.positionKey, (basket.get(f.positionKey) ?? 0n) + f.tao); continue; }
-    basket.set(f.positionKey, (basket.get(f.positionKey) ?? 0n) + floorDiv(f.tao * s1, s2));
+    pending.clear();
+  };
+  for (const e of entries) {
+    if (e.blockNumber > asOfBlock) break;
+    if (si < all.length && (all[si] as SubnetSnapshot).blockNumber <= e.blockNumber) {
+      flush();
+      while (si < all.length && (all[si] as SubnetSnapshot).blockNumber <= e.blockNumber) {
+        const s = all[si++] as SubnetSnapshot;
+        const prev = current.get(s.netuid);
+        const pNow = nowPrice.get(s.netuid) ?? 0n;
+        if (prev) { s1 -= prev.alphaOut * pNow; s2 -= prev.alphaOut * prev.price; }
+        s1 += s.alphaOut * pNow;
+        s2 += s.alphaOut * s.price;
+        current.set(s.netuid, s);
+      }
+    }
+    if (ri < idx.length && (idx[ri] as RootIndexPoint).blockNumber <= e.blockNumber) {
+      flush();
+      while (ri < idx.length && (idx[ri] as RootIndexPoint).blockNumber <= e.blockNumber) iCur = (idx[ri++] as RootIndexPoint).index;
+    }
+    for (const leg of e.legs) {
+      if (leg.basis !== 'trade' && leg.basis !== 'carry') continue;
+      const key = keyOf(leg.coldkey, leg.hotkey, leg.netuid);
+      pending.set(key, (pending.get(key) ?? 0n) + (leg.alpha >= 0n ? leg.tao : -leg.tao));
+    }
   }
+  flush();
   return { root, basket, rootAvailable, basketAvailable };
 }
 
@@ -154,12 +178,14 @@ export interface BenchmarkSet {
 /** Benchmarks for every position, subnet and the total, from the state and the position figures. */
 export function computeBenchmarks(
   state: PortfolioState,
+  ledger: readonly LedgerEntry[],
   figures: ReadonlyMap<string, { netuid: number; figures: AdditiveFigures }>,
   prices: PriceBook,
   rootIndexOverride?: readonly RootIndexPoint[],
 ): BenchmarkSet {
   const rootIdx = rootIndexOverride ?? state.rootIndexSeries;
-  const fv = flowBenchmarkValues(flowsOf(state.entries), prices, state.lastBlock, rootIdx);
+  const keyOf = (c: string, h: string, n: number): string => state.find(c, h, n)?.key ?? positionKey(c, h, n);
+  const fv = flowBenchmarkValues(ledger, prices, state.lastBlock, rootIdx, keyOf);
   const positions = new Map<string, Benchmarks>();
   const subnetSums = new Map<number, Sums>();
   const totalSums = emptySums();

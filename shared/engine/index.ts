@@ -82,32 +82,35 @@ export interface Engine {
 export function createEngine(input: PortfolioInput, settings: EngineSettings = DEFAULT_SETTINGS): Engine {
   const asOf = settings.asOfBlock ?? Number.MAX_SAFE_INTEGER;
   const tracked = new Set(input.trackedColdkeys);
-  const prices = new PriceBook(input.snapshots.filter((s) => s.blockNumber <= asOf));
+  const upTo = <T extends { blockNumber: number }>(xs: readonly T[]): readonly T[] =>
+    settings.asOfBlock === undefined ? xs : xs.filter((x) => x.blockNumber <= asOf);
+  const prices = new PriceBook(upTo(input.snapshots));
   const fiat = input.fiatPrices && input.fiatPrices.length > 0 ? new FiatBook(input.fiatPrices) : null;
-  const events = input.events.filter((e) => e.blockNumber <= asOf);
-  const claims = (input.rootClaims ?? []).filter((c) => c.blockNumber <= asOf);
+  const events = upTo(input.events);
+  const claims = upTo(input.rootClaims ?? []);
   let ledger = normalizeEvents(events, { trackedColdkeys: tracked, rootClaims: claims, prices });
-  const lastEvent = events.length > 0 ? events.reduce((m, e) => (e.blockNumber > m.blockNumber ? e : m)) : null;
+  const lastEntry = ledger[ledger.length - 1];
   const ctx: PnlContext = {
-    prices, fiat, specVersion: input.currentSpecVersion ?? lastEvent?.specVersion ?? 297, walletGroups: settings.walletGroups ?? {},
+    prices, fiat, specVersion: input.currentSpecVersion ?? lastEntry?.specVersion ?? 297, walletGroups: settings.walletGroups ?? {},
   };
   const stateOpts = { method: settings.method, rewards: settings.rewards, prices, fiat, trackedColdkeys: tracked };
-  let checkpoints = input.checkpoints.filter((c) => c.blockNumber <= asOf);
+  let checkpoints = upTo(input.checkpoints);
   let state = new PortfolioState(stateOpts);
   replay(state, ledger, checkpoints, asOf);
   if (settings.asOfBlock !== undefined && settings.asOfBlock !== Number.MAX_SAFE_INTEGER) state.lastBlock = Math.max(state.lastBlock, settings.asOfBlock);
   let tracker = new PnlTracker(state, ctx);
   tracker.refresh();
-  state.drainTouched();
-  let allEvents: RawStakeEvent[] = [...events];
+  state.trackTouched = true;
+  // Raw events added after creation; a rebuild (out-of-order add) re-normalises base + added.
+  const added: RawStakeEvent[] = [];
 
   const rebuild = (): void => {
-    ledger = normalizeEvents(allEvents, { trackedColdkeys: tracked, rootClaims: claims, prices });
+    ledger = normalizeEvents([...events, ...added], { trackedColdkeys: tracked, rootClaims: claims, prices });
     state = new PortfolioState(stateOpts);
     replay(state, ledger, checkpoints);
     tracker = new PnlTracker(state, ctx);
     tracker.refresh();
-    state.drainTouched();
+    state.trackTouched = true;
   };
 
   const engine: Engine = {
@@ -116,7 +119,7 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
     result: () => tracker.result(),
     addEvents(newEvents) {
       if (newEvents.length === 0) return [];
-      allEvents.push(...newEvents);
+      added.push(...newEvents);
       const minBlock = Math.min(...newEvents.map((e) => e.blockNumber));
       if (minBlock < state.lastBlock) { rebuild(); return [...state.positions.keys()]; }
       const entries = normalizeEvents(newEvents, { trackedColdkeys: tracked, prices });
@@ -147,15 +150,13 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
     },
     benchmarks() {
       const figs = new Map([...tracker.positionResults].map(([k, r]) => [k, { netuid: r.netuid, figures: r.figures }]));
-      return computeBenchmarks(state, figs, prices, input.rootIndex);
+      return computeBenchmarks(state, ledger, figs, prices, input.rootIndex);
     },
     series(opts) {
       return buildSeries(ledger, checkpoints, stateOpts, state.lastBlock, opts);
     },
     ledger: () => ledger,
   };
-  // Keep the raw list only as long as needed for out-of-order rebuilds.
-  allEvents = allEvents.length > 0 ? allEvents : [];
   return engine;
 }
 

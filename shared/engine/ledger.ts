@@ -199,19 +199,27 @@ function isSorted(arr: readonly RawStakeEvent[]): boolean {
   return true;
 }
 
-function entry(kind: LedgerKind, e: RawStakeEvent, legs: LedgerLeg[], sources: RawStakeEvent[], flags: string[] = []): LedgerEntry {
+function entry(kind: LedgerKind, e: RawStakeEvent, legs: LedgerLeg[], sources: RawStakeEvent[], flags: string[] = NO_FLAGS): LedgerEntry {
   return {
     seq: 0, kind, blockNumber: e.blockNumber, timestamp: e.timestamp, specVersion: e.specVersion,
     extrinsicIndex: e.extrinsicIndex, eventIndex: e.eventIndex, legs, sources, flags,
   };
 }
 
-/** Pre-event spot value of |alpha|. */
-function spot(prices: PriceBook | undefined, netuid: number, block: number, alpha: bigint): { tao: bigint | null; block: number | null } {
-  const p = prices?.priceAt(netuid, block - 1);
-  if (!p) return { tao: null, block: null };
-  return { tao: alphaToTao(alpha < 0n ? -alpha : alpha, p.price), block: p.blockNumber };
+/** Fill a leg's pre-event spot value of |alpha| (snapshot at block − 1). */
+function withSpot(leg: LedgerLeg, prices: PriceBook | undefined, block: number): LedgerLeg {
+  if (!prices) return leg;
+  const a = leg.alpha < 0n ? -leg.alpha : leg.alpha;
+  if (leg.netuid === 0) { leg.spotTao = a; leg.spotBlock = -1; return leg; }
+  const s = prices.snapshotRefAt(leg.netuid, block - 1);
+  if (s === null) return leg;
+  leg.spotTao = alphaToTao(a, s.price);
+  leg.spotBlock = s.blockNumber;
+  return leg;
 }
+
+/** Shared empty flags list (frozen: entries that need flags get their own array). */
+const NO_FLAGS: string[] = Object.freeze([]) as unknown as string[];
 
 type AddContext = { side: 'add' } | { side: 'move'; originTaoNet: bigint | null };
 
@@ -230,11 +238,10 @@ export function addedLeg(e: RawStakeEvent, category: LegCategory, basis: LegBasi
     }
     tao = fee === null ? e.tao : e.tao + fee;
   }
-  const s = spot(prices, e.netuid, e.blockNumber, e.alpha);
-  return {
+  return withSpot({
     coldkey: e.coldkey, hotkey: e.hotkey, netuid: e.netuid, alpha: e.alpha, category, basis,
-    tao, fee, feeUnit: 'tao', spotTao: s.tao, spotBlock: s.block,
-  };
+    tao, fee, feeUnit: 'tao', spotTao: null, spotBlock: null,
+  }, prices, e.blockNumber);
 }
 
 /** Disposal leg from a StakeRemoved: gross α leaving, net TAO received, fee (TAO before v3, α from v3). */
@@ -244,11 +251,10 @@ export function removedLeg(e: RawStakeEvent, category: LegCategory, basis: LegBa
   if (e.specVersion < SPEC_FEE_FIELD) fee = impliedPreFieldFee(e.specVersion, side);
   // ≥397 the event carries the NET α swapped; the position lost α + fee.
   const gross = removedAlphaIsNet(e.specVersion) ? e.alpha + e.fee : e.alpha;
-  const s = spot(prices, e.netuid, e.blockNumber, gross);
-  return {
+  return withSpot({
     coldkey: e.coldkey, hotkey: e.hotkey, netuid: e.netuid, alpha: -gross, category, basis,
-    tao: e.tao, fee, feeUnit: unit, spotTao: s.tao, spotBlock: s.block,
-  };
+    tao: e.tao, fee, feeUnit: unit, spotTao: null, spotBlock: null,
+  }, prices, e.blockNumber);
 }
 
 function normalizeSingle(e: RawStakeEvent, opts: NormalizeOptions, out: LedgerEntry[], rootClaimed: Map<number, RawStakeEvent[]>): void {
@@ -279,15 +285,14 @@ function normalizeSingle(e: RawStakeEvent, opts: NormalizeOptions, out: LedgerEn
 function feeFlags(e: RawStakeEvent): string[] {
   return e.specVersion < SPEC_FEE_FIELD && impliedPreFieldFee(e.specVersion, e.kind === 'StakeAdded' ? 'add' : 'remove') === null
     ? ['fee-unobservable']
-    : [];
+    : NO_FLAGS;
 }
 
 function burnEntry(e: RawStakeEvent, prices?: PriceBook): LedgerEntry {
-  const s = spot(prices, e.netuid, e.blockNumber, e.alpha);
-  const leg: LedgerLeg = {
+  const leg = withSpot({
     coldkey: e.coldkey, hotkey: e.hotkey, netuid: e.netuid, alpha: -e.alpha, category: 'burned', basis: 'expense',
-    tao: 0n, fee: 0n, feeUnit: 'alpha', spotTao: s.tao, spotBlock: s.block,
-  };
+    tao: 0n, fee: 0n, feeUnit: 'alpha', spotTao: null, spotBlock: null,
+  }, prices, e.blockNumber);
   return entry(e.kind === 'AlphaRecycled' ? 'recycle' : 'burn', e, [leg], [e]);
 }
 
@@ -340,7 +345,7 @@ function normalizeGroup(group: RawStakeEvent[], opts: NormalizeOptions, out: Led
       seenRemoved.add(k);
       if (used.has(e)) continue;
       if (!tracked.has(e.coldkey)) continue;
-      const flags = feeFlags(e);
+      const flags = [...feeFlags(e)];
       if (dust) flags.push('dust-clear');
       produced.push(entry('sell', e, [removedLeg(e, 'sold', 'trade', 'remove', opts.prices)], [e], flags));
       continue;

@@ -171,30 +171,47 @@ export class AggregateAcc {
   readonly sums = zeroAdditive();
   readonly alphaByNetuid = new Map<number, bigint>();
   readonly members = new Set<string>();
-  readonly flagSets = new Map<string, FigureFlags>();
+  /** Flag counters maintained incrementally (no pass over members when building a result). */
+  private readonly missingPriceCount = new Map<number, number>();
+  private flagCounts = { frictionUnknownLegs: 0, feesUnknown: 0, emissionsUnpriced: 0, exitApproximate: 0, fiatIncomplete: 0 };
+  /** Cached result, dropped whenever a member changes (the incremental path rebuilds only those). */
+  private cached: { block: number; ts: number; result: AggregateResult } | null = null;
+  private sortedMembers: string[] | null = null;
   constructor(readonly key: string, readonly kind: AggregateResult['kind']) {}
 
   apply(pos: PositionResult, sign: 1n | -1n): void {
     const f = pos.figures;
-    for (const k of ADDITIVE_KEYS) this.sums[k] += sign * f[k];
+    this.cached = null;
+    if (sign === 1n) for (const k of ADDITIVE_KEYS) this.sums[k] += f[k];
+    else for (const k of ADDITIVE_KEYS) this.sums[k] -= f[k];
     this.alphaByNetuid.set(pos.netuid, (this.alphaByNetuid.get(pos.netuid) ?? 0n) + sign * f.alpha);
-    if (sign === 1n) { this.members.add(pos.key); this.flagSets.set(pos.key, f.flags); }
-    else this.flagSets.delete(pos.key);
+    const d = sign === 1n ? 1 : -1;
+    const fl = f.flags;
+    const c = this.flagCounts;
+    c.frictionUnknownLegs += d * fl.frictionUnknownLegs;
+    c.feesUnknown += d * fl.feesUnknown;
+    c.emissionsUnpriced += d * fl.emissionsUnpriced;
+    c.exitApproximate += fl.exitApproximate ? d : 0;
+    c.fiatIncomplete += fl.fiatIncomplete ? d : 0;
+    for (const n of fl.missingPrice) this.missingPriceCount.set(n, (this.missingPriceCount.get(n) ?? 0) + d);
+    if (sign === 1n && !this.members.has(pos.key)) { this.members.add(pos.key); this.sortedMembers = null; }
   }
 
   result(block: number, ts: number, ctx: PnlContext): AggregateResult {
+    if (this.cached && this.cached.block === block && this.cached.ts === ts) return this.cached.result;
+    const result = this.build(block, ts, ctx);
+    this.cached = { block, ts, result };
+    return result;
+  }
+
+  private build(block: number, ts: number, ctx: PnlContext): AggregateResult {
     const s = this.sums;
-    const flags = emptyFlags();
-    const missing = new Set<number>();
-    for (const fl of this.flagSets.values()) {
-      for (const n of fl.missingPrice) missing.add(n);
-      flags.frictionUnknownLegs += fl.frictionUnknownLegs;
-      flags.feesUnknown += fl.feesUnknown;
-      flags.emissionsUnpriced += fl.emissionsUnpriced;
-      flags.exitApproximate ||= fl.exitApproximate;
-      flags.fiatIncomplete ||= fl.fiatIncomplete;
-    }
-    flags.missingPrice = [...missing].sort((a, b) => a - b);
+    const c = this.flagCounts;
+    const flags: FigureFlags = {
+      missingPrice: [...this.missingPriceCount].filter(([, k]) => k > 0).map(([n]) => n).sort((a, b) => a - b),
+      frictionUnknownLegs: c.frictionUnknownLegs, feesUnknown: c.feesUnknown, emissionsUnpriced: c.emissionsUnpriced,
+      exitApproximate: c.exitApproximate > 0, fiatIncomplete: c.fiatIncomplete > 0,
+    };
     let exitValue = 0n;
     for (const [netuid, alpha] of this.alphaByNetuid) {
       if (alpha === 0n) continue;
@@ -212,7 +229,8 @@ export class AggregateAcc {
       unrealizedFiat: fiatPrice === null ? null : taoToFiat(s.unrealized, fiatPrice),
       flags,
     };
-    return { key: this.key, kind: this.kind, figures, positions: [...this.members].sort() };
+    this.sortedMembers ??= [...this.members].sort();
+    return { key: this.key, kind: this.kind, figures, positions: this.sortedMembers };
   }
 }
 
@@ -228,6 +246,7 @@ export class PnlTracker {
   readonly groups = new Map<string, AggregateAcc>();
   readonly total = new AggregateAcc('total', 'total');
   private readonly groupsOfWallet = new Map<string, string[]>();
+  private sortedKeys: string[] | null = null;
 
   constructor(readonly state: PortfolioState, readonly ctx: PnlContext) {
     for (const [g, members] of Object.entries(ctx.walletGroups)) {
@@ -265,6 +284,7 @@ export class PnlTracker {
         const aggs = this.aggregatesOf(p);
         const old = this.positionResults.get(p.key);
         if (old) for (const a of aggs) a.apply(old, -1n);
+        else this.sortedKeys = null;
         const { figures, price } = positionFigures(p, costs.get(p) ?? 0n, block, ts, this.ctx);
         const res: PositionResult = { key: p.key, coldkey: p.coldkey, hotkey: p.hotkey, netuid: p.netuid, price, figures };
         this.positionResults.set(p.key, res);
@@ -281,7 +301,7 @@ export class PnlTracker {
     return {
       asOfBlock: block,
       asOfTimestamp: ts,
-      positions: [...this.positionResults.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+      positions: (this.sortedKeys ??= [...this.positionResults.keys()].sort()).map((k) => this.positionResults.get(k) as PositionResult),
       subnets: byKey(this.subnets),
       wallets: byKey(this.wallets),
       groups: byKey(this.groups),

@@ -51,6 +51,7 @@ export class PriceBook {
     if (!last || last.blockNumber <= s.blockNumber) { arr.push(s); return; }
     const i = upperBound(arr, s.blockNumber);
     arr.splice(i, 0, s);
+    this.cursor.delete(s.netuid);
   }
 
   netuids(): number[] {
@@ -66,6 +67,43 @@ export class PriceBook {
     }
     if (netuid === 0) return { ...ROOT_SNAPSHOT, blockNumber: -1, timestamp: 0 };
     return null;
+  }
+
+  /** Per-subnet cursor: block-ordered lookups (the ledger replay) hit it without a binary search. */
+  private readonly cursor = new Map<number, number>();
+
+  /** Snapshot at or before `block` without allocating (null when none; root has no snapshot here). */
+  snapshotRefAt(netuid: number, block: number): SubnetSnapshot | null {
+    const arr = this.byNetuid.get(netuid);
+    if (!arr || arr.length === 0) return null;
+    const c = this.cursor.get(netuid);
+    if (c !== undefined) {
+      const cur = arr[c];
+      const next = arr[c + 1];
+      if (cur && cur.blockNumber <= block && (!next || next.blockNumber > block)) return cur;
+      if (next && next.blockNumber <= block && (!arr[c + 2] || (arr[c + 2] as SubnetSnapshot).blockNumber > block)) {
+        this.cursor.set(netuid, c + 1);
+        return next;
+      }
+    }
+    const i = upperBound(arr, block) - 1;
+    if (i < 0) return null;
+    this.cursor.set(netuid, i);
+    return arr[i] as SubnetSnapshot;
+  }
+
+  /** Spot price value only (no allocation): rao per 1e9 alpha-rao, or null. Root is 1:1. */
+  priceValueAt(netuid: number, block: number): bigint | null {
+    if (netuid === 0) return PRICE_SCALE;
+    const s = this.snapshotRefAt(netuid, block);
+    return s ? s.price : null;
+  }
+
+  /** Block of the snapshot `priceValueAt` used (−1 for root, null when none). */
+  priceBlockAt(netuid: number, block: number): number | null {
+    if (netuid === 0) return -1;
+    const s = this.snapshotRefAt(netuid, block);
+    return s ? s.blockNumber : null;
   }
 
   /** Spot price at or before `block`; root is always 1:1. */

@@ -70,7 +70,6 @@ export class PortfolioState {
   /** book key → positions sharing it (cost attribution). */
   readonly bookPositions = new Map<string, PositionAcc[]>();
   readonly emissions: EmissionRecord[] = [];
-  readonly entries: LedgerEntry[] = [];
   lastBlock = -1;
   lastTimestamp = 0;
   /** Acquisition order for lots (FIFO/LIFO ties); carried lots keep theirs. */
@@ -81,29 +80,49 @@ export class PortfolioState {
   readonly rootIndexSeries: { blockNumber: number; index: bigint }[] = [];
   /** Positions touched since the last `drainTouched()` (incremental recompute). */
   private touched = new Set<PositionAcc>();
+  /** Off during a full replay (everything is recomputed anyway); on for the incremental path. */
+  trackTouched = false;
 
   constructor(readonly opts: StateOptions) {}
 
-  position(coldkey: string, hotkey: string, netuid: number): PositionAcc {
-    const key = positionKey(coldkey, hotkey, netuid);
-    let p = this.positions.get(key);
-    if (!p) {
-      p = new PositionAcc(key, coldkey, hotkey, netuid);
-      this.positions.set(key, p);
+  /** coldkey → netuid → hotkey → position (nested maps: no key strings built per event). */
+  private readonly index = new Map<string, Map<number, { book: LotBook; byHot: Map<string, PositionAcc> }>>();
+
+  private slot(coldkey: string, netuid: number): { book: LotBook; byHot: Map<string, PositionAcc> } {
+    let byNet = this.index.get(coldkey);
+    if (!byNet) { byNet = new Map(); this.index.set(coldkey, byNet); }
+    let slot = byNet.get(netuid);
+    if (!slot) {
+      slot = { book: createLotBook(this.opts.method), byHot: new Map() };
+      byNet.set(netuid, slot);
       const bk = bookKey(coldkey, netuid);
-      let list = this.bookPositions.get(bk);
-      if (!list) { list = []; this.bookPositions.set(bk, list); }
-      list.push(p);
+      this.books.set(bk, slot.book);
+      this.bookPositions.set(bk, []);
     }
-    this.touched.add(p);
+    return slot;
+  }
+
+  position(coldkey: string, hotkey: string, netuid: number): PositionAcc {
+    const slot = this.slot(coldkey, netuid);
+    let p = slot.byHot.get(hotkey);
+    if (!p) {
+      const key = positionKey(coldkey, hotkey, netuid);
+      p = new PositionAcc(key, coldkey, hotkey, netuid);
+      slot.byHot.set(hotkey, p);
+      this.positions.set(key, p);
+      (this.bookPositions.get(bookKey(coldkey, netuid)) as PositionAcc[]).push(p);
+    }
+    if (this.trackTouched) this.touched.add(p);
     return p;
   }
 
+  /** Look a position up without marking it touched or creating it. */
+  find(coldkey: string, hotkey: string, netuid: number): PositionAcc | undefined {
+    return this.index.get(coldkey)?.get(netuid)?.byHot.get(hotkey);
+  }
+
   book(coldkey: string, netuid: number): LotBook {
-    const k = bookKey(coldkey, netuid);
-    let b = this.books.get(k);
-    if (!b) { b = createLotBook(this.opts.method); this.books.set(k, b); }
-    return b;
+    return this.slot(coldkey, netuid).book;
   }
 
   /** Root dividends (root emissions, root-claim payouts) grow the observed root yield index. */
@@ -125,7 +144,6 @@ export class PortfolioState {
   }
 
   applyEntry(e: LedgerEntry): void {
-    this.entries.push(e);
     this.advance(e.blockNumber, e.timestamp);
     const legs = e.legs;
     if (legs.length === 2 && (legs[0] as LedgerLeg).basis === 'carry') {

@@ -32,7 +32,8 @@ export function share(whole: bigint, part: bigint, total: bigint): bigint {
 
 /** TAO value (rao) of `alpha` alpha-rao at `price` (rao per 1e9 alpha-rao), floored. */
 export function alphaToTao(alpha: bigint, price: bigint): bigint {
-  return floorDiv(alpha * price, PRICE_SCALE);
+  const v = alpha * price;
+  return v >= 0n ? v / PRICE_SCALE : floorDiv(v, PRICE_SCALE);
 }
 
 /** Price implied by a trade or a holding: rao per 1e9 alpha-rao, floored; null when alpha is 0. */
