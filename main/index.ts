@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from './backend';
 import { registerIpcHandlers, sendPush } from './electron/ipc';
-import { installSecurity, isTrustedFrameUrl, secureWebPreferences } from './electron/security';
+import { installSecurity, isTrustedFrameUrl, secureWebPreferences } from './security';
 
 installSecurity(app);
 

@@ -60,15 +60,35 @@ export const chainFacts: Migration = {
         price         INTEGER NOT NULL, -- rao per 1 alpha (current_alpha_price: price × 1e9, floored)
         name          TEXT,
         symbol        TEXT,
+        tao_in_emission     INTEGER,
+        alpha_in_emission   INTEGER,
+        alpha_out_emission  INTEGER,
         PRIMARY KEY (netuid, block_number)
       ) STRICT;
       CREATE INDEX subnet_snapshots_by_block ON subnet_snapshots (block_number);
+
+      -- Root-claim payouts (spec >= 334): RootClaimed{coldkey} carries no amounts, so sync derives them
+      -- from the RootClaimed watermarks (owed alpha) and the pools before the block (Swap TAO).
+      CREATE TABLE root_claim_payouts (
+        block_number  INTEGER NOT NULL,
+        block_hash    TEXT    NOT NULL,
+        event_index   INTEGER NOT NULL, -- index of the RootClaimed event
+        coldkey       TEXT    NOT NULL,
+        hotkey        TEXT    NOT NULL, -- the root-stake hotkey
+        netuid        INTEGER NOT NULL, -- subnet whose dividends were claimed
+        mode          TEXT    NOT NULL CHECK (mode IN ('keep', 'swap')),
+        alpha         INTEGER NOT NULL,
+        tao           INTEGER NOT NULL,
+        PRIMARY KEY (block_hash, coldkey, hotkey, netuid)
+      ) STRICT;
+      CREATE INDEX root_claim_payouts_by_coldkey ON root_claim_payouts (coldkey, block_number);
 
       CREATE TABLE sync_state (
         coldkey          TEXT PRIMARY KEY,
         phase            TEXT    NOT NULL,
         cursor           INTEGER, -- last block whose facts are fully recorded
-        first_block      INTEGER,
+        first_block      INTEGER, -- first block with a change of this coldkey (daily checkpoints start here)
+        history_from     INTEGER, -- set when a pruned node cut history short: facts start here
         last_finalized   INTEGER,
         error            TEXT,
         updated_at       INTEGER NOT NULL

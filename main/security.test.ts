@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
-import { channels } from '../../shared/api';
-import { registerIpcHandlers } from './ipc';
+import { channels } from '../shared/api';
+import { registerIpcHandlers } from './electron/ipc';
 import { hardenWebContents, isTrustedFrameUrl, secureWebPreferences } from './security';
 
 describe('Electron security', () => {

@@ -1,0 +1,241 @@
+// The one owned connection to a subtensor node. Augmentation must be imported before anything
+// else from the API (PJS FAQ), so it is the first import here.
+import '@polkadot/api-augment';
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { endpointSchema } from '../../shared/api';
+import type { ChainStatus } from '../../shared/api';
+
+/** finney's genesis; the devnet serves the same one. Anything else is the wrong chain. */
+export const FINNEY_GENESIS = '0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03';
+
+export type ChainErrorCode = 'unreachable' | 'wrong-chain' | 'pruned' | 'rpc-error' | 'malformed' | 'closed' | 'invalid-endpoint';
+
+/** A chain failure the UI and CLI show as-is. */
+export class ChainError extends Error {
+  constructor(
+    readonly code: ChainErrorCode,
+    message: string,
+    readonly rpcCode?: number,
+  ) {
+    super(message);
+    this.name = 'ChainError';
+  }
+}
+
+export function isPrunedError(error: unknown): boolean {
+  if (error instanceof ChainError) return error.code === 'pruned';
+  const message = (error as Error | undefined)?.message ?? '';
+  return /4003|State already discarded/i.test(message);
+}
+
+/** Raw JSON-RPC errors from PJS come back as Error("code: message"); classify them. */
+export function toChainError(error: unknown, what: string): ChainError {
+  if (error instanceof ChainError) return error;
+  const message = (error as Error | undefined)?.message ?? String(error);
+  if (/4003|State already discarded/i.test(message)) {
+    return new ChainError('pruned', `The node no longer has the state for ${what}: full history needs an archive node (${message}).`, 4003);
+  }
+  if (/disconnected|WebSocket is not connected|No response received|closed/i.test(message)) {
+    return new ChainError('unreachable', `Lost the connection while reading ${what}: ${message}`);
+  }
+  const code = /^(-?\d+):/.exec(message)?.[1];
+  return new ChainError('rpc-error', `The node refused ${what}: ${message}`, code ? Number(code) : undefined);
+}
+
+export interface ChainClientOptions {
+  endpoint: string;
+  /** Give up one connection attempt after this long (the public endpoint may hang). */
+  connectTimeoutMs?: number;
+  /** Per-request timeout (PJS default is 60 s). */
+  requestTimeoutMs?: number;
+  /** Reconnect with exponential backoff after a drop or failed attempt (app); the CLI wants false. */
+  reconnect?: boolean;
+  onStatus?: (status: ChainStatus) => void;
+}
+
+const BACKOFF_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+
+function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(onTimeout()), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error as Error);
+      },
+    );
+  });
+}
+
+/**
+ * Owns one ApiPromise at a time: explicit WsProvider, listeners attached before isReady, genesis
+ * check, our own reconnect backoff (PJS's fixed 2.5 s autoconnect is switched off), and a
+ * registry of subscriptions torn down on reconnect and close.
+ */
+export class ChainClient {
+  readonly endpoint: string;
+  #api: ApiPromise | null = null;
+  #provider: WsProvider | null = null;
+  #status: ChainStatus;
+  #closed = false;
+  #attempt = 0;
+  #retryTimer: NodeJS.Timeout | null = null;
+  #ready: Promise<ApiPromise> | null = null;
+  readonly #unsubs = new Set<() => void>();
+  readonly #connectedListeners = new Set<(api: ApiPromise) => void>();
+  /** Requests sent through rpc(), by method (the benchmark reads this). */
+  readonly requestCounts = new Map<string, number>();
+
+  constructor(private readonly options: ChainClientOptions) {
+    const parsed = endpointSchema.safeParse(options.endpoint);
+    if (!parsed.success) throw new ChainError('invalid-endpoint', `“${options.endpoint}” is not a ws:// or wss:// URL.`);
+    this.endpoint = parsed.data;
+    this.#status = { state: 'idle', endpoint: this.endpoint, message: null, code: null, specVersion: null, bestFinalized: null };
+  }
+
+  get status(): ChainStatus {
+    return this.#status;
+  }
+
+  get api(): ApiPromise {
+    if (!this.#api || this.#status.state !== 'connected') throw new ChainError('unreachable', `Not connected to ${this.endpoint}.`);
+    return this.#api;
+  }
+
+  get isConnected(): boolean {
+    return this.#status.state === 'connected';
+  }
+
+  #setStatus(patch: Partial<ChainStatus>): void {
+    this.#status = { ...this.#status, ...patch };
+    this.options.onStatus?.(this.#status);
+  }
+
+  /** Called (again) after every successful (re)connection, e.g. to resubscribe to heads. */
+  onConnected(listener: (api: ApiPromise) => void): () => void {
+    this.#connectedListeners.add(listener);
+    return () => this.#connectedListeners.delete(listener);
+  }
+
+  /** Keep an unsubscribe function until reconnect or close. */
+  own(unsub: () => void): void {
+    this.#unsubs.add(unsub);
+  }
+
+  /** Connect (or wait for the current attempt). Rejects with a ChainError if this attempt fails. */
+  connect(): Promise<ApiPromise> {
+    if (this.#closed) return Promise.reject(new ChainError('closed', 'The chain client is closed.'));
+    if (this.#api && this.#status.state === 'connected') return Promise.resolve(this.#api);
+    this.#ready ??= this.#attemptConnect().finally(() => {
+      this.#ready = null;
+    });
+    return this.#ready;
+  }
+
+  async #attemptConnect(): Promise<ApiPromise> {
+    this.#setStatus({ state: 'connecting', message: null, code: null });
+    // autoConnectMs=false: we own retries; cacheCapacity 0: every request really goes to the node.
+    const provider = new WsProvider(this.endpoint, false, {}, this.options.requestTimeoutMs ?? 60_000, 0);
+    const api = new ApiPromise({ provider, noInitWarn: true });
+    let failure: (error: Error) => void = () => {};
+    const failed = new Promise<never>((_, reject) => {
+      failure = reject;
+    });
+    failed.catch(() => {});
+    const onError = () => failure(new ChainError('unreachable', `Cannot reach ${this.endpoint}.`));
+    provider.on('error', onError);
+    provider.on('disconnected', onError);
+    try {
+      await provider.connect();
+      await withTimeout(Promise.race([api.isReady, failed]), this.options.connectTimeoutMs ?? 15_000, () => new ChainError('unreachable', `No answer from ${this.endpoint} within ${Math.round((this.options.connectTimeoutMs ?? 15_000) / 1000)} s.`));
+      const genesis = api.genesisHash.toHex();
+      if (genesis !== FINNEY_GENESIS) {
+        throw new ChainError('wrong-chain', `${this.endpoint} is not Bittensor finney (genesis ${genesis.slice(0, 18)}…, expected ${FINNEY_GENESIS.slice(0, 18)}…).`);
+      }
+    } catch (error) {
+      await api.disconnect().catch(() => {});
+      const chainError = error instanceof ChainError ? error : new ChainError('unreachable', `Cannot connect to ${this.endpoint}: ${(error as Error).message}`);
+      this.#setStatus({ state: 'error', message: chainError.message, code: chainError.code });
+      if (this.options.reconnect && chainError.code !== 'wrong-chain') this.#scheduleReconnect();
+      throw chainError;
+    }
+    provider.on('disconnected', () => this.#onDrop(api));
+    this.#api = api;
+    this.#provider = provider;
+    this.#attempt = 0;
+    this.#setStatus({ state: 'connected', message: null, code: null, specVersion: api.runtimeVersion.specVersion.toNumber() });
+    for (const listener of this.#connectedListeners) listener(api);
+    return api;
+  }
+
+  #onDrop(api: ApiPromise): void {
+    if (this.#api !== api || this.#closed) return;
+    this.#teardownSubscriptions();
+    this.#api = null;
+    this.#provider = null;
+    void api.disconnect().catch(() => {});
+    this.#setStatus({ state: 'disconnected', message: `Lost the connection to ${this.endpoint}; reconnecting…`, code: 'unreachable' });
+    if (this.options.reconnect) this.#scheduleReconnect();
+  }
+
+  #scheduleReconnect(): void {
+    if (this.#closed || this.#retryTimer) return;
+    const delay = BACKOFF_MS[Math.min(this.#attempt, BACKOFF_MS.length - 1)] ?? 30_000;
+    this.#attempt += 1;
+    this.#setStatus({ message: `${this.#status.message ?? 'Disconnected.'} Retrying in ${Math.round(delay / 1000)} s.` });
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      this.connect().catch(() => {});
+    }, delay);
+    this.#retryTimer.unref?.();
+  }
+
+  #teardownSubscriptions(): void {
+    for (const unsub of this.#unsubs) {
+      try {
+        unsub();
+      } catch {
+        /* the socket is gone anyway */
+      }
+    }
+    this.#unsubs.clear();
+  }
+
+  /** Raw JSON-RPC through the owned provider (counted). Errors become ChainErrors. */
+  async rpc<T>(method: string, params: unknown[], what = method): Promise<T> {
+    const provider = this.#provider;
+    if (!provider || !this.isConnected) throw new ChainError('unreachable', `Not connected to ${this.endpoint}.`);
+    this.requestCounts.set(method, (this.requestCounts.get(method) ?? 0) + 1);
+    try {
+      return await provider.send<T>(method, params);
+    } catch (error) {
+      throw toChainError(error, what);
+    }
+  }
+
+  totalRequests(): number {
+    let total = 0;
+    for (const n of this.requestCounts.values()) total += n;
+    return total;
+  }
+
+  setBestFinalized(block: number): void {
+    if (this.#status.bestFinalized !== block) this.#setStatus({ bestFinalized: block });
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    this.#teardownSubscriptions();
+    const api = this.#api;
+    this.#api = null;
+    this.#provider = null;
+    if (api) await api.disconnect().catch(() => {});
+    this.#setStatus({ state: 'idle', message: null, code: null });
+  }
+}

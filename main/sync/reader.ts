@@ -1,0 +1,185 @@
+// Historical reads for sync, all through raw JSON-RPC so every request is deliberate and counted:
+// cached block hashes, multi-key reads at one block (state_queryStorageAt), paged keys, runtime
+// API calls decoded with the registry of the block's own runtime (cached per spec version).
+import type { ApiPromise } from '@polkadot/api';
+import type { Registry } from '@polkadot/types/types';
+import type { Codec } from '@polkadot/types-codec/types';
+import type { RuntimeVersion } from '@polkadot/types/interfaces';
+import { hexToU8a, u8aToHex } from '@polkadot/util';
+import { decodeAddress } from '@polkadot/util-crypto';
+import { ChainError, type ChainClient } from '../chain/client';
+import { keys, lastUpgradeSpec, leUint } from './storage-keys';
+
+/** Several requests in flight, never unbounded. */
+export class Limiter {
+  #active = 0;
+  readonly #queue: (() => void)[] = [];
+  constructor(readonly max: number) {}
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.#active >= this.max) await new Promise<void>((resolve) => this.#queue.push(resolve));
+    this.#active += 1;
+    try {
+      return await fn();
+    } finally {
+      this.#active -= 1;
+      this.#queue.shift()?.();
+    }
+  }
+}
+
+export interface BlockState {
+  number: number;
+  hash: string;
+  /** Unix ms (Timestamp.Now). */
+  timestamp: number;
+  /** Spec version that executed this block (System.LastRuntimeUpgrade; null before the first upgrade). */
+  upgradeSpec: number | null;
+  /** Raw values of the requested keys (null = no entry). */
+  values: Map<string, string | null>;
+  /** Raw System.Events, when requested. */
+  events: string | null;
+}
+
+export interface BlockRuntime {
+  registry: Registry;
+  specVersion: number;
+}
+
+const RETRIES = 3;
+
+export class ChainReader {
+  readonly #hashes = new Map<number, Promise<string>>();
+  readonly #versions = new Map<string, RuntimeVersion>();
+  readonly limiter: Limiter;
+
+  constructor(
+    readonly client: ChainClient,
+    concurrency = 16,
+  ) {
+    this.limiter = new Limiter(concurrency);
+  }
+
+  get api(): ApiPromise {
+    return this.client.api;
+  }
+
+  /** One request, retried a few times on transient server errors (not on pruned state). */
+  async call<T>(method: string, params: unknown[], what: string): Promise<T> {
+    let lastError: unknown;
+    for (let attempt = 0; attempt < RETRIES; attempt++) {
+      try {
+        return await this.limiter.run(() => this.client.rpc<T>(method, params, what));
+      } catch (error) {
+        lastError = error;
+        if (!(error instanceof ChainError) || error.code !== 'rpc-error') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+      }
+    }
+    throw lastError;
+  }
+
+  async finalizedHead(): Promise<{ number: number; hash: string }> {
+    const hash = await this.call<string>('chain_getFinalizedHead', [], 'the finalized head');
+    const header = await this.call<{ number: string } | null>('chain_getHeader', [hash], 'the finalized header');
+    if (!header || typeof header.number !== 'string') throw new ChainError('malformed', 'The node returned a malformed header for the finalized head.');
+    const number = Number.parseInt(header.number, 16);
+    this.#hashes.set(number, Promise.resolve(hash));
+    return { number, hash };
+  }
+
+  rememberHash(number: number, hash: string): void {
+    this.#hashes.set(number, Promise.resolve(hash));
+  }
+
+  hashOf(number: number): Promise<string> {
+    let p = this.#hashes.get(number);
+    if (!p) {
+      p = this.call<string | null>('chain_getBlockHash', [number], `the hash of block ${number}`).then((hash) => {
+        if (typeof hash !== 'string' || !/^0x[0-9a-f]{64}$/i.test(hash)) throw new ChainError('malformed', `The node has no hash for block ${number}.`);
+        return hash;
+      });
+      p.catch(() => this.#hashes.delete(number));
+      this.#hashes.set(number, p);
+    }
+    return p;
+  }
+
+  /** Raw values of `storageKeys` at block `number` plus timestamp and runtime marker, in one request. */
+  async readBlock(number: number, storageKeys: readonly string[], withEvents: boolean): Promise<BlockState> {
+    const hash = await this.hashOf(number);
+    const fixed = [keys.timestampNow(), keys.lastRuntimeUpgrade(), ...(withEvents ? [keys.systemEvents()] : [])];
+    const all = [...fixed, ...storageKeys];
+    const sets = await this.call<{ block: string; changes: [string, string | null][] }[]>('state_queryStorageAt', [all, hash], `storage at block ${number}`);
+    if (!Array.isArray(sets)) throw new ChainError('malformed', `Malformed storage answer at block ${number}.`);
+    const values = new Map<string, string | null>();
+    for (const set of sets) {
+      if (!set || !Array.isArray(set.changes)) throw new ChainError('malformed', `Malformed storage answer at block ${number}.`);
+      for (const [k, v] of set.changes) values.set(k.toLowerCase(), v);
+    }
+    const get = (k: string) => values.get(k.toLowerCase()) ?? null;
+    const timestampHex = get(keys.timestampNow());
+    const state: BlockState = {
+      number,
+      hash,
+      timestamp: number === 0 ? 0 : Number(leUint(timestampHex, 8)),
+      upgradeSpec: lastUpgradeSpec(get(keys.lastRuntimeUpgrade())),
+      values: new Map(storageKeys.map((k) => [k, get(k)])),
+      events: withEvents ? get(keys.systemEvents()) : null,
+    };
+    return state;
+  }
+
+  async keysPaged(prefix: string, at: string, what: string): Promise<string[]> {
+    const out: string[] = [];
+    let start: string | null = null;
+    for (;;) {
+      const page: string[] = await this.call<string[]>('state_getKeysPaged', [prefix, 1000, start ?? prefix, at], what);
+      if (!Array.isArray(page)) throw new ChainError('malformed', `Malformed key page for ${what}.`);
+      out.push(...page);
+      if (page.length < 1000) return out;
+      start = page[page.length - 1] ?? null;
+    }
+  }
+
+  /** The registry of the runtime that executed block `state.number` (fetches metadata once per spec). */
+  async runtimeFor(state: BlockState): Promise<BlockRuntime> {
+    const api = this.api;
+    const key = state.upgradeSpec === null ? 'genesis' : String(state.upgradeSpec);
+    const hashU8a = hexToU8a(state.hash);
+    const known = this.#versions.get(key);
+    const decorated = await this.limiter.run(() => (known ? api.getBlockRegistry(hashU8a, known) : api.getBlockRegistry(hashU8a)));
+    if (!known) this.#versions.set(key, decorated.runtimeVersion as RuntimeVersion);
+    return { registry: decorated.registry, specVersion: decorated.runtimeVersion.specVersion.toNumber() };
+  }
+
+  /** A runtime API call at a block, decoded with that block's metadata (V15+ lists the output types). */
+  async runtimeCall(runtime: BlockRuntime, hash: string, apiName: string, method: string, argsHex: string, what: string): Promise<Codec> {
+    const output = outputType(runtime.registry, apiName, method);
+    const result = await this.call<string>('state_call', [`${apiName}_${method}`, argsHex, hash], what);
+    if (typeof result !== 'string' || !result.startsWith('0x')) throw new ChainError('malformed', `Malformed answer to ${what}.`);
+    try {
+      return runtime.registry.createType(output, hexToU8a(result));
+    } catch (error) {
+      throw new ChainError('malformed', `Cannot decode the answer to ${what}: ${(error as Error).message}`);
+    }
+  }
+}
+
+const outputTypes = new WeakMap<Registry, Map<string, string>>();
+
+function outputType(registry: Registry, apiName: string, method: string): string {
+  let cache = outputTypes.get(registry);
+  if (!cache) outputTypes.set(registry, (cache = new Map()));
+  const k = `${apiName}_${method}`;
+  const hit = cache.get(k);
+  if (hit) return hit;
+  const metadata = registry.metadata as unknown as { apis?: { name: { toString(): string }; methods: { name: { toString(): string }; output: { toNumber(): number } }[] }[] };
+  const api = metadata.apis?.find((a) => a.name.toString() === apiName);
+  const m = api?.methods.find((x) => x.name.toString() === method);
+  if (!m) throw new ChainError('malformed', `This runtime's metadata does not describe ${k} (metadata V15+ needed).`);
+  const type = registry.createLookupType(m.output.toNumber());
+  cache.set(k, type);
+  return type;
+}
+
+export const accountArg = (ss58: string): string => u8aToHex(decodeAddress(ss58));

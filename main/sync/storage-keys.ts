@@ -1,0 +1,80 @@
+// Storage keys built by hand (twox128(pallet) ‖ twox128(item) ‖ hashed args, hashers as in finney
+// metadata, facts §2) so they do not depend on which runtime the head happens to run, and raw
+// little-endian decoders for the few values sync compares without a registry.
+import { compactFromU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { blake2AsU8a, decodeAddress, xxhashAsU8a } from '@polkadot/util-crypto';
+
+type Hasher = 'Blake2_128Concat' | 'Twox64Concat' | 'Identity';
+
+const prefixes = new Map<string, Uint8Array>();
+function itemPrefix(pallet: string, item: string): Uint8Array {
+  const k = `${pallet}.${item}`;
+  let p = prefixes.get(k);
+  if (!p) prefixes.set(k, (p = u8aConcat(xxhashAsU8a(pallet, 128), xxhashAsU8a(item, 128))));
+  return p;
+}
+
+function hashed(hasher: Hasher, data: Uint8Array): Uint8Array {
+  if (hasher === 'Identity') return data;
+  if (hasher === 'Twox64Concat') return u8aConcat(xxhashAsU8a(data, 64), data);
+  return u8aConcat(blake2AsU8a(data, 128), data);
+}
+
+const account = (ss58: string) => decodeAddress(ss58);
+const u16 = (n: number) => new Uint8Array([n & 0xff, (n >> 8) & 0xff]);
+
+function key(pallet: string, item: string, ...parts: [Hasher, Uint8Array][]): string {
+  return u8aToHex(u8aConcat(itemPrefix(pallet, item), ...parts.map(([h, d]) => hashed(h, d))));
+}
+
+export const keys = {
+  systemEvents: () => key('System', 'Events'),
+  timestampNow: () => key('Timestamp', 'Now'),
+  lastRuntimeUpgrade: () => key('System', 'LastRuntimeUpgrade'),
+  account: (cold: string) => key('System', 'Account', ['Blake2_128Concat', account(cold)]),
+  stakingHotkeys: (cold: string) => key('SubtensorModule', 'StakingHotkeys', ['Blake2_128Concat', account(cold)]),
+  lastStakeBlockPrefix: (cold: string) => key('SubtensorModule', 'LastColdkeyHotkeyStakeBlock', ['Twox64Concat', account(cold)]),
+  lastStakeBlock: (cold: string, hot: string) =>
+    key('SubtensorModule', 'LastColdkeyHotkeyStakeBlock', ['Twox64Concat', account(cold)], ['Twox64Concat', account(hot)]),
+  alphaPrefix: (hot: string, cold: string) => key('SubtensorModule', 'Alpha', ['Blake2_128Concat', account(hot)], ['Blake2_128Concat', account(cold)]),
+  alpha: (hot: string, cold: string, netuid: number) =>
+    key('SubtensorModule', 'Alpha', ['Blake2_128Concat', account(hot)], ['Blake2_128Concat', account(cold)], ['Identity', u16(netuid)]),
+  /** Shares after the lazy V1→V2 migration (spec ≥ 397). */
+  alphaV2: (hot: string, cold: string, netuid: number) =>
+    key('SubtensorModule', 'AlphaV2', ['Blake2_128Concat', account(hot)], ['Blake2_128Concat', account(cold)], ['Identity', u16(netuid)]),
+  rootClaimed: (netuid: number, hot: string, cold: string) =>
+    key('SubtensorModule', 'RootClaimed', ['Identity', u16(netuid)], ['Blake2_128Concat', account(hot)], ['Blake2_128Concat', account(cold)]),
+};
+
+/** Last 32 bytes of a map key hashed with a *Concat hasher = the AccountId it ends with. */
+export function trailingAccount(storageKey: string): Uint8Array {
+  const u = hexToU8a(storageKey);
+  return u.subarray(u.length - 32);
+}
+
+/** Trailing u16 (Identity hasher) of a key. */
+export function trailingU16(storageKey: string): number {
+  const u = hexToU8a(storageKey);
+  return (u[u.length - 2] ?? 0) | ((u[u.length - 1] ?? 0) << 8);
+}
+
+export function leUint(hex: string | null, bytes: number, offset = 0): bigint {
+  if (!hex) return 0n;
+  const u = hexToU8a(hex);
+  if (u.length < offset + bytes) throw new Error(`storage value too short: ${u.length} < ${offset + bytes} bytes`);
+  let n = 0n;
+  for (let i = bytes - 1; i >= 0; i--) n = (n << 8n) | BigInt(u[offset + i] ?? 0);
+  return n;
+}
+
+/** System.Account → nonce (first u32 of AccountInfo). */
+export const accountNonce = (hex: string | null): number => Number(leUint(hex, 4));
+
+/** System.LastRuntimeUpgrade → Option<{spec_version: Compact<u32>, spec_name}>: the spec that executed the block. */
+export function lastUpgradeSpec(hex: string | null): number | null {
+  if (!hex) return null;
+  const u = hexToU8a(hex);
+  // Storage values of Option items are stored without the Option byte.
+  const [, value] = compactFromU8a(u);
+  return value.toNumber();
+}
