@@ -3,6 +3,7 @@
  * blocks that only exist when something happened, and ground-truth capture for chosen coldkeys.
  * Everything here is deterministic; randomness lives in the actors that drive it.
  */
+import { stringToU8a, u8aToHex } from '@polkadot/util';
 import type { Acc } from './accounts.js';
 import { ChangeLog } from './state-log.js';
 import { GrowthIndex, epochsAt } from './emissions.js';
@@ -323,8 +324,8 @@ export class Chain {
     this.setLog('NetworkRegisteredAt', BigInt(def.registeredAt), n);
     this.setLog('SubnetOwner', def.ownerColdkey, n);
     this.setLog('SubnetOwnerHotkey', def.ownerHotkey, n);
-    this.setLog('TokenSymbol', new TextEncoder().encode(def.symbol), n);
-    this.setLog('SubnetName', new TextEncoder().encode(def.name), n);
+    this.setLog('TokenSymbol', u8aToHex(stringToU8a(def.symbol)), n);
+    this.setLog('SubnetName', u8aToHex(stringToU8a(def.name)), n);
     this.setLog('SubnetTAO', taoReserve, n);
     this.setLog('SubnetAlphaIn', alphaReserve, n);
     this.setIndexed('SubnetAlphaOut', n, 0n, n);

@@ -1,0 +1,52 @@
+/** The CLI as a child process: prints its URL and user coldkeys; without metadata it fails with the instruction. */
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ensureMetadata, RawClient } from './helpers.js';
+import { CACHE_DIR } from '../scale/metadata-files.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+function run(args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(TSX, ['devnet/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => (out += String(d)));
+  child.stderr.on('data', (d) => (err += String(d)));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  return { child, exited, out: () => out, err: () => err };
+}
+
+describe('cli', () => {
+  it.skipIf(existsSync(CACHE_DIR))('fails with the metadata instruction when no metadata exists', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'no-meta-'));
+    const p = run(['--scenario', 'tiny', '--port', '0'], { SUBTENSOR_METADATA_DIR: empty });
+    expect(await p.exited).toBe(1);
+    expect(p.err()).toContain('SUBTENSOR_METADATA_DIR');
+    expect(p.err()).toContain('npm run metadata:pull');
+  });
+
+  it('starts, prints the URL, user coldkeys and writes the truth file', async () => {
+    ensureMetadata();
+    const truthFile = join(mkdtempSync(join(tmpdir(), 'truth-')), 'truth.json');
+    const p = run(['--scenario', 'tiny', '--seed', '4', '--port', '0', '--block-ms', '0', '--truth', truthFile], {});
+    const end = Date.now() + 60_000;
+    while (!/ws:\/\/127\.0\.0\.1:\d+/.test(p.out()) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    const url = /ws:\/\/127\.0\.0\.1:\d+/.exec(p.out())?.[0];
+    expect(url).toBeDefined();
+    expect(p.out()).toMatch(/user coldkeys: 5\w{47} 5\w{47}/);
+    const c = await RawClient.open(url!);
+    expect(await c.result('system_chain')).toBe('Bittensor');
+    c.close();
+    const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as { coldkeys: string[]; events: unknown[]; head: number; endpoint: string };
+    expect(truth.coldkeys).toHaveLength(2);
+    expect(truth.head).toBe(4_000);
+    expect(truth.endpoint).toBe(url);
+    expect(truth.events.length).toBeGreaterThan(10);
+    p.child.kill('SIGTERM');
+    await p.exited;
+  });
+});

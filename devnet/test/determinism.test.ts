@@ -1,0 +1,45 @@
+/** Same seed → same chain and same ground truth; another seed → another chain. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureMetadata } from './helpers.js';
+import { World } from '../chain/world.js';
+import { SCENARIOS } from '../scenarios/index.js';
+import { buildTruth } from '../truth.js';
+import { blockHash } from '../chain/headers.js';
+import { Handlers } from '../rpc/handlers.js';
+
+beforeAll(() => ensureMetadata());
+
+function build(seed: number) {
+  const w = new World(seed, SCENARIOS['tiny']!);
+  w.genesis();
+  w.generate(SCENARIOS['tiny']!.blocks);
+  return w;
+}
+
+function fingerprint(w: World) {
+  const h = new Handlers({ chain: w.chain, finalized: () => w.chain.head - 2, faults: () => ({}) });
+  const keys = w.chain.keys();
+  const sample = keys.filter((_, i) => i % 7 === 0);
+  return {
+    truth: JSON.stringify(buildTruth(w.chain, 'x', w.chain.head - 2)),
+    hashes: [1, 100, 2_000, w.chain.head].map((b) => blockHash(w.chain, b)),
+    storage: [500, 2_600, w.chain.head].map((b) => sample.map((k) => h.storageAt(k, b)).join()),
+    events: [...w.chain.blocks.keys()].slice(0, 50).map((b) => h.storageAt(keys.find((k) => w.chain.cells.get(k)?.item === 'SystemEvents')!, b)),
+  };
+}
+
+describe('determinism', () => {
+  it('same seed gives the same chain and truth', () => {
+    const a = fingerprint(build(5));
+    const b = fingerprint(build(5));
+    expect(a).toEqual(b);
+    expect(JSON.parse(a.truth).events.length).toBeGreaterThan(10);
+  });
+
+  it('a different seed gives a different chain', () => {
+    const a = fingerprint(build(5));
+    const c = fingerprint(build(6));
+    expect(c.truth).not.toEqual(a.truth);
+    expect(c.hashes[1]).not.toEqual(a.hashes[1]);
+  });
+});
