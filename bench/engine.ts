@@ -136,6 +136,7 @@ for (const method of methods) {
 }
 console.log(`peak RSS during full computation(s): ${mb(peakFull)} (input alone ${mb(rssAfterGen)})`);
 
+if (process.argv.includes('--full-only')) process.exit(0);
 const engine = createEngine(input, { method: 'acb', rewards: 'income' });
 sample();
 let block = engine.state.lastBlock + 1;

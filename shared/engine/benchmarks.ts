@@ -37,6 +37,8 @@ export interface HoldTaoBenchmark {
 
 export interface FlowBenchmark {
   available: boolean;
+  /** False when some flows predate the data the benchmark needs (those flows are kept as TAO). */
+  complete: boolean;
   benchmarkValue: bigint;
   /** spotValue − benchmarkValue (both "worth now" of the same flows; TAO taken out is inside the benchmark netting). */
   excess: bigint;
@@ -84,6 +86,8 @@ export interface FlowBenchmarkValues {
   basket: Map<string, bigint>;
   rootAvailable: boolean;
   basketAvailable: boolean;
+  /** Positions with flows before the first snapshot (basket falls back to holding TAO for them). */
+  basketIncomplete: Set<string>;
 }
 
 export interface RootIndexPoint {
@@ -93,26 +97,22 @@ export interface RootIndexPoint {
 }
 
 /**
- * Root-stake and basket benchmark values of every position's flows, in one pass over the ledger
- * (already in block order) merged with a sweep over the snapshots. `keyOf` maps a leg to its position key.
+ * Root-stake and basket benchmark values from the positions' per-window net flows
+ * (PortfolioState.windows): growth factors are evaluated once per window.
  */
-export function flowBenchmarkValues(
-  entries: readonly LedgerEntry[],
-  prices: PriceBook,
-  asOfBlock: number,
-  rootIndex: readonly RootIndexPoint[],
-  keyOf: (coldkey: string, hotkey: string, netuid: number) => string = positionKey,
-): FlowBenchmarkValues {
-  const root = new Map<string, bigint>();
-  const basket = new Map<string, bigint>();
-
-  // Root: units = flow / I(b); value = units × I(now). Done exactly as flow × I(now) / I(b).
-  const idx = [...rootIndex].sort((a, b) => a.blockNumber - b.blockNumber);
-  const rootAvailable = idx.length > 0;
-  let ri = 0;
-  let iCur = ROOT_INDEX_SCALE;
-  let iNow = ROOT_INDEX_SCALE;
-  for (const p of idx) if (p.blockNumber <= asOfBlock) iNow = p.index;
+export function flowBenchmarkValues(state: PortfolioState, prices: PriceBook, asOfBlock: number, rootIndexOverride?: readonly RootIndexPoint[]): FlowBenchmarkValues {
+  const windows = state.windows;
+  // Root: value = flow × I(now) / I(window).
+  const override = rootIndexOverride ? [...rootIndexOverride].sort((a, b) => a.blockNumber - b.blockNumber) : null;
+  const indexAt = (b: number): bigint => {
+    if (!override) return ROOT_INDEX_SCALE;
+    let v = ROOT_INDEX_SCALE;
+    for (const p of override) { if (p.blockNumber <= b) v = p.index; else break; }
+    return v;
+  };
+  const rootAvailable = override ? override.length > 0 : state.rootIndexSeries.length > 0;
+  const iNow = override ? indexAt(asOfBlock) : state.rootIndex;
+  const iWin = windows.map((w) => (override ? indexAt(w.blockNumber) : w.rootIndex));
 
   // Basket: sweep snapshots in block order keeping S1 = Σ alphaOut·P_now and S2 = Σ alphaOut·p.
   const nowPrice = new Map<number, bigint>();
@@ -128,45 +128,40 @@ export function flowBenchmarkValues(
   let s1 = 0n;
   let s2 = 0n;
   let si = 0;
-  let basketAvailable = all.length > 0;
-  // Flows are summed per position while the growth factors are constant (between snapshot or root
-  // index changes) and converted once per window: floor(window net flow × growth).
-  const pending = new Map<string, bigint>();
-  const flush = (): void => {
-    for (const [key, flow] of pending) {
-      if (flow === 0n) continue;
-      root.set(key, (root.get(key) ?? 0n) + (rootAvailable ? floorDiv(flow * iNow, iCur) : flow));
-      basket.set(key, (basket.get(key) ?? 0n) + (s2 === 0n ? flow : floorDiv(flow * s1, s2)));
-      if (s2 === 0n) basketAvailable = false;
+  const g1: bigint[] = [];
+  const g2: bigint[] = [];
+  for (const w of windows) {
+    while (si < all.length && (all[si] as SubnetSnapshot).blockNumber <= w.blockNumber) {
+      const s = all[si++] as SubnetSnapshot;
+      const prev = current.get(s.netuid);
+      const pNow = nowPrice.get(s.netuid) ?? 0n;
+      if (prev) { s1 -= prev.alphaOut * pNow; s2 -= prev.alphaOut * prev.price; }
+      s1 += s.alphaOut * pNow;
+      s2 += s.alphaOut * s.price;
+      current.set(s.netuid, s);
     }
-    pending.clear();
-  };
-  for (const e of entries) {
-    if (e.blockNumber > asOfBlock) break;
-    if (si < all.length && (all[si] as SubnetSnapshot).blockNumber <= e.blockNumber) {
-      flush();
-      while (si < all.length && (all[si] as SubnetSnapshot).blockNumber <= e.blockNumber) {
-        const s = all[si++] as SubnetSnapshot;
-        const prev = current.get(s.netuid);
-        const pNow = nowPrice.get(s.netuid) ?? 0n;
-        if (prev) { s1 -= prev.alphaOut * pNow; s2 -= prev.alphaOut * prev.price; }
-        s1 += s.alphaOut * pNow;
-        s2 += s.alphaOut * s.price;
-        current.set(s.netuid, s);
-      }
-    }
-    if (ri < idx.length && (idx[ri] as RootIndexPoint).blockNumber <= e.blockNumber) {
-      flush();
-      while (ri < idx.length && (idx[ri] as RootIndexPoint).blockNumber <= e.blockNumber) iCur = (idx[ri++] as RootIndexPoint).index;
-    }
-    for (const leg of e.legs) {
-      if (leg.basis !== 'trade' && leg.basis !== 'carry') continue;
-      const key = keyOf(leg.coldkey, leg.hotkey, leg.netuid);
-      pending.set(key, (pending.get(key) ?? 0n) + (leg.alpha >= 0n ? leg.tao : -leg.tao));
-    }
+    g1.push(s1);
+    g2.push(s2);
   }
-  flush();
-  return { root, basket, rootAvailable, basketAvailable };
+  const root = new Map<string, bigint>();
+  const basket = new Map<string, bigint>();
+  const basketAvailable = all.length > 0;
+  const basketIncomplete = new Set<string>();
+  for (const p of state.positions.values()) {
+    let r = 0n;
+    let b = 0n;
+    for (let i = 0; i < p.flowWin.length; i++) {
+      const w = p.flowWin[i] as number;
+      if ((windows[w] as { blockNumber: number }).blockNumber > asOfBlock) break;
+      const flow = p.flowAmt[i] as bigint;
+      r += rootAvailable ? floorDiv(flow * iNow, iWin[w] as bigint) : flow;
+      const d = g2[w] as bigint;
+      if (d === 0n) { basketIncomplete.add(p.key); b += flow; } else b += floorDiv(flow * (g1[w] as bigint), d);
+    }
+    root.set(p.key, r);
+    basket.set(p.key, b);
+  }
+  return { root, basket, rootAvailable, basketAvailable, basketIncomplete };
 }
 
 export interface BenchmarkSet {
@@ -178,19 +173,16 @@ export interface BenchmarkSet {
 /** Benchmarks for every position, subnet and the total, from the state and the position figures. */
 export function computeBenchmarks(
   state: PortfolioState,
-  ledger: readonly LedgerEntry[],
   figures: ReadonlyMap<string, { netuid: number; figures: AdditiveFigures }>,
   prices: PriceBook,
   rootIndexOverride?: readonly RootIndexPoint[],
 ): BenchmarkSet {
-  const rootIdx = rootIndexOverride ?? state.rootIndexSeries;
-  const keyOf = (c: string, h: string, n: number): string => state.find(c, h, n)?.key ?? positionKey(c, h, n);
-  const fv = flowBenchmarkValues(ledger, prices, state.lastBlock, rootIdx, keyOf);
+  const fv = flowBenchmarkValues(state, prices, state.lastBlock, rootIndexOverride);
   const positions = new Map<string, Benchmarks>();
   const subnetSums = new Map<number, Sums>();
   const totalSums = emptySums();
   for (const [key, { netuid, figures: f }] of figures) {
-    const b = makeBenchmarks(f, fv.root.get(key) ?? 0n, fv.basket.get(key) ?? 0n, fv);
+    const b = makeBenchmarks(f, fv.root.get(key) ?? 0n, fv.basket.get(key) ?? 0n, fv, !fv.basketIncomplete.has(key));
     positions.set(key, b);
     let s = subnetSums.get(netuid);
     if (!s) { s = emptySums(); subnetSums.set(netuid, s); }
@@ -198,8 +190,9 @@ export function computeBenchmarks(
     addSums(totalSums, f, fv.root.get(key) ?? 0n, fv.basket.get(key) ?? 0n);
   }
   const subnets = new Map<number, Benchmarks>();
-  for (const [n, s] of subnetSums) subnets.set(n, makeBenchmarks(s, s.root, s.basket, fv));
-  return { positions, subnets, total: makeBenchmarks(totalSums, totalSums.root, totalSums.basket, fv) };
+  const complete = fv.basketIncomplete.size === 0;
+  for (const [n, s] of subnetSums) subnets.set(n, makeBenchmarks(s, s.root, s.basket, fv, ![...fv.basketIncomplete].some((k) => k.endsWith(`|${n}`))));
+  return { positions, subnets, total: makeBenchmarks(totalSums, totalSums.root, totalSums.basket, fv, complete) };
 }
 
 interface Sums { taoIn: bigint; taoOut: bigint; spotValue: bigint; incomeTao: bigint; friction: bigint; root: bigint; basket: bigint }
@@ -209,10 +202,10 @@ function addSums(s: Sums, f: Pick<AdditiveFigures, 'taoIn' | 'taoOut' | 'spotVal
   s.root += root; s.basket += basket;
 }
 
-function makeBenchmarks(f: Pick<AdditiveFigures, 'taoIn' | 'taoOut' | 'spotValue' | 'incomeTao' | 'friction'>, root: bigint, basket: bigint, fv: FlowBenchmarkValues): Benchmarks {
+function makeBenchmarks(f: Pick<AdditiveFigures, 'taoIn' | 'taoOut' | 'spotValue' | 'incomeTao' | 'friction'>, root: bigint, basket: bigint, fv: FlowBenchmarkValues, basketComplete: boolean): Benchmarks {
   return {
     holdTao: holdTao(f),
-    rootStake: { available: fv.rootAvailable, benchmarkValue: root, excess: f.spotValue - root },
-    subnetBasket: { available: fv.basketAvailable, benchmarkValue: basket, excess: f.spotValue - basket },
+    rootStake: { available: fv.rootAvailable, complete: fv.rootAvailable, benchmarkValue: root, excess: f.spotValue - root },
+    subnetBasket: { available: fv.basketAvailable, complete: basketComplete, benchmarkValue: basket, excess: f.spotValue - basket },
   };
 }

@@ -97,7 +97,9 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
   let checkpoints = upTo(input.checkpoints);
   let state = new PortfolioState(stateOpts);
   replay(state, ledger, checkpoints, asOf);
-  if (settings.asOfBlock !== undefined && settings.asOfBlock !== Number.MAX_SAFE_INTEGER) state.lastBlock = Math.max(state.lastBlock, settings.asOfBlock);
+  // "Now" is the latest block any input knows about (a price snapshot after the last event still moves values).
+  for (const s of upTo(input.snapshots)) state.noteBlock(s.blockNumber, s.timestamp);
+  if (settings.asOfBlock !== undefined) state.lastBlock = Math.max(state.lastBlock, settings.asOfBlock);
   let tracker = new PnlTracker(state, ctx);
   tracker.refresh();
   state.trackTouched = true;
@@ -108,6 +110,7 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
     ledger = normalizeEvents([...events, ...added], { trackedColdkeys: tracked, rootClaims: claims, prices });
     state = new PortfolioState(stateOpts);
     replay(state, ledger, checkpoints);
+    for (const s of prices.netuids()) for (const x of prices.series(s)) state.noteBlock(x.blockNumber, x.timestamp);
     tracker = new PnlTracker(state, ctx);
     tracker.refresh();
     state.trackTouched = true;
@@ -143,14 +146,12 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
       return touched.map((p) => p.key);
     },
     addSnapshots(snaps) {
-      for (const s of snaps) prices.add(s);
-      const maxBlock = Math.max(...snaps.map((s) => s.blockNumber));
-      if (maxBlock > state.lastBlock) state.lastBlock = maxBlock;
+      for (const s of snaps) { prices.add(s); state.noteSnapshotBlock(s.blockNumber); state.noteBlock(s.blockNumber, s.timestamp); }
       tracker.refresh();
     },
     benchmarks() {
       const figs = new Map([...tracker.positionResults].map(([k, r]) => [k, { netuid: r.netuid, figures: r.figures }]));
-      return computeBenchmarks(state, ledger, figs, prices, input.rootIndex);
+      return computeBenchmarks(state, figs, prices, input.rootIndex);
     },
     series(opts) {
       return buildSeries(ledger, checkpoints, stateOpts, state.lastBlock, opts);

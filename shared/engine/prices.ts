@@ -54,6 +54,13 @@ export class PriceBook {
     this.cursor.delete(s.netuid);
   }
 
+  /** Distinct snapshot blocks, ascending. */
+  snapshotBlocks(): number[] {
+    const set = new Set<number>();
+    for (const arr of this.byNetuid.values()) for (const s of arr) set.add(s.blockNumber);
+    return [...set].sort((a, b) => a - b);
+  }
+
   netuids(): number[] {
     return [...this.byNetuid.keys()].sort((a, b) => a - b);
   }

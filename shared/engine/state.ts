@@ -52,6 +52,9 @@ export class PositionAcc {
   emissionsUnpriced = 0;
   readonly entries: number[] = [];
   readonly emissions: number[] = [];
+  /** TAO flows netted per benchmark window (see PortfolioState.windows). */
+  readonly flowWin: number[] = [];
+  readonly flowAmt: bigint[] = [];
   lastCheckpointBlock = -1;
   constructor(readonly key: string, readonly coldkey: string, readonly hotkey: string, readonly netuid: number) {}
 }
@@ -83,7 +86,42 @@ export class PortfolioState {
   /** Off during a full replay (everything is recomputed anyway); on for the incremental path. */
   trackTouched = false;
 
-  constructor(readonly opts: StateOptions) {}
+  /**
+   * Benchmark windows: spans of the replay in which the benchmark growth factors are constant (no new
+   * snapshot, no root-index change). Each position nets its TAO flows per window, so the benchmarks
+   * cost O(positions × windows) instead of a pass over the ledger.
+   */
+  readonly windows: { blockNumber: number; rootIndex: bigint }[] = [];
+  private windowSeq = -1;
+  private windowOpen = false;
+  private boundaries: number[];
+  private boundaryCursor = 0;
+
+  constructor(readonly opts: StateOptions) {
+    this.boundaries = opts.prices.snapshotBlocks();
+  }
+
+  /** A snapshot block learnt after creation (incremental path): later flows start a new window. */
+  noteSnapshotBlock(block: number): void {
+    const last = this.boundaries[this.boundaries.length - 1];
+    if (last === undefined || block > last) this.boundaries.push(block);
+  }
+
+  private flow(p: PositionAcc, block: number, amount: bigint): void {
+    const b = this.boundaries;
+    if (this.boundaryCursor < b.length && (b[this.boundaryCursor] as number) <= block) {
+      while (this.boundaryCursor < b.length && (b[this.boundaryCursor] as number) <= block) this.boundaryCursor++;
+      this.windowOpen = false;
+    }
+    if (!this.windowOpen) {
+      this.windowSeq++;
+      this.windows.push({ blockNumber: block, rootIndex: this.rootIndex });
+      this.windowOpen = true;
+    }
+    const last = p.flowWin.length - 1;
+    if (last >= 0 && p.flowWin[last] === this.windowSeq) p.flowAmt[last] = (p.flowAmt[last] as bigint) + amount;
+    else { p.flowWin.push(this.windowSeq); p.flowAmt.push(amount); }
+  }
 
   /** coldkey → netuid → hotkey → position (nested maps: no key strings built per event). */
   private readonly index = new Map<string, Map<number, { book: LotBook; byHot: Map<string, PositionAcc> }>>();
@@ -129,6 +167,7 @@ export class PortfolioState {
   private noteRootIncome(block: number, value: bigint): void {
     if (this.rootAlpha <= 0n || value <= 0n) return;
     this.rootIndex = (this.rootIndex * (this.rootAlpha + value)) / this.rootAlpha;
+    this.windowOpen = false;
     this.rootIndexSeries.push({ blockNumber: block, index: this.rootIndex });
   }
 
@@ -136,6 +175,11 @@ export class PortfolioState {
     const t = [...this.touched];
     this.touched = new Set();
     return t;
+  }
+
+  /** Move "now" forward (e.g. to a later price snapshot). */
+  noteBlock(block: number, ts: number): void {
+    this.advance(block, ts);
   }
 
   private advance(block: number, ts: number): void {
@@ -194,6 +238,7 @@ export class PortfolioState {
     if (leg.alpha >= 0n) {
       if (leg.category === 'transferIn') p.alphaTransferredIn += leg.alpha; else p.alphaBought += leg.alpha;
       p.taoIn += leg.tao;
+      this.flow(p, e.blockNumber, leg.tao);
       p.costAcquired += leg.tao;
       if (leg.spotTao !== null) p.friction += leg.tao - leg.spotTao; else p.frictionUnknownLegs++;
       const late = book.acquire(leg.alpha, leg.tao, this.nextOrder++);
@@ -202,6 +247,7 @@ export class PortfolioState {
       const a = -leg.alpha;
       if (leg.category === 'transferOut') p.alphaTransferredOut += a; else p.alphaSold += a;
       p.taoOut += leg.tao;
+      this.flow(p, e.blockNumber, -leg.tao);
       p.proceeds += leg.tao;
       if (leg.spotTao !== null) p.friction += leg.spotTao - leg.tao; else p.frictionUnknownLegs++;
       const removed = book.dispose(a);
@@ -220,6 +266,7 @@ export class PortfolioState {
     po.alpha += out.alpha;
     po.alphaTransferredOut += moved;
     po.taoOut += out.tao;
+    this.flow(po, e.blockNumber, -out.tao);
     this.noteFee(po, out);
     if (out.spotTao !== null) po.friction += out.spotTao - out.tao; else po.frictionUnknownLegs++;
     const lots = this.book(out.coldkey, out.netuid).take(moved);
@@ -230,6 +277,7 @@ export class PortfolioState {
     pi.alpha += inn.alpha;
     pi.alphaTransferredIn += inn.alpha;
     pi.taoIn += inn.tao;
+    this.flow(pi, e.blockNumber, inn.tao);
     this.noteFee(pi, inn);
     if (inn.spotTao !== null) pi.friction += inn.tao - inn.spotTao; else pi.frictionUnknownLegs++;
     pi.costCarriedIn += carried;
