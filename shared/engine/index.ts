@@ -10,7 +10,7 @@
  *   Benchmarks and series are rebuilt on request (`benchmarks()`, `series()`), not per event.
  */
 import { normalizeEvents, type LedgerEntry, type RawStakeEvent, type RootClaimPayout } from './ledger';
-import type { PositionCheckpoint } from './emissions';
+import type { EmissionRecord, PositionCheckpoint } from './emissions';
 import { PriceBook, type SubnetSnapshot } from './prices';
 import { FiatBook, type FiatPriceRow } from './fiat';
 import type { CostMethod } from './lots';
@@ -62,6 +62,8 @@ export interface PortfolioResult {
   settings: EngineSettings;
   pnl: PnlResult;
   ledger: readonly LedgerEntry[];
+  /** Emission records (drill-down: PositionAcc.emissions / figures.alphaEmitted). */
+  emissions: readonly EmissionRecord[];
   benchmarks: BenchmarkSet | null;
   series: Series | null;
 }
@@ -165,5 +167,5 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
 export function computePortfolio(input: PortfolioInput, settings: EngineSettings = DEFAULT_SETTINGS): PortfolioResult {
   const engine = createEngine(input, settings);
   const series = settings.series && (settings.series.daily || settings.series.perEvent) ? engine.series(settings.series) : null;
-  return { settings, pnl: engine.result(), ledger: engine.ledger(), benchmarks: engine.benchmarks(), series };
+  return { settings, pnl: engine.result(), ledger: engine.ledger(), emissions: engine.state.emissions, benchmarks: engine.benchmarks(), series };
 }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport, coinTrackerCsv, computePortfolio, eventsCsv, FiatBook, koinlyCsv, taxRows, type PortfolioInput } from './index';
+import { A, TAO, cp, ev, snap } from './testing/fixtures';
+
+// block 100 = 2025-10-01 00:20:00 UTC (T0 + 100 × 12 s); block 7300 = 2025-10-02 00:20:00
+const input: PortfolioInput = {
+  trackedColdkeys: ['C1'],
+  events: [
+    ev('StakeAdded', { block: 100, netuid: 7, tao: 10n * TAO, alpha: 5n * A, fee: 5_035_477n }),
+    ev('StakeRemoved', { block: 7300, netuid: 7, tao: 4n * TAO, alpha: 2n * A, fee: 1_007_095n }),
+  ],
+  checkpoints: [cp(7300, 3_100_000_000n, { netuid: 7 })],
+  snapshots: [snap(99, 7, 2n * TAO), snap(7300, 7, 2n * TAO)],
+};
+
+describe('exports', () => {
+  const r = computePortfolio(input, { method: 'acb', rewards: 'income' });
+  const emissions = r.emissions;
+  it('the engine derived 0.1 α of emissions worth 0.2 TAO (3.1 − (5 − 2), price 2)', () => {
+    expect(emissions.map((e) => [e.alpha, e.tao])).toEqual([[100_000_000n, 200_000_000n]]);
+  });
+
+  it('Koinly universal CSV: exact header, UTC "YYYY-MM-DD HH:mm", SN<netuid> alpha, fees apart', () => {
+    const csv = koinlyCsv(taxRows(r.ledger, emissions), { book: new FiatBook([{ date: '2025-10-02', price: 30_000_000_000n }]), currency: 'USD' });
+    expect(csv.split('\r\n')).toEqual([
+      'Date (UTC),Sent Amount,Sent Currency,Received Amount,Received Currency,Fee Amount,Fee Currency,Net Worth Amount,Net Worth Currency,Label,Description,TxHash',
+      // stake: 10 TAO gross = 9.994964523 sent + 0.005035477 fee
+      '2025-10-01 00:20,9.994964523,TAO,5.000000000,SN7,0.005035477,TAO,,,,buy block 100-1,0x00000064',
+      // unstake: 2 α gross = 1.998992905 sent + 0.001007095 α fee; net worth 4 TAO × 300 = 1200
+      '2025-10-02 00:20,1.998992905,SN7,4.000000000,TAO,0.001007095,SN7,1200.00000000,USD,,sell block 7300-1,0x00001c84',
+      // emission income: 0.1 α worth 0.2 TAO × 300 = 60
+      '2025-10-02 00:20,,,0.100000000,SN7,,,60.00000000,USD,reward,emission H1 blocks 0-7300,',
+      '',
+    ]);
+  });
+
+  it('CoinTracker CSV: exact header, "MM/DD/YYYY HH:MM:SS", staking tag for rewards', () => {
+    const csv = coinTrackerCsv(taxRows(r.ledger, emissions));
+    expect(csv.split('\r\n').slice(0, 2)).toEqual([
+      'Date,Received Quantity,Received Currency,Sent Quantity,Sent Currency,Fee Amount,Fee Currency,Tag',
+      '10/01/2025 00:20:00,5.000000000,SN7,9.994964523,TAO,0.005035477,TAO,',
+    ]);
+    expect(csv.split('\r\n')[3]).toBe('10/02/2025 00:20:00,0.100000000,SN7,,,,,staking');
+  });
+
+  it('events CSV: one row per leg with sources for drill-down', () => {
+    const lines = eventsCsv(r.ledger).split('\r\n');
+    expect(lines[0]).toBe('date_utc,block,extrinsic,entry,kind,coldkey,hotkey,netuid,alpha_delta,tao,fee,fee_unit,spot_tao,category,basis,flags,sources');
+    expect(lines[2]).toBe('2025-10-02T00:20:00.000Z,7300,1,1,sell,C1,H1,7,-2.000000000,4.000000000,0.001007095,alpha,4.000000000,sold,trade,,7300-0');
+  });
+
+  it('report embeds settings and app version, bigints as exact strings', () => {
+    const rep = buildReport(r.pnl, r.settings, { name: 'Taofolio', version: '0.1.0' }, '2026-01-01T00:00:00Z');
+    const json = JSON.parse(JSON.stringify(rep)) as { app: { version: string }; settings: { method: string }; pnl: { total: { figures: { alpha: string; emissionTao: string } } } };
+    expect(json.app.version).toBe('0.1.0');
+    expect(json.settings.method).toBe('acb');
+    expect(json.pnl.total.figures.alpha).toBe('3100000000');
+    expect(json.pnl.total.figures.emissionTao).toBe('200000000');
+  });
+});

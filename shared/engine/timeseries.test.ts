@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { computePortfolio, type PortfolioInput } from './index';
+import { A, TAO, cp, ev, snap } from './testing/fixtures';
+
+// Day 0 (2025-10-01): block 100 buy 10 α on SN1 for 10 TAO (price 1.0).
+// Day 1 (2025-10-02, blocks 7200–14399): price 1.2 from block 7250; checkpoint at 7300 shows 10.5 α
+//   → 0.5 α emitted worth 0.6 TAO; block 7400 sell 5.5 α for 6 TAO.
+// Day 2: nothing happens → no point (no block, no price).
+// Day 3 (block 21700): price 2.0 snapshot.
+const input: PortfolioInput = {
+  trackedColdkeys: ['C1'],
+  events: [
+    ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
+    ev('StakeRemoved', { block: 7400, tao: 6n * TAO, alpha: 5_500_000_000n }),
+  ],
+  checkpoints: [cp(7300, 10_500_000_000n), cp(21700, 5n * A)],
+  snapshots: [snap(50, 1, 1n * TAO), snap(7250, 1, 1_200_000_000n), snap(21700, 1, 2n * TAO)],
+};
+
+describe('time series', () => {
+  const r = computePortfolio(input, { method: 'acb', rewards: 'income', series: { daily: true, perEvent: true } });
+  const daily = r.series?.daily ?? [];
+
+  it('one daily point per day with data, valued at that day\'s last block', () => {
+    expect(daily.map((p) => [p.day, p.blockNumber])).toEqual([['2025-10-01', 100], ['2025-10-02', 7400], ['2025-10-04', 21700]]);
+    // day 0: 10 α × 1.0; day 1: 5 α × 1.2 = 6; day 3: 5 α × 2.0 = 10
+    expect(daily.map((p) => p.value)).toEqual([10n * TAO, 6n * TAO, 10n * TAO]);
+    expect(daily[1]?.valueBySubnet.get(1)).toBe(6n * TAO);
+  });
+
+  it('income per day and cumulative realized PnL', () => {
+    expect(daily.map((p) => p.incomeInPeriod)).toEqual([0n, 600_000_000n, 0n]);
+    // sale: 10.5 α cost 10.6 TAO; 5.5 α remove floor(10.6e9 × 5.5/10.5) = 5,552,380,952 → realized 447,619,048
+    expect(daily[1]?.realizedCum).toBe(447_619_048n);
+    expect(daily[2]?.unrealized).toBe(10n * TAO - (10_600_000_000n - 5_552_380_952n));
+  });
+
+  it('benchmark lines: Hold TAO = net TAO put in', () => {
+    expect(daily.map((p) => p.holdTao)).toEqual([10n * TAO, 4n * TAO, 4n * TAO]);
+    // basket with one subnet = the subnet itself: day 0 buys 10 α at 1.0; day 1 net flow −6 at 1.2 → −5 α; 5 α × 2 = 10
+    expect(daily[2]?.subnetBasket).toBe(10n * TAO);
+  });
+
+  it('per-event points follow each entry and checkpoint', () => {
+    expect(r.series?.perEvent.map((p) => p.blockNumber)).toEqual([100, 7300, 7400, 21700]);
+    expect(r.series?.perEvent[1]?.value).toBe(12_600_000_000n); // 10.5 α × 1.2
+  });
+});
