@@ -19,6 +19,7 @@ import { PnlTracker, type PnlContext, type PnlResult } from './pnl';
 import { replay } from './replay';
 import { computeBenchmarks, type BenchmarkSet, type RootIndexPoint } from './benchmarks';
 import { buildSeries, type Series, type SeriesOptions } from './timeseries';
+import { drillDown, type DrillDown, type DrillFigure } from './drilldown';
 
 export * from './units';
 export * from './runtime';
@@ -32,6 +33,7 @@ export * from './benchmarks';
 export * from './timeseries';
 export * from './fiat';
 export * from './exports';
+export * from './drilldown';
 
 export interface PortfolioInput {
   events: readonly RawStakeEvent[];
@@ -79,6 +81,10 @@ export interface Engine {
   benchmarks(): BenchmarkSet;
   series(opts: SeriesOptions): Series;
   ledger(): readonly LedgerEntry[];
+  /** Root-claim payouts learnt after creation (at or after the last block; older → full rebuild). */
+  addRootClaims(claims: readonly RootClaimPayout[]): string[];
+  /** Which entries, emissions and prices produced a figure of a position. */
+  drillDown(positionKey: string, figure: DrillFigure): DrillDown | null;
 }
 
 export function createEngine(input: PortfolioInput, settings: EngineSettings = DEFAULT_SETTINGS): Engine {
@@ -89,7 +95,7 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
   const prices = new PriceBook(upTo(input.snapshots));
   const fiat = input.fiatPrices && input.fiatPrices.length > 0 ? new FiatBook(input.fiatPrices) : null;
   const events = upTo(input.events);
-  const claims = upTo(input.rootClaims ?? []);
+  let claims = upTo(input.rootClaims ?? []);
   let ledger = normalizeEvents(events, { trackedColdkeys: tracked, rootClaims: claims, prices });
   const lastEntry = ledger[ledger.length - 1];
   const ctx: PnlContext = {
@@ -159,6 +165,23 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
       return buildSeries(ledger, checkpoints, stateOpts, state.lastBlock, opts);
     },
     ledger: () => ledger,
+    addRootClaims(newClaims) {
+      const mine = newClaims.filter((c) => tracked.has(c.coldkey));
+      if (mine.length === 0) return [];
+      claims = [...claims, ...mine];
+      const minBlock = Math.min(...mine.map((c) => c.blockNumber));
+      if (minBlock < state.lastBlock) { rebuild(); return [...state.positions.keys()]; }
+      const entries = normalizeEvents([], { trackedColdkeys: tracked, rootClaims: mine, prices });
+      for (const e of entries) {
+        e.seq = ledger.length;
+        ledger.push(e);
+        state.applyEntry(e);
+      }
+      const touched = state.drainTouched();
+      tracker.refresh(touched);
+      return touched.map((p) => p.key);
+    },
+    drillDown: (key, figure) => drillDown(state, ledger, prices, key, figure),
   };
   return engine;
 }
