@@ -2,6 +2,7 @@
 // preload, and the web host's WebSocket) carry exactly these channels and push events.
 // Argument schemas are zod so the backend validates at runtime before any handler runs.
 import { z } from 'zod';
+import type { ExportFile, FiatImportResult, FiatSummary, PortfolioView, PositionDrilldown } from './views';
 
 // ---------------------------------------------------------------------------------------------
 // Domain types carried by the contract
@@ -43,6 +44,7 @@ export type ErrorCode =
   | 'duplicate'
   | 'not-found'
   | 'invalid-endpoint'
+  | 'invalid-file'
   | 'chain-error'
   | 'internal';
 
@@ -54,6 +56,69 @@ export interface ApiError {
 }
 
 export type ApiResponse<T> = { data: T } | { error: ApiError };
+
+// ---------------------------------------------------------------------------------------------
+// Chain connection and sync (main/chain, main/sync)
+
+export interface ChainStatus {
+  state: 'idle' | 'connecting' | 'connected' | 'disconnected' | 'error';
+  endpoint: string;
+  /** Human-readable problem (unreachable, wrong chain, …), null when fine. */
+  message: string | null;
+  code: 'unreachable' | 'wrong-chain' | 'pruned' | 'rpc-error' | 'malformed' | 'closed' | 'invalid-endpoint' | null;
+  specVersion: number | null;
+  bestFinalized: number | null;
+}
+
+export type SyncPhase = 'idle' | 'waiting' | 'discovering' | 'scanning' | 'recording' | 'live' | 'paused' | 'error';
+
+export interface WalletSyncStatus {
+  walletId: number;
+  address: string;
+  phase: SyncPhase;
+  /** Units of the current phase done / total (blocks to record while backfilling). */
+  done: number;
+  total: number;
+  /** Estimated ms left, null when unknown. */
+  etaMs: number | null;
+  /** Last block whose facts are fully recorded. */
+  cursor: number | null;
+  /** First block of recorded history (null before the first backfill). */
+  firstBlock: number | null;
+  lastFinalized: number | null;
+  /** Problem to show (e.g. pruned node: history needs an archive node). */
+  error: string | null;
+  /** History before this block could not be read (pruned node); null when complete. */
+  historyFrom: number | null;
+}
+
+export interface SyncStatus {
+  chain: ChainStatus;
+  paused: boolean;
+  wallets: WalletSyncStatus[];
+}
+
+export interface StoredStakeEvent {
+  id: number;
+  blockNumber: number;
+  blockHash: string;
+  timestamp: number;
+  specVersion: number;
+  extrinsicIndex: number | null;
+  eventIndex: number;
+  kind: string;
+  coldkey: string;
+  counterpartyColdkey: string | null;
+  hotkey: string | null;
+  netuid: number | null;
+  destHotkey: string | null;
+  destNetuid: number | null;
+  /** Amounts as decimal strings (rao / alpha-rao): bigint does not cross the wire as JSON. */
+  tao: string;
+  alpha: string;
+  fee: string;
+  feeUnit: 'tao' | 'alpha' | null;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Argument schemas
@@ -77,6 +142,17 @@ export const endpointSchema = z
   }, 'The endpoint must be a ws:// or wss:// URL.');
 
 const noArgs = z.undefined().or(z.object({}).strict());
+
+const currencyCode = z.string().trim().regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code.');
+
+/** Which figures to compute: settings' method/treatment unless overridden, as of a block if given. */
+const portfolioArgs = z
+  .object({
+    method: z.enum(['acb', 'fifo', 'lifo', 'hifo']).optional(),
+    rewards: z.enum(['income', 'zero']).optional(),
+    asOfBlock: z.number().int().nonnegative().optional(),
+  })
+  .strict();
 
 /** Declares a channel: its runtime argument schema plus the static result type. */
 function channel<Result>() {
@@ -105,6 +181,25 @@ export const contract = {
       })
       .strict(),
   ),
+  'chain:status': channel<ChainStatus>()(noArgs),
+  'sync:status': channel<SyncStatus>()(noArgs),
+  'sync:start': channel<SyncStatus>()(z.object({ walletId: walletId.optional() }).strict().optional()),
+  'sync:pause': channel<SyncStatus>()(noArgs),
+  'sync:cancel': channel<SyncStatus>()(z.object({ walletId: walletId.optional() }).strict().optional()),
+  'events:list': channel<StoredStakeEvent[]>()(
+    z.object({ walletId: walletId.optional(), limit: z.number().int().positive().max(100_000).optional() }).strict().optional(),
+  ),
+
+  // Accounting (shared/engine via main/services/portfolio.ts)
+  'portfolio:get': channel<PortfolioView>()(portfolioArgs.optional()),
+  'portfolio:position': channel<PositionDrilldown>()(portfolioArgs.extend({ key: z.string().min(1).max(300) }).strict()),
+  'reports:export': channel<ExportFile>()(
+    portfolioArgs.extend({ format: z.enum(['pnl-json', 'pnl-csv', 'events-csv', 'koinly-csv', 'cointracker-csv']) }).strict(),
+  ),
+  'fiat:import': channel<FiatImportResult>()(
+    z.object({ currency: currencyCode, csv: z.string().max(20_000_000, 'The file is too large (20 MB at most).') }).strict(),
+  ),
+  'fiat:summary': channel<FiatSummary>()(noArgs),
 } as const;
 
 export type Contract = typeof contract;
@@ -122,10 +217,12 @@ export type Invoke = <C extends Channel>(channel: C, ...args: ArgsOf<C> extends 
 // ---------------------------------------------------------------------------------------------
 // Push events (backend → UI)
 
-export type DbTable = 'wallets' | 'settings' | 'stake_events' | 'position_checkpoints' | 'subnet_snapshots' | 'sync_state' | 'fiat_prices';
+export type DbTable = 'wallets' | 'settings' | 'stake_events' | 'position_checkpoints' | 'subnet_snapshots' | 'sync_state' | 'fiat_prices' | 'root_claim_payouts' | 'blocks';
 
 export interface PushEvents {
   'db:changed': { tables: DbTable[] };
+  'chain:status': ChainStatus;
+  'sync:progress': SyncStatus;
 }
 
 export type PushEventName = keyof PushEvents;

@@ -1,7 +1,9 @@
 import type { Handlers } from '../../shared/api';
 import { appHandlers } from './app';
 import type { ServiceContext } from './context';
+import { portfolioHandlers } from './portfolio';
 import { settingsHandlers } from './settings';
+import { syncHandlers } from './sync';
 import { walletHandlers } from './wallets';
 
 /** Merge feature handler groups; a channel implemented twice is a programming error. */
@@ -17,6 +19,6 @@ export function combineHandlers<T extends object>(...groups: T[]): T {
 }
 
 export function createHandlers(ctx: ServiceContext): Handlers {
-  const handlers: Handlers = combineHandlers<Partial<Handlers>>(appHandlers(ctx), walletHandlers(ctx), settingsHandlers(ctx)) as Handlers;
+  const handlers: Handlers = combineHandlers<Partial<Handlers>>(appHandlers(ctx), walletHandlers(ctx), settingsHandlers(ctx), portfolioHandlers(ctx)) as Handlers;
   return handlers;
 }

@@ -10,7 +10,7 @@ export const chainFacts: Migration = {
       CREATE TABLE blocks (
         number        INTEGER PRIMARY KEY,
         hash          TEXT    NOT NULL UNIQUE,
-        parent_hash   TEXT    NOT NULL,
+        parent_hash   TEXT,            -- null when only the block itself was read
         timestamp     INTEGER NOT NULL,
         spec_version  INTEGER NOT NULL
       ) STRICT;
@@ -97,7 +97,7 @@ export const chainFacts: Migration = {
       CREATE TABLE fiat_prices (
         currency  TEXT NOT NULL,
         date      TEXT NOT NULL, -- YYYY-MM-DD (UTC)
-        price     TEXT NOT NULL, -- decimal string as imported, exact
+        price     INTEGER NOT NULL, -- 1e-8 fiat units per whole TAO (exact fixed point)
         PRIMARY KEY (currency, date)
       ) STRICT;
     `);

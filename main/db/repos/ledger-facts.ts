@@ -1,0 +1,134 @@
+// Read side of the stored chain facts, shaped as the accounting engine's inputs.
+import type { FiatPriceRow, PositionCheckpoint, RawEventKind, RawStakeEvent, RootClaimPayout, SubnetSnapshot } from '../../../shared/engine';
+import type { DB } from '../open';
+
+interface EventRow {
+  id: bigint;
+  block_number: bigint;
+  block_hash: string;
+  timestamp: bigint;
+  spec_version: bigint;
+  extrinsic_index: bigint | null;
+  event_index: bigint;
+  kind: string;
+  coldkey: string;
+  counterparty_coldkey: string | null;
+  hotkey: string | null;
+  netuid: bigint | null;
+  dest_hotkey: string | null;
+  dest_netuid: bigint | null;
+  tao: bigint;
+  alpha: bigint;
+  fee: bigint;
+}
+
+const n = (v: bigint | null): number | null => (v === null ? null : Number(v));
+
+export interface SubnetLabel {
+  netuid: number;
+  name: string | null;
+  symbol: string | null;
+}
+
+export function ledgerFactsRepo(db: DB) {
+  // Events of the given coldkeys in either role (a transfer between two of them is one row).
+  const events = db.prepare<{ keys: string }, EventRow>(`
+    SELECT id, block_number, block_hash, timestamp, spec_version, extrinsic_index, event_index, kind, coldkey,
+           counterparty_coldkey, hotkey, netuid, dest_hotkey, dest_netuid, tao, alpha, fee
+    FROM stake_events
+    WHERE coldkey IN (SELECT value FROM json_each(@keys)) OR counterparty_coldkey IN (SELECT value FROM json_each(@keys))
+    ORDER BY block_number, event_index`);
+  const checkpoints = db.prepare<[string], { block_number: bigint; timestamp: bigint | null; coldkey: string; hotkey: string; netuid: bigint; alpha: bigint }>(`
+    SELECT c.block_number, b.timestamp, c.coldkey, c.hotkey, c.netuid, c.alpha
+    FROM position_checkpoints c LEFT JOIN blocks b ON b.number = c.block_number
+    WHERE c.coldkey IN (SELECT value FROM json_each(?))
+    ORDER BY c.block_number`);
+  const snapshots = db.prepare<[], { block_number: bigint; timestamp: bigint | null; spec_version: bigint | null; netuid: bigint; tao_in: bigint; alpha_in: bigint; alpha_out: bigint; price: bigint }>(`
+    SELECT s.block_number, b.timestamp, b.spec_version, s.netuid, s.tao_in, s.alpha_in, s.alpha_out, s.price
+    FROM subnet_snapshots s LEFT JOIN blocks b ON b.number = s.block_number
+    ORDER BY s.block_number, s.netuid`);
+  const payouts = db.prepare<[string], { block_number: bigint; timestamp: bigint | null; coldkey: string; hotkey: string; netuid: bigint; mode: 'keep' | 'swap'; alpha: bigint; tao: bigint }>(`
+    SELECT p.block_number, b.timestamp, p.coldkey, p.hotkey, p.netuid, p.mode, p.alpha, p.tao
+    FROM root_claim_payouts p LEFT JOIN blocks b ON b.number = p.block_number
+    WHERE p.coldkey IN (SELECT value FROM json_each(?))
+    ORDER BY p.block_number`);
+  const fiat = db.prepare<[string], { date: string; price: bigint }>('SELECT date, price FROM fiat_prices WHERE currency = ? ORDER BY date');
+  // Latest known name/symbol per subnet.
+  const labels = db.prepare<[], { netuid: bigint; name: string | null; symbol: string | null }>(`
+    SELECT s.netuid, s.name, s.symbol FROM subnet_snapshots s
+    JOIN (SELECT netuid, MAX(block_number) AS b FROM subnet_snapshots GROUP BY netuid) last
+      ON last.netuid = s.netuid AND last.b = s.block_number`);
+  const head = db.prepare<[], { number: bigint | null; spec: bigint | null }>(
+    'SELECT number, spec_version AS spec FROM blocks ORDER BY number DESC LIMIT 1',
+  );
+
+  return {
+    events(coldkeys: readonly string[]): RawStakeEvent[] {
+      return events.all({ keys: JSON.stringify(coldkeys) }).map((r) => ({
+        id: Number(r.id),
+        blockNumber: Number(r.block_number),
+        blockHash: r.block_hash,
+        timestamp: Number(r.timestamp),
+        specVersion: Number(r.spec_version),
+        extrinsicIndex: n(r.extrinsic_index),
+        eventIndex: Number(r.event_index),
+        kind: r.kind as RawEventKind,
+        coldkey: r.coldkey,
+        counterpartyColdkey: r.counterparty_coldkey,
+        hotkey: r.hotkey ?? '',
+        netuid: r.netuid === null ? 0 : Number(r.netuid),
+        destHotkey: r.dest_hotkey,
+        destNetuid: n(r.dest_netuid),
+        tao: r.tao,
+        alpha: r.alpha,
+        fee: r.fee,
+      }));
+    },
+    checkpoints(coldkeys: readonly string[]): PositionCheckpoint[] {
+      return checkpoints.all(JSON.stringify(coldkeys)).map((r) => ({
+        blockNumber: Number(r.block_number),
+        timestamp: Number(r.timestamp ?? 0n),
+        coldkey: r.coldkey,
+        hotkey: r.hotkey,
+        netuid: Number(r.netuid),
+        alpha: r.alpha,
+      }));
+    },
+    snapshots(): SubnetSnapshot[] {
+      return snapshots.all().map((r) => ({
+        blockNumber: Number(r.block_number),
+        timestamp: Number(r.timestamp ?? 0n),
+        netuid: Number(r.netuid),
+        taoIn: r.tao_in,
+        alphaIn: r.alpha_in,
+        alphaOut: r.alpha_out,
+        price: r.price,
+        ...(r.spec_version === null ? {} : { specVersion: Number(r.spec_version) }),
+      }));
+    },
+    rootClaims(coldkeys: readonly string[]): RootClaimPayout[] {
+      return payouts.all(JSON.stringify(coldkeys)).map((r) => ({
+        blockNumber: Number(r.block_number),
+        timestamp: Number(r.timestamp ?? 0n),
+        coldkey: r.coldkey,
+        hotkey: r.hotkey,
+        netuid: Number(r.netuid),
+        mode: r.mode,
+        alpha: r.alpha,
+        tao: r.tao,
+      }));
+    },
+    fiatPrices(currency: string): FiatPriceRow[] {
+      return fiat.all(currency).map((r) => ({ date: r.date, price: r.price }));
+    },
+    subnetLabels(): SubnetLabel[] {
+      return labels.all().map((r) => ({ netuid: Number(r.netuid), name: r.name, symbol: r.symbol }));
+    },
+    head(): { block: number; specVersion: number } | null {
+      const row = head.get();
+      return row === undefined || row.number === null ? null : { block: Number(row.number), specVersion: Number(row.spec) };
+    },
+  };
+}
+
+export type LedgerFactsRepo = ReturnType<typeof ledgerFactsRepo>;

@@ -1,0 +1,141 @@
+// Loads the stored facts of the watched wallets, runs the pure accounting engine and shapes the
+// result for the UI. Results are cached per settings and dropped whenever facts change.
+import { createEngine, type Engine, type EngineSettings, type PortfolioInput } from '../../shared/engine';
+import type { CostBasisMethod, RewardTreatment, Settings, Wallet } from '../../shared/api';
+import type { GroupView, LedgerEntryView, PortfolioView, PositionView, SeriesPointView, SubnetView, WalletView } from '../../shared/views';
+import { ledgerFactsRepo } from '../db/repos/ledger-facts';
+import type { DB } from '../db/open';
+
+export interface PortfolioQuery {
+  method: CostBasisMethod;
+  rewards: RewardTreatment;
+  asOfBlock?: number;
+}
+
+export interface ComputedPortfolio {
+  view: PortfolioView;
+  engine: Engine;
+}
+
+export function loadPortfolioInput(db: DB, wallets: readonly Wallet[], fiatCurrency: string): PortfolioInput {
+  const facts = ledgerFactsRepo(db);
+  const coldkeys = wallets.map((w) => w.address);
+  const head = facts.head();
+  return {
+    events: facts.events(coldkeys),
+    checkpoints: facts.checkpoints(coldkeys),
+    snapshots: facts.snapshots(),
+    rootClaims: facts.rootClaims(coldkeys),
+    fiatPrices: facts.fiatPrices(fiatCurrency),
+    trackedColdkeys: coldkeys,
+    ...(head ? { currentSpecVersion: head.specVersion } : {}),
+  };
+}
+
+export function walletGroups(wallets: readonly Wallet[]): Record<string, string[]> {
+  const groups: Record<string, string[]> = {};
+  for (const w of wallets) if (w.group) (groups[w.group] ??= []).push(w.address);
+  return groups;
+}
+
+export function computePortfolioView(db: DB, wallets: readonly Wallet[], settings: Settings, query: PortfolioQuery): ComputedPortfolio {
+  const input = loadPortfolioInput(db, wallets, settings.fiatCurrency);
+  const engineSettings: EngineSettings = {
+    method: query.method,
+    rewards: query.rewards,
+    walletGroups: walletGroups(wallets),
+    ...(query.asOfBlock === undefined ? {} : { asOfBlock: query.asOfBlock }),
+  };
+  const engine = createEngine(input, engineSettings);
+  const pnl = engine.result();
+  const benchmarks = engine.benchmarks();
+  const labels = new Map(ledgerFactsRepo(db).subnetLabels().map((l) => [l.netuid, l]));
+  const byAddress = new Map(wallets.map((w) => [w.address, w]));
+
+  const positions: PositionView[] = pnl.positions.map((p) => ({
+    key: p.key,
+    coldkey: p.coldkey,
+    walletLabel: byAddress.get(p.coldkey)?.label ?? null,
+    hotkey: p.hotkey,
+    netuid: p.netuid,
+    price: p.price?.price ?? null,
+    priceBlock: p.price?.blockNumber ?? null,
+    figures: p.figures,
+    benchmarks: benchmarks.positions.get(p.key) ?? null,
+  }));
+  const priceOf = new Map(positions.map((p) => [p.netuid, p.price]));
+  const subnets: SubnetView[] = pnl.subnets.map((s) => {
+    const netuid = Number(s.key.replace(/^SN/, ''));
+    return {
+      netuid,
+      name: labels.get(netuid)?.name ?? null,
+      symbol: labels.get(netuid)?.symbol ?? null,
+      price: priceOf.get(netuid) ?? null,
+      figures: s.figures,
+      benchmarks: benchmarks.subnets.get(netuid) ?? null,
+      positionKeys: s.positions,
+    };
+  });
+  const walletViews: WalletView[] = pnl.wallets.map((w) => ({
+    address: w.key,
+    label: byAddress.get(w.key)?.label ?? null,
+    group: byAddress.get(w.key)?.group ?? null,
+    figures: w.figures,
+  }));
+  const groups: GroupView[] = pnl.groups.map((g) => ({ name: g.key, figures: g.figures }));
+  const hasData = input.events.length > 0 || input.checkpoints.length > 0;
+  const daily: SeriesPointView[] = hasData
+    ? engine.series({ daily: true }).daily.map((p) => ({
+        t: p.t,
+        day: p.day,
+        blockNumber: p.blockNumber,
+        value: p.value,
+        costBasis: p.costBasis,
+        realizedCum: p.realizedCum,
+        unrealized: p.unrealized,
+        incomeCum: p.incomeCum,
+        incomeInPeriod: p.incomeInPeriod,
+        holdTao: p.holdTao,
+        rootStake: p.rootStake,
+        subnetBasket: p.subnetBasket,
+        valueBySubnet: Object.fromEntries(p.valueBySubnet),
+      }))
+    : [];
+
+  return {
+    engine,
+    view: {
+      hasData,
+      asOfBlock: pnl.asOfBlock,
+      asOfTimestamp: pnl.asOfTimestamp,
+      method: query.method,
+      rewards: query.rewards,
+      fiatCurrency: settings.fiatCurrency,
+      total: { figures: pnl.total.figures, benchmarks: benchmarks.total },
+      subnets,
+      wallets: walletViews,
+      groups,
+      positions,
+      daily,
+      fiatMissingDays: pnl.fiatMissingDays,
+    },
+  };
+}
+
+/** The ledger entries with a leg on the given position (its drill-down). */
+export function entriesForPosition(engine: Engine, position: { coldkey: string; hotkey: string; netuid: number }): LedgerEntryView[] {
+  return engine
+    .ledger()
+    .filter((e) => e.legs.some((l) => l.coldkey === position.coldkey && l.hotkey === position.hotkey && l.netuid === position.netuid))
+    .map((e) => ({
+      seq: e.seq,
+      kind: e.kind,
+      blockNumber: e.blockNumber,
+      timestamp: e.timestamp,
+      specVersion: e.specVersion,
+      extrinsicIndex: e.extrinsicIndex,
+      legs: e.legs.map((l) => ({ ...l })),
+      sources: e.sources.map((s) => (s.id !== undefined ? String(s.id) : `${s.blockNumber}-${s.eventIndex}`)),
+      flags: [...e.flags],
+    }));
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { factsWriter } from '../test/facts';
+import { testBackend } from '../test/backend';
+import { useTempDirs } from '../test/temp-dir';
+
+const tempDir = useTempDirs();
+const COLD = '5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3';
+const HOT = '5HK5tp6t2S59DywmHRWPBVJeJ86T61KjurYqeooqj8sREpeN';
+const TAO = 1_000_000_000n;
+
+/**
+ * One position on subnet 1 at spec 343 (swap v3: StakeAdded.tao gross, StakeRemoved.alpha gross):
+ *   block 100  buy:  pay 1 TAO (gross), receive 0.5 α            → cost 1 TAO, price paid 2 TAO/α
+ *   block 200  sell: give 0.2 α (gross), receive 0.39 TAO (net)   → ACB removes 1 × 0.2/0.5 = 0.4 TAO
+ *              realized = 0.39 − 0.4 = −0.01 TAO
+ *   checkpoint 100: 0.5 α; checkpoint 200: 0.31 α
+ *              emitted over (100, 200] = 0.31 − 0.5 + 0.2 = 0.01 α, worth 0.02 TAO at 2 TAO/α (income basis)
+ *   pool at 100 and 200: price 2 TAO/α
+ *   → held 0.31 α, cost basis 0.6 + 0.02 = 0.62 TAO, spot 0.31 × 2 = 0.62 TAO, unrealized 0.
+ */
+async function seeded() {
+  const backend = testBackend(tempDir());
+  await backend.dispatch('wallets:add', { address: COLD, label: 'Main' });
+  const facts = factsWriter(backend.db);
+  facts.snapshot(100, 1, 200n * TAO, 100n * TAO, 50n * TAO, 2n * TAO);
+  facts.event({ block: 100, eventIndex: 3, kind: 'StakeAdded', coldkey: COLD, hotkey: HOT, netuid: 1, tao: TAO, alpha: TAO / 2n, fee: 330_000n, feeUnit: 'tao' });
+  facts.checkpoint(100, COLD, HOT, 1, TAO / 2n);
+  facts.snapshot(200, 1, 200n * TAO, 100n * TAO, 50n * TAO, 2n * TAO);
+  facts.event({ block: 200, eventIndex: 2, kind: 'StakeRemoved', coldkey: COLD, hotkey: HOT, netuid: 1, tao: 390_000_000n, alpha: 200_000_000n, fee: 100_000n, feeUnit: 'alpha' });
+  facts.checkpoint(200, COLD, HOT, 1, 310_000_000n);
+  backend.push.emit('db:changed', { tables: ['stake_events'] });
+  return backend;
+}
+
+describe('portfolio service', () => {
+  it('computes the hand-worked position figures from stored facts', async () => {
+    const backend = await seeded();
+    const response = await backend.dispatch('portfolio:get', undefined);
+    if (!('data' in response)) throw new Error(JSON.stringify(response));
+    const view = response.data as import('../../shared/views').PortfolioView;
+    expect(view.hasData).toBe(true);
+    expect(view.method).toBe('acb');
+    expect(view.positions).toHaveLength(1);
+    const f = view.positions[0]!.figures;
+    expect(view.positions[0]!.walletLabel).toBe('Main');
+    expect(f.alpha).toBe(310_000_000n);
+    expect(f.alphaBought).toBe(500_000_000n);
+    expect(f.alphaSold).toBe(200_000_000n);
+    expect(f.alphaEmitted).toBe(10_000_000n);
+    expect(f.realized).toBe(-10_000_000n);
+    expect(f.costBasis).toBe(620_000_000n);
+    expect(f.spotValue).toBe(620_000_000n);
+    expect(f.unrealized).toBe(0n);
+    expect(view.total.figures.realized).toBe(f.realized);
+    expect(view.subnets.map((s) => [s.netuid, s.name])).toEqual([[1, 'Subnet 1']]);
+    backend.close();
+  });
+
+  it('drills a position down to the entries and prices behind it', async () => {
+    const backend = await seeded();
+    const view = (await backend.dispatch('portfolio:get', undefined)) as { data: { positions: { key: string }[] } };
+    const drill = await backend.dispatch('portfolio:position', { key: view.data.positions[0]!.key });
+    expect(drill).toMatchObject({ data: { entries: [{ kind: 'buy', blockNumber: 100 }, { kind: 'sell', blockNumber: 200 }] } });
+    expect(await backend.dispatch('portfolio:position', { key: 'nope' })).toMatchObject({ error: { code: 'not-found' } });
+    backend.close();
+  });
+
+  it('exports reports that embed the settings and app version, with exact tax-tool headers', async () => {
+    const backend = await seeded();
+    const csv = (await backend.dispatch('reports:export', { format: 'pnl-csv', method: 'fifo' })) as { data: { content: string; filename: string } };
+    expect(csv.data.filename).toMatch(/fifo-income/);
+    expect(csv.data.content).toContain('# Taofolio 0.0.0-test PnL report');
+    expect(csv.data.content).toContain('method=fifo rewards=income');
+    const json = (await backend.dispatch('reports:export', { format: 'pnl-json' })) as { data: { content: string } };
+    expect(JSON.parse(json.data.content)).toMatchObject({ app: { name: 'Taofolio', version: '0.0.0-test' }, settings: { method: 'acb', rewards: 'income' } });
+    const koinly = (await backend.dispatch('reports:export', { format: 'koinly-csv' })) as { data: { content: string } };
+    expect(koinly.data.content.split('\r\n')[0]).toBe(
+      'Date (UTC),Sent Amount,Sent Currency,Received Amount,Received Currency,Fee Amount,Fee Currency,Net Worth Amount,Net Worth Currency,Label,Description,TxHash',
+    );
+    const ct = (await backend.dispatch('reports:export', { format: 'cointracker-csv' })) as { data: { content: string } };
+    expect(ct.data.content.split('\r\n')[0]).toBe('Date,Received Quantity,Received Currency,Sent Quantity,Sent Currency,Fee Amount,Fee Currency,Tag');
+    backend.close();
+  });
+
+  it('imports TAO/fiat prices all-or-nothing', async () => {
+    const backend = await seeded();
+    const bad = await backend.dispatch('fiat:import', { currency: 'USD', csv: 'date,price\n2025-11-10,400.5\n2025-11-11,abc\n' });
+    expect(bad).toMatchObject({ error: { code: 'invalid-file', message: expect.stringContaining('line 3') } });
+    expect(await backend.dispatch('fiat:summary', undefined)).toEqual({ data: { currency: 'USD', count: 0, firstDate: null, lastDate: null } });
+    const good = await backend.dispatch('fiat:import', { currency: 'USD', csv: 'date,price\n2025-11-10,400.5\n2025-11-11,410\n' });
+    expect(good).toEqual({ data: { currency: 'USD', imported: 2, firstDate: '2025-11-10', lastDate: '2025-11-11' } });
+    const view = (await backend.dispatch('portfolio:get', undefined)) as { data: { fiatMissingDays: string[] | null } };
+    expect(view.data.fiatMissingDays).not.toBeNull();
+    backend.close();
+  });
+
+  it('recomputes when facts change', async () => {
+    const backend = await seeded();
+    const before = (await backend.dispatch('portfolio:get', undefined)) as { data: { positions: unknown[] } };
+    expect(before.data.positions).toHaveLength(1);
+    const facts = factsWriter(backend.db);
+    facts.snapshot(300, 2, 100n * TAO, 100n * TAO, 10n * TAO, TAO);
+    facts.event({ block: 300, eventIndex: 1, kind: 'StakeAdded', coldkey: COLD, hotkey: HOT, netuid: 2, tao: TAO, alpha: TAO, fee: 0n, feeUnit: 'tao' });
+    facts.checkpoint(300, COLD, HOT, 2, TAO);
+    backend.push.emit('db:changed', { tables: ['stake_events'] });
+    const after = (await backend.dispatch('portfolio:get', undefined)) as { data: { positions: unknown[] } };
+    expect(after.data.positions).toHaveLength(2);
+    backend.close();
+  });
+});

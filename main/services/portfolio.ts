@@ -1,0 +1,116 @@
+import { buildReport, coinTrackerCsv, eventsCsv, koinlyCsv, parseFiatCsv, taxRows, FiatBook, type Engine } from '../../shared/engine';
+import type { DbTable, Handlers, PushEvents } from '../../shared/api';
+import { pnlCsv } from '../../shared/pnl-csv';
+import type { ExportFile } from '../../shared/views';
+import { settingsRepo } from '../db/repos/settings';
+import { walletsRepo } from '../db/repos/wallets';
+import type { ServiceContext } from './context';
+import { AppError } from './errors';
+import { computePortfolioView, entriesForPosition, type ComputedPortfolio, type PortfolioQuery } from './portfolio-model';
+
+export type PortfolioHandlers = Pick<Handlers, 'portfolio:get' | 'portfolio:position' | 'reports:export' | 'fiat:import' | 'fiat:summary'>;
+
+/** Tables whose rows feed the figures: any change drops the cached computations. */
+const FACT_TABLES = new Set<DbTable>(['wallets', 'settings', 'stake_events', 'position_checkpoints', 'subnet_snapshots', 'root_claim_payouts', 'fiat_prices', 'blocks']);
+
+export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
+  const wallets = walletsRepo(ctx.db);
+  const settings = settingsRepo(ctx.db);
+  const cache = new Map<string, ComputedPortfolio>();
+  ctx.push.subscribe((event, payload) => {
+    if (event !== 'db:changed') return;
+    const { tables } = payload as PushEvents['db:changed'];
+    if (tables.some((t) => FACT_TABLES.has(t))) cache.clear();
+  });
+
+  const compute = (args: { method?: PortfolioQuery['method']; rewards?: PortfolioQuery['rewards']; asOfBlock?: number } | undefined) => {
+    const s = settings.get();
+    const query: PortfolioQuery = {
+      method: args?.method ?? s.costBasisMethod,
+      rewards: args?.rewards ?? s.rewardTreatment,
+      ...(args?.asOfBlock === undefined ? {} : { asOfBlock: args.asOfBlock }),
+    };
+    const key = JSON.stringify(query);
+    let computed = cache.get(key);
+    if (!computed) {
+      computed = computePortfolioView(ctx.db, wallets.list(), s, query);
+      cache.set(key, computed);
+    }
+    return computed;
+  };
+
+  const exportFile = (engine: Engine, computed: ComputedPortfolio, format: string): ExportFile => {
+    const { view } = computed;
+    const generatedAt = new Date(ctx.now()).toISOString();
+    const app = { name: ctx.info.name, version: ctx.info.version };
+    const stem = `taofolio-${view.method}-${view.rewards}-block${view.asOfBlock}`;
+    const fiatRows = settings.get().fiatCurrency;
+    switch (format) {
+      case 'pnl-json': {
+        const report = buildReport(engine.result(), { method: view.method, rewards: view.rewards, asOfBlock: view.asOfBlock }, app, generatedAt);
+        return { filename: `${stem}-pnl.json`, mime: 'application/json', content: JSON.stringify(report, null, 2) };
+      }
+      case 'pnl-csv':
+        return { filename: `${stem}-pnl.csv`, mime: 'text/csv', content: pnlCsv(view, app, generatedAt) };
+      case 'events-csv':
+        return { filename: `${stem}-events.csv`, mime: 'text/csv', content: eventsCsv(engine.ledger()) };
+      case 'koinly-csv': {
+        const rows = taxRows(engine.ledger(), engine.state.emissions);
+        const prices = computed.view.fiatMissingDays === null ? null : new FiatBook(loadFiat(fiatRows));
+        return { filename: `${stem}-koinly.csv`, mime: 'text/csv', content: koinlyCsv(rows, prices ? { book: prices, currency: fiatRows } : undefined) };
+      }
+      case 'cointracker-csv':
+        return { filename: `${stem}-cointracker.csv`, mime: 'text/csv', content: coinTrackerCsv(taxRows(engine.ledger(), engine.state.emissions)) };
+      default:
+        throw new AppError('invalid-args', `Unknown export format ${format}.`, 'format');
+    }
+  };
+
+  const fiatRowsStmt = ctx.db.prepare<[string], { date: string; price: bigint }>('SELECT date, price FROM fiat_prices WHERE currency = ? ORDER BY date');
+  const loadFiat = (currency: string) => fiatRowsStmt.all(currency);
+  const upsertFiat = ctx.db.prepare<{ currency: string; date: string; price: bigint }>(
+    'INSERT INTO fiat_prices (currency, date, price) VALUES (@currency, @date, @price) ON CONFLICT (currency, date) DO UPDATE SET price = excluded.price',
+  );
+  const importFiat = ctx.db.transaction((currency: string, rows: { date: string; price: bigint }[]) => {
+    for (const r of rows) upsertFiat.run({ currency, date: r.date, price: r.price });
+  });
+  const fiatSummary = ctx.db.prepare<[string], { count: bigint; first: string | null; last: string | null }>(
+    'SELECT COUNT(*) AS count, MIN(date) AS first, MAX(date) AS last FROM fiat_prices WHERE currency = ?',
+  );
+
+  return {
+    'portfolio:get': (args) => compute(args).view,
+
+    'portfolio:position': (args) => {
+      const computed = compute(args);
+      const position = computed.view.positions.find((p) => p.key === args.key);
+      if (!position) throw new AppError('not-found', `No position ${args.key}.`, 'key');
+      return { position, entries: entriesForPosition(computed.engine, position) };
+    },
+
+    'reports:export': (args) => {
+      const computed = compute(args);
+      return exportFile(computed.engine, computed, args.format);
+    },
+
+    'fiat:import': ({ currency, csv }) => {
+      const parsed = parseFiatCsv(csv);
+      if (!parsed.ok) {
+        const shown = parsed.errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`).join('; ');
+        const more = parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : '';
+        throw new AppError('invalid-file', `Nothing was imported. ${shown}${more}`, 'csv');
+      }
+      if (parsed.rows.length === 0) throw new AppError('invalid-file', 'Nothing was imported: the file has no price rows.', 'csv');
+      importFiat(currency, parsed.rows);
+      ctx.push.emit('db:changed', { tables: ['fiat_prices'] });
+      const dates = parsed.rows.map((r) => r.date).sort();
+      return { currency, imported: parsed.rows.length, firstDate: dates[0] ?? null, lastDate: dates.at(-1) ?? null };
+    },
+
+    'fiat:summary': () => {
+      const currency = settings.get().fiatCurrency;
+      const row = fiatSummary.get(currency)!;
+      return { currency, count: Number(row.count), firstDate: row.first, lastDate: row.last };
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// The PnL report as CSV: one row per position, subnet, wallet, group and the total, preceded by
+// comment lines that embed the app version and every setting that produced the figures.
+import { formatTao, toCsv, type Figures } from './engine';
+import type { PortfolioView } from './views';
+
+const COLUMNS: [string, (f: Figures) => string][] = [
+  ['alpha_held', (f) => formatTao(f.alpha)],
+  ['alpha_bought', (f) => formatTao(f.alphaBought)],
+  ['alpha_sold', (f) => formatTao(f.alphaSold)],
+  ['alpha_transferred_in', (f) => formatTao(f.alphaTransferredIn)],
+  ['alpha_transferred_out', (f) => formatTao(f.alphaTransferredOut)],
+  ['alpha_emitted', (f) => formatTao(f.alphaEmitted)],
+  ['emission_income_tao', (f) => formatTao(f.incomeTao)],
+  ['cost_basis_tao', (f) => formatTao(f.costBasis)],
+  ['avg_entry_price_tao', (f) => (f.avgEntryPrice === null ? '' : formatTao(f.avgEntryPrice))],
+  ['spot_value_tao', (f) => formatTao(f.spotValue)],
+  ['exit_value_tao', (f) => formatTao(f.exitValue)],
+  ['realized_pnl_tao', (f) => formatTao(f.realized)],
+  ['unrealized_pnl_tao', (f) => formatTao(f.unrealized)],
+  ['friction_tao', (f) => formatTao(f.friction)],
+  ['total_return_tao', (f) => formatTao(f.totalReturn)],
+  ['total_return_pct', (f) => (f.totalReturnPct === null ? '' : (f.totalReturnPct * 100).toFixed(4))],
+  ['tao_in', (f) => formatTao(f.taoIn)],
+  ['tao_out', (f) => formatTao(f.taoOut)],
+];
+
+export function pnlCsv(view: PortfolioView, app: { name: string; version: string }, generatedAt: string): string {
+  const header = ['level', 'coldkey', 'wallet', 'hotkey', 'netuid', ...COLUMNS.map(([name]) => name)];
+  const cells = (f: Figures) => COLUMNS.map(([, get]) => get(f));
+  const rows: string[][] = [
+    ...view.positions.map((p) => ['position', p.coldkey, p.walletLabel ?? '', p.hotkey, String(p.netuid), ...cells(p.figures)]),
+    ...view.subnets.map((s) => ['subnet', '', '', '', String(s.netuid), ...cells(s.figures)]),
+    ...view.wallets.map((w) => ['wallet', w.address, w.label ?? '', '', '', ...cells(w.figures)]),
+    ...view.groups.map((g) => ['group', '', g.name, '', '', ...cells(g.figures)]),
+    ['total', '', '', '', '', ...cells(view.total.figures)],
+  ];
+  const meta = [
+    `# ${app.name} ${app.version} PnL report, generated ${generatedAt}`,
+    `# settings: method=${view.method} rewards=${view.rewards} as_of_block=${view.asOfBlock} fiat=${view.fiatCurrency}`,
+    '# units: TAO and alpha in whole units with 9 decimals (exact rao / alpha-rao); prices in TAO per alpha',
+  ];
+  return `${meta.join('\r\n')}\r\n${toCsv(header, rows)}`;
+}

@@ -1,0 +1,128 @@
+// Portfolio views carried by the contract: the engine's figures, flattened for the UI
+// (no Maps; bigint amounts, which both transports carry exactly).
+import type { Benchmarks, Figures, LedgerKind, LegBasis, LegCategory } from './engine';
+import type { CostBasisMethod, RewardTreatment } from './api';
+
+export interface PositionView {
+  key: string;
+  coldkey: string;
+  walletLabel: string | null;
+  hotkey: string;
+  netuid: number;
+  /** Spot price used (rao per 1e9 alpha-rao) and the snapshot block it came from. */
+  price: bigint | null;
+  priceBlock: number | null;
+  figures: Figures;
+  benchmarks: Benchmarks | null;
+}
+
+export interface SubnetView {
+  netuid: number;
+  name: string | null;
+  symbol: string | null;
+  price: bigint | null;
+  figures: Figures;
+  benchmarks: Benchmarks | null;
+  positionKeys: string[];
+}
+
+export interface WalletView {
+  address: string;
+  label: string | null;
+  group: string | null;
+  figures: Figures;
+}
+
+export interface GroupView {
+  name: string;
+  figures: Figures;
+}
+
+export interface SeriesPointView {
+  t: number;
+  day: string;
+  blockNumber: number;
+  value: bigint;
+  costBasis: bigint;
+  realizedCum: bigint;
+  unrealized: bigint;
+  incomeCum: bigint;
+  incomeInPeriod: bigint;
+  holdTao: bigint;
+  rootStake: bigint;
+  subnetBasket: bigint;
+  valueBySubnet: Record<number, bigint>;
+}
+
+export interface PortfolioView {
+  /** False until any stake event or checkpoint is stored. */
+  hasData: boolean;
+  asOfBlock: number;
+  asOfTimestamp: number;
+  method: CostBasisMethod;
+  rewards: RewardTreatment;
+  fiatCurrency: string;
+  total: { figures: Figures; benchmarks: Benchmarks | null };
+  subnets: SubnetView[];
+  wallets: WalletView[];
+  groups: GroupView[];
+  positions: PositionView[];
+  daily: SeriesPointView[];
+  /** UTC days that lacked a TAO/fiat price (null when no fiat prices are imported). */
+  fiatMissingDays: string[] | null;
+}
+
+export interface LedgerLegView {
+  coldkey: string;
+  hotkey: string;
+  netuid: number;
+  alpha: bigint;
+  category: LegCategory;
+  basis: LegBasis;
+  tao: bigint;
+  fee: bigint | null;
+  feeUnit: 'tao' | 'alpha';
+  spotTao: bigint | null;
+  spotBlock: number | null;
+}
+
+export interface LedgerEntryView {
+  seq: number;
+  kind: LedgerKind;
+  blockNumber: number;
+  timestamp: number;
+  specVersion: number;
+  extrinsicIndex: number | null;
+  legs: LedgerLegView[];
+  /** Stored event ids / references behind this entry. */
+  sources: string[];
+  flags: string[];
+}
+
+/** What produced a position's figures: its ledger entries and the price used. */
+export interface PositionDrilldown {
+  position: PositionView;
+  entries: LedgerEntryView[];
+}
+
+export type ExportFormat = 'pnl-json' | 'pnl-csv' | 'events-csv' | 'koinly-csv' | 'cointracker-csv';
+
+export interface ExportFile {
+  filename: string;
+  mime: string;
+  content: string;
+}
+
+export interface FiatImportResult {
+  currency: string;
+  imported: number;
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+export interface FiatSummary {
+  currency: string;
+  count: number;
+  firstDate: string | null;
+  lastDate: string | null;
+}
