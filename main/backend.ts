@@ -4,9 +4,11 @@ import { createDispatcher, type Dispatch } from './rpc/dispatch';
 import { createHandlers } from './services';
 import type { ServiceContext } from './services/context';
 import { PushBus } from './services/push';
+import { SyncManager } from './sync/manager';
 
 export interface Backend {
   dispatch: Dispatch;
+  sync: SyncManager;
   push: PushBus;
   info: AppInfo;
   db: DB;
@@ -14,7 +16,20 @@ export interface Backend {
 }
 
 /** Everything behind the API contract, independent of the transport that exposes it. */
-export function createBackend(options: { dataDir: string; transport: AppInfo['transport']; version: string }): Backend {
+export interface BackendOptions {
+  dataDir: string;
+  transport: AppInfo['transport'];
+  version: string;
+  /** Start syncing every wallet right away (app hosts; never blocks startup). Default false. */
+  autoSync?: boolean;
+  /** Endpoint override for this process (CLI --endpoint); settings stay untouched. */
+  endpoint?: string;
+  /** Reconnect with backoff (default) or fail fast (CLI). */
+  reconnect?: boolean;
+  log?: (line: string) => void;
+}
+
+export function createBackend(options: BackendOptions): Backend {
   const opened = openDatabase({ dataDir: options.dataDir });
   if (opened.backupPath) console.log(`Database backed up before migration to ${opened.backupPath}`);
   const push = new PushBus();
@@ -26,13 +41,21 @@ export function createBackend(options: { dataDir: string; transport: AppInfo['tr
     schemaVersion: opened.schemaVersion,
     transport: options.transport,
   };
-  const ctx: ServiceContext = { db: opened.db, push, info, now: () => Date.now() };
+  const now = () => Date.now();
+  const sync = new SyncManager({ db: opened.db, push, now, endpoint: options.endpoint, reconnect: options.reconnect ?? true, log: options.log });
+  const ctx: ServiceContext = { db: opened.db, push, info, now, sync };
   const dispatch = createDispatcher(createHandlers(ctx), (channel, error) => console.error(`[${channel}]`, error));
+  if (options.autoSync) void sync.start();
   return {
     dispatch,
     push,
     info,
     db: opened.db,
-    close: () => opened.db.close(),
+    sync,
+    close: () => {
+      // Abort sync first (synchronously: no commit can follow), then close the database.
+      void sync.close();
+      opened.db.close();
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../shared/api';
 import type { DB } from '../db/open';
+import type { SyncManager } from '../sync/manager';
 import type { PushBus } from './push';
 
 export interface ServiceContext {
@@ -7,4 +8,6 @@ export interface ServiceContext {
   push: PushBus;
   info: AppInfo;
   now: () => number;
+  /** Chain connection and wallet sync (one per backend). */
+  sync: SyncManager;
 }

@@ -19,6 +19,6 @@ export function combineHandlers<T extends object>(...groups: T[]): T {
 }
 
 export function createHandlers(ctx: ServiceContext): Handlers {
-  const handlers: Handlers = combineHandlers<Partial<Handlers>>(appHandlers(ctx), walletHandlers(ctx), settingsHandlers(ctx), portfolioHandlers(ctx)) as Handlers;
+  const handlers: Handlers = combineHandlers<Partial<Handlers>>(appHandlers(ctx), walletHandlers(ctx), settingsHandlers(ctx), portfolioHandlers(ctx), syncHandlers(ctx)) as Handlers;
   return handlers;
 }

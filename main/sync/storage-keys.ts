@@ -42,6 +42,7 @@ export const keys = {
   /** Shares after the lazy V1→V2 migration (spec ≥ 397). */
   alphaV2: (hot: string, cold: string, netuid: number) =>
     key('SubtensorModule', 'AlphaV2', ['Blake2_128Concat', account(hot)], ['Blake2_128Concat', account(cold)], ['Identity', u16(netuid)]),
+  rootClaimType: (cold: string) => key('SubtensorModule', 'RootClaimType', ['Blake2_128Concat', account(cold)]),
   rootClaimed: (netuid: number, hot: string, cold: string) =>
     key('SubtensorModule', 'RootClaimed', ['Identity', u16(netuid)], ['Blake2_128Concat', account(hot)], ['Blake2_128Concat', account(cold)]),
 };

@@ -19,6 +19,8 @@ const TABLE_QUERIES: Record<DbTable, QueryKey[]> = {
   position_checkpoints: [['portfolio']],
   subnet_snapshots: [['portfolio'], ['subnets']],
   sync_state: [['sync']],
+  root_claim_payouts: [['events'], ['portfolio']],
+  blocks: [],
   fiat_prices: [['portfolio'], ['fiat']],
 };
 

@@ -1,0 +1,209 @@
+// Raw chain facts written by sync and read by the UI/CLI. Every write of one block's facts plus
+// the cursor is a single synchronous transaction; unique keys + INSERT OR IGNORE make re-syncing
+// a range a no-op.
+import type { StoredStakeEvent, SyncPhase } from '../../../shared/api';
+import type { PositionRow, SubnetRow } from '../../sync/checkpoints';
+import type { StakeEventRow } from '../../sync/stake-events';
+import type { DB } from '../open';
+
+export interface BlockRecord {
+  number: number;
+  hash: string;
+  parentHash: string | null;
+  timestamp: number;
+  specVersion: number;
+}
+
+export interface PayoutRow {
+  eventIndex: number;
+  hotkey: string;
+  netuid: number;
+  mode: 'keep' | 'swap';
+  alpha: bigint;
+  tao: bigint;
+}
+
+export interface CheckpointFacts {
+  block: BlockRecord;
+  positions: PositionRow[];
+  subnets: SubnetRow[];
+}
+
+/** Everything recorded for one planned block of one coldkey (committed atomically with the cursor). */
+export interface BlockFacts {
+  block: BlockRecord;
+  events: StakeEventRow[];
+  payouts: PayoutRow[];
+  /** Checkpoints at this block and, for change blocks, at the block before. */
+  checkpoints: CheckpointFacts[];
+}
+
+export interface SyncStateRow {
+  coldkey: string;
+  phase: SyncPhase;
+  cursor: number | null;
+  firstBlock: number | null;
+  historyFrom: number | null;
+  lastFinalized: number | null;
+  error: string | null;
+}
+
+interface SyncStateDbRow {
+  coldkey: string;
+  phase: string;
+  cursor: bigint | null;
+  first_block: bigint | null;
+  history_from: bigint | null;
+  last_finalized: bigint | null;
+  error: string | null;
+}
+
+interface EventDbRow {
+  id: bigint;
+  block_number: bigint;
+  block_hash: string;
+  extrinsic_index: bigint | null;
+  event_index: bigint;
+  spec_version: bigint;
+  timestamp: bigint;
+  kind: string;
+  coldkey: string;
+  counterparty_coldkey: string | null;
+  hotkey: string | null;
+  netuid: bigint | null;
+  dest_hotkey: string | null;
+  dest_netuid: bigint | null;
+  tao: bigint;
+  alpha: bigint;
+  fee: bigint;
+  fee_unit: 'tao' | 'alpha' | null;
+}
+
+const n = (v: bigint | null): number | null => (v === null ? null : Number(v));
+
+export function chainFactsRepo(db: DB) {
+  const insertBlock = db.prepare(
+    `INSERT INTO blocks (number, hash, parent_hash, timestamp, spec_version) VALUES (@number, @hash, @parentHash, @timestamp, @specVersion)
+     ON CONFLICT (number) DO UPDATE SET parent_hash = COALESCE(blocks.parent_hash, excluded.parent_hash)`,
+  );
+  const insertEvent = db.prepare(
+    `INSERT OR IGNORE INTO stake_events (block_number, block_hash, extrinsic_index, event_index, spec_version, timestamp, kind, coldkey,
+       counterparty_coldkey, hotkey, netuid, dest_hotkey, dest_netuid, tao, alpha, fee, fee_unit, raw)
+     VALUES (@blockNumber, @blockHash, @extrinsicIndex, @eventIndex, @specVersion, @timestamp, @kind, @coldkey,
+       @counterpartyColdkey, @hotkey, @netuid, @destHotkey, @destNetuid, @tao, @alpha, @fee, @feeUnit, @raw)`,
+  );
+  const insertPayout = db.prepare(
+    `INSERT OR IGNORE INTO root_claim_payouts (block_number, block_hash, event_index, coldkey, hotkey, netuid, mode, alpha, tao)
+     VALUES (@blockNumber, @blockHash, @eventIndex, @coldkey, @hotkey, @netuid, @mode, @alpha, @tao)`,
+  );
+  const insertPosition = db.prepare(
+    `INSERT OR IGNORE INTO position_checkpoints (block_number, coldkey, hotkey, netuid, alpha) VALUES (@blockNumber, @coldkey, @hotkey, @netuid, @alpha)`,
+  );
+  const insertSubnet = db.prepare(
+    `INSERT OR IGNORE INTO subnet_snapshots (block_number, netuid, tao_in, alpha_in, alpha_out, price, name, symbol, tao_in_emission, alpha_in_emission, alpha_out_emission)
+     VALUES (@blockNumber, @netuid, @taoIn, @alphaIn, @alphaOut, @price, @name, @symbol, @taoInEmission, @alphaInEmission, @alphaOutEmission)`,
+  );
+  const upsertState = db.prepare(
+    `INSERT INTO sync_state (coldkey, phase, cursor, first_block, history_from, last_finalized, error, updated_at)
+     VALUES (@coldkey, @phase, @cursor, @firstBlock, @historyFrom, @lastFinalized, @error, @updatedAt)
+     ON CONFLICT (coldkey) DO UPDATE SET phase = excluded.phase, cursor = excluded.cursor, first_block = excluded.first_block,
+       history_from = excluded.history_from, last_finalized = excluded.last_finalized, error = excluded.error, updated_at = excluded.updated_at`,
+  );
+  const selectState = db.prepare<[string], SyncStateDbRow>('SELECT coldkey, phase, cursor, first_block, history_from, last_finalized, error FROM sync_state WHERE coldkey = ?');
+  const deleteState = db.prepare<[string]>('DELETE FROM sync_state WHERE coldkey = ?');
+  const selectEvents = db.prepare<{ coldkey: string | null; limit: number }, EventDbRow>(
+    `SELECT id, block_number, block_hash, extrinsic_index, event_index, spec_version, timestamp, kind, coldkey, counterparty_coldkey,
+       hotkey, netuid, dest_hotkey, dest_netuid, tao, alpha, fee, fee_unit
+     FROM stake_events WHERE @coldkey IS NULL OR coldkey = @coldkey OR counterparty_coldkey = @coldkey
+     ORDER BY block_number, event_index LIMIT @limit`,
+  );
+
+  const writeState = (s: SyncStateRow, now: number) =>
+    upsertState.run({ ...s, updatedAt: now });
+
+  const writeBlock = (coldkey: string, f: BlockFacts) => {
+    const blocks = [f.block, ...f.checkpoints.map((c) => c.block)];
+    for (const b of blocks) insertBlock.run(b);
+    for (const e of f.events) {
+      insertEvent.run({
+        blockNumber: f.block.number,
+        blockHash: f.block.hash,
+        extrinsicIndex: e.extrinsicIndex,
+        eventIndex: e.eventIndex,
+        specVersion: f.block.specVersion,
+        timestamp: f.block.timestamp,
+        kind: e.kind,
+        coldkey: e.coldkey,
+        counterpartyColdkey: e.counterpartyColdkey,
+        hotkey: e.hotkey,
+        netuid: e.netuid,
+        destHotkey: e.destHotkey,
+        destNetuid: e.destNetuid,
+        tao: e.tao,
+        alpha: e.alpha,
+        fee: e.fee,
+        feeUnit: e.feeUnit,
+        raw: e.raw,
+      });
+    }
+    for (const p of f.payouts) {
+      insertPayout.run({ blockNumber: f.block.number, blockHash: f.block.hash, coldkey, ...p });
+    }
+    for (const c of f.checkpoints) {
+      for (const p of c.positions) insertPosition.run({ blockNumber: c.block.number, coldkey, hotkey: p.hotkey, netuid: p.netuid, alpha: p.alpha });
+      for (const s of c.subnets) insertSubnet.run({ blockNumber: c.block.number, ...s });
+    }
+  };
+
+  /** One block's facts and the advanced cursor, atomically (no await can happen inside). */
+  const commitBlock = db.transaction((coldkey: string, facts: BlockFacts, state: SyncStateRow, now: number) => {
+    writeBlock(coldkey, facts);
+    writeState(state, now);
+  });
+
+  return {
+    commitBlock: (coldkey: string, facts: BlockFacts, state: SyncStateRow, now: number): void => commitBlock(coldkey, facts, state, now),
+    saveState: (state: SyncStateRow, now: number): void => {
+      writeState(state, now);
+    },
+    getState: (coldkey: string): SyncStateRow | null => {
+      const row = selectState.get(coldkey);
+      if (!row) return null;
+      return {
+        coldkey: row.coldkey,
+        phase: row.phase as SyncPhase,
+        cursor: n(row.cursor),
+        firstBlock: n(row.first_block),
+        historyFrom: n(row.history_from),
+        lastFinalized: n(row.last_finalized),
+        error: row.error,
+      };
+    },
+    deleteState: (coldkey: string): void => {
+      deleteState.run(coldkey);
+    },
+    listEvents: (coldkey: string | null, limit = 100_000): StoredStakeEvent[] =>
+      selectEvents.all({ coldkey, limit }).map((r) => ({
+        id: Number(r.id),
+        blockNumber: Number(r.block_number),
+        blockHash: r.block_hash,
+        timestamp: Number(r.timestamp),
+        specVersion: Number(r.spec_version),
+        extrinsicIndex: n(r.extrinsic_index),
+        eventIndex: Number(r.event_index),
+        kind: r.kind,
+        coldkey: r.coldkey,
+        counterpartyColdkey: r.counterparty_coldkey,
+        hotkey: r.hotkey,
+        netuid: n(r.netuid),
+        destHotkey: r.dest_hotkey,
+        destNetuid: n(r.dest_netuid),
+        tao: r.tao.toString(),
+        alpha: r.alpha.toString(),
+        fee: r.fee.toString(),
+        feeUnit: r.fee_unit,
+      })),
+  };
+}
+
+export type ChainFactsRepo = ReturnType<typeof chainFactsRepo>;

@@ -1,0 +1,238 @@
+// Finds the blocks where a coldkey's stake changed WITHOUT scanning blocks (DESIGN §4, facts §8):
+//  1. follow LastColdkeyHotkeyStakeBlock(cold, hot) backwards per hotkey (head → B₁, B₁−1 → B₂, …);
+//  2. compare a fingerprint of the coldkey (nonce, StakingHotkeys, every LastColdkeyHotkeyStakeBlock,
+//     every position's shares) across each gap between known blocks, and bisect the gaps where it
+//     differs: this covers pre-spec-238 history, same-subnet transfers out, root claims and other
+//     silent share changes. One state_queryStorageAt per fingerprint read, whatever the key count.
+import { ChainError } from '../chain/client';
+import type { BlockState, ChainReader } from './reader';
+import { decodeEvents, stakeEventsOf, type StakeEventRow } from './stake-events';
+import { accountNonce, keys, leUint, trailingAccount, trailingU16 } from './storage-keys';
+import { encodeAddress } from '@polkadot/util-crypto';
+
+export interface ChangeBlock {
+  state: BlockState;
+  specVersion: number;
+  rows: StakeEventRow[];
+}
+
+interface Cached {
+  version: number;
+  promise: Promise<BlockState>;
+  withEvents: boolean;
+}
+
+const posKey = (hot: string, netuid: number) => `${hot}|${netuid}`;
+
+export class ChangeFinder {
+  readonly hotkeys = new Set<string>();
+  readonly positions = new Map<string, { hotkey: string; netuid: number }>();
+  #version = 0;
+  #keyList: string[] | null = null;
+  #cache = new Map<number, Cached>();
+  #discovered = false;
+  /** Fingerprint reads done (for progress). */
+  reads = 0;
+
+  constructor(
+    readonly reader: ChainReader,
+    readonly coldkey: string,
+  ) {}
+
+  #keys(): string[] {
+    this.#keyList ??= [
+      keys.account(this.coldkey),
+      keys.stakingHotkeys(this.coldkey),
+      ...[...this.hotkeys].sort().map((h) => keys.lastStakeBlock(this.coldkey, h)),
+      ...[...this.positions.values()]
+        .sort((a, b) => (a.hotkey < b.hotkey ? -1 : a.hotkey > b.hotkey ? 1 : a.netuid - b.netuid))
+        .flatMap((p) => [keys.alpha(p.hotkey, this.coldkey, p.netuid), keys.alphaV2(p.hotkey, this.coldkey, p.netuid)]),
+    ];
+    return this.#keyList;
+  }
+
+  #addHotkey(hot: string): boolean {
+    if (this.hotkeys.has(hot)) return false;
+    this.hotkeys.add(hot);
+    this.#invalidate();
+    return true;
+  }
+
+  #addPosition(hotkey: string, netuid: number): boolean {
+    const k = posKey(hotkey, netuid);
+    let changed = this.#addHotkey(hotkey);
+    if (!this.positions.has(k)) {
+      this.positions.set(k, { hotkey, netuid });
+      this.#invalidate();
+      changed = true;
+    }
+    return changed;
+  }
+
+  #invalidate(): void {
+    this.#version += 1;
+    this.#keyList = null;
+  }
+
+  /** State at block b with the current key set (cached per key-set version). */
+  read(b: number, withEvents = false): Promise<BlockState> {
+    const hit = this.#cache.get(b);
+    if (hit && hit.version === this.#version && (hit.withEvents || !withEvents)) return hit.promise;
+    this.reads += 1;
+    const promise = this.reader.readBlock(b, this.#keys(), withEvents);
+    const entry: Cached = { version: this.#version, promise, withEvents };
+    this.#cache.set(b, entry);
+    promise.catch(() => {
+      if (this.#cache.get(b) === entry) this.#cache.delete(b);
+    });
+    return promise;
+  }
+
+  /** Forget cached reads below `b` (live tracking keeps only what the next gap needs). */
+  forgetBelow(b: number): void {
+    for (const k of this.#cache.keys()) if (k < b) this.#cache.delete(k);
+  }
+
+  #fingerprint(s: BlockState): string {
+    const parts: string[] = [];
+    for (const [k, v] of s.values) {
+      parts.push(k === keys.account(this.coldkey) ? String(accountNonce(v)) : (v ?? '-'));
+    }
+    return parts.join('|');
+  }
+
+  #lastStake(s: BlockState, hot: string): number {
+    return Number(leUint(s.values.get(keys.lastStakeBlock(this.coldkey, hot)) ?? null, 8));
+  }
+
+  /** Hotkeys and positions known at block `hi`: StakingHotkeys, LastColdkeyHotkeyStakeBlock keys, Alpha keys. */
+  async discover(hi: number): Promise<void> {
+    if (this.#discovered) return;
+    const hash = await this.reader.hashOf(hi);
+    const [staking, lastKeys] = await Promise.all([
+      this.reader.readBlock(hi, [keys.stakingHotkeys(this.coldkey)], false),
+      this.reader.keysPaged(keys.lastStakeBlockPrefix(this.coldkey), hash, 'the hotkeys this coldkey staked to'),
+    ]);
+    for (const hot of decodeAccountVec(staking.values.get(keys.stakingHotkeys(this.coldkey)) ?? null)) this.#addHotkey(hot);
+    for (const k of lastKeys) this.#addHotkey(encodeAddress(trailingAccount(k), 42));
+    const alphaKeys = await Promise.all(
+      [...this.hotkeys].map((hot) => this.reader.keysPaged(keys.alphaPrefix(hot, this.coldkey), hash, 'the positions of this coldkey').then((ks) => ks.map((k) => [hot, trailingU16(k)] as const))),
+    );
+    for (const list of alphaKeys) for (const [hot, netuid] of list) this.#addPosition(hot, netuid);
+    this.#discovered = true;
+  }
+
+  /** Candidate blocks in [lo, hi] from the LastColdkeyHotkeyStakeBlock chains (all hotkeys in parallel). */
+  async #walk(lo: number, hi: number): Promise<Set<number>> {
+    const found = new Set<number>();
+    const top = await this.read(hi);
+    await Promise.all(
+      [...this.hotkeys].map(async (hot) => {
+        let v = this.#lastStake(top, hot);
+        while (v >= lo && v <= hi) {
+          found.add(v);
+          if (v - 1 < lo) break;
+          const next = this.#lastStake(await this.read(v - 1), hot);
+          if (next >= v) throw new ChainError('malformed', `LastColdkeyHotkeyStakeBlock did not go back in time at block ${v - 1}.`);
+          v = next;
+        }
+      }),
+    );
+    return found;
+  }
+
+  /** Blocks in (p, q] where the fingerprint changes, given that it differs between p and q. */
+  async #bisect(p: number, q: number, fpP: string, fpQ: string, out: Set<number>): Promise<void> {
+    if (q === p + 1) {
+      out.add(q);
+      return;
+    }
+    const m = Math.floor((p + q) / 2);
+    const fpM = this.#fingerprint(await this.read(m));
+    await Promise.all([fpP !== fpM ? this.#bisect(p, m, fpP, fpM, out) : null, fpM !== fpQ ? this.#bisect(m, q, fpM, fpQ, out) : null]);
+  }
+
+  async #verify(lo: number, hi: number, candidates: Set<number>): Promise<Set<number>> {
+    const points = [lo - 1, ...[...candidates].sort((a, b) => a - b)];
+    const found = new Set<number>();
+    await Promise.all(
+      points.map(async (p, i) => {
+        const next = points[i + 1];
+        const q = next === undefined ? hi : next - 1;
+        if (q <= p) return;
+        const [sp, sq] = await Promise.all([this.read(p), this.read(q)]);
+        const fpP = this.#fingerprint(sp);
+        const fpQ = this.#fingerprint(sq);
+        if (fpP !== fpQ) await this.#bisect(p, q, fpP, fpQ, found);
+      }),
+    );
+    return found;
+  }
+
+  /**
+   * All change blocks of the coldkey in [lo, hi] with their decoded stake-event rows, ascending.
+   * Repeats verification whenever events reveal positions the fingerprint did not cover yet.
+   */
+  async run(lo: number, hi: number, onProgress?: (found: number) => void): Promise<ChangeBlock[]> {
+    if (lo > hi) return [];
+    await this.discover(hi);
+    const candidates = await this.#walk(lo, hi);
+    const changes = new Map<number, ChangeBlock>();
+    for (let round = 0; round < 20; round++) {
+      const todo = [...candidates].filter((b) => !changes.has(b));
+      const decoded = await Promise.all(todo.map((b) => this.#decodeAt(b)));
+      let grew = false;
+      for (const c of decoded) {
+        changes.set(c.state.number, c);
+        for (const row of c.rows) {
+          if (row.coldkey === this.coldkey && row.hotkey && row.netuid !== null && row.netuid >= 0 && (row.kind === 'StakeAdded' || row.kind === 'StakeRemoved' || row.kind === 'AlphaRecycled' || row.kind === 'AlphaBurned')) {
+            if (this.#addPosition(row.hotkey, row.netuid)) grew = true;
+          }
+        }
+      }
+      onProgress?.(changes.size);
+      const extra = await this.#verify(lo, hi, candidates);
+      let added = false;
+      for (const b of extra) {
+        if (!candidates.has(b)) {
+          candidates.add(b);
+          added = true;
+        }
+      }
+      if (!added && !grew) break;
+    }
+    return [...changes.values()].sort((a, b) => a.state.number - b.state.number);
+  }
+
+  async #decodeAt(b: number): Promise<ChangeBlock> {
+    const state = await this.read(b, true);
+    const runtime = await this.reader.runtimeFor(state);
+    const rows = stakeEventsOf(decodeEvents(runtime.registry, state.events, b), this.coldkey);
+    return { state, specVersion: runtime.specVersion, rows };
+  }
+}
+
+/** SCALE Vec<AccountId32> → ss58 list. */
+function decodeAccountVec(hex: string | null): string[] {
+  if (!hex) return [];
+  const bytes = Buffer.from(hex.slice(2), 'hex');
+  let offset = 0;
+  let len = 0;
+  const mode = (bytes[0] ?? 0) & 3;
+  if (mode === 0) {
+    len = (bytes[0] ?? 0) >> 2;
+    offset = 1;
+  } else if (mode === 1) {
+    len = (((bytes[0] ?? 0) | ((bytes[1] ?? 0) << 8)) >> 2) & 0x3fff;
+    offset = 2;
+  } else if (mode === 2) {
+    len = bytes.readUInt32LE(0) >>> 2;
+    offset = 4;
+  } else {
+    throw new ChainError('malformed', 'StakingHotkeys has an implausible length.');
+  }
+  if (bytes.length < offset + 32 * len) throw new ChainError('malformed', 'StakingHotkeys is truncated.');
+  const out: string[] = [];
+  for (let i = 0; i < len; i++) out.push(encodeAddress(bytes.subarray(offset + 32 * i, offset + 32 * (i + 1)), 42));
+  return out;
+}

@@ -1,0 +1,179 @@
+// Records one coldkey's facts for the blocks (cursor, hi]: change blocks (events, checkpoints at
+// the block and the block before, root-claim payouts) and one checkpoint per day. Facts are
+// fetched pipelined but committed strictly in ascending block order, each block with the cursor
+// in one transaction, so a crash at any moment resumes exactly where it stopped.
+import type { BlockFacts, BlockRecord, ChainFactsRepo, CheckpointFacts, PayoutRow, SyncStateRow } from '../db/repos/chain-facts';
+import type { ChangeBlock, ChangeFinder } from './change-finder';
+import { readPositions, readSubnets, type PositionRow, type SubnetRow } from './checkpoints';
+import type { BlockState, ChainReader } from './reader';
+import { keys, leUint } from './storage-keys';
+
+/** One checkpoint per this many blocks (a day of 12 s blocks), on a fixed grid so reruns agree. */
+export const BLOCKS_PER_DAY = 7_200;
+/** How many blocks' facts may be fetched ahead of the commit pointer. */
+const LOOKAHEAD = 48;
+
+export type RangePhase = 'discovering' | 'scanning' | 'recording';
+
+export interface RangeHooks {
+  signal?: AbortSignal;
+  now: () => number;
+  onProgress?: (phase: RangePhase, done: number, total: number) => void;
+}
+
+export class SyncAborted extends Error {
+  constructor() {
+    super('sync stopped');
+    this.name = 'SyncAborted';
+  }
+}
+
+interface PlanEntry {
+  block: number;
+  change: ChangeBlock | null;
+}
+
+export async function recordRange(
+  reader: ChainReader,
+  finder: ChangeFinder,
+  repo: ChainFactsRepo,
+  state: SyncStateRow,
+  hi: number,
+  hooks: RangeHooks,
+): Promise<SyncStateRow> {
+  const coldkey = state.coldkey;
+  const lo = (state.cursor ?? 0) + 1;
+  if (lo > hi) return state;
+  const check = () => {
+    if (hooks.signal?.aborted) throw new SyncAborted();
+  };
+
+  hooks.onProgress?.('discovering', 0, 0);
+  await finder.discover(hi);
+  check();
+  hooks.onProgress?.('scanning', 0, 0);
+  const changes = (await finder.run(lo, hi, (found) => hooks.onProgress?.('scanning', found, 0))).filter((c) => c.rows.length > 0);
+  check();
+
+  const firstBlock = state.firstBlock ?? changes[0]?.state.number ?? null;
+  const plan = new Map<number, PlanEntry>();
+  for (const c of changes) plan.set(c.state.number, { block: c.state.number, change: c });
+  if (firstBlock !== null) {
+    const start = Math.max(lo, firstBlock);
+    for (let d = Math.ceil(start / BLOCKS_PER_DAY) * BLOCKS_PER_DAY; d <= hi; d += BLOCKS_PER_DAY) {
+      if (!plan.has(d)) plan.set(d, { block: d, change: null });
+    }
+  }
+  const entries = [...plan.values()].sort((a, b) => a.block - b.block);
+
+  let current: SyncStateRow = { ...state, firstBlock, lastFinalized: hi, phase: 'recording', error: null };
+  const inflight = new Map<number, Promise<BlockFacts>>();
+  const started = Date.now();
+  const startFetch = (i: number) => {
+    const entry = entries[i];
+    if (!entry || inflight.has(i)) return;
+    const p = factsFor(reader, finder, coldkey, entry);
+    p.catch(() => {});
+    inflight.set(i, p);
+  };
+  hooks.onProgress?.('recording', 0, entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    for (let j = i; j < Math.min(entries.length, i + LOOKAHEAD); j++) startFetch(j);
+    const facts = await inflight.get(i)!;
+    inflight.delete(i);
+    check();
+    current = { ...current, cursor: facts.block.number };
+    repo.commitBlock(coldkey, facts, current, hooks.now());
+    hooks.onProgress?.('recording', i + 1, entries.length);
+    void started;
+  }
+  current = { ...current, cursor: hi, lastFinalized: hi };
+  repo.saveState(current, hooks.now());
+  finder.forgetBelow(hi);
+  return current;
+}
+
+function blockRecord(s: BlockState, specVersion: number, parentHash: string | null): BlockRecord {
+  return { number: s.number, hash: s.hash, parentHash, timestamp: s.timestamp, specVersion };
+}
+
+async function checkpointAt(reader: ChainReader, s: BlockState, coldkey: string, parentHash: string | null): Promise<CheckpointFacts> {
+  const runtime = await reader.runtimeFor(s);
+  const [positions, subnets] = await Promise.all([readPositions(reader, runtime, s.hash, coldkey, s.number), readSubnets(reader, runtime, s.hash, s.number)]);
+  return { block: blockRecord(s, runtime.specVersion, parentHash), positions, subnets };
+}
+
+async function factsFor(reader: ChainReader, finder: ChangeFinder, coldkey: string, entry: PlanEntry): Promise<BlockFacts> {
+  if (!entry.change) {
+    const s = await reader.readBlock(entry.block, [], false);
+    const cp = await checkpointAt(reader, s, coldkey, null);
+    return { block: cp.block, events: [], payouts: [], checkpoints: [cp] };
+  }
+  const c = entry.change;
+  const b = c.state.number;
+  const before = await finder.read(b - 1);
+  const [after, prior] = await Promise.all([checkpointAt(reader, c.state, coldkey, before.hash), checkpointAt(reader, before, coldkey, null)]);
+  const claim = c.rows.find((r) => r.kind === 'RootClaimed');
+  const payouts = claim ? await rootClaimPayouts(reader, coldkey, c, claim.eventIndex, prior, after) : [];
+  return { block: after.block, events: c.rows, payouts, checkpoints: [prior, after] };
+}
+
+/**
+ * RootClaimed{coldkey} has no amounts. The claimed α per (root hotkey, subnet) is the growth of the
+ * RootClaimed watermark across the block; Keep stakes it on that subnet, Swap sells it fee-less
+ * into the coldkey's root stake: the TAO is the root position's growth when one subnet was
+ * claimed on that hotkey, else the constant-product output at the pools before the block.
+ */
+async function rootClaimPayouts(
+  reader: ChainReader,
+  coldkey: string,
+  change: ChangeBlock,
+  eventIndex: number,
+  prior: CheckpointFacts,
+  after: CheckpointFacts,
+): Promise<PayoutRow[]> {
+  const b = change.state.number;
+  const rootHotkeys = [...new Set([...prior.positions, ...after.positions].filter((p) => p.netuid === 0).map((p) => p.hotkey))].sort();
+  const netuids = prior.subnets.map((s) => s.netuid).filter((n) => n !== 0);
+  if (rootHotkeys.length === 0 || netuids.length === 0) return [];
+  const watermarkKeys = rootHotkeys.flatMap((hot) => netuids.map((n) => keys.rootClaimed(n, hot, coldkey)));
+  const [wBefore, wAfter] = await Promise.all([
+    reader.readBlock(b - 1, [...watermarkKeys, keys.rootClaimType(coldkey)], false),
+    reader.readBlock(b, watermarkKeys, false),
+  ]);
+  const claimType = decodeClaimType(wBefore.values.get(keys.rootClaimType(coldkey)) ?? null);
+  const pool = new Map<number, SubnetRow>(prior.subnets.map((s) => [s.netuid, s]));
+  const rootAlpha = (rows: PositionRow[], hot: string) => rows.find((p) => p.hotkey === hot && p.netuid === 0)?.alpha ?? 0n;
+  const out: PayoutRow[] = [];
+  for (const hot of rootHotkeys) {
+    const owed: { netuid: number; alpha: bigint; keep: boolean }[] = [];
+    for (const n of netuids) {
+      const k = keys.rootClaimed(n, hot, coldkey);
+      const alpha = leUint(wAfter.values.get(k) ?? null, 16) - leUint(wBefore.values.get(k) ?? null, 16);
+      if (alpha > 0n) owed.push({ netuid: n, alpha, keep: claimType.keep(n) });
+    }
+    const swaps = owed.filter((o) => !o.keep);
+    const otherRootEvents = change.rows.some((r) => r.kind !== 'RootClaimed' && r.hotkey === hot && (r.netuid === 0 || r.destNetuid === 0));
+    for (const o of owed) {
+      let tao = 0n;
+      if (!o.keep) {
+        const p = pool.get(o.netuid);
+        tao = swaps.length === 1 && !otherRootEvents ? rootAlpha(after.positions, hot) - rootAlpha(prior.positions, hot) : p ? (p.taoIn * o.alpha) / (p.alphaIn + o.alpha) : 0n;
+      }
+      out.push({ eventIndex, hotkey: hot, netuid: o.netuid, mode: o.keep ? 'keep' : 'swap', alpha: o.alpha, tao });
+    }
+  }
+  return out;
+}
+
+/** RootClaimType: Swap (default, 0x00) | Keep (0x01) | KeepSubnets{subnets: BTreeSet<u16>} (0x02). */
+function decodeClaimType(hex: string | null): { keep(netuid: number): boolean } {
+  if (!hex || hex === '0x00') return { keep: () => false };
+  if (hex === '0x01') return { keep: () => true };
+  const bytes = Buffer.from(hex.slice(2), 'hex');
+  if (bytes[0] !== 2) return { keep: () => false };
+  const len = (bytes[1] ?? 0) >> 2;
+  const subnets = new Set<number>();
+  for (let i = 0; i < len; i++) subnets.add(bytes.readUInt16LE(2 + 2 * i));
+  return { keep: (n) => subnets.has(n) };
+}
