@@ -126,23 +126,56 @@ export type LedgerKind =
   | 'recycle'
   | 'burn';
 
-export interface LedgerEntry {
+/**
+ * One ledger entry. Compact on purpose (a 1M-event ledger stays in memory): block/time/spec/extrinsic
+ * come from the first source event (or the root-claim payout), and a single leg/source is stored
+ * without an array; `legs` and `sources` build the arrays on access.
+ */
+export class LedgerEntry {
   /** Position in the ledger (0-based, block order). */
-  seq: number;
-  kind: LedgerKind;
-  blockNumber: number;
-  timestamp: number;
-  specVersion: number;
-  extrinsicIndex: number | null;
-  /** Event index used for ordering within the block (first source event; MAX for payouts without one). */
-  eventIndex: number;
-  legs: LedgerLeg[];
+  seq = 0;
+  constructor(
+    readonly kind: LedgerKind,
+    private readonly first: RawStakeEvent | null,
+    private readonly legData: LedgerLeg | LedgerLeg[],
+    private readonly moreSources: RawStakeEvent[] | null,
+    /** Irregularities worth showing: 'dust-clear', 'fee-unobservable', 'unexpected-fee-side', … */
+    readonly flags: string[],
+    /** Root-claim payout behind the entry (root-claim kinds only). */
+    readonly payout?: RootClaimPayout,
+  ) {}
+
+  get legs(): LedgerLeg[] {
+    return Array.isArray(this.legData) ? this.legData : [this.legData];
+  }
   /** Source events (drill-down). Root-claim payouts reference the RootClaimed event when present. */
-  sources: RawStakeEvent[];
-  /** Root-claim payout behind the entry (root-claim kinds only). */
-  payout?: RootClaimPayout;
-  /** Irregularities worth showing: 'dust-clear', 'fee-unobservable', 'unexpected-fee-side', … */
-  flags: string[];
+  get sources(): RawStakeEvent[] {
+    const out: RawStakeEvent[] = this.first ? [this.first] : [];
+    if (this.moreSources) out.push(...this.moreSources);
+    return out;
+  }
+  get blockNumber(): number {
+    return this.first ? this.first.blockNumber : (this.payout as RootClaimPayout).blockNumber;
+  }
+  get timestamp(): number {
+    return this.payout ? this.payout.timestamp : (this.first as RawStakeEvent).timestamp;
+  }
+  get specVersion(): number {
+    return this.first ? this.first.specVersion : 0;
+  }
+  get extrinsicIndex(): number | null {
+    return this.first ? this.first.extrinsicIndex : null;
+  }
+  /** Event index used for ordering within the block (first source event; MAX for payouts without one). */
+  get eventIndex(): number {
+    return this.first ? this.first.eventIndex : MAX_EVENT_INDEX;
+  }
+  /** Same entry with other legs (filtered views, e.g. per-position series). */
+  withLegs(legs: LedgerLeg[]): LedgerEntry {
+    const e = new LedgerEntry(this.kind, this.first, legs, this.moreSources, this.flags, this.payout);
+    e.seq = this.seq;
+    return e;
+  }
 }
 
 export interface NormalizeOptions {
@@ -199,11 +232,9 @@ function isSorted(arr: readonly RawStakeEvent[]): boolean {
   return true;
 }
 
-function entry(kind: LedgerKind, e: RawStakeEvent, legs: LedgerLeg[], sources: RawStakeEvent[], flags: string[] = NO_FLAGS): LedgerEntry {
-  return {
-    seq: 0, kind, blockNumber: e.blockNumber, timestamp: e.timestamp, specVersion: e.specVersion,
-    extrinsicIndex: e.extrinsicIndex, eventIndex: e.eventIndex, legs, sources, flags,
-  };
+/** Entry anchored on `e` (its first source). `more` are further sources. */
+function entry(kind: LedgerKind, e: RawStakeEvent, legs: LedgerLeg | LedgerLeg[], more: RawStakeEvent[] | null, flags: string[] = NO_FLAGS): LedgerEntry {
+  return new LedgerEntry(kind, e, legs, more, flags);
 }
 
 /** Fill a leg's pre-event spot value of |alpha| (snapshot at block − 1). */
@@ -261,10 +292,10 @@ function normalizeSingle(e: RawStakeEvent, opts: NormalizeOptions, out: LedgerEn
   const tracked = opts.trackedColdkeys.has(e.coldkey);
   switch (e.kind) {
     case 'StakeAdded':
-      if (tracked) out.push(entry('buy', e, [addedLeg(e, 'bought', 'trade', { side: 'add' }, opts.prices)], [e], feeFlags(e)));
+      if (tracked) out.push(entry('buy', e, addedLeg(e, 'bought', 'trade', { side: 'add' }, opts.prices), null, feeFlags(e)));
       return;
     case 'StakeRemoved':
-      if (tracked) out.push(entry('sell', e, [removedLeg(e, 'sold', 'trade', 'remove', opts.prices)], [e], feeFlags(e)));
+      if (tracked) out.push(entry('sell', e, removedLeg(e, 'sold', 'trade', 'remove', opts.prices), null, feeFlags(e)));
       return;
     case 'AlphaRecycled':
     case 'AlphaBurned':
@@ -293,7 +324,7 @@ function burnEntry(e: RawStakeEvent, prices?: PriceBook): LedgerEntry {
     coldkey: e.coldkey, hotkey: e.hotkey, netuid: e.netuid, alpha: -e.alpha, category: 'burned', basis: 'expense',
     tao: 0n, fee: 0n, feeUnit: 'alpha', spotTao: null, spotBlock: null,
   }, prices, e.blockNumber);
-  return entry(e.kind === 'AlphaRecycled' ? 'recycle' : 'burn', e, [leg], [e]);
+  return entry(e.kind === 'AlphaRecycled' ? 'recycle' : 'burn', e, leg, null);
 }
 
 function normalizeGroup(group: RawStakeEvent[], opts: NormalizeOptions, out: LedgerEntry[], rootClaimed: Map<number, RawStakeEvent[]>): void {
@@ -313,7 +344,7 @@ function normalizeGroup(group: RawStakeEvent[], opts: NormalizeOptions, out: Led
     if (!tracked.has(r.coldkey)) continue;
     const leg = removedLeg(r, 'feePaid', 'expense', 'remove', opts.prices);
     // No proceeds for the user; the fee's TAO value is what the author received.
-    produced.push(entry('alpha-fee', r, [{ ...leg, tao: 0n, fee: t.tao, feeUnit: 'tao' }], [r, t]));
+    produced.push(entry('alpha-fee', r, { ...leg, tao: 0n, fee: t.tao, feeUnit: 'tao' }, [t]));
   }
 
   // 2. Summary events pair the origin StakeRemoved with the destination StakeAdded.
@@ -347,7 +378,7 @@ function normalizeGroup(group: RawStakeEvent[], opts: NormalizeOptions, out: Led
       if (!tracked.has(e.coldkey)) continue;
       const flags = [...feeFlags(e)];
       if (dust) flags.push('dust-clear');
-      produced.push(entry('sell', e, [removedLeg(e, 'sold', 'trade', 'remove', opts.prices)], [e], flags));
+      produced.push(entry('sell', e, removedLeg(e, 'sold', 'trade', 'remove', opts.prices), null, flags));
       continue;
     }
     if (used.has(e)) continue;
@@ -362,7 +393,8 @@ function pairEntry(s: RawStakeEvent, r: RawStakeEvent | null, a: RawStakeEvent |
   const originTracked = r !== null && tracked.has(r.coldkey);
   const destTracked = a !== null && tracked.has(a.coldkey);
   const sources = [r, a, s].filter((x): x is RawStakeEvent => x !== null);
-  const anchor = r ?? a ?? s;
+  const anchor = sources[0] as RawStakeEvent;
+  const more = sources.slice(1);
   const flags: string[] = [];
   if (r === null && tracked.has(s.coldkey)) flags.push('missing-origin-event');
   const sameSubnet = (s.destNetuid ?? s.netuid) === s.netuid;
@@ -385,29 +417,25 @@ function pairEntry(s: RawStakeEvent, r: RawStakeEvent | null, a: RawStakeEvent |
       return entry(kind, anchor, [
         { ...origin, category: 'transferOut', basis: 'carry' },
         { ...dest, category: 'transferIn', basis: 'carry' },
-      ], sources, flags);
+      ], more, flags);
     }
-    return entry('swap', anchor, [origin, dest], sources, flags);
+    return entry('swap', anchor, [origin, dest], more, flags);
   }
   if (originTracked && origin) {
     if (!a && s.kind !== 'StakeTransferred') flags.push('move-without-destination');
     const kind: LedgerKind = s.kind === 'StakeTransferred' && a ? 'transfer-out' : (a ? 'transfer-out' : 'sell');
-    if (kind === 'sell') return entry('sell', anchor, [origin], sources, flags);
-    return entry(kind, anchor, [{ ...origin, category: 'transferOut' }], sources, flags);
+    if (kind === 'sell') return entry('sell', anchor, origin, more, flags);
+    return entry(kind, anchor, { ...origin, category: 'transferOut' }, more, flags);
   }
   if (destTracked && dest) {
-    return entry('transfer-in', anchor, [{ ...dest, category: 'transferIn' }], sources, flags);
+    return entry('transfer-in', anchor, { ...dest, category: 'transferIn' }, more, flags);
   }
   return null;
 }
 
 function rootClaimEntry(p: RootClaimPayout, src: RawStakeEvent[], prices?: PriceBook): LedgerEntry {
-  const first = src[0];
-  const base = {
-    seq: 0, blockNumber: p.blockNumber, timestamp: p.timestamp, specVersion: first?.specVersion ?? 0,
-    extrinsicIndex: first?.extrinsicIndex ?? null, eventIndex: first ? first.eventIndex : MAX_EVENT_INDEX,
-    sources: src, payout: p, flags: [] as string[],
-  };
+  const first = src[0] ?? null;
+  const more = src.length > 1 ? src.slice(1) : null;
   if (p.mode === 'keep') {
     // Income α on the subnet, valued at the pool price of the claim block (post-state snapshot).
     const price = prices?.priceAt(p.netuid, p.blockNumber);
@@ -416,13 +444,12 @@ function rootClaimEntry(p: RootClaimPayout, src: RawStakeEvent[], prices?: Price
       coldkey: p.coldkey, hotkey: p.hotkey, netuid: p.netuid, alpha: p.alpha, category: 'rootClaim', basis: 'income',
       tao: value ?? 0n, fee: 0n, feeUnit: 'alpha', spotTao: value, spotBlock: price ? price.blockNumber : null,
     };
-    if (value === null) base.flags.push('missing-price');
-    return { ...base, kind: 'root-claim-keep', legs: [leg] };
+    return new LedgerEntry('root-claim-keep', first, leg, more, value === null ? ['missing-price'] : NO_FLAGS, p);
   }
   // Swap: the α dividend is sold fee-less and the TAO added to root stake (α == TAO on root).
   const leg: LedgerLeg = {
     coldkey: p.coldkey, hotkey: p.hotkey, netuid: 0, alpha: p.tao, category: 'rootClaim', basis: 'income',
     tao: p.tao, fee: 0n, feeUnit: 'tao', spotTao: p.tao, spotBlock: -1,
   };
-  return { ...base, kind: 'root-claim-swap', legs: [leg] };
+  return new LedgerEntry('root-claim-swap', first, leg, more, NO_FLAGS, p);
 }

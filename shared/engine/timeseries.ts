@@ -58,7 +58,7 @@ export function buildSeries(
 ): Series {
   const prices: PriceBook = stateOpts.prices;
   const filter = opts.filter;
-  const entries = filter ? ledger.map((e) => ({ ...e, legs: e.legs.filter((l) => filter(l.coldkey, l.hotkey, l.netuid)) })).filter((e) => e.legs.length > 0) : ledger;
+  const entries = filter ? ledger.map((e) => e.withLegs(e.legs.filter((l) => filter(l.coldkey, l.hotkey, l.netuid)))).filter((e) => e.legs.length > 0) : ledger;
   const cps = filter ? checkpoints.filter((c) => filter(c.coldkey, c.hotkey, c.netuid)) : checkpoints;
   const state = new PortfolioState({ ...stateOpts, fiat: null });
   const daily: SeriesPoint[] = [];
