@@ -74,7 +74,7 @@ test('an address for another network is normalised to prefix 42 with a note', as
   await expect(wallets.status).toContainText('SS58 prefix 0');
 });
 
-test('navigation shows every section; placeholders say what is coming', async ({ page, webHost }) => {
+test('navigation shows every section; empty sections say what will appear', async ({ page, webHost }) => {
   await page.goto(webHost.url);
   const frame = new AppFrame(page);
   for (const name of ['Portfolio', 'Subnets', 'Activity', 'Settings', 'Wallets'] as const) {
@@ -83,7 +83,9 @@ test('navigation shows every section; placeholders say what is coming', async ({
     await expect(frame.link(name)).toHaveAttribute('aria-current', 'page');
   }
   await frame.link('Portfolio').click();
-  await expect(page.getByText('Coming next')).toBeVisible();
+  await expect(page.getByText('No stake history yet.')).toBeVisible();
+  await frame.link('Subnets').click();
+  await expect(page.getByText('No positions yet.')).toBeVisible();
 });
 
 test('the web host refuses a WebSocket connection without the token', async ({ page, webHost }) => {

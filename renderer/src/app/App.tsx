@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { settingsQueries } from '../settings/queries';
 import { PAGES, type PageId } from '../pages';
 
 function pageFromHash(): PageId {
@@ -14,9 +16,10 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   const current = PAGES.find((p) => p.id === page) ?? PAGES[0]!;
+  const settings = useQuery(settingsQueries.get());
 
   return (
-    <div className="app">
+    <div className={settings.data?.privacyMode ? 'app privacy' : 'app'}>
       <nav className="sidebar" aria-label="Main">
         <div className="brand">
           <span className="logo" aria-hidden="true">

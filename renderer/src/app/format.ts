@@ -5,3 +5,38 @@ export function shortAddress(address: string): string {
 export function formatDate(ms: number): string {
   return new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
+
+export function formatDateTime(ms: number): string {
+  return new Date(ms).toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+const UNIT = 1_000_000_000n;
+
+/** Exact fixed-point rendering of a 9-decimal integer amount, rounded half away from zero. */
+export function formatUnits(value: bigint, decimals = 4): string {
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  const step = 10n ** BigInt(9 - decimals);
+  const rounded = ((abs + step / 2n) / step) * step;
+  const whole = rounded / UNIT;
+  const frac = (rounded % UNIT).toString().padStart(9, '0').slice(0, decimals);
+  const wholeText = whole.toLocaleString('en-US');
+  return `${negative && rounded !== 0n ? '−' : ''}${wholeText}${decimals > 0 ? '.' + frac : ''}`;
+}
+
+export const tao = (rao: bigint, decimals = 4) => `τ${formatUnits(rao, decimals)}`;
+export const alpha = (a: bigint, decimals = 4) => `${formatUnits(a, decimals)} α`;
+
+export function signed(rao: bigint, decimals = 4): string {
+  return rao > 0n ? `+${tao(rao, decimals)}` : tao(rao, decimals);
+}
+
+export function pct(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  const p = value * 100;
+  return `${p > 0 ? '+' : ''}${p.toFixed(2)}%`;
+}
+
+export function tone(value: bigint): 'pos' | 'neg' | 'flat' {
+  return value > 0n ? 'pos' : value < 0n ? 'neg' : 'flat';
+}

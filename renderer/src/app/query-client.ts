@@ -13,8 +13,8 @@ export function createQueryClient(): QueryClient {
 
 /** Which cached queries each table feeds. Kept in one place so new features add a line here. */
 const TABLE_QUERIES: Record<DbTable, QueryKey[]> = {
-  wallets: [['wallets']],
-  settings: [['settings']],
+  wallets: [['wallets'], ['portfolio'], ['events']],
+  settings: [['settings'], ['portfolio'], ['fiat']],
   stake_events: [['events'], ['portfolio']],
   position_checkpoints: [['portfolio']],
   subnet_snapshots: [['portfolio'], ['subnets']],

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { DEFAULT_ENDPOINT, type ArgsOf } from '../../../shared/api';
 import { send } from '../api/client';
 import { ErrorNote } from '../app/ErrorNote';
+import { FiatImport } from './FiatImport';
 import { appQueries, settingsQueries } from './queries';
 
 export function SettingsPage() {
@@ -81,6 +82,8 @@ export function SettingsPage() {
           </label>
         </div>
       </div>
+
+      <FiatImport currency={s.fiatCurrency} />
 
       {info.data && (
         <div className="card">

@@ -1,0 +1,41 @@
+import { useMutation } from '@tanstack/react-query';
+import type { ArgsOf } from '../../../shared/api';
+import type { ExportFormat } from '../../../shared/views';
+import { send } from '../api/client';
+import { errorMessage } from '../app/ErrorNote';
+
+const FORMATS: { format: ExportFormat; label: string }[] = [
+  { format: 'pnl-csv', label: 'PnL CSV' },
+  { format: 'pnl-json', label: 'PnL JSON' },
+  { format: 'events-csv', label: 'Events CSV' },
+  { format: 'koinly-csv', label: 'Koinly' },
+  { format: 'cointracker-csv', label: 'CoinTracker' },
+];
+
+function download(filename: string, mime: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Exports embed the settings and app version that produced them (done by the backend). */
+export function ExportMenu({ args }: { args: Omit<NonNullable<ArgsOf<'reports:export'>>, 'format'> }) {
+  const exporter = useMutation({
+    mutationFn: (format: ExportFormat) => send('reports:export', { ...args, format }),
+    onSuccess: (file) => download(file.filename, file.mime, file.content),
+  });
+  return (
+    <div className="export" role="group" aria-label="Export">
+      <span className="muted small">Export</span>
+      {FORMATS.map(({ format, label }) => (
+        <button key={format} type="button" onClick={() => exporter.mutate(format)} disabled={exporter.isPending}>
+          {label}
+        </button>
+      ))}
+      {exporter.error && <span className="error">{errorMessage(exporter.error)}</span>}
+    </div>
+  );
+}
