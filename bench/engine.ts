@@ -140,22 +140,33 @@ if (process.argv.includes('--full-only')) process.exit(0);
 const engine = createEngine(input, { method: 'acb', rewards: 'income' });
 sample();
 let block = engine.state.lastBlock + 1;
+const existing = [...engine.state.positions.values()];
+const WARMUP = 100;
+const RUNS = Number(process.env.BENCH_ADDS ?? 1000);
 const times: number[] = [];
-for (let i = 0; i < 200; i++) {
+const cpuTimes: number[] = [];
+let warmMax = 0;
+for (let i = 0; i < WARMUP + RUNS; i++) {
+  const p = existing[(i * 7919) % existing.length] as (typeof existing)[number];
   const e: RawStakeEvent = {
     blockNumber: block, blockHash: '0x', timestamp: T0 + block * 12_000, specVersion: 320, extrinsicIndex: 1, eventIndex: 0,
-    kind: i % 2 === 0 ? 'StakeAdded' : 'StakeRemoved', coldkey: '5Cold0001', counterpartyColdkey: null, hotkey: '5Hot0001',
-    netuid: 1 + (i % 7), destHotkey: null, destNetuid: null, tao: 1_000_000_000n, alpha: 100_000_000n, fee: 0n,
+    kind: i % 2 === 0 ? 'StakeAdded' : 'StakeRemoved', coldkey: p.coldkey, counterpartyColdkey: null, hotkey: p.hotkey,
+    netuid: p.netuid, destHotkey: null, destNetuid: null, tao: 1_000_000_000n, alpha: 100_000_000n, fee: 0n,
   };
   const t = performance.now();
+  const c0 = process.cpuUsage();
   engine.addEvents([e]);
-  if (engine.result().total.figures.spotValue < 0n) console.log("negative value");
-  times.push(performance.now() - t);
+  if (engine.result().total.figures.spotValue < 0n) console.log('negative value');
+  const dt = performance.now() - t;
+  const c = process.cpuUsage(c0);
+  if (i < WARMUP) warmMax = Math.max(warmMax, dt);
+  else { times.push(dt); cpuTimes.push((c.user + c.system) / 1000); }
   block++;
 }
 sample();
 clearInterval(sampler);
 times.sort((a, b) => a - b);
-const q = (f: number): string => (times[Math.min(times.length - 1, Math.floor(f * times.length))] as number).toFixed(2);
-console.log(`add one event (apply + recompute touched positions + aggregates + result): median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms`);
+cpuTimes.sort((a, b) => a - b);
+const q = (f: number, xs = times): string => (xs[Math.min(xs.length - 1, Math.floor(f * xs.length))] as number).toFixed(2);
+console.log(`add one event (apply + recompute touched book + aggregates + result), ${RUNS} adds after ${WARMUP} warm-up: median ${q(0.5)} ms, p95 ${q(0.95)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms (warm-up max ${warmMax.toFixed(2)} ms); CPU per add: median ${q(0.5, cpuTimes)} ms, p95 ${q(0.95, cpuTimes)} ms`);
 console.log(`peak RSS overall ${mb(peakRss)}; heap used now ${mb(process.memoryUsage().heapUsed)}`);

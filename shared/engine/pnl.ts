@@ -175,7 +175,7 @@ export class AggregateAcc {
   private readonly missingPriceCount = new Map<number, number>();
   private flagCounts = { frictionUnknownLegs: 0, feesUnknown: 0, emissionsUnpriced: 0, exitApproximate: 0, fiatIncomplete: 0 };
   /** Cached result, dropped whenever a member changes (the incremental path rebuilds only those). */
-  private cached: { block: number; ts: number; result: AggregateResult } | null = null;
+  private cached: { day: number; result: AggregateResult } | null = null;
   private sortedMembers: string[] | null = null;
   constructor(readonly key: string, readonly kind: AggregateResult['kind']) {}
 
@@ -197,11 +197,21 @@ export class AggregateAcc {
     if (sign === 1n && !this.members.has(pos.key)) { this.members.add(pos.key); this.sortedMembers = null; }
   }
 
+  /**
+   * Cached until a member changes (apply) — prices only change through snapshots, which refresh every
+   * position. The cache key is the UTC day when fiat prices matter (as-of day price).
+   */
   result(block: number, ts: number, ctx: PnlContext): AggregateResult {
-    if (this.cached && this.cached.block === block && this.cached.ts === ts) return this.cached.result;
+    const day = ctx.fiat ? Math.floor(ts / 86_400_000) : 0;
+    if (this.cached && this.cached.day === day) return this.cached.result;
     const result = this.build(block, ts, ctx);
-    this.cached = { block, ts, result };
+    this.cached = { day, result };
     return result;
+  }
+
+  /** Drop the cached result (e.g. new snapshots moved prices). */
+  invalidate(): void {
+    this.cached = null;
   }
 
   private build(block: number, ts: number, ctx: PnlContext): AggregateResult {
@@ -273,7 +283,10 @@ export class PnlTracker {
   refresh(touched?: Iterable<PositionAcc>): void {
     const books = new Set<string>();
     if (touched) for (const p of touched) books.add(`${p.coldkey}|${p.netuid}`);
-    else for (const k of this.state.bookPositions.keys()) books.add(k);
+    else {
+      for (const k of this.state.bookPositions.keys()) books.add(k);
+      for (const a of [this.total, ...this.subnets.values(), ...this.wallets.values(), ...this.groups.values()]) a.invalidate();
+    }
     const block = this.state.lastBlock;
     const ts = this.state.lastTimestamp;
     for (const bk of books) {
@@ -293,18 +306,21 @@ export class PnlTracker {
     }
   }
 
+  private sortedResults<T extends string | number>(m: Map<T, AggregateAcc>, block: number, ts: number): AggregateResult[] {
+    const keys = [...m.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return keys.map((k) => (m.get(k) as AggregateAcc).result(block, ts, this.ctx));
+  }
+
   result(): PnlResult {
     const block = this.state.lastBlock;
     const ts = this.state.lastTimestamp;
-    const byKey = <T>(m: Map<T, AggregateAcc>): AggregateResult[] =>
-      [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, a]) => a.result(block, ts, this.ctx));
     return {
       asOfBlock: block,
       asOfTimestamp: ts,
       positions: (this.sortedKeys ??= [...this.positionResults.keys()].sort()).map((k) => this.positionResults.get(k) as PositionResult),
-      subnets: byKey(this.subnets),
-      wallets: byKey(this.wallets),
-      groups: byKey(this.groups),
+      subnets: this.sortedResults(this.subnets, block, ts),
+      wallets: this.sortedResults(this.wallets, block, ts),
+      groups: this.sortedResults(this.groups, block, ts),
       total: this.total.result(block, ts, this.ctx),
       fiatMissingDays: this.ctx.fiat ? this.ctx.fiat.missing() : null,
     };

@@ -116,13 +116,18 @@ export function quoteExit(alpha: bigint, pool: PoolState, spec: number): ExitQuo
     taoReserve = (pool.price * pool.alphaIn) / 1_000_000_000n;
     approximate = true;
   }
-  const cp = (a: bigint): bigint => (pool.alphaIn + a === 0n ? 0n : (taoReserve * a) / (pool.alphaIn + a));
   if (spec < SPEC_SWAP_V3) {
-    const gross = cp(alpha);
+    const gross = constantProductOut(taoReserve, pool.alphaIn, alpha);
     const tao = gross > FLAT_STAKE_FEE ? gross - FLAT_STAKE_FEE : 0n;
     return { tao, fee: gross - tao, feeUnit: 'tao', approximate: approximate || spec >= SPEC_DYNAMIC_REMOVE_FEE };
   }
   const rate = pool.feeRate ?? defaultFeeRate(spec);
   const fee = (alpha * rate) / FEE_RATE_DENOM;
-  return { tao: cp(alpha - fee), fee, feeUnit: 'alpha', approximate };
+  return { tao: constantProductOut(taoReserve, pool.alphaIn, alpha - fee), fee, feeUnit: 'alpha', approximate };
+}
+
+/** TAO out of an x·y = k pool for `a` α in: floor(taoReserve × a / (alphaReserve + a)). */
+function constantProductOut(taoReserve: bigint, alphaReserve: bigint, a: bigint): bigint {
+  const den = alphaReserve + a;
+  return den === 0n ? 0n : (taoReserve * a) / den;
 }
