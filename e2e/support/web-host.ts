@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
+import { SEEDS, type SeedName } from './seed';
 
 export interface RunningWebHost {
   url: string;
@@ -49,10 +50,12 @@ export async function startWebHost(dataDir: string): Promise<RunningWebHost> {
   };
 }
 
-export const test = base.extend<{ webHost: RunningWebHost }>({
-  // eslint-disable-next-line no-empty-pattern
-  webHost: async ({}, use) => {
+export const test = base.extend<{ webHost: RunningWebHost; seed: SeedName | null }>({
+  // Option: fill the fresh data dir with a named data set before the host opens it.
+  seed: [null, { option: true }],
+  webHost: async ({ seed }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'taofolio-e2e-'));
+    if (seed) SEEDS[seed](dataDir);
     const host = await startWebHost(dataDir);
     await use(host);
     await host.stop();

@@ -24,7 +24,11 @@ export function formatUnits(value: bigint, decimals = 4): string {
   return `${negative && rounded !== 0n ? '−' : ''}${wholeText}${decimals > 0 ? '.' + frac : ''}`;
 }
 
-export const tao = (rao: bigint, decimals = 4) => `τ${formatUnits(rao, decimals)}`;
+/** τ amount with the sign in front of the symbol: −τ0.0100. */
+export function tao(rao: bigint, decimals = 4): string {
+  const text = formatUnits(rao, decimals);
+  return text.startsWith('−') ? `−τ${text.slice(1)}` : `τ${text}`;
+}
 export const alpha = (a: bigint, decimals = 4) => `${formatUnits(a, decimals)} α`;
 
 export function signed(rao: bigint, decimals = 4): string {
