@@ -177,3 +177,18 @@ describe('event grouping', () => {
     expect(r.legs[0]).toMatchObject({ alpha: -7n * A, tao: 0n, basis: 'expense', category: 'burned' });
   });
 });
+
+describe('same-subnet moves before 297 (swap with fees)', () => {
+  it('252–256: same-subnet move pays a flat 25,000 per side (not the dynamic fee)', () => {
+    // 3 α out → 5,999,975,000 net (6 TAO − 25,000); in: 5,999,950,000 net → gross 5,999,975,000
+    const e = only(norm([
+      ev('StakeRemoved', { block: 50, spec: 254, idx: 1, tao: 5_999_975_000n, alpha: 3n * A }),
+      ev('StakeAdded', { block: 50, spec: 254, idx: 2, hot: 'H2', tao: 5_999_950_000n, alpha: 2_999_000_000n }),
+      ev('StakeMoved', { block: 50, spec: 254, idx: 3, destHot: 'H2', destNet: 1, tao: 5_999_975_000n }),
+    ]));
+    expect(e.kind).toBe('move');
+    expect(e.flags).not.toContain('fee-unobservable');
+    expect(e.legs[0]).toMatchObject({ alpha: -3n * A, fee: 25_000n, basis: 'carry' });
+    expect(e.legs[1]).toMatchObject({ alpha: 2_999_000_000n, fee: 25_000n, tao: 5_999_975_000n });
+  });
+});

@@ -10,6 +10,13 @@
  * StakeRemoved + StakeAdded pair can be labelled by its summary event (StakeMoved / StakeSwapped /
  * StakeTransferred), and the StakeRemoved that paid an alpha transaction fee (≥397) can be tied to
  * its TransactionFeePaidWithAlpha.
+ *
+ * What events cannot say (left to the checkpoint-based emission derivation, which books any gap as
+ * emission or as an "unexplained" decrease): the limit-price refund inside StakeRemoved.alpha at
+ * 283–394; "α requested" vs the actual decrease at 233–243; the silent alpha transaction fee at
+ * 301–349; dust removed silently when the dust-clear unstake fails. Lease dividends (≥361
+ * StakeRemoved+StakeAdded in on_initialize, SubnetLeaseDividendsDistributed) are not recognised yet:
+ * they read as a sale by the lease coldkey and a purchase by the contributor.
  */
 import {
   type FeeUnit,
@@ -252,7 +259,7 @@ function withSpot(leg: LedgerLeg, prices: PriceBook | undefined, block: number):
 /** Shared empty flags list (frozen: entries that need flags get their own array). */
 const NO_FLAGS: string[] = Object.freeze([]) as unknown as string[];
 
-type AddContext = { side: 'add' } | { side: 'move'; originTaoNet: bigint | null };
+type AddContext = { side: 'add' } | { side: 'move' | 'move-same-subnet'; originTaoNet: bigint | null };
 
 /** Acquisition leg from a StakeAdded: gross TAO paid, α received, TAO fee. */
 export function addedLeg(e: RawStakeEvent, category: LegCategory, basis: LegBasis, ctx: AddContext, prices?: PriceBook): LedgerLeg {
@@ -262,7 +269,7 @@ export function addedLeg(e: RawStakeEvent, category: LegCategory, basis: LegBasi
     // Before v3 StakeAdded.tao is net of the TAO fee.
     if (e.specVersion < SPEC_FEE_FIELD) {
       fee = impliedPreFieldFee(e.specVersion, ctx.side);
-      if (fee === null && ctx.side === 'move' && ctx.originTaoNet !== null) {
+      if (fee === null && ctx.side !== 'add' && ctx.originTaoNet !== null) {
         // 252–256 move: the TAO leaving the origin (net) is what entered the destination (gross).
         fee = ctx.originTaoNet - e.tao;
       }
@@ -276,7 +283,7 @@ export function addedLeg(e: RawStakeEvent, category: LegCategory, basis: LegBasi
 }
 
 /** Disposal leg from a StakeRemoved: gross α leaving, net TAO received, fee (TAO before v3, α from v3). */
-export function removedLeg(e: RawStakeEvent, category: LegCategory, basis: LegBasis, side: 'remove' | 'move', prices?: PriceBook): LedgerLeg {
+export function removedLeg(e: RawStakeEvent, category: LegCategory, basis: LegBasis, side: 'remove' | 'move' | 'move-same-subnet', prices?: PriceBook): LedgerLeg {
   const unit = removeFeeUnit(e.specVersion);
   let fee: bigint | null = e.fee;
   if (e.specVersion < SPEC_FEE_FIELD) fee = impliedPreFieldFee(e.specVersion, side);
@@ -405,10 +412,11 @@ function pairEntry(s: RawStakeEvent, r: RawStakeEvent | null, a: RawStakeEvent |
     const side = crossSubnetFeeSide(spec, s.netuid);
     if ((side === 'origin' && a.fee !== 0n) || (side === 'destination' && r.fee !== 0n)) flags.push('unexpected-fee-side');
   }
-  if (spec < SPEC_FEE_FIELD && spec >= 252) flags.push('fee-unobservable');
+  if (spec < SPEC_FEE_FIELD && spec >= 252 && !sameSubnet) flags.push('fee-unobservable');
 
-  const origin = r ? removedLeg(r, 'sold', 'trade', 'move', opts.prices) : null;
-  const dest = a ? addedLeg(a, 'bought', 'trade', { side: 'move', originTaoNet: r ? r.tao : null }, opts.prices) : null;
+  const side = sameSubnet ? 'move-same-subnet' : 'move';
+  const origin = r ? removedLeg(r, 'sold', 'trade', side, opts.prices) : null;
+  const dest = a ? addedLeg(a, 'bought', 'trade', { side, originTaoNet: r ? r.tao : null }, opts.prices) : null;
 
   if (originTracked && destTracked && origin && dest) {
     if (sameSubnet) {
@@ -422,8 +430,9 @@ function pairEntry(s: RawStakeEvent, r: RawStakeEvent | null, a: RawStakeEvent |
     return entry('swap', anchor, [origin, dest], more, flags);
   }
   if (originTracked && origin) {
-    if (!a && s.kind !== 'StakeTransferred') flags.push('move-without-destination');
-    const kind: LedgerKind = s.kind === 'StakeTransferred' && a ? 'transfer-out' : (a ? 'transfer-out' : 'sell');
+    // No destination StakeAdded: the moved TAO was below the minimum stake (facts §9F); book a sale.
+    if (!a) flags.push('move-without-destination');
+    const kind: LedgerKind = a ? 'transfer-out' : 'sell';
     if (kind === 'sell') return entry('sell', anchor, origin, more, flags);
     return entry(kind, anchor, { ...origin, category: 'transferOut' }, more, flags);
   }

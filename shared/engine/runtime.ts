@@ -62,10 +62,12 @@ export function hasFeeField(spec: number): boolean {
 
 /**
  * Implied fee (TAO) of a runtime without a fee field (233–256), for a plain add/remove or one move side.
- * Returns null when the fee is dynamic and unobservable (252–256 removals and move sides).
+ * Same-subnet moves pay 25,000 per side at every pre-297 spec (§9E); cross-subnet sides are dyn/2 at
+ * 252–256. Returns null when the fee is dynamic and unobservable (252–256 removals, cross-subnet sides).
  */
-export function impliedPreFieldFee(spec: number, side: 'add' | 'remove' | 'move'): bigint | null {
+export function impliedPreFieldFee(spec: number, side: 'add' | 'remove' | 'move' | 'move-same-subnet'): bigint | null {
   if (side === 'add') return FLAT_STAKE_FEE;
+  if (side === 'move-same-subnet') return HALF_FLAT_STAKE_FEE;
   if (spec < SPEC_DYNAMIC_REMOVE_FEE) return side === 'remove' ? FLAT_STAKE_FEE : HALF_FLAT_STAKE_FEE;
   return null;
 }
