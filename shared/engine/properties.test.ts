@@ -11,8 +11,8 @@ const NETS = [0, 1, 2];
 const METHODS: CostMethod[] = ['acb', 'fifo', 'lifo', 'hifo'];
 
 type Op =
-  | { t: 'buy'; c: number; h: number; n: number; tao: number }
-  | { t: 'sell'; c: number; h: number; n: number; pct: number }
+  | { t: 'buy'; c: number; h: number; n: number; tao: number; spec: number }
+  | { t: 'sell'; c: number; h: number; n: number; pct: number; spec: number }
   | { t: 'move'; c: number; h: number; n: number; pct: number }
   | { t: 'transfer'; c: number; h: number; n: number; pct: number; toStranger: boolean }
   | { t: 'swap'; c: number; h: number; n: number; pct: number; to: number }
@@ -21,9 +21,12 @@ type Op =
   | { t: 'checkpointAll' };
 
 const idx = (k: number): fc.Arbitrary<number> => fc.integer({ min: 0, max: k - 1 });
+/** Runtimes from every row of the §9E matrix (buys and sells are emitted with that runtime's field semantics). */
+const SPECS = [240, 254, 270, 290, 300, 320, 400, 411];
+const specArb = fc.constantFrom(...SPECS);
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ t: fc.constant('buy' as const), c: idx(2), h: idx(2), n: idx(3), tao: fc.integer({ min: 1, max: 100_000 }) }),
-  fc.record({ t: fc.constant('sell' as const), c: idx(2), h: idx(2), n: idx(3), pct: fc.integer({ min: 1, max: 100 }) }),
+  fc.record({ t: fc.constant('buy' as const), c: idx(2), h: idx(2), n: idx(3), tao: fc.integer({ min: 1, max: 100_000 }), spec: specArb }),
+  fc.record({ t: fc.constant('sell' as const), c: idx(2), h: idx(2), n: idx(3), pct: fc.integer({ min: 1, max: 100 }), spec: specArb }),
   fc.record({ t: fc.constant('move' as const), c: idx(2), h: idx(2), n: idx(3), pct: fc.integer({ min: 1, max: 100 }) }),
   fc.record({ t: fc.constant('transfer' as const), c: idx(2), h: idx(2), n: idx(3), pct: fc.integer({ min: 1, max: 100 }), toStranger: fc.boolean() }),
   fc.record({ t: fc.constant('swap' as const), c: idx(2), h: idx(2), n: idx(3), pct: fc.integer({ min: 1, max: 100 }), to: idx(3) }),
@@ -53,10 +56,19 @@ function build(ops: Op[], liquidate: boolean): PortfolioInput {
     }
   };
   let block = 10;
-  const sellOp = (c: string, h: string, n: number, a: bigint): void => {
-    const fee = n === 0 ? 0n : a / 2000n;
-    const tao = (toTao(a - fee, n) * 997n) / 1000n;
-    events.push(ev('StakeRemoved', { block, cold: c, hot: h, netuid: n, tao, alpha: a, fee }));
+  const sellOp = (c: string, h: string, n: number, a: bigint, spec = 320): void => {
+    if (spec < 283) {
+      // pre-v3: tao net of a TAO fee; α exact; fee field only from 257
+      const out = toTao(a, n);
+      const fee = 50_000n;
+      const tao = out > fee ? out - fee : 0n;
+      events.push(ev('StakeRemoved', { block, spec, cold: c, hot: h, netuid: n, tao, alpha: a, fee: spec >= 257 ? fee : 0n }));
+    } else {
+      const fee = n === 0 ? 0n : a / 2000n;
+      const tao = (toTao(a - fee, n) * 997n) / 1000n;
+      // ≥397 the event carries the net α (gross = α + fee)
+      events.push(ev('StakeRemoved', { block, spec, cold: c, hot: h, netuid: n, tao, alpha: spec >= 397 ? a - fee : a, fee }));
+    }
     add(c, h, n, -a);
   };
   for (const op of ops) {
@@ -71,16 +83,18 @@ function build(ops: Op[], liquidate: boolean): PortfolioInput {
     switch (op.t) {
       case 'buy': {
         const tao = BigInt(op.tao) * 1_000_000n;
-        const fee = n === 0 ? 0n : (tao * 33n) / 65535n;
+        const pre = op.spec < 283;
+        const fee = pre ? 50_000n : n === 0 ? 0n : (tao * 33n) / 65535n;
         const a = (toAlpha(tao - fee, n) * 995n) / 1000n;
-        if (a === 0n) break;
-        events.push(ev('StakeAdded', { block, cold: c, hot: h, netuid: n, tao, alpha: a, fee }));
+        if (a === 0n || tao <= fee) break;
+        // pre-v3 StakeAdded.tao is net of the fee; the fee field exists from 257
+        events.push(ev('StakeAdded', { block, spec: op.spec, cold: c, hot: h, netuid: n, tao: pre ? tao - fee : tao, alpha: a, fee: pre && op.spec < 257 ? 0n : fee }));
         add(c, h, n, a);
         break;
       }
       case 'sell': {
         const a = part(op.pct);
-        if (a > 0n) sellOp(c, h, n, a);
+        if (a > 0n) sellOp(c, h, n, a, op.spec);
         break;
       }
       case 'move': {
@@ -175,6 +189,24 @@ describe('properties over random ledgers', () => {
         const t = r.pnl.total.figures;
         expect(t.costCarriedIn).toBe(t.costCarriedOut);
       }
+    }), RUNS);
+  });
+
+  it('every runtime reads back the gross TAO paid and the gross α that left', () => {
+    fc.assert(fc.property(fc.array(fc.record({ tao: fc.integer({ min: 1, max: 100_000 }), spec: specArb, pct: fc.integer({ min: 1, max: 100 }), sellSpec: specArb }), { minLength: 1, maxLength: 10 }), (rows) => {
+      const ops: Op[] = rows.flatMap((r) => [
+        { t: 'buy' as const, c: 0, h: 0, n: 1, tao: r.tao, spec: r.spec },
+        { t: 'sell' as const, c: 0, h: 0, n: 1, pct: r.pct, spec: r.sellSpec },
+      ]);
+      const input = build(ops, false);
+      const f = run(input, 'acb').pnl.total.figures;
+      const paid = rows.reduce((s, r) => s + BigInt(r.tao) * 1_000_000n, 0n);
+      const bought = input.events.filter((e) => e.kind === 'StakeAdded').reduce((s, e) => s + e.alpha, 0n);
+      expect(f.taoIn).toBe(paid);
+      expect(f.alphaBought).toBe(bought);
+      expect(f.alpha).toBe(input.checkpoints[input.checkpoints.length - 1]?.alpha ?? 0n);
+      expect(f.alphaEmitted).toBe(0n);
+      expect(f.alphaUnexplained).toBe(0n);
     }), RUNS);
   });
 
