@@ -30,10 +30,19 @@ export class PositionAcc {
   taoIn = 0n;
   /** TAO received out of the position (trade + carry disposals, net). */
   taoOut = 0n;
-  /** Disposal proceeds (trade legs). */
-  proceeds = 0n;
+  /** TAO of basis-carrying moves (part of taoIn/taoOut; kept apart so trade figures derive without extra work per event). */
+  carryTaoIn = 0n;
+  carryTaoOut = 0n;
+  /** Basis booked for rewards (income treatment). */
+  incomeBasis = 0n;
+  /** Disposal proceeds (trade legs) = taoOut − carried out. */
+  get proceeds(): bigint {
+    return this.taoOut - this.carryTaoOut;
+  }
   /** Cost booked on acquisitions (trade cost + reward basis). */
-  costAcquired = 0n;
+  get costAcquired(): bigint {
+    return this.taoIn - this.carryTaoIn + this.incomeBasis;
+  }
   costCarriedIn = 0n;
   costCarriedOut = 0n;
   realized = 0n;
@@ -239,7 +248,6 @@ export class PortfolioState {
       if (leg.category === 'transferIn') p.alphaTransferredIn += leg.alpha; else p.alphaBought += leg.alpha;
       p.taoIn += leg.tao;
       this.flow(p, e.blockNumber, leg.tao);
-      p.costAcquired += leg.tao;
       if (leg.spotTao !== null) p.friction += leg.tao - leg.spotTao; else p.frictionUnknownLegs++;
       const late = book.acquire(leg.alpha, leg.tao, this.nextOrder++);
       if (late !== 0n) this.realize(p, -late, e.timestamp);
@@ -248,7 +256,6 @@ export class PortfolioState {
       if (leg.category === 'transferOut') p.alphaTransferredOut += a; else p.alphaSold += a;
       p.taoOut += leg.tao;
       this.flow(p, e.blockNumber, -leg.tao);
-      p.proceeds += leg.tao;
       if (leg.spotTao !== null) p.friction += leg.spotTao - leg.tao; else p.frictionUnknownLegs++;
       const removed = book.dispose(a);
       this.realize(p, leg.tao - removed, e.timestamp);
@@ -266,6 +273,7 @@ export class PortfolioState {
     po.alpha += out.alpha;
     po.alphaTransferredOut += moved;
     po.taoOut += out.tao;
+    po.carryTaoOut += out.tao;
     this.flow(po, e.blockNumber, -out.tao);
     this.noteFee(po, out);
     if (out.spotTao !== null) po.friction += out.spotTao - out.tao; else po.frictionUnknownLegs++;
@@ -277,6 +285,7 @@ export class PortfolioState {
     pi.alpha += inn.alpha;
     pi.alphaTransferredIn += inn.alpha;
     pi.taoIn += inn.tao;
+    pi.carryTaoIn += inn.tao;
     this.flow(pi, e.blockNumber, inn.tao);
     this.noteFee(pi, inn);
     if (inn.spotTao !== null) pi.friction += inn.tao - inn.spotTao; else pi.frictionUnknownLegs++;
@@ -295,7 +304,7 @@ export class PortfolioState {
 
   private bookIncome(p: PositionAcc, book: LotBook, alpha: bigint, value: bigint, ts: number): void {
     const basis = this.opts.rewards === 'income' ? value : 0n;
-    p.costAcquired += basis;
+    p.incomeBasis += basis;
     if (this.opts.fiat) {
       const v = this.opts.fiat.value(value, ts);
       if (v === null) p.fiatIncomplete = true;
