@@ -85,6 +85,7 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
   world.genesis();
   world.generate(cfg.blocks);
   const chain = world.chain;
+  chain.trackTouched = true;
   let faults: Faults = { ...(opts.faults ?? {}) };
   const finalized = () => Math.max(0, chain.head - FINALITY_LAG);
   const node = { chain, finalized, faults: () => faults };

@@ -17,8 +17,12 @@ export function deriveAccount(label: string): Acc {
   return u8aToHex(blake2AsU8a(stringToU8a(`taofolio-devnet:${label}`), 256));
 }
 
+const ss58Cache = new Map<Acc, string>();
+
 export function ss58(a: Acc): string {
-  return encodeAddress(accU8a(a), 42);
+  let s = ss58Cache.get(a);
+  if (!s) ss58Cache.set(a, (s = encodeAddress(accU8a(a), 42)));
+  return s;
 }
 
 export function fromSs58(address: string): Acc {

@@ -94,6 +94,11 @@ type Cell =
   | { item: ItemName; kind: 'indexed'; log: ChangeLog<bigint>; netuid: number }
   | { item: ItemName; kind: 'fn'; read: (block: number) => unknown };
 
+interface CellRef {
+  key: string;
+  cell: Cell | undefined;
+}
+
 export interface AccountState {
   nonce: number;
   free: bigint;
@@ -113,6 +118,10 @@ export class Chain {
   readonly owners = new Map<Acc, Acc>();
   /** coldkey → positions (hot|netuid) it ever held: the index behind get_stake_info_for_coldkey */
   readonly coldPositions = new Map<Acc, Set<string>>();
+  /** coldkey → positions currently non-zero (actor bookkeeping; may be stale after a reorg, actions are re-checked) */
+  readonly openPositions = new Map<Acc, Map<string, { hotkey: Acc; netuid: number }>>();
+  /** Record touched cells for reorg rollback (off while generating history: it is all finalized). */
+  trackTouched = false;
   readonly tracked = new Set<Acc>();
   truthEvents: TruthEvent[] = [];
   /** earliest block each tracked (cold, hot|netuid) position existed */
@@ -203,7 +212,7 @@ export class Chain {
   }
 
   private markTouched(cell: Cell): void {
-    if (this.cur === 0) return;
+    if (!this.trackTouched || this.cur === 0) return;
     let s = this.touched.get(this.cur);
     if (!s) this.touched.set(this.cur, (s = new Set()));
     s.add(cell);
@@ -231,20 +240,48 @@ export class Chain {
     return this.sortedKeys;
   }
 
+  /**
+   * Nested-map reference (item → arg → arg …) to a key and its cell: the hot path of generation,
+   * avoiding string building and lookups in the big key map.
+   */
+  private readonly refs = new Map<unknown, unknown>();
+  private ref(item: ItemName, args: KeyArg[]): CellRef {
+    let m = this.refs.get(item) as Map<unknown, unknown> | undefined;
+    if (!m) this.refs.set(item, (m = new Map()));
+    for (let i = 0; i < args.length - 1; i++) {
+      let next = m.get(args[i]) as Map<unknown, unknown> | undefined;
+      if (!next) m.set(args[i], (next = new Map()));
+      m = next;
+    }
+    const last = args.length ? args[args.length - 1] : '';
+    let r = m.get(last) as CellRef | undefined;
+    if (!r) {
+      const key = storageKey(item, ...args);
+      r = { key, cell: this.cells.get(key) };
+      m.set(last, r);
+    }
+    if (r.cell === undefined) r.cell = this.cells.get(r.key);
+    return r;
+  }
+
   private getLog<T>(item: ItemName, b: number, ...args: KeyArg[]): T | undefined {
-    const c = this.cells.get(storageKey(item, ...args));
+    const c = this.ref(item, args).cell;
     return c ? (this.readCell(c, b) as T | undefined) : undefined;
   }
 
   private setLog(item: ItemName, value: unknown, ...args: KeyArg[]): void {
-    const c = this.logCell(item, storageKey(item, ...args));
+    const r = this.ref(item, args);
+    const c = this.logCell(item, r.key);
+    r.cell = c;
     c.log.set(this.cur, value);
     this.markTouched(c);
   }
 
   /** Sets an indexed (emission-growing) value so that it reads back exactly `value` at the current block. */
   private setIndexed(item: ItemName, netuid: number, value: bigint, ...args: KeyArg[]): void {
-    const c = this.indexedCell(item, storageKey(item, ...args), netuid);
+    const r = this.ref(item, args);
+    const c = this.indexedCell(item, r.key, netuid);
+    r.cell = c;
     c.log.set(this.cur, GrowthIndex.normalise(value < 0n ? 0n : value, this.g(netuid, this.cur)));
     this.markTouched(c);
   }
@@ -272,10 +309,10 @@ export class Chain {
     return this.getLog<bigint>('TotalHotkeyAlpha', b, hot, netuid) ?? 0n;
   }
   totalHotkeyShares(hot: Acc, netuid: number, b = this.cur): bigint {
-    return this.getLog<{ bits: bigint }>('TotalHotkeyShares', b, hot, netuid)?.bits ?? 0n;
+    return this.getLog<bigint>('TotalHotkeyShares', b, hot, netuid) ?? 0n;
   }
   shares(hot: Acc, cold: Acc, netuid: number, b = this.cur): bigint {
-    return this.getLog<{ bits: bigint }>('Alpha', b, hot, cold, netuid)?.bits ?? 0n;
+    return this.getLog<bigint>('Alpha', b, hot, cold, netuid) ?? 0n;
   }
   /** Position alpha exactly as the runtime computes it (share-pool get_value). */
   stake(hot: Acc, cold: Acc, netuid: number, b = this.cur): bigint {
@@ -293,7 +330,7 @@ export class Chain {
   dividends(hot: Acc, netuid: number, b: number): bigint {
     const e = epochsAt(netuid, b);
     if (e === 0) return 0n;
-    const c = this.cells.get(storageKey('TotalHotkeyAlpha', hot, netuid));
+    const c = this.ref('TotalHotkeyAlpha', [hot, netuid]).cell;
     if (!c || c.kind !== 'indexed') return 0n;
     const n = c.log.at(b);
     if (n === undefined) return 0n;
@@ -310,6 +347,12 @@ export class Chain {
       const [hotkey, n] = k.split('|') as [string, string];
       return { hotkey, netuid: Number(n) };
     });
+  }
+
+  /** Positions believed open (non-zero) now. */
+  openOf(cold: Acc): { hotkey: Acc; netuid: number }[] {
+    const m = this.openPositions.get(cold);
+    return m ? [...m.values()] : [];
   }
 
   // ---------------------------------------------------------------- genesis
@@ -367,12 +410,15 @@ export class Chain {
       add = sharesFor(alpha, total, denom);
     }
     this.setIndexed('TotalHotkeyAlpha', netuid, total + alpha, hot, netuid);
-    this.setLog('TotalHotkeyShares', { bits: denom + add }, hot, netuid);
-    this.setLog('Alpha', { bits: share + add }, hot, cold, netuid);
+    this.setLog('TotalHotkeyShares', denom + add, hot, netuid);
+    this.setLog('Alpha', share + add, hot, cold, netuid);
     const k = posKey(hot, netuid);
     let s = this.coldPositions.get(cold);
     if (!s) this.coldPositions.set(cold, (s = new Set()));
     s.add(k);
+    let open = this.openPositions.get(cold);
+    if (!open) this.openPositions.set(cold, (open = new Map()));
+    if (!open.has(k)) open.set(k, { hotkey: hot, netuid });
     if (this.tracked.has(cold)) {
       const tk = `${cold}|${k}`;
       if (!this.trackedPositionsFrom.has(tk)) this.trackedPositionsFrom.set(tk, this.cur);
@@ -387,15 +433,16 @@ export class Chain {
     const share = this.shares(hot, cold, netuid);
     if (alpha >= value) {
       this.setIndexed('TotalHotkeyAlpha', netuid, total - value, hot, netuid);
-      this.setLog('TotalHotkeyShares', { bits: denom - share }, hot, netuid);
+      this.setLog('TotalHotkeyShares', denom - share, hot, netuid);
       this.setLog('Alpha', undefined, hot, cold, netuid);
+      this.openPositions.get(cold)?.delete(posKey(hot, netuid));
       return;
     }
     let sub = sharesFor(alpha, total, denom);
     if (sub > share) sub = share;
     this.setIndexed('TotalHotkeyAlpha', netuid, total - alpha, hot, netuid);
-    this.setLog('TotalHotkeyShares', { bits: denom - sub }, hot, netuid);
-    this.setLog('Alpha', { bits: share - sub }, hot, cold, netuid);
+    this.setLog('TotalHotkeyShares', denom - sub, hot, netuid);
+    this.setLog('Alpha', share - sub, hot, cold, netuid);
   }
 
   private addStakingHotkey(cold: Acc, hot: Acc): void {
@@ -553,7 +600,7 @@ export class Chain {
         if (a.alpha <= 0n || this.stake(a.hotkey, a.coldkey, a.netuid) === 0n) return 'NotEnoughStakeToWithdraw';
         return null;
       case 'unstake_all':
-        return this.positionsOf(a.coldkey).some((p) => p.hotkey === a.hotkey && this.stake(p.hotkey, a.coldkey, p.netuid) > 0n)
+        return this.openOf(a.coldkey).some((p) => p.hotkey === a.hotkey && this.stake(p.hotkey, a.coldkey, p.netuid) > 0n)
           ? null
           : 'NotEnoughStakeToWithdraw';
       case 'move_stake':
@@ -590,7 +637,7 @@ export class Chain {
         return;
       }
       case 'unstake_all': {
-        for (const p of this.positionsOf(a.coldkey).sort((x, y) => x.netuid - y.netuid)) {
+        for (const p of this.openOf(a.coldkey).sort((x, y) => x.netuid - y.netuid)) {
           if (p.hotkey !== a.hotkey) continue;
           const have = this.stake(p.hotkey, a.coldkey, p.netuid);
           if (have > 0n) this.credit(a.coldkey, this.unstakeFrom(a.coldkey, p.hotkey, p.netuid, have, 'full'));
@@ -832,6 +879,7 @@ export class Chain {
             if (c === cell) {
               this.cells.delete(k);
               this.sortedKeys = null;
+              this.refs.clear(); // references may point at the deleted cell
               break;
             }
           }

@@ -68,6 +68,7 @@ export class World {
   /** user actions submitted programmatically, included in the next block */
   private readonly pending: Action[] = [];
   private readonly pairs: { hotkey: Acc; netuid: number }[] = [];
+  private readonly pairsByHot = new Map<Acc, { hotkey: Acc; netuid: number }[]>();
   private readonly sudo = deriveAccount('sudo');
 
   constructor(
@@ -118,7 +119,11 @@ export class World {
       c.endow(v.owner, 1000n * TAO);
       for (const n of v.subnets) {
         c.seedStake(v.owner, v.hotkey, n, BigInt(rng.int(1_000, 20_000)) * TAO);
-        this.pairs.push({ hotkey: v.hotkey, netuid: n });
+        const pair = { hotkey: v.hotkey, netuid: n };
+        this.pairs.push(pair);
+        const list = this.pairsByHot.get(v.hotkey);
+        if (list) list.push(pair);
+        else this.pairsByHot.set(v.hotkey, [pair]);
       }
     }
     for (let i = 0; i < this.cfg.marketActors; i++) {
@@ -248,8 +253,7 @@ export class World {
 
   /** Root validators earn root dividends on the (first two) subnets they validate. */
   private dividendSubnets(hot: Acc): number[] {
-    const v = this.validators.find((x) => x.hotkey === hot);
-    return (v?.subnets ?? []).filter((n) => n !== 0).slice(0, 2);
+    return this.pairsByHot.get(hot)?.map((p) => p.netuid).filter((n) => n !== 0).slice(0, 2) ?? [];
   }
 
   private marketBlock(): void {
@@ -260,12 +264,16 @@ export class World {
     }
   }
 
-  private held(cold: Acc): { hotkey: Acc; netuid: number; alpha: bigint }[] {
+  /** One random open position with its alpha (cheap: actors can hold dozens of positions). */
+  private pickHeld(r: Rng, cold: Acc): { hotkey: Acc; netuid: number; alpha: bigint } | null {
     const c = this.chain;
-    return c
-      .positionsOf(cold)
-      .map((p) => ({ ...p, alpha: c.stake(p.hotkey, cold, p.netuid) }))
-      .filter((p) => p.alpha > 0n);
+    const open = c.openOf(cold);
+    for (let tries = 0; tries < 3 && open.length; tries++) {
+      const p = r.pick(open);
+      const alpha = c.stake(p.hotkey, cold, p.netuid);
+      if (alpha > 0n) return { ...p, alpha };
+    }
+    return null;
   }
 
   private marketAction(): Action | null {
@@ -287,38 +295,36 @@ export class World {
     addShare: number,
   ): Action | null {
     const c = this.chain;
-    const held = this.held(cold);
+    const p = this.pickHeld(r, cold);
     const free = c.account(cold).free;
     const x = r.next();
-    if (held.length === 0 || x < addShare) {
-      if (free < 2n * TAO) return held.length ? this.removeAction(r, cold, held) : null;
+    if (p === null || x < addShare) {
+      if (free < 2n * TAO) return p ? this.removeAction(r, cold, p) : null;
       const t = r.pick(targets);
       const tao = r.big(TAO / 2n, free / 4n > TAO ? free / 4n : TAO);
       return { kind: 'add_stake', coldkey: cold, hotkey: t.hotkey, netuid: t.netuid, tao };
     }
-    const p = r.pick(held);
     const part = (p.alpha * BigInt(r.int(10, 101))) / 100n;
-    if (x < addShare + 0.25) return this.removeAction(r, cold, held);
+    if (x < addShare + 0.25) return this.removeAction(r, cold, p);
     if (x < addShare + 0.33) {
       const d = r.pick(targets);
       return { kind: 'move_stake', coldkey: cold, originHotkey: p.hotkey, destHotkey: d.hotkey, originNetuid: p.netuid, destNetuid: d.netuid, alpha: part };
     }
     if (x < addShare + 0.41) {
-      const d = targets.find((t) => t.hotkey === p.hotkey && t.netuid !== p.netuid) ?? this.pairs.find((t) => t.hotkey === p.hotkey && t.netuid !== p.netuid);
-      if (!d) return this.removeAction(r, cold, held);
+      const d = targets.find((t) => t.hotkey === p.hotkey && t.netuid !== p.netuid) ?? this.pairsByHot.get(p.hotkey)?.find((t) => t.netuid !== p.netuid);
+      if (!d) return this.removeAction(r, cold, p);
       return { kind: 'swap_stake', coldkey: cold, hotkey: p.hotkey, originNetuid: p.netuid, destNetuid: d.netuid, alpha: part };
     }
     if (x < addShare + 0.46 && counterparties.length) {
       const dest = r.pick(counterparties);
-      const dn = r.chance(0.7) ? p.netuid : (r.pick(this.pairs.filter((t) => t.hotkey === p.hotkey)) ?? p).netuid;
+      const dn = r.chance(0.7) ? p.netuid : r.pick(this.pairsByHot.get(p.hotkey) ?? [p]).netuid;
       return { kind: 'transfer_stake', coldkey: cold, destColdkey: dest, hotkey: p.hotkey, originNetuid: p.netuid, destNetuid: dn, alpha: part };
     }
     if (x < addShare + 0.48) return { kind: 'unstake_all', coldkey: cold, hotkey: p.hotkey };
-    return this.removeAction(r, cold, held);
+    return this.removeAction(r, cold, p);
   }
 
-  private removeAction(r: Rng, cold: Acc, held: { hotkey: Acc; netuid: number; alpha: bigint }[]): Action {
-    const p = r.pick(held);
+  private removeAction(r: Rng, cold: Acc, p: { hotkey: Acc; netuid: number; alpha: bigint }): Action {
     // Sometimes leave a dust remainder to exercise clear_small_nomination.
     const alpha = r.chance(0.05) ? p.alpha - p.alpha / 100_000n : (p.alpha * BigInt(r.int(10, 101))) / 100n;
     return { kind: 'remove_stake', coldkey: cold, hotkey: p.hotkey, netuid: p.netuid, alpha };

@@ -23,6 +23,8 @@ function storageInput(item: ItemName, value: unknown): unknown {
       data: { free: a.free, reserved: 0, frozen: 0, flags: ACCOUNT_FLAGS },
     };
   }
+  // U64F64 share values are kept as raw bits
+  if (item === 'Alpha' || item === 'TotalHotkeyShares') return { bits: value };
   return value;
 }
 

@@ -86,17 +86,35 @@ function hash(h: Hasher, data: Uint8Array): Uint8Array {
   return u8aConcat(blake2AsU8a(data, 128), data);
 }
 
-const keyCache = new Map<string, string>();
+type Memo = Map<unknown, Memo | string>;
+const keyCache: Memo = new Map();
 
-/** Full storage key as 0x-hex. Accounts are 0x-hex (or raw) 32-byte public keys. Memoised: hashing dominates generation time. */
+/**
+ * Full storage key as 0x-hex. Accounts are 0x-hex (or raw) 32-byte public keys. Memoised in nested
+ * maps keyed by the args themselves (no string building): key hashing dominates generation time,
+ * and returning the same string instance keeps later Map lookups on it cheap.
+ */
 export function storageKey(name: ItemName, ...args: KeyArg[]): string {
-  const memo = args.every((a) => typeof a !== 'object') ? `${name}|${args.join('|')}` : null;
-  if (memo) {
-    const hit = keyCache.get(memo);
-    if (hit) return hit;
+  let m = keyCache.get(name) as Memo | undefined;
+  if (!m) keyCache.set(name, (m = new Map()));
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (typeof a === 'object') return buildKey(name, args);
+    if (i === args.length - 1) {
+      const hit = m.get(a);
+      if (typeof hit === 'string') return hit;
+      const key = buildKey(name, args);
+      m.set(a, key);
+      return key;
+    }
+    let next = m.get(a) as Memo | undefined;
+    if (!next) m.set(a, (next = new Map()));
+    m = next;
   }
+  const hit = m.get('');
+  if (typeof hit === 'string') return hit;
   const key = buildKey(name, args);
-  if (memo) keyCache.set(memo, key);
+  m.set('', key);
   return key;
 }
 

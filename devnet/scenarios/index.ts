@@ -80,7 +80,7 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     subnets: 128,
     validators: 64,
     marketActors: 3_000,
-    marketEvery: 25,
+    marketEvery: 40,
     specs: [
       { from: 0, spec: 320 },
       { from: 250 * DAY, spec: 343 },
