@@ -22,17 +22,19 @@ export class ChainError extends Error {
   }
 }
 
+/** JSON-RPC 4003 "State already discarded" (PJS formats errors as "code: message"). */
+const PRUNED = /^4003:|State already discarded/i;
+
 export function isPrunedError(error: unknown): boolean {
   if (error instanceof ChainError) return error.code === 'pruned';
-  const message = (error as Error | undefined)?.message ?? '';
-  return /4003|State already discarded/i.test(message);
+  return PRUNED.test((error as Error | undefined)?.message ?? '');
 }
 
 /** Raw JSON-RPC errors from PJS come back as Error("code: message"); classify them. */
 export function toChainError(error: unknown, what: string): ChainError {
   if (error instanceof ChainError) return error;
   const message = (error as Error | undefined)?.message ?? String(error);
-  if (/4003|State already discarded/i.test(message)) {
+  if (PRUNED.test(message)) {
     return new ChainError('pruned', `The node no longer has the state for ${what}: full history needs an archive node (${message}).`, 4003);
   }
   if (/disconnected|WebSocket is not connected|No response received|closed/i.test(message)) {
@@ -140,7 +142,7 @@ export class ChainClient {
     this.#setStatus({ state: 'connecting', message: null, code: null });
     // autoConnectMs=false: we own retries; cacheCapacity 0: every request really goes to the node.
     const provider = new WsProvider(this.endpoint, false, {}, this.options.requestTimeoutMs ?? 60_000, 0);
-    const api = new ApiPromise({ provider, noInitWarn: true });
+    let api: ApiPromise | null = null;
     let failure: (error: Error) => void = () => {};
     const failed = new Promise<never>((_, reject) => {
       failure = reject;
@@ -149,27 +151,40 @@ export class ChainClient {
     const onError = () => failure(new ChainError('unreachable', `Cannot reach ${this.endpoint}.`));
     provider.on('error', onError);
     provider.on('disconnected', onError);
+    const timeoutMs = this.options.connectTimeoutMs ?? 15_000;
+    const timedOut = () => new ChainError('unreachable', `No answer from ${this.endpoint} within ${Math.round(timeoutMs / 1000)} s.`);
     try {
       await provider.connect();
-      await withTimeout(Promise.race([api.isReady, failed]), this.options.connectTimeoutMs ?? 15_000, () => new ChainError('unreachable', `No answer from ${this.endpoint} within ${Math.round((this.options.connectTimeoutMs ?? 15_000) / 1000)} s.`));
-      const genesis = api.genesisHash.toHex();
-      if (genesis !== FINNEY_GENESIS) {
-        throw new ChainError('wrong-chain', `${this.endpoint} is not Bittensor finney (genesis ${genesis.slice(0, 18)}…, expected ${FINNEY_GENESIS.slice(0, 18)}…).`);
+      await withTimeout(Promise.race([provider.isReady, failed]), timeoutMs, timedOut);
+      // Check the chain before PJS downloads metadata: a wrong chain is refused with nothing read.
+      let genesis: unknown;
+      try {
+        genesis = await withTimeout(Promise.race([provider.send<string>('chain_getBlockHash', [0]), failed]), timeoutMs, timedOut);
+      } catch (error) {
+        throw error instanceof ChainError ? error : toChainError(error, 'the genesis hash');
       }
+      if (typeof genesis !== 'string') throw new ChainError('malformed', `${this.endpoint} answered the genesis hash request with something that is not a hash.`);
+      if (genesis.toLowerCase() !== FINNEY_GENESIS) {
+        throw new ChainError('wrong-chain', `${this.endpoint} is not Bittensor finney (genesis ${genesis.slice(0, 18)}…, expected ${FINNEY_GENESIS.slice(0, 18)}…). Nothing was read or written.`);
+      }
+      api = new ApiPromise({ provider, noInitWarn: true });
+      await withTimeout(Promise.race([api.isReady, failed]), timeoutMs, timedOut);
     } catch (error) {
-      await api.disconnect().catch(() => {});
+      if (api) await api.disconnect().catch(() => {});
+      else await provider.disconnect().catch(() => {});
       const chainError = error instanceof ChainError ? error : new ChainError('unreachable', `Cannot connect to ${this.endpoint}: ${(error as Error).message}`);
       this.#setStatus({ state: 'error', message: chainError.message, code: chainError.code });
       if (this.options.reconnect && chainError.code !== 'wrong-chain') this.#scheduleReconnect();
       throw chainError;
     }
-    provider.on('disconnected', () => this.#onDrop(api));
-    this.#api = api;
+    const ready = api;
+    provider.on('disconnected', () => this.#onDrop(ready));
+    this.#api = ready;
     this.#provider = provider;
     this.#attempt = 0;
-    this.#setStatus({ state: 'connected', message: null, code: null, specVersion: api.runtimeVersion.specVersion.toNumber() });
-    for (const listener of this.#connectedListeners) listener(api);
-    return api;
+    this.#setStatus({ state: 'connected', message: null, code: null, specVersion: ready.runtimeVersion.specVersion.toNumber() });
+    for (const listener of this.#connectedListeners) listener(ready);
+    return ready;
   }
 
   #onDrop(api: ApiPromise): void {

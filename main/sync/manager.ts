@@ -189,8 +189,8 @@ export class SyncManager {
         void api.rpc.chain
           .subscribeFinalizedHeads((header) => {
             const n = header.number.toNumber();
+            // Only the number: the hash is asked of the node (cached) rather than computed from the header.
             client.setBestFinalized(n);
-            this.#reader?.rememberHash(n, header.hash.toHex());
             this.#kickAll();
           })
           .then((unsub) => client.own(unsub))

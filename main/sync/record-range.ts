@@ -87,7 +87,7 @@ export async function recordRange(
     hooks.onProgress?.('recording', i + 1, entries.length);
     void started;
   }
-  current = { ...current, cursor: hi, lastFinalized: hi };
+  current = { ...current, cursor: hi, lastFinalized: hi, phase: 'idle' };
   repo.saveState(current, hooks.now());
   finder.forgetBelow(hi);
   return current;

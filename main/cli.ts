@@ -1,0 +1,221 @@
+// Command-line front end: the same database and services as the app (through createBackend and
+// dispatch), for scripting and for tests that must kill a real sync process.
+//
+//   npm run cli -- [--data-dir DIR] [--endpoint URL] <command> [--json]
+//     wallet add <address> [--label L] [--group G] | wallet list | wallet remove <id|address>
+//     sync [--once]        backfill every wallet to the finalized head (--once: then exit; else follow live)
+//     status               sync state per wallet
+//     events [--wallet ID|ADDRESS] [--csv] [--limit N]
+//
+// Exit codes: 0 ok · 1 usage or invalid input · 2 chain problem (unreachable, wrong chain,
+// malformed answers) · 3 internal error · 4 history incomplete (pruned node; tracking works).
+import type { ApiResponse, StoredStakeEvent, SyncStatus, Wallet } from '../shared/api';
+import { createBackend, type Backend } from './backend';
+import { ChainError } from './chain/client';
+import { resolveDataDir } from './data-dir';
+import { readPackageVersion } from './version';
+
+class UsageError extends Error {}
+
+interface Parsed {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+const VALUE_FLAGS = new Set(['data-dir', 'endpoint', 'label', 'group', 'wallet', 'limit']);
+
+export function parseArgs(argv: string[]): Parsed {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+      if (VALUE_FLAGS.has(name)) {
+        const value = inline ?? argv[++i];
+        if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value.`);
+        flags.set(name, value);
+      } else {
+        flags.set(name, true);
+      }
+    } else {
+      positional.push(arg);
+    }
+  }
+  return { positional, flags };
+}
+
+const USAGE = `Usage: npm run cli -- [--data-dir DIR] [--endpoint URL] <command> [--json]
+  wallet add <address> [--label L] [--group G]
+  wallet list
+  wallet remove <id|address>
+  sync [--once]
+  status
+  events [--wallet ID|ADDRESS] [--csv] [--limit N]`;
+
+function unwrap<T>(response: ApiResponse<unknown>): T {
+  if ('error' in response) {
+    const e = response.error;
+    if (e.code === 'internal') throw new Error(e.message);
+    throw new UsageError(e.message);
+  }
+  return response.data as T;
+}
+
+function shortKey(address: string): string {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}
+
+function formatEta(ms: number | null): string {
+  if (ms === null) return '';
+  const s = Math.round(ms / 1000);
+  return s >= 60 ? ` ETA ${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : ` ETA ${s}s`;
+}
+
+function statusLines(status: SyncStatus): string[] {
+  const lines = [`chain: ${status.chain.state} ${status.chain.endpoint}${status.chain.bestFinalized !== null ? ` (finalized #${status.chain.bestFinalized})` : ''}${status.chain.message ? ` — ${status.chain.message}` : ''}`];
+  for (const w of status.wallets) {
+    const progress = w.total > 0 ? ` ${w.done}/${w.total}` : '';
+    lines.push(`${shortKey(w.address)} ${w.phase}${progress}${formatEta(w.etaMs)} cursor ${w.cursor ?? '-'}${w.error ? ` — ${w.error}` : ''}`);
+  }
+  return lines;
+}
+
+const CSV_COLUMNS: (keyof StoredStakeEvent)[] = [
+  'blockNumber', 'blockHash', 'timestamp', 'specVersion', 'extrinsicIndex', 'eventIndex', 'kind', 'coldkey', 'counterpartyColdkey',
+  'hotkey', 'netuid', 'destHotkey', 'destNetuid', 'tao', 'alpha', 'fee', 'feeUnit',
+];
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const s = String(value);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+async function resolveWallet(backend: Backend, ref: string): Promise<Wallet> {
+  const wallets = unwrap<Wallet[]>(await backend.dispatch('wallets:list', undefined));
+  const wallet = /^\d+$/.test(ref) ? wallets.find((w) => w.id === Number(ref)) : wallets.find((w) => w.address === ref.trim());
+  if (!wallet) throw new UsageError(`No wallet ${ref}. See \`wallet list\`.`);
+  return wallet;
+}
+
+async function run(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const { positional, flags } = parseArgs(argv);
+  const json = flags.has('json');
+  const [command, sub, arg] = positional;
+  if (!command || flags.has('help')) {
+    out(USAGE);
+    return command ? 0 : 1;
+  }
+  const endpoint = typeof flags.get('endpoint') === 'string' ? (flags.get('endpoint') as string) : undefined;
+  const dataDirFlag = flags.get('data-dir');
+  const dataDir = resolveDataDir(typeof dataDirFlag === 'string' ? dataDirFlag : undefined);
+  const once = flags.has('once');
+  const backend = createBackend({ dataDir, transport: 'web', version: readPackageVersion(), endpoint, reconnect: command === 'sync' && !once, log: err });
+  try {
+    switch (command) {
+      case 'wallet': {
+        if (sub === 'add') {
+          if (!arg) throw new UsageError('wallet add needs an address.');
+          const label = typeof flags.get('label') === 'string' ? (flags.get('label') as string) : `Wallet ${arg.slice(0, 6)}`;
+          const group = typeof flags.get('group') === 'string' ? (flags.get('group') as string) : undefined;
+          const added = unwrap<{ wallet: Wallet; normalisedFrom: { address: string } | null }>(await backend.dispatch('wallets:add', { address: arg, label, group }));
+          out(json ? JSON.stringify(added) : `added #${added.wallet.id} ${added.wallet.address} “${added.wallet.label}”${added.normalisedFrom ? ` (normalised from ${added.normalisedFrom.address})` : ''}`);
+          return 0;
+        }
+        if (sub === 'list') {
+          const wallets = unwrap<Wallet[]>(await backend.dispatch('wallets:list', undefined));
+          if (json) out(JSON.stringify(wallets));
+          else for (const w of wallets) out(`#${w.id} ${w.address} “${w.label}”${w.group ? ` [${w.group}]` : ''}`);
+          return 0;
+        }
+        if (sub === 'remove') {
+          if (!arg) throw new UsageError('wallet remove needs an id or address.');
+          const wallet = await resolveWallet(backend, arg);
+          const removed = unwrap<{ id: number }>(await backend.dispatch('wallets:remove', { id: wallet.id }));
+          out(json ? JSON.stringify(removed) : `removed #${removed.id}`);
+          return 0;
+        }
+        throw new UsageError('wallet add|list|remove');
+      }
+      case 'status': {
+        const status = unwrap<SyncStatus>(await backend.dispatch('sync:status', undefined));
+        if (json) out(JSON.stringify(status));
+        else for (const line of statusLines(status)) out(line);
+        return 0;
+      }
+      case 'events': {
+        const walletRef = flags.get('wallet');
+        const walletId = typeof walletRef === 'string' ? (await resolveWallet(backend, walletRef)).id : undefined;
+        const limit = typeof flags.get('limit') === 'string' ? Number(flags.get('limit')) : undefined;
+        const events = unwrap<StoredStakeEvent[]>(await backend.dispatch('events:list', { ...(walletId ? { walletId } : {}), ...(limit ? { limit } : {}) }));
+        if (json) out(JSON.stringify(events));
+        else if (flags.has('csv')) {
+          out(CSV_COLUMNS.join(','));
+          for (const e of events) out(CSV_COLUMNS.map((c) => csvCell(e[c])).join(','));
+        } else {
+          for (const e of events) {
+            out(`#${e.blockNumber}-${e.eventIndex} ${e.kind} ${e.hotkey ? shortKey(e.hotkey) : '-'} sn${e.netuid ?? '-'} tao ${e.tao} alpha ${e.alpha} fee ${e.fee}${e.feeUnit ? ` ${e.feeUnit}` : ''}`);
+          }
+        }
+        return 0;
+      }
+      case 'sync': {
+        let last = '';
+        const stopProgress = backend.push.subscribe((event, payload) => {
+          if (event !== 'sync:progress' || json) return;
+          const line = statusLines(payload as SyncStatus).slice(1).join(' | ');
+          if (line !== last) err((last = line));
+        });
+        if (once) {
+          const status = await backend.sync.syncOnce();
+          stopProgress();
+          if (json) out(JSON.stringify(status));
+          else for (const line of statusLines(status)) out(line);
+          const incomplete = status.wallets.some((w) => w.historyFrom !== null);
+          if (incomplete) err('warning: history is incomplete (pruned node); an archive node is needed for full history.');
+          return incomplete ? 4 : 0;
+        }
+        await backend.sync.start();
+        err(`following ${backend.sync.endpoint()} — Ctrl-C to stop`);
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        stopProgress();
+        return 0;
+      }
+      default:
+        throw new UsageError(`Unknown command “${command}”.\n${USAGE}`);
+    }
+  } finally {
+    await backend.sync.close();
+    backend.close();
+  }
+}
+
+const isMain = process.argv[1] !== undefined && /cli\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
+if (isMain) {
+  run(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`))
+    .then((code) => {
+      process.exitCode = code;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof UsageError) {
+        process.stderr.write(`error: ${error.message}\n`);
+        process.exitCode = 1;
+      } else if (error instanceof ChainError) {
+        process.stderr.write(`error: ${error.message}\n`);
+        process.exitCode = 2;
+      } else {
+        process.stderr.write(`error: ${(error as Error).message ?? String(error)}\n`);
+        process.exitCode = 3;
+      }
+    })
+    .finally(() => {
+      // PJS keeps timers alive for a moment after disconnect; do not hang the shell.
+      setTimeout(() => process.exit(), 200).unref();
+    });
+}
+
+export { run as runCli };

@@ -1,0 +1,169 @@
+// Helpers for sync tests and the sync benchmark: metadata location for the devnet, and the
+// comparison of stored facts with the devnet's ground truth.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { DB } from '../db/open';
+
+/** CI sets SUBTENSOR_METADATA_DIR; locally fall back to ../shared/chain-data when it exists. */
+export function ensureDevnetMetadata(): void {
+  if (!process.env.SUBTENSOR_METADATA_DIR) {
+    const guess = resolve(import.meta.dirname, '../../../shared/chain-data');
+    if (existsSync(guess)) process.env.SUBTENSOR_METADATA_DIR = guess;
+  }
+}
+
+export interface TruthLike {
+  finalized: number;
+  events: { block: number; eventIndex: number; kind: string; coldkey: string; hotkey: string; netuid: number; tao: string; alpha: string; fee: string; destColdkey?: string; destHotkey?: string; destNetuid?: number }[];
+  positions: { block: number; coldkey: string; hotkey: string; netuid: number; alpha: string }[];
+}
+
+interface EventDb {
+  block_number: bigint;
+  event_index: bigint;
+  kind: string;
+  coldkey: string;
+  counterparty_coldkey: string | null;
+  hotkey: string | null;
+  netuid: bigint | null;
+  dest_hotkey: string | null;
+  dest_netuid: bigint | null;
+  tao: bigint;
+  alpha: bigint;
+  fee: bigint;
+  fee_unit: string | null;
+}
+
+/**
+ * Stored events of `coldkey` (RootClaimed replaced by its derived payouts) and the truth's events
+ * up to the finalized block, as comparable strings. Runtimes without the event fee field (spec < 257)
+ * cannot show the fee, so it is compared as '?' there.
+ */
+export function eventLines(db: DB, truth: TruthLike, coldkey: string): { stored: string[]; expected: string[] } {
+  const rows = db
+    .prepare(`SELECT * FROM stake_events WHERE (coldkey = ? OR counterparty_coldkey = ?) AND kind != 'RootClaimed' ORDER BY block_number, event_index`)
+    .all(coldkey, coldkey) as EventDb[];
+  const payouts = db.prepare('SELECT * FROM root_claim_payouts WHERE coldkey = ? ORDER BY block_number, event_index, hotkey, netuid').all(coldkey) as {
+    block_number: bigint;
+    event_index: bigint;
+    mode: string;
+    hotkey: string;
+    netuid: bigint;
+    tao: bigint;
+    alpha: bigint;
+  }[];
+  const noFee = new Set(rows.filter((r) => r.fee_unit === null).map((r) => `${r.block_number}|${r.event_index}`));
+  const stored = [
+    ...rows.map((r) => [r.block_number, r.event_index, r.kind, r.coldkey, r.counterparty_coldkey ?? '', r.hotkey, r.netuid, r.dest_hotkey ?? '', r.dest_netuid ?? '', r.tao, r.alpha, r.fee_unit === null ? '?' : r.fee].join('|')),
+    ...payouts.map((p) => [p.block_number, p.event_index, p.mode === 'keep' ? 'RootClaimKeep' : 'RootClaimSwap', coldkey, '', p.hotkey, p.netuid, '', '', p.tao, p.alpha, 0].join('|')),
+  ].sort();
+  const expected = truth.events
+    .filter((e) => e.block <= truth.finalized && (e.coldkey === coldkey || e.destColdkey === coldkey))
+    .map((e) =>
+      [e.block, e.eventIndex, e.kind, e.coldkey, e.destColdkey ?? '', e.hotkey, e.netuid, e.destHotkey ?? '', e.destNetuid ?? '', e.tao, e.alpha, noFee.has(`${e.block}|${e.eventIndex}`) ? '?' : e.fee].join('|'),
+    )
+    .sort();
+  return { stored, expected };
+}
+
+const TEMPO_PLUS_ONE = 361;
+/** Last epoch block ≤ x of a subnet on the devnet: epochs fire when (b + netuid + 1) % 361 == 360. */
+export function lastEpochAtOrBefore(x: number, netuid: number): number {
+  const r = (x + netuid + 1) % TEMPO_PLUS_ONE;
+  return x - ((r + 1) % TEMPO_PLUS_ONE);
+}
+
+/**
+ * Checks every stored position checkpoint against the truth: between epochs α only changes through
+ * events, so at a checkpoint block X the stored α must equal the truth's α at the last epoch E ≤ X
+ * for every position with no event (or root-claim payout) in (E, X] — up to 1 rao of share rounding
+ * caused by other stakers of the same hotkey. Returns [checked, mismatches].
+ */
+export function checkpointMismatches(db: DB, truth: TruthLike, coldkey: string): { checked: number; mismatches: string[] } {
+  const blocks = (db.prepare('SELECT DISTINCT block_number FROM position_checkpoints WHERE coldkey = ? ORDER BY block_number').all(coldkey) as { block_number: bigint }[]).map((r) => Number(r.block_number));
+  const stored = new Map<string, bigint>();
+  for (const r of db.prepare('SELECT block_number, hotkey, netuid, alpha FROM position_checkpoints WHERE coldkey = ?').all(coldkey) as { block_number: bigint; hotkey: string; netuid: bigint; alpha: bigint }[]) {
+    stored.set(`${r.block_number}|${r.hotkey}|${r.netuid}`, r.alpha);
+  }
+  const truthAt = new Map<string, bigint>();
+  const positions = new Set<string>();
+  for (const p of truth.positions) {
+    if (p.coldkey !== coldkey) continue;
+    truthAt.set(`${p.block}|${p.hotkey}|${p.netuid}`, BigInt(p.alpha));
+    positions.add(`${p.hotkey}|${p.netuid}`);
+  }
+  // Blocks where each position was touched by an event of this coldkey.
+  const touched = new Map<string, number[]>();
+  const touch = (hot: string, netuid: number, block: number) => {
+    const k = `${hot}|${netuid}`;
+    positions.add(k);
+    const list = touched.get(k) ?? [];
+    list.push(block);
+    touched.set(k, list);
+  };
+  for (const e of truth.events) {
+    if (e.coldkey !== coldkey && e.destColdkey !== coldkey) continue;
+    touch(e.hotkey, e.netuid, e.block);
+    if (e.destNetuid !== undefined) touch(e.destHotkey ?? e.hotkey, e.destNetuid, e.block);
+    if (e.kind === 'RootClaimSwap') touch(e.hotkey, 0, e.block);
+  }
+  let checked = 0;
+  const mismatches: string[] = [];
+  for (const x of blocks) {
+    for (const pos of positions) {
+      const [hot, n] = pos.split('|') as [string, string];
+      const netuid = Number(n);
+      const e = lastEpochAtOrBefore(x, netuid);
+      if (e < 0) continue;
+      if ((touched.get(pos) ?? []).some((b) => b > e && b <= x)) continue;
+      const expected = truthAt.get(`${e}|${pos}`) ?? 0n;
+      const got = stored.get(`${x}|${pos}`) ?? 0n;
+      checked += 1;
+      // Other stakers' operations on the same hotkey can move a share's floor-rounded value by 1.
+      const diff = expected > got ? expected - got : got - expected;
+      if (diff > 1n) mismatches.push(`block ${x} ${pos}: stored ${got}, truth@${e} ${expected}`);
+    }
+  }
+  return { checked, mismatches };
+}
+
+/** Every row of the fact tables, for row-for-row comparison of two databases. */
+export function dumpFacts(db: DB): Record<string, unknown[]> {
+  const q = (sql: string) => db.prepare(sql).all();
+  return {
+    blocks: q('SELECT * FROM blocks ORDER BY number'),
+    stake_events: q('SELECT * FROM stake_events ORDER BY id'),
+    position_checkpoints: q('SELECT * FROM position_checkpoints ORDER BY coldkey, hotkey, netuid, block_number'),
+    subnet_snapshots: q('SELECT * FROM subnet_snapshots ORDER BY netuid, block_number'),
+    root_claim_payouts: q('SELECT * FROM root_claim_payouts ORDER BY block_hash, coldkey, hotkey, netuid'),
+    sync_state: q('SELECT coldkey, phase, cursor, first_block, history_from, last_finalized, error FROM sync_state ORDER BY coldkey'),
+  };
+}
+
+/**
+ * Exact check of every checkpoint block against the simulator's own position value at that block
+ * (`stakeAt`), for every position the coldkey ever held: stored α must equal it (absent = 0).
+ */
+export function checkpointsVersusChain(
+  db: DB,
+  coldkey: string,
+  positions: { hotkey: string; netuid: number }[],
+  stakeAt: (hotkey: string, netuid: number, block: number) => bigint,
+): { checked: number; mismatches: string[] } {
+  const rows = db.prepare('SELECT block_number, hotkey, netuid, alpha FROM position_checkpoints WHERE coldkey = ?').all(coldkey) as { block_number: bigint; hotkey: string; netuid: bigint; alpha: bigint }[];
+  const stored = new Map(rows.map((r) => [`${r.block_number}|${r.hotkey}|${r.netuid}`, r.alpha]));
+  const blocks = [...new Set(rows.map((r) => Number(r.block_number)))];
+  let checked = 0;
+  const mismatches: string[] = [];
+  for (const x of blocks) {
+    for (const p of positions) {
+      const expected = stakeAt(p.hotkey, p.netuid, x);
+      const got = stored.get(`${x}|${p.hotkey}|${p.netuid}`) ?? 0n;
+      checked += 1;
+      if (expected !== got) mismatches.push(`block ${x} ${p.hotkey}|${p.netuid}: stored ${got}, chain ${expected}`);
+    }
+  }
+  const extra = rows.filter((r) => !positions.some((p) => p.hotkey === r.hotkey && p.netuid === Number(r.netuid)));
+  for (const r of extra) mismatches.push(`block ${r.block_number} ${r.hotkey}|${r.netuid}: stored ${r.alpha} for a position the coldkey never held`);
+  return { checked, mismatches };
+}
