@@ -111,7 +111,7 @@ export function checkpointMismatches(db: DB, truth: TruthLike, coldkey: string):
   const mismatches: string[] = [];
   for (const x of blocks) {
     for (const pos of positions) {
-      const [hot, n] = pos.split('|') as [string, string];
+      const n = pos.split('|')[1] ?? '0';
       const netuid = Number(n);
       const e = lastEpochAtOrBefore(x, netuid);
       if (e < 0) continue;
