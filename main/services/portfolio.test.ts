@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PortfolioView } from '../../shared/views';
 import { factsWriter } from '../test/facts';
 import { testBackend } from '../test/backend';
 import { useTempDirs } from '../test/temp-dir';
@@ -37,7 +38,7 @@ describe('portfolio service', () => {
     const backend = await seeded();
     const response = await backend.dispatch('portfolio:get', undefined);
     if (!('data' in response)) throw new Error(JSON.stringify(response));
-    const view = response.data as import('../../shared/views').PortfolioView;
+    const view = response.data as PortfolioView;
     expect(view.hasData).toBe(true);
     expect(view.method).toBe('acb');
     expect(view.positions).toHaveLength(1);
