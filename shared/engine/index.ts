@@ -18,7 +18,7 @@ import { PortfolioState, type RewardTreatment } from './state';
 import { PnlTracker, type PnlContext, type PnlResult } from './pnl';
 import { replay } from './replay';
 import { computeBenchmarks, type BenchmarkSet, type RootIndexPoint } from './benchmarks';
-import { buildSeries, type Series, type SeriesOptions } from './timeseries';
+import { buildSeries, seriesRecorder, type Series, type SeriesOptions, type SeriesRecorder } from './timeseries';
 import { drillDown, type DrillDown, type DrillFigure } from './drilldown';
 
 export * from './units';
@@ -85,11 +85,14 @@ export interface Engine {
   addRootClaims(claims: readonly RootClaimPayout[]): string[];
   /** Which entries, emissions and prices produced a figure of a position. */
   drillDown(positionKey: string, figure: DrillFigure): DrillDown | null;
+  /** Series sampled during the initial replay (computePortfolio), if one was requested. */
+  initialSeries(): Series | null;
 }
 
-export function createEngine(input: PortfolioInput, settings: EngineSettings = DEFAULT_SETTINGS): Engine {
+export function createEngine(input: PortfolioInput, settings: EngineSettings = DEFAULT_SETTINGS, internal?: { onReplay?: (state: PortfolioState) => SeriesRecorder }): Engine {
   const asOf = settings.asOfBlock ?? Number.MAX_SAFE_INTEGER;
   const tracked = new Set(input.trackedColdkeys);
+  let firstSeries: Series | null = null;
   const upTo = <T extends { blockNumber: number }>(xs: readonly T[]): readonly T[] =>
     settings.asOfBlock === undefined ? xs : xs.filter((x) => x.blockNumber <= asOf);
   const prices = new PriceBook(upTo(input.snapshots));
@@ -104,7 +107,9 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
   const stateOpts = { method: settings.method, rewards: settings.rewards, prices, fiat, trackedColdkeys: tracked };
   let checkpoints = upTo(input.checkpoints);
   let state = new PortfolioState(stateOpts);
-  replay(state, ledger, checkpoints, asOf);
+  const recorder = internal?.onReplay?.(state);
+  replay(state, ledger, checkpoints, asOf, recorder?.before, recorder?.after);
+  if (recorder) firstSeries = recorder.finish();
   // "Now" is the latest block any input knows about (a price snapshot after the last event still moves values).
   for (const s of upTo(input.snapshots)) state.noteBlock(s.blockNumber, s.timestamp);
   if (settings.asOfBlock !== undefined) state.lastBlock = Math.max(state.lastBlock, settings.asOfBlock);
@@ -182,13 +187,17 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
       return touched.map((p) => p.key);
     },
     drillDown: (key, figure) => drillDown(state, ledger, prices, key, figure),
+    initialSeries: () => firstSeries,
   };
   return engine;
 }
 
 /** One full computation. */
 export function computePortfolio(input: PortfolioInput, settings: EngineSettings = DEFAULT_SETTINGS): PortfolioResult {
-  const engine = createEngine(input, settings);
-  const series = settings.series && (settings.series.daily || settings.series.perEvent) ? engine.series(settings.series) : null;
+  const want = settings.series && (settings.series.daily || settings.series.perEvent) ? settings.series : null;
+  // Unfiltered series are sampled during the main replay (one pass); filtered ones replay separately.
+  const inline = want && !want.filter ? want : null;
+  const engine = createEngine(input, settings, inline ? { onReplay: (st) => seriesRecorder(st, inline) } : undefined);
+  const series = want ? (inline ? engine.initialSeries() : engine.series(want)) : null;
   return { settings, pnl: engine.result(), ledger: engine.ledger(), emissions: engine.state.emissions, benchmarks: engine.benchmarks(), series };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computePortfolio, type PortfolioInput } from './index';
+import { computePortfolio, createEngine, type PortfolioInput } from './index';
 import { A, TAO, cp, ev, snap } from './testing/fixtures';
 
 // Day 0 (2025-10-01): block 100 buy 10 α on SN1 for 10 TAO (price 1.0).
@@ -44,5 +44,20 @@ describe('time series', () => {
   it('per-event points follow each entry and checkpoint', () => {
     expect(r.series?.perEvent.map((p) => p.blockNumber)).toEqual([100, 7300, 7400, 21700]);
     expect(r.series?.perEvent[1]?.value).toBe(12_600_000_000n); // 10.5 α × 1.2
+  });
+});
+
+describe('filtered series (one subnet) replay separately', () => {
+  it('SN2 only: the SN1 trades do not appear', () => {
+    const withSn2: PortfolioInput = {
+      ...input,
+      events: [...input.events, ev('StakeAdded', { block: 7500, netuid: 2, tao: 3n * TAO, alpha: 1n * A })],
+      snapshots: [...input.snapshots, snap(7450, 2, 3n * TAO)],
+    };
+    const engine = createEngine(withSn2, { method: 'acb', rewards: 'income' });
+    const s = engine.series({ daily: true, filter: (_c, _h, n) => n === 2 });
+    expect(s.daily.map((p) => [p.day, p.value, p.holdTao])).toEqual([['2025-10-02', 3n * TAO, 3n * TAO]]);
+    const all = engine.series({ daily: true });
+    expect(all.daily.map((p) => p.value)).toEqual([10n * TAO, 9n * TAO, 13n * TAO]); // day 1: 6 + 3; day 3: 10 + 3
   });
 });

@@ -13,7 +13,7 @@ import type { LedgerEntry } from './ledger';
 import type { PositionCheckpoint } from './emissions';
 import type { PriceBook } from './prices';
 import { PortfolioState, ROOT_INDEX_SCALE, type StateOptions } from './state';
-import { replay } from './replay';
+import { replay, type ReplayItem } from './replay';
 import { alphaToTao, floorDiv } from './units';
 
 export interface SeriesPoint {
@@ -56,11 +56,27 @@ export function buildSeries(
   asOfBlock: number,
   opts: SeriesOptions,
 ): Series {
-  const prices: PriceBook = stateOpts.prices;
   const filter = opts.filter;
   const entries = filter ? ledger.map((e) => e.withLegs(e.legs.filter((l) => filter(l.coldkey, l.hotkey, l.netuid)))).filter((e) => e.legs.length > 0) : ledger;
   const cps = filter ? checkpoints.filter((c) => filter(c.coldkey, c.hotkey, c.netuid)) : checkpoints;
   const state = new PortfolioState({ ...stateOpts, fiat: null });
+  const rec = seriesRecorder(state, opts);
+  replay(state, entries, cps, asOfBlock, rec.before, rec.after);
+  return rec.finish();
+}
+
+export interface SeriesRecorder {
+  before: (ts: number, block: number) => void;
+  after: (item: ReplayItem) => void;
+  finish: () => Series;
+}
+
+/**
+ * Hooks that sample a replay as it runs (so the main computation can produce the series in the
+ * same pass). `state` is the state being replayed.
+ */
+export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): SeriesRecorder {
+  const prices: PriceBook = state.opts.prices;
   const daily: SeriesPoint[] = [];
   const perEvent: SeriesPoint[] = [];
 
@@ -130,12 +146,13 @@ export function buildSeries(
     daily.push(pt);
   };
 
-  replay(state, entries, cps, asOfBlock, (ts, block) => {
+  const before = (ts: number, block: number): void => {
     const day = Math.floor(ts / DAY_MS);
     if (day !== curDay) { closeDay(); curDay = day; }
     curBlock = block;
     curTs = ts;
-  }, (item) => {
+  };
+  const after = (item: ReplayItem): void => {
     if (item.kind === 'entry') {
       for (const leg of item.entry.legs) {
         if (leg.basis !== 'trade' && leg.basis !== 'carry') continue;
@@ -150,7 +167,10 @@ export function buildSeries(
       lastIncome = pt.incomeCum;
       perEvent.push(pt);
     }
-  });
-  closeDay();
-  return { daily, perEvent };
+  };
+  const finish = (): Series => {
+    closeDay();
+    return { daily, perEvent };
+  };
+  return { before, after, finish };
 }
