@@ -97,6 +97,16 @@ class AverageCostBook implements LotBook {
  * FIFO / LIFO: lots kept in acquisition order (head index for FIFO to avoid shifting).
  * HIFO: lots kept sorted by unit cost ascending (ties: older first), consumed from the end.
  */
+interface HifoLot extends Lot {
+  u?: bigint | undefined;
+}
+
+function unitOf(l: Lot): bigint {
+  const h = l as HifoLot;
+  if (h.u === undefined) h.u = l.alpha === 0n ? 0n : (l.cost << 64n) / l.alpha;
+  return h.u;
+}
+
 class LotListBook implements LotBook {
   private list: Lot[] = [];
   private head = 0;
@@ -137,9 +147,16 @@ class LotListBook implements LotBook {
     list.splice(lo, 0, lot);
   }
 
-  /** Ordering of the list: acquisition order, or unit cost for HIFO. */
+  /**
+   * Ordering of the list: acquisition order, or unit cost for HIFO. HIFO compares a cached
+   * floor(cost·2^64/α) first and the exact cross-products only on a tie. (A partly consumed top lot
+   * keeps its remainder of cost, so its unit cost can only rise: it stays at the top.)
+   */
   private before(x: Lot, y: Lot): boolean {
     if (this.method === 'hifo') {
+      const ux = unitOf(x);
+      const uy = unitOf(y);
+      if (ux !== uy) return ux < uy;
       const l = x.cost * y.alpha;
       const r = y.cost * x.alpha;
       return l < r || (l === r && x.order <= y.order);
@@ -166,6 +183,7 @@ class LotListBook implements LotBook {
         if (keep) taken.push({ alpha: need, cost: part, order: lot.order });
         lot.alpha -= need;
         lot.cost -= part;
+        if (this.method === 'hifo') (lot as HifoLot).u = undefined;
         cost += part;
         need = 0n;
       }
@@ -189,6 +207,6 @@ class LotListBook implements LotBook {
     return late;
   }
   lots(): Lot[] {
-    return this.list.slice(this.head).map((l) => ({ ...l }));
+    return this.list.slice(this.head).map((l) => ({ alpha: l.alpha, cost: l.cost, order: l.order }));
   }
 }
