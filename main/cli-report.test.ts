@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { factsWriter } from './test/facts';
+import { testBackend } from './test/backend';
+import { useTempDirs } from './test/temp-dir';
+import { runReport } from './cli-report';
+
+const tempDir = useTempDirs();
+const COLD = '5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3';
+const HOT = '5HK5tp6t2S59DywmHRWPBVJeJ86T61KjurYqeooqj8sREpeN';
+const TAO = 1_000_000_000n;
+
+describe('cli report', () => {
+  it('prints the summary, the JSON report and the CSV exports with the chosen settings', async () => {
+    const backend = testBackend(tempDir());
+    await backend.dispatch('wallets:add', { address: COLD, label: 'Main' });
+    const facts = factsWriter(backend.db);
+    // Two buys at different prices, then a partial sell: methods disagree on realized PnL.
+    //   block 100: 1 TAO → 1 α (1 TAO/α); block 200: 3 TAO → 1 α (3 TAO/α); block 300: sell 1 α for 2 TAO.
+    //   FIFO sells the 1-TAO lot: realized +1 TAO. LIFO/HIFO sell the 3-TAO lot: realized −1 TAO. ACB: cost 2 → 0.
+    facts.snapshot(100, 1, 100n * TAO, 100n * TAO, 10n * TAO, TAO);
+    facts.event({ block: 100, eventIndex: 1, kind: 'StakeAdded', coldkey: COLD, hotkey: HOT, netuid: 1, tao: TAO, alpha: TAO, fee: 0n, feeUnit: 'tao' });
+    facts.checkpoint(100, COLD, HOT, 1, TAO);
+    facts.snapshot(200, 1, 300n * TAO, 100n * TAO, 10n * TAO, 3n * TAO);
+    facts.event({ block: 200, eventIndex: 1, kind: 'StakeAdded', coldkey: COLD, hotkey: HOT, netuid: 1, tao: 3n * TAO, alpha: TAO, fee: 0n, feeUnit: 'tao' });
+    facts.checkpoint(200, COLD, HOT, 1, 2n * TAO);
+    facts.snapshot(300, 1, 200n * TAO, 100n * TAO, 10n * TAO, 2n * TAO);
+    facts.event({ block: 300, eventIndex: 1, kind: 'StakeRemoved', coldkey: COLD, hotkey: HOT, netuid: 1, tao: 2n * TAO, alpha: TAO, fee: 0n, feeUnit: 'alpha' });
+    facts.checkpoint(300, COLD, HOT, 1, TAO);
+    backend.push.emit('db:changed', { tables: ['stake_events'] });
+
+    const text = await runReport(backend, { method: 'fifo' });
+    expect(text).toContain('method FIFO');
+    expect(text).toMatch(/Realized PnL \(TAO\)\s+1\.000000000/);
+    expect(await runReport(backend, { method: 'lifo' })).toMatch(/Realized PnL \(TAO\)\s+-1\.000000000/);
+    expect(await runReport(backend, { method: 'acb' })).toMatch(/Realized PnL \(TAO\)\s+0\.000000000/);
+
+    const json = JSON.parse(await runReport(backend, { json: true, method: 'hifo', rewards: 'zero', at: '250' })) as { settings: unknown; asOfBlock: number };
+    expect(json.settings).toMatchObject({ method: 'hifo', rewards: 'zero', asOfBlock: 250 });
+    expect(json.asOfBlock).toBe(250);
+    expect(await runReport(backend, { csv: true })).toContain('method=acb rewards=income');
+    expect((await runReport(backend, { format: 'koinly-csv' })).startsWith('Date (UTC),Sent Amount')).toBe(true);
+    await expect(runReport(backend, { at: 'yesterday' })).rejects.toThrow('--at takes a block number');
+    await expect(runReport(backend, { method: 'fancy' })).rejects.toThrow();
+    backend.close();
+  });
+});

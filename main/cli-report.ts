@@ -1,0 +1,73 @@
+// `report` for the CLI: the same computation and export code as the app's Portfolio page.
+import type { ApiResponse } from '../shared/api';
+import { formatTao } from '../shared/engine';
+import type { ExportFile, ExportFormat, PortfolioView } from '../shared/views';
+import type { Backend } from './backend';
+
+export const REPORT_USAGE = 'report [--json|--csv|--format pnl-json|pnl-csv|events-csv|koinly-csv|cointracker-csv] [--method acb|fifo|lifo|hifo] [--rewards income|zero] [--at BLOCK]';
+
+export interface ReportFlags {
+  json?: boolean;
+  csv?: boolean;
+  format?: string;
+  method?: string;
+  rewards?: string;
+  at?: string;
+}
+
+export class ReportUsageError extends Error {}
+
+function unwrap<T>(response: ApiResponse<unknown>): T {
+  if ('error' in response) throw new ReportUsageError(response.error.message);
+  return response.data as T;
+}
+
+function parseQuery(flags: ReportFlags): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  if (flags.method !== undefined) query.method = flags.method;
+  if (flags.rewards !== undefined) query.rewards = flags.rewards;
+  if (flags.at !== undefined) {
+    if (!/^\d+$/.test(flags.at)) throw new ReportUsageError('--at takes a block number.');
+    query.asOfBlock = Number(flags.at);
+  }
+  return query;
+}
+
+function summary(view: PortfolioView): string {
+  if (!view.hasData) return 'No stake history recorded yet: add a wallet and run `sync --once` first.';
+  const f = view.total.figures;
+  const b = view.total.benchmarks?.holdTao;
+  const row = (label: string, value: string) => `  ${label.padEnd(26)}${value.padStart(22)}`;
+  const lines = [
+    `Taofolio PnL as of block ${view.asOfBlock} (${new Date(view.asOfTimestamp).toISOString()}), method ${view.method.toUpperCase()}, rewards ${view.rewards}`,
+    row('Spot value (TAO)', formatTao(f.spotValue)),
+    row('Exit value (TAO)', formatTao(f.exitValue)),
+    row('Cost basis (TAO)', formatTao(f.costBasis)),
+    row('Realized PnL (TAO)', formatTao(f.realized)),
+    row('Unrealized PnL (TAO)', formatTao(f.unrealized)),
+    row('Emission income (TAO)', formatTao(f.incomeTao)),
+    row('Emitted alpha', formatTao(f.alphaEmitted)),
+    row('Friction (TAO)', formatTao(f.friction)),
+    row('Total return (TAO)', formatTao(f.totalReturn)),
+  ];
+  if (b) lines.push(row('Excess vs Hold TAO', formatTao(b.excess)));
+  lines.push('', '  Subnet      alpha held            value (TAO)        unrealized (TAO)');
+  for (const s of view.subnets) {
+    lines.push(`  SN${String(s.netuid).padEnd(8)}${formatTao(s.figures.alpha).padStart(16)}${formatTao(s.figures.spotValue).padStart(23)}${formatTao(s.figures.unrealized).padStart(24)}`);
+  }
+  return lines.join('\n');
+}
+
+/** Returns what the command prints. */
+export async function runReport(backend: Backend, flags: ReportFlags): Promise<string> {
+  const query = parseQuery(flags);
+  const format: ExportFormat | null = flags.format
+    ? (flags.format as ExportFormat)
+    : flags.json
+      ? 'pnl-json'
+      : flags.csv
+        ? 'pnl-csv'
+        : null;
+  if (format) return unwrap<ExportFile>(await backend.dispatch('reports:export', { ...query, format })).content;
+  return summary(unwrap<PortfolioView>(await backend.dispatch('portfolio:get', query)));
+}
