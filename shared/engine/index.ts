@@ -5,8 +5,10 @@
  *   optional series) as of a block.
  * - createEngine(input, settings): the same, kept alive for the incremental path. `addEvents` takes the
  *   complete raw events of one extrinsic/block (pairing needs the whole group) that are at or after the
- *   last processed block, applies them to the live state and recomputes only the touched books'
- *   positions and the aggregates they belong to. Older events fall back to a full recomputation.
+ *   last applied event/checkpoint block, applies them to the live state and recomputes only the touched
+ *   books' positions and the aggregates they belong to. Older events fall back to a full recomputation.
+ *   Snapshots added later move valuations (all positions are re-valued) but do not re-price the spot
+ *   amounts of legs already normalised; a full computation does.
  *   Benchmarks and series are rebuilt on request (`benchmarks()`, `series()`), not per event.
  */
 import { normalizeEvents, type LedgerEntry, type RawStakeEvent, type RootClaimPayout } from './ledger';
@@ -137,7 +139,7 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
       if (newEvents.length === 0) return [];
       added.push(...newEvents);
       const minBlock = Math.min(...newEvents.map((e) => e.blockNumber));
-      if (minBlock < state.lastBlock) { rebuild(); return [...state.positions.keys()]; }
+      if (minBlock < state.lastAppliedBlock) { rebuild(); return [...state.positions.keys()]; }
       const entries = normalizeEvents(newEvents, { trackedColdkeys: tracked, prices });
       for (const e of entries) {
         e.seq = ledger.length;
@@ -152,7 +154,7 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
       if (cps.length === 0) return [];
       const minBlock = Math.min(...cps.map((c) => c.blockNumber));
       checkpoints = [...checkpoints, ...cps];
-      if (minBlock < state.lastBlock) { rebuild(); return [...state.positions.keys()]; }
+      if (minBlock < state.lastAppliedBlock) { rebuild(); return [...state.positions.keys()]; }
       for (const c of [...cps].sort((a, b) => a.blockNumber - b.blockNumber)) state.applyCheckpoint(c);
       const touched = state.drainTouched();
       tracker.refresh(touched);
@@ -175,7 +177,7 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
       if (mine.length === 0) return [];
       claims = [...claims, ...mine];
       const minBlock = Math.min(...mine.map((c) => c.blockNumber));
-      if (minBlock < state.lastBlock) { rebuild(); return [...state.positions.keys()]; }
+      if (minBlock < state.lastAppliedBlock) { rebuild(); return [...state.positions.keys()]; }
       const entries = normalizeEvents([], { trackedColdkeys: tracked, rootClaims: mine, prices });
       for (const e of entries) {
         e.seq = ledger.length;

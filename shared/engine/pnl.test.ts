@@ -91,4 +91,16 @@ describe('drill-down and incremental additions', () => {
     const full = computePortfolio({ ...input, events: [...input.events, late] }, { method: 'hifo', rewards: 'income' });
     expect(engine.result().positions).toEqual(full.pnl.positions);
   });
+
+  it('a snapshot ahead of the events does not force rebuilds; results match a full computation', () => {
+    const engine = createEngine(input, { method: 'acb', rewards: 'income' });
+    engine.addSnapshots([snap(1000, 1, 3n * TAO)]);
+    const next = ev('StakeAdded', { block: 900, tao: 3n * TAO, alpha: 1n * A });
+    // block 900 < "now" (1000) but after the last applied event (400): applied incrementally
+    expect(engine.addEvents([next])).toEqual(['C1|H1|1']);
+    const full = computePortfolio({ ...input, events: [...input.events, next], snapshots: [...input.snapshots, snap(1000, 1, 3n * TAO)] }, { method: 'acb', rewards: 'income' });
+    expect(engine.result().total.figures).toEqual(full.pnl.total.figures);
+    // 6 α × 3.0 + 4 α × 2.5 = 28
+    expect(full.pnl.total.figures.spotValue).toBe(28n * TAO);
+  });
 });

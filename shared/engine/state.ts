@@ -191,6 +191,9 @@ export class PortfolioState {
     this.advance(block, ts);
   }
 
+  /** Last block of an applied ledger entry or checkpoint (ordering guard for the incremental path). */
+  lastAppliedBlock = -1;
+
   private advance(block: number, ts: number): void {
     if (block > this.lastBlock) this.lastBlock = block;
     if (ts > this.lastTimestamp) this.lastTimestamp = ts;
@@ -198,6 +201,7 @@ export class PortfolioState {
 
   applyEntry(e: LedgerEntry): void {
     this.advance(e.blockNumber, e.timestamp);
+    if (e.blockNumber > this.lastAppliedBlock) this.lastAppliedBlock = e.blockNumber;
     const legs = e.legs;
     if (legs.length === 2 && (legs[0] as LedgerLeg).basis === 'carry') {
       this.applyCarry(e, legs[0] as LedgerLeg, legs[1] as LedgerLeg);
@@ -318,6 +322,7 @@ export class PortfolioState {
   applyCheckpoint(cp: PositionCheckpoint): EmissionRecord | null {
     if (this.opts.trackedColdkeys && !this.opts.trackedColdkeys.has(cp.coldkey)) return null;
     this.advance(cp.blockNumber, cp.timestamp);
+    if (cp.blockNumber > this.lastAppliedBlock) this.lastAppliedBlock = cp.blockNumber;
     const p = this.position(cp.coldkey, cp.hotkey, cp.netuid);
     const rec = emissionAt(this.emissions.length, cp, p.lastCheckpointBlock, p.alpha, this.opts.prices);
     p.lastCheckpointBlock = cp.blockNumber;
