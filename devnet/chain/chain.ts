@@ -689,7 +689,6 @@ export class Chain {
       }
       case 'set_code':
         this.emit({ pallet: 'System', name: 'CodeUpdated', args: [] });
-        this.emit({ pallet: 'Sudo', name: 'Sudid', args: [{ Ok: null }] });
         return;
     }
   }

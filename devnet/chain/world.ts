@@ -70,6 +70,7 @@ export class World {
   private readonly pairs: { hotkey: Acc; netuid: number }[] = [];
   private readonly pairsByHot = new Map<Acc, { hotkey: Acc; netuid: number }[]>();
   private readonly sudo = deriveAccount('sudo');
+  private readonly endowment = new Map<Acc, bigint>();
 
   constructor(
     readonly seed: number,
@@ -129,7 +130,9 @@ export class World {
     for (let i = 0; i < this.cfg.marketActors; i++) {
       const a = deriveAccount(`${this.seed}:market:${i}`);
       this.market.push(a);
-      c.endow(a, BigInt(rng.int(20, 5_000)) * TAO);
+      const endowment = BigInt(rng.int(20, 1_500)) * TAO;
+      this.endowment.set(a, endowment);
+      c.endow(a, endowment);
     }
     for (let i = 0; i < Math.min(12, this.market.length); i++) {
       const a = this.market[i] as Acc;
@@ -279,7 +282,12 @@ export class World {
   private marketAction(): Action | null {
     const r = this.marketRng;
     const cold = r.pick(this.market);
-    return this.randomAction(r, cold, this.pairs, this.market, 0.5);
+    // Buy more while the actor still holds much of its endowment, sell more once invested: keeps
+    // prices mean-reverting instead of drifting up all year.
+    const initial = this.endowment.get(cold) ?? 1n;
+    const freeShare = Number((this.chain.account(cold).free * 1000n) / initial) / 1000;
+    const addShare = Math.min(0.6, Math.max(0.2, freeShare * 0.9));
+    return this.randomAction(r, cold, this.pairs, this.market, addShare);
   }
 
   private userAction(u: User): Action | null {
@@ -295,13 +303,18 @@ export class World {
     addShare: number,
   ): Action | null {
     const c = this.chain;
+    // ~1 % of signed calls fail (below the minimum stake): a nonce bump with ExtrinsicFailed and no stake event.
+    if (r.chance(0.01)) {
+      const t = r.pick(targets);
+      return { kind: 'add_stake', coldkey: cold, hotkey: t.hotkey, netuid: t.netuid, tao: 1_000n };
+    }
     const p = this.pickHeld(r, cold);
     const free = c.account(cold).free;
     const x = r.next();
     if (p === null || x < addShare) {
       if (free < 2n * TAO) return p ? this.removeAction(r, cold, p) : null;
       const t = r.pick(targets);
-      const tao = r.big(TAO / 2n, free / 4n > TAO ? free / 4n : TAO);
+      const tao = r.big(TAO / 2n, free / 6n > TAO ? free / 6n : TAO);
       return { kind: 'add_stake', coldkey: cold, hotkey: t.hotkey, netuid: t.netuid, tao };
     }
     const part = (p.alpha * BigInt(r.int(10, 101))) / 100n;

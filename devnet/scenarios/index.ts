@@ -86,7 +86,7 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
       { from: 250 * DAY, spec: 343 },
     ],
     users: [
-      { label: 'whale', balanceTao: 200_000n, positions: 24, actions: 600, rootStakeTao: 5_000n, claimType: 'Keep' },
+      { label: 'whale', balanceTao: 200_000n, positions: 24, actions: 900, rootStakeTao: 5_000n, claimType: 'Keep' },
       { label: 'minnow', balanceTao: 2_000n, positions: 6, actions: 80, rootStakeTao: 50n },
     ],
     claimEvery: DAY,
