@@ -152,6 +152,13 @@ export class LedgerEntry {
     readonly payout?: RootClaimPayout,
   ) {}
 
+  get legCount(): number {
+    return Array.isArray(this.legData) ? this.legData.length : 1;
+  }
+  /** The first leg without building an array (hot path of the replay). */
+  get firstLeg(): LedgerLeg {
+    return (Array.isArray(this.legData) ? this.legData[0] : this.legData) as LedgerLeg;
+  }
   get legs(): LedgerLeg[] {
     return Array.isArray(this.legData) ? this.legData : [this.legData];
   }

@@ -65,7 +65,14 @@ export class PositionAcc {
   readonly flowWin: number[] = [];
   readonly flowAmt: bigint[] = [];
   lastCheckpointBlock = -1;
-  constructor(readonly key: string, readonly coldkey: string, readonly hotkey: string, readonly netuid: number) {}
+  constructor(
+    readonly key: string,
+    readonly coldkey: string,
+    readonly hotkey: string,
+    readonly netuid: number,
+    /** The (coldkey, netuid) lot book this position's α lives in (shared with its other hotkeys). */
+    readonly book: LotBook,
+  ) {}
 }
 
 export interface StateOptions {
@@ -154,7 +161,7 @@ export class PortfolioState {
     let p = slot.byHot.get(hotkey);
     if (!p) {
       const key = positionKey(coldkey, hotkey, netuid);
-      p = new PositionAcc(key, coldkey, hotkey, netuid);
+      p = new PositionAcc(key, coldkey, hotkey, netuid, slot.book);
       slot.byHot.set(hotkey, p);
       this.positions.set(key, p);
       (this.bookPositions.get(bookKey(coldkey, netuid)) as PositionAcc[]).push(p);
@@ -202,6 +209,10 @@ export class PortfolioState {
   applyEntry(e: LedgerEntry): void {
     this.advance(e.blockNumber, e.timestamp);
     if (e.blockNumber > this.lastAppliedBlock) this.lastAppliedBlock = e.blockNumber;
+    if (e.legCount === 1) {
+      this.applyLeg(e, e.firstLeg);
+      return;
+    }
     const legs = e.legs;
     if (legs.length === 2 && (legs[0] as LedgerLeg).basis === 'carry') {
       this.applyCarry(e, legs[0] as LedgerLeg, legs[1] as LedgerLeg);
@@ -231,7 +242,7 @@ export class PortfolioState {
     if (leg.basis === 'income') this.noteRootIncome(e.blockNumber, leg.tao);
     p.alpha += leg.alpha;
     if (leg.netuid === 0) this.rootAlpha += leg.alpha;
-    const book = this.book(leg.coldkey, leg.netuid);
+    const book = p.book;
     if (leg.basis === 'income') {
       p.alphaRootClaim += leg.alpha;
       p.incomeTao += leg.tao;
@@ -281,7 +292,7 @@ export class PortfolioState {
     this.flow(po, e.blockNumber, -out.tao);
     this.noteFee(po, out);
     if (out.spotTao !== null) po.friction += out.spotTao - out.tao; else po.frictionUnknownLegs++;
-    const lots = this.book(out.coldkey, out.netuid).take(moved);
+    const lots = po.book.take(moved);
     let carried = 0n;
     for (const l of lots) carried += l.cost;
     po.costCarriedOut += carried;
@@ -294,7 +305,7 @@ export class PortfolioState {
     this.noteFee(pi, inn);
     if (inn.spotTao !== null) pi.friction += inn.tao - inn.spotTao; else pi.frictionUnknownLegs++;
     pi.costCarriedIn += carried;
-    const dest = this.book(inn.coldkey, inn.netuid);
+    const dest = pi.book;
     const late = dest.put(lots);
     if (late !== 0n) this.realize(pi, -late, e.timestamp);
     // Before 297 a same-subnet move was a swap: the α received differs from the α sent.
@@ -332,7 +343,7 @@ export class PortfolioState {
     if (cp.netuid === 0 && rec.alpha > 0n) this.noteRootIncome(cp.blockNumber, rec.tao);
     p.alpha += rec.alpha;
     if (cp.netuid === 0) this.rootAlpha += rec.alpha;
-    const book = this.book(cp.coldkey, cp.netuid);
+    const book = p.book;
     if (rec.alpha > 0n) {
       p.alphaEmitted += rec.alpha;
       p.incomeTao += rec.tao;
