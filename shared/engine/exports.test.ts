@@ -57,4 +57,19 @@ describe('exports', () => {
     expect(json.pnl.total.figures.alpha).toBe('3100000000');
     expect(json.pnl.total.figures.emissionTao).toBe('200000000');
   });
+
+  it('cross-subnet swap: Sent SN<a> (net of the origin α fee) / Received SN<b>', () => {
+    const swap = computePortfolio({
+      trackedColdkeys: ['C1'],
+      events: [
+        ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
+        ev('StakeRemoved', { block: 200, idx: 1, tao: 19_900_000_000n, alpha: 10n * A, fee: 5_000_000n }),
+        ev('StakeAdded', { block: 200, idx: 2, netuid: 2, tao: 19_900_000_000n, alpha: 4n * A }),
+        ev('StakeSwapped', { block: 200, idx: 3, destNet: 2, tao: 19_900_000_000n }),
+      ],
+      checkpoints: [], snapshots: [],
+    }, { method: 'acb', rewards: 'income' });
+    const lines = koinlyCsv(taxRows(swap.ledger, swap.emissions)).split('\r\n');
+    expect(lines[2]).toBe('2025-10-01 00:40,9.995000000,SN1,4.000000000,SN2,0.005000000,SN1,,,,swap block 200-1,0x000000c8');
+  });
 });

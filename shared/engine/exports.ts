@@ -99,7 +99,10 @@ export function taxRows(ledger: readonly LedgerEntry[], emissions: readonly Emis
         const o = legs.find((l) => l.alpha < 0n);
         const d = legs.find((l) => l.alpha >= 0n);
         if (!o || !d) break;
-        rows.push({ ...base, sentAmount: -o.alpha, sentCurrency: currency(o.netuid), receivedAmount: d.alpha, receivedCurrency: currency(d.netuid), feeAmount: null, feeCurrency: '', worthTao: o.tao, label: 'trade' });
+        // An α fee on the origin side (v3, origin pays) is listed apart; a TAO-side fee is inside the rate.
+        const f = feeOf(o);
+        const feeAlpha = f && f.currency !== 'TAO' ? f.amount : 0n;
+        rows.push({ ...base, sentAmount: -o.alpha - feeAlpha, sentCurrency: currency(o.netuid), receivedAmount: d.alpha, receivedCurrency: currency(d.netuid), feeAmount: feeAlpha === 0n ? null : feeAlpha, feeCurrency: feeAlpha === 0n ? '' : currency(o.netuid), worthTao: o.tao, label: 'trade' });
         break;
       }
       case 'root-claim-keep': case 'root-claim-swap': {
