@@ -55,6 +55,8 @@ export interface ExtrinsicRec {
   ok: boolean;
   /** Submitted through the programmatic API (re-queued on reorg). */
   submitted: boolean;
+  /** transaction fee withdrawn from the signer, rao */
+  fee: bigint;
 }
 
 export interface BlockRec {
@@ -106,6 +108,8 @@ export interface AccountState {
 
 export const GENESIS_HASH = '0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03';
 export const BLOCK_MS = 12_000;
+/** Flat transaction fee per signed extrinsic (rao); finney's weight fee for staking calls is of this order. */
+export const TX_FEE = 120_000n;
 
 const posKey = (hot: Acc, netuid: number) => `${hot}|${netuid}`;
 
@@ -760,8 +764,10 @@ export class Chain {
   submitExtrinsic(a: Action, submitted = false): ExtrinsicRec {
     if (!this.curRec) throw new Error('no block being built');
     const acc = this.account(a.coldkey);
-    const xt: ExtrinsicRec = { signer: a.coldkey, nonce: acc.nonce, action: a, events: [], ok: true, submitted };
-    this.setAccount(a.coldkey, { nonce: acc.nonce + 1, free: acc.free });
+    // The transaction fee is withdrawn up front whatever the outcome (Balances.Withdraw … TransactionFeePaid).
+    const fee = acc.free < TX_FEE ? acc.free : TX_FEE;
+    const xt: ExtrinsicRec = { signer: a.coldkey, nonce: acc.nonce, action: a, events: [], ok: true, submitted, fee };
+    this.setAccount(a.coldkey, { nonce: acc.nonce + 1, free: acc.free - fee });
     this.curXt = xt;
     const err = this.check(a);
     if (err) xt.ok = false;
@@ -796,8 +802,11 @@ export class Chain {
     for (const e of rec?.init ?? []) out.push({ phase: null, event: e });
     if (b > 0) out.push({ phase: 0, event: 'success' }); // timestamp.set inherent
     rec?.xts.forEach((xt, i) => {
-      if (xt.ok) for (const e of xt.events) out.push({ phase: i + 1, event: e, xt });
-      out.push({ phase: i + 1, event: xt.ok ? 'success' : 'failed', xt });
+      const phase = i + 1;
+      out.push({ phase, event: { pallet: 'Balances', name: 'Withdraw', args: [xt.signer, xt.fee] }, xt });
+      if (xt.ok) for (const e of xt.events) out.push({ phase, event: e, xt });
+      out.push({ phase, event: { pallet: 'TransactionPayment', name: 'TransactionFeePaid', args: [xt.signer, xt.fee, 0n] }, xt });
+      out.push({ phase, event: xt.ok ? 'success' : 'failed', xt });
     });
     return out;
   }

@@ -1,0 +1,88 @@
+/** The ground truth is exactly what a client decodes from System.Events, block by block, across runtimes. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiPromise } from '@polkadot/api';
+import type { Codec } from '@polkadot/types/types';
+import { ensureMetadata, apiFor } from './helpers.js';
+import { startDevnet } from '../index.js';
+import type { Devnet } from '../index.js';
+
+let dn: Devnet;
+let api: ApiPromise;
+
+beforeAll(async () => {
+  ensureMetadata();
+  dn = await startDevnet({ scenario: 'upgrade', seed: 9, port: 0 });
+  api = await apiFor(dn.url);
+});
+afterAll(async () => {
+  await api?.disconnect();
+  await dn?.close();
+});
+
+interface Rec {
+  phase: { isApplyExtrinsic: boolean; asApplyExtrinsic: Codec; isInitialization: boolean };
+  event: { section: string; method: string; data: Codec[] };
+}
+
+const STAKE = new Set(['StakeAdded', 'StakeRemoved', 'StakeMoved', 'StakeTransferred', 'StakeSwapped']);
+
+describe('ground truth vs decoded System.Events', () => {
+  it('every truth event is at its index with its fields, and no tracked stake event is missing', async () => {
+    const truth = dn.truth();
+    const tracked = new Set(truth.coldkeys);
+    const blocks = [...new Set(truth.events.map((e) => e.block))];
+    // also blocks where nothing tracked happened must not contain tracked stake events
+    const chainBlocks = [...dn.world.chain.blocks.keys()].filter((b, i) => i % 9 === 0);
+    let matched = 0;
+    for (const b of [...new Set([...blocks, ...chainBlocks])].sort((x, y) => x - y)) {
+      const recs = (await (await api.at(dn.hashOf(b))).query['system']!['events']!()) as unknown as Rec[];
+      const mine = truth.events.filter((e) => e.block === b);
+      for (const e of mine) {
+        const r = recs[e.eventIndex]!;
+        expect(r, `block ${b} index ${e.eventIndex}`).toBeDefined();
+        if (e.kind === 'RootClaimKeep' || e.kind === 'RootClaimSwap') {
+          expect(r.event.method).toBe('RootClaimed');
+          expect(r.phase.isInitialization).toBe(true);
+          continue;
+        }
+        expect(r.event.method).toBe(e.kind);
+        expect(r.phase.asApplyExtrinsic.toString()).toBe(String(e.extrinsicIndex));
+        const d = r.event.data.map((x) => x.toString());
+        if (e.kind === 'StakeAdded' || e.kind === 'StakeRemoved') {
+          expect(d.slice(0, 5)).toEqual([e.coldkey, e.hotkey, e.tao, e.alpha, String(e.netuid)]);
+        } else if (e.kind === 'StakeTransferred') {
+          expect(d).toEqual([e.coldkey, e.destColdkey, e.hotkey, String(e.netuid), String(e.destNetuid), e.tao]);
+        } else if (e.kind === 'StakeMoved') {
+          expect(d).toEqual([e.coldkey, e.hotkey, String(e.netuid), e.destHotkey, String(e.destNetuid), e.tao]);
+        } else if (e.kind === 'StakeSwapped') {
+          expect(d).toEqual([e.coldkey, e.hotkey, String(e.netuid), String(e.destNetuid), e.tao]);
+        }
+        matched++;
+      }
+      recs.forEach((r, i) => {
+        if (r.event.section !== 'subtensorModule' || !STAKE.has(r.event.method)) return;
+        const d = r.event.data.map((x) => x.toString());
+        const touches = r.event.method === 'StakeTransferred' ? tracked.has(d[0]!) || tracked.has(d[1]!) : tracked.has(d[0]!);
+        if (touches) expect(mine.some((e) => e.eventIndex === i), `block ${b} event ${i} ${r.event.method} missing from truth`).toBe(true);
+      });
+      // every signed extrinsic is bracketed by its fee events and ends with ExtrinsicSuccess/Failed
+      for (const r of recs.filter((x) => x.phase.isApplyExtrinsic && Number(x.phase.asApplyExtrinsic.toString()) > 0)) {
+        expect(['balances', 'subtensorModule', 'transactionPayment', 'system']).toContain(r.event.section);
+      }
+    }
+    expect(matched).toBeGreaterThan(50);
+  });
+
+  it('positions in the truth equal the runtime API stake at their epoch blocks', async () => {
+    const truth = dn.truth();
+    const sample = truth.positions.filter((_, i) => i % 25 === 0);
+    for (const p of sample) {
+      const at = await api.at(dn.hashOf(p.block));
+      const call = at.call as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<Codec>>>;
+      const infos = (await call['stakeInfoRuntimeApi']!['getStakeInfoForColdkey']!(p.coldkey)) as unknown as { hotkey: Codec; netuid: Codec; stake: Codec }[];
+      const hit = infos.find((i) => i.hotkey.toString() === p.hotkey && i.netuid.toString() === String(p.netuid));
+      expect(hit?.stake.toString()).toBe(p.alpha);
+    }
+    expect(sample.length).toBeGreaterThan(5);
+  });
+});
