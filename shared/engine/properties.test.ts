@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ADDITIVE_KEYS, computePortfolio, type CostMethod, type PortfolioInput, type PortfolioResult, type RawStakeEvent } from './index';
 import type { PositionCheckpoint } from './emissions';
+import type { RootClaimPayout } from './ledger';
 import type { SubnetSnapshot } from './prices';
-import { A, TAO, cp, ev, snap } from './testing/fixtures';
+import { A, TAO, cp, ev, snap, tsOf } from './testing/fixtures';
 
 const COLDS = ['C1', 'C2'];
 const HOTS = ['H1', 'H2'];
@@ -18,6 +19,9 @@ type Op =
   | { t: 'swap'; c: number; h: number; n: number; pct: number; to: number }
   | { t: 'emit'; c: number; h: number; n: number; milli: number; checkpoint: boolean }
   | { t: 'price'; n: number; price: number }
+  | { t: 'burn'; c: number; h: number; n: number; pct: number }
+  | { t: 'alphaFee'; c: number; h: number; n: number; milli: number }
+  | { t: 'rootClaim'; c: number; h: number; n: number; milli: number; keep: boolean }
   | { t: 'checkpointAll' };
 
 const idx = (k: number): fc.Arbitrary<number> => fc.integer({ min: 0, max: k - 1 });
@@ -33,11 +37,15 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ t: fc.constant('emit' as const), c: idx(2), h: idx(2), n: idx(3), milli: fc.integer({ min: 1, max: 5_000 }), checkpoint: fc.boolean() }),
   fc.record({ t: fc.constant('price' as const), n: fc.integer({ min: 1, max: 2 }), price: fc.integer({ min: 1_000, max: 9_000_000 }) }),
   fc.constant({ t: 'checkpointAll' as const }),
+  fc.record({ t: fc.constant('burn' as const), c: idx(2), h: idx(2), n: idx(3), pct: fc.integer({ min: 1, max: 100 }) }),
+  fc.record({ t: fc.constant('alphaFee' as const), c: idx(2), h: idx(2), n: idx(3), milli: fc.integer({ min: 1, max: 1_000 }) }),
+  fc.record({ t: fc.constant('rootClaim' as const), c: idx(2), h: idx(2), n: fc.integer({ min: 1, max: 2 }), milli: fc.integer({ min: 1, max: 50_000 }), keep: fc.boolean() }),
 );
 
 /** Interpret ops into chain-like raw events (spec 320 semantics) while tracking the true α per position. */
 function build(ops: Op[], liquidate: boolean): PortfolioInput {
   const events: RawStakeEvent[] = [];
+  const rootClaims: RootClaimPayout[] = [];
   const checkpoints: PositionCheckpoint[] = [];
   const snapshots: SubnetSnapshot[] = [];
   const alpha = new Map<string, bigint>();
@@ -134,6 +142,28 @@ function build(ops: Op[], liquidate: boolean): PortfolioInput {
         add(c, h, n, -a); add(c, h, to, a2);
         break;
       }
+      case 'burn': {
+        const a = part(op.pct);
+        if (a > 0n) { events.push(ev('AlphaRecycled', { block, cold: c, hot: h, netuid: n, alpha: a })); add(c, h, n, -a); }
+        break;
+      }
+      case 'alphaFee': {
+        // ≥397: the payer's StakeRemoved (fee 0) + TransactionFeePaidWithAlpha in the same extrinsic
+        const a = (held * BigInt(op.milli)) / 100_000n;
+        if (a === 0n) break;
+        const tao = toTao(a, n);
+        events.push(ev('StakeRemoved', { block, spec: 400, idx: 1, cold: c, hot: h, netuid: n, tao, alpha: a }));
+        events.push(ev('TransactionFeePaidWithAlpha', { block, spec: 400, idx: 2, cold: c, hot: '', netuid: -1, tao, alpha: a }));
+        add(c, h, n, -a);
+        break;
+      }
+      case 'rootClaim': {
+        // payout derived by sync from checkpoints: Keep adds α on the subnet, Swap adds TAO on root
+        const amount = BigInt(op.milli) * 1_000_000n;
+        if (op.keep) { rootClaims.push({ blockNumber: block, timestamp: tsOf(block), coldkey: c, hotkey: h, netuid: n, mode: 'keep', alpha: amount, tao: 0n }); add(c, h, n, amount); }
+        else { rootClaims.push({ blockNumber: block, timestamp: tsOf(block), coldkey: c, hotkey: h, netuid: n, mode: 'swap', alpha: 0n, tao: amount }); add(c, h, 0, amount); }
+        break;
+      }
       case 'emit': {
         if (held === 0n) break;
         add(c, h, n, (held * BigInt(op.milli)) / 100_000n);
@@ -151,7 +181,7 @@ function build(ops: Op[], liquidate: boolean): PortfolioInput {
   }
   block += 10;
   cpAll(block);
-  return { trackedColdkeys: COLDS, events, checkpoints, snapshots };
+  return { trackedColdkeys: COLDS, events, checkpoints, snapshots, rootClaims };
 }
 
 const run = (input: PortfolioInput, method: CostMethod, rewards: 'income' | 'zero' = 'income'): PortfolioResult =>
