@@ -11,6 +11,10 @@ const VAULT = '5HK5tp6t2S59DywmHRWPBVJeJ86T61KjurYqeooqj8sREpeN';
 const VAULT_PREFIX_0 = encodeAddress(decodeAddress(VAULT), 0);
 
 test('manage watched wallets end to end, persisted in SQLite', async ({ page, webHost }) => {
+  // Privacy: the UI itself never talks to anything but its own host (no fonts, scripts, telemetry).
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(request.url()));
+  page.on('websocket', (ws) => requested.push(ws.url()));
   await page.goto(webHost.url);
   const frame = new AppFrame(page);
   const wallets = new WalletsPage(page);
@@ -42,6 +46,10 @@ test('manage watched wallets end to end, persisted in SQLite', async ({ page, we
   await expect(wallets.rows).toHaveCount(2);
   const shot = await page.screenshot({ path: join(dir, 'wallets-page.png'), fullPage: true });
   await test.info().attach('wallets-page', { body: shot, contentType: 'image/png' });
+
+  const wsOrigin = webHost.origin.replace('http://', 'ws://');
+  expect(requested.length).toBeGreaterThan(3);
+  expect(requested.filter((url) => !url.startsWith(webHost.origin + '/') && !url.startsWith(wsOrigin + '/'))).toEqual([]);
 });
 
 test('an invalid address shows an inline error and adds nothing', async ({ page, webHost }) => {
