@@ -6,7 +6,7 @@
 import { stringToU8a, u8aToHex } from '@polkadot/util';
 import type { Acc } from './accounts.js';
 import { ChangeLog } from './state-log.js';
-import { GrowthIndex, epochsAt } from './emissions.js';
+import { GrowthIndex, epochBlock, epochsAt } from './emissions.js';
 import { shareValue, sharesFor } from './fixed.js';
 import {
   FLAT_FEE,
@@ -284,10 +284,31 @@ export class Chain {
   /** Sets an indexed (emission-growing) value so that it reads back exactly `value` at the current block. */
   private setIndexed(item: ItemName, netuid: number, value: bigint, ...args: KeyArg[]): void {
     const r = this.ref(item, args);
+    const fresh = r.cell === undefined;
     const c = this.indexedCell(item, r.key, netuid);
     r.cell = c;
+    if (fresh && item === 'TotalHotkeyAlpha') this.addEpochCells(args[0] as Acc, netuid);
     c.log.set(this.cur, GrowthIndex.normalise(value < 0n ? 0n : value, this.g(netuid, this.cur)));
     this.markTouched(c);
+  }
+
+  /** Per-epoch values derived from the growth index: last epoch's dividends and TotalHotkeyAlpha. */
+  private addEpochCells(hot: Acc, netuid: number): void {
+    this.putCell(
+      { item: 'AlphaDividendsPerSubnet', kind: 'fn', read: (b) => { const d = this.dividends(hot, netuid, b); return d > 0n ? d : undefined; } },
+      storageKey('AlphaDividendsPerSubnet', netuid, hot),
+    );
+    this.putCell(
+      {
+        item: 'TotalHotkeyAlphaLastEpoch',
+        kind: 'fn',
+        read: (b) => {
+          const e = epochsAt(netuid, b);
+          return e === 0 ? undefined : this.totalHotkeyAlpha(hot, netuid, epochBlock(netuid, e));
+        },
+      },
+      storageKey('TotalHotkeyAlphaLastEpoch', hot, netuid),
+    );
   }
 
   // ---------------------------------------------------------------- typed reads

@@ -2,11 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiPromise } from '@polkadot/api';
 import type { Codec } from '@polkadot/types/types';
-import { ensureMetadata, apiFor, RawClient } from './helpers.js';
+import { ensureMetadata, apiFor, RawClient, until } from './helpers.js';
 import { startDevnet } from '../index.js';
 import type { Devnet } from '../index.js';
 import { ss58 } from '../chain/accounts.js';
 import { GENESIS_HASH } from '../chain/chain.js';
+import { epochBlock, epochsAt } from '../chain/emissions.js';
 
 let dn: Devnet;
 let api: ApiPromise;
@@ -133,6 +134,26 @@ describe('storage and runtime APIs', () => {
     }
   });
 
+  it('StakeInfo.emission is the hotkey\'s AlphaDividendsPerSubnet; TotalHotkeyAlphaLastEpoch is the value at the last epoch', async () => {
+    const chain = dn.world.chain;
+    const cold = dn.world.userColdkeys[0] as string;
+    const b = 3_500;
+    const at = await api.at(dn.hashOf(b));
+    const q = at.query['subtensorModule'] as unknown as Q;
+    const call = at.call as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<Codec>>>;
+    const infos = (await call['stakeInfoRuntimeApi']!['getStakeInfoForColdkey']!(cold)) as unknown as { hotkey: Codec; netuid: Codec; emission: { toBigInt(): bigint } }[];
+    let nonzero = 0;
+    for (const i of infos) {
+      const n = Number(i.netuid.toString());
+      const div = ((await q['alphaDividendsPerSubnet']!(n, i.hotkey)) as unknown as { toBigInt(): bigint }).toBigInt();
+      expect(div).toBe(i.emission.toBigInt());
+      if (div > 0n) nonzero++;
+      const last = ((await q['totalHotkeyAlphaLastEpoch']!(i.hotkey, n)) as unknown as { toBigInt(): bigint }).toBigInt();
+      expect(last).toBe(chain.totalHotkeyAlpha(i.hotkey.toHex(), n, epochBlock(n, epochsAt(n, b))));
+    }
+    expect(nonzero).toBeGreaterThan(0);
+  });
+
   it('state_queryStorageAt, getKeysPaged paging and chain_getBlock extrinsics', async () => {
     const c = await RawClient.open(dn.url);
     const cold = dn.world.userColdkeys[0] as string;
@@ -155,3 +176,34 @@ describe('storage and runtime APIs', () => {
     c.close();
   });
 });
+
+describe('live mode', () => {
+  it('new and finalized head subscriptions and storage subscriptions notify on new blocks', async () => {
+    const cold = dn.world.userColdkeys[1]!;
+    const heads: number[] = [];
+    const finalized: number[] = [];
+    const nonces: number[] = [];
+    const unsubHeads = await api.rpc.chain.subscribeNewHeads((h) => {
+      heads.push(h.number.toNumber());
+    });
+    const unsubFin = await api.rpc.chain.subscribeFinalizedHeads((h) => {
+      finalized.push(h.number.toNumber());
+    });
+    const unsubAcct = await (api.query['system']!['account'] as unknown as (a: string, cb: (v: { nonce: { toNumber(): number } }) => void) => Promise<() => void>)(
+      cold,
+      (v) => nonces.push(v.nonce.toNumber()),
+    );
+    await until(() => heads.length >= 1 && finalized.length >= 1 && nonces.length >= 1);
+    const h0 = dn.head();
+    const chain = dn.world.chain;
+    const pos = chain.positionsOf(cold).find((p) => chain.stake(p.hotkey, cold, p.netuid) > 0n)!;
+    dn.submit({ kind: 'add_stake', coldkey: ss58(cold), hotkey: ss58(pos.hotkey), netuid: pos.netuid, tao: 1_000_000_000n });
+    dn.produceBlocks(1);
+    await until(() => heads.includes(h0 + 1) && finalized.includes(h0 - 1) && nonces.length >= 2);
+    expect(nonces[nonces.length - 1]).toBe(nonces[0]! + 1);
+    unsubHeads();
+    unsubFin();
+    unsubAcct();
+  });
+});
+
