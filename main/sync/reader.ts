@@ -157,11 +157,18 @@ export class ChainReader {
     const output = outputType(runtime.registry, apiName, method);
     const result = await this.call<string>('state_call', [`${apiName}_${method}`, argsHex, hash], what);
     if (typeof result !== 'string' || !result.startsWith('0x')) throw new ChainError('malformed', `Malformed answer to ${what}.`);
+    const bytes = hexToU8a(result);
+    let decoded: Codec;
     try {
-      return runtime.registry.createType(output, hexToU8a(result));
+      decoded = runtime.registry.createType(output, bytes);
     } catch (error) {
       throw new ChainError('malformed', `Cannot decode the answer to ${what}: ${(error as Error).message}`);
     }
+    // PJS decodes short input leniently; a value that does not consume exactly the bytes is malformed.
+    if (decoded.encodedLength !== bytes.length) {
+      throw new ChainError('malformed', `Cannot decode the answer to ${what}: ${bytes.length} bytes do not form a ${output} value.`);
+    }
+    return decoded;
   }
 }
 

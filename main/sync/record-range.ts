@@ -66,7 +66,7 @@ export async function recordRange(
   }
   const entries = [...plan.values()].sort((a, b) => a.block - b.block);
 
-  let current: SyncStateRow = { ...state, firstBlock, lastFinalized: hi, phase: 'recording', error: null };
+  let current: SyncStateRow = { ...state, firstBlock, lastFinalized: hi, phase: 'recording' };
   const inflight = new Map<number, Promise<BlockFacts>>();
   const started = Date.now();
   const startFetch = (i: number) => {

@@ -128,7 +128,7 @@ export function checkpointMismatches(db: DB, truth: TruthLike, coldkey: string):
 }
 
 /** Every row of the fact tables, for row-for-row comparison of two databases. */
-export function dumpFacts(db: DB): Record<string, unknown[]> {
+export function dumpFacts(db: DB): { blocks: unknown[]; stake_events: unknown[]; position_checkpoints: unknown[]; subnet_snapshots: unknown[]; root_claim_payouts: unknown[]; sync_state: unknown[] } {
   const q = (sql: string) => db.prepare(sql).all();
   return {
     blocks: q('SELECT * FROM blocks ORDER BY number'),

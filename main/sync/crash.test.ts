@@ -1,0 +1,106 @@
+// Crash safety: kill -9 a real `cli sync --once` process at several points, restart it, and the
+// final database equals an uninterrupted run's, row for row.
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Devnet } from '../../devnet/index';
+import { DATABASE_FILE } from '../db/open';
+import { testBackend } from '../test/backend';
+import { dumpFacts, ensureDevnetMetadata } from '../test/devnet';
+import { useTempDirs } from '../test/temp-dir';
+
+ensureDevnetMetadata();
+const { startDevnet } = await import('../../devnet/index');
+const tempDir = useTempDirs();
+const ROOT = resolve(import.meta.dirname, '../..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+function cli(dataDir: string, url: string): ChildProcess {
+  return spawn(TSX, [join(ROOT, 'main/cli.ts'), '--data-dir', dataDir, '--endpoint', url, 'sync', '--once'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+}
+
+/** Committed blocks so far in a data dir (read-only, alongside the writer). */
+function committedBlocks(dataDir: string): number {
+  const path = join(dataDir, DATABASE_FILE);
+  if (!existsSync(path)) return 0;
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return Number((db.prepare('SELECT count(*) AS n FROM blocks').get() as { n: number }).n);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0;
+  }
+}
+
+function dump(dataDir: string) {
+  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+  db.defaultSafeIntegers(true);
+  try {
+    return dumpFacts(db);
+  } finally {
+    db.close();
+  }
+}
+
+describe('kill -9 during sync --once', () => {
+  let dn: Devnet;
+  let base: string;
+  beforeAll(async () => {
+    // A little latency so the sync takes long enough to be killed part-way.
+    dn = await startDevnet({ scenario: 'tiny', seed: 5, port: 0, faults: { latencyMs: 3 } });
+    base = tempDir();
+    const backend = testBackend(base);
+    for (const [i, address] of dn.coldkeys.entries()) await backend.dispatch('wallets:add', { address, label: `user ${i}` });
+    backend.close();
+  });
+  afterAll(async () => {
+    await dn.close();
+  });
+
+  it('resumes to exactly the rows of an uninterrupted run', async () => {
+    const reference = tempDir();
+    cpSync(base, reference, { recursive: true });
+    expect(await exited(cli(reference, dn.url))).toBe(0);
+    const expected = dump(reference);
+    const total = expected.blocks.length;
+    expect(total).toBeGreaterThan(60);
+
+    // Kill points: before the first commit, then after a growing number of committed blocks.
+    const killPoints = [0, 1, Math.floor(total * 0.2), Math.floor(total * 0.45), Math.floor(total * 0.7), total - 3];
+    const reached: number[] = [];
+    for (const point of killPoints) {
+      const dir = tempDir();
+      cpSync(base, dir, { recursive: true });
+      const child = cli(dir, dn.url);
+      const done = exited(child);
+      let finished = false;
+      void done.then(() => (finished = true));
+      if (point === 0) {
+        // As soon as the process is connected and scanning, before anything is committed.
+        await new Promise<void>((resolve) => child.stderr!.on('data', (chunk: Buffer) => /scanning|recording/.test(String(chunk)) && resolve()));
+      } else {
+        while (!finished && committedBlocks(dir) < point) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      child.kill('SIGKILL');
+      await done;
+      reached.push(committedBlocks(dir));
+      expect(await exited(cli(dir, dn.url))).toBe(0);
+      expect(dump(dir)).toEqual(expected);
+    }
+    // The kills really happened part-way through, at distinct points.
+    const partial = reached.filter((n) => n < total);
+    expect(new Set(partial).size).toBeGreaterThanOrEqual(5);
+  }, 240_000);
+});
