@@ -18,6 +18,7 @@ interface Sub {
   keys?: string[];
   last?: Map<string, string | null>;
   lastSpec?: number;
+  lastHash?: string;
 }
 
 interface Conn {
@@ -172,11 +173,15 @@ export class RpcServer {
     let result: unknown;
     switch (sub.kind) {
       case 'newHead':
-        result = header(chain, chain.head);
+      case 'finalizedHead': {
+        // Like substrate, notify only when the head actually changed.
+        const b = sub.kind === 'newHead' ? chain.head : this.node.finalized();
+        const hash = blockHash(chain, b);
+        if (!initial && sub.lastHash === hash) return;
+        sub.lastHash = hash;
+        result = header(chain, b);
         break;
-      case 'finalizedHead':
-        result = header(chain, this.node.finalized());
-        break;
+      }
       case 'runtimeVersion': {
         const spec = chain.codeSpecAt(chain.head);
         if (!initial && sub.lastSpec === spec) return;

@@ -50,3 +50,23 @@ describe('cli', () => {
     await p.exited;
   });
 });
+
+describe('metadata:pull', () => {
+  it('records V14 and V15 metadata of a live node (here: the devnet itself) into a cache dir', async () => {
+    ensureMetadata();
+    const { startDevnet } = await import('../index.js');
+    const dn = await startDevnet({ scenario: 'tiny', seed: 1, port: 0 });
+    const out = mkdtempSync(join(tmpdir(), 'meta-cache-'));
+    const child = spawn(TSX, ['devnet/metadata-pull.ts', '--endpoint', dn.url, '--out', out], { cwd: ROOT });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += String(d)));
+    expect(await new Promise((r) => child.on('exit', r))).toBe(0);
+    await dn.close();
+    expect(stdout).toContain('spec 343');
+    const dir = process.env['SUBTENSOR_METADATA_DIR']!;
+    for (const f of ['finney_spec343_metadata_v14.hex', 'finney_spec343_metadata_at_version15.hex']) {
+      expect(readFileSync(join(out, f), 'utf8').trim()).toBe(readFileSync(join(dir, f), 'utf8').trim());
+    }
+  });
+});
+
