@@ -150,10 +150,11 @@ export function flowBenchmarkValues(state: PortfolioState, prices: PriceBook, as
   for (const p of state.positions.values()) {
     let r = 0n;
     let b = 0n;
-    for (let i = 0; i < p.flowWin.length; i++) {
-      const w = p.flowWin[i] as number;
+    const { win, amt } = p.flowWindows();
+    for (let i = 0; i < win.length; i++) {
+      const w = win[i] as number;
       if ((windows[w] as { blockNumber: number }).blockNumber > asOfBlock) break;
-      const flow = p.flowAmt[i] as bigint;
+      const flow = amt[i] as bigint;
       r += rootAvailable ? floorDiv(flow * iNow, iWin[w] as bigint) : flow;
       const d = g2[w] as bigint;
       if (d === 0n) { basketIncomplete.add(p.key); b += flow; } else b += floorDiv(flow * (g1[w] as bigint), d);

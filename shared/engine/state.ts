@@ -61,9 +61,16 @@ export class PositionAcc {
   emissionsUnpriced = 0;
   readonly entries: number[] = [];
   readonly emissions: number[] = [];
-  /** TAO flows netted per benchmark window (see PortfolioState.windows). */
+  /** TAO flows netted per benchmark window (see PortfolioState.windows); the open window is kept apart. */
   readonly flowWin: number[] = [];
   readonly flowAmt: bigint[] = [];
+  curWin = -1;
+  curFlow = 0n;
+  /** Closed windows plus the open one. */
+  flowWindows(): { win: number[]; amt: bigint[] } {
+    if (this.curWin < 0) return { win: this.flowWin, amt: this.flowAmt };
+    return { win: [...this.flowWin, this.curWin], amt: [...this.flowAmt, this.curFlow] };
+  }
   lastCheckpointBlock = -1;
   constructor(
     readonly key: string,
@@ -134,9 +141,10 @@ export class PortfolioState {
       this.windows.push({ blockNumber: block, rootIndex: this.rootIndex });
       this.windowOpen = true;
     }
-    const last = p.flowWin.length - 1;
-    if (last >= 0 && p.flowWin[last] === this.windowSeq) p.flowAmt[last] = (p.flowAmt[last] as bigint) + amount;
-    else { p.flowWin.push(this.windowSeq); p.flowAmt.push(amount); }
+    if (p.curWin === this.windowSeq) { p.curFlow += amount; return; }
+    if (p.curWin >= 0) { p.flowWin.push(p.curWin); p.flowAmt.push(p.curFlow); }
+    p.curWin = this.windowSeq;
+    p.curFlow = amount;
   }
 
   /** coldkey → netuid → hotkey → position (nested maps: no key strings built per event). */
