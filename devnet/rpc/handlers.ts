@@ -3,6 +3,8 @@
  * read resolves its `at` hash to a block number and answers from the change logs at that block,
  * encoded with the runtime that block used.
  */
+import { hexToU8a } from '@polkadot/util';
+import { blake2AsHex } from '@polkadot/util-crypto';
 import type { Chain } from '../chain/chain.js';
 import { blockHash, blockNumberOf, header } from '../chain/headers.js';
 import { RuntimeApiError, callRuntimeApi } from '../chain/runtime-api.js';
@@ -103,6 +105,17 @@ export class Handlers {
       const keys = (p[0] as string[]) ?? [];
       return [{ block: blockHash(this.chain, b), changes: keys.map((k) => [k, this.storageAt(k, b)]) }];
     },
+    state_getStorageHash: (p) => {
+      const v = this.storageAt(String(p[0]), this.resolveState(p[1]));
+      return v === null ? null : blake2AsHex(hexToU8a(v), 256);
+    },
+    state_getStorageSize: (p) => {
+      const v = this.storageAt(String(p[0]), this.resolveState(p[1]));
+      return v === null ? null : (v.length - 2) / 2;
+    },
+    system_syncState: () => ({ startingBlock: 0, currentBlock: this.chain.head, highestBlock: this.chain.head }),
+    system_peers: () => [],
+    system_nodeRoles: () => ['Full'],
     state_getKeysPaged: (p) => this.keysPaged(p),
     state_getKeysPagedAt: (p) => this.keysPaged(p),
   };

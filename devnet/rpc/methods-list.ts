@@ -12,7 +12,8 @@ export const SERVED = [
   'chain_subscribeNewHead', 'chain_subscribeNewHeads', 'chain_subscribeRuntimeVersion', 'chain_unsubscribeAllHeads',
   'chain_unsubscribeFinalisedHeads', 'chain_unsubscribeFinalizedHeads', 'chain_unsubscribeNewHead', 'chain_unsubscribeNewHeads',
   'chain_unsubscribeRuntimeVersion', 'rpc_methods', 'state_call', 'state_callAt', 'state_getKeysPaged', 'state_getKeysPagedAt',
-  'state_getMetadata', 'state_getRuntimeVersion', 'state_getStorage', 'state_getStorageAt', 'state_queryStorageAt',
+  'state_getMetadata', 'state_getRuntimeVersion', 'state_getStorage', 'state_getStorageAt', 'state_getStorageHash',
+  'state_getStorageSize', 'state_queryStorageAt', 'system_nodeRoles', 'system_peers', 'system_syncState',
   'state_subscribeRuntimeVersion', 'state_subscribeStorage', 'state_unsubscribeRuntimeVersion', 'state_unsubscribeStorage',
   'system_chain', 'system_chainType', 'system_health', 'system_name', 'system_properties', 'system_version',
 ];
