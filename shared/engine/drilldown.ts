@@ -1,7 +1,7 @@
 /**
  * Drill-down: which ledger entries (and their source chain events), emission intervals and prices
- * produced a figure of a position. Works from the live engine state (entries are referenced by their
- * ledger sequence number, emissions by id) so it costs nothing until asked.
+ * produced a figure of a position. Costs nothing until asked: a scan of the ledger for the position's
+ * legs, plus its emission records (by id).
  */
 import type { LedgerEntry, LedgerLeg } from './ledger';
 import { eventRef } from './ledger';
@@ -73,12 +73,11 @@ export function drillDown(
   if (!p) return null;
   const test = LEG_TESTS[figure] ?? (() => true);
   const entries: DrillItem[] = [];
-  for (const seq of p.entries) {
-    const e = ledger[seq];
-    if (!e) continue;
+  // A scan of the ledger (on demand; the replay does not keep per-position entry lists).
+  for (const e of ledger) {
     for (const leg of e.legs) {
       if (leg.coldkey !== p.coldkey || leg.hotkey !== p.hotkey || leg.netuid !== p.netuid || !test(leg)) continue;
-      entries.push({ entrySeq: seq, kind: e.kind, blockNumber: e.blockNumber, sources: e.sources.map(eventRef), leg, spotBlock: leg.spotBlock });
+      entries.push({ entrySeq: e.seq, kind: e.kind, blockNumber: e.blockNumber, sources: e.sources.map(eventRef), leg, spotBlock: leg.spotBlock });
     }
   }
   const emissions = WITH_EMISSIONS.has(figure)

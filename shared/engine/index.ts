@@ -18,7 +18,7 @@ import { FiatBook, type FiatPriceRow } from './fiat';
 import type { CostMethod } from './lots';
 import { PortfolioState, type RewardTreatment } from './state';
 import { PnlTracker, type PnlContext, type PnlResult } from './pnl';
-import { replay } from './replay';
+import { replayRaw } from './replay';
 import { computeBenchmarks, type BenchmarkSet, type RootIndexPoint } from './benchmarks';
 import { buildSeries, seriesRecorder, type Series, type SeriesOptions, type SeriesRecorder } from './timeseries';
 import { drillDown, type DrillDown, type DrillFigure } from './drilldown';
@@ -76,6 +76,8 @@ export interface Engine {
   readonly state: PortfolioState;
   readonly prices: PriceBook;
   result(): PnlResult;
+  /** Number of ledger entries (without materialising the ledger). */
+  ledgerSize(): number;
   /** Add the complete raw events of one extrinsic or block. Returns the keys of the positions recomputed. */
   addEvents(events: readonly RawStakeEvent[]): string[];
   addCheckpoints(cps: readonly PositionCheckpoint[]): string[];
@@ -101,16 +103,17 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
   const fiat = input.fiatPrices && input.fiatPrices.length > 0 ? new FiatBook(input.fiatPrices) : null;
   const events = upTo(input.events);
   let claims = upTo(input.rootClaims ?? []);
-  let ledger = normalizeEvents(events, { trackedColdkeys: tracked, rootClaims: claims, prices });
-  const lastEntry = ledger[ledger.length - 1];
+  const lastEvent = events[events.length - 1];
   const ctx: PnlContext = {
-    prices, fiat, specVersion: input.currentSpecVersion ?? lastEntry?.specVersion ?? 297, walletGroups: settings.walletGroups ?? {},
+    prices, fiat, specVersion: input.currentSpecVersion ?? lastEvent?.specVersion ?? 297, walletGroups: settings.walletGroups ?? {},
   };
   const stateOpts = { method: settings.method, rewards: settings.rewards, prices, fiat, trackedColdkeys: tracked };
   let checkpoints = upTo(input.checkpoints);
   let state = new PortfolioState(stateOpts);
   const recorder = internal?.onReplay?.(state);
-  replay(state, ledger, checkpoints, asOf, recorder?.before, recorder?.after);
+  // Normalise and replay in one pass; the ledger itself is only materialised on demand (ledger()).
+  let ledgerCount = replayRaw(state, events, { trackedColdkeys: tracked, rootClaims: claims, prices }, checkpoints, asOf, recorder?.before, recorder?.after);
+  let ledgerCache: LedgerEntry[] | null = null;
   if (recorder) firstSeries = recorder.finish();
   // "Now" is the latest block any input knows about (a price snapshot after the last event still moves values).
   for (const s of upTo(input.snapshots)) state.noteBlock(s.blockNumber, s.timestamp);
@@ -121,10 +124,23 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
   // Raw events added after creation; a rebuild (out-of-order add) re-normalises base + added.
   const added: RawStakeEvent[] = [];
 
+  const allEvents = (): RawStakeEvent[] => (added.length === 0 ? [...events] : [...events, ...added].sort((a, b) => a.blockNumber - b.blockNumber || a.eventIndex - b.eventIndex));
+  const ledger = (): LedgerEntry[] => {
+    ledgerCache ??= normalizeEvents(allEvents(), { trackedColdkeys: tracked, rootClaims: claims, prices });
+    return ledgerCache;
+  };
+  const append = (entries: LedgerEntry[]): void => {
+    for (const e of entries) {
+      e.seq = ledgerCount++;
+      ledgerCache?.push(e);
+      state.applyEntry(e);
+    }
+  };
+
   const rebuild = (): void => {
-    ledger = normalizeEvents([...events, ...added], { trackedColdkeys: tracked, rootClaims: claims, prices });
+    ledgerCache = null;
     state = new PortfolioState(stateOpts);
-    replay(state, ledger, checkpoints);
+    ledgerCount = replayRaw(state, allEvents(), { trackedColdkeys: tracked, rootClaims: claims, prices }, checkpoints);
     for (const s of prices.netuids()) for (const x of prices.series(s)) state.noteBlock(x.blockNumber, x.timestamp);
     tracker = new PnlTracker(state, ctx);
     tracker.refresh();
@@ -140,12 +156,7 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
       added.push(...newEvents);
       const minBlock = Math.min(...newEvents.map((e) => e.blockNumber));
       if (minBlock < state.lastAppliedBlock) { rebuild(); return [...state.positions.keys()]; }
-      const entries = normalizeEvents(newEvents, { trackedColdkeys: tracked, prices });
-      for (const e of entries) {
-        e.seq = ledger.length;
-        ledger.push(e);
-        state.applyEntry(e);
-      }
+      append(normalizeEvents(newEvents, { trackedColdkeys: tracked, prices }));
       const touched = state.drainTouched();
       tracker.refresh(touched);
       return touched.map((p) => p.key);
@@ -169,27 +180,23 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
       return computeBenchmarks(state, figs, prices, input.rootIndex);
     },
     series(opts) {
-      return buildSeries(ledger, checkpoints, stateOpts, state.lastBlock, opts);
+      return buildSeries(ledger(), checkpoints, stateOpts, state.lastBlock, opts);
     },
-    ledger: () => ledger,
+    ledger,
     addRootClaims(newClaims) {
       const mine = newClaims.filter((c) => tracked.has(c.coldkey));
       if (mine.length === 0) return [];
       claims = [...claims, ...mine];
       const minBlock = Math.min(...mine.map((c) => c.blockNumber));
       if (minBlock < state.lastAppliedBlock) { rebuild(); return [...state.positions.keys()]; }
-      const entries = normalizeEvents([], { trackedColdkeys: tracked, rootClaims: mine, prices });
-      for (const e of entries) {
-        e.seq = ledger.length;
-        ledger.push(e);
-        state.applyEntry(e);
-      }
+      append(normalizeEvents([], { trackedColdkeys: tracked, rootClaims: mine, prices }));
       const touched = state.drainTouched();
       tracker.refresh(touched);
       return touched.map((p) => p.key);
     },
-    drillDown: (key, figure) => drillDown(state, ledger, prices, key, figure),
+    drillDown: (key, figure) => drillDown(state, ledger(), prices, key, figure),
     initialSeries: () => firstSeries,
+    ledgerSize: () => ledgerCount,
   };
   return engine;
 }
@@ -201,5 +208,9 @@ export function computePortfolio(input: PortfolioInput, settings: EngineSettings
   const inline = want && !want.filter ? want : null;
   const engine = createEngine(input, settings, inline ? { onReplay: (st) => seriesRecorder(st, inline) } : undefined);
   const series = want ? (inline ? engine.initialSeries() : engine.series(want)) : null;
-  return { settings, pnl: engine.result(), ledger: engine.ledger(), emissions: engine.state.emissions, benchmarks: engine.benchmarks(), series };
+  return {
+    settings, pnl: engine.result(), emissions: engine.state.emissions, benchmarks: engine.benchmarks(), series,
+    // Materialised on first access (exports, drill-down): the computation itself does not keep it.
+    get ledger() { return engine.ledger(); },
+  };
 }

@@ -209,32 +209,63 @@ const MAX_EVENT_INDEX = Number.MAX_SAFE_INTEGER;
 
 /** Normalise raw events (any order) into ledger entries ordered by (block, eventIndex). */
 export function normalizeEvents(rawEvents: readonly RawStakeEvent[], opts: NormalizeOptions): LedgerEntry[] {
-  const sorted = isSorted(rawEvents) ? rawEvents : [...rawEvents].sort(compareRaw);
   const out: LedgerEntry[] = [];
-  const rootClaimedByBlock = new Map<number, RawStakeEvent[]>();
+  streamLedger(rawEvents, opts, (e) => { out.push(e); });
+  return out;
+}
+
+/**
+ * Streaming form of `normalizeEvents`: entries are handed to `emit` one block at a time, in ledger
+ * order, with `seq` set, so a caller can apply them without keeping the whole ledger alive
+ * (a 1M-entry ledger that is retained costs the garbage collector more than computing it).
+ * Root-claim payouts are merged at their block (ordered by their RootClaimed event, else last).
+ * Returns the number of entries emitted.
+ */
+export function streamLedger(rawEvents: readonly RawStakeEvent[], opts: NormalizeOptions, emit: (e: LedgerEntry) => void): number {
+  const sorted = isSorted(rawEvents) ? rawEvents : [...rawEvents].sort(compareRaw);
+  const claims = (opts.rootClaims ?? []).filter((p) => opts.trackedColdkeys.has(p.coldkey));
+  claims.sort((x, y) => x.blockNumber - y.blockNumber);
+  const rootClaimed = new Map<number, RawStakeEvent[]>();
+  const buf: LedgerEntry[] = [];
+  let ci = 0;
+  let seq = 0;
+  const flush = (): void => {
+    for (const e of buf) { e.seq = seq++; emit(e); }
+    buf.length = 0;
+  };
+  const claimsBefore = (block: number): void => {
+    while (ci < claims.length && (claims[ci] as RootClaimPayout).blockNumber < block) buf.push(rootClaimEntry(claims[ci++] as RootClaimPayout, [], opts.prices));
+    flush();
+  };
   let i = 0;
   while (i < sorted.length) {
-    const first = sorted[i] as RawStakeEvent;
-    let j = i + 1;
-    while (j < sorted.length) {
-      const e = sorted[j] as RawStakeEvent;
-      if (e.blockNumber !== first.blockNumber || e.extrinsicIndex !== first.extrinsicIndex) break;
-      j++;
+    const block = (sorted[i] as RawStakeEvent).blockNumber;
+    if (ci < claims.length && (claims[ci] as RootClaimPayout).blockNumber < block) claimsBefore(block);
+    while (i < sorted.length && (sorted[i] as RawStakeEvent).blockNumber === block) {
+      const first = sorted[i] as RawStakeEvent;
+      let j = i + 1;
+      while (j < sorted.length) {
+        const e = sorted[j] as RawStakeEvent;
+        if (e.blockNumber !== block || e.extrinsicIndex !== first.extrinsicIndex) break;
+        j++;
+      }
+      if (j === i + 1) normalizeSingle(first, opts, buf, rootClaimed);
+      else normalizeGroup(sorted.slice(i, j), opts, buf, rootClaimed);
+      i = j;
     }
-    if (j === i + 1) normalizeSingle(first, opts, out, rootClaimedByBlock);
-    else normalizeGroup(sorted.slice(i, j), opts, out, rootClaimedByBlock);
-    i = j;
-  }
-  if (opts.rootClaims && opts.rootClaims.length > 0) {
-    for (const p of opts.rootClaims) {
-      if (!opts.trackedColdkeys.has(p.coldkey)) continue;
-      const src = (rootClaimedByBlock.get(p.blockNumber) ?? []).filter((e) => e.coldkey === p.coldkey);
-      out.push(rootClaimEntry(p, src, opts.prices));
+    if (ci < claims.length && (claims[ci] as RootClaimPayout).blockNumber === block) {
+      const src = rootClaimed.get(block) ?? [];
+      while (ci < claims.length && (claims[ci] as RootClaimPayout).blockNumber === block) {
+        const p = claims[ci++] as RootClaimPayout;
+        buf.push(rootClaimEntry(p, src.filter((e) => e.coldkey === p.coldkey), opts.prices));
+      }
+      buf.sort((x, y) => x.eventIndex - y.eventIndex);
     }
-    out.sort((a, b) => a.blockNumber - b.blockNumber || a.eventIndex - b.eventIndex);
+    if (rootClaimed.size > 0) rootClaimed.clear();
+    flush();
   }
-  for (let k = 0; k < out.length; k++) (out[k] as LedgerEntry).seq = k;
-  return out;
+  claimsBefore(Number.POSITIVE_INFINITY);
+  return seq;
 }
 
 function compareRaw(a: RawStakeEvent, b: RawStakeEvent): number {

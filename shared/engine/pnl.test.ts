@@ -103,4 +103,18 @@ describe('drill-down and incremental additions', () => {
     // 6 α × 3.0 + 4 α × 2.5 = 28
     expect(full.pnl.total.figures.spotValue).toBe(28n * TAO);
   });
+
+  it('the ledger is materialised on demand and stays in step with incremental adds', () => {
+    const a = createEngine(input, { method: 'acb', rewards: 'income' });
+    const b = createEngine(input, { method: 'acb', rewards: 'income' });
+    expect(a.ledgerSize()).toBe(3);
+    expect(b.ledger().map((e) => e.kind)).toEqual(['buy', 'buy', 'sell']); // b materialised before the add
+    const next = ev('StakeRemoved', { block: 500, cold: 'C2', netuid: 2, tao: 2n * TAO, alpha: 1n * A });
+    a.addEvents([next]);
+    b.addEvents([next]);
+    const view = (e: { seq: number; kind: string; blockNumber: number }) => [e.seq, e.kind, e.blockNumber];
+    expect(a.ledger().map(view)).toEqual([[0, 'buy', 100], [1, 'buy', 200], [2, 'sell', 300], [3, 'sell', 500]]);
+    expect(b.ledger().map(view)).toEqual(a.ledger().map(view));
+    expect(a.drillDown('C2|H1|2', 'alphaSold')?.entries.map((x) => x.sources)).toEqual([['500-0']]);
+  });
 });

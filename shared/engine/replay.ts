@@ -2,7 +2,7 @@
  * Merge ledger entries and checkpoints in block order and feed them to a PortfolioState.
  * Within a block, ledger entries come first: checkpoints are post-block state.
  */
-import type { LedgerEntry } from './ledger';
+import { streamLedger, type LedgerEntry, type NormalizeOptions, type RawStakeEvent } from './ledger';
 import type { PositionCheckpoint } from './emissions';
 import type { PortfolioState } from './state';
 
@@ -50,4 +50,40 @@ export function replay(
       after?.({ kind: 'checkpoint', checkpoint: c });
     }
   }
+}
+
+/**
+ * Normalise and replay in one pass (entries are not retained): the main computation's path.
+ * `rawEvents` must already be limited to the as-of block. Returns the number of ledger entries.
+ */
+export function replayRaw(
+  state: PortfolioState,
+  rawEvents: readonly RawStakeEvent[],
+  normalize: NormalizeOptions,
+  checkpoints: readonly PositionCheckpoint[],
+  asOfBlock = Number.MAX_SAFE_INTEGER,
+  before?: (ts: number, block: number) => void,
+  after?: (item: ReplayItem) => void,
+): number {
+  const cps = sortCheckpoints(checkpoints);
+  let ci = 0;
+  const checkpointsBefore = (block: number): void => {
+    while (ci < cps.length) {
+      const c = cps[ci] as PositionCheckpoint;
+      if (c.blockNumber >= block || c.blockNumber > asOfBlock) break;
+      before?.(c.timestamp, c.blockNumber);
+      state.applyCheckpoint(c);
+      ci++;
+      after?.({ kind: 'checkpoint', checkpoint: c });
+    }
+  };
+  const count = streamLedger(rawEvents, normalize, (e) => {
+    if (e.blockNumber > asOfBlock) return;
+    checkpointsBefore(e.blockNumber);
+    before?.(e.timestamp, e.blockNumber);
+    state.applyEntry(e);
+    after?.({ kind: 'entry', entry: e });
+  });
+  checkpointsBefore(asOfBlock + 1);
+  return count;
 }

@@ -59,7 +59,6 @@ export class PositionAcc {
   incomeFiat = 0n;
   fiatIncomplete = false;
   emissionsUnpriced = 0;
-  readonly entries: number[] = [];
   readonly emissions: number[] = [];
   /** TAO flows netted per benchmark window (see PortfolioState.windows); the open window is kept apart. */
   readonly flowWin: number[] = [];
@@ -246,7 +245,6 @@ export class PortfolioState {
 
   private applyLeg(e: LedgerEntry, leg: LedgerLeg): void {
     const p = this.position(leg.coldkey, leg.hotkey, leg.netuid);
-    p.entries.push(e.seq);
     if (leg.basis === 'income') this.noteRootIncome(e.blockNumber, leg.tao);
     p.alpha += leg.alpha;
     if (leg.netuid === 0) this.rootAlpha += leg.alpha;
@@ -289,8 +287,6 @@ export class PortfolioState {
   private applyCarry(e: LedgerEntry, out: LedgerLeg, inn: LedgerLeg): void {
     const po = this.position(out.coldkey, out.hotkey, out.netuid);
     const pi = this.position(inn.coldkey, inn.hotkey, inn.netuid);
-    po.entries.push(e.seq);
-    if (pi !== po) pi.entries.push(e.seq);
     const moved = -out.alpha;
     if (out.netuid === 0) this.rootAlpha += out.alpha + inn.alpha;
     po.alpha += out.alpha;
