@@ -2,7 +2,9 @@
  * Accounting engine entry points.
  *
  * - computePortfolio(input, settings): one full computation (ledger, emissions, lots, PnL, benchmarks,
- *   optional series) as of a block.
+ *   optional series) as of a block. Raw events are normalised and replayed in one streaming pass; the
+ *   ledger array is only built when asked for (`ledger`, exports, drill-down), which keeps a 1M-event
+ *   computation well inside its time and memory budget.
  * - createEngine(input, settings): the same, kept alive for the incremental path. `addEvents` takes the
  *   complete raw events of one extrinsic/block (pairing needs the whole group) that are at or after the
  *   last applied event/checkpoint block, applies them to the live state and recomputes only the touched
