@@ -11,6 +11,7 @@ import { shareValue, sharesFor } from './fixed.js';
 import {
   FLAT_FEE,
   alphaPriceRao,
+  feeRate,
   buyAlpha,
   feeEra,
   minStake,
@@ -399,6 +400,21 @@ export class Chain {
     this.setIndexed('SubnetAlphaOut', n, 0n, n);
     this.setLog('TotalNetworks', this.subnets.size);
     this.registerHotkey(def.ownerHotkey, def.ownerColdkey);
+    if (n === 0) return;
+    // Price views derived from the reserves at read time (the swap v3 pallet exists from spec 283).
+    const from = (b: number) => b >= def.registeredAt;
+    const v3 = (b: number) => from(b) && this.specAt(b) >= 283;
+    const put = (item: ItemName, read: (b: number) => unknown) => this.putCell({ item, kind: 'fn', read }, storageKey(item, n));
+    put('SubnetMovingPrice', (b) => (from(b) ? { bits: this.priceBits(n, b, 32n) } : undefined));
+    put('SwapAlphaSqrtPrice', (b) => (v3(b) ? { bits: isqrt(this.priceBits(n, b, 128n)) } : undefined));
+    put('SwapV3Initialized', (b) => (v3(b) ? true : undefined));
+    put('SwapFeeRate', (b) => (v3(b) ? Number(feeRate(this.specAt(b))) : undefined));
+  }
+
+  /** price = SubnetTAO / SubnetAlphaIn as fixed point with `frac` fractional bits. */
+  private priceBits(netuid: number, b: number, frac: bigint): bigint {
+    const x = this.subnetAlphaIn(netuid, b);
+    return x === 0n ? 0n : (this.subnetTao(netuid, b) << frac) / x;
   }
 
   registerHotkey(hot: Acc, owner: Acc): void {
@@ -483,7 +499,8 @@ export class Chain {
   // ---------------------------------------------------------------- pools
 
   private setPool(netuid: number, tao: bigint, alphaIn: bigint, alphaOut: bigint): void {
-    this.setLog('SubnetTAO', tao, netuid);
+    // Root stake also grows by (pre-334) root dividends that never entered SubnetTAO(0): clamp at 0.
+    this.setLog('SubnetTAO', tao < 0n ? 0n : tao, netuid);
     this.setLog('SubnetAlphaIn', alphaIn, netuid);
     this.setIndexed('SubnetAlphaOut', netuid, alphaOut, netuid);
   }
@@ -921,5 +938,16 @@ export class Chain {
     for (const [k, from] of this.trackedPositionsFrom) if (from > keep) this.trackedPositionsFrom.delete(k);
     this.head = keep;
     return requeue;
+  }
+}
+
+/** Integer square root: Newton's method from above, floor(sqrt(n)). */
+function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
   }
 }

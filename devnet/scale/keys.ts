@@ -50,6 +50,10 @@ export const ITEMS = {
     item: 'LastColdkeyHotkeyStakeBlock',
     args: [A('Twox64Concat'), A('Twox64Concat')],
   },
+  SubnetMovingPrice: { pallet: 'SubtensorModule', item: 'SubnetMovingPrice', args: [N16] },
+  SwapAlphaSqrtPrice: { pallet: 'Swap', item: 'AlphaSqrtPrice', args: [{ kind: 'u16' as const, hasher: 'Twox64Concat' as const }] },
+  SwapV3Initialized: { pallet: 'Swap', item: 'SwapV3Initialized', args: [{ kind: 'u16' as const, hasher: 'Twox64Concat' as const }] },
+  SwapFeeRate: { pallet: 'Swap', item: 'FeeRate', args: [{ kind: 'u16' as const, hasher: 'Twox64Concat' as const }] },
   RootClaimType: { pallet: 'SubtensorModule', item: 'RootClaimType', args: [A('Blake2_128Concat')] },
   RootClaimed: {
     pallet: 'SubtensorModule',

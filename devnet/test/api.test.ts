@@ -23,6 +23,7 @@ afterAll(async () => {
 });
 
 type Q = Record<string, (...a: unknown[]) => Promise<Codec>>;
+type Bits = { bits: { toBigInt(): bigint } };
 const sm = () => api.query['subtensorModule'] as unknown as Q;
 
 describe('connect', () => {
@@ -152,6 +153,25 @@ describe('storage and runtime APIs', () => {
       expect(last).toBe(chain.totalHotkeyAlpha(i.hotkey.toHex(), n, epochBlock(n, epochsAt(n, b))));
     }
     expect(nonzero).toBeGreaterThan(0);
+  });
+
+  it('Swap v3 price storage (AlphaSqrtPrice², SwapV3Initialized, FeeRate) agrees with the reserves', async () => {
+    const chain = dn.world.chain;
+    for (const b of [dn.head(), 1_500]) {
+      const at = await api.at(dn.hashOf(b));
+      const swap = at.query['swap'] as unknown as Q;
+      for (const n of [1, 2, 3]) {
+        const sqrt = ((await swap['alphaSqrtPrice']!(n)) as unknown as Bits).bits.toBigInt();
+        const price = (sqrt * sqrt) >> 128n; // U64F64² → integer part of TAO per alpha × 2^0
+        const exact = (chain.subnetTao(n, b) << 64n) / chain.subnetAlphaIn(n, b);
+        // compare in 2^-64 units with the rounding of one sqrt step
+        const sq = (sqrt * sqrt) >> 64n;
+        expect(exact - sq >= 0n && exact - sq < (sqrt >> 62n) + 4n).toBe(true);
+        expect(price).toBe(chain.subnetTao(n, b) / chain.subnetAlphaIn(n, b));
+        expect(((await swap['swapV3Initialized']!(n)) as unknown as { isTrue: boolean }).isTrue).toBe(true);
+        expect(((await swap['feeRate']!(n)) as unknown as Codec).toString()).toBe('33');
+      }
+    }
   });
 
   it('state_queryStorageAt, getKeysPaged paging and chain_getBlock extrinsics', async () => {
