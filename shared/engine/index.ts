@@ -105,9 +105,11 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
   const fiat = input.fiatPrices && input.fiatPrices.length > 0 ? new FiatBook(input.fiatPrices) : null;
   const events = upTo(input.events);
   let claims = upTo(input.rootClaims ?? []);
-  const lastEvent = events[events.length - 1];
+  let lastSpec = 297;
+  let lastSpecBlock = -1;
+  for (const e of events) if (e.blockNumber >= lastSpecBlock) { lastSpecBlock = e.blockNumber; lastSpec = e.specVersion; }
   const ctx: PnlContext = {
-    prices, fiat, specVersion: input.currentSpecVersion ?? lastEvent?.specVersion ?? 297, walletGroups: settings.walletGroups ?? {},
+    prices, fiat, specVersion: input.currentSpecVersion ?? lastSpec, walletGroups: settings.walletGroups ?? {},
   };
   const stateOpts = { method: settings.method, rewards: settings.rewards, prices, fiat, trackedColdkeys: tracked };
   let checkpoints = upTo(input.checkpoints);

@@ -127,7 +127,7 @@ class LotListBook implements LotBook {
       alpha -= covered;
       cost -= late;
     }
-    if (alpha > 0n) this.insert({ alpha, cost, order });
+    if (alpha > 0n) this.insert(this.method === 'hifo' ? { alpha, cost, order, u: undefined } as HifoLot : { alpha, cost, order });
     return late;
   }
 
