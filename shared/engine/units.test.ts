@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { alphaToTao, floorDiv, formatTao, impliedPrice, share } from './units';
+
+describe('units and the rounding rule', () => {
+  it('floorDiv rounds toward −∞ (bigint / truncates toward 0)', () => {
+    expect([floorDiv(7n, 2n), floorDiv(-7n, 2n), floorDiv(7n, -2n), floorDiv(-8n, 2n)]).toEqual([3n, -4n, -4n, -4n]);
+  });
+  it('share: floor(whole × part / total); the whole when part = total', () => {
+    expect(share(10n, 1n, 3n)).toBe(3n);
+    expect(share(10n, 3n, 3n)).toBe(10n);
+    expect(share(10n, 1n, 0n)).toBe(0n);
+  });
+  it('alphaToTao / impliedPrice at 1e9 scale; exact TAO formatting', () => {
+    // 2.5 α at 0.4 TAO/α = 1 TAO; −1 alpha-rao at 0.5 floors to −1 rao
+    expect(alphaToTao(2_500_000_000n, 400_000_000n)).toBe(1_000_000_000n);
+    expect(alphaToTao(-1n, 500_000_000n)).toBe(-1n);
+    expect(impliedPrice(3n, 2n)).toBe(1_500_000_000n);
+    expect(impliedPrice(3n, 0n)).toBeNull();
+    expect([formatTao(-1_500_000_001n), formatTao(5n)]).toEqual(['-1.500000001', '0.000000005']);
+  });
+});
