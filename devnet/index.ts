@@ -44,7 +44,8 @@ export type SubmitAction =
   | { kind: 'move_stake'; coldkey: string; originHotkey: string; destHotkey: string; originNetuid: number; destNetuid: number; alpha: bigint }
   | { kind: 'transfer_stake'; coldkey: string; destColdkey: string; hotkey: string; originNetuid: number; destNetuid: number; alpha: bigint }
   | { kind: 'swap_stake'; coldkey: string; hotkey: string; originNetuid: number; destNetuid: number; alpha: bigint }
-  | { kind: 'set_root_claim_type'; coldkey: string; claimType: 'Swap' | 'Keep' };
+  | { kind: 'set_root_claim_type'; coldkey: string; claimType: 'Swap' | 'Keep' }
+  | { kind: 'recycle_alpha' | 'burn_alpha'; coldkey: string; hotkey: string; netuid: number; alpha: bigint };
 
 export interface Devnet {
   url: string;
@@ -168,5 +169,8 @@ function toAction(a: SubmitAction): Action {
       return { ...a, coldkey: acc(a.coldkey), hotkey: acc(a.hotkey) };
     case 'set_root_claim_type':
       return { ...a, coldkey: acc(a.coldkey) };
+    case 'recycle_alpha':
+    case 'burn_alpha':
+      return { ...a, coldkey: acc(a.coldkey), hotkey: acc(a.hotkey) };
   }
 }

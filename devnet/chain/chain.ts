@@ -37,6 +37,8 @@ export type Action =
   | { kind: 'swap_stake'; coldkey: Acc; hotkey: Acc; originNetuid: number; destNetuid: number; alpha: bigint }
   | { kind: 'set_root_claim_type'; coldkey: Acc; claimType: 'Swap' | 'Keep' }
   | { kind: 'transfer'; coldkey: Acc; dest: Acc; tao: bigint }
+  /** recycle_alpha (reduces SubnetAlphaOut) / burn_alpha (does not); no LastColdkeyHotkeyStakeBlock write. */
+  | { kind: 'recycle_alpha' | 'burn_alpha'; coldkey: Acc; hotkey: Acc; netuid: number; alpha: bigint }
   /** sudo(set_code): the runtime `spec` executes from the next block on. */
   | { kind: 'set_code'; coldkey: Acc; spec: number };
 
@@ -659,6 +661,11 @@ export class Chain {
         return bal >= a.tao ? null : 'InsufficientBalance';
       case 'set_code':
         return null;
+      case 'recycle_alpha':
+      case 'burn_alpha':
+        if (spec < 315) return 'CallUnavailable';
+        if (a.netuid === 0) return 'CannotBurnOrRecycleOnRootSubnet';
+        return a.alpha > 0n && this.stake(a.hotkey, a.coldkey, a.netuid) >= a.alpha ? null : 'NotEnoughStakeToWithdraw';
     }
   }
 
@@ -732,6 +739,14 @@ export class Chain {
       case 'set_code':
         this.emit({ pallet: 'System', name: 'CodeUpdated', args: [] });
         return;
+      case 'recycle_alpha':
+      case 'burn_alpha': {
+        this.decreasePosition(a.hotkey, a.coldkey, a.netuid, a.alpha);
+        if (a.kind === 'recycle_alpha') this.setIndexed('SubnetAlphaOut', a.netuid, this.subnetAlphaOut(a.netuid) - a.alpha, a.netuid);
+        const name = a.kind === 'recycle_alpha' ? 'AlphaRecycled' : 'AlphaBurned';
+        this.emit({ pallet: 'SubtensorModule', name, args: [a.coldkey, a.hotkey, a.alpha, a.netuid] });
+        return;
+      }
     }
   }
 
@@ -887,6 +902,12 @@ export class Chain {
         if (this.tracked.has(cold)) {
           out.push({ ...base, kind: e.name, coldkey: cold, hotkey: hot, netuid: oNet, tao, alpha: 0n, fee: 0n, destNetuid: dNet });
         }
+        break;
+      }
+      case 'AlphaRecycled':
+      case 'AlphaBurned': {
+        const [cold, hot, alpha, netuid] = a as [Acc, Acc, bigint, number];
+        if (this.tracked.has(cold)) out.push({ ...base, kind: e.name, coldkey: cold, hotkey: hot, netuid, tao: 0n, alpha, fee: 0n });
         break;
       }
       case 'RootClaimed': {

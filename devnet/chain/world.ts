@@ -334,6 +334,9 @@ export class World {
       return { kind: 'transfer_stake', coldkey: cold, destColdkey: dest, hotkey: p.hotkey, originNetuid: p.netuid, destNetuid: dn, alpha: part };
     }
     if (x < addShare + 0.48) return { kind: 'unstake_all', coldkey: cold, hotkey: p.hotkey };
+    if (x < addShare + 0.5 && p.netuid !== 0 && c.specAt(c.cur) >= 315) {
+      return { kind: r.chance(0.5) ? 'recycle_alpha' : 'burn_alpha', coldkey: cold, hotkey: p.hotkey, netuid: p.netuid, alpha: part };
+    }
     return this.removeAction(r, cold, p);
   }
 

@@ -44,6 +44,10 @@ function callFor(d: DecoratedMeta, a: Action): unknown {
       return call(d, 'subtensorModule', 'setRootClaimType', [a.claimType]);
     case 'transfer':
       return call(d, 'balances', 'transferKeepAlive', [a.dest, a.tao]);
+    case 'recycle_alpha':
+      return call(d, 'subtensorModule', 'recycleAlpha', [a.hotkey, a.alpha, a.netuid]);
+    case 'burn_alpha':
+      return call(d, 'subtensorModule', 'burnAlpha', [a.hotkey, a.alpha, a.netuid]);
     case 'set_code':
       return call(d, 'system', 'remark', ['0x']);
   }

@@ -24,7 +24,7 @@ interface Rec {
   event: { section: string; method: string; data: Codec[] };
 }
 
-const STAKE = new Set(['StakeAdded', 'StakeRemoved', 'StakeMoved', 'StakeTransferred', 'StakeSwapped']);
+const STAKE = new Set(['StakeAdded', 'StakeRemoved', 'StakeMoved', 'StakeTransferred', 'StakeSwapped', 'AlphaRecycled', 'AlphaBurned']);
 
 describe('ground truth vs decoded System.Events', () => {
   it('every truth event is at its index with its fields, and no tracked stake event is missing', async () => {
@@ -54,6 +54,8 @@ describe('ground truth vs decoded System.Events', () => {
           expect(d).toEqual([e.coldkey, e.destColdkey, e.hotkey, String(e.netuid), String(e.destNetuid), e.tao]);
         } else if (e.kind === 'StakeMoved') {
           expect(d).toEqual([e.coldkey, e.hotkey, String(e.netuid), e.destHotkey, String(e.destNetuid), e.tao]);
+        } else if (e.kind === 'AlphaRecycled' || e.kind === 'AlphaBurned') {
+          expect(d).toEqual([e.coldkey, e.hotkey, e.alpha, String(e.netuid)]);
         } else if (e.kind === 'StakeSwapped') {
           expect(d).toEqual([e.coldkey, e.hotkey, String(e.netuid), String(e.destNetuid), e.tao]);
         }
@@ -71,6 +73,7 @@ describe('ground truth vs decoded System.Events', () => {
       }
     }
     expect(matched).toBeGreaterThan(50);
+    expect(truth.events.some((e) => e.kind === 'AlphaRecycled' || e.kind === 'AlphaBurned')).toBe(true);
   });
 
   it('positions in the truth equal the runtime API stake at their epoch blocks', async () => {
