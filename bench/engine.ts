@@ -4,7 +4,7 @@
  * Run: npm run bench:engine  (= npx tsx bench/engine.ts)
  *   [events]        number of events (default 1,000,000)
  *   --series        include the daily time series in the full computation
- *   --all-methods   time ACB, FIFO, LIFO and HIFO
+ *   --all-methods   time ACB, FIFO, LIFO and HIFO (or --method=fifo for one)
  *   --full-only     skip the incremental measurement
  *   BENCH_ADDS=n    number of single-event adds to time (default 1000, after 100 warm-up adds)
  * Peak memory is the process's maximum resident set size (getrusage maxRSS), which includes the
@@ -132,7 +132,8 @@ const genMs = performance.now() - tg;
 const rssAfterGen = process.memoryUsage().rss;
 console.log(`generated ${input.events.length.toLocaleString()} events, ${input.checkpoints.length.toLocaleString()} checkpoints, ${input.snapshots.length.toLocaleString()} snapshots in ${genMs.toFixed(0)} ms (rss ${mb(rssAfterGen)})`);
 
-const methods: CostMethod[] = (process.argv.includes('--all-methods') ? ['acb', 'fifo', 'lifo', 'hifo'] : ['acb']);
+const methodArg = process.argv.find((a) => a.startsWith('--method='))?.slice('--method='.length) as CostMethod | undefined;
+const methods: CostMethod[] = methodArg ? [methodArg] : process.argv.includes('--all-methods') ? ['acb', 'fifo', 'lifo', 'hifo'] : ['acb'];
 let peakFull = 0;
 for (const method of methods) {
   const t = performance.now();
