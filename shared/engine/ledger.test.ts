@@ -192,3 +192,34 @@ describe('same-subnet moves before 297 (swap with fees)', () => {
     expect(e.legs[1]).toMatchObject({ alpha: 2_999_000_000n, fee: 25_000n, tao: 5_999_975_000n });
   });
 });
+
+describe('events as the sync stores them', () => {
+  it('transfer to a stranger whose StakeAdded was not stored is still a transfer out', () => {
+    const e = only(norm([
+      ev('StakeRemoved', { block: 90, idx: 1, tao: 10n * TAO, alpha: 5n * A }),
+      ev('StakeTransferred', { block: 90, idx: 3, counter: 'S', destNet: 1, tao: 10n * TAO }),
+    ]));
+    expect(e.kind).toBe('transfer-out');
+    expect(e.legs[0]).toMatchObject({ alpha: -5n * A, tao: 10n * TAO, category: 'transferOut' });
+    expect(e.flags).toEqual([]);
+  });
+
+  it('a StakeTransferred stored once per tracked coldkey is counted once', () => {
+    const sum = ev('StakeTransferred', { block: 91, idx: 3, counter: 'C2', destNet: 1, tao: 10n * TAO });
+    const es = norm([
+      ev('StakeRemoved', { block: 91, idx: 1, tao: 10n * TAO, alpha: 5n * A }),
+      ev('StakeAdded', { block: 91, idx: 2, cold: 'C2', tao: 10n * TAO, alpha: 5n * A }),
+      sum, { ...sum },
+    ]);
+    expect(es.map((e) => [e.kind, e.legs.length, e.sources.length])).toEqual([['internal-transfer', 2, 3]]);
+  });
+
+  it('a move whose destination StakeAdded is missing (below min stake) is a flagged sale', () => {
+    const e = only(norm([
+      ev('StakeRemoved', { block: 92, idx: 1, tao: 1_000_000n, alpha: 500_000n }),
+      ev('StakeMoved', { block: 92, idx: 3, destHot: 'H2', destNet: 2, tao: 1_000_000n }),
+    ]));
+    expect(e.kind).toBe('sell');
+    expect(e.flags).toContain('move-without-destination');
+  });
+});

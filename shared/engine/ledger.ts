@@ -244,13 +244,19 @@ export function streamLedger(rawEvents: readonly RawStakeEvent[], opts: Normaliz
     while (i < sorted.length && (sorted[i] as RawStakeEvent).blockNumber === block) {
       const first = sorted[i] as RawStakeEvent;
       let j = i + 1;
+      let dup = false;
       while (j < sorted.length) {
         const e = sorted[j] as RawStakeEvent;
         if (e.blockNumber !== block || e.extrinsicIndex !== first.extrinsicIndex) break;
+        if (e.eventIndex === (sorted[j - 1] as RawStakeEvent).eventIndex) dup = true;
         j++;
       }
       if (j === i + 1) normalizeSingle(first, opts, buf, rootClaimed);
-      else normalizeGroup(sorted.slice(i, j), opts, buf, rootClaimed);
+      else {
+        // The same chain event stored twice (e.g. a StakeTransferred kept for both tracked coldkeys) counts once.
+        const group = sorted.slice(i, j);
+        normalizeGroup(dup ? group.filter((e, k) => k === 0 || e.eventIndex !== (group[k - 1] as RawStakeEvent).eventIndex) : group, opts, buf, rootClaimed);
+      }
       i = j;
     }
     if (ci < claims.length && (claims[ci] as RootClaimPayout).blockNumber === block) {
@@ -468,11 +474,13 @@ function pairEntry(s: RawStakeEvent, r: RawStakeEvent | null, a: RawStakeEvent |
     return entry('swap', anchor, [origin, dest], more, flags);
   }
   if (originTracked && origin) {
-    // No destination StakeAdded: the moved TAO was below the minimum stake (facts §9F); book a sale.
-    if (!a) flags.push('move-without-destination');
-    const kind: LedgerKind = a ? 'transfer-out' : 'sell';
-    if (kind === 'sell') return entry('sell', anchor, origin, more, flags);
-    return entry(kind, anchor, { ...origin, category: 'transferOut' }, more, flags);
+    // To an untracked coldkey: a transfer out. Its StakeAdded belongs to the other coldkey and is
+    // usually not stored at all, so it is not required here.
+    const destCold = s.kind === 'StakeTransferred' ? (s.counterpartyColdkey ?? s.coldkey) : s.coldkey;
+    if (!tracked.has(destCold)) return entry('transfer-out', anchor, { ...origin, category: 'transferOut' }, more, flags);
+    // Own destination but no StakeAdded: the moved TAO was below the minimum stake (facts §9F); a sale.
+    flags.push('move-without-destination');
+    return entry('sell', anchor, origin, more, flags);
   }
   if (destTracked && dest) {
     return entry('transfer-in', anchor, { ...dest, category: 'transferIn' }, more, flags);
