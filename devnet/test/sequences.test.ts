@@ -106,3 +106,43 @@ describe('event sequences', () => {
     expect(after.free).toBe(before.free - 120_000n);
   });
 });
+
+describe('spec 233 (flat fee era)', () => {
+  it('add/remove pay 50,000 rao that stays in SubnetTAO; events are net; no LastColdkeyHotkeyStakeBlock', async () => {
+    const old = await startDevnet({
+      scenario: { ...SCENARIOS['upgrade']!, name: 'flat-quiet', blocks: 1_000, marketEvery: 1e12, specs: [{ from: 0, spec: 233 }] },
+      seed: 5,
+      port: 0,
+    });
+    try {
+      const chain = old.world.chain;
+      const cold = old.world.userColdkeys[0]!;
+      const hot = chain.subnets.get(1)!.ownerHotkey;
+      const y0 = chain.subnetTao(1);
+      const x0 = chain.subnetAlphaIn(1);
+      const tao = 3_000_000_000n;
+      old.submit({ kind: 'add_stake', coldkey: ss58(cold), hotkey: ss58(hot), netuid: 1, tao });
+      old.produceBlocks(1);
+      const alpha = (x0 * (tao - 50_000n)) / (y0 + tao - 50_000n);
+      expect(chain.subnetTao(1)).toBe(y0 + tao);
+      expect(chain.subnetAlphaIn(1)).toBe(x0 - alpha);
+      const [added] = chain.blocks.get(old.head())!.xts[0]!.events;
+      expect(added!.args.slice(2, 6)).toEqual([tao - 50_000n, alpha, 1, 50_000n]);
+      const y1 = chain.subnetTao(1);
+      const x1 = chain.subnetAlphaIn(1);
+      const sell = alpha / 2n;
+      old.submit({ kind: 'remove_stake', coldkey: ss58(cold), hotkey: ss58(hot), netuid: 1, alpha: sell });
+      old.produceBlocks(1);
+      const gross = (y1 * sell) / (x1 + sell);
+      expect(chain.subnetTao(1)).toBe(y1 - (gross - 50_000n));
+      const [removed] = chain.blocks.get(old.head())!.xts[0]!.events;
+      expect(removed!.args[2]).toBe(gross - 50_000n);
+      const c = old.truth();
+      expect(c.events.filter((e) => e.block > 1_000).map((e) => e.kind)).toEqual(['StakeAdded', 'StakeRemoved']);
+      expect(chain.cells.size).toBeGreaterThan(0);
+      expect([...chain.cells.values()].some((cell) => cell.item === 'LastColdkeyHotkeyStakeBlock')).toBe(false);
+    } finally {
+      await old.close();
+    }
+  });
+});
