@@ -15,7 +15,8 @@ const truth = dn.truth();
 const perUser = dn.coldkeys.map((c) => {
   const ev = truth.events.filter((e) => e.coldkey === c || e.destColdkey === c);
   const positions = new Set(truth.positions.filter((p) => p.coldkey === c).map((p) => `${p.hotkey}|${p.netuid}`));
-  return `${c}: ${ev.length} events, ${positions.size} positions`;
+  const stake = ev.filter((e) => !e.kind.startsWith('RootClaim')).length;
+  return `${c}: ${ev.length} truth events (${stake} stake events, ${ev.length - stake} root-claim payouts), ${positions.size} positions`;
 });
 let xts = 0;
 for (const rec of chain.blocks.values()) xts += rec.xts.length;

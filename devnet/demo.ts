@@ -1,13 +1,16 @@
 /**
- * npm run demo: starts the devnet's `demo` scenario on 127.0.0.1:9944 with live 12 s blocks and the
- * demo wallet, ready for the app (point its endpoint at the printed URL and add DEMO_COLDKEY).
+ * npm run demo: the devnet's `demo` scenario on 127.0.0.1:9944 with live 12 s blocks, the demo wallet
+ * acting now and then, and how to point the app at it.
  */
 import { DEMO_COLDKEY, startDevnet } from './index.js';
 
-const dn = await startDevnet({ scenario: 'demo', seed: 1, port: Number(process.env['DEVNET_PORT'] ?? 9944), blockMs: 12_000 });
+const port = Number(process.env['DEVNET_PORT'] ?? 9944);
+const dn = await startDevnet({ scenario: 'demo', seed: 1, port, blockMs: 12_000 });
 console.log(`devnet demo chain at ${dn.url} (head #${dn.head()}, startup ${Math.round(dn.startupMs)} ms)`);
 console.log(`demo wallet: ${DEMO_COLDKEY}`);
-console.log('start the app with endpoint', dn.url);
+console.log('Use it from the app:');
+console.log('  npm run web            → open the printed URL, Settings → endpoint ' + dn.url + ', Wallets → add the demo wallet');
+console.log(`  npm run cli -- --endpoint ${dn.url} wallet add ${DEMO_COLDKEY} && npm run cli -- --endpoint ${dn.url} sync --once`);
 const stop = () => void dn.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -40,6 +40,8 @@ export interface ScenarioConfig {
   claimEvery: number;
   /** unix ms of the head block at generation time (fixed → deterministic timestamps) */
   headTime: number;
+  /** live mode: mean blocks between a scripted user's own actions (absent = users act only via submit) */
+  liveUserEvery?: number;
 }
 
 interface Validator {
@@ -246,6 +248,14 @@ export class World {
     }
     if (live) {
       while (this.pending.length) c.submitExtrinsic(this.pending.shift() as Action, true);
+      const every = this.cfg.liveUserEvery;
+      if (every) {
+        for (const u of this.users) {
+          if (!this.userRng.chance(1 / every)) continue;
+          const a = this.userAction(u);
+          if (a) c.submitExtrinsic(a);
+        }
+      }
       if (this.marketRng.chance(1 / Math.max(1, this.cfg.marketEvery))) this.marketBlock();
     } else if (b === this.nextMarket) {
       this.marketBlock();

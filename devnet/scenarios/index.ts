@@ -32,6 +32,7 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     ],
     claimEvery: DAY / 4,
     headTime: HEAD_TIME,
+    liveUserEvery: 50,
   },
   /** Small chain crossing every served runtime: 233 (V15 only, no fee field) → 315 → 343 → 393 (V16). */
   upgrade: {
