@@ -82,4 +82,17 @@ describe('rounding rule: removed cost is floored, the remainder stays', () => {
     expect(b.alpha()).toBe(15n);
     expect(b.cost()).toBe(30n);
   });
+  it('HIFO takes the highest unit cost first; equal unit costs: the later lot first', () => {
+    const b = createLotBook('hifo');
+    b.acquire(10n, 10n, 0); // unit 1
+    b.acquire(10n, 30n, 1); // unit 3
+    b.acquire(10n, 20n, 2); // unit 2
+    b.acquire(5n, 15n, 3); //  unit 3, later
+    // take 8: all of lot 3 (5 α-rao, 15) then 3 of lot 1: floor(30 × 3/10) = 9 → 24
+    expect(b.dispose(8n)).toBe(24n);
+    // lot 1 now 7 α-rao / 21 rao (unit 3, still highest) → take 7 = 21, then 2 of the unit-2 lot = 4
+    expect(b.dispose(9n)).toBe(25n);
+    expect(b.lots()).toEqual([{ alpha: 8n, cost: 16n, order: 2 }, { alpha: 10n, cost: 10n, order: 0 }]);
+    expect([b.alpha(), b.cost()]).toEqual([18n, 26n]);
+  });
 });

@@ -41,7 +41,9 @@ export interface LotBook {
 }
 
 export function createLotBook(method: CostMethod): LotBook {
-  return method === 'acb' ? new AverageCostBook() : new LotListBook(method);
+  if (method === 'acb') return new AverageCostBook();
+  if (method === 'hifo') return new HighestCostBook();
+  return new LotListBook(method);
 }
 
 class AverageCostBook implements LotBook {
@@ -94,8 +96,8 @@ class AverageCostBook implements LotBook {
 }
 
 /**
- * FIFO / LIFO: lots kept in acquisition order (head index for FIFO to avoid shifting).
- * HIFO: lots kept sorted by unit cost ascending (ties: older first), consumed from the end.
+ * FIFO / LIFO: lots kept in acquisition order (head index for FIFO to avoid shifting), consumed from
+ * the head (FIFO) or the tail (LIFO). (The list also supports HIFO order; HighestCostBook is faster.)
  */
 interface HifoLot extends Lot {
   u?: bigint | undefined;
@@ -208,5 +210,123 @@ class LotListBook implements LotBook {
   }
   lots(): Lot[] {
     return this.list.slice(this.head).map((l) => ({ alpha: l.alpha, cost: l.cost, order: l.order }));
+  }
+}
+
+/**
+ * HIFO as a max-heap on unit cost (ties: the later acquisition first). A partly consumed top lot keeps
+ * the remainder of its cost, so its unit cost can only rise and it stays on top: no re-heapify needed.
+ */
+class HighestCostBook implements LotBook {
+  readonly method = 'hifo' as const;
+  private heap: HifoLot[] = [];
+  private a = 0n;
+  private c = 0n;
+  private d = 0n;
+  alpha(): bigint { return this.a; }
+  cost(): bigint { return this.c; }
+  deficit(): bigint { return this.d; }
+
+  private static higher(x: HifoLot, y: HifoLot): boolean {
+    const ux = unitOf(x);
+    const uy = unitOf(y);
+    if (ux !== uy) return ux > uy;
+    const l = x.cost * y.alpha;
+    const r = y.cost * x.alpha;
+    return l > r || (l === r && x.order > y.order);
+  }
+
+  private push(lot: HifoLot): void {
+    const h = this.heap;
+    h.push(lot);
+    let i = h.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = h[parent] as HifoLot;
+      if (!HighestCostBook.higher(lot, p)) break;
+      h[i] = p;
+      i = parent;
+    }
+    h[i] = lot;
+  }
+
+  private popTop(): void {
+    const h = this.heap;
+    const last = h.pop() as HifoLot;
+    if (h.length === 0) return;
+    let i = 0;
+    const n = h.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const child = r < n && HighestCostBook.higher(h[r] as HifoLot, h[l] as HifoLot) ? r : l;
+      if (!HighestCostBook.higher(h[child] as HifoLot, last)) break;
+      h[i] = h[child] as HifoLot;
+      i = child;
+    }
+    h[i] = last;
+  }
+
+  acquire(alpha: bigint, cost: bigint, order: number): bigint {
+    let late = 0n;
+    if (this.d > 0n) {
+      const covered = alpha < this.d ? alpha : this.d;
+      late = covered === alpha ? cost : (cost * covered) / alpha;
+      this.d -= covered;
+      alpha -= covered;
+      cost -= late;
+    }
+    if (alpha > 0n) {
+      this.a += alpha;
+      this.c += cost;
+      this.push({ alpha, cost, order, u: undefined });
+    }
+    return late;
+  }
+
+  private removeLots(alpha: bigint, keep: boolean): { cost: bigint; lots: Lot[] } {
+    let need = alpha;
+    let cost = 0n;
+    const taken: Lot[] = [];
+    while (need > 0n && this.heap.length > 0) {
+      const lot = this.heap[0] as HifoLot;
+      if (lot.alpha <= need) {
+        need -= lot.alpha;
+        cost += lot.cost;
+        if (keep) taken.push({ alpha: lot.alpha, cost: lot.cost, order: lot.order });
+        this.popTop();
+      } else {
+        const part = (lot.cost * need) / lot.alpha;
+        if (keep) taken.push({ alpha: need, cost: part, order: lot.order });
+        lot.alpha -= need;
+        lot.cost -= part;
+        lot.u = undefined;
+        cost += part;
+        need = 0n;
+      }
+    }
+    this.a -= alpha - need;
+    this.c -= cost;
+    this.d += need;
+    return { cost, lots: taken };
+  }
+
+  dispose(alpha: bigint): bigint {
+    return this.removeLots(alpha, false).cost;
+  }
+  take(alpha: bigint): Lot[] {
+    return this.removeLots(alpha, true).lots;
+  }
+  put(lots: readonly Lot[]): bigint {
+    let late = 0n;
+    for (const l of lots) if (l.alpha > 0n) late += this.acquire(l.alpha, l.cost, l.order);
+    return late;
+  }
+  /** Lots in consumption order (highest unit cost first). */
+  lots(): Lot[] {
+    return [...this.heap]
+      .sort((x, y) => (HighestCostBook.higher(x, y) ? -1 : HighestCostBook.higher(y, x) ? 1 : 0))
+      .map((l) => ({ alpha: l.alpha, cost: l.cost, order: l.order }));
   }
 }
