@@ -5,7 +5,10 @@
 import { DEMO_COLDKEY, startDevnet } from './index.js';
 
 const port = Number(process.env['DEVNET_PORT'] ?? 9944);
-const dn = await startDevnet({ scenario: 'demo', seed: 1, port, blockMs: 12_000 });
+const dn = await startDevnet({ scenario: 'demo', seed: 1, port, blockMs: 12_000 }).catch((e: unknown) => {
+  console.error((e as Error).message);
+  process.exit(1);
+});
 console.log(`devnet demo chain at ${dn.url} (head #${dn.head()}, startup ${Math.round(dn.startupMs)} ms)`);
 console.log(`demo wallet: ${DEMO_COLDKEY}`);
 console.log('Use it from the app:');
