@@ -97,16 +97,16 @@ class AverageCostBook implements LotBook {
 
 /**
  * FIFO / LIFO: lots kept in acquisition order (head index for FIFO to avoid shifting), consumed from
- * the head (FIFO) or the tail (LIFO). (The list also supports HIFO order; HighestCostBook is faster.)
+ * the head (FIFO) or the tail (LIFO).
  */
+/** A HIFO lot with its cached unit cost floor(cost·2^64/α) (compared first; exact cross-products on ties). */
 interface HifoLot extends Lot {
-  u?: bigint | undefined;
+  u: bigint | undefined;
 }
 
-function unitOf(l: Lot): bigint {
-  const h = l as HifoLot;
-  if (h.u === undefined) h.u = l.alpha === 0n ? 0n : (l.cost << 64n) / l.alpha;
-  return h.u;
+function unitOf(l: HifoLot): bigint {
+  if (l.u === undefined) l.u = l.alpha === 0n ? 0n : (l.cost << 64n) / l.alpha;
+  return l.u;
 }
 
 class LotListBook implements LotBook {
@@ -115,7 +115,7 @@ class LotListBook implements LotBook {
   private a = 0n;
   private c = 0n;
   private d = 0n;
-  constructor(readonly method: 'fifo' | 'lifo' | 'hifo') {}
+  constructor(readonly method: 'fifo' | 'lifo') {}
   alpha(): bigint { return this.a; }
   cost(): bigint { return this.c; }
   deficit(): bigint { return this.d; }
@@ -129,7 +129,7 @@ class LotListBook implements LotBook {
       alpha -= covered;
       cost -= late;
     }
-    if (alpha > 0n) this.insert(this.method === 'hifo' ? { alpha, cost, order, u: undefined } as HifoLot : { alpha, cost, order });
+    if (alpha > 0n) this.insert({ alpha, cost, order });
     return late;
   }
 
@@ -149,20 +149,8 @@ class LotListBook implements LotBook {
     list.splice(lo, 0, lot);
   }
 
-  /**
-   * Ordering of the list: acquisition order, or unit cost for HIFO. HIFO compares a cached
-   * floor(cost·2^64/α) first and the exact cross-products only on a tie. (A partly consumed top lot
-   * keeps its remainder of cost, so its unit cost can only rise: it stays at the top.)
-   */
+  /** Acquisition order (carried lots keep theirs, so they may land in the middle). */
   private before(x: Lot, y: Lot): boolean {
-    if (this.method === 'hifo') {
-      const ux = unitOf(x);
-      const uy = unitOf(y);
-      if (ux !== uy) return ux < uy;
-      const l = x.cost * y.alpha;
-      const r = y.cost * x.alpha;
-      return l < r || (l === r && x.order <= y.order);
-    }
     return x.order <= y.order;
   }
 
@@ -185,7 +173,6 @@ class LotListBook implements LotBook {
         if (keep) taken.push({ alpha: need, cost: part, order: lot.order });
         lot.alpha -= need;
         lot.cost -= part;
-        if (this.method === 'hifo') (lot as HifoLot).u = undefined;
         cost += part;
         need = 0n;
       }
