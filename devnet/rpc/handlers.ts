@@ -92,9 +92,10 @@ export class Handlers {
       return { block: { header: header(this.chain, b), extrinsics: buildExtrinsics(this.chain, b) }, justifications: null };
     },
 
-    state_getRuntimeVersion: (p) => runtimeFor(this.chain.codeSpecAt(this.resolve(p[0]))).version,
-    chain_getRuntimeVersion: (p) => runtimeFor(this.chain.codeSpecAt(this.resolve(p[0]))).version,
-    state_getMetadata: (p) => runtimeFor(this.chain.codeSpecAt(this.resolve(p[0]))).stateMetadataHex(),
+    // Reading the runtime needs the block's state too, so a pruned node refuses old blocks here as well.
+    state_getRuntimeVersion: (p) => runtimeFor(this.chain.codeSpecAt(this.resolveState(p[0]))).version,
+    chain_getRuntimeVersion: (p) => runtimeFor(this.chain.codeSpecAt(this.resolveState(p[0]))).version,
+    state_getMetadata: (p) => runtimeFor(this.chain.codeSpecAt(this.resolveState(p[0]))).stateMetadataHex(),
     state_call: (p) => this.stateCall(p),
     state_callAt: (p) => this.stateCall(p),
 

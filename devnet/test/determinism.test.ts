@@ -43,3 +43,21 @@ describe('determinism', () => {
     expect(c.hashes[1]).not.toEqual(a.hashes[1]);
   });
 });
+
+describe('determinism of live blocks', () => {
+  it('same seed + same submissions → same live blocks, hashes and truth', () => {
+    const live = (seed: number) => {
+      const w = build(seed);
+      w.chain.trackTouched = true;
+      const cold = w.userColdkeys[0]!;
+      const p = w.chain.positionsOf(cold).find((x) => w.chain.stake(x.hotkey, cold, x.netuid) > 0n)!;
+      for (let i = 0; i < 20; i++) {
+        if (i % 5 === 0) w.submit({ kind: 'add_stake', coldkey: cold, hotkey: p.hotkey, netuid: p.netuid, tao: 1_000_000_000n });
+        w.produceNext();
+      }
+      return fingerprint(w);
+    };
+    expect(live(8)).toEqual(live(8));
+  });
+});
+

@@ -27,6 +27,7 @@ describe('faults', () => {
     expect(r.error?.message).toContain(`State already discarded for ${old}`);
     const r2 = await c.call('state_call', ['StakeInfoRuntimeApi_get_stake_info_for_coldkey', dn.world.userColdkeys[0], old]);
     expect(r2.error?.code).toBe(4003);
+    expect((await c.call('state_getRuntimeVersion', [old])).error?.code).toBe(4003);
     expect(await c.result('state_getStorage', [TIMESTAMP_NOW, dn.hashOf(dn.head() - 100)])).toMatch(/^0x/);
     expect(await c.result('chain_getHeader', [old])).toBeTruthy();
     dn.setFaults({});
