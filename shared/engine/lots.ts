@@ -154,10 +154,10 @@ class LotListBook implements LotBook {
     return x.order <= y.order;
   }
 
-  private removeLots(alpha: bigint, keep: boolean): { cost: bigint; lots: Lot[] } {
+  /** Remove α; returns the cost removed. Taken lots go to `taken` when given (carry). */
+  private removeLots(alpha: bigint, taken: Lot[] | null): bigint {
     let need = alpha;
     let cost = 0n;
-    const taken: Lot[] = [];
     const list = this.list;
     const fromHead = this.method === 'fifo';
     while (need > 0n && list.length > this.head) {
@@ -166,11 +166,11 @@ class LotListBook implements LotBook {
       if (lot.alpha <= need) {
         need -= lot.alpha;
         cost += lot.cost;
-        if (keep) taken.push(lot);
+        if (taken) taken.push(lot);
         if (fromHead) { list[idx] = undefined as unknown as Lot; this.head++; } else list.pop();
       } else {
         const part = (lot.cost * need) / lot.alpha;
-        if (keep) taken.push({ alpha: need, cost: part, order: lot.order });
+        if (taken) taken.push({ alpha: need, cost: part, order: lot.order });
         lot.alpha -= need;
         lot.cost -= part;
         cost += part;
@@ -180,15 +180,17 @@ class LotListBook implements LotBook {
     if (this.head > 1024 && this.head * 2 > list.length) { this.list = list.slice(this.head); this.head = 0; }
     this.a -= alpha - need;
     this.c -= cost;
-    this.d += need;
-    return { cost, lots: taken };
+    if (need > 0n) this.d += need;
+    return cost;
   }
 
   dispose(alpha: bigint): bigint {
-    return this.removeLots(alpha, false).cost;
+    return this.removeLots(alpha, null);
   }
   take(alpha: bigint): Lot[] {
-    return this.removeLots(alpha, true).lots;
+    const taken: Lot[] = [];
+    this.removeLots(alpha, taken);
+    return taken;
   }
   put(lots: readonly Lot[]): bigint {
     let late = 0n;
@@ -272,20 +274,19 @@ class HighestCostBook implements LotBook {
     return late;
   }
 
-  private removeLots(alpha: bigint, keep: boolean): { cost: bigint; lots: Lot[] } {
+  private removeLots(alpha: bigint, taken: Lot[] | null): bigint {
     let need = alpha;
     let cost = 0n;
-    const taken: Lot[] = [];
     while (need > 0n && this.heap.length > 0) {
       const lot = this.heap[0] as HifoLot;
       if (lot.alpha <= need) {
         need -= lot.alpha;
         cost += lot.cost;
-        if (keep) taken.push({ alpha: lot.alpha, cost: lot.cost, order: lot.order });
+        if (taken) taken.push({ alpha: lot.alpha, cost: lot.cost, order: lot.order });
         this.popTop();
       } else {
         const part = (lot.cost * need) / lot.alpha;
-        if (keep) taken.push({ alpha: need, cost: part, order: lot.order });
+        if (taken) taken.push({ alpha: need, cost: part, order: lot.order });
         lot.alpha -= need;
         lot.cost -= part;
         lot.u = undefined;
@@ -295,15 +296,17 @@ class HighestCostBook implements LotBook {
     }
     this.a -= alpha - need;
     this.c -= cost;
-    this.d += need;
-    return { cost, lots: taken };
+    if (need > 0n) this.d += need;
+    return cost;
   }
 
   dispose(alpha: bigint): bigint {
-    return this.removeLots(alpha, false).cost;
+    return this.removeLots(alpha, null);
   }
   take(alpha: bigint): Lot[] {
-    return this.removeLots(alpha, true).lots;
+    const taken: Lot[] = [];
+    this.removeLots(alpha, taken);
+    return taken;
   }
   put(lots: readonly Lot[]): bigint {
     let late = 0n;
