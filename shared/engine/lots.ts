@@ -99,14 +99,17 @@ class AverageCostBook implements LotBook {
  * FIFO / LIFO: lots kept in acquisition order (head index for FIFO to avoid shifting), consumed from
  * the head (FIFO) or the tail (LIFO).
  */
-/** A HIFO lot with its cached unit cost floor(cost·2^64/α) (compared first; exact cross-products on ties). */
+/**
+ * A HIFO lot with its unit cost as a double, used only to order lots that clearly differ (relative gap
+ * > 1e-13, far above the ≤ 4e-16 conversion + division error); anything closer is decided by exact bigint
+ * cross-products, so the order is exact.
+ */
 interface HifoLot extends Lot {
-  u: bigint | undefined;
+  f: number;
 }
 
-function unitOf(l: HifoLot): bigint {
-  if (l.u === undefined) l.u = l.alpha === 0n ? 0n : (l.cost << 64n) / l.alpha;
-  return l.u;
+function unitApprox(alpha: bigint, cost: bigint): number {
+  return alpha === 0n ? 0 : Number(cost) / Number(alpha);
 }
 
 class LotListBook implements LotBook {
@@ -217,9 +220,10 @@ class HighestCostBook implements LotBook {
   deficit(): bigint { return this.d; }
 
   private static higher(x: HifoLot, y: HifoLot): boolean {
-    const ux = unitOf(x);
-    const uy = unitOf(y);
-    if (ux !== uy) return ux > uy;
+    const fx = x.f;
+    const fy = y.f;
+    if (fx > fy * (1 + 1e-13)) return true;
+    if (fy > fx * (1 + 1e-13)) return false;
     const l = x.cost * y.alpha;
     const r = y.cost * x.alpha;
     return l > r || (l === r && x.order > y.order);
@@ -269,7 +273,7 @@ class HighestCostBook implements LotBook {
     if (alpha > 0n) {
       this.a += alpha;
       this.c += cost;
-      this.push({ alpha, cost, order, u: undefined });
+      this.push({ alpha, cost, order, f: unitApprox(alpha, cost) });
     }
     return late;
   }
@@ -289,7 +293,7 @@ class HighestCostBook implements LotBook {
         if (taken) taken.push({ alpha: need, cost: part, order: lot.order });
         lot.alpha -= need;
         lot.cost -= part;
-        lot.u = undefined;
+        lot.f = unitApprox(lot.alpha, lot.cost);
         cost += part;
         need = 0n;
       }
