@@ -830,6 +830,11 @@ export class Chain {
     return xt;
   }
 
+  /** Emits an Initialization-phase event (inside initStep). */
+  emitInit(e: EventRec): void {
+    this.curRec?.init.push(e);
+  }
+
   /** Runs a block-initialisation step (e.g. root claims) with Initialization-phase events. */
   initStep(fn: () => void): void {
     this.curXt = null;

@@ -105,7 +105,7 @@ export function callRuntimeApi(chain: Chain, rt: Runtime, method: string, data: 
       break;
     }
     case 'SubnetInfoRuntimeApi_get_all_dynamic_info': {
-      const max = Math.max(...chain.subnets.keys());
+      const max = Math.max(...[...chain.subnets.values()].filter((s) => s.registeredAt <= b).map((s) => s.netuid));
       result = Array.from({ length: max + 1 }, (_, n) => dynamicInfo(chain, n, b));
       break;
     }

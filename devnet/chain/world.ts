@@ -5,7 +5,7 @@
  */
 import type { Acc } from './accounts.js';
 import { deriveAccount } from './accounts.js';
-import type { Action, SpecSpan } from './chain.js';
+import type { Action, SpecSpan, SubnetDef } from './chain.js';
 import { Chain } from './chain.js';
 import { Rng } from './rng.js';
 
@@ -40,6 +40,8 @@ export interface ScenarioConfig {
   claimEvery: number;
   /** unix ms of the head block at generation time (fixed → deterministic timestamps) */
   headTime: number;
+  /** how many of the subnets register during the history instead of at genesis */
+  lateSubnets?: number;
   /** live mode: mean blocks between a scripted user's own actions (absent = users act only via submit) */
   liveUserEvery?: number;
 }
@@ -48,6 +50,13 @@ interface Validator {
   hotkey: Acc;
   owner: Acc;
   subnets: number[];
+}
+
+interface Registration {
+  def: SubnetDef;
+  tao: bigint;
+  alphaIn: bigint;
+  stakes: { v: Validator; alpha: bigint }[];
 }
 
 interface User {
@@ -73,6 +82,7 @@ export class World {
   private readonly pairsByHot = new Map<Acc, { hotkey: Acc; netuid: number }[]>();
   private readonly sudo = deriveAccount('sudo');
   private readonly endowment = new Map<Acc, bigint>();
+  private readonly registrations: Registration[] = [];
 
   constructor(
     readonly seed: number,
@@ -103,6 +113,7 @@ export class World {
       0n,
     );
     for (const v of root) v.subnets.push(0);
+    const late = Math.min(this.cfg.lateSubnets ?? 0, this.cfg.subnets - 1);
     for (let n = 1; n <= this.cfg.subnets; n++) {
       const owner = deriveAccount(`${this.seed}:sn-owner:${n}`);
       const ownerHot = deriveAccount(`${this.seed}:sn-owner-hot:${n}`);
@@ -111,23 +122,21 @@ export class World {
       const alphaIn = (tao * 1000n) / priceMilli;
       // 10–150 % APY-equivalent nominator growth per epoch (~7300 epochs a year)
       const growth = BigInt(rng.int(13_000, 130_000));
-      c.addSubnet({ netuid: n, ownerHotkey: ownerHot, ownerColdkey: owner, name: `subnet-${n}`, symbol: symbolFor(n), registeredAt: 0, growthPpb: growth }, tao, alphaIn);
       const vs = new Set<number>();
       const k = Math.min(this.validators.length, rng.int(2, 6));
       while (vs.size < k) vs.add(rng.int(0, this.validators.length));
-      for (const i of vs) (this.validators[i] as Validator).subnets.push(n);
+      const stakes = [...vs].map((i) => ({ v: this.validators[i] as Validator, alpha: BigInt(rng.int(1_000, 20_000)) * TAO }));
+      // The last `late` subnets register during the history (spread over its first 80 %).
+      const lateIndex = n - (this.cfg.subnets - late);
+      const registeredAt = lateIndex > 0 ? Math.floor((this.cfg.blocks * 0.8 * lateIndex) / (late + 1)) : 0;
+      const def = { netuid: n, ownerHotkey: ownerHot, ownerColdkey: owner, name: `subnet-${n}`, symbol: symbolFor(n), registeredAt, growthPpb: growth };
+      const reg = { def, tao, alphaIn, stakes };
+      if (registeredAt === 0) this.register(reg);
+      else this.registrations.push(reg);
     }
     for (const v of this.validators) {
       c.registerHotkey(v.hotkey, v.owner);
       c.endow(v.owner, 1000n * TAO);
-      for (const n of v.subnets) {
-        c.seedStake(v.owner, v.hotkey, n, BigInt(rng.int(1_000, 20_000)) * TAO);
-        const pair = { hotkey: v.hotkey, netuid: n };
-        this.pairs.push(pair);
-        const list = this.pairsByHot.get(v.hotkey);
-        if (list) list.push(pair);
-        else this.pairsByHot.set(v.hotkey, [pair]);
-      }
     }
     for (let i = 0; i < this.cfg.marketActors; i++) {
       const a = deriveAccount(`${this.seed}:market:${i}`);
@@ -171,6 +180,25 @@ export class World {
     c.endBlock();
   }
 
+  /** Registers a subnet now: pool, static storage, validators' initial self-stake. */
+  private register(reg: Registration): void {
+    const c = this.chain;
+    c.addSubnet(reg.def, reg.tao, reg.alphaIn);
+    if (reg.def.registeredAt > 0) {
+      c.initStep(() => c.emitInit({ pallet: 'SubtensorModule', name: 'NetworkAdded', args: [reg.def.netuid, 1] }));
+    }
+    for (const { v, alpha } of reg.stakes) {
+      v.subnets.push(reg.def.netuid);
+      c.registerHotkey(v.hotkey, v.owner);
+      c.seedStake(v.owner, v.hotkey, reg.def.netuid, alpha);
+      const pair = { hotkey: v.hotkey, netuid: reg.def.netuid };
+      this.pairs.push(pair);
+      const list = this.pairsByHot.get(v.hotkey);
+      if (list) list.push(pair);
+      else this.pairsByHot.set(v.hotkey, [pair]);
+    }
+  }
+
   /** Produces blocks up to `head` (history), building only blocks where something happens. */
   generate(head: number): void {
     this.nextMarket = Math.max(this.nextMarket, this.chain.head + 1);
@@ -186,6 +214,7 @@ export class World {
       for (const s of this.chain.specs) {
         for (const x of [s.from - 1, s.from]) if (x >= b && x > 0 && x < next) next = x;
       }
+      for (const r of this.registrations) if (r.def.registeredAt >= b && r.def.registeredAt < next) next = r.def.registeredAt;
       if (next > head) break;
       this.buildBlock(next, false);
       b = next + 1;
@@ -225,6 +254,7 @@ export class World {
     const c = this.chain;
     c.beginBlock(b);
     const spec = c.specAt(b);
+    for (const r of this.registrations.filter((x) => x.def.registeredAt === b)) this.register(r);
     // on_initialize: auto root claims (spec ≥ 334) run before extrinsics.
     if (spec >= 334) {
       for (const cl of this.claimers) {

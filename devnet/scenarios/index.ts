@@ -33,6 +33,7 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     claimEvery: DAY / 4,
     headTime: HEAD_TIME,
     liveUserEvery: 50,
+    lateSubnets: 1,
   },
   /** Small chain crossing every served runtime: 233 (V15 only, no fee field) → 315 → 343 → 393 (V16). */
   upgrade: {
@@ -54,6 +55,7 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     ],
     claimEvery: 500,
     headTime: HEAD_TIME,
+    lateSubnets: 1,
   },
   /** Fast scenario for unit tests: 343 only from block 2,500 on, tiny market. */
   tiny: {
@@ -92,6 +94,7 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     ],
     claimEvery: DAY,
     headTime: HEAD_TIME,
+    lateSubnets: 16,
   },
 };
 

@@ -82,6 +82,28 @@ describe('runtime upgrades 233 → 315 → 343 → 393', () => {
   });
 });
 
+describe('subnet registered mid-history', () => {
+  it('is absent from get_all_dynamic_info before its registration block and announced by NetworkAdded', async () => {
+    const late = [...dn.world.chain.subnets.values()].find((s) => s.registeredAt > 0)!;
+    expect(late).toBeDefined();
+    const r = late.registeredAt;
+    const dyn = async (b: number) => {
+      const at = await api.at(dn.hashOf(b));
+      const call = at.call as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<Codec>>>;
+      return (await call['subnetInfoRuntimeApi']!['getAllDynamicInfo']!()) as unknown as { isSome: boolean }[];
+    };
+    expect((await dyn(r - 1)).length).toBe(late.netuid);
+    expect((await dyn(r)).length).toBe(late.netuid + 1);
+    expect((await dyn(r))[late.netuid]!.isSome).toBe(true);
+    const recs = (await (await api.at(dn.hashOf(r))).query['system']!['events']!()) as unknown as Rec[];
+    const added = recs.find((x) => x.event.method === 'NetworkAdded')!;
+    expect(added.phase.isInitialization).toBe(true);
+    expect(added.event.data[0]!.toString()).toBe(String(late.netuid));
+    const q = (await api.at(dn.hashOf(r - 1))).query['subtensorModule'] as unknown as Record<string, (...a: unknown[]) => Promise<Codec>>;
+    expect(((await q['networksAdded']!(late.netuid)) as unknown as { isTrue: boolean }).isTrue).toBe(false);
+  });
+});
+
 describe('live upgrade', () => {
   it('notifies state_subscribeRuntimeVersion and serves the new metadata', async () => {
     const base = SCENARIOS['tiny']!;
