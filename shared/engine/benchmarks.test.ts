@@ -60,4 +60,14 @@ describe('benchmarks: TAO index vs concentrated bet (SN1 position)', () => {
     expect(total?.subnetBasket.complete).toBe(false);
     expect(b?.subnetBasket.complete).toBe(true);
   });
+
+  it('time series root line: units = Σ flow / I(flow), value = units × I(now)', () => {
+    const withSeries = computePortfolio(input, { method: 'acb', rewards: 'income', series: { daily: true } });
+    const last = withSeries.series?.daily.at(-1);
+    // units: 100 + 10 at index 1.0 → 110e9; −6e9 at index 1.01 → floor(−6e9 / 1.01) = −5,940,594,060
+    // value: floor((110e9 − 5,940,594,060) × 1.01) = floor(105,099,999,999.4) = 105,099,999,999
+    expect(last?.rootStake).toBe(105_099_999_999n);
+    // Hold TAO line = net TAO put in: 100 + 10 − 6
+    expect(last?.holdTao).toBe(104n * TAO);
+  });
 });

@@ -82,6 +82,13 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
 
   let netFlow = 0n;
   let rootUnits = 0n; // in ROOT_INDEX_SCALE units of TAO
+  // Flows are netted while the root index is unchanged and converted to units once per index value.
+  let rootPending = 0n;
+  let rootPendingIndex = ROOT_INDEX_SCALE;
+  const flushRoot = (): void => {
+    if (rootPending !== 0n) rootUnits += floorDiv(rootPending * ROOT_INDEX_SCALE, rootPendingIndex);
+    rootPending = 0n;
+  };
   const basketUnits = new Map<number, bigint>();
   let dayFlow = 0n;
   let lastIncome = 0n;
@@ -108,6 +115,7 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
   };
 
   const point = (t: number, block: number, incomePrev: bigint): SeriesPoint => {
+    flushRoot();
     const bySubnet = new Map<number, bigint>();
     let realized = 0n;
     let income = 0n;
@@ -134,7 +142,7 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
     return {
       t, day: new Date(t).toISOString().slice(0, 10), blockNumber: block, value, valueBySubnet: bySubnet, costBasis: cost,
       realizedCum: realized, unrealized: value - cost, incomeCum: income, incomeInPeriod: income - incomePrev,
-      holdTao: netFlow, rootStake: floorDiv(rootUnits * state.rootIndex, ROOT_INDEX_SCALE) , subnetBasket: basket,
+      holdTao: netFlow, rootStake: floorDiv(rootUnits * state.rootIndex, ROOT_INDEX_SCALE), subnetBasket: basket,
     };
   };
 
@@ -159,7 +167,8 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
         const f = leg.alpha >= 0n ? leg.tao : -leg.tao;
         netFlow += f;
         dayFlow += f;
-        rootUnits += floorDiv(f * ROOT_INDEX_SCALE, state.rootIndex);
+        if (state.rootIndex !== rootPendingIndex) { flushRoot(); rootPendingIndex = state.rootIndex; }
+        rootPending += f;
       }
     }
     if (opts.perEvent) {
