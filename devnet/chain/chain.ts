@@ -847,7 +847,7 @@ export class Chain {
     if (!rec) throw new Error('no block being built');
     if (rec.init.length || rec.xts.length) {
       this.blocks.set(this.cur, rec);
-      this.recordTruth(this.cur, rec);
+      this.recordTruth(this.cur);
     }
     if (this.cur > this.head) this.head = this.cur;
     this.curRec = null;
@@ -869,7 +869,7 @@ export class Chain {
     return out;
   }
 
-  private recordTruth(b: number, _rec: BlockRec): void {
+  private recordTruth(b: number): void {
     if (this.tracked.size === 0) return;
     this.eventsOf(b).forEach(({ phase, event }, eventIndex) => {
       if (typeof event === 'string') return;

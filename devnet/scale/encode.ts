@@ -4,7 +4,7 @@
  * and field lists apply) and runtime-API results.
  */
 import { compactToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
-import type { Chain, EventRec } from '../chain/chain.js';
+import type { Chain } from '../chain/chain.js';
 import type { ItemName } from './keys.js';
 import { ITEMS } from './keys.js';
 import type { Runtime } from './runtime.js';
@@ -57,15 +57,12 @@ export function encodeEvents(rt: Runtime, chain: Chain, block: number): Uint8Arr
     } else if (event === 'failed') {
       ev = rt.encodeEvent('System', 'ExtrinsicFailed', ['Other', dispatchInfo(false)]);
     } else {
-      ev = rt.encodeEvent(event.pallet, event.name, normaliseArgs(event));
+      ev = rt.encodeEvent(event.pallet, event.name, event.args);
     }
-    if (!ev) continue; // event unknown to this runtime (e.g. RootClaimed before 334)
+    // An event unknown to this runtime would shift every later index: fail loudly instead.
+    if (!ev) throw new Error(`spec ${rt.spec} has no event ${typeof event === 'string' ? event : `${event.pallet}.${event.name}`}`);
     parts.push(phaseBytes(phase), ev, new Uint8Array([0]));
     count++;
   }
   return u8aConcat(compactToU8a(count), ...parts);
-}
-
-function normaliseArgs(e: EventRec): unknown[] {
-  return e.args;
 }
