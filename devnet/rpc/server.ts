@@ -106,6 +106,7 @@ export class RpcServer {
       const out = [];
       for (const m of msg) {
         const r = this.handle(conn, m);
+        if (r === 'dropped') return;
         if (r) out.push(r);
       }
       if (out.length) this.send(conn, out);

@@ -55,6 +55,24 @@ describe('connect', () => {
   });
 });
 
+describe('JSON-RPC transport', () => {
+  it('answers batch requests with an array of responses', async () => {
+    const { default: WebSocket } = await import('ws');
+    const ws = new WebSocket(dn.url);
+    await new Promise((r) => ws.once('open', r));
+    const reply = new Promise<string>((r) => ws.once('message', (d) => r(String(d))));
+    ws.send(JSON.stringify([
+      { jsonrpc: '2.0', id: 1, method: 'system_chain', params: [] },
+      { jsonrpc: '2.0', id: 2, method: 'nope_nope', params: [] },
+    ]));
+    const out = JSON.parse(await reply) as { id: number; result?: unknown; error?: { code: number } }[];
+    expect(out).toHaveLength(2);
+    expect(out.find((x) => x.id === 1)?.result).toBe('Bittensor');
+    expect(out.find((x) => x.id === 2)?.error?.code).toBe(-32601);
+    ws.close();
+  });
+});
+
 describe('storage and runtime APIs', () => {
   it('reads every staking item at head and at historical blocks, matching the chain model', async () => {
     const chain = dn.world.chain;
