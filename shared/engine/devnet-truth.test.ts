@@ -14,6 +14,7 @@ import { World } from '../../devnet/chain/world';
 import { scenario } from '../../devnet/scenarios/index';
 import { buildTruth, type Truth } from '../../devnet/truth';
 import { toAcc } from '../../devnet/chain/accounts';
+import { TX_FEE } from '../../devnet/chain/chain';
 import { computePortfolio, type RawEventKind, type RawStakeEvent, type RootClaimPayout } from './index';
 
 beforeAll(async () => {
@@ -88,6 +89,25 @@ for (const [name, seed] of [['tiny', 1], ['upgrade', 9]] as const) {
       expect(checked).toBeGreaterThan(20);
       // most epochs match to the alpha-rao
       expect(exact / checked).toBeGreaterThan(0.8);
+      // TAO side: a block whose only event for the coldkey is a plain stake/unstake moves its free balance
+      // by exactly the engine's TAO flow (gross paid / net received, per runtime's field semantics) plus
+      // the extrinsic's own transaction fee (TX_FEE in the devnet; not a stake event).
+      const perBlock = new Map<string, number>();
+      for (const e of truth.events) perBlock.set(`${e.block}|${e.coldkey}`, (perBlock.get(`${e.block}|${e.coldkey}`) ?? 0) + 1);
+      let taoChecked = 0;
+      const taoMismatches: string[] = [];
+      for (const e of r.ledger) {
+        if (e.kind !== 'buy' && e.kind !== 'sell') continue;
+        const leg = e.firstLeg;
+        if (perBlock.get(`${e.blockNumber}|${leg.coldkey}`) !== 1) continue;
+        const cold = toAcc(leg.coldkey);
+        const delta = chain.account(cold, e.blockNumber).free - chain.account(cold, e.blockNumber - 1).free;
+        const expected = (e.kind === 'buy' ? -leg.tao : leg.tao) - TX_FEE;
+        if (delta !== expected) taoMismatches.push(`${e.kind} @${e.blockNumber} (spec ${e.specVersion}): engine ${expected} balance ${delta}`);
+        taoChecked++;
+      }
+      expect(taoMismatches.slice(0, 10)).toEqual([]);
+      expect(taoChecked).toBeGreaterThan(5);
       // and the engine's α per position matches the last truth checkpoint
       const last = new Map<string, bigint>();
       for (const c of input.checkpoints) last.set(`${c.coldkey}|${c.hotkey}|${c.netuid}`, c.alpha);
