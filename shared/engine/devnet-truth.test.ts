@@ -55,7 +55,7 @@ function engineInput(truth: Truth) {
   return { trackedColdkeys: truth.coldkeys, events, rootClaims, checkpoints, snapshots: [] };
 }
 
-for (const [name, seed] of [['tiny', 1], ['upgrade', 9]] as const) {
+for (const [name, seed] of [['tiny', 1], ['upgrade', 9], ['demo', 3]] as const) {
   describe(`devnet ground truth: ${name} scenario (seed ${seed})`, () => {
     const build = () => {
       const cfg = scenario(name);
