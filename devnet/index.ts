@@ -84,9 +84,11 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
   for (const s of cfg.specs) runtimeFor(s.spec);
   const world = new World(seed, cfg);
   world.genesis();
-  world.generate(cfg.blocks);
+  // History below finality needs no rollback data; the last FINALITY_LAG blocks can still be reorganised.
+  world.generate(Math.max(0, cfg.blocks - FINALITY_LAG));
   const chain = world.chain;
   chain.trackTouched = true;
+  world.generate(cfg.blocks);
   let faults: Faults = { ...(opts.faults ?? {}) };
   const finalized = () => Math.max(0, chain.head - FINALITY_LAG);
   const node = { chain, finalized, faults: () => faults };

@@ -111,6 +111,25 @@ describe('faults', () => {
     c.close();
   });
 
+  it('a reorg right after startup rolls back the last history blocks consistently', async () => {
+    // Market activity in every block, so the reorganised history blocks carry state changes.
+    const busy = await startDevnet({ scenario: { ...SCENARIOS['tiny']!, name: 'busy', blocks: 300, marketEvery: 1 }, seed: 33, port: 0 });
+    try {
+      const chain = busy.world.chain;
+      const head = busy.head();
+      expect(chain.blocks.get(head)?.xts.length).toBeGreaterThan(0);
+      const oldHash = busy.hashOf(head);
+      busy.reorg(2);
+      expect(busy.hashOf(head)).not.toBe(oldHash);
+      // every extrinsic on the new fork used the nonce its signer had in the parent state
+      for (const b of [head - 1, head]) {
+        for (const xt of chain.blocks.get(b)?.xts ?? []) expect(xt.nonce).toBe(chain.account(xt.signer, b - 1).nonce + countEarlier(chain, b, xt));
+      }
+    } finally {
+      await busy.close();
+    }
+  });
+
   it('reorgRate 1 reorganises on every produced block', () => {
     dn.setFaults({ reorgRate: 1 });
     const h = dn.produceBlocks(1);
@@ -120,4 +139,10 @@ describe('faults', () => {
     dn.setFaults({});
   });
 });
+
+/** Extrinsics of the same signer earlier in block b (their nonces precede xt's). */
+function countEarlier(chain: Devnet['world']['chain'], b: number, xt: { signer: string }): number {
+  const xts = chain.blocks.get(b)?.xts ?? [];
+  return xts.slice(0, xts.indexOf(xt as (typeof xts)[number])).filter((x) => x.signer === xt.signer).length;
+}
 
