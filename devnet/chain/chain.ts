@@ -507,6 +507,16 @@ export class Chain {
     this.setIndexed('SubnetAlphaOut', netuid, alphaOut, netuid);
   }
 
+  /** SubnetVolume: cumulative TAO swapped through a dynamic subnet's pool (u128). */
+  private addVolume(netuid: number, tao: bigint): void {
+    if (netuid === 0) return;
+    this.setLog('SubnetVolume', this.subnetVolume(netuid) + tao, netuid);
+  }
+
+  subnetVolume(netuid: number, b = this.cur): bigint {
+    return this.getLog<bigint>('SubnetVolume', b, netuid) ?? 0n;
+  }
+
   // ---------------------------------------------------------------- staking primitives
 
   private emit(e: EventRec): void {
@@ -543,6 +553,7 @@ export class Chain {
     this.increasePosition(hot, cold, netuid, alpha);
     this.touchStakeBlock(cold, hot);
     this.addStakingHotkey(cold, hot);
+    this.addVolume(netuid, tao);
     this.emit({ pallet: 'SubtensorModule', name: 'StakeAdded', args: [cold, hot, evTao, alpha, netuid, fee] });
     return alpha;
   }
@@ -578,6 +589,7 @@ export class Chain {
       this.setPool(netuid, newY, newX, out - alpha);
     }
     this.touchStakeBlock(cold, hot);
+    this.addVolume(netuid, tao);
     this.emit({ pallet: 'SubtensorModule', name: 'StakeRemoved', args: [cold, hot, tao, alpha, netuid, fee] });
     return tao;
   }

@@ -61,7 +61,7 @@ function dynamicInfo(chain: Chain, netuid: number, b: number) {
     taoInEmission: 0,
     pendingAlphaEmission: 0,
     pendingRootEmission: 0,
-    subnetVolume: 0,
+    subnetVolume: chain.subnetVolume(netuid, b),
     networkRegisteredAt: sub.registeredAt,
     subnetIdentity: null,
     movingPrice: { bits: price },

@@ -51,6 +51,7 @@ export const ITEMS = {
     args: [A('Twox64Concat'), A('Twox64Concat')],
   },
   SubnetMovingPrice: { pallet: 'SubtensorModule', item: 'SubnetMovingPrice', args: [N16] },
+  SubnetVolume: { pallet: 'SubtensorModule', item: 'SubnetVolume', args: [N16] },
   SwapAlphaSqrtPrice: { pallet: 'Swap', item: 'AlphaSqrtPrice', args: [{ kind: 'u16' as const, hasher: 'Twox64Concat' as const }] },
   SwapV3Initialized: { pallet: 'Swap', item: 'SwapV3Initialized', args: [{ kind: 'u16' as const, hasher: 'Twox64Concat' as const }] },
   SwapFeeRate: { pallet: 'Swap', item: 'FeeRate', args: [{ kind: 'u16' as const, hasher: 'Twox64Concat' as const }] },

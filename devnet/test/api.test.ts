@@ -136,13 +136,19 @@ describe('storage and runtime APIs', () => {
       for (const i of infos) {
         expect(i.stake.toBigInt()).toBe(chain.stake(String(i.hotkey.toHex()), cold, Number(i.netuid.toString()), b));
       }
-      const dyn = (await call['subnetInfoRuntimeApi']!['getAllDynamicInfo']!()) as unknown as { isSome: boolean; unwrap(): { taoIn: { toBigInt(): bigint }; alphaIn: { toBigInt(): bigint }; netuid: Codec } }[];
+      const dyn = (await call['subnetInfoRuntimeApi']!['getAllDynamicInfo']!()) as unknown as {
+        isSome: boolean;
+        unwrap(): { taoIn: { toBigInt(): bigint }; alphaIn: { toBigInt(): bigint }; subnetVolume: { toBigInt(): bigint }; netuid: Codec };
+      }[];
       expect(dyn.length).toBe(4);
+      const q = at.query['subtensorModule'] as unknown as Q;
       for (const d of dyn) {
         const v = d.unwrap();
         const n = Number(v.netuid.toString());
         expect(v.taoIn.toBigInt()).toBe(chain.subnetTao(n, b));
         expect(v.alphaIn.toBigInt()).toBe(chain.subnetAlphaIn(n, b));
+        expect(v.subnetVolume.toBigInt()).toBe(((await q['subnetVolume']!(n)) as unknown as { toBigInt(): bigint }).toBigInt());
+        if (n > 0 && b === dn.head()) expect(v.subnetVolume.toBigInt()).toBeGreaterThan(0n);
       }
       const one = (await call['subnetInfoRuntimeApi']!['getDynamicInfo']!(2)) as unknown as { unwrap(): { alphaOut: { toBigInt(): bigint } } };
       expect(one.unwrap().alphaOut.toBigInt()).toBe(chain.subnetAlphaOut(2, b));
