@@ -89,7 +89,7 @@ export class ChainClient {
   #ready: Promise<ApiPromise> | null = null;
   readonly #unsubs = new Set<() => void>();
   readonly #connectedListeners = new Set<(api: ApiPromise) => void>();
-  /** Requests sent through rpc(), by method (the benchmark reads this). */
+  /** Requests sent to the node, by method (the benchmark reads this). */
   readonly requestCounts = new Map<string, number>();
 
   constructor(private readonly options: ChainClientOptions) {
@@ -142,6 +142,12 @@ export class ChainClient {
     this.#setStatus({ state: 'connecting', message: null, code: null });
     // autoConnectMs=false: we own retries; cacheCapacity 0: every request really goes to the node.
     const provider = new WsProvider(this.endpoint, false, {}, this.options.requestTimeoutMs ?? 60_000, 0);
+    // Count every request, PJS's own included (metadata, registries, subscriptions).
+    const send = provider.send.bind(provider);
+    provider.send = ((method: string, params: unknown[], ...rest: unknown[]) => {
+      this.requestCounts.set(method, (this.requestCounts.get(method) ?? 0) + 1);
+      return (send as (...a: unknown[]) => Promise<unknown>)(method, params, ...rest);
+    }) as typeof provider.send;
     let api: ApiPromise | null = null;
     let failure: (error: Error) => void = () => {};
     const failed = new Promise<never>((_, reject) => {
@@ -224,7 +230,6 @@ export class ChainClient {
   async rpc<T>(method: string, params: unknown[], what = method): Promise<T> {
     const provider = this.#provider;
     if (!provider || !this.isConnected) throw new ChainError('unreachable', `Not connected to ${this.endpoint}.`);
-    this.requestCounts.set(method, (this.requestCounts.get(method) ?? 0) + 1);
     try {
       return await provider.send<T>(method, params);
     } catch (error) {

@@ -27,6 +27,8 @@ const posKey = (hot: string, netuid: number) => `${hot}|${netuid}`;
 export class ChangeFinder {
   readonly hotkeys = new Set<string>();
   readonly positions = new Map<string, { hotkey: string; netuid: number }>();
+  /** Subnets registered at the head of the first run (pool snapshots at change blocks). */
+  netuids: number[] = [];
   #version = 0;
   #keyList: string[] | null = null;
   #cache = new Map<number, Cached>();
@@ -88,9 +90,24 @@ export class ChangeFinder {
     return promise;
   }
 
+  readonly #walkCache = new Map<number, Promise<BlockState>>();
+
+  /** LastColdkeyHotkeyStakeBlock of every hotkey at block b (small read, independent of positions). */
+  #readLastStake(b: number): Promise<BlockState> {
+    let p = this.#walkCache.get(b);
+    if (!p) {
+      this.reads += 1;
+      p = this.reader.readBlock(b, [...this.hotkeys].sort().map((h) => keys.lastStakeBlock(this.coldkey, h)), false);
+      p.catch(() => this.#walkCache.delete(b));
+      this.#walkCache.set(b, p);
+    }
+    return p;
+  }
+
   /** Forget cached reads below `b` (live tracking keeps only what the next gap needs). */
   forgetBelow(b: number): void {
     for (const k of this.#cache.keys()) if (k < b) this.#cache.delete(k);
+    this.#walkCache.clear();
   }
 
   #fingerprint(s: BlockState): string {
@@ -109,10 +126,12 @@ export class ChangeFinder {
   async discover(hi: number): Promise<void> {
     if (this.#discovered) return;
     const hash = await this.reader.hashOf(hi);
-    const [staking, lastKeys] = await Promise.all([
+    const [staking, lastKeys, subnetKeys] = await Promise.all([
       this.reader.readBlock(hi, [keys.stakingHotkeys(this.coldkey)], false),
       this.reader.keysPaged(keys.lastStakeBlockPrefix(this.coldkey), hash, 'the hotkeys this coldkey staked to'),
+      this.reader.keysPaged(keys.subnetTaoPrefix(), hash, 'the subnets'),
     ]);
+    this.netuids = subnetKeys.map(trailingU16).sort((a, b) => a - b);
     for (const hot of decodeAccountVec(staking.values.get(keys.stakingHotkeys(this.coldkey)) ?? null)) this.#addHotkey(hot);
     for (const k of lastKeys) this.#addHotkey(encodeAddress(trailingAccount(k), 42));
     const alphaKeys = await Promise.all(
@@ -125,14 +144,14 @@ export class ChangeFinder {
   /** Candidate blocks in [lo, hi] from the LastColdkeyHotkeyStakeBlock chains (all hotkeys in parallel). */
   async #walk(lo: number, hi: number): Promise<Set<number>> {
     const found = new Set<number>();
-    const top = await this.read(hi);
+    const top = await this.#readLastStake(hi);
     await Promise.all(
       [...this.hotkeys].map(async (hot) => {
         let v = this.#lastStake(top, hot);
         while (v >= lo && v <= hi) {
           found.add(v);
           if (v - 1 < lo) break;
-          const next = this.#lastStake(await this.read(v - 1), hot);
+          const next = this.#lastStake(await this.#readLastStake(v - 1), hot);
           if (next >= v) throw new ChainError('malformed', `LastColdkeyHotkeyStakeBlock did not go back in time at block ${v - 1}.`);
           v = next;
         }
@@ -205,7 +224,9 @@ export class ChangeFinder {
   }
 
   async #decodeAt(b: number): Promise<ChangeBlock> {
-    const state = await this.read(b, true);
+    // Events only: the fingerprint at b is read in verification, once the position set is final.
+    this.reads += 1;
+    const state = await this.reader.readBlock(b, [], true);
     const runtime = await this.reader.runtimeFor(state);
     const rows = stakeEventsOf(decodeEvents(runtime.registry, state.events, b), this.coldkey);
     return { state, specVersion: runtime.specVersion, rows };

@@ -154,7 +154,7 @@ export class SyncManager {
       onStatus: this.#onChainStatus,
     });
     this.#client = client;
-    this.#reader = new ChainReader(client, this.options.concurrency ?? 16);
+    this.#reader = new ChainReader(client, this.options.concurrency ?? 32);
     for (const run of this.#runs.values()) run.finder = null;
     return client;
   }

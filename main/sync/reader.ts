@@ -49,7 +49,7 @@ const RETRIES = 3;
 
 export class ChainReader {
   readonly #hashes = new Map<number, Promise<string>>();
-  readonly #versions = new Map<string, RuntimeVersion>();
+  readonly #versions = new Map<string, Promise<RuntimeVersion>>();
   readonly limiter: Limiter;
 
   constructor(
@@ -146,9 +146,15 @@ export class ChainReader {
     const api = this.api;
     const key = state.upgradeSpec === null ? 'genesis' : String(state.upgradeSpec);
     const hashU8a = hexToU8a(state.hash);
-    const known = this.#versions.get(key);
-    const decorated = await this.limiter.run(() => (known ? api.getBlockRegistry(hashU8a, known) : api.getBlockRegistry(hashU8a)));
-    if (!known) this.#versions.set(key, decorated.runtimeVersion as RuntimeVersion);
+    let version = this.#versions.get(key);
+    if (!version) {
+      // First block of this runtime: PJS reads header, version and metadata once; later blocks reuse it.
+      version = this.limiter.run(() => api.getBlockRegistry(hashU8a)).then((d) => d.runtimeVersion as RuntimeVersion);
+      version.catch(() => this.#versions.delete(key));
+      this.#versions.set(key, version);
+    }
+    const known = await version;
+    const decorated = await api.getBlockRegistry(hashU8a, known);
     return { registry: decorated.registry, specVersion: decorated.runtimeVersion.specVersion.toNumber() };
   }
 

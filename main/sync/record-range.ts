@@ -4,7 +4,7 @@
 // in one transaction, so a crash at any moment resumes exactly where it stopped.
 import type { BlockFacts, BlockRecord, ChainFactsRepo, CheckpointFacts, PayoutRow, SyncStateRow } from '../db/repos/chain-facts';
 import type { ChangeBlock, ChangeFinder } from './change-finder';
-import { readPositions, readSubnets, type PositionRow, type SubnetRow } from './checkpoints';
+import { readPoolsFromStorage, readPositions, readSubnets, type PositionRow, type SubnetRow } from './checkpoints';
 import type { BlockState, ChainReader } from './reader';
 import { keys, leUint } from './storage-keys';
 
@@ -12,6 +12,8 @@ import { keys, leUint } from './storage-keys';
 export const BLOCKS_PER_DAY = 7_200;
 /** How many blocks' facts may be fetched ahead of the commit pointer. */
 const LOOKAHEAD = 48;
+/** At most this many consecutive blocks per transaction. */
+const MAX_BATCH = 16;
 
 export type RangePhase = 'discovering' | 'scanning' | 'recording';
 
@@ -20,6 +22,13 @@ export interface RangeHooks {
   now: () => number;
   onProgress?: (phase: RangePhase, done: number, total: number) => void;
 }
+
+/**
+ * Test hook for the crash tests: SIGKILL this process right before the Nth commit transaction
+ * (0 = before the first), i.e. an abrupt death at a precise point. Unset in normal use.
+ */
+const KILL_BEFORE_COMMIT = process.env.TAOFOLIO_TEST_KILL_BEFORE_COMMIT === undefined ? null : Number(process.env.TAOFOLIO_TEST_KILL_BEFORE_COMMIT);
+let commitsDone = 0;
 
 export class SyncAborted extends Error {
   constructor() {
@@ -68,24 +77,45 @@ export async function recordRange(
 
   let current: SyncStateRow = { ...state, firstBlock, lastFinalized: hi, phase: 'recording' };
   const inflight = new Map<number, Promise<BlockFacts>>();
-  const started = Date.now();
+  const settled = new Set<number>();
   const startFetch = (i: number) => {
     const entry = entries[i];
     if (!entry || inflight.has(i)) return;
     const p = factsFor(reader, finder, coldkey, entry);
-    p.catch(() => {});
+    p.then(
+      () => settled.add(i),
+      () => settled.add(i),
+    );
     inflight.set(i, p);
   };
   hooks.onProgress?.('recording', 0, entries.length);
-  for (let i = 0; i < entries.length; i++) {
+  const ready = new Map<number, BlockFacts>();
+  for (let i = 0; i < entries.length; ) {
     for (let j = i; j < Math.min(entries.length, i + LOOKAHEAD); j++) startFetch(j);
-    const facts = await inflight.get(i)!;
-    inflight.delete(i);
+    ready.set(i, await inflight.get(i)!);
+    // Blocks whose facts already arrived commit together (fewer fsyncs); each block still goes in
+    // with the cursor at that block, in order, in one transaction.
+    let end = i + 1;
+    await Promise.resolve();
+    while (end < entries.length && end < i + MAX_BATCH && settled.has(end)) {
+      ready.set(end, await inflight.get(end)!);
+      end += 1;
+    }
     check();
-    current = { ...current, cursor: facts.block.number };
-    repo.commitBlock(coldkey, facts, current, hooks.now());
-    hooks.onProgress?.('recording', i + 1, entries.length);
-    void started;
+    const batch: { facts: BlockFacts; state: SyncStateRow }[] = [];
+    for (let k = i; k < end; k++) {
+      const facts = ready.get(k)!;
+      current = { ...current, cursor: facts.block.number };
+      batch.push({ facts, state: current });
+      ready.delete(k);
+      inflight.delete(k);
+      settled.delete(k);
+    }
+    if (KILL_BEFORE_COMMIT !== null && commitsDone === KILL_BEFORE_COMMIT) process.kill(process.pid, 'SIGKILL');
+    repo.commitBlocks(coldkey, batch, hooks.now());
+    commitsDone += 1;
+    i = end;
+    hooks.onProgress?.('recording', i, entries.length);
   }
   current = { ...current, cursor: hi, lastFinalized: hi, phase: 'idle' };
   repo.saveState(current, hooks.now());
@@ -97,9 +127,13 @@ function blockRecord(s: BlockState, specVersion: number, parentHash: string | nu
   return { number: s.number, hash: s.hash, parentHash, timestamp: s.timestamp, specVersion };
 }
 
-async function checkpointAt(reader: ChainReader, s: BlockState, coldkey: string, parentHash: string | null): Promise<CheckpointFacts> {
+/** Positions via get_stake_info_for_coldkey; pools via get_all_dynamic_info, or from storage when `netuids` is given. */
+async function checkpointAt(reader: ChainReader, s: BlockState, coldkey: string, parentHash: string | null, netuids?: readonly number[]): Promise<CheckpointFacts> {
   const runtime = await reader.runtimeFor(s);
-  const [positions, subnets] = await Promise.all([readPositions(reader, runtime, s.hash, coldkey, s.number), readSubnets(reader, runtime, s.hash, s.number)]);
+  const [positions, subnets] = await Promise.all([
+    readPositions(reader, runtime, s.hash, coldkey, s.number),
+    netuids ? readPoolsFromStorage(reader, s.number, netuids) : readSubnets(reader, runtime, s.hash, s.number),
+  ]);
   return { block: blockRecord(s, runtime.specVersion, parentHash), positions, subnets };
 }
 
@@ -112,7 +146,8 @@ async function factsFor(reader: ChainReader, finder: ChangeFinder, coldkey: stri
   const c = entry.change;
   const b = c.state.number;
   const before = await finder.read(b - 1);
-  const [after, prior] = await Promise.all([checkpointAt(reader, c.state, coldkey, before.hash), checkpointAt(reader, before, coldkey, null)]);
+  const netuids = finder.netuids.length > 0 ? finder.netuids : undefined;
+  const [after, prior] = await Promise.all([checkpointAt(reader, c.state, coldkey, before.hash, netuids), checkpointAt(reader, before, coldkey, null, netuids)]);
   const claim = c.rows.find((r) => r.kind === 'RootClaimed');
   const payouts = claim ? await rootClaimPayouts(reader, coldkey, c, claim.eventIndex, prior, after) : [];
   return { block: after.block, events: c.rows, payouts, checkpoints: [prior, after] };

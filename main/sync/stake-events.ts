@@ -73,7 +73,16 @@ export function decodeEvents(registry: Registry, raw: string | null, blockNumber
   });
 }
 
-const ss58 = (c: Codec | undefined): string => encodeAddress(c!.toU8a(), 42);
+const ss58Cache = new Map<string, string>();
+const ss58 = (c: Codec | undefined): string => {
+  const hex = c!.toHex();
+  let address = ss58Cache.get(hex);
+  if (!address) {
+    if (ss58Cache.size > 50_000) ss58Cache.clear();
+    ss58Cache.set(hex, (address = encodeAddress(c!.toU8a(), 42)));
+  }
+  return address;
+};
 const big = (c: Codec | undefined): bigint => {
   if (!c) return 0n;
   const v = c as unknown as { toBigInt?: () => bigint; unwrap?: () => Codec };

@@ -20,11 +20,25 @@ function hashed(hasher: Hasher, data: Uint8Array): Uint8Array {
   return u8aConcat(blake2AsU8a(data, 128), data);
 }
 
-const account = (ss58: string) => decodeAddress(ss58);
+// Keys are rebuilt for every multi-key read: memoise the ss58 decoding (it dominates otherwise).
+const accounts = new Map<string, Uint8Array>();
+const account = (ss58: string): Uint8Array => {
+  let u = accounts.get(ss58);
+  if (!u) accounts.set(ss58, (u = decodeAddress(ss58)));
+  return u;
+};
 const u16 = (n: number) => new Uint8Array([n & 0xff, (n >> 8) & 0xff]);
 
+const builtKeys = new Map<string, string>();
 function key(pallet: string, item: string, ...parts: [Hasher, Uint8Array][]): string {
-  return u8aToHex(u8aConcat(itemPrefix(pallet, item), ...parts.map(([h, d]) => hashed(h, d))));
+  const memo = `${pallet}.${item}:${parts.map(([h, d]) => `${h}:${u8aToHex(d)}`).join(',')}`;
+  let k = builtKeys.get(memo);
+  if (!k) {
+    k = u8aToHex(u8aConcat(itemPrefix(pallet, item), ...parts.map(([h, d]) => hashed(h, d))));
+    if (builtKeys.size > 100_000) builtKeys.clear();
+    builtKeys.set(memo, k);
+  }
+  return k;
 }
 
 export const keys = {
@@ -42,6 +56,12 @@ export const keys = {
   /** Shares after the lazy V1→V2 migration (spec ≥ 397). */
   alphaV2: (hot: string, cold: string, netuid: number) =>
     key('SubtensorModule', 'AlphaV2', ['Blake2_128Concat', account(hot)], ['Blake2_128Concat', account(cold)], ['Identity', u16(netuid)]),
+  subnetTaoPrefix: () => key('SubtensorModule', 'SubnetTAO'),
+  subnetTao: (netuid: number) => key('SubtensorModule', 'SubnetTAO', ['Identity', u16(netuid)]),
+  subnetAlphaIn: (netuid: number) => key('SubtensorModule', 'SubnetAlphaIn', ['Identity', u16(netuid)]),
+  subnetAlphaOut: (netuid: number) => key('SubtensorModule', 'SubnetAlphaOut', ['Identity', u16(netuid)]),
+  subnetName: (netuid: number) => key('SubtensorModule', 'SubnetName', ['Identity', u16(netuid)]),
+  tokenSymbol: (netuid: number) => key('SubtensorModule', 'TokenSymbol', ['Identity', u16(netuid)]),
   rootClaimType: (cold: string) => key('SubtensorModule', 'RootClaimType', ['Blake2_128Concat', account(cold)]),
   rootClaimed: (netuid: number, hot: string, cold: string) =>
     key('SubtensorModule', 'RootClaimed', ['Identity', u16(netuid)], ['Blake2_128Concat', account(hot)], ['Blake2_128Concat', account(cold)]),
@@ -78,4 +98,13 @@ export function lastUpgradeSpec(hex: string | null): number | null {
   // Storage values of Option items are stored without the Option byte.
   const [, value] = compactFromU8a(u);
   return value.toNumber();
+}
+
+/** SCALE Vec<u8> → UTF-8 text (null when absent or empty). */
+export function bytesText(hex: string | null): string | null {
+  if (!hex) return null;
+  const u = hexToU8a(hex);
+  const [offset, length] = compactFromU8a(u);
+  const text = new TextDecoder().decode(u.subarray(offset, offset + length.toNumber()));
+  return text === '' ? null : text;
 }

@@ -115,7 +115,8 @@ export function checkpointMismatches(db: DB, truth: TruthLike, coldkey: string):
       const netuid = Number(n);
       const e = lastEpochAtOrBefore(x, netuid);
       if (e < 0) continue;
-      if ((touched.get(pos) ?? []).some((b) => b > e && b <= x)) continue;
+      // (The truth lists a position from the epoch after it first existed, so an event at E itself also skips.)
+      if ((touched.get(pos) ?? []).some((b) => b >= e && b <= x)) continue;
       const expected = truthAt.get(`${e}|${pos}`) ?? 0n;
       const got = stored.get(`${x}|${pos}`) ?? 0n;
       checked += 1;

@@ -161,8 +161,17 @@ export function chainFactsRepo(db: DB) {
     writeState(state, now);
   });
 
+  /** Several consecutive blocks in one transaction; the cursor ends at the last one. */
+  const commitBlocks = db.transaction((coldkey: string, batch: { facts: BlockFacts; state: SyncStateRow }[], now: number) => {
+    for (const { facts, state } of batch) {
+      writeBlock(coldkey, facts);
+      writeState(state, now);
+    }
+  });
+
   return {
     commitBlock: (coldkey: string, facts: BlockFacts, state: SyncStateRow, now: number): void => commitBlock(coldkey, facts, state, now),
+    commitBlocks: (coldkey: string, batch: { facts: BlockFacts; state: SyncStateRow }[], now: number): void => commitBlocks(coldkey, batch, now),
     saveState: (state: SyncStateRow, now: number): void => {
       writeState(state, now);
     },
