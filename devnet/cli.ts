@@ -1,6 +1,7 @@
 /**
  * npm run devnet -- --seed N --scenario NAME [--port P] [--block-ms MS] [--truth FILE]
- *   [--latency MS] [--drop-rate R] [--error-rate R] [--pruned] [--reorg-rate R]
+ *   [--latency MS] [--drop-rate R] [--error-rate R] [--pruned] [--reorg-rate R] [--head-now]
+ * (--head-now: the history ends at the current time instead of the scenario's fixed date)
  * Prints the URL, the scenario's user coldkeys, startup time and memory.
  */
 import { parseArgs } from 'node:util';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     'error-rate': { type: 'string' },
     pruned: { type: 'boolean', default: false },
     'reorg-rate': { type: 'string' },
+    'head-now': { type: 'boolean', default: false },
   },
   allowPositionals: false,
 });
@@ -31,6 +33,7 @@ try {
     port: Number(values.port),
     blockMs: Number(values['block-ms']),
     truthFile: values.truth,
+    headTime: values['head-now'] ? Date.now() : undefined,
     faults: {
       latencyMs: num(values.latency),
       dropRate: num(values['drop-rate']),

@@ -1,11 +1,12 @@
 /**
- * npm run demo: the devnet's `demo` scenario on 127.0.0.1:9944 with live 12 s blocks, the demo wallet
- * acting now and then, and how to point the app at it.
+ * npm run demo: the devnet's `demo` scenario on 127.0.0.1:9944 with live 12 s blocks, its history
+ * ending now (timestamps follow the wall clock), the demo wallet acting now and then, and how to point
+ * the app at it.
  */
 import { DEMO_COLDKEY, startDevnet } from './index.js';
 
 const port = Number(process.env['DEVNET_PORT'] ?? 9944);
-const dn = await startDevnet({ scenario: 'demo', seed: 1, port, blockMs: 12_000 }).catch((e: unknown) => {
+const dn = await startDevnet({ scenario: 'demo', seed: 1, port, blockMs: 12_000, headTime: Date.now() }).catch((e: unknown) => {
   console.error((e as Error).message);
   process.exit(1);
 });

@@ -32,6 +32,8 @@ export interface DevnetOptions {
   /** live block interval; 0 or undefined = no timer (call produceBlocks) */
   blockMs?: number;
   faults?: Faults;
+  /** unix ms of the history's head block (default: the scenario's fixed time, for determinism) */
+  headTime?: number;
   /** write the ground truth here at startup, during live mode (≤ every 30 s) and on close */
   truthFile?: string;
 }
@@ -79,7 +81,8 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
   const t0 = performance.now();
   await cryptoWaitReady();
   const seed = opts.seed ?? 1;
-  const cfg = typeof opts.scenario === 'object' ? opts.scenario : scenario(opts.scenario ?? 'demo');
+  const base = typeof opts.scenario === 'object' ? opts.scenario : scenario(opts.scenario ?? 'demo');
+  const cfg = opts.headTime === undefined ? base : { ...base, headTime: opts.headTime };
   // Load every runtime up front so a missing metadata file fails at startup, not mid-request.
   for (const s of cfg.specs) runtimeFor(s.spec);
   const world = new World(seed, cfg);
