@@ -1,13 +1,15 @@
 // Sync benchmark (`npm run bench:sync`): full backfill of the year-long devnet scenario's main user
 // with 20 ms added latency per request, against a naive scanner that reads every block's events
 // (run over a sample range on the same devnet and extrapolated).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ensureDevnetMetadata, eventLines } from '../main/test/devnet';
+import { join, resolve } from 'node:path';
+import { ensureDevnetMetadata, eventLines, type TruthLike } from '../main/test/devnet';
+
+const ROOT = resolve(import.meta.dirname, '..');
 
 ensureDevnetMetadata();
-const { startDevnet } = await import('../devnet/index');
 const { createBackend } = await import('../main/backend');
 const { ChainClient } = await import('../main/chain/client');
 const { ChainReader } = await import('../main/sync/reader');
@@ -16,22 +18,35 @@ const { keys } = await import('../main/sync/storage-keys');
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const SAMPLE_BLOCKS = Number(process.env.BENCH_SAMPLE_BLOCKS ?? 2_000);
 const scenario = process.env.BENCH_SCENARIO ?? 'year';
-const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+const total = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
 
-const t0 = performance.now();
-const dn = await startDevnet({ scenario, seed: 1, port: 0 });
-console.log(`devnet ${scenario}: head #${dn.head()}, finalized #${dn.finalized()}, started in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-const coldkey = dn.coldkeys[0]!;
+// The devnet runs in its own process (as a real node would), with the added latency per request.
 const dir = mkdtempSync(join(tmpdir(), 'taofolio-bench-'));
-const backend = createBackend({ dataDir: dir, transport: 'web', version: 'bench', endpoint: dn.url, reconnect: false });
+const truthFile = join(dir, 'truth.json');
+const t0 = performance.now();
+const devnet = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'devnet/cli.ts'), '--scenario', scenario, '--seed', '1', '--port', '0', '--block-ms', '0', '--latency', String(LATENCY_MS), '--truth', truthFile], {
+  cwd: ROOT,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const url = await new Promise<string>((resolve, reject) => {
+  let out = '';
+  devnet.stdout!.on('data', (chunk: Buffer) => {
+    out += String(chunk);
+    const m = /ws:\/\/127\.0\.0\.1:\d+/.exec(out);
+    if (m) resolve(m[0]);
+  });
+  devnet.once('exit', (code) => reject(new Error(`devnet exited (${code})`)));
+});
+const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as TruthLike & { coldkeys: string[]; head: number };
+console.log(`devnet ${scenario}: head #${truth.head}, finalized #${truth.finalized}, started in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${LATENCY_MS} ms latency per request`);
+const coldkey = truth.coldkeys[0]!;
+const backend = createBackend({ dataDir: dir, transport: 'web', version: 'bench', endpoint: url, reconnect: false });
 await backend.dispatch('wallets:add', { address: coldkey, label: 'whale' });
 
-dn.setFaults({ latencyMs: LATENCY_MS });
-dn.resetRequestCounts();
 const t1 = performance.now();
 await backend.sync.syncOnce();
 const wallMs = performance.now() - t1;
-const counts = dn.requestCounts();
+const counts = backend.sync.client!.requestCounts;
 const requests = total(counts);
 
 const one = (sql: string, ...args: unknown[]) => Number((backend.db.prepare(sql).get(...args) as { n: bigint }).n);
@@ -41,25 +56,25 @@ const checkpointBlocks = one('SELECT count(DISTINCT block_number) AS n FROM posi
 const snapshotBlocks = one('SELECT count(DISTINCT block_number) AS n FROM subnet_snapshots');
 const checkpoints = checkpointBlocks + snapshotBlocks;
 const budget = 3 * (events + checkpoints) + 200;
-const { stored, expected } = eventLines(backend.db, dn.truth(), coldkey);
+const { stored, expected } = eventLines(backend.db, truth, coldkey);
 const exact = JSON.stringify(stored) === JSON.stringify(expected);
 
 console.log(`\nTaofolio sync (backfill of ${coldkey.slice(0, 8)}…, ${LATENCY_MS} ms latency per request)`);
 console.log(`  events stored: ${events} ledger events (${rawEvents} raw chain events incl. RootClaimed); matches ground truth: ${exact ? 'yes' : 'NO'} (${expected.length} expected)`);
 console.log(`  checkpoints: ${checkpointBlocks} position checkpoints + ${snapshotBlocks} pool snapshots (blocks) = ${checkpoints}`);
 console.log(`  requests: ${requests}  (budget 3 × (events + checkpoints) + 200 = ${budget}: ${requests <= budget ? 'within' : 'OVER'})`);
-console.log(`  by method: ${Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m} ${n}`).join(', ')}`);
+console.log(`  by method: ${[...counts.entries()].sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m} ${n}`).join(', ')}`);
 console.log(`  wall time: ${(wallMs / 1000).toFixed(1)} s (target < 60 s: ${wallMs < 60_000 ? 'met' : 'MISSED'})`);
 await backend.sync.close();
 backend.close();
 
 // Naive scanner: hash + System.Events for every block, 16 requests in flight, over a sample range.
-const client = new ChainClient({ endpoint: dn.url, reconnect: false });
+const client = new ChainClient({ endpoint: url, reconnect: false });
 await client.connect();
 const reader = new ChainReader(client, 16);
-const head = dn.finalized();
+const head = truth.finalized;
 const from = Math.max(1, head - SAMPLE_BLOCKS);
-dn.resetRequestCounts();
+client.requestCounts.clear();
 const t2 = performance.now();
 await Promise.all(
   Array.from({ length: head - from }, (_, i) => from + i).map(async (b) => {
@@ -68,13 +83,15 @@ await Promise.all(
   }),
 );
 const scanMs = performance.now() - t2;
-const scanRequests = total(dn.requestCounts());
+const scanRequests = total(client.requestCounts);
 const perBlockMs = scanMs / (head - from);
 const perBlockRequests = scanRequests / (head - from);
 console.log(`\nNaive scanner (every block's events, 16 in flight) over ${head - from} blocks: ${scanRequests} requests in ${(scanMs / 1000).toFixed(1)} s`);
 console.log(`  extrapolated to ${head} blocks: ${Math.round(perBlockRequests * head).toLocaleString('en')} requests, ${(perBlockMs * head / 3_600_000).toFixed(1)} h`);
 console.log(`  Taofolio: ${(perBlockRequests * head / requests).toFixed(0)}× fewer requests, ${(perBlockMs * head / wallMs).toFixed(0)}× faster`);
 await client.close();
-await dn.close();
+const devnetExit = new Promise((resolve) => devnet.once('exit', resolve));
+devnet.kill();
+await devnetExit;
 rmSync(dir, { recursive: true, force: true });
 process.exit(0);
