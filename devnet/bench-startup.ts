@@ -21,7 +21,10 @@ const perUser = dn.coldkeys.map((c) => {
 let xts = 0;
 for (const rec of chain.blocks.values()) xts += rec.xts.length;
 console.log(`scenario=${name} seed=${seed} head=#${dn.head()} subnets=${chain.subnets.size}`);
-console.log(`startup ${Math.round(dn.startupMs)} ms; rss ${Math.round(mem.rss / 1e6)} MB; heap ${Math.round(mem.heapUsed / 1e6)} MB`);
+const cpu = process.cpuUsage();
+console.log(
+  `startup ${Math.round(dn.startupMs)} ms (process CPU so far ${Math.round((cpu.user + cpu.system) / 1000)} ms); rss ${Math.round(mem.rss / 1e6)} MB; heap ${Math.round(mem.heapUsed / 1e6)} MB`,
+);
 console.log(`stored blocks ${chain.blocks.size}; extrinsics ${xts}; storage keys ${chain.cells.size}`);
 console.log(`truth: ${truth.events.length} events, ${truth.positions.length} position samples`);
 for (const l of perUser) console.log('  ' + l);

@@ -767,6 +767,29 @@ export class Chain {
     return alpha > have ? have : alpha;
   }
 
+  // ---------------------------------------------------------------- epoch payouts
+
+  /**
+   * Owner cut and validator take at an epoch (run_coinbase distribute_dividends_and_incentives):
+   * silent share increases for the subnet owner and for each validator hotkey's owner coldkey
+   * (update_value_for_one), no events. Nominators' alpha is unchanged by them: new shares are issued
+   * at the current value per share.
+   */
+  epochPayout(netuid: number, ownerCut: bigint, validators: Acc[], takePpm: bigint): void {
+    const sub = this.subnets.get(netuid);
+    if (!sub) return;
+    const pay = (hot: Acc, cold: Acc, alpha: bigint) => {
+      if (alpha <= 0n) return;
+      this.increasePosition(hot, cold, netuid, alpha);
+      this.setIndexed('SubnetAlphaOut', netuid, this.subnetAlphaOut(netuid) + alpha, netuid);
+    };
+    pay(sub.ownerHotkey, sub.ownerColdkey, ownerCut);
+    for (const hot of validators) {
+      const owner = this.owners.get(hot);
+      if (owner) pay(hot, owner, (this.dividends(hot, netuid, this.cur) * takePpm) / 1_000_000n);
+    }
+  }
+
   // ---------------------------------------------------------------- root claims
 
   /**

@@ -8,8 +8,12 @@ import { deriveAccount } from './accounts.js';
 import type { Action, SpecSpan, SubnetDef } from './chain.js';
 import { Chain } from './chain.js';
 import { Rng } from './rng.js';
+import { epochBlock, epochsAt } from './emissions.js';
 
 const TAO = 1_000_000_000n;
+/** Subnet owner cut per paid epoch (18 % of ~360 α of emission) and validator take (18 % of dividends). */
+const OWNER_CUT_PER_EPOCH = 65n * TAO;
+const VALIDATOR_TAKE_PPM = 180_000n;
 
 export interface UserConfig {
   label: string;
@@ -40,6 +44,8 @@ export interface ScenarioConfig {
   claimEvery: number;
   /** unix ms of the head block at generation time (fixed → deterministic timestamps) */
   headTime: number;
+  /** pay owner cut + validator take every N epochs of each subnet (absent = never) */
+  epochPayoutEvery?: number;
   /** how many of the subnets register during the history instead of at genesis */
   lateSubnets?: number;
   /** live mode: mean blocks between a scripted user's own actions (absent = users act only via submit) */
@@ -80,9 +86,12 @@ export class World {
   private readonly pending: Action[] = [];
   private readonly pairs: { hotkey: Acc; netuid: number }[] = [];
   private readonly pairsByHot = new Map<Acc, { hotkey: Acc; netuid: number }[]>();
+  private readonly pairsByNet = new Map<number, { hotkey: Acc; netuid: number }[]>();
   private readonly sudo = deriveAccount('sudo');
   private readonly endowment = new Map<Acc, bigint>();
   private readonly registrations: Registration[] = [];
+  /** netuid → next block with an owner/validator payout */
+  private readonly nextPayout = new Map<number, number>();
 
   constructor(
     readonly seed: number,
@@ -184,6 +193,7 @@ export class World {
   private register(reg: Registration): void {
     const c = this.chain;
     c.addSubnet(reg.def, reg.tao, reg.alphaIn);
+    this.schedulePayout(reg.def.netuid, c.cur + 1);
     if (reg.def.registeredAt > 0) {
       c.initStep(() => c.emitInit({ pallet: 'SubtensorModule', name: 'NetworkAdded', args: [reg.def.netuid, 1] }));
     }
@@ -193,10 +203,20 @@ export class World {
       c.seedStake(v.owner, v.hotkey, reg.def.netuid, alpha);
       const pair = { hotkey: v.hotkey, netuid: reg.def.netuid };
       this.pairs.push(pair);
+      const byNet = this.pairsByNet.get(pair.netuid);
+      if (byNet) byNet.push(pair);
+      else this.pairsByNet.set(pair.netuid, [pair]);
       const list = this.pairsByHot.get(v.hotkey);
       if (list) list.push(pair);
       else this.pairsByHot.set(v.hotkey, [pair]);
     }
+  }
+
+  private schedulePayout(netuid: number, from: number): void {
+    const every = this.cfg.epochPayoutEvery;
+    if (!every) return;
+    const e = Math.ceil((epochsAt(netuid, from - 1) + 1) / every) * every;
+    this.nextPayout.set(netuid, epochBlock(netuid, e));
   }
 
   /** Produces blocks up to `head` (history), building only blocks where something happens. */
@@ -215,6 +235,7 @@ export class World {
         for (const x of [s.from - 1, s.from]) if (x >= b && x > 0 && x < next) next = x;
       }
       for (const r of this.registrations) if (r.def.registeredAt >= b && r.def.registeredAt < next) next = r.def.registeredAt;
+      for (const p of this.nextPayout.values()) if (p >= b && p < next) next = p;
       if (next > head) break;
       this.buildBlock(next, false);
       b = next + 1;
@@ -255,6 +276,13 @@ export class World {
     c.beginBlock(b);
     const spec = c.specAt(b);
     for (const r of this.registrations.filter((x) => x.def.registeredAt === b)) this.register(r);
+    // on_initialize: epochs pay the owner cut and validator takes (silently) before extrinsics.
+    for (const [n, at] of this.nextPayout) {
+      if (at !== b) continue;
+      const vals = (this.pairsByNet.get(n) ?? []).map((p) => p.hotkey);
+      c.initStep(() => c.epochPayout(n, OWNER_CUT_PER_EPOCH, vals, VALIDATOR_TAKE_PPM));
+      this.schedulePayout(n, b + 1);
+    }
     // on_initialize: auto root claims (spec ≥ 334) run before extrinsics.
     if (spec >= 334) {
       for (const cl of this.claimers) {

@@ -34,6 +34,7 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     headTime: HEAD_TIME,
     liveUserEvery: 50,
     lateSubnets: 1,
+    epochPayoutEvery: 1,
   },
   /** Small chain crossing every served runtime: 233 (V15 only, no fee field) → 315 → 343 → 393 (V16). */
   upgrade: {
@@ -56,6 +57,7 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     claimEvery: 500,
     headTime: HEAD_TIME,
     lateSubnets: 1,
+    epochPayoutEvery: 1,
   },
   /** Fast scenario for unit tests: 343 only from block 2,500 on, tiny market. */
   tiny: {
@@ -75,6 +77,7 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     ],
     claimEvery: 300,
     headTime: HEAD_TIME,
+    epochPayoutEvery: 1,
   },
   /** One year: ~2.6M blocks, 128 subnets, thousands of actors, a user with ≥ 500 events over ≥ 20 positions. */
   year: {
@@ -95,6 +98,8 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     claimEvery: DAY,
     headTime: HEAD_TIME,
     lateSubnets: 16,
+    // every 20th epoch (~daily) keeps the year's startup small; smaller scenarios pay every epoch
+    epochPayoutEvery: 20,
   },
 };
 

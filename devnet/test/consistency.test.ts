@@ -125,6 +125,28 @@ describe('consistency', () => {
     }
   });
 
+  it('epochs pay the subnet owner cut and validator takes silently (shares issued at the current value per share)', async () => {
+    const chain = dn.world.chain;
+    const n = 1;
+    const sub = chain.subnets.get(n)!;
+    const e = epochBlock(n, epochsAt(n, 3_000));
+    // the owner's alpha grows by the cut (plus the epoch's growth of what it already had); shares with it
+    const gain = chain.stake(sub.ownerHotkey, sub.ownerColdkey, n, e) - chain.stake(sub.ownerHotkey, sub.ownerColdkey, n, e - 1);
+    expect(gain >= 65_000_000_000n && gain < 66_000_000_000n).toBe(true);
+    expect(chain.shares(sub.ownerHotkey, sub.ownerColdkey, n, e)).toBeGreaterThan(chain.shares(sub.ownerHotkey, sub.ownerColdkey, n, e - 1));
+    const c = await at(e);
+    const recs = (await c.sys['events']!()) as unknown as { event: { section: string } }[];
+    expect(recs.every((r) => r.event.section === 'system' || chain.blocks.has(e))).toBe(true);
+    // a validator hotkey on the subnet: its owner's shares grow, TotalHotkeyShares with them
+    const cold = dn.world.userColdkeys[0]!;
+    const pos = chain.positionsOf(cold).find((p) => p.netuid === n && chain.stake(p.hotkey, cold, n, e - 1) > 0n);
+    if (pos) {
+      const owner = chain.owners.get(pos.hotkey)!;
+      expect(chain.shares(pos.hotkey, owner, n, e)).toBeGreaterThan(chain.shares(pos.hotkey, owner, n, e - 1));
+      expect(chain.shares(pos.hotkey, cold, n, e)).toBe(chain.shares(pos.hotkey, cold, n, e - 1));
+    }
+  });
+
   it('the nonce increments once per signed action', async () => {
     const cold = dn.world.userColdkeys[1]!;
     const chain = dn.world.chain;
