@@ -1,7 +1,7 @@
 /**
  * npm run metadata:pull -- --endpoint wss://entrypoint-finney.opentensor.ai:443 [--out DIR]
  * Records state_getMetadata (V14) and Metadata_metadata_at_version(15/16) of the node's current
- * runtime into .metadata-cache/ (gitignored), named like ../shared/chain-data.
+ * runtime (and its rpc_methods list) into .metadata-cache/ (gitignored), named like ../shared/chain-data.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,6 +50,9 @@ try {
     const res = await rpc<string>('state_call', ['Metadata_metadata_at_version', arg, head]);
     writeFileSync(join(out, `finney_spec${spec}_metadata_at_version${v}.hex`), res);
   }
+  // The node's rpc_methods list, so the devnet can advertise the same methods (PJS filters by it).
+  const methods = await rpc<{ methods: string[] }>('rpc_methods', []);
+  writeFileSync(join(out, 'rpc_methods.json'), JSON.stringify(methods.methods, null, 1));
   console.log(`spec ${spec}: wrote V14 + V${versions.filter((x) => x >= 15).join('/V')} to ${out}`);
 } catch (e) {
   console.error((e as Error).message);

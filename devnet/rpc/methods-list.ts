@@ -1,6 +1,7 @@
 /**
- * rpc_methods: the real finney list (176 entries, recorded from a lite node), read from the chain-data
- * file when present, else this built-in subset covering every method the devnet serves.
+ * rpc_methods: a real finney list — `rpc_methods.json` written by metadata:pull, or the 176 entries
+ * recorded from a lite node in the chain-data JSON — else this built-in subset covering every method
+ * the devnet serves.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,13 +23,23 @@ let cached: string[] | undefined;
 
 export function rpcMethods(): string[] {
   if (cached) return cached;
+  const covers = (m: string[]) => SERVED.every((s) => m.includes(s) || s.includes('Finalised') || s === 'state_callAt');
   for (const dir of metadataDirs()) {
+    const pulled = join(dir, 'rpc_methods.json');
+    if (existsSync(pulled)) {
+      try {
+        const m = JSON.parse(readFileSync(pulled, 'utf8')) as string[];
+        if (covers(m)) return (cached = m);
+      } catch {
+        // ignore a malformed cache file
+      }
+    }
     const f = join(dir, 'bittensor_sdk_integration_websocket_data.json');
     if (!existsSync(f)) continue;
     try {
       const data = JSON.parse(readFileSync(f, 'utf8')) as Record<string, Record<string, Record<string, { result?: { methods?: string[] } }>>>;
       const m = data['get_balance']?.['rpc_methods']?.['[]']?.result?.methods;
-      if (m && SERVED.every((s) => m.includes(s) || s.includes('Finalised') || s === 'state_callAt')) {
+      if (m && covers(m)) {
         cached = m;
         return m;
       }

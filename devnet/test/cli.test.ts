@@ -64,6 +64,7 @@ describe('metadata:pull', () => {
     await dn.close();
     expect(stdout).toContain('spec 343');
     const dir = process.env['SUBTENSOR_METADATA_DIR']!;
+    expect(JSON.parse(readFileSync(join(out, 'rpc_methods.json'), 'utf8'))).toContain('state_getKeysPaged');
     for (const f of ['finney_spec343_metadata_v14.hex', 'finney_spec343_metadata_at_version15.hex']) {
       expect(readFileSync(join(out, f), 'utf8').trim()).toBe(readFileSync(join(dir, f), 'utf8').trim());
     }
