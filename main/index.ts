@@ -33,7 +33,8 @@ function createWindow(): BrowserWindow {
 
 app.whenReady().then(() => {
   const dataDir = process.env.TAOFOLIO_DATA_DIR || app.getPath('userData');
-  backend = createBackend({ dataDir, transport: 'electron', version: app.getVersion() });
+  // Sync starts in the background (never blocks startup); TAOFOLIO_AUTOSYNC=0 switches it off.
+  backend = createBackend({ dataDir, transport: 'electron', version: app.getVersion(), autoSync: process.env.TAOFOLIO_AUTOSYNC !== '0' });
   registerIpcHandlers(ipcMain, backend.dispatch, (event) => isTrustedFrameUrl(event.senderFrame?.url, indexUrl));
   backend.push.subscribe((event, payload) => {
     for (const window of BrowserWindow.getAllWindows()) sendPush(window.webContents, event, payload);

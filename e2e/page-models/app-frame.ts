@@ -10,6 +10,11 @@ export class AppFrame {
     return this.nav.getByRole('link', { name, exact: true });
   }
 
+  /** The global sync indicator in the sidebar (connection state, overall progress, pause). */
+  syncIndicator(): Locator {
+    return this.page.getByTestId('sync-indicator');
+  }
+
   heading(): Locator {
     return this.page.getByRole('heading', { level: 1 });
   }

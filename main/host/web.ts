@@ -63,7 +63,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = options.rendererDir ?? RENDERER_DIR;
   if (!existsSync(rendererDir)) throw new Error(`The renderer is not built (${rendererDir} missing). Run \`npm run build:renderer\` first.`);
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const backend = createBackend({ dataDir: options.dataDir, transport: 'web', version: readPackageVersion() });
+  // Sync starts in the background (never blocks startup); TAOFOLIO_AUTOSYNC=0 switches it off.
+  const backend = createBackend({ dataDir: options.dataDir, transport: 'web', version: readPackageVersion(), autoSync: process.env.TAOFOLIO_AUTOSYNC !== '0' });
   let port = options.port ?? 0;
 
   const server = createServer((req, res) => {

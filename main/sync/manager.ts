@@ -65,7 +65,10 @@ export class SyncManager {
       if (event !== 'db:changed' || this.#closed) return;
       const tables = (payload as { tables: string[] }).tables;
       if (tables.includes('settings') && this.#client && this.#client.endpoint !== this.endpoint()) void this.#switchEndpoint();
-      if (tables.includes('wallets')) this.#refreshWallets();
+      if (tables.includes('wallets')) {
+        this.#refreshWallets();
+        if (this.#following) this.#kickAll();
+      }
     });
   }
 

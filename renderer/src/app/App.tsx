@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { settingsQueries } from '../settings/queries';
 import { PAGES, type PageId } from '../pages';
+import { SyncIndicator } from '../sync/SyncIndicator';
 
 function pageFromHash(): PageId {
   const id = window.location.hash.replace(/^#\/?/, '');
@@ -36,6 +37,7 @@ export function App() {
             </li>
           ))}
         </ul>
+        <SyncIndicator />
         <p className="sidebar-foot">Local only · no telemetry</p>
       </nav>
       <main className="content">{current.render()}</main>

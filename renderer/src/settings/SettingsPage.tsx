@@ -5,6 +5,7 @@ import { send } from '../api/client';
 import { ErrorNote } from '../app/ErrorNote';
 import { FiatImport } from './FiatImport';
 import { appQueries, settingsQueries } from './queries';
+import { ChainStatusNote } from '../sync/ChainStatusNote';
 
 export function SettingsPage() {
   const client = useQueryClient();
@@ -51,6 +52,7 @@ export function SettingsPage() {
           </button>
         </div>
         <ErrorNote error={save.error} />
+        <ChainStatusNote />
       </form>
 
       <div className="card">

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import type { Wallet } from '../../../shared/api';
+import type { Wallet, WalletSyncStatus } from '../../../shared/api';
 import { errorMessage } from '../app/ErrorNote';
 import { formatDate } from '../app/format';
+import { WalletSyncCell } from '../sync/WalletSyncCell';
 import { useRemoveWallet, useUpdateWallet } from './mutations';
 
-export function WalletRow({ wallet }: { wallet: Wallet }) {
+export function WalletRow({ wallet, sync }: { wallet: Wallet; sync?: WalletSyncStatus | undefined }) {
   const update = useUpdateWallet();
   const remove = useRemoveWallet();
   const [editing, setEditing] = useState(false);
@@ -20,7 +21,7 @@ export function WalletRow({ wallet }: { wallet: Wallet }) {
   return (
     <tr data-testid="wallet-row" data-address={wallet.address}>
       {editing ? (
-        <td colSpan={3}>
+        <td colSpan={4}>
           <form className="inline-form" onSubmit={save} aria-label={`Rename ${wallet.label}`}>
             <label className="field">
               <span>New label</span>
@@ -55,6 +56,9 @@ export function WalletRow({ wallet }: { wallet: Wallet }) {
             </code>
           </td>
           <td className="muted">{formatDate(wallet.addedAt)}</td>
+          <td>
+            <WalletSyncCell status={sync} />
+          </td>
         </>
       )}
       <td className="actions">

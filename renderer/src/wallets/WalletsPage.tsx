@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ErrorNote } from '../app/ErrorNote';
+import { useSyncStatus } from '../sync/queries';
 import { AddWalletForm } from './AddWalletForm';
 import { walletQueries } from './queries';
 import { WalletRow } from './WalletRow';
@@ -7,6 +8,7 @@ import { WalletRow } from './WalletRow';
 export function WalletsPage() {
   const wallets = useQuery(walletQueries.list());
   const list = wallets.data ?? [];
+  const sync = useSyncStatus();
 
   return (
     <section className="page" aria-labelledby="page-title">
@@ -31,6 +33,7 @@ export function WalletsPage() {
                 <th>Label</th>
                 <th>Address</th>
                 <th>Added</th>
+                <th>Sync</th>
                 <th className="actions">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -38,7 +41,7 @@ export function WalletsPage() {
             </thead>
             <tbody>
               {list.map((wallet) => (
-                <WalletRow key={wallet.id} wallet={wallet} />
+                <WalletRow key={wallet.id} wallet={wallet} sync={sync.data?.wallets.find((w) => w.walletId === wallet.id)} />
               ))}
             </tbody>
           </table>
