@@ -49,6 +49,11 @@ export type SubmitAction =
   | { kind: 'set_root_claim_type'; coldkey: string; claimType: 'Swap' | 'Keep' }
   | { kind: 'recycle_alpha' | 'burn_alpha'; coldkey: string; hotkey: string; netuid: number; alpha: bigint };
 
+export interface SubmitHandle {
+  /** block and extrinsic index (phase ApplyExtrinsic) once included; ok = false for a failed call */
+  included(): { block: number; extrinsicIndex: number; ok: boolean } | undefined;
+}
+
 export interface Devnet {
   url: string;
   port: number;
@@ -60,8 +65,8 @@ export interface Devnet {
   hashOf(block: number): string;
   truth(): Truth;
   writeTruth(file: string): void;
-  /** queue a signed user action for the next block */
-  submit(action: SubmitAction): void;
+  /** queue a signed user action for the next block; the handle tells where it landed */
+  submit(action: SubmitAction): SubmitHandle;
   /** produce n blocks now (finality lags 2 behind); returns the new head */
   produceBlocks(n?: number): number;
   /** reorg: replace the last `depth` non-finalized blocks by a new fork */
@@ -143,7 +148,11 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
     hashOf: (b) => blockHash(chain, b),
     truth,
     writeTruth,
-    submit: (a) => world.submit(toAction(a)),
+    submit: (a) => {
+      const action = toAction(a);
+      world.submit(action);
+      return { included: () => world.includedAt(action) };
+    },
     produceBlocks,
     reorg: (d) => {
       reorg(d);

@@ -5,7 +5,7 @@
  */
 import type { Acc } from './accounts.js';
 import { deriveAccount } from './accounts.js';
-import type { Action, SpecSpan, SubnetDef } from './chain.js';
+import type { Action, ExtrinsicRec, SpecSpan, SubnetDef } from './chain.js';
 import { Chain } from './chain.js';
 import { Rng } from './rng.js';
 import { epochBlock, epochsAt } from './emissions.js';
@@ -84,6 +84,7 @@ export class World {
   private readonly claimers: { cold: Acc; offset: number }[] = [];
   /** user actions submitted programmatically, included in the next block */
   private readonly pending: Action[] = [];
+  private readonly inclusion = new WeakMap<Action, { block: number; ok: boolean; xt: ExtrinsicRec }>();
   private readonly pairs: { hotkey: Acc; netuid: number }[] = [];
   private readonly pairsByHot = new Map<Acc, { hotkey: Acc; netuid: number }[]>();
   private readonly pairsByNet = new Map<number, { hotkey: Acc; netuid: number }[]>();
@@ -254,6 +255,16 @@ export class World {
     this.pending.push(a);
   }
 
+  /** Where a submitted action was included (latest fork), or undefined while pending. */
+  includedAt(a: Action): { block: number; extrinsicIndex: number; ok: boolean } | undefined {
+    const inc = this.inclusion.get(a);
+    if (!inc) return undefined;
+    const rec = this.chain.blocks.get(inc.block);
+    const i = rec ? rec.xts.indexOf(inc.xt) : -1;
+    if (i < 0) return undefined; // reorganised away, waiting to be re-included
+    return { block: inc.block, extrinsicIndex: i + 1, ok: inc.ok };
+  }
+
   requeue(actions: Action[]): void {
     this.pending.unshift(...actions);
   }
@@ -305,7 +316,11 @@ export class World {
       }
     }
     if (live) {
-      while (this.pending.length) c.submitExtrinsic(this.pending.shift() as Action, true);
+      while (this.pending.length) {
+        const a = this.pending.shift() as Action;
+        const xt = c.submitExtrinsic(a, true);
+        this.inclusion.set(a, { block: b, ok: xt.ok, xt });
+      }
       const every = this.cfg.liveUserEvery;
       if (every) {
         for (const u of this.users) {

@@ -95,6 +95,18 @@ describe('event sequences', () => {
     expect(chain.openOf(user()).filter((x) => x.hotkey === p.hotkey)).toHaveLength(0);
   });
 
+  it('submit() returns a handle telling where the action landed', () => {
+    const p = pos();
+    const ok = dn.submit({ kind: 'add_stake', coldkey: ss58(user()), hotkey: ss58(p.hotkey), netuid: p.netuid, tao: 1_000_000_000n });
+    const bad = dn.submit({ kind: 'add_stake', coldkey: ss58(user()), hotkey: ss58(p.hotkey), netuid: p.netuid, tao: 1n });
+    expect(ok.included()).toBeUndefined();
+    const b = dn.produceBlocks(1);
+    expect(ok.included()).toEqual({ block: b, extrinsicIndex: 1, ok: true });
+    expect(bad.included()).toEqual({ block: b, extrinsicIndex: 2, ok: false });
+    dn.reorg(1);
+    expect(ok.included()?.ok).toBe(true); // re-included on the new fork
+  });
+
   it('a failing call bumps the nonce and charges the fee, with ExtrinsicFailed and no stake event', () => {
     const chain = dn.world.chain;
     const p = pos();
