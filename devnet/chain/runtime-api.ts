@@ -42,6 +42,8 @@ function dynamicInfo(chain: Chain, netuid: number, b: number) {
   const lastStep = e === 0 ? sub.registeredAt : epochBlock(netuid, e);
   const taoIn = chain.subnetTao(netuid, b);
   const alphaIn = chain.subnetAlphaIn(netuid, b);
+  const alphaOut = chain.subnetAlphaOut(netuid, b);
+  const perBlock = netuid === 0 ? 0n : (alphaOut * sub.growthPpb) / 1_000_000_000n / 361n;
   const price = netuid === 0 ? 1n << 32n : alphaIn === 0n ? 0n : (taoIn << 32n) / alphaIn;
   return {
     netuid,
@@ -54,12 +56,13 @@ function dynamicInfo(chain: Chain, netuid: number, b: number) {
     blocksSinceLastStep: b - lastStep,
     emission: 0,
     alphaIn,
-    alphaOut: chain.subnetAlphaOut(netuid, b),
+    alphaOut,
     taoIn,
-    alphaOutEmission: 0,
+    // Per-block alpha emission implied by the subnet's growth index (what epochs hand to stakers).
+    alphaOutEmission: perBlock,
     alphaInEmission: 0,
     taoInEmission: 0,
-    pendingAlphaEmission: 0,
+    pendingAlphaEmission: perBlock * BigInt(b - lastStep),
     pendingRootEmission: 0,
     subnetVolume: chain.subnetVolume(netuid, b),
     networkRegisteredAt: sub.registeredAt,
