@@ -18,18 +18,18 @@ describe.each([
   ['tiny', 4],
   ['demo', 2],
 ] as const)('ground truth vs decoded System.Events (%s, seed %i)', (scenario, seed) => {
-let dn: Devnet;
-let api: ApiPromise;
+  let dn: Devnet;
+  let api: ApiPromise;
 
-beforeAll(async () => {
-  ensureMetadata();
-  dn = await startDevnet({ scenario, seed, port: 0 });
-  api = await apiFor(dn.url);
-});
-afterAll(async () => {
-  await api?.disconnect();
-  await dn?.close();
-});
+  beforeAll(async () => {
+    ensureMetadata();
+    dn = await startDevnet({ scenario, seed, port: 0 });
+    api = await apiFor(dn.url);
+  });
+  afterAll(async () => {
+    await api?.disconnect();
+    await dn?.close();
+  });
 
   it('every truth event is at its index with its fields, and no tracked stake event is missing', async () => {
     const truth = dn.truth();
