@@ -1,302 +1,46 @@
 /**
- * The simulated chain: storage as per-key change logs, the staking mechanics of each runtime era,
+ * The simulated chain's mechanics on top of the change-log store: share pools, pools and the fee
+ * rules of each runtime era, extrinsics and their event sequences, epoch payouts, root claims,
  * blocks that only exist when something happened, and ground-truth capture for chosen coldkeys.
- * Everything here is deterministic; randomness lives in the actors that drive it.
+ * Everything here is deterministic; randomness lives in the actors that drive it (world.ts).
  */
 import { stringToU8a, u8aToHex } from '@polkadot/util';
 import type { Acc } from './accounts.js';
-import { ChangeLog } from './state-log.js';
 import { GrowthIndex, epochBlock, epochsAt } from './emissions.js';
 import { shareValue, sharesFor } from './fixed.js';
-import {
-  FLAT_FEE,
-  alphaPriceRao,
-  feeRate,
-  buyAlpha,
-  feeEra,
-  minStake,
-  sellAlpha,
-  swapFee,
-} from './pools.js';
+import { FLAT_FEE, alphaPriceRao, buyAlpha, feeEra, feeRate, minStake, sellAlpha, swapFee } from './pools.js';
 import type { ItemName } from '../scale/keys.js';
 import { storageKey } from '../scale/keys.js';
-import type { KeyArg } from '../scale/keys.js';
+import { StateStore } from './store.js';
+import { truthFor } from './truth-capture.js';
+import type { AccountState, Action, BlockRec, EventRec, ExtrinsicRec, SpecSpan, SubnetDef, TruthEvent } from './types.js';
+import { TX_FEE } from './types.js';
 
-export interface SpecSpan {
-  /** First block executed by this runtime. */
-  from: number;
-  spec: number;
-}
-
-export type Action =
-  | { kind: 'add_stake'; coldkey: Acc; hotkey: Acc; netuid: number; tao: bigint }
-  | { kind: 'remove_stake'; coldkey: Acc; hotkey: Acc; netuid: number; alpha: bigint }
-  | { kind: 'unstake_all'; coldkey: Acc; hotkey: Acc }
-  | { kind: 'move_stake'; coldkey: Acc; originHotkey: Acc; destHotkey: Acc; originNetuid: number; destNetuid: number; alpha: bigint }
-  | { kind: 'transfer_stake'; coldkey: Acc; destColdkey: Acc; hotkey: Acc; originNetuid: number; destNetuid: number; alpha: bigint }
-  | { kind: 'swap_stake'; coldkey: Acc; hotkey: Acc; originNetuid: number; destNetuid: number; alpha: bigint }
-  | { kind: 'set_root_claim_type'; coldkey: Acc; claimType: 'Swap' | 'Keep' }
-  | { kind: 'transfer'; coldkey: Acc; dest: Acc; tao: bigint }
-  /** recycle_alpha (reduces SubnetAlphaOut) / burn_alpha (does not); no LastColdkeyHotkeyStakeBlock write. */
-  | { kind: 'recycle_alpha' | 'burn_alpha'; coldkey: Acc; hotkey: Acc; netuid: number; alpha: bigint }
-  /** sudo(set_code): the runtime `spec` executes from the next block on. */
-  | { kind: 'set_code'; coldkey: Acc; spec: number };
-
-export interface EventRec {
-  pallet: string;
-  name: string;
-  args: unknown[];
-  /** Root-claim payouts behind a RootClaimed event (ground truth only; the chain event has no amounts). */
-  payouts?: { kind: 'RootClaimKeep' | 'RootClaimSwap'; hotkey: Acc; netuid: number; alpha: bigint; tao: bigint }[];
-}
-
-export interface ExtrinsicRec {
-  signer: Acc;
-  nonce: number;
-  action: Action;
-  events: EventRec[];
-  ok: boolean;
-  /** Submitted through the programmatic API (re-queued on reorg). */
-  submitted: boolean;
-  /** transaction fee withdrawn from the signer, rao */
-  fee: bigint;
-}
-
-export interface BlockRec {
-  init: EventRec[];
-  xts: ExtrinsicRec[];
-}
-
-export interface TruthEvent {
-  block: number;
-  eventIndex: number;
-  extrinsicIndex: number | null;
-  kind: string;
-  coldkey: Acc;
-  hotkey: Acc;
-  netuid: number;
-  tao: bigint;
-  alpha: bigint;
-  fee: bigint;
-  destColdkey?: Acc;
-  destHotkey?: Acc;
-  destNetuid?: number;
-}
-
-export interface SubnetDef {
-  netuid: number;
-  ownerHotkey: Acc;
-  ownerColdkey: Acc;
-  name: string;
-  symbol: string;
-  registeredAt: number;
-  /** nominator growth per epoch, parts per billion */
-  growthPpb: bigint;
-}
-
-type Cell =
-  | { item: ItemName; kind: 'log'; log: ChangeLog<unknown> }
-  | { item: ItemName; kind: 'indexed'; log: ChangeLog<bigint>; netuid: number }
-  | { item: ItemName; kind: 'fn'; read: (block: number) => unknown };
-
-interface CellRef {
-  key: string;
-  cell: Cell | undefined;
-}
-
-export interface AccountState {
-  nonce: number;
-  free: bigint;
-}
-
-export const GENESIS_HASH = '0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03';
-export const BLOCK_MS = 12_000;
-/** Flat transaction fee per signed extrinsic (rao); finney's weight fee for staking calls is of this order. */
-export const TX_FEE = 120_000n;
+export * from './types.js';
 
 const posKey = (hot: Acc, netuid: number) => `${hot}|${netuid}`;
 
-export class Chain {
-  readonly cells = new Map<string, Cell>();
-  private sortedKeys: string[] | null = null;
+export class Chain extends StateStore {
   readonly blocks = new Map<number, BlockRec>();
-  readonly subnets = new Map<number, SubnetDef>();
   /** hotkey → owner coldkey */
   readonly owners = new Map<Acc, Acc>();
   /** coldkey → positions (hot|netuid) it ever held: the index behind get_stake_info_for_coldkey */
   readonly coldPositions = new Map<Acc, Set<string>>();
   /** coldkey → positions currently non-zero (actor bookkeeping; may be stale after a reorg, actions are re-checked) */
   readonly openPositions = new Map<Acc, Map<string, { hotkey: Acc; netuid: number }>>();
-  /** Record touched cells for reorg rollback (off while generating history: it is all finalized). */
-  trackTouched = false;
   readonly tracked = new Set<Acc>();
   truthEvents: TruthEvent[] = [];
   /** earliest block each tracked (cold, hot|netuid) position existed */
   readonly trackedPositionsFrom = new Map<string, number>();
-  private readonly growth = new Map<number, GrowthIndex>();
-  /** Blocks above finality: cells touched (reorg rollback). */
-  private readonly touched = new Map<number, Set<Cell>>();
-  readonly forks = new Map<number, number>();
-  head = 0;
-  /** block currently being built */
-  cur = 0;
   private curRec: BlockRec | null = null;
   private curXt: ExtrinsicRec | null = null;
 
-  constructor(
-    readonly seed: number,
-    readonly specs: SpecSpan[],
-    /** unix ms of block 0 */
-    readonly genesisTime: number,
-  ) {
-    this.defineComputedCells();
-  }
-
-  // ---------------------------------------------------------------- runtime / time
-
-  /** Runtime that executed block `b` (and whose types encode block b's storage and events). */
-  specAt(b: number): number {
-    let s = this.specs[0]?.spec ?? 343;
-    for (const sp of this.specs) if (sp.from <= b) s = sp.spec;
-    return s;
-  }
-
-  /** Runtime whose code is in the state after block `b` (state_getRuntimeVersion / state_call at b). */
-  codeSpecAt(b: number): number {
-    return this.specAt(b + 1);
-  }
-
-  timestampAt(b: number): bigint {
-    return BigInt(this.genesisTime + b * BLOCK_MS);
-  }
-
-  growthOf(netuid: number): GrowthIndex {
-    let g = this.growth.get(netuid);
-    if (!g) {
-      const sub = this.subnets.get(netuid);
-      g = new GrowthIndex(sub?.growthPpb ?? 0n);
-      if (netuid === 0) {
-        // Root stake grew silently until root claims replaced it (spec 334).
-        const claimSpan = this.specs.find((s) => s.spec >= 334);
-        if (claimSpan) g.freezeAt = epochsAt(0, claimSpan.from);
-      }
-      this.growth.set(netuid, g);
-    }
-    return g;
-  }
-
-  private g(netuid: number, b: number): bigint {
-    return this.growthOf(netuid).at(epochsAt(netuid, b));
-  }
-
-  // ---------------------------------------------------------------- cells
-
-  private defineComputedCells(): void {
-    this.putCell({ item: 'TimestampNow', kind: 'fn', read: (b) => this.timestampAt(b) }, storageKey('TimestampNow'));
-    this.putCell({ item: 'SystemNumber', kind: 'fn', read: (b) => b }, storageKey('SystemNumber'));
-    // System.Events is a pure function of the block record (encoded per runtime in the RPC layer).
-    this.putCell({ item: 'SystemEvents', kind: 'fn', read: (b) => b }, storageKey('SystemEvents'));
-  }
-
-  private putCell(cell: Cell, key: string): Cell {
-    this.cells.set(key, cell);
-    this.sortedKeys = null;
-    return cell;
-  }
-
-  private logCell(item: ItemName, key: string): Cell & { kind: 'log' } {
-    let c = this.cells.get(key);
-    if (!c) c = this.putCell({ item, kind: 'log', log: new ChangeLog() }, key);
-    if (c.kind !== 'log') throw new Error(`${item}: not a log cell`);
-    return c;
-  }
-
-  private indexedCell(item: ItemName, key: string, netuid: number): Cell & { kind: 'indexed' } {
-    let c = this.cells.get(key);
-    if (!c) c = this.putCell({ item, kind: 'indexed', log: new ChangeLog(), netuid }, key);
-    if (c.kind !== 'indexed') throw new Error(`${item}: not an indexed cell`);
-    return c;
-  }
-
-  private markTouched(cell: Cell): void {
-    if (!this.trackTouched || this.cur === 0) return;
-    let s = this.touched.get(this.cur);
-    if (!s) this.touched.set(this.cur, (s = new Set()));
-    s.add(cell);
-  }
-
-  /** Value of a cell at block b (undefined = no entry). */
-  readCell(cell: Cell, b: number): unknown {
-    if (cell.kind === 'fn') return cell.read(b);
-    if (cell.kind === 'log') return cell.log.at(b);
-    const n = cell.log.at(b);
-    if (n === undefined) return undefined;
-    return GrowthIndex.value(n, this.g(cell.netuid, b));
-  }
-
-  read(key: string, b: number): { cell: Cell; value: unknown } | null {
-    const cell = this.cells.get(key);
-    if (!cell) return null;
-    const value = this.readCell(cell, b);
-    return value === undefined ? null : { cell, value };
-  }
-
-  /** All keys, sorted (for state_getKeysPaged). */
-  keys(): string[] {
-    if (!this.sortedKeys) this.sortedKeys = [...this.cells.keys()].sort();
-    return this.sortedKeys;
-  }
-
-  /**
-   * Nested-map reference (item → arg → arg …) to a key and its cell: the hot path of generation,
-   * avoiding string building and lookups in the big key map.
-   */
-  private readonly refs = new Map<unknown, unknown>();
-  private ref(item: ItemName, args: KeyArg[]): CellRef {
-    let m = this.refs.get(item) as Map<unknown, unknown> | undefined;
-    if (!m) this.refs.set(item, (m = new Map()));
-    for (let i = 0; i < args.length - 1; i++) {
-      let next = m.get(args[i]) as Map<unknown, unknown> | undefined;
-      if (!next) m.set(args[i], (next = new Map()));
-      m = next;
-    }
-    const last = args.length ? args[args.length - 1] : '';
-    let r = m.get(last) as CellRef | undefined;
-    if (!r) {
-      const key = storageKey(item, ...args);
-      r = { key, cell: this.cells.get(key) };
-      m.set(last, r);
-    }
-    if (r.cell === undefined) r.cell = this.cells.get(r.key);
-    return r;
-  }
-
-  private getLog<T>(item: ItemName, b: number, ...args: KeyArg[]): T | undefined {
-    const c = this.ref(item, args).cell;
-    return c ? (this.readCell(c, b) as T | undefined) : undefined;
-  }
-
-  private setLog(item: ItemName, value: unknown, ...args: KeyArg[]): void {
-    const r = this.ref(item, args);
-    const c = this.logCell(item, r.key);
-    r.cell = c;
-    c.log.set(this.cur, value);
-    this.markTouched(c);
-  }
-
-  /** Sets an indexed (emission-growing) value so that it reads back exactly `value` at the current block. */
-  private setIndexed(item: ItemName, netuid: number, value: bigint, ...args: KeyArg[]): void {
-    const r = this.ref(item, args);
-    const fresh = r.cell === undefined;
-    const c = this.indexedCell(item, r.key, netuid);
-    r.cell = c;
-    if (fresh && item === 'TotalHotkeyAlpha') this.addEpochCells(args[0] as Acc, netuid);
-    c.log.set(this.cur, GrowthIndex.normalise(value < 0n ? 0n : value, this.g(netuid, this.cur)));
-    this.markTouched(c);
+  constructor(seed: number, specs: SpecSpan[], genesisTime: number) {
+    super(seed, specs, genesisTime);
   }
 
   /** Per-epoch values derived from the growth index: last epoch's dividends and TotalHotkeyAlpha. */
-  private addEpochCells(hot: Acc, netuid: number): void {
+  protected override onNewHotkeyPool(hot: Acc, netuid: number): void {
     this.putCell(
       { item: 'AlphaDividendsPerSubnet', kind: 'fn', read: (b) => { const d = this.dividends(hot, netuid, b); return d > 0n ? d : undefined; } },
       storageKey('AlphaDividendsPerSubnet', netuid, hot),
@@ -908,66 +652,11 @@ export class Chain {
     if (this.tracked.size === 0) return;
     this.eventsOf(b).forEach(({ phase, event }, eventIndex) => {
       if (typeof event === 'string') return;
-      for (const t of this.truthFor(b, eventIndex, phase, event)) this.truthEvents.push(t);
+      for (const t of truthFor(this.tracked, b, eventIndex, phase, event)) this.truthEvents.push(t);
     });
   }
 
-  private truthFor(block: number, eventIndex: number, phase: number | null, e: EventRec): TruthEvent[] {
-    const base = { block, eventIndex, extrinsicIndex: phase };
-    const a = e.args;
-    const out: TruthEvent[] = [];
-    switch (e.name) {
-      case 'StakeAdded':
-      case 'StakeRemoved': {
-        const [cold, hot, tao, alpha, netuid, fee] = a as [Acc, Acc, bigint, bigint, number, bigint];
-        if (this.tracked.has(cold)) out.push({ ...base, kind: e.name, coldkey: cold, hotkey: hot, netuid, tao, alpha, fee });
-        break;
-      }
-      case 'StakeMoved': {
-        const [cold, oHot, oNet, dHot, dNet, tao] = a as [Acc, Acc, number, Acc, number, bigint];
-        if (this.tracked.has(cold)) {
-          out.push({ ...base, kind: e.name, coldkey: cold, hotkey: oHot, netuid: oNet, tao, alpha: 0n, fee: 0n, destHotkey: dHot, destNetuid: dNet });
-        }
-        break;
-      }
-      case 'StakeTransferred': {
-        const [oCold, dCold, hot, oNet, dNet, tao] = a as [Acc, Acc, Acc, number, number, bigint];
-        if (this.tracked.has(oCold) || this.tracked.has(dCold)) {
-          out.push({ ...base, kind: e.name, coldkey: oCold, hotkey: hot, netuid: oNet, tao, alpha: 0n, fee: 0n, destColdkey: dCold, destNetuid: dNet });
-        }
-        break;
-      }
-      case 'StakeSwapped': {
-        const [cold, hot, oNet, dNet, tao] = a as [Acc, Acc, number, number, bigint];
-        if (this.tracked.has(cold)) {
-          out.push({ ...base, kind: e.name, coldkey: cold, hotkey: hot, netuid: oNet, tao, alpha: 0n, fee: 0n, destNetuid: dNet });
-        }
-        break;
-      }
-      case 'AlphaRecycled':
-      case 'AlphaBurned': {
-        const [cold, hot, alpha, netuid] = a as [Acc, Acc, bigint, number];
-        if (this.tracked.has(cold)) out.push({ ...base, kind: e.name, coldkey: cold, hotkey: hot, netuid, tao: 0n, alpha, fee: 0n });
-        break;
-      }
-      case 'RootClaimed': {
-        const [cold] = a as [Acc];
-        if (!this.tracked.has(cold)) break;
-        for (const p of e.payouts ?? []) {
-          out.push({ ...base, kind: p.kind, coldkey: cold, hotkey: p.hotkey, netuid: p.netuid, tao: p.tao, alpha: p.alpha, fee: 0n });
-        }
-        break;
-      }
-    }
-    return out;
-  }
-
   // ---------------------------------------------------------------- finality / reorg
-
-  /** Forget rollback data at or below the finalized block. */
-  pruneRollback(finalized: number): void {
-    for (const b of this.touched.keys()) if (b <= finalized) this.touched.delete(b);
-  }
 
   /**
    * Drops every block above `keep` (a reorg of non-finalized blocks). Returns the user-submitted
@@ -979,21 +668,7 @@ export class Chain {
       const rec = this.blocks.get(b);
       for (const xt of rec?.xts ?? []) if (xt.submitted) requeue.unshift(xt.action);
       this.blocks.delete(b);
-      for (const cell of this.touched.get(b) ?? []) {
-        if (cell.kind === 'fn') continue;
-        if (cell.log.truncateAfter(keep)) {
-          for (const [k, c] of this.cells) {
-            if (c === cell) {
-              this.cells.delete(k);
-              this.sortedKeys = null;
-              this.refs.clear(); // references may point at the deleted cell
-              break;
-            }
-          }
-        }
-      }
-      this.touched.delete(b);
-      this.forks.set(b, (this.forks.get(b) ?? 0) + 1);
+      this.rollbackBlockCells(b, keep);
     }
     this.truthEvents = this.truthEvents.filter((t) => t.block <= keep);
     for (const [k, from] of this.trackedPositionsFrom) if (from > keep) this.trackedPositionsFrom.delete(k);

@@ -1,0 +1,84 @@
+/** Shared shapes and constants of the simulated chain. */
+import type { Acc } from './accounts.js';
+
+export interface SpecSpan {
+  /** First block executed by this runtime. */
+  from: number;
+  spec: number;
+}
+
+export type Action =
+  | { kind: 'add_stake'; coldkey: Acc; hotkey: Acc; netuid: number; tao: bigint }
+  | { kind: 'remove_stake'; coldkey: Acc; hotkey: Acc; netuid: number; alpha: bigint }
+  | { kind: 'unstake_all'; coldkey: Acc; hotkey: Acc }
+  | { kind: 'move_stake'; coldkey: Acc; originHotkey: Acc; destHotkey: Acc; originNetuid: number; destNetuid: number; alpha: bigint }
+  | { kind: 'transfer_stake'; coldkey: Acc; destColdkey: Acc; hotkey: Acc; originNetuid: number; destNetuid: number; alpha: bigint }
+  | { kind: 'swap_stake'; coldkey: Acc; hotkey: Acc; originNetuid: number; destNetuid: number; alpha: bigint }
+  | { kind: 'set_root_claim_type'; coldkey: Acc; claimType: 'Swap' | 'Keep' }
+  | { kind: 'transfer'; coldkey: Acc; dest: Acc; tao: bigint }
+  /** recycle_alpha (reduces SubnetAlphaOut) / burn_alpha (does not); no LastColdkeyHotkeyStakeBlock write. */
+  | { kind: 'recycle_alpha' | 'burn_alpha'; coldkey: Acc; hotkey: Acc; netuid: number; alpha: bigint }
+  /** sudo(set_code): the runtime `spec` executes from the next block on. */
+  | { kind: 'set_code'; coldkey: Acc; spec: number };
+
+export interface EventRec {
+  pallet: string;
+  name: string;
+  args: unknown[];
+  /** Root-claim payouts behind a RootClaimed event (ground truth only; the chain event has no amounts). */
+  payouts?: { kind: 'RootClaimKeep' | 'RootClaimSwap'; hotkey: Acc; netuid: number; alpha: bigint; tao: bigint }[];
+}
+
+export interface ExtrinsicRec {
+  signer: Acc;
+  nonce: number;
+  action: Action;
+  events: EventRec[];
+  ok: boolean;
+  /** Submitted through the programmatic API (re-queued on reorg). */
+  submitted: boolean;
+  /** transaction fee withdrawn from the signer, rao */
+  fee: bigint;
+}
+
+export interface BlockRec {
+  init: EventRec[];
+  xts: ExtrinsicRec[];
+}
+
+export interface TruthEvent {
+  block: number;
+  eventIndex: number;
+  extrinsicIndex: number | null;
+  kind: string;
+  coldkey: Acc;
+  hotkey: Acc;
+  netuid: number;
+  tao: bigint;
+  alpha: bigint;
+  fee: bigint;
+  destColdkey?: Acc;
+  destHotkey?: Acc;
+  destNetuid?: number;
+}
+
+export interface SubnetDef {
+  netuid: number;
+  ownerHotkey: Acc;
+  ownerColdkey: Acc;
+  name: string;
+  symbol: string;
+  registeredAt: number;
+  /** nominator growth per epoch, parts per billion */
+  growthPpb: bigint;
+}
+
+export interface AccountState {
+  nonce: number;
+  free: bigint;
+}
+
+export const GENESIS_HASH = '0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03';
+export const BLOCK_MS = 12_000;
+/** Flat transaction fee per signed extrinsic (rao); finney's weight fee for staking calls is of this order. */
+export const TX_FEE = 120_000n;
