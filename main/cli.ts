@@ -194,28 +194,23 @@ async function run(argv: string[], out: (s: string) => void, err: (s: string) =>
   }
 }
 
-const isMain = process.argv[1] !== undefined && /cli\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
-if (isMain) {
-  run(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`))
-    .then((code) => {
-      process.exitCode = code;
-    })
-    .catch((error: unknown) => {
-      if (error instanceof UsageError) {
-        process.stderr.write(`error: ${error.message}\n`);
-        process.exitCode = 1;
-      } else if (error instanceof ChainError) {
-        process.stderr.write(`error: ${error.message}\n`);
-        process.exitCode = 2;
-      } else {
-        process.stderr.write(`error: ${(error as Error).message ?? String(error)}\n`);
-        process.exitCode = 3;
-      }
-    })
-    .finally(() => {
-      // PJS keeps timers alive for a moment after disconnect; do not hang the shell.
-      setTimeout(() => process.exit(), 200).unref();
-    });
+/** Run a command line; errors become `error: …` on stderr and the documented exit code. */
+export async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  try {
+    return await run(argv, out, err);
+  } catch (error) {
+    err(`error: ${(error as Error).message ?? String(error)}`);
+    if (error instanceof UsageError) return 1;
+    if (error instanceof ChainError) return 2;
+    return 3;
+  }
 }
 
-export { run as runCli };
+const isMain = process.argv[1] !== undefined && /cli\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
+if (isMain) {
+  void runCli(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`)).then((code) => {
+    process.exitCode = code;
+    // PJS keeps timers alive for a moment after disconnect; do not hang the shell.
+    setTimeout(() => process.exit(), 200).unref();
+  });
+}

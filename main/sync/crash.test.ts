@@ -80,9 +80,10 @@ describe('kill -9 during sync --once', () => {
     const total = expected.blocks.length;
     expect(total).toBeGreaterThan(60);
 
-    // Deterministic kill points: the process SIGKILLs itself right before its Nth commit
-    // transaction (0 = after connecting and scanning, before anything is written).
-    const points = [0, 1, 2, 4, 7];
+    // Deterministic kill points: the process SIGKILLs itself right before committing its Nth
+    // planned block (0 = after connecting and scanning, before anything is written).
+    const planned = expected.sync_state.length > 0 ? Math.floor(total / 2) : 0; // ≈ planned blocks (each adds itself and the block before)
+    const points = [0, 1, Math.floor(planned * 0.25), Math.floor(planned * 0.5), Math.floor(planned * 0.8)];
     for (const point of points) {
       const dir = tempDir();
       cpSync(base, dir, { recursive: true });

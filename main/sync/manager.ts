@@ -96,7 +96,7 @@ export class SyncManager {
     return {
       walletId: r.wallet.id,
       address: r.wallet.address,
-      phase: r.running ? r.phase : this.#paused ? 'paused' : r.error ? 'error' : stored ? (this.#following ? 'live' : 'idle') : 'waiting',
+      phase: r.running ? r.phase : this.#paused ? 'paused' : r.cancelled ? 'idle' : r.error ? 'error' : stored ? (this.#following ? 'live' : 'idle') : 'waiting',
       done: r.done,
       total: r.total,
       etaMs,

@@ -24,11 +24,12 @@ export interface RangeHooks {
 }
 
 /**
- * Test hook for the crash tests: SIGKILL this process right before the Nth commit transaction
- * (0 = before the first), i.e. an abrupt death at a precise point. Unset in normal use.
+ * Test hook for the crash tests: SIGKILL this process right before committing the transaction
+ * that holds its Nth planned block (counted over all wallets, 0 = the first), i.e. an abrupt
+ * death at a precise point whatever the batching. Unset in normal use.
  */
-const KILL_BEFORE_COMMIT = process.env.TAOFOLIO_TEST_KILL_BEFORE_COMMIT === undefined ? null : Number(process.env.TAOFOLIO_TEST_KILL_BEFORE_COMMIT);
-let commitsDone = 0;
+const KILL_BEFORE_BLOCK = process.env.TAOFOLIO_TEST_KILL_BEFORE_COMMIT === undefined ? null : Number(process.env.TAOFOLIO_TEST_KILL_BEFORE_COMMIT);
+let blocksCommitted = 0;
 
 export class SyncAborted extends Error {
   constructor() {
@@ -111,9 +112,9 @@ export async function recordRange(
       inflight.delete(k);
       settled.delete(k);
     }
-    if (KILL_BEFORE_COMMIT !== null && commitsDone === KILL_BEFORE_COMMIT) process.kill(process.pid, 'SIGKILL');
+    if (KILL_BEFORE_BLOCK !== null && blocksCommitted <= KILL_BEFORE_BLOCK && KILL_BEFORE_BLOCK < blocksCommitted + batch.length) process.kill(process.pid, 'SIGKILL');
     repo.commitBlocks(coldkey, batch, hooks.now());
-    commitsDone += 1;
+    blocksCommitted += batch.length;
     i = end;
     hooks.onProgress?.('recording', i, entries.length);
   }

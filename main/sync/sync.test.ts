@@ -120,3 +120,45 @@ describe('live following', () => {
     backend.close();
   });
 });
+
+describe('pause, cancel and resume', () => {
+  let dn: Devnet;
+  beforeAll(async () => {
+    dn = await startDevnet({ scenario: 'tiny', seed: 8, port: 0, faults: { latencyMs: 2 } });
+  });
+  afterAll(async () => {
+    await dn.close();
+  });
+
+  async function settle(backend: Awaited<ReturnType<typeof syncedBackend>>, phases: string[]): Promise<void> {
+    for (let i = 0; i < 600; i++) {
+      const status = backend.sync.status();
+      if (status.wallets.every((w) => phases.includes(w.phase))) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`sync did not settle in ${phases.join('/')}`);
+  }
+
+  it('stops on pause and cancel, and resuming yields exactly the uninterrupted result', async () => {
+    const reference = await syncedBackend(dn);
+    await reference.sync.syncOnce();
+    const expected = dumpFacts(reference.db, { ids: false });
+    await reference.sync.close();
+    reference.close();
+
+    const backend = await syncedBackend(dn);
+    await backend.sync.start();
+    expect(backend.sync.pause()).toMatchObject({ paused: true });
+    await settle(backend, ['paused']);
+    const walletId = backend.sync.status().wallets[0]!.walletId;
+    await backend.sync.start();
+    backend.sync.cancel(walletId);
+    await settle(backend, ['idle', 'live']);
+    await backend.sync.start();
+    await settle(backend, ['live']);
+    for (let i = 0; i < 600 && backend.sync.status().wallets.some((w) => w.cursor !== dn.finalized()); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(dumpFacts(backend.db, { ids: false })).toEqual(expected);
+    await backend.sync.close();
+    backend.close();
+  });
+});

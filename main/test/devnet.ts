@@ -128,12 +128,15 @@ export function checkpointMismatches(db: DB, truth: TruthLike, coldkey: string):
   return { checked, mismatches };
 }
 
-/** Every row of the fact tables, for row-for-row comparison of two databases. */
-export function dumpFacts(db: DB): { blocks: unknown[]; stake_events: unknown[]; position_checkpoints: unknown[]; subnet_snapshots: unknown[]; root_claim_payouts: unknown[]; sync_state: unknown[] } {
+/**
+ * Every row of the fact tables, for row-for-row comparison of two databases. `ids: false` drops
+ * stake_events.id, which reflects the commit order across wallets synced concurrently.
+ */
+export function dumpFacts(db: DB, { ids = true }: { ids?: boolean } = {}): { blocks: unknown[]; stake_events: unknown[]; position_checkpoints: unknown[]; subnet_snapshots: unknown[]; root_claim_payouts: unknown[]; sync_state: unknown[] } {
   const q = (sql: string) => db.prepare(sql).all();
   return {
     blocks: q('SELECT * FROM blocks ORDER BY number'),
-    stake_events: q('SELECT * FROM stake_events ORDER BY id'),
+    stake_events: ids ? q('SELECT * FROM stake_events ORDER BY id') : (q('SELECT * FROM stake_events ORDER BY block_number, event_index') as { id?: unknown }[]).map(({ id: _id, ...row }) => row),
     position_checkpoints: q('SELECT * FROM position_checkpoints ORDER BY coldkey, hotkey, netuid, block_number'),
     subnet_snapshots: q('SELECT * FROM subnet_snapshots ORDER BY netuid, block_number'),
     root_claim_payouts: q('SELECT * FROM root_claim_payouts ORDER BY block_hash, coldkey, hotkey, netuid'),
