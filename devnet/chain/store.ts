@@ -171,7 +171,7 @@ export class StateStore {
 
   protected setLog(item: ItemName, value: unknown, ...args: KeyArg[]): void {
     const r = this.ref(item, args);
-    const c = this.logCell(item, r.key);
+    const c = r.cell && r.cell.kind === 'log' ? r.cell : this.logCell(item, r.key);
     r.cell = c;
     c.log.set(this.cur, value);
     this.markTouched(c);
@@ -181,7 +181,7 @@ export class StateStore {
   protected setIndexed(item: ItemName, netuid: number, value: bigint, ...args: KeyArg[]): void {
     const r = this.ref(item, args);
     const fresh = r.cell === undefined;
-    const c = this.indexedCell(item, r.key, netuid);
+    const c = r.cell && r.cell.kind === 'indexed' ? r.cell : this.indexedCell(item, r.key, netuid);
     r.cell = c;
     if (fresh && item === 'TotalHotkeyAlpha') this.onNewHotkeyPool(args[0] as Acc, netuid);
     c.log.set(this.cur, GrowthIndex.normalise(value < 0n ? 0n : value, this.g(netuid, this.cur)));

@@ -91,6 +91,7 @@ export class World {
   private readonly sudo = deriveAccount('sudo');
   private readonly endowment = new Map<Acc, bigint>();
   private readonly registrations: Registration[] = [];
+  private readonly registrationBlocks = new Set<number>();
   /** netuid → next block with an owner/validator payout */
   private readonly nextPayout = new Map<number, number>();
 
@@ -142,7 +143,10 @@ export class World {
       const def = { netuid: n, ownerHotkey: ownerHot, ownerColdkey: owner, name: `subnet-${n}`, symbol: symbolFor(n), registeredAt, growthPpb: growth };
       const reg = { def, tao, alphaIn, stakes };
       if (registeredAt === 0) this.register(reg);
-      else this.registrations.push(reg);
+      else {
+        this.registrations.push(reg);
+        this.registrationBlocks.add(registeredAt);
+      }
     }
     for (const v of this.validators) {
       c.registerHotkey(v.hotkey, v.owner);
@@ -286,7 +290,7 @@ export class World {
     const c = this.chain;
     c.beginBlock(b);
     const spec = c.specAt(b);
-    for (const r of this.registrations.filter((x) => x.def.registeredAt === b)) this.register(r);
+    if (this.registrationBlocks.has(b)) for (const r of this.registrations.filter((x) => x.def.registeredAt === b)) this.register(r);
     // on_initialize: epochs pay the owner cut and validator takes (silently) before extrinsics.
     for (const [n, at] of this.nextPayout) {
       if (at !== b) continue;

@@ -86,7 +86,7 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     subnets: 128,
     validators: 64,
     marketActors: 3_000,
-    marketEvery: 40,
+    marketEvery: 55,
     specs: [
       { from: 0, spec: 320 },
       { from: 250 * DAY, spec: 343 },
@@ -98,8 +98,8 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     claimEvery: DAY,
     headTime: HEAD_TIME,
     lateSubnets: 16,
-    // every 20th epoch (~daily) keeps the year's startup small; smaller scenarios pay every epoch
-    epochPayoutEvery: 20,
+    // every 60th epoch (~3 days) keeps the year's startup small; smaller scenarios pay every epoch
+    epochPayoutEvery: 60,
   },
 };
 
