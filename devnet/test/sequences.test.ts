@@ -158,3 +158,35 @@ describe('spec 233 (flat fee era)', () => {
     }
   });
 });
+
+describe('spec 393 (fees to the block author, ≥ 385)', () => {
+  it('remove_stake: the alpha fee is sold fee-less after the swap and its TAO leaves the pool', async () => {
+    const dn393 = await startDevnet({
+      scenario: { ...SCENARIOS['upgrade']!, name: 'v393-quiet', blocks: 1_000, marketEvery: 1e12, specs: [{ from: 0, spec: 393 }] },
+      seed: 6,
+      port: 0,
+    });
+    try {
+      const chain = dn393.world.chain;
+      const cold = dn393.world.userColdkeys[0]!;
+      const hot = chain.subnets.get(1)!.ownerHotkey;
+      dn393.submit({ kind: 'add_stake', coldkey: ss58(cold), hotkey: ss58(hot), netuid: 1, tao: 5_000_000_000n });
+      dn393.produceBlocks(1);
+      const have = chain.stake(hot, cold, 1);
+      const y = chain.subnetTao(1);
+      const x = chain.subnetAlphaIn(1);
+      const sell = have / 2n;
+      dn393.submit({ kind: 'remove_stake', coldkey: ss58(cold), hotkey: ss58(hot), netuid: 1, alpha: sell });
+      dn393.produceBlocks(1);
+      const fee = (sell * 33n) / 65535n;
+      const taoOut = (y * (sell - fee)) / (x + sell - fee);
+      const feeTao = ((y - taoOut) * fee) / (x + sell - fee + fee);
+      expect(chain.subnetAlphaIn(1)).toBe(x + sell);
+      expect(chain.subnetTao(1)).toBe(y - taoOut - feeTao);
+      const [removed] = chain.blocks.get(dn393.head())!.xts[0]!.events;
+      expect(removed!.args.slice(2, 6)).toEqual([taoOut, sell, 1, fee]);
+    } finally {
+      await dn393.close();
+    }
+  });
+});
