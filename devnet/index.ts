@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import type { Action } from './chain/chain.js';
+import type { Action, Chain } from './chain/chain.js';
 import { World } from './chain/world.js';
 import type { ScenarioConfig } from './chain/world.js';
 import { toAcc, ss58 } from './chain/accounts.js';
@@ -58,6 +58,8 @@ export interface Devnet {
   url: string;
   port: number;
   world: World;
+  /** the simulated chain (state at any block: chain.stake(hot, cold, netuid, block), chain.subnetTao(n, b), …) */
+  chain: Chain;
   /** user coldkeys (ss58) of the scenario, i.e. those in the truth */
   coldkeys: string[];
   head(): number;
@@ -142,6 +144,7 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
     url,
     port,
     world,
+    chain,
     coldkeys: world.userColdkeys.map(ss58),
     head: () => chain.head,
     finalized,
