@@ -7,7 +7,7 @@
 import { ChainError } from '../chain/client';
 import type { BlockState, ChainReader } from './reader';
 import { decodeEvents, stakeEventsOf, type StakeEventRow } from './stake-events';
-import { accountNonce, keys, leUint, trailingAccount, trailingU16 } from './storage-keys';
+import { accountNonce, keys, leUint, poolKeysOf, trailingAccount, trailingU16 } from './storage-keys';
 import { encodeAddress } from '@polkadot/util-crypto';
 
 export interface ChangeBlock {
@@ -20,6 +20,7 @@ interface Cached {
   version: number;
   promise: Promise<BlockState>;
   withEvents: boolean;
+  withPools: boolean;
 }
 
 const posKey = (hot: string, netuid: number) => `${hot}|${netuid}`;
@@ -76,13 +77,20 @@ export class ChangeFinder {
     this.#keyList = null;
   }
 
-  /** State at block b with the current key set (cached per key-set version). */
-  read(b: number, withEvents = false): Promise<BlockState> {
+  /** Pool keys of every subnet, read along with the fingerprint at change blocks and the blocks before. */
+  poolKeys(): string[] {
+    this.#poolKeys ??= this.netuids.flatMap(poolKeysOf);
+    return this.#poolKeys;
+  }
+  #poolKeys: string[] | null = null;
+
+  /** State at block b with the current key set (cached per key-set version), optionally with pools. */
+  read(b: number, withEvents = false, withPools = false): Promise<BlockState> {
     const hit = this.#cache.get(b);
-    if (hit && hit.version === this.#version && (hit.withEvents || !withEvents)) return hit.promise;
+    if (hit && hit.version === this.#version && (hit.withEvents || !withEvents) && (hit.withPools || !withPools)) return hit.promise;
     this.reads += 1;
-    const promise = this.reader.readBlock(b, this.#keys(), withEvents);
-    const entry: Cached = { version: this.#version, promise, withEvents };
+    const promise = this.reader.readBlock(b, withPools ? [...this.#keys(), ...this.poolKeys()] : this.#keys(), withEvents);
+    const entry: Cached = { version: this.#version, promise, withEvents, withPools };
     this.#cache.set(b, entry);
     promise.catch(() => {
       if (this.#cache.get(b) === entry) this.#cache.delete(b);
@@ -111,11 +119,13 @@ export class ChangeFinder {
   }
 
   #fingerprint(s: BlockState): string {
-    const parts: string[] = [];
-    for (const [k, v] of s.values) {
-      parts.push(k === keys.account(this.coldkey) ? String(accountNonce(v)) : (v ?? '-'));
-    }
-    return parts.join('|');
+    const account = keys.account(this.coldkey);
+    return this.#keys()
+      .map((k) => {
+        const v = s.values.get(k) ?? null;
+        return k === account ? String(accountNonce(v)) : (v ?? '-');
+      })
+      .join('|');
   }
 
   #lastStake(s: BlockState, hot: string): number {
@@ -178,8 +188,13 @@ export class ChangeFinder {
       points.map(async (p, i) => {
         const next = points[i + 1];
         const q = next === undefined ? hi : next - 1;
-        if (q <= p) return;
-        const [sp, sq] = await Promise.all([this.read(p), this.read(q)]);
+        if (q <= p) {
+          // Adjacent change blocks: still fetch the block before `next` with pools (its checkpoint).
+          if (next !== undefined) await this.read(next - 1, false, true);
+          return;
+        }
+        // Change blocks and the blocks before them carry the pools too (their checkpoints need them).
+        const [sp, sq] = await Promise.all([this.read(p, false, i > 0), this.read(q, false, next !== undefined)]);
         const fpP = this.#fingerprint(sp);
         const fpQ = this.#fingerprint(sq);
         if (fpP !== fpQ) await this.#bisect(p, q, fpP, fpQ, found);

@@ -3,8 +3,8 @@
 import type { Codec } from '@polkadot/types-codec/types';
 import { u8aToString } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
-import { accountArg, type BlockRuntime, type ChainReader } from './reader';
-import { bytesText as storedText, keys, leUint } from './storage-keys';
+import { accountArg, type BlockRuntime, type BlockState, type ChainReader } from './reader';
+import { bytesText as storedText, leUint, poolKeysOf } from './storage-keys';
 
 export interface PositionRow {
   hotkey: string;
@@ -95,11 +95,14 @@ export async function readSubnets(reader: ChainReader, runtime: BlockRuntime, ha
  * blocks; daily checkpoints use get_all_dynamic_info (which adds the emission figures).
  */
 export async function readPoolsFromStorage(reader: ChainReader, blockNumber: number, netuids: readonly number[]): Promise<SubnetRow[]> {
-  const perSubnet = (n: number) => [keys.subnetTao(n), keys.subnetAlphaIn(n), keys.subnetAlphaOut(n), keys.subnetName(n), keys.tokenSymbol(n)];
-  const state = await reader.readBlock(blockNumber, netuids.flatMap(perSubnet), false);
+  return poolsFromState(await reader.readBlock(blockNumber, netuids.flatMap(poolKeysOf), false), netuids);
+}
+
+/** Pool snapshots from a multi-key read that included poolKeysOf(netuid) for every subnet. */
+export function poolsFromState(state: BlockState, netuids: readonly number[]): SubnetRow[] {
   const rows: SubnetRow[] = [];
   for (const netuid of netuids) {
-    const [tao, alphaIn, alphaOut, name, symbol] = perSubnet(netuid).map((k) => state.values.get(k) ?? null) as (string | null)[];
+    const [tao, alphaIn, alphaOut, name, symbol] = poolKeysOf(netuid).map((k) => state.values.get(k) ?? null) as (string | null)[];
     if (tao === null && alphaIn === null && alphaOut === null) continue; // not registered at this block
     const taoIn = leUint(tao ?? null, 8);
     const alphaInValue = leUint(alphaIn ?? null, 8);

@@ -4,7 +4,7 @@
 // in one transaction, so a crash at any moment resumes exactly where it stopped.
 import type { BlockFacts, BlockRecord, ChainFactsRepo, CheckpointFacts, PayoutRow, SyncStateRow } from '../db/repos/chain-facts';
 import type { ChangeBlock, ChangeFinder } from './change-finder';
-import { readPoolsFromStorage, readPositions, readSubnets, type PositionRow, type SubnetRow } from './checkpoints';
+import { poolsFromState, readPositions, readSubnets, type PositionRow, type SubnetRow } from './checkpoints';
 import type { BlockState, ChainReader } from './reader';
 import { keys, leUint } from './storage-keys';
 
@@ -128,12 +128,15 @@ function blockRecord(s: BlockState, specVersion: number, parentHash: string | nu
   return { number: s.number, hash: s.hash, parentHash, timestamp: s.timestamp, specVersion };
 }
 
-/** Positions via get_stake_info_for_coldkey; pools via get_all_dynamic_info, or from storage when `netuids` is given. */
+/**
+ * Positions via get_stake_info_for_coldkey; pools via get_all_dynamic_info, or, when `netuids` is
+ * given, from the pool keys already read with the block's state (change blocks and the blocks before).
+ */
 async function checkpointAt(reader: ChainReader, s: BlockState, coldkey: string, parentHash: string | null, netuids?: readonly number[]): Promise<CheckpointFacts> {
   const runtime = await reader.runtimeFor(s);
   const [positions, subnets] = await Promise.all([
     readPositions(reader, runtime, s.hash, coldkey, s.number),
-    netuids ? readPoolsFromStorage(reader, s.number, netuids) : readSubnets(reader, runtime, s.hash, s.number),
+    netuids ? poolsFromState(s, netuids) : readSubnets(reader, runtime, s.hash, s.number),
   ]);
   return { block: blockRecord(s, runtime.specVersion, parentHash), positions, subnets };
 }
@@ -146,9 +149,10 @@ async function factsFor(reader: ChainReader, finder: ChangeFinder, coldkey: stri
   }
   const c = entry.change;
   const b = c.state.number;
-  const before = await finder.read(b - 1);
-  const netuids = finder.netuids.length > 0 ? finder.netuids : undefined;
-  const [after, prior] = await Promise.all([checkpointAt(reader, c.state, coldkey, before.hash, netuids), checkpointAt(reader, before, coldkey, null, netuids)]);
+  // Both reads are normally cached from verification (fingerprint + pools in one request each).
+  const [at, before] = await Promise.all([finder.read(b, false, true), finder.read(b - 1, false, true)]);
+  const netuids = finder.netuids;
+  const [after, prior] = await Promise.all([checkpointAt(reader, at, coldkey, before.hash, netuids), checkpointAt(reader, before, coldkey, null, netuids)]);
   const claim = c.rows.find((r) => r.kind === 'RootClaimed');
   const payouts = claim ? await rootClaimPayouts(reader, coldkey, c, claim.eventIndex, prior, after) : [];
   return { block: after.block, events: c.rows, payouts, checkpoints: [prior, after] };

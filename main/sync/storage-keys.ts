@@ -108,3 +108,8 @@ export function bytesText(hex: string | null): string | null {
   const text = new TextDecoder().decode(u.subarray(offset, offset + length.toNumber()));
   return text === '' ? null : text;
 }
+
+/** The storage keys of one subnet's pool snapshot, in the order poolFromValues expects. */
+export function poolKeysOf(netuid: number): string[] {
+  return [keys.subnetTao(netuid), keys.subnetAlphaIn(netuid), keys.subnetAlphaOut(netuid), keys.subnetName(netuid), keys.tokenSymbol(netuid)];
+}
