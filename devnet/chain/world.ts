@@ -14,6 +14,9 @@ const TAO = 1_000_000_000n;
 /** Subnet owner cut per paid epoch (18 % of ~360 α of emission) and validator take (18 % of dividends). */
 const OWNER_CUT_PER_EPOCH = 65n * TAO;
 const VALIDATOR_TAKE_PPM = 180_000n;
+/** Root-claim accrual: alpha per unit of root stake per block on each of up to two dividend subnets
+ * (250 ppb ≈ 1.8 ‰ a day; at a 0.1 TAO price about 6–13 % a year in TAO). */
+const ROOT_CLAIM_PPB_PER_BLOCK = 250n;
 
 export interface UserConfig {
   label: string;
@@ -119,7 +122,8 @@ export class World {
     const root = this.validators.slice(0, Math.max(1, Math.ceil(this.validators.length / 4)));
     const rootOwner = deriveAccount(`${this.seed}:root-owner`);
     c.addSubnet(
-      { netuid: 0, ownerHotkey: deriveAccount(`${this.seed}:root-hot`), ownerColdkey: rootOwner, name: 'root', symbol: 'Τ', registeredAt: 0, growthPpb: 120_000n },
+      // root dividends before root claims (< 334): ~11 % a year (1.5e-5 per epoch × 7300 epochs)
+      { netuid: 0, ownerHotkey: deriveAccount(`${this.seed}:root-hot`), ownerColdkey: rootOwner, name: 'root', symbol: 'Τ', registeredAt: 0, growthPpb: 15_000n },
       0n,
       0n,
     );
@@ -302,7 +306,7 @@ export class World {
     if (spec >= 334) {
       for (const cl of this.claimers) {
         if ((b - cl.offset) % this.cfg.claimEvery === 0) {
-          c.initStep(() => c.rootClaim(cl.cold, (hot) => this.dividendSubnets(hot), 20n));
+          c.initStep(() => c.rootClaim(cl.cold, (hot) => this.dividendSubnets(hot), ROOT_CLAIM_PPB_PER_BLOCK));
         }
       }
     }
