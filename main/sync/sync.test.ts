@@ -83,7 +83,7 @@ describe('live following', () => {
   });
 
   async function until(condition: () => boolean, what: string): Promise<void> {
-    for (let i = 0; i < 600; i++) {
+    for (let i = 0; i < 800; i++) {
       if (condition()) return;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
@@ -116,6 +116,22 @@ describe('live following', () => {
     expect(finalizedWhenSeen! - included).toBeLessThanOrEqual(2);
     const { stored, expected } = eventLines(backend.db, dn.truth(), coldkey);
     expect(stored).toEqual(expected.filter((line) => Number(line.split('|')[0]) <= cursor()));
+
+    // The node drops every connection: the client reports it, reconnects with backoff and sync
+    // picks up what happened meanwhile.
+    const states: string[] = [];
+    backend.push.subscribe((event, payload) => {
+      if (event === 'chain:status') states.push((payload as { state: string }).state);
+    });
+    dn.dropConnections();
+    await until(() => states.includes('disconnected'), 'the drop to be noticed');
+    dn.submit({ kind: 'add_stake', coldkey, hotkey: hotkey.hotkey, netuid: hotkey.netuid, tao: 3_000_000_000n });
+    const later = dn.produceBlocks(1);
+    dn.produceBlocks(2);
+    await until(() => backend.sync.chainStatus().state === 'connected', 'the reconnection');
+    const target = dn.finalized();
+    await until(() => cursor() >= target, 'sync after the reconnection');
+    expect(backend.db.prepare("SELECT count(*) n FROM stake_events WHERE block_number = ? AND tao = 3000000000").get(later)).toEqual({ n: 1n });
     await backend.sync.close();
     backend.close();
   });
