@@ -141,8 +141,8 @@ export class Chain extends StateStore {
     this.setLog('SubnetOwnerHotkey', def.ownerHotkey, n);
     this.setLog('TokenSymbol', u8aToHex(stringToU8a(def.symbol)), n);
     this.setLog('SubnetName', u8aToHex(stringToU8a(def.name)), n);
-    this.setLog('SubnetTAO', taoReserve, n);
-    this.setLog('SubnetAlphaIn', alphaReserve, n);
+    this.setReserve('SubnetTAO', n, taoReserve);
+    this.setReserve('SubnetAlphaIn', n, alphaReserve);
     this.setIndexed('SubnetAlphaOut', n, 0n, n);
     this.setLog('TotalNetworks', this.subnets.size);
     this.registerHotkey(def.ownerHotkey, def.ownerColdkey);
@@ -178,7 +178,7 @@ export class Chain extends StateStore {
   seedStake(cold: Acc, hot: Acc, netuid: number, alpha: bigint): void {
     this.increasePosition(hot, cold, netuid, alpha);
     this.setIndexed('SubnetAlphaOut', netuid, this.subnetAlphaOut(netuid) + alpha, netuid);
-    if (netuid === 0) this.setLog('SubnetTAO', this.subnetTao(0) + alpha, 0);
+    if (netuid === 0) this.setReserve('SubnetTAO', 0, this.subnetTao(0) + alpha);
     this.addStakingHotkey(cold, hot);
   }
 
@@ -246,9 +246,16 @@ export class Chain extends StateStore {
 
   private setPool(netuid: number, tao: bigint, alphaIn: bigint, alphaOut: bigint): void {
     // Root stake also grows by (pre-334) root dividends that never entered SubnetTAO(0): clamp at 0.
-    this.setLog('SubnetTAO', tao < 0n ? 0n : tao, netuid);
-    this.setLog('SubnetAlphaIn', alphaIn, netuid);
+    this.setReserve('SubnetTAO', netuid, tao < 0n ? 0n : tao);
+    this.setReserve('SubnetAlphaIn', netuid, alphaIn);
     this.setIndexed('SubnetAlphaOut', netuid, alphaOut, netuid);
+  }
+
+  /** Pool reserves: linear cells, so the per-block emission injection is computed, never stored. */
+  private setReserve(item: 'SubnetTAO' | 'SubnetAlphaIn', netuid: number, value: bigint): void {
+    const sub = this.subnets.get(netuid);
+    const rate = item === 'SubnetTAO' ? (sub?.taoInPerBlock ?? 0n) : (sub?.alphaInPerBlock ?? 0n);
+    this.setLinear(item, rate, value, netuid);
   }
 
   /** SubnetVolume: cumulative TAO swapped through a dynamic subnet's pool (u128). */
@@ -567,10 +574,10 @@ export class Chain extends StateStore {
           const y = this.subnetTao(n);
           const x = this.subnetAlphaIn(n);
           const tao = sellAlpha(y, x, owed);
-          this.setLog('SubnetTAO', y - tao, n);
-          this.setLog('SubnetAlphaIn', x + owed, n);
+          this.setReserve('SubnetTAO', n, y - tao);
+          this.setReserve('SubnetAlphaIn', n, x + owed);
           this.increasePosition(p.hotkey, cold, 0, tao);
-          this.setLog('SubnetTAO', this.subnetTao(0) + tao, 0);
+          this.setReserve('SubnetTAO', 0, this.subnetTao(0) + tao);
           this.setIndexed('SubnetAlphaOut', 0, this.subnetAlphaOut(0) + tao, 0);
           payouts.push({ kind: 'RootClaimSwap', hotkey: p.hotkey, netuid: n, alpha: owed, tao });
         }

@@ -60,8 +60,8 @@ function dynamicInfo(chain: Chain, netuid: number, b: number) {
     taoIn,
     // Per-block alpha emission implied by the subnet's growth index (what epochs hand to stakers).
     alphaOutEmission: perBlock,
-    alphaInEmission: 0,
-    taoInEmission: 0,
+    alphaInEmission: sub.alphaInPerBlock,
+    taoInEmission: sub.taoInPerBlock,
     pendingAlphaEmission: perBlock * BigInt(b - lastStep),
     pendingRootEmission: 0,
     subnetVolume: chain.subnetVolume(netuid, b),

@@ -22,6 +22,12 @@ export class ChangeLog<V> {
     return lo;
   }
 
+  /** Block of the last change at or before `block` (or undefined). */
+  changedAt(block: number): number | undefined {
+    const i = this.indexAt(block);
+    return i < 0 ? undefined : this.blocks[i];
+  }
+
   at(block: number): V | undefined {
     const i = this.indexAt(block);
     return i < 0 ? undefined : this.values[i];

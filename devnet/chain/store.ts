@@ -15,6 +15,8 @@ import { storageKey } from '../scale/keys.js';
 export type Cell =
   | { item: ItemName; kind: 'log'; log: ChangeLog<unknown> }
   | { item: ItemName; kind: 'indexed'; log: ChangeLog<bigint>; netuid: number }
+  /** grows by `rate` every block after its last change (pool reserves with per-block emission injection) */
+  | { item: ItemName; kind: 'linear'; log: ChangeLog<bigint>; rate: bigint }
   | { item: ItemName; kind: 'fn'; read: (block: number) => unknown };
 
 interface CellRef {
@@ -122,6 +124,11 @@ export class StateStore {
   readCell(cell: Cell, b: number): unknown {
     if (cell.kind === 'fn') return cell.read(b);
     if (cell.kind === 'log') return cell.log.at(b);
+    if (cell.kind === 'linear') {
+      const at = cell.log.changedAt(b);
+      if (at === undefined) return undefined;
+      return (cell.log.at(b) as bigint) + cell.rate * BigInt(b - at);
+    }
     const n = cell.log.at(b);
     if (n === undefined) return undefined;
     return GrowthIndex.value(n, this.g(cell.netuid, b));
@@ -185,6 +192,17 @@ export class StateStore {
     r.cell = c;
     if (fresh && item === 'TotalHotkeyAlpha') this.onNewHotkeyPool(args[0] as Acc, netuid);
     c.log.set(this.cur, GrowthIndex.normalise(value < 0n ? 0n : value, this.g(netuid, this.cur)));
+    this.markTouched(c);
+  }
+
+  /** Sets a linear cell (value now; it then grows by `rate` per block until the next write). */
+  protected setLinear(item: ItemName, rate: bigint, value: bigint, ...args: KeyArg[]): void {
+    const r = this.ref(item, args);
+    let c = r.cell;
+    if (!c) c = this.putCell({ item, kind: 'linear', log: new ChangeLog(), rate }, r.key);
+    if (c.kind !== 'linear') throw new Error(`${item}: not a linear cell`);
+    r.cell = c;
+    c.log.set(this.cur, value);
     this.markTouched(c);
   }
 

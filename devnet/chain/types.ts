@@ -71,6 +71,9 @@ export interface SubnetDef {
   registeredAt: number;
   /** nominator growth per epoch, parts per billion */
   growthPpb: bigint;
+  /** per-block emission injected into the pool (run_coinbase, before extrinsics): TAO and alpha */
+  taoInPerBlock: bigint;
+  alphaInPerBlock: bigint;
 }
 
 export interface AccountState {

@@ -123,7 +123,7 @@ export class World {
     const rootOwner = deriveAccount(`${this.seed}:root-owner`);
     c.addSubnet(
       // root dividends before root claims (< 334): ~11 % a year (1.5e-5 per epoch × 7300 epochs)
-      { netuid: 0, ownerHotkey: deriveAccount(`${this.seed}:root-hot`), ownerColdkey: rootOwner, name: 'root', symbol: 'Τ', registeredAt: 0, growthPpb: 15_000n },
+      { netuid: 0, ownerHotkey: deriveAccount(`${this.seed}:root-hot`), ownerColdkey: rootOwner, name: 'root', symbol: 'Τ', registeredAt: 0, growthPpb: 15_000n, taoInPerBlock: 0n, alphaInPerBlock: 0n },
       0n,
       0n,
     );
@@ -144,7 +144,11 @@ export class World {
       // The last `late` subnets register during the history (spread over its first 80 %).
       const lateIndex = n - (this.cfg.subnets - late);
       const registeredAt = lateIndex > 0 ? Math.floor((this.cfg.blocks * 0.8 * lateIndex) / (late + 1)) : 0;
-      const def = { netuid: n, ownerHotkey: ownerHot, ownerColdkey: owner, name: `subnet-${n}`, symbol: symbolFor(n), registeredAt, growthPpb: growth };
+      // Per-block pool injection: 0.002–0.04 TAO and the alpha worth it at the launch price, so
+      // emissions deepen the pool and pull the price back towards its launch level.
+      const taoInPerBlock = BigInt(rng.int(2, 41)) * 1_000_000n;
+      const alphaInPerBlock = (taoInPerBlock * 1000n) / priceMilli;
+      const def = { netuid: n, ownerHotkey: ownerHot, ownerColdkey: owner, name: `subnet-${n}`, symbol: symbolFor(n), registeredAt, growthPpb: growth, taoInPerBlock, alphaInPerBlock };
       const reg = { def, tao, alphaIn, stakes };
       if (registeredAt === 0) this.register(reg);
       else {

@@ -138,7 +138,13 @@ describe('storage and runtime APIs', () => {
       }
       const dyn = (await call['subnetInfoRuntimeApi']!['getAllDynamicInfo']!()) as unknown as {
         isSome: boolean;
-        unwrap(): { taoIn: { toBigInt(): bigint }; alphaIn: { toBigInt(): bigint }; subnetVolume: { toBigInt(): bigint }; netuid: Codec };
+        unwrap(): {
+          taoIn: { toBigInt(): bigint };
+          alphaIn: { toBigInt(): bigint };
+          subnetVolume: { toBigInt(): bigint };
+          taoInEmission: { toBigInt(): bigint };
+          netuid: Codec;
+        };
       }[];
       expect(dyn.length).toBe(4);
       const q = at.query['subtensorModule'] as unknown as Q;
@@ -149,6 +155,9 @@ describe('storage and runtime APIs', () => {
         expect(v.alphaIn.toBigInt()).toBe(chain.subnetAlphaIn(n, b));
         expect(v.subnetVolume.toBigInt()).toBe(((await q['subnetVolume']!(n)) as unknown as { toBigInt(): bigint }).toBigInt());
         if (n > 0 && b === dn.head()) expect(v.subnetVolume.toBigInt()).toBeGreaterThan(0n);
+        expect(v.taoInEmission.toBigInt()).toBe(chain.subnets.get(n)!.taoInPerBlock);
+        // between writes the reserves grow by the per-block injection
+        if (n > 0 && b === dn.head()) expect(chain.subnetTao(n, b + 1) - chain.subnetTao(n, b)).toBe(chain.subnets.get(n)!.taoInPerBlock);
       }
       const one = (await call['subnetInfoRuntimeApi']!['getDynamicInfo']!(2)) as unknown as { unwrap(): { alphaOut: { toBigInt(): bigint } } };
       expect(one.unwrap().alphaOut.toBigInt()).toBe(chain.subnetAlphaOut(2, b));

@@ -76,7 +76,10 @@ describe('consistency', () => {
     const tao = 7_000_000_000n;
     dn.submit({ kind: 'add_stake', coldkey: ss58(cold), hotkey: ss58(pos.hotkey), netuid, tao });
     const b1 = dn.produceBlocks(1);
-    const p0 = await before(b1 - 1);
+    // block b1 first injects the subnet's per-block emission (on_initialize), then swaps
+    const sub = dn.chain.subnets.get(netuid)!;
+    const inject = (p: { y: bigint; x: bigint; out: bigint }) => ({ ...p, y: p.y + sub.taoInPerBlock, x: p.x + sub.alphaInPerBlock });
+    const p0 = inject(await before(b1 - 1));
     const p1 = await before(b1);
     const fee = (tao * 33n) / 65535n;
     const alpha = (p0.x * (tao - fee)) / (p0.y + tao - fee);
@@ -90,10 +93,11 @@ describe('consistency', () => {
     dn.submit({ kind: 'remove_stake', coldkey: ss58(cold), hotkey: ss58(pos.hotkey), netuid, alpha: sell });
     const b2 = dn.produceBlocks(1);
     const p2 = await before(b2);
+    const q1 = inject(p1);
     const afee = (sell * 33n) / 65535n;
-    const taoOut = (p1.y * (sell - afee)) / (p1.x + sell - afee);
-    expect(p2.x).toBe(p1.x + sell - afee);
-    expect(p2.y).toBe(p1.y - taoOut);
+    const taoOut = (q1.y * (sell - afee)) / (q1.x + sell - afee);
+    expect(p2.x).toBe(q1.x + sell - afee);
+    expect(p2.y).toBe(q1.y - taoOut);
     const ev2 = dn.truth().events.filter((e) => e.block === b2);
     expect(ev2[0]).toMatchObject({ kind: 'StakeRemoved', tao: String(taoOut), alpha: String(sell), fee: String(afee) });
   });

@@ -62,8 +62,9 @@ describe('event sequences', () => {
     const chain = dn.world.chain;
     const p = pos();
     const other = dn.world.userColdkeys[1]!;
-    const y0 = chain.subnetTao(p.netuid);
-    const price = chain.priceRao(p.netuid);
+    // reserves of the next block before its extrinsics (per-block injection included)
+    const y0 = chain.subnetTao(p.netuid, chain.head + 1);
+    const price = chain.priceRao(p.netuid, chain.head + 1);
     const seq = run({ kind: 'transfer_stake', coldkey: ss58(user()), destColdkey: ss58(other), hotkey: ss58(p.hotkey), originNetuid: p.netuid, destNetuid: p.netuid, alpha: 500_000_000n });
     expect(seq).toEqual(['Withdraw', 'StakeRemoved', 'StakeAdded', 'StakeTransferred', 'TransactionFeePaid', 'success']);
     const [rem, add, tr] = lastXtEvents();
@@ -130,8 +131,8 @@ describe('spec 233 (flat fee era)', () => {
       const chain = old.world.chain;
       const cold = old.world.userColdkeys[0]!;
       const hot = chain.subnets.get(1)!.ownerHotkey;
-      const y0 = chain.subnetTao(1);
-      const x0 = chain.subnetAlphaIn(1);
+      const y0 = chain.subnetTao(1, chain.head + 1);
+      const x0 = chain.subnetAlphaIn(1, chain.head + 1);
       const tao = 3_000_000_000n;
       old.submit({ kind: 'add_stake', coldkey: ss58(cold), hotkey: ss58(hot), netuid: 1, tao });
       old.produceBlocks(1);
@@ -140,8 +141,8 @@ describe('spec 233 (flat fee era)', () => {
       expect(chain.subnetAlphaIn(1)).toBe(x0 - alpha);
       const [added] = chain.blocks.get(old.head())!.xts[0]!.events;
       expect(added!.args.slice(2, 6)).toEqual([tao - 50_000n, alpha, 1, 50_000n]);
-      const y1 = chain.subnetTao(1);
-      const x1 = chain.subnetAlphaIn(1);
+      const y1 = chain.subnetTao(1, chain.head + 1);
+      const x1 = chain.subnetAlphaIn(1, chain.head + 1);
       const sell = alpha / 2n;
       old.submit({ kind: 'remove_stake', coldkey: ss58(cold), hotkey: ss58(hot), netuid: 1, alpha: sell });
       old.produceBlocks(1);
@@ -173,8 +174,8 @@ describe('spec 393 (fees to the block author, ≥ 385)', () => {
       dn393.submit({ kind: 'add_stake', coldkey: ss58(cold), hotkey: ss58(hot), netuid: 1, tao: 5_000_000_000n });
       dn393.produceBlocks(1);
       const have = chain.stake(hot, cold, 1);
-      const y = chain.subnetTao(1);
-      const x = chain.subnetAlphaIn(1);
+      const y = chain.subnetTao(1, chain.head + 1);
+      const x = chain.subnetAlphaIn(1, chain.head + 1);
       const sell = have / 2n;
       dn393.submit({ kind: 'remove_stake', coldkey: ss58(cold), hotkey: ss58(hot), netuid: 1, alpha: sell });
       dn393.produceBlocks(1);
