@@ -4,8 +4,9 @@
 // in one transaction, so a crash at any moment resumes exactly where it stopped.
 import type { BlockFacts, BlockRecord, ChainFactsRepo, CheckpointFacts, PayoutRow, SyncStateRow } from '../db/repos/chain-facts';
 import type { ChangeBlock, ChangeFinder } from './change-finder';
-import { poolsFromState, readPositions, readSubnets, type PositionRow, type SubnetRow } from './checkpoints';
-import type { BlockState, ChainReader } from './reader';
+import { poolsFromState, readPositions, readSubnets, type SubnetRow } from './checkpoints';
+import { ChainError } from '../chain/client';
+import type { BlockRuntime, BlockState, ChainReader } from './reader';
 import { keys, leUint } from './storage-keys';
 
 /** One checkpoint per this many blocks (a day of 12 s blocks), on a fixed grid so reruns agree. */
@@ -134,10 +135,21 @@ function blockRecord(s: BlockState, specVersion: number, parentHash: string | nu
  */
 async function checkpointAt(reader: ChainReader, s: BlockState, coldkey: string, parentHash: string | null, netuids?: readonly number[]): Promise<CheckpointFacts> {
   const runtime = await reader.runtimeFor(s);
-  const [positions, subnets] = await Promise.all([
-    readPositions(reader, runtime, s.hash, coldkey, s.number),
-    netuids ? poolsFromState(s, netuids) : readSubnets(reader, runtime, s.hash, s.number),
-  ]);
+  const read = (codeRuntime: BlockRuntime) =>
+    Promise.all([
+      readPositions(reader, codeRuntime, s.hash, coldkey, s.number),
+      netuids ? poolsFromState(s, netuids) : readSubnets(reader, codeRuntime, s.hash, s.number),
+    ]);
+  let result: Awaited<ReturnType<typeof read>>;
+  try {
+    result = await read(runtime);
+  } catch (error) {
+    // A runtime call at block b runs the code in b's state: after a set_code in b that is the next
+    // runtime, not the one that executed b. Only then does the block's own registry fail to decode.
+    if (!(error instanceof ChainError) || error.code !== 'malformed') throw error;
+    result = await read(await reader.runtimeFor(await reader.readBlock(s.number + 1, [], false)));
+  }
+  const [positions, subnets] = result;
   return { block: blockRecord(s, runtime.specVersion, parentHash), positions, subnets };
 }
 
@@ -154,25 +166,25 @@ async function factsFor(reader: ChainReader, finder: ChangeFinder, coldkey: stri
   const netuids = finder.netuids;
   const [after, prior] = await Promise.all([checkpointAt(reader, at, coldkey, before.hash, netuids), checkpointAt(reader, before, coldkey, null, netuids)]);
   const claim = c.rows.find((r) => r.kind === 'RootClaimed');
-  const payouts = claim ? await rootClaimPayouts(reader, coldkey, c, claim.eventIndex, prior, after) : [];
+  const payouts = claim ? await rootClaimPayouts(reader, coldkey, b, claim.eventIndex, prior, after) : [];
   return { block: after.block, events: c.rows, payouts, checkpoints: [prior, after] };
 }
 
 /**
  * RootClaimed{coldkey} has no amounts. The claimed α per (root hotkey, subnet) is the growth of the
  * RootClaimed watermark across the block; Keep stakes it on that subnet, Swap sells it fee-less
- * into the coldkey's root stake: the TAO is the root position's growth when one subnet was
- * claimed on that hotkey, else the constant-product output at the pools before the block.
+ * into the coldkey's root stake. Before spec 411 the chain shows no TAO amount for a Swap claim, so
+ * it is the constant-product output reconstructed from the pool after the block (exact unless
+ * other trades hit that subnet in the same block).
  */
 async function rootClaimPayouts(
   reader: ChainReader,
   coldkey: string,
-  change: ChangeBlock,
+  b: number,
   eventIndex: number,
   prior: CheckpointFacts,
   after: CheckpointFacts,
 ): Promise<PayoutRow[]> {
-  const b = change.state.number;
   const rootHotkeys = [...new Set([...prior.positions, ...after.positions].filter((p) => p.netuid === 0).map((p) => p.hotkey))].sort();
   const netuids = prior.subnets.map((s) => s.netuid).filter((n) => n !== 0);
   if (rootHotkeys.length === 0 || netuids.length === 0) return [];
@@ -182,28 +194,38 @@ async function rootClaimPayouts(
     reader.readBlock(b, watermarkKeys, false),
   ]);
   const claimType = decodeClaimType(wBefore.values.get(keys.rootClaimType(coldkey)) ?? null);
-  const pool = new Map<number, SubnetRow>(prior.subnets.map((s) => [s.netuid, s]));
-  const rootAlpha = (rows: PositionRow[], hot: string) => rows.find((p) => p.hotkey === hot && p.netuid === 0)?.alpha ?? 0n;
+  // Claims run in on_initialize after the block's emission injection, so the pools they swap
+  // against are those at the block with the claims undone, not those of the block before.
+  const poolAfter = new Map<number, SubnetRow>(after.subnets.map((s) => [s.netuid, s]));
   const out: PayoutRow[] = [];
   for (const hot of rootHotkeys) {
-    const owed: { netuid: number; alpha: bigint; keep: boolean }[] = [];
     for (const n of netuids) {
       const k = keys.rootClaimed(n, hot, coldkey);
       const alpha = leUint(wAfter.values.get(k) ?? null, 16) - leUint(wBefore.values.get(k) ?? null, 16);
-      if (alpha > 0n) owed.push({ netuid: n, alpha, keep: claimType.keep(n) });
-    }
-    const swaps = owed.filter((o) => !o.keep);
-    const otherRootEvents = change.rows.some((r) => r.kind !== 'RootClaimed' && r.hotkey === hot && (r.netuid === 0 || r.destNetuid === 0));
-    for (const o of owed) {
-      let tao = 0n;
-      if (!o.keep) {
-        const p = pool.get(o.netuid);
-        tao = swaps.length === 1 && !otherRootEvents ? rootAlpha(after.positions, hot) - rootAlpha(prior.positions, hot) : p ? (p.taoIn * o.alpha) / (p.alphaIn + o.alpha) : 0n;
-      }
-      out.push({ eventIndex, hotkey: hot, netuid: o.netuid, mode: o.keep ? 'keep' : 'swap', alpha: o.alpha, tao });
+      if (alpha <= 0n) continue;
+      const keep = claimType.keep(n);
+      const p = poolAfter.get(n);
+      const tao = keep || !p ? 0n : swapOutputBeforeClaim(p.taoIn, p.alphaIn, alpha);
+      out.push({ eventIndex, hotkey: hot, netuid: n, mode: keep ? 'keep' : 'swap', alpha, tao });
     }
   }
   return out;
+}
+
+/**
+ * TAO out of a fee-less constant-product sale of `alpha` that left the pool at (taoAfter, alphaAfter):
+ * the t with t = floor((taoAfter + t)·alpha / alphaAfter), i.e. out = floor(y·Δ/(x+Δ)) with
+ * y = taoAfter + t and x = alphaAfter − Δ. Found by fixed-point iteration (contracting: Δ < x).
+ */
+export function swapOutputBeforeClaim(taoAfter: bigint, alphaAfter: bigint, alpha: bigint): bigint {
+  if (alphaAfter <= alpha) return 0n;
+  let t = (taoAfter * alpha) / (alphaAfter - alpha);
+  for (let i = 0; i < 64; i++) {
+    const next = ((taoAfter + t) * alpha) / alphaAfter;
+    if (next === t) return t;
+    t = next;
+  }
+  return t;
 }
 
 /** RootClaimType: Swap (default, 0x00) | Keep (0x01) | KeepSubnets{subnets: BTreeSet<u16>} (0x02). */
