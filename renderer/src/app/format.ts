@@ -40,7 +40,3 @@ export function pct(value: number | null): string {
   const p = value * 100;
   return `${p > 0 ? '+' : ''}${p.toFixed(2)}%`;
 }
-
-export function tone(value: bigint): 'pos' | 'neg' | 'flat' {
-  return value > 0n ? 'pos' : value < 0n ? 'neg' : 'flat';
-}

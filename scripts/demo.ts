@@ -1,0 +1,48 @@
+// `npm run demo`: the offline demo. Starts the devnet's `demo` chain (three weeks of history ending
+// now, live 12 s blocks), prepares a fresh data dir watching the demo wallet through it, and serves
+// the app from the web host (or prints how to open it in the desktop app).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_COLDKEY, startDevnet } from '../devnet/index';
+import { createBackend } from '../main/backend';
+import { startWebHost } from '../main/host/web';
+import { readPackageVersion } from '../main/version';
+
+async function prepareDataDir(dataDir: string, endpoint: string): Promise<void> {
+  const backend = createBackend({ dataDir, transport: 'web', version: readPackageVersion() });
+  try {
+    for (const response of [
+      await backend.dispatch('settings:update', { endpoint }),
+      await backend.dispatch('wallets:add', { address: DEMO_COLDKEY, label: 'Demo wallet', group: 'Demo' }),
+    ]) {
+      if ('error' in response && response.error.code !== 'duplicate') throw new Error(response.error.message);
+    }
+  } finally {
+    backend.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const devnetPort = Number(process.env.DEVNET_PORT ?? 0);
+  const devnet = await startDevnet({ scenario: 'demo', seed: 1, port: devnetPort, blockMs: 12_000, headTime: Date.now() });
+  const dataDir = process.env.TAOFOLIO_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'taofolio-demo-'));
+  await prepareDataDir(dataDir, devnet.url);
+  const host = await startWebHost({ dataDir, port: Number(process.env.PORT ?? 4780) });
+
+  console.log(`Devnet (simulated finney, offline): ${devnet.url}, head #${devnet.head()}`);
+  console.log(`Demo data: ${dataDir} (watching ${DEMO_COLDKEY})`);
+  console.log(`Desktop app instead: TAOFOLIO_DATA_DIR=${dataDir} npm start (while this keeps the devnet running)`);
+  console.log(`Open ${host.url}`);
+
+  const stop = () => {
+    void Promise.all([host.close(), devnet.close()]).then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Demo failed to start: ${(error as Error).message}`);
+  process.exit(1);
+});
