@@ -70,9 +70,15 @@ export async function recordRange(
   const plan = new Map<number, PlanEntry>();
   for (const c of changes) plan.set(c.state.number, { block: c.state.number, change: c });
   if (firstBlock !== null) {
+    // One checkpoint in every day-long window ending on the grid: a grid block gets its own only
+    // when no change block (this run's, or already committed) checkpointed that window. Both
+    // sources are the same for an interrupted and an uninterrupted run, so reruns agree.
+    const changeBlocks = changes.map((c) => c.state.number);
+    const changedIn = (from: number, to: number) =>
+      changeBlocks.some((b) => b > from && b <= to) || (from < lo && repo.hasChangeBetween(coldkey, from, Math.min(to, lo - 1)));
     const start = Math.max(lo, firstBlock);
     for (let d = Math.ceil(start / BLOCKS_PER_DAY) * BLOCKS_PER_DAY; d <= hi; d += BLOCKS_PER_DAY) {
-      if (!plan.has(d)) plan.set(d, { block: d, change: null });
+      if (!plan.has(d) && !changedIn(d - BLOCKS_PER_DAY, d)) plan.set(d, { block: d, change: null });
     }
   }
   const entries = [...plan.values()].sort((a, b) => a.block - b.block);

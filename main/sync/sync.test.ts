@@ -4,11 +4,15 @@ import type { Devnet } from '../../devnet/index';
 import { testBackend } from '../test/backend';
 import { checkpointMismatches, checkpointsVersusChain, dumpFacts, ensureDevnetMetadata, eventLines } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
+import { BLOCKS_PER_DAY } from './record-range';
 
 ensureDevnetMetadata();
 const { startDevnet, SCENARIOS } = await import('../../devnet/index');
-/** A runtime upgrade whose set_code block is a daily checkpoint: runtime calls there run the new code. */
-const UPGRADE_AT_CHECKPOINT = { ...SCENARIOS.upgrade!, name: 'upgrade-at-checkpoint', specs: [{ from: 0, spec: 233 }, { from: 7_201, spec: 315 }] };
+/**
+ * A runtime upgrade whose set_code block (7264) is the block before a user's change (7265, seed 2),
+ * so it is checkpointed: runtime calls there are answered by the new code.
+ */
+const UPGRADE_AT_CHECKPOINT = { ...SCENARIOS.upgrade!, name: 'upgrade-at-checkpoint', specs: [{ from: 0, spec: 233 }, { from: 7_265, spec: 315 }] };
 const { fromSs58, ss58 } = await import('../../devnet/chain/accounts');
 const tempDir = useTempDirs();
 
@@ -58,6 +62,12 @@ describe.each([
       );
       expect(exact.checked).toBeGreaterThan(20);
       expect(exact.mismatches).toEqual([]);
+      // At least one checkpoint per day-long window from the first change on.
+      const first = Number((backend.db.prepare('SELECT first_block AS f FROM sync_state WHERE coldkey = ?').get(coldkey) as { f: bigint }).f);
+      for (let d = Math.ceil(first / BLOCKS_PER_DAY) * BLOCKS_PER_DAY; d <= truth.finalized; d += BLOCKS_PER_DAY) {
+        const n = backend.db.prepare('SELECT count(*) AS n FROM blocks WHERE number > ? AND number <= ? AND number IN (SELECT block_number FROM subnet_snapshots)').get(d - BLOCKS_PER_DAY, d) as { n: bigint };
+        expect(n.n).toBeGreaterThan(0n);
+      }
     }
     if (scenario !== 'upgrade-at-checkpoint') expect(rootClaims).toBeGreaterThan(0); // that one ends before root claims (334)
     if (scenario === 'upgrade') {
@@ -66,7 +76,7 @@ describe.each([
     }
     if (scenario === 'upgrade-at-checkpoint') {
       // The checkpoint at the set_code block was decoded with the runtime that answered it.
-      expect(Number((backend.db.prepare('SELECT count(*) AS n FROM position_checkpoints WHERE block_number = 7200').get() as { n: bigint }).n)).toBeGreaterThan(0);
+      expect(Number((backend.db.prepare('SELECT count(*) AS n FROM position_checkpoints WHERE block_number = 7264').get() as { n: bigint }).n)).toBeGreaterThan(0);
     }
 
     // Syncing again adds nothing; rewinding the cursor and re-recording the range changes nothing.

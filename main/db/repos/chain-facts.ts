@@ -111,6 +111,9 @@ export function chainFactsRepo(db: DB) {
   );
   const selectState = db.prepare<[string], SyncStateDbRow>('SELECT coldkey, phase, cursor, first_block, history_from, last_finalized, error FROM sync_state WHERE coldkey = ?');
   const deleteState = db.prepare<[string]>('DELETE FROM sync_state WHERE coldkey = ?');
+  const changeBetween = db.prepare<{ coldkey: string; from: number; to: number }, { one: bigint }>(
+    `SELECT 1 AS one FROM stake_events WHERE (coldkey = @coldkey OR counterparty_coldkey = @coldkey) AND block_number > @from AND block_number <= @to LIMIT 1`,
+  );
   const selectEvents = db.prepare<{ coldkey: string | null; limit: number }, EventDbRow>(
     `SELECT id, block_number, block_hash, extrinsic_index, event_index, spec_version, timestamp, kind, coldkey, counterparty_coldkey,
        hotkey, netuid, dest_hotkey, dest_netuid, tao, alpha, fee, fee_unit
@@ -188,6 +191,8 @@ export function chainFactsRepo(db: DB) {
         error: row.error,
       };
     },
+    /** Whether a change block of this coldkey with recorded events lies in (from, to]. */
+    hasChangeBetween: (coldkey: string, from: number, to: number): boolean => to > from && changeBetween.get({ coldkey, from, to }) !== undefined,
     deleteState: (coldkey: string): void => {
       deleteState.run(coldkey);
     },
