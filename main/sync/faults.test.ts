@@ -112,7 +112,7 @@ describe('sync failure modes', () => {
   });
 
   it('malformed runtime-API answers are reported and leave no partial rows', async () => {
-    const bad = await proxy(dn.url, (method, params, reply) => (method === 'state_call' && String(params[0]).startsWith('StakeInfoRuntimeApi') ? { result: '0x05ff' } : reply));
+    const bad = await proxy(dn.url, (method, params, reply) => (method === 'state_call' && String(params[0]).startsWith('StakeInfoRuntimeApi') ? { result: `0x08${'00'.repeat(10)}` } : reply)); // two StakeInfo announced, 10 bytes sent
     const backend = await backendFor(bad.url, dn.coldkeys);
     await expectChainError(backend.sync.syncOnce(), 'malformed', /Cannot decode the answer to stake info/);
     expect(factRows(backend.db)).toBe(0);
@@ -143,5 +143,30 @@ describe('sync failure modes', () => {
     } finally {
       dn.setFaults({});
     }
+  });
+
+  it('a pruned node after time offline: the gap is named, earlier history stays complete', async () => {
+    const backend = await backendFor(dn.url, dn.coldkeys.slice(1, 2));
+    const first = await backend.sync.syncOnce();
+    expect(first.wallets[0]).toMatchObject({ historyFrom: null, error: null });
+    const before = first.wallets[0]!.cursor!;
+    // A stake while the app was offline, then more blocks than the 256 a pruned node keeps.
+    const coldkey = dn.coldkeys[1]!;
+    const position = dn.truth().events.find((e) => e.coldkey === coldkey && e.kind === 'StakeAdded' && e.netuid !== 0)!;
+    dn.submit({ kind: 'add_stake', coldkey, hotkey: position.hotkey, netuid: position.netuid, tao: 1_500_000_000n });
+    dn.produceBlocks(300);
+    dn.setFaults({ pruned: true });
+    try {
+      const status = await backend.sync.syncOnce();
+      expect(status.wallets[0]).toMatchObject({
+        cursor: dn.finalized(),
+        historyFrom: null,
+        error: expect.stringContaining(`blocks ${before + 1}–${dn.finalized() - 1}`),
+      });
+    } finally {
+      dn.setFaults({});
+    }
+    await backend.sync.close();
+    backend.close();
   });
 });

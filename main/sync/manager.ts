@@ -265,9 +265,19 @@ export class SyncManager {
         await recordRange(reader, run.finder, this.#repo, initial, head.number, hooks);
       } catch (error) {
         if (!isPrunedError(error)) throw error;
-        // Pruned node: history is out of reach, but tracking from now on works.
-        const message = `This node has discarded old state, so history before block ${head.number} cannot be read: full history needs an archive node. Tracking continues from block ${head.number}.`;
-        const resumed: SyncStateRow = { ...initial, cursor: head.number - 1, firstBlock: head.number, historyFrom: head.number, error: message };
+        // Pruned node: the missing state is out of reach, but tracking from now on works.
+        const current = this.#repo.getState(coldkey) ?? initial;
+        const fresh = current.cursor === null;
+        const message = fresh
+          ? `This node has discarded old state, so history before block ${head.number} cannot be read: full history needs an archive node. Tracking continues from block ${head.number}.`
+          : `This node has discarded the state of blocks ${current.cursor! + 1}–${head.number - 1}, so they cannot be read: an archive node is needed to fill that gap. Tracking continues from block ${head.number}.`;
+        const resumed: SyncStateRow = {
+          ...current,
+          cursor: head.number - 1,
+          firstBlock: current.firstBlock ?? head.number,
+          historyFrom: fresh ? head.number : current.historyFrom,
+          error: message,
+        };
         this.#repo.saveState(resumed, this.options.now());
         run.finder = new ChangeFinder(reader, coldkey);
         await recordRange(reader, run.finder, this.#repo, resumed, head.number, hooks);

@@ -163,9 +163,10 @@ export class ChainReader {
     const output = outputType(runtime.registry, apiName, method);
     const result = await this.call<string>('state_call', [`${apiName}_${method}`, argsHex, hash], what);
     if (typeof result !== 'string' || !result.startsWith('0x')) throw new ChainError('malformed', `Malformed answer to ${what}.`);
-    const bytes = hexToU8a(result);
+    let bytes: Uint8Array;
     let decoded: Codec;
     try {
+      bytes = hexToU8a(result);
       decoded = runtime.registry.createType(output, bytes);
     } catch (error) {
       throw new ChainError('malformed', `Cannot decode the answer to ${what}: ${(error as Error).message}`);

@@ -86,13 +86,19 @@ export async function recordRange(
   let current: SyncStateRow = { ...state, firstBlock, lastFinalized: hi, phase: 'recording' };
   const inflight = new Map<number, Promise<BlockFacts>>();
   const settled = new Set<number>();
+  let failed = false;
+  let failure: unknown = null;
   const startFetch = (i: number) => {
     const entry = entries[i];
-    if (!entry || inflight.has(i)) return;
+    if (!entry || inflight.has(i) || failed) return;
     const p = factsFor(reader, finder, coldkey, entry);
     p.then(
       () => settled.add(i),
-      () => settled.add(i),
+      (error: unknown) => {
+        failed = true; // stop fetching ahead: the range will be retried from the cursor
+        failure ??= error;
+        settled.add(i);
+      },
     );
     inflight.set(i, p);
   };
@@ -100,7 +106,9 @@ export async function recordRange(
   const ready = new Map<number, BlockFacts>();
   for (let i = 0; i < entries.length; ) {
     for (let j = i; j < Math.min(entries.length, i + LOOKAHEAD); j++) startFetch(j);
-    ready.set(i, await inflight.get(i)!);
+    const pending = inflight.get(i);
+    if (!pending) throw failure ?? new Error(`block ${entries[i]?.block} was not fetched`);
+    ready.set(i, await pending);
     // Blocks whose facts already arrived commit together (fewer fsyncs); each block still goes in
     // with the cursor at that block, in order, in one transaction.
     let end = i + 1;
@@ -153,7 +161,9 @@ async function checkpointAt(reader: ChainReader, s: BlockState, coldkey: string,
     // A runtime call at block b runs the code in b's state: after a set_code in b that is the next
     // runtime, not the one that executed b. Only then does the block's own registry fail to decode.
     if (!(error instanceof ChainError) || error.code !== 'malformed') throw error;
-    result = await read(await reader.runtimeFor(await reader.readBlock(s.number + 1, [], false)));
+    const next = await reader.readBlock(s.number + 1, [], false).catch(() => null);
+    if (!next || next.upgradeSpec === s.upgradeSpec) throw error; // no upgrade here: really malformed
+    result = await read(await reader.runtimeFor(next));
   }
   const [positions, subnets] = result;
   return { block: blockRecord(s, runtime.specVersion, parentHash), positions, subnets };
