@@ -47,6 +47,7 @@ function summary(view: PortfolioView): string {
     row('Unrealized PnL (TAO)', formatTao(f.unrealized)),
     row('Emission income (TAO)', formatTao(f.incomeTao)),
     row('Emitted alpha', formatTao(f.alphaEmitted)),
+    ...(f.alphaOpening > 0n ? [row('Opening balance (alpha)', formatTao(f.alphaOpening)), row('Opening value (TAO)', formatTao(f.openingTao))] : []),
     row('Friction (TAO)', formatTao(f.friction)),
     row('Total return (TAO)', formatTao(f.totalReturn)),
   ];

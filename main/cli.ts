@@ -6,12 +6,14 @@
 //     sync [--once]        backfill every wallet to the finalized head (--once: then exit; else follow live)
 //     status               sync state per wallet
 //     events [--wallet ID|ADDRESS] [--csv] [--limit N]
+//     report [--json|--csv|--format F] [--method acb|fifo|lifo|hifo] [--rewards income|zero] [--at BLOCK]
 //
 // Exit codes: 0 ok · 1 usage or invalid input · 2 chain problem (unreachable, wrong chain,
 // malformed answers) · 3 internal error · 4 history incomplete (pruned node; tracking works).
 import type { ApiResponse, StoredStakeEvent, SyncStatus, Wallet } from '../shared/api';
 import { createBackend, type Backend } from './backend';
 import { ChainError } from './chain/client';
+import { REPORT_USAGE, ReportUsageError, runReport } from './cli-report';
 import { resolveDataDir } from './data-dir';
 import { readPackageVersion } from './version';
 
@@ -22,7 +24,7 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['data-dir', 'endpoint', 'label', 'group', 'wallet', 'limit']);
+const VALUE_FLAGS = new Set(['data-dir', 'endpoint', 'label', 'group', 'wallet', 'limit', 'format', 'method', 'rewards', 'at']);
 
 export function parseArgs(argv: string[]): Parsed {
   const positional: string[] = [];
@@ -51,7 +53,8 @@ const USAGE = `Usage: npm run cli -- [--data-dir DIR] [--endpoint URL] <command>
   wallet remove <id|address>
   sync [--once]
   status
-  events [--wallet ID|ADDRESS] [--csv] [--limit N]`;
+  events [--wallet ID|ADDRESS] [--csv] [--limit N]
+  ${REPORT_USAGE}`;
 
 function unwrap<T>(response: ApiResponse<unknown>): T {
   if ('error' in response) {
@@ -185,6 +188,13 @@ async function run(argv: string[], out: (s: string) => void, err: (s: string) =>
         stopProgress();
         return 0;
       }
+      case 'report': {
+        const value = (name: string) => (typeof flags.get(name) === 'string' ? (flags.get(name) as string) : undefined);
+        const optional = { format: value('format'), method: value('method'), rewards: value('rewards'), at: value('at') };
+        const given = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));
+        out(await runReport(backend, { ...given, json, csv: flags.has('csv') }));
+        return 0;
+      }
       default:
         throw new UsageError(`Unknown command “${command}”.\n${USAGE}`);
     }
@@ -200,7 +210,7 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
     return await run(argv, out, err);
   } catch (error) {
     err(`error: ${(error as Error).message ?? String(error)}`);
-    if (error instanceof UsageError) return 1;
+    if (error instanceof UsageError || error instanceof ReportUsageError) return 1;
     if (error instanceof ChainError) return 2;
     return 3;
   }

@@ -10,6 +10,8 @@ const COLUMNS: [string, (f: Figures) => string][] = [
   ['alpha_transferred_in', (f) => formatTao(f.alphaTransferredIn)],
   ['alpha_transferred_out', (f) => formatTao(f.alphaTransferredOut)],
   ['alpha_emitted', (f) => formatTao(f.alphaEmitted)],
+  ['alpha_opening', (f) => formatTao(f.alphaOpening)],
+  ['opening_value_tao', (f) => formatTao(f.openingTao)],
   ['emission_income_tao', (f) => formatTao(f.incomeTao)],
   ['cost_basis_tao', (f) => formatTao(f.costBasis)],
   ['avg_entry_price_tao', (f) => (f.avgEntryPrice === null ? '' : formatTao(f.avgEntryPrice))],

@@ -25,7 +25,7 @@ import { alphaToTao, impliedPrice, ratio, taoToFiat } from './units';
 
 export const ADDITIVE_KEYS = [
   'alpha', 'alphaBought', 'alphaSold', 'alphaTransferredIn', 'alphaTransferredOut', 'alphaEmitted',
-  'alphaUnexplained', 'alphaRootClaim', 'alphaFeePaid', 'alphaBurned',
+  'alphaUnexplained', 'alphaRootClaim', 'alphaFeePaid', 'alphaBurned', 'alphaOpening', 'openingTao',
   'emissionTao', 'rootClaimTao', 'incomeTao', 'costBasis', 'spotValue', 'realized', 'unrealized',
   'friction', 'feesTao', 'feesAlpha', 'taoIn', 'taoOut', 'proceeds', 'costAcquired', 'costCarriedIn',
   'costCarriedOut', 'totalReturn', 'realizedFiat', 'incomeFiat',
@@ -151,6 +151,7 @@ export function positionFigures(p: PositionAcc, costBasis: bigint, block: number
     alpha: p.alpha, alphaBought: p.alphaBought, alphaSold: p.alphaSold, alphaTransferredIn: p.alphaTransferredIn,
     alphaTransferredOut: p.alphaTransferredOut, alphaEmitted: p.alphaEmitted, alphaUnexplained: p.alphaUnexplained,
     alphaRootClaim: p.alphaRootClaim, alphaFeePaid: p.alphaFeePaid, alphaBurned: p.alphaBurned,
+    alphaOpening: p.alphaOpening, openingTao: p.openingTao,
     emissionTao: p.emissionTao, rootClaimTao: p.rootClaimTao, incomeTao: p.incomeTao, costBasis, spotValue,
     realized: p.realized, unrealized, friction: p.friction, feesTao: p.feesTao, feesAlpha: p.feesAlpha,
     taoIn: p.taoIn, taoOut: p.taoOut, proceeds: p.proceeds, costAcquired: p.costAcquired,

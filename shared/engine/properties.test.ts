@@ -200,7 +200,7 @@ describe('properties over random ledgers', () => {
       for (const p of r.pnl.positions) {
         const f = p.figures;
         const derived = f.alphaBought - f.alphaSold + f.alphaTransferredIn - f.alphaTransferredOut + f.alphaEmitted
-          - f.alphaUnexplained + f.alphaRootClaim - f.alphaFeePaid - f.alphaBurned;
+          - f.alphaUnexplained + f.alphaRootClaim - f.alphaFeePaid - f.alphaBurned + f.alphaOpening;
         expect(f.alpha).toBe(derived);
         expect(f.alpha).toBe(last.get(p.key) ?? 0n);
       }

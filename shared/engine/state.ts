@@ -26,6 +26,13 @@ export class PositionAcc {
   alphaRootClaim = 0n;
   alphaFeePaid = 0n;
   alphaBurned = 0n;
+  /**
+   * α already held at the position's first checkpoint that no recorded event explains: an opening
+   * balance (stake older than the recorded history, e.g. root stake from before dTAO). It is not
+   * income: it enters like a purchase at the first recorded price (`openingTao`, part of taoIn).
+   */
+  alphaOpening = 0n;
+  openingTao = 0n;
   /** TAO paid into the position (trade + carry acquisitions, gross). */
   taoIn = 0n;
   /** TAO received out of the position (trade + carry disposals, net). */
@@ -333,15 +340,36 @@ export class PortfolioState {
     if (late !== 0n) this.realize(p, -late, ts);
   }
 
+  /** α found at the first checkpoint: an opening lot at the first recorded price, not income. */
+  private openBalance(p: PositionAcc, cp: PositionCheckpoint, rec: EmissionRecord): void {
+    p.alpha += rec.alpha;
+    if (cp.netuid === 0) this.rootAlpha += rec.alpha;
+    p.alphaOpening += rec.alpha;
+    p.openingTao += rec.tao;
+    p.taoIn += rec.tao;
+    this.flow(p, cp.blockNumber, rec.tao);
+    if (rec.price === null) p.emissionsUnpriced++;
+    const late = p.book.acquire(rec.alpha, rec.tao, this.nextOrder++);
+    if (late !== 0n) this.realize(p, -late, cp.timestamp);
+  }
+
   /** A position checkpoint: book the α the ledger does not explain as emission (or unexplained decrease). */
   applyCheckpoint(cp: PositionCheckpoint): EmissionRecord | null {
     if (this.opts.trackedColdkeys && !this.opts.trackedColdkeys.has(cp.coldkey)) return null;
     this.advance(cp.blockNumber, cp.timestamp);
     if (cp.blockNumber > this.lastAppliedBlock) this.lastAppliedBlock = cp.blockNumber;
     const p = this.position(cp.coldkey, cp.hotkey, cp.netuid);
+    // Opening balance only when nothing was recorded for the position before its first checkpoint;
+    // after recorded events, unexplained α is accrual since those events (emission).
+    const first = p.lastCheckpointBlock < 0 && p.alphaBought === 0n && p.alphaSold === 0n && p.alphaTransferredIn === 0n
+      && p.alphaTransferredOut === 0n && p.alphaRootClaim === 0n && p.alphaFeePaid === 0n && p.alphaBurned === 0n;
     const rec = emissionAt(this.emissions.length, cp, p.lastCheckpointBlock, p.alpha, this.opts.prices);
     p.lastCheckpointBlock = cp.blockNumber;
     if (rec.alpha === 0n) return null;
+    if (first && rec.alpha > 0n) {
+      this.openBalance(p, cp, rec);
+      return null;
+    }
     this.emissions.push(rec);
     p.emissions.push(rec.id);
     if (cp.netuid === 0 && rec.alpha > 0n) this.noteRootIncome(cp.blockNumber, rec.tao);

@@ -129,6 +129,12 @@ export function PortfolioPage() {
           </div>
           <div className="card">
             <SummaryStats f={view.total.figures} />
+            {view.total.figures.alphaOpening > 0n && (
+              <p className="note">
+                Includes stake held before the recorded history (opening balance, {alpha(view.total.figures.alphaOpening)}), entered at the first
+                recorded price (<Tao rao={view.total.figures.openingTao} />) rather than as income.
+              </p>
+            )}
             {view.total.figures.flags.missingPrice.length > 0 && (
               <p className="note">No pool price recorded for subnet(s) {view.total.figures.flags.missingPrice.join(', ')}: their value counts as 0.</p>
             )}
