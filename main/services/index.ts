@@ -1,4 +1,4 @@
-import type { Handlers } from '../../shared/api';
+import { channels, type Handlers } from '../../shared/api';
 import { appHandlers } from './app';
 import type { ServiceContext } from './context';
 import { portfolioHandlers } from './portfolio';
@@ -6,8 +6,11 @@ import { settingsHandlers } from './settings';
 import { syncHandlers } from './sync';
 import { walletHandlers } from './wallets';
 
-/** Merge feature handler groups; a channel implemented twice is a programming error. */
-export function combineHandlers<T extends object>(...groups: T[]): T {
+/**
+ * Merge feature handler groups into the full contract. A channel implemented twice, or a contract
+ * channel nobody implements, is a programming error caught at startup (and by the unit tests).
+ */
+export function combineHandlers(...groups: Partial<Handlers>[]): Handlers {
   const merged: Record<string, unknown> = {};
   for (const group of groups) {
     for (const [name, fn] of Object.entries(group)) {
@@ -15,10 +18,11 @@ export function combineHandlers<T extends object>(...groups: T[]): T {
       merged[name] = fn;
     }
   }
-  return merged as T;
+  const missing = channels.filter((c) => typeof merged[c] !== 'function');
+  if (missing.length > 0) throw new Error(`Channels without a handler: ${missing.join(', ')}`);
+  return merged as Handlers;
 }
 
 export function createHandlers(ctx: ServiceContext): Handlers {
-  const handlers: Handlers = combineHandlers<Partial<Handlers>>(appHandlers(ctx), walletHandlers(ctx), settingsHandlers(ctx), portfolioHandlers(ctx), syncHandlers(ctx)) as Handlers;
-  return handlers;
+  return combineHandlers(appHandlers(ctx), walletHandlers(ctx), settingsHandlers(ctx), portfolioHandlers(ctx), syncHandlers(ctx));
 }
