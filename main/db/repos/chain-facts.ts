@@ -58,7 +58,8 @@ interface SyncStateDbRow {
   error: string | null;
 }
 
-interface EventDbRow {
+/** A stake_events row as better-sqlite3 returns it (safe integers). */
+export interface EventDbRow {
   id: bigint;
   block_number: bigint;
   block_hash: string;

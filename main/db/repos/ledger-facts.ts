@@ -1,26 +1,8 @@
 // Read side of the stored chain facts, shaped as the accounting engine's inputs.
 import type { FiatPriceRow, PositionCheckpoint, RawEventKind, RawStakeEvent, RootClaimPayout, SubnetSnapshot } from '../../../shared/engine';
 import type { DB } from '../open';
+import type { EventDbRow } from './chain-facts';
 
-interface EventRow {
-  id: bigint;
-  block_number: bigint;
-  block_hash: string;
-  timestamp: bigint;
-  spec_version: bigint;
-  extrinsic_index: bigint | null;
-  event_index: bigint;
-  kind: string;
-  coldkey: string;
-  counterparty_coldkey: string | null;
-  hotkey: string | null;
-  netuid: bigint | null;
-  dest_hotkey: string | null;
-  dest_netuid: bigint | null;
-  tao: bigint;
-  alpha: bigint;
-  fee: bigint;
-}
 
 const n = (v: bigint | null): number | null => (v === null ? null : Number(v));
 
@@ -32,9 +14,9 @@ export interface SubnetLabel {
 
 export function ledgerFactsRepo(db: DB) {
   // Events of the given coldkeys in either role (a transfer between two of them is one row).
-  const events = db.prepare<{ keys: string }, EventRow>(`
+  const events = db.prepare<{ keys: string }, EventDbRow>(`
     SELECT id, block_number, block_hash, timestamp, spec_version, extrinsic_index, event_index, kind, coldkey,
-           counterparty_coldkey, hotkey, netuid, dest_hotkey, dest_netuid, tao, alpha, fee
+           counterparty_coldkey, hotkey, netuid, dest_hotkey, dest_netuid, tao, alpha, fee, fee_unit
     FROM stake_events
     WHERE coldkey IN (SELECT value FROM json_each(@keys)) OR counterparty_coldkey IN (SELECT value FROM json_each(@keys))
     ORDER BY block_number, event_index`);
