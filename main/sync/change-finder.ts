@@ -151,39 +151,61 @@ export class ChangeFinder {
     this.#discovered = true;
   }
 
-  /** Candidate blocks in [lo, hi] from the LastColdkeyHotkeyStakeBlock chains (all hotkeys in parallel). */
+  /**
+   * Candidate blocks in [lo, hi] from the LastColdkeyHotkeyStakeBlock chains: all hotkeys step back
+   * together, so each step's block hashes come in one request.
+   */
   async #walk(lo: number, hi: number): Promise<Set<number>> {
     const found = new Set<number>();
     const top = await this.#readLastStake(hi);
-    await Promise.all(
-      [...this.hotkeys].map(async (hot) => {
-        let v = this.#lastStake(top, hot);
-        while (v >= lo && v <= hi) {
-          found.add(v);
-          if (v - 1 < lo) break;
-          const next = this.#lastStake(await this.#readLastStake(v - 1), hot);
-          if (next >= v) throw new ChainError('malformed', `LastColdkeyHotkeyStakeBlock did not go back in time at block ${v - 1}.`);
-          v = next;
-        }
-      }),
-    );
+    let frontier = [...this.hotkeys].map((hot) => ({ hot, v: this.#lastStake(top, hot) })).filter((f) => f.v >= lo && f.v <= hi);
+    while (frontier.length > 0) {
+      for (const f of frontier) found.add(f.v);
+      const stepping = frontier.filter((f) => f.v - 1 >= lo);
+      await this.reader.prefetchHashes(stepping.map((f) => f.v - 1));
+      const next: typeof frontier = [];
+      await Promise.all(
+        stepping.map(async ({ hot, v }) => {
+          const previous = this.#lastStake(await this.#readLastStake(v - 1), hot);
+          if (previous >= v) throw new ChainError('malformed', `LastColdkeyHotkeyStakeBlock did not go back in time at block ${v - 1}.`);
+          if (previous >= lo) next.push({ hot, v: previous });
+        }),
+      );
+      frontier = next;
+    }
     return found;
   }
 
-  /** Blocks in (p, q] where the fingerprint changes, given that it differs between p and q. */
-  async #bisect(p: number, q: number, fpP: string, fpQ: string, out: Set<number>): Promise<void> {
-    if (q === p + 1) {
-      out.add(q);
-      return;
+  /**
+   * Blocks in the gaps (p, q] where the fingerprint changes, bisecting all gaps level by level so
+   * that each level's midpoint hashes come in one request.
+   */
+  async #bisect(gaps: { p: number; q: number; fpP: string; fpQ: string }[], out: Set<number>): Promise<void> {
+    let level = gaps;
+    while (level.length > 0) {
+      await this.reader.prefetchHashes(level.filter((g) => g.q > g.p + 1).map((g) => Math.floor((g.p + g.q) / 2)));
+      const next: typeof level = [];
+      await Promise.all(
+        level.map(async ({ p, q, fpP, fpQ }) => {
+          if (q === p + 1) {
+            out.add(q);
+            return;
+          }
+          const m = Math.floor((p + q) / 2);
+          const fpM = this.#fingerprint(await this.read(m));
+          if (fpP !== fpM) next.push({ p, q: m, fpP, fpQ: fpM });
+          if (fpM !== fpQ) next.push({ p: m, q, fpP: fpM, fpQ });
+        }),
+      );
+      level = next;
     }
-    const m = Math.floor((p + q) / 2);
-    const fpM = this.#fingerprint(await this.read(m));
-    await Promise.all([fpP !== fpM ? this.#bisect(p, m, fpP, fpM, out) : null, fpM !== fpQ ? this.#bisect(m, q, fpM, fpQ, out) : null]);
   }
 
   async #verify(lo: number, hi: number, candidates: Set<number>): Promise<Set<number>> {
     const points = [lo - 1, ...[...candidates].sort((a, b) => a - b)];
     const found = new Set<number>();
+    const gaps: { p: number; q: number; fpP: string; fpQ: string }[] = [];
+    await this.reader.prefetchHashes(points.flatMap((p, i) => [p, (points[i + 1] ?? hi + 1) - 1]));
     await Promise.all(
       points.map(async (p, i) => {
         const next = points[i + 1];
@@ -197,9 +219,10 @@ export class ChangeFinder {
         const [sp, sq] = await Promise.all([this.read(p, false, i > 0), this.read(q, false, next !== undefined)]);
         const fpP = this.#fingerprint(sp);
         const fpQ = this.#fingerprint(sq);
-        if (fpP !== fpQ) await this.#bisect(p, q, fpP, fpQ, found);
+        if (fpP !== fpQ) gaps.push({ p, q, fpP, fpQ });
       }),
     );
+    await this.#bisect(gaps, found);
     return found;
   }
 
@@ -214,6 +237,8 @@ export class ChangeFinder {
     const changes = new Map<number, ChangeBlock>();
     for (let round = 0; round < 20; round++) {
       const todo = [...candidates].filter((b) => !changes.has(b));
+      // One request for the hashes of every change block and the block before it.
+      await this.reader.prefetchHashes(todo.flatMap((b) => [b, b - 1]));
       const decoded = await Promise.all(todo.map((b) => this.#decodeAt(b)));
       let grew = false;
       for (const c of decoded) {

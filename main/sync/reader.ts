@@ -91,6 +91,40 @@ export class ChainReader {
     this.#hashes.set(number, Promise.resolve(hash));
   }
 
+  /**
+   * Resolve many block hashes in one request: chain_getBlockHash takes a list of numbers
+   * (ListOrValue in Substrate). Falls back to one request per block if a node answers otherwise.
+   */
+  prefetchHashes(numbers: Iterable<number>): Promise<void> {
+    const missing = [...new Set(numbers)].filter((n) => n >= 0 && !this.#hashes.has(n)).sort((a, b) => a - b);
+    const chunks: number[][] = [];
+    for (let i = 0; i < missing.length; i += 1000) chunks.push(missing.slice(i, i + 1000));
+    return Promise.all(
+      chunks.map((chunk) => {
+        const list = this.call<unknown>('chain_getBlockHash', [chunk], `the hashes of ${chunk.length} blocks`);
+        chunk.forEach((n, i) => {
+          const p = list.then((answer) => {
+            const hash = Array.isArray(answer) ? answer[i] : undefined;
+            if (typeof hash === 'string' && /^0x[0-9a-f]{64}$/i.test(hash)) return hash;
+            if (!Array.isArray(answer)) {
+              this.#hashes.delete(n);
+              return this.hashOf(n); // the node does not take lists
+            }
+            throw new ChainError('malformed', `The node has no hash for block ${n}.`);
+          });
+          p.catch(() => {
+            if (this.#hashes.get(n) === p) this.#hashes.delete(n);
+          });
+          this.#hashes.set(n, p);
+        });
+        return list.then(
+          () => undefined,
+          () => undefined,
+        );
+      }),
+    ).then(() => undefined);
+  }
+
   hashOf(number: number): Promise<string> {
     let p = this.#hashes.get(number);
     if (!p) {

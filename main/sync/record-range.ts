@@ -82,6 +82,7 @@ export async function recordRange(
     }
   }
   const entries = [...plan.values()].sort((a, b) => a.block - b.block);
+  await reader.prefetchHashes(entries.filter((e) => !e.change).map((e) => e.block));
 
   let current: SyncStateRow = { ...state, firstBlock, lastFinalized: hi, phase: 'recording' };
   const inflight = new Map<number, Promise<BlockFacts>>();
