@@ -112,13 +112,41 @@ function unitApprox(alpha: bigint, cost: bigint): number {
   return alpha === 0n ? 0 : Number(cost) / Number(alpha);
 }
 
-class LotListBook implements LotBook {
+/** Books that keep individual lots: disposal, carry-out and carry-in all go through removeLots/acquire. */
+abstract class LotKeepingBook implements LotBook {
+  abstract readonly method: CostMethod;
+  abstract alpha(): bigint;
+  abstract cost(): bigint;
+  abstract deficit(): bigint;
+  abstract acquire(alpha: bigint, cost: bigint, order: number): bigint;
+  abstract lots(): Lot[];
+  /** Remove α in the book's order; pushes the (partial) lots removed to `taken` when given. Returns the cost removed. */
+  protected abstract removeLots(alpha: bigint, taken: Lot[] | null): bigint;
+
+  dispose(alpha: bigint): bigint {
+    return this.removeLots(alpha, null);
+  }
+  take(alpha: bigint): Lot[] {
+    const taken: Lot[] = [];
+    this.removeLots(alpha, taken);
+    return taken;
+  }
+  put(lots: readonly Lot[]): bigint {
+    let late = 0n;
+    for (const l of lots) if (l.alpha > 0n) late += this.acquire(l.alpha, l.cost, l.order);
+    return late;
+  }
+}
+
+class LotListBook extends LotKeepingBook {
   private list: Lot[] = [];
   private head = 0;
   private a = 0n;
   private c = 0n;
   private d = 0n;
-  constructor(readonly method: 'fifo' | 'lifo') {}
+  constructor(readonly method: 'fifo' | 'lifo') {
+    super();
+  }
   alpha(): bigint { return this.a; }
   cost(): bigint { return this.c; }
   deficit(): bigint { return this.d; }
@@ -158,7 +186,7 @@ class LotListBook implements LotBook {
   }
 
   /** Remove α; returns the cost removed. Taken lots go to `taken` when given (carry). */
-  private removeLots(alpha: bigint, taken: Lot[] | null): bigint {
+  protected override removeLots(alpha: bigint, taken: Lot[] | null): bigint {
     let need = alpha;
     let cost = 0n;
     const list = this.list;
@@ -187,19 +215,6 @@ class LotListBook implements LotBook {
     return cost;
   }
 
-  dispose(alpha: bigint): bigint {
-    return this.removeLots(alpha, null);
-  }
-  take(alpha: bigint): Lot[] {
-    const taken: Lot[] = [];
-    this.removeLots(alpha, taken);
-    return taken;
-  }
-  put(lots: readonly Lot[]): bigint {
-    let late = 0n;
-    for (const l of lots) if (l.alpha > 0n) late += this.acquire(l.alpha, l.cost, l.order);
-    return late;
-  }
   lots(): Lot[] {
     return this.list.slice(this.head).map((l) => ({ alpha: l.alpha, cost: l.cost, order: l.order }));
   }
@@ -209,7 +224,7 @@ class LotListBook implements LotBook {
  * HIFO as a max-heap on unit cost (ties: the later acquisition first). A partly consumed top lot keeps
  * the remainder of its cost, so its unit cost can only rise and it stays on top: no re-heapify needed.
  */
-class HighestCostBook implements LotBook {
+class HighestCostBook extends LotKeepingBook {
   readonly method = 'hifo' as const;
   private heap: HifoLot[] = [];
   private a = 0n;
@@ -278,7 +293,7 @@ class HighestCostBook implements LotBook {
     return late;
   }
 
-  private removeLots(alpha: bigint, taken: Lot[] | null): bigint {
+  protected override removeLots(alpha: bigint, taken: Lot[] | null): bigint {
     let need = alpha;
     let cost = 0n;
     while (need > 0n && this.heap.length > 0) {
@@ -304,19 +319,6 @@ class HighestCostBook implements LotBook {
     return cost;
   }
 
-  dispose(alpha: bigint): bigint {
-    return this.removeLots(alpha, null);
-  }
-  take(alpha: bigint): Lot[] {
-    const taken: Lot[] = [];
-    this.removeLots(alpha, taken);
-    return taken;
-  }
-  put(lots: readonly Lot[]): bigint {
-    let late = 0n;
-    for (const l of lots) if (l.alpha > 0n) late += this.acquire(l.alpha, l.cost, l.order);
-    return late;
-  }
   /** Lots in consumption order (highest unit cost first). */
   lots(): Lot[] {
     return [...this.heap]
