@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DB } from '../db/open';
+import type { EventDbRow } from '../db/repos/chain-facts';
 
 /** CI sets SUBTENSOR_METADATA_DIR; locally fall back to ../shared/chain-data when it exists. */
 export function ensureDevnetMetadata(): void {
@@ -18,21 +19,6 @@ export interface TruthLike {
   positions: { block: number; coldkey: string; hotkey: string; netuid: number; alpha: string }[];
 }
 
-interface EventDb {
-  block_number: bigint;
-  event_index: bigint;
-  kind: string;
-  coldkey: string;
-  counterparty_coldkey: string | null;
-  hotkey: string | null;
-  netuid: bigint | null;
-  dest_hotkey: string | null;
-  dest_netuid: bigint | null;
-  tao: bigint;
-  alpha: bigint;
-  fee: bigint;
-  fee_unit: string | null;
-}
 
 /**
  * Stored events of `coldkey` (RootClaimed replaced by its derived payouts) and the truth's events
@@ -42,7 +28,7 @@ interface EventDb {
 export function eventLines(db: DB, truth: TruthLike, coldkey: string): { stored: string[]; expected: string[] } {
   const rows = db
     .prepare(`SELECT * FROM stake_events WHERE (coldkey = ? OR counterparty_coldkey = ?) AND kind != 'RootClaimed' ORDER BY block_number, event_index`)
-    .all(coldkey, coldkey) as EventDb[];
+    .all(coldkey, coldkey) as EventDbRow[];
   const payouts = db.prepare('SELECT * FROM root_claim_payouts WHERE coldkey = ? ORDER BY block_number, event_index, hotkey, netuid').all(coldkey) as {
     block_number: bigint;
     event_index: bigint;
