@@ -38,16 +38,11 @@ export interface DevnetOptions {
   truthFile?: string;
 }
 
-/** A user action for submit(); accounts as ss58 or 0x-hex, amounts in rao/alpha-rao. */
-export type SubmitAction =
-  | { kind: 'add_stake'; coldkey: string; hotkey: string; netuid: number; tao: bigint }
-  | { kind: 'remove_stake'; coldkey: string; hotkey: string; netuid: number; alpha: bigint }
-  | { kind: 'unstake_all'; coldkey: string; hotkey: string }
-  | { kind: 'move_stake'; coldkey: string; originHotkey: string; destHotkey: string; originNetuid: number; destNetuid: number; alpha: bigint }
-  | { kind: 'transfer_stake'; coldkey: string; destColdkey: string; hotkey: string; originNetuid: number; destNetuid: number; alpha: bigint }
-  | { kind: 'swap_stake'; coldkey: string; hotkey: string; originNetuid: number; destNetuid: number; alpha: bigint }
-  | { kind: 'set_root_claim_type'; coldkey: string; claimType: 'Swap' | 'Keep' }
-  | { kind: 'recycle_alpha' | 'burn_alpha'; coldkey: string; hotkey: string; netuid: number; alpha: bigint };
+/**
+ * A user action for submit(): the chain's own actions a user can sign (no balance transfer or
+ * runtime upgrade); accounts given as ss58 or 0x-hex, amounts in rao/alpha-rao.
+ */
+export type SubmitAction = Exclude<Action, { kind: 'transfer' | 'set_code' }>;
 
 export interface SubmitHandle {
   /** block and extrinsic index (phase ApplyExtrinsic) once included; ok = false for a failed call */

@@ -9,12 +9,10 @@ test('portfolio and subnet figures come from the stored facts, with a drill-down
   await page.goto(webHost.url + '#/portfolio');
   const frame = new AppFrame(page);
   await expect(frame.heading()).toHaveText('Portfolio');
-  const summary = page.getByRole('definition').filter({ hasText: 'τ' });
   await expect(page.getByTestId('spot-value')).toHaveText('τ0.6200');
   await expect(page.locator('.stats').first()).toContainText('Realized PnL−τ0.0100');
   await expect(page.locator('.stats').first()).toContainText('Cost basisτ0.6200');
   await expect(page.locator('.stats').first()).toContainText('0.0100 α');
-  expect(await summary.count()).toBeGreaterThan(4);
 
   const dir = join(import.meta.dirname, '..', 'artifacts');
   mkdirSync(dir, { recursive: true });

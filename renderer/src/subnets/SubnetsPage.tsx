@@ -1,12 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import type { CostBasisMethod, RewardTreatment } from '../../../shared/api';
+import type { Benchmarks, Figures } from '../../../shared/engine';
 import { Tao } from '../app/Amount';
 import { ErrorNote } from '../app/ErrorNote';
 import { alpha, shortAddress } from '../app/format';
 import { ViewControls } from '../portfolio/PortfolioPage';
 import { portfolioQueries } from '../portfolio/queries';
 import { PositionDrilldown } from './PositionDrilldown';
+
+/** The value and PnL columns shared by subnet and position rows. */
+function FigureCells({ figures: f, benchmarks }: { figures: Figures; benchmarks: Benchmarks | null }) {
+  return (
+    <>
+      <td className="num"><Tao rao={f.spotValue} /></td>
+      <td className="num"><Tao rao={f.exitValue} /></td>
+      <td className="num"><Tao rao={f.costBasis} /></td>
+      <td className="num"><Tao rao={f.unrealized} sign /></td>
+      <td className="num"><Tao rao={f.realized} sign /></td>
+      <td className="num amount">{alpha(f.alphaEmitted)}</td>
+      <td className="num">{benchmarks ? <Tao rao={benchmarks.holdTao.excess} sign /> : '—'}</td>
+    </>
+  );
+}
 
 export function SubnetsPage() {
   const [method, setMethod] = useState<CostBasisMethod | undefined>();
@@ -60,13 +76,7 @@ export function SubnetsPage() {
                         </td>
                         <td className="num amount">{alpha(s.figures.alpha)}</td>
                         <td className="num">{s.price === null ? '—' : <Tao rao={s.price} />}</td>
-                        <td className="num"><Tao rao={s.figures.spotValue} /></td>
-                        <td className="num"><Tao rao={s.figures.exitValue} /></td>
-                        <td className="num"><Tao rao={s.figures.costBasis} /></td>
-                        <td className="num"><Tao rao={s.figures.unrealized} sign /></td>
-                        <td className="num"><Tao rao={s.figures.realized} sign /></td>
-                        <td className="num amount">{alpha(s.figures.alphaEmitted)}</td>
-                        <td className="num">{s.benchmarks ? <Tao rao={s.benchmarks.holdTao.excess} sign /> : '—'}</td>
+                        <FigureCells figures={s.figures} benchmarks={s.benchmarks} />
                       </tr>
                       {positions.map((p) => (
                         <Fragment key={p.key}>
@@ -80,13 +90,7 @@ export function SubnetsPage() {
                             <td className="num muted small">
                               {p.figures.avgEntryPrice === null ? '' : <>avg entry <Tao rao={p.figures.avgEntryPrice} /></>}
                             </td>
-                            <td className="num"><Tao rao={p.figures.spotValue} /></td>
-                            <td className="num"><Tao rao={p.figures.exitValue} /></td>
-                            <td className="num"><Tao rao={p.figures.costBasis} /></td>
-                            <td className="num"><Tao rao={p.figures.unrealized} sign /></td>
-                            <td className="num"><Tao rao={p.figures.realized} sign /></td>
-                            <td className="num amount">{alpha(p.figures.alphaEmitted)}</td>
-                            <td className="num">{p.benchmarks ? <Tao rao={p.benchmarks.holdTao.excess} sign /> : '—'}</td>
+                            <FigureCells figures={p.figures} benchmarks={p.benchmarks} />
                           </tr>
                           {open === p.key && (
                             <tr>
