@@ -4,7 +4,19 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 // Bare Node built-ins by exact name (a pattern would also match our own ./crypto folder).
-const nodeBuiltins = ['fs', 'fs/promises', 'path', 'os', 'child_process', 'net', 'http', 'https', 'crypto', 'worker_threads', 'process'];
+const nodeBuiltins = [
+  'fs',
+  'fs/promises',
+  'path',
+  'os',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'crypto',
+  'worker_threads',
+  'process',
+];
 const noIoPaths = nodeBuiltins.map((name) => ({ name, message: 'shared/ is pure: no Node I/O.' }));
 const noIo = [
   { group: ['electron', 'electron/*'], message: 'shared/ is pure: no Electron.' },
@@ -12,11 +24,24 @@ const noIo = [
   { group: ['better-sqlite3', 'ws'], message: 'shared/ is pure: no database or sockets.' },
   { group: ['@polkadot/*'], message: 'shared/ is pure: chain code lives in main/chain.' },
   { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'shared/ is pure: no UI.' },
-  { group: ['**/main/**', '../main/*', '../renderer/*', '**/renderer/**', '**/devnet/**'], message: 'shared/ depends on nothing else in the repo.' },
+  {
+    group: ['**/main/**', '../main/*', '../renderer/*', '**/renderer/**', '**/devnet/**'],
+    message: 'shared/ depends on nothing else in the repo.',
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'release/', '.tsbuild/', 'test-results/', 'playwright-report/', 'e2e/artifacts/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'release/',
+      '.tsbuild/',
+      'test-results/',
+      'playwright-report/',
+      'e2e/artifacts/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -37,11 +62,17 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/main/**', 'electron', 'better-sqlite3', 'node:*', '@polkadot/*'], message: 'The renderer talks only through the API contract.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/main/**', 'electron', 'better-sqlite3', 'node:*', '@polkadot/*'],
+              message: 'The renderer talks only through the API contract.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

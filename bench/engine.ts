@@ -14,7 +14,13 @@ import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { computePortfolio, createEngine, type CostMethod, type PortfolioInput, type RawStakeEvent } from '../shared/engine/index';
+import {
+  computePortfolio,
+  createEngine,
+  type CostMethod,
+  type PortfolioInput,
+  type RawStakeEvent,
+} from '../shared/engine/index';
 import type { PositionCheckpoint } from '../shared/engine/emissions';
 import type { SubnetSnapshot } from '../shared/engine/prices';
 
@@ -30,13 +36,19 @@ const T0 = Date.UTC(2025, 9, 1);
 // Deterministic PRNG (mulberry32) so runs are comparable.
 let seed = 42;
 function rnd(): number {
-  seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+  seed |= 0;
+  seed = (seed + 0x6d2b79f5) | 0;
   let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 
-interface Pos { cold: string; hot: string; netuid: number; alpha: bigint }
+interface Pos {
+  cold: string;
+  hot: string;
+  netuid: number;
+  alpha: bigint;
+}
 
 function generate(): PortfolioInput {
   const colds = Array.from({ length: COLDKEYS }, (_, i) => `5Cold${i.toString().padStart(4, '0')}`);
@@ -52,31 +64,82 @@ function generate(): PortfolioInput {
     seen.add(k);
     positions.push({ cold, hot, netuid, alpha: 0n });
   }
-  const price = Array.from({ length: SUBNETS }, (_, n) => (n === 0 ? A : BigInt(Math.floor(5_000_000 + rnd() * 100_000_000))));
+  const price = Array.from({ length: SUBNETS }, (_, n) =>
+    n === 0 ? A : BigInt(Math.floor(5_000_000 + rnd() * 100_000_000)),
+  );
   const events: RawStakeEvent[] = [];
   const checkpoints: PositionCheckpoint[] = [];
   const snapshots: SubnetSnapshot[] = [];
   const lastBlock = Math.ceil(N_EVENTS / EVENTS_PER_BLOCK);
   const snapEvery = 7_200; // one per subnet per day
   // One object literal shape for every event (spreads would create slow, large dictionary objects).
-  const mk = (block: number, idx: number, ext: number, kind: RawStakeEvent['kind'], p: Pos, tao: bigint, alpha: bigint, fee: bigint, destNetuid: number | null = null): RawStakeEvent => ({
-    blockNumber: block, blockHash: '0x', timestamp: T0 + block * 12_000, specVersion: 320, extrinsicIndex: ext, eventIndex: idx, kind,
-    coldkey: p.cold, counterpartyColdkey: null, hotkey: p.hot, netuid: p.netuid, destHotkey: null, destNetuid, tao, alpha, fee,
+  const mk = (
+    block: number,
+    idx: number,
+    ext: number,
+    kind: RawStakeEvent['kind'],
+    p: Pos,
+    tao: bigint,
+    alpha: bigint,
+    fee: bigint,
+    destNetuid: number | null = null,
+  ): RawStakeEvent => ({
+    blockNumber: block,
+    blockHash: '0x',
+    timestamp: T0 + block * 12_000,
+    specVersion: 320,
+    extrinsicIndex: ext,
+    eventIndex: idx,
+    kind,
+    coldkey: p.cold,
+    counterpartyColdkey: null,
+    hotkey: p.hot,
+    netuid: p.netuid,
+    destHotkey: null,
+    destNetuid,
+    tao,
+    alpha,
+    fee,
   });
   const sameKey = new Map<string, Pos[]>();
-  for (const p of positions) { const k = `${p.cold}|${p.hot}`; const l = sameKey.get(k) ?? []; l.push(p); sameKey.set(k, l); }
+  for (const p of positions) {
+    const k = `${p.cold}|${p.hot}`;
+    const l = sameKey.get(k) ?? [];
+    l.push(p);
+    sameKey.set(k, l);
+  }
   let block = 1;
   let inBlock = 0;
   while (events.length < N_EVENTS) {
     if (inBlock >= EVENTS_PER_BLOCK) {
-      block++; inBlock = 0;
+      block++;
+      inBlock = 0;
       if (block % snapEvery === 0) {
         for (let n = 0; n < SUBNETS; n++) {
           price[n] = n === 0 ? A : ((price[n] as bigint) * BigInt(900 + Math.floor(rnd() * 200))) / 1000n;
-          snapshots.push({ blockNumber: block, timestamp: T0 + block * 12_000, netuid: n, taoIn: (price[n] as bigint) * 1_000_000n, alphaIn: 1_000_000n * A, alphaOut: 500_000n * A, price: price[n] as bigint, specVersion: 320 });
+          snapshots.push({
+            blockNumber: block,
+            timestamp: T0 + block * 12_000,
+            netuid: n,
+            taoIn: (price[n] as bigint) * 1_000_000n,
+            alphaIn: 1_000_000n * A,
+            alphaOut: 500_000n * A,
+            price: price[n] as bigint,
+            specVersion: 320,
+          });
         }
         for (const p of positions) {
-          if (p.alpha > 0n) { p.alpha += p.alpha / 200n; checkpoints.push({ blockNumber: block, timestamp: T0 + block * 12_000, coldkey: p.cold, hotkey: p.hot, netuid: p.netuid, alpha: p.alpha }); }
+          if (p.alpha > 0n) {
+            p.alpha += p.alpha / 200n;
+            checkpoints.push({
+              blockNumber: block,
+              timestamp: T0 + block * 12_000,
+              coldkey: p.cold,
+              hotkey: p.hot,
+              netuid: p.netuid,
+              alpha: p.alpha,
+            });
+          }
         }
       }
     }
@@ -108,7 +171,8 @@ function generate(): PortfolioInput {
       events.push(mk(block, inBlock, ext, 'StakeRemoved', p, tao, alpha, fee));
       events.push(mk(block, inBlock + 1, ext, 'StakeAdded', q, tao, a2, 0n));
       events.push(mk(block, inBlock + 2, ext, 'StakeSwapped', p, tao, 0n, 0n, q.netuid));
-      p.alpha -= alpha; q.alpha += a2;
+      p.alpha -= alpha;
+      q.alpha += a2;
       inBlock += 3;
     }
   }
@@ -116,39 +180,63 @@ function generate(): PortfolioInput {
   return { trackedColdkeys: colds, events, checkpoints, snapshots, currentSpecVersion: 320 };
 }
 
-console.log(`node ${process.version}, load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(
+  `node ${process.version}, load average ${(await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 // Release one phase's results before the next so phases do not add up in the memory figures.
 v8.setFlagsFromString('--expose-gc');
 const forceGc = vm.runInNewContext('gc') as () => void;
 const mb = (b: number): string => `${(b / 1024 / 1024).toFixed(0)} MB`;
 let peakRss = 0;
-const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 5);
-const sample = (): void => { peakRss = Math.max(peakRss, process.memoryUsage().rss); };
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+}, 5);
+const sample = (): void => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
 
 const tg = performance.now();
 const input = generate();
 sample();
 const genMs = performance.now() - tg;
 const rssAfterGen = process.memoryUsage().rss;
-console.log(`generated ${input.events.length.toLocaleString()} events, ${input.checkpoints.length.toLocaleString()} checkpoints, ${input.snapshots.length.toLocaleString()} snapshots in ${genMs.toFixed(0)} ms (rss ${mb(rssAfterGen)})`);
+console.log(
+  `generated ${input.events.length.toLocaleString()} events, ${input.checkpoints.length.toLocaleString()} checkpoints, ${input.snapshots.length.toLocaleString()} snapshots in ${genMs.toFixed(0)} ms (rss ${mb(rssAfterGen)})`,
+);
 
-const methodArg = process.argv.find((a) => a.startsWith('--method='))?.slice('--method='.length) as CostMethod | undefined;
-const methods: CostMethod[] = methodArg ? [methodArg] : process.argv.includes('--all-methods') ? ['acb', 'fifo', 'lifo', 'hifo'] : ['acb'];
+const methodArg = process.argv.find((a) => a.startsWith('--method='))?.slice('--method='.length) as
+  CostMethod | undefined;
+const methods: CostMethod[] = methodArg
+  ? [methodArg]
+  : process.argv.includes('--all-methods')
+    ? ['acb', 'fifo', 'lifo', 'hifo']
+    : ['acb'];
 let peakFull = 0;
 for (const method of methods) {
   const t = performance.now();
   const cpu0 = process.cpuUsage();
-  let r: ReturnType<typeof computePortfolio> | null = computePortfolio(input, { method, rewards: 'income', ...(WITH_SERIES ? { series: { daily: true } } : {}) });
+  let r: ReturnType<typeof computePortfolio> | null = computePortfolio(input, {
+    method,
+    rewards: 'income',
+    ...(WITH_SERIES ? { series: { daily: true } } : {}),
+  });
   const ms = performance.now() - t;
   const cpu = process.cpuUsage(cpu0);
   sample();
   peakFull = Math.max(peakFull, peakRss);
-  console.log(`full computation (${method}${WITH_SERIES ? ', daily series' : ''}): ${ms.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU (all threads, incl. GC helpers) — ${r.pnl.positions.length} positions, ${r.emissions.length.toLocaleString()} emission intervals, total value ${r.pnl.total.figures.spotValue} rao`);
+  console.log(
+    `full computation (${method}${WITH_SERIES ? ', daily series' : ''}): ${ms.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU (all threads, incl. GC helpers) — ${r.pnl.positions.length} positions, ${r.emissions.length.toLocaleString()} emission intervals, total value ${r.pnl.total.figures.spotValue} rao`,
+  );
   r = null;
   forceGc();
 }
 const maxRss = process.resourceUsage().maxRSS * 1024;
-console.log(`peak RSS (maxRSS) after full computation(s): ${mb(maxRss)} (RSS after generating the input: ${mb(rssAfterGen)}); sampled ${mb(peakFull)}`);
+console.log(
+  `peak RSS (maxRSS) after full computation(s): ${mb(maxRss)} (RSS after generating the input: ${mb(rssAfterGen)}); sampled ${mb(peakFull)}`,
+);
 
 if (process.argv.includes('--full-only')) process.exit(0);
 const engine = createEngine(input, { method: 'acb', rewards: 'income' });
@@ -163,9 +251,22 @@ let warmMax = 0;
 for (let i = 0; i < WARMUP + RUNS; i++) {
   const p = existing[(i * 7919) % existing.length] as (typeof existing)[number];
   const e: RawStakeEvent = {
-    blockNumber: block, blockHash: '0x', timestamp: T0 + block * 12_000, specVersion: 320, extrinsicIndex: 1, eventIndex: 0,
-    kind: i % 2 === 0 ? 'StakeAdded' : 'StakeRemoved', coldkey: p.coldkey, counterpartyColdkey: null, hotkey: p.hotkey,
-    netuid: p.netuid, destHotkey: null, destNetuid: null, tao: 1_000_000_000n, alpha: 100_000_000n, fee: 0n,
+    blockNumber: block,
+    blockHash: '0x',
+    timestamp: T0 + block * 12_000,
+    specVersion: 320,
+    extrinsicIndex: 1,
+    eventIndex: 0,
+    kind: i % 2 === 0 ? 'StakeAdded' : 'StakeRemoved',
+    coldkey: p.coldkey,
+    counterpartyColdkey: null,
+    hotkey: p.hotkey,
+    netuid: p.netuid,
+    destHotkey: null,
+    destNetuid: null,
+    tao: 1_000_000_000n,
+    alpha: 100_000_000n,
+    fee: 0n,
   };
   const t = performance.now();
   const c0 = process.cpuUsage();
@@ -174,7 +275,10 @@ for (let i = 0; i < WARMUP + RUNS; i++) {
   const dt = performance.now() - t;
   const c = process.cpuUsage(c0);
   if (i < WARMUP) warmMax = Math.max(warmMax, dt);
-  else { times.push(dt); cpuTimes.push((c.user + c.system) / 1000); }
+  else {
+    times.push(dt);
+    cpuTimes.push((c.user + c.system) / 1000);
+  }
   block++;
 }
 sample();
@@ -186,11 +290,18 @@ const anyKey = (existing[0] as (typeof existing)[number]).key;
 const td = performance.now();
 const drill = engine.drillDown(anyKey, 'realized');
 const drillMs = performance.now() - td;
-console.log(`on demand: ledger materialised (${ledgerLen.toLocaleString()} entries) in ${ledgerMs.toFixed(0)} ms; drill-down of one position's realized PnL (${drill?.entries.length ?? 0} entries) in ${drillMs.toFixed(0)} ms`);
+console.log(
+  `on demand: ledger materialised (${ledgerLen.toLocaleString()} entries) in ${ledgerMs.toFixed(0)} ms; drill-down of one position's realized PnL (${drill?.entries.length ?? 0} entries) in ${drillMs.toFixed(0)} ms`,
+);
 sample();
 clearInterval(sampler);
 times.sort((a, b) => a - b);
 cpuTimes.sort((a, b) => a - b);
-const q = (f: number, xs = times): string => (xs[Math.min(xs.length - 1, Math.floor(f * xs.length))] as number).toFixed(2);
-console.log(`add one event (apply + recompute touched book + aggregates + result), ${RUNS} adds after ${WARMUP} warm-up: median ${q(0.5)} ms, p95 ${q(0.95)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms (warm-up max ${warmMax.toFixed(2)} ms); CPU per add: median ${q(0.5, cpuTimes)} ms, p95 ${q(0.95, cpuTimes)} ms`);
-console.log(`peak RSS (maxRSS) overall ${mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024))}; heap used now ${mb(process.memoryUsage().heapUsed)}`);
+const q = (f: number, xs = times): string =>
+  (xs[Math.min(xs.length - 1, Math.floor(f * xs.length))] as number).toFixed(2);
+console.log(
+  `add one event (apply + recompute touched book + aggregates + result), ${RUNS} adds after ${WARMUP} warm-up: median ${q(0.5)} ms, p95 ${q(0.95)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms (warm-up max ${warmMax.toFixed(2)} ms); CPU per add: median ${q(0.5, cpuTimes)} ms, p95 ${q(0.95, cpuTimes)} ms`,
+);
+console.log(
+  `peak RSS (maxRSS) overall ${mb(Math.max(peakRss, process.resourceUsage().maxRSS * 1024))}; heap used now ${mb(process.memoryUsage().heapUsed)}`,
+);

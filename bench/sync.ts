@@ -24,10 +24,28 @@ const total = (counts: Map<string, number>) => [...counts.values()].reduce((a, b
 const dir = mkdtempSync(join(tmpdir(), 'taofolio-bench-'));
 const truthFile = join(dir, 'truth.json');
 const t0 = performance.now();
-const devnet = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'devnet/cli.ts'), '--scenario', scenario, '--seed', '1', '--port', '0', '--block-ms', '0', '--latency', String(LATENCY_MS), '--truth', truthFile], {
-  cwd: ROOT,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const devnet = spawn(
+  join(ROOT, 'node_modules', '.bin', 'tsx'),
+  [
+    join(ROOT, 'devnet/cli.ts'),
+    '--scenario',
+    scenario,
+    '--seed',
+    '1',
+    '--port',
+    '0',
+    '--block-ms',
+    '0',
+    '--latency',
+    String(LATENCY_MS),
+    '--truth',
+    truthFile,
+  ],
+  {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 const url = await new Promise<string>((resolve, reject) => {
   let out = '';
   devnet.stdout!.on('data', (chunk: Buffer) => {
@@ -38,7 +56,9 @@ const url = await new Promise<string>((resolve, reject) => {
   devnet.once('exit', (code) => reject(new Error(`devnet exited (${code})`)));
 });
 const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as TruthLike & { coldkeys: string[]; head: number };
-console.log(`devnet ${scenario}: head #${truth.head}, finalized #${truth.finalized}, started in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${LATENCY_MS} ms latency per request`);
+console.log(
+  `devnet ${scenario}: head #${truth.head}, finalized #${truth.finalized}, started in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${LATENCY_MS} ms latency per request`,
+);
 const coldkey = truth.coldkeys[0]!;
 const backend = createBackend({ dataDir: dir, transport: 'web', version: 'bench', endpoint: url, reconnect: false });
 await backend.dispatch('wallets:add', { address: coldkey, label: 'whale' });
@@ -50,9 +70,21 @@ const counts = backend.sync.client!.requestCounts;
 const requests = total(counts);
 
 const one = (sql: string, ...args: unknown[]) => Number((backend.db.prepare(sql).get(...args) as { n: bigint }).n);
-const events = one("SELECT count(*) AS n FROM stake_events WHERE (coldkey = ? OR counterparty_coldkey = ?) AND kind != 'RootClaimed'", coldkey, coldkey) + one('SELECT count(*) AS n FROM root_claim_payouts WHERE coldkey = ?', coldkey);
-const rawEvents = one('SELECT count(*) AS n FROM stake_events WHERE coldkey = ? OR counterparty_coldkey = ?', coldkey, coldkey);
-const checkpointBlocks = one('SELECT count(DISTINCT block_number) AS n FROM position_checkpoints WHERE coldkey = ?', coldkey);
+const events =
+  one(
+    "SELECT count(*) AS n FROM stake_events WHERE (coldkey = ? OR counterparty_coldkey = ?) AND kind != 'RootClaimed'",
+    coldkey,
+    coldkey,
+  ) + one('SELECT count(*) AS n FROM root_claim_payouts WHERE coldkey = ?', coldkey);
+const rawEvents = one(
+  'SELECT count(*) AS n FROM stake_events WHERE coldkey = ? OR counterparty_coldkey = ?',
+  coldkey,
+  coldkey,
+);
+const checkpointBlocks = one(
+  'SELECT count(DISTINCT block_number) AS n FROM position_checkpoints WHERE coldkey = ?',
+  coldkey,
+);
 const snapshotBlocks = one('SELECT count(DISTINCT block_number) AS n FROM subnet_snapshots');
 const checkpoints = checkpointBlocks + snapshotBlocks;
 const budget = 3 * (events + checkpoints) + 200;
@@ -60,12 +92,25 @@ const { stored, expected } = eventLines(backend.db, truth, coldkey);
 const exact = JSON.stringify(stored) === JSON.stringify(expected);
 
 console.log(`\nTaofolio sync (backfill of ${coldkey.slice(0, 8)}…, ${LATENCY_MS} ms latency per request)`);
-console.log(`  events stored: ${events} ledger events (${rawEvents} raw chain events incl. RootClaimed); matches ground truth: ${exact ? 'yes' : 'NO'} (${expected.length} expected)`);
-console.log(`  checkpoints: ${checkpointBlocks} position checkpoints + ${snapshotBlocks} pool snapshots (blocks) = ${checkpoints}`);
-console.log(`  requests: ${requests}  (budget 3 × (events + checkpoints) + 200 = ${budget}: ${requests <= budget ? 'within' : 'OVER'})`);
+console.log(
+  `  events stored: ${events} ledger events (${rawEvents} raw chain events incl. RootClaimed); matches ground truth: ${exact ? 'yes' : 'NO'} (${expected.length} expected)`,
+);
+console.log(
+  `  checkpoints: ${checkpointBlocks} position checkpoints + ${snapshotBlocks} pool snapshots (blocks) = ${checkpoints}`,
+);
+console.log(
+  `  requests: ${requests}  (budget 3 × (events + checkpoints) + 200 = ${budget}: ${requests <= budget ? 'within' : 'OVER'})`,
+);
 const strict = 3 * (events + checkpointBlocks) + 200;
-console.log(`  (counting a checkpoint block once instead of position + pool: budget ${strict}: ${requests <= strict ? 'within' : 'over'}; ${(requests / (events + checkpointBlocks)).toFixed(2)} requests per event+checkpoint)`);
-console.log(`  by method: ${[...counts.entries()].sort((a, b) => b[1] - a[1]).map(([m, n]) => `${m} ${n}`).join(', ')}`);
+console.log(
+  `  (counting a checkpoint block once instead of position + pool: budget ${strict}: ${requests <= strict ? 'within' : 'over'}; ${(requests / (events + checkpointBlocks)).toFixed(2)} requests per event+checkpoint)`,
+);
+console.log(
+  `  by method: ${[...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([m, n]) => `${m} ${n}`)
+    .join(', ')}`,
+);
 console.log(`  wall time: ${(wallMs / 1000).toFixed(1)} s (target < 60 s: ${wallMs < 60_000 ? 'met' : 'MISSED'})`);
 await backend.sync.close();
 backend.close();
@@ -88,9 +133,15 @@ const scanMs = performance.now() - t2;
 const scanRequests = total(client.requestCounts);
 const perBlockMs = scanMs / (head - from);
 const perBlockRequests = scanRequests / (head - from);
-console.log(`\nNaive scanner (every block's events, 16 in flight) over ${head - from} blocks: ${scanRequests} requests in ${(scanMs / 1000).toFixed(1)} s`);
-console.log(`  extrapolated to ${head} blocks: ${Math.round(perBlockRequests * head).toLocaleString('en')} requests, ${(perBlockMs * head / 3_600_000).toFixed(1)} h`);
-console.log(`  Taofolio: ${(perBlockRequests * head / requests).toFixed(0)}× fewer requests, ${(perBlockMs * head / wallMs).toFixed(0)}× faster`);
+console.log(
+  `\nNaive scanner (every block's events, 16 in flight) over ${head - from} blocks: ${scanRequests} requests in ${(scanMs / 1000).toFixed(1)} s`,
+);
+console.log(
+  `  extrapolated to ${head} blocks: ${Math.round(perBlockRequests * head).toLocaleString('en')} requests, ${((perBlockMs * head) / 3_600_000).toFixed(1)} h`,
+);
+console.log(
+  `  Taofolio: ${((perBlockRequests * head) / requests).toFixed(0)}× fewer requests, ${((perBlockMs * head) / wallMs).toFixed(0)}× faster`,
+);
 await client.close();
 const devnetExit = new Promise((resolve) => devnet.once('exit', resolve));
 devnet.kill();

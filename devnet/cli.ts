@@ -43,7 +43,9 @@ try {
     },
   });
   const rssMb = Math.round(process.memoryUsage().rss / 1e6);
-  console.log(`devnet scenario=${values.scenario} seed=${values.seed} head=#${dn.head()} startup=${Math.round(dn.startupMs)}ms rss=${rssMb}MB`);
+  console.log(
+    `devnet scenario=${values.scenario} seed=${values.seed} head=#${dn.head()} startup=${Math.round(dn.startupMs)}ms rss=${rssMb}MB`,
+  );
   console.log(`user coldkeys: ${dn.coldkeys.join(' ')}`);
   if (values.truth) console.log(`truth: ${values.truth}`);
   console.log(dn.url);

@@ -58,10 +58,17 @@ export function buildTruth(chain: Chain, endpoint: string, finalized: number, up
     for (let e = first; e <= last; e++) {
       const b = epochBlock(netuid, e);
       const alpha = chain.stake(hot, cold, netuid, b);
-      if (alpha > 0n) positions.push({ block: b, coldkey: ss58(cold), hotkey: ss58(hot), netuid, alpha: alpha.toString() });
+      if (alpha > 0n)
+        positions.push({ block: b, coldkey: ss58(cold), hotkey: ss58(hot), netuid, alpha: alpha.toString() });
     }
   }
-  positions.sort((a, b) => a.block - b.block || a.coldkey.localeCompare(b.coldkey) || a.netuid - b.netuid || a.hotkey.localeCompare(b.hotkey));
+  positions.sort(
+    (a, b) =>
+      a.block - b.block ||
+      a.coldkey.localeCompare(b.coldkey) ||
+      a.netuid - b.netuid ||
+      a.hotkey.localeCompare(b.hotkey),
+  );
   return {
     endpoint,
     head: upTo,

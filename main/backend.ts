@@ -42,7 +42,14 @@ export function createBackend(options: BackendOptions): Backend {
     transport: options.transport,
   };
   const now = () => Date.now();
-  const sync = new SyncManager({ db: opened.db, push, now, endpoint: options.endpoint, reconnect: options.reconnect ?? true, log: options.log });
+  const sync = new SyncManager({
+    db: opened.db,
+    push,
+    now,
+    endpoint: options.endpoint,
+    reconnect: options.reconnect ?? true,
+    log: options.log,
+  });
   const ctx: ServiceContext = { db: opened.db, push, info, now, sync };
   const dispatch = createDispatcher(createHandlers(ctx), (channel, error) => console.error(`[${channel}]`, error));
   if (options.autoSync) void sync.start();

@@ -18,13 +18,46 @@ describe('cli report', () => {
     //   block 100: 1 TAO → 1 α (1 TAO/α); block 200: 3 TAO → 1 α (3 TAO/α); block 300: sell 1 α for 2 TAO.
     //   FIFO sells the 1-TAO lot: realized +1 TAO. LIFO/HIFO sell the 3-TAO lot: realized −1 TAO. ACB: cost 2 → 0.
     facts.snapshot(100, 1, 100n * TAO, 100n * TAO, 10n * TAO, TAO);
-    facts.event({ block: 100, eventIndex: 1, kind: 'StakeAdded', coldkey: COLD, hotkey: HOT, netuid: 1, tao: TAO, alpha: TAO, fee: 0n, feeUnit: 'tao' });
+    facts.event({
+      block: 100,
+      eventIndex: 1,
+      kind: 'StakeAdded',
+      coldkey: COLD,
+      hotkey: HOT,
+      netuid: 1,
+      tao: TAO,
+      alpha: TAO,
+      fee: 0n,
+      feeUnit: 'tao',
+    });
     facts.checkpoint(100, COLD, HOT, 1, TAO);
     facts.snapshot(200, 1, 300n * TAO, 100n * TAO, 10n * TAO, 3n * TAO);
-    facts.event({ block: 200, eventIndex: 1, kind: 'StakeAdded', coldkey: COLD, hotkey: HOT, netuid: 1, tao: 3n * TAO, alpha: TAO, fee: 0n, feeUnit: 'tao' });
+    facts.event({
+      block: 200,
+      eventIndex: 1,
+      kind: 'StakeAdded',
+      coldkey: COLD,
+      hotkey: HOT,
+      netuid: 1,
+      tao: 3n * TAO,
+      alpha: TAO,
+      fee: 0n,
+      feeUnit: 'tao',
+    });
     facts.checkpoint(200, COLD, HOT, 1, 2n * TAO);
     facts.snapshot(300, 1, 200n * TAO, 100n * TAO, 10n * TAO, 2n * TAO);
-    facts.event({ block: 300, eventIndex: 1, kind: 'StakeRemoved', coldkey: COLD, hotkey: HOT, netuid: 1, tao: 2n * TAO, alpha: TAO, fee: 0n, feeUnit: 'alpha' });
+    facts.event({
+      block: 300,
+      eventIndex: 1,
+      kind: 'StakeRemoved',
+      coldkey: COLD,
+      hotkey: HOT,
+      netuid: 1,
+      tao: 2n * TAO,
+      alpha: TAO,
+      fee: 0n,
+      feeUnit: 'alpha',
+    });
     facts.checkpoint(300, COLD, HOT, 1, TAO);
     backend.push.emit('db:changed', { tables: ['stake_events'] });
 
@@ -34,7 +67,10 @@ describe('cli report', () => {
     expect(await runReport(backend, { method: 'lifo' })).toMatch(/Realized PnL \(TAO\)\s+-1\.000000000/);
     expect(await runReport(backend, { method: 'acb' })).toMatch(/Realized PnL \(TAO\)\s+0\.000000000/);
 
-    const json = JSON.parse(await runReport(backend, { json: true, method: 'hifo', rewards: 'zero', at: '250' })) as { settings: unknown; asOfBlock: number };
+    const json = JSON.parse(await runReport(backend, { json: true, method: 'hifo', rewards: 'zero', at: '250' })) as {
+      settings: unknown;
+      asOfBlock: number;
+    };
     expect(json.settings).toMatchObject({ method: 'hifo', rewards: 'zero', asOfBlock: 250 });
     expect(json.asOfBlock).toBe(250);
     expect(await runReport(backend, { csv: true })).toContain('method=acb rewards=income');

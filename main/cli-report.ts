@@ -4,7 +4,8 @@ import { formatTao } from '../shared/engine';
 import type { ExportFile, ExportFormat, PortfolioView } from '../shared/views';
 import type { Backend } from './backend';
 
-export const REPORT_USAGE = 'report [--json|--csv|--format pnl-json|pnl-csv|events-csv|koinly-csv|cointracker-csv] [--method acb|fifo|lifo|hifo] [--rewards income|zero] [--at BLOCK]';
+export const REPORT_USAGE =
+  'report [--json|--csv|--format pnl-json|pnl-csv|events-csv|koinly-csv|cointracker-csv] [--method acb|fifo|lifo|hifo] [--rewards income|zero] [--at BLOCK]';
 
 export interface ReportFlags {
   json?: boolean;
@@ -47,14 +48,18 @@ function summary(view: PortfolioView): string {
     row('Unrealized PnL (TAO)', formatTao(f.unrealized)),
     row('Emission income (TAO)', formatTao(f.incomeTao)),
     row('Emitted alpha', formatTao(f.alphaEmitted)),
-    ...(f.alphaOpening > 0n ? [row('Opening balance (alpha)', formatTao(f.alphaOpening)), row('Opening value (TAO)', formatTao(f.openingTao))] : []),
+    ...(f.alphaOpening > 0n
+      ? [row('Opening balance (alpha)', formatTao(f.alphaOpening)), row('Opening value (TAO)', formatTao(f.openingTao))]
+      : []),
     row('Friction (TAO)', formatTao(f.friction)),
     row('Total return (TAO)', formatTao(f.totalReturn)),
   ];
   if (b) lines.push(row('Excess vs Hold TAO', formatTao(b.excess)));
   lines.push('', '  Subnet      alpha held            value (TAO)        unrealized (TAO)');
   for (const s of view.subnets) {
-    lines.push(`  SN${String(s.netuid).padEnd(8)}${formatTao(s.figures.alpha).padStart(16)}${formatTao(s.figures.spotValue).padStart(23)}${formatTao(s.figures.unrealized).padStart(24)}`);
+    lines.push(
+      `  SN${String(s.netuid).padEnd(8)}${formatTao(s.figures.alpha).padStart(16)}${formatTao(s.figures.spotValue).padStart(23)}${formatTao(s.figures.unrealized).padStart(24)}`,
+    );
   }
   return lines.join('\n');
 }

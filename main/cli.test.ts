@@ -13,7 +13,11 @@ const tempDir = useTempDirs();
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, (s) => out.push(s), (s) => err.push(s));
+  const code = await runCli(
+    argv,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -39,24 +43,43 @@ describe('cli', () => {
 
     const synced = await cli(...g, 'sync', '--once', '--json');
     expect(synced.code).toBe(0);
-    expect(JSON.parse(synced.out)).toMatchObject({ chain: { state: 'connected' }, wallets: [{ address: first, cursor: dn.finalized() }] });
+    expect(JSON.parse(synced.out)).toMatchObject({
+      chain: { state: 'connected' },
+      wallets: [{ address: first, cursor: dn.finalized() }],
+    });
 
     const status = await cli(...g, 'status');
     expect(status.out).toContain(`cursor ${dn.finalized()}`);
 
-    const events = JSON.parse((await cli(...g, 'events', '--json')).out) as { kind: string; tao: string; coldkey: string }[];
-    const truth = dn.truth().events.filter((e) => e.block <= dn.finalized() && (e.coldkey === first || e.destColdkey === first) && !e.kind.startsWith('RootClaim'));
+    const events = JSON.parse((await cli(...g, 'events', '--json')).out) as {
+      kind: string;
+      tao: string;
+      coldkey: string;
+    }[];
+    const truth = dn
+      .truth()
+      .events.filter(
+        (e) =>
+          e.block <= dn.finalized() &&
+          (e.coldkey === first || e.destColdkey === first) &&
+          !e.kind.startsWith('RootClaim'),
+      );
     expect(events.filter((e) => e.kind !== 'RootClaimed')).toHaveLength(truth.length);
     expect(typeof events[0]!.tao).toBe('string');
 
     const csv = (await cli(...g, 'events', '--csv', '--wallet', first)).out.split('\n');
-    expect(csv[0]).toBe('blockNumber,blockHash,timestamp,specVersion,extrinsicIndex,eventIndex,kind,coldkey,counterpartyColdkey,hotkey,netuid,destHotkey,destNetuid,tao,alpha,fee,feeUnit');
+    expect(csv[0]).toBe(
+      'blockNumber,blockHash,timestamp,specVersion,extrinsicIndex,eventIndex,kind,coldkey,counterpartyColdkey,hotkey,netuid,destHotkey,destNetuid,tao,alpha,fee,feeUnit',
+    );
     expect(csv).toHaveLength(events.length + 1);
   });
 
   it('gives clear errors and non-zero exit codes', async () => {
     const dir = tempDir();
-    expect(await cli('--data-dir', dir, 'wallet', 'add', 'not-an-address')).toMatchObject({ code: 1, err: expect.stringMatching(/^error: /) });
+    expect(await cli('--data-dir', dir, 'wallet', 'add', 'not-an-address')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^error: /),
+    });
     expect((await cli('--data-dir', dir, 'frobnicate')).code).toBe(1);
     expect((await cli('--data-dir', dir, 'events', '--wallet', '9')).code).toBe(1);
     const unreachable = await cli('--data-dir', dir, '--endpoint', 'ws://127.0.0.1:9', 'sync', '--once');

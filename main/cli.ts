@@ -24,7 +24,18 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['data-dir', 'endpoint', 'label', 'group', 'wallet', 'limit', 'format', 'method', 'rewards', 'at']);
+const VALUE_FLAGS = new Set([
+  'data-dir',
+  'endpoint',
+  'label',
+  'group',
+  'wallet',
+  'limit',
+  'format',
+  'method',
+  'rewards',
+  'at',
+]);
 
 export function parseArgs(argv: string[]): Parsed {
   const positional: string[] = [];
@@ -76,17 +87,36 @@ function formatEta(ms: number | null): string {
 }
 
 function statusLines(status: SyncStatus): string[] {
-  const lines = [`chain: ${status.chain.state} ${status.chain.endpoint}${status.chain.bestFinalized !== null ? ` (finalized #${status.chain.bestFinalized})` : ''}${status.chain.message ? ` — ${status.chain.message}` : ''}`];
+  const lines = [
+    `chain: ${status.chain.state} ${status.chain.endpoint}${status.chain.bestFinalized !== null ? ` (finalized #${status.chain.bestFinalized})` : ''}${status.chain.message ? ` — ${status.chain.message}` : ''}`,
+  ];
   for (const w of status.wallets) {
     const progress = w.total > 0 ? ` ${w.done}/${w.total}` : '';
-    lines.push(`${shortKey(w.address)} ${w.phase}${progress}${formatEta(w.etaMs)} cursor ${w.cursor ?? '-'}${w.error ? ` — ${w.error}` : ''}`);
+    lines.push(
+      `${shortKey(w.address)} ${w.phase}${progress}${formatEta(w.etaMs)} cursor ${w.cursor ?? '-'}${w.error ? ` — ${w.error}` : ''}`,
+    );
   }
   return lines;
 }
 
 const CSV_COLUMNS: (keyof StoredStakeEvent)[] = [
-  'blockNumber', 'blockHash', 'timestamp', 'specVersion', 'extrinsicIndex', 'eventIndex', 'kind', 'coldkey', 'counterpartyColdkey',
-  'hotkey', 'netuid', 'destHotkey', 'destNetuid', 'tao', 'alpha', 'fee', 'feeUnit',
+  'blockNumber',
+  'blockHash',
+  'timestamp',
+  'specVersion',
+  'extrinsicIndex',
+  'eventIndex',
+  'kind',
+  'coldkey',
+  'counterpartyColdkey',
+  'hotkey',
+  'netuid',
+  'destHotkey',
+  'destNetuid',
+  'tao',
+  'alpha',
+  'fee',
+  'feeUnit',
 ];
 
 function csvCell(value: unknown): string {
@@ -97,7 +127,9 @@ function csvCell(value: unknown): string {
 
 async function resolveWallet(backend: Backend, ref: string): Promise<Wallet> {
   const wallets = unwrap<Wallet[]>(await backend.dispatch('wallets:list', undefined));
-  const wallet = /^\d+$/.test(ref) ? wallets.find((w) => w.id === Number(ref)) : wallets.find((w) => w.address === ref.trim());
+  const wallet = /^\d+$/.test(ref)
+    ? wallets.find((w) => w.id === Number(ref))
+    : wallets.find((w) => w.address === ref.trim());
   if (!wallet) throw new UsageError(`No wallet ${ref}. See \`wallet list\`.`);
   return wallet;
 }
@@ -114,16 +146,30 @@ async function run(argv: string[], out: (s: string) => void, err: (s: string) =>
   const dataDirFlag = flags.get('data-dir');
   const dataDir = resolveDataDir(typeof dataDirFlag === 'string' ? dataDirFlag : undefined);
   const once = flags.has('once');
-  const backend = createBackend({ dataDir, transport: 'web', version: readPackageVersion(), endpoint, reconnect: command === 'sync' && !once, log: err });
+  const backend = createBackend({
+    dataDir,
+    transport: 'web',
+    version: readPackageVersion(),
+    endpoint,
+    reconnect: command === 'sync' && !once,
+    log: err,
+  });
   try {
     switch (command) {
       case 'wallet': {
         if (sub === 'add') {
           if (!arg) throw new UsageError('wallet add needs an address.');
-          const label = typeof flags.get('label') === 'string' ? (flags.get('label') as string) : `Wallet ${arg.slice(0, 6)}`;
+          const label =
+            typeof flags.get('label') === 'string' ? (flags.get('label') as string) : `Wallet ${arg.slice(0, 6)}`;
           const group = typeof flags.get('group') === 'string' ? (flags.get('group') as string) : undefined;
-          const added = unwrap<{ wallet: Wallet; normalisedFrom: { address: string } | null }>(await backend.dispatch('wallets:add', { address: arg, label, group }));
-          out(json ? JSON.stringify(added) : `added #${added.wallet.id} ${added.wallet.address} “${added.wallet.label}”${added.normalisedFrom ? ` (normalised from ${added.normalisedFrom.address})` : ''}`);
+          const added = unwrap<{ wallet: Wallet; normalisedFrom: { address: string } | null }>(
+            await backend.dispatch('wallets:add', { address: arg, label, group }),
+          );
+          out(
+            json
+              ? JSON.stringify(added)
+              : `added #${added.wallet.id} ${added.wallet.address} “${added.wallet.label}”${added.normalisedFrom ? ` (normalised from ${added.normalisedFrom.address})` : ''}`,
+          );
           return 0;
         }
         if (sub === 'list') {
@@ -151,14 +197,18 @@ async function run(argv: string[], out: (s: string) => void, err: (s: string) =>
         const walletRef = flags.get('wallet');
         const walletId = typeof walletRef === 'string' ? (await resolveWallet(backend, walletRef)).id : undefined;
         const limit = typeof flags.get('limit') === 'string' ? Number(flags.get('limit')) : undefined;
-        const events = unwrap<StoredStakeEvent[]>(await backend.dispatch('events:list', { ...(walletId ? { walletId } : {}), ...(limit ? { limit } : {}) }));
+        const events = unwrap<StoredStakeEvent[]>(
+          await backend.dispatch('events:list', { ...(walletId ? { walletId } : {}), ...(limit ? { limit } : {}) }),
+        );
         if (json) out(JSON.stringify(events));
         else if (flags.has('csv')) {
           out(CSV_COLUMNS.join(','));
           for (const e of events) out(CSV_COLUMNS.map((c) => csvCell(e[c])).join(','));
         } else {
           for (const e of events) {
-            out(`#${e.blockNumber}-${e.eventIndex} ${e.kind} ${e.hotkey ? shortKey(e.hotkey) : '-'} sn${e.netuid ?? '-'} tao ${e.tao} alpha ${e.alpha} fee ${e.fee}${e.feeUnit ? ` ${e.feeUnit}` : ''}`);
+            out(
+              `#${e.blockNumber}-${e.eventIndex} ${e.kind} ${e.hotkey ? shortKey(e.hotkey) : '-'} sn${e.netuid ?? '-'} tao ${e.tao} alpha ${e.alpha} fee ${e.fee}${e.feeUnit ? ` ${e.feeUnit}` : ''}`,
+            );
           }
         }
         return 0;
@@ -167,7 +217,9 @@ async function run(argv: string[], out: (s: string) => void, err: (s: string) =>
         let last = '';
         const stopProgress = backend.push.subscribe((event, payload) => {
           if (event !== 'sync:progress' || json) return;
-          const line = statusLines(payload as SyncStatus).slice(1).join(' | ');
+          const line = statusLines(payload as SyncStatus)
+            .slice(1)
+            .join(' | ');
           if (line !== last) err((last = line));
         });
         if (once) {
@@ -176,7 +228,8 @@ async function run(argv: string[], out: (s: string) => void, err: (s: string) =>
           if (json) out(JSON.stringify(status));
           else for (const line of statusLines(status)) out(line);
           const incomplete = status.wallets.some((w) => w.historyFrom !== null);
-          if (incomplete) err('warning: history is incomplete (pruned node); an archive node is needed for full history.');
+          if (incomplete)
+            err('warning: history is incomplete (pruned node); an archive node is needed for full history.');
           return incomplete ? 4 : 0;
         }
         await backend.sync.start();
@@ -190,7 +243,12 @@ async function run(argv: string[], out: (s: string) => void, err: (s: string) =>
       }
       case 'report': {
         const value = (name: string) => (typeof flags.get(name) === 'string' ? (flags.get(name) as string) : undefined);
-        const optional = { format: value('format'), method: value('method'), rewards: value('rewards'), at: value('at') };
+        const optional = {
+          format: value('format'),
+          method: value('method'),
+          rewards: value('rewards'),
+          at: value('at'),
+        };
         const given = Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined));
         out(await runReport(backend, { ...given, json, csv: flags.has('csv') }));
         return 0;
@@ -218,7 +276,11 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
 
 const isMain = process.argv[1] !== undefined && /cli\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
 if (isMain) {
-  void runCli(process.argv.slice(2), (s) => process.stdout.write(`${s}\n`), (s) => process.stderr.write(`${s}\n`)).then((code) => {
+  void runCli(
+    process.argv.slice(2),
+    (s) => process.stdout.write(`${s}\n`),
+    (s) => process.stderr.write(`${s}\n`),
+  ).then((code) => {
     process.exitCode = code;
     // PJS keeps timers alive for a moment after disconnect; do not hang the shell.
     setTimeout(() => process.exit(), 200).unref();

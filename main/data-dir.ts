@@ -5,7 +5,10 @@ import { join } from 'node:path';
  * Where Taofolio keeps its database when not told otherwise: the OS user-data directory
  * (same place Electron's app.getPath('userData') uses for productName "Taofolio").
  */
-export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+export function defaultDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Taofolio');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Taofolio');
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Taofolio');

@@ -31,22 +31,30 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-app.whenReady().then(() => {
-  const dataDir = process.env.TAOFOLIO_DATA_DIR || app.getPath('userData');
-  // Sync starts in the background (never blocks startup); TAOFOLIO_AUTOSYNC=0 switches it off.
-  backend = createBackend({ dataDir, transport: 'electron', version: app.getVersion(), autoSync: process.env.TAOFOLIO_AUTOSYNC !== '0' });
-  registerIpcHandlers(ipcMain, backend.dispatch, (event) => isTrustedFrameUrl(event.senderFrame?.url, indexUrl));
-  backend.push.subscribe((event, payload) => {
-    for (const window of BrowserWindow.getAllWindows()) sendPush(window.webContents, event, payload);
+app
+  .whenReady()
+  .then(() => {
+    const dataDir = process.env.TAOFOLIO_DATA_DIR || app.getPath('userData');
+    // Sync starts in the background (never blocks startup); TAOFOLIO_AUTOSYNC=0 switches it off.
+    backend = createBackend({
+      dataDir,
+      transport: 'electron',
+      version: app.getVersion(),
+      autoSync: process.env.TAOFOLIO_AUTOSYNC !== '0',
+    });
+    registerIpcHandlers(ipcMain, backend.dispatch, (event) => isTrustedFrameUrl(event.senderFrame?.url, indexUrl));
+    backend.push.subscribe((event, payload) => {
+      for (const window of BrowserWindow.getAllWindows()) sendPush(window.webContents, event, payload);
+    });
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  })
+  .catch((error: unknown) => {
+    console.error('Taofolio failed to start:', error);
+    app.exit(1);
   });
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
-  });
-}).catch((error: unknown) => {
-  console.error('Taofolio failed to start:', error);
-  app.exit(1);
-});
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

@@ -49,11 +49,17 @@ describe('Electron security', () => {
   it('registers one handler per channel and refuses untrusted senders before dispatching', async () => {
     const handlers = new Map<string, (event: IpcMainInvokeEvent, args: unknown) => unknown>();
     const dispatch = vi.fn(async () => ({ data: 'ok' }));
-    registerIpcHandlers({ handle: (channel, fn) => handlers.set(channel, fn) }, dispatch, (event) => event.senderFrame?.url === 'file:///app/index.html');
+    registerIpcHandlers(
+      { handle: (channel, fn) => handlers.set(channel, fn) },
+      dispatch,
+      (event) => event.senderFrame?.url === 'file:///app/index.html',
+    );
     expect([...handlers.keys()].sort()).toEqual([...channels].sort());
     const trusted = { senderFrame: { url: 'file:///app/index.html' } } as IpcMainInvokeEvent;
     const untrusted = { senderFrame: { url: 'https://evil.example/' } } as IpcMainInvokeEvent;
-    expect(await handlers.get('wallets:list')!(untrusted, undefined)).toMatchObject({ error: { message: expect.stringContaining('untrusted') } });
+    expect(await handlers.get('wallets:list')!(untrusted, undefined)).toMatchObject({
+      error: { message: expect.stringContaining('untrusted') },
+    });
     expect(dispatch).not.toHaveBeenCalled();
     expect(await handlers.get('wallets:list')!(trusted, undefined)).toEqual({ data: 'ok' });
     expect(dispatch).toHaveBeenCalledWith('wallets:list', undefined);

@@ -25,7 +25,13 @@ async function prepareDataDir(dataDir: string, endpoint: string): Promise<void> 
 
 async function main(): Promise<void> {
   const devnetPort = Number(process.env.DEVNET_PORT ?? 0);
-  const devnet = await startDevnet({ scenario: 'demo', seed: 1, port: devnetPort, blockMs: 12_000, headTime: Date.now() });
+  const devnet = await startDevnet({
+    scenario: 'demo',
+    seed: 1,
+    port: devnetPort,
+    blockMs: 12_000,
+    headTime: Date.now(),
+  });
   const dataDir = process.env.TAOFOLIO_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'taofolio-demo-'));
   await prepareDataDir(dataDir, devnet.url);
   const host = await startWebHost({ dataDir, port: Number(process.env.PORT ?? 4780) });

@@ -8,7 +8,8 @@ const run = (command, args, options = {}) => spawnSync(command, args, { stdio: '
 const must = (status) => {
   if (status !== 0) process.exit(status);
 };
-const playwright = (project) => run('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--project', project]);
+const playwright = (project) =>
+  run('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--project', project]);
 
 must(run('npx', ['vite', 'build', '--logLevel', 'warn']));
 must(run('node', ['scripts/build-main.mjs']));
@@ -21,8 +22,10 @@ if (hasElectron) {
   must(status);
 } else {
   must(playwright('electron'));
-  console.log('Electron suite: SKIPPED — no Electron binary on this machine (offline install with ELECTRON_SKIP_BINARY_DOWNLOAD=1).\n' +
-    'Run `npx install-electron` with network access to enable it; the web suite below covers the same UI in Chromium.\n');
+  console.log(
+    'Electron suite: SKIPPED — no Electron binary on this machine (offline install with ELECTRON_SKIP_BINARY_DOWNLOAD=1).\n' +
+      'Run `npx install-electron` with network access to enable it; the web suite below covers the same UI in Chromium.\n',
+  );
 }
 
 must(playwright('web'));

@@ -143,7 +143,10 @@ export const endpointSchema = z
 
 const noArgs = z.undefined().or(z.object({}).strict());
 
-const currencyCode = z.string().trim().regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code.');
+const currencyCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code.');
 
 /** Which figures to compute: settings' method/treatment unless overridden, as of a block if given. */
 const portfolioArgs = z
@@ -176,7 +179,11 @@ export const contract = {
         endpoint: endpointSchema.optional(),
         costBasisMethod: z.enum(['acb', 'fifo', 'lifo', 'hifo']).optional(),
         rewardTreatment: z.enum(['income', 'zero']).optional(),
-        fiatCurrency: z.string().trim().regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code.').optional(),
+        fiatCurrency: z
+          .string()
+          .trim()
+          .regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code.')
+          .optional(),
         privacyMode: z.boolean().optional(),
       })
       .strict(),
@@ -187,17 +194,26 @@ export const contract = {
   'sync:pause': channel<SyncStatus>()(noArgs),
   'sync:cancel': channel<SyncStatus>()(z.object({ walletId: walletId.optional() }).strict().optional()),
   'events:list': channel<StoredStakeEvent[]>()(
-    z.object({ walletId: walletId.optional(), limit: z.number().int().positive().max(100_000).optional() }).strict().optional(),
+    z
+      .object({ walletId: walletId.optional(), limit: z.number().int().positive().max(100_000).optional() })
+      .strict()
+      .optional(),
   ),
 
   // Accounting (shared/engine via main/services/portfolio.ts)
   'portfolio:get': channel<PortfolioView>()(portfolioArgs.optional()),
-  'portfolio:position': channel<PositionDrilldown>()(portfolioArgs.extend({ key: z.string().min(1).max(300) }).strict()),
+  'portfolio:position': channel<PositionDrilldown>()(
+    portfolioArgs.extend({ key: z.string().min(1).max(300) }).strict(),
+  ),
   'reports:export': channel<ExportFile>()(
-    portfolioArgs.extend({ format: z.enum(['pnl-json', 'pnl-csv', 'events-csv', 'koinly-csv', 'cointracker-csv']) }).strict(),
+    portfolioArgs
+      .extend({ format: z.enum(['pnl-json', 'pnl-csv', 'events-csv', 'koinly-csv', 'cointracker-csv']) })
+      .strict(),
   ),
   'fiat:import': channel<FiatImportResult>()(
-    z.object({ currency: currencyCode, csv: z.string().max(20_000_000, 'The file is too large (20 MB at most).') }).strict(),
+    z
+      .object({ currency: currencyCode, csv: z.string().max(20_000_000, 'The file is too large (20 MB at most).') })
+      .strict(),
   ),
   'fiat:summary': channel<FiatSummary>()(noArgs),
 } as const;
@@ -212,12 +228,24 @@ export type ResultOf<C extends Channel> = Contract[C]['result'];
 export type Handlers = { [C in Channel]: (args: ParsedArgsOf<C>) => ResultOf<C> | Promise<ResultOf<C>> };
 
 /** What the renderer calls: one async method per channel. */
-export type Invoke = <C extends Channel>(channel: C, ...args: ArgsOf<C> extends undefined ? [args?: ArgsOf<C>] : [args: ArgsOf<C>]) => Promise<ApiResponse<ResultOf<C>>>;
+export type Invoke = <C extends Channel>(
+  channel: C,
+  ...args: ArgsOf<C> extends undefined ? [args?: ArgsOf<C>] : [args: ArgsOf<C>]
+) => Promise<ApiResponse<ResultOf<C>>>;
 
 // ---------------------------------------------------------------------------------------------
 // Push events (backend → UI)
 
-export type DbTable = 'wallets' | 'settings' | 'stake_events' | 'position_checkpoints' | 'subnet_snapshots' | 'sync_state' | 'fiat_prices' | 'root_claim_payouts' | 'blocks';
+export type DbTable =
+  | 'wallets'
+  | 'settings'
+  | 'stake_events'
+  | 'position_checkpoints'
+  | 'subnet_snapshots'
+  | 'sync_state'
+  | 'fiat_prices'
+  | 'root_claim_payouts'
+  | 'blocks';
 
 export interface PushEvents {
   'db:changed': { tables: DbTable[] };

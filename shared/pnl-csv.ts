@@ -30,7 +30,14 @@ export function pnlCsv(view: PortfolioView, app: { name: string; version: string
   const header = ['level', 'coldkey', 'wallet', 'hotkey', 'netuid', ...COLUMNS.map(([name]) => name)];
   const cells = (f: Figures) => COLUMNS.map(([, get]) => get(f));
   const rows: string[][] = [
-    ...view.positions.map((p) => ['position', p.coldkey, p.walletLabel ?? '', p.hotkey, String(p.netuid), ...cells(p.figures)]),
+    ...view.positions.map((p) => [
+      'position',
+      p.coldkey,
+      p.walletLabel ?? '',
+      p.hotkey,
+      String(p.netuid),
+      ...cells(p.figures),
+    ]),
     ...view.subnets.map((s) => ['subnet', '', '', '', String(s.netuid), ...cells(s.figures)]),
     ...view.wallets.map((w) => ['wallet', w.address, w.label ?? '', '', '', ...cells(w.figures)]),
     ...view.groups.map((g) => ['group', '', g.name, '', '', ...cells(g.figures)]),

@@ -4,17 +4,18 @@ import { blake2b } from './crypto/blake2b';
 import { encodeSs58, parseSs58 } from './ss58';
 
 // Real finney addresses: the opentensor foundation validator hotkey and a well-known coldkey.
-const FINNEY = [
-  '5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3',
-  '5HK5tp6t2S59DywmHRWPBVJeJ86T61KjurYqeooqj8sREpeN',
-];
+const FINNEY = ['5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3', '5HK5tp6t2S59DywmHRWPBVJeJ86T61KjurYqeooqj8sREpeN'];
 
 describe('blake2b', () => {
   it('matches the reference implementation for many lengths', () => {
     for (const len of [0, 1, 7, 64, 127, 128, 129, 255, 256, 257, 1000]) {
       const input = Uint8Array.from({ length: len }, (_, i) => (i * 31 + len) & 0xff);
-      expect(Buffer.from(blake2b(input, 64)).toString('hex')).toBe(Buffer.from(blake2AsU8a(input, 512)).toString('hex'));
-      expect(Buffer.from(blake2b(input, 32)).toString('hex')).toBe(Buffer.from(blake2AsU8a(input, 256)).toString('hex'));
+      expect(Buffer.from(blake2b(input, 64)).toString('hex')).toBe(
+        Buffer.from(blake2AsU8a(input, 512)).toString('hex'),
+      );
+      expect(Buffer.from(blake2b(input, 32)).toString('hex')).toBe(
+        Buffer.from(blake2AsU8a(input, 256)).toString('hex'),
+      );
     }
   });
 });
@@ -64,8 +65,14 @@ describe('parseSs58', () => {
     expect(parseSs58(FINNEY[0]!.slice(0, -1))).toMatchObject({ ok: false });
     expect(parseSs58(FINNEY[0]! + '1')).toMatchObject({ ok: false });
     // Correct checksums around the wrong payload size: 33-byte (ecdsa) keys and 8-byte indices are not coldkeys.
-    expect(parseSs58(encodeAddress(new Uint8Array(33).fill(3), 42))).toMatchObject({ ok: false, reason: 'wrong-length' });
-    expect(parseSs58(encodeAddress(new Uint8Array(8).fill(7), 42))).toMatchObject({ ok: false, reason: 'wrong-length' });
+    expect(parseSs58(encodeAddress(new Uint8Array(33).fill(3), 42))).toMatchObject({
+      ok: false,
+      reason: 'wrong-length',
+    });
+    expect(parseSs58(encodeAddress(new Uint8Array(8).fill(7), 42))).toMatchObject({
+      ok: false,
+      reason: 'wrong-length',
+    });
   });
 
   it('rejects empty and whitespace-only input', () => {

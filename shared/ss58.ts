@@ -77,7 +77,10 @@ export function parseSs58(input: string): Ss58Result {
   }
   // Only 32-byte account ids (sr25519/ed25519 coldkeys) are wallets; short indices are not.
   if (bytes.length !== prefixLength + 32 + 2) {
-    return fail('wrong-length', `Wrong length for an SS58 account address (${bytes.length} bytes decoded, expected ${prefixLength + 34}).`);
+    return fail(
+      'wrong-length',
+      `Wrong length for an SS58 account address (${bytes.length} bytes decoded, expected ${prefixLength + 34}).`,
+    );
   }
   const payload = bytes.subarray(0, prefixLength + 32);
   const sum = checksum(payload);

@@ -13,7 +13,16 @@ import type { ItemName } from '../scale/keys.js';
 import { storageKey } from '../scale/keys.js';
 import { StateStore } from './store.js';
 import { truthFor } from './truth-capture.js';
-import type { AccountState, Action, BlockRec, EventRec, ExtrinsicRec, SpecSpan, SubnetDef, TruthEvent } from './types.js';
+import type {
+  AccountState,
+  Action,
+  BlockRec,
+  EventRec,
+  ExtrinsicRec,
+  SpecSpan,
+  SubnetDef,
+  TruthEvent,
+} from './types.js';
 import { TX_FEE } from './types.js';
 
 export * from './types.js';
@@ -42,7 +51,14 @@ export class Chain extends StateStore {
   /** Per-epoch values derived from the growth index: last epoch's dividends and TotalHotkeyAlpha. */
   protected override onNewHotkeyPool(hot: Acc, netuid: number): void {
     this.putCell(
-      { item: 'AlphaDividendsPerSubnet', kind: 'fn', read: (b) => { const d = this.dividends(hot, netuid, b); return d > 0n ? d : undefined; } },
+      {
+        item: 'AlphaDividendsPerSubnet',
+        kind: 'fn',
+        read: (b) => {
+          const d = this.dividends(hot, netuid, b);
+          return d > 0n ? d : undefined;
+        },
+      },
       storageKey('AlphaDividendsPerSubnet', netuid, hot),
     );
     this.putCell(
@@ -150,7 +166,8 @@ export class Chain extends StateStore {
     // Price views derived from the reserves at read time (the swap v3 pallet exists from spec 283).
     const from = (b: number) => b >= def.registeredAt;
     const v3 = (b: number) => from(b) && this.specAt(b) >= 283;
-    const put = (item: ItemName, read: (b: number) => unknown) => this.putCell({ item, kind: 'fn', read }, storageKey(item, n));
+    const put = (item: ItemName, read: (b: number) => unknown) =>
+      this.putCell({ item, kind: 'fn', read }, storageKey(item, n));
     put('SubnetMovingPrice', (b) => (from(b) ? { bits: this.priceBits(n, b, 32n) } : undefined));
     put('SwapAlphaSqrtPrice', (b) => (v3(b) ? { bits: isqrt(this.priceBits(n, b, 128n)) } : undefined));
     put('SwapV3Initialized', (b) => (v3(b) ? true : undefined));
@@ -358,9 +375,7 @@ export class Chain extends StateStore {
   }
 
   /** Cross-position move: unstake + stake with the fee sides of the runtime in force (facts §9A 2-3). */
-  private moveAcross(
-    oCold: Acc, dCold: Acc, oHot: Acc, dHot: Acc, oNet: number, dNet: number, alpha: bigint,
-  ): bigint {
+  private moveAcross(oCold: Acc, dCold: Acc, oHot: Acc, dHot: Acc, oNet: number, dNet: number, alpha: bigint): bigint {
     const spec = this.specAt(this.cur);
     if (oNet === dNet && spec >= 297) return this.transferWithin(oCold, dCold, oHot, dHot, oNet, alpha);
     let feeO: 'full' | 'half' | 'none';
@@ -407,12 +422,16 @@ export class Chain extends StateStore {
         if (a.alpha <= 0n || this.stake(a.hotkey, a.coldkey, a.netuid) === 0n) return 'NotEnoughStakeToWithdraw';
         return null;
       case 'unstake_all':
-        return this.openOf(a.coldkey).some((p) => p.hotkey === a.hotkey && this.stake(p.hotkey, a.coldkey, p.netuid) > 0n)
+        return this.openOf(a.coldkey).some(
+          (p) => p.hotkey === a.hotkey && this.stake(p.hotkey, a.coldkey, p.netuid) > 0n,
+        )
           ? null
           : 'NotEnoughStakeToWithdraw';
       case 'move_stake':
         if (!this.subnets.has(a.destNetuid)) return 'SubnetNotExists';
-        return this.stake(a.originHotkey, a.coldkey, a.originNetuid) > 0n && a.alpha > 0n ? null : 'NotEnoughStakeToWithdraw';
+        return this.stake(a.originHotkey, a.coldkey, a.originNetuid) > 0n && a.alpha > 0n
+          ? null
+          : 'NotEnoughStakeToWithdraw';
       case 'transfer_stake':
       case 'swap_stake':
         if (!this.subnets.has(a.destNetuid)) return 'SubnetNotExists';
@@ -458,7 +477,15 @@ export class Chain extends StateStore {
       }
       case 'move_stake': {
         const alpha = this.clampAlpha(a.originHotkey, a.coldkey, a.originNetuid, a.alpha);
-        const tao = this.moveAcross(a.coldkey, a.coldkey, a.originHotkey, a.destHotkey, a.originNetuid, a.destNetuid, alpha);
+        const tao = this.moveAcross(
+          a.coldkey,
+          a.coldkey,
+          a.originHotkey,
+          a.destHotkey,
+          a.originNetuid,
+          a.destNetuid,
+          alpha,
+        );
         this.emit({
           pallet: 'SubtensorModule',
           name: 'StakeMoved',
@@ -505,7 +532,8 @@ export class Chain extends StateStore {
       case 'recycle_alpha':
       case 'burn_alpha': {
         this.decreasePosition(a.hotkey, a.coldkey, a.netuid, a.alpha);
-        if (a.kind === 'recycle_alpha') this.setIndexed('SubnetAlphaOut', a.netuid, this.subnetAlphaOut(a.netuid) - a.alpha, a.netuid);
+        if (a.kind === 'recycle_alpha')
+          this.setIndexed('SubnetAlphaOut', a.netuid, this.subnetAlphaOut(a.netuid) - a.alpha, a.netuid);
         const name = a.kind === 'recycle_alpha' ? 'AlphaRecycled' : 'AlphaBurned';
         this.emit({ pallet: 'SubtensorModule', name, args: [a.coldkey, a.hotkey, a.alpha, a.netuid] });
         return;
@@ -560,7 +588,9 @@ export class Chain extends StateStore {
         const key = storageKey('RootClaimed', n, p.hotkey, cold);
         const cell = this.cells.get(key);
         const lastBlocks = cell && cell.kind === 'log' ? cell.log.blocks : [];
-        const since = lastBlocks.length ? (lastBlocks[lastBlocks.length - 1] as number) : this.specs.find((s) => s.spec >= 334)?.from ?? this.cur;
+        const since = lastBlocks.length
+          ? (lastBlocks[lastBlocks.length - 1] as number)
+          : (this.specs.find((s) => s.spec >= 334)?.from ?? this.cur);
         const elapsed = BigInt(Math.max(0, this.cur - since));
         const owed = (rootStake * elapsed * ratePpbPerBlock) / 1_000_000_000n;
         if (owed < 500_000n) continue; // RootClaimableThreshold
@@ -649,7 +679,11 @@ export class Chain extends StateStore {
       const phase = i + 1;
       out.push({ phase, event: { pallet: 'Balances', name: 'Withdraw', args: [xt.signer, xt.fee] }, xt });
       if (xt.ok) for (const e of xt.events) out.push({ phase, event: e, xt });
-      out.push({ phase, event: { pallet: 'TransactionPayment', name: 'TransactionFeePaid', args: [xt.signer, xt.fee, 0n] }, xt });
+      out.push({
+        phase,
+        event: { pallet: 'TransactionPayment', name: 'TransactionFeePaid', args: [xt.signer, xt.fee, 0n] },
+        xt,
+      });
       out.push({ phase, event: xt.ok ? 'success' : 'failed', xt });
     });
     return out;

@@ -13,7 +13,9 @@ export class RuntimeApiError extends Error {}
 
 function stakeInfos(chain: Chain, cold: Acc, b: number) {
   const out = [];
-  for (const p of chain.positionsOf(cold).sort((x, y) => (x.hotkey < y.hotkey ? -1 : x.hotkey > y.hotkey ? 1 : x.netuid - y.netuid))) {
+  for (const p of chain
+    .positionsOf(cold)
+    .sort((x, y) => (x.hotkey < y.hotkey ? -1 : x.hotkey > y.hotkey ? 1 : x.netuid - y.netuid))) {
     const stake = chain.stake(p.hotkey, cold, p.netuid, b);
     if (stake === 0n) continue;
     out.push(stakeInfo(chain, p.hotkey, cold, p.netuid, stake, b));
@@ -141,4 +143,3 @@ export function callRuntimeApi(chain: Chain, rt: Runtime, method: string, data: 
   }
   return u8aToHex(rt.registry.createTypeUnsafe(def.output, [result]).toU8a());
 }
-

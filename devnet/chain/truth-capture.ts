@@ -5,7 +5,13 @@
 import type { Acc } from './accounts.js';
 import type { EventRec, TruthEvent } from './types.js';
 
-export function truthFor(tracked: Set<Acc>, block: number, eventIndex: number, phase: number | null, e: EventRec): TruthEvent[] {
+export function truthFor(
+  tracked: Set<Acc>,
+  block: number,
+  eventIndex: number,
+  phase: number | null,
+  e: EventRec,
+): TruthEvent[] {
   const base = { block, eventIndex, extrinsicIndex: phase };
   const a = e.args;
   const out: TruthEvent[] = [];
@@ -19,35 +25,77 @@ export function truthFor(tracked: Set<Acc>, block: number, eventIndex: number, p
     case 'StakeMoved': {
       const [cold, oHot, oNet, dHot, dNet, tao] = a as [Acc, Acc, number, Acc, number, bigint];
       if (tracked.has(cold)) {
-        out.push({ ...base, kind: e.name, coldkey: cold, hotkey: oHot, netuid: oNet, tao, alpha: 0n, fee: 0n, destHotkey: dHot, destNetuid: dNet });
+        out.push({
+          ...base,
+          kind: e.name,
+          coldkey: cold,
+          hotkey: oHot,
+          netuid: oNet,
+          tao,
+          alpha: 0n,
+          fee: 0n,
+          destHotkey: dHot,
+          destNetuid: dNet,
+        });
       }
       break;
     }
     case 'StakeTransferred': {
       const [oCold, dCold, hot, oNet, dNet, tao] = a as [Acc, Acc, Acc, number, number, bigint];
       if (tracked.has(oCold) || tracked.has(dCold)) {
-        out.push({ ...base, kind: e.name, coldkey: oCold, hotkey: hot, netuid: oNet, tao, alpha: 0n, fee: 0n, destColdkey: dCold, destNetuid: dNet });
+        out.push({
+          ...base,
+          kind: e.name,
+          coldkey: oCold,
+          hotkey: hot,
+          netuid: oNet,
+          tao,
+          alpha: 0n,
+          fee: 0n,
+          destColdkey: dCold,
+          destNetuid: dNet,
+        });
       }
       break;
     }
     case 'StakeSwapped': {
       const [cold, hot, oNet, dNet, tao] = a as [Acc, Acc, number, number, bigint];
       if (tracked.has(cold)) {
-        out.push({ ...base, kind: e.name, coldkey: cold, hotkey: hot, netuid: oNet, tao, alpha: 0n, fee: 0n, destNetuid: dNet });
+        out.push({
+          ...base,
+          kind: e.name,
+          coldkey: cold,
+          hotkey: hot,
+          netuid: oNet,
+          tao,
+          alpha: 0n,
+          fee: 0n,
+          destNetuid: dNet,
+        });
       }
       break;
     }
     case 'AlphaRecycled':
     case 'AlphaBurned': {
       const [cold, hot, alpha, netuid] = a as [Acc, Acc, bigint, number];
-      if (tracked.has(cold)) out.push({ ...base, kind: e.name, coldkey: cold, hotkey: hot, netuid, tao: 0n, alpha, fee: 0n });
+      if (tracked.has(cold))
+        out.push({ ...base, kind: e.name, coldkey: cold, hotkey: hot, netuid, tao: 0n, alpha, fee: 0n });
       break;
     }
     case 'RootClaimed': {
       const [cold] = a as [Acc];
       if (!tracked.has(cold)) break;
       for (const p of e.payouts ?? []) {
-        out.push({ ...base, kind: p.kind, coldkey: cold, hotkey: p.hotkey, netuid: p.netuid, tao: p.tao, alpha: p.alpha, fee: 0n });
+        out.push({
+          ...base,
+          kind: p.kind,
+          coldkey: cold,
+          hotkey: p.hotkey,
+          netuid: p.netuid,
+          tao: p.tao,
+          alpha: p.alpha,
+          fee: 0n,
+        });
       }
       break;
     }

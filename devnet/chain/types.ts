@@ -11,8 +11,24 @@ export type Action =
   | { kind: 'add_stake'; coldkey: Acc; hotkey: Acc; netuid: number; tao: bigint }
   | { kind: 'remove_stake'; coldkey: Acc; hotkey: Acc; netuid: number; alpha: bigint }
   | { kind: 'unstake_all'; coldkey: Acc; hotkey: Acc }
-  | { kind: 'move_stake'; coldkey: Acc; originHotkey: Acc; destHotkey: Acc; originNetuid: number; destNetuid: number; alpha: bigint }
-  | { kind: 'transfer_stake'; coldkey: Acc; destColdkey: Acc; hotkey: Acc; originNetuid: number; destNetuid: number; alpha: bigint }
+  | {
+      kind: 'move_stake';
+      coldkey: Acc;
+      originHotkey: Acc;
+      destHotkey: Acc;
+      originNetuid: number;
+      destNetuid: number;
+      alpha: bigint;
+    }
+  | {
+      kind: 'transfer_stake';
+      coldkey: Acc;
+      destColdkey: Acc;
+      hotkey: Acc;
+      originNetuid: number;
+      destNetuid: number;
+      alpha: bigint;
+    }
   | { kind: 'swap_stake'; coldkey: Acc; hotkey: Acc; originNetuid: number; destNetuid: number; alpha: bigint }
   | { kind: 'set_root_claim_type'; coldkey: Acc; claimType: 'Swap' | 'Keep' }
   | { kind: 'transfer'; coldkey: Acc; dest: Acc; tao: bigint }

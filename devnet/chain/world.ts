@@ -117,13 +117,27 @@ export class World {
     const c = this.chain;
     c.beginBlock(0);
     for (let i = 0; i < this.cfg.validators; i++) {
-      this.validators.push({ hotkey: deriveAccount(`${this.seed}:val-hot:${i}`), owner: deriveAccount(`${this.seed}:val-cold:${i}`), subnets: [] });
+      this.validators.push({
+        hotkey: deriveAccount(`${this.seed}:val-hot:${i}`),
+        owner: deriveAccount(`${this.seed}:val-cold:${i}`),
+        subnets: [],
+      });
     }
     const root = this.validators.slice(0, Math.max(1, Math.ceil(this.validators.length / 4)));
     const rootOwner = deriveAccount(`${this.seed}:root-owner`);
     c.addSubnet(
       // root dividends before root claims (< 334): ~11 % a year (1.5e-5 per epoch × 7300 epochs)
-      { netuid: 0, ownerHotkey: deriveAccount(`${this.seed}:root-hot`), ownerColdkey: rootOwner, name: 'root', symbol: 'Τ', registeredAt: 0, growthPpb: 15_000n, taoInPerBlock: 0n, alphaInPerBlock: 0n },
+      {
+        netuid: 0,
+        ownerHotkey: deriveAccount(`${this.seed}:root-hot`),
+        ownerColdkey: rootOwner,
+        name: 'root',
+        symbol: 'Τ',
+        registeredAt: 0,
+        growthPpb: 15_000n,
+        taoInPerBlock: 0n,
+        alphaInPerBlock: 0n,
+      },
       0n,
       0n,
     );
@@ -140,7 +154,10 @@ export class World {
       const vs = new Set<number>();
       const k = Math.min(this.validators.length, rng.int(2, 6));
       while (vs.size < k) vs.add(rng.int(0, this.validators.length));
-      const stakes = [...vs].map((i) => ({ v: this.validators[i] as Validator, alpha: BigInt(rng.int(1_000, 20_000)) * TAO }));
+      const stakes = [...vs].map((i) => ({
+        v: this.validators[i] as Validator,
+        alpha: BigInt(rng.int(1_000, 20_000)) * TAO,
+      }));
       // The last `late` subnets register during the history (spread over its first 80 %).
       const lateIndex = n - (this.cfg.subnets - late);
       const registeredAt = lateIndex > 0 ? Math.floor((this.cfg.blocks * 0.8 * lateIndex) / (late + 1)) : 0;
@@ -148,7 +165,17 @@ export class World {
       // emissions deepen the pool and pull the price back towards its launch level.
       const taoInPerBlock = BigInt(rng.int(2, 41)) * 1_000_000n;
       const alphaInPerBlock = (taoInPerBlock * 1000n) / priceMilli;
-      const def = { netuid: n, ownerHotkey: ownerHot, ownerColdkey: owner, name: `subnet-${n}`, symbol: symbolFor(n), registeredAt, growthPpb: growth, taoInPerBlock, alphaInPerBlock };
+      const def = {
+        netuid: n,
+        ownerHotkey: ownerHot,
+        ownerColdkey: owner,
+        name: `subnet-${n}`,
+        symbol: symbolFor(n),
+        registeredAt,
+        growthPpb: growth,
+        taoInPerBlock,
+        alphaInPerBlock,
+      };
       const reg = { def, tao, alphaIn, stakes };
       if (registeredAt === 0) this.register(reg);
       else {
@@ -247,7 +274,8 @@ export class World {
       for (const s of this.chain.specs) {
         for (const x of [s.from - 1, s.from]) if (x >= b && x > 0 && x < next) next = x;
       }
-      for (const r of this.registrations) if (r.def.registeredAt >= b && r.def.registeredAt < next) next = r.def.registeredAt;
+      for (const r of this.registrations)
+        if (r.def.registeredAt >= b && r.def.registeredAt < next) next = r.def.registeredAt;
       for (const p of this.nextPayout.values()) if (p >= b && p < next) next = p;
       if (next > head) break;
       this.buildBlock(next, false);
@@ -298,7 +326,8 @@ export class World {
     const c = this.chain;
     c.beginBlock(b);
     const spec = c.specAt(b);
-    if (this.registrationBlocks.has(b)) for (const r of this.registrations.filter((x) => x.def.registeredAt === b)) this.register(r);
+    if (this.registrationBlocks.has(b))
+      for (const r of this.registrations.filter((x) => x.def.registeredAt === b)) this.register(r);
     // on_initialize: epochs pay the owner cut and validator takes (silently) before extrinsics.
     for (const [n, at] of this.nextPayout) {
       if (at !== b) continue;
@@ -351,7 +380,13 @@ export class World {
 
   /** Root validators earn root dividends on the (first two) subnets they validate. */
   private dividendSubnets(hot: Acc): number[] {
-    return this.pairsByHot.get(hot)?.map((p) => p.netuid).filter((n) => n !== 0).slice(0, 2) ?? [];
+    return (
+      this.pairsByHot
+        .get(hot)
+        ?.map((p) => p.netuid)
+        .filter((n) => n !== 0)
+        .slice(0, 2) ?? []
+    );
   }
 
   private marketBlock(): void {
@@ -387,7 +422,13 @@ export class World {
 
   private userAction(u: User): Action | null {
     const others = this.users.filter((x) => x !== u).map((x) => x.coldkey);
-    return this.randomAction(this.userRng, u.coldkey, u.targets, others.length ? others : this.market.slice(0, 5), 0.45);
+    return this.randomAction(
+      this.userRng,
+      u.coldkey,
+      u.targets,
+      others.length ? others : this.market.slice(0, 5),
+      0.45,
+    );
   }
 
   private randomAction(
@@ -416,21 +457,52 @@ export class World {
     if (x < addShare + 0.25) return this.removeAction(r, cold, p);
     if (x < addShare + 0.33) {
       const d = r.pick(targets);
-      return { kind: 'move_stake', coldkey: cold, originHotkey: p.hotkey, destHotkey: d.hotkey, originNetuid: p.netuid, destNetuid: d.netuid, alpha: part };
+      return {
+        kind: 'move_stake',
+        coldkey: cold,
+        originHotkey: p.hotkey,
+        destHotkey: d.hotkey,
+        originNetuid: p.netuid,
+        destNetuid: d.netuid,
+        alpha: part,
+      };
     }
     if (x < addShare + 0.41) {
-      const d = targets.find((t) => t.hotkey === p.hotkey && t.netuid !== p.netuid) ?? this.pairsByHot.get(p.hotkey)?.find((t) => t.netuid !== p.netuid);
+      const d =
+        targets.find((t) => t.hotkey === p.hotkey && t.netuid !== p.netuid) ??
+        this.pairsByHot.get(p.hotkey)?.find((t) => t.netuid !== p.netuid);
       if (!d) return this.removeAction(r, cold, p);
-      return { kind: 'swap_stake', coldkey: cold, hotkey: p.hotkey, originNetuid: p.netuid, destNetuid: d.netuid, alpha: part };
+      return {
+        kind: 'swap_stake',
+        coldkey: cold,
+        hotkey: p.hotkey,
+        originNetuid: p.netuid,
+        destNetuid: d.netuid,
+        alpha: part,
+      };
     }
     if (x < addShare + 0.46 && counterparties.length) {
       const dest = r.pick(counterparties);
       const dn = r.chance(0.7) ? p.netuid : r.pick(this.pairsByHot.get(p.hotkey) ?? [p]).netuid;
-      return { kind: 'transfer_stake', coldkey: cold, destColdkey: dest, hotkey: p.hotkey, originNetuid: p.netuid, destNetuid: dn, alpha: part };
+      return {
+        kind: 'transfer_stake',
+        coldkey: cold,
+        destColdkey: dest,
+        hotkey: p.hotkey,
+        originNetuid: p.netuid,
+        destNetuid: dn,
+        alpha: part,
+      };
     }
     if (x < addShare + 0.48) return { kind: 'unstake_all', coldkey: cold, hotkey: p.hotkey };
     if (x < addShare + 0.5 && p.netuid !== 0 && c.specAt(c.cur) >= 315) {
-      return { kind: r.chance(0.5) ? 'recycle_alpha' : 'burn_alpha', coldkey: cold, hotkey: p.hotkey, netuid: p.netuid, alpha: part };
+      return {
+        kind: r.chance(0.5) ? 'recycle_alpha' : 'burn_alpha',
+        coldkey: cold,
+        hotkey: p.hotkey,
+        netuid: p.netuid,
+        alpha: part,
+      };
     }
     return this.removeAction(r, cold, p);
   }

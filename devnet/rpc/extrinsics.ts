@@ -35,9 +35,21 @@ function callFor(d: DecoratedMeta, a: Action): unknown {
     case 'unstake_all':
       return call(d, 'subtensorModule', 'unstakeAll', [a.hotkey]);
     case 'move_stake':
-      return call(d, 'subtensorModule', 'moveStake', [a.originHotkey, a.destHotkey, a.originNetuid, a.destNetuid, a.alpha]);
+      return call(d, 'subtensorModule', 'moveStake', [
+        a.originHotkey,
+        a.destHotkey,
+        a.originNetuid,
+        a.destNetuid,
+        a.alpha,
+      ]);
     case 'transfer_stake':
-      return call(d, 'subtensorModule', 'transferStake', [a.destColdkey, a.hotkey, a.originNetuid, a.destNetuid, a.alpha]);
+      return call(d, 'subtensorModule', 'transferStake', [
+        a.destColdkey,
+        a.hotkey,
+        a.originNetuid,
+        a.destNetuid,
+        a.alpha,
+      ]);
     case 'swap_stake':
       return call(d, 'subtensorModule', 'swapStake', [a.hotkey, a.originNetuid, a.destNetuid, a.alpha]);
     case 'set_root_claim_type':
@@ -68,7 +80,13 @@ export function buildExtrinsics(chain: Chain, b: number): string[] {
       };
       out.push(
         ext
-          .signFake(xt.signer, { nonce: xt.nonce, blockHash: GENESIS_HASH, genesisHash: GENESIS_HASH, runtimeVersion: rt.version, signedExtensions: rt.registry.signedExtensions })
+          .signFake(xt.signer, {
+            nonce: xt.nonce,
+            blockHash: GENESIS_HASH,
+            genesisHash: GENESIS_HASH,
+            runtimeVersion: rt.version,
+            signedExtensions: rt.registry.signedExtensions,
+          })
           .toHex(),
       );
     } catch {

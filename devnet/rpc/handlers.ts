@@ -83,13 +83,16 @@ export class Handlers {
     chain_getFinalizedHead: () => blockHash(this.chain, this.node.finalized()),
     chain_getFinalisedHead: () => blockHash(this.chain, this.node.finalized()),
     chain_getHeader: (p) => {
-      const b = (p[0] === undefined || p[0] === null) ? this.chain.head : blockNumberOf(this.chain, String(p[0]));
+      const b = p[0] === undefined || p[0] === null ? this.chain.head : blockNumberOf(this.chain, String(p[0]));
       return b === null ? null : header(this.chain, b);
     },
     chain_getBlock: (p) => {
-      const b = (p[0] === undefined || p[0] === null) ? this.chain.head : blockNumberOf(this.chain, String(p[0]));
+      const b = p[0] === undefined || p[0] === null ? this.chain.head : blockNumberOf(this.chain, String(p[0]));
       if (b === null) return null;
-      return { block: { header: header(this.chain, b), extrinsics: buildExtrinsics(this.chain, b) }, justifications: null };
+      return {
+        block: { header: header(this.chain, b), extrinsics: buildExtrinsics(this.chain, b) },
+        justifications: null,
+      };
     },
 
     // Reading the runtime needs the block's state too, so a pruned node refuses old blocks here as well.

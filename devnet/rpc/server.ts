@@ -43,8 +43,14 @@ const NOTIFY: Record<Sub['kind'], string> = {
   storage: 'state_storage',
 };
 const UNSUBSCRIBE = new Set([
-  'chain_unsubscribeNewHead', 'chain_unsubscribeNewHeads', 'chain_unsubscribeAllHeads', 'chain_unsubscribeFinalizedHeads',
-  'chain_unsubscribeFinalisedHeads', 'state_unsubscribeRuntimeVersion', 'chain_unsubscribeRuntimeVersion', 'state_unsubscribeStorage',
+  'chain_unsubscribeNewHead',
+  'chain_unsubscribeNewHeads',
+  'chain_unsubscribeAllHeads',
+  'chain_unsubscribeFinalizedHeads',
+  'chain_unsubscribeFinalisedHeads',
+  'state_unsubscribeRuntimeVersion',
+  'chain_unsubscribeRuntimeVersion',
+  'state_unsubscribeStorage',
 ]);
 
 export class RpcServer {
@@ -120,7 +126,8 @@ export class RpcServer {
   private handle(conn: Conn, m: unknown): Record<string, unknown> | 'dropped' | null {
     const req = m as { id?: unknown; method?: unknown; params?: unknown };
     const id = req.id ?? null;
-    if (typeof req.method !== 'string') return { jsonrpc: '2.0', id, error: { code: -32600, message: 'Invalid request' } };
+    if (typeof req.method !== 'string')
+      return { jsonrpc: '2.0', id, error: { code: -32600, message: 'Invalid request' } };
     const method = req.method;
     const params = Array.isArray(req.params) ? req.params : [];
     this.requestCounts.set(method, (this.requestCounts.get(method) ?? 0) + 1);

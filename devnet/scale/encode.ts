@@ -44,7 +44,11 @@ function phaseBytes(phase: number | null): Uint8Array {
 }
 
 function dispatchInfo(mandatory: boolean) {
-  return { weight: { refTime: mandatory ? 5_000_000 : 180_000_000, proofSize: mandatory ? 1493 : 4_000 }, class: mandatory ? 'Mandatory' : 'Normal', paysFee: 'Yes' };
+  return {
+    weight: { refTime: mandatory ? 5_000_000 : 180_000_000, proofSize: mandatory ? 1493 : 4_000 },
+    class: mandatory ? 'Mandatory' : 'Normal',
+    paysFee: 'Yes',
+  };
 }
 
 export function encodeEvents(rt: Runtime, chain: Chain, block: number): Uint8Array {
@@ -60,7 +64,10 @@ export function encodeEvents(rt: Runtime, chain: Chain, block: number): Uint8Arr
       ev = rt.encodeEvent(event.pallet, event.name, event.args);
     }
     // An event unknown to this runtime would shift every later index: fail loudly instead.
-    if (!ev) throw new Error(`spec ${rt.spec} has no event ${typeof event === 'string' ? event : `${event.pallet}.${event.name}`}`);
+    if (!ev)
+      throw new Error(
+        `spec ${rt.spec} has no event ${typeof event === 'string' ? event : `${event.pallet}.${event.name}`}`,
+      );
     parts.push(phaseBytes(phase), ev, new Uint8Array([0]));
     count++;
   }

@@ -29,9 +29,17 @@ export const ITEMS = {
   Owner: { pallet: 'SubtensorModule', item: 'Owner', args: [A('Blake2_128Concat')] },
   Alpha: { pallet: 'SubtensorModule', item: 'Alpha', args: [A('Blake2_128Concat'), A('Blake2_128Concat'), N16] },
   TotalHotkeyAlpha: { pallet: 'SubtensorModule', item: 'TotalHotkeyAlpha', args: [A('Blake2_128Concat'), N16] },
-  TotalHotkeyAlphaLastEpoch: { pallet: 'SubtensorModule', item: 'TotalHotkeyAlphaLastEpoch', args: [A('Blake2_128Concat'), N16] },
+  TotalHotkeyAlphaLastEpoch: {
+    pallet: 'SubtensorModule',
+    item: 'TotalHotkeyAlphaLastEpoch',
+    args: [A('Blake2_128Concat'), N16],
+  },
   TotalHotkeyShares: { pallet: 'SubtensorModule', item: 'TotalHotkeyShares', args: [A('Blake2_128Concat'), N16] },
-  AlphaDividendsPerSubnet: { pallet: 'SubtensorModule', item: 'AlphaDividendsPerSubnet', args: [N16, A('Blake2_128Concat')] },
+  AlphaDividendsPerSubnet: {
+    pallet: 'SubtensorModule',
+    item: 'AlphaDividendsPerSubnet',
+    args: [N16, A('Blake2_128Concat')],
+  },
   SubnetTAO: { pallet: 'SubtensorModule', item: 'SubnetTAO', args: [N16] },
   SubnetAlphaIn: { pallet: 'SubtensorModule', item: 'SubnetAlphaIn', args: [N16] },
   SubnetAlphaOut: { pallet: 'SubtensorModule', item: 'SubnetAlphaOut', args: [N16] },
@@ -52,8 +60,16 @@ export const ITEMS = {
   },
   SubnetMovingPrice: { pallet: 'SubtensorModule', item: 'SubnetMovingPrice', args: [N16] },
   SubnetVolume: { pallet: 'SubtensorModule', item: 'SubnetVolume', args: [N16] },
-  SwapAlphaSqrtPrice: { pallet: 'Swap', item: 'AlphaSqrtPrice', args: [{ kind: 'u16' as const, hasher: 'Twox64Concat' as const }] },
-  SwapV3Initialized: { pallet: 'Swap', item: 'SwapV3Initialized', args: [{ kind: 'u16' as const, hasher: 'Twox64Concat' as const }] },
+  SwapAlphaSqrtPrice: {
+    pallet: 'Swap',
+    item: 'AlphaSqrtPrice',
+    args: [{ kind: 'u16' as const, hasher: 'Twox64Concat' as const }],
+  },
+  SwapV3Initialized: {
+    pallet: 'Swap',
+    item: 'SwapV3Initialized',
+    args: [{ kind: 'u16' as const, hasher: 'Twox64Concat' as const }],
+  },
   SwapFeeRate: { pallet: 'Swap', item: 'FeeRate', args: [{ kind: 'u16' as const, hasher: 'Twox64Concat' as const }] },
   RootClaimType: { pallet: 'SubtensorModule', item: 'RootClaimType', args: [A('Blake2_128Concat')] },
   RootClaimed: {

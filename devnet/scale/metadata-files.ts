@@ -91,7 +91,9 @@ export function availableMetadata(): Map<number, SpecMetadataFiles> {
 export function specFiles(spec: number): SpecMetadataFiles {
   const f = availableMetadata().get(spec);
   if (!f) {
-    throw new Error(`No metadata for runtime spec ${spec} in ${metadataDirs().join(', ') || '(no dirs)'}. ${METADATA_HELP}`);
+    throw new Error(
+      `No metadata for runtime spec ${spec} in ${metadataDirs().join(', ') || '(no dirs)'}. ${METADATA_HELP}`,
+    );
   }
   return f;
 }

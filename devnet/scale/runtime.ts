@@ -10,12 +10,28 @@ import { specFiles, wrapOpaque } from './metadata-files.js';
 
 /** Runtime API list of the real spec-343 `state_getRuntimeVersion` (recorded finney traffic). */
 const RECORDED_APIS: [string, number][] = [
-  ['0xdf6acb689907609b', 5], ['0x37e397fc7c91f5e4', 2], ['0x40fe3ad401f8959a', 6], ['0xfbc577b9d747efd6', 1],
-  ['0xd2bc9897eed08f15', 3], ['0xf78b278be53f454c', 2], ['0xdd718d5cc53262d4', 1], ['0xab3c0572291feb8b', 1],
-  ['0xed99c5acb25eedf5', 3], ['0xbc9d89904f5b923f', 1], ['0x37c8bb1350a9a2a8', 4], ['0xf3ff14d5ab527059', 3],
-  ['0x582211f65bb14b89', 6], ['0xe65b00e46cedd0aa', 2], ['0x68b66ba122c93fa7', 2], ['0x42e62be4a39e5b60', 1],
-  ['0x806df4ccaa9ed485', 1], ['0x8375104b299b74c5', 1], ['0x5d1fbfbe852f2807', 1], ['0xc6886e2f8e598b0a', 1],
-  ['0xcbca25e39f142387', 2], ['0xa8b093e6508d9e9c', 1],
+  ['0xdf6acb689907609b', 5],
+  ['0x37e397fc7c91f5e4', 2],
+  ['0x40fe3ad401f8959a', 6],
+  ['0xfbc577b9d747efd6', 1],
+  ['0xd2bc9897eed08f15', 3],
+  ['0xf78b278be53f454c', 2],
+  ['0xdd718d5cc53262d4', 1],
+  ['0xab3c0572291feb8b', 1],
+  ['0xed99c5acb25eedf5', 3],
+  ['0xbc9d89904f5b923f', 1],
+  ['0x37c8bb1350a9a2a8', 4],
+  ['0xf3ff14d5ab527059', 3],
+  ['0x582211f65bb14b89', 6],
+  ['0xe65b00e46cedd0aa', 2],
+  ['0x68b66ba122c93fa7', 2],
+  ['0x42e62be4a39e5b60', 1],
+  ['0x806df4ccaa9ed485', 1],
+  ['0x8375104b299b74c5', 1],
+  ['0x5d1fbfbe852f2807', 1],
+  ['0xc6886e2f8e598b0a', 1],
+  ['0xcbca25e39f142387', 2],
+  ['0xa8b093e6508d9e9c', 1],
 ];
 
 export interface RuntimeVersionJson {
@@ -180,7 +196,10 @@ export class Runtime {
       const apiName = name.slice(0, sep);
       const method = name.slice(sep + 1);
       const latest = this.metadata.asLatest as unknown as {
-        apis?: { name: { toString(): string }; methods: { name: { toString(): string }; inputs: { type: never }[]; output: never }[] }[];
+        apis?: {
+          name: { toString(): string };
+          methods: { name: { toString(): string }; inputs: { type: never }[]; output: never }[];
+        }[];
       };
       const api = (latest.apis ?? []).find((a) => a.name.toString() === apiName);
       const m = api?.methods.find((x) => x.name.toString() === method);

@@ -26,7 +26,15 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
       { from: 12 * DAY, spec: 343 },
     ],
     users: [
-      { label: 'demo', account: DEMO_COLDKEY_HEX, balanceTao: 5_000n, positions: 8, actions: 120, rootStakeTao: 300n, claimType: 'Keep' },
+      {
+        label: 'demo',
+        account: DEMO_COLDKEY_HEX,
+        balanceTao: 5_000n,
+        positions: 8,
+        actions: 120,
+        rootStakeTao: 300n,
+        claimType: 'Keep',
+      },
       { label: 'alice', balanceTao: 2_000n, positions: 5, actions: 50, rootStakeTao: 100n, claimType: 'Swap' },
       { label: 'bob', balanceTao: 800n, positions: 3, actions: 25 },
     ],

@@ -61,10 +61,12 @@ describe('JSON-RPC transport', () => {
     const ws = new WebSocket(dn.url);
     await new Promise((r) => ws.once('open', r));
     const reply = new Promise<string>((r) => ws.once('message', (d) => r(String(d))));
-    ws.send(JSON.stringify([
-      { jsonrpc: '2.0', id: 1, method: 'system_chain', params: [] },
-      { jsonrpc: '2.0', id: 2, method: 'nope_nope', params: [] },
-    ]));
+    ws.send(
+      JSON.stringify([
+        { jsonrpc: '2.0', id: 1, method: 'system_chain', params: [] },
+        { jsonrpc: '2.0', id: 2, method: 'nope_nope', params: [] },
+      ]),
+    );
     const out = JSON.parse(await reply) as { id: number; result?: unknown; error?: { code: number } }[];
     expect(out).toHaveLength(2);
     expect(out.find((x) => x.id === 1)?.result).toBe('Bittensor');
@@ -92,13 +94,22 @@ describe('storage and runtime APIs', () => {
         expect(ths.bits.toBigInt()).toBe(chain.totalHotkeyShares(p.hotkey, p.netuid, b));
       }
       for (const n of [0, 1, 2, 3]) {
-        expect(((await q['subnetTAO']!(n)) as unknown as { toBigInt(): bigint }).toBigInt()).toBe(chain.subnetTao(n, b));
-        expect(((await q['subnetAlphaIn']!(n)) as unknown as { toBigInt(): bigint }).toBigInt()).toBe(chain.subnetAlphaIn(n, b));
-        expect(((await q['subnetAlphaOut']!(n)) as unknown as { toBigInt(): bigint }).toBigInt()).toBe(chain.subnetAlphaOut(n, b));
+        expect(((await q['subnetTAO']!(n)) as unknown as { toBigInt(): bigint }).toBigInt()).toBe(
+          chain.subnetTao(n, b),
+        );
+        expect(((await q['subnetAlphaIn']!(n)) as unknown as { toBigInt(): bigint }).toBigInt()).toBe(
+          chain.subnetAlphaIn(n, b),
+        );
+        expect(((await q['subnetAlphaOut']!(n)) as unknown as { toBigInt(): bigint }).toBigInt()).toBe(
+          chain.subnetAlphaOut(n, b),
+        );
       }
       const hk = (await q['stakingHotkeys']!(cold)) as unknown as Codec[];
       expect(hk.map((h) => h.toString())).toEqual(chain.stakingHotkeys(cold, b).map(ss58));
-      const acct = (await at.query['system']!['account']!(cold)) as unknown as { nonce: { toNumber(): number }; data: { free: { toBigInt(): bigint } } };
+      const acct = (await at.query['system']!['account']!(cold)) as unknown as {
+        nonce: { toNumber(): number };
+        data: { free: { toBigInt(): bigint } };
+      };
       expect(acct.nonce.toNumber()).toBe(chain.account(cold, b).nonce);
       expect(acct.data.free.toBigInt()).toBe(chain.account(cold, b).free);
       const now = (await at.query['timestamp']!['now']!()) as unknown as { toBigInt(): bigint };
@@ -109,16 +120,27 @@ describe('storage and runtime APIs', () => {
   it('serves LastColdkeyHotkeyStakeBlock as a per-coldkey linked list and enumerates its keys', async () => {
     const cold = dn.world.userColdkeys[0] as string;
     const q = sm();
-    const entries = await (q['lastColdkeyHotkeyStakeBlock'] as unknown as { entries(c: string): Promise<[{ args: Codec[] }, Codec][]> }).entries(ss58(cold));
+    const entries = await (
+      q['lastColdkeyHotkeyStakeBlock'] as unknown as { entries(c: string): Promise<[{ args: Codec[] }, Codec][]> }
+    ).entries(ss58(cold));
     expect(entries.length).toBeGreaterThan(0);
     for (const [k, v] of entries) {
       const last = Number((v as unknown as { unwrap(): Codec }).unwrap().toString());
       expect(last).toBeGreaterThan(0);
-      const evs = (await (await api.at(dn.hashOf(last))).query['system']!['events']!()) as unknown as {
+      const evs = (await (
+        await api.at(dn.hashOf(last))
+      ).query['system']!['events']!()) as unknown as {
         event: { section: string; method: string; data: Codec[] };
       }[];
       const hot = k.args[1]?.toString();
-      expect(evs.some((e) => e.event.section === 'subtensorModule' && e.event.method.startsWith('Stake') && e.event.data.some((d) => d.toString() === hot))).toBe(true);
+      expect(
+        evs.some(
+          (e) =>
+            e.event.section === 'subtensorModule' &&
+            e.event.method.startsWith('Stake') &&
+            e.event.data.some((d) => d.toString() === hot),
+        ),
+      ).toBe(true);
     }
   });
 
@@ -129,7 +151,9 @@ describe('storage and runtime APIs', () => {
       const at = await api.at(dn.hashOf(b));
       const call = at.call as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<Codec>>>;
       const infos = (await call['stakeInfoRuntimeApi']!['getStakeInfoForColdkey']!(cold)) as unknown as {
-        hotkey: Codec; netuid: Codec; stake: { toBigInt(): bigint };
+        hotkey: Codec;
+        netuid: Codec;
+        stake: { toBigInt(): bigint };
       }[];
       const expected = chain.positionsOf(cold).filter((p) => chain.stake(p.hotkey, cold, p.netuid, b) > 0n);
       expect(infos.length).toBe(expected.length);
@@ -153,13 +177,18 @@ describe('storage and runtime APIs', () => {
         const n = Number(v.netuid.toString());
         expect(v.taoIn.toBigInt()).toBe(chain.subnetTao(n, b));
         expect(v.alphaIn.toBigInt()).toBe(chain.subnetAlphaIn(n, b));
-        expect(v.subnetVolume.toBigInt()).toBe(((await q['subnetVolume']!(n)) as unknown as { toBigInt(): bigint }).toBigInt());
+        expect(v.subnetVolume.toBigInt()).toBe(
+          ((await q['subnetVolume']!(n)) as unknown as { toBigInt(): bigint }).toBigInt(),
+        );
         if (n > 0 && b === dn.head()) expect(v.subnetVolume.toBigInt()).toBeGreaterThan(0n);
         expect(v.taoInEmission.toBigInt()).toBe(chain.subnets.get(n)!.taoInPerBlock);
         // between writes the reserves grow by the per-block injection
-        if (n > 0 && b === dn.head()) expect(chain.subnetTao(n, b + 1) - chain.subnetTao(n, b)).toBe(chain.subnets.get(n)!.taoInPerBlock);
+        if (n > 0 && b === dn.head())
+          expect(chain.subnetTao(n, b + 1) - chain.subnetTao(n, b)).toBe(chain.subnets.get(n)!.taoInPerBlock);
       }
-      const one = (await call['subnetInfoRuntimeApi']!['getDynamicInfo']!(2)) as unknown as { unwrap(): { alphaOut: { toBigInt(): bigint } } };
+      const one = (await call['subnetInfoRuntimeApi']!['getDynamicInfo']!(2)) as unknown as {
+        unwrap(): { alphaOut: { toBigInt(): bigint } };
+      };
       expect(one.unwrap().alphaOut.toBigInt()).toBe(chain.subnetAlphaOut(2, b));
       const price = (await call['swapRuntimeApi']!['currentAlphaPrice']!(1)) as unknown as { toBigInt(): bigint };
       expect(price.toBigInt()).toBe((chain.subnetTao(1, b) * 1_000_000_000n) / chain.subnetAlphaIn(1, b));
@@ -168,21 +197,27 @@ describe('storage and runtime APIs', () => {
     }
   });
 
-  it('StakeInfo.emission is the hotkey\'s AlphaDividendsPerSubnet; TotalHotkeyAlphaLastEpoch is the value at the last epoch', async () => {
+  it("StakeInfo.emission is the hotkey's AlphaDividendsPerSubnet; TotalHotkeyAlphaLastEpoch is the value at the last epoch", async () => {
     const chain = dn.world.chain;
     const cold = dn.world.userColdkeys[0] as string;
     const b = 3_500;
     const at = await api.at(dn.hashOf(b));
     const q = at.query['subtensorModule'] as unknown as Q;
     const call = at.call as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<Codec>>>;
-    const infos = (await call['stakeInfoRuntimeApi']!['getStakeInfoForColdkey']!(cold)) as unknown as { hotkey: Codec; netuid: Codec; emission: { toBigInt(): bigint } }[];
+    const infos = (await call['stakeInfoRuntimeApi']!['getStakeInfoForColdkey']!(cold)) as unknown as {
+      hotkey: Codec;
+      netuid: Codec;
+      emission: { toBigInt(): bigint };
+    }[];
     let nonzero = 0;
     for (const i of infos) {
       const n = Number(i.netuid.toString());
       const div = ((await q['alphaDividendsPerSubnet']!(n, i.hotkey)) as unknown as { toBigInt(): bigint }).toBigInt();
       expect(div).toBe(i.emission.toBigInt());
       if (div > 0n) nonzero++;
-      const last = ((await q['totalHotkeyAlphaLastEpoch']!(i.hotkey, n)) as unknown as { toBigInt(): bigint }).toBigInt();
+      const last = (
+        (await q['totalHotkeyAlphaLastEpoch']!(i.hotkey, n)) as unknown as { toBigInt(): bigint }
+      ).toBigInt();
       expect(last).toBe(chain.totalHotkeyAlpha(i.hotkey.toHex(), n, epochBlock(n, epochsAt(n, b))));
     }
     expect(nonzero).toBeGreaterThan(0);
@@ -211,7 +246,10 @@ describe('storage and runtime APIs', () => {
     const c = await RawClient.open(dn.url);
     const cold = dn.world.userColdkeys[0] as string;
     const key = api.query['system']!['account']!.key(cold);
-    const res = await c.result<{ block: string; changes: [string, string | null][] }[]>('state_queryStorageAt', [[key], dn.hashOf(1_000)]);
+    const res = await c.result<{ block: string; changes: [string, string | null][] }[]>('state_queryStorageAt', [
+      [key],
+      dn.hashOf(1_000),
+    ]);
     expect(res[0]?.block).toBe(dn.hashOf(1_000));
     expect(res[0]?.changes[0]?.[1]).toMatch(/^0x/);
     const prefix = api.query['subtensorModule']!['alpha']!.keyPrefix();
@@ -242,15 +280,23 @@ describe('live mode', () => {
     const unsubFin = await api.rpc.chain.subscribeFinalizedHeads((h) => {
       finalized.push(h.number.toNumber());
     });
-    const unsubAcct = await (api.query['system']!['account'] as unknown as (a: string, cb: (v: { nonce: { toNumber(): number } }) => void) => Promise<() => void>)(
-      cold,
-      (v) => nonces.push(v.nonce.toNumber()),
-    );
+    const unsubAcct = await (
+      api.query['system']!['account'] as unknown as (
+        a: string,
+        cb: (v: { nonce: { toNumber(): number } }) => void,
+      ) => Promise<() => void>
+    )(cold, (v) => nonces.push(v.nonce.toNumber()));
     await until(() => heads.length >= 1 && finalized.length >= 1 && nonces.length >= 1);
     const h0 = dn.head();
     const chain = dn.world.chain;
     const pos = chain.positionsOf(cold).find((p) => chain.stake(p.hotkey, cold, p.netuid) > 0n)!;
-    dn.submit({ kind: 'add_stake', coldkey: ss58(cold), hotkey: ss58(pos.hotkey), netuid: pos.netuid, tao: 1_000_000_000n });
+    dn.submit({
+      kind: 'add_stake',
+      coldkey: ss58(cold),
+      hotkey: ss58(pos.hotkey),
+      netuid: pos.netuid,
+      tao: 1_000_000_000n,
+    });
     dn.produceBlocks(1);
     await until(() => heads.includes(h0 + 1) && finalized.includes(h0 - 1) && nonces.length >= 2);
     expect(nonces[nonces.length - 1]).toBe(nonces[0]! + 1);
@@ -259,4 +305,3 @@ describe('live mode', () => {
     unsubAcct();
   });
 });
-

@@ -41,7 +41,12 @@ describe('cli', () => {
     const c = await RawClient.open(url!);
     expect(await c.result('system_chain')).toBe('Bittensor');
     c.close();
-    const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as { coldkeys: string[]; events: unknown[]; head: number; endpoint: string };
+    const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as {
+      coldkeys: string[];
+      events: unknown[];
+      head: number;
+      endpoint: string;
+    };
     expect(truth.coldkeys).toHaveLength(2);
     expect(truth.head).toBe(4_000);
     expect(truth.endpoint).toBe(url);
@@ -70,4 +75,3 @@ describe('metadata:pull', () => {
     }
   });
 });
-

@@ -16,7 +16,11 @@ type Bits = { bits: Big };
 beforeAll(async () => {
   ensureMetadata();
   // No market noise in live blocks, so a submitted action is alone in its pool.
-  dn = await startDevnet({ scenario: { ...SCENARIOS['tiny']!, name: 'tiny-quiet', marketEvery: 1e12 }, seed: 11, port: 0 });
+  dn = await startDevnet({
+    scenario: { ...SCENARIOS['tiny']!, name: 'tiny-quiet', marketEvery: 1e12 },
+    seed: 11,
+    port: 0,
+  });
   api = await apiFor(dn.url);
 });
 afterAll(async () => {
@@ -47,7 +51,11 @@ describe('consistency', () => {
     for (const b of [dn.head(), 3_333, 2_222, 1_111, 555]) {
       const { q, call } = await at(b);
       for (const cold of colds) {
-        const infos = (await call['stakeInfoRuntimeApi']!['getStakeInfoForColdkey']!(cold)) as unknown as { hotkey: Codec; netuid: Codec; stake: Big }[];
+        const infos = (await call['stakeInfoRuntimeApi']!['getStakeInfoForColdkey']!(cold)) as unknown as {
+          hotkey: Codec;
+          netuid: Codec;
+          stake: Big;
+        }[];
         for (const i of infos) {
           const n = Number(i.netuid.toString());
           const share = ((await q['alpha']!(i.hotkey, cold, n)) as unknown as Bits).bits.toBigInt();
@@ -78,7 +86,11 @@ describe('consistency', () => {
     const b1 = dn.produceBlocks(1);
     // block b1 first injects the subnet's per-block emission (on_initialize), then swaps
     const sub = dn.chain.subnets.get(netuid)!;
-    const inject = (p: { y: bigint; x: bigint; out: bigint }) => ({ ...p, y: p.y + sub.taoInPerBlock, x: p.x + sub.alphaInPerBlock });
+    const inject = (p: { y: bigint; x: bigint; out: bigint }) => ({
+      ...p,
+      y: p.y + sub.taoInPerBlock,
+      x: p.x + sub.alphaInPerBlock,
+    });
     const p0 = inject(await before(b1 - 1));
     const p1 = await before(b1);
     const fee = (tao * 33n) / 65535n;
@@ -87,7 +99,13 @@ describe('consistency', () => {
     expect(p1.x).toBe(p0.x - alpha);
     const ev = dn.truth().events.filter((e) => e.block === b1);
     expect(ev).toHaveLength(1);
-    expect(ev[0]).toMatchObject({ kind: 'StakeAdded', tao: String(tao), alpha: String(alpha), fee: String(fee), netuid });
+    expect(ev[0]).toMatchObject({
+      kind: 'StakeAdded',
+      tao: String(tao),
+      alpha: String(alpha),
+      fee: String(fee),
+      netuid,
+    });
 
     const sell = alpha / 2n;
     dn.submit({ kind: 'remove_stake', coldkey: ss58(cold), hotkey: ss58(pos.hotkey), netuid, alpha: sell });
@@ -105,7 +123,9 @@ describe('consistency', () => {
   it('emissions raise positions at epochs without events or share changes', async () => {
     const chain = dn.world.chain;
     const cold = dn.world.userColdkeys[0]!;
-    const positions = chain.positionsOf(cold).filter((p) => p.netuid !== 0 && chain.stake(p.hotkey, cold, p.netuid) > 0n);
+    const positions = chain
+      .positionsOf(cold)
+      .filter((p) => p.netuid !== 0 && chain.stake(p.hotkey, cold, p.netuid) > 0n);
     expect(positions.length).toBeGreaterThan(0);
     // Live blocks without any action: run past the next epoch of every position's subnet.
     const head0 = dn.head();
@@ -119,12 +139,24 @@ describe('consistency', () => {
       const s2 = ((await c.q['alpha']!(p.hotkey, cold, p.netuid)) as unknown as Bits).bits.toBigInt();
       expect(s2).toBe(s1);
       const st = async (x: Awaited<ReturnType<typeof at>>) =>
-        ((await x.call['stakeInfoRuntimeApi']!['getStakeInfoForHotkeyColdkeyNetuid']!(p.hotkey, cold, p.netuid)) as unknown as { unwrap(): { stake: Big } }).unwrap().stake.toBigInt();
+        (
+          (await x.call['stakeInfoRuntimeApi']!['getStakeInfoForHotkeyColdkeyNetuid']!(
+            p.hotkey,
+            cold,
+            p.netuid,
+          )) as unknown as { unwrap(): { stake: Big } }
+        )
+          .unwrap()
+          .stake.toBigInt();
       expect(await st(c)).toBeGreaterThan(await st(a));
       const recs = (await c.sys['events']!()) as unknown as { event: { section: string } }[];
       expect(recs.every((r) => r.event.section === 'system')).toBe(true);
       // the truth's position sample at that epoch is the same number
-      const sample = dn.truth().positions.find((x) => x.block === e && x.coldkey === ss58(cold) && x.hotkey === ss58(p.hotkey) && x.netuid === p.netuid);
+      const sample = dn
+        .truth()
+        .positions.find(
+          (x) => x.block === e && x.coldkey === ss58(cold) && x.hotkey === ss58(p.hotkey) && x.netuid === p.netuid,
+        );
       expect(sample?.alpha).toBe(String(await st(c)));
     }
   });
@@ -135,9 +167,12 @@ describe('consistency', () => {
     const sub = chain.subnets.get(n)!;
     const e = epochBlock(n, epochsAt(n, 3_000));
     // the owner's alpha grows by the cut (plus the epoch's growth of what it already had); shares with it
-    const gain = chain.stake(sub.ownerHotkey, sub.ownerColdkey, n, e) - chain.stake(sub.ownerHotkey, sub.ownerColdkey, n, e - 1);
+    const gain =
+      chain.stake(sub.ownerHotkey, sub.ownerColdkey, n, e) - chain.stake(sub.ownerHotkey, sub.ownerColdkey, n, e - 1);
     expect(gain >= 65_000_000_000n && gain < 66_000_000_000n).toBe(true);
-    expect(chain.shares(sub.ownerHotkey, sub.ownerColdkey, n, e)).toBeGreaterThan(chain.shares(sub.ownerHotkey, sub.ownerColdkey, n, e - 1));
+    expect(chain.shares(sub.ownerHotkey, sub.ownerColdkey, n, e)).toBeGreaterThan(
+      chain.shares(sub.ownerHotkey, sub.ownerColdkey, n, e - 1),
+    );
     const c = await at(e);
     const recs = (await c.sys['events']!()) as unknown as { event: { section: string } }[];
     expect(recs.every((r) => r.event.section === 'system' || chain.blocks.has(e))).toBe(true);
@@ -165,8 +200,20 @@ describe('consistency', () => {
     const { sys } = await at(dn.head());
     const n0 = ((await sys['account']!(cold)) as unknown as { nonce: { toNumber(): number } }).nonce.toNumber();
     const pos = chain.positionsOf(cold).find((p) => chain.stake(p.hotkey, cold, p.netuid) > 0n)!;
-    dn.submit({ kind: 'add_stake', coldkey: ss58(cold), hotkey: ss58(pos.hotkey), netuid: pos.netuid, tao: 1_000_000_000n });
-    dn.submit({ kind: 'remove_stake', coldkey: ss58(cold), hotkey: ss58(pos.hotkey), netuid: pos.netuid, alpha: 1_000n });
+    dn.submit({
+      kind: 'add_stake',
+      coldkey: ss58(cold),
+      hotkey: ss58(pos.hotkey),
+      netuid: pos.netuid,
+      tao: 1_000_000_000n,
+    });
+    dn.submit({
+      kind: 'remove_stake',
+      coldkey: ss58(cold),
+      hotkey: ss58(pos.hotkey),
+      netuid: pos.netuid,
+      alpha: 1_000n,
+    });
     const b = dn.produceBlocks(1);
     const after = await at(b);
     const n1 = ((await after.sys['account']!(cold)) as unknown as { nonce: { toNumber(): number } }).nonce.toNumber();

@@ -24,7 +24,12 @@ function fingerprint(w: World) {
     truth: JSON.stringify(buildTruth(w.chain, 'x', w.chain.head - 2)),
     hashes: [1, 100, 2_000, w.chain.head].map((b) => blockHash(w.chain, b)),
     storage: [500, 2_600, w.chain.head].map((b) => sample.map((k) => h.storageAt(k, b)).join()),
-    events: [...w.chain.blocks.keys()].slice(0, 50).map((b) => h.storageAt(keys.find((k) => w.chain.cells.get(k)?.item === 'SystemEvents')!, b)),
+    events: [...w.chain.blocks.keys()].slice(0, 50).map((b) =>
+      h.storageAt(
+        keys.find((k) => w.chain.cells.get(k)?.item === 'SystemEvents')!,
+        b,
+      ),
+    ),
   };
 }
 
@@ -52,7 +57,8 @@ describe('determinism of live blocks', () => {
       const cold = w.userColdkeys[0]!;
       const p = w.chain.positionsOf(cold).find((x) => w.chain.stake(x.hotkey, cold, x.netuid) > 0n)!;
       for (let i = 0; i < 20; i++) {
-        if (i % 5 === 0) w.submit({ kind: 'add_stake', coldkey: cold, hotkey: p.hotkey, netuid: p.netuid, tao: 1_000_000_000n });
+        if (i % 5 === 0)
+          w.submit({ kind: 'add_stake', coldkey: cold, hotkey: p.hotkey, netuid: p.netuid, tao: 1_000_000_000n });
         w.produceNext();
       }
       return fingerprint(w);
@@ -60,7 +66,6 @@ describe('determinism of live blocks', () => {
     expect(live(8)).toEqual(live(8));
   });
 });
-
 
 describe('incremental generation', () => {
   it('generating history in two steps gives the same chain as in one', () => {

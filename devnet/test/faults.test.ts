@@ -9,7 +9,11 @@ let dn: Devnet;
 
 beforeAll(async () => {
   ensureMetadata();
-  dn = await startDevnet({ scenario: { ...SCENARIOS['tiny']!, name: 'tiny-quiet', marketEvery: 1e12 }, seed: 2, port: 0 });
+  dn = await startDevnet({
+    scenario: { ...SCENARIOS['tiny']!, name: 'tiny-quiet', marketEvery: 1e12 },
+    seed: 2,
+    port: 0,
+  });
 });
 afterAll(async () => {
   await dn?.close();
@@ -25,7 +29,11 @@ describe('faults', () => {
     const r = await c.call('state_getStorage', [TIMESTAMP_NOW, old]);
     expect(r.error?.code).toBe(4003);
     expect(r.error?.message).toContain(`State already discarded for ${old}`);
-    const r2 = await c.call('state_call', ['StakeInfoRuntimeApi_get_stake_info_for_coldkey', dn.world.userColdkeys[0], old]);
+    const r2 = await c.call('state_call', [
+      'StakeInfoRuntimeApi_get_stake_info_for_coldkey',
+      dn.world.userColdkeys[0],
+      old,
+    ]);
     expect(r2.error?.code).toBe(4003);
     expect((await c.call('state_getRuntimeVersion', [old])).error?.code).toBe(4003);
     expect(await c.result('state_getStorage', [TIMESTAMP_NOW, dn.hashOf(dn.head() - 100)])).toMatch(/^0x/);
@@ -86,7 +94,13 @@ describe('faults', () => {
     const cold = dn.world.userColdkeys[0]!;
     const chain = dn.world.chain;
     const pos = chain.positionsOf(cold).find((p) => chain.stake(p.hotkey, cold, p.netuid) > 0n)!;
-    dn.submit({ kind: 'add_stake', coldkey: ss58(cold), hotkey: ss58(pos.hotkey), netuid: pos.netuid, tao: 2_000_000_000n });
+    dn.submit({
+      kind: 'add_stake',
+      coldkey: ss58(cold),
+      hotkey: ss58(pos.hotkey),
+      netuid: pos.netuid,
+      tao: 2_000_000_000n,
+    });
     const head = dn.produceBlocks(1);
     const fin = dn.finalized();
     expect(fin).toBe(head - 2);
@@ -104,7 +118,13 @@ describe('faults', () => {
     // the user's action was re-included on the new fork
     expect(chain.account(cold, dn.head()).nonce).toBe(nonceBefore);
     expect(dn.truth().events.filter((e) => e.block > fin && e.kind === 'StakeAdded').length).toBe(1);
-    await until(() => c.notifications.some((n) => n.method === 'chain_newHead' && (n.params.result as { parentHash: string }).parentHash === dn.hashOf(head - 1)));
+    await until(() =>
+      c.notifications.some(
+        (n) =>
+          n.method === 'chain_newHead' &&
+          (n.params.result as { parentHash: string }).parentHash === dn.hashOf(head - 1),
+      ),
+    );
     // reorgs never go below finality
     dn.reorg(50);
     expect(dn.hashOf(fin)).toBe(oldFinHash);
@@ -113,7 +133,11 @@ describe('faults', () => {
 
   it('a reorg right after startup rolls back the last history blocks consistently', async () => {
     // Market activity in every block, so the reorganised history blocks carry state changes.
-    const busy = await startDevnet({ scenario: { ...SCENARIOS['tiny']!, name: 'busy', blocks: 300, marketEvery: 1 }, seed: 33, port: 0 });
+    const busy = await startDevnet({
+      scenario: { ...SCENARIOS['tiny']!, name: 'busy', blocks: 300, marketEvery: 1 },
+      seed: 33,
+      port: 0,
+    });
     try {
       const chain = busy.world.chain;
       const head = busy.head();
@@ -123,7 +147,8 @@ describe('faults', () => {
       expect(busy.hashOf(head)).not.toBe(oldHash);
       // every extrinsic on the new fork used the nonce its signer had in the parent state
       for (const b of [head - 1, head]) {
-        for (const xt of chain.blocks.get(b)?.xts ?? []) expect(xt.nonce).toBe(chain.account(xt.signer, b - 1).nonce + countEarlier(chain, b, xt));
+        for (const xt of chain.blocks.get(b)?.xts ?? [])
+          expect(xt.nonce).toBe(chain.account(xt.signer, b - 1).nonce + countEarlier(chain, b, xt));
       }
     } finally {
       await busy.close();
@@ -145,4 +170,3 @@ function countEarlier(chain: Devnet['world']['chain'], b: number, xt: { signer: 
   const xts = chain.blocks.get(b)?.xts ?? [];
   return xts.slice(0, xts.indexOf(xt as (typeof xts)[number])).filter((x) => x.signer === xt.signer).length;
 }
-

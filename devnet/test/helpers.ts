@@ -14,7 +14,6 @@ export function ensureMetadata(): void {
   if (findMetadata().size === 0) throw new Error(METADATA_HELP);
 }
 
-
 export async function apiFor(url: string): Promise<ApiPromise> {
   const provider = new WsProvider(url);
   return ApiPromise.create({ provider, noInitWarn: true });
@@ -33,7 +32,11 @@ export class RawClient {
   closed = false;
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (d) => {
-      const m = JSON.parse(String(d)) as RawReply & { id?: number; method?: string; params?: { subscription: string; result: unknown } };
+      const m = JSON.parse(String(d)) as RawReply & {
+        id?: number;
+        method?: string;
+        params?: { subscription: string; result: unknown };
+      };
       if (m.id !== undefined && m.id !== null) this.pending.get(m.id)?.(m);
       else if (m.method && m.params) this.notifications.push({ method: m.method, params: m.params });
     });

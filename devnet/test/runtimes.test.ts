@@ -6,10 +6,18 @@ import { runtimeFor } from '../scale/runtime.js';
 beforeAll(() => ensureMetadata());
 
 const ALWAYS = [
-  ['System', 'ExtrinsicSuccess'], ['System', 'ExtrinsicFailed'], ['System', 'CodeUpdated'],
-  ['Balances', 'Withdraw'], ['Balances', 'Transfer'], ['TransactionPayment', 'TransactionFeePaid'],
-  ['SubtensorModule', 'StakeAdded'], ['SubtensorModule', 'StakeRemoved'], ['SubtensorModule', 'StakeMoved'],
-  ['SubtensorModule', 'StakeTransferred'], ['SubtensorModule', 'StakeSwapped'], ['SubtensorModule', 'NetworkAdded'],
+  ['System', 'ExtrinsicSuccess'],
+  ['System', 'ExtrinsicFailed'],
+  ['System', 'CodeUpdated'],
+  ['Balances', 'Withdraw'],
+  ['Balances', 'Transfer'],
+  ['TransactionPayment', 'TransactionFeePaid'],
+  ['SubtensorModule', 'StakeAdded'],
+  ['SubtensorModule', 'StakeRemoved'],
+  ['SubtensorModule', 'StakeMoved'],
+  ['SubtensorModule', 'StakeTransferred'],
+  ['SubtensorModule', 'StakeSwapped'],
+  ['SubtensorModule', 'NetworkAdded'],
 ] as const;
 
 describe.each([233, 315, 320, 343, 393])('runtime %i', (spec) => {

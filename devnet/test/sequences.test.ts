@@ -9,7 +9,11 @@ let dn: Devnet;
 
 beforeAll(async () => {
   ensureMetadata();
-  dn = await startDevnet({ scenario: { ...SCENARIOS['tiny']!, name: 'tiny-quiet', marketEvery: 1e12 }, seed: 21, port: 0 });
+  dn = await startDevnet({
+    scenario: { ...SCENARIOS['tiny']!, name: 'tiny-quiet', marketEvery: 1e12 },
+    seed: 21,
+    port: 0,
+  });
 });
 afterAll(async () => {
   await dn?.close();
@@ -32,13 +36,23 @@ describe('event sequences', () => {
   const user = () => dn.world.userColdkeys[0]!;
   const pos = () => {
     const chain = dn.world.chain;
-    return chain.positionsOf(user()).find((p) => p.netuid !== 0 && chain.stake(p.hotkey, user(), p.netuid) > 1_000_000_000n)!;
+    return chain
+      .positionsOf(user())
+      .find((p) => p.netuid !== 0 && chain.stake(p.hotkey, user(), p.netuid) > 1_000_000_000n)!;
   };
 
   it('cross-subnet move: StakeRemoved (alpha fee) → StakeAdded (fee 0) → StakeMoved, one phase', () => {
     const p = pos();
     const dest = dn.world.chain.subnets.has(p.netuid === 1 ? 2 : 1) ? (p.netuid === 1 ? 2 : 1) : 3;
-    const seq = run({ kind: 'move_stake', coldkey: ss58(user()), originHotkey: ss58(p.hotkey), destHotkey: ss58(p.hotkey), originNetuid: p.netuid, destNetuid: dest, alpha: 100_000_000n });
+    const seq = run({
+      kind: 'move_stake',
+      coldkey: ss58(user()),
+      originHotkey: ss58(p.hotkey),
+      destHotkey: ss58(p.hotkey),
+      originNetuid: p.netuid,
+      destNetuid: dest,
+      alpha: 100_000_000n,
+    });
     expect(seq).toEqual(['Withdraw', 'StakeRemoved', 'StakeAdded', 'StakeMoved', 'TransactionFeePaid', 'success']);
     const [rem, add, moved] = lastXtEvents();
     expect(rem!.args[5]).toBe((100_000_000n * 33n) / 65535n);
@@ -50,7 +64,15 @@ describe('event sequences', () => {
   it('root-origin move: origin fee 0, destination pays the TAO fee', () => {
     const chain = dn.world.chain;
     const root = chain.positionsOf(user()).find((p) => p.netuid === 0 && chain.stake(p.hotkey, user(), 0) > 0n)!;
-    const seq = run({ kind: 'move_stake', coldkey: ss58(user()), originHotkey: ss58(root.hotkey), destHotkey: ss58(root.hotkey), originNetuid: 0, destNetuid: 1, alpha: 1_000_000_000n });
+    const seq = run({
+      kind: 'move_stake',
+      coldkey: ss58(user()),
+      originHotkey: ss58(root.hotkey),
+      destHotkey: ss58(root.hotkey),
+      originNetuid: 0,
+      destNetuid: 1,
+      alpha: 1_000_000_000n,
+    });
     expect(seq).toEqual(['Withdraw', 'StakeRemoved', 'StakeAdded', 'StakeMoved', 'TransactionFeePaid', 'success']);
     const [rem, add] = lastXtEvents();
     expect(rem!.args[5]).toBe(0n);
@@ -65,8 +87,23 @@ describe('event sequences', () => {
     // reserves of the next block before its extrinsics (per-block injection included)
     const y0 = chain.subnetTao(p.netuid, chain.head + 1);
     const price = chain.priceRao(p.netuid, chain.head + 1);
-    const seq = run({ kind: 'transfer_stake', coldkey: ss58(user()), destColdkey: ss58(other), hotkey: ss58(p.hotkey), originNetuid: p.netuid, destNetuid: p.netuid, alpha: 500_000_000n });
-    expect(seq).toEqual(['Withdraw', 'StakeRemoved', 'StakeAdded', 'StakeTransferred', 'TransactionFeePaid', 'success']);
+    const seq = run({
+      kind: 'transfer_stake',
+      coldkey: ss58(user()),
+      destColdkey: ss58(other),
+      hotkey: ss58(p.hotkey),
+      originNetuid: p.netuid,
+      destNetuid: p.netuid,
+      alpha: 500_000_000n,
+    });
+    expect(seq).toEqual([
+      'Withdraw',
+      'StakeRemoved',
+      'StakeAdded',
+      'StakeTransferred',
+      'TransactionFeePaid',
+      'success',
+    ]);
     const [rem, add, tr] = lastXtEvents();
     expect([rem!.args[0], add!.args[0]]).toEqual([user(), other]);
     expect([rem!.args[5], add!.args[5]]).toEqual([0n, 0n]);
@@ -79,7 +116,13 @@ describe('event sequences', () => {
     const chain = dn.world.chain;
     const p = pos();
     const have = chain.stake(p.hotkey, user(), p.netuid);
-    const seq = run({ kind: 'remove_stake', coldkey: ss58(user()), hotkey: ss58(p.hotkey), netuid: p.netuid, alpha: have - 1_000n });
+    const seq = run({
+      kind: 'remove_stake',
+      coldkey: ss58(user()),
+      hotkey: ss58(p.hotkey),
+      netuid: p.netuid,
+      alpha: have - 1_000n,
+    });
     expect(seq).toEqual(['Withdraw', 'StakeRemoved', 'StakeRemoved', 'TransactionFeePaid', 'success']);
     expect(chain.stake(p.hotkey, user(), p.netuid)).toBe(0n);
   });
@@ -87,9 +130,18 @@ describe('event sequences', () => {
   it('unstake_all: one StakeRemoved per subnet of the hotkey', () => {
     const chain = dn.world.chain;
     const p = pos();
-    dn.submit({ kind: 'swap_stake', coldkey: ss58(user()), hotkey: ss58(p.hotkey), originNetuid: p.netuid, destNetuid: p.netuid === 1 ? 2 : 1, alpha: 200_000_000n });
+    dn.submit({
+      kind: 'swap_stake',
+      coldkey: ss58(user()),
+      hotkey: ss58(p.hotkey),
+      originNetuid: p.netuid,
+      destNetuid: p.netuid === 1 ? 2 : 1,
+      alpha: 200_000_000n,
+    });
     dn.produceBlocks(1);
-    const n = chain.openOf(user()).filter((x) => x.hotkey === p.hotkey && chain.stake(x.hotkey, user(), x.netuid) > 0n).length;
+    const n = chain
+      .openOf(user())
+      .filter((x) => x.hotkey === p.hotkey && chain.stake(x.hotkey, user(), x.netuid) > 0n).length;
     expect(n).toBeGreaterThanOrEqual(2);
     const seq = run({ kind: 'unstake_all', coldkey: ss58(user()), hotkey: ss58(p.hotkey) });
     expect(seq.filter((s) => s === 'StakeRemoved')).toHaveLength(n);
@@ -98,8 +150,20 @@ describe('event sequences', () => {
 
   it('submit() returns a handle telling where the action landed', () => {
     const p = pos();
-    const ok = dn.submit({ kind: 'add_stake', coldkey: ss58(user()), hotkey: ss58(p.hotkey), netuid: p.netuid, tao: 1_000_000_000n });
-    const bad = dn.submit({ kind: 'add_stake', coldkey: ss58(user()), hotkey: ss58(p.hotkey), netuid: p.netuid, tao: 1n });
+    const ok = dn.submit({
+      kind: 'add_stake',
+      coldkey: ss58(user()),
+      hotkey: ss58(p.hotkey),
+      netuid: p.netuid,
+      tao: 1_000_000_000n,
+    });
+    const bad = dn.submit({
+      kind: 'add_stake',
+      coldkey: ss58(user()),
+      hotkey: ss58(p.hotkey),
+      netuid: p.netuid,
+      tao: 1n,
+    });
     expect(ok.included()).toBeUndefined();
     const b = dn.produceBlocks(1);
     expect(ok.included()).toEqual({ block: b, extrinsicIndex: 1, ok: true });
@@ -123,7 +187,13 @@ describe('event sequences', () => {
 describe('spec 233 (flat fee era)', () => {
   it('add/remove pay 50,000 rao that stays in SubnetTAO; events are net; no LastColdkeyHotkeyStakeBlock', async () => {
     const old = await startDevnet({
-      scenario: { ...SCENARIOS['upgrade']!, name: 'flat-quiet', blocks: 1_000, marketEvery: 1e12, specs: [{ from: 0, spec: 233 }] },
+      scenario: {
+        ...SCENARIOS['upgrade']!,
+        name: 'flat-quiet',
+        blocks: 1_000,
+        marketEvery: 1e12,
+        specs: [{ from: 0, spec: 233 }],
+      },
       seed: 5,
       port: 0,
     });
@@ -163,7 +233,13 @@ describe('spec 233 (flat fee era)', () => {
 describe('spec 393 (fees to the block author, ≥ 385)', () => {
   it('remove_stake: the alpha fee is sold fee-less after the swap and its TAO leaves the pool', async () => {
     const dn393 = await startDevnet({
-      scenario: { ...SCENARIOS['upgrade']!, name: 'v393-quiet', blocks: 1_000, marketEvery: 1e12, specs: [{ from: 0, spec: 393 }] },
+      scenario: {
+        ...SCENARIOS['upgrade']!,
+        name: 'v393-quiet',
+        blocks: 1_000,
+        marketEvery: 1e12,
+        specs: [{ from: 0, spec: 393 }],
+      },
       seed: 6,
       port: 0,
     });

@@ -11,7 +11,15 @@ interface Rec {
   event: { section: string; method: string; data: Codec[] };
 }
 
-const STAKE = new Set(['StakeAdded', 'StakeRemoved', 'StakeMoved', 'StakeTransferred', 'StakeSwapped', 'AlphaRecycled', 'AlphaBurned']);
+const STAKE = new Set([
+  'StakeAdded',
+  'StakeRemoved',
+  'StakeMoved',
+  'StakeTransferred',
+  'StakeSwapped',
+  'AlphaRecycled',
+  'AlphaBurned',
+]);
 
 describe.each([
   ['upgrade', 9],
@@ -68,8 +76,13 @@ describe.each([
       recs.forEach((r, i) => {
         if (r.event.section !== 'subtensorModule' || !STAKE.has(r.event.method)) return;
         const d = r.event.data.map((x) => x.toString());
-        const touches = r.event.method === 'StakeTransferred' ? tracked.has(d[0]!) || tracked.has(d[1]!) : tracked.has(d[0]!);
-        if (touches) expect(mine.some((e) => e.eventIndex === i), `block ${b} event ${i} ${r.event.method} missing from truth`).toBe(true);
+        const touches =
+          r.event.method === 'StakeTransferred' ? tracked.has(d[0]!) || tracked.has(d[1]!) : tracked.has(d[0]!);
+        if (touches)
+          expect(
+            mine.some((e) => e.eventIndex === i),
+            `block ${b} event ${i} ${r.event.method} missing from truth`,
+          ).toBe(true);
       });
       // every signed extrinsic is bracketed by its fee events and ends with ExtrinsicSuccess/Failed
       for (const r of recs.filter((x) => x.phase.isApplyExtrinsic && Number(x.phase.asApplyExtrinsic.toString()) > 0)) {
@@ -77,7 +90,8 @@ describe.each([
       }
     }
     expect(matched).toBeGreaterThan(50);
-    if (scenario !== 'tiny') expect(truth.events.some((e) => e.kind === 'AlphaRecycled' || e.kind === 'AlphaBurned')).toBe(true);
+    if (scenario !== 'tiny')
+      expect(truth.events.some((e) => e.kind === 'AlphaRecycled' || e.kind === 'AlphaBurned')).toBe(true);
   });
 
   it('positions in the truth equal the runtime API stake at their epoch blocks', async () => {
@@ -87,7 +101,11 @@ describe.each([
     for (const p of sample) {
       const at = await api.at(dn.hashOf(p.block));
       const call = at.call as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<Codec>>>;
-      const infos = (await call['stakeInfoRuntimeApi']!['getStakeInfoForColdkey']!(p.coldkey)) as unknown as { hotkey: Codec; netuid: Codec; stake: Codec }[];
+      const infos = (await call['stakeInfoRuntimeApi']!['getStakeInfoForColdkey']!(p.coldkey)) as unknown as {
+        hotkey: Codec;
+        netuid: Codec;
+        stake: Codec;
+      }[];
       const hit = infos.find((i) => i.hotkey.toString() === p.hotkey && i.netuid.toString() === String(p.netuid));
       expect(hit?.stake.toString()).toBe(p.alpha);
     }

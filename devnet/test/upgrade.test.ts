@@ -37,7 +37,9 @@ describe('runtime upgrades 233 → 315 → 343 → 393', () => {
     expect([...bySpec.keys()].sort()).toEqual([233, 315, 343, 393]);
     for (const [spec, e] of bySpec) {
       const at = await api.at(dn.hashOf(e.block));
-      expect(((at as unknown as { runtimeVersion: { specVersion: Codec } }).runtimeVersion.specVersion).toString()).toBe(String(spec));
+      expect((at as unknown as { runtimeVersion: { specVersion: Codec } }).runtimeVersion.specVersion.toString()).toBe(
+        String(spec),
+      );
       const recs = (await at.query['system']!['events']!()) as unknown as Rec[];
       const r = recs[e.eventIndex]!;
       expect(r.event.section).toBe('subtensorModule');
@@ -99,7 +101,10 @@ describe('subnet registered mid-history', () => {
     const added = recs.find((x) => x.event.method === 'NetworkAdded')!;
     expect(added.phase.isInitialization).toBe(true);
     expect(added.event.data[0]!.toString()).toBe(String(late.netuid));
-    const q = (await api.at(dn.hashOf(r - 1))).query['subtensorModule'] as unknown as Record<string, (...a: unknown[]) => Promise<Codec>>;
+    const q = (await api.at(dn.hashOf(r - 1))).query['subtensorModule'] as unknown as Record<
+      string,
+      (...a: unknown[]) => Promise<Codec>
+    >;
     expect(((await q['networksAdded']!(late.netuid)) as unknown as { isTrue: boolean }).isTrue).toBe(false);
   });
 });
@@ -110,7 +115,15 @@ describe('live upgrade', () => {
     const live = await startDevnet({
       seed: 1,
       port: 0,
-      scenario: { ...base, name: 'tiny-live-upgrade', blocks: 1_000, specs: [{ from: 0, spec: 320 }, { from: 1_003, spec: 343 }] },
+      scenario: {
+        ...base,
+        name: 'tiny-live-upgrade',
+        blocks: 1_000,
+        specs: [
+          { from: 0, spec: 320 },
+          { from: 1_003, spec: 343 },
+        ],
+      },
     });
     const c = await RawClient.open(live.url);
     await c.result('state_subscribeRuntimeVersion', []);

@@ -9,7 +9,10 @@ import { WalletsPage } from '../page-models/wallets-page';
 const binary = (electronBinary as () => string | null)();
 const root = join(import.meta.dirname, '..', '..');
 
-test.skip(!binary, 'Electron suite skipped: no Electron binary on this machine (offline install with ELECTRON_SKIP_BINARY_DOWNLOAD=1). Run `npx install-electron` with network access to enable it.');
+test.skip(
+  !binary,
+  'Electron suite skipped: no Electron binary on this machine (offline install with ELECTRON_SKIP_BINARY_DOWNLOAD=1). Run `npx install-electron` with network access to enable it.',
+);
 
 test('launches with a temp data dir, hardened webPreferences and a working Wallets page', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'taofolio-electron-'));
@@ -34,7 +37,12 @@ test('launches with a temp data dir, hardened webPreferences and a working Walle
         topLevel: g.top === g.window,
       };
     });
-    expect(page).toMatchObject({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', topLevel: true });
+    expect(page).toMatchObject({
+      require: 'undefined',
+      process: 'undefined',
+      ipcRenderer: 'undefined',
+      topLevel: true,
+    });
     expect(page.bridge).toContain('wallets:add');
     expect(page.bridge).toContain('on');
     const windows = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length);

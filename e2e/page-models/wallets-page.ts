@@ -34,7 +34,9 @@ export class WalletsPage {
   }
 
   async rename(label: string, newLabel: string): Promise<void> {
-    await this.row(label).getByRole('button', { name: `Rename ${label}` }).click();
+    await this.row(label)
+      .getByRole('button', { name: `Rename ${label}` })
+      .click();
     const form = this.page.getByRole('form', { name: `Rename ${label}` });
     await form.getByLabel('New label').fill(newLabel);
     await form.getByRole('button', { name: 'Save' }).click();

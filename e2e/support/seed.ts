@@ -14,10 +14,32 @@ export function seedOnePosition(dataDir: string): void {
   db.prepare("INSERT INTO wallets (address, label, grp, added_at) VALUES (?, 'Main', NULL, 0)").run(SEED_COLD);
   const facts = factsWriter(db);
   facts.snapshot(100, 1, 200n * TAO, 100n * TAO, 50n * TAO, 2n * TAO, 'Apex');
-  facts.event({ block: 100, eventIndex: 3, kind: 'StakeAdded', coldkey: SEED_COLD, hotkey: SEED_HOT, netuid: 1, tao: TAO, alpha: TAO / 2n, fee: 330_000n, feeUnit: 'tao' });
+  facts.event({
+    block: 100,
+    eventIndex: 3,
+    kind: 'StakeAdded',
+    coldkey: SEED_COLD,
+    hotkey: SEED_HOT,
+    netuid: 1,
+    tao: TAO,
+    alpha: TAO / 2n,
+    fee: 330_000n,
+    feeUnit: 'tao',
+  });
   facts.checkpoint(100, SEED_COLD, SEED_HOT, 1, TAO / 2n);
   facts.snapshot(200, 1, 200n * TAO, 100n * TAO, 50n * TAO, 2n * TAO, 'Apex');
-  facts.event({ block: 200, eventIndex: 2, kind: 'StakeRemoved', coldkey: SEED_COLD, hotkey: SEED_HOT, netuid: 1, tao: 390_000_000n, alpha: 200_000_000n, fee: 100_000n, feeUnit: 'alpha' });
+  facts.event({
+    block: 200,
+    eventIndex: 2,
+    kind: 'StakeRemoved',
+    coldkey: SEED_COLD,
+    hotkey: SEED_HOT,
+    netuid: 1,
+    tao: 390_000_000n,
+    alpha: 200_000_000n,
+    fee: 100_000n,
+    feeUnit: 'alpha',
+  });
   facts.checkpoint(200, SEED_COLD, SEED_HOT, 1, 310_000_000n);
   db.close();
 }

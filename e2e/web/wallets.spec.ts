@@ -49,7 +49,9 @@ test('manage watched wallets end to end, persisted in SQLite', async ({ page, we
 
   const wsOrigin = webHost.origin.replace('http://', 'ws://');
   expect(requested.length).toBeGreaterThan(3);
-  expect(requested.filter((url) => !url.startsWith(webHost.origin + '/') && !url.startsWith(wsOrigin + '/'))).toEqual([]);
+  expect(requested.filter((url) => !url.startsWith(webHost.origin + '/') && !url.startsWith(wsOrigin + '/'))).toEqual(
+    [],
+  );
 });
 
 test('an invalid address shows an inline error and adds nothing', async ({ page, webHost }) => {

@@ -8,7 +8,8 @@ import type { ChainStatus } from '../../shared/api';
 /** finney's genesis; the devnet serves the same one. Anything else is the wrong chain. */
 export const FINNEY_GENESIS = '0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03';
 
-export type ChainErrorCode = 'unreachable' | 'wrong-chain' | 'pruned' | 'rpc-error' | 'malformed' | 'closed' | 'invalid-endpoint';
+export type ChainErrorCode =
+  'unreachable' | 'wrong-chain' | 'pruned' | 'rpc-error' | 'malformed' | 'closed' | 'invalid-endpoint';
 
 /** A chain failure the UI and CLI show as-is. */
 export class ChainError extends Error {
@@ -35,7 +36,11 @@ export function toChainError(error: unknown, what: string): ChainError {
   if (error instanceof ChainError) return error;
   const message = (error as Error | undefined)?.message ?? String(error);
   if (PRUNED.test(message)) {
-    return new ChainError('pruned', `The node no longer has the state for ${what}: full history needs an archive node (${message}).`, 4003);
+    return new ChainError(
+      'pruned',
+      `The node no longer has the state for ${what}: full history needs an archive node (${message}).`,
+      4003,
+    );
   }
   if (/disconnected|WebSocket is not connected|No response received|closed/i.test(message)) {
     return new ChainError('unreachable', `Lost the connection while reading ${what}: ${message}`);
@@ -94,9 +99,17 @@ export class ChainClient {
 
   constructor(private readonly options: ChainClientOptions) {
     const parsed = endpointSchema.safeParse(options.endpoint);
-    if (!parsed.success) throw new ChainError('invalid-endpoint', `“${options.endpoint}” is not a ws:// or wss:// URL.`);
+    if (!parsed.success)
+      throw new ChainError('invalid-endpoint', `“${options.endpoint}” is not a ws:// or wss:// URL.`);
     this.endpoint = parsed.data;
-    this.#status = { state: 'idle', endpoint: this.endpoint, message: null, code: null, specVersion: null, bestFinalized: null };
+    this.#status = {
+      state: 'idle',
+      endpoint: this.endpoint,
+      message: null,
+      code: null,
+      specVersion: null,
+      bestFinalized: null,
+    };
   }
 
   get status(): ChainStatus {
@@ -104,7 +117,8 @@ export class ChainClient {
   }
 
   get api(): ApiPromise {
-    if (!this.#api || this.#status.state !== 'connected') throw new ChainError('unreachable', `Not connected to ${this.endpoint}.`);
+    if (!this.#api || this.#status.state !== 'connected')
+      throw new ChainError('unreachable', `Not connected to ${this.endpoint}.`);
     return this.#api;
   }
 
@@ -158,27 +172,42 @@ export class ChainClient {
     provider.on('error', onError);
     provider.on('disconnected', onError);
     const timeoutMs = this.options.connectTimeoutMs ?? 15_000;
-    const timedOut = () => new ChainError('unreachable', `No answer from ${this.endpoint} within ${Math.round(timeoutMs / 1000)} s.`);
+    const timedOut = () =>
+      new ChainError('unreachable', `No answer from ${this.endpoint} within ${Math.round(timeoutMs / 1000)} s.`);
     try {
       await provider.connect();
       await withTimeout(Promise.race([provider.isReady, failed]), timeoutMs, timedOut);
       // Check the chain before PJS downloads metadata: a wrong chain is refused with nothing read.
       let genesis: unknown;
       try {
-        genesis = await withTimeout(Promise.race([provider.send<string>('chain_getBlockHash', [0]), failed]), timeoutMs, timedOut);
+        genesis = await withTimeout(
+          Promise.race([provider.send<string>('chain_getBlockHash', [0]), failed]),
+          timeoutMs,
+          timedOut,
+        );
       } catch (error) {
         throw error instanceof ChainError ? error : toChainError(error, 'the genesis hash');
       }
-      if (typeof genesis !== 'string') throw new ChainError('malformed', `${this.endpoint} answered the genesis hash request with something that is not a hash.`);
+      if (typeof genesis !== 'string')
+        throw new ChainError(
+          'malformed',
+          `${this.endpoint} answered the genesis hash request with something that is not a hash.`,
+        );
       if (genesis.toLowerCase() !== FINNEY_GENESIS) {
-        throw new ChainError('wrong-chain', `${this.endpoint} is not Bittensor finney (genesis ${genesis.slice(0, 18)}…, expected ${FINNEY_GENESIS.slice(0, 18)}…). Nothing was read or written.`);
+        throw new ChainError(
+          'wrong-chain',
+          `${this.endpoint} is not Bittensor finney (genesis ${genesis.slice(0, 18)}…, expected ${FINNEY_GENESIS.slice(0, 18)}…). Nothing was read or written.`,
+        );
       }
       api = new ApiPromise({ provider, noInitWarn: true });
       await withTimeout(Promise.race([api.isReady, failed]), timeoutMs, timedOut);
     } catch (error) {
       if (api) await api.disconnect().catch(() => {});
       else await provider.disconnect().catch(() => {});
-      const chainError = error instanceof ChainError ? error : new ChainError('unreachable', `Cannot connect to ${this.endpoint}: ${(error as Error).message}`);
+      const chainError =
+        error instanceof ChainError
+          ? error
+          : new ChainError('unreachable', `Cannot connect to ${this.endpoint}: ${(error as Error).message}`);
       this.#setStatus({ state: 'error', message: chainError.message, code: chainError.code });
       if (this.options.reconnect && chainError.code !== 'wrong-chain') this.#scheduleReconnect();
       throw chainError;
@@ -188,7 +217,12 @@ export class ChainClient {
     this.#api = ready;
     this.#provider = provider;
     this.#attempt = 0;
-    this.#setStatus({ state: 'connected', message: null, code: null, specVersion: ready.runtimeVersion.specVersion.toNumber() });
+    this.#setStatus({
+      state: 'connected',
+      message: null,
+      code: null,
+      specVersion: ready.runtimeVersion.specVersion.toNumber(),
+    });
     for (const listener of this.#connectedListeners) listener(ready);
     return ready;
   }
@@ -199,7 +233,11 @@ export class ChainClient {
     this.#api = null;
     this.#provider = null;
     void api.disconnect().catch(() => {});
-    this.#setStatus({ state: 'disconnected', message: `Lost the connection to ${this.endpoint}; reconnecting…`, code: 'unreachable' });
+    this.#setStatus({
+      state: 'disconnected',
+      message: `Lost the connection to ${this.endpoint}; reconnecting…`,
+      code: 'unreachable',
+    });
     if (this.options.reconnect) this.#scheduleReconnect();
   }
 
@@ -207,7 +245,9 @@ export class ChainClient {
     if (this.#closed || this.#retryTimer) return;
     const delay = BACKOFF_MS[Math.min(this.#attempt, BACKOFF_MS.length - 1)] ?? 30_000;
     this.#attempt += 1;
-    this.#setStatus({ message: `${this.#status.message ?? 'Disconnected.'} Retrying in ${Math.round(delay / 1000)} s.` });
+    this.#setStatus({
+      message: `${this.#status.message ?? 'Disconnected.'} Retrying in ${Math.round(delay / 1000)} s.`,
+    });
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = null;
       this.connect().catch(() => {});

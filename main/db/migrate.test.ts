@@ -11,7 +11,9 @@ const tempDir = useTempDirs();
 const LATEST = MIGRATIONS.at(-1)!.version;
 
 function tables(db: Database.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+  ).map((r) => r.name);
 }
 
 describe('openDatabase', () => {
@@ -25,7 +27,16 @@ describe('openDatabase', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1n);
     expect(db.pragma('user_version', { simple: true })).toBe(BigInt(LATEST));
     expect(tables(db)).toEqual(
-      expect.arrayContaining(['wallets', 'settings', 'blocks', 'stake_events', 'position_checkpoints', 'subnet_snapshots', 'sync_state', 'fiat_prices']),
+      expect.arrayContaining([
+        'wallets',
+        'settings',
+        'blocks',
+        'stake_events',
+        'position_checkpoints',
+        'subnet_snapshots',
+        'sync_state',
+        'fiat_prices',
+      ]),
     );
     // 2^63-1 round-trips exactly: amounts never pass through a float.
     db.exec('CREATE TEMP TABLE t (v INTEGER)');
@@ -39,10 +50,17 @@ describe('openDatabase', () => {
     // Build a version-1 database exactly as an older Taofolio would have left it.
     const old = new Database(join(dir, DATABASE_FILE));
     migrate(old, MIGRATIONS.slice(0, 1));
-    old.prepare("INSERT INTO wallets (address, label, grp, added_at) VALUES ('5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3', 'Old', NULL, 1)").run();
+    old
+      .prepare(
+        "INSERT INTO wallets (address, label, grp, added_at) VALUES ('5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3', 'Old', NULL, 1)",
+      )
+      .run();
     old.close();
 
-    const { db, schemaVersion, backupPath } = openDatabase({ dataDir: dir, now: () => new Date('2026-01-02T03:04:05Z') });
+    const { db, schemaVersion, backupPath } = openDatabase({
+      dataDir: dir,
+      now: () => new Date('2026-01-02T03:04:05Z'),
+    });
     expect(schemaVersion).toBe(LATEST);
     expect(db.prepare('SELECT label FROM wallets').all()).toEqual([{ label: 'Old' }]);
     expect(tables(db)).toContain('stake_events');
@@ -66,7 +84,9 @@ describe('openDatabase', () => {
     const before = readFileSync(file);
 
     expect(() => openDatabase({ dataDir: dir })).toThrow(DatabaseFromFutureError);
-    expect(() => openDatabase({ dataDir: dir })).toThrow(/newer Taofolio \(schema \d+; this version understands up to \d+\)/);
+    expect(() => openDatabase({ dataDir: dir })).toThrow(
+      /newer Taofolio \(schema \d+; this version understands up to \d+\)/,
+    );
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(existsSync(join(dir, 'backups'))).toBe(false);
   });
@@ -86,7 +106,11 @@ describe('openDatabase', () => {
     openDatabase({ dataDir: dir, migrations: MIGRATIONS.slice(0, 1) }).db.close();
     const broken: Migration[] = [
       ...MIGRATIONS,
-      { version: LATEST + 1, name: 'adds a table', up: (db) => db.exec('CREATE TABLE added_then_rolled_back (x INTEGER)') },
+      {
+        version: LATEST + 1,
+        name: 'adds a table',
+        up: (db) => db.exec('CREATE TABLE added_then_rolled_back (x INTEGER)'),
+      },
       { version: LATEST + 2, name: 'fails', up: (db) => db.exec('THIS IS NOT SQL') },
     ];
     expect(() => openDatabase({ dataDir: dir, migrations: broken })).toThrow(/syntax error/);

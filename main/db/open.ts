@@ -45,7 +45,11 @@ function backupBeforeMigration(db: DB, dataDir: string, fromVersion: number, now
  * integers, migrated to the latest schema. A database from a newer version, or a file that is not
  * a SQLite database, is refused with a clear error and left untouched.
  */
-export function openDatabase({ dataDir, migrations = MIGRATIONS, now = () => new Date() }: OpenOptions): OpenedDatabase {
+export function openDatabase({
+  dataDir,
+  migrations = MIGRATIONS,
+  now = () => new Date(),
+}: OpenOptions): OpenedDatabase {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, DATABASE_FILE);
   const existed = existsSync(path);
@@ -73,7 +77,10 @@ export function openDatabase({ dataDir, migrations = MIGRATIONS, now = () => new
     if (cause instanceof DatabaseFromFutureError) throw cause;
     const message = (cause as Error).message;
     if (/not a database|malformed|file is encrypted/i.test(message)) {
-      throw new DatabaseOpenError(`The file ${path} is not a readable Taofolio database (${message}). It was left unchanged.`, { cause });
+      throw new DatabaseOpenError(
+        `The file ${path} is not a readable Taofolio database (${message}). It was left unchanged.`,
+        { cause },
+      );
     }
     throw cause;
   }

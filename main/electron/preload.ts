@@ -5,7 +5,9 @@ import { channels } from '../../shared/api';
 import { BRIDGE_GLOBAL, type ChannelMethods, type TaofolioBridge } from '../../shared/bridge';
 import { PUSH_CHANNEL, type PushMessage } from './ipc';
 
-const methods = Object.fromEntries(channels.map((channel) => [channel, (args?: unknown) => ipcRenderer.invoke(channel, args)])) as unknown as ChannelMethods;
+const methods = Object.fromEntries(
+  channels.map((channel) => [channel, (args?: unknown) => ipcRenderer.invoke(channel, args)]),
+) as unknown as ChannelMethods;
 
 const bridge: TaofolioBridge = {
   ...methods,

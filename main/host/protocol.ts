@@ -8,8 +8,7 @@ export interface RequestMessage {
 }
 
 export type ServerMessage =
-  | { id: number; response: ApiResponse<unknown> }
-  | { push: PushEventName; payload: PushEvents[PushEventName] };
+  { id: number; response: ApiResponse<unknown> } | { push: PushEventName; payload: PushEvents[PushEventName] };
 
 export function parseRequest(value: unknown): RequestMessage | null {
   if (value === null || typeof value !== 'object') return null;

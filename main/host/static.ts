@@ -26,7 +26,10 @@ export async function readStatic(root: string, urlPath: string): Promise<{ body:
   if (decoded.includes('\0')) return null;
   const candidate = normalize(join(root, decoded));
   if (candidate !== root && !candidate.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
-  const file = await stat(candidate).then((s) => (s.isFile() ? candidate : null), () => null);
+  const file = await stat(candidate).then(
+    (s) => (s.isFile() ? candidate : null),
+    () => null,
+  );
   const path = file ?? (extname(decoded) === '' ? join(root, 'index.html') : null);
   if (!path) return null;
   try {

@@ -56,7 +56,9 @@ describe('web host', () => {
     expect((await connect(url, { Host: `evil.example:${h.port}` })).status).toBe(403);
     // fetch() cannot forge Host, so use a raw request as a DNS-rebinding page would arrive.
     const status = await new Promise<number>((resolve, reject) => {
-      request({ host: '127.0.0.1', port: h.port, path: '/', headers: { Host: 'evil.example' } }, (res) => resolve(res.statusCode ?? 0))
+      request({ host: '127.0.0.1', port: h.port, path: '/', headers: { Host: 'evil.example' } }, (res) =>
+        resolve(res.statusCode ?? 0),
+      )
         .on('error', reject)
         .end();
     });
@@ -89,9 +91,18 @@ describe('web host', () => {
         check();
       });
     ws!.on('message', (data) => messages.push(fromWire(String(data))));
-    ws!.send(toWire({ id: 1, channel: 'wallets:add', args: { address: '5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3', label: 'Main' } }));
+    ws!.send(
+      toWire({
+        id: 1,
+        channel: 'wallets:add',
+        args: { address: '5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3', label: 'Main' },
+      }),
+    );
     expect(await next((m) => m.id === 1)).toMatchObject({ response: { data: { wallet: { label: 'Main' } } } });
-    expect(await next((m) => m.push === 'db:changed')).toEqual({ push: 'db:changed', payload: { tables: ['wallets'] } });
+    expect(await next((m) => m.push === 'db:changed')).toEqual({
+      push: 'db:changed',
+      payload: { tables: ['wallets'] },
+    });
     ws!.send(toWire({ id: 2, channel: 'wallets:add', args: { address: 'nope', label: 'x' } }));
     expect(await next((m) => m.id === 2)).toMatchObject({ response: { error: { code: 'invalid-address' } } });
     ws!.close();

@@ -14,7 +14,8 @@ import { readStatic } from './static';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 export interface WebHostOptions {
   dataDir: string;
@@ -61,10 +62,16 @@ function listen(server: Server, port: number): Promise<number> {
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = options.rendererDir ?? RENDERER_DIR;
-  if (!existsSync(rendererDir)) throw new Error(`The renderer is not built (${rendererDir} missing). Run \`npm run build:renderer\` first.`);
+  if (!existsSync(rendererDir))
+    throw new Error(`The renderer is not built (${rendererDir} missing). Run \`npm run build:renderer\` first.`);
   const token = options.token ?? randomBytes(24).toString('base64url');
   // Sync starts in the background (never blocks startup); TAOFOLIO_AUTOSYNC=0 switches it off.
-  const backend = createBackend({ dataDir: options.dataDir, transport: 'web', version: readPackageVersion(), autoSync: process.env.TAOFOLIO_AUTOSYNC !== '0' });
+  const backend = createBackend({
+    dataDir: options.dataDir,
+    transport: 'web',
+    version: readPackageVersion(),
+    autoSync: process.env.TAOFOLIO_AUTOSYNC !== '0',
+  });
   let port = options.port ?? 0;
 
   const server = createServer((req, res) => {
@@ -159,7 +166,9 @@ function parseFlags(argv: string[]): { port?: number; dataDir?: string } {
     } else if (name === '--data-dir') {
       flags.dataDir = value();
     } else if (name === '--help' || name === '-h') {
-      console.log('Usage: npm run web -- [--port N] [--data-dir DIR]\n  Data dir defaults to $TAOFOLIO_DATA_DIR, then the OS user-data dir.');
+      console.log(
+        'Usage: npm run web -- [--port N] [--data-dir DIR]\n  Data dir defaults to $TAOFOLIO_DATA_DIR, then the OS user-data dir.',
+      );
       process.exit(0);
     } else {
       throw new Error(`Unknown option ${arg} (try --help)`);

@@ -7,7 +7,9 @@ function handlersWith(overrides: Partial<Handlers>): Handlers {
   const fail = () => {
     throw new Error('not under test');
   };
-  return new Proxy(overrides, { get: (target, key) => (target as Record<string | symbol, unknown>)[key] ?? fail }) as Handlers;
+  return new Proxy(overrides, {
+    get: (target, key) => (target as Record<string | symbol, unknown>)[key] ?? fail,
+  }) as Handlers;
 }
 
 describe('createDispatcher', () => {
@@ -37,7 +39,9 @@ describe('createDispatcher', () => {
     expect(await dispatch('wallets:add', { address: 'a', label: '' })).toEqual({
       error: { code: 'invalid-args', message: 'Label is required.', field: 'label' },
     });
-    expect(await dispatch('wallets:remove', { id: -1 })).toMatchObject({ error: { code: 'invalid-args', field: 'id' } });
+    expect(await dispatch('wallets:remove', { id: -1 })).toMatchObject({
+      error: { code: 'invalid-args', field: 'id' },
+    });
     expect(await dispatch('settings:update', { endpoint: 'http://example.com' })).toMatchObject({
       error: { code: 'invalid-args', field: 'endpoint', message: 'The endpoint must be a ws:// or wss:// URL.' },
     });
@@ -51,9 +55,17 @@ describe('createDispatcher', () => {
   });
 
   it('passes parsed (trimmed) arguments and returns data', async () => {
-    const update = vi.fn((args: { id: number; label: string }) => ({ id: args.id, address: 'a', label: args.label, group: null, addedAt: 1 }));
+    const update = vi.fn((args: { id: number; label: string }) => ({
+      id: args.id,
+      address: 'a',
+      label: args.label,
+      group: null,
+      addedAt: 1,
+    }));
     const dispatch = createDispatcher(handlersWith({ 'wallets:update': update }));
-    expect(await dispatch('wallets:update', { id: 3, label: '  Cold  ' })).toEqual({ data: { id: 3, address: 'a', label: 'Cold', group: null, addedAt: 1 } });
+    expect(await dispatch('wallets:update', { id: 3, label: '  Cold  ' })).toEqual({
+      data: { id: 3, address: 'a', label: 'Cold', group: null, addedAt: 1 },
+    });
     expect(update).toHaveBeenCalledWith({ id: 3, label: 'Cold' });
   });
 
@@ -70,8 +82,12 @@ describe('createDispatcher', () => {
       }),
       onInternal,
     );
-    expect(await dispatch('wallets:remove', { id: 9 })).toEqual({ error: { code: 'not-found', message: 'No wallet with id 9.' } });
-    expect(await dispatch('wallets:list', undefined)).toMatchObject({ error: { code: 'internal', message: expect.stringContaining('boom') } });
+    expect(await dispatch('wallets:remove', { id: 9 })).toEqual({
+      error: { code: 'not-found', message: 'No wallet with id 9.' },
+    });
+    expect(await dispatch('wallets:list', undefined)).toMatchObject({
+      error: { code: 'internal', message: expect.stringContaining('boom') },
+    });
     expect(onInternal).toHaveBeenCalledTimes(1);
   });
 });

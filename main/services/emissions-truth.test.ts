@@ -32,11 +32,14 @@ describe.each([
 
   it('derives, per position and interval, the α the chain credited silently (exact up to share-pool rounding)', async () => {
     const backend = testBackend(tempDir());
-    for (const [i, address] of dn.coldkeys.entries()) await backend.dispatch('wallets:add', { address, label: `user ${i}` });
+    for (const [i, address] of dn.coldkeys.entries())
+      await backend.dispatch('wallets:add', { address, label: `user ${i}` });
     await backend.dispatch('settings:update', { endpoint: dn.url });
     await backend.sync.syncOnce();
 
-    const wallets = (await backend.dispatch('wallets:list', undefined)) as { data: { address: string; id: number; label: string; group: null; addedAt: number }[] };
+    const wallets = (await backend.dispatch('wallets:list', undefined)) as {
+      data: { address: string; id: number; label: string; group: null; addedAt: number }[];
+    };
     const input = loadPortfolioInput(backend.db, wallets.data, 'USD');
     const engine = createEngine(input, { method: 'acb', rewards: 'income' });
     const chain = dn.world.chain;
@@ -44,7 +47,10 @@ describe.each([
     const touched = new Set<string>();
     for (const e of input.events) {
       touched.add(`${e.coldkey}|${e.hotkey}|${e.netuid}|${e.blockNumber}`);
-      if (e.destNetuid !== null) touched.add(`${e.counterpartyColdkey ?? e.coldkey}|${e.destHotkey ?? e.hotkey}|${e.destNetuid}|${e.blockNumber}`);
+      if (e.destNetuid !== null)
+        touched.add(
+          `${e.counterpartyColdkey ?? e.coldkey}|${e.destHotkey ?? e.hotkey}|${e.destNetuid}|${e.blockNumber}`,
+        );
     }
     for (const p of input.rootClaims ?? []) {
       touched.add(`${p.coldkey}|${p.hotkey}|${p.mode === 'keep' ? p.netuid : 0}|${p.blockNumber}`);
@@ -69,12 +75,19 @@ describe.each([
       const operations = touchedBlocks.length;
       // A block that both credits emissions and carries the position's own operation mixes the two
       // in one state change: such intervals cannot be split from the outside, so they are skipped.
-      const emitsAt = (b: number) => (record.netuid === 0 ? ALL_NETUIDS.some((n) => isEpochBlock(n, b)) : isEpochBlock(record.netuid, b));
+      const emitsAt = (b: number) =>
+        record.netuid === 0 ? ALL_NETUIDS.some((n) => isEpochBlock(n, b)) : isEpochBlock(record.netuid, b);
       const clean = !touchedBlocks.some(emitsAt);
       if (!clean) continue;
       const gap = record.alpha - credited;
       const within = gap >= -BigInt(operations) && gap <= BigInt(operations);
-      expect({ position: `${record.hotkey}/${record.netuid}`, from: record.fromBlock, to: record.toBlock, operations, within }).toEqual({
+      expect({
+        position: `${record.hotkey}/${record.netuid}`,
+        from: record.fromBlock,
+        to: record.toBlock,
+        operations,
+        within,
+      }).toEqual({
         position: `${record.hotkey}/${record.netuid}`,
         from: record.fromBlock,
         to: record.toBlock,

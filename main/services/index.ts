@@ -24,5 +24,11 @@ export function combineHandlers(...groups: Partial<Handlers>[]): Handlers {
 }
 
 export function createHandlers(ctx: ServiceContext): Handlers {
-  return combineHandlers(appHandlers(ctx), walletHandlers(ctx), settingsHandlers(ctx), portfolioHandlers(ctx), syncHandlers(ctx));
+  return combineHandlers(
+    appHandlers(ctx),
+    walletHandlers(ctx),
+    settingsHandlers(ctx),
+    portfolioHandlers(ctx),
+    syncHandlers(ctx),
+  );
 }

@@ -2,7 +2,15 @@
 // result for the UI. Results are cached per settings and dropped whenever facts change.
 import { createEngine, type Engine, type EngineSettings, type PortfolioInput } from '../../shared/engine';
 import type { CostBasisMethod, RewardTreatment, Settings, Wallet } from '../../shared/api';
-import type { GroupView, LedgerEntryView, PortfolioView, PositionView, SeriesPointView, SubnetView, WalletView } from '../../shared/views';
+import type {
+  GroupView,
+  LedgerEntryView,
+  PortfolioView,
+  PositionView,
+  SeriesPointView,
+  SubnetView,
+  WalletView,
+} from '../../shared/views';
 import { ledgerFactsRepo } from '../db/repos/ledger-facts';
 import type { DB } from '../db/open';
 
@@ -38,7 +46,12 @@ export function walletGroups(wallets: readonly Wallet[]): Record<string, string[
   return groups;
 }
 
-export function computePortfolioView(db: DB, wallets: readonly Wallet[], settings: Settings, query: PortfolioQuery): ComputedPortfolio {
+export function computePortfolioView(
+  db: DB,
+  wallets: readonly Wallet[],
+  settings: Settings,
+  query: PortfolioQuery,
+): ComputedPortfolio {
   const input = loadPortfolioInput(db, wallets, settings.fiatCurrency);
   const engineSettings: EngineSettings = {
     method: query.method,
@@ -49,7 +62,11 @@ export function computePortfolioView(db: DB, wallets: readonly Wallet[], setting
   const engine = createEngine(input, engineSettings);
   const pnl = engine.result();
   const benchmarks = engine.benchmarks();
-  const labels = new Map(ledgerFactsRepo(db).subnetLabels().map((l) => [l.netuid, l]));
+  const labels = new Map(
+    ledgerFactsRepo(db)
+      .subnetLabels()
+      .map((l) => [l.netuid, l]),
+  );
   const byAddress = new Map(wallets.map((w) => [w.address, w]));
 
   const positions: PositionView[] = pnl.positions.map((p) => ({
@@ -123,10 +140,17 @@ export function computePortfolioView(db: DB, wallets: readonly Wallet[], setting
 }
 
 /** The ledger entries with a leg on the given position (its drill-down). */
-export function entriesForPosition(engine: Engine, position: { coldkey: string; hotkey: string; netuid: number }): LedgerEntryView[] {
+export function entriesForPosition(
+  engine: Engine,
+  position: { coldkey: string; hotkey: string; netuid: number },
+): LedgerEntryView[] {
   return engine
     .ledger()
-    .filter((e) => e.legs.some((l) => l.coldkey === position.coldkey && l.hotkey === position.hotkey && l.netuid === position.netuid))
+    .filter((e) =>
+      e.legs.some(
+        (l) => l.coldkey === position.coldkey && l.hotkey === position.hotkey && l.netuid === position.netuid,
+      ),
+    )
     .map((e) => ({
       seq: e.seq,
       kind: e.kind,

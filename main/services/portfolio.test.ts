@@ -24,10 +24,32 @@ async function seeded() {
   await backend.dispatch('wallets:add', { address: COLD, label: 'Main' });
   const facts = factsWriter(backend.db);
   facts.snapshot(100, 1, 200n * TAO, 100n * TAO, 50n * TAO, 2n * TAO);
-  facts.event({ block: 100, eventIndex: 3, kind: 'StakeAdded', coldkey: COLD, hotkey: HOT, netuid: 1, tao: TAO, alpha: TAO / 2n, fee: 330_000n, feeUnit: 'tao' });
+  facts.event({
+    block: 100,
+    eventIndex: 3,
+    kind: 'StakeAdded',
+    coldkey: COLD,
+    hotkey: HOT,
+    netuid: 1,
+    tao: TAO,
+    alpha: TAO / 2n,
+    fee: 330_000n,
+    feeUnit: 'tao',
+  });
   facts.checkpoint(100, COLD, HOT, 1, TAO / 2n);
   facts.snapshot(200, 1, 200n * TAO, 100n * TAO, 50n * TAO, 2n * TAO);
-  facts.event({ block: 200, eventIndex: 2, kind: 'StakeRemoved', coldkey: COLD, hotkey: HOT, netuid: 1, tao: 390_000_000n, alpha: 200_000_000n, fee: 100_000n, feeUnit: 'alpha' });
+  facts.event({
+    block: 200,
+    eventIndex: 2,
+    kind: 'StakeRemoved',
+    coldkey: COLD,
+    hotkey: HOT,
+    netuid: 1,
+    tao: 390_000_000n,
+    alpha: 200_000_000n,
+    fee: 100_000n,
+    feeUnit: 'alpha',
+  });
   facts.checkpoint(200, COLD, HOT, 1, 310_000_000n);
   backend.push.emit('db:changed', { tables: ['stake_events'] });
   return backend;
@@ -61,34 +83,62 @@ describe('portfolio service', () => {
     const backend = await seeded();
     const view = (await backend.dispatch('portfolio:get', undefined)) as { data: { positions: { key: string }[] } };
     const drill = await backend.dispatch('portfolio:position', { key: view.data.positions[0]!.key });
-    expect(drill).toMatchObject({ data: { entries: [{ kind: 'buy', blockNumber: 100 }, { kind: 'sell', blockNumber: 200 }] } });
-    expect(await backend.dispatch('portfolio:position', { key: 'nope' })).toMatchObject({ error: { code: 'not-found' } });
+    expect(drill).toMatchObject({
+      data: {
+        entries: [
+          { kind: 'buy', blockNumber: 100 },
+          { kind: 'sell', blockNumber: 200 },
+        ],
+      },
+    });
+    expect(await backend.dispatch('portfolio:position', { key: 'nope' })).toMatchObject({
+      error: { code: 'not-found' },
+    });
     backend.close();
   });
 
   it('exports reports that embed the settings and app version, with exact tax-tool headers', async () => {
     const backend = await seeded();
-    const csv = (await backend.dispatch('reports:export', { format: 'pnl-csv', method: 'fifo' })) as { data: { content: string; filename: string } };
+    const csv = (await backend.dispatch('reports:export', { format: 'pnl-csv', method: 'fifo' })) as {
+      data: { content: string; filename: string };
+    };
     expect(csv.data.filename).toMatch(/fifo-income/);
     expect(csv.data.content).toContain('# Taofolio 0.0.0-test PnL report');
     expect(csv.data.content).toContain('method=fifo rewards=income');
     const json = (await backend.dispatch('reports:export', { format: 'pnl-json' })) as { data: { content: string } };
-    expect(JSON.parse(json.data.content)).toMatchObject({ app: { name: 'Taofolio', version: '0.0.0-test' }, settings: { method: 'acb', rewards: 'income' } });
-    const koinly = (await backend.dispatch('reports:export', { format: 'koinly-csv' })) as { data: { content: string } };
+    expect(JSON.parse(json.data.content)).toMatchObject({
+      app: { name: 'Taofolio', version: '0.0.0-test' },
+      settings: { method: 'acb', rewards: 'income' },
+    });
+    const koinly = (await backend.dispatch('reports:export', { format: 'koinly-csv' })) as {
+      data: { content: string };
+    };
     expect(koinly.data.content.split('\r\n')[0]).toBe(
       'Date (UTC),Sent Amount,Sent Currency,Received Amount,Received Currency,Fee Amount,Fee Currency,Net Worth Amount,Net Worth Currency,Label,Description,TxHash',
     );
-    const ct = (await backend.dispatch('reports:export', { format: 'cointracker-csv' })) as { data: { content: string } };
-    expect(ct.data.content.split('\r\n')[0]).toBe('Date,Received Quantity,Received Currency,Sent Quantity,Sent Currency,Fee Amount,Fee Currency,Tag');
+    const ct = (await backend.dispatch('reports:export', { format: 'cointracker-csv' })) as {
+      data: { content: string };
+    };
+    expect(ct.data.content.split('\r\n')[0]).toBe(
+      'Date,Received Quantity,Received Currency,Sent Quantity,Sent Currency,Fee Amount,Fee Currency,Tag',
+    );
     backend.close();
   });
 
   it('imports TAO/fiat prices all-or-nothing', async () => {
     const backend = await seeded();
-    const bad = await backend.dispatch('fiat:import', { currency: 'USD', csv: 'date,price\n2025-11-10,400.5\n2025-11-11,abc\n' });
+    const bad = await backend.dispatch('fiat:import', {
+      currency: 'USD',
+      csv: 'date,price\n2025-11-10,400.5\n2025-11-11,abc\n',
+    });
     expect(bad).toMatchObject({ error: { code: 'invalid-file', message: expect.stringContaining('line 3') } });
-    expect(await backend.dispatch('fiat:summary', undefined)).toEqual({ data: { currency: 'USD', count: 0, firstDate: null, lastDate: null } });
-    const good = await backend.dispatch('fiat:import', { currency: 'USD', csv: 'date,price\n2025-11-10,400.5\n2025-11-11,410\n' });
+    expect(await backend.dispatch('fiat:summary', undefined)).toEqual({
+      data: { currency: 'USD', count: 0, firstDate: null, lastDate: null },
+    });
+    const good = await backend.dispatch('fiat:import', {
+      currency: 'USD',
+      csv: 'date,price\n2025-11-10,400.5\n2025-11-11,410\n',
+    });
     expect(good).toEqual({ data: { currency: 'USD', imported: 2, firstDate: '2025-11-10', lastDate: '2025-11-11' } });
     const view = (await backend.dispatch('portfolio:get', undefined)) as { data: { fiatMissingDays: string[] | null } };
     expect(view.data.fiatMissingDays).not.toBeNull();
@@ -101,7 +151,18 @@ describe('portfolio service', () => {
     expect(before.data.positions).toHaveLength(1);
     const facts = factsWriter(backend.db);
     facts.snapshot(300, 2, 100n * TAO, 100n * TAO, 10n * TAO, TAO);
-    facts.event({ block: 300, eventIndex: 1, kind: 'StakeAdded', coldkey: COLD, hotkey: HOT, netuid: 2, tao: TAO, alpha: TAO, fee: 0n, feeUnit: 'tao' });
+    facts.event({
+      block: 300,
+      eventIndex: 1,
+      kind: 'StakeAdded',
+      coldkey: COLD,
+      hotkey: HOT,
+      netuid: 2,
+      tao: TAO,
+      alpha: TAO,
+      fee: 0n,
+      feeUnit: 'tao',
+    });
     facts.checkpoint(300, COLD, HOT, 2, TAO);
     backend.push.emit('db:changed', { tables: ['stake_events'] });
     const after = (await backend.dispatch('portfolio:get', undefined)) as { data: { positions: unknown[] } };

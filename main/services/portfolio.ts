@@ -1,4 +1,13 @@
-import { buildReport, coinTrackerCsv, eventsCsv, koinlyCsv, parseFiatCsv, taxRows, FiatBook, type Engine } from '../../shared/engine';
+import {
+  buildReport,
+  coinTrackerCsv,
+  eventsCsv,
+  koinlyCsv,
+  parseFiatCsv,
+  taxRows,
+  FiatBook,
+  type Engine,
+} from '../../shared/engine';
 import type { DbTable, Handlers, PushEvents } from '../../shared/api';
 import { pnlCsv } from '../../shared/pnl-csv';
 import type { ExportFile } from '../../shared/views';
@@ -6,12 +15,29 @@ import { settingsRepo } from '../db/repos/settings';
 import { walletsRepo } from '../db/repos/wallets';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
-import { computePortfolioView, entriesForPosition, type ComputedPortfolio, type PortfolioQuery } from './portfolio-model';
+import {
+  computePortfolioView,
+  entriesForPosition,
+  type ComputedPortfolio,
+  type PortfolioQuery,
+} from './portfolio-model';
 
-export type PortfolioHandlers = Pick<Handlers, 'portfolio:get' | 'portfolio:position' | 'reports:export' | 'fiat:import' | 'fiat:summary'>;
+export type PortfolioHandlers = Pick<
+  Handlers,
+  'portfolio:get' | 'portfolio:position' | 'reports:export' | 'fiat:import' | 'fiat:summary'
+>;
 
 /** Tables whose rows feed the figures: any change drops the cached computations. */
-const FACT_TABLES = new Set<DbTable>(['wallets', 'settings', 'stake_events', 'position_checkpoints', 'subnet_snapshots', 'root_claim_payouts', 'fiat_prices', 'blocks']);
+const FACT_TABLES = new Set<DbTable>([
+  'wallets',
+  'settings',
+  'stake_events',
+  'position_checkpoints',
+  'subnet_snapshots',
+  'root_claim_payouts',
+  'fiat_prices',
+  'blocks',
+]);
 
 export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
   const wallets = walletsRepo(ctx.db);
@@ -23,7 +49,9 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
     if (tables.some((t) => FACT_TABLES.has(t))) cache.clear();
   });
 
-  const compute = (args: { method?: PortfolioQuery['method']; rewards?: PortfolioQuery['rewards']; asOfBlock?: number } | undefined) => {
+  const compute = (
+    args: { method?: PortfolioQuery['method']; rewards?: PortfolioQuery['rewards']; asOfBlock?: number } | undefined,
+  ) => {
     const s = settings.get();
     const query: PortfolioQuery = {
       method: args?.method ?? s.costBasisMethod,
@@ -47,7 +75,12 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
     const fiatRows = settings.get().fiatCurrency;
     switch (format) {
       case 'pnl-json': {
-        const report = buildReport(engine.result(), { method: view.method, rewards: view.rewards, asOfBlock: view.asOfBlock }, app, generatedAt);
+        const report = buildReport(
+          engine.result(),
+          { method: view.method, rewards: view.rewards, asOfBlock: view.asOfBlock },
+          app,
+          generatedAt,
+        );
         return { filename: `${stem}-pnl.json`, mime: 'application/json', content: JSON.stringify(report, null, 2) };
       }
       case 'pnl-csv':
@@ -57,16 +90,26 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
       case 'koinly-csv': {
         const rows = taxRows(engine.ledger(), engine.state.emissions);
         const prices = computed.view.fiatMissingDays === null ? null : new FiatBook(loadFiat(fiatRows));
-        return { filename: `${stem}-koinly.csv`, mime: 'text/csv', content: koinlyCsv(rows, prices ? { book: prices, currency: fiatRows } : undefined) };
+        return {
+          filename: `${stem}-koinly.csv`,
+          mime: 'text/csv',
+          content: koinlyCsv(rows, prices ? { book: prices, currency: fiatRows } : undefined),
+        };
       }
       case 'cointracker-csv':
-        return { filename: `${stem}-cointracker.csv`, mime: 'text/csv', content: coinTrackerCsv(taxRows(engine.ledger(), engine.state.emissions)) };
+        return {
+          filename: `${stem}-cointracker.csv`,
+          mime: 'text/csv',
+          content: coinTrackerCsv(taxRows(engine.ledger(), engine.state.emissions)),
+        };
       default:
         throw new AppError('invalid-args', `Unknown export format ${format}.`, 'format');
     }
   };
 
-  const fiatRowsStmt = ctx.db.prepare<[string], { date: string; price: bigint }>('SELECT date, price FROM fiat_prices WHERE currency = ? ORDER BY date');
+  const fiatRowsStmt = ctx.db.prepare<[string], { date: string; price: bigint }>(
+    'SELECT date, price FROM fiat_prices WHERE currency = ? ORDER BY date',
+  );
   const loadFiat = (currency: string) => fiatRowsStmt.all(currency);
   const upsertFiat = ctx.db.prepare<{ currency: string; date: string; price: bigint }>(
     'INSERT INTO fiat_prices (currency, date, price) VALUES (@currency, @date, @price) ON CONFLICT (currency, date) DO UPDATE SET price = excluded.price',
@@ -96,11 +139,15 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
     'fiat:import': ({ currency, csv }) => {
       const parsed = parseFiatCsv(csv);
       if (!parsed.ok) {
-        const shown = parsed.errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`).join('; ');
+        const shown = parsed.errors
+          .slice(0, 5)
+          .map((e) => `line ${e.line}: ${e.message}`)
+          .join('; ');
         const more = parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : '';
         throw new AppError('invalid-file', `Nothing was imported. ${shown}${more}`, 'csv');
       }
-      if (parsed.rows.length === 0) throw new AppError('invalid-file', 'Nothing was imported: the file has no price rows.', 'csv');
+      if (parsed.rows.length === 0)
+        throw new AppError('invalid-file', 'Nothing was imported: the file has no price rows.', 'csv');
       importFiat(currency, parsed.rows);
       ctx.push.emit('db:changed', { tables: ['fiat_prices'] });
       const dates = parsed.rows.map((r) => r.date).sort();

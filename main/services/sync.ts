@@ -4,7 +4,10 @@ import { walletsRepo } from '../db/repos/wallets';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
 
-export type SyncHandlers = Pick<Handlers, 'chain:status' | 'sync:status' | 'sync:start' | 'sync:pause' | 'sync:cancel' | 'events:list'>;
+export type SyncHandlers = Pick<
+  Handlers,
+  'chain:status' | 'sync:status' | 'sync:start' | 'sync:pause' | 'sync:cancel' | 'events:list'
+>;
 
 export function syncHandlers(ctx: ServiceContext): SyncHandlers {
   const facts = chainFactsRepo(ctx.db);

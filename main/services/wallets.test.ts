@@ -15,7 +15,9 @@ describe('wallet service', () => {
   it('adds, lists, renames and removes wallets, announcing each change', async () => {
     const backend = testBackend(tempDir());
     const added = await backend.dispatch('wallets:add', { address: ` ${A} `, label: 'Main', group: 'Personal' });
-    expect(added).toMatchObject({ data: { wallet: { id: 1, address: A, label: 'Main', group: 'Personal' }, normalisedFrom: null } });
+    expect(added).toMatchObject({
+      data: { wallet: { id: 1, address: A, label: 'Main', group: 'Personal' }, normalisedFrom: null },
+    });
     await backend.dispatch('wallets:add', { address: B, label: 'Cold storage' });
 
     expect(await backend.dispatch('wallets:list', undefined)).toMatchObject({
@@ -25,9 +27,13 @@ describe('wallet service', () => {
       ],
     });
 
-    expect(await backend.dispatch('wallets:update', { id: 2, label: 'Vault', group: 'Savings' })).toMatchObject({ data: { id: 2, label: 'Vault', group: 'Savings' } });
+    expect(await backend.dispatch('wallets:update', { id: 2, label: 'Vault', group: 'Savings' })).toMatchObject({
+      data: { id: 2, label: 'Vault', group: 'Savings' },
+    });
     expect(await backend.dispatch('wallets:remove', { id: 1 })).toEqual({ data: { id: 1 } });
-    expect(await backend.dispatch('wallets:list', undefined)).toMatchObject({ data: [{ id: 2, address: B, label: 'Vault' }] });
+    expect(await backend.dispatch('wallets:list', undefined)).toMatchObject({
+      data: [{ id: 2, address: B, label: 'Vault' }],
+    });
     expect(backend.pushed.map((p) => p.payload)).toEqual(Array(4).fill({ tables: ['wallets'] }));
     backend.close();
   });
@@ -39,7 +45,9 @@ describe('wallet service', () => {
       data: { wallet: { address: A }, normalisedFrom: { address: polkadotForm, prefix: 0 } },
     });
     // The same account under yet another prefix is a duplicate.
-    expect(await backend.dispatch('wallets:add', { address: encodeAddress(decodeAddress(A), 2), label: 'Again' })).toMatchObject({
+    expect(
+      await backend.dispatch('wallets:add', { address: encodeAddress(decodeAddress(A), 2), label: 'Again' }),
+    ).toMatchObject({
       error: { code: 'duplicate', field: 'address', message: expect.stringContaining('From Polkadot') },
     });
     backend.close();
@@ -54,7 +62,9 @@ describe('wallet service', () => {
       const response = await backend.dispatch('wallets:add', { address, label: 'X' });
       expect(response).toMatchObject({ error: { code: 'invalid-address', field: 'address' } });
     }
-    expect(await backend.dispatch('wallets:add', { address: A, label: 'Dup' })).toMatchObject({ error: { code: 'duplicate' } });
+    expect(await backend.dispatch('wallets:add', { address: A, label: 'Dup' })).toMatchObject({
+      error: { code: 'duplicate' },
+    });
     expect(await backend.dispatch('wallets:list', undefined)).toMatchObject({ data: [{ address: A, label: 'Main' }] });
     expect(backend.pushed).toEqual([]);
     backend.close();
@@ -62,7 +72,9 @@ describe('wallet service', () => {
 
   it('reports unknown ids on rename and remove', async () => {
     const backend = testBackend(tempDir());
-    expect(await backend.dispatch('wallets:update', { id: 7, label: 'x' })).toMatchObject({ error: { code: 'not-found' } });
+    expect(await backend.dispatch('wallets:update', { id: 7, label: 'x' })).toMatchObject({
+      error: { code: 'not-found' },
+    });
     expect(await backend.dispatch('wallets:remove', { id: 7 })).toMatchObject({ error: { code: 'not-found' } });
     backend.close();
   });
@@ -75,7 +87,9 @@ describe('wallet service', () => {
     first.close();
     const second = testBackend(dir);
     expect(await second.dispatch('wallets:list', undefined)).toMatchObject({ data: [{ address: A, label: 'Main' }] });
-    expect(await second.dispatch('settings:get', undefined)).toMatchObject({ data: { costBasisMethod: 'fifo', endpoint: 'ws://127.0.0.1:9944', rewardTreatment: 'income' } });
+    expect(await second.dispatch('settings:get', undefined)).toMatchObject({
+      data: { costBasisMethod: 'fifo', endpoint: 'ws://127.0.0.1:9944', rewardTreatment: 'income' },
+    });
     second.close();
   });
 });

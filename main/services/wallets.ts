@@ -22,13 +22,19 @@ export function walletHandlers(ctx: ServiceContext): WalletHandlers {
       if (existing) {
         throw new AppError('duplicate', `This address is already watched as “${existing.label}”.`, 'address');
       }
-      const wallet = wallets.insert({ address: parsed.address, label, group: normaliseGroup(group), addedAt: ctx.now() });
+      const wallet = wallets.insert({
+        address: parsed.address,
+        label,
+        group: normaliseGroup(group),
+        addedAt: ctx.now(),
+      });
       changed();
       return { wallet, normalisedFrom: parsed.normalised ? { address: address.trim(), prefix: parsed.prefix } : null };
     },
 
     'wallets:update': ({ id, label, group }) => {
-      if (!wallets.update(id, label, normaliseGroup(group))) throw new AppError('not-found', `No wallet with id ${id}.`);
+      if (!wallets.update(id, label, normaliseGroup(group)))
+        throw new AppError('not-found', `No wallet with id ${id}.`);
       changed();
       return wallets.get(id)!;
     },

@@ -87,9 +87,14 @@ export class ChangeFinder {
   /** State at block b with the current key set (cached per key-set version), optionally with pools. */
   read(b: number, withEvents = false, withPools = false): Promise<BlockState> {
     const hit = this.#cache.get(b);
-    if (hit && hit.version === this.#version && (hit.withEvents || !withEvents) && (hit.withPools || !withPools)) return hit.promise;
+    if (hit && hit.version === this.#version && (hit.withEvents || !withEvents) && (hit.withPools || !withPools))
+      return hit.promise;
     this.reads += 1;
-    const promise = this.reader.readBlock(b, withPools ? [...this.#keys(), ...this.poolKeys()] : this.#keys(), withEvents);
+    const promise = this.reader.readBlock(
+      b,
+      withPools ? [...this.#keys(), ...this.poolKeys()] : this.#keys(),
+      withEvents,
+    );
     const entry: Cached = { version: this.#version, promise, withEvents, withPools };
     this.#cache.set(b, entry);
     promise.catch(() => {
@@ -105,7 +110,11 @@ export class ChangeFinder {
     let p = this.#walkCache.get(b);
     if (!p) {
       this.reads += 1;
-      p = this.reader.readBlock(b, [...this.hotkeys].sort().map((h) => keys.lastStakeBlock(this.coldkey, h)), false);
+      p = this.reader.readBlock(
+        b,
+        [...this.hotkeys].sort().map((h) => keys.lastStakeBlock(this.coldkey, h)),
+        false,
+      );
       p.catch(() => this.#walkCache.delete(b));
       this.#walkCache.set(b, p);
     }
@@ -142,10 +151,15 @@ export class ChangeFinder {
       this.reader.keysPaged(keys.subnetTaoPrefix(), hash, 'the subnets'),
     ]);
     this.netuids = subnetKeys.map(trailingU16).sort((a, b) => a - b);
-    for (const hot of decodeAccountVec(staking.values.get(keys.stakingHotkeys(this.coldkey)) ?? null)) this.#addHotkey(hot);
+    for (const hot of decodeAccountVec(staking.values.get(keys.stakingHotkeys(this.coldkey)) ?? null))
+      this.#addHotkey(hot);
     for (const k of lastKeys) this.#addHotkey(encodeAddress(trailingAccount(k), 42));
     const alphaKeys = await Promise.all(
-      [...this.hotkeys].map((hot) => this.reader.keysPaged(keys.alphaPrefix(hot, this.coldkey), hash, 'the positions of this coldkey').then((ks) => ks.map((k) => [hot, trailingU16(k)] as const))),
+      [...this.hotkeys].map((hot) =>
+        this.reader
+          .keysPaged(keys.alphaPrefix(hot, this.coldkey), hash, 'the positions of this coldkey')
+          .then((ks) => ks.map((k) => [hot, trailingU16(k)] as const)),
+      ),
     );
     for (const list of alphaKeys) for (const [hot, netuid] of list) this.#addPosition(hot, netuid);
     this.#discovered = true;
@@ -158,7 +172,9 @@ export class ChangeFinder {
   async #walk(lo: number, hi: number): Promise<Set<number>> {
     const found = new Set<number>();
     const top = await this.#readLastStake(hi);
-    let frontier = [...this.hotkeys].map((hot) => ({ hot, v: this.#lastStake(top, hot) })).filter((f) => f.v >= lo && f.v <= hi);
+    let frontier = [...this.hotkeys]
+      .map((hot) => ({ hot, v: this.#lastStake(top, hot) }))
+      .filter((f) => f.v >= lo && f.v <= hi);
     while (frontier.length > 0) {
       for (const f of frontier) found.add(f.v);
       const stepping = frontier.filter((f) => f.v - 1 >= lo);
@@ -167,7 +183,8 @@ export class ChangeFinder {
       await Promise.all(
         stepping.map(async ({ hot, v }) => {
           const previous = this.#lastStake(await this.#readLastStake(v - 1), hot);
-          if (previous >= v) throw new ChainError('malformed', `LastColdkeyHotkeyStakeBlock did not go back in time at block ${v - 1}.`);
+          if (previous >= v)
+            throw new ChainError('malformed', `LastColdkeyHotkeyStakeBlock did not go back in time at block ${v - 1}.`);
           if (previous >= lo) next.push({ hot, v: previous });
         }),
       );
@@ -244,7 +261,16 @@ export class ChangeFinder {
       for (const c of decoded) {
         changes.set(c.state.number, c);
         for (const row of c.rows) {
-          if (row.coldkey === this.coldkey && row.hotkey && row.netuid !== null && row.netuid >= 0 && (row.kind === 'StakeAdded' || row.kind === 'StakeRemoved' || row.kind === 'AlphaRecycled' || row.kind === 'AlphaBurned')) {
+          if (
+            row.coldkey === this.coldkey &&
+            row.hotkey &&
+            row.netuid !== null &&
+            row.netuid >= 0 &&
+            (row.kind === 'StakeAdded' ||
+              row.kind === 'StakeRemoved' ||
+              row.kind === 'AlphaRecycled' ||
+              row.kind === 'AlphaBurned')
+          ) {
             if (this.#addPosition(row.hotkey, row.netuid)) grew = true;
           }
         }

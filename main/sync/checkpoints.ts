@@ -47,8 +47,21 @@ const bytesText = (c: Codec): string | null => {
   }
 };
 
-export async function readPositions(reader: ChainReader, runtime: BlockRuntime, hash: string, coldkey: string, blockNumber: number): Promise<PositionRow[]> {
-  const result = await reader.runtimeCall(runtime, hash, 'StakeInfoRuntimeApi', 'get_stake_info_for_coldkey', accountArg(coldkey), `stake info at block ${blockNumber}`);
+export async function readPositions(
+  reader: ChainReader,
+  runtime: BlockRuntime,
+  hash: string,
+  coldkey: string,
+  blockNumber: number,
+): Promise<PositionRow[]> {
+  const result = await reader.runtimeCall(
+    runtime,
+    hash,
+    'StakeInfoRuntimeApi',
+    'get_stake_info_for_coldkey',
+    accountArg(coldkey),
+    `stake info at block ${blockNumber}`,
+  );
   const rows = new Map<string, PositionRow>();
   for (const info of result as unknown as Iterable<Codec>) {
     const hotkey = encodeAddress(field(info, 'hotkey').toU8a(), 42);
@@ -59,13 +72,27 @@ export async function readPositions(reader: ChainReader, runtime: BlockRuntime, 
     const prev = rows.get(k);
     rows.set(k, { hotkey, netuid, alpha: (prev?.alpha ?? 0n) + alpha });
   }
-  return [...rows.values()].sort((a, b) => a.netuid - b.netuid || (a.hotkey < b.hotkey ? -1 : a.hotkey > b.hotkey ? 1 : 0));
+  return [...rows.values()].sort(
+    (a, b) => a.netuid - b.netuid || (a.hotkey < b.hotkey ? -1 : a.hotkey > b.hotkey ? 1 : 0),
+  );
 }
 
 const RAO = 1_000_000_000n;
 
-export async function readSubnets(reader: ChainReader, runtime: BlockRuntime, hash: string, blockNumber: number): Promise<SubnetRow[]> {
-  const result = await reader.runtimeCall(runtime, hash, 'SubnetInfoRuntimeApi', 'get_all_dynamic_info', '0x', `subnet pools at block ${blockNumber}`);
+export async function readSubnets(
+  reader: ChainReader,
+  runtime: BlockRuntime,
+  hash: string,
+  blockNumber: number,
+): Promise<SubnetRow[]> {
+  const result = await reader.runtimeCall(
+    runtime,
+    hash,
+    'SubnetInfoRuntimeApi',
+    'get_all_dynamic_info',
+    '0x',
+    `subnet pools at block ${blockNumber}`,
+  );
   const rows: SubnetRow[] = [];
   for (const maybe of result as unknown as Iterable<Codec & { isSome: boolean; unwrap(): Codec }>) {
     if (!maybe.isSome) continue;
@@ -94,7 +121,11 @@ export async function readSubnets(reader: ChainReader, runtime: BlockRuntime, ha
  * the same reserves get_all_dynamic_info reports, far cheaper to serve and decode, used at change
  * blocks; daily checkpoints use get_all_dynamic_info (which adds the emission figures).
  */
-export async function readPoolsFromStorage(reader: ChainReader, blockNumber: number, netuids: readonly number[]): Promise<SubnetRow[]> {
+export async function readPoolsFromStorage(
+  reader: ChainReader,
+  blockNumber: number,
+  netuids: readonly number[],
+): Promise<SubnetRow[]> {
   return poolsFromState(await reader.readBlock(blockNumber, netuids.flatMap(poolKeysOf), false), netuids);
 }
 
@@ -102,7 +133,9 @@ export async function readPoolsFromStorage(reader: ChainReader, blockNumber: num
 export function poolsFromState(state: BlockState, netuids: readonly number[]): SubnetRow[] {
   const rows: SubnetRow[] = [];
   for (const netuid of netuids) {
-    const [tao, alphaIn, alphaOut, name, symbol] = poolKeysOf(netuid).map((k) => state.values.get(k) ?? null) as (string | null)[];
+    const [tao, alphaIn, alphaOut, name, symbol] = poolKeysOf(netuid).map((k) => state.values.get(k) ?? null) as (
+      string | null
+    )[];
     if (tao === null && alphaIn === null && alphaOut === null) continue; // not registered at this block
     const taoIn = leUint(tao ?? null, 8);
     const alphaInValue = leUint(alphaIn ?? null, 8);

@@ -21,7 +21,11 @@ function cli(dataDir: string, url: string, killBeforeCommit?: number): ChildProc
   const env = { ...process.env };
   if (killBeforeCommit === undefined) delete env.TAOFOLIO_TEST_KILL_BEFORE_COMMIT;
   else env.TAOFOLIO_TEST_KILL_BEFORE_COMMIT = String(killBeforeCommit);
-  return spawn(TSX, [join(ROOT, 'main/cli.ts'), '--data-dir', dataDir, '--endpoint', url, 'sync', '--once'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(TSX, [join(ROOT, 'main/cli.ts'), '--data-dir', dataDir, '--endpoint', url, 'sync', '--once'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
@@ -65,7 +69,8 @@ describe('kill -9 during sync --once', () => {
     dn = await startDevnet({ scenario: 'tiny', seed: 5, port: 0, faults: { latencyMs: 2 } });
     base = tempDir();
     const backend = testBackend(base);
-    for (const [i, address] of dn.coldkeys.entries()) await backend.dispatch('wallets:add', { address, label: `user ${i}` });
+    for (const [i, address] of dn.coldkeys.entries())
+      await backend.dispatch('wallets:add', { address, label: `user ${i}` });
     backend.close();
   });
   afterAll(async () => {

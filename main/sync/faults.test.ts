@@ -17,8 +17,18 @@ const tempDir = useTempDirs();
 const ROOT = resolve(import.meta.dirname, '../..');
 
 function factRows(db: DB): number {
-  const tables = ['blocks', 'stake_events', 'position_checkpoints', 'subnet_snapshots', 'root_claim_payouts', 'sync_state'];
-  return tables.reduce((sum, t) => sum + Number((db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: bigint }).n), 0);
+  const tables = [
+    'blocks',
+    'stake_events',
+    'position_checkpoints',
+    'subnet_snapshots',
+    'root_claim_payouts',
+    'sync_state',
+  ];
+  return tables.reduce(
+    (sum, t) => sum + Number((db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: bigint }).n),
+    0,
+  );
 }
 
 async function backendFor(endpoint: string, coldkeys: string[]) {
@@ -39,7 +49,14 @@ async function expectChainError(promise: Promise<unknown>, code: ChainError['cod
 }
 
 /** A JSON-RPC server in front of the devnet that can rewrite answers. */
-async function proxy(upstream: string, rewrite: (method: string, params: unknown[], reply: { result?: unknown; error?: unknown }) => { result?: unknown; error?: unknown }) {
+async function proxy(
+  upstream: string,
+  rewrite: (
+    method: string,
+    params: unknown[],
+    reply: { result?: unknown; error?: unknown },
+  ) => { result?: unknown; error?: unknown },
+) {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise((resolve) => server.once('listening', resolve));
   server.on('connection', (client) => {
@@ -82,13 +99,19 @@ describe('sync failure modes', () => {
     await backend.sync.close();
     backend.close();
 
-    const run = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'main/cli.ts'), '--data-dir', tempDir(), '--endpoint', 'ws://127.0.0.1:9', 'sync', '--once'], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(
+      join(ROOT, 'node_modules', '.bin', 'tsx'),
+      [join(ROOT, 'main/cli.ts'), '--data-dir', tempDir(), '--endpoint', 'ws://127.0.0.1:9', 'sync', '--once'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/error: Cannot reach ws:\/\/127\.0\.0\.1:9/);
   });
 
   it('a different chain (genesis mismatch) is refused before anything is read', async () => {
-    const fake = await proxy(dn.url, (method, params, reply) => (method === 'chain_getBlockHash' && params[0] === 0 ? { result: `0x${'11'.repeat(32)}` } : reply));
+    const fake = await proxy(dn.url, (method, params, reply) =>
+      method === 'chain_getBlockHash' && params[0] === 0 ? { result: `0x${'11'.repeat(32)}` } : reply,
+    );
     const backend = await backendFor(fake.url, dn.coldkeys);
     await expectChainError(backend.sync.syncOnce(), 'wrong-chain', /is not Bittensor finney/);
     expect(backend.sync.chainStatus()).toMatchObject({ state: 'error', code: 'wrong-chain' });
@@ -112,7 +135,11 @@ describe('sync failure modes', () => {
   });
 
   it('malformed runtime-API answers are reported and leave no partial rows', async () => {
-    const bad = await proxy(dn.url, (method, params, reply) => (method === 'state_call' && String(params[0]).startsWith('StakeInfoRuntimeApi') ? { result: `0x08${'00'.repeat(10)}` } : reply)); // two StakeInfo announced, 10 bytes sent
+    const bad = await proxy(dn.url, (method, params, reply) =>
+      method === 'state_call' && String(params[0]).startsWith('StakeInfoRuntimeApi')
+        ? { result: `0x08${'00'.repeat(10)}` }
+        : reply,
+    ); // two StakeInfo announced, 10 bytes sent
     const backend = await backendFor(bad.url, dn.coldkeys);
     await expectChainError(backend.sync.syncOnce(), 'malformed', /Cannot decode the answer to stake info/);
     expect(factRows(backend.db)).toBe(0);
@@ -127,16 +154,33 @@ describe('sync failure modes', () => {
       const backend = await backendFor(dn.url, dn.coldkeys.slice(0, 1));
       const status = await backend.sync.syncOnce();
       const head = dn.finalized();
-      expect(status.wallets[0]).toMatchObject({ cursor: head, historyFrom: head, error: expect.stringMatching(/full history needs an archive node/) });
-      expect(Number((backend.db.prepare('SELECT count(*) AS n FROM stake_events WHERE block_number < ?').get(head) as { n: bigint }).n)).toBe(0);
+      expect(status.wallets[0]).toMatchObject({
+        cursor: head,
+        historyFrom: head,
+        error: expect.stringMatching(/full history needs an archive node/),
+      });
+      expect(
+        Number(
+          (
+            backend.db.prepare('SELECT count(*) AS n FROM stake_events WHERE block_number < ?').get(head) as {
+              n: bigint;
+            }
+          ).n,
+        ),
+      ).toBe(0);
 
       const coldkey = dn.coldkeys[0]!;
-      const position = dn.truth().events.find((e) => e.coldkey === coldkey && e.kind === 'StakeAdded' && e.netuid !== 0)!;
+      const position = dn
+        .truth()
+        .events.find((e) => e.coldkey === coldkey && e.kind === 'StakeAdded' && e.netuid !== 0)!;
       dn.submit({ kind: 'add_stake', coldkey, hotkey: position.hotkey, netuid: position.netuid, tao: 2_000_000_000n });
       const included = dn.produceBlocks(1);
       dn.produceBlocks(2);
       await backend.sync.syncOnce();
-      const rows = backend.db.prepare("SELECT block_number, tao FROM stake_events WHERE kind = 'StakeAdded'").all() as { block_number: bigint; tao: bigint }[];
+      const rows = backend.db.prepare("SELECT block_number, tao FROM stake_events WHERE kind = 'StakeAdded'").all() as {
+        block_number: bigint;
+        tao: bigint;
+      }[];
       expect(rows).toEqual([{ block_number: BigInt(included), tao: 2_000_000_000n }]);
       await backend.sync.close();
       backend.close();

@@ -59,12 +59,20 @@ export class SyncManager {
     this.#repo = chainFactsRepo(options.db);
     this.#wallets = walletsRepo(options.db);
     this.#settings = settingsRepo(options.db);
-    this.#chainStatus = { state: 'idle', endpoint: this.endpoint(), message: null, code: null, specVersion: null, bestFinalized: null };
+    this.#chainStatus = {
+      state: 'idle',
+      endpoint: this.endpoint(),
+      message: null,
+      code: null,
+      specVersion: null,
+      bestFinalized: null,
+    };
     // Endpoint edits and wallet changes arrive as db:changed; react without coupling the services.
     options.push.subscribe((event, payload) => {
       if (event !== 'db:changed' || this.#closed) return;
       const tables = (payload as { tables: string[] }).tables;
-      if (tables.includes('settings') && this.#client && this.#client.endpoint !== this.endpoint()) void this.#switchEndpoint();
+      if (tables.includes('settings') && this.#client && this.#client.endpoint !== this.endpoint())
+        void this.#switchEndpoint();
       if (tables.includes('wallets')) {
         this.#refreshWallets();
         if (this.#following) this.#kickAll();
@@ -86,17 +94,36 @@ export class SyncManager {
 
   status(): SyncStatus {
     this.#refreshWallets();
-    return { chain: this.#chainStatus, paused: this.#paused, wallets: [...this.#runs.values()].map((r) => this.#walletStatus(r)) };
+    return {
+      chain: this.#chainStatus,
+      paused: this.#paused,
+      wallets: [...this.#runs.values()].map((r) => this.#walletStatus(r)),
+    };
   }
 
   #walletStatus(r: WalletRun): WalletSyncStatus {
     const stored = this.#repo.getState(r.wallet.address);
     const elapsed = this.options.now() - r.phaseStarted;
-    const etaMs = r.phase === 'recording' && r.done > 0 && r.total > r.done ? Math.round((elapsed / r.done) * (r.total - r.done)) : null;
+    const etaMs =
+      r.phase === 'recording' && r.done > 0 && r.total > r.done
+        ? Math.round((elapsed / r.done) * (r.total - r.done))
+        : null;
     return {
       walletId: r.wallet.id,
       address: r.wallet.address,
-      phase: r.running ? r.phase : this.#paused ? 'paused' : r.cancelled ? 'idle' : r.error ? 'error' : stored ? (this.#following ? 'live' : 'idle') : 'waiting',
+      phase: r.running
+        ? r.phase
+        : this.#paused
+          ? 'paused'
+          : r.cancelled
+            ? 'idle'
+            : r.error
+              ? 'error'
+              : stored
+                ? this.#following
+                  ? 'live'
+                  : 'idle'
+                : 'waiting',
       done: r.done,
       total: r.total,
       etaMs,
@@ -121,7 +148,19 @@ export class SyncManager {
       const run = this.#runs.get(wallet.address);
       if (run) run.wallet = wallet;
       else {
-        this.#runs.set(wallet.address, { wallet, finder: null, running: null, abort: null, again: false, cancelled: false, phase: 'waiting', done: 0, total: 0, phaseStarted: this.options.now(), error: null });
+        this.#runs.set(wallet.address, {
+          wallet,
+          finder: null,
+          running: null,
+          abort: null,
+          again: false,
+          cancelled: false,
+          phase: 'waiting',
+          done: 0,
+          total: 0,
+          phaseStarted: this.options.now(),
+          error: null,
+        });
       }
     }
   }
@@ -185,7 +224,8 @@ export class SyncManager {
   async start(walletId?: number): Promise<SyncStatus> {
     this.#paused = false;
     this.#refreshWallets();
-    for (const run of this.#runs.values()) if (walletId === undefined || run.wallet.id === walletId) run.cancelled = false;
+    for (const run of this.#runs.values())
+      if (walletId === undefined || run.wallet.id === walletId) run.cancelled = false;
     if (!this.#client) {
       const client = this.#makeClient();
       client.onConnected((api) => {
@@ -244,7 +284,15 @@ export class SyncManager {
     await client.connect();
     const coldkey = run.wallet.address;
     run.finder ??= new ChangeFinder(reader, coldkey);
-    const initial: SyncStateRow = this.#repo.getState(coldkey) ?? { coldkey, phase: 'idle', cursor: null, firstBlock: null, historyFrom: null, lastFinalized: null, error: null };
+    const initial: SyncStateRow = this.#repo.getState(coldkey) ?? {
+      coldkey,
+      phase: 'idle',
+      cursor: null,
+      firstBlock: null,
+      historyFrom: null,
+      lastFinalized: null,
+      error: null,
+    };
     const hooks = {
       signal,
       now: this.options.now,
@@ -303,7 +351,16 @@ export class SyncManager {
     const now = Date.now();
     if (!force && now - this.#lastAnnounce < 500) return;
     this.#lastAnnounce = now;
-    this.options.push.emit('db:changed', { tables: ['stake_events', 'position_checkpoints', 'subnet_snapshots', 'root_claim_payouts', 'sync_state', 'blocks'] });
+    this.options.push.emit('db:changed', {
+      tables: [
+        'stake_events',
+        'position_checkpoints',
+        'subnet_snapshots',
+        'root_claim_payouts',
+        'sync_state',
+        'blocks',
+      ],
+    });
   }
 
   /** CLI `sync --once`: connect (failing fast), bring every wallet to the finalized head, return. */

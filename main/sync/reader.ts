@@ -81,7 +81,8 @@ export class ChainReader {
   async finalizedHead(): Promise<{ number: number; hash: string }> {
     const hash = await this.call<string>('chain_getFinalizedHead', [], 'the finalized head');
     const header = await this.call<{ number: string } | null>('chain_getHeader', [hash], 'the finalized header');
-    if (!header || typeof header.number !== 'string') throw new ChainError('malformed', 'The node returned a malformed header for the finalized head.');
+    if (!header || typeof header.number !== 'string')
+      throw new ChainError('malformed', 'The node returned a malformed header for the finalized head.');
     const number = Number.parseInt(header.number, 16);
     this.#hashes.set(number, Promise.resolve(hash));
     return { number, hash };
@@ -129,7 +130,8 @@ export class ChainReader {
     let p = this.#hashes.get(number);
     if (!p) {
       p = this.call<string | null>('chain_getBlockHash', [number], `the hash of block ${number}`).then((hash) => {
-        if (typeof hash !== 'string' || !/^0x[0-9a-f]{64}$/i.test(hash)) throw new ChainError('malformed', `The node has no hash for block ${number}.`);
+        if (typeof hash !== 'string' || !/^0x[0-9a-f]{64}$/i.test(hash))
+          throw new ChainError('malformed', `The node has no hash for block ${number}.`);
         return hash;
       });
       p.catch(() => this.#hashes.delete(number));
@@ -143,11 +145,16 @@ export class ChainReader {
     const hash = await this.hashOf(number);
     const fixed = [keys.timestampNow(), keys.lastRuntimeUpgrade(), ...(withEvents ? [keys.systemEvents()] : [])];
     const all = [...fixed, ...storageKeys];
-    const sets = await this.call<{ block: string; changes: [string, string | null][] }[]>('state_queryStorageAt', [all, hash], `storage at block ${number}`);
+    const sets = await this.call<{ block: string; changes: [string, string | null][] }[]>(
+      'state_queryStorageAt',
+      [all, hash],
+      `storage at block ${number}`,
+    );
     if (!Array.isArray(sets)) throw new ChainError('malformed', `Malformed storage answer at block ${number}.`);
     const values = new Map<string, string | null>();
     for (const set of sets) {
-      if (!set || !Array.isArray(set.changes)) throw new ChainError('malformed', `Malformed storage answer at block ${number}.`);
+      if (!set || !Array.isArray(set.changes))
+        throw new ChainError('malformed', `Malformed storage answer at block ${number}.`);
       for (const [k, v] of set.changes) values.set(k.toLowerCase(), v);
     }
     const get = (k: string) => values.get(k.toLowerCase()) ?? null;
@@ -193,10 +200,18 @@ export class ChainReader {
   }
 
   /** A runtime API call at a block, decoded with that block's metadata (V15+ lists the output types). */
-  async runtimeCall(runtime: BlockRuntime, hash: string, apiName: string, method: string, argsHex: string, what: string): Promise<Codec> {
+  async runtimeCall(
+    runtime: BlockRuntime,
+    hash: string,
+    apiName: string,
+    method: string,
+    argsHex: string,
+    what: string,
+  ): Promise<Codec> {
     const output = outputType(runtime.registry, apiName, method);
     const result = await this.call<string>('state_call', [`${apiName}_${method}`, argsHex, hash], what);
-    if (typeof result !== 'string' || !result.startsWith('0x')) throw new ChainError('malformed', `Malformed answer to ${what}.`);
+    if (typeof result !== 'string' || !result.startsWith('0x'))
+      throw new ChainError('malformed', `Malformed answer to ${what}.`);
     let bytes: Uint8Array;
     let decoded: Codec;
     try {
@@ -207,7 +222,10 @@ export class ChainReader {
     }
     // PJS decodes short input leniently; a value that does not consume exactly the bytes is malformed.
     if (decoded.encodedLength !== bytes.length) {
-      throw new ChainError('malformed', `Cannot decode the answer to ${what}: ${bytes.length} bytes do not form a ${output} value.`);
+      throw new ChainError(
+        'malformed',
+        `Cannot decode the answer to ${what}: ${bytes.length} bytes do not form a ${output} value.`,
+      );
     }
     return decoded;
   }
@@ -221,7 +239,12 @@ function outputType(registry: Registry, apiName: string, method: string): string
   const k = `${apiName}_${method}`;
   const hit = cache.get(k);
   if (hit) return hit;
-  const metadata = registry.metadata as unknown as { apis?: { name: { toString(): string }; methods: { name: { toString(): string }; output: { toNumber(): number } }[] }[] };
+  const metadata = registry.metadata as unknown as {
+    apis?: {
+      name: { toString(): string };
+      methods: { name: { toString(): string }; output: { toNumber(): number } }[];
+    }[];
+  };
   const api = metadata.apis?.find((a) => a.name.toString() === apiName);
   const m = api?.methods.find((x) => x.name.toString() === method);
   if (!m) throw new ChainError('malformed', `This runtime's metadata does not describe ${k} (metadata V15+ needed).`);

@@ -2,7 +2,14 @@
 // the block and the block before, root-claim payouts) and one checkpoint per day. Facts are
 // fetched pipelined but committed strictly in ascending block order, each block with the cursor
 // in one transaction, so a crash at any moment resumes exactly where it stopped.
-import type { BlockFacts, BlockRecord, ChainFactsRepo, CheckpointFacts, PayoutRow, SyncStateRow } from '../db/repos/chain-facts';
+import type {
+  BlockFacts,
+  BlockRecord,
+  ChainFactsRepo,
+  CheckpointFacts,
+  PayoutRow,
+  SyncStateRow,
+} from '../db/repos/chain-facts';
 import type { ChangeBlock, ChangeFinder } from './change-finder';
 import { poolsFromState, readPositions, readSubnets, type SubnetRow } from './checkpoints';
 import { ChainError } from '../chain/client';
@@ -29,7 +36,10 @@ export interface RangeHooks {
  * that holds its Nth planned block (counted over all wallets, 0 = the first), i.e. an abrupt
  * death at a precise point whatever the batching. Unset in normal use.
  */
-const KILL_BEFORE_BLOCK = process.env.TAOFOLIO_TEST_KILL_BEFORE_COMMIT === undefined ? null : Number(process.env.TAOFOLIO_TEST_KILL_BEFORE_COMMIT);
+const KILL_BEFORE_BLOCK =
+  process.env.TAOFOLIO_TEST_KILL_BEFORE_COMMIT === undefined
+    ? null
+    : Number(process.env.TAOFOLIO_TEST_KILL_BEFORE_COMMIT);
 let blocksCommitted = 0;
 
 export class SyncAborted extends Error {
@@ -63,7 +73,9 @@ export async function recordRange(
   await finder.discover(hi);
   check();
   hooks.onProgress?.('scanning', 0, 0);
-  const changes = (await finder.run(lo, hi, (found) => hooks.onProgress?.('scanning', found, 0))).filter((c) => c.rows.length > 0);
+  const changes = (await finder.run(lo, hi, (found) => hooks.onProgress?.('scanning', found, 0))).filter(
+    (c) => c.rows.length > 0,
+  );
   check();
 
   const firstBlock = state.firstBlock ?? changes[0]?.state.number ?? null;
@@ -75,7 +87,8 @@ export async function recordRange(
     // sources are the same for an interrupted and an uninterrupted run, so reruns agree.
     const changeBlocks = changes.map((c) => c.state.number);
     const changedIn = (from: number, to: number) =>
-      changeBlocks.some((b) => b > from && b <= to) || (from < lo && repo.hasChangeBetween(coldkey, from, Math.min(to, lo - 1)));
+      changeBlocks.some((b) => b > from && b <= to) ||
+      (from < lo && repo.hasChangeBetween(coldkey, from, Math.min(to, lo - 1)));
     const start = Math.max(lo, firstBlock);
     for (let d = Math.ceil(start / BLOCKS_PER_DAY) * BLOCKS_PER_DAY; d <= hi; d += BLOCKS_PER_DAY) {
       if (!plan.has(d) && !changedIn(d - BLOCKS_PER_DAY, d)) plan.set(d, { block: d, change: null });
@@ -105,7 +118,7 @@ export async function recordRange(
   };
   hooks.onProgress?.('recording', 0, entries.length);
   const ready = new Map<number, BlockFacts>();
-  for (let i = 0; i < entries.length; ) {
+  for (let i = 0; i < entries.length;) {
     for (let j = i; j < Math.min(entries.length, i + LOOKAHEAD); j++) startFetch(j);
     const pending = inflight.get(i);
     if (!pending) throw failure ?? new Error(`block ${entries[i]?.block} was not fetched`);
@@ -128,7 +141,12 @@ export async function recordRange(
       inflight.delete(k);
       settled.delete(k);
     }
-    if (KILL_BEFORE_BLOCK !== null && blocksCommitted <= KILL_BEFORE_BLOCK && KILL_BEFORE_BLOCK < blocksCommitted + batch.length) process.kill(process.pid, 'SIGKILL');
+    if (
+      KILL_BEFORE_BLOCK !== null &&
+      blocksCommitted <= KILL_BEFORE_BLOCK &&
+      KILL_BEFORE_BLOCK < blocksCommitted + batch.length
+    )
+      process.kill(process.pid, 'SIGKILL');
     repo.commitBlocks(coldkey, batch, hooks.now());
     blocksCommitted += batch.length;
     i = end;
@@ -148,7 +166,13 @@ function blockRecord(s: BlockState, specVersion: number, parentHash: string | nu
  * Positions via get_stake_info_for_coldkey; pools via get_all_dynamic_info, or, when `netuids` is
  * given, from the pool keys already read with the block's state (change blocks and the blocks before).
  */
-async function checkpointAt(reader: ChainReader, s: BlockState, coldkey: string, parentHash: string | null, netuids?: readonly number[]): Promise<CheckpointFacts> {
+async function checkpointAt(
+  reader: ChainReader,
+  s: BlockState,
+  coldkey: string,
+  parentHash: string | null,
+  netuids?: readonly number[],
+): Promise<CheckpointFacts> {
   const runtime = await reader.runtimeFor(s);
   const read = (codeRuntime: BlockRuntime) =>
     Promise.all([
@@ -170,7 +194,12 @@ async function checkpointAt(reader: ChainReader, s: BlockState, coldkey: string,
   return { block: blockRecord(s, runtime.specVersion, parentHash), positions, subnets };
 }
 
-async function factsFor(reader: ChainReader, finder: ChangeFinder, coldkey: string, entry: PlanEntry): Promise<BlockFacts> {
+async function factsFor(
+  reader: ChainReader,
+  finder: ChangeFinder,
+  coldkey: string,
+  entry: PlanEntry,
+): Promise<BlockFacts> {
   if (!entry.change) {
     const s = await reader.readBlock(entry.block, [], false);
     const cp = await checkpointAt(reader, s, coldkey, null);
@@ -181,7 +210,10 @@ async function factsFor(reader: ChainReader, finder: ChangeFinder, coldkey: stri
   // Both reads are normally cached from verification (fingerprint + pools in one request each).
   const [at, before] = await Promise.all([finder.read(b, false, true), finder.read(b - 1, false, true)]);
   const netuids = finder.netuids;
-  const [after, prior] = await Promise.all([checkpointAt(reader, at, coldkey, before.hash, netuids), checkpointAt(reader, before, coldkey, null, netuids)]);
+  const [after, prior] = await Promise.all([
+    checkpointAt(reader, at, coldkey, before.hash, netuids),
+    checkpointAt(reader, before, coldkey, null, netuids),
+  ]);
   const claim = c.rows.find((r) => r.kind === 'RootClaimed');
   const payouts = claim ? await rootClaimPayouts(reader, coldkey, b, claim.eventIndex, prior, after) : [];
   return { block: after.block, events: c.rows, payouts, checkpoints: [prior, after] };
@@ -202,7 +234,9 @@ async function rootClaimPayouts(
   prior: CheckpointFacts,
   after: CheckpointFacts,
 ): Promise<PayoutRow[]> {
-  const rootHotkeys = [...new Set([...prior.positions, ...after.positions].filter((p) => p.netuid === 0).map((p) => p.hotkey))].sort();
+  const rootHotkeys = [
+    ...new Set([...prior.positions, ...after.positions].filter((p) => p.netuid === 0).map((p) => p.hotkey)),
+  ].sort();
   const netuids = prior.subnets.map((s) => s.netuid).filter((n) => n !== 0);
   if (rootHotkeys.length === 0 || netuids.length === 0) return [];
   const watermarkKeys = rootHotkeys.flatMap((hot) => netuids.map((n) => keys.rootClaimed(n, hot, coldkey)));

@@ -40,9 +40,21 @@ const eventsTypes = new WeakMap<Registry, string>();
 function eventsType(registry: Registry): string {
   const hit = eventsTypes.get(registry);
   if (hit) return hit;
-  const pallets = (registry.metadata as unknown as { pallets: { name: { toString(): string }; storage: { isSome: boolean; unwrap(): { items: { name: { toString(): string }; type: { asPlain: { toNumber(): number } } }[] } } }[] }).pallets;
+  const pallets = (
+    registry.metadata as unknown as {
+      pallets: {
+        name: { toString(): string };
+        storage: {
+          isSome: boolean;
+          unwrap(): { items: { name: { toString(): string }; type: { asPlain: { toNumber(): number } } }[] };
+        };
+      }[];
+    }
+  ).pallets;
   const system = pallets.find((p) => p.name.toString() === 'System');
-  const item = system?.storage.isSome ? system.storage.unwrap().items.find((i) => i.name.toString() === 'Events') : undefined;
+  const item = system?.storage.isSome
+    ? system.storage.unwrap().items.find((i) => i.name.toString() === 'Events')
+    : undefined;
   if (!item) throw new ChainError('malformed', 'This runtime has no System.Events storage in its metadata.');
   const type = registry.createLookupType(item.type.asPlain.toNumber());
   eventsTypes.set(registry, type);
@@ -100,10 +112,28 @@ const num = (c: Codec | undefined): number => Number(big(c));
 export function stakeEventsOf(events: DecodedEvent[], coldkey: string): StakeEventRow[] {
   const rows: StakeEventRow[] = [];
   for (const e of events) {
-    if (e.section !== 'subtensorModule' && e.section !== 'transactionPayment' && e.section !== 'subtensorTransactionFee') continue;
+    if (
+      e.section !== 'subtensorModule' &&
+      e.section !== 'transactionPayment' &&
+      e.section !== 'subtensorTransactionFee'
+    )
+      continue;
     const d = e.data;
-    const base = { extrinsicIndex: e.extrinsicIndex, eventIndex: e.index, kind: e.method, raw: JSON.stringify({ section: e.section, method: e.method, data: e.json }) };
-    const none = { counterpartyColdkey: null, destHotkey: null, destNetuid: null, tao: 0n, alpha: 0n, fee: 0n, feeUnit: null };
+    const base = {
+      extrinsicIndex: e.extrinsicIndex,
+      eventIndex: e.index,
+      kind: e.method,
+      raw: JSON.stringify({ section: e.section, method: e.method, data: e.json }),
+    };
+    const none = {
+      counterpartyColdkey: null,
+      destHotkey: null,
+      destNetuid: null,
+      tao: 0n,
+      alpha: 0n,
+      fee: 0n,
+      feeUnit: null,
+    };
     switch (e.method) {
       case 'StakeAdded':
       case 'StakeRemoved': {
@@ -125,19 +155,45 @@ export function stakeEventsOf(events: DecodedEvent[], coldkey: string): StakeEve
       }
       case 'StakeMoved': {
         if (ss58(d[0]) !== coldkey) break;
-        rows.push({ ...base, ...none, coldkey, hotkey: ss58(d[1]), netuid: num(d[2]), destHotkey: ss58(d[3]), destNetuid: num(d[4]), tao: big(d[5]) });
+        rows.push({
+          ...base,
+          ...none,
+          coldkey,
+          hotkey: ss58(d[1]),
+          netuid: num(d[2]),
+          destHotkey: ss58(d[3]),
+          destNetuid: num(d[4]),
+          tao: big(d[5]),
+        });
         break;
       }
       case 'StakeTransferred': {
         const origin = ss58(d[0]);
         const dest = ss58(d[1]);
         if (origin !== coldkey && dest !== coldkey) break;
-        rows.push({ ...base, ...none, coldkey: origin, counterpartyColdkey: dest, hotkey: ss58(d[2]), netuid: num(d[3]), destNetuid: num(d[4]), tao: big(d[5]) });
+        rows.push({
+          ...base,
+          ...none,
+          coldkey: origin,
+          counterpartyColdkey: dest,
+          hotkey: ss58(d[2]),
+          netuid: num(d[3]),
+          destNetuid: num(d[4]),
+          tao: big(d[5]),
+        });
         break;
       }
       case 'StakeSwapped': {
         if (ss58(d[0]) !== coldkey) break;
-        rows.push({ ...base, ...none, coldkey, hotkey: ss58(d[1]), netuid: num(d[2]), destNetuid: num(d[3]), tao: big(d[4]) });
+        rows.push({
+          ...base,
+          ...none,
+          coldkey,
+          hotkey: ss58(d[1]),
+          netuid: num(d[2]),
+          destNetuid: num(d[3]),
+          tao: big(d[4]),
+        });
         break;
       }
       case 'AlphaRecycled':

@@ -47,15 +47,34 @@ export const keys = {
   lastRuntimeUpgrade: () => key('System', 'LastRuntimeUpgrade'),
   account: (cold: string) => key('System', 'Account', ['Blake2_128Concat', account(cold)]),
   stakingHotkeys: (cold: string) => key('SubtensorModule', 'StakingHotkeys', ['Blake2_128Concat', account(cold)]),
-  lastStakeBlockPrefix: (cold: string) => key('SubtensorModule', 'LastColdkeyHotkeyStakeBlock', ['Twox64Concat', account(cold)]),
+  lastStakeBlockPrefix: (cold: string) =>
+    key('SubtensorModule', 'LastColdkeyHotkeyStakeBlock', ['Twox64Concat', account(cold)]),
   lastStakeBlock: (cold: string, hot: string) =>
-    key('SubtensorModule', 'LastColdkeyHotkeyStakeBlock', ['Twox64Concat', account(cold)], ['Twox64Concat', account(hot)]),
-  alphaPrefix: (hot: string, cold: string) => key('SubtensorModule', 'Alpha', ['Blake2_128Concat', account(hot)], ['Blake2_128Concat', account(cold)]),
+    key(
+      'SubtensorModule',
+      'LastColdkeyHotkeyStakeBlock',
+      ['Twox64Concat', account(cold)],
+      ['Twox64Concat', account(hot)],
+    ),
+  alphaPrefix: (hot: string, cold: string) =>
+    key('SubtensorModule', 'Alpha', ['Blake2_128Concat', account(hot)], ['Blake2_128Concat', account(cold)]),
   alpha: (hot: string, cold: string, netuid: number) =>
-    key('SubtensorModule', 'Alpha', ['Blake2_128Concat', account(hot)], ['Blake2_128Concat', account(cold)], ['Identity', u16(netuid)]),
+    key(
+      'SubtensorModule',
+      'Alpha',
+      ['Blake2_128Concat', account(hot)],
+      ['Blake2_128Concat', account(cold)],
+      ['Identity', u16(netuid)],
+    ),
   /** Shares after the lazy V1→V2 migration (spec ≥ 397). */
   alphaV2: (hot: string, cold: string, netuid: number) =>
-    key('SubtensorModule', 'AlphaV2', ['Blake2_128Concat', account(hot)], ['Blake2_128Concat', account(cold)], ['Identity', u16(netuid)]),
+    key(
+      'SubtensorModule',
+      'AlphaV2',
+      ['Blake2_128Concat', account(hot)],
+      ['Blake2_128Concat', account(cold)],
+      ['Identity', u16(netuid)],
+    ),
   subnetTaoPrefix: () => key('SubtensorModule', 'SubnetTAO'),
   subnetTao: (netuid: number) => key('SubtensorModule', 'SubnetTAO', ['Identity', u16(netuid)]),
   subnetAlphaIn: (netuid: number) => key('SubtensorModule', 'SubnetAlphaIn', ['Identity', u16(netuid)]),
@@ -64,7 +83,13 @@ export const keys = {
   tokenSymbol: (netuid: number) => key('SubtensorModule', 'TokenSymbol', ['Identity', u16(netuid)]),
   rootClaimType: (cold: string) => key('SubtensorModule', 'RootClaimType', ['Blake2_128Concat', account(cold)]),
   rootClaimed: (netuid: number, hot: string, cold: string) =>
-    key('SubtensorModule', 'RootClaimed', ['Identity', u16(netuid)], ['Blake2_128Concat', account(hot)], ['Blake2_128Concat', account(cold)]),
+    key(
+      'SubtensorModule',
+      'RootClaimed',
+      ['Identity', u16(netuid)],
+      ['Blake2_128Concat', account(hot)],
+      ['Blake2_128Concat', account(cold)],
+    ),
 };
 
 /** Last 32 bytes of a map key hashed with a *Concat hasher = the AccountId it ends with. */
@@ -111,5 +136,11 @@ export function bytesText(hex: string | null): string | null {
 
 /** The storage keys of one subnet's pool snapshot, in the order poolFromValues expects. */
 export function poolKeysOf(netuid: number): string[] {
-  return [keys.subnetTao(netuid), keys.subnetAlphaIn(netuid), keys.subnetAlphaOut(netuid), keys.subnetName(netuid), keys.tokenSymbol(netuid)];
+  return [
+    keys.subnetTao(netuid),
+    keys.subnetAlphaIn(netuid),
+    keys.subnetAlphaOut(netuid),
+    keys.subnetName(netuid),
+    keys.tokenSymbol(netuid),
+  ];
 }

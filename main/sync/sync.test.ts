@@ -2,7 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../../devnet/index';
 import { testBackend } from '../test/backend';
-import { checkpointMismatches, checkpointsVersusChain, dumpFacts, ensureDevnetMetadata, eventLines } from '../test/devnet';
+import {
+  checkpointMismatches,
+  checkpointsVersusChain,
+  dumpFacts,
+  ensureDevnetMetadata,
+  eventLines,
+} from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
 import { BLOCKS_PER_DAY } from './record-range';
 
@@ -12,13 +18,21 @@ const { startDevnet, SCENARIOS } = await import('../../devnet/index');
  * A runtime upgrade whose set_code block (7264) is the block before a user's change (7265, seed 2),
  * so it is checkpointed: runtime calls there are answered by the new code.
  */
-const UPGRADE_AT_CHECKPOINT = { ...SCENARIOS.upgrade!, name: 'upgrade-at-checkpoint', specs: [{ from: 0, spec: 233 }, { from: 7_265, spec: 315 }] };
+const UPGRADE_AT_CHECKPOINT = {
+  ...SCENARIOS.upgrade!,
+  name: 'upgrade-at-checkpoint',
+  specs: [
+    { from: 0, spec: 233 },
+    { from: 7_265, spec: 315 },
+  ],
+};
 const { fromSs58, ss58 } = await import('../../devnet/chain/accounts');
 const tempDir = useTempDirs();
 
 async function syncedBackend(dn: Devnet) {
   const backend = testBackend(tempDir());
-  for (const [i, address] of dn.coldkeys.entries()) await backend.dispatch('wallets:add', { address, label: `user ${i}` });
+  for (const [i, address] of dn.coldkeys.entries())
+    await backend.dispatch('wallets:add', { address, label: `user ${i}` });
   await backend.dispatch('settings:update', { endpoint: dn.url });
   return backend;
 }
@@ -32,7 +46,11 @@ describe.each([
 ] as const)('backfill of scenario %s seed %i', (scenario, seed) => {
   let dn: Devnet;
   beforeAll(async () => {
-    dn = await startDevnet({ scenario: scenario === 'upgrade-at-checkpoint' ? UPGRADE_AT_CHECKPOINT : scenario, seed, port: 0 });
+    dn = await startDevnet({
+      scenario: scenario === 'upgrade-at-checkpoint' ? UPGRADE_AT_CHECKPOINT : scenario,
+      seed,
+      port: 0,
+    });
   });
   afterAll(async () => {
     await dn.close();
@@ -63,20 +81,39 @@ describe.each([
       expect(exact.checked).toBeGreaterThan(20);
       expect(exact.mismatches).toEqual([]);
       // At least one checkpoint per day-long window from the first change on.
-      const first = Number((backend.db.prepare('SELECT first_block AS f FROM sync_state WHERE coldkey = ?').get(coldkey) as { f: bigint }).f);
+      const first = Number(
+        (backend.db.prepare('SELECT first_block AS f FROM sync_state WHERE coldkey = ?').get(coldkey) as { f: bigint })
+          .f,
+      );
       for (let d = Math.ceil(first / BLOCKS_PER_DAY) * BLOCKS_PER_DAY; d <= truth.finalized; d += BLOCKS_PER_DAY) {
-        const n = backend.db.prepare('SELECT count(*) AS n FROM blocks WHERE number > ? AND number <= ? AND number IN (SELECT block_number FROM subnet_snapshots)').get(d - BLOCKS_PER_DAY, d) as { n: bigint };
+        const n = backend.db
+          .prepare(
+            'SELECT count(*) AS n FROM blocks WHERE number > ? AND number <= ? AND number IN (SELECT block_number FROM subnet_snapshots)',
+          )
+          .get(d - BLOCKS_PER_DAY, d) as { n: bigint };
         expect(n.n).toBeGreaterThan(0n);
       }
     }
     if (scenario !== 'upgrade-at-checkpoint') expect(rootClaims).toBeGreaterThan(0); // that one ends before root claims (334)
     if (scenario === 'upgrade') {
-      const specs = (backend.db.prepare('SELECT DISTINCT spec_version FROM stake_events ORDER BY 1').all() as { spec_version: bigint }[]).map((r) => Number(r.spec_version));
+      const specs = (
+        backend.db.prepare('SELECT DISTINCT spec_version FROM stake_events ORDER BY 1').all() as {
+          spec_version: bigint;
+        }[]
+      ).map((r) => Number(r.spec_version));
       expect(specs).toEqual([233, 315, 343, 393]);
     }
     if (scenario === 'upgrade-at-checkpoint') {
       // The checkpoint at the set_code block was decoded with the runtime that answered it.
-      expect(Number((backend.db.prepare('SELECT count(*) AS n FROM position_checkpoints WHERE block_number = 7264').get() as { n: bigint }).n)).toBeGreaterThan(0);
+      expect(
+        Number(
+          (
+            backend.db.prepare('SELECT count(*) AS n FROM position_checkpoints WHERE block_number = 7264').get() as {
+              n: bigint;
+            }
+          ).n,
+        ),
+      ).toBeGreaterThan(0);
     }
 
     // Syncing again adds nothing; rewinding the cursor and re-recording the range changes nothing.
@@ -112,7 +149,10 @@ describe('live following', () => {
     const coldkey = dn.coldkeys[0]!;
     // Every wallet's cursor (a wallet without a sync_state row yet counts as not started).
     const cursor = () => {
-      const row = backend.db.prepare('SELECT count(*) n, min(cursor) c FROM sync_state').get() as { n: bigint; c: bigint | null };
+      const row = backend.db.prepare('SELECT count(*) n, min(cursor) c FROM sync_state').get() as {
+        n: bigint;
+        c: bigint | null;
+      };
       return Number(row.n) === dn.coldkeys.length ? Number(row.c ?? -1) : -1;
     };
     await backend.sync.start();
@@ -120,7 +160,12 @@ describe('live following', () => {
     const hotkey = dn.truth().events.find((e) => e.coldkey === coldkey && e.kind === 'StakeAdded' && e.netuid !== 0)!;
     dn.submit({ kind: 'add_stake', coldkey, hotkey: hotkey.hotkey, netuid: hotkey.netuid, tao: 1_234_567_890n });
     const included = dn.produceBlocks(1);
-    const found = () => backend.db.prepare("SELECT count(*) n FROM stake_events WHERE block_number = ? AND kind = 'StakeAdded' AND tao = 1234567890").get(included) as { n: bigint };
+    const found = () =>
+      backend.db
+        .prepare(
+          "SELECT count(*) n FROM stake_events WHERE block_number = ? AND kind = 'StakeAdded' AND tao = 1234567890",
+        )
+        .get(included) as { n: bigint };
     // Produce finalized blocks one at a time; after each, wait until sync has caught up with it.
     let finalizedWhenSeen: number | null = null;
     for (let i = 0; i < 4 && finalizedWhenSeen === null; i++) {
@@ -148,7 +193,9 @@ describe('live following', () => {
     await until(() => backend.sync.chainStatus().state === 'connected', 'the reconnection');
     const target = dn.finalized();
     await until(() => cursor() >= target, 'sync after the reconnection');
-    expect(backend.db.prepare("SELECT count(*) n FROM stake_events WHERE block_number = ? AND tao = 3000000000").get(later)).toEqual({ n: 1n });
+    expect(
+      backend.db.prepare('SELECT count(*) n FROM stake_events WHERE block_number = ? AND tao = 3000000000').get(later),
+    ).toEqual({ n: 1n });
     await backend.sync.close();
     backend.close();
   });
@@ -189,7 +236,8 @@ describe('pause, cancel and resume', () => {
     await settle(backend, ['idle', 'live']);
     await backend.sync.start();
     await settle(backend, ['live']);
-    for (let i = 0; i < 600 && backend.sync.status().wallets.some((w) => w.cursor !== dn.finalized()); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    for (let i = 0; i < 600 && backend.sync.status().wallets.some((w) => w.cursor !== dn.finalized()); i++)
+      await new Promise((resolve) => setTimeout(resolve, 25));
     expect(dumpFacts(backend.db, { ids: false })).toEqual(expected);
     await backend.sync.close();
     backend.close();

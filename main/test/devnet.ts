@@ -15,10 +15,22 @@ export function ensureDevnetMetadata(): void {
 
 export interface TruthLike {
   finalized: number;
-  events: { block: number; eventIndex: number; kind: string; coldkey: string; hotkey: string; netuid: number; tao: string; alpha: string; fee: string; destColdkey?: string; destHotkey?: string; destNetuid?: number }[];
+  events: {
+    block: number;
+    eventIndex: number;
+    kind: string;
+    coldkey: string;
+    hotkey: string;
+    netuid: number;
+    tao: string;
+    alpha: string;
+    fee: string;
+    destColdkey?: string;
+    destHotkey?: string;
+    destNetuid?: number;
+  }[];
   positions: { block: number; coldkey: string; hotkey: string; netuid: number; alpha: string }[];
 }
-
 
 /**
  * Stored events of `coldkey` (RootClaimed replaced by its derived payouts) and the truth's events
@@ -27,9 +39,13 @@ export interface TruthLike {
  */
 export function eventLines(db: DB, truth: TruthLike, coldkey: string): { stored: string[]; expected: string[] } {
   const rows = db
-    .prepare(`SELECT * FROM stake_events WHERE (coldkey = ? OR counterparty_coldkey = ?) AND kind != 'RootClaimed' ORDER BY block_number, event_index`)
+    .prepare(
+      `SELECT * FROM stake_events WHERE (coldkey = ? OR counterparty_coldkey = ?) AND kind != 'RootClaimed' ORDER BY block_number, event_index`,
+    )
     .all(coldkey, coldkey) as EventDbRow[];
-  const payouts = db.prepare('SELECT * FROM root_claim_payouts WHERE coldkey = ? ORDER BY block_number, event_index, hotkey, netuid').all(coldkey) as {
+  const payouts = db
+    .prepare('SELECT * FROM root_claim_payouts WHERE coldkey = ? ORDER BY block_number, event_index, hotkey, netuid')
+    .all(coldkey) as {
     block_number: bigint;
     event_index: bigint;
     mode: string;
@@ -40,13 +56,56 @@ export function eventLines(db: DB, truth: TruthLike, coldkey: string): { stored:
   }[];
   const noFee = new Set(rows.filter((r) => r.fee_unit === null).map((r) => `${r.block_number}|${r.event_index}`));
   const stored = [
-    ...rows.map((r) => [r.block_number, r.event_index, r.kind, r.coldkey, r.counterparty_coldkey ?? '', r.hotkey, r.netuid, r.dest_hotkey ?? '', r.dest_netuid ?? '', r.tao, r.alpha, r.fee_unit === null ? '?' : r.fee].join('|')),
-    ...payouts.map((p) => [p.block_number, p.event_index, p.mode === 'keep' ? 'RootClaimKeep' : 'RootClaimSwap', coldkey, '', p.hotkey, p.netuid, '', '', p.tao, p.alpha, 0].join('|')),
+    ...rows.map((r) =>
+      [
+        r.block_number,
+        r.event_index,
+        r.kind,
+        r.coldkey,
+        r.counterparty_coldkey ?? '',
+        r.hotkey,
+        r.netuid,
+        r.dest_hotkey ?? '',
+        r.dest_netuid ?? '',
+        r.tao,
+        r.alpha,
+        r.fee_unit === null ? '?' : r.fee,
+      ].join('|'),
+    ),
+    ...payouts.map((p) =>
+      [
+        p.block_number,
+        p.event_index,
+        p.mode === 'keep' ? 'RootClaimKeep' : 'RootClaimSwap',
+        coldkey,
+        '',
+        p.hotkey,
+        p.netuid,
+        '',
+        '',
+        p.tao,
+        p.alpha,
+        0,
+      ].join('|'),
+    ),
   ].sort();
   const expected = truth.events
     .filter((e) => e.block <= truth.finalized && (e.coldkey === coldkey || e.destColdkey === coldkey))
     .map((e) =>
-      [e.block, e.eventIndex, e.kind, e.coldkey, e.destColdkey ?? '', e.hotkey, e.netuid, e.destHotkey ?? '', e.destNetuid ?? '', e.tao, e.alpha, noFee.has(`${e.block}|${e.eventIndex}`) ? '?' : e.fee].join('|'),
+      [
+        e.block,
+        e.eventIndex,
+        e.kind,
+        e.coldkey,
+        e.destColdkey ?? '',
+        e.hotkey,
+        e.netuid,
+        e.destHotkey ?? '',
+        e.destNetuid ?? '',
+        e.tao,
+        e.alpha,
+        noFee.has(`${e.block}|${e.eventIndex}`) ? '?' : e.fee,
+      ].join('|'),
     )
     .sort();
   return { stored: withSwapTolerance(stored, expected), expected };
@@ -91,10 +150,20 @@ export function lastEpochAtOrBefore(x: number, netuid: number): number {
  * for every position with no event (or root-claim payout) in (E, X] — up to 1 rao of share rounding
  * caused by other stakers of the same hotkey. Returns [checked, mismatches].
  */
-export function checkpointMismatches(db: DB, truth: TruthLike, coldkey: string): { checked: number; mismatches: string[] } {
-  const blocks = (db.prepare('SELECT DISTINCT block_number FROM position_checkpoints WHERE coldkey = ? ORDER BY block_number').all(coldkey) as { block_number: bigint }[]).map((r) => Number(r.block_number));
+export function checkpointMismatches(
+  db: DB,
+  truth: TruthLike,
+  coldkey: string,
+): { checked: number; mismatches: string[] } {
+  const blocks = (
+    db
+      .prepare('SELECT DISTINCT block_number FROM position_checkpoints WHERE coldkey = ? ORDER BY block_number')
+      .all(coldkey) as { block_number: bigint }[]
+  ).map((r) => Number(r.block_number));
   const stored = new Map<string, bigint>();
-  for (const r of db.prepare('SELECT block_number, hotkey, netuid, alpha FROM position_checkpoints WHERE coldkey = ?').all(coldkey) as { block_number: bigint; hotkey: string; netuid: bigint; alpha: bigint }[]) {
+  for (const r of db
+    .prepare('SELECT block_number, hotkey, netuid, alpha FROM position_checkpoints WHERE coldkey = ?')
+    .all(coldkey) as { block_number: bigint; hotkey: string; netuid: bigint; alpha: bigint }[]) {
     stored.set(`${r.block_number}|${r.hotkey}|${r.netuid}`, r.alpha);
   }
   const truthAt = new Map<string, bigint>();
@@ -144,15 +213,31 @@ export function checkpointMismatches(db: DB, truth: TruthLike, coldkey: string):
  * Every row of the fact tables, for row-for-row comparison of two databases. `ids: false` drops
  * stake_events.id, which reflects the commit order across wallets synced concurrently.
  */
-export function dumpFacts(db: DB, { ids = true }: { ids?: boolean } = {}): { blocks: unknown[]; stake_events: unknown[]; position_checkpoints: unknown[]; subnet_snapshots: unknown[]; root_claim_payouts: unknown[]; sync_state: unknown[] } {
+export function dumpFacts(
+  db: DB,
+  { ids = true }: { ids?: boolean } = {},
+): {
+  blocks: unknown[];
+  stake_events: unknown[];
+  position_checkpoints: unknown[];
+  subnet_snapshots: unknown[];
+  root_claim_payouts: unknown[];
+  sync_state: unknown[];
+} {
   const q = (sql: string) => db.prepare(sql).all();
   return {
     blocks: q('SELECT * FROM blocks ORDER BY number'),
-    stake_events: ids ? q('SELECT * FROM stake_events ORDER BY id') : (q('SELECT * FROM stake_events ORDER BY block_number, event_index') as { id?: unknown }[]).map(({ id: _id, ...row }) => row),
+    stake_events: ids
+      ? q('SELECT * FROM stake_events ORDER BY id')
+      : (q('SELECT * FROM stake_events ORDER BY block_number, event_index') as { id?: unknown }[]).map(
+          ({ id: _id, ...row }) => row,
+        ),
     position_checkpoints: q('SELECT * FROM position_checkpoints ORDER BY coldkey, hotkey, netuid, block_number'),
     subnet_snapshots: q('SELECT * FROM subnet_snapshots ORDER BY netuid, block_number'),
     root_claim_payouts: q('SELECT * FROM root_claim_payouts ORDER BY block_hash, coldkey, hotkey, netuid'),
-    sync_state: q('SELECT coldkey, phase, cursor, first_block, history_from, last_finalized, error FROM sync_state ORDER BY coldkey'),
+    sync_state: q(
+      'SELECT coldkey, phase, cursor, first_block, history_from, last_finalized, error FROM sync_state ORDER BY coldkey',
+    ),
   };
 }
 
@@ -166,7 +251,9 @@ export function checkpointsVersusChain(
   positions: { hotkey: string; netuid: number }[],
   stakeAt: (hotkey: string, netuid: number, block: number) => bigint,
 ): { checked: number; mismatches: string[] } {
-  const rows = db.prepare('SELECT block_number, hotkey, netuid, alpha FROM position_checkpoints WHERE coldkey = ?').all(coldkey) as { block_number: bigint; hotkey: string; netuid: bigint; alpha: bigint }[];
+  const rows = db
+    .prepare('SELECT block_number, hotkey, netuid, alpha FROM position_checkpoints WHERE coldkey = ?')
+    .all(coldkey) as { block_number: bigint; hotkey: string; netuid: bigint; alpha: bigint }[];
   const stored = new Map(rows.map((r) => [`${r.block_number}|${r.hotkey}|${r.netuid}`, r.alpha]));
   const blocks = [...new Set(rows.map((r) => Number(r.block_number)))];
   let checked = 0;
@@ -180,6 +267,9 @@ export function checkpointsVersusChain(
     }
   }
   const extra = rows.filter((r) => !positions.some((p) => p.hotkey === r.hotkey && p.netuid === Number(r.netuid)));
-  for (const r of extra) mismatches.push(`block ${r.block_number} ${r.hotkey}|${r.netuid}: stored ${r.alpha} for a position the coldkey never held`);
+  for (const r of extra)
+    mismatches.push(
+      `block ${r.block_number} ${r.hotkey}|${r.netuid}: stored ${r.alpha} for a position the coldkey never held`,
+    );
   return { checked, mismatches };
 }

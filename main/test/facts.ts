@@ -2,11 +2,16 @@ import type { DB } from '../db/open';
 
 /** Insert chain facts directly, as sync would have stored them (for service tests). */
 export function factsWriter(db: DB) {
-  const block = db.prepare('INSERT OR IGNORE INTO blocks (number, hash, parent_hash, timestamp, spec_version) VALUES (?, ?, ?, ?, ?)');
-  const event = db.prepare(`INSERT INTO stake_events (block_number, block_hash, extrinsic_index, event_index, spec_version, timestamp, kind, coldkey,
+  const block = db.prepare(
+    'INSERT OR IGNORE INTO blocks (number, hash, parent_hash, timestamp, spec_version) VALUES (?, ?, ?, ?, ?)',
+  );
+  const event =
+    db.prepare(`INSERT INTO stake_events (block_number, block_hash, extrinsic_index, event_index, spec_version, timestamp, kind, coldkey,
       counterparty_coldkey, hotkey, netuid, dest_hotkey, dest_netuid, tao, alpha, fee, fee_unit, raw)
     VALUES (@block, @hash, @extrinsic, @eventIndex, @spec, @timestamp, @kind, @coldkey, @counterparty, @hotkey, @netuid, NULL, NULL, @tao, @alpha, @fee, @feeUnit, '{}')`);
-  const checkpoint = db.prepare('INSERT INTO position_checkpoints (block_number, coldkey, hotkey, netuid, alpha) VALUES (?, ?, ?, ?, ?)');
+  const checkpoint = db.prepare(
+    'INSERT INTO position_checkpoints (block_number, coldkey, hotkey, netuid, alpha) VALUES (?, ?, ?, ?, ?)',
+  );
   const snapshot = db.prepare(
     'INSERT INTO subnet_snapshots (block_number, netuid, tao_in, alpha_in, alpha_out, price, name, symbol) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -20,7 +25,20 @@ export function factsWriter(db: DB) {
       block.run(n, hashOf(n), hashOf(n - 1), t0 + n * 12_000, spec);
       return { hash: hashOf(n), timestamp: t0 + n * 12_000 };
     },
-    event(e: { block: number; eventIndex: number; kind: string; coldkey: string; hotkey: string; netuid: number; tao: bigint; alpha: bigint; fee: bigint; feeUnit: 'tao' | 'alpha'; counterparty?: string; extrinsic?: number }) {
+    event(e: {
+      block: number;
+      eventIndex: number;
+      kind: string;
+      coldkey: string;
+      hotkey: string;
+      netuid: number;
+      tao: bigint;
+      alpha: bigint;
+      fee: bigint;
+      feeUnit: 'tao' | 'alpha';
+      counterparty?: string;
+      extrinsic?: number;
+    }) {
       const b = this.block(e.block);
       event.run({
         block: e.block,
@@ -44,7 +62,15 @@ export function factsWriter(db: DB) {
       this.block(blockNumber);
       checkpoint.run(blockNumber, coldkey, hotkey, netuid, alpha);
     },
-    snapshot(blockNumber: number, netuid: number, taoIn: bigint, alphaIn: bigint, alphaOut: bigint, price: bigint, name = `Subnet ${netuid}`) {
+    snapshot(
+      blockNumber: number,
+      netuid: number,
+      taoIn: bigint,
+      alphaIn: bigint,
+      alphaOut: bigint,
+      price: bigint,
+      name = `Subnet ${netuid}`,
+    ) {
       this.block(blockNumber);
       snapshot.run(blockNumber, netuid, taoIn, alphaIn, alphaOut, price, name, 'α');
     },

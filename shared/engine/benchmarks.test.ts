@@ -15,8 +15,10 @@ const input: PortfolioInput = {
   ],
   checkpoints: [cp(200, 101n * TAO, { netuid: 0 })],
   snapshots: [
-    snap(100, 1, 1n * TAO, { alphaOut: 300n * A }), snap(100, 2, 2n * TAO, { alphaOut: 100n * A }),
-    snap(300, 1, 1_500_000_000n, { alphaOut: 300n * A }), snap(300, 2, 1n * TAO, { alphaOut: 100n * A }),
+    snap(100, 1, 1n * TAO, { alphaOut: 300n * A }),
+    snap(100, 2, 2n * TAO, { alphaOut: 100n * A }),
+    snap(300, 1, 1_500_000_000n, { alphaOut: 300n * A }),
+    snap(300, 2, 1n * TAO, { alphaOut: 100n * A }),
   ],
 };
 

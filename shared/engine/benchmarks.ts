@@ -50,12 +50,21 @@ export interface Benchmarks {
   subnetBasket: FlowBenchmark;
 }
 
-export function holdTao(f: Pick<AdditiveFigures, 'taoIn' | 'taoOut' | 'spotValue' | 'incomeTao' | 'friction'>): HoldTaoBenchmark {
+export function holdTao(
+  f: Pick<AdditiveFigures, 'taoIn' | 'taoOut' | 'spotValue' | 'incomeTao' | 'friction'>,
+): HoldTaoBenchmark {
   const benchmarkValue = f.taoIn - f.taoOut;
   const excess = f.spotValue - benchmarkValue;
   const emissionEffect = f.incomeTao;
   const frictionEffect = -f.friction;
-  return { benchmarkValue, betValue: f.spotValue, excess, emissionEffect, frictionEffect, priceEffect: excess - emissionEffect - frictionEffect };
+  return {
+    benchmarkValue,
+    betValue: f.spotValue,
+    excess,
+    emissionEffect,
+    frictionEffect,
+    priceEffect: excess - emissionEffect - frictionEffect,
+  };
 }
 
 /** A flow of TAO into (+) or out of (−) one position at one block. */
@@ -72,7 +81,9 @@ export function flowsOf(entries: readonly LedgerEntry[]): Flow[] {
     for (const leg of e.legs) {
       if (leg.basis !== 'trade' && leg.basis !== 'carry') continue;
       out.push({
-        positionKey: positionKey(leg.coldkey, leg.hotkey, leg.netuid), netuid: leg.netuid, blockNumber: e.blockNumber,
+        positionKey: positionKey(leg.coldkey, leg.hotkey, leg.netuid),
+        netuid: leg.netuid,
+        blockNumber: e.blockNumber,
         tao: leg.alpha >= 0n ? leg.tao : -leg.tao,
       });
     }
@@ -100,14 +111,22 @@ export interface RootIndexPoint {
  * Root-stake and basket benchmark values from the positions' per-window net flows
  * (PortfolioState.windows): growth factors are evaluated once per window.
  */
-export function flowBenchmarkValues(state: PortfolioState, prices: PriceBook, asOfBlock: number, rootIndexOverride?: readonly RootIndexPoint[]): FlowBenchmarkValues {
+export function flowBenchmarkValues(
+  state: PortfolioState,
+  prices: PriceBook,
+  asOfBlock: number,
+  rootIndexOverride?: readonly RootIndexPoint[],
+): FlowBenchmarkValues {
   const windows = state.windows;
   // Root: value = flow × I(now) / I(window).
   const override = rootIndexOverride ? [...rootIndexOverride].sort((a, b) => a.blockNumber - b.blockNumber) : null;
   const indexAt = (b: number): bigint => {
     if (!override) return ROOT_INDEX_SCALE;
     let v = ROOT_INDEX_SCALE;
-    for (const p of override) { if (p.blockNumber <= b) v = p.index; else break; }
+    for (const p of override) {
+      if (p.blockNumber <= b) v = p.index;
+      else break;
+    }
     return v;
   };
   const rootAvailable = override ? override.length > 0 : state.rootIndexSeries.length > 0;
@@ -135,7 +154,10 @@ export function flowBenchmarkValues(state: PortfolioState, prices: PriceBook, as
       const s = all[si++] as SubnetSnapshot;
       const prev = current.get(s.netuid);
       const pNow = nowPrice.get(s.netuid) ?? 0n;
-      if (prev) { s1 -= prev.alphaOut * pNow; s2 -= prev.alphaOut * prev.price; }
+      if (prev) {
+        s1 -= prev.alphaOut * pNow;
+        s2 -= prev.alphaOut * prev.price;
+      }
       s1 += s.alphaOut * pNow;
       s2 += s.alphaOut * s.price;
       current.set(s.netuid, s);
@@ -157,7 +179,10 @@ export function flowBenchmarkValues(state: PortfolioState, prices: PriceBook, as
       const flow = amt[i] as bigint;
       r += rootAvailable ? floorDiv(flow * iNow, iWin[w] as bigint) : flow;
       const d = g2[w] as bigint;
-      if (d === 0n) { basketIncomplete.add(p.key); b += flow; } else b += floorDiv(flow * (g1[w] as bigint), d);
+      if (d === 0n) {
+        basketIncomplete.add(p.key);
+        b += flow;
+      } else b += floorDiv(flow * (g1[w] as bigint), d);
     }
     root.set(p.key, r);
     basket.set(p.key, b);
@@ -186,27 +211,67 @@ export function computeBenchmarks(
     const b = makeBenchmarks(f, fv.root.get(key) ?? 0n, fv.basket.get(key) ?? 0n, fv, !fv.basketIncomplete.has(key));
     positions.set(key, b);
     let s = subnetSums.get(netuid);
-    if (!s) { s = emptySums(); subnetSums.set(netuid, s); }
+    if (!s) {
+      s = emptySums();
+      subnetSums.set(netuid, s);
+    }
     addSums(s, f, fv.root.get(key) ?? 0n, fv.basket.get(key) ?? 0n);
     addSums(totalSums, f, fv.root.get(key) ?? 0n, fv.basket.get(key) ?? 0n);
   }
   const subnets = new Map<number, Benchmarks>();
   const complete = fv.basketIncomplete.size === 0;
-  for (const [n, s] of subnetSums) subnets.set(n, makeBenchmarks(s, s.root, s.basket, fv, ![...fv.basketIncomplete].some((k) => k.endsWith(`|${n}`))));
+  for (const [n, s] of subnetSums)
+    subnets.set(n, makeBenchmarks(s, s.root, s.basket, fv, ![...fv.basketIncomplete].some((k) => k.endsWith(`|${n}`))));
   return { positions, subnets, total: makeBenchmarks(totalSums, totalSums.root, totalSums.basket, fv, complete) };
 }
 
-interface Sums { taoIn: bigint; taoOut: bigint; spotValue: bigint; incomeTao: bigint; friction: bigint; root: bigint; basket: bigint }
-function emptySums(): Sums { return { taoIn: 0n, taoOut: 0n, spotValue: 0n, incomeTao: 0n, friction: 0n, root: 0n, basket: 0n }; }
-function addSums(s: Sums, f: Pick<AdditiveFigures, 'taoIn' | 'taoOut' | 'spotValue' | 'incomeTao' | 'friction'>, root: bigint, basket: bigint): void {
-  s.taoIn += f.taoIn; s.taoOut += f.taoOut; s.spotValue += f.spotValue; s.incomeTao += f.incomeTao; s.friction += f.friction;
-  s.root += root; s.basket += basket;
+interface Sums {
+  taoIn: bigint;
+  taoOut: bigint;
+  spotValue: bigint;
+  incomeTao: bigint;
+  friction: bigint;
+  root: bigint;
+  basket: bigint;
+}
+function emptySums(): Sums {
+  return { taoIn: 0n, taoOut: 0n, spotValue: 0n, incomeTao: 0n, friction: 0n, root: 0n, basket: 0n };
+}
+function addSums(
+  s: Sums,
+  f: Pick<AdditiveFigures, 'taoIn' | 'taoOut' | 'spotValue' | 'incomeTao' | 'friction'>,
+  root: bigint,
+  basket: bigint,
+): void {
+  s.taoIn += f.taoIn;
+  s.taoOut += f.taoOut;
+  s.spotValue += f.spotValue;
+  s.incomeTao += f.incomeTao;
+  s.friction += f.friction;
+  s.root += root;
+  s.basket += basket;
 }
 
-function makeBenchmarks(f: Pick<AdditiveFigures, 'taoIn' | 'taoOut' | 'spotValue' | 'incomeTao' | 'friction'>, root: bigint, basket: bigint, fv: FlowBenchmarkValues, basketComplete: boolean): Benchmarks {
+function makeBenchmarks(
+  f: Pick<AdditiveFigures, 'taoIn' | 'taoOut' | 'spotValue' | 'incomeTao' | 'friction'>,
+  root: bigint,
+  basket: bigint,
+  fv: FlowBenchmarkValues,
+  basketComplete: boolean,
+): Benchmarks {
   return {
     holdTao: holdTao(f),
-    rootStake: { available: fv.rootAvailable, complete: fv.rootAvailable, benchmarkValue: root, excess: f.spotValue - root },
-    subnetBasket: { available: fv.basketAvailable, complete: basketComplete, benchmarkValue: basket, excess: f.spotValue - basket },
+    rootStake: {
+      available: fv.rootAvailable,
+      complete: fv.rootAvailable,
+      benchmarkValue: root,
+      excess: f.spotValue - root,
+    },
+    subnetBasket: {
+      available: fv.basketAvailable,
+      complete: basketComplete,
+      benchmarkValue: basket,
+      excess: f.spotValue - basket,
+    },
   };
 }

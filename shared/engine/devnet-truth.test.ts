@@ -35,27 +35,76 @@ function engineInput(truth: Truth) {
     const spec = specAt(truth, e.block);
     const ts = e.block * 12_000;
     if (e.kind === 'RootClaimKeep' || e.kind === 'RootClaimSwap') {
-      rootClaims.push({ blockNumber: e.block, timestamp: ts, coldkey: e.coldkey, hotkey: e.hotkey, netuid: e.netuid, mode: e.kind === 'RootClaimKeep' ? 'keep' : 'swap', alpha: BigInt(e.alpha), tao: BigInt(e.tao) });
+      rootClaims.push({
+        blockNumber: e.block,
+        timestamp: ts,
+        coldkey: e.coldkey,
+        hotkey: e.hotkey,
+        netuid: e.netuid,
+        mode: e.kind === 'RootClaimKeep' ? 'keep' : 'swap',
+        alpha: BigInt(e.alpha),
+        tao: BigInt(e.tao),
+      });
       const k = `${e.block}-${e.eventIndex}`;
       if (!seenClaimEvent.has(k)) {
         seenClaimEvent.add(k);
-        events.push({ blockNumber: e.block, blockHash: '', timestamp: ts, specVersion: spec, extrinsicIndex: e.extrinsicIndex, eventIndex: e.eventIndex, kind: 'RootClaimed', coldkey: e.coldkey, counterpartyColdkey: null, hotkey: '', netuid: 0, destHotkey: null, destNetuid: null, tao: 0n, alpha: 0n, fee: 0n });
+        events.push({
+          blockNumber: e.block,
+          blockHash: '',
+          timestamp: ts,
+          specVersion: spec,
+          extrinsicIndex: e.extrinsicIndex,
+          eventIndex: e.eventIndex,
+          kind: 'RootClaimed',
+          coldkey: e.coldkey,
+          counterpartyColdkey: null,
+          hotkey: '',
+          netuid: 0,
+          destHotkey: null,
+          destNetuid: null,
+          tao: 0n,
+          alpha: 0n,
+          fee: 0n,
+        });
       }
       continue;
     }
     events.push({
-      blockNumber: e.block, blockHash: '', timestamp: ts, specVersion: spec, extrinsicIndex: e.extrinsicIndex, eventIndex: e.eventIndex,
-      kind: e.kind as RawEventKind, coldkey: e.coldkey, counterpartyColdkey: e.destColdkey ?? null, hotkey: e.hotkey, netuid: e.netuid,
-      destHotkey: e.destHotkey ?? null, destNetuid: e.destNetuid ?? null, tao: BigInt(e.tao), alpha: BigInt(e.alpha),
+      blockNumber: e.block,
+      blockHash: '',
+      timestamp: ts,
+      specVersion: spec,
+      extrinsicIndex: e.extrinsicIndex,
+      eventIndex: e.eventIndex,
+      kind: e.kind as RawEventKind,
+      coldkey: e.coldkey,
+      counterpartyColdkey: e.destColdkey ?? null,
+      hotkey: e.hotkey,
+      netuid: e.netuid,
+      destHotkey: e.destHotkey ?? null,
+      destNetuid: e.destNetuid ?? null,
+      tao: BigInt(e.tao),
+      alpha: BigInt(e.alpha),
       // the chain's events carry no fee field before 257 (the truth still reports the fee charged)
       fee: spec < 257 ? 0n : BigInt(e.fee),
     });
   }
-  const checkpoints = truth.positions.map((p) => ({ blockNumber: p.block, timestamp: p.block * 12_000, coldkey: p.coldkey, hotkey: p.hotkey, netuid: p.netuid, alpha: BigInt(p.alpha) }));
+  const checkpoints = truth.positions.map((p) => ({
+    blockNumber: p.block,
+    timestamp: p.block * 12_000,
+    coldkey: p.coldkey,
+    hotkey: p.hotkey,
+    netuid: p.netuid,
+    alpha: BigInt(p.alpha),
+  }));
   return { trackedColdkeys: truth.coldkeys, events, rootClaims, checkpoints, snapshots: [] };
 }
 
-for (const [name, seed] of [['tiny', 1], ['upgrade', 9], ['demo', 3]] as const) {
+for (const [name, seed] of [
+  ['tiny', 1],
+  ['upgrade', 9],
+  ['demo', 3],
+] as const) {
   describe(`devnet ground truth: ${name} scenario (seed ${seed})`, () => {
     const build = () => {
       const cfg = scenario(name);
@@ -77,18 +126,25 @@ for (const [name, seed] of [['tiny', 1], ['upgrade', 9], ['demo', 3]] as const) 
       let exact = 0;
       const mismatches: string[] = [];
       const touches = (e: Truth['events'][number], c: string, h: string, n: number): boolean =>
-        (e.coldkey === c && e.hotkey === h && e.netuid === n) || ((e.destColdkey ?? e.coldkey) === c && (e.destHotkey ?? e.hotkey) === h && (e.destNetuid ?? e.netuid) === n);
+        (e.coldkey === c && e.hotkey === h && e.netuid === n) ||
+        ((e.destColdkey ?? e.coldkey) === c && (e.destHotkey ?? e.hotkey) === h && (e.destNetuid ?? e.netuid) === n);
       for (const rec of r.emissions) {
         if (eventBlocks.has(`${rec.toBlock}|${rec.coldkey}`)) continue; // user activity in the epoch block itself
         // the first checkpoint of a position also holds genesis-seeded stake (no event): not an epoch interval
         if (rec.fromBlock < 0) continue;
         const hot = toAcc(rec.hotkey);
         const cold = toAcc(rec.coldkey);
-        const truthAdded = chain.stake(hot, cold, rec.netuid, rec.toBlock) - chain.stake(hot, cold, rec.netuid, rec.toBlock - 1);
-        const events = truth.events.filter((e) => e.block > rec.fromBlock && e.block <= rec.toBlock && touches(e, rec.coldkey, rec.hotkey, rec.netuid)).length;
+        const truthAdded =
+          chain.stake(hot, cold, rec.netuid, rec.toBlock) - chain.stake(hot, cold, rec.netuid, rec.toBlock - 1);
+        const events = truth.events.filter(
+          (e) => e.block > rec.fromBlock && e.block <= rec.toBlock && touches(e, rec.coldkey, rec.hotkey, rec.netuid),
+        ).length;
         const diff = rec.alpha - truthAdded;
         if (diff === 0n) exact++;
-        if ((diff < 0n ? -diff : diff) > BigInt(events + 1)) mismatches.push(`${rec.coldkey.slice(0, 6)} ${rec.hotkey.slice(0, 6)} SN${rec.netuid} @${rec.toBlock} (spec ${specAt(truth, rec.toBlock)}): engine ${rec.alpha} truth ${truthAdded}, ${events} events`);
+        if ((diff < 0n ? -diff : diff) > BigInt(events + 1))
+          mismatches.push(
+            `${rec.coldkey.slice(0, 6)} ${rec.hotkey.slice(0, 6)} SN${rec.netuid} @${rec.toBlock} (spec ${specAt(truth, rec.toBlock)}): engine ${rec.alpha} truth ${truthAdded}, ${events} events`,
+          );
         checked++;
       }
       expect(mismatches.slice(0, 10)).toEqual([]);
@@ -103,7 +159,8 @@ for (const [name, seed] of [['tiny', 1], ['upgrade', 9], ['demo', 3]] as const) 
       // by exactly the engine's TAO flow (gross paid / net received, per runtime's field semantics) plus
       // the extrinsic's own transaction fee (TX_FEE in the devnet; not a stake event).
       const perBlock = new Map<string, number>();
-      for (const e of truth.events) perBlock.set(`${e.block}|${e.coldkey}`, (perBlock.get(`${e.block}|${e.coldkey}`) ?? 0) + 1);
+      for (const e of truth.events)
+        perBlock.set(`${e.block}|${e.coldkey}`, (perBlock.get(`${e.block}|${e.coldkey}`) ?? 0) + 1);
       let taoChecked = 0;
       const taoMismatches: string[] = [];
       for (const e of r.ledger) {
@@ -113,7 +170,10 @@ for (const [name, seed] of [['tiny', 1], ['upgrade', 9], ['demo', 3]] as const) 
         const cold = toAcc(leg.coldkey);
         const delta = chain.account(cold, e.blockNumber).free - chain.account(cold, e.blockNumber - 1).free;
         const expected = (e.kind === 'buy' ? -leg.tao : leg.tao) - TX_FEE;
-        if (delta !== expected) taoMismatches.push(`${e.kind} @${e.blockNumber} (spec ${e.specVersion}): engine ${expected} balance ${delta}`);
+        if (delta !== expected)
+          taoMismatches.push(
+            `${e.kind} @${e.blockNumber} (spec ${e.specVersion}): engine ${expected} balance ${delta}`,
+          );
         taoChecked++;
       }
       expect(taoMismatches.slice(0, 10)).toEqual([]);

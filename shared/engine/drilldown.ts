@@ -60,7 +60,21 @@ const LEG_TESTS: Partial<Record<DrillFigure, LegTest>> = {
   feesAlpha: (l) => l.fee !== null && l.fee !== 0n && l.feeUnit === 'alpha',
 };
 /** Figures whose drill-down includes emission intervals. */
-const WITH_EMISSIONS = new Set<DrillFigure>(['alpha', 'alphaEmitted', 'emissionTao', 'incomeTao', 'alphaUnexplained', 'costBasis', 'unrealized', 'realized', 'costAcquired', 'avgEntryPrice', 'spotValue', 'exitValue', 'totalReturn']);
+const WITH_EMISSIONS = new Set<DrillFigure>([
+  'alpha',
+  'alphaEmitted',
+  'emissionTao',
+  'incomeTao',
+  'alphaUnexplained',
+  'costBasis',
+  'unrealized',
+  'realized',
+  'costAcquired',
+  'avgEntryPrice',
+  'spotValue',
+  'exitValue',
+  'totalReturn',
+]);
 
 export function drillDown(
   state: PortfolioState,
@@ -77,12 +91,27 @@ export function drillDown(
   for (const e of ledger) {
     for (const leg of e.legs) {
       if (leg.coldkey !== p.coldkey || leg.hotkey !== p.hotkey || leg.netuid !== p.netuid || !test(leg)) continue;
-      entries.push({ entrySeq: e.seq, kind: e.kind, blockNumber: e.blockNumber, sources: e.sources.map(eventRef), leg, spotBlock: leg.spotBlock });
+      entries.push({
+        entrySeq: e.seq,
+        kind: e.kind,
+        blockNumber: e.blockNumber,
+        sources: e.sources.map(eventRef),
+        leg,
+        spotBlock: leg.spotBlock,
+      });
     }
   }
   const emissions = WITH_EMISSIONS.has(figure)
-    ? p.emissions.map((id) => state.emissions[id]).filter((r): r is EmissionRecord => r !== undefined)
-      .filter((r) => (figure === 'alphaUnexplained' ? r.alpha < 0n : figure === 'alphaEmitted' || figure === 'emissionTao' || figure === 'incomeTao' ? r.alpha > 0n : true))
+    ? p.emissions
+        .map((id) => state.emissions[id])
+        .filter((r): r is EmissionRecord => r !== undefined)
+        .filter((r) =>
+          figure === 'alphaUnexplained'
+            ? r.alpha < 0n
+            : figure === 'alphaEmitted' || figure === 'emissionTao' || figure === 'incomeTao'
+              ? r.alpha > 0n
+              : true,
+        )
     : [];
   return { positionKey, figure, entries, emissions, price: prices.priceAt(p.netuid, state.lastBlock) };
 }

@@ -42,12 +42,26 @@ export function positionKey(coldkey: string, hotkey: string, netuid: number): st
 }
 
 /** One emission record from the α the ledger explains (`explained`) and the checkpoint α. */
-export function emissionAt(id: number, cp: PositionCheckpoint, fromBlock: number, explained: bigint, prices: PriceBook): EmissionRecord {
+export function emissionAt(
+  id: number,
+  cp: PositionCheckpoint,
+  fromBlock: number,
+  explained: bigint,
+  prices: PriceBook,
+): EmissionRecord {
   const alpha = cp.alpha - explained;
   const price = prices.priceAt(cp.netuid, cp.blockNumber);
   return {
-    id, coldkey: cp.coldkey, hotkey: cp.hotkey, netuid: cp.netuid, fromBlock, toBlock: cp.blockNumber,
-    timestamp: cp.timestamp, alpha, tao: price ? alphaToTao(alpha, price.price) : 0n, price,
+    id,
+    coldkey: cp.coldkey,
+    hotkey: cp.hotkey,
+    netuid: cp.netuid,
+    fromBlock,
+    toBlock: cp.blockNumber,
+    timestamp: cp.timestamp,
+    alpha,
+    tao: price ? alphaToTao(alpha, price.price) : 0n,
+    price,
   };
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, coinTrackerCsv, computePortfolio, eventsCsv, FiatBook, koinlyCsv, taxRows, type PortfolioInput } from './index';
+import {
+  buildReport,
+  coinTrackerCsv,
+  computePortfolio,
+  eventsCsv,
+  FiatBook,
+  koinlyCsv,
+  taxRows,
+  type PortfolioInput,
+} from './index';
 import { A, TAO, cp, ev, snap } from './testing/fixtures';
 
 // block 100 = 2025-10-01 00:20:00 UTC (T0 + 100 × 12 s); block 7300 = 2025-10-02 00:20:00
@@ -21,7 +30,10 @@ describe('exports', () => {
   });
 
   it('Koinly universal CSV: exact header, UTC "YYYY-MM-DD HH:mm", SN<netuid> alpha, fees apart', () => {
-    const csv = koinlyCsv(taxRows(r.ledger, emissions), { book: new FiatBook([{ date: '2025-10-02', price: 30_000_000_000n }]), currency: 'USD' });
+    const csv = koinlyCsv(taxRows(r.ledger, emissions), {
+      book: new FiatBook([{ date: '2025-10-02', price: 30_000_000_000n }]),
+      currency: 'USD',
+    });
     expect(csv.split('\r\n')).toEqual([
       'Date (UTC),Sent Amount,Sent Currency,Received Amount,Received Currency,Fee Amount,Fee Currency,Net Worth Amount,Net Worth Currency,Label,Description,TxHash',
       // stake: 10 TAO gross = 9.994964523 sent + 0.005035477 fee
@@ -45,13 +57,21 @@ describe('exports', () => {
 
   it('events CSV: one row per leg with sources for drill-down', () => {
     const lines = eventsCsv(r.ledger).split('\r\n');
-    expect(lines[0]).toBe('date_utc,block,extrinsic,entry,kind,coldkey,hotkey,netuid,alpha_delta,tao,fee,fee_unit,spot_tao,category,basis,flags,sources');
-    expect(lines[2]).toBe('2025-10-02T00:20:00.000Z,7300,1,1,sell,C1,H1,7,-2.000000000,4.000000000,0.001007095,alpha,4.000000000,sold,trade,,7300-0');
+    expect(lines[0]).toBe(
+      'date_utc,block,extrinsic,entry,kind,coldkey,hotkey,netuid,alpha_delta,tao,fee,fee_unit,spot_tao,category,basis,flags,sources',
+    );
+    expect(lines[2]).toBe(
+      '2025-10-02T00:20:00.000Z,7300,1,1,sell,C1,H1,7,-2.000000000,4.000000000,0.001007095,alpha,4.000000000,sold,trade,,7300-0',
+    );
   });
 
   it('report embeds settings and app version, bigints as exact strings', () => {
     const rep = buildReport(r.pnl, r.settings, { name: 'Taofolio', version: '0.1.0' }, '2026-01-01T00:00:00Z');
-    const json = JSON.parse(JSON.stringify(rep)) as { app: { version: string }; settings: { method: string }; pnl: { total: { figures: { alpha: string; emissionTao: string } } } };
+    const json = JSON.parse(JSON.stringify(rep)) as {
+      app: { version: string };
+      settings: { method: string };
+      pnl: { total: { figures: { alpha: string; emissionTao: string } } };
+    };
     expect(json.app.version).toBe('0.1.0');
     expect(json.settings.method).toBe('acb');
     expect(json.pnl.total.figures.alpha).toBe('3100000000');
@@ -59,17 +79,23 @@ describe('exports', () => {
   });
 
   it('cross-subnet swap: Sent SN<a> (net of the origin α fee) / Received SN<b>', () => {
-    const swap = computePortfolio({
-      trackedColdkeys: ['C1'],
-      events: [
-        ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
-        ev('StakeRemoved', { block: 200, idx: 1, tao: 19_900_000_000n, alpha: 10n * A, fee: 5_000_000n }),
-        ev('StakeAdded', { block: 200, idx: 2, netuid: 2, tao: 19_900_000_000n, alpha: 4n * A }),
-        ev('StakeSwapped', { block: 200, idx: 3, destNet: 2, tao: 19_900_000_000n }),
-      ],
-      checkpoints: [], snapshots: [],
-    }, { method: 'acb', rewards: 'income' });
+    const swap = computePortfolio(
+      {
+        trackedColdkeys: ['C1'],
+        events: [
+          ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
+          ev('StakeRemoved', { block: 200, idx: 1, tao: 19_900_000_000n, alpha: 10n * A, fee: 5_000_000n }),
+          ev('StakeAdded', { block: 200, idx: 2, netuid: 2, tao: 19_900_000_000n, alpha: 4n * A }),
+          ev('StakeSwapped', { block: 200, idx: 3, destNet: 2, tao: 19_900_000_000n }),
+        ],
+        checkpoints: [],
+        snapshots: [],
+      },
+      { method: 'acb', rewards: 'income' },
+    );
     const lines = koinlyCsv(taxRows(swap.ledger, swap.emissions)).split('\r\n');
-    expect(lines[2]).toBe('2025-10-01 00:40,9.995000000,SN1,4.000000000,SN2,0.005000000,SN1,,,,swap block 200-1,0x000000c8');
+    expect(lines[2]).toBe(
+      '2025-10-01 00:40,9.995000000,SN1,4.000000000,SN2,0.005000000,SN1,,,,swap block 200-1,0x000000c8',
+    );
   });
 });

@@ -16,9 +16,49 @@ import type { EngineSettingsLike } from './report-types';
 import type { FiatBook } from './fiat';
 import { FIAT_SCALE, formatFixed, formatTao } from './units';
 
-export const KOINLY_HEADER = ['Date (UTC)', 'Sent Amount', 'Sent Currency', 'Received Amount', 'Received Currency', 'Fee Amount', 'Fee Currency', 'Net Worth Amount', 'Net Worth Currency', 'Label', 'Description', 'TxHash'] as const;
-export const COINTRACKER_HEADER = ['Date', 'Received Quantity', 'Received Currency', 'Sent Quantity', 'Sent Currency', 'Fee Amount', 'Fee Currency', 'Tag'] as const;
-export const EVENTS_HEADER = ['date_utc', 'block', 'extrinsic', 'entry', 'kind', 'coldkey', 'hotkey', 'netuid', 'alpha_delta', 'tao', 'fee', 'fee_unit', 'spot_tao', 'category', 'basis', 'flags', 'sources'] as const;
+export const KOINLY_HEADER = [
+  'Date (UTC)',
+  'Sent Amount',
+  'Sent Currency',
+  'Received Amount',
+  'Received Currency',
+  'Fee Amount',
+  'Fee Currency',
+  'Net Worth Amount',
+  'Net Worth Currency',
+  'Label',
+  'Description',
+  'TxHash',
+] as const;
+export const COINTRACKER_HEADER = [
+  'Date',
+  'Received Quantity',
+  'Received Currency',
+  'Sent Quantity',
+  'Sent Currency',
+  'Fee Amount',
+  'Fee Currency',
+  'Tag',
+] as const;
+export const EVENTS_HEADER = [
+  'date_utc',
+  'block',
+  'extrinsic',
+  'entry',
+  'kind',
+  'coldkey',
+  'hotkey',
+  'netuid',
+  'alpha_delta',
+  'tao',
+  'fee',
+  'fee_unit',
+  'spot_tao',
+  'category',
+  'basis',
+  'flags',
+  'sources',
+] as const;
 
 export function currency(netuid: number): string {
   return `SN${netuid}`;
@@ -76,23 +116,69 @@ export function taxRows(ledger: readonly LedgerEntry[], emissions: readonly Emis
     const base = { timestamp: e.timestamp, txHash: tx, description: desc };
     const legs = e.legs;
     switch (e.kind) {
-      case 'buy': case 'transfer-in': {
+      case 'buy':
+      case 'transfer-in': {
         const l = legs[0] as LedgerLeg;
         const f = feeOf(l);
         // Sent excludes the TAO fee, which is listed separately (StakeAdded.tao is gross from v3).
         const feeTao = f && f.currency === 'TAO' ? f.amount : 0n;
-        rows.push(e.kind === 'buy'
-          ? { ...base, sentAmount: l.tao - feeTao, sentCurrency: 'TAO', receivedAmount: l.alpha, receivedCurrency: currency(l.netuid), feeAmount: f?.amount ?? null, feeCurrency: f?.currency ?? '', worthTao: l.tao, label: 'trade' }
-          : { ...base, sentAmount: null, sentCurrency: '', receivedAmount: l.alpha, receivedCurrency: currency(l.netuid), feeAmount: null, feeCurrency: '', worthTao: l.tao, label: 'transfer' });
+        rows.push(
+          e.kind === 'buy'
+            ? {
+                ...base,
+                sentAmount: l.tao - feeTao,
+                sentCurrency: 'TAO',
+                receivedAmount: l.alpha,
+                receivedCurrency: currency(l.netuid),
+                feeAmount: f?.amount ?? null,
+                feeCurrency: f?.currency ?? '',
+                worthTao: l.tao,
+                label: 'trade',
+              }
+            : {
+                ...base,
+                sentAmount: null,
+                sentCurrency: '',
+                receivedAmount: l.alpha,
+                receivedCurrency: currency(l.netuid),
+                feeAmount: null,
+                feeCurrency: '',
+                worthTao: l.tao,
+                label: 'transfer',
+              },
+        );
         break;
       }
-      case 'sell': case 'transfer-out': {
+      case 'sell':
+      case 'transfer-out': {
         const l = legs[0] as LedgerLeg;
         const f = feeOf(l);
         const feeAlpha = f && f.currency !== 'TAO' ? f.amount : 0n;
-        rows.push(e.kind === 'sell'
-          ? { ...base, sentAmount: -l.alpha - feeAlpha, sentCurrency: currency(l.netuid), receivedAmount: l.tao, receivedCurrency: 'TAO', feeAmount: f?.amount ?? null, feeCurrency: f?.currency ?? '', worthTao: l.tao, label: 'trade' }
-          : { ...base, sentAmount: -l.alpha, sentCurrency: currency(l.netuid), receivedAmount: null, receivedCurrency: '', feeAmount: null, feeCurrency: '', worthTao: l.tao, label: 'transfer' });
+        rows.push(
+          e.kind === 'sell'
+            ? {
+                ...base,
+                sentAmount: -l.alpha - feeAlpha,
+                sentCurrency: currency(l.netuid),
+                receivedAmount: l.tao,
+                receivedCurrency: 'TAO',
+                feeAmount: f?.amount ?? null,
+                feeCurrency: f?.currency ?? '',
+                worthTao: l.tao,
+                label: 'trade',
+              }
+            : {
+                ...base,
+                sentAmount: -l.alpha,
+                sentCurrency: currency(l.netuid),
+                receivedAmount: null,
+                receivedCurrency: '',
+                feeAmount: null,
+                feeCurrency: '',
+                worthTao: l.tao,
+                label: 'transfer',
+              },
+        );
         break;
       }
       case 'swap': {
@@ -102,17 +188,50 @@ export function taxRows(ledger: readonly LedgerEntry[], emissions: readonly Emis
         // An α fee on the origin side (v3, origin pays) is listed apart; a TAO-side fee is inside the rate.
         const f = feeOf(o);
         const feeAlpha = f && f.currency !== 'TAO' ? f.amount : 0n;
-        rows.push({ ...base, sentAmount: -o.alpha - feeAlpha, sentCurrency: currency(o.netuid), receivedAmount: d.alpha, receivedCurrency: currency(d.netuid), feeAmount: feeAlpha === 0n ? null : feeAlpha, feeCurrency: feeAlpha === 0n ? '' : currency(o.netuid), worthTao: o.tao, label: 'trade' });
+        rows.push({
+          ...base,
+          sentAmount: -o.alpha - feeAlpha,
+          sentCurrency: currency(o.netuid),
+          receivedAmount: d.alpha,
+          receivedCurrency: currency(d.netuid),
+          feeAmount: feeAlpha === 0n ? null : feeAlpha,
+          feeCurrency: feeAlpha === 0n ? '' : currency(o.netuid),
+          worthTao: o.tao,
+          label: 'trade',
+        });
         break;
       }
-      case 'root-claim-keep': case 'root-claim-swap': {
+      case 'root-claim-keep':
+      case 'root-claim-swap': {
         const l = legs[0] as LedgerLeg;
-        rows.push({ ...base, sentAmount: null, sentCurrency: '', receivedAmount: l.alpha, receivedCurrency: currency(l.netuid), feeAmount: null, feeCurrency: '', worthTao: l.tao, label: 'reward' });
+        rows.push({
+          ...base,
+          sentAmount: null,
+          sentCurrency: '',
+          receivedAmount: l.alpha,
+          receivedCurrency: currency(l.netuid),
+          feeAmount: null,
+          feeCurrency: '',
+          worthTao: l.tao,
+          label: 'reward',
+        });
         break;
       }
-      case 'alpha-fee': case 'recycle': case 'burn': {
+      case 'alpha-fee':
+      case 'recycle':
+      case 'burn': {
         const l = legs[0] as LedgerLeg;
-        rows.push({ ...base, sentAmount: -l.alpha, sentCurrency: currency(l.netuid), receivedAmount: null, receivedCurrency: '', feeAmount: null, feeCurrency: '', worthTao: e.kind === 'alpha-fee' ? l.fee : l.spotTao, label: e.kind === 'alpha-fee' ? 'cost' : 'lost' });
+        rows.push({
+          ...base,
+          sentAmount: -l.alpha,
+          sentCurrency: currency(l.netuid),
+          receivedAmount: null,
+          receivedCurrency: '',
+          feeAmount: null,
+          feeCurrency: '',
+          worthTao: e.kind === 'alpha-fee' ? l.fee : l.spotTao,
+          label: e.kind === 'alpha-fee' ? 'cost' : 'lost',
+        });
         break;
       }
       default:
@@ -122,9 +241,17 @@ export function taxRows(ledger: readonly LedgerEntry[], emissions: readonly Emis
   for (const r of emissions) {
     if (r.alpha <= 0n) continue;
     rows.push({
-      timestamp: r.timestamp, sentAmount: null, sentCurrency: '', receivedAmount: r.alpha, receivedCurrency: currency(r.netuid),
-      feeAmount: null, feeCurrency: '', worthTao: r.price ? r.tao : null, label: 'reward',
-      description: `emission ${r.hotkey} blocks ${r.fromBlock + 1}-${r.toBlock}`, txHash: '',
+      timestamp: r.timestamp,
+      sentAmount: null,
+      sentCurrency: '',
+      receivedAmount: r.alpha,
+      receivedCurrency: currency(r.netuid),
+      feeAmount: null,
+      feeCurrency: '',
+      worthTao: r.price ? r.tao : null,
+      label: 'reward',
+      description: `emission ${r.hotkey} blocks ${r.fromBlock + 1}-${r.toBlock}`,
+      txHash: '',
     });
   }
   rows.sort((a, b) => a.timestamp - b.timestamp);
@@ -134,23 +261,46 @@ export function taxRows(ledger: readonly LedgerEntry[], emissions: readonly Emis
 const amt = (v: bigint | null): string => (v === null ? '' : formatTao(v));
 
 export function koinlyCsv(rows: readonly TaxRow[], fiat?: { book: FiatBook; currency: string }): string {
-  const label = (r: TaxRow): string => (r.label === 'reward' ? 'reward' : r.label === 'cost' ? 'cost' : r.label === 'lost' ? 'lost' : '');
-  return toCsv(KOINLY_HEADER, rows.map((r) => {
-    const worth = fiat && r.worthTao !== null ? fiat.book.value(r.worthTao, r.timestamp) : null;
-    return [
-      koinlyDate(r.timestamp), amt(r.sentAmount), r.sentAmount === null ? '' : r.sentCurrency, amt(r.receivedAmount),
-      r.receivedAmount === null ? '' : r.receivedCurrency, amt(r.feeAmount), r.feeAmount === null ? '' : r.feeCurrency,
-      worth === null ? '' : formatFixed(worth, FIAT_SCALE, 8), worth === null || !fiat ? '' : fiat.currency, label(r), r.description, r.txHash,
-    ];
-  }));
+  const label = (r: TaxRow): string =>
+    r.label === 'reward' ? 'reward' : r.label === 'cost' ? 'cost' : r.label === 'lost' ? 'lost' : '';
+  return toCsv(
+    KOINLY_HEADER,
+    rows.map((r) => {
+      const worth = fiat && r.worthTao !== null ? fiat.book.value(r.worthTao, r.timestamp) : null;
+      return [
+        koinlyDate(r.timestamp),
+        amt(r.sentAmount),
+        r.sentAmount === null ? '' : r.sentCurrency,
+        amt(r.receivedAmount),
+        r.receivedAmount === null ? '' : r.receivedCurrency,
+        amt(r.feeAmount),
+        r.feeAmount === null ? '' : r.feeCurrency,
+        worth === null ? '' : formatFixed(worth, FIAT_SCALE, 8),
+        worth === null || !fiat ? '' : fiat.currency,
+        label(r),
+        r.description,
+        r.txHash,
+      ];
+    }),
+  );
 }
 
 export function coinTrackerCsv(rows: readonly TaxRow[]): string {
-  const tag = (r: TaxRow): string => (r.label === 'reward' ? 'staking' : r.label === 'lost' ? 'lost' : r.label === 'cost' ? 'fee' : '');
-  return toCsv(COINTRACKER_HEADER, rows.map((r) => [
-    coinTrackerDate(r.timestamp), amt(r.receivedAmount), r.receivedAmount === null ? '' : r.receivedCurrency,
-    amt(r.sentAmount), r.sentAmount === null ? '' : r.sentCurrency, amt(r.feeAmount), r.feeAmount === null ? '' : r.feeCurrency, tag(r),
-  ]));
+  const tag = (r: TaxRow): string =>
+    r.label === 'reward' ? 'staking' : r.label === 'lost' ? 'lost' : r.label === 'cost' ? 'fee' : '';
+  return toCsv(
+    COINTRACKER_HEADER,
+    rows.map((r) => [
+      coinTrackerDate(r.timestamp),
+      amt(r.receivedAmount),
+      r.receivedAmount === null ? '' : r.receivedCurrency,
+      amt(r.sentAmount),
+      r.sentAmount === null ? '' : r.sentCurrency,
+      amt(r.feeAmount),
+      r.feeAmount === null ? '' : r.feeCurrency,
+      tag(r),
+    ]),
+  );
 }
 
 export function eventsCsv(ledger: readonly LedgerEntry[]): string {
@@ -158,9 +308,23 @@ export function eventsCsv(ledger: readonly LedgerEntry[]): string {
   for (const e of ledger) {
     for (const l of e.legs) {
       rows.push([
-        new Date(e.timestamp).toISOString(), String(e.blockNumber), e.extrinsicIndex === null ? '' : String(e.extrinsicIndex), String(e.seq), e.kind,
-        l.coldkey, l.hotkey, String(l.netuid), formatTao(l.alpha), formatTao(l.tao), l.fee === null ? 'unknown' : formatTao(l.fee), l.feeUnit,
-        l.spotTao === null ? '' : formatTao(l.spotTao), l.category, l.basis, e.flags.join(' '), e.sources.map(eventRef).join(' '),
+        new Date(e.timestamp).toISOString(),
+        String(e.blockNumber),
+        e.extrinsicIndex === null ? '' : String(e.extrinsicIndex),
+        String(e.seq),
+        e.kind,
+        l.coldkey,
+        l.hotkey,
+        String(l.netuid),
+        formatTao(l.alpha),
+        formatTao(l.tao),
+        l.fee === null ? 'unknown' : formatTao(l.fee),
+        l.feeUnit,
+        l.spotTao === null ? '' : formatTao(l.spotTao),
+        l.category,
+        l.basis,
+        e.flags.join(' '),
+        e.sources.map(eventRef).join(' '),
       ]);
     }
   }
@@ -177,10 +341,23 @@ export interface PnlReport {
   pnl: unknown;
 }
 
-export function buildReport(pnl: PnlResult, settings: EngineSettingsLike, app: { name: string; version: string }, generatedAt: string): PnlReport {
+export function buildReport(
+  pnl: PnlResult,
+  settings: EngineSettingsLike,
+  app: { name: string; version: string },
+  generatedAt: string,
+): PnlReport {
   return {
-    app, generatedAt, settings, asOfBlock: pnl.asOfBlock,
-    units: { tao: 'rao (1e-9 TAO), decimal string', alpha: 'alpha-rao (1e-9 alpha)', price: 'rao per 1e9 alpha-rao', fiat: '1e-8 fiat units' },
+    app,
+    generatedAt,
+    settings,
+    asOfBlock: pnl.asOfBlock,
+    units: {
+      tao: 'rao (1e-9 TAO), decimal string',
+      alpha: 'alpha-rao (1e-9 alpha)',
+      price: 'rao per 1e9 alpha-rao',
+      fiat: '1e-8 fiat units',
+    },
     pnl: jsonSafe(pnl),
   };
 }
@@ -198,5 +375,3 @@ export function jsonSafe(v: unknown): unknown {
   }
   return v;
 }
-
-

@@ -34,7 +34,9 @@ export function parseFiatCsv(text: string): FiatParseResult {
     const lineNo = i + 1;
     const raw = (lines[i] as string).trim();
     if (raw === '') continue;
-    const cells = raw.split(raw.includes(';') && !raw.includes(',') ? ';' : ',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+    const cells = raw
+      .split(raw.includes(';') && !raw.includes(',') ? ';' : ',')
+      .map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
     if (rows.length === 0 && errors.length === 0 && seen.size === 0 && isHeader(cells)) continue;
     if (cells.length !== 2) {
       errors.push({ line: lineNo, message: `expected 2 columns (date, price), found ${cells.length}` });
@@ -47,7 +49,10 @@ export function parseFiatCsv(text: string): FiatParseResult {
       continue;
     }
     if (!PRICE_RE.test(priceCell)) {
-      errors.push({ line: lineNo, message: `invalid price "${priceCell}" (expected a non-negative decimal with at most 8 decimals)` });
+      errors.push({
+        line: lineNo,
+        message: `invalid price "${priceCell}" (expected a non-negative decimal with at most 8 decimals)`,
+      });
       continue;
     }
     const prev = seen.get(date);
@@ -110,7 +115,10 @@ export class FiatBook {
   priceOn(ms: number): bigint | null {
     const day = Math.floor(ms / DAY_MS);
     const p = this.byDay.get(day);
-    if (p === undefined) { this.missingDays.add(day); return null; }
+    if (p === undefined) {
+      this.missingDays.add(day);
+      return null;
+    }
     return p;
   }
   /** Fiat value (1e-8 units) of `rao` on the day of `ms`, or null (flagged) when the day has no price. */

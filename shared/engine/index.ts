@@ -95,7 +95,11 @@ export interface Engine {
   initialSeries(): Series | null;
 }
 
-export function createEngine(input: PortfolioInput, settings: EngineSettings = DEFAULT_SETTINGS, internal?: { onReplay?: (state: PortfolioState) => SeriesRecorder }): Engine {
+export function createEngine(
+  input: PortfolioInput,
+  settings: EngineSettings = DEFAULT_SETTINGS,
+  internal?: { onReplay?: (state: PortfolioState) => SeriesRecorder },
+): Engine {
   const asOf = settings.asOfBlock ?? Number.MAX_SAFE_INTEGER;
   const tracked = new Set(input.trackedColdkeys);
   let firstSeries: Series | null = null;
@@ -107,16 +111,31 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
   let claims = upTo(input.rootClaims ?? []);
   let lastSpec = 297;
   let lastSpecBlock = -1;
-  for (const e of events) if (e.blockNumber >= lastSpecBlock) { lastSpecBlock = e.blockNumber; lastSpec = e.specVersion; }
+  for (const e of events)
+    if (e.blockNumber >= lastSpecBlock) {
+      lastSpecBlock = e.blockNumber;
+      lastSpec = e.specVersion;
+    }
   const ctx: PnlContext = {
-    prices, fiat, specVersion: input.currentSpecVersion ?? lastSpec, walletGroups: settings.walletGroups ?? {},
+    prices,
+    fiat,
+    specVersion: input.currentSpecVersion ?? lastSpec,
+    walletGroups: settings.walletGroups ?? {},
   };
   const stateOpts = { method: settings.method, rewards: settings.rewards, prices, fiat, trackedColdkeys: tracked };
   let checkpoints = upTo(input.checkpoints);
   let state = new PortfolioState(stateOpts);
   const recorder = internal?.onReplay?.(state);
   // Normalise and replay in one pass; the ledger itself is only materialised on demand (ledger()).
-  let ledgerCount = replayRaw(state, events, { trackedColdkeys: tracked, rootClaims: claims, prices }, checkpoints, asOf, recorder?.before, recorder?.after);
+  let ledgerCount = replayRaw(
+    state,
+    events,
+    { trackedColdkeys: tracked, rootClaims: claims, prices },
+    checkpoints,
+    asOf,
+    recorder?.before,
+    recorder?.after,
+  );
   let ledgerCache: LedgerEntry[] | null = null;
   if (recorder) firstSeries = recorder.finish();
   // "Now" is the latest block any input knows about (a price snapshot after the last event still moves values).
@@ -128,7 +147,10 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
   // Raw events added after creation; a rebuild (out-of-order add) re-normalises base + added.
   const added: RawStakeEvent[] = [];
 
-  const allEvents = (): RawStakeEvent[] => (added.length === 0 ? [...events] : [...events, ...added].sort((a, b) => a.blockNumber - b.blockNumber || a.eventIndex - b.eventIndex));
+  const allEvents = (): RawStakeEvent[] =>
+    added.length === 0
+      ? [...events]
+      : [...events, ...added].sort((a, b) => a.blockNumber - b.blockNumber || a.eventIndex - b.eventIndex);
   const ledger = (): LedgerEntry[] => {
     ledgerCache ??= normalizeEvents(allEvents(), { trackedColdkeys: tracked, rootClaims: claims, prices });
     return ledgerCache;
@@ -152,14 +174,19 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
   };
 
   const engine: Engine = {
-    get state() { return state; },
+    get state() {
+      return state;
+    },
     prices,
     result: () => tracker.result(),
     addEvents(newEvents) {
       if (newEvents.length === 0) return [];
       added.push(...newEvents);
       const minBlock = Math.min(...newEvents.map((e) => e.blockNumber));
-      if (minBlock < state.lastAppliedBlock) { rebuild(); return [...state.positions.keys()]; }
+      if (minBlock < state.lastAppliedBlock) {
+        rebuild();
+        return [...state.positions.keys()];
+      }
       append(normalizeEvents(newEvents, { trackedColdkeys: tracked, prices }));
       const touched = state.drainTouched();
       tracker.refresh(touched);
@@ -169,14 +196,21 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
       if (cps.length === 0) return [];
       const minBlock = Math.min(...cps.map((c) => c.blockNumber));
       checkpoints = [...checkpoints, ...cps];
-      if (minBlock < state.lastAppliedBlock) { rebuild(); return [...state.positions.keys()]; }
+      if (minBlock < state.lastAppliedBlock) {
+        rebuild();
+        return [...state.positions.keys()];
+      }
       for (const c of [...cps].sort((a, b) => a.blockNumber - b.blockNumber)) state.applyCheckpoint(c);
       const touched = state.drainTouched();
       tracker.refresh(touched);
       return touched.map((p) => p.key);
     },
     addSnapshots(snaps) {
-      for (const s of snaps) { prices.add(s); state.noteSnapshotBlock(s.blockNumber); state.noteBlock(s.blockNumber, s.timestamp); }
+      for (const s of snaps) {
+        prices.add(s);
+        state.noteSnapshotBlock(s.blockNumber);
+        state.noteBlock(s.blockNumber, s.timestamp);
+      }
       tracker.refresh();
     },
     benchmarks() {
@@ -192,7 +226,10 @@ export function createEngine(input: PortfolioInput, settings: EngineSettings = D
       if (mine.length === 0) return [];
       claims = [...claims, ...mine];
       const minBlock = Math.min(...mine.map((c) => c.blockNumber));
-      if (minBlock < state.lastAppliedBlock) { rebuild(); return [...state.positions.keys()]; }
+      if (minBlock < state.lastAppliedBlock) {
+        rebuild();
+        return [...state.positions.keys()];
+      }
       append(normalizeEvents([], { trackedColdkeys: tracked, rootClaims: mine, prices }));
       const touched = state.drainTouched();
       tracker.refresh(touched);
@@ -213,8 +250,14 @@ export function computePortfolio(input: PortfolioInput, settings: EngineSettings
   const engine = createEngine(input, settings, inline ? { onReplay: (st) => seriesRecorder(st, inline) } : undefined);
   const series = want ? (inline ? engine.initialSeries() : engine.series(want)) : null;
   return {
-    settings, pnl: engine.result(), emissions: engine.state.emissions, benchmarks: engine.benchmarks(), series,
+    settings,
+    pnl: engine.result(),
+    emissions: engine.state.emissions,
+    benchmarks: engine.benchmarks(),
+    series,
     // Materialised on first access (exports, drill-down): the computation itself does not keep it.
-    get ledger() { return engine.ledger(); },
+    get ledger() {
+      return engine.ledger();
+    },
   };
 }

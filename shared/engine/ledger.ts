@@ -210,7 +210,9 @@ const MAX_EVENT_INDEX = Number.MAX_SAFE_INTEGER;
 /** Normalise raw events (any order) into ledger entries ordered by (block, eventIndex). */
 export function normalizeEvents(rawEvents: readonly RawStakeEvent[], opts: NormalizeOptions): LedgerEntry[] {
   const out: LedgerEntry[] = [];
-  streamLedger(rawEvents, opts, (e) => { out.push(e); });
+  streamLedger(rawEvents, opts, (e) => {
+    out.push(e);
+  });
   return out;
 }
 
@@ -221,7 +223,11 @@ export function normalizeEvents(rawEvents: readonly RawStakeEvent[], opts: Norma
  * Root-claim payouts are merged at their block (ordered by their RootClaimed event, else last).
  * Returns the number of entries emitted.
  */
-export function streamLedger(rawEvents: readonly RawStakeEvent[], opts: NormalizeOptions, emit: (e: LedgerEntry) => void): number {
+export function streamLedger(
+  rawEvents: readonly RawStakeEvent[],
+  opts: NormalizeOptions,
+  emit: (e: LedgerEntry) => void,
+): number {
   const sorted = isSorted(rawEvents) ? rawEvents : [...rawEvents].sort(compareRaw);
   const claims = (opts.rootClaims ?? []).filter((p) => opts.trackedColdkeys.has(p.coldkey));
   claims.sort((x, y) => x.blockNumber - y.blockNumber);
@@ -230,11 +236,15 @@ export function streamLedger(rawEvents: readonly RawStakeEvent[], opts: Normaliz
   let ci = 0;
   let seq = 0;
   const flush = (): void => {
-    for (const e of buf) { e.seq = seq++; emit(e); }
+    for (const e of buf) {
+      e.seq = seq++;
+      emit(e);
+    }
     buf.length = 0;
   };
   const claimsBefore = (block: number): void => {
-    while (ci < claims.length && (claims[ci] as RootClaimPayout).blockNumber < block) buf.push(rootClaimEntry(claims[ci++] as RootClaimPayout, [], opts.prices));
+    while (ci < claims.length && (claims[ci] as RootClaimPayout).blockNumber < block)
+      buf.push(rootClaimEntry(claims[ci++] as RootClaimPayout, [], opts.prices));
     flush();
   };
   let i = 0;
@@ -255,7 +265,12 @@ export function streamLedger(rawEvents: readonly RawStakeEvent[], opts: Normaliz
       else {
         // The same chain event stored twice (e.g. a StakeTransferred kept for both tracked coldkeys) counts once.
         const group = sorted.slice(i, j);
-        normalizeGroup(dup ? group.filter((e, k) => k === 0 || e.eventIndex !== (group[k - 1] as RawStakeEvent).eventIndex) : group, opts, buf, rootClaimed);
+        normalizeGroup(
+          dup ? group.filter((e, k) => k === 0 || e.eventIndex !== (group[k - 1] as RawStakeEvent).eventIndex) : group,
+          opts,
+          buf,
+          rootClaimed,
+        );
       }
       i = j;
     }
@@ -263,7 +278,13 @@ export function streamLedger(rawEvents: readonly RawStakeEvent[], opts: Normaliz
       const src = rootClaimed.get(block) ?? [];
       while (ci < claims.length && (claims[ci] as RootClaimPayout).blockNumber === block) {
         const p = claims[ci++] as RootClaimPayout;
-        buf.push(rootClaimEntry(p, src.filter((e) => e.coldkey === p.coldkey), opts.prices));
+        buf.push(
+          rootClaimEntry(
+            p,
+            src.filter((e) => e.coldkey === p.coldkey),
+            opts.prices,
+          ),
+        );
       }
       buf.sort((x, y) => x.eventIndex - y.eventIndex);
     }
@@ -279,12 +300,19 @@ function compareRaw(a: RawStakeEvent, b: RawStakeEvent): number {
 }
 
 function isSorted(arr: readonly RawStakeEvent[]): boolean {
-  for (let k = 1; k < arr.length; k++) if (compareRaw(arr[k - 1] as RawStakeEvent, arr[k] as RawStakeEvent) > 0) return false;
+  for (let k = 1; k < arr.length; k++)
+    if (compareRaw(arr[k - 1] as RawStakeEvent, arr[k] as RawStakeEvent) > 0) return false;
   return true;
 }
 
 /** Entry anchored on `e` (its first source). `more` are further sources. */
-function entry(kind: LedgerKind, e: RawStakeEvent, legs: LedgerLeg | LedgerLeg[], more: RawStakeEvent[] | null, flags: string[] = NO_FLAGS): LedgerEntry {
+function entry(
+  kind: LedgerKind,
+  e: RawStakeEvent,
+  legs: LedgerLeg | LedgerLeg[],
+  more: RawStakeEvent[] | null,
+  flags: string[] = NO_FLAGS,
+): LedgerEntry {
   return new LedgerEntry(kind, e, legs, more, flags);
 }
 
@@ -292,7 +320,11 @@ function entry(kind: LedgerKind, e: RawStakeEvent, legs: LedgerLeg | LedgerLeg[]
 function withSpot(leg: LedgerLeg, prices: PriceBook | undefined, block: number): LedgerLeg {
   if (!prices) return leg;
   const a = leg.alpha < 0n ? -leg.alpha : leg.alpha;
-  if (leg.netuid === 0) { leg.spotTao = a; leg.spotBlock = -1; return leg; }
+  if (leg.netuid === 0) {
+    leg.spotTao = a;
+    leg.spotBlock = -1;
+    return leg;
+  }
   const s = prices.snapshotRefAt(leg.netuid, block - 1);
   if (s === null) return leg;
   leg.spotTao = alphaToTao(a, s.price);
@@ -306,7 +338,13 @@ const NO_FLAGS: string[] = Object.freeze([]) as unknown as string[];
 type AddContext = { side: 'add' } | { side: 'move' | 'move-same-subnet'; originTaoNet: bigint | null };
 
 /** Acquisition leg from a StakeAdded: gross TAO paid, α received, TAO fee. */
-export function addedLeg(e: RawStakeEvent, category: LegCategory, basis: LegBasis, ctx: AddContext, prices?: PriceBook): LedgerLeg {
+export function addedLeg(
+  e: RawStakeEvent,
+  category: LegCategory,
+  basis: LegBasis,
+  ctx: AddContext,
+  prices?: PriceBook,
+): LedgerLeg {
   let tao = e.tao;
   let fee: bigint | null = e.fee;
   if (taoFieldsNetOfFee(e.specVersion)) {
@@ -320,30 +358,68 @@ export function addedLeg(e: RawStakeEvent, category: LegCategory, basis: LegBasi
     }
     tao = fee === null ? e.tao : e.tao + fee;
   }
-  return withSpot({
-    coldkey: e.coldkey, hotkey: e.hotkey, netuid: e.netuid, alpha: e.alpha, category, basis,
-    tao, fee, feeUnit: 'tao', spotTao: null, spotBlock: null,
-  }, prices, e.blockNumber);
+  return withSpot(
+    {
+      coldkey: e.coldkey,
+      hotkey: e.hotkey,
+      netuid: e.netuid,
+      alpha: e.alpha,
+      category,
+      basis,
+      tao,
+      fee,
+      feeUnit: 'tao',
+      spotTao: null,
+      spotBlock: null,
+    },
+    prices,
+    e.blockNumber,
+  );
 }
 
 /** Disposal leg from a StakeRemoved: gross α leaving, net TAO received, fee (TAO before v3, α from v3). */
-export function removedLeg(e: RawStakeEvent, category: LegCategory, basis: LegBasis, side: 'remove' | 'move' | 'move-same-subnet', prices?: PriceBook): LedgerLeg {
+export function removedLeg(
+  e: RawStakeEvent,
+  category: LegCategory,
+  basis: LegBasis,
+  side: 'remove' | 'move' | 'move-same-subnet',
+  prices?: PriceBook,
+): LedgerLeg {
   const unit = removeFeeUnit(e.specVersion);
   let fee: bigint | null = e.fee;
   if (e.specVersion < SPEC_FEE_FIELD) fee = impliedPreFieldFee(e.specVersion, side);
   // ≥397 the event carries the NET α swapped; the position lost α + fee.
   const gross = removedAlphaIsNet(e.specVersion) ? e.alpha + e.fee : e.alpha;
-  return withSpot({
-    coldkey: e.coldkey, hotkey: e.hotkey, netuid: e.netuid, alpha: -gross, category, basis,
-    tao: e.tao, fee, feeUnit: unit, spotTao: null, spotBlock: null,
-  }, prices, e.blockNumber);
+  return withSpot(
+    {
+      coldkey: e.coldkey,
+      hotkey: e.hotkey,
+      netuid: e.netuid,
+      alpha: -gross,
+      category,
+      basis,
+      tao: e.tao,
+      fee,
+      feeUnit: unit,
+      spotTao: null,
+      spotBlock: null,
+    },
+    prices,
+    e.blockNumber,
+  );
 }
 
-function normalizeSingle(e: RawStakeEvent, opts: NormalizeOptions, out: LedgerEntry[], rootClaimed: Map<number, RawStakeEvent[]>): void {
+function normalizeSingle(
+  e: RawStakeEvent,
+  opts: NormalizeOptions,
+  out: LedgerEntry[],
+  rootClaimed: Map<number, RawStakeEvent[]>,
+): void {
   const tracked = opts.trackedColdkeys.has(e.coldkey);
   switch (e.kind) {
     case 'StakeAdded':
-      if (tracked) out.push(entry('buy', e, addedLeg(e, 'bought', 'trade', { side: 'add' }, opts.prices), null, feeFlags(e)));
+      if (tracked)
+        out.push(entry('buy', e, addedLeg(e, 'bought', 'trade', { side: 'add' }, opts.prices), null, feeFlags(e)));
       return;
     case 'StakeRemoved':
       if (tracked) out.push(entry('sell', e, removedLeg(e, 'sold', 'trade', 'remove', opts.prices), null, feeFlags(e)));
@@ -354,7 +430,10 @@ function normalizeSingle(e: RawStakeEvent, opts: NormalizeOptions, out: LedgerEn
       return;
     case 'RootClaimed': {
       let arr = rootClaimed.get(e.blockNumber);
-      if (!arr) { arr = []; rootClaimed.set(e.blockNumber, arr); }
+      if (!arr) {
+        arr = [];
+        rootClaimed.set(e.blockNumber, arr);
+      }
       arr.push(e);
       return;
     }
@@ -365,20 +444,39 @@ function normalizeSingle(e: RawStakeEvent, opts: NormalizeOptions, out: LedgerEn
 }
 
 function feeFlags(e: RawStakeEvent): string[] {
-  return e.specVersion < SPEC_FEE_FIELD && impliedPreFieldFee(e.specVersion, e.kind === 'StakeAdded' ? 'add' : 'remove') === null
+  return e.specVersion < SPEC_FEE_FIELD &&
+    impliedPreFieldFee(e.specVersion, e.kind === 'StakeAdded' ? 'add' : 'remove') === null
     ? ['fee-unobservable']
     : NO_FLAGS;
 }
 
 function burnEntry(e: RawStakeEvent, prices?: PriceBook): LedgerEntry {
-  const leg = withSpot({
-    coldkey: e.coldkey, hotkey: e.hotkey, netuid: e.netuid, alpha: -e.alpha, category: 'burned', basis: 'expense',
-    tao: 0n, fee: 0n, feeUnit: 'alpha', spotTao: null, spotBlock: null,
-  }, prices, e.blockNumber);
+  const leg = withSpot(
+    {
+      coldkey: e.coldkey,
+      hotkey: e.hotkey,
+      netuid: e.netuid,
+      alpha: -e.alpha,
+      category: 'burned',
+      basis: 'expense',
+      tao: 0n,
+      fee: 0n,
+      feeUnit: 'alpha',
+      spotTao: null,
+      spotBlock: null,
+    },
+    prices,
+    e.blockNumber,
+  );
   return entry(e.kind === 'AlphaRecycled' ? 'recycle' : 'burn', e, leg, null);
 }
 
-function normalizeGroup(group: RawStakeEvent[], opts: NormalizeOptions, out: LedgerEntry[], rootClaimed: Map<number, RawStakeEvent[]>): void {
+function normalizeGroup(
+  group: RawStakeEvent[],
+  opts: NormalizeOptions,
+  out: LedgerEntry[],
+  rootClaimed: Map<number, RawStakeEvent[]>,
+): void {
   const used = new Set<RawStakeEvent>();
   const tracked = opts.trackedColdkeys;
   const produced: LedgerEntry[] = [];
@@ -386,8 +484,14 @@ function normalizeGroup(group: RawStakeEvent[], opts: NormalizeOptions, out: Led
   // 1. Alpha-paid transaction fees (≥397): the payer's StakeRemoved (fee 0) whose TAO went to the block author.
   for (const t of group) {
     if (t.kind !== 'TransactionFeePaidWithAlpha') continue;
-    const cands = group.filter((e) => e.kind === 'StakeRemoved' && !used.has(e) && e.coldkey === t.coldkey && e.fee === 0n
-      && (t.netuid < 0 || e.netuid === t.netuid));
+    const cands = group.filter(
+      (e) =>
+        e.kind === 'StakeRemoved' &&
+        !used.has(e) &&
+        e.coldkey === t.coldkey &&
+        e.fee === 0n &&
+        (t.netuid < 0 || e.netuid === t.netuid),
+    );
     const r = cands.find((e) => e.alpha === t.alpha) ?? cands[0];
     if (!r) continue;
     used.add(r);
@@ -406,12 +510,26 @@ function normalizeGroup(group: RawStakeEvent[], opts: NormalizeOptions, out: Led
     const destCold = s.kind === 'StakeTransferred' ? (s.counterpartyColdkey ?? s.coldkey) : s.coldkey;
     const destHot = s.destHotkey ?? s.hotkey;
     const destNet = s.destNetuid ?? s.netuid;
-    const r = group.find((e) => e.kind === 'StakeRemoved' && !used.has(e) && e.eventIndex < s.eventIndex
-      && e.coldkey === originCold && e.hotkey === s.hotkey && e.netuid === s.netuid);
+    const r = group.find(
+      (e) =>
+        e.kind === 'StakeRemoved' &&
+        !used.has(e) &&
+        e.eventIndex < s.eventIndex &&
+        e.coldkey === originCold &&
+        e.hotkey === s.hotkey &&
+        e.netuid === s.netuid,
+    );
     if (r) used.add(r);
-    const a = group.find((e) => e.kind === 'StakeAdded' && !used.has(e) && e.eventIndex < s.eventIndex
-      && (r === undefined || e.eventIndex > r.eventIndex)
-      && e.coldkey === destCold && e.hotkey === destHot && e.netuid === destNet);
+    const a = group.find(
+      (e) =>
+        e.kind === 'StakeAdded' &&
+        !used.has(e) &&
+        e.eventIndex < s.eventIndex &&
+        (r === undefined || e.eventIndex > r.eventIndex) &&
+        e.coldkey === destCold &&
+        e.hotkey === destHot &&
+        e.netuid === destNet,
+    );
     if (a) used.add(a);
     const e = pairEntry(s, r ?? null, a ?? null, opts);
     if (e) produced.push(e);
@@ -439,7 +557,12 @@ function normalizeGroup(group: RawStakeEvent[], opts: NormalizeOptions, out: Led
   for (const p of produced) out.push(p);
 }
 
-function pairEntry(s: RawStakeEvent, r: RawStakeEvent | null, a: RawStakeEvent | null, opts: NormalizeOptions): LedgerEntry | null {
+function pairEntry(
+  s: RawStakeEvent,
+  r: RawStakeEvent | null,
+  a: RawStakeEvent | null,
+  opts: NormalizeOptions,
+): LedgerEntry | null {
   const tracked = opts.trackedColdkeys;
   const originTracked = r !== null && tracked.has(r.coldkey);
   const destTracked = a !== null && tracked.has(a.coldkey);
@@ -454,7 +577,8 @@ function pairEntry(s: RawStakeEvent, r: RawStakeEvent | null, a: RawStakeEvent |
   // Fee-side sanity check for cross-subnet moves (facts §9A item 3).
   if (!sameSubnet && r && a && spec >= 297) {
     const side = crossSubnetFeeSide(spec, s.netuid);
-    if ((side === 'origin' && a.fee !== 0n) || (side === 'destination' && r.fee !== 0n)) flags.push('unexpected-fee-side');
+    if ((side === 'origin' && a.fee !== 0n) || (side === 'destination' && r.fee !== 0n))
+      flags.push('unexpected-fee-side');
   }
   if (spec < SPEC_FEE_FIELD && spec >= 252 && !sameSubnet) flags.push('fee-unobservable');
 
@@ -466,10 +590,16 @@ function pairEntry(s: RawStakeEvent, r: RawStakeEvent | null, a: RawStakeEvent |
     if (sameSubnet) {
       // Same subnet (hotkey move, or transfer between two tracked wallets): basis carries.
       const kind: LedgerKind = r.coldkey === a.coldkey ? 'move' : 'internal-transfer';
-      return entry(kind, anchor, [
-        { ...origin, category: 'transferOut', basis: 'carry' },
-        { ...dest, category: 'transferIn', basis: 'carry' },
-      ], more, flags);
+      return entry(
+        kind,
+        anchor,
+        [
+          { ...origin, category: 'transferOut', basis: 'carry' },
+          { ...dest, category: 'transferIn', basis: 'carry' },
+        ],
+        more,
+        flags,
+      );
     }
     return entry('swap', anchor, [origin, dest], more, flags);
   }
@@ -477,7 +607,8 @@ function pairEntry(s: RawStakeEvent, r: RawStakeEvent | null, a: RawStakeEvent |
     // To an untracked coldkey: a transfer out. Its StakeAdded belongs to the other coldkey and is
     // usually not stored at all, so it is not required here.
     const destCold = s.kind === 'StakeTransferred' ? (s.counterpartyColdkey ?? s.coldkey) : s.coldkey;
-    if (!tracked.has(destCold)) return entry('transfer-out', anchor, { ...origin, category: 'transferOut' }, more, flags);
+    if (!tracked.has(destCold))
+      return entry('transfer-out', anchor, { ...origin, category: 'transferOut' }, more, flags);
     // Own destination but no StakeAdded: the moved TAO was below the minimum stake (facts §9F); a sale.
     flags.push('move-without-destination');
     return entry('sell', anchor, origin, more, flags);
@@ -496,15 +627,33 @@ function rootClaimEntry(p: RootClaimPayout, src: RawStakeEvent[], prices?: Price
     const price = prices?.priceAt(p.netuid, p.blockNumber);
     const value = price ? alphaToTao(p.alpha, price.price) : null;
     const leg: LedgerLeg = {
-      coldkey: p.coldkey, hotkey: p.hotkey, netuid: p.netuid, alpha: p.alpha, category: 'rootClaim', basis: 'income',
-      tao: value ?? 0n, fee: 0n, feeUnit: 'alpha', spotTao: value, spotBlock: price ? price.blockNumber : null,
+      coldkey: p.coldkey,
+      hotkey: p.hotkey,
+      netuid: p.netuid,
+      alpha: p.alpha,
+      category: 'rootClaim',
+      basis: 'income',
+      tao: value ?? 0n,
+      fee: 0n,
+      feeUnit: 'alpha',
+      spotTao: value,
+      spotBlock: price ? price.blockNumber : null,
     };
     return new LedgerEntry('root-claim-keep', first, leg, more, value === null ? ['missing-price'] : NO_FLAGS, p);
   }
   // Swap: the α dividend is sold fee-less and the TAO added to root stake (α == TAO on root).
   const leg: LedgerLeg = {
-    coldkey: p.coldkey, hotkey: p.hotkey, netuid: 0, alpha: p.tao, category: 'rootClaim', basis: 'income',
-    tao: p.tao, fee: 0n, feeUnit: 'tao', spotTao: p.tao, spotBlock: -1,
+    coldkey: p.coldkey,
+    hotkey: p.hotkey,
+    netuid: 0,
+    alpha: p.tao,
+    category: 'rootClaim',
+    basis: 'income',
+    tao: p.tao,
+    fee: 0n,
+    feeUnit: 'tao',
+    spotTao: p.tao,
+    spotBlock: -1,
   };
   return new LedgerEntry('root-claim-swap', first, leg, more, NO_FLAGS, p);
 }

@@ -93,7 +93,10 @@ describe('rounding rule: removed cost is floored, the remainder stays', () => {
     expect(b.dispose(8n)).toBe(24n);
     // lot 1 now 7 α-rao / 21 rao (unit 3, still highest) → take 7 = 21, then 2 of the unit-2 lot = 4
     expect(b.dispose(9n)).toBe(25n);
-    expect(b.lots()).toEqual([{ alpha: 8n, cost: 16n, order: 2 }, { alpha: 10n, cost: 10n, order: 0 }]);
+    expect(b.lots()).toEqual([
+      { alpha: 8n, cost: 16n, order: 2 },
+      { alpha: 10n, cost: 10n, order: 0 },
+    ]);
     expect([b.alpha(), b.cost()]).toEqual([18n, 26n]);
   });
   it('HIFO heap matches a naive exact highest-unit-cost-first book', () => {
@@ -111,29 +114,51 @@ describe('rounding rule: removed cost is floored, the remainder stays', () => {
           if (l > r || (l === r && x.order > y.order)) best = i;
         }
         const lot = lots[best]!;
-        if (lot.alpha <= need) { need -= lot.alpha; removed += lot.cost; lots.splice(best, 1); }
-        else { const part = (lot.cost * need) / lot.alpha; lot.alpha -= need; lot.cost -= part; removed += part; need = 0n; }
+        if (lot.alpha <= need) {
+          need -= lot.alpha;
+          removed += lot.cost;
+          lots.splice(best, 1);
+        } else {
+          const part = (lot.cost * need) / lot.alpha;
+          lot.alpha -= need;
+          lot.cost -= part;
+          removed += part;
+          need = 0n;
+        }
       }
       return removed;
     };
     const op = fc.oneof(
-      fc.record({ buy: fc.constant(true), alpha: fc.bigInt({ min: 1n, max: 10n ** 12n }), cost: fc.bigInt({ min: 0n, max: 10n ** 12n }) }),
+      fc.record({
+        buy: fc.constant(true),
+        alpha: fc.bigInt({ min: 1n, max: 10n ** 12n }),
+        cost: fc.bigInt({ min: 0n, max: 10n ** 12n }),
+      }),
       // equal unit costs (ties) and near-ties
-      fc.tuple(fc.bigInt({ min: 1n, max: 10n ** 6n }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 1 }))
+      fc
+        .tuple(fc.bigInt({ min: 1n, max: 10n ** 6n }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 1 }))
         .map(([a, k, bump]) => ({ buy: true, alpha: a * 1000n, cost: a * 1000n * BigInt(k) + BigInt(bump) })),
       fc.record({ buy: fc.constant(false), alpha: fc.bigInt({ min: 1n, max: 10n ** 12n }), cost: fc.constant(0n) }),
     );
-    fc.assert(fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
-      const book = createLotBook('hifo');
-      const ref: { alpha: bigint; cost: bigint; order: number }[] = [];
-      let held = 0n;
-      ops.forEach((o, i) => {
-        if (o.buy) { book.acquire(o.alpha, o.cost, i); ref.push({ alpha: o.alpha, cost: o.cost, order: i }); held += o.alpha; return; }
-        const take = o.alpha < held ? o.alpha : held;
-        if (take === 0n) return;
-        expect(book.dispose(take)).toBe(naive(ref, take));
-        held -= take;
-      });
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const book = createLotBook('hifo');
+        const ref: { alpha: bigint; cost: bigint; order: number }[] = [];
+        let held = 0n;
+        ops.forEach((o, i) => {
+          if (o.buy) {
+            book.acquire(o.alpha, o.cost, i);
+            ref.push({ alpha: o.alpha, cost: o.cost, order: i });
+            held += o.alpha;
+            return;
+          }
+          const take = o.alpha < held ? o.alpha : held;
+          if (take === 0n) return;
+          expect(book.dispose(take)).toBe(naive(ref, take));
+          held -= take;
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -51,9 +51,15 @@ class AverageCostBook implements LotBook {
   private a = 0n;
   private c = 0n;
   private d = 0n;
-  alpha(): bigint { return this.a; }
-  cost(): bigint { return this.c; }
-  deficit(): bigint { return this.d; }
+  alpha(): bigint {
+    return this.a;
+  }
+  cost(): bigint {
+    return this.c;
+  }
+  deficit(): bigint {
+    return this.d;
+  }
   acquire(alpha: bigint, cost: bigint): bigint {
     let late = 0n;
     if (this.d > 0n) {
@@ -147,9 +153,15 @@ class LotListBook extends LotKeepingBook {
   constructor(readonly method: 'fifo' | 'lifo') {
     super();
   }
-  alpha(): bigint { return this.a; }
-  cost(): bigint { return this.c; }
-  deficit(): bigint { return this.d; }
+  alpha(): bigint {
+    return this.a;
+  }
+  cost(): bigint {
+    return this.c;
+  }
+  deficit(): bigint {
+    return this.d;
+  }
 
   acquire(alpha: bigint, cost: bigint, order: number): bigint {
     let late = 0n;
@@ -169,7 +181,10 @@ class LotListBook extends LotKeepingBook {
     this.c += lot.cost;
     const list = this.list;
     const last = list[list.length - 1];
-    if (list.length === this.head || (last && this.before(last, lot))) { list.push(lot); return; }
+    if (list.length === this.head || (last && this.before(last, lot))) {
+      list.push(lot);
+      return;
+    }
     let lo = this.head;
     let hi = list.length;
     while (lo < hi) {
@@ -198,7 +213,10 @@ class LotListBook extends LotKeepingBook {
         need -= lot.alpha;
         cost += lot.cost;
         if (taken) taken.push(lot);
-        if (fromHead) { list[idx] = undefined as unknown as Lot; this.head++; } else list.pop();
+        if (fromHead) {
+          list[idx] = undefined as unknown as Lot;
+          this.head++;
+        } else list.pop();
       } else {
         const part = (lot.cost * need) / lot.alpha;
         if (taken) taken.push({ alpha: need, cost: part, order: lot.order });
@@ -208,7 +226,10 @@ class LotListBook extends LotKeepingBook {
         need = 0n;
       }
     }
-    if (this.head > 1024 && this.head * 2 > list.length) { this.list = list.slice(this.head); this.head = 0; }
+    if (this.head > 1024 && this.head * 2 > list.length) {
+      this.list = list.slice(this.head);
+      this.head = 0;
+    }
     this.a -= alpha - need;
     this.c -= cost;
     if (need > 0n) this.d += need;
@@ -230,9 +251,15 @@ class HighestCostBook extends LotKeepingBook {
   private a = 0n;
   private c = 0n;
   private d = 0n;
-  alpha(): bigint { return this.a; }
-  cost(): bigint { return this.c; }
-  deficit(): bigint { return this.d; }
+  alpha(): bigint {
+    return this.a;
+  }
+  cost(): bigint {
+    return this.c;
+  }
+  deficit(): bigint {
+    return this.d;
+  }
 
   private static higher(x: HifoLot, y: HifoLot): boolean {
     const fx = x.f;

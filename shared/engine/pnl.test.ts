@@ -17,12 +17,21 @@ const input: PortfolioInput = {
 };
 
 describe('aggregates, groups, as-of and fiat', () => {
-  const r = computePortfolio(input, { method: 'acb', rewards: 'income', walletGroups: { mine: ['C1', 'C2'], empty: ['C3'] } });
+  const r = computePortfolio(input, {
+    method: 'acb',
+    rewards: 'income',
+    walletGroups: { mine: ['C1', 'C2'], empty: ['C3'] },
+  });
 
   it('wallet and group aggregates', () => {
     const c1 = r.pnl.wallets.find((w) => w.key === 'C1')?.figures;
     // C1: 5 α × 1.5 = 7.5 value, cost 5, realized 7 − 5 = 2
-    expect([c1?.alpha, c1?.spotValue, c1?.costBasis, c1?.realized]).toEqual([5n * A, 7_500_000_000n, 5n * TAO, 2n * TAO]);
+    expect([c1?.alpha, c1?.spotValue, c1?.costBasis, c1?.realized]).toEqual([
+      5n * A,
+      7_500_000_000n,
+      5n * TAO,
+      2n * TAO,
+    ]);
     const g = r.pnl.groups.find((x) => x.key === 'mine')?.figures;
     // group = C1 + C2: value 7.5 + 10 = 17.5; realized 2; unrealized 2.5 + 2 = 4.5
     expect([g?.spotValue, g?.realized, g?.unrealized]).toEqual([17_500_000_000n, 2n * TAO, 4_500_000_000n]);
@@ -53,7 +62,10 @@ describe('aggregates, groups, as-of and fiat', () => {
   });
 
   it('a day without a fiat price is listed, never guessed', () => {
-    const later = computePortfolio({ ...input, snapshots: [...input.snapshots, snap(9000, 1, 2n * TAO)] }, { method: 'acb', rewards: 'income' });
+    const later = computePortfolio(
+      { ...input, snapshots: [...input.snapshots, snap(9000, 1, 2n * TAO)] },
+      { method: 'acb', rewards: 'income' },
+    );
     expect(later.pnl.total.figures.spotValueFiat).toBeNull();
     expect(later.pnl.total.figures.flags.fiatIncomplete).toBe(true);
     expect(later.pnl.fiatMissingDays).toEqual(['2025-10-02']);
@@ -62,23 +74,45 @@ describe('aggregates, groups, as-of and fiat', () => {
 
 describe('drill-down and incremental additions', () => {
   it('lists the source events behind realized PnL and the emission intervals behind income', () => {
-    const engine = createEngine({ ...input, checkpoints: [cp(350, 5_200_000_000n)] }, { method: 'fifo', rewards: 'income' });
+    const engine = createEngine(
+      { ...input, checkpoints: [cp(350, 5_200_000_000n)] },
+      { method: 'fifo', rewards: 'income' },
+    );
     const realized = engine.drillDown('C1|H1|1', 'realized');
     expect(realized?.entries.map((e) => [e.kind, e.sources])).toEqual([['sell', ['300-0']]]);
     const income = engine.drillDown('C1|H1|1', 'emissionTao');
     // 5.2 − 5 = 0.2 α at block 350 (price 1.0 from the block-50 snapshot) = 0.2 TAO
-    expect(income?.emissions.map((x) => [x.toBlock, x.alpha, x.tao, x.price?.blockNumber])).toEqual([[350, 200_000_000n, 200_000_000n, 50]]);
+    expect(income?.emissions.map((x) => [x.toBlock, x.alpha, x.tao, x.price?.blockNumber])).toEqual([
+      [350, 200_000_000n, 200_000_000n, 50],
+    ]);
     expect(income?.price?.blockNumber).toBe(400);
   });
 
   it('checkpoints and root claims added later match a full computation', () => {
     const engine = createEngine(input, { method: 'lifo', rewards: 'zero' });
     engine.addCheckpoints([cp(500, 5_100_000_000n)]);
-    engine.addRootClaims([{ blockNumber: 600, timestamp: 0, coldkey: 'C2', hotkey: 'H1', netuid: 2, mode: 'keep', alpha: 1n * A, tao: 0n }]);
-    const full = computePortfolio({
-      ...input, checkpoints: [cp(500, 5_100_000_000n)],
-      rootClaims: [{ blockNumber: 600, timestamp: 0, coldkey: 'C2', hotkey: 'H1', netuid: 2, mode: 'keep', alpha: 1n * A, tao: 0n }],
-    }, { method: 'lifo', rewards: 'zero' });
+    engine.addRootClaims([
+      { blockNumber: 600, timestamp: 0, coldkey: 'C2', hotkey: 'H1', netuid: 2, mode: 'keep', alpha: 1n * A, tao: 0n },
+    ]);
+    const full = computePortfolio(
+      {
+        ...input,
+        checkpoints: [cp(500, 5_100_000_000n)],
+        rootClaims: [
+          {
+            blockNumber: 600,
+            timestamp: 0,
+            coldkey: 'C2',
+            hotkey: 'H1',
+            netuid: 2,
+            mode: 'keep',
+            alpha: 1n * A,
+            tao: 0n,
+          },
+        ],
+      },
+      { method: 'lifo', rewards: 'zero' },
+    );
     expect(engine.result().total.figures).toEqual(full.pnl.total.figures);
     expect(engine.result().total.figures.alphaRootClaim).toBe(1n * A);
     expect(engine.result().total.figures.alphaEmitted).toBe(100_000_000n);
@@ -98,7 +132,10 @@ describe('drill-down and incremental additions', () => {
     const next = ev('StakeAdded', { block: 900, tao: 3n * TAO, alpha: 1n * A });
     // block 900 < "now" (1000) but after the last applied event (400): applied incrementally
     expect(engine.addEvents([next])).toEqual(['C1|H1|1']);
-    const full = computePortfolio({ ...input, events: [...input.events, next], snapshots: [...input.snapshots, snap(1000, 1, 3n * TAO)] }, { method: 'acb', rewards: 'income' });
+    const full = computePortfolio(
+      { ...input, events: [...input.events, next], snapshots: [...input.snapshots, snap(1000, 1, 3n * TAO)] },
+      { method: 'acb', rewards: 'income' },
+    );
     expect(engine.result().total.figures).toEqual(full.pnl.total.figures);
     // 6 α × 3.0 + 4 α × 2.5 = 28
     expect(full.pnl.total.figures.spotValue).toBe(28n * TAO);
@@ -113,7 +150,12 @@ describe('drill-down and incremental additions', () => {
     a.addEvents([next]);
     b.addEvents([next]);
     const view = (e: { seq: number; kind: string; blockNumber: number }) => [e.seq, e.kind, e.blockNumber];
-    expect(a.ledger().map(view)).toEqual([[0, 'buy', 100], [1, 'buy', 200], [2, 'sell', 300], [3, 'sell', 500]]);
+    expect(a.ledger().map(view)).toEqual([
+      [0, 'buy', 100],
+      [1, 'buy', 200],
+      [2, 'sell', 300],
+      [3, 'sell', 500],
+    ]);
     expect(b.ledger().map(view)).toEqual(a.ledger().map(view));
     expect(a.drillDown('C2|H1|2', 'alphaSold')?.entries.map((x) => x.sources)).toEqual([['500-0']]);
   });

@@ -24,11 +24,37 @@ import { quoteExit } from './runtime';
 import { alphaToTao, impliedPrice, ratio, taoToFiat } from './units';
 
 export const ADDITIVE_KEYS = [
-  'alpha', 'alphaBought', 'alphaSold', 'alphaTransferredIn', 'alphaTransferredOut', 'alphaEmitted',
-  'alphaUnexplained', 'alphaRootClaim', 'alphaFeePaid', 'alphaBurned', 'alphaOpening', 'openingTao',
-  'emissionTao', 'rootClaimTao', 'incomeTao', 'costBasis', 'spotValue', 'realized', 'unrealized',
-  'friction', 'feesTao', 'feesAlpha', 'taoIn', 'taoOut', 'proceeds', 'costAcquired', 'costCarriedIn',
-  'costCarriedOut', 'totalReturn', 'realizedFiat', 'incomeFiat',
+  'alpha',
+  'alphaBought',
+  'alphaSold',
+  'alphaTransferredIn',
+  'alphaTransferredOut',
+  'alphaEmitted',
+  'alphaUnexplained',
+  'alphaRootClaim',
+  'alphaFeePaid',
+  'alphaBurned',
+  'alphaOpening',
+  'openingTao',
+  'emissionTao',
+  'rootClaimTao',
+  'incomeTao',
+  'costBasis',
+  'spotValue',
+  'realized',
+  'unrealized',
+  'friction',
+  'feesTao',
+  'feesAlpha',
+  'taoIn',
+  'taoOut',
+  'proceeds',
+  'costAcquired',
+  'costCarriedIn',
+  'costCarriedOut',
+  'totalReturn',
+  'realizedFiat',
+  'incomeFiat',
 ] as const;
 export type AdditiveKey = (typeof ADDITIVE_KEYS)[number];
 export type AdditiveFigures = Record<AdditiveKey, bigint>;
@@ -103,7 +129,14 @@ export function zeroAdditive(): AdditiveFigures {
 }
 
 function emptyFlags(): FigureFlags {
-  return { missingPrice: [], frictionUnknownLegs: 0, feesUnknown: 0, emissionsUnpriced: 0, exitApproximate: false, fiatIncomplete: false };
+  return {
+    missingPrice: [],
+    frictionUnknownLegs: 0,
+    feesUnknown: 0,
+    emissionsUnpriced: 0,
+    exitApproximate: false,
+    fiatIncomplete: false,
+  };
 }
 
 /** Cost basis of each position of one book: floor shares by α, remainder to the largest holder. */
@@ -131,7 +164,13 @@ function specFor(ctx: PnlContext, netuid: number, block: number): number {
   return ctx.prices.snapshotAt(netuid, block)?.specVersion ?? ctx.specVersion;
 }
 
-export function positionFigures(p: PositionAcc, costBasis: bigint, block: number, ts: number, ctx: PnlContext): { figures: Figures; price: PriceRef | null } {
+export function positionFigures(
+  p: PositionAcc,
+  costBasis: bigint,
+  block: number,
+  ts: number,
+  ctx: PnlContext,
+): { figures: Figures; price: PriceRef | null } {
   const price = ctx.prices.priceAt(p.netuid, block);
   const spotValue = price ? alphaToTao(p.alpha, price.price) : 0n;
   const pool = ctx.prices.poolAt(p.netuid, block);
@@ -148,15 +187,37 @@ export function positionFigures(p: PositionAcc, costBasis: bigint, block: number
   const fiatPrice = ctx.fiat ? ctx.fiat.priceOn(ts) : null;
   if (ctx.fiat && fiatPrice === null) flags.fiatIncomplete = true;
   const figures: Figures = {
-    alpha: p.alpha, alphaBought: p.alphaBought, alphaSold: p.alphaSold, alphaTransferredIn: p.alphaTransferredIn,
-    alphaTransferredOut: p.alphaTransferredOut, alphaEmitted: p.alphaEmitted, alphaUnexplained: p.alphaUnexplained,
-    alphaRootClaim: p.alphaRootClaim, alphaFeePaid: p.alphaFeePaid, alphaBurned: p.alphaBurned,
-    alphaOpening: p.alphaOpening, openingTao: p.openingTao,
-    emissionTao: p.emissionTao, rootClaimTao: p.rootClaimTao, incomeTao: p.incomeTao, costBasis, spotValue,
-    realized: p.realized, unrealized, friction: p.friction, feesTao: p.feesTao, feesAlpha: p.feesAlpha,
-    taoIn: p.taoIn, taoOut: p.taoOut, proceeds: p.proceeds, costAcquired: p.costAcquired,
-    costCarriedIn: p.costCarriedIn, costCarriedOut: p.costCarriedOut, totalReturn,
-    realizedFiat: p.realizedFiat, incomeFiat: p.incomeFiat,
+    alpha: p.alpha,
+    alphaBought: p.alphaBought,
+    alphaSold: p.alphaSold,
+    alphaTransferredIn: p.alphaTransferredIn,
+    alphaTransferredOut: p.alphaTransferredOut,
+    alphaEmitted: p.alphaEmitted,
+    alphaUnexplained: p.alphaUnexplained,
+    alphaRootClaim: p.alphaRootClaim,
+    alphaFeePaid: p.alphaFeePaid,
+    alphaBurned: p.alphaBurned,
+    alphaOpening: p.alphaOpening,
+    openingTao: p.openingTao,
+    emissionTao: p.emissionTao,
+    rootClaimTao: p.rootClaimTao,
+    incomeTao: p.incomeTao,
+    costBasis,
+    spotValue,
+    realized: p.realized,
+    unrealized,
+    friction: p.friction,
+    feesTao: p.feesTao,
+    feesAlpha: p.feesAlpha,
+    taoIn: p.taoIn,
+    taoOut: p.taoOut,
+    proceeds: p.proceeds,
+    costAcquired: p.costAcquired,
+    costCarriedIn: p.costCarriedIn,
+    costCarriedOut: p.costCarriedOut,
+    totalReturn,
+    realizedFiat: p.realizedFiat,
+    incomeFiat: p.incomeFiat,
     exitValue: exit ? exit.tao : 0n,
     avgEntryPrice: impliedPrice(costBasis, p.alpha > 0n ? p.alpha : 0n),
     totalReturnPct: ratio(totalReturn, p.taoIn),
@@ -174,11 +235,20 @@ export class AggregateAcc {
   readonly members = new Set<string>();
   /** Flag counters maintained incrementally (no pass over members when building a result). */
   private readonly missingPriceCount = new Map<number, number>();
-  private flagCounts = { frictionUnknownLegs: 0, feesUnknown: 0, emissionsUnpriced: 0, exitApproximate: 0, fiatIncomplete: 0 };
+  private flagCounts = {
+    frictionUnknownLegs: 0,
+    feesUnknown: 0,
+    emissionsUnpriced: 0,
+    exitApproximate: 0,
+    fiatIncomplete: 0,
+  };
   /** Cached result, dropped whenever a member changes (the incremental path rebuilds only those). */
   private cached: { day: number; result: AggregateResult } | null = null;
   private sortedMembers: string[] | null = null;
-  constructor(readonly key: string, readonly kind: AggregateResult['kind']) {}
+  constructor(
+    readonly key: string,
+    readonly kind: AggregateResult['kind'],
+  ) {}
 
   apply(pos: PositionResult, sign: 1n | -1n): void {
     const f = pos.figures;
@@ -195,7 +265,10 @@ export class AggregateAcc {
     c.exitApproximate += fl.exitApproximate ? d : 0;
     c.fiatIncomplete += fl.fiatIncomplete ? d : 0;
     for (const n of fl.missingPrice) this.missingPriceCount.set(n, (this.missingPriceCount.get(n) ?? 0) + d);
-    if (sign === 1n && !this.members.has(pos.key)) { this.members.add(pos.key); this.sortedMembers = null; }
+    if (sign === 1n && !this.members.has(pos.key)) {
+      this.members.add(pos.key);
+      this.sortedMembers = null;
+    }
   }
 
   /**
@@ -219,9 +292,15 @@ export class AggregateAcc {
     const s = this.sums;
     const c = this.flagCounts;
     const flags: FigureFlags = {
-      missingPrice: [...this.missingPriceCount].filter(([, k]) => k > 0).map(([n]) => n).sort((a, b) => a - b),
-      frictionUnknownLegs: c.frictionUnknownLegs, feesUnknown: c.feesUnknown, emissionsUnpriced: c.emissionsUnpriced,
-      exitApproximate: c.exitApproximate > 0, fiatIncomplete: c.fiatIncomplete > 0,
+      missingPrice: [...this.missingPriceCount]
+        .filter(([, k]) => k > 0)
+        .map(([n]) => n)
+        .sort((a, b) => a - b),
+      frictionUnknownLegs: c.frictionUnknownLegs,
+      feesUnknown: c.feesUnknown,
+      emissionsUnpriced: c.emissionsUnpriced,
+      exitApproximate: c.exitApproximate > 0,
+      fiatIncomplete: c.fiatIncomplete > 0,
     };
     let exitValue = 0n;
     for (const [netuid, alpha] of this.alphaByNetuid) {
@@ -259,7 +338,10 @@ export class PnlTracker {
   private readonly groupsOfWallet = new Map<string, string[]>();
   private sortedKeys: string[] | null = null;
 
-  constructor(readonly state: PortfolioState, readonly ctx: PnlContext) {
+  constructor(
+    readonly state: PortfolioState,
+    readonly ctx: PnlContext,
+  ) {
     for (const [g, members] of Object.entries(ctx.walletGroups)) {
       this.groups.set(g, new AggregateAcc(g, 'group'));
       for (const w of members) {
@@ -272,9 +354,15 @@ export class PnlTracker {
 
   private aggregatesOf(p: PositionAcc): AggregateAcc[] {
     let sn = this.subnets.get(p.netuid);
-    if (!sn) { sn = new AggregateAcc(`SN${p.netuid}`, 'subnet'); this.subnets.set(p.netuid, sn); }
+    if (!sn) {
+      sn = new AggregateAcc(`SN${p.netuid}`, 'subnet');
+      this.subnets.set(p.netuid, sn);
+    }
     let w = this.wallets.get(p.coldkey);
-    if (!w) { w = new AggregateAcc(p.coldkey, 'wallet'); this.wallets.set(p.coldkey, w); }
+    if (!w) {
+      w = new AggregateAcc(p.coldkey, 'wallet');
+      this.wallets.set(p.coldkey, w);
+    }
     const out = [this.total, sn, w];
     for (const g of this.groupsOfWallet.get(p.coldkey) ?? []) out.push(this.groups.get(g) as AggregateAcc);
     return out;
@@ -286,7 +374,8 @@ export class PnlTracker {
     if (touched) for (const p of touched) books.add(`${p.coldkey}|${p.netuid}`);
     else {
       for (const k of this.state.bookPositions.keys()) books.add(k);
-      for (const a of [this.total, ...this.subnets.values(), ...this.wallets.values(), ...this.groups.values()]) a.invalidate();
+      for (const a of [this.total, ...this.subnets.values(), ...this.wallets.values(), ...this.groups.values()])
+        a.invalidate();
     }
     const block = this.state.lastBlock;
     const ts = this.state.lastTimestamp;
@@ -300,14 +389,25 @@ export class PnlTracker {
         if (old) for (const a of aggs) a.apply(old, -1n);
         else this.sortedKeys = null;
         const { figures, price } = positionFigures(p, costs.get(p) ?? 0n, block, ts, this.ctx);
-        const res: PositionResult = { key: p.key, coldkey: p.coldkey, hotkey: p.hotkey, netuid: p.netuid, price, figures };
+        const res: PositionResult = {
+          key: p.key,
+          coldkey: p.coldkey,
+          hotkey: p.hotkey,
+          netuid: p.netuid,
+          price,
+          figures,
+        };
         this.positionResults.set(p.key, res);
         for (const a of aggs) a.apply(res, 1n);
       }
     }
   }
 
-  private sortedResults<T extends string | number>(m: Map<T, AggregateAcc>, block: number, ts: number): AggregateResult[] {
+  private sortedResults<T extends string | number>(
+    m: Map<T, AggregateAcc>,
+    block: number,
+    ts: number,
+  ): AggregateResult[] {
     const keys = [...m.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return keys.map((k) => (m.get(k) as AggregateAcc).result(block, ts, this.ctx));
   }
@@ -318,7 +418,9 @@ export class PnlTracker {
     return {
       asOfBlock: block,
       asOfTimestamp: ts,
-      positions: (this.sortedKeys ??= [...this.positionResults.keys()].sort()).map((k) => this.positionResults.get(k) as PositionResult),
+      positions: (this.sortedKeys ??= [...this.positionResults.keys()].sort()).map(
+        (k) => this.positionResults.get(k) as PositionResult,
+      ),
       subnets: this.sortedResults(this.subnets, block, ts),
       wallets: this.sortedResults(this.wallets, block, ts),
       groups: this.sortedResults(this.groups, block, ts),

@@ -32,7 +32,11 @@ export interface PriceRef {
 }
 
 const ROOT_SNAPSHOT: Omit<SubnetSnapshot, 'blockNumber' | 'timestamp'> = {
-  netuid: 0, taoIn: 0n, alphaIn: 0n, alphaOut: 0n, price: PRICE_SCALE,
+  netuid: 0,
+  taoIn: 0n,
+  alphaIn: 0n,
+  alphaOut: 0n,
+  price: PRICE_SCALE,
 };
 
 export class PriceBook {
@@ -46,9 +50,15 @@ export class PriceBook {
   /** Add one snapshot (keeps order; appending the newest is O(1)). */
   add(s: SubnetSnapshot): void {
     let arr = this.byNetuid.get(s.netuid);
-    if (!arr) { arr = []; this.byNetuid.set(s.netuid, arr); }
+    if (!arr) {
+      arr = [];
+      this.byNetuid.set(s.netuid, arr);
+    }
     const last = arr[arr.length - 1];
-    if (!last || last.blockNumber <= s.blockNumber) { arr.push(s); return; }
+    if (!last || last.blockNumber <= s.blockNumber) {
+      arr.push(s);
+      return;
+    }
     const i = upperBound(arr, s.blockNumber);
     arr.splice(i, 0, s);
     this.cursor.delete(s.netuid);
@@ -123,7 +133,13 @@ export class PriceBook {
   poolAt(netuid: number, block: number): PoolState | null {
     const s = this.snapshotAt(netuid, block);
     if (!s) return null;
-    return { netuid, taoIn: s.taoIn, alphaIn: s.alphaIn, price: netuid === 0 ? PRICE_SCALE : s.price, feeRate: s.feeRate ?? null };
+    return {
+      netuid,
+      taoIn: s.taoIn,
+      alphaIn: s.alphaIn,
+      price: netuid === 0 ? PRICE_SCALE : s.price,
+      feeRate: s.feeRate ?? null,
+    };
   }
 
   /** All snapshots of one subnet, ordered by block (read-only view). */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ADDITIVE_KEYS, computePortfolio, type CostMethod, type PortfolioInput, type PortfolioResult, type RawStakeEvent } from './index';
+import {
+  ADDITIVE_KEYS,
+  computePortfolio,
+  type CostMethod,
+  type PortfolioInput,
+  type PortfolioResult,
+  type RawStakeEvent,
+} from './index';
 import type { PositionCheckpoint } from './emissions';
 import type { RootClaimPayout } from './ledger';
 import type { SubnetSnapshot } from './prices';
@@ -29,17 +36,81 @@ const idx = (k: number): fc.Arbitrary<number> => fc.integer({ min: 0, max: k - 1
 const SPECS = [240, 254, 270, 290, 300, 320, 400, 411];
 const specArb = fc.constantFrom(...SPECS);
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ t: fc.constant('buy' as const), c: idx(2), h: idx(2), n: idx(3), tao: fc.integer({ min: 1, max: 100_000 }), spec: specArb }),
-  fc.record({ t: fc.constant('sell' as const), c: idx(2), h: idx(2), n: idx(3), pct: fc.integer({ min: 1, max: 100 }), spec: specArb }),
-  fc.record({ t: fc.constant('move' as const), c: idx(2), h: idx(2), n: idx(3), pct: fc.integer({ min: 1, max: 100 }) }),
-  fc.record({ t: fc.constant('transfer' as const), c: idx(2), h: idx(2), n: idx(3), pct: fc.integer({ min: 1, max: 100 }), toStranger: fc.boolean() }),
-  fc.record({ t: fc.constant('swap' as const), c: idx(2), h: idx(2), n: idx(3), pct: fc.integer({ min: 1, max: 100 }), to: idx(3) }),
-  fc.record({ t: fc.constant('emit' as const), c: idx(2), h: idx(2), n: idx(3), milli: fc.integer({ min: 1, max: 5_000 }), checkpoint: fc.boolean() }),
-  fc.record({ t: fc.constant('price' as const), n: fc.integer({ min: 1, max: 2 }), price: fc.integer({ min: 1_000, max: 9_000_000 }) }),
+  fc.record({
+    t: fc.constant('buy' as const),
+    c: idx(2),
+    h: idx(2),
+    n: idx(3),
+    tao: fc.integer({ min: 1, max: 100_000 }),
+    spec: specArb,
+  }),
+  fc.record({
+    t: fc.constant('sell' as const),
+    c: idx(2),
+    h: idx(2),
+    n: idx(3),
+    pct: fc.integer({ min: 1, max: 100 }),
+    spec: specArb,
+  }),
+  fc.record({
+    t: fc.constant('move' as const),
+    c: idx(2),
+    h: idx(2),
+    n: idx(3),
+    pct: fc.integer({ min: 1, max: 100 }),
+  }),
+  fc.record({
+    t: fc.constant('transfer' as const),
+    c: idx(2),
+    h: idx(2),
+    n: idx(3),
+    pct: fc.integer({ min: 1, max: 100 }),
+    toStranger: fc.boolean(),
+  }),
+  fc.record({
+    t: fc.constant('swap' as const),
+    c: idx(2),
+    h: idx(2),
+    n: idx(3),
+    pct: fc.integer({ min: 1, max: 100 }),
+    to: idx(3),
+  }),
+  fc.record({
+    t: fc.constant('emit' as const),
+    c: idx(2),
+    h: idx(2),
+    n: idx(3),
+    milli: fc.integer({ min: 1, max: 5_000 }),
+    checkpoint: fc.boolean(),
+  }),
+  fc.record({
+    t: fc.constant('price' as const),
+    n: fc.integer({ min: 1, max: 2 }),
+    price: fc.integer({ min: 1_000, max: 9_000_000 }),
+  }),
   fc.constant({ t: 'checkpointAll' as const }),
-  fc.record({ t: fc.constant('burn' as const), c: idx(2), h: idx(2), n: idx(3), pct: fc.integer({ min: 1, max: 100 }) }),
-  fc.record({ t: fc.constant('alphaFee' as const), c: idx(2), h: idx(2), n: idx(3), milli: fc.integer({ min: 1, max: 1_000 }) }),
-  fc.record({ t: fc.constant('rootClaim' as const), c: idx(2), h: idx(2), n: fc.integer({ min: 1, max: 2 }), milli: fc.integer({ min: 1, max: 50_000 }), keep: fc.boolean() }),
+  fc.record({
+    t: fc.constant('burn' as const),
+    c: idx(2),
+    h: idx(2),
+    n: idx(3),
+    pct: fc.integer({ min: 1, max: 100 }),
+  }),
+  fc.record({
+    t: fc.constant('alphaFee' as const),
+    c: idx(2),
+    h: idx(2),
+    n: idx(3),
+    milli: fc.integer({ min: 1, max: 1_000 }),
+  }),
+  fc.record({
+    t: fc.constant('rootClaim' as const),
+    c: idx(2),
+    h: idx(2),
+    n: fc.integer({ min: 1, max: 2 }),
+    milli: fc.integer({ min: 1, max: 50_000 }),
+    keep: fc.boolean(),
+  }),
 );
 
 /** Interpret ops into chain-like raw events (spec 320 semantics) while tracking the true α per position. */
@@ -49,11 +120,17 @@ function build(ops: Op[], liquidate: boolean): PortfolioInput {
   const checkpoints: PositionCheckpoint[] = [];
   const snapshots: SubnetSnapshot[] = [];
   const alpha = new Map<string, bigint>();
-  const price = new Map<number, bigint>([[0, TAO], [1, 2n * TAO], [2, TAO / 2n]]);
+  const price = new Map<number, bigint>([
+    [0, TAO],
+    [1, 2n * TAO],
+    [2, TAO / 2n],
+  ]);
   for (const n of [1, 2]) snapshots.push(snap(0, n, price.get(n) as bigint));
   const key = (c: string, h: string, n: number): string => `${c}|${h}|${n}`;
   const get = (c: string, h: string, n: number): bigint => alpha.get(key(c, h, n)) ?? 0n;
-  const add = (c: string, h: string, n: number, d: bigint): void => { alpha.set(key(c, h, n), get(c, h, n) + d); };
+  const add = (c: string, h: string, n: number, d: bigint): void => {
+    alpha.set(key(c, h, n), get(c, h, n) + d);
+  };
   const px = (n: number): bigint => price.get(n) as bigint;
   const toTao = (a: bigint, n: number): bigint => (a * px(n)) / A;
   const toAlpha = (t: bigint, n: number): bigint => (t * A) / px(n);
@@ -70,19 +147,30 @@ function build(ops: Op[], liquidate: boolean): PortfolioInput {
       const out = toTao(a, n);
       const fee = 50_000n;
       const tao = out > fee ? out - fee : 0n;
-      events.push(ev('StakeRemoved', { block, spec, cold: c, hot: h, netuid: n, tao, alpha: a, fee: spec >= 257 ? fee : 0n }));
+      events.push(
+        ev('StakeRemoved', { block, spec, cold: c, hot: h, netuid: n, tao, alpha: a, fee: spec >= 257 ? fee : 0n }),
+      );
     } else {
       const fee = n === 0 ? 0n : a / 2000n;
       const tao = (toTao(a - fee, n) * 997n) / 1000n;
       // ≥397 the event carries the net α (gross = α + fee)
-      events.push(ev('StakeRemoved', { block, spec, cold: c, hot: h, netuid: n, tao, alpha: spec >= 397 ? a - fee : a, fee }));
+      events.push(
+        ev('StakeRemoved', { block, spec, cold: c, hot: h, netuid: n, tao, alpha: spec >= 397 ? a - fee : a, fee }),
+      );
     }
     add(c, h, n, -a);
   };
   for (const op of ops) {
     block += 10;
-    if (op.t === 'price') { price.set(op.n, BigInt(op.price) * 1000n); snapshots.push(snap(block, op.n, px(op.n))); continue; }
-    if (op.t === 'checkpointAll') { cpAll(block); continue; }
+    if (op.t === 'price') {
+      price.set(op.n, BigInt(op.price) * 1000n);
+      snapshots.push(snap(block, op.n, px(op.n)));
+      continue;
+    }
+    if (op.t === 'checkpointAll') {
+      cpAll(block);
+      continue;
+    }
     const c = COLDS[op.c] as string;
     const h = HOTS[op.h] as string;
     const n = NETS[op.n] as number;
@@ -96,7 +184,18 @@ function build(ops: Op[], liquidate: boolean): PortfolioInput {
         const a = (toAlpha(tao - fee, n) * 995n) / 1000n;
         if (a === 0n || tao <= fee) break;
         // pre-v3 StakeAdded.tao is net of the fee; the fee field exists from 257
-        events.push(ev('StakeAdded', { block, spec: op.spec, cold: c, hot: h, netuid: n, tao: pre ? tao - fee : tao, alpha: a, fee: pre && op.spec < 257 ? 0n : fee }));
+        events.push(
+          ev('StakeAdded', {
+            block,
+            spec: op.spec,
+            cold: c,
+            hot: h,
+            netuid: n,
+            tao: pre ? tao - fee : tao,
+            alpha: a,
+            fee: pre && op.spec < 257 ? 0n : fee,
+          }),
+        );
         add(c, h, n, a);
         break;
       }
@@ -113,7 +212,8 @@ function build(ops: Op[], liquidate: boolean): PortfolioInput {
         events.push(ev('StakeRemoved', { block, idx: 1, cold: c, hot: h, netuid: n, tao, alpha: a }));
         events.push(ev('StakeAdded', { block, idx: 2, cold: c, hot: h2, netuid: n, tao, alpha: a }));
         events.push(ev('StakeMoved', { block, idx: 3, cold: c, hot: h, netuid: n, destHot: h2, destNet: n, tao }));
-        add(c, h, n, -a); add(c, h2, n, a);
+        add(c, h, n, -a);
+        add(c, h2, n, a);
         break;
       }
       case 'transfer': {
@@ -123,7 +223,9 @@ function build(ops: Op[], liquidate: boolean): PortfolioInput {
         const tao = toTao(a, n);
         events.push(ev('StakeRemoved', { block, idx: 1, cold: c, hot: h, netuid: n, tao, alpha: a }));
         events.push(ev('StakeAdded', { block, idx: 2, cold: c2, hot: h, netuid: n, tao, alpha: a }));
-        events.push(ev('StakeTransferred', { block, idx: 3, cold: c, counter: c2, hot: h, netuid: n, destNet: n, tao }));
+        events.push(
+          ev('StakeTransferred', { block, idx: 3, cold: c, counter: c2, hot: h, netuid: n, destNet: n, tao }),
+        );
         add(c, h, n, -a);
         if (!op.toStranger) add(c2, h, n, a);
         break;
@@ -139,12 +241,16 @@ function build(ops: Op[], liquidate: boolean): PortfolioInput {
         events.push(ev('StakeRemoved', { block, idx: 1, cold: c, hot: h, netuid: n, tao, alpha: a, fee }));
         events.push(ev('StakeAdded', { block, idx: 2, cold: c, hot: h, netuid: to, tao, alpha: a2 }));
         events.push(ev('StakeSwapped', { block, idx: 3, cold: c, hot: h, netuid: n, destNet: to, tao }));
-        add(c, h, n, -a); add(c, h, to, a2);
+        add(c, h, n, -a);
+        add(c, h, to, a2);
         break;
       }
       case 'burn': {
         const a = part(op.pct);
-        if (a > 0n) { events.push(ev('AlphaRecycled', { block, cold: c, hot: h, netuid: n, alpha: a })); add(c, h, n, -a); }
+        if (a > 0n) {
+          events.push(ev('AlphaRecycled', { block, cold: c, hot: h, netuid: n, alpha: a }));
+          add(c, h, n, -a);
+        }
         break;
       }
       case 'alphaFee': {
@@ -153,15 +259,40 @@ function build(ops: Op[], liquidate: boolean): PortfolioInput {
         if (a === 0n) break;
         const tao = toTao(a, n);
         events.push(ev('StakeRemoved', { block, spec: 400, idx: 1, cold: c, hot: h, netuid: n, tao, alpha: a }));
-        events.push(ev('TransactionFeePaidWithAlpha', { block, spec: 400, idx: 2, cold: c, hot: '', netuid: -1, tao, alpha: a }));
+        events.push(
+          ev('TransactionFeePaidWithAlpha', { block, spec: 400, idx: 2, cold: c, hot: '', netuid: -1, tao, alpha: a }),
+        );
         add(c, h, n, -a);
         break;
       }
       case 'rootClaim': {
         // payout derived by sync from checkpoints: Keep adds α on the subnet, Swap adds TAO on root
         const amount = BigInt(op.milli) * 1_000_000n;
-        if (op.keep) { rootClaims.push({ blockNumber: block, timestamp: tsOf(block), coldkey: c, hotkey: h, netuid: n, mode: 'keep', alpha: amount, tao: 0n }); add(c, h, n, amount); }
-        else { rootClaims.push({ blockNumber: block, timestamp: tsOf(block), coldkey: c, hotkey: h, netuid: n, mode: 'swap', alpha: 0n, tao: amount }); add(c, h, 0, amount); }
+        if (op.keep) {
+          rootClaims.push({
+            blockNumber: block,
+            timestamp: tsOf(block),
+            coldkey: c,
+            hotkey: h,
+            netuid: n,
+            mode: 'keep',
+            alpha: amount,
+            tao: 0n,
+          });
+          add(c, h, n, amount);
+        } else {
+          rootClaims.push({
+            blockNumber: block,
+            timestamp: tsOf(block),
+            coldkey: c,
+            hotkey: h,
+            netuid: n,
+            mode: 'swap',
+            alpha: 0n,
+            tao: amount,
+          });
+          add(c, h, 0, amount);
+        }
         break;
       }
       case 'emit': {
@@ -192,99 +323,144 @@ const RUNS = { numRuns: 150 };
 
 describe('properties over random ledgers', () => {
   it('α conservation per position (and equals the final checkpoint α)', () => {
-    fc.assert(fc.property(opsArb, (ops) => {
-      const input = build(ops, false);
-      const r = run(input, 'fifo');
-      const last = new Map<string, bigint>();
-      for (const c of input.checkpoints) last.set(`${c.coldkey}|${c.hotkey}|${c.netuid}`, c.alpha);
-      for (const p of r.pnl.positions) {
-        const f = p.figures;
-        const derived = f.alphaBought - f.alphaSold + f.alphaTransferredIn - f.alphaTransferredOut + f.alphaEmitted
-          - f.alphaUnexplained + f.alphaRootClaim - f.alphaFeePaid - f.alphaBurned + f.alphaOpening;
-        expect(f.alpha).toBe(derived);
-        expect(f.alpha).toBe(last.get(p.key) ?? 0n);
-      }
-    }), RUNS);
+    fc.assert(
+      fc.property(opsArb, (ops) => {
+        const input = build(ops, false);
+        const r = run(input, 'fifo');
+        const last = new Map<string, bigint>();
+        for (const c of input.checkpoints) last.set(`${c.coldkey}|${c.hotkey}|${c.netuid}`, c.alpha);
+        for (const p of r.pnl.positions) {
+          const f = p.figures;
+          const derived =
+            f.alphaBought -
+            f.alphaSold +
+            f.alphaTransferredIn -
+            f.alphaTransferredOut +
+            f.alphaEmitted -
+            f.alphaUnexplained +
+            f.alphaRootClaim -
+            f.alphaFeePaid -
+            f.alphaBurned +
+            f.alphaOpening;
+          expect(f.alpha).toBe(derived);
+          expect(f.alpha).toBe(last.get(p.key) ?? 0n);
+        }
+      }),
+      RUNS,
+    );
   });
 
   it('realized + unrealized = proceeds + value − cost, per subnet and in total, for every method', () => {
-    fc.assert(fc.property(opsArb, fc.constantFrom<'income' | 'zero'>('income', 'zero'), (ops, rewards) => {
-      const input = build(ops, false);
-      for (const m of METHODS) {
-        const r = run(input, m, rewards);
-        for (const a of [...r.pnl.subnets, r.pnl.total]) {
-          const f = a.figures;
-          expect(f.realized + f.unrealized).toBe(f.proceeds + f.spotValue - f.costAcquired - f.costCarriedIn + f.costCarriedOut);
+    fc.assert(
+      fc.property(opsArb, fc.constantFrom<'income' | 'zero'>('income', 'zero'), (ops, rewards) => {
+        const input = build(ops, false);
+        for (const m of METHODS) {
+          const r = run(input, m, rewards);
+          for (const a of [...r.pnl.subnets, r.pnl.total]) {
+            const f = a.figures;
+            expect(f.realized + f.unrealized).toBe(
+              f.proceeds + f.spotValue - f.costAcquired - f.costCarriedIn + f.costCarriedOut,
+            );
+          }
+          const t = r.pnl.total.figures;
+          expect(t.costCarriedIn).toBe(t.costCarriedOut);
         }
-        const t = r.pnl.total.figures;
-        expect(t.costCarriedIn).toBe(t.costCarriedOut);
-      }
-    }), RUNS);
+      }),
+      RUNS,
+    );
   });
 
   it('every runtime reads back the gross TAO paid and the gross α that left', () => {
-    fc.assert(fc.property(fc.array(fc.record({ tao: fc.integer({ min: 1, max: 100_000 }), spec: specArb, pct: fc.integer({ min: 1, max: 100 }), sellSpec: specArb }), { minLength: 1, maxLength: 10 }), (rows) => {
-      const ops: Op[] = rows.flatMap((r) => [
-        { t: 'buy' as const, c: 0, h: 0, n: 1, tao: r.tao, spec: r.spec },
-        { t: 'sell' as const, c: 0, h: 0, n: 1, pct: r.pct, spec: r.sellSpec },
-      ]);
-      const input = build(ops, false);
-      const f = run(input, 'acb').pnl.total.figures;
-      const paid = rows.reduce((s, r) => s + BigInt(r.tao) * 1_000_000n, 0n);
-      const bought = input.events.filter((e) => e.kind === 'StakeAdded').reduce((s, e) => s + e.alpha, 0n);
-      expect(f.taoIn).toBe(paid);
-      expect(f.alphaBought).toBe(bought);
-      expect(f.alpha).toBe(input.checkpoints[input.checkpoints.length - 1]?.alpha ?? 0n);
-      expect(f.alphaEmitted).toBe(0n);
-      expect(f.alphaUnexplained).toBe(0n);
-    }), RUNS);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            tao: fc.integer({ min: 1, max: 100_000 }),
+            spec: specArb,
+            pct: fc.integer({ min: 1, max: 100 }),
+            sellSpec: specArb,
+          }),
+          { minLength: 1, maxLength: 10 },
+        ),
+        (rows) => {
+          const ops: Op[] = rows.flatMap((r) => [
+            { t: 'buy' as const, c: 0, h: 0, n: 1, tao: r.tao, spec: r.spec },
+            { t: 'sell' as const, c: 0, h: 0, n: 1, pct: r.pct, spec: r.sellSpec },
+          ]);
+          const input = build(ops, false);
+          const f = run(input, 'acb').pnl.total.figures;
+          const paid = rows.reduce((s, r) => s + BigInt(r.tao) * 1_000_000n, 0n);
+          const bought = input.events.filter((e) => e.kind === 'StakeAdded').reduce((s, e) => s + e.alpha, 0n);
+          expect(f.taoIn).toBe(paid);
+          expect(f.alphaBought).toBe(bought);
+          expect(f.alpha).toBe(input.checkpoints[input.checkpoints.length - 1]?.alpha ?? 0n);
+          expect(f.alphaEmitted).toBe(0n);
+          expect(f.alphaUnexplained).toBe(0n);
+        },
+      ),
+      RUNS,
+    );
   });
 
   it('totals are sums of parts (positions, subnets, wallets)', () => {
-    fc.assert(fc.property(opsArb, (ops) => {
-      const r = run(build(ops, false), 'lifo');
-      for (const k of ADDITIVE_KEYS) {
-        const t = r.pnl.total.figures[k];
-        expect(r.pnl.positions.reduce((s, p) => s + p.figures[k], 0n)).toBe(t);
-        expect(r.pnl.subnets.reduce((s, p) => s + p.figures[k], 0n)).toBe(t);
-        expect(r.pnl.wallets.reduce((s, p) => s + p.figures[k], 0n)).toBe(t);
-      }
-    }), RUNS);
+    fc.assert(
+      fc.property(opsArb, (ops) => {
+        const r = run(build(ops, false), 'lifo');
+        for (const k of ADDITIVE_KEYS) {
+          const t = r.pnl.total.figures[k];
+          expect(r.pnl.positions.reduce((s, p) => s + p.figures[k], 0n)).toBe(t);
+          expect(r.pnl.subnets.reduce((s, p) => s + p.figures[k], 0n)).toBe(t);
+          expect(r.pnl.wallets.reduce((s, p) => s + p.figures[k], 0n)).toBe(t);
+        }
+      }),
+      RUNS,
+    );
   });
 
   it('the method changes timing, not the all-time total', () => {
-    fc.assert(fc.property(opsArb, (ops) => {
-      const open = build(ops, false);
-      const closed = build(ops, true);
-      const totals = METHODS.map((m) => {
-        const o = run(open, m).pnl.total.figures;
-        const c = run(closed, m).pnl.total.figures;
-        return { openTotal: o.realized + o.unrealized, closedRealized: c.realized, closedCost: c.costBasis, closedUnrealized: c.unrealized };
-      });
-      for (const t of totals) {
-        expect(t.openTotal).toBe(totals[0]?.openTotal);
-        expect(t.closedRealized).toBe(totals[0]?.closedRealized);
-        expect(t.closedCost).toBe(0n);
-        expect(t.closedUnrealized).toBe(0n);
-      }
-    }), RUNS);
+    fc.assert(
+      fc.property(opsArb, (ops) => {
+        const open = build(ops, false);
+        const closed = build(ops, true);
+        const totals = METHODS.map((m) => {
+          const o = run(open, m).pnl.total.figures;
+          const c = run(closed, m).pnl.total.figures;
+          return {
+            openTotal: o.realized + o.unrealized,
+            closedRealized: c.realized,
+            closedCost: c.costBasis,
+            closedUnrealized: c.unrealized,
+          };
+        });
+        for (const t of totals) {
+          expect(t.openTotal).toBe(totals[0]?.openTotal);
+          expect(t.closedRealized).toBe(totals[0]?.closedRealized);
+          expect(t.closedCost).toBe(0n);
+          expect(t.closedUnrealized).toBe(0n);
+        }
+      }),
+      RUNS,
+    );
   });
 
   it('"Hold TAO" excess equals total PnL in TAO and splits exactly into price + emission + friction', () => {
-    fc.assert(fc.property(opsArb, fc.constantFrom<CostMethod>(...METHODS), (ops, m) => {
-      const r = run(build(ops, false), m);
-      const t = r.pnl.total.figures;
-      const b = r.benchmarks?.total.holdTao;
-      expect(b).toBeDefined();
-      if (!b) return;
-      expect(b.excess).toBe(t.totalReturn);
-      expect(b.excess).toBe(t.realized + t.unrealized + t.incomeTao);
-      expect(b.priceEffect + b.emissionEffect + b.frictionEffect).toBe(b.excess);
-      expect(b.emissionEffect).toBe(t.incomeTao);
-      for (const [key, pb] of r.benchmarks?.positions ?? []) {
-        const pf = r.pnl.positions.find((p) => p.key === key)?.figures;
-        expect(pb.holdTao.excess).toBe(pf?.totalReturn);
-      }
-    }), RUNS);
+    fc.assert(
+      fc.property(opsArb, fc.constantFrom<CostMethod>(...METHODS), (ops, m) => {
+        const r = run(build(ops, false), m);
+        const t = r.pnl.total.figures;
+        const b = r.benchmarks?.total.holdTao;
+        expect(b).toBeDefined();
+        if (!b) return;
+        expect(b.excess).toBe(t.totalReturn);
+        expect(b.excess).toBe(t.realized + t.unrealized + t.incomeTao);
+        expect(b.priceEffect + b.emissionEffect + b.frictionEffect).toBe(b.excess);
+        expect(b.emissionEffect).toBe(t.incomeTao);
+        for (const [key, pb] of r.benchmarks?.positions ?? []) {
+          const pf = r.pnl.positions.find((p) => p.key === key)?.figures;
+          expect(pb.holdTao.excess).toBe(pf?.totalReturn);
+        }
+      }),
+      RUNS,
+    );
   });
 });

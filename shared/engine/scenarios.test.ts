@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { computePortfolio, createEngine, deriveEmissions, normalizeEvents, PriceBook, type PortfolioInput, type PositionResult } from './index';
+import {
+  computePortfolio,
+  createEngine,
+  deriveEmissions,
+  normalizeEvents,
+  PriceBook,
+  type PortfolioInput,
+  type PositionResult,
+} from './index';
 import { A, TAO, cp, ev, snap } from './testing/fixtures';
 
 const pos = (ps: PositionResult[], key: string): PositionResult => {
@@ -60,21 +68,30 @@ describe('emissions between checkpoints', () => {
 describe('moves and transfers', () => {
   it('move within a subnet (hotkey H1 → H2) carries the basis', () => {
     // buy 10 α for 10 TAO on H1; move 4 α to H2 at price 2 (tao 8 on both events, fee 0)
-    const r = computePortfolio({
-      trackedColdkeys: ['C1'],
-      events: [
-        ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
-        ev('StakeRemoved', { block: 200, idx: 1, tao: 8n * TAO, alpha: 4n * A }),
-        ev('StakeAdded', { block: 200, idx: 2, hot: 'H2', tao: 8n * TAO, alpha: 4n * A }),
-        ev('StakeMoved', { block: 200, idx: 3, destHot: 'H2', destNet: 1, tao: 8n * TAO }),
-      ],
-      checkpoints: [], snapshots: [snap(150, 1, 2n * TAO)],
-    }, { method: 'acb', rewards: 'income' });
+    const r = computePortfolio(
+      {
+        trackedColdkeys: ['C1'],
+        events: [
+          ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
+          ev('StakeRemoved', { block: 200, idx: 1, tao: 8n * TAO, alpha: 4n * A }),
+          ev('StakeAdded', { block: 200, idx: 2, hot: 'H2', tao: 8n * TAO, alpha: 4n * A }),
+          ev('StakeMoved', { block: 200, idx: 3, destHot: 'H2', destNet: 1, tao: 8n * TAO }),
+        ],
+        checkpoints: [],
+        snapshots: [snap(150, 1, 2n * TAO)],
+      },
+      { method: 'acb', rewards: 'income' },
+    );
     const h1 = pos(r.pnl.positions, 'C1|H1|1');
     const h2 = pos(r.pnl.positions, 'C1|H2|1');
     expect(r.pnl.total.figures.realized).toBe(0n);
     // book cost 10 TAO split by α: H1 6 α → 6 TAO, H2 4 α → 4 TAO
-    expect([h1.figures.alpha, h1.figures.costBasis, h2.figures.alpha, h2.figures.costBasis]).toEqual([6n * A, 6n * TAO, 4n * A, 4n * TAO]);
+    expect([h1.figures.alpha, h1.figures.costBasis, h2.figures.alpha, h2.figures.costBasis]).toEqual([
+      6n * A,
+      6n * TAO,
+      4n * A,
+      4n * TAO,
+    ]);
     expect(h2.figures.alphaTransferredIn).toBe(4n * A);
     expect(h1.figures.alphaTransferredOut).toBe(4n * A);
     expect(r.pnl.total.figures.friction).toBe(0n);
@@ -83,16 +100,28 @@ describe('moves and transfers', () => {
   it('pre-297 same-subnet move was a swap: the α lost to fees is a zero-proceeds disposal', () => {
     // spec 290: 4 α leave H1 (fee inside), 3.99 α arrive on H2; book 10 α / 10 TAO
     // carry 4 α (cost 4) then dispose the 0.01 α shortfall: floor(10e9 × 0.01/10) = 0.01 TAO realized loss
-    const r = computePortfolio({
-      trackedColdkeys: ['C1'],
-      events: [
-        ev('StakeAdded', { block: 100, spec: 290, tao: 10n * TAO, alpha: 10n * A }),
-        ev('StakeRemoved', { block: 200, spec: 290, idx: 1, tao: 8n * TAO, alpha: 4n * A, fee: 5_000_000n }),
-        ev('StakeAdded', { block: 200, spec: 290, idx: 2, hot: 'H2', tao: 8n * TAO, alpha: 3_990_000_000n, fee: 20_000_000n }),
-        ev('StakeMoved', { block: 200, spec: 290, idx: 3, destHot: 'H2', destNet: 1, tao: 8n * TAO }),
-      ],
-      checkpoints: [], snapshots: [],
-    }, { method: 'acb', rewards: 'income' });
+    const r = computePortfolio(
+      {
+        trackedColdkeys: ['C1'],
+        events: [
+          ev('StakeAdded', { block: 100, spec: 290, tao: 10n * TAO, alpha: 10n * A }),
+          ev('StakeRemoved', { block: 200, spec: 290, idx: 1, tao: 8n * TAO, alpha: 4n * A, fee: 5_000_000n }),
+          ev('StakeAdded', {
+            block: 200,
+            spec: 290,
+            idx: 2,
+            hot: 'H2',
+            tao: 8n * TAO,
+            alpha: 3_990_000_000n,
+            fee: 20_000_000n,
+          }),
+          ev('StakeMoved', { block: 200, spec: 290, idx: 3, destHot: 'H2', destNet: 1, tao: 8n * TAO }),
+        ],
+        checkpoints: [],
+        snapshots: [],
+      },
+      { method: 'acb', rewards: 'income' },
+    );
     expect(r.ledger[1]?.kind).toBe('move');
     expect(r.pnl.total.figures.alpha).toBe(9_990_000_000n);
     expect(r.pnl.total.figures.realized).toBe(-10_000_000n);
@@ -101,16 +130,20 @@ describe('moves and transfers', () => {
 
   it('cross-subnet swap disposes on the origin and acquires on the destination', () => {
     // SN1: buy 10 α for 10 TAO. Swap all 10 α (fee 0.005 α inside) → 19.9 TAO → 4 α on SN2
-    const r = computePortfolio({
-      trackedColdkeys: ['C1'],
-      events: [
-        ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
-        ev('StakeRemoved', { block: 200, idx: 1, tao: 19_900_000_000n, alpha: 10n * A, fee: 5_000_000n }),
-        ev('StakeAdded', { block: 200, idx: 2, netuid: 2, tao: 19_900_000_000n, alpha: 4n * A }),
-        ev('StakeSwapped', { block: 200, idx: 3, destNet: 2, tao: 19_900_000_000n }),
-      ],
-      checkpoints: [], snapshots: [snap(150, 1, 2n * TAO), snap(150, 2, 5n * TAO)],
-    }, { method: 'fifo', rewards: 'income' });
+    const r = computePortfolio(
+      {
+        trackedColdkeys: ['C1'],
+        events: [
+          ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
+          ev('StakeRemoved', { block: 200, idx: 1, tao: 19_900_000_000n, alpha: 10n * A, fee: 5_000_000n }),
+          ev('StakeAdded', { block: 200, idx: 2, netuid: 2, tao: 19_900_000_000n, alpha: 4n * A }),
+          ev('StakeSwapped', { block: 200, idx: 3, destNet: 2, tao: 19_900_000_000n }),
+        ],
+        checkpoints: [],
+        snapshots: [snap(150, 1, 2n * TAO), snap(150, 2, 5n * TAO)],
+      },
+      { method: 'fifo', rewards: 'income' },
+    );
     const s1 = pos(r.pnl.positions, 'C1|H1|1');
     const s2 = pos(r.pnl.positions, 'C1|H1|2');
     expect(s1.figures.realized).toBe(9_900_000_000n); // 19.9 − 10
@@ -126,18 +159,22 @@ describe('moves and transfers', () => {
   it('internal transfer between two tracked wallets carries FIFO lots with their order', () => {
     // C1 buys 10 α @1 then 10 α @3; transfers 10 α to C2 (FIFO → the 10 α @1 lot, cost 10)
     // C2 sells 5 α for 10 TAO: cost floor(10 × 5/10) = 5 → realized 5
-    const r = computePortfolio({
-      trackedColdkeys: ['C1', 'C2'],
-      events: [
-        ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
-        ev('StakeAdded', { block: 110, tao: 30n * TAO, alpha: 10n * A }),
-        ev('StakeRemoved', { block: 200, idx: 1, tao: 20n * TAO, alpha: 10n * A }),
-        ev('StakeAdded', { block: 200, idx: 2, cold: 'C2', tao: 20n * TAO, alpha: 10n * A }),
-        ev('StakeTransferred', { block: 200, idx: 3, counter: 'C2', destNet: 1, tao: 20n * TAO }),
-        ev('StakeRemoved', { block: 300, cold: 'C2', tao: 10n * TAO, alpha: 5n * A }),
-      ],
-      checkpoints: [], snapshots: [snap(150, 1, 2n * TAO)],
-    }, { method: 'fifo', rewards: 'income' });
+    const r = computePortfolio(
+      {
+        trackedColdkeys: ['C1', 'C2'],
+        events: [
+          ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
+          ev('StakeAdded', { block: 110, tao: 30n * TAO, alpha: 10n * A }),
+          ev('StakeRemoved', { block: 200, idx: 1, tao: 20n * TAO, alpha: 10n * A }),
+          ev('StakeAdded', { block: 200, idx: 2, cold: 'C2', tao: 20n * TAO, alpha: 10n * A }),
+          ev('StakeTransferred', { block: 200, idx: 3, counter: 'C2', destNet: 1, tao: 20n * TAO }),
+          ev('StakeRemoved', { block: 300, cold: 'C2', tao: 10n * TAO, alpha: 5n * A }),
+        ],
+        checkpoints: [],
+        snapshots: [snap(150, 1, 2n * TAO)],
+      },
+      { method: 'fifo', rewards: 'income' },
+    );
     expect(r.ledger[2]?.kind).toBe('internal-transfer');
     const c1 = pos(r.pnl.positions, 'C1|H1|1');
     const c2 = pos(r.pnl.positions, 'C2|H1|1');
@@ -150,16 +187,20 @@ describe('moves and transfers', () => {
 
   it('transfer out to a stranger is a disposal at its TAO value', () => {
     // ACB 10 α / 10 TAO; 5 α to S at price 2 → proceeds 10, cost removed 5 → realized 5
-    const r = computePortfolio({
-      trackedColdkeys: ['C1'],
-      events: [
-        ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
-        ev('StakeRemoved', { block: 200, idx: 1, tao: 10n * TAO, alpha: 5n * A }),
-        ev('StakeAdded', { block: 200, idx: 2, cold: 'S', tao: 10n * TAO, alpha: 5n * A }),
-        ev('StakeTransferred', { block: 200, idx: 3, counter: 'S', destNet: 1, tao: 10n * TAO }),
-      ],
-      checkpoints: [], snapshots: [snap(150, 1, 2n * TAO)],
-    }, { method: 'acb', rewards: 'income' });
+    const r = computePortfolio(
+      {
+        trackedColdkeys: ['C1'],
+        events: [
+          ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
+          ev('StakeRemoved', { block: 200, idx: 1, tao: 10n * TAO, alpha: 5n * A }),
+          ev('StakeAdded', { block: 200, idx: 2, cold: 'S', tao: 10n * TAO, alpha: 5n * A }),
+          ev('StakeTransferred', { block: 200, idx: 3, counter: 'S', destNet: 1, tao: 10n * TAO }),
+        ],
+        checkpoints: [],
+        snapshots: [snap(150, 1, 2n * TAO)],
+      },
+      { method: 'acb', rewards: 'income' },
+    );
     const f = r.pnl.total.figures;
     expect(f.alphaTransferredOut).toBe(5n * A);
     expect(f.realized).toBe(5n * TAO);
@@ -171,13 +212,27 @@ describe('moves and transfers', () => {
 describe('root claims', () => {
   it('Keep: α added on the subnet as income at the claim-block price', () => {
     // 2 α kept on SN3 at 1.5 TAO/α → income 3 TAO, basis 3 TAO
-    const r = computePortfolio({
-      trackedColdkeys: ['C1'],
-      events: [ev('RootClaimed', { block: 500, ext: null, hot: '', netuid: 0 })],
-      rootClaims: [{ blockNumber: 500, timestamp: 0, coldkey: 'C1', hotkey: 'H1', netuid: 3, mode: 'keep', alpha: 2n * A, tao: 0n }],
-      checkpoints: [cp(500, 2n * A, { netuid: 3 })],
-      snapshots: [snap(400, 3, 1_500_000_000n)],
-    }, { method: 'acb', rewards: 'income' });
+    const r = computePortfolio(
+      {
+        trackedColdkeys: ['C1'],
+        events: [ev('RootClaimed', { block: 500, ext: null, hot: '', netuid: 0 })],
+        rootClaims: [
+          {
+            blockNumber: 500,
+            timestamp: 0,
+            coldkey: 'C1',
+            hotkey: 'H1',
+            netuid: 3,
+            mode: 'keep',
+            alpha: 2n * A,
+            tao: 0n,
+          },
+        ],
+        checkpoints: [cp(500, 2n * A, { netuid: 3 })],
+        snapshots: [snap(400, 3, 1_500_000_000n)],
+      },
+      { method: 'acb', rewards: 'income' },
+    );
     const f = r.pnl.total.figures;
     expect(r.ledger[0]?.kind).toBe('root-claim-keep');
     expect(r.ledger[0]?.sources[0]?.kind).toBe('RootClaimed');
@@ -189,13 +244,27 @@ describe('root claims', () => {
 
   it('Swap: TAO added to root stake as income (root α = TAO 1:1)', () => {
     // root stake 100 TAO; 0.4 TAO claimed by Swap → root position 100.4, income 0.4
-    const r = computePortfolio({
-      trackedColdkeys: ['C1'],
-      events: [ev('StakeAdded', { block: 100, netuid: 0, tao: 100n * TAO, alpha: 100n * TAO })],
-      rootClaims: [{ blockNumber: 600, timestamp: 0, coldkey: 'C1', hotkey: 'H1', netuid: 5, mode: 'swap', alpha: 0n, tao: 400_000_000n }],
-      checkpoints: [cp(600, 100_400_000_000n, { netuid: 0 })],
-      snapshots: [],
-    }, { method: 'acb', rewards: 'income' });
+    const r = computePortfolio(
+      {
+        trackedColdkeys: ['C1'],
+        events: [ev('StakeAdded', { block: 100, netuid: 0, tao: 100n * TAO, alpha: 100n * TAO })],
+        rootClaims: [
+          {
+            blockNumber: 600,
+            timestamp: 0,
+            coldkey: 'C1',
+            hotkey: 'H1',
+            netuid: 5,
+            mode: 'swap',
+            alpha: 0n,
+            tao: 400_000_000n,
+          },
+        ],
+        checkpoints: [cp(600, 100_400_000_000n, { netuid: 0 })],
+        snapshots: [],
+      },
+      { method: 'acb', rewards: 'income' },
+    );
     const p = pos(r.pnl.positions, 'C1|H1|0');
     expect(p.figures.alpha).toBe(100_400_000_000n);
     expect(p.figures.alphaRootClaim).toBe(400_000_000n);
@@ -213,15 +282,27 @@ describe('root claims', () => {
 describe('alpha-paid fee in the engine', () => {
   it('is an expense: cost removed is a realized loss, the fee value is friction, no proceeds', () => {
     // 10 α / 10 TAO; fee 0.1 α worth 0.09 TAO to the block author → realized −0.1 TAO (ACB), friction 0.09
-    const r = computePortfolio({
-      trackedColdkeys: ['C1'],
-      events: [
-        ev('StakeAdded', { block: 100, spec: 400, tao: 10n * TAO, alpha: 10n * A }),
-        ev('StakeRemoved', { block: 200, spec: 400, idx: 1, tao: 90_000_000n, alpha: 100_000_000n }),
-        ev('TransactionFeePaidWithAlpha', { block: 200, spec: 400, idx: 2, hot: '', netuid: -1, tao: 90_000_000n, alpha: 100_000_000n }),
-      ],
-      checkpoints: [], snapshots: [snap(50, 1, 1n * TAO)],
-    }, { method: 'acb', rewards: 'income' });
+    const r = computePortfolio(
+      {
+        trackedColdkeys: ['C1'],
+        events: [
+          ev('StakeAdded', { block: 100, spec: 400, tao: 10n * TAO, alpha: 10n * A }),
+          ev('StakeRemoved', { block: 200, spec: 400, idx: 1, tao: 90_000_000n, alpha: 100_000_000n }),
+          ev('TransactionFeePaidWithAlpha', {
+            block: 200,
+            spec: 400,
+            idx: 2,
+            hot: '',
+            netuid: -1,
+            tao: 90_000_000n,
+            alpha: 100_000_000n,
+          }),
+        ],
+        checkpoints: [],
+        snapshots: [snap(50, 1, 1n * TAO)],
+      },
+      { method: 'acb', rewards: 'income' },
+    );
     const f = r.pnl.total.figures;
     expect(f.alphaFeePaid).toBe(100_000_000n);
     expect(f.proceeds).toBe(0n);
@@ -235,10 +316,15 @@ describe('exit value and incremental path', () => {
     // pool: alphaIn 1,000,000 α, taoIn 2,000,000 TAO (price 2). Sell 10 α:
     // fee = floor(10e9 × 33 / 65535) = 5,035,477; in = 9,994,964,523
     // tao = floor(2e15 × 9,994,964,523 / (1e15 + 9,994,964,523)) = 19,989,729,249
-    const r = computePortfolio({
-      trackedColdkeys: ['C1'], events: [ev('StakeAdded', { block: 100, tao: 20n * TAO, alpha: 10n * A })],
-      checkpoints: [], snapshots: [snap(100, 1, 2n * TAO)],
-    }, { method: 'acb', rewards: 'income' });
+    const r = computePortfolio(
+      {
+        trackedColdkeys: ['C1'],
+        events: [ev('StakeAdded', { block: 100, tao: 20n * TAO, alpha: 10n * A })],
+        checkpoints: [],
+        snapshots: [snap(100, 1, 2n * TAO)],
+      },
+      { method: 'acb', rewards: 'income' },
+    );
     const fee = (10n * A * 33n) / 65535n;
     const expected = (2_000_000n * TAO * (10n * A - fee)) / (1_000_000n * A + 10n * A - fee);
     expect(fee).toBe(5_035_477n);
@@ -249,8 +335,12 @@ describe('exit value and incremental path', () => {
   it('adding one event updates the same figures as a full recomputation', () => {
     const base: PortfolioInput = {
       trackedColdkeys: ['C1'],
-      events: [ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }), ev('StakeAdded', { block: 110, netuid: 2, tao: 3n * TAO, alpha: 1n * A })],
-      checkpoints: [], snapshots: [snap(90, 1, 1n * TAO), snap(90, 2, 3n * TAO)],
+      events: [
+        ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
+        ev('StakeAdded', { block: 110, netuid: 2, tao: 3n * TAO, alpha: 1n * A }),
+      ],
+      checkpoints: [],
+      snapshots: [snap(90, 1, 1n * TAO), snap(90, 2, 3n * TAO)],
     };
     const extra = ev('StakeRemoved', { block: 300, tao: 6n * TAO, alpha: 4n * A });
     const engine = createEngine(base, { method: 'hifo', rewards: 'income' });

@@ -147,8 +147,14 @@ export class PortfolioState {
       this.windows.push({ blockNumber: block, rootIndex: this.rootIndex });
       this.windowOpen = true;
     }
-    if (p.curWin === this.windowSeq) { p.curFlow += amount; return; }
-    if (p.curWin >= 0) { p.flowWin.push(p.curWin); p.flowAmt.push(p.curFlow); }
+    if (p.curWin === this.windowSeq) {
+      p.curFlow += amount;
+      return;
+    }
+    if (p.curWin >= 0) {
+      p.flowWin.push(p.curWin);
+      p.flowAmt.push(p.curFlow);
+    }
     p.curWin = this.windowSeq;
     p.curFlow = amount;
   }
@@ -158,7 +164,10 @@ export class PortfolioState {
 
   private slot(coldkey: string, netuid: number): { book: LotBook; byHot: Map<string, PositionAcc> } {
     let byNet = this.index.get(coldkey);
-    if (!byNet) { byNet = new Map(); this.index.set(coldkey, byNet); }
+    if (!byNet) {
+      byNet = new Map();
+      this.index.set(coldkey, byNet);
+    }
     let slot = byNet.get(netuid);
     if (!slot) {
       slot = { book: createLotBook(this.opts.method), byHot: new Map() };
@@ -245,7 +254,10 @@ export class PortfolioState {
   }
 
   private noteFee(p: PositionAcc, leg: LedgerLeg): void {
-    if (leg.fee === null) { p.feesUnknown++; return; }
+    if (leg.fee === null) {
+      p.feesUnknown++;
+      return;
+    }
     if (leg.feeUnit === 'tao') p.feesTao += leg.fee;
     else p.feesAlpha += leg.fee;
   }
@@ -265,26 +277,39 @@ export class PortfolioState {
     }
     if (leg.basis === 'expense') {
       const a = -leg.alpha;
-      if (leg.category === 'burned') { p.alphaBurned += a; if (leg.spotTao !== null) p.friction += leg.spotTao; else p.frictionUnknownLegs++; }
-      else { p.alphaFeePaid += a; if (leg.fee !== null) { p.friction += leg.fee; p.feesTao += leg.fee; } }
+      if (leg.category === 'burned') {
+        p.alphaBurned += a;
+        if (leg.spotTao !== null) p.friction += leg.spotTao;
+        else p.frictionUnknownLegs++;
+      } else {
+        p.alphaFeePaid += a;
+        if (leg.fee !== null) {
+          p.friction += leg.fee;
+          p.feesTao += leg.fee;
+        }
+      }
       this.realize(p, -book.dispose(a), e.timestamp);
       return;
     }
     // trade (carry legs outside a pair are treated as trades)
     this.noteFee(p, leg);
     if (leg.alpha >= 0n) {
-      if (leg.category === 'transferIn') p.alphaTransferredIn += leg.alpha; else p.alphaBought += leg.alpha;
+      if (leg.category === 'transferIn') p.alphaTransferredIn += leg.alpha;
+      else p.alphaBought += leg.alpha;
       p.taoIn += leg.tao;
       this.flow(p, e.blockNumber, leg.tao);
-      if (leg.spotTao !== null) p.friction += leg.tao - leg.spotTao; else p.frictionUnknownLegs++;
+      if (leg.spotTao !== null) p.friction += leg.tao - leg.spotTao;
+      else p.frictionUnknownLegs++;
       const late = book.acquire(leg.alpha, leg.tao, this.nextOrder++);
       if (late !== 0n) this.realize(p, -late, e.timestamp);
     } else {
       const a = -leg.alpha;
-      if (leg.category === 'transferOut') p.alphaTransferredOut += a; else p.alphaSold += a;
+      if (leg.category === 'transferOut') p.alphaTransferredOut += a;
+      else p.alphaSold += a;
       p.taoOut += leg.tao;
       this.flow(p, e.blockNumber, -leg.tao);
-      if (leg.spotTao !== null) p.friction += leg.spotTao - leg.tao; else p.frictionUnknownLegs++;
+      if (leg.spotTao !== null) p.friction += leg.spotTao - leg.tao;
+      else p.frictionUnknownLegs++;
       const removed = book.dispose(a);
       this.realize(p, leg.tao - removed, e.timestamp);
     }
@@ -302,7 +327,8 @@ export class PortfolioState {
     po.carryTaoOut += out.tao;
     this.flow(po, e.blockNumber, -out.tao);
     this.noteFee(po, out);
-    if (out.spotTao !== null) po.friction += out.spotTao - out.tao; else po.frictionUnknownLegs++;
+    if (out.spotTao !== null) po.friction += out.spotTao - out.tao;
+    else po.frictionUnknownLegs++;
     const lots = po.book.take(moved);
     let carried = 0n;
     for (const l of lots) carried += l.cost;
@@ -314,7 +340,8 @@ export class PortfolioState {
     pi.carryTaoIn += inn.tao;
     this.flow(pi, e.blockNumber, inn.tao);
     this.noteFee(pi, inn);
-    if (inn.spotTao !== null) pi.friction += inn.tao - inn.spotTao; else pi.frictionUnknownLegs++;
+    if (inn.spotTao !== null) pi.friction += inn.tao - inn.spotTao;
+    else pi.frictionUnknownLegs++;
     pi.costCarriedIn += carried;
     const dest = pi.book;
     const late = dest.put(lots);
@@ -361,8 +388,15 @@ export class PortfolioState {
     const p = this.position(cp.coldkey, cp.hotkey, cp.netuid);
     // Opening balance only when nothing was recorded for the position before its first checkpoint;
     // after recorded events, unexplained α is accrual since those events (emission).
-    const first = p.lastCheckpointBlock < 0 && p.alphaBought === 0n && p.alphaSold === 0n && p.alphaTransferredIn === 0n
-      && p.alphaTransferredOut === 0n && p.alphaRootClaim === 0n && p.alphaFeePaid === 0n && p.alphaBurned === 0n;
+    const first =
+      p.lastCheckpointBlock < 0 &&
+      p.alphaBought === 0n &&
+      p.alphaSold === 0n &&
+      p.alphaTransferredIn === 0n &&
+      p.alphaTransferredOut === 0n &&
+      p.alphaRootClaim === 0n &&
+      p.alphaFeePaid === 0n &&
+      p.alphaBurned === 0n;
     const rec = emissionAt(this.emissions.length, cp, p.lastCheckpointBlock, p.alpha, this.opts.prices);
     p.lastCheckpointBlock = cp.blockNumber;
     if (rec.alpha === 0n) return null;

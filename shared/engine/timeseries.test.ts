@@ -21,8 +21,12 @@ describe('time series', () => {
   const r = computePortfolio(input, { method: 'acb', rewards: 'income', series: { daily: true, perEvent: true } });
   const daily = r.series?.daily ?? [];
 
-  it('one daily point per day with data, valued at that day\'s last block', () => {
-    expect(daily.map((p) => [p.day, p.blockNumber])).toEqual([['2025-10-01', 100], ['2025-10-02', 7400], ['2025-10-04', 21700]]);
+  it("one daily point per day with data, valued at that day's last block", () => {
+    expect(daily.map((p) => [p.day, p.blockNumber])).toEqual([
+      ['2025-10-01', 100],
+      ['2025-10-02', 7400],
+      ['2025-10-04', 21700],
+    ]);
     // day 0: 10 α × 1.0; day 1: 5 α × 1.2 = 6; day 3: 5 α × 2.0 = 10
     expect(daily.map((p) => p.value)).toEqual([10n * TAO, 6n * TAO, 10n * TAO]);
     expect(daily[1]?.valueBySubnet.get(1)).toBe(6n * TAO);

@@ -57,7 +57,11 @@ export function buildSeries(
   opts: SeriesOptions,
 ): Series {
   const filter = opts.filter;
-  const entries = filter ? ledger.map((e) => e.withLegs(e.legs.filter((l) => filter(l.coldkey, l.hotkey, l.netuid)))).filter((e) => e.legs.length > 0) : ledger;
+  const entries = filter
+    ? ledger
+        .map((e) => e.withLegs(e.legs.filter((l) => filter(l.coldkey, l.hotkey, l.netuid))))
+        .filter((e) => e.legs.length > 0)
+    : ledger;
   const cps = filter ? checkpoints.filter((c) => filter(c.coldkey, c.hotkey, c.netuid)) : checkpoints;
   const state = new PortfolioState({ ...stateOpts, fiat: null });
   const rec = seriesRecorder(state, opts);
@@ -110,7 +114,11 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
       den += s.alphaOut * s.price;
     }
     if (den === 0n) return;
-    for (const s of snaps) basketUnits.set(s.netuid, (basketUnits.get(s.netuid) ?? 0n) + floorDiv(dayFlow * s.alphaOut * 1_000_000_000n, den));
+    for (const s of snaps)
+      basketUnits.set(
+        s.netuid,
+        (basketUnits.get(s.netuid) ?? 0n) + floorDiv(dayFlow * s.alphaOut * 1_000_000_000n, den),
+      );
     dayFlow = 0n;
   };
 
@@ -140,9 +148,19 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
       if (pr) basket += alphaToTao(u, pr.price);
     }
     return {
-      t, day: new Date(t).toISOString().slice(0, 10), blockNumber: block, value, valueBySubnet: bySubnet, costBasis: cost,
-      realizedCum: realized, unrealized: value - cost, incomeCum: income, incomeInPeriod: income - incomePrev,
-      holdTao: netFlow, rootStake: floorDiv(rootUnits * state.rootIndex, ROOT_INDEX_SCALE), subnetBasket: basket,
+      t,
+      day: new Date(t).toISOString().slice(0, 10),
+      blockNumber: block,
+      value,
+      valueBySubnet: bySubnet,
+      costBasis: cost,
+      realizedCum: realized,
+      unrealized: value - cost,
+      incomeCum: income,
+      incomeInPeriod: income - incomePrev,
+      holdTao: netFlow,
+      rootStake: floorDiv(rootUnits * state.rootIndex, ROOT_INDEX_SCALE),
+      subnetBasket: basket,
     };
   };
 
@@ -156,7 +174,10 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
 
   const before = (ts: number, block: number): void => {
     const day = Math.floor(ts / DAY_MS);
-    if (day !== curDay) { closeDay(); curDay = day; }
+    if (day !== curDay) {
+      closeDay();
+      curDay = day;
+    }
     curBlock = block;
     curTs = ts;
   };
@@ -167,7 +188,10 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
         const f = leg.alpha >= 0n ? leg.tao : -leg.tao;
         netFlow += f;
         dayFlow += f;
-        if (state.rootIndex !== rootPendingIndex) { flushRoot(); rootPendingIndex = state.rootIndex; }
+        if (state.rootIndex !== rootPendingIndex) {
+          flushRoot();
+          rootPendingIndex = state.rootIndex;
+        }
         rootPending += f;
       }
     }

@@ -20,7 +20,7 @@ export const FIAT_SCALE = 100_000_000n;
 export function floorDiv(a: bigint, b: bigint): bigint {
   if (b === 0n) throw new RangeError('floorDiv by zero');
   const q = a / b;
-  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 /** floor(whole × part / total): the share of `whole` that `part` out of `total` carries. */

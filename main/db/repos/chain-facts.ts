@@ -110,7 +110,9 @@ export function chainFactsRepo(db: DB) {
      ON CONFLICT (coldkey) DO UPDATE SET phase = excluded.phase, cursor = excluded.cursor, first_block = excluded.first_block,
        history_from = excluded.history_from, last_finalized = excluded.last_finalized, error = excluded.error, updated_at = excluded.updated_at`,
   );
-  const selectState = db.prepare<[string], SyncStateDbRow>('SELECT coldkey, phase, cursor, first_block, history_from, last_finalized, error FROM sync_state WHERE coldkey = ?');
+  const selectState = db.prepare<[string], SyncStateDbRow>(
+    'SELECT coldkey, phase, cursor, first_block, history_from, last_finalized, error FROM sync_state WHERE coldkey = ?',
+  );
   const deleteState = db.prepare<[string]>('DELETE FROM sync_state WHERE coldkey = ?');
   const changeBetween = db.prepare<{ coldkey: string; from: number; to: number }, { one: bigint }>(
     `SELECT 1 AS one FROM stake_events WHERE (coldkey = @coldkey OR counterparty_coldkey = @coldkey) AND block_number > @from AND block_number <= @to LIMIT 1`,
@@ -122,8 +124,7 @@ export function chainFactsRepo(db: DB) {
      ORDER BY block_number, event_index LIMIT @limit`,
   );
 
-  const writeState = (s: SyncStateRow, now: number) =>
-    upsertState.run({ ...s, updatedAt: now });
+  const writeState = (s: SyncStateRow, now: number) => upsertState.run({ ...s, updatedAt: now });
 
   const writeBlock = (coldkey: string, f: BlockFacts) => {
     const blocks = [f.block, ...f.checkpoints.map((c) => c.block)];
@@ -154,7 +155,14 @@ export function chainFactsRepo(db: DB) {
       insertPayout.run({ blockNumber: f.block.number, blockHash: f.block.hash, coldkey, ...p });
     }
     for (const c of f.checkpoints) {
-      for (const p of c.positions) insertPosition.run({ blockNumber: c.block.number, coldkey, hotkey: p.hotkey, netuid: p.netuid, alpha: p.alpha });
+      for (const p of c.positions)
+        insertPosition.run({
+          blockNumber: c.block.number,
+          coldkey,
+          hotkey: p.hotkey,
+          netuid: p.netuid,
+          alpha: p.alpha,
+        });
       for (const s of c.subnets) insertSubnet.run({ blockNumber: c.block.number, ...s });
     }
   };
@@ -166,16 +174,20 @@ export function chainFactsRepo(db: DB) {
   });
 
   /** Several consecutive blocks in one transaction; the cursor ends at the last one. */
-  const commitBlocks = db.transaction((coldkey: string, batch: { facts: BlockFacts; state: SyncStateRow }[], now: number) => {
-    for (const { facts, state } of batch) {
-      writeBlock(coldkey, facts);
-      writeState(state, now);
-    }
-  });
+  const commitBlocks = db.transaction(
+    (coldkey: string, batch: { facts: BlockFacts; state: SyncStateRow }[], now: number) => {
+      for (const { facts, state } of batch) {
+        writeBlock(coldkey, facts);
+        writeState(state, now);
+      }
+    },
+  );
 
   return {
-    commitBlock: (coldkey: string, facts: BlockFacts, state: SyncStateRow, now: number): void => commitBlock(coldkey, facts, state, now),
-    commitBlocks: (coldkey: string, batch: { facts: BlockFacts; state: SyncStateRow }[], now: number): void => commitBlocks(coldkey, batch, now),
+    commitBlock: (coldkey: string, facts: BlockFacts, state: SyncStateRow, now: number): void =>
+      commitBlock(coldkey, facts, state, now),
+    commitBlocks: (coldkey: string, batch: { facts: BlockFacts; state: SyncStateRow }[], now: number): void =>
+      commitBlocks(coldkey, batch, now),
     saveState: (state: SyncStateRow, now: number): void => {
       writeState(state, now);
     },
@@ -193,7 +205,8 @@ export function chainFactsRepo(db: DB) {
       };
     },
     /** Whether a change block of this coldkey with recorded events lies in (from, to]. */
-    hasChangeBetween: (coldkey: string, from: number, to: number): boolean => to > from && changeBetween.get({ coldkey, from, to }) !== undefined,
+    hasChangeBetween: (coldkey: string, from: number, to: number): boolean =>
+      to > from && changeBetween.get({ coldkey, from, to }) !== undefined,
     deleteState: (coldkey: string): void => {
       deleteState.run(coldkey);
     },

@@ -1,8 +1,14 @@
 // Read side of the stored chain facts, shaped as the accounting engine's inputs.
-import type { FiatPriceRow, PositionCheckpoint, RawEventKind, RawStakeEvent, RootClaimPayout, SubnetSnapshot } from '../../../shared/engine';
+import type {
+  FiatPriceRow,
+  PositionCheckpoint,
+  RawEventKind,
+  RawStakeEvent,
+  RootClaimPayout,
+  SubnetSnapshot,
+} from '../../../shared/engine';
 import type { DB } from '../open';
 import type { EventDbRow } from './chain-facts';
-
 
 const n = (v: bigint | null): number | null => (v === null ? null : Number(v));
 
@@ -20,21 +26,50 @@ export function ledgerFactsRepo(db: DB) {
     FROM stake_events
     WHERE coldkey IN (SELECT value FROM json_each(@keys)) OR counterparty_coldkey IN (SELECT value FROM json_each(@keys))
     ORDER BY block_number, event_index`);
-  const checkpoints = db.prepare<[string], { block_number: bigint; timestamp: bigint | null; coldkey: string; hotkey: string; netuid: bigint; alpha: bigint }>(`
+  const checkpoints = db.prepare<
+    [string],
+    { block_number: bigint; timestamp: bigint | null; coldkey: string; hotkey: string; netuid: bigint; alpha: bigint }
+  >(`
     SELECT c.block_number, b.timestamp, c.coldkey, c.hotkey, c.netuid, c.alpha
     FROM position_checkpoints c LEFT JOIN blocks b ON b.number = c.block_number
     WHERE c.coldkey IN (SELECT value FROM json_each(?))
     ORDER BY c.block_number`);
-  const snapshots = db.prepare<[], { block_number: bigint; timestamp: bigint | null; spec_version: bigint | null; netuid: bigint; tao_in: bigint; alpha_in: bigint; alpha_out: bigint; price: bigint }>(`
+  const snapshots = db.prepare<
+    [],
+    {
+      block_number: bigint;
+      timestamp: bigint | null;
+      spec_version: bigint | null;
+      netuid: bigint;
+      tao_in: bigint;
+      alpha_in: bigint;
+      alpha_out: bigint;
+      price: bigint;
+    }
+  >(`
     SELECT s.block_number, b.timestamp, b.spec_version, s.netuid, s.tao_in, s.alpha_in, s.alpha_out, s.price
     FROM subnet_snapshots s LEFT JOIN blocks b ON b.number = s.block_number
     ORDER BY s.block_number, s.netuid`);
-  const payouts = db.prepare<[string], { block_number: bigint; timestamp: bigint | null; coldkey: string; hotkey: string; netuid: bigint; mode: 'keep' | 'swap'; alpha: bigint; tao: bigint }>(`
+  const payouts = db.prepare<
+    [string],
+    {
+      block_number: bigint;
+      timestamp: bigint | null;
+      coldkey: string;
+      hotkey: string;
+      netuid: bigint;
+      mode: 'keep' | 'swap';
+      alpha: bigint;
+      tao: bigint;
+    }
+  >(`
     SELECT p.block_number, b.timestamp, p.coldkey, p.hotkey, p.netuid, p.mode, p.alpha, p.tao
     FROM root_claim_payouts p LEFT JOIN blocks b ON b.number = p.block_number
     WHERE p.coldkey IN (SELECT value FROM json_each(?))
     ORDER BY p.block_number`);
-  const fiat = db.prepare<[string], { date: string; price: bigint }>('SELECT date, price FROM fiat_prices WHERE currency = ? ORDER BY date');
+  const fiat = db.prepare<[string], { date: string; price: bigint }>(
+    'SELECT date, price FROM fiat_prices WHERE currency = ? ORDER BY date',
+  );
   // Latest known name/symbol per subnet.
   const labels = db.prepare<[], { netuid: bigint; name: string | null; symbol: string | null }>(`
     SELECT s.netuid, s.name, s.symbol FROM subnet_snapshots s
@@ -108,7 +143,9 @@ export function ledgerFactsRepo(db: DB) {
     },
     head(): { block: number; specVersion: number } | null {
       const row = head.get();
-      return row === undefined || row.number === null ? null : { block: Number(row.number), specVersion: Number(row.spec) };
+      return row === undefined || row.number === null
+        ? null
+        : { block: Number(row.number), specVersion: Number(row.spec) };
     },
   };
 }

@@ -14,13 +14,19 @@ function toWallet(row: WalletRow): Wallet {
 }
 
 export function walletsRepo(db: DB) {
-  const list = db.prepare<[], WalletRow>('SELECT id, address, label, grp, added_at FROM wallets ORDER BY grp IS NULL, grp, label, id');
+  const list = db.prepare<[], WalletRow>(
+    'SELECT id, address, label, grp, added_at FROM wallets ORDER BY grp IS NULL, grp, label, id',
+  );
   const byId = db.prepare<[number], WalletRow>('SELECT id, address, label, grp, added_at FROM wallets WHERE id = ?');
-  const byAddress = db.prepare<[string], WalletRow>('SELECT id, address, label, grp, added_at FROM wallets WHERE address = ?');
+  const byAddress = db.prepare<[string], WalletRow>(
+    'SELECT id, address, label, grp, added_at FROM wallets WHERE address = ?',
+  );
   const insert = db.prepare<{ address: string; label: string; grp: string | null; added_at: number }>(
     'INSERT INTO wallets (address, label, grp, added_at) VALUES (@address, @label, @grp, @added_at)',
   );
-  const update = db.prepare<{ id: number; label: string; grp: string | null }>('UPDATE wallets SET label = @label, grp = @grp WHERE id = @id');
+  const update = db.prepare<{ id: number; label: string; grp: string | null }>(
+    'UPDATE wallets SET label = @label, grp = @grp WHERE id = @id',
+  );
   const remove = db.prepare<[number]>('DELETE FROM wallets WHERE id = ?');
 
   return {
@@ -37,7 +43,8 @@ export function walletsRepo(db: DB) {
       const result = insert.run({ address: w.address, label: w.label, grp: w.group, added_at: w.addedAt });
       return toWallet(byId.get(Number(result.lastInsertRowid))!);
     },
-    update: (id: number, label: string, group: string | null): boolean => update.run({ id, label, grp: group }).changes > 0,
+    update: (id: number, label: string, group: string | null): boolean =>
+      update.run({ id, label, grp: group }).changes > 0,
     remove: (id: number): boolean => remove.run(id).changes > 0,
   };
 }

@@ -22,7 +22,10 @@ export function ActivityPage() {
       <div className="toolbar">
         <label className="field">
           <span>Wallet</span>
-          <select value={walletId ?? ''} onChange={(e) => setWalletId(e.target.value ? Number(e.target.value) : undefined)}>
+          <select
+            value={walletId ?? ''}
+            onChange={(e) => setWalletId(e.target.value ? Number(e.target.value) : undefined)}
+          >
             <option value="">All wallets</option>
             {(wallets.data ?? []).map((w) => (
               <option key={w.id} value={w.id}>
@@ -70,7 +73,9 @@ export function ActivityPage() {
                   <td className="num amount">{formatUnits(BigInt(e.tao))}</td>
                   <td className="num amount">{formatUnits(BigInt(e.alpha))}</td>
                   <td className="num amount">
-                    {BigInt(e.fee) === 0n ? '' : `${formatUnits(BigInt(e.fee), 6)} ${e.feeUnit === 'alpha' ? 'α' : 'τ'}`}
+                    {BigInt(e.fee) === 0n
+                      ? ''
+                      : `${formatUnits(BigInt(e.fee), 6)} ${e.feeUnit === 'alpha' ? 'α' : 'τ'}`}
                   </td>
                 </tr>
               ))}

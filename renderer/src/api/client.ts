@@ -19,7 +19,11 @@ function getBridge(): TaofolioBridge {
     bridge = injected;
   } else {
     const token = new URLSearchParams(window.location.search).get('token');
-    if (!token) throw new ApiCallError({ code: 'internal', message: 'Missing access token: open the URL printed by `npm run web`.' });
+    if (!token)
+      throw new ApiCallError({
+        code: 'internal',
+        message: 'Missing access token: open the URL printed by `npm run web`.',
+      });
     bridge = createWebBridge(token);
   }
   return bridge;

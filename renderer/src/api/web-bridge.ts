@@ -29,7 +29,18 @@ export function createWebBridge(token: string, location: Location = window.locat
       retryMs = 250;
       for (const message of queue.splice(0)) ws.send(message);
       // Anything that changed while we were away is stale now.
-      for (const l of listeners.get('db:changed') ?? []) l({ tables: ['wallets', 'settings', 'stake_events', 'position_checkpoints', 'subnet_snapshots', 'sync_state', 'fiat_prices'] });
+      for (const l of listeners.get('db:changed') ?? [])
+        l({
+          tables: [
+            'wallets',
+            'settings',
+            'stake_events',
+            'position_checkpoints',
+            'subnet_snapshots',
+            'sync_state',
+            'fiat_prices',
+          ],
+        });
     };
     ws.onmessage = (event) => {
       const message = fromWire<Record<string, unknown>>(String(event.data));
@@ -37,7 +48,8 @@ export function createWebBridge(token: string, location: Location = window.locat
         pending.get(message.id)?.resolve(message.response as ApiResponse<unknown>);
         pending.delete(message.id);
       } else if (typeof message.push === 'string') {
-        for (const l of listeners.get(message.push as PushEventName) ?? []) l(message.payload as PushEvents[PushEventName]);
+        for (const l of listeners.get(message.push as PushEventName) ?? [])
+          l(message.payload as PushEvents[PushEventName]);
       }
     };
     ws.onclose = () => {
@@ -58,7 +70,9 @@ export function createWebBridge(token: string, location: Location = window.locat
       else queue.push(message);
     });
 
-  const methods = Object.fromEntries(channels.map((c) => [c, (args?: unknown) => call(c, args)])) as unknown as ChannelMethods;
+  const methods = Object.fromEntries(
+    channels.map((c) => [c, (args?: unknown) => call(c, args)]),
+  ) as unknown as ChannelMethods;
   return {
     ...methods,
     on(event, listener) {

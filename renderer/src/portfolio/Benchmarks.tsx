@@ -42,11 +42,19 @@ export function BenchmarkCard({ benchmarks }: { benchmarks: Benchmarks | null })
         </div>
         <div>
           <dt>Excess vs root stake</dt>
-          <dd>{rootStake.available ? <Tao rao={rootStake.excess} sign /> : <span className="muted">not enough data</span>}</dd>
+          <dd>
+            {rootStake.available ? <Tao rao={rootStake.excess} sign /> : <span className="muted">not enough data</span>}
+          </dd>
         </div>
         <div>
           <dt>Excess vs subnet basket</dt>
-          <dd>{subnetBasket.available ? <Tao rao={subnetBasket.excess} sign /> : <span className="muted">not enough data</span>}</dd>
+          <dd>
+            {subnetBasket.available ? (
+              <Tao rao={subnetBasket.excess} sign />
+            ) : (
+              <span className="muted">not enough data</span>
+            )}
+          </dd>
         </div>
       </dl>
     </div>

@@ -75,7 +75,10 @@ export function ViewControls(props: {
     <div className="controls">
       <label className="field">
         <span>Method</span>
-        <select value={props.method ?? ''} onChange={(e) => props.onMethod((e.target.value || undefined) as CostBasisMethod | undefined)}>
+        <select
+          value={props.method ?? ''}
+          onChange={(e) => props.onMethod((e.target.value || undefined) as CostBasisMethod | undefined)}
+        >
           <option value="">Settings default</option>
           <option value="acb">ACB</option>
           <option value="fifo">FIFO</option>
@@ -85,7 +88,10 @@ export function ViewControls(props: {
       </label>
       <label className="field">
         <span>Rewards</span>
-        <select value={props.rewards ?? ''} onChange={(e) => props.onRewards((e.target.value || undefined) as RewardTreatment | undefined)}>
+        <select
+          value={props.rewards ?? ''}
+          onChange={(e) => props.onRewards((e.target.value || undefined) as RewardTreatment | undefined)}
+        >
           <option value="">Settings default</option>
           <option value="income">Income at receipt</option>
           <option value="zero">Zero basis</option>
@@ -108,8 +114,8 @@ export function PortfolioPage() {
         <h1 id="page-title">Portfolio</h1>
         {view?.hasData && (
           <p className="muted">
-            As of block {view.asOfBlock.toLocaleString('en-US')} · {formatDateTime(view.asOfTimestamp)} · {view.method.toUpperCase()},{' '}
-            {view.rewards === 'income' ? 'rewards as income' : 'zero-basis rewards'}
+            As of block {view.asOfBlock.toLocaleString('en-US')} · {formatDateTime(view.asOfTimestamp)} ·{' '}
+            {view.method.toUpperCase()}, {view.rewards === 'income' ? 'rewards as income' : 'zero-basis rewards'}
           </p>
         )}
       </header>
@@ -118,7 +124,9 @@ export function PortfolioPage() {
       {view && !view.hasData && (
         <div className="card empty">
           <p>No stake history yet.</p>
-          <p className="muted">Add a coldkey on the Wallets page; figures appear as soon as sync has recorded its history.</p>
+          <p className="muted">
+            Add a coldkey on the Wallets page; figures appear as soon as sync has recorded its history.
+          </p>
         </div>
       )}
       {view?.hasData && (
@@ -131,12 +139,16 @@ export function PortfolioPage() {
             <SummaryStats f={view.total.figures} />
             {view.total.figures.alphaOpening > 0n && (
               <p className="note">
-                Includes stake held before the recorded history (opening balance, {alpha(view.total.figures.alphaOpening)}), entered at the first
-                recorded price (<Tao rao={view.total.figures.openingTao} />) rather than as income.
+                Includes stake held before the recorded history (opening balance,{' '}
+                {alpha(view.total.figures.alphaOpening)}), entered at the first recorded price (
+                <Tao rao={view.total.figures.openingTao} />) rather than as income.
               </p>
             )}
             {view.total.figures.flags.missingPrice.length > 0 && (
-              <p className="note">No pool price recorded for subnet(s) {view.total.figures.flags.missingPrice.join(', ')}: their value counts as 0.</p>
+              <p className="note">
+                No pool price recorded for subnet(s) {view.total.figures.flags.missingPrice.join(', ')}: their value
+                counts as 0.
+              </p>
             )}
           </div>
           <div className="card">
@@ -162,11 +174,21 @@ export function PortfolioPage() {
                   {view.wallets.map((w) => (
                     <tr key={w.address}>
                       <td>{w.label ?? w.address}</td>
-                      <td className="num"><Tao rao={w.figures.spotValue} /></td>
-                      <td className="num"><Tao rao={w.figures.costBasis} /></td>
-                      <td className="num"><Tao rao={w.figures.unrealized} sign /></td>
-                      <td className="num"><Tao rao={w.figures.realized} sign /></td>
-                      <td className="num"><Tao rao={w.figures.incomeTao} /></td>
+                      <td className="num">
+                        <Tao rao={w.figures.spotValue} />
+                      </td>
+                      <td className="num">
+                        <Tao rao={w.figures.costBasis} />
+                      </td>
+                      <td className="num">
+                        <Tao rao={w.figures.unrealized} sign />
+                      </td>
+                      <td className="num">
+                        <Tao rao={w.figures.realized} sign />
+                      </td>
+                      <td className="num">
+                        <Tao rao={w.figures.incomeTao} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -19,7 +19,8 @@ export function ValueChart({ points }: { points: SeriesPointView[] }) {
   // Scale in bigint first, then to pixels: amounts stay exact until the last step.
   const y = (v: bigint) => PAD + (H - 2 * PAD) * (1 - Number(((v - min) * 10_000n) / span) / 10_000);
   const x = (i: number) => PAD + ((W - 2 * PAD) * i) / (points.length - 1);
-  const line = (get: (p: SeriesPointView) => bigint) => points.map((p, i) => `${x(i).toFixed(1)},${y(get(p)).toFixed(1)}`).join(' ');
+  const line = (get: (p: SeriesPointView) => bigint) =>
+    points.map((p, i) => `${x(i).toFixed(1)},${y(get(p)).toFixed(1)}`).join(' ');
   const first = points[0]!;
   const last = points[points.length - 1]!;
   return (

@@ -22,8 +22,9 @@ export function FiatImport({ currency }: { currency: string }) {
     <div className="card" aria-labelledby="fiat-title">
       <h2 id="fiat-title">TAO price history ({currency})</h2>
       <p className="muted">
-        For fiat figures, import a CSV of daily prices: one <code>date,price</code> line per day (YYYY-MM-DD, price of 1 TAO in {currency}).
-        A file with any malformed line is rejected whole. Days without a price are flagged, never guessed.
+        For fiat figures, import a CSV of daily prices: one <code>date,price</code> line per day (YYYY-MM-DD, price of 1
+        TAO in {currency}). A file with any malformed line is rejected whole. Days without a price are flagged, never
+        guessed.
       </p>
       {summary.data && (
         <p className="small">

@@ -39,8 +39,8 @@ export function SettingsPage() {
       >
         <h2>Chain endpoint</h2>
         <p className="muted">
-          The only network peer Taofolio talks to. Full history needs an <strong>archive node</strong>; running your own is the most
-          private choice. Default: <code>{DEFAULT_ENDPOINT}</code>.
+          The only network peer Taofolio talks to. Full history needs an <strong>archive node</strong>; running your own
+          is the most private choice. Default: <code>{DEFAULT_ENDPOINT}</code>.
         </p>
         <div className="form-actions">
           <label className="field field-wide">
@@ -60,7 +60,10 @@ export function SettingsPage() {
         <div className="form-grid">
           <label className="field">
             <span>Cost basis method</span>
-            <select value={s.costBasisMethod} onChange={(e) => save.mutate({ costBasisMethod: e.target.value as 'acb' })}>
+            <select
+              value={s.costBasisMethod}
+              onChange={(e) => save.mutate({ costBasisMethod: e.target.value as 'acb' })}
+            >
               <option value="acb">Average cost (ACB)</option>
               <option value="fifo">FIFO</option>
               <option value="lifo">LIFO</option>
@@ -69,17 +72,28 @@ export function SettingsPage() {
           </label>
           <label className="field">
             <span>Emission rewards</span>
-            <select value={s.rewardTreatment} onChange={(e) => save.mutate({ rewardTreatment: e.target.value as 'income' })}>
+            <select
+              value={s.rewardTreatment}
+              onChange={(e) => save.mutate({ rewardTreatment: e.target.value as 'income' })}
+            >
               <option value="income">Income when received</option>
               <option value="zero">Zero cost basis</option>
             </select>
           </label>
           <label className="field">
             <span>Fiat currency</span>
-            <input defaultValue={s.fiatCurrency} maxLength={3} onBlur={(e) => save.mutate({ fiatCurrency: e.target.value.toUpperCase() })} />
+            <input
+              defaultValue={s.fiatCurrency}
+              maxLength={3}
+              onBlur={(e) => save.mutate({ fiatCurrency: e.target.value.toUpperCase() })}
+            />
           </label>
           <label className="field checkbox">
-            <input type="checkbox" checked={s.privacyMode} onChange={(e) => save.mutate({ privacyMode: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={s.privacyMode}
+              onChange={(e) => save.mutate({ privacyMode: e.target.checked })}
+            />
             <span>Privacy mode (blur amounts)</span>
           </label>
         </div>
@@ -102,7 +116,9 @@ export function SettingsPage() {
               <code>{info.data.databasePath}</code> (schema {info.data.schemaVersion})
             </dd>
             <dt>Privacy</dt>
-            <dd>No telemetry, no third-party APIs. Your data never leaves this machine except requests to your endpoint.</dd>
+            <dd>
+              No telemetry, no third-party APIs. Your data never leaves this machine except requests to your endpoint.
+            </dd>
           </dl>
         </div>
       )}

@@ -3,7 +3,8 @@ import { send } from '../api/client';
 
 export const settingsQueries = {
   all: () => ['settings'] as const,
-  get: () => queryOptions({ queryKey: [...settingsQueries.all(), 'get'] as const, queryFn: () => send('settings:get') }),
+  get: () =>
+    queryOptions({ queryKey: [...settingsQueries.all(), 'get'] as const, queryFn: () => send('settings:get') }),
 };
 
 export const appQueries = {

@@ -20,7 +20,13 @@ const KIND_LABEL: Record<string, string> = {
 };
 
 /** Which events and prices produced a position's figures. */
-export function PositionDrilldown({ positionKey, args }: { positionKey: string; args: { method?: 'acb' | 'fifo' | 'lifo' | 'hifo'; rewards?: 'income' | 'zero' } }) {
+export function PositionDrilldown({
+  positionKey,
+  args,
+}: {
+  positionKey: string;
+  args: { method?: 'acb' | 'fifo' | 'lifo' | 'hifo'; rewards?: 'income' | 'zero' };
+}) {
   const drill = useQuery(portfolioQueries.position(positionKey, args));
   if (drill.error) return <ErrorNote error={drill.error} />;
   if (!drill.data) return <p className="muted">Loading…</p>;
@@ -29,8 +35,10 @@ export function PositionDrilldown({ positionKey, args }: { positionKey: string; 
     <div className="drilldown" aria-label={`Entries behind SN${position.netuid} via ${shortAddress(position.hotkey)}`}>
       <p className="muted small">
         Price used: {position.price === null ? 'none recorded' : <Tao rao={position.price} />} per α
-        {position.priceBlock !== null && position.priceBlock >= 0 ? ` (pool at block ${position.priceBlock.toLocaleString('en-US')})` : ''}. Emissions
-        come from checkpoints of this position's α between events.
+        {position.priceBlock !== null && position.priceBlock >= 0
+          ? ` (pool at block ${position.priceBlock.toLocaleString('en-US')})`
+          : ''}
+        . Emissions come from checkpoints of this position's α between events.
       </p>
       <table className="table compact">
         <thead>
@@ -47,7 +55,9 @@ export function PositionDrilldown({ positionKey, args }: { positionKey: string; 
         <tbody>
           {entries.flatMap((e) =>
             e.legs
-              .filter((l) => l.hotkey === position.hotkey && l.netuid === position.netuid && l.coldkey === position.coldkey)
+              .filter(
+                (l) => l.hotkey === position.hotkey && l.netuid === position.netuid && l.coldkey === position.coldkey,
+              )
               .map((l, i) => (
                 <tr key={`${e.seq}-${i}`}>
                   <td>{formatDateTime(e.timestamp)}</td>

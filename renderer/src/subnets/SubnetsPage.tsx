@@ -13,11 +13,21 @@ import { PositionDrilldown } from './PositionDrilldown';
 function FigureCells({ figures: f, benchmarks }: { figures: Figures; benchmarks: Benchmarks | null }) {
   return (
     <>
-      <td className="num"><Tao rao={f.spotValue} /></td>
-      <td className="num"><Tao rao={f.exitValue} /></td>
-      <td className="num"><Tao rao={f.costBasis} /></td>
-      <td className="num"><Tao rao={f.unrealized} sign /></td>
-      <td className="num"><Tao rao={f.realized} sign /></td>
+      <td className="num">
+        <Tao rao={f.spotValue} />
+      </td>
+      <td className="num">
+        <Tao rao={f.exitValue} />
+      </td>
+      <td className="num">
+        <Tao rao={f.costBasis} />
+      </td>
+      <td className="num">
+        <Tao rao={f.unrealized} sign />
+      </td>
+      <td className="num">
+        <Tao rao={f.realized} sign />
+      </td>
       <td className="num amount">{alpha(f.alphaEmitted)}</td>
       <td className="num">{benchmarks ? <Tao rao={benchmarks.holdTao.excess} sign /> : '—'}</td>
     </>
@@ -82,13 +92,25 @@ export function SubnetsPage() {
                         <Fragment key={p.key}>
                           <tr className="position-row">
                             <td>
-                              <button type="button" className="link" aria-expanded={open === p.key} onClick={() => setOpen(open === p.key ? null : p.key)}>
-                                {open === p.key ? '▾' : '▸'} {p.walletLabel ?? shortAddress(p.coldkey)} → {shortAddress(p.hotkey)}
+                              <button
+                                type="button"
+                                className="link"
+                                aria-expanded={open === p.key}
+                                onClick={() => setOpen(open === p.key ? null : p.key)}
+                              >
+                                {open === p.key ? '▾' : '▸'} {p.walletLabel ?? shortAddress(p.coldkey)} →{' '}
+                                {shortAddress(p.hotkey)}
                               </button>
                             </td>
                             <td className="num amount">{alpha(p.figures.alpha)}</td>
                             <td className="num muted small">
-                              {p.figures.avgEntryPrice === null ? '' : <>avg entry <Tao rao={p.figures.avgEntryPrice} /></>}
+                              {p.figures.avgEntryPrice === null ? (
+                                ''
+                              ) : (
+                                <>
+                                  avg entry <Tao rao={p.figures.avgEntryPrice} />
+                                </>
+                              )}
                             </td>
                             <FigureCells figures={p.figures} benchmarks={p.benchmarks} />
                           </tr>

@@ -13,7 +13,12 @@ export function SyncIndicator() {
   const eta = Math.max(0, ...busy.map((w) => w.etaMs ?? 0));
   const problem = chain.state === 'error' || chain.state === 'disconnected';
   return (
-    <section className={`sync-indicator${problem ? ' is-problem' : ''}`} aria-label="Sync status" data-testid="sync-indicator" data-state={chain.state}>
+    <section
+      className={`sync-indicator${problem ? ' is-problem' : ''}`}
+      aria-label="Sync status"
+      data-testid="sync-indicator"
+      data-state={chain.state}
+    >
       <div className="sync-line">
         <span className={`dot dot-${chain.state}`} aria-hidden="true" />
         <span>{chainLabel(chain)}</span>

@@ -16,9 +16,17 @@ export function WalletSyncCell({ status }: { status: WalletSyncStatus | undefine
       </div>
       {busy && (
         <>
-          <progress className="sync-bar" max={1} value={f ?? undefined} aria-label={`Sync progress of ${status.address}`} />
+          <progress
+            className="sync-bar"
+            max={1}
+            value={f ?? undefined}
+            aria-label={`Sync progress of ${status.address}`}
+          />
           <span className="small muted">
-            {status.total > 0 ? `${status.done.toLocaleString('en')} / ${status.total.toLocaleString('en')} blocks` : 'scanning…'} {etaText(status.etaMs)}
+            {status.total > 0
+              ? `${status.done.toLocaleString('en')} / ${status.total.toLocaleString('en')} blocks`
+              : 'scanning…'}{' '}
+            {etaText(status.etaMs)}
           </span>
           <button type="button" className="link-button small" onClick={() => void actions.cancel(status.walletId)}>
             Cancel
@@ -26,7 +34,10 @@ export function WalletSyncCell({ status }: { status: WalletSyncStatus | undefine
         </>
       )}
       {status.error && (
-        <p className={status.historyFrom !== null ? 'note small' : 'error small'} role={status.historyFrom !== null ? undefined : 'alert'}>
+        <p
+          className={status.historyFrom !== null ? 'note small' : 'error small'}
+          role={status.historyFrom !== null ? undefined : 'alert'}
+        >
           {status.error}
         </p>
       )}

@@ -22,7 +22,9 @@ export const PHASE_LABEL: Record<WalletSyncStatus['phase'], string> = {
 export function chainLabel(chain: ChainStatus): string {
   switch (chain.state) {
     case 'connected':
-      return chain.bestFinalized !== null ? `Connected · block #${chain.bestFinalized.toLocaleString('en')}` : 'Connected';
+      return chain.bestFinalized !== null
+        ? `Connected · block #${chain.bestFinalized.toLocaleString('en')}`
+        : 'Connected';
     case 'connecting':
       return 'Connecting…';
     case 'disconnected':

@@ -21,7 +21,9 @@ export function useSyncStatus() {
   useEffect(() => {
     const key = syncQueries.status().queryKey;
     const offProgress = listen('sync:progress', (status) => client.setQueryData(key, status));
-    const offChain = listen('chain:status', (chain) => client.setQueryData(key, (old: SyncStatus | undefined) => (old ? { ...old, chain } : old)));
+    const offChain = listen('chain:status', (chain) =>
+      client.setQueryData(key, (old: SyncStatus | undefined) => (old ? { ...old, chain } : old)),
+    );
     return () => {
       offProgress();
       offChain();
@@ -34,8 +36,10 @@ export function useSyncAction() {
   const client = useQueryClient();
   const key = syncQueries.status().queryKey;
   return {
-    start: (walletId?: number) => send('sync:start', walletId === undefined ? undefined : { walletId }).then((s) => client.setQueryData(key, s)),
+    start: (walletId?: number) =>
+      send('sync:start', walletId === undefined ? undefined : { walletId }).then((s) => client.setQueryData(key, s)),
     pause: () => send('sync:pause').then((s) => client.setQueryData(key, s)),
-    cancel: (walletId?: number) => send('sync:cancel', walletId === undefined ? undefined : { walletId }).then((s) => client.setQueryData(key, s)),
+    cancel: (walletId?: number) =>
+      send('sync:cancel', walletId === undefined ? undefined : { walletId }).then((s) => client.setQueryData(key, s)),
   };
 }

@@ -61,7 +61,13 @@ export function AddWalletForm() {
         </label>
         <label className="field">
           <span>Label</span>
-          <input name="label" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="Main" aria-invalid={labelError ? true : undefined} />
+          <input
+            name="label"
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+            placeholder="Main"
+            aria-invalid={labelError ? true : undefined}
+          />
           {labelError && (
             <span className="field-error" role="alert">
               {labelError}

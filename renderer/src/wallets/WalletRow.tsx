@@ -15,7 +15,10 @@ export function WalletRow({ wallet, sync }: { wallet: Wallet; sync?: WalletSyncS
 
   const save = (event: React.FormEvent) => {
     event.preventDefault();
-    update.mutate({ id: wallet.id, label, group: group.trim() === '' ? null : group }, { onSuccess: () => setEditing(false) });
+    update.mutate(
+      { id: wallet.id, label, group: group.trim() === '' ? null : group },
+      { onSuccess: () => setEditing(false) },
+    );
   };
 
   return (
@@ -67,7 +70,12 @@ export function WalletRow({ wallet, sync }: { wallet: Wallet; sync?: WalletSyncS
             <button type="button" onClick={() => setEditing(true)} aria-label={`Rename ${wallet.label}`}>
               Rename
             </button>
-            <button type="button" className="danger-outline" onClick={() => setConfirming(true)} aria-label={`Remove ${wallet.label}`}>
+            <button
+              type="button"
+              className="danger-outline"
+              onClick={() => setConfirming(true)}
+              aria-label={`Remove ${wallet.label}`}
+            >
               Remove
             </button>
           </>
@@ -75,7 +83,12 @@ export function WalletRow({ wallet, sync }: { wallet: Wallet; sync?: WalletSyncS
         {confirming && (
           <span className="confirm">
             Stop watching?
-            <button type="button" className="danger" onClick={() => remove.mutate(wallet.id)} disabled={remove.isPending}>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => remove.mutate(wallet.id)}
+              disabled={remove.isPending}
+            >
               Confirm remove
             </button>
             <button type="button" onClick={() => setConfirming(false)}>

@@ -41,7 +41,11 @@ export function WalletsPage() {
             </thead>
             <tbody>
               {list.map((wallet) => (
-                <WalletRow key={wallet.id} wallet={wallet} sync={sync.data?.wallets.find((w) => w.walletId === wallet.id)} />
+                <WalletRow
+                  key={wallet.id}
+                  wallet={wallet}
+                  sync={sync.data?.wallets.find((w) => w.walletId === wallet.id)}
+                />
               ))}
             </tbody>
           </table>

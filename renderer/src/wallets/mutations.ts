@@ -15,7 +15,10 @@ export function useAddWallet() {
 
 export function useUpdateWallet() {
   const invalidate = useInvalidateWallets();
-  return useMutation({ mutationFn: (args: ArgsOf<'wallets:update'>) => send('wallets:update', args), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (args: ArgsOf<'wallets:update'>) => send('wallets:update', args),
+    onSuccess: invalidate,
+  });
 }
 
 export function useRemoveWallet() {

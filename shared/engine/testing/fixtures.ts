@@ -31,22 +31,56 @@ export interface EvOpts {
 
 export function ev(kind: RawEventKind, o: EvOpts): RawStakeEvent {
   return {
-    blockNumber: o.block, blockHash: `0x${o.block.toString(16).padStart(8, '0')}`, timestamp: tsOf(o.block),
-    specVersion: o.spec ?? 320, extrinsicIndex: o.ext === undefined ? 1 : o.ext, eventIndex: o.idx ?? 0, kind,
-    coldkey: o.cold ?? 'C1', counterpartyColdkey: o.counter ?? null, hotkey: o.hot ?? 'H1', netuid: o.netuid ?? 1,
-    destHotkey: o.destHot ?? null, destNetuid: o.destNet ?? null, tao: o.tao ?? 0n, alpha: o.alpha ?? 0n, fee: o.fee ?? 0n,
+    blockNumber: o.block,
+    blockHash: `0x${o.block.toString(16).padStart(8, '0')}`,
+    timestamp: tsOf(o.block),
+    specVersion: o.spec ?? 320,
+    extrinsicIndex: o.ext === undefined ? 1 : o.ext,
+    eventIndex: o.idx ?? 0,
+    kind,
+    coldkey: o.cold ?? 'C1',
+    counterpartyColdkey: o.counter ?? null,
+    hotkey: o.hot ?? 'H1',
+    netuid: o.netuid ?? 1,
+    destHotkey: o.destHot ?? null,
+    destNetuid: o.destNet ?? null,
+    tao: o.tao ?? 0n,
+    alpha: o.alpha ?? 0n,
+    fee: o.fee ?? 0n,
   };
 }
 
-export function cp(block: number, alpha: bigint, o: { cold?: string; hot?: string; netuid?: number } = {}): PositionCheckpoint {
-  return { blockNumber: block, timestamp: tsOf(block), coldkey: o.cold ?? 'C1', hotkey: o.hot ?? 'H1', netuid: o.netuid ?? 1, alpha };
+export function cp(
+  block: number,
+  alpha: bigint,
+  o: { cold?: string; hot?: string; netuid?: number } = {},
+): PositionCheckpoint {
+  return {
+    blockNumber: block,
+    timestamp: tsOf(block),
+    coldkey: o.cold ?? 'C1',
+    hotkey: o.hot ?? 'H1',
+    netuid: o.netuid ?? 1,
+    alpha,
+  };
 }
 
 /** Snapshot with spot price `price` (rao per α) and reserves consistent with it (alphaIn = 1,000,000 α). */
-export function snap(block: number, netuid: number, price: bigint, o: { alphaOut?: bigint; spec?: number; alphaIn?: bigint } = {}): SubnetSnapshot {
+export function snap(
+  block: number,
+  netuid: number,
+  price: bigint,
+  o: { alphaOut?: bigint; spec?: number; alphaIn?: bigint } = {},
+): SubnetSnapshot {
   const alphaIn = o.alphaIn ?? 1_000_000n * A;
   return {
-    blockNumber: block, timestamp: tsOf(block), netuid, taoIn: (alphaIn * price) / A, alphaIn,
-    alphaOut: o.alphaOut ?? 500_000n * A, price, specVersion: o.spec ?? 320,
+    blockNumber: block,
+    timestamp: tsOf(block),
+    netuid,
+    taoIn: (alphaIn * price) / A,
+    alphaIn,
+    alphaOut: o.alphaOut ?? 500_000n * A,
+    price,
+    specVersion: o.spec ?? 320,
   };
 }
