@@ -234,8 +234,9 @@ export function taxRows(ledger: readonly LedgerEntry[], emissions: readonly Emis
         });
         break;
       }
-      default:
-        break; // move / internal-transfer: own positions, nothing changes hands
+      case 'move':
+      case 'internal-transfer':
+        break; // between own positions: nothing changes hands
     }
   }
   for (const r of emissions) {

@@ -437,7 +437,10 @@ function normalizeSingle(
       arr.push(e);
       return;
     }
-    default:
+    case 'StakeMoved':
+    case 'StakeSwapped':
+    case 'StakeTransferred':
+    case 'TransactionFeePaidWithAlpha':
       // A summary or fee event without its Stake* events (e.g. the other side is not stored) carries no α.
       return;
   }

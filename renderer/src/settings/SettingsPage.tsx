@@ -1,11 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
+import { useState } from 'react';
 import { DEFAULT_ENDPOINT, type ArgsOf } from '../../../shared/api';
 import { send } from '../api/client';
 import { ErrorNote } from '../app/ErrorNote';
 import { FiatImport } from './FiatImport';
 import { appQueries, settingsQueries } from './queries';
 import { ChainStatusNote } from '../sync/ChainStatusNote';
+
+type SaveMutation = UseMutationResult<unknown, Error, ArgsOf<'settings:update'>>;
 
 export function SettingsPage() {
   const client = useQueryClient();
@@ -15,11 +17,6 @@ export function SettingsPage() {
     mutationFn: (patch: ArgsOf<'settings:update'>) => send('settings:update', patch),
     onSuccess: () => client.invalidateQueries({ queryKey: settingsQueries.all() }),
   });
-  const [endpoint, setEndpoint] = useState('');
-  useEffect(() => {
-    if (settings.data) setEndpoint(settings.data.endpoint);
-  }, [settings.data]);
-
   if (!settings.data) return <ErrorNote error={settings.error} />;
   const s = settings.data;
 
@@ -29,31 +26,7 @@ export function SettingsPage() {
         <h1 id="page-title">Settings</h1>
       </header>
 
-      <form
-        className="card"
-        aria-label="Chain endpoint"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate({ endpoint });
-        }}
-      >
-        <h2>Chain endpoint</h2>
-        <p className="muted">
-          The only network peer Taofolio talks to. Full history needs an <strong>archive node</strong>; running your own
-          is the most private choice. Default: <code>{DEFAULT_ENDPOINT}</code>.
-        </p>
-        <div className="form-actions">
-          <label className="field field-wide">
-            <span>WebSocket URL</span>
-            <input value={endpoint} onChange={(e) => setEndpoint(e.target.value)} spellCheck={false} />
-          </label>
-          <button type="submit" className="primary" disabled={save.isPending}>
-            Save endpoint
-          </button>
-        </div>
-        <ErrorNote error={save.error} />
-        <ChainStatusNote />
-      </form>
+      <EndpointForm key={s.endpoint} saved={s.endpoint} save={save} />
 
       <div className="card">
         <h2>Accounting</h2>
@@ -123,5 +96,37 @@ export function SettingsPage() {
         </div>
       )}
     </section>
+  );
+}
+
+/** Keyed on the saved endpoint, so a save elsewhere resets the draft without an effect. */
+function EndpointForm({ saved, save }: { saved: string; save: SaveMutation }) {
+  const [endpoint, setEndpoint] = useState(saved);
+  return (
+    <form
+      className="card"
+      aria-label="Chain endpoint"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ endpoint });
+      }}
+    >
+      <h2>Chain endpoint</h2>
+      <p className="muted">
+        The only network peer Taofolio talks to. Full history needs an <strong>archive node</strong>; running your own
+        is the most private choice. Default: <code>{DEFAULT_ENDPOINT}</code>.
+      </p>
+      <div className="form-actions">
+        <label className="field field-wide">
+          <span>WebSocket URL</span>
+          <input value={endpoint} onChange={(e) => setEndpoint(e.target.value)} spellCheck={false} />
+        </label>
+        <button type="submit" className="primary" disabled={save.isPending}>
+          Save endpoint
+        </button>
+      </div>
+      <ErrorNote error={save.error} />
+      <ChainStatusNote />
+    </form>
   );
 }

@@ -31,7 +31,7 @@ export function chainLabel(chain: ChainStatus): string {
       return 'Reconnecting…';
     case 'error':
       return chain.code === 'wrong-chain' ? 'Wrong chain' : 'Cannot reach endpoint';
-    default:
+    case 'idle':
       return 'Not connected';
   }
 }
