@@ -8,6 +8,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../../devnet/index';
+import type { ApiResponse } from '../../shared/api';
+import type { ExportFile, PortfolioView } from '../../shared/views';
 import { toWire } from '../../shared/wire';
 import { testBackend } from '../test/backend';
 import { ensureDevnetMetadata } from '../test/devnet';
@@ -49,7 +51,7 @@ describe.each([
     actual.events = sha(toWire(events));
     for (const method of METHODS) {
       for (const rewards of REWARDS) {
-        const view = await backend.dispatch('portfolio:get', { method, rewards });
+        const view = (await backend.dispatch('portfolio:get', { method, rewards })) as ApiResponse<PortfolioView>;
         if (!('data' in view)) throw new Error(view.error.message);
         const { total, positions, subnets } = view.data;
         actual[`${method}/${rewards}/total`] = JSON.parse(toWire(total));
@@ -57,7 +59,11 @@ describe.each([
         actual[`${method}/${rewards}/subnets`] = sha(toWire(subnets));
         actual[`${method}/${rewards}/daily`] = sha(toWire(view.data.daily));
         for (const format of FORMATS) {
-          const file = await backend.dispatch('reports:export', { method, rewards, format });
+          const file = (await backend.dispatch('reports:export', {
+            method,
+            rewards,
+            format,
+          })) as ApiResponse<ExportFile>;
           if (!('data' in file)) throw new Error(file.error.message);
           actual[`${method}/${rewards}/${format}`] = sha(withoutStamp(file.data.content));
         }
