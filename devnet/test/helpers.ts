@@ -1,16 +1,10 @@
 /** Shared test helpers: metadata location, a raw JSON-RPC client, PJS connect. */
 import WebSocket from 'ws';
 import { ApiPromise, WsProvider } from '@polkadot/api';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { METADATA_HELP, findMetadata } from '../scale/metadata-files.js';
 
-/** CI sets SUBTENSOR_METADATA_DIR; locally fall back to ../shared/chain-data when it exists. */
+/** Metadata is vendored (devnet/metadata/); SUBTENSOR_METADATA_DIR may override it. Fails loudly if neither exists. */
 export function ensureMetadata(): void {
-  if (!process.env['SUBTENSOR_METADATA_DIR']) {
-    const guess = resolve(import.meta.dirname, '../../../shared/chain-data');
-    if (existsSync(guess)) process.env['SUBTENSOR_METADATA_DIR'] = guess;
-  }
   if (findMetadata().size === 0) throw new Error(METADATA_HELP);
 }
 

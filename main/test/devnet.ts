@@ -1,16 +1,15 @@
 // Helpers for sync tests and the sync benchmark: metadata location for the devnet, and the
 // comparison of stored facts with the devnet's ground truth.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { METADATA_HELP, findMetadata } from '../../devnet/scale/metadata-files';
 import type { DB } from '../db/open';
 import type { EventDbRow } from '../db/repos/chain-facts';
 
-/** CI sets SUBTENSOR_METADATA_DIR; locally fall back to ../shared/chain-data when it exists. */
+/**
+ * The devnet's metadata is vendored in devnet/metadata/ (SUBTENSOR_METADATA_DIR may override it), so
+ * nothing needs setting up; this only fails early, with the instruction, if neither is there.
+ */
 export function ensureDevnetMetadata(): void {
-  if (!process.env.SUBTENSOR_METADATA_DIR) {
-    const guess = resolve(import.meta.dirname, '../../../shared/chain-data');
-    if (existsSync(guess)) process.env.SUBTENSOR_METADATA_DIR = guess;
-  }
+  if (findMetadata().size === 0) throw new Error(METADATA_HELP);
 }
 
 export interface TruthLike {
