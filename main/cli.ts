@@ -15,6 +15,7 @@ import { createBackend, type Backend } from './backend';
 import { ChainError } from './chain/client';
 import { REPORT_USAGE, ReportUsageError, runReport } from './cli-report';
 import { resolveDataDir } from './data-dir';
+import { installLastResort } from './last-resort';
 import { readPackageVersion } from './version';
 
 class UsageError extends Error {}
@@ -276,6 +277,11 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
 
 const isMain = process.argv[1] !== undefined && /cli\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
 if (isMain) {
+  installLastResort({
+    name: 'taofolio',
+    log: (line) => process.stderr.write(`error: ${line}\n`),
+    onFatal: (_error, code) => process.exit(code),
+  });
   void runCli(
     process.argv.slice(2),
     (s) => process.stdout.write(`${s}\n`),

@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackend, type Backend } from './backend';
 import { registerIpcHandlers, sendPush } from './electron/ipc';
+import { installLastResort } from './last-resort';
 import { installSecurity, isTrustedFrameUrl, secureWebPreferences } from './security';
 
+installLastResort({ name: 'Taofolio' });
 installSecurity(app);
 
 // Bundled layout: dist/main/index.cjs, dist/main/preload.cjs, dist/renderer/index.html.

@@ -2,6 +2,7 @@
 // else from the API (PJS FAQ), so it is the first import here.
 import '@polkadot/api-augment';
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { installSocketGuard, takeMalformed } from './socket-guard';
 import { endpointSchema } from '../../shared/api';
 import type { ChainStatus } from '../../shared/api';
 
@@ -61,6 +62,18 @@ export interface ChainClientOptions {
 }
 
 const BACKOFF_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+
+/**
+ * PJS falls back to metadata V14 when `Metadata_metadata_versions` fails, even for one transient
+ * error, and then keeps V14 for the life of the API. Sync needs V15 (runtime API output types), so
+ * a V14 answer from a runtime that offers V15 is a failed attempt, retried this many times at once.
+ */
+const METADATA_ATTEMPTS = 3;
+
+installSocketGuard();
+
+/** A V14 fallback on a try that is not the last: connect again from scratch. */
+class MetadataFallback extends Error {}
 
 function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -146,13 +159,23 @@ export class ChainClient {
   connect(): Promise<ApiPromise> {
     if (this.#closed) return Promise.reject(new ChainError('closed', 'The chain client is closed.'));
     if (this.#api && this.#status.state === 'connected') return Promise.resolve(this.#api);
-    this.#ready ??= this.#attemptConnect().finally(() => {
+    this.#ready ??= this.#attemptWithMetadataRetries().finally(() => {
       this.#ready = null;
     });
     return this.#ready;
   }
 
-  async #attemptConnect(): Promise<ApiPromise> {
+  async #attemptWithMetadataRetries(): Promise<ApiPromise> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#attemptConnect(attempt >= METADATA_ATTEMPTS);
+      } catch (error) {
+        if (!(error instanceof MetadataFallback)) throw error;
+      }
+    }
+  }
+
+  async #attemptConnect(lastTry: boolean): Promise<ApiPromise> {
     this.#setStatus({ state: 'connecting', message: null, code: null });
     // autoConnectMs=false: we own retries; cacheCapacity 0: every request really goes to the node.
     const provider = new WsProvider(this.endpoint, false, {}, this.options.requestTimeoutMs ?? 60_000, 0);
@@ -199,9 +222,12 @@ export class ChainClient {
           `${this.endpoint} is not Bittensor finney (genesis ${genesis.slice(0, 18)}…, expected ${FINNEY_GENESIS.slice(0, 18)}…). Nothing was read or written.`,
         );
       }
-      api = new ApiPromise({ provider, noInitWarn: true });
-      await withTimeout(Promise.race([api.isReady, failed]), timeoutMs, timedOut);
+      api = await this.#createApi(provider, failed, timeoutMs, timedOut, lastTry);
     } catch (error) {
+      if (error instanceof MetadataFallback) {
+        await provider.disconnect().catch(() => {});
+        throw error;
+      }
       if (api) await api.disconnect().catch(() => {});
       else await provider.disconnect().catch(() => {});
       const chainError =
@@ -227,16 +253,46 @@ export class ChainClient {
     return ready;
   }
 
+  /**
+   * The API on a provider already checked for the right chain. Its init errors (a drop or an RPC
+   * error while it loads metadata) reject `isReadyOrError`, which is always handled here.
+   */
+  async #createApi(
+    provider: WsProvider,
+    failed: Promise<never>,
+    timeoutMs: number,
+    timedOut: () => Error,
+    lastTry: boolean,
+  ): Promise<ApiPromise> {
+    const api = new ApiPromise({ provider, noInitWarn: true });
+    api.isReadyOrError.catch(() => {});
+    api.on('error', () => {});
+    try {
+      await withTimeout(Promise.race([api.isReadyOrError, failed]), timeoutMs, timedOut);
+    } catch (error) {
+      await api.disconnect().catch(() => {});
+      throw error instanceof ChainError ? error : toChainError(error, 'the runtime metadata');
+    }
+    if (api.runtimeMetadata.version >= 15) return api;
+    await api.disconnect().catch(() => {});
+    if (!lastTry) throw new MetadataFallback();
+    throw new ChainError(
+      'rpc-error',
+      `${this.endpoint} did not serve runtime metadata V15 (asked ${METADATA_ATTEMPTS} times); sync needs it.`,
+    );
+  }
+
   #onDrop(api: ApiPromise): void {
     if (this.#api !== api || this.#closed) return;
     this.#teardownSubscriptions();
     this.#api = null;
     this.#provider = null;
     void api.disconnect().catch(() => {});
+    const malformed = takeMalformed(this.endpoint);
     this.#setStatus({
       state: 'disconnected',
-      message: `Lost the connection to ${this.endpoint}; reconnecting…`,
-      code: 'unreachable',
+      message: `${malformed ? `${malformed} ` : ''}Lost the connection to ${this.endpoint}; reconnecting…`,
+      code: malformed ? 'malformed' : 'unreachable',
     });
     if (this.options.reconnect) this.#scheduleReconnect();
   }

@@ -5,11 +5,13 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { fromWire, toWire } from '../../shared/wire';
+import type { Duplex } from 'node:stream';
 import { createBackend, type Backend } from '../backend';
 import { resolveDataDir } from '../data-dir';
+import { installLastResort } from '../last-resort';
 import { readPackageVersion } from '../version';
-import { parseRequest, type ServerMessage } from './protocol';
+import { DEFAULT_LIMITS, MAX_FRAME_BYTES, serveConnection, type Connection, type ConnectionLimits } from './connection';
+import type { ServerMessage } from './protocol';
 import { readStatic } from './static';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
@@ -22,6 +24,9 @@ export interface WebHostOptions {
   port?: number;
   rendererDir?: string;
   token?: string;
+  /** Per-client limits (tests lower them). */
+  limits?: Partial<ConnectionLimits>;
+  log?: (line: string) => void;
 }
 
 export interface WebHost {
@@ -29,6 +34,8 @@ export interface WebHost {
   port: number;
   token: string;
   backend: Backend;
+  /** Connected WebSocket clients. */
+  clientCount(): number;
   close(): Promise<void>;
 }
 
@@ -73,6 +80,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     autoSync: process.env.TAOFOLIO_AUTOSYNC !== '0',
   });
   let port = options.port ?? 0;
+  const limits: ConnectionLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const log = options.log ?? ((line: string) => console.error(line));
 
   const server = createServer((req, res) => {
     if (!isLocalHost(req, port)) {
@@ -99,14 +108,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
-  const clients = new Set<WebSocket>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const clients = new Set<Connection>();
+  const sockets = new Set<WebSocket>();
   const unsubscribe = backend.push.subscribe((event, payload) => {
-    const message = toWire({ push: event, payload } satisfies ServerMessage);
-    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(message);
+    for (const client of clients) client.send({ push: event, payload } as ServerMessage);
   });
+  // A client that resets mid-request must not take the host down with it.
+  server.on('clientError', (_error, socket) => socket.destroy());
 
-  server.on('upgrade', (req, socket, head) => {
+  server.on('upgrade', (req, socket: Duplex, head) => {
+    // Registered before anything is written: a peer that resets while we answer (e.g. right after
+    // a refused token) makes the write fail with ECONNRESET, which would otherwise be uncaught.
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const reject = (status: string) => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -115,23 +129,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!isLocalHost(req, port) || !isAllowedOrigin(req, port)) return reject('403 Forbidden');
     if (!sameToken(url.searchParams.get('token'), token)) return reject('401 Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => {
-      clients.add(ws);
-      ws.on('close', () => clients.delete(ws));
-      ws.on('message', (data) => {
-        let request;
-        try {
-          request = parseRequest(fromWire(data.toString()));
-        } catch {
-          request = null;
-        }
-        if (!request) {
-          ws.close(1003, 'Malformed request');
-          return;
-        }
-        const { id } = request;
-        void backend.dispatch(request.channel, request.args).then((response) => {
-          if (ws.readyState === ws.OPEN) ws.send(toWire({ id, response } satisfies ServerMessage));
-        });
+      const client = serveConnection(ws, backend.dispatch, limits, log);
+      clients.add(client);
+      sockets.add(ws);
+      ws.on('close', () => {
+        clients.delete(client);
+        sockets.delete(ws);
       });
     });
   });
@@ -143,9 +146,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     backend,
+    clientCount: () => sockets.size,
     close: async () => {
       unsubscribe();
-      for (const ws of clients) ws.terminate();
+      for (const ws of sockets) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       backend.close();
@@ -178,6 +182,7 @@ function parseFlags(argv: string[]): { port?: number; dataDir?: string } {
 }
 
 async function main(): Promise<void> {
+  installLastResort({ name: 'web host' });
   const flags = parseFlags(process.argv.slice(2));
   const dataDir = resolveDataDir(flags.dataDir);
   const host = await startWebHost({ dataDir, port: flags.port ?? 4780 });
