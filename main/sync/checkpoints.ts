@@ -1,43 +1,36 @@
 // Checkpoints at one block: the coldkey's α per position (get_stake_info_for_coldkey) and every
-// subnet's pool (get_all_dynamic_info). One runtime call each, whatever the number of positions.
+// subnet's pool (get_all_dynamic_info, or storage at change blocks) with the chain's price.
 import type { Codec } from '@polkadot/types-codec/types';
 import { u8aToString } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
-import { accountArg, type BlockRuntime, type BlockState, type ChainReader } from './reader';
+import { ChainError } from '../chain/client';
+import type { PositionRow, SubnetRow } from '../db/repos/chain-facts';
+import { DEFAULT_QUOTE, priceFromStorage, readRuntimePrices } from './prices';
+import { accountArg, isRuntimeRefusal, type BlockRuntime, type BlockState, type ChainReader } from './reader';
+import { runtimeFeatures } from './runtime-features';
 import { bytesText as storedText, leUint, poolKeysOf } from './storage-keys';
 
-export interface PositionRow {
-  hotkey: string;
-  netuid: number;
-  alpha: bigint;
-}
+export type { PositionRow, SubnetRow } from '../db/repos/chain-facts';
 
-export interface SubnetRow {
-  netuid: number;
-  taoIn: bigint;
-  alphaIn: bigint;
-  alphaOut: bigint;
-  /** rao per 1 alpha: tao_in·1e9/alpha_in floored (root 1e9), as current_alpha_price for a constant-product pool. */
-  price: bigint;
-  name: string | null;
-  symbol: string | null;
-  /** From get_all_dynamic_info only (null for snapshots read from storage). */
-  taoInEmission: bigint | null;
-  alphaInEmission: bigint | null;
-  alphaOutEmission: bigint | null;
-}
+type Field = Codec & { toBigInt?: () => bigint };
+const getField = (c: Codec, name: string): Field | undefined =>
+  (c as unknown as { get(n: string): Field | undefined }).get(name);
 
-type Fields = Record<string, Codec & { toBigInt?: () => bigint; toNumber?: () => number }>;
-const field = (c: Codec, name: string): Codec & { toBigInt?: () => bigint; toNumber?: () => number } => {
-  const v = (c as unknown as { get(n: string): Codec | undefined }).get(name);
-  if (!v) throw new Error(`missing field ${name}`);
-  return v as Fields[string];
+/** A field the app relies on: its absence means the runtime changed the type, which must not read as 0. */
+export const field = (c: Codec, name: string, what: string): Field => {
+  const v = getField(c, name);
+  if (!v) throw new ChainError('malformed', `${what} has no \`${name}\` field in this runtime.`);
+  return v;
 };
-const bigField = (c: Codec, name: string): bigint => {
-  const v = (c as unknown as { get(n: string): (Codec & { toBigInt(): bigint }) | undefined }).get(name);
-  return v ? v.toBigInt() : 0n;
+export const bigField = (c: Codec, name: string, what: string): bigint => {
+  const v = field(c, name, what);
+  if (!v.toBigInt) throw new ChainError('malformed', `${what}: \`${name}\` is not an integer in this runtime.`);
+  return v.toBigInt();
 };
-const bytesText = (c: Codec): string | null => {
+/** Informational fields (emission figures) may disappear in a later runtime. */
+const optionalBig = (c: Codec, name: string): bigint | null => getField(c, name)?.toBigInt?.() ?? null;
+const bytesText = (c: Codec | undefined): string | null => {
+  if (!c) return null;
   try {
     const bytes = [...(c as unknown as Iterable<{ toNumber(): number }>)].map((x) => x.toNumber());
     const text = u8aToString(new Uint8Array(bytes));
@@ -62,11 +55,12 @@ export async function readPositions(
     accountArg(coldkey),
     `stake info at block ${blockNumber}`,
   );
+  const what = `StakeInfo at block ${blockNumber}`;
   const rows = new Map<string, PositionRow>();
   for (const info of result as unknown as Iterable<Codec>) {
-    const hotkey = encodeAddress(field(info, 'hotkey').toU8a(), 42);
-    const netuid = Number(bigField(info, 'netuid'));
-    const alpha = bigField(info, 'stake');
+    const hotkey = encodeAddress(field(info, 'hotkey', what).toU8a(), 42);
+    const netuid = Number(bigField(info, 'netuid', what));
+    const alpha = bigField(info, 'stake', what);
     if (alpha === 0n) continue;
     const k = `${hotkey}|${netuid}`;
     const prev = rows.get(k);
@@ -77,74 +71,103 @@ export async function readPositions(
   );
 }
 
-const RAO = 1_000_000_000n;
-
+/**
+ * Every subnet's pool from get_all_dynamic_info, priced by current_alpha_price_all where the runtime
+ * has it, by the reserves ratio on older runtimes (docs/chain/prices.md). A balancer runtime
+ * without the price call is refused rather than priced by reserves.
+ */
 export async function readSubnets(
   reader: ChainReader,
   runtime: BlockRuntime,
   hash: string,
   blockNumber: number,
 ): Promise<SubnetRow[]> {
-  const result = await reader.runtimeCall(
-    runtime,
-    hash,
-    'SubnetInfoRuntimeApi',
-    'get_all_dynamic_info',
-    '0x',
-    `subnet pools at block ${blockNumber}`,
-  );
+  const features = runtimeFeatures(runtime.registry);
+  const [result, prices] = await Promise.all([
+    reader.runtimeCall(
+      runtime,
+      hash,
+      'SubnetInfoRuntimeApi',
+      'get_all_dynamic_info',
+      '0x',
+      `subnet pools at block ${blockNumber}`,
+    ),
+    features.priceAll
+      ? readRuntimePrices(reader, runtime, hash, blockNumber).catch((error: unknown) => {
+          // Before the balancer the reserves ratio is the price; a node that cannot run the call still syncs.
+          if (!features.balancer && isRuntimeRefusal(error)) return null;
+          throw error;
+        })
+      : Promise.resolve(null),
+  ]);
+  const what = `DynamicInfo at block ${blockNumber}`;
   const rows: SubnetRow[] = [];
   for (const maybe of result as unknown as Iterable<Codec & { isSome: boolean; unwrap(): Codec }>) {
     if (!maybe.isSome) continue;
     const info = maybe.unwrap();
-    const netuid = Number(bigField(info, 'netuid'));
-    const taoIn = bigField(info, 'taoIn');
-    const alphaIn = bigField(info, 'alphaIn');
+    const netuid = Number(bigField(info, 'netuid', what));
+    const taoIn = bigField(info, 'taoIn', what);
+    const alphaIn = bigField(info, 'alphaIn', what);
+    const runtimePrice = prices?.get(netuid);
+    if (runtimePrice === undefined && (features.balancer || prices))
+      throw new ChainError('malformed', `The node gave no price for subnet ${netuid} at block ${blockNumber}.`);
+    const priced =
+      runtimePrice === undefined
+        ? priceFromStorage(false, netuid, 1, taoIn, alphaIn, null)
+        : { price: runtimePrice, source: 'runtime' as const };
     rows.push({
       netuid,
       taoIn,
       alphaIn,
-      alphaOut: bigField(info, 'alphaOut'),
-      price: netuid === 0 ? RAO : alphaIn === 0n ? 0n : (taoIn * RAO) / alphaIn,
-      name: bytesText(field(info, 'subnetName')),
-      symbol: bytesText(field(info, 'tokenSymbol')),
-      taoInEmission: bigField(info, 'taoInEmission'),
-      alphaInEmission: bigField(info, 'alphaInEmission'),
-      alphaOutEmission: bigField(info, 'alphaOutEmission'),
+      alphaOut: bigField(info, 'alphaOut', what),
+      price: priced.price,
+      priceSource: priced.source,
+      balancerQuote: null,
+      feeRate: null,
+      name: bytesText(getField(info, 'subnetName')),
+      symbol: bytesText(getField(info, 'tokenSymbol')),
+      taoInEmission: optionalBig(info, 'taoInEmission'),
+      alphaInEmission: optionalBig(info, 'alphaInEmission'),
+      alphaOutEmission: optionalBig(info, 'alphaOutEmission'),
     });
   }
   return rows.sort((a, b) => a.netuid - b.netuid);
 }
 
 /**
- * Pools from storage (SubnetTAO / SubnetAlphaIn / SubnetAlphaOut, names) in one multi-key read:
- * the same reserves get_all_dynamic_info reports, far cheaper to serve and decode, used at change
- * blocks; daily checkpoints use get_all_dynamic_info (which adds the emission figures).
+ * Pool snapshots from a multi-key read that included poolKeysOf(netuid) for every subnet, priced
+ * with the rule of `runtime` (the one whose state was read): the balancer formula on SwapBalancer's
+ * quote weight from spec 423, the reserves ratio before. Cheaper than a runtime call per block.
  */
-export async function readPoolsFromStorage(
-  reader: ChainReader,
-  blockNumber: number,
-  netuids: readonly number[],
-): Promise<SubnetRow[]> {
-  return poolsFromState(await reader.readBlock(blockNumber, netuids.flatMap(poolKeysOf), false), netuids);
-}
-
-/** Pool snapshots from a multi-key read that included poolKeysOf(netuid) for every subnet. */
-export function poolsFromState(state: BlockState, netuids: readonly number[]): SubnetRow[] {
+export function poolsFromState(state: BlockState, netuids: readonly number[], runtime: BlockRuntime): SubnetRow[] {
+  const features = runtimeFeatures(runtime.registry);
   const rows: SubnetRow[] = [];
   for (const netuid of netuids) {
-    const [tao, alphaIn, alphaOut, name, symbol] = poolKeysOf(netuid).map((k) => state.values.get(k) ?? null) as (
-      string | null
-    )[];
-    if (tao === null && alphaIn === null && alphaOut === null) continue; // not registered at this block
+    const [tao, alphaIn, alphaOut, name, symbol, mechanism, balancer, feeRate] = poolKeysOf(netuid).map(
+      (k) => state.values.get(k) ?? null,
+    );
+    if (!tao && !alphaIn && !alphaOut) continue; // not registered at this block
     const taoIn = leUint(tao ?? null, 8);
     const alphaInValue = leUint(alphaIn ?? null, 8);
+    // Absent entries read as the storage defaults: mechanism 0, quote ½, the runtime's default fee rate.
+    const quote = features.balancer ? (balancer ? leUint(balancer, 8) : DEFAULT_QUOTE) : null;
+    const priced = priceFromStorage(
+      features.balancer,
+      netuid,
+      Number(leUint(mechanism ?? null, 2)),
+      taoIn,
+      alphaInValue,
+      quote,
+    );
     rows.push({
       netuid,
       taoIn,
       alphaIn: alphaInValue,
       alphaOut: leUint(alphaOut ?? null, 8),
-      price: netuid === 0 ? RAO : alphaInValue === 0n ? 0n : (taoIn * RAO) / alphaInValue,
+      price: priced.price,
+      priceSource: priced.source,
+      balancerQuote: quote,
+      feeRate: features.feeRateDefault === null ? null : feeRate ? Number(leUint(feeRate, 2)) : features.feeRateDefault,
       name: storedText(name ?? null),
       symbol: storedText(symbol ?? null),
       taoInEmission: null,

@@ -253,4 +253,17 @@ function outputType(registry: Registry, apiName: string, method: string): string
   return type;
 }
 
+/**
+ * The node ran a runtime call and the runtime refused it (method missing or execution failed), as
+ * opposed to a transport failure or discarded state.
+ */
+export function isRuntimeRefusal(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : '';
+  return (
+    error instanceof ChainError &&
+    !/State already discarded/i.test(message) &&
+    /Execution failed|is not found|does not implement/i.test(message)
+  );
+}
+
 export const accountArg = (ss58: string): string => u8aToHex(decodeAddress(ss58));

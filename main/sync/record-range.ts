@@ -177,7 +177,7 @@ async function checkpointAt(
   const read = (codeRuntime: BlockRuntime) =>
     Promise.all([
       readPositions(reader, codeRuntime, s.hash, coldkey, s.number),
-      netuids ? poolsFromState(s, netuids) : readSubnets(reader, codeRuntime, s.hash, s.number),
+      netuids ? poolsFromState(s, netuids, runtime) : readSubnets(reader, codeRuntime, s.hash, s.number),
     ]);
   let result: Awaited<ReturnType<typeof read>>;
   try {

@@ -81,6 +81,20 @@ export const keys = {
   subnetAlphaOut: (netuid: number) => key('SubtensorModule', 'SubnetAlphaOut', ['Identity', u16(netuid)]),
   subnetName: (netuid: number) => key('SubtensorModule', 'SubnetName', ['Identity', u16(netuid)]),
   tokenSymbol: (netuid: number) => key('SubtensorModule', 'TokenSymbol', ['Identity', u16(netuid)]),
+  subnetMechanism: (netuid: number) => key('SubtensorModule', 'SubnetMechanism', ['Identity', u16(netuid)]),
+  /** Balancer pool weights (spec ≥ 423): quote weight q as a Perquintill. */
+  swapBalancer: (netuid: number) => key('Swap', 'SwapBalancer', ['Twox64Concat', u16(netuid)]),
+  swapFeeRate: (netuid: number) => key('Swap', 'FeeRate', ['Twox64Concat', u16(netuid)]),
+  /** Conviction lock of a coldkey on a subnet, keyed by the hotkey it is locked to (spec ≥ 411). */
+  lock: (cold: string, netuid: number, hot: string) =>
+    key(
+      'SubtensorModule',
+      'Lock',
+      ['Blake2_128Concat', account(cold)],
+      ['Identity', u16(netuid)],
+      ['Blake2_128Concat', account(hot)],
+    ),
+  lockPrefix: (cold: string) => key('SubtensorModule', 'Lock', ['Blake2_128Concat', account(cold)]),
   rootClaimType: (cold: string) => key('SubtensorModule', 'RootClaimType', ['Blake2_128Concat', account(cold)]),
   rootClaimed: (netuid: number, hot: string, cold: string) =>
     key(
@@ -134,7 +148,7 @@ export function bytesText(hex: string | null): string | null {
   return text === '' ? null : text;
 }
 
-/** The storage keys of one subnet's pool snapshot, in the order poolFromValues expects. */
+/** The storage keys of one subnet's pool snapshot, in the order poolsFromState expects. */
 export function poolKeysOf(netuid: number): string[] {
   return [
     keys.subnetTao(netuid),
@@ -142,5 +156,8 @@ export function poolKeysOf(netuid: number): string[] {
     keys.subnetAlphaOut(netuid),
     keys.subnetName(netuid),
     keys.tokenSymbol(netuid),
+    keys.subnetMechanism(netuid),
+    keys.swapBalancer(netuid),
+    keys.swapFeeRate(netuid),
   ];
 }

@@ -2,9 +2,37 @@
 // the cursor is a single synchronous transaction; unique keys + INSERT OR IGNORE make re-syncing
 // a range a no-op.
 import type { StoredStakeEvent, SyncPhase } from '../../../shared/api';
-import type { PositionRow, SubnetRow } from '../../sync/checkpoints';
 import type { StakeEventRow } from '../../sync/stake-events';
 import type { DB } from '../open';
+
+export interface PositionRow {
+  hotkey: string;
+  netuid: number;
+  alpha: bigint;
+}
+
+/** Where a snapshot's price came from (docs/chain/prices.md). */
+export type PriceSource = 'runtime' | 'balancer' | 'reserves';
+
+export interface SubnetRow {
+  netuid: number;
+  taoIn: bigint;
+  alphaIn: bigint;
+  alphaOut: bigint;
+  /** rao per 1 α (price × 1e9, floored), as current_alpha_price reports it; root 1e9. */
+  price: bigint;
+  priceSource: PriceSource;
+  /** SwapBalancer quote weight q (Perquintill, 1e18 = 1) when read from storage on a balancer runtime. */
+  balancerQuote: bigint | null;
+  /** Swap.FeeRate (parts of 65535) when read from storage. */
+  feeRate: number | null;
+  name: string | null;
+  symbol: string | null;
+  /** From get_all_dynamic_info only (null for snapshots read from storage). */
+  taoInEmission: bigint | null;
+  alphaInEmission: bigint | null;
+  alphaOutEmission: bigint | null;
+}
 
 export interface BlockRecord {
   number: number;
@@ -101,8 +129,10 @@ export function chainFactsRepo(db: DB) {
     `INSERT OR IGNORE INTO position_checkpoints (block_number, coldkey, hotkey, netuid, alpha) VALUES (@blockNumber, @coldkey, @hotkey, @netuid, @alpha)`,
   );
   const insertSubnet = db.prepare(
-    `INSERT OR IGNORE INTO subnet_snapshots (block_number, netuid, tao_in, alpha_in, alpha_out, price, name, symbol, tao_in_emission, alpha_in_emission, alpha_out_emission)
-     VALUES (@blockNumber, @netuid, @taoIn, @alphaIn, @alphaOut, @price, @name, @symbol, @taoInEmission, @alphaInEmission, @alphaOutEmission)`,
+    `INSERT OR IGNORE INTO subnet_snapshots (block_number, netuid, tao_in, alpha_in, alpha_out, price, price_source, balancer_quote, fee_rate,
+       name, symbol, tao_in_emission, alpha_in_emission, alpha_out_emission)
+     VALUES (@blockNumber, @netuid, @taoIn, @alphaIn, @alphaOut, @price, @priceSource, @balancerQuote, @feeRate,
+       @name, @symbol, @taoInEmission, @alphaInEmission, @alphaOutEmission)`,
   );
   const upsertState = db.prepare(
     `INSERT INTO sync_state (coldkey, phase, cursor, first_block, history_from, last_finalized, error, updated_at)

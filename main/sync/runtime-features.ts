@@ -1,0 +1,65 @@
+// What a runtime offers, read from its own metadata rather than from spec numbers, so a node
+// running a runtime this code has never seen is handled by what it declares (docs/chain/runtimes.md).
+import type { Registry } from '@polkadot/types/types';
+
+export interface RuntimeFeatures {
+  /** Swap.SwapBalancer exists: the pool is a weighted balancer (price needs the quote weight). */
+  balancer: boolean;
+  /** Swap.FeeRate exists, with its default (parts of 65535) when a subnet has no entry. */
+  feeRateDefault: number | null;
+  /** SwapRuntimeApi.current_alpha_price_all: every subnet's price in one call. */
+  priceAll: boolean;
+  /** SwapRuntimeApi.sim_swap_alpha_for_tao: exact exit value of a sale. */
+  simSell: boolean;
+  /** StakeInfoRuntimeApi.get_stake_availability_for_coldkeys: locked / available α. */
+  availability: boolean;
+  /** SubtensorModule.Lock storage: conviction locks exist in this runtime. */
+  locks: boolean;
+}
+
+interface MetadataShape {
+  pallets: {
+    name: { toString(): string };
+    storage: {
+      isSome: boolean;
+      unwrap(): {
+        items: {
+          name: { toString(): string };
+          fallback: { toU8a(bare?: boolean): Uint8Array };
+        }[];
+      };
+    };
+  }[];
+  apis?: { name: { toString(): string }; methods: { name: { toString(): string } }[] }[];
+}
+
+const cache = new WeakMap<Registry, RuntimeFeatures>();
+
+function storageItem(md: MetadataShape, pallet: string, item: string) {
+  const p = md.pallets.find((x) => x.name.toString() === pallet);
+  if (!p?.storage.isSome) return undefined;
+  return p.storage.unwrap().items.find((i) => i.name.toString() === item);
+}
+
+export function hasRuntimeMethod(registry: Registry, api: string, method: string): boolean {
+  const md = registry.metadata as unknown as MetadataShape;
+  return !!md.apis?.find((a) => a.name.toString() === api)?.methods.some((m) => m.name.toString() === method);
+}
+
+export function runtimeFeatures(registry: Registry): RuntimeFeatures {
+  const hit = cache.get(registry);
+  if (hit) return hit;
+  const md = registry.metadata as unknown as MetadataShape;
+  const feeRate = storageItem(md, 'Swap', 'FeeRate');
+  const fallback = feeRate?.fallback.toU8a(true);
+  const features: RuntimeFeatures = {
+    balancer: storageItem(md, 'Swap', 'SwapBalancer') !== undefined,
+    feeRateDefault: fallback && fallback.length >= 2 ? (fallback[0] ?? 0) | ((fallback[1] ?? 0) << 8) : null,
+    priceAll: hasRuntimeMethod(registry, 'SwapRuntimeApi', 'current_alpha_price_all'),
+    simSell: hasRuntimeMethod(registry, 'SwapRuntimeApi', 'sim_swap_alpha_for_tao'),
+    availability: hasRuntimeMethod(registry, 'StakeInfoRuntimeApi', 'get_stake_availability_for_coldkeys'),
+    locks: storageItem(md, 'SubtensorModule', 'Lock') !== undefined,
+  };
+  cache.set(registry, features);
+  return features;
+}
