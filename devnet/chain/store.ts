@@ -26,7 +26,7 @@ interface CellRef {
 
 export class StateStore {
   readonly cells = new Map<string, Cell>();
-  protected sortedKeys: string[] | null = null;
+  sortedKeys: string[] | null = null;
   readonly subnets = new Map<number, SubnetDef>();
   /** Record touched cells for reorg rollback (off while generating history: it is all finalized). */
   trackTouched = false;
@@ -93,7 +93,7 @@ export class StateStore {
     this.putCell({ item: 'SystemEvents', kind: 'fn', read: (b) => b }, storageKey('SystemEvents'));
   }
 
-  protected putCell(cell: Cell, key: string): Cell {
+  putCell(cell: Cell, key: string): Cell {
     this.cells.set(key, cell);
     this.sortedKeys = null;
     return cell;
@@ -152,7 +152,7 @@ export class StateStore {
    * avoiding string building and lookups in the big key map.
    */
   private readonly refs = new Map<unknown, unknown>();
-  protected ref(item: ItemName, args: KeyArg[]): CellRef {
+  ref(item: ItemName, args: KeyArg[]): CellRef {
     let m = this.refs.get(item) as Map<unknown, unknown> | undefined;
     if (!m) this.refs.set(item, (m = new Map()));
     for (let i = 0; i < args.length - 1; i++) {
@@ -171,12 +171,12 @@ export class StateStore {
     return r;
   }
 
-  protected getLog<T>(item: ItemName, b: number, ...args: KeyArg[]): T | undefined {
+  getLog<T>(item: ItemName, b: number, ...args: KeyArg[]): T | undefined {
     const c = this.ref(item, args).cell;
     return c ? (this.readCell(c, b) as T | undefined) : undefined;
   }
 
-  protected setLog(item: ItemName, value: unknown, ...args: KeyArg[]): void {
+  setLog(item: ItemName, value: unknown, ...args: KeyArg[]): void {
     const r = this.ref(item, args);
     const c = r.cell && r.cell.kind === 'log' ? r.cell : this.logCell(item, r.key);
     r.cell = c;
@@ -185,7 +185,7 @@ export class StateStore {
   }
 
   /** Sets an indexed (emission-growing) value so that it reads back exactly `value` at the current block. */
-  protected setIndexed(item: ItemName, netuid: number, value: bigint, ...args: KeyArg[]): void {
+  setIndexed(item: ItemName, netuid: number, value: bigint, ...args: KeyArg[]): void {
     const r = this.ref(item, args);
     const fresh = r.cell === undefined;
     const c = r.cell && r.cell.kind === 'indexed' ? r.cell : this.indexedCell(item, r.key, netuid);
@@ -196,7 +196,7 @@ export class StateStore {
   }
 
   /** Sets a linear cell (value now; it then grows by `rate` per block until the next write). */
-  protected setLinear(item: ItemName, rate: bigint, value: bigint, ...args: KeyArg[]): void {
+  setLinear(item: ItemName, rate: bigint, value: bigint, ...args: KeyArg[]): void {
     const r = this.ref(item, args);
     let c = r.cell;
     if (!c) c = this.putCell({ item, kind: 'linear', log: new ChangeLog(), rate }, r.key);
@@ -207,7 +207,7 @@ export class StateStore {
   }
 
   /** Hook: a (hotkey, netuid) share pool got its first TotalHotkeyAlpha entry. */
-  protected onNewHotkeyPool(_hot: Acc, _netuid: number): void {}
+  onNewHotkeyPool(_hot: Acc, _netuid: number): void {}
 
   /** Forget rollback data at or below the finalized block. */
   pruneRollback(finalized: number): void {
@@ -215,7 +215,7 @@ export class StateStore {
   }
 
   /** Drops every storage change made in block `b` (> keep); cells left empty disappear. */
-  protected rollbackBlockCells(b: number, keep: number): void {
+  rollbackBlockCells(b: number, keep: number): void {
     for (const cell of this.touched.get(b) ?? []) {
       if (cell.kind === 'fn') continue;
       if (cell.log.truncateAfter(keep)) {

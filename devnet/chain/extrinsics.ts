@@ -1,0 +1,174 @@
+/**
+ * Signed extrinsics: validation (the error a call fails with) and dispatch, in terms of the
+ * staking primitives, with their summary events.
+ */
+import type { Acc } from './accounts.js';
+import type { Chain } from './chain.js';
+import { minStake } from './pools.js';
+import type { Action } from './types.js';
+
+export class Extrinsics {
+  constructor(private readonly c: Chain) {}
+
+  // ---------------------------------------------------------------- extrinsics
+
+  /** Validates an action against the current state; returns a reason when it cannot succeed. */
+  check(a: Action): string | null {
+    const spec = this.c.specAt(this.c.cur);
+    const min = minStake(spec);
+    const bal = this.c.account(a.coldkey).free;
+    switch (a.kind) {
+      case 'add_stake':
+        if (!this.c.subnets.has(a.netuid)) return 'SubnetNotExists';
+        if (a.tao < min) return 'AmountTooLow';
+        if (bal < a.tao) return 'NotEnoughBalanceToStake';
+        return null;
+      case 'remove_stake':
+        if (a.alpha <= 0n || this.c.stake(a.hotkey, a.coldkey, a.netuid) === 0n) return 'NotEnoughStakeToWithdraw';
+        return null;
+      case 'unstake_all':
+        return this.c
+          .openOf(a.coldkey)
+          .some((p) => p.hotkey === a.hotkey && this.c.stake(p.hotkey, a.coldkey, p.netuid) > 0n)
+          ? null
+          : 'NotEnoughStakeToWithdraw';
+      case 'move_stake':
+        if (!this.c.subnets.has(a.destNetuid)) return 'SubnetNotExists';
+        return this.c.stake(a.originHotkey, a.coldkey, a.originNetuid) > 0n && a.alpha > 0n
+          ? null
+          : 'NotEnoughStakeToWithdraw';
+      case 'transfer_stake':
+      case 'swap_stake':
+        if (!this.c.subnets.has(a.destNetuid)) return 'SubnetNotExists';
+        if (a.kind === 'swap_stake' && a.originNetuid === a.destNetuid) return 'SameNetuid';
+        return this.c.stake(a.hotkey, a.coldkey, a.originNetuid) > 0n && a.alpha > 0n
+          ? null
+          : 'NotEnoughStakeToWithdraw';
+      case 'set_root_claim_type':
+        return spec >= 334 ? null : 'CallUnavailable';
+      case 'transfer':
+        return bal >= a.tao ? null : 'InsufficientBalance';
+      case 'set_code':
+        return null;
+      case 'recycle_alpha':
+      case 'burn_alpha':
+        if (spec < 315) return 'CallUnavailable';
+        if (a.netuid === 0) return 'CannotBurnOrRecycleOnRootSubnet';
+        return a.alpha > 0n && this.c.stake(a.hotkey, a.coldkey, a.netuid) >= a.alpha
+          ? null
+          : 'NotEnoughStakeToWithdraw';
+    }
+  }
+
+  apply(a: Action): void {
+    const spec = this.c.specAt(this.c.cur);
+    switch (a.kind) {
+      case 'add_stake': {
+        const acc = this.c.account(a.coldkey);
+        this.c.setAccount(a.coldkey, { nonce: acc.nonce, free: acc.free - a.tao });
+        this.c.staking.stakeInto(a.coldkey, a.hotkey, a.netuid, a.tao, 'full');
+        return;
+      }
+      case 'remove_stake': {
+        const have = this.c.stake(a.hotkey, a.coldkey, a.netuid);
+        const alpha = a.alpha > have ? have : a.alpha;
+        this.c.credit(a.coldkey, this.c.staking.unstakeFrom(a.coldkey, a.hotkey, a.netuid, alpha, 'full'));
+        this.c.staking.clearDust(a.coldkey, a.hotkey, a.netuid);
+        return;
+      }
+      case 'unstake_all': {
+        for (const p of this.c.openOf(a.coldkey).sort((x, y) => x.netuid - y.netuid)) {
+          if (p.hotkey !== a.hotkey) continue;
+          const have = this.c.stake(p.hotkey, a.coldkey, p.netuid);
+          if (have > 0n)
+            this.c.credit(a.coldkey, this.c.staking.unstakeFrom(a.coldkey, p.hotkey, p.netuid, have, 'full'));
+        }
+        return;
+      }
+      case 'move_stake': {
+        const alpha = this.clampAlpha(a.originHotkey, a.coldkey, a.originNetuid, a.alpha);
+        const tao = this.c.staking.moveAcross(
+          a.coldkey,
+          a.coldkey,
+          a.originHotkey,
+          a.destHotkey,
+          a.originNetuid,
+          a.destNetuid,
+          alpha,
+        );
+        this.c.emit({
+          pallet: 'SubtensorModule',
+          name: 'StakeMoved',
+          args: [a.coldkey, a.originHotkey, a.originNetuid, a.destHotkey, a.destNetuid, tao],
+        });
+        return;
+      }
+      case 'transfer_stake': {
+        const alpha = this.clampAlpha(a.hotkey, a.coldkey, a.originNetuid, a.alpha);
+        const tao = this.c.staking.moveAcross(
+          a.coldkey,
+          a.destColdkey,
+          a.hotkey,
+          a.hotkey,
+          a.originNetuid,
+          a.destNetuid,
+          alpha,
+        );
+        this.c.emit({
+          pallet: 'SubtensorModule',
+          name: 'StakeTransferred',
+          args: [a.coldkey, a.destColdkey, a.hotkey, a.originNetuid, a.destNetuid, tao],
+        });
+        return;
+      }
+      case 'swap_stake': {
+        const alpha = this.clampAlpha(a.hotkey, a.coldkey, a.originNetuid, a.alpha);
+        const tao = this.c.staking.moveAcross(
+          a.coldkey,
+          a.coldkey,
+          a.hotkey,
+          a.hotkey,
+          a.originNetuid,
+          a.destNetuid,
+          alpha,
+        );
+        this.c.emit({
+          pallet: 'SubtensorModule',
+          name: 'StakeSwapped',
+          args: [a.coldkey, a.hotkey, a.originNetuid, a.destNetuid, tao],
+        });
+        return;
+      }
+      case 'set_root_claim_type':
+        this.c.setLog('RootClaimType', a.claimType, a.coldkey);
+        if (spec >= 334) {
+          this.c.emit({ pallet: 'SubtensorModule', name: 'RootClaimTypeSet', args: [a.coldkey, a.claimType] });
+        }
+        return;
+      case 'transfer': {
+        const from = this.c.account(a.coldkey);
+        this.c.setAccount(a.coldkey, { nonce: from.nonce, free: from.free - a.tao });
+        this.c.credit(a.dest, a.tao);
+        this.c.emit({ pallet: 'Balances', name: 'Transfer', args: [a.coldkey, a.dest, a.tao] });
+        return;
+      }
+      case 'set_code':
+        this.c.emit({ pallet: 'System', name: 'CodeUpdated', args: [] });
+        return;
+      case 'recycle_alpha':
+      case 'burn_alpha': {
+        this.c.decreasePosition(a.hotkey, a.coldkey, a.netuid, a.alpha);
+        if (a.kind === 'recycle_alpha')
+          this.c.setIndexed('SubnetAlphaOut', a.netuid, this.c.subnetAlphaOut(a.netuid) - a.alpha, a.netuid);
+        const name = a.kind === 'recycle_alpha' ? 'AlphaRecycled' : 'AlphaBurned';
+        this.c.emit({ pallet: 'SubtensorModule', name, args: [a.coldkey, a.hotkey, a.alpha, a.netuid] });
+        return;
+      }
+    }
+  }
+
+  private clampAlpha(hot: Acc, cold: Acc, netuid: number, alpha: bigint): bigint {
+    const have = this.c.stake(hot, cold, netuid);
+    return alpha > have ? have : alpha;
+  }
+}

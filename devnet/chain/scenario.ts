@@ -1,0 +1,61 @@
+/** Scenario configuration and the world's participants (validators, pending registrations, users). */
+import type { Acc } from './accounts.js';
+import type { SpecSpan, SubnetDef } from './types.js';
+
+export interface UserConfig {
+  label: string;
+  /** Fixed account (e.g. the demo wallet); otherwise derived from label + seed. */
+  account?: Acc;
+  balanceTao: bigint;
+  /** number of (hotkey, netuid) positions the user trades */
+  positions: number;
+  /** approximate number of signed actions over the history */
+  actions: number;
+  /** TAO staked on root at genesis (root claims need root stake) */
+  rootStakeTao?: bigint;
+  claimType?: 'Keep' | 'Swap';
+}
+
+export interface ScenarioConfig {
+  name: string;
+  /** head block after generation */
+  blocks: number;
+  subnets: number;
+  validators: number;
+  marketActors: number;
+  /** mean number of blocks between blocks with market activity */
+  marketEvery: number;
+  specs: SpecSpan[];
+  users: UserConfig[];
+  /** auto root-claim period per claiming coldkey */
+  claimEvery: number;
+  /** unix ms of the head block at generation time (fixed → deterministic timestamps) */
+  headTime: number;
+  /** pay owner cut + validator take every N epochs of each subnet (absent = never) */
+  epochPayoutEvery?: number;
+  /** how many of the subnets register during the history instead of at genesis */
+  lateSubnets?: number;
+  /** live mode: mean blocks between a scripted user's own actions (absent = users act only via submit) */
+  liveUserEvery?: number;
+}
+
+export interface Validator {
+  hotkey: Acc;
+  owner: Acc;
+  subnets: number[];
+}
+
+export interface Registration {
+  def: SubnetDef;
+  tao: bigint;
+  alphaIn: bigint;
+  stakes: { v: Validator; alpha: bigint }[];
+}
+
+export interface User {
+  cfg: UserConfig;
+  coldkey: Acc;
+  targets: { hotkey: Acc; netuid: number }[];
+  schedule: number[];
+  next: number;
+}

@@ -1,0 +1,281 @@
+/**
+ * The chain's state model on top of the change-log store: typed reads of every storage item the
+ * devnet serves, the share pools behind positions, pool reserves, subnet registration, and the
+ * position indexes (per coldkey) that the runtime APIs and the actors use.
+ */
+import { stringToU8a, u8aToHex } from '@polkadot/util';
+import type { Acc } from './accounts.js';
+import { GrowthIndex, epochBlock, epochsAt } from './emissions.js';
+import { shareValue, sharesFor } from './fixed.js';
+import { alphaPriceRao, feeRate } from './pools.js';
+import type { ItemName } from '../scale/keys.js';
+import { storageKey } from '../scale/keys.js';
+import { StateStore } from './store.js';
+import type { AccountState, SubnetDef } from './types.js';
+
+const posKey = (hot: Acc, netuid: number) => `${hot}|${netuid}`;
+
+export class ChainState extends StateStore {
+  /** hotkey → owner coldkey */
+  readonly owners = new Map<Acc, Acc>();
+  /** coldkey → positions (hot|netuid) it ever held: the index behind get_stake_info_for_coldkey */
+  readonly coldPositions = new Map<Acc, Set<string>>();
+  /** coldkey → positions currently non-zero (actor bookkeeping; may be stale after a reorg, actions are re-checked) */
+  readonly openPositions = new Map<Acc, Map<string, { hotkey: Acc; netuid: number }>>();
+  readonly tracked = new Set<Acc>();
+  /** earliest block each tracked (cold, hot|netuid) position existed */
+  readonly trackedPositionsFrom = new Map<string, number>();
+
+  /** Per-epoch values derived from the growth index: last epoch's dividends and TotalHotkeyAlpha. */
+  override onNewHotkeyPool(hot: Acc, netuid: number): void {
+    this.putCell(
+      {
+        item: 'AlphaDividendsPerSubnet',
+        kind: 'fn',
+        read: (b) => {
+          const d = this.dividends(hot, netuid, b);
+          return d > 0n ? d : undefined;
+        },
+      },
+      storageKey('AlphaDividendsPerSubnet', netuid, hot),
+    );
+    this.putCell(
+      {
+        item: 'TotalHotkeyAlphaLastEpoch',
+        kind: 'fn',
+        read: (b) => {
+          const e = epochsAt(netuid, b);
+          return e === 0 ? undefined : this.totalHotkeyAlpha(hot, netuid, epochBlock(netuid, e));
+        },
+      },
+      storageKey('TotalHotkeyAlphaLastEpoch', hot, netuid),
+    );
+  }
+
+  // ---------------------------------------------------------------- typed reads
+
+  account(cold: Acc, b = this.cur): AccountState {
+    return this.getLog<AccountState>('SystemAccount', b, cold) ?? { nonce: 0, free: 0n };
+  }
+
+  setAccount(cold: Acc, a: AccountState): void {
+    this.setLog('SystemAccount', a, cold);
+  }
+
+  subnetTao(netuid: number, b = this.cur): bigint {
+    return this.getLog<bigint>('SubnetTAO', b, netuid) ?? 0n;
+  }
+  subnetAlphaIn(netuid: number, b = this.cur): bigint {
+    return this.getLog<bigint>('SubnetAlphaIn', b, netuid) ?? 0n;
+  }
+  subnetAlphaOut(netuid: number, b = this.cur): bigint {
+    return this.getLog<bigint>('SubnetAlphaOut', b, netuid) ?? 0n;
+  }
+  totalHotkeyAlpha(hot: Acc, netuid: number, b = this.cur): bigint {
+    return this.getLog<bigint>('TotalHotkeyAlpha', b, hot, netuid) ?? 0n;
+  }
+  totalHotkeyShares(hot: Acc, netuid: number, b = this.cur): bigint {
+    return this.getLog<bigint>('TotalHotkeyShares', b, hot, netuid) ?? 0n;
+  }
+  shares(hot: Acc, cold: Acc, netuid: number, b = this.cur): bigint {
+    return this.getLog<bigint>('Alpha', b, hot, cold, netuid) ?? 0n;
+  }
+  /** Position alpha exactly as the runtime computes it (share-pool get_value). */
+  stake(hot: Acc, cold: Acc, netuid: number, b = this.cur): bigint {
+    const share = this.shares(hot, cold, netuid, b);
+    if (share === 0n) return 0n;
+    return shareValue(this.totalHotkeyAlpha(hot, netuid, b), this.totalHotkeyShares(hot, netuid, b), share);
+  }
+  stakingHotkeys(cold: Acc, b = this.cur): Acc[] {
+    return this.getLog<Acc[]>('StakingHotkeys', b, cold) ?? [];
+  }
+  rootClaimType(cold: Acc, b = this.cur): 'Swap' | 'Keep' {
+    return this.getLog<'Swap' | 'Keep'>('RootClaimType', b, cold) ?? 'Swap';
+  }
+  /** Nominator dividends of the hotkey's last epoch (AlphaDividendsPerSubnet), derived from the growth index. */
+  dividends(hot: Acc, netuid: number, b: number): bigint {
+    const e = epochsAt(netuid, b);
+    if (e === 0) return 0n;
+    const c = this.ref('TotalHotkeyAlpha', [hot, netuid]).cell;
+    if (!c || c.kind !== 'indexed') return 0n;
+    const n = c.log.at(b);
+    if (n === undefined) return 0n;
+    const gi = this.growthOf(netuid);
+    return GrowthIndex.value(n, gi.at(e)) - GrowthIndex.value(n, gi.at(e - 1));
+  }
+  priceRao(netuid: number, b = this.cur): bigint {
+    return alphaPriceRao(netuid, this.subnetTao(netuid, b), this.subnetAlphaIn(netuid, b));
+  }
+  positionsOf(cold: Acc): { hotkey: Acc; netuid: number }[] {
+    const s = this.coldPositions.get(cold);
+    if (!s) return [];
+    return [...s].map((k) => {
+      const [hotkey, n] = k.split('|') as [string, string];
+      return { hotkey, netuid: Number(n) };
+    });
+  }
+
+  /** Positions believed open (non-zero) now. */
+  openOf(cold: Acc): { hotkey: Acc; netuid: number }[] {
+    const m = this.openPositions.get(cold);
+    return m ? [...m.values()] : [];
+  }
+
+  // ---------------------------------------------------------------- genesis
+
+  /** Registers a subnet (at the current block) with its pool and static storage. */
+  addSubnet(def: SubnetDef, taoReserve: bigint, alphaReserve: bigint): void {
+    this.subnets.set(def.netuid, def);
+    const n = def.netuid;
+    this.setLog('NetworksAdded', true, n);
+    this.setLog('SubnetMechanism', n === 0 ? 0 : 1, n);
+    this.setLog('Tempo', 360, n);
+    this.setLog('NetworkRegisteredAt', BigInt(def.registeredAt), n);
+    this.setLog('SubnetOwner', def.ownerColdkey, n);
+    this.setLog('SubnetOwnerHotkey', def.ownerHotkey, n);
+    this.setLog('TokenSymbol', u8aToHex(stringToU8a(def.symbol)), n);
+    this.setLog('SubnetName', u8aToHex(stringToU8a(def.name)), n);
+    this.setReserve('SubnetTAO', n, taoReserve);
+    this.setReserve('SubnetAlphaIn', n, alphaReserve);
+    this.setIndexed('SubnetAlphaOut', n, 0n, n);
+    this.setLog('TotalNetworks', this.subnets.size);
+    this.registerHotkey(def.ownerHotkey, def.ownerColdkey);
+    if (n === 0) return;
+    // Price views derived from the reserves at read time (the swap v3 pallet exists from spec 283).
+    const from = (b: number) => b >= def.registeredAt;
+    const v3 = (b: number) => from(b) && this.specAt(b) >= 283;
+    const put = (item: ItemName, read: (b: number) => unknown) =>
+      this.putCell({ item, kind: 'fn', read }, storageKey(item, n));
+    put('SubnetMovingPrice', (b) => (from(b) ? { bits: this.priceBits(n, b, 32n) } : undefined));
+    put('SwapAlphaSqrtPrice', (b) => (v3(b) ? { bits: isqrt(this.priceBits(n, b, 128n)) } : undefined));
+    put('SwapV3Initialized', (b) => (v3(b) ? true : undefined));
+    put('SwapFeeRate', (b) => (v3(b) ? Number(feeRate(this.specAt(b))) : undefined));
+  }
+
+  /** price = SubnetTAO / SubnetAlphaIn as fixed point with `frac` fractional bits. */
+  private priceBits(netuid: number, b: number, frac: bigint): bigint {
+    const x = this.subnetAlphaIn(netuid, b);
+    return x === 0n ? 0n : (this.subnetTao(netuid, b) << frac) / x;
+  }
+
+  registerHotkey(hot: Acc, owner: Acc): void {
+    if (this.owners.has(hot)) return;
+    this.owners.set(hot, owner);
+    this.setLog('Owner', owner, hot);
+  }
+
+  endow(cold: Acc, free: bigint): void {
+    const a = this.account(cold);
+    this.setAccount(cold, { nonce: a.nonce, free: a.free + free });
+  }
+
+  /** Genesis stake without an extrinsic or swap (initial validator self-stake). */
+  seedStake(cold: Acc, hot: Acc, netuid: number, alpha: bigint): void {
+    this.increasePosition(hot, cold, netuid, alpha);
+    this.setIndexed('SubnetAlphaOut', netuid, this.subnetAlphaOut(netuid) + alpha, netuid);
+    if (netuid === 0) this.setReserve('SubnetTAO', 0, this.subnetTao(0) + alpha);
+    this.addStakingHotkey(cold, hot);
+  }
+
+  // ---------------------------------------------------------------- share pool
+
+  increasePosition(hot: Acc, cold: Acc, netuid: number, alpha: bigint): void {
+    if (alpha <= 0n) return;
+    const total = this.totalHotkeyAlpha(hot, netuid);
+    const denom = this.totalHotkeyShares(hot, netuid);
+    const share = this.shares(hot, cold, netuid);
+    let add: bigint;
+    if (denom === 0n || total === 0n) {
+      // Empty pool: the first key gets shares 1:1 (share-pool update_value_for_one).
+      add = alpha << 64n;
+    } else {
+      add = sharesFor(alpha, total, denom);
+    }
+    this.setIndexed('TotalHotkeyAlpha', netuid, total + alpha, hot, netuid);
+    this.setLog('TotalHotkeyShares', denom + add, hot, netuid);
+    this.setLog('Alpha', share + add, hot, cold, netuid);
+    const k = posKey(hot, netuid);
+    let s = this.coldPositions.get(cold);
+    if (!s) this.coldPositions.set(cold, (s = new Set()));
+    s.add(k);
+    let open = this.openPositions.get(cold);
+    if (!open) this.openPositions.set(cold, (open = new Map()));
+    if (!open.has(k)) open.set(k, { hotkey: hot, netuid });
+    if (this.tracked.has(cold)) {
+      const tk = `${cold}|${k}`;
+      if (!this.trackedPositionsFrom.has(tk)) this.trackedPositionsFrom.set(tk, this.cur);
+    }
+  }
+
+  /** Removes `alpha` (≤ position) from a position; a full removal deletes the share entry. */
+  decreasePosition(hot: Acc, cold: Acc, netuid: number, alpha: bigint): void {
+    const value = this.stake(hot, cold, netuid);
+    const total = this.totalHotkeyAlpha(hot, netuid);
+    const denom = this.totalHotkeyShares(hot, netuid);
+    const share = this.shares(hot, cold, netuid);
+    if (alpha >= value) {
+      this.setIndexed('TotalHotkeyAlpha', netuid, total - value, hot, netuid);
+      this.setLog('TotalHotkeyShares', denom - share, hot, netuid);
+      this.setLog('Alpha', undefined, hot, cold, netuid);
+      this.openPositions.get(cold)?.delete(posKey(hot, netuid));
+      return;
+    }
+    let sub = sharesFor(alpha, total, denom);
+    if (sub > share) sub = share;
+    this.setIndexed('TotalHotkeyAlpha', netuid, total - alpha, hot, netuid);
+    this.setLog('TotalHotkeyShares', denom - sub, hot, netuid);
+    this.setLog('Alpha', share - sub, hot, cold, netuid);
+  }
+
+  addStakingHotkey(cold: Acc, hot: Acc): void {
+    const cur = this.stakingHotkeys(cold);
+    if (!cur.includes(hot)) this.setLog('StakingHotkeys', [...cur, hot], cold);
+  }
+
+  touchStakeBlock(cold: Acc, hot: Acc): void {
+    // LastColdkeyHotkeyStakeBlock exists from spec 238.
+    if (this.specAt(this.cur) >= 238) this.setLog('LastColdkeyHotkeyStakeBlock', BigInt(this.cur), cold, hot);
+  }
+
+  // ---------------------------------------------------------------- pools
+
+  setPool(netuid: number, tao: bigint, alphaIn: bigint, alphaOut: bigint): void {
+    // Root stake also grows by (pre-334) root dividends that never entered SubnetTAO(0): clamp at 0.
+    this.setReserve('SubnetTAO', netuid, tao < 0n ? 0n : tao);
+    this.setReserve('SubnetAlphaIn', netuid, alphaIn);
+    this.setIndexed('SubnetAlphaOut', netuid, alphaOut, netuid);
+  }
+
+  /** Pool reserves: linear cells, so the per-block emission injection is computed, never stored. */
+  setReserve(item: 'SubnetTAO' | 'SubnetAlphaIn', netuid: number, value: bigint): void {
+    const sub = this.subnets.get(netuid);
+    const rate = item === 'SubnetTAO' ? (sub?.taoInPerBlock ?? 0n) : (sub?.alphaInPerBlock ?? 0n);
+    this.setLinear(item, rate, value, netuid);
+  }
+
+  /** SubnetVolume: cumulative TAO swapped through a dynamic subnet's pool (u128). */
+  addVolume(netuid: number, tao: bigint): void {
+    if (netuid === 0) return;
+    this.setLog('SubnetVolume', this.subnetVolume(netuid) + tao, netuid);
+  }
+
+  subnetVolume(netuid: number, b = this.cur): bigint {
+    return this.getLog<bigint>('SubnetVolume', b, netuid) ?? 0n;
+  }
+
+  credit(cold: Acc, tao: bigint): void {
+    const a = this.account(cold);
+    this.setAccount(cold, { nonce: a.nonce, free: a.free + tao });
+  }
+}
+
+/** Integer square root: Newton's method from above, floor(sqrt(n)). */
+function isqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+  for (;;) {
+    const y = (x + n / x) >> 1n;
+    if (y >= x) return x;
+    x = y;
+  }
+}

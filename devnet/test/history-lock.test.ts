@@ -1,0 +1,37 @@
+/**
+ * The existing scenarios' histories are locked: the truth, every stored block record (actions,
+ * nonces, fees, events) and the storage key count hash to the values recorded when the chain was
+ * split into modules. New mechanics must come as new scenarios or runtimes, never change these.
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { startDevnet } from '../index.js';
+
+const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
+const serialise = (v: unknown) => JSON.stringify(v, (_, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
+
+const LOCKED: [string, number, string, string, number][] = [
+  ['tiny', 1, '781f3fd122004022', 'f527e9f95d59f990', 397],
+  ['tiny', 7, '8d4b7a185feb0a35', 'ec1f76d82dc240aa', 401],
+  ['upgrade', 1, 'd29c0f22a363600f', '7c1790f2b1af1dcf', 790],
+  ['upgrade', 3, '1cfa6790565346ae', '1180bb18abd9f825', 819],
+  ['demo', 1, '3c076a03c4699d40', '30c9ffe38c9f0541', 4256],
+];
+
+describe('history lock', () => {
+  it.each(LOCKED)('%s seed %i is unchanged', async (scenario, seed, truthHash, blocksHash, keys) => {
+    const dn = await startDevnet({ scenario, seed, port: 0 });
+    try {
+      const blocks = [...dn.chain.blocks.entries()].map(([b, r]) => [
+        b,
+        r.init,
+        r.xts.map((x) => [x.signer, x.nonce, x.ok, x.fee, x.action, x.events]),
+      ]);
+      expect(hash(serialise({ ...dn.truth(), endpoint: '' }))).toBe(truthHash);
+      expect(hash(serialise(blocks))).toBe(blocksHash);
+      expect(dn.chain.keys().length).toBe(keys);
+    } finally {
+      await dn.close();
+    }
+  });
+});
