@@ -86,7 +86,10 @@ describe('cli', () => {
     expect(unreachable.code).toBe(2);
     expect(unreachable.err).toMatch(/Cannot reach ws:\/\/127\.0\.0\.1:9/);
     const badEndpoint = await cli('--data-dir', dir, '--endpoint', 'http://example.com', 'sync', '--once');
-    expect(badEndpoint.code).not.toBe(0);
+    // README: an invalid URL is invalid input (1), not a chain problem (2).
+    expect(badEndpoint.code).toBe(1);
     expect(badEndpoint.err).toMatch(/ws:\/\/ or wss:\/\//);
+    const noEndpoint = await cli('--data-dir', dir, 'sync', '--once');
+    expect(noEndpoint).toMatchObject({ code: 1, err: expect.stringMatching(/No chain endpoint is chosen/) });
   });
 });

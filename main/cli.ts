@@ -270,7 +270,8 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   } catch (error) {
     err(`error: ${(error as Error).message ?? String(error)}`);
     if (error instanceof UsageError || error instanceof ReportUsageError) return 1;
-    if (error instanceof ChainError) return 2;
+    // A bad or missing endpoint is invalid input (1); everything else from the chain is 2.
+    if (error instanceof ChainError) return error.code === 'invalid-endpoint' ? 1 : 2;
     return 3;
   }
 }

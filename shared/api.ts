@@ -30,7 +30,11 @@ export type CostBasisMethod = 'acb' | 'fifo' | 'lifo' | 'hifo';
 export type RewardTreatment = 'income' | 'zero';
 
 export interface Settings {
-  endpoint: string;
+  /**
+   * The one node Taofolio talks to; null until the user chooses one. Nothing connects anywhere
+   * before that (see ENDPOINT_SUGGESTION for what the form may offer).
+   */
+  endpoint: string | null;
   costBasisMethod: CostBasisMethod;
   rewardTreatment: RewardTreatment;
   fiatCurrency: string;
@@ -62,7 +66,8 @@ export type ApiResponse<T> = { data: T } | { error: ApiError };
 
 export interface ChainStatus {
   state: 'idle' | 'connecting' | 'connected' | 'disconnected' | 'error';
-  endpoint: string;
+  /** The configured endpoint, credentials removed (null: none chosen yet). */
+  endpoint: string | null;
   /** Human-readable problem (unreachable, wrong chain, …), null when fine. */
   message: string | null;
   code: 'unreachable' | 'wrong-chain' | 'pruned' | 'rpc-error' | 'malformed' | 'closed' | 'invalid-endpoint' | null;
@@ -127,7 +132,8 @@ const label = z.string().trim().min(1, 'Label is required.').max(80, 'Label is a
 const group = z.string().trim().max(40, 'Group is at most 40 characters.').nullable().optional();
 const walletId = z.number().int().positive();
 
-export const DEFAULT_ENDPOINT = 'wss://entrypoint-finney.opentensor.ai:443';
+/** Offered as a suggestion in the endpoint form; never dialled unless the user saves it. */
+export const ENDPOINT_SUGGESTION = 'wss://entrypoint-finney.opentensor.ai:443';
 
 export const endpointSchema = z
   .string()
@@ -176,7 +182,8 @@ export const contract = {
   'settings:update': channel<Settings>()(
     z
       .object({
-        endpoint: endpointSchema.optional(),
+        /** null forgets the endpoint: sync stops and nothing connects until one is chosen again. */
+        endpoint: endpointSchema.nullable().optional(),
         costBasisMethod: z.enum(['acb', 'fifo', 'lifo', 'hifo']).optional(),
         rewardTreatment: z.enum(['income', 'zero']).optional(),
         fiatCurrency: z

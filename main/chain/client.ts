@@ -2,6 +2,7 @@
 // else from the API (PJS FAQ), so it is the first import here.
 import '@polkadot/api-augment';
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { redactEndpoint, redactIn } from '../../shared/redact';
 import { installSocketGuard, takeMalformed } from './socket-guard';
 import { endpointSchema } from '../../shared/api';
 import type { ChainStatus } from '../../shared/api';
@@ -98,6 +99,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error)
  */
 export class ChainClient {
   readonly endpoint: string;
+  /** The endpoint as shown anywhere (status, errors, logs): credentials removed. */
+  readonly shown: string;
   #api: ApiPromise | null = null;
   #provider: WsProvider | null = null;
   #status: ChainStatus;
@@ -113,11 +116,12 @@ export class ChainClient {
   constructor(private readonly options: ChainClientOptions) {
     const parsed = endpointSchema.safeParse(options.endpoint);
     if (!parsed.success)
-      throw new ChainError('invalid-endpoint', `“${options.endpoint}” is not a ws:// or wss:// URL.`);
+      throw new ChainError('invalid-endpoint', `“${redactEndpoint(options.endpoint)}” is not a ws:// or wss:// URL.`);
     this.endpoint = parsed.data;
+    this.shown = redactEndpoint(parsed.data);
     this.#status = {
       state: 'idle',
-      endpoint: this.endpoint,
+      endpoint: this.shown,
       message: null,
       code: null,
       specVersion: null,
@@ -131,7 +135,7 @@ export class ChainClient {
 
   get api(): ApiPromise {
     if (!this.#api || this.#status.state !== 'connected')
-      throw new ChainError('unreachable', `Not connected to ${this.endpoint}.`);
+      throw new ChainError('unreachable', `Not connected to ${this.shown}.`);
     return this.#api;
   }
 
@@ -140,6 +144,8 @@ export class ChainClient {
   }
 
   #setStatus(patch: Partial<ChainStatus>): void {
+    // PJS messages can quote the URL it dialled; never let credentials into a status.
+    if (patch.message) patch = { ...patch, message: redactIn(patch.message, this.endpoint) };
     this.#status = { ...this.#status, ...patch };
     this.options.onStatus?.(this.#status);
   }
@@ -191,12 +197,12 @@ export class ChainClient {
       failure = reject;
     });
     failed.catch(() => {});
-    const onError = () => failure(new ChainError('unreachable', `Cannot reach ${this.endpoint}.`));
+    const onError = () => failure(new ChainError('unreachable', `Cannot reach ${this.shown}.`));
     provider.on('error', onError);
     provider.on('disconnected', onError);
     const timeoutMs = this.options.connectTimeoutMs ?? 15_000;
     const timedOut = () =>
-      new ChainError('unreachable', `No answer from ${this.endpoint} within ${Math.round(timeoutMs / 1000)} s.`);
+      new ChainError('unreachable', `No answer from ${this.shown} within ${Math.round(timeoutMs / 1000)} s.`);
     try {
       await provider.connect();
       await withTimeout(Promise.race([provider.isReady, failed]), timeoutMs, timedOut);
@@ -214,12 +220,12 @@ export class ChainClient {
       if (typeof genesis !== 'string')
         throw new ChainError(
           'malformed',
-          `${this.endpoint} answered the genesis hash request with something that is not a hash.`,
+          `${this.shown} answered the genesis hash request with something that is not a hash.`,
         );
       if (genesis.toLowerCase() !== FINNEY_GENESIS) {
         throw new ChainError(
           'wrong-chain',
-          `${this.endpoint} is not Bittensor finney (genesis ${genesis.slice(0, 18)}…, expected ${FINNEY_GENESIS.slice(0, 18)}…). Nothing was read or written.`,
+          `${this.shown} is not Bittensor finney (genesis ${genesis.slice(0, 18)}…, expected ${FINNEY_GENESIS.slice(0, 18)}…). Nothing was read or written.`,
         );
       }
       api = await this.#createApi(provider, failed, timeoutMs, timedOut, lastTry);
@@ -233,7 +239,7 @@ export class ChainClient {
       const chainError =
         error instanceof ChainError
           ? error
-          : new ChainError('unreachable', `Cannot connect to ${this.endpoint}: ${(error as Error).message}`);
+          : new ChainError('unreachable', `Cannot connect to ${this.shown}: ${(error as Error).message}`);
       this.#setStatus({ state: 'error', message: chainError.message, code: chainError.code });
       if (this.options.reconnect && chainError.code !== 'wrong-chain') this.#scheduleReconnect();
       throw chainError;
@@ -278,7 +284,7 @@ export class ChainClient {
     if (!lastTry) throw new MetadataFallback();
     throw new ChainError(
       'rpc-error',
-      `${this.endpoint} did not serve runtime metadata V15 (asked ${METADATA_ATTEMPTS} times); sync needs it.`,
+      `${this.shown} did not serve runtime metadata V15 (asked ${METADATA_ATTEMPTS} times); sync needs it.`,
     );
   }
 
@@ -291,7 +297,7 @@ export class ChainClient {
     const malformed = takeMalformed(this.endpoint);
     this.#setStatus({
       state: 'disconnected',
-      message: `${malformed ? `${malformed} ` : ''}Lost the connection to ${this.endpoint}; reconnecting…`,
+      message: `${malformed ? `${malformed} ` : ''}Lost the connection to ${this.shown}; reconnecting…`,
       code: malformed ? 'malformed' : 'unreachable',
     });
     if (this.options.reconnect) this.#scheduleReconnect();
@@ -325,11 +331,13 @@ export class ChainClient {
   /** Raw JSON-RPC through the owned provider (counted). Errors become ChainErrors. */
   async rpc<T>(method: string, params: unknown[], what = method): Promise<T> {
     const provider = this.#provider;
-    if (!provider || !this.isConnected) throw new ChainError('unreachable', `Not connected to ${this.endpoint}.`);
+    if (!provider || !this.isConnected) throw new ChainError('unreachable', `Not connected to ${this.shown}.`);
     try {
       return await provider.send<T>(method, params);
     } catch (error) {
-      throw toChainError(error, what);
+      const chainError = toChainError(error, what);
+      chainError.message = redactIn(chainError.message, this.endpoint);
+      throw chainError;
     }
   }
 

@@ -7,6 +7,7 @@ import { settingsRepo } from '../db/repos/settings';
 import { walletsRepo } from '../db/repos/wallets';
 import type { DB } from '../db/open';
 import type { PushBus } from '../services/push';
+import { redactEndpoint } from '../../shared/redact';
 import { ChangeFinder } from './change-finder';
 import { ChainReader } from './reader';
 import { recordRange, SyncAborted, type RangePhase } from './record-range';
@@ -49,6 +50,8 @@ export class SyncManager {
   #reader: ChainReader | null = null;
   readonly #runs = new Map<string, WalletRun>();
   #paused = false;
+  /** start() was called: follow whenever the connection gate allows. */
+  #wantsToFollow = false;
   #following = false;
   #closed = false;
   #lastPush = 0;
@@ -59,14 +62,7 @@ export class SyncManager {
     this.#repo = chainFactsRepo(options.db);
     this.#wallets = walletsRepo(options.db);
     this.#settings = settingsRepo(options.db);
-    this.#chainStatus = {
-      state: 'idle',
-      endpoint: this.endpoint(),
-      message: null,
-      code: null,
-      specVersion: null,
-      bestFinalized: null,
-    };
+    this.#chainStatus = this.#idleStatus(null);
     // Endpoint edits and wallet changes arrive as db:changed; react without coupling the services.
     options.push.subscribe((event, payload) => {
       if (event !== 'db:changed' || this.#closed) return;
@@ -77,11 +73,44 @@ export class SyncManager {
         this.#refreshWallets();
         if (this.#following) this.#kickAll();
       }
+      if (tables.includes('wallets') || tables.includes('settings')) this.#applyConnectionGate();
     });
   }
 
-  endpoint(): string {
+  endpoint(): string | null {
     return this.options.endpoint ?? this.#settings.get().endpoint;
+  }
+
+  /**
+   * Why sync may not connect now (no endpoint chosen, no wallet), or null. A fresh install, or one
+   * whose last wallet was removed, makes no network connection at all.
+   */
+  #gateReason(): string | null {
+    if (this.endpoint() === null) return 'Choose a chain endpoint in Settings to start syncing.';
+    if (this.#wallets.list().length === 0) return 'Add a wallet to start syncing; nothing connects until then.';
+    return null;
+  }
+
+  /** Started sync waits at the gate, goes through once it opens, and disconnects if it closes. */
+  #applyConnectionGate(): void {
+    if (!this.#wantsToFollow) return;
+    const reason = this.#gateReason();
+    if (reason === null && !this.#client && !this.#paused) void this.start();
+    if (reason === null) return;
+    if (this.#client) void this.#stopClient().then(() => this.#onChainStatus(this.#idleStatus(reason)));
+    else this.#onChainStatus(this.#idleStatus(reason));
+  }
+
+  #idleStatus(message: string | null): ChainStatus {
+    const endpoint = this.endpoint();
+    return {
+      state: 'idle',
+      endpoint: endpoint === null ? null : redactEndpoint(endpoint),
+      message,
+      code: null,
+      specVersion: null,
+      bestFinalized: null,
+    };
   }
 
   get client(): ChainClient | null {
@@ -189,8 +218,14 @@ export class SyncManager {
   };
 
   #makeClient(): ChainClient {
+    const endpoint = this.endpoint();
+    if (endpoint === null)
+      throw new ChainError(
+        'invalid-endpoint',
+        'No chain endpoint is chosen: set one in Settings (or pass --endpoint).',
+      );
     const client = new ChainClient({
-      endpoint: this.endpoint(),
+      endpoint,
       reconnect: this.options.reconnect ?? true,
       connectTimeoutMs: this.options.connectTimeoutMs,
       onStatus: this.#onChainStatus,
@@ -223,9 +258,15 @@ export class SyncManager {
    */
   async start(walletId?: number): Promise<SyncStatus> {
     this.#paused = false;
+    this.#wantsToFollow = true;
     this.#refreshWallets();
     for (const run of this.#runs.values())
       if (walletId === undefined || run.wallet.id === walletId) run.cancelled = false;
+    const gated = this.#gateReason();
+    if (gated !== null) {
+      this.#onChainStatus(this.#idleStatus(gated));
+      return this.status();
+    }
     if (!this.#client) {
       const client = this.#makeClient();
       client.onConnected((api) => {

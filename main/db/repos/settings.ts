@@ -1,8 +1,9 @@
-import { DEFAULT_ENDPOINT, type Settings } from '../../../shared/api';
+import { endpointSchema, type Settings } from '../../../shared/api';
 import type { DB } from '../open';
 
 export const DEFAULT_SETTINGS: Settings = {
-  endpoint: DEFAULT_ENDPOINT,
+  // None until the user chooses one: a fresh install dials nothing.
+  endpoint: null,
   costBasisMethod: 'acb',
   rewardTreatment: 'income',
   fiatCurrency: 'USD',
@@ -25,7 +26,8 @@ export function settingsRepo(db: DB) {
       try {
         const value: unknown = JSON.parse(raw);
         // A hand-edited row of the wrong type falls back to the default rather than crashing.
-        if (typeof value === typeof DEFAULT_SETTINGS[key]) result[key] = value;
+        if (key === 'endpoint') result[key] = endpointSchema.nullable().safeParse(value).data ?? null;
+        else if (typeof value === typeof DEFAULT_SETTINGS[key]) result[key] = value;
       } catch {
         /* keep default */
       }

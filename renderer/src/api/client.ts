@@ -2,6 +2,7 @@
 // WebSocket. Nothing else in the renderer knows which transport it has.
 import type { ApiError, ArgsOf, Channel, PushEventName, PushEvents, ResultOf } from '../../../shared/api';
 import { BRIDGE_GLOBAL, type TaofolioBridge } from '../../../shared/bridge';
+import { takeToken } from './token';
 import { createWebBridge } from './web-bridge';
 
 declare global {
@@ -18,7 +19,7 @@ function getBridge(): TaofolioBridge {
   if (injected) {
     bridge = injected;
   } else {
-    const token = new URLSearchParams(window.location.search).get('token');
+    const token = takeToken();
     if (!token)
       throw new ApiCallError({
         code: 'internal',

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
-import { DEFAULT_ENDPOINT, type ArgsOf } from '../../../shared/api';
+import { ENDPOINT_SUGGESTION, type ArgsOf } from '../../../shared/api';
 import { send } from '../api/client';
 import { ErrorNote } from '../app/ErrorNote';
 import { FiatImport } from './FiatImport';
@@ -26,7 +26,7 @@ export function SettingsPage() {
         <h1 id="page-title">Settings</h1>
       </header>
 
-      <EndpointForm key={s.endpoint} saved={s.endpoint} save={save} />
+      <EndpointForm key={s.endpoint ?? ''} saved={s.endpoint ?? ''} save={save} />
 
       <div className="card">
         <h2>Accounting</h2>
@@ -114,12 +114,18 @@ function EndpointForm({ saved, save }: { saved: string; save: SaveMutation }) {
       <h2>Chain endpoint</h2>
       <p className="muted">
         The only network peer Taofolio talks to. Full history needs an <strong>archive node</strong>; running your own
-        is the most private choice. Default: <code>{DEFAULT_ENDPOINT}</code>.
+        is the most private choice. Nothing connects until you save one here. A public one:{' '}
+        <code>{ENDPOINT_SUGGESTION}</code>.
       </p>
       <div className="form-actions">
         <label className="field field-wide">
           <span>WebSocket URL</span>
-          <input value={endpoint} onChange={(e) => setEndpoint(e.target.value)} spellCheck={false} />
+          <input
+            value={endpoint}
+            placeholder={ENDPOINT_SUGGESTION}
+            onChange={(e) => setEndpoint(e.target.value)}
+            spellCheck={false}
+          />
         </label>
         <button type="submit" className="primary" disabled={save.isPending}>
           Save endpoint

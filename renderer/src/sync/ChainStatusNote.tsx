@@ -5,7 +5,8 @@ import { useSyncStatus } from './queries';
 export function ChainStatusNote() {
   const status = useSyncStatus();
   const chain = status.data?.chain;
-  if (!chain || chain.state === 'idle') return null;
+  // Idle with a message: why nothing connects yet (no endpoint chosen, no wallet).
+  if (!chain || (chain.state === 'idle' && !chain.message)) return null;
   const problem = chain.state === 'error' || chain.state === 'disconnected';
   return (
     <p className={problem ? 'error' : 'note'} role={problem ? 'status' : undefined} data-testid="chain-status">
