@@ -17,7 +17,7 @@ import vm from 'node:vm';
 import {
   computePortfolio,
   createEngine,
-  type CostMethod,
+  type CostBasisMethod,
   type PortfolioInput,
   type RawStakeEvent,
 } from '../shared/engine/index';
@@ -208,8 +208,8 @@ console.log(
 );
 
 const methodArg = process.argv.find((a) => a.startsWith('--method='))?.slice('--method='.length) as
-  CostMethod | undefined;
-const methods: CostMethod[] = methodArg
+  CostBasisMethod | undefined;
+const methods: CostBasisMethod[] = methodArg
   ? [methodArg]
   : process.argv.includes('--all-methods')
     ? ['acb', 'fifo', 'lifo', 'hifo']

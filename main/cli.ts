@@ -201,7 +201,8 @@ async function run(argv: string[], out: (s: string) => void, err: (s: string) =>
         const events = unwrap<StoredStakeEvent[]>(
           await backend.dispatch('events:list', { ...(walletId ? { walletId } : {}), ...(limit ? { limit } : {}) }),
         );
-        if (json) out(JSON.stringify(events));
+        // Amounts as decimal strings: exact, and readable by any JSON parser.
+        if (json) out(JSON.stringify(events, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
         else if (flags.has('csv')) {
           out(CSV_COLUMNS.join(','));
           for (const e of events) out(CSV_COLUMNS.map((c) => csvCell(e[c])).join(','));

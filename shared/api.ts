@@ -3,6 +3,18 @@
 // Argument schemas are zod so the backend validates at runtime before any handler runs.
 import { z } from 'zod';
 import type { ExportFile, FiatImportResult, FiatSummary, PortfolioView, PositionDrilldown } from './views';
+import {
+  costBasisMethods,
+  exportFormats,
+  rewardTreatments,
+  type ApiErrorCode,
+  type ChainErrorCode,
+  type DbTable,
+} from './vocab';
+
+export type { CostBasisMethod, DbTable, RewardTreatment } from './vocab';
+export type { StoredStakeEvent } from './facts';
+import type { StoredStakeEvent } from './facts';
 
 // ---------------------------------------------------------------------------------------------
 // Domain types carried by the contract
@@ -26,31 +38,7 @@ export interface AppInfo {
   transport: 'electron' | 'web';
 }
 
-export type CostBasisMethod = 'acb' | 'fifo' | 'lifo' | 'hifo';
-export type RewardTreatment = 'income' | 'zero';
-
-export interface Settings {
-  /**
-   * The one node Taofolio talks to; null until the user chooses one. Nothing connects anywhere
-   * before that (see ENDPOINT_SUGGESTION for what the form may offer).
-   */
-  endpoint: string | null;
-  costBasisMethod: CostBasisMethod;
-  rewardTreatment: RewardTreatment;
-  fiatCurrency: string;
-  privacyMode: boolean;
-}
-
-export type ErrorCode =
-  | 'invalid-args'
-  | 'unknown-channel'
-  | 'invalid-address'
-  | 'duplicate'
-  | 'not-found'
-  | 'invalid-endpoint'
-  | 'invalid-file'
-  | 'chain-error'
-  | 'internal';
+export type ErrorCode = ApiErrorCode;
 
 export interface ApiError {
   code: ErrorCode;
@@ -70,7 +58,7 @@ export interface ChainStatus {
   endpoint: string | null;
   /** Human-readable problem (unreachable, wrong chain, …), null when fine. */
   message: string | null;
-  code: 'unreachable' | 'wrong-chain' | 'pruned' | 'rpc-error' | 'malformed' | 'closed' | 'invalid-endpoint' | null;
+  code: ChainErrorCode | null;
   specVersion: number | null;
   bestFinalized: number | null;
 }
@@ -103,28 +91,6 @@ export interface SyncStatus {
   wallets: WalletSyncStatus[];
 }
 
-export interface StoredStakeEvent {
-  id: number;
-  blockNumber: number;
-  blockHash: string;
-  timestamp: number;
-  specVersion: number;
-  extrinsicIndex: number | null;
-  eventIndex: number;
-  kind: string;
-  coldkey: string;
-  counterpartyColdkey: string | null;
-  hotkey: string | null;
-  netuid: number | null;
-  destHotkey: string | null;
-  destNetuid: number | null;
-  /** Amounts as decimal strings (rao / alpha-rao): bigint does not cross the wire as JSON. */
-  tao: string;
-  alpha: string;
-  fee: string;
-  feeUnit: 'tao' | 'alpha' | null;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Argument schemas
 
@@ -154,11 +120,25 @@ const currencyCode = z
   .trim()
   .regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code.');
 
+/** Every setting with its rule: `settings:update` checks a patch with it, the settings store every value it reads. */
+export const settingsSchema = z.object({
+  /**
+   * The one node Taofolio talks to; null until the user chooses one (and null in a patch forgets it:
+   * sync stops). Nothing connects anywhere before that (see ENDPOINT_SUGGESTION).
+   */
+  endpoint: endpointSchema.nullable(),
+  costBasisMethod: z.enum(costBasisMethods),
+  rewardTreatment: z.enum(rewardTreatments),
+  fiatCurrency: currencyCode,
+  privacyMode: z.boolean(),
+});
+export type Settings = z.output<typeof settingsSchema>;
+
 /** Which figures to compute: settings' method/treatment unless overridden, as of a block if given. */
 const portfolioArgs = z
   .object({
-    method: z.enum(['acb', 'fifo', 'lifo', 'hifo']).optional(),
-    rewards: z.enum(['income', 'zero']).optional(),
+    method: z.enum(costBasisMethods).optional(),
+    rewards: z.enum(rewardTreatments).optional(),
     asOfBlock: z.number().int().nonnegative().optional(),
   })
   .strict();
@@ -179,22 +159,7 @@ export const contract = {
   'wallets:remove': channel<{ id: number }>()(z.object({ id: walletId }).strict()),
 
   'settings:get': channel<Settings>()(noArgs),
-  'settings:update': channel<Settings>()(
-    z
-      .object({
-        /** null forgets the endpoint: sync stops and nothing connects until one is chosen again. */
-        endpoint: endpointSchema.nullable().optional(),
-        costBasisMethod: z.enum(['acb', 'fifo', 'lifo', 'hifo']).optional(),
-        rewardTreatment: z.enum(['income', 'zero']).optional(),
-        fiatCurrency: z
-          .string()
-          .trim()
-          .regex(/^[A-Z]{3}$/, 'Use a 3-letter currency code.')
-          .optional(),
-        privacyMode: z.boolean().optional(),
-      })
-      .strict(),
-  ),
+  'settings:update': channel<Settings>()(settingsSchema.partial().strict()),
   'chain:status': channel<ChainStatus>()(noArgs),
   'sync:status': channel<SyncStatus>()(noArgs),
   'sync:start': channel<SyncStatus>()(z.object({ walletId: walletId.optional() }).strict().optional()),
@@ -212,11 +177,7 @@ export const contract = {
   'portfolio:position': channel<PositionDrilldown>()(
     portfolioArgs.extend({ key: z.string().min(1).max(300) }).strict(),
   ),
-  'reports:export': channel<ExportFile>()(
-    portfolioArgs
-      .extend({ format: z.enum(['pnl-json', 'pnl-csv', 'events-csv', 'koinly-csv', 'cointracker-csv']) })
-      .strict(),
-  ),
+  'reports:export': channel<ExportFile>()(portfolioArgs.extend({ format: z.enum(exportFormats) }).strict()),
   'fiat:import': channel<FiatImportResult>()(
     z
       .object({ currency: currencyCode, csv: z.string().max(20_000_000, 'The file is too large (20 MB at most).') })
@@ -242,17 +203,6 @@ export type Invoke = <C extends Channel>(
 
 // ---------------------------------------------------------------------------------------------
 // Push events (backend → UI)
-
-export type DbTable =
-  | 'wallets'
-  | 'settings'
-  | 'stake_events'
-  | 'position_checkpoints'
-  | 'subnet_snapshots'
-  | 'sync_state'
-  | 'fiat_prices'
-  | 'root_claim_payouts'
-  | 'blocks';
 
 export interface PushEvents {
   'db:changed': { tables: DbTable[] };

@@ -1,7 +1,7 @@
 // Portfolio views carried by the contract: the engine's figures, flattened for the UI
 // (no Maps; bigint amounts, which both transports carry exactly).
 import type { Benchmarks, Figures, LedgerKind, LegBasis, LegCategory } from './engine';
-import type { CostBasisMethod, RewardTreatment } from './api';
+import type { CostBasisMethod, RewardTreatment } from './vocab';
 
 export interface PositionView {
   key: string;
@@ -105,7 +105,7 @@ export interface PositionDrilldown {
   entries: LedgerEntryView[];
 }
 
-export type ExportFormat = 'pnl-json' | 'pnl-csv' | 'events-csv' | 'koinly-csv' | 'cointracker-csv';
+export type { ExportFormat } from './vocab';
 
 export interface ExportFile {
   filename: string;

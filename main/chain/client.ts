@@ -6,12 +6,12 @@ import { redactEndpoint, redactIn } from '../../shared/redact';
 import { installSocketGuard, takeMalformed } from './socket-guard';
 import { endpointSchema } from '../../shared/api';
 import type { ChainStatus } from '../../shared/api';
+import type { ChainErrorCode } from '../../shared/vocab';
 
 /** finney's genesis; the devnet serves the same one. Anything else is the wrong chain. */
 export const FINNEY_GENESIS = '0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03';
 
-export type ChainErrorCode =
-  'unreachable' | 'wrong-chain' | 'pruned' | 'rpc-error' | 'malformed' | 'closed' | 'invalid-endpoint';
+export type { ChainErrorCode } from '../../shared/vocab';
 
 /** A chain failure the UI and CLI show as-is. */
 export class ChainError extends Error {

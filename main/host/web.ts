@@ -13,11 +13,9 @@ import { readPackageVersion } from '../version';
 import { DEFAULT_LIMITS, MAX_FRAME_BYTES, serveConnection, type Connection, type ConnectionLimits } from './connection';
 import type { ServerMessage } from './protocol';
 import { readStatic } from './static';
+import { CSP_HEADER } from '../../shared/csp';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
-
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 export interface WebHostOptions {
   dataDir: string;
@@ -99,7 +97,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       res.writeHead(200, {
         'content-type': file.type,
-        'content-security-policy': CSP,
+        'content-security-policy': CSP_HEADER,
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
         'cache-control': 'no-store',

@@ -11,6 +11,7 @@ import {
 import type { DbTable, Handlers, PushEvents } from '../../shared/api';
 import { pnlCsv } from '../../shared/pnl-csv';
 import type { ExportFile } from '../../shared/views';
+import { EXPORT_FORMATS, chainFactTables, type ExportFormat } from '../../shared/vocab';
 import { settingsRepo } from '../db/repos/settings';
 import { walletsRepo } from '../db/repos/wallets';
 import type { ServiceContext } from './context';
@@ -28,16 +29,7 @@ export type PortfolioHandlers = Pick<
 >;
 
 /** Tables whose rows feed the figures: any change drops the cached computations. */
-const FACT_TABLES = new Set<DbTable>([
-  'wallets',
-  'settings',
-  'stake_events',
-  'position_checkpoints',
-  'subnet_snapshots',
-  'root_claim_payouts',
-  'fiat_prices',
-  'blocks',
-]);
+const FACT_TABLES = new Set<DbTable>([...chainFactTables, 'wallets', 'settings', 'fiat_prices']);
 
 export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
   const wallets = walletsRepo(ctx.db);
@@ -67,44 +59,40 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
     return computed;
   };
 
-  const exportFile = (engine: Engine, computed: ComputedPortfolio, format: string): ExportFile => {
+  const exportFile = (engine: Engine, computed: ComputedPortfolio, format: ExportFormat): ExportFile => {
     const { view } = computed;
     const generatedAt = new Date(ctx.now()).toISOString();
     const app = { name: ctx.info.name, version: ctx.info.version };
-    const stem = `taofolio-${view.method}-${view.rewards}-block${view.asOfBlock}`;
-    const fiatRows = settings.get().fiatCurrency;
-    switch (format) {
-      case 'pnl-json': {
-        const report = buildReport(
-          engine.result(),
-          { method: view.method, rewards: view.rewards, asOfBlock: view.asOfBlock },
-          app,
-          generatedAt,
+    const fiatCurrency = settings.get().fiatCurrency;
+    const build: Record<ExportFormat, () => string> = {
+      'pnl-json': () =>
+        JSON.stringify(
+          buildReport(
+            engine.result(),
+            { method: view.method, rewards: view.rewards, asOfBlock: view.asOfBlock },
+            app,
+            generatedAt,
+          ),
+          null,
+          2,
+        ),
+      'pnl-csv': () => pnlCsv(view, app, generatedAt),
+      'events-csv': () => eventsCsv(engine.ledger()),
+      'koinly-csv': () => {
+        const prices = view.fiatMissingDays === null ? null : new FiatBook(loadFiat(fiatCurrency));
+        return koinlyCsv(
+          taxRows(engine.ledger(), engine.state.emissions),
+          prices ? { book: prices, currency: fiatCurrency } : undefined,
         );
-        return { filename: `${stem}-pnl.json`, mime: 'application/json', content: JSON.stringify(report, null, 2) };
-      }
-      case 'pnl-csv':
-        return { filename: `${stem}-pnl.csv`, mime: 'text/csv', content: pnlCsv(view, app, generatedAt) };
-      case 'events-csv':
-        return { filename: `${stem}-events.csv`, mime: 'text/csv', content: eventsCsv(engine.ledger()) };
-      case 'koinly-csv': {
-        const rows = taxRows(engine.ledger(), engine.state.emissions);
-        const prices = computed.view.fiatMissingDays === null ? null : new FiatBook(loadFiat(fiatRows));
-        return {
-          filename: `${stem}-koinly.csv`,
-          mime: 'text/csv',
-          content: koinlyCsv(rows, prices ? { book: prices, currency: fiatRows } : undefined),
-        };
-      }
-      case 'cointracker-csv':
-        return {
-          filename: `${stem}-cointracker.csv`,
-          mime: 'text/csv',
-          content: coinTrackerCsv(taxRows(engine.ledger(), engine.state.emissions)),
-        };
-      default:
-        throw new AppError('invalid-args', `Unknown export format ${format}.`, 'format');
-    }
+      },
+      'cointracker-csv': () => coinTrackerCsv(taxRows(engine.ledger(), engine.state.emissions)),
+    };
+    const { suffix, mime } = EXPORT_FORMATS[format];
+    return {
+      filename: `taofolio-${view.method}-${view.rewards}-block${view.asOfBlock}-${suffix}`,
+      mime,
+      content: build[format](),
+    };
   };
 
   const fiatRowsStmt = ctx.db.prepare<[string], { date: string; price: bigint }>(

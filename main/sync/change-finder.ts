@@ -6,14 +6,15 @@
 //     silent share changes. One state_queryStorageAt per fingerprint read, whatever the key count.
 import { ChainError } from '../chain/client';
 import type { BlockState, ChainReader } from './reader';
-import { decodeEvents, stakeEventsOf, type StakeEventRow } from './stake-events';
+import type { StakeEventFact } from '../../shared/facts';
+import { decodeEvents, stakeEventsOf } from './stake-events';
 import { accountNonce, keys, leUint, poolKeysOf, trailingAccount, trailingU16 } from './storage-keys';
 import { encodeAddress } from '@polkadot/util-crypto';
 
 export interface ChangeBlock {
   state: BlockState;
   specVersion: number;
-  rows: StakeEventRow[];
+  rows: StakeEventFact[];
 }
 
 interface Cached {

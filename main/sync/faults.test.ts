@@ -1,5 +1,6 @@
 // Failure modes: unreachable endpoint, wrong chain, error responses, malformed answers, pruned
 // node. Each gives a clear error and writes no partial facts; a pruned node still tracks live.
+import { chainFactTables } from '../../shared/vocab';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,14 +18,7 @@ const tempDir = useTempDirs();
 const ROOT = resolve(import.meta.dirname, '../..');
 
 function factRows(db: DB): number {
-  const tables = [
-    'blocks',
-    'stake_events',
-    'position_checkpoints',
-    'subnet_snapshots',
-    'root_claim_payouts',
-    'sync_state',
-  ];
+  const tables = [...chainFactTables, 'sync_state'];
   return tables.reduce(
     (sum, t) => sum + Number((db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: bigint }).n),
     0,

@@ -1,5 +1,6 @@
 // Runs sync for every wallet: backfill from the cursor to the finalized head, then follow finalized
 // heads live. Owns the ChainClient, pushes connection state and progress, supports pause/cancel.
+import { chainFactTables } from '../../shared/vocab';
 import type { ChainStatus, SyncPhase, SyncStatus, Wallet, WalletSyncStatus } from '../../shared/api';
 import { ChainClient, ChainError, isPrunedError } from '../chain/client';
 import { chainFactsRepo, type SyncStateRow } from '../db/repos/chain-facts';
@@ -392,16 +393,7 @@ export class SyncManager {
     const now = Date.now();
     if (!force && now - this.#lastAnnounce < 500) return;
     this.#lastAnnounce = now;
-    this.options.push.emit('db:changed', {
-      tables: [
-        'stake_events',
-        'position_checkpoints',
-        'subnet_snapshots',
-        'root_claim_payouts',
-        'sync_state',
-        'blocks',
-      ],
-    });
+    this.options.push.emit('db:changed', { tables: [...chainFactTables, 'sync_state'] });
   }
 
   /** CLI `sync --once`: connect (failing fast), bring every wallet to the finalized head, return. */

@@ -11,7 +11,8 @@ import type {
   SyncStateRow,
 } from '../db/repos/chain-facts';
 import type { ChangeBlock, ChangeFinder } from './change-finder';
-import { poolsFromState, readPositions, readSubnets, type SubnetRow } from './checkpoints';
+import type { SubnetRow } from '../../shared/facts';
+import { poolsFromState, readPositions, readSubnets } from './checkpoints';
 import { ChainError } from '../chain/client';
 import type { BlockRuntime, BlockState, ChainReader } from './reader';
 import { keys, leUint } from './storage-keys';

@@ -5,26 +5,9 @@ import type { Registry } from '@polkadot/types/types';
 import type { Codec } from '@polkadot/types-codec/types';
 import { hexToU8a } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
+import type { StakeEventFact } from '../../shared/facts';
+import { CHAIN_EVENT_KINDS, isIdOf } from '../../shared/vocab';
 import { ChainError } from '../chain/client';
-
-export type FeeUnit = 'tao' | 'alpha';
-
-export interface StakeEventRow {
-  extrinsicIndex: number | null;
-  eventIndex: number;
-  kind: string;
-  coldkey: string;
-  counterpartyColdkey: string | null;
-  hotkey: string | null;
-  netuid: number | null;
-  destHotkey: string | null;
-  destNetuid: number | null;
-  tao: bigint;
-  alpha: bigint;
-  fee: bigint;
-  feeUnit: FeeUnit | null;
-  raw: string;
-}
 
 interface DecodedEvent {
   index: number;
@@ -109,8 +92,8 @@ const num = (c: Codec | undefined): number => Number(big(c));
  * directions (the destination coldkey is `counterpartyColdkey`); RootClaimed is kept so sync can
  * attach the derived payouts. Pre-dTAO StakeAdded(hotkey, amount) has no coldkey and is skipped.
  */
-export function stakeEventsOf(events: DecodedEvent[], coldkey: string): StakeEventRow[] {
-  const rows: StakeEventRow[] = [];
+export function stakeEventsOf(events: DecodedEvent[], coldkey: string): StakeEventFact[] {
+  const rows: StakeEventFact[] = [];
   for (const e of events) {
     if (
       e.section !== 'subtensorModule' &&
@@ -118,11 +101,13 @@ export function stakeEventsOf(events: DecodedEvent[], coldkey: string): StakeEve
       e.section !== 'subtensorTransactionFee'
     )
       continue;
+    const kind = e.method;
+    if (!isIdOf(CHAIN_EVENT_KINDS, kind)) continue;
     const d = e.data;
     const base = {
       extrinsicIndex: e.extrinsicIndex,
       eventIndex: e.index,
-      kind: e.method,
+      kind,
       raw: JSON.stringify({ section: e.section, method: e.method, data: e.json }),
     };
     const none = {
@@ -134,7 +119,7 @@ export function stakeEventsOf(events: DecodedEvent[], coldkey: string): StakeEve
       fee: 0n,
       feeUnit: null,
     };
-    switch (e.method) {
+    switch (kind) {
       case 'StakeAdded':
       case 'StakeRemoved': {
         if (d.length < 5) break; // pre-dTAO (hotkey, amount)
@@ -204,7 +189,7 @@ export function stakeEventsOf(events: DecodedEvent[], coldkey: string): StakeEve
       }
       case 'RootClaimed': {
         if (ss58(d[0]) !== coldkey) break;
-        rows.push({ ...base, ...none, coldkey, hotkey: null, netuid: 0 });
+        rows.push({ ...base, ...none, coldkey, hotkey: null, netuid: null });
         break;
       }
       case 'TransactionFeePaidWithAlpha': {
@@ -216,7 +201,7 @@ export function stakeEventsOf(events: DecodedEvent[], coldkey: string): StakeEve
           ...none,
           coldkey,
           hotkey: null,
-          netuid: withNetuid ? num(d[1]) : -1,
+          netuid: withNetuid ? num(d[1]) : null,
           alpha: big(d[withNetuid ? 2 : 1]),
           tao: big(d[withNetuid ? 3 : 2]),
           fee: big(d[withNetuid ? 2 : 1]),

@@ -2,7 +2,7 @@
 // comparison of stored facts with the devnet's ground truth.
 import { METADATA_HELP, findMetadata } from '../../devnet/scale/metadata-files';
 import type { DB } from '../db/open';
-import type { EventDbRow } from '../db/repos/chain-facts';
+import type { StakeEventDbRow } from '../db/repos/stake-events';
 
 /**
  * The devnet's metadata is vendored in devnet/metadata/ (SUBTENSOR_METADATA_DIR may override it), so
@@ -41,7 +41,7 @@ export function eventLines(db: DB, truth: TruthLike, coldkey: string): { stored:
     .prepare(
       `SELECT * FROM stake_events WHERE (coldkey = ? OR counterparty_coldkey = ?) AND kind != 'RootClaimed' ORDER BY block_number, event_index`,
     )
-    .all(coldkey, coldkey) as EventDbRow[];
+    .all(coldkey, coldkey) as StakeEventDbRow[];
   const payouts = db
     .prepare('SELECT * FROM root_claim_payouts WHERE coldkey = ? ORDER BY block_number, event_index, hotkey, netuid')
     .all(coldkey) as {

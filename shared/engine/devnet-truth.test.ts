@@ -15,7 +15,7 @@ import { scenario } from '../../devnet/scenarios/index';
 import { buildTruth, type Truth } from '../../devnet/truth';
 import { toAcc } from '../../devnet/chain/accounts';
 import { TX_FEE } from '../../devnet/chain/chain';
-import { computePortfolio, type RawEventKind, type RawStakeEvent, type RootClaimPayout } from './index';
+import { computePortfolio, type ChainEventKind, type RawStakeEvent, type RootClaimPayout } from './index';
 
 beforeAll(async () => {
   await cryptoWaitReady();
@@ -76,7 +76,7 @@ function engineInput(truth: Truth) {
       specVersion: spec,
       extrinsicIndex: e.extrinsicIndex,
       eventIndex: e.eventIndex,
-      kind: e.kind as RawEventKind,
+      kind: e.kind as ChainEventKind,
       coldkey: e.coldkey,
       counterpartyColdkey: e.destColdkey ?? null,
       hotkey: e.hotkey,

@@ -17,7 +17,7 @@ import { normalizeEvents, type LedgerEntry, type RawStakeEvent, type RootClaimPa
 import type { EmissionRecord, PositionCheckpoint } from './emissions';
 import { PriceBook, type SubnetSnapshot } from './prices';
 import { FiatBook, type FiatPriceRow } from './fiat';
-import type { CostMethod } from './lots';
+import type { CostBasisMethod } from '../vocab';
 import { PortfolioState, type RewardTreatment } from './state';
 import { PnlTracker, type PnlContext, type PnlResult } from './pnl';
 import { replayRaw } from './replay';
@@ -53,7 +53,7 @@ export interface PortfolioInput {
 }
 
 export interface EngineSettings {
-  method: CostMethod;
+  method: CostBasisMethod;
   rewards: RewardTreatment;
   /** Compute as of this block (inclusive); default: everything. */
   asOfBlock?: number;

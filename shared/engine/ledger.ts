@@ -28,18 +28,10 @@ import {
   SPEC_FEE_FIELD,
 } from './runtime';
 import type { PriceBook } from './prices';
-import { alphaToTao } from './units';
+import type { ChainEventKind, LedgerKind, LegBasis, LegCategory } from '../vocab';
 
-export type RawEventKind =
-  | 'StakeAdded'
-  | 'StakeRemoved'
-  | 'StakeMoved'
-  | 'StakeSwapped'
-  | 'StakeTransferred'
-  | 'AlphaRecycled'
-  | 'AlphaBurned'
-  | 'RootClaimed'
-  | 'TransactionFeePaidWithAlpha';
+export type { ChainEventKind, LedgerKind, LegBasis, LegCategory } from '../vocab';
+import { alphaToTao } from './units';
 
 /**
  * One stored chain event, amounts exactly as the event carries them.
@@ -64,7 +56,7 @@ export interface RawStakeEvent {
   specVersion: number;
   extrinsicIndex: number | null;
   eventIndex: number;
-  kind: RawEventKind;
+  kind: ChainEventKind;
   coldkey: string;
   counterpartyColdkey: string | null;
   hotkey: string;
@@ -91,15 +83,6 @@ export interface RootClaimPayout {
   tao: bigint;
 }
 
-export type LegCategory = 'bought' | 'sold' | 'transferIn' | 'transferOut' | 'rootClaim' | 'feePaid' | 'burned';
-/**
- * trade: acquisition at cost `tao` / disposal for proceeds `tao`.
- * carry: basis-carrying move (same subnet, tracked coldkeys on both ends).
- * income: reward acquired; `tao` = TAO value at accrual.
- * expense: α leaves with no proceeds (alpha tx fee, recycle/burn); `fee` is the TAO value paid, if known.
- */
-export type LegBasis = 'trade' | 'carry' | 'income' | 'expense';
-
 export interface LedgerLeg {
   coldkey: string;
   hotkey: string;
@@ -118,20 +101,6 @@ export interface LedgerLeg {
   /** Snapshot block the spot price came from (−1 = root 1:1), null when none. */
   spotBlock: number | null;
 }
-
-export type LedgerKind =
-  | 'buy'
-  | 'sell'
-  | 'move'
-  | 'internal-transfer'
-  | 'swap'
-  | 'transfer-in'
-  | 'transfer-out'
-  | 'root-claim-keep'
-  | 'root-claim-swap'
-  | 'alpha-fee'
-  | 'recycle'
-  | 'burn';
 
 /**
  * One ledger entry. Compact on purpose (a 1M-event ledger stays in memory): block/time/spec/extrinsic

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computePortfolio, type CostMethod, type PortfolioInput } from './index';
+import { computePortfolio, type CostBasisMethod, type PortfolioInput } from './index';
 import { createLotBook } from './lots';
 import { A, TAO, ev, snap } from './testing/fixtures';
 
@@ -27,7 +27,7 @@ function input(): PortfolioInput {
 
 describe('buy and partial sell under each cost method', () => {
   // realized = 45 − cost removed; unrealized = 37.5 − remaining cost
-  const cases: [CostMethod, bigint, bigint][] = [
+  const cases: [CostBasisMethod, bigint, bigint][] = [
     // ACB: removed = floor(60 × 15/30) = 30 → realized 15, remaining 30, unrealized 7.5
     ['acb', 15n * TAO, 7_500_000_000n],
     // FIFO: 10 α @1 (10) + 5 α of the 3.0 lot (15) = 25 → realized 20, remaining 35 (5@3 + 10@2), unrealized 2.5

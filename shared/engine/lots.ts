@@ -12,7 +12,9 @@
  * realise immediately. This keeps realized + unrealized = proceeds + value − cost at all times.
  */
 
-export type CostMethod = 'acb' | 'fifo' | 'lifo' | 'hifo';
+import type { CostBasisMethod } from '../vocab';
+
+export type { CostBasisMethod } from '../vocab';
 
 export interface Lot {
   alpha: bigint;
@@ -22,7 +24,7 @@ export interface Lot {
 }
 
 export interface LotBook {
-  readonly method: CostMethod;
+  readonly method: CostBasisMethod;
   /** α in the book (excluding any deficit). */
   alpha(): bigint;
   /** Remaining cost basis (rao). */
@@ -40,10 +42,16 @@ export interface LotBook {
   lots(): Lot[];
 }
 
-export function createLotBook(method: CostMethod): LotBook {
-  if (method === 'acb') return new AverageCostBook();
-  if (method === 'hifo') return new HighestCostBook();
-  return new LotListBook(method);
+export function createLotBook(method: CostBasisMethod): LotBook {
+  switch (method) {
+    case 'acb':
+      return new AverageCostBook();
+    case 'hifo':
+      return new HighestCostBook();
+    case 'fifo':
+    case 'lifo':
+      return new LotListBook(method);
+  }
 }
 
 class AverageCostBook implements LotBook {
@@ -120,7 +128,7 @@ function unitApprox(alpha: bigint, cost: bigint): number {
 
 /** Books that keep individual lots: disposal, carry-out and carry-in all go through removeLots/acquire. */
 abstract class LotKeepingBook implements LotBook {
-  abstract readonly method: CostMethod;
+  abstract readonly method: CostBasisMethod;
   abstract alpha(): bigint;
   abstract cost(): bigint;
   abstract deficit(): bigint;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import {
   ADDITIVE_KEYS,
   computePortfolio,
-  type CostMethod,
+  type CostBasisMethod,
   type PortfolioInput,
   type PortfolioResult,
   type RawStakeEvent,
@@ -16,7 +16,7 @@ import { A, TAO, cp, ev, snap, tsOf } from './testing/fixtures';
 const COLDS = ['C1', 'C2'];
 const HOTS = ['H1', 'H2'];
 const NETS = [0, 1, 2];
-const METHODS: CostMethod[] = ['acb', 'fifo', 'lifo', 'hifo'];
+const METHODS: CostBasisMethod[] = ['acb', 'fifo', 'lifo', 'hifo'];
 
 type Op =
   | { t: 'buy'; c: number; h: number; n: number; tao: number; spec: number }
@@ -315,7 +315,7 @@ function build(ops: Op[], liquidate: boolean): PortfolioInput {
   return { trackedColdkeys: COLDS, events, checkpoints, snapshots, rootClaims };
 }
 
-const run = (input: PortfolioInput, method: CostMethod, rewards: 'income' | 'zero' = 'income'): PortfolioResult =>
+const run = (input: PortfolioInput, method: CostBasisMethod, rewards: 'income' | 'zero' = 'income'): PortfolioResult =>
   computePortfolio(input, { method, rewards });
 
 const opsArb = fc.array(opArb, { minLength: 1, maxLength: 40 });
@@ -445,7 +445,7 @@ describe('properties over random ledgers', () => {
 
   it('"Hold TAO" excess equals total PnL in TAO and splits exactly into price + emission + friction', () => {
     fc.assert(
-      fc.property(opsArb, fc.constantFrom<CostMethod>(...METHODS), (ops, m) => {
+      fc.property(opsArb, fc.constantFrom<CostBasisMethod>(...METHODS), (ops, m) => {
         const r = run(build(ops, false), m);
         const t = r.pnl.total.figures;
         const b = r.benchmarks?.total.holdTao;

@@ -28,7 +28,8 @@ export const SPEC_ORIGIN_PAYS = 315;
 export const SPEC_NET_REMOVED_ALPHA = 397;
 export const SPEC_BALANCER = 423;
 
-export type FeeUnit = 'tao' | 'alpha';
+export type { FeeUnit } from '../vocab';
+import type { FeeUnit } from '../vocab';
 
 /** Default swap FeeRate numerator (denominator 65535) for v3+ runtimes. */
 export function defaultFeeRate(spec: number): bigint {

@@ -5,7 +5,8 @@
  */
 import type { LedgerEntry, LedgerLeg } from './ledger';
 import { emissionAt, positionKey, type EmissionRecord, type PositionCheckpoint } from './emissions';
-import { createLotBook, type CostMethod, type LotBook } from './lots';
+import { createLotBook, type LotBook } from './lots';
+import type { CostBasisMethod } from '../vocab';
 import type { PriceBook } from './prices';
 import type { FiatBook } from './fiat';
 
@@ -89,7 +90,7 @@ export class PositionAcc {
 }
 
 export interface StateOptions {
-  method: CostMethod;
+  method: CostBasisMethod;
   rewards: RewardTreatment;
   prices: PriceBook;
   fiat?: FiatBook | null;

@@ -1,38 +1,12 @@
 // Raw chain facts written by sync and read by the UI/CLI. Every write of one block's facts plus
 // the cursor is a single synchronous transaction; unique keys + INSERT OR IGNORE make re-syncing
 // a range a no-op.
-import type { StoredStakeEvent, SyncPhase } from '../../../shared/api';
-import type { StakeEventRow } from '../../sync/stake-events';
+import type { SyncPhase } from '../../../shared/api';
+import type { PositionRow, StakeEventFact, StoredStakeEvent, SubnetRow } from '../../../shared/facts';
+
+export type { PositionRow, PriceSource, SubnetRow } from '../../../shared/facts';
 import type { DB } from '../open';
-
-export interface PositionRow {
-  hotkey: string;
-  netuid: number;
-  alpha: bigint;
-}
-
-/** Where a snapshot's price came from (docs/chain/prices.md). */
-export type PriceSource = 'runtime' | 'balancer' | 'reserves';
-
-export interface SubnetRow {
-  netuid: number;
-  taoIn: bigint;
-  alphaIn: bigint;
-  alphaOut: bigint;
-  /** rao per 1 α (price × 1e9, floored), as current_alpha_price reports it; root 1e9. */
-  price: bigint;
-  priceSource: PriceSource;
-  /** SwapBalancer quote weight q (Perquintill, 1e18 = 1) when read from storage on a balancer runtime. */
-  balancerQuote: bigint | null;
-  /** Swap.FeeRate (parts of 65535) when read from storage. */
-  feeRate: number | null;
-  name: string | null;
-  symbol: string | null;
-  /** From get_all_dynamic_info only (null for snapshots read from storage). */
-  taoInEmission: bigint | null;
-  alphaInEmission: bigint | null;
-  alphaOutEmission: bigint | null;
-}
+import { STAKE_EVENT_COLUMNS, stakeEventFromRow, type StakeEventDbRow } from './stake-events';
 
 export interface BlockRecord {
   number: number;
@@ -60,7 +34,7 @@ export interface CheckpointFacts {
 /** Everything recorded for one planned block of one coldkey (committed atomically with the cursor). */
 export interface BlockFacts {
   block: BlockRecord;
-  events: StakeEventRow[];
+  events: StakeEventFact[];
   payouts: PayoutRow[];
   /** Checkpoints at this block and, for change blocks, at the block before. */
   checkpoints: CheckpointFacts[];
@@ -84,28 +58,6 @@ interface SyncStateDbRow {
   history_from: bigint | null;
   last_finalized: bigint | null;
   error: string | null;
-}
-
-/** A stake_events row as better-sqlite3 returns it (safe integers). */
-export interface EventDbRow {
-  id: bigint;
-  block_number: bigint;
-  block_hash: string;
-  extrinsic_index: bigint | null;
-  event_index: bigint;
-  spec_version: bigint;
-  timestamp: bigint;
-  kind: string;
-  coldkey: string;
-  counterparty_coldkey: string | null;
-  hotkey: string | null;
-  netuid: bigint | null;
-  dest_hotkey: string | null;
-  dest_netuid: bigint | null;
-  tao: bigint;
-  alpha: bigint;
-  fee: bigint;
-  fee_unit: 'tao' | 'alpha' | null;
 }
 
 const n = (v: bigint | null): number | null => (v === null ? null : Number(v));
@@ -147,9 +99,8 @@ export function chainFactsRepo(db: DB) {
   const changeBetween = db.prepare<{ coldkey: string; from: number; to: number }, { one: bigint }>(
     `SELECT 1 AS one FROM stake_events WHERE (coldkey = @coldkey OR counterparty_coldkey = @coldkey) AND block_number > @from AND block_number <= @to LIMIT 1`,
   );
-  const selectEvents = db.prepare<{ coldkey: string | null; limit: number }, EventDbRow>(
-    `SELECT id, block_number, block_hash, extrinsic_index, event_index, spec_version, timestamp, kind, coldkey, counterparty_coldkey,
-       hotkey, netuid, dest_hotkey, dest_netuid, tao, alpha, fee, fee_unit
+  const selectEvents = db.prepare<{ coldkey: string | null; limit: number }, StakeEventDbRow>(
+    `SELECT ${STAKE_EVENT_COLUMNS}
      FROM stake_events WHERE @coldkey IS NULL OR coldkey = @coldkey OR counterparty_coldkey = @coldkey
      ORDER BY block_number, event_index LIMIT @limit`,
   );
@@ -241,26 +192,7 @@ export function chainFactsRepo(db: DB) {
       deleteState.run(coldkey);
     },
     listEvents: (coldkey: string | null, limit = 100_000): StoredStakeEvent[] =>
-      selectEvents.all({ coldkey, limit }).map((r) => ({
-        id: Number(r.id),
-        blockNumber: Number(r.block_number),
-        blockHash: r.block_hash,
-        timestamp: Number(r.timestamp),
-        specVersion: Number(r.spec_version),
-        extrinsicIndex: n(r.extrinsic_index),
-        eventIndex: Number(r.event_index),
-        kind: r.kind,
-        coldkey: r.coldkey,
-        counterpartyColdkey: r.counterparty_coldkey,
-        hotkey: r.hotkey,
-        netuid: n(r.netuid),
-        destHotkey: r.dest_hotkey,
-        destNetuid: n(r.dest_netuid),
-        tao: r.tao.toString(),
-        alpha: r.alpha.toString(),
-        fee: r.fee.toString(),
-        feeUnit: r.fee_unit,
-      })),
+      selectEvents.all({ coldkey, limit }).map(stakeEventFromRow),
   };
 }
 

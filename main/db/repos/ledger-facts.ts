@@ -2,15 +2,13 @@
 import type {
   FiatPriceRow,
   PositionCheckpoint,
-  RawEventKind,
   RawStakeEvent,
   RootClaimPayout,
   SubnetSnapshot,
 } from '../../../shared/engine';
 import type { DB } from '../open';
-import type { EventDbRow } from './chain-facts';
-
-const n = (v: bigint | null): number | null => (v === null ? null : Number(v));
+import { STAKE_EVENT_COLUMNS, stakeEventFromRow, type StakeEventDbRow } from './stake-events';
+import type { StoredStakeEvent } from '../../../shared/facts';
 
 export interface SubnetLabel {
   netuid: number;
@@ -18,11 +16,19 @@ export interface SubnetLabel {
   symbol: string | null;
 }
 
+/**
+ * The engine's projection of a stored event. The engine still writes "no hotkey" as '' and "no
+ * subnet" as 0 (RootClaimed) or −1 (a fee event from before its netuid field).
+ */
+function toEngineEvent(e: StoredStakeEvent): RawStakeEvent {
+  const noNetuid = e.kind === 'TransactionFeePaidWithAlpha' ? -1 : 0;
+  return { ...e, hotkey: e.hotkey ?? '', netuid: e.netuid ?? noNetuid };
+}
+
 export function ledgerFactsRepo(db: DB) {
   // Events of the given coldkeys in either role (a transfer between two of them is one row).
-  const events = db.prepare<{ keys: string }, EventDbRow>(`
-    SELECT id, block_number, block_hash, timestamp, spec_version, extrinsic_index, event_index, kind, coldkey,
-           counterparty_coldkey, hotkey, netuid, dest_hotkey, dest_netuid, tao, alpha, fee, fee_unit
+  const events = db.prepare<{ keys: string }, StakeEventDbRow>(`
+    SELECT ${STAKE_EVENT_COLUMNS}
     FROM stake_events
     WHERE coldkey IN (SELECT value FROM json_each(@keys)) OR counterparty_coldkey IN (SELECT value FROM json_each(@keys))
     ORDER BY block_number, event_index`);
@@ -81,25 +87,7 @@ export function ledgerFactsRepo(db: DB) {
 
   return {
     events(coldkeys: readonly string[]): RawStakeEvent[] {
-      return events.all({ keys: JSON.stringify(coldkeys) }).map((r) => ({
-        id: Number(r.id),
-        blockNumber: Number(r.block_number),
-        blockHash: r.block_hash,
-        timestamp: Number(r.timestamp),
-        specVersion: Number(r.spec_version),
-        extrinsicIndex: n(r.extrinsic_index),
-        eventIndex: Number(r.event_index),
-        kind: r.kind as RawEventKind,
-        coldkey: r.coldkey,
-        counterpartyColdkey: r.counterparty_coldkey,
-        hotkey: r.hotkey ?? '',
-        netuid: r.netuid === null ? 0 : Number(r.netuid),
-        destHotkey: r.dest_hotkey,
-        destNetuid: n(r.dest_netuid),
-        tao: r.tao,
-        alpha: r.alpha,
-        fee: r.fee,
-      }));
+      return events.all({ keys: JSON.stringify(coldkeys) }).map((r) => toEngineEvent(stakeEventFromRow(r)));
     },
     checkpoints(coldkeys: readonly string[]): PositionCheckpoint[] {
       return checkpoints.all(JSON.stringify(coldkeys)).map((r) => ({

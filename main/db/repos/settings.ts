@@ -1,4 +1,4 @@
-import { endpointSchema, type Settings } from '../../../shared/api';
+import { settingsSchema, type Settings } from '../../../shared/api';
 import type { DB } from '../open';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -10,29 +10,40 @@ export const DEFAULT_SETTINGS: Settings = {
   privacyMode: false,
 };
 
-const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
+type Key = keyof Settings;
+const KEYS = Object.keys(settingsSchema.shape) as Key[];
 
-export function settingsRepo(db: DB) {
+/**
+ * Settings are stored one JSON value per key. Every value read is checked against the same rule
+ * the API applies to writes, so a row edited by hand to something invalid is reported and the
+ * default is used, never passed on.
+ */
+export function settingsRepo(db: DB, warn: (message: string) => void = (m) => console.error(m)) {
   const all = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings');
   const upsert = db.prepare<{ key: string; value: string }>(
     'INSERT INTO settings (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
+  const warned = new Set<string>();
   const read = (): Settings => {
     const stored = new Map(all.all().map((r) => [r.key, r.value]));
     const result: Record<string, unknown> = { ...DEFAULT_SETTINGS };
     for (const key of KEYS) {
       const raw = stored.get(key);
       if (raw === undefined) continue;
+      let value: unknown;
       try {
-        const value: unknown = JSON.parse(raw);
-        // A hand-edited row of the wrong type falls back to the default rather than crashing.
-        if (key === 'endpoint') result[key] = endpointSchema.nullable().safeParse(value).data ?? null;
-        else if (typeof value === typeof DEFAULT_SETTINGS[key]) result[key] = value;
+        value = JSON.parse(raw);
       } catch {
-        /* keep default */
+        value = undefined;
+      }
+      const parsed = settingsSchema.shape[key].safeParse(value);
+      if (parsed.success) result[key] = parsed.data;
+      else if (!warned.has(`${key}=${raw}`)) {
+        warned.add(`${key}=${raw}`);
+        warn(`Setting ${key} holds an invalid value (${raw.slice(0, 80)}); using ${String(DEFAULT_SETTINGS[key])}.`);
       }
     }
-    return result as unknown as Settings;
+    return result as Settings;
   };
   const write = db.transaction((patch: Partial<Settings>) => {
     for (const key of KEYS) {

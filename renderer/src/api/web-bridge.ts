@@ -1,4 +1,5 @@
 // WebSocket implementation of the bridge, used when the renderer is served by the web host.
+import { dbTables } from '../../../shared/vocab';
 import { channels, type ApiResponse, type PushEventName, type PushEvents } from '../../../shared/api';
 import type { ChannelMethods, TaofolioBridge } from '../../../shared/bridge';
 import { fromWire, toWire } from '../../../shared/wire';
@@ -29,18 +30,7 @@ export function createWebBridge(token: string, location: Location = window.locat
       retryMs = 250;
       for (const message of queue.splice(0)) ws.send(message);
       // Anything that changed while we were away is stale now.
-      for (const l of listeners.get('db:changed') ?? [])
-        l({
-          tables: [
-            'wallets',
-            'settings',
-            'stake_events',
-            'position_checkpoints',
-            'subnet_snapshots',
-            'sync_state',
-            'fiat_prices',
-          ],
-        });
+      for (const l of listeners.get('db:changed') ?? []) l({ tables: [...dbTables] });
     };
     ws.onmessage = (event) => {
       const message = fromWire<Record<string, unknown>>(String(event.data));

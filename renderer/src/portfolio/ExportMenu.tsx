@@ -1,16 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ArgsOf } from '../../../shared/api';
-import type { ExportFormat } from '../../../shared/views';
+import { EXPORT_FORMATS, exportFormats, type ExportFormat } from '../../../shared/vocab';
 import { send } from '../api/client';
 import { errorMessage } from '../app/ErrorNote';
-
-const FORMATS: { format: ExportFormat; label: string }[] = [
-  { format: 'pnl-csv', label: 'PnL CSV' },
-  { format: 'pnl-json', label: 'PnL JSON' },
-  { format: 'events-csv', label: 'Events CSV' },
-  { format: 'koinly-csv', label: 'Koinly' },
-  { format: 'cointracker-csv', label: 'CoinTracker' },
-];
 
 function download(filename: string, mime: string, content: string) {
   const url = URL.createObjectURL(new Blob([content], { type: mime }));
@@ -30,9 +22,15 @@ export function ExportMenu({ args }: { args: Omit<NonNullable<ArgsOf<'reports:ex
   return (
     <div className="export" role="group" aria-label="Export">
       <span className="muted small">Export</span>
-      {FORMATS.map(({ format, label }) => (
-        <button key={format} type="button" onClick={() => exporter.mutate(format)} disabled={exporter.isPending}>
-          {label}
+      {exportFormats.map((format) => (
+        <button
+          key={format}
+          type="button"
+          title={EXPORT_FORMATS[format].help}
+          onClick={() => exporter.mutate(format)}
+          disabled={exporter.isPending}
+        >
+          {EXPORT_FORMATS[format].short}
         </button>
       ))}
       {exporter.error && <span className="error">{errorMessage(exporter.error)}</span>}

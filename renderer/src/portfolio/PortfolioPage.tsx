@@ -1,6 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { CostBasisMethod, RewardTreatment } from '../../../shared/api';
+import {
+  COST_BASIS_METHODS,
+  REWARD_TREATMENTS,
+  type CostBasisMethod,
+  type RewardTreatment,
+} from '../../../shared/vocab';
+import { VocabSelect } from '../app/VocabSelect';
 import type { Figures } from '../../../shared/engine';
 import { Tao } from '../app/Amount';
 import { ErrorNote } from '../app/ErrorNote';
@@ -75,27 +81,22 @@ export function ViewControls(props: {
     <div className="controls">
       <label className="field">
         <span>Method</span>
-        <select
-          value={props.method ?? ''}
-          onChange={(e) => props.onMethod((e.target.value || undefined) as CostBasisMethod | undefined)}
-        >
-          <option value="">Settings default</option>
-          <option value="acb">ACB</option>
-          <option value="fifo">FIFO</option>
-          <option value="lifo">LIFO</option>
-          <option value="hifo">HIFO</option>
-        </select>
+        <VocabSelect
+          vocabulary={COST_BASIS_METHODS}
+          labelKey="short"
+          emptyLabel="Settings default"
+          value={props.method}
+          onChange={props.onMethod}
+        />
       </label>
       <label className="field">
         <span>Rewards</span>
-        <select
-          value={props.rewards ?? ''}
-          onChange={(e) => props.onRewards((e.target.value || undefined) as RewardTreatment | undefined)}
-        >
-          <option value="">Settings default</option>
-          <option value="income">Income at receipt</option>
-          <option value="zero">Zero basis</option>
-        </select>
+        <VocabSelect
+          vocabulary={REWARD_TREATMENTS}
+          emptyLabel="Settings default"
+          value={props.rewards}
+          onChange={props.onRewards}
+        />
       </label>
     </div>
   );
@@ -115,7 +116,7 @@ export function PortfolioPage() {
         {view?.hasData && (
           <p className="muted">
             As of block {view.asOfBlock.toLocaleString('en-US')} · {formatDateTime(view.asOfTimestamp)} ·{' '}
-            {view.method.toUpperCase()}, {view.rewards === 'income' ? 'rewards as income' : 'zero-basis rewards'}
+            {COST_BASIS_METHODS[view.method].short}, {REWARD_TREATMENTS[view.rewards].short}
           </p>
         )}
       </header>

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { ENDPOINT_SUGGESTION, type ArgsOf } from '../../../shared/api';
 import { send } from '../api/client';
 import { ErrorNote } from '../app/ErrorNote';
+import { VocabSelect } from '../app/VocabSelect';
+import { COST_BASIS_METHODS, REWARD_TREATMENTS } from '../../../shared/vocab';
 import { FiatImport } from './FiatImport';
 import { appQueries, settingsQueries } from './queries';
 import { ChainStatusNote } from '../sync/ChainStatusNote';
@@ -33,25 +35,19 @@ export function SettingsPage() {
         <div className="form-grid">
           <label className="field">
             <span>Cost basis method</span>
-            <select
+            <VocabSelect
+              vocabulary={COST_BASIS_METHODS}
               value={s.costBasisMethod}
-              onChange={(e) => save.mutate({ costBasisMethod: e.target.value as 'acb' })}
-            >
-              <option value="acb">Average cost (ACB)</option>
-              <option value="fifo">FIFO</option>
-              <option value="lifo">LIFO</option>
-              <option value="hifo">HIFO</option>
-            </select>
+              onChange={(costBasisMethod) => save.mutate({ costBasisMethod })}
+            />
           </label>
           <label className="field">
             <span>Emission rewards</span>
-            <select
+            <VocabSelect
+              vocabulary={REWARD_TREATMENTS}
               value={s.rewardTreatment}
-              onChange={(e) => save.mutate({ rewardTreatment: e.target.value as 'income' })}
-            >
-              <option value="income">Income when received</option>
-              <option value="zero">Zero cost basis</option>
-            </select>
+              onChange={(rewardTreatment) => save.mutate({ rewardTreatment })}
+            />
           </label>
           <label className="field">
             <span>Fiat currency</span>

@@ -3,21 +3,7 @@ import { alpha, formatDateTime, shortAddress } from '../app/format';
 import { Tao } from '../app/Amount';
 import { ErrorNote } from '../app/ErrorNote';
 import { portfolioQueries } from '../portfolio/queries';
-
-const KIND_LABEL: Record<string, string> = {
-  buy: 'Stake (buy)',
-  sell: 'Unstake (sell)',
-  move: 'Move',
-  'internal-transfer': 'Transfer between your wallets',
-  swap: 'Swap subnets',
-  'transfer-in': 'Transfer in',
-  'transfer-out': 'Transfer out',
-  'root-claim-keep': 'Root claim (keep)',
-  'root-claim-swap': 'Root claim (swap)',
-  'alpha-fee': 'Fee paid in α',
-  recycle: 'Recycle',
-  burn: 'Burn',
-};
+import { LEDGER_KINDS, type CostBasisMethod, type RewardTreatment } from '../../../shared/vocab';
 
 /** Which events and prices produced a position's figures. */
 export function PositionDrilldown({
@@ -25,7 +11,7 @@ export function PositionDrilldown({
   args,
 }: {
   positionKey: string;
-  args: { method?: 'acb' | 'fifo' | 'lifo' | 'hifo'; rewards?: 'income' | 'zero' };
+  args: { method?: CostBasisMethod; rewards?: RewardTreatment };
 }) {
   const drill = useQuery(portfolioQueries.position(positionKey, args));
   if (drill.error) return <ErrorNote error={drill.error} />;
@@ -63,7 +49,7 @@ export function PositionDrilldown({
                   <td>{formatDateTime(e.timestamp)}</td>
                   <td>{e.blockNumber.toLocaleString('en-US')}</td>
                   <td>
-                    {KIND_LABEL[e.kind] ?? e.kind}
+                    {LEDGER_KINDS[e.kind].label}
                     {e.flags.length > 0 && <span className="chip">{e.flags.join(', ')}</span>}
                   </td>
                   <td className="num amount">{alpha(l.alpha)}</td>

@@ -1,5 +1,5 @@
 /** Builders for raw events, checkpoints and snapshots used by the engine tests and the benchmark. */
-import type { RawEventKind, RawStakeEvent } from '../ledger';
+import type { ChainEventKind, RawStakeEvent } from '../ledger';
 import type { PositionCheckpoint } from '../emissions';
 import type { SubnetSnapshot } from '../prices';
 
@@ -29,7 +29,7 @@ export interface EvOpts {
   destNet?: number | null;
 }
 
-export function ev(kind: RawEventKind, o: EvOpts): RawStakeEvent {
+export function ev(kind: ChainEventKind, o: EvOpts): RawStakeEvent {
   return {
     blockNumber: o.block,
     blockHash: `0x${o.block.toString(16).padStart(8, '0')}`,

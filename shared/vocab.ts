@@ -1,0 +1,235 @@
+// Every domain vocabulary, declared once. Each is a record keyed by id; the id union, the zod enum,
+// the UI option list, the CLI usage text and exhaustive `Record<Id, …>` tables are all derived from
+// it, so a new kind, method, format or table is one entry here and the compiler (and the
+// switch-exhaustiveness lint) points at every place that must handle it.
+
+/** How one term is shown to people: a label, and one sentence for tooltips, glossary and --help. */
+export interface Term {
+  readonly label: string;
+  readonly help: string;
+}
+
+/** The ids of a vocabulary as a non-empty tuple (what `z.enum` and option lists take). */
+export function idsOf<const V extends Record<string, unknown>>(
+  vocabulary: V,
+): [keyof V & string, ...(keyof V & string)[]] {
+  return Object.keys(vocabulary) as [keyof V & string, ...(keyof V & string)[]];
+}
+
+/** Type guard: is `value` one of the vocabulary's ids? (For values read from SQLite or files.) */
+export function isIdOf<V extends Record<string, unknown>>(vocabulary: V, value: unknown): value is keyof V & string {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(vocabulary, value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounting settings
+
+export const COST_BASIS_METHODS = {
+  acb: {
+    label: 'Average cost (ACB)',
+    short: 'ACB',
+    help: 'Every unit sold carries the average cost of the subnet’s α held.',
+  },
+  fifo: { label: 'First in, first out', short: 'FIFO', help: 'The oldest α is sold first.' },
+  lifo: { label: 'Last in, first out', short: 'LIFO', help: 'The newest α is sold first.' },
+  hifo: { label: 'Highest cost first', short: 'HIFO', help: 'The α bought at the highest unit cost is sold first.' },
+} as const satisfies Record<string, Term & { short: string }>;
+export type CostBasisMethod = keyof typeof COST_BASIS_METHODS;
+export const costBasisMethods = idsOf(COST_BASIS_METHODS);
+
+export const REWARD_TREATMENTS = {
+  income: {
+    label: 'Income at receipt',
+    short: 'rewards as income',
+    help: 'Emitted α is income when received; its value then is its cost basis.',
+  },
+  zero: {
+    label: 'Zero basis',
+    short: 'zero-basis rewards',
+    help: 'Emitted α has no cost basis; its value shows up as gain when sold or held.',
+  },
+} as const satisfies Record<string, Term & { short: string }>;
+export type RewardTreatment = keyof typeof REWARD_TREATMENTS;
+export const rewardTreatments = idsOf(REWARD_TREATMENTS);
+
+// ---------------------------------------------------------------------------------------------
+// Chain facts and the ledger
+
+/** Chain events stored in `stake_events` (SubtensorModule events touching a tracked coldkey). */
+export const CHAIN_EVENT_KINDS = {
+  StakeAdded: { label: 'Stake added', help: 'TAO staked into a subnet pool for α (StakeAdded).' },
+  StakeRemoved: { label: 'Stake removed', help: 'α unstaked from a subnet pool for TAO (StakeRemoved).' },
+  StakeMoved: { label: 'Stake moved', help: 'Summary of a move between hotkeys or subnets (StakeMoved).' },
+  StakeSwapped: { label: 'Stake swapped', help: 'Summary of a swap between subnets (StakeSwapped).' },
+  StakeTransferred: {
+    label: 'Stake transferred',
+    help: 'Summary of a transfer to another coldkey (StakeTransferred).',
+  },
+  AlphaRecycled: { label: 'α recycled', help: 'α returned to the subnet’s unissued supply (AlphaRecycled).' },
+  AlphaBurned: { label: 'α burned', help: 'α destroyed (AlphaBurned).' },
+  RootClaimed: { label: 'Root claimed', help: 'Root dividends claimed (RootClaimed).' },
+  TransactionFeePaidWithAlpha: {
+    label: 'Fee paid in α',
+    help: 'A transaction fee paid by selling α (TransactionFeePaidWithAlpha).',
+  },
+} as const satisfies Record<string, Term>;
+export type ChainEventKind = keyof typeof CHAIN_EVENT_KINDS;
+export const chainEventKinds = idsOf(CHAIN_EVENT_KINDS);
+
+/** Ledger entries the engine normalises events into. */
+export const LEDGER_KINDS = {
+  buy: { label: 'Stake (buy)', help: 'TAO paid into a pool for α: an acquisition at its TAO cost.' },
+  sell: { label: 'Unstake (sell)', help: 'α sold to the pool for TAO: a disposal at its proceeds.' },
+  move: { label: 'Move', help: 'α moved between your own positions on one subnet: its cost basis moves with it.' },
+  'internal-transfer': {
+    label: 'Transfer between your wallets',
+    help: 'α moved between two wallets you track: its cost basis moves with it.',
+  },
+  swap: { label: 'Swap subnets', help: 'α of one subnet sold and another bought in one call.' },
+  'transfer-in': { label: 'Transfer in', help: 'α received from a coldkey you do not track, at its TAO value.' },
+  'transfer-out': { label: 'Transfer out', help: 'α sent to a coldkey you do not track, at its TAO value.' },
+  'root-claim-keep': { label: 'Root claim (keep)', help: 'Root dividends claimed as α on the subnet: income.' },
+  'root-claim-swap': { label: 'Root claim (swap)', help: 'Root dividends claimed as TAO staked on root: income.' },
+  'alpha-fee': { label: 'Fee paid in α', help: 'α sold to pay a transaction fee: an expense.' },
+  recycle: { label: 'Recycle', help: 'α recycled: it leaves with no proceeds.' },
+  burn: { label: 'Burn', help: 'α burned: it leaves with no proceeds.' },
+} as const satisfies Record<string, Term>;
+export type LedgerKind = keyof typeof LEDGER_KINDS;
+export const ledgerKinds = idsOf(LEDGER_KINDS);
+
+export const LEG_CATEGORIES = {
+  bought: { label: 'Bought', help: 'α acquired for TAO.' },
+  sold: { label: 'Sold', help: 'α sold for TAO.' },
+  transferIn: { label: 'Transferred in', help: 'α received from another position or coldkey.' },
+  transferOut: { label: 'Transferred out', help: 'α sent to another position or coldkey.' },
+  rootClaim: { label: 'Root claim', help: 'Root dividends claimed.' },
+  feePaid: { label: 'Fee paid', help: 'α sold to pay a transaction fee.' },
+  burned: { label: 'Burned', help: 'α recycled or burned.' },
+} as const satisfies Record<string, Term>;
+export type LegCategory = keyof typeof LEG_CATEGORIES;
+
+/**
+ * trade: acquisition at cost / disposal for proceeds. carry: basis-carrying move between tracked
+ * positions. income: reward valued at accrual. expense: α leaves with no proceeds.
+ */
+export const LEG_BASES = {
+  trade: { label: 'Trade', help: 'An acquisition at its TAO cost or a disposal for its TAO proceeds.' },
+  carry: { label: 'Carried', help: 'Moved between your own positions; the cost basis moves with it.' },
+  income: { label: 'Income', help: 'A reward, valued when it was received.' },
+  expense: { label: 'Expense', help: 'α that left with no proceeds (a fee, recycle or burn).' },
+} as const satisfies Record<string, Term>;
+export type LegBasis = keyof typeof LEG_BASES;
+
+export const FEE_UNITS = {
+  tao: { label: 'τ', help: 'Fee charged in TAO.' },
+  alpha: { label: 'α', help: 'Fee charged in the subnet’s α.' },
+} as const satisfies Record<string, Term>;
+export type FeeUnit = keyof typeof FEE_UNITS;
+export const feeUnits = idsOf(FEE_UNITS);
+
+// ---------------------------------------------------------------------------------------------
+// Benchmarks ("TAO as the index" against each concentrated Alpha bet)
+
+export const BENCHMARKS = {
+  holdTao: { label: 'Hold TAO', help: 'The same TAO flows kept as TAO.' },
+  rootStake: { label: 'Root stake', help: 'The same TAO flows staked on root, at the root yield observed on chain.' },
+  subnetBasket: {
+    label: 'Subnet basket',
+    help: 'The same TAO flows spread over all subnets by market cap at each flow date.',
+  },
+} as const satisfies Record<string, Term>;
+export type BenchmarkId = keyof typeof BENCHMARKS;
+export const benchmarkIds = idsOf(BENCHMARKS);
+
+// ---------------------------------------------------------------------------------------------
+// Exports
+
+export const EXPORT_FORMATS = {
+  'pnl-csv': {
+    label: 'PnL report (CSV)',
+    short: 'PnL CSV',
+    help: 'One row per position, with settings and app version.',
+    suffix: 'pnl.csv',
+    mime: 'text/csv',
+  },
+  'pnl-json': {
+    label: 'PnL report (JSON)',
+    short: 'PnL JSON',
+    help: 'Every figure, with settings and app version.',
+    suffix: 'pnl.json',
+    mime: 'application/json',
+  },
+  'events-csv': {
+    label: 'Ledger events (CSV)',
+    short: 'Events CSV',
+    help: 'Every ledger entry with its legs.',
+    suffix: 'events.csv',
+    mime: 'text/csv',
+  },
+  'koinly-csv': {
+    label: 'Koinly (CSV)',
+    short: 'Koinly',
+    help: 'Koinly’s universal import format.',
+    suffix: 'koinly.csv',
+    mime: 'text/csv',
+  },
+  'cointracker-csv': {
+    label: 'CoinTracker (CSV)',
+    short: 'CoinTracker',
+    help: 'CoinTracker’s transaction import format.',
+    suffix: 'cointracker.csv',
+    mime: 'text/csv',
+  },
+} as const satisfies Record<string, Term & { short: string; suffix: string; mime: string }>;
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+export const exportFormats = idsOf(EXPORT_FORMATS);
+
+// ---------------------------------------------------------------------------------------------
+// Storage
+
+/** Tables of the local database; `db:changed` pushes name them so caches can refresh. */
+export const DB_TABLES = {
+  wallets: { label: 'Wallets', help: 'Watched coldkeys.', facts: false },
+  settings: { label: 'Settings', help: 'Endpoint and accounting choices.', facts: false },
+  blocks: { label: 'Blocks', help: 'Every block read: hash, time, runtime.', facts: true },
+  stake_events: { label: 'Stake events', help: 'Chain events touching a watched coldkey.', facts: true },
+  position_checkpoints: { label: 'Position checkpoints', help: 'α per position at checkpoint blocks.', facts: true },
+  subnet_snapshots: { label: 'Subnet snapshots', help: 'Pool reserves and prices at checkpoint blocks.', facts: true },
+  root_claim_payouts: { label: 'Root-claim payouts', help: 'What each root claim paid out.', facts: true },
+  sync_state: { label: 'Sync state', help: 'Per-wallet sync cursor and phase.', facts: false },
+  fiat_prices: { label: 'Fiat prices', help: 'TAO prices imported from a CSV file.', facts: false },
+} as const satisfies Record<string, Term & { facts: boolean }>;
+export type DbTable = keyof typeof DB_TABLES;
+export const dbTables = idsOf(DB_TABLES);
+/** Tables holding facts read from the chain (what a sync writes). */
+export const chainFactTables = dbTables.filter((t) => DB_TABLES[t].facts);
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+/** Why the chain could not be read; shown as-is by the UI and the CLI. */
+export const CHAIN_ERROR_CODES = {
+  unreachable: { label: 'Cannot reach endpoint', help: 'The node did not answer or dropped the connection.' },
+  'wrong-chain': { label: 'Wrong chain', help: 'The node serves a chain other than finney.' },
+  pruned: { label: 'History pruned', help: 'The node discarded old state: full history needs an archive node.' },
+  'rpc-error': { label: 'Node error', help: 'The node refused a request.' },
+  malformed: { label: 'Malformed answer', help: 'The node answered with data that cannot be decoded.' },
+  closed: { label: 'Closed', help: 'The connection was closed.' },
+  'invalid-endpoint': { label: 'Invalid endpoint', help: 'The endpoint is not a ws:// or wss:// URL.' },
+} as const satisfies Record<string, Term>;
+export type ChainErrorCode = keyof typeof CHAIN_ERROR_CODES;
+export const chainErrorCodes = idsOf(CHAIN_ERROR_CODES);
+
+/** Error codes of the API contract. */
+export const API_ERROR_CODES = {
+  'invalid-args': { label: 'Invalid input', help: 'The arguments did not pass validation.' },
+  'unknown-channel': { label: 'Unknown request', help: 'No such API channel.' },
+  'invalid-address': { label: 'Invalid address', help: 'Not a valid SS58 address.' },
+  duplicate: { label: 'Duplicate', help: 'Already exists.' },
+  'not-found': { label: 'Not found', help: 'No such item.' },
+  'invalid-endpoint': { label: 'Invalid endpoint', help: 'The endpoint is not usable.' },
+  'invalid-file': { label: 'Invalid file', help: 'The file could not be read.' },
+  'chain-error': { label: 'Chain error', help: 'The chain could not be read.' },
+  internal: { label: 'Internal error', help: 'Something failed inside Taofolio.' },
+} as const satisfies Record<string, Term>;
+export type ApiErrorCode = keyof typeof API_ERROR_CODES;
