@@ -12,6 +12,7 @@
 // malformed answers) · 3 internal error · 4 history incomplete (pruned node; tracking works).
 import type { ApiResponse, StoredStakeEvent, SyncStatus, Wallet } from '../shared/api';
 import { createBackend, type Backend } from './backend';
+import { csvCell } from '../shared/engine/exports';
 import { ChainError } from './chain/client';
 import { REPORT_USAGE, ReportUsageError, runReport } from './cli-report';
 import { resolveDataDir } from './data-dir';
@@ -120,10 +121,8 @@ const CSV_COLUMNS: (keyof StoredStakeEvent)[] = [
   'feeUnit',
 ];
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const s = String(value);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+function eventCell(value: unknown): string {
+  return value === null || value === undefined ? '' : csvCell(String(value));
 }
 
 async function resolveWallet(backend: Backend, ref: string): Promise<Wallet> {
@@ -205,7 +204,7 @@ async function run(argv: string[], out: (s: string) => void, err: (s: string) =>
         if (json) out(JSON.stringify(events, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
         else if (flags.has('csv')) {
           out(CSV_COLUMNS.join(','));
-          for (const e of events) out(CSV_COLUMNS.map((c) => csvCell(e[c])).join(','));
+          for (const e of events) out(CSV_COLUMNS.map((c) => eventCell(e[c])).join(','));
         } else {
           for (const e of events) {
             out(

@@ -64,8 +64,17 @@ export function currency(netuid: number): string {
   return `SN${netuid}`;
 }
 
+/** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR; full-width forms too). */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * One CSV cell. Text that a spreadsheet would evaluate (a label like `=HYPERLINK(…)` or
+ * `@SUM(…)`) gets a leading apostrophe, so it shows as text; negative numbers stay numbers.
+ */
 export function csvCell(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  const safe = FORMULA_START.test(v) && !PLAIN_NUMBER.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
