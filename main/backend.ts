@@ -27,11 +27,16 @@ export interface BackendOptions {
   /** Reconnect with backoff (default) or fail fast (CLI). */
   reconnect?: boolean;
   log?: (line: string) => void;
+  /** Where database notices go (backup written, damage recovered, read-only folder); stderr by default. */
+  notify?: (line: string) => void;
 }
 
 export function createBackend(options: BackendOptions): Backend {
   const opened = openDatabase({ dataDir: options.dataDir });
-  if (opened.backupPath) console.log(`Database backed up before migration to ${opened.backupPath}`);
+  // stderr, never stdout: `--json` output of the CLI must stay parseable.
+  const notify = options.notify ?? ((line: string) => console.error(line));
+  if (opened.backupPath) notify(`Database backed up before migration to ${opened.backupPath}`);
+  for (const notice of opened.notices) notify(notice);
   const push = new PushBus();
   const info: AppInfo = {
     name: 'Taofolio',
@@ -50,9 +55,10 @@ export function createBackend(options: BackendOptions): Backend {
     reconnect: options.reconnect ?? true,
     log: options.log,
   });
-  const ctx: ServiceContext = { db: opened.db, push, info, now, sync };
+  const ctx: ServiceContext = { db: opened.db, push, info, now, sync, database: opened };
   const dispatch = createDispatcher(createHandlers(ctx), (channel, error) => console.error(`[${channel}]`, error));
-  if (options.autoSync) void sync.start();
+  // A read-only snapshot cannot record anything: no sync.
+  if (options.autoSync && !opened.readOnly) void sync.start();
   return {
     dispatch,
     push,

@@ -92,6 +92,38 @@ export interface SyncStatus {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Database safety (main/db): backups, restore, recovery at open
+
+export type BackupKind = 'daily' | 'migration' | 'manual' | 'before-restore';
+
+export interface BackupInfo {
+  /** File name inside the data folder's backups/ (the only way to name one: no paths). */
+  name: string;
+  kind: BackupKind;
+  /** Unix ms. */
+  createdAt: number;
+  bytes: number;
+}
+
+/** What happened to a damaged database found at open. */
+export interface DatabaseRecovery {
+  reason: string;
+  /** Where the damaged file was moved (kept, never deleted). */
+  movedTo: string;
+  /** The newest backup that passed its check, offered for restore. */
+  offered: BackupInfo | null;
+}
+
+export interface BackupsState {
+  backups: BackupInfo[];
+  recovery: DatabaseRecovery | null;
+  /** A restore is staged and applies at the next start. */
+  restorePending: boolean;
+  /** Notices from opening the database (e.g. a read-only data folder). */
+  notices: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Argument schemas
 
 const label = z.string().trim().min(1, 'Label is required.').max(80, 'Label is at most 80 characters.');
@@ -184,6 +216,20 @@ export const contract = {
       .strict(),
   ),
   'fiat:summary': channel<FiatSummary>()(noArgs),
+
+  // Database safety (main/db/backups.ts)
+  'backups:list': channel<BackupsState>()(noArgs),
+  'backups:create': channel<BackupInfo>()(noArgs),
+  'backups:restore': channel<BackupsState>()(
+    z
+      .object({
+        name: z
+          .string()
+          .max(200)
+          .regex(/^taofolio\.sqlite\.[\w.-]+\.bak$/, 'Choose a backup from the list.'),
+      })
+      .strict(),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -66,7 +66,7 @@ describe('openDatabase', () => {
     expect(tables(db)).toContain('stake_events');
     db.close();
 
-    expect(backupPath).toBe(join(dir, 'backups', `${DATABASE_FILE}.v1.2026-01-02T03-04-05-000Z.bak`));
+    expect(backupPath).toBe(join(dir, 'backups', `${DATABASE_FILE}.migration.v1.2026-01-02T03-04-05-000Z.bak`));
     const backup = new Database(backupPath!, { readonly: true });
     expect(backup.pragma('user_version', { simple: true })).toBe(1);
     expect(backup.prepare('SELECT label FROM wallets').all()).toEqual([{ label: 'Old' }]);
@@ -133,10 +133,10 @@ describe('openDatabase', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(0);
   });
 
-  it('reopening an up-to-date database changes nothing and writes no backup', () => {
+  it('reopening an up-to-date database migrates nothing and writes no migration backup', () => {
     const dir = tempDir();
     openDatabase({ dataDir: dir }).db.close();
-    const again = openDatabase({ dataDir: dir });
+    const again = openDatabase({ dataDir: dir, dailyBackups: false });
     expect(again.backupPath).toBeNull();
     again.db.close();
     expect(existsSync(join(dir, 'backups'))).toBe(false);

@@ -1,6 +1,10 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, renameSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DatabaseRecovery } from '../../shared/api';
+import { applyPendingRestore, checkBackup, dailyBackup, listBackups, writeBackup } from './backups';
+import { ensurePrivateDir, ensurePrivateFile, isWritable, sidecars } from './files';
 import { latestVersion, migrate, readUserVersion, DatabaseFromFutureError } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 
@@ -21,6 +25,12 @@ export interface OpenedDatabase {
   schemaVersion: number;
   /** Copy written before migrating an existing database, if any. */
   backupPath: string | null;
+  /** The data folder cannot be written: a private snapshot is open read-only. */
+  readOnly: boolean;
+  /** A damaged database was moved aside at this open (a fresh one is open instead). */
+  recovery: DatabaseRecovery | null;
+  /** Things the user should be told (stderr for the CLI, a banner in the app). */
+  notices: string[];
 }
 
 export interface OpenOptions {
@@ -28,60 +38,170 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
   /** For tests: a fixed clock for backup names. */
   now?: () => Date;
+  /** Write the day's rotating backup at open (default true). */
+  dailyBackups?: boolean;
 }
 
-function backupBeforeMigration(db: DB, dataDir: string, fromVersion: number, now: Date): string {
-  const dir = join(dataDir, 'backups');
-  mkdirSync(dir, { recursive: true });
-  const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const path = join(dir, `${DATABASE_FILE}.v${fromVersion}.${stamp}.bak`);
-  // VACUUM INTO writes a consistent, compact copy synchronously (WAL contents included).
-  db.prepare('VACUUM INTO ?').run(path);
-  return path;
+const NOT_A_DATABASE = /not a database|file is encrypted/i;
+const CORRUPT = /malformed|corrupt/i;
+
+class Damaged extends Error {}
+
+/** Read-only checks, before any write: refuse foreign files, detect damage. Returns user_version. */
+function inspect(db: DB, path: string, latest: number): number {
+  let found: number;
+  try {
+    found = readUserVersion(db);
+  } catch (cause) {
+    const message = (cause as Error).message;
+    if (CORRUPT.test(message)) throw new Damaged(message);
+    if (NOT_A_DATABASE.test(message))
+      throw new DatabaseOpenError(
+        `The file ${path} is not a readable Taofolio database (${message}). It was left unchanged.`,
+        {
+          cause,
+        },
+      );
+    throw cause;
+  }
+  if (found > latest) throw new DatabaseFromFutureError(found, latest);
+  if (found === 0) {
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").pluck().get();
+    if (Number(tables) > 0)
+      throw new DatabaseOpenError(
+        `The file ${path} is a SQLite database, but not Taofolio's (it has tables of its own and no Taofolio schema). It was left unchanged.`,
+      );
+    return 0;
+  }
+  let check: unknown;
+  try {
+    check = db.pragma('quick_check', { simple: true });
+  } catch (cause) {
+    throw new Damaged((cause as Error).message);
+  }
+  if (check !== 'ok') throw new Damaged(`integrity check: ${String(check)}`);
+  return found;
+}
+
+/** Move a damaged database aside (never delete it) and find the newest backup that checks out. */
+function setAside(dataDir: string, path: string, reason: string, now: Date, latest: number): DatabaseRecovery {
+  const movedTo = `${path}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+  renameSync(path, movedTo);
+  for (const file of sidecars(path)) if (existsSync(file)) renameSync(file, `${movedTo}${file.slice(path.length)}`);
+  const offered =
+    listBackups(dataDir).find((b) => {
+      try {
+        checkBackup(join(dataDir, 'backups', b.name), latest);
+        return true;
+      } catch {
+        return false;
+      }
+    }) ?? null;
+  return { reason, movedTo, offered };
+}
+
+/** A read-only data folder: open a private copy, so the data can still be listed and reported. */
+function openSnapshot(path: string, latest: number): { db: DB; found: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'taofolio-readonly-'));
+  const copy = join(dir, DATABASE_FILE);
+  copyFileSync(path, copy);
+  if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+  ensurePrivateFile(copy, false);
+  const db = new Database(copy);
+  try {
+    const found = inspect(db, path, latest);
+    if (found < latest)
+      throw new DatabaseOpenError(
+        `The database at ${path} needs an upgrade (schema ${found} → ${latest}), but its folder is read-only. Nothing was changed.`,
+      );
+    db.close();
+    const readOnly = new Database(copy, { readonly: true });
+    readOnly.defaultSafeIntegers(true);
+    return { db: readOnly, found };
+  } catch (error) {
+    if (db.open) db.close();
+    throw error instanceof Damaged
+      ? new DatabaseOpenError(`The database at ${path} is damaged (${error.message}) and its folder is read-only.`)
+      : error;
+  }
 }
 
 /**
- * Open (creating if needed) the Taofolio database in `dataDir`: WAL, foreign keys, 64-bit safe
- * integers, migrated to the latest schema. A database from a newer version, or a file that is not
- * a SQLite database, is refused with a clear error and left untouched.
+ * Open (creating if needed) the Taofolio database in `dataDir`: private permissions, WAL, foreign
+ * keys, 64-bit safe integers, integrity-checked, migrated to the latest schema, backed up daily.
+ * A database from a newer version, a foreign SQLite file or a file that is not SQLite is refused
+ * and left untouched. A damaged Taofolio database (or a 0-byte file) is moved aside, a fresh one is
+ * opened, and the newest good backup is offered. A read-only folder opens a read-only snapshot.
  */
 export function openDatabase({
   dataDir,
   migrations = MIGRATIONS,
   now = () => new Date(),
+  dailyBackups = true,
 }: OpenOptions): OpenedDatabase {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const path = join(dataDir, DATABASE_FILE);
+  const latest = latestVersion(migrations);
+  const notices: string[] = [];
+
+  if (!isWritable(dataDir)) {
+    if (!existsSync(path))
+      throw new DatabaseOpenError(`The data folder ${dataDir} is read-only and has no database yet.`);
+    const { db, found } = openSnapshot(path, latest);
+    notices.push(`The data folder ${dataDir} is read-only: showing its data read-only; changes cannot be saved.`);
+    return { db, path, schemaVersion: found, backupPath: null, readOnly: true, recovery: null, notices };
+  }
+
+  const restored = applyPendingRestore(dataDir, path, now());
+  if (restored)
+    notices.push(
+      `Restored the chosen backup.${restored.keptAs ? ` The database it replaced is kept as ${restored.keptAs}.` : ''}`,
+    );
+
+  let recovery: DatabaseRecovery | null = null;
+  if (existsSync(path) && statSync(path).size === 0 && !existsSync(`${path}-wal`))
+    recovery = setAside(dataDir, path, 'the database file is empty (0 bytes)', now(), latest);
   const existed = existsSync(path);
+  ensurePrivateFile(path, true);
+
   let db: DB;
   try {
-    db = new Database(path, { fileMustExist: false });
+    db = new Database(path, { fileMustExist: true });
   } catch (cause) {
     throw new DatabaseOpenError(`Cannot open the database at ${path}: ${(cause as Error).message}`, { cause });
   }
+  let found: number;
   try {
-    // Read before any write pragma: a corrupt or foreign file fails here without being modified.
-    const found = readUserVersion(db);
-    const latest = latestVersion(migrations);
-    if (found > latest) throw new DatabaseFromFutureError(found, latest);
+    found = inspect(db, path, latest);
+  } catch (error) {
+    db.close();
+    if (!(error instanceof Damaged)) throw error;
+    recovery = setAside(dataDir, path, error.message, now(), latest);
+    ensurePrivateFile(path, true);
+    db = new Database(path, { fileMustExist: true });
+    found = 0;
+  }
+  if (recovery)
+    notices.push(
+      `The database was damaged (${recovery.reason}); it was moved to ${recovery.movedTo} and a new one started.` +
+        (recovery.offered
+          ? ` The newest good backup is ${recovery.offered.name}: restore it from Settings or with \`backup restore ${recovery.offered.name}\`.`
+          : ' No good backup was found.'),
+    );
+
+  try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.defaultSafeIntegers(true);
     let backupPath: string | null = null;
-    if (existed && found > 0 && found < latest) backupPath = backupBeforeMigration(db, dataDir, found, now());
+    if (existed && found > 0 && found < latest) backupPath = writeBackup(db, dataDir, 'migration', now(), found);
     const { to } = migrate(db, migrations);
-    return { db, path, schemaVersion: to, backupPath };
+    ensurePrivateFile(path, false);
+    if (dailyBackups && existed && found > 0) dailyBackup(db, dataDir, now());
+    return { db, path, schemaVersion: to, backupPath, readOnly: false, recovery, notices };
   } catch (cause) {
     db.close();
-    if (cause instanceof DatabaseFromFutureError) throw cause;
-    const message = (cause as Error).message;
-    if (/not a database|malformed|file is encrypted/i.test(message)) {
-      throw new DatabaseOpenError(
-        `The file ${path} is not a readable Taofolio database (${message}). It was left unchanged.`,
-        { cause },
-      );
-    }
     throw cause;
   }
 }

@@ -1,5 +1,5 @@
 import type { AppInfo } from '../../shared/api';
-import type { DB } from '../db/open';
+import type { DB, OpenedDatabase } from '../db/open';
 import type { SyncManager } from '../sync/manager';
 import type { PushBus } from './push';
 
@@ -10,4 +10,6 @@ export interface ServiceContext {
   now: () => number;
   /** Chain connection and wallet sync (one per backend). */
   sync: SyncManager;
+  /** How the database was opened: read-only snapshot, recovery from damage, notices for the user. */
+  database: Pick<OpenedDatabase, 'readOnly' | 'recovery' | 'notices'>;
 }

@@ -1,5 +1,6 @@
 import { channels, type Handlers } from '../../shared/api';
 import { appHandlers } from './app';
+import { backupHandlers } from './backups';
 import type { ServiceContext } from './context';
 import { portfolioHandlers } from './portfolio';
 import { settingsHandlers } from './settings';
@@ -30,5 +31,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     settingsHandlers(ctx),
     portfolioHandlers(ctx),
     syncHandlers(ctx),
+    backupHandlers(ctx),
   );
 }

@@ -1,0 +1,40 @@
+import type { BackupsState, Handlers } from '../../shared/api';
+import { listBackups, pendingRestore, RestoreError, stageRestore, writeBackup } from '../db/backups';
+import { latestVersion } from '../db/migrate';
+import { MIGRATIONS } from '../db/migrations';
+import type { ServiceContext } from './context';
+import { AppError } from './errors';
+
+export type BackupHandlers = Pick<Handlers, 'backups:list' | 'backups:create' | 'backups:restore'>;
+
+export function backupHandlers(ctx: ServiceContext): BackupHandlers {
+  const { dataDir } = ctx.info;
+  const state = (): BackupsState => ({
+    backups: listBackups(dataDir),
+    recovery: ctx.database.recovery,
+    restorePending: pendingRestore(dataDir),
+    notices: ctx.database.notices,
+  });
+  return {
+    'backups:list': state,
+    'backups:create': () => {
+      if (ctx.database.readOnly)
+        throw new AppError('invalid-args', 'The data folder is read-only: no backup can be written.');
+      const path = writeBackup(ctx.db, dataDir, 'manual', new Date(ctx.now()));
+      const created = listBackups(dataDir).find((b) => path.endsWith(b.name));
+      if (!created) throw new Error(`The backup ${path} was written but cannot be listed.`);
+      return created;
+    },
+    'backups:restore': ({ name }) => {
+      if (ctx.database.readOnly)
+        throw new AppError('invalid-args', 'The data folder is read-only: nothing can be restored.');
+      try {
+        stageRestore(dataDir, name, latestVersion(MIGRATIONS));
+      } catch (error) {
+        if (error instanceof RestoreError) throw new AppError('invalid-file', error.message, 'name');
+        throw error;
+      }
+      return state();
+    },
+  };
+}
