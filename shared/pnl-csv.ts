@@ -1,6 +1,7 @@
 // The PnL report as CSV: one row per position, subnet, wallet, group and the total, preceded by
 // comment lines that embed the app version and every setting that produced the figures.
-import { formatTao, toCsv, type Figures } from './engine';
+import { toCsv } from './csv';
+import { formatTao, type Figures } from './engine';
 import type { PortfolioView } from './views';
 
 const COLUMNS: [string, (f: Figures) => string][] = [

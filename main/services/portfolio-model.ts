@@ -11,6 +11,7 @@ import type {
   SubnetView,
   WalletView,
 } from '../../shared/views';
+import { fiatPricesRepo } from '../db/repos/fiat-prices';
 import { ledgerFactsRepo } from '../db/repos/ledger-facts';
 import type { DB } from '../db/open';
 
@@ -34,7 +35,7 @@ export function loadPortfolioInput(db: DB, wallets: readonly Wallet[], fiatCurre
     checkpoints: facts.checkpoints(coldkeys),
     snapshots: facts.snapshots(),
     rootClaims: facts.rootClaims(coldkeys),
-    fiatPrices: facts.fiatPrices(fiatCurrency),
+    fiatPrices: fiatPricesRepo(db).list(fiatCurrency),
     trackedColdkeys: coldkeys,
     ...(head ? { currentSpecVersion: head.specVersion } : {}),
   };

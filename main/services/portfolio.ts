@@ -12,6 +12,7 @@ import type { DbTable, Handlers, PushEvents } from '../../shared/api';
 import { pnlCsv } from '../../shared/pnl-csv';
 import type { ExportFile } from '../../shared/views';
 import { EXPORT_FORMATS, chainFactTables, type ExportFormat } from '../../shared/vocab';
+import { fiatPricesRepo } from '../db/repos/fiat-prices';
 import { settingsRepo } from '../db/repos/settings';
 import { walletsRepo } from '../db/repos/wallets';
 import type { ServiceContext } from './context';
@@ -34,6 +35,7 @@ const FACT_TABLES = new Set<DbTable>([...chainFactTables, 'wallets', 'settings',
 export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
   const wallets = walletsRepo(ctx.db);
   const settings = settingsRepo(ctx.db);
+  const fiat = fiatPricesRepo(ctx.db);
   const cache = new Map<string, ComputedPortfolio>();
   ctx.push.subscribe((event, payload) => {
     if (event !== 'db:changed') return;
@@ -79,7 +81,7 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
       'pnl-csv': () => pnlCsv(view, app, generatedAt),
       'events-csv': () => eventsCsv(engine.ledger()),
       'koinly-csv': () => {
-        const prices = view.fiatMissingDays === null ? null : new FiatBook(loadFiat(fiatCurrency));
+        const prices = view.fiatMissingDays === null ? null : new FiatBook(fiat.list(fiatCurrency));
         return koinlyCsv(
           taxRows(engine.ledger(), engine.state.emissions),
           prices ? { book: prices, currency: fiatCurrency } : undefined,
@@ -94,20 +96,6 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
       content: build[format](),
     };
   };
-
-  const fiatRowsStmt = ctx.db.prepare<[string], { date: string; price: bigint }>(
-    'SELECT date, price FROM fiat_prices WHERE currency = ? ORDER BY date',
-  );
-  const loadFiat = (currency: string) => fiatRowsStmt.all(currency);
-  const upsertFiat = ctx.db.prepare<{ currency: string; date: string; price: bigint }>(
-    'INSERT INTO fiat_prices (currency, date, price) VALUES (@currency, @date, @price) ON CONFLICT (currency, date) DO UPDATE SET price = excluded.price',
-  );
-  const importFiat = ctx.db.transaction((currency: string, rows: { date: string; price: bigint }[]) => {
-    for (const r of rows) upsertFiat.run({ currency, date: r.date, price: r.price });
-  });
-  const fiatSummary = ctx.db.prepare<[string], { count: bigint; first: string | null; last: string | null }>(
-    'SELECT COUNT(*) AS count, MIN(date) AS first, MAX(date) AS last FROM fiat_prices WHERE currency = ?',
-  );
 
   return {
     'portfolio:get': (args) => compute(args).view,
@@ -136,7 +124,7 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
       }
       if (parsed.rows.length === 0)
         throw new AppError('invalid-file', 'Nothing was imported: the file has no price rows.', 'csv');
-      importFiat(currency, parsed.rows);
+      fiat.import(currency, parsed.rows);
       ctx.push.emit('db:changed', { tables: ['fiat_prices'] });
       const dates = parsed.rows.map((r) => r.date).sort();
       return { currency, imported: parsed.rows.length, firstDate: dates[0] ?? null, lastDate: dates.at(-1) ?? null };
@@ -144,8 +132,7 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
 
     'fiat:summary': () => {
       const currency = settings.get().fiatCurrency;
-      const row = fiatSummary.get(currency)!;
-      return { currency, count: Number(row.count), firstDate: row.first, lastDate: row.last };
+      return { currency, ...fiat.summary(currency) };
     },
   };
 }

@@ -15,6 +15,9 @@ import type { PnlResult } from './pnl';
 import type { EngineSettingsLike } from './report-types';
 import type { FiatBook } from './fiat';
 import { FIAT_SCALE, formatFixed, formatTao } from './units';
+import { toCsv } from '../csv';
+
+export { csvCell, toCsv } from '../csv';
 
 export const KOINLY_HEADER = [
   'Date (UTC)',
@@ -62,23 +65,6 @@ export const EVENTS_HEADER = [
 
 export function currency(netuid: number): string {
   return `SN${netuid}`;
-}
-
-/** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR; full-width forms too). */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
-
-/**
- * One CSV cell. Text that a spreadsheet would evaluate (a label like `=HYPERLINK(…)` or
- * `@SUM(…)`) gets a leading apostrophe, so it shows as text; negative numbers stay numbers.
- */
-export function csvCell(v: string): string {
-  const safe = FORMULA_START.test(v) && !PLAIN_NUMBER.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

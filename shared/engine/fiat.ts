@@ -1,10 +1,12 @@
 /**
  * TAO/fiat price import: a CSV of (date, price) rows → day-keyed prices in 1e-8 fiat units per TAO.
  * All-or-nothing: any malformed line makes the whole import fail with per-line errors, so a partial
- * price list is never stored. Accepted: optional header line, comma or semicolon separator,
+ * price list is never stored. Read with the shared CSV reader (../csv). Accepted: optional header
+ * line, comma or semicolon separator (one per file), quoted cells,
  * dates YYYY-MM-DD (an ISO time part is allowed and ignored: prices are daily, UTC), prices as plain
  * non-negative decimals with at most 8 decimal places (no thousands separators, no exponent).
  */
+import { parseCsv } from '../csv';
 import { FIAT_SCALE, taoToFiat } from './units';
 
 export interface FiatPriceRow {
@@ -29,41 +31,36 @@ export function parseFiatCsv(text: string): FiatParseResult {
   const errors: FiatParseError[] = [];
   const rows: FiatPriceRow[] = [];
   const seen = new Map<string, number>();
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const lineNo = i + 1;
-    const raw = (lines[i] as string).trim();
-    if (raw === '') continue;
-    const cells = raw
-      .split(raw.includes(';') && !raw.includes(',') ? ';' : ',')
-      .map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
-    if (rows.length === 0 && errors.length === 0 && seen.size === 0 && isHeader(cells)) continue;
+  const parsed = parseCsv(text, [',', ';']);
+  errors.push(...parsed.errors);
+  for (const { line, cells } of parsed.rows) {
+    if (line === parsed.rows[0]?.line && isHeader(cells)) continue;
     if (cells.length !== 2) {
-      errors.push({ line: lineNo, message: `expected 2 columns (date, price), found ${cells.length}` });
+      errors.push({ line, message: `expected 2 columns (date, price), found ${cells.length}` });
       continue;
     }
     const [dateCell, priceCell] = cells as [string, string];
     const date = parseDate(dateCell);
     if (date === null) {
-      errors.push({ line: lineNo, message: `invalid date "${dateCell}" (expected YYYY-MM-DD)` });
+      errors.push({ line, message: `invalid date "${dateCell}" (expected YYYY-MM-DD)` });
       continue;
     }
     if (!PRICE_RE.test(priceCell)) {
       errors.push({
-        line: lineNo,
+        line,
         message: `invalid price "${priceCell}" (expected a non-negative decimal with at most 8 decimals)`,
       });
       continue;
     }
     const prev = seen.get(date);
     if (prev !== undefined) {
-      errors.push({ line: lineNo, message: `duplicate date ${date} (first on line ${prev})` });
+      errors.push({ line, message: `duplicate date ${date} (first on line ${prev})` });
       continue;
     }
-    seen.set(date, lineNo);
+    seen.set(date, line);
     rows.push({ date, price: parseDecimal(priceCell) });
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
   if (rows.length === 0) return { ok: false, errors: [{ line: 0, message: 'no price rows found' }] };
   rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { ok: true, rows };

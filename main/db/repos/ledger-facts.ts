@@ -1,11 +1,5 @@
 // Read side of the stored chain facts, shaped as the accounting engine's inputs.
-import type {
-  FiatPriceRow,
-  PositionCheckpoint,
-  RawStakeEvent,
-  RootClaimPayout,
-  SubnetSnapshot,
-} from '../../../shared/engine';
+import type { PositionCheckpoint, RawStakeEvent, RootClaimPayout, SubnetSnapshot } from '../../../shared/engine';
 import type { DB } from '../open';
 import { STAKE_EVENT_COLUMNS, stakeEventFromRow, type StakeEventDbRow } from './stake-events';
 import type { StoredStakeEvent } from '../../../shared/facts';
@@ -73,9 +67,6 @@ export function ledgerFactsRepo(db: DB) {
     FROM root_claim_payouts p LEFT JOIN blocks b ON b.number = p.block_number
     WHERE p.coldkey IN (SELECT value FROM json_each(?))
     ORDER BY p.block_number`);
-  const fiat = db.prepare<[string], { date: string; price: bigint }>(
-    'SELECT date, price FROM fiat_prices WHERE currency = ? ORDER BY date',
-  );
   // Latest known name/symbol per subnet.
   const labels = db.prepare<[], { netuid: bigint; name: string | null; symbol: string | null }>(`
     SELECT s.netuid, s.name, s.symbol FROM subnet_snapshots s
@@ -122,9 +113,6 @@ export function ledgerFactsRepo(db: DB) {
         alpha: r.alpha,
         tao: r.tao,
       }));
-    },
-    fiatPrices(currency: string): FiatPriceRow[] {
-      return fiat.all(currency).map((r) => ({ date: r.date, price: r.price }));
     },
     subnetLabels(): SubnetLabel[] {
       return labels.all().map((r) => ({ netuid: Number(r.netuid), name: r.name, symbol: r.symbol }));
