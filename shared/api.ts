@@ -3,9 +3,12 @@
 // Argument schemas are zod so the backend validates at runtime before any handler runs.
 import { z } from 'zod';
 import type { ExportFile, FiatImportResult, FiatSummary, PortfolioView, PositionDrilldown } from './views';
+import type { ActivityPageView } from './activity';
 import {
+  activitySortKeys,
   costBasisMethods,
   exportFormats,
+  ledgerKinds,
   rewardTreatments,
   type ApiErrorCode,
   type ChainErrorCode,
@@ -89,6 +92,37 @@ export interface SyncStatus {
   chain: ChainStatus;
   paused: boolean;
   wallets: WalletSyncStatus[];
+}
+
+/** What a connection test found at an endpoint (nothing is saved, the connection is closed after). */
+export interface EndpointProbe {
+  /** The endpoint tested, credentials removed. */
+  endpoint: string;
+  /** Reachable, finney, and readable. */
+  ok: boolean;
+  code: ChainErrorCode | null;
+  message: string | null;
+  /** `system_chain`, e.g. "Bittensor". */
+  chain: string | null;
+  genesis: string | null;
+  /** Node software name and version (`system_name`, `system_version`). */
+  node: string | null;
+  specName: string | null;
+  specVersion: number | null;
+  finalized: number | null;
+  /** Whether old state is kept: archive (full history), pruned (recent blocks only), or unknown. */
+  history: 'archive' | 'pruned' | 'unknown' | null;
+  /** Round trip of one request, ms. */
+  latencyMs: number | null;
+}
+
+/** How current the valuations are: the newest pool prices recorded, against the chain head known. */
+export interface ValuationFreshness {
+  /** Block (and its time, unix ms) of the newest subnet snapshot; null before any. */
+  pricesBlock: number | null;
+  pricesTimestamp: number | null;
+  /** The newest finalized block any wallet's sync has seen (when offline: the last one known). */
+  headBlock: number | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -175,6 +209,27 @@ const portfolioArgs = z
   })
   .strict();
 
+/** Which ledger entries the Activity page shows and exports. Absent fields do not filter. */
+export const activityFilterSchema = z
+  .object({
+    walletIds: z.array(walletId).min(1).max(1000).optional(),
+    netuids: z.array(z.number().int().min(0).max(65_535)).min(1).max(1000).optional(),
+    kinds: z.array(z.enum(ledgerKinds)).min(1).optional(),
+    /** Unix ms, inclusive. */
+    from: z.number().int().nonnegative().optional(),
+    /** Unix ms, exclusive. */
+    to: z.number().int().nonnegative().optional(),
+    search: z.string().trim().max(200).optional(),
+  })
+  .strict()
+  .refine((f) => f.from === undefined || f.to === undefined || f.from < f.to, {
+    message: 'The start date must be before the end date.',
+    path: ['to'],
+  });
+export type ActivityFilterArgs = z.input<typeof activityFilterSchema>;
+
+const activitySortSchema = z.object({ key: z.enum(activitySortKeys), dir: z.enum(['asc', 'desc']) }).strict();
+
 /** Declares a channel: its runtime argument schema plus the static result type. */
 function channel<Result>() {
   return <Args extends z.ZodType>(args: Args) => ({ args, result: undefined as unknown as Result });
@@ -193,6 +248,9 @@ export const contract = {
   'settings:get': channel<Settings>()(noArgs),
   'settings:update': channel<Settings>()(settingsSchema.partial().strict()),
   'chain:status': channel<ChainStatus>()(noArgs),
+  /** Connect to an endpoint once and report what it is, without saving it. */
+  'chain:probe': channel<EndpointProbe>()(z.object({ endpoint: endpointSchema }).strict()),
+  'valuation:freshness': channel<ValuationFreshness>()(noArgs),
   'sync:status': channel<SyncStatus>()(noArgs),
   'sync:start': channel<SyncStatus>()(z.object({ walletId: walletId.optional() }).strict().optional()),
   'sync:pause': channel<SyncStatus>()(noArgs),
@@ -202,6 +260,23 @@ export const contract = {
       .object({ walletId: walletId.optional(), limit: z.number().int().positive().max(100_000).optional() })
       .strict()
       .optional(),
+  ),
+
+  // Activity: the engine's ledger entries, filtered, sorted and paged (main/services/activity.ts)
+  'activity:list': channel<ActivityPageView>()(
+    z
+      .object({
+        filter: activityFilterSchema.optional(),
+        sort: activitySortSchema.optional(),
+        offset: z.number().int().nonnegative().optional(),
+        limit: z.number().int().positive().max(1000).optional(),
+      })
+      .strict()
+      .optional(),
+  ),
+  /** The entries the filter keeps, in the chosen order, as the events CSV. */
+  'activity:export': channel<ExportFile>()(
+    z.object({ filter: activityFilterSchema.optional(), sort: activitySortSchema.optional() }).strict().optional(),
   ),
 
   // Accounting (shared/engine via main/services/portfolio.ts)

@@ -97,6 +97,17 @@ export const LEDGER_KINDS = {
 export type LedgerKind = keyof typeof LEDGER_KINDS;
 export const ledgerKinds = idsOf(LEDGER_KINDS);
 
+/** How the Activity list can be ordered (ties keep ledger order). */
+export const ACTIVITY_SORT_KEYS = {
+  time: { label: 'Time', help: 'Ledger order: block, then position in the block.' },
+  kind: { label: 'Kind', help: 'By kind of entry, in plain words.' },
+  subnet: { label: 'Subnet', help: 'By the subnet of the entry’s first leg.' },
+  alpha: { label: 'α', help: 'By the α change of the entry’s first leg.' },
+  tao: { label: 'TAO', help: 'By the TAO amount of the entry’s first leg.' },
+} as const satisfies Record<string, Term>;
+export type ActivitySortKey = keyof typeof ACTIVITY_SORT_KEYS;
+export const activitySortKeys = idsOf(ACTIVITY_SORT_KEYS);
+
 export const LEG_CATEGORIES = {
   bought: { label: 'Bought', help: 'α acquired for TAO.' },
   sold: { label: 'Sold', help: 'α sold for TAO.' },

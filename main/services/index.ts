@@ -1,6 +1,8 @@
 import { channels, type Handlers } from '../../shared/api';
+import { activityHandlers } from './activity';
 import { appHandlers } from './app';
 import { backupHandlers } from './backups';
+import { chainInfoHandlers } from './chain-info';
 import type { ServiceContext } from './context';
 import { portfolioHandlers } from './portfolio';
 import { settingsHandlers } from './settings';
@@ -32,5 +34,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     portfolioHandlers(ctx),
     syncHandlers(ctx),
     backupHandlers(ctx),
+    activityHandlers(ctx),
+    chainInfoHandlers(ctx),
   );
 }

@@ -150,9 +150,12 @@ export class SyncManager {
             : r.error
               ? 'error'
               : stored
-                ? this.#following
-                  ? 'live'
-                  : 'idle'
+                ? !this.#following
+                  ? 'idle'
+                  : // Live only while the node answers: a dropped or unreachable endpoint is waited for.
+                    this.#chainStatus.state === 'connected'
+                    ? 'live'
+                    : 'waiting'
                 : 'waiting',
       done: r.done,
       total: r.total,

@@ -1,0 +1,110 @@
+// Activity: the ledger the engine books from the stored facts (the same normalisation as the
+// figures and the events export), filtered, sorted and paged for the UI; its export follows the
+// same filter. Built once per change of the facts; the last few filtered orders are kept so that
+// scrolling through a large result only slices.
+import {
+  activityFacets,
+  DEFAULT_ACTIVITY_SORT,
+  filterEntries,
+  sortEntries,
+  toActivityRow,
+  type ActivityFacets,
+  type ActivityFilter,
+  type ActivitySort,
+} from '../../shared/activity';
+import type { ActivityFilterArgs, DbTable, Handlers, PushEvents } from '../../shared/api';
+import { eventsCsv, normalizeEvents, PriceBook, type LedgerEntry } from '../../shared/engine';
+import { chainFactTables, EXPORT_FORMATS } from '../../shared/vocab';
+import { ledgerFactsRepo } from '../db/repos/ledger-facts';
+import { walletsRepo } from '../db/repos/wallets';
+import type { ServiceContext } from './context';
+import { AppError } from './errors';
+
+export type ActivityHandlers = Pick<Handlers, 'activity:list' | 'activity:export'>;
+
+const LEDGER_TABLES = new Set<DbTable>([...chainFactTables, 'wallets']);
+const DEFAULT_PAGE = 200;
+/** Distinct filter/sort results kept (a user flipping between a few views stays instant). */
+const KEPT_RESULTS = 4;
+
+interface Ledger {
+  entries: LedgerEntry[];
+  facets: ActivityFacets;
+}
+
+export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
+  const wallets = walletsRepo(ctx.db);
+  const facts = ledgerFactsRepo(ctx.db);
+  const blockHash = ctx.db.prepare<[number], { hash: string }>('SELECT hash FROM blocks WHERE number = ?');
+  let ledger: Ledger | null = null;
+  const results = new Map<string, LedgerEntry[]>();
+  ctx.push.subscribe((event, payload) => {
+    if (event !== 'db:changed') return;
+    if ((payload as PushEvents['db:changed']).tables.some((t) => LEDGER_TABLES.has(t))) {
+      ledger = null;
+      results.clear();
+    }
+  });
+
+  const build = (): Ledger => {
+    const coldkeys = wallets.list().map((w) => w.address);
+    const entries = normalizeEvents(facts.events(coldkeys), {
+      trackedColdkeys: new Set(coldkeys),
+      rootClaims: facts.rootClaims(coldkeys),
+      prices: new PriceBook(facts.snapshots()),
+    });
+    return { entries, facets: activityFacets(entries) };
+  };
+
+  const toFilter = (args: ActivityFilterArgs | undefined): ActivityFilter => {
+    const { walletIds, ...rest } = args ?? {};
+    if (walletIds === undefined) return rest;
+    const coldkeys = walletIds.map((id) => {
+      const wallet = wallets.get(id);
+      if (!wallet) throw new AppError('not-found', `No wallet with id ${id}.`, 'walletIds');
+      return wallet.address;
+    });
+    return { ...rest, coldkeys };
+  };
+
+  const select = (args: { filter?: ActivityFilterArgs; sort?: ActivitySort } | undefined) => {
+    const filter = toFilter(args?.filter);
+    const sort = args?.sort ?? DEFAULT_ACTIVITY_SORT;
+    ledger ??= build();
+    const key = JSON.stringify({ filter, sort });
+    let entries = results.get(key);
+    if (!entries) {
+      entries = sortEntries(filterEntries(ledger.entries, filter), sort);
+      if (results.size >= KEPT_RESULTS) results.delete(results.keys().next().value!);
+      results.set(key, entries);
+    }
+    return { ledger, entries };
+  };
+
+  const hashOf = (block: number) => blockHash.get(block)?.hash ?? null;
+
+  return {
+    'activity:list': (args) => {
+      const { ledger: all, entries } = select(args);
+      const offset = args?.offset ?? 0;
+      const limit = args?.limit ?? DEFAULT_PAGE;
+      return {
+        total: all.entries.length,
+        matched: entries.length,
+        offset,
+        rows: entries.slice(offset, offset + limit).map((e) => toActivityRow(e, hashOf)),
+        facets: all.facets,
+      };
+    },
+    'activity:export': (args) => {
+      const { entries } = select(args);
+      const { suffix, mime } = EXPORT_FORMATS['events-csv'];
+      const stamp = new Date(ctx.now()).toISOString().slice(0, 10);
+      return {
+        filename: `taofolio-activity-${stamp}-${entries.length}-entries-${suffix}`,
+        mime,
+        content: eventsCsv(entries),
+      };
+    },
+  };
+}
