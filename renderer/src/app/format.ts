@@ -17,6 +17,8 @@ export function formatDateTime(ms: number): string {
 }
 
 const UNIT = 1_000_000_000n;
+/** Decimals of a 9-decimal integer amount (rao, alpha-rao): the full precision shown on hover. */
+export const FULL_DECIMALS = 9;
 
 /** Exact fixed-point rendering of a 9-decimal integer amount, rounded half away from zero. */
 export function formatUnits(value: bigint, decimals = 4): string {
@@ -35,14 +37,39 @@ export function tao(rao: bigint, decimals = 4): string {
   const text = formatUnits(rao, decimals);
   return text.startsWith('−') ? `−τ${text.slice(1)}` : `τ${text}`;
 }
-export const alpha = (a: bigint, decimals = 4) => `${formatUnits(a, decimals)} α`;
+
+/** An α amount with its unit: the subnet's token symbol when known, else α. */
+export const alpha = (a: bigint, decimals = 4, symbol = 'α') => `${formatUnits(a, decimals)} ${symbol}`;
 
 export function signed(rao: bigint, decimals = 4): string {
   return rao > 0n ? `+${tao(rao, decimals)}` : tao(rao, decimals);
 }
 
-export function pct(value: number | null): string {
+export function pct(value: number | null, decimals = 2): string {
   if (value === null || !Number.isFinite(value)) return '—';
   const p = value * 100;
-  return `${p > 0 ? '+' : ''}${p.toFixed(2)}%`;
+  const text = p.toFixed(decimals);
+  // Say "0.00%" rather than "+0.00%" or "-0.00%" when it rounds to nothing.
+  if (!/[1-9]/.test(text)) return `${(0).toFixed(decimals)}%`;
+  return p > 0 ? `+${text}%` : `−${text.replace('-', '')}%`;
+}
+
+/** A τ amount for chart axes: τ1.2k, τ950, −τ3.4M (display only; the float is never used for money). */
+export function compactTao(rao: bigint | number): string {
+  const v = typeof rao === 'bigint' ? Number(rao) / 1e9 : rao / 1e9;
+  const abs = Math.abs(v);
+  const [div, suffix] = abs >= 1e6 ? [1e6, 'M'] : abs >= 1e3 ? [1e3, 'k'] : [1, ''];
+  const scaled = abs / div;
+  const digits = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
+  const fixed = scaled.toFixed(digits);
+  const text = `${digits > 0 ? fixed.replace(/\.?0+$/, '') : fixed}${suffix}`;
+  return v < 0 && text !== '0' ? `−τ${text}` : `τ${text}`;
+}
+
+/** What privacy mode shows instead of a number: fixed width, so neither digits, sign nor size leak. */
+export const MASK = '•••••';
+
+/** Replace every number in a display text (with its sign) by the mask; units and words stay. */
+export function maskDigits(text: string): string {
+  return text.replace(/[+−-]?([τ$€£¥]?)[+−-]?\d(?:[\d,.\s]*\d)?/g, `$1${MASK}`);
 }

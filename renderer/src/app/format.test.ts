@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { alpha, compactTao, formatUnits, MASK, maskDigits, pct, signed, tao } from './format';
+
+describe('formatUnits', () => {
+  it('renders 9-decimal integers exactly, rounding half away from zero', () => {
+    expect(formatUnits(1_234_567_890_123n, 4)).toBe('1,234.5679');
+    expect(formatUnits(1_234_567_890_123n, 9)).toBe('1,234.567890123');
+    expect(formatUnits(-50_000n, 4)).toBe('−0.0001');
+    expect(formatUnits(-49_999n, 4)).toBe('0.0000');
+    expect(formatUnits(0n, 2)).toBe('0.00');
+    expect(formatUnits(999_999_999_999n, 0)).toBe('1,000');
+  });
+
+  it('keeps amounts beyond 2^53 exact', () => {
+    expect(formatUnits(21_000_000_000_000_001n, 9)).toBe('21,000,000.000000001');
+  });
+});
+
+describe('tao / signed / alpha', () => {
+  it('puts the sign before the symbol', () => {
+    expect(tao(-10_000_000n)).toBe('−τ0.0100');
+    expect(signed(10_000_000n)).toBe('+τ0.0100');
+    expect(signed(0n)).toBe('τ0.0000');
+    expect(signed(-1n, 9)).toBe('−τ0.000000001');
+  });
+
+  it('uses the subnet symbol when given', () => {
+    expect(alpha(310_000_000n)).toBe('0.3100 α');
+    expect(alpha(310_000_000n, 2, 'ב')).toBe('0.31 ב');
+  });
+});
+
+describe('pct', () => {
+  it('signs non-zero percentages and says 0.00% for what rounds to nothing', () => {
+    expect(pct(-0.0668)).toBe('−6.68%');
+    expect(pct(0.1)).toBe('+10.00%');
+    expect(pct(-0.00001)).toBe('0.00%');
+    expect(pct(0)).toBe('0.00%');
+    expect(pct(null)).toBe('—');
+    expect(pct(Number.NaN)).toBe('—');
+    expect(pct(0.123456789, 6)).toBe('+12.345679%');
+  });
+});
+
+describe('compactTao', () => {
+  it('shortens axis labels', () => {
+    expect(compactTao(2_120_260_000_000n)).toBe('τ2.12k');
+    expect(compactTao(950_000_000_000n)).toBe('τ950');
+    expect(compactTao(-3_400_000_000_000_000n)).toBe('−τ3.4M');
+    expect(compactTao(0n)).toBe('τ0');
+    expect(compactTao(12_500_000_000)).toBe('τ12.5');
+    expect(compactTao(0.5e9)).toBe('τ0.5');
+  });
+});
+
+describe('maskDigits', () => {
+  it('leaves no digit and no sign, whatever the amount', () => {
+    for (const text of ['+τ1,234.5678', '−τ0.0100', '0.3100 α', '−6.68%', 'τ2.12k', '+12.345679% of net invested']) {
+      const masked = maskDigits(text);
+      expect(masked).not.toMatch(/[0-9+−]/);
+      expect(masked).toContain(MASK);
+    }
+    expect(maskDigits('−τ0.0100')).toBe(`τ${MASK}`);
+    expect(maskDigits('0.3100 α')).toBe(`${MASK} α`);
+    expect(maskDigits('+12.345679% of net invested')).toBe(`${MASK}% of net invested`);
+  });
+
+  it('has the same width for small and large amounts', () => {
+    expect(maskDigits(tao(1n)).length).toBe(maskDigits(tao(123_456_789_000_000_000n)).length);
+  });
+});
