@@ -1,15 +1,20 @@
-import type { AppInfo } from '../shared/api';
+import { resultOf, type AppInfo, type Call } from '../shared/api';
 import { openDatabase, type DB } from './db/open';
 import { createDispatcher, type Dispatch } from './rpc/dispatch';
 import { createHandlers } from './services';
 import type { ServiceContext } from './services/context';
-import { PushBus } from './services/push';
+import { createDomainBus, createPushBus, type DomainBus, type PushBus } from './events';
 import { SyncManager } from './sync/manager';
 
 export interface Backend {
+  /** The transports' entry: any channel name and arguments, validated; errors as values. */
   dispatch: Dispatch;
+  /** In-process callers (CLI, demo, tests): typed by the contract; errors thrown as ApiCallError. */
+  call: Call;
   sync: SyncManager;
   push: PushBus;
+  /** What changed in the stored data (caches listen; the push forwards it to the UI). */
+  bus: DomainBus;
   info: AppInfo;
   db: DB;
   close(): void;
@@ -37,7 +42,10 @@ export function createBackend(options: BackendOptions): Backend {
   const notify = options.notify ?? ((line: string) => console.error(line));
   if (opened.backupPath) notify(`Database backed up before migration to ${opened.backupPath}`);
   for (const notice of opened.notices) notify(notice);
-  const push = new PushBus();
+  const push = createPushBus();
+  const bus = createDomainBus();
+  // Every data change reaches the UI as db:changed, so its queries refetch what they show.
+  bus.on('data:changed', (change) => push.emit('db:changed', change));
   const info: AppInfo = {
     name: 'Taofolio',
     version: options.version,
@@ -50,18 +58,22 @@ export function createBackend(options: BackendOptions): Backend {
   const sync = new SyncManager({
     db: opened.db,
     push,
+    bus,
     now,
     endpoint: options.endpoint,
     reconnect: options.reconnect ?? true,
     log: options.log,
   });
-  const ctx: ServiceContext = { db: opened.db, push, info, now, sync, database: opened };
+  const ctx: ServiceContext = { db: opened.db, push, bus, info, now, sync, database: opened };
   const dispatch = createDispatcher(createHandlers(ctx), (channel, error) => console.error(`[${channel}]`, error));
+  const call: Call = async (channel, ...args) => resultOf(channel, await dispatch(channel, args[0]));
   // A read-only snapshot cannot record anything: no sync.
   if (options.autoSync && !opened.readOnly) void sync.start();
   return {
     dispatch,
+    call,
     push,
+    bus,
     info,
     db: opened.db,
     sync,

@@ -1,7 +1,6 @@
 // `report` for the CLI: the same computation and export code as the app's Portfolio page.
-import type { ApiResponse } from '../shared/api';
 import { formatTao } from '../shared/engine';
-import type { ExportFile, ExportFormat, PortfolioView } from '../shared/views';
+import type { ExportFormat, PortfolioView } from '../shared/views';
 import type { Backend } from './backend';
 
 export const REPORT_USAGE =
@@ -17,11 +16,6 @@ export interface ReportFlags {
 }
 
 export class ReportUsageError extends Error {}
-
-function unwrap<T>(response: ApiResponse<unknown>): T {
-  if ('error' in response) throw new ReportUsageError(response.error.message);
-  return response.data as T;
-}
 
 function parseQuery(flags: ReportFlags): Record<string, unknown> {
   const query: Record<string, unknown> = {};
@@ -74,6 +68,6 @@ export async function runReport(backend: Backend, flags: ReportFlags): Promise<s
       : flags.csv
         ? 'pnl-csv'
         : null;
-  if (format) return unwrap<ExportFile>(await backend.dispatch('reports:export', { ...query, format })).content;
-  return summary(unwrap<PortfolioView>(await backend.dispatch('portfolio:get', query)));
+  if (format) return (await backend.call('reports:export', { ...query, format })).content;
+  return summary(await backend.call('portfolio:get', query));
 }

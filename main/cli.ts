@@ -10,7 +10,7 @@
 //
 // Exit codes: 0 ok · 1 usage or invalid input · 2 chain problem (unreachable, wrong chain,
 // malformed answers) · 3 internal error · 4 history incomplete (pruned node; tracking works).
-import type { ApiResponse, StoredStakeEvent, SyncStatus, Wallet } from '../shared/api';
+import { ApiCallError, type StoredStakeEvent, type SyncStatus, type Wallet } from '../shared/api';
 import { csvRow } from '../shared/csv';
 import { createBackend, type Backend } from './backend';
 import { ChainError } from './chain/client';
@@ -69,15 +69,6 @@ const USAGE = `Usage: npm run cli -- [--data-dir DIR] [--endpoint URL] <command>
   events [--wallet ID|ADDRESS] [--csv] [--limit N]
   ${REPORT_USAGE}`;
 
-function unwrap<T>(response: ApiResponse<unknown>): T {
-  if ('error' in response) {
-    const e = response.error;
-    if (e.code === 'internal') throw new Error(e.message);
-    throw new UsageError(e.message);
-  }
-  return response.data as T;
-}
-
 function shortKey(address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
 }
@@ -122,7 +113,7 @@ const CSV_COLUMNS: (keyof StoredStakeEvent)[] = [
 ];
 
 async function resolveWallet(backend: Backend, ref: string): Promise<Wallet> {
-  const wallets = unwrap<Wallet[]>(await backend.dispatch('wallets:list', undefined));
+  const wallets = await backend.call('wallets:list');
   const wallet = /^\d+$/.test(ref)
     ? wallets.find((w) => w.id === Number(ref))
     : wallets.find((w) => w.address === ref.trim());
@@ -158,9 +149,7 @@ async function run(argv: string[], out: (s: string) => void, err: (s: string) =>
           const label =
             typeof flags.get('label') === 'string' ? (flags.get('label') as string) : `Wallet ${arg.slice(0, 6)}`;
           const group = typeof flags.get('group') === 'string' ? (flags.get('group') as string) : undefined;
-          const added = unwrap<{ wallet: Wallet; normalisedFrom: { address: string } | null }>(
-            await backend.dispatch('wallets:add', { address: arg, label, group }),
-          );
+          const added = await backend.call('wallets:add', { address: arg, label, group });
           out(
             json
               ? JSON.stringify(added)
@@ -169,7 +158,7 @@ async function run(argv: string[], out: (s: string) => void, err: (s: string) =>
           return 0;
         }
         if (sub === 'list') {
-          const wallets = unwrap<Wallet[]>(await backend.dispatch('wallets:list', undefined));
+          const wallets = await backend.call('wallets:list');
           if (json) out(JSON.stringify(wallets));
           else for (const w of wallets) out(`#${w.id} ${w.address} “${w.label}”${w.group ? ` [${w.group}]` : ''}`);
           return 0;
@@ -177,14 +166,14 @@ async function run(argv: string[], out: (s: string) => void, err: (s: string) =>
         if (sub === 'remove') {
           if (!arg) throw new UsageError('wallet remove needs an id or address.');
           const wallet = await resolveWallet(backend, arg);
-          const removed = unwrap<{ id: number }>(await backend.dispatch('wallets:remove', { id: wallet.id }));
+          const removed = await backend.call('wallets:remove', { id: wallet.id });
           out(json ? JSON.stringify(removed) : `removed #${removed.id}`);
           return 0;
         }
         throw new UsageError('wallet add|list|remove');
       }
       case 'status': {
-        const status = unwrap<SyncStatus>(await backend.dispatch('sync:status', undefined));
+        const status = await backend.call('sync:status');
         if (json) out(JSON.stringify(status));
         else for (const line of statusLines(status)) out(line);
         return 0;
@@ -193,9 +182,10 @@ async function run(argv: string[], out: (s: string) => void, err: (s: string) =>
         const walletRef = flags.get('wallet');
         const walletId = typeof walletRef === 'string' ? (await resolveWallet(backend, walletRef)).id : undefined;
         const limit = typeof flags.get('limit') === 'string' ? Number(flags.get('limit')) : undefined;
-        const events = unwrap<StoredStakeEvent[]>(
-          await backend.dispatch('events:list', { ...(walletId ? { walletId } : {}), ...(limit ? { limit } : {}) }),
-        );
+        const events = await backend.call('events:list', {
+          ...(walletId ? { walletId } : {}),
+          ...(limit ? { limit } : {}),
+        });
         // Amounts as decimal strings: exact, and readable by any JSON parser.
         if (json) out(JSON.stringify(events, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
         else if (flags.has('csv')) {
@@ -266,6 +256,8 @@ export async function runCli(argv: string[], out: (s: string) => void, err: (s: 
   } catch (error) {
     err(`error: ${(error as Error).message ?? String(error)}`);
     if (error instanceof UsageError || error instanceof ReportUsageError) return 1;
+    // Refused by the backend: invalid input is 1, a chain problem 2, a failure inside Taofolio 3.
+    if (error instanceof ApiCallError) return { internal: 3, 'chain-error': 2 }[error.error.code as string] ?? 1;
     // A bad or missing endpoint is invalid input (1); everything else from the chain is 2.
     if (error instanceof ChainError) return error.code === 'invalid-endpoint' ? 1 : 2;
     return 3;

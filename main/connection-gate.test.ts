@@ -3,7 +3,6 @@
 // Credentials in the endpoint never reach settings as read by the UI, status or errors.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../devnet/index';
-import type { Settings, SyncStatus } from '../shared/api';
 import { createBackend, type Backend } from './backend';
 import { ensureDevnetMetadata } from './test/devnet';
 import { recordEgress, type EgressRecorder } from './test/egress';
@@ -38,12 +37,6 @@ function appBackend(): Backend {
 
 const settle = () => new Promise((r) => setTimeout(r, 150));
 
-async function call<T>(backend: Backend, channel: string, args?: unknown): Promise<T> {
-  const response = await backend.dispatch(channel, args);
-  if ('error' in response) throw new Error(response.error.message);
-  return response.data as T;
-}
-
 async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
   expect(check()).toBe(true);
@@ -55,9 +48,9 @@ describe('connection gate', () => {
     const backend = appBackend();
     await settle();
     expect(egress.connections).toEqual([]);
-    const settings = await call<Settings>(backend, 'settings:get');
+    const settings = await backend.call('settings:get');
     expect(settings.endpoint).toBeNull();
-    const status = await call<SyncStatus>(backend, 'sync:status');
+    const status = await backend.call('sync:status');
     expect(status.chain).toMatchObject({
       state: 'idle',
       endpoint: null,
@@ -68,13 +61,13 @@ describe('connection gate', () => {
   it('an endpoint without wallets connects nowhere; the first wallet connects to it alone; no wallet, no connection', async () => {
     egress = recordEgress();
     const backend = appBackend();
-    await call(backend, 'settings:update', { endpoint: dn.url });
+    await backend.call('settings:update', { endpoint: dn.url });
     await settle();
     expect(egress.connections).toEqual([]);
-    expect((await call<SyncStatus>(backend, 'sync:status')).chain.message).toMatch(/Add a wallet/);
+    expect((await backend.call('sync:status')).chain.message).toMatch(/Add a wallet/);
 
-    const { wallet } = await call<{ wallet: { id: number } }>(backend, 'wallets:add', {
-      address: dn.coldkeys[0],
+    const { wallet } = await backend.call('wallets:add', {
+      address: dn.coldkeys[0]!,
       label: 'Main',
     });
     await until(() => backend.sync.chainStatus().state === 'connected');
@@ -82,7 +75,7 @@ describe('connection gate', () => {
     expect(egress.connections.length).toBeGreaterThan(0);
     expect(egress.connections.every((c) => c.host === '127.0.0.1' && c.port === port)).toBe(true);
 
-    await call(backend, 'wallets:remove', { id: wallet.id });
+    await backend.call('wallets:remove', { id: wallet.id });
     await until(() => backend.sync.chainStatus().state === 'idle');
     expect(backend.sync.client).toBeNull();
   });
@@ -91,15 +84,15 @@ describe('connection gate', () => {
     egress = recordEgress();
     const backend = appBackend();
     const secret = 'wss://alice:hunter2@127.0.0.1:9/?apikey=k3y';
-    const saved = await call<Settings>(backend, 'settings:update', { endpoint: secret });
+    const saved = await backend.call('settings:update', { endpoint: secret });
     expect(saved.endpoint).toBe('wss://***:***@127.0.0.1:9/?apikey=***');
     // The UI saving the form back unchanged keeps the real credentials.
-    await call(backend, 'settings:update', { endpoint: saved.endpoint, privacyMode: true });
+    await backend.call('settings:update', { endpoint: saved.endpoint, privacyMode: true });
     expect(backend.sync.endpoint()).toBe(secret);
-    await call(backend, 'wallets:add', { address: dn.coldkeys[0], label: 'Main' });
+    await backend.call('wallets:add', { address: dn.coldkeys[0]!, label: 'Main' });
     await until(() => backend.sync.chainStatus().state === 'error');
-    const status = await call<SyncStatus>(backend, 'sync:status');
-    const shown = JSON.stringify(status) + JSON.stringify(await call(backend, 'settings:get'));
+    const status = await backend.call('sync:status');
+    const shown = JSON.stringify(status) + JSON.stringify(await backend.call('settings:get'));
     expect(shown).not.toMatch(/hunter2|k3y/);
     expect(status.chain.message).toMatch(/Cannot reach wss:\/\/\*\*\*:\*\*\*@127\.0\.0\.1:9/);
   });

@@ -316,11 +316,28 @@ export type ResultOf<C extends Channel> = Contract[C]['result'];
 /** Backend implementation of every channel (args already validated). */
 export type Handlers = { [C in Channel]: (args: ParsedArgsOf<C>) => ResultOf<C> | Promise<ResultOf<C>> };
 
-/** What the renderer calls: one async method per channel. */
-export type Invoke = <C extends Channel>(
-  channel: C,
-  ...args: ArgsOf<C> extends undefined ? [args?: ArgsOf<C>] : [args: ArgsOf<C>]
-) => Promise<ApiResponse<ResultOf<C>>>;
+/** The arguments of a call: optional where the channel takes none. */
+export type CallArgs<C extends Channel> = undefined extends ArgsOf<C> ? [args?: ArgsOf<C>] : [args: ArgsOf<C>];
+
+/** A typed call: resolves with the channel's result or throws ApiCallError. */
+export type Call = <C extends Channel>(channel: C, ...args: CallArgs<C>) => Promise<ResultOf<C>>;
+
+/** A failed call, carrying the backend's `{ code, message, field }`. */
+export class ApiCallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+  }
+}
+
+/**
+ * The data of a channel's response, or its error thrown as ApiCallError. The one place a transport's
+ * untyped response meets the contract's result type (the dispatcher produced it for this channel).
+ */
+export function resultOf<C extends Channel>(_channel: C, response: ApiResponse<unknown>): ResultOf<C> {
+  if ('error' in response) throw new ApiCallError(response.error);
+  return response.data as ResultOf<C>;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Push events (backend → UI)

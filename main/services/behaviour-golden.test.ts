@@ -8,8 +8,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../../devnet/index';
-import type { ApiResponse } from '../../shared/api';
-import type { ExportFile, PortfolioView } from '../../shared/views';
 import { toWire } from '../../shared/wire';
 import { testBackend } from '../test/backend';
 import { ensureDevnetMetadata } from '../test/devnet';
@@ -51,21 +49,15 @@ describe.each([
     actual.events = sha(toWire(events));
     for (const method of METHODS) {
       for (const rewards of REWARDS) {
-        const view = (await backend.dispatch('portfolio:get', { method, rewards })) as ApiResponse<PortfolioView>;
-        if (!('data' in view)) throw new Error(view.error.message);
-        const { total, positions, subnets } = view.data;
+        const view = await backend.call('portfolio:get', { method, rewards });
+        const { total, positions, subnets } = view;
         actual[`${method}/${rewards}/total`] = JSON.parse(toWire(total));
         actual[`${method}/${rewards}/positions`] = sha(toWire(positions));
         actual[`${method}/${rewards}/subnets`] = sha(toWire(subnets));
-        actual[`${method}/${rewards}/daily`] = sha(toWire(view.data.daily));
+        actual[`${method}/${rewards}/daily`] = sha(toWire(view.daily));
         for (const format of FORMATS) {
-          const file = (await backend.dispatch('reports:export', {
-            method,
-            rewards,
-            format,
-          })) as ApiResponse<ExportFile>;
-          if (!('data' in file)) throw new Error(file.error.message);
-          actual[`${method}/${rewards}/${format}`] = sha(withoutStamp(file.data.content));
+          const file = await backend.call('reports:export', { method, rewards, format });
+          actual[`${method}/${rewards}/${format}`] = sha(withoutStamp(file.content));
         }
       }
     }

@@ -1,11 +1,14 @@
 import type { AppInfo } from '../../shared/api';
 import type { DB, OpenedDatabase } from '../db/open';
 import type { SyncManager } from '../sync/manager';
-import type { PushBus } from './push';
+import type { DomainBus, PushBus } from '../events';
 
 export interface ServiceContext {
   db: DB;
+  /** To the UI only. */
   push: PushBus;
+  /** What changed in the stored data, for caches. */
+  bus: DomainBus;
   info: AppInfo;
   now: () => number;
   /** Chain connection and wallet sync (one per backend). */

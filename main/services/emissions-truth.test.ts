@@ -37,10 +37,7 @@ describe.each([
     await backend.dispatch('settings:update', { endpoint: dn.url });
     await backend.sync.syncOnce();
 
-    const wallets = (await backend.dispatch('wallets:list', undefined)) as {
-      data: { address: string; id: number; label: string; group: null; addedAt: number }[];
-    };
-    const input = loadPortfolioInput(backend.db, wallets.data, 'USD');
+    const input = loadPortfolioInput(backend.db, await backend.call('wallets:list'), 'USD');
     const engine = createEngine(input, { method: 'acb', rewards: 'income' });
     const chain = dn.world.chain;
     // Blocks where something besides emissions moved a position's α: its own events and payouts.

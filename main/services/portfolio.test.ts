@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { PortfolioView } from '../../shared/views';
 import { factsWriter } from '../test/facts';
 import { testBackend } from '../test/backend';
 import { useTempDirs } from '../test/temp-dir';
@@ -58,9 +57,7 @@ async function seeded() {
 describe('portfolio service', () => {
   it('computes the hand-worked position figures from stored facts', async () => {
     const backend = await seeded();
-    const response = await backend.dispatch('portfolio:get', undefined);
-    if (!('data' in response)) throw new Error(JSON.stringify(response));
-    const view = response.data as PortfolioView;
+    const view = await backend.call('portfolio:get');
     expect(view.hasData).toBe(true);
     expect(view.method).toBe('acb');
     expect(view.positions).toHaveLength(1);
@@ -81,8 +78,8 @@ describe('portfolio service', () => {
 
   it('drills a position down to the entries and prices behind it', async () => {
     const backend = await seeded();
-    const view = (await backend.dispatch('portfolio:get', undefined)) as { data: { positions: { key: string }[] } };
-    const drill = await backend.dispatch('portfolio:position', { key: view.data.positions[0]!.key });
+    const view = await backend.call('portfolio:get');
+    const drill = await backend.dispatch('portfolio:position', { key: view.positions[0]!.key });
     expect(drill).toMatchObject({
       data: {
         entries: [
@@ -99,27 +96,21 @@ describe('portfolio service', () => {
 
   it('exports reports that embed the settings and app version, with exact tax-tool headers', async () => {
     const backend = await seeded();
-    const csv = (await backend.dispatch('reports:export', { format: 'pnl-csv', method: 'fifo' })) as {
-      data: { content: string; filename: string };
-    };
-    expect(csv.data.filename).toMatch(/fifo-income/);
-    expect(csv.data.content).toContain('# Taofolio 0.0.0-test PnL report');
-    expect(csv.data.content).toContain('method=fifo rewards=income');
-    const json = (await backend.dispatch('reports:export', { format: 'pnl-json' })) as { data: { content: string } };
-    expect(JSON.parse(json.data.content)).toMatchObject({
+    const csv = await backend.call('reports:export', { format: 'pnl-csv', method: 'fifo' });
+    expect(csv.filename).toMatch(/fifo-income/);
+    expect(csv.content).toContain('# Taofolio 0.0.0-test PnL report');
+    expect(csv.content).toContain('method=fifo rewards=income');
+    const json = await backend.call('reports:export', { format: 'pnl-json' });
+    expect(JSON.parse(json.content)).toMatchObject({
       app: { name: 'Taofolio', version: '0.0.0-test' },
       settings: { method: 'acb', rewards: 'income' },
     });
-    const koinly = (await backend.dispatch('reports:export', { format: 'koinly-csv' })) as {
-      data: { content: string };
-    };
-    expect(koinly.data.content.split('\r\n')[0]).toBe(
+    const koinly = await backend.call('reports:export', { format: 'koinly-csv' });
+    expect(koinly.content.split('\r\n')[0]).toBe(
       'Date (UTC),Sent Amount,Sent Currency,Received Amount,Received Currency,Fee Amount,Fee Currency,Net Worth Amount,Net Worth Currency,Label,Description,TxHash',
     );
-    const ct = (await backend.dispatch('reports:export', { format: 'cointracker-csv' })) as {
-      data: { content: string };
-    };
-    expect(ct.data.content.split('\r\n')[0]).toBe(
+    const ct = await backend.call('reports:export', { format: 'cointracker-csv' });
+    expect(ct.content.split('\r\n')[0]).toBe(
       'Date,Received Quantity,Received Currency,Sent Quantity,Sent Currency,Fee Amount,Fee Currency,Tag',
     );
     backend.close();
@@ -140,15 +131,15 @@ describe('portfolio service', () => {
       csv: 'date,price\n2025-11-10,400.5\n2025-11-11,410\n',
     });
     expect(good).toEqual({ data: { currency: 'USD', imported: 2, firstDate: '2025-11-10', lastDate: '2025-11-11' } });
-    const view = (await backend.dispatch('portfolio:get', undefined)) as { data: { fiatMissingDays: string[] | null } };
-    expect(view.data.fiatMissingDays).not.toBeNull();
+    const view = await backend.call('portfolio:get');
+    expect(view.fiatMissingDays).not.toBeNull();
     backend.close();
   });
 
   it('recomputes when facts change', async () => {
     const backend = await seeded();
-    const before = (await backend.dispatch('portfolio:get', undefined)) as { data: { positions: unknown[] } };
-    expect(before.data.positions).toHaveLength(1);
+    const before = await backend.call('portfolio:get');
+    expect(before.positions).toHaveLength(1);
     const facts = factsWriter(backend.db);
     facts.snapshot(300, 2, 100n * TAO, 100n * TAO, 10n * TAO, TAO);
     facts.event({
@@ -164,9 +155,9 @@ describe('portfolio service', () => {
       feeUnit: 'tao',
     });
     facts.checkpoint(300, COLD, HOT, 2, TAO);
-    backend.push.emit('db:changed', { tables: ['stake_events'] });
-    const after = (await backend.dispatch('portfolio:get', undefined)) as { data: { positions: unknown[] } };
-    expect(after.data.positions).toHaveLength(2);
+    backend.bus.emit('data:changed', { tables: ['stake_events'] });
+    const after = await backend.call('portfolio:get');
+    expect(after.positions).toHaveLength(2);
     backend.close();
   });
 });

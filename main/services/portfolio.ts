@@ -8,7 +8,7 @@ import {
   FiatBook,
   type Engine,
 } from '../../shared/engine';
-import type { DbTable, Handlers, PushEvents } from '../../shared/api';
+import type { DbTable, Handlers } from '../../shared/api';
 import { pnlCsv } from '../../shared/pnl-csv';
 import type { ExportFile } from '../../shared/views';
 import { EXPORT_FORMATS, chainFactTables, type ExportFormat } from '../../shared/vocab';
@@ -37,9 +37,7 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
   const settings = settingsRepo(ctx.db);
   const fiat = fiatPricesRepo(ctx.db);
   const cache = new Map<string, ComputedPortfolio>();
-  ctx.push.subscribe((event, payload) => {
-    if (event !== 'db:changed') return;
-    const { tables } = payload as PushEvents['db:changed'];
+  ctx.bus.on('data:changed', ({ tables }) => {
     if (tables.some((t) => FACT_TABLES.has(t))) cache.clear();
   });
 
@@ -125,7 +123,7 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
       if (parsed.rows.length === 0)
         throw new AppError('invalid-file', 'Nothing was imported: the file has no price rows.', 'csv');
       fiat.import(currency, parsed.rows);
-      ctx.push.emit('db:changed', { tables: ['fiat_prices'] });
+      ctx.bus.emit('data:changed', { tables: ['fiat_prices'] });
       const dates = parsed.rows.map((r) => r.date).sort();
       return { currency, imported: parsed.rows.length, firstDate: dates[0] ?? null, lastDate: dates.at(-1) ?? null };
     },

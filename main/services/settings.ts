@@ -18,7 +18,8 @@ export function settingsHandlers(ctx: ServiceContext): SettingsHandlers {
       const stored = settings.get().endpoint;
       const keepsSecret = stored !== null && patch.endpoint === redactEndpoint(stored);
       const updated = settings.update(keepsSecret ? { ...patch, endpoint: undefined } : patch);
-      ctx.push.emit('db:changed', { tables: ['settings'] });
+      ctx.bus.emit('data:changed', { tables: ['settings'] });
+      ctx.sync.settingsChanged();
       return shown(updated);
     },
   };

@@ -10,7 +10,10 @@ const normaliseGroup = (group: string | null | undefined): string | null => (gro
 
 export function walletHandlers(ctx: ServiceContext): WalletHandlers {
   const wallets = walletsRepo(ctx.db);
-  const changed = () => ctx.push.emit('db:changed', { tables: ['wallets'] });
+  const changed = () => {
+    ctx.bus.emit('data:changed', { tables: ['wallets'] });
+    ctx.sync.walletsChanged();
+  };
 
   return {
     'wallets:list': () => wallets.list(),

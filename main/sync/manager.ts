@@ -7,7 +7,7 @@ import { chainFactsRepo, type SyncStateRow } from '../db/repos/chain-facts';
 import { settingsRepo } from '../db/repos/settings';
 import { walletsRepo } from '../db/repos/wallets';
 import type { DB } from '../db/open';
-import type { PushBus } from '../services/push';
+import type { DomainBus, PushBus } from '../events';
 import { redactEndpoint } from '../../shared/redact';
 import { ChangeFinder } from './change-finder';
 import { ChainReader } from './reader';
@@ -15,7 +15,10 @@ import { recordRange, SyncAborted, type RangePhase } from './record-range';
 
 export interface SyncManagerOptions {
   db: DB;
+  /** Connection state and progress for the UI. */
   push: PushBus;
+  /** Where recorded facts are announced to the backend's caches. */
+  bus: DomainBus;
   now: () => number;
   /** Overrides the endpoint from settings (CLI --endpoint). */
   endpoint?: string;
@@ -64,18 +67,21 @@ export class SyncManager {
     this.#wallets = walletsRepo(options.db);
     this.#settings = settingsRepo(options.db);
     this.#chainStatus = this.#idleStatus(null);
-    // Endpoint edits and wallet changes arrive as db:changed; react without coupling the services.
-    options.push.subscribe((event, payload) => {
-      if (event !== 'db:changed' || this.#closed) return;
-      const tables = (payload as { tables: string[] }).tables;
-      if (tables.includes('settings') && this.#client && this.#client.endpoint !== this.endpoint())
-        void this.#switchEndpoint();
-      if (tables.includes('wallets')) {
-        this.#refreshWallets();
-        if (this.#following) this.#kickAll();
-      }
-      if (tables.includes('wallets') || tables.includes('settings')) this.#applyConnectionGate();
-    });
+  }
+
+  /** The wallet service tells sync that wallets were added, renamed or removed. */
+  walletsChanged(): void {
+    if (this.#closed) return;
+    this.#refreshWallets();
+    if (this.#following) this.#kickAll();
+    this.#applyConnectionGate();
+  }
+
+  /** The settings service tells sync that settings changed (the endpoint may be another one). */
+  settingsChanged(): void {
+    if (this.#closed) return;
+    if (this.#client && this.#client.endpoint !== this.endpoint()) void this.#switchEndpoint();
+    this.#applyConnectionGate();
   }
 
   endpoint(): string | null {
@@ -396,7 +402,7 @@ export class SyncManager {
     const now = Date.now();
     if (!force && now - this.#lastAnnounce < 500) return;
     this.#lastAnnounce = now;
-    this.options.push.emit('db:changed', { tables: [...chainFactTables, 'sync_state'] });
+    this.options.bus.emit('data:changed', { tables: [...chainFactTables, 'sync_state'] });
   }
 
   /** CLI `sync --once`: connect (failing fast), bring every wallet to the finalized head, return. */

@@ -1,6 +1,15 @@
 // How the UI reaches the backend: the Electron preload's bridge if present, else the web host's
 // WebSocket. Nothing else in the renderer knows which transport it has.
-import type { ApiError, ArgsOf, Channel, PushEventName, PushEvents, ResultOf } from '../../../shared/api';
+import {
+  ApiCallError,
+  resultOf,
+  type ApiResponse,
+  type ArgsOf,
+  type Channel,
+  type PushEventName,
+  type PushEvents,
+  type ResultOf,
+} from '../../../shared/api';
 import { BRIDGE_GLOBAL, type TaofolioBridge } from '../../../shared/bridge';
 import { takeToken } from './token';
 import { createWebBridge } from './web-bridge';
@@ -30,20 +39,12 @@ function getBridge(): TaofolioBridge {
   return bridge;
 }
 
-/** A failed call, carrying the backend's `{ code, message, field }`. */
-export class ApiCallError extends Error {
-  constructor(readonly error: ApiError) {
-    super(error.message);
-    this.name = 'ApiCallError';
-  }
-}
+export { ApiCallError };
 
 /** Call a channel; resolves with its data or throws ApiCallError. */
 export async function send<C extends Channel>(channel: C, args?: ArgsOf<C>): Promise<ResultOf<C>> {
-  const method = getBridge()[channel] as (a?: ArgsOf<C>) => Promise<{ data: ResultOf<C> } | { error: ApiError }>;
-  const response = await method(args);
-  if ('error' in response) throw new ApiCallError(response.error);
-  return response.data;
+  const method = getBridge()[channel] as (a?: ArgsOf<C>) => Promise<ApiResponse<unknown>>;
+  return resultOf(channel, await method(args));
 }
 
 export function listen<E extends PushEventName>(event: E, listener: (payload: PushEvents[E]) => void): () => void {
