@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-// Bare Node built-ins by exact name (a pattern would also match our own ./crypto folder).
+// Bare Node built-ins by exact name (a pattern would also match relative paths of the same name).
 const nodeBuiltins = [
   'fs',
   'fs/promises',

@@ -1,5 +1,5 @@
 import type { Handlers } from '../../shared/api';
-import { parseSs58 } from '../../shared/ss58';
+import { parseSs58 } from './ss58';
 import { walletsRepo } from '../db/repos/wallets';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
