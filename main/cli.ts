@@ -88,6 +88,10 @@ function statusLines(status: SyncStatus): string[] {
     lines.push(
       `${shortKey(w.address)} ${w.phase}${progress}${formatEta(w.etaMs)} cursor ${w.cursor ?? '-'}${w.error ? ` — ${w.error}` : ''}`,
     );
+    if (w.movedTo)
+      lines.push(
+        `  its stake moved to ${w.movedTo.coldkey} at block ${w.movedTo.block} (coldkey swap): \`wallet add ${w.movedTo.coldkey}\` follows it`,
+      );
   }
   return lines;
 }

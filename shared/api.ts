@@ -86,6 +86,11 @@ export interface WalletSyncStatus {
   error: string | null;
   /** History before this block could not be read (pruned node); null when complete. */
   historyFrom: number | null;
+  /**
+   * The chain moved this coldkey's stake to another coldkey (a coldkey swap) at `block`: the app
+   * offers to follow `coldkey`, whose history then carries this one's over. Null when it did not.
+   */
+  movedTo: { coldkey: string; block: number } | null;
 }
 
 export interface SyncStatus {

@@ -72,6 +72,30 @@ export const CHAIN_EVENT_KINDS = {
     label: 'Fee paid in α',
     help: 'A transaction fee paid by selling α (TransactionFeePaidWithAlpha).',
   },
+  // Runtimes 397–424 (docs/chain/mechanics.md).
+  StakeLocked: { label: 'Stake locked', help: 'α locked to a hotkey for conviction; it still earns (StakeLocked).' },
+  LockMoved: { label: 'Lock moved', help: 'A conviction lock moved to another hotkey (LockMoved).' },
+  OrderExecuted: {
+    label: 'Limit order filled',
+    help: 'A limit order filled in your name; its stake event is the trade, this adds the order fee (OrderExecuted).',
+  },
+  OrderExecutedBatched: {
+    label: 'Limit order filled (batch)',
+    help: 'A limit order filled in a batch: α and TAO changed hands without a stake event (OrderExecuted).',
+  },
+  HotkeySwapped: {
+    label: 'Hotkey swapped',
+    help: 'Your validator hotkey was replaced; stake follows it (HotkeySwapped).',
+  },
+  HotkeySwappedOnSubnet: {
+    label: 'Hotkey swapped on a subnet',
+    help: 'Your validator hotkey was replaced on one subnet; stake follows it (HotkeySwappedOnSubnet).',
+  },
+  ColdkeySwapped: {
+    label: 'Coldkey swapped',
+    help: 'All stake of a coldkey moved to a new coldkey (ColdkeySwapped).',
+  },
+  AddStakeBurn: { label: 'Stake burned', help: 'TAO staked and the α bought burned at once (AddStakeBurn).' },
 } as const satisfies Record<string, Term>;
 export type ChainEventKind = keyof typeof CHAIN_EVENT_KINDS;
 export const chainEventKinds = idsOf(CHAIN_EVENT_KINDS);
@@ -227,6 +251,10 @@ export const CHAIN_ERROR_CODES = {
   malformed: { label: 'Malformed answer', help: 'The node answered with data that cannot be decoded.' },
   closed: { label: 'Closed', help: 'The connection was closed.' },
   'invalid-endpoint': { label: 'Invalid endpoint', help: 'The endpoint is not a ws:// or wss:// URL.' },
+  'unsupported-runtime': {
+    label: 'Unknown runtime',
+    help: 'The node runs a runtime that changed a chain event Taofolio relies on; recording stops before it.',
+  },
 } as const satisfies Record<string, Term>;
 export type ChainErrorCode = keyof typeof CHAIN_ERROR_CODES;
 export const chainErrorCodes = idsOf(CHAIN_ERROR_CODES);

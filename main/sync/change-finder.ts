@@ -6,16 +6,29 @@
 //     silent share changes. One state_queryStorageAt per fingerprint read, whatever the key count.
 import { ChainError } from '../chain/client';
 import type { BlockState, ChainReader } from './reader';
-import type { StakeEventFact } from '../../shared/facts';
-import { decodeEvents, stakeEventsOf } from './stake-events';
-import { accountNonce, keys, leUint, poolKeysOf, trailingAccount, trailingU16 } from './storage-keys';
+import {
+  decodeEvents,
+  stakeEventsOf,
+  type DecodeContext,
+  type DecodedEvent,
+  type SilentRef,
+  type StakeEventRow,
+  type ClaimTransfers,
+} from './stake-events';
+import { accountNonce, decodeAccountVec, keys, leUint, poolKeysOf, trailingAccount, trailingU16 } from './storage-keys';
 import { encodeAddress } from '@polkadot/util-crypto';
 
 export interface ChangeBlock {
   state: BlockState;
   specVersion: number;
-  rows: StakeEventFact[];
+  rows: StakeEventRow[];
+  /** Events that moved the coldkey's α without a stake event of its own. */
+  silent: SilentRef[];
+  claims: ClaimTransfers[];
 }
+
+/** A change block records something: a stake event of the coldkey, or a silent move of its α. */
+export const recordsSomething = (c: ChangeBlock): boolean => c.rows.length > 0 || c.silent.length > 0;
 
 interface Cached {
   version: number;
@@ -25,6 +38,16 @@ interface Cached {
 }
 
 const posKey = (hot: string, netuid: number) => `${hot}|${netuid}`;
+
+/** Row kinds that show the coldkey holds (or held) α on (hotkey, netuid). */
+const POSITION_KINDS: ReadonlySet<string> = new Set([
+  'StakeAdded',
+  'StakeRemoved',
+  'AlphaRecycled',
+  'AlphaBurned',
+  'StakeLocked',
+  'OrderExecuted',
+]);
 
 export class ChangeFinder {
   readonly hotkeys = new Set<string>();
@@ -50,7 +73,12 @@ export class ChangeFinder {
       ...[...this.hotkeys].sort().map((h) => keys.lastStakeBlock(this.coldkey, h)),
       ...[...this.positions.values()]
         .sort((a, b) => (a.hotkey < b.hotkey ? -1 : a.hotkey > b.hotkey ? 1 : a.netuid - b.netuid))
-        .flatMap((p) => [keys.alpha(p.hotkey, this.coldkey, p.netuid), keys.alphaV2(p.hotkey, this.coldkey, p.netuid)]),
+        .flatMap((p) => [
+          keys.alpha(p.hotkey, this.coldkey, p.netuid),
+          keys.alphaV2(p.hotkey, this.coldkey, p.netuid),
+          // Conviction locks (spec ≥ 411): absent on older runtimes, so they never differ there.
+          keys.lock(this.coldkey, p.netuid, p.hotkey),
+        ]),
     ];
     return this.#keyList;
   }
@@ -71,6 +99,15 @@ export class ChangeFinder {
       changed = true;
     }
     return changed;
+  }
+
+  /**
+   * Positions and hotkeys already recorded for this coldkey (a resumed run must know the positions
+   * an earlier run learned from events, or silent changes to them would go unnoticed).
+   */
+  seed(positions: readonly { hotkey: string; netuid: number }[], hotkeys: readonly string[]): void {
+    for (const hot of hotkeys) this.#addHotkey(hot);
+    for (const p of positions) this.#addPosition(p.hotkey, p.netuid);
   }
 
   #invalidate(): void {
@@ -261,20 +298,7 @@ export class ChangeFinder {
       let grew = false;
       for (const c of decoded) {
         changes.set(c.state.number, c);
-        for (const row of c.rows) {
-          if (
-            row.coldkey === this.coldkey &&
-            row.hotkey &&
-            row.netuid !== null &&
-            row.netuid >= 0 &&
-            (row.kind === 'StakeAdded' ||
-              row.kind === 'StakeRemoved' ||
-              row.kind === 'AlphaRecycled' ||
-              row.kind === 'AlphaBurned')
-          ) {
-            if (this.#addPosition(row.hotkey, row.netuid)) grew = true;
-          }
-        }
+        if (this.#learn(c)) grew = true;
       }
       onProgress?.(changes.size);
       const extra = await this.#verify(lo, hi, candidates);
@@ -287,7 +311,40 @@ export class ChangeFinder {
       }
       if (!added && !grew) break;
     }
+    // Relevance of a silent event depends on the positions known; decide it with the final set.
+    const context = this.#context();
+    for (const c of changes.values()) {
+      const events = this.#events.get(c.state.number);
+      if (events) Object.assign(c, stakeEventsOf(events, context));
+    }
+    this.#events.clear();
     return [...changes.values()].sort((a, b) => a.state.number - b.state.number);
+  }
+
+  /** Positions a change block reveals (the fingerprint must cover them). True when the set grew. */
+  #learn(c: ChangeBlock): boolean {
+    let grew = false;
+    for (const row of c.rows) {
+      if (row.coldkey !== this.coldkey || !row.hotkey || row.netuid === null) continue;
+      if (POSITION_KINDS.has(row.kind) && this.#addPosition(row.hotkey, row.netuid)) grew = true;
+    }
+    for (const ref of c.silent) {
+      if (ref.kind !== 'HotkeySwapped') continue;
+      // The swapped positions continue under the new hotkey.
+      for (const p of [...this.positions.values()])
+        if (p.hotkey === ref.oldHotkey && (ref.netuid === null || ref.netuid === p.netuid))
+          if (this.#addPosition(ref.newHotkey, p.netuid)) grew = true;
+      if (this.#addHotkey(ref.newHotkey)) grew = true;
+    }
+    return grew;
+  }
+
+  #context(): DecodeContext {
+    return {
+      coldkey: this.coldkey,
+      hotkeys: this.hotkeys,
+      netuids: new Set([...this.positions.values()].map((p) => p.netuid)),
+    };
   }
 
   async #decodeAt(b: number): Promise<ChangeBlock> {
@@ -295,32 +352,11 @@ export class ChangeFinder {
     this.reads += 1;
     const state = await this.reader.readBlock(b, [], true);
     const runtime = await this.reader.runtimeFor(state);
-    const rows = stakeEventsOf(decodeEvents(runtime.registry, state.events, b), this.coldkey);
-    return { state, specVersion: runtime.specVersion, rows };
+    const events = decodeEvents(runtime.registry, state.events, b, runtime.specVersion);
+    this.#events.set(b, events);
+    return { state, specVersion: runtime.specVersion, ...stakeEventsOf(events, this.#context()) };
   }
-}
 
-/** SCALE Vec<AccountId32> → ss58 list. */
-function decodeAccountVec(hex: string | null): string[] {
-  if (!hex) return [];
-  const bytes = Buffer.from(hex.slice(2), 'hex');
-  let offset = 0;
-  let len = 0;
-  const mode = (bytes[0] ?? 0) & 3;
-  if (mode === 0) {
-    len = (bytes[0] ?? 0) >> 2;
-    offset = 1;
-  } else if (mode === 1) {
-    len = (((bytes[0] ?? 0) | ((bytes[1] ?? 0) << 8)) >> 2) & 0x3fff;
-    offset = 2;
-  } else if (mode === 2) {
-    len = bytes.readUInt32LE(0) >>> 2;
-    offset = 4;
-  } else {
-    throw new ChainError('malformed', 'StakingHotkeys has an implausible length.');
-  }
-  if (bytes.length < offset + 32 * len) throw new ChainError('malformed', 'StakingHotkeys is truncated.');
-  const out: string[] = [];
-  for (let i = 0; i < len; i++) out.push(encodeAddress(bytes.subarray(offset + 32 * i, offset + 32 * (i + 1)), 42));
-  return out;
+  /** Decoded events of the change blocks of the current run, re-read once the position set is final. */
+  readonly #events = new Map<number, DecodedEvent[]>();
 }

@@ -171,6 +171,7 @@ export class SyncManager {
       lastFinalized: stored?.lastFinalized ?? null,
       error: r.error ?? stored?.error ?? null,
       historyFrom: stored?.historyFrom ?? null,
+      movedTo: this.#repo.movedTo(r.wallet.address),
     };
   }
 
@@ -334,7 +335,7 @@ export class SyncManager {
     if (!client || !reader) throw new ChainError('unreachable', 'Not connected.');
     await client.connect();
     const coldkey = run.wallet.address;
-    run.finder ??= new ChangeFinder(reader, coldkey);
+    run.finder ??= this.#newFinder(reader, coldkey);
     const initial: SyncStateRow = this.#repo.getState(coldkey) ?? {
       coldkey,
       phase: 'idle',
@@ -378,7 +379,7 @@ export class SyncManager {
           error: message,
         };
         this.#repo.saveState(resumed, this.options.now());
-        run.finder = new ChangeFinder(reader, coldkey);
+        run.finder = this.#newFinder(reader, coldkey);
         await recordRange(reader, run.finder, this.#repo, resumed, head.number, hooks);
         this.options.log?.(message);
       }
@@ -395,6 +396,13 @@ export class SyncManager {
     } finally {
       this.#pushProgress(true);
     }
+  }
+
+  #newFinder(reader: ChainReader, coldkey: string): ChangeFinder {
+    const finder = new ChangeFinder(reader, coldkey);
+    const known = this.#repo.knownPositions(coldkey);
+    finder.seed(known, [...new Set(known.map((p) => p.hotkey))]);
+    return finder;
   }
 
   #lastAnnounce = 0;

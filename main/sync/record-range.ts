@@ -2,20 +2,13 @@
 // the block and the block before, root-claim payouts) and one checkpoint per day. Facts are
 // fetched pipelined but committed strictly in ascending block order, each block with the cursor
 // in one transaction, so a crash at any moment resumes exactly where it stopped.
-import type {
-  BlockFacts,
-  BlockRecord,
-  ChainFactsRepo,
-  CheckpointFacts,
-  PayoutRow,
-  SyncStateRow,
-} from '../db/repos/chain-facts';
-import type { ChangeBlock, ChangeFinder } from './change-finder';
-import type { SubnetRow } from '../../shared/facts';
+import type { BlockFacts, BlockRecord, ChainFactsRepo, CheckpointFacts, SyncStateRow } from '../db/repos/chain-facts';
+import { recordsSomething, type ChangeBlock, type ChangeFinder } from './change-finder';
 import { poolsFromState, readPositions, readSubnets } from './checkpoints';
+import { silentEffects } from './effects';
+import { rootClaimPayouts } from './root-claims';
 import { ChainError } from '../chain/client';
 import type { BlockRuntime, BlockState, ChainReader } from './reader';
-import { keys, leUint } from './storage-keys';
 
 /** One checkpoint per this many blocks (a day of 12 s blocks), on a fixed grid so reruns agree. */
 export const BLOCKS_PER_DAY = 7_200;
@@ -75,7 +68,7 @@ export async function recordRange(
   check();
   hooks.onProgress?.('scanning', 0, 0);
   const changes = (await finder.run(lo, hi, (found) => hooks.onProgress?.('scanning', found, 0))).filter(
-    (c) => c.rows.length > 0,
+    recordsSomething,
   );
   check();
 
@@ -204,7 +197,7 @@ async function factsFor(
   if (!entry.change) {
     const s = await reader.readBlock(entry.block, [], false);
     const cp = await checkpointAt(reader, s, coldkey, null);
-    return { block: cp.block, events: [], payouts: [], checkpoints: [cp] };
+    return { block: cp.block, events: [], payouts: [], checkpoints: [cp], effects: [] };
   }
   const c = entry.change;
   const b = c.state.number;
@@ -215,79 +208,12 @@ async function factsFor(
     checkpointAt(reader, at, coldkey, before.hash, netuids),
     checkpointAt(reader, before, coldkey, null, netuids),
   ]);
-  const claim = c.rows.find((r) => r.kind === 'RootClaimed');
-  const payouts = claim ? await rootClaimPayouts(reader, coldkey, b, claim.eventIndex, prior, after) : [];
-  return { block: after.block, events: c.rows, payouts, checkpoints: [prior, after] };
-}
-
-/**
- * RootClaimed{coldkey} has no amounts. The claimed α per (root hotkey, subnet) is the growth of the
- * RootClaimed watermark across the block; Keep stakes it on that subnet, Swap sells it fee-less
- * into the coldkey's root stake. Before spec 411 the chain shows no TAO amount for a Swap claim, so
- * it is the constant-product output reconstructed from the pool after the block (exact unless
- * other trades hit that subnet in the same block).
- */
-async function rootClaimPayouts(
-  reader: ChainReader,
-  coldkey: string,
-  b: number,
-  eventIndex: number,
-  prior: CheckpointFacts,
-  after: CheckpointFacts,
-): Promise<PayoutRow[]> {
-  const rootHotkeys = [
-    ...new Set([...prior.positions, ...after.positions].filter((p) => p.netuid === 0).map((p) => p.hotkey)),
-  ].sort();
-  const netuids = prior.subnets.map((s) => s.netuid).filter((n) => n !== 0);
-  if (rootHotkeys.length === 0 || netuids.length === 0) return [];
-  const watermarkKeys = rootHotkeys.flatMap((hot) => netuids.map((n) => keys.rootClaimed(n, hot, coldkey)));
-  const [wBefore, wAfter] = await Promise.all([
-    reader.readBlock(b - 1, [...watermarkKeys, keys.rootClaimType(coldkey)], false),
-    reader.readBlock(b, watermarkKeys, false),
-  ]);
-  const claimType = decodeClaimType(wBefore.values.get(keys.rootClaimType(coldkey)) ?? null);
-  // Claims run in on_initialize after the block's emission injection, so the pools they swap
-  // against are those at the block with the claims undone, not those of the block before.
-  const poolAfter = new Map<number, SubnetRow>(after.subnets.map((s) => [s.netuid, s]));
-  const out: PayoutRow[] = [];
-  for (const hot of rootHotkeys) {
-    for (const n of netuids) {
-      const k = keys.rootClaimed(n, hot, coldkey);
-      const alpha = leUint(wAfter.values.get(k) ?? null, 16) - leUint(wBefore.values.get(k) ?? null, 16);
-      if (alpha <= 0n) continue;
-      const keep = claimType.keep(n);
-      const p = poolAfter.get(n);
-      const tao = keep || !p ? 0n : swapOutputBeforeClaim(p.taoIn, p.alphaIn, alpha);
-      out.push({ eventIndex, hotkey: hot, netuid: n, mode: keep ? 'keep' : 'swap', alpha, tao });
-    }
-  }
-  return out;
-}
-
-/**
- * TAO out of a fee-less constant-product sale of `alpha` that left the pool at (taoAfter, alphaAfter):
- * the t with t = floor((taoAfter + t)·alpha / alphaAfter), i.e. out = floor(y·Δ/(x+Δ)) with
- * y = taoAfter + t and x = alphaAfter − Δ. Found by fixed-point iteration (contracting: Δ < x).
- */
-export function swapOutputBeforeClaim(taoAfter: bigint, alphaAfter: bigint, alpha: bigint): bigint {
-  if (alphaAfter <= alpha) return 0n;
-  let t = (taoAfter * alpha) / (alphaAfter - alpha);
-  for (let i = 0; i < 64; i++) {
-    const next = ((taoAfter + t) * alpha) / alphaAfter;
-    if (next === t) return t;
-    t = next;
-  }
-  return t;
-}
-
-/** RootClaimType: Swap (default, 0x00) | Keep (0x01) | KeepSubnets{subnets: BTreeSet<u16>} (0x02). */
-function decodeClaimType(hex: string | null): { keep(netuid: number): boolean } {
-  if (!hex || hex === '0x00') return { keep: () => false };
-  if (hex === '0x01') return { keep: () => true };
-  const bytes = Buffer.from(hex.slice(2), 'hex');
-  if (bytes[0] !== 2) return { keep: () => false };
-  const len = (bytes[1] ?? 0) >> 2;
-  const subnets = new Set<number>();
-  for (let i = 0; i < len; i++) subnets.add(bytes.readUInt16LE(2 + 2 * i));
-  return { keep: (n) => subnets.has(n) };
+  const events = c.rows.map((r) => ({ ...r }));
+  const effects = silentEffects(coldkey, c.silent, events, prior, after);
+  const payouts = (
+    await Promise.all(
+      c.claims.map((claim) => rootClaimPayouts(reader, coldkey, b, claim.eventIndex, claim.transfers, prior, after)),
+    )
+  ).flat();
+  return { block: after.block, events, payouts, checkpoints: [prior, after], effects };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { swapOutputBeforeClaim } from './record-range';
+import { swapOutputBeforeClaim } from './root-claims';
 
 describe('swapOutputBeforeClaim', () => {
   it('recovers the fee-less constant-product output from the pool left after the sale', () => {

@@ -1,22 +1,35 @@
 // Turns one block's System.Events (decoded with that block's own runtime) into the stake_events
-// rows of a coldkey. Amounts stay exactly as the event carries them (bigint); the accounting
-// engine applies the per-runtime gross/net/fee semantics (facts §9D/§9E).
+// rows of a coldkey, plus references to the events that moved its α without a stake event and the
+// TAO transfers sync needs to price them. Amounts stay exactly as the event carries them (bigint);
+// what each kind means for the ledger is written up in docs/chain/mechanics.md.
 import type { Registry } from '@polkadot/types/types';
 import type { Codec } from '@polkadot/types-codec/types';
 import { hexToU8a } from '@polkadot/util';
-import { encodeAddress } from '@polkadot/util-crypto';
-import type { StakeEventFact } from '../../shared/facts';
-import { CHAIN_EVENT_KINDS, isIdOf } from '../../shared/vocab';
 import { ChainError } from '../chain/client';
+import { assertKnownShapes } from './event-shapes';
+import {
+  baseRow,
+  big,
+  num,
+  ss58,
+  type BlockEvents,
+  type DecodeContext,
+  type DecodedEvent,
+  type StakeEventRow,
+} from './event-types';
+import { mechanicsOf } from './mechanics';
 
-interface DecodedEvent {
-  index: number;
-  extrinsicIndex: number | null;
-  section: string;
-  method: string;
-  data: Codec[];
-  json: unknown;
-}
+export type {
+  BlockEvents,
+  ClaimTransfers,
+  DecodeContext,
+  DecodedEvent,
+  EventPhase,
+  FeeUnit,
+  SilentRef,
+  StakeEventRow,
+  TransferRef,
+} from './event-types';
 
 const eventsTypes = new WeakMap<Registry, string>();
 
@@ -44,22 +57,38 @@ function eventsType(registry: Registry): string {
   return type;
 }
 
-export function decodeEvents(registry: Registry, raw: string | null, blockNumber: number): DecodedEvent[] {
+/** Decodes System.Events with the block's own runtime, refusing runtimes that changed a relied-on event. */
+export function decodeEvents(
+  registry: Registry,
+  raw: string | null,
+  blockNumber: number,
+  specVersion: number,
+): DecodedEvent[] {
   if (!raw) return [];
+  assertKnownShapes(registry, specVersion);
   let records: Codec[];
+  const bytes = hexToU8a(raw);
   try {
-    records = registry.createType(eventsType(registry), hexToU8a(raw)) as unknown as Codec[];
+    records = registry.createType(eventsType(registry), bytes) as unknown as Codec[];
   } catch (error) {
     throw new ChainError('malformed', `Cannot decode the events of block ${blockNumber}: ${(error as Error).message}`);
   }
+  if ((records as unknown as Codec).encodedLength !== bytes.length)
+    throw new ChainError('malformed', `The events of block ${blockNumber} do not decode to exactly their bytes.`);
   return [...records].map((record, index) => {
     const r = record as unknown as {
-      phase: { isApplyExtrinsic: boolean; asApplyExtrinsic: { toNumber(): number } };
+      phase: {
+        isApplyExtrinsic: boolean;
+        isInitialization: boolean;
+        asApplyExtrinsic: { toNumber(): number };
+      };
       event: { section: string; method: string; data: Codec[] & { toJSON(): unknown } };
     };
+    const extrinsicIndex = r.phase.isApplyExtrinsic ? r.phase.asApplyExtrinsic.toNumber() : null;
     return {
       index,
-      extrinsicIndex: r.phase.isApplyExtrinsic ? r.phase.asApplyExtrinsic.toNumber() : null,
+      extrinsicIndex,
+      phase: extrinsicIndex ?? (r.phase.isInitialization ? 'initialization' : 'finalization'),
       section: r.event.section,
       method: r.event.method,
       data: [...r.event.data],
@@ -68,67 +97,26 @@ export function decodeEvents(registry: Registry, raw: string | null, blockNumber
   });
 }
 
-const ss58Cache = new Map<string, string>();
-const ss58 = (c: Codec | undefined): string => {
-  const hex = c!.toHex();
-  let address = ss58Cache.get(hex);
-  if (!address) {
-    if (ss58Cache.size > 50_000) ss58Cache.clear();
-    ss58Cache.set(hex, (address = encodeAddress(c!.toU8a(), 42)));
-  }
-  return address;
-};
-const big = (c: Codec | undefined): bigint => {
-  if (!c) return 0n;
-  const v = c as unknown as { toBigInt?: () => bigint; unwrap?: () => Codec };
-  if (v.toBigInt) return v.toBigInt();
-  if (v.unwrap) return big(v.unwrap());
-  return BigInt(c.toString());
-};
-const num = (c: Codec | undefined): number => Number(big(c));
-
 /**
- * Rows for every event of `block` that changes `coldkey`'s stake. StakeTransferred is kept in both
+ * Rows for every stake event of `block` that concerns the coldkey. StakeTransferred is kept in both
  * directions (the destination coldkey is `counterpartyColdkey`); RootClaimed is kept so sync can
  * attach the derived payouts. Pre-dTAO StakeAdded(hotkey, amount) has no coldkey and is skipped.
+ * The mechanics of runtimes 397–424 are added by mechanicsOf.
  */
-export function stakeEventsOf(events: DecodedEvent[], coldkey: string): StakeEventFact[] {
-  const rows: StakeEventFact[] = [];
+export function stakeEventsOf(events: DecodedEvent[], ctx: DecodeContext): BlockEvents {
+  const { coldkey } = ctx;
+  const rows: StakeEventRow[] = [];
   for (const e of events) {
-    if (
-      e.section !== 'subtensorModule' &&
-      e.section !== 'transactionPayment' &&
-      e.section !== 'subtensorTransactionFee'
-    )
-      continue;
-    const kind = e.method;
-    if (!isIdOf(CHAIN_EVENT_KINDS, kind)) continue;
+    if (e.section !== 'subtensorModule') continue;
     const d = e.data;
-    const base = {
-      extrinsicIndex: e.extrinsicIndex,
-      eventIndex: e.index,
-      kind,
-      raw: JSON.stringify({ section: e.section, method: e.method, data: e.json }),
-    };
-    const none = {
-      counterpartyColdkey: null,
-      destHotkey: null,
-      destNetuid: null,
-      tao: 0n,
-      alpha: 0n,
-      fee: 0n,
-      feeUnit: null,
-    };
+    const kind = e.method;
     switch (kind) {
       case 'StakeAdded':
       case 'StakeRemoved': {
-        if (d.length < 5) break; // pre-dTAO (hotkey, amount)
-        if (ss58(d[0]) !== coldkey) break;
+        if (d.length < 5 || ss58(d[0]) !== coldkey) break; // pre-dTAO (hotkey, amount)
         const hasFee = d.length >= 6;
         rows.push({
-          ...base,
-          ...none,
-          coldkey,
+          ...baseRow(e, kind, coldkey),
           hotkey: ss58(d[1]),
           tao: big(d[2]),
           alpha: big(d[3]),
@@ -138,12 +126,10 @@ export function stakeEventsOf(events: DecodedEvent[], coldkey: string): StakeEve
         });
         break;
       }
-      case 'StakeMoved': {
+      case 'StakeMoved':
         if (ss58(d[0]) !== coldkey) break;
         rows.push({
-          ...base,
-          ...none,
-          coldkey,
+          ...baseRow(e, kind, coldkey),
           hotkey: ss58(d[1]),
           netuid: num(d[2]),
           destHotkey: ss58(d[3]),
@@ -151,15 +137,12 @@ export function stakeEventsOf(events: DecodedEvent[], coldkey: string): StakeEve
           tao: big(d[5]),
         });
         break;
-      }
       case 'StakeTransferred': {
         const origin = ss58(d[0]);
         const dest = ss58(d[1]);
         if (origin !== coldkey && dest !== coldkey) break;
         rows.push({
-          ...base,
-          ...none,
-          coldkey: origin,
+          ...baseRow(e, kind, origin),
           counterpartyColdkey: dest,
           hotkey: ss58(d[2]),
           netuid: num(d[3]),
@@ -168,48 +151,29 @@ export function stakeEventsOf(events: DecodedEvent[], coldkey: string): StakeEve
         });
         break;
       }
-      case 'StakeSwapped': {
+      case 'StakeSwapped':
         if (ss58(d[0]) !== coldkey) break;
         rows.push({
-          ...base,
-          ...none,
-          coldkey,
+          ...baseRow(e, kind, coldkey),
           hotkey: ss58(d[1]),
           netuid: num(d[2]),
           destNetuid: num(d[3]),
           tao: big(d[4]),
         });
         break;
-      }
       case 'AlphaRecycled':
-      case 'AlphaBurned': {
+      case 'AlphaBurned':
         if (ss58(d[0]) !== coldkey) break;
-        rows.push({ ...base, ...none, coldkey, hotkey: ss58(d[1]), alpha: big(d[2]), netuid: num(d[3]) });
+        rows.push({ ...baseRow(e, kind, coldkey), hotkey: ss58(d[1]), alpha: big(d[2]), netuid: num(d[3]) });
         break;
-      }
-      case 'RootClaimed': {
+      case 'RootClaimed':
         if (ss58(d[0]) !== coldkey) break;
-        rows.push({ ...base, ...none, coldkey, hotkey: null, netuid: null });
+        rows.push(baseRow(e, kind, coldkey));
         break;
-      }
-      case 'TransactionFeePaidWithAlpha': {
-        // {who, alpha_fee, tao_amount} at 397–410; {who, netuid, alpha_fee, tao_amount} from 411.
-        if (ss58(d[0]) !== coldkey) break;
-        const withNetuid = d.length >= 4;
-        rows.push({
-          ...base,
-          ...none,
-          coldkey,
-          hotkey: null,
-          netuid: withNetuid ? num(d[1]) : null,
-          alpha: big(d[withNetuid ? 2 : 1]),
-          tao: big(d[withNetuid ? 3 : 2]),
-          fee: big(d[withNetuid ? 2 : 1]),
-          feeUnit: 'alpha',
-        });
-        break;
-      }
     }
   }
-  return rows;
+  const more = mechanicsOf(events, ctx, rows);
+  rows.push(...more.rows);
+  rows.sort((a, b) => a.eventIndex - b.eventIndex);
+  return { rows, silent: more.silent, claims: more.claims };
 }

@@ -1,8 +1,9 @@
 // Storage keys built by hand (twox128(pallet) ‖ twox128(item) ‖ hashed args, hashers as in finney
 // metadata, facts §2) so they do not depend on which runtime the head happens to run, and raw
 // little-endian decoders for the few values sync compares without a registry.
+import { ChainError } from '../chain/client';
 import { compactFromU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
-import { blake2AsU8a, decodeAddress, xxhashAsU8a } from '@polkadot/util-crypto';
+import { blake2AsU8a, decodeAddress, encodeAddress, xxhashAsU8a } from '@polkadot/util-crypto';
 
 type Hasher = 'Blake2_128Concat' | 'Twox64Concat' | 'Identity';
 
@@ -160,4 +161,29 @@ export function poolKeysOf(netuid: number): string[] {
     keys.swapBalancer(netuid),
     keys.swapFeeRate(netuid),
   ];
+}
+
+/** SCALE Vec<AccountId32> → ss58 list. */
+export function decodeAccountVec(hex: string | null): string[] {
+  if (!hex) return [];
+  const bytes = Buffer.from(hex.slice(2), 'hex');
+  let offset = 0;
+  let len = 0;
+  const mode = (bytes[0] ?? 0) & 3;
+  if (mode === 0) {
+    len = (bytes[0] ?? 0) >> 2;
+    offset = 1;
+  } else if (mode === 1) {
+    len = (((bytes[0] ?? 0) | ((bytes[1] ?? 0) << 8)) >> 2) & 0x3fff;
+    offset = 2;
+  } else if (mode === 2) {
+    len = bytes.readUInt32LE(0) >>> 2;
+    offset = 4;
+  } else {
+    throw new ChainError('malformed', 'StakingHotkeys has an implausible length.');
+  }
+  if (bytes.length < offset + 32 * len) throw new ChainError('malformed', 'StakingHotkeys is truncated.');
+  const out: string[] = [];
+  for (let i = 0; i < len; i++) out.push(encodeAddress(bytes.subarray(offset + 32 * i, offset + 32 * (i + 1)), 42));
+  return out;
 }

@@ -221,6 +221,9 @@ export function dumpFacts(
   position_checkpoints: unknown[];
   subnet_snapshots: unknown[];
   root_claim_payouts: unknown[];
+  silent_effects: unknown[];
+  position_exits: unknown[];
+  subnet_stakes: unknown[];
   sync_state: unknown[];
 } {
   const q = (sql: string) => db.prepare(sql).all();
@@ -234,6 +237,9 @@ export function dumpFacts(
     position_checkpoints: q('SELECT * FROM position_checkpoints ORDER BY coldkey, hotkey, netuid, block_number'),
     subnet_snapshots: q('SELECT * FROM subnet_snapshots ORDER BY netuid, block_number'),
     root_claim_payouts: q('SELECT * FROM root_claim_payouts ORDER BY block_hash, coldkey, hotkey, netuid'),
+    silent_effects: q('SELECT * FROM silent_effects ORDER BY block_hash, event_index, coldkey, hotkey, netuid'),
+    position_exits: q('SELECT * FROM position_exits ORDER BY coldkey, hotkey, netuid, block_number'),
+    subnet_stakes: q('SELECT * FROM subnet_stakes ORDER BY coldkey, netuid, block_number'),
     sync_state: q(
       'SELECT coldkey, phase, cursor, first_block, history_from, last_finalized, error FROM sync_state ORDER BY coldkey',
     ),

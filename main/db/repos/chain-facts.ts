@@ -25,6 +25,48 @@ export interface PayoutRow {
   tao: bigint;
 }
 
+/** α a chain event moved without a stake event of this coldkey (docs/chain/mechanics.md). */
+export interface SilentEffectRow {
+  eventIndex: number;
+  coldkey: string;
+  hotkey: string;
+  netuid: number;
+  kind: string;
+  /** Signed: added to (+) or taken from (−) the position. */
+  alpha: bigint;
+  /** Signed: TAO paid to (+) or taken from (−) the coldkey's free balance for it. */
+  tao: bigint;
+}
+
+/** Exit value of what one position can sell now (docs/chain/locks.md). */
+export interface PositionExitRow {
+  hotkey: string;
+  netuid: number;
+  alpha: bigint;
+  locked: bigint;
+  available: bigint;
+  /** sim_swap_alpha_for_tao of `available`; null where the runtime cannot simulate. */
+  exit: ExitQuote | null;
+}
+
+export interface ExitQuote {
+  tao: bigint;
+  alphaFee: bigint;
+  slippage: bigint;
+}
+
+/** The coldkey's stake on one subnet at a head checkpoint: lock and the exit of all available α. */
+export interface SubnetStakeRow {
+  netuid: number;
+  total: bigint;
+  locked: bigint;
+  available: bigint;
+  lockHotkey: string | null;
+  /** False where the runtime has no locks (nothing can be locked). */
+  locksRead: boolean;
+  exit: ExitQuote | null;
+}
+
 export interface CheckpointFacts {
   block: BlockRecord;
   positions: PositionRow[];
@@ -38,6 +80,9 @@ export interface BlockFacts {
   payouts: PayoutRow[];
   /** Checkpoints at this block and, for change blocks, at the block before. */
   checkpoints: CheckpointFacts[];
+  effects: SilentEffectRow[];
+  /** At head checkpoints: what each position and subnet can be sold for now. */
+  exits?: { positions: PositionExitRow[]; subnets: SubnetStakeRow[] };
 }
 
 export interface SyncStateRow {
@@ -86,6 +131,23 @@ export function chainFactsRepo(db: DB) {
      VALUES (@blockNumber, @netuid, @taoIn, @alphaIn, @alphaOut, @price, @priceSource, @balancerQuote, @feeRate,
        @name, @symbol, @taoInEmission, @alphaInEmission, @alphaOutEmission)`,
   );
+  const insertEffect = db.prepare(
+    `INSERT OR IGNORE INTO silent_effects (block_number, block_hash, event_index, coldkey, hotkey, netuid, kind, alpha, tao)
+     VALUES (@blockNumber, @blockHash, @eventIndex, @coldkey, @hotkey, @netuid, @kind, @alpha, @tao)`,
+  );
+  const insertPositionExit = db.prepare(
+    `INSERT OR IGNORE INTO position_exits (block_number, coldkey, hotkey, netuid, alpha, locked, available, exit_tao, exit_alpha_fee, exit_slippage)
+     VALUES (@blockNumber, @coldkey, @hotkey, @netuid, @alpha, @locked, @available, @exitTao, @exitAlphaFee, @exitSlippage)`,
+  );
+  const insertSubnetStake = db.prepare(
+    `INSERT OR IGNORE INTO subnet_stakes (block_number, coldkey, netuid, total, locked, available, lock_hotkey, locks_read, exit_tao, exit_alpha_fee, exit_slippage)
+     VALUES (@blockNumber, @coldkey, @netuid, @total, @locked, @available, @lockHotkey, @locksRead, @exitTao, @exitAlphaFee, @exitSlippage)`,
+  );
+  const exitColumns = (exit: ExitQuote | null) => ({
+    exitTao: exit?.tao ?? null,
+    exitAlphaFee: exit?.alphaFee ?? null,
+    exitSlippage: exit?.slippage ?? null,
+  });
   const upsertState = db.prepare(
     `INSERT INTO sync_state (coldkey, phase, cursor, first_block, history_from, last_finalized, error, updated_at)
      VALUES (@coldkey, @phase, @cursor, @firstBlock, @historyFrom, @lastFinalized, @error, @updatedAt)
@@ -97,7 +159,18 @@ export function chainFactsRepo(db: DB) {
   );
   const deleteState = db.prepare<[string]>('DELETE FROM sync_state WHERE coldkey = ?');
   const changeBetween = db.prepare<{ coldkey: string; from: number; to: number }, { one: bigint }>(
-    `SELECT 1 AS one FROM stake_events WHERE (coldkey = @coldkey OR counterparty_coldkey = @coldkey) AND block_number > @from AND block_number <= @to LIMIT 1`,
+    `SELECT 1 AS one FROM stake_events WHERE (coldkey = @coldkey OR counterparty_coldkey = @coldkey) AND block_number > @from AND block_number <= @to
+     UNION ALL SELECT 1 FROM silent_effects WHERE coldkey = @coldkey AND block_number > @from AND block_number <= @to LIMIT 1`,
+  );
+  const knownPositions = db.prepare<{ coldkey: string }, { hotkey: string; netuid: bigint }>(
+    `SELECT hotkey, netuid FROM position_checkpoints WHERE coldkey = @coldkey
+     UNION SELECT hotkey, netuid FROM silent_effects WHERE coldkey = @coldkey
+     UNION SELECT hotkey, netuid FROM stake_events WHERE coldkey = @coldkey AND hotkey IS NOT NULL AND netuid IS NOT NULL`,
+  );
+  const movedTo = db.prepare<[string], { counterparty_coldkey: string; block_number: bigint }>(
+    `SELECT counterparty_coldkey, block_number FROM stake_events
+     WHERE kind = 'ColdkeySwapped' AND coldkey = ? AND counterparty_coldkey IS NOT NULL
+     ORDER BY block_number DESC LIMIT 1`,
   );
   const selectEvents = db.prepare<{ coldkey: string | null; limit: number }, StakeEventDbRow>(
     `SELECT ${STAKE_EVENT_COLUMNS}
@@ -135,6 +208,30 @@ export function chainFactsRepo(db: DB) {
     for (const p of f.payouts) {
       insertPayout.run({ blockNumber: f.block.number, blockHash: f.block.hash, coldkey, ...p });
     }
+    for (const e of f.effects) insertEffect.run({ blockNumber: f.block.number, blockHash: f.block.hash, ...e });
+    for (const p of f.exits?.positions ?? [])
+      insertPositionExit.run({
+        blockNumber: f.block.number,
+        coldkey,
+        hotkey: p.hotkey,
+        netuid: p.netuid,
+        alpha: p.alpha,
+        locked: p.locked,
+        available: p.available,
+        ...exitColumns(p.exit),
+      });
+    for (const s of f.exits?.subnets ?? [])
+      insertSubnetStake.run({
+        blockNumber: f.block.number,
+        coldkey,
+        netuid: s.netuid,
+        total: s.total,
+        locked: s.locked,
+        available: s.available,
+        lockHotkey: s.lockHotkey,
+        locksRead: s.locksRead ? 1 : 0,
+        ...exitColumns(s.exit),
+      });
     for (const c of f.checkpoints) {
       for (const p of c.positions)
         insertPosition.run({
@@ -188,6 +285,14 @@ export function chainFactsRepo(db: DB) {
     /** Whether a change block of this coldkey with recorded events lies in (from, to]. */
     hasChangeBetween: (coldkey: string, from: number, to: number): boolean =>
       to > from && changeBetween.get({ coldkey, from, to }) !== undefined,
+    /** The coldkey this one's stake was swapped to, if the chain did that. */
+    movedTo: (coldkey: string): { coldkey: string; block: number } | null => {
+      const row = movedTo.get(coldkey);
+      return row ? { coldkey: row.counterparty_coldkey, block: Number(row.block_number) } : null;
+    },
+    /** Every (hotkey, subnet) this coldkey is recorded to have held or traded. */
+    knownPositions: (coldkey: string): { hotkey: string; netuid: number }[] =>
+      knownPositions.all({ coldkey }).map((r) => ({ hotkey: r.hotkey, netuid: Number(r.netuid) })),
     deleteState: (coldkey: string): void => {
       deleteState.run(coldkey);
     },

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckpointFacts, PayoutRow, PositionRow } from '../db/repos/chain-facts';
+import { payoutsByPosition, silentEffects } from './effects';
+import type { StakeEventRow } from './event-types';
+import { subnetAccount } from './mechanics';
+import { withClaimTransfers } from './root-claims';
+
+const C = 'cold';
+const cp = (number: number, positions: PositionRow[]): CheckpointFacts => ({
+  block: { number, hash: `0x${number}`, parentHash: null, timestamp: 0, specVersion: 424 },
+  positions,
+  subnets: [],
+});
+const pos = (hotkey: string, netuid: number, alpha: bigint): PositionRow => ({ hotkey, netuid, alpha });
+
+describe('silent effects from the checkpoints around the block', () => {
+  it('a hotkey swap moves each emptied position of the old hotkey to the new one, at its value before', () => {
+    const prior = cp(9, [pos('old', 1, 500n), pos('old', 2, 70n), pos('other', 1, 9n)]);
+    // Subnet 2 kept its stake (keep_stake); an epoch at the block raised the moved position a little.
+    const after = cp(10, [pos('new', 1, 503n), pos('old', 2, 70n), pos('other', 1, 9n)]);
+    const ref = { kind: 'HotkeySwapped' as const, eventIndex: 4, oldHotkey: 'old', newHotkey: 'new', netuid: null };
+    expect(silentEffects(C, [ref], [], prior, after)).toEqual([
+      { eventIndex: 4, coldkey: C, hotkey: 'old', netuid: 1, kind: 'HotkeySwapped', alpha: -500n, tao: 0n },
+      { eventIndex: 4, coldkey: C, hotkey: 'new', netuid: 1, kind: 'HotkeySwapped', alpha: 500n, tao: 0n },
+    ]);
+  });
+
+  it('a coldkey swap empties the old coldkey and fills the new one', () => {
+    const ref = { kind: 'ColdkeySwapped' as const, eventIndex: 1, oldColdkey: C, newColdkey: 'D' };
+    const out = silentEffects(C, [ref], [], cp(9, [pos('h', 3, 40n)]), cp(10, []));
+    expect(out.map((e) => [e.hotkey, e.netuid, e.alpha])).toEqual([['h', 3, -40n]]);
+    const arrived = silentEffects('D', [ref], [], cp(9, []), cp(10, [pos('h', 3, 41n)]));
+    expect(arrived.map((e) => [e.coldkey, e.hotkey, e.alpha])).toEqual([['D', 'h', 41n]]);
+  });
+
+  it('dissolution closes every position on the subnet at its payout', () => {
+    const ref = { kind: 'NetworkRemoved' as const, eventIndex: 7, netuid: 5, payouts: [300n, 900n] };
+    const prior = cp(9, [pos('a', 5, 100n), pos('b', 5, 310n), pos('a', 6, 1n)]);
+    expect(
+      silentEffects(C, [ref], [], prior, cp(10, [pos('a', 6, 1n)])).map((e) => [e.hotkey, e.alpha, e.tao]),
+    ).toEqual([
+      ['a', -100n, 300n],
+      ['b', -310n, 900n],
+    ]);
+  });
+
+  it('a batched order lands on the position whose change matches it, and names its hotkey', () => {
+    const ref = {
+      kind: 'OrderExecutedBatched' as const,
+      eventIndex: 2,
+      netuid: 4,
+      buy: true,
+      alpha: 5_100n,
+      tao: 10_000n,
+    };
+    const row = { eventIndex: 2, kind: 'OrderExecutedBatched', hotkey: null } as unknown as StakeEventRow;
+    const prior = cp(9, [pos('x', 4, 1_000n), pos('y', 4, 2_000n)]);
+    const after = cp(10, [pos('x', 4, 1_003n), pos('y', 4, 7_104n)]);
+    expect(silentEffects(C, [ref], [row], prior, after)).toEqual([
+      { eventIndex: 2, coldkey: C, hotkey: 'y', netuid: 4, kind: 'OrderExecutedBatched', alpha: 5_100n, tao: -10_000n },
+    ]);
+    expect(row.hotkey).toBe('y');
+  });
+});
+
+describe('dissolution payouts per position', () => {
+  it('pairs transfers with positions by size when the counts match', () => {
+    expect(payoutsByPosition([pos('a', 1, 10n), pos('b', 1, 30n), pos('c', 1, 20n)], [5n, 16n, 11n])).toEqual([
+      5n,
+      16n,
+      11n,
+    ]);
+  });
+
+  it('splits the total by α with the largest remainder otherwise', () => {
+    expect(payoutsByPosition([pos('a', 1, 1n), pos('b', 1, 2n)], [10n])).toEqual([3n, 7n]);
+    expect(payoutsByPosition([pos('a', 1, 1n), pos('b', 1, 1n), pos('c', 1, 1n)], [2n])).toEqual([1n, 1n, 0n]);
+  });
+});
+
+describe('root-claim Swap TAO from transfers', () => {
+  const payout = (hotkey: string, netuid: number, mode: 'keep' | 'swap', tao: bigint): PayoutRow => ({
+    eventIndex: 9,
+    hotkey,
+    netuid,
+    mode,
+    alpha: 1n,
+    tao,
+  });
+  const transfer = (netuid: number, amount: bigint) => ({
+    eventIndex: 1,
+    phase: 'initialization' as const,
+    from: subnetAccount(netuid),
+    to: subnetAccount(0),
+    amount,
+  });
+
+  it('replaces reconstructed amounts in claim order, and keeps them where the count does not match', () => {
+    const payouts = [
+      payout('h1', 3, 'swap', 100n),
+      payout('h1', 4, 'keep', 0n),
+      payout('h1', 5, 'swap', 50n),
+      payout('h2', 3, 'swap', 200n),
+    ];
+    expect(withClaimTransfers(payouts, [transfer(3, 101n), transfer(3, 199n)]).map((p) => p.tao)).toEqual([
+      101n,
+      0n,
+      50n,
+      199n,
+    ]);
+  });
+});

@@ -1,0 +1,114 @@
+// Per-position effects of the chain events that move a coldkey's α without a stake event of its
+// own, read off the checkpoints at the block before and the block itself (docs/chain/mechanics.md).
+import type { CheckpointFacts, PositionRow, SilentEffectRow } from '../db/repos/chain-facts';
+import type { SilentRef, StakeEventRow } from './event-types';
+
+const key = (hotkey: string, netuid: number) => `${hotkey}|${netuid}`;
+const alphaMap = (positions: readonly PositionRow[]) =>
+  new Map(positions.map((p) => [key(p.hotkey, p.netuid), p.alpha]));
+
+/**
+ * Effects of `refs` on `coldkey`, and the rows amended with what only the positions tell (the
+ * hotkey of a batched order). α that left a position is its value at the block before; α that
+ * arrived elsewhere by value is the same amount, so an epoch in the same block stays emission.
+ */
+export function silentEffects(
+  coldkey: string,
+  refs: readonly SilentRef[],
+  rows: StakeEventRow[],
+  prior: CheckpointFacts,
+  after: CheckpointFacts,
+): SilentEffectRow[] {
+  const before = alphaMap(prior.positions);
+  const now = alphaMap(after.positions);
+  const out: SilentEffectRow[] = [];
+  const effect = (ref: SilentRef, hotkey: string, netuid: number, alpha: bigint, tao = 0n) =>
+    out.push({ eventIndex: ref.eventIndex, coldkey, hotkey, netuid, kind: ref.kind, alpha, tao });
+  for (const ref of refs) {
+    switch (ref.kind) {
+      case 'HotkeySwapped':
+        for (const p of prior.positions) {
+          if (p.hotkey !== ref.oldHotkey || (ref.netuid !== null && p.netuid !== ref.netuid)) continue;
+          // keep_stake swaps leave the α where it was: only a position that emptied has moved.
+          if ((now.get(key(p.hotkey, p.netuid)) ?? 0n) !== 0n) continue;
+          effect(ref, p.hotkey, p.netuid, -p.alpha);
+          effect(ref, ref.newHotkey, p.netuid, p.alpha);
+        }
+        break;
+      case 'ColdkeySwapped':
+        if (ref.oldColdkey === coldkey) for (const p of prior.positions) effect(ref, p.hotkey, p.netuid, -p.alpha);
+        if (ref.newColdkey === coldkey)
+          for (const p of after.positions) {
+            const arrived = p.alpha - (before.get(key(p.hotkey, p.netuid)) ?? 0n);
+            if (arrived > 0n) effect(ref, p.hotkey, p.netuid, arrived);
+          }
+        break;
+      case 'NetworkRemoved': {
+        const held = prior.positions.filter((p) => p.netuid === ref.netuid && p.alpha > 0n);
+        const paid = payoutsByPosition(held, ref.payouts);
+        held.forEach((p, i) => effect(ref, p.hotkey, p.netuid, -p.alpha, paid[i] ?? 0n));
+        break;
+      }
+      case 'OrderExecutedBatched': {
+        const target = ref.buy ? ref.alpha : -ref.alpha;
+        const hotkey = closestChange(ref.netuid, target, before, now);
+        if (hotkey === null) break;
+        effect(ref, hotkey, ref.netuid, target, ref.buy ? -ref.tao : ref.tao);
+        const row = rows.find((r) => r.eventIndex === ref.eventIndex);
+        if (row) row.hotkey = hotkey;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The hotkey whose position on `netuid` changed by the amount closest to `target`. */
+function closestChange(
+  netuid: number,
+  target: bigint,
+  before: Map<string, bigint>,
+  now: Map<string, bigint>,
+): string | null {
+  let best: { hotkey: string; miss: bigint } | null = null;
+  for (const k of new Set([...before.keys(), ...now.keys()])) {
+    const [hotkey, n] = k.split('|') as [string, string];
+    if (Number(n) !== netuid) continue;
+    const change = (now.get(k) ?? 0n) - (before.get(k) ?? 0n);
+    if (change === 0n || change > 0n !== target > 0n) continue;
+    const miss = change > target ? change - target : target - change;
+    if (!best || miss < best.miss || (miss === best.miss && hotkey < best.hotkey)) best = { hotkey, miss };
+  }
+  return best?.hotkey ?? null;
+}
+
+/**
+ * Dissolution pays each (hotkey, coldkey) position pro rata by its α value, one transfer each.
+ * Shares are monotone in α, so sorted transfers pair with positions sorted by α; with a count
+ * that does not match, the total is split by α (largest remainder), like the chain does.
+ */
+export function payoutsByPosition(held: readonly PositionRow[], payouts: readonly bigint[]): bigint[] {
+  const total = payouts.reduce((a, b) => a + b, 0n);
+  const order = held.map((p, i) => ({ i, alpha: p.alpha })).sort((a, b) => (a.alpha > b.alpha ? -1 : 1));
+  const out = new Array<bigint>(held.length).fill(0n);
+  if (payouts.length === held.length) {
+    const sorted = [...payouts].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
+    order.forEach((o, rank) => (out[o.i] = sorted[rank]!));
+    return out;
+  }
+  const alphaTotal = held.reduce((a, p) => a + p.alpha, 0n);
+  if (alphaTotal === 0n) return out;
+  let given = 0n;
+  const remainders = held.map((p, i) => {
+    const share = (total * p.alpha) / alphaTotal;
+    out[i] = share;
+    given += share;
+    return { i, rem: (total * p.alpha) % alphaTotal };
+  });
+  remainders.sort((a, b) => (a.rem > b.rem ? -1 : a.rem < b.rem ? 1 : a.i - b.i));
+  for (let k = 0; given < total && k < remainders.length; k++, given++) {
+    const i = remainders[k]!.i;
+    out[i] = (out[i] ?? 0n) + 1n;
+  }
+  return out;
+}

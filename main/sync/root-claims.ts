@@ -1,0 +1,108 @@
+// Root-claim payouts of a coldkey at one block (docs/chain/root-claims.md). RootClaimed{coldkey}
+// carries no amounts: the claimed α per (root hotkey, subnet) is the growth of the RootClaimed
+// watermark across the block; Keep stakes it on that subnet, Swap sells it into root stake. From
+// spec 411 each Swap claim's TAO is visible as a Balances.Transfer from the subnet's account to
+// root's; before, it is reconstructed from the pool after the block.
+import type { CheckpointFacts, PayoutRow, SubnetRow } from '../db/repos/chain-facts';
+import type { TransferRef } from './event-types';
+import { subnetOfAccount } from './mechanics';
+import type { ChainReader } from './reader';
+import { decodeAccountVec, keys, leUint } from './storage-keys';
+
+export async function rootClaimPayouts(
+  reader: ChainReader,
+  coldkey: string,
+  b: number,
+  eventIndex: number,
+  claimTransfers: readonly TransferRef[],
+  prior: CheckpointFacts,
+  after: CheckpointFacts,
+): Promise<PayoutRow[]> {
+  const rootPositions = new Set(
+    [...prior.positions, ...after.positions].filter((p) => p.netuid === 0).map((p) => p.hotkey),
+  );
+  const netuids = prior.subnets.map((s) => s.netuid).filter((n) => n !== 0);
+  if (rootPositions.size === 0 || netuids.length === 0) return [];
+  const candidates = [...rootPositions].sort();
+  const watermarkKeys = candidates.flatMap((hot) => netuids.map((n) => keys.rootClaimed(n, hot, coldkey)));
+  const [wBefore, wAfter] = await Promise.all([
+    reader.readBlock(b - 1, [...watermarkKeys, keys.rootClaimType(coldkey), keys.stakingHotkeys(coldkey)], false),
+    reader.readBlock(b, watermarkKeys, false),
+  ]);
+  const claimType = decodeClaimType(wBefore.values.get(keys.rootClaimType(coldkey)) ?? null);
+  // The chain claims hotkey by hotkey in StakingHotkeys order, each hotkey's subnets ascending.
+  const staking = decodeAccountVec(wBefore.values.get(keys.stakingHotkeys(coldkey)) ?? null);
+  const rootHotkeys = [
+    ...staking.filter((h) => rootPositions.has(h)),
+    ...candidates.filter((h) => !staking.includes(h)),
+  ];
+  // Claims run in on_initialize after the block's emission injection, so the pools they swap
+  // against are those at the block with the claims undone, not those of the block before.
+  const poolAfter = new Map<number, SubnetRow>(after.subnets.map((s) => [s.netuid, s]));
+  const out: PayoutRow[] = [];
+  for (const hot of rootHotkeys) {
+    for (const n of netuids) {
+      const k = keys.rootClaimed(n, hot, coldkey);
+      const alpha = leUint(wAfter.values.get(k) ?? null, 16) - leUint(wBefore.values.get(k) ?? null, 16);
+      if (alpha <= 0n) continue;
+      const keep = claimType.keep(n);
+      const p = poolAfter.get(n);
+      const tao = keep || !p ? 0n : swapOutputBeforeClaim(p.taoIn, p.alphaIn, alpha);
+      out.push({ eventIndex, hotkey: hot, netuid: n, mode: keep ? 'keep' : 'swap', alpha, tao });
+    }
+  }
+  return withClaimTransfers(out, claimTransfers);
+}
+
+/**
+ * From spec 411: replace reconstructed Swap TAO by the chain's own transfers, those from subnet
+ * accounts to root's between the previous RootClaimed (of any coldkey) of the same phase and this
+ * one. Per subnet they pair with the Swap claims in claim order; a subnet whose count of transfers
+ * differs from its Swap claims keeps the reconstruction.
+ */
+export function withClaimTransfers(payouts: PayoutRow[], claimTransfers: readonly TransferRef[]): PayoutRow[] {
+  const bySubnet = new Map<number, bigint[]>();
+  for (const t of claimTransfers) {
+    const n = subnetOfAccount(t.from);
+    if (n === null || n === 0) continue;
+    bySubnet.set(n, [...(bySubnet.get(n) ?? []), t.amount]);
+  }
+  const used = new Map<number, number>();
+  return payouts.map((p) => {
+    if (p.mode !== 'swap') return p;
+    const amounts = bySubnet.get(p.netuid) ?? [];
+    const swaps = payouts.filter((q) => q.mode === 'swap' && q.netuid === p.netuid).length;
+    if (amounts.length !== swaps) return p;
+    const i = used.get(p.netuid) ?? 0;
+    used.set(p.netuid, i + 1);
+    return { ...p, tao: amounts[i]! };
+  });
+}
+
+/**
+ * TAO out of a fee-less constant-product sale of `alpha` that left the pool at (taoAfter, alphaAfter):
+ * the t with t = floor((taoAfter + t)·alpha / alphaAfter), i.e. out = floor(y·Δ/(x+Δ)) with
+ * y = taoAfter + t and x = alphaAfter − Δ. Found by fixed-point iteration (contracting: Δ < x).
+ */
+export function swapOutputBeforeClaim(taoAfter: bigint, alphaAfter: bigint, alpha: bigint): bigint {
+  if (alphaAfter <= alpha) return 0n;
+  let t = (taoAfter * alpha) / (alphaAfter - alpha);
+  for (let i = 0; i < 64; i++) {
+    const next = ((taoAfter + t) * alpha) / alphaAfter;
+    if (next === t) return t;
+    t = next;
+  }
+  return t;
+}
+
+/** RootClaimType: Swap (default, 0x00) | Keep (0x01) | KeepSubnets{subnets: BTreeSet<u16>} (0x02). */
+function decodeClaimType(hex: string | null): { keep(netuid: number): boolean } {
+  if (!hex || hex === '0x00') return { keep: () => false };
+  if (hex === '0x01') return { keep: () => true };
+  const bytes = Buffer.from(hex.slice(2), 'hex');
+  if (bytes[0] !== 2) return { keep: () => false };
+  const len = (bytes[1] ?? 0) >> 2;
+  const subnets = new Set<number>();
+  for (let i = 0; i < len; i++) subnets.add(bytes.readUInt16LE(2 + 2 * i));
+  return { keep: (n) => subnets.has(n) };
+}
