@@ -165,8 +165,26 @@ export interface BackupsState {
 // ---------------------------------------------------------------------------------------------
 // Argument schemas
 
-const label = z.string().trim().min(1, 'Label is required.').max(80, 'Label is at most 80 characters.');
-const group = z.string().trim().max(40, 'Group is at most 40 characters.').nullable().optional();
+/**
+ * Characters that make shown text lie about itself: C0/C1 controls (newlines, escapes) and bidi
+ * controls (an RTL override turns "Main\u202Egnp.exe" into "Mainexe.png"), plus invisible BOM and
+ * zero-width space. Zero-width (non-)joiners stay allowed: emoji and some scripts need them.
+ */
+export const UNSAFE_TEXT = /[\u0000-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
+
+const label = z
+  .string()
+  .trim()
+  .min(1, 'Label is required.')
+  .max(80, 'Label is at most 80 characters.')
+  .refine((s) => !UNSAFE_TEXT.test(s), 'Label cannot contain control or text-direction characters.');
+const group = z
+  .string()
+  .trim()
+  .max(40, 'Group is at most 40 characters.')
+  .refine((s) => !UNSAFE_TEXT.test(s), 'Group cannot contain control or text-direction characters.')
+  .nullable()
+  .optional();
 const walletId = z.number().int().positive();
 
 /** Offered as a suggestion in the endpoint form; never dialled unless the user saves it. */

@@ -40,3 +40,22 @@ describe('TAO/fiat CSV import', () => {
     expect(book.missing()).toEqual(['2025-10-02']);
   });
 });
+
+describe('oversized prices', () => {
+  it('a 5,000-digit price is a clear line error, never an overflow', () => {
+    const result = parseFiatCsv(`date,price\n2026-01-01,${'9'.repeat(5000)}\n`);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          line: 2,
+          message: 'price "99999999999999999999… (5000 characters)" is too large (at most 9999999999.99999999 per TAO)',
+        },
+      ],
+    });
+    expect(parseFiatCsv('2026-01-01,9999999999.99999999\n')).toMatchObject({
+      ok: true,
+      rows: [{ price: 999999999999999999n }],
+    });
+  });
+});

@@ -42,13 +42,21 @@ export function parseFiatCsv(text: string): FiatParseResult {
     const [dateCell, priceCell] = cells as [string, string];
     const date = parseDate(dateCell);
     if (date === null) {
-      errors.push({ line, message: `invalid date "${dateCell}" (expected YYYY-MM-DD)` });
+      errors.push({ line, message: `invalid date "${shorten(dateCell)}" (expected YYYY-MM-DD)` });
+      continue;
+    }
+    if (/^\d{11,}/.test(priceCell)) {
+      // Stored as an integer of 1e-8 units: more than 10 whole digits would not fit in SQLite's 64 bits.
+      errors.push({
+        line,
+        message: `price "${shorten(priceCell)}" is too large (at most 9999999999.99999999 per TAO)`,
+      });
       continue;
     }
     if (!PRICE_RE.test(priceCell)) {
       errors.push({
         line,
-        message: `invalid price "${priceCell}" (expected a non-negative decimal with at most 8 decimals)`,
+        message: `invalid price "${shorten(priceCell)}" (expected a non-negative decimal with at most 8 decimals)`,
       });
       continue;
     }
@@ -64,6 +72,11 @@ export function parseFiatCsv(text: string): FiatParseResult {
   if (rows.length === 0) return { ok: false, errors: [{ line: 0, message: 'no price rows found' }] };
   rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { ok: true, rows };
+}
+
+/** Cells are quoted back in errors; a pasted megabyte must not come back whole. */
+function shorten(cell: string): string {
+  return cell.length > 24 ? `${cell.slice(0, 20)}… (${cell.length} characters)` : cell;
 }
 
 function isHeader(cells: string[]): boolean {
