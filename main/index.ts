@@ -1,22 +1,26 @@
-// Electron main process: thin. Windows, security and IPC; all features live in the backend,
-// which runs identically under the web host and the CLI.
-import { app, BrowserWindow, ipcMain } from 'electron';
+// Electron main process: thin. Windows, security, the app:// protocol and IPC. Every feature lives
+// in the backend, which runs in a utility process here (main/backend-process.ts) and in-process
+// under the web host and the CLI. This file must not import the backend, the engine or SQLite
+// (main/electron/main-bundle.test.ts checks the bundle).
+import { app, BrowserWindow, ipcMain, protocol, utilityProcess } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createBackend, type Backend } from './backend';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './electron/app-protocol';
+import { BackendClient } from './electron/backend-client';
 import { registerIpcHandlers, sendPush } from './electron/ipc';
 import { installLastResort } from './last-resort';
 import { installSecurity, isTrustedFrameUrl, secureWebPreferences } from './security';
 
 installLastResort({ name: 'Taofolio' });
 installSecurity(app);
+// Must happen before 'ready': app:// gets a real, secure origin (and nothing more).
+protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
 
-// Bundled layout: dist/main/index.cjs, dist/main/preload.cjs, dist/renderer/index.html.
+// Bundled layout: dist/main/{index,preload,backend}.cjs, dist/renderer/index.html.
 const preloadPath = join(__dirname, 'preload.cjs');
-const indexPath = join(__dirname, '..', 'renderer', 'index.html');
-const indexUrl = pathToFileURL(indexPath).href;
+const backendPath = join(__dirname, 'backend.cjs');
+const rendererDir = join(__dirname, '..', 'renderer');
 
-let backend: Backend | null = null;
+let backend: BackendClient | null = null;
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -29,23 +33,28 @@ function createWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(preloadPath),
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(indexPath);
+  void window.loadURL(APP_INDEX_URL);
   return window;
 }
 
 app
   .whenReady()
   .then(() => {
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url, request.method));
     const dataDir = process.env.TAOFOLIO_DATA_DIR || app.getPath('userData');
     // Sync starts in the background (never blocks startup); TAOFOLIO_AUTOSYNC=0 switches it off.
-    backend = createBackend({
-      dataDir,
-      transport: 'electron',
-      version: app.getVersion(),
-      autoSync: process.env.TAOFOLIO_AUTOSYNC !== '0',
-    });
-    registerIpcHandlers(ipcMain, backend.dispatch, (event) => isTrustedFrameUrl(event.senderFrame?.url, indexUrl));
-    backend.push.subscribe((event, payload) => {
+    const args = ['--data-dir', dataDir, '--version', app.getVersion()];
+    if (process.env.TAOFOLIO_AUTOSYNC === '0') args.push('--no-autosync');
+    const client = new BackendClient(() =>
+      utilityProcess.fork(backendPath, args, { serviceName: 'Taofolio backend', stdio: 'inherit' }),
+    );
+    backend = client;
+    registerIpcHandlers(
+      ipcMain,
+      (channel, callArgs) => client.call(channel, callArgs),
+      (event) => isTrustedFrameUrl(event.senderFrame?.url, APP_INDEX_URL),
+    );
+    client.onPush((event, payload) => {
       for (const window of BrowserWindow.getAllWindows()) sendPush(window.webContents, event, payload);
     });
     createWindow();

@@ -1,5 +1,6 @@
-// Bundle the Electron main process and the sandboxed preload (a sandboxed preload cannot
-// require our modules, so it must be a single file).
+// Bundle the Electron main process, the backend utility process and the sandboxed preload (a
+// sandboxed preload cannot require our modules, so it must be a single file). The main bundle
+// carries no engine, SQLite or chain code: those run in backend.cjs.
 import { build } from 'esbuild';
 
 const common = {
@@ -14,5 +15,6 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['main/index.ts'], outfile: 'dist/main/index.cjs' }),
+  build({ ...common, entryPoints: ['main/backend-process.ts'], outfile: 'dist/main/backend.cjs' }),
   build({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/main/preload.cjs' }),
 ]);

@@ -52,12 +52,22 @@ test('launches with a temp data dir, hardened webPreferences and a working Walle
     await wallets.add('5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3', 'Main');
     await expect(wallets.rows).toHaveCount(1);
 
-    // Navigation away from the app page is refused.
+    // Served over app://, not file://.
+    expect(window.url()).toBe('app://taofolio/index.html');
+
+    // Navigation away from the app page is refused: wait for the navigation attempt itself (an
+    // event, not a timer), then check the page stayed.
     const before = window.url();
+    const attempted = app.evaluate(
+      ({ BrowserWindow }) =>
+        new Promise<string>((resolve) =>
+          BrowserWindow.getAllWindows()[0]!.webContents.once('will-navigate', (_event, url) => resolve(url)),
+        ),
+    );
     await window.evaluate(() => {
       (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
     });
-    await window.waitForTimeout(200);
+    expect(await attempted).toBe('https://example.com/');
     expect(window.url()).toBe(before);
   } finally {
     await app.close();

@@ -4,8 +4,8 @@
 // clients that send requests but never read the replies (paused, then dropped: backpressure).
 import type { WebSocket } from 'ws';
 import type { ApiResponse } from '../../shared/api';
-import { fromWire, toWire } from '../../shared/wire';
-import { parseRequest, type ServerMessage } from './protocol';
+import { toWire } from '../../shared/wire';
+import { decodeRequest, type ServerMessage } from './protocol';
 
 export interface ConnectionLimits {
   /** Requests of one client being answered at once; more pause reading from its socket. */
@@ -60,14 +60,7 @@ export function serveConnection(
   };
 
   ws.on('message', (data, isBinary) => {
-    let request = null;
-    if (!isBinary) {
-      try {
-        request = parseRequest(fromWire(data.toString()));
-      } catch {
-        request = null;
-      }
-    }
+    const request = isBinary ? null : decodeRequest(data.toString());
     if (!request) {
       ws.close(1003, 'Malformed request');
       return;

@@ -1,0 +1,45 @@
+// Entry of the backend's Electron utility process (bundled to dist/main/backend.cjs). The engine,
+// SQLite and the chain client live here, off the main process: a long recompute or a sync burst
+// never freezes window management. It speaks the same message contract as the web host
+// (main/host/protocol.ts) over the parent port. The web host and the CLI run the backend in-process.
+import { toWire } from '../shared/wire';
+import { createBackend, type Backend } from './backend';
+import { decodeRequest, type ServerMessage } from './host/protocol';
+import { installLastResort } from './last-resort';
+
+export interface Port {
+  postMessage(message: string): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
+}
+
+/** Serve `backend` over `port`: requests in, replies and pushes out. Returns a stop function. */
+export function serveBackend(backend: Backend, port: Port): () => void {
+  const send = (message: ServerMessage) => port.postMessage(toWire(message));
+  const unsubscribe = backend.push.subscribe((event, payload) => send({ push: event, payload } as ServerMessage));
+  port.on('message', ({ data }) => {
+    const request = typeof data === 'string' ? decodeRequest(data) : null;
+    if (!request) return; // main only sends well-formed requests; anything else is dropped
+    void backend.dispatch(request.channel, request.args).then((response) => send({ id: request.id, response }));
+  });
+  return unsubscribe;
+}
+
+/** argv: --data-dir DIR --version V [--no-autosync] (set by main/electron/backend-client.ts). */
+export function parseBackendArgs(argv: string[]): { dataDir: string; version: string; autoSync: boolean } {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    const v = i >= 0 ? argv[i + 1] : undefined;
+    if (v === undefined) throw new Error(`backend process: ${flag} is required`);
+    return v;
+  };
+  return { dataDir: value('--data-dir'), version: value('--version'), autoSync: !argv.includes('--no-autosync') };
+}
+
+const parentPort = (process as NodeJS.Process & { parentPort?: Port }).parentPort;
+if (parentPort) {
+  installLastResort({ name: 'Taofolio backend' });
+  const { dataDir, version, autoSync } = parseBackendArgs(process.argv);
+  const backend = createBackend({ dataDir, transport: 'electron', version, autoSync });
+  serveBackend(backend, parentPort);
+  process.once('exit', () => backend.close());
+}
