@@ -170,6 +170,7 @@ export interface BackupsState {
  * controls (an RTL override turns "Main\u202Egnp.exe" into "Mainexe.png"), plus invisible BOM and
  * zero-width space. Zero-width (non-)joiners stay allowed: emoji and some scripts need them.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 export const UNSAFE_TEXT = /[\u0000-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
 
 const label = z
