@@ -1,12 +1,7 @@
 // Command-line front end: the same database and services as the app (through createBackend and
 // dispatch), for scripting and for tests that must kill a real sync process.
 //
-//   npm run cli -- [--data-dir DIR] [--endpoint URL] <command> [--json]
-//     wallet add <address> [--label L] [--group G] | wallet list | wallet remove <id|address>
-//     sync [--once]        backfill every wallet to the finalized head (--once: then exit; else follow live)
-//     status               sync state per wallet
-//     events [--wallet ID|ADDRESS] [--csv] [--limit N]
-//     report [--json|--csv|--format F] [--method acb|fifo|lifo|hifo] [--rewards income|zero] [--at BLOCK]
+//   npm run cli -- [--data-dir DIR] [--endpoint URL] <command> [--json]   (commands: main/cli-args.ts)
 //
 // Exit codes: 0 ok · 1 usage or invalid input · 2 chain problem (unreachable, wrong chain,
 // malformed answers) · 3 internal error · 4 history incomplete (pruned node; tracking works).
@@ -14,60 +9,12 @@ import { ApiCallError, type StoredStakeEvent, type SyncStatus, type Wallet } fro
 import { csvRow } from '../shared/csv';
 import { createBackend, type Backend } from './backend';
 import { ChainError } from './chain/client';
-import { REPORT_USAGE, ReportUsageError, runReport } from './cli-report';
+import { commandUsage, parseCommandLine, USAGE, UsageError } from './cli-args';
+import { runBackup } from './cli-backup';
+import { ReportUsageError, runReport } from './cli-report';
 import { resolveDataDir } from './data-dir';
 import { installLastResort } from './last-resort';
 import { readPackageVersion } from './version';
-
-class UsageError extends Error {}
-
-interface Parsed {
-  positional: string[];
-  flags: Map<string, string | true>;
-}
-
-const VALUE_FLAGS = new Set([
-  'data-dir',
-  'endpoint',
-  'label',
-  'group',
-  'wallet',
-  'limit',
-  'format',
-  'method',
-  'rewards',
-  'at',
-]);
-
-export function parseArgs(argv: string[]): Parsed {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-      if (VALUE_FLAGS.has(name)) {
-        const value = inline ?? argv[++i];
-        if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value.`);
-        flags.set(name, value);
-      } else {
-        flags.set(name, true);
-      }
-    } else {
-      positional.push(arg);
-    }
-  }
-  return { positional, flags };
-}
-
-const USAGE = `Usage: npm run cli -- [--data-dir DIR] [--endpoint URL] <command> [--json]
-  wallet add <address> [--label L] [--group G]
-  wallet list
-  wallet remove <id|address>
-  sync [--once]
-  status
-  events [--wallet ID|ADDRESS] [--csv] [--limit N]
-  ${REPORT_USAGE}`;
 
 function shortKey(address: string): string {
   return `${address.slice(0, 6)}…${address.slice(-4)}`;
@@ -126,12 +73,16 @@ async function resolveWallet(backend: Backend, ref: string): Promise<Wallet> {
 }
 
 async function run(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const { positional, flags } = parseArgs(argv);
+  const { command, help, positionals, flags } = parseCommandLine(argv);
   const json = flags.has('json');
-  const [command, sub, arg] = positional;
-  if (!command || flags.has('help')) {
+  const [, sub, arg] = positionals;
+  if (!command) {
     out(USAGE);
-    return command ? 0 : 1;
+    return help ? 0 : 1;
+  }
+  if (help) {
+    out(commandUsage(command));
+    return 0;
   }
   const endpoint = typeof flags.get('endpoint') === 'string' ? (flags.get('endpoint') as string) : undefined;
   const dataDirFlag = flags.get('data-dir');
@@ -244,8 +195,8 @@ async function run(argv: string[], out: (s: string) => void, err: (s: string) =>
         out(await runReport(backend, { ...given, json, csv: flags.has('csv') }));
         return 0;
       }
-      default:
-        throw new UsageError(`Unknown command “${command}”.\n${USAGE}`);
+      case 'backup':
+        return await runBackup(backend, dataDir, sub, arg, json, out);
     }
   } finally {
     await backend.sync.close();

@@ -1,0 +1,118 @@
+// The CLI's command line, on node:util parseArgs: global options, one option set per command, and
+// `--help` for each (`taofolio sync --help`). Unknown options and missing values are usage errors.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { REPORT_USAGE } from './cli-report';
+
+export class UsageError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const GLOBAL: Options = {
+  'data-dir': { type: 'string' },
+  endpoint: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+interface CommandSpec {
+  usage: string;
+  about: string;
+  options: Options;
+}
+
+export const COMMANDS = {
+  wallet: {
+    usage: 'wallet add <address> [--label L] [--group G] | wallet list | wallet remove <id|address>',
+    about: 'Manage the watched coldkeys (watch-only: an address, never a key).',
+    options: { label: { type: 'string' }, group: { type: 'string' } },
+  },
+  sync: {
+    usage: 'sync [--once]',
+    about: 'Backfill every wallet to the finalized head; --once then exits, otherwise follows live (Ctrl-C stops).',
+    options: { once: { type: 'boolean' } },
+  },
+  status: { usage: 'status', about: 'Sync state per wallet and the chain connection.', options: {} },
+  events: {
+    usage: 'events [--wallet ID|ADDRESS] [--csv] [--limit N]',
+    about: 'Stored stake events (--json / --csv).',
+    options: { wallet: { type: 'string' }, csv: { type: 'boolean' }, limit: { type: 'string' } },
+  },
+  report: {
+    usage: REPORT_USAGE,
+    about: 'PnL report computed offline from the stored facts.',
+    options: {
+      csv: { type: 'boolean' },
+      format: { type: 'string' },
+      method: { type: 'string' },
+      rewards: { type: 'string' },
+      at: { type: 'string' },
+    },
+  },
+  backup: {
+    usage: 'backup list | backup create | backup restore <name>',
+    about: 'Database backups (daily, before migrations, on request) and restoring one.',
+    options: {},
+  },
+} satisfies Record<string, CommandSpec>;
+
+export type Command = keyof typeof COMMANDS;
+
+const EXIT_CODES =
+  'Exit codes: 0 ok · 1 usage or invalid input · 2 chain problem (unreachable, wrong chain, malformed answers) · 3 internal error · 4 history incomplete (pruned node).';
+
+export const USAGE = [
+  'Usage: npm run cli -- [--data-dir DIR] [--endpoint URL] <command> [--json]',
+  ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
+  '',
+  'Run `<command> --help` for one command.',
+  EXIT_CODES,
+].join('\n');
+
+export function commandUsage(command: Command): string {
+  const spec = COMMANDS[command];
+  return [
+    `Usage: npm run cli -- [--data-dir DIR] [--endpoint URL] ${spec.usage} [--json]`,
+    '',
+    spec.about,
+    '',
+    EXIT_CODES,
+  ].join('\n');
+}
+
+export interface CommandLine {
+  command: Command | null;
+  help: boolean;
+  positionals: string[];
+  flags: Map<string, string | true>;
+}
+
+function isCommand(name: string | undefined): name is Command {
+  return name !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, name);
+}
+
+export function parseCommandLine(argv: string[]): CommandLine {
+  // First pass, lenient: find the command among the positionals.
+  const all: Options = { ...GLOBAL };
+  for (const spec of Object.values(COMMANDS)) Object.assign(all, spec.options);
+  const loose = parseArgs({ args: argv, options: all, strict: false, allowPositionals: true });
+  const name = loose.positionals[0];
+  if (name !== undefined && !isCommand(name)) throw new UsageError(`Unknown command “${name}”.\n${USAGE}`);
+  const options = name ? { ...GLOBAL, ...COMMANDS[name].options } : GLOBAL;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${name ? commandUsage(name) : USAGE}`);
+  }
+  const flags = new Map<string, string | true>();
+  for (const [key, value] of Object.entries(parsed.values)) {
+    if (typeof value === 'string') flags.set(key, value);
+    else if (value === true) flags.set(key, true);
+  }
+  return {
+    command: name ?? null,
+    help: flags.has('help'),
+    positionals: parsed.positionals,
+    flags,
+  };
+}
