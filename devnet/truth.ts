@@ -5,7 +5,6 @@
  */
 import type { Chain } from './chain/chain.js';
 import { ss58 } from './chain/accounts.js';
-import { epochBlock, epochsAt } from './chain/emissions.js';
 
 export interface Truth {
   endpoint: string;
@@ -53,10 +52,10 @@ export function buildTruth(chain: Chain, endpoint: string, finalized: number, up
   for (const [k, from] of chain.trackedPositionsFrom) {
     const [cold, hot, n] = k.split('|') as [string, string, string];
     const netuid = Number(n);
-    const first = epochsAt(netuid, from) + 1;
-    const last = epochsAt(netuid, upTo);
+    const first = chain.epochs.epochsAt(netuid, from) + 1;
+    const last = chain.epochs.epochsAt(netuid, upTo);
     for (let e = first; e <= last; e++) {
-      const b = epochBlock(netuid, e);
+      const b = chain.epochs.epochBlock(netuid, e);
       const alpha = chain.stake(hot, cold, netuid, b);
       if (alpha > 0n)
         positions.push({ block: b, coldkey: ss58(cold), hotkey: ss58(hot), netuid, alpha: alpha.toString() });

@@ -33,3 +33,27 @@ export function fromSs58(address: string): Acc {
 export function toAcc(a: string): Acc {
   return a.startsWith('0x') ? a.toLowerCase() : fromSs58(a);
 }
+
+/**
+ * A pallet's sub-account: "modl" ‖ pallet id (8 bytes) ‖ SCALE(sub) zero-padded to 32 bytes
+ * (PalletId::into_sub_account_truncating). The subtensor pallet id is "subtensr".
+ */
+export function palletSubAccount(palletId: string, sub: Uint8Array): Acc {
+  const out = new Uint8Array(32);
+  out.set(stringToU8a('modl'), 0);
+  out.set(stringToU8a(palletId), 4);
+  out.set(sub.subarray(0, 20), 12);
+  return u8aToHex(out);
+}
+
+const subnetAccounts = new Map<number, Acc>();
+
+/** The subnet's account (get_subnet_account_id): holds the pool's TAO from spec 411 on. */
+export function subnetAccount(netuid: number): Acc {
+  let a = subnetAccounts.get(netuid);
+  if (!a) subnetAccounts.set(netuid, (a = palletSubAccount('subtensr', new Uint8Array([netuid & 0xff, netuid >> 8]))));
+  return a;
+}
+
+/** The block author of every devnet block (receives swap fees from spec 385). */
+export const BLOCK_AUTHOR: Acc = deriveAccount('block-author');

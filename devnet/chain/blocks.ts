@@ -114,6 +114,8 @@ export class BlockBuilder {
       this.blocks.delete(b);
       this.c.rollbackBlockCells(b, keep);
     }
+    this.c.balancer.truncateAfter(keep);
+    this.c.locks.truncateAfter(keep);
     this.truthEvents = this.truthEvents.filter((t) => t.block <= keep);
     for (const [k, from] of this.c.trackedPositionsFrom) if (from > keep) this.c.trackedPositionsFrom.delete(k);
     this.c.head = keep;

@@ -63,16 +63,13 @@ export class Extrinsics {
   apply(a: Action): void {
     const spec = this.c.specAt(this.c.cur);
     switch (a.kind) {
-      case 'add_stake': {
-        const acc = this.c.account(a.coldkey);
-        this.c.setAccount(a.coldkey, { nonce: acc.nonce, free: acc.free - a.tao });
-        this.c.staking.stakeInto(a.coldkey, a.hotkey, a.netuid, a.tao, 'full');
+      case 'add_stake':
+        this.c.staking.addStake(a.coldkey, a.hotkey, a.netuid, a.tao);
         return;
-      }
       case 'remove_stake': {
         const have = this.c.stake(a.hotkey, a.coldkey, a.netuid);
         const alpha = a.alpha > have ? have : a.alpha;
-        this.c.credit(a.coldkey, this.c.staking.unstakeFrom(a.coldkey, a.hotkey, a.netuid, alpha, 'full'));
+        this.c.staking.removeStake(a.coldkey, a.hotkey, a.netuid, alpha);
         this.c.staking.clearDust(a.coldkey, a.hotkey, a.netuid);
         return;
       }
@@ -80,8 +77,7 @@ export class Extrinsics {
         for (const p of this.c.openOf(a.coldkey).sort((x, y) => x.netuid - y.netuid)) {
           if (p.hotkey !== a.hotkey) continue;
           const have = this.c.stake(p.hotkey, a.coldkey, p.netuid);
-          if (have > 0n)
-            this.c.credit(a.coldkey, this.c.staking.unstakeFrom(a.coldkey, p.hotkey, p.netuid, have, 'full'));
+          if (have > 0n) this.c.staking.removeStake(a.coldkey, p.hotkey, p.netuid, have);
         }
         return;
       }

@@ -6,7 +6,9 @@
 import type { Acc } from './accounts.js';
 import { deriveAccount } from './accounts.js';
 import { Rng } from './rng.js';
-import type { Registration, Validator } from './scenario.js';
+import type { Registration, ScenarioConfig, Validator } from './scenario.js';
+import { EpochSchedule } from './epochs.js';
+import { TEMPO } from './emissions.js';
 import type { World } from './world.js';
 
 const TAO = 1_000_000_000n;
@@ -42,7 +44,10 @@ export function genesis(w: World): void {
     0n,
   );
   for (const v of root) v.subnets.push(0);
-  const late = Math.min(w.cfg.lateSubnets ?? 0, w.cfg.subnets - 1);
+  const registeredAtOf = registrationBlocks(w.cfg);
+  c.epochs.plan(
+    Array.from({ length: w.cfg.subnets }, (_, i) => ({ netuid: i + 1, registeredAt: registeredAtOf(i + 1) })),
+  );
   for (let n = 1; n <= w.cfg.subnets; n++) {
     const owner = deriveAccount(`${w.seed}:sn-owner:${n}`);
     const ownerHot = deriveAccount(`${w.seed}:sn-owner-hot:${n}`);
@@ -59,8 +64,7 @@ export function genesis(w: World): void {
       alpha: BigInt(rng.int(1_000, 20_000)) * TAO,
     }));
     // The last `late` subnets register during the history (spread over its first 80 %).
-    const lateIndex = n - (w.cfg.subnets - late);
-    const registeredAt = lateIndex > 0 ? Math.floor((w.cfg.blocks * 0.8 * lateIndex) / (late + 1)) : 0;
+    const registeredAt = registeredAtOf(n);
     // Per-block pool injection: 0.002–0.04 TAO and the alpha worth it at the launch price, so
     // emissions deepen the pool and pull the price back towards its launch level.
     const taoInPerBlock = BigInt(rng.int(2, 41)) * 1_000_000n;
@@ -155,4 +159,29 @@ export function registerSubnet(w: World, reg: Registration): void {
 function symbolFor(n: number): string {
   const greek = 'αβγδεζηθικλμνξοπρστυφχψω';
   return greek[n % greek.length] + (n >= greek.length ? String(Math.floor(n / greek.length)) : '');
+}
+
+/**
+ * Registration block of each subnet: genesis, or for the last `lateSubnets` spread over the first 80 %
+ * of the history. With `epochCollision`, the last `subnets` of them register after the stateful
+ * scheduler starts, each at the block that makes its first epoch fall on subnet 1's first epoch after
+ * `after`: more subnets due in one block than the cap, so the scheduler defers some (EpochDeferred).
+ */
+function registrationBlocks(cfg: ScenarioConfig): (netuid: number) => number {
+  const colliding = cfg.epochCollision?.subnets ?? 0;
+  const late = Math.min(cfg.lateSubnets ?? 0, cfg.subnets - 1 - colliding);
+  const spread = (n: number) => {
+    const lateIndex = n - (cfg.subnets - colliding - late);
+    return lateIndex > 0 ? Math.floor((cfg.blocks * 0.8 * lateIndex) / (late + 1)) : 0;
+  };
+  if (!cfg.epochCollision || colliding === 0) return spread;
+  const { after } = cfg.epochCollision;
+  const others = Array.from({ length: cfg.subnets - colliding }, (_, i) => ({
+    netuid: i + 1,
+    registeredAt: spread(i + 1),
+  }));
+  const probe = new EpochSchedule(cfg.specs);
+  probe.plan(others);
+  const target = probe.epochBlock(1, probe.epochsAt(1, after + TEMPO) + 1);
+  return (n) => (n > cfg.subnets - colliding ? target - TEMPO + (n % TEMPO) : spread(n));
 }

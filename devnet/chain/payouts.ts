@@ -4,6 +4,8 @@
 import type { Acc } from './accounts.js';
 import type { Chain } from './chain.js';
 import { sellAlpha } from './pools.js';
+import { taoOut } from './balancer.js';
+import { subnetAccount } from './accounts.js';
 import { storageKey } from '../scale/keys.js';
 import type { EventRec } from './types.js';
 
@@ -67,9 +69,14 @@ export class Payouts {
         } else {
           const y = this.c.subnetTao(n);
           const x = this.c.subnetAlphaIn(n);
-          const tao = sellAlpha(y, x, owed);
+          // Sold fee-less; from 411 the TAO moves between the subnet accounts with a Balances.Transfer.
+          const modern = this.c.balancer.active(n, this.c.cur);
+          const tao = modern
+            ? taoOut(this.c.balancer.quote(n, this.c.cur), { tao: y, alpha: x }, owed)
+            : sellAlpha(y, x, owed);
           this.c.setReserve('SubnetTAO', n, y - tao);
           this.c.setReserve('SubnetAlphaIn', n, x + owed);
+          if (modern) this.c.staking.modern.transfer(subnetAccount(n), subnetAccount(0), tao);
           this.c.increasePosition(p.hotkey, cold, 0, tao);
           this.c.setReserve('SubnetTAO', 0, this.c.subnetTao(0) + tao);
           this.c.setIndexed('SubnetAlphaOut', 0, this.c.subnetAlphaOut(0) + tao, 0);

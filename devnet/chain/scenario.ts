@@ -35,6 +35,10 @@ export interface ScenarioConfig {
   epochPayoutEvery?: number;
   /** how many of the subnets register during the history instead of at genesis */
   lateSubnets?: number;
+  /** no per-block emission injection into the pools from this block on (tests comparing a simulation with a later block) */
+  quietPoolsFrom?: number;
+  /** register the last `subnets` subnets so that their first stateful epochs (≥ 423) coincide after `after` */
+  epochCollision?: { after: number; subnets: number };
   /** live mode: mean blocks between a scripted user's own actions (absent = users act only via submit) */
   liveUserEvery?: number;
 }

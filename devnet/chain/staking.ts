@@ -4,12 +4,39 @@
  */
 import type { Acc } from './accounts.js';
 import type { Chain } from './chain.js';
+import { BALANCER_SPEC } from './balancer-book.js';
 import { FLAT_FEE, buyAlpha, feeEra, minStake, sellAlpha, swapFee } from './pools.js';
+import { ModernStaking } from './staking-modern.js';
 
 export type FeeMode = 'full' | 'half' | 'none';
 
 export class Staking {
-  constructor(private readonly c: Chain) {}
+  /** the balancer era's primitives (spec ≥ 423) */
+  readonly modern: ModernStaking;
+
+  constructor(private readonly c: Chain) {
+    this.modern = new ModernStaking(c);
+  }
+
+  private get isModern(): boolean {
+    return this.c.specAt(this.c.cur) >= BALANCER_SPEC;
+  }
+
+  /** add_stake's effect: the coldkey pays `tao`, the position gets the α it buys. */
+  addStake(cold: Acc, hot: Acc, netuid: number, tao: bigint): void {
+    if (this.isModern) {
+      this.modern.stakeInto(cold, hot, netuid, tao, false);
+      return;
+    }
+    this.c.credit(cold, -tao);
+    this.stakeInto(cold, hot, netuid, tao, 'full');
+  }
+
+  /** remove_stake's effect: sells `alpha` (≤ position) and credits the TAO to the coldkey. */
+  removeStake(cold: Acc, hot: Acc, netuid: number, alpha: bigint): void {
+    if (this.isModern) this.modern.unstakeFrom(cold, hot, netuid, alpha, false);
+    else this.c.credit(cold, this.unstakeFrom(cold, hot, netuid, alpha, 'full'));
+  }
 
   /** stake_into_subnet. feeMode: 'full' add fee, 'half' move side (flat era 25k), 'none'. Returns alpha bought. */
   stakeInto(cold: Acc, hot: Acc, netuid: number, tao: bigint, feeMode: FeeMode): bigint {
@@ -95,6 +122,7 @@ export class Staking {
 
   /** Cross-position move: unstake + stake with the fee sides of the runtime in force (facts §9A 2-3). */
   moveAcross(oCold: Acc, dCold: Acc, oHot: Acc, dHot: Acc, oNet: number, dNet: number, alpha: bigint): bigint {
+    if (this.isModern) return this.modern.moveAcross(oCold, dCold, oHot, dHot, oNet, dNet, alpha);
     const spec = this.c.specAt(this.c.cur);
     if (oNet === dNet && spec >= 297) return this.transferWithin(oCold, dCold, oHot, dHot, oNet, alpha);
     let feeO: FeeMode;
@@ -110,6 +138,10 @@ export class Staking {
 
   /** clear_small_nomination_if_required: a non-owner remainder below the minimum is unstaked too. */
   clearDust(cold: Acc, hot: Acc, netuid: number): void {
+    if (this.isModern) {
+      this.modern.clearDust(cold, hot, netuid);
+      return;
+    }
     if (this.c.owners.get(hot) === cold) return;
     const rest = this.c.stake(hot, cold, netuid);
     if (rest === 0n) return;

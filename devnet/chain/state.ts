@@ -5,12 +5,14 @@
  */
 import { stringToU8a, u8aToHex } from '@polkadot/util';
 import type { Acc } from './accounts.js';
-import { GrowthIndex, epochBlock, epochsAt } from './emissions.js';
-import { shareValue, sharesFor } from './fixed.js';
+import { GrowthIndex } from './emissions.js';
+import { ALPHA_V2_SPEC, decreaseShares, increaseShares, positionValue } from './share-pool.js';
 import { alphaPriceRao, feeRate } from './pools.js';
 import type { ItemName } from '../scale/keys.js';
 import { storageKey } from '../scale/keys.js';
 import { StateStore } from './store.js';
+import { BALANCER_SPEC, BalancerBook } from './balancer-book.js';
+import { LockBook } from './locks.js';
 import type { AccountState, SubnetDef } from './types.js';
 
 const posKey = (hot: Acc, netuid: number) => `${hot}|${netuid}`;
@@ -25,6 +27,12 @@ export class ChainState extends StateStore {
   readonly tracked = new Set<Acc>();
   /** earliest block each tracked (cold, hot|netuid) position existed */
   readonly trackedPositionsFrom = new Map<string, number>();
+  /** balancer weights of the dynamic subnets (spec ≥ 423) */
+  readonly balancer: BalancerBook = new BalancerBook(this);
+  /** no pool injection from this block on (a test knob) */
+  quietPoolsFrom = Number.POSITIVE_INFINITY;
+  /** conviction locks (spec ≥ 411) */
+  readonly locks: LockBook = new LockBook(this);
 
   /** Per-epoch values derived from the growth index: last epoch's dividends and TotalHotkeyAlpha. */
   override onNewHotkeyPool(hot: Acc, netuid: number): void {
@@ -44,8 +52,8 @@ export class ChainState extends StateStore {
         item: 'TotalHotkeyAlphaLastEpoch',
         kind: 'fn',
         read: (b) => {
-          const e = epochsAt(netuid, b);
-          return e === 0 ? undefined : this.totalHotkeyAlpha(hot, netuid, epochBlock(netuid, e));
+          const e = this.epochs.epochsAt(netuid, b);
+          return e === 0 ? undefined : this.totalHotkeyAlpha(hot, netuid, this.epochs.epochBlock(netuid, e));
         },
       },
       storageKey('TotalHotkeyAlphaLastEpoch', hot, netuid),
@@ -82,9 +90,7 @@ export class ChainState extends StateStore {
   }
   /** Position alpha exactly as the runtime computes it (share-pool get_value). */
   stake(hot: Acc, cold: Acc, netuid: number, b = this.cur): bigint {
-    const share = this.shares(hot, cold, netuid, b);
-    if (share === 0n) return 0n;
-    return shareValue(this.totalHotkeyAlpha(hot, netuid, b), this.totalHotkeyShares(hot, netuid, b), share);
+    return positionValue(this, hot, cold, netuid, b);
   }
   stakingHotkeys(cold: Acc, b = this.cur): Acc[] {
     return this.getLog<Acc[]>('StakingHotkeys', b, cold) ?? [];
@@ -94,7 +100,7 @@ export class ChainState extends StateStore {
   }
   /** Nominator dividends of the hotkey's last epoch (AlphaDividendsPerSubnet), derived from the growth index. */
   dividends(hot: Acc, netuid: number, b: number): bigint {
-    const e = epochsAt(netuid, b);
+    const e = this.epochs.epochsAt(netuid, b);
     if (e === 0) return 0n;
     const c = this.ref('TotalHotkeyAlpha', [hot, netuid]).cell;
     if (!c || c.kind !== 'indexed') return 0n;
@@ -104,6 +110,7 @@ export class ChainState extends StateStore {
     return GrowthIndex.value(n, gi.at(e)) - GrowthIndex.value(n, gi.at(e - 1));
   }
   priceRao(netuid: number, b = this.cur): bigint {
+    if (this.balancer.active(netuid, b)) return this.balancer.priceRao(netuid, b);
     return alphaPriceRao(netuid, this.subnetTao(netuid, b), this.subnetAlphaIn(netuid, b));
   }
   positionsOf(cold: Acc): { hotkey: Acc; netuid: number }[] {
@@ -141,15 +148,31 @@ export class ChainState extends StateStore {
     this.setLog('TotalNetworks', this.subnets.size);
     this.registerHotkey(def.ownerHotkey, def.ownerColdkey);
     if (n === 0) return;
-    // Price views derived from the reserves at read time (the swap v3 pallet exists from spec 283).
+    // Price views derived from the reserves at read time: the swap v3 pallet exists at 283–422,
+    // the balancer from 423 (the migration deletes the v3 items).
     const from = (b: number) => b >= def.registeredAt;
-    const v3 = (b: number) => from(b) && this.specAt(b) >= 283;
+    const v3 = (b: number) => from(b) && this.specAt(b) >= 283 && this.specAt(b) < BALANCER_SPEC;
+    const bal = (b: number) => from(b) && this.specAt(b) >= BALANCER_SPEC;
     const put = (item: ItemName, read: (b: number) => unknown) =>
       this.putCell({ item, kind: 'fn', read }, storageKey(item, n));
-    put('SubnetMovingPrice', (b) => (from(b) ? { bits: this.priceBits(n, b, 32n) } : undefined));
+    put('SubnetMovingPrice', (b) => (from(b) ? { bits: this.movingPriceBits(n, b) } : undefined));
     put('SwapAlphaSqrtPrice', (b) => (v3(b) ? { bits: isqrt(this.priceBits(n, b, 128n)) } : undefined));
     put('SwapV3Initialized', (b) => (v3(b) ? true : undefined));
-    put('SwapFeeRate', (b) => (v3(b) ? Number(feeRate(this.specAt(b))) : undefined));
+    put('SwapFeeRate', (b) => (v3(b) || bal(b) ? Number(feeRate(this.specAt(b))) : undefined));
+    // Balancer-era items exist only in chains that reach it (older scenarios keep their key set).
+    if (!this.specs.some((x) => x.spec >= BALANCER_SPEC)) return;
+    put('SwapBalancer', (b) => (bal(b) ? { quote: this.balancer.quote(n, b) } : undefined));
+    put('SwapPalSwapInitialized', (b) => (bal(b) ? true : undefined));
+    const slot = (b: number) => (bal(b) ? this.epochs.slotAt(n, b) : undefined);
+    put('LastEpochBlock', (b) => (slot(b) ? BigInt(slot(b)?.last ?? 0) : undefined));
+    put('PendingEpochAt', (b) => (slot(b)?.pending ? BigInt(slot(b)?.pending ?? 0) : undefined));
+    put('SubnetEpochIndex', (b) => (slot(b) ? BigInt(slot(b)?.index ?? 0) : undefined));
+  }
+
+  /** SubnetMovingPrice (I96F32): the devnet serves the spot price, not an EMA. */
+  movingPriceBits(netuid: number, b: number): bigint {
+    if (this.balancer.active(netuid, b)) return this.balancer.priceBits(netuid, b) >> 32n;
+    return this.priceBits(netuid, b, 32n);
   }
 
   /** price = SubnetTAO / SubnetAlphaIn as fixed point with `frac` fractional bits. */
@@ -181,19 +204,7 @@ export class ChainState extends StateStore {
 
   increasePosition(hot: Acc, cold: Acc, netuid: number, alpha: bigint): void {
     if (alpha <= 0n) return;
-    const total = this.totalHotkeyAlpha(hot, netuid);
-    const denom = this.totalHotkeyShares(hot, netuid);
-    const share = this.shares(hot, cold, netuid);
-    let add: bigint;
-    if (denom === 0n || total === 0n) {
-      // Empty pool: the first key gets shares 1:1 (share-pool update_value_for_one).
-      add = alpha << 64n;
-    } else {
-      add = sharesFor(alpha, total, denom);
-    }
-    this.setIndexed('TotalHotkeyAlpha', netuid, total + alpha, hot, netuid);
-    this.setLog('TotalHotkeyShares', denom + add, hot, netuid);
-    this.setLog('Alpha', share + add, hot, cold, netuid);
+    increaseShares(this, hot, cold, netuid, alpha);
     const k = posKey(hot, netuid);
     let s = this.coldPositions.get(cold);
     if (!s) this.coldPositions.set(cold, (s = new Set()));
@@ -207,24 +218,14 @@ export class ChainState extends StateStore {
     }
   }
 
-  /** Removes `alpha` (≤ position) from a position; a full removal deletes the share entry. */
-  decreasePosition(hot: Acc, cold: Acc, netuid: number, alpha: bigint): void {
-    const value = this.stake(hot, cold, netuid);
-    const total = this.totalHotkeyAlpha(hot, netuid);
-    const denom = this.totalHotkeyShares(hot, netuid);
-    const share = this.shares(hot, cold, netuid);
-    if (alpha >= value) {
-      this.setIndexed('TotalHotkeyAlpha', netuid, total - value, hot, netuid);
-      this.setLog('TotalHotkeyShares', denom - share, hot, netuid);
-      this.setLog('Alpha', undefined, hot, cold, netuid);
-      this.openPositions.get(cold)?.delete(posKey(hot, netuid));
-      return;
-    }
-    let sub = sharesFor(alpha, total, denom);
-    if (sub > share) sub = share;
-    this.setIndexed('TotalHotkeyAlpha', netuid, total - alpha, hot, netuid);
-    this.setLog('TotalHotkeyShares', denom - sub, hot, netuid);
-    this.setLog('Alpha', share - sub, hot, cold, netuid);
+  /** Removes `alpha` (≤ position) from a position; returns the α removed. */
+  decreasePosition(hot: Acc, cold: Acc, netuid: number, alpha: bigint): bigint {
+    const before = this.stake(hot, cold, netuid);
+    const removed = decreaseShares(this, hot, cold, netuid, alpha);
+    // V1 closes on a full removal; V2 when nothing is left (a full removal can leave a dust share).
+    const closed = this.specAt(this.cur) < ALPHA_V2_SPEC ? alpha >= before : this.stake(hot, cold, netuid) === 0n;
+    if (closed) this.openPositions.get(cold)?.delete(posKey(hot, netuid));
+    return removed;
   }
 
   addStakingHotkey(cold: Acc, hot: Acc): void {
@@ -248,9 +249,34 @@ export class ChainState extends StateStore {
 
   /** Pool reserves: linear cells, so the per-block emission injection is computed, never stored. */
   setReserve(item: 'SubnetTAO' | 'SubnetAlphaIn', netuid: number, value: bigint): void {
-    const sub = this.subnets.get(netuid);
-    const rate = item === 'SubnetTAO' ? (sub?.taoInPerBlock ?? 0n) : (sub?.alphaInPerBlock ?? 0n);
+    const rates = this.injection(netuid, this.cur);
+    const rate = item === 'SubnetTAO' ? rates.tao : rates.alpha;
+    if (!this.balancer.active(netuid, this.cur)) {
+      this.setLinear(item, rate, value, netuid);
+      return;
+    }
+    // A write keeps the weight in force just before it (swaps do not move the weight).
+    const q = this.balancer.quote(netuid, this.cur);
     this.setLinear(item, rate, value, netuid);
+    this.balancer.anchor(netuid, q);
+  }
+
+  /**
+   * Per-block emission injected into the pool. In the balancer era the devnet injects TAO-heavy
+   * (8× the TAO, ½ the α of the launch ratio), so the weight q moves away from ½ as it would on a
+   * subnet whose α emission is capped: the price stays, SubnetTAO/SubnetAlphaIn drifts from it.
+   */
+  injection(netuid: number, b: number): { tao: bigint; alpha: bigint } {
+    const sub = this.subnets.get(netuid);
+    if (!sub || b >= this.quietPoolsFrom) return { tao: 0n, alpha: 0n };
+    if (this.balancer.active(netuid, b)) return { tao: sub.taoInPerBlock * 8n, alpha: sub.alphaInPerBlock / 2n };
+    return { tao: sub.taoInPerBlock, alpha: sub.alphaInPerBlock };
+  }
+
+  /** Re-writes the reserves so the injection rate of the block's era applies from here on. */
+  rebaseReserves(netuid: number): void {
+    this.setReserve('SubnetTAO', netuid, this.subnetTao(netuid));
+    this.setReserve('SubnetAlphaIn', netuid, this.subnetAlphaIn(netuid));
   }
 
   /** SubnetVolume: cumulative TAO swapped through a dynamic subnet's pool (u128). */

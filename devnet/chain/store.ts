@@ -5,7 +5,8 @@
  * and the rollback data of non-finalized blocks.
  */
 import { ChangeLog } from './state-log.js';
-import { GrowthIndex, epochsAt } from './emissions.js';
+import { GrowthIndex } from './emissions.js';
+import { EpochSchedule } from './epochs.js';
 import type { Acc } from './accounts.js';
 import type { SpecSpan, SubnetDef } from './types.js';
 import { BLOCK_MS } from './types.js';
@@ -16,7 +17,7 @@ export type Cell =
   | { item: ItemName; kind: 'log'; log: ChangeLog<unknown> }
   | { item: ItemName; kind: 'indexed'; log: ChangeLog<bigint>; netuid: number }
   /** grows by `rate` every block after its last change (pool reserves with per-block emission injection) */
-  | { item: ItemName; kind: 'linear'; log: ChangeLog<bigint>; rate: bigint }
+  | { item: ItemName; kind: 'linear'; log: ChangeLog<bigint>; rate: bigint; rates?: ChangeLog<bigint> }
   | { item: ItemName; kind: 'fn'; read: (block: number) => unknown };
 
 interface CellRef {
@@ -34,6 +35,8 @@ export class StateStore {
   /** Blocks above finality: cells touched (reorg rollback). */
   private readonly touched = new Map<number, Set<Cell>>();
   readonly forks = new Map<number, number>();
+  /** when each subnet's epochs run */
+  readonly epochs: EpochSchedule;
   head = 0;
   /** block currently being built */
   cur = 0;
@@ -44,6 +47,7 @@ export class StateStore {
     /** unix ms of block 0 */
     readonly genesisTime: number,
   ) {
+    this.epochs = new EpochSchedule(specs);
     this.defineComputedCells();
   }
 
@@ -73,7 +77,7 @@ export class StateStore {
       if (netuid === 0) {
         // Root stake grew silently until root claims replaced it (spec 334).
         const claimSpan = this.specs.find((s) => s.spec >= 334);
-        if (claimSpan) g.freezeAt = epochsAt(0, claimSpan.from);
+        if (claimSpan) g.freezeAt = this.epochs.epochsAt(0, claimSpan.from);
       }
       this.growth.set(netuid, g);
     }
@@ -81,7 +85,7 @@ export class StateStore {
   }
 
   private g(netuid: number, b: number): bigint {
-    return this.growthOf(netuid).at(epochsAt(netuid, b));
+    return this.growthOf(netuid).at(this.epochs.epochsAt(netuid, b));
   }
 
   // ---------------------------------------------------------------- cells
@@ -127,7 +131,9 @@ export class StateStore {
     if (cell.kind === 'linear') {
       const at = cell.log.changedAt(b);
       if (at === undefined) return undefined;
-      return (cell.log.at(b) as bigint) + cell.rate * BigInt(b - at);
+      // the rate in force is the one set with the last value write (a later era may change it)
+      const rate = cell.rates?.at(at) ?? cell.rate;
+      return (cell.log.at(b) as bigint) + rate * BigInt(b - at);
     }
     const n = cell.log.at(b);
     if (n === undefined) return undefined;
@@ -202,6 +208,7 @@ export class StateStore {
     if (!c) c = this.putCell({ item, kind: 'linear', log: new ChangeLog(), rate }, r.key);
     if (c.kind !== 'linear') throw new Error(`${item}: not a linear cell`);
     r.cell = c;
+    if (rate !== (c.rates?.latest() ?? c.rate)) (c.rates ??= new ChangeLog()).set(this.cur, rate);
     c.log.set(this.cur, value);
     this.markTouched(c);
   }
@@ -218,6 +225,7 @@ export class StateStore {
   rollbackBlockCells(b: number, keep: number): void {
     for (const cell of this.touched.get(b) ?? []) {
       if (cell.kind === 'fn') continue;
+      if (cell.kind === 'linear') cell.rates?.truncateAfter(keep);
       if (cell.log.truncateAfter(keep)) {
         for (const [k, c] of this.cells) {
           if (c === cell) {

@@ -90,6 +90,8 @@ export interface SubnetDef {
   /** per-block emission injected into the pool (run_coinbase, before extrinsics): TAO and alpha */
   taoInPerBlock: bigint;
   alphaInPerBlock: bigint;
+  /** block at which the subnet was dissolved (NetworkRemoved), if it was */
+  dissolvedAt?: number;
 }
 
 export interface AccountState {

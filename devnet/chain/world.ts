@@ -8,8 +8,8 @@ import { deriveAccount } from './accounts.js';
 import { Actors } from './actors.js';
 import type { Action, ExtrinsicRec } from './chain.js';
 import { Chain } from './chain.js';
+import { BALANCER_SPEC } from './balancer-book.js';
 import { Rng } from './rng.js';
-import { epochBlock, epochsAt } from './emissions.js';
 import { genesis, registerSubnet } from './genesis.js';
 import type { Registration, ScenarioConfig, User, Validator } from './scenario.js';
 
@@ -51,6 +51,7 @@ export class World {
     readonly cfg: ScenarioConfig,
   ) {
     this.chain = new Chain(seed, cfg.specs, cfg.headTime - cfg.blocks * 12_000);
+    if (cfg.quietPoolsFrom !== undefined) this.chain.quietPoolsFrom = cfg.quietPoolsFrom;
     this.marketRng = new Rng(`${seed}:market`);
     this.userRng = new Rng(`${seed}:users`);
   }
@@ -68,8 +69,9 @@ export class World {
   schedulePayout(netuid: number, from: number): void {
     const every = this.cfg.epochPayoutEvery;
     if (!every) return;
-    const e = Math.ceil((epochsAt(netuid, from - 1) + 1) / every) * every;
-    this.nextPayout.set(netuid, epochBlock(netuid, e));
+    const ep = this.chain.epochs;
+    const e = Math.ceil((ep.epochsAt(netuid, from - 1) + 1) / every) * every;
+    this.nextPayout.set(netuid, ep.epochBlock(netuid, e));
   }
 
   /** Produces blocks up to `head` (history), building only blocks where something happens. */
@@ -90,6 +92,10 @@ export class World {
       for (const r of this.registrations)
         if (r.def.registeredAt >= b && r.def.registeredAt < next) next = r.def.registeredAt;
       for (const p of this.nextPayout.values()) if (p >= b && p < next) next = p;
+      const quiet = this.cfg.quietPoolsFrom;
+      if (quiet !== undefined && quiet >= b && quiet < next) next = quiet;
+      const deferral = this.chain.epochs.nextDeferralBlock(b, Math.max(0, Math.min(next, head) - b));
+      if (deferral < next) next = deferral;
       if (next > head) break;
       this.buildBlock(next, false);
       b = next + 1;
@@ -141,6 +147,16 @@ export class World {
     const spec = c.specAt(b);
     if (this.registrationBlocks.has(b))
       for (const r of this.registrations.filter((x) => x.def.registeredAt === b)) registerSubnet(this, r);
+    // on_runtime_upgrade to the balancer (and the quiet-pools test knob): the injection rate changes.
+    const toBalancer = c.specs.some((s) => s.from === b && s.spec >= BALANCER_SPEC) && c.specAt(b - 1) < BALANCER_SPEC;
+    if (toBalancer || b === this.cfg.quietPoolsFrom) {
+      for (const n of c.subnets.keys()) if (n !== 0) c.initStep(() => c.rebaseReserves(n));
+    }
+    // on_initialize: the stateful scheduler (≥ 423) defers epochs beyond the per-block cap.
+    for (const d of c.epochs.deferralsAt(b)) {
+      const args = [d.netuid, BigInt(d.from), BigInt(d.to)];
+      c.initStep(() => c.emitInit({ pallet: 'SubtensorModule', name: 'EpochDeferred', args }));
+    }
     // on_initialize: epochs pay the owner cut and validator takes (silently) before extrinsics.
     for (const [n, at] of this.nextPayout) {
       if (at !== b) continue;

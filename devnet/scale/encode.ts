@@ -8,6 +8,8 @@ import type { Chain } from '../chain/chain.js';
 import type { ItemName } from './keys.js';
 import { ITEMS } from './keys.js';
 import type { Runtime } from './runtime.js';
+import { SafeFloat } from '../chain/safe-float.js';
+import type { LockState } from '../chain/locks.js';
 
 const ACCOUNT_FLAGS = '0x80000000000000000000000000000000';
 
@@ -25,6 +27,11 @@ function storageInput(item: ItemName, value: unknown): unknown {
   }
   // U64F64 share values are kept as raw bits
   if (item === 'Alpha' || item === 'TotalHotkeyShares') return { bits: value };
+  if (value instanceof SafeFloat) return value.toJson();
+  if (item === 'Lock') {
+    const l = value as LockState;
+    return { lockedMass: l.lockedMass, conviction: { bits: l.conviction }, lastUpdate: l.lastUpdate };
+  }
   return value;
 }
 

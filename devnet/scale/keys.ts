@@ -17,6 +17,7 @@ export interface ItemSpec {
 
 const A = (hasher: Hasher) => ({ kind: 'account' as const, hasher });
 const N16 = { kind: 'u16' as const, hasher: 'Identity' as const };
+const T16 = { kind: 'u16' as const, hasher: 'Twox64Concat' as const };
 
 /** Items the devnet stores (name → pallet, key args). */
 export const ITEMS = {
@@ -71,6 +72,20 @@ export const ITEMS = {
     args: [{ kind: 'u16' as const, hasher: 'Twox64Concat' as const }],
   },
   SwapFeeRate: { pallet: 'Swap', item: 'FeeRate', args: [{ kind: 'u16' as const, hasher: 'Twox64Concat' as const }] },
+  AlphaV2: { pallet: 'SubtensorModule', item: 'AlphaV2', args: [A('Blake2_128Concat'), A('Blake2_128Concat'), N16] },
+  TotalHotkeySharesV2: {
+    pallet: 'SubtensorModule',
+    item: 'TotalHotkeySharesV2',
+    args: [A('Blake2_128Concat'), N16],
+  },
+  LastEpochBlock: { pallet: 'SubtensorModule', item: 'LastEpochBlock', args: [N16] },
+  PendingEpochAt: { pallet: 'SubtensorModule', item: 'PendingEpochAt', args: [N16] },
+  SubnetEpochIndex: { pallet: 'SubtensorModule', item: 'SubnetEpochIndex', args: [N16] },
+  BlocksSinceLastStep: { pallet: 'SubtensorModule', item: 'BlocksSinceLastStep', args: [N16] },
+  /** LockState per (coldkey, netuid, hotkey) (≥ 411) */
+  Lock: { pallet: 'SubtensorModule', item: 'Lock', args: [A('Blake2_128Concat'), N16, A('Blake2_128Concat')] },
+  SwapBalancer: { pallet: 'Swap', item: 'SwapBalancer', args: [T16] },
+  SwapPalSwapInitialized: { pallet: 'Swap', item: 'PalSwapInitialized', args: [T16] },
   RootClaimType: { pallet: 'SubtensorModule', item: 'RootClaimType', args: [A('Blake2_128Concat')] },
   RootClaimed: {
     pallet: 'SubtensorModule',

@@ -81,7 +81,10 @@ export class Runtime {
     this.registry.setChainProperties(
       this.registry.createType('ChainProperties', { ss58Format: 42, tokenDecimals: 9, tokenSymbol: 'TAO' }) as never,
     );
-    const apis: [string, number][] = RECORDED_APIS.map(([h, v]) => [h, v]);
+    // Runtimes from the balancer era on declare their API versions in their V16 metadata: serve those.
+    // Older ones keep the recorded spec-343 list plus any API their metadata adds, at version 1.
+    const declared = spec >= 423 ? this.declaredApiVersions() : [];
+    const apis: [string, number][] = declared.length ? declared : RECORDED_APIS.map(([h, v]) => [h, v]);
     for (const api of this.metadataApis()) {
       const hash = blake2AsHex(api, 64);
       if (!apis.some(([h]) => h === hash)) apis.push([hash, 1]);
@@ -97,6 +100,18 @@ export class Runtime {
       systemVersion: 1,
       stateVersion: 1,
     };
+  }
+
+  /** [blake2_64(name), version] of every runtime API the metadata declares with a version (V16). */
+  private declaredApiVersions(): [string, number][] {
+    const latest = this.metadata.asLatest as unknown as {
+      apis?: { name: { toString(): string }; version?: { toNumber(): number } }[];
+    };
+    const out: [string, number][] = [];
+    for (const api of latest.apis ?? []) {
+      if (api.version) out.push([blake2AsHex(api.name.toString(), 64), api.version.toNumber()]);
+    }
+    return out;
   }
 
   private metadataApis(): string[] {

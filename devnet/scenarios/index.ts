@@ -67,6 +67,31 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     lateSubnets: 1,
     epochPayoutEvery: 1,
   },
+  /**
+   * Today's mechanics: 393 → 424 at block 6,000 (AlphaV2 shares, balancer pools, stateful epochs,
+   * Balances transfers on every stake change). Four subnets register after the upgrade so that their
+   * first epochs coincide with subnet 1's: the per-block cap defers some (EpochDeferred).
+   */
+  upgrade424: {
+    name: 'upgrade424',
+    blocks: 12_000,
+    subnets: 9,
+    validators: 6,
+    marketActors: 30,
+    marketEvery: 20,
+    specs: [
+      { from: 0, spec: 393 },
+      { from: 6_000, spec: 424 },
+    ],
+    users: [
+      { label: 'gina', balanceTao: 3_000n, positions: 6, actions: 80, rootStakeTao: 200n, claimType: 'Keep' },
+      { label: 'hank', balanceTao: 1_000n, positions: 3, actions: 30, rootStakeTao: 50n },
+    ],
+    claimEvery: 500,
+    headTime: HEAD_TIME,
+    epochPayoutEvery: 1,
+    epochCollision: { after: 7_000, subnets: 4 },
+  },
   /** Fast scenario for unit tests: 343 only from block 2,500 on, tiny market. */
   tiny: {
     name: 'tiny',

@@ -20,7 +20,7 @@ const ALWAYS = [
   ['SubtensorModule', 'NetworkAdded'],
 ] as const;
 
-describe.each([233, 315, 320, 343, 393])('runtime %i', (spec) => {
+describe.each([233, 315, 320, 343, 393, 424])('runtime %i', (spec) => {
   it('knows every event the devnet emits at that runtime', () => {
     const rt = runtimeFor(spec);
     for (const [p, e] of ALWAYS) expect(rt.eventDef(p, e), `${p}.${e}`).not.toBeNull();
@@ -31,6 +31,13 @@ describe.each([233, 315, 320, 343, 393])('runtime %i', (spec) => {
     if (spec >= 334) {
       expect(rt.eventDef('SubtensorModule', 'RootClaimed')).not.toBeNull();
       expect(rt.eventDef('SubtensorModule', 'RootClaimTypeSet')).not.toBeNull();
+    }
+    if (spec >= 423) {
+      for (const e of ['EpochDeferred', 'StakeLocked', 'LockMoved', 'TransactionFeePaidWithAlpha', 'AddStakeBurn'])
+        expect(rt.eventDef('SubtensorModule', e), e).not.toBeNull();
+      for (const e of ['HotkeySwapped', 'ColdkeySwapped', 'NetworkRemoved', 'AlphaBurned'])
+        expect(rt.eventDef('SubtensorModule', e), e).not.toBeNull();
+      expect(rt.eventDef('LimitOrders', 'OrderExecuted')).not.toBeNull();
     }
     expect(rt.version.apis.some(([h, v]) => h === '0x37e397fc7c91f5e4' && v === 2)).toBe(true);
   });

@@ -22,6 +22,7 @@ const STAKE = new Set([
 ]);
 
 describe.each([
+  ['upgrade424', 5],
   ['upgrade', 9],
   ['tiny', 4],
   ['demo', 2],
