@@ -14,6 +14,15 @@ if (!binary) {
   process.exit(1);
 }
 
+// electron 45's native-module tooling (@electron/rebuild) requires Node 22.12+.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  console.error(`The desktop app's build needs Node.js 22.12 or newer (this is ${process.versions.node}):
+electron 45's tooling rebuilds the native SQLite module with @electron/rebuild, which requires it.
+The web host runs the same app on Node.js 20.19+:  npm run web`);
+  process.exit(1);
+}
+
 const run = (command, args) => {
   const result = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.status !== 0) process.exit(result.status ?? 1);
