@@ -33,10 +33,11 @@ afterEach(async () => {
   expect(unhandled).toEqual([]);
 });
 
-function client(reconnect: boolean, statuses: ChainStatus[] = []): ChainClient {
+function client(reconnect: boolean, statuses: ChainStatus[] = [], requestTimeoutMs?: number): ChainClient {
   const c = new ChainClient({
     endpoint: node.url,
     reconnect,
+    requestTimeoutMs,
     connectTimeoutMs: 10_000,
     onStatus: (s) => statuses.push(s),
   });
@@ -115,5 +116,26 @@ describe('chain client against a hostile node', () => {
     expect(error).toBeInstanceOf(ChainError);
     expect((error as ChainError).message).toMatch(/did not serve runtime metadata V15 \(asked 3 times\)/);
     expect(node.applied.get('error')).toBe(3);
+  });
+
+  it('a stalled request, or a frame that answers nothing, times out as a ChainError', async () => {
+    node = await startHostileNode(dn.url);
+    const c = client(false, [], 1_500);
+    await c.connect();
+    node.plan = (r) =>
+      r.method === 'chain_getBlockHash' && r.params[0] === 1
+        ? { kind: 'stall' }
+        : r.method === 'chain_getBlockHash' && r.params[0] === 2
+          ? { kind: 'raw', frame: '[1,2,3]' }
+          : undefined;
+    for (const block of [1, 2]) {
+      const error = await c.rpc('chain_getBlockHash', [block]).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ChainError);
+      expect((error as ChainError).message).toMatch(/No response received/);
+    }
+    expect(await c.rpc<string>('chain_getBlockHash', [0])).toMatch(/^0x2f0555cc/);
   });
 });
