@@ -19,7 +19,7 @@ import {
   createEngine,
   type CostBasisMethod,
   type PortfolioInput,
-  type RawStakeEvent,
+  type StakeEvent,
 } from '../shared/engine/index';
 import type { PositionCheckpoint } from '../shared/engine/emissions';
 import type { SubnetSnapshot } from '../shared/engine/prices';
@@ -67,7 +67,7 @@ function generate(): PortfolioInput {
   const price = Array.from({ length: SUBNETS }, (_, n) =>
     n === 0 ? A : BigInt(Math.floor(5_000_000 + rnd() * 100_000_000)),
   );
-  const events: RawStakeEvent[] = [];
+  const events: StakeEvent[] = [];
   const checkpoints: PositionCheckpoint[] = [];
   const snapshots: SubnetSnapshot[] = [];
   const lastBlock = Math.ceil(N_EVENTS / EVENTS_PER_BLOCK);
@@ -77,13 +77,13 @@ function generate(): PortfolioInput {
     block: number,
     idx: number,
     ext: number,
-    kind: RawStakeEvent['kind'],
+    kind: StakeEvent['kind'],
     p: Pos,
     tao: bigint,
     alpha: bigint,
     fee: bigint,
     destNetuid: number | null = null,
-  ): RawStakeEvent => ({
+  ): StakeEvent => ({
     blockNumber: block,
     blockHash: '0x',
     timestamp: T0 + block * 12_000,
@@ -100,6 +100,7 @@ function generate(): PortfolioInput {
     tao,
     alpha,
     fee,
+    feeUnit: null,
   });
   const sameKey = new Map<string, Pos[]>();
   for (const p of positions) {
@@ -250,7 +251,7 @@ const cpuTimes: number[] = [];
 let warmMax = 0;
 for (let i = 0; i < WARMUP + RUNS; i++) {
   const p = existing[(i * 7919) % existing.length] as (typeof existing)[number];
-  const e: RawStakeEvent = {
+  const e: StakeEvent = {
     blockNumber: block,
     blockHash: '0x',
     timestamp: T0 + block * 12_000,
@@ -267,6 +268,7 @@ for (let i = 0; i < WARMUP + RUNS; i++) {
     tao: 1_000_000_000n,
     alpha: 100_000_000n,
     fee: 0n,
+    feeUnit: null,
   };
   const t = performance.now();
   const c0 = process.cpuUsage();

@@ -2,7 +2,7 @@
 // searched, sorted and paged for the Activity page and its export. Listing ledger entries rather
 // than raw events means every row shows the amounts the engine books (a root claim's α, a move or
 // swap once with both legs) and an export of the rows is the same ledger the figures come from.
-import type { LedgerEntry } from './engine';
+import { eventRef, type LedgerEntry } from './engine';
 import type { LedgerLegView } from './views';
 import { LEDGER_KINDS, type ActivitySortKey, type ChainEventKind, type LedgerKind } from './vocab';
 
@@ -184,7 +184,7 @@ export function toActivityRow(e: LedgerEntry, blockHashOf: (block: number) => st
     legs: e.legs.map((l) => ({ ...l })),
     claimedNetuid: e.payout?.netuid ?? null,
     sources: sources.map((s) => ({
-      ref: s.id !== undefined ? String(s.id) : `${s.blockNumber}-${s.eventIndex}`,
+      ref: eventRef(s),
       kind: s.kind,
       eventIndex: s.eventIndex,
       extrinsicIndex: s.extrinsicIndex,

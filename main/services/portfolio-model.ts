@@ -1,6 +1,6 @@
 // Loads the stored facts of the watched wallets, runs the pure accounting engine and shapes the
 // result for the UI. Results are cached per settings and dropped whenever facts change.
-import { createEngine, type Engine, type EngineSettings, type PortfolioInput } from '../../shared/engine';
+import { createEngine, eventRef, type Engine, type EngineSettings, type PortfolioInput } from '../../shared/engine';
 import type { CostBasisMethod, RewardTreatment, Settings, Wallet } from '../../shared/api';
 import type {
   GroupView,
@@ -160,7 +160,7 @@ export function entriesForPosition(
       specVersion: e.specVersion,
       extrinsicIndex: e.extrinsicIndex,
       legs: e.legs.map((l) => ({ ...l })),
-      sources: e.sources.map((s) => (s.id !== undefined ? String(s.id) : `${s.blockNumber}-${s.eventIndex}`)),
+      sources: e.sources.map(eventRef),
       flags: [...e.flags],
     }));
 }

@@ -15,7 +15,7 @@ import { scenario } from '../../devnet/scenarios/index';
 import { buildTruth, type Truth } from '../../devnet/truth';
 import { toAcc } from '../../devnet/chain/accounts';
 import { TX_FEE } from '../../devnet/chain/chain';
-import { computePortfolio, type ChainEventKind, type RawStakeEvent, type RootClaimPayout } from './index';
+import { computePortfolio, type ChainEventKind, type StakeEvent, type RootClaimPayout } from './index';
 
 beforeAll(async () => {
   await cryptoWaitReady();
@@ -28,7 +28,7 @@ function specAt(truth: Truth, block: number): number {
 }
 
 function engineInput(truth: Truth) {
-  const events: RawStakeEvent[] = [];
+  const events: StakeEvent[] = [];
   const rootClaims: RootClaimPayout[] = [];
   const seenClaimEvent = new Set<string>();
   for (const e of truth.events) {
@@ -58,13 +58,14 @@ function engineInput(truth: Truth) {
           kind: 'RootClaimed',
           coldkey: e.coldkey,
           counterpartyColdkey: null,
-          hotkey: '',
-          netuid: 0,
+          hotkey: null,
+          netuid: null,
           destHotkey: null,
           destNetuid: null,
           tao: 0n,
           alpha: 0n,
           fee: 0n,
+          feeUnit: null,
         });
       }
       continue;
@@ -87,6 +88,7 @@ function engineInput(truth: Truth) {
       alpha: BigInt(e.alpha),
       // the chain's events carry no fee field before 257 (the truth still reports the fee charged)
       fee: spec < 257 ? 0n : BigInt(e.fee),
+      feeUnit: null,
     });
   }
   const checkpoints = truth.positions.map((p) => ({

@@ -13,13 +13,15 @@
  *   amounts of legs already normalised; a full computation does.
  *   Benchmarks and series are rebuilt on request (`benchmarks()`, `series()`), not per event.
  */
-import { normalizeEvents, type LedgerEntry, type RawStakeEvent, type RootClaimPayout } from './ledger';
+import type { LedgerEntry, RootClaimPayout, StakeEvent } from './ledger';
+import { normalizeEvents } from './normalize';
 import type { EmissionRecord, PositionCheckpoint } from './emissions';
 import { PriceBook, type SubnetSnapshot } from './prices';
 import { FiatBook, type FiatPriceRow } from './fiat';
 import type { CostBasisMethod } from '../vocab';
 import { PortfolioState, type RewardTreatment } from './state';
-import { PnlTracker, type PnlContext, type PnlResult } from './pnl';
+import type { PnlContext, PnlResult } from './pnl';
+import { PnlTracker } from './aggregates';
 import { replayRaw } from './replay';
 import { computeBenchmarks, type BenchmarkSet, type RootIndexPoint } from './benchmarks';
 import { buildSeries, seriesRecorder, type Series, type SeriesOptions, type SeriesRecorder } from './timeseries';
@@ -28,19 +30,22 @@ import { drillDown, type DrillDown, type DrillFigure } from './drilldown';
 export * from './units';
 export * from './runtime';
 export * from './ledger';
+export * from './normalize';
 export * from './prices';
 export * from './emissions';
 export * from './lots';
 export * from './state';
 export * from './pnl';
+export * from './aggregates';
 export * from './benchmarks';
 export * from './timeseries';
 export * from './fiat';
 export * from './exports';
+export * from './tax-rows';
 export * from './drilldown';
 
 export interface PortfolioInput {
-  events: readonly RawStakeEvent[];
+  events: readonly StakeEvent[];
   checkpoints: readonly PositionCheckpoint[];
   snapshots: readonly SubnetSnapshot[];
   rootClaims?: readonly RootClaimPayout[];
@@ -81,7 +86,7 @@ export interface Engine {
   /** Number of ledger entries (without materialising the ledger). */
   ledgerSize(): number;
   /** Add the complete raw events of one extrinsic or block. Returns the keys of the positions recomputed. */
-  addEvents(events: readonly RawStakeEvent[]): string[];
+  addEvents(events: readonly StakeEvent[]): string[];
   addCheckpoints(cps: readonly PositionCheckpoint[]): string[];
   addSnapshots(snaps: readonly SubnetSnapshot[]): void;
   benchmarks(): BenchmarkSet;
@@ -145,9 +150,9 @@ export function createEngine(
   tracker.refresh();
   state.trackTouched = true;
   // Raw events added after creation; a rebuild (out-of-order add) re-normalises base + added.
-  const added: RawStakeEvent[] = [];
+  const added: StakeEvent[] = [];
 
-  const allEvents = (): RawStakeEvent[] =>
+  const allEvents = (): StakeEvent[] =>
     added.length === 0
       ? [...events]
       : [...events, ...added].sort((a, b) => a.blockNumber - b.blockNumber || a.eventIndex - b.eventIndex);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeEvents, type LedgerEntry, type RawStakeEvent } from './ledger';
+import { eventRef, type LedgerEntry, type StakeEvent } from './ledger';
+import { normalizeEvents } from './normalize';
 import { PriceBook } from './prices';
 import { A, TAO, ev, snap } from './testing/fixtures';
 
 const tracked = new Set(['C1', 'C2']);
-const norm = (events: RawStakeEvent[], prices?: PriceBook): LedgerEntry[] =>
+const norm = (events: StakeEvent[], prices?: PriceBook): LedgerEntry[] =>
   normalizeEvents(events, { trackedColdkeys: tracked, prices });
 const only = (es: LedgerEntry[]): LedgerEntry => {
   expect(es).toHaveLength(1);
@@ -83,7 +84,7 @@ describe('moves: fee sides per runtime (facts §9A item 2/3)', () => {
       from?: number;
       to?: number;
     },
-  ): RawStakeEvent[] => [
+  ): StakeEvent[] => [
     ev('StakeRemoved', { block: 50, spec, idx: 1, netuid: o.from ?? 1, tao: o.rTao, alpha: o.rAlpha, fee: o.rFee }),
     ev('StakeAdded', { block: 50, spec, idx: 2, netuid: o.to ?? 2, tao: o.aTao, alpha: o.aAlpha, fee: o.aFee }),
     ev('StakeSwapped', { block: 50, spec, idx: 3, netuid: o.from ?? 1, destNet: o.to ?? 2, tao: o.rTao }),
@@ -218,8 +219,8 @@ describe('event grouping', () => {
         block: 60,
         spec: 400,
         idx: 3,
-        hot: '',
-        netuid: -1,
+        hot: null,
+        netuid: null,
         tao: 900_000n,
         alpha: 1_000_000n,
       }),
@@ -333,5 +334,28 @@ describe('events as the sync stores them', () => {
     );
     expect(e.kind).toBe('sell');
     expect(e.flags).toContain('move-without-destination');
+  });
+});
+
+describe('events without a position', () => {
+  it('a StakeAdded that names no hotkey is refused with a clear error, not booked to a made-up position', () => {
+    expect(() => norm([ev('StakeAdded', { block: 10, hot: null, tao: TAO, alpha: A })])).toThrow(
+      'StakeAdded at block 10 (event 0) names no hotkey',
+    );
+    expect(() => norm([ev('StakeRemoved', { block: 10, netuid: null, tao: TAO, alpha: A })])).toThrow(
+      'names no subnet',
+    );
+  });
+
+  it('root (netuid 0) is a subnet like any other: a RootClaimed names none, and leaves no leg', () => {
+    expect(norm([ev('RootClaimed', { block: 10, hot: null, netuid: null })])).toEqual([]);
+    const root = only(norm([ev('StakeAdded', { block: 10, netuid: 0, tao: TAO, alpha: TAO })]));
+    expect(root.legs[0]).toMatchObject({ netuid: 0, alpha: TAO, tao: TAO });
+  });
+
+  it('sources name the stored id when the event has one', () => {
+    const stored = { ...ev('StakeAdded', { block: 10, tao: TAO, alpha: A }), id: 42 };
+    expect(eventRef(stored)).toBe('42');
+    expect(eventRef(ev('StakeAdded', { block: 10, idx: 3 }))).toBe('10-3');
   });
 });

@@ -2,7 +2,8 @@
  * Merge ledger entries and checkpoints in block order and feed them to a PortfolioState.
  * Within a block, ledger entries come first: checkpoints are post-block state.
  */
-import { streamLedger, type LedgerEntry, type NormalizeOptions, type RawStakeEvent } from './ledger';
+import type { LedgerEntry, StakeEvent } from './ledger';
+import { streamLedger, type NormalizeOptions } from './normalize';
 import type { PositionCheckpoint } from './emissions';
 import type { PortfolioState } from './state';
 
@@ -58,7 +59,7 @@ export function replay(
  */
 export function replayRaw(
   state: PortfolioState,
-  rawEvents: readonly RawStakeEvent[],
+  rawEvents: readonly StakeEvent[],
   normalize: NormalizeOptions,
   checkpoints: readonly PositionCheckpoint[],
   asOfBlock = Number.MAX_SAFE_INTEGER,

@@ -215,7 +215,7 @@ describe('root claims', () => {
     const r = computePortfolio(
       {
         trackedColdkeys: ['C1'],
-        events: [ev('RootClaimed', { block: 500, ext: null, hot: '', netuid: 0 })],
+        events: [ev('RootClaimed', { block: 500, ext: null, hot: null, netuid: null })],
         rootClaims: [
           {
             blockNumber: 500,
@@ -292,8 +292,8 @@ describe('alpha-paid fee in the engine', () => {
             block: 200,
             spec: 400,
             idx: 2,
-            hot: '',
-            netuid: -1,
+            hot: null,
+            netuid: null,
             tao: 90_000_000n,
             alpha: 100_000_000n,
           }),

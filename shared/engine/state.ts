@@ -6,88 +6,13 @@
 import type { LedgerEntry, LedgerLeg } from './ledger';
 import { emissionAt, positionKey, type EmissionRecord, type PositionCheckpoint } from './emissions';
 import { createLotBook, type LotBook } from './lots';
-import type { CostBasisMethod } from '../vocab';
+import type { CostBasisMethod, RewardTreatment } from '../vocab';
+import { PositionAcc, ROOT_INDEX_SCALE } from './position';
+
+export type { RewardTreatment } from '../vocab';
+export { PositionAcc, ROOT_INDEX_SCALE } from './position';
 import type { PriceBook } from './prices';
 import type { FiatBook } from './fiat';
-
-export type RewardTreatment = 'income' | 'zero';
-
-/** Fixed-point scale of the root yield index (1.0 = 1e18). */
-export const ROOT_INDEX_SCALE = 1_000_000_000_000_000_000n;
-
-/** Running totals of one position (coldkey, hotkey, netuid). All bigint rao / alpha-rao. */
-export class PositionAcc {
-  alpha = 0n;
-  alphaBought = 0n;
-  alphaSold = 0n;
-  alphaTransferredIn = 0n;
-  alphaTransferredOut = 0n;
-  alphaEmitted = 0n;
-  alphaUnexplained = 0n;
-  alphaRootClaim = 0n;
-  alphaFeePaid = 0n;
-  alphaBurned = 0n;
-  /**
-   * α already held at the position's first checkpoint that no recorded event explains: an opening
-   * balance (stake older than the recorded history, e.g. root stake from before dTAO). It is not
-   * income: it enters like a purchase at the first recorded price (`openingTao`, part of taoIn).
-   */
-  alphaOpening = 0n;
-  openingTao = 0n;
-  /** TAO paid into the position (trade + carry acquisitions, gross). */
-  taoIn = 0n;
-  /** TAO received out of the position (trade + carry disposals, net). */
-  taoOut = 0n;
-  /** TAO of basis-carrying moves (part of taoIn/taoOut; kept apart so trade figures derive without extra work per event). */
-  carryTaoIn = 0n;
-  carryTaoOut = 0n;
-  /** Basis booked for rewards (income treatment). */
-  incomeBasis = 0n;
-  /** Disposal proceeds (trade legs) = taoOut − carried out. */
-  get proceeds(): bigint {
-    return this.taoOut - this.carryTaoOut;
-  }
-  /** Cost booked on acquisitions (trade cost + reward basis). */
-  get costAcquired(): bigint {
-    return this.taoIn - this.carryTaoIn + this.incomeBasis;
-  }
-  costCarriedIn = 0n;
-  costCarriedOut = 0n;
-  realized = 0n;
-  /** Emissions (positive intervals) + root claims, TAO value at accrual. */
-  incomeTao = 0n;
-  emissionTao = 0n;
-  rootClaimTao = 0n;
-  friction = 0n;
-  frictionUnknownLegs = 0;
-  feesTao = 0n;
-  feesAlpha = 0n;
-  feesUnknown = 0;
-  realizedFiat = 0n;
-  incomeFiat = 0n;
-  fiatIncomplete = false;
-  emissionsUnpriced = 0;
-  readonly emissions: number[] = [];
-  /** TAO flows netted per benchmark window (see PortfolioState.windows); the open window is kept apart. */
-  readonly flowWin: number[] = [];
-  readonly flowAmt: bigint[] = [];
-  curWin = -1;
-  curFlow = 0n;
-  /** Closed windows plus the open one. */
-  flowWindows(): { win: number[]; amt: bigint[] } {
-    if (this.curWin < 0) return { win: this.flowWin, amt: this.flowAmt };
-    return { win: [...this.flowWin, this.curWin], amt: [...this.flowAmt, this.curFlow] };
-  }
-  lastCheckpointBlock = -1;
-  constructor(
-    readonly key: string,
-    readonly coldkey: string,
-    readonly hotkey: string,
-    readonly netuid: number,
-    /** The (coldkey, netuid) lot book this position's α lives in (shared with its other hotkeys). */
-    readonly book: LotBook,
-  ) {}
-}
 
 export interface StateOptions {
   method: CostBasisMethod;

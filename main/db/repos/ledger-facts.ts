@@ -1,5 +1,5 @@
 // Read side of the stored chain facts, shaped as the accounting engine's inputs.
-import type { PositionCheckpoint, RawStakeEvent, RootClaimPayout, SubnetSnapshot } from '../../../shared/engine';
+import type { PositionCheckpoint, RootClaimPayout, SubnetSnapshot } from '../../../shared/engine';
 import type { DB } from '../open';
 import { STAKE_EVENT_COLUMNS, stakeEventFromRow, type StakeEventDbRow } from './stake-events';
 import type { StoredStakeEvent } from '../../../shared/facts';
@@ -8,15 +8,6 @@ export interface SubnetLabel {
   netuid: number;
   name: string | null;
   symbol: string | null;
-}
-
-/**
- * The engine's projection of a stored event. The engine still writes "no hotkey" as '' and "no
- * subnet" as 0 (RootClaimed) or −1 (a fee event from before its netuid field).
- */
-function toEngineEvent(e: StoredStakeEvent): RawStakeEvent {
-  const noNetuid = e.kind === 'TransactionFeePaidWithAlpha' ? -1 : 0;
-  return { ...e, hotkey: e.hotkey ?? '', netuid: e.netuid ?? noNetuid };
 }
 
 export function ledgerFactsRepo(db: DB) {
@@ -77,8 +68,8 @@ export function ledgerFactsRepo(db: DB) {
   );
 
   return {
-    events(coldkeys: readonly string[]): RawStakeEvent[] {
-      return events.all({ keys: JSON.stringify(coldkeys) }).map((r) => toEngineEvent(stakeEventFromRow(r)));
+    events(coldkeys: readonly string[]): StoredStakeEvent[] {
+      return events.all({ keys: JSON.stringify(coldkeys) }).map(stakeEventFromRow);
     },
     checkpoints(coldkeys: readonly string[]): PositionCheckpoint[] {
       return checkpoints.all(JSON.stringify(coldkeys)).map((r) => ({

@@ -1,5 +1,5 @@
 /** Builders for raw events, checkpoints and snapshots used by the engine tests and the benchmark. */
-import type { ChainEventKind, RawStakeEvent } from '../ledger';
+import type { ChainEventKind, StakeEvent } from '../ledger';
 import type { PositionCheckpoint } from '../emissions';
 import type { SubnetSnapshot } from '../prices';
 
@@ -19,8 +19,8 @@ export interface EvOpts {
   idx?: number;
   spec?: number;
   cold?: string;
-  hot?: string;
-  netuid?: number;
+  hot?: string | null;
+  netuid?: number | null;
   tao?: bigint;
   alpha?: bigint;
   fee?: bigint;
@@ -29,7 +29,7 @@ export interface EvOpts {
   destNet?: number | null;
 }
 
-export function ev(kind: ChainEventKind, o: EvOpts): RawStakeEvent {
+export function ev(kind: ChainEventKind, o: EvOpts): StakeEvent {
   return {
     blockNumber: o.block,
     blockHash: `0x${o.block.toString(16).padStart(8, '0')}`,
@@ -40,13 +40,14 @@ export function ev(kind: ChainEventKind, o: EvOpts): RawStakeEvent {
     kind,
     coldkey: o.cold ?? 'C1',
     counterpartyColdkey: o.counter ?? null,
-    hotkey: o.hot ?? 'H1',
-    netuid: o.netuid ?? 1,
+    hotkey: o.hot === undefined ? 'H1' : o.hot,
+    netuid: o.netuid === undefined ? 1 : o.netuid,
     destHotkey: o.destHot ?? null,
     destNetuid: o.destNet ?? null,
     tao: o.tao ?? 0n,
     alpha: o.alpha ?? 0n,
     fee: o.fee ?? 0n,
+    feeUnit: null,
   };
 }
 
@@ -59,8 +60,8 @@ export function cp(
     blockNumber: block,
     timestamp: tsOf(block),
     coldkey: o.cold ?? 'C1',
-    hotkey: o.hot ?? 'H1',
-    netuid: o.netuid ?? 1,
+    hotkey: o.hot === undefined ? 'H1' : o.hot,
+    netuid: o.netuid === undefined ? 1 : o.netuid,
     alpha,
   };
 }

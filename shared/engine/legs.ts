@@ -1,0 +1,134 @@
+/**
+ * One event → one leg: the per-runtime reading of StakeAdded / StakeRemoved / α burns into a
+ * position's gross α change, its TAO flow and its fee (rules in ./runtime, docs/chain/fees.md).
+ */
+import { impliedPreFieldFee, removedAlphaIsNet, removeFeeUnit, taoFieldsNetOfFee, SPEC_FEE_FIELD } from './runtime';
+import type { PriceBook } from './prices';
+import type { LedgerLeg, StakeEvent } from './ledger';
+import type { LegBasis, LegCategory } from '../vocab';
+import { alphaToTao } from './units';
+
+/** The position an event names. Stake events always name one; a stored row without is corrupt. */
+export function positionOf(e: StakeEvent): { coldkey: string; hotkey: string; netuid: number } {
+  if (e.hotkey === null || e.netuid === null) {
+    throw new Error(
+      `${e.kind} at block ${e.blockNumber} (event ${e.eventIndex}) names no ${e.hotkey === null ? 'hotkey' : 'subnet'}: ` +
+        'the stored facts are damaged; re-sync this wallet.',
+    );
+  }
+  return { coldkey: e.coldkey, hotkey: e.hotkey, netuid: e.netuid };
+}
+
+/** Fill a leg's pre-event spot value of |alpha| (snapshot at block − 1). */
+export function withSpot(leg: LedgerLeg, prices: PriceBook | undefined, block: number): LedgerLeg {
+  if (!prices) return leg;
+  const a = leg.alpha < 0n ? -leg.alpha : leg.alpha;
+  if (leg.netuid === 0) {
+    leg.spotTao = a;
+    leg.spotBlock = -1;
+    return leg;
+  }
+  const s = prices.snapshotRefAt(leg.netuid, block - 1);
+  if (s === null) return leg;
+  leg.spotTao = alphaToTao(a, s.price);
+  leg.spotBlock = s.blockNumber;
+  return leg;
+}
+
+export type AddContext = { side: 'add' } | { side: 'move' | 'move-same-subnet'; originTaoNet: bigint | null };
+
+/** Acquisition leg from a StakeAdded: gross TAO paid, α received, TAO fee. */
+export function addedLeg(
+  e: StakeEvent,
+  category: LegCategory,
+  basis: LegBasis,
+  ctx: AddContext,
+  prices?: PriceBook,
+): LedgerLeg {
+  let tao = e.tao;
+  let fee: bigint | null = e.fee;
+  if (taoFieldsNetOfFee(e.specVersion)) {
+    // Before v3 StakeAdded.tao is net of the TAO fee.
+    if (e.specVersion < SPEC_FEE_FIELD) {
+      fee = impliedPreFieldFee(e.specVersion, ctx.side);
+      if (fee === null && ctx.side !== 'add' && ctx.originTaoNet !== null) {
+        // 252–256 move: the TAO leaving the origin (net) is what entered the destination (gross).
+        fee = ctx.originTaoNet - e.tao;
+      }
+    }
+    tao = fee === null ? e.tao : e.tao + fee;
+  }
+  const { coldkey, hotkey, netuid } = positionOf(e);
+  return withSpot(
+    {
+      coldkey,
+      hotkey,
+      netuid,
+      alpha: e.alpha,
+      category,
+      basis,
+      tao,
+      fee,
+      feeUnit: 'tao',
+      spotTao: null,
+      spotBlock: null,
+    },
+    prices,
+    e.blockNumber,
+  );
+}
+
+/** Disposal leg from a StakeRemoved: gross α leaving, net TAO received, fee (TAO before v3, α from v3). */
+export function removedLeg(
+  e: StakeEvent,
+  category: LegCategory,
+  basis: LegBasis,
+  side: 'remove' | 'move' | 'move-same-subnet',
+  prices?: PriceBook,
+): LedgerLeg {
+  const feeUnit = removeFeeUnit(e.specVersion);
+  let fee: bigint | null = e.fee;
+  if (e.specVersion < SPEC_FEE_FIELD) fee = impliedPreFieldFee(e.specVersion, side);
+  // ≥397 the event carries the NET α swapped; the position lost α + fee.
+  const gross = removedAlphaIsNet(e.specVersion) ? e.alpha + e.fee : e.alpha;
+  const { coldkey, hotkey, netuid } = positionOf(e);
+  return withSpot(
+    {
+      coldkey,
+      hotkey,
+      netuid,
+      alpha: -gross,
+      category,
+      basis,
+      tao: e.tao,
+      fee,
+      feeUnit,
+      spotTao: null,
+      spotBlock: null,
+    },
+    prices,
+    e.blockNumber,
+  );
+}
+
+/** α that leaves a position with no proceeds (recycle, burn): an expense valued at spot. */
+export function burnedLeg(e: StakeEvent, prices?: PriceBook): LedgerLeg {
+  const { coldkey, hotkey, netuid } = positionOf(e);
+  return withSpot(
+    {
+      coldkey,
+      hotkey,
+      netuid,
+      alpha: -e.alpha,
+      category: 'burned',
+      basis: 'expense',
+      tao: 0n,
+      fee: 0n,
+      feeUnit: 'alpha',
+      spotTao: null,
+      spotBlock: null,
+    },
+    prices,
+    e.blockNumber,
+  );
+}

@@ -1,0 +1,188 @@
+/**
+ * Tax-tool rows (Koinly, CoinTracker) in neutral form, from the ledger and the emission records.
+ *
+ * Bittensor mapping: a stake is Sent TAO / Received `SN<netuid>` alpha; an unstake the reverse; a
+ * cross-subnet swap is Sent SN<a> / Received SN<b>; emissions and root claims are reward income
+ * (Received only, net worth at receipt when a fiat price exists); alpha-paid tx fees are a cost;
+ * recycle/burn is "lost". Moves within a subnet between the user's own positions are not exported
+ * (no asset changes hands).
+ */
+import type { LedgerEntry, LedgerLeg } from './ledger';
+import type { EmissionRecord } from './emissions';
+
+export function currency(netuid: number): string {
+  return `SN${netuid}`;
+}
+
+/** A tax-tool row in neutral form, rendered to Koinly or CoinTracker. */
+export interface TaxRow {
+  timestamp: number;
+  sentAmount: bigint | null;
+  sentCurrency: string;
+  receivedAmount: bigint | null;
+  receivedCurrency: string;
+  feeAmount: bigint | null;
+  feeCurrency: string;
+  /** TAO value (rao) at the time, converted to fiat for Koinly's net worth when a price exists. */
+  worthTao: bigint | null;
+  label: 'trade' | 'reward' | 'cost' | 'lost' | 'transfer';
+  description: string;
+  txHash: string;
+}
+
+function feeOf(leg: LedgerLeg): { amount: bigint; currency: string } | null {
+  if (leg.fee === null || leg.fee === 0n) return null;
+  return { amount: leg.fee, currency: leg.feeUnit === 'tao' ? 'TAO' : currency(leg.netuid) };
+}
+
+/**
+ * The tax row of one ledger entry (null: nothing changes hands). Every ledger kind is decided here:
+ * a kind added to the vocabulary without a case fails typecheck (this must return on every path).
+ */
+export function taxRowOf(e: LedgerEntry): TaxRow | null {
+  const tx = e.sources[0]?.blockHash ?? '';
+  const desc = `${e.kind} block ${e.blockNumber}${e.extrinsicIndex !== null ? `-${e.extrinsicIndex}` : ''}`;
+  const base = { timestamp: e.timestamp, txHash: tx, description: desc };
+  const legs = e.legs;
+  switch (e.kind) {
+    case 'buy':
+    case 'transfer-in': {
+      const l = legs[0] as LedgerLeg;
+      const f = feeOf(l);
+      // Sent excludes the TAO fee, which is listed separately (StakeAdded.tao is gross from v3).
+      const feeTao = f && f.currency === 'TAO' ? f.amount : 0n;
+      return e.kind === 'buy'
+        ? {
+            ...base,
+            sentAmount: l.tao - feeTao,
+            sentCurrency: 'TAO',
+            receivedAmount: l.alpha,
+            receivedCurrency: currency(l.netuid),
+            feeAmount: f?.amount ?? null,
+            feeCurrency: f?.currency ?? '',
+            worthTao: l.tao,
+            label: 'trade',
+          }
+        : {
+            ...base,
+            sentAmount: null,
+            sentCurrency: '',
+            receivedAmount: l.alpha,
+            receivedCurrency: currency(l.netuid),
+            feeAmount: null,
+            feeCurrency: '',
+            worthTao: l.tao,
+            label: 'transfer',
+          };
+    }
+    case 'sell':
+    case 'transfer-out': {
+      const l = legs[0] as LedgerLeg;
+      const f = feeOf(l);
+      const feeAlpha = f && f.currency !== 'TAO' ? f.amount : 0n;
+      return e.kind === 'sell'
+        ? {
+            ...base,
+            sentAmount: -l.alpha - feeAlpha,
+            sentCurrency: currency(l.netuid),
+            receivedAmount: l.tao,
+            receivedCurrency: 'TAO',
+            feeAmount: f?.amount ?? null,
+            feeCurrency: f?.currency ?? '',
+            worthTao: l.tao,
+            label: 'trade',
+          }
+        : {
+            ...base,
+            sentAmount: -l.alpha,
+            sentCurrency: currency(l.netuid),
+            receivedAmount: null,
+            receivedCurrency: '',
+            feeAmount: null,
+            feeCurrency: '',
+            worthTao: l.tao,
+            label: 'transfer',
+          };
+    }
+    case 'swap': {
+      const o = legs.find((l) => l.alpha < 0n);
+      const d = legs.find((l) => l.alpha >= 0n);
+      if (!o || !d) return null;
+      // An α fee on the origin side (v3, origin pays) is listed apart; a TAO-side fee is inside the rate.
+      const f = feeOf(o);
+      const feeAlpha = f && f.currency !== 'TAO' ? f.amount : 0n;
+      return {
+        ...base,
+        sentAmount: -o.alpha - feeAlpha,
+        sentCurrency: currency(o.netuid),
+        receivedAmount: d.alpha,
+        receivedCurrency: currency(d.netuid),
+        feeAmount: feeAlpha === 0n ? null : feeAlpha,
+        feeCurrency: feeAlpha === 0n ? '' : currency(o.netuid),
+        worthTao: o.tao,
+        label: 'trade',
+      };
+    }
+    case 'root-claim-keep':
+    case 'root-claim-swap': {
+      const l = legs[0] as LedgerLeg;
+      return {
+        ...base,
+        sentAmount: null,
+        sentCurrency: '',
+        receivedAmount: l.alpha,
+        receivedCurrency: currency(l.netuid),
+        feeAmount: null,
+        feeCurrency: '',
+        worthTao: l.tao,
+        label: 'reward',
+      };
+    }
+    case 'alpha-fee':
+    case 'recycle':
+    case 'burn': {
+      const l = legs[0] as LedgerLeg;
+      return {
+        ...base,
+        sentAmount: -l.alpha,
+        sentCurrency: currency(l.netuid),
+        receivedAmount: null,
+        receivedCurrency: '',
+        feeAmount: null,
+        feeCurrency: '',
+        worthTao: e.kind === 'alpha-fee' ? l.fee : l.spotTao,
+        label: e.kind === 'alpha-fee' ? 'cost' : 'lost',
+      };
+    }
+    case 'move':
+    case 'internal-transfer':
+      return null; // between own positions: nothing changes hands
+  }
+}
+
+/** Neutral tax rows from the ledger and emission records (only legs of tracked wallets are in the ledger). */
+export function taxRows(ledger: readonly LedgerEntry[], emissions: readonly EmissionRecord[]): TaxRow[] {
+  const rows: TaxRow[] = [];
+  for (const e of ledger) {
+    const row = taxRowOf(e);
+    if (row) rows.push(row);
+  }
+  for (const r of emissions) {
+    if (r.alpha <= 0n) continue;
+    rows.push({
+      timestamp: r.timestamp,
+      sentAmount: null,
+      sentCurrency: '',
+      receivedAmount: r.alpha,
+      receivedCurrency: currency(r.netuid),
+      feeAmount: null,
+      feeCurrency: '',
+      worthTao: r.price ? r.tao : null,
+      label: 'reward',
+      description: `emission ${r.hotkey} blocks ${r.fromBlock + 1}-${r.toBlock}`,
+      txHash: '',
+    });
+  }
+  rows.sort((a, b) => a.timestamp - b.timestamp);
+  return rows;
+}
