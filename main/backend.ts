@@ -34,6 +34,8 @@ export interface BackendOptions {
   log?: (line: string) => void;
   /** Where database notices go (backup written, damage recovered, read-only folder); stderr by default. */
   notify?: (line: string) => void;
+  /** Test seam: called right before sync commits a batch of blocks (the crash tests end the process there). */
+  beforeCommit?: (blocks: number) => void;
 }
 
 export function createBackend(options: BackendOptions): Backend {
@@ -63,6 +65,7 @@ export function createBackend(options: BackendOptions): Backend {
     endpoint: options.endpoint,
     reconnect: options.reconnect ?? true,
     log: options.log,
+    beforeCommit: options.beforeCommit,
   });
   const ctx: ServiceContext = { db: opened.db, push, bus, info, now, sync, database: opened };
   const dispatch = createDispatcher(createHandlers(ctx), (channel, error) => console.error(`[${channel}]`, error));

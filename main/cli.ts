@@ -72,7 +72,12 @@ async function resolveWallet(backend: Backend, ref: string): Promise<Wallet> {
   return wallet;
 }
 
-async function run(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+async function run(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  seams: CliSeams,
+): Promise<number> {
   const { command, help, positionals, flags } = parseCommandLine(argv);
   const json = flags.has('json');
   const [, sub, arg] = positionals;
@@ -95,6 +100,7 @@ async function run(argv: string[], out: (s: string) => void, err: (s: string) =>
     endpoint,
     reconnect: command === 'sync' && !once,
     log: err,
+    beforeCommit: seams.beforeCommit,
   });
   try {
     switch (command) {
@@ -205,9 +211,19 @@ async function run(argv: string[], out: (s: string) => void, err: (s: string) =>
 }
 
 /** Run a command line; errors become `error: …` on stderr and the documented exit code. */
-export async function runCli(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+/** Test seams: the crash tests run the real CLI through main/test/crash-entry.ts with these set. */
+export interface CliSeams {
+  beforeCommit?: (blocks: number) => void;
+}
+
+export async function runCli(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  seams: CliSeams = {},
+): Promise<number> {
   try {
-    return await run(argv, out, err);
+    return await run(argv, out, err, seams);
   } catch (error) {
     err(`error: ${(error as Error).message ?? String(error)}`);
     if (error instanceof UsageError || error instanceof ReportUsageError) return 1;

@@ -21,7 +21,9 @@ function cli(dataDir: string, url: string, killBeforeCommit?: number): ChildProc
   const env = { ...process.env };
   if (killBeforeCommit === undefined) delete env.TAOFOLIO_TEST_KILL_BEFORE_COMMIT;
   else env.TAOFOLIO_TEST_KILL_BEFORE_COMMIT = String(killBeforeCommit);
-  return spawn(TSX, [join(ROOT, 'main/cli.ts'), '--data-dir', dataDir, '--endpoint', url, 'sync', '--once'], {
+  // The real CLI, through the entry point that installs the kill seam (main/test/crash-entry.ts).
+  const entry = killBeforeCommit === undefined ? 'main/cli.ts' : 'main/test/crash-entry.ts';
+  return spawn(TSX, [join(ROOT, entry), '--data-dir', dataDir, '--endpoint', url, 'sync', '--once'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

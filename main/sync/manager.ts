@@ -27,6 +27,8 @@ export interface SyncManagerOptions {
   connectTimeoutMs?: number;
   concurrency?: number;
   log?: (line: string) => void;
+  /** Test seam, see RangeHooks.beforeCommit. */
+  beforeCommit?: (blocks: number) => void;
 }
 
 interface WalletRun {
@@ -45,6 +47,8 @@ interface WalletRun {
 }
 
 const PUSH_EVERY_MS = 200;
+/** Live following records head facts (positions, prices, locks, exit values) at most this often. */
+const HEAD_EVERY_LIVE = 300;
 
 export class SyncManager {
   readonly #repo;
@@ -348,6 +352,9 @@ export class SyncManager {
     const hooks = {
       signal,
       now: this.options.now,
+      beforeCommit: this.options.beforeCommit,
+      // Live following refreshes the head facts about once an hour (a tempo is 360 blocks).
+      headEvery: this.#following ? HEAD_EVERY_LIVE : undefined,
       onProgress: (phase: RangePhase, done: number, total: number) => {
         if (run.phase !== phase) run.phaseStarted = this.options.now();
         run.phase = phase;

@@ -2,9 +2,10 @@ import { init } from './0001-init';
 import { chainFacts } from './0002-chain-facts';
 import { runtime424Facts } from './0003-runtime-424-facts';
 import { nullSentinels } from './0004-null-sentinels';
+import { headCheckpoints } from './0005-head-checkpoints';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every schema step, oldest first. Append only: never edit a step that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [init, chainFacts, runtime424Facts, nullSentinels];
+export const MIGRATIONS: readonly Migration[] = [init, chainFacts, runtime424Facts, nullSentinels, headCheckpoints];

@@ -52,7 +52,8 @@ export interface PositionExitRow {
 export interface ExitQuote {
   tao: bigint;
   alphaFee: bigint;
-  slippage: bigint;
+  /** tao_slippage; null where the runtime's result has no slippage field. */
+  slippage: bigint | null;
 }
 
 /** The coldkey's stake on one subnet at a head checkpoint: lock and the exit of all available α. */
@@ -83,6 +84,8 @@ export interface BlockFacts {
   effects: SilentEffectRow[];
   /** At head checkpoints: what each position and subnet can be sold for now. */
   exits?: { positions: PositionExitRow[]; subnets: SubnetStakeRow[] };
+  /** True when this block is a head checkpoint of the coldkey. */
+  head?: boolean;
 }
 
 export interface SyncStateRow {
@@ -142,6 +145,12 @@ export function chainFactsRepo(db: DB) {
   const insertSubnetStake = db.prepare(
     `INSERT OR IGNORE INTO subnet_stakes (block_number, coldkey, netuid, total, locked, available, lock_hotkey, locks_read, exit_tao, exit_alpha_fee, exit_slippage)
      VALUES (@blockNumber, @coldkey, @netuid, @total, @locked, @available, @lockHotkey, @locksRead, @exitTao, @exitAlphaFee, @exitSlippage)`,
+  );
+  const insertHead = db.prepare(
+    'INSERT OR IGNORE INTO head_checkpoints (coldkey, block_number) VALUES (@coldkey, @blockNumber)',
+  );
+  const lastHead = db.prepare<[string], { b: bigint | null }>(
+    'SELECT MAX(block_number) AS b FROM head_checkpoints WHERE coldkey = ?',
   );
   const exitColumns = (exit: ExitQuote | null) => ({
     exitTao: exit?.tao ?? null,
@@ -208,6 +217,7 @@ export function chainFactsRepo(db: DB) {
     for (const p of f.payouts) {
       insertPayout.run({ blockNumber: f.block.number, blockHash: f.block.hash, coldkey, ...p });
     }
+    if (f.head) insertHead.run({ coldkey, blockNumber: f.block.number });
     for (const e of f.effects) insertEffect.run({ blockNumber: f.block.number, blockHash: f.block.hash, ...e });
     for (const p of f.exits?.positions ?? [])
       insertPositionExit.run({
@@ -285,6 +295,11 @@ export function chainFactsRepo(db: DB) {
     /** Whether a change block of this coldkey with recorded events lies in (from, to]. */
     hasChangeBetween: (coldkey: string, from: number, to: number): boolean =>
       to > from && changeBetween.get({ coldkey, from, to }) !== undefined,
+    /** The last block whose head facts were recorded for this coldkey. */
+    lastHeadBlock: (coldkey: string): number | null => {
+      const b = lastHead.get(coldkey)?.b ?? null;
+      return b === null ? null : Number(b);
+    },
     /** The coldkey this one's stake was swapped to, if the chain did that. */
     movedTo: (coldkey: string): { coldkey: string; block: number } | null => {
       const row = movedTo.get(coldkey);

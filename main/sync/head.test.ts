@@ -1,0 +1,106 @@
+// Valuations at the head: after `sync --once` the portfolio's block is the synced finalized head,
+// every held position's α is the chain's StakeInfo there, and its exit value is the runtime's own
+// sim_swap_alpha_for_tao of the available α (asked here through @polkadot/api, not the app).
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Devnet } from '../../devnet/index';
+import { testBackend } from '../test/backend';
+import { ensureDevnetMetadata } from '../test/devnet';
+import { useTempDirs } from '../test/temp-dir';
+
+ensureDevnetMetadata();
+const { startDevnet } = await import('../../devnet/index');
+const { fromSs58, ss58 } = await import('../../devnet/chain/accounts');
+const tempDir = useTempDirs();
+
+interface ExitRow {
+  coldkey: string;
+  hotkey: string;
+  netuid: bigint;
+  alpha: bigint;
+  locked: bigint;
+  available: bigint;
+  exit_tao: bigint | null;
+  exit_alpha_fee: bigint | null;
+}
+
+describe.each([
+  ['upgrade', 1],
+  ['tiny', 2],
+] as const)('head facts after sync --once, scenario %s seed %i', (scenario, seed) => {
+  let dn: Devnet;
+  let api: ApiPromise;
+  beforeAll(async () => {
+    dn = await startDevnet({ scenario, seed, port: 0 });
+    api = await ApiPromise.create({ provider: new WsProvider(dn.url), noInitWarn: true });
+  });
+  afterAll(async () => {
+    await api.disconnect();
+    await dn.close();
+  });
+
+  it('values every held position at the synced head with the chain’s α and exit value', async () => {
+    const backend = testBackend(tempDir());
+    for (const [i, address] of dn.coldkeys.entries())
+      await backend.dispatch('wallets:add', { address, label: `user ${i}` });
+    await backend.dispatch('settings:update', { endpoint: dn.url });
+    await backend.sync.syncOnce();
+    const head = dn.truth().finalized;
+
+    const view = await backend.call('portfolio:get', undefined);
+    expect(view.asOfBlock).toBe(head);
+
+    const chain = dn.world.chain;
+    const at = await api.at(dn.hashOf(head));
+    let exits = 0;
+    for (const coldkey of dn.coldkeys) {
+      const heads = backend.db.prepare('SELECT block_number FROM head_checkpoints WHERE coldkey = ?').all(coldkey);
+      expect(heads).toEqual([{ block_number: BigInt(head) }]);
+      const cold = fromSs58(coldkey);
+      const held = chain
+        .positionsOf(cold)
+        .map((p) => ({ hotkey: ss58(p.hotkey), netuid: p.netuid, alpha: chain.stake(p.hotkey, cold, p.netuid, head) }))
+        .filter((p) => p.alpha > 0n)
+        .sort((a, b) => a.netuid - b.netuid || (a.hotkey < b.hotkey ? -1 : 1));
+      expect(held.length).toBeGreaterThan(0);
+      const checkpoint = backend.db
+        .prepare(
+          'SELECT hotkey, netuid, alpha FROM position_checkpoints WHERE coldkey = ? AND block_number = ? ORDER BY netuid, hotkey',
+        )
+        .all(coldkey, head) as { hotkey: string; netuid: bigint; alpha: bigint }[];
+      expect(checkpoint.map((r) => ({ hotkey: r.hotkey, netuid: Number(r.netuid), alpha: r.alpha }))).toEqual(held);
+
+      const rows = backend.db
+        .prepare('SELECT * FROM position_exits WHERE coldkey = ? AND block_number = ? ORDER BY netuid, hotkey')
+        .all(coldkey, head) as ExitRow[];
+      expect(rows.map((r) => [r.hotkey, Number(r.netuid), r.alpha])).toEqual(
+        held.map((p) => [p.hotkey, p.netuid, p.alpha]),
+      );
+      for (const r of rows) {
+        // These runtimes have no locks: everything is available.
+        expect([r.locked, r.available]).toEqual([0n, r.alpha]);
+        const simulate = at.call.swapRuntimeApi?.simSwapAlphaForTao;
+        if (!simulate) throw new Error('this runtime has no sim_swap_alpha_for_tao');
+        const sim = (await simulate(Number(r.netuid), r.available)) as unknown as {
+          taoAmount: { toBigInt(): bigint };
+          alphaFee: { toBigInt(): bigint };
+        };
+        expect([r.exit_tao, r.exit_alpha_fee]).toEqual([sim.taoAmount.toBigInt(), sim.alphaFee.toBigInt()]);
+        exits += 1;
+      }
+      const stakes = backend.db
+        .prepare(
+          'SELECT netuid, total, locked, available, locks_read FROM subnet_stakes WHERE coldkey = ? ORDER BY netuid',
+        )
+        .all(coldkey) as { netuid: bigint; total: bigint; locked: bigint; available: bigint; locks_read: bigint }[];
+      const netuids = [...new Set(held.map((p) => p.netuid))];
+      expect(stakes.map((s) => Number(s.netuid))).toEqual(netuids);
+      for (const s of stakes) {
+        const total = held.filter((p) => p.netuid === Number(s.netuid)).reduce((a, p) => a + p.alpha, 0n);
+        expect([s.total, s.locked, s.available, s.locks_read]).toEqual([total, 0n, total, 0n]);
+      }
+    }
+    expect(exits).toBeGreaterThan(3);
+    backend.close();
+  }, 120_000);
+});
