@@ -140,18 +140,15 @@ export function computePortfolioView(
   };
 }
 
-/** The ledger entries with a leg on the given position (its drill-down). */
-export function entriesForPosition(
-  engine: Engine,
-  position: { coldkey: string; hotkey: string; netuid: number },
-): LedgerEntryView[] {
-  return engine
-    .ledger()
-    .filter((e) =>
-      e.legs.some(
-        (l) => l.coldkey === position.coldkey && l.hotkey === position.hotkey && l.netuid === position.netuid,
-      ),
-    )
+/** The ledger entries with a leg on the given position: the engine's drill-down of its α. */
+export function entriesForPosition(engine: Engine, positionKey: string): LedgerEntryView[] {
+  const drill = engine.drillDown(positionKey, 'alpha');
+  if (!drill) return [];
+  const ledger = engine.ledger();
+  const seqs = [...new Set(drill.entries.map((d) => d.entrySeq))];
+  return seqs
+    .map((seq) => ledger[seq])
+    .filter((e): e is NonNullable<typeof e> => e !== undefined)
     .map((e) => ({
       seq: e.seq,
       kind: e.kind,

@@ -102,7 +102,7 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
       const computed = compute(args);
       const position = computed.view.positions.find((p) => p.key === args.key);
       if (!position) throw new AppError('not-found', `No position ${args.key}.`, 'key');
-      return { position, entries: entriesForPosition(computed.engine, position) };
+      return { position, entries: entriesForPosition(computed.engine, position.key) };
     },
 
     'reports:export': (args) => {

@@ -1,7 +1,6 @@
 /**
- * Aggregates (subnet, wallet, wallet group, portfolio) of the position figures (./pnl), kept in step
- * with the replay state: `PnlTracker.refresh(touched)` recomputes only the touched books' positions
- * and patches the running sums of every aggregate they belong to.
+ * Aggregates (subnet, wallet, wallet group, portfolio) of the position figures (./pnl): running sums
+ * filled by `PnlTracker.refresh()` from the replay state at its last block.
  */
 import type { PortfolioState, PositionAcc } from './state';
 import { quoteExit } from './runtime';
@@ -116,11 +115,7 @@ export class AggregateAcc {
   }
 }
 
-/**
- * Keeps position results and aggregates in step with a PortfolioState. `refresh(positions)` recomputes
- * only the given positions (and the other hotkeys of their books, whose cost share may change) and
- * patches every aggregate they belong to: O(touched) per new event.
- */
+/** Position results and their aggregates from a PortfolioState (`refresh()` recomputes them all). */
 export class PnlTracker {
   readonly positionResults = new Map<string, PositionResult>();
   readonly subnets = new Map<number, AggregateAcc>();
@@ -160,15 +155,11 @@ export class PnlTracker {
     return out;
   }
 
-  /** Recompute all positions of the books of `touched` (or every book when omitted). */
-  refresh(touched?: Iterable<PositionAcc>): void {
-    const books = new Set<string>();
-    if (touched) for (const p of touched) books.add(`${p.coldkey}|${p.netuid}`);
-    else {
-      for (const k of this.state.bookPositions.keys()) books.add(k);
-      for (const a of [this.total, ...this.subnets.values(), ...this.wallets.values(), ...this.groups.values()])
-        a.invalidate();
-    }
+  /** Recompute every position of every book, and the aggregates. */
+  refresh(): void {
+    const books = this.state.bookPositions.keys();
+    for (const a of [this.total, ...this.subnets.values(), ...this.wallets.values(), ...this.groups.values()])
+      a.invalidate();
     const block = this.state.lastBlock;
     const ts = this.state.lastTimestamp;
     for (const bk of books) {

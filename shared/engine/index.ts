@@ -5,13 +5,10 @@
  *   optional series) as of a block. Raw events are normalised and replayed in one streaming pass; the
  *   ledger array is only built when asked for (`ledger`, exports, drill-down), which keeps a 1M-event
  *   computation well inside its time and memory budget.
- * - createEngine(input, settings): the same, kept alive for the incremental path. `addEvents` takes the
- *   complete raw events of one extrinsic/block (pairing needs the whole group) that are at or after the
- *   last applied event/checkpoint block, applies them to the live state and recomputes only the touched
- *   books' positions and the aggregates they belong to. Older events fall back to a full recomputation.
- *   Snapshots added later move valuations (all positions are re-valued) but do not re-price the spot
- *   amounts of legs already normalised; a full computation does.
- *   Benchmarks and series are rebuilt on request (`benchmarks()`, `series()`), not per event.
+ * - createEngine(input, settings): the same computation kept as an object that answers the on-demand
+ *   questions (ledger, benchmarks, series, drill-down) without recomputing. New facts mean a new
+ *   engine: a full computation of one wallet's history costs milliseconds (`npm run bench:engine`
+ *   prints the figures), so there is no second, incremental code path to keep in step.
  */
 import type { LedgerEntry, RootClaimPayout, StakeEvent } from './ledger';
 import { normalizeEvents } from './normalize';
@@ -85,15 +82,9 @@ export interface Engine {
   result(): PnlResult;
   /** Number of ledger entries (without materialising the ledger). */
   ledgerSize(): number;
-  /** Add the complete raw events of one extrinsic or block. Returns the keys of the positions recomputed. */
-  addEvents(events: readonly StakeEvent[]): string[];
-  addCheckpoints(cps: readonly PositionCheckpoint[]): string[];
-  addSnapshots(snaps: readonly SubnetSnapshot[]): void;
   benchmarks(): BenchmarkSet;
   series(opts: SeriesOptions): Series;
   ledger(): readonly LedgerEntry[];
-  /** Root-claim payouts learnt after creation (at or after the last block; older → full rebuild). */
-  addRootClaims(claims: readonly RootClaimPayout[]): string[];
   /** Which entries, emissions and prices produced a figure of a position. */
   drillDown(positionKey: string, figure: DrillFigure): DrillDown | null;
   /** Series sampled during the initial replay (computePortfolio), if one was requested. */
@@ -113,7 +104,7 @@ export function createEngine(
   const prices = new PriceBook(upTo(input.snapshots));
   const fiat = input.fiatPrices && input.fiatPrices.length > 0 ? new FiatBook(input.fiatPrices) : null;
   const events = upTo(input.events);
-  let claims = upTo(input.rootClaims ?? []);
+  const claims = upTo(input.rootClaims ?? []);
   let lastSpec = 297;
   let lastSpecBlock = -1;
   for (const e of events)
@@ -128,11 +119,11 @@ export function createEngine(
     walletGroups: settings.walletGroups ?? {},
   };
   const stateOpts = { method: settings.method, rewards: settings.rewards, prices, fiat, trackedColdkeys: tracked };
-  let checkpoints = upTo(input.checkpoints);
-  let state = new PortfolioState(stateOpts);
+  const checkpoints = upTo(input.checkpoints);
+  const state = new PortfolioState(stateOpts);
   const recorder = internal?.onReplay?.(state);
   // Normalise and replay in one pass; the ledger itself is only materialised on demand (ledger()).
-  let ledgerCount = replayRaw(
+  const ledgerCount = replayRaw(
     state,
     events,
     { trackedColdkeys: tracked, rootClaims: claims, prices },
@@ -146,78 +137,17 @@ export function createEngine(
   // "Now" is the latest block any input knows about (a price snapshot after the last event still moves values).
   for (const s of upTo(input.snapshots)) state.noteBlock(s.blockNumber, s.timestamp);
   if (settings.asOfBlock !== undefined) state.lastBlock = Math.max(state.lastBlock, settings.asOfBlock);
-  let tracker = new PnlTracker(state, ctx);
+  const tracker = new PnlTracker(state, ctx);
   tracker.refresh();
-  state.trackTouched = true;
-  // Raw events added after creation; a rebuild (out-of-order add) re-normalises base + added.
-  const added: StakeEvent[] = [];
-
-  const allEvents = (): StakeEvent[] =>
-    added.length === 0
-      ? [...events]
-      : [...events, ...added].sort((a, b) => a.blockNumber - b.blockNumber || a.eventIndex - b.eventIndex);
   const ledger = (): LedgerEntry[] => {
-    ledgerCache ??= normalizeEvents(allEvents(), { trackedColdkeys: tracked, rootClaims: claims, prices });
+    ledgerCache ??= normalizeEvents(events, { trackedColdkeys: tracked, rootClaims: claims, prices });
     return ledgerCache;
-  };
-  const append = (entries: LedgerEntry[]): void => {
-    for (const e of entries) {
-      e.seq = ledgerCount++;
-      ledgerCache?.push(e);
-      state.applyEntry(e);
-    }
-  };
-
-  const rebuild = (): void => {
-    ledgerCache = null;
-    state = new PortfolioState(stateOpts);
-    ledgerCount = replayRaw(state, allEvents(), { trackedColdkeys: tracked, rootClaims: claims, prices }, checkpoints);
-    for (const s of prices.netuids()) for (const x of prices.series(s)) state.noteBlock(x.blockNumber, x.timestamp);
-    tracker = new PnlTracker(state, ctx);
-    tracker.refresh();
-    state.trackTouched = true;
   };
 
   const engine: Engine = {
-    get state() {
-      return state;
-    },
+    state,
     prices,
     result: () => tracker.result(),
-    addEvents(newEvents) {
-      if (newEvents.length === 0) return [];
-      added.push(...newEvents);
-      const minBlock = Math.min(...newEvents.map((e) => e.blockNumber));
-      if (minBlock < state.lastAppliedBlock) {
-        rebuild();
-        return [...state.positions.keys()];
-      }
-      append(normalizeEvents(newEvents, { trackedColdkeys: tracked, prices }));
-      const touched = state.drainTouched();
-      tracker.refresh(touched);
-      return touched.map((p) => p.key);
-    },
-    addCheckpoints(cps) {
-      if (cps.length === 0) return [];
-      const minBlock = Math.min(...cps.map((c) => c.blockNumber));
-      checkpoints = [...checkpoints, ...cps];
-      if (minBlock < state.lastAppliedBlock) {
-        rebuild();
-        return [...state.positions.keys()];
-      }
-      for (const c of [...cps].sort((a, b) => a.blockNumber - b.blockNumber)) state.applyCheckpoint(c);
-      const touched = state.drainTouched();
-      tracker.refresh(touched);
-      return touched.map((p) => p.key);
-    },
-    addSnapshots(snaps) {
-      for (const s of snaps) {
-        prices.add(s);
-        state.noteSnapshotBlock(s.blockNumber);
-        state.noteBlock(s.blockNumber, s.timestamp);
-      }
-      tracker.refresh();
-    },
     benchmarks() {
       const figs = new Map([...tracker.positionResults].map(([k, r]) => [k, { netuid: r.netuid, figures: r.figures }]));
       return computeBenchmarks(state, figs, prices, input.rootIndex);
@@ -226,20 +156,6 @@ export function createEngine(
       return buildSeries(ledger(), checkpoints, stateOpts, state.lastBlock, opts);
     },
     ledger,
-    addRootClaims(newClaims) {
-      const mine = newClaims.filter((c) => tracked.has(c.coldkey));
-      if (mine.length === 0) return [];
-      claims = [...claims, ...mine];
-      const minBlock = Math.min(...mine.map((c) => c.blockNumber));
-      if (minBlock < state.lastAppliedBlock) {
-        rebuild();
-        return [...state.positions.keys()];
-      }
-      append(normalizeEvents([], { trackedColdkeys: tracked, rootClaims: mine, prices }));
-      const touched = state.drainTouched();
-      tracker.refresh(touched);
-      return touched.map((p) => p.key);
-    },
     drillDown: (key, figure) => drillDown(state, ledger(), prices, key, figure),
     initialSeries: () => firstSeries,
     ledgerSize: () => ledgerCount,

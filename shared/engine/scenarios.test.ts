@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   computePortfolio,
-  createEngine,
   deriveEmissions,
   normalizeEvents,
   PriceBook,
@@ -330,24 +329,5 @@ describe('exit value and incremental path', () => {
     expect(fee).toBe(5_035_477n);
     expect(r.pnl.total.figures.exitValue).toBe(expected);
     expect(expected).toBe(19_989_729_249n);
-  });
-
-  it('adding one event updates the same figures as a full recomputation', () => {
-    const base: PortfolioInput = {
-      trackedColdkeys: ['C1'],
-      events: [
-        ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
-        ev('StakeAdded', { block: 110, netuid: 2, tao: 3n * TAO, alpha: 1n * A }),
-      ],
-      checkpoints: [],
-      snapshots: [snap(90, 1, 1n * TAO), snap(90, 2, 3n * TAO)],
-    };
-    const extra = ev('StakeRemoved', { block: 300, tao: 6n * TAO, alpha: 4n * A });
-    const engine = createEngine(base, { method: 'hifo', rewards: 'income' });
-    const touched = engine.addEvents([extra]);
-    expect(touched).toEqual(['C1|H1|1']);
-    const full = computePortfolio({ ...base, events: [...base.events, extra] }, { method: 'hifo', rewards: 'income' });
-    expect(engine.result().total.figures).toEqual(full.pnl.total.figures);
-    expect(engine.result().positions).toEqual(full.pnl.positions);
   });
 });

@@ -36,10 +36,6 @@ export class PortfolioState {
   rootAlpha = 0n;
   rootIndex = ROOT_INDEX_SCALE;
   readonly rootIndexSeries: { blockNumber: number; index: bigint }[] = [];
-  /** Positions touched since the last `drainTouched()` (incremental recompute). */
-  private touched = new Set<PositionAcc>();
-  /** Off during a full replay (everything is recomputed anyway); on for the incremental path. */
-  trackTouched = false;
 
   /**
    * Benchmark windows: spans of the replay in which the benchmark growth factors are constant (no new
@@ -49,17 +45,11 @@ export class PortfolioState {
   readonly windows: { blockNumber: number; rootIndex: bigint }[] = [];
   private windowSeq = -1;
   private windowOpen = false;
-  private boundaries: number[];
+  private readonly boundaries: number[];
   private boundaryCursor = 0;
 
   constructor(readonly opts: StateOptions) {
     this.boundaries = opts.prices.snapshotBlocks();
-  }
-
-  /** A snapshot block learnt after creation (incremental path): later flows start a new window. */
-  noteSnapshotBlock(block: number): void {
-    const last = this.boundaries[this.boundaries.length - 1];
-    if (last === undefined || block > last) this.boundaries.push(block);
   }
 
   private flow(p: PositionAcc, block: number, amount: bigint): void {
@@ -115,11 +105,10 @@ export class PortfolioState {
       this.positions.set(key, p);
       (this.bookPositions.get(bookKey(coldkey, netuid)) as PositionAcc[]).push(p);
     }
-    if (this.trackTouched) this.touched.add(p);
     return p;
   }
 
-  /** Look a position up without marking it touched or creating it. */
+  /** Look a position up without creating it. */
   find(coldkey: string, hotkey: string, netuid: number): PositionAcc | undefined {
     return this.index.get(coldkey)?.get(netuid)?.byHot.get(hotkey);
   }
@@ -136,19 +125,10 @@ export class PortfolioState {
     this.rootIndexSeries.push({ blockNumber: block, index: this.rootIndex });
   }
 
-  drainTouched(): PositionAcc[] {
-    const t = [...this.touched];
-    this.touched = new Set();
-    return t;
-  }
-
   /** Move "now" forward (e.g. to a later price snapshot). */
   noteBlock(block: number, ts: number): void {
     this.advance(block, ts);
   }
-
-  /** Last block of an applied ledger entry or checkpoint (ordering guard for the incremental path). */
-  lastAppliedBlock = -1;
 
   private advance(block: number, ts: number): void {
     if (block > this.lastBlock) this.lastBlock = block;
@@ -157,7 +137,6 @@ export class PortfolioState {
 
   applyEntry(e: LedgerEntry): void {
     this.advance(e.blockNumber, e.timestamp);
-    if (e.blockNumber > this.lastAppliedBlock) this.lastAppliedBlock = e.blockNumber;
     if (e.legCount === 1) {
       this.applyLeg(e, e.firstLeg);
       return;
@@ -310,7 +289,6 @@ export class PortfolioState {
   applyCheckpoint(cp: PositionCheckpoint): EmissionRecord | null {
     if (this.opts.trackedColdkeys && !this.opts.trackedColdkeys.has(cp.coldkey)) return null;
     this.advance(cp.blockNumber, cp.timestamp);
-    if (cp.blockNumber > this.lastAppliedBlock) this.lastAppliedBlock = cp.blockNumber;
     const p = this.position(cp.coldkey, cp.hotkey, cp.netuid);
     // Opening balance only when nothing was recorded for the position before its first checkpoint;
     // after recorded events, unexplained α is accrual since those events (emission).
