@@ -1,5 +1,6 @@
 import { openDatabase } from '../../main/db/open';
 import { factsWriter } from '../../main/test/facts';
+import { seedFromDevnet } from './devnet-seed';
 
 export const SEED_COLD = '5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3';
 export const SEED_HOT = '5HK5tp6t2S59DywmHRWPBVJeJ86T61KjurYqeooqj8sREpeN';
@@ -44,5 +45,12 @@ export function seedOnePosition(dataDir: string): void {
   db.close();
 }
 
-export const SEEDS = { 'one-position': seedOnePosition } as const;
+/**
+ * Named data sets for the web suite. Devnet seeds are synced from the devnet's scenario through the
+ * real sync; their hosts run with background sync off, so the data stays exactly as synced.
+ */
+export const SEEDS = {
+  'one-position': seedOnePosition,
+  'devnet-demo': (dir: string) => seedFromDevnet(dir, 'demo', 1),
+} as const satisfies Record<string, (dataDir: string) => void | Promise<void>>;
 export type SeedName = keyof typeof SEEDS;

@@ -14,10 +14,10 @@ export interface RunningWebHost {
 }
 
 /** Start `main/host/web.ts` exactly as `npm run web` does, on a random port and a fresh data dir. */
-export async function startWebHost(dataDir: string): Promise<RunningWebHost> {
+export async function startWebHost(dataDir: string, env: Record<string, string> = {}): Promise<RunningWebHost> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'main/host/web.ts', '--port', '0'], {
     cwd: join(import.meta.dirname, '..', '..'),
-    env: { ...process.env, TAOFOLIO_DATA_DIR: dataDir },
+    env: { ...process.env, TAOFOLIO_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -55,8 +55,9 @@ export const test = base.extend<{ webHost: RunningWebHost; seed: SeedName | null
   seed: [null, { option: true }],
   webHost: async ({ seed }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'taofolio-e2e-'));
-    if (seed) SEEDS[seed](dataDir);
-    const host = await startWebHost(dataDir);
+    if (seed) await SEEDS[seed](dataDir);
+    // Seeded data is the whole truth of a test: no background sync may change it.
+    const host = await startWebHost(dataDir, seed ? { TAOFOLIO_AUTOSYNC: '0' } : {});
     await use(host);
     await host.stop();
     rmSync(dataDir, { recursive: true, force: true });

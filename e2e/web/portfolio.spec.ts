@@ -1,35 +1,165 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { AppFrame } from '../page-models/app-frame';
+import { PortfolioPage } from '../page-models/portfolio-page';
+import { screenshotBothThemes } from '../support/artifacts';
+import { engineView, parsePct } from '../support/engine-truth';
 import { expect, test } from '../support/web-host';
 
-test.use({ seed: 'one-position' });
+// The demo scenario, synced from the devnet: three wallets, eleven subnets, three weeks of trades.
+test.use({ seed: 'devnet-demo' });
+test.describe.configure({ timeout: 240_000 });
 
-test('portfolio and subnet figures come from the stored facts, with a drill-down', async ({ page, webHost }) => {
-  await page.goto(webHost.url + '#/portfolio');
+test('Portfolio figures equal the engine’s, and the lines add up under both reward treatments', async ({
+  page,
+  webHost,
+}) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.goto(webHost.url);
+  for (const rewards of ['income', 'zero'] as const) {
+    await portfolio.rewards.selectOption(rewards);
+    const truth = engineView(webHost.dataDir, { rewards });
+    const f = truth.total.figures;
+    await expect(page.getByTestId('as-of')).toContainText(rewards === 'income' ? 'rewards as income' : 'zero-basis');
+    expect(await portfolio.amount('spot-value')).toBe(f.spotValue);
+    expect(await portfolio.amount('exit-value')).toBe(f.exitValue);
+    expect(await portfolio.amount('total-return')).toBe(f.totalReturn);
+    expect(await portfolio.amount('excess-hold-tao')).toBe(truth.total.benchmarks!.holdTao.excess);
+
+    const terms = await portfolio.terms();
+    const { total, ...lines } = terms;
+    expect(total).toBe(f.totalReturn);
+    expect(Object.values(lines).reduce((a, b) => a + b, 0n)).toBe(f.totalReturn);
+    expect(lines.realized).toBe(f.realized);
+    expect(lines.unrealized).toBe(f.unrealized);
+    if (rewards === 'income') {
+      expect(lines.incomeTao).toBe(f.incomeTao);
+    } else {
+      // Zero basis: income is listed beside the sum, not in it (the cards used to stop adding up).
+      expect(lines.incomeTao).toBeUndefined();
+      await expect(page.getByTestId('memo-incomeTao')).toBeVisible();
+    }
+  }
+});
+
+test('each return percentage names its base and equals the engine’s ratio', async ({ page, webHost }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.goto(webHost.url);
+  const f = engineView(webHost.dataDir).total.figures;
+  const net = Number(f.totalReturn) / Number(f.taoIn - f.taoOut);
+  const gross = f.totalReturnPct!;
+  // Churn inflates gross TAO in: the two bases must give visibly different percentages here.
+  expect(Math.abs(net - gross)).toBeGreaterThan(0.001);
+  const shownNet = page.getByTestId('return-net');
+  const shownGross = page.getByTestId('return-gross');
+  expect(parsePct((await shownNet.textContent())!)).toBeCloseTo(net, 4);
+  expect(parsePct((await shownGross.textContent())!)).toBeCloseTo(gross, 4);
+  await expect(shownNet).toHaveAttribute('title', /of net invested/);
+  await expect(shownGross).toHaveAttribute('title', /of gross TAO in/);
+});
+
+test('switching to FIFO shows FIFO’s figures, and the choice survives navigation', async ({ page, webHost }) => {
+  const acb = engineView(webHost.dataDir, { method: 'acb' }).total.figures;
+  const fifo = engineView(webHost.dataDir, { method: 'fifo' }).total.figures;
+  // This seed makes the methods disagree, so the switch is visible in the numbers.
+  expect(fifo.realized).not.toBe(acb.realized);
+
+  const portfolio = new PortfolioPage(page);
+  await portfolio.goto(webHost.url);
+  expect((await portfolio.terms()).realized).toBe(acb.realized);
+  await portfolio.method.selectOption('fifo');
+  await expect(page.getByTestId('as-of')).toContainText('FIFO');
+  expect((await portfolio.terms()).realized).toBe(fifo.realized);
+  expect((await portfolio.terms()).unrealized).toBe(fifo.unrealized);
+  expect(await portfolio.amount('total-return')).toBe(acb.totalReturn);
+
   const frame = new AppFrame(page);
-  await expect(frame.heading()).toHaveText('Portfolio');
-  await expect(page.getByTestId('spot-value')).toHaveText('τ0.6200');
-  await expect(page.locator('.stats').first()).toContainText('Realized PnL−τ0.0100');
-  await expect(page.locator('.stats').first()).toContainText('Cost basisτ0.6200');
-  await expect(page.locator('.stats').first()).toContainText('0.0100 α');
-
-  const dir = join(import.meta.dirname, '..', 'artifacts');
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: join(dir, 'portfolio-page.png'), fullPage: true });
-
   await frame.link('Subnets').click();
-  const row = page.getByTestId('subnet-row');
-  await expect(row).toContainText('SN1');
-  await expect(row).toContainText('Apex');
-  await expect(row).toContainText('0.3100 α');
-  await page.getByRole('button', { name: /Main →/ }).click();
-  const drill = page.locator('.drilldown');
-  await expect(drill).toContainText('Stake (buy)');
-  await expect(drill).toContainText('Unstake (sell)');
-  await expect(drill).toContainText('pool at block 200');
+  await expect(page.getByRole('combobox', { name: 'Method' })).toHaveValue('fifo');
+  await frame.link('Portfolio').click();
+  await expect(portfolio.method).toHaveValue('fifo');
+  await page.reload();
+  await expect(portfolio.method).toHaveValue('fifo');
+  expect((await portfolio.terms()).realized).toBe(fifo.realized);
+});
 
-  // Switching the method recomputes (one buy: every method gives the same basis here).
-  await page.getByLabel('Method').selectOption('fifo');
-  await expect(row).toContainText('τ0.6200');
+test('the value chart: axes, crosshair with values, ranges, toggles and a text summary', async ({ page, webHost }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.goto(webHost.url);
+  const chart = portfolio.valueChart;
+  // Axes with labelled ticks (dates along x, τ up y) and horizontal gridlines.
+  await expect(chart.locator('.recharts-cartesian-axis-tick-value[orientation="bottom"]').first()).toHaveText(
+    /^[A-Z][a-z]{2} \d+$/,
+  );
+  await expect(chart.locator('.recharts-cartesian-axis-tick-value[orientation="left"]').first()).toHaveText(/^τ/);
+  await expect(chart.locator('.recharts-cartesian-grid')).toHaveCount(1);
+
+  const plot = chart.locator('.recharts-wrapper');
+  await plot.scrollIntoViewIfNeeded();
+  const box = (await plot.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.move(box.x + box.width - 20, box.y + box.height / 2, { steps: 8 });
+  const tip = chart.getByTestId('chart-tip');
+  await expect(tip).toBeVisible();
+  await expect(tip).toContainText('Portfolio');
+  await expect(tip).toContainText('Hold TAO');
+
+  const summary = chart.getByTestId('chart-summary');
+  const daily = engineView(webHost.dataDir).daily.length;
+  await expect(summary).toContainText(`${daily} points`);
+  await chart.getByRole('button', { name: '7D' }).click();
+  await expect(summary).not.toContainText(`${daily} points`);
+  await expect(chart.getByRole('button', { name: '7D' })).toHaveAttribute('aria-pressed', 'true');
+
+  const basket = chart.getByTestId('legend-subnetBasket');
+  await basket.getByRole('button').click();
+  await expect(basket).toHaveAttribute('data-on', 'false');
+  await expect(summary).not.toContainText('Subnet basket');
+  await page.reload();
+  await expect(chart.getByTestId('legend-subnetBasket')).toHaveAttribute('data-on', 'false');
+  await expect(chart.getByRole('button', { name: '7D' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('privacy mode shows no digit in any amount, percentage or chart, and no green/red', async ({ page, webHost }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.goto(webHost.url);
+  await expect(page.locator('.amount.pos, .amount.neg').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Hide amounts' }).click();
+  await expect(page.getByRole('button', { name: 'Show amounts' })).toHaveAttribute('aria-pressed', 'true');
+
+  const frame = new AppFrame(page);
+  for (const name of ['Portfolio', 'Subnets'] as const) {
+    await frame.link(name).click();
+    await expect(page.locator('.amount').first()).toBeVisible();
+    const figures = await page
+      .locator('.amount')
+      .evaluateAll((els) =>
+        els.map((e) => ({ text: e.textContent ?? '', title: e.getAttribute('title') ?? '', cls: e.className })),
+      );
+    expect(figures.length).toBeGreaterThan(10);
+    for (const f of figures) {
+      expect(f.text).not.toMatch(/[0-9]/);
+      expect(f.title).not.toMatch(/[0-9]/);
+      expect(f.cls).not.toMatch(/\b(pos|neg)\b/);
+    }
+  }
+  await frame.link('Portfolio').click();
+  const charts = page.locator('figure.chart');
+  await expect(charts.first()).toBeVisible();
+  for (const chart of await charts.all()) {
+    await expect(chart.getByTestId('chart-hidden')).toBeVisible();
+    await expect(chart.locator('svg')).toHaveCount(0);
+    // The picture, its legend and its summary: no digit (the range buttons are controls, not data).
+    for (const part of await chart
+      .locator('.chart-plot, .chart-hidden, .chart-legend, [data-testid="chart-summary"]')
+      .all())
+      expect(await part.textContent()).not.toMatch(/[0-9]/);
+  }
+  await screenshotBothThemes(page, 'portfolio-privacy');
+});
+
+test('Portfolio screenshots in both themes', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const portfolio = new PortfolioPage(page);
+  await portfolio.goto(webHost.url);
+  await expect(portfolio.valueChart.locator('.recharts-line').first()).toBeVisible();
+  await screenshotBothThemes(page, 'portfolio');
 });

@@ -1,14 +1,15 @@
 import { alpha, FULL_DECIMALS, pct, signed, tao } from './format';
 import { useShown, usePrivacy } from './privacy';
 
-type Tone = 'pos' | 'neg' | 'flat';
+export type Tone = 'pos' | 'neg' | 'flat';
 
 /** Colour what is shown: an amount that rounds to zero at this precision reads as flat. */
-function toneOf(text: string, sign: number): Tone {
+export function toneOf(text: string, sign: number): Tone {
   return !/[1-9]/.test(text) || sign === 0 ? 'flat' : sign > 0 ? 'pos' : 'neg';
 }
 
-function Shown(props: { text: string; full: string; tone: Tone | null; testId?: string | undefined }) {
+/** Any figure text: masked (digits, sign, colour, tooltip) in privacy mode; `full` is shown on hover. */
+export function Masked(props: { text: string; full: string; tone: Tone | null; testId?: string | undefined }) {
   const hidden = usePrivacy();
   const shown = useShown();
   // In privacy mode neither the digits nor the green/red sign reach the page (not even the tooltip).
@@ -35,7 +36,7 @@ export function Tao({
   const text = sign ? signed(rao, decimals) : tao(rao, decimals);
   const full = sign ? signed(rao, FULL_DECIMALS) : tao(rao, FULL_DECIMALS);
   return (
-    <Shown
+    <Masked
       text={text}
       full={full}
       tone={sign ? toneOf(text, rao > 0n ? 1 : rao < 0n ? -1 : 0) : null}
@@ -64,7 +65,12 @@ export function Alpha({
   if (netuid === 0) return <Tao rao={amount} decimals={decimals} {...(testId ? { testId } : {})} />;
   const unit = symbol || 'α';
   return (
-    <Shown text={alpha(amount, decimals, unit)} full={alpha(amount, FULL_DECIMALS, unit)} tone={null} testId={testId} />
+    <Masked
+      text={alpha(amount, decimals, unit)}
+      full={alpha(amount, FULL_DECIMALS, unit)}
+      tone={null}
+      testId={testId}
+    />
   );
 }
 
@@ -85,7 +91,7 @@ export function Pct({
   const text = pct(value, decimals);
   const full = value === null ? '—' : `${pct(value, 6)}${base ? ` of ${base}` : ''}`;
   return (
-    <Shown
+    <Masked
       text={text}
       full={full}
       tone={tone && value !== null ? toneOf(text, Math.sign(value)) : null}

@@ -1,26 +1,40 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { settingsQueries } from '../settings/queries';
-import { PAGES, type PageId } from '../pages';
+import { walletQueries } from '../wallets/queries';
+import { PAGES, renderRoute } from '../pages';
 import { SyncIndicator } from '../sync/SyncIndicator';
+import { FrameToggles } from './FrameToggles';
 import { PrivacyContext } from './privacy';
+import { ErrorNote } from './ErrorNote';
+import { defaultRoute, navPageOf, parseRoute, routeHref, type Route } from './route';
 
-function pageFromHash(): PageId {
-  const id = window.location.hash.replace(/^#\/?/, '');
-  return PAGES.some((p) => p.id === id) ? (id as PageId) : 'wallets';
-}
-
-export function App() {
-  const [page, setPage] = useState<PageId>(pageFromHash);
+function useHashRoute(walletCount: number | undefined): Route | null {
+  const [hashRoute, setHashRoute] = useState<Route | null>(() => parseRoute(window.location.hash));
+  const [start, setStart] = useState<Route | null>(null);
   useEffect(() => {
-    const onHash = () => setPage(pageFromHash());
+    const onHash = () => setHashRoute(parseRoute(window.location.hash));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const current = PAGES.find((p) => p.id === page) ?? PAGES[0]!;
-  const settings = useQuery(settingsQueries.get());
+  // With no page in the address, open on Portfolio once wallets exist (Wallets otherwise), decided
+  // once: adding the first wallet must not navigate away from the Wallets page.
+  if (hashRoute === null && start === null && walletCount !== undefined) setStart(defaultRoute(walletCount));
+  const route = hashRoute ?? start;
+  useEffect(() => {
+    // Name the page in the address too, so a reload stays where the user is.
+    if (hashRoute === null && start !== null) window.history.replaceState(window.history.state, '', routeHref(start));
+  }, [hashRoute, start]);
+  return route;
+}
 
+export function App() {
+  const settings = useQuery(settingsQueries.get());
+  const wallets = useQuery(walletQueries.list());
+  const route = useHashRoute(wallets.data?.length);
   const privacy = settings.data?.privacyMode ?? false;
+  const nav = route ? navPageOf(route) : null;
+
   return (
     <PrivacyContext.Provider value={privacy}>
       <div className={privacy ? 'app privacy' : 'app'}>
@@ -34,16 +48,27 @@ export function App() {
           <ul>
             {PAGES.map((p) => (
               <li key={p.id}>
-                <a href={`#/${p.id}`} aria-current={p.id === page ? 'page' : undefined}>
+                <a href={`#/${p.id}`} aria-current={p.id === nav ? 'page' : undefined}>
                   {p.label}
                 </a>
               </li>
             ))}
           </ul>
+          <FrameToggles privacy={privacy} />
           <SyncIndicator />
           <p className="sidebar-foot">Local only · no telemetry</p>
         </nav>
-        <main className="content">{current.render()}</main>
+        <main className="content">
+          {route ? (
+            renderRoute(route)
+          ) : wallets.error ? (
+            <ErrorNote error={wallets.error} />
+          ) : (
+            <p className="muted" role="status">
+              Loading…
+            </p>
+          )}
+        </main>
       </div>
     </PrivacyContext.Provider>
   );

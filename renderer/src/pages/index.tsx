@@ -1,10 +1,12 @@
 import { ActivityPage } from '../activity/ActivityPage';
+import type { PageId, Route } from '../app/route';
 import { PortfolioPage } from '../portfolio/PortfolioPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { SubnetDetailPage } from '../subnets/SubnetDetailPage';
 import { SubnetsPage } from '../subnets/SubnetsPage';
 import { WalletsPage } from '../wallets/WalletsPage';
 
-export type PageId = 'portfolio' | 'subnets' | 'activity' | 'wallets' | 'settings';
+export type { PageId } from '../app/route';
 
 export const PAGES: { id: PageId; label: string; render: () => React.ReactNode }[] = [
   { id: 'portfolio', label: 'Portfolio', render: () => <PortfolioPage /> },
@@ -13,3 +15,8 @@ export const PAGES: { id: PageId; label: string; render: () => React.ReactNode }
   { id: 'wallets', label: 'Wallets', render: () => <WalletsPage /> },
   { id: 'settings', label: 'Settings', render: () => <SettingsPage /> },
 ];
+
+export function renderRoute(route: Route): React.ReactNode {
+  if (route.page === 'subnet') return <SubnetDetailPage key={route.netuid} netuid={route.netuid} />;
+  return (PAGES.find((p) => p.id === route.page) ?? PAGES[0]!).render();
+}

@@ -18,7 +18,7 @@ export function BenchmarkCard({ benchmarks }: { benchmarks: Benchmarks | null })
         </div>
         <div>
           <dt>Excess vs Hold TAO</dt>
-          <dd data-testid="excess-hold-tao">
+          <dd data-testid="bench-excess-holdTao">
             <Tao rao={holdTao.excess} sign />
           </dd>
         </div>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { alpha, formatDateTime, shortAddress } from '../app/format';
-import { Tao } from '../app/Amount';
+import { formatDateTime, shortAddress } from '../app/format';
+import { Alpha, Tao } from '../app/Amount';
 import { ErrorNote } from '../app/ErrorNote';
 import { portfolioQueries } from '../portfolio/queries';
 import { LEDGER_KINDS, type CostBasisMethod, type RewardTreatment } from '../../../shared/vocab';
@@ -52,7 +52,9 @@ export function PositionDrilldown({
                     {LEDGER_KINDS[e.kind].label}
                     {e.flags.length > 0 && <span className="chip">{e.flags.join(', ')}</span>}
                   </td>
-                  <td className="num amount">{alpha(l.alpha)}</td>
+                  <td className="num">
+                    <Alpha amount={l.alpha} netuid={l.netuid} />
+                  </td>
                   <td className="num">
                     <Tao rao={l.tao} />
                   </td>

@@ -1,0 +1,40 @@
+import type { Locator, Page } from '@playwright/test';
+import { amountOf } from './figures';
+
+/** The Portfolio page, shared by the web and Electron suites. */
+export class PortfolioPage {
+  readonly method: Locator;
+  readonly rewards: Locator;
+  readonly valueChart: Locator;
+  readonly addsUp: Locator;
+  constructor(readonly page: Page) {
+    this.method = page.getByRole('combobox', { name: 'Method' });
+    this.rewards = page.getByRole('combobox', { name: 'Rewards' });
+    this.valueChart = page.getByTestId('chart-portfolio.value');
+    this.addsUp = page.getByTestId('adds-up');
+  }
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(`${url}#/portfolio`);
+    await this.page.getByTestId('spot-value').waitFor();
+  }
+
+  amount(testId: string): Promise<bigint> {
+    return amountOf(this.page.getByTestId(testId));
+  }
+
+  /** The last value of a chart line, as its legend shows it. */
+  lineEnd(lineId: string): Promise<bigint> {
+    return amountOf(this.valueChart.getByTestId(`legend-value-${lineId}`).locator('.amount'));
+  }
+
+  /** The adds-up lines: id → amount. */
+  async terms(): Promise<Record<string, bigint>> {
+    const out: Record<string, bigint> = {};
+    for (const row of await this.addsUp.locator('[data-testid^="term-"]').all()) {
+      const id = (await row.getAttribute('data-testid'))!.replace('term-', '');
+      out[id] = await amountOf(row.locator('.amount'));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,139 @@
+import { AppFrame } from '../page-models/app-frame';
+import { amountOf } from '../page-models/figures';
+import { SubnetsPage } from '../page-models/subnets-page';
+import { screenshotBothThemes } from '../support/artifacts';
+import { engineView } from '../support/engine-truth';
+import { expect, test } from '../support/web-host';
+
+test.use({ seed: 'devnet-demo' });
+test.describe.configure({ timeout: 240_000 });
+
+const KEY_COLUMNS = ['Subnet', 'Price', 'Value', 'Cost basis', 'Unrealized', 'Realized', 'Emissions', 'vs Hold TAO'];
+
+test('every key column is visible at 1280×800 with no horizontal overflow; 1920 adds columns', async ({
+  page,
+  webHost,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${webHost.url}#/subnets`);
+  const subnets = new SubnetsPage(page);
+  await expect(subnets.rows.first()).toBeVisible();
+  const overflow = async () =>
+    subnets.table.evaluate((table) => {
+      const doc = table.ownerDocument.documentElement;
+      const card = table.parentElement!;
+      return { page: doc.scrollWidth - doc.clientWidth, card: card.scrollWidth - card.clientWidth };
+    });
+  expect(await overflow()).toEqual({ page: 0, card: 0 });
+  for (const name of KEY_COLUMNS) {
+    const header = subnets.table.getByRole('columnheader', { name: new RegExp(`^${name}`) });
+    await expect(header).toBeVisible();
+    const box = (await header.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1280);
+  }
+  await expect(subnets.table.getByRole('columnheader', { name: /^Exit value/ })).toBeHidden();
+  await screenshotBothThemes(page, 'subnets-1280');
+
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await expect(subnets.table.getByRole('columnheader', { name: /^Exit value/ })).toBeVisible();
+  expect(await overflow()).toEqual({ page: 0, card: 0 });
+  const width = (await subnets.table.boundingBox())!.width;
+  expect(width).toBeGreaterThan(1500);
+  await screenshotBothThemes(page, 'subnets-1920');
+});
+
+test('each row and the totals equal the engine’s figures; totals are the sum of the rows', async ({
+  page,
+  webHost,
+}) => {
+  await page.goto(`${webHost.url}#/subnets`);
+  const subnets = new SubnetsPage(page);
+  await expect(subnets.rows.first()).toBeVisible();
+  const truth = engineView(webHost.dataDir);
+  expect(await subnets.rows.count()).toBe(truth.subnets.length);
+  for (const s of truth.subnets) {
+    expect(await subnets.amount(`value-${s.netuid}`)).toBe(s.figures.spotValue);
+    expect(await subnets.amount(`unrealized-${s.netuid}`)).toBe(s.figures.unrealized);
+    expect(await subnets.amount(`realized-${s.netuid}`)).toBe(s.figures.realized);
+    expect(await subnets.amount(`income-${s.netuid}`)).toBe(s.figures.incomeTao);
+    expect(await subnets.amount(`excess-${s.netuid}`)).toBe(s.benchmarks!.holdTao.excess);
+  }
+  const f = truth.total.figures;
+  const sum = (pick: (s: (typeof truth.subnets)[number]) => bigint) => truth.subnets.reduce((a, s) => a + pick(s), 0n);
+  expect(await subnets.amount('total-value')).toBe(f.spotValue);
+  expect(f.spotValue).toBe(sum((s) => s.figures.spotValue));
+  expect(await subnets.amount('total-cost')).toBe(f.costBasis);
+  expect(await subnets.amount('total-unrealized')).toBe(f.unrealized);
+  expect(await subnets.amount('total-realized')).toBe(f.realized);
+  expect(f.realized).toBe(sum((s) => s.figures.realized));
+  expect(await subnets.amount('total-income')).toBe(f.incomeTao);
+  expect(await subnets.amount('total-excess')).toBe(truth.total.benchmarks!.holdTao.excess);
+});
+
+test('columns sort both ways; the order is remembered', async ({ page, webHost }) => {
+  await page.goto(`${webHost.url}#/subnets`);
+  const subnets = new SubnetsPage(page);
+  await expect(subnets.rows.first()).toBeVisible();
+  const truth = engineView(webHost.dataDir);
+  const byUnrealized = [...truth.subnets]
+    .sort((a, b) =>
+      a.figures.unrealized === b.figures.unrealized
+        ? a.netuid - b.netuid
+        : a.figures.unrealized > b.figures.unrealized
+          ? -1
+          : 1,
+    )
+    .map((s) => s.netuid);
+  await subnets.sortBy('Unrealized');
+  await expect(subnets.table.getByRole('columnheader', { name: /^Unrealized/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  expect(await subnets.netuids()).toEqual(byUnrealized);
+  await subnets.sortBy('Unrealized');
+  await expect(subnets.table.getByRole('columnheader', { name: /^Unrealized/ })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
+  expect(await subnets.netuids()).toEqual([...byUnrealized].reverse());
+  await new AppFrame(page).link('Portfolio').click();
+  await new AppFrame(page).link('Subnets').click();
+  await expect(subnets.table.getByRole('columnheader', { name: /^Unrealized/ })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
+});
+
+test('symbols from the chain, root in τ, lowercase α in headers, positions per validator', async ({
+  page,
+  webHost,
+}) => {
+  await page.goto(`${webHost.url}#/subnets`);
+  const subnets = new SubnetsPage(page);
+  await expect(subnets.rows.first()).toBeVisible();
+  const truth = engineView(webHost.dataDir);
+  const sn5 = truth.subnets.find((s) => s.netuid === 5)!;
+  expect(sn5.symbol).toBeTruthy();
+  await expect(subnets.row(5).locator('.symbol')).toHaveText(sn5.symbol!);
+
+  // Root α is TAO one to one: shown in τ, never as α.
+  const rootHeld = page.getByTestId('held-0');
+  await expect(rootHeld).toHaveText(/^τ/);
+  expect(await amountOf(rootHeld)).toBe(truth.subnets.find((s) => s.netuid === 0)!.figures.alpha);
+
+  // Rendered header text keeps α lowercase (an uppercase transform made it "Α").
+  const header = await subnets.table.locator('thead').innerText();
+  expect(header).toContain('α');
+  expect(header).not.toContain('Α');
+
+  const positions = truth.positions.filter((p) => p.netuid === 5);
+  await subnets
+    .row(5)
+    .getByRole('button', { name: /positions?$/ })
+    .click();
+  await expect(page.locator('.position-row')).toHaveCount(positions.length);
+  await page.locator('.position-row').first().getByRole('button').first().click();
+  const drill = page.locator('.drilldown');
+  await expect(drill).toContainText('Price used');
+  expect(await drill.locator('tbody tr').count()).toBeGreaterThan(0);
+});

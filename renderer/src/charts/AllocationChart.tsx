@@ -1,0 +1,93 @@
+import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
+import { Masked } from '../app/Amount';
+import { FULL_DECIMALS, pct, tao } from '../app/format';
+import { toChartNumber } from './chart-data';
+import { ChartShell } from './ChartShell';
+
+export interface Slice {
+  id: string;
+  label: string;
+  value: bigint;
+}
+
+const COLORS = Array.from({ length: 8 }, (_, i) => `var(--chart-${i + 1})`);
+/** Slices beyond this many are folded into "Other" so the picture stays readable. */
+const MAX_SLICES = 7;
+
+/** Shares of value in exact integer arithmetic (basis points of the total), largest first. */
+export function allocationSlices(slices: readonly Slice[]): (Slice & { share: number })[] {
+  const positive = slices
+    .filter((s) => s.value > 0n)
+    .sort((a, b) => (b.value > a.value ? 1 : b.value < a.value ? -1 : 0));
+  const head = positive.slice(0, MAX_SLICES);
+  const rest = positive.slice(MAX_SLICES);
+  if (rest.length > 0)
+    head.push({ id: 'other', label: `Other (${rest.length})`, value: rest.reduce((a, s) => a + s.value, 0n) });
+  const total = head.reduce((a, s) => a + s.value, 0n);
+  return head.map((s) => ({ ...s, share: total === 0n ? 0 : Number((s.value * 1_000_000n) / total) / 1_000_000 }));
+}
+
+/** Allocation by subnet at spot value: a donut with a legend listing value and share. */
+export function AllocationChart({
+  slices,
+  title = 'Allocation by subnet',
+}: {
+  slices: readonly Slice[];
+  title?: string;
+}) {
+  const shown = allocationSlices(slices);
+  const summary =
+    shown.length === 0
+      ? `${title}: nothing held.`
+      : `${title}: ${shown.map((s) => `${s.label} ${tao(s.value)} (${pct(s.share, 1).replace('+', '')})`).join(', ')}.`;
+  const legend = (
+    <ul className="chart-legend allocation-legend">
+      {shown.map((s, i) => (
+        <li key={s.id} data-testid={`allocation-${s.id}`}>
+          <i className="swatch" style={{ background: COLORS[i % COLORS.length] }} /> {s.label}{' '}
+          <Masked text={tao(s.value, 2)} full={tao(s.value, FULL_DECIMALS)} tone={null} />{' '}
+          <span className="muted">
+            <Masked text={pct(s.share, 1).replace('+', '')} full={pct(s.share, 4).replace('+', '')} tone={null} />
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <ChartShell title={title} summary={summary} legend={legend} legendInPrivacy={false} testId="chart-allocation">
+      {shown.length === 0 ? (
+        <p className="muted chart-empty">Nothing held.</p>
+      ) : (
+        <ResponsiveContainer width="100%" height={200}>
+          <PieChart>
+            <Pie
+              data={shown.map((s) => ({ name: s.label, value: toChartNumber(s.value) }))}
+              dataKey="value"
+              nameKey="name"
+              innerRadius="55%"
+              outerRadius="90%"
+              stroke="var(--surface)"
+              isAnimationActive={false}
+            >
+              {shown.map((s, i) => (
+                <Cell key={s.id} fill={COLORS[i % COLORS.length]} />
+              ))}
+            </Pie>
+            <Tooltip
+              content={({ active, payload }) => {
+                const name = payload?.[0]?.name;
+                const s = shown.find((x) => x.label === name);
+                if (!active || !s) return null;
+                return (
+                  <div className="chart-tip">
+                    {s.label}: {tao(s.value)} · {pct(s.share, 2).replace('+', '')}
+                  </div>
+                );
+              }}
+            />
+          </PieChart>
+        </ResponsiveContainer>
+      )}
+    </ChartShell>
+  );
+}

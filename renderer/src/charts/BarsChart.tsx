@@ -1,0 +1,90 @@
+import { useMemo, type ReactNode } from 'react';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+  type TooltipValueType,
+} from 'recharts';
+import { compactTao, tao } from '../app/format';
+import { summarise, toChartNumber, type BarDatum } from './chart-data';
+import { ChartShell } from './ChartShell';
+
+type TipProps = TooltipContentProps<TooltipValueType, string | number>;
+
+/** Amounts per period as bars, with exact values on hover and a text summary. */
+export function BarsChart(props: {
+  id: string;
+  title: string;
+  help?: string;
+  seriesLabel: string;
+  data: readonly BarDatum[];
+  controls?: ReactNode;
+  format?: (value: bigint) => string;
+  color?: string;
+  height?: number;
+}) {
+  const { data, format = (v: bigint) => tao(v) } = props;
+  const rows = useMemo(
+    () => data.map((d, i) => ({ i, tick: d.tick, v: d.value === null ? null : toChartNumber(d.value) })),
+    [data],
+  );
+  const summary = summarise(
+    props.title,
+    data,
+    [{ label: props.seriesLabel, values: data.map((d) => d.value) }],
+    format,
+  );
+  return (
+    <ChartShell
+      title={props.title}
+      {...(props.help ? { help: props.help } : {})}
+      summary={summary}
+      controls={props.controls}
+      testId={`chart-${props.id}`}
+    >
+      {data.length === 0 ? (
+        <p className="muted chart-empty">Nothing received yet.</p>
+      ) : (
+        <ResponsiveContainer width="100%" height={props.height ?? 220}>
+          <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+            <CartesianGrid stroke="var(--grid)" vertical={false} />
+            <XAxis dataKey="tick" stroke="var(--muted)" tick={{ fill: 'var(--muted)', fontSize: 12 }} minTickGap={16} />
+            <YAxis
+              tickFormatter={(v: number) => compactTao(v * 1e9)}
+              stroke="var(--muted)"
+              tick={{ fill: 'var(--muted)', fontSize: 12 }}
+              width={64}
+            />
+            <Tooltip
+              cursor={{ fill: 'var(--surface-2)' }}
+              content={(tip: TipProps) => {
+                const i = (tip.payload?.[0]?.payload as { i?: number } | undefined)?.i;
+                const d = i === undefined ? undefined : data[i];
+                if (!tip.active || !d) return null;
+                return (
+                  <div className="chart-tip" data-testid="chart-tip">
+                    <div className="chart-tip-day">{d.label}</div>
+                    <div>
+                      {props.seriesLabel}: {d.value === null ? '—' : format(d.value)}
+                    </div>
+                  </div>
+                );
+              }}
+            />
+            <Bar
+              dataKey="v"
+              name={props.seriesLabel}
+              fill={props.color ?? 'var(--chart-1)'}
+              isAnimationActive={false}
+            />
+          </BarChart>
+        </ResponsiveContainer>
+      )}
+    </ChartShell>
+  );
+}

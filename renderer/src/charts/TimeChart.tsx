@@ -1,0 +1,269 @@
+import { useMemo } from 'react';
+import {
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+  type TooltipValueType,
+} from 'recharts';
+
+type TipProps = TooltipContentProps<TooltipValueType, string | number>;
+import { Masked } from '../app/Amount';
+import { compactTao, FULL_DECIMALS, formatDate, tao } from '../app/format';
+import { oneOf, usePersistedState } from '../app/persisted';
+import { axisDate, rangeIds, rangeStart, RANGES, summarise, toChartNumber, type RangeId } from './chart-data';
+import { ChartShell, ChoiceButtons } from './ChartShell';
+
+export interface TimeLine {
+  id: string;
+  label: string;
+  help: string;
+  /** A CSS colour, usually var(--chart-N). */
+  color: string;
+  dashed?: boolean;
+  /** Benchmarks can be switched off; the portfolio line cannot. */
+  toggleable?: boolean;
+  /** One value per point (null: no value that day). */
+  values: readonly (bigint | null)[];
+}
+
+export interface TimeMarker {
+  t: number;
+  kind: 'buy' | 'sell';
+  /** What happened, for the tooltip (e.g. "Staked τ12.0000 on SN5"). */
+  text: string;
+}
+
+type Row = { t: number; i: number } & Record<string, number | null>;
+type MarkerRow = { t: number; y: number; text: string };
+
+const MARK_FILL = { buy: 'var(--accent)', sell: 'var(--danger)' } as const;
+
+/**
+ * Values over time with range buttons, toggleable lines, a crosshair tooltip with exact values and
+ * stake/unstake markers on the first line. Range and hidden lines are remembered per chart (`id`).
+ * The legend shows each line's last value: the number its card shows.
+ */
+export function TimeChart(props: {
+  id: string;
+  title: string;
+  help?: string;
+  points: readonly { t: number }[];
+  lines: readonly TimeLine[];
+  markers?: readonly TimeMarker[];
+  format?: (value: bigint, decimals?: number) => string;
+  axisFormat?: (value: number) => string;
+  height?: number;
+  defaultHidden?: readonly string[];
+}) {
+  const { points, lines, markers = [], format = tao, axisFormat = (v: number) => compactTao(v * 1e9) } = props;
+  const [range, setRange] = usePersistedState<RangeId>(`${props.id}.range`, 'all', oneOf(rangeIds));
+  const [hidden, setHidden] = usePersistedState<string[]>(
+    `${props.id}.hidden`,
+    [...(props.defaultHidden ?? [])],
+    (v): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string'),
+  );
+  const shownLines = lines.filter((l) => !l.toggleable || !hidden.includes(l.id));
+  const start = rangeStart(points, range);
+
+  const rows = useMemo(
+    () =>
+      points.slice(start).map((p, k) => {
+        const i = start + k;
+        const row: Row = { t: p.t, i } as Row;
+        for (const l of lines) {
+          const v = l.values[i];
+          row[l.id] = v === null || v === undefined ? null : toChartNumber(v);
+        }
+        return row;
+      }),
+    [points, lines, start],
+  );
+  const markerRows = useMemo(() => {
+    const first = lines[0];
+    const from = points[start]?.t ?? 0;
+    const out: Record<TimeMarker['kind'], MarkerRow[]> = { buy: [], sell: [] };
+    if (!first) return out;
+    for (const m of markers) {
+      if (m.t < from) continue;
+      // Sit on the first line at the marker's day (the last point at or before it).
+      let j = points.length - 1;
+      while (j > 0 && points[j]!.t > m.t) j--;
+      const v = first.values[j];
+      if (v === null || v === undefined) continue;
+      out[m.kind].push({ t: m.t, y: toChartNumber(v), text: m.text });
+    }
+    return out;
+  }, [markers, lines, points, start]);
+
+  const shownPoints = points.slice(start);
+  const summary = summarise(
+    props.title,
+    shownPoints,
+    shownLines.map((l) => ({ label: l.label, values: l.values.slice(start) })),
+    (v) => format(v),
+  );
+  const span = (shownPoints.at(-1)?.t ?? 0) - (shownPoints[0]?.t ?? 0);
+  const toggle = (id: string) => setHidden(hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id]);
+
+  const legend = (
+    <ul className="chart-legend" aria-label={`${props.title}: lines`}>
+      {lines.map((l) => {
+        const last = [...l.values].reverse().find((v) => v !== null && v !== undefined) ?? null;
+        const on = !l.toggleable || !hidden.includes(l.id);
+        const value =
+          last === null ? (
+            <span className="muted">—</span>
+          ) : (
+            <Masked text={format(last)} full={format(last, FULL_DECIMALS)} tone={null} />
+          );
+        const swatch = <i className={`swatch${l.dashed ? ' dashed' : ''}`} style={{ background: l.color }} />;
+        return (
+          <li key={l.id} data-testid={`legend-${l.id}`} data-on={on}>
+            {l.toggleable ? (
+              <button
+                type="button"
+                className="legend-toggle"
+                aria-pressed={on}
+                title={l.help}
+                onClick={() => toggle(l.id)}
+              >
+                {swatch} {l.label}
+              </button>
+            ) : (
+              <span title={l.help}>
+                {swatch} {l.label}
+              </span>
+            )}{' '}
+            <span className="legend-value" data-testid={`legend-value-${l.id}`}>
+              {value}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+
+  return (
+    <ChartShell
+      title={props.title}
+      {...(props.help ? { help: props.help } : {})}
+      summary={summary}
+      legend={legend}
+      testId={`chart-${props.id}`}
+      controls={
+        <ChoiceButtons
+          label="Range"
+          options={rangeIds}
+          labelOf={(r) => RANGES[r].label}
+          value={range}
+          onChange={setRange}
+        />
+      }
+    >
+      {points.length < 2 ? (
+        <p className="muted chart-empty">The chart appears after two days of history.</p>
+      ) : (
+        <ResponsiveContainer width="100%" height={props.height ?? 260}>
+          <ComposedChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+            <CartesianGrid stroke="var(--grid)" vertical={false} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={['dataMin', 'dataMax']}
+              tickFormatter={(t: number) => axisDate(t, span)}
+              stroke="var(--muted)"
+              tick={{ fill: 'var(--muted)', fontSize: 12 }}
+              minTickGap={24}
+            />
+            <YAxis
+              tickFormatter={axisFormat}
+              stroke="var(--muted)"
+              tick={{ fill: 'var(--muted)', fontSize: 12 }}
+              width={64}
+              domain={['auto', 'auto']}
+            />
+            <Tooltip
+              cursor={{ stroke: 'var(--muted)', strokeDasharray: '3 3' }}
+              content={(tip: TipProps) => <CrosshairTip tip={tip} lines={shownLines} points={points} format={format} />}
+            />
+            {shownLines.map((l) => (
+              <Line
+                key={l.id}
+                dataKey={l.id}
+                name={l.label}
+                stroke={l.color}
+                strokeWidth={l.toggleable ? 1.5 : 2.2}
+                strokeDasharray={l.dashed ? '5 4' : undefined}
+                dot={false}
+                connectNulls
+                isAnimationActive={false}
+              />
+            ))}
+            {(['buy', 'sell'] as const).map((kind) =>
+              markerRows[kind].length > 0 ? (
+                <Scatter
+                  key={kind}
+                  name={kind === 'buy' ? 'Stake' : 'Unstake'}
+                  data={markerRows[kind]}
+                  dataKey="y"
+                  fill={MARK_FILL[kind]}
+                  shape={kind === 'buy' ? 'triangle' : 'diamond'}
+                  isAnimationActive={false}
+                  legendType="none"
+                />
+              ) : null,
+            )}
+          </ComposedChart>
+        </ResponsiveContainer>
+      )}
+    </ChartShell>
+  );
+}
+
+function CrosshairTip(props: {
+  tip: TipProps;
+  lines: readonly TimeLine[];
+  points: readonly { t: number }[];
+  format: (value: bigint, decimals?: number) => string;
+}) {
+  const { active, payload } = props.tip;
+  if (!active || !payload || payload.length === 0) return null;
+  const row = payload[0]?.payload as Partial<Row & MarkerRow> | undefined;
+  if (!row) return null;
+  const i = typeof row.i === 'number' ? row.i : nearestIndex(props.points, row.t ?? 0);
+  const t = props.points[i]?.t ?? row.t ?? 0;
+  return (
+    <div className="chart-tip" data-testid="chart-tip">
+      <div className="chart-tip-day">{formatDate(t)}</div>
+      {row.text && <div className="chart-tip-mark">{row.text}</div>}
+      <table>
+        <tbody>
+          {props.lines.map((l) => {
+            const v = l.values[i];
+            return (
+              <tr key={l.id}>
+                <th>
+                  <i className="swatch" style={{ background: l.color }} /> {l.label}
+                </th>
+                <td className="num">{v === null || v === undefined ? '—' : props.format(v)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function nearestIndex(points: readonly { t: number }[], t: number): number {
+  let j = points.length - 1;
+  while (j > 0 && points[j]!.t > t) j--;
+  return j;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { tao } from '../app/format';
+import { axisDate, DAY_MS, rangeStart, summarise, toChartNumber } from './chart-data';
+
+const day = (i: number) => ({ t: Date.UTC(2026, 0, 1) + i * DAY_MS });
+
+describe('rangeStart', () => {
+  const points = Array.from({ length: 400 }, (_, i) => day(i));
+  it('keeps the points of the last N days', () => {
+    expect(rangeStart(points, '7d')).toBe(392);
+    expect(rangeStart(points, '30d')).toBe(369);
+    expect(rangeStart(points, '1y')).toBe(34);
+    expect(rangeStart(points, 'all')).toBe(0);
+  });
+  it('keeps two points of a short or gappy series', () => {
+    expect(rangeStart([day(0), day(100)], '7d')).toBe(0);
+    expect(rangeStart([day(0)], '7d')).toBe(0);
+    expect(rangeStart([], '7d')).toBe(0);
+  });
+});
+
+describe('toChartNumber', () => {
+  it('converts 9-decimal integers to floats for plotting', () => {
+    expect(toChartNumber(2_120_260_000_000n)).toBeCloseTo(2120.26, 6);
+    expect(toChartNumber(-1_500_000_000n)).toBe(-1.5);
+    expect(toChartNumber(21_000_000_000_000_000n)).toBe(21_000_000);
+  });
+});
+
+describe('summarise', () => {
+  it('gives first, last, high and low of each line with exact amounts', () => {
+    const text = summarise(
+      'Value over time',
+      [day(0), day(1), day(2)],
+      [
+        { label: 'Portfolio', values: [1_000_000_000n, 3_000_000_000n, 2_000_000_000n] },
+        { label: 'Hold TAO', values: [null, null, null] },
+      ],
+      (v) => tao(v),
+    );
+    expect(text).toContain('3 points');
+    expect(text).toContain('Portfolio: from τ1.0000 to τ2.0000, high τ3.0000, low τ1.0000.');
+    expect(text).toContain('Hold TAO: no values.');
+  });
+  it('says when there is nothing', () => {
+    expect(summarise('Income', [], [], (v) => tao(v))).toBe('Income: no data yet.');
+  });
+});
+
+describe('axisDate', () => {
+  it('shows day and month, or month and year for long spans', () => {
+    expect(axisDate(Date.UTC(2026, 10, 3), 30 * DAY_MS)).toBe('Nov 3');
+    expect(axisDate(Date.UTC(2026, 10, 3), 500 * DAY_MS)).toBe('Nov 2026');
+  });
+});

@@ -1,0 +1,87 @@
+// Pure helpers behind the charts: range windows, bigint → chart numbers, and the text summary that
+// screen readers get instead of the picture.
+import { formatDate } from '../app/format';
+
+export const DAY_MS = 86_400_000;
+
+export const RANGES = {
+  '7d': { label: '7D', days: 7 },
+  '30d': { label: '30D', days: 30 },
+  '90d': { label: '90D', days: 90 },
+  '1y': { label: '1Y', days: 365 },
+  all: { label: 'All', days: null },
+} as const satisfies Record<string, { label: string; days: number | null }>;
+export type RangeId = keyof typeof RANGES;
+export const rangeIds = Object.keys(RANGES) as RangeId[];
+
+/** Index of the first point inside the range ending at the last point (0 for All or short series). */
+export function rangeStart(points: readonly { t: number }[], range: RangeId): number {
+  const days = RANGES[range].days;
+  const last = points.at(-1);
+  if (days === null || !last) return 0;
+  const cutoff = last.t - days * DAY_MS;
+  const i = points.findIndex((p) => p.t >= cutoff);
+  // Keep at least two points so a line can be drawn.
+  return Math.max(0, Math.min(i < 0 ? 0 : i, points.length - 2));
+}
+
+/** A 9-decimal integer amount as a float for plotting only (exact to ~1e-6 of a unit up to 2^53 µ). */
+export function toChartNumber(value: bigint): number {
+  return Number(value / 1000n) / 1e6;
+}
+
+export interface SummaryLine {
+  label: string;
+  values: readonly (bigint | null)[];
+}
+
+/**
+ * One sentence per line: first and last value, high and low, over the points shown. `format` renders
+ * exact amounts (the same text the tooltips use).
+ */
+export function summarise(
+  title: string,
+  points: readonly { t: number }[],
+  lines: readonly SummaryLine[],
+  format: (value: bigint) => string,
+): string {
+  if (points.length === 0) return `${title}: no data yet.`;
+  const from = formatDate(points[0]!.t);
+  const to = formatDate(points.at(-1)!.t);
+  const parts = [`${title}, ${from} to ${to}, ${points.length} points.`];
+  for (const line of lines) {
+    const present = line.values.filter((v): v is bigint => v !== null);
+    if (present.length === 0) {
+      parts.push(`${line.label}: no values.`);
+      continue;
+    }
+    let hi = present[0]!;
+    let lo = present[0]!;
+    for (const v of present) {
+      if (v > hi) hi = v;
+      if (v < lo) lo = v;
+    }
+    parts.push(
+      `${line.label}: from ${format(present[0]!)} to ${format(present.at(-1)!)}, high ${format(hi)}, low ${format(lo)}.`,
+    );
+  }
+  return parts.join(' ');
+}
+
+/** Short axis date: "Nov 3" within a year of data, "Nov 2026" for longer spans. */
+export function axisDate(t: number, spanMs: number): string {
+  const d = new Date(t);
+  return spanMs > 400 * DAY_MS
+    ? d.toLocaleDateString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' })
+    : d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
+/** One bar: an amount over a period. */
+export interface BarDatum {
+  /** What the bar covers, e.g. "2026-11-03" or "Week of 2026-11-02". */
+  label: string;
+  /** Short axis label. */
+  tick: string;
+  t: number;
+  value: bigint | null;
+}

@@ -1,0 +1,184 @@
+import { useQuery } from '@tanstack/react-query';
+import type { PortfolioView, SubnetView } from '../../../shared/views';
+import { Alpha, Tao } from '../app/Amount';
+import { shortAddress } from '../app/format';
+import { MetricLabel } from '../app/MetricLabel';
+import { routeHref } from '../app/route';
+import { QueryStates } from '../portfolio/PageStates';
+import { portfolioQueries } from '../portfolio/queries';
+import { useViewChoice } from '../portfolio/view-choice';
+import { ViewControls } from '../portfolio/ViewControls';
+import { subnetTitle } from './columns';
+import { SubnetMarketPanels } from './SubnetMarketPanels';
+
+/** One subnet: its price history with your trades, your positions per validator, income and health. */
+export function SubnetDetailPage({ netuid }: { netuid: number }) {
+  const choice = useViewChoice();
+  const portfolio = useQuery(portfolioQueries.view(choice.args));
+  const subnet = portfolio.data?.subnets.find((s) => s.netuid === netuid) ?? null;
+
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <header className="page-header">
+        <div>
+          <a href={routeHref({ page: 'subnets' })} className="small">
+            ← Subnets
+          </a>
+          <h1 id="page-title">
+            {subnetTitle({ netuid, name: subnet?.name ?? null })}
+            {subnet?.symbol && netuid !== 0 && <span className="symbol"> {subnet.symbol}</span>}
+          </h1>
+        </div>
+      </header>
+      <div className="toolbar">
+        <ViewControls choice={choice} />
+      </div>
+      <QueryStates
+        query={portfolio}
+        isEmpty={(v) => !v.subnets.some((s) => s.netuid === netuid)}
+        empty={
+          <>
+            <p>No position on SN{netuid} in the recorded history.</p>
+            <p className="muted">
+              <a href={routeHref({ page: 'subnets' })}>Back to your subnets</a>
+            </p>
+          </>
+        }
+      >
+        {(view) => <SubnetBody view={view} subnet={view.subnets.find((s) => s.netuid === netuid)!} />}
+      </QueryStates>
+    </section>
+  );
+}
+
+function SubnetBody({ view, subnet }: { view: PortfolioView; subnet: SubnetView }) {
+  const f = subnet.figures;
+  const hold = subnet.benchmarks?.holdTao ?? null;
+  const positions = view.positions.filter((p) => p.netuid === subnet.netuid);
+  return (
+    <>
+      <div className="card">
+        <dl className="stats" aria-label={`SN${subnet.netuid} summary`}>
+          <Stat label="Value" help="α held × spot price, in τ." testId="detail-value">
+            <Tao rao={f.spotValue} testId="detail-value-amount" />
+          </Stat>
+          <Stat label="α held" help="α staked on this subnet, all validators.">
+            <Alpha amount={f.alpha} netuid={subnet.netuid} symbol={subnet.symbol} />
+          </Stat>
+          <Stat label="Price" help="Spot price in τ per α at the as-of block.">
+            {subnet.price === null ? '—' : <Tao rao={subnet.price} />}
+          </Stat>
+          <Stat label="Cost basis" help="τ cost of the α still held, by the chosen method.">
+            <Tao rao={f.costBasis} />
+          </Stat>
+          <Stat label="Unrealized PnL" help="Value now − cost basis.">
+            <Tao rao={f.unrealized} sign />
+          </Stat>
+          <Stat label="Realized PnL" help="Proceeds of α sold − the cost basis removed with it.">
+            <Tao rao={f.realized} sign />
+          </Stat>
+          <Stat label="Emission income" help="α emitted to you, in τ when received.">
+            <Tao rao={f.incomeTao} />
+          </Stat>
+          <Stat label="Total return" help="Value now + TAO out − TAO in, in τ.">
+            <Tao rao={f.totalReturn} sign />
+          </Stat>
+        </dl>
+      </div>
+      {hold && (
+        <div className="card" aria-labelledby="bet-title">
+          <h2 id="bet-title">This bet against holding TAO</h2>
+          <p className="muted small">
+            The same TAO flows into and out of SN{subnet.netuid}, had they stayed TAO, would be worth{' '}
+            <Tao rao={hold.benchmarkValue} />. The difference splits into three parts that add up exactly.
+          </p>
+          <dl className="equation" data-testid="decomposition">
+            <div>
+              <dt>
+                <MetricLabel label="Price effect" help="Part of the excess from the α price moving against τ." />
+              </dt>
+              <dd>
+                <Tao rao={hold.priceEffect} sign testId="decomp-price" />
+              </dd>
+            </div>
+            <div>
+              <dt>
+                + <MetricLabel label="Emission effect" help="Part of the excess from α emitted to you." />
+              </dt>
+              <dd>
+                <Tao rao={hold.emissionEffect} sign testId="decomp-emission" />
+              </dd>
+            </div>
+            <div>
+              <dt>
+                + <MetricLabel label="Friction effect" help="Part of the excess lost to fees, slippage and burns." />
+              </dt>
+              <dd>
+                <Tao rao={hold.frictionEffect} sign testId="decomp-friction" />
+              </dd>
+            </div>
+            <div className="equation-total">
+              <dt>= Excess vs Hold TAO</dt>
+              <dd>
+                <Tao rao={hold.excess} sign testId="decomp-excess" />
+              </dd>
+            </div>
+          </dl>
+        </div>
+      )}
+      <SubnetMarketPanels netuid={subnet.netuid} />
+      <div className="card">
+        <h2>Positions by validator</h2>
+        <table className="table" aria-label={`Positions on SN${subnet.netuid}`}>
+          <thead>
+            <tr>
+              <th>Wallet</th>
+              <th>Validator</th>
+              <th className="num">α held</th>
+              <th className="num">Value</th>
+              <th className="num">Cost basis</th>
+              <th className="num">Unrealized</th>
+              <th className="num">Emission income</th>
+              <th className="num">vs Hold TAO</th>
+            </tr>
+          </thead>
+          <tbody>
+            {positions.map((p) => (
+              <tr key={p.key} data-testid="hotkey-row">
+                <td>{p.walletLabel ?? shortAddress(p.coldkey)}</td>
+                <td title={p.hotkey}>{shortAddress(p.hotkey)}</td>
+                <td className="num">
+                  <Alpha amount={p.figures.alpha} netuid={p.netuid} symbol={subnet.symbol} />
+                </td>
+                <td className="num">
+                  <Tao rao={p.figures.spotValue} />
+                </td>
+                <td className="num">
+                  <Tao rao={p.figures.costBasis} />
+                </td>
+                <td className="num">
+                  <Tao rao={p.figures.unrealized} sign />
+                </td>
+                <td className="num">
+                  <Tao rao={p.figures.incomeTao} />
+                </td>
+                <td className="num">{p.benchmarks ? <Tao rao={p.benchmarks.holdTao.excess} sign /> : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function Stat(props: { label: string; help: string; testId?: string; children: React.ReactNode }) {
+  return (
+    <div data-testid={props.testId}>
+      <dt>
+        <MetricLabel label={props.label} help={props.help} />
+      </dt>
+      <dd>{props.children}</dd>
+    </div>
+  );
+}

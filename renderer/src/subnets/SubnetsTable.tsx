@@ -1,0 +1,134 @@
+import { Fragment, useState } from 'react';
+import type { PortfolioView } from '../../../shared/views';
+import { Alpha, Tao } from '../app/Amount';
+import { MetricLabel } from '../app/MetricLabel';
+import { oneOf, usePersistedState } from '../app/persisted';
+import { shortAddress } from '../app/format';
+import type { ViewChoice } from '../portfolio/view-choice';
+import { PositionDrilldown } from './PositionDrilldown';
+import { columnSums, SORT_KEYS, sortRows, type SortDir, type SortKey, type SubnetRow } from './subnet-rows';
+import { SUBNET_COLUMNS, type Column } from './columns';
+
+/**
+ * One row per subnet, every key figure visible at 1280 px: two-line cells pair related figures (price
+ * with its changes, value with α held, income with its yield). Columns marked wide appear only where
+ * the window has room. A totals row gives the portfolio's own figures.
+ */
+export function SubnetsTable({ view, rows, choice }: { view: PortfolioView; rows: SubnetRow[]; choice: ViewChoice }) {
+  const [sortKey, setSortKey] = usePersistedState<SortKey>('subnets.sort', 'value', oneOf(SORT_KEYS));
+  const [sortDir, setSortDir] = usePersistedState<SortDir>('subnets.dir', 'desc', oneOf(['asc', 'desc'] as const));
+  const [open, setOpen] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
+  const toggleSubnet = (netuid: number) => {
+    const next = new Set(expanded);
+    if (next.has(netuid)) next.delete(netuid);
+    else next.add(netuid);
+    setExpanded(next);
+  };
+  const sorted = sortRows(rows, sortKey, sortDir);
+  const total = view.total.figures;
+  const sort = (key: SortKey) => {
+    if (key === sortKey) setSortDir(sortDir === 'asc' ? 'desc' : 'asc');
+    else {
+      setSortKey(key);
+      setSortDir(key === 'netuid' ? 'asc' : 'desc');
+    }
+  };
+  const sums = columnSums(rows);
+  const colSpan = SUBNET_COLUMNS.length;
+
+  return (
+    <table className="table subnets-table" aria-label="Positions by subnet">
+      <thead>
+        <tr>
+          {SUBNET_COLUMNS.map((c) => (
+            <HeaderCell key={c.id} column={c} sortKey={sortKey} sortDir={sortDir} onSort={sort} />
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((row) => {
+          const positions = view.positions.filter((p) => p.netuid === row.netuid);
+          return (
+            <Fragment key={row.netuid}>
+              <tr className="subnet-row" data-testid="subnet-row" data-netuid={row.netuid}>
+                {SUBNET_COLUMNS.map((c) => (
+                  <td key={c.id} className={cellClass(c)}>
+                    {c.cell(row, {
+                      expanded: expanded.has(row.netuid),
+                      onToggle: () => toggleSubnet(row.netuid),
+                    })}
+                  </td>
+                ))}
+              </tr>
+              {expanded.has(row.netuid)
+                ? positions.map((p) => (
+                    <Fragment key={p.key}>
+                      <tr className="position-row">
+                        <td colSpan={colSpan}>
+                          <button
+                            type="button"
+                            className="link"
+                            aria-expanded={open === p.key}
+                            onClick={() => setOpen(open === p.key ? null : p.key)}
+                          >
+                            {open === p.key ? '▾' : '▸'} {p.walletLabel ?? shortAddress(p.coldkey)} → validator{' '}
+                            {shortAddress(p.hotkey)}
+                          </button>{' '}
+                          <span className="muted small">
+                            <Alpha amount={p.figures.alpha} netuid={p.netuid} symbol={row.symbol} /> ·{' '}
+                            <Tao rao={p.figures.spotValue} /> · unrealized <Tao rao={p.figures.unrealized} sign />
+                          </span>
+                        </td>
+                      </tr>
+                      {open === p.key && (
+                        <tr>
+                          <td colSpan={colSpan}>
+                            <PositionDrilldown positionKey={p.key} args={choice.args} />
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
+                  ))
+                : null}
+            </Fragment>
+          );
+        })}
+      </tbody>
+      <tfoot>
+        <tr className="totals-row" data-testid="totals-row">
+          {SUBNET_COLUMNS.map((c) => (
+            <td key={c.id} className={cellClass(c)}>
+              {c.total?.({ total, sums, view })}
+            </td>
+          ))}
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+function cellClass(c: Column): string {
+  return [c.numeric ? 'num' : '', c.wide ? 'col-wide' : ''].filter(Boolean).join(' ');
+}
+
+function HeaderCell(props: { column: Column; sortKey: SortKey; sortDir: SortDir; onSort: (key: SortKey) => void }) {
+  const { column: c, sortKey, sortDir } = props;
+  const active = c.sort !== undefined && c.sort === sortKey;
+  const aria = active ? (sortDir === 'asc' ? 'ascending' : 'descending') : 'none';
+  return (
+    <th className={cellClass(c)} aria-sort={c.sort ? aria : undefined} scope="col">
+      {c.sort ? (
+        <button type="button" className="sort" onClick={() => props.onSort(c.sort!)} title={c.help}>
+          {c.label}
+          <span aria-hidden="true" className="sort-mark">
+            {active ? (sortDir === 'asc' ? '▲' : '▼') : ''}
+          </span>
+        </button>
+      ) : (
+        <MetricLabel label={c.label} help={c.help} />
+      )}
+      {c.sub && <span className="th-sub">{c.sub}</span>}
+    </th>
+  );
+}

@@ -1,0 +1,178 @@
+import type { ReactNode } from 'react';
+import type { Figures } from '../../../shared/engine';
+import type { PortfolioView } from '../../../shared/views';
+import { Alpha, Pct, Tao } from '../app/Amount';
+import { routeHref } from '../app/route';
+import type { columnSums, SortKey, SubnetRow } from './subnet-rows';
+
+export interface RowControls {
+  expanded: boolean;
+  onToggle: () => void;
+}
+
+export interface Column {
+  id: string;
+  label: string;
+  /** A second header line naming what is shown under the main figure. */
+  sub?: string;
+  help: string;
+  sort?: SortKey;
+  numeric?: boolean;
+  /** Shown only on wide windows (see .col-wide in styles.css). */
+  wide?: boolean;
+  cell: (row: SubnetRow, controls: RowControls) => ReactNode;
+  total?: (t: { total: Figures; sums: ReturnType<typeof columnSums>; view: PortfolioView }) => ReactNode;
+}
+
+export function subnetTitle(row: Pick<SubnetRow, 'netuid' | 'name'>): string {
+  return row.name ? `SN${row.netuid} · ${row.name}` : `SN${row.netuid}`;
+}
+
+function Two({ top, bottom }: { top: ReactNode; bottom?: ReactNode }) {
+  return (
+    <>
+      <div>{top}</div>
+      {bottom !== undefined && <div className="cell-sub">{bottom}</div>}
+    </>
+  );
+}
+
+export const SUBNET_COLUMNS: Column[] = [
+  {
+    id: 'subnet',
+    label: 'Subnet',
+    sub: 'positions',
+    help: 'The subnet, its name and token symbol as read from the chain.',
+    sort: 'netuid',
+    cell: (row, c) => (
+      <Two
+        top={
+          <>
+            <a href={routeHref({ page: 'subnet', netuid: row.netuid })} className="subnet-link">
+              <strong>SN{row.netuid}</strong>
+              {row.name && <span className="subnet-name"> {row.name}</span>}
+            </a>
+            {row.symbol && row.netuid !== 0 && <span className="symbol"> {row.symbol}</span>}
+          </>
+        }
+        bottom={
+          <button type="button" className="link small" aria-expanded={c.expanded} onClick={c.onToggle}>
+            {c.expanded ? '▾' : '▸'} {row.positions} position{row.positions === 1 ? '' : 's'}
+          </button>
+        }
+      />
+    ),
+    total: () => <strong>Total</strong>,
+  },
+  {
+    id: 'price',
+    label: 'Price',
+    sub: '24 h · 7 d',
+    help: 'Spot price in τ per α at the as-of block; below, its change over 24 hours and 7 days.',
+    sort: 'price',
+    numeric: true,
+    cell: (row) => (
+      <Two
+        top={row.price === null ? '—' : <Tao rao={row.price} />}
+        bottom={
+          <>
+            <Pct value={row.market.priceChange24h} base="the price 24 hours earlier" decimals={1} /> ·{' '}
+            <Pct value={row.market.priceChange7d} base="the price 7 days earlier" decimals={1} />
+          </>
+        }
+      />
+    ),
+  },
+  {
+    id: 'value',
+    label: 'Value',
+    sub: 'held',
+    help: 'α held × spot price, in τ; below, the α held (root in τ).',
+    sort: 'value',
+    numeric: true,
+    cell: (row) => (
+      <Two
+        top={<Tao rao={row.value} testId={`value-${row.netuid}`} />}
+        bottom={<Alpha amount={row.alpha} netuid={row.netuid} symbol={row.symbol} testId={`held-${row.netuid}`} />}
+      />
+    ),
+    total: ({ total }) => <Tao rao={total.spotValue} testId="total-value" />,
+  },
+  {
+    id: 'exit',
+    label: 'Exit value',
+    help: 'τ that selling all of it now through the pool would return, after slippage and fee.',
+    sort: 'exitValue',
+    numeric: true,
+    wide: true,
+    cell: (row) => <Tao rao={row.exitValue} />,
+    total: ({ total }) => <Tao rao={total.exitValue} />,
+  },
+  {
+    id: 'allocation',
+    label: 'Share',
+    help: 'Subnet value ÷ portfolio value, at spot prices.',
+    sort: 'allocation',
+    numeric: true,
+    wide: true,
+    cell: (row) => <Pct value={row.market.allocation} base="the portfolio value" tone={false} decimals={1} />,
+  },
+  {
+    id: 'cost',
+    label: 'Cost basis',
+    help: 'τ cost of the α still held, by the chosen method.',
+    sort: 'costBasis',
+    numeric: true,
+    cell: (row) => <Tao rao={row.costBasis} />,
+    total: ({ total }) => <Tao rao={total.costBasis} testId="total-cost" />,
+  },
+  {
+    id: 'unrealized',
+    label: 'Unrealized',
+    help: 'Value now − cost basis of the α still held.',
+    sort: 'unrealized',
+    numeric: true,
+    cell: (row) => <Tao rao={row.unrealized} sign testId={`unrealized-${row.netuid}`} />,
+    total: ({ total }) => <Tao rao={total.unrealized} sign testId="total-unrealized" />,
+  },
+  {
+    id: 'realized',
+    label: 'Realized',
+    help: 'Proceeds of α sold − the cost basis removed with it, by the chosen method.',
+    sort: 'realized',
+    numeric: true,
+    cell: (row) => <Tao rao={row.realized} sign testId={`realized-${row.netuid}`} />,
+    total: ({ total }) => <Tao rao={total.realized} sign testId="total-realized" />,
+  },
+  {
+    id: 'income',
+    label: 'Emissions',
+    sub: 'α · yield',
+    help: 'Emission income (α emitted plus root claims, in τ when received); below, the α emitted and the annualised emission yield.',
+    sort: 'income',
+    numeric: true,
+    cell: (row) => (
+      <Two
+        top={<Tao rao={row.income} testId={`income-${row.netuid}`} />}
+        bottom={
+          <>
+            <Alpha amount={row.alphaEmitted} netuid={row.netuid} symbol={row.symbol} decimals={2} /> ·{' '}
+            <Pct value={row.market.emissionYield} base="α held, per year" tone={false} decimals={1} />
+          </>
+        }
+      />
+    ),
+    total: ({ total }) => <Tao rao={total.incomeTao} testId="total-income" />,
+  },
+  {
+    id: 'excess',
+    label: 'vs Hold TAO',
+    help: 'Value of the bet now − what the same TAO flows would be worth had they stayed TAO.',
+    sort: 'excess',
+    numeric: true,
+    cell: (row) =>
+      row.excessHoldTao === null ? '—' : <Tao rao={row.excessHoldTao} sign testId={`excess-${row.netuid}`} />,
+    total: ({ view }) =>
+      view.total.benchmarks ? <Tao rao={view.total.benchmarks.holdTao.excess} sign testId="total-excess" /> : '—',
+  },
+];

@@ -1,0 +1,126 @@
+// The Subnets table's rows and their order: one row per subnet from the engine's figures, with the
+// market figures (price changes, emission yield, allocation) where the analytics view has them.
+import type { PortfolioView } from '../../../shared/views';
+
+export interface SubnetMarket {
+  priceChange24h: number | null;
+  priceChange7d: number | null;
+  emissionYield: number | null;
+  allocation: number | null;
+}
+
+export interface SubnetRow {
+  netuid: number;
+  name: string | null;
+  symbol: string | null;
+  price: bigint | null;
+  alpha: bigint;
+  value: bigint;
+  exitValue: bigint;
+  costBasis: bigint;
+  unrealized: bigint;
+  realized: bigint;
+  alphaEmitted: bigint;
+  income: bigint;
+  excessHoldTao: bigint | null;
+  positions: number;
+  market: SubnetMarket;
+}
+
+export const SORT_KEYS = [
+  'netuid',
+  'price',
+  'change24h',
+  'change7d',
+  'value',
+  'exitValue',
+  'allocation',
+  'costBasis',
+  'unrealized',
+  'realized',
+  'income',
+  'yield',
+  'excess',
+] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortDir = 'asc' | 'desc';
+
+const NO_MARKET: SubnetMarket = { priceChange24h: null, priceChange7d: null, emissionYield: null, allocation: null };
+
+export function subnetRows(view: PortfolioView, market?: ReadonlyMap<number, SubnetMarket>): SubnetRow[] {
+  return view.subnets.map((s) => ({
+    netuid: s.netuid,
+    name: s.name,
+    symbol: s.symbol,
+    price: s.price,
+    alpha: s.figures.alpha,
+    value: s.figures.spotValue,
+    exitValue: s.figures.exitValue,
+    costBasis: s.figures.costBasis,
+    unrealized: s.figures.unrealized,
+    realized: s.figures.realized,
+    alphaEmitted: s.figures.alphaEmitted,
+    income: s.figures.incomeTao,
+    excessHoldTao: s.benchmarks?.holdTao.excess ?? null,
+    positions: s.positionKeys.length,
+    market: market?.get(s.netuid) ?? NO_MARKET,
+  }));
+}
+
+type Sortable = bigint | number | null;
+
+function keyOf(row: SubnetRow, key: SortKey): Sortable {
+  switch (key) {
+    case 'netuid':
+      return row.netuid;
+    case 'price':
+      return row.price;
+    case 'change24h':
+      return row.market.priceChange24h;
+    case 'change7d':
+      return row.market.priceChange7d;
+    case 'value':
+      return row.value;
+    case 'exitValue':
+      return row.exitValue;
+    case 'allocation':
+      return row.market.allocation ?? row.value;
+    case 'costBasis':
+      return row.costBasis;
+    case 'unrealized':
+      return row.unrealized;
+    case 'realized':
+      return row.realized;
+    case 'income':
+      return row.income;
+    case 'yield':
+      return row.market.emissionYield;
+    case 'excess':
+      return row.excessHoldTao;
+  }
+}
+
+/** Sorted copy; rows without a value go last in either direction, ties by netuid. */
+export function sortRows(rows: readonly SubnetRow[], key: SortKey, dir: SortDir): SubnetRow[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = keyOf(a, key);
+    const y = keyOf(b, key);
+    if (x === null || y === null) return x === y ? a.netuid - b.netuid : x === null ? 1 : -1;
+    if (x === y) return a.netuid - b.netuid;
+    return (x < y ? -1 : 1) * sign;
+  });
+}
+
+/** Sums of the additive columns, for checking against the portfolio total. */
+export function columnSums(rows: readonly SubnetRow[]) {
+  const sum = (f: (r: SubnetRow) => bigint) => rows.reduce((acc, r) => acc + f(r), 0n);
+  return {
+    value: sum((r) => r.value),
+    costBasis: sum((r) => r.costBasis),
+    unrealized: sum((r) => r.unrealized),
+    realized: sum((r) => r.realized),
+    income: sum((r) => r.income),
+    excessHoldTao: sum((r) => r.excessHoldTao ?? 0n),
+  };
+}
