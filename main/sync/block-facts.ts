@@ -98,7 +98,9 @@ export async function factsFor(
   const exits = entry.head ? await exitsAt(reader, after, coldkey) : undefined;
   const payouts = (
     await Promise.all(
-      c.claims.map((claim) => rootClaimPayouts(reader, coldkey, b, claim.eventIndex, claim.transfers, prior, after)),
+      c.claims.map((claim) =>
+        rootClaimPayouts(reader, coldkey, b, claim.eventIndex, claim.transfers, prior, after, events),
+      ),
     )
   ).flat();
   return {

@@ -27,6 +27,7 @@ interface ExitRow {
 describe.each([
   ['upgrade', 1],
   ['tiny', 2],
+  ['upgrade424', 1],
 ] as const)('head facts after sync --once, scenario %s seed %i', (scenario, seed) => {
   let dn: Devnet;
   let api: ApiPromise;
@@ -97,8 +98,27 @@ describe.each([
       expect(stakes.map((s) => Number(s.netuid))).toEqual(netuids);
       for (const s of stakes) {
         const total = held.filter((p) => p.netuid === Number(s.netuid)).reduce((a, p) => a + p.alpha, 0n);
-        expect([s.total, s.locked, s.available, s.locks_read]).toEqual([total, 0n, total, 0n]);
+        // The runtime reports availability from 411; these scenarios lock nothing.
+        expect([s.total, s.locked, s.available, s.locks_read]).toEqual([
+          total,
+          0n,
+          total,
+          scenario === 'upgrade424' ? 1n : 0n,
+        ]);
       }
+    }
+
+    // Every subnet's price at the head is the runtime's current_alpha_price.
+    const prices = backend.db
+      .prepare('SELECT netuid, price, price_source FROM subnet_snapshots WHERE block_number = ? ORDER BY netuid')
+      .all(head) as { netuid: bigint; price: bigint; price_source: string }[];
+    expect(prices.length).toBeGreaterThan(2);
+    const currentPrice = at.call.swapRuntimeApi?.currentAlphaPrice;
+    if (!currentPrice) throw new Error('this runtime has no current_alpha_price');
+    for (const p of prices) {
+      const chainPrice = (await currentPrice(Number(p.netuid))) as unknown as { toBigInt(): bigint };
+      expect([Number(p.netuid), p.price]).toEqual([Number(p.netuid), chainPrice.toBigInt()]);
+      expect(p.price_source).toBe(scenario === 'tiny' ? 'reserves' : 'runtime'); // 343 has no current_alpha_price_all
     }
     expect(exits).toBeGreaterThan(3);
     backend.close();

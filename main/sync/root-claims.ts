@@ -4,7 +4,7 @@
 // spec 411 each Swap claim's TAO is visible as a Balances.Transfer from the subnet's account to
 // root's; before, it is reconstructed from the pool after the block.
 import type { CheckpointFacts, PayoutRow, SubnetRow } from '../db/repos/chain-facts';
-import type { TransferRef } from './event-types';
+import type { StakeEventRow, TransferRef } from './event-types';
 import { subnetOfAccount } from './mechanics';
 import type { ChainReader } from './reader';
 import { decodeAccountVec, keys, leUint } from './storage-keys';
@@ -17,6 +17,7 @@ export async function rootClaimPayouts(
   claimTransfers: readonly TransferRef[],
   prior: CheckpointFacts,
   after: CheckpointFacts,
+  rows: readonly StakeEventRow[],
 ): Promise<PayoutRow[]> {
   const rootPositions = new Set(
     [...prior.positions, ...after.positions].filter((p) => p.netuid === 0).map((p) => p.hotkey),
@@ -51,7 +52,43 @@ export async function rootClaimPayouts(
       out.push({ eventIndex, hotkey: hot, netuid: n, mode: keep ? 'keep' : 'swap', alpha, tao });
     }
   }
-  return withClaimTransfers(out, claimTransfers);
+  const fromTransfers = withClaimTransfers(out, claimTransfers);
+  return fromTransfers === out ? withRootGrowth(out, prior, after, rows) : fromTransfers;
+}
+
+/**
+ * Before spec 411: a Swap claim adds exactly its TAO to the coldkey's root stake under the same
+ * hotkey, so that position's growth across the block is the hotkey's total Swap TAO (when the block
+ * has no stake event of the coldkey on that root position). With one Swap subnet it is the amount;
+ * with several it is split in proportion to the reconstructed amounts (largest remainder), so the
+ * total is exact and only the split is reconstructed.
+ */
+export function withRootGrowth(
+  payouts: PayoutRow[],
+  prior: CheckpointFacts,
+  after: CheckpointFacts,
+  rows: readonly StakeEventRow[],
+): PayoutRow[] {
+  const rootAlpha = (cp: CheckpointFacts, hotkey: string) =>
+    cp.positions.find((p) => p.netuid === 0 && p.hotkey === hotkey)?.alpha ?? 0n;
+  const out = [...payouts];
+  for (const hotkey of new Set(payouts.filter((p) => p.mode === 'swap').map((p) => p.hotkey))) {
+    if (rows.some((r) => r.hotkey === hotkey && r.netuid === 0)) continue;
+    const growth = rootAlpha(after, hotkey) - rootAlpha(prior, hotkey);
+    const swaps = out.map((p, i) => ({ p, i })).filter(({ p }) => p.mode === 'swap' && p.hotkey === hotkey);
+    const guess = swaps.reduce((sum, { p }) => sum + p.tao, 0n);
+    if (growth <= 0n || guess <= 0n) continue;
+    let given = 0n;
+    const shares = swaps.map(({ p, i }) => {
+      const tao = (growth * p.tao) / guess;
+      given += tao;
+      return { i, tao, rem: (growth * p.tao) % guess };
+    });
+    shares.sort((a, b) => (a.rem > b.rem ? -1 : a.rem < b.rem ? 1 : a.i - b.i));
+    for (const [k, s] of shares.entries())
+      out[s.i] = { ...out[s.i]!, tao: s.tao + (BigInt(k) < growth - given ? 1n : 0n) };
+  }
+  return out;
 }
 
 /**
@@ -68,6 +105,7 @@ export function withClaimTransfers(payouts: PayoutRow[], claimTransfers: readonl
     bySubnet.set(n, [...(bySubnet.get(n) ?? []), t.amount]);
   }
   const used = new Map<number, number>();
+  if (bySubnet.size === 0) return payouts;
   return payouts.map((p) => {
     if (p.mode !== 'swap') return p;
     const amounts = bySubnet.get(p.netuid) ?? [];

@@ -43,6 +43,9 @@ describe.each([
   ['upgrade', 1],
   ['upgrade', 3],
   ['upgrade-at-checkpoint', 2],
+  ['upgrade424', 1],
+  ['upgrade424', 2],
+  ['upgrade424', 3],
 ] as const)('backfill of scenario %s seed %i', (scenario, seed) => {
   let dn: Devnet;
   beforeAll(async () => {
@@ -67,10 +70,12 @@ describe.each([
       expect(expected.length).toBeGreaterThan(10);
       expect(stored).toEqual(expected);
       rootClaims += expected.filter((line) => line.includes('|RootClaim')).length;
-      const { checked, mismatches } = checkpointMismatches(backend.db, truth, coldkey);
+      const chain = dn.world.chain;
+      const { checked, mismatches } = checkpointMismatches(backend.db, truth, coldkey, (x, netuid) =>
+        chain.epochs.epochBlock(netuid, chain.epochs.epochsAt(netuid, x)),
+      );
       expect(checked).toBeGreaterThan(20);
       expect(mismatches).toEqual([]);
-      const chain = dn.world.chain;
       const cold = fromSs58(coldkey);
       const exact = checkpointsVersusChain(
         backend.db,
