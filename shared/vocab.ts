@@ -100,6 +100,21 @@ export const CHAIN_EVENT_KINDS = {
 export type ChainEventKind = keyof typeof CHAIN_EVENT_KINDS;
 export const chainEventKinds = idsOf(CHAIN_EVENT_KINDS);
 
+/**
+ * Position changes without a stake event of the coldkey, recorded by sync in `silent_effects` (the
+ * id is the name of the chain event that caused it).
+ */
+export const SILENT_EFFECT_KINDS = {
+  HotkeySwapped: { label: 'Hotkey swapped', help: 'The validator hotkey was replaced; your α moved to the new one.' },
+  ColdkeySwapped: { label: 'Coldkey swapped', help: 'All stake of the coldkey moved to a new coldkey.' },
+  NetworkRemoved: { label: 'Subnet dissolved', help: 'The subnet was dissolved; its α was paid out in TAO.' },
+  OrderExecutedBatched: {
+    label: 'Limit order filled (batch)',
+    help: 'A limit order filled in a batch: α and TAO changed hands without a stake event.',
+  },
+} as const satisfies Record<string, Term>;
+export type SilentEffectKind = keyof typeof SILENT_EFFECT_KINDS;
+
 /** Ledger entries the engine normalises events into. */
 export const LEDGER_KINDS = {
   buy: { label: 'Stake (buy)', help: 'TAO paid into a pool for α: an acquisition at its TAO cost.' },
@@ -117,6 +132,18 @@ export const LEDGER_KINDS = {
   'alpha-fee': { label: 'Fee paid in α', help: 'α sold to pay a transaction fee: an expense.' },
   recycle: { label: 'Recycle', help: 'α recycled: it leaves with no proceeds.' },
   burn: { label: 'Burn', help: 'α burned: it leaves with no proceeds.' },
+  rename: {
+    label: 'Hotkey swap',
+    help: 'The validator replaced its hotkey: your α and its cost basis moved to the new hotkey, no gain or loss.',
+  },
+  'coldkey-swap': {
+    label: 'Coldkey swap',
+    help: 'Stake moved to a new coldkey: between two of your wallets its cost basis moves with it.',
+  },
+  dissolution: {
+    label: 'Subnet dissolved',
+    help: 'The subnet was dissolved: the position closed at the TAO paid out.',
+  },
 } as const satisfies Record<string, Term>;
 export type LedgerKind = keyof typeof LEDGER_KINDS;
 export const ledgerKinds = idsOf(LEDGER_KINDS);

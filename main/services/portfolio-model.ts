@@ -35,6 +35,7 @@ export function loadPortfolioInput(db: DB, wallets: readonly Wallet[], fiatCurre
     checkpoints: facts.checkpoints(coldkeys),
     snapshots: facts.snapshots(),
     rootClaims: facts.rootClaims(coldkeys),
+    effects: facts.effects(coldkeys),
     fiatPrices: fiatPricesRepo(db).list(fiatCurrency),
     trackedColdkeys: coldkeys,
     ...(head ? { currentSpecVersion: head.specVersion } : {}),

@@ -10,7 +10,7 @@
  *   engine: a full computation of one wallet's history costs milliseconds (`npm run bench:engine`
  *   prints the figures), so there is no second, incremental code path to keep in step.
  */
-import type { LedgerEntry, RootClaimPayout, StakeEvent } from './ledger';
+import type { LedgerEntry, PositionEffect, RootClaimPayout, StakeEvent } from './ledger';
 import { normalizeEvents } from './normalize';
 import type { EmissionRecord, PositionCheckpoint } from './emissions';
 import { PriceBook, type SubnetSnapshot } from './prices';
@@ -28,6 +28,7 @@ export * from './units';
 export * from './runtime';
 export * from './ledger';
 export * from './normalize';
+export * from './effects';
 export * from './prices';
 export * from './emissions';
 export * from './lots';
@@ -46,6 +47,8 @@ export interface PortfolioInput {
   checkpoints: readonly PositionCheckpoint[];
   snapshots: readonly SubnetSnapshot[];
   rootClaims?: readonly RootClaimPayout[];
+  /** Silent position changes recorded by sync (swaps, dissolution, batched limit orders). */
+  effects?: readonly PositionEffect[];
   fiatPrices?: readonly FiatPriceRow[];
   trackedColdkeys: readonly string[];
   /** Runtime spec for exit fees when snapshots lack one (default: spec of the last event, else 297+). */
@@ -105,6 +108,8 @@ export function createEngine(
   const fiat = input.fiatPrices && input.fiatPrices.length > 0 ? new FiatBook(input.fiatPrices) : null;
   const events = upTo(input.events);
   const claims = upTo(input.rootClaims ?? []);
+  const effects = upTo(input.effects ?? []);
+  const normalize = { trackedColdkeys: tracked, rootClaims: claims, effects, prices };
   let lastSpec = 297;
   let lastSpecBlock = -1;
   for (const e of events)
@@ -123,15 +128,7 @@ export function createEngine(
   const state = new PortfolioState(stateOpts);
   const recorder = internal?.onReplay?.(state);
   // Normalise and replay in one pass; the ledger itself is only materialised on demand (ledger()).
-  const ledgerCount = replayRaw(
-    state,
-    events,
-    { trackedColdkeys: tracked, rootClaims: claims, prices },
-    checkpoints,
-    asOf,
-    recorder?.before,
-    recorder?.after,
-  );
+  const ledgerCount = replayRaw(state, events, normalize, checkpoints, asOf, recorder?.before, recorder?.after);
   let ledgerCache: LedgerEntry[] | null = null;
   if (recorder) firstSeries = recorder.finish();
   // "Now" is the latest block any input knows about (a price snapshot after the last event still moves values).
@@ -140,7 +137,7 @@ export function createEngine(
   const tracker = new PnlTracker(state, ctx);
   tracker.refresh();
   const ledger = (): LedgerEntry[] => {
-    ledgerCache ??= normalizeEvents(events, { trackedColdkeys: tracked, rootClaims: claims, prices });
+    ledgerCache ??= normalizeEvents(events, normalize);
     return ledgerCache;
   };
 

@@ -7,10 +7,10 @@
  * slippage) can be separated from price effects.
  */
 import type { StakeEvent } from '../facts';
-import type { FeeUnit, LedgerKind, LegBasis, LegCategory } from '../vocab';
+import type { FeeUnit, LedgerKind, LegBasis, LegCategory, SilentEffectKind } from '../vocab';
 
 export type { StakeEvent, StoredStakeEvent } from '../facts';
-export type { ChainEventKind, LedgerKind, LegBasis, LegCategory } from '../vocab';
+export type { ChainEventKind, LedgerKind, LegBasis, LegCategory, SilentEffectKind } from '../vocab';
 
 /** The event's stored id when it has one (a StoredStakeEvent), else "block-eventIndex". */
 export function eventRef(e: StakeEvent): string {
@@ -32,6 +32,26 @@ export interface RootClaimPayout {
   /** keep: α added to (coldkey, hotkey, netuid). swap: α claimed before the swap (informational; may be 0n). */
   alpha: bigint;
   /** swap: TAO (rao) added to the coldkey's root stake on the same hotkey. keep: 0n. */
+  tao: bigint;
+}
+
+/**
+ * A position change a chain event caused without a stake event of the coldkey (recorded by sync from
+ * the positions around the block, docs/chain/mechanics.md): hotkey and coldkey swaps move α, a
+ * dissolution takes it and pays TAO, a batched limit-order fill trades it.
+ */
+export interface PositionEffect {
+  blockNumber: number;
+  timestamp: number;
+  /** Index of the chain event that caused it. */
+  eventIndex: number;
+  kind: SilentEffectKind;
+  coldkey: string;
+  hotkey: string;
+  netuid: number;
+  /** Signed α added to (+) or taken from (−) the position. */
+  alpha: bigint;
+  /** Signed TAO paid to (+) or taken from (−) the coldkey's free balance for it. */
   tao: bigint;
 }
 
@@ -71,6 +91,8 @@ export class LedgerEntry {
     readonly flags: string[],
     /** Root-claim payout behind the entry (root-claim kinds only). */
     readonly payout?: RootClaimPayout,
+    /** The silent position change behind the entry (swaps, dissolution, batched orders). */
+    readonly effect?: PositionEffect,
   ) {}
 
   get legCount(): number {
@@ -90,10 +112,11 @@ export class LedgerEntry {
     return out;
   }
   get blockNumber(): number {
-    return this.first ? this.first.blockNumber : (this.payout as RootClaimPayout).blockNumber;
+    return this.first ? this.first.blockNumber : ((this.payout ?? this.effect) as RootClaimPayout).blockNumber;
   }
   get timestamp(): number {
-    return this.payout ? this.payout.timestamp : (this.first as StakeEvent).timestamp;
+    if (this.payout) return this.payout.timestamp;
+    return this.first ? this.first.timestamp : (this.effect as PositionEffect).timestamp;
   }
   get specVersion(): number {
     return this.first ? this.first.specVersion : 0;
@@ -103,11 +126,12 @@ export class LedgerEntry {
   }
   /** Event index used for ordering within the block (first source event; MAX for payouts without one). */
   get eventIndex(): number {
-    return this.first ? this.first.eventIndex : MAX_EVENT_INDEX;
+    if (this.first) return this.first.eventIndex;
+    return this.effect ? this.effect.eventIndex : MAX_EVENT_INDEX;
   }
   /** Same entry with other legs (filtered views, e.g. per-position series). */
   withLegs(legs: LedgerLeg[]): LedgerEntry {
-    const e = new LedgerEntry(this.kind, this.first, legs, this.moreSources, this.flags, this.payout);
+    const e = new LedgerEntry(this.kind, this.first, legs, this.moreSources, this.flags, this.payout, this.effect);
     e.seq = this.seq;
     return e;
   }

@@ -15,8 +15,9 @@
 import { crossSubnetFeeSide, impliedPreFieldFee, SPEC_FEE_FIELD } from './runtime';
 import type { PriceBook } from './prices';
 import type { LedgerKind } from '../vocab';
-import { LedgerEntry, type LedgerLeg, type RootClaimPayout, type StakeEvent } from './ledger';
+import { LedgerEntry, type LedgerLeg, type PositionEffect, type RootClaimPayout, type StakeEvent } from './ledger';
 import { addedLeg, burnedLeg, positionOf, removedLeg } from './legs';
+import { effectEntries } from './effects';
 import { alphaToTao } from './units';
 
 export interface NormalizeOptions {
@@ -26,6 +27,8 @@ export interface NormalizeOptions {
   rootClaims?: readonly RootClaimPayout[];
   /** Snapshot prices for the spot-implied amounts (friction). */
   prices?: PriceBook;
+  /** Silent position changes (swaps, dissolution, batched orders) to merge in at their blocks. */
+  effects?: readonly PositionEffect[];
 }
 
 export function normalizeEvents(rawEvents: readonly StakeEvent[], opts: NormalizeOptions): LedgerEntry[] {
@@ -40,7 +43,8 @@ export function normalizeEvents(rawEvents: readonly StakeEvent[], opts: Normaliz
  * Streaming form of `normalizeEvents`: entries are handed to `emit` one block at a time, in ledger
  * order, with `seq` set, so a caller can apply them without keeping the whole ledger alive
  * (a 1M-entry ledger that is retained costs the garbage collector more than computing it).
- * Root-claim payouts are merged at their block (ordered by their RootClaimed event, else last).
+ * Root-claim payouts (ordered by their RootClaimed event, else last) and silent effects (./effects,
+ * by the event that caused them) are merged at their block.
  * Returns the number of entries emitted.
  */
 export function streamLedger(
@@ -51,9 +55,12 @@ export function streamLedger(
   const sorted = isSorted(rawEvents) ? rawEvents : [...rawEvents].sort(compareRaw);
   const claims = (opts.rootClaims ?? []).filter((p) => opts.trackedColdkeys.has(p.coldkey));
   claims.sort((x, y) => x.blockNumber - y.blockNumber);
+  const effects = (opts.effects ?? []).filter((f) => opts.trackedColdkeys.has(f.coldkey));
+  effects.sort((x, y) => x.blockNumber - y.blockNumber || x.eventIndex - y.eventIndex);
   const rootClaimed = new Map<number, StakeEvent[]>();
   const buf: LedgerEntry[] = [];
   let ci = 0;
+  let fi = 0;
   let seq = 0;
   const flush = (): void => {
     for (const e of buf) {
@@ -62,15 +69,41 @@ export function streamLedger(
     }
     buf.length = 0;
   };
-  const claimsBefore = (block: number): void => {
-    while (ci < claims.length && (claims[ci] as RootClaimPayout).blockNumber < block)
-      buf.push(rootClaimEntry(claims[ci++] as RootClaimPayout, [], opts.prices));
-    flush();
+  const nextExtraBlock = (): number =>
+    Math.min(
+      (claims[ci] as RootClaimPayout | undefined)?.blockNumber ?? Number.POSITIVE_INFINITY,
+      (effects[fi] as PositionEffect | undefined)?.blockNumber ?? Number.POSITIVE_INFINITY,
+    );
+  /** Root-claim payouts and silent effects of `block`, after its events, in event order. */
+  const extrasAt = (block: number, blockEvents: readonly StakeEvent[]): void => {
+    if (nextExtraBlock() !== block) return;
+    const src = rootClaimed.get(block) ?? [];
+    while (ci < claims.length && (claims[ci] as RootClaimPayout).blockNumber === block) {
+      const p = claims[ci++] as RootClaimPayout;
+      buf.push(
+        rootClaimEntry(
+          p,
+          src.filter((e) => e.coldkey === p.coldkey),
+          opts.prices,
+        ),
+      );
+    }
+    const start = fi;
+    while (fi < effects.length && (effects[fi] as PositionEffect).blockNumber === block) fi++;
+    if (fi > start) buf.push(...effectEntries(effects.slice(start, fi), blockEvents, opts.prices));
+    buf.sort((x, y) => x.eventIndex - y.eventIndex);
+  };
+  const extrasBefore = (block: number): void => {
+    for (let b = nextExtraBlock(); b < block; b = nextExtraBlock()) {
+      extrasAt(b, []);
+      flush();
+    }
   };
   let i = 0;
   while (i < sorted.length) {
     const block = (sorted[i] as StakeEvent).blockNumber;
-    if (ci < claims.length && (claims[ci] as RootClaimPayout).blockNumber < block) claimsBefore(block);
+    const blockStart = i;
+    extrasBefore(block);
     while (i < sorted.length && (sorted[i] as StakeEvent).blockNumber === block) {
       const first = sorted[i] as StakeEvent;
       let j = i + 1;
@@ -96,24 +129,11 @@ export function streamLedger(
       }
       i = j;
     }
-    if (ci < claims.length && (claims[ci] as RootClaimPayout).blockNumber === block) {
-      const src = rootClaimed.get(block) ?? [];
-      while (ci < claims.length && (claims[ci] as RootClaimPayout).blockNumber === block) {
-        const p = claims[ci++] as RootClaimPayout;
-        buf.push(
-          rootClaimEntry(
-            p,
-            src.filter((e) => e.coldkey === p.coldkey),
-            opts.prices,
-          ),
-        );
-      }
-      buf.sort((x, y) => x.eventIndex - y.eventIndex);
-    }
+    extrasAt(block, nextExtraBlock() === block ? sorted.slice(blockStart, i) : []);
     if (rootClaimed.size > 0) rootClaimed.clear();
     flush();
   }
-  claimsBefore(Number.POSITIVE_INFINITY);
+  extrasBefore(Number.POSITIVE_INFINITY);
   return seq;
 }
 

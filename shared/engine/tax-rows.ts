@@ -154,8 +154,25 @@ export function taxRowOf(e: LedgerEntry): TaxRow | null {
         label: e.kind === 'alpha-fee' ? 'cost' : 'lost',
       };
     }
+    case 'dissolution': {
+      // The subnet's α was paid out in TAO: a disposal at the payout.
+      const l = legs[0] as LedgerLeg;
+      return {
+        ...base,
+        sentAmount: -l.alpha,
+        sentCurrency: currency(l.netuid),
+        receivedAmount: l.tao,
+        receivedCurrency: 'TAO',
+        feeAmount: null,
+        feeCurrency: '',
+        worthTao: l.tao,
+        label: 'trade',
+      };
+    }
     case 'move':
     case 'internal-transfer':
+    case 'rename':
+    case 'coldkey-swap':
       return null; // between own positions: nothing changes hands
   }
 }

@@ -1,5 +1,6 @@
 // Read side of the stored chain facts, shaped as the accounting engine's inputs.
-import type { PositionCheckpoint, RootClaimPayout, SubnetSnapshot } from '../../../shared/engine';
+import type { PositionCheckpoint, PositionEffect, RootClaimPayout, SubnetSnapshot } from '../../../shared/engine';
+import { SILENT_EFFECT_KINDS, isIdOf } from '../../../shared/vocab';
 import type { DB } from '../open';
 import { STAKE_EVENT_COLUMNS, stakeEventFromRow, type StakeEventDbRow } from './stake-events';
 import type { StoredStakeEvent } from '../../../shared/facts';
@@ -58,6 +59,24 @@ export function ledgerFactsRepo(db: DB) {
     FROM root_claim_payouts p LEFT JOIN blocks b ON b.number = p.block_number
     WHERE p.coldkey IN (SELECT value FROM json_each(?))
     ORDER BY p.block_number`);
+  const effects = db.prepare<
+    [string],
+    {
+      block_number: bigint;
+      timestamp: bigint | null;
+      event_index: bigint;
+      coldkey: string;
+      hotkey: string;
+      netuid: bigint;
+      kind: string;
+      alpha: bigint;
+      tao: bigint;
+    }
+  >(`
+    SELECT e.block_number, b.timestamp, e.event_index, e.coldkey, e.hotkey, e.netuid, e.kind, e.alpha, e.tao
+    FROM silent_effects e LEFT JOIN blocks b ON b.number = e.block_number
+    WHERE e.coldkey IN (SELECT value FROM json_each(?))
+    ORDER BY e.block_number, e.event_index`);
   // Latest known name/symbol per subnet.
   const labels = db.prepare<[], { netuid: bigint; name: string | null; symbol: string | null }>(`
     SELECT s.netuid, s.name, s.symbol FROM subnet_snapshots s
@@ -104,6 +123,26 @@ export function ledgerFactsRepo(db: DB) {
         alpha: r.alpha,
         tao: r.tao,
       }));
+    },
+    /** Silent position changes; a kind this version does not know is refused, never dropped. */
+    effects(coldkeys: readonly string[]): PositionEffect[] {
+      return effects.all(JSON.stringify(coldkeys)).map((r) => {
+        if (!isIdOf(SILENT_EFFECT_KINDS, r.kind))
+          throw new Error(
+            `A recorded position change at block ${r.block_number} has kind "${r.kind}", which this version of Taofolio does not know.`,
+          );
+        return {
+          blockNumber: Number(r.block_number),
+          timestamp: Number(r.timestamp ?? 0n),
+          eventIndex: Number(r.event_index),
+          kind: r.kind,
+          coldkey: r.coldkey,
+          hotkey: r.hotkey,
+          netuid: Number(r.netuid),
+          alpha: r.alpha,
+          tao: r.tao,
+        };
+      });
     },
     subnetLabels(): SubnetLabel[] {
       return labels.all().map((r) => ({ netuid: Number(r.netuid), name: r.name, symbol: r.symbol }));
