@@ -1,7 +1,7 @@
 // Portfolio views carried by the contract: the engine's figures, flattened for the UI
 // (no Maps; bigint amounts, which both transports carry exactly).
 import type { Benchmarks, Figures, LedgerKind, LegBasis, LegCategory } from './engine';
-import type { CostBasisMethod, RewardTreatment } from './vocab';
+import type { BenchmarkId, CostBasisMethod, RewardTreatment } from './vocab';
 
 export interface PositionView {
   key: string;
@@ -48,10 +48,22 @@ export interface SeriesPointView {
   unrealized: bigint;
   incomeCum: bigint;
   incomeInPeriod: bigint;
-  holdTao: bigint;
-  rootStake: bigint;
-  subnetBasket: bigint;
+  /** TAO in − TAO out so far (equals the Hold TAO line). */
+  netInvested: bigint;
+  /** One line per benchmark (BENCHMARKS); the last point of each equals its card. */
+  benchmarks: Record<BenchmarkId, bigint>;
   valueBySubnet: Record<number, bigint>;
+}
+
+/** TAO staked / unstaked on one subnet in one UTC day (chart markers). */
+export interface FlowMarkerView {
+  day: string;
+  t: number;
+  netuid: number;
+  staked: bigint;
+  unstaked: bigint;
+  stakes: number;
+  unstakes: number;
 }
 
 export interface PortfolioView {
@@ -68,6 +80,7 @@ export interface PortfolioView {
   groups: GroupView[];
   positions: PositionView[];
   daily: SeriesPointView[];
+  markers: FlowMarkerView[];
   /** UTC days that lacked a TAO/fiat price (null when no fiat prices are imported). */
   fiatMissingDays: string[] | null;
 }

@@ -193,15 +193,28 @@ export const feeUnits = idsOf(FEE_UNITS);
 // Benchmarks ("TAO as the index" against each concentrated Alpha bet)
 
 export const BENCHMARKS = {
-  holdTao: { label: 'Hold TAO', help: 'The same TAO flows kept as TAO.' },
-  rootStake: { label: 'Root stake', help: 'The same TAO flows staked on root, at the root yield observed on chain.' },
+  holdTao: {
+    label: 'Hold TAO',
+    help: 'The same TAO flows kept as TAO: worth exactly the net TAO put in (TAO in − TAO out).',
+  },
+  rootStake: {
+    label: 'Root stake',
+    help: 'The same TAO flows staked on root, growing at the root yield observed in your own root positions.',
+  },
   subnetBasket: {
-    label: 'Subnet basket',
-    help: 'The same TAO flows spread over all subnets by market cap at each flow date.',
+    label: 'Subnet basket (cap-weighted)',
+    help: 'The same TAO flows invested in all subnets by market cap (price × α outstanding), reweighted at every price snapshot. Prices only: no emissions, no fees.',
+  },
+  subnetBasketEqual: {
+    label: 'Subnet basket (equal-weighted)',
+    help: 'The same TAO flows spread equally over all subnets, rebalanced to equal weights at every price snapshot. Prices only: no emissions, no fees.',
   },
 } as const satisfies Record<string, Term>;
 export type BenchmarkId = keyof typeof BENCHMARKS;
 export const benchmarkIds = idsOf(BENCHMARKS);
+
+// Metrics (glossary and tooltips for every figure the engine computes) live in ./vocab-metrics.
+export * from './vocab-metrics';
 
 // ---------------------------------------------------------------------------------------------
 // Exports

@@ -1,6 +1,13 @@
 // Loads the stored facts of the watched wallets, runs the pure accounting engine and shapes the
 // result for the UI. Results are cached per settings and dropped whenever facts change.
-import { createEngine, eventRef, type Engine, type EngineSettings, type PortfolioInput } from '../../shared/engine';
+import {
+  createEngine,
+  eventRef,
+  seriesRecorder,
+  type Engine,
+  type EngineSettings,
+  type PortfolioInput,
+} from '../../shared/engine';
 import type { CostBasisMethod, RewardTreatment, Settings, Wallet } from '../../shared/api';
 import type {
   GroupView,
@@ -61,7 +68,10 @@ export function computePortfolioView(
     walletGroups: walletGroups(wallets),
     ...(query.asOfBlock === undefined ? {} : { asOfBlock: query.asOfBlock }),
   };
-  const engine = createEngine(input, engineSettings);
+  // The daily series is sampled during the engine's own replay (one pass, no ledger kept).
+  const engine = createEngine(input, engineSettings, {
+    onReplay: (state) => seriesRecorder(state, { daily: true, rootIndex: input.rootIndex }),
+  });
   const pnl = engine.result();
   const benchmarks = engine.benchmarks();
   const labels = new Map(
@@ -103,23 +113,21 @@ export function computePortfolioView(
   }));
   const groups: GroupView[] = pnl.groups.map((g) => ({ name: g.key, figures: g.figures }));
   const hasData = input.events.length > 0 || input.checkpoints.length > 0;
-  const daily: SeriesPointView[] = hasData
-    ? engine.series({ daily: true }).daily.map((p) => ({
-        t: p.t,
-        day: p.day,
-        blockNumber: p.blockNumber,
-        value: p.value,
-        costBasis: p.costBasis,
-        realizedCum: p.realizedCum,
-        unrealized: p.unrealized,
-        incomeCum: p.incomeCum,
-        incomeInPeriod: p.incomeInPeriod,
-        holdTao: p.holdTao,
-        rootStake: p.rootStake,
-        subnetBasket: p.subnetBasket,
-        valueBySubnet: Object.fromEntries(p.valueBySubnet),
-      }))
-    : [];
+  const series = hasData ? engine.initialSeries() : null;
+  const daily: SeriesPointView[] = (series?.daily ?? []).map((p) => ({
+    t: p.t,
+    day: p.day,
+    blockNumber: p.blockNumber,
+    value: p.value,
+    costBasis: p.costBasis,
+    realizedCum: p.realizedCum,
+    unrealized: p.unrealized,
+    incomeCum: p.incomeCum,
+    incomeInPeriod: p.incomeInPeriod,
+    netInvested: p.netInvested,
+    benchmarks: p.benchmarks,
+    valueBySubnet: Object.fromEntries([...p.bySubnet].map(([n, s]) => [n, s.value])),
+  }));
 
   return {
     engine,
@@ -136,6 +144,7 @@ export function computePortfolioView(
       groups,
       positions,
       daily,
+      markers: series?.markers ?? [],
       fiatMissingDays: pnl.fiatMissingDays,
     },
   };

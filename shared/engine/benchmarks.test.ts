@@ -39,17 +39,35 @@ describe('benchmarks: TAO index vs concentrated bet (SN1 position)', () => {
     expect(b?.holdTao.priceEffect).toBe(3_425_000_000n - 950_000_000n);
   });
 
-  it('Root stake: 10 × 1.01 (flow before the 1 % yield) − 6 × 1.01/1.01 = 4.1 TAO', () => {
+  it('Root stake: units 10 at 1.0 − 6/1.01 at 1.01 = 4,059,405,940, worth × 1.01 = 4.099999999 TAO', () => {
     expect(b?.rootStake.available).toBe(true);
-    expect(b?.rootStake.benchmarkValue).toBe(4_100_000_000n);
+    // units: 10e9 − floor(6e9 / 1.01) rounded down = 10e9 − 5,940,594,060; value floor(4,059,405,940 × 1.01)
+    expect(b?.rootStake.benchmarkValue).toBe(4_099_999_999n);
     // the root position itself: 100 staked before the yield → 101
     expect(r.benchmarks?.positions.get('C1|H1|0')?.rootStake.benchmarkValue).toBe(101n * TAO);
   });
 
-  it('Subnet basket: growth G = (300×1.5 + 100×1)/(300×1 + 100×2) = 1.1 → 10 × 1.1 − 6 × 1.1 = 4.4 TAO', () => {
+  it('Subnet basket (cap-weighted): index 1.0 → (300×1.5 + 100×1)/(300×1 + 100×2) = 1.1; 4 units × 1.1 = 4.4 TAO', () => {
     expect(b?.subnetBasket.available).toBe(true);
     expect(b?.subnetBasket.benchmarkValue).toBe(4_400_000_000n);
     expect(b?.subnetBasket.excess).toBe(7_425_000_000n - 4_400_000_000n);
+  });
+
+  it('Subnet basket (equal-weighted): index × (1.5/1.0 + 1.0/2.0)/2 = 1.0 → the 4 units stay 4 TAO', () => {
+    expect(b?.subnetBasketEqual.benchmarkValue).toBe(4n * TAO);
+    expect(b?.subnetBasketEqual.benchmarkGain).toBe(0n);
+  });
+
+  it('every benchmark decomposes its excess: price + emission + friction − benchmark gain', () => {
+    for (const f of Object.values(b ?? {})) {
+      expect(f.priceEffect + f.emissionEffect + f.frictionEffect - f.benchmarkGain).toBe(f.excess);
+      // the bet's side is the same whichever benchmark: price effect 2.475, friction +0.95
+      expect(f.priceEffect).toBe(2_475_000_000n);
+      expect(f.frictionEffect).toBe(950_000_000n);
+    }
+    // benchmark gain = benchmark value − net invested (4 TAO): root 0.099999999, cap basket 0.4
+    expect(b?.rootStake.benchmarkGain).toBe(99_999_999n);
+    expect(b?.subnetBasket.benchmarkGain).toBe(400_000_000n);
   });
 
   it('subnet and total benchmarks are sums of the positions', () => {
@@ -57,19 +75,27 @@ describe('benchmarks: TAO index vs concentrated bet (SN1 position)', () => {
     // root position: Hold TAO benchmark 100, value 101 (emission 1 TAO)
     expect(total?.holdTao.benchmarkValue).toBe(104n * TAO);
     expect(total?.holdTao.emissionEffect).toBe(1n * TAO);
-    // the root flow (block 50) predates every snapshot: the basket keeps it as TAO (100) and says so
-    expect(total?.subnetBasket.benchmarkValue).toBe(4_400_000_000n + 100n * TAO);
+    // the root flow (block 50) predates every snapshot: it waits as TAO until the basket's first
+    // snapshot (block 100), then buys at index 1.0 → 100 × 1.1 = 110; the figure says so
+    expect(total?.subnetBasket.benchmarkValue).toBe(4_400_000_000n + 110n * TAO);
     expect(total?.subnetBasket.complete).toBe(false);
     expect(b?.subnetBasket.complete).toBe(true);
+    expect(total?.rootStake.benchmarkValue).toBe(105_099_999_999n);
   });
 
-  it('time series root line: units = Σ flow / I(flow), value = units × I(now)', () => {
+  it('time series: every benchmark line ends at its card, the value line at the value card', () => {
     const withSeries = computePortfolio(input, { method: 'acb', rewards: 'income', series: { daily: true } });
     const last = withSeries.series?.daily.at(-1);
+    const total = withSeries.benchmarks?.total;
     // units: 100 + 10 at index 1.0 → 110e9; −6e9 at index 1.01 → floor(−6e9 / 1.01) = −5,940,594,060
     // value: floor((110e9 − 5,940,594,060) × 1.01) = floor(105,099,999,999.4) = 105,099,999,999
-    expect(last?.rootStake).toBe(105_099_999_999n);
+    expect(last?.benchmarks.rootStake).toBe(105_099_999_999n);
     // Hold TAO line = net TAO put in: 100 + 10 − 6
-    expect(last?.holdTao).toBe(104n * TAO);
+    expect(last?.benchmarks.holdTao).toBe(104n * TAO);
+    expect(last?.netInvested).toBe(104n * TAO);
+    expect(last?.blockNumber).toBe(300);
+    for (const [id, f] of Object.entries(total ?? {}))
+      expect(last?.benchmarks[id as keyof typeof total]).toBe(f.benchmarkValue);
+    expect(last?.value).toBe(withSeries.pnl.total.figures.spotValue);
   });
 });

@@ -1,196 +1,226 @@
 /**
  * TAO index vs concentrated bet. Holding TAO is the index of the whole network; each benchmark
- * replays the position's own TAO flows (acquisitions +tao, disposals −tao, carries included) in
- * another asset and compares the end value with the bet.
+ * replays the bet's own TAO flows (acquisitions +τ, disposals −τ, basis-carrying moves and opening
+ * balances included: exactly the flows behind taoIn and taoOut) in another asset and compares what
+ * they would be worth now with what the bet is worth now.
  *
- * - Hold TAO: the flows kept as TAO → benchmark value = taoIn − taoOut; excess = spotValue + taoOut −
- *   taoIn = totalReturn. Split: emission effect = income at accrual; friction effect = −friction;
- *   price effect = the rest (price moves of bought α, and of emitted α after accrual). The three sum
- *   to the excess exactly by construction.
- * - Root stake: the flows staked on root at the root yield observed in the user's own root positions
- *   (root emissions + root-claim payouts per α of root stake, see PortfolioState.rootIndex) or an
- *   explicit index series. Unavailable (flagged) when neither exists.
- * - Subnet basket: each flow spread over all dynamic subnets by market cap (price × alphaOut) at the
- *   flow block, valued at as-of prices. Since w_n / p_n = alphaOut_n / Σ mcap, the growth of one TAO
- *   put in at block b is G(b) = Σ alphaOut_n(b)·P_n(now) / Σ alphaOut_n(b)·p_n(b), maintained in one
- *   sweep over snapshots. Price only: no emissions, no fees.
- * Rounding: flows are netted per position while the growth factor is constant, then each window's
- * benchmark value is floor(net flow × growth) (see ./units).
+ * Benchmarks are a record keyed by benchmark id (BENCHMARKS in ../vocab): each entry says how its
+ * index is built (./analytics/indexes). A new benchmark is one vocabulary entry plus one entry in
+ * BENCHMARK_INDEXES; figures, chart lines and views follow from the list.
+ *
+ * One computation for card and chart: every flow buys units of the index once (per position and
+ * benchmark window, see PortfolioState.windows, where no index moves), and a benchmark's value at any
+ * block is floor(Σ units × I(block) / INDEX_SCALE). The cards value the units at the as-of block, the
+ * chart lines at each day's block, so the last point of every line is its card by construction.
+ * Position values are the total split by largest remainder, so positions sum to subnets and to the
+ * total exactly.
+ *
+ * Decomposition of the excess over any benchmark k (all additive, exact):
+ *   excess_k = price effect + emission effect + friction effect − benchmark gain_k
+ * with emission effect = income at accrual, friction effect = −friction, price effect = the rest of
+ * the bet's gain over holding TAO, benchmark gain_k = benchmark value_k − net invested (what the
+ * benchmark earned on the same flows; 0 for Hold TAO).
  */
 import type { AdditiveFigures } from './pnl';
-import type { LedgerEntry } from './ledger';
-import type { PriceBook, SubnetSnapshot } from './prices';
-import { ROOT_INDEX_SCALE, type PortfolioState } from './state';
-import { positionKey } from './emissions';
+import type { PriceBook } from './prices';
+import type { PortfolioState, PositionAcc } from './state';
+import { benchmarkIds, type BenchmarkId } from '../vocab';
 import { floorDiv } from './units';
+import {
+  HOLD_INDEX,
+  INDEX_SCALE,
+  IndexCursor,
+  capWeightedIndex,
+  equalWeightedIndex,
+  indexAt,
+  pointsIndex,
+  type BenchmarkIndex,
+} from './analytics/indexes';
 
-export interface HoldTaoBenchmark {
-  /** What the same flows kept as TAO are worth now. */
+export interface BenchmarkFigure {
+  /** False when the benchmark lacks the data it needs (no root stake observed, no snapshots). */
+  available: boolean;
+  /** False when some flows came before the benchmark's data starts (they wait as TAO until then). */
+  complete: boolean;
+  /** What the same TAO flows would be worth now in the benchmark. */
   benchmarkValue: bigint;
-  /** Bet value now (spot value of the α) plus TAO already taken out, minus nothing: comparable to benchmark + excess. */
+  /** What the bet is worth now (spot value of its α). */
   betValue: bigint;
+  /** betValue − benchmarkValue = priceEffect + emissionEffect + frictionEffect − benchmarkGain. */
   excess: bigint;
   priceEffect: bigint;
   emissionEffect: bigint;
   frictionEffect: bigint;
+  /** benchmarkValue − net invested: what the benchmark earned on the same flows. */
+  benchmarkGain: bigint;
+}
+export type Benchmarks = Record<BenchmarkId, BenchmarkFigure>;
+
+/** A root yield index given explicitly (1.0 = ROOT_INDEX_SCALE). */
+export interface RootIndexPoint {
+  blockNumber: number;
+  index: bigint;
 }
 
-export interface FlowBenchmark {
-  available: boolean;
-  /** False when some flows predate the data the benchmark needs (those flows are kept as TAO). */
-  complete: boolean;
-  benchmarkValue: bigint;
-  /** spotValue − benchmarkValue (both "worth now" of the same flows; TAO taken out is inside the benchmark netting). */
-  excess: bigint;
+export interface BenchmarkContext {
+  state: PortfolioState;
+  prices: PriceBook;
+  asOfBlock: number;
+  rootIndex?: readonly RootIndexPoint[] | undefined;
 }
 
-export interface Benchmarks {
-  holdTao: HoldTaoBenchmark;
-  rootStake: FlowBenchmark;
-  subnetBasket: FlowBenchmark;
-}
+/** A benchmark index, optionally with the exact unit price the replay saw at each benchmark window. */
+export type WindowedIndex = BenchmarkIndex & { atWindow?: (window: number) => bigint };
 
-export function holdTao(
-  f: Pick<AdditiveFigures, 'taoIn' | 'taoOut' | 'spotValue' | 'incomeTao' | 'friction'>,
-): HoldTaoBenchmark {
-  const benchmarkValue = f.taoIn - f.taoOut;
-  const excess = f.spotValue - benchmarkValue;
-  const emissionEffect = f.incomeTao;
-  const frictionEffect = -f.friction;
+/** Root yield observed in the user's own root positions: windows carry the index the replay saw. */
+function observedRootIndex(state: PortfolioState): WindowedIndex {
   return {
-    benchmarkValue,
-    betValue: f.spotValue,
-    excess,
-    emissionEffect,
-    frictionEffect,
-    priceEffect: excess - emissionEffect - frictionEffect,
+    points: state.rootIndexSeries.map((p) => ({ blockNumber: p.blockNumber, value: p.index })),
+    available: state.rootIndexSeries.length > 0,
+    startBlock: null,
+    atWindow: (w) => (state.windows[w] as { rootIndex: bigint }).rootIndex,
   };
 }
 
-/** A flow of TAO into (+) or out of (−) one position at one block. */
-export interface Flow {
-  positionKey: string;
-  netuid: number;
-  blockNumber: number;
-  tao: bigint;
+/** How each benchmark's index is built: the one table a new benchmark adds to. */
+export const BENCHMARK_INDEXES: { readonly [K in BenchmarkId]: (ctx: BenchmarkContext) => WindowedIndex } = {
+  holdTao: () => HOLD_INDEX,
+  rootStake: (ctx) =>
+    ctx.rootIndex
+      ? pointsIndex(ctx.rootIndex.map((p) => ({ blockNumber: p.blockNumber, value: p.index })))
+      : observedRootIndex(ctx.state),
+  subnetBasket: (ctx) => capWeightedIndex(ctx.prices, ctx.asOfBlock),
+  subnetBasketEqual: (ctx) => equalWeightedIndex(ctx.prices, ctx.asOfBlock),
+};
+
+/** Units of one benchmark bought by the flows. */
+export interface BenchmarkUnits {
+  index: WindowedIndex;
+  /** Units held per position key (rao at index 1.0). */
+  byPosition: Map<string, bigint>;
+  /** Units bought in each benchmark window (all included positions), for the chart lines. */
+  byWindow: bigint[];
+  /** Positions with a flow before the index starts. */
+  waiting: Set<string>;
 }
 
-export function flowsOf(entries: readonly LedgerEntry[]): Flow[] {
-  const out: Flow[] = [];
-  for (const e of entries) {
-    for (const leg of e.legs) {
-      if (leg.basis !== 'trade' && leg.basis !== 'carry') continue;
-      out.push({
-        positionKey: positionKey(leg.coldkey, leg.hotkey, leg.netuid),
-        netuid: leg.netuid,
-        blockNumber: e.blockNumber,
-        tao: leg.alpha >= 0n ? leg.tao : -leg.tao,
-      });
+export function benchmarkUnits(
+  state: PortfolioState,
+  index: WindowedIndex,
+  include: (p: PositionAcc) => boolean = () => true,
+): BenchmarkUnits {
+  const windows = state.windows;
+  const hold = index === HOLD_INDEX;
+  const price: bigint[] = [];
+  if (!hold) {
+    const cursor = new IndexCursor(index);
+    for (let w = 0; w < windows.length; w++)
+      price.push(index.atWindow ? index.atWindow(w) : cursor.at((windows[w] as { blockNumber: number }).blockNumber));
+  }
+  const byWindow: bigint[] = new Array<bigint>(windows.length).fill(0n);
+  const byPosition = new Map<string, bigint>();
+  const waiting = new Set<string>();
+  for (const p of state.positions.values()) {
+    if (!include(p)) continue;
+    let units = 0n;
+    const { win, amt } = p.flowWindows();
+    for (let i = 0; i < win.length; i++) {
+      const w = win[i] as number;
+      const flow = amt[i] as bigint;
+      const u = hold ? flow : floorDiv(flow * INDEX_SCALE, price[w] as bigint);
+      if (index.startBlock !== null && (windows[w] as { blockNumber: number }).blockNumber < index.startBlock)
+        waiting.add(p.key);
+      units += u;
+      byWindow[w] = (byWindow[w] as bigint) + u;
+    }
+    byPosition.set(p.key, units);
+  }
+  return { index, byPosition, byWindow, waiting };
+}
+
+/** Value of `units` at an index value. */
+export function unitsValue(units: bigint, indexValue: bigint): bigint {
+  return floorDiv(units * indexValue, INDEX_SCALE);
+}
+
+/**
+ * Values per position whose sum is exactly the value of all units together: each gets its floor,
+ * and the rao the floors leave go one each to the largest remainders (ties: key order).
+ */
+export function allocateValues(byPosition: ReadonlyMap<string, bigint>, indexValue: bigint): Map<string, bigint> {
+  const out = new Map<string, bigint>();
+  let numerator = 0n;
+  let floors = 0n;
+  const remainders: { key: string; r: bigint }[] = [];
+  for (const [key, units] of byPosition) {
+    const n = units * indexValue;
+    const f = floorDiv(n, INDEX_SCALE);
+    out.set(key, f);
+    numerator += n;
+    floors += f;
+    const r = n - f * INDEX_SCALE;
+    if (r > 0n) remainders.push({ key, r });
+  }
+  let left = floorDiv(numerator, INDEX_SCALE) - floors;
+  if (left > 0n) {
+    remainders.sort((a, b) => (a.r > b.r ? -1 : a.r < b.r ? 1 : a.key < b.key ? -1 : 1));
+    for (const { key } of remainders) {
+      if (left === 0n) break;
+      out.set(key, (out.get(key) as bigint) + 1n);
+      left--;
     }
   }
   return out;
 }
 
-/** Benchmark value of each position's flows for the root-stake and basket benchmarks. */
-export interface FlowBenchmarkValues {
-  root: Map<string, bigint>;
-  basket: Map<string, bigint>;
-  rootAvailable: boolean;
-  basketAvailable: boolean;
-  /** Positions with flows before the first snapshot (basket falls back to holding TAO for them). */
-  basketIncomplete: Set<string>;
+type BetFigures = Pick<AdditiveFigures, 'taoIn' | 'taoOut' | 'spotValue' | 'incomeTao' | 'friction'>;
+
+/** The figure of one bet against one benchmark value. */
+export function benchmarkFigure(f: BetFigures, benchmarkValue: bigint, available: boolean, complete: boolean) {
+  const netInvested = f.taoIn - f.taoOut;
+  const emissionEffect = f.incomeTao;
+  const frictionEffect = -f.friction;
+  const benchmarkGain = benchmarkValue - netInvested;
+  const excess = f.spotValue - benchmarkValue;
+  return {
+    available,
+    complete,
+    benchmarkValue,
+    betValue: f.spotValue,
+    excess,
+    priceEffect: excess + benchmarkGain - emissionEffect - frictionEffect,
+    emissionEffect,
+    frictionEffect,
+    benchmarkGain,
+  } satisfies BenchmarkFigure;
 }
 
-export interface RootIndexPoint {
-  blockNumber: number;
-  /** Value of 1 staked unit, ROOT_INDEX_SCALE = 1.0 */
-  index: bigint;
+const ADDITIVE_FIELDS = [
+  'benchmarkValue',
+  'betValue',
+  'excess',
+  'priceEffect',
+  'emissionEffect',
+  'frictionEffect',
+  'benchmarkGain',
+] as const;
+
+function addInto(into: BenchmarkFigure, f: BenchmarkFigure): void {
+  for (const k of ADDITIVE_FIELDS) into[k] += f[k];
+  into.complete &&= f.complete;
 }
 
-/**
- * Root-stake and basket benchmark values from the positions' per-window net flows
- * (PortfolioState.windows): growth factors are evaluated once per window.
- */
-export function flowBenchmarkValues(
-  state: PortfolioState,
-  prices: PriceBook,
-  asOfBlock: number,
-  rootIndexOverride?: readonly RootIndexPoint[],
-): FlowBenchmarkValues {
-  const windows = state.windows;
-  // Root: value = flow × I(now) / I(window).
-  const override = rootIndexOverride ? [...rootIndexOverride].sort((a, b) => a.blockNumber - b.blockNumber) : null;
-  const indexAt = (b: number): bigint => {
-    if (!override) return ROOT_INDEX_SCALE;
-    let v = ROOT_INDEX_SCALE;
-    for (const p of override) {
-      if (p.blockNumber <= b) v = p.index;
-      else break;
-    }
-    return v;
-  };
-  const rootAvailable = override ? override.length > 0 : state.rootIndexSeries.length > 0;
-  const iNow = override ? indexAt(asOfBlock) : state.rootIndex;
-  const iWin = windows.map((w) => (override ? indexAt(w.blockNumber) : w.rootIndex));
+function emptyFigure(available: boolean): BenchmarkFigure {
+  return benchmarkFigure({ taoIn: 0n, taoOut: 0n, spotValue: 0n, incomeTao: 0n, friction: 0n }, 0n, available, true);
+}
 
-  // Basket: sweep snapshots in block order keeping S1 = Σ alphaOut·P_now and S2 = Σ alphaOut·p.
-  const nowPrice = new Map<number, bigint>();
-  const all: SubnetSnapshot[] = [];
-  for (const n of prices.netuids()) {
-    if (n === 0) continue;
-    const p = prices.priceValueAt(n, asOfBlock);
-    if (p !== null) nowPrice.set(n, p);
-    for (const s of prices.series(n)) if (s.blockNumber <= asOfBlock) all.push(s);
-  }
-  all.sort((a, b) => a.blockNumber - b.blockNumber);
-  const current = new Map<number, SubnetSnapshot>();
-  let s1 = 0n;
-  let s2 = 0n;
-  let si = 0;
-  const g1: bigint[] = [];
-  const g2: bigint[] = [];
-  for (const w of windows) {
-    while (si < all.length && (all[si] as SubnetSnapshot).blockNumber <= w.blockNumber) {
-      const s = all[si++] as SubnetSnapshot;
-      const prev = current.get(s.netuid);
-      const pNow = nowPrice.get(s.netuid) ?? 0n;
-      if (prev) {
-        s1 -= prev.alphaOut * pNow;
-        s2 -= prev.alphaOut * prev.price;
-      }
-      s1 += s.alphaOut * pNow;
-      s2 += s.alphaOut * s.price;
-      current.set(s.netuid, s);
-    }
-    g1.push(s1);
-    g2.push(s2);
-  }
-  const root = new Map<string, bigint>();
-  const basket = new Map<string, bigint>();
-  const basketAvailable = all.length > 0;
-  const basketIncomplete = new Set<string>();
-  for (const p of state.positions.values()) {
-    let r = 0n;
-    let b = 0n;
-    const { win, amt } = p.flowWindows();
-    for (let i = 0; i < win.length; i++) {
-      const w = win[i] as number;
-      if ((windows[w] as { blockNumber: number }).blockNumber > asOfBlock) break;
-      const flow = amt[i] as bigint;
-      r += rootAvailable ? floorDiv(flow * iNow, iWin[w] as bigint) : flow;
-      const d = g2[w] as bigint;
-      if (d === 0n) {
-        basketIncomplete.add(p.key);
-        b += flow;
-      } else b += floorDiv(flow * (g1[w] as bigint), d);
-    }
-    root.set(p.key, r);
-    basket.set(p.key, b);
-  }
-  return { root, basket, rootAvailable, basketAvailable, basketIncomplete };
+function recordOf<T>(make: (id: BenchmarkId) => T): Record<BenchmarkId, T> {
+  return Object.fromEntries(benchmarkIds.map((id) => [id, make(id)])) as Record<BenchmarkId, T>;
 }
 
 export interface BenchmarkSet {
+  asOfBlock: number;
+  units: Record<BenchmarkId, BenchmarkUnits>;
   positions: Map<string, Benchmarks>;
   subnets: Map<number, Benchmarks>;
   total: Benchmarks;
@@ -199,79 +229,58 @@ export interface BenchmarkSet {
 /** Benchmarks for every position, subnet and the total, from the state and the position figures. */
 export function computeBenchmarks(
   state: PortfolioState,
-  figures: ReadonlyMap<string, { netuid: number; figures: AdditiveFigures }>,
+  figures: ReadonlyMap<string, { netuid: number; figures: BetFigures }>,
   prices: PriceBook,
   rootIndexOverride?: readonly RootIndexPoint[],
 ): BenchmarkSet {
-  const fv = flowBenchmarkValues(state, prices, state.lastBlock, rootIndexOverride);
+  const asOfBlock = state.lastBlock;
+  const ctx: BenchmarkContext = { state, prices, asOfBlock, rootIndex: rootIndexOverride };
+  const units = recordOf((id) => benchmarkUnits(state, BENCHMARK_INDEXES[id](ctx)));
+  const values = recordOf((id) => allocateValues(units[id].byPosition, indexAt(units[id].index, asOfBlock)));
   const positions = new Map<string, Benchmarks>();
-  const subnetSums = new Map<number, Sums>();
-  const totalSums = emptySums();
-  for (const [key, { netuid, figures: f }] of figures) {
-    const b = makeBenchmarks(f, fv.root.get(key) ?? 0n, fv.basket.get(key) ?? 0n, fv, !fv.basketIncomplete.has(key));
-    positions.set(key, b);
-    let s = subnetSums.get(netuid);
-    if (!s) {
-      s = emptySums();
-      subnetSums.set(netuid, s);
-    }
-    addSums(s, f, fv.root.get(key) ?? 0n, fv.basket.get(key) ?? 0n);
-    addSums(totalSums, f, fv.root.get(key) ?? 0n, fv.basket.get(key) ?? 0n);
-  }
   const subnets = new Map<number, Benchmarks>();
-  const complete = fv.basketIncomplete.size === 0;
-  for (const [n, s] of subnetSums)
-    subnets.set(n, makeBenchmarks(s, s.root, s.basket, fv, ![...fv.basketIncomplete].some((k) => k.endsWith(`|${n}`))));
-  return { positions, subnets, total: makeBenchmarks(totalSums, totalSums.root, totalSums.basket, fv, complete) };
+  const total = recordOf((id) => emptyFigure(units[id].index.available));
+  for (const [key, { netuid, figures: f }] of figures) {
+    const b = recordOf((id) => {
+      const u = units[id];
+      return benchmarkFigure(f, values[id].get(key) ?? 0n, u.index.available, !u.waiting.has(key));
+    });
+    positions.set(key, b);
+    let s = subnets.get(netuid);
+    if (!s) {
+      s = recordOf((id) => emptyFigure(units[id].index.available));
+      subnets.set(netuid, s);
+    }
+    for (const id of benchmarkIds) {
+      addInto(s[id], b[id]);
+      addInto(total[id], b[id]);
+    }
+  }
+  return { asOfBlock, units, positions, subnets, total };
 }
 
-interface Sums {
-  taoIn: bigint;
-  taoOut: bigint;
-  spotValue: bigint;
-  incomeTao: bigint;
-  friction: bigint;
-  root: bigint;
-  basket: bigint;
-}
-function emptySums(): Sums {
-  return { taoIn: 0n, taoOut: 0n, spotValue: 0n, incomeTao: 0n, friction: 0n, root: 0n, basket: 0n };
-}
-function addSums(
-  s: Sums,
-  f: Pick<AdditiveFigures, 'taoIn' | 'taoOut' | 'spotValue' | 'incomeTao' | 'friction'>,
-  root: bigint,
-  basket: bigint,
-): void {
-  s.taoIn += f.taoIn;
-  s.taoOut += f.taoOut;
-  s.spotValue += f.spotValue;
-  s.incomeTao += f.incomeTao;
-  s.friction += f.friction;
-  s.root += root;
-  s.basket += basket;
+/**
+ * Chart lines: the value of the units bought up to each sample block, at the index of that block
+ * (samples in block order). The sample at the as-of block equals the benchmark's card.
+ */
+export function benchmarkLine(state: PortfolioState, u: BenchmarkUnits, sampleBlocks: readonly number[]): bigint[] {
+  const windows = state.windows;
+  const cursor = new IndexCursor(u.index);
+  const out: bigint[] = [];
+  let cum = 0n;
+  let w = 0;
+  for (const block of sampleBlocks) {
+    while (w < windows.length && (windows[w] as { blockNumber: number }).blockNumber <= block)
+      cum += u.byWindow[w++] as bigint;
+    out.push(unitsValue(cum, cursor.at(block)));
+  }
+  return out;
 }
 
-function makeBenchmarks(
-  f: Pick<AdditiveFigures, 'taoIn' | 'taoOut' | 'spotValue' | 'incomeTao' | 'friction'>,
-  root: bigint,
-  basket: bigint,
-  fv: FlowBenchmarkValues,
-  basketComplete: boolean,
-): Benchmarks {
-  return {
-    holdTao: holdTao(f),
-    rootStake: {
-      available: fv.rootAvailable,
-      complete: fv.rootAvailable,
-      benchmarkValue: root,
-      excess: f.spotValue - root,
-    },
-    subnetBasket: {
-      available: fv.basketAvailable,
-      complete: basketComplete,
-      benchmarkValue: basket,
-      excess: f.spotValue - basket,
-    },
-  };
+/** Units of every benchmark for the positions `include` selects (per-subnet chart lines). */
+export function benchmarkUnitsFor(
+  ctx: BenchmarkContext,
+  include?: (p: PositionAcc) => boolean,
+): Record<BenchmarkId, BenchmarkUnits> {
+  return recordOf((id) => benchmarkUnits(ctx.state, BENCHMARK_INDEXES[id](ctx), include));
 }

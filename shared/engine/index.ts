@@ -130,10 +130,11 @@ export function createEngine(
   // Normalise and replay in one pass; the ledger itself is only materialised on demand (ledger()).
   const ledgerCount = replayRaw(state, events, normalize, checkpoints, asOf, recorder?.before, recorder?.after);
   let ledgerCache: LedgerEntry[] | null = null;
-  if (recorder) firstSeries = recorder.finish();
   // "Now" is the latest block any input knows about (a price snapshot after the last event still moves values).
   for (const s of upTo(input.snapshots)) state.noteBlock(s.blockNumber, s.timestamp);
   if (settings.asOfBlock !== undefined) state.lastBlock = Math.max(state.lastBlock, settings.asOfBlock);
+  // The series ends with a point at that "now", so its last point is the figures' computation.
+  if (recorder) firstSeries = recorder.finish();
   const tracker = new PnlTracker(state, ctx);
   tracker.refresh();
   const ledger = (): LedgerEntry[] => {
@@ -150,7 +151,8 @@ export function createEngine(
       return computeBenchmarks(state, figs, prices, input.rootIndex);
     },
     series(opts) {
-      return buildSeries(ledger(), checkpoints, stateOpts, state.lastBlock, opts);
+      const end = { block: state.lastBlock, timestamp: state.lastTimestamp };
+      return buildSeries(ledger(), checkpoints, stateOpts, end, { rootIndex: input.rootIndex, ...opts });
     },
     ledger,
     drillDown: (key, figure) => drillDown(state, ledger(), prices, key, figure),
@@ -165,7 +167,11 @@ export function computePortfolio(input: PortfolioInput, settings: EngineSettings
   const want = settings.series && (settings.series.daily || settings.series.perEvent) ? settings.series : null;
   // Unfiltered series are sampled during the main replay (one pass); filtered ones replay separately.
   const inline = want && !want.filter ? want : null;
-  const engine = createEngine(input, settings, inline ? { onReplay: (st) => seriesRecorder(st, inline) } : undefined);
+  const engine = createEngine(
+    input,
+    settings,
+    inline ? { onReplay: (st) => seriesRecorder(st, { rootIndex: input.rootIndex, ...inline }) } : undefined,
+  );
   const series = want ? (inline ? engine.initialSeries() : engine.series(want)) : null;
   return {
     settings,

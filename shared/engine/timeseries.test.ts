@@ -29,7 +29,7 @@ describe('time series', () => {
     ]);
     // day 0: 10 α × 1.0; day 1: 5 α × 1.2 = 6; day 3: 5 α × 2.0 = 10
     expect(daily.map((p) => p.value)).toEqual([10n * TAO, 6n * TAO, 10n * TAO]);
-    expect(daily[1]?.valueBySubnet.get(1)).toBe(6n * TAO);
+    expect(daily[1]?.bySubnet.get(1)?.value).toBe(6n * TAO);
   });
 
   it('income per day and cumulative realized PnL', () => {
@@ -40,9 +40,11 @@ describe('time series', () => {
   });
 
   it('benchmark lines: Hold TAO = net TAO put in', () => {
-    expect(daily.map((p) => p.holdTao)).toEqual([10n * TAO, 4n * TAO, 4n * TAO]);
-    // basket with one subnet = the subnet itself: day 0 buys 10 α at 1.0; day 1 net flow −6 at 1.2 → −5 α; 5 α × 2 = 10
-    expect(daily[2]?.subnetBasket).toBe(10n * TAO);
+    expect(daily.map((p) => p.benchmarks.holdTao)).toEqual([10n * TAO, 4n * TAO, 4n * TAO]);
+    // basket with one subnet = the subnet's price index: 10 units at 1.0 (block 100), −6 at 1.2 (block 7400) → 5 units;
+    // 5 × 2.0 = 10 on day 3, and the same for the equal-weighted basket
+    expect(daily[2]?.benchmarks.subnetBasket).toBe(10n * TAO);
+    expect(daily[2]?.benchmarks.subnetBasketEqual).toBe(10n * TAO);
   });
 
   it('per-event points follow each entry and checkpoint', () => {
@@ -60,7 +62,11 @@ describe('filtered series (one subnet) replay separately', () => {
     };
     const engine = createEngine(withSn2, { method: 'acb', rewards: 'income' });
     const s = engine.series({ daily: true, filter: (_c, _h, n) => n === 2 });
-    expect(s.daily.map((p) => [p.day, p.value, p.holdTao])).toEqual([['2025-10-02', 3n * TAO, 3n * TAO]]);
+    // ends at the engine's as-of point (block 21700, day 3), where SN2 is still priced 3.0
+    expect(s.daily.map((p) => [p.day, p.blockNumber, p.value, p.benchmarks.holdTao])).toEqual([
+      ['2025-10-02', 7500, 3n * TAO, 3n * TAO],
+      ['2025-10-04', 21700, 3n * TAO, 3n * TAO],
+    ]);
     const all = engine.series({ daily: true });
     expect(all.daily.map((p) => p.value)).toEqual([10n * TAO, 9n * TAO, 13n * TAO]); // day 1: 6 + 3; day 3: 10 + 3
   });

@@ -1,20 +1,33 @@
 /**
- * Time series for charts, rebuilt from the first event (not from install day): portfolio value,
- * per-subnet value, cost basis, cumulative realized PnL, unrealized PnL, emission income per period
- * and cumulative, and benchmark lines (Hold TAO = net TAO put in; Root stake at the observed root
- * yield index; Subnet basket with one market-cap-weighted purchase per day of net flow).
+ * Time series for charts, rebuilt from the first event (not from install day): value, cost basis,
+ * cumulative realized PnL and income, net invested, per-subnet figures, stake/unstake markers, and
+ * one line per benchmark (see ./benchmarks: the same units as the cards, so each line's last point
+ * is its card).
  *
- * Daily points are taken at the end of each UTC day that has any event/checkpoint, valued at the last
- * block seen that day (days without any block in the data are skipped: no block, no price).
+ * Daily points are taken at the end of each UTC day that has any event or checkpoint, valued at the
+ * last block seen that day (days without any block in the data are skipped: no block, no price). The
+ * series always ends with a point at the as-of block (the figures' "now"), so its last point and the
+ * cards are the same computation: values sum per position exactly as the figures do.
  * Per-event points (optional) are taken after every ledger entry and checkpoint; each costs
  * O(positions), so use them for single positions/subnets or modest portfolios.
  */
 import type { LedgerEntry } from './ledger';
 import type { PositionCheckpoint } from './emissions';
 import type { PriceBook } from './prices';
-import { PortfolioState, ROOT_INDEX_SCALE, type StateOptions } from './state';
+import { PortfolioState, type StateOptions } from './state';
 import { replay, type ReplayItem } from './replay';
-import { alphaToTao, floorDiv } from './units';
+import { alphaToTao } from './units';
+import { benchmarkIds, type BenchmarkId } from '../vocab';
+import { benchmarkLine, benchmarkUnitsFor, type BenchmarkUnits, type RootIndexPoint } from './benchmarks';
+
+/** Cumulative figures of one subnet at a point. */
+export interface SubnetPoint {
+  value: bigint;
+  realizedCum: bigint;
+  incomeCum: bigint;
+  /** TAO in − TAO out so far (the subnet's Hold TAO line). */
+  netInvested: bigint;
+}
 
 export interface SeriesPoint {
   /** ms: end of day (daily) or event time (per event) */
@@ -23,16 +36,31 @@ export interface SeriesPoint {
   day: string;
   blockNumber: number;
   value: bigint;
-  valueBySubnet: Map<number, bigint>;
   costBasis: bigint;
   realizedCum: bigint;
   unrealized: bigint;
   incomeCum: bigint;
   /** Income (emissions + root claims, TAO at accrual) since the previous point. */
   incomeInPeriod: bigint;
-  holdTao: bigint;
-  rootStake: bigint;
-  subnetBasket: bigint;
+  /** TAO in − TAO out so far: the Hold TAO line, and the net flow between points. */
+  netInvested: bigint;
+  /** Value of each benchmark's units at this point. */
+  benchmarks: Record<BenchmarkId, bigint>;
+  bySubnet: Map<number, SubnetPoint>;
+}
+
+/** TAO staked and unstaked on one subnet in one UTC day (chart markers). */
+export interface FlowMarker {
+  day: string;
+  /** ms: end of the day */
+  t: number;
+  netuid: number;
+  /** TAO paid for α bought (gross). */
+  staked: bigint;
+  /** TAO received for α sold (net). */
+  unstaked: bigint;
+  stakes: number;
+  unstakes: number;
 }
 
 export interface SeriesOptions {
@@ -40,11 +68,14 @@ export interface SeriesOptions {
   perEvent?: boolean;
   /** Only positions matching this filter are included (per-position / per-subnet charts). */
   filter?: (coldkey: string, hotkey: string, netuid: number) => boolean;
+  /** Explicit root yield index for the Root stake line (else the observed one). */
+  rootIndex?: readonly RootIndexPoint[];
 }
 
 export interface Series {
   daily: SeriesPoint[];
   perEvent: SeriesPoint[];
+  markers: FlowMarker[];
 }
 
 const DAY_MS = 86_400_000;
@@ -53,7 +84,7 @@ export function buildSeries(
   ledger: readonly LedgerEntry[],
   checkpoints: readonly PositionCheckpoint[],
   stateOpts: StateOptions,
-  asOfBlock: number,
+  end: { block: number; timestamp: number },
   opts: SeriesOptions,
 ): Series {
   const filter = opts.filter;
@@ -65,14 +96,16 @@ export function buildSeries(
   const cps = filter ? checkpoints.filter((c) => filter(c.coldkey, c.hotkey, c.netuid)) : checkpoints;
   const state = new PortfolioState({ ...stateOpts, fiat: null });
   const rec = seriesRecorder(state, opts);
-  replay(state, entries, cps, asOfBlock, rec.before, rec.after);
+  replay(state, entries, cps, end.block, rec.before, rec.after);
+  state.noteBlock(end.block, end.timestamp);
   return rec.finish();
 }
 
 export interface SeriesRecorder {
   before: (ts: number, block: number) => void;
   after: (item: ReplayItem) => void;
-  finish: () => Series;
+  /** Call once the state's as-of block and time are final; adds the as-of point and the benchmark lines. */
+  finish: (units?: Record<BenchmarkId, BenchmarkUnits>) => Series;
 }
 
 /**
@@ -83,127 +116,135 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
   const prices: PriceBook = state.opts.prices;
   const daily: SeriesPoint[] = [];
   const perEvent: SeriesPoint[] = [];
-
-  let netFlow = 0n;
-  let rootUnits = 0n; // in ROOT_INDEX_SCALE units of TAO
-  // Flows are netted while the root index is unchanged and converted to units once per index value.
-  let rootPending = 0n;
-  let rootPendingIndex = ROOT_INDEX_SCALE;
-  const flushRoot = (): void => {
-    if (rootPending !== 0n) rootUnits += floorDiv(rootPending * ROOT_INDEX_SCALE, rootPendingIndex);
-    rootPending = 0n;
-  };
-  const basketUnits = new Map<number, bigint>();
-  let dayFlow = 0n;
+  const markers = new Map<string, FlowMarker>();
   let lastIncome = 0n;
   let lastIncomeDaily = 0n;
   let curDay = -1;
   let curBlock = -1;
   let curTs = 0;
 
-  const buyBasket = (block: number): void => {
-    if (dayFlow === 0n) return;
-    // Spread the day's net flow by market cap = price × alphaOut → α units_n = flow × alphaOut_n / Σ(alphaOut·p).
-    let den = 0n;
-    const snaps = [];
-    for (const n of prices.netuids()) {
-      if (n === 0) continue;
-      const s = prices.snapshotAt(n, block);
-      if (!s || s.alphaOut === 0n) continue;
-      snaps.push(s);
-      den += s.alphaOut * s.price;
-    }
-    if (den === 0n) return;
-    for (const s of snaps)
-      basketUnits.set(
-        s.netuid,
-        (basketUnits.get(s.netuid) ?? 0n) + floorDiv(dayFlow * s.alphaOut * 1_000_000_000n, den),
-      );
-    dayFlow = 0n;
-  };
-
   const point = (t: number, block: number, incomePrev: bigint): SeriesPoint => {
-    flushRoot();
-    const bySubnet = new Map<number, bigint>();
+    const priceOf = new Map<number, bigint | null>();
+    const bySubnet = new Map<number, SubnetPoint>();
+    let value = 0n;
     let realized = 0n;
     let income = 0n;
+    let net = 0n;
     for (const p of state.positions.values()) {
+      let s = bySubnet.get(p.netuid);
+      if (!s) {
+        s = { value: 0n, realizedCum: 0n, incomeCum: 0n, netInvested: 0n };
+        bySubnet.set(p.netuid, s);
+      }
+      const flow = p.taoIn - p.taoOut;
       realized += p.realized;
       income += p.incomeTao;
+      net += flow;
+      s.realizedCum += p.realized;
+      s.incomeCum += p.incomeTao;
+      s.netInvested += flow;
       if (p.alpha === 0n) continue;
-      bySubnet.set(p.netuid, (bySubnet.get(p.netuid) ?? 0n) + p.alpha);
-    }
-    let value = 0n;
-    for (const [n, a] of bySubnet) {
-      const pr = prices.priceAt(n, block);
-      const v = pr ? alphaToTao(a, pr.price) : 0n;
-      bySubnet.set(n, v);
+      let price = priceOf.get(p.netuid);
+      if (price === undefined) {
+        price = prices.priceAt(p.netuid, block)?.price ?? null;
+        priceOf.set(p.netuid, price);
+      }
+      // Per position, as the figures value it: the sum of these is the spot value card.
+      const v = price === null ? 0n : alphaToTao(p.alpha, price);
       value += v;
+      s.value += v;
     }
     let cost = 0n;
     for (const b of state.books.values()) cost += b.cost();
-    let basket = 0n;
-    for (const [n, u] of basketUnits) {
-      const pr = prices.priceAt(n, block);
-      if (pr) basket += alphaToTao(u, pr.price);
-    }
     return {
       t,
       day: new Date(t).toISOString().slice(0, 10),
       blockNumber: block,
       value,
-      valueBySubnet: bySubnet,
       costBasis: cost,
       realizedCum: realized,
       unrealized: value - cost,
       incomeCum: income,
       incomeInPeriod: income - incomePrev,
-      holdTao: netFlow,
-      rootStake: floorDiv(rootUnits * state.rootIndex, ROOT_INDEX_SCALE),
-      subnetBasket: basket,
+      netInvested: net,
+      benchmarks: Object.fromEntries(benchmarkIds.map((id) => [id, 0n])) as Record<BenchmarkId, bigint>,
+      bySubnet,
     };
   };
 
-  const closeDay = (): void => {
+  const closeDay = (block: number): void => {
     if (curDay < 0 || !opts.daily) return;
-    buyBasket(curBlock);
-    const pt = point(curDay * DAY_MS + DAY_MS - 1, curBlock, lastIncomeDaily);
+    const pt = point(curDay * DAY_MS + DAY_MS - 1, block, lastIncomeDaily);
     lastIncomeDaily = pt.incomeCum;
     daily.push(pt);
+  };
+
+  const mark = (ts: number, entry: LedgerEntry): void => {
+    for (const leg of entry.legs) {
+      if (leg.basis !== 'trade' || (leg.category !== 'bought' && leg.category !== 'sold')) continue;
+      const day = Math.floor(ts / DAY_MS);
+      const key = `${day}|${leg.netuid}`;
+      let m = markers.get(key);
+      if (!m) {
+        m = {
+          day: new Date(day * DAY_MS).toISOString().slice(0, 10),
+          t: day * DAY_MS + DAY_MS - 1,
+          netuid: leg.netuid,
+          staked: 0n,
+          unstaked: 0n,
+          stakes: 0,
+          unstakes: 0,
+        };
+        markers.set(key, m);
+      }
+      if (leg.category === 'bought') {
+        m.staked += leg.tao;
+        m.stakes++;
+      } else {
+        m.unstaked += leg.tao;
+        m.unstakes++;
+      }
+    }
   };
 
   const before = (ts: number, block: number): void => {
     const day = Math.floor(ts / DAY_MS);
     if (day !== curDay) {
-      closeDay();
+      closeDay(curBlock);
       curDay = day;
     }
     curBlock = block;
     curTs = ts;
   };
   const after = (item: ReplayItem): void => {
-    if (item.kind === 'entry') {
-      for (const leg of item.entry.legs) {
-        if (leg.basis !== 'trade' && leg.basis !== 'carry') continue;
-        const f = leg.alpha >= 0n ? leg.tao : -leg.tao;
-        netFlow += f;
-        dayFlow += f;
-        if (state.rootIndex !== rootPendingIndex) {
-          flushRoot();
-          rootPendingIndex = state.rootIndex;
-        }
-        rootPending += f;
-      }
-    }
+    if (item.kind === 'entry') mark(curTs, item.entry);
     if (opts.perEvent) {
       const pt = point(curTs, curBlock, lastIncome);
       lastIncome = pt.incomeCum;
       perEvent.push(pt);
     }
   };
-  const finish = (): Series => {
-    closeDay();
-    return { daily, perEvent };
+  const finish = (units?: Record<BenchmarkId, BenchmarkUnits>): Series => {
+    if (opts.daily) {
+      // The as-of point: the state's last block (a later snapshot still moves values) on its day.
+      const endDay = Math.floor(state.lastTimestamp / DAY_MS);
+      const endBlock = Math.max(curBlock, state.lastBlock);
+      if (curDay >= 0 && endDay > curDay) {
+        closeDay(curBlock);
+        curDay = endDay;
+      }
+      closeDay(endBlock);
+    }
+    const lines = units ?? benchmarkUnitsFor({ state, prices, asOfBlock: state.lastBlock, rootIndex: opts.rootIndex });
+    for (const points of [daily, perEvent]) {
+      const blocks = points.map((p) => p.blockNumber);
+      for (const id of benchmarkIds) {
+        const values = benchmarkLine(state, lines[id], blocks);
+        points.forEach((p, i) => (p.benchmarks[id] = values[i] as bigint));
+      }
+    }
+    const sortedMarkers = [...markers.values()].sort((a, b) => a.t - b.t || a.netuid - b.netuid);
+    return { daily, perEvent, markers: sortedMarkers };
   };
   return { before, after, finish };
 }

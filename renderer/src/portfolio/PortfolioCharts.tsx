@@ -9,7 +9,7 @@ import { BUCKETS, bucketIds, incomeBuckets, type BucketId } from './income-bucke
 
 /** A benchmark's value at a point (one line per entry of the benchmark vocabulary). */
 function benchmarkAt(p: SeriesPointView, id: BenchmarkId): bigint {
-  return p[id];
+  return p.benchmarks[id];
 }
 
 const BENCH_COLORS = ['var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-7)'];

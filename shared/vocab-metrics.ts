@@ -1,0 +1,241 @@
+// The glossary of every figure the engine computes: one label and one sentence (with its base) per
+// metric, so each number on screen can carry a tooltip and the glossary lists them all. Keyed by the
+// field names the views use, so `METRICS[field]` finds a figure's entry. Re-exported by ./vocab;
+// the import cycle is safe because `idsOf` there is a hoisted function declaration.
+import { idsOf, type Term } from './vocab';
+
+/** How a metric is measured: amounts in τ or α, or a ratio shown as a percentage. */
+export type MetricUnit = 'tao' | 'alpha' | 'ratio' | 'price';
+
+export const METRICS = {
+  // Holdings and value
+  alpha: { label: 'α held', unit: 'alpha', help: 'α staked in the position now.' },
+  spotValue: {
+    label: 'Value',
+    unit: 'tao',
+    help: 'α held × the pool’s spot price at the as-of block, in τ (no slippage).',
+  },
+  exitValue: {
+    label: 'Exit value',
+    unit: 'tao',
+    help: 'τ that selling all the α now through the pool would return, after slippage and fee.',
+  },
+  costBasis: {
+    label: 'Cost basis',
+    unit: 'tao',
+    help: 'τ cost of the α still held, by the chosen method (rewards at their value when received, or 0 under zero basis).',
+  },
+  avgEntryPrice: { label: 'Average entry price', unit: 'price', help: 'Cost basis ÷ α held, in τ per α.' },
+  taoIn: {
+    label: 'TAO in (gross)',
+    unit: 'tao',
+    help: 'Every τ paid into positions, fees included, plus opening balances at their first recorded value.',
+  },
+  taoOut: { label: 'TAO out', unit: 'tao', help: 'Every τ received out of positions, after fees.' },
+  netInvested: {
+    label: 'Net invested',
+    unit: 'tao',
+    help: 'TAO in − TAO out: what the same flows would be worth had they stayed TAO.',
+  },
+  peakNetInvested: {
+    label: 'Peak net invested',
+    unit: 'tao',
+    help: 'The largest net invested at any day’s end: the most τ that was at stake at once.',
+  },
+  // Profit and loss
+  totalReturn: {
+    label: 'Total return',
+    unit: 'tao',
+    help: 'Value now + TAO out − TAO in, in τ. The same under every cost-basis method and reward treatment.',
+  },
+  realized: {
+    label: 'Realized PnL',
+    unit: 'tao',
+    help: 'Proceeds of α sold − the cost basis removed with it, by the chosen method.',
+  },
+  unrealized: { label: 'Unrealized PnL', unit: 'tao', help: 'Value now − cost basis of the α still held.' },
+  incomeTao: {
+    label: 'Emission income',
+    unit: 'tao',
+    help: 'α emitted to you plus root-claim payouts, each valued in τ at the pool price when received.',
+  },
+  emissionTao: { label: 'Emissions', unit: 'tao', help: 'α emitted to your stake, valued in τ when received.' },
+  rootClaimTao: { label: 'Root claims', unit: 'tao', help: 'Root dividends claimed, valued in τ when received.' },
+  other: {
+    label: 'Other',
+    unit: 'tao',
+    help: 'What the other lines leave unexplained (cost basis moved between positions at a value other than its TAO flow); 0 for a whole portfolio.',
+  },
+  // Friction
+  friction: {
+    label: 'Friction',
+    unit: 'tao',
+    help: 'τ lost to trading: fees + slippage + α burned, measured against the spot price before each trade.',
+  },
+  fees: {
+    label: 'Fees',
+    unit: 'tao',
+    help: 'Fees charged by the chain on stake, unstake, move and swap (α fees valued at the trade’s spot price).',
+  },
+  slippage: {
+    label: 'Slippage',
+    unit: 'tao',
+    help: 'Price impact: the gap between the spot value before each trade and what it paid or returned, fees excluded.',
+  },
+  burned: { label: 'Burned', unit: 'tao', help: 'Spot value of α recycled or burned.' },
+  // Against the benchmarks
+  benchmarkValue: {
+    label: 'Benchmark value',
+    unit: 'tao',
+    help: 'What the same TAO flows (in and out, on the same days) would be worth now in the benchmark.',
+  },
+  excess: { label: 'Excess', unit: 'tao', help: 'Value of the bet now − value of the benchmark now.' },
+  priceEffect: {
+    label: 'Price effect',
+    unit: 'tao',
+    help: 'Part of the excess from α prices moving against τ (on α bought and on α emitted after it arrived).',
+  },
+  emissionEffect: {
+    label: 'Emission effect',
+    unit: 'tao',
+    help: 'Part of the excess from α emitted to you, at its value when received.',
+  },
+  frictionEffect: {
+    label: 'Friction effect',
+    unit: 'tao',
+    help: 'Part of the excess lost to fees, slippage and burns.',
+  },
+  benchmarkGain: {
+    label: 'Benchmark gain',
+    unit: 'tao',
+    help: 'What the benchmark earned on the same flows (benchmark value − net invested); subtracted from the bet’s gain.',
+  },
+  // Returns (each percentage names its base)
+  returnOnNetInvested: {
+    label: 'Return on net invested',
+    unit: 'ratio',
+    help: 'Total return ÷ net invested (TAO in − TAO out); not shown when more came out than went in.',
+  },
+  returnOnGrossIn: {
+    label: 'Return on TAO in',
+    unit: 'ratio',
+    help: 'Total return ÷ gross TAO in; churn (selling and rebuying) inflates the base and shrinks it.',
+  },
+  returnOnPeakNetInvested: {
+    label: 'Return on peak invested',
+    unit: 'ratio',
+    help: 'Total return ÷ peak net invested.',
+  },
+  moneyWeightedReturn: {
+    label: 'Money-weighted return (IRR, annualised)',
+    unit: 'ratio',
+    help: 'The yearly rate at which the τ flows in and out, and the value now, discount to zero; each flow counts by its size and date.',
+  },
+  moneyWeightedPeriod: {
+    label: 'Money-weighted return (over the holding period)',
+    unit: 'ratio',
+    help: 'The IRR compounded over the time from the first flow to now.',
+  },
+  timeWeightedReturn: {
+    label: 'Time-weighted return',
+    unit: 'ratio',
+    help: 'Daily returns chained, so the size and timing of your flows do not count: comparable with the benchmarks.',
+  },
+  periodReturn: {
+    label: 'Period return',
+    unit: 'ratio',
+    help: 'Time-weighted return over the period, in τ terms.',
+  },
+  // Risk, in τ terms, from daily returns
+  volatility: {
+    label: 'Volatility',
+    unit: 'ratio',
+    help: 'Standard deviation of daily time-weighted returns in τ, annualised (× √365).',
+  },
+  maxDrawdown: {
+    label: 'Max drawdown',
+    unit: 'ratio',
+    help: 'Largest fall of the time-weighted value in τ from a previous high, within the range.',
+  },
+  sharpe: {
+    label: 'Sharpe ratio',
+    unit: 'ratio',
+    help: '(Annualised mean daily return − risk-free rate) ÷ volatility, all in τ terms.',
+  },
+  riskFreeRate: { label: 'Risk-free rate', unit: 'ratio', help: 'The yearly rate the Sharpe ratio subtracts.' },
+  // Periods and income over time
+  realizedInRange: {
+    label: 'Realized in range',
+    unit: 'tao',
+    help: 'Realized PnL of disposals dated inside the range, by the chosen method.',
+  },
+  incomeInRange: { label: 'Income in range', unit: 'tao', help: 'Emission income received inside the range.' },
+  incomePerBucket: { label: 'Income', unit: 'tao', help: 'Emission income received in the day, week or month.' },
+  allocationShare: { label: 'Allocation', unit: 'ratio', help: 'Subnet value ÷ portfolio value, at spot prices.' },
+  priceChange24h: {
+    label: '24 h price change',
+    unit: 'ratio',
+    help: 'Spot price now ÷ the last recorded price at least 24 hours earlier − 1, in τ per α.',
+  },
+  priceChange7d: {
+    label: '7 d price change',
+    unit: 'ratio',
+    help: 'Spot price now ÷ the last recorded price at least 7 days earlier − 1, in τ per α.',
+  },
+  emissionYield: {
+    label: 'Emission yield (annualised)',
+    unit: 'ratio',
+    help: 'α emitted over the last 30 days (or since the position opened) ÷ α held now, scaled to a year.',
+  },
+} as const satisfies Record<string, Term & { unit: MetricUnit }>;
+export type MetricId = keyof typeof METRICS;
+export const metricIds = idsOf(METRICS);
+
+/** The base a percentage divides by; each return carries its base. */
+export const RETURN_BASES = {
+  netInvested: METRICS.returnOnNetInvested,
+  grossIn: METRICS.returnOnGrossIn,
+  peakNetInvested: METRICS.returnOnPeakNetInvested,
+} as const satisfies Record<string, Term>;
+export type ReturnBase = keyof typeof RETURN_BASES;
+export const returnBases = idsOf(RETURN_BASES);
+
+/** Trailing periods of the performance table, anchored at the as-of day (UTC). */
+export const PERIODS = {
+  today: { label: 'Today', help: 'Since the end of the previous recorded day.' },
+  '7d': { label: '7 d', help: 'Since the end of the day 7 days before the as-of day.' },
+  mtd: { label: 'MTD', help: 'Since the end of the previous month.' },
+  qtd: { label: 'QTD', help: 'Since the end of the previous quarter.' },
+  ytd: { label: 'YTD', help: 'Since the end of the previous year.' },
+  all: { label: 'All', help: 'Since the first recorded flow.' },
+} as const satisfies Record<string, Term>;
+export type PeriodId = keyof typeof PERIODS;
+export const periodIds = idsOf(PERIODS);
+
+export const RISK_FREE = {
+  rootYield: {
+    label: 'Root yield',
+    help: 'The yield root stake earned over the range (your own root positions), annualised: the τ a staker gets without a subnet bet.',
+  },
+  zero: { label: '0', help: 'No risk-free return: holding τ earns nothing in τ terms.' },
+} as const satisfies Record<string, Term>;
+export type RiskFreeId = keyof typeof RISK_FREE;
+export const riskFreeIds = idsOf(RISK_FREE);
+
+export const INCOME_BUCKETS = {
+  day: { label: 'Per day', help: 'UTC days.' },
+  week: { label: 'Per week', help: 'Weeks starting Monday, UTC.' },
+  month: { label: 'Per month', help: 'Calendar months, UTC.' },
+} as const satisfies Record<string, Term>;
+export type IncomeBucket = keyof typeof INCOME_BUCKETS;
+export const incomeBuckets = idsOf(INCOME_BUCKETS);
+
+export const DISPLAY_CURRENCIES = {
+  tao: { label: 'τ', help: 'Amounts in TAO.' },
+  fiat: {
+    label: 'Fiat',
+    help: 'Amounts in the imported fiat currency: values at the as-of day’s price, dated amounts at their own day’s price; days without a price are listed, never guessed.',
+  },
+} as const satisfies Record<string, Term>;
+export type DisplayCurrency = keyof typeof DISPLAY_CURRENCIES;
+export const displayCurrencies = idsOf(DISPLAY_CURRENCIES);
