@@ -2,14 +2,23 @@
 // preload, and the web host's WebSocket) carry exactly these channels and push events.
 // Argument schemas are zod so the backend validates at runtime before any handler runs.
 import { z } from 'zod';
-import type { ExportFile, FiatImportResult, FiatSummary, PortfolioView, PositionDrilldown } from './views';
+import type {
+  AnalyticsView,
+  ExportFile,
+  FiatImportResult,
+  FiatSummary,
+  PortfolioView,
+  PositionDrilldown,
+} from './views';
 import type { ActivityPageView } from './activity';
 import {
   activitySortKeys,
   costBasisMethods,
+  displayCurrencies,
   exportFormats,
   ledgerKinds,
   rewardTreatments,
+  riskFreeIds,
   type ApiErrorCode,
   type ChainErrorCode,
   type DbTable,
@@ -254,6 +263,22 @@ export type ActivityFilterArgs = z.input<typeof activityFilterSchema>;
 
 const activitySortSchema = z.object({ key: z.enum(activitySortKeys), dir: z.enum(['asc', 'desc']) }).strict();
 
+const utcDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a YYYY-MM-DD date.')
+  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'Not a calendar date.');
+
+/** The cockpit: the figures of `portfolioArgs` plus a date range, a display currency and a risk-free choice. */
+const analyticsArgs = portfolioArgs
+  .extend({
+    /** First and last UTC day of the range (inclusive); default: the whole history. */
+    from: utcDay.optional(),
+    to: utcDay.optional(),
+    currency: z.enum(displayCurrencies).optional(),
+    riskFree: z.enum(riskFreeIds).optional(),
+  })
+  .strict();
+
 /** Declares a channel: its runtime argument schema plus the static result type. */
 function channel<Result>() {
   return <Args extends z.ZodType>(args: Args) => ({ args, result: undefined as unknown as Result });
@@ -305,6 +330,7 @@ export const contract = {
 
   // Accounting (shared/engine via main/services/portfolio.ts)
   'portfolio:get': channel<PortfolioView>()(portfolioArgs.optional()),
+  'portfolio:analytics': channel<AnalyticsView>()(analyticsArgs.optional()),
   'portfolio:position': channel<PositionDrilldown>()(
     portfolioArgs.extend({ key: z.string().min(1).max(300) }).strict(),
   ),

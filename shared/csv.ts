@@ -60,7 +60,9 @@ export function parseCsv(text: string, separators: readonly string[] = [',']): C
   };
   let start = 0;
   Papa.parse<string[]>(body, {
-    delimitersToGuess: [...separators],
+    // One separator is used as given: papaparse's guess counts blank lines and, when it fails, falls
+    // back to its default (a comma), whatever the separators asked for.
+    ...(separators.length === 1 ? { delimiter: separators[0] } : { delimitersToGuess: [...separators] }),
     newline: '\n',
     skipEmptyLines: false,
     step: (result) => {

@@ -131,6 +131,10 @@ export interface FiatImportResult {
   imported: number;
   firstDate: string | null;
   lastDate: string | null;
+  /** Rows of a day that already had an earlier time of day (a CoinGecko export's live row). */
+  skipped: number;
+  /** The columns read (header names, or date/price for a two-column file without one). */
+  columns: { date: string; price: string };
 }
 
 export interface FiatSummary {
@@ -139,3 +143,5 @@ export interface FiatSummary {
   firstDate: string | null;
   lastDate: string | null;
 }
+
+export * from './views-analytics';

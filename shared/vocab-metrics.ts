@@ -129,12 +129,12 @@ export const METRICS = {
   moneyWeightedReturn: {
     label: 'Money-weighted return (IRR, annualised)',
     unit: 'ratio',
-    help: 'The yearly rate at which the τ flows in and out, and the value now, discount to zero; each flow counts by its size and date.',
+    help: 'The yearly rate at which the τ flows in and out and the value now discount to zero: each flow counts by its size and date. Shown once the history spans 30 days.',
   },
   moneyWeightedPeriod: {
-    label: 'Money-weighted return (over the holding period)',
+    label: 'Money-weighted return',
     unit: 'ratio',
-    help: 'The IRR compounded over the time from the first flow to now.',
+    help: 'The return over the whole holding period at which the τ flows in and out and the value now discount to zero.',
   },
   timeWeightedReturn: {
     label: 'Time-weighted return',

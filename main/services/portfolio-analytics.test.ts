@@ -1,9 +1,11 @@
 // The portfolio channels on a synced devnet scenario, compared as numbers with the engine run
 // directly on the same stored facts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { computePortfolio } from '../../shared/engine';
-import type { ApiResponse, Wallet } from '../../shared/api';
-import type { PortfolioView } from '../../shared/views';
+import { DEFAULT_SETTINGS, computePortfolio, taoToFiat } from '../../shared/engine';
+import { legFeeTao } from '../../shared/engine/analytics/friction';
+import { investorFlows, returnFigures } from '../../shared/engine/analytics/returns';
+import type { ApiResponse, ArgsOf, Wallet } from '../../shared/api';
+import type { AnalyticsView, PortfolioView } from '../../shared/views';
 import { benchmarkIds, costBasisMethods, rewardTreatments } from '../../shared/vocab';
 import { syncedScenario, type SyncedScenario } from '../test/synced-scenario';
 import { useTempDirs } from '../test/temp-dir';
@@ -54,4 +56,119 @@ describe('portfolio:get on the tiny scenario (stake held before the recorded his
         );
     },
   );
+});
+
+describe('portfolio:analytics on the tiny scenario', () => {
+  const analytics = async (args: ArgsOf<'portfolio:analytics'>) =>
+    data<AnalyticsView>(await sc.backend.dispatch('portfolio:analytics', args));
+  const portfolio = async (args: ArgsOf<'portfolio:get'>) =>
+    data<PortfolioView>(await sc.backend.dispatch('portfolio:get', args));
+
+  it('bad arguments change nothing and say why; fiat needs imported prices', async () => {
+    expect(await sc.backend.dispatch('portfolio:analytics', { from: '2026-11-21', to: '2026-11-20' })).toMatchObject({
+      error: { code: 'invalid-args', field: 'from' },
+    });
+    expect(await sc.backend.dispatch('portfolio:analytics', { from: '2026-02-30' })).toMatchObject({
+      error: { code: 'invalid-args' },
+    });
+    expect(await sc.backend.dispatch('portfolio:analytics', { currency: 'fiat' })).toMatchObject({
+      error: { code: 'invalid-args', field: 'currency' },
+    });
+  });
+
+  it.each(costBasisMethods.flatMap((m) => rewardTreatments.map((r) => [m, r] as const)))(
+    '%s / %s: the cards add up, and the friction split adds up to friction',
+    async (method, rewards) => {
+      const v = await analytics({ method, rewards });
+      const f = (await portfolio({ method, rewards })).total.figures;
+      const sum = (xs: { amount: bigint | null }[]) => xs.reduce((s, x) => s + (x.amount ?? 0n), 0n);
+      expect(v.addsUp.accounting.total).toBe(f.totalReturn);
+      expect(sum(v.addsUp.accounting.terms)).toBe(f.totalReturn);
+      expect(v.addsUp.accounting.terms.some((l) => l.id === 'incomeTao')).toBe(rewards === 'income');
+      expect(v.addsUp.accounting.memo.map((l) => l.id)).toEqual(rewards === 'zero' ? ['incomeTao'] : []);
+      expect(sum(v.addsUp.economic.terms)).toBe(f.totalReturn);
+      expect((v.friction.fees ?? 0n) + (v.friction.slippage ?? 0n) + (v.friction.burned ?? 0n)).toBe(f.friction);
+      expect(v.returns.totalReturn).toBe(f.totalReturn);
+    },
+  );
+
+  it('fees are the fees of the ledger’s legs (α fees at each leg’s spot price)', async () => {
+    const v = await analytics({});
+    const wallets = data<Wallet[]>(await sc.backend.dispatch('wallets:list', undefined));
+    const engine = computePortfolio(loadPortfolioInput(sc.backend.db, wallets, 'USD'), DEFAULT_SETTINGS);
+    let fees = 0n;
+    for (const e of engine.ledger)
+      for (const leg of e.legs) {
+        if (leg.basis === 'trade' || leg.basis === 'carry') fees += legFeeTao(leg) ?? 0n;
+        if (leg.basis === 'expense' && leg.category === 'feePaid') fees += leg.fee ?? 0n;
+      }
+    expect(fees).toBeGreaterThan(0n);
+    expect(v.friction.fees).toBe(fees);
+    expect(v.subnets.reduce((s, x) => s + (x.friction.fees ?? 0n), 0n)).toBe(fees);
+  });
+
+  it('returns with their bases, IRR and TWR equal the engine’s on the same daily series', async () => {
+    const v = await analytics({});
+    const p = await portfolio({});
+    const f = p.total.figures;
+    const samples = p.daily.map((d) => ({ t: d.t, value: d.value, netInvested: d.netInvested }));
+    const engine = returnFigures(f, samples);
+    expect(v.returns.netInvested).toBe(f.taoIn - f.taoOut);
+    expect(v.returns.pct).toEqual(engine.pct);
+    expect(v.returns.pct.netInvested).toBeCloseTo(Number(f.totalReturn) / Number(f.taoIn - f.taoOut), 10);
+    expect(v.returns.pct.grossIn).toBeCloseTo(Number(f.totalReturn) / Number(f.taoIn), 10);
+    expect(v.returns.timeWeighted).toBe(engine.timeWeighted);
+    expect(v.returns.moneyWeighted.period).toBe(engine.moneyWeighted.periodReturn);
+    // the rate really discounts the flows to zero
+    const flows = investorFlows(samples);
+    const t0 = flows[0]!.t;
+    const span = flows.at(-1)!.t - t0;
+    const rate = v.returns.moneyWeighted.period ?? NaN;
+    // one day of history: a period rate, no annual one
+    expect(v.returns.moneyWeighted).toMatchObject({ annualised: null, reason: null });
+    const npv = flows.reduce((s, c) => s + Number(c.amount) / (1 + rate) ** ((c.t - t0) / span), 0);
+    expect(Math.abs(npv) / Number(f.taoIn)).toBeLessThan(1e-9);
+    const row = v.performance.rows.find((r) => r.kind === 'portfolio');
+    expect(row?.periods.all.value).toBeCloseTo(v.returns.timeWeighted ?? NaN, 12);
+    const hold = v.performance.rows.find((r) => r.id === 'holdTao');
+    expect(hold?.periods.all.value).toBe(0);
+  });
+
+  it('a date range recomputes realized PnL and income: equal to the engine as of the range’s ends', async () => {
+    const p = await portfolio({});
+    const [first, last] = [p.daily[0]!, p.daily.at(-1)!];
+    expect(first.day < last.day).toBe(true);
+    const v = await analytics({ from: last.day, to: last.day });
+    const before = (await portfolio({ asOfBlock: first.blockNumber })).total.figures;
+    expect(v.range.realized).toBe(p.total.figures.realized - before.realized);
+    expect(v.range.income).toBe(p.total.figures.incomeTao - before.incomeTao);
+    // income per day, week and month all add up to the whole
+    const all = await analytics({});
+    for (const b of ['day', 'week', 'month'] as const)
+      expect(all.income[b].reduce((s, r) => s + (r.total ?? 0n), 0n)).toBe(p.total.figures.incomeTao);
+    expect(all.range.income).toBe(p.total.figures.incomeTao);
+  });
+
+  it('in fiat: values at the as-of day’s price, each point at its day’s, missing days listed, never guessed', async () => {
+    const p = await portfolio({});
+    const last = p.daily.at(-1)!;
+    const price = 412_50_000_000n; // 412.5 per τ, 1e-8 units
+    expect(
+      data(await sc.backend.dispatch('fiat:import', { currency: 'USD', csv: `date,price\n${last.day},412.5\n` })),
+    ).toMatchObject({ imported: 1 });
+    const v = await analytics({ currency: 'fiat' });
+    expect(v.unit).toBe('USD');
+    expect(v.fiat?.priceAsOf).toBe(price);
+    expect(v.fiat?.missingDays).toEqual(p.daily.slice(0, -1).map((d) => d.day));
+    expect(v.series.at(-1)?.value).toBe(taoToFiat(last.value, price));
+    expect(v.series[0]?.value).toBeNull();
+    expect(v.returns.totalReturn).toBe(taoToFiat(p.total.figures.totalReturn, price));
+    for (const b of v.benchmarks) {
+      expect(b.benchmarkValue).toBe(taoToFiat(p.total.benchmarks![b.id].benchmarkValue, price));
+      // the chart line ends at its card in fiat too
+      expect(v.series.at(-1)?.benchmarks[b.id]).toBe(b.benchmarkValue);
+    }
+    const terms = v.addsUp.accounting.terms;
+    expect(v.addsUp.accounting.total).toBe(terms.reduce((s, l) => s + (l.amount ?? 0n), 0n));
+  });
 });

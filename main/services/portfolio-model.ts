@@ -4,10 +4,15 @@ import {
   createEngine,
   eventRef,
   seriesRecorder,
+  type BenchmarkSet,
   type Engine,
   type EngineSettings,
+  type FiatPriceRow,
   type PortfolioInput,
+  type Series,
+  type SeriesRecorder,
 } from '../../shared/engine';
+import { PositionObserver } from '../../shared/engine/analytics/friction';
 import type { CostBasisMethod, RewardTreatment, Settings, Wallet } from '../../shared/api';
 import type {
   GroupView,
@@ -31,6 +36,11 @@ export interface PortfolioQuery {
 export interface ComputedPortfolio {
   view: PortfolioView;
   engine: Engine;
+  benchmarks: BenchmarkSet;
+  /** Daily series sampled in the engine's replay (null without data). */
+  series: Series | null;
+  observer: PositionObserver | null;
+  fiatPrices: readonly FiatPriceRow[];
 }
 
 export function loadPortfolioInput(db: DB, wallets: readonly Wallet[], fiatCurrency: string): PortfolioInput {
@@ -68,12 +78,29 @@ export function computePortfolioView(
     walletGroups: walletGroups(wallets),
     ...(query.asOfBlock === undefined ? {} : { asOfBlock: query.asOfBlock }),
   };
-  // The daily series is sampled during the engine's own replay (one pass, no ledger kept).
+  // The daily series and the friction split are sampled during the engine's own replay (one pass,
+  // no ledger kept); the series is finished here, once the benchmarks' units exist, so the chart lines
+  // reuse the cards' units.
+  const hooks: { recorder?: SeriesRecorder; observer?: PositionObserver } = {};
   const engine = createEngine(input, engineSettings, {
-    onReplay: (state) => seriesRecorder(state, { daily: true, rootIndex: input.rootIndex }),
+    onReplay: (state) => {
+      const recorder = seriesRecorder(state, { daily: true, rootIndex: input.rootIndex });
+      const observer = new PositionObserver(state);
+      Object.assign(hooks, { recorder, observer });
+      return {
+        before: recorder.before,
+        after: (item) => {
+          recorder.after(item);
+          observer.after(item);
+        },
+        finish: () => ({ daily: [], perEvent: [], markers: [] }),
+      };
+    },
   });
   const pnl = engine.result();
   const benchmarks = engine.benchmarks();
+  const hasData = input.events.length > 0 || input.checkpoints.length > 0;
+  const series = hooks.recorder && hasData ? hooks.recorder.finish(benchmarks.units) : null;
   const labels = new Map(
     ledgerFactsRepo(db)
       .subnetLabels()
@@ -112,8 +139,6 @@ export function computePortfolioView(
     figures: w.figures,
   }));
   const groups: GroupView[] = pnl.groups.map((g) => ({ name: g.key, figures: g.figures }));
-  const hasData = input.events.length > 0 || input.checkpoints.length > 0;
-  const series = hasData ? engine.initialSeries() : null;
   const daily: SeriesPointView[] = (series?.daily ?? []).map((p) => ({
     t: p.t,
     day: p.day,
@@ -131,6 +156,10 @@ export function computePortfolioView(
 
   return {
     engine,
+    benchmarks,
+    series,
+    observer: hooks.observer ?? null,
+    fiatPrices: input.fiatPrices ?? [],
     view: {
       hasData,
       asOfBlock: pnl.asOfBlock,

@@ -130,7 +130,16 @@ describe('portfolio service', () => {
       currency: 'USD',
       csv: 'date,price\n2025-11-10,400.5\n2025-11-11,410\n',
     });
-    expect(good).toEqual({ data: { currency: 'USD', imported: 2, firstDate: '2025-11-10', lastDate: '2025-11-11' } });
+    expect(good).toEqual({
+      data: {
+        currency: 'USD',
+        imported: 2,
+        firstDate: '2025-11-10',
+        lastDate: '2025-11-11',
+        skipped: 0,
+        columns: { date: 'date', price: 'price' },
+      },
+    });
     const view = await backend.call('portfolio:get');
     expect(view.fiatMissingDays).not.toBeNull();
     backend.close();

@@ -10,7 +10,8 @@ import {
 } from '../../shared/engine';
 import type { DbTable, Handlers } from '../../shared/api';
 import { pnlCsv } from '../../shared/pnl-csv';
-import type { ExportFile } from '../../shared/views';
+import type { AnalyticsView, ExportFile } from '../../shared/views';
+import { buildAnalyticsView, type AnalyticsQuery } from './analytics-view';
 import { EXPORT_FORMATS, chainFactTables, type ExportFormat } from '../../shared/vocab';
 import { fiatPricesRepo } from '../db/repos/fiat-prices';
 import { settingsRepo } from '../db/repos/settings';
@@ -26,7 +27,7 @@ import {
 
 export type PortfolioHandlers = Pick<
   Handlers,
-  'portfolio:get' | 'portfolio:position' | 'reports:export' | 'fiat:import' | 'fiat:summary'
+  'portfolio:get' | 'portfolio:analytics' | 'portfolio:position' | 'reports:export' | 'fiat:import' | 'fiat:summary'
 >;
 
 /** Tables whose rows feed the figures: any change drops the cached computations. */
@@ -37,6 +38,8 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
   const settings = settingsRepo(ctx.db);
   const fiat = fiatPricesRepo(ctx.db);
   const cache = new Map<string, ComputedPortfolio>();
+  // Cockpit views per computation and query: a range or currency change reads the kept daily series.
+  const analytics = new WeakMap<ComputedPortfolio, Map<string, AnalyticsView>>();
   ctx.bus.on('data:changed', ({ tables }) => {
     if (tables.some((t) => FACT_TABLES.has(t))) cache.clear();
   });
@@ -98,6 +101,28 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
   return {
     'portfolio:get': (args) => compute(args).view,
 
+    'portfolio:analytics': (args) => {
+      const computed = compute(args);
+      const query: AnalyticsQuery = {
+        from: args?.from,
+        to: args?.to,
+        currency: args?.currency ?? 'tao',
+        riskFree: args?.riskFree ?? 'rootYield',
+      };
+      const key = JSON.stringify(query);
+      let views = analytics.get(computed);
+      if (!views) {
+        views = new Map();
+        analytics.set(computed, views);
+      }
+      let view = views.get(key);
+      if (!view) {
+        view = buildAnalyticsView(computed, query, settings.get().fiatCurrency);
+        views.set(key, view);
+      }
+      return view;
+    },
+
     'portfolio:position': (args) => {
       const computed = compute(args);
       const position = computed.view.positions.find((p) => p.key === args.key);
@@ -125,7 +150,14 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
       fiat.import(currency, parsed.rows);
       ctx.bus.emit('data:changed', { tables: ['fiat_prices'] });
       const dates = parsed.rows.map((r) => r.date).sort();
-      return { currency, imported: parsed.rows.length, firstDate: dates[0] ?? null, lastDate: dates.at(-1) ?? null };
+      return {
+        currency,
+        imported: parsed.rows.length,
+        firstDate: dates[0] ?? null,
+        lastDate: dates.at(-1) ?? null,
+        skipped: parsed.skipped,
+        columns: parsed.columns,
+      };
     },
 
     'fiat:summary': () => {

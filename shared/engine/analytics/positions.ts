@@ -1,0 +1,60 @@
+/**
+ * Per-subnet and per-position figures from local snapshots and checkpoints:
+ * - price change over 24 h / 7 d: spot price at the as-of block ÷ the last snapshot at least that long
+ *   before the as-of time − 1 (null when no snapshot is that old; root is always 1:1);
+ * - annualised emission yield: α emitted (positive emission intervals ending in the window) ÷ α held
+ *   now × 365 ÷ window days; the window is the last 30 days, or since the position was first seen
+ *   when that is later (at least one day of history is needed).
+ */
+import type { EmissionRecord } from '../emissions';
+import type { PriceBook, SubnetSnapshot } from '../prices';
+import { ratio } from '../units';
+
+const DAY_MS = 86_400_000;
+export const YIELD_WINDOW_DAYS = 30;
+
+/** Last snapshot of `netuid` with timestamp ≤ `ms` (and block ≤ `maxBlock`). */
+export function snapshotAtTime(prices: PriceBook, netuid: number, ms: number, maxBlock: number): SubnetSnapshot | null {
+  const series = prices.series(netuid);
+  let lo = 0;
+  let hi = series.length - 1;
+  let found: SubnetSnapshot | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = series[mid] as SubnetSnapshot;
+    if (s.timestamp <= ms && s.blockNumber <= maxBlock) {
+      found = s;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+export function priceChange(
+  prices: PriceBook,
+  netuid: number,
+  asOf: { block: number; timestamp: number },
+  hours: number,
+): number | null {
+  if (netuid === 0) return 0;
+  const now = prices.priceAt(netuid, asOf.block);
+  const then = snapshotAtTime(prices, netuid, asOf.timestamp - hours * 3_600_000, asOf.block);
+  if (!now || !then || then.price === 0n) return null;
+  return ratio(now.price - then.price, then.price);
+}
+
+export function emissionYield(
+  records: readonly EmissionRecord[],
+  alphaNow: bigint,
+  asOfTimestamp: number,
+  firstSeen: number | null,
+): number | null {
+  if (alphaNow <= 0n || firstSeen === null) return null;
+  const start = Math.max(asOfTimestamp - YIELD_WINDOW_DAYS * DAY_MS, firstSeen);
+  const days = (asOfTimestamp - start) / DAY_MS;
+  if (days < 1) return null;
+  let emitted = 0n;
+  for (const r of records) if (r.alpha > 0n && r.timestamp > start && r.timestamp <= asOfTimestamp) emitted += r.alpha;
+  const share = ratio(emitted, alphaNow);
+  return share === null ? null : (share * 365) / days;
+}

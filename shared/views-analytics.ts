@@ -1,0 +1,149 @@
+// The cockpit view (`portfolio:analytics`): returns with their bases, how the figures add up, the
+// friction split, benchmarks, chart series, income over time, a date range, period returns and risk,
+// allocation and per-subnet / per-position figures. Re-exported by ./views.
+//
+// Amounts are in the requested display currency: τ in rao (1e-9), or fiat in 1e-8 units. A fiat amount
+// is null when the day it needs has no imported price (never guessed); those days are listed in
+// `fiat.missingDays`. Values (value, cost basis, returns, benchmarks) convert at the as-of day's price,
+// dated amounts (series points, markers, income, range figures) at their own day's price. Rates and
+// risk figures are always in τ terms.
+import type { FrictionSplit } from './engine/analytics/friction';
+import type { RiskFigures } from './engine/analytics/performance';
+import type { BenchmarkId, DisplayCurrency, IncomeBucket, MetricId, PeriodId, ReturnBase, RiskFreeId } from './vocab';
+
+export type Amount = bigint | null;
+
+export interface BreakdownView {
+  total: Amount;
+  /** Lines that add up to `total` exactly. */
+  terms: { id: MetricId; amount: Amount }[];
+  /** Lines shown beside, already inside the terms. */
+  memo: { id: MetricId; amount: Amount }[];
+}
+
+export interface BenchmarkView {
+  id: BenchmarkId;
+  available: boolean;
+  complete: boolean;
+  benchmarkValue: Amount;
+  betValue: Amount;
+  excess: Amount;
+  priceEffect: Amount;
+  emissionEffect: Amount;
+  frictionEffect: Amount;
+  benchmarkGain: Amount;
+}
+
+export interface MoneyWeightedView {
+  /** Annualised IRR: null when no single rate solves (see reason) or the span is under 30 days. */
+  annualised: number | null;
+  /** The money-weighted return over the holding period. */
+  period: number | null;
+  years: number | null;
+  reason: 'no-flows' | 'no-time' | 'no-solution' | 'several-solutions' | null;
+}
+
+export interface ReturnsView {
+  totalReturn: Amount;
+  taoIn: Amount;
+  taoOut: Amount;
+  netInvested: Amount;
+  peakNetInvested: Amount;
+  /** Total return ÷ each base (RETURN_BASES): null when the base is not positive. */
+  pct: Record<ReturnBase, number | null>;
+  moneyWeighted: MoneyWeightedView;
+  timeWeighted: number | null;
+}
+
+export interface AnalyticsPointView {
+  t: number;
+  day: string;
+  blockNumber: number;
+  value: Amount;
+  costBasis: Amount;
+  netInvested: Amount;
+  realizedCum: Amount;
+  incomeCum: Amount;
+  benchmarks: Record<BenchmarkId, Amount>;
+}
+
+export interface MarkerView {
+  day: string;
+  t: number;
+  netuid: number;
+  staked: Amount;
+  unstaked: Amount;
+  stakes: number;
+  unstakes: number;
+}
+
+export interface IncomeRowView {
+  start: string;
+  total: Amount;
+  bySubnet: Record<number, Amount>;
+}
+
+export interface RangeView {
+  from: string;
+  to: string;
+  realized: Amount;
+  income: Amount;
+  bySubnet: { netuid: number; realized: Amount; income: Amount }[];
+}
+
+export interface PerformanceRowView {
+  kind: 'portfolio' | 'subnet' | 'benchmark';
+  /** 'portfolio', the netuid, or the benchmark id. */
+  id: string;
+  periods: Record<PeriodId, { value: number | null; sinceStart: boolean }>;
+  risk: RiskFigures;
+}
+
+export interface SubnetAnalyticsView {
+  netuid: number;
+  value: Amount;
+  /** Share of the portfolio's value. */
+  allocation: number | null;
+  friction: Record<keyof FrictionSplit, Amount>;
+  returns: ReturnsView;
+  benchmarks: BenchmarkView[];
+  priceChange24h: number | null;
+  priceChange7d: number | null;
+  emissionYield: number | null;
+}
+
+export interface PositionAnalyticsView {
+  key: string;
+  netuid: number;
+  friction: Record<keyof FrictionSplit, Amount>;
+  emissionYield: number | null;
+}
+
+export interface AnalyticsView {
+  asOfBlock: number;
+  asOfTimestamp: number;
+  asOfDay: string;
+  currency: DisplayCurrency;
+  /** 'TAO' or the fiat currency code. */
+  unit: string;
+  /** Fiat display only: the as-of day's price (1e-8 units per τ) and every day that lacked one. */
+  fiat: { currency: string; priceAsOf: bigint | null; missingDays: string[] } | null;
+  /** BENCHMARKS, in order, with what this data allows. */
+  benchmarkList: { id: BenchmarkId; available: boolean; complete: boolean }[];
+  returns: ReturnsView;
+  addsUp: { accounting: BreakdownView; economic: BreakdownView };
+  friction: Record<keyof FrictionSplit, Amount>;
+  benchmarks: BenchmarkView[];
+  series: AnalyticsPointView[];
+  markers: MarkerView[];
+  income: Record<IncomeBucket, IncomeRowView[]>;
+  range: RangeView;
+  performance: {
+    from: string;
+    to: string;
+    riskFree: { id: RiskFreeId; annualRate: number; requested: RiskFreeId };
+    rows: PerformanceRowView[];
+  };
+  subnets: SubnetAnalyticsView[];
+  positions: PositionAnalyticsView[];
+}
