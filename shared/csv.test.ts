@@ -69,6 +69,13 @@ describe('CSV reader', () => {
     ]);
   });
 
+  it('one separator is used as given, even where a guess would fail (a final line break, a decimal comma)', () => {
+    expect(parseCsv('date;price\n2025-10-01;412,5\n', [';']).rows.map((r) => r.cells)).toEqual([
+      ['date', 'price'],
+      ['2025-10-01', '412,5'],
+    ]);
+  });
+
   it('reports an unclosed quote with its line', () => {
     const r = parseCsv('a,b\n"c,d\n');
     expect(r.errors.length).toBeGreaterThan(0);
