@@ -9,6 +9,7 @@ import type {
   FiatSummary,
   PortfolioView,
   PositionDrilldown,
+  SubnetDetailView,
 } from './views';
 import type { ActivityPageView } from './activity';
 import {
@@ -331,6 +332,9 @@ export const contract = {
   // Accounting (shared/engine via main/services/portfolio.ts)
   'portfolio:get': channel<PortfolioView>()(portfolioArgs.optional()),
   'portfolio:analytics': channel<AnalyticsView>()(analyticsArgs.optional()),
+  'portfolio:subnet': channel<SubnetDetailView>()(
+    analyticsArgs.extend({ netuid: z.number().int().min(0).max(65_535) }).strict(),
+  ),
   'portfolio:position': channel<PositionDrilldown>()(
     portfolioArgs.extend({ key: z.string().min(1).max(300) }).strict(),
   ),

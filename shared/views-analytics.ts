@@ -147,3 +147,39 @@ export interface AnalyticsView {
   subnets: SubnetAnalyticsView[];
   positions: PositionAnalyticsView[];
 }
+
+/** One subnet's page (`portfolio:subnet`): its price, your position in it, and the pool's health. */
+export interface SubnetDetailView {
+  netuid: number;
+  asOfBlock: number;
+  currency: DisplayCurrency;
+  unit: string;
+  fiat: AnalyticsView['fiat'];
+  /** Every local snapshot's spot price up to the as-of block (rao per whole α; always τ). */
+  priceHistory: { t: number; blockNumber: number; price: bigint }[];
+  /** Your stakes and unstakes on this subnet, per day. */
+  markers: MarkerView[];
+  /** Value, net invested and each benchmark's line for this subnet's positions; the last point is its card. */
+  series: AnalyticsPointView[];
+  income: Record<IncomeBucket, { start: string; amount: Amount }[]>;
+  /** Returns, decomposition against every benchmark, friction split, price change, emission yield. */
+  figures: SubnetAnalyticsView | null;
+  positions: PositionAnalyticsView[];
+  health: {
+    taoReserve: Amount;
+    alphaReserve: bigint | null;
+    marketCap: Amount;
+    netTaoFlow7d: Amount;
+    netTaoFlow30d: Amount;
+  };
+  /** Selling 25 / 50 / 100 % of what you hold now: spot value, what the pool returns, the gap. */
+  exit: {
+    percent: number;
+    alpha: bigint;
+    spotValue: Amount;
+    exitValue: Amount;
+    cost: Amount;
+    share: number | null;
+    approximate: boolean;
+  }[];
+}

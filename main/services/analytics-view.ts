@@ -52,13 +52,18 @@ export interface AnalyticsQuery {
 }
 
 /** Amounts in the display currency: values at the as-of day's price, dated amounts at their day's. */
-interface Money {
+export interface Money {
   value: (rao: bigint) => Amount;
   on: Convert;
   fiat: () => AnalyticsView['fiat'];
 }
 
-function moneyFor(currency: DisplayCurrency, rows: readonly FiatPriceRow[], code: string, asOfTs: number): Money {
+export function moneyFor(
+  currency: DisplayCurrency,
+  rows: readonly FiatPriceRow[],
+  code: string,
+  asOfTs: number,
+): Money {
   if (currency === 'tao') return { value: (x) => x, on: (x) => x, fiat: () => null };
   if (rows.length === 0)
     throw new AppError('invalid-args', `No TAO/${code} prices are imported: import a price file first.`, 'currency');
@@ -70,7 +75,7 @@ function moneyFor(currency: DisplayCurrency, rows: readonly FiatPriceRow[], code
   };
 }
 
-function amounts<K extends string>(m: Money, o: Record<K, bigint>): Record<K, Amount> {
+export function amounts<K extends string>(m: Money, o: Record<K, bigint>): Record<K, Amount> {
   return Object.fromEntries(Object.entries<bigint>(o).map(([k, v]) => [k, m.value(v)])) as Record<K, Amount>;
 }
 
@@ -122,7 +127,7 @@ function benchmarkViews(m: Money, b: Benchmarks | null | undefined): BenchmarkVi
 }
 
 /** Value and net invested of one subnet at each daily point (0 before it existed). */
-function subnetSamples(daily: readonly SeriesPoint[], netuid: number): FlowSample[] {
+export function subnetSamples(daily: readonly SeriesPoint[], netuid: number): FlowSample[] {
   return daily.map((p) => {
     const s = p.bySubnet.get(netuid);
     return { t: p.t, value: s?.value ?? 0n, netInvested: s?.netInvested ?? 0n };

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, computePortfolio, taoToFiat } from '../../shared/engi
 import { legFeeTao } from '../../shared/engine/analytics/friction';
 import { investorFlows, returnFigures } from '../../shared/engine/analytics/returns';
 import type { ApiResponse, ArgsOf, Wallet } from '../../shared/api';
-import type { AnalyticsView, PortfolioView } from '../../shared/views';
+import type { AnalyticsView, PortfolioView, SubnetDetailView } from '../../shared/views';
 import { benchmarkIds, costBasisMethods, rewardTreatments } from '../../shared/vocab';
 import { syncedScenario, type SyncedScenario } from '../test/synced-scenario';
 import { useTempDirs } from '../test/temp-dir';
@@ -147,6 +147,29 @@ describe('portfolio:analytics on the tiny scenario', () => {
     for (const b of ['day', 'week', 'month'] as const)
       expect(all.income[b].reduce((s, r) => s + (r.total ?? 0n), 0n)).toBe(p.total.figures.incomeTao);
     expect(all.range.income).toBe(p.total.figures.incomeTao);
+  });
+
+  it('portfolio:subnet: each line ends at the subnet’s card; exit of 100 % is the exit value card', async () => {
+    const p = await portfolio({});
+    for (const s of p.subnets) {
+      const d = data<SubnetDetailView>(await sc.backend.dispatch('portfolio:subnet', { netuid: s.netuid }));
+      const last = d.series.at(-1);
+      expect(last?.value).toBe(s.figures.spotValue);
+      expect(last?.costBasis).toBe(s.figures.costBasis);
+      expect(last?.netInvested).toBe(s.figures.taoIn - s.figures.taoOut);
+      for (const id of benchmarkIds) expect(last?.benchmarks[id]).toBe(s.benchmarks?.[id].benchmarkValue);
+      expect(d.income.day.reduce((x, r) => x + (r.amount ?? 0n), 0n)).toBe(s.figures.incomeTao);
+      expect(d.positions.map((x) => x.key).sort()).toEqual([...s.positionKeys].sort());
+      if (s.netuid !== 0 && s.figures.alpha > 0n) {
+        expect(d.exit.map((e) => e.percent)).toEqual([25, 50, 100]);
+        expect(d.exit[2]?.exitValue).toBe(s.figures.exitValue);
+        expect(d.priceHistory.length).toBeGreaterThan(0);
+        expect(d.priceHistory.at(-1)?.price).toBe(s.price);
+      }
+    }
+    expect(await sc.backend.dispatch('portfolio:subnet', { netuid: 999 })).toMatchObject({
+      error: { code: 'not-found' },
+    });
   });
 
   it('in fiat: values at the as-of day’s price, each point at its day’s, missing days listed, never guessed', async () => {

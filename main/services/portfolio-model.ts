@@ -41,6 +41,8 @@ export interface ComputedPortfolio {
   series: Series | null;
   observer: PositionObserver | null;
   fiatPrices: readonly FiatPriceRow[];
+  /** Runtime spec for exit quotes when a snapshot does not say (the head's, else the last event's). */
+  specVersion: number;
 }
 
 export function loadPortfolioInput(db: DB, wallets: readonly Wallet[], fiatCurrency: string): PortfolioInput {
@@ -160,6 +162,7 @@ export function computePortfolioView(
     series,
     observer: hooks.observer ?? null,
     fiatPrices: input.fiatPrices ?? [],
+    specVersion: input.currentSpecVersion ?? input.events.at(-1)?.specVersion ?? 297,
     view: {
       hasData,
       asOfBlock: pnl.asOfBlock,

@@ -8,10 +8,11 @@ import {
   FiatBook,
   type Engine,
 } from '../../shared/engine';
-import type { DbTable, Handlers } from '../../shared/api';
+import type { ArgsOf, DbTable, Handlers } from '../../shared/api';
 import { pnlCsv } from '../../shared/pnl-csv';
 import type { AnalyticsView, ExportFile } from '../../shared/views';
 import { buildAnalyticsView, type AnalyticsQuery } from './analytics-view';
+import { buildSubnetView } from './subnet-view';
 import { EXPORT_FORMATS, chainFactTables, type ExportFormat } from '../../shared/vocab';
 import { fiatPricesRepo } from '../db/repos/fiat-prices';
 import { settingsRepo } from '../db/repos/settings';
@@ -27,7 +28,13 @@ import {
 
 export type PortfolioHandlers = Pick<
   Handlers,
-  'portfolio:get' | 'portfolio:analytics' | 'portfolio:position' | 'reports:export' | 'fiat:import' | 'fiat:summary'
+  | 'portfolio:get'
+  | 'portfolio:analytics'
+  | 'portfolio:subnet'
+  | 'portfolio:position'
+  | 'reports:export'
+  | 'fiat:import'
+  | 'fiat:summary'
 >;
 
 /** Tables whose rows feed the figures: any change drops the cached computations. */
@@ -60,6 +67,29 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
       cache.set(key, computed);
     }
     return computed;
+  };
+
+  /** The cockpit view of a query, cached per computation and query (a range or currency change reads days). */
+  const cockpit = (args: ArgsOf<'portfolio:analytics'>) => {
+    const computed = compute(args);
+    const query: AnalyticsQuery = {
+      from: args?.from,
+      to: args?.to,
+      currency: args?.currency ?? 'tao',
+      riskFree: args?.riskFree ?? 'rootYield',
+    };
+    const key = JSON.stringify(query);
+    let views = analytics.get(computed);
+    if (!views) {
+      views = new Map();
+      analytics.set(computed, views);
+    }
+    let view = views.get(key);
+    if (!view) {
+      view = buildAnalyticsView(computed, query, settings.get().fiatCurrency);
+      views.set(key, view);
+    }
+    return { computed, view, query };
   };
 
   const exportFile = (engine: Engine, computed: ComputedPortfolio, format: ExportFormat): ExportFile => {
@@ -101,26 +131,16 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
   return {
     'portfolio:get': (args) => compute(args).view,
 
-    'portfolio:analytics': (args) => {
-      const computed = compute(args);
-      const query: AnalyticsQuery = {
-        from: args?.from,
-        to: args?.to,
-        currency: args?.currency ?? 'tao',
-        riskFree: args?.riskFree ?? 'rootYield',
-      };
-      const key = JSON.stringify(query);
-      let views = analytics.get(computed);
-      if (!views) {
-        views = new Map();
-        analytics.set(computed, views);
-      }
-      let view = views.get(key);
-      if (!view) {
-        view = buildAnalyticsView(computed, query, settings.get().fiatCurrency);
-        views.set(key, view);
-      }
-      return view;
+    'portfolio:analytics': (args) => cockpit(args).view,
+
+    'portfolio:subnet': (args) => {
+      const { computed, view, query } = cockpit(args);
+      if (
+        !view.subnets.some((s) => s.netuid === args.netuid) &&
+        computed.engine.prices.series(args.netuid).length === 0
+      )
+        throw new AppError('not-found', `No position or price data for subnet ${args.netuid}.`, 'netuid');
+      return buildSubnetView(computed, view, args.netuid, query, settings.get().fiatCurrency);
     },
 
     'portfolio:position': (args) => {

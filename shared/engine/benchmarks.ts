@@ -9,11 +9,11 @@
  * BENCHMARK_INDEXES; figures, chart lines and views follow from the list.
  *
  * One computation for card and chart: every flow buys units of the index once (per position and
- * benchmark window, see PortfolioState.windows, where no index moves), and a benchmark's value at any
- * block is floor(Σ units × I(block) / INDEX_SCALE). The cards value the units at the as-of block, the
- * chart lines at each day's block, so the last point of every line is its card by construction.
- * Position values are the total split by largest remainder, so positions sum to subnets and to the
- * total exactly.
+ * benchmark window, see PortfolioState.windows, where no index moves). A subnet's benchmark value at
+ * any block is floor(Σ its units × I(block) / INDEX_SCALE) and the portfolio's is the sum over
+ * subnets. The cards value the units at the as-of block, the chart lines at each day's block, so the
+ * last point of every line (portfolio or subnet) is its card by construction. A subnet's value is
+ * split over its positions by largest remainder, so positions sum to subnets and subnets to the total.
  *
  * Decomposition of the excess over any benchmark k (all additive, exact):
  *   excess_k = price effect + emission effect + friction effect − benchmark gain_k
@@ -23,7 +23,7 @@
  */
 import type { AdditiveFigures } from './pnl';
 import type { PriceBook } from './prices';
-import type { PortfolioState, PositionAcc } from './state';
+import type { PortfolioState } from './state';
 import { benchmarkIds, type BenchmarkId } from '../vocab';
 import { floorDiv } from './units';
 import {
@@ -98,44 +98,51 @@ export interface BenchmarkUnits {
   index: WindowedIndex;
   /** Units held per position key (rao at index 1.0). */
   byPosition: Map<string, bigint>;
-  /** Units bought in each benchmark window (all included positions), for the chart lines. */
-  byWindow: bigint[];
+  /** Units bought per subnet in each benchmark window it had flows in (window order), for chart lines. */
+  bySubnet: Map<number, { windows: number[]; units: bigint[] }>;
+  /** Block of each benchmark window. */
+  windowBlocks: number[];
   /** Positions with a flow before the index starts. */
   waiting: Set<string>;
 }
 
-export function benchmarkUnits(
-  state: PortfolioState,
-  index: WindowedIndex,
-  include: (p: PositionAcc) => boolean = () => true,
-): BenchmarkUnits {
+export function benchmarkUnits(state: PortfolioState, index: WindowedIndex): BenchmarkUnits {
   const windows = state.windows;
+  const windowBlocks = windows.map((w) => w.blockNumber);
   const hold = index === HOLD_INDEX;
   const price: bigint[] = [];
   if (!hold) {
     const cursor = new IndexCursor(index);
     for (let w = 0; w < windows.length; w++)
-      price.push(index.atWindow ? index.atWindow(w) : cursor.at((windows[w] as { blockNumber: number }).blockNumber));
+      price.push(index.atWindow ? index.atWindow(w) : cursor.at(windowBlocks[w] as number));
   }
-  const byWindow: bigint[] = new Array<bigint>(windows.length).fill(0n);
   const byPosition = new Map<string, bigint>();
+  const perSubnet = new Map<number, Map<number, bigint>>();
   const waiting = new Set<string>();
   for (const p of state.positions.values()) {
-    if (!include(p)) continue;
     let units = 0n;
+    let sub = perSubnet.get(p.netuid);
+    if (!sub) {
+      sub = new Map();
+      perSubnet.set(p.netuid, sub);
+    }
     const { win, amt } = p.flowWindows();
     for (let i = 0; i < win.length; i++) {
       const w = win[i] as number;
       const flow = amt[i] as bigint;
       const u = hold ? flow : floorDiv(flow * INDEX_SCALE, price[w] as bigint);
-      if (index.startBlock !== null && (windows[w] as { blockNumber: number }).blockNumber < index.startBlock)
-        waiting.add(p.key);
+      if (index.startBlock !== null && (windowBlocks[w] as number) < index.startBlock) waiting.add(p.key);
       units += u;
-      byWindow[w] = (byWindow[w] as bigint) + u;
+      sub.set(w, (sub.get(w) ?? 0n) + u);
     }
     byPosition.set(p.key, units);
   }
-  return { index, byPosition, byWindow, waiting };
+  const bySubnet = new Map<number, { windows: number[]; units: bigint[] }>();
+  for (const [netuid, m] of perSubnet) {
+    const ws = [...m.keys()].sort((a, b) => a - b);
+    bySubnet.set(netuid, { windows: ws, units: ws.map((w) => m.get(w) as bigint) });
+  }
+  return { index, byPosition, bySubnet, windowBlocks, waiting };
 }
 
 /** Value of `units` at an index value. */
@@ -236,7 +243,21 @@ export function computeBenchmarks(
   const asOfBlock = state.lastBlock;
   const ctx: BenchmarkContext = { state, prices, asOfBlock, rootIndex: rootIndexOverride };
   const units = recordOf((id) => benchmarkUnits(state, BENCHMARK_INDEXES[id](ctx)));
-  const values = recordOf((id) => allocateValues(units[id].byPosition, indexAt(units[id].index, asOfBlock)));
+  // Each subnet's value (floor of its units at the as-of index) split over its positions.
+  const members = new Map<number, string[]>();
+  for (const [key, { netuid }] of figures) {
+    const list = members.get(netuid);
+    if (list) list.push(key);
+    else members.set(netuid, [key]);
+  }
+  const values = recordOf((id) => {
+    const u = units[id];
+    const at = indexAt(u.index, asOfBlock);
+    const out = new Map<string, bigint>();
+    for (const keys of members.values())
+      for (const [k, v] of allocateValues(new Map(keys.map((k) => [k, u.byPosition.get(k) ?? 0n])), at)) out.set(k, v);
+    return out;
+  });
   const positions = new Map<string, Benchmarks>();
   const subnets = new Map<number, Benchmarks>();
   const total = recordOf((id) => emptyFigure(units[id].index.available));
@@ -260,27 +281,33 @@ export function computeBenchmarks(
 }
 
 /**
- * Chart lines: the value of the units bought up to each sample block, at the index of that block
- * (samples in block order). The sample at the as-of block equals the benchmark's card.
+ * Chart lines: at each sample block (in block order), Σ over subnets (or the one asked for) of the
+ * value of the units bought up to it at that block's index. The sample at the as-of block equals the
+ * card of the portfolio (or of the subnet).
  */
-export function benchmarkLine(state: PortfolioState, u: BenchmarkUnits, sampleBlocks: readonly number[]): bigint[] {
-  const windows = state.windows;
+export function benchmarkLine(u: BenchmarkUnits, sampleBlocks: readonly number[], netuid?: number): bigint[] {
   const cursor = new IndexCursor(u.index);
+  const subnets =
+    netuid === undefined ? [...u.bySubnet.values()] : [u.bySubnet.get(netuid) ?? { windows: [], units: [] }];
+  const next = subnets.map(() => 0);
+  const cum = subnets.map(() => 0n);
   const out: bigint[] = [];
-  let cum = 0n;
-  let w = 0;
   for (const block of sampleBlocks) {
-    while (w < windows.length && (windows[w] as { blockNumber: number }).blockNumber <= block)
-      cum += u.byWindow[w++] as bigint;
-    out.push(unitsValue(cum, cursor.at(block)));
+    const at = cursor.at(block);
+    let v = 0n;
+    subnets.forEach((s, i) => {
+      let j = next[i] as number;
+      while (j < s.windows.length && (u.windowBlocks[s.windows[j] as number] as number) <= block)
+        cum[i] = (cum[i] as bigint) + (s.units[j++] as bigint);
+      next[i] = j;
+      v += unitsValue(cum[i] as bigint, at);
+    });
+    out.push(v);
   }
   return out;
 }
 
-/** Units of every benchmark for the positions `include` selects (per-subnet chart lines). */
-export function benchmarkUnitsFor(
-  ctx: BenchmarkContext,
-  include?: (p: PositionAcc) => boolean,
-): Record<BenchmarkId, BenchmarkUnits> {
-  return recordOf((id) => benchmarkUnits(ctx.state, BENCHMARK_INDEXES[id](ctx), include));
+/** Units of every benchmark (chart lines of a separate replay, e.g. a filtered series). */
+export function benchmarkUnitsFor(ctx: BenchmarkContext): Record<BenchmarkId, BenchmarkUnits> {
+  return recordOf((id) => benchmarkUnits(ctx.state, BENCHMARK_INDEXES[id](ctx)));
 }

@@ -23,6 +23,7 @@ import { benchmarkLine, benchmarkUnitsFor, type BenchmarkUnits, type RootIndexPo
 /** Cumulative figures of one subnet at a point. */
 export interface SubnetPoint {
   value: bigint;
+  costBasis: bigint;
   realizedCum: bigint;
   incomeCum: bigint;
   /** TAO in − TAO out so far (the subnet's Hold TAO line). */
@@ -133,7 +134,7 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
     for (const p of state.positions.values()) {
       let s = bySubnet.get(p.netuid);
       if (!s) {
-        s = { value: 0n, realizedCum: 0n, incomeCum: 0n, netInvested: 0n };
+        s = { value: 0n, costBasis: 0n, realizedCum: 0n, incomeCum: 0n, netInvested: 0n };
         bySubnet.set(p.netuid, s);
       }
       const flow = p.taoIn - p.taoOut;
@@ -155,7 +156,13 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
       s.value += v;
     }
     let cost = 0n;
-    for (const b of state.books.values()) cost += b.cost();
+    for (const [key, b] of state.books) {
+      const c = b.cost();
+      cost += c;
+      const netuid = state.bookPositions.get(key)?.[0]?.netuid;
+      const s = netuid === undefined ? undefined : bySubnet.get(netuid);
+      if (s) s.costBasis += c;
+    }
     return {
       t,
       day: new Date(t).toISOString().slice(0, 10),
@@ -239,7 +246,7 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
     for (const points of [daily, perEvent]) {
       const blocks = points.map((p) => p.blockNumber);
       for (const id of benchmarkIds) {
-        const values = benchmarkLine(state, lines[id], blocks);
+        const values = benchmarkLine(lines[id], blocks);
         points.forEach((p, i) => (p.benchmarks[id] = values[i] as bigint));
       }
     }

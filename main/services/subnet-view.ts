@@ -1,0 +1,97 @@
+// One subnet's page (`portfolio:subnet`): price history, your stakes and unstakes, the subnet's own
+// value and benchmark lines, income, its cockpit figures, and the pool's health and exit cost. Like the
+// cockpit it reads what the cached computation kept (series, state, prices): no replay.
+import { benchmarkLine, type SeriesPoint } from '../../shared/engine';
+import { dayDeltas, incomeByBucket } from '../../shared/engine/analytics/periods';
+import { exitCosts, poolHealth } from '../../shared/engine/analytics/subnet';
+import type { Amount, AnalyticsView, SubnetDetailView } from '../../shared/views';
+import { benchmarkIds, incomeBuckets, type BenchmarkId } from '../../shared/vocab';
+import { moneyFor, subnetSamples, type AnalyticsQuery } from './analytics-view';
+import type { ComputedPortfolio } from './portfolio-model';
+
+export function buildSubnetView(
+  c: ComputedPortfolio,
+  cockpit: AnalyticsView,
+  netuid: number,
+  q: AnalyticsQuery,
+  fiatCurrency: string,
+): SubnetDetailView {
+  const { engine, view } = c;
+  const state = engine.state;
+  const asOf = { block: view.asOfBlock, timestamp: view.asOfTimestamp };
+  const m = moneyFor(q.currency, c.fiatPrices, fiatCurrency, asOf.timestamp);
+  const daily: SeriesPoint[] = c.series?.daily ?? [];
+  const samples = subnetSamples(daily, netuid);
+
+  // The subnet's benchmark lines: its units (the cards' own), valued at each day's index.
+  const blocks = daily.map((p) => p.blockNumber);
+  const lines = Object.fromEntries(
+    benchmarkIds.map((id) => [id, benchmarkLine(c.benchmarks.units[id], blocks, netuid)]),
+  ) as Record<BenchmarkId, bigint[]>;
+
+  // Income of this subnet only: the daily deltas with the other subnets left out.
+  const own = dayDeltas(
+    daily.map((p) => {
+      const s = p.bySubnet.get(netuid);
+      const cum = { realizedCum: s?.realizedCum ?? 0n, incomeCum: s?.incomeCum ?? 0n };
+      return { day: p.day, t: p.t, ...cum, bySubnet: new Map() };
+    }),
+  );
+
+  let alpha = 0n;
+  for (const p of state.positions.values()) if (p.netuid === netuid) alpha += p.alpha;
+  const health = poolHealth(engine.prices, netuid, asOf);
+  const money = (x: bigint | null): Amount => (x === null ? null : m.value(x));
+
+  const result: Omit<SubnetDetailView, 'fiat'> = {
+    netuid,
+    asOfBlock: asOf.block,
+    currency: q.currency,
+    unit: cockpit.unit,
+    priceHistory: engine.prices
+      .series(netuid)
+      .filter((s) => s.blockNumber <= asOf.block)
+      .map((s) => ({ t: s.timestamp, blockNumber: s.blockNumber, price: s.price })),
+    markers: cockpit.markers.filter((k) => k.netuid === netuid),
+    series: daily.map((p, i) => {
+      const s = samples[i] as { value: bigint; netInvested: bigint };
+      const sub = p.bySubnet.get(netuid);
+      return {
+        t: p.t,
+        day: p.day,
+        blockNumber: p.blockNumber,
+        value: m.on(s.value, p.t),
+        costBasis: m.on(sub?.costBasis ?? 0n, p.t),
+        netInvested: m.on(s.netInvested, p.t),
+        realizedCum: m.on(sub?.realizedCum ?? 0n, p.t),
+        incomeCum: m.on(sub?.incomeCum ?? 0n, p.t),
+        benchmarks: Object.fromEntries(benchmarkIds.map((id) => [id, m.on(lines[id][i] as bigint, p.t)])) as Record<
+          BenchmarkId,
+          Amount
+        >,
+      };
+    }),
+    income: Object.fromEntries(
+      incomeBuckets.map((b) => [b, incomeByBucket(own, b, m.on).map((r) => ({ start: r.start, amount: r.total }))]),
+    ) as SubnetDetailView['income'],
+    figures: cockpit.subnets.find((s) => s.netuid === netuid) ?? null,
+    positions: cockpit.positions.filter((p) => p.netuid === netuid),
+    health: {
+      taoReserve: money(health.taoReserve),
+      alphaReserve: health.alphaReserve,
+      marketCap: money(health.marketCap),
+      netTaoFlow7d: money(health.netTaoFlow7d),
+      netTaoFlow30d: money(health.netTaoFlow30d),
+    },
+    exit: (exitCosts(engine.prices, netuid, alpha, asOf.block, c.specVersion) ?? []).map((e) => ({
+      percent: e.percent,
+      alpha: e.alpha,
+      spotValue: m.value(e.spotValue),
+      exitValue: m.value(e.exitValue),
+      cost: m.value(e.cost),
+      share: e.share,
+      approximate: e.approximate,
+    })),
+  };
+  return { ...result, fiat: m.fiat() };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { PriceBook } from '../prices';
+import { A, TAO, snap, tsOf } from '../testing/fixtures';
+import { exitCosts, poolHealth } from './subnet';
+
+const DAY = 7_200; // blocks
+// SN1 at 2 τ/α throughout; the pool's TAO reserve: 800 (day 0) → 900 (day 8) → 1,000 (day 31)
+const prices = new PriceBook([
+  snap(0, 1, 2n * TAO, { alphaIn: 400n * A }),
+  snap(8 * DAY, 1, 2n * TAO, { alphaIn: 450n * A }),
+  snap(31 * DAY, 1, 2n * TAO, { alphaIn: 500n * A }),
+]);
+const asOf = { block: 31 * DAY, timestamp: tsOf(31 * DAY) };
+
+describe('subnet health from local snapshots', () => {
+  it('depth now; net TAO flow since the last snapshot at least 7 / 30 days old', () => {
+    expect(poolHealth(prices, 1, asOf)).toEqual({
+      taoReserve: 1_000n * TAO,
+      alphaReserve: 500n * A,
+      // 500,000 α outstanding × 2
+      marketCap: 1_000_000n * TAO,
+      netTaoFlow7d: 100n * TAO, // vs day 8
+      netTaoFlow30d: 200n * TAO, // vs day 0
+    });
+    expect(poolHealth(prices, 1, { block: 8 * DAY, timestamp: tsOf(8 * DAY) }).netTaoFlow30d).toBeNull();
+  });
+});
+
+describe('exit cost of 25 / 50 / 100 % of a 50 α position (spec 320: fee 33/65535 in α, x·y = k)', () => {
+  it('hand-worked quotes against 1,000 τ / 500 α reserves', () => {
+    // 100 %: fee floor(50e9 × 33 / 65535) = 25,177,386; out = floor(1000e9 × 49,974,822,614 / 549,974,822,614)
+    //        = 90,867,473,489 → cost 100 − 90.867473489 = 9.132526511 τ
+    const costs = exitCosts(prices, 1, 50n * A, asOf.block, 320);
+    expect(costs?.map((c) => [c.percent, c.spotValue, c.exitValue, c.cost])).toEqual([
+      [25, 25n * TAO, 24_378_261_657n, 621_738_343n],
+      [50, 50n * TAO, 47_596_210_440n, 2_403_789_560n],
+      [100, 100n * TAO, 90_867_473_489n, 9_132_526_511n],
+    ]);
+    expect(costs?.[2]?.share).toBeCloseTo(0.09132526511, 11);
+    expect(exitCosts(prices, 1, 0n, asOf.block, 320)).toBeNull();
+  });
+});
