@@ -28,7 +28,8 @@ export function formatUnits(value: bigint, decimals = 4): string {
   const rounded = ((abs + step / 2n) / step) * step;
   const whole = rounded / UNIT;
   const frac = (rounded % UNIT).toString().padStart(9, '0').slice(0, decimals);
-  const wholeText = whole.toLocaleString('en-US');
+  // Thousands separators by hand: BigInt#toLocaleString builds an Intl formatter per call (slow in tables).
+  const wholeText = whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${negative && rounded !== 0n ? '−' : ''}${wholeText}${decimals > 0 ? '.' + frac : ''}`;
 }
 

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue } from 'react';
 import { COST_BASIS_METHODS, REWARD_TREATMENTS } from '../../../shared/vocab';
 import type { PortfolioView } from '../../../shared/views';
 import { Tao } from '../app/Amount';
@@ -51,16 +52,27 @@ export function PortfolioPage() {
 }
 
 function PortfolioBody({ view }: { view: PortfolioView }) {
+  // The figures paint first; the charts and tables below follow in a deferred render, so arriving on
+  // the page (or a recompute landing) never waits for the chart library.
+  const later = useDeferredValue<PortfolioView | null>(view, null);
   return (
     <>
       <Headline view={view} />
-      <ValueOverTime view={view} />
-      <div className="grid-2">
-        <PortfolioAllocation view={view} />
-        <IncomeOverTime view={view} />
-      </div>
-      <BenchmarkCard benchmarks={view.total.benchmarks} />
-      {view.wallets.length > 1 && <ByWallet view={view} />}
+      {later ? (
+        <>
+          <ValueOverTime view={later} />
+          <div className="grid-2">
+            <PortfolioAllocation view={later} />
+            <IncomeOverTime view={later} />
+          </div>
+          <BenchmarkCard benchmarks={later.total.benchmarks} />
+          {later.wallets.length > 1 && <ByWallet view={later} />}
+        </>
+      ) : (
+        <p className="muted" role="status">
+          Drawing charts…
+        </p>
+      )}
     </>
   );
 }

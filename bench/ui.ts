@@ -1,0 +1,177 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// UI benchmark (`npm run bench:ui`): 20 wallets and 100,000 stake events served by the web host, driven
+// in Chromium. Measures, inside the page (performance.now / requestAnimationFrame):
+// - navigation to rendered figures for Portfolio, Subnets and a Subnet detail: from the click on the
+//   link to the first frame that shows the page's figure (cold = first visit, figures computed by the
+//   backend; warm = later visits);
+// - Activity scrolling: frame times while the list scrolls 200 px per frame;
+// - a recompute (switching the cost-basis method): time to the new figures, and the longest frame the
+//   page drew meanwhile (a frozen UI would show one long frame).
+// Wall-clock figures on a shared machine: compare runs, not absolute numbers.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/support/chromium';
+import { writeUiBenchData } from './ui-data';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const WALLETS = Number(process.env.BENCH_WALLETS ?? 20);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+const dataDir = mkdtempSync(join(tmpdir(), 'taofolio-bench-ui-'));
+let t = performance.now();
+const data = writeUiBenchData(dataDir, WALLETS, EVENTS);
+console.log(
+  `data: ${data.wallets} wallets, ${data.events.toLocaleString('en')} events, ${data.positions} positions, ${data.subnets} subnets, ${data.days} days (${Math.round(performance.now() - t)} ms)`,
+);
+
+const host = spawn(process.execPath, ['--import', 'tsx', 'main/host/web.ts', '--port', '0'], {
+  cwd: ROOT,
+  env: { ...process.env, TAOFOLIO_DATA_DIR: dataDir, TAOFOLIO_AUTOSYNC: '0' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+const url = await new Promise<string>((res, rej) => {
+  let out = '';
+  const timer = setTimeout(() => rej(new Error(`web host did not start:\n${out}`)), 60_000);
+  const onData = (chunk: Buffer) => {
+    out += chunk.toString();
+    const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(out);
+    if (m) {
+      clearTimeout(timer);
+      res(m[0]);
+    }
+  };
+  host.stdout!.on('data', onData);
+  host.stderr!.on('data', onData);
+});
+
+/** Click a link or control and time, in the page, until `selector` shows a figure. */
+async function timeTo(page: Page, click: string, selector: string): Promise<number> {
+  return page.evaluate(
+    async ({ click, selector }) => {
+      const t0 = performance.now();
+      (document.querySelector(click) as HTMLElement).click();
+      await new Promise<void>((done) => {
+        const check = () => {
+          const el = document.querySelector(selector);
+          if (el && /\d/.test(el.textContent ?? '')) done();
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+      // The figure is in the DOM; wait for the frame that paints it.
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      return performance.now() - t0;
+    },
+    { click, selector },
+  );
+}
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  return { median: Math.round(q(0.5)), p95: Math.round(q(0.95)), max: Math.round(s.at(-1)!), n: s.length };
+};
+
+const browser = await chromium.launch(chromiumLaunchOptions());
+const results: Record<string, unknown> = { data };
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // tsx keeps function names with a __name helper the page does not have.
+  await page.addInitScript('globalThis.__name = (f) => f');
+  t = performance.now();
+  await page.goto(url);
+  await page.getByTestId('spot-value').waitFor({ timeout: 300_000 });
+  results.firstLoadMs = Math.round(performance.now() - t);
+
+  const link = (hash: string) => `a[href="${hash}"]`;
+  const nav: Record<string, { cold: number; warm: number[] }> = {};
+  const visit = async (name: string, click: string, selector: string) => {
+    const ms = await timeTo(page, click, selector);
+    (nav[name] ??= { cold: ms, warm: [] }).warm.push(ms);
+  };
+  for (let i = 0; i <= RUNS; i++) {
+    await visit('Subnets', link('#/subnets'), '[data-testid="total-value"]');
+    await visit('Subnet detail', `.subnet-link`, '[data-testid="detail-value-amount"]');
+    await visit('Portfolio', link('#/portfolio'), '[data-testid="spot-value"]');
+  }
+  results.navigation = Object.fromEntries(
+    Object.entries(nav).map(([k, v]) => [k, { coldMs: Math.round(v.cold), warm: stats(v.warm.slice(1)) }]),
+  );
+
+  // Recompute: a method no cache holds yet; the page keeps drawing frames meanwhile.
+  results.recompute = await page.evaluate(async () => {
+    const select = [...document.querySelectorAll('select')].find((s) =>
+      [...s.options].some((o) => o.value === 'hifo'),
+    )!;
+    const gaps: number[] = [];
+    let last = performance.now();
+    let running = true;
+    const frame = () => {
+      const now = performance.now();
+      gaps.push(now - last);
+      last = now;
+      if (running) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    const t0 = performance.now();
+    select.value = 'hifo';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await new Promise<void>((done) => {
+      const check = () => {
+        if (document.querySelector('[data-testid="as-of"]')?.textContent?.includes('HIFO')) done();
+        else setTimeout(check, 5);
+      };
+      check();
+    });
+    running = false;
+    return {
+      toNewFiguresMs: Math.round(performance.now() - t0),
+      longestFrameMs: Math.round(Math.max(...gaps)),
+      frames: gaps.length,
+    };
+  });
+
+  // Activity scrolling.
+  await page.click(link('#/activity'));
+  await page.waitForTimeout(3_000);
+  results.activityScroll = await page.evaluate(async () => {
+    const candidates = [...document.querySelectorAll<HTMLElement>('main, main *')].filter(
+      (el) => el.scrollHeight > el.clientHeight + 100 && getComputedStyle(el).overflowY !== 'visible',
+    );
+    const scroller: HTMLElement | Window = candidates[0] ?? window;
+    const rows = document.querySelectorAll('tr, [role="row"]').length;
+    const frames: number[] = [];
+    let last = performance.now();
+    for (let i = 0; i < 240; i++) {
+      scroller.scrollBy(0, 200);
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      const now = performance.now();
+      frames.push(now - last);
+      last = now;
+    }
+    frames.sort((a, b) => a - b);
+    return {
+      scroller:
+        scroller === window ? 'window' : (scroller as HTMLElement).className || (scroller as HTMLElement).tagName,
+      rowsInDom: rows,
+      medianMs: Math.round(frames[frames.length >> 1]! * 10) / 10,
+      p95Ms: Math.round(frames[Math.floor(frames.length * 0.95)]! * 10) / 10,
+      maxMs: Math.round(frames.at(-1)! * 10) / 10,
+      over16ms: frames.filter((f) => f > 16.7).length,
+      frames: frames.length,
+    };
+  });
+} finally {
+  await browser.close();
+  host.kill('SIGTERM');
+}
+
+console.log(JSON.stringify(results, null, 2));
+mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench', 'results', `ui-${Date.now()}.json`), JSON.stringify(results, null, 2));
+rmSync(dataDir, { recursive: true, force: true });
