@@ -32,6 +32,8 @@ export interface BackendOptions {
   /** Reconnect with backoff (default) or fail fast (CLI). */
   reconnect?: boolean;
   log?: (line: string) => void;
+  /** Unlocks an encrypted database (CLI and web host: $TAOFOLIO_PASSPHRASE). */
+  passphrase?: string;
   /** Where database notices go (backup written, damage recovered, read-only folder); stderr by default. */
   notify?: (line: string) => void;
   /** Test seam: called right before sync commits a batch of blocks (the crash tests end the process there). */
@@ -39,7 +41,7 @@ export interface BackendOptions {
 }
 
 export function createBackend(options: BackendOptions): Backend {
-  const opened = openDatabase({ dataDir: options.dataDir });
+  const opened = openDatabase({ dataDir: options.dataDir, passphrase: options.passphrase });
   // stderr, never stdout: `--json` output of the CLI must stay parseable.
   const notify = options.notify ?? ((line: string) => console.error(line));
   if (opened.backupPath) notify(`Database backed up before migration to ${opened.backupPath}`);

@@ -8,6 +8,7 @@
 import { ApiCallError, type StoredStakeEvent, type SyncStatus, type Wallet } from '../shared/api';
 import { csvRow } from '../shared/csv';
 import { createBackend, type Backend } from './backend';
+import { DatabaseLockedError, WrongPassphraseError } from './db/encryption';
 import { ChainError } from './chain/client';
 import { commandUsage, parseCommandLine, USAGE, UsageError } from './cli-args';
 import { runBackup } from './cli-backup';
@@ -94,6 +95,7 @@ async function run(
   const dataDir = resolveDataDir(typeof dataDirFlag === 'string' ? dataDirFlag : undefined);
   const once = flags.has('once');
   const backend = createBackend({
+    passphrase: process.env.TAOFOLIO_PASSPHRASE,
     dataDir,
     transport: 'web',
     version: readPackageVersion(),
@@ -227,6 +229,8 @@ export async function runCli(
   } catch (error) {
     err(`error: ${(error as Error).message ?? String(error)}`);
     if (error instanceof UsageError || error instanceof ReportUsageError) return 1;
+    // A locked database or a wrong passphrase is invalid input: nothing was read or written.
+    if (error instanceof DatabaseLockedError || error instanceof WrongPassphraseError) return 1;
     // Refused by the backend: invalid input is 1, a chain problem 2, a failure inside Taofolio 3.
     if (error instanceof ApiCallError) return { internal: 3, 'chain-error': 2 }[error.error.code as string] ?? 1;
     // A bad or missing endpoint is invalid input (1); everything else from the chain is 2.

@@ -30,7 +30,15 @@ function createWindow(): BrowserWindow {
     minHeight: 520,
     title: 'Taofolio',
     show: false,
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: {
+      ...secureWebPreferences(preloadPath),
+      // The same values as secureWebPreferences, written out so static checkers (electronegativity)
+      // can see them at the window's creation.
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_INDEX_URL);

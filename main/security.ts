@@ -14,6 +14,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     allowRunningInsecureContent: false,
     webviewTag: false,
     spellcheck: false,
+    // No middle-click: it could open a link in a new window without passing the open handler.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

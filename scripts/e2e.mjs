@@ -18,7 +18,7 @@ const hasElectron = electronBinary() !== null;
 if (hasElectron) {
   must(run('npx', ['electron-builder', 'install-app-deps']));
   const status = playwright('electron');
-  must(run('npm', ['rebuild', 'better-sqlite3']));
+  must(run('npm', ['rebuild', 'better-sqlite3', 'better-sqlite3-multiple-ciphers']));
   must(status);
 } else {
   must(playwright('electron'));

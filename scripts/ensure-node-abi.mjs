@@ -3,12 +3,14 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
-try {
-  const Database = createRequire(import.meta.url)('better-sqlite3');
-  new Database(':memory:').close();
-} catch (error) {
-  if (!/NODE_MODULE_VERSION|was compiled against a different Node.js version/.test(String(error))) throw error;
-  console.log('better-sqlite3 was built for Electron; rebuilding it for Node…');
-  const result = spawnSync('npm', ['rebuild', 'better-sqlite3'], { stdio: 'inherit' });
-  process.exit(result.status ?? 1);
+for (const name of ['better-sqlite3', 'better-sqlite3-multiple-ciphers']) {
+  try {
+    const Database = createRequire(import.meta.url)(name);
+    new Database(':memory:').close();
+  } catch (error) {
+    if (!/NODE_MODULE_VERSION|was compiled against a different Node.js version/.test(String(error))) throw error;
+    console.log(`${name} was built for Electron; rebuilding it for Node…`);
+    const result = spawnSync('npm', ['rebuild', name], { stdio: 'inherit' });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+  }
 }

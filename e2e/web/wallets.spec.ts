@@ -115,7 +115,9 @@ test('the web host refuses a WebSocket connection without the token', async ({ p
   }, webHost.origin);
   expect(results).toEqual({ none: 'refused', wrong: 'refused' });
 
-  // Without the token in the page URL the app explains what is missing instead of showing data.
-  await page.goto(webHost.origin + '/');
-  await expect(page.getByRole('alert')).toContainText('Missing access token');
+  // Without the token in the page URL the app explains what is missing instead of showing data
+  // (a new tab: the token a tab received lives in that tab's sessionStorage only).
+  const fresh = await page.context().newPage();
+  await fresh.goto(webHost.origin + '/');
+  await expect(fresh.getByRole('alert')).toContainText('Missing access token');
 });

@@ -2,7 +2,8 @@
 // a restore, and on request. Each is a consistent copy (VACUUM INTO), private (0600), and checked
 // before it is offered or restored. A restore is staged next to the database and applied by the
 // next open, before anything else touches the file.
-import Database from 'better-sqlite3';
+// The encryption-capable build (same API as better-sqlite3; see ./encryption.ts).
+import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupInfo, BackupKind } from '../../shared/api';

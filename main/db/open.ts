@@ -1,9 +1,11 @@
-import Database from 'better-sqlite3';
+// The encryption-capable build (same API as better-sqlite3; see ./encryption.ts).
+import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, existsSync, mkdtempSync, renameSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseRecovery } from '../../shared/api';
 import { applyPendingRestore, checkBackup, dailyBackup, listBackups, writeBackup } from './backups';
+import { DatabaseLockedError, isEncrypted, unlock, WrongPassphraseError } from './encryption';
 import { ensurePrivateDir, ensurePrivateFile, isWritable, sidecars } from './files';
 import { latestVersion, migrate, readUserVersion, DatabaseFromFutureError } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -40,6 +42,8 @@ export interface OpenOptions {
   now?: () => Date;
   /** Write the day's rotating backup at open (default true). */
   dailyBackups?: boolean;
+  /** Unlocks an encrypted database (see ./encryption.ts); ignored for one without a passphrase. */
+  passphrase?: string;
 }
 
 const NOT_A_DATABASE = /not a database|file is encrypted/i;
@@ -48,12 +52,13 @@ const CORRUPT = /malformed|corrupt/i;
 class Damaged extends Error {}
 
 /** Read-only checks, before any write: refuse foreign files, detect damage. Returns user_version. */
-function inspect(db: DB, path: string, latest: number): number {
+function inspect(db: DB, path: string, latest: number, keyed = false): number {
   let found: number;
   try {
     found = readUserVersion(db);
   } catch (cause) {
     const message = (cause as Error).message;
+    if (keyed && NOT_A_DATABASE.test(message)) throw new WrongPassphraseError();
     if (CORRUPT.test(message)) throw new Damaged(message);
     if (NOT_A_DATABASE.test(message))
       throw new DatabaseOpenError(
@@ -138,6 +143,7 @@ export function openDatabase({
   migrations = MIGRATIONS,
   now = () => new Date(),
   dailyBackups = true,
+  passphrase,
 }: OpenOptions): OpenedDatabase {
   ensurePrivateDir(dataDir);
   const path = join(dataDir, DATABASE_FILE);
@@ -170,12 +176,18 @@ export function openDatabase({
   } catch (cause) {
     throw new DatabaseOpenError(`Cannot open the database at ${path}: ${(cause as Error).message}`, { cause });
   }
+  const keyed = isEncrypted(dataDir);
   let found: number;
   try {
-    found = inspect(db, path, latest);
+    if (keyed) {
+      if (passphrase === undefined) throw new DatabaseLockedError();
+      unlock(db, passphrase);
+    }
+    found = inspect(db, path, latest, keyed);
   } catch (error) {
     db.close();
-    if (!(error instanceof Damaged)) throw error;
+    // A damaged encrypted file cannot be told from a wrong passphrase: never set it aside.
+    if (!(error instanceof Damaged) || keyed) throw error;
     recovery = setAside(dataDir, path, error.message, now(), latest);
     ensurePrivateFile(path, true);
     db = new Database(path, { fileMustExist: true });

@@ -13,7 +13,7 @@ async function inputs(entry: string): Promise<string[]> {
     write: false,
     metafile: true,
     logLevel: 'silent',
-    external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
+    external: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'bufferutil', 'utf-8-validate'],
   });
   const files = Object.keys(result.metafile.inputs);
   // External imports do not appear as inputs; record them from the import lists.

@@ -72,6 +72,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   // Sync starts in the background (never blocks startup); TAOFOLIO_AUTOSYNC=0 switches it off.
   const backend = createBackend({
+    passphrase: process.env.TAOFOLIO_PASSPHRASE,
     dataDir: options.dataDir,
     transport: 'web',
     version: readPackageVersion(),

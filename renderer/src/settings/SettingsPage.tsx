@@ -5,6 +5,7 @@ import { send } from '../api/client';
 import { ErrorNote } from '../app/ErrorNote';
 import { VocabSelect } from '../app/VocabSelect';
 import { COST_BASIS_METHODS, REWARD_TREATMENTS } from '../../../shared/vocab';
+import { BackupsSection } from './BackupsSection';
 import { FiatImport } from './FiatImport';
 import { appQueries, settingsQueries } from './queries';
 import { ChainStatusNote } from '../sync/ChainStatusNote';
@@ -69,6 +70,8 @@ export function SettingsPage() {
       </div>
 
       <FiatImport currency={s.fiatCurrency} />
+
+      <BackupsSection />
 
       {info.data && (
         <div className="card">

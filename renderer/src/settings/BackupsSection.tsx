@@ -1,0 +1,74 @@
+// Backups in Settings: the list (daily, before migrations, on request), a damaged database that was
+// set aside at start with the backup offered in its place, and restoring one (applied at the next
+// start; the database it replaces is kept as a backup too).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { send } from '../api/client';
+import { ErrorNote } from '../app/ErrorNote';
+
+const backupQueries = {
+  all: () => ['backups'] as const,
+};
+
+function when(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
+}
+
+export function BackupsSection() {
+  const client = useQueryClient();
+  const state = useQuery({ queryKey: backupQueries.all(), queryFn: () => send('backups:list') });
+  const refresh = () => client.invalidateQueries({ queryKey: backupQueries.all() });
+  const create = useMutation({ mutationFn: () => send('backups:create'), onSuccess: refresh });
+  const restore = useMutation({
+    mutationFn: (name: string) => send('backups:restore', { name }),
+    onSuccess: refresh,
+  });
+  if (!state.data) return <ErrorNote error={state.error} />;
+  const { backups, recovery, restorePending, notices } = state.data;
+  return (
+    <div className="card" aria-label="Backups" role="region">
+      <h2>Backups</h2>
+      {recovery && (
+        <p className="error" role="alert" data-testid="db-recovery">
+          The database was damaged ({recovery.reason}) and was moved to <code>{recovery.movedTo}</code>.{' '}
+          {recovery.offered ? (
+            <>
+              The newest good backup is from {when(recovery.offered.createdAt)}.{' '}
+              <button type="button" onClick={() => restore.mutate(recovery.offered!.name)}>
+                Restore it
+              </button>
+            </>
+          ) : (
+            'No good backup was found.'
+          )}
+        </p>
+      )}
+      {notices.map((notice) => (
+        <p className="note" key={notice}>
+          {notice}
+        </p>
+      ))}
+      {restorePending && (
+        <p className="note" role="status">
+          The chosen backup will be restored when Taofolio starts again.
+        </p>
+      )}
+      <p className="muted">One a day (the newest 7 kept), one before every upgrade, and any you make here.</p>
+      <ul className="backups">
+        {backups.map((b) => (
+          <li key={b.name}>
+            <span>
+              {when(b.createdAt)} · {b.kind} · {Math.ceil(b.bytes / 1024)} kB
+            </span>{' '}
+            <button type="button" disabled={restore.isPending} onClick={() => restore.mutate(b.name)}>
+              Restore
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="primary" disabled={create.isPending} onClick={() => create.mutate()}>
+        Back up now
+      </button>
+      <ErrorNote error={create.error ?? restore.error} />
+    </div>
+  );
+}
