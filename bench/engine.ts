@@ -8,6 +8,7 @@
  *   --series        include the daily time series in the full computation
  *   --all-methods   time ACB, FIFO, LIFO and HIFO (or --method=fifo for one)
  *   --full-only     skip the one-wallet and on-demand measurements
+ *   --analytics     also time the cockpit's engine run and one cockpit query (bench/analytics-pass.ts)
  *   BENCH_RUNS=n    one-wallet recomputations to time (default 30, after 3 warm-up runs)
  * Peak memory is the process's maximum resident set size (getrusage maxRSS), which includes the
  * generated input itself. Timing is wall clock plus process CPU time (the machine may be shared).
@@ -24,6 +25,7 @@ import {
   type StakeEvent,
 } from '../shared/engine/index';
 import type { PositionCheckpoint } from '../shared/engine/emissions';
+import { timeAnalytics } from './analytics-pass';
 import type { SubnetSnapshot } from '../shared/engine/prices';
 
 const N_EVENTS = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
@@ -275,6 +277,7 @@ for (const method of methods) {
   r = null;
   forceGc();
 }
+if (process.argv.includes('--analytics')) timeAnalytics(input, bare.ms);
 const maxRss = process.resourceUsage().maxRSS * 1024;
 console.log(
   `peak RSS (maxRSS) after full computation(s): ${mb(maxRss)} (RSS after generating the input: ${mb(rssAfterGen)}); sampled ${mb(peakFull)}`,

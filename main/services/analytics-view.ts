@@ -153,14 +153,14 @@ export function buildAnalyticsView(c: ComputedPortfolio, q: AnalyticsQuery, fiat
   const samples: FlowSample[] = daily.map((p) => ({ t: p.t, value: p.value, netInvested: p.netInvested }));
 
   // Friction split and emission yield per position, summed per subnet.
-  const splitOf = (p: PositionAcc): FrictionSplit => c.observer?.split(p) ?? NO_FRICTION;
+  const splitOf = (p: PositionAcc): FrictionSplit => c.observer.split(p);
   const bySubnet = new Map<
     number,
     { split: FrictionSplit; records: EmissionRecord[]; alpha: bigint; first: number | null }
   >();
   const positions = [...state.positions.values()].map((p) => {
     const records = p.emissions.map((id) => state.emissions[id] as EmissionRecord);
-    const first = c.observer?.firstSeen(p) ?? null;
+    const first = c.observer.firstSeen(p);
     const s = bySubnet.get(p.netuid) ?? { split: NO_FRICTION, records: [], alpha: 0n, first: null };
     s.split = addSplits(s.split, splitOf(p));
     s.records.push(...records);

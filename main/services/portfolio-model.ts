@@ -1,18 +1,16 @@
 // Loads the stored facts of the watched wallets, runs the pure accounting engine and shapes the
 // result for the UI. Results are cached per settings and dropped whenever facts change.
 import {
-  createEngine,
   eventRef,
-  seriesRecorder,
   type BenchmarkSet,
   type Engine,
   type EngineSettings,
   type FiatPriceRow,
   type PortfolioInput,
   type Series,
-  type SeriesRecorder,
 } from '../../shared/engine';
-import { PositionObserver } from '../../shared/engine/analytics/friction';
+import { computeWithAnalytics } from '../../shared/engine/analytics/compute';
+import type { PositionObserver } from '../../shared/engine/analytics/friction';
 import type { CostBasisMethod, RewardTreatment, Settings, Wallet } from '../../shared/api';
 import type {
   GroupView,
@@ -39,7 +37,7 @@ export interface ComputedPortfolio {
   benchmarks: BenchmarkSet;
   /** Daily series sampled in the engine's replay (null without data). */
   series: Series | null;
-  observer: PositionObserver | null;
+  observer: PositionObserver;
   fiatPrices: readonly FiatPriceRow[];
   /** Runtime spec for exit quotes when a snapshot does not say (the head's, else the last event's). */
   specVersion: number;
@@ -80,29 +78,9 @@ export function computePortfolioView(
     walletGroups: walletGroups(wallets),
     ...(query.asOfBlock === undefined ? {} : { asOfBlock: query.asOfBlock }),
   };
-  // The daily series and the friction split are sampled during the engine's own replay (one pass,
-  // no ledger kept); the series is finished here, once the benchmarks' units exist, so the chart lines
-  // reuse the cards' units.
-  const hooks: { recorder?: SeriesRecorder; observer?: PositionObserver } = {};
-  const engine = createEngine(input, engineSettings, {
-    onReplay: (state) => {
-      const recorder = seriesRecorder(state, { daily: true, rootIndex: input.rootIndex });
-      const observer = new PositionObserver(state);
-      Object.assign(hooks, { recorder, observer });
-      return {
-        before: recorder.before,
-        after: (item) => {
-          recorder.after(item);
-          observer.after(item);
-        },
-        finish: () => ({ daily: [], perEvent: [], markers: [] }),
-      };
-    },
-  });
+  const { engine, benchmarks, series, observer } = computeWithAnalytics(input, engineSettings);
   const pnl = engine.result();
-  const benchmarks = engine.benchmarks();
   const hasData = input.events.length > 0 || input.checkpoints.length > 0;
-  const series = hooks.recorder && hasData ? hooks.recorder.finish(benchmarks.units) : null;
   const labels = new Map(
     ledgerFactsRepo(db)
       .subnetLabels()
@@ -160,7 +138,7 @@ export function computePortfolioView(
     engine,
     benchmarks,
     series,
-    observer: hooks.observer ?? null,
+    observer,
     fiatPrices: input.fiatPrices ?? [],
     specVersion: input.currentSpecVersion ?? input.events.at(-1)?.specVersion ?? 297,
     view: {

@@ -11,7 +11,7 @@
  * Per-event points (optional) are taken after every ledger entry and checkpoint; each costs
  * O(positions), so use them for single positions/subnets or modest portfolios.
  */
-import type { LedgerEntry } from './ledger';
+import type { LedgerEntry, LedgerLeg } from './ledger';
 import type { PositionCheckpoint } from './emissions';
 import type { PriceBook } from './prices';
 import { PortfolioState, type StateOptions } from './state';
@@ -117,7 +117,7 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
   const prices: PriceBook = state.opts.prices;
   const daily: SeriesPoint[] = [];
   const perEvent: SeriesPoint[] = [];
-  const markers = new Map<string, FlowMarker>();
+  const markers = new Map<number, FlowMarker>();
   let lastIncome = 0n;
   let lastIncomeDaily = 0n;
   let curDay = -1;
@@ -186,11 +186,15 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
     daily.push(pt);
   };
 
+  // Markers per (UTC day, subnet); the key is numeric and single-leg entries build no array (hot path).
   const mark = (ts: number, entry: LedgerEntry): void => {
-    for (const leg of entry.legs) {
+    const n = entry.legCount;
+    const legs = n === 1 ? null : entry.legs;
+    for (let i = 0; i < n; i++) {
+      const leg = legs ? (legs[i] as LedgerLeg) : entry.firstLeg;
       if (leg.basis !== 'trade' || (leg.category !== 'bought' && leg.category !== 'sold')) continue;
       const day = Math.floor(ts / DAY_MS);
-      const key = `${day}|${leg.netuid}`;
+      const key = day * 65_536 + leg.netuid;
       let m = markers.get(key);
       if (!m) {
         m = {

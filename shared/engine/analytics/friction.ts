@@ -55,9 +55,12 @@ export class PositionObserver {
       this.acc(c.coldkey, c.hotkey, c.netuid, c.timestamp);
       return;
     }
-    const ts = item.entry.timestamp;
-    for (const leg of item.entry.legs) {
-      const acc = this.acc(leg.coldkey, leg.hotkey, leg.netuid, ts);
+    const e = item.entry;
+    const n = e.legCount;
+    const legs = n === 1 ? null : e.legs;
+    for (let i = 0; i < n; i++) {
+      const leg = legs ? (legs[i] as LedgerLeg) : e.firstLeg;
+      const acc = this.acc(leg.coldkey, leg.hotkey, leg.netuid, e.timestamp);
       if (!acc) continue;
       if (leg.basis === 'trade' || leg.basis === 'carry') acc.fees += legFeeTao(leg) ?? 0n;
       else if (leg.basis === 'expense') {

@@ -1,0 +1,47 @@
+/**
+ * The engine run the analytics need, in one replay: the figures, plus the daily series and the
+ * friction/first-seen observer sampled while the events replay (no ledger kept, no second pass). The
+ * series is finished once the benchmarks' units exist, so the chart lines reuse the cards' units.
+ * Everything the cockpit shows is then derived from what this returns.
+ */
+import { createEngine, type Engine, type EngineSettings, type PortfolioInput } from '../index';
+import type { BenchmarkSet } from '../benchmarks';
+import { seriesRecorder, type Series, type SeriesRecorder } from '../timeseries';
+import { PositionObserver } from './friction';
+
+export interface AnalyticsComputation {
+  engine: Engine;
+  benchmarks: BenchmarkSet;
+  /** Daily series (null when there is nothing recorded). */
+  series: Series | null;
+  observer: PositionObserver;
+}
+
+export function computeWithAnalytics(input: PortfolioInput, settings: EngineSettings): AnalyticsComputation {
+  const hooks: { recorder?: SeriesRecorder; observer?: PositionObserver } = {};
+  const engine = createEngine(input, settings, {
+    onReplay: (state) => {
+      const recorder = seriesRecorder(state, { daily: true, rootIndex: input.rootIndex });
+      const observer = new PositionObserver(state);
+      Object.assign(hooks, { recorder, observer });
+      return {
+        before: recorder.before,
+        after: (item) => {
+          recorder.after(item);
+          observer.after(item);
+        },
+        // Finished below, with the benchmarks' units.
+        finish: () => ({ daily: [], perEvent: [], markers: [] }),
+      };
+    },
+  });
+  const benchmarks = engine.benchmarks();
+  const hasData = input.events.length > 0 || input.checkpoints.length > 0;
+  const { recorder, observer } = hooks as Required<typeof hooks>;
+  return {
+    engine,
+    benchmarks,
+    series: hasData ? recorder.finish(benchmarks.units) : null,
+    observer,
+  };
+}
