@@ -4,6 +4,7 @@ import '@polkadot/api-augment';
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { redactEndpoint, redactIn } from '../../shared/redact';
 import { installSocketGuard, takeMalformed } from './socket-guard';
+import { installRxErrorSink } from './unhandled-rx';
 import { endpointSchema } from '../../shared/api';
 import type { ChainStatus } from '../../shared/api';
 import type { ChainErrorCode } from '../../shared/vocab';
@@ -72,6 +73,7 @@ const BACKOFF_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 const METADATA_ATTEMPTS = 3;
 
 installSocketGuard();
+installRxErrorSink();
 
 /** A V14 fallback on a try that is not the last: connect again from scratch. */
 class MetadataFallback extends Error {}

@@ -1,17 +1,19 @@
 // Runs sync for every wallet: backfill from the cursor to the finalized head, then follow finalized
-// heads live. Owns the ChainClient, pushes connection state and progress, supports pause/cancel.
-import { chainFactTables } from '../../shared/vocab';
-import type { ChainStatus, SyncPhase, SyncStatus, Wallet, WalletSyncStatus } from '../../shared/api';
-import { ChainClient, ChainError, isPrunedError } from '../chain/client';
-import { chainFactsRepo, type SyncStateRow } from '../db/repos/chain-facts';
+// heads live. Owns the ChainClient and the connection gate (no connection without an endpoint and a
+// wallet), schedules one run per wallet at a time, supports pause/cancel. A run itself is
+// run-once.ts; per-wallet state and status wallet-run.ts; pushes progress.ts.
+import type { ChainStatus, SyncStatus } from '../../shared/api';
+import { redactEndpoint } from '../../shared/redact';
+import { ChainClient, ChainError } from '../chain/client';
+import { chainFactsRepo } from '../db/repos/chain-facts';
 import { settingsRepo } from '../db/repos/settings';
 import { walletsRepo } from '../db/repos/wallets';
 import type { DB } from '../db/open';
 import type { DomainBus, PushBus } from '../events';
-import { redactEndpoint } from '../../shared/redact';
-import { ChangeFinder } from './change-finder';
+import { ProgressPusher } from './progress';
 import { ChainReader } from './reader';
-import { recordRange, SyncAborted, type RangePhase } from './record-range';
+import { syncWallet, type RunContext } from './run-once';
+import { newWalletRun, walletStatus, type WalletRun } from './wallet-run';
 
 export interface SyncManagerOptions {
   db: DB;
@@ -31,25 +33,6 @@ export interface SyncManagerOptions {
   beforeCommit?: (blocks: number) => void;
 }
 
-interface WalletRun {
-  wallet: Wallet;
-  finder: ChangeFinder | null;
-  running: Promise<void> | null;
-  abort: AbortController | null;
-  /** A newer finalized head arrived while running: run again afterwards. */
-  again: boolean;
-  cancelled: boolean;
-  phase: SyncPhase;
-  done: number;
-  total: number;
-  phaseStarted: number;
-  error: string | null;
-}
-
-const PUSH_EVERY_MS = 200;
-/** Live following records head facts (positions, prices, locks, exit values) at most this often. */
-const HEAD_EVERY_LIVE = 300;
-
 export class SyncManager {
   readonly #repo;
   readonly #wallets;
@@ -62,15 +45,15 @@ export class SyncManager {
   #wantsToFollow = false;
   #following = false;
   #closed = false;
-  #lastPush = 0;
-  #pushTimer: NodeJS.Timeout | null = null;
   #chainStatus: ChainStatus;
+  readonly #pusher: ProgressPusher;
 
   constructor(private readonly options: SyncManagerOptions) {
     this.#repo = chainFactsRepo(options.db);
     this.#wallets = walletsRepo(options.db);
     this.#settings = settingsRepo(options.db);
     this.#chainStatus = this.#idleStatus(null);
+    this.#pusher = new ProgressPusher(options.push, options.bus, () => this.status());
   }
 
   /** The wallet service tells sync that wallets were added, renamed or removed. */
@@ -137,45 +120,16 @@ export class SyncManager {
     return {
       chain: this.#chainStatus,
       paused: this.#paused,
-      wallets: [...this.#runs.values()].map((r) => this.#walletStatus(r)),
-    };
-  }
-
-  #walletStatus(r: WalletRun): WalletSyncStatus {
-    const stored = this.#repo.getState(r.wallet.address);
-    const elapsed = this.options.now() - r.phaseStarted;
-    const etaMs =
-      r.phase === 'recording' && r.done > 0 && r.total > r.done
-        ? Math.round((elapsed / r.done) * (r.total - r.done))
-        : null;
-    return {
-      walletId: r.wallet.id,
-      address: r.wallet.address,
-      phase: r.running
-        ? r.phase
-        : this.#paused
-          ? 'paused'
-          : r.cancelled
-            ? 'idle'
-            : r.error
-              ? 'error'
-              : stored
-                ? !this.#following
-                  ? 'idle'
-                  : // Live only while the node answers: a dropped or unreachable endpoint is waited for.
-                    this.#chainStatus.state === 'connected'
-                    ? 'live'
-                    : 'waiting'
-                : 'waiting',
-      done: r.done,
-      total: r.total,
-      etaMs,
-      cursor: stored?.cursor ?? null,
-      firstBlock: stored?.firstBlock ?? null,
-      lastFinalized: stored?.lastFinalized ?? null,
-      error: r.error ?? stored?.error ?? null,
-      historyFrom: stored?.historyFrom ?? null,
-      movedTo: this.#repo.movedTo(r.wallet.address),
+      wallets: [...this.#runs.values()].map((r) =>
+        walletStatus(r, {
+          stored: this.#repo.getState(r.wallet.address),
+          paused: this.#paused,
+          following: this.#following,
+          connected: this.#chainStatus.state === 'connected',
+          movedTo: this.#repo.movedTo(r.wallet.address),
+          now: this.options.now(),
+        }),
+      ),
     };
   }
 
@@ -191,45 +145,14 @@ export class SyncManager {
     for (const wallet of wallets) {
       const run = this.#runs.get(wallet.address);
       if (run) run.wallet = wallet;
-      else {
-        this.#runs.set(wallet.address, {
-          wallet,
-          finder: null,
-          running: null,
-          abort: null,
-          again: false,
-          cancelled: false,
-          phase: 'waiting',
-          done: 0,
-          total: 0,
-          phaseStarted: this.options.now(),
-          error: null,
-        });
-      }
+      else this.#runs.set(wallet.address, newWalletRun(wallet, this.options.now()));
     }
-  }
-
-  #pushProgress(force = false): void {
-    const now = Date.now();
-    if (!force && now - this.#lastPush < PUSH_EVERY_MS) {
-      if (!this.#pushTimer) {
-        this.#pushTimer = setTimeout(() => {
-          this.#pushTimer = null;
-          this.#pushProgress(true);
-        }, PUSH_EVERY_MS);
-        this.#pushTimer.unref?.();
-      }
-      return;
-    }
-    this.#lastPush = now;
-    if (this.#closed) return;
-    this.options.push.emit('sync:progress', this.status());
   }
 
   #onChainStatus = (status: ChainStatus): void => {
     this.#chainStatus = status;
     this.options.push.emit('chain:status', status);
-    this.#pushProgress(true);
+    this.#pusher.progress(true);
   };
 
   #makeClient(): ChainClient {
@@ -304,7 +227,7 @@ export class SyncManager {
       this.#following = true;
       this.#kickAll();
     }
-    this.#pushProgress(true);
+    this.#pusher.progress(true);
     return this.status();
   }
 
@@ -327,97 +250,29 @@ export class SyncManager {
       .finally(() => {
         run.running = null;
         run.abort = null;
-        this.#pushProgress(true);
+        this.#pusher.progress(true);
         if (run.again && !abort.signal.aborted && !this.#paused && this.#following) this.#kick(run);
       });
   }
 
-  /** Bring one wallet up to the current finalized head. Throws ChainError on failure (recorded too). */
-  async #runOnce(run: WalletRun, signal: AbortSignal): Promise<void> {
+  /** Bring one wallet up to the current finalized head (run-once.ts). */
+  #runOnce(run: WalletRun, signal: AbortSignal): Promise<void> {
     const client = this.#client;
     const reader = this.#reader;
-    if (!client || !reader) throw new ChainError('unreachable', 'Not connected.');
-    await client.connect();
-    const coldkey = run.wallet.address;
-    run.finder ??= this.#newFinder(reader, coldkey);
-    const initial: SyncStateRow = this.#repo.getState(coldkey) ?? {
-      coldkey,
-      phase: 'idle',
-      cursor: null,
-      firstBlock: null,
-      historyFrom: null,
-      lastFinalized: null,
-      error: null,
-    };
-    const hooks = {
-      signal,
+    if (!client || !reader) return Promise.reject(new ChainError('unreachable', 'Not connected.'));
+    const ctx: RunContext = {
+      client,
+      reader,
+      repo: this.#repo,
       now: this.options.now,
+      following: this.#following,
+      paused: () => this.#paused,
+      log: this.options.log,
       beforeCommit: this.options.beforeCommit,
-      // Live following refreshes the head facts about once an hour (a tempo is 360 blocks).
-      headEvery: this.#following ? HEAD_EVERY_LIVE : undefined,
-      onProgress: (phase: RangePhase, done: number, total: number) => {
-        if (run.phase !== phase) run.phaseStarted = this.options.now();
-        run.phase = phase;
-        run.done = done;
-        run.total = total;
-        this.#pushProgress();
-        if (phase === 'recording' && done > 0) this.#announce();
-      },
+      onProgress: (force) => this.#pusher.progress(force),
+      onRecorded: (force) => this.#pusher.announce(force),
     };
-    run.error = null;
-    try {
-      const head = await reader.finalizedHead();
-      client.setBestFinalized(head.number);
-      try {
-        await recordRange(reader, run.finder, this.#repo, initial, head.number, hooks);
-      } catch (error) {
-        if (!isPrunedError(error)) throw error;
-        // Pruned node: the missing state is out of reach, but tracking from now on works.
-        const current = this.#repo.getState(coldkey) ?? initial;
-        const fresh = current.cursor === null;
-        const message = fresh
-          ? `This node has discarded old state, so history before block ${head.number} cannot be read: full history needs an archive node. Tracking continues from block ${head.number}.`
-          : `This node has discarded the state of blocks ${current.cursor! + 1}–${head.number - 1}, so they cannot be read: an archive node is needed to fill that gap. Tracking continues from block ${head.number}.`;
-        const resumed: SyncStateRow = {
-          ...current,
-          cursor: head.number - 1,
-          firstBlock: current.firstBlock ?? head.number,
-          historyFrom: fresh ? head.number : current.historyFrom,
-          error: message,
-        };
-        this.#repo.saveState(resumed, this.options.now());
-        run.finder = this.#newFinder(reader, coldkey);
-        await recordRange(reader, run.finder, this.#repo, resumed, head.number, hooks);
-        this.options.log?.(message);
-      }
-      run.phase = 'live';
-      this.#announce(true);
-    } catch (error) {
-      if (error instanceof SyncAborted) {
-        run.phase = this.#paused ? 'paused' : 'idle';
-        return;
-      }
-      run.phase = 'error';
-      run.error = error instanceof Error ? error.message : String(error);
-      throw error;
-    } finally {
-      this.#pushProgress(true);
-    }
-  }
-
-  #newFinder(reader: ChainReader, coldkey: string): ChangeFinder {
-    const finder = new ChangeFinder(reader, coldkey);
-    const known = this.#repo.knownPositions(coldkey);
-    finder.seed(known, [...new Set(known.map((p) => p.hotkey))]);
-    return finder;
-  }
-
-  #lastAnnounce = 0;
-  #announce(force = false): void {
-    const now = Date.now();
-    if (!force && now - this.#lastAnnounce < 500) return;
-    this.#lastAnnounce = now;
-    this.options.bus.emit('data:changed', { tables: [...chainFactTables, 'sync_state'] });
+    return syncWallet(ctx, run, signal);
   }
 
   /** CLI `sync --once`: connect (failing fast), bring every wallet to the finalized head, return. */
@@ -442,7 +297,7 @@ export class SyncManager {
   pause(): SyncStatus {
     this.#paused = true;
     for (const run of this.#runs.values()) run.abort?.abort();
-    this.#pushProgress(true);
+    this.#pusher.progress(true);
     return this.status();
   }
 
@@ -452,14 +307,14 @@ export class SyncManager {
       run.cancelled = true;
       run.abort?.abort();
     }
-    this.#pushProgress(true);
+    this.#pusher.progress(true);
     return this.status();
   }
 
   /** Aborts every run synchronously (no commit can follow), then disconnects. */
   async close(): Promise<void> {
     this.#closed = true;
-    if (this.#pushTimer) clearTimeout(this.#pushTimer);
+    this.#pusher.close();
     for (const run of this.#runs.values()) run.abort?.abort();
     await this.#stopClient();
   }

@@ -8,6 +8,7 @@ import type { RuntimeVersion } from '@polkadot/types/interfaces';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { ChainError, type ChainClient } from '../chain/client';
+import { withRetries, type RetryStats } from './retry';
 import { keys, lastUpgradeSpec, leUint } from './storage-keys';
 
 /** Several requests in flight, never unbounded. */
@@ -45,8 +46,6 @@ export interface BlockRuntime {
   specVersion: number;
 }
 
-const RETRIES = 3;
-
 export class ChainReader {
   readonly #hashes = new Map<number, Promise<string>>();
   readonly #versions = new Map<string, Promise<RuntimeVersion>>();
@@ -63,19 +62,17 @@ export class ChainReader {
     return this.client.api;
   }
 
-  /** One request, retried a few times on transient server errors (not on pruned state). */
-  async call<T>(method: string, params: unknown[], what: string): Promise<T> {
-    let lastError: unknown;
-    for (let attempt = 0; attempt < RETRIES; attempt++) {
-      try {
-        return await this.limiter.run(() => this.client.rpc<T>(method, params, what));
-      } catch (error) {
-        lastError = error;
-        if (!(error instanceof ChainError) || error.code !== 'rpc-error') throw error;
-        await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
-      }
-    }
-    throw lastError;
+  /** Transient failures retried so far (connection drops, server errors). */
+  readonly retries: RetryStats = { retries: 0 };
+
+  /** One request, retried with backoff on drops and server errors, never on pruned or malformed answers. */
+  call<T>(method: string, params: unknown[], what: string): Promise<T> {
+    return withRetries(
+      this.client,
+      what,
+      () => this.limiter.run(() => this.client.rpc<T>(method, params, what)),
+      this.retries,
+    );
   }
 
   async finalizedHead(): Promise<{ number: number; hash: string }> {
@@ -184,6 +181,15 @@ export class ChainReader {
 
   /** The registry of the runtime that executed block `state.number` (fetches metadata once per spec). */
   async runtimeFor(state: BlockState): Promise<BlockRuntime> {
+    return withRetries(
+      this.client,
+      `the runtime of block ${state.number}`,
+      () => this.#runtimeFor(state),
+      this.retries,
+    );
+  }
+
+  async #runtimeFor(state: BlockState): Promise<BlockRuntime> {
     const api = this.api;
     const key = state.upgradeSpec === null ? 'genesis' : String(state.upgradeSpec);
     const hashU8a = hexToU8a(state.hash);

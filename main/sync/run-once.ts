@@ -1,0 +1,106 @@
+// One sync run of one wallet: bring it from its cursor to the current finalized head, with the
+// recovery for a pruned node (tracking continues from the head, the gap is named).
+import { ChainError, isPrunedError, type ChainClient } from '../chain/client';
+import type { ChainFactsRepo, SyncStateRow } from '../db/repos/chain-facts';
+import { ChangeFinder } from './change-finder';
+import type { ChainReader } from './reader';
+import { recordRange, SyncAborted, type RangeHooks, type RangePhase } from './record-range';
+import { reportProgress, type WalletRun } from './wallet-run';
+
+/** Live following records head facts (positions, prices, locks, exit values) at most this often. */
+export const HEAD_EVERY_LIVE = 300;
+
+export interface RunContext {
+  client: ChainClient;
+  reader: ChainReader;
+  repo: ChainFactsRepo;
+  now: () => number;
+  /** Following live: refresh the head facts at most every HEAD_EVERY_LIVE blocks. */
+  following: boolean;
+  paused: () => boolean;
+  log?: (line: string) => void;
+  beforeCommit?: (blocks: number) => void;
+  /** Progress changed (push to the UI; throttled unless forced). */
+  onProgress: (force?: boolean) => void;
+  /** Facts were committed (announced to the backend's caches). */
+  onRecorded: (force?: boolean) => void;
+}
+
+/** A finder that already watches every position and hotkey recorded for the coldkey. */
+export function seededFinder(reader: ChainReader, repo: ChainFactsRepo, coldkey: string): ChangeFinder {
+  const finder = new ChangeFinder(reader, coldkey);
+  const known = repo.knownPositions(coldkey);
+  finder.seed(known, [...new Set(known.map((p) => p.hotkey))]);
+  return finder;
+}
+
+function prunedMessage(head: number, current: SyncStateRow): string {
+  return current.cursor === null
+    ? `This node has discarded old state, so history before block ${head} cannot be read: full history needs an archive node. Tracking continues from block ${head}.`
+    : `This node has discarded the state of blocks ${current.cursor + 1}–${head - 1}, so they cannot be read: an archive node is needed to fill that gap. Tracking continues from block ${head}.`;
+}
+
+/** Bring one wallet up to the current finalized head. Throws ChainError on failure (recorded in `run`). */
+export async function syncWallet(ctx: RunContext, run: WalletRun, signal: AbortSignal): Promise<void> {
+  const { client, reader, repo } = ctx;
+  await client.connect();
+  const coldkey = run.wallet.address;
+  run.finder ??= seededFinder(reader, repo, coldkey);
+  const initial: SyncStateRow = repo.getState(coldkey) ?? {
+    coldkey,
+    phase: 'idle',
+    cursor: null,
+    firstBlock: null,
+    historyFrom: null,
+    lastFinalized: null,
+    error: null,
+  };
+  const hooks: RangeHooks = {
+    signal,
+    now: ctx.now,
+    beforeCommit: ctx.beforeCommit,
+    // Live following refreshes the head facts about once an hour (a tempo is 360 blocks).
+    headEvery: ctx.following ? HEAD_EVERY_LIVE : undefined,
+    onProgress: (phase: RangePhase, done: number, total: number) => {
+      reportProgress(run, phase, done, total, ctx.now());
+      ctx.onProgress();
+      if (phase === 'recording' && done > 0) ctx.onRecorded();
+    },
+  };
+  run.error = null;
+  try {
+    const head = await reader.finalizedHead();
+    client.setBestFinalized(head.number);
+    try {
+      await recordRange(reader, run.finder, repo, initial, head.number, hooks);
+    } catch (error) {
+      if (!isPrunedError(error)) throw error;
+      // Pruned node: the missing state is out of reach, but tracking from now on works.
+      const current = repo.getState(coldkey) ?? initial;
+      const message = prunedMessage(head.number, current);
+      const resumed: SyncStateRow = {
+        ...current,
+        cursor: head.number - 1,
+        firstBlock: current.firstBlock ?? head.number,
+        historyFrom: current.cursor === null ? head.number : current.historyFrom,
+        error: message,
+      };
+      repo.saveState(resumed, ctx.now());
+      run.finder = seededFinder(reader, repo, coldkey);
+      await recordRange(reader, run.finder, repo, resumed, head.number, hooks);
+      ctx.log?.(message);
+    }
+    run.phase = 'live';
+    ctx.onRecorded(true);
+  } catch (error) {
+    if (error instanceof SyncAborted) {
+      run.phase = ctx.paused() ? 'paused' : 'idle';
+      return;
+    }
+    run.phase = 'error';
+    run.error = error instanceof Error ? error.message : String(error);
+    throw error instanceof Error ? error : new ChainError('malformed', String(error));
+  } finally {
+    ctx.onProgress(true);
+  }
+}

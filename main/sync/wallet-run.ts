@@ -1,0 +1,88 @@
+// The in-memory state of one wallet's sync (what it is doing, how far, the change finder it keeps
+// across runs) and the status the UI shows for it.
+import type { SyncPhase, Wallet, WalletSyncStatus } from '../../shared/api';
+import type { SyncStateRow } from '../db/repos/chain-facts';
+import type { ChangeFinder } from './change-finder';
+
+export interface WalletRun {
+  wallet: Wallet;
+  /** Kept across runs and connection drops, so discovery and cached reads are not redone. */
+  finder: ChangeFinder | null;
+  running: Promise<void> | null;
+  abort: AbortController | null;
+  /** A newer finalized head arrived while running: run again afterwards. */
+  again: boolean;
+  cancelled: boolean;
+  phase: SyncPhase;
+  done: number;
+  total: number;
+  phaseStarted: number;
+  error: string | null;
+}
+
+export function newWalletRun(wallet: Wallet, now: number): WalletRun {
+  return {
+    wallet,
+    finder: null,
+    running: null,
+    abort: null,
+    again: false,
+    cancelled: false,
+    phase: 'waiting',
+    done: 0,
+    total: 0,
+    phaseStarted: now,
+    error: null,
+  };
+}
+
+/** Records a progress report (a new phase restarts the ETA clock). */
+export function reportProgress(run: WalletRun, phase: SyncPhase, done: number, total: number, now: number): void {
+  if (run.phase !== phase) run.phaseStarted = now;
+  run.phase = phase;
+  run.done = done;
+  run.total = total;
+}
+
+export interface StatusContext {
+  stored: SyncStateRow | null;
+  paused: boolean;
+  following: boolean;
+  /** The node answers right now. */
+  connected: boolean;
+  movedTo: WalletSyncStatus['movedTo'];
+  now: number;
+}
+
+function phaseOf(r: WalletRun, c: StatusContext): SyncPhase {
+  if (r.running) return r.phase;
+  if (c.paused) return 'paused';
+  if (r.cancelled) return 'idle';
+  if (r.error) return 'error';
+  if (!c.stored) return 'waiting';
+  if (!c.following) return 'idle';
+  // Live only while the node answers: a dropped or unreachable endpoint is waited for.
+  return c.connected ? 'live' : 'waiting';
+}
+
+export function walletStatus(r: WalletRun, c: StatusContext): WalletSyncStatus {
+  const elapsed = c.now - r.phaseStarted;
+  const etaMs =
+    r.phase === 'recording' && r.done > 0 && r.total > r.done
+      ? Math.round((elapsed / r.done) * (r.total - r.done))
+      : null;
+  return {
+    walletId: r.wallet.id,
+    address: r.wallet.address,
+    phase: phaseOf(r, c),
+    done: r.done,
+    total: r.total,
+    etaMs,
+    cursor: c.stored?.cursor ?? null,
+    firstBlock: c.stored?.firstBlock ?? null,
+    lastFinalized: c.stored?.lastFinalized ?? null,
+    error: r.error ?? c.stored?.error ?? null,
+    historyFrom: c.stored?.historyFrom ?? null,
+    movedTo: c.movedTo,
+  };
+}
