@@ -23,6 +23,11 @@ export class PortfolioPage {
     return amountOf(this.page.getByTestId(testId));
   }
 
+  /** The amount inside a container with this test id. */
+  amountIn(testId: string): Promise<bigint> {
+    return amountOf(this.page.getByTestId(testId).locator('.amount'));
+  }
+
   /** The last value of a chart line, as its legend shows it. */
   lineEnd(lineId: string): Promise<bigint> {
     return amountOf(this.valueChart.getByTestId(`legend-value-${lineId}`).locator('.amount'));

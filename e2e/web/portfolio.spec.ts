@@ -29,6 +29,18 @@ test('Portfolio figures equal the engine’s, and the lines add up under both re
     expect(total).toBe(f.totalReturn);
     expect(Object.values(lines).reduce((a, b) => a + b, 0n)).toBe(f.totalReturn);
     expect(lines.realized).toBe(f.realized);
+    // Friction splits into fees, slippage and burned α, which add up to the engine's friction.
+    const part = async (id: string) => portfolio.amountIn(`friction-${id}`);
+    const [fees, slippage, burned, friction] = [
+      await part('fees'),
+      await part('slippage'),
+      await part('burned'),
+      await part('total'),
+    ];
+    expect(fees + slippage + burned).toBe(friction);
+    expect(friction).toBe(f.friction);
+    expect(fees).toBeGreaterThan(0n);
+    expect(slippage).toBeGreaterThan(0n);
     expect(lines.unrealized).toBe(f.unrealized);
     if (rewards === 'income') {
       expect(lines.incomeTao).toBe(f.incomeTao);
@@ -81,6 +93,16 @@ test('switching to FIFO shows FIFO’s figures, and the choice survives navigati
   expect((await portfolio.terms()).realized).toBe(fifo.realized);
 });
 
+test('every chart line’s last point equals its card', async ({ page, webHost }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.goto(webHost.url);
+  const truth = engineView(webHost.dataDir);
+  expect(await portfolio.lineEnd('value')).toBe(await portfolio.amount('spot-value'));
+  expect(await portfolio.lineEnd('value')).toBe(truth.total.figures.spotValue);
+  expect(await portfolio.lineEnd('holdTao')).toBe(await portfolio.amount('hold-tao-value'));
+  expect(await portfolio.lineEnd('holdTao')).toBe(truth.total.benchmarks!.holdTao.benchmarkValue);
+});
+
 test('the value chart: axes, crosshair with values, ranges, toggles and a text summary', async ({ page, webHost }) => {
   const portfolio = new PortfolioPage(page);
   await portfolio.goto(webHost.url);
@@ -99,7 +121,7 @@ test('the value chart: axes, crosshair with values, ranges, toggles and a text s
   await page.mouse.move(box.x + box.width - 20, box.y + box.height / 2, { steps: 8 });
   const tip = chart.getByTestId('chart-tip');
   await expect(tip).toBeVisible();
-  await expect(tip).toContainText('Portfolio');
+  await expect(tip).toContainText('Value');
   await expect(tip).toContainText('Hold TAO');
 
   const summary = chart.getByTestId('chart-summary');
@@ -112,7 +134,8 @@ test('the value chart: axes, crosshair with values, ranges, toggles and a text s
   const basket = chart.getByTestId('legend-subnetBasket');
   await basket.getByRole('button').click();
   await expect(basket).toHaveAttribute('data-on', 'false');
-  await expect(summary).not.toContainText('Subnet basket');
+  await expect(summary).not.toContainText('Subnet basket (cap-weighted)');
+  await expect(summary).toContainText('Subnet basket (equal-weighted)');
   await page.reload();
   await expect(chart.getByTestId('legend-subnetBasket')).toHaveAttribute('data-on', 'false');
   await expect(chart.getByRole('button', { name: '7D' })).toHaveAttribute('aria-pressed', 'true');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alpha, compactTao, formatUnits, MASK, maskDigits, pct, signed, tao } from './format';
+import { alpha, compactTao, fiat, formatUnits, MASK, maskDigits, pct, signed, tao } from './format';
 
 describe('formatUnits', () => {
   it('renders 9-decimal integers exactly, rounding half away from zero', () => {
@@ -67,5 +67,14 @@ describe('maskDigits', () => {
 
   it('has the same width for small and large amounts', () => {
     expect(maskDigits(tao(1n)).length).toBe(maskDigits(tao(123_456_789_000_000_000n)).length);
+  });
+});
+
+describe('fiat', () => {
+  it('renders 1e-8 units with the currency code', () => {
+    expect(fiat(123_456_789_000n, 'USD')).toBe('1,234.57 USD');
+    expect(fiat(-5_000_000n, 'EUR')).toBe('−0.05 EUR');
+    expect(fiat(123_456_789_012n, 'USD', 8)).toBe('1,234.56789012 USD');
+    expect(formatUnits(1n, 9, 8)).toBe('0.00000001');
   });
 });

@@ -20,17 +20,22 @@ const UNIT = 1_000_000_000n;
 /** Decimals of a 9-decimal integer amount (rao, alpha-rao): the full precision shown on hover. */
 export const FULL_DECIMALS = 9;
 
-/** Exact fixed-point rendering of a 9-decimal integer amount, rounded half away from zero. */
-export function formatUnits(value: bigint, decimals = 4): string {
+/**
+ * Exact fixed-point rendering of an integer amount with `scale` decimals (9: rao, alpha-rao; 8: fiat
+ * units), rounded half away from zero to `decimals`.
+ */
+export function formatUnits(value: bigint, decimals = 4, scale = 9): string {
   const negative = value < 0n;
   const abs = negative ? -value : value;
-  const step = 10n ** BigInt(9 - decimals);
+  const shown = Math.min(decimals, scale);
+  const unit = scale === 9 ? UNIT : 10n ** BigInt(scale);
+  const step = 10n ** BigInt(scale - shown);
   const rounded = ((abs + step / 2n) / step) * step;
-  const whole = rounded / UNIT;
-  const frac = (rounded % UNIT).toString().padStart(9, '0').slice(0, decimals);
+  const whole = rounded / unit;
+  const frac = (rounded % unit).toString().padStart(scale, '0').slice(0, shown);
   // Thousands separators by hand: BigInt#toLocaleString builds an Intl formatter per call (slow in tables).
   const wholeText = whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative && rounded !== 0n ? '−' : ''}${wholeText}${decimals > 0 ? '.' + frac : ''}`;
+  return `${negative && rounded !== 0n ? '−' : ''}${wholeText}${shown > 0 ? '.' + frac : ''}`;
 }
 
 /** τ amount with the sign in front of the symbol: −τ0.0100. */
@@ -41,6 +46,12 @@ export function tao(rao: bigint, decimals = 4): string {
 
 /** An α amount with its unit: the subnet's token symbol when known, else α. */
 export const alpha = (a: bigint, decimals = 4, symbol = 'α') => `${formatUnits(a, decimals)} ${symbol}`;
+
+/** Fiat amounts arrive in 1e-8 units of the currency: "1,234.56 USD". */
+export const FIAT_SCALE = 8;
+export function fiat(units: bigint, code: string, decimals = 2): string {
+  return `${formatUnits(units, decimals, FIAT_SCALE)} ${code}`;
+}
 
 export function signed(rao: bigint, decimals = 4): string {
   return rao > 0n ? `+${tao(rao, decimals)}` : tao(rao, decimals);

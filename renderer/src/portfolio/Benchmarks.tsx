@@ -1,62 +1,74 @@
-import type { Benchmarks } from '../../../shared/engine';
-import { Tao } from '../app/Amount';
+import type { AnalyticsView } from '../../../shared/views';
+import { BENCHMARKS, METRICS, type MetricId } from '../../../shared/vocab';
+import { MetricLabel } from '../app/MetricLabel';
+import { Money, type Unit } from '../app/Money';
 
-/** The concentrated Alpha bet against holding TAO (the index of the network) and two other baselines. */
-export function BenchmarkCard({ benchmarks }: { benchmarks: Benchmarks | null }) {
-  if (!benchmarks) return null;
-  const { holdTao, rootStake, subnetBasket } = benchmarks;
+const COLUMNS: MetricId[] = [
+  'benchmarkValue',
+  'excess',
+  'priceEffect',
+  'emissionEffect',
+  'frictionEffect',
+  'benchmarkGain',
+];
+
+/**
+ * The bets against every benchmark the engine computes (one row each, from the vocabulary, so a new
+ * basket appears by itself): what the same flows would be worth, and the excess split into parts.
+ */
+export function BenchmarkCard({
+  benchmarks,
+  unit,
+  title = 'Against holding TAO and other baselines',
+}: {
+  benchmarks: AnalyticsView['benchmarks'];
+  unit: Unit;
+  title?: string;
+}) {
   return (
     <div className="card" aria-labelledby="bench-title">
-      <h2 id="bench-title">Against holding TAO</h2>
-      <p className="muted">The same TAO flows, had they stayed TAO. Excess = what the Alpha bets added or cost.</p>
-      <dl className="stats">
-        <div>
-          <dt>Hold TAO would be</dt>
-          <dd>
-            <Tao rao={holdTao.benchmarkValue} />
-          </dd>
-        </div>
-        <div>
-          <dt>Excess vs Hold TAO</dt>
-          <dd data-testid="bench-excess-holdTao">
-            <Tao rao={holdTao.excess} sign />
-          </dd>
-        </div>
-        <div>
-          <dt>of which price</dt>
-          <dd>
-            <Tao rao={holdTao.priceEffect} sign />
-          </dd>
-        </div>
-        <div>
-          <dt>of which emissions</dt>
-          <dd>
-            <Tao rao={holdTao.emissionEffect} sign />
-          </dd>
-        </div>
-        <div>
-          <dt>of which friction</dt>
-          <dd>
-            <Tao rao={holdTao.frictionEffect} sign />
-          </dd>
-        </div>
-        <div>
-          <dt>Excess vs root stake</dt>
-          <dd>
-            {rootStake.available ? <Tao rao={rootStake.excess} sign /> : <span className="muted">not enough data</span>}
-          </dd>
-        </div>
-        <div>
-          <dt>Excess vs subnet basket</dt>
-          <dd>
-            {subnetBasket.available ? (
-              <Tao rao={subnetBasket.excess} sign />
-            ) : (
-              <span className="muted">not enough data</span>
-            )}
-          </dd>
-        </div>
-      </dl>
+      <h2 id="bench-title">{title}</h2>
+      <p className="muted small">
+        Each baseline replays your own TAO flows (in and out, on the same days). Excess = price effect + emission effect
+        − friction − what the baseline itself gained.
+      </p>
+      <table className="table compact" aria-label="Benchmarks">
+        <thead>
+          <tr>
+            <th>Baseline</th>
+            {COLUMNS.map((id) => (
+              <th key={id} className="num">
+                <MetricLabel label={METRICS[id].label} help={METRICS[id].help} />
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {benchmarks.map((b) => (
+            <tr key={b.id} data-testid={`bench-${b.id}`}>
+              <td>
+                <MetricLabel label={BENCHMARKS[b.id].label} help={BENCHMARKS[b.id].help} />
+                {b.available && !b.complete && <span className="chip">partial data</span>}
+              </td>
+              {b.available ? (
+                COLUMNS.map((id) => (
+                  <td key={id} className="num">
+                    <Money
+                      amount={b[id as keyof typeof b] as bigint | null}
+                      unit={unit}
+                      sign={id !== 'benchmarkValue'}
+                    />
+                  </td>
+                ))
+              ) : (
+                <td colSpan={COLUMNS.length} className="muted">
+                  Not enough data recorded for this baseline.
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -1,76 +1,85 @@
-import type { PortfolioView } from '../../../shared/views';
-import { REWARD_TREATMENTS } from '../../../shared/vocab';
+import type { AnalyticsView, PortfolioView } from '../../../shared/views';
+import { METRICS, REWARD_TREATMENTS, type MetricId } from '../../../shared/vocab';
 import { Alpha, Pct, Tao } from '../app/Amount';
 import { MetricLabel } from '../app/MetricLabel';
-import { addsUp } from './adds-up';
+import { Money, type Unit } from '../app/Money';
 
-function ratio(num: bigint, den: bigint): number | null {
-  // Display ratio only: amounts stay integers; the quotient is scaled before it becomes a float.
-  return den > 0n ? Number((num * 1_000_000_000n) / den) / 1e9 : null;
-}
+const metric = (id: MetricId) => <MetricLabel label={METRICS[id].label} help={METRICS[id].help} />;
 
-/** Value, total return with each percentage and its base, and the excess over holding TAO. */
-export function Headline({ view }: { view: PortfolioView }) {
+/** Value, total return with each percentage and its base (and the IRR), and the excess over holding TAO. */
+export function Headline({ view, analytics, unit }: { view: PortfolioView; analytics: AnalyticsView; unit: Unit }) {
   const f = view.total.figures;
-  const hold = view.total.benchmarks?.holdTao ?? null;
-  const netInvested = f.taoIn - f.taoOut;
+  const r = analytics.returns;
+  const hold = analytics.benchmarks.find((b) => b.id === 'holdTao') ?? null;
+  const mw = r.moneyWeighted;
   return (
     <div className="card headline" aria-label="Headline">
       <div className="headline-main">
         <div>
-          <MetricLabel label="Value" help="α held × each pool's spot price at the as-of block, in τ (no slippage)." />
+          {metric('spotValue')}
           <div className="big">
             <Tao rao={f.spotValue} testId="spot-value" />
           </div>
           <div className="muted small">
-            <MetricLabel
-              label="Exit value"
-              help="τ that selling everything now through the pools would return, after slippage and fees."
-            />{' '}
-            <Tao rao={f.exitValue} testId="exit-value" />
+            {metric('exitValue')} <Tao rao={f.exitValue} testId="exit-value" />
           </div>
+          {unit.currency === 'fiat' && (
+            <div className="muted small">
+              in {unit.code}: <Money amount={hold?.betValue ?? null} unit={unit} testId="spot-value-fiat" />
+            </div>
+          )}
         </div>
         <div>
-          <MetricLabel
-            label="Total return"
-            help="Value now + TAO out − TAO in, in τ. The same under every cost-basis method and reward treatment."
-          />
+          {metric('totalReturn')}
           <div className="big">
-            <Tao rao={f.totalReturn} sign testId="total-return" />
+            <Money amount={r.totalReturn} unit={unit} sign testId="total-return" />
           </div>
           <dl className="bases">
             <div>
-              <dt>on net invested</dt>
+              <dt>{metric('returnOnNetInvested')}</dt>
               <dd>
-                <Pct
-                  value={ratio(f.totalReturn, netInvested)}
-                  base="net invested (TAO in − TAO out)"
-                  testId="return-net"
-                />
+                <Pct value={r.pct.netInvested} base="net invested (TAO in − TAO out)" testId="return-net" />
               </dd>
             </div>
             <div>
-              <dt>on TAO in (gross)</dt>
+              <dt>{metric('returnOnGrossIn')}</dt>
               <dd>
-                <Pct value={f.totalReturnPct} base="gross TAO in (churn inflates it)" testId="return-gross" />
+                <Pct value={r.pct.grossIn} base="gross TAO in (churn inflates it)" testId="return-gross" />
+              </dd>
+            </div>
+            <div>
+              <dt>{metric('moneyWeightedReturn')}</dt>
+              <dd>
+                {mw.annualised === null ? (
+                  <span className="muted" title={mw.reason ?? ''}>
+                    —
+                  </span>
+                ) : (
+                  <Pct value={mw.annualised} base="per year (IRR over your TAO flows)" testId="return-irr" />
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt>{metric('timeWeightedReturn')}</dt>
+              <dd>
+                <Pct value={r.timeWeighted} base="the chained daily returns" testId="return-twr" />
               </dd>
             </div>
           </dl>
         </div>
         <div>
-          <MetricLabel
-            label="Excess vs Hold TAO"
-            help="Value of the bets now − what the same TAO flows would be worth had they stayed TAO."
-          />
-          <div className="big">{hold ? <Tao rao={hold.excess} sign testId="excess-hold-tao" /> : '—'}</div>
+          <MetricLabel label="Excess vs Hold TAO" help={METRICS.excess.help} />
+          <div className="big">
+            {hold ? <Money amount={hold.excess} unit={unit} sign testId="excess-hold-tao" /> : '—'}
+          </div>
           {hold && (
             <div className="muted small">
-              Hold TAO would be <Tao rao={hold.benchmarkValue} testId="hold-tao-value" />
+              Hold TAO would be <Money amount={hold.benchmarkValue} unit={unit} testId="hold-tao-value" />
             </div>
           )}
         </div>
       </div>
-      <AddsUpCard view={view} />
+      <AddsUpCard view={view} analytics={analytics} unit={unit} />
       {f.alphaOpening > 0n && (
         <p className="note">
           Includes stake held before the recorded history (opening balance), entered at the first recorded price (
@@ -88,33 +97,44 @@ export function Headline({ view }: { view: PortfolioView }) {
           no recorded event or emission explains.
         </p>
       )}
+      {analytics.fiat && analytics.fiat.missingDays.length > 0 && (
+        <p className="note" data-testid="fiat-missing">
+          No {analytics.fiat.currency} price imported for {analytics.fiat.missingDays.length} day(s) these figures need
+          ({analytics.fiat.missingDays.slice(0, 5).join(', ')}
+          {analytics.fiat.missingDays.length > 5 ? ', …' : ''}): those amounts show as “no price”.
+        </p>
+      )}
     </div>
   );
 }
 
-function AddsUpCard({ view }: { view: PortfolioView }) {
-  const f = view.total.figures;
-  const a = addsUp(f, view.rewards);
+function AddsUpCard({ view, analytics, unit }: { view: PortfolioView; analytics: AnalyticsView; unit: Unit }) {
+  const a = analytics.addsUp.accounting;
+  const fr = analytics.friction;
   return (
     <section className="adds-up" aria-labelledby="adds-up-title">
       <h2 id="adds-up-title">How it adds up ({REWARD_TREATMENTS[view.rewards].short})</h2>
-      <p className="muted small">{a.how}</p>
+      <p className="muted small">
+        {view.rewards === 'income'
+          ? 'Rewards count as income when received, at their value then; that value becomes their cost basis, so later price moves on them show in realized and unrealized PnL.'
+          : 'Rewards have zero cost basis: their whole value shows in realized and unrealized PnL, so emission income is listed beside the sum, not in it.'}
+      </p>
       <dl className="equation" data-testid="adds-up">
         {a.terms.map((t, i) => (
           <div key={t.id} data-testid={`term-${t.id}`}>
             <dt>
               {i > 0 ? '+ ' : ''}
-              {t.label}
+              {metric(t.id)}
             </dt>
             <dd>
-              <Tao rao={t.amount} sign />
+              <Money amount={t.amount} unit={unit} sign />
             </dd>
           </div>
         ))}
         <div className="equation-total" data-testid="term-total">
-          <dt>= Total return</dt>
+          <dt>= {metric('totalReturn')}</dt>
           <dd>
-            <Tao rao={a.total} sign />
+            <Money amount={a.total} unit={unit} sign />
           </dd>
         </div>
       </dl>
@@ -122,33 +142,44 @@ function AddsUpCard({ view }: { view: PortfolioView }) {
         <dl className="equation memo">
           {a.memo.map((t) => (
             <div key={t.id} data-testid={`memo-${t.id}`}>
-              <dt>{t.label} (already inside the lines above)</dt>
+              <dt>{metric(t.id)} (already inside the lines above)</dt>
               <dd>
-                <Tao rao={t.amount} />
+                <Money amount={t.amount} unit={unit} />
               </dd>
             </div>
           ))}
         </dl>
       )}
-      <dl className="equation friction">
+      <dl className="equation friction" aria-label="Friction">
         <div data-testid="friction-total">
-          <dt>
-            <MetricLabel
-              label="Friction"
-              help="τ lost to trading: fees + slippage + α burned, measured against the spot price before each trade."
-            />
-          </dt>
+          <dt>{metric('friction')}</dt>
           <dd>
-            <Tao rao={-f.friction} sign />
+            <Money amount={sumOrNull([fr.fees, fr.slippage, fr.burned])} unit={unit} />
           </dd>
         </div>
         <div data-testid="friction-fees">
-          <dt>of which fees charged in τ</dt>
+          <dt>= {metric('fees')}</dt>
           <dd>
-            <Tao rao={-f.feesTao} sign />
+            <Money amount={fr.fees} unit={unit} />
+          </dd>
+        </div>
+        <div data-testid="friction-slippage">
+          <dt>+ {metric('slippage')}</dt>
+          <dd>
+            <Money amount={fr.slippage} unit={unit} />
+          </dd>
+        </div>
+        <div data-testid="friction-burned">
+          <dt>+ {metric('burned')}</dt>
+          <dd>
+            <Money amount={fr.burned} unit={unit} />
           </dd>
         </div>
       </dl>
     </section>
   );
+}
+
+function sumOrNull(xs: (bigint | null)[]): bigint | null {
+  return xs.some((x) => x === null) ? null : xs.reduce<bigint>((a, x) => a + (x ?? 0n), 0n);
 }

@@ -1,48 +1,83 @@
-import { benchmarkIds, BENCHMARKS, type BenchmarkId } from '../../../shared/vocab';
-import type { PortfolioView, SeriesPointView } from '../../../shared/views';
+import { BENCHMARKS, INCOME_BUCKETS, incomeBuckets, METRICS, type IncomeBucket } from '../../../shared/vocab';
+import type { AnalyticsView, MarkerView, PortfolioView } from '../../../shared/views';
+import { formatIn, type Unit } from '../app/Money';
 import { oneOf, usePersistedState } from '../app/persisted';
 import { AllocationChart } from '../charts/AllocationChart';
 import { BarsChart } from '../charts/BarsChart';
 import { ChoiceButtons } from '../charts/ChartShell';
-import { TimeChart, type TimeLine } from '../charts/TimeChart';
-import { BUCKETS, bucketIds, incomeBuckets, type BucketId } from './income-buckets';
-
-/** A benchmark's value at a point (one line per entry of the benchmark vocabulary). */
-function benchmarkAt(p: SeriesPointView, id: BenchmarkId): bigint {
-  return p.benchmarks[id];
-}
+import { TimeChart, type TimeLine, type TimeMarker } from '../charts/TimeChart';
+import { bucketTick } from './income-buckets';
 
 const BENCH_COLORS = ['var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-7)'];
 
-/** Value over time against every benchmark the engine computes (a new one appears by itself). */
-export function ValueOverTime({ view }: { view: PortfolioView }) {
-  const points = view.daily;
+/** Stake/unstake markers: one per day and subnet, saying what was staked or unstaked. */
+export function flowMarkers(markers: readonly MarkerView[], unit: Unit): TimeMarker[] {
+  const format = formatIn(unit);
+  const out: TimeMarker[] = [];
+  for (const m of markers) {
+    if (m.stakes > 0)
+      out.push({
+        t: m.t,
+        kind: 'buy',
+        text: `Staked ${m.staked === null ? '' : format(m.staked)} on SN${m.netuid} (${m.stakes}×)`,
+      });
+    if (m.unstakes > 0)
+      out.push({
+        t: m.t,
+        kind: 'sell',
+        text: `Unstaked ${m.unstaked === null ? '' : format(m.unstaked)} from SN${m.netuid} (${m.unstakes}×)`,
+      });
+  }
+  return out;
+}
+
+/**
+ * Value over time against every benchmark the engine computes, from one computation: each line's
+ * last point is the figure its card shows. A new benchmark in the vocabulary appears by itself.
+ */
+export function ValueOverTime({
+  analytics,
+  unit,
+  id = 'portfolio.value',
+  title = 'Value over time',
+}: {
+  analytics: Pick<AnalyticsView, 'series' | 'markers'> & { benchmarkList?: AnalyticsView['benchmarkList'] };
+  unit: Unit;
+  id?: string;
+  title?: string;
+}) {
+  const points = analytics.series;
+  const available = analytics.benchmarkList ?? [];
   const lines: TimeLine[] = [
     {
       id: 'value',
-      label: 'Portfolio',
-      help: 'Spot value of the α held at each day’s last recorded block, in τ.',
+      label: 'Value',
+      help: METRICS.spotValue.help,
       color: 'var(--chart-1)',
       values: points.map((p) => p.value),
     },
-    ...benchmarkIds.map((id, i) => ({
-      id,
-      label: BENCHMARKS[id].label,
-      help: BENCHMARKS[id].help,
-      color: BENCH_COLORS[i % BENCH_COLORS.length]!,
-      dashed: true,
-      toggleable: true,
-      values: points.map((p) => benchmarkAt(p, id)),
-    })),
+    ...available
+      .filter((b) => b.available)
+      .map((b, i) => ({
+        id: b.id,
+        label: BENCHMARKS[b.id].label,
+        help: BENCHMARKS[b.id].help,
+        color: BENCH_COLORS[i % BENCH_COLORS.length]!,
+        dashed: true,
+        toggleable: true,
+        values: points.map((p) => p.benchmarks[b.id]),
+      })),
   ];
   return (
     <div className="card">
       <TimeChart
-        id="portfolio.value"
-        title="Value over time"
-        help="Your stake’s value each day against the same TAO flows held in each benchmark."
+        id={id}
+        title={title}
+        help="The value each day against the same TAO flows held in each benchmark; ▲ stakes, ◆ unstakes."
         points={points}
         lines={lines}
+        markers={flowMarkers(analytics.markers, unit)}
+        format={formatIn(unit)}
       />
     </div>
   );
@@ -62,22 +97,41 @@ export function PortfolioAllocation({ view }: { view: PortfolioView }) {
   );
 }
 
-export function IncomeOverTime({ view }: { view: PortfolioView }) {
-  const [bucket, setBucket] = usePersistedState<BucketId>('portfolio.incomeBucket', 'week', oneOf(bucketIds));
-  const data = incomeBuckets(view.daily, bucket);
+/** Emission income per day, week or month (the engine's buckets). */
+export function IncomeOverTime({
+  rows,
+  unit,
+  id = 'portfolio.income',
+}: {
+  rows: Record<IncomeBucket, readonly { start: string; amount: bigint | null }[]>;
+  unit: Unit;
+  id?: string;
+}) {
+  const [bucket, setBucket] = usePersistedState<IncomeBucket>(`${id}.bucket`, 'week', oneOf(incomeBuckets));
+  const data = rows[bucket].map((r) => {
+    const t = Date.parse(`${r.start}T00:00:00Z`);
+    return {
+      t,
+      label: `${INCOME_BUCKETS[bucket].label.replace('Per ', '')} of ${r.start}`,
+      tick: bucketTick(t, bucket),
+      value: r.amount,
+    };
+  });
   return (
     <div className="card">
       <BarsChart
-        id="portfolio.income"
+        id={id}
         title="Emission income"
-        help="α emitted to you plus root-claim payouts, in τ at the pool price when received."
+        help={METRICS.incomePerBucket.help}
         seriesLabel="Income"
         data={data}
+        format={formatIn(unit)}
         controls={
           <ChoiceButtons
             label="Income per"
-            options={bucketIds}
-            labelOf={(b) => BUCKETS[b].label}
+            options={incomeBuckets}
+            labelOf={(b) => INCOME_BUCKETS[b].label.replace('Per ', '')}
+            helpOf={(b) => INCOME_BUCKETS[b].help}
             value={bucket}
             onChange={setBucket}
           />

@@ -1,22 +1,27 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue } from 'react';
 import { COST_BASIS_METHODS, REWARD_TREATMENTS } from '../../../shared/vocab';
-import type { PortfolioView } from '../../../shared/views';
+import type { AnalyticsView, PortfolioView } from '../../../shared/views';
 import { Tao } from '../app/Amount';
+import { ErrorNote } from '../app/ErrorNote';
 import { formatDateTime } from '../app/format';
+import { TAO_UNIT, type Unit } from '../app/Money';
 import { BenchmarkCard } from './Benchmarks';
 import { ExportMenu } from './ExportMenu';
 import { Headline } from './Headline';
 import { QueryStates } from './PageStates';
+import { PerformanceCard, RangeCard } from './Performance';
 import { IncomeOverTime, PortfolioAllocation, ValueOverTime } from './PortfolioCharts';
 import { portfolioQueries } from './queries';
-import { useViewChoice } from './view-choice';
+import { useAnalyticsChoice, useViewChoice } from './view-choice';
 import { ViewControls } from './ViewControls';
 
 export function PortfolioPage() {
   const choice = useViewChoice();
   const portfolio = useQuery(portfolioQueries.view(choice.args));
   const view = portfolio.data;
+  const fiatAvailable = view?.fiatMissingDays !== null && view?.fiatMissingDays !== undefined;
+  const extra = useAnalyticsChoice('portfolio', fiatAvailable);
 
   return (
     <section className="page" aria-labelledby="page-title">
@@ -30,7 +35,7 @@ export function PortfolioPage() {
         )}
       </header>
       <div className="toolbar">
-        <ViewControls choice={choice} />
+        <ViewControls choice={choice} currency={fiatAvailable ? extra : undefined} fiatCode={view?.fiatCurrency} />
         {view?.hasData && <ExportMenu args={choice.args} />}
       </div>
       <QueryStates
@@ -45,28 +50,59 @@ export function PortfolioPage() {
           </>
         }
       >
-        {(v) => <PortfolioBody view={v} />}
+        {(v) => <AnalyticsBody view={v} args={{ ...choice.args, ...extra.args }} extra={extra} />}
       </QueryStates>
     </section>
   );
 }
 
-function PortfolioBody({ view }: { view: PortfolioView }) {
+function AnalyticsBody(props: {
+  view: PortfolioView;
+  args: Parameters<typeof portfolioQueries.analytics>[0];
+  extra: ReturnType<typeof useAnalyticsChoice>;
+}) {
+  const analytics = useQuery(portfolioQueries.analytics(props.args));
+  if (analytics.error) return <ErrorNote error={analytics.error} />;
+  if (!analytics.data)
+    return (
+      <p className="muted" role="status">
+        Computing returns and benchmarks…
+      </p>
+    );
+  const unit: Unit = analytics.data.currency === 'fiat' ? { currency: 'fiat', code: analytics.data.unit } : TAO_UNIT;
+  return <PortfolioBody view={props.view} analytics={analytics.data} unit={unit} extra={props.extra} />;
+}
+
+function PortfolioBody(props: {
+  view: PortfolioView;
+  analytics: AnalyticsView;
+  unit: Unit;
+  extra: ReturnType<typeof useAnalyticsChoice>;
+}) {
+  const { view, analytics, unit } = props;
   // The figures paint first; the charts and tables below follow in a deferred render, so arriving on
   // the page (or a recompute landing) never waits for the chart library.
-  const later = useDeferredValue<PortfolioView | null>(view, null);
+  const later = useDeferredValue<AnalyticsView | null>(analytics, null);
   return (
     <>
-      <Headline view={view} />
+      <Headline view={view} analytics={analytics} unit={unit} />
       {later ? (
         <>
-          <ValueOverTime view={later} />
+          <ValueOverTime analytics={later} unit={unit} />
           <div className="grid-2">
-            <PortfolioAllocation view={later} />
-            <IncomeOverTime view={later} />
+            <PortfolioAllocation view={view} />
+            <IncomeOverTime rows={mapIncome(later)} unit={unit} />
           </div>
-          <BenchmarkCard benchmarks={later.total.benchmarks} />
-          {later.wallets.length > 1 && <ByWallet view={later} />}
+          <BenchmarkCard benchmarks={later.benchmarks} unit={unit} />
+          <PerformanceCard analytics={later} view={view} />
+          <RangeCard
+            analytics={analytics}
+            unit={unit}
+            from={props.extra.from}
+            to={props.extra.to}
+            onChange={props.extra.setRange}
+          />
+          {view.wallets.length > 1 && <ByWallet view={view} />}
         </>
       ) : (
         <p className="muted" role="status">
@@ -75,6 +111,14 @@ function PortfolioBody({ view }: { view: PortfolioView }) {
       )}
     </>
   );
+}
+
+function mapIncome(a: AnalyticsView) {
+  return {
+    day: a.income.day.map((r) => ({ start: r.start, amount: r.total })),
+    week: a.income.week.map((r) => ({ start: r.start, amount: r.total })),
+    month: a.income.month.map((r) => ({ start: r.start, amount: r.total })),
+  };
 }
 
 function ByWallet({ view }: { view: PortfolioView }) {

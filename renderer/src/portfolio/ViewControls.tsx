@@ -1,11 +1,34 @@
-import { COST_BASIS_METHODS, REWARD_TREATMENTS } from '../../../shared/vocab';
+import { COST_BASIS_METHODS, DISPLAY_CURRENCIES, displayCurrencies, REWARD_TREATMENTS } from '../../../shared/vocab';
+import { ChoiceButtons } from '../charts/ChartShell';
 import { VocabSelect } from '../app/VocabSelect';
 import type { ViewChoice } from './view-choice';
 
 /** Method and reward treatment for the figures on screen (remembered; see view-choice.ts). */
-export function ViewControls({ choice }: { choice: ViewChoice }) {
+export function ViewControls({
+  choice,
+  currency,
+  fiatCode,
+}: {
+  choice: ViewChoice;
+  /** Offered once fiat prices are imported. */
+  currency?: { currency: 'tao' | 'fiat'; setCurrency: (c: 'tao' | 'fiat') => void } | undefined;
+  fiatCode?: string | undefined;
+}) {
   return (
     <div className="controls">
+      {currency && (
+        <div className="field">
+          <span>Show in</span>
+          <ChoiceButtons
+            label="Currency"
+            options={displayCurrencies}
+            labelOf={(c) => (c === 'fiat' ? (fiatCode ?? 'Fiat') : 'τ')}
+            helpOf={(c) => DISPLAY_CURRENCIES[c].help}
+            value={currency.currency}
+            onChange={currency.setCurrency}
+          />
+        </div>
+      )}
       <label className="field">
         <span>Method</span>
         <VocabSelect

@@ -3,6 +3,7 @@ import type { ArgsOf } from '../../../shared/api';
 import { send } from '../api/client';
 
 type PortfolioArgs = NonNullable<ArgsOf<'portfolio:get'>>;
+export type AnalyticsArgs = NonNullable<ArgsOf<'portfolio:analytics'>>;
 
 export const portfolioQueries = {
   all: () => ['portfolio'] as const,
@@ -10,6 +11,16 @@ export const portfolioQueries = {
     queryOptions({
       queryKey: [...portfolioQueries.all(), 'view', args] as const,
       queryFn: () => send('portfolio:get', args),
+    }),
+  analytics: (args: AnalyticsArgs = {}) =>
+    queryOptions({
+      queryKey: [...portfolioQueries.all(), 'analytics', args] as const,
+      queryFn: () => send('portfolio:analytics', args),
+    }),
+  subnet: (netuid: number, args: AnalyticsArgs = {}) =>
+    queryOptions({
+      queryKey: [...portfolioQueries.all(), 'subnet', netuid, args] as const,
+      queryFn: () => send('portfolio:subnet', { ...args, netuid }),
     }),
   position: (key: string, args: PortfolioArgs = {}) =>
     queryOptions({

@@ -29,3 +29,32 @@ export function useViewChoice() {
   };
 }
 export type ViewChoice = ReturnType<typeof useViewChoice>;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const dayOrNull = (v: unknown): v is string | null => v === null || (typeof v === 'string' && DAY.test(v));
+
+/**
+ * A page's display currency (τ, or fiat once prices are imported) and date range for realized PnL
+ * and income, remembered per page.
+ */
+export function useAnalyticsChoice(page: string, fiatAvailable: boolean) {
+  const [currency, setCurrency] = usePersistedState<'tao' | 'fiat'>(
+    `${page}.currency`,
+    'tao',
+    oneOf(['tao', 'fiat'] as const),
+  );
+  const [from, setFrom] = usePersistedState<string | null>(`${page}.from`, null, dayOrNull);
+  const [to, setTo] = usePersistedState<string | null>(`${page}.to`, null, dayOrNull);
+  const shown = fiatAvailable ? currency : 'tao';
+  return {
+    currency: shown,
+    setCurrency,
+    from,
+    to,
+    setRange: (f: string | null, t: string | null) => {
+      setFrom(f);
+      setTo(t);
+    },
+    args: { currency: shown, ...(from ? { from } : {}), ...(to ? { to } : {}) },
+  };
+}

@@ -6,7 +6,7 @@ import { MetricLabel } from '../app/MetricLabel';
 import { routeHref } from '../app/route';
 import { QueryStates } from '../portfolio/PageStates';
 import { portfolioQueries } from '../portfolio/queries';
-import { useViewChoice } from '../portfolio/view-choice';
+import { useViewChoice, type ViewChoice } from '../portfolio/view-choice';
 import { ViewControls } from '../portfolio/ViewControls';
 import { subnetTitle } from './columns';
 import { SubnetMarketPanels } from './SubnetMarketPanels';
@@ -45,13 +45,13 @@ export function SubnetDetailPage({ netuid }: { netuid: number }) {
           </>
         }
       >
-        {(view) => <SubnetBody view={view} subnet={view.subnets.find((s) => s.netuid === netuid)!} />}
+        {(view) => <SubnetBody view={view} subnet={view.subnets.find((s) => s.netuid === netuid)!} choice={choice} />}
       </QueryStates>
     </section>
   );
 }
 
-function SubnetBody({ view, subnet }: { view: PortfolioView; subnet: SubnetView }) {
+function SubnetBody({ view, subnet, choice }: { view: PortfolioView; subnet: SubnetView; choice: ViewChoice }) {
   const f = subnet.figures;
   const hold = subnet.benchmarks?.holdTao ?? null;
   const positions = view.positions.filter((p) => p.netuid === subnet.netuid);
@@ -126,7 +126,7 @@ function SubnetBody({ view, subnet }: { view: PortfolioView; subnet: SubnetView 
           </dl>
         </div>
       )}
-      <SubnetMarketPanels netuid={subnet.netuid} />
+      <SubnetMarketPanels netuid={subnet.netuid} choice={choice} symbol={subnet.symbol} />
       <div className="card">
         <h2>Positions by validator</h2>
         <table className="table" aria-label={`Positions on SN${subnet.netuid}`}>

@@ -1,8 +1,175 @@
-/** Price history, emission income over time and pool health of one subnet (from local snapshots). */
-export function SubnetMarketPanels({ netuid }: { netuid: number }) {
+import { useQuery } from '@tanstack/react-query';
+import type { SubnetDetailView } from '../../../shared/views';
+import { METRICS } from '../../../shared/vocab';
+import { Alpha, Pct } from '../app/Amount';
+import { ErrorNote } from '../app/ErrorNote';
+import { MetricLabel } from '../app/MetricLabel';
+import { formatIn, Money, TAO_UNIT, type Unit } from '../app/Money';
+import { TimeChart } from '../charts/TimeChart';
+import { flowMarkers, IncomeOverTime, ValueOverTime } from '../portfolio/PortfolioCharts';
+import { portfolioQueries } from '../portfolio/queries';
+import type { ViewChoice } from '../portfolio/view-choice';
+
+/** Price history with your trades, this bet's value against the benchmarks, income and pool health. */
+export function SubnetMarketPanels({
+  netuid,
+  choice,
+  symbol,
+}: {
+  netuid: number;
+  choice: ViewChoice;
+  symbol: string | null;
+}) {
+  const detail = useQuery(portfolioQueries.subnet(netuid, choice.args));
+  if (detail.error) return <ErrorNote error={detail.error} />;
+  if (!detail.data)
+    return (
+      <p className="muted" role="status">
+        Reading this subnet’s snapshots…
+      </p>
+    );
+  const d = detail.data;
+  const unit: Unit = d.currency === 'fiat' ? { currency: 'fiat', code: d.unit } : TAO_UNIT;
   return (
-    <div className="card muted" data-netuid={netuid}>
-      Price history and pool health are computed from the local snapshots.
+    <>
+      <div className="card">
+        <TimeChart
+          id="subnet.price"
+          title="Price history"
+          help="Spot price in τ per α at every local snapshot; ▲ your stakes, ◆ your unstakes."
+          points={d.priceHistory}
+          lines={[
+            {
+              id: 'price',
+              label: 'Price (τ per α)',
+              help: 'Pool spot price from the local snapshots.',
+              color: 'var(--chart-4)',
+              values: d.priceHistory.map((p) => p.price),
+            },
+          ]}
+          markers={flowMarkers(d.markers, unit)}
+          format={formatIn(TAO_UNIT)}
+          axisFormat={(v) => `τ${v.toPrecision(3)}`}
+        />
+      </div>
+      <ValueOverTime
+        analytics={{ series: d.series, markers: d.markers, benchmarkList: benchmarkListOf(d) }}
+        unit={unit}
+        id="subnet.value"
+        title="This bet over time"
+      />
+      <div className="grid-2">
+        <IncomeOverTime rows={d.income} unit={unit} id="subnet.income" />
+        <Health d={d} unit={unit} symbol={symbol} />
+      </div>
+    </>
+  );
+}
+
+function benchmarkListOf(d: SubnetDetailView) {
+  return (d.figures?.benchmarks ?? []).map((b) => ({ id: b.id, available: b.available, complete: b.complete }));
+}
+
+function Health({ d, unit, symbol }: { d: SubnetDetailView; unit: Unit; symbol: string | null }) {
+  const h = d.health;
+  return (
+    <div className="card" aria-labelledby="health-title">
+      <h2 id="health-title">Subnet health</h2>
+      <p className="muted small">From the snapshots stored on this machine.</p>
+      <dl className="equation">
+        <div>
+          <dt>
+            <MetricLabel label="Pool depth (τ)" help="TAO in the subnet’s pool: what sellers of α are paid from." />
+          </dt>
+          <dd>
+            <Money amount={h.taoReserve} unit={unit} testId="health-tao-reserve" />
+          </dd>
+        </div>
+        <div>
+          <dt>
+            <MetricLabel label="Pool depth (α)" help="α in the subnet’s pool." />
+          </dt>
+          <dd>
+            {h.alphaReserve === null ? (
+              '—'
+            ) : (
+              <Alpha amount={h.alphaReserve} netuid={d.netuid} symbol={symbol} decimals={0} />
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>
+            <MetricLabel label="Market cap" help="Price × α outstanding." />
+          </dt>
+          <dd>
+            <Money amount={h.marketCap} unit={unit} />
+          </dd>
+        </div>
+        <div>
+          <dt>
+            <MetricLabel
+              label="Net TAO flow, 7 d"
+              help="TAO that entered the pool minus TAO that left it over the last 7 days."
+            />
+          </dt>
+          <dd>
+            <Money amount={h.netTaoFlow7d} unit={unit} sign testId="health-flow-7d" missing="not enough history" />
+          </dd>
+        </div>
+        <div>
+          <dt>
+            <MetricLabel label="Net TAO flow, 30 d" help="The same over the last 30 days." />
+          </dt>
+          <dd>
+            <Money amount={h.netTaoFlow30d} unit={unit} sign testId="health-flow-30d" missing="not enough history" />
+          </dd>
+        </div>
+      </dl>
+      <h3>Exiting now</h3>
+      <table className="table compact" aria-label="Cost of exiting now">
+        <thead>
+          <tr>
+            <th>Sell</th>
+            <th className="num">
+              <MetricLabel label="At spot" help={METRICS.spotValue.help} />
+            </th>
+            <th className="num">
+              <MetricLabel label="Pool returns" help={METRICS.exitValue.help} />
+            </th>
+            <th className="num">
+              <MetricLabel
+                label="Slippage and fee"
+                help="Spot value − what the pool returns: the cost of exiting this much now."
+              />
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.exit.map((e) => (
+            <tr key={e.percent} data-testid={`exit-${e.percent}`}>
+              <td>
+                {e.percent} %{' '}
+                <span className="muted small">
+                  (<Alpha amount={e.alpha} netuid={d.netuid} symbol={symbol} decimals={2} />)
+                </span>
+              </td>
+              <td className="num">
+                <Money amount={e.spotValue} unit={unit} />
+              </td>
+              <td className="num">
+                <Money amount={e.exitValue} unit={unit} />
+                {e.approximate && <span title="Approximate: the runtime's exact swap is not modelled"> ≈</span>}
+              </td>
+              <td className="num">
+                <Money amount={e.cost === null ? null : -e.cost} unit={unit} sign />{' '}
+                <span className="muted small">
+                  <Pct value={e.share === null ? null : -e.share} decimals={2} tone={false} />
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -10,6 +10,9 @@ import { SubnetsTable } from './SubnetsTable';
 export function SubnetsPage() {
   const choice = useViewChoice();
   const portfolio = useQuery(portfolioQueries.view(choice.args));
+  // Price changes, emission yields and shares come with the analytics; the table shows without them.
+  const analytics = useQuery(portfolioQueries.analytics(choice.args));
+  const market = new Map((analytics.data?.subnets ?? []).map((s) => [s.netuid, s]));
 
   return (
     <section className="page" aria-labelledby="page-title">
@@ -37,7 +40,7 @@ export function SubnetsPage() {
       >
         {(view) => (
           <div className="card table-card">
-            <SubnetsTable view={view} rows={subnetRows(view)} choice={choice} />
+            <SubnetsTable view={view} rows={subnetRows(view, market)} choice={choice} />
           </div>
         )}
       </QueryStates>

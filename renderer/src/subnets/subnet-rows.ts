@@ -47,6 +47,16 @@ export type SortDir = 'asc' | 'desc';
 
 const NO_MARKET: SubnetMarket = { priceChange24h: null, priceChange7d: null, emissionYield: null, allocation: null };
 
+function marketOf(m: SubnetMarket | undefined): SubnetMarket {
+  if (!m) return NO_MARKET;
+  return {
+    priceChange24h: m.priceChange24h,
+    priceChange7d: m.priceChange7d,
+    emissionYield: m.emissionYield,
+    allocation: m.allocation,
+  };
+}
+
 export function subnetRows(view: PortfolioView, market?: ReadonlyMap<number, SubnetMarket>): SubnetRow[] {
   return view.subnets.map((s) => ({
     netuid: s.netuid,
@@ -63,7 +73,7 @@ export function subnetRows(view: PortfolioView, market?: ReadonlyMap<number, Sub
     income: s.figures.incomeTao,
     excessHoldTao: s.benchmarks?.holdTao.excess ?? null,
     positions: s.positionKeys.length,
-    market: market?.get(s.netuid) ?? NO_MARKET,
+    market: marketOf(market?.get(s.netuid)),
   }));
 }
 

@@ -1,0 +1,70 @@
+import { amountOf } from '../page-models/figures';
+import { SubnetsPage } from '../page-models/subnets-page';
+import { screenshotBothThemes } from '../support/artifacts';
+import { engineView } from '../support/engine-truth';
+import { expect, test } from '../support/web-host';
+
+test.use({ seed: 'devnet-demo' });
+test.describe.configure({ timeout: 240_000 });
+
+test('a subnet’s own page: figures equal the engine’s, the bet decomposes exactly, lines end at their cards', async ({
+  page,
+  webHost,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${webHost.url}#/subnets`);
+  const subnets = new SubnetsPage(page);
+  await subnets.row(5).getByRole('link').click();
+  await expect(page).toHaveURL(/#\/subnets\/5$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('SN5');
+
+  const truth = engineView(webHost.dataDir);
+  const sn5 = truth.subnets.find((s) => s.netuid === 5)!;
+  const amount = (id: string) => amountOf(page.getByTestId(id));
+  expect(await amount('detail-value-amount')).toBe(sn5.figures.spotValue);
+  const hold = sn5.benchmarks!.holdTao;
+  const [price, emission, friction, excess] = [
+    await amount('decomp-price'),
+    await amount('decomp-emission'),
+    await amount('decomp-friction'),
+    await amount('decomp-excess'),
+  ];
+  expect(price + emission + friction).toBe(excess);
+  expect(excess).toBe(hold.excess);
+
+  // Positions per validator: one row per engine position on SN5.
+  await expect(page.getByTestId('hotkey-row')).toHaveCount(truth.positions.filter((p) => p.netuid === 5).length);
+
+  // Price history from the local snapshots ends at the price used for the value; the bet's value line
+  // ends at the value card, its Hold TAO line at the bet's Hold TAO value.
+  const priceChart = page.getByTestId('chart-subnet.price');
+  await expect(priceChart.locator('.recharts-line')).toHaveCount(1);
+  expect(await amountOf(priceChart.getByTestId('legend-value-price').locator('.amount'))).toBe(sn5.price);
+  await expect(priceChart.locator('.recharts-scatter-symbol').first()).toBeVisible();
+  const valueChart = page.getByTestId('chart-subnet.value');
+  expect(await amountOf(valueChart.getByTestId('legend-value-value').locator('.amount'))).toBe(sn5.figures.spotValue);
+  expect(await amountOf(valueChart.getByTestId('legend-value-holdTao').locator('.amount'))).toBe(hold.benchmarkValue);
+
+  // Exiting 25 / 50 / 100 % now: each costs something, and more the more is sold.
+  const costs: bigint[] = [];
+  for (const pct of [25, 50, 100]) {
+    const row = page.getByTestId(`exit-${pct}`);
+    const [spot, out] = [
+      await amountOf(row.locator('td').nth(1).locator('.amount')),
+      await amountOf(row.locator('td').nth(2).locator('.amount')),
+    ];
+    expect(out).toBeLessThan(spot);
+    costs.push(spot - out);
+  }
+  expect(costs[0]!).toBeLessThan(costs[1]!);
+  expect(costs[1]!).toBeLessThan(costs[2]!);
+  // Selling everything values the subnet's whole α at once; the card sums each position's floored value,
+  // so they may differ by at most one rao per position.
+  const spot100 = await amountOf(page.getByTestId('exit-100').locator('td').nth(1).locator('.amount'));
+  const positions = BigInt(truth.positions.filter((p) => p.netuid === 5).length);
+  const gap = spot100 - sn5.figures.spotValue;
+  expect(gap >= 0n ? gap : -gap).toBeLessThanOrEqual(positions);
+  await expect(page.getByTestId('health-tao-reserve')).toHaveText(/^τ/);
+
+  await screenshotBothThemes(page, 'subnet-detail');
+});

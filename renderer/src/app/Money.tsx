@@ -1,0 +1,53 @@
+import type { Amount } from '../../../shared/views';
+import { Masked, Tao, toneOf } from './Amount';
+import { fiat, FIAT_SCALE, tao } from './format';
+
+/** What the analytics views are shown in: τ (rao) or a fiat currency (1e-8 units). */
+export interface Unit {
+  currency: 'tao' | 'fiat';
+  /** 'TAO' or the fiat currency code. */
+  code: string;
+}
+
+export const TAO_UNIT: Unit = { currency: 'tao', code: 'TAO' };
+
+/** A formatter for chart tooltips and summaries in the unit. */
+export function formatIn(unit: Unit): (value: bigint, decimals?: number) => string {
+  return unit.currency === 'tao' ? (v, d = 4) => tao(v, d) : (v, d = 2) => fiat(v, unit.code, Math.min(d, FIAT_SCALE));
+}
+
+/**
+ * An amount in the view's unit. Null means a fiat value that needs a day without an imported price:
+ * shown as "no price", never guessed.
+ */
+export function Money(props: {
+  amount: Amount;
+  unit: Unit;
+  sign?: boolean;
+  testId?: string;
+  /** What a null means here, when not a missing fiat price (e.g. not enough history). */
+  missing?: string;
+}) {
+  const { amount, unit, sign = false, testId } = props;
+  if (amount === null)
+    return (
+      <span
+        className="amount muted"
+        title={props.missing ?? 'No TAO price imported for a day this needs'}
+        data-testid={testId}
+      >
+        {props.missing ?? 'no price'}
+      </span>
+    );
+  if (unit.currency === 'tao') return <Tao rao={amount} sign={sign} {...(testId ? { testId } : {})} />;
+  const text = `${sign && amount > 0n ? '+' : ''}${fiat(amount, unit.code)}`;
+  const full = `${sign && amount > 0n ? '+' : ''}${fiat(amount, unit.code, FIAT_SCALE)}`;
+  return (
+    <Masked
+      text={text}
+      full={full}
+      tone={sign ? toneOf(text, amount > 0n ? 1 : amount < 0n ? -1 : 0) : null}
+      testId={testId}
+    />
+  );
+}
