@@ -7,7 +7,7 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import type { Action, Chain } from './chain/chain.js';
 import { World } from './chain/world.js';
 import type { ScenarioConfig } from './chain/world.js';
-import { toAcc, ss58 } from './chain/accounts.js';
+import { SUDO, toAcc, ss58 } from './chain/accounts.js';
 import type { Acc } from './chain/accounts.js';
 import { Rng } from './chain/rng.js';
 import { scenario } from './scenarios/index.js';
@@ -64,6 +64,11 @@ export interface Devnet {
   writeTruth(file: string): void;
   /** queue a signed user action for the next block; the handle tells where it landed */
   submit(action: SubmitAction): SubmitHandle;
+  /**
+   * Test hook: in the next live block, change the coldkey's first open subnet position by `alpha`
+   * (signed α-rao) silently — no event, no rule explains it. Recorded in the truth's `injected`.
+   */
+  injectAlpha(coldkey: string, alpha: bigint): void;
   /** produce n blocks now (finality lags 2 behind); returns the new head */
   produceBlocks(n?: number): number;
   /** reorg: replace the last `depth` non-finalized blocks by a new fork */
@@ -151,6 +156,7 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
       world.submit(action);
       return { included: () => world.includedAt(action) };
     },
+    injectAlpha: (coldkey, alpha) => world.script.queueInjection(toAcc(coldkey), alpha),
     produceBlocks,
     reorg: (d) => {
       reorg(d);
@@ -189,6 +195,28 @@ function toAction(a: SubmitAction): Action {
       return { ...a, coldkey: acc(a.coldkey) };
     case 'recycle_alpha':
     case 'burn_alpha':
+    case 'lock_stake':
+    case 'add_stake_burn':
       return { ...a, coldkey: acc(a.coldkey), hotkey: acc(a.hotkey) };
+    case 'move_lock':
+      return { ...a, coldkey: acc(a.coldkey), destHotkey: acc(a.destHotkey) };
+    case 'swap_hotkey':
+      return { ...a, coldkey: acc(a.coldkey), hotkey: acc(a.hotkey), newHotkey: acc(a.newHotkey) };
+    case 'swap_coldkey':
+      // a root call: the devnet's sudo key signs it whatever `coldkey` says
+      return { ...a, coldkey: SUDO, oldColdkey: acc(a.oldColdkey), newColdkey: acc(a.newColdkey) };
+    case 'dissolve_network':
+      return { ...a, coldkey: SUDO };
+    case 'limit_orders':
+      return {
+        ...a,
+        coldkey: acc(a.coldkey),
+        orders: a.orders.map((o) => ({
+          ...o,
+          signer: acc(o.signer),
+          hotkey: acc(o.hotkey),
+          feeRecipient: acc(o.feeRecipient),
+        })),
+      };
   }
 }

@@ -1,7 +1,8 @@
 /**
- * Ground truth for the scenario's user coldkeys: every stake event touching them (with summaries and
- * root-claim payouts, which the chain event does not carry) and their α at every epoch of each
- * position's subnet. Amounts are decimal strings (rao / alpha-rao).
+ * Ground truth for the scenario's user coldkeys (shape documented in devnet/README.md): every event
+ * touching them, with the effects no event carries (root-claim payouts, swaps, dissolution payouts,
+ * batched order fills); their α and the emission α of every epoch of each position's subnet; their
+ * locks at those epochs; and injected α changes no rule explains. Amounts are decimal strings.
  */
 import type { Chain } from './chain/chain.js';
 import { ss58 } from './chain/accounts.js';
@@ -26,8 +27,16 @@ export interface Truth {
     destColdkey?: string;
     destHotkey?: string;
     destNetuid?: number;
+    orderType?: string;
+    batched?: boolean;
   }[];
   positions: { block: number; coldkey: string; hotkey: string; netuid: number; alpha: string }[];
+  /** α each position gained from emission at each epoch block of its subnet (> 0 only) */
+  emissions: { block: number; coldkey: string; hotkey: string; netuid: number; alpha: string }[];
+  /** each tracked lock at each epoch block of its subnet: locked α rolled forward to that block */
+  locks: { block: number; coldkey: string; hotkey: string; netuid: number; locked: string }[];
+  /** silent α changes no event explains (signed), for reconciliation tests */
+  injected: { block: number; coldkey: string; hotkey: string; netuid: number; alpha: string }[];
 }
 
 export function buildTruth(chain: Chain, endpoint: string, finalized: number, upTo = chain.head): Truth {
@@ -47,8 +56,10 @@ export function buildTruth(chain: Chain, endpoint: string, finalized: number, up
       ...(e.destColdkey ? { destColdkey: ss58(e.destColdkey) } : {}),
       ...(e.destHotkey ? { destHotkey: ss58(e.destHotkey) } : {}),
       ...(e.destNetuid !== undefined ? { destNetuid: e.destNetuid } : {}),
+      ...(e.orderType !== undefined ? { orderType: e.orderType, batched: e.batched ?? false } : {}),
     }));
   const positions: Truth['positions'] = [];
+  const emissions: Truth['emissions'] = [];
   for (const [k, from] of chain.trackedPositionsFrom) {
     const [cold, hot, n] = k.split('|') as [string, string, string];
     const netuid = Number(n);
@@ -56,18 +67,42 @@ export function buildTruth(chain: Chain, endpoint: string, finalized: number, up
     const last = chain.epochs.epochsAt(netuid, upTo);
     for (let e = first; e <= last; e++) {
       const b = chain.epochs.epochBlock(netuid, e);
+      const at = { block: b, coldkey: ss58(cold), hotkey: ss58(hot), netuid };
       const alpha = chain.stake(hot, cold, netuid, b);
-      if (alpha > 0n)
-        positions.push({ block: b, coldkey: ss58(cold), hotkey: ss58(hot), netuid, alpha: alpha.toString() });
+      if (alpha > 0n) positions.push({ ...at, alpha: alpha.toString() });
+      const emitted = chain.emissionAt(hot, cold, netuid, b);
+      if (emitted > 0n) emissions.push({ ...at, alpha: emitted.toString() });
     }
   }
-  positions.sort(
-    (a, b) =>
-      a.block - b.block ||
-      a.coldkey.localeCompare(b.coldkey) ||
-      a.netuid - b.netuid ||
-      a.hotkey.localeCompare(b.hotkey),
-  );
+  const locks: Truth['locks'] = [];
+  for (const { cold, netuid } of chain.locks.keys()) {
+    if (!chain.tracked.has(cold)) continue;
+    for (let e = 1, b = chain.epochs.epochBlock(netuid, 1); b <= upTo; e++, b = chain.epochs.epochBlock(netuid, e)) {
+      const l = chain.locks.rolled(cold, netuid, b);
+      if (l)
+        locks.push({
+          block: b,
+          coldkey: ss58(cold),
+          hotkey: ss58(l.hotkey),
+          netuid,
+          locked: l.state.lockedMass.toString(),
+        });
+    }
+  }
+  const injected = chain.injections
+    .filter((i) => i.block <= upTo)
+    .map((i) => ({
+      block: i.block,
+      coldkey: ss58(i.coldkey),
+      hotkey: ss58(i.hotkey),
+      netuid: i.netuid,
+      alpha: i.alpha.toString(),
+    }));
+  const order = (a: { block: number; coldkey: string; netuid: number; hotkey: string }, b: typeof a) =>
+    a.block - b.block || a.coldkey.localeCompare(b.coldkey) || a.netuid - b.netuid || a.hotkey.localeCompare(b.hotkey);
+  positions.sort(order);
+  emissions.sort(order);
+  locks.sort(order);
   return {
     endpoint,
     head: upTo,
@@ -76,5 +111,8 @@ export function buildTruth(chain: Chain, endpoint: string, finalized: number, up
     coldkeys: [...chain.tracked].map(ss58),
     events,
     positions,
+    emissions,
+    locks,
+    injected,
   };
 }

@@ -57,3 +57,6 @@ export function subnetAccount(netuid: number): Acc {
 
 /** The block author of every devnet block (receives swap fees from spec 385). */
 export const BLOCK_AUTHOR: Acc = deriveAccount('block-author');
+
+/** The devnet's sudo key: signs runtime upgrades and root calls (coldkey swaps, dissolutions). */
+export const SUDO: Acc = deriveAccount('sudo');

@@ -5,11 +5,15 @@
  */
 import type { Acc } from './accounts.js';
 import type { Action } from './types.js';
+import { TX_FEE } from './types.js';
+import { BALANCER_SPEC } from './balancer-book.js';
 import type { Rng } from './rng.js';
 import type { User } from './scenario.js';
 import type { World } from './world.js';
 
 const TAO = 1_000_000_000n;
+/** what an all-in user leaves free: less than one transaction fee */
+const ALL_IN_REST = 60_000n;
 
 export class Actors {
   constructor(private readonly w: World) {}
@@ -47,13 +51,20 @@ export class Actors {
 
   userAction(u: User): Action | null {
     const others = this.w.users.filter((x) => x !== u).map((x) => x.coldkey);
-    return this.randomAction(
+    const a = this.randomAction(
       this.w.userRng,
       u.coldkey,
       u.targets,
       others.length ? others : this.w.market.slice(0, 5),
       0.45,
     );
+    // An all-in user stakes everything but dust: its next unstake pays the transaction fee in α.
+    const c = this.w.chain;
+    if (a?.kind === 'add_stake' && u.cfg.allIn && c.specAt(c.cur) >= BALANCER_SPEC) {
+      const rest = c.account(u.coldkey).free - TX_FEE - ALL_IN_REST;
+      if (rest > a.tao) return { ...a, tao: rest };
+    }
+    return a;
   }
 
   private randomAction(
@@ -70,6 +81,13 @@ export class Actors {
       return { kind: 'add_stake', coldkey: cold, hotkey: t.hotkey, netuid: t.netuid, tao: 1_000n };
     }
     const p = this.pickHeld(r, cold);
+    const modern = c.specAt(c.cur) >= BALANCER_SPEC;
+    if (modern) {
+      const live = targets.filter((t) => c.subnetExists(t.netuid, c.cur));
+      if (live.length) targets = live;
+      const m = this.w.modernActors.pick(r, cold, targets, p);
+      if (m) return m;
+    }
     const free = c.account(cold).free;
     const x = r.next();
     if (p === null || x < addShare) {
@@ -134,7 +152,13 @@ export class Actors {
 
   private removeAction(r: Rng, cold: Acc, p: { hotkey: Acc; netuid: number; alpha: bigint }): Action {
     // Sometimes leave a dust remainder to exercise clear_small_nomination.
-    const alpha = r.chance(0.05) ? p.alpha - p.alpha / 100_000n : (p.alpha * BigInt(r.int(10, 101))) / 100n;
+    let alpha = r.chance(0.05) ? p.alpha - p.alpha / 100_000n : (p.alpha * BigInt(r.int(10, 101))) / 100n;
+    const c = this.w.chain;
+    if (c.specAt(c.cur) >= BALANCER_SPEC && p.netuid !== 0) {
+      // A lock caps what can leave the subnet; now and then an actor tries anyway (StakeUnavailable).
+      const available = c.locks.available(cold, p.netuid);
+      if (alpha > available && !r.chance(0.1)) alpha = available;
+    }
     return { kind: 'remove_stake', coldkey: cold, hotkey: p.hotkey, netuid: p.netuid, alpha };
   }
 }

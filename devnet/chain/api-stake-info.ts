@@ -34,12 +34,16 @@ export function subnetsAt(chain: Chain, b: number): number[] {
 export function stakeInfos(chain: Chain, cold: Acc, b: number, modern: boolean) {
   const out = [];
   if (modern) {
-    const hotkeys = chain.stakingHotkeys(cold, b);
-    for (const n of subnetsAt(chain, b)) {
-      for (const hot of hotkeys) {
-        const stake = chain.stake(hot, cold, n, b);
-        if (stake > 0n) out.push(stakeInfo(chain, hot, cold, n, stake, b));
-      }
+    // subnets in netuid order, then StakingHotkeys order; only positions the coldkey ever held can be non-zero
+    const rank = new Map(chain.stakingHotkeys(cold, b).map((h, i) => [h, i]));
+    const live = new Set(subnetsAt(chain, b));
+    const held = chain
+      .positionsOf(cold)
+      .filter((p) => live.has(p.netuid) && rank.has(p.hotkey))
+      .sort((x, y) => x.netuid - y.netuid || (rank.get(x.hotkey) ?? 0) - (rank.get(y.hotkey) ?? 0));
+    for (const p of held) {
+      const stake = chain.stake(p.hotkey, cold, p.netuid, b);
+      if (stake > 0n) out.push(stakeInfo(chain, p.hotkey, cold, p.netuid, stake, b));
     }
     return out;
   }

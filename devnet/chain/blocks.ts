@@ -7,17 +7,23 @@ import type { Chain } from './chain.js';
 import { truthFor } from './truth-capture.js';
 import type { Action, BlockRec, EventRec, ExtrinsicRec, TruthEvent } from './types.js';
 import { TX_FEE } from './types.js';
+import { BLOCK_AUTHOR } from './accounts.js';
+import type { Acc } from './accounts.js';
+import { BALANCER_SPEC } from './balancer-book.js';
 
 export class BlockBuilder {
   readonly blocks = new Map<number, BlockRec>();
   truthEvents: TruthEvent[] = [];
   private curRec: BlockRec | null = null;
   private curXt: ExtrinsicRec | null = null;
+  /** events of an α-paid transaction fee (pre-dispatch), while it is being charged */
+  private feeSink: EventRec[] | null = null;
 
   constructor(private readonly c: Chain) {}
 
   emit(e: EventRec): void {
-    if (this.curXt) this.curXt.events.push(e);
+    if (this.feeSink) this.feeSink.push(e);
+    else if (this.curXt) this.curXt.events.push(e);
     else if (this.curRec) this.curRec.init.push(e);
   }
 
@@ -36,10 +42,14 @@ export class BlockBuilder {
   submitExtrinsic(a: Action, submitted = false): ExtrinsicRec {
     if (!this.curRec) throw new Error('no block being built');
     const acc = this.c.account(a.coldkey);
-    // The transaction fee is withdrawn up front whatever the outcome (Balances.Withdraw … TransactionFeePaid).
-    const fee = acc.free < TX_FEE ? acc.free : TX_FEE;
+    const alphaFee = acc.free < TX_FEE ? this.chargeInAlpha(a) : undefined;
+    // The transaction fee is withdrawn up front whatever the outcome (Balances.Withdraw … TransactionFeePaid),
+    // in α from 423 when the coldkey lacks the TAO and the call unstakes from one position.
+    const fee = alphaFee ? 0n : acc.free < TX_FEE ? acc.free : TX_FEE;
     const xt: ExtrinsicRec = { signer: a.coldkey, nonce: acc.nonce, action: a, events: [], ok: true, submitted, fee };
-    this.c.setAccount(a.coldkey, { nonce: acc.nonce + 1, free: acc.free - fee });
+    if (alphaFee) xt.alphaFee = alphaFee;
+    const after = this.c.account(a.coldkey);
+    this.c.setAccount(a.coldkey, { nonce: acc.nonce + 1, free: after.free - fee });
     this.curXt = xt;
     const err = this.c.extrinsics.check(a);
     if (err) xt.ok = false;
@@ -73,6 +83,27 @@ export class BlockBuilder {
   }
 
   /** Events of block b in System.Events order with their phase (null = Initialization). */
+  /**
+   * withdraw_in_alpha: sells the fee's worth of α (TX fee / price) from the call's one position,
+   * fee-free, paying the TAO to the block author — a StakeRemoved(payer, fee 0) before the call's events.
+   */
+  private chargeInAlpha(a: Action): ExtrinsicRec['alphaFee'] {
+    const c = this.c;
+    if (c.specAt(c.cur) < BALANCER_SPEC) return undefined;
+    const src = alphaFeeSource(c, a);
+    if (!src) return undefined;
+    const price = src.netuid === 0 ? 1n << 64n : c.balancer.priceBits(src.netuid, c.cur);
+    const have = c.stake(src.hotkey, a.coldkey, src.netuid);
+    let alpha = price === 0n ? 0n : (TX_FEE << 64n) / price;
+    if (alpha === 0n) alpha = have;
+    if (have < alpha || alpha === 0n) return undefined;
+    const events: EventRec[] = [];
+    this.feeSink = events;
+    const tao = c.staking.modern.unstakeFrom(a.coldkey, src.hotkey, src.netuid, alpha, true, BLOCK_AUTHOR);
+    this.feeSink = null;
+    return { hotkey: src.hotkey, netuid: src.netuid, alpha, tao, events };
+  }
+
   eventsOf(b: number): { phase: number | null; event: EventRec | 'success' | 'failed'; xt?: ExtrinsicRec }[] {
     const out: { phase: number | null; event: EventRec | 'success' | 'failed'; xt?: ExtrinsicRec }[] = [];
     const rec = this.blocks.get(b);
@@ -80,13 +111,18 @@ export class BlockBuilder {
     if (b > 0) out.push({ phase: 0, event: 'success' }); // timestamp.set inherent
     rec?.xts.forEach((xt, i) => {
       const phase = i + 1;
-      out.push({ phase, event: { pallet: 'Balances', name: 'Withdraw', args: [xt.signer, xt.fee] }, xt });
+      const af = xt.alphaFee;
+      if (af) for (const e of af.events) out.push({ phase, event: e, xt });
+      else out.push({ phase, event: { pallet: 'Balances', name: 'Withdraw', args: [xt.signer, xt.fee] }, xt });
       if (xt.ok) for (const e of xt.events) out.push({ phase, event: e, xt });
-      out.push({
-        phase,
-        event: { pallet: 'TransactionPayment', name: 'TransactionFeePaid', args: [xt.signer, xt.fee, 0n] },
-        xt,
-      });
+      const paid: EventRec = af
+        ? {
+            pallet: 'SubtensorModule',
+            name: 'TransactionFeePaidWithAlpha',
+            args: [xt.signer, af.netuid, af.alpha, af.tao],
+          }
+        : { pallet: 'TransactionPayment', name: 'TransactionFeePaid', args: [xt.signer, xt.fee, 0n] };
+      out.push({ phase, event: paid, xt });
       out.push({ phase, event: xt.ok ? 'success' : 'failed', xt });
     });
     return out;
@@ -117,8 +153,42 @@ export class BlockBuilder {
     this.c.balancer.truncateAfter(keep);
     this.c.locks.truncateAfter(keep);
     this.truthEvents = this.truthEvents.filter((t) => t.block <= keep);
+    this.c.injections = this.c.injections.filter((i) => i.block <= keep);
     for (const [k, from] of this.c.trackedPositionsFrom) if (from > keep) this.c.trackedPositionsFrom.delete(k);
     this.c.head = keep;
     return requeue;
+  }
+}
+
+/** The one (hotkey, netuid) an α-payable call would pay its fee from (fees_in_alpha), or null. */
+function alphaFeeSource(c: Chain, a: Action): { hotkey: Acc; netuid: number } | null {
+  switch (a.kind) {
+    case 'remove_stake':
+    case 'recycle_alpha':
+    case 'burn_alpha':
+      return { hotkey: a.hotkey, netuid: a.netuid };
+    case 'move_stake':
+      return { hotkey: a.originHotkey, netuid: a.originNetuid };
+    case 'transfer_stake':
+    case 'swap_stake':
+      return { hotkey: a.hotkey, netuid: a.originNetuid };
+    case 'unstake_all': {
+      const held = c
+        .openOf(a.coldkey)
+        .filter((p) => p.hotkey === a.hotkey && c.stake(p.hotkey, a.coldkey, p.netuid) > 0n);
+      return held.length === 1 ? { hotkey: a.hotkey, netuid: (held[0] as { netuid: number }).netuid } : null;
+    }
+    case 'add_stake':
+    case 'set_root_claim_type':
+    case 'transfer':
+    case 'set_code':
+    case 'lock_stake':
+    case 'move_lock':
+    case 'add_stake_burn':
+    case 'swap_hotkey':
+    case 'swap_coldkey':
+    case 'dissolve_network':
+    case 'limit_orders':
+      return null;
   }
 }

@@ -6,6 +6,9 @@
 import type { Acc } from './accounts.js';
 import { BlockBuilder } from './blocks.js';
 import { Extrinsics } from './extrinsics.js';
+import { ModernExtrinsics } from './extrinsics-424.js';
+import { LimitOrders } from './limit-orders.js';
+import { Swaps } from './swaps.js';
 import { Payouts } from './payouts.js';
 import { ChainState } from './state.js';
 import { Staking } from './staking.js';
@@ -18,6 +21,10 @@ export class Chain extends ChainState {
   readonly staking: Staking = new Staking(this);
   readonly extrinsics: Extrinsics = new Extrinsics(this);
   readonly payouts: Payouts = new Payouts(this);
+  /** calls of the balancer era (spec ≥ 423) */
+  readonly modernXt: ModernExtrinsics = new ModernExtrinsics(this);
+  readonly swaps: Swaps = new Swaps(this);
+  readonly orders: LimitOrders = new LimitOrders(this);
 
   constructor(seed: number, specs: SpecSpan[], genesisTime: number) {
     super(seed, specs, genesisTime);

@@ -25,6 +25,8 @@ interface Slot {
   netuid: number;
   /** first block the subnet exists in the stateful schedule */
   from: number;
+  /** block the subnet is dissolved at (no epochs from then on) */
+  until: number;
   last: number;
   pending: number;
   /** blocks (≥ U) at which its epoch ran */
@@ -66,6 +68,7 @@ export class EpochSchedule {
         return {
           netuid: s.netuid,
           from,
+          until: Number.POSITIVE_INFINITY,
           last,
           pending: 0,
           runs: [],
@@ -86,7 +89,7 @@ export class EpochSchedule {
       let next = Number.POSITIVE_INFINITY;
       for (const s of this.slots) {
         const due = Math.max(s.from, s.pending > 0 ? s.pending : s.last + TEMPO);
-        if (due < next) next = due;
+        if (due < next && due < s.until) next = due;
       }
       const blk = Math.max(next, this.computedTo + 1);
       if (blk > b) {
@@ -95,7 +98,7 @@ export class EpochSchedule {
       }
       let ran = 0;
       for (const s of this.slots) {
-        if (blk < s.from) continue;
+        if (blk < s.from || blk >= s.until) continue;
         const due = (s.pending > 0 && blk >= s.pending) || blk - s.last >= TEMPO;
         if (!due) continue;
         if (ran >= MAX_EPOCHS_PER_BLOCK) {
@@ -117,6 +120,14 @@ export class EpochSchedule {
     }
   }
 
+  /** The subnet is dissolved at block `at`: no epochs from then on. Call before the schedule reaches `at`. */
+  retire(netuid: number, at: number): void {
+    const s = this.byNetuid.get(netuid);
+    if (!s) return;
+    if (this.computedTo >= at) throw new Error(`epoch schedule already computed past ${at}`);
+    s.until = at;
+  }
+
   /** Number of epochs of `netuid` in blocks [1, b]. */
   epochsAt(netuid: number, b: number): number {
     const s = this.stateful(netuid);
@@ -134,7 +145,11 @@ export class EpochSchedule {
     const legacy = legacyEpochsAt(netuid, u - 1);
     if (n <= legacy) return legacyEpochBlock(netuid, n);
     const i = n - legacy - 1;
-    while (s.runs.length <= i) this.ensure(this.computedTo + TEMPO);
+    while (s.runs.length <= i) {
+      // a dissolved subnet has no more epochs
+      if (this.computedTo >= s.until) return Number.POSITIVE_INFINITY;
+      this.ensure(this.computedTo + TEMPO);
+    }
     return s.runs[i] as number;
   }
 
@@ -159,7 +174,7 @@ export class EpochSchedule {
   /** Stateful storage of block b (≥ U): LastEpochBlock, PendingEpochAt, SubnetEpochIndex. */
   slotAt(netuid: number, b: number): { last: number; pending: number; index: number } | undefined {
     const s = this.stateful(netuid);
-    if (!s || this.statefulFrom === undefined || b < s.from) return undefined;
+    if (!s || this.statefulFrom === undefined || b < s.from || b >= s.until) return undefined;
     this.ensure(b);
     const n = upperBound(s.runs, b);
     const deferredTo = this.deferrals.get(b)?.find((d) => d.netuid === netuid)?.to ?? 0;

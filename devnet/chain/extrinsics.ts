@@ -6,6 +6,7 @@ import type { Acc } from './accounts.js';
 import type { Chain } from './chain.js';
 import { minStake } from './pools.js';
 import type { Action } from './types.js';
+import { isModernAction, type ModernAction } from './extrinsics-424.js';
 
 export class Extrinsics {
   constructor(private readonly c: Chain) {}
@@ -14,6 +15,11 @@ export class Extrinsics {
 
   /** Validates an action against the current state; returns a reason when it cannot succeed. */
   check(a: Action): string | null {
+    if (isModernAction(a)) return this.c.modernXt.check(a);
+    return this.checkLegacy(a) ?? this.c.modernXt.guard(a);
+  }
+
+  private checkLegacy(a: Exclude<Action, ModernAction>): string | null {
     const spec = this.c.specAt(this.c.cur);
     const min = minStake(spec);
     const bal = this.c.account(a.coldkey).free;
@@ -61,6 +67,10 @@ export class Extrinsics {
   }
 
   apply(a: Action): void {
+    if (isModernAction(a)) {
+      this.c.modernXt.apply(a);
+      return;
+    }
     const spec = this.c.specAt(this.c.cur);
     switch (a.kind) {
       case 'add_stake':

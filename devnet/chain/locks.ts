@@ -73,10 +73,10 @@ export class LockBook {
     return this.rolled(cold, netuid, b)?.state.lockedMass ?? 0n;
   }
 
-  /** Σ α of the coldkey over its staking hotkeys on the subnet. */
+  /** Σ α of the coldkey over its staking hotkeys on the subnet (only those it ever held there can be non-zero). */
   totalOnSubnet(cold: Acc, netuid: number, b: number): bigint {
     let t = 0n;
-    for (const hot of this.s.stakingHotkeys(cold, b)) t += this.s.stake(hot, cold, netuid, b);
+    for (const hot of this.s.hotkeysOn(cold, netuid)) t += this.s.stake(hot, cold, netuid, b);
     return t;
   }
 
@@ -148,6 +148,17 @@ export class LockBook {
     this.write(to, netuid, cur.hotkey, cur.state);
   }
 
+  /** Re-binds a lock to another hotkey as it stands (a hotkey swap). */
+  rebind(cold: Acc, netuid: number, hot: Acc): void {
+    const cur = this.rolled(cold, netuid, this.s.cur);
+    if (cur) this.write(cold, netuid, hot, cur.state);
+  }
+
+  /** Removes a lock (its subnet was dissolved). */
+  drop(cold: Acc, netuid: number): void {
+    this.write(cold, netuid, undefined, undefined);
+  }
+
   /** Every (coldkey, netuid) with a lock bound to `hot` at block b. */
   locksOnHotkey(hot: Acc, b: number): { cold: Acc; netuid: number }[] {
     const out: { cold: Acc; netuid: number }[] = [];
@@ -157,6 +168,14 @@ export class LockBook {
       out.push({ cold: k.slice(0, i), netuid: Number(k.slice(i + 1)) });
     }
     return out;
+  }
+
+  /** Every (coldkey, netuid) that ever had a lock. */
+  keys(): { cold: Acc; netuid: number }[] {
+    return [...this.bound.keys()].map((k) => {
+      const i = k.lastIndexOf('|');
+      return { cold: k.slice(0, i), netuid: Number(k.slice(i + 1)) };
+    });
   }
 
   truncateAfter(keep: number): void {

@@ -50,7 +50,7 @@ export class Payouts {
       const rootStake = this.c.stake(p.hotkey, cold, 0);
       if (rootStake === 0n) continue;
       for (const n of dividendSubnets(p.hotkey)) {
-        if (!this.c.subnets.has(n) || n === 0) continue;
+        if (!this.c.subnetExists(n, this.c.cur) || n === 0) continue;
         const key = storageKey('RootClaimed', n, p.hotkey, cold);
         const cell = this.c.cells.get(key);
         const lastBlocks = cell && cell.kind === 'log' ? cell.log.blocks : [];

@@ -14,6 +14,8 @@ export interface UserConfig {
   /** TAO staked on root at genesis (root claims need root stake) */
   rootStakeTao?: bigint;
   claimType?: 'Keep' | 'Swap';
+  /** from 423: stakes all its TAO but dust, so its next unstake pays the transaction fee in α */
+  allIn?: boolean;
 }
 
 export interface ScenarioConfig {
@@ -35,6 +37,17 @@ export interface ScenarioConfig {
   epochPayoutEvery?: number;
   /** how many of the subnets register during the history instead of at genesis */
   lateSubnets?: number;
+  /** balancer-era events at fixed blocks (docs/chain/swaps-and-dissolution.md) */
+  script?: {
+    /** the owner of a validator hotkey the first user stakes on swaps it for a new hotkey */
+    hotkeySwapAt?: number;
+    /** the last user's coldkey is swapped (root swap_coldkey) for a new one; the user acts with it after */
+    coldkeySwapAt?: number;
+    /** the subnet of the first user's first subnet position is dissolved */
+    dissolveAt?: number;
+    /** silent α changes no event explains, on the user's first open subnet position (reconciliation tests) */
+    inject?: { at: number; user: number; alpha: bigint }[];
+  };
   /** no per-block emission injection into the pools from this block on (tests comparing a simulation with a later block) */
   quietPoolsFrom?: number;
   /** register the last `subnets` subnets so that their first stateful epochs (≥ 423) coincide after `after` */

@@ -27,19 +27,21 @@ function denominatorV2(s: ChainState, hot: Acc, netuid: number, b: number): Safe
   return s.getLog<SafeFloat>('TotalHotkeySharesV2', b, hot, netuid) ?? SafeFloat.ZERO;
 }
 
-/** α of (hot, cold, netuid) at block b as that block's runtime computes it. */
-export function positionValue(s: ChainState, hot: Acc, cold: Acc, netuid: number, b: number): bigint {
+/**
+ * α of (hot, cold, netuid) at block b as that block's runtime computes it; with `total`, the shares of
+ * block b valued at another TotalHotkeyAlpha (emission accounting).
+ */
+export function positionValue(s: ChainState, hot: Acc, cold: Acc, netuid: number, b: number, total?: bigint): bigint {
+  const t = total ?? s.totalHotkeyAlpha(hot, netuid, b);
   if (s.specAt(b) < ALPHA_V2_SPEC) {
     const share = s.shares(hot, cold, netuid, b);
     if (share === 0n) return 0n;
-    return shareValue(s.totalHotkeyAlpha(hot, netuid, b), s.totalHotkeyShares(hot, netuid, b), share);
+    return shareValue(t, s.totalHotkeyShares(hot, netuid, b), share);
   }
   const share = shareV2(s, hot, cold, netuid, b);
   if (share.isZero()) return 0n;
   const denom = denominatorV2(s, hot, netuid, b);
-  return SafeFloat.fromU64(s.totalHotkeyAlpha(hot, netuid, b))
-    .mulDiv(share, denom)
-    .toU64();
+  return SafeFloat.fromU64(t).mulDiv(share, denom).toU64();
 }
 
 /** Writes a V2 share and denominator, deleting the V1 entries (the lazy migration). */

@@ -75,6 +75,7 @@ export class ModernStaking {
     c.increasePosition(hot, cold, netuid, alpha);
     c.addStakingHotkey(cold, hot);
     this.transfer(subnetAccount(netuid), BLOCK_AUTHOR, fee);
+    c.locks.touch(cold, netuid);
     c.touchStakeBlock(cold, hot);
     c.emit({ pallet: 'SubtensorModule', name: 'StakeAdded', args: [cold, hot, staked, alpha, netuid, fee] });
     return alpha;
@@ -91,6 +92,7 @@ export class ModernStaking {
       const author = this.sell(netuid, fee, true);
       this.transfer(subnetAccount(netuid), BLOCK_AUTHOR, author.tao);
     }
+    c.locks.touch(cold, netuid);
     c.touchStakeBlock(cold, hot);
     c.emit({ pallet: 'SubtensorModule', name: 'StakeRemoved', args: [cold, hot, tao, net, netuid, fee] });
     return tao;
@@ -134,6 +136,7 @@ export class ModernStaking {
     const minAlpha = price === 0n ? 0n : (minStake(c.specAt(c.cur)) * U64F64_ONE) / price;
     if (rest >= minAlpha) return;
     this.unstakeFrom(cold, hot, netuid, rest, false);
+    c.locks.forceReduce(cold, netuid, rest);
   }
 }
 

@@ -29,6 +29,8 @@ export class ChainState extends StateStore {
   readonly trackedPositionsFrom = new Map<string, number>();
   /** balancer weights of the dynamic subnets (spec ≥ 423) */
   readonly balancer: BalancerBook = new BalancerBook(this);
+  /** silent α changes no event explains, injected for reconciliation tests (ground truth) */
+  injections: { block: number; coldkey: Acc; hotkey: Acc; netuid: number; alpha: bigint }[] = [];
   /** no pool injection from this block on (a test knob) */
   quietPoolsFrom = Number.POSITIVE_INFINITY;
   /** conviction locks (spec ≥ 411) */
@@ -98,6 +100,21 @@ export class ChainState extends StateStore {
   rootClaimType(cold: Acc, b = this.cur): 'Swap' | 'Keep' {
     return this.getLog<'Swap' | 'Keep'>('RootClaimType', b, cold) ?? 'Swap';
   }
+  /**
+   * α a position gained from emission at epoch block b: its shares before the block valued at the
+   * pool's TotalHotkeyAlpha grown by this epoch, minus their value before. (Stake changes in block b
+   * itself come after on_initialize and are not emission.)
+   */
+  emissionAt(hot: Acc, cold: Acc, netuid: number, b: number): bigint {
+    const c = this.ref('TotalHotkeyAlpha', [hot, netuid]).cell;
+    if (!c || c.kind !== 'indexed') return 0n;
+    const n = c.log.at(b - 1);
+    if (n === undefined) return 0n;
+    const gi = this.growthOf(netuid);
+    const grown = GrowthIndex.value(n, gi.at(this.epochs.epochsAt(netuid, b)));
+    return positionValue(this, hot, cold, netuid, b - 1, grown) - positionValue(this, hot, cold, netuid, b - 1);
+  }
+
   /** Nominator dividends of the hotkey's last epoch (AlphaDividendsPerSubnet), derived from the growth index. */
   dividends(hot: Acc, netuid: number, b: number): bigint {
     const e = this.epochs.epochsAt(netuid, b);
@@ -120,6 +137,14 @@ export class ChainState extends StateStore {
       const [hotkey, n] = k.split('|') as [string, string];
       return { hotkey, netuid: Number(n) };
     });
+  }
+
+  /** Hotkeys the coldkey ever held a position with on the subnet (a subset of its StakingHotkeys). */
+  hotkeysOn(cold: Acc, netuid: number): Acc[] {
+    const out: Acc[] = [];
+    const suffix = `|${netuid}`;
+    for (const k of this.coldPositions.get(cold) ?? []) if (k.endsWith(suffix)) out.push(k.slice(0, -suffix.length));
+    return out;
   }
 
   /** Positions believed open (non-zero) now. */
@@ -181,8 +206,14 @@ export class ChainState extends StateStore {
     return x === 0n ? 0n : (this.subnetTao(netuid, b) << frac) / x;
   }
 
-  registerHotkey(hot: Acc, owner: Acc): void {
-    if (this.owners.has(hot)) return;
+  /** Whether the subnet exists in the state of block b (registered and not dissolved). */
+  subnetExists(netuid: number, b: number): boolean {
+    const s = this.subnets.get(netuid);
+    return s !== undefined && s.registeredAt <= b && (s.dissolvedAt === undefined || s.dissolvedAt > b);
+  }
+
+  registerHotkey(hot: Acc, owner: Acc, force = false): void {
+    if (this.owners.has(hot) && !force) return;
     this.owners.set(hot, owner);
     this.setLog('Owner', owner, hot);
   }
@@ -226,6 +257,28 @@ export class ChainState extends StateStore {
     const closed = this.specAt(this.cur) < ALPHA_V2_SPEC ? alpha >= before : this.stake(hot, cold, netuid) === 0n;
     if (closed) this.openPositions.get(cold)?.delete(posKey(hot, netuid));
     return removed;
+  }
+
+  /** Deletes a position's share entries (dissolution): no value moves through the pool. */
+  clearPosition(hot: Acc, cold: Acc, netuid: number): void {
+    for (const item of ['Alpha', 'AlphaV2'] as const) {
+      if (this.getLog(item, this.cur, hot, cold, netuid) !== undefined) this.setLog(item, undefined, hot, cold, netuid);
+    }
+    this.openPositions.get(cold)?.delete(posKey(hot, netuid));
+  }
+
+  /** Deletes a hotkey's pool on a subnet (dissolution). */
+  clearPool(hot: Acc, netuid: number): void {
+    this.clearItem('TotalHotkeyAlpha', hot, netuid);
+    for (const item of ['TotalHotkeyShares', 'TotalHotkeySharesV2'] as const) {
+      if (this.getLog(item, this.cur, hot, netuid) !== undefined) this.setLog(item, undefined, hot, netuid);
+    }
+  }
+
+  /** The subnet ceases to exist from the current block (dissolution). */
+  markDissolved(netuid: number): void {
+    const s = this.subnets.get(netuid);
+    if (s) s.dissolvedAt = this.cur;
   }
 
   addStakingHotkey(cold: Acc, hot: Acc): void {

@@ -130,10 +130,11 @@ export class StateStore {
     if (cell.kind === 'log') return cell.log.at(b);
     if (cell.kind === 'linear') {
       const at = cell.log.changedAt(b);
-      if (at === undefined) return undefined;
+      const v = cell.log.at(b);
+      if (at === undefined || v === undefined) return undefined;
       // the rate in force is the one set with the last value write (a later era may change it)
       const rate = cell.rates?.at(at) ?? cell.rate;
-      return (cell.log.at(b) as bigint) + rate * BigInt(b - at);
+      return v + rate * BigInt(b - at);
     }
     const n = cell.log.at(b);
     if (n === undefined) return undefined;
@@ -210,6 +211,14 @@ export class StateStore {
     r.cell = c;
     if (rate !== (c.rates?.latest() ?? c.rate)) (c.rates ??= new ChangeLog()).set(this.cur, rate);
     c.log.set(this.cur, value);
+    this.markTouched(c);
+  }
+
+  /** Deletes a stored key at the current block, whatever kind of cell holds it (computed cells are left alone). */
+  clearItem(item: ItemName, ...args: KeyArg[]): void {
+    const c = this.ref(item, args).cell;
+    if (!c || c.kind === 'fn' || c.log.at(this.cur) === undefined) return;
+    c.log.set(this.cur, undefined);
     this.markTouched(c);
   }
 

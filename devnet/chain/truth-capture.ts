@@ -99,6 +99,77 @@ export function truthFor(
       }
       break;
     }
+    case 'TransactionFeePaidWithAlpha': {
+      const [cold, netuid, alpha, tao] = a as [Acc, number, bigint, bigint];
+      if (tracked.has(cold)) {
+        const hotkey = e.meta?.hotkey ?? cold;
+        out.push({ ...base, kind: e.name, coldkey: cold, hotkey, netuid, tao, alpha, fee: 0n });
+      }
+      break;
+    }
+    case 'StakeLocked': {
+      const [cold, hot, netuid, alpha] = a as [Acc, Acc, number, bigint];
+      if (tracked.has(cold))
+        out.push({ ...base, kind: e.name, coldkey: cold, hotkey: hot, netuid, tao: 0n, alpha, fee: 0n });
+      break;
+    }
+    case 'LockMoved': {
+      const [cold, origin, dest, netuid] = a as [Acc, Acc, Acc, number];
+      if (tracked.has(cold)) {
+        out.push({
+          ...base,
+          kind: e.name,
+          coldkey: cold,
+          hotkey: origin,
+          destHotkey: dest,
+          netuid,
+          tao: 0n,
+          alpha: 0n,
+          fee: 0n,
+        });
+      }
+      break;
+    }
+    case 'AddStakeBurn': {
+      const [netuid, hot, tao, alpha] = a as [number, Acc, bigint, bigint];
+      const cold = e.meta?.coldkey;
+      if (cold && tracked.has(cold))
+        out.push({ ...base, kind: e.name, coldkey: cold, hotkey: hot, netuid, tao, alpha, fee: 0n });
+      break;
+    }
+    case 'OrderExecuted': {
+      const [, signer, netuid, orderType, amountIn, amountOut] = a as [string, Acc, number, string, bigint, bigint];
+      if (!tracked.has(signer)) break;
+      const buy = orderType === 'LimitBuy';
+      out.push({
+        ...base,
+        kind: e.name,
+        coldkey: signer,
+        hotkey: e.meta?.hotkey ?? signer,
+        netuid,
+        tao: buy ? amountIn : amountOut,
+        alpha: buy ? amountOut : amountIn,
+        fee: e.meta?.fee ?? 0n,
+        orderType,
+        batched: e.silent !== undefined,
+      });
+      break;
+    }
+  }
+  for (const x of e.silent ?? []) {
+    if (!tracked.has(x.coldkey) && !(x.destColdkey && tracked.has(x.destColdkey))) continue;
+    out.push({
+      ...base,
+      kind: x.kind,
+      coldkey: x.coldkey,
+      hotkey: x.hotkey,
+      netuid: x.netuid,
+      tao: x.tao,
+      alpha: x.alpha,
+      fee: 0n,
+      ...(x.destColdkey ? { destColdkey: x.destColdkey } : {}),
+      ...(x.destHotkey ? { destHotkey: x.destHotkey } : {}),
+    });
   }
   return out;
 }

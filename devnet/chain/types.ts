@@ -35,7 +35,46 @@ export type Action =
   /** recycle_alpha (reduces SubnetAlphaOut) / burn_alpha (does not); no LastColdkeyHotkeyStakeBlock write. */
   | { kind: 'recycle_alpha' | 'burn_alpha'; coldkey: Acc; hotkey: Acc; netuid: number; alpha: bigint }
   /** sudo(set_code): the runtime `spec` executes from the next block on. */
-  | { kind: 'set_code'; coldkey: Acc; spec: number };
+  | { kind: 'set_code'; coldkey: Acc; spec: number }
+  // ---- spec ≥ 423 (docs/chain/staking-424.md, locks.md, limit-orders.md, swaps-and-dissolution.md)
+  | { kind: 'lock_stake'; coldkey: Acc; hotkey: Acc; netuid: number; alpha: bigint }
+  | { kind: 'move_lock'; coldkey: Acc; destHotkey: Acc; netuid: number }
+  /** add_stake then burn the α bought */
+  | { kind: 'add_stake_burn'; coldkey: Acc; hotkey: Acc; netuid: number; tao: bigint }
+  /** swap_hotkey(old, new, None) signed by the hotkey's owner: every position on `hotkey` moves to `newHotkey` */
+  | { kind: 'swap_hotkey'; coldkey: Acc; hotkey: Acc; newHotkey: Acc }
+  /** sudo swap_coldkey(old, new): every position, lock and the free balance move to `newColdkey` */
+  | { kind: 'swap_coldkey'; coldkey: Acc; oldColdkey: Acc; newColdkey: Acc }
+  /** sudo root_dissolve_network: SubnetTAO paid out pro rata to the stakers' free balances */
+  | { kind: 'dissolve_network'; coldkey: Acc; netuid: number }
+  /** LimitOrders.execute_orders (one by one) or execute_batched_orders (netted), signed by a relayer */
+  | { kind: 'limit_orders'; coldkey: Acc; netuid: number; batched: boolean; orders: LimitOrder[] };
+
+/** A signed limit order (the devnet does not check signatures, prices or expiry: every order fills). */
+export interface LimitOrder {
+  /** opaque order id (H256) */
+  id: string;
+  signer: Acc;
+  hotkey: Acc;
+  side: 'buy' | 'sell';
+  /** TAO for a buy, α for a sell */
+  amount: bigint;
+  /** parts per billion taken as the order fee (TAO) */
+  feePpb: bigint;
+  feeRecipient: Acc;
+}
+
+/** An effect on a position that no event of its own shows (ground truth only). */
+export interface SilentEffect {
+  kind: 'HotkeySwap' | 'ColdkeySwap' | 'ColdkeySwapBalance' | 'DissolutionPayout' | 'BatchedFill';
+  coldkey: Acc;
+  hotkey: Acc;
+  netuid: number;
+  alpha: bigint;
+  tao: bigint;
+  destColdkey?: Acc;
+  destHotkey?: Acc;
+}
 
 export interface EventRec {
   pallet: string;
@@ -43,6 +82,10 @@ export interface EventRec {
   args: unknown[];
   /** Root-claim payouts behind a RootClaimed event (ground truth only; the chain event has no amounts). */
   payouts?: { kind: 'RootClaimKeep' | 'RootClaimSwap'; hotkey: Acc; netuid: number; alpha: bigint; tao: bigint }[];
+  /** silent effects this event stands for (ground truth only) */
+  silent?: SilentEffect[];
+  /** the signer, for events that carry no coldkey (AddStakeBurn, OrderExecuted's hotkey) (ground truth only) */
+  meta?: { coldkey?: Acc; hotkey?: Acc; fee?: bigint };
 }
 
 export interface ExtrinsicRec {
@@ -55,6 +98,8 @@ export interface ExtrinsicRec {
   submitted: boolean;
   /** transaction fee withdrawn from the signer, rao */
   fee: bigint;
+  /** spec ≥ 423: the fee was paid in α (pre-dispatch events, then TransactionFeePaidWithAlpha) */
+  alphaFee?: { hotkey: Acc; netuid: number; alpha: bigint; tao: bigint; events: EventRec[] };
 }
 
 export interface BlockRec {
@@ -76,6 +121,9 @@ export interface TruthEvent {
   destColdkey?: Acc;
   destHotkey?: Acc;
   destNetuid?: number;
+  /** OrderExecuted: LimitBuy / TakeProfit; batched = filled by execute_batched_orders (α moved silently) */
+  orderType?: string;
+  batched?: boolean;
 }
 
 export interface SubnetDef {

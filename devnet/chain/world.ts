@@ -4,8 +4,10 @@
  * Only blocks where something happens are built; the rest are implicitly empty.
  */
 import type { Acc } from './accounts.js';
-import { deriveAccount } from './accounts.js';
+import { SUDO } from './accounts.js';
 import { Actors } from './actors.js';
+import { ModernActors } from './actors-424.js';
+import { Script424 } from './script-424.js';
 import type { Action, ExtrinsicRec } from './chain.js';
 import { Chain } from './chain.js';
 import { BALANCER_SPEC } from './balancer-book.js';
@@ -29,6 +31,8 @@ export class World {
   readonly market: Acc[] = [];
   readonly users: User[] = [];
   readonly actors: Actors = new Actors(this);
+  readonly modernActors: ModernActors = new ModernActors(this);
+  readonly script: Script424 = new Script424(this);
   readonly marketRng: Rng;
   readonly userRng: Rng;
   private nextMarket = 1;
@@ -39,7 +43,7 @@ export class World {
   readonly pairs: { hotkey: Acc; netuid: number }[] = [];
   readonly pairsByHot = new Map<Acc, { hotkey: Acc; netuid: number }[]>();
   readonly pairsByNet = new Map<number, { hotkey: Acc; netuid: number }[]>();
-  private readonly sudo = deriveAccount('sudo');
+  private readonly sudo = SUDO;
   readonly endowment = new Map<Acc, bigint>();
   readonly registrations: Registration[] = [];
   readonly registrationBlocks = new Set<number>();
@@ -56,14 +60,38 @@ export class World {
     this.userRng = new Rng(`${seed}:users`);
   }
 
+  /** Every coldkey a scripted user has had (a coldkey swap adds one), i.e. the truth's coldkeys. */
   get userColdkeys(): Acc[] {
-    return this.users.map((u) => u.coldkey);
+    return [...this.chain.tracked];
   }
 
   /** Block 0: subnets, pools, validators with self-stake, endowed actors, users. */
 
   genesis(): void {
     genesis(this);
+    this.script.afterGenesis();
+  }
+
+  /** Block where Keep users set their root claim type: the first block of a root-claim runtime (≥ 1). */
+  private claimTypeBlock(): number | undefined {
+    const from = this.chain.specs.find((s) => s.spec >= 334)?.from;
+    return from === undefined ? undefined : Math.max(1, from);
+  }
+
+  /** A validator hotkey was swapped: the world's validators, pairs and users' targets follow it. */
+  renameHotkey(old: Acc, next: Acc): void {
+    for (const v of this.validators) if (v.hotkey === old) v.hotkey = next;
+    const rename = (p: { hotkey: Acc }) => {
+      if (p.hotkey === old) p.hotkey = next;
+    };
+    this.pairs.forEach(rename);
+    for (const list of this.pairsByNet.values()) list.forEach(rename);
+    const moved = this.pairsByHot.get(old);
+    if (moved) {
+      this.pairsByHot.delete(old);
+      this.pairsByHot.set(next, moved);
+    }
+    for (const u of this.users) u.targets.forEach(rename);
   }
 
   schedulePayout(netuid: number, from: number): void {
@@ -92,6 +120,7 @@ export class World {
       for (const r of this.registrations)
         if (r.def.registeredAt >= b && r.def.registeredAt < next) next = r.def.registeredAt;
       for (const p of this.nextPayout.values()) if (p >= b && p < next) next = p;
+      for (const x of [...this.script.blocks(), this.claimTypeBlock() ?? -1]) if (x >= b && x < next) next = x;
       const quiet = this.cfg.quietPoolsFrom;
       if (quiet !== undefined && quiet >= b && quiet < next) next = quiet;
       const deferral = this.chain.epochs.nextDeferralBlock(b, Math.max(0, Math.min(next, head) - b));
@@ -152,6 +181,7 @@ export class World {
     if (toBalancer || b === this.cfg.quietPoolsFrom) {
       for (const n of c.subnets.keys()) if (n !== 0) c.initStep(() => c.rebaseReserves(n));
     }
+    if (toBalancer) this.script.atUpgrade();
     // on_initialize: the stateful scheduler (≥ 423) defers epochs beyond the per-block cap.
     for (const d of c.epochs.deferralsAt(b)) {
       const args = [d.netuid, BigInt(d.from), BigInt(d.to)];
@@ -174,7 +204,8 @@ export class World {
     }
     const upgrade = c.specs.find((s) => s.from === b + 1 && b > 0);
     if (upgrade) c.submitExtrinsic({ kind: 'set_code', coldkey: this.sudo, spec: upgrade.spec });
-    const claimStart = c.specs.find((s) => s.spec >= 334)?.from;
+    this.script.atBlock(b, live);
+    const claimStart = this.claimTypeBlock();
     for (const u of this.users) {
       if (b === claimStart && u.cfg.claimType === 'Keep') {
         c.submitExtrinsic({ kind: 'set_root_claim_type', coldkey: u.coldkey, claimType: 'Keep' });

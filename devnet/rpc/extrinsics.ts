@@ -62,6 +62,44 @@ function callFor(d: DecoratedMeta, a: Action): unknown {
       return call(d, 'subtensorModule', 'burnAlpha', [a.hotkey, a.alpha, a.netuid]);
     case 'set_code':
       return call(d, 'system', 'remark', ['0x']);
+    case 'lock_stake':
+      return call(d, 'subtensorModule', 'lockStake', [a.hotkey, a.netuid, a.alpha]);
+    case 'move_lock':
+      return call(d, 'subtensorModule', 'moveLock', [a.destHotkey, a.netuid]);
+    case 'add_stake_burn':
+      return call(d, 'subtensorModule', 'addStakeBurn', [a.hotkey, a.netuid, a.tao, null]);
+    case 'swap_hotkey':
+      return call(d, 'subtensorModule', 'swapHotkey', [a.hotkey, a.newHotkey, null]);
+    case 'swap_coldkey':
+      return call(d, 'sudo', 'sudo', [call(d, 'subtensorModule', 'swapColdkey', [a.oldColdkey, a.newColdkey, 0])]);
+    case 'dissolve_network':
+      return call(d, 'sudo', 'sudo', [call(d, 'subtensorModule', 'rootDissolveNetwork', [a.netuid])]);
+    case 'limit_orders': {
+      const orders = a.orders.map((o) => ({
+        order: {
+          V1: {
+            signer: o.signer,
+            hotkey: o.hotkey,
+            netuid: a.netuid,
+            orderType: o.side === 'buy' ? 'LimitBuy' : 'TakeProfit',
+            amount: o.amount,
+            limitPrice: o.side === 'buy' ? 1_000_000_000_000_000n : 0,
+            expiry: 0,
+            feeRate: o.feePpb,
+            feeRecipient: o.feeRecipient,
+            relayer: null,
+            maxSlippage: null,
+            chainId: 0,
+            partialFillsEnabled: false,
+          },
+        },
+        signature: { Sr25519: '0x' + '00'.repeat(64) },
+        partialFill: null,
+      }));
+      return a.batched
+        ? call(d, 'limitOrders', 'executeBatchedOrders', [a.netuid, orders])
+        : call(d, 'limitOrders', 'executeOrders', [orders, false]);
+    }
   }
 }
 

@@ -13,9 +13,9 @@ const HEAD_TIME = Date.UTC(2026, 10, 20, 12, 0, 0);
 const DAY = 7200;
 
 export const SCENARIOS: Record<string, ScenarioConfig> = {
-  /** ~3 weeks, 12 subnets, upgrade 320 → 343 (root claims start), three users incl. the demo wallet. */
-  demo: {
-    name: 'demo',
+  /** The demo chain as it was before it reached 424 (320 → 343 @12 d): a pre-balancer history for tests. */
+  demo343: {
+    name: 'demo343',
     blocks: 21 * DAY,
     subnets: 12,
     validators: 10,
@@ -43,6 +43,44 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     liveUserEvery: 50,
     lateSubnets: 1,
     epochPayoutEvery: 1,
+  },
+  /**
+   * ~3 weeks ending on today's runtime: 320 → 343 (root claims) @7 d → 393 @10 d → 424 @14 d, 12 subnets,
+   * three users incl. the demo wallet; in the last week a validator the demo wallet stakes on swaps its
+   * hotkey, bob's coldkey is swapped, and one of the demo wallet's subnets is dissolved.
+   */
+  demo: {
+    name: 'demo',
+    blocks: 21 * DAY,
+    subnets: 12,
+    validators: 10,
+    marketActors: 80,
+    marketEvery: 30,
+    specs: [
+      { from: 0, spec: 320 },
+      { from: 7 * DAY, spec: 343 },
+      { from: 10 * DAY, spec: 393 },
+      { from: 14 * DAY, spec: 424 },
+    ],
+    users: [
+      {
+        label: 'demo',
+        account: DEMO_COLDKEY_HEX,
+        balanceTao: 5_000n,
+        positions: 8,
+        actions: 120,
+        rootStakeTao: 300n,
+        claimType: 'Keep',
+      },
+      { label: 'alice', balanceTao: 2_000n, positions: 5, actions: 50, rootStakeTao: 100n, claimType: 'Swap' },
+      { label: 'bob', balanceTao: 800n, positions: 3, actions: 25, allIn: true },
+    ],
+    claimEvery: DAY / 4,
+    headTime: HEAD_TIME,
+    liveUserEvery: 50,
+    lateSubnets: 1,
+    epochPayoutEvery: 1,
+    script: { hotkeySwapAt: 16 * DAY, coldkeySwapAt: 18 * DAY, dissolveAt: 19 * DAY },
   },
   /** Small chain crossing every served runtime: 233 (V15 only, no fee field) → 315 → 343 → 393 (V16). */
   upgrade: {
@@ -84,13 +122,15 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
       { from: 6_000, spec: 424 },
     ],
     users: [
-      { label: 'gina', balanceTao: 3_000n, positions: 6, actions: 80, rootStakeTao: 200n, claimType: 'Keep' },
+      { label: 'gina', balanceTao: 3_000n, positions: 6, actions: 90, rootStakeTao: 200n, claimType: 'Keep' },
+      { label: 'ivy', balanceTao: 600n, positions: 3, actions: 40, allIn: true },
       { label: 'hank', balanceTao: 1_000n, positions: 3, actions: 30, rootStakeTao: 50n },
     ],
     claimEvery: 500,
     headTime: HEAD_TIME,
     epochPayoutEvery: 1,
     epochCollision: { after: 7_000, subnets: 4 },
+    script: { hotkeySwapAt: 8_500, coldkeySwapAt: 9_500, dissolveAt: 10_500 },
   },
   /** Fast scenario for unit tests: 343 only from block 2,500 on, tiny market. */
   tiny: {
@@ -112,7 +152,11 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     headTime: HEAD_TIME,
     epochPayoutEvery: 1,
   },
-  /** One year: ~2.6M blocks, 128 subnets, thousands of actors, a user with ≥ 500 events over ≥ 20 positions. */
+  /**
+   * One year ending on today's runtime (320 → 343 @200 d → 393 @260 d → 424 @300 d): ~2.6M blocks, 128
+   * subnets, thousands of actors, a user with ≥ 500 events over ≥ 20 positions; a hotkey swap, a
+   * coldkey swap (minnow) and a dissolution in the 424 era.
+   */
   year: {
     name: 'year',
     blocks: 365 * DAY,
@@ -122,7 +166,9 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     marketEvery: 55,
     specs: [
       { from: 0, spec: 320 },
-      { from: 250 * DAY, spec: 343 },
+      { from: 200 * DAY, spec: 343 },
+      { from: 260 * DAY, spec: 393 },
+      { from: 300 * DAY, spec: 424 },
     ],
     users: [
       { label: 'whale', balanceTao: 200_000n, positions: 24, actions: 900, rootStakeTao: 5_000n, claimType: 'Keep' },
@@ -133,6 +179,7 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     lateSubnets: 16,
     // every 60th epoch (~3 days) keeps the year's startup small; smaller scenarios pay every epoch
     epochPayoutEvery: 60,
+    script: { hotkeySwapAt: 320 * DAY, coldkeySwapAt: 340 * DAY, dissolveAt: 350 * DAY },
   },
 };
 

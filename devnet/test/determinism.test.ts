@@ -78,3 +78,24 @@ describe('incremental generation', () => {
     expect(fingerprint(w)).toEqual(fingerprint(build(5)));
   });
 });
+
+describe('determinism at 424', () => {
+  it('upgrade424: same seed → same blocks, truth (with silent effects, emissions, locks) and storage', () => {
+    const run = (seed: number) => {
+      const cfg = SCENARIOS['upgrade424']!;
+      const w = new World(seed, cfg);
+      w.genesis();
+      w.generate(cfg.blocks);
+      const h = new Handlers({ chain: w.chain, finalized: () => w.chain.head - 2, faults: () => ({}) });
+      const keys = w.chain.keys().filter((_, i) => i % 11 === 0);
+      return {
+        truth: JSON.stringify(buildTruth(w.chain, 'x', w.chain.head - 2)),
+        storage: [6_500, 9_000, w.chain.head].map((b) => keys.map((k) => h.storageAt(k, b)).join()),
+      };
+    };
+    const a = run(8);
+    expect(run(8)).toEqual(a);
+    expect(run(9).truth).not.toEqual(a.truth);
+    expect(JSON.parse(a.truth).events.some((e: { kind: string }) => e.kind === 'DissolutionPayout')).toBe(true);
+  });
+});

@@ -100,7 +100,7 @@ describe('runtime 424 (upgrade424)', () => {
       for (const xt of rec.xts) {
         const ev = xt.events;
         const a = xt.action;
-        if (!xt.ok) continue;
+        if (!xt.ok || xt.alphaFee) continue;
         if (a.kind === 'add_stake' && a.netuid !== 0) {
           const [t1, t2, added] = ev as [EventRec, EventRec, EventRec];
           expect([t1.name, t2.name, added.name]).toEqual(['Transfer', 'Transfer', 'StakeAdded']);
@@ -116,10 +116,12 @@ describe('runtime 424 (upgrade424)', () => {
           expect(ev[1]!.args[0]).toBe(subnetAccount(a.netuid));
           expect(ev[1]!.args[1]).toBe(BLOCK_AUTHOR);
           // alone in its block on this position: the position fell by net α + fee
+          // (no epoch, no other call touching the coldkey, nothing in on_initialize)
           const others = rec.xts.filter(
-            (x) => x !== xt && 'hotkey' in x.action && x.action.hotkey === a.hotkey && x.action.coldkey === a.coldkey,
+            (x) => x !== xt && (x.signer === a.coldkey || x.action.kind === 'limit_orders'),
           );
-          if (others.length === 0 && ev.filter((e) => e.name === 'StakeRemoved').length === 1) {
+          const quiet = others.length === 0 && rec.init.length === 0 && !c.epochs.isEpochBlock(a.netuid, b);
+          if (quiet && ev.filter((e) => e.name === 'StakeRemoved').length === 1) {
             // ±1: the value read back from SafeFloat shares is floored before and after
             const fell = c.stake(a.hotkey, a.coldkey, a.netuid, b - 1) - c.stake(a.hotkey, a.coldkey, a.netuid, b);
             expect(fell - (alpha + fee)).toBeGreaterThanOrEqual(-1n);
@@ -137,6 +139,7 @@ describe('runtime 424 (upgrade424)', () => {
     const call = api.call as unknown as Call;
     let skewed = 0;
     for (let n = 1; n <= 9; n++) {
+      if (!dn.chain.subnetExists(n, dn.head())) continue;
       const q = BigInt(
         ((await api.query['swap']!['swapBalancer']!(n)) as unknown as { quote: Codec }).quote.toString(),
       );
@@ -252,7 +255,10 @@ describe('sim_swap_alpha_for_tao equals the remove_stake that follows (424, weig
         for (const p of dn.chain.openOf(toAcc(cold))) {
           if (p.netuid === 0) continue;
           const have = dn.chain.stake(p.hotkey, toAcc(cold), p.netuid, dn.head());
-          const alpha = have / 3n;
+          const alpha =
+            (have < dn.chain.locks.available(toAcc(cold), p.netuid)
+              ? have
+              : dn.chain.locks.available(toAcc(cold), p.netuid)) / 3n;
           if (alpha === 0n) continue;
           const sim = (await call['swapRuntimeApi']!['simSwapAlphaForTao']!(p.netuid, alpha)) as unknown as Record<
             string,
@@ -263,7 +269,7 @@ describe('sim_swap_alpha_for_tao equals the remove_stake that follows (424, weig
           const at = h.included()!;
           const rec = dn.chain.blocks.get(at.block)!;
           // an auto root claim in on_initialize sells α into a pool before the extrinsic: not comparable
-          if (rec.init.length > 0 || at.extrinsicIndex !== 1) continue;
+          if (rec.init.length > 0 || at.extrinsicIndex !== 1 || !at.ok || rec.xts[0]!.alphaFee) continue;
           const removed = rec.xts[0]!.events.find((e) => e.name === 'StakeRemoved')!;
           expect(String(removed.args[2])).toBe(sim['taoAmount']!.toString());
           expect(String(removed.args[3])).toBe(sim['alphaAmount']!.toString());

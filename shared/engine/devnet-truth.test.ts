@@ -105,7 +105,8 @@ function engineInput(truth: Truth) {
 for (const [name, seed] of [
   ['tiny', 1],
   ['upgrade', 9],
-  ['demo', 3],
+  // the demo chain before it reached 424 (the engine's 424 rules are checked on the 424 scenarios)
+  ['demo343', 3],
 ] as const) {
   describe(`devnet ground truth: ${name} scenario (seed ${seed})`, () => {
     const build = () => {

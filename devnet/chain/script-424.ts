@@ -1,0 +1,112 @@
+/**
+ * A scenario's balancer-era script: what happens once at the upgrade (the limit-order pallet's
+ * accounts, the order relayer) and the scripted events at fixed blocks — a hotkey swap of a validator
+ * the first user stakes on, a root coldkey swap of the last user, the dissolution of one of the first
+ * user's subnets, and injected α changes that no event explains. After a swap the world's own
+ * bookkeeping (validators, pairs, users) follows the new key.
+ */
+import type { Acc } from './accounts.js';
+import { SUDO, deriveAccount } from './accounts.js';
+import { ORDERS_ACCOUNT, ORDERS_HOTKEY } from './limit-orders.js';
+import type { World } from './world.js';
+
+const TAO = 1_000_000_000n;
+
+export class Script424 {
+  private dissolveNetuid: number | undefined;
+  /** programmatic injections waiting for the next live block */
+  private readonly pendingInjections: { coldkey: Acc; alpha: bigint }[] = [];
+
+  constructor(private readonly w: World) {}
+
+  /** Blocks the generator must visit. */
+  blocks(): number[] {
+    const s = this.w.cfg.script;
+    if (!s) return [];
+    return [s.hotkeySwapAt, s.coldkeySwapAt, s.dissolveAt, ...(s.inject ?? []).map((i) => i.at)].filter(
+      (b): b is number => b !== undefined,
+    );
+  }
+
+  /** After genesis: the dissolved subnet is known now, so the epoch schedule can retire it. */
+  afterGenesis(): void {
+    const at = this.w.cfg.script?.dissolveAt;
+    if (at === undefined) return;
+    const first = this.w.users[0]?.targets.find((t) => t.netuid !== 0);
+    if (!first) return;
+    this.dissolveNetuid = first.netuid;
+    this.w.chain.epochs.retire(first.netuid, at);
+  }
+
+  /** on_runtime_upgrade into the balancer era: the pallet hotkey is registered, the relayer funded. */
+  atUpgrade(): void {
+    const c = this.w.chain;
+    c.initStep(() => {
+      c.registerHotkey(ORDERS_HOTKEY, ORDERS_ACCOUNT);
+      c.endow(ORDERS_ACCOUNT, TAO);
+      c.endow(this.w.modernActors.relayer, 1_000n * TAO);
+    });
+  }
+
+  /** Scripted extrinsics and injections of block b (after on_initialize, before users and market). */
+  atBlock(b: number, live: boolean): void {
+    const s = this.w.cfg.script;
+    const c = this.w.chain;
+    if (s?.hotkeySwapAt === b) this.swapHotkey();
+    if (s?.coldkeySwapAt === b) this.swapColdkey();
+    if (s?.dissolveAt === b && this.dissolveNetuid !== undefined) {
+      c.submitExtrinsic({ kind: 'dissolve_network', coldkey: SUDO, netuid: this.dissolveNetuid });
+    }
+    for (const i of s?.inject ?? []) {
+      const u = this.w.users[i.user];
+      if (i.at === b && u) this.inject(u.coldkey, i.alpha);
+    }
+    if (live) for (const p of this.pendingInjections.splice(0)) this.inject(p.coldkey, p.alpha);
+  }
+
+  /** Queues a silent α change on the coldkey's first open subnet position for the next live block. */
+  queueInjection(coldkey: Acc, alpha: bigint): void {
+    this.pendingInjections.push({ coldkey, alpha });
+  }
+
+  private inject(coldkey: Acc, alpha: bigint): void {
+    const c = this.w.chain;
+    const p = c.openOf(coldkey).find((x) => x.netuid !== 0 && c.stake(x.hotkey, coldkey, x.netuid) > -alpha);
+    if (!p) return;
+    c.initStep(() => {
+      if (alpha > 0n) {
+        c.increasePosition(p.hotkey, coldkey, p.netuid, alpha);
+        c.setIndexed('SubnetAlphaOut', p.netuid, c.subnetAlphaOut(p.netuid) + alpha, p.netuid);
+      } else {
+        c.decreasePosition(p.hotkey, coldkey, p.netuid, -alpha);
+        c.setIndexed('SubnetAlphaOut', p.netuid, c.subnetAlphaOut(p.netuid) + alpha, p.netuid);
+      }
+    });
+    c.injections.push({ block: c.cur, coldkey, hotkey: p.hotkey, netuid: p.netuid, alpha });
+  }
+
+  private swapHotkey(): void {
+    const w = this.w;
+    const u = w.users[0];
+    const target = u?.targets.find((t) => t.netuid !== 0 && w.validators.some((v) => v.hotkey === t.hotkey));
+    const v = w.validators.find((x) => x.hotkey === target?.hotkey);
+    if (!v) return;
+    const next = deriveAccount(`${w.seed}:val-hot-swapped:${v.hotkey}`);
+    const xt = w.chain.submitExtrinsic({ kind: 'swap_hotkey', coldkey: v.owner, hotkey: v.hotkey, newHotkey: next });
+    if (xt.ok) w.renameHotkey(v.hotkey, next);
+  }
+
+  private swapColdkey(): void {
+    const w = this.w;
+    const u = w.users[w.users.length - 1];
+    if (!u) return;
+    const next = deriveAccount(`${w.seed}:user:${u.cfg.label}:after-swap`);
+    const xt = w.chain.submitExtrinsic({
+      kind: 'swap_coldkey',
+      coldkey: SUDO,
+      oldColdkey: u.coldkey,
+      newColdkey: next,
+    });
+    if (xt.ok) u.coldkey = next;
+  }
+}
