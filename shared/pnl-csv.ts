@@ -11,6 +11,9 @@ const COLUMNS: [string, (f: Figures) => string][] = [
   ['alpha_transferred_in', (f) => formatTao(f.alphaTransferredIn)],
   ['alpha_transferred_out', (f) => formatTao(f.alphaTransferredOut)],
   ['alpha_emitted', (f) => formatTao(f.alphaEmitted)],
+  // α the chain shows that no rule explains (docs/chain/reconciliation.md): never counted as income.
+  ['alpha_unexplained_lost', (f) => formatTao(f.alphaUnexplained)],
+  ['alpha_unexplained_gained', (f) => formatTao(f.alphaUnexplainedIn)],
   ['alpha_opening', (f) => formatTao(f.alphaOpening)],
   ['opening_value_tao', (f) => formatTao(f.openingTao)],
   ['emission_income_tao', (f) => formatTao(f.incomeTao)],

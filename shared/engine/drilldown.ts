@@ -47,6 +47,7 @@ const LEG_TESTS: Partial<Record<DrillFigure, LegTest>> = {
   alphaEmitted: () => false,
   emissionTao: () => false,
   alphaUnexplained: () => false,
+  alphaUnexplainedIn: () => false,
   incomeTao: (l) => l.basis === 'income',
   realized: disposal,
   proceeds: (l) => disposal(l) && l.basis === 'trade',
@@ -66,6 +67,7 @@ const WITH_EMISSIONS = new Set<DrillFigure>([
   'emissionTao',
   'incomeTao',
   'alphaUnexplained',
+  'alphaUnexplainedIn',
   'costBasis',
   'unrealized',
   'realized',
@@ -107,10 +109,12 @@ export function drillDown(
         .filter((r): r is EmissionRecord => r !== undefined)
         .filter((r) =>
           figure === 'alphaUnexplained'
-            ? r.alpha < 0n
-            : figure === 'alphaEmitted' || figure === 'emissionTao' || figure === 'incomeTao'
-              ? r.alpha > 0n
-              : true,
+            ? r.kind === 'unexplained' && r.alpha < 0n
+            : figure === 'alphaUnexplainedIn'
+              ? r.kind === 'unexplained' && r.alpha > 0n
+              : figure === 'alphaEmitted' || figure === 'emissionTao' || figure === 'incomeTao'
+                ? r.kind === 'emission'
+                : true,
         )
     : [];
   return { positionKey, figure, entries, emissions, price: prices.priceAt(p.netuid, state.lastBlock) };

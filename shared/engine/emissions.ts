@@ -32,6 +32,12 @@ export interface EmissionRecord {
   timestamp: number;
   /** Signed α not explained by the ledger in the interval. */
   alpha: bigint;
+  /**
+   * 'emission': epoch accrual on α the position held. 'unexplained': a change no rule explains — a
+   * decrease, or an increase on a position that held no α during the interval (nothing staked earns
+   * nothing) — kept apart, never booked as income (docs/chain/reconciliation.md).
+   */
+  kind: 'emission' | 'unexplained';
   /** TAO value at the checkpoint price (0n when the price is missing; see `price`). */
   tao: bigint;
   price: PriceRef | null;
@@ -48,6 +54,7 @@ export function emissionAt(
   fromBlock: number,
   explained: bigint,
   prices: PriceBook,
+  held = true,
 ): EmissionRecord {
   const alpha = cp.alpha - explained;
   const price = prices.priceAt(cp.netuid, cp.blockNumber);
@@ -60,6 +67,7 @@ export function emissionAt(
     toBlock: cp.blockNumber,
     timestamp: cp.timestamp,
     alpha,
+    kind: alpha > 0n && held ? 'emission' : 'unexplained',
     tao: price ? alphaToTao(alpha, price.price) : 0n,
     price,
   };

@@ -12,7 +12,12 @@ export class PositionAcc {
   alphaTransferredIn = 0n;
   alphaTransferredOut = 0n;
   alphaEmitted = 0n;
+  /** α lost that no rule explains (decreases between checkpoints), as a positive amount. */
   alphaUnexplained = 0n;
+  /** α gained that no rule explains (an increase on a position that held nothing in the interval). */
+  alphaUnexplainedIn = 0n;
+  /** Whether the position held α at any time since its last checkpoint (only held α earns emission). */
+  held = false;
   alphaRootClaim = 0n;
   alphaFeePaid = 0n;
   alphaBurned = 0n;

@@ -32,6 +32,7 @@ describe('properties over random ledgers', () => {
             f.alphaTransferredOut +
             f.alphaEmitted -
             f.alphaUnexplained +
+            f.alphaUnexplainedIn +
             f.alphaRootClaim -
             f.alphaFeePaid -
             f.alphaBurned +
@@ -90,6 +91,7 @@ describe('properties over random ledgers', () => {
           expect(f.alpha).toBe(input.checkpoints[input.checkpoints.length - 1]?.alpha ?? 0n);
           expect(f.alphaEmitted).toBe(0n);
           expect(f.alphaUnexplained).toBe(0n);
+          expect(f.alphaUnexplainedIn).toBe(0n);
         },
       ),
       RUNS,

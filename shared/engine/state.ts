@@ -171,6 +171,7 @@ export class PortfolioState {
     const p = this.position(leg.coldkey, leg.hotkey, leg.netuid);
     if (leg.basis === 'income') this.noteRootIncome(e.blockNumber, leg.tao);
     p.alpha += leg.alpha;
+    if (leg.alpha > 0n) p.held = true;
     if (leg.netuid === 0) this.rootAlpha += leg.alpha;
     const book = p.book;
     if (leg.basis === 'income') {
@@ -240,6 +241,7 @@ export class PortfolioState {
     po.costCarriedOut += carried;
 
     pi.alpha += inn.alpha;
+    if (inn.alpha > 0n) pi.held = true;
     pi.alphaTransferredIn += inn.alpha;
     pi.taoIn += inn.tao;
     pi.carryTaoIn += inn.tao;
@@ -285,7 +287,10 @@ export class PortfolioState {
     if (late !== 0n) this.realize(p, -late, cp.timestamp);
   }
 
-  /** A position checkpoint: book the α the ledger does not explain as emission (or unexplained decrease). */
+  /**
+   * A position checkpoint: the chain's α against the α the ledger explains. The difference is
+   * emission when the position held α in the interval and grew; anything else is unexplained.
+   */
   applyCheckpoint(cp: PositionCheckpoint): EmissionRecord | null {
     if (this.opts.trackedColdkeys && !this.opts.trackedColdkeys.has(cp.coldkey)) return null;
     this.advance(cp.blockNumber, cp.timestamp);
@@ -301,8 +306,10 @@ export class PortfolioState {
       p.alphaRootClaim === 0n &&
       p.alphaFeePaid === 0n &&
       p.alphaBurned === 0n;
-    const rec = emissionAt(this.emissions.length, cp, p.lastCheckpointBlock, p.alpha, this.opts.prices);
+    const held = p.held || p.alpha > 0n;
+    const rec = emissionAt(this.emissions.length, cp, p.lastCheckpointBlock, p.alpha, this.opts.prices, held);
     p.lastCheckpointBlock = cp.blockNumber;
+    p.held = cp.alpha > 0n;
     if (rec.alpha === 0n) return null;
     if (first && rec.alpha > 0n) {
       this.openBalance(p, cp, rec);
@@ -310,11 +317,16 @@ export class PortfolioState {
     }
     this.emissions.push(rec);
     p.emissions.push(rec.id);
-    if (cp.netuid === 0 && rec.alpha > 0n) this.noteRootIncome(cp.blockNumber, rec.tao);
+    if (cp.netuid === 0 && rec.kind === 'emission') this.noteRootIncome(cp.blockNumber, rec.tao);
     p.alpha += rec.alpha;
     if (cp.netuid === 0) this.rootAlpha += rec.alpha;
     const book = p.book;
-    if (rec.alpha > 0n) {
+    if (rec.alpha > 0n && rec.kind === 'unexplained') {
+      // Kept as it is on chain (a lot with no cost), never income.
+      p.alphaUnexplainedIn += rec.alpha;
+      const late = book.acquire(rec.alpha, 0n, this.nextOrder++);
+      if (late !== 0n) this.realize(p, -late, cp.timestamp);
+    } else if (rec.alpha > 0n) {
       p.alphaEmitted += rec.alpha;
       p.incomeTao += rec.tao;
       p.emissionTao += rec.tao;

@@ -185,7 +185,8 @@ export function taxRows(ledger: readonly LedgerEntry[], emissions: readonly Emis
     if (row) rows.push(row);
   }
   for (const r of emissions) {
-    if (r.alpha <= 0n) continue;
+    // Only emission is income; unexplained changes are not exported as rewards.
+    if (r.kind !== 'emission') continue;
     rows.push({
       timestamp: r.timestamp,
       sentAmount: null,
