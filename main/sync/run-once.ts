@@ -97,8 +97,11 @@ export async function syncWallet(ctx: RunContext, run: WalletRun, signal: AbortS
       run.phase = ctx.paused() ? 'paused' : 'idle';
       return;
     }
-    run.phase = 'error';
-    run.error = error instanceof Error ? error.message : String(error);
+    // A dropped connection is the chain's state, not this wallet's: it waits for the reconnect
+    // (the chain status says why) instead of showing an error that the next run would clear.
+    const connectionLost = error instanceof ChainError && (error.code === 'unreachable' || error.code === 'closed');
+    run.phase = connectionLost ? 'waiting' : 'error';
+    if (!connectionLost) run.error = error instanceof Error ? error.message : String(error);
     throw error instanceof Error ? error : new ChainError('malformed', String(error));
   } finally {
     ctx.onProgress(true);
