@@ -9,11 +9,22 @@
 // risk figures are always in τ terms.
 import type { FrictionSplit } from './engine/analytics/friction';
 import type { RiskFigures } from './engine/analytics/performance';
-import type { BenchmarkId, DisplayCurrency, IncomeBucket, MetricId, PeriodId, ReturnBase, RiskFreeId } from './vocab';
+import type {
+  BenchmarkId,
+  BreakdownId,
+  DisplayCurrency,
+  IncomeBucket,
+  MetricId,
+  PeriodId,
+  ReturnBase,
+  RiskFreeId,
+} from './vocab';
 
 export type Amount = bigint | null;
 
 export interface BreakdownView {
+  /** Which breakdown (BREAKDOWNS): its sentence says how the lines add up. */
+  id: BreakdownId;
   total: Amount;
   /** Lines that add up to `total` exactly. */
   terms: { id: MetricId; amount: Amount }[];

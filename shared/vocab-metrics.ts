@@ -230,6 +230,23 @@ export const INCOME_BUCKETS = {
 export type IncomeBucket = keyof typeof INCOME_BUCKETS;
 export const incomeBuckets = idsOf(INCOME_BUCKETS);
 
+/** How the total return is broken down: each breakdown says in one sentence how its lines add up. */
+export const BREAKDOWNS = {
+  accountingIncome: {
+    label: 'By accounting (rewards as income)',
+    help: 'Realized PnL + unrealized PnL + emission income = total return: rewards carry their value when received as cost, so their income is counted once, here.',
+  },
+  accountingZero: {
+    label: 'By accounting (zero-basis rewards)',
+    help: 'Realized PnL + unrealized PnL = total return: rewards carry no cost, so their value is already inside realized and unrealized; emission income is shown beside, not added.',
+  },
+  economic: {
+    label: 'Against holding TAO',
+    help: 'Price effect + emission effect − fees − slippage − burned = total return = the excess over holding TAO; the same under every method and treatment.',
+  },
+} as const satisfies Record<string, Term>;
+export type BreakdownId = keyof typeof BREAKDOWNS;
+
 export const DISPLAY_CURRENCIES = {
   tao: { label: 'τ', help: 'Amounts in TAO.' },
   fiat: {

@@ -40,7 +40,13 @@ import type {
   PerformanceRowView,
   ReturnsView,
 } from '../../shared/views';
-import { benchmarkIds, incomeBuckets, type DisplayCurrency, type RiskFreeId } from '../../shared/vocab';
+import {
+  benchmarkIds,
+  incomeBuckets,
+  type BreakdownId,
+  type DisplayCurrency,
+  type RiskFreeId,
+} from '../../shared/vocab';
 import { AppError } from './errors';
 import type { ComputedPortfolio } from './portfolio-model';
 
@@ -79,11 +85,11 @@ export function amounts<K extends string>(m: Money, o: Record<K, bigint>): Recor
   return Object.fromEntries(Object.entries<bigint>(o).map(([k, v]) => [k, m.value(v)])) as Record<K, Amount>;
 }
 
-function breakdownView(m: Money, b: Breakdown): BreakdownView {
+function breakdownView(m: Money, id: BreakdownId, b: Breakdown): BreakdownView {
   const terms = b.terms.map((l) => ({ id: l.id, amount: m.value(l.amount) }));
   // In τ the terms add up to the total exactly; in fiat each converts at one price and the total is their sum.
   const total = terms.reduce<Amount>((s, l) => (s === null || l.amount === null ? null : s + l.amount), 0n);
-  return { total, terms, memo: b.memo.map((l) => ({ id: l.id, amount: m.value(l.amount) })) };
+  return { id, total, terms, memo: b.memo.map((l) => ({ id: l.id, amount: m.value(l.amount) })) };
 }
 
 function returnsView(m: Money, r: ReturnFigures): ReturnsView {
@@ -230,8 +236,12 @@ export function buildAnalyticsView(c: ComputedPortfolio, q: AnalyticsQuery, fiat
     })),
     returns: returnsView(m, returnFigures(total, samples)),
     addsUp: {
-      accounting: breakdownView(m, accountingBreakdown(total, view.rewards)),
-      economic: breakdownView(m, economicBreakdown(total, split)),
+      accounting: breakdownView(
+        m,
+        view.rewards === 'income' ? 'accountingIncome' : 'accountingZero',
+        accountingBreakdown(total, view.rewards),
+      ),
+      economic: breakdownView(m, 'economic', economicBreakdown(total, split)),
     },
     friction: amounts(m, { ...split }),
     benchmarks: benchmarkViews(m, view.total.benchmarks),
