@@ -149,8 +149,9 @@ test('privacy mode shows no digit in any amount, percentage or chart, and no gre
   await expect(page.getByRole('button', { name: 'Show amounts' })).toHaveAttribute('aria-pressed', 'true');
 
   const frame = new AppFrame(page);
-  for (const name of ['Portfolio', 'Subnets'] as const) {
-    await frame.link(name).click();
+  for (const name of ['Portfolio', 'Subnets', 'SN5'] as const) {
+    if (name === 'SN5') await page.locator('[data-testid="subnet-row"][data-netuid="5"] a').click();
+    else await frame.link(name).click();
     await expect(page.locator('.amount').first()).toBeVisible();
     const figures = await page
       .locator('.amount')
@@ -164,6 +165,8 @@ test('privacy mode shows no digit in any amount, percentage or chart, and no gre
       expect(f.cls).not.toMatch(/\b(pos|neg)\b/);
     }
   }
+  for (const chart of await page.locator('figure.chart').all())
+    await expect(chart.getByTestId('chart-hidden')).toBeVisible();
   await frame.link('Portfolio').click();
   const charts = page.locator('figure.chart');
   await expect(charts.first()).toBeVisible();

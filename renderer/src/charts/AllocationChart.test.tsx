@@ -1,0 +1,38 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { PrivacyContext } from '../app/privacy';
+import { AllocationChart, allocationSlices } from './AllocationChart';
+
+const A = 1_000_000_000n;
+
+describe('allocationSlices', () => {
+  it('orders by value, drops empty positions, folds the tail into Other, shares sum to 1', () => {
+    const input = Array.from({ length: 10 }, (_, i) => ({ id: String(i), label: `SN${i}`, value: BigInt(i) * A }));
+    const slices = allocationSlices(input);
+    expect(slices.map((s) => s.id)).toEqual(['9', '8', '7', '6', '5', '4', '3', 'other']);
+    expect(slices.at(-1)).toMatchObject({ label: 'Other (2)', value: 3n * A });
+    expect(slices.reduce((a, s) => a + s.share, 0)).toBeCloseTo(1, 5);
+    expect(slices[0]!.share).toBeCloseTo(9 / 45, 6);
+  });
+});
+
+describe('<AllocationChart>', () => {
+  it('summarises for screen readers and hides holdings in privacy mode', () => {
+    const slices = [
+      { id: '5', label: 'SN5', value: 3n * A },
+      { id: '0', label: 'SN0', value: A },
+    ];
+    const { unmount } = render(<AllocationChart slices={slices} />);
+    expect(screen.getByTestId('chart-summary').textContent).toBe(
+      'Allocation by subnet: SN5 τ3.0000 (75.0%), SN0 τ1.0000 (25.0%).',
+    );
+    unmount();
+    render(
+      <PrivacyContext.Provider value={true}>
+        <AllocationChart slices={slices} />
+      </PrivacyContext.Provider>,
+    );
+    expect(screen.getByTestId('chart-hidden')).toBeTruthy();
+    expect(screen.getByTestId('chart-allocation').textContent).not.toMatch(/[0-9]/);
+  });
+});

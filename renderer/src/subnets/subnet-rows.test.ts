@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { columnSums, sortRows, type SubnetRow } from './subnet-rows';
+
+const row = (netuid: number, unrealized: bigint, change24h: number | null): SubnetRow => ({
+  netuid,
+  name: null,
+  symbol: null,
+  price: 1n,
+  alpha: 1n,
+  value: 10n * BigInt(netuid),
+  exitValue: 0n,
+  costBasis: 5n,
+  unrealized,
+  realized: -1n,
+  alphaEmitted: 0n,
+  income: 2n,
+  excessHoldTao: netuid === 3 ? null : 1n,
+  positions: 1,
+  market: { priceChange24h: change24h, priceChange7d: null, emissionYield: null, allocation: null },
+});
+
+const rows = [row(1, 5n, 0.1), row(2, -3n, null), row(3, 5n, -0.2), row(4, 9n, 0.05)];
+
+describe('sortRows', () => {
+  it('sorts amounts both ways, ties by netuid', () => {
+    expect(sortRows(rows, 'unrealized', 'desc').map((r) => r.netuid)).toEqual([4, 1, 3, 2]);
+    expect(sortRows(rows, 'unrealized', 'asc').map((r) => r.netuid)).toEqual([2, 1, 3, 4]);
+  });
+  it('puts rows without a value last in either direction', () => {
+    expect(sortRows(rows, 'change24h', 'desc').map((r) => r.netuid)).toEqual([1, 4, 3, 2]);
+    expect(sortRows(rows, 'change24h', 'asc').map((r) => r.netuid)).toEqual([3, 4, 1, 2]);
+    expect(sortRows(rows, 'excess', 'asc').at(-1)!.netuid).toBe(3);
+  });
+  it('does not reorder its input', () => {
+    sortRows(rows, 'value', 'desc');
+    expect(rows.map((r) => r.netuid)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('columnSums', () => {
+  it('sums the additive columns exactly', () => {
+    expect(columnSums(rows)).toEqual({
+      value: 100n,
+      costBasis: 20n,
+      unrealized: 16n,
+      realized: -4n,
+      income: 8n,
+      excessHoldTao: 3n,
+    });
+  });
+});
