@@ -110,9 +110,25 @@ export interface PerformanceRowView {
   risk: RiskFigures;
 }
 
+/** The table figures of a subnet, position or the portfolio, in the display currency (fiat: at the as-of day's price, so they add up as in τ). */
+export const MONEY_FIGURES = [
+  'spotValue',
+  'exitValue',
+  'costBasis',
+  'realized',
+  'unrealized',
+  'incomeTao',
+  'totalReturn',
+  'taoIn',
+  'taoOut',
+  'friction',
+] as const;
+export type MoneyFigure = (typeof MONEY_FIGURES)[number];
+
 export interface SubnetAnalyticsView {
   netuid: number;
   value: Amount;
+  figures: Record<MoneyFigure, Amount>;
   /** Share of the portfolio's value. */
   allocation: number | null;
   friction: Record<keyof FrictionSplit, Amount>;
@@ -126,6 +142,7 @@ export interface SubnetAnalyticsView {
 export interface PositionAnalyticsView {
   key: string;
   netuid: number;
+  figures: Record<MoneyFigure, Amount>;
   friction: Record<keyof FrictionSplit, Amount>;
   emissionYield: number | null;
 }
@@ -141,6 +158,8 @@ export interface AnalyticsView {
   fiat: { currency: string; priceAsOf: bigint | null; missingDays: string[] } | null;
   /** BENCHMARKS, in order, with what this data allows. */
   benchmarkList: { id: BenchmarkId; available: boolean; complete: boolean }[];
+  /** The portfolio's table figures in the display currency. */
+  figures: Record<MoneyFigure, Amount>;
   returns: ReturnsView;
   addsUp: { accounting: BreakdownView; economic: BreakdownView };
   friction: Record<keyof FrictionSplit, Amount>;

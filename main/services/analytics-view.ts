@@ -7,7 +7,7 @@ import {
   type Benchmarks,
   type EmissionRecord,
   type FiatPriceRow,
-  type PositionAcc,
+  type Figures,
   type SeriesPoint,
 } from '../../shared/engine';
 import { NO_FRICTION, addSplits, type FrictionSplit } from '../../shared/engine/analytics/friction';
@@ -32,13 +32,15 @@ import {
   type FlowSample,
   type ReturnFigures,
 } from '../../shared/engine/analytics/returns';
-import type {
-  Amount,
-  AnalyticsView,
-  BenchmarkView,
-  BreakdownView,
-  PerformanceRowView,
-  ReturnsView,
+import {
+  MONEY_FIGURES,
+  type Amount,
+  type AnalyticsView,
+  type MoneyFigure,
+  type BenchmarkView,
+  type BreakdownView,
+  type PerformanceRowView,
+  type ReturnsView,
 } from '../../shared/views';
 import {
   benchmarkIds,
@@ -83,6 +85,11 @@ export function moneyFor(
 
 export function amounts<K extends string>(m: Money, o: Record<K, bigint>): Record<K, Amount> {
   return Object.fromEntries(Object.entries<bigint>(o).map(([k, v]) => [k, m.value(v)])) as Record<K, Amount>;
+}
+
+/** The table figures of `f` in the display currency. */
+function moneyFigures(m: Money, f: Figures): Record<MoneyFigure, Amount> {
+  return Object.fromEntries(MONEY_FIGURES.map((k) => [k, m.value(f[k])])) as Record<MoneyFigure, Amount>;
 }
 
 function breakdownView(m: Money, id: BreakdownId, b: Breakdown): BreakdownView {
@@ -159,26 +166,31 @@ export function buildAnalyticsView(c: ComputedPortfolio, q: AnalyticsQuery, fiat
   const samples: FlowSample[] = daily.map((p) => ({ t: p.t, value: p.value, netInvested: p.netInvested }));
 
   // Friction split and emission yield per position, summed per subnet.
-  const splitOf = (p: PositionAcc): FrictionSplit => c.observer.split(p);
   const bySubnet = new Map<
     number,
     { split: FrictionSplit; records: EmissionRecord[]; alpha: bigint; first: number | null }
   >();
-  const positions = [...state.positions.values()].map((p) => {
+  const positions = view.positions.flatMap((v) => {
+    const p = state.find(v.coldkey, v.hotkey, v.netuid);
+    if (!p) return [];
     const records = p.emissions.map((id) => state.emissions[id] as EmissionRecord);
     const first = c.observer.firstSeen(p);
+    const split = c.observer.split(p);
     const s = bySubnet.get(p.netuid) ?? { split: NO_FRICTION, records: [], alpha: 0n, first: null };
-    s.split = addSplits(s.split, splitOf(p));
+    s.split = addSplits(s.split, split);
     s.records.push(...records);
     s.alpha += p.alpha;
     if (first !== null && (s.first === null || first < s.first)) s.first = first;
     bySubnet.set(p.netuid, s);
-    return {
-      key: p.key,
-      netuid: p.netuid,
-      friction: amounts(m, { ...splitOf(p) }),
-      emissionYield: emissionYield(records, p.alpha, asOf.timestamp, first),
-    };
+    return [
+      {
+        key: p.key,
+        netuid: p.netuid,
+        figures: moneyFigures(m, v.figures),
+        friction: amounts(m, { ...split }),
+        emissionYield: emissionYield(records, p.alpha, asOf.timestamp, first),
+      },
+    ];
   });
   let split = NO_FRICTION;
   for (const s of bySubnet.values()) split = addSplits(split, s.split);
@@ -234,6 +246,7 @@ export function buildAnalyticsView(c: ComputedPortfolio, q: AnalyticsQuery, fiat
       available: benchmarks.total[id].available,
       complete: benchmarks.total[id].complete,
     })),
+    figures: moneyFigures(m, total),
     returns: returnsView(m, returnFigures(total, samples)),
     addsUp: {
       accounting: breakdownView(
@@ -287,6 +300,7 @@ export function buildAnalyticsView(c: ComputedPortfolio, q: AnalyticsQuery, fiat
       return {
         netuid: s.netuid,
         value: m.value(s.figures.spotValue),
+        figures: moneyFigures(m, s.figures),
         allocation: portfolioValue > 0n ? Number(s.figures.spotValue) / Number(portfolioValue) : null,
         friction: amounts(m, { ...(agg?.split ?? NO_FRICTION) }),
         returns: returnsView(m, returnFigures(s.figures, subnetSamples(daily, s.netuid))),

@@ -89,6 +89,8 @@ describe('portfolio:analytics on the tiny scenario', () => {
       expect(sum(v.addsUp.economic.terms)).toBe(f.totalReturn);
       expect((v.friction.fees ?? 0n) + (v.friction.slippage ?? 0n) + (v.friction.burned ?? 0n)).toBe(f.friction);
       expect(v.returns.totalReturn).toBe(f.totalReturn);
+      expect(v.figures.totalReturn).toBe(f.totalReturn);
+      expect(v.positions).toHaveLength((await portfolio({ method, rewards })).positions.length);
     },
   );
 
@@ -191,6 +193,12 @@ describe('portfolio:analytics on the tiny scenario', () => {
       // the chart line ends at its card in fiat too
       expect(v.series.at(-1)?.benchmarks[b.id]).toBe(b.benchmarkValue);
     }
+    // table figures convert at the as-of day's price, per subnet and position too
+    expect(v.figures.costBasis).toBe(taoToFiat(p.total.figures.costBasis, price));
+    for (const s of v.subnets)
+      expect(s.figures.realized).toBe(taoToFiat(p.subnets.find((x) => x.netuid === s.netuid)!.figures.realized, price));
+    for (const x of v.positions)
+      expect(x.figures.spotValue).toBe(taoToFiat(p.positions.find((y) => y.key === x.key)!.figures.spotValue, price));
     const terms = v.addsUp.accounting.terms;
     expect(v.addsUp.accounting.total).toBe(terms.reduce((s, l) => s + (l.amount ?? 0n), 0n));
   });
