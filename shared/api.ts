@@ -131,6 +131,18 @@ export interface EndpointProbe {
   latencyMs: number | null;
 }
 
+/** Which days the fiat figures and exports need a TAO price for and do not have one. */
+export interface FiatCoverage {
+  currency: string;
+  /** Days with an imported price. */
+  imported: number;
+  /** Export rows with a TAO value to convert (trades, rewards, fees), and how many of them lack a price. */
+  rowsNeedingPrice: number;
+  rowsWithoutPrice: number;
+  /** UTC days (YYYY-MM-DD) without a price that a row or a current value needs; empty when none is imported. */
+  missingDays: string[];
+}
+
 /** How current the valuations are: the newest pool prices recorded, against the chain head known. */
 export interface ValuationFreshness {
   /** Block (and its time, unix ms) of the newest subnet snapshot; null before any. */
@@ -345,6 +357,8 @@ export const contract = {
       .strict(),
   ),
   'fiat:summary': channel<FiatSummary>()(noArgs),
+  /** The days the imported prices miss, for the figures and exports of the watched wallets. */
+  'fiat:coverage': channel<FiatCoverage>()(noArgs),
 
   // Database safety (main/db/backups.ts)
   'backups:list': channel<BackupsState>()(noArgs),

@@ -49,6 +49,7 @@ test('launches with a temp data dir, hardened webPreferences and a working Walle
     expect(windows).toBe(1);
 
     const wallets = new WalletsPage(window);
+    await wallets.open();
     await wallets.add('5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3', 'Main');
     await expect(wallets.rows).toHaveCount(1);
 

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { AppFrame } from './app-frame';
 
 /** The Wallets page, shared by the web and Electron suites. */
 export class WalletsPage {
@@ -20,6 +21,11 @@ export class WalletsPage {
     this.addressError = this.form.locator('#address-error');
     this.rows = page.getByTestId('wallet-row');
     this.status = this.form.getByRole('status');
+  }
+
+  /** Go to the Wallets page through the navigation (a fresh install opens on the onboarding). */
+  async open(): Promise<void> {
+    await new AppFrame(this.page).link('Wallets').click();
   }
 
   async add(address: string, label: string, group?: string): Promise<void> {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
+import { EGRESS_PREFIX } from './egress-prefix';
 import { SEEDS, type SeedName } from './seed';
 
 export interface RunningWebHost {
@@ -10,21 +11,41 @@ export interface RunningWebHost {
   origin: string;
   token: string;
   dataDir: string;
+  port: number;
+  /** Outbound connections the backend opened (only with `recordEgress`), as host:port. */
+  egress(): string[];
   stop(): Promise<void>;
 }
 
+export interface WebHostOptions {
+  /** A fixed port (a restart on the same port and data dir is what an open tab sees). Default: any. */
+  port?: number;
+  /** Report every outbound connection of the backend (see egress-hook.ts). */
+  recordEgress?: boolean;
+  env?: Record<string, string>;
+}
+
 /** Start `main/host/web.ts` exactly as `npm run web` does, on a random port and a fresh data dir. */
-export async function startWebHost(dataDir: string, env: Record<string, string> = {}): Promise<RunningWebHost> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'main/host/web.ts', '--port', '0'], {
-    cwd: join(import.meta.dirname, '..', '..'),
-    env: { ...process.env, TAOFOLIO_DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function startWebHost(dataDir: string, options: WebHostOptions = {}): Promise<RunningWebHost> {
+  const hooks = options.recordEgress ? ['--import', './e2e/support/egress-hook.ts'] : [];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', ...hooks, 'main/host/web.ts', '--port', String(options.port ?? 0)],
+    {
+      cwd: join(import.meta.dirname, '..', '..'),
+      env: { ...process.env, TAOFOLIO_DATA_DIR: dataDir, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
+    const onData = () => {
       const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output);
       if (match) {
         clearTimeout(timer);
@@ -41,6 +62,12 @@ export async function startWebHost(dataDir: string, env: Record<string, string> 
     origin: parsed.origin,
     token: parsed.searchParams.get('token')!,
     dataDir,
+    port: Number(parsed.port),
+    egress: () =>
+      output
+        .split('\n')
+        .filter((line) => line.startsWith(EGRESS_PREFIX))
+        .map((line) => line.slice(EGRESS_PREFIX.length)),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -50,14 +77,16 @@ export async function startWebHost(dataDir: string, env: Record<string, string> 
   };
 }
 
-export const test = base.extend<{ webHost: RunningWebHost; seed: SeedName | null }>({
+export const test = base.extend<{ webHost: RunningWebHost; seed: SeedName | null; hostOptions: WebHostOptions }>({
   // Option: fill the fresh data dir with a named data set before the host opens it.
   seed: [null, { option: true }],
-  webHost: async ({ seed }, use) => {
+  hostOptions: [{}, { option: true }],
+  webHost: async ({ seed, hostOptions }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'taofolio-e2e-'));
     if (seed) await SEEDS[seed](dataDir);
     // Seeded data is the whole truth of a test: no background sync may change it.
-    const host = await startWebHost(dataDir, seed ? { TAOFOLIO_AUTOSYNC: '0' } : {});
+    const options = seed ? { ...hostOptions, env: { TAOFOLIO_AUTOSYNC: '0', ...hostOptions.env } } : hostOptions;
+    const host = await startWebHost(dataDir, options);
     await use(host);
     await host.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -7,7 +7,8 @@ test('the access token leaves the address bar and history at once, and a reload 
 }) => {
   await page.goto(webHost.url);
   const frame = new AppFrame(page);
-  await expect(frame.heading()).toHaveText('Wallets');
+  // A fresh install opens on the onboarding.
+  await expect(frame.heading()).toHaveText('Welcome to Taofolio');
   expect(page.url()).not.toContain(webHost.token);
   expect(new URL(page.url()).searchParams.has('token')).toBe(false);
   // The history entry itself was rewritten: no entry, back or forward, carries the token.
@@ -16,7 +17,7 @@ test('the access token leaves the address bar and history at once, and a reload 
   await page.goForward();
   expect(page.url()).not.toContain(webHost.token);
   await page.reload();
-  await expect(frame.heading()).toHaveText('Wallets');
-  await expect(page.getByText('No wallets yet.')).toBeVisible();
+  await expect(frame.heading()).toHaveText('Welcome to Taofolio');
+  await expect(page.getByRole('form', { name: 'Add a wallet' })).toBeVisible();
   expect(page.url()).not.toContain(webHost.token);
 });

@@ -1,8 +1,8 @@
 import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { AppFrame } from '../page-models/app-frame';
 import { WalletsPage } from '../page-models/wallets-page';
+import { screens } from '../support/screens';
+import { SWAPPED_TO } from '../support/seed';
 import { expect, test } from '../support/web-host';
 
 const MAIN = '5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3';
@@ -18,6 +18,9 @@ test('manage watched wallets end to end, persisted in SQLite', async ({ page, we
   await page.goto(webHost.url);
   const frame = new AppFrame(page);
   const wallets = new WalletsPage(page);
+  // A fresh install opens on the onboarding; the Wallets page is one click away.
+  await expect(frame.heading()).toHaveText('Welcome to Taofolio');
+  await wallets.open();
   await expect(frame.heading()).toHaveText('Wallets');
   await expect(page.getByText('No wallets yet.')).toBeVisible();
 
@@ -40,12 +43,9 @@ test('manage watched wallets end to end, persisted in SQLite', async ({ page, we
   await expect(wallets.row('Cold storage')).toContainText(VAULT);
   await expect(page.getByText('1 wallet watched')).toBeVisible();
 
-  const dir = join(import.meta.dirname, '..', 'artifacts');
-  mkdirSync(dir, { recursive: true });
   await wallets.add(MAIN, 'Main', 'Personal');
   await expect(wallets.rows).toHaveCount(2);
-  const shot = await page.screenshot({ path: join(dir, 'wallets-page.png'), fullPage: true });
-  await test.info().attach('wallets-page', { body: shot, contentType: 'image/png' });
+  await screens(page, 'wallets');
 
   const wsOrigin = webHost.origin.replace('http://', 'ws://');
   expect(requested.length).toBeGreaterThan(3);
@@ -57,6 +57,7 @@ test('manage watched wallets end to end, persisted in SQLite', async ({ page, we
 test('an invalid address shows an inline error and adds nothing', async ({ page, webHost }) => {
   await page.goto(webHost.url);
   const wallets = new WalletsPage(page);
+  await wallets.open();
   await wallets.add(MAIN, 'Main');
   await expect(wallets.rows).toHaveCount(1);
 
@@ -79,6 +80,7 @@ test('an invalid address shows an inline error and adds nothing', async ({ page,
 test('an address for another network is normalised to prefix 42 with a note', async ({ page, webHost }) => {
   await page.goto(webHost.url);
   const wallets = new WalletsPage(page);
+  await wallets.open();
   await wallets.add(VAULT_PREFIX_0, 'From Polkadot');
   await expect(wallets.row('From Polkadot')).toContainText(VAULT);
   await expect(wallets.status).toContainText('SS58 prefix 0');
@@ -115,9 +117,30 @@ test('the web host refuses a WebSocket connection without the token', async ({ p
   }, webHost.origin);
   expect(results).toEqual({ none: 'refused', wrong: 'refused' });
 
-  // Without the token in the page URL the app explains what is missing instead of showing data
-  // (a new tab: the token a tab received lives in that tab's sessionStorage only).
+  // A tab opened without the token (a new tab has none in its session) is told what is missing
+  // instead of being shown data.
   const fresh = await page.context().newPage();
   await fresh.goto(webHost.origin + '/');
   await expect(fresh.getByRole('alert')).toContainText('Missing access token');
+  // The tab that had the URL keeps working across a reload without the token in its address.
+  await page.goto(webHost.origin + '/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome to Taofolio');
+});
+
+test.describe('after a coldkey swap', () => {
+  test.use({ seed: 'coldkey-swapped' });
+
+  test('the wallet says where its stake went and offers to follow the new coldkey', async ({ page, webHost }) => {
+    await page.goto(webHost.url);
+    const wallets = new WalletsPage(page);
+    await wallets.open();
+    const note = wallets.row('Main').getByTestId('moved-to');
+    await expect(note).toContainText(`moved this wallet’s stake to ${SWAPPED_TO} at block #300`);
+    await screens(page, 'wallets-coldkey-swap');
+    await note.getByRole('button', { name: 'Follow the new coldkey' }).click();
+    await expect(wallets.rows).toHaveCount(2);
+    const followed = page.locator(`[data-testid="wallet-row"][data-address="${SWAPPED_TO}"]`);
+    await expect(followed.locator('.wallet-label')).toHaveText('Main (new coldkey)');
+    await expect(note).toContainText('Followed as “Main (new coldkey)”.');
+  });
 });

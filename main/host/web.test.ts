@@ -40,6 +40,22 @@ describe('web host', () => {
     expect(a.token).not.toBe(b.token);
   });
 
+  it('keeps its token across a restart on the same data folder, so open tabs reconnect', async () => {
+    const renderer = join(tempDir(), 'renderer');
+    mkdirSync(renderer);
+    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Taofolio</title>');
+    const dataDir = tempDir();
+    const first = await startWebHost({ dataDir, port: 0, rendererDir: renderer });
+    const token = first.token;
+    await first.close();
+    const second = await startWebHost({ dataDir, port: 0, rendererDir: renderer });
+    hosts.push(second);
+    expect(second.token).toBe(token);
+    const { status, ws } = await connect(`ws://127.0.0.1:${second.port}/api?token=${token}`);
+    expect(status).toBe(101);
+    ws?.close();
+  });
+
   it('rejects WebSocket connections without the right token', async () => {
     const h = await host();
     const base = `ws://127.0.0.1:${h.port}/api`;

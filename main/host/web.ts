@@ -1,6 +1,7 @@
 // The web host: the same backend and renderer as the Electron app, served to a local browser.
-// Binds 127.0.0.1 only; every WebSocket connection must present the per-run random token.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+// Binds 127.0.0.1 only; every WebSocket connection must present the random token kept in the data
+// folder (a restart on the same folder keeps it, so open tabs reconnect).
+import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import { readPackageVersion } from '../version';
 import { DEFAULT_LIMITS, MAX_FRAME_BYTES, serveConnection, type Connection, type ConnectionLimits } from './connection';
 import type { ServerMessage } from './protocol';
 import { readStatic } from './static';
+import { loadOrCreateToken } from './token-file';
 import { CSP_HEADER } from '../../shared/csp';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
@@ -69,7 +71,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const rendererDir = options.rendererDir ?? RENDERER_DIR;
   if (!existsSync(rendererDir))
     throw new Error(`The renderer is not built (${rendererDir} missing). Run \`npm run build:renderer\` first.`);
-  const token = options.token ?? randomBytes(24).toString('base64url');
   // Sync starts in the background (never blocks startup); TAOFOLIO_AUTOSYNC=0 switches it off.
   const backend = createBackend({
     passphrase: process.env.TAOFOLIO_PASSPHRASE,
@@ -78,6 +79,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     version: readPackageVersion(),
     autoSync: process.env.TAOFOLIO_AUTOSYNC !== '0',
   });
+  // After the backend has created the data folder; the same folder keeps the same token.
+  const token = options.token ?? loadOrCreateToken(options.dataDir);
   let port = options.port ?? 0;
   const limits: ConnectionLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? ((line: string) => console.error(line));

@@ -11,6 +11,7 @@ import type { Backend } from '../backend';
 import { testBackend } from '../test/backend';
 import { ensureDevnetMetadata } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
+import { factsWriter } from '../test/facts';
 import { loadPortfolioInput } from './portfolio-model';
 
 ensureDevnetMetadata();
@@ -139,6 +140,31 @@ describe('activity on devnet scenario tiny', () => {
     const reversed = await backend.dispatch('activity:list', { filter: { from: 10, to: 5 } });
     expect(response).toMatchObject({ error: { code: 'not-found' } });
     expect(reversed).toMatchObject({ error: { code: 'invalid-args', field: 'filter.to' } });
+  });
+
+  it('follows new facts: a recorded event shows at once; a batch with no new event keeps the list', async () => {
+    const before = await list(backend, { limit: 1 });
+    backend.push.emit('db:changed', { tables: ['position_checkpoints', 'sync_state'] });
+    expect((await list(backend, { limit: 1 })).total).toBe(before.total);
+    const empty = wallets.find((w) => w.label === 'empty')!;
+    factsWriter(backend.db).event({
+      block: 3_999_999,
+      eventIndex: 1,
+      kind: 'StakeAdded',
+      coldkey: EMPTY_WALLET,
+      hotkey: EMPTY_WALLET,
+      netuid: 1,
+      tao: 1_000_000_000n,
+      alpha: 500_000_000n,
+      fee: 0n,
+      feeUnit: 'tao',
+    });
+    backend.push.emit('db:changed', { tables: ['stake_events'] });
+    const after = await list(backend, { filter: { walletIds: [empty.id] } });
+    expect(after.total).toBe(before.total + 1);
+    expect(after.rows.map((r) => [r.kind, r.blockNumber, r.legs[0]!.alpha])).toEqual([
+      ['buy', 3_999_999, 500_000_000n],
+    ]);
   });
 
   it('unfiltered, in ledger order, the export is the events CSV of the report', async () => {

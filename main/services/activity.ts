@@ -1,6 +1,7 @@
 // Activity: the ledger the engine books from the stored facts (the same normalisation as the
 // figures and the events export), filtered, sorted and paged for the UI; its export follows the
-// same filter. Built once per change of the facts; the last few filtered orders are kept so that
+// same filter. Built once per change of the facts it reads (events, root-claim payouts, wallets:
+// a sync batch that only adds checkpoints keeps it); the last few filtered orders are kept so that
 // scrolling through a large result only slices.
 import {
   activityFacets,
@@ -30,30 +31,46 @@ const KEPT_RESULTS = 4;
 interface Ledger {
   entries: LedgerEntry[];
   facets: ActivityFacets;
+  /** What it was built from; unchanged facts keep it. */
+  fingerprint: string;
 }
 
 export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
   const wallets = walletsRepo(ctx.db);
   const facts = ledgerFactsRepo(ctx.db);
   const blockHash = ctx.db.prepare<[number], { hash: string }>('SELECT hash FROM blocks WHERE number = ?');
+  // Spot values of a leg come from the snapshot before its block, which sync records with the event,
+  // so events, payouts and wallets are what the ledger depends on.
+  const factsStamp = ctx.db.prepare<[], { events: bigint; last: bigint | null; payouts: bigint }>(
+    `SELECT (SELECT COUNT(*) FROM stake_events) AS events, (SELECT MAX(id) FROM stake_events) AS last,
+            (SELECT COUNT(*) FROM root_claim_payouts) AS payouts`,
+  );
   let ledger: Ledger | null = null;
+  let stale = true;
   const results = new Map<string, LedgerEntry[]>();
   ctx.push.subscribe((event, payload) => {
-    if (event !== 'db:changed') return;
-    if ((payload as PushEvents['db:changed']).tables.some((t) => LEDGER_TABLES.has(t))) {
-      ledger = null;
-      results.clear();
-    }
+    if (event === 'db:changed' && (payload as PushEvents['db:changed']).tables.some((t) => LEDGER_TABLES.has(t)))
+      stale = true;
   });
 
-  const build = (): Ledger => {
+  const fingerprint = (coldkeys: string[]): string => {
+    const stamp = factsStamp.get()!;
+    return [...coldkeys, stamp.events, stamp.last, stamp.payouts].map(String).join('|');
+  };
+  const current = (): Ledger => {
+    if (ledger && !stale) return ledger;
+    stale = false;
     const coldkeys = wallets.list().map((w) => w.address);
+    const stamp = fingerprint(coldkeys);
+    if (ledger?.fingerprint === stamp) return ledger;
     const entries = normalizeEvents(facts.events(coldkeys), {
       trackedColdkeys: new Set(coldkeys),
       rootClaims: facts.rootClaims(coldkeys),
       prices: new PriceBook(facts.snapshots()),
     });
-    return { entries, facets: activityFacets(entries) };
+    results.clear();
+    ledger = { entries, facets: activityFacets(entries), fingerprint: stamp };
+    return ledger;
   };
 
   const toFilter = (args: ActivityFilterArgs | undefined): ActivityFilter => {
@@ -70,15 +87,15 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
   const select = (args: { filter?: ActivityFilterArgs; sort?: ActivitySort } | undefined) => {
     const filter = toFilter(args?.filter);
     const sort = args?.sort ?? DEFAULT_ACTIVITY_SORT;
-    ledger ??= build();
+    const all = current();
     const key = JSON.stringify({ filter, sort });
     let entries = results.get(key);
     if (!entries) {
-      entries = sortEntries(filterEntries(ledger.entries, filter), sort);
+      entries = sortEntries(filterEntries(all.entries, filter), sort);
       if (results.size >= KEPT_RESULTS) results.delete(results.keys().next().value!);
       results.set(key, entries);
     }
-    return { ledger, entries };
+    return { ledger: all, entries };
   };
 
   const hashOf = (block: number) => blockHash.get(block)?.hash ?? null;

@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { backupHandlers } from './backups';
 import { chainInfoHandlers } from './chain-info';
 import type { ServiceContext } from './context';
+import { fiatCoverageHandlers } from './fiat-coverage';
 import { portfolioHandlers } from './portfolio';
 import { settingsHandlers } from './settings';
 import { syncHandlers } from './sync';
@@ -36,5 +37,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     backupHandlers(ctx),
     activityHandlers(ctx),
     chainInfoHandlers(ctx),
+    fiatCoverageHandlers(ctx),
   );
 }

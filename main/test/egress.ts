@@ -30,12 +30,16 @@ function target(args: unknown[]): EgressRecord | null {
   return null;
 }
 
-export function recordEgress(): EgressRecorder {
+/** `onConnect` hears of each connection as it is opened (e.g. to report it from a child process). */
+export function recordEgress(onConnect?: (record: EgressRecord) => void): EgressRecorder {
   const original = net.Socket.prototype.connect;
   const connections: EgressRecord[] = [];
   net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
     const record = target(args);
-    if (record) connections.push(record);
+    if (record) {
+      connections.push(record);
+      onConnect?.(record);
+    }
     return (original as (...a: unknown[]) => net.Socket).apply(this, args);
   } as typeof original;
   return {

@@ -1,88 +1,124 @@
-import { useQuery } from '@tanstack/react-query';
+import './activity.css';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ACTIVITY_SORT_KEYS } from '../../../shared/vocab';
+import { send } from '../api/client';
 import { ErrorNote } from '../app/ErrorNote';
-import { formatDateTime, formatUnits, shortAddress } from '../app/format';
-import { ExportMenu } from '../portfolio/ExportMenu';
+import { download } from '../portfolio/ExportMenu';
 import { walletQueries } from '../wallets/queries';
-import { eventQueries } from './queries';
+import { ActivityDetail } from './ActivityDetail';
+import { ActivityFilters } from './ActivityFilters';
+import { ActivityTable } from './ActivityTable';
+import { activeFilters, DEFAULT_CHOICES, loadChoices, nextSort, saveChoices, toActivityArgs } from './choices';
+import { activityQueries } from './queries';
 
+const storage = (): Storage | null => (typeof localStorage === 'undefined' ? null : localStorage);
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Every ledger entry of the watched wallets, newest first, filtered, searched, sorted; exports what is shown. */
 export function ActivityPage() {
-  const [walletId, setWalletId] = useState<number | undefined>();
+  const [choices, setChoicesState] = useState(() => loadChoices(storage()));
+  const setChoices = (next: typeof choices) => {
+    setChoicesState(next);
+    saveChoices(storage(), next);
+    setActive(null);
+    setOpen(false);
+  };
+  const [active, setActive] = useState<number | null>(null);
+  const [open, setOpen] = useState(false);
   const wallets = useQuery(walletQueries.list());
-  const events = useQuery(eventQueries.list(walletId));
   const labels = new Map((wallets.data ?? []).map((w) => [w.address, w.label]));
-  const list = events.data ?? [];
+  const { args, problem } = toActivityArgs(choices, new Set((wallets.data ?? []).map((w) => w.id)));
+  // The first page carries the counts and the subnets present; later pages load as they scroll into view.
+  const first = useQuery({
+    ...activityQueries.page(args, 0),
+    enabled: wallets.data !== undefined,
+    placeholderData: keepPreviousData,
+  });
+  const exporter = useMutation({
+    mutationFn: () => send('activity:export', args),
+    onSuccess: (file) => download(file.filename, file.mime, file.content),
+  });
+  const view = first.data;
+  const filtered = activeFilters(choices) > 0;
 
   return (
     <section className="page" aria-labelledby="page-title">
       <header className="page-header">
         <h1 id="page-title">Activity</h1>
-        <p className="muted">{list.length.toLocaleString('en-US')} recorded chain events</p>
+        <p className="muted" data-testid="activity-count" aria-live="polite">
+          {view
+            ? filtered
+              ? `${count(view.matched)} of ${count(view.total)} ledger entries`
+              : `${count(view.total)} ledger entries`
+            : 'Loading…'}
+          {view && ` · ${ACTIVITY_SORT_KEYS[choices.sort.key].label}, ${sortWords(choices.sort)}`}
+        </p>
       </header>
-      <div className="toolbar">
-        <label className="field">
-          <span>Wallet</span>
-          <select
-            value={walletId ?? ''}
-            onChange={(e) => setWalletId(e.target.value ? Number(e.target.value) : undefined)}
+      <div className="toolbar activity-toolbar">
+        <ActivityFilters
+          choices={choices}
+          onChange={setChoices}
+          wallets={wallets.data ?? []}
+          facets={view?.facets}
+          problem={problem}
+        />
+        <div className="export" role="group" aria-label="Export">
+          <button
+            type="button"
+            onClick={() => exporter.mutate()}
+            disabled={exporter.isPending || !view || view.matched === 0}
+            title="The entries shown, in this order, as the events CSV (one line per leg, with the settings-independent ledger amounts)."
           >
-            <option value="">All wallets</option>
-            {(wallets.data ?? []).map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <ExportMenu args={{}} />
+            Export {view ? count(view.matched) : ''} entries (CSV)
+          </button>
+          <ErrorNote error={exporter.error} />
+        </div>
       </div>
-      <ErrorNote error={events.error} />
-      <div className="card scroll-x">
-        {list.length === 0 ? (
-          <p className="muted empty">No events recorded yet. Sync fills this list from your node.</p>
-        ) : (
-          <table className="table compact" aria-label="Recorded events">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>Block</th>
-                <th>Event</th>
-                <th>Wallet</th>
-                <th>Subnet</th>
-                <th>Hotkey</th>
-                <th className="num">TAO</th>
-                <th className="num">α</th>
-                <th className="num">Fee</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((e) => (
-                <tr key={e.id} data-testid="event-row">
-                  <td>{formatDateTime(e.timestamp)}</td>
-                  <td>
-                    {e.blockNumber.toLocaleString('en-US')}
-                    {e.extrinsicIndex !== null ? `-${e.extrinsicIndex}` : ''}
-                  </td>
-                  <td>{e.kind}</td>
-                  <td>{labels.get(e.coldkey) ?? shortAddress(e.coldkey)}</td>
-                  <td>
-                    {e.netuid === null ? '' : `SN${e.netuid}`}
-                    {e.destNetuid !== null && e.destNetuid !== e.netuid ? ` → SN${e.destNetuid}` : ''}
-                  </td>
-                  <td className="muted">{e.hotkey ? shortAddress(e.hotkey) : ''}</td>
-                  <td className="num amount">{formatUnits(BigInt(e.tao))}</td>
-                  <td className="num amount">{formatUnits(BigInt(e.alpha))}</td>
-                  <td className="num amount">
-                    {BigInt(e.fee) === 0n
-                      ? ''
-                      : `${formatUnits(BigInt(e.fee), 6)} ${e.feeUnit === 'alpha' ? 'α' : 'τ'}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
+      <ErrorNote error={first.error ?? wallets.error} />
+      {!view ? null : view.total === 0 ? (
+        <div className="card empty">
+          <p>No ledger entries yet.</p>
+          <p className="muted">
+            Sync fills this list from your node: every stake, unstake, move, transfer and root claim.
+          </p>
+        </div>
+      ) : view.matched === 0 ? (
+        <div className="card empty">
+          <p>No entry matches these filters.</p>
+          <button type="button" onClick={() => setChoices({ ...DEFAULT_CHOICES, sort: choices.sort })}>
+            Clear filters
+          </button>
+        </div>
+      ) : (
+        <div className={`activity-layout${open && active !== null ? ' with-detail' : ''}`}>
+          <ActivityTable
+            key={JSON.stringify(args)}
+            args={args}
+            count={view.matched}
+            labels={labels}
+            active={active}
+            onActive={setActive}
+            onOpen={(i) => {
+              setActive(i);
+              setOpen(true);
+            }}
+            onClose={() => setOpen(false)}
+            sort={choices.sort}
+            onSort={(key) => setChoices({ ...choices, sort: nextSort(choices.sort, key) })}
+          />
+          {open && active !== null && (
+            <ActivityDetail args={args} index={active} labels={labels} onClose={() => setOpen(false)} />
+          )}
+        </div>
+      )}
     </section>
   );
+}
+
+function sortWords(sort: { key: string; dir: 'asc' | 'desc' }): string {
+  if (sort.key === 'time') return sort.dir === 'desc' ? 'newest first' : 'oldest first';
+  if (sort.key === 'kind') return sort.dir === 'asc' ? 'A to Z' : 'Z to A';
+  if (sort.key === 'subnet') return sort.dir === 'asc' ? 'lowest first' : 'highest first';
+  return sort.dir === 'desc' ? 'largest first' : 'smallest first';
 }

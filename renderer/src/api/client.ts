@@ -12,7 +12,9 @@ import {
 } from '../../../shared/api';
 import { BRIDGE_GLOBAL, type TaofolioBridge } from '../../../shared/bridge';
 import { takeToken } from './token';
-import { createWebBridge } from './web-bridge';
+import { createWebBridge, type HostLink, type WebBridge } from './web-bridge';
+
+export type { HostLink } from './web-bridge';
 
 declare global {
   interface Window {
@@ -21,6 +23,7 @@ declare global {
 }
 
 let bridge: TaofolioBridge | null = null;
+let webBridge: WebBridge | null = null;
 
 function getBridge(): TaofolioBridge {
   if (bridge) return bridge;
@@ -34,7 +37,8 @@ function getBridge(): TaofolioBridge {
         code: 'internal',
         message: 'Missing access token: open the URL printed by `npm run web`.',
       });
-    bridge = createWebBridge(token);
+    webBridge = createWebBridge(token);
+    bridge = webBridge;
   }
   return bridge;
 }
@@ -49,4 +53,14 @@ export async function send<C extends Channel>(channel: C, args?: ArgsOf<C>): Pro
 
 export function listen<E extends PushEventName>(event: E, listener: (payload: PushEvents[E]) => void): () => void {
   return getBridge().on(event, listener);
+}
+
+/** The link to the backend host: always open in Electron (same process tree), tracked over the web. */
+export function listenHostLink(listener: (link: HostLink) => void): () => void {
+  getBridge();
+  if (!webBridge) {
+    listener({ state: 'open' });
+    return () => {};
+  }
+  return webBridge.onHostLink(listener);
 }

@@ -7,7 +7,18 @@ import { fromWire, toWire } from '../../../shared/wire';
 type Pending = { resolve: (r: ApiResponse<unknown>) => void };
 type Listener = (payload: PushEvents[PushEventName]) => void;
 
-export function createWebBridge(token: string, location: Location = window.location): TaofolioBridge {
+/**
+ * The link to the web host itself (not the chain): open; connecting for the first time; or lost and
+ * retrying, with how many attempts have failed since (a host restarted with another data folder
+ * has another token and never lets this tab back in).
+ */
+export type HostLink = { state: 'connecting' } | { state: 'open' } | { state: 'lost'; failedAttempts: number };
+
+export interface WebBridge extends TaofolioBridge {
+  onHostLink(listener: (link: HostLink) => void): () => void;
+}
+
+export function createWebBridge(token: string, location: Location = window.location): WebBridge {
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api?token=${encodeURIComponent(token)}`;
   const pending = new Map<number, Pending>();
   const listeners = new Map<PushEventName, Set<Listener>>();
@@ -15,6 +26,12 @@ export function createWebBridge(token: string, location: Location = window.locat
   let nextId = 1;
   let socket: WebSocket | null = null;
   let retryMs = 250;
+  let link: HostLink = { state: 'connecting' };
+  const linkListeners = new Set<(link: HostLink) => void>();
+  const setLink = (next: HostLink) => {
+    link = next;
+    for (const l of linkListeners) l(link);
+  };
 
   const failAll = (message: string) => {
     for (const [id, p] of pending) {
@@ -28,6 +45,7 @@ export function createWebBridge(token: string, location: Location = window.locat
     socket = ws;
     ws.onopen = () => {
       retryMs = 250;
+      setLink({ state: 'open' });
       for (const message of queue.splice(0)) ws.send(message);
       // Anything that changed while we were away is stale now.
       for (const l of listeners.get('db:changed') ?? []) l({ tables: [...dbTables] });
@@ -44,6 +62,7 @@ export function createWebBridge(token: string, location: Location = window.locat
     };
     ws.onclose = () => {
       socket = null;
+      setLink({ state: 'lost', failedAttempts: link.state === 'lost' ? link.failedAttempts + 1 : 0 });
       failAll('Lost the connection to the Taofolio host; retrying.');
       setTimeout(connect, retryMs);
       retryMs = Math.min(retryMs * 2, 5000);
@@ -65,6 +84,11 @@ export function createWebBridge(token: string, location: Location = window.locat
   ) as unknown as ChannelMethods;
   return {
     ...methods,
+    onHostLink(listener) {
+      linkListeners.add(listener);
+      listener(link);
+      return () => linkListeners.delete(listener);
+    },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set<Listener>();
       listeners.set(event, set);

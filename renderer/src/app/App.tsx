@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { FirstRunGate } from '../settings/FirstRunGate';
 import { settingsQueries } from '../settings/queries';
 import { walletQueries } from '../wallets/queries';
 import { PAGES, renderRoute } from '../pages';
+import { HostLinkBanner } from '../sync/HostLinkBanner';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { FrameToggles } from './FrameToggles';
 import { PrivacyContext } from './privacy';
@@ -23,7 +25,9 @@ function useHashRoute(walletCount: number | undefined): Route | null {
   const route = hashRoute ?? start;
   useEffect(() => {
     // Name the page in the address too, so a reload stays where the user is.
-    if (hashRoute === null && start !== null) window.history.replaceState(window.history.state, '', routeHref(start));
+    // (Unless the first-run onboarding has named itself there already.)
+    if (hashRoute === null && start !== null && window.location.hash === '')
+      window.history.replaceState(window.history.state, '', routeHref(start));
   }, [hashRoute, start]);
   return route;
 }
@@ -59,8 +63,9 @@ export function App() {
           <p className="sidebar-foot">Local only · no telemetry</p>
         </nav>
         <main className="content">
+          <HostLinkBanner />
           {route ? (
-            renderRoute(route)
+            <FirstRunGate>{renderRoute(route)}</FirstRunGate>
           ) : wallets.error ? (
             <ErrorNote error={wallets.error} />
           ) : (

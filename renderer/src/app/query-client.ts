@@ -13,13 +13,13 @@ export function createQueryClient(): QueryClient {
 
 /** Which cached queries each table feeds. Kept in one place so new features add a line here. */
 const TABLE_QUERIES: Record<DbTable, QueryKey[]> = {
-  wallets: [['wallets'], ['portfolio'], ['events']],
+  wallets: [['wallets'], ['portfolio'], ['activity'], ['fiat']],
   settings: [['settings'], ['portfolio'], ['fiat']],
-  stake_events: [['events'], ['portfolio']],
-  position_checkpoints: [['portfolio']],
-  subnet_snapshots: [['portfolio'], ['subnets']],
+  stake_events: [['activity'], ['portfolio'], ['fiat']],
+  position_checkpoints: [['portfolio'], ['fiat']],
+  subnet_snapshots: [['portfolio'], ['subnets'], ['activity']],
   sync_state: [['sync']],
-  root_claim_payouts: [['events'], ['portfolio']],
+  root_claim_payouts: [['activity'], ['portfolio'], ['fiat']],
   blocks: [],
   fiat_prices: [['portfolio'], ['fiat']],
 };

@@ -4,7 +4,8 @@ import { EXPORT_FORMATS, exportFormats, type ExportFormat } from '../../../share
 import { send } from '../api/client';
 import { errorMessage } from '../app/ErrorNote';
 
-function download(filename: string, mime: string, content: string) {
+/** Save a file made by the backend through the browser's download (no file system access needed). */
+export function download(filename: string, mime: string, content: string) {
   const url = URL.createObjectURL(new Blob([content], { type: mime }));
   const a = document.createElement('a');
   a.href = url;

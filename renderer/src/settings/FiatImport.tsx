@@ -2,8 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { send } from '../api/client';
 import { ErrorNote } from '../app/ErrorNote';
+import { dayRanges } from './day-ranges';
 
 const fiatSummaryQuery = { queryKey: ['fiat', 'summary'] as const, queryFn: () => send('fiat:summary') };
+const SHOWN_RANGES = 12;
 
 /** TAO/fiat prices come only from a file the user chooses: no price API is ever called. */
 export function FiatImport({ currency }: { currency: string }) {
@@ -19,15 +21,15 @@ export function FiatImport({ currency }: { currency: string }) {
   });
 
   return (
-    <div className="card" aria-labelledby="fiat-title">
+    <section className="card" aria-labelledby="fiat-title">
       <h2 id="fiat-title">TAO price history ({currency})</h2>
       <p className="muted">
-        For fiat figures, import a CSV of daily prices: one <code>date,price</code> line per day (YYYY-MM-DD, price of 1
-        TAO in {currency}). A file with any malformed line is rejected whole. Days without a price are flagged, never
-        guessed.
+        For fiat figures, import a CSV of daily prices: one <code>date,price</code> line per day (a YYYY-MM-DD date or
+        an ISO date-time; the price of 1 TAO in {currency}, with at most 8 decimals). A file with any malformed line is
+        rejected whole. Days without a price are flagged, never guessed.
       </p>
       {summary.data && (
-        <p className="small">
+        <p className="small" data-testid="fiat-summary">
           {summary.data.count === 0
             ? `No ${summary.data.currency} prices imported yet.`
             : `${summary.data.count} ${summary.data.currency} prices from ${summary.data.firstDate} to ${summary.data.lastDate}.`}
@@ -52,6 +54,48 @@ export function FiatImport({ currency }: { currency: string }) {
         </p>
       )}
       <ErrorNote error={importer.error} />
+      <MissingDays currency={currency} />
+    </section>
+  );
+}
+
+const coverageQuery = { queryKey: ['fiat', 'coverage'] as const, queryFn: () => send('fiat:coverage') };
+
+/** The days the imported prices miss (for export rows and current values), as runs of dates. */
+function MissingDays({ currency }: { currency: string }) {
+  const coverage = useQuery(coverageQuery);
+  const [all, setAll] = useState(false);
+  const c = coverage.data;
+  if (!c || c.imported === 0) return null;
+  const missing = c.missingDays;
+  if (missing.length === 0)
+    return (
+      <p className="note small" data-testid="fiat-missing" data-count="0">
+        Every day with activity, income or a current value has a {currency} price.
+      </p>
+    );
+  const ranges = dayRanges(missing);
+  const shown = all ? ranges : ranges.slice(0, SHOWN_RANGES);
+  return (
+    <div className="warning" role="status" data-testid="fiat-missing" data-count={missing.length}>
+      <p>
+        <strong>
+          {missing.length.toLocaleString('en')} {missing.length === 1 ? 'day has' : 'days have'} no {currency} price
+        </strong>
+        : {c.rowsWithoutPrice.toLocaleString('en')} of {c.rowsNeedingPrice.toLocaleString('en')} export rows have no{' '}
+        {currency} value, and figures of those days leave fiat out. Nothing is guessed: import prices for these days
+        (UTC):
+      </p>
+      <ul className="day-ranges">
+        {shown.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+      {ranges.length > SHOWN_RANGES && (
+        <button type="button" className="link-button" onClick={() => setAll(!all)}>
+          {all ? 'Show fewer' : `Show all ${ranges.length} ranges`}
+        </button>
+      )}
     </div>
   );
 }

@@ -1,17 +1,18 @@
-import { chainLabel } from './format';
 import { useSyncStatus } from './queries';
+import { connectionView } from './status';
 
-/** Under the endpoint field: whether that endpoint is reachable and really finney. */
+/** Under the endpoint field: whether that endpoint is reachable and really finney (or why nothing connects). */
 export function ChainStatusNote() {
   const status = useSyncStatus();
-  const chain = status.data?.chain;
-  // Idle with a message: why nothing connects yet (no endpoint chosen, no wallet).
-  if (!chain || (chain.state === 'idle' && !chain.message)) return null;
-  const problem = chain.state === 'error' || chain.state === 'disconnected';
+  if (!status.data) return null;
+  const view = connectionView(status.data);
+  // Idle without a reason says nothing useful here.
+  if (view.tone === 'idle' && !view.detail) return null;
+  const problem = view.tone === 'problem';
   return (
     <p className={problem ? 'error' : 'note'} role={problem ? 'status' : undefined} data-testid="chain-status">
-      {chainLabel(chain)}
-      {chain.message ? ` — ${chain.message}` : ''}
+      {view.label}
+      {view.detail ? ` — ${view.detail}` : ''}
     </p>
   );
 }

@@ -1,18 +1,26 @@
-import type { WalletSyncStatus } from '../../../shared/api';
-import { etaText, fraction, PHASE_LABEL } from './format';
+import type { SyncStatus, WalletSyncStatus } from '../../../shared/api';
+import { etaText, fraction } from './format';
 import { useSyncAction } from './queries';
+import { walletView } from './status';
 
-/** Per-wallet progress on the Wallets page: phase, a bar while recording history, problems. */
-export function WalletSyncCell({ status }: { status: WalletSyncStatus | undefined }) {
+/** Per-wallet progress on the Wallets page: a status that is true, a bar while recording history, problems. */
+export function WalletSyncCell({
+  status,
+  sync,
+}: {
+  status: WalletSyncStatus | undefined;
+  sync: SyncStatus | undefined;
+}) {
   const actions = useSyncAction();
-  if (!status) return <span className="muted small">—</span>;
+  if (!status || !sync) return <span className="muted small">—</span>;
+  const view = walletView(status, sync);
   const f = fraction(status);
-  const busy = ['discovering', 'scanning', 'recording'].includes(status.phase);
+  const busy = view.tone === 'busy' && ['discovering', 'scanning', 'recording'].includes(status.phase);
   return (
-    <div className="wallet-sync" data-testid="wallet-sync" data-phase={status.phase}>
+    <div className="wallet-sync" data-testid="wallet-sync" data-phase={status.phase} data-tone={view.tone}>
       <div className="sync-line">
-        <span className="small">{PHASE_LABEL[status.phase]}</span>
-        {status.cursor !== null && !busy && <span className="small muted">#{status.cursor.toLocaleString('en')}</span>}
+        <span className={`dot dot-tone-${view.tone}`} aria-hidden="true" />
+        <span className="small">{view.label}</span>
       </div>
       {busy && (
         <>
@@ -33,6 +41,7 @@ export function WalletSyncCell({ status }: { status: WalletSyncStatus | undefine
           </button>
         </>
       )}
+      {view.detail && view.tone !== 'problem' && <p className="small muted">{view.detail}</p>}
       {status.error && (
         <p
           className={status.historyFrom !== null ? 'note small' : 'error small'}
@@ -41,6 +50,7 @@ export function WalletSyncCell({ status }: { status: WalletSyncStatus | undefine
           {status.error}
         </p>
       )}
+      {view.tone === 'problem' && !status.error && view.detail && <p className="small muted">{view.detail}</p>}
     </div>
   );
 }

@@ -10,6 +10,12 @@ export const syncQueries = {
       queryKey: [...syncQueries.all(), 'status'] as const,
       queryFn: () => send('sync:status'),
     }),
+  /** Refetched with the sync state (every recorded batch), so it follows new snapshots. */
+  freshness: () =>
+    queryOptions({
+      queryKey: [...syncQueries.all(), 'freshness'] as const,
+      queryFn: () => send('valuation:freshness'),
+    }),
 };
 
 /**

@@ -1,11 +1,23 @@
 import { useState } from 'react';
-import type { Wallet, WalletSyncStatus } from '../../../shared/api';
+import type { SyncStatus, Wallet, WalletSyncStatus } from '../../../shared/api';
 import { errorMessage } from '../app/ErrorNote';
 import { formatDate } from '../app/format';
 import { WalletSyncCell } from '../sync/WalletSyncCell';
+import { MovedToNote } from './MovedToNote';
 import { useRemoveWallet, useUpdateWallet } from './mutations';
 
-export function WalletRow({ wallet, sync }: { wallet: Wallet; sync?: WalletSyncStatus | undefined }) {
+export function WalletRow({
+  wallet,
+  sync,
+  syncAll,
+  wallets = [],
+}: {
+  wallet: Wallet;
+  sync?: WalletSyncStatus | undefined;
+  syncAll?: SyncStatus | undefined;
+  /** Every watched wallet (to tell whether a swapped coldkey's successor is already followed). */
+  wallets?: readonly Wallet[];
+}) {
   const update = useUpdateWallet();
   const remove = useRemoveWallet();
   const [editing, setEditing] = useState(false);
@@ -57,10 +69,11 @@ export function WalletRow({ wallet, sync }: { wallet: Wallet; sync?: WalletSyncS
             <code className="address" title={wallet.address}>
               {wallet.address}
             </code>
+            {sync?.movedTo && <MovedToNote wallet={wallet} movedTo={sync.movedTo} wallets={wallets} />}
           </td>
           <td className="muted">{formatDate(wallet.addedAt)}</td>
           <td>
-            <WalletSyncCell status={sync} />
+            <WalletSyncCell status={sync} sync={syncAll} />
           </td>
         </>
       )}

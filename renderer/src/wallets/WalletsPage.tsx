@@ -14,13 +14,16 @@ export function WalletsPage() {
     <section className="page" aria-labelledby="page-title">
       <header className="page-header">
         <h1 id="page-title">Wallets</h1>
-        <p className="muted">{list.length === 1 ? '1 wallet watched' : `${list.length} wallets watched`}</p>
+        {wallets.data && (
+          <p className="muted">{list.length === 1 ? '1 wallet watched' : `${list.length} wallets watched`}</p>
+        )}
       </header>
       <AddWalletForm />
       <ErrorNote error={wallets.error} />
       <div className="card">
-        {wallets.isPending ? (
-          <p className="muted">Loading…</p>
+        {!wallets.data ? (
+          // Never "No wallets yet" for a list that could not be read (e.g. the host is restarting).
+          <p className="muted">{wallets.error ? 'Wallets will show once the backend answers again.' : 'Loading…'}</p>
         ) : list.length === 0 ? (
           <div className="empty">
             <p>No wallets yet.</p>
@@ -45,6 +48,8 @@ export function WalletsPage() {
                   key={wallet.id}
                   wallet={wallet}
                   sync={sync.data?.wallets.find((w) => w.walletId === wallet.id)}
+                  syncAll={sync.data}
+                  wallets={list}
                 />
               ))}
             </tbody>

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { AppFrame } from './app-frame';
+
+/** The Activity page: filters, the virtualised ledger grid, the entry detail and the export. */
+export class ActivityPage {
+  readonly count: Locator;
+  readonly grid: Locator;
+  readonly rows: Locator;
+  readonly filters: Locator;
+  readonly search: Locator;
+  readonly detail: Locator;
+  readonly exportButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.count = page.getByTestId('activity-count');
+    this.grid = page.getByRole('grid', { name: 'Ledger entries' });
+    this.rows = page.getByTestId('activity-row');
+    this.filters = page.getByRole('form', { name: 'Filter activity' });
+    this.search = this.filters.getByLabel('Search');
+    this.detail = page.getByTestId('activity-detail');
+    this.exportButton = page.getByRole('button', { name: /^Export .* entries/ });
+  }
+
+  async open(): Promise<void> {
+    await new AppFrame(this.page).link('Activity').click();
+  }
+
+  filter(label: 'Wallet' | 'Subnet' | 'Kind' | 'From (UTC)' | 'To (UTC)'): Locator {
+    const role = label === 'From (UTC)' || label === 'To (UTC)' ? 'textbox' : 'combobox';
+    return this.filters.getByRole(role, { name: label, exact: true });
+  }
+
+  header(name: string): Locator {
+    return this.grid.getByRole('columnheader', { name: new RegExp(`^${name}`) }).getByRole('button');
+  }
+
+  row(seq: number): Locator {
+    return this.page.locator(`[data-testid="activity-row"][data-seq="${seq}"]`);
+  }
+
+  /** The seq numbers of the rows in the page, top to bottom. */
+  async seqs(): Promise<number[]> {
+    const rows = await this.rows.evaluateAll((els) =>
+      els.map((el) => ({ seq: Number(el.getAttribute('data-seq')), top: el.getBoundingClientRect().top })),
+    );
+    return rows.sort((a, b) => a.top - b.top).map((r) => r.seq);
+  }
+
+  /** Click "Export … entries" and read the file it downloads. */
+  async exportCsv(): Promise<string> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.exportButton.click()]);
+    return readFileSync(await download.path(), 'utf8');
+  }
+}

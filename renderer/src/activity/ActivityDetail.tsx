@@ -1,0 +1,145 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ActivityRow } from '../../../shared/activity';
+import { CHAIN_EVENT_KINDS, LEDGER_KINDS, LEG_BASES, LEG_CATEGORIES } from '../../../shared/vocab';
+import { Alpha as AlphaAmount, Tao as TaoAmount } from '../app/Amount';
+import type { ActivityArgs } from './choices';
+import { activityQueries, PAGE_SIZE } from './queries';
+import { flagText, subnetName, subnetsText, utcDateTime } from './row-view';
+
+const FULL = 9;
+
+/** One entry in full: where on chain it came from (block hash, extrinsic, event indices) and every leg at full precision. */
+export function ActivityDetail({
+  args,
+  index,
+  labels,
+  onClose,
+}: {
+  args: ActivityArgs;
+  index: number;
+  labels: ReadonlyMap<string, string>;
+  onClose: () => void;
+}) {
+  // The same page the table shows: already cached, no second request.
+  const page = useQuery(activityQueries.page(args, Math.floor(index / PAGE_SIZE)));
+  const row = page.data?.rows[index % PAGE_SIZE];
+  return (
+    <aside className="card activity-detail" aria-labelledby="activity-detail-title" data-testid="activity-detail">
+      <header className="activity-detail-head">
+        <h2 id="activity-detail-title">{row ? LEDGER_KINDS[row.kind].label : 'Entry'}</h2>
+        <button type="button" onClick={onClose} aria-label="Close entry details">
+          Close
+        </button>
+      </header>
+      {row ? <DetailBody row={row} labels={labels} /> : <p className="muted">Loading…</p>}
+    </aside>
+  );
+}
+
+function DetailBody({ row, labels }: { row: ActivityRow; labels: ReadonlyMap<string, string> }) {
+  return (
+    <>
+      <p className="muted small">{LEDGER_KINDS[row.kind].help}</p>
+      <dl className="facts">
+        <dt>When</dt>
+        <dd>
+          {utcDateTime(row.timestamp)} UTC <span className="muted">({new Date(row.timestamp).toLocaleString()})</span>
+        </dd>
+        <dt>Block</dt>
+        <dd data-testid="detail-block">#{row.blockNumber.toLocaleString('en')}</dd>
+        <dt>Block hash</dt>
+        <dd>
+          <code className="address" data-testid="detail-hash">
+            {row.blockHash ?? 'not recorded'}
+          </code>
+        </dd>
+        <dt>Extrinsic</dt>
+        <dd data-testid="detail-extrinsic">
+          {row.extrinsicIndex === null ? 'none (runtime hook)' : `${row.blockNumber}-${row.extrinsicIndex}`}
+        </dd>
+        <dt>Runtime</dt>
+        <dd>{row.specVersion > 0 ? `spec ${row.specVersion}` : '—'}</dd>
+        <dt>Subnets</dt>
+        <dd>{subnetsText(row)}</dd>
+      </dl>
+      {row.flags.length > 0 && (
+        <ul className="note small">
+          {row.flags.map((f) => (
+            <li key={f}>{flagText(f)}</li>
+          ))}
+        </ul>
+      )}
+      <h3>Legs</h3>
+      <table className="table compact" aria-label="Legs of this entry">
+        <thead>
+          <tr>
+            <th>Position</th>
+            <th className="num">α change</th>
+            <th className="num">TAO</th>
+            <th className="num">Fee</th>
+            <th className="num">At spot</th>
+            <th>Booked as</th>
+          </tr>
+        </thead>
+        <tbody>
+          {row.legs.map((l, i) => (
+            <tr key={i} data-testid="detail-leg">
+              <td>
+                <div>
+                  {labels.get(l.coldkey) ?? l.coldkey} · {subnetName(l.netuid)}
+                </div>
+                <code className="address small" title="Hotkey">
+                  {l.hotkey}
+                </code>
+              </td>
+              <td className="num" data-testid="detail-alpha">
+                <AlphaAmount amount={l.alpha} netuid={l.netuid} decimals={FULL} />
+              </td>
+              <td className="num" data-testid="detail-tao">
+                <TaoAmount rao={l.tao} decimals={FULL} />
+              </td>
+              <td className="num">
+                {l.fee === null ? (
+                  'unknown'
+                ) : l.feeUnit === 'tao' ? (
+                  <TaoAmount rao={l.fee} decimals={FULL} />
+                ) : (
+                  <AlphaAmount amount={l.fee} netuid={l.netuid} decimals={FULL} />
+                )}
+              </td>
+              <td className="num">{l.spotTao === null ? '—' : <TaoAmount rao={l.spotTao} decimals={FULL} />}</td>
+              <td title={`${LEG_CATEGORIES[l.category].help} ${LEG_BASES[l.basis].help}`}>
+                {LEG_CATEGORIES[l.category].label} · {LEG_BASES[l.basis].label}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>Chain events</h3>
+      {row.sources.length === 0 ? (
+        <p className="muted small">
+          None: a root-claim payout read from the chain state of block #{row.blockNumber.toLocaleString('en')}.
+        </p>
+      ) : (
+        <table className="table compact" aria-label="Chain events of this entry">
+          <thead>
+            <tr>
+              <th>Event</th>
+              <th className="num">Event index</th>
+              <th className="num">Extrinsic</th>
+            </tr>
+          </thead>
+          <tbody>
+            {row.sources.map((s) => (
+              <tr key={`${s.ref}-${s.eventIndex}`} data-testid="detail-source">
+                <td title={CHAIN_EVENT_KINDS[s.kind].help}>{CHAIN_EVENT_KINDS[s.kind].label}</td>
+                <td className="num">{s.eventIndex}</td>
+                <td className="num">{s.extrinsicIndex ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,236 @@
+import { useQueries } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useRef } from 'react';
+import type { ActivityRow, ActivitySort } from '../../../shared/activity';
+import { ACTIVITY_SORT_KEYS, LEDGER_KINDS, type ActivitySortKey } from '../../../shared/vocab';
+import { Alpha as AlphaAmount, Tao as TaoAmount } from '../app/Amount';
+import type { ActivityArgs } from './choices';
+import { activityQueries, PAGE_SIZE, pagesFor } from './queries';
+import { entryFee, hotkeysText, primaryLeg, subnetsText, utcDateTime, walletsText } from './row-view';
+
+export const ROW_HEIGHT = 40;
+
+interface Column {
+  id: string;
+  label: string;
+  sort?: ActivitySortKey;
+  numeric?: boolean;
+}
+
+const COLUMNS: Column[] = [
+  { id: 'when', label: 'When (UTC)', sort: 'time' },
+  { id: 'kind', label: 'Kind', sort: 'kind' },
+  { id: 'wallet', label: 'Wallet' },
+  { id: 'subnet', label: 'Subnet', sort: 'subnet' },
+  { id: 'hotkey', label: 'Hotkey' },
+  { id: 'alpha', label: 'α', sort: 'alpha', numeric: true },
+  { id: 'tao', label: 'TAO', sort: 'tao', numeric: true },
+  { id: 'fee', label: 'Fee', numeric: true },
+];
+
+export const rowId = (index: number) => `activity-row-${index}`;
+
+/**
+ * The ledger entries, virtualised: only the rows in view (and a few around them) are in the page,
+ * fetched a page of 200 at a time. Keyboard: arrows, Page Up/Down, Home/End move; Enter opens the
+ * detail; Escape closes it.
+ */
+export function ActivityTable({
+  args,
+  count,
+  labels,
+  active,
+  onActive,
+  onOpen,
+  onClose,
+  sort,
+  onSort,
+}: {
+  args: ActivityArgs;
+  count: number;
+  labels: ReadonlyMap<string, string>;
+  active: number | null;
+  onActive: (index: number) => void;
+  onOpen: (index: number) => void;
+  onClose: () => void;
+  sort: ActivitySort;
+  onSort: (key: ActivitySortKey) => void;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's own state drives re-renders
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    // Render on the next frame rather than inside the scroll event (React batches it).
+    useFlushSync: false,
+  });
+  const items = virtualizer.getVirtualItems();
+  const pages = pagesFor(items[0]?.index ?? 0, items.at(-1)?.index ?? 0);
+  const results = useQueries({ queries: pages.map((p) => activityQueries.page(args, p)) });
+  const rowAt = (index: number): ActivityRow | undefined => {
+    const page = pages.indexOf(Math.floor(index / PAGE_SIZE));
+    return page < 0 ? undefined : results[page]?.data?.rows[index % PAGE_SIZE];
+  };
+
+  const move = (to: number) => {
+    const index = Math.max(0, Math.min(count - 1, to));
+    onActive(index);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
+  const perScreen = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const at = active ?? -1;
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(at + 1),
+      ArrowUp: () => move(at - 1),
+      PageDown: () => move(at + perScreen),
+      PageUp: () => move(at - perScreen),
+      Home: () => move(0),
+      End: () => move(count - 1),
+      Enter: () => active !== null && onOpen(active),
+      ' ': () => active !== null && onOpen(active),
+      Escape: onClose,
+    };
+    const action = keys[e.key];
+    if (!action || count === 0) return;
+    e.preventDefault();
+    action();
+  };
+
+  return (
+    <div
+      className="activity-grid"
+      role="grid"
+      aria-label="Ledger entries"
+      aria-rowcount={count + 1}
+      aria-colcount={COLUMNS.length}
+      tabIndex={0}
+      aria-activedescendant={active === null ? undefined : rowId(active)}
+      onKeyDown={onKeyDown}
+      onFocus={() => active === null && count > 0 && onActive(0)}
+    >
+      <div role="rowgroup" className="activity-head">
+        <div role="row" aria-rowindex={1} className="activity-row">
+          {COLUMNS.map((c) => (
+            <div
+              key={c.id}
+              role="columnheader"
+              className={c.numeric ? 'num' : undefined}
+              aria-sort={c.sort && sort.key === c.sort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+            >
+              {c.sort ? (
+                <button
+                  type="button"
+                  className="sort-button"
+                  title={`Sort by ${ACTIVITY_SORT_KEYS[c.sort].label}: ${ACTIVITY_SORT_KEYS[c.sort].help}`}
+                  onClick={() => onSort(c.sort!)}
+                >
+                  {c.label}
+                  <span aria-hidden="true">{sort.key === c.sort ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                </button>
+              ) : (
+                c.label
+              )}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div ref={scroller} className="activity-scroll" role="presentation">
+        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => (
+            <Row
+              key={item.key}
+              index={item.index}
+              start={item.start}
+              row={rowAt(item.index)}
+              labels={labels}
+              active={item.index === active}
+              onOpen={onOpen}
+            />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Memoised: while scrolling only the rows that come into view render; the others keep their DOM. */
+const Row = memo(function Row(props: {
+  index: number;
+  start: number;
+  row: ActivityRow | undefined;
+  labels: ReadonlyMap<string, string>;
+  active: boolean;
+  onOpen: (index: number) => void;
+}) {
+  const { row, index } = props;
+  const style = { transform: `translateY(${props.start}px)`, height: ROW_HEIGHT };
+  if (!row)
+    return (
+      <div
+        role="row"
+        aria-rowindex={index + 2}
+        aria-busy="true"
+        id={rowId(index)}
+        className="activity-row"
+        style={style}
+      >
+        <div role="gridcell" className="muted">
+          …
+        </div>
+      </div>
+    );
+  const fee = entryFee(row);
+  const lead = primaryLeg(row);
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={props.active}
+      id={rowId(index)}
+      className={`activity-row${props.active ? ' is-active' : ''}`}
+      style={style}
+      data-testid="activity-row"
+      data-seq={row.seq}
+      onClick={() => props.onOpen(index)}
+    >
+      <div role="gridcell" title={new Date(row.timestamp).toString()}>
+        {utcDateTime(row.timestamp)}
+      </div>
+      <div role="gridcell" title={LEDGER_KINDS[row.kind].help} data-testid="activity-kind">
+        {LEDGER_KINDS[row.kind].label}
+      </div>
+      <div role="gridcell" className="ellipsis">
+        {walletsText(row, props.labels)}
+      </div>
+      <div role="gridcell">{subnetsText(row)}</div>
+      <div role="gridcell" className="ellipsis muted" title={row.legs.map((l) => l.hotkey).join(' → ')}>
+        {hotkeysText(row)}
+      </div>
+      <div role="gridcell" className={`num${row.legs.length > 1 ? ' legs' : ''}`} data-testid="activity-alpha">
+        {row.legs.map((l, i) => (
+          <span key={i}>
+            {i > 0 && <span aria-label="to">→ </span>}
+            <AlphaAmount amount={l.alpha} netuid={l.netuid} />
+          </span>
+        ))}
+      </div>
+      <div role="gridcell" className="num" data-testid="activity-tao">
+        {lead && <TaoAmount rao={lead.tao} />}
+      </div>
+      <div role="gridcell" className="num muted">
+        {fee === null ? (
+          ''
+        ) : fee.amount === null ? (
+          'unknown'
+        ) : fee.unit === 'tao' ? (
+          <TaoAmount rao={fee.amount} decimals={6} />
+        ) : (
+          <AlphaAmount amount={fee.amount} netuid={fee.netuid} decimals={6} />
+        )}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { ActivityRow } from '../../../shared/activity';
+import type { LedgerLegView } from '../../../shared/views';
+import { entryFee, hotkeysText, subnetsText, utcDateTime, walletsText } from './row-view';
+import { pagesFor } from './queries';
+
+const leg = (o: Partial<LedgerLegView>): LedgerLegView => ({
+  coldkey: '5ColdkeyAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1',
+  hotkey: '5HotkeyAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1',
+  netuid: 1,
+  alpha: 0n,
+  category: 'bought',
+  basis: 'trade',
+  tao: 0n,
+  fee: 0n,
+  feeUnit: 'tao',
+  spotTao: null,
+  spotBlock: null,
+  ...o,
+});
+const row = (o: Partial<ActivityRow>): ActivityRow => ({
+  seq: 0,
+  kind: 'buy',
+  blockNumber: 10,
+  blockHash: '0xabc',
+  timestamp: Date.UTC(2026, 0, 2, 3, 4, 5),
+  specVersion: 343,
+  extrinsicIndex: 1,
+  legs: [leg({})],
+  claimedNetuid: null,
+  sources: [],
+  flags: [],
+  ...o,
+});
+
+describe('Activity row view', () => {
+  it('writes times in UTC to the minute', () => {
+    expect(utcDateTime(Date.UTC(2026, 0, 2, 3, 4, 59))).toBe('2026-01-02 03:04');
+  });
+
+  it('names the subnets once each, in leg order; a swap root claim goes from its subnet to root', () => {
+    expect(subnetsText(row({}))).toBe('SN1');
+    expect(subnetsText(row({ kind: 'swap', legs: [leg({ netuid: 3 }), leg({ netuid: 0 })] }))).toBe('SN3 → Root');
+    expect(subnetsText(row({ kind: 'move', legs: [leg({ netuid: 5 }), leg({ netuid: 5 })] }))).toBe('SN5');
+    expect(subnetsText(row({ kind: 'root-claim-swap', claimedNetuid: 12, legs: [leg({ netuid: 0 })] }))).toBe(
+      'SN12 → Root',
+    );
+    expect(subnetsText(row({ kind: 'root-claim-keep', claimedNetuid: 12, legs: [leg({ netuid: 12 })] }))).toBe('SN12');
+  });
+
+  it('names wallets by label and hotkeys once each (a transfer between two wallets shows both)', () => {
+    const a = leg({ coldkey: 'A'.repeat(48), hotkey: 'H'.repeat(48) });
+    const b = leg({ coldkey: 'B'.repeat(48), hotkey: 'H'.repeat(48) });
+    const labels = new Map([['A'.repeat(48), 'Main']]);
+    expect(walletsText(row({ legs: [a, b] }), labels)).toBe(`Main → BBBBBBBB…BBBBBB`);
+    expect(hotkeysText(row({ legs: [a, b] }))).toBe('HHHHHHHH…HHHHHH');
+  });
+
+  it('shows the fee with its unit, "unknown" when the runtime hid it, nothing when none', () => {
+    expect(entryFee(row({ legs: [leg({ fee: 0n })] }))).toBeNull();
+    expect(entryFee(row({ legs: [leg({ fee: 5n, feeUnit: 'alpha', netuid: 4 })] }))).toEqual({
+      amount: 5n,
+      unit: 'alpha',
+      netuid: 4,
+    });
+    expect(entryFee(row({ legs: [leg({ fee: 0n }), leg({ fee: null, netuid: 2 })] }))).toEqual({
+      amount: null,
+      unit: 'tao',
+      netuid: 2,
+    });
+  });
+
+  it('fetches the first page (the counts) and the pages of the rows in view', () => {
+    expect(pagesFor(0, 30)).toEqual([0]);
+    expect(pagesFor(190, 230)).toEqual([0, 1]);
+    expect(pagesFor(99_950, 99_999)).toEqual([0, 499]);
+    expect(pagesFor(5, 4)).toEqual([0]);
+  });
+});
