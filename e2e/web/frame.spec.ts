@@ -11,9 +11,13 @@ test.describe('with wallets', () => {
   });
 });
 
-test('the app opens on Wallets when there is none yet', async ({ page, webHost }) => {
+test('a fresh install opens on the first-run setup, whose first step adds a wallet', async ({ page, webHost }) => {
   await page.goto(webHost.url);
-  await expect(new AppFrame(page).heading()).toHaveText('Wallets');
+  await expect(new AppFrame(page).heading()).toHaveText('Welcome to Taofolio');
+  await expect(page.getByRole('form', { name: 'Add a wallet' })).toBeVisible();
+  // A reload stays there.
+  await page.reload();
+  await expect(new AppFrame(page).heading()).toHaveText('Welcome to Taofolio');
 });
 
 test('/favicon.ico is served (no 404 in the console)', async ({ page, webHost }) => {

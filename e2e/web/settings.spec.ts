@@ -1,5 +1,5 @@
 // Settings: errors under the field they are about, fiat prices with the days they miss (dates
-// listed), backups made and restored from the UI.
+// listed). Backups are covered by backups.spec.ts.
 import { SettingsPage } from '../page-models/settings-page';
 import { screens } from '../support/screens';
 import { WEEK_DAYS as days } from '../support/seed';
@@ -63,19 +63,4 @@ test.describe('with a week of buys', () => {
       'Every day with activity, income or a current value has a USD price.',
     );
   });
-});
-
-test('backups: one made now is listed; a restore is staged for the next start', async ({ page, webHost }) => {
-  await page.goto(webHost.url);
-  const settings = new SettingsPage(page);
-  await settings.open();
-  const rows = settings.backups.getByTestId('backup-row');
-  const before = await rows.count();
-  await settings.backups.getByRole('button', { name: 'Back up now' }).click();
-  await expect(rows).toHaveCount(before + 1);
-  const mine = rows.filter({ hasText: 'Made by you' });
-  await expect(mine).toHaveCount(1);
-  await mine.getByRole('button', { name: /^Restore backup/ }).click();
-  await mine.getByRole('button', { name: 'Restore at next start' }).click();
-  await expect(page.getByTestId('restore-pending')).toContainText('applies when Taofolio starts next');
 });

@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 async function until(backend: Backend, check: (s: SyncStatus) => boolean, what: string): Promise<SyncStatus> {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1600; i++) {
     const status = backend.sync.status();
     if (check(status)) return status;
     await new Promise((r) => setTimeout(r, 25));
