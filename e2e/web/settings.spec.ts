@@ -34,7 +34,8 @@ test.describe('with a week of buys', () => {
     const settings = new SettingsPage(page);
     await settings.open();
     // Prices for two of the seven days: the other five are missing (three runs of dates).
-    const csv = `date,price\n${days[1]},400.5\n${days[3]},410\n`;
+    // A CoinGecko export (its own columns and date-times).
+    const csv = `snapped_at,price,market_cap,total_volume\n${days[1]} 00:00:00 UTC,400.5,1,2\n${days[3]} 00:00:00 UTC,410,1,2\n`;
     await settings.fiat.getByLabel('Import CSV file').setInputFiles({
       name: 'tao-usd.csv',
       mimeType: 'text/csv',

@@ -24,9 +24,10 @@ export function FiatImport({ currency }: { currency: string }) {
     <section className="card" aria-labelledby="fiat-title">
       <h2 id="fiat-title">TAO price history ({currency})</h2>
       <p className="muted">
-        For fiat figures, import a CSV of daily prices: one <code>date,price</code> line per day (a YYYY-MM-DD date or
-        an ISO date-time; the price of 1 TAO in {currency}, with at most 8 decimals). A file with any malformed line is
-        rejected whole. Days without a price are flagged, never guessed.
+        For fiat figures, import a CSV of daily TAO prices in {currency}: a CoinGecko export (
+        <code>snapped_at,price,…</code>), or <code>date,price</code> lines, with dates as YYYY-MM-DD, ISO date-times or
+        unix timestamps (the UTC day counts). A file with any malformed line is rejected whole. Days without a price are
+        flagged, never guessed.
       </p>
       {summary.data && (
         <p className="small" data-testid="fiat-summary">
