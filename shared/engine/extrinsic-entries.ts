@@ -1,0 +1,274 @@
+/**
+ * The ledger entries of one extrinsic's events (./normalize groups them): a lone event's entry
+ * (`singleEntry`), the pairs a summary event ties together (moves, swaps, transfers), the StakeRemoved
+ * that paid an alpha transaction fee, and root-claim payouts.
+ */
+import { crossSubnetFeeSide, impliedPreFieldFee, SPEC_FEE_FIELD } from './runtime';
+import type { PriceBook } from './prices';
+import type { LedgerKind } from '../vocab';
+import { LedgerEntry, type LedgerLeg, type RootClaimPayout, type StakeEvent } from './ledger';
+import { addedLeg, burnedLeg, positionOf, removedLeg } from './legs';
+import { alphaToTao } from './units';
+import type { NormalizeOptions } from './normalize';
+/** Entry anchored on `e` (its first source). `more` are further sources. */
+function entry(
+  kind: LedgerKind,
+  e: StakeEvent,
+  legs: LedgerLeg | LedgerLeg[],
+  more: StakeEvent[] | null,
+  flags: string[] = NO_FLAGS,
+): LedgerEntry {
+  return new LedgerEntry(kind, e, legs, more, flags);
+}
+
+/** Shared empty flags list (frozen: entries that need flags get their own array). */
+const NO_FLAGS: string[] = Object.freeze([]) as unknown as string[];
+
+/**
+ * The entry of an event that stands alone (or is left over in its extrinsic). RootClaimed is set
+ * aside for the payouts of its block. Every kind is handled here: a kind added to the vocabulary
+ * without a case fails typecheck (this function must return on every path).
+ */
+export function singleEntry(
+  e: StakeEvent,
+  opts: NormalizeOptions,
+  rootClaimed: Map<number, StakeEvent[]>,
+): LedgerEntry | null {
+  const tracked = opts.trackedColdkeys.has(e.coldkey);
+  switch (e.kind) {
+    case 'StakeAdded':
+      return tracked
+        ? entry('buy', e, addedLeg(e, 'bought', 'trade', { side: 'add' }, opts.prices), null, feeFlags(e))
+        : null;
+    case 'StakeRemoved':
+      return tracked
+        ? entry('sell', e, removedLeg(e, 'sold', 'trade', 'remove', opts.prices), null, feeFlags(e))
+        : null;
+    case 'AlphaRecycled':
+      return tracked ? entry('recycle', e, burnedLeg(e, opts.prices), null) : null;
+    case 'AlphaBurned':
+      return tracked ? entry('burn', e, burnedLeg(e, opts.prices), null) : null;
+    case 'RootClaimed': {
+      let arr = rootClaimed.get(e.blockNumber);
+      if (!arr) {
+        arr = [];
+        rootClaimed.set(e.blockNumber, arr);
+      }
+      arr.push(e);
+      return null;
+    }
+    case 'StakeMoved':
+    case 'StakeSwapped':
+    case 'StakeTransferred':
+    case 'TransactionFeePaidWithAlpha':
+      // A summary or fee event without its Stake* events (e.g. the other side is not stored) carries no α.
+      return null;
+    case 'StakeLocked':
+    case 'LockMoved':
+    case 'OrderExecuted':
+    case 'OrderExecutedBatched':
+    case 'HotkeySwapped':
+    case 'HotkeySwappedOnSubnet':
+    case 'ColdkeySwapped':
+    case 'AddStakeBurn':
+      // Runtime 397–424 mechanics recorded by sync (docs/chain/mechanics.md); their ledger treatment,
+      // with the silent α moves in silent_effects, is not implemented yet: no entry, as before.
+      return null;
+  }
+}
+
+function feeFlags(e: StakeEvent): string[] {
+  return e.specVersion < SPEC_FEE_FIELD &&
+    impliedPreFieldFee(e.specVersion, e.kind === 'StakeAdded' ? 'add' : 'remove') === null
+    ? ['fee-unobservable']
+    : NO_FLAGS;
+}
+
+export function normalizeGroup(
+  group: StakeEvent[],
+  opts: NormalizeOptions,
+  out: LedgerEntry[],
+  rootClaimed: Map<number, StakeEvent[]>,
+): void {
+  const used = new Set<StakeEvent>();
+  const tracked = opts.trackedColdkeys;
+  const produced: LedgerEntry[] = [];
+
+  // 1. Alpha-paid transaction fees (≥397): the payer's StakeRemoved (fee 0) whose TAO went to the block author.
+  for (const t of group) {
+    if (t.kind !== 'TransactionFeePaidWithAlpha') continue;
+    const cands = group.filter(
+      (e) =>
+        e.kind === 'StakeRemoved' &&
+        !used.has(e) &&
+        e.coldkey === t.coldkey &&
+        e.fee === 0n &&
+        (t.netuid === null || e.netuid === t.netuid),
+    );
+    const r = cands.find((e) => e.alpha === t.alpha) ?? cands[0];
+    if (!r) continue;
+    used.add(r);
+    used.add(t);
+    if (!tracked.has(r.coldkey)) continue;
+    const leg = removedLeg(r, 'feePaid', 'expense', 'remove', opts.prices);
+    // No proceeds for the user; the fee's TAO value is what the author received.
+    produced.push(entry('alpha-fee', r, { ...leg, tao: 0n, fee: t.tao, feeUnit: 'tao' }, [t]));
+  }
+
+  // 2. Summary events pair the origin StakeRemoved with the destination StakeAdded.
+  for (const s of group) {
+    if (s.kind !== 'StakeMoved' && s.kind !== 'StakeSwapped' && s.kind !== 'StakeTransferred') continue;
+    used.add(s);
+    const origin = positionOf(s);
+    const destCold = s.kind === 'StakeTransferred' ? (s.counterpartyColdkey ?? s.coldkey) : s.coldkey;
+    const destHot = s.destHotkey ?? origin.hotkey;
+    const destNet = s.destNetuid ?? origin.netuid;
+    const r = group.find(
+      (e) =>
+        e.kind === 'StakeRemoved' &&
+        !used.has(e) &&
+        e.eventIndex < s.eventIndex &&
+        e.coldkey === origin.coldkey &&
+        e.hotkey === origin.hotkey &&
+        e.netuid === origin.netuid,
+    );
+    if (r) used.add(r);
+    const a = group.find(
+      (e) =>
+        e.kind === 'StakeAdded' &&
+        !used.has(e) &&
+        e.eventIndex < s.eventIndex &&
+        (r === undefined || e.eventIndex > r.eventIndex) &&
+        e.coldkey === destCold &&
+        e.hotkey === destHot &&
+        e.netuid === destNet,
+    );
+    if (a) used.add(a);
+    const e = pairEntry(s, r ?? null, a ?? null, opts);
+    if (e) produced.push(e);
+  }
+
+  // 3. Everything left is a plain buy / sell / burn. A second StakeRemoved of the same (cold, hot, netuid)
+  //    in one extrinsic is the nominator "dust clear"; it is a sale like any other, flagged.
+  const seenRemoved = new Set<string>();
+  for (const e of group) {
+    if (e.kind === 'StakeRemoved') {
+      const k = `${e.coldkey}|${e.hotkey}|${e.netuid}`;
+      const dust = seenRemoved.has(k);
+      seenRemoved.add(k);
+      if (used.has(e)) continue;
+      if (!tracked.has(e.coldkey)) continue;
+      const flags = [...feeFlags(e)];
+      if (dust) flags.push('dust-clear');
+      produced.push(entry('sell', e, removedLeg(e, 'sold', 'trade', 'remove', opts.prices), null, flags));
+      continue;
+    }
+    if (used.has(e)) continue;
+    const one = singleEntry(e, opts, rootClaimed);
+    if (one) produced.push(one);
+  }
+  produced.sort((x, y) => x.eventIndex - y.eventIndex);
+  for (const p of produced) out.push(p);
+}
+
+function pairEntry(
+  s: StakeEvent,
+  r: StakeEvent | null,
+  a: StakeEvent | null,
+  opts: NormalizeOptions,
+): LedgerEntry | null {
+  const tracked = opts.trackedColdkeys;
+  const originTracked = r !== null && tracked.has(r.coldkey);
+  const destTracked = a !== null && tracked.has(a.coldkey);
+  const sources = [r, a, s].filter((x): x is StakeEvent => x !== null);
+  const anchor = sources[0] as StakeEvent;
+  const more = sources.slice(1);
+  const flags: string[] = [];
+  if (r === null && tracked.has(s.coldkey)) flags.push('missing-origin-event');
+  const originNetuid = positionOf(s).netuid;
+  const sameSubnet = (s.destNetuid ?? originNetuid) === originNetuid;
+  const spec = s.specVersion;
+
+  // Fee-side sanity check for cross-subnet moves (facts §9A item 3).
+  if (!sameSubnet && r && a && spec >= 297) {
+    const side = crossSubnetFeeSide(spec, originNetuid);
+    if ((side === 'origin' && a.fee !== 0n) || (side === 'destination' && r.fee !== 0n))
+      flags.push('unexpected-fee-side');
+  }
+  if (spec < SPEC_FEE_FIELD && spec >= 252 && !sameSubnet) flags.push('fee-unobservable');
+
+  const side = sameSubnet ? 'move-same-subnet' : 'move';
+  const origin = r ? removedLeg(r, 'sold', 'trade', side, opts.prices) : null;
+  const dest = a ? addedLeg(a, 'bought', 'trade', { side, originTaoNet: r ? r.tao : null }, opts.prices) : null;
+
+  if (originTracked && destTracked && origin && dest) {
+    if (sameSubnet) {
+      // Same subnet (hotkey move, or transfer between two tracked wallets): basis carries.
+      const kind: LedgerKind = r.coldkey === a.coldkey ? 'move' : 'internal-transfer';
+      return entry(
+        kind,
+        anchor,
+        [
+          { ...origin, category: 'transferOut', basis: 'carry' },
+          { ...dest, category: 'transferIn', basis: 'carry' },
+        ],
+        more,
+        flags,
+      );
+    }
+    return entry('swap', anchor, [origin, dest], more, flags);
+  }
+  if (originTracked && origin) {
+    // To an untracked coldkey: a transfer out. Its StakeAdded belongs to the other coldkey and is
+    // usually not stored at all, so it is not required here.
+    const destCold = s.kind === 'StakeTransferred' ? (s.counterpartyColdkey ?? s.coldkey) : s.coldkey;
+    if (!tracked.has(destCold))
+      return entry('transfer-out', anchor, { ...origin, category: 'transferOut' }, more, flags);
+    // Own destination but no StakeAdded: the moved TAO was below the minimum stake (facts §9F); a sale.
+    flags.push('move-without-destination');
+    return entry('sell', anchor, origin, more, flags);
+  }
+  if (destTracked && dest) {
+    return entry('transfer-in', anchor, { ...dest, category: 'transferIn' }, more, flags);
+  }
+  return null;
+}
+
+export function rootClaimEntry(p: RootClaimPayout, src: StakeEvent[], prices?: PriceBook): LedgerEntry {
+  const first = src[0] ?? null;
+  const more = src.length > 1 ? src.slice(1) : null;
+  if (p.mode === 'keep') {
+    // Income α on the subnet, valued at the pool price of the claim block (post-state snapshot).
+    const price = prices?.priceAt(p.netuid, p.blockNumber);
+    const value = price ? alphaToTao(p.alpha, price.price) : null;
+    const leg: LedgerLeg = {
+      coldkey: p.coldkey,
+      hotkey: p.hotkey,
+      netuid: p.netuid,
+      alpha: p.alpha,
+      category: 'rootClaim',
+      basis: 'income',
+      tao: value ?? 0n,
+      fee: 0n,
+      feeUnit: 'alpha',
+      spotTao: value,
+      spotBlock: price ? price.blockNumber : null,
+    };
+    return new LedgerEntry('root-claim-keep', first, leg, more, value === null ? ['missing-price'] : NO_FLAGS, p);
+  }
+  // Swap: the α dividend is sold fee-less and the TAO added to root stake (α == TAO on root).
+  const leg: LedgerLeg = {
+    coldkey: p.coldkey,
+    hotkey: p.hotkey,
+    netuid: 0,
+    alpha: p.tao,
+    category: 'rootClaim',
+    basis: 'income',
+    tao: p.tao,
+    fee: 0n,
+    feeUnit: 'tao',
+    spotTao: p.tao,
+    spotBlock: -1,
+  };
+  return new LedgerEntry('root-claim-swap', first, leg, more, NO_FLAGS, p);
+}
