@@ -36,6 +36,8 @@ export interface BackendOptions {
   passphrase?: string;
   /** Where database notices go (backup written, damage recovered, read-only folder); stderr by default. */
   notify?: (line: string) => void;
+  /** Sync's per-request timeout (tests shorten it; see SyncManagerOptions.requestTimeoutMs). */
+  requestTimeoutMs?: number;
   /** Test seam: called right before sync commits a batch of blocks (the crash tests end the process there). */
   beforeCommit?: (blocks: number) => void;
 }
@@ -66,6 +68,7 @@ export function createBackend(options: BackendOptions): Backend {
     now,
     endpoint: options.endpoint,
     reconnect: options.reconnect ?? true,
+    requestTimeoutMs: options.requestTimeoutMs,
     log: options.log,
     beforeCommit: options.beforeCommit,
   });

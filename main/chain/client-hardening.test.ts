@@ -118,10 +118,10 @@ describe('chain client against a hostile node', () => {
     expect(node.applied.get('error')).toBe(3);
   });
 
-  it('a stalled request, or a frame that answers nothing, times out as a ChainError', async () => {
+  it('a stalled request, or a frame that answers nothing, times out as a ChainError and drops the connection, saying why', async () => {
     node = await startHostileNode(dn.url);
-    const c = client(false, [], 1_500);
-    await c.connect();
+    const statuses: ChainStatus[] = [];
+    const c = client(false, statuses, 1_500);
     node.plan = (r) =>
       r.method === 'chain_getBlockHash' && r.params[0] === 1
         ? { kind: 'stall' }
@@ -129,13 +129,20 @@ describe('chain client against a hostile node', () => {
           ? { kind: 'raw', frame: '[1,2,3]' }
           : undefined;
     for (const block of [1, 2]) {
+      await c.connect();
       const error = await c.rpc('chain_getBlockHash', [block]).then(
         () => null,
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(ChainError);
       expect((error as ChainError).message).toMatch(/No response received/);
+      await until(() => c.status.state === 'disconnected', 'the stalled connection to be dropped');
+      expect(c.status).toMatchObject({
+        code: 'unreachable',
+        message: expect.stringMatching(/stopped answering \(no reply to chain_getBlockHash within 2 s\)/),
+      });
     }
+    await c.connect();
     expect(await c.rpc<string>('chain_getBlockHash', [0])).toMatch(/^0x2f0555cc/);
   });
 });

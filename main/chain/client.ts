@@ -56,7 +56,10 @@ export interface ChainClientOptions {
   endpoint: string;
   /** Give up one connection attempt after this long (the public endpoint may hang). */
   connectTimeoutMs?: number;
-  /** Per-request timeout (PJS default is 60 s). */
+  /**
+   * Per-request timeout (PJS's own default is 60 s). A request unanswered this long means the node
+   * stopped answering: the status says so and the connection is dropped and made again.
+   */
   requestTimeoutMs?: number;
   /** Reconnect with exponential backoff after a drop or failed attempt (app); the CLI wants false. */
   reconnect?: boolean;
@@ -64,6 +67,16 @@ export interface ChainClientOptions {
 }
 
 const BACKOFF_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+
+/**
+ * How long sync waits for one answer. A state query at one block, a page of keys or a runtime call
+ * takes well under a second on a healthy node; 20 s leaves room for a slow public node while a
+ * stalled one is noticed (and told) in a third of PJS's 60 s.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
+
+/** PJS's rejection of a request whose answer did not come in time. */
+const NO_RESPONSE = /No response received from RPC endpoint/i;
 
 /**
  * PJS falls back to metadata V14 when `Metadata_metadata_versions` fails, even for one transient
@@ -110,6 +123,8 @@ export class ChainClient {
   #attempt = 0;
   #retryTimer: NodeJS.Timeout | null = null;
   #ready: Promise<ApiPromise> | null = null;
+  /** Why the current connection is being dropped because the node stopped answering, if it is. */
+  #stalled: string | null = null;
   readonly #unsubs = new Set<() => void>();
   readonly #connectedListeners = new Set<(api: ApiPromise) => void>();
   /** Requests sent to the node, by method (the benchmark reads this). */
@@ -186,12 +201,17 @@ export class ChainClient {
   async #attemptConnect(lastTry: boolean): Promise<ApiPromise> {
     this.#setStatus({ state: 'connecting', message: null, code: null });
     // autoConnectMs=false: we own retries; cacheCapacity 0: every request really goes to the node.
-    const provider = new WsProvider(this.endpoint, false, {}, this.options.requestTimeoutMs ?? 60_000, 0);
-    // Count every request, PJS's own included (metadata, registries, subscriptions).
+    const provider = new WsProvider(this.endpoint, false, {}, this.#requestTimeoutMs, 0);
+    // Count every request, PJS's own included (metadata, registries, subscriptions), and notice
+    // requests the node left unanswered.
     const send = provider.send.bind(provider);
     provider.send = ((method: string, params: unknown[], ...rest: unknown[]) => {
       this.requestCounts.set(method, (this.requestCounts.get(method) ?? 0) + 1);
-      return (send as (...a: unknown[]) => Promise<unknown>)(method, params, ...rest);
+      const sent = (send as (...a: unknown[]) => Promise<unknown>)(method, params, ...rest);
+      sent.catch((error: unknown) => {
+        if (NO_RESPONSE.test((error as Error | undefined)?.message ?? '')) this.#onStall(provider, method);
+      });
+      return sent;
     }) as typeof provider.send;
     let api: ApiPromise | null = null;
     let failure: (error: Error) => void = () => {};
@@ -290,6 +310,23 @@ export class ChainClient {
     );
   }
 
+  get #requestTimeoutMs(): number {
+    return this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  }
+
+  /**
+   * A request on the live connection got no answer in time: the node (or the path to it) stopped
+   * answering. Waiting on the same socket rarely helps (a half-open TCP connection never answers),
+   * so the connection is dropped: every request in flight fails at once and is retried after the
+   * reconnect, and the status says why rather than showing "connected".
+   */
+  #onStall(provider: WsProvider, method: string): void {
+    const api = this.#api;
+    if (provider !== this.#provider || !api || this.#closed) return;
+    this.#stalled = `${this.shown} stopped answering (no reply to ${method} within ${Math.round(this.#requestTimeoutMs / 1000)} s).`;
+    this.#onDrop(api);
+  }
+
   #onDrop(api: ApiPromise): void {
     if (this.#api !== api || this.#closed) return;
     this.#teardownSubscriptions();
@@ -297,10 +334,15 @@ export class ChainClient {
     this.#provider = null;
     void api.disconnect().catch(() => {});
     const malformed = takeMalformed(this.endpoint);
+    const stalled = this.#stalled;
+    this.#stalled = null;
+    const reason = stalled ?? malformed;
     this.#setStatus({
       state: 'disconnected',
-      message: `${malformed ? `${malformed} ` : ''}Lost the connection to ${this.shown}; reconnecting…`,
-      code: malformed ? 'malformed' : 'unreachable',
+      message: stalled
+        ? `${stalled} Reconnecting…`
+        : `${reason ? `${reason} ` : ''}Lost the connection to ${this.shown}; reconnecting…`,
+      code: malformed && !stalled ? 'malformed' : 'unreachable',
     });
     if (this.options.reconnect) this.#scheduleReconnect();
   }

@@ -4,7 +4,7 @@
 // run-once.ts; per-wallet state and status wallet-run.ts; pushes progress.ts.
 import type { ChainStatus, SyncStatus } from '../../shared/api';
 import { redactEndpoint } from '../../shared/redact';
-import { ChainClient, ChainError } from '../chain/client';
+import { ChainClient, ChainError, DEFAULT_REQUEST_TIMEOUT_MS } from '../chain/client';
 import { chainFactsRepo } from '../db/repos/chain-facts';
 import { settingsRepo } from '../db/repos/settings';
 import { walletsRepo } from '../db/repos/wallets';
@@ -27,6 +27,11 @@ export interface SyncManagerOptions {
   /** Reconnect with backoff (app) or fail fast (CLI). */
   reconnect?: boolean;
   connectTimeoutMs?: number;
+  /**
+   * How long one read may go unanswered before the node counts as stalled (the status says so and
+   * the connection is made again); default DEFAULT_REQUEST_TIMEOUT_MS, never PJS's 60 s.
+   */
+  requestTimeoutMs?: number;
   concurrency?: number;
   log?: (line: string) => void;
   /** Test seam, see RangeHooks.beforeCommit. */
@@ -166,6 +171,7 @@ export class SyncManager {
       endpoint,
       reconnect: this.options.reconnect ?? true,
       connectTimeoutMs: this.options.connectTimeoutMs,
+      requestTimeoutMs: this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       onStatus: this.#onChainStatus,
     });
     this.#client = client;
