@@ -37,6 +37,12 @@ function summary(view: PortfolioView): string {
     `Taofolio PnL as of block ${view.asOfBlock} (${new Date(view.asOfTimestamp).toISOString()}), method ${view.method.toUpperCase()}, rewards ${view.rewards}`,
     row('Spot value (TAO)', formatTao(f.spotValue)),
     row('Exit value (TAO)', formatTao(f.exitValue)),
+    ...(view.total.holding.locked > 0n
+      ? [
+          row('Locked alpha (not sellable)', formatTao(view.total.holding.locked)),
+          row('Locked value at spot (TAO)', formatTao(view.total.holding.lockedValue)),
+        ]
+      : []),
     row('Cost basis (TAO)', formatTao(f.costBasis)),
     row('Realized PnL (TAO)', formatTao(f.realized)),
     row('Unrealized PnL (TAO)', formatTao(f.unrealized)),
@@ -54,6 +60,16 @@ function summary(view: PortfolioView): string {
     lines.push(
       `  SN${String(s.netuid).padEnd(8)}${formatTao(s.figures.alpha).padStart(16)}${formatTao(s.figures.spotValue).padStart(23)}${formatTao(s.figures.unrealized).padStart(24)}`,
     );
+  }
+  // Every α change no rule explains, with the checkpoint that saw it (never income).
+  const unexplained = view.unexplained;
+  if (unexplained.length > 0) {
+    const net = unexplained.reduce((sum, u) => sum + u.alpha, 0n);
+    lines.push('', `  Unexplained alpha changes: ${unexplained.length}, net ${formatTao(net)} alpha (not income)`);
+    for (const u of unexplained)
+      lines.push(
+        `  block ${u.block} (after ${u.fromBlock})  SN${u.netuid}  ${u.hotkey}  ${formatTao(u.alpha)} alpha  ${u.coldkey}`,
+      );
   }
   return lines.join('\n');
 }

@@ -1,7 +1,44 @@
 // Portfolio views carried by the contract: the engine's figures, flattened for the UI
 // (no Maps; bigint amounts, which both transports carry exactly).
 import type { Benchmarks, Figures, LedgerKind, LegBasis, LegCategory } from './engine';
-import type { BenchmarkId, CostBasisMethod, RewardTreatment } from './vocab';
+import type { BenchmarkId, CostBasisMethod, ExitSource, RewardTreatment } from './vocab';
+
+/**
+ * What a holding can be sold for now and what is locked (docs/chain/locks.md,
+ * docs/chain/pricing-and-exit.md). `figures.exitValue` of the same view equals `exitValue` here.
+ */
+export interface HoldingView {
+  /** Head checkpoint whose chain facts (locks, exit quote) this is; null: none applies (closed form). */
+  block: number | null;
+  /** α under a conviction lock: not sellable now, still held and still earning. */
+  locked: bigint;
+  /** α that can be sold now (held − locked). */
+  available: bigint;
+  /** The locked α at the spot price: shown apart, never part of the exit value. */
+  lockedValue: bigint;
+  /** TAO that selling the available α returns now, fees and slippage included. */
+  exitValue: bigint;
+  /** Where the exit value comes from ('mixed': an aggregate of both). */
+  exitSource: ExitSource;
+  /** False where the runtime had no locks or no head facts apply (locked reads 0). */
+  locksRead: boolean;
+}
+
+/** An α change at a checkpoint that no rule explains: kept apart, never income (docs/chain/reconciliation.md). */
+export interface UnexplainedView {
+  coldkey: string;
+  walletLabel: string | null;
+  hotkey: string;
+  netuid: number;
+  /** The change happened after `fromBlock` and by `block`, the checkpoint that saw it. */
+  fromBlock: number;
+  block: number;
+  timestamp: number;
+  /** Signed α-rao: + appeared, − vanished. */
+  alpha: bigint;
+  /** Its value at the checkpoint's spot price (rao, signed). */
+  tao: bigint;
+}
 
 export interface PositionView {
   key: string;
@@ -14,6 +51,7 @@ export interface PositionView {
   priceBlock: number | null;
   figures: Figures;
   benchmarks: Benchmarks | null;
+  holding: HoldingView;
 }
 
 export interface SubnetView {
@@ -23,6 +61,7 @@ export interface SubnetView {
   price: bigint | null;
   figures: Figures;
   benchmarks: Benchmarks | null;
+  holding: HoldingView;
   positionKeys: string[];
 }
 
@@ -74,13 +113,15 @@ export interface PortfolioView {
   method: CostBasisMethod;
   rewards: RewardTreatment;
   fiatCurrency: string;
-  total: { figures: Figures; benchmarks: Benchmarks | null };
+  total: { figures: Figures; benchmarks: Benchmarks | null; holding: HoldingView };
   subnets: SubnetView[];
   wallets: WalletView[];
   groups: GroupView[];
   positions: PositionView[];
   daily: SeriesPointView[];
   markers: FlowMarkerView[];
+  /** Every α change no rule explains, in block order. */
+  unexplained: UnexplainedView[];
   /** UTC days that lacked a TAO/fiat price (null when no fiat prices are imported). */
   fiatMissingDays: string[] | null;
 }

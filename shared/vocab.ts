@@ -260,6 +260,24 @@ export type ExportFormat = keyof typeof EXPORT_FORMATS;
 export const exportFormats = idsOf(EXPORT_FORMATS);
 
 // ---------------------------------------------------------------------------------------------
+// Valuation
+
+/** Where an exit value comes from (docs/chain/pricing-and-exit.md). */
+export const EXIT_SOURCES = {
+  chain: {
+    label: 'Chain quote',
+    help: "The runtime's own sim_swap_alpha_for_tao of the available α at the synced head.",
+  },
+  'closed-form': {
+    label: 'Computed',
+    help: 'Computed from the pool reserves at the last snapshot: the runtime could not quote it here.',
+  },
+  mixed: { label: 'Chain quote and computed', help: 'Some parts quoted by the chain, the rest computed.' },
+} as const satisfies Record<string, Term>;
+export type ExitSource = keyof typeof EXIT_SOURCES;
+export const exitSources = idsOf(EXIT_SOURCES);
+
+// ---------------------------------------------------------------------------------------------
 // Storage
 
 /** Tables of the local database; `db:changed` pushes name them so caches can refresh. */

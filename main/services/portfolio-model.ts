@@ -6,6 +6,7 @@ import {
   type Engine,
   type EngineSettings,
   type FiatPriceRow,
+  type PnlResult,
   type PortfolioInput,
   type Series,
 } from '../../shared/engine';
@@ -22,7 +23,9 @@ import type {
   WalletView,
 } from '../../shared/views';
 import { fiatPricesRepo } from '../db/repos/fiat-prices';
+import { headFactsRepo, type HeadFacts } from '../db/repos/head-facts';
 import { ledgerFactsRepo } from '../db/repos/ledger-facts';
+import { unexplainedChanges, valueAtHead } from './head-valuation';
 import type { DB } from '../db/open';
 
 export interface PortfolioQuery {
@@ -34,6 +37,8 @@ export interface PortfolioQuery {
 export interface ComputedPortfolio {
   view: PortfolioView;
   engine: Engine;
+  /** The engine's result with exit values from the head facts (what the view and the PnL report show). */
+  pnl: PnlResult;
   benchmarks: BenchmarkSet;
   /** Daily series sampled in the engine's replay (null without data). */
   series: Series | null;
@@ -79,7 +84,25 @@ export function computePortfolioView(
     ...(query.asOfBlock === undefined ? {} : { asOfBlock: query.asOfBlock }),
   };
   const { engine, benchmarks, series, observer } = computeWithAnalytics(input, engineSettings);
-  const pnl = engine.result();
+  const specVersion = input.currentSpecVersion ?? input.events.at(-1)?.specVersion ?? 297;
+  const heads = new Map<string, HeadFacts>();
+  const headFacts = headFactsRepo(db);
+  for (const w of wallets) {
+    const h = headFacts.latest(w.address);
+    if (h) heads.set(w.address, h);
+  }
+  const valued = valueAtHead(engine.result(), engine, heads, specVersion);
+  const pnl = valued.pnl;
+  const noHolding = (exitValue: bigint) => ({
+    block: null,
+    locked: 0n,
+    available: 0n,
+    lockedValue: 0n,
+    exitValue,
+    exitSource: 'closed-form' as const,
+    locksRead: false,
+  });
+  const holdingOf = (key: string, f: { exitValue: bigint }) => valued.aggregates.get(key) ?? noHolding(f.exitValue);
   const hasData = input.events.length > 0 || input.checkpoints.length > 0;
   const labels = new Map(
     ledgerFactsRepo(db)
@@ -98,6 +121,7 @@ export function computePortfolioView(
     priceBlock: p.price?.blockNumber ?? null,
     figures: p.figures,
     benchmarks: benchmarks.positions.get(p.key) ?? null,
+    holding: valued.positions.get(p.key) ?? noHolding(p.figures.exitValue),
   }));
   const priceOf = new Map(positions.map((p) => [p.netuid, p.price]));
   const subnets: SubnetView[] = pnl.subnets.map((s) => {
@@ -109,6 +133,7 @@ export function computePortfolioView(
       price: priceOf.get(netuid) ?? null,
       figures: s.figures,
       benchmarks: benchmarks.subnets.get(netuid) ?? null,
+      holding: holdingOf(s.key, s.figures),
       positionKeys: s.positions,
     };
   });
@@ -140,7 +165,8 @@ export function computePortfolioView(
     series,
     observer,
     fiatPrices: input.fiatPrices ?? [],
-    specVersion: input.currentSpecVersion ?? input.events.at(-1)?.specVersion ?? 297,
+    pnl,
+    specVersion,
     view: {
       hasData,
       asOfBlock: pnl.asOfBlock,
@@ -148,13 +174,18 @@ export function computePortfolioView(
       method: query.method,
       rewards: query.rewards,
       fiatCurrency: settings.fiatCurrency,
-      total: { figures: pnl.total.figures, benchmarks: benchmarks.total },
+      total: {
+        figures: pnl.total.figures,
+        benchmarks: benchmarks.total,
+        holding: holdingOf('total', pnl.total.figures),
+      },
       subnets,
       wallets: walletViews,
       groups,
       positions,
       daily,
       markers: series?.markers ?? [],
+      unexplained: unexplainedChanges(engine.state.emissions, (c) => byAddress.get(c)?.label ?? null),
       fiatMissingDays: pnl.fiatMissingDays,
     },
   };

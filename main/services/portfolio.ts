@@ -2,6 +2,7 @@ import {
   buildReport,
   coinTrackerCsv,
   eventsCsv,
+  jsonSafe,
   koinlyCsv,
   parseFiatCsv,
   taxRows,
@@ -100,12 +101,22 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
     const build: Record<ExportFormat, () => string> = {
       'pnl-json': () =>
         JSON.stringify(
-          buildReport(
-            engine.result(),
-            { method: view.method, rewards: view.rewards, asOfBlock: view.asOfBlock },
-            app,
-            generatedAt,
-          ),
+          {
+            ...buildReport(
+              computed.pnl,
+              { method: view.method, rewards: view.rewards, asOfBlock: view.asOfBlock },
+              app,
+              generatedAt,
+            ),
+            // Locks and where each exit value comes from (docs/chain/locks.md), and every α change no
+            // rule explains with its block (docs/chain/reconciliation.md): counted here, never income.
+            holdings: jsonSafe({
+              total: view.total.holding,
+              subnets: Object.fromEntries(view.subnets.map((s) => [s.netuid, s.holding])),
+              positions: Object.fromEntries(view.positions.map((p) => [p.key, p.holding])),
+            }),
+            unexplained: jsonSafe(view.unexplained),
+          },
           null,
           2,
         ),

@@ -1,0 +1,220 @@
+// Exit values and locks from the head facts sync recorded (docs/chain/locks.md,
+// docs/chain/pricing-and-exit.md): where a coldkey's latest head checkpoint still describes a position
+// (same α), its exit value is the runtime's sim_swap_alpha_for_tao of the available α and its locked α
+// is the chain's; otherwise the exit is the closed form from the pool reserves, on all the α.
+// Aggregates sell each (coldkey, subnet) at once — one account's sale, as sync quotes it — and add the
+// sales of different coldkeys (separate accounts, each quoted on the same pool).
+import {
+  alphaToTao,
+  positionKey,
+  quoteExit,
+  type AggregateResult,
+  type EmissionRecord,
+  type Engine,
+  type Figures,
+  type PnlResult,
+  type PositionResult,
+} from '../../shared/engine';
+import type { HoldingView, UnexplainedView } from '../../shared/views';
+import type { ExitSource } from '../../shared/vocab';
+import type { HeadFacts } from '../db/repos/head-facts';
+
+interface Sale {
+  block: number | null;
+  locked: bigint;
+  available: bigint;
+  lockedValue: bigint;
+  exitValue: bigint;
+  /** null: nothing to sell (no α), so it does not decide the aggregate's source. */
+  source: ExitSource | null;
+  approximate: boolean;
+  locksRead: boolean;
+}
+
+export interface HeadValuation {
+  /** The engine's result with every exitValue (and its approximate flag) taken from the holdings. */
+  pnl: PnlResult;
+  positions: Map<string, HoldingView>;
+  /** By aggregate key: 'SN<netuid>', wallet address, group name, and 'total'. */
+  aggregates: Map<string, HoldingView>;
+}
+
+const pairKey = (coldkey: string, netuid: number) => `${coldkey}|${netuid}`;
+
+function holdingOf(s: Sale): HoldingView {
+  const { block, locked, available, lockedValue, exitValue, locksRead } = s;
+  return { block, locked, available, lockedValue, exitValue, exitSource: s.source ?? 'closed-form', locksRead };
+}
+
+function sumSales(sales: readonly Sale[]): Sale {
+  const out: Sale = {
+    block: null,
+    locked: 0n,
+    available: 0n,
+    lockedValue: 0n,
+    exitValue: 0n,
+    source: null,
+    approximate: false,
+    locksRead: sales.length > 0,
+  };
+  for (const s of sales) {
+    out.locked += s.locked;
+    out.available += s.available;
+    out.lockedValue += s.lockedValue;
+    out.exitValue += s.exitValue;
+    out.approximate ||= s.approximate;
+    out.locksRead &&= s.locksRead;
+    if (s.block !== null && (out.block === null || s.block > out.block)) out.block = s.block;
+    if (s.source !== null) out.source = out.source === null || out.source === s.source ? s.source : 'mixed';
+  }
+  return out;
+}
+
+/** Exit values and locks of every position and aggregate of `pnl` (see the header). */
+export function valueAtHead(
+  pnl: PnlResult,
+  engine: Engine,
+  heads: ReadonlyMap<string, HeadFacts>,
+  specVersion: number,
+): HeadValuation {
+  const block = pnl.asOfBlock;
+  const closedForm = (netuid: number, alpha: bigint) => {
+    const pool = engine.prices.poolAt(netuid, block);
+    if (!pool || alpha <= 0n) return { tao: 0n, approximate: false };
+    const q = quoteExit(alpha, pool, engine.prices.snapshotAt(netuid, block)?.specVersion ?? specVersion);
+    return { tao: q.tao, approximate: q.approximate };
+  };
+  /** The head facts of a coldkey, if they are not newer than what the figures describe. */
+  const headOf = (coldkey: string) => {
+    const h = heads.get(coldkey);
+    return h && h.block <= block ? h : null;
+  };
+
+  const rowsOf = new Map(
+    [...heads.values()].map((h) => [h.coldkey, new Map(h.positions.map((r) => [`${r.hotkey}|${r.netuid}`, r]))]),
+  );
+  const stakeOf = (coldkey: string, netuid: number) => headOf(coldkey)?.subnets.find((s) => s.netuid === netuid);
+  const positionSales = new Map<string, Sale>();
+  const byPair = new Map<string, PositionResult[]>();
+  for (const p of pnl.positions) {
+    const pk = pairKey(p.coldkey, p.netuid);
+    byPair.set(pk, [...(byPair.get(pk) ?? []), p]);
+    const price = p.price?.price ?? null;
+    const alpha = p.figures.alpha > 0n ? p.figures.alpha : 0n;
+    const head = headOf(p.coldkey);
+    const row = head ? rowsOf.get(p.coldkey)?.get(`${p.hotkey}|${p.netuid}`) : undefined;
+    const stake = stakeOf(p.coldkey, p.netuid);
+    let sale: Sale;
+    if (head && row && row.alpha === alpha) {
+      // Nothing available (all locked) sells for exactly 0: sync asks the runtime nothing then.
+      const quoted = row.exit ?? (row.available === 0n ? { tao: 0n } : null);
+      const computed = quoted ? null : closedForm(p.netuid, row.available);
+      sale = {
+        block: head.block,
+        locked: row.locked,
+        available: row.available,
+        lockedValue: price === null ? 0n : alphaToTao(row.locked, price),
+        exitValue: quoted?.tao ?? computed?.tao ?? 0n,
+        source: alpha === 0n ? null : quoted ? 'chain' : 'closed-form',
+        approximate: computed?.approximate ?? false,
+        locksRead: stake?.locksRead ?? false,
+      };
+    } else {
+      const computed = closedForm(p.netuid, alpha);
+      sale = {
+        block: null,
+        locked: 0n,
+        available: alpha,
+        lockedValue: 0n,
+        exitValue: computed.tao,
+        source: alpha === 0n ? null : 'closed-form',
+        approximate: computed.approximate,
+        locksRead: false,
+      };
+    }
+    positionSales.set(p.key, sale);
+  }
+
+  // One sale per (coldkey, subnet): the chain's quote of all its available α where the head facts
+  // still hold for every position on it, else the closed form of the positions' available α at once.
+  const pairSales = new Map<string, Sale>();
+  for (const [pk, members] of byPair) {
+    const first = members[0] as PositionResult;
+    const parts = members.map((m) => positionSales.get(m.key) as Sale);
+    const summed = sumSales(parts);
+    const stake = stakeOf(first.coldkey, first.netuid);
+    const held = members.reduce((a, m) => a + (m.figures.alpha > 0n ? m.figures.alpha : 0n), 0n);
+    // Closed positions (no α, so no head row) do not decide whether the head facts still hold.
+    const fromHead = parts.every((s) => s.block !== null || s.source === null) && stake?.total === held;
+    const quoted = fromHead && stake ? (stake.exit ?? (stake.available === 0n ? { tao: 0n } : null)) : null;
+    if (quoted) {
+      pairSales.set(pk, { ...summed, exitValue: quoted.tao, source: held === 0n ? null : 'chain' });
+    } else {
+      const computed = closedForm(first.netuid, summed.available);
+      pairSales.set(pk, {
+        ...summed,
+        exitValue: computed.tao,
+        approximate: computed.approximate,
+        source: held === 0n ? null : 'closed-form',
+      });
+    }
+  }
+
+  const byKey = new Map(pnl.positions.map((p) => [p.key, p]));
+  const aggregate = (a: AggregateResult): Sale => {
+    const pairs = new Set<string>();
+    for (const key of a.positions) {
+      const p = byKey.get(key);
+      if (p) pairs.add(pairKey(p.coldkey, p.netuid));
+    }
+    return sumSales([...pairs].map((k) => pairSales.get(k) as Sale));
+  };
+  const withExit = (f: Figures, s: Sale): Figures => ({
+    ...f,
+    exitValue: s.exitValue,
+    flags: { ...f.flags, exitApproximate: s.approximate },
+  });
+
+  const aggregates = new Map<string, HoldingView>();
+  const patch = (a: AggregateResult, key = a.key): AggregateResult => {
+    const s = aggregate(a);
+    aggregates.set(key, holdingOf(s));
+    return { ...a, figures: withExit(a.figures, s) };
+  };
+  const patched: PnlResult = {
+    ...pnl,
+    positions: pnl.positions.map((p) => ({ ...p, figures: withExit(p.figures, positionSales.get(p.key) as Sale) })),
+    subnets: pnl.subnets.map((a) => patch(a)),
+    wallets: pnl.wallets.map((a) => patch(a)),
+    groups: pnl.groups.map((a) => patch(a)),
+    total: patch(pnl.total, 'total'),
+  };
+  const positions = new Map([...positionSales].map(([k, s]) => [k, holdingOf(s)]));
+  return { pnl: patched, positions, aggregates };
+}
+
+/** The reconciliation's unexplained changes, in block order (never income: docs/chain/reconciliation.md). */
+export function unexplainedChanges(
+  emissions: readonly EmissionRecord[],
+  labelOf: (coldkey: string) => string | null,
+): UnexplainedView[] {
+  return emissions
+    .filter((e) => e.kind === 'unexplained')
+    .map((e) => ({
+      coldkey: e.coldkey,
+      walletLabel: labelOf(e.coldkey),
+      hotkey: e.hotkey,
+      netuid: e.netuid,
+      fromBlock: e.fromBlock,
+      block: e.toBlock,
+      timestamp: e.timestamp,
+      alpha: e.alpha,
+      tao: e.tao,
+    }))
+    .sort(
+      (a, b) =>
+        a.block - b.block ||
+        a.netuid - b.netuid ||
+        positionKey(a.coldkey, a.hotkey, a.netuid).localeCompare(positionKey(b.coldkey, b.hotkey, b.netuid)),
+    );
+}
