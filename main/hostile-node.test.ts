@@ -41,7 +41,7 @@ function every(n: number, fault: (r: Request) => Fault | undefined, methods?: st
 }
 
 const PLANS: [string, (node: HostileNode) => void][] = [
-  ['garbage frames', (node) => (node.plan = every(37, () => ({ kind: 'raw', frame: 'garbage{"jsonrpc":' })))],
+  ['garbage frames', (node) => (node.plan = every(61, () => ({ kind: 'raw', frame: 'garbage{"jsonrpc":' })))],
   [
     'truncated SCALE',
     (node) =>

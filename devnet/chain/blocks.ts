@@ -120,6 +120,8 @@ export class BlockBuilder {
             pallet: 'SubtensorModule',
             name: 'TransactionFeePaidWithAlpha',
             args: [xt.signer, af.netuid, af.alpha, af.tao],
+            // The truth names the position the fee was sold from.
+            meta: { hotkey: af.hotkey },
           }
         : { pallet: 'TransactionPayment', name: 'TransactionFeePaid', args: [xt.signer, xt.fee, 0n] };
       out.push({ phase, event: paid, xt });

@@ -94,8 +94,6 @@ export async function factsFor(
     checkpointAt(reader, before, coldkey, null, netuids),
   ]);
   const events = c.rows.map((r) => ({ ...r }));
-  const effects = silentEffects(coldkey, c.silent, events, prior, after);
-  const exits = entry.head ? await exitsAt(reader, after, coldkey) : undefined;
   const payouts = (
     await Promise.all(
       c.claims.map((claim) =>
@@ -103,6 +101,9 @@ export async function factsFor(
       ),
     )
   ).flat();
+  const keeps = payouts.filter((p) => p.mode === 'keep');
+  const effects = silentEffects(coldkey, c.silent, events, prior, after, keeps);
+  const exits = entry.head ? await exitsAt(reader, after, coldkey) : undefined;
   return {
     block: after.block,
     events,

@@ -52,7 +52,11 @@ const POSITION_KINDS: ReadonlySet<string> = new Set([
 export class ChangeFinder {
   readonly hotkeys = new Set<string>();
   readonly positions = new Map<string, { hotkey: string; netuid: number }>();
-  /** Subnets registered at the head of the first run (pool snapshots at change blocks). */
+  /**
+   * Subnets whose pools are read at change blocks: every netuid up to the highest registered at the
+   * head or held by the coldkey, so a subnet dissolved since (and not re-registered) is still read
+   * where it existed (absent pools are skipped).
+   */
   netuids: number[] = [];
   #version = 0;
   #keyList: string[] | null = null;
@@ -183,24 +187,39 @@ export class ChangeFinder {
   async discover(hi: number): Promise<void> {
     if (this.#discovered) return;
     const hash = await this.reader.hashOf(hi);
-    const [staking, lastKeys, subnetKeys] = await Promise.all([
-      this.reader.readBlock(hi, [keys.stakingHotkeys(this.coldkey)], false),
+    const subnetKeys = await this.reader.keysPaged(keys.subnetTaoPrefix(), hash, 'the subnets');
+    await this.#discoverAt(hi);
+    const highest = Math.max(0, ...subnetKeys.map(trailingU16), ...[...this.positions.values()].map((p) => p.netuid));
+    this.netuids = Array.from({ length: highest + 1 }, (_, n) => n);
+    this.#discovered = true;
+  }
+
+  /**
+   * Adds the hotkeys and positions the coldkey holds at block b. Positions are listed from both share
+   * maps: `Alpha` (V1, retired at 473) and `AlphaV2` (spec ≥ 397), so a position that only ever lived
+   * in V2 is found too. True when the known set grew.
+   */
+  async #discoverAt(b: number): Promise<boolean> {
+    const hash = await this.reader.hashOf(b);
+    const [staking, lastKeys] = await Promise.all([
+      this.reader.readBlock(b, [keys.stakingHotkeys(this.coldkey)], false),
       this.reader.keysPaged(keys.lastStakeBlockPrefix(this.coldkey), hash, 'the hotkeys this coldkey staked to'),
-      this.reader.keysPaged(keys.subnetTaoPrefix(), hash, 'the subnets'),
     ]);
-    this.netuids = subnetKeys.map(trailingU16).sort((a, b) => a - b);
+    let grew = false;
     for (const hot of decodeAccountVec(staking.values.get(keys.stakingHotkeys(this.coldkey)) ?? null))
-      this.#addHotkey(hot);
-    for (const k of lastKeys) this.#addHotkey(encodeAddress(trailingAccount(k), 42));
-    const alphaKeys = await Promise.all(
-      [...this.hotkeys].map((hot) =>
-        this.reader
-          .keysPaged(keys.alphaPrefix(hot, this.coldkey), hash, 'the positions of this coldkey')
-          .then((ks) => ks.map((k) => [hot, trailingU16(k)] as const)),
+      if (this.#addHotkey(hot)) grew = true;
+    for (const k of lastKeys) if (this.#addHotkey(encodeAddress(trailingAccount(k), 42))) grew = true;
+    const listed = await Promise.all(
+      [...this.hotkeys].flatMap((hot) =>
+        [keys.alphaPrefix(hot, this.coldkey), keys.alphaV2Prefix(hot, this.coldkey)].map((prefix) =>
+          this.reader
+            .keysPaged(prefix, hash, 'the positions of this coldkey')
+            .then((ks) => ks.map((k) => [hot, trailingU16(k)] as const)),
+        ),
       ),
     );
-    for (const list of alphaKeys) for (const [hot, netuid] of list) this.#addPosition(hot, netuid);
-    this.#discovered = true;
+    for (const list of listed) for (const [hot, netuid] of list) if (this.#addPosition(hot, netuid)) grew = true;
+    return grew;
   }
 
   /**
@@ -300,6 +319,10 @@ export class ChangeFinder {
         changes.set(c.state.number, c);
         if (this.#learn(c)) grew = true;
       }
+      // A coldkey swap onto this coldkey brings positions no event names: list what it holds right after.
+      for (const c of decoded)
+        if (c.silent.some((ref) => ref.kind === 'ColdkeySwapped' && ref.newColdkey === this.coldkey))
+          if (await this.#discoverAt(c.state.number)) grew = true;
       onProgress?.(changes.size);
       const extra = await this.#verify(lo, hi, candidates);
       let added = false;

@@ -18,8 +18,15 @@ export function silentEffects(
   rows: StakeEventRow[],
   prior: CheckpointFacts,
   after: CheckpointFacts,
+  /** Root-claim Keep payouts of this block: α staked on positions before a later event of the block. */
+  keeps: readonly { eventIndex: number; hotkey: string; netuid: number; alpha: bigint }[] = [],
 ): SilentEffectRow[] {
   const before = alphaMap(prior.positions);
+  // α of a position right before event `index`: the block before, plus Keep claims earlier in the block.
+  const heldBefore = (p: PositionRow, index: number) =>
+    keeps
+      .filter((k) => k.eventIndex < index && k.hotkey === p.hotkey && k.netuid === p.netuid)
+      .reduce((sum, k) => sum + k.alpha, p.alpha);
   const now = alphaMap(after.positions);
   const out: SilentEffectRow[] = [];
   const effect = (ref: SilentRef, hotkey: string, netuid: number, alpha: bigint, tao = 0n) =>
@@ -31,12 +38,14 @@ export function silentEffects(
           if (p.hotkey !== ref.oldHotkey || (ref.netuid !== null && p.netuid !== ref.netuid)) continue;
           // keep_stake swaps leave the α where it was: only a position that emptied has moved.
           if ((now.get(key(p.hotkey, p.netuid)) ?? 0n) !== 0n) continue;
-          effect(ref, p.hotkey, p.netuid, -p.alpha);
-          effect(ref, ref.newHotkey, p.netuid, p.alpha);
+          const moved = heldBefore(p, ref.eventIndex);
+          effect(ref, p.hotkey, p.netuid, -moved);
+          effect(ref, ref.newHotkey, p.netuid, moved);
         }
         break;
       case 'ColdkeySwapped':
-        if (ref.oldColdkey === coldkey) for (const p of prior.positions) effect(ref, p.hotkey, p.netuid, -p.alpha);
+        if (ref.oldColdkey === coldkey)
+          for (const p of prior.positions) effect(ref, p.hotkey, p.netuid, -heldBefore(p, ref.eventIndex));
         if (ref.newColdkey === coldkey)
           for (const p of after.positions) {
             const arrived = p.alpha - (before.get(key(p.hotkey, p.netuid)) ?? 0n);
@@ -44,7 +53,9 @@ export function silentEffects(
           }
         break;
       case 'NetworkRemoved': {
-        const held = prior.positions.filter((p) => p.netuid === ref.netuid && p.alpha > 0n);
+        const held = prior.positions
+          .filter((p) => p.netuid === ref.netuid && p.alpha > 0n)
+          .map((p) => ({ ...p, alpha: heldBefore(p, ref.eventIndex) }));
         const paid = payoutsByPosition(held, ref.payouts);
         held.forEach((p, i) => effect(ref, p.hotkey, p.netuid, -p.alpha, paid[i] ?? 0n));
         break;

@@ -54,6 +54,8 @@ describe.each([
     const chain = dn.world.chain;
     const at = await api.at(dn.hashOf(head));
     let exits = 0;
+    let locks = 0;
+    let heldPositions = 0;
     for (const coldkey of dn.coldkeys) {
       const heads = backend.db.prepare('SELECT block_number FROM head_checkpoints WHERE coldkey = ?').all(coldkey);
       expect(heads).toEqual([{ block_number: BigInt(head) }]);
@@ -63,7 +65,8 @@ describe.each([
         .map((p) => ({ hotkey: ss58(p.hotkey), netuid: p.netuid, alpha: chain.stake(p.hotkey, cold, p.netuid, head) }))
         .filter((p) => p.alpha > 0n)
         .sort((a, b) => a.netuid - b.netuid || (a.hotkey < b.hotkey ? -1 : 1));
-      expect(held.length).toBeGreaterThan(0);
+      // A coldkey whose stake was swapped to another one holds nothing at the head.
+      heldPositions += held.length;
       const checkpoint = backend.db
         .prepare(
           'SELECT hotkey, netuid, alpha FROM position_checkpoints WHERE coldkey = ? AND block_number = ? ORDER BY netuid, hotkey',
@@ -77,17 +80,18 @@ describe.each([
       expect(rows.map((r) => [r.hotkey, Number(r.netuid), r.alpha])).toEqual(
         held.map((p) => [p.hotkey, p.netuid, p.alpha]),
       );
-      for (const r of rows) {
-        // These runtimes have no locks: everything is available.
-        expect([r.locked, r.available]).toEqual([0n, r.alpha]);
-        const simulate = at.call.swapRuntimeApi?.simSwapAlphaForTao;
-        if (!simulate) throw new Error('this runtime has no sim_swap_alpha_for_tao');
-        const sim = (await simulate(Number(r.netuid), r.available)) as unknown as {
-          taoAmount: { toBigInt(): bigint };
-          alphaFee: { toBigInt(): bigint };
-        };
-        expect([r.exit_tao, r.exit_alpha_fee]).toEqual([sim.taoAmount.toBigInt(), sim.alphaFee.toBigInt()]);
-        exits += 1;
+      // The chain's own availability (spec ≥ 411), asked through @polkadot/api: netuid → {total, locked, available}.
+      const availability = new Map<number, [bigint, bigint, bigint]>();
+      const getAvailability = at.call.stakeInfoRuntimeApi?.getStakeAvailabilityForColdkeys;
+      if (scenario === 'upgrade424') {
+        if (!getAvailability) throw new Error('424 has get_stake_availability_for_coldkeys');
+        const answer = (await getAvailability([coldkey], null)) as unknown as Map<
+          unknown,
+          Map<{ toNumber(): number }, Record<'total' | 'locked' | 'available', { toBigInt(): bigint }>>
+        >;
+        for (const perSubnet of answer.values())
+          for (const [n, a] of perSubnet)
+            availability.set(n.toNumber(), [a.total.toBigInt(), a.locked.toBigInt(), a.available.toBigInt()]);
       }
       const stakes = backend.db
         .prepare(
@@ -98,15 +102,32 @@ describe.each([
       expect(stakes.map((s) => Number(s.netuid))).toEqual(netuids);
       for (const s of stakes) {
         const total = held.filter((p) => p.netuid === Number(s.netuid)).reduce((a, p) => a + p.alpha, 0n);
-        // The runtime reports availability from 411; these scenarios lock nothing.
+        // Before 411 there are no locks: everything is available.
+        const [chainTotal, locked, available] = availability.get(Number(s.netuid)) ?? [total, 0n, total];
         expect([s.total, s.locked, s.available, s.locks_read]).toEqual([
-          total,
-          0n,
-          total,
+          chainTotal,
+          locked,
+          available,
           scenario === 'upgrade424' ? 1n : 0n,
         ]);
+        locks += locked > 0n ? 1 : 0;
+        // The positions on the subnet carry exactly the subnet's lock between them.
+        const onSubnet = rows.filter((r) => r.netuid === s.netuid);
+        expect(onSubnet.reduce((a, r) => a + r.locked, 0n)).toBe(locked);
+      }
+      for (const r of rows) {
+        expect(r.available).toBe(r.alpha - r.locked);
+        const simulate = at.call.swapRuntimeApi?.simSwapAlphaForTao;
+        if (!simulate) throw new Error('this runtime has no sim_swap_alpha_for_tao');
+        const sim = (await simulate(Number(r.netuid), r.available)) as unknown as {
+          taoAmount: { toBigInt(): bigint };
+          alphaFee: { toBigInt(): bigint };
+        };
+        expect([r.exit_tao, r.exit_alpha_fee]).toEqual([sim.taoAmount.toBigInt(), sim.alphaFee.toBigInt()]);
+        exits += 1;
       }
     }
+    if (scenario === 'upgrade424') expect(locks).toBeGreaterThan(0);
 
     // Every subnet's price at the head is the runtime's current_alpha_price.
     const prices = backend.db
@@ -120,7 +141,8 @@ describe.each([
       expect([Number(p.netuid), p.price]).toEqual([Number(p.netuid), chainPrice.toBigInt()]);
       expect(p.price_source).toBe(scenario === 'tiny' ? 'reserves' : 'runtime'); // 343 has no current_alpha_price_all
     }
-    expect(exits).toBeGreaterThan(3);
+    expect(heldPositions).toBeGreaterThan(3);
+    expect(exits).toBe(heldPositions);
     backend.close();
   }, 120_000);
 });

@@ -140,8 +140,13 @@ export async function headExits(
     : new Map<number, Availability>();
   const anyLock = [...availability.values()].some((a) => a.locked > 0n);
   const lockHolders = features.locks && anyLock ? await lockHotkeys(reader, hash, coldkey) : new Map<number, string>();
-  const sim = (netuid: number, alpha: bigint) =>
-    features.simSell && alpha > 0n ? simulateSale(reader, runtime, hash, netuid, alpha, block) : Promise.resolve(null);
+  // Nothing available (all locked) sells for exactly nothing.
+  const sim = (netuid: number, alpha: bigint): Promise<ExitQuote | null> =>
+    !features.simSell
+      ? Promise.resolve(null)
+      : alpha === 0n
+        ? Promise.resolve({ tao: 0n, alphaFee: 0n, slippage: 0n })
+        : simulateSale(reader, runtime, hash, netuid, alpha, block);
 
   const subnets = await Promise.all(
     netuids.map(async (netuid): Promise<{ row: SubnetStakeRow; onSubnet: PositionRow[] }> => {

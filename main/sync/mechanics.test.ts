@@ -116,11 +116,19 @@ describe('hotkey and coldkey swaps', () => {
     expect(decode([ev(1, 'SubtensorModule', 'HotkeySwapped', OTHER, H, H2)]).silent).toEqual([]);
   });
 
-  it('a coldkey swap names the new coldkey, seen from either side', () => {
+  it('a coldkey swap names the new coldkey and the free TAO that moved, seen from either side', () => {
     for (const coldkey of [C, D]) {
-      const { rows, silent } = decode([ev(1, 'SubtensorModule', 'ColdkeySwapped', C, D)], { coldkey });
-      expect(rows[0]).toMatchObject({ kind: 'ColdkeySwapped', coldkey: C, counterpartyColdkey: D });
-      expect(silent).toEqual([{ kind: 'ColdkeySwapped', eventIndex: 0, oldColdkey: C, newColdkey: D }]);
+      const { rows, silent } = decode(
+        [ev(1, 'Balances', 'Transfer', C, D, 385_424_667_207), ev(1, 'SubtensorModule', 'ColdkeySwapped', C, D)],
+        { coldkey },
+      );
+      expect(rows[0]).toMatchObject({
+        kind: 'ColdkeySwapped',
+        coldkey: C,
+        counterpartyColdkey: D,
+        tao: 385_424_667_207n,
+      });
+      expect(silent).toEqual([{ kind: 'ColdkeySwapped', eventIndex: 1, oldColdkey: C, newColdkey: D }]);
     }
   });
 });

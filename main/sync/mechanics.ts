@@ -148,10 +148,17 @@ export function mechanicsOf(
       case 'subtensorModule.ColdkeySwapped': {
         const [oldColdkey, newColdkey] = [ss58(d[0]), ss58(d[1])];
         if (oldColdkey !== coldkey && newColdkey !== coldkey) break;
+        // The whole free balance follows in one Balances.Transfer(old → new) before the event.
+        const moved = segmentBefore(events, i, () => false)
+          .filter((t) => isTransfer(t) && ss58(t.data[0]) === oldColdkey && ss58(t.data[1]) === newColdkey)
+          .reduce((sum, t) => sum + big(t.data[2]), 0n);
+        const cost = d.length >= 3 ? big(d[2]) : null; // swap_cost, in the event before spec 393
         rows.push({
           ...baseRow(e, 'ColdkeySwapped', oldColdkey),
           counterpartyColdkey: newColdkey,
-          tao: d.length >= 3 ? big(d[2]) : 0n,
+          tao: moved,
+          fee: cost ?? 0n,
+          feeUnit: cost === null ? null : 'tao',
         });
         silent.push({ kind: 'ColdkeySwapped', eventIndex: e.index, oldColdkey, newColdkey });
         break;

@@ -67,6 +67,8 @@ export const keys = {
       ['Blake2_128Concat', account(cold)],
       ['Identity', u16(netuid)],
     ),
+  alphaV2Prefix: (hot: string, cold: string) =>
+    key('SubtensorModule', 'AlphaV2', ['Blake2_128Concat', account(hot)], ['Blake2_128Concat', account(cold)]),
   /** Shares after the lazy V1→V2 migration (spec ≥ 397). */
   alphaV2: (hot: string, cold: string, netuid: number) =>
     key(

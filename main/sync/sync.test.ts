@@ -46,6 +46,7 @@ describe.each([
   ['upgrade424', 1],
   ['upgrade424', 2],
   ['upgrade424', 3],
+  ['upgrade424', 4],
 ] as const)('backfill of scenario %s seed %i', (scenario, seed) => {
   let dn: Devnet;
   beforeAll(async () => {

@@ -2,7 +2,9 @@
 // comparison of stored facts with the devnet's ground truth.
 import { METADATA_HELP, findMetadata } from '../../devnet/scale/metadata-files';
 import type { DB } from '../db/open';
-import type { StakeEventDbRow } from '../db/repos/stake-events';
+import type { TruthLike } from './truth-lines';
+
+export { eventLines, type TruthLike } from './truth-lines';
 
 /**
  * The devnet's metadata is vendored in devnet/metadata/ (SUBTENSOR_METADATA_DIR may override it), so
@@ -10,170 +12,6 @@ import type { StakeEventDbRow } from '../db/repos/stake-events';
  */
 export function ensureDevnetMetadata(): void {
   if (findMetadata().size === 0) throw new Error(METADATA_HELP);
-}
-
-export interface TruthLike {
-  finalized: number;
-  specVersions?: { from: number; spec: number }[];
-  events: {
-    block: number;
-    eventIndex: number;
-    kind: string;
-    coldkey: string;
-    hotkey: string;
-    netuid: number;
-    tao: string;
-    alpha: string;
-    fee: string;
-    destColdkey?: string;
-    destHotkey?: string;
-    destNetuid?: number;
-  }[];
-  positions: { block: number; coldkey: string; hotkey: string; netuid: number; alpha: string }[];
-}
-
-/**
- * Stored events of `coldkey` (RootClaimed replaced by its derived payouts) and the truth's events
- * up to the finalized block, as comparable strings. Runtimes without the event fee field (spec < 257)
- * cannot show the fee, so it is compared as '?' there.
- */
-export function eventLines(db: DB, truth: TruthLike, coldkey: string): { stored: string[]; expected: string[] } {
-  const rows = db
-    .prepare(
-      `SELECT * FROM stake_events WHERE (coldkey = ? OR counterparty_coldkey = ?) AND kind != 'RootClaimed' ORDER BY block_number, event_index`,
-    )
-    .all(coldkey, coldkey) as StakeEventDbRow[];
-  const payouts = db
-    .prepare('SELECT * FROM root_claim_payouts WHERE coldkey = ? ORDER BY block_number, event_index, hotkey, netuid')
-    .all(coldkey) as {
-    block_number: bigint;
-    event_index: bigint;
-    mode: string;
-    hotkey: string;
-    netuid: bigint;
-    tao: bigint;
-    alpha: bigint;
-  }[];
-  const noFee = new Set(rows.filter((r) => r.fee_unit === null).map((r) => `${r.block_number}|${r.event_index}`));
-  const stored = [
-    ...rows.map((r) =>
-      [
-        r.block_number,
-        r.event_index,
-        r.kind,
-        r.coldkey,
-        r.counterparty_coldkey ?? '',
-        r.hotkey,
-        r.netuid,
-        r.dest_hotkey ?? '',
-        r.dest_netuid ?? '',
-        r.tao,
-        r.alpha,
-        r.fee_unit === null ? '?' : r.fee,
-      ].join('|'),
-    ),
-    ...payouts.map((p) =>
-      [
-        p.block_number,
-        p.event_index,
-        p.mode === 'keep' ? 'RootClaimKeep' : 'RootClaimSwap',
-        coldkey,
-        '',
-        p.hotkey,
-        p.netuid,
-        '',
-        '',
-        p.tao,
-        p.alpha,
-        0,
-      ].join('|'),
-    ),
-  ].sort();
-  const expected = truth.events
-    .filter((e) => e.block <= truth.finalized && (e.coldkey === coldkey || e.destColdkey === coldkey))
-    .map((e) =>
-      [
-        e.block,
-        e.eventIndex,
-        e.kind,
-        e.coldkey,
-        e.destColdkey ?? '',
-        e.hotkey,
-        e.netuid,
-        e.destHotkey ?? '',
-        e.destNetuid ?? '',
-        e.tao,
-        e.alpha,
-        noFee.has(`${e.block}|${e.eventIndex}`) ? '?' : e.fee,
-      ].join('|'),
-    )
-    .sort();
-  return { stored: withSwapTolerance(splitBefore411(stored, expected, truth), expected, truth), expected };
-}
-
-/**
- * RootClaimSwap TAO: the chain shows no amount before spec 411, so sync records the growth of the
- * root position (or the constant-product output when several subnets were claimed at once). The
- * truth holds the simulator's swap output, which can differ from that by one rao of share-pool
- * rounding. Stored lines within 1 rao of the expected line are reported as the expected line.
- */
-function withSwapTolerance(stored: string[], expected: string[], truth: TruthLike): string[] {
-  const byKey = new Map(expected.filter((l) => l.includes('|RootClaimSwap|')).map((l) => [swapKey(l), l]));
-  return stored
-    .map((line) => {
-      // From 411 the amounts are the chain's own transfers: no tolerance.
-      if (!line.includes('|RootClaimSwap|') || specAt(truth, Number(line.split('|')[0])) >= 411) return line;
-      const match = byKey.get(swapKey(line));
-      if (!match) return line;
-      const diff = BigInt(line.split('|')[9]!) - BigInt(match.split('|')[9]!);
-      return diff >= -1n && diff <= 1n ? match : line;
-    })
-    .sort();
-}
-
-/** The runtime spec of the truth's chain at `block` (0 when the truth does not say). */
-const specAt = (truth: TruthLike, block: number) =>
-  (truth.specVersions ?? []).filter((s) => s.from <= block).reduce((_, s) => s.spec, 0);
-
-/**
- * Before spec 411 the chain shows only the total Swap TAO a hotkey's claims added to root stake, not
- * how it splits over several subnets claimed in one block (other coldkeys' claims move the pools in
- * between). Sync records the exact total and a reconstructed split; such a group of stored lines
- * counts as the truth's when the totals agree (within 1 rao of share rounding).
- */
-function splitBefore411(stored: string[], expected: string[], truth: TruthLike): string[] {
-  const groupOf = (line: string) => {
-    const f = line.split('|');
-    return f[2] === 'RootClaimSwap' && specAt(truth, Number(f[0])) < 411 ? `${f[0]}|${f[1]}|${f[5]}` : null;
-  };
-  const groups = (lines: string[]) => {
-    const m = new Map<string, string[]>();
-    for (const l of lines) {
-      const g = groupOf(l);
-      if (g) m.set(g, [...(m.get(g) ?? []), l]);
-    }
-    return m;
-  };
-  const want = groups(expected);
-  const replaced = new Map<string, string[]>();
-  for (const [g, lines] of groups(stored)) {
-    const truthLines = want.get(g);
-    if (!truthLines || truthLines.length !== lines.length || lines.length < 2) continue;
-    const total = (ls: string[]) => ls.reduce((sum, l) => sum + BigInt(l.split('|')[9]!), 0n);
-    const diff = total(lines) - total(truthLines);
-    const keys = (ls: string[]) => ls.map(swapKey).sort().join('\n');
-    if (diff >= -1n && diff <= 1n && keys(lines) === keys(truthLines)) replaced.set(g, truthLines);
-  }
-  const out = stored.filter((l) => !replaced.has(groupOf(l) ?? ''));
-  for (const lines of replaced.values()) out.push(...lines);
-  return out.sort();
-}
-
-/** A swap payout line without its TAO field (index 9). */
-function swapKey(line: string): string {
-  const parts = line.split('|');
-  parts[9] = '';
-  return parts.join('|');
 }
 
 const TEMPO_PLUS_ONE = 361;
@@ -226,7 +64,8 @@ export function checkpointMismatches(
   for (const e of truth.events) {
     if (e.coldkey !== coldkey && e.destColdkey !== coldkey) continue;
     touch(e.hotkey, e.netuid, e.block);
-    if (e.destNetuid !== undefined) touch(e.destHotkey ?? e.hotkey, e.destNetuid, e.block);
+    if (e.destNetuid !== undefined || e.destHotkey !== undefined)
+      touch(e.destHotkey ?? e.hotkey, e.destNetuid ?? e.netuid, e.block);
     if (e.kind === 'RootClaimSwap') touch(e.hotkey, 0, e.block);
   }
   let checked = 0;

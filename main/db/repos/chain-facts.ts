@@ -174,6 +174,7 @@ export function chainFactsRepo(db: DB) {
   const knownPositions = db.prepare<{ coldkey: string }, { hotkey: string; netuid: bigint }>(
     `SELECT hotkey, netuid FROM position_checkpoints WHERE coldkey = @coldkey
      UNION SELECT hotkey, netuid FROM silent_effects WHERE coldkey = @coldkey
+     UNION SELECT hotkey, netuid FROM root_claim_payouts WHERE coldkey = @coldkey AND mode = 'keep'
      UNION SELECT hotkey, netuid FROM stake_events WHERE coldkey = @coldkey AND hotkey IS NOT NULL AND netuid IS NOT NULL`,
   );
   const movedTo = db.prepare<[string], { counterparty_coldkey: string; block_number: bigint }>(
