@@ -201,6 +201,10 @@ export interface SubnetDetailView {
     marketCap: Amount;
     netTaoFlow7d: Amount;
     netTaoFlow30d: Amount;
+    /** Share of the TAO injected into all pools per block (0..1), null when no snapshot recorded it. */
+    emissionShare: number | null;
+    /** The snapshot block that share was read at. */
+    emissionShareBlock: number | null;
   };
   /** Selling 25 / 50 / 100 % of what you hold now: spot value, what the pool returns, the gap. */
   exit: {

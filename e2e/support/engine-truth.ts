@@ -28,6 +28,29 @@ export function engineView(
   }
 }
 
+/**
+ * A subnet's share of network emissions straight from the stored snapshots (SQL, not the engine): its
+ * tao_in_emission over all subnets' at its latest snapshot at or before `asOfBlock` that recorded one.
+ */
+export function storedEmissionShare(dataDir: string, netuid: number, asOfBlock: number): number | null {
+  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+  db.defaultSafeIntegers(true);
+  try {
+    const row = db
+      .prepare<[number, number], { block_number: bigint; own: bigint; total: bigint }>(
+        `SELECT s.block_number, s.tao_in_emission AS own,
+           (SELECT SUM(t.tao_in_emission) FROM subnet_snapshots t WHERE t.block_number = s.block_number) AS total
+         FROM subnet_snapshots s
+         WHERE s.netuid = ? AND s.block_number <= ? AND s.tao_in_emission IS NOT NULL
+         ORDER BY s.block_number DESC LIMIT 1`,
+      )
+      .get(netuid, asOfBlock);
+    return row && row.total > 0n ? Number(row.own) / Number(row.total) : null;
+  } finally {
+    db.close();
+  }
+}
+
 /** Parse a displayed amount ("−τ1,234.567890123", "+τ0.5", "12.3 α") into its 9-decimal integer. */
 export function parseUnits(text: string): bigint {
   const m = /([+−-]?)[^\d]*([\d,]+)(?:\.(\d{1,9}))?/.exec(text.trim());

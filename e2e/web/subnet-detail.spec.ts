@@ -1,7 +1,7 @@
 import { amountOf } from '../page-models/figures';
 import { SubnetsPage } from '../page-models/subnets-page';
 import { screenshotBothThemes } from '../support/artifacts';
-import { engineView } from '../support/engine-truth';
+import { engineView, parsePct, storedEmissionShare } from '../support/engine-truth';
 import { expect, test } from '../support/web-host';
 
 test.use({ seed: 'devnet-demo' });
@@ -65,6 +65,13 @@ test('a subnet’s own page: figures equal the engine’s, the bet decomposes ex
   const gap = spot100 - sn5.figures.spotValue;
   expect(gap >= 0n ? gap : -gap).toBeLessThanOrEqual(positions);
   await expect(page.getByTestId('health-tao-reserve')).toHaveText(/^τ/);
+  // Share of network emissions: SN5's TAO injection over every subnet's, as the snapshots recorded them.
+  const share = storedEmissionShare(webHost.dataDir, 5, truth.asOfBlock);
+  expect(share).not.toBeNull();
+  expect(share!).toBeGreaterThan(0);
+  expect(share!).toBeLessThan(1);
+  const shownShare = page.getByTestId('health-emission-share');
+  expect(parsePct((await shownShare.getAttribute('title'))!)).toBeCloseTo(share!, 6);
 
   await screenshotBothThemes(page, 'subnet-detail');
 });

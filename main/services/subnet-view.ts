@@ -82,6 +82,8 @@ export function buildSubnetView(
       marketCap: money(health.marketCap),
       netTaoFlow7d: money(health.netTaoFlow7d),
       netTaoFlow30d: money(health.netTaoFlow30d),
+      emissionShare: health.emissionShare,
+      emissionShareBlock: health.emissionShareBlock,
     },
     exit: (exitCosts(engine.prices, netuid, alpha, asOf.block, c.specVersion) ?? []).map((e) => ({
       percent: e.percent,

@@ -22,6 +22,8 @@ export interface SubnetSnapshot {
   specVersion?: number;
   /** Swap.FeeRate numerator override (optional). */
   feeRate?: bigint | null;
+  /** TAO injected into the pool per block (DynamicInfo.tao_in_emission); absent when read from storage. */
+  taoInEmission?: bigint;
 }
 
 export interface PriceRef {

@@ -37,9 +37,11 @@ export function ledgerFactsRepo(db: DB) {
       alpha_in: bigint;
       alpha_out: bigint;
       price: bigint;
+      tao_in_emission: bigint | null;
     }
   >(`
-    SELECT s.block_number, b.timestamp, b.spec_version, s.netuid, s.tao_in, s.alpha_in, s.alpha_out, s.price
+    SELECT s.block_number, b.timestamp, b.spec_version, s.netuid, s.tao_in, s.alpha_in, s.alpha_out, s.price,
+      s.tao_in_emission
     FROM subnet_snapshots s LEFT JOIN blocks b ON b.number = s.block_number
     ORDER BY s.block_number, s.netuid`);
   const payouts = db.prepare<
@@ -110,6 +112,7 @@ export function ledgerFactsRepo(db: DB) {
         alphaOut: r.alpha_out,
         price: r.price,
         ...(r.spec_version === null ? {} : { specVersion: Number(r.spec_version) }),
+        ...(r.tao_in_emission === null ? {} : { taoInEmission: r.tao_in_emission }),
       }));
     },
     rootClaims(coldkeys: readonly string[]): RootClaimPayout[] {

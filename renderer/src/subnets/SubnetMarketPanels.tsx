@@ -124,6 +124,21 @@ function Health({ d, unit, symbol }: { d: SubnetDetailView; unit: Unit; symbol: 
             <Money amount={h.netTaoFlow30d} unit={unit} sign testId="health-flow-30d" missing="not enough history" />
           </dd>
         </div>
+        <div>
+          <dt>
+            <MetricLabel
+              label="Share of network emissions"
+              help="TAO injected into this subnet’s pool per block ÷ that injected into all pools, at the latest snapshot that recorded it."
+            />
+          </dt>
+          <dd>
+            {h.emissionShare === null ? (
+              <span className="muted">not in the snapshots</span>
+            ) : (
+              <Pct value={h.emissionShare} decimals={2} tone={false} testId="health-emission-share" />
+            )}
+          </dd>
+        </div>
       </dl>
       <h3>Exiting now</h3>
       <table className="table compact" aria-label="Cost of exiting now">

@@ -21,8 +21,29 @@ describe('subnet health from local snapshots', () => {
       marketCap: 1_000_000n * TAO,
       netTaoFlow7d: 100n * TAO, // vs day 8
       netTaoFlow30d: 200n * TAO, // vs day 0
+      emissionShare: null, // no snapshot recorded the injections
+      emissionShareBlock: null,
     });
     expect(poolHealth(prices, 1, { block: 8 * DAY, timestamp: tsOf(8 * DAY) }).netTaoFlow30d).toBeNull();
+  });
+});
+
+describe('share of network emissions', () => {
+  // Day 8 read every pool with its injection (SN1 3, SN2 1, root 0 τ per block); day 31 read SN1 from
+  // storage (no injection recorded), so the share comes from day 8.
+  const book = new PriceBook([
+    snap(8 * DAY, 0, A, { taoInEmission: 0n }),
+    snap(8 * DAY, 1, 2n * TAO, { taoInEmission: 3n * TAO }),
+    snap(8 * DAY, 2, TAO, { taoInEmission: 1n * TAO }),
+    snap(31 * DAY, 1, 2n * TAO),
+    snap(32 * DAY, 2, TAO, { taoInEmission: 5n * TAO }),
+  ]);
+  it('its injection over every subnet’s at the latest snapshot that recorded it', () => {
+    const h = poolHealth(book, 1, asOf);
+    expect(h.emissionShare).toBe(0.75);
+    expect(h.emissionShareBlock).toBe(8 * DAY);
+    expect(poolHealth(book, 2, asOf).emissionShare).toBe(0.25); // day 32 is after the as-of block
+    expect(poolHealth(book, 1, { block: 7 * DAY, timestamp: tsOf(7 * DAY) }).emissionShare).toBeNull();
   });
 });
 

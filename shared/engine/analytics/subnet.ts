@@ -7,7 +7,9 @@
  *   the snapshots hold the reserve, not its parts). Null when no snapshot is that old.
  * - Exit slippage of selling 25 / 50 / 100 % of the position now: spot value − what the pool would
  *   return (../runtime quoteExit, fee included), and that gap as a share of the spot value.
- * The share of network emissions is not in the stored snapshots, so it is not computed here.
+ * - Share of network emissions: the subnet's TAO injection per block (DynamicInfo.tao_in_emission) over
+ *   the sum of every subnet's at the latest snapshot block that recorded them all (only snapshots read
+ *   with get_all_dynamic_info carry it; those read from storage do not). docs/chain/emissions.md.
  */
 import type { PriceBook } from '../prices';
 import { quoteExit } from '../runtime';
@@ -22,6 +24,10 @@ export interface PoolHealth {
   marketCap: bigint | null;
   netTaoFlow7d: bigint | null;
   netTaoFlow30d: bigint | null;
+  /** This subnet's share of the TAO injected into all pools per block (0..1), null when not recorded. */
+  emissionShare: number | null;
+  /** The snapshot block that share was read at. */
+  emissionShareBlock: number | null;
 }
 
 export function poolHealth(prices: PriceBook, netuid: number, asOf: { block: number; timestamp: number }): PoolHealth {
@@ -36,7 +42,28 @@ export function poolHealth(prices: PriceBook, netuid: number, asOf: { block: num
     marketCap: now ? alphaToTao(now.alphaOut, now.price) : null,
     netTaoFlow7d: flow(7),
     netTaoFlow30d: flow(30),
+    ...emissionShare(prices, netuid, asOf.block),
   };
+}
+
+/** The subnet's tao_in_emission over all subnets' at its latest snapshot (at or before `block`) that has one. */
+function emissionShare(
+  prices: PriceBook,
+  netuid: number,
+  block: number,
+): Pick<PoolHealth, 'emissionShare' | 'emissionShareBlock'> {
+  const series = prices.series(netuid);
+  for (let i = series.length - 1; i >= 0; i--) {
+    const own = series[i]!;
+    if (own.blockNumber > block || own.taoInEmission === undefined) continue;
+    let total = 0n;
+    for (const other of prices.netuids()) {
+      const s = prices.snapshotAt(other, own.blockNumber);
+      if (s?.blockNumber === own.blockNumber && s.taoInEmission !== undefined) total += s.taoInEmission;
+    }
+    return { emissionShare: ratio(own.taoInEmission, total), emissionShareBlock: own.blockNumber };
+  }
+  return { emissionShare: null, emissionShareBlock: null };
 }
 
 export const EXIT_FRACTIONS = [25, 50, 100] as const;

@@ -71,7 +71,7 @@ export function snap(
   block: number,
   netuid: number,
   price: bigint,
-  o: { alphaOut?: bigint; spec?: number; alphaIn?: bigint } = {},
+  o: { alphaOut?: bigint; spec?: number; alphaIn?: bigint; taoInEmission?: bigint } = {},
 ): SubnetSnapshot {
   const alphaIn = o.alphaIn ?? 1_000_000n * A;
   return {
@@ -83,5 +83,6 @@ export function snap(
     alphaOut: o.alphaOut ?? 500_000n * A,
     price,
     specVersion: o.spec ?? 320,
+    ...(o.taoInEmission === undefined ? {} : { taoInEmission: o.taoInEmission }),
   };
 }
