@@ -1,6 +1,8 @@
+import { benchmarkIds } from '../../shared/vocab';
 import { AppFrame } from '../page-models/app-frame';
+import { amountOf } from '../page-models/figures';
 import { PortfolioPage } from '../page-models/portfolio-page';
-import { screenshotBothThemes } from '../support/artifacts';
+import { screens } from '../support/screens';
 import { engineView, parsePct } from '../support/engine-truth';
 import { expect, test } from '../support/web-host';
 
@@ -101,6 +103,15 @@ test('every chart line’s last point equals its card', async ({ page, webHost }
   expect(await portfolio.lineEnd('value')).toBe(truth.total.figures.spotValue);
   expect(await portfolio.lineEnd('holdTao')).toBe(await portfolio.amount('hold-tao-value'));
   expect(await portfolio.lineEnd('holdTao')).toBe(truth.total.benchmarks!.holdTao.benchmarkValue);
+  // Every benchmark line ends at its row of the benchmark table and at the engine's figure.
+  const shown = benchmarkIds.filter((id) => truth.total.benchmarks![id].available);
+  expect(shown.length).toBeGreaterThanOrEqual(3);
+  await expect(portfolio.valueChart.locator('[data-testid^="legend-value-"]')).toHaveCount(shown.length + 1);
+  for (const id of shown) {
+    const card = await amountOf(page.getByTestId(`bench-${id}`).locator('td').nth(1).locator('.amount'));
+    expect(await portfolio.lineEnd(id), id).toBe(card);
+    expect(card, id).toBe(truth.total.benchmarks![id].benchmarkValue);
+  }
 });
 
 test('the value chart: axes, crosshair with values, ranges, toggles and a text summary', async ({ page, webHost }) => {
@@ -149,7 +160,7 @@ test('privacy mode shows no digit in any amount, percentage or chart, and no gre
   await expect(page.getByRole('button', { name: 'Show amounts' })).toHaveAttribute('aria-pressed', 'true');
 
   const frame = new AppFrame(page);
-  for (const name of ['Portfolio', 'Subnets', 'SN5'] as const) {
+  for (const name of ['Portfolio', 'Subnets', 'SN5', 'Activity'] as const) {
     if (name === 'SN5') await page.locator('[data-testid="subnet-row"][data-netuid="5"] a').click();
     else await frame.link(name).click();
     await expect(page.locator('.amount').first()).toBeVisible();
@@ -179,7 +190,7 @@ test('privacy mode shows no digit in any amount, percentage or chart, and no gre
       .all())
       expect(await part.textContent()).not.toMatch(/[0-9]/);
   }
-  await screenshotBothThemes(page, 'portfolio-privacy');
+  await screens(page, 'portfolio-privacy');
 });
 
 test('Portfolio screenshots in both themes', async ({ page, webHost }) => {
@@ -187,5 +198,5 @@ test('Portfolio screenshots in both themes', async ({ page, webHost }) => {
   const portfolio = new PortfolioPage(page);
   await portfolio.goto(webHost.url);
   await expect(portfolio.valueChart.locator('.recharts-line').first()).toBeVisible();
-  await screenshotBothThemes(page, 'portfolio');
+  await screens(page, 'portfolio');
 });

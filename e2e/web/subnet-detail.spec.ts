@@ -1,6 +1,6 @@
 import { amountOf } from '../page-models/figures';
 import { SubnetsPage } from '../page-models/subnets-page';
-import { screenshotBothThemes } from '../support/artifacts';
+import { screens } from '../support/screens';
 import { engineView, parsePct, storedEmissionShare } from '../support/engine-truth';
 import { expect, test } from '../support/web-host';
 
@@ -73,5 +73,5 @@ test('a subnet’s own page: figures equal the engine’s, the bet decomposes ex
   const shownShare = page.getByTestId('health-emission-share');
   expect(parsePct((await shownShare.getAttribute('title'))!)).toBeCloseTo(share!, 6);
 
-  await screenshotBothThemes(page, 'subnet-detail');
+  await screens(page, 'subnet-detail');
 });

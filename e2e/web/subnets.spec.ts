@@ -1,7 +1,7 @@
 import { AppFrame } from '../page-models/app-frame';
 import { amountOf } from '../page-models/figures';
 import { SubnetsPage } from '../page-models/subnets-page';
-import { screenshotBothThemes } from '../support/artifacts';
+import { screens } from '../support/screens';
 import { engineView } from '../support/engine-truth';
 import { expect, test } from '../support/web-host';
 
@@ -32,14 +32,14 @@ test('every key column is visible at 1280×800 with no horizontal overflow; 1920
     expect(box.x + box.width).toBeLessThanOrEqual(1280);
   }
   await expect(subnets.table.getByRole('columnheader', { name: /^Exit value/ })).toBeHidden();
-  await screenshotBothThemes(page, 'subnets-1280');
+  await screens(page, 'subnets-1280');
 
   await page.setViewportSize({ width: 1920, height: 1080 });
   await expect(subnets.table.getByRole('columnheader', { name: /^Exit value/ })).toBeVisible();
   expect(await overflow()).toEqual({ page: 0, card: 0 });
   const width = (await subnets.table.boundingBox())!.width;
   expect(width).toBeGreaterThan(1500);
-  await screenshotBothThemes(page, 'subnets-1920');
+  await screens(page, 'subnets-1920');
 });
 
 test('each row and the totals equal the engine’s figures; totals are the sum of the rows', async ({

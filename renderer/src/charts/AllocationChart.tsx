@@ -1,4 +1,5 @@
 import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
+import { METRICS } from '../../../shared/vocab';
 import { Masked } from '../app/Amount';
 import { FULL_DECIMALS, pct, tao } from '../app/format';
 import { toChartNumber } from './chart-data';
@@ -54,7 +55,14 @@ export function AllocationChart({
     </ul>
   );
   return (
-    <ChartShell title={title} summary={summary} legend={legend} legendInPrivacy={false} testId="chart-allocation">
+    <ChartShell
+      title={title}
+      help={METRICS.allocationShare.help}
+      summary={summary}
+      legend={legend}
+      legendInPrivacy={false}
+      testId="chart-allocation"
+    >
       {shown.length === 0 ? (
         <p className="muted chart-empty">Nothing held.</p>
       ) : (

@@ -4,6 +4,7 @@ import { COST_BASIS_METHODS, REWARD_TREATMENTS } from '../../../shared/vocab';
 import type { AnalyticsView, PortfolioView } from '../../../shared/views';
 import { Tao } from '../app/Amount';
 import { ErrorNote } from '../app/ErrorNote';
+import { MetricHeader } from '../app/MetricLabel';
 import { formatDateTime } from '../app/format';
 import { TAO_UNIT, type Unit } from '../app/Money';
 import { BenchmarkCard } from './Benchmarks';
@@ -129,11 +130,11 @@ function ByWallet({ view }: { view: PortfolioView }) {
         <thead>
           <tr>
             <th>Wallet</th>
-            <th className="num">Value</th>
-            <th className="num">Cost basis</th>
-            <th className="num">Unrealized</th>
-            <th className="num">Realized</th>
-            <th className="num">Emission income</th>
+            <MetricHeader id="spotValue" label="Value" />
+            <MetricHeader id="costBasis" />
+            <MetricHeader id="unrealized" label="Unrealized" />
+            <MetricHeader id="realized" label="Realized" />
+            <MetricHeader id="incomeTao" />
           </tr>
         </thead>
         <tbody>

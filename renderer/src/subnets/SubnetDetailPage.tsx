@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { PortfolioView, SubnetView } from '../../../shared/views';
 import { Alpha, Tao } from '../app/Amount';
 import { shortAddress } from '../app/format';
-import { MetricLabel } from '../app/MetricLabel';
+import { MetricHeader, MetricLabel } from '../app/MetricLabel';
+import { METRICS } from '../../../shared/vocab';
 import { routeHref } from '../app/route';
 import { QueryStates } from '../portfolio/PageStates';
 import { portfolioQueries } from '../portfolio/queries';
@@ -118,7 +119,9 @@ function SubnetBody({ view, subnet, choice }: { view: PortfolioView; subnet: Sub
               </dd>
             </div>
             <div className="equation-total">
-              <dt>= Excess vs Hold TAO</dt>
+              <dt>
+                = <MetricLabel label="Excess vs Hold TAO" help={METRICS.excess.help} />
+              </dt>
               <dd>
                 <Tao rao={hold.excess} sign testId="decomp-excess" />
               </dd>
@@ -134,12 +137,12 @@ function SubnetBody({ view, subnet, choice }: { view: PortfolioView; subnet: Sub
             <tr>
               <th>Wallet</th>
               <th>Validator</th>
-              <th className="num">α held</th>
-              <th className="num">Value</th>
-              <th className="num">Cost basis</th>
-              <th className="num">Unrealized</th>
-              <th className="num">Emission income</th>
-              <th className="num">vs Hold TAO</th>
+              <MetricHeader id="alpha" />
+              <MetricHeader id="spotValue" label="Value" />
+              <MetricHeader id="costBasis" />
+              <MetricHeader id="unrealized" label="Unrealized" />
+              <MetricHeader id="incomeTao" />
+              <MetricHeader id="excess" label="vs Hold TAO" />
             </tr>
           </thead>
           <tbody>

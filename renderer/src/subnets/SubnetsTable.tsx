@@ -119,7 +119,7 @@ function HeaderCell(props: { column: Column; sortKey: SortKey; sortDir: SortDir;
   return (
     <th className={cellClass(c)} aria-sort={c.sort ? aria : undefined} scope="col">
       {c.sort ? (
-        <button type="button" className="sort" onClick={() => props.onSort(c.sort!)} title={c.help}>
+        <button type="button" className="sort" onClick={() => props.onSort(c.sort!)} title={c.help} data-help={c.help}>
           {c.label}
           <span aria-hidden="true" className="sort-mark">
             {active ? (sortDir === 'asc' ? '▲' : '▼') : ''}
