@@ -18,7 +18,22 @@ export const METRICS = {
   exitValue: {
     label: 'Exit value',
     unit: 'tao',
-    help: 'τ that selling all the α now through the pool would return, after slippage and fee.',
+    help: 'τ that selling the α you can sell now (locked α excluded) would return, after slippage and fee: the chain’s own quote at the synced head, else computed from the pool.',
+  },
+  lockedAlpha: {
+    label: 'Locked α',
+    unit: 'alpha',
+    help: 'α under a conviction lock: still yours and still earning, but it cannot be unstaked until the lock decays.',
+  },
+  lockedValue: {
+    label: 'Locked value',
+    unit: 'tao',
+    help: 'The locked α at the spot price, in τ: shown apart, it is not in the exit value.',
+  },
+  unexplainedChange: {
+    label: 'Unexplained α',
+    unit: 'alpha',
+    help: 'α that changed between two checkpoints with no event, emission or known silent change to explain it: kept apart, never counted as income.',
   },
   costBasis: {
     label: 'Cost basis',

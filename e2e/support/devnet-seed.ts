@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDevnetMetadata } from '../../main/test/devnet';
 import { testBackend } from '../../main/test/backend';
+import { startValuationDevnet } from '../../main/test/valuation-devnet';
 
 /**
  * Fill `dataDir` with a devnet scenario's history, synced end to end through the real sync (every
@@ -12,7 +13,8 @@ import { testBackend } from '../../main/test/backend';
  */
 export async function seedFromDevnet(
   dataDir: string,
-  scenario: 'tiny' | 'upgrade' | 'demo',
+  /** 'valuation424': upgrade424 with an unexplained α change and a lock (main/test/valuation-devnet.ts). */
+  scenario: 'tiny' | 'upgrade' | 'demo' | 'valuation424',
   seed: number,
   options: { demoWalletOnly?: boolean } = {},
 ): Promise<void> {
@@ -23,7 +25,10 @@ export async function seedFromDevnet(
   if (!existsSync(join(cache, 'done'))) {
     ensureDevnetMetadata();
     const { startDevnet, DEMO_COLDKEY } = await import('../../devnet/index');
-    const dn = await startDevnet({ scenario, seed, port: 0 });
+    const dn =
+      scenario === 'valuation424'
+        ? (await startValuationDevnet(seed)).dn
+        : await startDevnet({ scenario, seed, port: 0 });
     mkdirSync(cache, { recursive: true });
     const backend = testBackend(cache);
     try {

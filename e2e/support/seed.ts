@@ -140,6 +140,7 @@ export function seedColdkeySwapped(dataDir: string): void {
  */
 export const SEEDS = {
   'devnet-demo': (dir: string) => seedFromDevnet(dir, 'demo', 1),
+  'devnet-valuation424': (dir: string) => seedFromDevnet(dir, 'valuation424', 1),
   'coldkey-swapped': seedColdkeySwapped,
   'one-position': seedOnePosition,
   'activity-100k': seedManyEvents,

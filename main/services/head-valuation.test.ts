@@ -12,16 +12,11 @@ import { formatTao } from '../../shared/engine';
 import type { Backend } from '../backend';
 import { runReport } from '../cli-report';
 import { testBackend } from '../test/backend';
-import { ensureDevnetMetadata } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
+import { INJECTED_ALPHA as INJECTED, INJECTED_AT as INJECT_AT, startValuationDevnet } from '../test/valuation-devnet';
 
-ensureDevnetMetadata();
-const { startDevnet, SCENARIOS } = await import('../../devnet/index');
-const { fromSs58 } = await import('../../devnet/chain/accounts');
 const tempDir = useTempDirs();
 
-const INJECTED = -2_000_000_000n;
-const INJECT_AT = 11_000;
 type Call = Record<string, Record<string, (...args: unknown[]) => Promise<Codec>>>;
 
 describe('valuation at the head and reconciliation, upgrade424 seed 1 with an injected α change and a lock', () => {
@@ -33,30 +28,7 @@ describe('valuation at the head and reconciliation, upgrade424 seed 1 with an in
   let lockedColdkey: string;
   let lockedNetuid: number;
   beforeAll(async () => {
-    const base = SCENARIOS['upgrade424']!;
-    dn = await startDevnet({
-      scenario: { ...base, script: { ...base.script, inject: [{ at: INJECT_AT, user: 0, alpha: INJECTED }] } },
-      seed: 1,
-      port: 0,
-    });
-    // A lock of half of the first user's largest subnet position, so some α cannot be sold.
-    lockedColdkey = dn.coldkeys[0]!;
-    const cold = fromSs58(lockedColdkey);
-    const largest = dn.chain
-      .positionsOf(cold)
-      .filter((p) => p.netuid !== 0)
-      .map((p) => ({ ...p, alpha: dn.chain.stake(p.hotkey, cold, p.netuid) }))
-      .sort((a, b) => (a.alpha > b.alpha ? -1 : 1))[0]!;
-    lockedNetuid = largest.netuid;
-    const lock = dn.submit({
-      kind: 'lock_stake',
-      coldkey: cold,
-      hotkey: largest.hotkey,
-      netuid: largest.netuid,
-      alpha: largest.alpha / 2n,
-    });
-    dn.produceBlocks(4);
-    expect(lock.included()?.ok).toBe(true);
+    ({ dn, lockedColdkey, lockedNetuid } = await startValuationDevnet(1));
     api = await ApiPromise.create({ provider: new WsProvider(dn.url), noInitWarn: true });
     backend = testBackend(tempDir());
     for (const [i, address] of dn.coldkeys.entries())
@@ -124,8 +96,12 @@ describe('valuation at the head and reconciliation, upgrade424 seed 1 with an in
     expect(positions).toBeGreaterThan(5);
     expect(lockedSeen).toBeGreaterThan(0n);
     // The locked subnet: the row's locked α is the chain's, shown apart from the exit value.
+    const lockedHere = view.positions
+      .filter((p) => p.coldkey === lockedColdkey && p.netuid === lockedNetuid)
+      .reduce((s, p) => s + p.holding.locked, 0n);
+    expect(lockedHere).toBeGreaterThan(0n);
     const locked = view.subnets.find((s) => s.netuid === lockedNetuid)!;
-    expect(locked.holding.locked).toBeGreaterThan(0n);
+    expect(locked.holding.locked).toBeGreaterThanOrEqual(lockedHere);
     expect(locked.holding.exitValue).toBe(locked.figures.exitValue);
     // The portfolio's exit is each (coldkey, subnet) sale the chain quotes, added up.
     const stakes = backend.db.prepare('SELECT exit_tao FROM subnet_stakes WHERE block_number = ?').all(head) as {

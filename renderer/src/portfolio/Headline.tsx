@@ -1,5 +1,5 @@
 import type { AnalyticsView, PortfolioView } from '../../../shared/views';
-import { METRICS, REWARD_TREATMENTS, type MetricId } from '../../../shared/vocab';
+import { EXIT_SOURCES, METRICS, REWARD_TREATMENTS, type MetricId } from '../../../shared/vocab';
 import { Alpha, Pct, Tao } from '../app/Amount';
 import { MetricLabel } from '../app/MetricLabel';
 import { Money, type Unit } from '../app/Money';
@@ -22,7 +22,17 @@ export function Headline({ view, analytics, unit }: { view: PortfolioView; analy
           </div>
           <div className="muted small">
             {metric('exitValue')} <Tao rao={f.exitValue} testId="exit-value" />
+            <span className="muted" title={EXIT_SOURCES[view.total.holding.exitSource].help}>
+              {' '}
+              ({EXIT_SOURCES[view.total.holding.exitSource].label.toLowerCase()})
+            </span>
           </div>
+          {view.total.holding.locked > 0n && (
+            <div className="muted small" data-testid="locked">
+              {metric('lockedValue')} <Tao rao={view.total.holding.lockedValue} testId="locked-value" /> · not in the
+              exit value
+            </div>
+          )}
           {unit.currency === 'fiat' && (
             <div className="muted small">
               in {unit.code}: <Money amount={hold?.betValue ?? null} unit={unit} testId="spot-value-fiat" />

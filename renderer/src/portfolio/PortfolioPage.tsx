@@ -15,6 +15,7 @@ import { PerformanceCard, RangeCard } from './Performance';
 import { IncomeOverTime, PortfolioAllocation, ValueOverTime } from './PortfolioCharts';
 import { portfolioQueries } from './queries';
 import { useAnalyticsChoice, useViewChoice } from './view-choice';
+import { UnexplainedCard } from './UnexplainedCard';
 import { ViewControls } from './ViewControls';
 
 export function PortfolioPage() {
@@ -87,6 +88,7 @@ function PortfolioBody(props: {
   return (
     <>
       <Headline view={view} analytics={analytics} unit={unit} />
+      <UnexplainedCard view={view} />
       {later ? (
         <>
           <ValueOverTime analytics={later} unit={unit} />

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Figures } from '../../../shared/engine';
 import type { PortfolioView } from '../../../shared/views';
+import { METRICS } from '../../../shared/vocab';
 import { Alpha, Pct, Tao } from '../app/Amount';
 import { routeHref } from '../app/route';
 import type { columnSums, SortKey, SubnetRow } from './subnet-rows';
@@ -34,6 +35,17 @@ function Two({ top, bottom }: { top: ReactNode; bottom?: ReactNode }) {
       <div>{top}</div>
       {bottom !== undefined && <div className="cell-sub">{bottom}</div>}
     </>
+  );
+}
+
+/** The locked part of a row's α: a lock mark with the α, its value at spot on hover. */
+function LockedMark({ row }: { row: SubnetRow }) {
+  return (
+    <span className="locked-mark" title={`${METRICS.lockedAlpha.help} ${METRICS.lockedValue.help}`}>
+      {' · '}
+      <span aria-label="locked">🔒</span>{' '}
+      <Alpha amount={row.locked} netuid={row.netuid} symbol={row.symbol} testId={`locked-${row.netuid}`} />
+    </span>
   );
 }
 
@@ -86,14 +98,19 @@ export const SUBNET_COLUMNS: Column[] = [
   {
     id: 'value',
     label: 'Value',
-    sub: 'held',
-    help: 'α held × spot price, in τ; below, the α held (root in τ).',
+    sub: 'held · locked',
+    help: 'α held × spot price, in τ; below, the α held (root in τ) and, with a lock icon, the part of it that is locked.',
     sort: 'value',
     numeric: true,
     cell: (row) => (
       <Two
         top={<Tao rao={row.value} testId={`value-${row.netuid}`} />}
-        bottom={<Alpha amount={row.alpha} netuid={row.netuid} symbol={row.symbol} testId={`held-${row.netuid}`} />}
+        bottom={
+          <>
+            <Alpha amount={row.alpha} netuid={row.netuid} symbol={row.symbol} testId={`held-${row.netuid}`} />
+            {row.locked > 0n && <LockedMark row={row} />}
+          </>
+        }
       />
     ),
     total: ({ total }) => <Tao rao={total.spotValue} testId="total-value" />,
@@ -101,7 +118,7 @@ export const SUBNET_COLUMNS: Column[] = [
   {
     id: 'exit',
     label: 'Exit value',
-    help: 'τ that selling all of it now through the pool would return, after slippage and fee.',
+    help: METRICS.exitValue.help,
     sort: 'exitValue',
     numeric: true,
     wide: true,

@@ -9,6 +9,8 @@ const row = (netuid: number, unrealized: bigint, change24h: number | null): Subn
   alpha: 1n,
   value: 10n * BigInt(netuid),
   exitValue: 0n,
+  locked: 0n,
+  lockedValue: 0n,
   costBasis: 5n,
   unrealized,
   realized: -1n,

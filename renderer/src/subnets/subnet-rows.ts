@@ -17,6 +17,9 @@ export interface SubnetRow {
   alpha: bigint;
   value: bigint;
   exitValue: bigint;
+  /** α under a conviction lock (not in the exit value) and its value at spot. */
+  locked: bigint;
+  lockedValue: bigint;
   costBasis: bigint;
   unrealized: bigint;
   realized: bigint;
@@ -66,6 +69,8 @@ export function subnetRows(view: PortfolioView, market?: ReadonlyMap<number, Sub
     alpha: s.figures.alpha,
     value: s.figures.spotValue,
     exitValue: s.figures.exitValue,
+    locked: s.holding.locked,
+    lockedValue: s.holding.lockedValue,
     costBasis: s.figures.costBasis,
     unrealized: s.figures.unrealized,
     realized: s.figures.realized,
