@@ -207,6 +207,19 @@ function toAction(a: SubmitAction): Action {
       return { ...a, coldkey: SUDO, oldColdkey: acc(a.oldColdkey), newColdkey: acc(a.newColdkey) };
     case 'dissolve_network':
       return { ...a, coldkey: SUDO };
+    case 'claim_root':
+      return { ...a, coldkey: acc(a.coldkey), ...(a.hotkey ? { hotkey: acc(a.hotkey) } : {}) };
+    case 'stake_into_basket':
+    case 'add_collateral':
+      return { ...a, coldkey: acc(a.coldkey), hotkey: acc(a.hotkey) };
+    case 'transfer_stake_and_hotkey':
+      return {
+        ...a,
+        coldkey: acc(a.coldkey),
+        destColdkey: acc(a.destColdkey),
+        originHotkey: acc(a.originHotkey),
+        destHotkey: acc(a.destHotkey),
+      };
     case 'limit_orders':
       return {
         ...a,

@@ -6,6 +6,8 @@
  */
 import type { Chain } from './chain/chain.js';
 import { ss58 } from './chain/accounts.js';
+import type { BasketTruth } from './truth-baskets.js';
+import { buildBasketTruth } from './truth-baskets.js';
 
 export interface Truth {
   endpoint: string;
@@ -37,6 +39,9 @@ export interface Truth {
   locks: { block: number; coldkey: string; hotkey: string; netuid: number; locked: string }[];
   /** silent α changes no event explains (signed), for reconciliation tests */
   injected: { block: number; coldkey: string; hotkey: string; netuid: number; alpha: string }[];
+  /** basket era only (absent before it): fund shares of the coldkeys per validator, and the funds */
+  baskets?: BasketTruth['baskets'];
+  funds?: BasketTruth['funds'];
 }
 
 export function buildTruth(chain: Chain, endpoint: string, finalized: number, upTo = chain.head): Truth {
@@ -114,5 +119,6 @@ export function buildTruth(chain: Chain, endpoint: string, finalized: number, up
     emissions,
     locks,
     injected,
+    ...(chain.basket.from <= upTo ? buildBasketTruth(chain, upTo) : {}),
   };
 }

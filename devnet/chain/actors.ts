@@ -24,6 +24,8 @@ export class Actors {
       const a = this.marketAction();
       if (a) this.w.chain.submitExtrinsic(a);
     }
+    const collateral = this.w.basketEra.collateralAction(this.w.marketRng);
+    if (collateral) this.w.chain.submitExtrinsic(collateral);
   }
 
   /** One random open position with its alpha (cheap: actors can hold dozens of positions). */
@@ -85,6 +87,8 @@ export class Actors {
     if (modern) {
       const live = targets.filter((t) => c.subnetExists(t.netuid, c.cur));
       if (live.length) targets = live;
+      const b = this.w.basketEra.pick(r, cold, targets);
+      if (b) return b;
       const m = this.w.modernActors.pick(r, cold, targets, p);
       if (m) return m;
     }

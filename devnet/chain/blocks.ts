@@ -4,8 +4,8 @@
  * coldkeys, and reorg rollback of non-finalized blocks. Blocks where nothing happened are not stored.
  */
 import type { Chain } from './chain.js';
-import { truthFor } from './truth-capture.js';
-import type { Action, BlockRec, EventRec, ExtrinsicRec, TruthEvent } from './types.js';
+import { silentTruth, truthFor } from './truth-capture.js';
+import type { Action, BlockRec, EventRec, ExtrinsicRec, SilentEffect, TruthEvent } from './types.js';
 import { TX_FEE } from './types.js';
 import { BLOCK_AUTHOR } from './accounts.js';
 import type { Acc } from './accounts.js';
@@ -83,6 +83,12 @@ export class BlockBuilder {
   }
 
   /** Events of block b in System.Events order with their phase (null = Initialization). */
+  /** Ground truth for effects with no event at all (a migration): eventIndex −1 at the current block. */
+  recordSilent(effects: SilentEffect[]): void {
+    const base = { block: this.c.cur, eventIndex: -1, extrinsicIndex: null };
+    for (const t of silentTruth(this.c.tracked, base, effects)) this.truthEvents.push(t);
+  }
+
   /**
    * withdraw_in_alpha: sells the fee's worth of α (TX fee / price) from the call's one position,
    * fee-free, paying the TAO to the block author — a StakeRemoved(payer, fee 0) before the call's events.
@@ -154,6 +160,7 @@ export class BlockBuilder {
     }
     this.c.balancer.truncateAfter(keep);
     this.c.locks.truncateAfter(keep);
+    this.c.basket.truncateAfter(keep);
     this.truthEvents = this.truthEvents.filter((t) => t.block <= keep);
     this.c.injections = this.c.injections.filter((i) => i.block <= keep);
     for (const [k, from] of this.c.trackedPositionsFrom) if (from > keep) this.c.trackedPositionsFrom.delete(k);
@@ -191,6 +198,11 @@ function alphaFeeSource(c: Chain, a: Action): { hotkey: Acc; netuid: number } | 
     case 'swap_coldkey':
     case 'dissolve_network':
     case 'limit_orders':
+    case 'claim_root':
+    case 'stake_into_basket':
+    case 'add_collateral':
       return null;
+    case 'transfer_stake_and_hotkey':
+      return { hotkey: a.originHotkey, netuid: a.originNetuid };
   }
 }

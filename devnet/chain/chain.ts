@@ -9,6 +9,8 @@ import { Extrinsics } from './extrinsics.js';
 import { ModernExtrinsics } from './extrinsics-424.js';
 import { LimitOrders } from './limit-orders.js';
 import { Swaps } from './swaps.js';
+import { BasketBook, ROOT_DIVIDEND_PPB } from './basket.js';
+import { BasketExtrinsics } from './extrinsics-455.js';
 import { Payouts } from './payouts.js';
 import { ChainState } from './state.js';
 import { Staking } from './staking.js';
@@ -25,6 +27,9 @@ export class Chain extends ChainState {
   readonly modernXt: ModernExtrinsics = new ModernExtrinsics(this);
   readonly swaps: Swaps = new Swaps(this);
   readonly orders: LimitOrders = new LimitOrders(this);
+  /** beta baskets (spec ≥ 441) */
+  readonly basket: BasketBook = new BasketBook(this, ROOT_DIVIDEND_PPB);
+  readonly basketXt: BasketExtrinsics = new BasketExtrinsics(this);
 
   constructor(seed: number, specs: SpecSpan[], genesisTime: number) {
     super(seed, specs, genesisTime);

@@ -52,15 +52,18 @@ export class ModernExtrinsics {
   guard(a: Action): string | null {
     const c = this.c;
     if (c.specAt(c.cur) < BALANCER_SPEC) return null;
-    const out = (cold: Acc, netuid: number, alpha: bigint) =>
-      netuid !== 0 && c.locks.available(cold, netuid) < alpha ? 'StakeUnavailable' : null;
+    const out = (cold: Acc, netuid: number, alpha: bigint, hot?: Acc) =>
+      (netuid !== 0 && c.locks.available(cold, netuid) < alpha) ||
+      (hot !== undefined && c.stake(hot, cold, netuid) - c.basketXt.collateral(netuid, hot, cold) < alpha)
+        ? 'StakeUnavailable'
+        : null;
     switch (a.kind) {
       case 'add_stake':
         return this.exists(a.netuid) ? null : 'SubnetNotExists';
       case 'remove_stake':
       case 'recycle_alpha':
       case 'burn_alpha':
-        return this.exists(a.netuid) ? out(a.coldkey, a.netuid, a.alpha) : 'SubnetNotExists';
+        return this.exists(a.netuid) ? out(a.coldkey, a.netuid, a.alpha, a.hotkey) : 'SubnetNotExists';
       case 'unstake_all':
         return c
           .openOf(a.coldkey)
@@ -94,6 +97,10 @@ export class ModernExtrinsics {
       case 'swap_coldkey':
       case 'dissolve_network':
       case 'limit_orders':
+      case 'claim_root':
+      case 'stake_into_basket':
+      case 'transfer_stake_and_hotkey':
+      case 'add_collateral':
         return null;
     }
   }

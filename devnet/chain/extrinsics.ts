@@ -7,6 +7,7 @@ import type { Chain } from './chain.js';
 import { minStake } from './pools.js';
 import type { Action } from './types.js';
 import { isModernAction, type ModernAction } from './extrinsics-424.js';
+import { isBasketAction, type BasketAction } from './extrinsics-455.js';
 
 export class Extrinsics {
   constructor(private readonly c: Chain) {}
@@ -16,10 +17,11 @@ export class Extrinsics {
   /** Validates an action against the current state; returns a reason when it cannot succeed. */
   check(a: Action): string | null {
     if (isModernAction(a)) return this.c.modernXt.check(a);
+    if (isBasketAction(a)) return this.c.basketXt.check(a);
     return this.checkLegacy(a) ?? this.c.modernXt.guard(a);
   }
 
-  private checkLegacy(a: Exclude<Action, ModernAction>): string | null {
+  private checkLegacy(a: Exclude<Action, ModernAction | BasketAction>): string | null {
     const spec = this.c.specAt(this.c.cur);
     const min = minStake(spec);
     const bal = this.c.account(a.coldkey).free;
@@ -69,6 +71,10 @@ export class Extrinsics {
   apply(a: Action): void {
     if (isModernAction(a)) {
       this.c.modernXt.apply(a);
+      return;
+    }
+    if (isBasketAction(a)) {
+      this.c.basketXt.apply(a);
       return;
     }
     const spec = this.c.specAt(this.c.cur);

@@ -105,7 +105,7 @@ export class LimitOrders {
     c.decreasePosition(fromHot, fromCold, netuid, alpha);
     c.increasePosition(toHot, toCold, netuid, alpha);
     c.addStakingHotkey(toCold, toHot);
-    c.touchStakeBlock(toCold, toHot);
+    c.touchStakeBlock(toCold, toHot, netuid);
   }
 
   private batched(netuid: number, orders: LimitOrder[]): void {

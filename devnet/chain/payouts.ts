@@ -26,6 +26,8 @@ export class Payouts {
     const pay = (hot: Acc, cold: Acc, alpha: bigint) => {
       if (alpha <= 0n) return;
       this.c.increasePosition(hot, cold, netuid, alpha);
+      // basket era: root stake that grows moves the fund watermark too (no retroactive entitlement)
+      if (netuid === 0) this.c.basket.rebase(hot, cold, alpha);
       this.c.setIndexed('SubnetAlphaOut', netuid, this.c.subnetAlphaOut(netuid) + alpha, netuid);
     };
     pay(sub.ownerHotkey, sub.ownerColdkey, ownerCut);

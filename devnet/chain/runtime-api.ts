@@ -11,6 +11,7 @@ import { balancerFee } from './balancer.js';
 import { BALANCER_SPEC } from './balancer-book.js';
 import { stakeAvailability, stakeInfo, stakeInfos, subnetsAt } from './api-stake-info.js';
 import { allPrices, simSwap } from './api-swap.js';
+import { basketApi } from './api-basket.js';
 import type { Runtime } from '../scale/runtime.js';
 
 export class RuntimeApiError extends Error {}
@@ -144,8 +145,13 @@ export function callRuntimeApi(chain: Chain, rt: Runtime, method: string, data: 
     case 'SwapRuntimeApi_sim_swap_alpha_for_tao':
       result = simSwap(chain, numOf(args[0]), bigOf(args[1]), method.endsWith('tao_for_alpha'), b);
       break;
-    default:
-      throw new RuntimeApiError(`Execution failed: devnet does not implement ${method}`);
+    default: {
+      const basket = method.startsWith('BetaBasketRuntimeApi_')
+        ? basketApi(chain, method.slice('BetaBasketRuntimeApi_'.length), { acc: (i) => accOf(args[i]) }, b)
+        : undefined;
+      if (basket === undefined) throw new RuntimeApiError(`Execution failed: devnet does not implement ${method}`);
+      result = basket;
+    }
   }
   return u8aToHex(rt.registry.createTypeUnsafe(def.output, [result]).toU8a());
 }

@@ -48,6 +48,13 @@ export interface ScenarioConfig {
     /** silent α changes no event explains, on the user's first open subnet position (reconciliation tests) */
     inject?: { at: number; user: number; alpha: bigint }[];
   };
+  /** basket era (≥ 441): scripted root claims and basket purchases of users (index into `users`) */
+  basket?: {
+    /** claim_root (every validator), or claim_root_with_hotkey on the user's first root validator */
+    claims?: { at: number; user: number; withHotkey?: boolean }[];
+    /** stake_into_basket on the user's first root validator (else, or with otherFund, a root validator it has no root stake on) */
+    stakeIn?: { at: number; user: number; tao: bigint; otherFund?: boolean }[];
+  };
   /** no per-block emission injection into the pools from this block on (tests comparing a simulation with a later block) */
   quietPoolsFrom?: number;
   /** register the last `subnets` subnets so that their first stateful epochs (≥ 423) coincide after `after` */

@@ -55,7 +55,8 @@ export class Script424 {
     if (s?.hotkeySwapAt === b) this.swapHotkey();
     if (s?.coldkeySwapAt === b) this.swapColdkey();
     if (s?.dissolveAt === b && this.dissolveNetuid !== undefined) {
-      c.submitExtrinsic({ kind: 'dissolve_network', coldkey: SUDO, netuid: this.dissolveNetuid });
+      const xt = c.submitExtrinsic({ kind: 'dissolve_network', coldkey: SUDO, netuid: this.dissolveNetuid });
+      if (xt.ok) this.w.basketEra.dissolved(this.dissolveNetuid, b);
     }
     for (const i of s?.inject ?? []) {
       const u = this.w.users[i.user];

@@ -111,3 +111,49 @@ export function decreaseShares(s: ChainState, hot: Acc, cold: Acc, netuid: numbe
   s.setIndexed('TotalHotkeyAlpha', netuid, total - alpha, hot, netuid);
   return alpha;
 }
+
+/**
+ * The 473 retirement of V1 share storage on one pool: every remaining V1 share and denominator is
+ * rewritten as V2; a V1 position worth less than `dust` α is deleted instead and its α burned.
+ * Returns the swept positions.
+ */
+export function retireV1(
+  s: ChainState,
+  hot: Acc,
+  netuid: number,
+  colds: Acc[],
+  dust: bigint,
+): { cold: Acc; alpha: bigint }[] {
+  const swept: { cold: Acc; alpha: bigint }[] = [];
+  const v1Denom = s.getLog<bigint>('TotalHotkeyShares', s.cur, hot, netuid);
+  let denom = denominatorV2(s, hot, netuid, s.cur);
+  for (const cold of colds) {
+    const v1 = s.getLog<bigint>('Alpha', s.cur, hot, cold, netuid);
+    if (v1 === undefined) continue;
+    const value = positionValue(s, hot, cold, netuid, s.cur);
+    const share = SafeFloat.fromU64F64(v1);
+    s.setLog('Alpha', undefined, hot, cold, netuid);
+    if (value < dust) {
+      denom = denom.sub(share);
+      s.setIndexed('TotalHotkeyAlpha', netuid, s.totalHotkeyAlpha(hot, netuid) - value, hot, netuid);
+      s.setIndexed('SubnetAlphaOut', netuid, s.subnetAlphaOut(netuid) - value, netuid);
+      if (value > 0n) swept.push({ cold, alpha: value });
+    } else {
+      s.setLog('AlphaV2', share, hot, cold, netuid);
+    }
+  }
+  if (v1Denom !== undefined) s.setLog('TotalHotkeyShares', undefined, hot, netuid);
+  if (v1Denom !== undefined || swept.length)
+    s.setLog('TotalHotkeySharesV2', denom.isZero() ? undefined : denom, hot, netuid);
+  return swept;
+}
+
+/** The 464 reconcile: the denominator becomes the sum of the live shares. Returns whether it changed. */
+export function reconcileDenominator(s: ChainState, hot: Acc, netuid: number, colds: Acc[]): boolean {
+  let sum = SafeFloat.ZERO;
+  for (const cold of colds) sum = sum.add(shareV2(s, hot, cold, netuid, s.cur));
+  const denom = denominatorV2(s, hot, netuid, s.cur);
+  if (sum.mantissa === denom.mantissa && sum.exponent === denom.exponent) return false;
+  s.setLog('TotalHotkeySharesV2', sum.isZero() ? undefined : sum, hot, netuid);
+  return true;
+}

@@ -12,6 +12,7 @@ import { BLOCK_AUTHOR, subnetAccount } from './accounts.js';
 import { alphaOut, balancerFee, taoOut } from './balancer.js';
 import type { Chain } from './chain.js';
 import { feeRate, minStake } from './pools.js';
+import { BASKET_SPEC } from './state.js';
 
 /** Existential deposit: a stake leaves at least this much free (transfer_tao_to_subnet preserves it). */
 export const EXISTENTIAL_DEPOSIT = 500n;
@@ -70,13 +71,15 @@ export class ModernStaking {
     const free = c.account(cold).free;
     const staked = tao < free - EXISTENTIAL_DEPOSIT ? tao : free - EXISTENTIAL_DEPOSIT;
     if (staked <= 0n) return 0n;
+    this.rootChange(hot, netuid);
     this.transfer(cold, subnetAccount(netuid), staked);
     const { alpha, fee } = this.buy(netuid, staked, dropFees);
     c.increasePosition(hot, cold, netuid, alpha);
+    if (netuid === 0) c.basket.rebase(hot, cold, alpha);
     c.addStakingHotkey(cold, hot);
     this.transfer(subnetAccount(netuid), BLOCK_AUTHOR, fee);
     c.locks.touch(cold, netuid);
-    c.touchStakeBlock(cold, hot);
+    c.touchStakeBlock(cold, hot, netuid);
     c.emit({ pallet: 'SubtensorModule', name: 'StakeAdded', args: [cold, hot, staked, alpha, netuid, fee] });
     return alpha;
   }
@@ -84,7 +87,9 @@ export class ModernStaking {
   /** unstake_from_subnet: sells `alpha` (≤ position) and pays the TAO to `beneficiary`. */
   unstakeFrom(cold: Acc, hot: Acc, netuid: number, alpha: bigint, dropFees: boolean, beneficiary = cold): bigint {
     const c = this.c;
+    this.rootChange(hot, netuid);
     c.decreasePosition(hot, cold, netuid, alpha);
+    if (netuid === 0) c.basket.rebase(hot, cold, -alpha);
     const { tao, fee, net } = this.sell(netuid, alpha, dropFees);
     this.transfer(subnetAccount(netuid), beneficiary, tao);
     if (fee > 0n) {
@@ -93,9 +98,15 @@ export class ModernStaking {
       this.transfer(subnetAccount(netuid), BLOCK_AUTHOR, author.tao);
     }
     c.locks.touch(cold, netuid);
-    c.touchStakeBlock(cold, hot);
+    c.touchStakeBlock(cold, hot, netuid);
     c.emit({ pallet: 'SubtensorModule', name: 'StakeRemoved', args: [cold, hot, tao, net, netuid, fee] });
     return tao;
+  }
+
+  /** A root stake change touches the validator's fund (≥ 441): its queued dividends are deposited first. */
+  private rootChange(hot: Acc, netuid: number): void {
+    const c = this.c;
+    if (netuid === 0 && c.specAt(c.cur) >= BASKET_SPEC) c.basket.flush(hot, c.dividendSubnetsOf(hot));
   }
 
   /** TAO value of α at the spot price (transfer_stake_within_subnet): floor(price · α) in U64F64. */
@@ -106,11 +117,17 @@ export class ModernStaking {
 
   transferWithin(oCold: Acc, dCold: Acc, oHot: Acc, dHot: Acc, netuid: number, alpha: bigint): bigint {
     const c = this.c;
+    this.rootChange(oHot, netuid);
+    this.rootChange(dHot, netuid);
     c.decreasePosition(oHot, oCold, netuid, alpha);
     c.increasePosition(dHot, dCold, netuid, alpha);
+    if (netuid === 0) {
+      c.basket.rebase(oHot, oCold, -alpha);
+      c.basket.rebase(dHot, dCold, alpha);
+    }
     c.addStakingHotkey(dCold, dHot);
     const tao = this.spotValue(netuid, alpha);
-    c.touchStakeBlock(dCold, dHot);
+    c.touchStakeBlock(dCold, dHot, netuid);
     c.emit({ pallet: 'SubtensorModule', name: 'StakeRemoved', args: [oCold, oHot, tao, alpha, netuid, 0n] });
     c.emit({ pallet: 'SubtensorModule', name: 'StakeAdded', args: [dCold, dHot, tao, alpha, netuid, 0n] });
     return tao;

@@ -6,13 +6,23 @@
 import { stringToU8a, u8aToHex } from '@polkadot/util';
 import type { Acc } from './accounts.js';
 import { GrowthIndex } from './emissions.js';
-import { ALPHA_V2_SPEC, decreaseShares, increaseShares, positionValue } from './share-pool.js';
+import {
+  ALPHA_V2_SPEC,
+  decreaseShares,
+  increaseShares,
+  positionValue,
+  reconcileDenominator,
+  retireV1,
+} from './share-pool.js';
 import { alphaPriceRao, feeRate } from './pools.js';
 import type { ItemName } from '../scale/keys.js';
 import { storageKey } from '../scale/keys.js';
 import { StateStore } from './store.js';
 import { BALANCER_SPEC, BalancerBook } from './balancer-book.js';
 import { LockBook } from './locks.js';
+
+/** First runtime of the basket era the devnet serves (the 441 changes arrive with 455). */
+export const BASKET_SPEC = 441;
 import type { AccountState, SubnetDef } from './types.js';
 
 const posKey = (hot: Acc, netuid: number) => `${hot}|${netuid}`;
@@ -138,6 +148,18 @@ export class ChainState extends StateStore {
       return { hotkey, netuid: Number(n) };
     });
   }
+
+  /** Subnets the coldkey ever held a position on with the hotkey. */
+  netuidsWith(cold: Acc, hot: Acc): number[] {
+    const out: number[] = [];
+    const prefix = `${hot}|`;
+    for (const k of this.coldPositions.get(cold) ?? [])
+      if (k.startsWith(prefix)) out.push(Number(k.slice(prefix.length)));
+    return out;
+  }
+
+  /** The subnets a root validator earns root dividends on (set by the world that drives the chain). */
+  dividendSubnetsOf: (hot: Acc) => number[] = () => [];
 
   /** Hotkeys the coldkey ever held a position with on the subnet (a subset of its StakingHotkeys). */
   hotkeysOn(cold: Acc, netuid: number): Acc[] {
@@ -275,6 +297,18 @@ export class ChainState extends StateStore {
     }
   }
 
+  /** 473: V1 shares of one pool become V2 (dust positions swept). */
+  retireV1(hot: Acc, netuid: number, colds: Acc[], dust: bigint): { cold: Acc; alpha: bigint }[] {
+    const swept = retireV1(this, hot, netuid, colds, dust);
+    for (const s of swept) this.openPositions.get(s.cold)?.delete(posKey(hot, netuid));
+    return swept;
+  }
+
+  /** 464: the pool's denominator becomes the sum of its live shares; true if it changed. */
+  reconcileDenominator(hot: Acc, netuid: number, colds: Acc[]): boolean {
+    return reconcileDenominator(this, hot, netuid, colds);
+  }
+
   /** The subnet ceases to exist from the current block (dissolution). */
   markDissolved(netuid: number): void {
     const s = this.subnets.get(netuid);
@@ -286,9 +320,14 @@ export class ChainState extends StateStore {
     if (!cur.includes(hot)) this.setLog('StakingHotkeys', [...cur, hot], cold);
   }
 
-  touchStakeBlock(cold: Acc, hot: Acc): void {
-    // LastColdkeyHotkeyStakeBlock exists from spec 238.
-    if (this.specAt(this.cur) >= 238) this.setLog('LastColdkeyHotkeyStakeBlock', BigInt(this.cur), cold, hot);
+  /**
+   * LastColdkeyHotkeyStakeBlock (from spec 238). From the basket era (441) only root stake changes and
+   * root claims write it (docs/chain/baskets.md); `netuid` is the subnet of the stake change.
+   */
+  touchStakeBlock(cold: Acc, hot: Acc, netuid?: number): void {
+    const spec = this.specAt(this.cur);
+    if (spec < 238 || (spec >= BASKET_SPEC && netuid !== 0)) return;
+    this.setLog('LastColdkeyHotkeyStakeBlock', BigInt(this.cur), cold, hot);
   }
 
   // ---------------------------------------------------------------- pools

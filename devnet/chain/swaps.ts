@@ -8,6 +8,9 @@ import { subnetAccount } from './accounts.js';
 import type { Chain } from './chain.js';
 import type { SilentEffect } from './types.js';
 import { KEY_SWAP_COST } from './extrinsics-424.js';
+import { ESCROW } from './basket.js';
+import { BASKET_SPEC } from './state.js';
+import { PHASED_DISSOLUTION_SPEC } from './basket-era.js';
 
 /** Per-subnet storage removed when a subnet is dissolved. */
 const SUBNET_ITEMS = [
@@ -63,6 +66,7 @@ export class Swaps {
       if (sub.ownerHotkey === old && c.subnetExists(sub.netuid, c.cur)) c.setLog('SubnetOwnerHotkey', next, sub.netuid);
     }
     for (const l of c.locks.locksOnHotkey(old, c.cur)) c.locks.rebind(l.cold, l.netuid, next);
+    if (c.specAt(c.cur) >= BASKET_SPEC) c.basket.moveFund(old, next, c.coldPositions.keys());
     c.emit({ pallet: 'SubtensorModule', name: 'HotkeySwapped', args: [owner, old, next], silent });
   }
 
@@ -83,6 +87,7 @@ export class Swaps {
       }
       c.locks.moveToColdkey(old, next, n);
     }
+    if (c.specAt(c.cur) >= BASKET_SPEC) c.basket.moveWatermarks(old, next, c.stakingHotkeys(old));
     for (const hot of c.stakingHotkeys(old)) c.addStakingHotkey(next, hot);
     for (const [hot, owner] of c.owners) if (owner === old) c.registerHotkey(hot, next, true);
     const free = c.account(old).free;
@@ -100,19 +105,81 @@ export class Swaps {
   }
 
   /**
-   * root_dissolve_network: SubnetTAO is paid out pro rata to α value (protocol α, here SubnetAlphaIn,
-   * counts too and its share stays unpaid), largest remainder first, one Balances.Transfer per
-   * position to the coldkey's free balance; then every α row and the subnet's storage go.
+   * root_dissolve_network. At 424 everything happens in the call: SubnetTAO is paid out pro rata to α
+   * value (protocol α, here SubnetAlphaIn, counts too and its share stays unpaid), largest remainder
+   * first, one Balances.Transfer per position to the coldkey's free balance, then every α row and the
+   * subnet's storage go, then NetworkRemoved. From 475 only NetworkRemoved happens now; the payouts
+   * follow in a later block's settle phase (settle()), the cleanup's end after that.
    */
   dissolve(netuid: number): void {
     const c = this.c;
+    c.markDissolved(netuid);
+    if (c.specAt(c.cur) >= PHASED_DISSOLUTION_SPEC) {
+      c.emit({ pallet: 'SubtensorModule', name: 'NetworkRemoved', args: [netuid] });
+      return;
+    }
+    const silent: SilentEffect[] = [];
+    for (const p of this.portions(netuid)) {
+      c.staking.modern.transfer(subnetAccount(netuid), p.cold, p.share);
+      silent.push({ kind: 'DissolutionPayout', coldkey: p.cold, hotkey: p.hot, netuid, alpha: p.alpha, tao: p.share });
+    }
+    this.clear(netuid);
+    c.emit({ pallet: 'SubtensorModule', name: 'NetworkRemoved', args: [netuid], silent });
+  }
+
+  /**
+   * The settle phase of a ≥ 475 dissolution (block hook): funds' escrow rows are converted into their
+   * root slots (BasketHoldingConverted); every other coldkey gets one aggregated transfer.
+   */
+  settle(netuid: number): void {
+    const c = this.c;
+    const perColdkey = new Map<Acc, { tao: bigint; effects: SilentEffect[] }>();
+    for (const p of this.portions(netuid)) {
+      if (p.cold === ESCROW) {
+        c.increasePosition(p.hot, ESCROW, 0, p.share);
+        c.addStakingHotkey(ESCROW, p.hot);
+        c.setPool(0, c.subnetTao(0) + p.share, c.subnetAlphaIn(0), c.subnetAlphaOut(0) + p.share);
+        c.emit({ pallet: 'SubtensorModule', name: 'BasketHoldingConverted', args: [p.hot, netuid, p.share] });
+        continue;
+      }
+      const agg = perColdkey.get(p.cold) ?? { tao: 0n, effects: [] };
+      agg.tao += p.share;
+      agg.effects.push({
+        kind: 'DissolutionPayout',
+        coldkey: p.cold,
+        hotkey: p.hot,
+        netuid,
+        alpha: p.alpha,
+        tao: p.share,
+      });
+      perColdkey.set(p.cold, agg);
+    }
+    for (const [cold, agg] of perColdkey) {
+      if (agg.tao <= 0n) continue;
+      c.credit(cold, agg.tao);
+      c.emit({
+        pallet: 'Balances',
+        name: 'Transfer',
+        args: [subnetAccount(netuid), cold, agg.tao],
+        silent: agg.effects,
+      });
+    }
+    this.clear(netuid);
+  }
+
+  /** The end of a ≥ 475 dissolution's cleanup. */
+  cleanupCompleted(netuid: number): void {
+    this.c.emit({ pallet: 'SubtensorModule', name: 'NetworkDissolveCleanupCompleted', args: [netuid] });
+  }
+
+  /** Each position's pro-rata share of SubnetTAO, largest remainders rounded up (destroy_alpha_in_out_stakes). */
+  private portions(netuid: number): { hot: Acc; cold: Acc; alpha: bigint; share: bigint }[] {
+    const c = this.c;
     const stakers: { hot: Acc; cold: Acc; alpha: bigint }[] = [];
-    const hotkeys = new Set<Acc>();
     for (const [cold, set] of c.coldPositions) {
       for (const k of set) {
         const [hot, n] = k.split('|') as [Acc, string];
         if (Number(n) !== netuid) continue;
-        hotkeys.add(hot);
         const alpha = c.stake(hot, cold, netuid);
         if (alpha > 0n) stakers.push({ hot, cold, alpha });
       }
@@ -126,25 +193,31 @@ export class Swaps {
       rem: total ? (pot * alpha) % total : 0n,
     });
     const portions = stakers.map((s) => ({ ...s, ...portion(s.alpha) }));
-    const protocolPortion = { ...portion(protocol), protocol: true };
-    const all = [...portions, protocolPortion];
+    const all = [...portions, { ...portion(protocol), protocol: true }];
     let leftover = pot - all.reduce((s, p) => s + p.share, 0n);
     for (const p of [...all].sort((a, b) => (b.rem > a.rem ? 1 : b.rem < a.rem ? -1 : 0))) {
       if (leftover <= 0n) break;
       p.share += 1n;
       leftover -= 1n;
     }
-    const silent: SilentEffect[] = [];
-    for (const p of portions) {
-      c.staking.modern.transfer(subnetAccount(netuid), p.cold, p.share);
-      silent.push({ kind: 'DissolutionPayout', coldkey: p.cold, hotkey: p.hot, netuid, alpha: p.alpha, tao: p.share });
+    return portions;
+  }
+
+  /** Deletes every α row, pool, lock and per-subnet item of a dissolved subnet. */
+  private clear(netuid: number): void {
+    const c = this.c;
+    const hotkeys = new Set<Acc>();
+    for (const [cold, set] of c.coldPositions) {
+      for (const k of set) {
+        const [hot, n] = k.split('|') as [Acc, string];
+        if (Number(n) !== netuid) continue;
+        hotkeys.add(hot);
+        c.clearPosition(hot, cold, netuid);
+      }
+      if (c.locks.hotkeyOf(cold, netuid, c.cur)) c.locks.drop(cold, netuid);
     }
-    for (const s of stakers) c.clearPosition(s.hot, s.cold, netuid);
     for (const hot of hotkeys) c.clearPool(hot, netuid);
     for (const item of SUBNET_ITEMS) c.clearItem(item, netuid);
-    for (const cold of c.coldPositions.keys()) if (c.locks.hotkeyOf(cold, netuid, c.cur)) c.locks.drop(cold, netuid);
-    c.setLog('TotalNetworks', [...c.subnets.values()].filter((s) => c.subnetExists(s.netuid, c.cur)).length - 1);
-    c.markDissolved(netuid);
-    c.emit({ pallet: 'SubtensorModule', name: 'NetworkRemoved', args: [netuid], silent });
+    c.setLog('TotalNetworks', [...c.subnets.values()].filter((s) => c.subnetExists(s.netuid, c.cur)).length);
   }
 }

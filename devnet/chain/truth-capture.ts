@@ -3,7 +3,7 @@
  * truth file (summaries and root-claim payouts included).
  */
 import type { Acc } from './accounts.js';
-import type { EventRec, TruthEvent } from './types.js';
+import type { EventRec, SilentEffect, TruthEvent } from './types.js';
 
 export function truthFor(
   tracked: Set<Acc>,
@@ -83,8 +83,22 @@ export function truthFor(
       break;
     }
     case 'RootClaimed': {
-      const [cold] = a as [Acc];
+      const [cold, claimedTao] = a as [Acc, bigint | undefined];
       if (!tracked.has(cold)) break;
+      // basket era: the event carries the TAO staked on root (per validator: BasketClaimed)
+      if (claimedTao !== undefined) {
+        out.push({
+          ...base,
+          kind: e.name,
+          coldkey: cold,
+          hotkey: cold,
+          netuid: 0,
+          tao: claimedTao,
+          alpha: 0n,
+          fee: 0n,
+        });
+        break;
+      }
       for (const p of e.payouts ?? []) {
         out.push({
           ...base,
@@ -156,7 +170,67 @@ export function truthFor(
       break;
     }
   }
-  for (const x of e.silent ?? []) {
+  out.push(...basketTruth(tracked, base, e), ...silentTruth(tracked, base, e.silent ?? []));
+  return out;
+}
+
+type Base = Pick<TruthEvent, 'block' | 'eventIndex' | 'extrinsicIndex'>;
+
+/** Basket-era events of tracked coldkeys (for basket entries `alpha` counts fund shares). */
+function basketTruth(tracked: Set<Acc>, base: Base, e: EventRec): TruthEvent[] {
+  const a = e.args;
+  const zero = { tao: 0n, alpha: 0n, fee: 0n, netuid: 0 };
+  switch (e.name) {
+    case 'BasketClaimed': {
+      const [hot, cold, tao] = a as [Acc, Acc, bigint];
+      return tracked.has(cold)
+        ? [{ ...base, ...zero, kind: e.name, coldkey: cold, hotkey: hot, tao, alpha: e.meta?.fee ?? 0n }]
+        : [];
+    }
+    case 'BasketStakedIn': {
+      const [hot, cold, tao, value, shares] = a as [Acc, Acc, bigint, bigint, bigint];
+      return tracked.has(cold)
+        ? [{ ...base, ...zero, kind: e.name, coldkey: cold, hotkey: hot, tao, alpha: shares, fee: tao - value }]
+        : [];
+    }
+    case 'BasketClaimDustSkipped': {
+      const [hot, cold, , forfeited] = a as [Acc, Acc, number, bigint];
+      return tracked.has(cold) ? [{ ...base, ...zero, kind: e.name, coldkey: cold, hotkey: hot, tao: forfeited }] : [];
+    }
+    case 'StakeAndHotkeyTransferred': {
+      const [oCold, dCold, oHot, dHot, oNet, dNet, tao] = a as [Acc, Acc, Acc, Acc, number, number, bigint];
+      if (!tracked.has(oCold) && !tracked.has(dCold)) return [];
+      return [
+        {
+          ...base,
+          ...zero,
+          kind: e.name,
+          coldkey: oCold,
+          hotkey: oHot,
+          netuid: oNet,
+          tao,
+          destColdkey: dCold,
+          destHotkey: dHot,
+          destNetuid: dNet,
+        },
+      ];
+    }
+    case 'CollateralLocked': {
+      const [netuid, hot, locked] = a as [number, Acc, bigint];
+      const cold = e.meta?.coldkey;
+      return cold && tracked.has(cold)
+        ? [{ ...base, ...zero, kind: e.name, coldkey: cold, hotkey: hot, netuid, alpha: locked }]
+        : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** One truth entry per silent effect touching a tracked coldkey, at the index of the event carrying it. */
+export function silentTruth(tracked: Set<Acc>, base: Base, effects: SilentEffect[]): TruthEvent[] {
+  const out: TruthEvent[] = [];
+  for (const x of effects) {
     if (!tracked.has(x.coldkey) && !(x.destColdkey && tracked.has(x.destColdkey))) continue;
     out.push({
       ...base,

@@ -48,7 +48,23 @@ export type Action =
   /** sudo root_dissolve_network: SubnetTAO paid out pro rata to the stakers' free balances */
   | { kind: 'dissolve_network'; coldkey: Acc; netuid: number }
   /** LimitOrders.execute_orders (one by one) or execute_batched_orders (netted), signed by a relayer */
-  | { kind: 'limit_orders'; coldkey: Acc; netuid: number; batched: boolean; orders: LimitOrder[] };
+  | { kind: 'limit_orders'; coldkey: Acc; netuid: number; batched: boolean; orders: LimitOrder[] }
+  // ---- basket era (docs/chain/baskets.md)
+  /** claim_root (every validator) or, with `hotkey`, claim_root_with_hotkey */
+  | { kind: 'claim_root'; coldkey: Acc; hotkey?: Acc }
+  | { kind: 'stake_into_basket'; coldkey: Acc; hotkey: Acc; tao: bigint }
+  | {
+      kind: 'transfer_stake_and_hotkey';
+      coldkey: Acc;
+      destColdkey: Acc;
+      originHotkey: Acc;
+      destHotkey: Acc;
+      originNetuid: number;
+      destNetuid: number;
+      alpha: bigint;
+    }
+  /** locks `alpha` of the miner's own stake as collateral (no purchase) */
+  | { kind: 'add_collateral'; coldkey: Acc; hotkey: Acc; netuid: number; alpha: bigint };
 
 /** A signed limit order (the devnet does not check signatures, prices or expiry: every order fills). */
 export interface LimitOrder {
@@ -66,7 +82,16 @@ export interface LimitOrder {
 
 /** An effect on a position that no event of its own shows (ground truth only). */
 export interface SilentEffect {
-  kind: 'HotkeySwap' | 'ColdkeySwap' | 'ColdkeySwapBalance' | 'DissolutionPayout' | 'BatchedFill';
+  kind:
+    | 'HotkeySwap'
+    | 'ColdkeySwap'
+    | 'ColdkeySwapBalance'
+    | 'DissolutionPayout'
+    | 'BatchedFill'
+    | 'BasketDividend'
+    | 'BasketMigration'
+    | 'ShareReconcile'
+    | 'DustSwept';
   coldkey: Acc;
   hotkey: Acc;
   netuid: number;

@@ -11,6 +11,9 @@ import { Script424 } from './script-424.js';
 import type { Action, ExtrinsicRec } from './chain.js';
 import { Chain } from './chain.js';
 import { BALANCER_SPEC } from './balancer-book.js';
+import { ROOT_DIVIDEND_PPB } from './basket.js';
+import { BasketEra } from './basket-era.js';
+import { BASKET_SPEC } from './state.js';
 import { Rng } from './rng.js';
 import { genesis, registerSubnet } from './genesis.js';
 import type { Registration, ScenarioConfig, User, Validator } from './scenario.js';
@@ -23,7 +26,7 @@ const OWNER_CUT_PER_EPOCH = 65n * TAO;
 const VALIDATOR_TAKE_PPM = 180_000n;
 /** Root-claim accrual: alpha per unit of root stake per block on each of up to two dividend subnets
  * (250 ppb ≈ 1.8 ‰ a day; at a 0.1 TAO price about 6–13 % a year in TAO). */
-const ROOT_CLAIM_PPB_PER_BLOCK = 250n;
+const ROOT_CLAIM_PPB_PER_BLOCK = ROOT_DIVIDEND_PPB;
 
 export class World {
   readonly chain: Chain;
@@ -33,6 +36,7 @@ export class World {
   readonly actors: Actors = new Actors(this);
   readonly modernActors: ModernActors = new ModernActors(this);
   readonly script: Script424 = new Script424(this);
+  readonly basketEra: BasketEra = new BasketEra(this);
   readonly marketRng: Rng;
   readonly userRng: Rng;
   private nextMarket = 1;
@@ -58,6 +62,7 @@ export class World {
     if (cfg.quietPoolsFrom !== undefined) this.chain.quietPoolsFrom = cfg.quietPoolsFrom;
     this.marketRng = new Rng(`${seed}:market`);
     this.userRng = new Rng(`${seed}:users`);
+    this.chain.dividendSubnetsOf = (hot) => this.dividendSubnets(hot);
   }
 
   /** Every coldkey a scripted user has had (a coldkey swap adds one), i.e. the truth's coldkeys. */
@@ -120,7 +125,8 @@ export class World {
       for (const r of this.registrations)
         if (r.def.registeredAt >= b && r.def.registeredAt < next) next = r.def.registeredAt;
       for (const p of this.nextPayout.values()) if (p >= b && p < next) next = p;
-      for (const x of [...this.script.blocks(), this.claimTypeBlock() ?? -1]) if (x >= b && x < next) next = x;
+      for (const x of [...this.script.blocks(), ...this.basketEra.blocks(), this.claimTypeBlock() ?? -1])
+        if (x >= b && x < next) next = x;
       const quiet = this.cfg.quietPoolsFrom;
       if (quiet !== undefined && quiet >= b && quiet < next) next = quiet;
       const deferral = this.chain.epochs.nextDeferralBlock(b, Math.max(0, Math.min(next, head) - b));
@@ -182,6 +188,8 @@ export class World {
       for (const n of c.subnets.keys()) if (n !== 0) c.initStep(() => c.rebaseReserves(n));
     }
     if (toBalancer) this.script.atUpgrade();
+    // on_runtime_upgrade / on_initialize of the basket era: migrations, dissolution phases, the deposit drain.
+    if (spec >= BASKET_SPEC) this.basketEra.atBlock(b);
     // on_initialize: the stateful scheduler (≥ 423) defers epochs beyond the per-block cap.
     for (const d of c.epochs.deferralsAt(b)) {
       const args = [d.netuid, BigInt(d.from), BigInt(d.to)];
@@ -194,8 +202,8 @@ export class World {
       c.initStep(() => c.epochPayout(n, OWNER_CUT_PER_EPOCH, vals, VALIDATOR_TAKE_PPM));
       this.schedulePayout(n, b + 1);
     }
-    // on_initialize: auto root claims (spec ≥ 334) run before extrinsics.
-    if (spec >= 334) {
+    // on_initialize: auto root claims (spec 334–440) run before extrinsics; the basket era has none.
+    if (spec >= 334 && spec < BASKET_SPEC) {
       for (const cl of this.claimers) {
         if ((b - cl.offset) % this.cfg.claimEvery === 0) {
           c.initStep(() => c.rootClaim(cl.cold, (hot) => this.dividendSubnets(hot), ROOT_CLAIM_PPB_PER_BLOCK));
@@ -205,6 +213,7 @@ export class World {
     const upgrade = c.specs.find((s) => s.from === b + 1 && b > 0);
     if (upgrade) c.submitExtrinsic({ kind: 'set_code', coldkey: this.sudo, spec: upgrade.spec });
     this.script.atBlock(b, live);
+    if (spec >= BASKET_SPEC) this.basketEra.scripted(b);
     const claimStart = this.claimTypeBlock();
     for (const u of this.users) {
       if (b === claimStart && u.cfg.claimType === 'Keep') {

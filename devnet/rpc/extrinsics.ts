@@ -74,6 +74,23 @@ function callFor(d: DecoratedMeta, a: Action): unknown {
       return call(d, 'sudo', 'sudo', [call(d, 'subtensorModule', 'swapColdkey', [a.oldColdkey, a.newColdkey, 0])]);
     case 'dissolve_network':
       return call(d, 'sudo', 'sudo', [call(d, 'subtensorModule', 'rootDissolveNetwork', [a.netuid])]);
+    case 'claim_root':
+      return a.hotkey
+        ? call(d, 'subtensorModule', 'claimRootWithHotkey', [a.hotkey])
+        : call(d, 'subtensorModule', 'claimRoot', [[]]);
+    case 'stake_into_basket':
+      return call(d, 'subtensorModule', 'stakeIntoBasket', [a.hotkey, a.tao]);
+    case 'transfer_stake_and_hotkey':
+      return call(d, 'subtensorModule', 'transferStakeAndHotkey', [
+        a.destColdkey,
+        a.originHotkey,
+        a.destHotkey,
+        a.originNetuid,
+        a.destNetuid,
+        a.alpha,
+      ]);
+    case 'add_collateral':
+      return call(d, 'subtensorModule', 'addCollateral', [a.netuid, a.hotkey, a.alpha, 0]);
     case 'limit_orders': {
       const orders = a.orders.map((o) => ({
         order: {

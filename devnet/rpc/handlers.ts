@@ -171,7 +171,7 @@ export class Handlers {
     }
     if (method === 'Metadata_metadata') return rt.metadataAtVersionHex(14).replace(/^0x01/, '0x');
     try {
-      return callRuntimeApi(this.chain, rt, method, data, b);
+      return callRuntimeApi(this.chain, rt.apiRuntime(), method, data, b);
     } catch (e) {
       if (e instanceof RuntimeApiError) throw new RpcError(4003, `Client error: ${e.message}`);
       throw e;

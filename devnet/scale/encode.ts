@@ -28,6 +28,11 @@ function storageInput(item: ItemName, value: unknown): unknown {
   // U64F64 share values are kept as raw bits
   if (item === 'Alpha' || item === 'TotalHotkeyShares') return { bits: value };
   if (value instanceof SafeFloat) return value.toJson();
+  if (item === 'BasketRate' || item === 'BasketTwr') return { bits: value };
+  if (item === 'MinerCollateral') {
+    const m = value as { locked: bigint };
+    return { locked: m.locked, drainRatio: { bits: 0n }, minLocked: 0n, earned: 0n };
+  }
   if (item === 'Lock') {
     const l = value as LockState;
     return { lockedMass: l.lockedMass, conviction: { bits: l.conviction }, lastUpdate: l.lastUpdate };

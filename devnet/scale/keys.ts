@@ -86,6 +86,27 @@ export const ITEMS = {
   Lock: { pallet: 'SubtensorModule', item: 'Lock', args: [A('Blake2_128Concat'), N16, A('Blake2_128Concat')] },
   SwapBalancer: { pallet: 'Swap', item: 'SwapBalancer', args: [T16] },
   SwapPalSwapInitialized: { pallet: 'Swap', item: 'PalSwapInitialized', args: [T16] },
+  // ---- basket era (≥ 441; docs/chain/baskets.md)
+  BasketShares: { pallet: 'SubtensorModule', item: 'BasketShares', args: [A('Blake2_128Concat')] },
+  BasketRate: { pallet: 'SubtensorModule', item: 'BasketRate', args: [A('Blake2_128Concat')] },
+  BasketTwr: { pallet: 'SubtensorModule', item: 'BasketTwr', args: [A('Blake2_128Concat')] },
+  BasketDepositedTao: { pallet: 'SubtensorModule', item: 'BasketDepositedTao', args: [A('Blake2_128Concat')] },
+  BasketRedeemedTao: { pallet: 'SubtensorModule', item: 'BasketRedeemedTao', args: [A('Blake2_128Concat')] },
+  BasketClaimed: {
+    pallet: 'SubtensorModule',
+    item: 'BasketClaimed',
+    args: [A('Blake2_128Concat'), A('Blake2_128Concat')],
+  },
+  PendingBasketDeposits: {
+    pallet: 'SubtensorModule',
+    item: 'PendingBasketDeposits',
+    args: [A('Blake2_128Concat'), N16],
+  },
+  MinerCollateral: {
+    pallet: 'SubtensorModule',
+    item: 'MinerCollateral',
+    args: [N16, A('Blake2_128Concat'), A('Blake2_128Concat')],
+  },
   RootClaimType: { pallet: 'SubtensorModule', item: 'RootClaimType', args: [A('Blake2_128Concat')] },
   RootClaimed: {
     pallet: 'SubtensorModule',

@@ -83,8 +83,15 @@ export class Runtime {
     );
     // Runtimes from the balancer era on declare their API versions in their V16 metadata: serve those.
     // Older ones keep the recorded spec-343 list plus any API their metadata adds, at version 1.
+    // A basket-era runtime whose metadata has no runtime-API section (475 is V14) lists the API versions
+    // of the newest runtime that describes them (assumption: docs/chain/baskets.md).
     const declared = spec >= 423 ? this.declaredApiVersions() : [];
-    const apis: [string, number][] = declared.length ? declared : RECORDED_APIS.map(([h, v]) => [h, v]);
+    const borrowed = spec > API_SOURCE_SPEC && !declared.length ? runtimeFor(API_SOURCE_SPEC).version.apis : [];
+    const apis: [string, number][] = declared.length
+      ? declared
+      : borrowed.length
+        ? borrowed.map(([h, v]) => [h, v])
+        : RECORDED_APIS.map(([h, v]) => [h, v]);
     for (const api of this.metadataApis()) {
       const hash = blake2AsHex(api, 64);
       if (!apis.some(([h]) => h === hash)) apis.push([hash, 1]);
@@ -203,6 +210,15 @@ export class Runtime {
     return u8aConcat(...parts);
   }
 
+  /**
+   * The runtime whose metadata types this runtime's API answers: itself when its metadata describes
+   * runtime APIs, else (a V14-only runtime after 455) the 455 runtime — the answers then have the
+   * 455 shapes, an assumption (docs/chain/baskets.md).
+   */
+  apiRuntime(): Runtime {
+    return this.metadataApis().length || this.spec <= API_SOURCE_SPEC ? this : runtimeFor(API_SOURCE_SPEC);
+  }
+
   apiMethod(name: string): ApiMethodDef | null {
     let d = this.apiDefs.get(name);
     if (d === undefined) {
@@ -229,6 +245,9 @@ export class Runtime {
     return d;
   }
 }
+
+/** The newest finney runtime whose metadata (V16) describes its runtime APIs. */
+export const API_SOURCE_SPEC = 455;
 
 const runtimes = new Map<number, Runtime>();
 
