@@ -3,17 +3,18 @@
 // never freezes window management. It speaks the same message contract as the web host
 // (main/host/protocol.ts) over the parent port. The web host and the CLI run the backend in-process.
 import { toWire } from '../shared/wire';
-import { createBackend, type Backend } from './backend';
+import type { Backend } from './backend';
 import { decodeRequest, type ServerMessage } from './host/protocol';
 import { installLastResort } from './last-resort';
+import { createSession, type Session } from './session';
 
 export interface Port {
   postMessage(message: string): void;
   on(event: 'message', listener: (event: { data: unknown }) => void): unknown;
 }
 
-/** Serve `backend` over `port`: requests in, replies and pushes out. Returns a stop function. */
-export function serveBackend(backend: Backend, port: Port): () => void {
+/** Serve `backend` (or the session) over `port`: requests in, replies and pushes out. Returns a stop function. */
+export function serveBackend(backend: Pick<Backend | Session, 'dispatch' | 'push'>, port: Port): () => void {
   const send = (message: ServerMessage) => port.postMessage(toWire(message));
   const unsubscribe = backend.push.subscribe((event, payload) => send({ push: event, payload } as ServerMessage));
   port.on('message', ({ data }) => {
@@ -39,7 +40,8 @@ const parentPort = (process as NodeJS.Process & { parentPort?: Port }).parentPor
 if (parentPort) {
   installLastResort({ name: 'Taofolio backend' });
   const { dataDir, version, autoSync } = parseBackendArgs(process.argv);
-  const backend = createBackend({ dataDir, transport: 'electron', version, autoSync });
-  serveBackend(backend, parentPort);
-  process.once('exit', () => backend.close());
+  // An encrypted database starts locked: the window asks for the passphrase.
+  const session = createSession({ dataDir, transport: 'electron', version, autoSync });
+  serveBackend(session, parentPort);
+  process.once('exit', () => session.close());
 }

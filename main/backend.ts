@@ -4,6 +4,7 @@ import { createDispatcher, type Dispatch } from './rpc/dispatch';
 import { createHandlers } from './services';
 import type { ServiceContext } from './services/context';
 import { createDomainBus, createPushBus, type DomainBus, type PushBus } from './events';
+import { bareSessionControl, type SessionControl } from './services/security';
 import { SyncManager } from './sync/manager';
 
 export interface Backend {
@@ -17,6 +18,8 @@ export interface Backend {
   bus: DomainBus;
   info: AppInfo;
   db: DB;
+  /** What opening the database found that the user should be told (restore applied, recovery, …). */
+  notices: string[];
   close(): void;
 }
 
@@ -38,6 +41,10 @@ export interface BackendOptions {
   notify?: (line: string) => void;
   /** Sync's per-request timeout (tests shorten it; see SyncManagerOptions.requestTimeoutMs). */
   requestTimeoutMs?: number;
+  /** The push bus to use (a session keeps one across lock and reopen); a new one by default. */
+  push?: PushBus;
+  /** The app's session (lock, unlock, passphrase, reopen); a bare one by default (CLI, tests). */
+  session?: SessionControl;
   /** Test seam: called right before sync commits a batch of blocks (the crash tests end the process there). */
   beforeCommit?: (blocks: number) => void;
 }
@@ -48,7 +55,7 @@ export function createBackend(options: BackendOptions): Backend {
   const notify = options.notify ?? ((line: string) => console.error(line));
   if (opened.backupPath) notify(`Database backed up before migration to ${opened.backupPath}`);
   for (const notice of opened.notices) notify(notice);
-  const push = createPushBus();
+  const push = options.push ?? createPushBus();
   const bus = createDomainBus();
   // Every data change reaches the UI as db:changed, so its queries refetch what they show.
   bus.on('data:changed', (change) => push.emit('db:changed', change));
@@ -72,7 +79,16 @@ export function createBackend(options: BackendOptions): Backend {
     log: options.log,
     beforeCommit: options.beforeCommit,
   });
-  const ctx: ServiceContext = { db: opened.db, push, bus, info, now, sync, database: opened };
+  const ctx: ServiceContext = {
+    db: opened.db,
+    push,
+    bus,
+    info,
+    now,
+    sync,
+    database: opened,
+    session: options.session ?? bareSessionControl(info, options.passphrase),
+  };
   const dispatch = createDispatcher(createHandlers(ctx), (channel, error) => console.error(`[${channel}]`, error));
   const call: Call = async (channel, ...args) => resultOf(channel, await dispatch(channel, args[0]));
   // A read-only snapshot cannot record anything: no sync.
@@ -84,6 +100,7 @@ export function createBackend(options: BackendOptions): Backend {
     bus,
     info,
     db: opened.db,
+    notices: opened.notices,
     sync,
     close: () => {
       // Abort sync first (synchronously: no commit can follow), then close the database.

@@ -69,6 +69,7 @@ import type {
   ChainStatus,
   EndpointProbe,
   FiatCoverage,
+  SecurityStatus,
   SyncStatus,
   ValuationFreshness,
 } from './status';
@@ -181,6 +182,16 @@ const analyticsArgs = portfolioArgs
   })
   .strict();
 
+/** A passphrase as typed: never trimmed (spaces are part of it), at most 1024 characters. */
+const passphraseSchema = z
+  .string()
+  .min(1, 'Enter the passphrase.')
+  .max(1024, 'A passphrase is at most 1024 characters.');
+const newPassphraseSchema = passphraseSchema.refine(
+  (p) => [...p].length >= 8,
+  'Choose a passphrase of at least 8 characters.',
+);
+
 /** Declares a channel: its runtime argument schema plus the static result type. */
 function channel<Result>() {
   return <Args extends z.ZodType>(args: Args) => ({ args, result: undefined as unknown as Result });
@@ -262,6 +273,31 @@ export const contract = {
       })
       .strict(),
   ),
+
+  // Encryption at rest (main/session.ts): answered while locked too; every other channel says `locked`.
+  'security:status': channel<SecurityStatus>()(noArgs),
+  'security:unlock': channel<SecurityStatus>()(z.object({ passphrase: passphraseSchema }).strict()),
+  'security:lock': channel<SecurityStatus>()(noArgs),
+  /** The user is using the app (the UI sends this at most every 30 s while there is input): defers the idle lock. */
+  'security:activity': channel<SecurityStatus>()(noArgs),
+  /**
+   * Enable (`next` without `current`), change (both) or remove (`current`, `next` null) the passphrase.
+   * A wrong `current` is `wrong-passphrase` and nothing is written.
+   */
+  'security:set-passphrase': channel<SecurityStatus>()(
+    z.object({ current: passphraseSchema.optional(), next: newPassphraseSchema.nullable() }).strict(),
+  ),
+  'security:configure': channel<SecurityStatus>()(
+    z
+      .object({
+        lockAfterMinutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 60),
+      })
+      .strict(),
+  ),
 } as const;
 
 export type Contract = typeof contract;
@@ -303,6 +339,8 @@ export interface PushEvents {
   'db:changed': { tables: DbTable[] };
   'chain:status': ChainStatus;
   'sync:progress': SyncStatus;
+  /** Locked, unlocked, passphrase enabled or removed, lock setting changed. */
+  'security:status': SecurityStatus;
 }
 
 export type PushEventName = keyof PushEvents;

@@ -122,3 +122,15 @@ export interface BackupsState {
   /** Notices from opening the database (e.g. a read-only data folder). */
   notices: string[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Encryption at rest (main/session.ts, main/db/encryption.ts)
+
+export interface SecurityStatus {
+  /** The database file is encrypted with a passphrase. */
+  encrypted: boolean;
+  /** Encrypted and not open: every channel but security:* answers `locked` until it is unlocked. */
+  locked: boolean;
+  /** An unlocked encrypted database locks after this many minutes without user activity; 0: never. */
+  lockAfterMinutes: number;
+}

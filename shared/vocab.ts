@@ -327,6 +327,8 @@ export const API_ERROR_CODES = {
   'invalid-endpoint': { label: 'Invalid endpoint', help: 'The endpoint is not usable.' },
   'invalid-file': { label: 'Invalid file', help: 'The file could not be read.' },
   'chain-error': { label: 'Chain error', help: 'The chain could not be read.' },
+  locked: { label: 'Locked', help: 'The database is encrypted and locked: enter its passphrase.' },
+  'wrong-passphrase': { label: 'Wrong passphrase', help: 'The passphrase does not open the database.' },
   internal: { label: 'Internal error', help: 'Something failed inside Taofolio.' },
 } as const satisfies Record<string, Term>;
 export type ApiErrorCode = keyof typeof API_ERROR_CODES;

@@ -1,9 +1,18 @@
 import { AppFrame } from '../page-models/app-frame';
+import { WalletsPage } from '../page-models/wallets-page';
 import { expect, test } from '../support/web-host';
 
-test('Settings: back up now, then restore that backup at the next start', async ({ page, webHost }) => {
+const MAIN = '5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3';
+const VAULT = '5HK5tp6t2S59DywmHRWPBVJeJ86T61KjurYqeooqj8sREpeN';
+
+test('Settings: back up now, then restore that backup in place, without a restart', async ({ page, webHost }) => {
   await page.goto(webHost.url);
   const frame = new AppFrame(page);
+  const wallets = new WalletsPage(page);
+  await wallets.open();
+  await wallets.add(MAIN, 'Kept');
+  await expect(wallets.rows).toHaveCount(1);
+
   await frame.link('Settings').click();
   const section = page.getByRole('region', { name: 'Backups' });
   const rows = section.getByRole('listitem');
@@ -11,8 +20,20 @@ test('Settings: back up now, then restore that backup at the next start', async 
   await section.getByRole('button', { name: 'Back up now' }).click();
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('manual');
-  await rows.first().getByRole('button', { name: 'Restore' }).click();
-  await expect(section.getByRole('status')).toHaveText(
-    'The chosen backup will be restored when Taofolio starts again.',
-  );
+
+  await wallets.open();
+  await wallets.add(VAULT, 'Added after the backup');
+  await expect(wallets.rows).toHaveCount(2);
+
+  await frame.link('Settings').click();
+  await rows.filter({ hasText: 'manual' }).getByRole('button', { name: 'Restore' }).click();
+  await expect(section).toContainText('Restored the chosen backup. The database it replaced is kept as');
+  // The replaced database is kept as a backup of its own.
+  await expect(rows.filter({ hasText: 'before-restore' })).toHaveCount(1);
+  await expect(section.getByRole('status')).toHaveCount(0);
+
+  // Same page, no reload: the Wallets page shows the restored data.
+  await wallets.open();
+  await expect(wallets.rows).toHaveCount(1);
+  await expect(wallets.row('Kept')).toHaveCount(1);
 });

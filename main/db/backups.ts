@@ -7,6 +7,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupInfo, BackupKind } from '../../shared/api';
+import { encryptCopy, isEncrypted, unlock } from './encryption';
 import { ensurePrivateDir, ensurePrivateFile, sidecars } from './files';
 
 export const DAILY_BACKUPS_KEPT = 7;
@@ -73,34 +74,71 @@ export function dailyBackup(db: DB, dataDir: string, now: Date): string | null {
   return written;
 }
 
-/** Opens a backup read-only and checks it; returns its schema version or throws with the reason. */
-export function checkBackup(path: string, latestSchema: number): number {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+const NOT_A_DATABASE = /not a database|file is encrypted/i;
+
+/** Checks one open backup; returns its schema version or throws with the reason. */
+function checkOpen(db: DB, latestSchema: number): number {
+  const check = db.pragma('quick_check', { simple: true });
+  if (check !== 'ok') throw new Error(`it is damaged (${String(check)})`);
+  const version = Number(db.pragma('user_version', { simple: true }));
+  if (version < 1) throw new Error('it is not a Taofolio database');
+  if (version > latestSchema) throw new Error(`it was written by a newer Taofolio (schema ${version})`);
+  return version;
+}
+
+/**
+ * Opens a backup read-only and checks it: its schema version, and whether it is encrypted (then
+ * only with `passphrase`, the one the database is open with). Throws with the reason.
+ */
+export function checkBackup(
+  path: string,
+  latestSchema: number,
+  passphrase?: string,
+): { version: number; encrypted: boolean } {
+  const attempt = (key: string | undefined) => {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      if (key !== undefined) unlock(db, key);
+      return checkOpen(db, latestSchema);
+    } finally {
+      db.close();
+    }
+  };
   try {
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new Error(`it is damaged (${String(check)})`);
-    const version = Number(db.pragma('user_version', { simple: true }));
-    if (version < 1) throw new Error('it is not a Taofolio database');
-    if (version > latestSchema) throw new Error(`it was written by a newer Taofolio (schema ${version})`);
-    return version;
-  } finally {
-    db.close();
+    return { version: attempt(undefined), encrypted: false };
+  } catch (error) {
+    if (!NOT_A_DATABASE.test((error as Error).message)) throw error;
+    if (passphrase === undefined) throw new Error('it is encrypted, and this database has no passphrase to open it');
+  }
+  try {
+    return { version: attempt(passphrase), encrypted: true };
+  } catch (error) {
+    if (NOT_A_DATABASE.test((error as Error).message))
+      throw new Error('it is encrypted with another passphrase (one set before the last change)');
+    throw error;
   }
 }
 
-/** Validate a backup by name (only names listed in the folder: no paths) and stage it. */
-export function stageRestore(dataDir: string, name: string, latestSchema: number): BackupInfo {
+/**
+ * Validate a backup by name (only names listed in the folder: no paths) and stage it. `passphrase`
+ * is the one the database is open with: encrypted backups are checked with it, and a backup made
+ * before the passphrase was set is encrypted with it as it is staged (the database stays encrypted).
+ */
+export function stageRestore(dataDir: string, name: string, latestSchema: number, passphrase?: string): BackupInfo {
   const backup = listBackups(dataDir).find((b) => b.name === name);
   if (!backup) throw new RestoreError(`No backup named “${name}”. List them with \`backup list\`.`);
   const source = join(backupDir(dataDir), backup.name);
+  let encrypted: boolean;
   try {
-    checkBackup(source, latestSchema);
+    encrypted = checkBackup(source, latestSchema, passphrase).encrypted;
   } catch (error) {
     throw new RestoreError(`The backup ${name} cannot be restored: ${(error as Error).message}. Nothing was changed.`);
   }
   const staged = join(dataDir, PENDING_RESTORE);
   copyFileSync(source, `${staged}.tmp`);
   ensurePrivateFile(`${staged}.tmp`, false);
+  if (!encrypted && passphrase !== undefined && isEncrypted(dataDir))
+    encryptCopy(`${staged}.tmp`, passphrase, (path) => new Database(path, { fileMustExist: true }));
   renameSync(`${staged}.tmp`, staged);
   return backup;
 }

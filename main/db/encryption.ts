@@ -66,3 +66,16 @@ export function setPassphrase(db: DB, dataDir: string, passphrase: string | null
   if (passphrase === null) rmSync(marker, { force: true });
   else writeFileSync(marker, 'sqlcipher4\n', { mode: PRIVATE_FILE_MODE });
 }
+
+/** Encrypt a closed, unencrypted copy (a backup being restored into an encrypted database) in place. */
+export function encryptCopy(path: string, passphrase: string, open: (path: string) => DB): void {
+  const db = open(path);
+  try {
+    db.pragma('journal_mode = DELETE');
+    useSqlCipher(db);
+    if (!db.rekey) throw new Error('This build of SQLite has no encryption support.');
+    db.rekey(keyBytes(passphrase));
+  } finally {
+    db.close();
+  }
+}

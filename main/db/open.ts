@@ -158,6 +158,8 @@ export function openDatabase({
     return { db, path, schemaVersion: found, backupPath: null, readOnly: true, recovery: null, notices };
   }
 
+  // Locked: nothing may be touched, a staged restore included.
+  if (isEncrypted(dataDir) && passphrase === undefined) throw new DatabaseLockedError();
   const restored = applyPendingRestore(dataDir, path, now());
   if (restored)
     notices.push(

@@ -7,7 +7,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Duplex } from 'node:stream';
-import { createBackend, type Backend } from '../backend';
+import type { Backend } from '../backend';
+import { createSession, type Session } from '../session';
 import { resolveDataDir } from '../data-dir';
 import { installLastResort } from '../last-resort';
 import { readPackageVersion } from '../version';
@@ -33,7 +34,10 @@ export interface WebHost {
   url: string;
   port: number;
   token: string;
-  backend: Backend;
+  /** The database's session: locked until unlocked when the database is encrypted. */
+  session: Session;
+  /** The open backend; throws while the database is locked. */
+  readonly backend: Backend;
   /** Connected WebSocket clients. */
   clientCount(): number;
   close(): Promise<void>;
@@ -72,7 +76,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (!existsSync(rendererDir))
     throw new Error(`The renderer is not built (${rendererDir} missing). Run \`npm run build:renderer\` first.`);
   // Sync starts in the background (never blocks startup); TAOFOLIO_AUTOSYNC=0 switches it off.
-  const backend = createBackend({
+  // An encrypted database starts locked (the page asks for the passphrase) unless
+  // TAOFOLIO_PASSPHRASE unlocks it.
+  const session = createSession({
     passphrase: process.env.TAOFOLIO_PASSPHRASE,
     dataDir: options.dataDir,
     transport: 'web',
@@ -113,7 +119,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const clients = new Set<Connection>();
   const sockets = new Set<WebSocket>();
-  const unsubscribe = backend.push.subscribe((event, payload) => {
+  const unsubscribe = session.push.subscribe((event, payload) => {
     for (const client of clients) client.send({ push: event, payload } as ServerMessage);
   });
   // A client that resets mid-request must not take the host down with it.
@@ -131,7 +137,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!isLocalHost(req, port) || !isAllowedOrigin(req, port)) return reject('403 Forbidden');
     if (!sameToken(url.searchParams.get('token'), token)) return reject('401 Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const client = serveConnection(ws, backend.dispatch, limits, log);
+      const client = serveConnection(ws, session.dispatch, limits, log);
       clients.add(client);
       sockets.add(ws);
       ws.on('close', () => {
@@ -147,14 +153,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url,
     port,
     token,
-    backend,
+    session,
+    get backend() {
+      const open = session.current();
+      if (!open) throw new Error('The database is locked.');
+      return open;
+    },
     clientCount: () => sockets.size,
     close: async () => {
       unsubscribe();
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      backend.close();
+      session.close();
     },
   };
 }

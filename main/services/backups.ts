@@ -29,12 +29,16 @@ export function backupHandlers(ctx: ServiceContext): BackupHandlers {
       if (ctx.database.readOnly)
         throw new AppError('invalid-args', 'The data folder is read-only: nothing can be restored.');
       try {
-        stageRestore(dataDir, name, latestVersion(MIGRATIONS));
+        stageRestore(dataDir, name, latestVersion(MIGRATIONS), ctx.session.passphrase());
       } catch (error) {
         if (error instanceof RestoreError) throw new AppError('invalid-file', error.message, 'name');
         throw error;
       }
-      return state();
+      // In the app: closed and opened again right here (the open applies the staged restore; sync
+      // restarts; the UI refetches everything). Without a session it applies at the next start.
+      if (!ctx.session.reopen) return state();
+      const { notices } = ctx.session.reopen();
+      return { backups: listBackups(dataDir), recovery: null, restorePending: pendingRestore(dataDir), notices };
     },
   };
 }

@@ -2,6 +2,7 @@ import type { AppInfo } from '../../shared/api';
 import type { DB, OpenedDatabase } from '../db/open';
 import type { SyncManager } from '../sync/manager';
 import type { DomainBus, PushBus } from '../events';
+import type { SessionControl } from './security';
 
 export interface ServiceContext {
   db: DB;
@@ -15,4 +16,6 @@ export interface ServiceContext {
   sync: SyncManager;
   /** How the database was opened: read-only snapshot, recovery from damage, notices for the user. */
   database: Pick<OpenedDatabase, 'readOnly' | 'recovery' | 'notices'>;
+  /** Lock, unlock, passphrase and reopening: the app's session, or a bare one (CLI, tests). */
+  session: SessionControl;
 }

@@ -6,6 +6,7 @@ import { chainInfoHandlers } from './chain-info';
 import type { ServiceContext } from './context';
 import { fiatCoverageHandlers } from './fiat-coverage';
 import { portfolioHandlers } from './portfolio';
+import { securityHandlers } from './security';
 import { settingsHandlers } from './settings';
 import { syncHandlers } from './sync';
 import { walletHandlers } from './wallets';
@@ -38,5 +39,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     activityHandlers(ctx),
     chainInfoHandlers(ctx),
     fiatCoverageHandlers(ctx),
+    securityHandlers(ctx.session),
   );
 }

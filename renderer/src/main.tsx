@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { errorMessage } from './app/ErrorNote';
 import { createQueryClient, invalidateOnDbChanges } from './app/query-client';
+import { LockGate } from './settings/LockGate';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
@@ -14,7 +15,9 @@ try {
   root.render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <App />
+        <LockGate>
+          <App />
+        </LockGate>
       </QueryClientProvider>
     </StrictMode>,
   );

@@ -1,6 +1,7 @@
 // Backups in Settings: the list (daily, before migrations, on request), a damaged database that was
-// set aside at start with the backup offered in its place, and restoring one (applied at the next
-// start; the database it replaces is kept as a backup too).
+// set aside at start with the backup offered in its place, and restoring one (the database is closed
+// and reopened in place, sync restarts and every page refetches; the database it replaces is kept as
+// a backup too).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { send } from '../api/client';
 import { ErrorNote } from '../app/ErrorNote';

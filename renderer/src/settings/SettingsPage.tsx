@@ -5,6 +5,7 @@ import { AccountingCard } from './AccountingCard';
 import { BackupsSection } from './BackupsSection';
 import { EndpointChooser } from './EndpointChooser';
 import { FiatImport } from './FiatImport';
+import { SecuritySection } from './SecuritySection';
 import { appQueries, settingsQueries } from './queries';
 
 export function SettingsPage() {
@@ -22,6 +23,7 @@ export function SettingsPage() {
       <EndpointChooser key={s.endpoint ?? ''} saved={s.endpoint} />
       <AccountingCard key={s.fiatCurrency} settings={s} />
       <FiatImport currency={s.fiatCurrency} />
+      <SecuritySection />
       <BackupsSection />
 
       {info.data && (
