@@ -1,5 +1,5 @@
 // Loads the stored facts of the watched wallets, runs the pure accounting engine and shapes the
-// result for the UI. Results are cached per settings and dropped whenever facts change.
+// result for the UI (./portfolio-cache keeps the computations and continues them as sync appends).
 import {
   eventRef,
   type BenchmarkSet,
@@ -10,7 +10,7 @@ import {
   type PortfolioInput,
   type Series,
 } from '../../shared/engine';
-import { computeWithAnalytics } from '../../shared/engine/analytics/compute';
+import { computeWithAnalytics, type AnalyticsComputation } from '../../shared/engine/analytics/compute';
 import type { PositionObserver } from '../../shared/engine/analytics/friction';
 import type { CostBasisMethod, RewardTreatment, Settings, Wallet } from '../../shared/api';
 import type {
@@ -37,6 +37,8 @@ export interface PortfolioQuery {
 export interface ComputedPortfolio {
   view: PortfolioView;
   engine: Engine;
+  /** The engine run behind it, kept so newly recorded facts can be folded in (`append`). */
+  run: AnalyticsComputation;
   /** The engine's result with exit values from the head facts (what the view and the PnL report show). */
   pnl: PnlResult;
   benchmarks: BenchmarkSet;
@@ -70,6 +72,15 @@ export function walletGroups(wallets: readonly Wallet[]): Record<string, string[
   return groups;
 }
 
+export function engineSettingsOf(wallets: readonly Wallet[], query: PortfolioQuery): EngineSettings {
+  return {
+    method: query.method,
+    rewards: query.rewards,
+    walletGroups: walletGroups(wallets),
+    ...(query.asOfBlock === undefined ? {} : { asOfBlock: query.asOfBlock }),
+  };
+}
+
 export function computePortfolioView(
   db: DB,
   wallets: readonly Wallet[],
@@ -77,14 +88,27 @@ export function computePortfolioView(
   query: PortfolioQuery,
 ): ComputedPortfolio {
   const input = loadPortfolioInput(db, wallets, settings.fiatCurrency);
-  const engineSettings: EngineSettings = {
-    method: query.method,
-    rewards: query.rewards,
-    walletGroups: walletGroups(wallets),
-    ...(query.asOfBlock === undefined ? {} : { asOfBlock: query.asOfBlock }),
-  };
-  const { engine, benchmarks, series, observer } = computeWithAnalytics(input, engineSettings);
+  const run = computeWithAnalytics(input, engineSettingsOf(wallets, query));
+  const hasData = input.events.length > 0 || input.checkpoints.length > 0;
   const specVersion = input.currentSpecVersion ?? input.events.at(-1)?.specVersion ?? 297;
+  return shapePortfolio(db, wallets, settings, query, run, {
+    hasData,
+    specVersion,
+    fiatPrices: input.fiatPrices ?? [],
+  });
+}
+
+/** The UI's view of an engine run (also after the run folded newly recorded facts in). */
+export function shapePortfolio(
+  db: DB,
+  wallets: readonly Wallet[],
+  settings: Settings,
+  query: PortfolioQuery,
+  run: AnalyticsComputation,
+  facts: { hasData: boolean; specVersion: number; fiatPrices: readonly FiatPriceRow[] },
+): ComputedPortfolio {
+  const { engine, benchmarks, series, observer } = run;
+  const { hasData, specVersion } = facts;
   const heads = new Map<string, HeadFacts>();
   const headFacts = headFactsRepo(db);
   for (const w of wallets) {
@@ -103,7 +127,6 @@ export function computePortfolioView(
     locksRead: false,
   });
   const holdingOf = (key: string, f: { exitValue: bigint }) => valued.aggregates.get(key) ?? noHolding(f.exitValue);
-  const hasData = input.events.length > 0 || input.checkpoints.length > 0;
   const labels = new Map(
     ledgerFactsRepo(db)
       .subnetLabels()
@@ -161,10 +184,11 @@ export function computePortfolioView(
 
   return {
     engine,
+    run,
     benchmarks,
     series,
     observer,
-    fiatPrices: input.fiatPrices ?? [],
+    fiatPrices: facts.fiatPrices,
     pnl,
     specVersion,
     view: {

@@ -9,23 +9,19 @@ import {
   FiatBook,
   type Engine,
 } from '../../shared/engine';
-import type { ArgsOf, DbTable, Handlers } from '../../shared/api';
+import type { ArgsOf, Handlers } from '../../shared/api';
 import { pnlCsv } from '../../shared/pnl-csv';
 import type { AnalyticsView, ExportFile } from '../../shared/views';
 import { buildAnalyticsView, type AnalyticsQuery } from './analytics-view';
 import { buildSubnetView } from './subnet-view';
-import { EXPORT_FORMATS, chainFactTables, type ExportFormat } from '../../shared/vocab';
+import { EXPORT_FORMATS, type ExportFormat } from '../../shared/vocab';
 import { fiatPricesRepo } from '../db/repos/fiat-prices';
 import { settingsRepo } from '../db/repos/settings';
 import { walletsRepo } from '../db/repos/wallets';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
-import {
-  computePortfolioView,
-  entriesForPosition,
-  type ComputedPortfolio,
-  type PortfolioQuery,
-} from './portfolio-model';
+import { entriesForPosition, type ComputedPortfolio, type PortfolioQuery } from './portfolio-model';
+import { PortfolioCache } from './portfolio-cache';
 
 export type PortfolioHandlers = Pick<
   Handlers,
@@ -38,19 +34,14 @@ export type PortfolioHandlers = Pick<
   | 'fiat:summary'
 >;
 
-/** Tables whose rows feed the figures: any change drops the cached computations. */
-const FACT_TABLES = new Set<DbTable>([...chainFactTables, 'wallets', 'settings', 'fiat_prices']);
-
 export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
   const wallets = walletsRepo(ctx.db);
   const settings = settingsRepo(ctx.db);
   const fiat = fiatPricesRepo(ctx.db);
-  const cache = new Map<string, ComputedPortfolio>();
+  // Kept per query; newly recorded chain facts are folded in where they can be (./portfolio-cache).
+  const cache = new PortfolioCache(ctx.db, ctx.bus);
   // Cockpit views per computation and query: a range or currency change reads the kept daily series.
   const analytics = new WeakMap<ComputedPortfolio, Map<string, AnalyticsView>>();
-  ctx.bus.on('data:changed', ({ tables }) => {
-    if (tables.some((t) => FACT_TABLES.has(t))) cache.clear();
-  });
 
   const compute = (
     args: { method?: PortfolioQuery['method']; rewards?: PortfolioQuery['rewards']; asOfBlock?: number } | undefined,
@@ -61,13 +52,7 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
       rewards: args?.rewards ?? s.rewardTreatment,
       ...(args?.asOfBlock === undefined ? {} : { asOfBlock: args.asOfBlock }),
     };
-    const key = JSON.stringify(query);
-    let computed = cache.get(key);
-    if (!computed) {
-      computed = computePortfolioView(ctx.db, wallets.list(), s, query);
-      cache.set(key, computed);
-    }
-    return computed;
+    return cache.get(wallets.list(), s, query);
   };
 
   /** The cockpit view of a query, cached per computation and query (a range or currency change reads days). */

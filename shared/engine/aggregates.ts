@@ -2,7 +2,7 @@
  * Aggregates (subnet, wallet, wallet group, portfolio) of the position figures (./pnl): running sums
  * filled by `PnlTracker.refresh()` from the replay state at its last block.
  */
-import type { PortfolioState, PositionAcc } from './state';
+import { bookKey, type PortfolioState, type PositionAcc } from './state';
 import { quoteExit } from './runtime';
 import { impliedPrice, ratio, taoToFiat } from './units';
 import {
@@ -157,32 +157,45 @@ export class PnlTracker {
 
   /** Recompute every position of every book, and the aggregates. */
   refresh(): void {
-    const books = this.state.bookPositions.keys();
     for (const a of [this.total, ...this.subnets.values(), ...this.wallets.values(), ...this.groups.values()])
       a.invalidate();
+    for (const bk of this.state.bookPositions.keys()) this.refreshBook(bk);
+  }
+
+  /**
+   * The incremental path: recompute the positions of the books that changed and of the subnets whose
+   * prices moved (aggregates with a changed member drop their cached result). Everything else is
+   * unchanged since the last refresh.
+   */
+  refreshChanged(books: ReadonlySet<string>, netuids: ReadonlySet<number>): void {
+    const all = new Set(books);
+    if (netuids.size > 0)
+      for (const p of this.state.positions.values()) if (netuids.has(p.netuid)) all.add(bookKey(p.coldkey, p.netuid));
+    for (const bk of all) this.refreshBook(bk);
+  }
+
+  private refreshBook(bk: string): void {
     const block = this.state.lastBlock;
     const ts = this.state.lastTimestamp;
-    for (const bk of books) {
-      const members = this.state.bookPositions.get(bk) ?? [];
-      const book = this.state.books.get(bk);
-      const costs = allocateBookCost(book ? book.cost() : 0n, members);
-      for (const p of members) {
-        const aggs = this.aggregatesOf(p);
-        const old = this.positionResults.get(p.key);
-        if (old) for (const a of aggs) a.apply(old, -1n);
-        else this.sortedKeys = null;
-        const { figures, price } = positionFigures(p, costs.get(p) ?? 0n, block, ts, this.ctx);
-        const res: PositionResult = {
-          key: p.key,
-          coldkey: p.coldkey,
-          hotkey: p.hotkey,
-          netuid: p.netuid,
-          price,
-          figures,
-        };
-        this.positionResults.set(p.key, res);
-        for (const a of aggs) a.apply(res, 1n);
-      }
+    const members = this.state.bookPositions.get(bk) ?? [];
+    const book = this.state.books.get(bk);
+    const costs = allocateBookCost(book ? book.cost() : 0n, members);
+    for (const p of members) {
+      const aggs = this.aggregatesOf(p);
+      const old = this.positionResults.get(p.key);
+      if (old) for (const a of aggs) a.apply(old, -1n);
+      else this.sortedKeys = null;
+      const { figures, price } = positionFigures(p, costs.get(p) ?? 0n, block, ts, this.ctx);
+      const res: PositionResult = {
+        key: p.key,
+        coldkey: p.coldkey,
+        hotkey: p.hotkey,
+        netuid: p.netuid,
+        price,
+        figures,
+      };
+      this.positionResults.set(p.key, res);
+      for (const a of aggs) a.apply(res, 1n);
     }
   }
 

@@ -6,9 +6,10 @@
  *   ledger array is only built when asked for (`ledger`, exports, drill-down), which keeps a 1M-event
  *   computation well inside its time and memory budget.
  * - createEngine(input, settings): the same computation kept as an object that answers the on-demand
- *   questions (ledger, benchmarks, series, drill-down) without recomputing. New facts mean a new
- *   engine: a full computation of one wallet's history costs milliseconds (`npm run bench:engine`
- *   prints the figures), so there is no second, incremental code path to keep in step.
+ *   questions (ledger, benchmarks, series, drill-down) without recomputing. `append(facts)` continues
+ *   its fold with facts recorded after everything it has folded (live sync following the chain): the
+ *   same replay, fed the new blocks, gives exactly the figures of a full computation. Anything else
+ *   (a fact at or before a folded block, an as-of computation) needs a new engine.
  */
 import type { LedgerEntry, PositionEffect, RootClaimPayout, StakeEvent } from './ledger';
 import { normalizeEvents } from './normalize';
@@ -16,10 +17,10 @@ import type { EmissionRecord, PositionCheckpoint } from './emissions';
 import { PriceBook, type SubnetSnapshot } from './prices';
 import { FiatBook, type FiatPriceRow } from './fiat';
 import type { CostBasisMethod } from '../vocab';
-import { PortfolioState, type RewardTreatment } from './state';
+import { bookKey, PortfolioState, type RewardTreatment } from './state';
 import type { PnlContext, PnlResult } from './pnl';
 import { PnlTracker } from './aggregates';
-import { replayRaw } from './replay';
+import { replayRaw, type ReplayItem } from './replay';
 import { computeBenchmarks, type BenchmarkSet, type RootIndexPoint } from './benchmarks';
 import { buildSeries, seriesRecorder, type Series, type SeriesOptions, type SeriesRecorder } from './timeseries';
 import { drillDown, type DrillDown, type DrillFigure } from './drilldown';
@@ -79,8 +80,27 @@ export interface PortfolioResult {
   series: Series | null;
 }
 
+/** Facts recorded after everything an engine has folded (see `Engine.append`). */
+export interface FactsDelta {
+  events: readonly StakeEvent[];
+  checkpoints: readonly PositionCheckpoint[];
+  snapshots: readonly SubnetSnapshot[];
+  rootClaims?: readonly RootClaimPayout[];
+  effects?: readonly PositionEffect[];
+  /** The head's runtime spec now (as `PortfolioInput.currentSpecVersion`). */
+  currentSpecVersion?: number;
+}
+
 export interface Engine {
   readonly state: PortfolioState;
+  /** The latest block of any fact folded (events, checkpoints, snapshots, root claims, effects); -1 when none. */
+  foldedBlock(): number;
+  /**
+   * The incremental path: fold facts that all lie after `foldedBlock()` into the kept state and
+   * refresh the figures they change. Returns false, changing nothing, when it cannot (a fact at or
+   * before a folded block, or an engine computed as of a block): the caller then computes anew.
+   */
+  append(delta: FactsDelta): boolean;
   readonly prices: PriceBook;
   result(): PnlResult;
   /** Number of ledger entries (without materialising the ledger). */
@@ -97,7 +117,9 @@ export interface Engine {
 export function createEngine(
   input: PortfolioInput,
   settings: EngineSettings = DEFAULT_SETTINGS,
-  internal?: { onReplay?: (state: PortfolioState) => SeriesRecorder },
+  internal?: {
+    onReplay?: (state: PortfolioState) => Pick<SeriesRecorder, 'before' | 'after'> & Partial<SeriesRecorder>;
+  },
 ): Engine {
   const asOf = settings.asOfBlock ?? Number.MAX_SAFE_INTEGER;
   const tracked = new Set(input.trackedColdkeys);
@@ -112,11 +134,15 @@ export function createEngine(
   const normalize = { trackedColdkeys: tracked, rootClaims: claims, effects, prices };
   let lastSpec = 297;
   let lastSpecBlock = -1;
-  for (const e of events)
-    if (e.blockNumber >= lastSpecBlock) {
-      lastSpecBlock = e.blockNumber;
-      lastSpec = e.specVersion;
-    }
+  const noteSpecs = (es: readonly StakeEvent[]): void => {
+    for (const e of es)
+      if (e.blockNumber >= lastSpecBlock) {
+        lastSpecBlock = e.blockNumber;
+        lastSpec = e.specVersion;
+      }
+  };
+  noteSpecs(events);
+  let currentSpec = input.currentSpecVersion;
   const ctx: PnlContext = {
     prices,
     fiat,
@@ -125,26 +151,82 @@ export function createEngine(
   };
   const stateOpts = { method: settings.method, rewards: settings.rewards, prices, fiat, trackedColdkeys: tracked };
   const checkpoints = upTo(input.checkpoints);
+  const kept = { events: [events], checkpoints: [checkpoints], claims: [claims], effects: [effects] };
+  /** A kept input whole (appended chunks joined once, then kept joined). */
+  const whole = <T>(chunks: (readonly T[])[]): readonly T[] => {
+    if (chunks.length > 1) chunks.splice(0, chunks.length, chunks.flat());
+    return chunks[0] ?? [];
+  };
   const state = new PortfolioState(stateOpts);
   const recorder = internal?.onReplay?.(state);
   // Normalise and replay in one pass; the ledger itself is only materialised on demand (ledger()).
-  const ledgerCount = replayRaw(state, events, normalize, checkpoints, asOf, recorder?.before, recorder?.after);
+  let ledgerCount = replayRaw(state, events, normalize, checkpoints, asOf, recorder?.before, recorder?.after);
   let ledgerCache: LedgerEntry[] | null = null;
   // "Now" is the latest block any input knows about (a price snapshot after the last event still moves values).
   for (const s of upTo(input.snapshots)) state.noteBlock(s.blockNumber, s.timestamp);
+  const lastOf = (xs: readonly { blockNumber: number }[]): number =>
+    xs.reduce((m, x) => Math.max(m, x.blockNumber), -1);
+  // Every fact counts, also those that give no entry (another coldkey's side of a transfer pairs by block).
+  let folded = Math.max(...[events, checkpoints, upTo(input.snapshots), claims, effects].map(lastOf));
   if (settings.asOfBlock !== undefined) state.lastBlock = Math.max(state.lastBlock, settings.asOfBlock);
   // The series ends with a point at that "now", so its last point is the figures' computation.
-  if (recorder) firstSeries = recorder.finish();
+  if (recorder?.finish) firstSeries = recorder.finish();
   const tracker = new PnlTracker(state, ctx);
   tracker.refresh();
   const ledger = (): LedgerEntry[] => {
-    ledgerCache ??= normalizeEvents(events, normalize);
+    ledgerCache ??= normalizeEvents(whole(kept.events), {
+      ...normalize,
+      rootClaims: whole(kept.claims),
+      effects: whole(kept.effects),
+    });
     return ledgerCache;
+  };
+
+  const append = (delta: FactsDelta): boolean => {
+    if (settings.asOfBlock !== undefined) return false;
+    const parts = [delta.events, delta.checkpoints, delta.snapshots, delta.rootClaims ?? [], delta.effects ?? []];
+    if (parts.some((xs) => xs.some((x) => x.blockNumber <= folded))) return false;
+    // Fiat figures are valued on the as-of day and note the days without a price: a new day is a new computation.
+    const day = (ts: number): number => Math.floor(ts / 86_400_000);
+    const lastTs = parts.reduce((m, xs) => xs.reduce((n, x) => Math.max(n, x.timestamp), m), state.lastTimestamp);
+    if (fiat && day(lastTs) !== day(state.lastTimestamp)) return false;
+    // Prices first: the new events' spot values read the snapshots of their own blocks.
+    for (const s of delta.snapshots) {
+      prices.add(s);
+      state.noteLaterSnapshot(s.blockNumber);
+    }
+    const books = new Set<string>();
+    const noteBooks = (item: ReplayItem): void => {
+      if (item.kind === 'checkpoint') books.add(bookKey(item.checkpoint.coldkey, item.checkpoint.netuid));
+      else for (const leg of item.entry.legs) books.add(bookKey(leg.coldkey, leg.netuid));
+      recorder?.after(item);
+    };
+    const opts = { ...normalize, rootClaims: delta.rootClaims ?? [], effects: delta.effects ?? [] };
+    const before = recorder?.before;
+    ledgerCount += replayRaw(state, delta.events, opts, delta.checkpoints, asOf, before, noteBooks, ledgerCount);
+    for (const s of delta.snapshots) state.noteBlock(s.blockNumber, s.timestamp);
+    // The kept inputs grow (chunks, joined when an on-demand question needs them whole).
+    kept.events.push(delta.events);
+    kept.checkpoints.push(delta.checkpoints);
+    kept.claims.push(delta.rootClaims ?? []);
+    kept.effects.push(delta.effects ?? []);
+    ledgerCache = null;
+    folded = Math.max(folded, ...parts.map(lastOf));
+    noteSpecs(delta.events);
+    currentSpec = delta.currentSpecVersion ?? currentSpec;
+    const spec = currentSpec ?? lastSpec;
+    if (spec !== ctx.specVersion) {
+      ctx.specVersion = spec;
+      tracker.refresh();
+    } else tracker.refreshChanged(books, new Set(delta.snapshots.map((s) => s.netuid)));
+    return true;
   };
 
   const engine: Engine = {
     state,
     prices,
+    foldedBlock: () => folded,
+    append,
     result: () => tracker.result(),
     benchmarks() {
       const figs = new Map([...tracker.positionResults].map(([k, r]) => [k, { netuid: r.netuid, figures: r.figures }]));
@@ -152,7 +234,7 @@ export function createEngine(
     },
     series(opts) {
       const end = { block: state.lastBlock, timestamp: state.lastTimestamp };
-      return buildSeries(ledger(), checkpoints, stateOpts, end, { rootIndex: input.rootIndex, ...opts });
+      return buildSeries(ledger(), whole(kept.checkpoints), stateOpts, end, { rootIndex: input.rootIndex, ...opts });
     },
     ledger,
     drillDown: (key, figure) => drillDown(state, ledger(), prices, key, figure),

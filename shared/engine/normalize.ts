@@ -42,12 +42,13 @@ export function normalizeEvents(rawEvents: readonly StakeEvent[], opts: Normaliz
  * (a 1M-entry ledger that is retained costs the garbage collector more than computing it).
  * Root-claim payouts (ordered by their RootClaimed event, else last) and silent effects (./effects,
  * by the event that caused them) are merged at their block.
- * Returns the number of entries emitted.
+ * `firstSeq` continues a ledger (the incremental path). Returns the number of entries emitted.
  */
 export function streamLedger(
   rawEvents: readonly StakeEvent[],
   opts: NormalizeOptions,
   emit: (e: LedgerEntry) => void,
+  firstSeq = 0,
 ): number {
   const sorted = isSorted(rawEvents) ? rawEvents : [...rawEvents].sort(compareRaw);
   const claims = (opts.rootClaims ?? []).filter((p) => opts.trackedColdkeys.has(p.coldkey));
@@ -58,7 +59,7 @@ export function streamLedger(
   const buf: LedgerEntry[] = [];
   let ci = 0;
   let fi = 0;
-  let seq = 0;
+  let seq = firstSeq;
   const flush = (): void => {
     for (const e of buf) {
       e.seq = seq++;
@@ -131,7 +132,7 @@ export function streamLedger(
     flush();
   }
   extrasBefore(Number.POSITIVE_INFINITY);
-  return seq;
+  return seq - firstSeq;
 }
 
 function compareRaw(a: StakeEvent, b: StakeEvent): number {

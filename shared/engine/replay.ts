@@ -55,7 +55,8 @@ export function replay(
 
 /**
  * Normalise and replay in one pass (entries are not retained): the main computation's path.
- * `rawEvents` must already be limited to the as-of block. Returns the number of ledger entries.
+ * `rawEvents` must already be limited to the as-of block. `firstSeq` continues a ledger (the
+ * incremental path). Returns the number of ledger entries.
  */
 export function replayRaw(
   state: PortfolioState,
@@ -65,6 +66,7 @@ export function replayRaw(
   asOfBlock = Number.MAX_SAFE_INTEGER,
   before?: (ts: number, block: number) => void,
   after?: (item: ReplayItem) => void,
+  firstSeq = 0,
 ): number {
   const cps = sortCheckpoints(checkpoints);
   let ci = 0;
@@ -78,13 +80,18 @@ export function replayRaw(
       after?.({ kind: 'checkpoint', checkpoint: c });
     }
   };
-  const count = streamLedger(rawEvents, normalize, (e) => {
-    if (e.blockNumber > asOfBlock) return;
-    checkpointsBefore(e.blockNumber);
-    before?.(e.timestamp, e.blockNumber);
-    state.applyEntry(e);
-    after?.({ kind: 'entry', entry: e });
-  });
+  const count = streamLedger(
+    rawEvents,
+    normalize,
+    (e) => {
+      if (e.blockNumber > asOfBlock) return;
+      checkpointsBefore(e.blockNumber);
+      before?.(e.timestamp, e.blockNumber);
+      state.applyEntry(e);
+      after?.({ kind: 'entry', entry: e });
+    },
+    firstSeq,
+  );
   checkpointsBefore(asOfBlock + 1);
   return count;
 }

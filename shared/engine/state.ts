@@ -125,6 +125,15 @@ export class PortfolioState {
     this.rootIndexSeries.push({ blockNumber: block, index: this.rootIndex });
   }
 
+  /**
+   * A snapshot recorded after everything replayed so far (the incremental path): a benchmark window
+   * boundary, exactly as if it had been in the price book from the start.
+   */
+  noteLaterSnapshot(block: number): void {
+    const b = this.boundaries;
+    if (b.length === 0 || (b[b.length - 1] as number) < block) b.push(block);
+  }
+
   /** Move "now" forward (e.g. to a later price snapshot). */
   noteBlock(block: number, ts: number): void {
     this.advance(block, ts);

@@ -235,27 +235,41 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
       perEvent.push(pt);
     }
   };
+  /**
+   * The series so far, ending at the as-of point. Leaves the recorder as it was, so the replay can go
+   * on (the incremental path) and a later finish gives what a full replay would.
+   */
   const finish = (units?: Record<BenchmarkId, BenchmarkUnits>): Series => {
-    if (opts.daily) {
+    let days = daily;
+    if (opts.daily && curDay >= 0) {
       // The as-of point: the state's last block (a later snapshot still moves values) on its day.
+      days = [...daily];
       const endDay = Math.floor(state.lastTimestamp / DAY_MS);
       const endBlock = Math.max(curBlock, state.lastBlock);
-      if (curDay >= 0 && endDay > curDay) {
-        closeDay(curBlock);
-        curDay = endDay;
+      let day = curDay;
+      let incomePrev = lastIncomeDaily;
+      if (endDay > curDay) {
+        const pt = point(curDay * DAY_MS + DAY_MS - 1, curBlock, incomePrev);
+        incomePrev = pt.incomeCum;
+        days.push(pt);
+        day = endDay;
       }
-      closeDay(endBlock);
+      days.push(point(day * DAY_MS + DAY_MS - 1, endBlock, incomePrev));
     }
     const lines = units ?? benchmarkUnitsFor({ state, prices, asOfBlock: state.lastBlock, rootIndex: opts.rootIndex });
-    for (const points of [daily, perEvent]) {
+    const withLines = (points: readonly SeriesPoint[]): SeriesPoint[] => {
       const blocks = points.map((p) => p.blockNumber);
-      for (const id of benchmarkIds) {
-        const values = benchmarkLine(lines[id], blocks);
-        points.forEach((p, i) => (p.benchmarks[id] = values[i] as bigint));
-      }
-    }
+      const values = benchmarkIds.map((id) => benchmarkLine(lines[id], blocks));
+      return points.map((p, i) => ({
+        ...p,
+        benchmarks: Object.fromEntries(benchmarkIds.map((id, k) => [id, values[k]?.[i] as bigint])) as Record<
+          BenchmarkId,
+          bigint
+        >,
+      }));
+    };
     const sortedMarkers = [...markers.values()].sort((a, b) => a.t - b.t || a.netuid - b.netuid);
-    return { daily, perEvent, markers: sortedMarkers };
+    return { daily: withLines(days), perEvent: withLines(perEvent), markers: sortedMarkers.map((m) => ({ ...m })) };
   };
   return { before, after, finish };
 }

@@ -11,89 +11,138 @@ export interface SubnetLabel {
   symbol: string | null;
 }
 
+/** Highest rowid per fact table the engine reads (see `marks()`). */
+export interface FactMarks {
+  stake_events: number;
+  position_checkpoints: number;
+  subnet_snapshots: number;
+  root_claim_payouts: number;
+  silent_effects: number;
+}
+
+type Rows = { keys: string; after: number };
+
 export function ledgerFactsRepo(db: DB) {
   // Events of the given coldkeys in either role (a transfer between two of them is one row).
-  const events = db.prepare<{ keys: string }, StakeEventDbRow>(`
+  // Each read comes in two forms: all rows, and the rows recorded after a rowid (`after`; the unary +
+  // keeps the coldkey index out so the rowid range drives that query). Facts are only ever inserted,
+  // so the rows past a table's highest rowid are exactly what was recorded since (marks()).
+  const events = (since: boolean) =>
+    db.prepare<Rows, StakeEventDbRow>(`
     SELECT ${STAKE_EVENT_COLUMNS}
     FROM stake_events
-    WHERE coldkey IN (SELECT value FROM json_each(@keys)) OR counterparty_coldkey IN (SELECT value FROM json_each(@keys))
+    WHERE ${since ? 'id > @after AND +' : ''}coldkey IN (SELECT value FROM json_each(@keys))
+      OR ${since ? 'id > @after AND +' : ''}counterparty_coldkey IN (SELECT value FROM json_each(@keys))
     ORDER BY block_number, event_index`);
-  const checkpoints = db.prepare<
-    [string],
-    { block_number: bigint; timestamp: bigint | null; coldkey: string; hotkey: string; netuid: bigint; alpha: bigint }
-  >(`
+  const checkpoints = (since: boolean) =>
+    db.prepare<
+      Rows,
+      { block_number: bigint; timestamp: bigint | null; coldkey: string; hotkey: string; netuid: bigint; alpha: bigint }
+    >(`
     SELECT c.block_number, b.timestamp, c.coldkey, c.hotkey, c.netuid, c.alpha
     FROM position_checkpoints c LEFT JOIN blocks b ON b.number = c.block_number
-    WHERE c.coldkey IN (SELECT value FROM json_each(?))
+    WHERE ${since ? 'c.rowid > @after AND +' : ''}c.coldkey IN (SELECT value FROM json_each(@keys))
     ORDER BY c.block_number`);
-  const snapshots = db.prepare<
-    [],
-    {
-      block_number: bigint;
-      timestamp: bigint | null;
-      spec_version: bigint | null;
-      netuid: bigint;
-      tao_in: bigint;
-      alpha_in: bigint;
-      alpha_out: bigint;
-      price: bigint;
-      tao_in_emission: bigint | null;
-    }
-  >(`
+  const snapshots = (since: boolean) =>
+    db.prepare<
+      { after: number },
+      {
+        block_number: bigint;
+        timestamp: bigint | null;
+        spec_version: bigint | null;
+        netuid: bigint;
+        tao_in: bigint;
+        alpha_in: bigint;
+        alpha_out: bigint;
+        price: bigint;
+        tao_in_emission: bigint | null;
+      }
+    >(`
     SELECT s.block_number, b.timestamp, b.spec_version, s.netuid, s.tao_in, s.alpha_in, s.alpha_out, s.price,
       s.tao_in_emission
     FROM subnet_snapshots s LEFT JOIN blocks b ON b.number = s.block_number
+    ${since ? 'WHERE s.rowid > @after' : ''}
     ORDER BY s.block_number, s.netuid`);
-  const payouts = db.prepare<
-    [string],
-    {
-      block_number: bigint;
-      timestamp: bigint | null;
-      coldkey: string;
-      hotkey: string;
-      netuid: bigint;
-      mode: 'keep' | 'swap';
-      alpha: bigint;
-      tao: bigint;
-    }
-  >(`
+  const payouts = (since: boolean) =>
+    db.prepare<
+      Rows,
+      {
+        block_number: bigint;
+        timestamp: bigint | null;
+        coldkey: string;
+        hotkey: string;
+        netuid: bigint;
+        mode: 'keep' | 'swap';
+        alpha: bigint;
+        tao: bigint;
+      }
+    >(`
     SELECT p.block_number, b.timestamp, p.coldkey, p.hotkey, p.netuid, p.mode, p.alpha, p.tao
     FROM root_claim_payouts p LEFT JOIN blocks b ON b.number = p.block_number
-    WHERE p.coldkey IN (SELECT value FROM json_each(?))
+    WHERE ${since ? 'p.rowid > @after AND +' : ''}p.coldkey IN (SELECT value FROM json_each(@keys))
     ORDER BY p.block_number`);
-  const effects = db.prepare<
-    [string],
-    {
-      block_number: bigint;
-      timestamp: bigint | null;
-      event_index: bigint;
-      coldkey: string;
-      hotkey: string;
-      netuid: bigint;
-      kind: string;
-      alpha: bigint;
-      tao: bigint;
-    }
-  >(`
+  const effects = (since: boolean) =>
+    db.prepare<
+      Rows,
+      {
+        block_number: bigint;
+        timestamp: bigint | null;
+        event_index: bigint;
+        coldkey: string;
+        hotkey: string;
+        netuid: bigint;
+        kind: string;
+        alpha: bigint;
+        tao: bigint;
+      }
+    >(`
     SELECT e.block_number, b.timestamp, e.event_index, e.coldkey, e.hotkey, e.netuid, e.kind, e.alpha, e.tao
     FROM silent_effects e LEFT JOIN blocks b ON b.number = e.block_number
-    WHERE e.coldkey IN (SELECT value FROM json_each(?))
+    WHERE ${since ? 'e.rowid > @after AND +' : ''}e.coldkey IN (SELECT value FROM json_each(@keys))
     ORDER BY e.block_number, e.event_index`);
   // Latest known name/symbol per subnet.
   const labels = db.prepare<[], { netuid: bigint; name: string | null; symbol: string | null }>(`
     SELECT s.netuid, s.name, s.symbol FROM subnet_snapshots s
     JOIN (SELECT netuid, MAX(block_number) AS b FROM subnet_snapshots GROUP BY netuid) last
       ON last.netuid = s.netuid AND last.b = s.block_number`);
+  const read = {
+    events: [events(false), events(true)],
+    checkpoints: [checkpoints(false), checkpoints(true)],
+    snapshots: [snapshots(false), snapshots(true)],
+    payouts: [payouts(false), payouts(true)],
+    effects: [effects(false), effects(true)],
+  } as const;
+  /** The statement and its parameters: all rows (after 0) or those recorded after `after`. */
+  const args = (keys: readonly string[] | null, after: number) => ({
+    ...(keys === null ? {} : { keys: JSON.stringify(keys) }),
+    ...(after > 0 ? { after } : {}),
+  });
+  const markOf = Object.fromEntries(
+    (['stake_events', 'position_checkpoints', 'subnet_snapshots', 'root_claim_payouts', 'silent_effects'] as const).map(
+      (t) => [t, db.prepare<[], { m: bigint | null }>(`SELECT MAX(rowid) AS m FROM ${t}`)],
+    ),
+  ) as Record<keyof FactMarks, ReturnType<typeof db.prepare<[], { m: bigint | null }>>>;
   const head = db.prepare<[], { number: bigint | null; spec: bigint | null }>(
     'SELECT number, spec_version AS spec FROM blocks ORDER BY number DESC LIMIT 1',
   );
 
   return {
-    events(coldkeys: readonly string[]): StoredStakeEvent[] {
-      return events.all({ keys: JSON.stringify(coldkeys) }).map(stakeEventFromRow);
+    /** The highest rowid of each fact table now: pass it as `after` to read what is recorded later. */
+    marks(): FactMarks {
+      const mark = (t: keyof FactMarks) => Number(markOf[t].get()?.m ?? 0);
+      return {
+        stake_events: mark('stake_events'),
+        position_checkpoints: mark('position_checkpoints'),
+        subnet_snapshots: mark('subnet_snapshots'),
+        root_claim_payouts: mark('root_claim_payouts'),
+        silent_effects: mark('silent_effects'),
+      };
     },
-    checkpoints(coldkeys: readonly string[]): PositionCheckpoint[] {
-      return checkpoints.all(JSON.stringify(coldkeys)).map((r) => ({
+    events(coldkeys: readonly string[], after = 0): StoredStakeEvent[] {
+      return read.events[after > 0 ? 1 : 0].all(args(coldkeys, after) as Rows).map(stakeEventFromRow);
+    },
+    checkpoints(coldkeys: readonly string[], after = 0): PositionCheckpoint[] {
+      return read.checkpoints[after > 0 ? 1 : 0].all(args(coldkeys, after) as Rows).map((r) => ({
         blockNumber: Number(r.block_number),
         timestamp: Number(r.timestamp ?? 0n),
         coldkey: r.coldkey,
@@ -102,8 +151,8 @@ export function ledgerFactsRepo(db: DB) {
         alpha: r.alpha,
       }));
     },
-    snapshots(): SubnetSnapshot[] {
-      return snapshots.all().map((r) => ({
+    snapshots(after = 0): SubnetSnapshot[] {
+      return read.snapshots[after > 0 ? 1 : 0].all(args(null, after) as { after: number }).map((r) => ({
         blockNumber: Number(r.block_number),
         timestamp: Number(r.timestamp ?? 0n),
         netuid: Number(r.netuid),
@@ -115,8 +164,8 @@ export function ledgerFactsRepo(db: DB) {
         ...(r.tao_in_emission === null ? {} : { taoInEmission: r.tao_in_emission }),
       }));
     },
-    rootClaims(coldkeys: readonly string[]): RootClaimPayout[] {
-      return payouts.all(JSON.stringify(coldkeys)).map((r) => ({
+    rootClaims(coldkeys: readonly string[], after = 0): RootClaimPayout[] {
+      return read.payouts[after > 0 ? 1 : 0].all(args(coldkeys, after) as Rows).map((r) => ({
         blockNumber: Number(r.block_number),
         timestamp: Number(r.timestamp ?? 0n),
         coldkey: r.coldkey,
@@ -128,8 +177,8 @@ export function ledgerFactsRepo(db: DB) {
       }));
     },
     /** Silent position changes; a kind this version does not know is refused, never dropped. */
-    effects(coldkeys: readonly string[]): PositionEffect[] {
-      return effects.all(JSON.stringify(coldkeys)).map((r) => {
+    effects(coldkeys: readonly string[], after = 0): PositionEffect[] {
+      return read.effects[after > 0 ? 1 : 0].all(args(coldkeys, after) as Rows).map((r) => {
         if (!isIdOf(SILENT_EFFECT_KINDS, r.kind))
           throw new Error(
             `A recorded position change at block ${r.block_number} has kind "${r.kind}", which this version of Taofolio does not know.`,

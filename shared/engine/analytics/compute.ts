@@ -4,7 +4,7 @@
  * series is finished once the benchmarks' units exist, so the chart lines reuse the cards' units.
  * Everything the cockpit shows is then derived from what this returns.
  */
-import { createEngine, type Engine, type EngineSettings, type PortfolioInput } from '../index';
+import { createEngine, type Engine, type EngineSettings, type FactsDelta, type PortfolioInput } from '../index';
 import type { BenchmarkSet } from '../benchmarks';
 import { seriesRecorder, type Series, type SeriesRecorder } from '../timeseries';
 import { PositionObserver } from './friction';
@@ -15,6 +15,11 @@ export interface AnalyticsComputation {
   /** Daily series (null when there is nothing recorded). */
   series: Series | null;
   observer: PositionObserver;
+  /**
+   * The incremental path (see `Engine.append`): the same computation with facts recorded after
+   * everything it has folded, or null (nothing changed) when those facts need a new computation.
+   */
+  append(delta: FactsDelta): AnalyticsComputation | null;
 }
 
 export function computeWithAnalytics(input: PortfolioInput, settings: EngineSettings): AnalyticsComputation {
@@ -35,13 +40,21 @@ export function computeWithAnalytics(input: PortfolioInput, settings: EngineSett
       };
     },
   });
-  const benchmarks = engine.benchmarks();
-  const hasData = input.events.length > 0 || input.checkpoints.length > 0;
   const { recorder, observer } = hooks as Required<typeof hooks>;
-  return {
-    engine,
-    benchmarks,
-    series: hasData ? recorder.finish(benchmarks.units) : null,
-    observer,
+  let hasData = input.events.length > 0 || input.checkpoints.length > 0;
+  const result = (): AnalyticsComputation => {
+    const benchmarks = engine.benchmarks();
+    return {
+      engine,
+      benchmarks,
+      series: hasData ? recorder.finish(benchmarks.units) : null,
+      observer,
+      append(delta) {
+        if (!engine.append(delta)) return null;
+        hasData ||= delta.events.length > 0 || delta.checkpoints.length > 0;
+        return result();
+      },
+    };
   };
+  return result();
 }
