@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { CostBasisMethod, RewardTreatment } from '../../shared/api';
-import type { PortfolioView } from '../../shared/views';
+import type { AnalyticsView, PortfolioView, SubnetDetailView } from '../../shared/views';
+import type { DisplayCurrency } from '../../shared/vocab';
+import { buildAnalyticsView } from '../../main/services/analytics-view';
+import { buildSubnetView } from '../../main/services/subnet-view';
 import { DATABASE_FILE, type DB } from '../../main/db/open';
 import { settingsRepo } from '../../main/db/repos/settings';
 import { walletsRepo } from '../../main/db/repos/wallets';
@@ -23,6 +26,31 @@ export function engineView(
       method: query.method ?? settings.costBasisMethod,
       rewards: query.rewards ?? settings.rewardTreatment,
     }).view;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The cockpit (and one subnet's page) as the service builds them, in τ or in the imported fiat
+ * currency, from the same database: what the analytics figures on screen must equal.
+ */
+export function engineAnalytics(
+  dataDir: string,
+  currency: DisplayCurrency,
+  netuid: number,
+): { cockpit: AnalyticsView; subnet: SubnetDetailView } {
+  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true }) as DB;
+  db.defaultSafeIntegers(true);
+  try {
+    const settings = settingsRepo(db).get();
+    const computed = computePortfolioView(db, walletsRepo(db).list(), settings, {
+      method: settings.costBasisMethod,
+      rewards: settings.rewardTreatment,
+    });
+    const query = { currency, riskFree: 'rootYield' as const };
+    const cockpit = buildAnalyticsView(computed, query, settings.fiatCurrency);
+    return { cockpit, subnet: buildSubnetView(computed, cockpit, netuid, query, settings.fiatCurrency) };
   } finally {
     db.close();
   }

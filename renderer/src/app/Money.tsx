@@ -1,6 +1,6 @@
 import type { Amount } from '../../../shared/views';
 import { Masked, Tao, toneOf } from './Amount';
-import { fiat, FIAT_SCALE, tao } from './format';
+import { compactFiat, compactTao, fiat, FIAT_SCALE, tao } from './format';
 
 /** What the analytics views are shown in: τ (rao) or a fiat currency (1e-8 units). */
 export interface Unit {
@@ -14,6 +14,15 @@ export const TAO_UNIT: Unit = { currency: 'tao', code: 'TAO' };
 /** A formatter for chart tooltips and summaries in the unit. */
 export function formatIn(unit: Unit): (value: bigint, decimals?: number) => string {
   return unit.currency === 'tao' ? (v, d = 4) => tao(v, d) : (v, d = 2) => fiat(v, unit.code, Math.min(d, FIAT_SCALE));
+}
+
+/**
+ * An axis label for a chart number in the unit. Chart numbers are amounts ÷ 1e9 (toChartNumber), so
+ * a rao amount reads as τ and a fiat amount (1e-8 units) as a tenth of its currency unit.
+ */
+export function axisFormatIn(unit: Unit): (value: number) => string {
+  const perUnit = 10 ** (9 - FIAT_SCALE);
+  return unit.currency === 'tao' ? (v) => compactTao(v * 1e9) : (v) => compactFiat(v * perUnit, unit.code);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alpha, compactTao, fiat, formatUnits, MASK, maskDigits, pct, signed, tao } from './format';
+import { alpha, compactFiat, compactTao, fiat, formatUnits, MASK, maskDigits, pct, signed, tao } from './format';
+import { axisFormatIn, TAO_UNIT } from './Money';
 
 describe('formatUnits', () => {
   it('renders 9-decimal integers exactly, rounding half away from zero', () => {
@@ -76,5 +77,17 @@ describe('fiat', () => {
     expect(fiat(-5_000_000n, 'EUR')).toBe('−0.05 EUR');
     expect(fiat(123_456_789_012n, 'USD', 8)).toBe('1,234.56789012 USD');
     expect(formatUnits(1n, 9, 8)).toBe('0.00000001');
+  });
+});
+
+describe('chart axes in the display unit', () => {
+  it('reads a chart number (amount ÷ 1e9) as τ, or as fiat from its 1e-8 units', () => {
+    // 2,120.26 τ and 1,234.5 USD as chart numbers
+    const taoAxis = axisFormatIn(TAO_UNIT);
+    const usdAxis = axisFormatIn({ currency: 'fiat', code: 'USD' });
+    expect(taoAxis(Number(2_120_260_000_000n) / 1e9)).toBe('τ2.12k');
+    expect(usdAxis(Number(123_450_000_000n) / 1e9)).toBe('1.23k USD');
+    expect(usdAxis(-Number(5_000_000_000n) / 1e9)).toBe('−50 USD');
+    expect(compactFiat(0, 'EUR')).toBe('0 EUR');
   });
 });

@@ -69,13 +69,24 @@ export function pct(value: number | null, decimals = 2): string {
 /** A τ amount for chart axes: τ1.2k, τ950, −τ3.4M (display only; the float is never used for money). */
 export function compactTao(rao: bigint | number): string {
   const v = typeof rao === 'bigint' ? Number(rao) / 1e9 : rao / 1e9;
+  const text = compactAbs(v);
+  return v < 0 && text !== '0' ? `−τ${text}` : `τ${text}`;
+}
+
+/** A fiat value (whole currency units) for an axis: "−1.2k USD". */
+export function compactFiat(value: number, code: string): string {
+  const text = compactAbs(value);
+  return `${value < 0 && text !== '0' ? '−' : ''}${text} ${code}`;
+}
+
+/** |v| in three significant digits at most, with k / M. */
+function compactAbs(v: number): string {
   const abs = Math.abs(v);
   const [div, suffix] = abs >= 1e6 ? [1e6, 'M'] : abs >= 1e3 ? [1e3, 'k'] : [1, ''];
   const scaled = abs / div;
   const digits = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
   const fixed = scaled.toFixed(digits);
-  const text = `${digits > 0 ? fixed.replace(/\.?0+$/, '') : fixed}${suffix}`;
-  return v < 0 && text !== '0' ? `−τ${text}` : `τ${text}`;
+  return `${digits > 0 ? fixed.replace(/\.?0+$/, '') : fixed}${suffix}`;
 }
 
 /** What privacy mode shows instead of a number: fixed width, so neither digits, sign nor size leak. */

@@ -25,10 +25,12 @@ export function BarsChart(props: {
   data: readonly BarDatum[];
   controls?: ReactNode;
   format?: (value: bigint) => string;
+  /** Axis labels for chart numbers (amount ÷ 1e9); τ by default. */
+  axisFormat?: (value: number) => string;
   color?: string;
   height?: number;
 }) {
-  const { data, format = (v: bigint) => tao(v) } = props;
+  const { data, format = (v: bigint) => tao(v), axisFormat = (v: number) => compactTao(v * 1e9) } = props;
   const rows = useMemo(
     () => data.map((d, i) => ({ i, tick: d.tick, v: d.value === null ? null : toChartNumber(d.value) })),
     [data],
@@ -55,7 +57,7 @@ export function BarsChart(props: {
             <CartesianGrid stroke="var(--grid)" vertical={false} />
             <XAxis dataKey="tick" stroke="var(--muted)" tick={{ fill: 'var(--muted)', fontSize: 12 }} minTickGap={16} />
             <YAxis
-              tickFormatter={(v: number) => compactTao(v * 1e9)}
+              tickFormatter={axisFormat}
               stroke="var(--muted)"
               tick={{ fill: 'var(--muted)', fontSize: 12 }}
               width={64}

@@ -1,6 +1,6 @@
 import { BENCHMARKS, INCOME_BUCKETS, incomeBuckets, METRICS, type IncomeBucket } from '../../../shared/vocab';
 import type { AnalyticsView, MarkerView, PortfolioView } from '../../../shared/views';
-import { formatIn, type Unit } from '../app/Money';
+import { axisFormatIn, formatIn, type Unit } from '../app/Money';
 import { oneOf, usePersistedState } from '../app/persisted';
 import { AllocationChart } from '../charts/AllocationChart';
 import { BarsChart } from '../charts/BarsChart';
@@ -78,6 +78,7 @@ export function ValueOverTime({
         lines={lines}
         markers={flowMarkers(analytics.markers, unit)}
         format={formatIn(unit)}
+        axisFormat={axisFormatIn(unit)}
       />
     </div>
   );
@@ -126,6 +127,7 @@ export function IncomeOverTime({
         seriesLabel="Income"
         data={data}
         format={formatIn(unit)}
+        axisFormat={axisFormatIn(unit)}
         controls={
           <ChoiceButtons
             label="Income per"

@@ -34,18 +34,26 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const dayOrNull = (v: unknown): v is string | null => v === null || (typeof v === 'string' && DAY.test(v));
 
 /**
- * A page's display currency (τ, or fiat once prices are imported) and date range for realized PnL
- * and income, remembered per page.
+ * The display currency (τ, or fiat once prices are imported): one choice for every page that shows
+ * figures, so switching to fiat on one page shows fiat on the others too.
  */
-export function useAnalyticsChoice(page: string, fiatAvailable: boolean) {
+export function useCurrencyChoice(fiatAvailable: boolean) {
   const [currency, setCurrency] = usePersistedState<'tao' | 'fiat'>(
-    `${page}.currency`,
+    'view.currency',
     'tao',
     oneOf(['tao', 'fiat'] as const),
   );
+  return { currency: fiatAvailable ? currency : ('tao' as const), setCurrency };
+}
+
+/**
+ * A page's display currency (shared, see useCurrencyChoice) and date range for realized PnL and
+ * income, remembered per page.
+ */
+export function useAnalyticsChoice(page: string, fiatAvailable: boolean) {
+  const { currency: shown, setCurrency } = useCurrencyChoice(fiatAvailable);
   const [from, setFrom] = usePersistedState<string | null>(`${page}.from`, null, dayOrNull);
   const [to, setTo] = usePersistedState<string | null>(`${page}.to`, null, dayOrNull);
-  const shown = fiatAvailable ? currency : 'tao';
   return {
     currency: shown,
     setCurrency,

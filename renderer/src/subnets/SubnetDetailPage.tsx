@@ -7,7 +7,7 @@ import { METRICS } from '../../../shared/vocab';
 import { routeHref } from '../app/route';
 import { QueryStates } from '../portfolio/PageStates';
 import { portfolioQueries } from '../portfolio/queries';
-import { useViewChoice, type ViewChoice } from '../portfolio/view-choice';
+import { useCurrencyChoice, useViewChoice, type ViewChoice } from '../portfolio/view-choice';
 import { ViewControls } from '../portfolio/ViewControls';
 import { subnetTitle } from './columns';
 import { SubnetMarketPanels } from './SubnetMarketPanels';
@@ -17,6 +17,8 @@ export function SubnetDetailPage({ netuid }: { netuid: number }) {
   const choice = useViewChoice();
   const portfolio = useQuery(portfolioQueries.view(choice.args));
   const subnet = portfolio.data?.subnets.find((s) => s.netuid === netuid) ?? null;
+  const fiatAvailable = portfolio.data?.fiatMissingDays !== null && portfolio.data?.fiatMissingDays !== undefined;
+  const currency = useCurrencyChoice(fiatAvailable);
 
   return (
     <section className="page" aria-labelledby="page-title">
@@ -32,7 +34,11 @@ export function SubnetDetailPage({ netuid }: { netuid: number }) {
         </div>
       </header>
       <div className="toolbar">
-        <ViewControls choice={choice} />
+        <ViewControls
+          choice={choice}
+          currency={fiatAvailable ? currency : undefined}
+          fiatCode={portfolio.data?.fiatCurrency}
+        />
       </div>
       <QueryStates
         query={portfolio}
@@ -46,13 +52,30 @@ export function SubnetDetailPage({ netuid }: { netuid: number }) {
           </>
         }
       >
-        {(view) => <SubnetBody view={view} subnet={view.subnets.find((s) => s.netuid === netuid)!} choice={choice} />}
+        {(view) => (
+          <SubnetBody
+            view={view}
+            subnet={view.subnets.find((s) => s.netuid === netuid)!}
+            choice={choice}
+            currency={currency.currency}
+          />
+        )}
       </QueryStates>
     </section>
   );
 }
 
-function SubnetBody({ view, subnet, choice }: { view: PortfolioView; subnet: SubnetView; choice: ViewChoice }) {
+function SubnetBody({
+  view,
+  subnet,
+  choice,
+  currency,
+}: {
+  view: PortfolioView;
+  subnet: SubnetView;
+  choice: ViewChoice;
+  currency: 'tao' | 'fiat';
+}) {
   const f = subnet.figures;
   const hold = subnet.benchmarks?.holdTao ?? null;
   const positions = view.positions.filter((p) => p.netuid === subnet.netuid);
@@ -129,7 +152,7 @@ function SubnetBody({ view, subnet, choice }: { view: PortfolioView; subnet: Sub
           </dl>
         </div>
       )}
-      <SubnetMarketPanels netuid={subnet.netuid} choice={choice} symbol={subnet.symbol} />
+      <SubnetMarketPanels netuid={subnet.netuid} args={{ ...choice.args, currency }} symbol={subnet.symbol} />
       <div className="card">
         <h2>Positions by validator</h2>
         <table className="table" aria-label={`Positions on SN${subnet.netuid}`}>

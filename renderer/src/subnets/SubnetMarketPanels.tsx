@@ -7,20 +7,20 @@ import { MetricLabel } from '../app/MetricLabel';
 import { formatIn, Money, TAO_UNIT, type Unit } from '../app/Money';
 import { TimeChart } from '../charts/TimeChart';
 import { flowMarkers, IncomeOverTime, ValueOverTime } from '../portfolio/PortfolioCharts';
-import { portfolioQueries } from '../portfolio/queries';
-import type { ViewChoice } from '../portfolio/view-choice';
+import { portfolioQueries, type AnalyticsArgs } from '../portfolio/queries';
 
 /** Price history with your trades, this bet's value against the benchmarks, income and pool health. */
 export function SubnetMarketPanels({
   netuid,
-  choice,
+  args,
   symbol,
 }: {
   netuid: number;
-  choice: ViewChoice;
+  /** Method, reward treatment and display currency. */
+  args: AnalyticsArgs;
   symbol: string | null;
 }) {
-  const detail = useQuery(portfolioQueries.subnet(netuid, choice.args));
+  const detail = useQuery(portfolioQueries.subnet(netuid, args));
   if (detail.error) return <ErrorNote error={detail.error} />;
   if (!detail.data)
     return (

@@ -1,0 +1,85 @@
+// Fiat display: once TAO prices are imported a currency toggle appears; in fiat the Portfolio's cards,
+// charts and tooltips, and a subnet's page, show the service's fiat figures (compared as numbers).
+import { AppFrame } from '../page-models/app-frame';
+import { amountOf } from '../page-models/figures';
+import { PortfolioPage } from '../page-models/portfolio-page';
+import { SettingsPage } from '../page-models/settings-page';
+import { engineAnalytics } from '../support/engine-truth';
+import { screens } from '../support/screens';
+import { expect, test } from '../support/web-host';
+
+test.use({ seed: 'devnet-demo' });
+test.describe.configure({ timeout: 240_000 });
+
+/** A TAO/USD price for every day of 2026 and 2027 (varying, so a day's price matters). */
+function priceCsv(): string {
+  const rows = ['date,price'];
+  for (let t = Date.UTC(2026, 0, 1), i = 0; t < Date.UTC(2028, 0, 1); t += 86_400_000, i++)
+    rows.push(`${new Date(t).toISOString().slice(0, 10)},${300 + (i % 13) * 7.25}`);
+  return `${rows.join('\n')}\n`;
+}
+
+/** A fiat amount on screen (8 decimals in its full-precision title) as the service's 1e-8 units. */
+const fiatOf = async (loc: Parameters<typeof amountOf>[0]) => (await amountOf(loc)) / 10n;
+
+test('after importing prices, fiat shows on cards, charts and a subnet’s page, equal to the service’s figures', async ({
+  page,
+  webHost,
+}) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.goto(webHost.url);
+  const currency = page.getByRole('group', { name: 'Currency' });
+  await expect(page.getByTestId('total-return')).toBeVisible();
+  await expect(currency).toHaveCount(0); // nothing to convert with yet
+
+  const settings = new SettingsPage(page);
+  await settings.open();
+  await settings.fiat.getByLabel('Import CSV file').setInputFiles({
+    name: 'tao-usd.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(priceCsv()),
+  });
+  await expect(settings.fiat.getByRole('status').first()).toContainText('Imported 730 daily USD prices');
+
+  const frame = new AppFrame(page);
+  await frame.link('Portfolio').click();
+  await currency.getByRole('button', { name: 'USD' }).click();
+  await expect(currency.getByRole('button', { name: 'USD' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('total-return')).toContainText('USD');
+
+  const { cockpit, subnet } = engineAnalytics(webHost.dataDir, 'fiat', 5);
+  expect(cockpit.currency).toBe('fiat');
+  const hold = cockpit.benchmarks.find((b) => b.id === 'holdTao')!;
+  expect(await fiatOf(page.getByTestId('total-return'))).toBe(cockpit.returns.totalReturn);
+  expect(await fiatOf(page.getByTestId('excess-hold-tao'))).toBe(hold.excess);
+  expect(await fiatOf(page.getByTestId('hold-tao-value'))).toBe(hold.benchmarkValue);
+  expect(await fiatOf(page.getByTestId('spot-value-fiat'))).toBe(hold.betValue);
+  // The value chart is drawn in USD: its axis, and its lines end at the fiat cards.
+  await expect(
+    portfolio.valueChart.locator('.recharts-cartesian-axis-tick-value[orientation="left"]').first(),
+  ).toContainText('USD');
+  const lineEnd = (id: string) => fiatOf(portfolio.valueChart.getByTestId(`legend-value-${id}`).locator('.amount'));
+  expect(await lineEnd('value')).toBe(cockpit.series.at(-1)!.value);
+  expect(await lineEnd('holdTao')).toBe(hold.benchmarkValue);
+  await screens(page, 'portfolio-fiat');
+
+  // The choice is the app's, not the page's: a subnet's page opens in USD with the service's figures.
+  await page.goto(`${webHost.url}#/subnets/5`);
+  await expect(currency.getByRole('button', { name: 'USD' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('health-tao-reserve')).toContainText('USD');
+  expect(await fiatOf(page.getByTestId('health-tao-reserve'))).toBe(subnet.health.taoReserve);
+  for (const e of subnet.exit) {
+    const cells = page.getByTestId(`exit-${e.percent}`).locator('td');
+    expect(await fiatOf(cells.nth(1).locator('.amount'))).toBe(e.spotValue);
+    expect(await fiatOf(cells.nth(2).locator('.amount'))).toBe(e.exitValue);
+  }
+  const value = page.getByTestId('chart-subnet.value');
+  expect(await fiatOf(value.getByTestId('legend-value-value').locator('.amount'))).toBe(subnet.series.at(-1)!.value);
+  await screens(page, 'subnet-detail-fiat');
+
+  // Back to τ everywhere with one click.
+  await currency.getByRole('button', { name: 'τ' }).click();
+  await expect(page.getByTestId('health-tao-reserve')).toHaveText(/^τ/);
+  await frame.link('Portfolio').click();
+  await expect(page.getByTestId('total-return')).not.toContainText('USD');
+});
