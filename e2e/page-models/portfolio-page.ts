@@ -33,10 +33,12 @@ export class PortfolioPage {
     return amountOf(this.valueChart.getByTestId(`legend-value-${lineId}`).locator('.amount'));
   }
 
-  /** The adds-up lines: id → amount. */
+  /** The adds-up lines: id → amount (waits for them to render, e.g. after a reload). */
   async terms(): Promise<Record<string, bigint>> {
     const out: Record<string, bigint> = {};
-    for (const row of await this.addsUp.locator('[data-testid^="term-"]').all()) {
+    const rows = this.addsUp.locator('[data-testid^="term-"]');
+    await rows.first().waitFor();
+    for (const row of await rows.all()) {
       const id = (await row.getAttribute('data-testid'))!.replace('term-', '');
       out[id] = await amountOf(row.locator('.amount'));
     }

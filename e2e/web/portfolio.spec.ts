@@ -92,6 +92,7 @@ test('switching to FIFO shows FIFO’s figures, and the choice survives navigati
   await expect(portfolio.method).toHaveValue('fifo');
   await page.reload();
   await expect(portfolio.method).toHaveValue('fifo');
+  await expect(page.getByTestId('as-of')).toContainText('FIFO');
   expect((await portfolio.terms()).realized).toBe(fifo.realized);
 });
 
