@@ -1,7 +1,7 @@
 /**
  * npm run metadata:pull -- --endpoint wss://entrypoint-finney.opentensor.ai:443 [--out DIR]
  * Records state_getMetadata (V14) and Metadata_metadata_at_version(15/16) of the node's current
- * runtime (and its rpc_methods list) into .metadata-cache/ (gitignored), named like ../shared/chain-data.
+ * runtime (and its rpc_methods list) into .metadata-cache/ (gitignored), one file per runtime and metadata version.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

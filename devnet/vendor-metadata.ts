@@ -1,6 +1,6 @@
 /**
  * Regenerates devnet/metadata/ (the vendored metadata) from a folder holding the original files:
- *   npx tsx devnet/vendor-metadata.ts --from ../shared/chain-data
+ *   npx tsx devnet/vendor-metadata.ts --from <folder of original metadata files>
  * Each original (hex text, at_version Option wrapper or raw bytes) is reduced to the raw metadata
  * bytes ("meta" magic first) and gzip-compressed; provenance.json records where every original came
  * from, its sha256, and the sha256 of the raw bytes and of the compressed copy.
@@ -28,7 +28,7 @@ const ASI = 'opentensor/async-substrate-interface';
 const META_TXT = 'tests/helpers/integration_websocket_metadata.txt';
 const AT_TXT = 'tests/helpers/integration_websocket_at_version.txt';
 
-/** The runtimes the devnet simulates; sources as listed in the chain-data README. */
+/** The runtimes the devnet simulates; each with where it came from (provenance.json). */
 const SOURCES: Source[] = [
   {
     spec: 233,

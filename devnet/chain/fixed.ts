@@ -1,7 +1,7 @@
 /**
  * Share-pool arithmetic in U64F64 bits, as the pre-397 subtensor share pool does it
  * (primitives/share-pool): value = floor((sharedValue / denominator) × share), dividing first
- * (facts §9A item 9).
+ * (docs/chain/share-pools.md).
  */
 export const FRAC = 64n;
 export const ONE = 1n << FRAC;

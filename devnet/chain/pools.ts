@@ -1,5 +1,5 @@
 /**
- * Pool swap math and the fee rules of each runtime era (facts §9D/§9E, dynamic subnets):
+ * Pool swap math and the fee rules of each runtime era (docs/chain/fees.md, dynamic subnets):
  *  - spec < 283 ("flat"): flat 50,000 rao fee on add/remove, 25,000 per side on moves; the fee stays
  *    in SubnetTAO; StakeAdded.tao / StakeRemoved.tao are net of it; the event has a fee field from 257.
  *  - 283..394 ("v3"): fee = floor(amount·FeeRate/65535) (196 before 297, 33 after), in TAO on buys and

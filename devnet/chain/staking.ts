@@ -120,7 +120,7 @@ export class Staking {
     return tao;
   }
 
-  /** Cross-position move: unstake + stake with the fee sides of the runtime in force (facts §9A 2-3). */
+  /** Cross-position move: unstake + stake with the fee sides of the runtime in force (docs/chain/fees.md). */
   moveAcross(oCold: Acc, dCold: Acc, oHot: Acc, dHot: Acc, oNet: number, dNet: number, alpha: bigint): bigint {
     if (this.isModern) return this.modern.moveAcross(oCold, dCold, oHot, dHot, oNet, dNet, alpha);
     const spec = this.c.specAt(this.c.cur);

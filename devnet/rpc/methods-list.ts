@@ -1,6 +1,6 @@
 /**
  * rpc_methods: a real finney list — `rpc_methods.json` written by metadata:pull, or the 176 entries
- * recorded from a lite node in the chain-data JSON — else this built-in subset covering every method
+ * recorded from a lite node (devnet/metadata/provenance.json names the recording) — else this built-in subset covering every method
  * the devnet serves.
  */
 import { existsSync, readFileSync } from 'node:fs';

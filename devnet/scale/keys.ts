@@ -1,7 +1,7 @@
 /**
  * Storage keys with the real hashers (twox128(pallet) ‖ twox128(item) ‖ hashed args), written by
  * hand because building millions of keys through decorated PJS storage is too slow for the year
- * scenario. Hashers per item are those of the finney metadata (facts §2).
+ * scenario. Hashers per item are those of the finney metadata (docs/chain/change-discovery.md#storage-keys).
  */
 import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a, xxhashAsU8a } from '@polkadot/util-crypto';

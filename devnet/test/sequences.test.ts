@@ -1,4 +1,4 @@
-/** Event sequences per extrinsic (facts §9F) and fee sides per runtime (§9E), at spec 343. */
+/** Event sequences per extrinsic (docs/chain/events.md) and fee sides per runtime (docs/chain/fees.md), at spec 343. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureMetadata } from './helpers.js';
 import { startDevnet, SCENARIOS } from '../index.js';

@@ -1,8 +1,8 @@
-// End to end, issue 5: devnet → sync into SQLite → accounting engine over the stored facts. The
+// End to end: devnet → sync into SQLite → accounting engine over the stored facts. The
 // emission α the engine derives for every position and interval equals the α the chain actually
 // credited at the epochs inside that interval (read from the devnet's own state). Exactly, except
 // that each stake operation in the interval may shift the position by the share pool's rounding
-// (< 1 alpha-rao, facts §9A item 9), which no event reports.
+// (< 1 alpha-rao, docs/chain/share-pools.md), which no event reports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../shared/engine';
 import type { Devnet } from '../../devnet/index';

@@ -1,4 +1,4 @@
-// Finds the blocks where a coldkey's stake changed WITHOUT scanning blocks (DESIGN §4, facts §8):
+// Finds the blocks where a coldkey's stake changed WITHOUT scanning blocks (docs/chain/change-discovery.md):
 //  1. follow LastColdkeyHotkeyStakeBlock(cold, hot) backwards per hotkey (head → B₁, B₁−1 → B₂, …);
 //  2. compare a fingerprint of the coldkey (nonce, StakingHotkeys, every LastColdkeyHotkeyStakeBlock,
 //     every position's shares) across each gap between known blocks, and bisect the gaps where it

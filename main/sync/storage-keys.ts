@@ -1,5 +1,5 @@
 // Storage keys built by hand (twox128(pallet) ‖ twox128(item) ‖ hashed args, hashers as in finney
-// metadata, facts §2) so they do not depend on which runtime the head happens to run, and raw
+// metadata, docs/chain/change-discovery.md#storage-keys) so they do not depend on which runtime the head happens to run, and raw
 // little-endian decoders for the few values sync compares without a registry.
 import { ChainError } from '../chain/client';
 import { compactFromU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';

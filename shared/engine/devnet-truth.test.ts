@@ -5,7 +5,7 @@
  * epoch block b). Any misread gross/net/fee field of any runtime would leak into those numbers as
  * fee-sized errors (thousands of rao and more). The one allowed difference is the share pool's own
  * rounding: a stake event's α and the position's change can differ by 1 alpha-rao per event, and other
- * stakers' activity on the same hotkey can move the floored position value by 1 (facts §9A item 9);
+ * stakers' activity on the same hotkey can move the floored position value by 1 (docs/chain/share-pools.md);
  * the checkpoint method books that as emission — so |diff| ≤ 1 + the position's events in the interval.
  */
 import { beforeAll, describe, expect, it } from 'vitest';

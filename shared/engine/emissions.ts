@@ -1,5 +1,6 @@
 /**
- * Emission income per position between consecutive checkpoints (facts §4, §9):
+ * Emission income per position between consecutive checkpoints (docs/chain/emissions.md,
+ * docs/chain/reconciliation.md):
  *   emitted = α_end − α_start − Σ bought + Σ sold(gross) − in + out − root-claim Keep (− …)
  * i.e. the checkpoint α minus the α the ledger explains. No per-staker reward event exists.
  * Before a position's first checkpoint its α is taken as 0 (history is rebuilt from the first stake).

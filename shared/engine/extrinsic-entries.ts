@@ -189,7 +189,7 @@ function pairEntry(
   const sameSubnet = (s.destNetuid ?? originNetuid) === originNetuid;
   const spec = s.specVersion;
 
-  // Fee-side sanity check for cross-subnet moves (facts §9A item 3).
+  // Fee-side sanity check for cross-subnet moves (docs/chain/fees.md#move-fee-sides).
   if (!sameSubnet && r && a && spec >= 297) {
     const side = crossSubnetFeeSide(spec, originNetuid);
     if ((side === 'origin' && a.fee !== 0n) || (side === 'destination' && r.fee !== 0n))
@@ -224,7 +224,7 @@ function pairEntry(
     const destCold = s.kind === 'StakeTransferred' ? (s.counterpartyColdkey ?? s.coldkey) : s.coldkey;
     if (!tracked.has(destCold))
       return entry('transfer-out', anchor, { ...origin, category: 'transferOut' }, more, flags);
-    // Own destination but no StakeAdded: the moved TAO was below the minimum stake (facts §9F); a sale.
+    // Own destination but no StakeAdded: the moved TAO was below the minimum stake (docs/chain/events.md); a sale.
     flags.push('move-without-destination');
     return entry('sell', anchor, origin, more, flags);
   }

@@ -12,7 +12,7 @@ const only = (es: LedgerEntry[]): LedgerEntry => {
   return es[0] as LedgerEntry;
 };
 
-describe('facts §9E matrix: add_stake / remove_stake per runtime', () => {
+describe('fee matrix (docs/chain/fees.md): add_stake / remove_stake per runtime', () => {
   it('233–251: no fee field; add tao = in − 50,000; remove tao = out − 50,000, alpha exact', () => {
     // paid 10 TAO: event tao = 10e9 − 50,000 = 9,999,950,000 → gross 10e9, fee 50,000 TAO
     const add = only(norm([ev('StakeAdded', { block: 10, spec: 240, tao: 9_999_950_000n, alpha: 5n * A })]));
@@ -71,7 +71,7 @@ describe('facts §9E matrix: add_stake / remove_stake per runtime', () => {
   });
 });
 
-describe('moves: fee sides per runtime (facts §9A item 2/3)', () => {
+describe('moves: fee sides per runtime (docs/chain/fees.md#move-fee-sides)', () => {
   const swap = (
     spec: number,
     o: {

@@ -1,5 +1,6 @@
 /**
- * Per-runtime (spec_version) rules for stake events and pool swaps, from subtensor-facts §9D/§9E.
+ * Per-runtime (spec_version) rules for stake events and pool swaps (docs/chain/fees.md,
+ * docs/chain/pricing-and-exit.md).
  * Everything spec-dependent lives here so the ledger and the exit-value code read one table.
  *
  * Ranges (mainnet first-parent merges; specs between the named ones follow the range they fall in):
@@ -63,7 +64,7 @@ export function hasFeeField(spec: number): boolean {
 
 /**
  * Implied fee (TAO) of a runtime without a fee field (233–256), for a plain add/remove or one move side.
- * Same-subnet moves pay 25,000 per side at every pre-297 spec (§9E); cross-subnet sides are dyn/2 at
+ * Same-subnet moves pay 25,000 per side at every pre-297 spec (docs/chain/fees.md); cross-subnet sides are dyn/2 at
  * 252–256. Returns null when the fee is dynamic and unobservable (252–256 removals, cross-subnet sides).
  */
 export function impliedPreFieldFee(spec: number, side: 'add' | 'remove' | 'move' | 'move-same-subnet'): bigint | null {

@@ -25,7 +25,7 @@ export type Op =
   | { t: 'checkpointAll' };
 
 const idx = (k: number): fc.Arbitrary<number> => fc.integer({ min: 0, max: k - 1 });
-/** Runtimes from every row of the §9E matrix (buys and sells are emitted with that runtime's field semantics). */
+/** Runtimes from every row of the fee matrix (docs/chain/fees.md) (buys and sells are emitted with that runtime's field semantics). */
 const SPECS = [240, 254, 270, 290, 300, 320, 400, 411];
 export const specArb = fc.constantFrom(...SPECS);
 export const opArb: fc.Arbitrary<Op> = fc.oneof(
