@@ -1,14 +1,15 @@
 /**
  * Engine benchmark: 1,000,000 events over 128 subnets and 2,000 positions.
  * Reports a bare pass over the same events (read each event's amounts, sum them per position), the
- * full computation as a multiple of it, peak memory, and what recomputing one wallet costs (what live
- * sync pays for a new block).
+ * full computation as a multiple of it, peak memory, the incremental path (events appended one at a
+ * time to the kept 1M-event computation, as live sync does) and what recomputing one wallet costs.
  * Run: npm run bench:engine  (= npx tsx bench/engine.ts)
  *   [events]        number of events (default 1,000,000)
  *   --series        include the daily time series in the full computation
  *   --all-methods   time ACB, FIFO, LIFO and HIFO (or --method=fifo for one)
  *   --full-only     skip the one-wallet and on-demand measurements
  *   --analytics     also time the cockpit's engine run and one cockpit query (bench/analytics-pass.ts)
+ *   --no-append     skip the incremental path (bench/engine-append.ts: events appended one at a time)
  *   BENCH_RUNS=n    one-wallet recomputations to time (default 30, after 3 warm-up runs)
  * Peak memory is the process's maximum resident set size (getrusage maxRSS), which includes the
  * generated input itself. Timing is wall clock plus process CPU time (the machine may be shared).
@@ -26,6 +27,7 @@ import {
 } from '../shared/engine/index';
 import { timeAnalytics } from './analytics-pass';
 import { generate } from './engine-input';
+import { timeAppend } from './engine-append';
 
 const N_EVENTS = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
 const WITH_SERIES = process.argv.includes('--series');
@@ -128,9 +130,10 @@ console.log(
   `peak RSS (maxRSS) after full computation(s): ${mb(maxRss)} (RSS after generating the input: ${mb(rssAfterGen)}); sampled ${mb(peakFull)}`,
 );
 
+if (!process.argv.includes('--no-append') && !process.argv.includes('--full-only')) timeAppend(input);
 if (process.argv.includes('--full-only')) process.exit(0);
-// Live sync recomputes from scratch when a block brings new facts (there is no incremental path):
-// what that costs for one wallet of this history (1/COLDKEYS of the events).
+// What a new computation of one wallet of this history costs (1/COLDKEYS of the events): what a
+// change the incremental path refuses (a wallet, a setting, a fact before the folded blocks) pays.
 const oneWallet = input.trackedColdkeys[0] as string;
 const walletInput: PortfolioInput = {
   ...input,
@@ -149,7 +152,7 @@ for (let i = 0; i < RUNS + 3; i++) {
 times.sort((a, b) => a - b);
 const q = (f: number): string => (times[Math.min(times.length - 1, Math.floor(f * times.length))] as number).toFixed(1);
 console.log(
-  `one wallet recomputed after a new block (${walletInput.events.length.toLocaleString()} events, ${walletInput.checkpoints.length.toLocaleString()} checkpoints), ${RUNS} runs after 3 warm-up: median ${q(0.5)} ms, p99 ${q(0.99)} ms`,
+  `one wallet computed anew (${walletInput.events.length.toLocaleString()} events, ${walletInput.checkpoints.length.toLocaleString()} checkpoints), ${RUNS} runs after 3 warm-up: median ${q(0.5)} ms, p99 ${q(0.99)} ms`,
 );
 const engine = createEngine(input, { method: 'acb', rewards: 'income' });
 const existing = [...engine.state.positions.values()];

@@ -54,11 +54,11 @@ export function createLotBook(method: CostBasisMethod): LotBook {
   }
 }
 
-class AverageCostBook implements LotBook {
-  readonly method = 'acb' as const;
-  private a = 0n;
-  private c = 0n;
-  private d = 0n;
+/** What every book keeps: α held, its cost and the α sold beyond it (deficit). */
+abstract class BookTotals {
+  protected a = 0n;
+  protected c = 0n;
+  protected d = 0n;
   alpha(): bigint {
     return this.a;
   }
@@ -68,6 +68,10 @@ class AverageCostBook implements LotBook {
   deficit(): bigint {
     return this.d;
   }
+}
+
+class AverageCostBook extends BookTotals implements LotBook {
+  readonly method = 'acb' as const;
   acquire(alpha: bigint, cost: bigint): bigint {
     let late = 0n;
     if (this.d > 0n) {
@@ -127,11 +131,8 @@ function unitApprox(alpha: bigint, cost: bigint): number {
 }
 
 /** Books that keep individual lots: disposal, carry-out and carry-in all go through removeLots/acquire. */
-abstract class LotKeepingBook implements LotBook {
+abstract class LotKeepingBook extends BookTotals implements LotBook {
   abstract readonly method: CostBasisMethod;
-  abstract alpha(): bigint;
-  abstract cost(): bigint;
-  abstract deficit(): bigint;
   abstract acquire(alpha: bigint, cost: bigint, order: number): bigint;
   abstract lots(): Lot[];
   /** Remove α in the book's order; pushes the (partial) lots removed to `taken` when given. Returns the cost removed. */
@@ -155,20 +156,8 @@ abstract class LotKeepingBook implements LotBook {
 class LotListBook extends LotKeepingBook {
   private list: Lot[] = [];
   private head = 0;
-  private a = 0n;
-  private c = 0n;
-  private d = 0n;
   constructor(readonly method: 'fifo' | 'lifo') {
     super();
-  }
-  alpha(): bigint {
-    return this.a;
-  }
-  cost(): bigint {
-    return this.c;
-  }
-  deficit(): bigint {
-    return this.d;
   }
 
   acquire(alpha: bigint, cost: bigint, order: number): bigint {
@@ -256,18 +245,6 @@ class LotListBook extends LotKeepingBook {
 class HighestCostBook extends LotKeepingBook {
   readonly method = 'hifo' as const;
   private heap: HifoLot[] = [];
-  private a = 0n;
-  private c = 0n;
-  private d = 0n;
-  alpha(): bigint {
-    return this.a;
-  }
-  cost(): bigint {
-    return this.c;
-  }
-  deficit(): bigint {
-    return this.d;
-  }
 
   private static higher(x: HifoLot, y: HifoLot): boolean {
     const fx = x.f;

@@ -22,6 +22,23 @@ export interface FactMarks {
 
 type Rows = { keys: string; after: number };
 
+/** The block, time and position of a fact row (a block not stored gives time 0). */
+function datedPosition(r: {
+  block_number: bigint;
+  timestamp: bigint | null;
+  coldkey: string;
+  hotkey: string;
+  netuid: bigint;
+}): { blockNumber: number; timestamp: number; coldkey: string; hotkey: string; netuid: number } {
+  return {
+    blockNumber: Number(r.block_number),
+    timestamp: Number(r.timestamp ?? 0n),
+    coldkey: r.coldkey,
+    hotkey: r.hotkey,
+    netuid: Number(r.netuid),
+  };
+}
+
 export function ledgerFactsRepo(db: DB) {
   // Events of the given coldkeys in either role (a transfer between two of them is one row).
   // Each read comes in two forms: all rows, and the rows recorded after a rowid (`after`; the unary +
@@ -143,11 +160,7 @@ export function ledgerFactsRepo(db: DB) {
     },
     checkpoints(coldkeys: readonly string[], after = 0): PositionCheckpoint[] {
       return read.checkpoints[after > 0 ? 1 : 0].all(args(coldkeys, after) as Rows).map((r) => ({
-        blockNumber: Number(r.block_number),
-        timestamp: Number(r.timestamp ?? 0n),
-        coldkey: r.coldkey,
-        hotkey: r.hotkey,
-        netuid: Number(r.netuid),
+        ...datedPosition(r),
         alpha: r.alpha,
       }));
     },
@@ -166,11 +179,7 @@ export function ledgerFactsRepo(db: DB) {
     },
     rootClaims(coldkeys: readonly string[], after = 0): RootClaimPayout[] {
       return read.payouts[after > 0 ? 1 : 0].all(args(coldkeys, after) as Rows).map((r) => ({
-        blockNumber: Number(r.block_number),
-        timestamp: Number(r.timestamp ?? 0n),
-        coldkey: r.coldkey,
-        hotkey: r.hotkey,
-        netuid: Number(r.netuid),
+        ...datedPosition(r),
         mode: r.mode,
         alpha: r.alpha,
         tao: r.tao,
@@ -184,13 +193,9 @@ export function ledgerFactsRepo(db: DB) {
             `A recorded position change at block ${r.block_number} has kind "${r.kind}", which this version of Taofolio does not know.`,
           );
         return {
-          blockNumber: Number(r.block_number),
-          timestamp: Number(r.timestamp ?? 0n),
+          ...datedPosition(r),
           eventIndex: Number(r.event_index),
           kind: r.kind,
-          coldkey: r.coldkey,
-          hotkey: r.hotkey,
-          netuid: Number(r.netuid),
           alpha: r.alpha,
           tao: r.tao,
         };

@@ -1,0 +1,76 @@
+/**
+ * The incremental path under live sync (bench:engine part): a 1M-event history is computed once, then
+ * events are appended one extrinsic at a time, each in a new block after everything folded (what live
+ * sync brings when it follows the chain), through `Engine.append`. Reports the cost per appended
+ * event (median, p99), also with the cockpit's benchmarks and series refreshed after each.
+ */
+import { performance } from 'node:perf_hooks';
+import { computeWithAnalytics } from '../shared/engine/analytics/compute';
+import { createEngine, type PortfolioInput, type StakeEvent } from '../shared/engine/index';
+
+/** The history without its last `tail` events, and those events regrouped one extrinsic per new block. */
+function splitTail(input: PortfolioInput, tail: number): { head: PortfolioInput; steps: StakeEvent[][] } {
+  const cut = input.events.length - tail;
+  const headEvents = input.events.slice(0, cut);
+  const lastHeadBlock = (headEvents.at(-1) as StakeEvent).blockNumber;
+  const head: PortfolioInput = {
+    ...input,
+    events: headEvents,
+    checkpoints: input.checkpoints.filter((c) => c.blockNumber <= lastHeadBlock),
+    snapshots: input.snapshots.filter((s) => s.blockNumber <= lastHeadBlock),
+  };
+  const steps: StakeEvent[][] = [];
+  let block = lastHeadBlock;
+  let prev: StakeEvent | null = null;
+  for (const e of input.events.slice(cut)) {
+    if (!prev || e.blockNumber !== prev.blockNumber || e.extrinsicIndex !== prev.extrinsicIndex) {
+      block++;
+      steps.push([]);
+    }
+    prev = e;
+    const timestamp = e.timestamp + (block - e.blockNumber) * 12_000;
+    (steps.at(-1) as StakeEvent[]).push({ ...e, blockNumber: block, timestamp });
+  }
+  return { head, steps };
+}
+
+const pct = (xs: number[], f: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(f * s.length))] as number;
+};
+
+export function timeAppend(input: PortfolioInput, tail = 2_000, cockpitSteps = 15): void {
+  const { head, steps } = splitTail(input, tail);
+  const perEvent = (label: string, n: number, append: (events: StakeEvent[]) => boolean): void => {
+    const times: number[] = [];
+    let refused = 0;
+    let appended = 0;
+    for (const events of steps.slice(0, n)) {
+      appended += events.length;
+      const t = performance.now();
+      if (!append(events)) refused++;
+      times.push((performance.now() - t) / events.length);
+    }
+    console.log(
+      `${label}: ${times.length.toLocaleString()} appends (${appended.toLocaleString()} events, one extrinsic per new block${refused ? `, ${refused} refused` : ''}): per event median ${pct(times, 0.5).toFixed(3)} ms, p99 ${pct(times, 0.99).toFixed(3)} ms, max ${Math.max(...times).toFixed(1)} ms`,
+    );
+  };
+  const delta = (events: StakeEvent[]) => ({ events, checkpoints: [], snapshots: [] });
+  const t0 = performance.now();
+  const engine = createEngine(head, { method: 'acb', rewards: 'income' });
+  console.log(
+    `incremental path: history of ${head.events.length.toLocaleString()} events computed in ${(performance.now() - t0).toFixed(0)} ms`,
+  );
+  perEvent('  Engine.append (fold + figures)', steps.length, (events) => {
+    const ok = engine.append(delta(events));
+    engine.result();
+    return ok;
+  });
+  let run = computeWithAnalytics(head, { method: 'acb', rewards: 'income' });
+  // Benchmarks and the daily series are still recomputed whole after each append (not incremental yet).
+  perEvent('  with benchmarks and daily series recomputed (the cockpit run)', cockpitSteps, (events) => {
+    const next = run.append(delta(events));
+    if (next) run = next;
+    return next !== null;
+  });
+}
