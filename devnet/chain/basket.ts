@@ -15,7 +15,7 @@ import type { Chain } from './chain.js';
 import { feeRate } from './pools.js';
 import type { SilentEffect } from './types.js';
 
-/** The one escrow coldkey of every fund: PalletId("subtensr") sub-account b"beta/esc" [assumed derivation]. */
+/** The one escrow coldkey of every fund: PalletId("subtensr") sub-account b"beta/esc" (the standard derivation, inferred). */
 export const ESCROW: Acc = palletSubAccount('subtensr', new TextEncoder().encode('beta/esc'));
 /** RootClaimableThreshold[ROOT]: a claim or a queued deposit worth less is skipped (rao). */
 export const CLAIM_THRESHOLD = 500_000n;
@@ -23,6 +23,7 @@ export const CLAIM_THRESHOLD = 500_000n;
 export const SLICE_DUST = 100_000n;
 /** Root dividend α per unit of root stake per block on each of a validator's dividend subnets, ppb. */
 export const ROOT_DIVIDEND_PPB = 250n;
+/** BasketRate is a FixedI128 whose fractional bits the metadata does not name: 32 assumed (docs/chain/baskets.md#devnet). */
 const ONE32 = 1n << 32n;
 const ONE64 = 1n << 64n;
 

@@ -21,9 +21,10 @@ import { StateStore } from './store.js';
 import { BALANCER_SPEC, BalancerBook } from './balancer-book.js';
 import { LockBook } from './locks.js';
 
-/** First runtime of the basket era the devnet serves (the 441 changes arrive with 455). */
-export const BASKET_SPEC = 441;
 import type { AccountState, SubnetDef } from './types.js';
+
+/** The basket era's first runtime (served from 455); LastColdkeyHotkeyStakeBlock root-only from it (inferred). */
+export const BASKET_SPEC = 441;
 
 const posKey = (hot: Acc, netuid: number) => `${hot}|${netuid}`;
 

@@ -83,14 +83,14 @@ export class Runtime {
     );
     // Runtimes from the balancer era on declare their API versions in their V16 metadata: serve those.
     // Older ones keep the recorded spec-343 list plus any API their metadata adds, at version 1.
-    // A basket-era runtime whose metadata has no runtime-API section (475 is V14) lists the API versions
-    // of the newest runtime that describes them (assumption: docs/chain/baskets.md).
+    // A runtime after 455 whose metadata has no runtime-API section (475 is V14) lists the API versions
+    // of its own System.Version constant, i.e. what its Core_version reports (docs/chain/baskets.md).
     const declared = spec >= 423 ? this.declaredApiVersions() : [];
-    const borrowed = spec > API_SOURCE_SPEC && !declared.length ? runtimeFor(API_SOURCE_SPEC).version.apis : [];
+    const constant = spec > API_SOURCE_SPEC && !declared.length ? this.versionConstantApis() : [];
     const apis: [string, number][] = declared.length
       ? declared
-      : borrowed.length
-        ? borrowed.map(([h, v]) => [h, v])
+      : constant.length
+        ? constant
         : RECORDED_APIS.map(([h, v]) => [h, v]);
     for (const api of this.metadataApis()) {
       const hash = blake2AsHex(api, 64);
@@ -119,6 +119,17 @@ export class Runtime {
       if (api.version) out.push([blake2AsHex(api.name.toString(), 64), api.version.toNumber()]);
     }
     return out;
+  }
+
+  /** [api id, version] of the `System.Version` constant (the runtime's own Core_version). */
+  private versionConstantApis(): [string, number][] {
+    const sys = this.pallet('System');
+    const c = sys?.constants.find((x) => x.name.toString() === 'Version');
+    if (!c) return [];
+    const v = this.registry.createTypeUnsafe(this.registry.createLookupType(c.type), [c.value]) as unknown as {
+      apis: { 0: { toHex(): string }; 1: { toNumber(): number } }[];
+    };
+    return v.apis.map((a) => [a[0].toHex(), a[1].toNumber()]);
   }
 
   private metadataApis(): string[] {

@@ -80,9 +80,12 @@ describe('incremental generation', () => {
 });
 
 describe('determinism at 424', () => {
-  it('upgrade424: same seed → same blocks, truth (with silent effects, emissions, locks) and storage', () => {
+  it.each([
+    ['upgrade424', [6_500, 9_000], 'DissolutionPayout'],
+    ['basket475', [9_000, 13_000], 'BasketClaimed'],
+  ])('%s: same seed → same blocks, truth (with silent effects, emissions, locks) and storage', (name, at, kind) => {
     const run = (seed: number) => {
-      const cfg = SCENARIOS['upgrade424']!;
+      const cfg = SCENARIOS[name]!;
       const w = new World(seed, cfg);
       w.genesis();
       w.generate(cfg.blocks);
@@ -90,12 +93,12 @@ describe('determinism at 424', () => {
       const keys = w.chain.keys().filter((_, i) => i % 11 === 0);
       return {
         truth: JSON.stringify(buildTruth(w.chain, 'x', w.chain.head - 2)),
-        storage: [6_500, 9_000, w.chain.head].map((b) => keys.map((k) => h.storageAt(k, b)).join()),
+        storage: [...at, w.chain.head].map((b) => keys.map((k) => h.storageAt(k, b)).join()),
       };
     };
     const a = run(8);
     expect(run(8)).toEqual(a);
     expect(run(9).truth).not.toEqual(a.truth);
-    expect(JSON.parse(a.truth).events.some((e: { kind: string }) => e.kind === 'DissolutionPayout')).toBe(true);
+    expect(JSON.parse(a.truth).events.some((e: { kind: string }) => e.kind === kind)).toBe(true);
   });
 });

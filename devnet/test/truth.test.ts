@@ -6,13 +6,18 @@ import { ensureMetadata, apiFor } from './helpers.js';
 import { startDevnet } from '../index.js';
 import type { Devnet } from '../index.js';
 
-const SILENT_CARRIER: Record<string, string> = {
-  HotkeySwap: 'HotkeySwapped',
-  ColdkeySwap: 'ColdkeySwapped',
-  ColdkeySwapBalance: 'ColdkeySwapped',
-  DissolutionPayout: 'NetworkRemoved',
-  BatchedFill: 'OrderExecuted',
+const SILENT_CARRIER: Record<string, string[]> = {
+  HotkeySwap: ['HotkeySwapped'],
+  ColdkeySwap: ['ColdkeySwapped'],
+  ColdkeySwapBalance: ['ColdkeySwapped'],
+  // from 475 the payout is the settle phase's transfer
+  DissolutionPayout: ['NetworkRemoved', 'Transfer'],
+  BatchedFill: ['OrderExecuted'],
+  BasketDividend: ['BasketDeposited'],
+  ShareReconcile: ['SharePoolDenominatorReconciled'],
 };
+/** effects of a migration, which has no event: eventIndex −1 at the runtime's first block */
+const MIGRATION = new Set(['BasketMigration', 'DustSwept']);
 
 interface Rec {
   phase: { isApplyExtrinsic: boolean; asApplyExtrinsic: Codec; isInitialization: boolean };
@@ -34,6 +39,7 @@ describe.each([
   ['upgrade', 9],
   ['tiny', 4],
   ['demo', 2],
+  ['basket475', 2],
 ] as const)('ground truth vs decoded System.Events (%s, seed %i)', (scenario, seed) => {
   let dn: Devnet;
   let api: ApiPromise;
@@ -59,6 +65,12 @@ describe.each([
       const recs = (await (await api.at(dn.hashOf(b))).query['system']!['events']!()) as unknown as Rec[];
       const mine = truth.events.filter((e) => e.block === b);
       for (const e of mine) {
+        if (e.eventIndex === -1) {
+          expect(MIGRATION).toContain(e.kind);
+          expect(truth.specVersions.map((v) => v.from)).toContain(b);
+          matched++;
+          continue;
+        }
         const r = recs[e.eventIndex]!;
         expect(r, `block ${b} index ${e.eventIndex}`).toBeDefined();
         if (e.kind === 'RootClaimKeep' || e.kind === 'RootClaimSwap') {
@@ -69,7 +81,7 @@ describe.each([
         // silent effects point at the one event that stands for them
         const carrier = SILENT_CARRIER[e.kind];
         if (carrier) {
-          expect(r.event.method).toBe(carrier);
+          expect(carrier).toContain(r.event.method);
           matched++;
           continue;
         }
@@ -116,9 +128,13 @@ describe.each([
     const truth = dn.truth();
     const step = Math.max(1, Math.floor(truth.positions.length / 40));
     const sample = truth.positions.filter((_, i) => i % step === 0);
+    let checked = 0;
     for (const p of sample) {
       const at = await api.at(dn.hashOf(p.block));
       const call = at.call as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<Codec>>>;
+      // a V14-only runtime (475) gives @polkadot/api no runtime-API signatures (see devnet/test/baskets.test.ts)
+      if (!call['stakeInfoRuntimeApi']) continue;
+      checked++;
       const infos = (await call['stakeInfoRuntimeApi']!['getStakeInfoForColdkey']!(p.coldkey)) as unknown as {
         hotkey: Codec;
         netuid: Codec;
@@ -127,6 +143,6 @@ describe.each([
       const hit = infos.find((i) => i.hotkey.toString() === p.hotkey && i.netuid.toString() === String(p.netuid));
       expect(hit?.stake.toString()).toBe(p.alpha);
     }
-    expect(sample.length).toBeGreaterThan(5);
+    expect(checked).toBeGreaterThan(5);
   });
 });
