@@ -39,6 +39,7 @@ export function engineAnalytics(
   dataDir: string,
   currency: DisplayCurrency,
   netuid: number,
+  range: { from?: string; to?: string } = {},
 ): { cockpit: AnalyticsView; subnet: SubnetDetailView } {
   const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true }) as DB;
   db.defaultSafeIntegers(true);
@@ -48,7 +49,7 @@ export function engineAnalytics(
       method: settings.costBasisMethod,
       rewards: settings.rewardTreatment,
     });
-    const query = { currency, riskFree: 'rootYield' as const };
+    const query = { currency, riskFree: 'rootYield' as const, ...range };
     const cockpit = buildAnalyticsView(computed, query, settings.fiatCurrency);
     return { cockpit, subnet: buildSubnetView(computed, cockpit, netuid, query, settings.fiatCurrency) };
   } finally {

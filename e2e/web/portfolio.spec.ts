@@ -1,9 +1,10 @@
-import { benchmarkIds } from '../../shared/vocab';
+import type { Locator } from '@playwright/test';
+import { benchmarkIds, periodIds } from '../../shared/vocab';
 import { AppFrame } from '../page-models/app-frame';
 import { amountOf } from '../page-models/figures';
 import { PortfolioPage } from '../page-models/portfolio-page';
 import { screens } from '../support/screens';
-import { engineView, parsePct } from '../support/engine-truth';
+import { engineAnalytics, engineView, parsePct } from '../support/engine-truth';
 import { expect, test } from '../support/web-host';
 
 // The demo scenario, synced from the devnet: three wallets, eleven subnets, three weeks of trades.
@@ -68,6 +69,61 @@ test('each return percentage names its base and equals the engine’s ratio', as
   expect(parsePct((await shownGross.textContent())!)).toBeCloseTo(gross, 4);
   await expect(shownNet).toHaveAttribute('title', /of net invested/);
   await expect(shownGross).toHaveAttribute('title', /of gross TAO in/);
+});
+
+test('IRR, TWR, period returns, risk and a date range equal the engine’s', async ({ page, webHost }) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.goto(webHost.url);
+  const { cockpit } = engineAnalytics(webHost.dataDir, 'tao', 5);
+  // A percentage's full precision is its hover text: six decimals of a percent.
+  const fullPct = async (loc: Locator) => parsePct((await loc.getAttribute('title'))!);
+  const close = (shown: number, engine: number | null, what: string) => {
+    expect(engine, what).not.toBeNull();
+    expect(Math.abs(shown - engine!), what).toBeLessThan(1e-8);
+  };
+  const mw = cockpit.returns.moneyWeighted;
+  if (mw.annualised === null) {
+    // Three weeks of history: no annual rate; the money-weighted return over the period instead.
+    await expect(page.getByTestId('return-irr-missing')).toHaveAttribute('title', /under 30 days/i);
+    close(await fullPct(page.getByTestId('return-mwr-period')), mw.period, 'money-weighted return');
+  } else close(await fullPct(page.getByTestId('return-irr')), mw.annualised, 'IRR');
+  close(await fullPct(page.getByTestId('return-twr')), cockpit.returns.timeWeighted, 'TWR');
+
+  const rows = cockpit.performance.rows;
+  expect(rows.filter((r) => r.kind === 'subnet').length).toBeGreaterThan(3);
+  expect(rows.filter((r) => r.kind === 'benchmark').length).toBeGreaterThanOrEqual(3);
+  let compared = 0;
+  for (const row of rows) {
+    const cells = page.getByTestId(`perf-${row.kind}-${row.id}`).locator('td');
+    const figures: [string, number | null][] = [
+      ...periodIds.map((id) => [id, row.periods[id].value] as [string, number | null]),
+      ['volatility', row.risk.volatility],
+      ['maxDrawdown', row.risk.maxDrawdown === null ? null : -Math.abs(row.risk.maxDrawdown)],
+    ];
+    for (const [i, [what, engine]] of figures.entries()) {
+      const cell = cells.nth(i + 1).locator('.amount');
+      if (engine === null) await expect(cell).toHaveText('—');
+      else {
+        close(await fullPct(cell), engine, `${row.kind} ${row.id} ${what}`);
+        compared++;
+      }
+    }
+    const sharpe = cells.nth(figures.length + 1);
+    if (row.risk.sharpe === null) await expect(sharpe).toHaveText('—');
+    else expect(Number(await sharpe.locator('.amount').getAttribute('title'))).toBe(row.risk.sharpe);
+  }
+  expect(compared).toBeGreaterThan(30);
+
+  // A date range: realized PnL and income for those days only, as the engine computes them.
+  const days = cockpit.series.map((p) => p.day);
+  const [from, to] = [days[Math.floor(days.length / 3)]!, days[Math.floor((2 * days.length) / 3)]!];
+  await page.getByLabel('From').fill(from);
+  await page.getByLabel('To').fill(to);
+  await expect(page.getByText(`${from} to ${to} (UTC days, inclusive)`)).toBeVisible();
+  const ranged = engineAnalytics(webHost.dataDir, 'tao', 5, { from, to }).cockpit.range;
+  expect(await portfolio.amount('range-realized')).toBe(ranged.realized);
+  expect(await portfolio.amount('range-income')).toBe(ranged.income);
+  expect(ranged.income).toBeLessThan(cockpit.figures.incomeTao!);
 });
 
 test('switching to FIFO shows FIFO’s figures, and the choice survives navigation', async ({ page, webHost }) => {

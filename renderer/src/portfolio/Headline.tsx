@@ -4,6 +4,14 @@ import { Alpha, Pct, Tao } from '../app/Amount';
 import { MetricLabel } from '../app/MetricLabel';
 import { Money, type Unit } from '../app/Money';
 
+/** Why there is no annualised IRR, in words (the engine's reasons). */
+const IRR_MISSING: Record<NonNullable<AnalyticsView['returns']['moneyWeighted']['reason']>, string> = {
+  'no-flows': 'No TAO flows to compute it from.',
+  'no-time': 'Under 30 days of history: an annual rate would mislead.',
+  'no-solution': 'No single rate makes the flows and the value now discount to zero.',
+  'several-solutions': 'Several rates fit these flows, so none is shown.',
+};
+
 const metric = (id: MetricId) => <MetricLabel label={METRICS[id].label} help={METRICS[id].help} />;
 
 /** Value, total return with each percentage and its base (and the IRR), and the excess over holding TAO. */
@@ -61,7 +69,7 @@ export function Headline({ view, analytics, unit }: { view: PortfolioView; analy
               <dt>{metric('moneyWeightedReturn')}</dt>
               <dd>
                 {mw.annualised === null ? (
-                  <span className="muted" title={mw.reason ?? ''}>
+                  <span className="muted" title={IRR_MISSING[mw.reason ?? 'no-time']} data-testid="return-irr-missing">
                     —
                   </span>
                 ) : (
@@ -69,6 +77,15 @@ export function Headline({ view, analytics, unit }: { view: PortfolioView; analy
                 )}
               </dd>
             </div>
+            {mw.annualised === null && mw.period !== null && (
+              // Under 30 days an annual rate would mislead; the rate over the period itself still says it.
+              <div>
+                <dt>{metric('moneyWeightedPeriod')}</dt>
+                <dd>
+                  <Pct value={mw.period} base="the holding period, not annualised" testId="return-mwr-period" />
+                </dd>
+              </div>
+            )}
             <div>
               <dt>{metric('timeWeightedReturn')}</dt>
               <dd>
