@@ -30,6 +30,27 @@ export interface TaxRow {
   txHash: string;
 }
 
+/** A row where α is only received (transfers in, rewards). */
+function receivedRow(
+  base: Pick<TaxRow, 'timestamp' | 'txHash' | 'description'>,
+  alpha: bigint,
+  netuid: number,
+  worthTao: bigint | null,
+  label: TaxRow['label'],
+): TaxRow {
+  return {
+    ...base,
+    sentAmount: null,
+    sentCurrency: '',
+    receivedAmount: alpha,
+    receivedCurrency: currency(netuid),
+    feeAmount: null,
+    feeCurrency: '',
+    worthTao,
+    label,
+  };
+}
+
 function feeOf(leg: LedgerLeg): { amount: bigint; currency: string } | null {
   if (leg.fee === null || leg.fee === 0n) return null;
   return { amount: leg.fee, currency: leg.feeUnit === 'tao' ? 'TAO' : currency(leg.netuid) };
@@ -63,17 +84,7 @@ export function taxRowOf(e: LedgerEntry): TaxRow | null {
             worthTao: l.tao,
             label: 'trade',
           }
-        : {
-            ...base,
-            sentAmount: null,
-            sentCurrency: '',
-            receivedAmount: l.alpha,
-            receivedCurrency: currency(l.netuid),
-            feeAmount: null,
-            feeCurrency: '',
-            worthTao: l.tao,
-            label: 'transfer',
-          };
+        : receivedRow(base, l.alpha, l.netuid, l.tao, 'transfer');
     }
     case 'sell':
     case 'transfer-out': {
@@ -126,17 +137,7 @@ export function taxRowOf(e: LedgerEntry): TaxRow | null {
     case 'root-claim-keep':
     case 'root-claim-swap': {
       const l = legs[0] as LedgerLeg;
-      return {
-        ...base,
-        sentAmount: null,
-        sentCurrency: '',
-        receivedAmount: l.alpha,
-        receivedCurrency: currency(l.netuid),
-        feeAmount: null,
-        feeCurrency: '',
-        worthTao: l.tao,
-        label: 'reward',
-      };
+      return receivedRow(base, l.alpha, l.netuid, l.tao, 'reward');
     }
     case 'alpha-fee':
     case 'recycle':
@@ -187,19 +188,16 @@ export function taxRows(ledger: readonly LedgerEntry[], emissions: readonly Emis
   for (const r of emissions) {
     // Only emission is income; unexplained changes are not exported as rewards.
     if (r.kind !== 'emission') continue;
-    rows.push({
-      timestamp: r.timestamp,
-      sentAmount: null,
-      sentCurrency: '',
-      receivedAmount: r.alpha,
-      receivedCurrency: currency(r.netuid),
-      feeAmount: null,
-      feeCurrency: '',
-      worthTao: r.price ? r.tao : null,
-      label: 'reward',
-      description: `emission ${r.hotkey} blocks ${r.fromBlock + 1}-${r.toBlock}`,
-      txHash: '',
-    });
+    const description = `emission ${r.hotkey} blocks ${r.fromBlock + 1}-${r.toBlock}`;
+    rows.push(
+      receivedRow(
+        { timestamp: r.timestamp, txHash: '', description },
+        r.alpha,
+        r.netuid,
+        r.price ? r.tao : null,
+        'reward',
+      ),
+    );
   }
   rows.sort((a, b) => a.timestamp - b.timestamp);
   return rows;
