@@ -1,10 +1,10 @@
 // One subnet's page (`portfolio:subnet`): price history, your stakes and unstakes, the subnet's own
 // value and benchmark lines, income, its cockpit figures, and the pool's health and exit cost. Like the
 // cockpit it reads what the cached computation kept (series, state, prices): no replay.
-import { benchmarkLine, type SeriesPoint } from '../../shared/engine';
+import { benchmarkLine, ratio, type SeriesPoint } from '../../shared/engine';
 import { dayDeltas, incomeByBucket } from '../../shared/engine/analytics/periods';
-import { exitCosts, poolHealth } from '../../shared/engine/analytics/subnet';
-import type { Amount, AnalyticsView, SubnetDetailView } from '../../shared/views';
+import { exitCosts, poolHealth, type ExitCost } from '../../shared/engine/analytics/subnet';
+import type { Amount, AnalyticsView, HoldingView, SubnetDetailView } from '../../shared/views';
 import { benchmarkIds, incomeBuckets, type BenchmarkId } from '../../shared/vocab';
 import { moneyFor, subnetSamples, type AnalyticsQuery } from './analytics-view';
 import type { ComputedPortfolio } from './portfolio-model';
@@ -41,6 +41,8 @@ export function buildSubnetView(
   let alpha = 0n;
   for (const p of state.positions.values()) if (p.netuid === netuid) alpha += p.alpha;
   const health = poolHealth(engine.prices, netuid, asOf);
+  // What can be sold now: locked α is left out, and selling all of it is the chain's own quote.
+  const holding = view.subnets.find((s) => s.netuid === netuid)?.holding;
   const money = (x: bigint | null): Amount => (x === null ? null : m.value(x));
 
   const result: Omit<SubnetDetailView, 'fiat'> = {
@@ -85,7 +87,10 @@ export function buildSubnetView(
       emissionShare: health.emissionShare,
       emissionShareBlock: health.emissionShareBlock,
     },
-    exit: (exitCosts(engine.prices, netuid, alpha, asOf.block, c.specVersion) ?? []).map((e) => ({
+    exit: exitOfHolding(
+      exitCosts(engine.prices, netuid, holding?.available ?? alpha, asOf.block, c.specVersion) ?? [],
+      holding,
+    ).map((e) => ({
       percent: e.percent,
       alpha: e.alpha,
       spotValue: m.value(e.spotValue),
@@ -96,4 +101,18 @@ export function buildSubnetView(
     })),
   };
   return { ...result, fiat: m.fiat() };
+}
+
+/**
+ * The exit costs with "sell all" equal to the holding's exit value (each wallet's sale of its available
+ * α, the chain's quote where it has one), so the page and the exit value card say the same.
+ */
+function exitOfHolding(costs: ExitCost[], holding: HoldingView | undefined): ExitCost[] {
+  if (!holding) return costs;
+  return costs.map((e) => {
+    if (e.percent !== 100) return e;
+    const cost = e.spotValue - holding.exitValue;
+    const approximate = holding.exitSource === 'chain' ? false : e.approximate;
+    return { ...e, exitValue: holding.exitValue, cost, share: ratio(cost, e.spotValue), approximate };
+  });
 }

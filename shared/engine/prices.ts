@@ -22,6 +22,8 @@ export interface SubnetSnapshot {
   specVersion?: number;
   /** Swap.FeeRate numerator override (optional). */
   feeRate?: bigint | null;
+  /** Balancer quote weight q at ≥ 423, Perquintill (1e18 = 1); absent before, or where not read. */
+  balancerQuote?: bigint | null;
   /** TAO injected into the pool per block (DynamicInfo.tao_in_emission); absent when read from storage. */
   taoInEmission?: bigint;
 }
@@ -141,6 +143,7 @@ export class PriceBook {
       alphaIn: s.alphaIn,
       price: netuid === 0 ? PRICE_SCALE : s.price,
       feeRate: s.feeRate ?? null,
+      balancerQuote: s.balancerQuote ?? null,
     };
   }
 

@@ -12,7 +12,8 @@
  *   297–314  FeeRate 33/65535; cross-subnet move: origin free, destination pays; same-subnet = transfer
  *   315–396  cross-subnet move: origin pays (dest free) unless origin is root (then dest pays)
  *   ≥397     StakeRemoved.alpha is NET (gross = alpha + fee); alpha-paid tx fees exist
- *   ≥423     balancer pool: exit value uses virtual reserves matching spot (approximation, flagged)
+ *   ≥423     balancer pool: out = y·(1 − (x/(x+Δ))^((1−q)/q)) with the pool's weight q, or the weight the
+ *            spot price implies when q is not known (flagged approximate); docs/chain/pricing-and-exit.md
  * Root (netuid 0): 1:1, no swap fee from 283; before 283 it paid the same flat/dynamic fee.
  */
 
@@ -99,13 +100,16 @@ export interface PoolState {
   price: bigint;
   /** FeeRate numerator override (Swap.FeeRate), else the runtime default. */
   feeRate?: bigint | null;
+  /** Balancer quote (TAO-side) weight q, Perquintill (1e18 = 1); null/absent: not read. */
+  balancerQuote?: bigint | null;
 }
 
 /**
- * What selling `alpha` through the pool would return now (constant product x·y = k on the reserves).
+ * What selling `alpha` through the pool would return now (constant product x·y = k on the reserves up
+ * to 422, the weighted pool from 423).
  * Root: 1:1 (minus the flat fee before v3). Pre-v3: flat 50,000 rao (dynamic ≥50,000 at 252–282 is
  * approximated by 50,000 and flagged). v3: fee = floor(α × FeeRate / 65535) in α, the rest swapped.
- * Balancer (≥423): constant product on virtual reserves (alphaIn, price × alphaIn) matching spot.
+ * Balancer (≥423): `balancerExit` below.
  */
 export function quoteExit(alpha: bigint, pool: PoolState, spec: number): ExitQuote {
   if (alpha <= 0n) return { tao: 0n, fee: 0n, feeUnit: 'alpha', approximate: false };
@@ -114,24 +118,44 @@ export function quoteExit(alpha: bigint, pool: PoolState, spec: number): ExitQuo
     const tao = alpha > FLAT_STAKE_FEE ? alpha - FLAT_STAKE_FEE : 0n;
     return { tao, fee: alpha - tao, feeUnit: 'tao', approximate: spec >= SPEC_DYNAMIC_REMOVE_FEE };
   }
-  let taoReserve = pool.taoIn;
-  let approximate = false;
-  if (spec >= SPEC_BALANCER) {
-    taoReserve = (pool.price * pool.alphaIn) / 1_000_000_000n;
-    approximate = true;
-  }
+  if (spec >= SPEC_BALANCER) return balancerExit(alpha, pool, spec);
   if (spec < SPEC_SWAP_V3) {
-    const gross = constantProductOut(taoReserve, pool.alphaIn, alpha);
+    const gross = constantProductOut(pool.taoIn, pool.alphaIn, alpha);
     const tao = gross > FLAT_STAKE_FEE ? gross - FLAT_STAKE_FEE : 0n;
-    return { tao, fee: gross - tao, feeUnit: 'tao', approximate: approximate || spec >= SPEC_DYNAMIC_REMOVE_FEE };
+    return { tao, fee: gross - tao, feeUnit: 'tao', approximate: spec >= SPEC_DYNAMIC_REMOVE_FEE };
   }
   const rate = pool.feeRate ?? defaultFeeRate(spec);
   const fee = (alpha * rate) / FEE_RATE_DENOM;
-  return { tao: constantProductOut(taoReserve, pool.alphaIn, alpha - fee), fee, feeUnit: 'alpha', approximate };
+  return { tao: constantProductOut(pool.taoIn, pool.alphaIn, alpha - fee), fee, feeUnit: 'alpha', approximate: false };
 }
 
 /** TAO out of an x·y = k pool for `a` α in: floor(taoReserve × a / (alphaReserve + a)). */
 function constantProductOut(taoReserve: bigint, alphaReserve: bigint, a: bigint): bigint {
   const den = alphaReserve + a;
   return den === 0n ? 0n : (taoReserve * a) / den;
+}
+
+const PERQUINTILL = 10n ** 18n;
+const FLOAT_BITS = 53n;
+
+/**
+ * A balancer-pool sale (spec ≥ 423): fee = floor(α·FeeRate/65535) in α, then
+ * out = floor(y · (1 − (x / (x + Δ))^w)), w = (1 − q)/q. The power is a ratio evaluated in floating
+ * point as −expm1(w·log1p(−Δ/(x+Δ))) (no cancellation for small sales) and applied to the TAO reserve
+ * in integers; the runtime's fixed point can differ by a unit or two. Without q, w is the weight the
+ * spot price implies (price = w·y/x), within the price's rounding: flagged approximate.
+ */
+function balancerExit(alpha: bigint, pool: PoolState, spec: number): ExitQuote {
+  const rate = pool.feeRate ?? defaultFeeRate(spec);
+  const fee = (alpha * rate) / FEE_RATE_DENOM;
+  const swapped = alpha - fee;
+  const q = pool.balancerQuote ?? null;
+  const x = pool.alphaIn;
+  const y = pool.taoIn;
+  if (x <= 0n || y <= 0n || swapped <= 0n) return { tao: 0n, fee, feeUnit: 'alpha', approximate: q === null };
+  const w =
+    q !== null && q > 0n ? Number(PERQUINTILL - q) / Number(q) : (Number(pool.price) * Number(x)) / (Number(y) * 1e9);
+  const share = -Math.expm1(w * Math.log1p(-Number(swapped) / Number(x + swapped)));
+  const scaled = BigInt(Math.floor(Math.min(1, Math.max(0, share)) * 2 ** Number(FLOAT_BITS)));
+  return { tao: (y * scaled) >> FLOAT_BITS, fee, feeUnit: 'alpha', approximate: q === null };
 }

@@ -73,10 +73,12 @@ export function ledgerFactsRepo(db: DB) {
         alpha_out: bigint;
         price: bigint;
         tao_in_emission: bigint | null;
+        fee_rate: bigint | null;
+        balancer_quote: bigint | null;
       }
     >(`
     SELECT s.block_number, b.timestamp, b.spec_version, s.netuid, s.tao_in, s.alpha_in, s.alpha_out, s.price,
-      s.tao_in_emission
+      s.tao_in_emission, s.fee_rate, s.balancer_quote
     FROM subnet_snapshots s LEFT JOIN blocks b ON b.number = s.block_number
     ${since ? 'WHERE s.rowid > @after' : ''}
     ORDER BY s.block_number, s.netuid`);
@@ -175,6 +177,8 @@ export function ledgerFactsRepo(db: DB) {
         price: r.price,
         ...(r.spec_version === null ? {} : { specVersion: Number(r.spec_version) }),
         ...(r.tao_in_emission === null ? {} : { taoInEmission: r.tao_in_emission }),
+        ...(r.fee_rate === null ? {} : { feeRate: r.fee_rate }),
+        ...(r.balancer_quote === null ? {} : { balancerQuote: r.balancer_quote }),
       }));
     },
     rootClaims(coldkeys: readonly string[], after = 0): RootClaimPayout[] {
