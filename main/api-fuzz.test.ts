@@ -5,8 +5,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, contract, type Channel } from '../shared/api';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createBackend, type Backend } from './backend';
-import type { DB } from './db/open';
+import { DATABASE_FILE, type DB } from './db/open';
+import { createSession } from './session';
 import { useTempDirs } from './test/temp-dir';
 
 const tempDir = useTempDirs();
@@ -34,6 +37,9 @@ const VALID: Partial<Record<Channel, Record<string, unknown>>> = {
   'reports:export': { format: 'pnl-csv' },
   'fiat:import': { currency: 'USD', csv: '2026-01-01,1' },
   'backups:restore': { name: 'taofolio.sqlite.manual.2026-01-01T00-00-00-000Z.bak' },
+  'security:unlock': { passphrase: 'correct horse' },
+  'security:set-passphrase': { current: 'correct horse', next: 'battery staple' },
+  'security:configure': { lockAfterMinutes: 15 },
 };
 
 const hostileValue = fc.oneof(
@@ -135,4 +141,47 @@ describe('API fuzz: accepted by the schema, still wrong', () => {
     );
     if (channel !== 'fiat:import') expect(snapshot(backend.db)).toBe(before);
   });
+});
+
+describe('API fuzz: a locked database', () => {
+  it('every channel, fed invalid or valid arguments while locked, reads and writes nothing', async () => {
+    const locked = tempDir();
+    const setup = createSession({ dataDir: locked, transport: 'web', version: 'fuzz', notify: () => {} });
+    await setup.dispatch('wallets:add', { address: ADDRESS, label: 'Main' });
+    await setup.dispatch('security:set-passphrase', { next: 'correct horse' });
+    setup.close();
+    const files = () => readdirSync(locked).sort();
+    const before = { bytes: readFileSync(join(locked, DATABASE_FILE)), files: files() };
+    const session = createSession({ dataDir: locked, transport: 'web', version: 'fuzz', notify: () => {} });
+    let lockedValid = 0;
+    for (const channel of channels) {
+      await fc.assert(
+        fc.asyncProperty(invalidArgs(channel), async (args) => {
+          tried += 1;
+          expect(await session.dispatch(channel, args)).toMatchObject({ error: { code: 'invalid-args' } });
+        }),
+        { numRuns: 20, seed: 13 },
+      );
+      if (channel.startsWith('security:') || !contract[channel].args.safeParse(VALID[channel]).success) continue;
+      tried += 1;
+      lockedValid += 1;
+      // Valid arguments: still nothing but `locked`.
+      expect(await session.dispatch(channel, VALID[channel])).toMatchObject({ error: { code: 'locked' } });
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 64 }), async (passphrase) => {
+        tried += 1;
+        fc.pre(passphrase !== 'correct horse');
+        expect(await session.dispatch('security:unlock', { passphrase })).toMatchObject({
+          error: { code: 'wrong-passphrase' },
+        });
+      }),
+      { numRuns: 40, seed: 17 },
+    );
+    expect(lockedValid).toBeGreaterThan(20);
+    expect(session.current()).toBeNull();
+    expect(readFileSync(join(locked, DATABASE_FILE)).equals(before.bytes)).toBe(true);
+    expect(files()).toEqual(before.files);
+    session.close();
+  }, 120_000);
 });
