@@ -14,6 +14,7 @@ import { alphaOut, balancerFee, taoOut } from './balancer.js';
 import type { Chain } from './chain.js';
 import { feeRate } from './pools.js';
 import type { SilentEffect } from './types.js';
+import { storageKey } from '../scale/keys.js';
 
 /** The one escrow coldkey of every fund: PalletId("subtensr") sub-account b"beta/esc" (the standard derivation, inferred). */
 export const ESCROW: Acc = palletSubAccount('subtensr', new TextEncoder().encode('beta/esc'));
@@ -120,6 +121,17 @@ export class BasketBook {
 
   // ---------------------------------------------------------------- writes
 
+  /** PendingBasketDeposits(H, n) as storage: what has accrued since the last flush (absent when 0). */
+  private servePending(hot: Acc, netuid: number): void {
+    const key = storageKey('PendingBasketDeposits', hot, netuid);
+    if (this.c.cells.has(key)) return;
+    const read = (b: number) => {
+      const v = this.pending(hot, netuid, b);
+      return v > 0n ? v : undefined;
+    };
+    this.c.putCell({ item: 'PendingBasketDeposits', kind: 'fn', read }, key);
+  }
+
   /** Adds α to the fund's escrow row on `netuid` (the escrow lists the validator in its StakingHotkeys). */
   private hold(hot: Acc, netuid: number, alpha: bigint): void {
     this.c.increasePosition(hot, ESCROW, netuid, alpha);
@@ -162,6 +174,7 @@ export class BasketBook {
    */
   flush(hot: Acc, dividendSubnets: number[]): void {
     const c = this.c;
+    for (const n of dividendSubnets) this.servePending(hot, n);
     const total = this.rootStake(hot);
     const before = this.nav(hot);
     let added = false;

@@ -245,6 +245,65 @@ describe.each([1, 2, 3])('basket era (basket475, seed %i)', (seed) => {
     expect(decoded).toBeGreaterThan(30);
   });
 
+  it('at 475: α from AlphaV2 shares equals the runtime API stake (escrow and users); fund storage equals the book; no Alpha item', async () => {
+    const c = dn.chain;
+    const b = dn.head();
+    const q = (await api.at(dn.hashOf(b))).query['subtensorModule']! as Record<
+      string,
+      (...a: unknown[]) => Promise<Codec>
+    >;
+    expect(q['alpha']).toBeUndefined();
+    expect(q['totalHotkeyShares']).toBeUndefined();
+    const rt = runtimeFor(455);
+    const def = rt.apiMethod('StakeInfoRuntimeApi_get_stake_info_for_hotkey_coldkey_netuid')!;
+    let checked = 0;
+    for (const cold of [ESCROW, ...c.tracked]) {
+      for (const p of c.positionsOf(cold).filter((x) => c.stake(x.hotkey, cold, x.netuid, b) > 0n)) {
+        const args = [ss58(p.hotkey), ss58(cold), p.netuid] as const;
+        const input = u8aToHex(
+          new Uint8Array(def.inputs.flatMap((t, i) => [...rt.registry.createTypeUnsafe(t, [args[i]]).toU8a()])),
+        );
+        const hex = await raw.result<string>('state_call', [
+          `StakeInfoRuntimeApi_get_stake_info_for_hotkey_coldkey_netuid`,
+          input,
+          dn.hashOf(b),
+        ]);
+        const info = rt.registry.createTypeUnsafe(def.output, [hexToU8a(hex)]) as unknown as {
+          unwrap(): { stake: Codec };
+        };
+        const stake = BigInt(info.unwrap().stake.toString());
+        const share = (await q['alphaV2']!(...args)) as unknown as { mantissa: Codec; exponent: Codec };
+        const denom = (await q['totalHotkeySharesV2']!(args[0], p.netuid)) as unknown as {
+          mantissa: Codec;
+          exponent: Codec;
+        };
+        const total = BigInt((await q['totalHotkeyAlpha']!(args[0], p.netuid)).toString());
+        const e = BigInt(share.exponent.toString()) - BigInt(denom.exponent.toString());
+        const num = total * BigInt(share.mantissa.toString()) * (e > 0n ? 10n ** e : 1n);
+        const value = num / (BigInt(denom.mantissa.toString()) * (e < 0n ? 10n ** -e : 1n));
+        expect(value - stake, `${args.join(' ')}`).toBeGreaterThanOrEqual(-1n);
+        expect(value - stake).toBeLessThanOrEqual(1n);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+    for (const hot of fundHotkeys(c, b)) {
+      expect(BigInt((await q['basketShares']!(ss58(hot))).toString())).toBe(c.basket.shares(hot, b));
+      expect(BigInt(((await q['basketTwr']!(ss58(hot))) as unknown as { bits: Codec }).bits.toString())).toBe(
+        c.basket.twr(hot, b),
+      );
+      expect(BigInt(((await q['basketRate']!(ss58(hot))) as unknown as { bits: Codec }).bits.toString())).toBe(
+        c.basket.rate(hot, b),
+      );
+      for (const cold of c.tracked)
+        expect(BigInt((await q['basketClaimed']!(ss58(hot), ss58(cold))).toString())).toBe(
+          c.basket.claimed(hot, cold, b),
+        );
+      for (const n of c.dividendSubnetsOf(hot))
+        expect(BigInt((await q['pendingBasketDeposits']!(ss58(hot), n)).toString())).toBe(c.basket.pending(hot, n, b));
+    }
+  });
+
   it('consistency: owed shares sum to at most the fund’s shares; payouts to at most its NAV; the truth’s samples equal the book', () => {
     const c = dn.chain;
     const t = dn.truth();
