@@ -46,6 +46,8 @@ const devnet = spawn(
     stdio: ['ignore', 'pipe', 'inherit'],
   },
 );
+// A failing run must not leave the devnet behind.
+process.on('exit', () => devnet.kill());
 const url = await new Promise<string>((resolve, reject) => {
   let out = '';
   devnet.stdout!.on('data', (chunk: Buffer) => {
@@ -107,6 +109,12 @@ console.log(
 );
 console.log(
   `  by method: ${[...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([m, n]) => `${m} ${n}`)
+    .join(', ')}`,
+);
+console.log(
+  `  by purpose: ${[...backend.sync.reader!.purposes.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([m, n]) => `${m} ${n}`)
     .join(', ')}`,

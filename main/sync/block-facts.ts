@@ -4,11 +4,12 @@
 import { ChainError } from '../chain/client';
 import type { BlockFacts, BlockRecord, CheckpointFacts } from '../db/repos/chain-facts';
 import type { ChangeBlock, ChangeFinder } from './change-finder';
-import { poolsFromState, readPositions, readSubnets } from './checkpoints';
+import { poolsFromState, readPositions, readPricedPools, readSubnets } from './checkpoints';
 import { silentEffects } from './effects';
 import { headExits } from './head';
 import type { BlockRuntime, BlockState, ChainReader } from './reader';
-import { rootClaimPayouts } from './root-claims';
+import { rootClaimPayouts, type ValuesAt } from './root-claims';
+import { poolKeysOf } from './storage-keys';
 
 export interface PlanEntry {
   block: number;
@@ -21,23 +22,37 @@ function blockRecord(s: BlockState, specVersion: number, parentHash: string | nu
   return { number: s.number, hash: s.hash, parentHash, timestamp: s.timestamp, specVersion };
 }
 
+/** Where a checkpoint's pools come from (see checkpointAt). */
+type PoolSource =
+  | { from: 'runtime' }
+  | { from: 'state'; netuids: readonly number[] }
+  | { from: 'state-priced'; netuids: readonly number[] };
+
 /**
- * Positions via get_stake_info_for_coldkey; pools via get_all_dynamic_info, or, when `netuids` is
- * given, from the pool keys already read with the block's state (change blocks and the blocks before).
+ * Positions via get_stake_info_for_coldkey; pools via get_all_dynamic_info (the head), from the
+ * pool keys already read with the block's state (change blocks and the blocks before), or from
+ * those keys priced by the runtime's price list (daily checkpoints).
  */
 async function checkpointAt(
   reader: ChainReader,
   s: BlockState,
   coldkey: string,
   parentHash: string | null,
-  netuids?: readonly number[],
+  pools: PoolSource,
 ): Promise<CheckpointFacts & { callRuntime: BlockRuntime }> {
   const runtime = await reader.runtimeFor(s);
+  const poolsAt = (codeRuntime: BlockRuntime) => {
+    switch (pools.from) {
+      case 'runtime':
+        return readSubnets(reader, codeRuntime, s.hash, s.number);
+      case 'state':
+        return poolsFromState(s, pools.netuids, runtime);
+      case 'state-priced':
+        return readPricedPools(reader, s, pools.netuids, runtime, codeRuntime);
+    }
+  };
   const read = (codeRuntime: BlockRuntime) =>
-    Promise.all([
-      readPositions(reader, codeRuntime, s.hash, coldkey, s.number),
-      netuids ? poolsFromState(s, netuids, runtime) : readSubnets(reader, codeRuntime, s.hash, s.number),
-    ]);
+    Promise.all([readPositions(reader, codeRuntime, s.hash, coldkey, s.number), poolsAt(codeRuntime)]);
   let result: Awaited<ReturnType<typeof read>>;
   let callRuntime = runtime;
   try {
@@ -72,8 +87,21 @@ export async function factsFor(
   entry: PlanEntry,
 ): Promise<BlockFacts> {
   if (!entry.change) {
-    const s = await reader.readBlock(entry.block, [], false);
-    const cp = await checkpointAt(reader, s, coldkey, null);
+    // The head takes the runtime's full pool info; a daily checkpoint reads the pools with the block.
+    const netuids = finder.checkpointNetuids();
+    const s = await reader.readBlock(
+      entry.block,
+      entry.head ? [] : netuids.flatMap(poolKeysOf),
+      false,
+      'checkpoint block',
+    );
+    const cp = await checkpointAt(
+      reader,
+      s,
+      coldkey,
+      null,
+      entry.head ? { from: 'runtime' } : { from: 'state-priced', netuids },
+    );
     const exits = entry.head ? await exitsAt(reader, cp, coldkey) : undefined;
     return {
       block: cp.block,
@@ -88,16 +116,22 @@ export async function factsFor(
   const b = c.state.number;
   // Both reads are normally cached from verification (fingerprint + pools in one request each).
   const [at, before] = await Promise.all([finder.read(b, false, true), finder.read(b - 1, false, true)]);
-  const netuids = finder.netuids;
+  const pools: PoolSource = { from: 'state', netuids: finder.netuids };
   const [after, prior] = await Promise.all([
-    checkpointAt(reader, at, coldkey, before.hash, netuids),
-    checkpointAt(reader, before, coldkey, null, netuids),
+    checkpointAt(reader, at, coldkey, before.hash, pools),
+    checkpointAt(reader, before, coldkey, null, pools),
   ]);
   const events = c.rows.map((r) => ({ ...r }));
+  // The finder's reads at b and b − 1 carry the root-claim keys of the root positions it knows.
+  const valuesAt: ValuesAt = async (block, wanted) => {
+    const cached = block === b ? at : block === b - 1 ? before : null;
+    if (cached && wanted.every((k) => cached.values.has(k))) return cached.values;
+    return (await reader.readBlock(block, wanted, false, 'root claim')).values;
+  };
   const payouts = (
     await Promise.all(
       c.claims.map((claim) =>
-        rootClaimPayouts(reader, coldkey, b, claim.eventIndex, claim.transfers, prior, after, events),
+        rootClaimPayouts(valuesAt, coldkey, b, claim.eventIndex, claim.transfers, prior, after, events),
       ),
     )
   ).flat();

@@ -17,6 +17,7 @@ import {
 } from './stake-events';
 import { accountNonce, decodeAccountVec, keys, leUint, poolKeysOf, trailingAccount, trailingU16 } from './storage-keys';
 import { encodeAddress } from '@polkadot/util-crypto';
+import { rootClaimKeys } from './root-claims';
 
 export interface ChangeBlock {
   state: BlockState;
@@ -117,14 +118,24 @@ export class ChangeFinder {
   #invalidate(): void {
     this.#version += 1;
     this.#keyList = null;
+    this.#poolKeys = null;
   }
 
-  /** Pool keys of every subnet, read along with the fingerprint at change blocks and the blocks before. */
+  /**
+   * Pool keys of every subnet, read along with the fingerprint at change blocks and the blocks
+   * before, and the root-claim keys of the root positions known (a claim block's payouts need them).
+   */
   poolKeys(): string[] {
-    this.#poolKeys ??= this.netuids.flatMap(poolKeysOf);
+    const rootHotkeys = [...this.positions.values()].filter((p) => p.netuid === 0).map((p) => p.hotkey);
+    this.#poolKeys ??= [...this.netuids.flatMap(poolKeysOf), ...rootClaimKeys(this.coldkey, rootHotkeys, this.netuids)];
     return this.#poolKeys;
   }
   #poolKeys: string[] | null = null;
+
+  /** Subnets a daily checkpoint reads pools of: those at the head of the first run and every position's. */
+  checkpointNetuids(): number[] {
+    return [...new Set([...this.netuids, ...[...this.positions.values()].map((p) => p.netuid)])].sort((a, b) => a - b);
+  }
 
   /** State at block b with the current key set (cached per key-set version), optionally with pools. */
   read(b: number, withEvents = false, withPools = false): Promise<BlockState> {
@@ -136,6 +147,7 @@ export class ChangeFinder {
       b,
       withPools ? [...this.#keys(), ...this.poolKeys()] : this.#keys(),
       withEvents,
+      'fingerprint',
     );
     const entry: Cached = { version: this.#version, promise, withEvents, withPools };
     this.#cache.set(b, entry);
@@ -145,28 +157,9 @@ export class ChangeFinder {
     return promise;
   }
 
-  readonly #walkCache = new Map<number, Promise<BlockState>>();
-
-  /** LastColdkeyHotkeyStakeBlock of every hotkey at block b (small read, independent of positions). */
-  #readLastStake(b: number): Promise<BlockState> {
-    let p = this.#walkCache.get(b);
-    if (!p) {
-      this.reads += 1;
-      p = this.reader.readBlock(
-        b,
-        [...this.hotkeys].sort().map((h) => keys.lastStakeBlock(this.coldkey, h)),
-        false,
-      );
-      p.catch(() => this.#walkCache.delete(b));
-      this.#walkCache.set(b, p);
-    }
-    return p;
-  }
-
   /** Forget cached reads below `b` (live tracking keeps only what the next gap needs). */
   forgetBelow(b: number): void {
     for (const k of this.#cache.keys()) if (k < b) this.#cache.delete(k);
-    this.#walkCache.clear();
   }
 
   #fingerprint(s: BlockState): string {
@@ -191,6 +184,7 @@ export class ChangeFinder {
     await this.#discoverAt(hi);
     const highest = Math.max(0, ...subnetKeys.map(trailingU16), ...[...this.positions.values()].map((p) => p.netuid));
     this.netuids = Array.from({ length: highest + 1 }, (_, n) => n);
+    this.#poolKeys = null;
     this.#discovered = true;
   }
 
@@ -224,11 +218,13 @@ export class ChangeFinder {
 
   /**
    * Candidate blocks in [lo, hi] from the LastColdkeyHotkeyStakeBlock chains: all hotkeys step back
-   * together, so each step's block hashes come in one request.
+   * together, so each step's block hashes come in one request. Each step reads the whole fingerprint
+   * and the pools at the block before a change (same request count as the stake-block keys alone):
+   * verification and that block's checkpoint then reuse the read.
    */
   async #walk(lo: number, hi: number): Promise<Set<number>> {
     const found = new Set<number>();
-    const top = await this.#readLastStake(hi);
+    const top = await this.read(hi);
     let frontier = [...this.hotkeys]
       .map((hot) => ({ hot, v: this.#lastStake(top, hot) }))
       .filter((f) => f.v >= lo && f.v <= hi);
@@ -239,7 +235,7 @@ export class ChangeFinder {
       const next: typeof frontier = [];
       await Promise.all(
         stepping.map(async ({ hot, v }) => {
-          const previous = this.#lastStake(await this.#readLastStake(v - 1), hot);
+          const previous = this.#lastStake(await this.read(v - 1, false, true), hot);
           if (previous >= v)
             throw new ChainError('malformed', `LastColdkeyHotkeyStakeBlock did not go back in time at block ${v - 1}.`);
           if (previous >= lo) next.push({ hot, v: previous });
@@ -266,7 +262,9 @@ export class ChangeFinder {
             return;
           }
           const m = Math.floor((p + q) / 2);
-          const fpM = this.#fingerprint(await this.read(m));
+          // Near the end of a bisection the midpoint is likely the change block or the one before,
+          // whose checkpoints need the pools: read them now rather than again.
+          const fpM = this.#fingerprint(await this.read(m, false, q - p <= 8));
           if (fpP !== fpM) next.push({ p, q: m, fpP, fpQ: fpM });
           if (fpM !== fpQ) next.push({ p: m, q, fpP: fpM, fpQ });
         }),
@@ -371,9 +369,9 @@ export class ChangeFinder {
   }
 
   async #decodeAt(b: number): Promise<ChangeBlock> {
-    // Events only: the fingerprint at b is read in verification, once the position set is final.
-    this.reads += 1;
-    const state = await this.reader.readBlock(b, [], true);
+    // Events with the fingerprint and the pools: verification and the block's checkpoint reuse the
+    // read unless the events reveal positions the fingerprint did not cover yet.
+    const state = await this.read(b, true, true);
     const runtime = await this.reader.runtimeFor(state);
     const events = decodeEvents(runtime.registry, state.events, b, runtime.specVersion);
     this.#events.set(b, events);

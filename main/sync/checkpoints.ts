@@ -92,13 +92,7 @@ export async function readSubnets(
       '0x',
       `subnet pools at block ${blockNumber}`,
     ),
-    features.priceAll
-      ? readRuntimePrices(reader, runtime, hash, blockNumber).catch((error: unknown) => {
-          // Before the balancer the reserves ratio is the price; a node that cannot run the call still syncs.
-          if (!features.balancer && isRuntimeRefusal(error)) return null;
-          throw error;
-        })
-      : Promise.resolve(null),
+    runtimePricesIfAny(reader, runtime, hash, blockNumber),
   ]);
   const what = `DynamicInfo at block ${blockNumber}`;
   const rows: SubnetRow[] = [];
@@ -132,6 +126,54 @@ export async function readSubnets(
     });
   }
   return rows.sort((a, b) => a.netuid - b.netuid);
+}
+
+/** current_alpha_price_all where the runtime has it; null before it (the reserves ratio is the price). */
+function runtimePricesIfAny(
+  reader: ChainReader,
+  runtime: BlockRuntime,
+  hash: string,
+  blockNumber: number,
+): Promise<Map<number, bigint> | null> {
+  const features = runtimeFeatures(runtime.registry);
+  if (!features.priceAll) return Promise.resolve(null);
+  return readRuntimePrices(reader, runtime, hash, blockNumber).catch((error: unknown) => {
+    // Before the balancer the reserves ratio is the price; a node that cannot run the call still syncs.
+    if (!features.balancer && isRuntimeRefusal(error)) return null;
+    throw error;
+  });
+}
+
+/**
+ * Daily checkpoints: pools from storage read with the block (`state` holds poolKeysOf(netuid) of
+ * `netuids`), priced by current_alpha_price_all where `codeRuntime` has it, as readSubnets does,
+ * in one runtime call instead of two. Subnets the price list names but `state` lacks (registered
+ * after the subnet list was taken) are read in one more request. The informational emission
+ * figures of get_all_dynamic_info are left out here.
+ */
+export async function readPricedPools(
+  reader: ChainReader,
+  state: BlockState,
+  netuids: readonly number[],
+  runtime: BlockRuntime,
+  codeRuntime: BlockRuntime,
+): Promise<SubnetRow[]> {
+  const prices = await runtimePricesIfAny(reader, codeRuntime, state.hash, state.number);
+  const rows = poolsFromState(state, netuids, runtime);
+  if (!prices) return rows;
+  const missing = [...prices.keys()].filter((n) => !netuids.includes(n));
+  if (missing.length > 0) {
+    const extra = await reader.readBlock(state.number, missing.flatMap(poolKeysOf), false, 'checkpoint block');
+    rows.push(...poolsFromState(extra, missing, runtime));
+  }
+  return rows
+    .map((row): SubnetRow => {
+      const price = prices.get(row.netuid);
+      if (price === undefined)
+        throw new ChainError('malformed', `The node gave no price for subnet ${row.netuid} at block ${state.number}.`);
+      return { ...row, price, priceSource: 'runtime' };
+    })
+    .sort((a, b) => a.netuid - b.netuid);
 }
 
 /**

@@ -116,6 +116,11 @@ export class SyncManager {
     return this.#client;
   }
 
+  /** The reader of the current connection (its request profile is what the benchmark prints). */
+  get reader(): ChainReader | null {
+    return this.#reader;
+  }
+
   chainStatus(): ChainStatus {
     return this.#chainStatus;
   }

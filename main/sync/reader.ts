@@ -2,6 +2,7 @@
 // cached block hashes, multi-key reads at one block (state_queryStorageAt), paged keys, runtime
 // API calls decoded with the registry of the block's own runtime (cached per spec version).
 import type { ApiPromise } from '@polkadot/api';
+import { Metadata, TypeRegistry } from '@polkadot/types';
 import type { Registry } from '@polkadot/types/types';
 import type { Codec } from '@polkadot/types-codec/types';
 import type { RuntimeVersion } from '@polkadot/types/interfaces';
@@ -65,8 +66,12 @@ export class ChainReader {
   /** Transient failures retried so far (connection drops, server errors). */
   readonly retries: RetryStats = { retries: 0 };
 
+  /** Requests by purpose (`what` without its numbers, or readBlock's purpose): what the benchmark profiles. */
+  readonly purposes = new Map<string, number>();
+
   /** One request, retried with backoff on drops and server errors, never on pruned or malformed answers. */
-  call<T>(method: string, params: unknown[], what: string): Promise<T> {
+  call<T>(method: string, params: unknown[], what: string, purpose = what.replace(/\d+/g, '#')): Promise<T> {
+    this.purposes.set(purpose, (this.purposes.get(purpose) ?? 0) + 1);
     return withRetries(
       this.client,
       what,
@@ -138,7 +143,12 @@ export class ChainReader {
   }
 
   /** Raw values of `storageKeys` at block `number` plus timestamp and runtime marker, in one request. */
-  async readBlock(number: number, storageKeys: readonly string[], withEvents: boolean): Promise<BlockState> {
+  async readBlock(
+    number: number,
+    storageKeys: readonly string[],
+    withEvents: boolean,
+    purpose = 'storage',
+  ): Promise<BlockState> {
     const hash = await this.hashOf(number);
     const fixed = [keys.timestampNow(), keys.lastRuntimeUpgrade(), ...(withEvents ? [keys.systemEvents()] : [])];
     const all = [...fixed, ...storageKeys];
@@ -146,6 +156,7 @@ export class ChainReader {
       'state_queryStorageAt',
       [all, hash],
       `storage at block ${number}`,
+      purpose,
     );
     if (!Array.isArray(sets)) throw new ChainError('malformed', `Malformed storage answer at block ${number}.`);
     const values = new Map<string, string | null>();
@@ -202,7 +213,35 @@ export class ChainReader {
     }
     const known = await version;
     const decorated = await api.getBlockRegistry(hashU8a, known);
-    return { registry: decorated.registry, specVersion: decorated.runtimeVersion.specVersion.toNumber() };
+    const specVersion = decorated.runtimeVersion.specVersion.toNumber();
+    if (hasApiMetadata(decorated.registry) || !declaresMetadataApi(known))
+      return { registry: decorated.registry, specVersion };
+    // @polkadot/api fell back to V14 metadata (no runtime-API types) because its metadata call
+    // failed, and caches that registry per runtime: fetch V15 once ourselves (with retries).
+    let v15 = this.#v15.get(key);
+    if (!v15) {
+      v15 = this.#fetchV15(state.hash, decorated.registry);
+      v15.catch(() => this.#v15.delete(key));
+      this.#v15.set(key, v15);
+    }
+    return { registry: (await v15) ?? decorated.registry, specVersion };
+  }
+
+  readonly #v15 = new Map<string, Promise<Registry | null>>();
+
+  async #fetchV15(hash: string, fallback: Registry): Promise<Registry | null> {
+    const bytes = await this.call<string>(
+      'state_call',
+      ['Metadata_metadata_at_version', '0x0f000000', hash],
+      'the V15 metadata',
+      'runtime metadata',
+    );
+    const opaque = fallback.createType('Option<OpaqueMetadata>', hexToU8a(bytes));
+    if (opaque.isNone) return null;
+    const registry = new TypeRegistry();
+    registry.setMetadata(new Metadata(registry, opaque.unwrap().toHex()));
+    registry.setChainProperties(fallback.getChainProperties());
+    return registry;
   }
 
   /** A runtime API call at a block, decoded with that block's metadata (V15+ lists the output types). */
@@ -235,6 +274,16 @@ export class ChainReader {
     }
     return decoded;
   }
+}
+
+/** The registry's metadata lists runtime APIs (V15+). */
+const hasApiMetadata = (registry: Registry): boolean =>
+  ((registry.metadata as unknown as { apis?: unknown[] }).apis?.length ?? 0) > 0;
+
+/** The runtime declares the Metadata API at version 2+ (metadata_at_version). */
+function declaresMetadataApi(version: RuntimeVersion): boolean {
+  // blake2_64("Metadata")
+  return version.apis.some(([id, v]) => id.toHex() === '0x37e397fc7c91f5e4' && v.toNumber() >= 2);
 }
 
 const outputTypes = new WeakMap<Registry, Map<string, string>>();

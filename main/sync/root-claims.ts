@@ -6,11 +6,24 @@
 import type { CheckpointFacts, PayoutRow, SubnetRow } from '../db/repos/chain-facts';
 import type { StakeEventRow, TransferRef } from './event-types';
 import { subnetOfAccount } from './mechanics';
-import type { ChainReader } from './reader';
 import { decodeAccountVec, keys, leUint } from './storage-keys';
 
+/** Values of `keys` at a block: from a read already made when it covered them, else one request. */
+export type ValuesAt = (block: number, keys: readonly string[]) => Promise<ReadonlyMap<string, string | null>>;
+
+/** The keys rootClaimPayouts reads: watermarks of `rootHotkeys` × `netuids`, the claim type, StakingHotkeys. */
+export function rootClaimKeys(coldkey: string, rootHotkeys: Iterable<string>, netuids: readonly number[]): string[] {
+  const hotkeys = [...new Set(rootHotkeys)].sort();
+  if (hotkeys.length === 0) return [];
+  return [
+    ...hotkeys.flatMap((hot) => netuids.filter((n) => n !== 0).map((n) => keys.rootClaimed(n, hot, coldkey))),
+    keys.rootClaimType(coldkey),
+    keys.stakingHotkeys(coldkey),
+  ];
+}
+
 export async function rootClaimPayouts(
-  reader: ChainReader,
+  valuesAt: ValuesAt,
   coldkey: string,
   b: number,
   eventIndex: number,
@@ -27,12 +40,12 @@ export async function rootClaimPayouts(
   const candidates = [...rootPositions].sort();
   const watermarkKeys = candidates.flatMap((hot) => netuids.map((n) => keys.rootClaimed(n, hot, coldkey)));
   const [wBefore, wAfter] = await Promise.all([
-    reader.readBlock(b - 1, [...watermarkKeys, keys.rootClaimType(coldkey), keys.stakingHotkeys(coldkey)], false),
-    reader.readBlock(b, watermarkKeys, false),
+    valuesAt(b - 1, [...watermarkKeys, keys.rootClaimType(coldkey), keys.stakingHotkeys(coldkey)]),
+    valuesAt(b, watermarkKeys),
   ]);
-  const claimType = decodeClaimType(wBefore.values.get(keys.rootClaimType(coldkey)) ?? null);
+  const claimType = decodeClaimType(wBefore.get(keys.rootClaimType(coldkey)) ?? null);
   // The chain claims hotkey by hotkey in StakingHotkeys order, each hotkey's subnets ascending.
-  const staking = decodeAccountVec(wBefore.values.get(keys.stakingHotkeys(coldkey)) ?? null);
+  const staking = decodeAccountVec(wBefore.get(keys.stakingHotkeys(coldkey)) ?? null);
   const rootHotkeys = [
     ...staking.filter((h) => rootPositions.has(h)),
     ...candidates.filter((h) => !staking.includes(h)),
@@ -44,7 +57,7 @@ export async function rootClaimPayouts(
   for (const hot of rootHotkeys) {
     for (const n of netuids) {
       const k = keys.rootClaimed(n, hot, coldkey);
-      const alpha = leUint(wAfter.values.get(k) ?? null, 16) - leUint(wBefore.values.get(k) ?? null, 16);
+      const alpha = leUint(wAfter.get(k) ?? null, 16) - leUint(wBefore.get(k) ?? null, 16);
       if (alpha <= 0n) continue;
       const keep = claimType.keep(n);
       const p = poolAfter.get(n);
