@@ -52,10 +52,11 @@ test('set a passphrase, lock, refuse a wrong one, unlock; a restart starts locke
   await webHost.stop();
   const database = readFileSync(join(webHost.dataDir, 'taofolio.sqlite'));
   expect(database.includes(CANARY)).toBe(false);
-  const again = await startWebHost(webHost.dataDir, { env: { TAOFOLIO_AUTOSYNC: '0' } });
+  // Same port and folder: the open tab reconnects by itself and, answered `locked`, asks.
+  const again = await startWebHost(webHost.dataDir, { port: webHost.port, env: { TAOFOLIO_AUTOSYNC: '0' } });
   try {
-    await page.goto(again.url);
-    await expect(unlock).toBeVisible();
+    await expect(unlock).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText(CANARY)).toHaveCount(0);
     await expect(frame.nav).toHaveCount(0);
     await unlock.getByLabel('Passphrase').fill('correct horse');
     await unlock.getByRole('button', { name: 'Unlock' }).click();

@@ -5,7 +5,7 @@ import './settings.css';
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { SecurityStatus } from '../../../shared/api';
-import { listen, send } from '../api/client';
+import { ApiCallError, listen, send } from '../api/client';
 import { ErrorNote } from '../app/ErrorNote';
 
 export const securityQueries = {
@@ -25,6 +25,23 @@ function useSecurityPushes(client: QueryClient): void {
         client.setQueryData(securityQueries.status(), status);
         if (status.locked && !before?.locked)
           client.removeQueries({ predicate: (q) => q.queryKey[0] !== securityQueries.status()[0] });
+      }),
+    [client],
+  );
+}
+
+/**
+ * A query answered `locked` while the page thought it unlocked (the host restarted, or the Electron
+ * backend process was restarted, locked): ask for the status again, which shows the unlock screen.
+ */
+function useLockedAnswers(client: QueryClient): void {
+  useEffect(
+    () =>
+      client.getQueryCache().subscribe((event) => {
+        if (event.type !== 'updated' || event.action.type !== 'error') return;
+        const error = event.action.error;
+        if (error instanceof ApiCallError && error.error.code === 'locked')
+          void client.invalidateQueries({ queryKey: securityQueries.status() });
       }),
     [client],
   );
@@ -52,6 +69,7 @@ export function LockGate({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const status = useQuery({ queryKey: securityQueries.status(), queryFn: () => send('security:status') });
   useSecurityPushes(client);
+  useLockedAnswers(client);
   useActivityReports(status.data);
   if (status.data?.locked) return <UnlockScreen />;
   // Unknown status (the backend is unreachable): the app shows its own errors.
