@@ -44,8 +44,10 @@ describe('portfolio cache under live sync', () => {
       expect(toWire(kept.view)).toBe(toWire(fresh.view));
       expect(toWire(kept.engine.ledger())).toBe(toWire(fresh.engine.ledger()));
     };
-    for (const q of queries) same(q);
-    expect(cache.stats.full).toBe(queries.length);
+    // An as-of computation is never continued: it is computed anew after every batch.
+    const asOf: PortfolioQuery = { method: 'fifo', rewards: 'income', asOfBlock: dn.finalized() - 100 };
+    for (const q of [...queries, asOf]) same(q);
+    expect(cache.stats.full).toBe(queries.length + 1);
 
     const trades = dn.truth().events.filter((e) => e.kind === 'StakeAdded' && e.netuid !== 0);
     const eventsBefore = (await backend.call('events:list', { limit: 100_000 })).length;
@@ -64,11 +66,11 @@ describe('portfolio cache under live sync', () => {
       );
       dn.produceBlocks(1 + (step % 3));
       await backend.sync.syncOnce();
-      for (const q of queries) same(q);
+      for (const q of [...queries, asOf]) same(q);
     }
     expect((await backend.call('events:list', { limit: 100_000 })).length).toBeGreaterThan(eventsBefore);
     // Every batch went through the incremental path; nothing was computed anew.
-    expect(cache.stats.full).toBe(queries.length);
+    expect(cache.stats.full).toBe(queries.length + 1 + 6);
     expect(cache.stats.incremental).toBe(6 * queries.length);
   });
 });

@@ -16,6 +16,8 @@ interface Kept {
   marks: FactMarks;
   /** New chain facts were recorded since. */
   stale: boolean;
+  /** Computed as of a block (never continued). */
+  asOf: boolean;
 }
 
 const CHAIN_FACTS = new Set<DbTable>(chainFactTables);
@@ -33,7 +35,12 @@ export class PortfolioCache {
     this.facts = ledgerFactsRepo(db);
     bus.on('data:changed', ({ tables }) => {
       if (tables.some((t) => t === 'wallets' || t === 'settings' || t === 'fiat_prices')) this.kept.clear();
-      else if (tables.some((t) => CHAIN_FACTS.has(t))) for (const k of this.kept.values()) k.stale = true;
+      else if (tables.some((t) => CHAIN_FACTS.has(t)))
+        for (const [key, k] of this.kept) {
+          // An as-of computation cannot fold later facts in: drop it rather than keep it alive.
+          if (k.asOf) this.kept.delete(key);
+          else k.stale = true;
+        }
     });
   }
 
@@ -49,13 +56,13 @@ export class PortfolioCache {
       const next = this.append(kept, marks, wallets, settings, query);
       if (next) {
         this.stats.incremental++;
-        this.kept.set(key, { computed: next, marks, stale: false });
+        this.kept.set(key, { computed: next, marks, stale: false, asOf: false });
         return next;
       }
     }
     this.stats.full++;
     const computed = computePortfolioView(this.db, wallets, settings, query);
-    this.kept.set(key, { computed, marks, stale: false });
+    this.kept.set(key, { computed, marks, stale: false, asOf: query.asOfBlock !== undefined });
     return computed;
   }
 
