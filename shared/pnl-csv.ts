@@ -2,9 +2,9 @@
 // comment lines that embed the app version and every setting that produced the figures.
 import { toCsv } from './csv';
 import { formatTao, type Figures } from './engine';
-import type { PortfolioView } from './views';
+import type { HoldingView, PortfolioView } from './views';
 
-const COLUMNS: [string, (f: Figures) => string][] = [
+const COLUMNS: [string, (f: Figures, h: HoldingView) => string][] = [
   ['alpha_held', (f) => formatTao(f.alpha)],
   ['alpha_bought', (f) => formatTao(f.alphaBought)],
   ['alpha_sold', (f) => formatTao(f.alphaSold)],
@@ -21,6 +21,10 @@ const COLUMNS: [string, (f: Figures) => string][] = [
   ['avg_entry_price_tao', (f) => (f.avgEntryPrice === null ? '' : formatTao(f.avgEntryPrice))],
   ['spot_value_tao', (f) => formatTao(f.spotValue)],
   ['exit_value_tao', (f) => formatTao(f.exitValue)],
+  // Where the exit value comes from, and the locked α it leaves out (docs/chain/locks.md).
+  ['exit_source', (_f, h) => h.exitSource],
+  ['alpha_locked', (_f, h) => formatTao(h.locked)],
+  ['locked_value_tao', (_f, h) => formatTao(h.lockedValue)],
   ['realized_pnl_tao', (f) => formatTao(f.realized)],
   ['unrealized_pnl_tao', (f) => formatTao(f.unrealized)],
   ['friction_tao', (f) => formatTao(f.friction)],
@@ -32,20 +36,14 @@ const COLUMNS: [string, (f: Figures) => string][] = [
 
 export function pnlCsv(view: PortfolioView, app: { name: string; version: string }, generatedAt: string): string {
   const header = ['level', 'coldkey', 'wallet', 'hotkey', 'netuid', ...COLUMNS.map(([name]) => name)];
-  const cells = (f: Figures) => COLUMNS.map(([, get]) => get(f));
+  const cells = ({ figures, holding }: { figures: Figures; holding: HoldingView }) =>
+    COLUMNS.map(([, get]) => get(figures, holding));
   const rows: string[][] = [
-    ...view.positions.map((p) => [
-      'position',
-      p.coldkey,
-      p.walletLabel ?? '',
-      p.hotkey,
-      String(p.netuid),
-      ...cells(p.figures),
-    ]),
-    ...view.subnets.map((s) => ['subnet', '', '', '', String(s.netuid), ...cells(s.figures)]),
-    ...view.wallets.map((w) => ['wallet', w.address, w.label ?? '', '', '', ...cells(w.figures)]),
-    ...view.groups.map((g) => ['group', '', g.name, '', '', ...cells(g.figures)]),
-    ['total', '', '', '', '', ...cells(view.total.figures)],
+    ...view.positions.map((p) => ['position', p.coldkey, p.walletLabel ?? '', p.hotkey, String(p.netuid), ...cells(p)]),
+    ...view.subnets.map((s) => ['subnet', '', '', '', String(s.netuid), ...cells(s)]),
+    ...view.wallets.map((w) => ['wallet', w.address, w.label ?? '', '', '', ...cells(w)]),
+    ...view.groups.map((g) => ['group', '', g.name, '', '', ...cells(g)]),
+    ['total', '', '', '', '', ...cells(view.total)],
   ];
   const meta = [
     `# ${app.name} ${app.version} PnL report, generated ${generatedAt}`,

@@ -70,11 +70,13 @@ export interface WalletView {
   label: string | null;
   group: string | null;
   figures: Figures;
+  holding: HoldingView;
 }
 
 export interface GroupView {
   name: string;
   figures: Figures;
+  holding: HoldingView;
 }
 
 export interface SeriesPointView {

@@ -90,6 +90,9 @@ describe('valuation at the head and reconciliation, upgrade424 seed 1 with an in
           ]);
           expect(p.figures.exitValue).toBe(p.holding.exitValue);
           expect(p.holding.lockedValue).toBe((p.holding.locked * spot) / 1_000_000_000n);
+          // Value and unrealized PnL are at the chain's own price at the head.
+          expect([p.price, p.figures.spotValue]).toEqual([spot, (p.figures.alpha * spot) / 1_000_000_000n]);
+          expect(p.figures.unrealized).toBe(p.figures.spotValue - p.figures.costBasis);
           positions++;
         }
       }
@@ -132,6 +135,18 @@ describe('valuation at the head and reconciliation, upgrade424 seed 1 with an in
     expect(view.total.holding.exitValue).toBe(stakes.reduce((s, r) => s + r.exit_tao, 0n));
     expect(view.total.figures.exitValue).toBe(view.total.holding.exitValue);
     expect(view.total.holding.exitSource).toBe('chain');
+
+    // The PnL CSV carries the same: exit value, its source and the locked α, per row.
+    const csv = (await backend.call('reports:export', { format: 'pnl-csv' })).content.split('\r\n');
+    const header = csv.find((l) => l.startsWith('level,'))!.split(',');
+    const total = csv.find((l) => l.startsWith('total,'))!.split(',');
+    const col = (name: string) => total[header.indexOf(name)];
+    expect([col('exit_value_tao'), col('exit_source'), col('alpha_locked'), col('locked_value_tao')]).toEqual([
+      formatTao(view.total.figures.exitValue),
+      'chain',
+      formatTao(view.total.holding.locked),
+      formatTao(view.total.holding.lockedValue),
+    ]);
   });
 
   it('lists the injected α change as unexplained with its block, and books none of it as income', async () => {

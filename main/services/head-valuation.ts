@@ -35,9 +35,12 @@ export interface HeadValuation {
   /** The engine's result with every exitValue (and its approximate flag) taken from the holdings. */
   pnl: PnlResult;
   positions: Map<string, HoldingView>;
-  /** By aggregate key: 'SN<netuid>', wallet address, group name, and 'total'. */
+  /** By `aggregateKey(kind, key)` of the engine's aggregates (subnet, wallet, group, total). */
   aggregates: Map<string, HoldingView>;
 }
+
+/** Aggregates are kept by kind and key: a group may be named like a subnet key or "total". */
+export const aggregateKey = (a: Pick<AggregateResult, 'kind' | 'key'>) => `${a.kind}|${a.key}`;
 
 const pairKey = (coldkey: string, netuid: number) => `${coldkey}|${netuid}`;
 
@@ -176,9 +179,9 @@ export function valueAtHead(
   });
 
   const aggregates = new Map<string, HoldingView>();
-  const patch = (a: AggregateResult, key = a.key): AggregateResult => {
+  const patch = (a: AggregateResult): AggregateResult => {
     const s = aggregate(a);
-    aggregates.set(key, holdingOf(s));
+    aggregates.set(aggregateKey(a), holdingOf(s));
     return { ...a, figures: withExit(a.figures, s) };
   };
   const patched: PnlResult = {
@@ -187,7 +190,7 @@ export function valueAtHead(
     subnets: pnl.subnets.map((a) => patch(a)),
     wallets: pnl.wallets.map((a) => patch(a)),
     groups: pnl.groups.map((a) => patch(a)),
-    total: patch(pnl.total, 'total'),
+    total: patch(pnl.total),
   };
   const positions = new Map([...positionSales].map(([k, s]) => [k, holdingOf(s)]));
   return { pnl: patched, positions, aggregates };

@@ -6,6 +6,7 @@ import {
   type Engine,
   type EngineSettings,
   type FiatPriceRow,
+  type AggregateResult,
   type PnlResult,
   type PortfolioInput,
   type Series,
@@ -25,7 +26,7 @@ import type {
 import { fiatPricesRepo } from '../db/repos/fiat-prices';
 import { headFactsRepo, type HeadFacts } from '../db/repos/head-facts';
 import { ledgerFactsRepo } from '../db/repos/ledger-facts';
-import { unexplainedChanges, valueAtHead } from './head-valuation';
+import { aggregateKey, unexplainedChanges, valueAtHead } from './head-valuation';
 import type { DB } from '../db/open';
 
 export interface PortfolioQuery {
@@ -126,7 +127,7 @@ export function shapePortfolio(
     exitSource: 'closed-form' as const,
     locksRead: false,
   });
-  const holdingOf = (key: string, f: { exitValue: bigint }) => valued.aggregates.get(key) ?? noHolding(f.exitValue);
+  const holdingOf = (a: AggregateResult) => valued.aggregates.get(aggregateKey(a)) ?? noHolding(a.figures.exitValue);
   const labels = new Map(
     ledgerFactsRepo(db)
       .subnetLabels()
@@ -156,7 +157,7 @@ export function shapePortfolio(
       price: priceOf.get(netuid) ?? null,
       figures: s.figures,
       benchmarks: benchmarks.subnets.get(netuid) ?? null,
-      holding: holdingOf(s.key, s.figures),
+      holding: holdingOf(s),
       positionKeys: s.positions,
     };
   });
@@ -165,8 +166,9 @@ export function shapePortfolio(
     label: byAddress.get(w.key)?.label ?? null,
     group: byAddress.get(w.key)?.group ?? null,
     figures: w.figures,
+    holding: holdingOf(w),
   }));
-  const groups: GroupView[] = pnl.groups.map((g) => ({ name: g.key, figures: g.figures }));
+  const groups: GroupView[] = pnl.groups.map((g) => ({ name: g.key, figures: g.figures, holding: holdingOf(g) }));
   const daily: SeriesPointView[] = (series?.daily ?? []).map((p) => ({
     t: p.t,
     day: p.day,
@@ -201,7 +203,7 @@ export function shapePortfolio(
       total: {
         figures: pnl.total.figures,
         benchmarks: benchmarks.total,
-        holding: holdingOf('total', pnl.total.figures),
+        holding: holdingOf(pnl.total),
       },
       subnets,
       wallets: walletViews,
