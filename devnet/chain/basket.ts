@@ -334,8 +334,16 @@ export class BasketBook {
     return out;
   }
 
-  /** A hotkey swap moves the whole fund: shares, rate, TWR, lifetime figures and every watermark. */
+  /**
+   * A hotkey swap moves the whole fund: shares, rate, TWR, lifetime figures and every watermark; the new
+   * hotkey's dividends queue from now (the old fund was flushed just before).
+   */
   moveFund(old: Acc, next: Acc, colds: Iterable<Acc>): void {
+    for (const k of [...this.flushedAt.keys()].filter((x) => x.startsWith(`${old}|`))) {
+      const log = new ChangeLog<number>();
+      log.set(this.c.cur, this.c.cur);
+      this.flushedAt.set(`${next}${k.slice(old.length)}`, log);
+    }
     for (const item of [
       'BasketShares',
       'BasketRate',

@@ -55,6 +55,8 @@ export class Swaps {
     c.registerHotkey(next, owner);
     c.owners.delete(old);
     c.setLog('Owner', undefined, old);
+    // basket era: the fund's queued dividends are deposited before it moves with the hotkey
+    if (c.specAt(c.cur) >= BASKET_SPEC) c.basket.flush(old, c.dividendSubnetsOf(old));
     const silent: SilentEffect[] = [];
     for (const { cold, netuid: n, alpha } of this.holders(old)) {
       c.decreasePosition(old, cold, n, alpha);

@@ -8,7 +8,8 @@ import { u8aToHex } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { startDevnet } from '../index.js';
 import type { Devnet } from '../index.js';
-import { subnetAccount } from '../chain/accounts.js';
+import { deriveAccount, ss58, subnetAccount } from '../chain/accounts.js';
+import { fundHotkeys } from '../chain/api-basket.js';
 import type { Acc } from '../chain/accounts.js';
 import { runtimeFor } from '../scale/runtime.js';
 import { storageKey } from '../scale/keys.js';
@@ -221,5 +222,27 @@ describe.each([1, 2])('basket-era sequences (basket475, seed %i)', (seed) => {
       .reduce((s, k) => s + c.stake(k.split('|')[0] as Acc, cold, 0, 0), 0n);
     expect(now - genesis).toBe(root);
     expect(mine.filter((e) => e.kind === 'RootClaimed').length).toBeGreaterThan(2);
+  });
+
+  it('a live hotkey swap of a root validator moves its fund: owed shares unchanged, no dividend counted twice', () => {
+    const c = dn.chain;
+    const hot = fundHotkeys(c, dn.head()).find((h) => c.owners.has(h))!;
+    const owner = c.owners.get(hot)!;
+    const stakers = [...c.coldPositions.keys()].filter((k) => c.basket.owed(hot, k) > 0n);
+    expect(stakers.length).toBeGreaterThan(0);
+    const next = deriveAccount(`swap-test:${seed}`);
+    c.basket.flush(hot, c.dividendSubnetsOf(hot)); // nothing queued left to compare against
+    const subnets = c.dividendSubnetsOf(hot);
+    expect(subnets.length).toBeGreaterThan(0);
+    const before = new Map(stakers.map((k) => [k, c.basket.owed(hot, k)]));
+    const shares = c.basket.shares(hot);
+    const h = dn.submit({ kind: 'swap_hotkey', coldkey: ss58(owner), hotkey: ss58(hot), newHotkey: ss58(next) });
+    dn.produceBlocks(1);
+    expect(h.included()?.ok).toBe(true);
+    expect(c.basket.shares(next)).toBe(shares);
+    expect(c.basket.shares(hot)).toBe(0n);
+    for (const k of stakers) expect(c.basket.owed(next, k)).toBe(before.get(k));
+    // the new hotkey's queue starts at the swap: nothing is pending yet, so nothing is deposited twice
+    for (const n of subnets) expect(c.basket.pending(next, n)).toBe(0n);
   });
 });
