@@ -68,6 +68,10 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
   await expect(currency.getByRole('button', { name: 'USD' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('health-tao-reserve')).toContainText('USD');
   expect(await fiatOf(page.getByTestId('health-tao-reserve'))).toBe(subnet.health.taoReserve);
+  await expect(page.getByTestId('detail-value-amount')).toContainText('USD');
+  expect(await fiatOf(page.getByTestId('detail-value-amount'))).toBe(subnet.figures!.figures.spotValue);
+  const bet = subnet.figures!.benchmarks.find((b) => b.id === 'holdTao')!;
+  expect(await fiatOf(page.getByTestId('decomp-excess'))).toBe(bet.excess);
   for (const e of subnet.exit) {
     const cells = page.getByTestId(`exit-${e.percent}`).locator('td');
     expect(await fiatOf(cells.nth(1).locator('.amount'))).toBe(e.spotValue);

@@ -60,7 +60,7 @@ export function BarsChart(props: {
               tickFormatter={axisFormat}
               stroke="var(--muted)"
               tick={{ fill: 'var(--muted)', fontSize: 12 }}
-              width={64}
+              width={84}
             />
             <Tooltip
               cursor={{ fill: 'var(--surface-2)' }}

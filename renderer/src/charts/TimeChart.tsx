@@ -186,7 +186,7 @@ export function TimeChart(props: {
               tickFormatter={axisFormat}
               stroke="var(--muted)"
               tick={{ fill: 'var(--muted)', fontSize: 12 }}
-              width={64}
+              width={84}
               domain={['auto', 'auto']}
             />
             <Tooltip

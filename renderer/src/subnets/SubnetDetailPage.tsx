@@ -10,7 +10,9 @@ import { portfolioQueries } from '../portfolio/queries';
 import { useCurrencyChoice, useViewChoice, type ViewChoice } from '../portfolio/view-choice';
 import { ViewControls } from '../portfolio/ViewControls';
 import { subnetTitle } from './columns';
-import { SubnetMarketPanels } from './SubnetMarketPanels';
+import { SubnetMarketPanels, unitOf } from './SubnetMarketPanels';
+import { Money, TAO_UNIT } from '../app/Money';
+import type { Amount, MoneyFigure } from '../../../shared/views';
 
 /** One subnet: its price history with your trades, your positions per validator, income and health. */
 export function SubnetDetailPage({ netuid }: { netuid: number }) {
@@ -76,36 +78,44 @@ function SubnetBody({
   choice: ViewChoice;
   currency: 'tao' | 'fiat';
 }) {
-  const f = subnet.figures;
-  const hold = subnet.benchmarks?.holdTao ?? null;
+  // In fiat the cards and the decomposition come from this subnet's own query (the panels below
+  // share it), in the display currency; in τ from the engine's figures directly.
+  const detail = useQuery(portfolioQueries.subnet(subnet.netuid, { ...choice.args, currency }));
+  const fiat = currency === 'fiat' && detail.data?.figures ? detail.data : null;
+  const unit = fiat ? unitOf(fiat) : TAO_UNIT;
+  const f: Record<MoneyFigure, Amount> = fiat?.figures?.figures ?? subnet.figures;
+  const fiatByPosition = new Map((fiat?.positions ?? []).map((p) => [p.key, p.figures]));
+  const hold = fiat
+    ? (fiat.figures?.benchmarks.find((b) => b.id === 'holdTao') ?? null)
+    : (subnet.benchmarks?.holdTao ?? null);
   const positions = view.positions.filter((p) => p.netuid === subnet.netuid);
   return (
     <>
       <div className="card">
         <dl className="stats" aria-label={`SN${subnet.netuid} summary`}>
           <Stat label="Value" help="α held × spot price, in τ." testId="detail-value">
-            <Tao rao={f.spotValue} testId="detail-value-amount" />
+            <Money amount={f.spotValue} unit={unit} testId="detail-value-amount" />
           </Stat>
           <Stat label="α held" help="α staked on this subnet, all validators.">
-            <Alpha amount={f.alpha} netuid={subnet.netuid} symbol={subnet.symbol} />
+            <Alpha amount={subnet.figures.alpha} netuid={subnet.netuid} symbol={subnet.symbol} />
           </Stat>
           <Stat label="Price" help="Spot price in τ per α at the as-of block.">
             {subnet.price === null ? '—' : <Tao rao={subnet.price} />}
           </Stat>
           <Stat label="Cost basis" help="τ cost of the α still held, by the chosen method.">
-            <Tao rao={f.costBasis} />
+            <Money amount={f.costBasis} unit={unit} />
           </Stat>
           <Stat label="Unrealized PnL" help="Value now − cost basis.">
-            <Tao rao={f.unrealized} sign />
+            <Money amount={f.unrealized} unit={unit} sign />
           </Stat>
           <Stat label="Realized PnL" help="Proceeds of α sold − the cost basis removed with it.">
-            <Tao rao={f.realized} sign />
+            <Money amount={f.realized} unit={unit} sign />
           </Stat>
           <Stat label="Emission income" help="α emitted to you, in τ when received.">
-            <Tao rao={f.incomeTao} />
+            <Money amount={f.incomeTao} unit={unit} />
           </Stat>
           <Stat label="Total return" help="Value now + TAO out − TAO in, in τ.">
-            <Tao rao={f.totalReturn} sign />
+            <Money amount={f.totalReturn} unit={unit} sign />
           </Stat>
         </dl>
       </div>
@@ -114,7 +124,8 @@ function SubnetBody({
           <h2 id="bet-title">This bet against holding TAO</h2>
           <p className="muted small">
             The same TAO flows into and out of SN{subnet.netuid}, had they stayed TAO, would be worth{' '}
-            <Tao rao={hold.benchmarkValue} />. The difference splits into three parts that add up exactly.
+            <Money amount={hold.benchmarkValue} unit={unit} />. The difference splits into three parts that add up
+            exactly.
           </p>
           <dl className="equation" data-testid="decomposition">
             <div>
@@ -122,7 +133,7 @@ function SubnetBody({
                 <MetricLabel label="Price effect" help="Part of the excess from the α price moving against τ." />
               </dt>
               <dd>
-                <Tao rao={hold.priceEffect} sign testId="decomp-price" />
+                <Money amount={hold.priceEffect} unit={unit} sign testId="decomp-price" />
               </dd>
             </div>
             <div>
@@ -130,7 +141,7 @@ function SubnetBody({
                 + <MetricLabel label="Emission effect" help="Part of the excess from α emitted to you." />
               </dt>
               <dd>
-                <Tao rao={hold.emissionEffect} sign testId="decomp-emission" />
+                <Money amount={hold.emissionEffect} unit={unit} sign testId="decomp-emission" />
               </dd>
             </div>
             <div>
@@ -138,7 +149,7 @@ function SubnetBody({
                 + <MetricLabel label="Friction effect" help="Part of the excess lost to fees, slippage and burns." />
               </dt>
               <dd>
-                <Tao rao={hold.frictionEffect} sign testId="decomp-friction" />
+                <Money amount={hold.frictionEffect} unit={unit} sign testId="decomp-friction" />
               </dd>
             </div>
             <div className="equation-total">
@@ -146,7 +157,7 @@ function SubnetBody({
                 = <MetricLabel label="Excess vs Hold TAO" help={METRICS.excess.help} />
               </dt>
               <dd>
-                <Tao rao={hold.excess} sign testId="decomp-excess" />
+                <Money amount={hold.excess} unit={unit} sign testId="decomp-excess" />
               </dd>
             </div>
           </dl>
@@ -169,28 +180,31 @@ function SubnetBody({
             </tr>
           </thead>
           <tbody>
-            {positions.map((p) => (
-              <tr key={p.key} data-testid="hotkey-row">
-                <td>{p.walletLabel ?? shortAddress(p.coldkey)}</td>
-                <td title={p.hotkey}>{shortAddress(p.hotkey)}</td>
-                <td className="num">
-                  <Alpha amount={p.figures.alpha} netuid={p.netuid} symbol={subnet.symbol} />
-                </td>
-                <td className="num">
-                  <Tao rao={p.figures.spotValue} />
-                </td>
-                <td className="num">
-                  <Tao rao={p.figures.costBasis} />
-                </td>
-                <td className="num">
-                  <Tao rao={p.figures.unrealized} sign />
-                </td>
-                <td className="num">
-                  <Tao rao={p.figures.incomeTao} />
-                </td>
-                <td className="num">{p.benchmarks ? <Tao rao={p.benchmarks.holdTao.excess} sign /> : '—'}</td>
-              </tr>
-            ))}
+            {positions.map((p) => {
+              const pf: Record<MoneyFigure, Amount> = fiatByPosition.get(p.key) ?? p.figures;
+              return (
+                <tr key={p.key} data-testid="hotkey-row">
+                  <td>{p.walletLabel ?? shortAddress(p.coldkey)}</td>
+                  <td title={p.hotkey}>{shortAddress(p.hotkey)}</td>
+                  <td className="num">
+                    <Alpha amount={p.figures.alpha} netuid={p.netuid} symbol={subnet.symbol} />
+                  </td>
+                  <td className="num">
+                    <Money amount={pf.spotValue} unit={unit} />
+                  </td>
+                  <td className="num">
+                    <Money amount={pf.costBasis} unit={unit} />
+                  </td>
+                  <td className="num">
+                    <Money amount={pf.unrealized} unit={unit} sign />
+                  </td>
+                  <td className="num">
+                    <Money amount={pf.incomeTao} unit={unit} />
+                  </td>
+                  <td className="num">{p.benchmarks ? <Tao rao={p.benchmarks.holdTao.excess} sign /> : '—'}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

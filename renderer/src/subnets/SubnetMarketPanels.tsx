@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue } from 'react';
 import type { SubnetDetailView } from '../../../shared/views';
 import { METRICS } from '../../../shared/vocab';
-import { Alpha, Pct } from '../app/Amount';
+import { Alpha, Masked, Pct } from '../app/Amount';
+import { pct } from '../app/format';
 import { ErrorNote } from '../app/ErrorNote';
 import { MetricLabel } from '../app/MetricLabel';
 import { formatIn, Money, TAO_UNIT, type Unit } from '../app/Money';
@@ -21,6 +23,9 @@ export function SubnetMarketPanels({
   symbol: string | null;
 }) {
   const detail = useQuery(portfolioQueries.subnet(netuid, args));
+  // Health and exit costs paint first; the charts follow in a deferred render (as on Portfolio), so
+  // arriving on the page never waits for the chart library to lay out every snapshot.
+  const later = useDeferredValue<SubnetDetailView | null>(detail.data ?? null, null);
   if (detail.error) return <ErrorNote error={detail.error} />;
   if (!detail.data)
     return (
@@ -29,7 +34,24 @@ export function SubnetMarketPanels({
       </p>
     );
   const d = detail.data;
-  const unit: Unit = d.currency === 'fiat' ? { currency: 'fiat', code: d.unit } : TAO_UNIT;
+  const unit = unitOf(d);
+  return (
+    <>
+      {later ? (
+        <Charts d={later} unit={unitOf(later)} />
+      ) : (
+        <p className="muted" role="status">
+          Drawing charts…
+        </p>
+      )}
+      <Health d={d} unit={unit} symbol={symbol} />
+    </>
+  );
+}
+
+export const unitOf = (d: SubnetDetailView): Unit => (d.currency === 'fiat' ? { currency: 'fiat', code: d.unit } : TAO_UNIT);
+
+function Charts({ d, unit }: { d: SubnetDetailView; unit: Unit }) {
   return (
     <>
       <div className="card">
@@ -58,10 +80,7 @@ export function SubnetMarketPanels({
         id="subnet.value"
         title="This bet over time"
       />
-      <div className="grid-2">
-        <IncomeOverTime rows={d.income} unit={unit} id="subnet.income" />
-        <Health d={d} unit={unit} symbol={symbol} />
-      </div>
+      <IncomeOverTime rows={d.income} unit={unit} id="subnet.income" />
     </>
   );
 }
@@ -135,7 +154,12 @@ function Health({ d, unit, symbol }: { d: SubnetDetailView; unit: Unit; symbol: 
             {h.emissionShare === null ? (
               <span className="muted">not in the snapshots</span>
             ) : (
-              <Pct value={h.emissionShare} decimals={2} tone={false} testId="health-emission-share" />
+              <Masked
+                text={pct(h.emissionShare, 2).replace('+', '')}
+                full={pct(h.emissionShare, 6).replace('+', '')}
+                tone={null}
+                testId="health-emission-share"
+              />
             )}
           </dd>
         </div>
