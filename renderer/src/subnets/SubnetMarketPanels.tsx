@@ -49,7 +49,8 @@ export function SubnetMarketPanels({
   );
 }
 
-export const unitOf = (d: SubnetDetailView): Unit => (d.currency === 'fiat' ? { currency: 'fiat', code: d.unit } : TAO_UNIT);
+export const unitOf = (d: SubnetDetailView): Unit =>
+  d.currency === 'fiat' ? { currency: 'fiat', code: d.unit } : TAO_UNIT;
 
 function Charts({ d, unit }: { d: SubnetDetailView; unit: Unit }) {
   return (
