@@ -49,6 +49,8 @@ export class SyncManager {
   /** start() was called: follow whenever the connection gate allows. */
   #wantsToFollow = false;
   #following = false;
+  /** The newest finalized block number the head subscription announced (null until one arrives). */
+  #announced: number | null = null;
   #closed = false;
   #chainStatus: ChainStatus;
   readonly #pusher: ProgressPusher;
@@ -181,6 +183,7 @@ export class SyncManager {
     });
     this.#client = client;
     this.#reader = new ChainReader(client, this.options.concurrency ?? 32);
+    this.#announced = null;
     for (const run of this.#runs.values()) run.finder = null;
     return client;
   }
@@ -224,6 +227,7 @@ export class SyncManager {
             const n = header.number.toNumber();
             // Only the number: the hash is asked of the node (cached) rather than computed from the header.
             client.setBestFinalized(n);
+            this.#announced = Math.max(n, this.#announced ?? 0);
             this.#kickAll();
           })
           .then((unsub) => client.own(unsub))
@@ -277,6 +281,7 @@ export class SyncManager {
       repo: this.#repo,
       now: this.options.now,
       following: this.#following,
+      announced: this.#following ? this.#announced : null,
       paused: () => this.#paused,
       log: this.options.log,
       beforeCommit: this.options.beforeCommit,

@@ -7,7 +7,11 @@ import type { ChainReader } from './reader';
 import { recordRange, SyncAborted, type RangeHooks, type RangePhase } from './record-range';
 import { reportProgress, type WalletRun } from './wallet-run';
 
-/** Live following records head facts (positions, prices, locks, exit values) at most this often. */
+/**
+ * Live following records head facts (positions, prices, locks, exit values) once this many blocks
+ * have passed since the last ones: under the default tempo of 360 blocks, so every epoch's
+ * emission reaches the head α within one tempo (docs/chain/epochs.md).
+ */
 export const HEAD_EVERY_LIVE = 300;
 
 export interface RunContext {
@@ -17,6 +21,11 @@ export interface RunContext {
   now: () => number;
   /** Following live: refresh the head facts at most every HEAD_EVERY_LIVE blocks. */
   following: boolean;
+  /**
+   * The finalized number the node's head subscription announced, while following: its hash is one
+   * request (shared by every wallet) instead of asking for the finalized head and its header.
+   */
+  announced?: number | null;
   paused: () => boolean;
   log?: (line: string) => void;
   beforeCommit?: (blocks: number) => void;
@@ -69,7 +78,10 @@ export async function syncWallet(ctx: RunContext, run: WalletRun, signal: AbortS
   };
   run.error = null;
   try {
-    const head = await reader.finalizedHead();
+    const head =
+      ctx.announced !== null && ctx.announced !== undefined
+        ? { number: ctx.announced, hash: await reader.hashOf(ctx.announced) }
+        : await reader.finalizedHead();
     client.setBestFinalized(head.number);
     try {
       await recordRange(reader, run.finder, repo, initial, head.number, hooks);
