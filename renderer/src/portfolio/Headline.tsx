@@ -121,7 +121,7 @@ export function Headline({ view, analytics, unit }: { view: PortfolioView; analy
       {f.alphaUnexplained !== 0n && (
         <p className="note" data-testid="unexplained-alpha">
           Unexplained α: <Alpha amount={f.alphaUnexplained} netuid={-1} decimals={9} /> changed between checkpoints that
-          no recorded event or emission explains.
+          no recorded event or emission explains (listed below, not counted as income).
         </p>
       )}
       {analytics.fiat && analytics.fiat.missingDays.length > 0 && (

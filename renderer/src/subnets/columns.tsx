@@ -38,12 +38,11 @@ function Two({ top, bottom }: { top: ReactNode; bottom?: ReactNode }) {
   );
 }
 
-/** The locked part of a row's α: a lock mark with the α, its value at spot on hover. */
+/** The locked part of a row's α, named in words (no icon font needed); its meaning on hover. */
 function LockedMark({ row }: { row: SubnetRow }) {
   return (
     <span className="locked-mark" title={`${METRICS.lockedAlpha.help} ${METRICS.lockedValue.help}`}>
-      {' · '}
-      <span aria-label="locked">🔒</span>{' '}
+      {' · locked '}
       <Alpha amount={row.locked} netuid={row.netuid} symbol={row.symbol} testId={`locked-${row.netuid}`} />
     </span>
   );
@@ -99,7 +98,7 @@ export const SUBNET_COLUMNS: Column[] = [
     id: 'value',
     label: 'Value',
     sub: 'held · locked',
-    help: 'α held × spot price, in τ; below, the α held (root in τ) and, with a lock icon, the part of it that is locked.',
+    help: 'α held × spot price, in τ; below, the α held (root in τ) and the part of it under a conviction lock, which cannot be sold now.',
     sort: 'value',
     numeric: true,
     cell: (row) => (
