@@ -80,16 +80,14 @@ export interface PortfolioResult {
   series: Series | null;
 }
 
-/** Facts recorded after everything an engine has folded (see `Engine.append`). */
-export interface FactsDelta {
-  events: readonly StakeEvent[];
-  checkpoints: readonly PositionCheckpoint[];
-  snapshots: readonly SubnetSnapshot[];
-  rootClaims?: readonly RootClaimPayout[];
-  effects?: readonly PositionEffect[];
-  /** The head's runtime spec now (as `PortfolioInput.currentSpecVersion`). */
-  currentSpecVersion?: number;
-}
+/**
+ * Facts recorded after everything an engine has folded (see `Engine.append`); `currentSpecVersion` is
+ * the head's runtime now.
+ */
+export type FactsDelta = Pick<
+  PortfolioInput,
+  'events' | 'checkpoints' | 'snapshots' | 'rootClaims' | 'effects' | 'currentSpecVersion'
+>;
 
 export interface Engine {
   readonly state: PortfolioState;
