@@ -96,6 +96,23 @@ export const CHAIN_EVENT_KINDS = {
     help: 'All stake of a coldkey moved to a new coldkey (ColdkeySwapped).',
   },
   AddStakeBurn: { label: 'Stake burned', help: 'TAO staked and the α bought burned at once (AddStakeBurn).' },
+  // The basket era, runtimes 441+ (docs/chain/baskets.md).
+  BasketStakedIn: {
+    label: 'Bought fund shares',
+    help: 'TAO spent on shares of a validator’s fund (stake_into_basket); no stake row appears (BasketStakedIn).',
+  },
+  BasketClaimed: {
+    label: 'Fund shares claimed',
+    help: 'Your shares in a validator’s fund sold and the TAO staked on root under it (BasketClaimed).',
+  },
+  BasketClaimDustSkipped: {
+    label: 'Claim dust forfeited',
+    help: 'A claim skipped holdings too small to sell; their estimated TAO went to the fund’s other holders (BasketClaimDustSkipped).',
+  },
+  StakeAndHotkeyTransferred: {
+    label: 'Stake and hotkey transferred',
+    help: 'Summary of a transfer of stake to another coldkey and hotkey (StakeAndHotkeyTransferred).',
+  },
 } as const satisfies Record<string, Term>;
 export type ChainEventKind = keyof typeof CHAIN_EVENT_KINDS;
 export const chainEventKinds = idsOf(CHAIN_EVENT_KINDS);

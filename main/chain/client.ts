@@ -2,6 +2,8 @@
 // else from the API (PJS FAQ), so it is the first import here.
 import '@polkadot/api-augment';
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { TypeRegistry } from '@polkadot/types';
+import { hexToU8a } from '@polkadot/util';
 import { redactEndpoint, redactIn } from '../../shared/redact';
 import { installSocketGuard, takeMalformed } from './socket-guard';
 import { installRxErrorSink } from './unhandled-rx';
@@ -87,6 +89,21 @@ const METADATA_ATTEMPTS = 3;
 
 installSocketGuard();
 installRxErrorSink();
+
+/**
+ * Whether the head runtime offers metadata V15 or later (`Metadata_metadata_versions`, a SCALE
+ * Vec<u32>). Asked only after PJS settled on V14; an error counts as "offers V15" so the fallback
+ * retry stays the answer to a transient failure.
+ */
+async function offersV15(provider: WsProvider): Promise<boolean> {
+  try {
+    const hex = await provider.send<string>('state_call', ['Metadata_metadata_versions', '0x']);
+    const versions = new TypeRegistry().createType('Vec<u32>', hexToU8a(hex)).map((v) => v.toNumber());
+    return versions.some((v) => v >= 15);
+  } catch {
+    return true;
+  }
+}
 
 /** A V14 fallback on a try that is not the last: connect again from scratch. */
 class MetadataFallback extends Error {}
@@ -302,6 +319,9 @@ export class ChainClient {
       throw error instanceof ChainError ? error : toChainError(error, 'the runtime metadata');
     }
     if (api.runtimeMetadata.version >= 15) return api;
+    // A runtime that offers only V14 (finney 475) is served as it is: its runtime-API output types
+    // come from bundled definitions (main/chain/bundled-apis.ts, docs/chain/rpc.md#v14-only-runtimes).
+    if (!(await offersV15(provider))) return api;
     await api.disconnect().catch(() => {});
     if (!lastTry) throw new MetadataFallback();
     throw new ChainError(

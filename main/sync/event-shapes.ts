@@ -20,7 +20,14 @@ export const KNOWN_EVENTS: Record<string, Record<string, readonly Shape[]>> = {
     StakeSwapped: ['AccountId32,AccountId32,u16,u16,u64'],
     AlphaRecycled: ['AccountId32,AccountId32,u64,u16'],
     AlphaBurned: ['AccountId32,AccountId32,u64,u16'],
-    RootClaimed: ['coldkey:AccountId32'],
+    // {coldkey, tao} from 441 (docs/chain/baskets.md).
+    RootClaimed: ['coldkey:AccountId32', 'coldkey:AccountId32,tao:u64'],
+    BasketStakedIn: ['hotkey:AccountId32,coldkey:AccountId32,tao:u64,value:u64,shares:u64'],
+    BasketClaimed: ['hotkey:AccountId32,coldkey:AccountId32,tao:u64'],
+    BasketClaimDustSkipped: ['hotkey:AccountId32,coldkey:AccountId32,rows:u32,forfeited_tao_est:u64'],
+    StakeAndHotkeyTransferred: [
+      'origin_coldkey:AccountId32,destination_coldkey:AccountId32,origin_hotkey:AccountId32,destination_hotkey:AccountId32,origin_netuid:u16,destination_netuid:u16,amount:u64',
+    ],
     TransactionFeePaidWithAlpha: [
       'who:AccountId32,alpha_fee:u64,tao_amount:u64',
       'who:AccountId32,netuid:u16,alpha_fee:u64,tao_amount:u64',

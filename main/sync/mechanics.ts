@@ -75,7 +75,8 @@ export function mechanicsOf(
     const key = `${e.section}.${e.method}`;
     switch (key) {
       case 'subtensorModule.RootClaimed': {
-        if (ss58(d[0]) !== coldkey) break;
+        // From 441 the claim sells fund shares (RootClaimed{coldkey, tao}): no legacy payouts to derive.
+        if (ss58(d[0]) !== coldkey || d.length >= 2) break;
         // From 411 each Swap claim moves its TAO from the subnet's account to root's, before the event.
         const transfers = segmentBefore(events, i, (x) => x.method === 'RootClaimed')
           .filter((t) => isTransfer(t) && subnetOfAccount(ss58(t.data[1])) === 0)

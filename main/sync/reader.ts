@@ -8,6 +8,7 @@ import type { Codec } from '@polkadot/types-codec/types';
 import type { RuntimeVersion } from '@polkadot/types/interfaces';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
+import { attachBundledApis, bundledApiFor } from '../chain/bundled-apis';
 import { ChainError, type ChainClient } from '../chain/client';
 import { withRetries, type RetryStats } from './retry';
 import { keys, lastUpgradeSpec, leUint } from './storage-keys';
@@ -214,8 +215,8 @@ export class ChainReader {
     const known = await version;
     const decorated = await api.getBlockRegistry(hashU8a, known);
     const specVersion = decorated.runtimeVersion.specVersion.toNumber();
-    if (hasApiMetadata(decorated.registry) || !declaresMetadataApi(known))
-      return { registry: decorated.registry, specVersion };
+    if (hasApiMetadata(decorated.registry)) return { registry: decorated.registry, specVersion };
+    if (!declaresMetadataApi(known)) return this.#withBundledApis(decorated.registry, known, specVersion);
     // @polkadot/api fell back to V14 metadata (no runtime-API types) because its metadata call
     // failed, and caches that registry per runtime: fetch V15 once ourselves (with retries).
     let v15 = this.#v15.get(key);
@@ -224,7 +225,19 @@ export class ChainReader {
       v15.catch(() => this.#v15.delete(key));
       this.#v15.set(key, v15);
     }
-    return { registry: (await v15) ?? decorated.registry, specVersion };
+    const v15Registry = await v15;
+    return v15Registry
+      ? { registry: v15Registry, specVersion }
+      : this.#withBundledApis(decorated.registry, known, specVersion);
+  }
+
+  /**
+   * A runtime with no V15+ metadata (finney 475): its runtime APIs are decoded with the bundled 455
+   * definitions of the versions it declares (main/chain/bundled-apis.ts).
+   */
+  #withBundledApis(registry: Registry, version: RuntimeVersion, specVersion: number): BlockRuntime {
+    attachBundledApis(registry, new Map(version.apis.map(([id, v]) => [id.toHex(), v.toNumber()])));
+    return { registry, specVersion };
   }
 
   readonly #v15 = new Map<string, Promise<Registry | null>>();
@@ -253,7 +266,7 @@ export class ChainReader {
     argsHex: string,
     what: string,
   ): Promise<Codec> {
-    const output = outputType(runtime.registry, apiName, method);
+    const { registry, output } = outputType(runtime.registry, apiName, method);
     const result = await this.call<string>('state_call', [`${apiName}_${method}`, argsHex, hash], what);
     if (typeof result !== 'string' || !result.startsWith('0x'))
       throw new ChainError('malformed', `Malformed answer to ${what}.`);
@@ -261,7 +274,7 @@ export class ChainReader {
     let decoded: Codec;
     try {
       bytes = hexToU8a(result);
-      decoded = runtime.registry.createType(output, bytes);
+      decoded = registry.createType(output, bytes);
     } catch (error) {
       throw new ChainError('malformed', `Cannot decode the answer to ${what}: ${(error as Error).message}`);
     }
@@ -288,12 +301,19 @@ function declaresMetadataApi(version: RuntimeVersion): boolean {
 
 const outputTypes = new WeakMap<Registry, Map<string, string>>();
 
-function outputType(registry: Registry, apiName: string, method: string): string {
+/**
+ * The registry and type to decode a runtime API's answer with: the runtime's own metadata (V15+),
+ * or for a V14-only runtime the bundled definition of that API version (main/chain/bundled-apis.ts).
+ */
+function outputType(registry: Registry, apiName: string, method: string): { registry: Registry; output: string } {
+  const k = `${apiName}_${method}`;
+  const bundledApi = bundledApiFor(registry, apiName);
+  const bundled = bundledApi?.outputs.get(method);
+  if (bundledApi && bundled) return { registry: bundledApi.registry, output: bundled };
   let cache = outputTypes.get(registry);
   if (!cache) outputTypes.set(registry, (cache = new Map()));
-  const k = `${apiName}_${method}`;
   const hit = cache.get(k);
-  if (hit) return hit;
+  if (hit) return { registry, output: hit };
   const metadata = registry.metadata as unknown as {
     apis?: {
       name: { toString(): string };
@@ -302,10 +322,14 @@ function outputType(registry: Registry, apiName: string, method: string): string
   };
   const api = metadata.apis?.find((a) => a.name.toString() === apiName);
   const m = api?.methods.find((x) => x.name.toString() === method);
-  if (!m) throw new ChainError('malformed', `This runtime's metadata does not describe ${k} (metadata V15+ needed).`);
+  if (!m)
+    throw new ChainError(
+      'malformed',
+      `This runtime's metadata does not describe ${k}, and no bundled definition matches the version it declares.`,
+    );
   const type = registry.createLookupType(m.output.toNumber());
   cache.set(k, type);
-  return type;
+  return { registry, output: type };
 }
 
 /**

@@ -1,6 +1,7 @@
 // What a runtime offers, read from its own metadata rather than from spec numbers, so a node
 // running a runtime this code has never seen is handled by what it declares (docs/chain/runtimes.md).
 import type { Registry } from '@polkadot/types/types';
+import { bundledApiFor } from '../chain/bundled-apis';
 
 export interface RuntimeFeatures {
   /** Swap.SwapBalancer exists: the pool is a weighted balancer (price needs the quote weight). */
@@ -42,6 +43,7 @@ function storageItem(md: MetadataShape, pallet: string, item: string) {
 }
 
 export function hasRuntimeMethod(registry: Registry, api: string, method: string): boolean {
+  if (bundledApiFor(registry, api)?.outputs.has(method)) return true;
   const md = registry.metadata as unknown as MetadataShape;
   return !!md.apis?.find((a) => a.name.toString() === api)?.methods.some((m) => m.name.toString() === method);
 }

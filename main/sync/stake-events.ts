@@ -17,6 +17,7 @@ import {
   type DecodedEvent,
   type StakeEventRow,
 } from './event-types';
+import { basketRowOf } from './basket-events';
 import { mechanicsOf } from './mechanics';
 
 export type {
@@ -166,10 +167,11 @@ export function stakeEventsOf(events: DecodedEvent[], ctx: DecodeContext): Block
         if (ss58(d[0]) !== coldkey) break;
         rows.push({ ...baseRow(e, kind, coldkey), hotkey: ss58(d[1]), alpha: big(d[2]), netuid: num(d[3]) });
         break;
-      case 'RootClaimed':
-        if (ss58(d[0]) !== coldkey) break;
-        rows.push(baseRow(e, kind, coldkey));
-        break;
+      default: {
+        // RootClaimed and the basket era's events
+        const row = basketRowOf(e, coldkey);
+        if (row) rows.push(row);
+      }
     }
   }
   const more = mechanicsOf(events, ctx, rows);

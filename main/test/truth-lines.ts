@@ -144,6 +144,10 @@ function effectLines(db: DB, coldkey: string): string[] {
 
 /** Kinds recorded for the ledger that the truth writes as per-position silent entries instead. */
 const NOT_IN_TRUTH = new Set(['RootClaimed', 'HotkeySwapped', 'HotkeySwappedOnSubnet']);
+/** From 441 RootClaimed carries the claim's TAO and the truth lists it as an event (docs/chain/baskets.md). */
+const BASKET_SPEC = 441;
+const inTruth = (r: StakeEventDbRow) =>
+  !NOT_IN_TRUTH.has(r.kind) || (r.kind === 'RootClaimed' && Number(r.spec_version) >= BASKET_SPEC);
 
 /**
  * Stored facts of `coldkey` (stake events, RootClaimed replaced by its derived payouts, silent
@@ -158,7 +162,7 @@ export function eventLines(db: DB, truth: TruthLike, coldkey: string): { stored:
         `SELECT * FROM stake_events WHERE (coldkey = ? OR counterparty_coldkey = ?) ORDER BY block_number, event_index`,
       )
       .all(coldkey, coldkey) as StakeEventDbRow[]
-  ).filter((r) => !NOT_IN_TRUTH.has(r.kind));
+  ).filter(inTruth);
   const payouts = db
     .prepare('SELECT * FROM root_claim_payouts WHERE coldkey = ? ORDER BY block_number, event_index, hotkey, netuid')
     .all(coldkey) as {
@@ -173,6 +177,9 @@ export function eventLines(db: DB, truth: TruthLike, coldkey: string): { stored:
   const hiddenFee = (r: StakeEventDbRow) => r.fee_unit === null || r.kind === 'TransactionFeePaidWithAlpha';
   const truthKind = (r: StakeEventDbRow) => (r.kind === 'OrderExecutedBatched' ? 'OrderExecuted' : r.kind);
   const noFee = new Set(rows.filter(hiddenFee).map((r) => `${r.block_number}|${r.event_index}|${truthKind(r)}`));
+  // BasketClaimed does not carry the fund shares it burned (the truth's alpha): compared as '?'.
+  const hiddenAlpha = (r: StakeEventDbRow) => r.kind === 'BasketClaimed';
+  const noAlpha = new Set(rows.filter(hiddenAlpha).map((r) => `${r.block_number}|${r.event_index}|${r.kind}`));
   const rowLine = (r: StakeEventDbRow) =>
     r.kind === 'ColdkeySwapped'
       ? line(
@@ -200,7 +207,7 @@ export function eventLines(db: DB, truth: TruthLike, coldkey: string): { stored:
           r.dest_hotkey,
           r.dest_netuid,
           r.tao,
-          r.alpha,
+          hiddenAlpha(r) ? '?' : r.alpha,
           hiddenFee(r) ? '?' : r.fee,
         );
   const stored = [
@@ -237,7 +244,7 @@ export function eventLines(db: DB, truth: TruthLike, coldkey: string): { stored:
         e.destHotkey,
         e.destNetuid,
         e.tao,
-        e.alpha,
+        noAlpha.has(`${e.block}|${e.eventIndex}|${e.kind}`) ? '?' : e.alpha,
         noFee.has(`${e.block}|${e.eventIndex}|${e.kind}`) ? '?' : e.fee,
       ),
     )

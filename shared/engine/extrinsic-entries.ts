@@ -71,6 +71,10 @@ export function singleEntry(
     case 'HotkeySwappedOnSubnet':
     case 'ColdkeySwapped':
     case 'AddStakeBurn':
+    case 'StakeAndHotkeyTransferred':
+    case 'BasketStakedIn':
+    case 'BasketClaimed':
+    case 'BasketClaimDustSkipped':
       // Runtime 397–424 mechanics recorded by sync (docs/chain/mechanics.md); their ledger treatment,
       // with the silent α moves in silent_effects, is not implemented yet: no entry, as before.
       return null;
