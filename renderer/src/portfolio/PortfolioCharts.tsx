@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { BENCHMARKS, INCOME_BUCKETS, incomeBuckets, METRICS, type IncomeBucket } from '../../../shared/vocab';
 import type { AnalyticsView, MarkerView, PortfolioView } from '../../../shared/views';
 import { axisFormatIn, formatIn, type Unit } from '../app/Money';
@@ -10,25 +11,36 @@ import { bucketTick } from './income-buckets';
 
 const BENCH_COLORS = ['var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-7)'];
 
-/** Stake/unstake markers: one per day and subnet, saying what was staked or unstaked. */
+/** How many subnets one day's marker names before saying how many more. */
+const MARKER_SUBNETS = 4;
+
+/**
+ * Stake/unstake markers: one per day and direction, naming what was staked or unstaked on which
+ * subnets. One per day (not per subnet) keeps a year of many wallets to at most two symbols a day.
+ */
 export function flowMarkers(markers: readonly MarkerView[], unit: Unit): TimeMarker[] {
   const format = formatIn(unit);
-  const out: TimeMarker[] = [];
+  const byDay = new Map<string, { t: number; kind: TimeMarker['kind']; parts: string[] }>();
+  const add = (t: number, kind: TimeMarker['kind'], part: string) => {
+    const key = `${t}:${kind}`;
+    let day = byDay.get(key);
+    if (!day) byDay.set(key, (day = { t, kind, parts: [] }));
+    day.parts.push(part);
+  };
   for (const m of markers) {
     if (m.stakes > 0)
-      out.push({
-        t: m.t,
-        kind: 'buy',
-        text: `Staked ${m.staked === null ? '' : format(m.staked)} on SN${m.netuid} (${m.stakes}×)`,
-      });
+      add(m.t, 'buy', `Staked ${m.staked === null ? '' : format(m.staked)} on SN${m.netuid} (${m.stakes}×)`);
     if (m.unstakes > 0)
-      out.push({
-        t: m.t,
-        kind: 'sell',
-        text: `Unstaked ${m.unstaked === null ? '' : format(m.unstaked)} from SN${m.netuid} (${m.unstakes}×)`,
-      });
+      add(m.t, 'sell', `Unstaked ${m.unstaked === null ? '' : format(m.unstaked)} from SN${m.netuid} (${m.unstakes}×)`);
   }
-  return out;
+  return [...byDay.values()].map(({ t, kind, parts }) => ({
+    t,
+    kind,
+    text:
+      parts.length > MARKER_SUBNETS
+        ? `${parts.slice(0, MARKER_SUBNETS).join('; ')}; and ${parts.length - MARKER_SUBNETS} more subnets`
+        : parts.join('; '),
+  }));
 }
 
 /**
@@ -47,6 +59,8 @@ export function ValueOverTime({
   title?: string;
 }) {
   const points = analytics.series;
+  // Stable across renders, so the chart places them once per data change, not per frame.
+  const markers = useMemo(() => flowMarkers(analytics.markers, unit), [analytics.markers, unit]);
   const available = analytics.benchmarkList ?? [];
   const lines: TimeLine[] = [
     {
@@ -76,7 +90,7 @@ export function ValueOverTime({
         help="The value each day against the same TAO flows held in each benchmark; ▲ stakes, ◆ unstakes."
         points={points}
         lines={lines}
-        markers={flowMarkers(analytics.markers, unit)}
+        markers={markers}
         format={formatIn(unit)}
         axisFormat={axisFormatIn(unit)}
       />
