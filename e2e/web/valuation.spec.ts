@@ -46,4 +46,23 @@ test('locked α and the unexplained changes on screen equal the service’s', as
   for (const s of locked) expect(await subnets.amount(`locked-${s.netuid}`)).toBe(s.holding.locked);
   const unlocked = truth.subnets.filter((s) => s.holding.locked === 0n);
   for (const s of unlocked) await expect(page.getByTestId(`locked-${s.netuid}`)).toHaveCount(0);
+
+  // Expanded, a locked subnet shows which positions carry the lock, each as the service attributes it.
+  const first = locked[0]!;
+  await subnets
+    .row(first.netuid)
+    .getByRole('button', { name: /positions?$/ })
+    .click();
+  const positions = truth.positions.filter((p) => p.netuid === first.netuid);
+  await expect(page.locator('.position-row')).toHaveCount(positions.length);
+  let shown = 0n;
+  for (const p of positions) {
+    const mark = page.getByTestId(`position-locked-${p.key}`);
+    if (p.holding.locked === 0n) await expect(mark).toHaveCount(0);
+    else {
+      expect(await amountOf(mark)).toBe(p.holding.locked);
+      shown += p.holding.locked;
+    }
+  }
+  expect(shown).toBe(first.holding.locked);
 });

@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import type { PortfolioView } from '../../../shared/views';
 import { Alpha, Tao } from '../app/Amount';
+import { METRICS } from '../../../shared/vocab';
 import { MetricLabel } from '../app/MetricLabel';
 import { oneOf, usePersistedState } from '../app/persisted';
 import { shortAddress } from '../app/format';
@@ -77,7 +78,19 @@ export function SubnetsTable({ view, rows, choice }: { view: PortfolioView; rows
                           </button>{' '}
                           <span className="muted small">
                             <Alpha amount={p.figures.alpha} netuid={p.netuid} symbol={row.symbol} /> ·{' '}
-                            <Tao rao={p.figures.spotValue} /> · unrealized <Tao rao={p.figures.unrealized} sign />
+                            <Tao rao={p.figures.spotValue} /> · unrealized <Tao rao={p.figures.unrealized} sign /> ·{' '}
+                            <span title={METRICS.exitValue.help}>exit</span> <Tao rao={p.figures.exitValue} />
+                            {p.holding.locked > 0n && (
+                              <span title={`${METRICS.lockedAlpha.help} ${METRICS.lockedValue.help}`}>
+                                {' · locked '}
+                                <Alpha
+                                  amount={p.holding.locked}
+                                  netuid={p.netuid}
+                                  symbol={row.symbol}
+                                  testId={`position-locked-${p.key}`}
+                                />
+                              </span>
+                            )}
                           </span>
                         </td>
                       </tr>
