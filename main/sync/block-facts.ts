@@ -9,7 +9,22 @@ import { silentEffects } from './effects';
 import { headExits } from './head';
 import type { BlockRuntime, BlockState, ChainReader } from './reader';
 import { rootClaimPayouts, type ValuesAt } from './root-claims';
-import { poolKeysOf } from './storage-keys';
+import { keys, leUint, poolKeysOf } from './storage-keys';
+
+/** SubtensorModule.Tempo's default (an absent entry). */
+export const DEFAULT_TEMPO = 360;
+
+/** The shortest tempo of the subnets held at a head block, from the Tempo keys read with it. */
+function shortestTempo(s: BlockState, positions: readonly { netuid: number }[]): number {
+  const tempos = [...new Set(positions.map((p) => p.netuid))]
+    .filter((n) => n !== 0) // root has no epoch of its own
+    .map((n) => {
+      const v = s.values.get(keys.tempo(n)) ?? null;
+      return v === null ? DEFAULT_TEMPO : Number(leUint(v, 2));
+    })
+    .filter((t) => t > 0);
+  return Math.min(DEFAULT_TEMPO, ...tempos);
+}
 
 export interface PlanEntry {
   block: number;
@@ -85,13 +100,14 @@ export async function factsFor(
   finder: ChangeFinder,
   coldkey: string,
   entry: PlanEntry,
-): Promise<BlockFacts> {
+): Promise<BlockFacts & { headTempo?: number }> {
   if (!entry.change) {
-    // The head takes the runtime's full pool info; a daily checkpoint reads the pools with the block.
+    // The head takes the runtime's full pool info (and the tempos, for live refreshes); a daily
+    // checkpoint reads the pools with the block.
     const netuids = finder.checkpointNetuids();
     const s = await reader.readBlock(
       entry.block,
-      entry.head ? [] : netuids.flatMap(poolKeysOf),
+      entry.head ? netuids.map(keys.tempo) : netuids.flatMap(poolKeysOf),
       false,
       'checkpoint block',
     );
@@ -109,7 +125,7 @@ export async function factsFor(
       payouts: [],
       checkpoints: [facts(cp)],
       effects: [],
-      ...(exits ? { exits, head: true } : {}),
+      ...(exits ? { exits, head: true, headTempo: shortestTempo(s, cp.positions) } : {}),
     };
   }
   const c = entry.change;

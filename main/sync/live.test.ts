@@ -1,5 +1,5 @@
 // Live following keeps the head fresh without re-reading history: while blocks arrive, the head
-// facts are refreshed at least once per tempo (360 blocks), and a followed wallet's head α equals the
+// facts are refreshed at least once per tempo (360 blocks, or the held subnets' shorter tempo), and a followed wallet's head α equals the
 // chain's StakeInfo even when only emission moved it (no stake event of the wallet in between).
 // Blocks are produced one at a time and sync is awaited after each: no timing in pass/fail.
 import { ApiPromise, WsProvider } from '@polkadot/api';
@@ -119,7 +119,31 @@ describe('live following on the 424 scenario', () => {
     }
     // The scenario has such a wallet: the check above is not vacuous.
     expect(emissionOnly).toBeGreaterThan(0);
+
+    // A node that declares a shorter tempo (here every subnet's Tempo set to 120 from now on) gets
+    // head refreshes that often once a refresh has read it.
+    const SHORT = 120;
+    for (const netuid of dn.chain.subnets.keys()) dn.chain.setLog('Tempo', SHORT, netuid);
+    const from = dn.finalized();
+    let shortened = 0;
+    for (let i = 0; i < HEAD_EVERY_LIVE + 3 * SHORT; i++) {
+      dn.produceBlocks(1);
+      await caughtUp(dn.finalized());
+    }
+    for (const coldkey of dn.coldkeys) {
+      const later = headsOf(coldkey).filter((b) => b > from);
+      // The first refresh reads the short tempo; from then on refreshes are SHORT blocks apart, for a
+      // wallet that holds α on a subnet (one holding nothing there has no epoch to follow).
+      expect(later[0]! - from).toBeLessThanOrEqual(HEAD_EVERY_LIVE);
+      const onSubnets = alphaAt(coldkey, later[0]!).some((line) => !line.startsWith('0|'));
+      const every = onSubnets ? SHORT : HEAD_EVERY_LIVE;
+      if (onSubnets) shortened += 1;
+      expect(later.length).toBeGreaterThanOrEqual(onSubnets ? 3 : 1);
+      for (let i = 1; i < later.length; i++) expect(later[i]! - later[i - 1]!).toBe(every);
+      expect(dn.finalized() - later[later.length - 1]!).toBeLessThan(every);
+    }
+    expect(shortened).toBeGreaterThan(0);
     await backend.sync.close();
     backend.close();
-  });
+  }, 900_000); // a hang guard only: the machine running the suite may be heavily loaded
 });

@@ -28,6 +28,8 @@ export interface RangeHooks {
    */
   beforeCommit?: (blocks: number) => void;
   onProgress?: (phase: RangePhase, done: number, total: number) => void;
+  /** The shortest tempo of the subnets held at a recorded head (live refreshes follow it). */
+  onHeadTempo?: (tempo: number) => void;
 }
 
 export class SyncAborted extends Error {
@@ -88,7 +90,7 @@ export async function recordRange(
   await reader.prefetchHashes(entries.filter((e) => !e.change).map((e) => e.block));
 
   let current: SyncStateRow = { ...state, firstBlock, lastFinalized: hi, phase: 'recording' };
-  const inflight = new Map<number, Promise<BlockFacts>>();
+  const inflight = new Map<number, Promise<BlockFacts & { headTempo?: number }>>();
   const settled = new Set<number>();
   let failed = false;
   let failure: unknown = null;
@@ -107,7 +109,7 @@ export async function recordRange(
     inflight.set(i, p);
   };
   hooks.onProgress?.('recording', 0, entries.length);
-  const ready = new Map<number, BlockFacts>();
+  const ready = new Map<number, BlockFacts & { headTempo?: number }>();
   for (let i = 0; i < entries.length;) {
     for (let j = i; j < Math.min(entries.length, i + LOOKAHEAD); j++) startFetch(j);
     const pending = inflight.get(i);
@@ -124,7 +126,8 @@ export async function recordRange(
     check();
     const batch: { facts: BlockFacts; state: SyncStateRow }[] = [];
     for (let k = i; k < end; k++) {
-      const facts = ready.get(k)!;
+      const { headTempo, ...facts } = ready.get(k)!;
+      if (headTempo !== undefined) hooks.onHeadTempo?.(headTempo);
       current = { ...current, cursor: facts.block.number };
       batch.push({ facts, state: current });
       ready.delete(k);

@@ -9,8 +9,8 @@ import { reportProgress, type WalletRun } from './wallet-run';
 
 /**
  * Live following records head facts (positions, prices, locks, exit values) once this many blocks
- * have passed since the last ones: under the default tempo of 360 blocks, so every epoch's
- * emission reaches the head α within one tempo (docs/chain/epochs.md).
+ * have passed since the last ones, or once the shortest tempo of the held subnets has, if shorter:
+ * so every epoch's emission reaches the head α within one tempo (docs/chain/epochs.md).
  */
 export const HEAD_EVERY_LIVE = 300;
 
@@ -68,8 +68,10 @@ export async function syncWallet(ctx: RunContext, run: WalletRun, signal: AbortS
     signal,
     now: ctx.now,
     beforeCommit: ctx.beforeCommit,
-    // Live following refreshes the head facts about once an hour (a tempo is 360 blocks).
-    headEvery: ctx.following ? HEAD_EVERY_LIVE : undefined,
+    headEvery: ctx.following ? Math.min(HEAD_EVERY_LIVE, run.headTempo ?? HEAD_EVERY_LIVE) : undefined,
+    onHeadTempo: (tempo) => {
+      run.headTempo = tempo;
+    },
     onProgress: (phase: RangePhase, done: number, total: number) => {
       reportProgress(run, phase, done, total, ctx.now());
       ctx.onProgress();

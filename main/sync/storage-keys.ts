@@ -87,6 +87,8 @@ export const keys = {
   subnetMechanism: (netuid: number) => key('SubtensorModule', 'SubnetMechanism', ['Identity', u16(netuid)]),
   /** Balancer pool weights (spec ≥ 423): quote weight q as a Perquintill. */
   swapBalancer: (netuid: number) => key('Swap', 'SwapBalancer', ['Twox64Concat', u16(netuid)]),
+  /** A subnet's tempo in blocks (u16; an absent entry is the default 360). */
+  tempo: (netuid: number) => key('SubtensorModule', 'Tempo', ['Identity', u16(netuid)]),
   swapFeeRate: (netuid: number) => key('Swap', 'FeeRate', ['Twox64Concat', u16(netuid)]),
   /** Conviction lock of a coldkey on a subnet, keyed by the hotkey it is locked to (spec ≥ 411). */
   lock: (cold: string, netuid: number, hot: string) =>

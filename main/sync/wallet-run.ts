@@ -8,6 +8,8 @@ export interface WalletRun {
   wallet: Wallet;
   /** Kept across runs and connection drops, so discovery and cached reads are not redone. */
   finder: ChangeFinder | null;
+  /** The shortest tempo of the subnets held at the last recorded head (null before one). */
+  headTempo: number | null;
   running: Promise<void> | null;
   abort: AbortController | null;
   /** A newer finalized head arrived while running: run again afterwards. */
@@ -24,6 +26,7 @@ export function newWalletRun(wallet: Wallet, now: number): WalletRun {
   return {
     wallet,
     finder: null,
+    headTempo: null,
     running: null,
     abort: null,
     again: false,
