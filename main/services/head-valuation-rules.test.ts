@@ -1,0 +1,102 @@
+// Hand-worked rules of valueAtHead: which exit value and lock a position, a (coldkey, subnet) and the
+// aggregates get from the head facts, and when the closed form takes over.
+import { describe, expect, it } from 'vitest';
+import { createEngine, quoteExit, type PortfolioInput } from '../../shared/engine';
+import { A, TAO, ev, snap } from '../../shared/engine/testing/fixtures';
+import type { HeadFacts } from '../db/repos/head-facts';
+import { aggregateKey, valueAtHead } from './head-valuation';
+
+// C1 holds 10 α on SN1 with two hotkeys (6 + 4) and C2 holds 5 α on SN1; price 1 τ/α at spec 424.
+const input: PortfolioInput = {
+  trackedColdkeys: ['C1', 'C2'],
+  events: [
+    ev('StakeAdded', { block: 100, spec: 424, tao: 6n * TAO, alpha: 6n * A }),
+    ev('StakeAdded', { block: 101, spec: 424, hot: 'H2', tao: 4n * TAO, alpha: 4n * A }),
+    ev('StakeAdded', { block: 102, spec: 424, cold: 'C2', tao: 5n * TAO, alpha: 5n * A }),
+  ],
+  checkpoints: [],
+  snapshots: [snap(99, 1, TAO, { spec: 424 })],
+};
+const quote = (tao: bigint) => ({ tao, alphaFee: 0n, slippage: null });
+
+/** C1's head facts at block 102: 3 α locked on H1, the chain's quotes per position and for the subnet. */
+const c1Head = (alphaH1 = 6n * A): HeadFacts => ({
+  coldkey: 'C1',
+  block: 102,
+  positions: [
+    {
+      hotkey: 'H1',
+      netuid: 1,
+      alpha: alphaH1,
+      locked: 3n * A,
+      available: alphaH1 - 3n * A,
+      exit: quote(2_900_000_000n),
+    },
+    { hotkey: 'H2', netuid: 1, alpha: 4n * A, locked: 0n, available: 4n * A, exit: quote(3_900_000_000n) },
+  ],
+  subnets: [
+    {
+      netuid: 1,
+      total: alphaH1 + 4n * A,
+      locked: 3n * A,
+      available: alphaH1 + A,
+      lockHotkey: 'H1',
+      locksRead: true,
+      exit: quote(6_800_000_000n),
+    },
+  ],
+});
+
+describe('exit values and locks from the head facts', () => {
+  it('uses the chain’s quotes where the head still describes the position; the closed form elsewhere', () => {
+    const engine = createEngine(input, { method: 'acb', rewards: 'income' });
+    const v = valueAtHead(engine.result(), engine, new Map([['C1', c1Head()]]), 424);
+    const h1 = v.positions.get('C1|H1|1')!;
+    expect(h1).toMatchObject({ block: 102, locked: 3n * A, available: 3n * A, exitValue: 2_900_000_000n });
+    expect(h1.exitSource).toBe('chain');
+    expect(h1.lockedValue).toBe(3n * TAO); // 3 α at 1 τ, apart from the exit value
+    // C2 has no head facts: closed form on all its α, locks unknown.
+    const pool = engine.prices.poolAt(1, 102)!;
+    const c2 = v.positions.get('C2|H1|1')!;
+    expect(c2).toMatchObject({ block: null, locked: 0n, exitSource: 'closed-form', locksRead: false });
+    expect(c2.exitValue).toBe(quoteExit(5n * A, pool, 424).tao);
+    // The subnet: C1's subnet-wide quote (not the sum of its positions) plus C2's closed form.
+    const sn1 = v.aggregates.get(aggregateKey({ kind: 'subnet', key: 'SN1' }))!;
+    expect(sn1.exitValue).toBe(6_800_000_000n + c2.exitValue);
+    expect(sn1).toMatchObject({ exitSource: 'mixed', locked: 3n * A, locksRead: false });
+    // Figures carry the holding's exit value.
+    expect(v.pnl.total.figures.exitValue).toBe(sn1.exitValue);
+    expect(v.pnl.positions.find((p) => p.key === 'C1|H1|1')!.figures.exitValue).toBe(2_900_000_000n);
+  });
+
+  it('a position whose α changed since the head checkpoint falls back to the closed form, with its subnet', () => {
+    const engine = createEngine(input, { method: 'acb', rewards: 'income' });
+    const v = valueAtHead(engine.result(), engine, new Map([['C1', c1Head(7n * A)]]), 424);
+    const pool = engine.prices.poolAt(1, 102)!;
+    expect(v.positions.get('C1|H1|1')).toMatchObject({ block: null, exitSource: 'closed-form', locked: 0n });
+    expect(v.positions.get('C1|H2|1')).toMatchObject({ block: 102, exitSource: 'chain', exitValue: 3_900_000_000n });
+    const c1 = v.aggregates.get(aggregateKey({ kind: 'wallet', key: 'C1' }))!;
+    // One sale of C1's available α (6 α from H1 with the lock unknown + 4 α from H2) in closed form.
+    expect(c1).toMatchObject({ exitSource: 'closed-form', available: 10n * A });
+    expect(c1.exitValue).toBe(quoteExit(10n * A, pool, 424).tao);
+  });
+
+  it('head facts newer than the figures (an earlier as-of block) are not used', () => {
+    const engine = createEngine(input, { method: 'acb', rewards: 'income', asOfBlock: 101 });
+    const v = valueAtHead(engine.result(), engine, new Map([['C1', c1Head()]]), 424);
+    for (const h of v.positions.values()) expect(h).toMatchObject({ block: null, exitSource: 'closed-form' });
+  });
+
+  it('a fully locked position sells for 0 by the chain’s facts, its locked α valued apart', () => {
+    const head = c1Head();
+    head.positions[0] = { ...head.positions[0]!, locked: 6n * A, available: 0n, exit: null };
+    const engine = createEngine(input, { method: 'acb', rewards: 'income' });
+    const v = valueAtHead(engine.result(), engine, new Map([['C1', head]]), 424);
+    expect(v.positions.get('C1|H1|1')).toMatchObject({
+      exitValue: 0n,
+      exitSource: 'chain',
+      locked: 6n * A,
+      lockedValue: 6n * TAO,
+    });
+  });
+});
