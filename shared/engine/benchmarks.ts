@@ -23,7 +23,7 @@
  */
 import type { AdditiveFigures } from './pnl';
 import type { PriceBook } from './prices';
-import type { PortfolioState } from './state';
+import type { PortfolioState, PositionAcc } from './state';
 import { benchmarkIds, type BenchmarkId } from '../vocab';
 import { floorDiv } from './units';
 import {
@@ -106,7 +106,19 @@ export interface BenchmarkUnits {
   waiting: Set<string>;
 }
 
-export function benchmarkUnits(state: PortfolioState, index: WindowedIndex): BenchmarkUnits {
+/**
+ * The units of closed flow windows, kept between computations of one replay (the incremental path):
+ * a closed window's flow and its index value never change, so only newer windows are added.
+ */
+export interface ClosedUnits {
+  startBlock: number | null;
+  /** Per position: closed windows counted, their units, whether one came before the index start. */
+  byPosition: Map<PositionAcc, { n: number; units: bigint; waiting: boolean }>;
+  /** Per subnet: units per closed window. */
+  bySubnet: Map<number, Map<number, bigint>>;
+}
+
+export function benchmarkUnits(state: PortfolioState, index: WindowedIndex, closed?: ClosedUnits): BenchmarkUnits {
   const windows = state.windows;
   const windowBlocks = windows.map((w) => w.blockNumber);
   const hold = index === HOLD_INDEX;
@@ -116,29 +128,55 @@ export function benchmarkUnits(state: PortfolioState, index: WindowedIndex): Ben
     for (let w = 0; w < windows.length; w++)
       price.push(index.atWindow ? index.atWindow(w) : cursor.at(windowBlocks[w] as number));
   }
+  const keep: ClosedUnits =
+    closed && closed.startBlock === index.startBlock
+      ? closed
+      : { startBlock: index.startBlock, byPosition: new Map(), bySubnet: new Map() };
+  if (closed && keep !== closed) Object.assign(closed, keep);
+  const unitsOf = (w: number, flow: bigint): bigint => (hold ? flow : floorDiv(flow * INDEX_SCALE, price[w] as bigint));
+  const early = (w: number): boolean => index.startBlock !== null && (windowBlocks[w] as number) < index.startBlock;
   const byPosition = new Map<string, bigint>();
   const perSubnet = new Map<number, Map<number, bigint>>();
   const waiting = new Set<string>();
-  for (const p of state.positions.values()) {
-    let units = 0n;
-    let sub = perSubnet.get(p.netuid);
+  const subnetOf = (m: Map<number, Map<number, bigint>>, netuid: number): Map<number, bigint> => {
+    let sub = m.get(netuid);
     if (!sub) {
       sub = new Map();
-      perSubnet.set(p.netuid, sub);
+      m.set(netuid, sub);
     }
-    const { win, amt } = p.flowWindows();
-    for (let i = 0; i < win.length; i++) {
-      const w = win[i] as number;
-      const flow = amt[i] as bigint;
-      const u = hold ? flow : floorDiv(flow * INDEX_SCALE, price[w] as bigint);
-      if (index.startBlock !== null && (windowBlocks[w] as number) < index.startBlock) waiting.add(p.key);
+    return sub;
+  };
+  for (const p of state.positions.values()) {
+    let done = keep.byPosition.get(p);
+    if (!done) {
+      done = { n: 0, units: 0n, waiting: false };
+      keep.byPosition.set(p, done);
+    }
+    const closedSub = subnetOf(keep.bySubnet, p.netuid);
+    for (; done.n < p.flowWin.length; done.n++) {
+      const w = p.flowWin[done.n] as number;
+      const u = unitsOf(w, p.flowAmt[done.n] as bigint);
+      done.waiting ||= early(w);
+      done.units += u;
+      closedSub.set(w, (closedSub.get(w) ?? 0n) + u);
+    }
+    let units = done.units;
+    if (done.waiting) waiting.add(p.key);
+    subnetOf(perSubnet, p.netuid);
+    if (p.curWin >= 0) {
+      const u = unitsOf(p.curWin, p.curFlow);
+      if (early(p.curWin)) waiting.add(p.key);
       units += u;
-      sub.set(w, (sub.get(w) ?? 0n) + u);
+      const sub = subnetOf(perSubnet, p.netuid);
+      sub.set(p.curWin, (sub.get(p.curWin) ?? 0n) + u);
     }
     byPosition.set(p.key, units);
   }
   const bySubnet = new Map<number, { windows: number[]; units: bigint[] }>();
-  for (const [netuid, m] of perSubnet) {
+  for (const [netuid, open] of perSubnet) {
+    // Kept between computations: add the open windows to a copy; otherwise to the map itself.
+    const m = closed ? new Map(keep.bySubnet.get(netuid)) : (keep.bySubnet.get(netuid) ?? new Map<number, bigint>());
+    for (const [w, u] of open) m.set(w, (m.get(w) ?? 0n) + u);
     const ws = [...m.keys()].sort((a, b) => a - b);
     bySubnet.set(netuid, { windows: ws, units: ws.map((w) => m.get(w) as bigint) });
   }
@@ -221,7 +259,7 @@ function emptyFigure(available: boolean): BenchmarkFigure {
   return benchmarkFigure({ taoIn: 0n, taoOut: 0n, spotValue: 0n, incomeTao: 0n, friction: 0n }, 0n, available, true);
 }
 
-function recordOf<T>(make: (id: BenchmarkId) => T): Record<BenchmarkId, T> {
+export function recordOf<T>(make: (id: BenchmarkId) => T): Record<BenchmarkId, T> {
   return Object.fromEntries(benchmarkIds.map((id) => [id, make(id)])) as Record<BenchmarkId, T>;
 }
 
@@ -239,10 +277,11 @@ export function computeBenchmarks(
   figures: ReadonlyMap<string, { netuid: number; figures: BetFigures }>,
   prices: PriceBook,
   rootIndexOverride?: readonly RootIndexPoint[],
+  closed?: Record<BenchmarkId, ClosedUnits>,
 ): BenchmarkSet {
   const asOfBlock = state.lastBlock;
   const ctx: BenchmarkContext = { state, prices, asOfBlock, rootIndex: rootIndexOverride };
-  const units = recordOf((id) => benchmarkUnits(state, BENCHMARK_INDEXES[id](ctx)));
+  const units = recordOf((id) => benchmarkUnits(state, BENCHMARK_INDEXES[id](ctx), closed?.[id]));
   // Each subnet's value (floor of its units at the as-of index) split over its positions.
   const members = new Map<number, string[]>();
   for (const [key, { netuid }] of figures) {

@@ -21,7 +21,7 @@ import { bookKey, PortfolioState, type RewardTreatment } from './state';
 import type { PnlContext, PnlResult } from './pnl';
 import { PnlTracker } from './aggregates';
 import { replayRaw, type ReplayItem } from './replay';
-import { computeBenchmarks, type BenchmarkSet, type RootIndexPoint } from './benchmarks';
+import { computeBenchmarks, recordOf, type BenchmarkSet, type ClosedUnits, type RootIndexPoint } from './benchmarks';
 import { buildSeries, seriesRecorder, type Series, type SeriesOptions, type SeriesRecorder } from './timeseries';
 import { drillDown, type DrillDown, type DrillFigure } from './drilldown';
 
@@ -171,6 +171,8 @@ export function createEngine(
   if (recorder?.finish) firstSeries = recorder.finish();
   const tracker = new PnlTracker(state, ctx);
   tracker.refresh();
+  // Benchmark units of closed flow windows, kept for the next computation of this replay.
+  const closedUnits = recordOf<ClosedUnits>(() => ({ startBlock: null, byPosition: new Map(), bySubnet: new Map() }));
   const ledger = (): LedgerEntry[] => {
     ledgerCache ??= normalizeEvents(whole(kept.events), {
       ...normalize,
@@ -228,7 +230,7 @@ export function createEngine(
     result: () => tracker.result(),
     benchmarks() {
       const figs = new Map([...tracker.positionResults].map(([k, r]) => [k, { netuid: r.netuid, figures: r.figures }]));
-      return computeBenchmarks(state, figs, prices, input.rootIndex);
+      return computeBenchmarks(state, figs, prices, input.rootIndex, closedUnits);
     },
     series(opts) {
       const end = { block: state.lastBlock, timestamp: state.lastTimestamp };
