@@ -75,8 +75,8 @@ export function timeAppend(input: PortfolioInput, tail = 2_000, cockpitSteps = 1
     return ok;
   });
   let run = computeWithAnalytics(head, { method: 'acb', rewards: 'income' });
-  // Benchmarks and the daily series are still recomputed whole after each append (not incremental yet).
-  perEvent('  with benchmarks and daily series recomputed (the cockpit run)', cockpitSteps, (events) => {
+  // After each append the benchmark units of closed windows are reused; indexes, values and the series are rebuilt.
+  perEvent('  with benchmarks and the daily series refreshed (the cockpit run)', cockpitSteps, (events) => {
     const next = run.append(delta(events));
     if (next) run = next;
     return next !== null;
