@@ -23,7 +23,14 @@ function splitHostPort(authority: string, fallbackPort: number): { host: string;
 }
 
 /** Pipe a client socket to host:port (loopback only), after writing `head` to the target. */
-function tunnel(client: Duplex, host: string, port: number, firstBytes: Buffer | string | null, reply: string | null) {
+function tunnel(
+  open: Set<Duplex>,
+  client: Duplex,
+  host: string,
+  port: number,
+  firstBytes: Buffer | string | null,
+  reply: string | null,
+) {
   const upstream: Socket = connect(port, host === 'localhost' ? '127.0.0.1' : host, () => {
     if (reply) client.write(reply);
     if (firstBytes) upstream.write(firstBytes);
@@ -36,6 +43,13 @@ function tunnel(client: Duplex, host: string, port: number, firstBytes: Buffer |
   };
   upstream.on('error', end);
   client.on('error', end);
+  track(open, upstream);
+}
+
+/** Keep a socket in `open` until it closes, so the proxy can end every tunnel when it closes. */
+function track(open: Set<Duplex>, socket: Duplex): void {
+  open.add(socket);
+  socket.once('close', () => open.delete(socket));
 }
 
 function rawHead(req: IncomingMessage, path: string): string {
@@ -46,6 +60,8 @@ function rawHead(req: IncomingMessage, path: string): string {
 
 export async function startRecordingProxy(): Promise<RecordingProxy> {
   const peers: string[] = [];
+  // CONNECT tunnels and upgrades leave the HTTP server's bookkeeping: closing must end them itself.
+  const open = new Set<Duplex>();
   const server = createServer((req, res) => {
     // Plain HTTP through a proxy: the request line carries the absolute URL.
     const url = new URL(req.url ?? '/', 'http://invalid');
@@ -68,25 +84,27 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
   server.on('connect', (req, client: Duplex, head) => {
     const { host, port } = splitHostPort(req.url ?? '', 443);
     peers.push(`${host}:${port}`);
+    track(open, client);
     client.on('error', () => client.destroy());
     if (!LOOPBACK.has(host)) {
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    tunnel(client, host, port, head.length ? head : null, 'HTTP/1.1 200 Connection Established\r\n\r\n');
+    tunnel(open, client, host, port, head.length ? head : null, 'HTTP/1.1 200 Connection Established\r\n\r\n');
   });
   // ws:// through an HTTP proxy may come as an absolute-URL upgrade request.
   server.on('upgrade', (req, client: Duplex, head) => {
     const url = new URL(req.url ?? '/', 'http://invalid');
     const port = Number(url.port || 80);
     peers.push(`${url.hostname}:${port}`);
+    track(open, client);
     client.on('error', () => client.destroy());
     if (!LOOPBACK.has(url.hostname)) {
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
     const first = Buffer.concat([Buffer.from(rawHead(req, `${url.pathname}${url.search}`)), head]);
-    tunnel(client, url.hostname, port, first, null);
+    tunnel(open, client, url.hostname, port, first, null);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -97,6 +115,7 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
     chromiumArgs: [`--proxy-server=http://127.0.0.1:${port}`, '--proxy-bypass-list=<-loopback>'],
     close: () =>
       new Promise<void>((resolve) => {
+        for (const socket of open) socket.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
