@@ -1,6 +1,6 @@
 import type { Migration } from './types';
 
-// Raw chain facts, append-mostly; unique keys make re-import idempotent (DESIGN §3).
+// Raw chain facts, append-mostly; unique keys make re-import idempotent (docs/README.md#architecture-in-brief).
 // Amounts are INTEGER rao / alpha-rao (u64 values on chain stay far below 2^63 in practice).
 export const chainFacts: Migration = {
   version: 2,
