@@ -58,7 +58,8 @@ export interface StatusContext {
 }
 
 function phaseOf(r: WalletRun, c: StatusContext): SyncPhase {
-  if (r.running) return r.phase;
+  // A run whose node stopped answering is only retrying: it waits for the node, it is not scanning.
+  if (r.running) return c.connected ? r.phase : 'waiting';
   if (c.paused) return 'paused';
   if (r.cancelled) return 'idle';
   if (r.error) return 'error';
