@@ -226,6 +226,10 @@ export const BENCHMARKS = {
     label: 'Subnet basket (equal-weighted)',
     help: 'The same TAO flows spread equally over all subnets, rebalanced to equal weights at every price snapshot. Prices only: no emissions, no fees.',
   },
+  validatorFund: {
+    label: 'Your validator’s fund (on-chain TWR)',
+    help: 'The same TAO flows put into the fund of the validator you root-stake with (or hold fund shares of), growing at the chain’s own total-return index of that fund (BasketTwr, runtime 441 and later). With several validators, their returns are weighted by your root stake on each. Flows before the first reading wait as TAO.',
+  },
 } as const satisfies Record<string, Term>;
 export type BenchmarkId = keyof typeof BENCHMARKS;
 export const benchmarkIds = idsOf(BENCHMARKS);

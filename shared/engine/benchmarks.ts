@@ -36,6 +36,7 @@ import {
   pointsIndex,
   type BenchmarkIndex,
 } from './analytics/indexes';
+import { NO_FUND_INDEX } from './analytics/fund-index';
 
 export interface BenchmarkFigure {
   /** False when the benchmark lacks the data it needs (no root stake observed, no snapshots). */
@@ -91,6 +92,7 @@ export const BENCHMARK_INDEXES: { readonly [K in BenchmarkId]: (ctx: BenchmarkCo
       : observedRootIndex(ctx.state),
   subnetBasket: (ctx) => capWeightedIndex(ctx.prices, ctx.asOfBlock),
   subnetBasketEqual: (ctx) => equalWeightedIndex(ctx.prices, ctx.asOfBlock),
+  validatorFund: (ctx) => ctx.state.opts.funds?.index(ctx.asOfBlock) ?? NO_FUND_INDEX,
 };
 
 /** Units of one benchmark bought by the flows. */

@@ -24,6 +24,7 @@ import { replayRaw, type ReplayItem } from './replay';
 import { computeBenchmarks, recordOf, type BenchmarkSet, type ClosedUnits, type RootIndexPoint } from './benchmarks';
 import { buildSeries, seriesRecorder, type Series, type SeriesOptions, type SeriesRecorder } from './timeseries';
 import { drillDown, type DrillDown, type DrillFigure } from './drilldown';
+import { FundBook, type BasketTwrPoint } from './analytics/fund-index';
 
 export * from './units';
 export * from './runtime';
@@ -42,6 +43,7 @@ export * from './fiat';
 export * from './exports';
 export * from './tax-rows';
 export * from './drilldown';
+export * from './analytics/fund-index';
 
 export interface PortfolioInput {
   events: readonly StakeEvent[];
@@ -56,6 +58,8 @@ export interface PortfolioInput {
   currentSpecVersion?: number;
   /** Optional explicit root yield index (else derived from the user's root positions). */
   rootIndex?: readonly RootIndexPoint[];
+  /** BasketTwr readings of the validators' funds (runtime 441+), for the validator-fund benchmark. */
+  basketTwr?: readonly BasketTwrPoint[];
 }
 
 export interface EngineSettings {
@@ -86,7 +90,7 @@ export interface PortfolioResult {
  */
 export type FactsDelta = Pick<
   PortfolioInput,
-  'events' | 'checkpoints' | 'snapshots' | 'rootClaims' | 'effects' | 'currentSpecVersion'
+  'events' | 'checkpoints' | 'snapshots' | 'rootClaims' | 'effects' | 'currentSpecVersion' | 'basketTwr'
 >;
 
 export interface Engine {
@@ -147,8 +151,11 @@ export function createEngine(
     specVersion: input.currentSpecVersion ?? lastSpec,
     walletGroups: settings.walletGroups ?? {},
   };
-  const stateOpts = { method: settings.method, rewards: settings.rewards, prices, fiat, trackedColdkeys: tracked };
   const checkpoints = upTo(input.checkpoints);
+  const twrReadings = upTo(input.basketTwr ?? []);
+  const funds = new FundBook(tracked);
+  funds.add(twrReadings, checkpoints);
+  const stateOpts = { method: settings.method, rewards: settings.rewards, prices, fiat, trackedColdkeys: tracked, funds };
   const kept = { events: [events], checkpoints: [checkpoints], claims: [claims], effects: [effects] };
   /** A kept input whole (appended chunks joined once, then kept joined). */
   const whole = <T>(chunks: (readonly T[])[]): readonly T[] => {
@@ -165,7 +172,7 @@ export function createEngine(
   const lastOf = (xs: readonly { blockNumber: number }[]): number =>
     xs.reduce((m, x) => Math.max(m, x.blockNumber), -1);
   // Every fact counts, also those that give no entry (another coldkey's side of a transfer pairs by block).
-  let folded = Math.max(...[events, checkpoints, upTo(input.snapshots), claims, effects].map(lastOf));
+  let folded = Math.max(...[events, checkpoints, upTo(input.snapshots), claims, effects, twrReadings].map(lastOf));
   if (settings.asOfBlock !== undefined) state.lastBlock = Math.max(state.lastBlock, settings.asOfBlock);
   // The series ends with a point at that "now", so its last point is the figures' computation.
   if (recorder?.finish) firstSeries = recorder.finish();
@@ -184,17 +191,19 @@ export function createEngine(
 
   const append = (delta: FactsDelta): boolean => {
     if (settings.asOfBlock !== undefined) return false;
-    const parts = [delta.events, delta.checkpoints, delta.snapshots, delta.rootClaims ?? [], delta.effects ?? []];
+    const dated = [delta.events, delta.checkpoints, delta.snapshots, delta.rootClaims ?? [], delta.effects ?? []];
+    const parts = [...dated, delta.basketTwr ?? []];
     if (parts.some((xs) => xs.some((x) => x.blockNumber <= folded))) return false;
     // Fiat figures are valued on the as-of day and note the days without a price: a new day is a new computation.
     const day = (ts: number): number => Math.floor(ts / 86_400_000);
-    const lastTs = parts.reduce((m, xs) => xs.reduce((n, x) => Math.max(n, x.timestamp), m), state.lastTimestamp);
+    const lastTs = dated.reduce((m, xs) => xs.reduce((n, x) => Math.max(n, x.timestamp), m), state.lastTimestamp);
     if (fiat && day(lastTs) !== day(state.lastTimestamp)) return false;
     // Prices first: the new events' spot values read the snapshots of their own blocks.
     for (const s of delta.snapshots) {
       prices.add(s);
       state.noteLaterSnapshot(s.blockNumber);
     }
+    funds.add(delta.basketTwr ?? [], delta.checkpoints);
     const books = new Set<string>();
     const noteBooks = (item: ReplayItem): void => {
       if (item.kind === 'checkpoint') books.add(bookKey(item.checkpoint.coldkey, item.checkpoint.netuid));

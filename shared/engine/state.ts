@@ -13,6 +13,7 @@ export type { RewardTreatment } from '../vocab';
 export { PositionAcc, ROOT_INDEX_SCALE } from './position';
 import type { PriceBook } from './prices';
 import type { FiatBook } from './fiat';
+import type { FundBook } from './analytics/fund-index';
 
 export interface StateOptions {
   method: CostBasisMethod;
@@ -20,6 +21,8 @@ export interface StateOptions {
   prices: PriceBook;
   fiat?: FiatBook | null;
   trackedColdkeys?: ReadonlySet<string>;
+  /** Validator fund total-return readings and root stake (the "Your validator's fund" benchmark). */
+  funds?: FundBook;
 }
 
 export class PortfolioState {
