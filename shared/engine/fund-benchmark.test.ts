@@ -60,8 +60,11 @@ describe('Your validator’s fund (BasketTwr) as a benchmark', () => {
   });
 
   it('the chart line’s last point is the card; at block 250 it is 100 + 10 units × 1.25 − 6 = 131.5 TAO', () => {
-    const s = computePortfolio(input, { method: 'acb', rewards: 'income', series: { daily: true, perEvent: true } })
-      .series;
+    const s = computePortfolio(input, {
+      method: 'acb',
+      rewards: 'income',
+      series: { daily: true, perEvent: true },
+    }).series;
     expect(s?.daily.at(-1)?.benchmarks.validatorFund).toBe(r.benchmarks?.total.validatorFund.benchmarkValue);
     const at250 = s?.perEvent.find((p) => p.blockNumber === 250);
     // root 100 units and SN1 10 − 4.8 = 5.2 units at index 1.25

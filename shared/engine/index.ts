@@ -155,7 +155,14 @@ export function createEngine(
   const twrReadings = upTo(input.basketTwr ?? []);
   const funds = new FundBook(tracked);
   funds.add(twrReadings, checkpoints);
-  const stateOpts = { method: settings.method, rewards: settings.rewards, prices, fiat, trackedColdkeys: tracked, funds };
+  const stateOpts = {
+    method: settings.method,
+    rewards: settings.rewards,
+    prices,
+    fiat,
+    trackedColdkeys: tracked,
+    funds,
+  };
   const kept = { events: [events], checkpoints: [checkpoints], claims: [claims], effects: [effects] };
   /** A kept input whole (appended chunks joined once, then kept joined). */
   const whole = <T>(chunks: (readonly T[])[]): readonly T[] => {
