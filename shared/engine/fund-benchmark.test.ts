@@ -87,12 +87,12 @@ describe('Your validator’s fund (BasketTwr) as a benchmark', () => {
     });
     const e = createEngine(upTo(160));
     e.benchmarks();
-    const later = (xs: readonly { blockNumber: number }[]) => xs.filter((x) => x.blockNumber > 160);
+    const later = <T extends { blockNumber: number }>(xs: readonly T[]): T[] => xs.filter((x) => x.blockNumber > 160);
     const ok = e.append({
-      events: later(input.events) as PortfolioInput['events'],
-      checkpoints: later(input.checkpoints) as PortfolioInput['checkpoints'],
-      snapshots: later(input.snapshots) as PortfolioInput['snapshots'],
-      basketTwr: later(input.basketTwr!) as PortfolioInput['basketTwr'],
+      events: later(input.events),
+      checkpoints: later(input.checkpoints),
+      snapshots: later(input.snapshots),
+      basketTwr: later(input.basketTwr!),
     });
     expect(ok).toBe(true);
     expect(e.benchmarks().total.validatorFund).toEqual(r.benchmarks?.total.validatorFund);
