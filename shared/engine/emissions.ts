@@ -20,6 +20,13 @@ export interface PositionCheckpoint {
   netuid: number;
   /** Position α (alpha-rao) after the block. */
   alpha: bigint;
+  /**
+   * The hotkey pool's value per share after the block, × POOL_VALUE_SCALE (./reconcile): the growth
+   * that bounds emission. Absent or null when sync did not read it.
+   */
+  poolValue?: bigint | null;
+  /** The coldkey owns the hotkey (`Owner`), so epochs also add shares to this position. */
+  ownsHotkey?: boolean | null;
 }
 
 export interface EmissionRecord {
@@ -35,8 +42,9 @@ export interface EmissionRecord {
   alpha: bigint;
   /**
    * 'emission': epoch accrual on α the position held. 'unexplained': a change no rule explains — a
-   * decrease, or an increase on a position that held no α during the interval (nothing staked earns
-   * nothing) — kept apart, never booked as income (docs/chain/reconciliation.md).
+   * decrease, an increase on a position that held no α during the interval (nothing staked earns
+   * nothing), or growth beyond what the hotkey pool's value per share explains (./reconcile) — kept
+   * apart, never booked as income (docs/chain/reconciliation.md). One interval can have one of each.
    */
   kind: 'emission' | 'unexplained';
   /** TAO value at the checkpoint price (0n when the price is missing; see `price`). */
@@ -58,6 +66,18 @@ export function emissionAt(
   held = true,
 ): EmissionRecord {
   const alpha = cp.alpha - explained;
+  return recordAt(id, cp, fromBlock, alpha, alpha > 0n && held ? 'emission' : 'unexplained', prices);
+}
+
+/** One record of `alpha` of the given kind for the interval (fromBlock, cp.blockNumber], valued at the checkpoint price. */
+export function recordAt(
+  id: number,
+  cp: PositionCheckpoint,
+  fromBlock: number,
+  alpha: bigint,
+  kind: EmissionRecord['kind'],
+  prices: PriceBook,
+): EmissionRecord {
   const price = prices.priceAt(cp.netuid, cp.blockNumber);
   return {
     id,
@@ -68,7 +88,7 @@ export function emissionAt(
     toBlock: cp.blockNumber,
     timestamp: cp.timestamp,
     alpha,
-    kind: alpha > 0n && held ? 'emission' : 'unexplained',
+    kind,
     tao: price ? alphaToTao(alpha, price.price) : 0n,
     price,
   };

@@ -33,6 +33,7 @@ export * from './normalize';
 export * from './effects';
 export * from './prices';
 export * from './emissions';
+export * from './reconcile';
 export * from './lots';
 export * from './state';
 export * from './pnl';

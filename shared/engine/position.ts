@@ -73,6 +73,26 @@ export class PositionAcc {
     return { win: [...this.flowWin, this.curWin], amt: [...this.flowAmt, this.curFlow] };
   }
   lastCheckpointBlock = -1;
+  /**
+   * The current checkpoint interval (./reconcile): the smallest and largest α after a block with legs
+   * (the α at the last checkpoint included), the block of the latest legs (−1: none yet), and the pool
+   * value per share at the last checkpoint.
+   */
+  windowMin = 0n;
+  windowMax = 0n;
+  legBlock = -1;
+  poolValue: bigint | null = null;
+  /** Legs of a later block: the α after the previous block with legs is one an epoch may have paid on. */
+  noteLegBlock(block: number): void {
+    if (this.legBlock === block) return;
+    if (this.legBlock >= 0) this.noteAlpha();
+    this.legBlock = block;
+  }
+  /** The current α is one an epoch of the interval may have paid on. */
+  noteAlpha(): void {
+    if (this.alpha < this.windowMin) this.windowMin = this.alpha;
+    if (this.alpha > this.windowMax) this.windowMax = this.alpha;
+  }
   constructor(
     readonly key: string,
     readonly coldkey: string,

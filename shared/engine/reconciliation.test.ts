@@ -1,7 +1,7 @@
 // Hand-worked: at each checkpoint the chain's α is compared with the α the rules explain; only
 // growth of α that was held is emission, anything else is kept as unexplained with its block.
 import { describe, expect, it } from 'vitest';
-import { computePortfolio, koinlyCsv, taxRows, type PortfolioInput } from './index';
+import { POOL_VALUE_SCALE, computePortfolio, koinlyCsv, poolGrowth, taxRows, type PortfolioInput } from './index';
 import { A, TAO, cp, ev, snap } from './testing/fixtures';
 
 const run = (input: PortfolioInput) => computePortfolio(input, { method: 'acb', rewards: 'income' });
@@ -56,5 +56,113 @@ describe('reconciliation at checkpoints', () => {
     expect(r.pnl.total.figures).toMatchObject({ alphaUnexplained: A, alphaEmitted: 0n, incomeTao: 0n });
     // The lost α takes its cost with it: realized −1 TAO.
     expect(r.pnl.total.figures.realized).toBe(-1n * TAO);
+  });
+});
+
+// The hotkey pool's value per share (TotalHotkeyAlpha / shares) bounds emission: 1.00 → 1.03 is 3 %
+// growth of whatever α sat in the pool (docs/chain/reconciliation.md).
+const V = POOL_VALUE_SCALE;
+const pv = (hundredths: bigint) => (V * hundredths) / 100n;
+const kinds = (r: ReturnType<typeof run>) => r.emissions.map((e) => [e.kind, e.fromBlock, e.toBlock, e.alpha]);
+
+describe('reconciliation against the pool value per share', () => {
+  // 10 α staked at 100, checkpointed at 200 with the pool at 1.00 per share.
+  const held = (at300: bigint, pool300: bigint, more: Partial<PortfolioInput> = {}) =>
+    run({
+      trackedColdkeys: ['C1'],
+      events: [ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }), ...(more.events ?? [])],
+      checkpoints: [cp(200, 10n * A, { poolValue: pv(100n) }), cp(300, at300, { poolValue: pool300 })],
+      snapshots: prices,
+    });
+
+  it('held α that grew exactly with its pool is emission: 10 α × 1.03 / 1.00 = 10.3 α → 0.3 α income', () => {
+    const r = held(10_300_000_000n, pv(103n));
+    expect(kinds(r)).toEqual([['emission', 200, 300, 300_000_000n]]);
+    expect(r.pnl.total.figures).toMatchObject({ alphaEmitted: 300_000_000n, alphaUnexplainedIn: 0n });
+  });
+
+  it('an injected credit on held α: the pool explains 0.3 α of the 2.3 α gained, 2 α is unexplained', () => {
+    // chain 12.3 α = 10 α + 0.3 α (10 × 1.03/1.00 − 10) + 2 α nobody explains
+    const r = held(12_300_000_000n, pv(103n));
+    expect(kinds(r)).toEqual([
+      ['emission', 200, 300, 300_000_000n],
+      ['unexplained', 200, 300, 2n * A],
+    ]);
+    const f = r.pnl.total.figures;
+    expect(f).toMatchObject({ alphaEmitted: 300_000_000n, incomeTao: 300_000_000n, alphaUnexplainedIn: 2n * A });
+    expect(f.alpha).toBe(12_300_000_000n);
+    // The unexplained 2 α is held at no cost: cost = 10 TAO paid + 0.3 TAO of income basis.
+    expect(f.costBasis).toBe(10_300_000_000n);
+  });
+
+  it('the same credit with no epoch in the interval (pool value unchanged) is all unexplained', () => {
+    expect(kinds(held(12n * A, pv(100n)))).toEqual([['unexplained', 200, 300, 2n * A]]);
+  });
+
+  it('a silent loss during an epoch: the growth is still income, the loss is unexplained', () => {
+    // chain 9.3 α = 10 α + 0.3 α growth − 1 α taken
+    expect(kinds(held(9_300_000_000n, pv(103n)))).toEqual([
+      ['emission', 200, 300, 300_000_000n],
+      ['unexplained', 200, 300, -1n * A],
+    ]);
+  });
+
+  it('share-pool rounding within 10 α-rao of the pool growth is emission; 11 α-rao above it is not', () => {
+    expect(kinds(held(10_300_000_010n, pv(103n)))).toEqual([['emission', 200, 300, 300_000_010n]]);
+    expect(kinds(held(10_299_999_990n, pv(103n)))).toEqual([['emission', 200, 300, 299_999_990n]]);
+    expect(kinds(held(10_300_000_011n, pv(103n)))).toEqual([
+      ['emission', 200, 300, 300_000_000n],
+      ['unexplained', 200, 300, 11n],
+    ]);
+  });
+
+  it('α sold inside the interval: emission lies between the growth of the α held after and before', () => {
+    // 10 α from 200 to 250, 6 α after the sale at 250; the pool grows 1.00 → 1.10 somewhere in (200, 300]:
+    // emission is between 6 × 0.1 = 0.6 α and 10 × 0.1 = 1.0 α.
+    const sale = { events: [ev('StakeRemoved', { block: 250, tao: 4n * TAO, alpha: 4n * A })] };
+    expect(kinds(held(6_800_000_000n, pv(110n), sale))).toEqual([['emission', 200, 300, 800_000_000n]]);
+    expect(kinds(held(7_500_000_000n, pv(110n), sale))).toEqual([
+      ['emission', 200, 300, 1n * A],
+      ['unexplained', 200, 300, 500_000_000n],
+    ]);
+    expect(kinds(held(6_500_000_000n, pv(110n), sale))).toEqual([
+      ['emission', 200, 300, 600_000_000n],
+      ['unexplained', 200, 300, -100_000_000n],
+    ]);
+  });
+
+  it('α staked in the checkpoint block itself came after that block’s epoch and earned nothing of it', () => {
+    // 10 α at 200 (pool 1.00); epoch at 201 (pool 1.01) then a 5 α stake in 201: 10 × 0.01 = 0.1 α.
+    const r = run({
+      trackedColdkeys: ['C1'],
+      events: [
+        ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
+        ev('StakeAdded', { block: 201, tao: 5n * TAO, alpha: 5n * A }),
+      ],
+      checkpoints: [cp(200, 10n * A, { poolValue: pv(100n) }), cp(201, 15_150_000_000n, { poolValue: pv(101n) })],
+      snapshots: prices,
+    });
+    expect(kinds(r)).toEqual([
+      ['emission', 200, 201, 100_000_000n],
+      ['unexplained', 200, 201, 50_000_000n],
+    ]);
+  });
+
+  it('a position on its own hotkey gains take shares at epochs: its growth is income as before', () => {
+    const r = run({
+      trackedColdkeys: ['C1'],
+      events: [ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A })],
+      checkpoints: [
+        cp(200, 10n * A, { poolValue: pv(100n), ownsHotkey: true }),
+        cp(300, 12_300_000_000n, { poolValue: pv(103n), ownsHotkey: true }),
+      ],
+      snapshots: prices,
+    });
+    expect(kinds(r)).toEqual([['emission', 200, 300, 2_300_000_000n]]);
+  });
+
+  it('poolGrowth floors: 3 α-rao at 1.00 → 1.50 per share grow to 4 (4.5 floored)', () => {
+    expect(poolGrowth(3n, pv(100n), pv(150n))).toBe(1n);
+    expect(poolGrowth(3n, pv(150n), pv(100n))).toBe(0n);
   });
 });

@@ -4,7 +4,8 @@
  * reads this state; the incremental path keeps one instance alive and feeds it new entries.
  */
 import type { LedgerEntry, LedgerLeg } from './ledger';
-import { emissionAt, positionKey, type EmissionRecord, type PositionCheckpoint } from './emissions';
+import { emissionAt, positionKey, recordAt, type EmissionRecord, type PositionCheckpoint } from './emissions';
+import { splitDelta } from './reconcile';
 import { createLotBook, type LotBook } from './lots';
 import type { CostBasisMethod, RewardTreatment } from '../vocab';
 import { PositionAcc, ROOT_INDEX_SCALE } from './position';
@@ -182,6 +183,7 @@ export class PortfolioState {
   private applyLeg(e: LedgerEntry, leg: LedgerLeg): void {
     const p = this.position(leg.coldkey, leg.hotkey, leg.netuid);
     if (leg.basis === 'income') this.noteRootIncome(e.blockNumber, leg.tao);
+    p.noteLegBlock(e.blockNumber);
     p.alpha += leg.alpha;
     if (leg.alpha > 0n) p.held = true;
     if (leg.netuid === 0) this.rootAlpha += leg.alpha;
@@ -239,6 +241,8 @@ export class PortfolioState {
     const pi = this.position(inn.coldkey, inn.hotkey, inn.netuid);
     const moved = -out.alpha;
     if (out.netuid === 0) this.rootAlpha += out.alpha + inn.alpha;
+    po.noteLegBlock(e.blockNumber);
+    pi.noteLegBlock(e.blockNumber);
     po.alpha += out.alpha;
     po.alphaTransferredOut += moved;
     po.taoOut += out.tao;
@@ -300,8 +304,9 @@ export class PortfolioState {
   }
 
   /**
-   * A position checkpoint: the chain's α against the α the ledger explains. The difference is
-   * emission when the position held α in the interval and grew; anything else is unexplained.
+   * A position checkpoint: the chain's α against the α the ledger explains. The difference is split
+   * into emission (growth of held α the hotkey pool's value per share accounts for) and unexplained α
+   * (./reconcile); without pool values, growth of held α is emission and anything else unexplained.
    */
   applyCheckpoint(cp: PositionCheckpoint): EmissionRecord | null {
     if (this.opts.trackedColdkeys && !this.opts.trackedColdkeys.has(cp.coldkey)) return null;
@@ -319,14 +324,44 @@ export class PortfolioState {
       p.alphaFeePaid === 0n &&
       p.alphaBurned === 0n;
     const held = p.held || p.alpha > 0n;
-    const rec = emissionAt(this.emissions.length, cp, p.lastCheckpointBlock, p.alpha, this.opts.prices, held);
+    // The α after the latest legs counts when they came before the checkpoint block (an epoch in a
+    // later block of the interval paid on it); legs in the checkpoint block came after its epoch.
+    if (p.legBlock >= 0 && p.legBlock < cp.blockNumber) p.noteAlpha();
+    const window = {
+      alphaMin: p.windowMin,
+      alphaMax: p.windowMax,
+      poolValueFrom: p.poolValue,
+      poolValueTo: cp.poolValue ?? null,
+      ownsHotkey: cp.ownsHotkey === true,
+      held,
+    };
+    const fromBlock = p.lastCheckpointBlock;
     p.lastCheckpointBlock = cp.blockNumber;
     p.held = cp.alpha > 0n;
-    if (rec.alpha === 0n) return null;
-    if (first && rec.alpha > 0n) {
-      this.openBalance(p, cp, rec);
+    p.windowMin = p.windowMax = cp.alpha;
+    p.legBlock = -1;
+    p.poolValue = cp.poolValue ?? null;
+    const delta = cp.alpha - p.alpha;
+    if (delta === 0n) return null;
+    if (first && delta > 0n) {
+      this.openBalance(p, cp, emissionAt(this.emissions.length, cp, fromBlock, p.alpha, this.opts.prices));
       return null;
     }
+    const split = splitDelta(delta, window);
+    let last: EmissionRecord | null = null;
+    if (split.emission > 0n) last = this.bookRecord(p, cp, fromBlock, split.emission, 'emission');
+    if (split.unexplained !== 0n) last = this.bookRecord(p, cp, fromBlock, split.unexplained, 'unexplained');
+    return last;
+  }
+
+  private bookRecord(
+    p: PositionAcc,
+    cp: PositionCheckpoint,
+    fromBlock: number,
+    alpha: bigint,
+    kind: EmissionRecord['kind'],
+  ): EmissionRecord {
+    const rec = recordAt(this.emissions.length, cp, fromBlock, alpha, kind, this.opts.prices);
     this.emissions.push(rec);
     p.emissions.push(rec.id);
     if (cp.netuid === 0 && rec.kind === 'emission') this.noteRootIncome(cp.blockNumber, rec.tao);

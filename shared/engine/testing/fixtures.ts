@@ -54,7 +54,7 @@ export function ev(kind: ChainEventKind, o: EvOpts): StakeEvent {
 export function cp(
   block: number,
   alpha: bigint,
-  o: { cold?: string; hot?: string; netuid?: number } = {},
+  o: { cold?: string; hot?: string; netuid?: number; poolValue?: bigint; ownsHotkey?: boolean } = {},
 ): PositionCheckpoint {
   return {
     blockNumber: block,
@@ -63,6 +63,8 @@ export function cp(
     hotkey: o.hot === undefined ? 'H1' : o.hot,
     netuid: o.netuid === undefined ? 1 : o.netuid,
     alpha,
+    ...(o.poolValue === undefined ? {} : { poolValue: o.poolValue }),
+    ...(o.ownsHotkey === undefined ? {} : { ownsHotkey: o.ownsHotkey }),
   };
 }
 

@@ -1,0 +1,67 @@
+/**
+ * How much of a checkpoint's unexplained α change emission can account for (docs/chain/reconciliation.md).
+ *
+ * Emission never changes a nominator's shares: an epoch raises the hotkey pool's value per share
+ * (TotalHotkeyAlpha / its share denominator, docs/chain/share-pools.md), so α that sat in the pool
+ * through an interval grows by exactly the ratio of the pool's value per share at its two ends. The
+ * α held at an epoch is the α after some block of the interval before the checkpoint block (epochs
+ * pay in on_initialize, before the block's extrinsics); the replay tracks the smallest and largest
+ * of those amounts, and emission lies between their growths. What the growth of the largest cannot
+ * cover, or what falls short of the growth of the smallest, is unexplained, beyond the share pool's
+ * rounding (`RECONCILE_TOLERANCE`).
+ */
+
+/** Fixed-point scale of a pool's value per share (`PositionCheckpoint.poolValue`). */
+export const POOL_VALUE_SCALE = 10n ** 30n;
+
+/**
+ * α-rao by which a position may differ from its pool's growth without being unexplained: the share
+ * pool rounds each stake operation and each valuation by one or two α-rao (docs/chain/share-pools.md),
+ * and this rule's own floor division adds one.
+ */
+export const RECONCILE_TOLERANCE = 10n;
+
+/** What the replay knows about a position over one checkpoint interval. */
+export interface AccrualWindow {
+  /** Smallest and largest α the position had after a block of the interval before its last block. */
+  alphaMin: bigint;
+  alphaMax: bigint;
+  /** Pool value per share at the interval's start and end (null: not read). */
+  poolValueFrom: bigint | null;
+  poolValueTo: bigint | null;
+  /** The coldkey owns the hotkey: take and miner payouts add shares, so the pool's growth does not bound its income. */
+  ownsHotkey: boolean;
+  /** The position held α at some time in the interval. */
+  held: boolean;
+}
+
+export interface DeltaSplit {
+  /** Income (≥ 0). */
+  emission: bigint;
+  /** Signed α no rule explains. */
+  unexplained: bigint;
+}
+
+/** The α `alpha` grows to when the pool's value per share goes from `from` to `to` (never negative growth). */
+export function poolGrowth(alpha: bigint, from: bigint, to: bigint): bigint {
+  if (alpha <= 0n || to <= from) return 0n;
+  return (alpha * to) / from - alpha;
+}
+
+/**
+ * Splits Δ = chain α − explained α of one interval into emission and unexplained α. Without both
+ * pool values (facts recorded before sync read them, a position first seen at this checkpoint) or for
+ * a position on its own hotkey, growth of held α is emission and everything else is unexplained.
+ */
+export function splitDelta(delta: bigint, w: AccrualWindow): DeltaSplit {
+  const legacy: DeltaSplit =
+    delta > 0n && w.held ? { emission: delta, unexplained: 0n } : { emission: 0n, unexplained: delta };
+  const from = w.poolValueFrom;
+  const to = w.poolValueTo;
+  if (w.ownsHotkey || from === null || to === null || from <= 0n || to <= 0n) return legacy;
+  const most = poolGrowth(w.alphaMax, from, to);
+  if (delta > most + RECONCILE_TOLERANCE) return { emission: most, unexplained: delta - most };
+  const least = poolGrowth(w.alphaMin, from, to);
+  if (delta < least - RECONCILE_TOLERANCE) return { emission: least, unexplained: delta - least };
+  return legacy;
+}
