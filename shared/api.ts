@@ -72,6 +72,7 @@ import type {
   SecurityStatus,
   SyncStatus,
   ValuationFreshness,
+  ValidatorIdentity,
 } from './status';
 
 // ---------------------------------------------------------------------------------------------
@@ -213,6 +214,8 @@ export const contract = {
   /** Connect to an endpoint once and report what it is, without saving it. */
   'chain:probe': channel<EndpointProbe>()(z.object({ endpoint: endpointSchema }).strict()),
   'valuation:freshness': channel<ValuationFreshness>()(noArgs),
+  /** Cached validator names of the hotkeys the watched wallets staked with. */
+  'chain:identities': channel<ValidatorIdentity[]>()(noArgs),
   'sync:status': channel<SyncStatus>()(noArgs),
   'sync:start': channel<SyncStatus>()(z.object({ walletId: walletId.optional() }).strict().optional()),
   'sync:pause': channel<SyncStatus>()(noArgs),

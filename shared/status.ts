@@ -91,6 +91,16 @@ export interface ValuationFreshness {
   headBlock: number | null;
 }
 
+/** A validator's on-chain name: its owner coldkey's identity (docs/chain/identities.md). */
+export interface ValidatorIdentity {
+  hotkey: string;
+  owner: string | null;
+  /** Null when the owner has no identity. */
+  name: string | null;
+  /** The block it was read at. */
+  block: number;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Database safety (main/db): backups, restore, recovery at open
 

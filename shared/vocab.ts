@@ -312,6 +312,11 @@ export const DB_TABLES = {
   root_claim_payouts: { label: 'Root-claim payouts', help: 'What each root claim paid out.', facts: true },
   sync_state: { label: 'Sync state', help: 'Per-wallet sync cursor and phase.', facts: false },
   fiat_prices: { label: 'Fiat prices', help: 'TAO prices imported from a CSV file.', facts: false },
+  validator_identities: {
+    label: 'Validator names',
+    help: "On-chain identities of the validators' owners, read at the head about once a day.",
+    facts: false,
+  },
 } as const satisfies Record<string, Term & { facts: boolean }>;
 export type DbTable = keyof typeof DB_TABLES;
 export const dbTables = idsOf(DB_TABLES);

@@ -25,6 +25,7 @@ export function genesis(w: World): void {
       subnets: [],
     });
   }
+  w.validators.slice(0, w.cfg.identities ?? 0).forEach((v, i) => c.setLog('IdentitiesV2', identity(i), v.owner));
   const root = w.validators.slice(0, Math.max(1, Math.ceil(w.validators.length / 4)));
   const rootOwner = deriveAccount(`${w.seed}:root-owner`);
   c.addSubnet(
@@ -154,6 +155,15 @@ export function registerSubnet(w: World, reg: Registration): void {
     if (list) list.push(pair);
     else w.pairsByHot.set(v.hotkey, [pair]);
   }
+}
+
+/** Made-up validator names (ASCII and not), one per validator with an identity. */
+const VALIDATOR_NAMES = ['Aurora Stake', 'Basalt Nodes', 'Cobalt Relay', 'Δelta Validators', 'Ember Labs', 'Fjord'];
+
+/** An IdentitiesV2 value: the name set, the other fields empty, as most validators leave them. */
+function identity(i: number) {
+  const name = VALIDATOR_NAMES[i % VALIDATOR_NAMES.length]!;
+  return { name, url: '', githubRepo: '', image: '', discord: '', description: '', additional: '' };
 }
 
 function symbolFor(n: number): string {

@@ -37,6 +37,8 @@ export interface ScenarioConfig {
   epochPayoutEvery?: number;
   /** how many of the subnets register during the history instead of at genesis */
   lateSubnets?: number;
+  /** the owners of the first N validators have an on-chain identity (IdentitiesV2) named after them */
+  identities?: number;
   /** balancer-era events at fixed blocks (docs/chain/swaps-and-dissolution.md) */
   script?: {
     /** the owner of a validator hotkey the first user stakes on swaps it for a new hotkey */

@@ -28,6 +28,8 @@ export const ITEMS = {
   SystemLastRuntimeUpgrade: { pallet: 'System', item: 'LastRuntimeUpgrade', args: [] },
   TimestampNow: { pallet: 'Timestamp', item: 'Now', args: [] },
   Owner: { pallet: 'SubtensorModule', item: 'Owner', args: [A('Blake2_128Concat')] },
+  /** A coldkey's identity {name, url, github_repo, image, discord, description, additional} (all runtimes ≥ 233) */
+  IdentitiesV2: { pallet: 'SubtensorModule', item: 'IdentitiesV2', args: [A('Blake2_128Concat')] },
   Alpha: { pallet: 'SubtensorModule', item: 'Alpha', args: [A('Blake2_128Concat'), A('Blake2_128Concat'), N16] },
   TotalHotkeyAlpha: { pallet: 'SubtensorModule', item: 'TotalHotkeyAlpha', args: [A('Blake2_128Concat'), N16] },
   TotalHotkeyAlphaLastEpoch: {

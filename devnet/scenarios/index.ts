@@ -79,6 +79,7 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     headTime: HEAD_TIME,
     liveUserEvery: 50,
     lateSubnets: 1,
+    identities: 4,
     epochPayoutEvery: 1,
     script: { hotkeySwapAt: 16 * DAY, coldkeySwapAt: 18 * DAY, dissolveAt: 19 * DAY },
   },

@@ -8,6 +8,7 @@ import { buildSubnetView } from '../../main/services/subnet-view';
 import { DATABASE_FILE, type DB } from '../../main/db/open';
 import { settingsRepo } from '../../main/db/repos/settings';
 import { walletsRepo } from '../../main/db/repos/wallets';
+import { identitiesRepo } from '../../main/db/repos/identities';
 import { computePortfolioView } from '../../main/services/portfolio-model';
 
 /**
@@ -95,4 +96,14 @@ export function parsePct(text: string): number {
   const m = /([+−-]?)([\d.]+)%/.exec(text);
   if (!m) throw new Error(`not a percentage: ${JSON.stringify(text)}`);
   return (m[1] === '−' || m[1] === '-' ? -1 : 1) * (Number(m[2]) / 100);
+}
+
+/** The validator names sync cached (hotkey → name, or null where the owner has no identity). */
+export function storedIdentities(dataDir: string): Map<string, string | null> {
+  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true }) as DB;
+  try {
+    return new Map(identitiesRepo(db).list().map((r) => [r.hotkey, r.name]));
+  } finally {
+    db.close();
+  }
 }

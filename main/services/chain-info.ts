@@ -1,12 +1,13 @@
 // What the UI needs to tell the truth about the chain: a connection test of an endpoint the user
-// is considering (nothing saved, closed afterwards), and how far the valuations' prices lag the
-// chain head.
+// is considering (nothing saved, closed afterwards), how far the valuations' prices lag the chain
+// head, and the validator names sync cached (docs/chain/identities.md).
 import type { EndpointProbe, Handlers } from '../../shared/api';
 import { redactEndpoint } from '../../shared/redact';
 import { ChainClient, ChainError, isPrunedError } from '../chain/client';
+import { identitiesRepo } from '../db/repos/identities';
 import type { ServiceContext } from './context';
 
-export type ChainInfoHandlers = Pick<Handlers, 'chain:probe' | 'valuation:freshness'>;
+export type ChainInfoHandlers = Pick<Handlers, 'chain:probe' | 'valuation:freshness' | 'chain:identities'>;
 
 const PROBE_TIMEOUT_MS = 15_000;
 
@@ -91,8 +92,10 @@ export function chainInfoHandlers(ctx: ServiceContext): ChainInfoHandlers {
   const newestFinalized = ctx.db.prepare<[], { head: bigint | null }>(
     'SELECT MAX(last_finalized) AS head FROM sync_state',
   );
+  const identities = identitiesRepo(ctx.db);
   return {
     'chain:probe': ({ endpoint }) => probeEndpoint(endpoint),
+    'chain:identities': () => identities.list(),
     'valuation:freshness': () => {
       const prices = newestPrices.get();
       const stored = newestFinalized.get()?.head ?? null;

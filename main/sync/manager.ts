@@ -6,6 +6,7 @@ import type { ChainStatus, SyncStatus } from '../../shared/api';
 import { redactEndpoint } from '../../shared/redact';
 import { ChainClient, ChainError, DEFAULT_REQUEST_TIMEOUT_MS } from '../chain/client';
 import { chainFactsRepo } from '../db/repos/chain-facts';
+import { identitiesRepo } from '../db/repos/identities';
 import { settingsRepo } from '../db/repos/settings';
 import { walletsRepo } from '../db/repos/wallets';
 import type { DB } from '../db/open';
@@ -40,6 +41,7 @@ export interface SyncManagerOptions {
 
 export class SyncManager {
   readonly #repo;
+  readonly #identities;
   readonly #wallets;
   readonly #settings;
   #client: ChainClient | null = null;
@@ -57,6 +59,7 @@ export class SyncManager {
 
   constructor(private readonly options: SyncManagerOptions) {
     this.#repo = chainFactsRepo(options.db);
+    this.#identities = identitiesRepo(options.db);
     this.#wallets = walletsRepo(options.db);
     this.#settings = settingsRepo(options.db);
     this.#chainStatus = this.#idleStatus(null);
@@ -279,6 +282,7 @@ export class SyncManager {
       client,
       reader,
       repo: this.#repo,
+      identities: this.#identities,
       now: this.options.now,
       following: this.#following,
       announced: this.#following ? this.#announced : null,

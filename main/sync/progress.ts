@@ -42,7 +42,7 @@ export class ProgressPusher {
     const now = Date.now();
     if (!force && now - this.#lastAnnounce < ANNOUNCE_EVERY_MS) return;
     this.#lastAnnounce = now;
-    this.bus.emit('data:changed', { tables: [...chainFactTables, 'sync_state'] });
+    this.bus.emit('data:changed', { tables: [...chainFactTables, 'sync_state', 'validator_identities'] });
   }
 
   close(): void {

@@ -2,7 +2,9 @@
 // recovery for a pruned node (tracking continues from the head, the gap is named).
 import { ChainError, isPrunedError, type ChainClient } from '../chain/client';
 import type { ChainFactsRepo, SyncStateRow } from '../db/repos/chain-facts';
+import type { IdentitiesRepo } from '../db/repos/identities';
 import { ChangeFinder } from './change-finder';
+import { refreshIdentities } from './identities';
 import type { ChainReader } from './reader';
 import { recordRange, SyncAborted, type RangeHooks, type RangePhase } from './record-range';
 import { reportProgress, type WalletRun } from './wallet-run';
@@ -18,6 +20,8 @@ export interface RunContext {
   client: ChainClient;
   reader: ChainReader;
   repo: ChainFactsRepo;
+  /** Where validator names are cached; without it names are not read. */
+  identities?: IdentitiesRepo;
   now: () => number;
   /** Following live: refresh the head facts at most every HEAD_EVERY_LIVE blocks. */
   following: boolean;
@@ -103,6 +107,13 @@ export async function syncWallet(ctx: RunContext, run: WalletRun, signal: AbortS
       run.finder = seededFinder(reader, repo, coldkey);
       await recordRange(reader, run.finder, repo, resumed, head.number, hooks);
       ctx.log?.(message);
+    }
+    if (ctx.identities && !signal.aborted) {
+      const hotkeys = repo.knownPositions(coldkey).map((p) => p.hotkey);
+      // Names only label validators: a failed read leaves the cached ones and is tried next run.
+      await refreshIdentities(reader, ctx.identities, hotkeys, head.number).catch((error: unknown) =>
+        ctx.log?.(`Validator names not read: ${error instanceof Error ? error.message : String(error)}`),
+      );
     }
     run.phase = 'live';
     ctx.onRecorded(true);

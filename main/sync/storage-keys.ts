@@ -100,6 +100,12 @@ export const keys = {
       ['Blake2_128Concat', account(hot)],
     ),
   lockPrefix: (cold: string) => key('SubtensorModule', 'Lock', ['Blake2_128Concat', account(cold)]),
+  /** The coldkey that owns a hotkey (AccountId32; absent when unregistered). */
+  owner: (hot: string) => key('SubtensorModule', 'Owner', ['Blake2_128Concat', account(hot)]),
+  /** A coldkey's identity ({name, url, github_repo, …}: all runtimes the app knows). */
+  identityV2: (cold: string) => key('SubtensorModule', 'IdentitiesV2', ['Blake2_128Concat', account(cold)]),
+  /** The older identity ({name, url, …}), still in runtimes up to 343. */
+  identityV1: (cold: string) => key('SubtensorModule', 'Identities', ['Blake2_128Concat', account(cold)]),
   rootClaimType: (cold: string) => key('SubtensorModule', 'RootClaimType', ['Blake2_128Concat', account(cold)]),
   rootClaimed: (netuid: number, hot: string, cold: string) =>
     key(

@@ -3,9 +3,15 @@ import { chainFacts } from './0002-chain-facts';
 import { runtime424Facts } from './0003-runtime-424-facts';
 import { nullSentinels } from './0004-null-sentinels';
 import { headCheckpoints } from './0005-head-checkpoints';
+import { validatorIdentities } from './0006-validator-identities';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Every schema step, oldest first. Append only: never edit a step that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [init, chainFacts, runtime424Facts, nullSentinels, headCheckpoints];
+export const MIGRATIONS: readonly Migration[] = [
+  init,
+  chainFacts, runtime424Facts, nullSentinels,
+  headCheckpoints,
+  validatorIdentities,
+];

@@ -3,6 +3,7 @@ import type { ActivityRow } from '../../../shared/activity';
 import { CHAIN_EVENT_KINDS, LEDGER_KINDS, LEG_BASES, LEG_CATEGORIES } from '../../../shared/vocab';
 import { Alpha as AlphaAmount, Tao as TaoAmount } from '../app/Amount';
 import type { ActivityArgs } from './choices';
+import { useValidatorNames } from '../app/validators';
 import { activityQueries, PAGE_SIZE } from './queries';
 import { flagText, subnetName, subnetsText, utcDateTime } from './row-view';
 
@@ -37,6 +38,7 @@ export function ActivityDetail({
 }
 
 function DetailBody({ row, labels }: { row: ActivityRow; labels: ReadonlyMap<string, string> }) {
+  const names = useValidatorNames();
   return (
     <>
       <p className="muted small">{LEDGER_KINDS[row.kind].help}</p>
@@ -87,6 +89,7 @@ function DetailBody({ row, labels }: { row: ActivityRow; labels: ReadonlyMap<str
               <td>
                 <div>
                   {labels.get(l.coldkey) ?? l.coldkey} · {subnetName(l.netuid)}
+                  {l.hotkey !== '' && names.has(l.hotkey) ? ` · ${names.get(l.hotkey)}` : ''}
                 </div>
                 <code className="address small" title="Hotkey">
                   {l.hotkey}

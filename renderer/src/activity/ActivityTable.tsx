@@ -6,7 +6,9 @@ import { ACTIVITY_SORT_KEYS, LEDGER_KINDS, type ActivitySortKey } from '../../..
 import { Alpha as AlphaAmount, Tao as TaoAmount } from '../app/Amount';
 import type { ActivityArgs } from './choices';
 import { activityQueries, PAGE_SIZE, pagesFor } from './queries';
-import { entryFee, hotkeysText, primaryLeg, subnetsText, utcDateTime, walletsText } from './row-view';
+import { useValidatorNames } from '../app/validators';
+import type { ValidatorNames } from '../app/validator-names';
+import { entryFee, hotkeysText, hotkeysTitle, primaryLeg, subnetsText, utcDateTime, walletsText } from './row-view';
 
 export const ROW_HEIGHT = 40;
 
@@ -22,7 +24,7 @@ const COLUMNS: Column[] = [
   { id: 'kind', label: 'Kind', sort: 'kind' },
   { id: 'wallet', label: 'Wallet' },
   { id: 'subnet', label: 'Subnet', sort: 'subnet' },
-  { id: 'hotkey', label: 'Hotkey' },
+  { id: 'hotkey', label: 'Validator' },
   { id: 'alpha', label: 'α', sort: 'alpha', numeric: true },
   { id: 'tao', label: 'TAO', sort: 'tao', numeric: true },
   { id: 'fee', label: 'Fee', numeric: true },
@@ -57,6 +59,7 @@ export function ActivityTable({
   onSort: (key: ActivitySortKey) => void;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
+  const names = useValidatorNames();
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's own state drives re-renders
   const virtualizer = useVirtualizer({
     count,
@@ -146,6 +149,7 @@ export function ActivityTable({
               start={item.start}
               row={rowAt(item.index)}
               labels={labels}
+              names={names}
               active={item.index === active}
               onOpen={onOpen}
             />
@@ -162,6 +166,7 @@ const Row = memo(function Row(props: {
   start: number;
   row: ActivityRow | undefined;
   labels: ReadonlyMap<string, string>;
+  names: ValidatorNames;
   active: boolean;
   onOpen: (index: number) => void;
 }) {
@@ -206,8 +211,8 @@ const Row = memo(function Row(props: {
         {walletsText(row, props.labels)}
       </div>
       <div role="gridcell">{subnetsText(row)}</div>
-      <div role="gridcell" className="ellipsis muted" title={row.legs.map((l) => l.hotkey).join(' → ')}>
-        {hotkeysText(row)}
+      <div role="gridcell" className="ellipsis muted" title={hotkeysTitle(row, props.names)} data-testid="activity-validator">
+        {hotkeysText(row, props.names)}
       </div>
       <div role="gridcell" className={`num${row.legs.length > 1 ? ' legs' : ''}`} data-testid="activity-alpha">
         {row.legs.map((l, i) => (

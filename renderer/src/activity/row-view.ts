@@ -3,6 +3,7 @@
 import type { ActivityRow } from '../../../shared/activity';
 import type { LedgerLegView } from '../../../shared/views';
 import { shortAddress } from '../app/format';
+import { validatorText, validatorTitle, type ValidatorNames } from '../app/validator-names';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -31,10 +32,17 @@ export function walletsText(row: ActivityRow, labels: ReadonlyMap<string, string
   return unique(row.legs.map((l) => labels.get(l.coldkey) ?? shortAddress(l.coldkey))).join(' → ');
 }
 
-/** The hotkeys of an entry's legs, shortened: one, or "from → to" for a move between hotkeys. */
-export function hotkeysText(row: ActivityRow): string {
+/** The hotkeys of an entry's legs (validator names where known): one, or "from → to" for a move between hotkeys. */
+export function hotkeysText(row: ActivityRow, names: ValidatorNames = new Map()): string {
   return unique(row.legs.map((l) => l.hotkey).filter((h) => h !== ''))
-    .map(shortAddress)
+    .map((h) => validatorText(h, names))
+    .join(' → ');
+}
+
+/** Hover text of the hotkeys cell: each validator's name and full hotkey. */
+export function hotkeysTitle(row: ActivityRow, names: ValidatorNames): string {
+  return unique(row.legs.map((l) => l.hotkey).filter((h) => h !== ''))
+    .map((h) => validatorTitle(h, names))
     .join(' → ');
 }
 

@@ -22,6 +22,7 @@ const TABLE_QUERIES: Record<DbTable, QueryKey[]> = {
   root_claim_payouts: [['activity'], ['portfolio'], ['fiat']],
   blocks: [],
   fiat_prices: [['portfolio'], ['fiat']],
+  validator_identities: [['identities']],
 };
 
 /** Invalidate cached queries when the backend reports that tables changed. */

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { PortfolioView, SubnetView } from '../../../shared/views';
 import { Alpha, Tao } from '../app/Amount';
 import { shortAddress } from '../app/format';
+import { Validator } from '../app/validators';
 import { MetricHeader, MetricLabel } from '../app/MetricLabel';
 import { METRICS } from '../../../shared/vocab';
 import { routeHref } from '../app/route';
@@ -185,7 +186,9 @@ function SubnetBody({
               return (
                 <tr key={p.key} data-testid="hotkey-row">
                   <td>{p.walletLabel ?? shortAddress(p.coldkey)}</td>
-                  <td title={p.hotkey}>{shortAddress(p.hotkey)}</td>
+                  <td>
+                    <Validator hotkey={p.hotkey} />
+                  </td>
                   <td className="num">
                     <Alpha amount={p.figures.alpha} netuid={p.netuid} symbol={subnet.symbol} />
                   </td>

@@ -5,6 +5,7 @@ import { METRICS } from '../../../shared/vocab';
 import { MetricLabel } from '../app/MetricLabel';
 import { oneOf, usePersistedState } from '../app/persisted';
 import { shortAddress } from '../app/format';
+import { Validator } from '../app/validators';
 import type { ViewChoice } from '../portfolio/view-choice';
 import { PositionDrilldown } from './PositionDrilldown';
 import { columnSums, SORT_KEYS, sortRows, type SortDir, type SortKey, type SubnetRow } from './subnet-rows';
@@ -74,7 +75,7 @@ export function SubnetsTable({ view, rows, choice }: { view: PortfolioView; rows
                             onClick={() => setOpen(open === p.key ? null : p.key)}
                           >
                             {open === p.key ? '▾' : '▸'} {p.walletLabel ?? shortAddress(p.coldkey)} → validator{' '}
-                            {shortAddress(p.hotkey)}
+                            <Validator hotkey={p.hotkey} />
                           </button>{' '}
                           <span className="muted small">
                             <Alpha amount={p.figures.alpha} netuid={p.netuid} symbol={row.symbol} /> ·{' '}
