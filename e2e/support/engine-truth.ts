@@ -102,7 +102,11 @@ export function parsePct(text: string): number {
 export function storedIdentities(dataDir: string): Map<string, string | null> {
   const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true }) as DB;
   try {
-    return new Map(identitiesRepo(db).list().map((r) => [r.hotkey, r.name]));
+    return new Map(
+      identitiesRepo(db)
+        .list()
+        .map((r) => [r.hotkey, r.name]),
+    );
   } finally {
     db.close();
   }

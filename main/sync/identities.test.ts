@@ -42,7 +42,14 @@ describe('validator identities from the devnet (demo: the first 4 validators hav
     const unnamed = ss58(validators[5]!.hotkey);
     const stranger = encodeAddress(new Uint8Array(32).fill(7), 42);
     const rows = await readIdentities(reader, [...named, unnamed, stranger], head);
-    expect(rows.map((r) => r.name)).toEqual(['Aurora Stake', 'Basalt Nodes', 'Cobalt Relay', 'Δelta Validators', null, null]);
+    expect(rows.map((r) => r.name)).toEqual([
+      'Aurora Stake',
+      'Basalt Nodes',
+      'Cobalt Relay',
+      'Δelta Validators',
+      null,
+      null,
+    ]);
     expect(rows[0]!.owner).toBe(ss58(validators[0]!.owner));
     expect(rows[4]!.owner).toBe(ss58(validators[5]!.owner));
     expect(rows[5]!.owner).toBeNull();
@@ -55,7 +62,9 @@ describe('validator identities from the devnet (demo: the first 4 validators hav
     const head = dn.finalized();
     const hot = ss58(dn.world.validators[1]!.hotkey);
     expect(await refreshIdentities(reader, repo, [hot, hot], head)).toBe(true);
-    expect(repo.list()).toEqual([{ hotkey: hot, owner: ss58(dn.world.validators[1]!.owner), name: 'Basalt Nodes', block: head }]);
+    expect(repo.list()).toEqual([
+      { hotkey: hot, owner: ss58(dn.world.validators[1]!.owner), name: 'Basalt Nodes', block: head },
+    ]);
     expect(await refreshIdentities(reader, repo, [hot], head + IDENTITY_EVERY)).toBe(false);
     expect(repo.due([hot], head + 1)).toEqual([hot]);
     db.close();

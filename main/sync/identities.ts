@@ -43,10 +43,18 @@ export async function readIdentities(
   const named =
     colds.length === 0
       ? new Map<string, string | null>()
-      : (await reader.readBlock(head, colds.flatMap((c) => [keys.identityV2(c), keys.identityV1(c)]), false, 'validator identities'))
-          .values;
+      : (
+          await reader.readBlock(
+            head,
+            colds.flatMap((c) => [keys.identityV2(c), keys.identityV1(c)]),
+            false,
+            'validator identities',
+          )
+        ).values;
   const nameOf = (cold: string): string | null =>
-    cleanName(bytesText(named.get(keys.identityV2(cold)) ?? null) ?? bytesText(named.get(keys.identityV1(cold)) ?? null));
+    cleanName(
+      bytesText(named.get(keys.identityV2(cold)) ?? null) ?? bytesText(named.get(keys.identityV1(cold)) ?? null),
+    );
   return hotkeys.map((hotkey) => {
     const owner = owners.get(hotkey) ?? null;
     return { hotkey, owner, name: owner === null ? null : nameOf(owner), block: head };

@@ -11,7 +11,9 @@ export type { Migration } from './types';
 /** Every schema step, oldest first. Append only: never edit a step that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
   init,
-  chainFacts, runtime424Facts, nullSentinels,
+  chainFacts,
+  runtime424Facts,
+  nullSentinels,
   headCheckpoints,
   validatorIdentities,
 ];

@@ -211,7 +211,12 @@ const Row = memo(function Row(props: {
         {walletsText(row, props.labels)}
       </div>
       <div role="gridcell">{subnetsText(row)}</div>
-      <div role="gridcell" className="ellipsis muted" title={hotkeysTitle(row, props.names)} data-testid="activity-validator">
+      <div
+        role="gridcell"
+        className="ellipsis muted"
+        title={hotkeysTitle(row, props.names)}
+        data-testid="activity-validator"
+      >
         {hotkeysText(row, props.names)}
       </div>
       <div role="gridcell" className={`num${row.legs.length > 1 ? ' legs' : ''}`} data-testid="activity-alpha">
