@@ -7,7 +7,7 @@ import { crossSubnetFeeSide, impliedPreFieldFee, SPEC_FEE_FIELD } from './runtim
 import type { PriceBook } from './prices';
 import type { LedgerKind } from '../vocab';
 import { LedgerEntry, type LedgerLeg, type RootClaimPayout, type StakeEvent } from './ledger';
-import { addedLeg, burnedLeg, positionOf, removedLeg } from './legs';
+import { addedLeg, burnedLeg, PLAIN_ADD, positionOf, removedLeg } from './legs';
 import { alphaToTao } from './units';
 import type { NormalizeOptions } from './normalize';
 /** Entry anchored on `e` (its first source). `more` are further sources. */
@@ -38,7 +38,7 @@ export function singleEntry(
   switch (e.kind) {
     case 'StakeAdded':
       return tracked
-        ? entry('buy', e, addedLeg(e, 'bought', 'trade', { side: 'add' }, opts.prices), null, feeFlags(e))
+        ? entry('buy', e, addedLeg(e, 'bought', 'trade', PLAIN_ADD, opts.prices), null, feeFlags(e))
         : null;
     case 'StakeRemoved':
       return tracked

@@ -12,7 +12,7 @@
  *   (a fact at or before a folded block, an as-of computation) needs a new engine.
  */
 import type { LedgerEntry, PositionEffect, RootClaimPayout, StakeEvent } from './ledger';
-import { normalizeEvents } from './normalize';
+import { normalizeEvents, scanEvents, type EventsScan } from './normalize';
 import type { EmissionRecord, PositionCheckpoint } from './emissions';
 import { PriceBook, type SubnetSnapshot } from './prices';
 import { FiatBook, type FiatPriceRow } from './fiat';
@@ -137,14 +137,15 @@ export function createEngine(
   const normalize = { trackedColdkeys: tracked, rootClaims: claims, effects, prices };
   let lastSpec = 297;
   let lastSpecBlock = -1;
-  const noteSpecs = (es: readonly StakeEvent[]): void => {
-    for (const e of es)
-      if (e.blockNumber >= lastSpecBlock) {
-        lastSpecBlock = e.blockNumber;
-        lastSpec = e.specVersion;
-      }
+  const noteSpecs = (scan: EventsScan): void => {
+    if (scan.lastSpec !== null && scan.lastBlock >= lastSpecBlock) {
+      lastSpecBlock = scan.lastBlock;
+      lastSpec = scan.lastSpec;
+    }
   };
-  noteSpecs(events);
+  // One pass over the events for their order, latest block and runtime (the replay trusts the order).
+  const scan = scanEvents(events);
+  noteSpecs(scan);
   let currentSpec = input.currentSpecVersion;
   const ctx: PnlContext = {
     prices,
@@ -173,14 +174,15 @@ export function createEngine(
   const state = new PortfolioState(stateOpts);
   const recorder = internal?.onReplay?.(state);
   // Normalise and replay in one pass; the ledger itself is only materialised on demand (ledger()).
-  let ledgerCount = replayRaw(state, events, normalize, checkpoints, asOf, recorder?.before, recorder?.after);
+  const replayOpts = { ...normalize, sorted: scan.sorted };
+  let ledgerCount = replayRaw(state, events, replayOpts, checkpoints, asOf, recorder?.before, recorder?.after);
   let ledgerCache: LedgerEntry[] | null = null;
   // "Now" is the latest block any input knows about (a price snapshot after the last event still moves values).
   for (const s of upTo(input.snapshots)) state.noteBlock(s.blockNumber, s.timestamp);
   const lastOf = (xs: readonly { blockNumber: number }[]): number =>
     xs.reduce((m, x) => Math.max(m, x.blockNumber), -1);
   // Every fact counts, also those that give no entry (another coldkey's side of a transfer pairs by block).
-  let folded = Math.max(...[events, checkpoints, upTo(input.snapshots), claims, effects, twrReadings].map(lastOf));
+  let folded = Math.max(scan.lastBlock, ...[checkpoints, upTo(input.snapshots), claims, effects, twrReadings].map(lastOf));
   if (settings.asOfBlock !== undefined) state.lastBlock = Math.max(state.lastBlock, settings.asOfBlock);
   // The series ends with a point at that "now", so its last point is the figures' computation.
   if (recorder?.finish) firstSeries = recorder.finish();
@@ -218,7 +220,8 @@ export function createEngine(
       else for (const leg of item.entry.legs) books.add(bookKey(leg.coldkey, leg.netuid));
       recorder?.after(item);
     };
-    const opts = { ...normalize, rootClaims: delta.rootClaims ?? [], effects: delta.effects ?? [] };
+    const deltaScan = scanEvents(delta.events);
+    const opts = { ...normalize, rootClaims: delta.rootClaims ?? [], effects: delta.effects ?? [], sorted: deltaScan.sorted };
     const before = recorder?.before;
     ledgerCount += replayRaw(state, delta.events, opts, delta.checkpoints, asOf, before, noteBooks, ledgerCount);
     for (const s of delta.snapshots) state.noteBlock(s.blockNumber, s.timestamp);
@@ -229,7 +232,7 @@ export function createEngine(
     kept.effects.push(delta.effects ?? []);
     ledgerCache = null;
     folded = Math.max(folded, ...parts.map(lastOf));
-    noteSpecs(delta.events);
+    noteSpecs(deltaScan);
     currentSpec = delta.currentSpecVersion ?? currentSpec;
     const spec = currentSpec ?? lastSpec;
     if (spec !== ctx.specVersion) {

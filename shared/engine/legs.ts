@@ -19,10 +19,18 @@ export function positionOf(e: StakeEvent): { coldkey: string; hotkey: string; ne
   return { coldkey: e.coldkey, hotkey: e.hotkey, netuid: e.netuid };
 }
 
-/** Fill a leg's pre-event spot value of |alpha| (snapshot at block − 1). */
-export function withSpot(leg: LedgerLeg, prices: PriceBook | undefined, block: number): LedgerLeg {
+/**
+ * Fill a leg's pre-event spot value of |alpha| (snapshot at block − 1). `magnitude` is |alpha| when the
+ * caller already has it (a disposal's gross α), which saves negating it again once per event.
+ */
+export function withSpot(
+  leg: LedgerLeg,
+  prices: PriceBook | undefined,
+  block: number,
+  magnitude: bigint = leg.alpha < 0n ? -leg.alpha : leg.alpha,
+): LedgerLeg {
   if (!prices) return leg;
-  const a = leg.alpha < 0n ? -leg.alpha : leg.alpha;
+  const a = magnitude;
   if (leg.netuid === 0) {
     leg.spotTao = a;
     leg.spotBlock = -1;
@@ -36,6 +44,8 @@ export function withSpot(leg: LedgerLeg, prices: PriceBook | undefined, block: n
 }
 
 export type AddContext = { side: 'add' } | { side: 'move' | 'move-same-subnet'; originTaoNet: bigint | null };
+/** The context of a plain StakeAdded (one shared object: the hot path builds no context per event). */
+export const PLAIN_ADD: AddContext = { side: 'add' };
 
 /** Acquisition leg from a StakeAdded: gross TAO paid, α received, TAO fee. */
 export function addedLeg(
@@ -108,6 +118,7 @@ export function removedLeg(
     },
     prices,
     e.blockNumber,
+    gross < 0n ? -gross : gross,
   );
 }
 

@@ -26,6 +26,8 @@ export interface NormalizeOptions {
   prices?: PriceBook;
   /** Silent position changes (swaps, dissolution, batched orders) to merge in at their blocks. */
   effects?: readonly PositionEffect[];
+  /** Set when the caller has checked (`scanEvents`) that the raw events are in (block, event index) order. */
+  sorted?: boolean;
 }
 
 export function normalizeEvents(rawEvents: readonly StakeEvent[], opts: NormalizeOptions): LedgerEntry[] {
@@ -50,7 +52,7 @@ export function streamLedger(
   emit: (e: LedgerEntry) => void,
   firstSeq = 0,
 ): number {
-  const sorted = isSorted(rawEvents) ? rawEvents : [...rawEvents].sort(compareRaw);
+  const sorted = (opts.sorted ?? isSorted(rawEvents)) ? rawEvents : [...rawEvents].sort(compareRaw);
   const claims = (opts.rootClaims ?? []).filter((p) => opts.trackedColdkeys.has(p.coldkey));
   claims.sort((x, y) => x.blockNumber - y.blockNumber);
   const effects = (opts.effects ?? []).filter((f) => opts.trackedColdkeys.has(f.coldkey));
@@ -137,6 +139,31 @@ export function streamLedger(
 
 function compareRaw(a: StakeEvent, b: StakeEvent): number {
   return a.blockNumber - b.blockNumber || a.eventIndex - b.eventIndex;
+}
+
+/** What one pass over raw events tells: their order, and the latest block with its runtime (last of that block). */
+export interface EventsScan {
+  sorted: boolean;
+  /** −1 when there are no events. */
+  lastBlock: number;
+  lastSpec: number | null;
+}
+
+/** One pass for everything the engine reads off the whole event list (1M events: each pass costs). */
+export function scanEvents(arr: readonly StakeEvent[]): EventsScan {
+  let sorted = true;
+  let lastBlock = -1;
+  let lastSpec: number | null = null;
+  let prev: StakeEvent | null = null;
+  for (const e of arr) {
+    if (sorted && prev !== null && compareRaw(prev, e) > 0) sorted = false;
+    if (e.blockNumber >= lastBlock) {
+      lastBlock = e.blockNumber;
+      lastSpec = e.specVersion;
+    }
+    prev = e;
+  }
+  return { sorted, lastBlock, lastSpec };
 }
 
 function isSorted(arr: readonly StakeEvent[]): boolean {

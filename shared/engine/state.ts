@@ -56,7 +56,11 @@ export class PortfolioState {
     this.boundaries = opts.prices.snapshotBlocks();
   }
 
-  private flow(p: PositionAcc, block: number, amount: bigint): void {
+  /**
+   * A TAO flow of `amount` into (`sign` 1) or out of (−1) the position, netted in the current benchmark
+   * window (the sign is applied here so a disposal does not allocate a negated amount per event).
+   */
+  private flow(p: PositionAcc, block: number, amount: bigint, sign: 1 | -1 = 1): void {
     const b = this.boundaries;
     if (this.boundaryCursor < b.length && (b[this.boundaryCursor] as number) <= block) {
       while (this.boundaryCursor < b.length && (b[this.boundaryCursor] as number) <= block) this.boundaryCursor++;
@@ -68,7 +72,8 @@ export class PortfolioState {
       this.windowOpen = true;
     }
     if (p.curWin === this.windowSeq) {
-      p.curFlow += amount;
+      if (sign === 1) p.curFlow += amount;
+      else p.curFlow -= amount;
       return;
     }
     if (p.curWin >= 0) {
@@ -76,7 +81,7 @@ export class PortfolioState {
       p.flowAmt.push(p.curFlow);
     }
     p.curWin = this.windowSeq;
-    p.curFlow = amount;
+    p.curFlow = sign === 1 ? amount : -amount;
   }
 
   /** coldkey → netuid → hotkey → position (nested maps: no key strings built per event). */
@@ -176,6 +181,7 @@ export class PortfolioState {
       p.feesUnknown++;
       return;
     }
+    if (leg.fee === 0n) return;
     if (leg.feeUnit === 'tao') p.feesTao += leg.fee;
     else p.feesAlpha += leg.fee;
   }
@@ -211,7 +217,8 @@ export class PortfolioState {
       this.realize(p, -book.dispose(a), e.timestamp);
       return;
     }
-    // trade (carry legs outside a pair are treated as trades)
+    // trade (carry legs outside a pair are treated as trades). Hot path: one leg per event, so signs
+    // are applied by the operator (`-=`) rather than by negating amounts (each bigint result allocates).
     this.noteFee(p, leg);
     if (leg.alpha >= 0n) {
       if (leg.category === 'transferIn') p.alphaTransferredIn += leg.alpha;
@@ -227,7 +234,7 @@ export class PortfolioState {
       if (leg.category === 'transferOut') p.alphaTransferredOut += a;
       else p.alphaSold += a;
       p.taoOut += leg.tao;
-      this.flow(p, e.blockNumber, -leg.tao);
+      this.flow(p, e.blockNumber, leg.tao, -1);
       if (leg.spotTao !== null) p.friction += leg.spotTao - leg.tao;
       else p.frictionUnknownLegs++;
       const removed = book.dispose(a);
@@ -247,7 +254,7 @@ export class PortfolioState {
     po.alphaTransferredOut += moved;
     po.taoOut += out.tao;
     po.carryTaoOut += out.tao;
-    this.flow(po, e.blockNumber, -out.tao);
+    this.flow(po, e.blockNumber, out.tao, -1);
     this.noteFee(po, out);
     if (out.spotTao !== null) po.friction += out.spotTao - out.tao;
     else po.frictionUnknownLegs++;
