@@ -182,7 +182,10 @@ export function createEngine(
   const lastOf = (xs: readonly { blockNumber: number }[]): number =>
     xs.reduce((m, x) => Math.max(m, x.blockNumber), -1);
   // Every fact counts, also those that give no entry (another coldkey's side of a transfer pairs by block).
-  let folded = Math.max(scan.lastBlock, ...[checkpoints, upTo(input.snapshots), claims, effects, twrReadings].map(lastOf));
+  let folded = Math.max(
+    scan.lastBlock,
+    ...[checkpoints, upTo(input.snapshots), claims, effects, twrReadings].map(lastOf),
+  );
   if (settings.asOfBlock !== undefined) state.lastBlock = Math.max(state.lastBlock, settings.asOfBlock);
   // The series ends with a point at that "now", so its last point is the figures' computation.
   if (recorder?.finish) firstSeries = recorder.finish();
@@ -221,7 +224,12 @@ export function createEngine(
       recorder?.after(item);
     };
     const deltaScan = scanEvents(delta.events);
-    const opts = { ...normalize, rootClaims: delta.rootClaims ?? [], effects: delta.effects ?? [], sorted: deltaScan.sorted };
+    const opts = {
+      ...normalize,
+      rootClaims: delta.rootClaims ?? [],
+      effects: delta.effects ?? [],
+      sorted: deltaScan.sorted,
+    };
     const before = recorder?.before;
     ledgerCount += replayRaw(state, delta.events, opts, delta.checkpoints, asOf, before, noteBooks, ledgerCount);
     for (const s of delta.snapshots) state.noteBlock(s.blockNumber, s.timestamp);
