@@ -116,8 +116,8 @@ export interface ClosedUnits {
   startBlock: number | null;
   /** Per position: closed windows counted, their units, whether one came before the index start. */
   byPosition: Map<PositionAcc, { n: number; units: bigint; waiting: boolean }>;
-  /** Per subnet: units per closed window. */
-  bySubnet: Map<number, Map<number, bigint>>;
+  /** Per subnet: units per closed window, indexed by window (holes: no flow then). */
+  bySubnet: Map<number, bigint[]>;
 }
 
 export function benchmarkUnits(state: PortfolioState, index: WindowedIndex, closed?: ClosedUnits): BenchmarkUnits {
@@ -135,15 +135,23 @@ export function benchmarkUnits(state: PortfolioState, index: WindowedIndex, clos
       ? closed
       : { startBlock: index.startBlock, byPosition: new Map(), bySubnet: new Map() };
   if (closed && keep !== closed) Object.assign(closed, keep);
-  const unitsOf = (w: number, flow: bigint): bigint => (hold ? flow : floorDiv(flow * INDEX_SCALE, price[w] as bigint));
+  // floor(flow × INDEX_SCALE / price): the flow itself at index 1.0 (holding TAO, windows before an
+  // index moves), one truncating division for inflows (the floor already), floorDiv only for outflows.
+  const unitsOf = (w: number, flow: bigint): bigint => {
+    if (hold) return flow;
+    const at = price[w] as bigint;
+    if (at === INDEX_SCALE) return flow;
+    return flow >= 0n && at > 0n ? (flow * INDEX_SCALE) / at : floorDiv(flow * INDEX_SCALE, at);
+  };
   const early = (w: number): boolean => index.startBlock !== null && (windowBlocks[w] as number) < index.startBlock;
   const byPosition = new Map<string, bigint>();
-  const perSubnet = new Map<number, Map<number, bigint>>();
+  // Units per subnet per window, indexed by window (holes: no flow in that window).
+  const perSubnet = new Map<number, bigint[]>();
   const waiting = new Set<string>();
-  const subnetOf = (m: Map<number, Map<number, bigint>>, netuid: number): Map<number, bigint> => {
+  const subnetOf = (m: Map<number, bigint[]>, netuid: number): bigint[] => {
     let sub = m.get(netuid);
     if (!sub) {
-      sub = new Map();
+      sub = [];
       m.set(netuid, sub);
     }
     return sub;
@@ -160,27 +168,35 @@ export function benchmarkUnits(state: PortfolioState, index: WindowedIndex, clos
       const u = unitsOf(w, p.flowAmt[done.n] as bigint);
       done.waiting ||= early(w);
       done.units += u;
-      closedSub.set(w, (closedSub.get(w) ?? 0n) + u);
+      const had = closedSub[w];
+      closedSub[w] = had === undefined ? u : had + u;
     }
     let units = done.units;
     if (done.waiting) waiting.add(p.key);
-    subnetOf(perSubnet, p.netuid);
+    const sub = subnetOf(perSubnet, p.netuid);
     if (p.curWin >= 0) {
       const u = unitsOf(p.curWin, p.curFlow);
       if (early(p.curWin)) waiting.add(p.key);
       units += u;
-      const sub = subnetOf(perSubnet, p.netuid);
-      sub.set(p.curWin, (sub.get(p.curWin) ?? 0n) + u);
+      const had = sub[p.curWin];
+      sub[p.curWin] = had === undefined ? u : had + u;
     }
     byPosition.set(p.key, units);
   }
   const bySubnet = new Map<number, { windows: number[]; units: bigint[] }>();
   for (const [netuid, open] of perSubnet) {
-    // Kept between computations: add the open windows to a copy; otherwise to the map itself.
-    const m = closed ? new Map(keep.bySubnet.get(netuid)) : (keep.bySubnet.get(netuid) ?? new Map<number, bigint>());
-    for (const [w, u] of open) m.set(w, (m.get(w) ?? 0n) + u);
-    const ws = [...m.keys()].sort((a, b) => a - b);
-    bySubnet.set(netuid, { windows: ws, units: ws.map((w) => m.get(w) as bigint) });
+    const closedUnits = keep.bySubnet.get(netuid) ?? [];
+    const ws: number[] = [];
+    const us: bigint[] = [];
+    // Closed and open windows together, in window order (the kept closed units are not changed).
+    for (let w = 0; w < Math.max(closedUnits.length, open.length); w++) {
+      const c = closedUnits[w];
+      const o = open[w];
+      if (c === undefined && o === undefined) continue;
+      ws.push(w);
+      us.push(c === undefined ? (o as bigint) : o === undefined ? c : c + o);
+    }
+    bySubnet.set(netuid, { windows: ws, units: us });
   }
   return { index, byPosition, bySubnet, windowBlocks, waiting };
 }
