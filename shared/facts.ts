@@ -47,6 +47,18 @@ export interface PositionRow {
   alpha: bigint;
 }
 
+/**
+ * The coldkey's shares in one validator's fund at a checkpoint (runtimes 441+, docs/chain/baskets.md):
+ * owed shares and their TAO value (what a claim would pay). A fund not listed at a read checkpoint is
+ * owed nothing.
+ */
+export interface BasketRow {
+  /** The validator hotkey whose fund it is. */
+  hotkey: string;
+  shares: bigint;
+  value: bigint;
+}
+
 /** Where a snapshot's price came from (docs/chain/prices.md). */
 export type PriceSource = 'runtime' | 'balancer' | 'reserves';
 

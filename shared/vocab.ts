@@ -310,6 +310,11 @@ export const DB_TABLES = {
   position_checkpoints: { label: 'Position checkpoints', help: 'α per position at checkpoint blocks.', facts: true },
   subnet_snapshots: { label: 'Subnet snapshots', help: 'Pool reserves and prices at checkpoint blocks.', facts: true },
   root_claim_payouts: { label: 'Root-claim payouts', help: 'What each root claim paid out.', facts: true },
+  basket_positions: {
+    label: 'Basket positions',
+    help: 'Fund shares per validator and their TAO value at checkpoint blocks.',
+    facts: true,
+  },
   sync_state: { label: 'Sync state', help: 'Per-wallet sync cursor and phase.', facts: false },
   fiat_prices: { label: 'Fiat prices', help: 'TAO prices imported from a CSV file.', facts: false },
   validator_identities: {

@@ -63,6 +63,58 @@ describe.each([1, 2, 3])('basket475 seed %i', (seed) => {
     expect(kinds).toContain('BasketClaimed');
     expect(kinds).toContain('BasketStakedIn');
     expect(basketLines.some((l) => l.includes('|RootClaimed|') && l.split('|')[9] !== '0')).toBe(true);
+    // Basket positions: read at checkpoints of the 455+ runtimes, only for coldkeys with root stake or
+    // basket activity, and equal to the chain's owed shares and payout for every fund at every read.
+    const { fundHotkeys } = await import('../../devnet/chain/api-basket');
+    const reads = backend.db
+      .prepare<[], { coldkey: string; block_number: bigint; spec: bigint }>(
+        `SELECT c.coldkey, c.block_number, b.spec_version AS spec
+         FROM basket_checkpoints c JOIN blocks b ON b.number = c.block_number`,
+      )
+      .all();
+    const rows = backend.db.prepare<[string, bigint], { hotkey: string; shares: bigint; value_tao: bigint }>(
+      'SELECT hotkey, shares, value_tao FROM basket_positions WHERE coldkey = ? AND block_number = ? ORDER BY hotkey',
+    );
+    const chain = dn.world.chain;
+    let owedSeen = 0;
+    let storageReads = 0;
+    let worstRao = 0n;
+    for (const r of reads) {
+      const b = Number(r.block_number);
+      expect(b).toBeGreaterThanOrEqual(8_000);
+      const cold = fromSs58(r.coldkey);
+      const stored = rows.all(r.coldkey, r.block_number);
+      // every fund with shares (a swapped-in hotkey included) and every fund stored
+      const candidates = new Set([...fundHotkeys(chain, b), ...stored.map((x) => fromSs58(x.hotkey))]);
+      const expected = [...candidates]
+        .map((h) => ({ hotkey: ss58(h), shares: chain.basket.owed(h, cold, b), value: chain.basket.payout(h, cold, b) }))
+        .filter((x) => x.shares > 0n)
+        .sort((x, y) => x.hotkey.localeCompare(y.hotkey));
+      // Owed shares are exact; the value is the runtime's at 455 and computed from storage at 475 (the
+      // closed-form sale of each holding, within a few rao of the runtime's).
+      expect([b, r.coldkey, stored.map((x) => [x.hotkey, x.shares])]).toEqual([b, r.coldkey, expected.map((x) => [x.hotkey, x.shares])]);
+      for (const [i, x] of stored.entries()) {
+        const diff = x.value_tao - expected[i]!.value;
+        const abs = diff < 0n ? -diff : diff;
+        if (r.spec < 475n) expect(abs).toBe(0n);
+        else expect(abs).toBeLessThanOrEqual(10n);
+        if (abs > worstRao) worstRao = abs;
+      }
+      if (r.spec >= 475n && expected.length > 0) storageReads++;
+      owedSeen += expected.length;
+    }
+    expect(storageReads).toBeGreaterThan(3);
+    console.log(`seed ${seed}: ${reads.length} basket reads, ${owedSeen} fund rows, worst value error ${worstRao} rao`);
+    expect(owedSeen).toBeGreaterThan(10);
+    // Request cost: coldkeys without root stake or basket activity are never asked.
+    const readers = new Set(reads.map((r) => r.coldkey));
+    for (const coldkey of dn.coldkeys) {
+      const cold = fromSs58(coldkey);
+      const active =
+        chain.positionsOf(cold).some((p) => p.netuid === 0) ||
+        truth.events.some((e) => e.coldkey === coldkey && (e.kind === 'BasketStakedIn' || e.kind === 'BasketClaimed'));
+      expect([coldkey, readers.has(coldkey)]).toEqual([coldkey, active]);
+    }
     await backend.sync.close();
     backend.close();
   });

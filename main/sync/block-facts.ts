@@ -4,6 +4,7 @@
 import { ChainError } from '../chain/client';
 import type { BlockFacts, BlockRecord, CheckpointFacts } from '../db/repos/chain-facts';
 import type { ChangeBlock, ChangeFinder } from './change-finder';
+import { hasBaskets, readBasketsByApi, readBasketsFromStorage, readsBaskets } from './baskets';
 import { poolsFromState, readPositions, readPricedPools, readSubnets } from './checkpoints';
 import { silentEffects } from './effects';
 import { headExits } from './head';
@@ -31,6 +32,11 @@ export interface PlanEntry {
   change: ChangeBlock | null;
   /** Also record locks and exit values here: the head the range syncs to. */
   head: boolean;
+  /**
+   * Read basket positions here (runtimes 441+) when the coldkey has root stake or basket activity: the
+   * funds it bought into or claimed from (its root hotkeys at the checkpoint are added); null: do not.
+   */
+  baskets: readonly string[] | null;
 }
 
 function blockRecord(s: BlockState, specVersion: number, parentHash: string | null): BlockRecord {
@@ -54,6 +60,7 @@ async function checkpointAt(
   coldkey: string,
   parentHash: string | null,
   pools: PoolSource,
+  baskets: readonly string[] | null,
 ): Promise<CheckpointFacts & { callRuntime: BlockRuntime }> {
   const runtime = await reader.runtimeFor(s);
   const poolsAt = (codeRuntime: BlockRuntime) => {
@@ -67,7 +74,13 @@ async function checkpointAt(
     }
   };
   const read = (codeRuntime: BlockRuntime) =>
-    Promise.all([readPositions(reader, codeRuntime, s.hash, coldkey, s.number), poolsAt(codeRuntime)]);
+    Promise.all([
+      readPositions(reader, codeRuntime, s.hash, coldkey, s.number),
+      poolsAt(codeRuntime),
+      baskets && readsBaskets(codeRuntime)
+        ? readBasketsByApi(reader, codeRuntime, s.hash, coldkey, s.number)
+        : undefined,
+    ]);
   let result: Awaited<ReturnType<typeof read>>;
   let callRuntime = runtime;
   try {
@@ -81,8 +94,19 @@ async function checkpointAt(
     callRuntime = await reader.runtimeFor(next);
     result = await read(callRuntime);
   }
-  const [positions, subnets] = result;
-  return { block: blockRecord(s, runtime.specVersion, parentHash), positions, subnets, callRuntime };
+  const [positions, subnets, byApi] = result;
+  const basketRows =
+    byApi ??
+    (baskets && hasBaskets(callRuntime)
+      ? await readBasketsFromStorage(reader, callRuntime, s, coldkey, positions, baskets)
+      : undefined);
+  return {
+    block: blockRecord(s, runtime.specVersion, parentHash),
+    positions,
+    subnets,
+    ...(basketRows ? { baskets: basketRows } : {}),
+    callRuntime,
+  };
 }
 
 const facts = ({ callRuntime: _, ...cp }: CheckpointFacts & { callRuntime: BlockRuntime }): CheckpointFacts => cp;
@@ -117,6 +141,7 @@ export async function factsFor(
       coldkey,
       null,
       entry.head ? { from: 'runtime' } : { from: 'state-priced', netuids },
+      entry.baskets,
     );
     const exits = entry.head ? await exitsAt(reader, cp, coldkey) : undefined;
     return {
@@ -134,8 +159,8 @@ export async function factsFor(
   const [at, before] = await Promise.all([finder.read(b, false, true), finder.read(b - 1, false, true)]);
   const pools: PoolSource = { from: 'state', netuids: finder.netuids };
   const [after, prior] = await Promise.all([
-    checkpointAt(reader, at, coldkey, before.hash, pools),
-    checkpointAt(reader, before, coldkey, null, pools),
+    checkpointAt(reader, at, coldkey, before.hash, pools, entry.baskets),
+    checkpointAt(reader, before, coldkey, null, pools, entry.baskets),
   ]);
   const events = c.rows.map((r) => ({ ...r }));
   // The finder's reads at b and b − 1 carry the root-claim keys of the root positions it knows.

@@ -8,6 +8,9 @@ import { factsFor, type PlanEntry } from './block-facts';
 import { recordsSomething, type ChangeFinder } from './change-finder';
 import type { ChainReader } from './reader';
 
+/** Events that make a coldkey's basket positions worth reading even without root stake. */
+const BASKET_KINDS = new Set(['BasketStakedIn', 'BasketClaimed']);
+
 /** One checkpoint per this many blocks (a day of 12 s blocks), on a fixed grid so reruns agree. */
 export const BLOCKS_PER_DAY = 7_200;
 /** How many blocks' facts may be fetched ahead of the commit pointer. */
@@ -64,8 +67,14 @@ export async function recordRange(
   check();
 
   const firstBlock = state.firstBlock ?? changes[0]?.state.number ?? null;
+  // Basket positions are read only for coldkeys with root stake or basket activity (one call per
+  // checkpoint, on runtimes that offer it; docs/chain/baskets.md#what-sync-records-runtimes-441).
+  const basketEvents = changes.flatMap((c) => c.rows.filter((r) => BASKET_KINDS.has(r.kind) && r.hotkey !== null));
+  const fundHotkeys = [...new Set([...basketEvents.map((r) => r.hotkey as string), ...repo.basketHotkeys(coldkey)])];
+  const baskets =
+    [...finder.positions.values()].some((p) => p.netuid === 0) || fundHotkeys.length > 0 ? fundHotkeys.sort() : null;
   const plan = new Map<number, PlanEntry>();
-  for (const c of changes) plan.set(c.state.number, { block: c.state.number, change: c, head: false });
+  for (const c of changes) plan.set(c.state.number, { block: c.state.number, change: c, head: false, baskets });
   if (firstBlock !== null) {
     // One checkpoint in every day-long window ending on the grid: a grid block gets its own only
     // when no change block (this run's, or already committed) checkpointed that window. Both
@@ -76,14 +85,15 @@ export async function recordRange(
       (from < lo && repo.hasChangeBetween(coldkey, from, Math.min(to, lo - 1)));
     const start = Math.max(lo, firstBlock);
     for (let d = Math.ceil(start / BLOCKS_PER_DAY) * BLOCKS_PER_DAY; d <= hi; d += BLOCKS_PER_DAY) {
-      if (!plan.has(d) && !changedIn(d - BLOCKS_PER_DAY, d)) plan.set(d, { block: d, change: null, head: false });
+      if (!plan.has(d) && !changedIn(d - BLOCKS_PER_DAY, d))
+        plan.set(d, { block: d, change: null, head: false, baskets });
     }
     // The head itself: positions, prices, locks and exit values at `hi` (live following: at most
     // once per `headEvery` blocks).
     const lastHead = repo.lastHeadBlock(coldkey);
     if (hooks.headEvery === undefined || lastHead === null || hi - lastHead >= hooks.headEvery) {
       const entry = plan.get(hi);
-      plan.set(hi, entry ? { ...entry, head: true } : { block: hi, change: null, head: true });
+      plan.set(hi, entry ? { ...entry, head: true } : { block: hi, change: null, head: true, baskets });
     }
   }
   const entries = [...plan.values()].sort((a, b) => a.block - b.block);

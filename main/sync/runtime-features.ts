@@ -16,6 +16,8 @@ export interface RuntimeFeatures {
   availability: boolean;
   /** SubtensorModule.Lock storage: conviction locks exist in this runtime. */
   locks: boolean;
+  /** SubtensorModule.BasketRate storage: validator funds (beta baskets, spec ≥ 441). */
+  baskets: boolean;
 }
 
 interface MetadataShape {
@@ -61,6 +63,7 @@ export function runtimeFeatures(registry: Registry): RuntimeFeatures {
     simSell: hasRuntimeMethod(registry, 'SwapRuntimeApi', 'sim_swap_alpha_for_tao'),
     availability: hasRuntimeMethod(registry, 'StakeInfoRuntimeApi', 'get_stake_availability_for_coldkeys'),
     locks: storageItem(md, 'SubtensorModule', 'Lock') !== undefined,
+    baskets: storageItem(md, 'SubtensorModule', 'BasketRate') !== undefined,
   };
   cache.set(registry, features);
   return features;

@@ -106,6 +106,14 @@ export const keys = {
   identityV2: (cold: string) => key('SubtensorModule', 'IdentitiesV2', ['Blake2_128Concat', account(cold)]),
   /** The older identity ({name, url, …}), still in runtimes up to 343. */
   identityV1: (cold: string) => key('SubtensorModule', 'Identities', ['Blake2_128Concat', account(cold)]),
+  /** Beta baskets (spec ≥ 441, docs/chain/baskets.md#shares-and-watermarks): a fund's outstanding shares (u64). */
+  basketSharesPrefix: () => key('SubtensorModule', 'BasketShares'),
+  basketShares: (hot: string) => key('SubtensorModule', 'BasketShares', ['Blake2_128Concat', account(hot)]),
+  /** Cumulative shares per unit of root stake (signed fixed point, i128 bits). */
+  basketRate: (hot: string) => key('SubtensorModule', 'BasketRate', ['Blake2_128Concat', account(hot)]),
+  /** A staker's watermark of shares already claimed (i128, signed). */
+  basketClaimed: (hot: string, cold: string) =>
+    key('SubtensorModule', 'BasketClaimed', ['Blake2_128Concat', account(hot)], ['Blake2_128Concat', account(cold)]),
   rootClaimType: (cold: string) => key('SubtensorModule', 'RootClaimType', ['Blake2_128Concat', account(cold)]),
   rootClaimed: (netuid: number, hot: string, cold: string) =>
     key(
@@ -136,6 +144,13 @@ export function leUint(hex: string | null, bytes: number, offset = 0): bigint {
   let n = 0n;
   for (let i = bytes - 1; i >= 0; i--) n = (n << 8n) | BigInt(u[offset + i] ?? 0);
   return n;
+}
+
+/** Little-endian two's-complement signed integer of `bytes` bytes (i128 watermarks and rates). */
+export function leInt(hex: string | null, bytes: number): bigint {
+  const n = leUint(hex, bytes);
+  const top = 1n << BigInt(bytes * 8 - 1);
+  return n >= top ? n - (top << 1n) : n;
 }
 
 /** System.Account → nonce (first u32 of AccountInfo). */

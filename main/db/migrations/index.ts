@@ -4,6 +4,7 @@ import { runtime424Facts } from './0003-runtime-424-facts';
 import { nullSentinels } from './0004-null-sentinels';
 import { headCheckpoints } from './0005-head-checkpoints';
 import { validatorIdentities } from './0006-validator-identities';
+import { basketPositions } from './0007-basket-positions';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   nullSentinels,
   headCheckpoints,
   validatorIdentities,
+  basketPositions,
 ];

@@ -2,9 +2,9 @@
 // the cursor is a single synchronous transaction; unique keys + INSERT OR IGNORE make re-syncing
 // a range a no-op.
 import type { SyncPhase } from '../../../shared/api';
-import type { PositionRow, StakeEventFact, StoredStakeEvent, SubnetRow } from '../../../shared/facts';
+import type { BasketRow, PositionRow, StakeEventFact, StoredStakeEvent, SubnetRow } from '../../../shared/facts';
 
-export type { PositionRow, PriceSource, SubnetRow } from '../../../shared/facts';
+export type { BasketRow, PositionRow, PriceSource, SubnetRow } from '../../../shared/facts';
 import type { DB } from '../open';
 import { STAKE_EVENT_COLUMNS, stakeEventFromRow, type StakeEventDbRow } from './stake-events';
 
@@ -72,6 +72,8 @@ export interface CheckpointFacts {
   block: BlockRecord;
   positions: PositionRow[];
   subnets: SubnetRow[];
+  /** Fund shares per validator, where read (runtimes 441+, coldkeys with root stake or basket activity). */
+  baskets?: BasketRow[];
 }
 
 /** Everything recorded for one planned block of one coldkey (committed atomically with the cursor). */
@@ -145,6 +147,17 @@ export function chainFactsRepo(db: DB) {
   const insertSubnetStake = db.prepare(
     `INSERT OR IGNORE INTO subnet_stakes (block_number, coldkey, netuid, total, locked, available, lock_hotkey, locks_read, exit_tao, exit_alpha_fee, exit_slippage)
      VALUES (@blockNumber, @coldkey, @netuid, @total, @locked, @available, @lockHotkey, @locksRead, @exitTao, @exitAlphaFee, @exitSlippage)`,
+  );
+  const insertBasketRead = db.prepare(
+    'INSERT OR IGNORE INTO basket_checkpoints (coldkey, block_number) VALUES (@coldkey, @blockNumber)',
+  );
+  const insertBasket = db.prepare(
+    `INSERT OR IGNORE INTO basket_positions (block_number, coldkey, hotkey, shares, value_tao)
+     VALUES (@blockNumber, @coldkey, @hotkey, @shares, @value)`,
+  );
+  const basketHotkeys = db.prepare<[string, string], { hotkey: string }>(
+    `SELECT hotkey FROM basket_positions WHERE coldkey = ?
+     UNION SELECT hotkey FROM stake_events WHERE coldkey = ? AND kind IN ('BasketStakedIn', 'BasketClaimed')`,
   );
   const insertHead = db.prepare(
     'INSERT OR IGNORE INTO head_checkpoints (coldkey, block_number) VALUES (@coldkey, @blockNumber)',
@@ -253,6 +266,9 @@ export function chainFactsRepo(db: DB) {
           alpha: p.alpha,
         });
       for (const s of c.subnets) insertSubnet.run({ blockNumber: c.block.number, ...s });
+      if (!c.baskets) continue;
+      insertBasketRead.run({ coldkey, blockNumber: c.block.number });
+      for (const r of c.baskets) insertBasket.run({ blockNumber: c.block.number, coldkey, ...r });
     }
   };
 
@@ -296,6 +312,8 @@ export function chainFactsRepo(db: DB) {
     /** Whether a change block of this coldkey with recorded events lies in (from, to]. */
     hasChangeBetween: (coldkey: string, from: number, to: number): boolean =>
       to > from && changeBetween.get({ coldkey, from, to }) !== undefined,
+    /** The validator funds this coldkey was recorded to hold shares in, bought into or claimed from. */
+    basketHotkeys: (coldkey: string): string[] => basketHotkeys.all(coldkey, coldkey).map((r) => r.hotkey),
     /** The last block whose head facts were recorded for this coldkey. */
     lastHeadBlock: (coldkey: string): number | null => {
       const b = lastHead.get(coldkey)?.b ?? null;

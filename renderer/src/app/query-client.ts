@@ -20,6 +20,7 @@ const TABLE_QUERIES: Record<DbTable, QueryKey[]> = {
   subnet_snapshots: [['portfolio'], ['subnets'], ['activity']],
   sync_state: [['sync']],
   root_claim_payouts: [['activity'], ['portfolio'], ['fiat']],
+  basket_positions: [['portfolio'], ['fiat']],
   blocks: [],
   fiat_prices: [['portfolio'], ['fiat']],
   validator_identities: [['identities']],
