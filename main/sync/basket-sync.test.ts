@@ -87,12 +87,20 @@ describe.each([1, 2, 3])('basket475 seed %i', (seed) => {
       // every fund with shares (a swapped-in hotkey included) and every fund stored
       const candidates = new Set([...fundHotkeys(chain, b), ...stored.map((x) => fromSs58(x.hotkey))]);
       const expected = [...candidates]
-        .map((h) => ({ hotkey: ss58(h), shares: chain.basket.owed(h, cold, b), value: chain.basket.payout(h, cold, b) }))
+        .map((h) => ({
+          hotkey: ss58(h),
+          shares: chain.basket.owed(h, cold, b),
+          value: chain.basket.payout(h, cold, b),
+        }))
         .filter((x) => x.shares > 0n)
         .sort((x, y) => x.hotkey.localeCompare(y.hotkey));
       // Owed shares are exact; the value is the runtime's at 455 and computed from storage at 475 (the
       // closed-form sale of each holding, within a few rao of the runtime's).
-      expect([b, r.coldkey, stored.map((x) => [x.hotkey, x.shares])]).toEqual([b, r.coldkey, expected.map((x) => [x.hotkey, x.shares])]);
+      expect([b, r.coldkey, stored.map((x) => [x.hotkey, x.shares])]).toEqual([
+        b,
+        r.coldkey,
+        expected.map((x) => [x.hotkey, x.shares]),
+      ]);
       for (const [i, x] of stored.entries()) {
         const diff = x.value_tao - expected[i]!.value;
         const abs = diff < 0n ? -diff : diff;

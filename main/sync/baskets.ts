@@ -62,7 +62,11 @@ export async function readBasketsByApi(
   for (const p of result as unknown as Iterable<Codec>) {
     const shares = bigField(p, 'beta', what);
     if (shares === 0n) continue;
-    rows.push({ hotkey: encodeAddress(field(p, 'hotkey', what).toU8a(), 42), shares, value: bigField(p, 'valueTao', what) });
+    rows.push({
+      hotkey: encodeAddress(field(p, 'hotkey', what).toU8a(), 42),
+      shares,
+      value: bigField(p, 'valueTao', what),
+    });
   }
   return rows.sort(byHotkey);
 }
