@@ -52,6 +52,11 @@ export interface ActivityRow {
   /** Root claims: the subnet whose root dividends were claimed (a swap claim's leg is on root). */
   claimedNetuid: number | null;
   sources: ActivitySourceView[];
+  /**
+   * Asked in fiat: per leg, its TAO amount and its TAO fee (null for an α or unknown fee) at the
+   * entry's day's imported price, in 1e-8 units; null where that day has no price.
+   */
+  fiat?: { tao: (bigint | null)[]; fee: (bigint | null)[] };
   flags: string[];
 }
 
@@ -72,6 +77,8 @@ export interface ActivityPageView {
   offset: number;
   rows: ActivityRow[];
   facets: ActivityFacets;
+  /** Asked in fiat: the currency code the rows' `fiat` amounts are in. */
+  fiatCurrency?: string;
 }
 
 export type SearchTerm =

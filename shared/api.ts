@@ -233,6 +233,8 @@ export const contract = {
       .object({
         filter: activityFilterSchema.optional(),
         sort: activitySortSchema.optional(),
+        /** 'fiat': each row also carries its TAO amounts at its day's imported price. */
+        currency: z.enum(displayCurrencies).optional(),
         offset: z.number().int().nonnegative().optional(),
         limit: z.number().int().positive().max(1000).optional(),
       })

@@ -1,10 +1,13 @@
 // Fiat display: once TAO prices are imported a currency toggle appears; in fiat the Portfolio's cards,
-// charts and tooltips, and a subnet's page, show the service's fiat figures (compared as numbers).
+// charts and tooltips, the Subnets table, Activity and a subnet's page show the service's fiat
+// figures, which equal the engine's τ figures × the day's price (compared as numbers).
 import { AppFrame } from '../page-models/app-frame';
 import { amountOf } from '../page-models/figures';
 import { PortfolioPage } from '../page-models/portfolio-page';
 import { SettingsPage } from '../page-models/settings-page';
-import { engineAnalytics } from '../support/engine-truth';
+import { ActivityPage } from '../page-models/activity-page';
+import { SubnetsPage } from '../page-models/subnets-page';
+import { engineAnalytics, engineView } from '../support/engine-truth';
 import { screens } from '../support/screens';
 import { expect, test } from '../support/web-host';
 
@@ -18,6 +21,14 @@ function priceCsv(): string {
     rows.push(`${new Date(t).toISOString().slice(0, 10)},${300 + (i % 13) * 7.25}`);
   return `${rows.join('\n')}\n`;
 }
+
+/** The CSV's price of a day (1e-8 USD per τ), for the day of a unix-ms time. */
+function priceOnDay(ms: number): bigint {
+  const i = Math.floor((ms - Date.UTC(2026, 0, 1)) / 86_400_000);
+  return BigInt(Math.round((300 + (i % 13) * 7.25) * 1e8));
+}
+
+const floorDiv = (a: bigint, b: bigint) => (a >= 0n ? a / b : -((-a + b - 1n) / b));
 
 /** A fiat amount on screen (8 decimals in its full-precision title) as the service's 1e-8 units. */
 const fiatOf = async (loc: Parameters<typeof amountOf>[0]) => (await amountOf(loc)) / 10n;
@@ -80,6 +91,49 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
   const value = page.getByTestId('chart-subnet.value');
   expect(await fiatOf(value.getByTestId('legend-value-value').locator('.amount'))).toBe(subnet.series.at(-1)!.value);
   await screens(page, 'subnet-detail-fiat');
+
+  // Subnets: every row's money figures and the totals are the engine's τ figures × the as-of day's price.
+  const tau = engineView(webHost.dataDir);
+  const priceAsOf = cockpit.fiat!.priceAsOf!;
+  const atAsOf = (rao: bigint) => floorDiv(rao * priceAsOf, 1_000_000_000n);
+  await frame.link('Subnets').click();
+  const subnets = new SubnetsPage(page);
+  await expect(currency.getByRole('button', { name: 'USD' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(subnets.row(5).getByTestId('value-5')).toContainText('USD');
+  for (const s of tau.subnets) {
+    const f = cockpit.subnets.find((x) => x.netuid === s.netuid)!.figures;
+    for (const [id, rao, shown] of [
+      ['value', s.figures.spotValue, f.spotValue],
+      ['cost', s.figures.costBasis, f.costBasis],
+      ['unrealized', s.figures.unrealized, f.unrealized],
+      ['income', s.figures.incomeTao, f.incomeTao],
+    ] as const) {
+      const onScreen = await fiatOf(page.getByTestId(`${id}-${s.netuid}`));
+      expect(onScreen, `${id} of SN${s.netuid}`).toBe(atAsOf(rao));
+      expect(onScreen).toBe(shown);
+    }
+  }
+  expect(await fiatOf(page.getByTestId('total-value'))).toBe(atAsOf(tau.total.figures.spotValue));
+  expect(await fiatOf(page.getByTestId('total-unrealized'))).toBe(atAsOf(tau.total.figures.unrealized));
+  await screens(page, 'subnets-fiat');
+
+  // Activity: each entry's TAO amount at its own day's price (the detail shows both, at full precision).
+  const activity = new ActivityPage(page);
+  await activity.open();
+  await expect(currency.getByRole('button', { name: 'USD' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(activity.rows.first().getByTestId('activity-tao')).toContainText('USD');
+  for (const i of [0, 1, 2]) {
+    const row = activity.rows.nth(i);
+    await row.click();
+    const leg = activity.detail.getByTestId('detail-leg').first();
+    const when = Number(await row.getAttribute('data-time'));
+    const rao = await amountOf(leg.getByTestId('detail-tao').locator('.amount').first());
+    const expected = floorDiv(rao * priceOnDay(when), 1_000_000_000n);
+    expect(await fiatOf(leg.getByTestId('detail-fiat').locator('.amount'))).toBe(expected);
+    expect(await fiatOf(row.getByTestId('activity-tao').locator('.amount'))).toBe(expected);
+  }
+  await screens(page, 'activity-fiat');
+  await page.goto(`${webHost.url}#/subnets/5`);
 
   // Back to τ everywhere with one click.
   await currency.getByRole('button', { name: 'τ' }).click();

@@ -172,4 +172,27 @@ describe('activity on devnet scenario tiny', () => {
     const report = await call<ExportFile>(backend, 'reports:export', { format: 'events-csv' });
     expect(activity.content).toBe(report.content);
   });
+  it('in fiat, each leg’s TAO amount and TAO fee at its day’s imported price; days without one are null', async () => {
+    await expect(list(backend, { currency: 'fiat', limit: 5 })).rejects.toThrow(/No TAO\/USD prices are imported/);
+    const tau = await list(backend, { limit: 1000 });
+    const days = [...new Set(tau.rows.map((r) => new Date(r.timestamp).toISOString().slice(0, 10)))].sort();
+    const priced = days.filter((_, i) => i % 2 === 0); // every other day has a price
+    const price = (day: string) => 300_00000000n + BigInt(priced.indexOf(day)) * 1_25000000n; // 1e-8 USD per τ
+    const csv = `date,price\n${priced.map((d) => `${d},${Number(price(d)) / 1e8}`).join('\n')}\n`;
+    await call(backend, 'fiat:import', { currency: 'USD', csv });
+    const fiat = await list(backend, { currency: 'fiat', limit: 1000 });
+    expect(fiat.fiatCurrency).toBe('USD');
+    expect(fiat.rows.map((r) => r.seq)).toEqual(tau.rows.map((r) => r.seq));
+    let nulls = 0;
+    for (const r of fiat.rows) {
+      const day = new Date(r.timestamp).toISOString().slice(0, 10);
+      const p = priced.includes(day) ? price(day) : null;
+      const at = (rao: bigint) => (p === null ? null : (rao * p) / 1_000_000_000n - (rao * p < 0n && (rao * p) % 1_000_000_000n !== 0n ? 1n : 0n));
+      expect(r.fiat!.tao).toEqual(r.legs.map((l) => at(l.tao)));
+      expect(r.fiat!.fee).toEqual(r.legs.map((l) => (l.fee === null || l.feeUnit !== 'tao' ? null : at(l.fee))));
+      if (p === null) nulls++;
+    }
+    expect(nulls).toBeGreaterThan(0);
+    expect(nulls).toBeLessThan(fiat.rows.length);
+  });
 });

@@ -10,13 +10,16 @@ import {
   sortEntries,
   toActivityRow,
   type ActivityFacets,
+  type ActivityRow,
   type ActivityFilter,
   type ActivitySort,
 } from '../../shared/activity';
 import type { ActivityFilterArgs, DbTable, Handlers, PushEvents } from '../../shared/api';
-import { eventsCsv, normalizeEvents, PriceBook, type LedgerEntry } from '../../shared/engine';
+import { eventsCsv, FiatBook, normalizeEvents, PriceBook, type LedgerEntry } from '../../shared/engine';
 import { chainFactTables, EXPORT_FORMATS } from '../../shared/vocab';
+import { fiatPricesRepo } from '../db/repos/fiat-prices';
 import { ledgerFactsRepo } from '../db/repos/ledger-facts';
+import { settingsRepo } from '../db/repos/settings';
 import { walletsRepo } from '../db/repos/wallets';
 import type { ServiceContext } from './context';
 import { AppError } from './errors';
@@ -99,19 +102,37 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
   };
 
   const hashOf = (block: number) => blockHash.get(block)?.hash ?? null;
+  const settings = settingsRepo(ctx.db);
+  const prices = fiatPricesRepo(ctx.db);
+  /** The rows' TAO amounts at their day's price (the same conversion as the figures' dated amounts). */
+  const inFiat = (rows: ActivityRow[]): { code: string; rows: ActivityRow[] } => {
+    const code = settings.get().fiatCurrency;
+    const list = prices.list(code);
+    if (list.length === 0)
+      throw new AppError('invalid-args', `No TAO/${code} prices are imported: import a price file first.`, 'currency');
+    const book = new FiatBook(list);
+    return {
+      code,
+      rows: rows.map((r) => ({
+        ...r,
+        fiat: {
+          tao: r.legs.map((l) => book.value(l.tao, r.timestamp)),
+          fee: r.legs.map((l) => (l.fee === null || l.feeUnit !== 'tao' ? null : book.value(l.fee, r.timestamp))),
+        },
+      })),
+    };
+  };
 
   return {
     'activity:list': (args) => {
       const { ledger: all, entries } = select(args);
       const offset = args?.offset ?? 0;
       const limit = args?.limit ?? DEFAULT_PAGE;
-      return {
-        total: all.entries.length,
-        matched: entries.length,
-        offset,
-        rows: entries.slice(offset, offset + limit).map((e) => toActivityRow(e, hashOf)),
-        facets: all.facets,
-      };
+      const rows = entries.slice(offset, offset + limit).map((e) => toActivityRow(e, hashOf));
+      const page = { total: all.entries.length, matched: entries.length, offset, rows, facets: all.facets };
+      if (args?.currency !== 'fiat') return page;
+      const fiat = inFiat(rows);
+      return { ...page, rows: fiat.rows, fiatCurrency: fiat.code };
     },
     'activity:export': (args) => {
       const { entries } = select(args);

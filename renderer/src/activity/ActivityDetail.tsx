@@ -2,6 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { ActivityRow } from '../../../shared/activity';
 import { CHAIN_EVENT_KINDS, LEDGER_KINDS, LEG_BASES, LEG_CATEGORIES } from '../../../shared/vocab';
 import { Alpha as AlphaAmount, Tao as TaoAmount } from '../app/Amount';
+import { unitFor } from '../app/currency';
+import { Money } from '../app/Money';
 import type { ActivityArgs } from './choices';
 import { useValidatorNames } from '../app/validators';
 import { activityQueries, PAGE_SIZE } from './queries';
@@ -32,12 +34,20 @@ export function ActivityDetail({
           Close
         </button>
       </header>
-      {row ? <DetailBody row={row} labels={labels} /> : <p className="muted">Loading…</p>}
+      {row ? <DetailBody row={row} labels={labels} fiatCode={page.data?.fiatCurrency} /> : <p className="muted">Loading…</p>}
     </aside>
   );
 }
 
-function DetailBody({ row, labels }: { row: ActivityRow; labels: ReadonlyMap<string, string> }) {
+function DetailBody({
+  row,
+  labels,
+  fiatCode,
+}: {
+  row: ActivityRow;
+  labels: ReadonlyMap<string, string>;
+  fiatCode: string | undefined;
+}) {
   const names = useValidatorNames();
   return (
     <>
@@ -100,6 +110,11 @@ function DetailBody({ row, labels }: { row: ActivityRow; labels: ReadonlyMap<str
               </td>
               <td className="num" data-testid="detail-tao">
                 <TaoAmount rao={l.tao} decimals={FULL} />
+                {row.fiat && fiatCode !== undefined && (
+                  <div className="small" data-testid="detail-fiat">
+                    <Money amount={row.fiat.tao[i] ?? null} unit={unitFor(fiatCode)} />
+                  </div>
+                )}
               </td>
               <td className="num">
                 {l.fee === null ? (

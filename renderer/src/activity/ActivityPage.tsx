@@ -3,6 +3,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ACTIVITY_SORT_KEYS } from '../../../shared/vocab';
 import { send } from '../api/client';
+import { CurrencyToggle, useDisplayCurrency } from '../app/currency';
 import { ErrorNote } from '../app/ErrorNote';
 import { download } from '../portfolio/ExportMenu';
 import { walletQueries } from '../wallets/queries';
@@ -28,7 +29,10 @@ export function ActivityPage() {
   const [open, setOpen] = useState(false);
   const wallets = useQuery(walletQueries.list());
   const labels = new Map((wallets.data ?? []).map((w) => [w.address, w.label]));
-  const { args, problem } = toActivityArgs(choices, new Set((wallets.data ?? []).map((w) => w.id)));
+  const { args: filterArgs, problem } = toActivityArgs(choices, new Set((wallets.data ?? []).map((w) => w.id)));
+  const currency = useDisplayCurrency();
+  // The list in the display currency; the export stays the τ ledger whatever is shown.
+  const args = currency.currency === 'fiat' ? { ...filterArgs, currency: 'fiat' as const } : filterArgs;
   // The first page carries the counts and the subnets present; later pages load as they scroll into view.
   const first = useQuery({
     ...activityQueries.page(args, 0),
@@ -36,7 +40,7 @@ export function ActivityPage() {
     placeholderData: keepPreviousData,
   });
   const exporter = useMutation({
-    mutationFn: () => send('activity:export', args),
+    mutationFn: () => send('activity:export', filterArgs),
     onSuccess: (file) => download(file.filename, file.mime, file.content),
   });
   const view = first.data;
@@ -63,6 +67,7 @@ export function ActivityPage() {
           facets={view?.facets}
           problem={problem}
         />
+        <CurrencyToggle choice={currency} />
         <div className="export" role="group" aria-label="Export">
           <button
             type="button"
@@ -95,6 +100,7 @@ export function ActivityPage() {
           <ActivityTable
             key={JSON.stringify(args)}
             args={args}
+            fiatCode={view.fiatCurrency}
             count={view.matched}
             labels={labels}
             active={active}

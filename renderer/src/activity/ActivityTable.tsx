@@ -4,6 +4,8 @@ import { memo, useRef } from 'react';
 import type { ActivityRow, ActivitySort } from '../../../shared/activity';
 import { ACTIVITY_SORT_KEYS, LEDGER_KINDS, type ActivitySortKey } from '../../../shared/vocab';
 import { Alpha as AlphaAmount, Tao as TaoAmount } from '../app/Amount';
+import { unitFor } from '../app/currency';
+import { Money } from '../app/Money';
 import type { ActivityArgs } from './choices';
 import { activityQueries, PAGE_SIZE, pagesFor } from './queries';
 import { useValidatorNames } from '../app/validators';
@@ -39,6 +41,7 @@ export const rowId = (index: number) => `activity-row-${index}`;
  */
 export function ActivityTable({
   args,
+  fiatCode,
   count,
   labels,
   active,
@@ -49,6 +52,8 @@ export function ActivityTable({
   onSort,
 }: {
   args: ActivityArgs;
+  /** Set when the rows carry fiat amounts (shown instead of τ). */
+  fiatCode: string | undefined;
   count: number;
   labels: ReadonlyMap<string, string>;
   active: number | null;
@@ -150,6 +155,7 @@ export function ActivityTable({
               row={rowAt(item.index)}
               labels={labels}
               names={names}
+              fiatCode={fiatCode}
               active={item.index === active}
               onOpen={onOpen}
             />
@@ -167,6 +173,7 @@ const Row = memo(function Row(props: {
   row: ActivityRow | undefined;
   labels: ReadonlyMap<string, string>;
   names: ValidatorNames;
+  fiatCode: string | undefined;
   active: boolean;
   onOpen: (index: number) => void;
 }) {
@@ -189,6 +196,7 @@ const Row = memo(function Row(props: {
     );
   const fee = entryFee(row);
   const lead = primaryLeg(row);
+  const fiat = props.fiatCode === undefined ? undefined : row.fiat;
   return (
     <div
       role="row"
@@ -199,6 +207,7 @@ const Row = memo(function Row(props: {
       style={style}
       data-testid="activity-row"
       data-seq={row.seq}
+      data-time={row.timestamp}
       onClick={() => props.onOpen(index)}
     >
       <div role="gridcell" title={new Date(row.timestamp).toString()}>
@@ -228,7 +237,7 @@ const Row = memo(function Row(props: {
         ))}
       </div>
       <div role="gridcell" className="num" data-testid="activity-tao">
-        {lead && <TaoAmount rao={lead.tao} />}
+        {lead && (fiat ? <Money amount={fiat.tao[0] ?? null} unit={unitFor(props.fiatCode)} /> : <TaoAmount rao={lead.tao} />)}
       </div>
       <div role="gridcell" className="num muted">
         {fee === null ? (
@@ -236,7 +245,11 @@ const Row = memo(function Row(props: {
         ) : fee.amount === null ? (
           'unknown'
         ) : fee.unit === 'tao' ? (
-          <TaoAmount rao={fee.amount} decimals={6} />
+          fiat ? (
+            <Money amount={fiat.fee[fee.leg] ?? null} unit={unitFor(props.fiatCode)} />
+          ) : (
+            <TaoAmount rao={fee.amount} decimals={6} />
+          )
         ) : (
           <AlphaAmount amount={fee.amount} netuid={fee.netuid} decimals={6} />
         )}

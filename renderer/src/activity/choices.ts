@@ -87,6 +87,8 @@ export function saveChoices(storage: Pick<Storage, 'setItem'> | null, choices: A
 export interface ActivityArgs {
   filter?: ActivityFilterArgs;
   sort: ActivitySort;
+  /** Listing only (the export is in τ): rows also carry fiat amounts. */
+  currency?: 'tao' | 'fiat';
 }
 
 /**

@@ -62,11 +62,13 @@ describe('Activity row view', () => {
       amount: 5n,
       unit: 'alpha',
       netuid: 4,
+      leg: 0,
     });
     expect(entryFee(row({ legs: [leg({ fee: 0n }), leg({ fee: null, netuid: 2 })] }))).toEqual({
       amount: null,
       unit: 'tao',
       netuid: 2,
+      leg: 1,
     });
   });
 

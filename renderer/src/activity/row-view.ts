@@ -52,11 +52,15 @@ export function primaryLeg(row: ActivityRow): LedgerLegView | null {
 }
 
 /** The fee of an entry, with its unit: a TAO fee or an α fee on one of its legs; null when none. */
-export function entryFee(row: ActivityRow): { amount: bigint | null; unit: 'tao' | 'alpha'; netuid: number } | null {
-  const unknown = row.legs.find((l) => l.fee === null);
-  if (unknown) return { amount: null, unit: unknown.feeUnit, netuid: unknown.netuid };
-  const paid = row.legs.find((l) => l.fee !== null && l.fee !== 0n);
-  return paid ? { amount: paid.fee, unit: paid.feeUnit, netuid: paid.netuid } : null;
+export function entryFee(
+  row: ActivityRow,
+): { amount: bigint | null; unit: 'tao' | 'alpha'; netuid: number; leg: number } | null {
+  const unknown = row.legs.findIndex((l) => l.fee === null);
+  const u = row.legs[unknown];
+  if (u) return { amount: null, unit: u.feeUnit, netuid: u.netuid, leg: unknown };
+  const paid = row.legs.findIndex((l) => l.fee !== null && l.fee !== 0n);
+  const p = row.legs[paid];
+  return p ? { amount: p.fee, unit: p.feeUnit, netuid: p.netuid, leg: paid } : null;
 }
 
 /** Plain words for the irregularities the engine flags on an entry. */

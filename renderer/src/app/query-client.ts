@@ -14,7 +14,7 @@ export function createQueryClient(): QueryClient {
 /** Which cached queries each table feeds. Kept in one place so new features add a line here. */
 const TABLE_QUERIES: Record<DbTable, QueryKey[]> = {
   wallets: [['wallets'], ['portfolio'], ['activity'], ['fiat']],
-  settings: [['settings'], ['portfolio'], ['fiat']],
+  settings: [['settings'], ['portfolio'], ['fiat'], ['activity']],
   stake_events: [['activity'], ['portfolio'], ['fiat']],
   position_checkpoints: [['portfolio'], ['fiat']],
   subnet_snapshots: [['portfolio'], ['subnets'], ['activity']],
@@ -22,7 +22,7 @@ const TABLE_QUERIES: Record<DbTable, QueryKey[]> = {
   root_claim_payouts: [['activity'], ['portfolio'], ['fiat']],
   basket_positions: [['portfolio'], ['fiat']],
   blocks: [],
-  fiat_prices: [['portfolio'], ['fiat']],
+  fiat_prices: [['portfolio'], ['fiat'], ['activity']],
   validator_identities: [['identities']],
 };
 

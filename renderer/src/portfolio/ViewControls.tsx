@@ -1,5 +1,5 @@
-import { COST_BASIS_METHODS, DISPLAY_CURRENCIES, displayCurrencies, REWARD_TREATMENTS } from '../../../shared/vocab';
-import { ChoiceButtons } from '../charts/ChartShell';
+import { COST_BASIS_METHODS, REWARD_TREATMENTS } from '../../../shared/vocab';
+import { CurrencyToggle } from '../app/currency';
 import { VocabSelect } from '../app/VocabSelect';
 import type { ViewChoice } from './view-choice';
 
@@ -16,19 +16,7 @@ export function ViewControls({
 }) {
   return (
     <div className="controls">
-      {currency && (
-        <div className="field">
-          <span>Show in</span>
-          <ChoiceButtons
-            label="Currency"
-            options={displayCurrencies}
-            labelOf={(c) => (c === 'fiat' ? (fiatCode ?? 'Fiat') : 'τ')}
-            helpOf={(c) => DISPLAY_CURRENCIES[c].help}
-            value={currency.currency}
-            onChange={currency.setCurrency}
-          />
-        </div>
-      )}
+      {currency && <CurrencyToggle choice={{ ...currency, available: true, code: fiatCode }} />}
       <label className="field">
         <span>Method</span>
         <VocabSelect

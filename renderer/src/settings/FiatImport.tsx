@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { send } from '../api/client';
+import { fiatSummaryQuery } from '../app/currency';
 import { ErrorNote } from '../app/ErrorNote';
 import { dayRanges } from './day-ranges';
 
-const fiatSummaryQuery = { queryKey: ['fiat', 'summary'] as const, queryFn: () => send('fiat:summary') };
 const SHOWN_RANGES = 12;
 
 /** TAO/fiat prices come only from a file the user chooses: no price API is ever called. */

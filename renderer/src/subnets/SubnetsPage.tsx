@@ -3,16 +3,20 @@ import { COST_BASIS_METHODS, REWARD_TREATMENTS } from '../../../shared/vocab';
 import { QueryStates } from '../portfolio/PageStates';
 import { ViewControls } from '../portfolio/ViewControls';
 import { portfolioQueries } from '../portfolio/queries';
-import { useViewChoice } from '../portfolio/view-choice';
-import { subnetRows } from './subnet-rows';
+import { useCurrencyChoice, useViewChoice } from '../portfolio/view-choice';
+import { subnetRows, tableTotals } from './subnet-rows';
 import { SubnetsTable } from './SubnetsTable';
 
 export function SubnetsPage() {
   const choice = useViewChoice();
   const portfolio = useQuery(portfolioQueries.view(choice.args));
-  // Price changes, emission yields and shares come with the analytics; the table shows without them.
-  const analytics = useQuery(portfolioQueries.analytics(choice.args));
+  const fiatAvailable = portfolio.data?.fiatMissingDays !== null && portfolio.data?.fiatMissingDays !== undefined;
+  const currency = useCurrencyChoice(fiatAvailable);
+  // Price changes, emission yields and shares come with the analytics, and in fiat the money figures;
+  // the table shows without them (in τ until the fiat figures arrive).
+  const analytics = useQuery(portfolioQueries.analytics({ ...choice.args, currency: currency.currency }));
   const market = new Map((analytics.data?.subnets ?? []).map((s) => [s.netuid, s]));
+  const fiat = currency.currency === 'fiat' && analytics.data?.currency === 'fiat' ? analytics.data : null;
 
   return (
     <section className="page" aria-labelledby="page-title">
@@ -26,7 +30,11 @@ export function SubnetsPage() {
         )}
       </header>
       <div className="toolbar">
-        <ViewControls choice={choice} />
+        <ViewControls
+          choice={choice}
+          currency={fiatAvailable ? currency : undefined}
+          fiatCode={portfolio.data?.fiatCurrency}
+        />
       </div>
       <QueryStates
         query={portfolio}
@@ -40,7 +48,12 @@ export function SubnetsPage() {
       >
         {(view) => (
           <div className="card table-card">
-            <SubnetsTable view={view} rows={subnetRows(view, market)} choice={choice} />
+            <SubnetsTable
+              view={view}
+              rows={subnetRows(view, market, fiat)}
+              totals={tableTotals(view, fiat)}
+              choice={choice}
+            />
           </div>
         )}
       </QueryStates>

@@ -8,7 +8,15 @@ import { shortAddress } from '../app/format';
 import { Validator } from '../app/validators';
 import type { ViewChoice } from '../portfolio/view-choice';
 import { PositionDrilldown } from './PositionDrilldown';
-import { columnSums, SORT_KEYS, sortRows, type SortDir, type SortKey, type SubnetRow } from './subnet-rows';
+import {
+  columnSums,
+  SORT_KEYS,
+  sortRows,
+  type SortDir,
+  type SortKey,
+  type SubnetRow,
+  type TableTotals,
+} from './subnet-rows';
 import { SUBNET_COLUMNS, type Column } from './columns';
 
 /**
@@ -16,7 +24,17 @@ import { SUBNET_COLUMNS, type Column } from './columns';
  * with its changes, value with α held, income with its yield). Columns marked wide appear only where
  * the window has room. A totals row gives the portfolio's own figures.
  */
-export function SubnetsTable({ view, rows, choice }: { view: PortfolioView; rows: SubnetRow[]; choice: ViewChoice }) {
+export function SubnetsTable({
+  view,
+  rows,
+  totals,
+  choice,
+}: {
+  view: PortfolioView;
+  rows: SubnetRow[];
+  totals: TableTotals;
+  choice: ViewChoice;
+}) {
   const [sortKey, setSortKey] = usePersistedState<SortKey>('subnets.sort', 'value', oneOf(SORT_KEYS));
   const [sortDir, setSortDir] = usePersistedState<SortDir>('subnets.dir', 'desc', oneOf(['asc', 'desc'] as const));
   const [open, setOpen] = useState<string | null>(null);
@@ -28,7 +46,6 @@ export function SubnetsTable({ view, rows, choice }: { view: PortfolioView; rows
     setExpanded(next);
   };
   const sorted = sortRows(rows, sortKey, sortDir);
-  const total = view.total.figures;
   const sort = (key: SortKey) => {
     if (key === sortKey) setSortDir(sortDir === 'asc' ? 'desc' : 'asc');
     else {
@@ -113,7 +130,7 @@ export function SubnetsTable({ view, rows, choice }: { view: PortfolioView; rows
         <tr className="totals-row" data-testid="totals-row">
           {SUBNET_COLUMNS.map((c) => (
             <td key={c.id} className={cellClass(c)}>
-              {c.total?.({ total, sums, view })}
+              {c.total?.({ totals, sums, view })}
             </td>
           ))}
         </tr>

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import type { Figures } from '../../../shared/engine';
 import type { PortfolioView } from '../../../shared/views';
 import { METRICS } from '../../../shared/vocab';
 import { Alpha, Pct, Tao } from '../app/Amount';
+import { Money } from '../app/Money';
 import { routeHref } from '../app/route';
-import type { columnSums, SortKey, SubnetRow } from './subnet-rows';
+import type { columnSums, SortKey, SubnetRow, TableTotals } from './subnet-rows';
 
 export interface RowControls {
   expanded: boolean;
@@ -22,7 +22,7 @@ export interface Column {
   /** Shown only on wide windows (see .col-wide in styles.css). */
   wide?: boolean;
   cell: (row: SubnetRow, controls: RowControls) => ReactNode;
-  total?: (t: { total: Figures; sums: ReturnType<typeof columnSums>; view: PortfolioView }) => ReactNode;
+  total?: (t: { totals: TableTotals; sums: ReturnType<typeof columnSums>; view: PortfolioView }) => ReactNode;
 }
 
 export function subnetTitle(row: Pick<SubnetRow, 'netuid' | 'name'>): string {
@@ -103,7 +103,7 @@ export const SUBNET_COLUMNS: Column[] = [
     numeric: true,
     cell: (row) => (
       <Two
-        top={<Tao rao={row.value} testId={`value-${row.netuid}`} />}
+        top={<Money amount={row.value} unit={row.unit} testId={`value-${row.netuid}`} />}
         bottom={
           <>
             <Alpha amount={row.alpha} netuid={row.netuid} symbol={row.symbol} testId={`held-${row.netuid}`} />
@@ -112,7 +112,7 @@ export const SUBNET_COLUMNS: Column[] = [
         }
       />
     ),
-    total: ({ total }) => <Tao rao={total.spotValue} testId="total-value" />,
+    total: ({ totals: t }) => <Money amount={t.value} unit={t.unit} testId="total-value" />,
   },
   {
     id: 'exit',
@@ -121,8 +121,8 @@ export const SUBNET_COLUMNS: Column[] = [
     sort: 'exitValue',
     numeric: true,
     wide: true,
-    cell: (row) => <Tao rao={row.exitValue} />,
-    total: ({ total }) => <Tao rao={total.exitValue} />,
+    cell: (row) => <Money amount={row.exitValue} unit={row.unit} testId={`exit-${row.netuid}`} />,
+    total: ({ totals: t }) => <Money amount={t.exitValue} unit={t.unit} testId="total-exit" />,
   },
   {
     id: 'allocation',
@@ -139,8 +139,8 @@ export const SUBNET_COLUMNS: Column[] = [
     help: 'τ cost of the α still held, by the chosen method.',
     sort: 'costBasis',
     numeric: true,
-    cell: (row) => <Tao rao={row.costBasis} />,
-    total: ({ total }) => <Tao rao={total.costBasis} testId="total-cost" />,
+    cell: (row) => <Money amount={row.costBasis} unit={row.unit} testId={`cost-${row.netuid}`} />,
+    total: ({ totals: t }) => <Money amount={t.costBasis} unit={t.unit} testId="total-cost" />,
   },
   {
     id: 'unrealized',
@@ -148,8 +148,8 @@ export const SUBNET_COLUMNS: Column[] = [
     help: 'Value now − cost basis of the α still held.',
     sort: 'unrealized',
     numeric: true,
-    cell: (row) => <Tao rao={row.unrealized} sign testId={`unrealized-${row.netuid}`} />,
-    total: ({ total }) => <Tao rao={total.unrealized} sign testId="total-unrealized" />,
+    cell: (row) => <Money amount={row.unrealized} unit={row.unit} sign testId={`unrealized-${row.netuid}`} />,
+    total: ({ totals: t }) => <Money amount={t.unrealized} unit={t.unit} sign testId="total-unrealized" />,
   },
   {
     id: 'realized',
@@ -157,8 +157,8 @@ export const SUBNET_COLUMNS: Column[] = [
     help: 'Proceeds of α sold − the cost basis removed with it, by the chosen method.',
     sort: 'realized',
     numeric: true,
-    cell: (row) => <Tao rao={row.realized} sign testId={`realized-${row.netuid}`} />,
-    total: ({ total }) => <Tao rao={total.realized} sign testId="total-realized" />,
+    cell: (row) => <Money amount={row.realized} unit={row.unit} sign testId={`realized-${row.netuid}`} />,
+    total: ({ totals: t }) => <Money amount={t.realized} unit={t.unit} sign testId="total-realized" />,
   },
   {
     id: 'income',
@@ -169,7 +169,7 @@ export const SUBNET_COLUMNS: Column[] = [
     numeric: true,
     cell: (row) => (
       <Two
-        top={<Tao rao={row.income} testId={`income-${row.netuid}`} />}
+        top={<Money amount={row.income} unit={row.unit} testId={`income-${row.netuid}`} />}
         bottom={
           <>
             <Alpha amount={row.alphaEmitted} netuid={row.netuid} symbol={row.symbol} decimals={2} /> ·{' '}
@@ -178,7 +178,7 @@ export const SUBNET_COLUMNS: Column[] = [
         }
       />
     ),
-    total: ({ total }) => <Tao rao={total.incomeTao} testId="total-income" />,
+    total: ({ totals: t }) => <Money amount={t.income} unit={t.unit} testId="total-income" />,
   },
   {
     id: 'excess',
@@ -187,8 +187,12 @@ export const SUBNET_COLUMNS: Column[] = [
     sort: 'excess',
     numeric: true,
     cell: (row) =>
-      row.excessHoldTao === null ? '—' : <Tao rao={row.excessHoldTao} sign testId={`excess-${row.netuid}`} />,
-    total: ({ view }) =>
-      view.total.benchmarks ? <Tao rao={view.total.benchmarks.holdTao.excess} sign testId="total-excess" /> : '—',
+      row.excessHoldTao === null && row.unit.currency === 'tao' ? (
+        '—'
+      ) : (
+        <Money amount={row.excessHoldTao} unit={row.unit} sign testId={`excess-${row.netuid}`} />
+      ),
+    total: ({ view, totals: t }) =>
+      view.total.benchmarks ? <Money amount={t.excess} unit={t.unit} sign testId="total-excess" /> : '—',
   },
 ];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TAO_UNIT } from '../app/Money';
 import { columnSums, sortRows, type SubnetRow } from './subnet-rows';
 
 const row = (netuid: number, unrealized: bigint, change24h: number | null): SubnetRow => ({
@@ -7,6 +8,7 @@ const row = (netuid: number, unrealized: bigint, change24h: number | null): Subn
   symbol: null,
   price: 1n,
   alpha: 1n,
+  unit: TAO_UNIT,
   value: 10n * BigInt(netuid),
   exitValue: 0n,
   locked: 0n,
@@ -36,6 +38,14 @@ describe('sortRows', () => {
   it('does not reorder its input', () => {
     sortRows(rows, 'value', 'desc');
     expect(rows.map((r) => r.netuid)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('fiat rows', () => {
+  it('sort a day without a price (null) last, and leave it out of the sums', () => {
+    const fiat = rows.map((r) => ({ ...r, unit: { currency: 'fiat' as const, code: 'USD' }, value: r.netuid === 2 ? null : r.value }));
+    expect(sortRows(fiat, 'value', 'asc').map((r) => r.netuid)).toEqual([1, 3, 4, 2]);
+    expect(columnSums(fiat).value).toBe(80n);
   });
 });
 

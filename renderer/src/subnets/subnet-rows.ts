@@ -1,6 +1,7 @@
 // The Subnets table's rows and their order: one row per subnet from the engine's figures, with the
 // market figures (price changes, emission yield, allocation) where the analytics view has them.
-import type { PortfolioView } from '../../../shared/views';
+import type { Amount, AnalyticsView, PortfolioView } from '../../../shared/views';
+import { TAO_UNIT, type Unit } from '../app/Money';
 
 export interface SubnetMarket {
   priceChange24h: number | null;
@@ -15,17 +16,19 @@ export interface SubnetRow {
   symbol: string | null;
   price: bigint | null;
   alpha: bigint;
-  value: bigint;
-  exitValue: bigint;
+  /** The money figures below are in `unit`: τ (rao) or fiat (1e-8 units, null for a day without a price). */
+  unit: Unit;
+  value: Amount;
+  exitValue: Amount;
   /** α under a conviction lock (not in the exit value) and its value at spot. */
   locked: bigint;
   lockedValue: bigint;
-  costBasis: bigint;
-  unrealized: bigint;
-  realized: bigint;
+  costBasis: Amount;
+  unrealized: Amount;
+  realized: Amount;
   alphaEmitted: bigint;
-  income: bigint;
-  excessHoldTao: bigint | null;
+  income: Amount;
+  excessHoldTao: Amount;
   positions: number;
   market: SubnetMarket;
 }
@@ -60,27 +63,80 @@ function marketOf(m: SubnetMarket | undefined): SubnetMarket {
   };
 }
 
-export function subnetRows(view: PortfolioView, market?: ReadonlyMap<number, SubnetMarket>): SubnetRow[] {
-  return view.subnets.map((s) => ({
-    netuid: s.netuid,
-    name: s.name,
-    symbol: s.symbol,
-    price: s.price,
-    alpha: s.figures.alpha,
-    value: s.figures.spotValue,
-    exitValue: s.figures.exitValue,
-    locked: s.holding.locked,
-    lockedValue: s.holding.lockedValue,
-    costBasis: s.figures.costBasis,
-    unrealized: s.figures.unrealized,
-    realized: s.figures.realized,
-    alphaEmitted: s.figures.alphaEmitted,
-    income: s.figures.incomeTao,
-    excessHoldTao: s.benchmarks?.holdTao.excess ?? null,
-    positions: s.positionKeys.length,
-    market: marketOf(market?.get(s.netuid)),
-  }));
+/** The table in fiat: the analytics view asked in fiat (its figures at the as-of day's price). */
+export type FiatTable = Pick<AnalyticsView, 'unit' | 'subnets' | 'figures' | 'benchmarks'>;
+
+export function subnetRows(
+  view: PortfolioView,
+  market?: ReadonlyMap<number, SubnetMarket>,
+  fiat?: FiatTable | null,
+): SubnetRow[] {
+  const unit: Unit = fiat ? { currency: 'fiat', code: fiat.unit } : TAO_UNIT;
+  const bySubnet = new Map((fiat?.subnets ?? []).map((s) => [s.netuid, s]));
+  return view.subnets.map((s) => {
+    const f = fiat ? bySubnet.get(s.netuid) : undefined;
+    const money = f
+      ? {
+          value: f.figures.spotValue,
+          exitValue: f.figures.exitValue,
+          costBasis: f.figures.costBasis,
+          unrealized: f.figures.unrealized,
+          realized: f.figures.realized,
+          income: f.figures.incomeTao,
+          excessHoldTao: f.benchmarks.find((b) => b.id === 'holdTao')?.excess ?? null,
+        }
+      : {
+          value: s.figures.spotValue,
+          exitValue: s.figures.exitValue,
+          costBasis: s.figures.costBasis,
+          unrealized: s.figures.unrealized,
+          realized: s.figures.realized,
+          income: s.figures.incomeTao,
+          excessHoldTao: s.benchmarks?.holdTao.excess ?? null,
+        };
+    return {
+      netuid: s.netuid,
+      name: s.name,
+      symbol: s.symbol,
+      price: s.price,
+      alpha: s.figures.alpha,
+      unit: f ? unit : TAO_UNIT,
+      ...money,
+      locked: s.holding.locked,
+      lockedValue: s.holding.lockedValue,
+      alphaEmitted: s.figures.alphaEmitted,
+      positions: s.positionKeys.length,
+      market: marketOf(market?.get(s.netuid)),
+    };
+  });
 }
+
+/** The totals row's money figures, in the table's unit. */
+export function tableTotals(view: PortfolioView, fiat?: FiatTable | null) {
+  if (fiat)
+    return {
+      unit: { currency: 'fiat', code: fiat.unit } as Unit,
+      value: fiat.figures.spotValue,
+      exitValue: fiat.figures.exitValue,
+      costBasis: fiat.figures.costBasis,
+      unrealized: fiat.figures.unrealized,
+      realized: fiat.figures.realized,
+      income: fiat.figures.incomeTao,
+      excess: fiat.benchmarks.find((b) => b.id === 'holdTao')?.excess ?? null,
+    };
+  const t = view.total.figures;
+  return {
+    unit: TAO_UNIT,
+    value: t.spotValue as Amount,
+    exitValue: t.exitValue as Amount,
+    costBasis: t.costBasis as Amount,
+    unrealized: t.unrealized as Amount,
+    realized: t.realized as Amount,
+    income: t.incomeTao as Amount,
+    excess: view.total.benchmarks ? (view.total.benchmarks.holdTao.excess as Amount) : null,
+  };
+}
+export type TableTotals = ReturnType<typeof tableTotals>;
 
 type Sortable = bigint | number | null;
 
@@ -129,13 +185,13 @@ export function sortRows(rows: readonly SubnetRow[], key: SortKey, dir: SortDir)
 
 /** Sums of the additive columns, for checking against the portfolio total. */
 export function columnSums(rows: readonly SubnetRow[]) {
-  const sum = (f: (r: SubnetRow) => bigint) => rows.reduce((acc, r) => acc + f(r), 0n);
+  const sum = (f: (r: SubnetRow) => Amount) => rows.reduce((acc, r) => acc + (f(r) ?? 0n), 0n);
   return {
     value: sum((r) => r.value),
     costBasis: sum((r) => r.costBasis),
     unrealized: sum((r) => r.unrealized),
     realized: sum((r) => r.realized),
     income: sum((r) => r.income),
-    excessHoldTao: sum((r) => r.excessHoldTao ?? 0n),
+    excessHoldTao: sum((r) => r.excessHoldTao),
   };
 }
