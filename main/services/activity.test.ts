@@ -187,7 +187,8 @@ describe('activity on devnet scenario tiny', () => {
     for (const r of fiat.rows) {
       const day = new Date(r.timestamp).toISOString().slice(0, 10);
       const p = priced.includes(day) ? price(day) : null;
-      const at = (rao: bigint) => (p === null ? null : (rao * p) / 1_000_000_000n - (rao * p < 0n && (rao * p) % 1_000_000_000n !== 0n ? 1n : 0n));
+      const at = (rao: bigint) =>
+        p === null ? null : (rao * p) / 1_000_000_000n - (rao * p < 0n && (rao * p) % 1_000_000_000n !== 0n ? 1n : 0n);
       expect(r.fiat!.tao).toEqual(r.legs.map((l) => at(l.tao)));
       expect(r.fiat!.fee).toEqual(r.legs.map((l) => (l.fee === null || l.feeUnit !== 'tao' ? null : at(l.fee))));
       if (p === null) nulls++;

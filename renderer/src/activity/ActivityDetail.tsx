@@ -34,7 +34,11 @@ export function ActivityDetail({
           Close
         </button>
       </header>
-      {row ? <DetailBody row={row} labels={labels} fiatCode={page.data?.fiatCurrency} /> : <p className="muted">Loading…</p>}
+      {row ? (
+        <DetailBody row={row} labels={labels} fiatCode={page.data?.fiatCurrency} />
+      ) : (
+        <p className="muted">Loading…</p>
+      )}
     </aside>
   );
 }

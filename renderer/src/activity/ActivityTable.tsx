@@ -237,7 +237,8 @@ const Row = memo(function Row(props: {
         ))}
       </div>
       <div role="gridcell" className="num" data-testid="activity-tao">
-        {lead && (fiat ? <Money amount={fiat.tao[0] ?? null} unit={unitFor(props.fiatCode)} /> : <TaoAmount rao={lead.tao} />)}
+        {lead &&
+          (fiat ? <Money amount={fiat.tao[0] ?? null} unit={unitFor(props.fiatCode)} /> : <TaoAmount rao={lead.tao} />)}
       </div>
       <div role="gridcell" className="num muted">
         {fee === null ? (

@@ -7,7 +7,10 @@ import { ChoiceButtons } from '../charts/ChartShell';
 import { useCurrencyChoice } from '../portfolio/view-choice';
 import type { Unit } from './Money';
 
-export const fiatSummaryQuery = queryOptions({ queryKey: ['fiat', 'summary'] as const, queryFn: () => send('fiat:summary') });
+export const fiatSummaryQuery = queryOptions({
+  queryKey: ['fiat', 'summary'] as const,
+  queryFn: () => send('fiat:summary'),
+});
 
 export interface DisplayCurrency {
   currency: 'tao' | 'fiat';

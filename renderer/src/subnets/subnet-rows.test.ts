@@ -43,7 +43,11 @@ describe('sortRows', () => {
 
 describe('fiat rows', () => {
   it('sort a day without a price (null) last, and leave it out of the sums', () => {
-    const fiat = rows.map((r) => ({ ...r, unit: { currency: 'fiat' as const, code: 'USD' }, value: r.netuid === 2 ? null : r.value }));
+    const fiat = rows.map((r) => ({
+      ...r,
+      unit: { currency: 'fiat' as const, code: 'USD' },
+      value: r.netuid === 2 ? null : r.value,
+    }));
     expect(sortRows(fiat, 'value', 'asc').map((r) => r.netuid)).toEqual([1, 3, 4, 2]);
     expect(columnSums(fiat).value).toBe(80n);
   });
