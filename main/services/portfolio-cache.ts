@@ -89,6 +89,7 @@ export class PortfolioCache {
           ? this.facts.rootClaims(coldkeys, since.root_claim_payouts)
           : [],
       effects: marks.silent_effects > since.silent_effects ? this.facts.effects(coldkeys, since.silent_effects) : [],
+      basketTwr: marks.basket_twr > since.basket_twr ? this.facts.basketTwr(coldkeys, since.basket_twr) : [],
       ...(head ? { currentSpecVersion: head.specVersion } : {}),
     };
     const prev = kept.computed;

@@ -61,6 +61,7 @@ export function loadPortfolioInput(db: DB, wallets: readonly Wallet[], fiatCurre
     snapshots: facts.snapshots(),
     rootClaims: facts.rootClaims(coldkeys),
     effects: facts.effects(coldkeys),
+    basketTwr: facts.basketTwr(coldkeys),
     fiatPrices: fiatPricesRepo(db).list(fiatCurrency),
     trackedColdkeys: coldkeys,
     ...(head ? { currentSpecVersion: head.specVersion } : {}),

@@ -11,6 +11,7 @@ import { headExits } from './head';
 import type { BlockRuntime, BlockState, ChainReader } from './reader';
 import { rootClaimPayouts, type ValuesAt } from './root-claims';
 import { keys, leUint, poolKeysOf } from './storage-keys';
+import { twrKeysOf, twrReadings } from './basket-twr';
 
 /** SubtensorModule.Tempo's default (an absent entry). */
 export const DEFAULT_TEMPO = 360;
@@ -111,6 +112,17 @@ async function checkpointAt(
 
 const facts = ({ callRuntime: _, ...cp }: CheckpointFacts & { callRuntime: BlockRuntime }): CheckpointFacts => cp;
 
+/** A checkpoint with the BasketTwr readings read with its block's state (its own runtime's storage). */
+async function withTwr(
+  reader: ChainReader,
+  s: BlockState,
+  cp: CheckpointFacts,
+  funds: readonly string[],
+): Promise<CheckpointFacts> {
+  const twr = twrReadings(s, await reader.runtimeFor(s), funds);
+  return twr.length > 0 ? { ...cp, twr } : cp;
+}
+
 /** Locks and exit values at a head checkpoint, read with the runtime that answered its calls. */
 const exitsAt = (
   reader: ChainReader,
@@ -129,9 +141,10 @@ export async function factsFor(
     // The head takes the runtime's full pool info (and the tempos, for live refreshes); a daily
     // checkpoint reads the pools with the block.
     const netuids = finder.checkpointNetuids();
+    const funds = finder.fundHotkeys();
     const s = await reader.readBlock(
       entry.block,
-      entry.head ? netuids.map(keys.tempo) : netuids.flatMap(poolKeysOf),
+      [...(entry.head ? netuids.map(keys.tempo) : netuids.flatMap(poolKeysOf)), ...twrKeysOf(funds)],
       false,
       'checkpoint block',
     );
@@ -148,7 +161,7 @@ export async function factsFor(
       block: cp.block,
       events: [],
       payouts: [],
-      checkpoints: [facts(cp)],
+      checkpoints: [await withTwr(reader, s, facts(cp), funds)],
       effects: [],
       ...(exits ? { exits, head: true, headTempo: shortestTempo(s, cp.positions) } : {}),
     };
@@ -183,7 +196,10 @@ export async function factsFor(
     block: after.block,
     events,
     payouts,
-    checkpoints: [facts(prior), facts(after)],
+    checkpoints: await Promise.all([
+      withTwr(reader, before, facts(prior), finder.fundHotkeys()),
+      withTwr(reader, at, facts(after), finder.fundHotkeys()),
+    ]),
     effects,
     ...(exits ? { exits, head: true } : {}),
   };

@@ -18,6 +18,7 @@ import {
 import { accountNonce, decodeAccountVec, keys, leUint, poolKeysOf, trailingAccount, trailingU16 } from './storage-keys';
 import { encodeAddress } from '@polkadot/util-crypto';
 import { rootClaimKeys } from './root-claims';
+import { twrKeysOf } from './basket-twr';
 
 export interface ChangeBlock {
   state: BlockState;
@@ -126,9 +127,18 @@ export class ChangeFinder {
    * before, and the root-claim keys of the root positions known (a claim block's payouts need them).
    */
   poolKeys(): string[] {
-    const rootHotkeys = [...this.positions.values()].filter((p) => p.netuid === 0).map((p) => p.hotkey);
-    this.#poolKeys ??= [...this.netuids.flatMap(poolKeysOf), ...rootClaimKeys(this.coldkey, rootHotkeys, this.netuids)];
+    const rootHotkeys = this.fundHotkeys();
+    this.#poolKeys ??= [
+      ...this.netuids.flatMap(poolKeysOf),
+      ...rootClaimKeys(this.coldkey, rootHotkeys, this.netuids),
+      ...twrKeysOf(rootHotkeys),
+    ];
     return this.#poolKeys;
+  }
+
+  /** Validators whose fund's BasketTwr is read at checkpoints: those of the coldkey's root positions (known so far). */
+  fundHotkeys(): string[] {
+    return [...new Set([...this.positions.values()].filter((p) => p.netuid === 0).map((p) => p.hotkey))].sort();
   }
   #poolKeys: string[] | null = null;
 

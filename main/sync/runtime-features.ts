@@ -18,6 +18,8 @@ export interface RuntimeFeatures {
   locks: boolean;
   /** SubtensorModule.BasketRate storage: validator funds (beta baskets, spec ≥ 441). */
   baskets: boolean;
+  /** SubtensorModule.BasketTwr storage (validator funds' total-return index): its default bits, else null. */
+  basketTwrDefault: bigint | null;
 }
 
 interface MetadataShape {
@@ -37,6 +39,14 @@ interface MetadataShape {
 }
 
 const cache = new WeakMap<Registry, RuntimeFeatures>();
+
+/** A little-endian unsigned integer from a storage default's bytes (null when there is none). */
+function leBytes(u: Uint8Array | undefined): bigint | null {
+  if (!u || u.length === 0) return null;
+  let n = 0n;
+  for (let i = u.length - 1; i >= 0; i--) n = (n << 8n) | BigInt(u[i] ?? 0);
+  return n;
+}
 
 function storageItem(md: MetadataShape, pallet: string, item: string) {
   const p = md.pallets.find((x) => x.name.toString() === pallet);
@@ -64,6 +74,7 @@ export function runtimeFeatures(registry: Registry): RuntimeFeatures {
     availability: hasRuntimeMethod(registry, 'StakeInfoRuntimeApi', 'get_stake_availability_for_coldkeys'),
     locks: storageItem(md, 'SubtensorModule', 'Lock') !== undefined,
     baskets: storageItem(md, 'SubtensorModule', 'BasketRate') !== undefined,
+    basketTwrDefault: leBytes(storageItem(md, 'SubtensorModule', 'BasketTwr')?.fallback.toU8a(true)),
   };
   cache.set(registry, features);
   return features;

@@ -114,6 +114,8 @@ export const keys = {
   /** A staker's watermark of shares already claimed (i128, signed). */
   basketClaimed: (hot: string, cold: string) =>
     key('SubtensorModule', 'BasketClaimed', ['Blake2_128Concat', account(hot)], ['Blake2_128Concat', account(cold)]),
+  /** A validator fund's total-return index (spec ≥ ≈450; docs/chain/baskets.md#baskettwr). */
+  basketTwr: (hot: string) => key('SubtensorModule', 'BasketTwr', ['Blake2_128Concat', account(hot)]),
   rootClaimType: (cold: string) => key('SubtensorModule', 'RootClaimType', ['Blake2_128Concat', account(cold)]),
   rootClaimed: (netuid: number, hot: string, cold: string) =>
     key(

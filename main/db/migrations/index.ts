@@ -5,6 +5,7 @@ import { nullSentinels } from './0004-null-sentinels';
 import { headCheckpoints } from './0005-head-checkpoints';
 import { validatorIdentities } from './0006-validator-identities';
 import { basketPositions } from './0007-basket-positions';
+import { basketTwr } from './0008-basket-twr';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   headCheckpoints,
   validatorIdentities,
   basketPositions,
+  basketTwr,
 ];

@@ -68,12 +68,20 @@ export interface SubnetStakeRow {
   exit: ExitQuote | null;
 }
 
+/** BasketTwr of one validator's fund at a checkpoint (raw U64F64 bits; docs/chain/baskets.md#baskettwr). */
+export interface TwrRow {
+  hotkey: string;
+  twr: bigint;
+}
+
 export interface CheckpointFacts {
   block: BlockRecord;
   positions: PositionRow[];
   subnets: SubnetRow[];
   /** Fund shares per validator, where read (runtimes 441+, coldkeys with root stake or basket activity). */
   baskets?: BasketRow[];
+  /** BasketTwr of the validators the coldkey root-stakes with (runtimes that have it). */
+  twr?: TwrRow[];
 }
 
 /** Everything recorded for one planned block of one coldkey (committed atomically with the cursor). */
@@ -147,6 +155,9 @@ export function chainFactsRepo(db: DB) {
   const insertSubnetStake = db.prepare(
     `INSERT OR IGNORE INTO subnet_stakes (block_number, coldkey, netuid, total, locked, available, lock_hotkey, locks_read, exit_tao, exit_alpha_fee, exit_slippage)
      VALUES (@blockNumber, @coldkey, @netuid, @total, @locked, @available, @lockHotkey, @locksRead, @exitTao, @exitAlphaFee, @exitSlippage)`,
+  );
+  const insertTwr = db.prepare(
+    'INSERT OR IGNORE INTO basket_twr (coldkey, hotkey, block_number, twr) VALUES (@coldkey, @hotkey, @blockNumber, @twr)',
   );
   const insertBasketRead = db.prepare(
     'INSERT OR IGNORE INTO basket_checkpoints (coldkey, block_number) VALUES (@coldkey, @blockNumber)',
@@ -266,6 +277,8 @@ export function chainFactsRepo(db: DB) {
           alpha: p.alpha,
         });
       for (const s of c.subnets) insertSubnet.run({ blockNumber: c.block.number, ...s });
+      for (const t of c.twr ?? [])
+        insertTwr.run({ coldkey, hotkey: t.hotkey, blockNumber: c.block.number, twr: t.twr.toString() });
       if (!c.baskets) continue;
       insertBasketRead.run({ coldkey, blockNumber: c.block.number });
       for (const r of c.baskets) insertBasket.run({ blockNumber: c.block.number, coldkey, ...r });

@@ -1,5 +1,11 @@
 // Read side of the stored chain facts, shaped as the accounting engine's inputs.
-import type { PositionCheckpoint, PositionEffect, RootClaimPayout, SubnetSnapshot } from '../../../shared/engine';
+import type {
+  BasketTwrPoint,
+  PositionCheckpoint,
+  PositionEffect,
+  RootClaimPayout,
+  SubnetSnapshot,
+} from '../../../shared/engine';
 import { SILENT_EFFECT_KINDS, isIdOf } from '../../../shared/vocab';
 import type { DB } from '../open';
 import { STAKE_EVENT_COLUMNS, stakeEventFromRow, type StakeEventDbRow } from './stake-events';
@@ -18,6 +24,7 @@ export interface FactMarks {
   subnet_snapshots: number;
   root_claim_payouts: number;
   silent_effects: number;
+  basket_twr: number;
 }
 
 type Rows = { keys: string; after: number };
@@ -119,6 +126,12 @@ export function ledgerFactsRepo(db: DB) {
     FROM silent_effects e LEFT JOIN blocks b ON b.number = e.block_number
     WHERE ${since ? 'e.rowid > @after AND +' : ''}e.coldkey IN (SELECT value FROM json_each(@keys))
     ORDER BY e.block_number, e.event_index`);
+  // BasketTwr readings taken for these coldkeys, one per (validator, block) whichever coldkey read it.
+  const twr = (since: boolean) =>
+    db.prepare<Rows, { block_number: bigint; hotkey: string; twr: string }>(`
+    SELECT DISTINCT t.block_number, t.hotkey, t.twr FROM basket_twr t
+    WHERE ${since ? 't.rowid > @after AND +' : ''}t.coldkey IN (SELECT value FROM json_each(@keys))
+    ORDER BY t.block_number, t.hotkey`);
   // Latest known name/symbol per subnet.
   const labels = db.prepare<[], { netuid: bigint; name: string | null; symbol: string | null }>(`
     SELECT s.netuid, s.name, s.symbol FROM subnet_snapshots s
@@ -130,6 +143,7 @@ export function ledgerFactsRepo(db: DB) {
     snapshots: [snapshots(false), snapshots(true)],
     payouts: [payouts(false), payouts(true)],
     effects: [effects(false), effects(true)],
+    twr: [twr(false), twr(true)],
   } as const;
   /** The statement and its parameters: all rows (after 0) or those recorded after `after`. */
   const args = (keys: readonly string[] | null, after: number) => ({
@@ -137,7 +151,16 @@ export function ledgerFactsRepo(db: DB) {
     ...(after > 0 ? { after } : {}),
   });
   const markOf = Object.fromEntries(
-    (['stake_events', 'position_checkpoints', 'subnet_snapshots', 'root_claim_payouts', 'silent_effects'] as const).map(
+    (
+      [
+        'stake_events',
+        'position_checkpoints',
+        'subnet_snapshots',
+        'root_claim_payouts',
+        'silent_effects',
+        'basket_twr',
+      ] as const
+    ).map(
       (t) => [t, db.prepare<[], { m: bigint | null }>(`SELECT MAX(rowid) AS m FROM ${t}`)],
     ),
   ) as Record<keyof FactMarks, ReturnType<typeof db.prepare<[], { m: bigint | null }>>>;
@@ -155,6 +178,7 @@ export function ledgerFactsRepo(db: DB) {
         subnet_snapshots: mark('subnet_snapshots'),
         root_claim_payouts: mark('root_claim_payouts'),
         silent_effects: mark('silent_effects'),
+        basket_twr: mark('basket_twr'),
       };
     },
     events(coldkeys: readonly string[], after = 0): StoredStakeEvent[] {
@@ -204,6 +228,12 @@ export function ledgerFactsRepo(db: DB) {
           tao: r.tao,
         };
       });
+    },
+    /** BasketTwr readings of the validators these coldkeys root-stake with (the validator-fund benchmark). */
+    basketTwr(coldkeys: readonly string[], after = 0): BasketTwrPoint[] {
+      return read.twr[after > 0 ? 1 : 0]
+        .all(args(coldkeys, after) as Rows)
+        .map((r) => ({ blockNumber: Number(r.block_number), hotkey: r.hotkey, twr: BigInt(r.twr) }));
     },
     subnetLabels(): SubnetLabel[] {
       return labels.all().map((r) => ({ netuid: Number(r.netuid), name: r.name, symbol: r.symbol }));

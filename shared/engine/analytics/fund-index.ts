@@ -46,14 +46,23 @@ interface RootHistory {
 /** TWR readings and the tracked coldkeys' root stake over time; grows with the facts (Engine.append). */
 export class FundBook {
   private readonly readings: BasketTwrPoint[] = [];
+  /** `block|hotkey` of every reading kept (several coldkeys read the same fund at a block). */
+  private readonly seen = new Set<string>();
   private readonly history = new Map<string, RootHistory>();
 
   constructor(private readonly tracked: ReadonlySet<string>) {}
 
   /** Adds readings and checkpoints (each list in block order, all later than those added before). */
   add(readings: readonly BasketTwrPoint[], checkpoints: readonly PositionCheckpoint[]): void {
-    this.readings.push(...readings);
-    if (readings.length > 0) this.readings.sort((a, b) => a.blockNumber - b.blockNumber);
+    let added = false;
+    for (const r of readings) {
+      const k = `${r.blockNumber}|${r.hotkey}`;
+      if (this.seen.has(k)) continue;
+      this.seen.add(k);
+      this.readings.push(r);
+      added = true;
+    }
+    if (added) this.readings.sort((a, b) => a.blockNumber - b.blockNumber);
     for (const cp of checkpoints) {
       if (!this.tracked.has(cp.coldkey)) continue;
       let h = this.history.get(cp.coldkey);
