@@ -112,6 +112,13 @@ async function checkpointAt(
 
 const facts = ({ callRuntime: _, ...cp }: CheckpointFacts & { callRuntime: BlockRuntime }): CheckpointFacts => cp;
 
+/**
+ * Validators whose fund's BasketTwr a checkpoint reads: the coldkey's root validators and the funds it
+ * bought into or claimed from. At change blocks only those the finder's read carried are read.
+ */
+const fundsOf = (finder: ChangeFinder, entry: PlanEntry): string[] =>
+  [...new Set([...finder.fundHotkeys(), ...(entry.baskets ?? [])])].sort();
+
 /** A checkpoint with the BasketTwr readings read with its block's state (its own runtime's storage). */
 async function withTwr(
   reader: ChainReader,
@@ -141,7 +148,7 @@ export async function factsFor(
     // The head takes the runtime's full pool info (and the tempos, for live refreshes); a daily
     // checkpoint reads the pools with the block.
     const netuids = finder.checkpointNetuids();
-    const funds = finder.fundHotkeys();
+    const funds = fundsOf(finder, entry);
     const s = await reader.readBlock(
       entry.block,
       [...(entry.head ? netuids.map(keys.tempo) : netuids.flatMap(poolKeysOf)), ...twrKeysOf(funds)],
@@ -197,8 +204,8 @@ export async function factsFor(
     events,
     payouts,
     checkpoints: await Promise.all([
-      withTwr(reader, before, facts(prior), finder.fundHotkeys()),
-      withTwr(reader, at, facts(after), finder.fundHotkeys()),
+      withTwr(reader, before, facts(prior), fundsOf(finder, entry)),
+      withTwr(reader, at, facts(after), fundsOf(finder, entry)),
     ]),
     effects,
     ...(exits ? { exits, head: true } : {}),
