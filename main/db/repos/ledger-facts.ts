@@ -160,9 +160,7 @@ export function ledgerFactsRepo(db: DB) {
         'silent_effects',
         'basket_twr',
       ] as const
-    ).map(
-      (t) => [t, db.prepare<[], { m: bigint | null }>(`SELECT MAX(rowid) AS m FROM ${t}`)],
-    ),
+    ).map((t) => [t, db.prepare<[], { m: bigint | null }>(`SELECT MAX(rowid) AS m FROM ${t}`)]),
   ) as Record<keyof FactMarks, ReturnType<typeof db.prepare<[], { m: bigint | null }>>>;
   const head = db.prepare<[], { number: bigint | null; spec: bigint | null }>(
     'SELECT number, spec_version AS spec FROM blocks ORDER BY number DESC LIMIT 1',
