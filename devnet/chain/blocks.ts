@@ -6,7 +6,7 @@
 import type { Chain } from './chain.js';
 import { silentTruth, truthFor } from './truth-capture.js';
 import type { Action, BlockRec, EventRec, ExtrinsicRec, SilentEffect, TruthEvent } from './types.js';
-import { TX_FEE } from './types.js';
+import { TX_FEE, isOtherCall } from './types.js';
 import { BLOCK_AUTHOR } from './accounts.js';
 import type { Acc } from './accounts.js';
 import { BALANCER_SPEC } from './balancer-book.js';
@@ -171,6 +171,7 @@ export class BlockBuilder {
 
 /** The one (hotkey, netuid) an α-payable call would pay its fee from (fees_in_alpha), or null. */
 function alphaFeeSource(c: Chain, a: Action): { hotkey: Acc; netuid: number } | null {
+  if (isOtherCall(a)) return null;
   switch (a.kind) {
     case 'remove_stake':
     case 'recycle_alpha':
@@ -188,19 +189,6 @@ function alphaFeeSource(c: Chain, a: Action): { hotkey: Acc; netuid: number } | 
       return held.length === 1 ? { hotkey: a.hotkey, netuid: (held[0] as { netuid: number }).netuid } : null;
     }
     case 'add_stake':
-    case 'set_root_claim_type':
-    case 'transfer':
-    case 'set_code':
-    case 'lock_stake':
-    case 'move_lock':
-    case 'add_stake_burn':
-    case 'swap_hotkey':
-    case 'swap_coldkey':
-    case 'dissolve_network':
-    case 'limit_orders':
-    case 'claim_root':
-    case 'stake_into_basket':
-    case 'add_collateral':
       return null;
     case 'transfer_stake_and_hotkey':
       return { hotkey: a.originHotkey, netuid: a.originNetuid };

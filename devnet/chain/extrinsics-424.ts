@@ -9,6 +9,7 @@ import type { Chain } from './chain.js';
 import { BALANCER_SPEC } from './balancer-book.js';
 import { minStake } from './pools.js';
 import type { Action } from './types.js';
+import { isOtherCall } from './types.js';
 
 export type ModernAction = Extract<
   Action,
@@ -57,6 +58,7 @@ export class ModernExtrinsics {
       (hot !== undefined && c.stake(hot, cold, netuid) - c.basketXt.collateral(netuid, hot, cold) < alpha)
         ? 'StakeUnavailable'
         : null;
+    if (isOtherCall(a)) return null;
     switch (a.kind) {
       case 'add_stake':
         return this.exists(a.netuid) ? null : 'SubnetNotExists';
@@ -87,20 +89,7 @@ export class ModernExtrinsics {
         if (oNet === dNet && c.staking.modern.spotValue(oNet, alpha) < minStake(c.specAt(c.cur))) return 'AmountTooLow';
         return null;
       }
-      case 'set_root_claim_type':
-      case 'transfer':
-      case 'set_code':
-      case 'lock_stake':
-      case 'move_lock':
-      case 'add_stake_burn':
-      case 'swap_hotkey':
-      case 'swap_coldkey':
-      case 'dissolve_network':
-      case 'limit_orders':
-      case 'claim_root':
-      case 'stake_into_basket':
       case 'transfer_stake_and_hotkey':
-      case 'add_collateral':
         return null;
     }
   }

@@ -66,6 +66,31 @@ export type Action =
   /** locks `alpha` of the miner's own stake as collateral (no purchase) */
   | { kind: 'add_collateral'; coldkey: Acc; hotkey: Acc; netuid: number; alpha: bigint };
 
+/**
+ * Calls outside the stake family (add/remove/unstake_all/move/transfer/swap/recycle/burn stake and
+ * transfer_stake_and_hotkey): they pay no fee in α and the ≥423 guards of the older stake calls do not
+ * apply to them (their own checks live with their modules).
+ */
+export const OTHER_CALLS = [
+  'set_root_claim_type',
+  'transfer',
+  'set_code',
+  'lock_stake',
+  'move_lock',
+  'add_stake_burn',
+  'swap_hotkey',
+  'swap_coldkey',
+  'dissolve_network',
+  'limit_orders',
+  'claim_root',
+  'stake_into_basket',
+  'add_collateral',
+] as const satisfies readonly Action['kind'][];
+export type OtherCall = Extract<Action, { kind: (typeof OTHER_CALLS)[number] }>;
+export function isOtherCall(a: Action): a is OtherCall {
+  return (OTHER_CALLS as readonly string[]).includes(a.kind);
+}
+
 /** A signed limit order (the devnet does not check signatures, prices or expiry: every order fills). */
 export interface LimitOrder {
   /** opaque order id (H256) */

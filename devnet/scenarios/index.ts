@@ -3,7 +3,7 @@
  * account (independent of the seed) so the app's demo mode can hard-code it.
  */
 import { deriveAccount, ss58 } from '../chain/accounts.js';
-import type { ScenarioConfig } from '../chain/world.js';
+import type { ScenarioConfig, UserConfig } from '../chain/scenario.js';
 
 /** The demo wallet used by `npm run demo` (same address for every seed). */
 export const DEMO_COLDKEY_HEX = deriveAccount('demo-wallet');
@@ -12,37 +12,58 @@ export const DEMO_COLDKEY = ss58(DEMO_COLDKEY_HEX);
 const HEAD_TIME = Date.UTC(2026, 10, 20, 12, 0, 0);
 const DAY = 7200;
 
+/** The demo chain's size, market and timing (demo343 is its history before it reached 424). */
+const demoChain = (name: string) => ({
+  name,
+  blocks: 21 * DAY,
+  subnets: 12,
+  validators: 10,
+  marketActors: 80,
+  marketEvery: 30,
+  claimEvery: DAY / 4,
+  headTime: HEAD_TIME,
+  liveUserEvery: 50,
+  lateSubnets: 1,
+  epochPayoutEvery: 1,
+});
+
+/** The demo wallet (a fixed account) and alice, in both demo chains. */
+const demoUsers = (): UserConfig[] => [
+  {
+    label: 'demo',
+    account: DEMO_COLDKEY_HEX,
+    balanceTao: 5_000n,
+    positions: 8,
+    actions: 120,
+    rootStakeTao: 300n,
+    claimType: 'Keep',
+  },
+  { label: 'alice', balanceTao: 2_000n, positions: 5, actions: 50, rootStakeTao: 100n, claimType: 'Swap' },
+];
+
+type SmallDefaults = 'validators' | 'marketActors' | 'marketEvery' | 'claimEvery' | 'headTime';
+/** A small test chain: what every small scenario shares, then what it says itself. */
+const small = (
+  c: Omit<ScenarioConfig, SmallDefaults> & Partial<Pick<ScenarioConfig, SmallDefaults>>,
+): ScenarioConfig => ({
+  validators: 6,
+  marketActors: 30,
+  marketEvery: 20,
+  claimEvery: 500,
+  headTime: HEAD_TIME,
+  epochPayoutEvery: 1,
+  ...c,
+});
+
 export const SCENARIOS: Record<string, ScenarioConfig> = {
   /** The demo chain as it was before it reached 424 (320 → 343 @12 d): a pre-balancer history for tests. */
   demo343: {
-    name: 'demo343',
-    blocks: 21 * DAY,
-    subnets: 12,
-    validators: 10,
-    marketActors: 80,
-    marketEvery: 30,
+    ...demoChain('demo343'),
     specs: [
       { from: 0, spec: 320 },
       { from: 12 * DAY, spec: 343 },
     ],
-    users: [
-      {
-        label: 'demo',
-        account: DEMO_COLDKEY_HEX,
-        balanceTao: 5_000n,
-        positions: 8,
-        actions: 120,
-        rootStakeTao: 300n,
-        claimType: 'Keep',
-      },
-      { label: 'alice', balanceTao: 2_000n, positions: 5, actions: 50, rootStakeTao: 100n, claimType: 'Swap' },
-      { label: 'bob', balanceTao: 800n, positions: 3, actions: 25 },
-    ],
-    claimEvery: DAY / 4,
-    headTime: HEAD_TIME,
-    liveUserEvery: 50,
-    lateSubnets: 1,
-    epochPayoutEvery: 1,
+    users: [...demoUsers(), { label: 'bob', balanceTao: 800n, positions: 3, actions: 25 }],
   },
   /**
    * ~3 weeks ending on today's runtime: 320 → 343 (root claims) @7 d → 393 @10 d → 424 @14 d, 12 subnets,
@@ -50,46 +71,22 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
    * hotkey, bob's coldkey is swapped, and one of the demo wallet's subnets is dissolved.
    */
   demo: {
-    name: 'demo',
-    blocks: 21 * DAY,
-    subnets: 12,
-    validators: 10,
-    marketActors: 80,
-    marketEvery: 30,
+    ...demoChain('demo'),
     specs: [
       { from: 0, spec: 320 },
       { from: 7 * DAY, spec: 343 },
       { from: 10 * DAY, spec: 393 },
       { from: 14 * DAY, spec: 424 },
     ],
-    users: [
-      {
-        label: 'demo',
-        account: DEMO_COLDKEY_HEX,
-        balanceTao: 5_000n,
-        positions: 8,
-        actions: 120,
-        rootStakeTao: 300n,
-        claimType: 'Keep',
-      },
-      { label: 'alice', balanceTao: 2_000n, positions: 5, actions: 50, rootStakeTao: 100n, claimType: 'Swap' },
-      { label: 'bob', balanceTao: 800n, positions: 3, actions: 25, allIn: true },
-    ],
-    claimEvery: DAY / 4,
-    headTime: HEAD_TIME,
-    liveUserEvery: 50,
-    lateSubnets: 1,
+    users: [...demoUsers(), { label: 'bob', balanceTao: 800n, positions: 3, actions: 25, allIn: true }],
     identities: 4,
-    epochPayoutEvery: 1,
     script: { hotkeySwapAt: 16 * DAY, coldkeySwapAt: 18 * DAY, dissolveAt: 19 * DAY },
   },
   /** Small chain crossing every served runtime: 233 (V15 only, no fee field) → 315 → 343 → 393 (V16). */
-  upgrade: {
+  upgrade: small({
     name: 'upgrade',
     blocks: 9_000,
     subnets: 5,
-    validators: 6,
-    marketActors: 30,
     marketEvery: 25,
     specs: [
       { from: 0, spec: 233 },
@@ -101,23 +98,17 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
       { label: 'carol', balanceTao: 3_000n, positions: 6, actions: 60, rootStakeTao: 200n, claimType: 'Keep' },
       { label: 'dave', balanceTao: 1_000n, positions: 3, actions: 25, rootStakeTao: 50n },
     ],
-    claimEvery: 500,
-    headTime: HEAD_TIME,
     lateSubnets: 1,
-    epochPayoutEvery: 1,
-  },
+  }),
   /**
    * Today's mechanics: 393 → 424 at block 6,000 (AlphaV2 shares, balancer pools, stateful epochs,
    * Balances transfers on every stake change). Four subnets register after the upgrade so that their
    * first epochs coincide with subnet 1's: the per-block cap defers some (EpochDeferred).
    */
-  upgrade424: {
+  upgrade424: small({
     name: 'upgrade424',
     blocks: 12_000,
     subnets: 9,
-    validators: 6,
-    marketActors: 30,
-    marketEvery: 20,
     specs: [
       { from: 0, spec: 393 },
       { from: 6_000, spec: 424 },
@@ -127,12 +118,9 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
       { label: 'ivy', balanceTao: 600n, positions: 3, actions: 40, allIn: true },
       { label: 'hank', balanceTao: 1_000n, positions: 3, actions: 30, rootStakeTao: 50n },
     ],
-    claimEvery: 500,
-    headTime: HEAD_TIME,
-    epochPayoutEvery: 1,
     epochCollision: { after: 7_000, subnets: 4 },
     script: { hotkeySwapAt: 8_500, coldkeySwapAt: 9_500, dissolveAt: 10_500 },
-  },
+  }),
   /**
    * The basket era (docs/chain/baskets.md): 393 → 424 @4,000 → 455 @8,000 (the 441 migration: legacy
    * claimable root α becomes fund shares; root dividends go to funds) → 475 @12,000 (V1 shares retired,
@@ -140,13 +128,12 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
    * genesis to the end; olga also trades subnets (root claim type Keep before 441); in the 475 era a
    * validator olga stakes on swaps its hotkey, one of her subnets is dissolved, quin's coldkey is swapped.
    */
-  basket475: {
+  basket475: small({
     name: 'basket475',
     blocks: 16_000,
     subnets: 7,
     validators: 5,
     marketActors: 24,
-    marketEvery: 20,
     specs: [
       { from: 0, spec: 393 },
       { from: 4_000, spec: 424 },
@@ -159,9 +146,6 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
       { label: 'pia', balanceTao: 600n, positions: 3, actions: 40, allIn: true },
       { label: 'quin', balanceTao: 1_000n, positions: 3, actions: 30, rootStakeTao: 50n },
     ],
-    claimEvery: 500,
-    headTime: HEAD_TIME,
-    epochPayoutEvery: 1,
     script: { hotkeySwapAt: 13_000, coldkeySwapAt: 14_000, dissolveAt: 15_000 },
     basket: {
       claims: [
@@ -179,15 +163,14 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
         { at: 12_600, user: 3, tao: 2_000_000n, otherFund: true },
       ],
     },
-  },
+  }),
   /** Fast scenario for unit tests: 343 only from block 2,500 on, tiny market. */
-  tiny: {
+  tiny: small({
     name: 'tiny',
     blocks: 4_000,
     subnets: 3,
     validators: 4,
     marketActors: 12,
-    marketEvery: 20,
     specs: [
       { from: 0, spec: 320 },
       { from: 2_500, spec: 343 },
@@ -197,9 +180,7 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
       { label: 'frank', balanceTao: 500n, positions: 2, actions: 15, rootStakeTao: 20n },
     ],
     claimEvery: 300,
-    headTime: HEAD_TIME,
-    epochPayoutEvery: 1,
-  },
+  }),
   /**
    * One year ending on today's runtime (320 → 343 @200 d → 393 @260 d → 424 @300 d): ~2.6M blocks, 128
    * subnets, thousands of actors, a user with ≥ 500 events over ≥ 20 positions; a hotkey swap, a
