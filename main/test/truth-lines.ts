@@ -2,26 +2,10 @@
 // per event or per-position silent effect, so a test can compare them whole.
 import type { DB } from '../db/open';
 import type { StakeEventDbRow } from '../db/repos/stake-events';
+import type { Truth } from '../../devnet/truth';
 
-export interface TruthLike {
-  finalized: number;
-  specVersions?: { from: number; spec: number }[];
-  events: {
-    block: number;
-    eventIndex: number;
-    kind: string;
-    coldkey: string;
-    hotkey: string;
-    netuid: number;
-    tao: string;
-    alpha: string;
-    fee: string;
-    destColdkey?: string;
-    destHotkey?: string;
-    destNetuid?: number;
-  }[];
-  positions: { block: number; coldkey: string; hotkey: string; netuid: number; alpha: string }[];
-}
+/** The parts of the devnet's ground truth (devnet/truth.ts) the comparisons read; older captures lack specVersions. */
+export type TruthLike = Pick<Truth, 'finalized' | 'events' | 'positions'> & Partial<Pick<Truth, 'specVersions'>>;
 
 /** One comparable line: block|eventIndex|kind|coldkey|destColdkey|hotkey|netuid|destHotkey|destNetuid|tao|alpha|fee. */
 const line = (...fields: unknown[]) => fields.map((f) => (f === null || f === undefined ? '' : String(f))).join('|');
@@ -53,6 +37,30 @@ function effectLines(db: DB, coldkey: string): string[] {
     )
     .all(coldkey, coldkey) as EffectDbRow[];
   const out: string[] = [];
+  // The truth's line of an effect: no fee, no destination subnet.
+  const add = (
+    e: EffectDbRow,
+    kind: string,
+    to: { coldkey?: string | null; hotkey?: string | undefined },
+    tao: unknown,
+    alpha: bigint,
+  ) =>
+    out.push(
+      line(
+        e.block_number,
+        e.event_index,
+        kind,
+        e.coldkey,
+        to.coldkey,
+        e.hotkey,
+        e.netuid,
+        to.hotkey,
+        '',
+        tao,
+        alpha,
+        0,
+      ),
+    );
   for (const e of effects) {
     switch (e.kind) {
       case 'HotkeySwapped': {
@@ -64,78 +72,17 @@ function effectLines(db: DB, coldkey: string): string[] {
             x.netuid === e.netuid &&
             x.alpha > 0n,
         );
-        out.push(
-          line(
-            e.block_number,
-            e.event_index,
-            'HotkeySwap',
-            e.coldkey,
-            '',
-            e.hotkey,
-            e.netuid,
-            arrived?.hotkey,
-            '',
-            0,
-            -e.alpha,
-            0,
-          ),
-        );
+        add(e, 'HotkeySwap', { hotkey: arrived?.hotkey }, 0, -e.alpha);
         break;
       }
       case 'ColdkeySwapped':
-        if (e.alpha < 0n)
-          out.push(
-            line(
-              e.block_number,
-              e.event_index,
-              'ColdkeySwap',
-              e.coldkey,
-              e.new_coldkey,
-              e.hotkey,
-              e.netuid,
-              '',
-              '',
-              0,
-              -e.alpha,
-              0,
-            ),
-          );
+        if (e.alpha < 0n) add(e, 'ColdkeySwap', { coldkey: e.new_coldkey }, 0, -e.alpha);
         break;
       case 'NetworkRemoved':
-        out.push(
-          line(
-            e.block_number,
-            e.event_index,
-            'DissolutionPayout',
-            e.coldkey,
-            '',
-            e.hotkey,
-            e.netuid,
-            '',
-            '',
-            e.tao,
-            -e.alpha,
-            0,
-          ),
-        );
+        add(e, 'DissolutionPayout', {}, e.tao, -e.alpha);
         break;
       case 'OrderExecutedBatched':
-        out.push(
-          line(
-            e.block_number,
-            e.event_index,
-            'BatchedFill',
-            e.coldkey,
-            '',
-            e.hotkey,
-            e.netuid,
-            '',
-            '',
-            e.tao,
-            e.alpha,
-            0,
-          ),
-        );
+        add(e, 'BatchedFill', {}, e.tao, e.alpha);
         break;
     }
   }
