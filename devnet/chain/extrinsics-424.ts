@@ -9,34 +9,13 @@ import type { Chain } from './chain.js';
 import { BALANCER_SPEC } from './balancer-book.js';
 import { minStake } from './pools.js';
 import type { Action } from './types.js';
-import { isOtherCall } from './types.js';
+import { isOtherCall, MODERN_CALLS } from './types.js';
 
-export type ModernAction = Extract<
-  Action,
-  {
-    kind:
-      | 'lock_stake'
-      | 'move_lock'
-      | 'add_stake_burn'
-      | 'swap_hotkey'
-      | 'swap_coldkey'
-      | 'dissolve_network'
-      | 'limit_orders';
-  }
->;
-
-const MODERN_KINDS = new Set<Action['kind']>([
-  'lock_stake',
-  'move_lock',
-  'add_stake_burn',
-  'swap_hotkey',
-  'swap_coldkey',
-  'dissolve_network',
-  'limit_orders',
-]);
+/** The calls of the ≥423 runtimes this module checks and applies (MODERN_CALLS, types.ts). */
+export type ModernAction = Extract<Action, { kind: (typeof MODERN_CALLS)[number] }>;
 
 export function isModernAction(a: Action): a is ModernAction {
-  return MODERN_KINDS.has(a.kind);
+  return (MODERN_CALLS as readonly string[]).includes(a.kind);
 }
 
 /** Cost of a hotkey swap, recycled from the owner (KeySwapCost, 0.1 TAO). */

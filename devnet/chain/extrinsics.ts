@@ -97,60 +97,32 @@ export class Extrinsics {
         }
         return;
       }
-      case 'move_stake': {
-        const alpha = this.clampAlpha(a.originHotkey, a.coldkey, a.originNetuid, a.alpha);
-        const tao = this.c.staking.moveAcross(
-          a.coldkey,
+      case 'move_stake':
+        this.moveStake(a, a.coldkey, a.originHotkey, a.destHotkey, 'StakeMoved', [
           a.coldkey,
           a.originHotkey,
-          a.destHotkey,
           a.originNetuid,
+          a.destHotkey,
           a.destNetuid,
-          alpha,
-        );
-        this.c.emit({
-          pallet: 'SubtensorModule',
-          name: 'StakeMoved',
-          args: [a.coldkey, a.originHotkey, a.originNetuid, a.destHotkey, a.destNetuid, tao],
-        });
+        ]);
         return;
-      }
-      case 'transfer_stake': {
-        const alpha = this.clampAlpha(a.hotkey, a.coldkey, a.originNetuid, a.alpha);
-        const tao = this.c.staking.moveAcross(
+      case 'transfer_stake':
+        this.moveStake(a, a.destColdkey, a.hotkey, a.hotkey, 'StakeTransferred', [
           a.coldkey,
           a.destColdkey,
           a.hotkey,
+          a.originNetuid,
+          a.destNetuid,
+        ]);
+        return;
+      case 'swap_stake':
+        this.moveStake(a, a.coldkey, a.hotkey, a.hotkey, 'StakeSwapped', [
+          a.coldkey,
           a.hotkey,
           a.originNetuid,
           a.destNetuid,
-          alpha,
-        );
-        this.c.emit({
-          pallet: 'SubtensorModule',
-          name: 'StakeTransferred',
-          args: [a.coldkey, a.destColdkey, a.hotkey, a.originNetuid, a.destNetuid, tao],
-        });
+        ]);
         return;
-      }
-      case 'swap_stake': {
-        const alpha = this.clampAlpha(a.hotkey, a.coldkey, a.originNetuid, a.alpha);
-        const tao = this.c.staking.moveAcross(
-          a.coldkey,
-          a.coldkey,
-          a.hotkey,
-          a.hotkey,
-          a.originNetuid,
-          a.destNetuid,
-          alpha,
-        );
-        this.c.emit({
-          pallet: 'SubtensorModule',
-          name: 'StakeSwapped',
-          args: [a.coldkey, a.hotkey, a.originNetuid, a.destNetuid, tao],
-        });
-        return;
-      }
       case 'set_root_claim_type':
         this.c.setLog('RootClaimType', a.claimType, a.coldkey);
         if (spec >= 334) {
@@ -177,6 +149,32 @@ export class Extrinsics {
         return;
       }
     }
+  }
+
+  /**
+   * A stake move (move, transfer, swap): the α asked for, at most the origin's stake, leaves
+   * (coldkey, hotkey, originNetuid) for (destColdkey, destHotkey, destNetuid); the call's summary event
+   * carries `args` and then the TAO moved.
+   */
+  private moveStake(
+    a: { coldkey: Acc; originNetuid: number; destNetuid: number; alpha: bigint },
+    destColdkey: Acc,
+    hotkey: Acc,
+    destHotkey: Acc,
+    name: string,
+    args: unknown[],
+  ): void {
+    const alpha = this.clampAlpha(hotkey, a.coldkey, a.originNetuid, a.alpha);
+    const tao = this.c.staking.moveAcross(
+      a.coldkey,
+      destColdkey,
+      hotkey,
+      destHotkey,
+      a.originNetuid,
+      a.destNetuid,
+      alpha,
+    );
+    this.c.emit({ pallet: 'SubtensorModule', name, args: [...args, tao] });
   }
 
   private clampAlpha(hot: Acc, cold: Acc, netuid: number, alpha: bigint): bigint {

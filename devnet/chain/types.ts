@@ -66,6 +66,17 @@ export type Action =
   /** locks `alpha` of the miner's own stake as collateral (no purchase) */
   | { kind: 'add_collateral'; coldkey: Acc; hotkey: Acc; netuid: number; alpha: bigint };
 
+/** Calls of the ≥423 runtimes with their own module (chain/extrinsics-424.ts). */
+export const MODERN_CALLS = [
+  'lock_stake',
+  'move_lock',
+  'add_stake_burn',
+  'swap_hotkey',
+  'swap_coldkey',
+  'dissolve_network',
+  'limit_orders',
+] as const satisfies readonly Action['kind'][];
+
 /**
  * Calls outside the stake family (add/remove/unstake_all/move/transfer/swap/recycle/burn stake and
  * transfer_stake_and_hotkey): they pay no fee in α and the ≥423 guards of the older stake calls do not
@@ -75,13 +86,7 @@ export const OTHER_CALLS = [
   'set_root_claim_type',
   'transfer',
   'set_code',
-  'lock_stake',
-  'move_lock',
-  'add_stake_burn',
-  'swap_hotkey',
-  'swap_coldkey',
-  'dissolve_network',
-  'limit_orders',
+  ...MODERN_CALLS,
   'claim_root',
   'stake_into_basket',
   'add_collateral',
