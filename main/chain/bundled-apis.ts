@@ -5,7 +5,8 @@
 // one API version do not change. Assumption (inferred): a runtime declaring the same version keeps
 // the 455 method shapes (docs/chain/rpc.md#v14-only-runtimes).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { Metadata, TypeRegistry } from '@polkadot/types';
 import type { Registry } from '@polkadot/types/types';
@@ -35,7 +36,9 @@ let bundle: Map<string, BundledApi> | null = null;
  */
 function readBundle(): Uint8Array {
   const tried: string[] = [];
-  for (const dir of [join(__dirname, 'metadata'), join(__dirname, '..', 'chain', 'metadata')]) {
+  // __dirname in the CommonJS bundles (Electron backend); the module's URL in the ESM hosts (web host, CLI).
+  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  for (const dir of [join(here, 'metadata'), join(here, '..', 'chain', 'metadata')]) {
     const path = join(dir, FILE);
     tried.push(path);
     try {
