@@ -14,7 +14,7 @@ import { startValuationDevnet } from '../../main/test/valuation-devnet';
 export async function seedFromDevnet(
   dataDir: string,
   /** 'valuation424': upgrade424 with an unexplained α change and a lock (main/test/valuation-devnet.ts). */
-  scenario: 'tiny' | 'upgrade' | 'demo' | 'valuation424',
+  scenario: 'tiny' | 'upgrade' | 'demo' | 'valuation424' | 'basket475',
   seed: number,
   options: { demoWalletOnly?: boolean } = {},
 ): Promise<void> {

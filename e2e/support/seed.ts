@@ -141,6 +141,8 @@ export function seedColdkeySwapped(dataDir: string): void {
 export const SEEDS = {
   'devnet-demo': (dir: string) => seedFromDevnet(dir, 'demo', 1),
   'devnet-valuation424': (dir: string) => seedFromDevnet(dir, 'valuation424', 1),
+  /** 393 → 424 → 455 → 475: root stakers whose validators' funds earn dividends (BasketTwr moves). */
+  'devnet-basket475': (dir: string) => seedFromDevnet(dir, 'basket475', 1),
   'coldkey-swapped': seedColdkeySwapped,
   'one-position': seedOnePosition,
   'activity-100k': seedManyEvents,
