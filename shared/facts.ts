@@ -45,6 +45,10 @@ export interface PositionRow {
   hotkey: string;
   netuid: number;
   alpha: bigint;
+  /** The hotkey pool's value per share × POOL_VALUE_SCALE (null: not read or no pool); see docs/chain/reconciliation.md. */
+  poolValue?: bigint | null;
+  /** The coldkey owns the hotkey (`Owner`). */
+  ownsHotkey?: boolean | null;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Codec } from '@polkadot/types-codec/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../../devnet/index';
 import type { PortfolioView } from '../../shared/views';
-import { formatTao, quoteExit } from '../../shared/engine';
+import { RECONCILE_TOLERANCE, formatTao, quoteExit } from '../../shared/engine';
 import { ledgerFactsRepo } from '../db/repos/ledger-facts';
 import type { Backend } from '../backend';
 import { runReport } from '../cli-report';
@@ -162,21 +162,11 @@ describe('valuation at the head and reconciliation, upgrade424 seed 1 with an in
     const u = listed[0]!;
     expect(u.fromBlock).toBeLessThan(INJECT_AT);
     expect(u.block).toBeGreaterThanOrEqual(INJECT_AT);
-    // What the chain credited in the interval besides the injection (epochs) was emission; the rest is the
-    // injected change, up to the share pool's rounding of a stake operation.
-    const emitted = dn
-      .truth()
-      .emissions.filter(
-        (e) =>
-          e.coldkey === inj.coldkey &&
-          e.hotkey === inj.hotkey &&
-          e.netuid === inj.netuid &&
-          e.block > u.fromBlock &&
-          e.block <= u.block,
-      )
-      .reduce((s, e) => s + BigInt(e.alpha), 0n);
-    expect(u.alpha - emitted - INJECTED).toBeGreaterThanOrEqual(-2n);
-    expect(u.alpha - emitted - INJECTED).toBeLessThanOrEqual(2n);
+    // Emission in the same interval (the hotkey pool's growth per share) would be booked apart: the
+    // unexplained record is the injected change alone, up to the share pool's rounding
+    // (reconciliation-devnet.test.ts covers an interval with both).
+    expect(u.alpha - INJECTED).toBeGreaterThanOrEqual(-RECONCILE_TOLERANCE);
+    expect(u.alpha - INJECTED).toBeLessThanOrEqual(RECONCILE_TOLERANCE);
     // Nothing else in this history is unexplained beyond rounding.
     expect(view.unexplained.filter((x) => x !== u && !dust(x.alpha))).toEqual([]);
 

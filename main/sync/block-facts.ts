@@ -9,6 +9,7 @@ import { poolsFromState, readPositions, readPricedPools, readSubnets } from './c
 import { silentEffects } from './effects';
 import { headExits } from './head';
 import type { BlockRuntime, BlockState, ChainReader } from './reader';
+import { poolValueKeys, withPoolValues } from './pool-values';
 import { rootClaimPayouts, type ValuesAt } from './root-claims';
 import { keys, leUint, poolKeysOf } from './storage-keys';
 import { twrKeysOf, twrReadings } from './basket-twr';
@@ -95,7 +96,8 @@ async function checkpointAt(
     callRuntime = await reader.runtimeFor(next);
     result = await read(callRuntime);
   }
-  const [positions, subnets, byApi] = result;
+  const [rows, subnets, byApi] = result;
+  const positions = await withPoolValues(reader, s, coldkey, rows);
   const basketRows =
     byApi ??
     (baskets && hasBaskets(callRuntime)
@@ -146,12 +148,16 @@ export async function factsFor(
 ): Promise<BlockFacts & { headTempo?: number }> {
   if (!entry.change) {
     // The head takes the runtime's full pool info (and the tempos, for live refreshes); a daily
-    // checkpoint reads the pools with the block.
+    // checkpoint reads the pools with the block. Both read the positions' pool values with it.
     const netuids = finder.checkpointNetuids();
     const funds = fundsOf(finder, entry);
     const s = await reader.readBlock(
       entry.block,
-      [...(entry.head ? netuids.map(keys.tempo) : netuids.flatMap(poolKeysOf)), ...twrKeysOf(funds)],
+      [
+        ...(entry.head ? netuids.map(keys.tempo) : netuids.flatMap(poolKeysOf)),
+        ...twrKeysOf(funds),
+        ...poolValueKeys(finder.positions.values()),
+      ],
       false,
       'checkpoint block',
     );

@@ -19,6 +19,7 @@ import { accountNonce, decodeAccountVec, keys, leUint, poolKeysOf, trailingAccou
 import { encodeAddress } from '@polkadot/util-crypto';
 import { rootClaimKeys } from './root-claims';
 import { twrKeysOf } from './basket-twr';
+import { poolValueKeys } from './pool-values';
 
 export interface ChangeBlock {
   state: BlockState;
@@ -124,7 +125,8 @@ export class ChangeFinder {
 
   /**
    * Pool keys of every subnet, read along with the fingerprint at change blocks and the blocks
-   * before, and the root-claim keys of the root positions known (a claim block's payouts need them).
+   * before, the root-claim keys of the root positions known (a claim block's payouts need them) and
+   * the known positions' pool values (reconciliation at the checkpoints there).
    */
   poolKeys(): string[] {
     const rootHotkeys = this.fundHotkeys();
@@ -132,6 +134,7 @@ export class ChangeFinder {
       ...this.netuids.flatMap(poolKeysOf),
       ...rootClaimKeys(this.coldkey, rootHotkeys, this.netuids),
       ...twrKeysOf(rootHotkeys),
+      ...poolValueKeys(this.positions.values()),
     ];
     return this.#poolKeys;
   }

@@ -78,6 +78,13 @@ export const keys = {
       ['Blake2_128Concat', account(cold)],
       ['Identity', u16(netuid)],
     ),
+  /** A hotkey's pool on a subnet: its α, and its share denominator (V1 U64F64 up to 472, V2 SafeFloat from 397). */
+  totalHotkeyAlpha: (hot: string, netuid: number) =>
+    key('SubtensorModule', 'TotalHotkeyAlpha', ['Blake2_128Concat', account(hot)], ['Identity', u16(netuid)]),
+  totalHotkeyShares: (hot: string, netuid: number) =>
+    key('SubtensorModule', 'TotalHotkeyShares', ['Blake2_128Concat', account(hot)], ['Identity', u16(netuid)]),
+  totalHotkeySharesV2: (hot: string, netuid: number) =>
+    key('SubtensorModule', 'TotalHotkeySharesV2', ['Blake2_128Concat', account(hot)], ['Identity', u16(netuid)]),
   subnetTaoPrefix: () => key('SubtensorModule', 'SubnetTAO'),
   subnetTao: (netuid: number) => key('SubtensorModule', 'SubnetTAO', ['Identity', u16(netuid)]),
   subnetAlphaIn: (netuid: number) => key('SubtensorModule', 'SubnetAlphaIn', ['Identity', u16(netuid)]),

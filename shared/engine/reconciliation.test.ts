@@ -161,6 +161,19 @@ describe('reconciliation against the pool value per share', () => {
     expect(kinds(r)).toEqual([['emission', 200, 300, 2_300_000_000n]]);
   });
 
+  it('root keeps the sign rule: from 441 a claim credits root stake with no ledger entry', () => {
+    const r = run({
+      trackedColdkeys: ['C1'],
+      events: [ev('StakeAdded', { block: 100, netuid: 0, tao: 10n * TAO, alpha: 10n * TAO })],
+      checkpoints: [
+        cp(200, 10n * TAO, { netuid: 0, poolValue: pv(100n) }),
+        cp(300, 11n * TAO, { netuid: 0, poolValue: pv(100n) }),
+      ],
+      snapshots: [snap(99, 0, TAO)],
+    });
+    expect(kinds(r)).toEqual([['emission', 200, 300, TAO]]);
+  });
+
   it('poolGrowth floors: 3 α-rao at 1.00 → 1.50 per share grow to 4 (4.5 floored)', () => {
     expect(poolGrowth(3n, pv(100n), pv(150n))).toBe(1n);
     expect(poolGrowth(3n, pv(150n), pv(100n))).toBe(0n);

@@ -340,6 +340,7 @@ export class PortfolioState {
       poolValueFrom: p.poolValue,
       poolValueTo: cp.poolValue ?? null,
       ownsHotkey: cp.ownsHotkey === true,
+      root: cp.netuid === 0,
       held,
     };
     const fromBlock = p.lastCheckpointBlock;

@@ -6,6 +6,7 @@ import { headCheckpoints } from './0005-head-checkpoints';
 import { validatorIdentities } from './0006-validator-identities';
 import { basketPositions } from './0007-basket-positions';
 import { basketTwr } from './0008-basket-twr';
+import { poolValues } from './0009-pool-values';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   validatorIdentities,
   basketPositions,
   basketTwr,
+  poolValues,
 ];

@@ -61,9 +61,18 @@ export function ledgerFactsRepo(db: DB) {
   const checkpoints = (since: boolean) =>
     db.prepare<
       Rows,
-      { block_number: bigint; timestamp: bigint | null; coldkey: string; hotkey: string; netuid: bigint; alpha: bigint }
+      {
+        block_number: bigint;
+        timestamp: bigint | null;
+        coldkey: string;
+        hotkey: string;
+        netuid: bigint;
+        alpha: bigint;
+        pool_value: string | null;
+        owns_hotkey: bigint | null;
+      }
     >(`
-    SELECT c.block_number, b.timestamp, c.coldkey, c.hotkey, c.netuid, c.alpha
+    SELECT c.block_number, b.timestamp, c.coldkey, c.hotkey, c.netuid, c.alpha, c.pool_value, c.owns_hotkey
     FROM position_checkpoints c LEFT JOIN blocks b ON b.number = c.block_number
     WHERE ${since ? 'c.rowid > @after AND +' : ''}c.coldkey IN (SELECT value FROM json_each(@keys))
     ORDER BY c.block_number`);
@@ -186,6 +195,8 @@ export function ledgerFactsRepo(db: DB) {
       return read.checkpoints[after > 0 ? 1 : 0].all(args(coldkeys, after) as Rows).map((r) => ({
         ...datedPosition(r),
         alpha: r.alpha,
+        ...(r.pool_value === null ? {} : { poolValue: BigInt(r.pool_value) }),
+        ...(r.owns_hotkey === null ? {} : { ownsHotkey: r.owns_hotkey !== 0n }),
       }));
     },
     snapshots(after = 0): SubnetSnapshot[] {

@@ -1,0 +1,82 @@
+// What reconciliation needs of a position's hotkey pool at a checkpoint (docs/chain/reconciliation.md):
+// its value per share, TotalHotkeyAlpha over the share denominator (`TotalHotkeyShares` U64F64 while a
+// V1 entry exists, which the chain's reads prefer, else `TotalHotkeySharesV2` SafeFloat;
+// docs/chain/share-pools.md), and whether the coldkey owns the hotkey (`Owner`). The keys ride along
+// with the multi-key read each checkpoint already makes; only keys of a position that read did not
+// know cost one more request.
+import { hexToU8a, u8aEq } from '@polkadot/util';
+import { decodeAddress } from '@polkadot/util-crypto';
+import { POOL_VALUE_SCALE } from '../../shared/engine/reconcile';
+import type { PositionRow } from '../db/repos/chain-facts';
+import type { BlockState, ChainReader } from './reader';
+import { keys, leUint } from './storage-keys';
+
+type Pool = { hotkey: string; netuid: number };
+
+/** The storage keys of the pools and hotkey owners of `positions`. */
+export function poolValueKeys(positions: Iterable<Pool>): string[] {
+  const out: string[] = [];
+  const hotkeys = new Set<string>();
+  for (const p of positions) {
+    hotkeys.add(p.hotkey);
+    out.push(
+      keys.totalHotkeyAlpha(p.hotkey, p.netuid),
+      keys.totalHotkeyShares(p.hotkey, p.netuid),
+      keys.totalHotkeySharesV2(p.hotkey, p.netuid),
+    );
+  }
+  for (const h of hotkeys) out.push(keys.owner(h));
+  return out;
+}
+
+const TWO_64 = 1n << 64n;
+
+/** SafeFloat {mantissa: u128, exponent: i64} as [mantissa, exponent]. */
+function safeFloat(hex: string): [bigint, bigint] {
+  const mantissa = leUint(hex, 16);
+  const raw = leUint(hex, 8, 16);
+  return [mantissa, raw >= 1n << 63n ? raw - (1n << 64n) : raw];
+}
+
+/** TotalHotkeyAlpha / denominator × POOL_VALUE_SCALE, null without a pool. */
+export function poolValueOf(values: ReadonlyMap<string, string | null>, hotkey: string, netuid: number): bigint | null {
+  const total = leUint(values.get(keys.totalHotkeyAlpha(hotkey, netuid)) ?? null, 8);
+  const v1 = values.get(keys.totalHotkeyShares(hotkey, netuid)) ?? null;
+  if (v1) {
+    const bits = leUint(v1, 16);
+    return bits === 0n ? null : (total * TWO_64 * POOL_VALUE_SCALE) / bits;
+  }
+  const v2 = values.get(keys.totalHotkeySharesV2(hotkey, netuid)) ?? null;
+  if (!v2) return null;
+  const [m, e] = safeFloat(v2);
+  if (m === 0n) return null;
+  return e >= 0n ? (total * POOL_VALUE_SCALE) / (m * 10n ** e) : (total * POOL_VALUE_SCALE * 10n ** -e) / m;
+}
+
+/**
+ * The rows with their pool values and owner flags, from `state` (read with poolValueKeys of a set
+ * that normally covers them) plus one read of whatever it lacks.
+ */
+export async function withPoolValues(
+  reader: ChainReader,
+  state: BlockState,
+  coldkey: string,
+  rows: PositionRow[],
+): Promise<PositionRow[]> {
+  if (rows.length === 0) return rows;
+  const wanted = poolValueKeys(rows);
+  const missing = wanted.filter((k) => !state.values.has(k));
+  const extra =
+    missing.length === 0 ? null : (await reader.readBlock(state.number, missing, false, 'checkpoint pool values')).values;
+  const get = (k: string) => (state.values.has(k) ? state.values.get(k) : extra?.get(k)) ?? null;
+  const values = new Map(wanted.map((k) => [k, get(k)]));
+  const me = decodeAddress(coldkey);
+  return rows.map((r) => {
+    const owner = values.get(keys.owner(r.hotkey)) ?? null;
+    return {
+      ...r,
+      poolValue: poolValueOf(values, r.hotkey, r.netuid),
+      ownsHotkey: owner !== null && u8aEq(hexToU8a(owner), me),
+    };
+  });
+}
