@@ -67,7 +67,9 @@ export async function withPoolValues(
   const wanted = poolValueKeys(rows);
   const missing = wanted.filter((k) => !state.values.has(k));
   const extra =
-    missing.length === 0 ? null : (await reader.readBlock(state.number, missing, false, 'checkpoint pool values')).values;
+    missing.length === 0
+      ? null
+      : (await reader.readBlock(state.number, missing, false, 'checkpoint pool values')).values;
   const get = (k: string) => (state.values.has(k) ? state.values.get(k) : extra?.get(k)) ?? null;
   const values = new Map(wanted.map((k) => [k, get(k)]));
   const me = decodeAddress(coldkey);
