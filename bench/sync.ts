@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureDevnetMetadata, eventLines, type TruthLike } from '../main/test/devnet';
+import { recordedCost } from '../main/test/sync-cost';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -72,19 +73,10 @@ const counts = backend.sync.client!.requestCounts;
 const requests = total(counts);
 
 const one = (sql: string, ...args: unknown[]) => Number((backend.db.prepare(sql).get(...args) as { n: bigint }).n);
-const events =
-  one(
-    "SELECT count(*) AS n FROM stake_events WHERE (coldkey = ? OR counterparty_coldkey = ?) AND kind != 'RootClaimed'",
-    coldkey,
-    coldkey,
-  ) + one('SELECT count(*) AS n FROM root_claim_payouts WHERE coldkey = ?', coldkey);
+const { events, checkpointBlocks } = recordedCost(backend.db, coldkey);
 const rawEvents = one(
   'SELECT count(*) AS n FROM stake_events WHERE coldkey = ? OR counterparty_coldkey = ?',
   coldkey,
-  coldkey,
-);
-const checkpointBlocks = one(
-  'SELECT count(DISTINCT block_number) AS n FROM position_checkpoints WHERE coldkey = ?',
   coldkey,
 );
 const snapshotBlocks = one('SELECT count(DISTINCT block_number) AS n FROM subnet_snapshots');
@@ -115,6 +107,12 @@ console.log(
 );
 console.log(
   `  by purpose: ${[...backend.sync.reader!.purposes.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([m, n]) => `${m} ${n}`)
+    .join(', ')}`,
+);
+console.log(
+  `  storage keys read by purpose: ${[...backend.sync.reader!.keysByPurpose.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([m, n]) => `${m} ${n}`)
     .join(', ')}`,

@@ -34,11 +34,18 @@ export interface ChangeBlock {
 export const recordsSomething = (c: ChangeBlock): boolean => c.rows.length > 0 || c.silent.length > 0;
 
 interface Cached {
-  version: number;
   promise: Promise<BlockState>;
+  /** The storage keys read at this block so far. */
+  keys: Set<string>;
   withEvents: boolean;
-  withPools: boolean;
 }
+
+/** Two reads of the same block: the values of both, and the events of either. */
+const merged = (old: BlockState, add: BlockState): BlockState => ({
+  ...old,
+  values: new Map([...old.values, ...add.values]),
+  events: old.events ?? add.events,
+});
 
 const posKey = (hot: string, netuid: number) => `${hot}|${netuid}`;
 
@@ -61,7 +68,6 @@ export class ChangeFinder {
    * where it existed (absent pools are skipped).
    */
   netuids: number[] = [];
-  #version = 0;
   #keyList: string[] | null = null;
   #cache = new Map<number, Cached>();
   #discovered = false;
@@ -118,7 +124,6 @@ export class ChangeFinder {
   }
 
   #invalidate(): void {
-    this.#version += 1;
     this.#keyList = null;
     this.#poolKeys = null;
   }
@@ -150,19 +155,26 @@ export class ChangeFinder {
     return [...new Set([...this.netuids, ...[...this.positions.values()].map((p) => p.netuid)])].sort((a, b) => a - b);
   }
 
-  /** State at block b with the current key set (cached per key-set version), optionally with pools. */
-  read(b: number, withEvents = false, withPools = false): Promise<BlockState> {
+  /**
+   * State at block b with the current key set, optionally with events and pools. State at a block
+   * never changes, so what was read there is kept and merged: a later read asks only for the keys
+   * (or the events) not read yet, and none at all when everything is known. `phase` names the
+   * request in the reader's counts (walk, verification, bisection, events, checkpoint).
+   */
+  read(b: number, withEvents = false, withPools = false, phase = 'checkpoint'): Promise<BlockState> {
     const hit = this.#cache.get(b);
-    if (hit && hit.version === this.#version && (hit.withEvents || !withEvents) && (hit.withPools || !withPools))
-      return hit.promise;
+    const wanted = withPools ? [...this.#keys(), ...this.poolKeys()] : this.#keys();
+    const missing = hit ? wanted.filter((k) => !hit.keys.has(k)) : wanted;
+    const needEvents = withEvents && !hit?.withEvents;
+    if (hit && missing.length === 0 && !needEvents) return hit.promise;
     this.reads += 1;
-    const promise = this.reader.readBlock(
-      b,
-      withPools ? [...this.#keys(), ...this.poolKeys()] : this.#keys(),
-      withEvents,
-      'fingerprint',
-    );
-    const entry: Cached = { version: this.#version, promise, withEvents, withPools };
+    const fresh = this.reader.readBlock(b, missing, needEvents, `fingerprint: ${phase}`);
+    const promise = hit ? Promise.all([hit.promise, fresh]).then(([old, add]) => merged(old, add)) : fresh;
+    const entry: Cached = {
+      promise,
+      keys: hit ? new Set([...hit.keys, ...missing]) : new Set(missing),
+      withEvents: withEvents || (hit?.withEvents ?? false),
+    };
     this.#cache.set(b, entry);
     promise.catch(() => {
       if (this.#cache.get(b) === entry) this.#cache.delete(b);
@@ -237,7 +249,7 @@ export class ChangeFinder {
    */
   async #walk(lo: number, hi: number): Promise<Set<number>> {
     const found = new Set<number>();
-    const top = await this.read(hi);
+    const top = await this.read(hi, false, false, 'walk');
     let frontier = [...this.hotkeys]
       .map((hot) => ({ hot, v: this.#lastStake(top, hot) }))
       .filter((f) => f.v >= lo && f.v <= hi);
@@ -248,7 +260,7 @@ export class ChangeFinder {
       const next: typeof frontier = [];
       await Promise.all(
         stepping.map(async ({ hot, v }) => {
-          const previous = this.#lastStake(await this.read(v - 1, false, true), hot);
+          const previous = this.#lastStake(await this.read(v - 1, false, true, 'walk'), hot);
           if (previous >= v)
             throw new ChainError('malformed', `LastColdkeyHotkeyStakeBlock did not go back in time at block ${v - 1}.`);
           if (previous >= lo) next.push({ hot, v: previous });
@@ -277,7 +289,7 @@ export class ChangeFinder {
           const m = Math.floor((p + q) / 2);
           // Near the end of a bisection the midpoint is likely the change block or the one before,
           // whose checkpoints need the pools: read them now rather than again.
-          const fpM = this.#fingerprint(await this.read(m, false, q - p <= 8));
+          const fpM = this.#fingerprint(await this.read(m, false, q - p <= 8, 'bisection'));
           if (fpP !== fpM) next.push({ p, q: m, fpP, fpQ: fpM });
           if (fpM !== fpQ) next.push({ p: m, q, fpP: fpM, fpQ });
         }),
@@ -297,11 +309,14 @@ export class ChangeFinder {
         const q = next === undefined ? hi : next - 1;
         if (q <= p) {
           // Adjacent change blocks: still fetch the block before `next` with pools (its checkpoint).
-          if (next !== undefined) await this.read(next - 1, false, true);
+          if (next !== undefined) await this.read(next - 1, false, true, 'verification');
           return;
         }
         // Change blocks and the blocks before them carry the pools too (their checkpoints need them).
-        const [sp, sq] = await Promise.all([this.read(p, false, i > 0), this.read(q, false, next !== undefined)]);
+        const [sp, sq] = await Promise.all([
+          this.read(p, false, i > 0, 'verification'),
+          this.read(q, false, next !== undefined, 'verification'),
+        ]);
         const fpP = this.#fingerprint(sp);
         const fpQ = this.#fingerprint(sq);
         if (fpP !== fpQ) gaps.push({ p, q, fpP, fpQ });
@@ -384,7 +399,7 @@ export class ChangeFinder {
   async #decodeAt(b: number): Promise<ChangeBlock> {
     // Events with the fingerprint and the pools: verification and the block's checkpoint reuse the
     // read unless the events reveal positions the fingerprint did not cover yet.
-    const state = await this.read(b, true, true);
+    const state = await this.read(b, true, true, 'events');
     const runtime = await this.reader.runtimeFor(state);
     const events = decodeEvents(runtime.registry, state.events, b, runtime.specVersion);
     this.#events.set(b, events);

@@ -70,6 +70,9 @@ export class ChainReader {
   /** Requests by purpose (`what` without its numbers, or readBlock's purpose): what the benchmark profiles. */
   readonly purposes = new Map<string, number>();
 
+  /** Storage keys asked for by purpose (readBlock): the size of what the node computes and sends. */
+  readonly keysByPurpose = new Map<string, number>();
+
   /** One request, retried with backoff on drops and server errors, never on pruned or malformed answers. */
   call<T>(method: string, params: unknown[], what: string, purpose = what.replace(/\d+/g, '#')): Promise<T> {
     this.purposes.set(purpose, (this.purposes.get(purpose) ?? 0) + 1);
@@ -153,6 +156,7 @@ export class ChainReader {
     const hash = await this.hashOf(number);
     const fixed = [keys.timestampNow(), keys.lastRuntimeUpgrade(), ...(withEvents ? [keys.systemEvents()] : [])];
     const all = [...fixed, ...storageKeys];
+    this.keysByPurpose.set(purpose, (this.keysByPurpose.get(purpose) ?? 0) + all.length);
     const sets = await this.call<{ block: string; changes: [string, string | null][] }[]>(
       'state_queryStorageAt',
       [all, hash],
