@@ -15,7 +15,9 @@
  *
  * A reading below the previous one of the same validator is a new fund life (the chain retires the
  * series when a fund drains and starts again at 1.0, per the BasketTwr doc): that step counts as no
- * return for that fund and the next steps chain from the new value.
+ * return for that fund and the next steps chain from the new value. Assumption (inferred): the series
+ * never falls otherwise, since it only multiplies by 1 + a non-negative value per unit of stake.
+ * How the benchmark is chosen and why: docs/chain/baskets.md#benchmark-your-validators-fund.
  *
  * Readings are taken at checkpoint blocks, which are also subnet-snapshot blocks, so the benchmark
  * windows (PortfolioState.windows) close there and no window spans a move of this index.
