@@ -1,7 +1,7 @@
 // Portfolio views carried by the contract: the engine's figures, flattened for the UI
 // (no Maps; bigint amounts, which both transports carry exactly).
-import type { Benchmarks, Figures, LedgerKind, LegBasis, LegCategory } from './engine';
-import type { BenchmarkId, CostBasisMethod, ExitSource, RewardTreatment } from './vocab';
+import type { Benchmarks, Figures, FlowMarker, LedgerKind, LedgerLeg, SeriesPoint } from './engine';
+import type { CostBasisMethod, ExitSource, RewardTreatment } from './vocab';
 
 /**
  * What a holding can be sold for now and what is locked (docs/chain/locks.md,
@@ -79,33 +79,11 @@ export interface GroupView {
   holding: HoldingView;
 }
 
-export interface SeriesPointView {
-  t: number;
-  day: string;
-  blockNumber: number;
-  value: bigint;
-  costBasis: bigint;
-  realizedCum: bigint;
-  unrealized: bigint;
-  incomeCum: bigint;
-  incomeInPeriod: bigint;
-  /** TAO in − TAO out so far (equals the Hold TAO line). */
-  netInvested: bigint;
-  /** One line per benchmark (BENCHMARKS); the last point of each equals its card. */
-  benchmarks: Record<BenchmarkId, bigint>;
-  valueBySubnet: Record<number, bigint>;
-}
+/** A series point as the renderer gets it: per-subnet values as a record (the engine keeps a map of figures). */
+export type SeriesPointView = Omit<SeriesPoint, 'bySubnet'> & { valueBySubnet: Record<number, bigint> };
 
 /** TAO staked / unstaked on one subnet in one UTC day (chart markers). */
-export interface FlowMarkerView {
-  day: string;
-  t: number;
-  netuid: number;
-  staked: bigint;
-  unstaked: bigint;
-  stakes: number;
-  unstakes: number;
-}
+export type FlowMarkerView = FlowMarker;
 
 export interface PortfolioView {
   /** False until any stake event or checkpoint is stored. */
@@ -128,19 +106,7 @@ export interface PortfolioView {
   fiatMissingDays: string[] | null;
 }
 
-export interface LedgerLegView {
-  coldkey: string;
-  hotkey: string;
-  netuid: number;
-  alpha: bigint;
-  category: LegCategory;
-  basis: LegBasis;
-  tao: bigint;
-  fee: bigint | null;
-  feeUnit: 'tao' | 'alpha';
-  spotTao: bigint | null;
-  spotBlock: number | null;
-}
+export type LedgerLegView = LedgerLeg;
 
 export interface LedgerEntryView {
   seq: number;
