@@ -68,19 +68,23 @@ abstract class BookTotals {
   deficit(): bigint {
     return this.d;
   }
+  /**
+   * An acquisition covers the deficit first (that part's cost is the late cost, realised by the
+   * caller): returns the α and cost left to book, and the late cost.
+   */
+  protected cover(alpha: bigint, cost: bigint): [bigint, bigint, bigint] {
+    const covered = alpha < this.d ? alpha : this.d;
+    const late = covered === alpha ? cost : (cost * covered) / alpha;
+    this.d -= covered;
+    return [alpha - covered, cost - late, late];
+  }
 }
 
 class AverageCostBook extends BookTotals implements LotBook {
   readonly method = 'acb' as const;
   acquire(alpha: bigint, cost: bigint): bigint {
     let late = 0n;
-    if (this.d > 0n) {
-      const covered = alpha < this.d ? alpha : this.d;
-      late = covered === alpha ? cost : (cost * covered) / alpha;
-      this.d -= covered;
-      alpha -= covered;
-      cost -= late;
-    }
+    if (this.d > 0n) [alpha, cost, late] = this.cover(alpha, cost);
     this.a += alpha;
     this.c += cost;
     return late;
@@ -162,13 +166,7 @@ class LotListBook extends LotKeepingBook {
 
   acquire(alpha: bigint, cost: bigint, order: number): bigint {
     let late = 0n;
-    if (this.d > 0n) {
-      const covered = alpha < this.d ? alpha : this.d;
-      late = covered === alpha ? cost : (cost * covered) / alpha;
-      this.d -= covered;
-      alpha -= covered;
-      cost -= late;
-    }
+    if (this.d > 0n) [alpha, cost, late] = this.cover(alpha, cost);
     if (alpha > 0n) this.insert({ alpha, cost, order });
     return late;
   }
@@ -290,13 +288,7 @@ class HighestCostBook extends LotKeepingBook {
 
   acquire(alpha: bigint, cost: bigint, order: number): bigint {
     let late = 0n;
-    if (this.d > 0n) {
-      const covered = alpha < this.d ? alpha : this.d;
-      late = covered === alpha ? cost : (cost * covered) / alpha;
-      this.d -= covered;
-      alpha -= covered;
-      cost -= late;
-    }
+    if (this.d > 0n) [alpha, cost, late] = this.cover(alpha, cost);
     if (alpha > 0n) {
       this.a += alpha;
       this.c += cost;

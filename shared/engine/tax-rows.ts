@@ -51,6 +51,27 @@ function receivedRow(
   };
 }
 
+/** A row where α only leaves (transfers out, fees paid in α, burns): `sent` is the positive amount. */
+function sentRow(
+  base: Pick<TaxRow, 'timestamp' | 'txHash' | 'description'>,
+  sent: bigint,
+  netuid: number,
+  worthTao: bigint | null,
+  label: TaxRow['label'],
+): TaxRow {
+  return {
+    ...base,
+    sentAmount: sent,
+    sentCurrency: currency(netuid),
+    receivedAmount: null,
+    receivedCurrency: '',
+    feeAmount: null,
+    feeCurrency: '',
+    worthTao,
+    label,
+  };
+}
+
 function feeOf(leg: LedgerLeg): { amount: bigint; currency: string } | null {
   if (leg.fee === null || leg.fee === 0n) return null;
   return { amount: leg.fee, currency: leg.feeUnit === 'tao' ? 'TAO' : currency(leg.netuid) };
@@ -103,17 +124,7 @@ export function taxRowOf(e: LedgerEntry): TaxRow | null {
             worthTao: l.tao,
             label: 'trade',
           }
-        : {
-            ...base,
-            sentAmount: -l.alpha,
-            sentCurrency: currency(l.netuid),
-            receivedAmount: null,
-            receivedCurrency: '',
-            feeAmount: null,
-            feeCurrency: '',
-            worthTao: l.tao,
-            label: 'transfer',
-          };
+        : sentRow(base, -l.alpha, l.netuid, l.tao, 'transfer');
     }
     case 'swap': {
       const o = legs.find((l) => l.alpha < 0n);
@@ -143,17 +154,8 @@ export function taxRowOf(e: LedgerEntry): TaxRow | null {
     case 'recycle':
     case 'burn': {
       const l = legs[0] as LedgerLeg;
-      return {
-        ...base,
-        sentAmount: -l.alpha,
-        sentCurrency: currency(l.netuid),
-        receivedAmount: null,
-        receivedCurrency: '',
-        feeAmount: null,
-        feeCurrency: '',
-        worthTao: e.kind === 'alpha-fee' ? l.fee : l.spotTao,
-        label: e.kind === 'alpha-fee' ? 'cost' : 'lost',
-      };
+      const fee = e.kind === 'alpha-fee';
+      return sentRow(base, -l.alpha, l.netuid, fee ? l.fee : l.spotTao, fee ? 'cost' : 'lost');
     }
     case 'dissolution': {
       // The subnet's α was paid out in TAO: a disposal at the payout.
