@@ -3,7 +3,7 @@
  * positions (stakes, unstakes, cross-subnet swaps), a snapshot per subnet and a checkpoint per held
  * position once a day. Shared by bench/engine.ts and its incremental measurement.
  */
-import type { PortfolioInput, StakeEvent } from '../shared/engine/index';
+import type { BasketTwrPoint, PortfolioInput, StakeEvent } from '../shared/engine/index';
 import type { PositionCheckpoint } from '../shared/engine/emissions';
 import type { SubnetSnapshot } from '../shared/engine/prices';
 
@@ -158,5 +158,30 @@ export function generate(N_EVENTS: number): PortfolioInput {
       inBlock += 3;
     }
   }
-  return { trackedColdkeys: colds, events, checkpoints, snapshots, currentSpecVersion: 320 };
+  return {
+    trackedColdkeys: colds,
+    events,
+    checkpoints,
+    snapshots,
+    basketTwr: fundReadings(positions, snapshots),
+    currentSpecVersion: 320,
+  };
+}
+
+/**
+ * BasketTwr readings of every root validator at each snapshot block (the validator-fund benchmark's
+ * input; sync reads them at checkpoints): each fund grows by a fixed 3–7 basis points a day, so the
+ * random stream above, and with it every other figure, is unchanged.
+ */
+function fundReadings(positions: readonly Pos[], snapshots: readonly SubnetSnapshot[]): BasketTwrPoint[] {
+  const funds = [...new Set(positions.filter((p) => p.netuid === 0).map((p) => p.hot))].sort();
+  const blocks = [...new Set(snapshots.map((s) => s.blockNumber))];
+  const twr = funds.map(() => 1n << 64n);
+  const out: BasketTwrPoint[] = [];
+  for (const blockNumber of blocks)
+    funds.forEach((hotkey, i) => {
+      twr[i] = (twr[i] as bigint) + ((twr[i] as bigint) * BigInt(3 + (i % 5))) / 10_000n;
+      out.push({ blockNumber, hotkey, twr: twr[i] as bigint });
+    });
+  return out;
 }

@@ -121,6 +121,10 @@ for (const method of methods) {
   console.log(
     `full computation (${method}${WITH_SERIES ? ', daily series' : ''}): ${ms.toFixed(0)} ms wall = ${(ms / bare.ms).toFixed(1)}× the bare pass; ${cpuMs.toFixed(0)} ms CPU (all threads, incl. GC helpers) = ${(cpuMs / bare.cpuMs).toFixed(1)}× the bare pass's CPU — ${r.pnl.positions.length} positions, ${r.emissions.length.toLocaleString()} emission intervals, total value ${r.pnl.total.figures.spotValue} rao`,
   );
+  const fund = r.benchmarks?.total.validatorFund;
+  console.log(
+    `  your validator's fund (${(input.basketTwr ?? []).length.toLocaleString()} BasketTwr readings): benchmark value ${fund?.benchmarkValue} rao, excess ${fund?.excess} rao (complete: ${fund?.complete})`,
+  );
   r = null;
   forceGc();
 }

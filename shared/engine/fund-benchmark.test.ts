@@ -131,6 +131,12 @@ describe('FundBook: several validators', () => {
     ]);
     // as of 399 the last step is not there yet
     expect(book.index(399).points).toHaveLength(1);
+    // a later reading (live sync) is folded in: V1 × 4/3 (1.5 → 2.0), weights still 100 : 300 → × 1.0833…
+    book.add([twr(500, 'V1', 2n), twr(500, 'V2', 3n, 2n)], []);
+    expect(book.index(1_000).points.at(-1)).toEqual({
+      blockNumber: 500,
+      value: (1_476_562_500_000_000_000n * (100n * 4n + 300n * 3n)) / (400n * 3n),
+    });
   });
 
   it('funds with no root stake behind them (fund shares only) weigh equally', () => {

@@ -50,12 +50,16 @@ export class FundBook {
   private readonly readings: BasketTwrPoint[] = [];
   /** `block|hotkey` of every reading kept (several coldkeys read the same fund at a block). */
   private readonly seen = new Set<string>();
+  /** The last index built and what it was built from (facts added since, or another as-of, rebuild it). */
+  private built: { version: number; upTo: number; index: BenchmarkIndex } | null = null;
+  private version = 0;
   private readonly history = new Map<string, RootHistory>();
 
   constructor(private readonly tracked: ReadonlySet<string>) {}
 
   /** Adds readings and checkpoints (each list in block order, all later than those added before). */
   add(readings: readonly BasketTwrPoint[], checkpoints: readonly PositionCheckpoint[]): void {
+    if (readings.length > 0 || checkpoints.length > 0) this.version++;
     let added = false;
     for (const r of readings) {
       const k = `${r.blockNumber}|${r.hotkey}`;
@@ -81,6 +85,22 @@ export class FundBook {
 
   /** The chained fund index over the readings up to `asOfBlock` (see the module comment). */
   index(asOfBlock: number): BenchmarkIndex {
+    // The index depends on the readings up to asOfBlock only: count them (binary search).
+    let lo = 0;
+    let hi = this.readings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.readings[mid] as BasketTwrPoint).blockNumber <= asOfBlock) lo = mid + 1;
+      else hi = mid;
+    }
+    const b = this.built;
+    if (b && b.version === this.version && b.upTo === lo) return b.index;
+    const index = this.build(asOfBlock);
+    this.built = { version: this.version, upTo: lo, index };
+    return index;
+  }
+
+  private build(asOfBlock: number): BenchmarkIndex {
     const groups: BasketTwrPoint[][] = [];
     for (const r of this.readings) {
       if (r.blockNumber > asOfBlock) break;
