@@ -8,6 +8,7 @@ import type { Chain } from './chain.js';
 import { minStake } from './pools.js';
 import { BASKET_SPEC } from './state.js';
 import type { Action } from './types.js';
+import { stakeAndHotkeyArgs } from './types.js';
 
 export type BasketAction = Extract<
   Action,
@@ -96,20 +97,12 @@ export class BasketExtrinsics {
         c.basket.stakeIn(a.hotkey, a.coldkey, a.tao);
         return;
       case 'transfer_stake_and_hotkey': {
-        const m = c.staking.modern;
-        const tao = m.moveAcross(
-          a.coldkey,
-          a.destColdkey,
-          a.originHotkey,
-          a.destHotkey,
-          a.originNetuid,
-          a.destNetuid,
-          a.alpha,
-        );
+        const args = stakeAndHotkeyArgs(a);
+        const tao = c.staking.modern.moveAcross(a.coldkey, ...args);
         c.emit({
           pallet: 'SubtensorModule',
           name: 'StakeAndHotkeyTransferred',
-          args: [a.coldkey, a.destColdkey, a.originHotkey, a.destHotkey, a.originNetuid, a.destNetuid, tao],
+          args: [a.coldkey, ...args.slice(0, 5), tao],
         });
         return;
       }

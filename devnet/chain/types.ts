@@ -96,6 +96,11 @@ export function isOtherCall(a: Action): a is OtherCall {
   return (OTHER_CALLS as readonly string[]).includes(a.kind);
 }
 
+/** transfer_stake_and_hotkey's arguments in the extrinsic's order (also moveAcross's, after the origin coldkey). */
+export function stakeAndHotkeyArgs(a: Extract<Action, { kind: 'transfer_stake_and_hotkey' }>) {
+  return [a.destColdkey, a.originHotkey, a.destHotkey, a.originNetuid, a.destNetuid, a.alpha] as const;
+}
+
 /** A signed limit order (the devnet does not check signatures, prices or expiry: every order fills). */
 export interface LimitOrder {
   /** opaque order id (H256) */

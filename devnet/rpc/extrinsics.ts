@@ -9,6 +9,7 @@ import type { Chain, Action } from '../chain/chain.js';
 import { runtimeFor } from '../scale/runtime.js';
 import type { Runtime } from '../scale/runtime.js';
 import { GENESIS_HASH } from '../chain/chain.js';
+import { stakeAndHotkeyArgs } from '../chain/types.js';
 
 const decorated = new Map<number, DecoratedMeta>();
 
@@ -81,14 +82,7 @@ function callFor(d: DecoratedMeta, a: Action): unknown {
     case 'stake_into_basket':
       return call(d, 'subtensorModule', 'stakeIntoBasket', [a.hotkey, a.tao]);
     case 'transfer_stake_and_hotkey':
-      return call(d, 'subtensorModule', 'transferStakeAndHotkey', [
-        a.destColdkey,
-        a.originHotkey,
-        a.destHotkey,
-        a.originNetuid,
-        a.destNetuid,
-        a.alpha,
-      ]);
+      return call(d, 'subtensorModule', 'transferStakeAndHotkey', [...stakeAndHotkeyArgs(a)]);
     case 'add_collateral':
       return call(d, 'subtensorModule', 'addCollateral', [a.netuid, a.hotkey, a.alpha, 0]);
     case 'limit_orders': {
