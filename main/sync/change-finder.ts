@@ -5,6 +5,7 @@
 //     differs: this covers pre-spec-238 history, same-subnet transfers out, root claims and other
 //     silent share changes. One state_queryStorageAt per fingerprint read, whatever the key count.
 import { ChainError } from '../chain/client';
+import { BlockReads, midpointsAhead } from './block-reads';
 import type { BlockState, ChainReader } from './reader';
 import {
   decodeEvents,
@@ -33,20 +34,6 @@ export interface ChangeBlock {
 /** A change block records something: a stake event of the coldkey, or a silent move of its α. */
 export const recordsSomething = (c: ChangeBlock): boolean => c.rows.length > 0 || c.silent.length > 0;
 
-interface Cached {
-  promise: Promise<BlockState>;
-  /** The storage keys read at this block so far. */
-  keys: Set<string>;
-  withEvents: boolean;
-}
-
-/** Two reads of the same block: the values of both, and the events of either. */
-const merged = (old: BlockState, add: BlockState): BlockState => ({
-  ...old,
-  values: new Map([...old.values, ...add.values]),
-  events: old.events ?? add.events,
-});
-
 const posKey = (hot: string, netuid: number) => `${hot}|${netuid}`;
 
 /** Row kinds that show the coldkey holds (or held) α on (hotkey, netuid). */
@@ -69,15 +56,15 @@ export class ChangeFinder {
    */
   netuids: number[] = [];
   #keyList: string[] | null = null;
-  #cache = new Map<number, Cached>();
+  readonly #reads: BlockReads;
   #discovered = false;
-  /** Fingerprint reads done (for progress). */
-  reads = 0;
 
   constructor(
     readonly reader: ChainReader,
     readonly coldkey: string,
-  ) {}
+  ) {
+    this.#reads = new BlockReads(reader);
+  }
 
   #keys(): string[] {
     this.#keyList ??= [
@@ -156,35 +143,17 @@ export class ChangeFinder {
   }
 
   /**
-   * State at block b with the current key set, optionally with events and pools. State at a block
-   * never changes, so what was read there is kept and merged: a later read asks only for the keys
-   * (or the events) not read yet, and none at all when everything is known. `phase` names the
-   * request in the reader's counts (walk, verification, bisection, events, checkpoint).
+   * State at block b with the current key set, optionally with events and pools (merged with what
+   * was read there before, see BlockReads). `phase` names the request in the reader's counts.
    */
   read(b: number, withEvents = false, withPools = false, phase = 'checkpoint'): Promise<BlockState> {
-    const hit = this.#cache.get(b);
     const wanted = withPools ? [...this.#keys(), ...this.poolKeys()] : this.#keys();
-    const missing = hit ? wanted.filter((k) => !hit.keys.has(k)) : wanted;
-    const needEvents = withEvents && !hit?.withEvents;
-    if (hit && missing.length === 0 && !needEvents) return hit.promise;
-    this.reads += 1;
-    const fresh = this.reader.readBlock(b, missing, needEvents, `fingerprint: ${phase}`);
-    const promise = hit ? Promise.all([hit.promise, fresh]).then(([old, add]) => merged(old, add)) : fresh;
-    const entry: Cached = {
-      promise,
-      keys: hit ? new Set([...hit.keys, ...missing]) : new Set(missing),
-      withEvents: withEvents || (hit?.withEvents ?? false),
-    };
-    this.#cache.set(b, entry);
-    promise.catch(() => {
-      if (this.#cache.get(b) === entry) this.#cache.delete(b);
-    });
-    return promise;
+    return this.#reads.read(b, wanted, withEvents, `fingerprint: ${phase}`);
   }
 
   /** Forget cached reads below `b` (live tracking keeps only what the next gap needs). */
   forgetBelow(b: number): void {
-    for (const k of this.#cache.keys()) if (k < b) this.#cache.delete(k);
+    this.#reads.forgetBelow(b);
   }
 
   #fingerprint(s: BlockState): string {
@@ -272,13 +241,15 @@ export class ChangeFinder {
   }
 
   /**
-   * Blocks in the gaps (p, q] where the fingerprint changes, bisecting all gaps level by level so
-   * that each level's midpoint hashes come in one request.
+   * Blocks in the gaps (p, q] where the fingerprint changes, bisecting all gaps level by level. The
+   * hashes of the midpoints of the next few levels (both halves) come in one request, so most levels
+   * cost only their reads.
    */
   async #bisect(gaps: { p: number; q: number; fpP: string; fpQ: string }[], out: Set<number>): Promise<void> {
     let level = gaps;
     while (level.length > 0) {
-      await this.reader.prefetchHashes(level.filter((g) => g.q > g.p + 1).map((g) => Math.floor((g.p + g.q) / 2)));
+      const open = level.filter((g) => g.q > g.p + 1);
+      await this.reader.prefetchHashes(midpointsAhead(open));
       const next: typeof level = [];
       await Promise.all(
         level.map(async ({ p, q, fpP, fpQ }) => {
@@ -288,8 +259,9 @@ export class ChangeFinder {
           }
           const m = Math.floor((p + q) / 2);
           // Near the end of a bisection the midpoint is likely the change block or the one before,
-          // whose checkpoints need the pools: read them now rather than again.
-          const fpM = this.#fingerprint(await this.read(m, false, q - p <= 8, 'bisection'));
+          // whose checkpoints need the pools: read them now rather than again. In a gap of two
+          // blocks the midpoint is a change block half the time: read its events with it.
+          const fpM = this.#fingerprint(await this.read(m, q - p <= 2, q - p <= 8, 'bisection'));
           if (fpP !== fpM) next.push({ p, q: m, fpP, fpQ: fpM });
           if (fpM !== fpQ) next.push({ p: m, q, fpP: fpM, fpQ });
         }),
@@ -341,14 +313,8 @@ export class ChangeFinder {
       await this.reader.prefetchHashes(todo.flatMap((b) => [b, b - 1]));
       const decoded = await Promise.all(todo.map((b) => this.#decodeAt(b)));
       let grew = false;
-      for (const c of decoded) {
-        changes.set(c.state.number, c);
-        if (this.#learn(c)) grew = true;
-      }
-      // A coldkey swap onto this coldkey brings positions no event names: list what it holds right after.
-      for (const c of decoded)
-        if (c.silent.some((ref) => ref.kind === 'ColdkeySwapped' && ref.newColdkey === this.coldkey))
-          if (await this.#discoverAt(c.state.number)) grew = true;
+      for (const c of decoded) changes.set(c.state.number, c);
+      for (const c of decoded) if (await this.#absorb(c)) grew = true;
       onProgress?.(changes.size);
       const extra = await this.#verify(lo, hi, candidates);
       let added = false;
@@ -368,6 +334,15 @@ export class ChangeFinder {
     }
     this.#events.clear();
     return [...changes.values()].sort((a, b) => a.state.number - b.state.number);
+  }
+
+  /** Learns what a decoded change block reveals. True when the known set grew. */
+  async #absorb(c: ChangeBlock): Promise<boolean> {
+    let grew = this.#learn(c);
+    // A coldkey swap onto this coldkey brings positions no event names: list what it holds right after.
+    if (c.silent.some((ref) => ref.kind === 'ColdkeySwapped' && ref.newColdkey === this.coldkey))
+      if (await this.#discoverAt(c.state.number)) grew = true;
+    return grew;
   }
 
   /** Positions a change block reveals (the fingerprint must cover them). True when the set grew. */

@@ -1,0 +1,68 @@
+// Multi-key reads at historical blocks, kept per block and merged, and the blocks bisection reads next (docs/chain/change-discovery.md#what-each-change-costs-in-requests):
+// state at a block never changes, so a later read of the same block asks only for the keys (or the
+// events) not read there yet, and nothing at all when everything is known.
+import type { BlockState, ChainReader } from './reader';
+
+interface Cached {
+  promise: Promise<BlockState>;
+  /** The storage keys read at this block so far. */
+  keys: Set<string>;
+  withEvents: boolean;
+}
+
+/** Two reads of the same block: the values of both, and the events of either. */
+const merged = (old: BlockState, add: BlockState): BlockState => ({
+  ...old,
+  values: new Map([...old.values, ...add.values]),
+  events: old.events ?? add.events,
+});
+
+export class BlockReads {
+  readonly #cache = new Map<number, Cached>();
+
+  constructor(readonly reader: ChainReader) {}
+
+  /** `wanted` (and the events if asked) at block b; the values map may hold more keys than asked. */
+  read(b: number, wanted: readonly string[], withEvents: boolean, purpose: string): Promise<BlockState> {
+    const hit = this.#cache.get(b);
+    const missing = hit ? wanted.filter((k) => !hit.keys.has(k)) : [...wanted];
+    const needEvents = withEvents && !hit?.withEvents;
+    if (hit && missing.length === 0 && !needEvents) return hit.promise;
+    const fresh = this.reader.readBlock(b, missing, needEvents, purpose);
+    const promise = hit ? Promise.all([hit.promise, fresh]).then(([old, add]) => merged(old, add)) : fresh;
+    const entry: Cached = {
+      promise,
+      keys: hit ? new Set([...hit.keys, ...missing]) : new Set(missing),
+      withEvents: withEvents || (hit?.withEvents ?? false),
+    };
+    this.#cache.set(b, entry);
+    promise.catch(() => {
+      if (this.#cache.get(b) === entry) this.#cache.delete(b);
+    });
+    return promise;
+  }
+
+  /** Forget the reads below `b`. */
+  forgetBelow(b: number): void {
+    for (const k of this.#cache.keys()) if (k < b) this.#cache.delete(k);
+  }
+}
+
+/** The midpoints bisection may read in (p, q] within `depth` levels, the first (p + q) / 2. */
+function midpoints(p: number, q: number, depth: number, out: number[]): number[] {
+  if (depth === 0 || q <= p + 1) return out;
+  const m = Math.floor((p + q) / 2);
+  out.push(m);
+  midpoints(p, m, depth - 1, out);
+  midpoints(m, q, depth - 1, out);
+  return out;
+}
+
+/**
+ * The blocks whose hashes a bisection level prefetches: the midpoints of the gaps' next levels (both
+ * halves), as many levels ahead as keep it near 1,000 hashes (one request), at most 4.
+ */
+export function midpointsAhead(gaps: readonly { p: number; q: number }[]): number[] {
+  const depth = Math.min(4, Math.max(1, Math.floor(Math.log2(1_000 / Math.max(1, gaps.length) + 1))));
+  return gaps.flatMap((g) => midpoints(g.p, g.q, depth, []));
+}
