@@ -19,6 +19,7 @@ import {
   exportFormats,
   ledgerKinds,
   rewardTreatments,
+  basketIncomeTimings,
   riskFreeIds,
   type ApiErrorCode,
   type DbTable,
@@ -132,6 +133,8 @@ export const settingsSchema = z.object({
   endpoint: endpointSchema.nullable(),
   costBasisMethod: z.enum(costBasisMethods),
   rewardTreatment: z.enum(rewardTreatments),
+  /** When fund dividends (basket shares, 441+) are income: at accrual (default) or at claim. */
+  basketIncome: z.enum(basketIncomeTimings),
   fiatCurrency: currencyCode,
   privacyMode: z.boolean(),
 });

@@ -52,6 +52,22 @@ export const REWARD_TREATMENTS = {
 export type RewardTreatment = keyof typeof REWARD_TREATMENTS;
 export const rewardTreatments = idsOf(REWARD_TREATMENTS);
 
+/** When the root dividends that reach a validator fund (basket shares, runtimes 441+) are income. */
+export const BASKET_INCOME_TIMINGS = {
+  accrual: {
+    label: 'At accrual',
+    short: 'fund dividends at accrual',
+    help: 'New fund shares are income when they appear, at their TAO value then; that value is their cost basis.',
+  },
+  claim: {
+    label: 'At claim',
+    short: 'fund dividends at claim',
+    help: 'New fund shares have no cost basis until claimed; their value at accrual is income when the claim stakes them on root.',
+  },
+} as const satisfies Record<string, Term & { short: string }>;
+export type BasketIncomeTiming = keyof typeof BASKET_INCOME_TIMINGS;
+export const basketIncomeTimings = idsOf(BASKET_INCOME_TIMINGS);
+
 // ---------------------------------------------------------------------------------------------
 // Chain facts and the ledger
 
@@ -160,6 +176,10 @@ export const LEDGER_KINDS = {
   dissolution: {
     label: 'Subnet dissolved',
     help: 'The subnet was dissolved: the position closed at the TAO paid out.',
+  },
+  'basket-claim': {
+    label: 'Fund shares claimed',
+    help: 'Your shares in a validator’s fund were sold and the TAO staked on root under it: the root stake is acquired at that TAO.',
   },
 } as const satisfies Record<string, Term>;
 export type LedgerKind = keyof typeof LEDGER_KINDS;

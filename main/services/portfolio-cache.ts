@@ -90,6 +90,10 @@ export class PortfolioCache {
           : [],
       effects: marks.silent_effects > since.silent_effects ? this.facts.effects(coldkeys, since.silent_effects) : [],
       basketTwr: marks.basket_twr > since.basket_twr ? this.facts.basketTwr(coldkeys, since.basket_twr) : [],
+      baskets:
+        marks.basket_checkpoints > since.basket_checkpoints
+          ? this.facts.baskets(coldkeys, since.basket_checkpoints)
+          : [],
       ...(head ? { currentSpecVersion: head.specVersion } : {}),
     };
     const prev = kept.computed;

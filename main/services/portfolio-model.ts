@@ -62,6 +62,7 @@ export function loadPortfolioInput(db: DB, wallets: readonly Wallet[], fiatCurre
     rootClaims: facts.rootClaims(coldkeys),
     effects: facts.effects(coldkeys),
     basketTwr: facts.basketTwr(coldkeys),
+    baskets: facts.baskets(coldkeys),
     fiatPrices: fiatPricesRepo(db).list(fiatCurrency),
     trackedColdkeys: coldkeys,
     ...(head ? { currentSpecVersion: head.specVersion } : {}),
@@ -74,10 +75,15 @@ export function walletGroups(wallets: readonly Wallet[]): Record<string, string[
   return groups;
 }
 
-export function engineSettingsOf(wallets: readonly Wallet[], query: PortfolioQuery): EngineSettings {
+export function engineSettingsOf(
+  wallets: readonly Wallet[],
+  query: PortfolioQuery,
+  settings?: Pick<Settings, 'basketIncome'>,
+): EngineSettings {
   return {
     method: query.method,
     rewards: query.rewards,
+    ...(settings ? { basketIncome: settings.basketIncome } : {}),
     walletGroups: walletGroups(wallets),
     ...(query.asOfBlock === undefined ? {} : { asOfBlock: query.asOfBlock }),
   };
@@ -90,7 +96,7 @@ export function computePortfolioView(
   query: PortfolioQuery,
 ): ComputedPortfolio {
   const input = loadPortfolioInput(db, wallets, settings.fiatCurrency);
-  const run = computeWithAnalytics(input, engineSettingsOf(wallets, query));
+  const run = computeWithAnalytics(input, engineSettingsOf(wallets, query, settings));
   const hasData = input.events.length > 0 || input.checkpoints.length > 0;
   const specVersion = input.currentSpecVersion ?? input.events.at(-1)?.specVersion ?? 297;
   return shapePortfolio(db, wallets, settings, query, run, {

@@ -71,14 +71,36 @@ export function singleEntry(
     case 'HotkeySwappedOnSubnet':
     case 'ColdkeySwapped':
     case 'AddStakeBurn':
-    case 'StakeAndHotkeyTransferred':
-    case 'BasketStakedIn':
     case 'BasketClaimed':
+      // The fund shares are sold and the TAO staked on root under the validator, silently: the root
+      // position acquires it at that TAO (the shares' side is in ./baskets; docs/chain/baskets.md#claims).
+      return tracked && e.hotkey !== null && e.tao > 0n ? entry('basket-claim', e, basketClaimLeg(e), null) : null;
+    case 'BasketStakedIn':
     case 'BasketClaimDustSkipped':
+      // Fund shares only (./baskets): no stake position changes.
+      return null;
+    case 'StakeAndHotkeyTransferred':
       // Runtime 397–424 mechanics recorded by sync (docs/chain/mechanics.md); their ledger treatment,
       // with the silent α moves in silent_effects, is not implemented yet: no entry, as before.
       return null;
   }
+}
+
+/** Root stake acquired by a basket claim: α = TAO (root is 1:1), at that cost, transferred in from the fund. */
+function basketClaimLeg(e: StakeEvent): LedgerLeg {
+  return {
+    coldkey: e.coldkey,
+    hotkey: e.hotkey as string,
+    netuid: 0,
+    alpha: e.tao,
+    category: 'transferIn',
+    basis: 'trade',
+    tao: e.tao,
+    fee: 0n,
+    feeUnit: 'tao',
+    spotTao: e.tao,
+    spotBlock: -1,
+  };
 }
 
 function feeFlags(e: StakeEvent): string[] {

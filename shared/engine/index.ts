@@ -16,7 +16,7 @@ import { normalizeEvents, scanEvents, type EventsScan } from './normalize';
 import type { EmissionRecord, PositionCheckpoint } from './emissions';
 import { PriceBook, type SubnetSnapshot } from './prices';
 import { FiatBook, type FiatPriceRow } from './fiat';
-import type { CostBasisMethod } from '../vocab';
+import type { BasketIncomeTiming, CostBasisMethod } from '../vocab';
 import { bookKey, PortfolioState, type RewardTreatment } from './state';
 import type { PnlContext, PnlResult } from './pnl';
 import { PnlTracker } from './aggregates';
@@ -24,6 +24,7 @@ import { replayRaw, type ReplayItem } from './replay';
 import { computeBenchmarks, recordOf, type BenchmarkSet, type ClosedUnits, type RootIndexPoint } from './benchmarks';
 import { buildSeries, seriesRecorder, type Series, type SeriesOptions, type SeriesRecorder } from './timeseries';
 import { drillDown, type DrillDown, type DrillFigure } from './drilldown';
+import { computeBaskets, type BasketResult, type BasketSnapshot } from './baskets';
 import { FundBook, type BasketTwrPoint } from './analytics/fund-index';
 
 export * from './units';
@@ -44,6 +45,7 @@ export * from './fiat';
 export * from './exports';
 export * from './tax-rows';
 export * from './drilldown';
+export * from './baskets';
 export * from './analytics/fund-index';
 
 export interface PortfolioInput {
@@ -61,6 +63,8 @@ export interface PortfolioInput {
   rootIndex?: readonly RootIndexPoint[];
   /** BasketTwr readings of the validators' funds (runtime 441+), for the validator-fund benchmark. */
   basketTwr?: readonly BasketTwrPoint[];
+  /** Basket positions read at checkpoints (runtime 441+): owed fund shares and their value per validator. */
+  baskets?: readonly BasketSnapshot[];
 }
 
 export interface EngineSettings {
@@ -71,6 +75,8 @@ export interface EngineSettings {
   /** Wallet groups: name → coldkeys. */
   walletGroups?: Readonly<Record<string, readonly string[]>>;
   series?: SeriesOptions;
+  /** When fund dividends (basket shares) are income; default at accrual. */
+  basketIncome?: BasketIncomeTiming;
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = { method: 'acb', rewards: 'income' };
@@ -82,6 +88,8 @@ export interface PortfolioResult {
   /** Emission records (drill-down: PositionAcc.emissions / figures.alphaEmitted). */
   emissions: readonly EmissionRecord[];
   benchmarks: BenchmarkSet | null;
+  /** Shares of validator funds (runtime 441+); not in `pnl`: the portfolio's figures are pnl.total + baskets.total. */
+  baskets: BasketResult;
   series: Series | null;
 }
 
@@ -91,7 +99,7 @@ export interface PortfolioResult {
  */
 export type FactsDelta = Pick<
   PortfolioInput,
-  'events' | 'checkpoints' | 'snapshots' | 'rootClaims' | 'effects' | 'currentSpecVersion' | 'basketTwr'
+  'events' | 'checkpoints' | 'snapshots' | 'rootClaims' | 'effects' | 'currentSpecVersion' | 'basketTwr' | 'baskets'
 >;
 
 export interface Engine {
@@ -115,6 +123,8 @@ export interface Engine {
   drillDown(positionKey: string, figure: DrillFigure): DrillDown | null;
   /** Series sampled during the initial replay (computePortfolio), if one was requested. */
   initialSeries(): Series | null;
+  /** Basket positions (shares of validator funds, ./baskets) with their figures and records. */
+  baskets(): BasketResult;
 }
 
 export function createEngine(
@@ -165,7 +175,14 @@ export function createEngine(
     trackedColdkeys: tracked,
     funds,
   };
-  const kept = { events: [events], checkpoints: [checkpoints], claims: [claims], effects: [effects] };
+  const kept = {
+    events: [events],
+    checkpoints: [checkpoints],
+    claims: [claims],
+    effects: [effects],
+    baskets: [upTo(input.baskets ?? [])],
+  };
+  let basketCache: BasketResult | null = null;
   /** A kept input whole (appended chunks joined once, then kept joined). */
   const whole = <T>(chunks: (readonly T[])[]): readonly T[] => {
     if (chunks.length > 1) chunks.splice(0, chunks.length, chunks.flat());
@@ -184,7 +201,7 @@ export function createEngine(
   // Every fact counts, also those that give no entry (another coldkey's side of a transfer pairs by block).
   let folded = Math.max(
     scan.lastBlock,
-    ...[checkpoints, upTo(input.snapshots), claims, effects, twrReadings].map(lastOf),
+    ...[checkpoints, upTo(input.snapshots), claims, effects, twrReadings, whole(kept.baskets)].map(lastOf),
   );
   if (settings.asOfBlock !== undefined) state.lastBlock = Math.max(state.lastBlock, settings.asOfBlock);
   // The series ends with a point at that "now", so its last point is the figures' computation.
@@ -205,7 +222,7 @@ export function createEngine(
   const append = (delta: FactsDelta): boolean => {
     if (settings.asOfBlock !== undefined) return false;
     const dated = [delta.events, delta.checkpoints, delta.snapshots, delta.rootClaims ?? [], delta.effects ?? []];
-    const parts = [...dated, delta.basketTwr ?? []];
+    const parts = [...dated, delta.basketTwr ?? [], delta.baskets ?? []];
     if (parts.some((xs) => xs.some((x) => x.blockNumber <= folded))) return false;
     // Fiat figures are valued on the as-of day and note the days without a price: a new day is a new computation.
     const day = (ts: number): number => Math.floor(ts / 86_400_000);
@@ -238,7 +255,9 @@ export function createEngine(
     kept.checkpoints.push(delta.checkpoints);
     kept.claims.push(delta.rootClaims ?? []);
     kept.effects.push(delta.effects ?? []);
+    kept.baskets.push(delta.baskets ?? []);
     ledgerCache = null;
+    basketCache = null;
     folded = Math.max(folded, ...parts.map(lastOf));
     noteSpecs(deltaScan);
     currentSpec = delta.currentSpecVersion ?? currentSpec;
@@ -268,6 +287,12 @@ export function createEngine(
     drillDown: (key, figure) => drillDown(state, ledger(), prices, key, figure),
     initialSeries: () => firstSeries,
     ledgerSize: () => ledgerCount,
+    baskets: () =>
+      (basketCache ??= computeBaskets(whole(kept.events), whole(kept.baskets), {
+        timing: settings.basketIncome ?? 'accrual',
+        trackedColdkeys: tracked,
+        asOfBlock: asOf,
+      })),
   };
   return engine;
 }
@@ -288,6 +313,7 @@ export function computePortfolio(input: PortfolioInput, settings: EngineSettings
     pnl: engine.result(),
     emissions: engine.state.emissions,
     benchmarks: engine.benchmarks(),
+    baskets: engine.baskets(),
     series,
     // Materialised on first access (exports, drill-down): the computation itself does not keep it.
     get ledger() {

@@ -177,6 +177,8 @@ export function taxRowOf(e: LedgerEntry): TaxRow | null {
     case 'rename':
     case 'coldkey-swap':
       return null; // between own positions: nothing changes hands
+    case 'basket-claim':
+      return null; // exported from the basket records (basketTaxRows): shares sent, root α received
   }
 }
 

@@ -1,6 +1,8 @@
 // Read side of the stored chain facts, shaped as the accounting engine's inputs.
 import type {
   BasketTwrPoint,
+  BasketRow,
+  BasketSnapshot,
   PositionCheckpoint,
   PositionEffect,
   RootClaimPayout,
@@ -25,6 +27,7 @@ export interface FactMarks {
   root_claim_payouts: number;
   silent_effects: number;
   basket_twr: number;
+  basket_checkpoints: number;
 }
 
 type Rows = { keys: string; after: number };
@@ -141,6 +144,25 @@ export function ledgerFactsRepo(db: DB) {
     SELECT DISTINCT t.block_number, t.hotkey, t.twr FROM basket_twr t
     WHERE ${since ? 't.rowid > @after AND +' : ''}t.coldkey IN (SELECT value FROM json_each(@keys))
     ORDER BY t.block_number, t.hotkey`);
+  // Basket reads: one row per (coldkey, block) read, with the funds owed there (none: nothing owed).
+  const baskets = (since: boolean) =>
+    db.prepare<
+      Rows,
+      {
+        block_number: bigint;
+        timestamp: bigint | null;
+        coldkey: string;
+        hotkey: string | null;
+        shares: bigint | null;
+        value_tao: bigint | null;
+      }
+    >(`
+    SELECT c.block_number, b.timestamp, c.coldkey, p.hotkey, p.shares, p.value_tao
+    FROM basket_checkpoints c
+      LEFT JOIN basket_positions p ON p.coldkey = c.coldkey AND p.block_number = c.block_number
+      LEFT JOIN blocks b ON b.number = c.block_number
+    WHERE ${since ? 'c.rowid > @after AND +' : ''}c.coldkey IN (SELECT value FROM json_each(@keys))
+    ORDER BY c.block_number, c.coldkey, p.hotkey`);
   // Latest known name/symbol per subnet.
   const labels = db.prepare<[], { netuid: bigint; name: string | null; symbol: string | null }>(`
     SELECT s.netuid, s.name, s.symbol FROM subnet_snapshots s
@@ -153,6 +175,7 @@ export function ledgerFactsRepo(db: DB) {
     payouts: [payouts(false), payouts(true)],
     effects: [effects(false), effects(true)],
     twr: [twr(false), twr(true)],
+    baskets: [baskets(false), baskets(true)],
   } as const;
   /** The statement and its parameters: all rows (after 0) or those recorded after `after`. */
   const args = (keys: readonly string[] | null, after: number) => ({
@@ -168,6 +191,7 @@ export function ledgerFactsRepo(db: DB) {
         'root_claim_payouts',
         'silent_effects',
         'basket_twr',
+        'basket_checkpoints',
       ] as const
     ).map((t) => [t, db.prepare<[], { m: bigint | null }>(`SELECT MAX(rowid) AS m FROM ${t}`)]),
   ) as Record<keyof FactMarks, ReturnType<typeof db.prepare<[], { m: bigint | null }>>>;
@@ -186,6 +210,7 @@ export function ledgerFactsRepo(db: DB) {
         root_claim_payouts: mark('root_claim_payouts'),
         silent_effects: mark('silent_effects'),
         basket_twr: mark('basket_twr'),
+        basket_checkpoints: mark('basket_checkpoints'),
       };
     },
     events(coldkeys: readonly string[], after = 0): StoredStakeEvent[] {
@@ -243,6 +268,21 @@ export function ledgerFactsRepo(db: DB) {
       return read.twr[after > 0 ? 1 : 0]
         .all(args(coldkeys, after) as Rows)
         .map((r) => ({ blockNumber: Number(r.block_number), hotkey: r.hotkey, twr: BigInt(r.twr) }));
+    },
+    /** Basket positions per (coldkey, read block), in block order (docs/chain/baskets.md). */
+    baskets(coldkeys: readonly string[], after = 0): BasketSnapshot[] {
+      const out: BasketSnapshot[] = [];
+      let last: (BasketSnapshot & { rows: BasketRow[] }) | null = null;
+      for (const r of read.baskets[after > 0 ? 1 : 0].all(args(coldkeys, after) as Rows)) {
+        const block = Number(r.block_number);
+        if (!last || last.blockNumber !== block || last.coldkey !== r.coldkey) {
+          last = { blockNumber: block, timestamp: Number(r.timestamp ?? 0n), coldkey: r.coldkey, rows: [] };
+          out.push(last);
+        }
+        if (r.hotkey !== null && r.shares !== null && r.value_tao !== null)
+          last.rows.push({ hotkey: r.hotkey, shares: r.shares, value: r.value_tao });
+      }
+      return out;
     },
     subnetLabels(): SubnetLabel[] {
       return labels.all().map((r) => ({ netuid: Number(r.netuid), name: r.name, symbol: r.symbol }));

@@ -6,6 +6,7 @@ export const DEFAULT_SETTINGS: Settings = {
   endpoint: null,
   costBasisMethod: 'acb',
   rewardTreatment: 'income',
+  basketIncome: 'accrual',
   fiatCurrency: 'USD',
   privacyMode: false,
 };

@@ -1,0 +1,292 @@
+/**
+ * Basket positions (runtimes 441+, docs/chain/baskets.md): "shares of validator H's fund", one per
+ * (coldkey, validator hotkey). Replayed from the basket events sync stores and the basket snapshots it
+ * reads at checkpoints (owed shares and what a claim would pay for them):
+ *
+ * - `BasketStakedIn{tao, shares}`: a purchase: shares += shares, cost basis += tao, TAO in += tao.
+ * - A snapshot whose owed shares exceed what the events explain: fund dividends (and at the 441 migration,
+ *   the legacy claimable α turned into shares). The new shares are worth `floor(value × new / owed)` at
+ *   that snapshot. At accrual (default) that is income and their cost basis; at claim they carry no basis
+ *   and the same amount is income when the claim happens (`deferredIncome` until then).
+ * - `BasketClaimDustSkipped{forfeited}` then `BasketClaimed{tao}`: a claim burns the whole entitlement
+ *   (docs/chain/baskets.md#claims), so every share is given up: the TAO staked on root is the proceeds
+ *   (`taoOut`; the root position acquires it at that cost, extrinsic-entries.ts). The basis splits over
+ *   the part paid and the part forfeited by TAO: realized = tao − basis of the paid part, and the dust is a
+ *   realized loss of its basis (`dustLoss`).
+ * - A snapshot with fewer shares than explained (no event says why): the missing shares leave at no
+ *   proceeds with their share of the basis (`unexplainedShares`, a realized loss).
+ *
+ * Everything adds up: totalReturn = value + taoOut − taoIn = realized + unrealized + income, in both
+ * timings (only when income is recognized differs).
+ *
+ * Assumption (inferred): shares minted by a flush in the claim's own block before the claim (the fund is
+ * flushed when touched) are not observed before it; their value is part of the claim's realized gain.
+ */
+import type { BasketRow } from '../facts';
+import type { BasketIncomeTiming } from '../vocab';
+import type { StakeEvent } from './ledger';
+
+export type { BasketRow } from '../facts';
+
+/** A coldkey's basket positions read at a checkpoint block (a fund not listed is owed nothing). */
+export interface BasketSnapshot {
+  blockNumber: number;
+  timestamp: number;
+  coldkey: string;
+  rows: readonly BasketRow[];
+}
+
+export type BasketRecordKind = 'purchase' | 'income' | 'claim' | 'dust' | 'unexplained';
+
+/** One thing that happened to a basket position (drill-down, exports). */
+export interface BasketRecord {
+  kind: BasketRecordKind;
+  blockNumber: number;
+  timestamp: number;
+  coldkey: string;
+  hotkey: string;
+  /**
+   * purchase: TAO paid; income: value of the new shares (at accrual: when they appear; at claim: the value
+   * accrued since the last claim, recorded with the claim); claim: TAO staked on root; dust: the chain's
+   * estimate of the forfeited TAO; unexplained: 0.
+   */
+  tao: bigint;
+  /** Shares added (+) or given up (−); a claim's shares split over paid and forfeited by TAO. */
+  shares: bigint;
+  /** Cost basis given up (claim, dust, unexplained). */
+  basis: bigint;
+  /** Realized gain (+) or loss (−) booked here. */
+  realized: bigint;
+  /** Income recognized here (accrual: at income records; claim: at claims). */
+  income: bigint;
+  /** Source event id or "block-eventIndex"; null for snapshot records. */
+  source: string | null;
+}
+
+export interface BasketFigures {
+  shares: bigint;
+  /** What a claim would pay now (the last snapshot's value, adjusted for events since). */
+  value: bigint;
+  costBasis: bigint;
+  taoIn: bigint;
+  taoOut: bigint;
+  income: bigint;
+  /** Claim timing: accrued value not yet income (it becomes income at the next claim). */
+  deferredIncome: bigint;
+  realized: bigint;
+  unrealized: bigint;
+  /** Part of realized: the basis of shares forfeited as claim dust. */
+  dustLoss: bigint;
+  /** The chain's estimates of the forfeited TAO (memo). */
+  forfeitedEstimate: bigint;
+  sharesBought: bigint;
+  sharesAccrued: bigint;
+  sharesClaimed: bigint;
+  unexplainedShares: bigint;
+  claims: number;
+  totalReturn: bigint;
+}
+
+export interface BasketPositionResult {
+  key: string;
+  coldkey: string;
+  hotkey: string;
+  figures: BasketFigures;
+}
+
+export interface BasketResult {
+  positions: BasketPositionResult[];
+  total: BasketFigures;
+  records: BasketRecord[];
+}
+
+export const BASKET_EVENT_KINDS: ReadonlySet<string> = new Set([
+  'BasketStakedIn',
+  'BasketClaimed',
+  'BasketClaimDustSkipped',
+]);
+
+const FIGURE_KEYS = [
+  'shares',
+  'value',
+  'costBasis',
+  'taoIn',
+  'taoOut',
+  'income',
+  'deferredIncome',
+  'realized',
+  'unrealized',
+  'dustLoss',
+  'forfeitedEstimate',
+  'sharesBought',
+  'sharesAccrued',
+  'sharesClaimed',
+  'unexplainedShares',
+  'totalReturn',
+] as const;
+
+function emptyFigures(): BasketFigures {
+  const f = Object.fromEntries(FIGURE_KEYS.map((k) => [k, 0n])) as Record<(typeof FIGURE_KEYS)[number], bigint>;
+  return { ...f, claims: 0 };
+}
+
+class Acc {
+  shares = 0n;
+  value = 0n;
+  basis = 0n;
+  deferred = 0n;
+  /** Claim timing: shares accrued since the last claim (their income comes with it). */
+  deferredShares = 0n;
+  /** Forfeited TAO estimate of a dust event waiting for its BasketClaimed. */
+  pendingDust = 0n;
+  readonly f = emptyFigures();
+  constructor(
+    readonly coldkey: string,
+    readonly hotkey: string,
+  ) {}
+}
+
+/** floor(whole × part / total), 0 when total is 0. */
+const share = (whole: bigint, part: bigint, total: bigint): bigint => (total === 0n ? 0n : (whole * part) / total);
+
+const ref = (e: StakeEvent): string =>
+  'id' in e && typeof e.id === 'number' ? String(e.id) : `${e.blockNumber}-${e.eventIndex}`;
+
+export function computeBaskets(
+  events: readonly StakeEvent[],
+  snapshots: readonly BasketSnapshot[],
+  opts: { timing: BasketIncomeTiming; trackedColdkeys: ReadonlySet<string>; asOfBlock?: number },
+): BasketResult {
+  const asOf = opts.asOfBlock ?? Number.MAX_SAFE_INTEGER;
+  const accs = new Map<string, Acc>();
+  const records: BasketRecord[] = [];
+  const acc = (coldkey: string, hotkey: string): Acc => {
+    const k = `${coldkey}|${hotkey}`;
+    let a = accs.get(k);
+    if (!a) accs.set(k, (a = new Acc(coldkey, hotkey)));
+    return a;
+  };
+  const record = (a: Acc, r: Omit<BasketRecord, 'coldkey' | 'hotkey'>) =>
+    records.push({ coldkey: a.coldkey, hotkey: a.hotkey, ...r });
+
+  // Events of a block come before the snapshot read at that block (sync reads it after the block).
+  type Item = { block: number; order: number; e?: StakeEvent; s?: BasketSnapshot };
+  const items: Item[] = [];
+  for (const e of events)
+    if (BASKET_EVENT_KINDS.has(e.kind) && opts.trackedColdkeys.has(e.coldkey) && e.hotkey !== null && e.blockNumber <= asOf)
+      items.push({ block: e.blockNumber, order: e.eventIndex, e });
+  for (const s of snapshots)
+    if (opts.trackedColdkeys.has(s.coldkey) && s.blockNumber <= asOf)
+      items.push({ block: s.blockNumber, order: Number.MAX_SAFE_INTEGER, s });
+  items.sort((x, y) => x.block - y.block || x.order - y.order);
+
+  const applyEvent = (e: StakeEvent) => {
+    const a = acc(e.coldkey, e.hotkey as string);
+    const base = { blockNumber: e.blockNumber, timestamp: e.timestamp, source: ref(e) };
+    switch (e.kind) {
+      case 'BasketStakedIn':
+        a.shares += e.alpha;
+        a.basis += e.tao;
+        // The purchase adds at most its NAV (`tao − fee`) to what a claim would pay; the snapshot after it says.
+        a.value += e.tao - e.fee;
+        a.f.taoIn += e.tao;
+        a.f.sharesBought += e.alpha;
+        record(a, { ...base, kind: 'purchase', tao: e.tao, shares: e.alpha, basis: 0n, realized: 0n, income: 0n });
+        return;
+      case 'BasketClaimDustSkipped':
+        a.pendingDust += e.tao;
+        a.f.forfeitedEstimate += e.tao;
+        return;
+      case 'BasketClaimed': {
+        // At claim timing the deferred value is income now, and becomes basis just before the disposal.
+        const income = a.deferred;
+        if (income > 0n || a.deferredShares > 0n)
+          record(a, { ...base, kind: 'income', tao: income, shares: a.deferredShares, basis: 0n, realized: 0n, income });
+        a.basis += income;
+        a.f.income += income;
+        a.deferred = 0n;
+        a.deferredShares = 0n;
+        // The forfeited part takes its share (by TAO) of the basis and of the shares given up.
+        const dust = a.pendingDust;
+        const dustBasis = share(a.basis, dust, e.tao + dust);
+        const dustShares = share(a.shares, dust, e.tao + dust);
+        const paidBasis = a.basis - dustBasis;
+        const realized = e.tao - paidBasis;
+        a.f.realized += realized - dustBasis;
+        a.f.dustLoss += dustBasis;
+        a.f.taoOut += e.tao;
+        a.f.sharesClaimed += a.shares;
+        a.f.claims += 1;
+        const claim = { ...base, tao: e.tao, income: 0n };
+        record(a, { ...claim, kind: 'claim', shares: dustShares - a.shares, basis: paidBasis, realized });
+        if (dust > 0n)
+          record(a, { ...base, kind: 'dust', tao: dust, shares: -dustShares, basis: dustBasis, realized: -dustBasis, income: 0n });
+        a.shares = 0n;
+        a.basis = 0n;
+        a.value = 0n;
+        a.pendingDust = 0n;
+        return;
+      }
+      default:
+        return;
+    }
+  };
+
+  const applySnapshot = (s: BasketSnapshot) => {
+    const seen = new Set<string>();
+    const observe = (a: Acc, shares: bigint, value: bigint) => {
+      const base = { blockNumber: s.blockNumber, timestamp: s.timestamp, source: null };
+      const delta = shares - a.shares;
+      if (delta > 0n) {
+        const worth = share(value, delta, shares);
+        a.f.sharesAccrued += delta;
+        if (opts.timing === 'accrual') {
+          a.basis += worth;
+          a.f.income += worth;
+          record(a, { ...base, kind: 'income', tao: worth, shares: delta, basis: 0n, realized: 0n, income: worth });
+        } else {
+          a.deferred += worth;
+          a.deferredShares += delta;
+        }
+      } else if (delta < 0n) {
+        const gone = -delta;
+        const basis = share(a.basis, gone, a.shares);
+        a.deferred -= share(a.deferred, gone, a.shares);
+        a.deferredShares -= share(a.deferredShares, gone, a.shares);
+        a.basis -= basis;
+        a.f.realized -= basis;
+        a.f.unexplainedShares += gone;
+        record(a, { ...base, kind: 'unexplained', tao: 0n, shares: delta, basis, realized: -basis, income: 0n });
+      }
+      a.shares = shares;
+      a.value = value;
+    };
+    for (const r of s.rows) {
+      seen.add(r.hotkey);
+      observe(acc(s.coldkey, r.hotkey), r.shares, r.value);
+    }
+    for (const a of accs.values())
+      if (a.coldkey === s.coldkey && !seen.has(a.hotkey) && (a.shares !== 0n || a.value !== 0n)) observe(a, 0n, 0n);
+  };
+
+  for (const it of items) {
+    if (it.e) applyEvent(it.e);
+    else if (it.s) applySnapshot(it.s);
+  }
+
+  const total = emptyFigures();
+  const positions: BasketPositionResult[] = [];
+  for (const [key, a] of [...accs.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
+    const f = a.f;
+    f.shares = a.shares;
+    f.value = a.value;
+    f.costBasis = a.basis;
+    f.deferredIncome = a.deferred;
+    f.unrealized = a.value - a.basis;
+    f.totalReturn = a.value + f.taoOut - f.taoIn;
+    positions.push({ key, coldkey: a.coldkey, hotkey: a.hotkey, figures: f });
+    for (const k of FIGURE_KEYS) total[k] += f[k];
+    total.claims += f.claims;
+  }
+  return { positions, total, records };
+}
