@@ -173,7 +173,12 @@ export function computeBaskets(
   type Item = { block: number; order: number; e?: StakeEvent; s?: BasketSnapshot };
   const items: Item[] = [];
   for (const e of events)
-    if (BASKET_EVENT_KINDS.has(e.kind) && opts.trackedColdkeys.has(e.coldkey) && e.hotkey !== null && e.blockNumber <= asOf)
+    if (
+      BASKET_EVENT_KINDS.has(e.kind) &&
+      opts.trackedColdkeys.has(e.coldkey) &&
+      e.hotkey !== null &&
+      e.blockNumber <= asOf
+    )
       items.push({ block: e.blockNumber, order: e.eventIndex, e });
   for (const s of snapshots)
     if (opts.trackedColdkeys.has(s.coldkey) && s.blockNumber <= asOf)
@@ -201,7 +206,15 @@ export function computeBaskets(
         // At claim timing the deferred value is income now, and becomes basis just before the disposal.
         const income = a.deferred;
         if (income > 0n || a.deferredShares > 0n)
-          record(a, { ...base, kind: 'income', tao: income, shares: a.deferredShares, basis: 0n, realized: 0n, income });
+          record(a, {
+            ...base,
+            kind: 'income',
+            tao: income,
+            shares: a.deferredShares,
+            basis: 0n,
+            realized: 0n,
+            income,
+          });
         a.basis += income;
         a.f.income += income;
         a.deferred = 0n;
@@ -220,7 +233,15 @@ export function computeBaskets(
         const claim = { ...base, tao: e.tao, income: 0n };
         record(a, { ...claim, kind: 'claim', shares: dustShares - a.shares, basis: paidBasis, realized });
         if (dust > 0n)
-          record(a, { ...base, kind: 'dust', tao: dust, shares: -dustShares, basis: dustBasis, realized: -dustBasis, income: 0n });
+          record(a, {
+            ...base,
+            kind: 'dust',
+            tao: dust,
+            shares: -dustShares,
+            basis: dustBasis,
+            realized: -dustBasis,
+            income: 0n,
+          });
         a.shares = 0n;
         a.basis = 0n;
         a.value = 0n;
