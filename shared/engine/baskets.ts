@@ -188,68 +188,65 @@ export function computeBaskets(
   const applyEvent = (e: StakeEvent) => {
     const a = acc(e.coldkey, e.hotkey as string);
     const base = { blockNumber: e.blockNumber, timestamp: e.timestamp, source: ref(e) };
-    switch (e.kind) {
-      case 'BasketStakedIn':
-        a.shares += e.alpha;
-        a.basis += e.tao;
-        // The purchase adds at most its NAV (`tao − fee`) to what a claim would pay; the snapshot after it says.
-        a.value += e.tao - e.fee;
-        a.f.taoIn += e.tao;
-        a.f.sharesBought += e.alpha;
-        record(a, { ...base, kind: 'purchase', tao: e.tao, shares: e.alpha, basis: 0n, realized: 0n, income: 0n });
-        return;
-      case 'BasketClaimDustSkipped':
-        a.pendingDust += e.tao;
-        a.f.forfeitedEstimate += e.tao;
-        return;
-      case 'BasketClaimed': {
-        // At claim timing the deferred value is income now, and becomes basis just before the disposal.
-        const income = a.deferred;
-        if (income > 0n || a.deferredShares > 0n)
-          record(a, {
-            ...base,
-            kind: 'income',
-            tao: income,
-            shares: a.deferredShares,
-            basis: 0n,
-            realized: 0n,
-            income,
-          });
-        a.basis += income;
-        a.f.income += income;
-        a.deferred = 0n;
-        a.deferredShares = 0n;
-        // The forfeited part takes its share (by TAO) of the basis and of the shares given up.
-        const dust = a.pendingDust;
-        const dustBasis = share(a.basis, dust, e.tao + dust);
-        const dustShares = share(a.shares, dust, e.tao + dust);
-        const paidBasis = a.basis - dustBasis;
-        const realized = e.tao - paidBasis;
-        a.f.realized += realized - dustBasis;
-        a.f.dustLoss += dustBasis;
-        a.f.taoOut += e.tao;
-        a.f.sharesClaimed += a.shares;
-        a.f.claims += 1;
-        const claim = { ...base, tao: e.tao, income: 0n };
-        record(a, { ...claim, kind: 'claim', shares: dustShares - a.shares, basis: paidBasis, realized });
-        if (dust > 0n)
-          record(a, {
-            ...base,
-            kind: 'dust',
-            tao: dust,
-            shares: -dustShares,
-            basis: dustBasis,
-            realized: -dustBasis,
-            income: 0n,
-          });
-        a.shares = 0n;
-        a.basis = 0n;
-        a.value = 0n;
-        a.pendingDust = 0n;
-        return;
-      }
-      default:
-        return;
+    if (e.kind === 'BasketStakedIn') {
+      a.shares += e.alpha;
+      a.basis += e.tao;
+      // The purchase adds at most its NAV (`tao − fee`) to what a claim would pay; the snapshot after it says.
+      a.value += e.tao - e.fee;
+      a.f.taoIn += e.tao;
+      a.f.sharesBought += e.alpha;
+      record(a, { ...base, kind: 'purchase', tao: e.tao, shares: e.alpha, basis: 0n, realized: 0n, income: 0n });
+      return;
+    }
+    if (e.kind === 'BasketClaimDustSkipped') {
+      a.pendingDust += e.tao;
+      a.f.forfeitedEstimate += e.tao;
+      return;
+    }
+    if (e.kind === 'BasketClaimed') {
+      // At claim timing the deferred value is income now, and becomes basis just before the disposal.
+      const income = a.deferred;
+      if (income > 0n || a.deferredShares > 0n)
+        record(a, {
+          ...base,
+          kind: 'income',
+          tao: income,
+          shares: a.deferredShares,
+          basis: 0n,
+          realized: 0n,
+          income,
+        });
+      a.basis += income;
+      a.f.income += income;
+      a.deferred = 0n;
+      a.deferredShares = 0n;
+      // The forfeited part takes its share (by TAO) of the basis and of the shares given up.
+      const dust = a.pendingDust;
+      const dustBasis = share(a.basis, dust, e.tao + dust);
+      const dustShares = share(a.shares, dust, e.tao + dust);
+      const paidBasis = a.basis - dustBasis;
+      const realized = e.tao - paidBasis;
+      a.f.realized += realized - dustBasis;
+      a.f.dustLoss += dustBasis;
+      a.f.taoOut += e.tao;
+      a.f.sharesClaimed += a.shares;
+      a.f.claims += 1;
+      const claim = { ...base, tao: e.tao, income: 0n };
+      record(a, { ...claim, kind: 'claim', shares: dustShares - a.shares, basis: paidBasis, realized });
+      if (dust > 0n)
+        record(a, {
+          ...base,
+          kind: 'dust',
+          tao: dust,
+          shares: -dustShares,
+          basis: dustBasis,
+          realized: -dustBasis,
+          income: 0n,
+        });
+      a.shares = 0n;
+      a.basis = 0n;
+      a.value = 0n;
+      a.pendingDust = 0n;
     }
   };
 
