@@ -90,7 +90,10 @@ async function mainThreadCpu<T>(page: Page, body: () => Promise<T>) {
   cdp.on('Tracing.dataCollected', (d) => {
     events.push(...(d.value as unknown as TraceEvent[]));
   });
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
   const result = await body();
   const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.end');
