@@ -13,6 +13,10 @@ import type { ValidatorNames } from '../app/validator-names';
 import { entryFee, hotkeysText, hotkeysTitle, primaryLeg, subnetsText, utcDateTime, walletsText } from './row-view';
 
 export const ROW_HEIGHT = 40;
+/** More than the rows ever in view plus overscan (a contiguous range of at most this many has distinct slots). */
+const ROW_SLOTS = 128;
+/** Rows below the last in view whose page is already fetched. */
+const PREFETCH_ROWS = 60;
 
 interface Column {
   id: string;
@@ -75,7 +79,8 @@ export function ActivityTable({
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
-  const pages = pagesFor(items[0]?.index ?? 0, items.at(-1)?.index ?? 0);
+  // The page after the rows in view is fetched ahead, so rows arrive with their data (one render each).
+  const pages = pagesFor(items[0]?.index ?? 0, Math.min(count - 1, (items.at(-1)?.index ?? 0) + PREFETCH_ROWS));
   const results = useQueries({ queries: pages.map((p) => activityQueries.page(args, p)) });
   const rowAt = (index: number): ActivityRow | undefined => {
     const page = pages.indexOf(Math.floor(index / PAGE_SIZE));
@@ -149,7 +154,9 @@ export function ActivityTable({
         <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => (
             <Row
-              key={item.key}
+              // Slots, not indices: a row scrolled out is reused for the one scrolling in (its text
+              // changes, its DOM stays), so scrolling creates and removes no elements.
+              key={item.index % ROW_SLOTS}
               index={item.index}
               start={item.start}
               row={rowAt(item.index)}

@@ -5,6 +5,45 @@ import type { ChannelMethods, TaofolioBridge } from '../../../shared/bridge';
 import { fromWire, toWire } from '../../../shared/wire';
 
 type Pending = { resolve: (r: ApiResponse<unknown>) => void };
+
+/** Answers at least this long are decoded in a worker (wire-worker.ts); shorter ones inline. */
+const OFF_THREAD_BYTES = 64 * 1024;
+
+/** A worker decoding wire text, or null where workers are unavailable (answers are then decoded inline). */
+function wireDecoder(): ((text: string) => Promise<unknown>) | null {
+  if (typeof Worker === 'undefined') return null;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./wire-worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+  const waiting = new Map<number, { text: string; done: (value: unknown) => void }>();
+  let seq = 0;
+  let broken = false;
+  const fallBack = () => {
+    broken = true;
+    for (const [n, w] of waiting) {
+      waiting.delete(n);
+      w.done(fromWire(w.text));
+    }
+  };
+  worker.onerror = fallBack;
+  worker.onmessage = (event: MessageEvent<{ seq: number; value?: unknown; failed?: boolean }>) => {
+    const w = waiting.get(event.data.seq);
+    if (!w) return;
+    waiting.delete(event.data.seq);
+    w.done(event.data.failed ? fromWire(w.text) : event.data.value);
+  };
+  return (text) => {
+    if (broken) return Promise.resolve(fromWire(text));
+    return new Promise((done) => {
+      const n = ++seq;
+      waiting.set(n, { text, done });
+      worker.postMessage({ seq: n, text });
+    });
+  };
+}
 type Listener = (payload: PushEvents[PushEventName]) => void;
 
 /**
@@ -40,6 +79,10 @@ export function createWebBridge(token: string, location: Location = window.locat
     }
   };
 
+  let inOrder: Promise<void> = Promise.resolve();
+  const decoder = wireDecoder();
+  const decodeOffThread = (text: string): Promise<unknown> => decoder?.(text) ?? Promise.resolve(fromWire(text));
+
   const connect = () => {
     const ws = new WebSocket(url);
     socket = ws;
@@ -51,7 +94,20 @@ export function createWebBridge(token: string, location: Location = window.locat
       for (const l of listeners.get('db:changed') ?? []) l({ tables: [...dbTables] });
     };
     ws.onmessage = (event) => {
-      const message = fromWire<Record<string, unknown>>(String(event.data));
+      const text = String(event.data);
+      const decoding = text.length >= OFF_THREAD_BYTES ? decodeOffThread(text) : null;
+      // Messages are handled in arrival order, whichever way they were decoded (a db:changed push must
+      // never overtake the answer it makes stale).
+      inOrder = inOrder
+        .then(async () => deliver((decoding ? await decoding : fromWire(text)) as Record<string, unknown>))
+        // A failing message is reported as before (uncaught) and does not stop the ones after it.
+        .catch((error: unknown) => {
+          setTimeout(() => {
+            throw error;
+          });
+        });
+    };
+    const deliver = (message: Record<string, unknown>) => {
       if (typeof message.id === 'number') {
         pending.get(message.id)?.resolve(message.response as ApiResponse<unknown>);
         pending.delete(message.id);
