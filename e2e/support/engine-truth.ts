@@ -81,6 +81,33 @@ export function storedEmissionShare(dataDir: string, netuid: number, asOfBlock: 
   }
 }
 
+/**
+ * Net TAO flow into a subnet's pool over `days` straight from the stored snapshots (SQL, not the
+ * engine): its TAO reserve at the latest snapshot at or before `asOfBlock`, minus the reserve at the
+ * latest snapshot at least `days` earlier (by block time); null without one that old.
+ */
+export function storedNetTaoFlow(
+  dataDir: string,
+  netuid: number,
+  asOf: { block: number; timestamp: number },
+  days: number,
+): bigint | null {
+  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true, fileMustExist: true });
+  db.defaultSafeIntegers(true);
+  try {
+    const reserve = db.prepare<[number, number, number], { tao_in: bigint }>(
+      `SELECT s.tao_in FROM subnet_snapshots s JOIN blocks b ON b.number = s.block_number
+       WHERE s.netuid = ? AND s.block_number <= ? AND b.timestamp <= ?
+       ORDER BY s.block_number DESC LIMIT 1`,
+    );
+    const now = reserve.get(netuid, asOf.block, Number.MAX_SAFE_INTEGER);
+    const then = reserve.get(netuid, asOf.block, asOf.timestamp - days * 86_400_000);
+    return now && then ? now.tao_in - then.tao_in : null;
+  } finally {
+    db.close();
+  }
+}
+
 /** Parse a displayed amount ("−τ1,234.567890123", "+τ0.5", "12.3 α") into its 9-decimal integer. */
 export function parseUnits(text: string): bigint {
   const m = /([+−-]?)[^\d]*([\d,]+)(?:\.(\d{1,9}))?/.exec(text.trim());

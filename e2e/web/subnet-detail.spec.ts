@@ -1,13 +1,19 @@
 import { amountOf } from '../page-models/figures';
 import { SubnetsPage } from '../page-models/subnets-page';
 import { screens } from '../support/screens';
-import { engineView, parsePct, storedEmissionShare } from '../support/engine-truth';
+import {
+  engineAnalytics,
+  engineView,
+  parsePct,
+  storedEmissionShare,
+  storedNetTaoFlow,
+} from '../support/engine-truth';
 import { expect, test } from '../support/web-host';
 
 test.use({ seed: 'devnet-demo' });
 test.describe.configure({ timeout: 240_000 });
 
-test('a subnet’s own page: figures equal the engine’s, the bet decomposes exactly, lines end at their cards', async ({
+test('a subnet’s own page: figures equal the engine’s, the bet decomposes exactly, lines end at their cards, income and flows are the engine’s', async ({
   page,
   webHost,
 }) => {
@@ -72,6 +78,46 @@ test('a subnet’s own page: figures equal the engine’s, the bet decomposes ex
   expect(share!).toBeLessThan(1);
   const shownShare = page.getByTestId('health-emission-share');
   expect(parsePct((await shownShare.getAttribute('title'))!)).toBeCloseTo(share!, 6);
+
+  // Net TAO flow into the pool (7 / 30 days): the engine's, and the stored reserves' difference (SQL).
+  const { subnet } = engineAnalytics(webHost.dataDir, 'tao', 5);
+  const asOf = { block: truth.asOfBlock, timestamp: truth.asOfTimestamp };
+  const flows = [
+    ['health-flow-7d', 7, subnet.health.netTaoFlow7d],
+    ['health-flow-30d', 30, subnet.health.netTaoFlow30d],
+  ] as const;
+  for (const [id, days, engine] of flows) {
+    const stored = storedNetTaoFlow(webHost.dataDir, 5, asOf, days);
+    expect(engine, `${days} d flow`).toBe(stored);
+    if (stored === null) await expect(page.getByTestId(id)).toHaveText('not enough history');
+    else expect(await amount(id)).toBe(stored);
+  }
+  expect(subnet.health.netTaoFlow7d).not.toBeNull(); // three weeks of history: the 7-day flow is known
+
+  // Emission income over time: one bar per week of the engine's income on SN5, each bar's exact amount
+  // (its tooltip's full precision) equal to the engine's for that week.
+  const weeks = subnet.income.week;
+  expect(weeks.length).toBeGreaterThan(1);
+  expect(weeks.some((w) => (w.amount ?? 0n) > 0n)).toBe(true);
+  const income = page.getByTestId('chart-subnet.income');
+  await income.getByRole('group', { name: 'Income per' }).getByRole('button', { name: 'week' }).click();
+  await expect(income.getByTestId('chart-summary')).toContainText(`${weeks.length} points`);
+  const bars = income.locator('.recharts-bar-rectangle');
+  await bars.first().scrollIntoViewIfNeeded();
+  const shownWeeks = new Set<string>();
+  for (let i = 0; i < (await bars.count()); i++) {
+    const box = (await bars.nth(i).boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const tip = income.getByTestId('chart-tip');
+    await expect(tip).toBeVisible();
+    const start = /\d{4}-\d{2}-\d{2}/.exec((await tip.textContent()) ?? '')![0];
+    const week = weeks.find((w) => w.start === start);
+    expect(week, `engine week ${start}`).toBeDefined();
+    expect(await amountOf(tip.getByTestId('chart-tip-value'))).toBe(week!.amount);
+    shownWeeks.add(start);
+  }
+  // Every week with income has its bar (a week without any draws none).
+  expect([...shownWeeks].sort()).toEqual(weeks.filter((w) => w.amount !== 0n).map((w) => w.start));
 
   await screens(page, 'subnet-detail');
 });

@@ -10,7 +10,7 @@ import {
   type TooltipContentProps,
   type TooltipValueType,
 } from 'recharts';
-import { compactTao, tao } from '../app/format';
+import { compactTao, FULL_DECIMALS, tao } from '../app/format';
 import { summarise, toChartNumber, type BarDatum } from './chart-data';
 import { ChartShell } from './ChartShell';
 
@@ -24,13 +24,18 @@ export function BarsChart(props: {
   seriesLabel: string;
   data: readonly BarDatum[];
   controls?: ReactNode;
-  format?: (value: bigint) => string;
+  /** Formats an amount (4 decimals unless told). */
+  format?: (value: bigint, decimals?: number) => string;
   /** Axis labels for chart numbers (amount ÷ 1e9); τ by default. */
   axisFormat?: (value: number) => string;
   color?: string;
   height?: number;
 }) {
-  const { data, format = (v: bigint) => tao(v), axisFormat = (v: number) => compactTao(v * 1e9) } = props;
+  const {
+    data,
+    format = (v: bigint, d?: number) => tao(v, d),
+    axisFormat = (v: number) => compactTao(v * 1e9),
+  } = props;
   const rows = useMemo(
     () => data.map((d, i) => ({ i, tick: d.tick, v: d.value === null ? null : toChartNumber(d.value) })),
     [data],
@@ -72,7 +77,15 @@ export function BarsChart(props: {
                   <div className="chart-tip" data-testid="chart-tip">
                     <div className="chart-tip-day">{d.label}</div>
                     <div>
-                      {props.seriesLabel}: {d.value === null ? '—' : format(d.value)}
+                      {props.seriesLabel}:{' '}
+                      {d.value === null ? (
+                        '—'
+                      ) : (
+                        // Full precision on hover, as every amount (and for reading the bar back exactly).
+                        <span className="amount" title={format(d.value, FULL_DECIMALS)} data-testid="chart-tip-value">
+                          {format(d.value)}
+                        </span>
+                      )}
                     </div>
                   </div>
                 );
