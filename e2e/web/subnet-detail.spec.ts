@@ -1,13 +1,7 @@
 import { amountOf } from '../page-models/figures';
 import { SubnetsPage } from '../page-models/subnets-page';
 import { screens } from '../support/screens';
-import {
-  engineAnalytics,
-  engineView,
-  parsePct,
-  storedEmissionShare,
-  storedNetTaoFlow,
-} from '../support/engine-truth';
+import { engineAnalytics, engineView, parsePct, storedEmissionShare, storedNetTaoFlow } from '../support/engine-truth';
 import { expect, test } from '../support/web-host';
 
 test.use({ seed: 'devnet-demo' });
