@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ENDPOINT_SUGGESTION } from '../../../shared/api';
 import { ApiCallError, send } from '../api/client';
 import { errorMessage } from '../app/ErrorNote';
+import { TextField } from '../app/TextField';
 import { ChainStatusNote } from '../sync/ChainStatusNote';
 import { ProbeReport } from './ProbeReport';
 import { settingsQueries } from './queries';
@@ -65,26 +66,19 @@ export function EndpointChooser({ saved, onSaved }: { saved: string | null; onSa
             Most private: no one else learns which addresses you follow. Full history needs an <strong>archive</strong>{' '}
             node (<code>--pruning archive</code>).
           </p>
-          <label className="field">
-            <span>WebSocket URL</span>
-            <input
-              value={draft}
-              placeholder={LOCAL_NODE}
-              onChange={(e) => {
-                setDraft(e.target.value);
-                probe.reset();
-              }}
-              spellCheck={false}
-              autoComplete="off"
-              aria-invalid={fieldError ? true : undefined}
-              aria-describedby={fieldError ? 'endpoint-error' : undefined}
-            />
-            {fieldError && (
-              <span id="endpoint-error" className="field-error" role="alert">
-                {fieldError}
-              </span>
-            )}
-          </label>
+          <TextField
+            label="WebSocket URL"
+            value={draft}
+            placeholder={LOCAL_NODE}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              probe.reset();
+            }}
+            spellCheck={false}
+            autoComplete="off"
+            error={fieldError}
+            errorId="endpoint-error"
+          />
           <div className="form-actions">
             <button
               type="button"

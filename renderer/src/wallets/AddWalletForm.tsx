@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ApiCallError } from '../api/client';
 import { errorMessage } from '../app/ErrorNote';
+import { TextField } from '../app/TextField';
 import { useAddWallet } from './mutations';
 
 export function AddWalletForm() {
@@ -41,39 +42,26 @@ export function AddWalletForm() {
       <h2>Watch a wallet</h2>
       <p className="muted">Watch-only: paste a coldkey address. Taofolio never asks for keys or seed phrases.</p>
       <div className="form-grid">
-        <label className="field field-wide">
-          <span>Coldkey address</span>
-          <input
-            name="address"
-            value={address}
-            onChange={(e) => setAddress(e.target.value)}
-            placeholder="5F…"
-            spellCheck={false}
-            autoComplete="off"
-            aria-invalid={addressError ? true : undefined}
-            aria-describedby={addressError ? 'address-error' : undefined}
-          />
-          {addressError && (
-            <span id="address-error" className="field-error" role="alert">
-              {addressError}
-            </span>
-          )}
-        </label>
-        <label className="field">
-          <span>Label</span>
-          <input
-            name="label"
-            value={label}
-            onChange={(e) => setLabel(e.target.value)}
-            placeholder="Main"
-            aria-invalid={labelError ? true : undefined}
-          />
-          {labelError && (
-            <span className="field-error" role="alert">
-              {labelError}
-            </span>
-          )}
-        </label>
+        <TextField
+          className="field field-wide"
+          label="Coldkey address"
+          name="address"
+          value={address}
+          onChange={(e) => setAddress(e.target.value)}
+          placeholder="5F…"
+          spellCheck={false}
+          autoComplete="off"
+          error={addressError}
+          errorId="address-error"
+        />
+        <TextField
+          label="Label"
+          name="label"
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          placeholder="Main"
+          error={labelError}
+        />
         <label className="field">
           <span>Group (optional)</span>
           <input name="group" value={group} onChange={(e) => setGroup(e.target.value)} placeholder="Personal" />
