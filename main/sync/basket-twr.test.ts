@@ -15,11 +15,11 @@ const { startDevnet } = await import('../../devnet/index');
 const { fromSs58 } = await import('../../devnet/chain/accounts');
 const tempDir = useTempDirs();
 
-describe('basket475 seed 1: BasketTwr at checkpoints', () => {
+describe.each([1, 2, 3])('basket475 seed %i: BasketTwr at checkpoints', (seed) => {
   let dn: Devnet;
   let backend: ReturnType<typeof testBackend>;
   beforeAll(async () => {
-    dn = await startDevnet({ scenario: 'basket475', seed: 1, port: 0 });
+    dn = await startDevnet({ scenario: 'basket475', seed, port: 0 });
     backend = testBackend(tempDir());
     for (const [i, address] of dn.coldkeys.entries())
       await backend.dispatch('wallets:add', { address, label: `user ${i}` });

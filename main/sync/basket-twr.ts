@@ -4,9 +4,9 @@
 // only where the block's runtime declares the item; an absent entry is the item's default from that
 // runtime's metadata (1.0, 2^64, in metadata 455 and 475).
 import { keys, leUint } from './storage-keys';
-import type { BlockRuntime, BlockState } from './reader';
+import type { BlockRuntime, BlockState, ChainReader } from './reader';
 import { runtimeFeatures } from './runtime-features';
-import type { TwrRow } from '../db/repos/chain-facts';
+import type { PositionRow, TwrRow } from '../db/repos/chain-facts';
 
 /** The BasketTwr keys of these validators. */
 export const twrKeysOf = (hotkeys: readonly string[]): string[] => hotkeys.map(keys.basketTwr);
@@ -23,4 +23,28 @@ export function twrReadings(s: BlockState, runtime: BlockRuntime, hotkeys: reado
     rows.push({ hotkey, twr: v === null ? fallback : leUint(v, 16) });
   }
   return rows;
+}
+
+/**
+ * The readings of a checkpoint: the validators `funds` (read with the block) and those of the root
+ * positions the checkpoint found. A root position change discovery did not know when it read the block
+ * (one a basket claim created on a validator the coldkey had no root stake with, or one that came and
+ * went through a hotkey swap) costs one more multi-key read of just those keys at that block.
+ */
+export async function checkpointTwr(
+  reader: ChainReader,
+  s: BlockState,
+  positions: readonly PositionRow[],
+  funds: readonly string[],
+): Promise<TwrRow[]> {
+  const runtime = await reader.runtimeFor(s);
+  if (runtimeFeatures(runtime.registry).basketTwrDefault === null) return [];
+  const all = [...new Set([...funds, ...positions.filter((p) => p.netuid === 0).map((p) => p.hotkey)])];
+  const unread = all.filter((h) => !s.values.has(keys.basketTwr(h)));
+  let state = s;
+  if (unread.length > 0) {
+    const extra = await reader.readBlock(s.number, twrKeysOf(unread), false, 'fund index');
+    state = { ...s, values: new Map([...s.values, ...extra.values]) };
+  }
+  return twrReadings(state, runtime, all);
 }

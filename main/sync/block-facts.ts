@@ -12,7 +12,7 @@ import type { BlockRuntime, BlockState, ChainReader } from './reader';
 import { poolValueKeys, withPoolValues } from './pool-values';
 import { rootClaimPayouts, type ValuesAt } from './root-claims';
 import { keys, leUint, poolKeysOf } from './storage-keys';
-import { twrKeysOf, twrReadings } from './basket-twr';
+import { checkpointTwr, twrKeysOf } from './basket-twr';
 
 /** SubtensorModule.Tempo's default (an absent entry). */
 export const DEFAULT_TEMPO = 360;
@@ -128,7 +128,7 @@ async function withTwr(
   cp: CheckpointFacts,
   funds: readonly string[],
 ): Promise<CheckpointFacts> {
-  const twr = twrReadings(s, await reader.runtimeFor(s), funds);
+  const twr = await checkpointTwr(reader, s, cp.positions, funds);
   return twr.length > 0 ? { ...cp, twr } : cp;
 }
 
