@@ -30,41 +30,25 @@ export interface TaxRow {
   txHash: string;
 }
 
-/** A row where α is only received (transfers in, rewards). */
-function receivedRow(
+/**
+ * A row where α only moves one way: received (transfers in, rewards) or sent (transfers out, fees
+ * paid in α, burns); `alpha` is the positive amount.
+ */
+function oneWayRow(
   base: Pick<TaxRow, 'timestamp' | 'txHash' | 'description'>,
+  way: 'sent' | 'received',
   alpha: bigint,
   netuid: number,
   worthTao: bigint | null,
   label: TaxRow['label'],
 ): TaxRow {
+  const sent = way === 'sent';
   return {
     ...base,
-    sentAmount: null,
-    sentCurrency: '',
-    receivedAmount: alpha,
-    receivedCurrency: currency(netuid),
-    feeAmount: null,
-    feeCurrency: '',
-    worthTao,
-    label,
-  };
-}
-
-/** A row where α only leaves (transfers out, fees paid in α, burns): `sent` is the positive amount. */
-function sentRow(
-  base: Pick<TaxRow, 'timestamp' | 'txHash' | 'description'>,
-  sent: bigint,
-  netuid: number,
-  worthTao: bigint | null,
-  label: TaxRow['label'],
-): TaxRow {
-  return {
-    ...base,
-    sentAmount: sent,
-    sentCurrency: currency(netuid),
-    receivedAmount: null,
-    receivedCurrency: '',
+    sentAmount: sent ? alpha : null,
+    sentCurrency: sent ? currency(netuid) : '',
+    receivedAmount: sent ? null : alpha,
+    receivedCurrency: sent ? '' : currency(netuid),
     feeAmount: null,
     feeCurrency: '',
     worthTao,
@@ -105,7 +89,7 @@ export function taxRowOf(e: LedgerEntry): TaxRow | null {
             worthTao: l.tao,
             label: 'trade',
           }
-        : receivedRow(base, l.alpha, l.netuid, l.tao, 'transfer');
+        : oneWayRow(base, 'received', l.alpha, l.netuid, l.tao, 'transfer');
     }
     case 'sell':
     case 'transfer-out': {
@@ -124,7 +108,7 @@ export function taxRowOf(e: LedgerEntry): TaxRow | null {
             worthTao: l.tao,
             label: 'trade',
           }
-        : sentRow(base, -l.alpha, l.netuid, l.tao, 'transfer');
+        : oneWayRow(base, 'sent', -l.alpha, l.netuid, l.tao, 'transfer');
     }
     case 'swap': {
       const o = legs.find((l) => l.alpha < 0n);
@@ -148,14 +132,14 @@ export function taxRowOf(e: LedgerEntry): TaxRow | null {
     case 'root-claim-keep':
     case 'root-claim-swap': {
       const l = legs[0] as LedgerLeg;
-      return receivedRow(base, l.alpha, l.netuid, l.tao, 'reward');
+      return oneWayRow(base, 'received', l.alpha, l.netuid, l.tao, 'reward');
     }
     case 'alpha-fee':
     case 'recycle':
     case 'burn': {
       const l = legs[0] as LedgerLeg;
       const fee = e.kind === 'alpha-fee';
-      return sentRow(base, -l.alpha, l.netuid, fee ? l.fee : l.spotTao, fee ? 'cost' : 'lost');
+      return oneWayRow(base, 'sent', -l.alpha, l.netuid, fee ? l.fee : l.spotTao, fee ? 'cost' : 'lost');
     }
     case 'dissolution': {
       // The subnet's α was paid out in TAO: a disposal at the payout.
@@ -194,8 +178,9 @@ export function taxRows(ledger: readonly LedgerEntry[], emissions: readonly Emis
     if (r.kind !== 'emission') continue;
     const description = `emission ${r.hotkey} blocks ${r.fromBlock + 1}-${r.toBlock}`;
     rows.push(
-      receivedRow(
+      oneWayRow(
         { timestamp: r.timestamp, txHash: '', description },
+        'received',
         r.alpha,
         r.netuid,
         r.price ? r.tao : null,
