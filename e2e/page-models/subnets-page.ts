@@ -16,6 +16,15 @@ export class SubnetsPage {
     return await this.rows.evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-netuid'))));
   }
 
+  /** How far the page and the table's card scroll sideways (0, 0 when everything fits). */
+  overflow(): Promise<{ page: number; card: number }> {
+    return this.table.evaluate((table) => {
+      const doc = table.ownerDocument.documentElement;
+      const card = table.parentElement!;
+      return { page: doc.scrollWidth - doc.clientWidth, card: card.scrollWidth - card.clientWidth };
+    });
+  }
+
   row(netuid: number): Locator {
     return this.page.locator(`[data-testid="subnet-row"][data-netuid="${netuid}"]`);
   }

@@ -99,7 +99,11 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
   await frame.link('Subnets').click();
   const subnets = new SubnetsPage(page);
   await expect(currency.getByRole('button', { name: 'USD' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(subnets.row(5).getByTestId('value-5')).toContainText('USD');
+  await expect(page.getByTestId('table-unit')).toContainText('Amounts in USD');
+  await expect(subnets.row(5).getByTestId('value-5')).toHaveAttribute('title', / USD$/);
+  // Fiat figures are wider than τ ones: still every key column in view at 1280 px, no horizontal scroll.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  expect(await subnets.overflow()).toEqual({ page: 0, card: 0 });
   for (const s of tau.subnets) {
     const f = cockpit.subnets.find((x) => x.netuid === s.netuid)!.figures;
     for (const [id, rao, shown] of [

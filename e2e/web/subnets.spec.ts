@@ -18,12 +18,7 @@ test('every key column is visible at 1280×800 with no horizontal overflow; 1920
   await page.goto(`${webHost.url}#/subnets`);
   const subnets = new SubnetsPage(page);
   await expect(subnets.rows.first()).toBeVisible();
-  const overflow = async () =>
-    subnets.table.evaluate((table) => {
-      const doc = table.ownerDocument.documentElement;
-      const card = table.parentElement!;
-      return { page: doc.scrollWidth - doc.clientWidth, card: card.scrollWidth - card.clientWidth };
-    });
+  const overflow = () => subnets.overflow();
   expect(await overflow()).toEqual({ page: 0, card: 0 });
   for (const name of KEY_COLUMNS) {
     const header = subnets.table.getByRole('columnheader', { name: new RegExp(`^${name}`) });

@@ -36,6 +36,8 @@ export function Money(props: {
   testId?: string;
   /** What a null means here, when not a missing fiat price (e.g. not enough history). */
   missing?: string;
+  /** Fiat without its currency code, where the table says it once (the hover text keeps it). */
+  bare?: boolean;
 }) {
   const { amount, unit, sign = false, testId } = props;
   if (amount === null)
@@ -49,7 +51,8 @@ export function Money(props: {
       </span>
     );
   if (unit.currency === 'tao') return <Tao rao={amount} sign={sign} {...(testId ? { testId } : {})} />;
-  const text = `${sign && amount > 0n ? '+' : ''}${fiat(amount, unit.code)}`;
+  const shown = fiat(amount, unit.code);
+  const text = `${sign && amount > 0n ? '+' : ''}${props.bare ? shown.slice(0, -unit.code.length - 1) : shown}`;
   const full = `${sign && amount > 0n ? '+' : ''}${fiat(amount, unit.code, FIAT_SCALE)}`;
   return (
     <Masked

@@ -48,6 +48,11 @@ export function SubnetsPage() {
       >
         {(view) => (
           <div className="card table-card">
+            {fiat && (
+              <p className="muted small" data-testid="table-unit">
+                Amounts in {fiat.unit} at the TAO price of {fiat.asOfDay}; prices in τ.
+              </p>
+            )}
             <SubnetsTable
               view={view}
               rows={subnetRows(view, market, fiat)}

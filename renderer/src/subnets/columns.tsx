@@ -103,7 +103,7 @@ export const SUBNET_COLUMNS: Column[] = [
     numeric: true,
     cell: (row) => (
       <Two
-        top={<Money amount={row.value} unit={row.unit} testId={`value-${row.netuid}`} />}
+        top={<Money bare amount={row.value} unit={row.unit} testId={`value-${row.netuid}`} />}
         bottom={
           <>
             <Alpha amount={row.alpha} netuid={row.netuid} symbol={row.symbol} testId={`held-${row.netuid}`} />
@@ -112,7 +112,7 @@ export const SUBNET_COLUMNS: Column[] = [
         }
       />
     ),
-    total: ({ totals: t }) => <Money amount={t.value} unit={t.unit} testId="total-value" />,
+    total: ({ totals: t }) => <Money bare amount={t.value} unit={t.unit} testId="total-value" />,
   },
   {
     id: 'exit',
@@ -121,8 +121,8 @@ export const SUBNET_COLUMNS: Column[] = [
     sort: 'exitValue',
     numeric: true,
     wide: true,
-    cell: (row) => <Money amount={row.exitValue} unit={row.unit} testId={`exit-${row.netuid}`} />,
-    total: ({ totals: t }) => <Money amount={t.exitValue} unit={t.unit} testId="total-exit" />,
+    cell: (row) => <Money bare amount={row.exitValue} unit={row.unit} testId={`exit-${row.netuid}`} />,
+    total: ({ totals: t }) => <Money bare amount={t.exitValue} unit={t.unit} testId="total-exit" />,
   },
   {
     id: 'allocation',
@@ -139,8 +139,8 @@ export const SUBNET_COLUMNS: Column[] = [
     help: 'τ cost of the α still held, by the chosen method.',
     sort: 'costBasis',
     numeric: true,
-    cell: (row) => <Money amount={row.costBasis} unit={row.unit} testId={`cost-${row.netuid}`} />,
-    total: ({ totals: t }) => <Money amount={t.costBasis} unit={t.unit} testId="total-cost" />,
+    cell: (row) => <Money bare amount={row.costBasis} unit={row.unit} testId={`cost-${row.netuid}`} />,
+    total: ({ totals: t }) => <Money bare amount={t.costBasis} unit={t.unit} testId="total-cost" />,
   },
   {
     id: 'unrealized',
@@ -148,8 +148,8 @@ export const SUBNET_COLUMNS: Column[] = [
     help: 'Value now − cost basis of the α still held.',
     sort: 'unrealized',
     numeric: true,
-    cell: (row) => <Money amount={row.unrealized} unit={row.unit} sign testId={`unrealized-${row.netuid}`} />,
-    total: ({ totals: t }) => <Money amount={t.unrealized} unit={t.unit} sign testId="total-unrealized" />,
+    cell: (row) => <Money bare amount={row.unrealized} unit={row.unit} sign testId={`unrealized-${row.netuid}`} />,
+    total: ({ totals: t }) => <Money bare amount={t.unrealized} unit={t.unit} sign testId="total-unrealized" />,
   },
   {
     id: 'realized',
@@ -157,8 +157,8 @@ export const SUBNET_COLUMNS: Column[] = [
     help: 'Proceeds of α sold − the cost basis removed with it, by the chosen method.',
     sort: 'realized',
     numeric: true,
-    cell: (row) => <Money amount={row.realized} unit={row.unit} sign testId={`realized-${row.netuid}`} />,
-    total: ({ totals: t }) => <Money amount={t.realized} unit={t.unit} sign testId="total-realized" />,
+    cell: (row) => <Money bare amount={row.realized} unit={row.unit} sign testId={`realized-${row.netuid}`} />,
+    total: ({ totals: t }) => <Money bare amount={t.realized} unit={t.unit} sign testId="total-realized" />,
   },
   {
     id: 'income',
@@ -169,7 +169,7 @@ export const SUBNET_COLUMNS: Column[] = [
     numeric: true,
     cell: (row) => (
       <Two
-        top={<Money amount={row.income} unit={row.unit} testId={`income-${row.netuid}`} />}
+        top={<Money bare amount={row.income} unit={row.unit} testId={`income-${row.netuid}`} />}
         bottom={
           <>
             <Alpha amount={row.alphaEmitted} netuid={row.netuid} symbol={row.symbol} decimals={2} /> ·{' '}
@@ -178,7 +178,7 @@ export const SUBNET_COLUMNS: Column[] = [
         }
       />
     ),
-    total: ({ totals: t }) => <Money amount={t.income} unit={t.unit} testId="total-income" />,
+    total: ({ totals: t }) => <Money bare amount={t.income} unit={t.unit} testId="total-income" />,
   },
   {
     id: 'excess',
@@ -190,9 +190,9 @@ export const SUBNET_COLUMNS: Column[] = [
       row.excessHoldTao === null && row.unit.currency === 'tao' ? (
         '—'
       ) : (
-        <Money amount={row.excessHoldTao} unit={row.unit} sign testId={`excess-${row.netuid}`} />
+        <Money bare amount={row.excessHoldTao} unit={row.unit} sign testId={`excess-${row.netuid}`} />
       ),
     total: ({ view, totals: t }) =>
-      view.total.benchmarks ? <Money amount={t.excess} unit={t.unit} sign testId="total-excess" /> : '—',
+      view.total.benchmarks ? <Money bare amount={t.excess} unit={t.unit} sign testId="total-excess" /> : '—',
   },
 ];

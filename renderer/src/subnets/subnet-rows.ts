@@ -64,7 +64,7 @@ function marketOf(m: SubnetMarket | undefined): SubnetMarket {
 }
 
 /** The table in fiat: the analytics view asked in fiat (its figures at the as-of day's price). */
-export type FiatTable = Pick<AnalyticsView, 'unit' | 'subnets' | 'figures' | 'benchmarks'>;
+export type FiatTable = Pick<AnalyticsView, 'unit' | 'subnets' | 'figures' | 'benchmarks' | 'asOfDay'>;
 
 export function subnetRows(
   view: PortfolioView,
