@@ -248,7 +248,7 @@ export const BENCHMARKS = {
   },
   validatorFund: {
     label: 'Your validator’s fund (on-chain TWR)',
-    help: 'The same TAO flows put into the fund of the validator you root-stake with (or hold fund shares of), growing at the chain’s own total-return index of that fund (BasketTwr, runtime 441 and later). With several validators, their returns are weighted by your root stake on each. Flows before the first reading wait as TAO.',
+    help: 'The same TAO flows put into the fund of the validator you root-stake with (or hold fund shares of), growing at the chain’s own total-return index of that fund (BasketTwr, runtime 441 and later). With several validators, their returns are weighted by what you have in each (root stake plus fund shares). Flows before the first reading wait as TAO.',
   },
 } as const satisfies Record<string, Term>;
 export type BenchmarkId = keyof typeof BENCHMARKS;

@@ -139,7 +139,18 @@ describe('FundBook: several validators', () => {
     });
   });
 
-  it('funds with no root stake behind them (fund shares only) weigh equally', () => {
+  it('fund shares weigh by their TAO value, beside root stake', () => {
+    const book = new FundBook(new Set(['C1']));
+    book.add(
+      [twr(100, 'V1', 1n), twr(100, 'V2', 1n), twr(200, 'V1', 5n, 4n), twr(200, 'V2', 3n, 2n)],
+      [cp(100, 100n * TAO, { hot: 'V1', netuid: 0 })],
+      [{ blockNumber: 100, timestamp: 0, coldkey: 'C1', rows: [{ hotkey: 'V2', shares: 7n, value: 300n * TAO }] }],
+    );
+    // (100 × 1.25 + 300 × 1.5) / 400 = 1.4375
+    expect(book.index(200).points).toEqual([{ blockNumber: 200, value: 1_437_500_000_000_000_000n }]);
+  });
+
+  it('funds with nothing of the user behind them weigh equally', () => {
     const book = new FundBook(new Set(['C1']));
     book.add([twr(100, 'V1', 1n), twr(100, 'V2', 1n), twr(200, 'V1', 5n, 4n), twr(200, 'V2', 3n, 2n)], []);
     expect(book.index(200).points).toEqual([{ blockNumber: 200, value: (INDEX_SCALE * 11n) / 8n }]);

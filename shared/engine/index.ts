@@ -166,7 +166,7 @@ export function createEngine(
   const checkpoints = upTo(input.checkpoints);
   const twrReadings = upTo(input.basketTwr ?? []);
   const funds = new FundBook(tracked);
-  funds.add(twrReadings, checkpoints);
+  funds.add(twrReadings, checkpoints, upTo(input.baskets ?? []));
   const stateOpts = {
     method: settings.method,
     rewards: settings.rewards,
@@ -233,7 +233,7 @@ export function createEngine(
       prices.add(s);
       state.noteLaterSnapshot(s.blockNumber);
     }
-    funds.add(delta.basketTwr ?? [], delta.checkpoints);
+    funds.add(delta.basketTwr ?? [], delta.checkpoints, delta.baskets ?? []);
     const books = new Set<string>();
     const noteBooks = (item: ReplayItem): void => {
       if (item.kind === 'checkpoint') books.add(bookKey(item.checkpoint.coldkey, item.checkpoint.netuid));

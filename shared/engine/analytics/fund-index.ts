@@ -8,10 +8,10 @@
  * Which fund. Sync reads the series of every validator the user root-stakes with (or holds fund shares
  * of) at its checkpoints. With one validator the index is that fund's TWR, rebased to 1.0 at its first
  * reading. With several, the index is chained: at each reading block t it moves by the average of the
- * funds' relatives `Twr_v(t) / Twr_v(previous reading)`, weighted by the tracked coldkeys' root stake
- * on each validator at their last checkpoint before t (what was in each fund over the step, no look
- * ahead). When no fund that moved has root stake behind it (fund shares bought with stake_into_basket
- * only), the funds weigh equally.
+ * funds' relatives `Twr_v(t) / Twr_v(previous reading)`, weighted by what the tracked coldkeys had in
+ * each fund over the step: their root stake on the validator plus the TAO value of their owed fund
+ * shares, each at their last checkpoint before t (no look ahead). When none of the funds that moved
+ * has anything of theirs behind it, the funds weigh equally.
  *
  * A reading below the previous one of the same validator is a new fund life (the chain retires the
  * series when a fund drains and starts again at 1.0, per the BasketTwr doc): that step counts as no
@@ -23,6 +23,7 @@
  * windows (PortfolioState.windows) close there and no window spans a move of this index.
  */
 import type { PositionCheckpoint } from '../emissions';
+import type { BasketSnapshot } from '../baskets';
 import { floorDiv } from '../units';
 import { INDEX_SCALE, type BenchmarkIndex, type IndexPoint } from './indexes';
 
@@ -39,10 +40,21 @@ export const TWR_ONE = 1n << 64n;
 /** The index when no reading exists (before runtime 441, or no validator fund). */
 export const NO_FUND_INDEX: BenchmarkIndex = { points: [], available: false, startBlock: null };
 
-/** A coldkey's checkpoint blocks in order, each with its root stake per validator hotkey. */
+/** A coldkey's checkpoint blocks in order, each with its TAO per validator hotkey (root stake or fund shares). */
 interface RootHistory {
   blocks: number[];
   root: Map<string, bigint>[];
+}
+
+/** The map of a coldkey's entry at `block` (a new one when the block is new). */
+function entryAt(histories: Map<string, RootHistory>, coldkey: string, block: number): Map<string, bigint> {
+  let h = histories.get(coldkey);
+  if (!h) histories.set(coldkey, (h = { blocks: [], root: [] }));
+  if (h.blocks[h.blocks.length - 1] !== block) {
+    h.blocks.push(block);
+    h.root.push(new Map());
+  }
+  return h.root[h.root.length - 1] as Map<string, bigint>;
 }
 
 /** TWR readings and the tracked coldkeys' root stake over time; grows with the facts (Engine.append). */
@@ -54,12 +66,23 @@ export class FundBook {
   private built: { version: number; upTo: number; index: BenchmarkIndex } | null = null;
   private version = 0;
   private readonly history = new Map<string, RootHistory>();
+  /** Fund shares' TAO value per coldkey and validator at basket checkpoints (ledger baskets). */
+  private readonly shares = new Map<string, RootHistory>();
 
   constructor(private readonly tracked: ReadonlySet<string>) {}
 
-  /** Adds readings and checkpoints (each list in block order, all later than those added before). */
-  add(readings: readonly BasketTwrPoint[], checkpoints: readonly PositionCheckpoint[]): void {
-    if (readings.length > 0 || checkpoints.length > 0) this.version++;
+  /** Adds readings, checkpoints and basket snapshots (each in block order, later than those added before). */
+  add(
+    readings: readonly BasketTwrPoint[],
+    checkpoints: readonly PositionCheckpoint[],
+    baskets: readonly BasketSnapshot[] = [],
+  ): void {
+    if (readings.length > 0 || checkpoints.length > 0 || baskets.length > 0) this.version++;
+    for (const b of [...baskets].sort((x, y) => x.blockNumber - y.blockNumber)) {
+      if (!this.tracked.has(b.coldkey)) continue;
+      const m = entryAt(this.shares, b.coldkey, b.blockNumber);
+      for (const r of b.rows) m.set(r.hotkey, (m.get(r.hotkey) ?? 0n) + r.value);
+    }
     let added = false;
     for (const r of readings) {
       const k = `${r.blockNumber}|${r.hotkey}`;
@@ -71,15 +94,8 @@ export class FundBook {
     if (added) this.readings.sort((a, b) => a.blockNumber - b.blockNumber);
     for (const cp of checkpoints) {
       if (!this.tracked.has(cp.coldkey)) continue;
-      let h = this.history.get(cp.coldkey);
-      if (!h) this.history.set(cp.coldkey, (h = { blocks: [], root: [] }));
-      if (h.blocks[h.blocks.length - 1] !== cp.blockNumber) {
-        h.blocks.push(cp.blockNumber);
-        h.root.push(new Map());
-      }
-      if (cp.netuid !== 0) continue;
-      const m = h.root[h.root.length - 1] as Map<string, bigint>;
-      m.set(cp.hotkey, (m.get(cp.hotkey) ?? 0n) + cp.alpha);
+      const m = entryAt(this.history, cp.coldkey, cp.blockNumber);
+      if (cp.netuid === 0) m.set(cp.hotkey, (m.get(cp.hotkey) ?? 0n) + cp.alpha);
     }
   }
 
@@ -109,15 +125,18 @@ export class FundBook {
       else groups.push([r]);
     }
     if (groups.length === 0) return NO_FUND_INDEX;
-    const cursors = new Map<string, number>();
+    const cursors = new Map<RootHistory, number>();
+    // What each validator's fund held of the user's over the step: root stake plus fund shares' value,
+    // each at the coldkey's last entry before the step's block.
     const stakeBefore = (block: number): Map<string, bigint> => {
       const w = new Map<string, bigint>();
-      for (const [cold, h] of this.history) {
-        let i = cursors.get(cold) ?? -1;
-        while (i + 1 < h.blocks.length && (h.blocks[i + 1] as number) < block) i++;
-        cursors.set(cold, i);
-        if (i >= 0) for (const [hot, a] of h.root[i] as Map<string, bigint>) w.set(hot, (w.get(hot) ?? 0n) + a);
-      }
+      for (const histories of [this.history, this.shares])
+        for (const h of histories.values()) {
+          let i = cursors.get(h) ?? -1;
+          while (i + 1 < h.blocks.length && (h.blocks[i + 1] as number) < block) i++;
+          cursors.set(h, i);
+          if (i >= 0) for (const [hot, a] of h.root[i] as Map<string, bigint>) w.set(hot, (w.get(hot) ?? 0n) + a);
+        }
       return w;
     };
     const prev = new Map<string, bigint>();
