@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Alpha, Pct, Tao } from './Amount';
+import { Money } from './Money';
 import { PrivacyContext } from './privacy';
 
 describe('<Tao>', () => {
@@ -63,5 +64,23 @@ describe('<Pct>', () => {
     );
     expect(screen.getByTestId('p').textContent).not.toMatch(/[0-9+−]/);
     expect(screen.getByTestId('p').getAttribute('title')).toBe('•••••% of net TAO invested');
+  });
+});
+
+describe('<Money> in fiat', () => {
+  const usd = { currency: 'fiat' as const, code: 'USD' };
+  it('names the currency, or leaves it to the table when bare; hover keeps it at full precision', () => {
+    render(
+      <>
+        <Money amount={-119_425_000_001n} unit={usd} sign testId="full" />
+        <Money amount={48_063_757_000_000n} unit={usd} bare testId="bare" />
+        <Money amount={null} unit={usd} bare testId="none" />
+      </>,
+    );
+    expect(screen.getByTestId('full').textContent).toBe('−1,194.25 USD');
+    expect(screen.getByTestId('full').getAttribute('title')).toBe('−1,194.25000001 USD');
+    expect(screen.getByTestId('bare').textContent).toBe('480,637.57');
+    expect(screen.getByTestId('bare').getAttribute('title')).toBe('480,637.57000000 USD');
+    expect(screen.getByTestId('none').textContent).toBe('no price');
   });
 });
