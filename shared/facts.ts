@@ -49,6 +49,8 @@ export interface PositionRow {
   poolValue?: bigint | null;
   /** The coldkey owns the hotkey (`Owner`). */
   ownsHotkey?: boolean | null;
+  /** The subnet's epoch counter after the block (null on root or when not read). */
+  epochIndex?: bigint | null;
 }
 
 /**

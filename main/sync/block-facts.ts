@@ -11,11 +11,8 @@ import { headExits } from './head';
 import type { BlockRuntime, BlockState, ChainReader } from './reader';
 import { poolValueKeys, withPoolValues } from './pool-values';
 import { rootClaimPayouts, type ValuesAt } from './root-claims';
-import { keys, leUint, poolKeysOf } from './storage-keys';
+import { DEFAULT_TEMPO, keys, leUint, poolKeysOf } from './storage-keys';
 import { checkpointTwr, twrKeysOf } from './basket-twr';
-
-/** SubtensorModule.Tempo's default (an absent entry). */
-export const DEFAULT_TEMPO = 360;
 
 /** The shortest tempo of the subnets held at a head block, from the Tempo keys read with it. */
 function shortestTempo(s: BlockState, positions: readonly { netuid: number }[]): number {
@@ -154,9 +151,11 @@ export async function factsFor(
     const s = await reader.readBlock(
       entry.block,
       [
-        ...(entry.head ? netuids.map(keys.tempo) : netuids.flatMap(poolKeysOf)),
-        ...twrKeysOf(funds),
-        ...poolValueKeys(finder.positions.values()),
+        ...new Set([
+          ...(entry.head ? netuids.map(keys.tempo) : netuids.flatMap(poolKeysOf)),
+          ...twrKeysOf(funds),
+          ...poolValueKeys(finder.positions.values()),
+        ]),
       ],
       false,
       'checkpoint block',

@@ -1,7 +1,9 @@
 // What reconciliation needs of a position's hotkey pool at a checkpoint (docs/chain/reconciliation.md):
 // its value per share, TotalHotkeyAlpha over the share denominator (`TotalHotkeyShares` U64F64 while a
 // V1 entry exists, which the chain's reads prefer, else `TotalHotkeySharesV2` SafeFloat;
-// docs/chain/share-pools.md), and whether the coldkey owns the hotkey (`Owner`). The keys ride along
+// docs/chain/share-pools.md), whether the coldkey owns the hotkey (`Owner`), and the subnet's epoch
+// counter (`SubnetEpochIndex` from 423; before it the fixed rule, docs/chain/epochs.md, with the
+// subnet's `Tempo` at the block — a tempo changed inside an interval is not seen). The keys ride along
 // with the multi-key read each checkpoint already makes; only keys of a position that read did not
 // know cost one more request.
 import { hexToU8a, u8aEq } from '@polkadot/util';
@@ -9,16 +11,18 @@ import { decodeAddress } from '@polkadot/util-crypto';
 import { POOL_VALUE_SCALE } from '../../shared/engine/reconcile';
 import type { PositionRow } from '../db/repos/chain-facts';
 import type { BlockState, ChainReader } from './reader';
-import { keys, leUint } from './storage-keys';
+import { DEFAULT_TEMPO, keys, leUint } from './storage-keys';
 
 type Pool = { hotkey: string; netuid: number };
 
-/** The storage keys of the pools and hotkey owners of `positions`. */
+/** The storage keys of the pools, hotkey owners and subnet epoch counters of `positions` (iterated once). */
 export function poolValueKeys(positions: Iterable<Pool>): string[] {
   const out: string[] = [];
   const hotkeys = new Set<string>();
+  const netuids = new Set<number>();
   for (const p of positions) {
     hotkeys.add(p.hotkey);
+    if (p.netuid !== 0) netuids.add(p.netuid);
     out.push(
       keys.totalHotkeyAlpha(p.hotkey, p.netuid),
       keys.totalHotkeyShares(p.hotkey, p.netuid),
@@ -26,6 +30,7 @@ export function poolValueKeys(positions: Iterable<Pool>): string[] {
     );
   }
   for (const h of hotkeys) out.push(keys.owner(h));
+  for (const n of netuids) out.push(keys.tempo(n), keys.subnetEpochIndex(n));
   return out;
 }
 
@@ -54,7 +59,22 @@ export function poolValueOf(values: ReadonlyMap<string, string | null>, hotkey: 
 }
 
 /**
- * The rows with their pool values and owner flags, from `state` (read with poolValueKeys of a set
+ * Epochs subnet `netuid` has run by the end of `block`: SubnetEpochIndex where the runtime keeps it,
+ * else the fixed rule's count, ⌊(block + netuid + 2) / (tempo + 1)⌋, which steps at every block where
+ * (block + netuid + 1) mod (tempo + 1) = tempo. The two counts differ at the 423 switch, which can only
+ * make an interval look as if it held an epoch. Root has no epoch of its own: null.
+ */
+export function epochIndexOf(values: ReadonlyMap<string, string | null>, block: number, netuid: number): bigint | null {
+  if (netuid === 0) return null;
+  const index = values.get(keys.subnetEpochIndex(netuid)) ?? null;
+  if (index) return leUint(index, 8);
+  const tempo = values.get(keys.tempo(netuid)) ?? null;
+  const period = (tempo === null ? BigInt(DEFAULT_TEMPO) : leUint(tempo, 2)) + 1n;
+  return (BigInt(block) + BigInt(netuid) + 2n) / period;
+}
+
+/**
+ * The rows with their pool values, owner flags and epoch counters, from `state` (read with poolValueKeys of a set
  * that normally covers them) plus one read of whatever it lacks.
  */
 export async function withPoolValues(
@@ -79,6 +99,7 @@ export async function withPoolValues(
       ...r,
       poolValue: poolValueOf(values, r.hotkey, r.netuid),
       ownsHotkey: owner !== null && u8aEq(hexToU8a(owner), me),
+      epochIndex: epochIndexOf(values, state.number, r.netuid),
     };
   });
 }

@@ -96,6 +96,8 @@ export const keys = {
   swapBalancer: (netuid: number) => key('Swap', 'SwapBalancer', ['Twox64Concat', u16(netuid)]),
   /** A subnet's tempo in blocks (u16; an absent entry is the default 360). */
   tempo: (netuid: number) => key('SubtensorModule', 'Tempo', ['Identity', u16(netuid)]),
+  /** Epochs a subnet has run (u64, spec ≥ 423; docs/chain/epochs.md). */
+  subnetEpochIndex: (netuid: number) => key('SubtensorModule', 'SubnetEpochIndex', ['Identity', u16(netuid)]),
   swapFeeRate: (netuid: number) => key('Swap', 'FeeRate', ['Twox64Concat', u16(netuid)]),
   /** Conviction lock of a coldkey on a subnet, keyed by the hotkey it is locked to (spec ≥ 411). */
   lock: (cold: string, netuid: number, hot: string) =>
@@ -133,6 +135,9 @@ export const keys = {
       ['Blake2_128Concat', account(cold)],
     ),
 };
+
+/** SubtensorModule.Tempo's default (an absent entry). */
+export const DEFAULT_TEMPO = 360;
 
 /** Last 32 bytes of a map key hashed with a *Concat hasher = the AccountId it ends with. */
 export function trailingAccount(storageKey: string): Uint8Array {

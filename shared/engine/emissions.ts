@@ -27,6 +27,8 @@ export interface PositionCheckpoint {
   poolValue?: bigint | null;
   /** The coldkey owns the hotkey (`Owner`), so epochs also add shares to this position. */
   ownsHotkey?: boolean | null;
+  /** The subnet's epoch counter after the block (SubnetEpochIndex, or the fixed rule before 423); absent when not read. */
+  epochIndex?: bigint | null;
 }
 
 export interface EmissionRecord {

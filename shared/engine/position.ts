@@ -82,6 +82,7 @@ export class PositionAcc {
   windowMax = 0n;
   legBlock = -1;
   poolValue: bigint | null = null;
+  epochIndex: bigint | null = null;
   /** Legs of a later block: the α after the previous block with legs is one an epoch may have paid on. */
   noteLegBlock(block: number): void {
     if (this.legBlock === block) return;

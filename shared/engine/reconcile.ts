@@ -32,6 +32,12 @@ export interface AccrualWindow {
   /** The coldkey owns the hotkey: take and miner payouts add shares, so the pool's growth does not bound its income. */
   ownsHotkey: boolean;
   /**
+   * The subnet's epoch counter at the interval's start and end (null: not read). Equal counters mean no
+   * epoch ran in the interval, so nothing was paid to any position of the subnet, owned or not.
+   */
+  epochFrom: bigint | null;
+  epochTo: bigint | null;
+  /**
    * A root position (netuid 0): from 441 a root claim (`RootClaimed{coldkey, tao}`) adds the claimed TAO
    * to root stake as shares with no ledger entry yet, so the pool's growth does not bound its income either.
    */
@@ -56,15 +62,16 @@ export function poolGrowth(alpha: bigint, from: bigint, to: bigint): bigint {
 /**
  * Splits Δ = chain α − explained α of one interval into emission and unexplained α. Without both
  * pool values (facts recorded before sync read them, a position first seen at this checkpoint), for
- * a position on its own hotkey and for root, growth of held α is emission and everything else is
- * unexplained.
+ * a position on its own hotkey in an interval that may hold an epoch, and for root, growth of held α
+ * is emission and everything else is unexplained.
  */
 export function splitDelta(delta: bigint, w: AccrualWindow): DeltaSplit {
   const legacy: DeltaSplit =
     delta > 0n && w.held ? { emission: delta, unexplained: 0n } : { emission: 0n, unexplained: delta };
   const from = w.poolValueFrom;
   const to = w.poolValueTo;
-  if (w.ownsHotkey || w.root || from === null || to === null || from <= 0n || to <= 0n) return legacy;
+  const noEpoch = w.epochFrom !== null && w.epochFrom === w.epochTo;
+  if ((w.ownsHotkey && !noEpoch) || w.root || from === null || to === null || from <= 0n || to <= 0n) return legacy;
   const most = poolGrowth(w.alphaMax, from, to);
   if (delta > most + RECONCILE_TOLERANCE) return { emission: most, unexplained: delta - most };
   const least = poolGrowth(w.alphaMin, from, to);

@@ -161,6 +161,22 @@ describe('reconciliation against the pool value per share', () => {
     expect(kinds(r)).toEqual([['emission', 200, 300, 2_300_000_000n]]);
   });
 
+  it('on its own hotkey, an interval with no epoch of the subnet (same epoch counter) earns nothing', () => {
+    const owned = (epochAt300: bigint) =>
+      run({
+        trackedColdkeys: ['C1'],
+        events: [ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A })],
+        checkpoints: [
+          cp(200, 10n * A, { poolValue: pv(100n), ownsHotkey: true, epochIndex: 7n }),
+          cp(300, 12n * A, { poolValue: pv(100n), ownsHotkey: true, epochIndex: epochAt300 }),
+        ],
+        snapshots: prices,
+      });
+    // Counter 7 → 7: no epoch, the 2 α are unexplained. 7 → 8: an epoch may have paid take shares.
+    expect(kinds(owned(7n))).toEqual([['unexplained', 200, 300, 2n * A]]);
+    expect(kinds(owned(8n))).toEqual([['emission', 200, 300, 2n * A]]);
+  });
+
   it('root keeps the sign rule: from 441 a claim credits root stake with no ledger entry', () => {
     const r = run({
       trackedColdkeys: ['C1'],

@@ -340,6 +340,8 @@ export class PortfolioState {
       poolValueFrom: p.poolValue,
       poolValueTo: cp.poolValue ?? null,
       ownsHotkey: cp.ownsHotkey === true,
+      epochFrom: p.epochIndex,
+      epochTo: cp.epochIndex ?? null,
       root: cp.netuid === 0,
       held,
     };
@@ -349,6 +351,7 @@ export class PortfolioState {
     p.windowMin = p.windowMax = cp.alpha;
     p.legBlock = -1;
     p.poolValue = cp.poolValue ?? null;
+    p.epochIndex = cp.epochIndex ?? null;
     const delta = cp.alpha - p.alpha;
     if (delta === 0n) return null;
     if (first && delta > 0n) {

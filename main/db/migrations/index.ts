@@ -7,6 +7,7 @@ import { validatorIdentities } from './0006-validator-identities';
 import { basketPositions } from './0007-basket-positions';
 import { basketTwr } from './0008-basket-twr';
 import { poolValues } from './0009-pool-values';
+import { epochIndexes } from './0010-epoch-indexes';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   basketPositions,
   basketTwr,
   poolValues,
+  epochIndexes,
 ];

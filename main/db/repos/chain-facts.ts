@@ -136,8 +136,8 @@ export function chainFactsRepo(db: DB) {
      VALUES (@blockNumber, @blockHash, @eventIndex, @coldkey, @hotkey, @netuid, @mode, @alpha, @tao)`,
   );
   const insertPosition = db.prepare(
-    `INSERT OR IGNORE INTO position_checkpoints (block_number, coldkey, hotkey, netuid, alpha, pool_value, owns_hotkey)
-     VALUES (@blockNumber, @coldkey, @hotkey, @netuid, @alpha, @poolValue, @ownsHotkey)`,
+    `INSERT OR IGNORE INTO position_checkpoints (block_number, coldkey, hotkey, netuid, alpha, pool_value, owns_hotkey, epoch_index)
+     VALUES (@blockNumber, @coldkey, @hotkey, @netuid, @alpha, @poolValue, @ownsHotkey, @epochIndex)`,
   );
   const insertSubnet = db.prepare(
     `INSERT OR IGNORE INTO subnet_snapshots (block_number, netuid, tao_in, alpha_in, alpha_out, price, price_source, balancer_quote, fee_rate,
@@ -278,6 +278,7 @@ export function chainFactsRepo(db: DB) {
           alpha: p.alpha,
           poolValue: p.poolValue === undefined || p.poolValue === null ? null : p.poolValue.toString(),
           ownsHotkey: p.ownsHotkey === undefined || p.ownsHotkey === null ? null : p.ownsHotkey ? 1 : 0,
+          epochIndex: p.epochIndex ?? null,
         });
       for (const s of c.subnets) insertSubnet.run({ blockNumber: c.block.number, ...s });
       for (const t of c.twr ?? [])

@@ -73,9 +73,10 @@ export function ledgerFactsRepo(db: DB) {
         alpha: bigint;
         pool_value: string | null;
         owns_hotkey: bigint | null;
+        epoch_index: bigint | null;
       }
     >(`
-    SELECT c.block_number, b.timestamp, c.coldkey, c.hotkey, c.netuid, c.alpha, c.pool_value, c.owns_hotkey
+    SELECT c.block_number, b.timestamp, c.coldkey, c.hotkey, c.netuid, c.alpha, c.pool_value, c.owns_hotkey, c.epoch_index
     FROM position_checkpoints c LEFT JOIN blocks b ON b.number = c.block_number
     WHERE ${since ? 'c.rowid > @after AND +' : ''}c.coldkey IN (SELECT value FROM json_each(@keys))
     ORDER BY c.block_number`);
@@ -222,6 +223,7 @@ export function ledgerFactsRepo(db: DB) {
         alpha: r.alpha,
         ...(r.pool_value === null ? {} : { poolValue: BigInt(r.pool_value) }),
         ...(r.owns_hotkey === null ? {} : { ownsHotkey: r.owns_hotkey !== 0n }),
+        ...(r.epoch_index === null ? {} : { epochIndex: r.epoch_index }),
       }));
     },
     snapshots(after = 0): SubnetSnapshot[] {

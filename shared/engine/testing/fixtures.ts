@@ -54,7 +54,14 @@ export function ev(kind: ChainEventKind, o: EvOpts): StakeEvent {
 export function cp(
   block: number,
   alpha: bigint,
-  o: { cold?: string; hot?: string; netuid?: number; poolValue?: bigint; ownsHotkey?: boolean } = {},
+  o: {
+    cold?: string;
+    hot?: string;
+    netuid?: number;
+    poolValue?: bigint;
+    ownsHotkey?: boolean;
+    epochIndex?: bigint;
+  } = {},
 ): PositionCheckpoint {
   return {
     blockNumber: block,
@@ -65,6 +72,7 @@ export function cp(
     alpha,
     ...(o.poolValue === undefined ? {} : { poolValue: o.poolValue }),
     ...(o.ownsHotkey === undefined ? {} : { ownsHotkey: o.ownsHotkey }),
+    ...(o.epochIndex === undefined ? {} : { epochIndex: o.epochIndex }),
   };
 }
 
