@@ -62,11 +62,19 @@ export class PositionAcc {
   fiatIncomplete = false;
   emissionsUnpriced = 0;
   readonly emissions: number[] = [];
-  /** TAO flows netted per benchmark window (see PortfolioState.windows); the open window is kept apart. */
+  /**
+   * TAO flows netted per benchmark window (see PortfolioState.windows); the open window is kept apart.
+   * Every flow is a change of taoIn − taoOut, so the open window's flow is what that net gained since
+   * the window opened (no running sum to update per event).
+   */
   readonly flowWin: number[] = [];
   readonly flowAmt: bigint[] = [];
   curWin = -1;
-  curFlow = 0n;
+  /** taoIn − taoOut when the open window opened. */
+  winStartNet = 0n;
+  get curFlow(): bigint {
+    return this.taoIn - this.taoOut - this.winStartNet;
+  }
   /** Closed windows plus the open one. */
   flowWindows(): { win: number[]; amt: bigint[] } {
     if (this.curWin < 0) return { win: this.flowWin, amt: this.flowAmt };

@@ -57,10 +57,11 @@ export class PortfolioState {
   }
 
   /**
-   * A TAO flow of `amount` into (`sign` 1) or out of (−1) the position, netted in the current benchmark
-   * window (the sign is applied here so a disposal does not allocate a negated amount per event).
+   * Notes that a TAO flow of the position (a change of taoIn or taoOut) is about to be booked at
+   * `block`: when it falls in a new benchmark window, the position's previous window is closed with
+   * its net flow. Call before updating taoIn/taoOut (PositionAcc.curFlow is what they gain after).
    */
-  private flow(p: PositionAcc, block: number, amount: bigint, sign: 1 | -1 = 1): void {
+  private flow(p: PositionAcc, block: number): void {
     const b = this.boundaries;
     if (this.boundaryCursor < b.length && (b[this.boundaryCursor] as number) <= block) {
       while (this.boundaryCursor < b.length && (b[this.boundaryCursor] as number) <= block) this.boundaryCursor++;
@@ -71,17 +72,14 @@ export class PortfolioState {
       this.windows.push({ blockNumber: block, rootIndex: this.rootIndex });
       this.windowOpen = true;
     }
-    if (p.curWin === this.windowSeq) {
-      if (sign === 1) p.curFlow += amount;
-      else p.curFlow -= amount;
-      return;
-    }
+    if (p.curWin === this.windowSeq) return;
+    const net = p.taoIn - p.taoOut;
     if (p.curWin >= 0) {
       p.flowWin.push(p.curWin);
-      p.flowAmt.push(p.curFlow);
+      p.flowAmt.push(net - p.winStartNet);
     }
     p.curWin = this.windowSeq;
-    p.curFlow = sign === 1 ? amount : -amount;
+    p.winStartNet = net;
   }
 
   /** coldkey → netuid → hotkey → position (nested maps: no key strings built per event). */
@@ -223,8 +221,8 @@ export class PortfolioState {
     if (leg.alpha >= 0n) {
       if (leg.category === 'transferIn') p.alphaTransferredIn += leg.alpha;
       else p.alphaBought += leg.alpha;
+      this.flow(p, e.blockNumber);
       p.taoIn += leg.tao;
-      this.flow(p, e.blockNumber, leg.tao);
       if (leg.spotTao !== null) p.friction += leg.tao - leg.spotTao;
       else p.frictionUnknownLegs++;
       const late = book.acquire(leg.alpha, leg.tao, this.nextOrder++);
@@ -233,8 +231,8 @@ export class PortfolioState {
       const a = -leg.alpha;
       if (leg.category === 'transferOut') p.alphaTransferredOut += a;
       else p.alphaSold += a;
+      this.flow(p, e.blockNumber);
       p.taoOut += leg.tao;
-      this.flow(p, e.blockNumber, leg.tao, -1);
       if (leg.spotTao !== null) p.friction += leg.spotTao - leg.tao;
       else p.frictionUnknownLegs++;
       const removed = book.dispose(a);
@@ -252,9 +250,9 @@ export class PortfolioState {
     pi.noteLegBlock(e.blockNumber);
     po.alpha += out.alpha;
     po.alphaTransferredOut += moved;
+    this.flow(po, e.blockNumber);
     po.taoOut += out.tao;
     po.carryTaoOut += out.tao;
-    this.flow(po, e.blockNumber, out.tao, -1);
     this.noteFee(po, out);
     if (out.spotTao !== null) po.friction += out.spotTao - out.tao;
     else po.frictionUnknownLegs++;
@@ -266,9 +264,9 @@ export class PortfolioState {
     pi.alpha += inn.alpha;
     if (inn.alpha > 0n) pi.held = true;
     pi.alphaTransferredIn += inn.alpha;
+    this.flow(pi, e.blockNumber);
     pi.taoIn += inn.tao;
     pi.carryTaoIn += inn.tao;
-    this.flow(pi, e.blockNumber, inn.tao);
     this.noteFee(pi, inn);
     if (inn.spotTao !== null) pi.friction += inn.tao - inn.spotTao;
     else pi.frictionUnknownLegs++;
@@ -303,8 +301,8 @@ export class PortfolioState {
     if (cp.netuid === 0) this.rootAlpha += rec.alpha;
     p.alphaOpening += rec.alpha;
     p.openingTao += rec.tao;
+    this.flow(p, cp.blockNumber);
     p.taoIn += rec.tao;
-    this.flow(p, cp.blockNumber, rec.tao);
     if (rec.price === null) p.emissionsUnpriced++;
     const late = p.book.acquire(rec.alpha, rec.tao, this.nextOrder++);
     if (late !== 0n) this.realize(p, -late, cp.timestamp);
