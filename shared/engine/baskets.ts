@@ -24,7 +24,7 @@
  */
 import type { BasketRow } from '../facts';
 import type { BasketIncomeTiming } from '../vocab';
-import type { StakeEvent } from './ledger';
+import type { PositionEffect, StakeEvent } from './ledger';
 
 export type { BasketRow } from '../facts';
 
@@ -36,7 +36,8 @@ export interface BasketSnapshot {
   rows: readonly BasketRow[];
 }
 
-export type BasketRecordKind = 'purchase' | 'income' | 'claim' | 'dust' | 'unexplained';
+export type BasketRecordKind =
+  'purchase' | 'income' | 'claim' | 'dust' | 'unexplained' | 'transfer-in' | 'transfer-out';
 
 /** One thing that happened to a basket position (drill-down, exports). */
 export interface BasketRecord {
@@ -104,6 +105,7 @@ export const BASKET_EVENT_KINDS: ReadonlySet<string> = new Set([
   'BasketStakedIn',
   'BasketClaimed',
   'BasketClaimDustSkipped',
+  'ColdkeySwapped',
 ]);
 
 const FIGURE_KEYS = [
@@ -155,7 +157,13 @@ const ref = (e: StakeEvent): string =>
 export function computeBaskets(
   events: readonly StakeEvent[],
   snapshots: readonly BasketSnapshot[],
-  opts: { timing: BasketIncomeTiming; trackedColdkeys: ReadonlySet<string>; asOfBlock?: number },
+  opts: {
+    timing: BasketIncomeTiming;
+    trackedColdkeys: ReadonlySet<string>;
+    asOfBlock?: number;
+    /** Silent position changes: a hotkey swap's root effects say where a fund moved. */
+    effects?: readonly PositionEffect[];
+  },
 ): BasketResult {
   const asOf = opts.asOfBlock ?? Number.MAX_SAFE_INTEGER;
   const accs = new Map<string, Acc>();
@@ -170,22 +178,78 @@ export function computeBaskets(
     records.push({ coldkey: a.coldkey, hotkey: a.hotkey, ...r });
 
   // Events of a block come before the snapshot read at that block (sync reads it after the block).
-  type Item = { block: number; order: number; e?: StakeEvent; s?: BasketSnapshot };
+  type Item = { block: number; order: number; e?: StakeEvent; s?: BasketSnapshot; x?: PositionEffect[] };
   const items: Item[] = [];
+  const involved = (e: StakeEvent) =>
+    opts.trackedColdkeys.has(e.coldkey) ||
+    (e.counterpartyColdkey !== null && opts.trackedColdkeys.has(e.counterpartyColdkey));
   for (const e of events)
     if (
       BASKET_EVENT_KINDS.has(e.kind) &&
-      opts.trackedColdkeys.has(e.coldkey) &&
-      e.hotkey !== null &&
+      involved(e) &&
+      (e.hotkey !== null || e.kind === 'ColdkeySwapped') &&
       e.blockNumber <= asOf
     )
       items.push({ block: e.blockNumber, order: e.eventIndex, e });
+  // A hotkey swap moves the fund with the hotkey (docs/chain/baskets.md#swaps): its root effects pair the
+  // old hotkey (α out) with the new one (α in) at one event.
+  const swaps = new Map<string, PositionEffect[]>();
+  for (const x of opts.effects ?? [])
+    if (x.kind === 'HotkeySwapped' && x.netuid === 0 && opts.trackedColdkeys.has(x.coldkey) && x.blockNumber <= asOf) {
+      const k = `${x.blockNumber}|${x.eventIndex}|${x.coldkey}`;
+      swaps.set(k, [...(swaps.get(k) ?? []), x]);
+    }
+  for (const xs of swaps.values()) items.push({ block: xs[0]!.blockNumber, order: xs[0]!.eventIndex, x: xs });
   for (const s of snapshots)
     if (opts.trackedColdkeys.has(s.coldkey) && s.blockNumber <= asOf)
       items.push({ block: s.blockNumber, order: Number.MAX_SAFE_INTEGER, s });
   items.sort((x, y) => x.block - y.block || x.order - y.order);
 
+  /** Coldkeys whose next snapshot's new shares arrived from an untracked coldkey (a coldkey swap). */
+  const arriving = new Set<string>();
+  /** Coldkey swaps between tracked wallets: old → new. */
+  const swapped = new Map<string, string>();
+  /** Moves a position to another (coldkey, hotkey) with its basis: a rename, no gain or loss. */
+  const carry = (from: Acc, coldkey: string, hotkey: string) => {
+    if (from.coldkey === coldkey && from.hotkey === hotkey) return;
+    const to = acc(coldkey, hotkey);
+    to.shares += from.shares;
+    to.value += from.value;
+    to.basis += from.basis;
+    to.deferred += from.deferred;
+    to.deferredShares += from.deferredShares;
+    from.shares = from.value = from.basis = from.deferred = from.deferredShares = 0n;
+  };
+  /** Shares leave the tracked wallets at their value (a coldkey swap to a coldkey not tracked). */
+  const transferOut = (a: Acc, base: Pick<BasketRecord, 'blockNumber' | 'timestamp' | 'source'>) => {
+    const realized = a.value - a.basis;
+    a.f.taoOut += a.value;
+    a.f.realized += realized;
+    record(a, { ...base, kind: 'transfer-out', tao: a.value, shares: -a.shares, basis: a.basis, realized, income: 0n });
+    a.shares = a.value = a.basis = a.deferred = a.deferredShares = 0n;
+  };
+  const applySwap = (xs: PositionEffect[]) => {
+    const from = xs.find((x) => x.alpha < 0n);
+    const to = xs.find((x) => x.alpha > 0n);
+    if (!from || !to) return;
+    const a = accs.get(`${from.coldkey}|${from.hotkey}`);
+    if (a) carry(a, to.coldkey, to.hotkey);
+  };
+
   const applyEvent = (e: StakeEvent) => {
+    if (e.kind === 'ColdkeySwapped') {
+      const to = e.counterpartyColdkey;
+      if (to === null) return;
+      const base = { blockNumber: e.blockNumber, timestamp: e.timestamp, source: ref(e) };
+      if (!opts.trackedColdkeys.has(e.coldkey)) arriving.add(to);
+      else if (!opts.trackedColdkeys.has(to))
+        for (const a of [...accs.values()].filter((x) => x.coldkey === e.coldkey && x.shares > 0n))
+          transferOut(a, base);
+      // Between two tracked wallets the watermarks that moved show at the next snapshots (a fund whose
+      // watermark stayed keeps its shares with the old coldkey): see applySnapshot.
+      else swapped.set(e.coldkey, to);
+      return;
+    }
     const a = acc(e.coldkey, e.hotkey as string);
     const base = { blockNumber: e.blockNumber, timestamp: e.timestamp, source: ref(e) };
     if (e.kind === 'BasketStakedIn') {
@@ -252,10 +316,42 @@ export function computeBaskets(
 
   const applySnapshot = (s: BasketSnapshot) => {
     const seen = new Set<string>();
+    // A fund that vanished while another appeared with exactly its shares moved with a hotkey swap the
+    // coldkey has no stake event or root position for (a holder of bought shares only): carry it.
+    const listed = new Map(s.rows.map((r) => [r.hotkey, r]));
+    for (const a of [...accs.values()]) {
+      if (a.coldkey !== s.coldkey || a.shares === 0n || listed.has(a.hotkey)) continue;
+      const moved = s.rows.find(
+        (r) => r.shares === a.shares && (accs.get(`${s.coldkey}|${r.hotkey}`)?.shares ?? 0n) === 0n,
+      );
+      if (moved) carry(a, s.coldkey, moved.hotkey);
+    }
+    const arrived = arriving.delete(s.coldkey);
+    // A coldkey swap between tracked wallets: a fund that left the old coldkey, or arrived at the new one
+    // with at least the old coldkey's shares, moved with its basis.
+    const newOf = swapped.get(s.coldkey);
+    for (const a of newOf ? [...accs.values()] : []) {
+      if (a.coldkey !== s.coldkey || a.shares === 0n || listed.has(a.hotkey)) continue;
+      carry(a, newOf as string, a.hotkey);
+    }
+    for (const [old, to] of swapped) {
+      if (to !== s.coldkey) continue;
+      for (const r of s.rows) {
+        const from = accs.get(`${old}|${r.hotkey}`);
+        const here = accs.get(`${to}|${r.hotkey}`)?.shares ?? 0n;
+        if (from && from.shares > 0n && r.shares - here >= from.shares) carry(from, to, r.hotkey);
+      }
+    }
     const observe = (a: Acc, shares: bigint, value: bigint) => {
       const base = { blockNumber: s.blockNumber, timestamp: s.timestamp, source: null };
       const delta = shares - a.shares;
-      if (delta > 0n) {
+      if (delta > 0n && arrived) {
+        // Shares that came with a coldkey swap from a coldkey not tracked: acquired at their value.
+        const worth = share(value, delta, shares);
+        a.basis += worth;
+        a.f.taoIn += worth;
+        record(a, { ...base, kind: 'transfer-in', tao: worth, shares: delta, basis: 0n, realized: 0n, income: 0n });
+      } else if (delta > 0n) {
         const worth = share(value, delta, shares);
         a.f.sharesAccrued += delta;
         if (opts.timing === 'accrual') {
@@ -289,6 +385,7 @@ export function computeBaskets(
 
   for (const it of items) {
     if (it.e) applyEvent(it.e);
+    else if (it.x) applySwap(it.x);
     else if (it.s) applySnapshot(it.s);
   }
 

@@ -292,6 +292,7 @@ export function createEngine(
         timing: settings.basketIncome ?? 'accrual',
         trackedColdkeys: tracked,
         asOfBlock: asOf,
+        effects: whole(kept.effects),
       })),
   };
   return engine;
