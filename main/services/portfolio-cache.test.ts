@@ -16,10 +16,11 @@ ensureDevnetMetadata();
 const { startDevnet } = await import('../../devnet/index');
 const tempDir = useTempDirs();
 
-describe('portfolio cache under live sync', () => {
+// basket475: the head runs 475, so new blocks also bring BasketTwr readings and basket positions.
+describe.each(['tiny', 'basket475'])('portfolio cache under live sync (%s)', (scenario) => {
   let dn: Devnet;
   beforeAll(async () => {
-    dn = await startDevnet({ scenario: 'tiny', seed: 1, port: 0 });
+    dn = await startDevnet({ scenario, seed: 1, port: 0 });
   });
   afterAll(async () => {
     await dn.close();
@@ -51,6 +52,8 @@ describe('portfolio cache under live sync', () => {
 
     const trades = dn.truth().events.filter((e) => e.kind === 'StakeAdded' && e.netuid !== 0);
     const eventsBefore = (await backend.call('events:list', { limit: 100_000 })).length;
+    const twrRows = () => Number(backend.db.prepare<[], { n: bigint }>('SELECT COUNT(*) AS n FROM basket_twr').get()?.n);
+    const twrBefore = twrRows();
     for (let step = 0; step < 6; step++) {
       const t = trades[step % trades.length]!;
       dn.submit(
@@ -69,6 +72,8 @@ describe('portfolio cache under live sync', () => {
       for (const q of [...queries, asOf]) same(q);
     }
     expect((await backend.call('events:list', { limit: 100_000 })).length).toBeGreaterThan(eventsBefore);
+    // On the basket era the batches brought validator-fund readings, folded in like every other fact.
+    if (scenario === 'basket475') expect(twrRows()).toBeGreaterThan(twrBefore);
     // Every batch went through the incremental path; nothing was computed anew.
     expect(cache.stats.full).toBe(queries.length + 1 + 6);
     expect(cache.stats.incremental).toBe(6 * queries.length);
