@@ -52,7 +52,8 @@ describe.each(['tiny', 'basket475'])('portfolio cache under live sync (%s)', (sc
 
     const trades = dn.truth().events.filter((e) => e.kind === 'StakeAdded' && e.netuid !== 0);
     const eventsBefore = (await backend.call('events:list', { limit: 100_000 })).length;
-    const twrRows = () => Number(backend.db.prepare<[], { n: bigint }>('SELECT COUNT(*) AS n FROM basket_twr').get()?.n);
+    const twrRows = () =>
+      Number(backend.db.prepare<[], { n: bigint }>('SELECT COUNT(*) AS n FROM basket_twr').get()?.n);
     const twrBefore = twrRows();
     for (let step = 0; step < 6; step++) {
       const t = trades[step % trades.length]!;
