@@ -216,25 +216,34 @@ export class ChangeFinder {
    * and the pools at the block before a change (same request count as the stake-block keys alone):
    * verification and that block's checkpoint then reuse the read.
    */
-  async #walk(lo: number, hi: number): Promise<Set<number>> {
+  async #walk(lo: number, hi: number, changes: Map<number, ChangeBlock>): Promise<Set<number>> {
     const found = new Set<number>();
     const top = await this.read(hi, false, false, 'walk');
     let frontier = [...this.hotkeys]
       .map((hot) => ({ hot, v: this.#lastStake(top, hot) }))
       .filter((f) => f.v >= lo && f.v <= hi);
     while (frontier.length > 0) {
-      for (const f of frontier) found.add(f.v);
+      const fresh = [...new Set(frontier.map((f) => f.v))].filter((b) => !found.has(b));
+      for (const b of fresh) found.add(b);
       const stepping = frontier.filter((f) => f.v - 1 >= lo);
-      await this.reader.prefetchHashes(stepping.map((f) => f.v - 1));
+      // The change blocks just found are decoded while the walk steps back, in the same request
+      // round: the positions their events reveal are then in the reads of the steps that follow,
+      // which spares reading those blocks again for the new keys.
+      await this.reader.prefetchHashes([...fresh, ...stepping.map((f) => f.v - 1)]);
       const next: typeof frontier = [];
-      await Promise.all(
-        stepping.map(async ({ hot, v }) => {
+      await Promise.all([
+        ...fresh.map(async (b) => {
+          const c = await this.#decodeAt(b);
+          changes.set(b, c);
+          await this.#absorb(c);
+        }),
+        ...stepping.map(async ({ hot, v }) => {
           const previous = this.#lastStake(await this.read(v - 1, false, true, 'walk'), hot);
           if (previous >= v)
             throw new ChainError('malformed', `LastColdkeyHotkeyStakeBlock did not go back in time at block ${v - 1}.`);
           if (previous >= lo) next.push({ hot, v: previous });
         }),
-      );
+      ]);
       frontier = next;
     }
     return found;
@@ -305,8 +314,8 @@ export class ChangeFinder {
   async run(lo: number, hi: number, onProgress?: (found: number) => void): Promise<ChangeBlock[]> {
     if (lo > hi) return [];
     await this.discover(hi);
-    const candidates = await this.#walk(lo, hi);
     const changes = new Map<number, ChangeBlock>();
+    const candidates = await this.#walk(lo, hi, changes);
     for (let round = 0; round < 20; round++) {
       const todo = [...candidates].filter((b) => !changes.has(b));
       // One request for the hashes of every change block and the block before it.
