@@ -8,27 +8,16 @@
  * A negative result (silent α fee at 301–349, hotkey swap, share-pool rounding) is kept signed and
  * booked by the engine as an unexplained decrease, not as negative income.
  */
+import type { PositionRow } from '../facts';
 import type { LedgerEntry } from './ledger';
 import type { PriceBook, PriceRef } from './prices';
 import { alphaToTao } from './units';
 
-export interface PositionCheckpoint {
+/** A position's α after a block, with what sync read about its hotkey pool (../facts PositionRow). */
+export interface PositionCheckpoint extends PositionRow {
   blockNumber: number;
   timestamp: number;
   coldkey: string;
-  hotkey: string;
-  netuid: number;
-  /** Position α (alpha-rao) after the block. */
-  alpha: bigint;
-  /**
-   * The hotkey pool's value per share after the block, × POOL_VALUE_SCALE (./reconcile): the growth
-   * that bounds emission. Absent or null when sync did not read it.
-   */
-  poolValue?: bigint | null;
-  /** The coldkey owns the hotkey (`Owner`), so epochs also add shares to this position. */
-  ownsHotkey?: boolean | null;
-  /** The subnet's epoch counter after the block (SubnetEpochIndex, or the fixed rule before 423); absent when not read. */
-  epochIndex?: bigint | null;
 }
 
 export interface EmissionRecord {
