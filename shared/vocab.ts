@@ -52,21 +52,8 @@ export const REWARD_TREATMENTS = {
 export type RewardTreatment = keyof typeof REWARD_TREATMENTS;
 export const rewardTreatments = idsOf(REWARD_TREATMENTS);
 
-/** When the root dividends that reach a validator fund (basket shares, runtimes 441+) are income. */
-export const BASKET_INCOME_TIMINGS = {
-  accrual: {
-    label: 'At accrual',
-    short: 'fund dividends at accrual',
-    help: 'New fund shares are income when they appear, at their TAO value then; that value is their cost basis.',
-  },
-  claim: {
-    label: 'At claim',
-    short: 'fund dividends at claim',
-    help: 'New fund shares have no cost basis until claimed; their value at accrual is income when the claim stakes them on root.',
-  },
-} as const satisfies Record<string, Term & { short: string }>;
-export type BasketIncomeTiming = keyof typeof BASKET_INCOME_TIMINGS;
-export const basketIncomeTimings = idsOf(BASKET_INCOME_TIMINGS);
+// Basket positions (runtimes 441+): income timing and record kinds live in ./vocab-baskets.
+export * from './vocab-baskets';
 
 // ---------------------------------------------------------------------------------------------
 // Chain facts and the ledger

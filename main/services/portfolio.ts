@@ -110,11 +110,12 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
       'koinly-csv': () => {
         const prices = view.fiatMissingDays === null ? null : new FiatBook(fiat.list(fiatCurrency));
         return koinlyCsv(
-          taxRows(engine.ledger(), engine.state.emissions),
+          taxRows(engine.ledger(), engine.state.emissions, engine.baskets().records),
           prices ? { book: prices, currency: fiatCurrency } : undefined,
         );
       },
-      'cointracker-csv': () => coinTrackerCsv(taxRows(engine.ledger(), engine.state.emissions)),
+      'cointracker-csv': () =>
+        coinTrackerCsv(taxRows(engine.ledger(), engine.state.emissions, engine.baskets().records)),
     };
     const { suffix, mime } = EXPORT_FORMATS[format];
     return {

@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeBaskets, type BasketSnapshot } from './baskets';
 import { normalizeEvents } from './normalize';
+import { basketTaxRowOf, fundCurrency } from './tax-rows';
+import { coinTrackerCsv, koinlyCsv } from './exports';
 import { PriceBook } from './prices';
 import type { StakeEvent } from './ledger';
 import type { BasketIncomeTiming } from '../vocab';
@@ -130,6 +132,31 @@ describe('basket shares of validator H', () => {
       'trade',
       9_801n,
     ]);
+  });
+
+  it('exports a purchase, the dividends, the claim and the dust as Koinly / CoinTracker rows', () => {
+    const fund = fundCurrency(H);
+    for (const timing of ['accrual', 'claim'] as const) {
+      const records = computeBaskets(events, snapshots, { timing, trackedColdkeys: tracked }).records;
+      const rows = records.map(basketTaxRowOf).filter((r) => r !== null);
+      expect(
+        rows.map((r) => [r.label, r.sentAmount, r.sentCurrency, r.receivedAmount, r.receivedCurrency, r.worthTao]),
+      ).toEqual([
+        ['trade', 10_000n, 'TAO', 9_000n, fund, 10_000n],
+        // the 900 new shares are a reward worth 1,000: at accrual when seen (block 200), at claim with the claim
+        ['reward', null, '', 900n, fund, 1_000n],
+        ['trade', 9_801n, fund, 9_801n, 'SN0', 9_801n],
+        ['lost', 99n, fund, null, '', 99n],
+      ]);
+      expect(rows[1]!.timestamp).toBe((timing === 'accrual' ? 200 : 400) * 12_000);
+    }
+    const rows = computeBaskets(events, snapshots, { timing: 'accrual', trackedColdkeys: tracked })
+      .records.map(basketTaxRowOf)
+      .filter((r) => r !== null);
+    expect(koinlyCsv(rows).split(/\r?\n/)[2]).toBe(
+      `1970-01-01 00:40,,,0.000000900,${fund},,,,,reward,fund income ${H} block 200,`,
+    );
+    expect(coinTrackerCsv(rows).split(/\r?\n/)[3]).toContain(`0.000009801,SN0,0.000009801,${fund}`);
   });
 
   it('adds up under both timings on random histories, with the same total return', () => {

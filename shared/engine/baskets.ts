@@ -23,7 +23,7 @@
  * flushed when touched) are not observed before it; their value is part of the claim's realized gain.
  */
 import type { BasketRow } from '../facts';
-import type { BasketIncomeTiming } from '../vocab';
+import type { BasketIncomeTiming, BasketRecordKind } from '../vocab';
 import type { PositionEffect, StakeEvent } from './ledger';
 
 export type { BasketRow } from '../facts';
@@ -36,8 +36,7 @@ export interface BasketSnapshot {
   rows: readonly BasketRow[];
 }
 
-export type BasketRecordKind =
-  'purchase' | 'income' | 'claim' | 'dust' | 'unexplained' | 'transfer-in' | 'transfer-out';
+export type { BasketRecordKind } from '../vocab';
 
 /** One thing that happened to a basket position (drill-down, exports). */
 export interface BasketRecord {

@@ -9,6 +9,7 @@
  */
 import type { LedgerEntry, LedgerLeg } from './ledger';
 import type { EmissionRecord } from './emissions';
+import type { BasketRecord } from './baskets';
 
 export function currency(netuid: number): string {
   return `SN${netuid}`;
@@ -166,9 +167,96 @@ export function taxRowOf(e: LedgerEntry): TaxRow | null {
   }
 }
 
-/** Neutral tax rows from the ledger and emission records (only legs of tracked wallets are in the ledger). */
-export function taxRows(ledger: readonly LedgerEntry[], emissions: readonly EmissionRecord[]): TaxRow[] {
+/** The custom asset of validator H's fund shares (1 share = 1 rao of TAO value at the fund's first mint). */
+export function fundCurrency(hotkey: string): string {
+  return `FUND-${hotkey.slice(0, 8)}`;
+}
+
+/**
+ * The tax row of one basket record (docs/chain/baskets.md): a purchase is Sent TAO / Received fund shares;
+ * recognized fund dividends are reward income in shares; a claim is Sent shares / Received root α (SN0,
+ * 1:1 with TAO); claim dust and vanished shares are lost; transfers to or from untracked coldkeys are
+ * transfers. Every kind is decided here (the switch has no default).
+ */
+export function basketTaxRowOf(r: BasketRecord): TaxRow | null {
+  const fund = fundCurrency(r.hotkey);
+  const base = {
+    timestamp: r.timestamp,
+    txHash: '',
+    description: `fund ${r.kind} ${r.hotkey} block ${r.blockNumber}`,
+    feeAmount: null,
+    feeCurrency: '',
+  };
+  const sent = (amount: bigint, currencyName: string) => ({ sentAmount: amount, sentCurrency: currencyName });
+  const received = (amount: bigint, currencyName: string) => ({
+    receivedAmount: amount,
+    receivedCurrency: currencyName,
+  });
+  const none = { amount: null, currency: '' };
+  switch (r.kind) {
+    case 'purchase':
+      return { ...base, ...sent(r.tao, 'TAO'), ...received(r.shares, fund), worthTao: r.tao, label: 'trade' };
+    case 'income':
+      // At claim timing the income record comes with the claim; a record with nothing recognized is no row.
+      return r.income === 0n
+        ? null
+        : {
+            ...base,
+            sentAmount: none.amount,
+            sentCurrency: none.currency,
+            ...received(r.shares, fund),
+            worthTao: r.income,
+            label: 'reward',
+          };
+    case 'claim':
+      return { ...base, ...sent(-r.shares, fund), ...received(r.tao, currency(0)), worthTao: r.tao, label: 'trade' };
+    case 'dust':
+    case 'unexplained':
+      return r.shares === 0n
+        ? null
+        : {
+            ...base,
+            ...sent(-r.shares, fund),
+            receivedAmount: none.amount,
+            receivedCurrency: none.currency,
+            worthTao: r.kind === 'dust' ? r.tao : null,
+            label: 'lost',
+          };
+    case 'transfer-in':
+      return {
+        ...base,
+        sentAmount: none.amount,
+        sentCurrency: none.currency,
+        ...received(r.shares, fund),
+        worthTao: r.tao,
+        label: 'transfer',
+      };
+    case 'transfer-out':
+      return {
+        ...base,
+        ...sent(-r.shares, fund),
+        receivedAmount: none.amount,
+        receivedCurrency: none.currency,
+        worthTao: r.tao,
+        label: 'transfer',
+      };
+  }
+}
+
+/**
+ * Neutral tax rows from the ledger, emission records and basket records (only legs of tracked wallets
+ * are in the ledger).
+ */
+export function taxRows(
+  ledger: readonly LedgerEntry[],
+  emissions: readonly EmissionRecord[],
+  baskets: readonly BasketRecord[] = [],
+): TaxRow[] {
   const rows: TaxRow[] = [];
+  for (const r of baskets) {
+    const row = basketTaxRowOf(r);
+    if (row) rows.push(row);
+  }
   for (const e of ledger) {
     const row = taxRowOf(e);
     if (row) rows.push(row);
