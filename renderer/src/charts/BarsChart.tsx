@@ -1,20 +1,8 @@
 import { useMemo, type ReactNode } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-  type TooltipContentProps,
-  type TooltipValueType,
-} from 'recharts';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { compactTao, FULL_DECIMALS, tao } from '../app/format';
 import { summarise, toChartNumber, type BarDatum } from './chart-data';
-import { ChartShell } from './ChartShell';
-
-type TipProps = TooltipContentProps<TooltipValueType, string | number>;
+import { ChartShell, type TipProps } from './ChartShell';
 
 /** Amounts per period as bars, with exact values on hover and a text summary. */
 export function BarsChart(props: {

@@ -1,5 +1,9 @@
 import { useId, type ReactNode } from 'react';
+import type { TooltipContentProps, TooltipValueType } from 'recharts';
 import { usePrivacy } from '../app/privacy';
+
+/** What recharts hands a chart's custom tooltip. */
+export type TipProps = TooltipContentProps<TooltipValueType, string | number>;
 
 /**
  * The frame every chart shares: a title, controls, the picture (or, in privacy mode, a note instead of

@@ -1,23 +1,11 @@
 import { useMemo } from 'react';
-import {
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  ResponsiveContainer,
-  Scatter,
-  Tooltip,
-  XAxis,
-  YAxis,
-  type TooltipContentProps,
-  type TooltipValueType,
-} from 'recharts';
+import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
 
-type TipProps = TooltipContentProps<TooltipValueType, string | number>;
 import { Masked } from '../app/Amount';
 import { compactTao, FULL_DECIMALS, formatDate, tao } from '../app/format';
 import { oneOf, usePersistedState } from '../app/persisted';
 import { axisDate, rangeIds, rangeStart, RANGES, summarise, toChartNumber, type RangeId } from './chart-data';
-import { ChartShell, ChoiceButtons } from './ChartShell';
+import { ChartShell, ChoiceButtons, type TipProps } from './ChartShell';
 
 export interface TimeLine {
   id: string;
