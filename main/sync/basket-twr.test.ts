@@ -63,6 +63,14 @@ describe.each([1, 2, 3])('basket475 seed %i: BasketTwr at checkpoints', (seed) =
     const read = new Set(rows.map((r) => `${r.coldkey}|${r.hotkey}|${r.block_number}`));
     const missing = checkpoints.filter((c) => !read.has(`${c.coldkey}|${c.hotkey}|${c.block_number}`));
     expect(missing).toEqual([]);
+    // and every fund the coldkey held shares of there (basket positions)
+    const shares = backend.db
+      .prepare<[], { coldkey: string; hotkey: string; block_number: bigint }>(
+        'SELECT coldkey, hotkey, block_number FROM basket_positions',
+      )
+      .all();
+    expect(shares.length).toBeGreaterThan(0);
+    expect(shares.filter((c) => !read.has(`${c.coldkey}|${c.hotkey}|${c.block_number}`))).toEqual([]);
   });
 
   it('the validator-fund benchmark is available and its chart line ends at its card', async () => {

@@ -26,10 +26,11 @@ export function twrReadings(s: BlockState, runtime: BlockRuntime, hotkeys: reado
 }
 
 /**
- * The readings of a checkpoint: the validators `funds` (read with the block) and those of the root
- * positions the checkpoint found. A root position change discovery did not know when it read the block
- * (one a basket claim created on a validator the coldkey had no root stake with, or one that came and
- * went through a hotkey swap) costs one more multi-key read of just those keys at that block.
+ * The readings of a checkpoint: the validators `funds` (those read with the block, and the funds the
+ * checkpoint found fund shares in) and those of the root positions the checkpoint found. A validator
+ * whose key the block's read did not carry (a root position a basket claim created, or a hotkey swap
+ * moved, after change discovery read the block; fund shares held without root stake at a change block)
+ * costs one more multi-key read of just those keys at that block.
  */
 export async function checkpointTwr(
   reader: ChainReader,

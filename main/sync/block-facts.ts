@@ -125,7 +125,8 @@ async function withTwr(
   cp: CheckpointFacts,
   funds: readonly string[],
 ): Promise<CheckpointFacts> {
-  const twr = await checkpointTwr(reader, s, cp.positions, funds);
+  const held = [...funds, ...(cp.baskets ?? []).map((b) => b.hotkey)];
+  const twr = await checkpointTwr(reader, s, cp.positions, held);
   return twr.length > 0 ? { ...cp, twr } : cp;
 }
 
