@@ -1,6 +1,6 @@
 import type { AnalyticsView } from '../../../shared/views';
-import { BENCHMARKS, METRICS, type MetricId } from '../../../shared/vocab';
-import { MetricLabel } from '../app/MetricLabel';
+import { BENCHMARKS, type MetricId } from '../../../shared/vocab';
+import { MetricHeader, MetricLabel } from '../app/MetricLabel';
 import { Money, type Unit } from '../app/Money';
 
 const COLUMNS: MetricId[] = [
@@ -37,9 +37,7 @@ export function BenchmarkCard({
           <tr>
             <th>Baseline</th>
             {COLUMNS.map((id) => (
-              <th key={id} className="num">
-                <MetricLabel label={METRICS[id].label} help={METRICS[id].help} />
-              </th>
+              <MetricHeader key={id} id={id} />
             ))}
           </tr>
         </thead>

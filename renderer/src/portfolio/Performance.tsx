@@ -1,7 +1,7 @@
 import type { AnalyticsView, PortfolioView } from '../../../shared/views';
 import { BENCHMARKS, METRICS, PERIODS, periodIds, RISK_FREE } from '../../../shared/vocab';
 import { Pct } from '../app/Amount';
-import { MetricLabel } from '../app/MetricLabel';
+import { MetricHeader, MetricLabel } from '../app/MetricLabel';
 import { Money, type Unit } from '../app/Money';
 import { Masked } from '../app/Amount';
 
@@ -36,9 +36,7 @@ export function PerformanceCard({ analytics, view }: { analytics: AnalyticsView;
                 </th>
               ))}
               {(['volatility', 'maxDrawdown', 'sharpe'] as const).map((id) => (
-                <th key={id} className="num">
-                  <MetricLabel label={METRICS[id].label} help={METRICS[id].help} />
-                </th>
+                <MetricHeader key={id} id={id} />
               ))}
             </tr>
           </thead>
