@@ -120,6 +120,12 @@ describe('basket shares of validator H', () => {
     expect(r.realized + r.unrealized + r.income).toBe(r.totalReturn);
   });
 
+  it('only BasketClaimed gives a root leg: the 397–424 mechanics events with TAO and a hotkey give no entry', () => {
+    const kinds = ['AddStakeBurn', 'HotkeySwapped', 'HotkeySwappedOnSubnet', 'ColdkeySwapped', 'StakeLocked'] as const;
+    const mechanics = kinds.map((k, i) => ({ ...ev(k, 500 + i, 0, 5_000n, 5_000n), netuid: 3 }));
+    expect(normalizeEvents(mechanics, { trackedColdkeys: tracked, prices: new PriceBook([]) })).toEqual([]);
+  });
+
   it('a claim stakes its TAO on root: the root position acquires it at that cost (no income, no friction)', () => {
     const ledger = normalizeEvents(events, { trackedColdkeys: tracked, prices: new PriceBook([]) });
     expect(ledger.map((e) => [e.kind, e.blockNumber])).toEqual([['basket-claim', 400]]);

@@ -63,14 +63,6 @@ export function singleEntry(
     case 'TransactionFeePaidWithAlpha':
       // A summary or fee event without its Stake* events (e.g. the other side is not stored) carries no α.
       return null;
-    case 'StakeLocked':
-    case 'LockMoved':
-    case 'OrderExecuted':
-    case 'OrderExecutedBatched':
-    case 'HotkeySwapped':
-    case 'HotkeySwappedOnSubnet':
-    case 'ColdkeySwapped':
-    case 'AddStakeBurn':
     case 'BasketClaimed':
       // The fund shares are sold and the TAO staked on root under the validator, silently: the root
       // position acquires it at that TAO (the shares' side is in ./baskets; docs/chain/baskets.md#claims).
@@ -79,6 +71,14 @@ export function singleEntry(
     case 'BasketClaimDustSkipped':
       // Fund shares only (./baskets): no stake position changes.
       return null;
+    case 'StakeLocked':
+    case 'LockMoved':
+    case 'OrderExecuted':
+    case 'OrderExecutedBatched':
+    case 'HotkeySwapped':
+    case 'HotkeySwappedOnSubnet':
+    case 'ColdkeySwapped':
+    case 'AddStakeBurn':
     case 'StakeAndHotkeyTransferred':
       // Runtime 397–424 mechanics recorded by sync (docs/chain/mechanics.md); their ledger treatment,
       // with the silent α moves in silent_effects, is not implemented yet: no entry, as before.
