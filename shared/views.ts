@@ -1,7 +1,7 @@
 // Portfolio views carried by the contract: the engine's figures, flattened for the UI
 // (no Maps; bigint amounts, which both transports carry exactly).
-import type { Benchmarks, Figures, FlowMarker, LedgerKind, LedgerLeg, SeriesPoint } from './engine';
-import type { CostBasisMethod, ExitSource, RewardTreatment } from './vocab';
+import type { BasketFigures, Benchmarks, Figures, FlowMarker, LedgerKind, LedgerLeg, SeriesPoint } from './engine';
+import type { BasketIncomeTiming, CostBasisMethod, ExitSource, RewardTreatment } from './vocab';
 
 /**
  * What a holding can be sold for now and what is locked (docs/chain/locks.md,
@@ -85,6 +85,22 @@ export type SeriesPointView = Omit<SeriesPoint, 'bySubnet'> & { valueBySubnet: R
 /** TAO staked / unstaked on one subnet in one UTC day (chart markers). */
 export type FlowMarkerView = FlowMarker;
 
+/** One basket position: the coldkey's shares of validator `hotkey`'s fund (docs/chain/baskets.md). */
+export interface BasketPositionView {
+  key: string;
+  coldkey: string;
+  walletLabel: string | null;
+  hotkey: string;
+  figures: BasketFigures;
+}
+
+/** Basket positions beside the subnet positions; the portfolio is `total` plus `baskets.total`. */
+export interface BasketsView {
+  timing: BasketIncomeTiming;
+  positions: BasketPositionView[];
+  total: BasketFigures;
+}
+
 export interface PortfolioView {
   /** False until any stake event or checkpoint is stored. */
   hasData: boolean;
@@ -104,6 +120,8 @@ export interface PortfolioView {
   unexplained: UnexplainedView[];
   /** UTC days that lacked a TAO/fiat price (null when no fiat prices are imported). */
   fiatMissingDays: string[] | null;
+  /** Shares of validator funds (runtimes 441+). */
+  baskets: BasketsView;
 }
 
 export type LedgerLegView = LedgerLeg;

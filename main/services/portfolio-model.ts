@@ -15,6 +15,7 @@ import { computeWithAnalytics, type AnalyticsComputation } from '../../shared/en
 import type { PositionObserver } from '../../shared/engine/analytics/friction';
 import type { CostBasisMethod, RewardTreatment, Settings, Wallet } from '../../shared/api';
 import type {
+  BasketsView,
   GroupView,
   LedgerEntryView,
   PortfolioView,
@@ -220,7 +221,18 @@ export function shapePortfolio(
       markers: series?.markers ?? [],
       unexplained: unexplainedChanges(engine.state.emissions, (c) => byAddress.get(c)?.label ?? null),
       fiatMissingDays: pnl.fiatMissingDays,
+      baskets: basketsView(engine, settings, (c) => byAddress.get(c)?.label ?? null),
     },
+  };
+}
+
+/** The engine's basket positions for the view (shares of validator funds, docs/chain/baskets.md). */
+function basketsView(engine: Engine, settings: Settings, labelOf: (coldkey: string) => string | null): BasketsView {
+  const b = engine.baskets();
+  return {
+    timing: settings.basketIncome,
+    positions: b.positions.map((p) => ({ ...p, walletLabel: labelOf(p.coldkey) })),
+    total: b.total,
   };
 }
 

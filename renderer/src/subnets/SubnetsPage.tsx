@@ -6,6 +6,7 @@ import { portfolioQueries } from '../portfolio/queries';
 import { useCurrencyChoice, useViewChoice } from '../portfolio/view-choice';
 import { subnetRows, tableTotals } from './subnet-rows';
 import { SubnetsTable } from './SubnetsTable';
+import { RootBaskets } from './RootBaskets';
 
 export function SubnetsPage() {
   const choice = useViewChoice();
@@ -47,19 +48,22 @@ export function SubnetsPage() {
         }
       >
         {(view) => (
-          <div className="card table-card">
-            {fiat && (
-              <p className="muted small" data-testid="table-unit">
-                Amounts in {fiat.unit} at the TAO price of {fiat.asOfDay}; prices in τ.
-              </p>
-            )}
-            <SubnetsTable
-              view={view}
-              rows={subnetRows(view, market, fiat)}
-              totals={tableTotals(view, fiat)}
-              choice={choice}
-            />
-          </div>
+          <>
+            <div className="card table-card">
+              {fiat && (
+                <p className="muted small" data-testid="table-unit">
+                  Amounts in {fiat.unit} at the TAO price of {fiat.asOfDay}; prices in τ.
+                </p>
+              )}
+              <SubnetsTable
+                view={view}
+                rows={subnetRows(view, market, fiat)}
+                totals={tableTotals(view, fiat)}
+                choice={choice}
+              />
+            </div>
+            <RootBaskets baskets={view.baskets} />
+          </>
         )}
       </QueryStates>
     </section>

@@ -1,0 +1,30 @@
+import { amountOf } from '../page-models/figures';
+import { engineView } from '../support/engine-truth';
+import { expect, test } from '../support/web-host';
+
+// The basket era (devnet basket475 seed 1: 393 → 424 → 455 → 475), synced from the devnet: the Subnets
+// page shows each wallet's shares of validator funds in a "Root & baskets" section, beside the subnet
+// table, with the engine's figures (docs/chain/baskets.md).
+test.use({ seed: 'devnet-basket475' });
+test.describe.configure({ timeout: 240_000 });
+
+test('Root & baskets lists every basket position with the engine’s shares, value and income', async ({
+  page,
+  webHost,
+}) => {
+  const truth = engineView(webHost.dataDir).baskets;
+  const held = truth.positions.filter((p) => p.figures.shares > 0n || p.figures.taoOut > 0n || p.figures.income > 0n);
+  expect(held.length).toBeGreaterThan(0);
+  await page.goto(`${webHost.url}#/subnets`);
+  const section = page.getByTestId('root-baskets');
+  await expect(section.getByRole('heading', { name: 'Root & baskets' })).toBeVisible();
+  const rows = section.getByTestId('basket-row');
+  await expect(rows).toHaveCount(truth.positions.length);
+  for (const p of truth.positions) {
+    const row = section.locator(`[data-testid="basket-row"][data-coldkey="${p.coldkey}"][data-hotkey="${p.hotkey}"]`);
+    expect(await amountOf(row.getByTestId('basket-shares'))).toBe(p.figures.shares);
+    expect(await amountOf(row.getByTestId('basket-value'))).toBe(p.figures.value);
+    expect(await amountOf(row.getByTestId('basket-income'))).toBe(p.figures.income);
+  }
+  expect(await amountOf(section.getByTestId('basket-total-value'))).toBe(truth.total.value);
+});
