@@ -57,9 +57,8 @@ export class PortfolioState {
   }
 
   /**
-   * Notes that a TAO flow of the position (a change of taoIn or taoOut) is about to be booked at
-   * `block`: when it falls in a new benchmark window, the position's previous window is closed with
-   * its net flow. Call before updating taoIn/taoOut (PositionAcc.curFlow is what they gain after).
+   * A TAO flow (taoIn/taoOut change) is about to be booked at `block`: in a new benchmark window, the
+   * position's previous window closes with its net flow. Call before updating taoIn/taoOut.
    */
   private flow(p: PositionAcc, block: number): void {
     const b = this.boundaries;
