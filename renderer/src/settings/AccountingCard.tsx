@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ArgsOf, Settings } from '../../../shared/api';
-import { COST_BASIS_METHODS, REWARD_TREATMENTS } from '../../../shared/vocab';
+import { BASKET_INCOME_TIMINGS, COST_BASIS_METHODS, REWARD_TREATMENTS } from '../../../shared/vocab';
 import { ApiCallError, send } from '../api/client';
 import { errorMessage } from '../app/ErrorNote';
 import { VocabSelect } from '../app/VocabSelect';
@@ -38,6 +38,14 @@ export function AccountingCard({ settings }: { settings: Settings }) {
             vocabulary={REWARD_TREATMENTS}
             value={settings.rewardTreatment}
             onChange={(rewardTreatment) => save.mutate({ rewardTreatment })}
+          />
+        </label>
+        <label className="field">
+          <span>Validator fund dividends</span>
+          <VocabSelect
+            vocabulary={BASKET_INCOME_TIMINGS}
+            value={settings.basketIncome}
+            onChange={(basketIncome) => save.mutate({ basketIncome })}
           />
         </label>
         <label className="field">
