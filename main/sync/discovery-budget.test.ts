@@ -22,11 +22,13 @@ const tempDir = useTempDirs();
 const NOT_DERIVED = new Set(['BasketDividend', 'BasketMigration', 'ShareReconcile', 'DustSwept', 'DissolutionPayout']);
 
 /**
- * Requests per (ledger event + position-checkpoint block) for the four wallets' backfill: 3.83 measured
- * (2,899 requests for 757), basket reads at checkpoints included. Most of it is bisection: from 441 the
- * stake-block walk sees root stake only, so every subnet change costs about log2 of its gap in reads.
+ * Requests per (ledger event + position-checkpoint block) for the four wallets' backfill: 3.92 measured
+ * (2,970 for 757; 3.83 before BasketTwr reads at claim blocks came in), basket reads at checkpoints
+ * included. Most of it is bisection: from 441 the stake-block walk sees root stake only, so every
+ * subnet change costs about log2 of its gap in reads. A little headroom for the order in which
+ * concurrent wallets share block-hash requests.
  */
-const BUDGET = 4.0;
+const BUDGET = 4.2;
 
 describe('basket475 change discovery', () => {
   let dn: Devnet;
