@@ -28,3 +28,24 @@ test('Root & baskets lists every basket position with the engine’s shares, val
   }
   expect(await amountOf(section.getByTestId('basket-total-value'))).toBe(truth.total.value);
 });
+
+test('Portfolio allocation shows the validator funds beside the subnets', async ({ page, webHost }) => {
+  const view = engineView(webHost.dataDir);
+  // one slice per fund (summed over wallets) beside the subnets; the legend names the 7 largest
+  const byFund = new Map<string, bigint>();
+  for (const p of view.baskets.positions) byFund.set(p.hotkey, (byFund.get(p.hotkey) ?? 0n) + p.figures.value);
+  const shown = [
+    ...view.subnets.map((s) => ({ id: String(s.netuid), value: s.figures.spotValue })),
+    ...[...byFund].map(([hotkey, value]) => ({ id: `fund-${hotkey}`, value })),
+  ]
+    .filter((s) => s.value > 0n)
+    .sort((a, b) => (b.value > a.value ? 1 : b.value < a.value ? -1 : 0))
+    .slice(0, 7);
+  const funds = shown.filter((s) => s.id.startsWith('fund-'));
+  expect(funds.length).toBeGreaterThan(0);
+  await page.goto(webHost.url);
+  for (const f of funds) {
+    const item = page.getByTestId(`allocation-${f.id}`);
+    await expect(item).toContainText('Fund ');
+  }
+});

@@ -4,6 +4,7 @@ import type { AnalyticsView, MarkerView, PortfolioView } from '../../../shared/v
 import { axisFormatIn, formatIn, type Unit } from '../app/Money';
 import { oneOf, usePersistedState } from '../app/persisted';
 import { AllocationChart } from '../charts/AllocationChart';
+import { shortAddress } from '../app/format';
 import { BarsChart } from '../charts/BarsChart';
 import { ChoiceButtons } from '../charts/ChartShell';
 import { TimeChart, type TimeLine, type TimeMarker } from '../charts/TimeChart';
@@ -98,15 +99,25 @@ export function ValueOverTime({
   );
 }
 
+/** Basket positions (shares of validator funds, 441+) as one slice per fund, summed over the wallets. */
+export function fundSlices(view: PortfolioView): { id: string; label: string; value: bigint }[] {
+  const byFund = new Map<string, bigint>();
+  for (const p of view.baskets.positions) byFund.set(p.hotkey, (byFund.get(p.hotkey) ?? 0n) + p.figures.value);
+  return [...byFund].map(([hotkey, value]) => ({ id: `fund-${hotkey}`, label: `Fund ${shortAddress(hotkey)}`, value }));
+}
+
 export function PortfolioAllocation({ view }: { view: PortfolioView }) {
   return (
     <div className="card">
       <AllocationChart
-        slices={view.subnets.map((s) => ({
-          id: String(s.netuid),
-          label: s.name ? `SN${s.netuid} ${s.name}` : `SN${s.netuid}`,
-          value: s.figures.spotValue,
-        }))}
+        slices={[
+          ...view.subnets.map((s) => ({
+            id: String(s.netuid),
+            label: s.name ? `SN${s.netuid} ${s.name}` : `SN${s.netuid}`,
+            value: s.figures.spotValue,
+          })),
+          ...fundSlices(view),
+        ]}
       />
     </div>
   );
