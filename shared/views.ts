@@ -1,6 +1,6 @@
 // Portfolio views carried by the contract: the engine's figures, flattened for the UI
 // (no Maps; bigint amounts, which both transports carry exactly).
-import type { BasketFigures, Benchmarks, Figures, FlowMarker, LedgerKind, LedgerLeg, SeriesPoint } from './engine';
+import type { BasketFigures, BasketRecord, Benchmarks, Figures, FlowMarker, LedgerKind, LedgerLeg, SeriesPoint } from './engine';
 import type { BasketIncomeTiming, CostBasisMethod, ExitSource, RewardTreatment } from './vocab';
 
 /**
@@ -92,6 +92,8 @@ export interface BasketPositionView {
   walletLabel: string | null;
   hotkey: string;
   figures: BasketFigures;
+  /** Its drill-down: every purchase, dividend, claim and loss, in order. */
+  records: BasketRecord[];
 }
 
 /** Basket positions beside the subnet positions; the portfolio is `total` plus `baskets.total`. */

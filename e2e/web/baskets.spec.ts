@@ -27,6 +27,18 @@ test('Root & baskets lists every basket position with the engine’s shares, val
     expect(await amountOf(row.getByTestId('basket-income'))).toBe(p.figures.income);
   }
   expect(await amountOf(section.getByTestId('basket-total-value'))).toBe(truth.total.value);
+  // The drill-down of the position with the most records: the engine's records, kind by kind.
+  const busiest = [...truth.positions].sort((a, b) => b.records.length - a.records.length)[0]!;
+  const row = section.locator(
+    `[data-testid="basket-row"][data-coldkey="${busiest.coldkey}"][data-hotkey="${busiest.hotkey}"]`,
+  );
+  await row.getByRole('button').click();
+  const records = section.getByTestId('basket-record');
+  await expect(records).toHaveCount(busiest.records.length);
+  expect(await records.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-kind')))).toEqual(
+    busiest.records.map((r) => r.kind),
+  );
+  expect(busiest.records.some((r) => r.kind === 'claim')).toBe(true);
 });
 
 test('Portfolio allocation shows the validator funds beside the subnets', async ({ page, webHost }) => {

@@ -231,7 +231,11 @@ function basketsView(engine: Engine, settings: Settings, labelOf: (coldkey: stri
   const b = engine.baskets();
   return {
     timing: settings.basketIncome,
-    positions: b.positions.map((p) => ({ ...p, walletLabel: labelOf(p.coldkey) })),
+    positions: b.positions.map((p) => ({
+      ...p,
+      walletLabel: labelOf(p.coldkey),
+      records: b.records.filter((r) => r.coldkey === p.coldkey && r.hotkey === p.hotkey),
+    })),
     total: b.total,
   };
 }

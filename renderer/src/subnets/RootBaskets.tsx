@@ -1,5 +1,6 @@
-import type { BasketsView } from '../../../shared/views';
-import { BASKET_INCOME_TIMINGS } from '../../../shared/vocab';
+import { Fragment, useState } from 'react';
+import type { BasketPositionView, BasketsView } from '../../../shared/views';
+import { BASKET_INCOME_TIMINGS, BASKET_RECORD_KINDS } from '../../../shared/vocab';
 import { Masked, Tao } from '../app/Amount';
 import { FULL_DECIMALS, formatUnits } from '../app/format';
 import { Validator } from '../app/validators';
@@ -9,6 +10,7 @@ import { Validator } from '../app/validators';
  * row per (wallet, validator), beside the subnet table. The portfolio is the table's total plus this one.
  */
 export function RootBaskets({ baskets }: { baskets: BasketsView }) {
+  const [open, setOpen] = useState<string | null>(null);
   if (baskets.positions.length === 0) return null;
   const t = baskets.total;
   return (
@@ -34,39 +36,57 @@ export function RootBaskets({ baskets }: { baskets: BasketsView }) {
         </thead>
         <tbody>
           {baskets.positions.map((p) => (
-            <tr key={p.key} data-testid="basket-row" data-hotkey={p.hotkey} data-coldkey={p.coldkey}>
-              <td>{p.walletLabel ?? p.coldkey.slice(0, 8)}</td>
-              <td>
-                <Validator hotkey={p.hotkey} />
-              </td>
-              <td className="num">
-                {/* one share is one rao of TAO value at the fund's first mint: shown in units of 1e9 */}
-                <Masked
-                  text={formatUnits(p.figures.shares, 4)}
-                  full={formatUnits(p.figures.shares, FULL_DECIMALS)}
-                  tone={null}
-                  testId="basket-shares"
-                />
-              </td>
-              <td className="num">
-                <Tao rao={p.figures.value} testId="basket-value" />
-              </td>
-              <td className="num">
-                <Tao rao={p.figures.costBasis} />
-              </td>
-              <td className="num">
-                <Tao rao={p.figures.income} testId="basket-income" />
-              </td>
-              <td className="num">
-                <Tao rao={p.figures.realized} sign />
-              </td>
-              <td className="num">
-                <Tao rao={p.figures.unrealized} sign />
-              </td>
-              <td className="num">
-                <Tao rao={p.figures.totalReturn} sign />
-              </td>
-            </tr>
+            <Fragment key={p.key}>
+              <tr data-testid="basket-row" data-hotkey={p.hotkey} data-coldkey={p.coldkey}>
+                <td>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-expanded={open === p.key}
+                    onClick={() => setOpen(open === p.key ? null : p.key)}
+                  >
+                    {p.walletLabel ?? p.coldkey.slice(0, 8)}
+                  </button>
+                </td>
+                <td>
+                  <Validator hotkey={p.hotkey} />
+                </td>
+                <td className="num">
+                  {/* one share is one rao of TAO value at the fund's first mint: shown in units of 1e9 */}
+                  <Masked
+                    text={formatUnits(p.figures.shares, 4)}
+                    full={formatUnits(p.figures.shares, FULL_DECIMALS)}
+                    tone={null}
+                    testId="basket-shares"
+                  />
+                </td>
+                <td className="num">
+                  <Tao rao={p.figures.value} testId="basket-value" />
+                </td>
+                <td className="num">
+                  <Tao rao={p.figures.costBasis} />
+                </td>
+                <td className="num">
+                  <Tao rao={p.figures.income} testId="basket-income" />
+                </td>
+                <td className="num">
+                  <Tao rao={p.figures.realized} sign />
+                </td>
+                <td className="num">
+                  <Tao rao={p.figures.unrealized} sign />
+                </td>
+                <td className="num">
+                  <Tao rao={p.figures.totalReturn} sign />
+                </td>
+              </tr>
+              {open === p.key && (
+                <tr>
+                  <td colSpan={9}>
+                    <BasketRecords position={p} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
         <tfoot>
@@ -94,5 +114,43 @@ export function RootBaskets({ baskets }: { baskets: BasketsView }) {
         </tfoot>
       </table>
     </section>
+  );
+}
+
+/** A basket position's drill-down: what the engine booked, record by record. */
+function BasketRecords({ position }: { position: BasketPositionView }) {
+  return (
+    <table className="table compact" data-testid="basket-records">
+      <thead>
+        <tr>
+          <th>Block</th>
+          <th>What</th>
+          <th className="num">TAO</th>
+          <th className="num">Shares</th>
+          <th className="num">Income</th>
+          <th className="num">Realized</th>
+        </tr>
+      </thead>
+      <tbody>
+        {position.records.map((r, i) => (
+          <tr key={i} data-testid="basket-record" data-kind={r.kind}>
+            <td>{r.blockNumber.toLocaleString('en-US')}</td>
+            <td title={BASKET_RECORD_KINDS[r.kind].help}>{BASKET_RECORD_KINDS[r.kind].label}</td>
+            <td className="num">
+              <Tao rao={r.tao} />
+            </td>
+            <td className="num">
+              <Masked text={formatUnits(r.shares, 4)} full={formatUnits(r.shares, FULL_DECIMALS)} tone={null} />
+            </td>
+            <td className="num">
+              <Tao rao={r.income} />
+            </td>
+            <td className="num">
+              <Tao rao={r.realized} sign />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
