@@ -1,6 +1,15 @@
 // Portfolio views carried by the contract: the engine's figures, flattened for the UI
 // (no Maps; bigint amounts, which both transports carry exactly).
-import type { BasketFigures, BasketRecord, Benchmarks, Figures, FlowMarker, LedgerKind, LedgerLeg, SeriesPoint } from './engine';
+import type {
+  BasketFigures,
+  BasketRecord,
+  Benchmarks,
+  Figures,
+  FlowMarker,
+  LedgerKind,
+  LedgerLeg,
+  SeriesPoint,
+} from './engine';
 import type { BasketIncomeTiming, CostBasisMethod, ExitSource, RewardTreatment } from './vocab';
 
 /**
