@@ -22,83 +22,18 @@
  * Assumption (inferred): shares minted by a flush in the claim's own block before the claim (the fund is
  * flushed when touched) are not observed before it; their value is part of the claim's realized gain.
  */
-import type { BasketRow } from '../facts';
-import type { BasketIncomeTiming, BasketRecordKind } from '../vocab';
+import type { BasketIncomeTiming } from '../vocab';
 import type { PositionEffect, StakeEvent } from './ledger';
+import {
+  BASKET_FIGURE_KEYS,
+  emptyBasketFigures,
+  type BasketSnapshot,
+  type BasketRecord,
+  type BasketPositionResult,
+  type BasketResult,
+} from './basket-types';
 
-export type { BasketRow } from '../facts';
-
-/** A coldkey's basket positions read at a checkpoint block (a fund not listed is owed nothing). */
-export interface BasketSnapshot {
-  blockNumber: number;
-  timestamp: number;
-  coldkey: string;
-  rows: readonly BasketRow[];
-}
-
-export type { BasketRecordKind } from '../vocab';
-
-/** One thing that happened to a basket position (drill-down, exports). */
-export interface BasketRecord {
-  kind: BasketRecordKind;
-  blockNumber: number;
-  timestamp: number;
-  coldkey: string;
-  hotkey: string;
-  /**
-   * purchase: TAO paid; income: value of the new shares (at accrual: when they appear; at claim: the value
-   * accrued since the last claim, recorded with the claim); claim: TAO staked on root; dust: the chain's
-   * estimate of the forfeited TAO; unexplained: 0.
-   */
-  tao: bigint;
-  /** Shares added (+) or given up (−); a claim's shares split over paid and forfeited by TAO. */
-  shares: bigint;
-  /** Cost basis given up (claim, dust, unexplained). */
-  basis: bigint;
-  /** Realized gain (+) or loss (−) booked here. */
-  realized: bigint;
-  /** Income recognized here (accrual: at income records; claim: at claims). */
-  income: bigint;
-  /** Source event id or "block-eventIndex"; null for snapshot records. */
-  source: string | null;
-}
-
-export interface BasketFigures {
-  shares: bigint;
-  /** What a claim would pay now (the last snapshot's value, adjusted for events since). */
-  value: bigint;
-  costBasis: bigint;
-  taoIn: bigint;
-  taoOut: bigint;
-  income: bigint;
-  /** Claim timing: accrued value not yet income (it becomes income at the next claim). */
-  deferredIncome: bigint;
-  realized: bigint;
-  unrealized: bigint;
-  /** Part of realized: the basis of shares forfeited as claim dust. */
-  dustLoss: bigint;
-  /** The chain's estimates of the forfeited TAO (memo). */
-  forfeitedEstimate: bigint;
-  sharesBought: bigint;
-  sharesAccrued: bigint;
-  sharesClaimed: bigint;
-  unexplainedShares: bigint;
-  claims: number;
-  totalReturn: bigint;
-}
-
-export interface BasketPositionResult {
-  key: string;
-  coldkey: string;
-  hotkey: string;
-  figures: BasketFigures;
-}
-
-export interface BasketResult {
-  positions: BasketPositionResult[];
-  total: BasketFigures;
-  records: BasketRecord[];
-}
+export * from './basket-types';
 
 export const BASKET_EVENT_KINDS: ReadonlySet<string> = new Set([
   'BasketStakedIn',
@@ -106,30 +41,6 @@ export const BASKET_EVENT_KINDS: ReadonlySet<string> = new Set([
   'BasketClaimDustSkipped',
   'ColdkeySwapped',
 ]);
-
-const FIGURE_KEYS = [
-  'shares',
-  'value',
-  'costBasis',
-  'taoIn',
-  'taoOut',
-  'income',
-  'deferredIncome',
-  'realized',
-  'unrealized',
-  'dustLoss',
-  'forfeitedEstimate',
-  'sharesBought',
-  'sharesAccrued',
-  'sharesClaimed',
-  'unexplainedShares',
-  'totalReturn',
-] as const;
-
-function emptyFigures(): BasketFigures {
-  const f = Object.fromEntries(FIGURE_KEYS.map((k) => [k, 0n])) as Record<(typeof FIGURE_KEYS)[number], bigint>;
-  return { ...f, claims: 0 };
-}
 
 class Acc {
   shares = 0n;
@@ -140,7 +51,7 @@ class Acc {
   deferredShares = 0n;
   /** Forfeited TAO estimate of a dust event waiting for its BasketClaimed. */
   pendingDust = 0n;
-  readonly f = emptyFigures();
+  readonly f = emptyBasketFigures();
   constructor(
     readonly coldkey: string,
     readonly hotkey: string,
@@ -388,7 +299,7 @@ export function computeBaskets(
     else if (it.s) applySnapshot(it.s);
   }
 
-  const total = emptyFigures();
+  const total = emptyBasketFigures();
   const positions: BasketPositionResult[] = [];
   for (const [key, a] of [...accs.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
     const f = a.f;
@@ -399,7 +310,7 @@ export function computeBaskets(
     f.unrealized = a.value - a.basis;
     f.totalReturn = a.value + f.taoOut - f.taoIn;
     positions.push({ key, coldkey: a.coldkey, hotkey: a.hotkey, figures: f });
-    for (const k of FIGURE_KEYS) total[k] += f[k];
+    for (const k of BASKET_FIGURE_KEYS) total[k] += f[k];
     total.claims += f.claims;
   }
   return { positions, total, records };

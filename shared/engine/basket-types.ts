@@ -1,0 +1,104 @@
+/** Types and the empty figures of basket positions (./baskets computes them; docs/chain/baskets.md). */
+import type { BasketRecordKind } from '../vocab';
+import type { BasketRow } from '../facts';
+
+export type { BasketRow } from '../facts';
+
+/** A coldkey's basket positions read at a checkpoint block (a fund not listed is owed nothing). */
+export interface BasketSnapshot {
+  blockNumber: number;
+  timestamp: number;
+  coldkey: string;
+  rows: readonly BasketRow[];
+}
+
+export type { BasketRecordKind } from '../vocab';
+
+/** One thing that happened to a basket position (drill-down, exports). */
+export interface BasketRecord {
+  kind: BasketRecordKind;
+  blockNumber: number;
+  timestamp: number;
+  coldkey: string;
+  hotkey: string;
+  /**
+   * purchase: TAO paid; income: value of the new shares (at accrual: when they appear; at claim: the value
+   * accrued since the last claim, recorded with the claim); claim: TAO staked on root; dust: the chain's
+   * estimate of the forfeited TAO; unexplained: 0.
+   */
+  tao: bigint;
+  /** Shares added (+) or given up (−); a claim's shares split over paid and forfeited by TAO. */
+  shares: bigint;
+  /** Cost basis given up (claim, dust, unexplained). */
+  basis: bigint;
+  /** Realized gain (+) or loss (−) booked here. */
+  realized: bigint;
+  /** Income recognized here (accrual: at income records; claim: at claims). */
+  income: bigint;
+  /** Source event id or "block-eventIndex"; null for snapshot records. */
+  source: string | null;
+}
+
+export interface BasketFigures {
+  shares: bigint;
+  /** What a claim would pay now (the last snapshot's value, adjusted for events since). */
+  value: bigint;
+  costBasis: bigint;
+  taoIn: bigint;
+  taoOut: bigint;
+  income: bigint;
+  /** Claim timing: accrued value not yet income (it becomes income at the next claim). */
+  deferredIncome: bigint;
+  realized: bigint;
+  unrealized: bigint;
+  /** Part of realized: the basis of shares forfeited as claim dust. */
+  dustLoss: bigint;
+  /** The chain's estimates of the forfeited TAO (memo). */
+  forfeitedEstimate: bigint;
+  sharesBought: bigint;
+  sharesAccrued: bigint;
+  sharesClaimed: bigint;
+  unexplainedShares: bigint;
+  claims: number;
+  totalReturn: bigint;
+}
+
+export interface BasketPositionResult {
+  key: string;
+  coldkey: string;
+  hotkey: string;
+  figures: BasketFigures;
+}
+
+export interface BasketResult {
+  positions: BasketPositionResult[];
+  total: BasketFigures;
+  records: BasketRecord[];
+}
+
+export const BASKET_FIGURE_KEYS = [
+  'shares',
+  'value',
+  'costBasis',
+  'taoIn',
+  'taoOut',
+  'income',
+  'deferredIncome',
+  'realized',
+  'unrealized',
+  'dustLoss',
+  'forfeitedEstimate',
+  'sharesBought',
+  'sharesAccrued',
+  'sharesClaimed',
+  'unexplainedShares',
+  'totalReturn',
+] as const;
+
+export function emptyBasketFigures(): BasketFigures {
+  const f = Object.fromEntries(BASKET_FIGURE_KEYS.map((k) => [k, 0n])) as Record<
+    (typeof BASKET_FIGURE_KEYS)[number],
+    bigint
+  >;
+  return { ...f, claims: 0 };
+}
