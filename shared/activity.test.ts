@@ -93,6 +93,10 @@ describe('activity over the engine ledger', () => {
     // The counterparty of a transfer out is found through its source event.
     expect(kept({ search: 'X' })).toEqual([4]);
     expect(kept({ search: 'H2', netuids: [2], kinds: ['buy'] })).toEqual([1]);
+    // A validator's cached name matches too (any case); without the names the same text matches nothing.
+    const names = new Map([['H2', 'Tensor Garden']]);
+    expect(seqs(filterEntries(ledger, { search: 'garden' }, names))).toEqual([1, 4]);
+    expect(kept({ search: 'garden' })).toEqual([]);
   });
 
   it('sorts newest first by default order and keeps ledger order within ties', () => {

@@ -20,6 +20,9 @@ export interface ActivityFilter {
   search?: string;
 }
 
+/** Validator names by hotkey (the chain's identities, cached locally): the search matches them too. */
+export type ValidatorNames = ReadonlyMap<string, string>;
+
 export type SortDirection = 'asc' | 'desc';
 
 export interface ActivitySort {
@@ -89,7 +92,7 @@ export type SearchTerm =
 /**
  * What a search box entry means: digits (commas, spaces and a leading # allowed) are a block
  * number, `block-extrinsic` names one extrinsic, `0x…` is a block-hash prefix, anything else is
- * part of a hotkey or coldkey address. Empty text means no search.
+ * part of a hotkey or coldkey address, or of a validator's name. Empty text means no search.
  */
 export function parseSearch(text: string | undefined): SearchTerm | null {
   const t = (text ?? '').trim();
@@ -104,14 +107,15 @@ export function parseSearch(text: string | undefined): SearchTerm | null {
   return { type: 'key', text: t.toLowerCase() };
 }
 
-function matchesSearch(e: LedgerEntry, term: SearchTerm): boolean {
+function matchesSearch(e: LedgerEntry, term: SearchTerm, names: ValidatorNames): boolean {
   switch (term.type) {
     case 'block':
       return e.blockNumber === term.block && (term.extrinsic === null || e.extrinsicIndex === term.extrinsic);
     case 'hash':
       return e.sources.some((s) => s.blockHash.toLowerCase().startsWith(term.prefix));
     case 'key': {
-      const has = (k: string | null) => k !== null && k !== '' && k.toLowerCase().includes(term.text);
+      const has = (k: string | null) =>
+        k !== null && k !== '' && (k.toLowerCase().includes(term.text) || named(names.get(k), term.text));
       return (
         e.legs.some((l) => has(l.hotkey) || has(l.coldkey)) ||
         e.sources.some((s) => has(s.hotkey) || has(s.coldkey) || has(s.counterpartyColdkey) || has(s.destHotkey))
@@ -120,8 +124,12 @@ function matchesSearch(e: LedgerEntry, term: SearchTerm): boolean {
   }
 }
 
+const NO_NAMES: ValidatorNames = new Map();
+const named = (name: string | undefined, text: string): boolean =>
+  name !== undefined && name.toLowerCase().includes(text);
+
 /** A predicate for one filter (the search parsed once). */
-export function entryMatcher(filter: ActivityFilter): (e: LedgerEntry) => boolean {
+export function entryMatcher(filter: ActivityFilter, names: ValidatorNames = NO_NAMES): (e: LedgerEntry) => boolean {
   const coldkeys = filter.coldkeys ? new Set(filter.coldkeys) : null;
   const netuids = filter.netuids ? new Set(filter.netuids) : null;
   const kinds = filter.kinds ? new Set(filter.kinds) : null;
@@ -132,12 +140,16 @@ export function entryMatcher(filter: ActivityFilter): (e: LedgerEntry) => boolea
     if (filter.to !== undefined && e.timestamp >= filter.to) return false;
     if (netuids && !e.legs.some((l) => netuids.has(l.netuid))) return false;
     if (coldkeys && !e.legs.some((l) => coldkeys.has(l.coldkey))) return false;
-    return term === null || matchesSearch(e, term);
+    return term === null || matchesSearch(e, term, names);
   };
 }
 
-export function filterEntries(entries: readonly LedgerEntry[], filter: ActivityFilter): LedgerEntry[] {
-  const keep = entryMatcher(filter);
+export function filterEntries(
+  entries: readonly LedgerEntry[],
+  filter: ActivityFilter,
+  names: ValidatorNames = NO_NAMES,
+): LedgerEntry[] {
+  const keep = entryMatcher(filter, names);
   return entries.filter(keep);
 }
 

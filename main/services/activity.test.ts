@@ -8,6 +8,7 @@ import type { ApiResponse, ArgsOf, Wallet } from '../../shared/api';
 import { createEngine } from '../../shared/engine';
 import type { ExportFile } from '../../shared/views';
 import type { Backend } from '../backend';
+import { identitiesRepo } from '../db/repos/identities';
 import { testBackend } from '../test/backend';
 import { ensureDevnetMetadata } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
@@ -109,6 +110,10 @@ describe('activity on devnet scenario tiny', () => {
     const byHotkey = await list(backend, { filter: { search: hotkey.slice(2, 12) }, limit: 1000 });
     expect(byHotkey.rows.every((r) => r.legs.some((l) => l.hotkey === hotkey) || r.sources.length > 0)).toBe(true);
     expect(byHotkey.rows.map((r) => r.seq)).toContain(target.seq);
+    // A validator's cached on-chain name finds its rows too (migration 6's cache, as sync writes it).
+    identitiesRepo(backend.db).save([{ hotkey, owner: null, name: 'Kappa Staking Co', block: target.blockNumber }]);
+    const byName = await list(backend, { filter: { search: 'kappa staking' }, limit: 1000 });
+    expect(byName.rows.map((r) => r.seq)).toEqual(byHotkey.rows.map((r) => r.seq));
 
     const day = 86_400_000;
     const from = Math.floor(target.timestamp / day) * day;

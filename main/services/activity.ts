@@ -18,6 +18,7 @@ import type { ActivityFilterArgs, DbTable, Handlers, PushEvents } from '../../sh
 import { eventsCsv, FiatBook, normalizeEvents, PriceBook, type LedgerEntry } from '../../shared/engine';
 import { chainFactTables, EXPORT_FORMATS } from '../../shared/vocab';
 import { fiatPricesRepo } from '../db/repos/fiat-prices';
+import { identitiesRepo } from '../db/repos/identities';
 import { ledgerFactsRepo } from '../db/repos/ledger-facts';
 import { settingsRepo } from '../db/repos/settings';
 import { walletsRepo } from '../db/repos/wallets';
@@ -87,14 +88,20 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
     return { ...rest, coldkeys };
   };
 
+  const identities = identitiesRepo(ctx.db);
+  const validatorNames = (): Map<string, string> =>
+    new Map(identities.list().flatMap((r) => (r.name === null ? [] : [[r.hotkey, r.name] as const])));
+
   const select = (args: { filter?: ActivityFilterArgs; sort?: ActivitySort } | undefined) => {
     const filter = toFilter(args?.filter);
     const sort = args?.sort ?? DEFAULT_ACTIVITY_SORT;
     const all = current();
-    const key = JSON.stringify({ filter, sort });
+    // Names change when sync refreshes identities: a search's cached result is keyed by them too.
+    const names = filter.search ? validatorNames() : new Map<string, string>();
+    const key = JSON.stringify({ filter, sort, names: [...names] });
     let entries = results.get(key);
     if (!entries) {
-      entries = sortEntries(filterEntries(all.entries, filter), sort);
+      entries = sortEntries(filterEntries(all.entries, filter, names), sort);
       if (results.size >= KEPT_RESULTS) results.delete(results.keys().next().value!);
       results.set(key, entries);
     }

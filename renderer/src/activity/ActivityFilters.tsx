@@ -129,8 +129,8 @@ function SearchField({ value, onCommit }: { value: string; onCommit: (value: str
         ref={input}
         type="search"
         value={draft}
-        placeholder="Hotkey, block, block-extrinsic or 0x hash"
-        title="A hotkey or coldkey (part of it), a block number, block-extrinsic (e.g. 4500000-3), or a 0x block-hash prefix. Press / to search."
+        placeholder="Validator, hotkey, block, block-extrinsic or 0x hash"
+        title="A validator name, a hotkey or coldkey (part of either), a block number, block-extrinsic (e.g. 4500000-3), or a 0x block-hash prefix. Press / to search."
         spellCheck={false}
         onChange={(e) => setDraft(e.target.value)}
         onKeyDown={(e) => {
