@@ -3,6 +3,8 @@ import { factsWriter } from './test/facts';
 import { testBackend } from './test/backend';
 import { useTempDirs } from './test/temp-dir';
 import { runReport } from './cli-report';
+import { formatTao } from '../shared/engine';
+import { BENCHMARKS, benchmarkIds } from '../shared/vocab';
 
 const tempDir = useTempDirs();
 const COLD = '5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3';
@@ -63,6 +65,18 @@ describe('cli report', () => {
 
     const text = await runReport(backend, { method: 'fifo' });
     expect(text).toContain('method FIFO');
+    // Every benchmark of the vocabulary is listed with the view's own value and excess (or as not available).
+    const view = await backend.call('portfolio:get', { method: 'fifo' });
+    for (const id of benchmarkIds) {
+      const b = view.total.benchmarks![id];
+      const line = text.split('\n').find((l) => l.trimStart().startsWith(BENCHMARKS[id].label))!;
+      expect(
+        line
+          .trim()
+          .split(/\s{2,}/)
+          .slice(1, 3),
+      ).toEqual(b.available ? [formatTao(b.benchmarkValue), formatTao(b.excess)] : ['not available']);
+    }
     expect(text).toMatch(/Realized PnL \(TAO\)\s+1\.000000000/);
     expect(await runReport(backend, { method: 'lifo' })).toMatch(/Realized PnL \(TAO\)\s+-1\.000000000/);
     expect(await runReport(backend, { method: 'acb' })).toMatch(/Realized PnL \(TAO\)\s+0\.000000000/);

@@ -1,5 +1,6 @@
 // `report` for the CLI: the same computation and export code as the app's Portfolio page.
 import { formatTao } from '../shared/engine';
+import { BENCHMARKS, benchmarkIds } from '../shared/vocab';
 import type { ExportFormat, PortfolioView } from '../shared/views';
 import type { Backend } from './backend';
 
@@ -31,7 +32,6 @@ function parseQuery(flags: ReportFlags): Record<string, unknown> {
 function summary(view: PortfolioView): string {
   if (!view.hasData) return 'No stake history recorded yet: add a wallet and run `sync --once` first.';
   const f = view.total.figures;
-  const b = view.total.benchmarks?.holdTao;
   const row = (label: string, value: string) => `  ${label.padEnd(26)}${value.padStart(22)}`;
   const lines = [
     `Taofolio PnL as of block ${view.asOfBlock} (${new Date(view.asOfTimestamp).toISOString()}), method ${view.method.toUpperCase()}, rewards ${view.rewards}`,
@@ -54,7 +54,7 @@ function summary(view: PortfolioView): string {
     row('Friction (TAO)', formatTao(f.friction)),
     row('Total return (TAO)', formatTao(f.totalReturn)),
   ];
-  if (b) lines.push(row('Excess vs Hold TAO', formatTao(b.excess)));
+  lines.push(...benchmarkLines(view));
   lines.push('', '  Subnet      alpha held            value (TAO)        unrealized (TAO)');
   for (const s of view.subnets) {
     lines.push(
@@ -72,6 +72,26 @@ function summary(view: PortfolioView): string {
       );
   }
   return lines.join('\n');
+}
+
+/**
+ * The same TAO flows in every benchmark the vocabulary lists (one list: a new benchmark shows here too),
+ * with the bet's excess over it; unavailable ones are named, partial ones marked.
+ */
+export function benchmarkLines(view: PortfolioView): string[] {
+  const all = view.total.benchmarks;
+  if (!all) return [];
+  const lines = ['', `  ${'Same TAO flows in'.padEnd(32)}${'value (TAO)'.padStart(20)}${'excess (TAO)'.padStart(20)}`];
+  for (const id of benchmarkIds) {
+    const b = all[id];
+    const label = BENCHMARKS[id].label;
+    lines.push(
+      b.available
+        ? `  ${label.padEnd(32)}${formatTao(b.benchmarkValue).padStart(20)}${formatTao(b.excess).padStart(20)}${b.complete ? '' : '  (partial data)'}`
+        : `  ${label.padEnd(32)}${'not available'.padStart(20)}`,
+    );
+  }
+  return lines;
 }
 
 /** Returns what the command prints. */
