@@ -47,8 +47,11 @@ export interface ScenarioConfig {
     coldkeySwapAt?: number;
     /** the subnet of the first user's first subnet position is dissolved */
     dissolveAt?: number;
-    /** silent α changes no event explains, on the user's first open subnet position (reconciliation tests) */
-    inject?: { at: number; user: number; alpha: bigint }[];
+    /**
+     * silent α changes no event explains, on the user's first open subnet position, or with `root` on
+     * its first root position (reconciliation tests)
+     */
+    inject?: { at: number; user: number; alpha: bigint; root?: boolean }[];
   };
   /** basket era (≥ 441): scripted root claims and basket purchases of users (index into `users`) */
   basket?: {

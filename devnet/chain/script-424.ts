@@ -60,7 +60,7 @@ export class Script424 {
     }
     for (const i of s?.inject ?? []) {
       const u = this.w.users[i.user];
-      if (i.at === b && u) this.inject(u.coldkey, i.alpha);
+      if (i.at === b && u) this.inject(u.coldkey, i.alpha, i.root === true);
     }
     if (live) for (const p of this.pendingInjections.splice(0)) this.inject(p.coldkey, p.alpha);
   }
@@ -70,18 +70,17 @@ export class Script424 {
     this.pendingInjections.push({ coldkey, alpha });
   }
 
-  private inject(coldkey: Acc, alpha: bigint): void {
+  private inject(coldkey: Acc, alpha: bigint, root = false): void {
     const c = this.w.chain;
-    const p = c.openOf(coldkey).find((x) => x.netuid !== 0 && c.stake(x.hotkey, coldkey, x.netuid) > -alpha);
+    const p = c
+      .openOf(coldkey)
+      .find((x) => (x.netuid === 0) === root && c.stake(x.hotkey, coldkey, x.netuid) > -alpha);
     if (!p) return;
     c.initStep(() => {
-      if (alpha > 0n) {
-        c.increasePosition(p.hotkey, coldkey, p.netuid, alpha);
-        c.setIndexed('SubnetAlphaOut', p.netuid, c.subnetAlphaOut(p.netuid) + alpha, p.netuid);
-      } else {
-        c.decreasePosition(p.hotkey, coldkey, p.netuid, -alpha);
-        c.setIndexed('SubnetAlphaOut', p.netuid, c.subnetAlphaOut(p.netuid) + alpha, p.netuid);
-      }
+      if (alpha > 0n) c.increasePosition(p.hotkey, coldkey, p.netuid, alpha);
+      else c.decreasePosition(p.hotkey, coldkey, p.netuid, -alpha);
+      // Root α is TAO (no subnet α issuance to follow).
+      if (!root) c.setIndexed('SubnetAlphaOut', p.netuid, c.subnetAlphaOut(p.netuid) + alpha, p.netuid);
     });
     c.injections.push({ block: c.cur, coldkey, hotkey: p.hotkey, netuid: p.netuid, alpha });
   }

@@ -37,11 +37,6 @@ export interface AccrualWindow {
    */
   epochFrom: bigint | null;
   epochTo: bigint | null;
-  /**
-   * A root position (netuid 0): from 441 a root claim (`RootClaimed{coldkey, tao}`) adds the claimed TAO
-   * to root stake as shares with no ledger entry yet, so the pool's growth does not bound its income either.
-   */
-  root: boolean;
   /** The position held α at some time in the interval. */
   held: boolean;
 }
@@ -61,9 +56,11 @@ export function poolGrowth(alpha: bigint, from: bigint, to: bigint): bigint {
 
 /**
  * Splits Δ = chain α − explained α of one interval into emission and unexplained α. Without both
- * pool values (facts recorded before sync read them, a position first seen at this checkpoint), for
- * a position on its own hotkey in an interval that may hold an epoch, and for root, growth of held α
- * is emission and everything else is unexplained.
+ * pool values (facts recorded before sync read them, a position first seen at this checkpoint) and for
+ * a position on its own hotkey in an interval that may hold an epoch, growth of held α is emission and
+ * everything else is unexplained. Root (netuid 0) is bounded like any pool: its claims are ledger entries
+ * (root-claim Swap/Keep up to 440, `basket-claim` from 441) and add shares at the pool's value, so only
+ * dividends sold into root's `TotalHotkeyAlpha` (before 334) raise its value per share.
  */
 export function splitDelta(delta: bigint, w: AccrualWindow): DeltaSplit {
   const legacy: DeltaSplit =
@@ -71,7 +68,7 @@ export function splitDelta(delta: bigint, w: AccrualWindow): DeltaSplit {
   const from = w.poolValueFrom;
   const to = w.poolValueTo;
   const noEpoch = w.epochFrom !== null && w.epochFrom === w.epochTo;
-  if ((w.ownsHotkey && !noEpoch) || w.root || from === null || to === null || from <= 0n || to <= 0n) return legacy;
+  if ((w.ownsHotkey && !noEpoch) || from === null || to === null || from <= 0n || to <= 0n) return legacy;
   const most = poolGrowth(w.alphaMax, from, to);
   if (delta > most + RECONCILE_TOLERANCE) return { emission: most, unexplained: delta - most };
   const least = poolGrowth(w.alphaMin, from, to);

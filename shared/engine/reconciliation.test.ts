@@ -177,13 +177,44 @@ describe('reconciliation against the pool value per share', () => {
     expect(kinds(owned(8n))).toEqual([['emission', 200, 300, 2n * A]]);
   });
 
-  it('root keeps the sign rule: from 441 a claim credits root stake with no ledger entry', () => {
+  it('root is bounded by its pool: a silent credit is unexplained, a claim (basket-claim) is explained', () => {
+    // 10 TAO on root; the root pool's value per share does not move (from 334 root dividends are claims,
+    // not pool growth). At 300 a claim stakes 0.5 TAO on root (BasketClaimed, the basket-claim leg) and
+    // 1 TAO more arrives that nothing explains.
     const r = run({
+      trackedColdkeys: ['C1'],
+      events: [
+        ev('StakeAdded', { block: 100, netuid: 0, tao: 10n * TAO, alpha: 10n * TAO }),
+        ev('BasketClaimed', { block: 250, netuid: 0, tao: TAO / 2n, spec: 475 }),
+      ],
+      checkpoints: [
+        cp(200, 10n * TAO, { netuid: 0, poolValue: pv(100n) }),
+        cp(300, 11n * TAO + TAO / 2n, { netuid: 0, poolValue: pv(100n) }),
+      ],
+      snapshots: [snap(99, 0, TAO)],
+    });
+    expect(kinds(r)).toEqual([['unexplained', 200, 300, TAO]]);
+    expect(r.pnl.total.figures).toMatchObject({ alphaEmitted: 0n, alphaUnexplainedIn: TAO });
+    // Before 334 root dividends raised root's TotalHotkeyAlpha: growth of the pool is emission.
+    const grown = run({
       trackedColdkeys: ['C1'],
       events: [ev('StakeAdded', { block: 100, netuid: 0, tao: 10n * TAO, alpha: 10n * TAO })],
       checkpoints: [
         cp(200, 10n * TAO, { netuid: 0, poolValue: pv(100n) }),
-        cp(300, 11n * TAO, { netuid: 0, poolValue: pv(100n) }),
+        cp(300, 11n * TAO, { netuid: 0, poolValue: pv(110n) }),
+      ],
+      snapshots: [snap(99, 0, TAO)],
+    });
+    expect(kinds(grown)).toEqual([['emission', 200, 300, TAO]]);
+  });
+
+  it('a root position on its own hotkey keeps the sign rule (root has no epoch counter)', () => {
+    const r = run({
+      trackedColdkeys: ['C1'],
+      events: [ev('StakeAdded', { block: 100, netuid: 0, tao: 10n * TAO, alpha: 10n * TAO })],
+      checkpoints: [
+        cp(200, 10n * TAO, { netuid: 0, poolValue: pv(100n), ownsHotkey: true }),
+        cp(300, 11n * TAO, { netuid: 0, poolValue: pv(100n), ownsHotkey: true }),
       ],
       snapshots: [snap(99, 0, TAO)],
     });

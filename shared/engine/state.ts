@@ -339,7 +339,6 @@ export class PortfolioState {
       ownsHotkey: cp.ownsHotkey === true,
       epochFrom: p.epochIndex,
       epochTo: cp.epochIndex ?? null,
-      root: cp.netuid === 0,
       held,
     };
     const fromBlock = p.lastCheckpointBlock;
