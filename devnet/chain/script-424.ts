@@ -72,9 +72,7 @@ export class Script424 {
 
   private inject(coldkey: Acc, alpha: bigint, root = false): void {
     const c = this.w.chain;
-    const p = c
-      .openOf(coldkey)
-      .find((x) => (x.netuid === 0) === root && c.stake(x.hotkey, coldkey, x.netuid) > -alpha);
+    const p = c.openOf(coldkey).find((x) => (x.netuid === 0) === root && c.stake(x.hotkey, coldkey, x.netuid) > -alpha);
     if (!p) return;
     c.initStep(() => {
       if (alpha > 0n) c.increasePosition(p.hotkey, coldkey, p.netuid, alpha);
