@@ -105,7 +105,7 @@ export interface BasketPositionView {
   records: BasketRecord[];
 }
 
-/** Basket positions beside the subnet positions; the portfolio is `total` plus `baskets.total`. */
+/** Basket positions beside the subnet positions; `total` (and each wallet and group) already includes them. */
 export interface BasketsView {
   timing: BasketIncomeTiming;
   positions: BasketPositionView[];

@@ -180,7 +180,11 @@ export function valueAtHead(
 
   const aggregates = new Map<string, HoldingView>();
   const patch = (a: AggregateResult): AggregateResult => {
-    const s = aggregate(a);
+    // Basket positions (in the total, wallets and groups: shared/engine/basket-totals.ts) exit at their value.
+    let baskets = a.figures.spotValue;
+    for (const key of a.positions) baskets -= byKey.get(key)?.figures.spotValue ?? 0n;
+    const sub = aggregate(a);
+    const s = { ...sub, exitValue: sub.exitValue + baskets };
     aggregates.set(aggregateKey(a), holdingOf(s));
     return { ...a, figures: withExit(a.figures, s) };
   };

@@ -74,6 +74,18 @@ export interface BasketResult {
   positions: BasketPositionResult[];
   total: BasketFigures;
   records: BasketRecord[];
+  /** Totals at each of `sampleBlocks` (daily series); empty when none were asked for. */
+  samples: BasketSample[];
+}
+
+/** The basket positions' cumulative totals at a block (a series point). */
+export interface BasketSample {
+  value: bigint;
+  costBasis: bigint;
+  realized: bigint;
+  income: bigint;
+  taoIn: bigint;
+  taoOut: bigint;
 }
 
 export const BASKET_FIGURE_KEYS = [

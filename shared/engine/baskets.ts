@@ -17,12 +17,13 @@
  *   proceeds with their share of the basis (`unexplainedShares`, a realized loss).
  *
  * Everything adds up: totalReturn = value + taoOut − taoIn = realized + unrealized + income, in both
- * timings (only when income is recognized differs).
+ * timings (only when income is recognized differs). With zero-basis rewards new shares carry no basis in
+ * either timing: totalReturn = realized + unrealized, income a memo inside them (as for emitted α).
  *
  * Assumption (inferred): shares minted by a flush in the claim's own block before the claim (the fund is
  * flushed when touched) are not observed before it; their value is part of the claim's realized gain.
  */
-import type { BasketIncomeTiming } from '../vocab';
+import type { BasketIncomeTiming, RewardTreatment } from '../vocab';
 import type { PositionEffect, StakeEvent } from './ledger';
 import {
   BASKET_FIGURE_KEYS,
@@ -31,6 +32,7 @@ import {
   type BasketRecord,
   type BasketPositionResult,
   type BasketResult,
+  type BasketSample,
 } from './basket-types';
 
 export * from './basket-types';
@@ -69,6 +71,10 @@ export function computeBaskets(
   snapshots: readonly BasketSnapshot[],
   opts: {
     timing: BasketIncomeTiming;
+    /** Zero basis: fund dividends carry no cost basis (income is a memo inside realized/unrealized). */
+    rewards?: RewardTreatment;
+    /** Blocks (ascending) at which to sample the totals (`samples`: everything up to each block). */
+    sampleBlocks?: readonly number[];
     trackedColdkeys: ReadonlySet<string>;
     asOfBlock?: number;
     /** Silent position changes: a hotkey swap's root effects say where a fund moved. */
@@ -76,6 +82,7 @@ export function computeBaskets(
   },
 ): BasketResult {
   const asOf = opts.asOfBlock ?? Number.MAX_SAFE_INTEGER;
+  const zero = opts.rewards === 'zero';
   const accs = new Map<string, Acc>();
   const records: BasketRecord[] = [];
   const acc = (coldkey: string, hotkey: string): Acc => {
@@ -190,7 +197,7 @@ export function computeBaskets(
           realized: 0n,
           income,
         });
-      a.basis += income;
+      if (!zero) a.basis += income;
       a.f.income += income;
       a.deferred = 0n;
       a.deferredShares = 0n;
@@ -265,7 +272,7 @@ export function computeBaskets(
         const worth = share(value, delta, shares);
         a.f.sharesAccrued += delta;
         if (opts.timing === 'accrual') {
-          a.basis += worth;
+          if (!zero) a.basis += worth;
           a.f.income += worth;
           record(a, { ...base, kind: 'income', tao: worth, shares: delta, basis: 0n, realized: 0n, income: worth });
         } else {
@@ -293,12 +300,28 @@ export function computeBaskets(
       if (a.coldkey === s.coldkey && !seen.has(a.hotkey) && (a.shares !== 0n || a.value !== 0n)) observe(a, 0n, 0n);
   };
 
+  const samples: BasketSample[] = [];
+  const blocks = opts.sampleBlocks ?? [];
+  const sample = (): BasketSample => {
+    const t: BasketSample = { value: 0n, costBasis: 0n, realized: 0n, income: 0n, taoIn: 0n, taoOut: 0n };
+    for (const a of accs.values()) {
+      t.value += a.value;
+      t.costBasis += a.basis;
+      t.realized += a.f.realized;
+      t.income += a.f.income;
+      t.taoIn += a.f.taoIn;
+      t.taoOut += a.f.taoOut;
+    }
+    return t;
+  };
   for (const it of items) {
+    while (samples.length < blocks.length && (blocks[samples.length] as number) < it.block) samples.push(sample());
     if (it.e) applyEvent(it.e);
     else if (it.x) applySwap(it.x);
     else if (it.s) applySnapshot(it.s);
   }
 
+  while (samples.length < blocks.length) samples.push(sample());
   const total = emptyBasketFigures();
   const positions: BasketPositionResult[] = [];
   for (const [key, a] of [...accs.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
@@ -313,5 +336,5 @@ export function computeBaskets(
     for (const k of BASKET_FIGURE_KEYS) total[k] += f[k];
     total.claims += f.claims;
   }
-  return { positions, total, records };
+  return { positions, total, records, samples };
 }

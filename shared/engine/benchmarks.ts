@@ -236,7 +236,7 @@ export function allocateValues(byPosition: ReadonlyMap<string, bigint>, indexVal
   return out;
 }
 
-type BetFigures = Pick<AdditiveFigures, 'taoIn' | 'taoOut' | 'spotValue' | 'incomeTao' | 'friction'>;
+export type BetFigures = Pick<AdditiveFigures, 'taoIn' | 'taoOut' | 'spotValue' | 'incomeTao' | 'friction'>;
 
 /** The figure of one bet against one benchmark value. */
 export function benchmarkFigure(f: BetFigures, benchmarkValue: bigint, available: boolean, complete: boolean) {
@@ -268,7 +268,7 @@ const ADDITIVE_FIELDS = [
   'benchmarkGain',
 ] as const;
 
-function addInto(into: BenchmarkFigure, f: BenchmarkFigure): void {
+export function addInto(into: BenchmarkFigure, f: BenchmarkFigure): void {
   for (const k of ADDITIVE_FIELDS) into[k] += f[k];
   into.complete &&= f.complete;
 }

@@ -26,6 +26,8 @@ import { buildSeries, seriesRecorder, type Series, type SeriesOptions, type Seri
 import { drillDown, type DrillDown, type DrillFigure } from './drilldown';
 import { computeBaskets, type BasketResult, type BasketSnapshot } from './baskets';
 import { FundBook, type BasketTwrPoint } from './analytics/fund-index';
+import { basketFlows, withBasketSeries, withBasketTotals } from './basket-totals';
+import { withBasketBenchmarks } from './basket-benchmarks';
 
 export * from './units';
 export * from './runtime';
@@ -47,6 +49,8 @@ export * from './tax-rows';
 export * from './drilldown';
 export * from './baskets';
 export * from './analytics/fund-index';
+export * from './basket-totals';
+export * from './basket-benchmarks';
 
 export interface PortfolioInput {
   events: readonly StakeEvent[];
@@ -88,7 +92,7 @@ export interface PortfolioResult {
   /** Emission records (drill-down: PositionAcc.emissions / figures.alphaEmitted). */
   emissions: readonly EmissionRecord[];
   benchmarks: BenchmarkSet | null;
-  /** Shares of validator funds (runtime 441+); not in `pnl`: the portfolio's figures are pnl.total + baskets.total. */
+  /** Shares of validator funds (runtime 441+); `pnl` total, wallets and groups include them (./basket-totals). */
   baskets: BasketResult;
   series: Series | null;
 }
@@ -125,6 +129,8 @@ export interface Engine {
   initialSeries(): Series | null;
   /** Basket positions (shares of validator funds, ./baskets) with their figures and records. */
   baskets(): BasketResult;
+  /** An unfiltered series with the basket positions' totals added to every point (./basket-totals). */
+  withBaskets(series: Series): Series;
 }
 
 export function createEngine(
@@ -183,6 +189,15 @@ export function createEngine(
     baskets: [upTo(input.baskets ?? [])],
   };
   let basketCache: BasketResult | null = null;
+  const basketRun = (sampleBlocks: readonly number[] = []): BasketResult =>
+    computeBaskets(whole(kept.events), whole(kept.baskets), {
+      timing: settings.basketIncome ?? 'accrual',
+      rewards: settings.rewards,
+      trackedColdkeys: tracked,
+      asOfBlock: asOf,
+      effects: whole(kept.effects),
+      sampleBlocks,
+    });
   /** A kept input whole (appended chunks joined once, then kept joined). */
   const whole = <T>(chunks: (readonly T[])[]): readonly T[] => {
     if (chunks.length > 1) chunks.splice(0, chunks.length, chunks.flat());
@@ -204,8 +219,8 @@ export function createEngine(
     ...[checkpoints, upTo(input.snapshots), claims, effects, twrReadings, whole(kept.baskets)].map(lastOf),
   );
   if (settings.asOfBlock !== undefined) state.lastBlock = Math.max(state.lastBlock, settings.asOfBlock);
-  // The series ends with a point at that "now", so its last point is the figures' computation.
-  if (recorder?.finish) firstSeries = recorder.finish();
+  // The series ends with a point at that "now", so its last point is the figures' computation (finished
+  // on first use, with the cards' benchmark units: basket flows included).
   const tracker = new PnlTracker(state, ctx);
   tracker.refresh();
   // Benchmark units of closed flow windows, kept for the next computation of this replay.
@@ -274,26 +289,26 @@ export function createEngine(
     prices,
     foldedBlock: () => folded,
     append,
-    result: () => tracker.result(),
+    result: () => withBasketTotals(tracker.result(), engine.baskets(), { walletGroups: ctx.walletGroups, fiat }),
     benchmarks() {
       const figs = new Map([...tracker.positionResults].map(([k, r]) => [k, { netuid: r.netuid, figures: r.figures }]));
-      return computeBenchmarks(state, figs, prices, input.rootIndex, closedUnits);
+      const b = engine.baskets();
+      const bets = new Map(b.positions.map((p) => [p.key, { ...p.figures, spotValue: p.figures.value, incomeTao: p.figures.income, friction: 0n }]));
+      return withBasketBenchmarks(computeBenchmarks(state, figs, prices, input.rootIndex, closedUnits), basketFlows(b), bets);
     },
     series(opts) {
       const end = { block: state.lastBlock, timestamp: state.lastTimestamp };
-      return buildSeries(ledger(), whole(kept.checkpoints), stateOpts, end, { rootIndex: input.rootIndex, ...opts });
+      const s = buildSeries(ledger(), whole(kept.checkpoints), stateOpts, end, { rootIndex: input.rootIndex, ...opts });
+      return opts.filter ? s : engine.withBaskets(s);
     },
+    withBaskets: (s) =>
+      engine.baskets().positions.length === 0 ? s : withBasketSeries(s, (blocks) => basketRun(blocks).samples),
     ledger,
     drillDown: (key, figure) => drillDown(state, ledger(), prices, key, figure),
-    initialSeries: () => firstSeries,
+    initialSeries: () =>
+      (firstSeries ??= recorder?.finish ? engine.withBaskets(recorder.finish(engine.benchmarks().units)) : null),
     ledgerSize: () => ledgerCount,
-    baskets: () =>
-      (basketCache ??= computeBaskets(whole(kept.events), whole(kept.baskets), {
-        timing: settings.basketIncome ?? 'accrual',
-        trackedColdkeys: tracked,
-        asOfBlock: asOf,
-        effects: whole(kept.effects),
-      })),
+    baskets: () => (basketCache ??= basketRun()),
   };
   return engine;
 }

@@ -47,7 +47,7 @@ export function computeWithAnalytics(input: PortfolioInput, settings: EngineSett
     return {
       engine,
       benchmarks,
-      series: hasData ? recorder.finish(benchmarks.units) : null,
+      series: hasData ? engine.withBaskets(recorder.finish(benchmarks.units)) : null,
       observer,
       append(delta) {
         if (!engine.append(delta)) return null;

@@ -1,0 +1,122 @@
+// Basket positions inside the portfolio's figures (./basket-totals, ./basket-benchmarks): the total,
+// wallets and groups, the benchmarks and the daily series, hand-worked (1 TAO = 1e9 rao; M = 1e6 rao).
+import { describe, expect, it } from 'vitest';
+import { computePortfolio, type PortfolioInput } from './index';
+import type { BasketSnapshot } from './baskets';
+import type { RewardTreatment } from './state';
+import type { BasketIncomeTiming } from '../vocab';
+import { TAO, cp, ev, snap, tsOf } from './testing/fixtures';
+
+const M = 1_000_000n;
+const DAY = 7_200; // blocks per UTC day at 12 s
+const bsnap = (block: number, shares: bigint, value: bigint): BasketSnapshot => ({
+  blockNumber: block,
+  timestamp: tsOf(block),
+  coldkey: 'C1',
+  rows: shares === 0n ? [] : [{ hotkey: 'V', shares, value }],
+});
+const [B1, B2, B3, B4] = [DAY + 100, 2 * DAY + 100, 3 * DAY + 100, 4 * DAY + 100];
+
+// Day 0, block 50: 10 α of SN1 bought for 10 TAO (price 1.0). Day 1: 9,000 M shares of V's fund bought for
+// 10 TAO (fee 0.5: worth 9.5). Day 2: dividends, 9,900 M shares worth 11 TAO: the 900 M new are worth
+// 11 × 900 / 9,900 = 1 TAO. Day 3: the fund falls to 9.9 TAO; SN1 rises to 1.2. Day 4: a claim pays 9.801
+// TAO onto root under V and forfeits 0.099 of dust.
+const input: PortfolioInput = {
+  trackedColdkeys: ['C1'],
+  events: [
+    ev('StakeAdded', { block: 50, tao: 10n * TAO, alpha: 10n * TAO, spec: 475 }),
+    ev('BasketStakedIn', { block: B1, hot: 'V', netuid: 0, tao: 10n * TAO, alpha: 9_000n * M, fee: 500n * M, spec: 475 }),
+    ev('BasketClaimDustSkipped', { block: B4, idx: 5, hot: 'V', netuid: 0, tao: 99n * M, spec: 475 }),
+    ev('BasketClaimed', { block: B4, idx: 6, hot: 'V', netuid: 0, tao: 9_801n * M, spec: 475 }),
+    ev('RootClaimed', { block: B4, idx: 7, hot: null, netuid: null, tao: 9_801n * M, spec: 475 }),
+  ],
+  checkpoints: [
+    ...[B1, B2, B3, B4].map((b) => cp(b, 10n * TAO)),
+    cp(B4, 9_801n * M, { hot: 'V', netuid: 0 }),
+  ],
+  snapshots: [snap(1, 1, TAO), snap(B3, 1, 1_200_000_000n)],
+  baskets: [bsnap(B1, 9_000n * M, 9_500n * M), bsnap(B2, 9_900n * M, 11n * TAO), bsnap(B3, 9_900n * M, 9_900n * M), bsnap(B4, 0n, 0n)],
+};
+const run = (rewards: RewardTreatment, basketIncome: BasketIncomeTiming, asOfBlock?: number) =>
+  computePortfolio(input, {
+    method: 'acb',
+    rewards,
+    basketIncome,
+    walletGroups: { g: ['C1'] },
+    series: { daily: true },
+    ...(asOfBlock === undefined ? {} : { asOfBlock }),
+  });
+
+describe('basket positions in the portfolio total', () => {
+  it('after the claim: SN1 12 + root 9.801 + fund 0; total return 1.801 = −1.199 realized + 2 unrealized + 1 income', () => {
+    const r = run('income', 'accrual');
+    const t = r.pnl.total.figures;
+    expect(t.spotValue).toBe(21_801n * M);
+    expect(t.exitValue).toBeGreaterThan(0n);
+    // TAO in: SN1 10 + fund 10 + the claim's root acquisition 9.801; out: the claim's 9.801 (nets to 0).
+    expect([t.taoIn, t.taoOut]).toEqual([29_801n * M, 9_801n * M]);
+    expect(t.totalReturn).toBe(1_801n * M);
+    // Fund: paid part realizes 9.801 − (11 − 0.11) = −1.089, the dust −0.11 (its share of the basis 11).
+    expect([t.realized, t.unrealized, t.incomeTao]).toEqual([-1_199n * M, 2n * TAO, 1n * TAO]);
+    expect(t.costBasis).toBe(10n * TAO + 9_801n * M);
+    expect(r.pnl.wallets.map((w) => w.figures.totalReturn)).toEqual([1_801n * M]);
+    expect(r.pnl.groups.map((g) => g.figures.spotValue)).toEqual([21_801n * M]);
+    // Subnets stay subnets: SN1 and root only.
+    expect(r.pnl.subnets.reduce((s, a) => s + a.figures.spotValue, 0n)).toBe(21_801n * M);
+    expect(r.pnl.subnets.reduce((s, a) => s + a.figures.taoIn, 0n)).toBe(19_801n * M);
+  });
+
+  it('before the claim (day 3): the fund’s 9.9 is in the value; income at accrual 1 vs at claim 0, same return', () => {
+    const acc = run('income', 'accrual', B3).pnl.total.figures;
+    expect([acc.spotValue, acc.taoIn, acc.totalReturn]).toEqual([21_900n * M, 20n * TAO, 1_900n * M]);
+    // SN1 +2 unrealized, fund 9.9 − basis 11 = −1.1
+    expect([acc.realized, acc.unrealized, acc.incomeTao]).toEqual([0n, 900n * M, 1n * TAO]);
+    const clm = run('income', 'claim', B3).pnl.total.figures;
+    expect([clm.totalReturn, clm.realized, clm.unrealized, clm.incomeTao]).toEqual([1_900n * M, 0n, 1_900n * M, 0n]);
+  });
+
+  it('adds up in every mode: income treatment r + u + income, zero basis r + u (income a memo)', () => {
+    for (const timing of ['accrual', 'claim'] as const) {
+      for (const asOf of [B2, B3, undefined]) {
+        const inc = run('income', timing, asOf).pnl.total.figures;
+        expect(inc.realized + inc.unrealized + inc.incomeTao).toBe(inc.totalReturn);
+        const zero = run('zero', timing, asOf).pnl.total.figures;
+        expect(zero.realized + zero.unrealized).toBe(zero.totalReturn);
+        expect(zero.totalReturn).toBe(inc.totalReturn);
+      }
+    }
+    // Zero basis at the end: the fund's basis 10; dust takes 10 × 0.099 / 9.9 = 0.1; paid 9.801 − 9.9 = −0.099.
+    expect(run('zero', 'accrual').pnl.total.figures.realized).toBe(-199n * M);
+  });
+
+  it('the benchmarks buy the fund purchase and the claim: Hold TAO 20, excess 1.801; the chart ends at the card', () => {
+    const r = run('income', 'accrual');
+    const hold = r.benchmarks!.total.holdTao;
+    expect([hold.benchmarkValue, hold.betValue, hold.excess, hold.benchmarkGain]).toEqual([
+      20n * TAO,
+      21_801n * M,
+      1_801n * M,
+      0n,
+    ]);
+    // price effect = excess + gain − emission − friction = 1.801 − 1 − 0 = 0.801 (SN1 +2, fund −1.199)
+    expect(hold.priceEffect).toBe(801n * M);
+    expect(r.benchmarks!.positions.get('C1|V')?.holdTao.benchmarkValue).toBe(199n * M);
+    const last = r.series!.daily.at(-1)!;
+    expect(last.value).toBe(r.pnl.total.figures.spotValue);
+    for (const id of ['holdTao', 'subnetBasket', 'subnetBasketEqual'] as const)
+      expect(last.benchmarks[id]).toBe(r.benchmarks!.total[id].benchmarkValue);
+  });
+
+  it('the daily series holds the fund every day: value, net invested, income and cost basis', () => {
+    const d = run('income', 'accrual').series!.daily;
+    expect(d.map((p) => p.day)).toEqual(['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-04', '2025-10-05']);
+    expect(d.map((p) => p.value)).toEqual([10n * TAO, 19_500n * M, 21n * TAO, 21_900n * M, 21_801n * M]);
+    expect(d.map((p) => p.netInvested)).toEqual([10n * TAO, 20n * TAO, 20n * TAO, 20n * TAO, 20n * TAO]);
+    expect(d.map((p) => p.incomeInPeriod)).toEqual([0n, 0n, 1n * TAO, 0n, 0n]);
+    expect(d.map((p) => p.benchmarks.holdTao)).toEqual(d.map((p) => p.netInvested));
+    for (const p of d) expect(p.unrealized).toBe(p.value - p.costBasis);
+    expect(d.at(-1)!.realizedCum).toBe(-1_199n * M);
+    // At claim the income comes with the claim on day 5.
+    expect(run('income', 'claim').series!.daily.map((p) => p.incomeInPeriod)).toEqual([0n, 0n, 0n, 0n, 1n * TAO]);
+  });
+});

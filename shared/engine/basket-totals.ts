@@ -1,0 +1,189 @@
+/**
+ * Basket positions (./baskets) inside the portfolio's figures: the total, each wallet and each wallet
+ * group include the basket positions of their coldkeys, so the headline value, total return, income,
+ * realized and unrealized add up across subnet and basket positions (docs/chain/baskets.md#value). Subnet
+ * aggregates do not (a fund is not a subnet; the Subnets page shows baskets in their own section).
+ *
+ * Per basket position: spot and exit value += what a claim would pay now, cost basis, realized,
+ * unrealized, income, TAO in/out and total return += its figures. A claim is a TAO flow out of the basket
+ * position and into the root position (`basket-claim`), so it nets to zero in the portfolio's TAO in/out.
+ *
+ * The series (./timeseries) gets the same: each point adds the basket totals at its block (value, cost
+ * basis, realized, income, net invested), so the chart's last point is the card.
+ */
+import type { FiatBook } from './fiat';
+import type { AggregateResult, Figures, PnlResult } from './pnl';
+import { zeroAdditive } from './pnl';
+import type { Series, SeriesPoint } from './timeseries';
+import type { BasketFigures, BasketPositionResult, BasketRecord, BasketResult, BasketSample } from './basket-types';
+import { ratio, taoToFiat } from './units';
+
+/** A TAO flow of a basket position: purchases and shares received (+), claims and shares sent (−). */
+export interface BasketFlow {
+  key: string;
+  blockNumber: number;
+  tao: bigint;
+}
+
+const FLOW_SIGN: Partial<Record<BasketRecord['kind'], 1n | -1n>> = {
+  purchase: 1n,
+  'transfer-in': 1n,
+  claim: -1n,
+  'transfer-out': -1n,
+};
+
+/** The basket positions' TAO flows in block order (what the benchmarks buy and sell). */
+export function basketFlows(b: BasketResult): BasketFlow[] {
+  const out: BasketFlow[] = [];
+  for (const r of b.records) {
+    const sign = FLOW_SIGN[r.kind];
+    if (sign !== undefined && r.tao !== 0n)
+      out.push({ key: `${r.coldkey}|${r.hotkey}`, blockNumber: r.blockNumber, tao: sign * r.tao });
+  }
+  return out.sort((a, c) => a.blockNumber - c.blockNumber);
+}
+
+function emptyFigures(): Figures {
+  return {
+    ...zeroAdditive(),
+    exitValue: 0n,
+    avgEntryPrice: null,
+    totalReturnPct: null,
+    spotValueFiat: null,
+    unrealizedFiat: null,
+    flags: {
+      missingPrice: [],
+      frictionUnknownLegs: 0,
+      feesUnknown: 0,
+      emissionsUnpriced: 0,
+      exitApproximate: false,
+      fiatIncomplete: false,
+    },
+  };
+}
+
+interface FiatParts {
+  realized: bigint;
+  income: bigint;
+  incomplete: boolean;
+}
+
+/** Figures plus basket positions (fiat: realized and income at each record's day, values at the as-of day). */
+function addBaskets(
+  f: Figures,
+  parts: readonly { figures: BasketFigures; fiat: FiatParts | null }[],
+  fiatPrice: bigint | null,
+): Figures {
+  if (parts.length === 0) return f;
+  const out: Figures = { ...f, flags: { ...f.flags } };
+  for (const { figures: b, fiat } of parts) {
+    out.spotValue += b.value;
+    out.exitValue += b.value;
+    out.costBasis += b.costBasis;
+    out.realized += b.realized;
+    out.unrealized += b.unrealized;
+    out.incomeTao += b.income;
+    out.taoIn += b.taoIn;
+    out.taoOut += b.taoOut;
+    out.totalReturn += b.totalReturn;
+    if (fiat) {
+      out.realizedFiat += fiat.realized;
+      out.incomeFiat += fiat.income;
+      out.flags.fiatIncomplete ||= fiat.incomplete;
+    }
+  }
+  out.avgEntryPrice = null;
+  out.totalReturnPct = ratio(out.totalReturn, out.taoIn);
+  if (fiatPrice !== null) {
+    out.spotValueFiat = taoToFiat(out.spotValue, fiatPrice);
+    out.unrealizedFiat = taoToFiat(out.unrealized, fiatPrice);
+  }
+  return out;
+}
+
+/** Each basket position's realized and income in fiat, at the UTC day of each record. */
+function fiatOf(fiat: FiatBook, records: readonly BasketRecord[]): Map<string, FiatParts> {
+  const out = new Map<string, FiatParts>();
+  for (const r of records) {
+    const k = `${r.coldkey}|${r.hotkey}`;
+    const p = out.get(k) ?? { realized: 0n, income: 0n, incomplete: false };
+    out.set(k, p);
+    for (const [amount, into] of [
+      [r.realized, 'realized'],
+      [r.income, 'income'],
+    ] as const) {
+      if (amount === 0n) continue;
+      const v = fiat.value(amount, r.timestamp);
+      if (v === null) p.incomplete = true;
+      else p[into] += v;
+    }
+  }
+  return out;
+}
+
+/** The PnL result with the basket positions in its total, wallets and groups. */
+export function withBasketTotals(
+  pnl: PnlResult,
+  baskets: BasketResult,
+  opts: { walletGroups: Readonly<Record<string, readonly string[]>>; fiat: FiatBook | null },
+): PnlResult {
+  const held = baskets.positions.filter((p) => !isEmpty(p));
+  if (held.length === 0) return pnl;
+  const fiatParts = opts.fiat ? fiatOf(opts.fiat, baskets.records) : null;
+  const fiatPrice = opts.fiat ? opts.fiat.priceOn(pnl.asOfTimestamp) : null;
+  const part = (p: BasketPositionResult) => ({ figures: p.figures, fiat: fiatParts?.get(p.key) ?? null });
+  const merge = (a: AggregateResult, of: (p: BasketPositionResult) => boolean): AggregateResult => {
+    const mine = held.filter(of);
+    return mine.length === 0 ? a : { ...a, figures: addBaskets(a.figures, mine.map(part), fiatPrice) };
+  };
+  const wallets = new Map(pnl.wallets.map((w) => [w.key, w]));
+  for (const p of held)
+    if (!wallets.has(p.coldkey))
+      wallets.set(p.coldkey, { key: p.coldkey, kind: 'wallet', figures: emptyFigures(), positions: [] });
+  const groupOf = new Map(Object.entries(opts.walletGroups).map(([g, ws]) => [g, new Set(ws)]));
+  return {
+    ...pnl,
+    total: merge(pnl.total, () => true),
+    wallets: [...wallets.values()]
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map((w) => merge(w, (p) => p.coldkey === w.key)),
+    groups: pnl.groups.map((g) => merge(g, (p) => groupOf.get(g.key)?.has(p.coldkey) ?? false)),
+  };
+}
+
+/** A basket position that never held or moved anything adds nothing. */
+const isEmpty = (p: BasketPositionResult): boolean =>
+  p.figures.taoIn === 0n && p.figures.taoOut === 0n && p.figures.value === 0n && p.figures.realized === 0n;
+
+/** Each point plus the basket totals sampled at its block (`samples[i]` belongs to `points[i]`). */
+function addToPoints(points: readonly SeriesPoint[], samples: readonly BasketSample[]): SeriesPoint[] {
+  let prevIncome = 0n;
+  return points.map((p, i) => {
+    const s = samples[i];
+    if (!s) return p;
+    const gained = s.income - prevIncome;
+    prevIncome = s.income;
+    const value = p.value + s.value;
+    const costBasis = p.costBasis + s.costBasis;
+    return {
+      ...p,
+      value,
+      costBasis,
+      realizedCum: p.realizedCum + s.realized,
+      unrealized: value - costBasis,
+      incomeCum: p.incomeCum + s.income,
+      incomeInPeriod: p.incomeInPeriod + gained,
+      netInvested: p.netInvested + s.taoIn - s.taoOut,
+    };
+  });
+}
+
+/** The series with the basket positions in every point; `sampleAt(blocks)` gives their totals at blocks. */
+export function withBasketSeries(series: Series, sampleAt: (blocks: readonly number[]) => BasketSample[]): Series {
+  const blocksOf = (ps: readonly SeriesPoint[]) => ps.map((p) => p.blockNumber);
+  return {
+    ...series,
+    daily: addToPoints(series.daily, sampleAt(blocksOf(series.daily))),
+    perEvent: addToPoints(series.perEvent, sampleAt(blocksOf(series.perEvent))),
+  };
+}
