@@ -46,7 +46,11 @@ export function withBasketBenchmarks(
     for (const f of flows) {
       const at = hold ? INDEX_SCALE : cursor.at(f.blockNumber);
       const n =
-        at === INDEX_SCALE ? f.tao : f.tao >= 0n && at > 0n ? (f.tao * INDEX_SCALE) / at : floorDiv(f.tao * INDEX_SCALE, at);
+        at === INDEX_SCALE
+          ? f.tao
+          : f.tao >= 0n && at > 0n
+            ? (f.tao * INDEX_SCALE) / at
+            : floorDiv(f.tao * INDEX_SCALE, at);
       if (start !== null && f.blockNumber < start) waiting.add(f.key);
       mine.set(f.key, (mine.get(f.key) ?? 0n) + n);
       group.windows.push(windowBlocks.length);

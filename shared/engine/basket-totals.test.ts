@@ -25,17 +25,27 @@ const input: PortfolioInput = {
   trackedColdkeys: ['C1'],
   events: [
     ev('StakeAdded', { block: 50, tao: 10n * TAO, alpha: 10n * TAO, spec: 475 }),
-    ev('BasketStakedIn', { block: B1, hot: 'V', netuid: 0, tao: 10n * TAO, alpha: 9_000n * M, fee: 500n * M, spec: 475 }),
+    ev('BasketStakedIn', {
+      block: B1,
+      hot: 'V',
+      netuid: 0,
+      tao: 10n * TAO,
+      alpha: 9_000n * M,
+      fee: 500n * M,
+      spec: 475,
+    }),
     ev('BasketClaimDustSkipped', { block: B4, idx: 5, hot: 'V', netuid: 0, tao: 99n * M, spec: 475 }),
     ev('BasketClaimed', { block: B4, idx: 6, hot: 'V', netuid: 0, tao: 9_801n * M, spec: 475 }),
     ev('RootClaimed', { block: B4, idx: 7, hot: null, netuid: null, tao: 9_801n * M, spec: 475 }),
   ],
-  checkpoints: [
-    ...[B1, B2, B3, B4].map((b) => cp(b, 10n * TAO)),
-    cp(B4, 9_801n * M, { hot: 'V', netuid: 0 }),
-  ],
+  checkpoints: [...[B1, B2, B3, B4].map((b) => cp(b, 10n * TAO)), cp(B4, 9_801n * M, { hot: 'V', netuid: 0 })],
   snapshots: [snap(1, 1, TAO), snap(B3, 1, 1_200_000_000n)],
-  baskets: [bsnap(B1, 9_000n * M, 9_500n * M), bsnap(B2, 9_900n * M, 11n * TAO), bsnap(B3, 9_900n * M, 9_900n * M), bsnap(B4, 0n, 0n)],
+  baskets: [
+    bsnap(B1, 9_000n * M, 9_500n * M),
+    bsnap(B2, 9_900n * M, 11n * TAO),
+    bsnap(B3, 9_900n * M, 9_900n * M),
+    bsnap(B4, 0n, 0n),
+  ],
 };
 const run = (rewards: RewardTreatment, basketIncome: BasketIncomeTiming, asOfBlock?: number) =>
   computePortfolio(input, {

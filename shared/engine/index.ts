@@ -293,8 +293,17 @@ export function createEngine(
     benchmarks() {
       const figs = new Map([...tracker.positionResults].map(([k, r]) => [k, { netuid: r.netuid, figures: r.figures }]));
       const b = engine.baskets();
-      const bets = new Map(b.positions.map((p) => [p.key, { ...p.figures, spotValue: p.figures.value, incomeTao: p.figures.income, friction: 0n }]));
-      return withBasketBenchmarks(computeBenchmarks(state, figs, prices, input.rootIndex, closedUnits), basketFlows(b), bets);
+      const bets = new Map(
+        b.positions.map((p) => [
+          p.key,
+          { ...p.figures, spotValue: p.figures.value, incomeTao: p.figures.income, friction: 0n },
+        ]),
+      );
+      return withBasketBenchmarks(
+        computeBenchmarks(state, figs, prices, input.rootIndex, closedUnits),
+        basketFlows(b),
+        bets,
+      );
     },
     series(opts) {
       const end = { block: state.lastBlock, timestamp: state.lastTimestamp };
