@@ -101,6 +101,13 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
               positions: Object.fromEntries(view.positions.map((p) => [p.key, p.holding])),
             }),
             unexplained: jsonSafe(view.unexplained),
+            // Shares of validator funds (docs/chain/baskets.md): already inside pnl.total, wallets and groups.
+            baskets: jsonSafe({
+              timing: view.baskets.timing,
+              positions: view.baskets.positions.map(({ records: _records, ...p }) => p),
+              total: view.baskets.total,
+            }),
+            benchmarks: jsonSafe(view.total.benchmarks),
           },
           null,
           2,
