@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { prefetchFigures, prefetchOnIntent } from '../portfolio/prefetch';
 import { FirstRunGate } from '../settings/FirstRunGate';
 import { settingsQueries } from '../settings/queries';
 import { walletQueries } from '../wallets/queries';
@@ -38,6 +39,12 @@ export function App() {
   const route = useHashRoute(wallets.data?.length);
   const privacy = settings.data?.privacyMode ?? false;
   const nav = route ? navPageOf(route) : null;
+  const client = useQueryClient();
+  const hasWallets = (wallets.data?.length ?? 0) > 0;
+  useEffect(() => prefetchOnIntent(client), [client]);
+  useEffect(() => {
+    if (hasWallets) void prefetchFigures(client);
+  }, [client, hasWallets]);
 
   return (
     <PrivacyContext.Provider value={privacy}>

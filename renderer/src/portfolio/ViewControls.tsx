@@ -1,7 +1,7 @@
 import { COST_BASIS_METHODS, REWARD_TREATMENTS } from '../../../shared/vocab';
 import { CurrencyToggle } from '../app/currency';
 import { VocabSelect } from '../app/VocabSelect';
-import type { ViewChoice } from './view-choice';
+import type { PortfolioFigures, ViewChoice } from './view-choice';
 
 /** Method and reward treatment for the figures on screen (remembered; see view-choice.ts). */
 export function ViewControls({
@@ -36,6 +36,19 @@ export function ViewControls({
           onChange={choice.setRewards}
         />
       </label>
+    </div>
+  );
+}
+
+/** The toolbar of a page built on the portfolio's figures: method, rewards and (with fiat prices) currency. */
+export function FiguresToolbar({ figures }: { figures: PortfolioFigures }) {
+  return (
+    <div className="toolbar">
+      <ViewControls
+        choice={figures.choice}
+        currency={figures.fiatAvailable ? figures.currency : undefined}
+        fiatCode={figures.portfolio.data?.fiatCurrency}
+      />
     </div>
   );
 }

@@ -1,7 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
 import { costBasisMethods, rewardTreatments, type CostBasisMethod, type RewardTreatment } from '../../../shared/vocab';
-import { oneOf, usePersistedState } from '../app/persisted';
+import { oneOf, readPersisted, usePersistedState } from '../app/persisted';
+import { portfolioQueries } from './queries';
+import type { PortfolioView } from '../../../shared/views';
 
 const orDefault = <T extends readonly string[]>(ids: T) => oneOf([...ids, null] as const);
+const METHOD = ['view.method', null, orDefault(costBasisMethods)] as const;
+const REWARDS = ['view.rewards', null, orDefault(rewardTreatments)] as const;
+const CURRENCY = ['view.currency', 'tao', oneOf(['tao', 'fiat'] as const)] as const;
+
+type FigureArgs = { method?: CostBasisMethod; rewards?: RewardTreatment };
+const figureArgs = (method: CostBasisMethod | null, rewards: RewardTreatment | null): FigureArgs => ({
+  ...(method ? { method } : {}),
+  ...(rewards ? { rewards } : {}),
+});
 
 /**
  * The cost-basis method and reward treatment the figures are computed with: the Settings default
@@ -9,17 +21,9 @@ const orDefault = <T extends readonly string[]>(ids: T) => oneOf([...ids, null] 
  * across navigation and reloads.
  */
 export function useViewChoice() {
-  const [method, setMethod] = usePersistedState<CostBasisMethod | null>(
-    'view.method',
-    null,
-    orDefault(costBasisMethods),
-  );
-  const [rewards, setRewards] = usePersistedState<RewardTreatment | null>(
-    'view.rewards',
-    null,
-    orDefault(rewardTreatments),
-  );
-  const args = { ...(method ? { method } : {}), ...(rewards ? { rewards } : {}) };
+  const [method, setMethod] = usePersistedState<CostBasisMethod | null>(...METHOD);
+  const [rewards, setRewards] = usePersistedState<RewardTreatment | null>(...REWARDS);
+  const args = figureArgs(method, rewards);
   return {
     method: method ?? undefined,
     rewards: rewards ?? undefined,
@@ -30,19 +34,36 @@ export function useViewChoice() {
 }
 export type ViewChoice = ReturnType<typeof useViewChoice>;
 
+/** Fiat prices are imported (the currency toggle is offered). */
+export const hasFiatPrices = (view: Pick<PortfolioView, 'fiatMissingDays'> | undefined): boolean =>
+  view?.fiatMissingDays !== null && view?.fiatMissingDays !== undefined;
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const dayOrNull = (v: unknown): v is string | null => v === null || (typeof v === 'string' && DAY.test(v));
+const rangeKeys = (page: string) => ({
+  from: [`${page}.from`, null, dayOrNull] as const,
+  to: [`${page}.to`, null, dayOrNull] as const,
+});
+
+/**
+ * The arguments the hooks below would give, read from what is remembered, outside React: what a page
+ * will ask for before it is shown (prefetch.ts). `fiatAvailable` as the portfolio view says.
+ */
+export function rememberedArgs(fiatAvailable: boolean, page?: string) {
+  const args = figureArgs(readPersisted(...METHOD), readPersisted(...REWARDS));
+  const currency = fiatAvailable ? readPersisted(...CURRENCY) : 'tao';
+  if (!page) return { view: args, analytics: { ...args, currency } };
+  const from = readPersisted(...rangeKeys(page).from);
+  const to = readPersisted(...rangeKeys(page).to);
+  return { view: args, analytics: { ...args, currency, ...(from ? { from } : {}), ...(to ? { to } : {}) } };
+}
 
 /**
  * The display currency (τ, or fiat once prices are imported): one choice for every page that shows
  * figures, so switching to fiat on one page shows fiat on the others too.
  */
 export function useCurrencyChoice(fiatAvailable: boolean) {
-  const [currency, setCurrency] = usePersistedState<'tao' | 'fiat'>(
-    'view.currency',
-    'tao',
-    oneOf(['tao', 'fiat'] as const),
-  );
+  const [currency, setCurrency] = usePersistedState<'tao' | 'fiat'>(...CURRENCY);
   return { currency: fiatAvailable ? currency : ('tao' as const), setCurrency };
 }
 
@@ -52,8 +73,8 @@ export function useCurrencyChoice(fiatAvailable: boolean) {
  */
 export function useAnalyticsChoice(page: string, fiatAvailable: boolean) {
   const { currency: shown, setCurrency } = useCurrencyChoice(fiatAvailable);
-  const [from, setFrom] = usePersistedState<string | null>(`${page}.from`, null, dayOrNull);
-  const [to, setTo] = usePersistedState<string | null>(`${page}.to`, null, dayOrNull);
+  const [from, setFrom] = usePersistedState<string | null>(...rangeKeys(page).from);
+  const [to, setTo] = usePersistedState<string | null>(...rangeKeys(page).to);
   return {
     currency: shown,
     setCurrency,
@@ -66,3 +87,17 @@ export function useAnalyticsChoice(page: string, fiatAvailable: boolean) {
     args: { currency: shown, ...(from ? { from } : {}), ...(to ? { to } : {}) },
   };
 }
+
+/**
+ * What the pages built on the portfolio's figures share (Subnets, a subnet's detail): the remembered
+ * method and rewards choice, the portfolio query for it, and the display currency, offered once fiat
+ * prices are imported.
+ */
+export function usePortfolioFigures() {
+  const choice = useViewChoice();
+  const portfolio = useQuery(portfolioQueries.view(choice.args));
+  const fiatAvailable = hasFiatPrices(portfolio.data);
+  const currency = useCurrencyChoice(fiatAvailable);
+  return { choice, portfolio, fiatAvailable, currency };
+}
+export type PortfolioFigures = ReturnType<typeof usePortfolioFigures>;

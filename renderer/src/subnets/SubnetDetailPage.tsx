@@ -8,8 +8,8 @@ import { METRICS } from '../../../shared/vocab';
 import { routeHref } from '../app/route';
 import { QueryStates } from '../portfolio/PageStates';
 import { portfolioQueries } from '../portfolio/queries';
-import { useCurrencyChoice, useViewChoice, type ViewChoice } from '../portfolio/view-choice';
-import { ViewControls } from '../portfolio/ViewControls';
+import { usePortfolioFigures, type ViewChoice } from '../portfolio/view-choice';
+import { FiguresToolbar } from '../portfolio/ViewControls';
 import { subnetTitle } from './columns';
 import { SubnetMarketPanels, unitOf } from './SubnetMarketPanels';
 import { Money, TAO_UNIT } from '../app/Money';
@@ -17,11 +17,9 @@ import type { Amount, MoneyFigure } from '../../../shared/views';
 
 /** One subnet: its price history with your trades, your positions per validator, income and health. */
 export function SubnetDetailPage({ netuid }: { netuid: number }) {
-  const choice = useViewChoice();
-  const portfolio = useQuery(portfolioQueries.view(choice.args));
+  const figures = usePortfolioFigures();
+  const { choice, portfolio, currency } = figures;
   const subnet = portfolio.data?.subnets.find((s) => s.netuid === netuid) ?? null;
-  const fiatAvailable = portfolio.data?.fiatMissingDays !== null && portfolio.data?.fiatMissingDays !== undefined;
-  const currency = useCurrencyChoice(fiatAvailable);
 
   return (
     <section className="page" aria-labelledby="page-title">
@@ -36,13 +34,7 @@ export function SubnetDetailPage({ netuid }: { netuid: number }) {
           </h1>
         </div>
       </header>
-      <div className="toolbar">
-        <ViewControls
-          choice={choice}
-          currency={fiatAvailable ? currency : undefined}
-          fiatCode={portfolio.data?.fiatCurrency}
-        />
-      </div>
+      <FiguresToolbar figures={figures} />
       <QueryStates
         query={portfolio}
         isEmpty={(v) => !v.subnets.some((s) => s.netuid === netuid)}

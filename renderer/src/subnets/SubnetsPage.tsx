@@ -1,18 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { COST_BASIS_METHODS, REWARD_TREATMENTS } from '../../../shared/vocab';
 import { QueryStates } from '../portfolio/PageStates';
-import { ViewControls } from '../portfolio/ViewControls';
+import { FiguresToolbar } from '../portfolio/ViewControls';
 import { portfolioQueries } from '../portfolio/queries';
-import { useCurrencyChoice, useViewChoice } from '../portfolio/view-choice';
+import { usePortfolioFigures } from '../portfolio/view-choice';
 import { subnetRows, tableTotals } from './subnet-rows';
 import { SubnetsTable } from './SubnetsTable';
 import { RootBaskets } from './RootBaskets';
 
 export function SubnetsPage() {
-  const choice = useViewChoice();
-  const portfolio = useQuery(portfolioQueries.view(choice.args));
-  const fiatAvailable = portfolio.data?.fiatMissingDays !== null && portfolio.data?.fiatMissingDays !== undefined;
-  const currency = useCurrencyChoice(fiatAvailable);
+  const figures = usePortfolioFigures();
+  const { choice, portfolio, currency } = figures;
   // Price changes, emission yields and shares come with the analytics, and in fiat the money figures;
   // the table shows without them (in τ until the fiat figures arrive).
   const analytics = useQuery(portfolioQueries.analytics({ ...choice.args, currency: currency.currency }));
@@ -30,13 +28,7 @@ export function SubnetsPage() {
           </p>
         )}
       </header>
-      <div className="toolbar">
-        <ViewControls
-          choice={choice}
-          currency={fiatAvailable ? currency : undefined}
-          fiatCode={portfolio.data?.fiatCurrency}
-        />
-      </div>
+      <FiguresToolbar figures={figures} />
       <QueryStates
         query={portfolio}
         isEmpty={(v) => !v.hasData}
