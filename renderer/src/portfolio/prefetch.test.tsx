@@ -62,7 +62,12 @@ describe('prefetch', () => {
 
   it('asks for exactly what Portfolio, Subnets and a subnet page then read from the cache', async () => {
     state.fiat = true;
-    remember({ 'view.method': 'fifo', 'view.rewards': 'zero', 'view.currency': 'fiat', 'portfolio.from': '2025-01-01' });
+    remember({
+      'view.method': 'fifo',
+      'view.rewards': 'zero',
+      'view.currency': 'fiat',
+      'portfolio.from': '2025-01-01',
+    });
     await prefetchRoute(client, { page: 'portfolio' });
     await prefetchRoute(client, { page: 'subnets' });
     await prefetchRoute(client, { page: 'subnet', netuid: 7 });
