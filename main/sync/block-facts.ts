@@ -9,7 +9,7 @@ import { poolsFromState, readPositions, readPricedPools, readSubnets } from './c
 import { silentEffects } from './effects';
 import { headExits } from './head';
 import type { BlockRuntime, BlockState, ChainReader } from './reader';
-import { poolValueKeys, withPoolValues } from './pool-values';
+import { poolValueKeys, withEmptied, withPoolValues } from './pool-values';
 import { rootClaimPayouts, type ValuesAt } from './root-claims';
 import { DEFAULT_TEMPO, keys, leUint, poolKeysOf } from './storage-keys';
 import { checkpointTwr, twrKeysOf } from './basket-twr';
@@ -211,7 +211,10 @@ export async function factsFor(
     payouts,
     checkpoints: await Promise.all([
       withTwr(reader, before, facts(prior), fundsOf(finder, entry)),
-      withTwr(reader, at, facts(after), fundsOf(finder, entry)),
+      withTwr(reader, at, facts(after), fundsOf(finder, entry)).then(async (cp) => ({
+        ...cp,
+        positions: await withEmptied(reader, at, coldkey, prior.positions, cp.positions),
+      })),
     ]),
     effects,
     ...(exits ? { exits, head: true } : {}),

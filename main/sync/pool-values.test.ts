@@ -2,7 +2,8 @@
 import { u8aToHex } from '@polkadot/util';
 import { describe, expect, it } from 'vitest';
 import { POOL_VALUE_SCALE } from '../../shared/engine/reconcile';
-import { epochIndexOf, poolValueKeys, poolValueOf } from './pool-values';
+import { epochIndexOf, poolValueKeys, poolValueOf, withEmptied } from './pool-values';
+import type { BlockState, ChainReader } from './reader';
 import { keys } from './storage-keys';
 
 const HOT = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
@@ -73,5 +74,40 @@ describe('pool value keys', () => {
       keys.tempo(3),
       keys.subnetEpochIndex(3),
     ]);
+  });
+});
+
+describe('emptied positions at a change block', () => {
+  const HOT2 = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
+  // Both pools at 2.0 per share in the block's read (the finder's read carries every known pool's keys).
+  const values = new Map<string, string | null>();
+  for (const [h, n] of [[HOT, 1], [HOT2, 2]] as const) {
+    values.set(keys.totalHotkeyAlpha(h, n), hex(le(4_000_000_000n, 8)));
+    values.set(keys.totalHotkeyShares(h, n), null);
+    values.set(keys.totalHotkeySharesV2(h, n), hex(le(2_000_000_000n, 16), le(0n, 8)));
+    values.set(keys.owner(h), null);
+    values.set(keys.subnetEpochIndex(n), hex(le(7n, 8)));
+    values.set(keys.tempo(n), null);
+  }
+  const state: BlockState = { number: 500, hash: '0x01', timestamp: 0, upgradeSpec: 424, values, events: null };
+  const reader = {
+    readBlock: () => {
+      throw new Error('no extra read: the keys are in the block read');
+    },
+  } as unknown as ChainReader;
+
+  it('a position held at the block before and absent after gets a zero row with its pool value; others none', async () => {
+    const prior = [
+      { hotkey: HOT, netuid: 1, alpha: 5n },
+      { hotkey: HOT2, netuid: 2, alpha: 3n },
+    ];
+    const rows = await withEmptied(reader, state, HOT, prior, [{ hotkey: HOT, netuid: 1, alpha: 6n }]);
+    expect(rows.map((r) => [r.hotkey, r.netuid, r.alpha, r.poolValue, r.epochIndex])).toEqual([
+      [HOT, 1, 6n, undefined, undefined],
+      [HOT2, 2, 0n, 2n * POOL_VALUE_SCALE, 7n],
+    ]);
+    // Nothing emptied: the rows as they were.
+    const same = [{ hotkey: HOT, netuid: 1, alpha: 6n }];
+    expect(await withEmptied(reader, state, HOT, [{ hotkey: HOT, netuid: 1, alpha: 5n }], same)).toBe(same);
   });
 });

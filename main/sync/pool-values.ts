@@ -103,3 +103,27 @@ export async function withPoolValues(
     };
   });
 }
+
+/**
+ * `rows` (a change block's checkpoint) with a zero row, pool values included, for each position held at
+ * the block before (`prior`) that the block emptied: StakeInfo lists no empty position, and without the
+ * row the engine's interval would run on to the position's next row, over legs in several blocks
+ * (docs/chain/reconciliation.md). The pools' keys ride on the same block read as the other positions'.
+ */
+export async function withEmptied(
+  reader: ChainReader,
+  state: BlockState,
+  coldkey: string,
+  prior: readonly PositionRow[],
+  rows: PositionRow[],
+): Promise<PositionRow[]> {
+  const held = new Set(rows.map((r) => `${r.hotkey}|${r.netuid}`));
+  const emptied = prior
+    .filter((p) => p.alpha > 0n && !held.has(`${p.hotkey}|${p.netuid}`))
+    .map((p) => ({ hotkey: p.hotkey, netuid: p.netuid, alpha: 0n }));
+  if (emptied.length === 0) return rows;
+  const zero = await withPoolValues(reader, state, coldkey, emptied);
+  return [...rows, ...zero].sort(
+    (a, b) => a.netuid - b.netuid || (a.hotkey < b.hotkey ? -1 : a.hotkey > b.hotkey ? 1 : 0),
+  );
+}

@@ -68,7 +68,11 @@ export function splitDelta(delta: bigint, w: AccrualWindow): DeltaSplit {
   const from = w.poolValueFrom;
   const to = w.poolValueTo;
   const noEpoch = w.epochFrom !== null && w.epochFrom === w.epochTo;
-  if ((w.ownsHotkey && !noEpoch) || from === null || to === null || from <= 0n || to <= 0n) return legacy;
+  const takesShares = w.ownsHotkey && !noEpoch;
+  // No α after any block an epoch of the interval could have paid on (legs only in the checkpoint block,
+  // after its epoch): nothing was earned, whatever the pool did.
+  if (w.alphaMax <= 0n && !takesShares) return { emission: 0n, unexplained: delta };
+  if (takesShares || from === null || to === null || from <= 0n || to <= 0n) return legacy;
   const most = poolGrowth(w.alphaMax, from, to);
   if (delta > most + RECONCILE_TOLERANCE) return { emission: most, unexplained: delta - most };
   const least = poolGrowth(w.alphaMin, from, to);

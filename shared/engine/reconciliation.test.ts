@@ -221,6 +221,56 @@ describe('reconciliation against the pool value per share', () => {
     expect(kinds(r)).toEqual([['emission', 200, 300, TAO]]);
   });
 
+  it('legs in several blocks: a zero checkpoint where the position emptied makes the bound exact', () => {
+    // 10 α from 100; at 250 the pool stands at 1.10 (an epoch paid 1 α) and 0.5 α arrive silently before
+    // the sale of all 11.5 α; rebought 10 α at 400, the pool at 1.30 by then.
+    const events = [
+      ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
+      ev('StakeRemoved', { block: 250, tao: 11n * TAO, alpha: 11_500_000_000n }),
+      ev('StakeAdded', { block: 400, tao: 10n * TAO, alpha: 10n * A }),
+    ];
+    const first = cp(200, 10n * A, { poolValue: pv(100n) });
+    const last = cp(400, 10n * A, { poolValue: pv(130n) });
+    // Without a row at 250 the interval (200, 400] only knows the α held lay between 0 and 10 α, whose
+    // growths 0 and 3 α bracket the 1.5 α gained: all of it reads as emission.
+    const loose = run({ trackedColdkeys: ['C1'], events, checkpoints: [first, last], snapshots: prices });
+    expect(kinds(loose)).toEqual([['emission', 200, 400, 1_500_000_000n]]);
+    // Sync's zero row at 250 (the position emptied there, with the pool value read in that block): the
+    // epoch paid 10 α × 1.10 − 10 α = 1 α, the 0.5 α is unexplained, and nothing is earned while empty.
+    const exact = run({
+      trackedColdkeys: ['C1'],
+      events,
+      checkpoints: [first, cp(250, 0n, { poolValue: pv(110n) }), last],
+      snapshots: prices,
+    });
+    expect(kinds(exact)).toEqual([
+      ['emission', 200, 250, A],
+      ['unexplained', 200, 250, 500_000_000n],
+    ]);
+  });
+
+  it('α that appears when nothing was held before the checkpoint block is unexplained, pool values or not', () => {
+    // Emptied at 250 (zero row), bought at 400 in the checkpoint block itself (after that block's epoch):
+    // 1 α more than the purchase cannot be emission, even with the pool grown or not read.
+    for (const poolValue of [pv(130n), null]) {
+      const r = run({
+        trackedColdkeys: ['C1'],
+        events: [
+          ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
+          ev('StakeRemoved', { block: 250, tao: 10n * TAO, alpha: 10n * A }),
+          ev('StakeAdded', { block: 400, tao: 10n * TAO, alpha: 10n * A }),
+        ],
+        checkpoints: [
+          cp(200, 10n * A, { poolValue: pv(100n) }),
+          cp(250, 0n, { poolValue: pv(100n) }),
+          cp(400, 11n * A, { poolValue }),
+        ],
+        snapshots: prices,
+      });
+      expect(kinds(r)).toEqual([['unexplained', 250, 400, A]]);
+    }
+  });
+
   it('poolGrowth floors: 3 α-rao at 1.00 → 1.50 per share grow to 4 (4.5 floored)', () => {
     expect(poolGrowth(3n, pv(100n), pv(150n))).toBe(1n);
     expect(poolGrowth(3n, pv(150n), pv(100n))).toBe(0n);
