@@ -81,7 +81,10 @@ describe('emptied positions at a change block', () => {
   const HOT2 = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
   // Both pools at 2.0 per share in the block's read (the finder's read carries every known pool's keys).
   const values = new Map<string, string | null>();
-  for (const [h, n] of [[HOT, 1], [HOT2, 2]] as const) {
+  for (const [h, n] of [
+    [HOT, 1],
+    [HOT2, 2],
+  ] as const) {
     values.set(keys.totalHotkeyAlpha(h, n), hex(le(4_000_000_000n, 8)));
     values.set(keys.totalHotkeyShares(h, n), null);
     values.set(keys.totalHotkeySharesV2(h, n), hex(le(2_000_000_000n, 16), le(0n, 8)));
