@@ -252,7 +252,7 @@ describe('reconciliation against the pool value per share', () => {
   it('α that appears when nothing was held before the checkpoint block is unexplained, pool values or not', () => {
     // Emptied at 250 (zero row), bought at 400 in the checkpoint block itself (after that block's epoch):
     // 1 α more than the purchase cannot be emission, even with the pool grown or not read.
-    for (const poolValue of [pv(130n), null]) {
+    for (const poolValue of [pv(130n), undefined]) {
       const r = run({
         trackedColdkeys: ['C1'],
         events: [
