@@ -132,6 +132,10 @@ export const SILENT_EFFECT_KINDS = {
     label: 'Limit order filled (batch)',
     help: 'A limit order filled in a batch: α and TAO changed hands without a stake event.',
   },
+  SharePoolDenominatorReconciled: {
+    label: 'Share pool reconciled',
+    help: 'A chain migration recomputed the hotkey’s share pool on this subnet: your α changed with no trade and no income.',
+  },
 } as const satisfies Record<string, Term>;
 export type SilentEffectKind = keyof typeof SILENT_EFFECT_KINDS;
 
@@ -163,6 +167,10 @@ export const LEDGER_KINDS = {
   dissolution: {
     label: 'Subnet dissolved',
     help: 'The subnet was dissolved: the position closed at the TAO paid out.',
+  },
+  'share-reconcile': {
+    label: 'Share pool reconciled',
+    help: 'A chain migration recomputed the share pool: α added at no cost, or removed with no proceeds. Not income.',
   },
   'basket-claim': {
     label: 'Fund shares claimed',

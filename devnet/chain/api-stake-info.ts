@@ -31,12 +31,25 @@ export function subnetsAt(chain: Chain, b: number): number[] {
     .sort((x, y) => x - y);
 }
 
+/**
+ * Subnets whose α rows exist at block b: those that exist, plus a subnet dissolved at ≥ 475 whose
+ * settle phase has not run yet (its positions are paid out and deleted only then). That StakeInfo
+ * keeps listing such positions until they are settled is an assumption (inferred: the rows still
+ * exist; docs/chain/swaps-and-dissolution.md#475-phased-dissolution).
+ */
+export function heldSubnetsAt(chain: Chain, b: number): number[] {
+  return [...chain.subnets.values()]
+    .filter((s) => s.registeredAt <= b && (s.settledAt === undefined || s.settledAt > b))
+    .map((s) => s.netuid)
+    .sort((x, y) => x - y);
+}
+
 export function stakeInfos(chain: Chain, cold: Acc, b: number, modern: boolean) {
   const out = [];
   if (modern) {
     // subnets in netuid order, then StakingHotkeys order; only positions the coldkey ever held can be non-zero
     const rank = new Map(chain.stakingHotkeys(cold, b).map((h, i) => [h, i]));
-    const live = new Set(subnetsAt(chain, b));
+    const live = new Set(heldSubnetsAt(chain, b));
     const held = chain
       .positionsOf(cold)
       .filter((p) => live.has(p.netuid) && rank.has(p.hotkey))

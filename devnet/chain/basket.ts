@@ -90,7 +90,9 @@ export class BasketBook {
     const c = this.c;
     const out: Row[] = [];
     for (const n of c.netuidsWith(ESCROW, hot)) {
-      if (!c.subnetExists(n, b)) continue;
+      // a dissolved subnet's row stays a holding until the settle phase converts it (≥ 475)
+      const s = c.subnets.get(n);
+      if (!s || s.registeredAt > b || (s.settledAt !== undefined && s.settledAt <= b)) continue;
       const alpha = c.stake(hot, ESCROW, n, b);
       if (alpha === 0n) continue;
       const tao = n === 0 ? alpha : taoOut(c.balancer.quote(n, b), c.balancer.reserves(n, b), alpha);
@@ -300,6 +302,8 @@ export class BasketBook {
     const value = this.nav(hot) - before;
     const minted = this.mint(hot, value, before);
     this.setClaimed(hot, cold, this.claimed(hot, cold) - minted);
+    // the validator joins the buyer's StakingHotkeys, which claims and coldkey swaps walk
+    c.addStakingHotkey(cold, hot);
     c.emit({ pallet: 'SubtensorModule', name: 'BasketStakedIn', args: [hot, cold, tao, value, minted] });
   }
 

@@ -126,6 +126,7 @@ export class Swaps {
       silent.push({ kind: 'DissolutionPayout', coldkey: p.cold, hotkey: p.hot, netuid, alpha: p.alpha, tao: p.share });
     }
     this.clear(netuid);
+    this.settled(netuid);
     c.emit({ pallet: 'SubtensorModule', name: 'NetworkRemoved', args: [netuid], silent });
   }
 
@@ -167,6 +168,13 @@ export class Swaps {
       });
     }
     this.clear(netuid);
+    this.settled(netuid);
+  }
+
+  /** The subnet's α rows were paid out and deleted at the current block (StakeInfo stops listing them). */
+  private settled(netuid: number): void {
+    const s = this.c.subnets.get(netuid);
+    if (s) s.settledAt = this.c.cur;
   }
 
   /** The end of a ≥ 475 dissolution's cleanup. */

@@ -200,6 +200,11 @@ export interface SubnetDef {
   alphaInPerBlock: bigint;
   /** block at which the subnet was dissolved (NetworkRemoved), if it was */
   dissolvedAt?: number;
+  /**
+   * block at which a dissolution paid out and deleted the subnet's α rows: the dissolving call up to
+   * 474, the settle phase of a block hook from 475 (docs/chain/swaps-and-dissolution.md)
+   */
+  settledAt?: number;
 }
 
 export interface AccountState {

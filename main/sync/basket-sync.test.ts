@@ -16,10 +16,11 @@ const tempDir = useTempDirs();
 
 /**
  * Truth entries sync does not derive yet (not done): per-coldkey fund dividends and the 441
- * migration's grants (no event names the coldkey), the 464 share reconcile and 473 dust sweep, and
- * the payouts of a 475 phased dissolution (paid in blocks after NetworkRemoved).
+ * migration's grants (no event names the coldkey), and the 473 dust sweep (no event). The payouts of
+ * a 475 phased dissolution (a block hook's settle transfer after NetworkRemoved) and the 464 share
+ * reconcile's revaluations are derived and compared.
  */
-const NOT_DERIVED = /\|(BasketDividend|BasketMigration|ShareReconcile|DustSwept|DissolutionPayout)\|/;
+const NOT_DERIVED = /\|(BasketDividend|BasketMigration|DustSwept)\|/;
 const BASKET_KINDS = /\|(RootClaimed|BasketStakedIn|BasketClaimed|BasketClaimDustSkipped|StakeAndHotkeyTransferred)\|/;
 
 describe.each([1, 2, 3])('basket475 seed %i', (seed) => {

@@ -44,6 +44,35 @@ describe('silent effects from the checkpoints around the block', () => {
     ]);
   });
 
+  it('from 475 NetworkRemoved closes nothing still held; the settle transfer closes the positions, split by α', () => {
+    const removed = { kind: 'NetworkRemoved' as const, eventIndex: 3, netuid: 5, payouts: [] };
+    const held = [pos('a', 5, 100n), pos('b', 5, 300n)];
+    expect(silentEffects(C, [removed], [], cp(9, held), cp(10, held))).toEqual([]);
+    // One aggregated transfer of 1,001 rao for both positions: 250.25 and 750.75, the larger remainder gets the rao.
+    const settle = { kind: 'NetworkRemoved' as const, eventIndex: 8, netuid: 5, payouts: [1_001n] };
+    expect(silentEffects(C, [settle], [], cp(10, held), cp(11, [])).map((e) => [e.hotkey, e.alpha, e.tao])).toEqual([
+      ['a', -100n, 250n],
+      ['b', -300n, 751n],
+    ]);
+  });
+
+  it('a share-pool reconcile records the α change of each position on that (hotkey, subnet), signed', () => {
+    const ref = { kind: 'SharePoolDenominatorReconciled' as const, eventIndex: 0, hotkey: 'h', netuid: 2 };
+    const prior = cp(9, [pos('h', 2, 1_000n), pos('h', 3, 50n), pos('g', 2, 7n)]);
+    const after = cp(10, [pos('h', 2, 990n), pos('h', 3, 60n), pos('g', 2, 7n)]);
+    expect(silentEffects(C, [ref], [], prior, after)).toEqual([
+      {
+        eventIndex: 0,
+        coldkey: C,
+        hotkey: 'h',
+        netuid: 2,
+        kind: 'SharePoolDenominatorReconciled',
+        alpha: -10n,
+        tao: 0n,
+      },
+    ]);
+  });
+
   it('a batched order lands on the position whose change matches it, and names its hotkey', () => {
     const ref = {
       kind: 'OrderExecutedBatched' as const,

@@ -53,13 +53,25 @@ export function silentEffects(
           }
         break;
       case 'NetworkRemoved': {
+        // Only positions the block deleted: from 475 NetworkRemoved leaves them in place and their
+        // payout comes in a later block's settle transfer (a ref of its own, see ./mechanics).
         const held = prior.positions
-          .filter((p) => p.netuid === ref.netuid && p.alpha > 0n)
+          .filter((p) => p.netuid === ref.netuid && p.alpha > 0n && (now.get(key(p.hotkey, p.netuid)) ?? 0n) === 0n)
           .map((p) => ({ ...p, alpha: heldBefore(p, ref.eventIndex) }));
         const paid = payoutsByPosition(held, ref.payouts);
         held.forEach((p, i) => effect(ref, p.hotkey, p.netuid, -p.alpha, paid[i] ?? 0n));
         break;
       }
+      case 'SharePoolDenominatorReconciled':
+        // The revaluation is the position's α change across the block (a migration block: no trade
+        // of the coldkey's can share it), recorded as an adjustment, not as emission.
+        for (const p of new Set([...prior.positions, ...after.positions].map((x) => x.hotkey + '|' + x.netuid))) {
+          const [hotkey, n] = p.split('|') as [string, string];
+          if (hotkey !== ref.hotkey || Number(n) !== ref.netuid) continue;
+          const delta = (now.get(p) ?? 0n) - (before.get(p) ?? 0n);
+          if (delta !== 0n) effect(ref, hotkey, ref.netuid, delta);
+        }
+        break;
       case 'OrderExecutedBatched': {
         const target = ref.buy ? ref.alpha : -ref.alpha;
         const hotkey = closestChange(ref.netuid, target, before, now);

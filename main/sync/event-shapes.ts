@@ -41,6 +41,7 @@ export const KNOWN_EVENTS: Record<string, Record<string, readonly Shape[]>> = {
       'old_coldkey:AccountId32,new_coldkey:AccountId32,swap_cost:u64',
     ],
     NetworkRemoved: ['u16'],
+    SharePoolDenominatorReconciled: ['hotkey:AccountId32,netuid:u16'],
     AddStakeBurn: ['netuid:u16,hotkey:AccountId32,amount:u64,alpha:u64'],
   },
   Balances: {

@@ -29,7 +29,9 @@ export type SilentRef =
   | { kind: 'HotkeySwapped'; eventIndex: number; oldHotkey: string; newHotkey: string; netuid: number | null }
   | { kind: 'ColdkeySwapped'; eventIndex: number; oldColdkey: string; newColdkey: string }
   | { kind: 'NetworkRemoved'; eventIndex: number; netuid: number; payouts: bigint[] }
-  | { kind: 'OrderExecutedBatched'; eventIndex: number; netuid: number; buy: boolean; alpha: bigint; tao: bigint };
+  | { kind: 'OrderExecutedBatched'; eventIndex: number; netuid: number; buy: boolean; alpha: bigint; tao: bigint }
+  /** A migration rewrote the (hotkey, netuid) share pool's denominator: every position on it is revalued. */
+  | { kind: 'SharePoolDenominatorReconciled'; eventIndex: number; hotkey: string; netuid: number };
 
 /** A Balances.Transfer sync pairs with a chain event. */
 export interface TransferRef {

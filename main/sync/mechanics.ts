@@ -175,6 +175,23 @@ export function mechanicsOf(
         silent.push({ kind: 'NetworkRemoved', eventIndex: e.index, netuid, payouts });
         break;
       }
+      case 'subtensorModule.SharePoolDenominatorReconciled': {
+        // 464+ migrations: the pool's positions change value silently (docs/chain/baskets.md#share-pool-reconcile).
+        const [hotkey, netuid] = [ss58(d[0]), num(d[1])];
+        if (ctx.hotkeys.has(hotkey) && ctx.netuids.has(netuid))
+          silent.push({ kind: 'SharePoolDenominatorReconciled', eventIndex: e.index, hotkey, netuid });
+        break;
+      }
+      case 'balances.Transfer': {
+        // From 475 a dissolution pays out later, in a block hook's settle phase: one aggregated
+        // transfer per coldkey from the subnet's account, outside any extrinsic
+        // (docs/chain/swaps-and-dissolution.md#475-phased-dissolution).
+        if (typeof e.phase === 'number' || ss58(d[1]) !== coldkey) break;
+        const netuid = subnetOfAccount(ss58(d[0]));
+        if (netuid === null || netuid === 0 || !ctx.netuids.has(netuid)) break;
+        silent.push({ kind: 'NetworkRemoved', eventIndex: e.index, netuid, payouts: [big(d[2])] });
+        break;
+      }
       case 'subtensorModule.AddStakeBurn': {
         // {netuid, hotkey, amount, alpha}: the buyer is the coldkey of the StakeAdded just before it.
         const [netuid, hotkey] = [num(d[0]), ss58(d[1])];

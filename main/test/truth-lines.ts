@@ -84,6 +84,9 @@ function effectLines(db: DB, coldkey: string): string[] {
       case 'OrderExecutedBatched':
         add(e, 'BatchedFill', {}, e.tao, e.alpha);
         break;
+      case 'SharePoolDenominatorReconciled':
+        add(e, 'ShareReconcile', {}, 0, e.alpha);
+        break;
     }
   }
   return out;

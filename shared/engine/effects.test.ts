@@ -106,6 +106,31 @@ describe('silent position changes in the ledger', () => {
     expect(left.pnl.total.figures).toMatchObject({ alpha: 0n, realized: 10n * TAO, taoOut: 20n * TAO });
   });
 
+  it('a share-pool reconcile is a revaluation, not income: +2 α at no cost; −4 α later leave with no proceeds', () => {
+    const r = run(
+      base(
+        [
+          effect(300, 'SharePoolDenominatorReconciled', { alpha: 2n * A }),
+          effect(400, 'SharePoolDenominatorReconciled', { alpha: -4n * A }),
+        ],
+        { checkpoints: [cp(299, 10n * A), cp(300, 12n * A), cp(399, 12n * A), cp(400, 8n * A)] },
+      ),
+    );
+    expect(r.ledger.map((e) => e.kind)).toEqual(['buy', 'share-reconcile', 'share-reconcile']);
+    // no emission and nothing unexplained: the α changes are the reconciles
+    expect(r.emissions).toEqual([]);
+    // ACB: 12 α cost 10 TAO; 4 α carry 4 × 10/12 TAO of it and leave for nothing
+    const gone = (4n * A * 10n * TAO) / (12n * A);
+    expect(r.pnl.total.figures).toMatchObject({
+      alpha: 8n * A,
+      alphaEmitted: 0n,
+      alphaUnexplained: 0n,
+      realized: -gone,
+      costBasis: 10n * TAO - gone,
+    });
+    expect(taxRows(r.ledger, r.emissions)).toHaveLength(1); // the buy only
+  });
+
   it('an effect names its chain event as source when that event is stored', () => {
     const r = run(
       base([effect(300, 'NetworkRemoved', { alpha: -10n * A, tao: 12n * TAO, idx: 7 })], {

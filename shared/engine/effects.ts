@@ -7,6 +7,8 @@
  *   over; with only one side tracked the α leaves (transfer out) or arrives (transfer in) at spot.
  * - NetworkRemoved: the position closes at the TAO the dissolution paid out (a disposal).
  * - OrderExecutedBatched: a trade — α bought for the TAO paid, or sold for the TAO received.
+ * - SharePoolDenominatorReconciled (464+ migrations): a revaluation, not income — α that appeared is
+ *   acquired at no cost, α that vanished leaves with no proceeds (docs/chain/baskets.md#share-pool-reconcile).
  */
 import type { PriceBook } from './prices';
 import type { LedgerKind, LegBasis, LegCategory } from '../vocab';
@@ -116,6 +118,11 @@ export function effectEntries(
           ),
         );
         break;
+      case 'SharePoolDenominatorReconciled': {
+        const leg = effectLeg(f, f.alpha > 0n ? 'transferIn' : 'transferOut', 'trade', 0n, prices);
+        out.push(new LedgerEntry('share-reconcile', null, leg, sourceOf(f), [], undefined, f));
+        break;
+      }
       case 'OrderExecutedBatched': {
         const buy = f.alpha > 0n;
         const leg = effectLeg(f, buy ? 'bought' : 'sold', 'trade', buy ? -f.tao : f.tao, prices);

@@ -162,6 +162,8 @@ export function taxRowOf(e: LedgerEntry): TaxRow | null {
     case 'rename':
     case 'coldkey-swap':
       return null; // between own positions: nothing changes hands
+    case 'share-reconcile':
+      return null; // a migration's correction of the share pool: nothing changes hands
     case 'basket-claim':
       return null; // exported from the basket records (basketTaxRows): shares sent, root α received
   }
