@@ -5,8 +5,9 @@
  *
  * - `BasketStakedIn{tao, shares}`: a purchase: shares += shares, cost basis += tao, TAO in += tao.
  * - A snapshot whose owed shares exceed what the events explain: fund dividends (and at the 441 migration,
- *   the legacy claimable α turned into shares). The new shares are worth `floor(value × new / owed)` at
- *   that snapshot. At accrual (default) that is income and their cost basis; at claim they carry no basis
+ *   the legacy claimable α turned into shares). The new shares are worth what their deposits credited
+ *   (`opts.dividends`, from BasketTwr and the root stake: ./basket-dividends) where that is known, else
+ *   `floor(value × new / owed)` at that snapshot. At accrual (default) that is income and their cost basis; at claim they carry no basis
  *   and the same amount is income when the claim happens (`deferredIncome` until then).
  * - `BasketClaimDustSkipped{forfeited}` then `BasketClaimed{tao}`: a claim burns the whole entitlement
  *   (docs/chain/baskets.md#claims), so every share is given up: the TAO staked on root is the proceeds
@@ -25,6 +26,7 @@
  */
 import type { BasketIncomeTiming, RewardTreatment } from '../vocab';
 import type { PositionEffect, StakeEvent } from './ledger';
+import type { DividendBook } from './basket-dividends';
 import {
   BASKET_FIGURE_KEYS,
   emptyBasketFigures,
@@ -53,6 +55,9 @@ class Acc {
   deferredShares = 0n;
   /** Forfeited TAO estimate of a dust event waiting for its BasketClaimed. */
   pendingDust = 0n;
+  /** Block of the last snapshot of its coldkey, and of its last claim or carry (−1: none). */
+  seenAt = -1;
+  movedAt = -1;
   readonly f = emptyBasketFigures();
   constructor(
     readonly coldkey: string,
@@ -79,6 +84,8 @@ export function computeBaskets(
     asOfBlock?: number;
     /** Silent position changes: a hotkey swap's root effects say where a fund moved. */
     effects?: readonly PositionEffect[];
+    /** Values new shares at their deposits' NAV where the chain's BasketTwr allows (./basket-dividends). */
+    dividends?: DividendBook;
   },
 ): BasketResult {
   const asOf = opts.asOfBlock ?? Number.MAX_SAFE_INTEGER;
@@ -136,6 +143,7 @@ export function computeBaskets(
     to.deferred += from.deferred;
     to.deferredShares += from.deferredShares;
     from.shares = from.value = from.basis = from.deferred = from.deferredShares = 0n;
+    to.seenAt = -1;
   };
   /** Shares leave the tracked wallets at their value (a coldkey swap to a coldkey not tracked). */
   const transferOut = (a: Acc, base: Pick<BasketRecord, 'blockNumber' | 'timestamp' | 'source'>) => {
@@ -228,6 +236,7 @@ export function computeBaskets(
       a.basis = 0n;
       a.value = 0n;
       a.pendingDust = 0n;
+      a.movedAt = e.blockNumber;
     }
   };
 
@@ -269,7 +278,13 @@ export function computeBaskets(
         a.f.taoIn += worth;
         record(a, { ...base, kind: 'transfer-in', tao: worth, shares: delta, basis: 0n, realized: 0n, income: 0n });
       } else if (delta > 0n) {
-        const worth = share(value, delta, shares);
+        // At the deposits' NAV where the chain's series says it (no claim or move since the last snapshot),
+        // else at this snapshot's.
+        const credited =
+          a.seenAt >= 0 && a.movedAt <= a.seenAt
+            ? (opts.dividends?.credited(a.coldkey, a.hotkey, a.seenAt, s.blockNumber) ?? null)
+            : null;
+        const worth = credited ?? share(value, delta, shares);
         a.f.sharesAccrued += delta;
         if (opts.timing === 'accrual') {
           if (!zero) a.basis += worth;
@@ -298,6 +313,7 @@ export function computeBaskets(
     }
     for (const a of accs.values())
       if (a.coldkey === s.coldkey && !seen.has(a.hotkey) && (a.shares !== 0n || a.value !== 0n)) observe(a, 0n, 0n);
+    for (const a of accs.values()) if (a.coldkey === s.coldkey) a.seenAt = s.blockNumber;
   };
 
   const samples: BasketSample[] = [];

@@ -28,6 +28,7 @@ import { computeBaskets, type BasketResult, type BasketSnapshot } from './basket
 import { FundBook, type BasketTwrPoint } from './analytics/fund-index';
 import { basketFlows, withBasketSeries, withBasketTotals } from './basket-totals';
 import { withBasketBenchmarks } from './basket-benchmarks';
+import { DividendBook } from './basket-dividends';
 
 export * from './units';
 export * from './runtime';
@@ -187,6 +188,7 @@ export function createEngine(
     claims: [claims],
     effects: [effects],
     baskets: [upTo(input.baskets ?? [])],
+    twr: [twrReadings],
   };
   let basketCache: BasketResult | null = null;
   const basketRun = (sampleBlocks: readonly number[] = []): BasketResult =>
@@ -196,6 +198,7 @@ export function createEngine(
       trackedColdkeys: tracked,
       asOfBlock: asOf,
       effects: whole(kept.effects),
+      dividends: new DividendBook(whole(kept.twr), whole(kept.checkpoints)),
       sampleBlocks,
     });
   /** A kept input whole (appended chunks joined once, then kept joined). */
@@ -271,6 +274,7 @@ export function createEngine(
     kept.claims.push(delta.rootClaims ?? []);
     kept.effects.push(delta.effects ?? []);
     kept.baskets.push(delta.baskets ?? []);
+    kept.twr.push(delta.basketTwr ?? []);
     ledgerCache = null;
     basketCache = null;
     folded = Math.max(folded, ...parts.map(lastOf));
