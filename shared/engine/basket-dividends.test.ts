@@ -29,7 +29,10 @@ describe('dividends from BasketTwr', () => {
 
   it('unknown (null) without both readings, when the stake moved inside the interval, or when the series restarted', () => {
     const cps = [cp(90, 1_000n * TAO, { hot: 'V', netuid: 0 }), cp(150, 2_000n * TAO, { hot: 'V', netuid: 0 })];
-    const book = new DividendBook([twr(100, TWR_ONE), twr(150, TWR_ONE + 1n), twr(200, 2n * TWR_ONE), twr(300, TWR_ONE)], cps);
+    const book = new DividendBook(
+      [twr(100, TWR_ONE), twr(150, TWR_ONE + 1n), twr(200, 2n * TWR_ONE), twr(300, TWR_ONE)],
+      cps,
+    );
     expect(book.credited('C1', 'V', 100, 250)).toBeNull();
     expect(book.credited('C1', 'V', 100, 200)).toBeNull();
     expect(book.credited('C1', 'V', 200, 300)).toBeNull();
