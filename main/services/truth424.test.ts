@@ -20,6 +20,8 @@ const SILENT_TRUTH_KINDS = new Set(['BatchedFill', 'HotkeySwap', 'ColdkeySwap', 
 
 /** α-rao a stake operation may shift a position by: the share pool's floor rounding, no event reports it. */
 const ROUNDING = 2n;
+/** α-rao by which an interval's emission may differ from the truth's (see the test). */
+const ROUNDING_PER_INTERVAL = 1n;
 
 /** |recorded| = the truth's α, up to rounding: the receiving side of a swap gets the pool's floor of it. */
 const abs = (v: bigint) => (v < 0n ? -v : v);
@@ -58,40 +60,46 @@ describe.each([1, 2, 3])('devnet truth through sync and the engine, upgrade424 s
       const k = positionKey(e.coldkey, e.hotkey, e.netuid);
       credited.set(k, [...(credited.get(k) ?? []), { block: e.block, alpha: BigInt(e.alpha) }]);
     }
-    // Stake operations per position and block (each may shift the α by the pool's rounding).
-    const operations = new Map<string, number>();
-    for (const e of input.events) {
-      if (e.hotkey === null || e.netuid === null) continue;
-      const k = positionKey(e.coldkey, e.hotkey, e.netuid);
-      operations.set(k, (operations.get(k) ?? 0) + 1);
+    // Emission and unexplained α per position and checkpoint interval.
+    const intervals = new Map<string, { k: string; from: number; to: number; emitted: bigint; unexplained: bigint }>();
+    for (const r of engine.state.emissions) {
+      const k = positionKey(r.coldkey, r.hotkey, r.netuid);
+      const id = `${k}|${r.fromBlock}|${r.toBlock}`;
+      const i = intervals.get(id) ?? { k, from: r.fromBlock, to: r.toBlock, emitted: 0n, unexplained: 0n };
+      if (r.kind === 'emission') i.emitted += r.alpha;
+      else i.unexplained += r.alpha;
+      intervals.set(id, i);
     }
-
-    let intervals = 0;
     let withEmission = 0;
     let exact = 0;
     const off: string[] = [];
-    for (const r of engine.state.emissions) {
-      const k = positionKey(r.coldkey, r.hotkey, r.netuid);
-      const paid = (credited.get(k) ?? [])
-        .filter((e) => e.block > r.fromBlock && e.block <= r.toBlock)
+    for (const i of intervals.values()) {
+      const paid = (credited.get(i.k) ?? [])
+        .filter((e) => e.block > i.from && e.block <= i.to)
         .reduce((s, e) => s + e.alpha, 0n);
-      const gap = r.alpha - paid;
-      const tolerance = ROUNDING * BigInt(1 + (operations.get(k) ?? 0));
-      if (gap < -tolerance || gap > tolerance) off.push(`${k} (${r.fromBlock}, ${r.toBlock}]: ${r.alpha} vs ${paid}`);
-      intervals++;
+      // Equal, or one α-rao apart: between two checkpoints the position's value also moves with other
+      // stakers' operations on its pool (each re-rounds the value per share), which the truth does not
+      // count as emission and the chain does not report (docs/chain/reconciliation.md). Where no epoch
+      // ran (the subnet's epoch counter did not move) nothing at all is emission.
+      const gap = i.emitted - paid;
+      if (gap < -ROUNDING_PER_INTERVAL || gap > ROUNDING_PER_INTERVAL || (paid === 0n && i.emitted !== 0n))
+        off.push(`${i.k} (${i.from}, ${i.to}]: ${i.emitted} vs ${paid}`);
       if (paid > 0n) withEmission++;
       if (gap === 0n) exact++;
     }
     expect(off).toEqual([]);
-    expect(intervals).toBeGreaterThan(100);
+    expect(intervals.size).toBeGreaterThan(100);
     expect(withEmission).toBeGreaterThan(50);
-    expect(exact / intervals).toBeGreaterThan(0.9);
+    expect(exact / intervals.size).toBeGreaterThan(0.99);
 
-    // Total emission income in α: the truth's, up to rounding.
+    // Total emission income in α: the truth's, one α-rao per interval with an epoch at most.
     const truthTotal = truth.emissions.reduce((s, e) => s + BigInt(e.alpha), 0n);
     const emitted = engine.result().total.figures.alphaEmitted;
-    expect(emitted - truthTotal).toBeLessThanOrEqual(ROUNDING * BigInt(input.events.length));
-    expect(truthTotal - emitted).toBeLessThanOrEqual(ROUNDING * BigInt(input.events.length));
+    const total = emitted - truthTotal;
+    expect(total >= -BigInt(withEmission) && total <= BigInt(withEmission)).toBe(true);
+    console.log(
+      `seed ${seed}: ${intervals.size} intervals, ${withEmission} with epochs, ${exact} exact; total emission ${emitted} vs truth ${truthTotal}`,
+    );
 
     // No injection in this history: every unexplained record is rounding-sized.
     const unexplained = engine.state.emissions.filter((r) => r.kind === 'unexplained');

@@ -72,6 +72,9 @@ export function splitDelta(delta: bigint, w: AccrualWindow): DeltaSplit {
   // No α after any block an epoch of the interval could have paid on (legs only in the checkpoint block,
   // after its epoch): nothing was earned, whatever the pool did.
   if (w.alphaMax <= 0n && !takesShares) return { emission: 0n, unexplained: delta };
+  // The subnet's epoch counter read at both ends and equal: no epoch ran, nothing was paid to anyone on
+  // it (owner or not), and what the position gained or lost is other stakers' rounding or unexplained.
+  if (noEpoch) return { emission: 0n, unexplained: delta };
   if (takesShares || from === null || to === null || from <= 0n || to <= 0n) return legacy;
   const most = poolGrowth(w.alphaMax, from, to);
   if (delta > most + RECONCILE_TOLERANCE) return { emission: most, unexplained: delta - most };

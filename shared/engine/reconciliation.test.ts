@@ -221,6 +221,26 @@ describe('reconciliation against the pool value per share', () => {
     expect(kinds(r)).toEqual([['emission', 200, 300, TAO]]);
   });
 
+  it('no epoch in the interval (counter unchanged): a rounding gain is not emission, pool values or not', () => {
+    // Other stakers' operations moved the pool's value per share by a hair; the subnet's epoch counter
+    // stayed at 7, so nothing was paid: the 3 α-rao are unexplained (were emission by the sign rule).
+    for (const [from, to] of [
+      [pv(100n), pv(100n) + 1n],
+      [undefined, undefined],
+    ]) {
+      const r = run({
+        trackedColdkeys: ['C1'],
+        events: [ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A })],
+        checkpoints: [
+          cp(200, 10n * A, { poolValue: from, epochIndex: 7n }),
+          cp(300, 10n * A + 3n, { poolValue: to, epochIndex: 7n }),
+        ],
+        snapshots: prices,
+      });
+      expect(kinds(r)).toEqual([['unexplained', 200, 300, 3n]]);
+    }
+  });
+
   it('legs in several blocks: a zero checkpoint where the position emptied makes the bound exact', () => {
     // 10 α from 100; at 250 the pool stands at 1.10 (an epoch paid 1 α) and 0.5 α arrive silently before
     // the sale of all 11.5 α; rebought 10 α at 400, the pool at 1.30 by then.
