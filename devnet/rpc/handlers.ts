@@ -25,6 +25,23 @@ export class RpcError extends Error {
   }
 }
 
+/** Encodings of primitive storage values (u64, u128, …) per runtime and item, by value. */
+const primitiveEncodings = new WeakMap<object, Map<string, Map<unknown, string | null>>>();
+
+function encodingMemo(
+  rt: object,
+  item: string,
+  value: unknown,
+): { map: Map<unknown, string | null>; key: unknown } | null {
+  const t = typeof value;
+  if (t !== 'bigint' && t !== 'number' && t !== 'string' && t !== 'boolean') return null;
+  let byItem = primitiveEncodings.get(rt);
+  if (!byItem) primitiveEncodings.set(rt, (byItem = new Map()));
+  let map = byItem.get(item);
+  if (!map) byItem.set(item, (map = new Map()));
+  return { map, key: value };
+}
+
 export const METHOD_NOT_FOUND = { code: -32601, message: 'Method not found' };
 
 export interface NodeView {
@@ -132,7 +149,22 @@ export class Handlers {
   storageAt(key: string, b: number): string | null {
     const hit = this.chain.read(key.toLowerCase(), b);
     if (!hit) return null;
-    return encodeStorage(runtimeFor(this.chain.specAt(b)), this.chain, hit.cell.item, hit.value, b);
+    const rt = runtimeFor(this.chain.specAt(b));
+    const { item } = hit.cell;
+    // Events are per block; any other value encodes the same wherever it appears under one runtime,
+    // so its encoding is kept (a multi-key read otherwise builds a codec per key).
+    if (item === 'SystemEvents') return encodeStorage(rt, this.chain, item, hit.value, b);
+    const memo = encodingMemo(rt, item, hit.value);
+    if (memo) {
+      const known = memo.map.get(memo.key);
+      if (known !== undefined) return known;
+    }
+    const hex = encodeStorage(rt, this.chain, item, hit.value, b);
+    if (memo) {
+      if (memo.map.size > 200_000) memo.map.clear();
+      memo.map.set(memo.key, hex);
+    }
+    return hex;
   }
 
   private keysPaged(p: unknown[]): string[] {

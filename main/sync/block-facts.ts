@@ -13,6 +13,9 @@ import { poolValueKeys, withEmptied, withPoolValues } from './pool-values';
 import { rootClaimPayouts, type ValuesAt } from './root-claims';
 import { DEFAULT_TEMPO, keys, leUint, poolKeysOf } from './storage-keys';
 import { checkpointTwr, twrKeysOf } from './basket-twr';
+import { shareKeysOf, stakeFromStorage } from './stake-from-storage';
+
+type Position = { hotkey: string; netuid: number };
 
 /** The shortest tempo of the subnets held at a head block, from the Tempo keys read with it. */
 function shortestTempo(s: BlockState, positions: readonly { netuid: number }[]): number {
@@ -49,7 +52,8 @@ type PoolSource =
   | { from: 'state-priced'; netuids: readonly number[] };
 
 /**
- * Positions via get_stake_info_for_coldkey; pools via get_all_dynamic_info (the head), from the
+ * Positions from the share keys read with the block among `known` where that equals the runtime
+ * call (main/sync/stake-from-storage.ts), else via get_stake_info_for_coldkey; pools via get_all_dynamic_info (the head), from the
  * pool keys already read with the block's state (change blocks and the blocks before), or from
  * those keys priced by the runtime's price list (daily checkpoints).
  */
@@ -60,8 +64,11 @@ async function checkpointAt(
   parentHash: string | null,
   pools: PoolSource,
   baskets: readonly string[] | null,
+  known: readonly Position[] | null,
 ): Promise<CheckpointFacts & { callRuntime: BlockRuntime }> {
   const runtime = await reader.runtimeFor(s);
+  // α from the share keys read with the block where that is the runtime call's answer.
+  const fromStorage = known && stakeFromStorage(s, runtime.specVersion, reader.sameRuntimeAfter(s), coldkey, known);
   const poolsAt = (codeRuntime: BlockRuntime) => {
     switch (pools.from) {
       case 'runtime':
@@ -74,7 +81,7 @@ async function checkpointAt(
   };
   const read = (codeRuntime: BlockRuntime) =>
     Promise.all([
-      readPositions(reader, codeRuntime, s.hash, coldkey, s.number),
+      fromStorage ?? readPositions(reader, codeRuntime, s.hash, coldkey, s.number),
       poolsAt(codeRuntime),
       baskets && readsBaskets(codeRuntime)
         ? readBasketsByApi(reader, codeRuntime, s.hash, coldkey, s.number)
@@ -156,6 +163,7 @@ export async function factsFor(
           ...(entry.head ? netuids.map(keys.tempo) : netuids.flatMap(poolKeysOf)),
           ...twrKeysOf(funds),
           ...poolValueKeys(finder.positions.values()),
+          ...(entry.head ? [] : shareKeysOf(coldkey, finder.positions.values())),
         ]),
       ],
       false,
@@ -168,6 +176,7 @@ export async function factsFor(
       null,
       entry.head ? { from: 'runtime' } : { from: 'state-priced', netuids },
       entry.baskets,
+      entry.head ? null : [...finder.positions.values()],
     );
     const exits = entry.head ? await exitsAt(reader, cp, coldkey) : undefined;
     return {
@@ -184,9 +193,10 @@ export async function factsFor(
   // Both reads are normally cached from verification (fingerprint + pools in one request each).
   const [at, before] = await Promise.all([finder.read(b, false, true), finder.read(b - 1, false, true)]);
   const pools: PoolSource = { from: 'state', netuids: finder.netuids };
+  const known = [...finder.positions.values()];
   const [after, prior] = await Promise.all([
-    checkpointAt(reader, at, coldkey, before.hash, pools, entry.baskets),
-    checkpointAt(reader, before, coldkey, null, pools, entry.baskets),
+    checkpointAt(reader, at, coldkey, before.hash, pools, entry.baskets, entry.head ? null : known),
+    checkpointAt(reader, before, coldkey, null, pools, entry.baskets, known),
   ]);
   const events = c.rows.map((r) => ({ ...r }));
   // The finder's reads at b and b − 1 carry the root-claim keys of the root positions it knows.

@@ -13,6 +13,8 @@ import { ChainError, type ChainClient } from '../chain/client';
 import { withRetries, type RetryStats } from './retry';
 import { keys, lastUpgradeSpec, leUint } from './storage-keys';
 
+const LOWER = /^0x[0-9a-f]*$/;
+
 /** Several requests in flight, never unbounded. */
 export class Limiter {
   #active = 0;
@@ -164,23 +166,38 @@ export class ChainReader {
       purpose,
     );
     if (!Array.isArray(sets)) throw new ChainError('malformed', `Malformed storage answer at block ${number}.`);
+    // Keys are built lower-case (u8aToHex); a node answering in upper case is normalised. The map
+    // keeps the fixed keys too (callers may find more keys than they asked for).
     const values = new Map<string, string | null>();
     for (const set of sets) {
       if (!set || !Array.isArray(set.changes))
         throw new ChainError('malformed', `Malformed storage answer at block ${number}.`);
-      for (const [k, v] of set.changes) values.set(k.toLowerCase(), v);
+      for (const [k, v] of set.changes) values.set(LOWER.test(k) ? k : k.toLowerCase(), v);
     }
-    const get = (k: string) => values.get(k.toLowerCase()) ?? null;
-    const timestampHex = get(keys.timestampNow());
+    for (const k of storageKeys) if (!values.has(k)) values.set(k, values.get(k.toLowerCase()) ?? null);
+    const get = (k: string) => values.get(k) ?? null;
     const state: BlockState = {
       number,
       hash,
-      timestamp: number === 0 ? 0 : Number(leUint(timestampHex, 8)),
+      timestamp: number === 0 ? 0 : Number(leUint(get(keys.timestampNow()), 8)),
       upgradeSpec: lastUpgradeSpec(get(keys.lastRuntimeUpgrade())),
-      values: new Map(storageKeys.map((k) => [k, get(k)])),
+      values,
       events: withEvents ? get(keys.systemEvents()) : null,
     };
+    const spec = state.upgradeSpec ?? -1;
+    if ((this.#lastBlockOfSpec.get(spec) ?? -1) < number) this.#lastBlockOfSpec.set(spec, number);
     return state;
+  }
+
+  /** The highest block read so far per runtime that executed it (System.LastRuntimeUpgrade). */
+  readonly #lastBlockOfSpec = new Map<number, number>();
+
+  /**
+   * A later block read so far ran the same runtime as `s`, so block s + 1 did too: no runtime
+   * upgrade was enacted in s, and a runtime call at s runs the code that executed it.
+   */
+  sameRuntimeAfter(s: BlockState): boolean {
+    return (this.#lastBlockOfSpec.get(s.upgradeSpec ?? -1) ?? -1) > s.number;
   }
 
   async keysPaged(prefix: string, at: string, what: string): Promise<string[]> {
