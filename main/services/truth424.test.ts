@@ -1,4 +1,5 @@
-// Devnet truth across 393 → 424 end to end, through sync and the engine (devnet upgrade424, seeds 1–3):
+// Devnet truth across 393 → 424 end to end, through sync and the engine (devnet upgrade424, seeds 1–3;
+// and seed 1 of basket475, 393 → 424 → 455 → 475, for today's runtimes):
 // the emission α the engine derives for every position and checkpoint interval equals the α the chain
 // credited at the epochs inside it (the truth's `emissions`), and every silent position change the
 // truth lists (batched limit-order fills, hotkey and coldkey swaps, dissolution payouts) is recorded and
@@ -30,12 +31,17 @@ const near = (recorded: bigint, truth: bigint) => {
   return gap >= -ROUNDING && gap <= ROUNDING;
 };
 
-describe.each([1, 2, 3])('devnet truth through sync and the engine, upgrade424 seed %i', (seed) => {
+describe.each([
+  ['upgrade424', 1],
+  ['upgrade424', 2],
+  ['upgrade424', 3],
+  ['basket475', 1],
+] as const)('devnet truth through sync and the engine, %s seed %i', (scenario, seed) => {
   let dn: Devnet;
   let truth: Truth;
   let input: PortfolioInput;
   beforeAll(async () => {
-    dn = await startDevnet({ scenario: 'upgrade424', seed, port: 0 });
+    dn = await startDevnet({ scenario, seed, port: 0 });
     const backend = testBackend(tempDir());
     try {
       for (const [i, address] of dn.coldkeys.entries())
@@ -98,7 +104,7 @@ describe.each([1, 2, 3])('devnet truth through sync and the engine, upgrade424 s
     const total = emitted - truthTotal;
     expect(total >= -BigInt(withEmission) && total <= BigInt(withEmission)).toBe(true);
     console.log(
-      `seed ${seed}: ${intervals.size} intervals, ${withEmission} with epochs, ${exact} exact; total emission ${emitted} vs truth ${truthTotal}`,
+      `${scenario} seed ${seed}: ${intervals.size} intervals, ${withEmission} with epochs, ${exact} exact; total emission ${emitted} vs truth ${truthTotal}`,
     );
 
     // No injection in this history: every unexplained record is rounding-sized.
