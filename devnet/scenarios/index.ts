@@ -161,6 +161,8 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
         { at: 12_500, user: 1, tao: 5n * 1_000_000_000n },
         // a purchase just above the claim threshold in another validator's fund: its claim skips dust rows
         { at: 12_600, user: 3, tao: 2_000_000n, otherFund: true },
+        // shares bought without root stake on that fund just before quin's coldkey swap: the swap must move them
+        { at: 13_800, user: 3, tao: 3n * 1_000_000_000n, otherFund: true },
       ],
     },
   }),

@@ -224,6 +224,29 @@ describe.each([1, 2])('basket-era sequences (basket475, seed %i)', (seed) => {
     expect(mine.filter((e) => e.kind === 'RootClaimed').length).toBeGreaterThan(2);
   });
 
+  it('the coldkey swap at 475 moves every fund watermark of the old coldkey, one lowered by a purchase included', () => {
+    const c = dn.chain;
+    const b = 14_000;
+    const swap = c.blocks.get(b)!.xts.find((x) => x.action.kind === 'swap_coldkey' && x.ok)!;
+    const { oldColdkey: old, newColdkey: next } = swap.action as { oldColdkey: Acc; newColdkey: Acc };
+    let moved = 0;
+    let bought = 0;
+    for (const hot of new Set([...fundHotkeys(c, b - 1), ...fundHotkeys(c, b)])) {
+      const w = c.basket.claimed(hot, old, b - 1);
+      expect(c.basket.claimed(hot, old, b)).toBe(0n);
+      expect(c.basket.owed(hot, old, b)).toBe(0n);
+      expect(c.basket.claimed(hot, next, b)).toBe(w + c.basket.claimed(hot, next, b - 1));
+      if (w !== 0n) moved++;
+      // a watermark below zero holds shares bought with stake_into_basket (13,800): they move with it
+      if (w < 0n) {
+        bought++;
+        expect(c.basket.owed(hot, next, b)).toBeGreaterThanOrEqual(c.basket.owed(hot, old, b - 1));
+      }
+    }
+    expect(moved).toBeGreaterThan(0);
+    expect(bought).toBeGreaterThan(0);
+  });
+
   it('a live hotkey swap of a root validator moves its fund: owed shares unchanged, no dividend counted twice', () => {
     const c = dn.chain;
     const hot = fundHotkeys(c, dn.head()).find((h) => c.owners.has(h))!;
