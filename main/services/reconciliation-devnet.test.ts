@@ -114,6 +114,25 @@ function reconciles(scenario: 'upgrade424' | 'basket475', credits: Credit[], use
       expect(listed.map((r) => within(r).length)).toEqual(credits.map(() => 1));
       console.log(`reconciliation devnet ${scenario}: sync of users ${users.join(', ')} made ${requests} requests`);
     });
+
+    if (scenario === 'upgrade424')
+      it('stores a zero row, with the pool value, where a change block emptied a position', async () => {
+        const { fromSs58 } = await import('../../devnet/chain/accounts');
+        const chain = dn.world.chain;
+        const cold = dn.coldkeys[users[0]!]!;
+        const zero = backend.db
+          .prepare(
+            'SELECT block_number AS b, hotkey, netuid, pool_value AS v FROM position_checkpoints WHERE coldkey = ? AND alpha = 0',
+          )
+          .all(cold) as { b: bigint; hotkey: string; netuid: bigint; v: string | null }[];
+        expect(zero.length).toBeGreaterThan(2);
+        for (const z of zero) {
+          const stake = (block: number) => chain.stake(fromSs58(z.hotkey), fromSs58(cold), Number(z.netuid), block);
+          expect([Number(z.b), stake(Number(z.b) - 1) > 0n, stake(Number(z.b))]).toEqual([Number(z.b), true, 0n]);
+        }
+        // Read in the same block as the other positions: most pools still hold others' stake.
+        expect(zero.filter((z) => z.v !== null).length).toBeGreaterThan(0);
+      });
   });
 }
 
