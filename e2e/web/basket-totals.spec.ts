@@ -27,7 +27,12 @@ test('the headline includes the basket positions: cards, adds-up lines, chart en
   expect(f.spotValue).toBe(sum(truth.subnets.map((s) => s.figures.spotValue)) + b.value);
   expect(f.totalReturn).toBe(sum(truth.subnets.map((s) => s.figures.totalReturn)) + b.totalReturn);
   expect(f.incomeTao).toBe(sum(truth.subnets.map((s) => s.figures.incomeTao)) + b.income);
-  expect(f.realized + f.unrealized + f.incomeTao).toBe(f.totalReturn);
+  // The basket positions add up exactly; whatever the subnet lines leave (the adds-up `other` line) is the
+  // subnets' own, none of it from the baskets.
+  expect(b.realized + b.unrealized + b.income).toBe(b.totalReturn);
+  type Lines = { realized: bigint; unrealized: bigint; incomeTao: bigint; totalReturn: bigint };
+  const gap = (x: Lines) => x.realized + x.unrealized + x.incomeTao - x.totalReturn;
+  expect(gap(f)).toBe(sum(truth.subnets.map((s) => gap(s.figures))));
 
   const portfolio = new PortfolioPage(page);
   await portfolio.goto(webHost.url);
@@ -45,7 +50,15 @@ test('the headline includes the basket positions: cards, adds-up lines, chart en
   expect(await portfolio.amount('hold-tao-value')).toBe(truth.total.benchmarks!.holdTao.benchmarkValue);
   expect(truth.daily.at(-1)!.value).toBe(f.spotValue);
 
-  // `report --json` prints the same total, with the basket positions beside it.
+  // The Subnets table's totals row is the portfolio's (subnet rows + the Root & baskets section below it).
+  await page.goto(`${webHost.url}#/subnets`);
+  const totals = page.getByTestId('totals-row');
+  await expect(totals).toContainText('Total incl. validator funds');
+  expect(await amountOf(totals.getByTestId('total-value'))).toBe(f.spotValue);
+  expect(await amountOf(totals.getByTestId('total-income'))).toBe(f.incomeTao);
+  expect(await amountOf(page.getByTestId('basket-total-value'))).toBe(b.value);
+
+    // `report --json` prints the same total, with the basket positions beside it.
   const out = execFileSync(
     process.execPath,
     ['--import', 'tsx', 'main/cli.ts', 'report', '--json', '--data-dir', webHost.dataDir],

@@ -15,7 +15,14 @@ import type { FiatBook } from './fiat';
 import type { AggregateResult, Figures, PnlResult } from './pnl';
 import { zeroAdditive } from './pnl';
 import type { Series, SeriesPoint } from './timeseries';
-import type { BasketFigures, BasketPositionResult, BasketRecord, BasketResult, BasketSample } from './basket-types';
+import {
+  BASKET_FIGURE_KEYS,
+  type BasketFigures,
+  type BasketPositionResult,
+  type BasketRecord,
+  type BasketResult,
+  type BasketSample,
+} from './basket-types';
 import { ratio, taoToFiat } from './units';
 
 /** A TAO flow of a basket position: purchases and shares received (+), claims and shares sent (−). */
@@ -151,9 +158,8 @@ export function withBasketTotals(
   };
 }
 
-/** A basket position that never held or moved anything adds nothing. */
-const isEmpty = (p: BasketPositionResult): boolean =>
-  p.figures.taoIn === 0n && p.figures.taoOut === 0n && p.figures.value === 0n && p.figures.realized === 0n;
+/** A basket position whose figures are all 0 adds nothing (one left by a carry keeps its income). */
+const isEmpty = (p: BasketPositionResult): boolean => BASKET_FIGURE_KEYS.every((k) => p.figures[k] === 0n);
 
 /** Each point plus the basket totals sampled at its block (`samples[i]` belongs to `points[i]`). */
 function addToPoints(points: readonly SeriesPoint[], samples: readonly BasketSample[]): SeriesPoint[] {

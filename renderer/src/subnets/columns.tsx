@@ -73,7 +73,8 @@ export const SUBNET_COLUMNS: Column[] = [
         }
       />
     ),
-    total: () => <strong>Total</strong>,
+    // The portfolio's figures: with basket positions they include the validator funds listed below.
+    total: ({ view }) => <strong>{view.baskets.positions.length > 0 ? 'Total incl. validator funds' : 'Total'}</strong>,
   },
   {
     id: 'price',
