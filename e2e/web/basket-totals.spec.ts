@@ -58,7 +58,7 @@ test('the headline includes the basket positions: cards, adds-up lines, chart en
   expect(await amountOf(totals.getByTestId('total-income'))).toBe(f.incomeTao);
   expect(await amountOf(page.getByTestId('basket-total-value'))).toBe(b.value);
 
-    // `report --json` prints the same total, with the basket positions beside it.
+  // `report --json` prints the same total, with the basket positions beside it.
   const out = execFileSync(
     process.execPath,
     ['--import', 'tsx', 'main/cli.ts', 'report', '--json', '--data-dir', webHost.dataDir],
