@@ -2,6 +2,7 @@
 // per event or per-position silent effect, so a test can compare them whole.
 import type { DB } from '../db/open';
 import type { StakeEventDbRow } from '../db/repos/stake-events';
+import type { SilentEffectRow } from '../db/repos/ledger-facts';
 import type { Truth } from '../../devnet/truth';
 
 /** The parts of the devnet's ground truth (devnet/truth.ts) the comparisons read; older captures lack specVersions. */
@@ -10,17 +11,7 @@ export type TruthLike = Pick<Truth, 'finalized' | 'events' | 'positions'> & Part
 /** One comparable line: block|eventIndex|kind|coldkey|destColdkey|hotkey|netuid|destHotkey|destNetuid|tao|alpha|fee. */
 const line = (...fields: unknown[]) => fields.map((f) => (f === null || f === undefined ? '' : String(f))).join('|');
 
-interface EffectDbRow {
-  block_number: bigint;
-  event_index: bigint;
-  coldkey: string;
-  hotkey: string;
-  netuid: bigint;
-  kind: string;
-  alpha: bigint;
-  tao: bigint;
-  new_coldkey: string | null;
-}
+type EffectDbRow = SilentEffectRow & { new_coldkey: string | null };
 
 /**
  * Lines for the silent effects of the coldkey, in the truth's shape: one HotkeySwap per moved

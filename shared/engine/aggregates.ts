@@ -35,6 +35,11 @@ export class AggregateAcc {
   };
   /** Cached result, dropped whenever a member changes (the incremental path rebuilds only those). */
   private cached: { day: number; result: AggregateResult } | null = null;
+  /**
+   * Exit quote of the α held per subnet, kept until that subnet's α changes (`apply`) or prices move
+   * (`invalidate`): an append that changes one position re-quotes one subnet, not all of them.
+   */
+  private readonly exitByNetuid = new Map<number, bigint>();
   private sortedMembers: string[] | null = null;
   constructor(
     readonly key: string,
@@ -47,6 +52,7 @@ export class AggregateAcc {
     if (sign === 1n) for (const k of ADDITIVE_KEYS) this.sums[k] += f[k];
     else for (const k of ADDITIVE_KEYS) this.sums[k] -= f[k];
     this.alphaByNetuid.set(pos.netuid, (this.alphaByNetuid.get(pos.netuid) ?? 0n) + sign * f.alpha);
+    this.exitByNetuid.delete(pos.netuid);
     const d = sign === 1n ? 1 : -1;
     const fl = f.flags;
     const c = this.flagCounts;
@@ -77,6 +83,7 @@ export class AggregateAcc {
   /** Drop the cached result (e.g. new snapshots moved prices). */
   invalidate(): void {
     this.cached = null;
+    this.exitByNetuid.clear();
   }
 
   private build(block: number, ts: number, ctx: PnlContext): AggregateResult {
@@ -96,8 +103,13 @@ export class AggregateAcc {
     let exitValue = 0n;
     for (const [netuid, alpha] of this.alphaByNetuid) {
       if (alpha === 0n) continue;
-      const pool = ctx.prices.poolAt(netuid, block);
-      if (pool) exitValue += quoteExit(alpha, pool, specFor(ctx, netuid, block)).tao;
+      let exit = this.exitByNetuid.get(netuid);
+      if (exit === undefined) {
+        const pool = ctx.prices.poolAt(netuid, block);
+        exit = pool ? quoteExit(alpha, pool, specFor(ctx, netuid, block)).tao : 0n;
+        this.exitByNetuid.set(netuid, exit);
+      }
+      exitValue += exit;
     }
     const netuids = [...this.alphaByNetuid.keys()];
     const fiatPrice = ctx.fiat ? ctx.fiat.priceOn(ts) : null;
@@ -124,6 +136,13 @@ export class PnlTracker {
   readonly total = new AggregateAcc('total', 'total');
   private readonly groupsOfWallet = new Map<string, string[]>();
   private sortedKeys: string[] | null = null;
+  /** The sorted position results (`result().positions`), rebuilt after a position changes. */
+  private positionList: PositionResult[] | null = null;
+  /** Sorted aggregate keys per map, rebuilt when an aggregate is added. */
+  private readonly sortedAggKeys = new Map<
+    Map<string | number, AggregateAcc>,
+    { size: number; keys: (string | number)[] }
+  >();
 
   constructor(
     readonly state: PortfolioState,
@@ -195,6 +214,7 @@ export class PnlTracker {
         figures,
       };
       this.positionResults.set(p.key, res);
+      this.positionList = null;
       for (const a of aggs) a.apply(res, 1n);
     }
   }
@@ -204,8 +224,14 @@ export class PnlTracker {
     block: number,
     ts: number,
   ): AggregateResult[] {
-    const keys = [...m.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return keys.map((k) => (m.get(k) as AggregateAcc).result(block, ts, this.ctx));
+    const any = m as Map<string | number, AggregateAcc>;
+    let sorted = this.sortedAggKeys.get(any);
+    // Aggregates are only ever added, so the size tells whether the keys changed.
+    if (sorted?.size !== m.size) {
+      sorted = { size: m.size, keys: [...m.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)) };
+      this.sortedAggKeys.set(any, sorted);
+    }
+    return sorted.keys.map((k) => (any.get(k) as AggregateAcc).result(block, ts, this.ctx));
   }
 
   result(): PnlResult {
@@ -214,9 +240,9 @@ export class PnlTracker {
     return {
       asOfBlock: block,
       asOfTimestamp: ts,
-      positions: (this.sortedKeys ??= [...this.positionResults.keys()].sort()).map(
+      positions: (this.positionList ??= (this.sortedKeys ??= [...this.positionResults.keys()].sort()).map(
         (k) => this.positionResults.get(k) as PositionResult,
-      ),
+      )),
       subnets: this.sortedResults(this.subnets, block, ts),
       wallets: this.sortedResults(this.wallets, block, ts),
       groups: this.sortedResults(this.groups, block, ts),

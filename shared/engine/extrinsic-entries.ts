@@ -86,6 +86,22 @@ export function singleEntry(
   }
 }
 
+/** Whether `e` alone is a plain buy or sell of a tracked wallet (the replay's fast path: `tradeLeg`). */
+export function isPlainTrade(e: StakeEvent, opts: NormalizeOptions): boolean {
+  return (e.kind === 'StakeAdded' || e.kind === 'StakeRemoved') && opts.trackedColdkeys.has(e.coldkey);
+}
+
+/**
+ * The one leg of a lone StakeAdded / StakeRemoved (`isPlainTrade`), written into `into`: the leg of
+ * the `buy` / `sell` entry `singleEntry` gives, without building the entry (the replay reads the leg
+ * and keeps neither).
+ */
+export function tradeLeg(e: StakeEvent, opts: NormalizeOptions, into: LedgerLeg): LedgerLeg {
+  return e.kind === 'StakeAdded'
+    ? addedLeg(e, 'bought', 'trade', PLAIN_ADD, opts.prices, into)
+    : removedLeg(e, 'sold', 'trade', 'remove', opts.prices, into);
+}
+
 /** Root stake acquired by a basket claim: α = TAO (root is 1:1), at that cost, transferred in from the fund. */
 function basketClaimLeg(e: StakeEvent): LedgerLeg {
   return {

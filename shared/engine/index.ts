@@ -24,7 +24,7 @@ import { replayRaw, type ReplayItem } from './replay';
 import { computeBenchmarks, recordOf, type BenchmarkSet, type ClosedUnits, type RootIndexPoint } from './benchmarks';
 import { buildSeries, seriesRecorder, type Series, type SeriesOptions, type SeriesRecorder } from './timeseries';
 import { drillDown, type DrillDown, type DrillFigure } from './drilldown';
-import { computeBaskets, type BasketResult, type BasketSnapshot } from './baskets';
+import { BASKET_EVENT_KINDS, computeBaskets, type BasketResult, type BasketSnapshot } from './baskets';
 import { FundBook, type BasketTwrPoint } from './analytics/fund-index';
 import { basketFlows, withBasketSeries, withBasketTotals } from './basket-totals';
 import { withBasketBenchmarks } from './basket-benchmarks';
@@ -161,7 +161,7 @@ export function createEngine(
     }
   };
   // One pass over the events for their order, latest block and runtime (the replay trusts the order).
-  const scan = scanEvents(events);
+  const scan = scanEvents(events, BASKET_EVENT_KINDS);
   noteSpecs(scan);
   let currentSpec = input.currentSpecVersion;
   const ctx: PnlContext = {
@@ -184,6 +184,8 @@ export function createEngine(
   };
   const kept = {
     events: [events],
+    /** The basket events among them (all ./baskets reads of the events). */
+    basketEvents: [scan.picked],
     checkpoints: [checkpoints],
     claims: [claims],
     effects: [effects],
@@ -192,7 +194,7 @@ export function createEngine(
   };
   let basketCache: BasketResult | null = null;
   const basketRun = (sampleBlocks: readonly number[] = []): BasketResult =>
-    computeBaskets(whole(kept.events), whole(kept.baskets), {
+    computeBaskets(whole(kept.basketEvents), whole(kept.baskets), {
       timing: settings.basketIncome ?? 'accrual',
       rewards: settings.rewards,
       trackedColdkeys: tracked,
@@ -258,7 +260,7 @@ export function createEngine(
       else for (const leg of item.entry.legs) books.add(bookKey(leg.coldkey, leg.netuid));
       recorder?.after(item);
     };
-    const deltaScan = scanEvents(delta.events);
+    const deltaScan = scanEvents(delta.events, BASKET_EVENT_KINDS);
     const opts = {
       ...normalize,
       rootClaims: delta.rootClaims ?? [],
@@ -270,6 +272,7 @@ export function createEngine(
     for (const s of delta.snapshots) state.noteBlock(s.blockNumber, s.timestamp);
     // The kept inputs grow (chunks, joined when an on-demand question needs them whole).
     kept.events.push(delta.events);
+    kept.basketEvents.push(deltaScan.picked);
     kept.checkpoints.push(delta.checkpoints);
     kept.claims.push(delta.rootClaims ?? []);
     kept.effects.push(delta.effects ?? []);

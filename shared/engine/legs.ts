@@ -43,6 +43,35 @@ export function withSpot(
   return leg;
 }
 
+/** A leg with no spot value yet: a new object, or `into` overwritten (the replay's reused scratch leg). */
+function makeLeg(
+  into: LedgerLeg | undefined,
+  e: StakeEvent,
+  alpha: bigint,
+  category: LegCategory,
+  basis: LegBasis,
+  tao: bigint,
+  fee: bigint | null,
+  feeUnit: LedgerLeg['feeUnit'],
+): LedgerLeg {
+  const { coldkey, hotkey, netuid } = positionOf(e);
+  if (into === undefined) {
+    return { coldkey, hotkey, netuid, alpha, category, basis, tao, fee, feeUnit, spotTao: null, spotBlock: null };
+  }
+  into.coldkey = coldkey;
+  into.hotkey = hotkey;
+  into.netuid = netuid;
+  into.alpha = alpha;
+  into.category = category;
+  into.basis = basis;
+  into.tao = tao;
+  into.fee = fee;
+  into.feeUnit = feeUnit;
+  into.spotTao = null;
+  into.spotBlock = null;
+  return into;
+}
+
 export type AddContext = { side: 'add' } | { side: 'move' | 'move-same-subnet'; originTaoNet: bigint | null };
 /** The context of a plain StakeAdded (one shared object: the hot path builds no context per event). */
 export const PLAIN_ADD: AddContext = { side: 'add' };
@@ -54,6 +83,7 @@ export function addedLeg(
   basis: LegBasis,
   ctx: AddContext,
   prices?: PriceBook,
+  into?: LedgerLeg,
 ): LedgerLeg {
   let tao = e.tao;
   let fee: bigint | null = e.fee;
@@ -68,24 +98,7 @@ export function addedLeg(
     }
     tao = fee === null ? e.tao : e.tao + fee;
   }
-  const { coldkey, hotkey, netuid } = positionOf(e);
-  return withSpot(
-    {
-      coldkey,
-      hotkey,
-      netuid,
-      alpha: e.alpha,
-      category,
-      basis,
-      tao,
-      fee,
-      feeUnit: 'tao',
-      spotTao: null,
-      spotBlock: null,
-    },
-    prices,
-    e.blockNumber,
-  );
+  return withSpot(makeLeg(into, e, e.alpha, category, basis, tao, fee, 'tao'), prices, e.blockNumber);
 }
 
 /** Disposal leg from a StakeRemoved: gross α leaving, net TAO received, fee (TAO before v3, α from v3). */
@@ -95,51 +108,18 @@ export function removedLeg(
   basis: LegBasis,
   side: 'remove' | 'move' | 'move-same-subnet',
   prices?: PriceBook,
+  into?: LedgerLeg,
 ): LedgerLeg {
   const feeUnit = removeFeeUnit(e.specVersion);
   let fee: bigint | null = e.fee;
   if (e.specVersion < SPEC_FEE_FIELD) fee = impliedPreFieldFee(e.specVersion, side);
   // ≥397 the event carries the NET α swapped; the position lost α + fee.
   const gross = removedAlphaIsNet(e.specVersion) ? e.alpha + e.fee : e.alpha;
-  const { coldkey, hotkey, netuid } = positionOf(e);
-  return withSpot(
-    {
-      coldkey,
-      hotkey,
-      netuid,
-      alpha: -gross,
-      category,
-      basis,
-      tao: e.tao,
-      fee,
-      feeUnit,
-      spotTao: null,
-      spotBlock: null,
-    },
-    prices,
-    e.blockNumber,
-    gross < 0n ? -gross : gross,
-  );
+  const leg = makeLeg(into, e, -gross, category, basis, e.tao, fee, feeUnit);
+  return withSpot(leg, prices, e.blockNumber, gross < 0n ? -gross : gross);
 }
 
 /** α that leaves a position with no proceeds (recycle, burn): an expense valued at spot. */
 export function burnedLeg(e: StakeEvent, prices?: PriceBook): LedgerLeg {
-  const { coldkey, hotkey, netuid } = positionOf(e);
-  return withSpot(
-    {
-      coldkey,
-      hotkey,
-      netuid,
-      alpha: -e.alpha,
-      category: 'burned',
-      basis: 'expense',
-      tao: 0n,
-      fee: 0n,
-      feeUnit: 'alpha',
-      spotTao: null,
-      spotBlock: null,
-    },
-    prices,
-    e.blockNumber,
-  );
+  return withSpot(makeLeg(undefined, e, -e.alpha, 'burned', 'expense', 0n, 0n, 'alpha'), prices, e.blockNumber);
 }

@@ -13,9 +13,9 @@
  * are not recognised yet: they read as a sale by the lease coldkey and a purchase by the contributor.
  */
 import type { PriceBook } from './prices';
-import type { LedgerEntry, PositionEffect, RootClaimPayout, StakeEvent } from './ledger';
+import type { LedgerEntry, LedgerLeg, PositionEffect, RootClaimPayout, StakeEvent } from './ledger';
 import { effectEntries } from './effects';
-import { normalizeGroup, rootClaimEntry, singleEntry } from './extrinsic-entries';
+import { isPlainTrade, normalizeGroup, rootClaimEntry, singleEntry, tradeLeg } from './extrinsic-entries';
 
 export interface NormalizeOptions {
   /** Coldkeys of the user's wallets: legs of other coldkeys are dropped; both-tracked transfers carry basis. */
@@ -45,12 +45,15 @@ export function normalizeEvents(rawEvents: readonly StakeEvent[], opts: Normaliz
  * Root-claim payouts (ordered by their RootClaimed event, else last) and silent effects (./effects,
  * by the event that caused them) are merged at their block.
  * `firstSeq` continues a ledger (the incremental path). Returns the number of entries emitted.
+ * With `trade`, a lone buy or sell in a block without payouts or effects is handed over as its one
+ * leg instead (in its place in the order, counted as an entry): a reused object, valid during the call.
  */
 export function streamLedger(
   rawEvents: readonly StakeEvent[],
   opts: NormalizeOptions,
   emit: (e: LedgerEntry) => void,
   firstSeq = 0,
+  trade?: (source: StakeEvent, leg: LedgerLeg) => void,
 ): number {
   const sorted = (opts.sorted ?? isSorted(rawEvents)) ? rawEvents : [...rawEvents].sort(compareRaw);
   const claims = (opts.rootClaims ?? []).filter((p) => opts.trackedColdkeys.has(p.coldkey));
@@ -99,11 +102,14 @@ export function streamLedger(
       flush();
     }
   };
+  // prettier-ignore
+  const scratch: LedgerLeg = { coldkey: '', hotkey: '', netuid: 0, alpha: 0n, category: 'bought', basis: 'trade', tao: 0n, fee: null, feeUnit: 'tao', spotTao: null, spotBlock: null };
   let i = 0;
   while (i < sorted.length) {
     const block = (sorted[i] as StakeEvent).blockNumber;
     const blockStart = i;
     extrasBefore(block);
+    const fast = trade !== undefined && nextExtraBlock() !== block;
     while (i < sorted.length && (sorted[i] as StakeEvent).blockNumber === block) {
       const first = sorted[i] as StakeEvent;
       let j = i + 1;
@@ -114,7 +120,11 @@ export function streamLedger(
         if (e.eventIndex === (sorted[j - 1] as StakeEvent).eventIndex) dup = true;
         j++;
       }
-      if (j === i + 1) {
+      if (j === i + 1 && fast && isPlainTrade(first, opts)) {
+        flush();
+        seq++;
+        trade(first, tradeLeg(first, opts, scratch));
+      } else if (j === i + 1) {
         const one = singleEntry(first, opts, rootClaimed);
         if (one) buf.push(one);
       } else {
@@ -147,15 +157,23 @@ export interface EventsScan {
   /** −1 when there are no events. */
   lastBlock: number;
   lastSpec: number | null;
+  /** The events whose kind is in `pick`, in their order. */
+  picked: StakeEvent[];
 }
 
-/** One pass for everything the engine reads off the whole event list (1M events: each pass costs). */
-export function scanEvents(arr: readonly StakeEvent[]): EventsScan {
+/**
+ * One pass for everything the engine reads off the whole event list (1M events: each pass costs):
+ * their order, the latest block and runtime, and the events of the kinds in `pick` (e.g. the basket
+ * events ./baskets reads, so it need not pass over every event again).
+ */
+export function scanEvents(arr: readonly StakeEvent[], pick?: ReadonlySet<string>): EventsScan {
   let sorted = true;
   let lastBlock = -1;
   let lastSpec: number | null = null;
   let prev: StakeEvent | null = null;
+  const picked: StakeEvent[] = [];
   for (const e of arr) {
+    if (pick?.has(e.kind)) picked.push(e);
     if (sorted && prev !== null && compareRaw(prev, e) > 0) sorted = false;
     if (e.blockNumber >= lastBlock) {
       lastBlock = e.blockNumber;
@@ -163,7 +181,7 @@ export function scanEvents(arr: readonly StakeEvent[]): EventsScan {
     }
     prev = e;
   }
-  return { sorted, lastBlock, lastSpec };
+  return { sorted, lastBlock, lastSpec, picked };
 }
 
 function isSorted(arr: readonly StakeEvent[]): boolean {

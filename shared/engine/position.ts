@@ -97,6 +97,18 @@ export class PositionAcc {
     if (this.legBlock >= 0) this.noteAlpha();
     this.legBlock = block;
   }
+  /** No leg has changed the position's α yet. */
+  noLegs(): boolean {
+    return (
+      this.alphaBought === 0n &&
+      this.alphaSold === 0n &&
+      this.alphaTransferredIn === 0n &&
+      this.alphaTransferredOut === 0n &&
+      this.alphaRootClaim === 0n &&
+      this.alphaFeePaid === 0n &&
+      this.alphaBurned === 0n
+    );
+  }
   /** The current α is one an epoch of the interval may have paid on. */
   noteAlpha(): void {
     if (this.alpha < this.windowMin) this.windowMin = this.alpha;

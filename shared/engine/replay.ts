@@ -2,7 +2,7 @@
  * Merge ledger entries and checkpoints in block order and feed them to a PortfolioState.
  * Within a block, ledger entries come first: checkpoints are post-block state.
  */
-import type { LedgerEntry, StakeEvent } from './ledger';
+import type { LedgerEntry, LedgerLeg, StakeEvent } from './ledger';
 import { streamLedger, type NormalizeOptions } from './normalize';
 import type { PositionCheckpoint } from './emissions';
 import type { PortfolioState } from './state';
@@ -80,6 +80,15 @@ export function replayRaw(
       after?.({ kind: 'checkpoint', checkpoint: c });
     }
   };
+  // Without an observer of entries, lone buys and sells are applied as their leg (no entry built).
+  const trade = after
+    ? undefined
+    : (src: StakeEvent, leg: LedgerLeg): void => {
+        if (src.blockNumber > asOfBlock) return;
+        checkpointsBefore(src.blockNumber);
+        before?.(src.timestamp, src.blockNumber);
+        state.applyLone(src.blockNumber, src.timestamp, leg);
+      };
   const count = streamLedger(
     rawEvents,
     normalize,
@@ -91,6 +100,7 @@ export function replayRaw(
       after?.({ kind: 'entry', entry: e });
     },
     firstSeq,
+    trade,
   );
   checkpointsBefore(asOfBlock + 1);
   return count;

@@ -151,17 +151,25 @@ export class PortfolioState {
   }
 
   applyEntry(e: LedgerEntry): void {
-    this.advance(e.blockNumber, e.timestamp);
+    const block = e.blockNumber;
+    const ts = e.timestamp;
+    this.advance(block, ts);
     if (e.legCount === 1) {
-      this.applyLeg(e, e.firstLeg);
+      this.applyLeg(block, ts, e.firstLeg);
       return;
     }
     const legs = e.legs;
     if (legs.length === 2 && (legs[0] as LedgerLeg).basis === 'carry') {
-      this.applyCarry(e, legs[0] as LedgerLeg, legs[1] as LedgerLeg);
+      this.applyCarry(block, ts, legs[0] as LedgerLeg, legs[1] as LedgerLeg);
       return;
     }
-    for (const leg of legs) this.applyLeg(e, leg);
+    for (const leg of legs) this.applyLeg(block, ts, leg);
+  }
+
+  /** An entry of one leg given as that leg (the replay's fast path for lone buys and sells; not kept). */
+  applyLone(block: number, ts: number, leg: LedgerLeg): void {
+    this.advance(block, ts);
+    this.applyLeg(block, ts, leg);
   }
 
   private realize(p: PositionAcc, amount: bigint, ts: number): void {
@@ -183,10 +191,10 @@ export class PortfolioState {
     else p.feesAlpha += leg.fee;
   }
 
-  private applyLeg(e: LedgerEntry, leg: LedgerLeg): void {
+  private applyLeg(block: number, ts: number, leg: LedgerLeg): void {
     const p = this.position(leg.coldkey, leg.hotkey, leg.netuid);
-    if (leg.basis === 'income') this.noteRootIncome(e.blockNumber, leg.tao);
-    p.noteLegBlock(e.blockNumber);
+    if (leg.basis === 'income') this.noteRootIncome(block, leg.tao);
+    p.noteLegBlock(block);
     p.alpha += leg.alpha;
     if (leg.alpha > 0n) p.held = true;
     if (leg.netuid === 0) this.rootAlpha += leg.alpha;
@@ -195,7 +203,7 @@ export class PortfolioState {
       p.alphaRootClaim += leg.alpha;
       p.incomeTao += leg.tao;
       p.rootClaimTao += leg.tao;
-      this.bookIncome(p, book, leg.alpha, leg.tao, e.timestamp);
+      this.bookIncome(p, book, leg.alpha, leg.tao, ts);
       return;
     }
     if (leg.basis === 'expense') {
@@ -211,7 +219,7 @@ export class PortfolioState {
           p.feesTao += leg.fee;
         }
       }
-      this.realize(p, -book.dispose(a), e.timestamp);
+      this.realize(p, -book.dispose(a), ts);
       return;
     }
     // trade (carry legs outside a pair are treated as trades). Hot path: one leg per event, so signs
@@ -220,36 +228,36 @@ export class PortfolioState {
     if (leg.alpha >= 0n) {
       if (leg.category === 'transferIn') p.alphaTransferredIn += leg.alpha;
       else p.alphaBought += leg.alpha;
-      this.flow(p, e.blockNumber);
+      this.flow(p, block);
       p.taoIn += leg.tao;
       if (leg.spotTao !== null) p.friction += leg.tao - leg.spotTao;
       else p.frictionUnknownLegs++;
       const late = book.acquire(leg.alpha, leg.tao, this.nextOrder++);
-      if (late !== 0n) this.realize(p, -late, e.timestamp);
+      if (late !== 0n) this.realize(p, -late, ts);
     } else {
       const a = -leg.alpha;
       if (leg.category === 'transferOut') p.alphaTransferredOut += a;
       else p.alphaSold += a;
-      this.flow(p, e.blockNumber);
+      this.flow(p, block);
       p.taoOut += leg.tao;
       if (leg.spotTao !== null) p.friction += leg.spotTao - leg.tao;
       else p.frictionUnknownLegs++;
       const removed = book.dispose(a);
-      this.realize(p, leg.tao - removed, e.timestamp);
+      this.realize(p, leg.tao - removed, ts);
     }
   }
 
   /** Same-subnet move between tracked positions: lots (and their acquisition order) carry over. */
-  private applyCarry(e: LedgerEntry, out: LedgerLeg, inn: LedgerLeg): void {
+  private applyCarry(block: number, ts: number, out: LedgerLeg, inn: LedgerLeg): void {
     const po = this.position(out.coldkey, out.hotkey, out.netuid);
     const pi = this.position(inn.coldkey, inn.hotkey, inn.netuid);
     const moved = -out.alpha;
     if (out.netuid === 0) this.rootAlpha += out.alpha + inn.alpha;
-    po.noteLegBlock(e.blockNumber);
-    pi.noteLegBlock(e.blockNumber);
+    po.noteLegBlock(block);
+    pi.noteLegBlock(block);
     po.alpha += out.alpha;
     po.alphaTransferredOut += moved;
-    this.flow(po, e.blockNumber);
+    this.flow(po, block);
     po.taoOut += out.tao;
     po.carryTaoOut += out.tao;
     this.noteFee(po, out);
@@ -263,7 +271,7 @@ export class PortfolioState {
     pi.alpha += inn.alpha;
     if (inn.alpha > 0n) pi.held = true;
     pi.alphaTransferredIn += inn.alpha;
-    this.flow(pi, e.blockNumber);
+    this.flow(pi, block);
     pi.taoIn += inn.tao;
     pi.carryTaoIn += inn.tao;
     this.noteFee(pi, inn);
@@ -272,13 +280,13 @@ export class PortfolioState {
     pi.costCarriedIn += carried;
     const dest = pi.book;
     const late = dest.put(lots);
-    if (late !== 0n) this.realize(pi, -late, e.timestamp);
+    if (late !== 0n) this.realize(pi, -late, ts);
     // Before 297 a same-subnet move was a swap: the α received differs from the α sent.
     const delta = inn.alpha - moved;
-    if (delta < 0n) this.realize(pi, -dest.dispose(-delta), e.timestamp);
+    if (delta < 0n) this.realize(pi, -dest.dispose(-delta), ts);
     else if (delta > 0n) {
       const late2 = dest.acquire(delta, 0n, this.nextOrder++);
-      if (late2 !== 0n) this.realize(pi, -late2, e.timestamp);
+      if (late2 !== 0n) this.realize(pi, -late2, ts);
     }
   }
 
@@ -318,15 +326,7 @@ export class PortfolioState {
     const p = this.position(cp.coldkey, cp.hotkey, cp.netuid);
     // Opening balance only when nothing was recorded for the position before its first checkpoint;
     // after recorded events, unexplained α is accrual since those events (emission).
-    const first =
-      p.lastCheckpointBlock < 0 &&
-      p.alphaBought === 0n &&
-      p.alphaSold === 0n &&
-      p.alphaTransferredIn === 0n &&
-      p.alphaTransferredOut === 0n &&
-      p.alphaRootClaim === 0n &&
-      p.alphaFeePaid === 0n &&
-      p.alphaBurned === 0n;
+    const first = p.lastCheckpointBlock < 0 && p.noLegs();
     const held = p.held || p.alpha > 0n;
     // The α after the latest legs counts when they came before the checkpoint block (an epoch in a
     // later block of the interval paid on it); legs in the checkpoint block came after its epoch.

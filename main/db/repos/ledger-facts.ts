@@ -32,14 +32,35 @@ export interface FactMarks {
 
 type Rows = { keys: string; after: number };
 
-/** The block, time and position of a fact row (a block not stored gives time 0). */
-function datedPosition(r: {
+/** The columns a position fact row starts with: its block, the block's time (LEFT JOIN blocks) and the position. */
+interface PositionFactRow {
   block_number: bigint;
   timestamp: bigint | null;
   coldkey: string;
   hotkey: string;
   netuid: bigint;
-}): { blockNumber: number; timestamp: number; coldkey: string; hotkey: string; netuid: number } {
+}
+
+/** A `silent_effects` row as the engine reads it (also main/test/truth-lines.ts). */
+export interface SilentEffectRow {
+  block_number: bigint;
+  event_index: bigint;
+  coldkey: string;
+  hotkey: string;
+  netuid: bigint;
+  kind: string;
+  alpha: bigint;
+  tao: bigint;
+}
+
+/** The block, time and position of a fact row (a block not stored gives time 0). */
+function datedPosition(r: PositionFactRow): {
+  blockNumber: number;
+  timestamp: number;
+  coldkey: string;
+  hotkey: string;
+  netuid: number;
+} {
   return {
     blockNumber: Number(r.block_number),
     timestamp: Number(r.timestamp ?? 0n),
@@ -64,12 +85,7 @@ export function ledgerFactsRepo(db: DB) {
   const checkpoints = (since: boolean) =>
     db.prepare<
       Rows,
-      {
-        block_number: bigint;
-        timestamp: bigint | null;
-        coldkey: string;
-        hotkey: string;
-        netuid: bigint;
+      PositionFactRow & {
         alpha: bigint;
         pool_value: string | null;
         owns_hotkey: bigint | null;
@@ -103,38 +119,13 @@ export function ledgerFactsRepo(db: DB) {
     ${since ? 'WHERE s.rowid > @after' : ''}
     ORDER BY s.block_number, s.netuid`);
   const payouts = (since: boolean) =>
-    db.prepare<
-      Rows,
-      {
-        block_number: bigint;
-        timestamp: bigint | null;
-        coldkey: string;
-        hotkey: string;
-        netuid: bigint;
-        mode: 'keep' | 'swap';
-        alpha: bigint;
-        tao: bigint;
-      }
-    >(`
+    db.prepare<Rows, PositionFactRow & { mode: 'keep' | 'swap'; alpha: bigint; tao: bigint }>(`
     SELECT p.block_number, b.timestamp, p.coldkey, p.hotkey, p.netuid, p.mode, p.alpha, p.tao
     FROM root_claim_payouts p LEFT JOIN blocks b ON b.number = p.block_number
     WHERE ${since ? 'p.rowid > @after AND +' : ''}p.coldkey IN (SELECT value FROM json_each(@keys))
     ORDER BY p.block_number`);
   const effects = (since: boolean) =>
-    db.prepare<
-      Rows,
-      {
-        block_number: bigint;
-        timestamp: bigint | null;
-        event_index: bigint;
-        coldkey: string;
-        hotkey: string;
-        netuid: bigint;
-        kind: string;
-        alpha: bigint;
-        tao: bigint;
-      }
-    >(`
+    db.prepare<Rows, SilentEffectRow & { timestamp: bigint | null }>(`
     SELECT e.block_number, b.timestamp, e.event_index, e.coldkey, e.hotkey, e.netuid, e.kind, e.alpha, e.tao
     FROM silent_effects e LEFT JOIN blocks b ON b.number = e.block_number
     WHERE ${since ? 'e.rowid > @after AND +' : ''}e.coldkey IN (SELECT value FROM json_each(@keys))
