@@ -126,7 +126,8 @@ export interface PortfolioView {
   groups: GroupView[];
   positions: PositionView[];
   daily: SeriesPointView[];
-  markers: FlowMarkerView[];
+  // Stake/unstake markers are in the analytics view only (AnalyticsView.markers): at 100,000 events they
+  // were 3 MB of every portfolio:get answer that no screen read (bench/ui.ts).
   /** Every α change no rule explains, in block order. */
   unexplained: UnexplainedView[];
   /** UTC days that lacked a TAO/fiat price (null when no fiat prices are imported). */

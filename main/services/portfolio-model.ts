@@ -218,7 +218,6 @@ export function shapePortfolio(
       groups,
       positions,
       daily,
-      markers: series?.markers ?? [],
       unexplained: unexplainedChanges(engine.state.emissions, (c) => byAddress.get(c)?.label ?? null),
       fiatMissingDays: pnl.fiatMissingDays,
       baskets: basketsView(engine, settings, (c) => byAddress.get(c)?.label ?? null),
