@@ -70,11 +70,11 @@ export function summarise(
 
 /** Short axis date: "Nov 3" within a year of data, "Nov 2026" for longer spans. */
 export function axisDate(t: number, spanMs: number): string {
-  const d = new Date(t);
-  return spanMs > 400 * DAY_MS
-    ? d.toLocaleDateString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' })
-    : d.toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  // Formatters made once: the axis formats every point to place its ticks (toLocaleDateString builds one per call).
+  return (spanMs > 400 * DAY_MS ? MONTH_YEAR : MONTH_DAY).format(t);
 }
+const MONTH_YEAR = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const MONTH_DAY = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /** One bar: an amount over a period. */
 export interface BarDatum {

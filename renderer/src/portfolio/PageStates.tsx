@@ -8,6 +8,8 @@ import { ErrorNote } from '../app/ErrorNote';
  */
 export function QueryStates<T>(props: {
   query: UseQueryResult<T>;
+  /** Something on the page is being computed anew (default: this query). */
+  fetching?: boolean;
   isEmpty: (data: T) => boolean;
   empty: ReactNode;
   children: (data: T) => ReactNode;
@@ -23,7 +25,7 @@ export function QueryStates<T>(props: {
   if (props.isEmpty(query.data)) return <div className="card empty">{props.empty}</div>;
   return (
     <>
-      {query.isFetching && (
+      {(props.fetching ?? query.isFetching) && (
         <p className="muted small" role="status">
           Recomputing…
         </p>

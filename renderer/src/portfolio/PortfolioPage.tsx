@@ -1,29 +1,32 @@
-import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { memo } from 'react';
 import { COST_BASIS_METHODS, REWARD_TREATMENTS } from '../../../shared/vocab';
-import type { AnalyticsView, PortfolioView } from '../../../shared/views';
-import { Tao } from '../app/Amount';
 import { ErrorNote } from '../app/ErrorNote';
-import { MetricHeader } from '../app/MetricLabel';
 import { formatDateTime } from '../app/format';
-import { TAO_UNIT, type Unit } from '../app/Money';
-import { BenchmarkCard } from './Benchmarks';
 import { ExportMenu } from './ExportMenu';
 import { Headline } from './Headline';
 import { QueryStates } from './PageStates';
-import { PerformanceCard, RangeCard } from './Performance';
-import { IncomeOverTime, PortfolioAllocation, ValueOverTime } from './PortfolioCharts';
+import { PortfolioSections, unitOfAnalytics, type FiguresPair } from './PortfolioSections';
 import { portfolioQueries } from './queries';
-import { useAnalyticsChoice, useViewChoice } from './view-choice';
+import { hasFiatPrices, useAnalyticsChoice, useViewChoice } from './view-choice';
+import { useSettledPair } from '../app/settled';
 import { UnexplainedCard } from './UnexplainedCard';
 import { ViewControls } from './ViewControls';
 
 export function PortfolioPage() {
   const choice = useViewChoice();
-  const portfolio = useQuery(portfolioQueries.view(choice.args));
-  const view = portfolio.data;
-  const fiatAvailable = view?.fiatMissingDays !== null && view?.fiatMissingDays !== undefined;
+  // While another method, treatment, currency or range is computed, the figures on screen stay
+  // (marked "Recomputing…"), and the view and its analytics change together, never one without the other.
+  const portfolio = useQuery({ ...portfolioQueries.view(choice.args), placeholderData: keepPreviousData });
+  const fiatAvailable = hasFiatPrices(portfolio.data);
   const extra = useAnalyticsChoice('portfolio', fiatAvailable);
+  const analytics = useQuery({
+    ...portfolioQueries.analytics({ ...choice.args, ...extra.args }),
+    enabled: portfolio.data?.hasData === true,
+    placeholderData: keepPreviousData,
+  });
+  const shown = useSettledPair(portfolio, analytics);
+  const view = shown?.[0];
 
   return (
     <section className="page" aria-labelledby="page-title">
@@ -37,11 +40,16 @@ export function PortfolioPage() {
         )}
       </header>
       <div className="toolbar">
-        <ViewControls choice={choice} currency={fiatAvailable ? extra : undefined} fiatCode={view?.fiatCurrency} />
-        {view?.hasData && <ExportMenu args={choice.args} />}
+        <ViewControls
+          choice={choice}
+          currency={fiatAvailable ? extra : undefined}
+          fiatCode={portfolio.data?.fiatCurrency}
+        />
+        {portfolio.data?.hasData && <ExportMenu args={choice.args} />}
       </div>
       <QueryStates
         query={portfolio}
+        fetching={portfolio.isFetching || analytics.isFetching}
         isEmpty={(v) => !v.hasData}
         empty={
           <>
@@ -52,116 +60,44 @@ export function PortfolioPage() {
           </>
         }
       >
-        {(v) => <AnalyticsBody view={v} args={{ ...choice.args, ...extra.args }} extra={extra} />}
+        {() =>
+          shown ? (
+            <PortfolioBody
+              pair={shown}
+              from={extra.from}
+              to={extra.to}
+              onRange={extra.setRange}
+            />
+          ) : analytics.error ? (
+            <ErrorNote error={analytics.error} />
+          ) : (
+            <p className="muted" role="status">
+              Computing returns and benchmarks…
+            </p>
+          )
+        }
       </QueryStates>
     </section>
   );
 }
 
-function AnalyticsBody(props: {
-  view: PortfolioView;
-  args: Parameters<typeof portfolioQueries.analytics>[0];
-  extra: ReturnType<typeof useAnalyticsChoice>;
+/**
+ * Memoised: the page re-renders as its queries' states change (fetching, settled), which must not
+ * re-render the headline or any chart (a recompute's seconds of fetching would redraw them each time).
+ */
+const PortfolioBody = memo(function PortfolioBody(props: {
+  pair: FiguresPair;
+  from: string | null;
+  to: string | null;
+  onRange: (from: string | null, to: string | null) => void;
 }) {
-  const analytics = useQuery(portfolioQueries.analytics(props.args));
-  if (analytics.error) return <ErrorNote error={analytics.error} />;
-  if (!analytics.data)
-    return (
-      <p className="muted" role="status">
-        Computing returns and benchmarks…
-      </p>
-    );
-  const unit: Unit = analytics.data.currency === 'fiat' ? { currency: 'fiat', code: analytics.data.unit } : TAO_UNIT;
-  return <PortfolioBody view={props.view} analytics={analytics.data} unit={unit} extra={props.extra} />;
-}
-
-function PortfolioBody(props: {
-  view: PortfolioView;
-  analytics: AnalyticsView;
-  unit: Unit;
-  extra: ReturnType<typeof useAnalyticsChoice>;
-}) {
-  const { view, analytics, unit } = props;
-  // The figures paint first; the charts and tables below follow in a deferred render, so arriving on
-  // the page (or a recompute landing) never waits for the chart library.
-  const later = useDeferredValue<AnalyticsView | null>(analytics, null);
+  const [view, analytics] = props.pair;
+  // The figures paint first; the charts and tables below follow, one section per task.
   return (
     <>
-      <Headline view={view} analytics={analytics} unit={unit} />
+      <Headline view={view} analytics={analytics} unit={unitOfAnalytics(analytics)} />
       <UnexplainedCard view={view} />
-      {later ? (
-        <>
-          <ValueOverTime analytics={later} unit={unit} />
-          <div className="grid-2">
-            <PortfolioAllocation view={view} />
-            <IncomeOverTime rows={mapIncome(later)} unit={unit} />
-          </div>
-          <BenchmarkCard benchmarks={later.benchmarks} unit={unit} />
-          <PerformanceCard analytics={later} view={view} />
-          <RangeCard
-            analytics={analytics}
-            unit={unit}
-            from={props.extra.from}
-            to={props.extra.to}
-            onChange={props.extra.setRange}
-          />
-          {view.wallets.length > 1 && <ByWallet view={view} />}
-        </>
-      ) : (
-        <p className="muted" role="status">
-          Drawing charts…
-        </p>
-      )}
+      <PortfolioSections pair={props.pair} from={props.from} to={props.to} onRange={props.onRange} />
     </>
   );
-}
-
-function mapIncome(a: AnalyticsView) {
-  return {
-    day: a.income.day.map((r) => ({ start: r.start, amount: r.total })),
-    week: a.income.week.map((r) => ({ start: r.start, amount: r.total })),
-    month: a.income.month.map((r) => ({ start: r.start, amount: r.total })),
-  };
-}
-
-function ByWallet({ view }: { view: PortfolioView }) {
-  return (
-    <div className="card">
-      <h2>By wallet</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>Wallet</th>
-            <MetricHeader id="spotValue" label="Value" />
-            <MetricHeader id="costBasis" />
-            <MetricHeader id="unrealized" label="Unrealized" />
-            <MetricHeader id="realized" label="Realized" />
-            <MetricHeader id="incomeTao" />
-          </tr>
-        </thead>
-        <tbody>
-          {view.wallets.map((w) => (
-            <tr key={w.address}>
-              <td>{w.label ?? w.address}</td>
-              <td className="num">
-                <Tao rao={w.figures.spotValue} />
-              </td>
-              <td className="num">
-                <Tao rao={w.figures.costBasis} />
-              </td>
-              <td className="num">
-                <Tao rao={w.figures.unrealized} sign />
-              </td>
-              <td className="num">
-                <Tao rao={w.figures.realized} sign />
-              </td>
-              <td className="num">
-                <Tao rao={w.figures.incomeTao} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+});

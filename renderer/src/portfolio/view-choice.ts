@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { costBasisMethods, rewardTreatments, type CostBasisMethod, type RewardTreatment } from '../../../shared/vocab';
 import { oneOf, readPersisted, usePersistedState } from '../app/persisted';
 import { portfolioQueries } from './queries';
@@ -80,10 +81,13 @@ export function useAnalyticsChoice(page: string, fiatAvailable: boolean) {
     setCurrency,
     from,
     to,
-    setRange: (f: string | null, t: string | null) => {
-      setFrom(f);
-      setTo(t);
-    },
+    setRange: useCallback(
+      (f: string | null, t: string | null) => {
+        setFrom(f);
+        setTo(t);
+      },
+      [setFrom, setTo],
+    ),
     args: { currency: shown, ...(from ? { from } : {}), ...(to ? { to } : {}) },
   };
 }
@@ -91,11 +95,13 @@ export function useAnalyticsChoice(page: string, fiatAvailable: boolean) {
 /**
  * What the pages built on the portfolio's figures share (Subnets, a subnet's detail): the remembered
  * method and rewards choice, the portfolio query for it, and the display currency, offered once fiat
- * prices are imported.
+ * prices are imported. While a new choice is computed, `portfolio` keeps the previous figures
+ * (`isPlaceholderData`).
  */
 export function usePortfolioFigures() {
   const choice = useViewChoice();
-  const portfolio = useQuery(portfolioQueries.view(choice.args));
+  // While another method or treatment is computed, the figures on screen stay (marked "Recomputing…").
+  const portfolio = useQuery({ ...portfolioQueries.view(choice.args), placeholderData: keepPreviousData });
   const fiatAvailable = hasFiatPrices(portfolio.data);
   const currency = useCurrencyChoice(fiatAvailable);
   return { choice, portfolio, fiatAvailable, currency };

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { COST_BASIS_METHODS, REWARD_TREATMENTS } from '../../../shared/vocab';
 import { QueryStates } from '../portfolio/PageStates';
 import { FiguresToolbar } from '../portfolio/ViewControls';
@@ -13,9 +13,15 @@ export function SubnetsPage() {
   const { choice, portfolio, currency } = figures;
   // Price changes, emission yields and shares come with the analytics, and in fiat the money figures;
   // the table shows without them (in τ until the fiat figures arrive).
-  const analytics = useQuery(portfolioQueries.analytics({ ...choice.args, currency: currency.currency }));
-  const market = new Map((analytics.data?.subnets ?? []).map((s) => [s.netuid, s]));
-  const fiat = currency.currency === 'fiat' && analytics.data?.currency === 'fiat' ? analytics.data : null;
+  const analytics = useQuery({
+    ...portfolioQueries.analytics({ ...choice.args, currency: currency.currency }),
+    placeholderData: keepPreviousData,
+  });
+  // Only with the table's own computation: both the previous one (recomputing) or both the new one.
+  const same = analytics.isPlaceholderData === portfolio.isPlaceholderData;
+  const shown = same ? analytics.data : undefined;
+  const market = new Map((shown?.subnets ?? []).map((s) => [s.netuid, s]));
+  const fiat = currency.currency === 'fiat' && shown?.currency === 'fiat' ? shown : null;
 
   return (
     <section className="page" aria-labelledby="page-title">

@@ -1,0 +1,149 @@
+// Portfolio below the headline: charts and tables, drawn section by section (app/staged.ts) so a
+// page of charts is never one long task (bench/ui.ts: navigation and recompute).
+import { memo, useMemo } from 'react';
+import type { AnalyticsView, PortfolioView } from '../../../shared/views';
+import { Tao } from '../app/Amount';
+import { MetricHeader } from '../app/MetricLabel';
+import { TAO_UNIT, type Unit } from '../app/Money';
+import { useStaged } from '../app/staged';
+import { BenchmarkCard } from './Benchmarks';
+import { PerformanceCard, RangeCard } from './Performance';
+import { IncomeOverTime, PortfolioAllocation, ValueOverTime } from './PortfolioCharts';
+
+export type FiguresPair = readonly [PortfolioView, AnalyticsView];
+
+const SECTIONS = 5;
+
+export const unitOfAnalytics = (a: AnalyticsView): Unit =>
+  a.currency === 'fiat' ? { currency: 'fiat', code: a.unit } : TAO_UNIT;
+
+/** The charts and tables for one computation (view and analytics), each section in its own task. */
+export function PortfolioSections(props: {
+  pair: FiguresPair;
+  from: string | null;
+  to: string | null;
+  onRange: (from: string | null, to: string | null) => void;
+}) {
+  const { values, stale } = useStaged(props.pair, SECTIONS);
+  if (values[0] === null)
+    return (
+      <p className="muted" role="status">
+        Drawing charts…
+      </p>
+    );
+  return (
+    <>
+      {values.map((pair, index) =>
+        pair ? (
+          <Section
+            key={index}
+            index={index}
+            pair={pair}
+            stale={stale[index]!}
+            from={props.from}
+            to={props.to}
+            onRange={props.onRange}
+          />
+        ) : null,
+      )}
+    </>
+  );
+}
+
+/** A section's frame: dimmed, and marked busy, while it still shows the previous computation. */
+function Section(props: {
+  index: number;
+  pair: FiguresPair;
+  stale: boolean;
+  from: string | null;
+  to: string | null;
+  onRange: (from: string | null, to: string | null) => void;
+}) {
+  const { stale, ...content } = props;
+  return (
+    <div className={stale ? 'stage stale' : 'stage'} aria-busy={stale || undefined}>
+      <SectionContent {...content} />
+    </div>
+  );
+}
+
+/** Memoised: a section's charts render only on its own turn (a new pair), not when it turns stale. */
+const SectionContent = memo(function SectionContent(props: {
+  index: number;
+  pair: FiguresPair;
+  from: string | null;
+  to: string | null;
+  onRange: (from: string | null, to: string | null) => void;
+}) {
+  const [view, analytics] = props.pair;
+  const unit = unitOfAnalytics(analytics);
+  const income = useMemo(() => mapIncome(analytics), [analytics]);
+  return [
+    () => <ValueOverTime analytics={analytics} unit={unit} />,
+    () => (
+      <div className="grid-2">
+        <PortfolioAllocation view={view} />
+        <IncomeOverTime rows={income} unit={unit} />
+      </div>
+    ),
+    () => <BenchmarkCard benchmarks={analytics.benchmarks} unit={unit} />,
+    () => <PerformanceCard analytics={analytics} view={view} />,
+    () => (
+      <>
+        <RangeCard analytics={analytics} unit={unit} from={props.from} to={props.to} onChange={props.onRange} />
+        {view.wallets.length > 1 && <ByWallet view={view} />}
+      </>
+    ),
+  ][props.index]!();
+});
+
+function mapIncome(a: AnalyticsView) {
+  return {
+    day: a.income.day.map((r) => ({ start: r.start, amount: r.total })),
+    week: a.income.week.map((r) => ({ start: r.start, amount: r.total })),
+    month: a.income.month.map((r) => ({ start: r.start, amount: r.total })),
+  };
+}
+
+function ByWallet({ view }: { view: PortfolioView }) {
+
+  return (
+    <div className="card">
+      <h2>By wallet</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>Wallet</th>
+            <MetricHeader id="spotValue" label="Value" />
+            <MetricHeader id="costBasis" />
+            <MetricHeader id="unrealized" label="Unrealized" />
+            <MetricHeader id="realized" label="Realized" />
+            <MetricHeader id="incomeTao" />
+          </tr>
+        </thead>
+        <tbody>
+          {view.wallets.map((w) => (
+            <tr key={w.address}>
+              <td>{w.label ?? w.address}</td>
+              <td className="num">
+                <Tao rao={w.figures.spotValue} />
+              </td>
+              <td className="num">
+                <Tao rao={w.figures.costBasis} />
+              </td>
+              <td className="num">
+                <Tao rao={w.figures.unrealized} sign />
+              </td>
+              <td className="num">
+                <Tao rao={w.figures.realized} sign />
+              </td>
+              <td className="num">
+                <Tao rao={w.figures.incomeTao} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
