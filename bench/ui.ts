@@ -12,10 +12,12 @@
 // paced by the display's vsync (16.7 ms at 60 Hz), so an on-time frame measures 16.6–16.9 ms: a frame
 // *missed* is one over 25 ms (droppedFrames). What the page itself costs is the renderer main thread's
 // CPU time (Chromium trace, thread time, so other processes on the machine do not count):
-// mainThreadCpuPerFrameMs for scrolling, and the longest task's CPU time for a recompute.
+// per navigation (coldCpuMs, warmCpuMs, longestTaskCpuMs: from the click to the painted figures),
+// mainThreadCpuPerFrameMs for scrolling, and the longest task's CPU time for a recompute. The load
+// average at the start and end is printed with the figures (the machine is shared).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
@@ -121,7 +123,7 @@ const stats = (xs: number[]) => {
 };
 
 const browser = await chromium.launch(chromiumLaunchOptions());
-const results: Record<string, unknown> = { data };
+const results: Record<string, unknown> = { data, loadAverageStart: loadavg().map((l) => Math.round(l * 100) / 100) };
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   // tsx keeps function names with a __name helper the page does not have.
@@ -132,10 +134,16 @@ try {
   results.firstLoadMs = Math.round(performance.now() - t);
 
   const link = (hash: string) => `a[href="${hash}"]`;
-  const nav: Record<string, { cold: number; warm: number[] }> = {};
+  // Each visit also under a trace: the main thread's CPU from the click until its figures are painted
+  // (what the page costs, apart from the machine's load) and its longest task.
+  const nav: Record<string, { cold: number; warm: number[]; cpu: number[]; longest: number[] }> = {};
   const visit = async (name: string, click: string, ...selectors: string[]) => {
-    const ms = await timeTo(page, click, selectors);
-    (nav[name] ??= { cold: ms, warm: [] }).warm.push(ms);
+    const traced = await mainThreadCpu(page, () => timeTo(page, click, selectors));
+    const ms = traced.result;
+    const entry = (nav[name] ??= { cold: ms, warm: [], cpu: [], longest: [] });
+    entry.warm.push(ms);
+    entry.cpu.push(traced.totalCpuMs);
+    entry.longest.push(traced.longestTaskCpuMs);
   };
   for (let i = 0; i <= RUNS; i++) {
     await visit('Subnets', link('#/subnets'), '[data-testid="total-value"]');
@@ -149,7 +157,16 @@ try {
     await visit('Portfolio', link('#/portfolio'), '[data-testid="spot-value"]');
   }
   results.navigation = Object.fromEntries(
-    Object.entries(nav).map(([k, v]) => [k, { coldMs: Math.round(v.cold), warm: stats(v.warm.slice(1)) }]),
+    Object.entries(nav).map(([k, v]) => [
+      k,
+      {
+        coldMs: Math.round(v.cold),
+        warm: stats(v.warm.slice(1)),
+        coldCpuMs: v.cpu[0],
+        warmCpuMs: stats(v.cpu.slice(1)),
+        longestTaskCpuMs: Math.max(...v.longest),
+      },
+    ]),
   );
 
   // Recompute: a method no cache holds yet; the page keeps drawing frames meanwhile.
@@ -237,6 +254,7 @@ try {
   host.kill('SIGTERM');
 }
 
+results.loadAverageEnd = loadavg().map((l) => Math.round(l * 100) / 100);
 console.log(JSON.stringify(results, null, 2));
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', `ui-${Date.now()}.json`), JSON.stringify(results, null, 2));
