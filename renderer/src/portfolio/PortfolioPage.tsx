@@ -62,12 +62,7 @@ export function PortfolioPage() {
       >
         {() =>
           shown ? (
-            <PortfolioBody
-              pair={shown}
-              from={extra.from}
-              to={extra.to}
-              onRange={extra.setRange}
-            />
+            <PortfolioBody pair={shown} from={extra.from} to={extra.to} onRange={extra.setRange} />
           ) : analytics.error ? (
             <ErrorNote error={analytics.error} />
           ) : (

@@ -106,7 +106,6 @@ function mapIncome(a: AnalyticsView) {
 }
 
 function ByWallet({ view }: { view: PortfolioView }) {
-
   return (
     <div className="card">
       <h2>By wallet</h2>
