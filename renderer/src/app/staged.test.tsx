@@ -10,7 +10,10 @@ describe('useStaged', () => {
   it('hands a new value to one section per task, in order, keeping the previous value until then', () => {
     vi.useFakeTimers();
     const { result, rerender } = renderHook(({ value }) => useStaged(value, 3), { initialProps: { value: 'a' } });
-    const step = () => act(() => vi.runOnlyPendingTimers());
+    const step = () =>
+      act(() => {
+        vi.runOnlyPendingTimers();
+      });
     expect(result.current.values).toEqual([null, null, null]);
     step();
     expect(result.current.values).toEqual(['a', null, null]);
