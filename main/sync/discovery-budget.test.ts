@@ -22,14 +22,15 @@ const tempDir = useTempDirs();
 const NOT_DERIVED = new Set(['BasketDividend', 'BasketMigration', 'ShareReconcile', 'DustSwept', 'DissolutionPayout']);
 
 /**
- * Requests per (ledger event + position-checkpoint block) for the four wallets' backfill: 3.75 measured
- * (2,836 for 757; 3.92 before checkpoints on runtimes 320–424 took α from share storage instead of a
- * StakeInfo call, 3.83 before BasketTwr reads at claim blocks came in), basket reads at checkpoints
- * included. Most of it is bisection: from 441 the stake-block walk sees root stake only, so every
- * subnet change costs about log2 of its gap in reads; the 441+ checkpoints still call StakeInfo. A
- * little headroom for the order in which concurrent wallets share block-hash requests.
+ * Requests per (ledger event + position-checkpoint block) for the four wallets' backfill: 3.83 measured
+ * (2,967 for 775, with the zero rows of emptied positions and the 475 dissolution payouts; 3.92 on the
+ * code before checkpoints on runtimes 320–424 took α from share storage instead of a StakeInfo call),
+ * basket reads at checkpoints included. Most of it is bisection: from 441 the stake-block walk sees
+ * root stake only, so every subnet change costs about log2 of its gap in reads; the 441+ checkpoints
+ * still call StakeInfo. A little headroom for the order in which concurrent wallets share block-hash
+ * requests.
  */
-const BUDGET = 3.8;
+const BUDGET = 3.9;
 
 describe('basket475 change discovery', () => {
   let dn: Devnet;

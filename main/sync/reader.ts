@@ -13,8 +13,6 @@ import { ChainError, type ChainClient } from '../chain/client';
 import { withRetries, type RetryStats } from './retry';
 import { keys, lastUpgradeSpec, leUint } from './storage-keys';
 
-const LOWER = /^0x[0-9a-f]*$/;
-
 /** Several requests in flight, never unbounded. */
 export class Limiter {
   #active = 0;
@@ -172,10 +170,15 @@ export class ChainReader {
     for (const set of sets) {
       if (!set || !Array.isArray(set.changes))
         throw new ChainError('malformed', `Malformed storage answer at block ${number}.`);
-      for (const [k, v] of set.changes) values.set(LOWER.test(k) ? k : k.toLowerCase(), v);
+      for (const [k, v] of set.changes) values.set(k, v);
     }
-    for (const k of storageKeys) if (!values.has(k)) values.set(k, values.get(k.toLowerCase()) ?? null);
-    const get = (k: string) => values.get(k) ?? null;
+    let lower: Map<string, string | null> | null = null;
+    const get = (k: string): string | null => {
+      if (values.has(k)) return values.get(k) ?? null;
+      lower ??= new Map([...values].map(([a, v]) => [a.toLowerCase(), v]));
+      return lower.get(k.toLowerCase()) ?? null;
+    };
+    for (const k of storageKeys) if (!values.has(k)) values.set(k, get(k));
     const state: BlockState = {
       number,
       hash,

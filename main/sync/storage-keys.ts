@@ -31,12 +31,20 @@ const account = (ss58: string): Uint8Array => {
 const u16 = (n: number) => new Uint8Array([n & 0xff, (n >> 8) & 0xff]);
 
 const builtKeys = new Map<string, string>();
-function key(pallet: string, item: string, ...parts: [Hasher, Uint8Array][]): string {
-  const memo = `${pallet}.${item}:${parts.map(([h, d]) => `${h}:${u8aToHex(d)}`).join(',')}`;
+/**
+ * A key by its item and raw arguments (ss58 strings, netuids): built (hashing every part) once, then
+ * looked up by a cheap string; keys are rebuilt for every multi-key read otherwise.
+ */
+function key(pallet: string, item: string, ...parts: [Hasher, Uint8Array | string | number][]): string {
+  let memo = `${pallet}.${item}`;
+  for (const [, d] of parts) memo += typeof d === 'object' ? `|${u8aToHex(d)}` : `|${d}`;
   let k = builtKeys.get(memo);
   if (!k) {
-    k = u8aToHex(u8aConcat(itemPrefix(pallet, item), ...parts.map(([h, d]) => hashed(h, d))));
-    if (builtKeys.size > 100_000) builtKeys.clear();
+    const bytes = parts.map(([h, d]) =>
+      hashed(h, typeof d === 'string' ? account(d) : typeof d === 'number' ? u16(d) : d),
+    );
+    k = u8aToHex(u8aConcat(itemPrefix(pallet, item), ...bytes));
+    if (builtKeys.size > 200_000) builtKeys.clear();
     builtKeys.set(memo, k);
   }
   return k;
@@ -46,93 +54,93 @@ export const keys = {
   systemEvents: () => key('System', 'Events'),
   timestampNow: () => key('Timestamp', 'Now'),
   lastRuntimeUpgrade: () => key('System', 'LastRuntimeUpgrade'),
-  account: (cold: string) => key('System', 'Account', ['Blake2_128Concat', account(cold)]),
-  stakingHotkeys: (cold: string) => key('SubtensorModule', 'StakingHotkeys', ['Blake2_128Concat', account(cold)]),
+  account: (cold: string) => key('System', 'Account', ['Blake2_128Concat', cold]),
+  stakingHotkeys: (cold: string) => key('SubtensorModule', 'StakingHotkeys', ['Blake2_128Concat', cold]),
   lastStakeBlockPrefix: (cold: string) =>
-    key('SubtensorModule', 'LastColdkeyHotkeyStakeBlock', ['Twox64Concat', account(cold)]),
+    key('SubtensorModule', 'LastColdkeyHotkeyStakeBlock', ['Twox64Concat', cold]),
   lastStakeBlock: (cold: string, hot: string) =>
     key(
       'SubtensorModule',
       'LastColdkeyHotkeyStakeBlock',
-      ['Twox64Concat', account(cold)],
-      ['Twox64Concat', account(hot)],
+      ['Twox64Concat', cold],
+      ['Twox64Concat', hot],
     ),
   alphaPrefix: (hot: string, cold: string) =>
-    key('SubtensorModule', 'Alpha', ['Blake2_128Concat', account(hot)], ['Blake2_128Concat', account(cold)]),
+    key('SubtensorModule', 'Alpha', ['Blake2_128Concat', hot], ['Blake2_128Concat', cold]),
   alpha: (hot: string, cold: string, netuid: number) =>
     key(
       'SubtensorModule',
       'Alpha',
-      ['Blake2_128Concat', account(hot)],
-      ['Blake2_128Concat', account(cold)],
-      ['Identity', u16(netuid)],
+      ['Blake2_128Concat', hot],
+      ['Blake2_128Concat', cold],
+      ['Identity', netuid],
     ),
   alphaV2Prefix: (hot: string, cold: string) =>
-    key('SubtensorModule', 'AlphaV2', ['Blake2_128Concat', account(hot)], ['Blake2_128Concat', account(cold)]),
+    key('SubtensorModule', 'AlphaV2', ['Blake2_128Concat', hot], ['Blake2_128Concat', cold]),
   /** Shares after the lazy V1→V2 migration (spec ≥ 397). */
   alphaV2: (hot: string, cold: string, netuid: number) =>
     key(
       'SubtensorModule',
       'AlphaV2',
-      ['Blake2_128Concat', account(hot)],
-      ['Blake2_128Concat', account(cold)],
-      ['Identity', u16(netuid)],
+      ['Blake2_128Concat', hot],
+      ['Blake2_128Concat', cold],
+      ['Identity', netuid],
     ),
   /** A hotkey's pool on a subnet: its α, and its share denominator (V1 U64F64 up to 472, V2 SafeFloat from 397). */
   totalHotkeyAlpha: (hot: string, netuid: number) =>
-    key('SubtensorModule', 'TotalHotkeyAlpha', ['Blake2_128Concat', account(hot)], ['Identity', u16(netuid)]),
+    key('SubtensorModule', 'TotalHotkeyAlpha', ['Blake2_128Concat', hot], ['Identity', netuid]),
   totalHotkeyShares: (hot: string, netuid: number) =>
-    key('SubtensorModule', 'TotalHotkeyShares', ['Blake2_128Concat', account(hot)], ['Identity', u16(netuid)]),
+    key('SubtensorModule', 'TotalHotkeyShares', ['Blake2_128Concat', hot], ['Identity', netuid]),
   totalHotkeySharesV2: (hot: string, netuid: number) =>
-    key('SubtensorModule', 'TotalHotkeySharesV2', ['Blake2_128Concat', account(hot)], ['Identity', u16(netuid)]),
+    key('SubtensorModule', 'TotalHotkeySharesV2', ['Blake2_128Concat', hot], ['Identity', netuid]),
   subnetTaoPrefix: () => key('SubtensorModule', 'SubnetTAO'),
-  subnetTao: (netuid: number) => key('SubtensorModule', 'SubnetTAO', ['Identity', u16(netuid)]),
-  subnetAlphaIn: (netuid: number) => key('SubtensorModule', 'SubnetAlphaIn', ['Identity', u16(netuid)]),
-  subnetAlphaOut: (netuid: number) => key('SubtensorModule', 'SubnetAlphaOut', ['Identity', u16(netuid)]),
-  subnetName: (netuid: number) => key('SubtensorModule', 'SubnetName', ['Identity', u16(netuid)]),
-  tokenSymbol: (netuid: number) => key('SubtensorModule', 'TokenSymbol', ['Identity', u16(netuid)]),
-  subnetMechanism: (netuid: number) => key('SubtensorModule', 'SubnetMechanism', ['Identity', u16(netuid)]),
+  subnetTao: (netuid: number) => key('SubtensorModule', 'SubnetTAO', ['Identity', netuid]),
+  subnetAlphaIn: (netuid: number) => key('SubtensorModule', 'SubnetAlphaIn', ['Identity', netuid]),
+  subnetAlphaOut: (netuid: number) => key('SubtensorModule', 'SubnetAlphaOut', ['Identity', netuid]),
+  subnetName: (netuid: number) => key('SubtensorModule', 'SubnetName', ['Identity', netuid]),
+  tokenSymbol: (netuid: number) => key('SubtensorModule', 'TokenSymbol', ['Identity', netuid]),
+  subnetMechanism: (netuid: number) => key('SubtensorModule', 'SubnetMechanism', ['Identity', netuid]),
   /** Balancer pool weights (spec ≥ 423): quote weight q as a Perquintill. */
-  swapBalancer: (netuid: number) => key('Swap', 'SwapBalancer', ['Twox64Concat', u16(netuid)]),
+  swapBalancer: (netuid: number) => key('Swap', 'SwapBalancer', ['Twox64Concat', netuid]),
   /** A subnet's tempo in blocks (u16; an absent entry is the default 360). */
-  tempo: (netuid: number) => key('SubtensorModule', 'Tempo', ['Identity', u16(netuid)]),
+  tempo: (netuid: number) => key('SubtensorModule', 'Tempo', ['Identity', netuid]),
   /** Epochs a subnet has run (u64, spec ≥ 423; docs/chain/epochs.md). */
-  subnetEpochIndex: (netuid: number) => key('SubtensorModule', 'SubnetEpochIndex', ['Identity', u16(netuid)]),
-  swapFeeRate: (netuid: number) => key('Swap', 'FeeRate', ['Twox64Concat', u16(netuid)]),
+  subnetEpochIndex: (netuid: number) => key('SubtensorModule', 'SubnetEpochIndex', ['Identity', netuid]),
+  swapFeeRate: (netuid: number) => key('Swap', 'FeeRate', ['Twox64Concat', netuid]),
   /** Conviction lock of a coldkey on a subnet, keyed by the hotkey it is locked to (spec ≥ 411). */
   lock: (cold: string, netuid: number, hot: string) =>
     key(
       'SubtensorModule',
       'Lock',
-      ['Blake2_128Concat', account(cold)],
-      ['Identity', u16(netuid)],
-      ['Blake2_128Concat', account(hot)],
+      ['Blake2_128Concat', cold],
+      ['Identity', netuid],
+      ['Blake2_128Concat', hot],
     ),
-  lockPrefix: (cold: string) => key('SubtensorModule', 'Lock', ['Blake2_128Concat', account(cold)]),
+  lockPrefix: (cold: string) => key('SubtensorModule', 'Lock', ['Blake2_128Concat', cold]),
   /** The coldkey that owns a hotkey (AccountId32; absent when unregistered). */
-  owner: (hot: string) => key('SubtensorModule', 'Owner', ['Blake2_128Concat', account(hot)]),
+  owner: (hot: string) => key('SubtensorModule', 'Owner', ['Blake2_128Concat', hot]),
   /** A coldkey's identity ({name, url, github_repo, …}: all runtimes the app knows). */
-  identityV2: (cold: string) => key('SubtensorModule', 'IdentitiesV2', ['Blake2_128Concat', account(cold)]),
+  identityV2: (cold: string) => key('SubtensorModule', 'IdentitiesV2', ['Blake2_128Concat', cold]),
   /** The older identity ({name, url, …}), still in runtimes up to 343. */
-  identityV1: (cold: string) => key('SubtensorModule', 'Identities', ['Blake2_128Concat', account(cold)]),
+  identityV1: (cold: string) => key('SubtensorModule', 'Identities', ['Blake2_128Concat', cold]),
   /** Beta baskets (spec ≥ 441, docs/chain/baskets.md#shares-and-watermarks): a fund's outstanding shares (u64). */
   basketSharesPrefix: () => key('SubtensorModule', 'BasketShares'),
-  basketShares: (hot: string) => key('SubtensorModule', 'BasketShares', ['Blake2_128Concat', account(hot)]),
+  basketShares: (hot: string) => key('SubtensorModule', 'BasketShares', ['Blake2_128Concat', hot]),
   /** Cumulative shares per unit of root stake (signed fixed point, i128 bits). */
-  basketRate: (hot: string) => key('SubtensorModule', 'BasketRate', ['Blake2_128Concat', account(hot)]),
+  basketRate: (hot: string) => key('SubtensorModule', 'BasketRate', ['Blake2_128Concat', hot]),
   /** A staker's watermark of shares already claimed (i128, signed). */
   basketClaimed: (hot: string, cold: string) =>
-    key('SubtensorModule', 'BasketClaimed', ['Blake2_128Concat', account(hot)], ['Blake2_128Concat', account(cold)]),
+    key('SubtensorModule', 'BasketClaimed', ['Blake2_128Concat', hot], ['Blake2_128Concat', cold]),
   /** A validator fund's total-return index (spec ≥ ≈450; docs/chain/baskets.md#baskettwr). */
-  basketTwr: (hot: string) => key('SubtensorModule', 'BasketTwr', ['Blake2_128Concat', account(hot)]),
-  rootClaimType: (cold: string) => key('SubtensorModule', 'RootClaimType', ['Blake2_128Concat', account(cold)]),
+  basketTwr: (hot: string) => key('SubtensorModule', 'BasketTwr', ['Blake2_128Concat', hot]),
+  rootClaimType: (cold: string) => key('SubtensorModule', 'RootClaimType', ['Blake2_128Concat', cold]),
   rootClaimed: (netuid: number, hot: string, cold: string) =>
     key(
       'SubtensorModule',
       'RootClaimed',
-      ['Identity', u16(netuid)],
-      ['Blake2_128Concat', account(hot)],
-      ['Blake2_128Concat', account(cold)],
+      ['Identity', netuid],
+      ['Blake2_128Concat', hot],
+      ['Blake2_128Concat', cold],
     ),
 };
 
