@@ -56,36 +56,18 @@ export const keys = {
   lastRuntimeUpgrade: () => key('System', 'LastRuntimeUpgrade'),
   account: (cold: string) => key('System', 'Account', ['Blake2_128Concat', cold]),
   stakingHotkeys: (cold: string) => key('SubtensorModule', 'StakingHotkeys', ['Blake2_128Concat', cold]),
-  lastStakeBlockPrefix: (cold: string) =>
-    key('SubtensorModule', 'LastColdkeyHotkeyStakeBlock', ['Twox64Concat', cold]),
+  lastStakeBlockPrefix: (cold: string) => key('SubtensorModule', 'LastColdkeyHotkeyStakeBlock', ['Twox64Concat', cold]),
   lastStakeBlock: (cold: string, hot: string) =>
-    key(
-      'SubtensorModule',
-      'LastColdkeyHotkeyStakeBlock',
-      ['Twox64Concat', cold],
-      ['Twox64Concat', hot],
-    ),
+    key('SubtensorModule', 'LastColdkeyHotkeyStakeBlock', ['Twox64Concat', cold], ['Twox64Concat', hot]),
   alphaPrefix: (hot: string, cold: string) =>
     key('SubtensorModule', 'Alpha', ['Blake2_128Concat', hot], ['Blake2_128Concat', cold]),
   alpha: (hot: string, cold: string, netuid: number) =>
-    key(
-      'SubtensorModule',
-      'Alpha',
-      ['Blake2_128Concat', hot],
-      ['Blake2_128Concat', cold],
-      ['Identity', netuid],
-    ),
+    key('SubtensorModule', 'Alpha', ['Blake2_128Concat', hot], ['Blake2_128Concat', cold], ['Identity', netuid]),
   alphaV2Prefix: (hot: string, cold: string) =>
     key('SubtensorModule', 'AlphaV2', ['Blake2_128Concat', hot], ['Blake2_128Concat', cold]),
   /** Shares after the lazy V1→V2 migration (spec ≥ 397). */
   alphaV2: (hot: string, cold: string, netuid: number) =>
-    key(
-      'SubtensorModule',
-      'AlphaV2',
-      ['Blake2_128Concat', hot],
-      ['Blake2_128Concat', cold],
-      ['Identity', netuid],
-    ),
+    key('SubtensorModule', 'AlphaV2', ['Blake2_128Concat', hot], ['Blake2_128Concat', cold], ['Identity', netuid]),
   /** A hotkey's pool on a subnet: its α, and its share denominator (V1 U64F64 up to 472, V2 SafeFloat from 397). */
   totalHotkeyAlpha: (hot: string, netuid: number) =>
     key('SubtensorModule', 'TotalHotkeyAlpha', ['Blake2_128Concat', hot], ['Identity', netuid]),
@@ -109,13 +91,7 @@ export const keys = {
   swapFeeRate: (netuid: number) => key('Swap', 'FeeRate', ['Twox64Concat', netuid]),
   /** Conviction lock of a coldkey on a subnet, keyed by the hotkey it is locked to (spec ≥ 411). */
   lock: (cold: string, netuid: number, hot: string) =>
-    key(
-      'SubtensorModule',
-      'Lock',
-      ['Blake2_128Concat', cold],
-      ['Identity', netuid],
-      ['Blake2_128Concat', hot],
-    ),
+    key('SubtensorModule', 'Lock', ['Blake2_128Concat', cold], ['Identity', netuid], ['Blake2_128Concat', hot]),
   lockPrefix: (cold: string) => key('SubtensorModule', 'Lock', ['Blake2_128Concat', cold]),
   /** The coldkey that owns a hotkey (AccountId32; absent when unregistered). */
   owner: (hot: string) => key('SubtensorModule', 'Owner', ['Blake2_128Concat', hot]),
@@ -135,13 +111,7 @@ export const keys = {
   basketTwr: (hot: string) => key('SubtensorModule', 'BasketTwr', ['Blake2_128Concat', hot]),
   rootClaimType: (cold: string) => key('SubtensorModule', 'RootClaimType', ['Blake2_128Concat', cold]),
   rootClaimed: (netuid: number, hot: string, cold: string) =>
-    key(
-      'SubtensorModule',
-      'RootClaimed',
-      ['Identity', netuid],
-      ['Blake2_128Concat', hot],
-      ['Blake2_128Concat', cold],
-    ),
+    key('SubtensorModule', 'RootClaimed', ['Identity', netuid], ['Blake2_128Concat', hot], ['Blake2_128Concat', cold]),
 };
 
 /** SubtensorModule.Tempo's default (an absent entry). */
