@@ -1,7 +1,7 @@
-// The PnL report as CSV: one row per position, subnet, wallet, group and the total, preceded by
+// The PnL report as CSV: one row per position, basket position, subnet, wallet, group and the total, preceded by
 // comment lines that embed the app version and every setting that produced the figures.
 import { toCsv } from './csv';
-import { formatTao, type Figures } from './engine';
+import { basketAsFigures, formatTao, type Figures } from './engine';
 import type { HoldingView, PortfolioView } from './views';
 
 const COLUMNS: [string, (f: Figures, h: HoldingView) => string][] = [
@@ -34,6 +34,17 @@ const COLUMNS: [string, (f: Figures, h: HoldingView) => string][] = [
   ['tao_out', (f) => formatTao(f.taoOut)],
 ];
 
+/** A basket position's value is what a claim would pay, read from the chain (get_basket_payout). */
+const basketHolding = (value: bigint): HoldingView => ({
+  block: null,
+  locked: 0n,
+  available: 0n,
+  lockedValue: 0n,
+  exitValue: value,
+  exitSource: 'chain',
+  locksRead: false,
+});
+
 export function pnlCsv(view: PortfolioView, app: { name: string; version: string }, generatedAt: string): string {
   const header = ['level', 'coldkey', 'wallet', 'hotkey', 'netuid', ...COLUMNS.map(([name]) => name)];
   const cells = ({ figures, holding }: { figures: Figures; holding: HoldingView }) =>
@@ -41,6 +52,15 @@ export function pnlCsv(view: PortfolioView, app: { name: string; version: string
   const rows: string[][] = [
     ...view.positions.map((p) => ['position', p.coldkey, p.walletLabel ?? '', p.hotkey, String(p.netuid), ...cells(p)]),
     ...view.subnets.map((s) => ['subnet', '', '', '', String(s.netuid), ...cells(s)]),
+    // Shares of validator funds (docs/chain/baskets.md): in the wallet, group and total rows too.
+    ...view.baskets.positions.map((b) => [
+      'basket',
+      b.coldkey,
+      b.walletLabel ?? '',
+      b.hotkey,
+      '',
+      ...cells({ figures: basketAsFigures(b.figures), holding: basketHolding(b.figures.value) }),
+    ]),
     ...view.wallets.map((w) => ['wallet', w.address, w.label ?? '', '', '', ...cells(w)]),
     ...view.groups.map((g) => ['group', '', g.name, '', '', ...cells(g)]),
     ['total', '', '', '', '', ...cells(view.total)],

@@ -77,6 +77,24 @@ test('the headline includes the basket positions: cards, adds-up lines, chart en
     f.unrealized,
   ]);
   expect(BigInt(report.baskets.total.value!)).toBe(b.value);
+
+  // The PnL CSV lists each basket position as a row: subnet rows + basket rows = the total row.
+  const csv = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'main/cli.ts', 'report', '--format', 'pnl-csv', '--data-dir', webHost.dataDir],
+    { cwd: join(import.meta.dirname, '..', '..'), env: { ...process.env, TAOFOLIO_AUTOSYNC: '0' }, timeout: 120_000 },
+  ).toString();
+  const [head, ...rows] = csv
+    .split(/\r?\n/)
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .map((l) => l.split(','));
+  const col = head!.indexOf('spot_value_tao');
+  const rao = (x: string) => BigInt(x.replace('.', ''));
+  const valueOf = (level: string) => sum(rows.filter((r) => r[0] === level).map((r) => rao(r[col]!)));
+  expect(rows.filter((r) => r[0] === 'basket')).toHaveLength(truth.baskets.positions.length);
+  expect(valueOf('basket')).toBe(b.value);
+  expect(valueOf('subnet') + valueOf('basket')).toBe(valueOf('total'));
+  expect(valueOf('total')).toBe(f.spotValue);
 });
 
 test('fund dividends at claim: Settings switch changes income and unrealized as the engine says; total return stays', async ({

@@ -108,6 +108,11 @@ function addBaskets(
   return out;
 }
 
+/** One basket position as PnL figures (value as spot and exit value, income as incomeTao; α columns 0). */
+export function basketAsFigures(b: BasketFigures): Figures {
+  return addBaskets(emptyFigures(), [{ figures: b, fiat: null }], null);
+}
+
 /** Each basket position's realized and income in fiat, at the UTC day of each record. */
 function fiatOf(fiat: FiatBook, records: readonly BasketRecord[]): Map<string, FiatParts> {
   const out = new Map<string, FiatParts>();
