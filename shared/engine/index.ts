@@ -193,6 +193,11 @@ export function createEngine(
     twr: [twrReadings],
   };
   let basketCache: BasketResult | null = null;
+  /**
+   * Whether any basket event or basket snapshot was read: only they open basket positions, so without
+   * them the (empty) basket result holds whatever else an append brings.
+   */
+  let basketInputs = scan.picked.length > 0 || (kept.baskets[0] ?? []).length > 0;
   const basketRun = (sampleBlocks: readonly number[] = []): BasketResult =>
     computeBaskets(whole(kept.basketEvents), whole(kept.baskets), {
       timing: settings.basketIncome ?? 'accrual',
@@ -279,7 +284,8 @@ export function createEngine(
     kept.baskets.push(delta.baskets ?? []);
     kept.twr.push(delta.basketTwr ?? []);
     ledgerCache = null;
-    basketCache = null;
+    if (deltaScan.picked.length > 0 || (delta.baskets ?? []).length > 0) basketInputs = true;
+    if (basketInputs) basketCache = null;
     folded = Math.max(folded, ...parts.map(lastOf));
     noteSpecs(deltaScan);
     currentSpec = delta.currentSpecVersion ?? currentSpec;
