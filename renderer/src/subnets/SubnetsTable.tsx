@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useDeferredValue, useState } from 'react';
 import type { PortfolioView } from '../../../shared/views';
 import { Alpha, Tao } from '../app/Amount';
 import { METRICS } from '../../../shared/vocab';
@@ -18,6 +18,10 @@ import {
   type TableTotals,
 } from './subnet-rows';
 import { SUBNET_COLUMNS, type Column } from './columns';
+
+/** Rows drawn with the page; any more follow in a deferred render, so arriving on Subnets with many
+ * positions paints the first screen and the totals in one short task (bench/ui.ts: navigation). */
+const FIRST_ROWS = 24;
 
 /**
  * One row per subnet, every key figure visible at 1280 px: two-line cells pair related figures (price
@@ -55,6 +59,7 @@ export function SubnetsTable({
   };
   const sums = columnSums(rows);
   const colSpan = SUBNET_COLUMNS.length;
+  const drawn = useDeferredValue(sorted.length, Math.min(sorted.length, FIRST_ROWS));
 
   return (
     <table className="table subnets-table" aria-label="Positions by subnet">
@@ -66,7 +71,7 @@ export function SubnetsTable({
         </tr>
       </thead>
       <tbody>
-        {sorted.map((row) => {
+        {sorted.slice(0, drawn).map((row) => {
           const positions = view.positions.filter((p) => p.netuid === row.netuid);
           return (
             <Fragment key={row.netuid}>
@@ -125,6 +130,13 @@ export function SubnetsTable({
             </Fragment>
           );
         })}
+        {drawn < sorted.length && (
+          <tr>
+            <td colSpan={colSpan} className="muted" role="status">
+              Drawing {sorted.length - drawn} more subnets…
+            </td>
+          </tr>
+        )}
       </tbody>
       <tfoot>
         <tr className="totals-row" data-testid="totals-row">
