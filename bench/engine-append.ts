@@ -2,11 +2,9 @@
  * The incremental path under live sync (bench:engine part): a 1M-event history is computed once, then
  * events are appended one extrinsic at a time, each in a new block after everything folded (what live
  * sync brings when it follows the chain), through `Engine.append`. Reports the cost per appended
- * event (median, p99; wall clock, process CPU time, which also counts GC and compiler helper threads, and
- * the main thread's own CPU time where Linux reports it), also with
+ * event (median, p99; wall clock and process CPU time, which also counts GC helper threads), also with
  * the cockpit's benchmarks and series recomputed after each.
  */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { computeWithAnalytics } from '../shared/engine/analytics/compute';
@@ -38,19 +36,6 @@ function splitTail(input: PortfolioInput, tail: number): { head: PortfolioInput;
   return { head, steps };
 }
 
-/**
- * CPU time of this (the main) thread in ms, from Linux's /proc/thread-self/schedstat (ns); null elsewhere.
- * Process CPU also counts V8's helper threads (concurrent marking, the optimising compiler), whose bursts
- * land in whichever append they overlap on a shared machine.
- */
-function threadCpuMs(): number | null {
-  try {
-    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
-  } catch {
-    return null;
-  }
-}
-
 const pct = (xs: number[], f: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(f * s.length))] as number;
@@ -61,25 +46,21 @@ export function timeAppend(input: PortfolioInput, tail = 2_000, cockpitSteps = 1
   const perEvent = (label: string, n: number, append: (events: StakeEvent[]) => boolean): void => {
     const wall: number[] = [];
     const cpu: number[] = [];
-    const thread: number[] = [];
     let refused = 0;
     let appended = 0;
     for (const events of steps.slice(0, n)) {
       appended += events.length;
       const t = performance.now();
       const c = process.cpuUsage();
-      const th = threadCpuMs();
       if (!append(events)) refused++;
-      const thEnd = threadCpuMs();
       const used = process.cpuUsage(c);
       wall.push((performance.now() - t) / events.length);
       cpu.push((used.user + used.system) / 1000 / events.length);
-      if (th !== null && thEnd !== null) thread.push((thEnd - th) / events.length);
     }
     const fig = (xs: number[]): string =>
       `median ${pct(xs, 0.5).toFixed(3)} ms, p99 ${pct(xs, 0.99).toFixed(3)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
     console.log(
-      `${label}: ${wall.length.toLocaleString()} appends (${appended.toLocaleString()} events, one extrinsic per new block${refused ? `, ${refused} refused` : ''}); per event wall ${fig(wall)}; process CPU ${fig(cpu)}${thread.length ? `; main-thread CPU ${fig(thread)}` : ''}`,
+      `${label}: ${wall.length.toLocaleString()} appends (${appended.toLocaleString()} events, one extrinsic per new block${refused ? `, ${refused} refused` : ''}); per event wall ${fig(wall)}; CPU ${fig(cpu)}`,
     );
   };
   const delta = (events: StakeEvent[]) => ({ events, checkpoints: [], snapshots: [] });
