@@ -82,3 +82,29 @@ export function splitDelta(delta: bigint, w: AccrualWindow): DeltaSplit {
   if (delta < least - RECONCILE_TOLERANCE) return { emission: least, unexplained: delta - least };
   return legacy;
 }
+
+/**
+ * A share-pool reconcile (`SharePoolDenominatorReconciled`, the `share-reconcile` entry) rewrote the pool's
+ * denominator: every holder's α moved by the same factor, `(α + change) / α`, in a migration before any
+ * epoch of its block. The interval's starting value per share and the α held in it move by that factor
+ * too, so the bound reads only the pool's growth besides the revaluation (docs/chain/reconciliation.md).
+ */
+export function revalue(
+  state: { position(coldkey: string, hotkey: string, netuid: number): Revalued },
+  leg: { coldkey: string; hotkey: string; netuid: number; alpha: bigint },
+): void {
+  const p = state.position(leg.coldkey, leg.hotkey, leg.netuid);
+  if (p.alpha <= 0n || p.alpha + leg.alpha < 0n) return;
+  const scale = (x: bigint) => (x * (p.alpha + leg.alpha)) / p.alpha;
+  if (p.poolValue !== null) p.poolValue = scale(p.poolValue);
+  p.windowMin = scale(p.windowMin);
+  p.windowMax = scale(p.windowMax);
+}
+
+/** What `revalue` moves of a position (./position PositionAcc). */
+interface Revalued {
+  alpha: bigint;
+  poolValue: bigint | null;
+  windowMin: bigint;
+  windowMax: bigint;
+}

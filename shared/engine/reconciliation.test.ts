@@ -2,7 +2,7 @@
 // growth of α that was held is emission, anything else is kept as unexplained with its block.
 import { describe, expect, it } from 'vitest';
 import { POOL_VALUE_SCALE, computePortfolio, koinlyCsv, poolGrowth, taxRows, type PortfolioInput } from './index';
-import { A, TAO, cp, ev, snap } from './testing/fixtures';
+import { A, TAO, cp, ev, snap, tsOf } from './testing/fixtures';
 
 const run = (input: PortfolioInput) => computePortfolio(input, { method: 'acb', rewards: 'income' });
 const prices = [snap(99, 1, TAO), snap(99, 2, TAO)];
@@ -239,6 +239,40 @@ describe('reconciliation against the pool value per share', () => {
       });
       expect(kinds(r)).toEqual([['unexplained', 200, 300, 3n]]);
     }
+  });
+
+  it('a share-pool reconcile is not pool growth: the bound is rebased by its factor (root, and a subnet with an epoch)', () => {
+    // 10 α held; at 300 the reconcile revalues the pool by 12/10 (sync's effect: +2 α, share-reconcile)
+    // and, on the subnet, an epoch in the same block pays 1 % on the 12 α: pool 1.00 → 1.212.
+    const reconciled = (netuid: number, chain: bigint, pool: bigint, epochs: [bigint, bigint] | null) =>
+      run({
+        trackedColdkeys: ['C1'],
+        events: [ev('StakeAdded', { block: 100, netuid, tao: 10n * TAO, alpha: 10n * A })],
+        effects: [
+          {
+            blockNumber: 300,
+            timestamp: tsOf(300),
+            eventIndex: 0,
+            kind: 'SharePoolDenominatorReconciled',
+            coldkey: 'C1',
+            hotkey: 'H1',
+            netuid,
+            alpha: 2n * A,
+            tao: 0n,
+          },
+        ],
+        checkpoints: [
+          cp(299, 10n * A, { netuid, poolValue: pv(100n), ...(epochs ? { epochIndex: epochs[0] } : {}) }),
+          cp(300, chain, { netuid, poolValue: pool, ...(epochs ? { epochIndex: epochs[1] } : {}) }),
+        ],
+        snapshots: [snap(99, 0, TAO), ...prices],
+      });
+    // Root (no epoch counter): 12 α after the reconcile, nothing more; was emission 2 α and −2 α unexplained.
+    expect(kinds(reconciled(0, 12n * A, pv(120n), null))).toEqual([]);
+    // Subnet with an epoch at 300: the epoch's 0.12 α is emission, the reconcile's 2 α is not.
+    expect(kinds(reconciled(1, 12_120_000_000n, pv(1212n) / 10n, [7n, 8n]))).toEqual([
+      ['emission', 299, 300, 120_000_000n],
+    ]);
   });
 
   it('legs in several blocks: a zero checkpoint where the position emptied makes the bound exact', () => {

@@ -5,7 +5,7 @@
  */
 import type { LedgerEntry, LedgerLeg } from './ledger';
 import { emissionAt, positionKey, recordAt, type EmissionRecord, type PositionCheckpoint } from './emissions';
-import { splitDelta } from './reconcile';
+import { revalue, splitDelta } from './reconcile';
 import { createLotBook, type LotBook } from './lots';
 import type { CostBasisMethod, RewardTreatment } from '../vocab';
 import { PositionAcc, ROOT_INDEX_SCALE } from './position';
@@ -155,6 +155,7 @@ export class PortfolioState {
     const ts = e.timestamp;
     this.advance(block, ts);
     if (e.legCount === 1) {
+      if (e.kind === 'share-reconcile') revalue(this, e.firstLeg);
       this.applyLeg(block, ts, e.firstLeg);
       return;
     }
