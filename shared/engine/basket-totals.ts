@@ -13,7 +13,7 @@
  */
 import type { FiatBook } from './fiat';
 import type { AggregateResult, Figures, PnlResult } from './pnl';
-import { zeroAdditive } from './pnl';
+import { emptyFlags, zeroAdditive } from './pnl';
 import type { Series, SeriesPoint } from './timeseries';
 import {
   BASKET_FIGURE_KEYS,
@@ -58,14 +58,7 @@ function emptyFigures(): Figures {
     totalReturnPct: null,
     spotValueFiat: null,
     unrealizedFiat: null,
-    flags: {
-      missingPrice: [],
-      frictionUnknownLegs: 0,
-      feesUnknown: 0,
-      emissionsUnpriced: 0,
-      exitApproximate: false,
-      fiatIncomplete: false,
-    },
+    flags: emptyFlags(),
   };
 }
 

@@ -129,7 +129,7 @@ export function zeroAdditive(): AdditiveFigures {
   return f;
 }
 
-function emptyFlags(): FigureFlags {
+export function emptyFlags(): FigureFlags {
   return {
     missingPrice: [],
     frictionUnknownLegs: 0,
