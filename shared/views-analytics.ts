@@ -78,6 +78,7 @@ export interface AnalyticsPointView {
   benchmarks: Record<BenchmarkId, Amount>;
 }
 
+/** TAO staked and unstaked on one subnet in one UTC day, in the display currency (folded by foldMarkers). */
 export interface MarkerView {
   day: string;
   t: number;
@@ -86,6 +87,27 @@ export interface MarkerView {
   unstaked: Amount;
   stakes: number;
   unstakes: number;
+}
+
+/** One subnet's share of a day's stakes (or unstakes): the day's summed amount and how many events. */
+export interface MarkerPartView {
+  netuid: number;
+  amount: Amount;
+  count: number;
+}
+
+/** One direction of a day's flow: the first MARKER_SUBNETS subnets by netuid, and how many more there were. */
+export interface MarkerSideView {
+  parts: MarkerPartView[];
+  more: number;
+}
+
+/** A chart marker: everything staked and unstaked in one UTC day (null: no event that way that day). */
+export interface DayMarkerView {
+  day: string;
+  t: number;
+  staked: MarkerSideView | null;
+  unstaked: MarkerSideView | null;
 }
 
 export interface IncomeRowView {
@@ -165,7 +187,8 @@ export interface AnalyticsView {
   friction: Record<keyof FrictionSplit, Amount>;
   benchmarks: BenchmarkView[];
   series: AnalyticsPointView[];
-  markers: MarkerView[];
+  /** At most one per day (foldMarkers), in day order. */
+  markers: DayMarkerView[];
   income: Record<IncomeBucket, IncomeRowView[]>;
   range: RangeView;
   performance: {
@@ -187,8 +210,8 @@ export interface SubnetDetailView {
   fiat: AnalyticsView['fiat'];
   /** Every local snapshot's spot price up to the as-of block (rao per whole α; always τ). */
   priceHistory: { t: number; blockNumber: number; price: bigint }[];
-  /** Your stakes and unstakes on this subnet, per day. */
-  markers: MarkerView[];
+  /** Your stakes and unstakes on this subnet, one marker per day. */
+  markers: DayMarkerView[];
   /** Value, net invested and each benchmark's line for this subnet's positions; the last point is its card. */
   series: AnalyticsPointView[];
   income: Record<IncomeBucket, { start: string; amount: Amount }[]>;

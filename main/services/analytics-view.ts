@@ -8,6 +8,7 @@ import {
   type EmissionRecord,
   type FiatPriceRow,
   type Figures,
+  type FlowMarker,
   type SeriesPoint,
 } from '../../shared/engine';
 import { NO_FRICTION, addSplits, type FrictionSplit } from '../../shared/engine/analytics/friction';
@@ -39,6 +40,7 @@ import {
   type MoneyFigure,
   type BenchmarkView,
   type BreakdownView,
+  type DayMarkerView,
   type PerformanceRowView,
   type ReturnsView,
 } from '../../shared/views';
@@ -49,6 +51,7 @@ import {
   type DisplayCurrency,
   type RiskFreeId,
 } from '../../shared/vocab';
+import { foldMarkers } from '../../shared/flow-markers';
 import { AppError } from './errors';
 import type { ComputedPortfolio } from './portfolio-model';
 
@@ -140,6 +143,13 @@ function benchmarkViews(m: Money, b: Benchmarks | null | undefined): BenchmarkVi
 }
 
 /** Value and net invested of one subnet at each daily point (0 before it existed). */
+/** Chart markers: each (day, subnet) amount at its own day's price, folded to one marker a day. */
+export function dayMarkers(markers: readonly FlowMarker[], m: Money): DayMarkerView[] {
+  return foldMarkers(
+    markers.map((k) => ({ ...k, staked: m.on(k.staked, k.t), unstaked: m.on(k.unstaked, k.t) })),
+  );
+}
+
 export function subnetSamples(daily: readonly SeriesPoint[], netuid: number): FlowSample[] {
   return daily.map((p) => {
     const s = p.bySubnet.get(netuid);
@@ -272,11 +282,7 @@ export function buildAnalyticsView(c: ComputedPortfolio, q: AnalyticsQuery, fiat
         Amount
       >,
     })),
-    markers: (c.series?.markers ?? []).map((k) => ({
-      ...k,
-      staked: m.on(k.staked, k.t),
-      unstaked: m.on(k.unstaked, k.t),
-    })),
+    markers: dayMarkers(c.series?.markers ?? [], m),
     income: Object.fromEntries(
       incomeBuckets.map((b) => [
         b,

@@ -6,7 +6,7 @@ import { dayDeltas, incomeByBucket } from '../../shared/engine/analytics/periods
 import { exitCosts, poolHealth, type ExitCost } from '../../shared/engine/analytics/subnet';
 import type { Amount, AnalyticsView, HoldingView, SubnetDetailView } from '../../shared/views';
 import { benchmarkIds, incomeBuckets, type BenchmarkId } from '../../shared/vocab';
-import { moneyFor, subnetSamples, type AnalyticsQuery } from './analytics-view';
+import { dayMarkers, moneyFor, subnetSamples, type AnalyticsQuery } from './analytics-view';
 import type { ComputedPortfolio } from './portfolio-model';
 
 export function buildSubnetView(
@@ -54,7 +54,7 @@ export function buildSubnetView(
       .series(netuid)
       .filter((s) => s.blockNumber <= asOf.block)
       .map((s) => ({ t: s.timestamp, blockNumber: s.blockNumber, price: s.price })),
-    markers: cockpit.markers.filter((k) => k.netuid === netuid),
+    markers: dayMarkers((c.series?.markers ?? []).filter((k) => k.netuid === netuid), m),
     series: daily.map((p, i) => {
       const s = samples[i] as { value: bigint; netInvested: bigint };
       const sub = p.bySubnet.get(netuid);

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { BENCHMARKS, INCOME_BUCKETS, incomeBuckets, METRICS, type IncomeBucket } from '../../../shared/vocab';
-import type { AnalyticsView, MarkerView, PortfolioView } from '../../../shared/views';
+import type { AnalyticsView, DayMarkerView, MarkerSideView, PortfolioView } from '../../../shared/views';
 import { axisFormatIn, formatIn, type Unit } from '../app/Money';
 import { oneOf, usePersistedState } from '../app/persisted';
 import { AllocationChart } from '../charts/AllocationChart';
@@ -12,36 +12,26 @@ import { bucketTick } from './income-buckets';
 
 const BENCH_COLORS = ['var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-7)'];
 
-/** How many subnets one day's marker names before saying how many more. */
-const MARKER_SUBNETS = 4;
+/** A day's side as the tooltip sentence: each named subnet's amount and count, then how many more. */
+function sideText(side: MarkerSideView, verb: string, prep: string, format: (v: bigint) => string): string {
+  const parts = side.parts.map(
+    (p) => `${verb} ${p.amount === null ? '' : format(p.amount)} ${prep} SN${p.netuid} (${p.count}×)`,
+  );
+  return side.more > 0 ? `${parts.join('; ')}; and ${side.more} more subnets` : parts.join('; ');
+}
 
 /**
- * Stake/unstake markers: one per day and direction, naming what was staked or unstaked on which
- * subnets. One per day (not per subnet) keeps a year of many wallets to at most two symbols a day.
+ * Stake/unstake markers: the backend folds them to one per day (shared/flow-markers.ts); each day
+ * becomes at most one symbol per direction, naming what was staked or unstaked on which subnets.
  */
-export function flowMarkers(markers: readonly MarkerView[], unit: Unit): TimeMarker[] {
+export function flowMarkers(markers: readonly DayMarkerView[], unit: Unit): TimeMarker[] {
   const format = formatIn(unit);
-  const byDay = new Map<string, { t: number; kind: TimeMarker['kind']; parts: string[] }>();
-  const add = (t: number, kind: TimeMarker['kind'], part: string) => {
-    const key = `${t}:${kind}`;
-    let day = byDay.get(key);
-    if (!day) byDay.set(key, (day = { t, kind, parts: [] }));
-    day.parts.push(part);
-  };
+  const out: TimeMarker[] = [];
   for (const m of markers) {
-    if (m.stakes > 0)
-      add(m.t, 'buy', `Staked ${m.staked === null ? '' : format(m.staked)} on SN${m.netuid} (${m.stakes}×)`);
-    if (m.unstakes > 0)
-      add(m.t, 'sell', `Unstaked ${m.unstaked === null ? '' : format(m.unstaked)} from SN${m.netuid} (${m.unstakes}×)`);
+    if (m.staked) out.push({ t: m.t, kind: 'buy', text: sideText(m.staked, 'Staked', 'on', format) });
+    if (m.unstaked) out.push({ t: m.t, kind: 'sell', text: sideText(m.unstaked, 'Unstaked', 'from', format) });
   }
-  return [...byDay.values()].map(({ t, kind, parts }) => ({
-    t,
-    kind,
-    text:
-      parts.length > MARKER_SUBNETS
-        ? `${parts.slice(0, MARKER_SUBNETS).join('; ')}; and ${parts.length - MARKER_SUBNETS} more subnets`
-        : parts.join('; '),
-  }));
+  return out;
 }
 
 /**
