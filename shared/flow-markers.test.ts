@@ -28,7 +28,12 @@ describe('foldMarkers', () => {
         },
         unstaked: { parts: [{ netuid: 2, amount: 3n * TAO, count: 2 }], more: 0 },
       },
-      { day: '1970-01-02', t: DAY, staked: null, unstaked: { parts: [{ netuid: 1, amount: 500_000_000n, count: 1 }], more: 0 } },
+      {
+        day: '1970-01-02',
+        t: DAY,
+        staked: null,
+        unstaked: { parts: [{ netuid: 1, amount: 500_000_000n, count: 1 }], more: 0 },
+      },
     ]);
   });
 

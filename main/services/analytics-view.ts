@@ -145,9 +145,7 @@ function benchmarkViews(m: Money, b: Benchmarks | null | undefined): BenchmarkVi
 /** Value and net invested of one subnet at each daily point (0 before it existed). */
 /** Chart markers: each (day, subnet) amount at its own day's price, folded to one marker a day. */
 export function dayMarkers(markers: readonly FlowMarker[], m: Money): DayMarkerView[] {
-  return foldMarkers(
-    markers.map((k) => ({ ...k, staked: m.on(k.staked, k.t), unstaked: m.on(k.unstaked, k.t) })),
-  );
+  return foldMarkers(markers.map((k) => ({ ...k, staked: m.on(k.staked, k.t), unstaked: m.on(k.unstaked, k.t) })));
 }
 
 export function subnetSamples(daily: readonly SeriesPoint[], netuid: number): FlowSample[] {

@@ -54,7 +54,10 @@ export function buildSubnetView(
       .series(netuid)
       .filter((s) => s.blockNumber <= asOf.block)
       .map((s) => ({ t: s.timestamp, blockNumber: s.blockNumber, price: s.price })),
-    markers: dayMarkers((c.series?.markers ?? []).filter((k) => k.netuid === netuid), m),
+    markers: dayMarkers(
+      (c.series?.markers ?? []).filter((k) => k.netuid === netuid),
+      m,
+    ),
     series: daily.map((p, i) => {
       const s = samples[i] as { value: bigint; netInvested: bigint };
       const sub = p.bySubnet.get(netuid);

@@ -37,7 +37,14 @@ describe('flowMarkers', () => {
 
   it('a fiat amount without a price leaves the amount out, as before', () => {
     const out = flowMarkers(
-      [{ day: '1970-01-01', t: 0, staked: null, unstaked: { parts: [{ netuid: 7, amount: null, count: 3 }], more: 0 } }],
+      [
+        {
+          day: '1970-01-01',
+          t: 0,
+          staked: null,
+          unstaked: { parts: [{ netuid: 7, amount: null, count: 3 }], more: 0 },
+        },
+      ],
       TAO_UNIT,
     );
     expect(out).toEqual([{ t: 0, kind: 'sell', text: 'Unstaked  from SN7 (3×)' }]);
