@@ -27,6 +27,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 const WALLETS = Number(process.env.BENCH_WALLETS ?? 20);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** BENCH_ONLY=activity: only the Activity scrolling figures (a shorter run while tuning the list). */
+const ONLY = process.env.BENCH_ONLY;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'taofolio-bench-ui-'));
 let t = performance.now();
@@ -107,10 +109,24 @@ async function mainThreadCpu<T>(page: Page, body: () => Promise<T>) {
   const main = [...calls].sort((a, b) => b[1] - a[1])[0]?.[0];
   const tasks = events.filter((e) => e.tid === main && e.ph === 'X' && e.name === 'RunTask');
   const cpu = tasks.map((e) => (e.tdur ?? 0) / 1000);
+  // Where the main thread's time went: script (FunctionCall), style, layout, paint (each event's total time).
+  const phase: Record<string, string> = {
+    FunctionCall: 'script',
+    UpdateLayoutTree: 'style',
+    Layout: 'layout',
+    PrePaint: 'paint',
+    Paint: 'paint',
+    Layerize: 'paint',
+  };
+  const breakdownMs: Record<string, number> = {};
+  for (const e of events)
+    if (e.tid === main && e.ph === 'X' && phase[e.name])
+      breakdownMs[phase[e.name]!] = (breakdownMs[phase[e.name]!] ?? 0) + (e.tdur ?? 0) / 1000;
   const longest = tasks.reduce<TraceEvent | null>((a, e) => (!a || (e.tdur ?? 0) > (a.tdur ?? 0) ? e : a), null);
   return {
     result,
     totalCpuMs: Math.round(cpu.reduce((a, b) => a + b, 0)),
+    breakdownMs,
     longestTaskCpuMs: Math.round((longest?.tdur ?? 0) / 1000),
     longestTaskWallMs: Math.round((longest?.dur ?? 0) / 1000),
   };
@@ -145,7 +161,7 @@ try {
     entry.cpu.push(traced.totalCpuMs);
     entry.longest.push(traced.longestTaskCpuMs);
   };
-  for (let i = 0; i <= RUNS; i++) {
+  for (let i = 0; i <= (ONLY === 'activity' ? -1 : RUNS); i++) {
     await visit('Subnets', link('#/subnets'), '[data-testid="total-value"]');
     // A subnet's page: its cards, and its own query's figures (pool health, exit costs).
     await visit(
@@ -170,44 +186,46 @@ try {
   );
 
   // Recompute: a method no cache holds yet; the page keeps drawing frames meanwhile.
-  const recompute = await mainThreadCpu(page, () =>
-    page.evaluate(async () => {
-      const select = [...document.querySelectorAll('select')].find((s) =>
-        [...s.options].some((o) => o.value === 'hifo'),
-      )!;
-      const gaps: number[] = [];
-      let last = performance.now();
-      let running = true;
-      const frame = () => {
-        const now = performance.now();
-        gaps.push(now - last);
-        last = now;
-        if (running) requestAnimationFrame(frame);
-      };
-      requestAnimationFrame(frame);
-      const t0 = performance.now();
-      select.value = 'hifo';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-      await new Promise<void>((done) => {
-        const check = () => {
-          if (document.querySelector('[data-testid="as-of"]')?.textContent?.includes('HIFO')) done();
-          else setTimeout(check, 5);
+  if (ONLY !== 'activity') {
+    const recompute = await mainThreadCpu(page, () =>
+      page.evaluate(async () => {
+        const select = [...document.querySelectorAll('select')].find((s) =>
+          [...s.options].some((o) => o.value === 'hifo'),
+        )!;
+        const gaps: number[] = [];
+        let last = performance.now();
+        let running = true;
+        const frame = () => {
+          const now = performance.now();
+          gaps.push(now - last);
+          last = now;
+          if (running) requestAnimationFrame(frame);
         };
-        check();
-      });
-      running = false;
-      return {
-        toNewFiguresMs: Math.round(performance.now() - t0),
-        longestFrameMs: Math.round(Math.max(...gaps)),
-        frames: gaps.length,
-      };
-    }),
-  );
-  results.recompute = {
-    ...recompute.result,
-    longestTaskCpuMs: recompute.longestTaskCpuMs,
-    longestTaskWallMs: recompute.longestTaskWallMs,
-  };
+        requestAnimationFrame(frame);
+        const t0 = performance.now();
+        select.value = 'hifo';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        await new Promise<void>((done) => {
+          const check = () => {
+            if (document.querySelector('[data-testid="as-of"]')?.textContent?.includes('HIFO')) done();
+            else setTimeout(check, 5);
+          };
+          check();
+        });
+        running = false;
+        return {
+          toNewFiguresMs: Math.round(performance.now() - t0),
+          longestFrameMs: Math.round(Math.max(...gaps)),
+          frames: gaps.length,
+        };
+      }),
+    );
+    results.recompute = {
+      ...recompute.result,
+      longestTaskCpuMs: recompute.longestTaskCpuMs,
+      longestTaskWallMs: recompute.longestTaskWallMs,
+    };
+  }
 
   // Activity scrolling.
   // Wait for the ledger's rows (a fixed pause measured an empty page while the list still loaded).
@@ -248,6 +266,10 @@ try {
     ...scroll.result,
     mainThreadCpuPerFrameMs: Math.round((scroll.totalCpuMs / scroll.result.frames) * 10) / 10,
     longestTaskCpuMs: scroll.longestTaskCpuMs,
+    // Per frame, by phase (nested events: script inside a task, style/layout/paint inside the frame).
+    perFramePhaseMs: Object.fromEntries(
+      Object.entries(scroll.breakdownMs).map(([k, v]) => [k, Math.round((v / scroll.result.frames) * 100) / 100]),
+    ),
   };
 } finally {
   await browser.close();

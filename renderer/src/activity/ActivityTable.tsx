@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { ActivityRow, ActivitySort } from '../../../shared/activity';
 import { ACTIVITY_SORT_KEYS, LEDGER_KINDS, type ActivitySortKey } from '../../../shared/vocab';
 import { Alpha as AlphaAmount, Tao as TaoAmount } from '../app/Amount';
@@ -81,7 +81,13 @@ export function ActivityTable({
   const items = virtualizer.getVirtualItems();
   // The page after the rows in view is fetched ahead, so rows arrive with their data (one render each).
   const pages = pagesFor(items[0]?.index ?? 0, Math.min(count - 1, (items.at(-1)?.index ?? 0) + PREFETCH_ROWS));
-  const results = useQueries({ queries: pages.map((p) => activityQueries.page(args, p)) });
+  // The same pages for most frames of a scroll: their query options are built (and hashed) once.
+  const pagesKey = pages.join(',');
+  const queries = useMemo(
+    () => pagesKey.split(',').map((p) => activityQueries.page(args, Number(p))),
+    [args, pagesKey],
+  );
+  const results = useQueries({ queries });
   const rowAt = (index: number): ActivityRow | undefined => {
     const page = pages.indexOf(Math.floor(index / PAGE_SIZE));
     return page < 0 ? undefined : results[page]?.data?.rows[index % PAGE_SIZE];
@@ -92,9 +98,10 @@ export function ActivityTable({
     onActive(index);
     virtualizer.scrollToIndex(index, { align: 'auto' });
   };
-  const perScreen = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
   const onKeyDown = (e: React.KeyboardEvent) => {
     const at = active ?? -1;
+    // Read on a key press only: no layout read while rendering (each scroll frame renders this table).
+    const perScreen = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(at + 1),
       ArrowUp: () => move(at - 1),
@@ -151,7 +158,7 @@ export function ActivityTable({
         </div>
       </div>
       <div ref={scroller} className="activity-scroll" role="presentation">
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div role="rowgroup" className="activity-rows" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => (
             <Row
               // Slots, not indices: a row scrolled out is reused for the one scrolling in (its text
@@ -185,7 +192,9 @@ const Row = memo(function Row(props: {
   onOpen: (index: number) => void;
 }) {
   const { row, index } = props;
-  const style = { transform: `translateY(${props.start}px)`, height: ROW_HEIGHT };
+  // Only the offset is inline (its height is the stylesheet's, ROW_HEIGHT): a row re-renders when its
+  // slot takes a new index, and then only its transform and text change.
+  const style = { transform: `translateY(${props.start}px)` };
   if (!row)
     return (
       <div
@@ -236,12 +245,17 @@ const Row = memo(function Row(props: {
         {hotkeysText(row, props.names)}
       </div>
       <div role="gridcell" className={`num${row.legs.length > 1 ? ' legs' : ''}`} data-testid="activity-alpha">
-        {row.legs.map((l, i) => (
-          <span key={i}>
-            {i > 0 && <span aria-label="to">→ </span>}
-            <AlphaAmount amount={l.alpha} netuid={l.netuid} />
-          </span>
-        ))}
+        {row.legs.length === 1 ? (
+          // One leg (most rows): the amount alone, no wrapper (fewer elements per row).
+          <AlphaAmount amount={row.legs[0]!.alpha} netuid={row.legs[0]!.netuid} />
+        ) : (
+          row.legs.map((l, i) => (
+            <span key={i}>
+              {i > 0 && <span aria-label="to">→ </span>}
+              <AlphaAmount amount={l.alpha} netuid={l.netuid} />
+            </span>
+          ))
+        )}
       </div>
       <div role="gridcell" className="num" data-testid="activity-tao">
         {lead &&
