@@ -112,6 +112,13 @@ async function mainThreadCpu<T>(page: Page, body: () => Promise<T>) {
   // Where the main thread's time went: script (FunctionCall), style, layout, paint (each event's total time).
   const phase: Record<string, string> = {
     FunctionCall: 'script',
+    'V8.GC_SCAVENGER': 'script',
+    MajorGC: 'script',
+    MinorGC: 'script',
+    HitTest: 'input',
+    UpdateLayerTree: 'paint',
+    ScrollLayer: 'scroll',
+    'IntersectionObserverController::computeIntersections': 'script',
     UpdateLayoutTree: 'style',
     Layout: 'layout',
     PrePaint: 'paint',
@@ -121,7 +128,8 @@ async function mainThreadCpu<T>(page: Page, body: () => Promise<T>) {
   const breakdownMs: Record<string, number> = {};
   for (const e of events)
     if (e.tid === main && e.ph === 'X' && phase[e.name])
-      breakdownMs[phase[e.name]!] = (breakdownMs[phase[e.name]!] ?? 0) + (e.tdur ?? 0) / 1000;
+      breakdownMs[`${phase[e.name]!} ${e.name}`] =
+        (breakdownMs[`${phase[e.name]!} ${e.name}`] ?? 0) + (e.tdur ?? 0) / 1000;
   const longest = tasks.reduce<TraceEvent | null>((a, e) => (!a || (e.tdur ?? 0) > (a.tdur ?? 0) ? e : a), null);
   return {
     result,
