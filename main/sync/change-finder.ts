@@ -21,6 +21,7 @@ import { encodeAddress } from '@polkadot/util-crypto';
 import { rootClaimKeys } from './root-claims';
 import { twrKeysOf } from './basket-twr';
 import { poolValueKeys } from './pool-values';
+import { upgradeBlocks } from './upgrade-blocks';
 
 export interface ChangeBlock {
   state: BlockState;
@@ -29,6 +30,7 @@ export interface ChangeBlock {
   /** Events that moved the coldkey's α without a stake event of its own. */
   silent: SilentRef[];
   claims: ClaimTransfers[];
+  upgrade?: boolean; // the first block of a new runtime (./upgrade-blocks): checkpointed even without events
 }
 
 /** A change block records something: a stake event of the coldkey, or a silent move of its α. */
@@ -49,11 +51,7 @@ const POSITION_KINDS: ReadonlySet<string> = new Set([
 export class ChangeFinder {
   readonly hotkeys = new Set<string>();
   readonly positions = new Map<string, { hotkey: string; netuid: number }>();
-  /**
-   * Subnets whose pools are read at change blocks: every netuid up to the highest registered at the
-   * head or held by the coldkey, so a subnet dissolved since (and not re-registered) is still read
-   * where it existed (absent pools are skipped).
-   */
+  /** Subnets whose pools change blocks read: every netuid up to the highest at the head or held (absent pools skipped). */
   netuids: number[] = [];
   #keyList: string[] | null = null;
   readonly #reads: BlockReads;
@@ -101,10 +99,7 @@ export class ChangeFinder {
     return changed;
   }
 
-  /**
-   * Positions and hotkeys already recorded for this coldkey (a resumed run must know the positions
-   * an earlier run learned from events, or silent changes to them would go unnoticed).
-   */
+  /** Positions and hotkeys already recorded (a resumed run must watch what earlier runs learned from events). */
   seed(positions: readonly { hotkey: string; netuid: number }[], hotkeys: readonly string[]): void {
     for (const hot of hotkeys) this.#addHotkey(hot);
     for (const p of positions) this.#addPosition(p.hotkey, p.netuid);
@@ -148,12 +143,16 @@ export class ChangeFinder {
    */
   read(b: number, withEvents = false, withPools = false, phase = 'checkpoint'): Promise<BlockState> {
     const wanted = withPools ? [...this.#keys(), ...this.poolKeys()] : this.#keys();
-    return this.#reads.read(b, wanted, withEvents, `fingerprint: ${phase}`);
+    const read = this.#reads.read(b, wanted, withEvents, `fingerprint: ${phase}`);
+    read.then((s) => this.#specs.set(b, s.upgradeSpec)).catch(() => undefined);
+    return read;
   }
+  readonly #specs = new Map<number, number | null>();
 
   /** Forget cached reads below `b` (live tracking keeps only what the next gap needs). */
   forgetBelow(b: number): void {
     this.#reads.forgetBelow(b);
+    for (const k of this.#specs.keys()) if (k < b) this.#specs.delete(k);
   }
 
   #fingerprint(s: BlockState): string {
@@ -316,6 +315,10 @@ export class ChangeFinder {
     await this.discover(hi);
     const changes = new Map<number, ChangeBlock>();
     const candidates = await this.#walk(lo, hi, changes);
+    // Runtime-upgrade blocks are change blocks too: their migrations may move α silently.
+    const read = (b: number) => this.read(b, false, false, 'runtime upgrade');
+    const upgrades = await upgradeBlocks(this.reader, this.#specs, read, lo, hi);
+    for (const b of upgrades) candidates.add(b);
     for (let round = 0; round < 20; round++) {
       const todo = [...candidates].filter((b) => !changes.has(b));
       // One request for the hashes of every change block and the block before it.
@@ -340,6 +343,7 @@ export class ChangeFinder {
     for (const c of changes.values()) {
       const events = this.#events.get(c.state.number);
       if (events) Object.assign(c, stakeEventsOf(events, context));
+      if (upgrades.includes(c.state.number)) c.upgrade = true;
     }
     this.#events.clear();
     return [...changes.values()].sort((a, b) => a.state.number - b.state.number);

@@ -22,8 +22,9 @@ const tempDir = useTempDirs();
 const NOT_DERIVED = new Set(['BasketDividend', 'BasketMigration', 'ShareReconcile', 'DustSwept', 'DissolutionPayout']);
 
 /**
- * Requests per (ledger event + position-checkpoint block) for the four wallets' backfill: 3.83 measured
- * (2,967 for 775, with the zero rows of emptied positions and the 475 dissolution payouts; 3.92 on the
+ * Requests per (ledger event + position-checkpoint block) for the four wallets' backfill: 3.87 measured
+ * (3,114 for 804 with checkpoints at the three runtime-upgrade blocks, docs/chain/change-discovery.md;
+ * 3.83 before them: 2,967 for 775, with the zero rows of emptied positions and the 475 dissolution payouts; 3.92 on the
  * code before checkpoints on runtimes 320–424 took α from share storage instead of a StakeInfo call),
  * basket reads at checkpoints included. Most of it is bisection: from 441 the stake-block walk sees
  * root stake only, so every subnet change costs about log2 of its gap in reads; the 441+ checkpoints

@@ -61,12 +61,17 @@ export async function recordRange(
   await finder.discover(hi);
   check();
   hooks.onProgress?.('scanning', 0, 0);
-  const changes = (await finder.run(lo, hi, (found) => hooks.onProgress?.('scanning', found, 0))).filter(
-    recordsSomething,
-  );
+  const found = await finder.run(lo, hi, (n) => hooks.onProgress?.('scanning', n, 0));
   check();
 
-  const firstBlock = state.firstBlock ?? changes[0]?.state.number ?? null;
+  const eventful = found.filter(recordsSomething);
+  const firstBlock = state.firstBlock ?? eventful[0]?.state.number ?? null;
+  // Runtime-upgrade blocks from the first recorded block on are checkpointed (the block and the one
+  // before) even without events: a migration's revaluation lands in its own interval
+  // (docs/chain/reconciliation.md#runtime-upgrade-checkpoints).
+  const changes = found.filter(
+    (c) => recordsSomething(c) || (c.upgrade === true && firstBlock !== null && c.state.number >= firstBlock),
+  );
   // Basket positions are read only for coldkeys with root stake or basket activity (one call per
   // checkpoint, on runtimes that offer it; docs/chain/baskets.md#what-sync-records-runtimes-441).
   const basketEvents = changes.flatMap((c) => c.rows.filter((r) => BASKET_KINDS.has(r.kind) && r.hotkey !== null));
@@ -79,7 +84,9 @@ export async function recordRange(
     // One checkpoint in every day-long window ending on the grid: a grid block gets its own only
     // when no change block (this run's, or already committed) checkpointed that window. Both
     // sources are the same for an interrupted and an uninterrupted run, so reruns agree.
-    const changeBlocks = changes.map((c) => c.state.number);
+    // Only eventful blocks count here: an upgrade block without events leaves no row the committed
+    // side (hasChangeBetween) would see.
+    const changeBlocks = eventful.map((c) => c.state.number);
     const changedIn = (from: number, to: number) =>
       changeBlocks.some((b) => b > from && b <= to) ||
       (from < lo && repo.hasChangeBetween(coldkey, from, Math.min(to, lo - 1)));

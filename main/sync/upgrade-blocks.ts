@@ -1,0 +1,91 @@
+// Runtime-upgrade blocks of a synced range (docs/chain/change-discovery.md#runtime-upgrade-blocks):
+// the first block each new spec version executed, where its migrations ran (and may have changed
+// every holder's α without an event of the coldkey's). Every block state carries
+// System.LastRuntimeUpgrade, so the upgrades lie between reads already made whose specs differ;
+// those gaps are bisected on the spec, one state read per level (the hashes of the next levels come
+// in one request), about log2(gap) reads per upgrade.
+import { midpointsAhead } from './block-reads';
+import type { BlockState, ChainReader } from './reader';
+
+type Spec = number | null;
+interface Gap {
+  p: number;
+  sp: Spec;
+  q: number;
+  sq: Spec;
+}
+
+/**
+ * Upgrade blocks are the chain's, not a coldkey's: every wallet syncing through one reader shares the
+ * search of a range (a backfill's wallets all sync the same range, concurrently) and what it read.
+ */
+const shared = new WeakMap<ChainReader, { specs: Map<number, Spec>; searches: Map<string, Promise<number[]>> }>();
+
+/**
+ * The blocks in [lo, hi] whose spec differs from the block before's, ascending. `known` holds the
+ * spec of blocks read so far; `read` reads a block's state (its reads count as the caller's).
+ */
+export function upgradeBlocks(
+  reader: ChainReader,
+  known: ReadonlyMap<number, Spec>,
+  read: (b: number) => Promise<BlockState>,
+  lo: number,
+  hi: number,
+): Promise<number[]> {
+  let cache = shared.get(reader);
+  if (!cache) shared.set(reader, (cache = { specs: new Map(), searches: new Map() }));
+  const { specs, searches } = cache;
+  const key = `${lo}-${hi}`;
+  const hit = searches.get(key);
+  if (hit) return hit;
+  const tracked = (b: number) =>
+    read(b).then((s) => {
+      specs.set(b, s.upgradeSpec);
+      return s;
+    });
+  const search = bisectSpecs(reader, new Map([...specs, ...known]), tracked, lo, hi);
+  searches.set(key, search);
+  // Wallets starting later find the upgrades in `specs` (both sides of each read): no read again.
+  search.then(
+    () => searches.delete(key),
+    () => searches.delete(key),
+  );
+  return search;
+}
+
+async function bisectSpecs(
+  reader: ChainReader,
+  known: ReadonlyMap<number, Spec>,
+  read: (b: number) => Promise<BlockState>,
+  lo: number,
+  hi: number,
+): Promise<number[]> {
+  const ends = await Promise.all([read(lo - 1), read(hi)]);
+  const specs = new Map([...known, ...ends.map((s) => [s.number, s.upgradeSpec] as const)]);
+  const points = [...specs].filter(([b]) => b >= lo - 1 && b <= hi).sort((x, y) => x[0] - y[0]);
+  let gaps: Gap[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const [p, sp] = points[i - 1]!;
+    const [q, sq] = points[i]!;
+    if (sp !== sq) gaps.push({ p, sp, q, sq });
+  }
+  const found: number[] = [];
+  while (gaps.length > 0) {
+    await reader.prefetchHashes(midpointsAhead(gaps.filter((g) => g.q > g.p + 1)));
+    const next: Gap[] = [];
+    await Promise.all(
+      gaps.map(async (g) => {
+        if (g.q === g.p + 1) {
+          found.push(g.q);
+          return;
+        }
+        const m = Math.floor((g.p + g.q) / 2);
+        const sm = (await read(m)).upgradeSpec;
+        if (sm !== g.sp) next.push({ p: g.p, sp: g.sp, q: m, sq: sm });
+        if (sm !== g.sq) next.push({ p: m, sp: sm, q: g.q, sq: g.sq });
+      }),
+    );
+    gaps = next;
+  }
+  return found.sort((a, b) => a - b);
+}
