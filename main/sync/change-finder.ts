@@ -74,6 +74,9 @@ export class ChangeFinder {
         .flatMap((p) => [
           keys.alpha(p.hotkey, this.coldkey, p.netuid),
           keys.alphaV2(p.hotkey, this.coldkey, p.netuid),
+          // 475 generation stamps (absent before): checkpoints take α from these reads (stake-from-storage.ts).
+          keys.alphaShareEpoch(p.hotkey, this.coldkey, p.netuid),
+          keys.alphaSharePoolEpoch(p.hotkey, p.netuid),
           // Conviction locks (spec ≥ 411): absent on older runtimes, so they never differ there.
           keys.lock(this.coldkey, p.netuid, p.hotkey),
         ]),
@@ -122,6 +125,8 @@ export class ChangeFinder {
       ...rootClaimKeys(this.coldkey, rootHotkeys, this.netuids),
       ...twrKeysOf(rootHotkeys),
       ...poolValueKeys(this.positions.values()),
+      // Whether a known position's subnet exists (α from share storage, stake-from-storage.ts).
+      ...this.checkpointNetuids().filter((n) => !this.netuids.includes(n)).map(keys.subnetTao),
     ];
     return this.#poolKeys;
   }

@@ -2,17 +2,31 @@
 // of one get_stake_info_for_coldkey call per block (docs/chain/share-pools.md#what-taofolio-reads):
 // α = TotalHotkeyAlpha · share / denominator in the arithmetic of the runtime that runs the block
 // (V1 U64F64 dividing first before 397; SafeFloat from 397, a V1 entry read first, converted). Used
-// only where the answer is the runtime call's: runtimes 320–424 (no basket funds, no generation
-// stamps), a block that is not a runtime upgrade's, every key read, and every position found on a
-// subnet that exists at the block under a hotkey in StakingHotkeys (what the call enumerates).
+// only where the answer is the runtime call's: runtimes 320–424 and 441–475 (basket funds are escrow
+// positions, so a staker's rows are ordinary pool shares; from 475 a share row counts only when its
+// generation stamp equals its pool's, read with the block), a block that is not a runtime upgrade's,
+// every key read, a coldkey other than the basket escrow, from 441 every StakingHotkeys hotkey known on
+// every known subnet (positions appear silently there), and every position found on a subnet that
+// exists at the block under a hotkey in StakingHotkeys (what the call enumerates).
 // Anything else returns null and the caller asks the runtime.
 import type { PositionRow } from '../db/repos/chain-facts';
+import { ESCROW } from './baskets';
 import type { BlockState } from './reader';
 import { decodeAccountVec, keys, leUint } from './storage-keys';
 
-/** Runtimes whose StakeInfo this module reproduces (verified against the devnet up to 424). */
-export const STORAGE_STAKE_SPECS = { from: 320, to: 424 } as const;
+/**
+ * Runtimes whose StakeInfo this module reproduces: compared with the call on the devnet's 393, 424,
+ * 455 and 475. 425–440 (never simulated) are left to the call; so is anything after 475.
+ */
+export const STORAGE_STAKE_SPECS = [
+  { from: 320, to: 424 },
+  { from: 441, to: 475 },
+] as const;
+const storageSpec = (spec: number): boolean => STORAGE_STAKE_SPECS.some((r) => r.from <= spec && spec <= r.to);
 const ALPHA_V2_SPEC = 397;
+const BASKET_SPEC = 441;
+/** V1 share storage retired (docs/chain/share-pools.md#retirement-of-v1-473). */
+const V1_RETIRED_SPEC = 473;
 
 const U64_MAX = (1n << 64n) - 1n;
 const U128_MAX = (1n << 128n) - 1n;
@@ -65,11 +79,19 @@ export function v2Value(total: bigint, share: SF, denominator: SF): bigint {
   return v > U64_MAX ? U64_MAX : v;
 }
 
-/** The keys stakeFromStorage reads per position, besides poolValueKeys and the subnets' SubnetTAO. */
+/**
+ * The keys stakeFromStorage reads per position, besides poolValueKeys and the subnets' SubnetTAO: the
+ * share rows and their 475 generation stamps (absent, so 0 = 0, on runtimes without them).
+ */
 export function shareKeysOf(coldkey: string, positions: Iterable<{ hotkey: string; netuid: number }>): string[] {
   const out = [keys.stakingHotkeys(coldkey)];
   for (const p of positions)
-    out.push(keys.alpha(p.hotkey, coldkey, p.netuid), keys.alphaV2(p.hotkey, coldkey, p.netuid));
+    out.push(
+      keys.alpha(p.hotkey, coldkey, p.netuid),
+      keys.alphaV2(p.hotkey, coldkey, p.netuid),
+      keys.alphaShareEpoch(p.hotkey, coldkey, p.netuid),
+      keys.alphaSharePoolEpoch(p.hotkey, p.netuid),
+    );
   return out;
 }
 
@@ -85,7 +107,7 @@ export function stakeFromStorage(
   coldkey: string,
   known: readonly { hotkey: string; netuid: number }[],
 ): PositionRow[] | null {
-  if (!sameRuntimeNext || specVersion < STORAGE_STAKE_SPECS.from || specVersion > STORAGE_STAKE_SPECS.to) return null;
+  if (!sameRuntimeNext || !storageSpec(specVersion) || coldkey === ESCROW) return null;
   const v = s.values;
   const wanted = [...shareKeysOf(coldkey, known)];
   for (const p of known)
@@ -93,16 +115,27 @@ export function stakeFromStorage(
       keys.totalHotkeyAlpha(p.hotkey, p.netuid),
       keys.totalHotkeyShares(p.hotkey, p.netuid),
       keys.totalHotkeySharesV2(p.hotkey, p.netuid),
-      keys.subnetTao(p.netuid),
     );
   if (!wanted.every((k) => v.has(k))) return null;
   const get = (k: string): string | null => v.get(k) ?? null;
   const staking = new Set(decodeAccountVec(get(keys.stakingHotkeys(coldkey))));
+  // From 441 a position can appear silently (a hotkey swap's new hotkey, a claim's root stake, a
+  // coldkey swap): a staking hotkey on a known subnet without a known position there is left to the
+  // call, which enumerates it.
+  const knownPairs = new Set(known.map((p) => `${p.hotkey}|${p.netuid}`));
+  const knownNetuids = [...new Set(known.map((p) => p.netuid))];
+  if (specVersion >= BASKET_SPEC && [...staking].some((h) => knownNetuids.some((n) => !knownPairs.has(`${h}|${n}`))))
+    return null;
   const rows: PositionRow[] = [];
   for (const { hotkey, netuid } of known) {
+    // A row of an older pool generation reads as absent; rather than decode that, leave it to the call.
+    const stamp = leUint(get(keys.alphaShareEpoch(hotkey, coldkey, netuid)), 8);
+    if (stamp !== leUint(get(keys.alphaSharePoolEpoch(hotkey, netuid)), 8)) return null;
     const total = leUint(get(keys.totalHotkeyAlpha(hotkey, netuid)), 8);
     const v1Share = get(keys.alpha(hotkey, coldkey, netuid));
     const v1Denominator = get(keys.totalHotkeyShares(hotkey, netuid));
+    // A V1 row under a runtime without V1 (mid-sweep of the 473 migration): unknown how it reads.
+    if (specVersion >= V1_RETIRED_SPEC && (v1Share || v1Denominator)) return null;
     let alpha: bigint;
     if (specVersion < ALPHA_V2_SPEC) {
       alpha = v1Value(total, leUint(v1Denominator, 16), leUint(v1Share, 16));
@@ -118,7 +151,8 @@ export function stakeFromStorage(
       alpha = v2Value(total, share, denominator);
     }
     if (alpha === 0n) continue;
-    // The call enumerates StakingHotkeys × existing subnets: anything outside that is left to it.
+    // The call enumerates StakingHotkeys × existing subnets: anything outside that (or a subnet whose
+    // SubnetTAO was not read: a position with no α needs none) is left to it.
     if (!staking.has(hotkey) || get(keys.subnetTao(netuid)) === null) return null;
     rows.push({ hotkey, netuid, alpha });
   }

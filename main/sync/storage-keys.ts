@@ -75,6 +75,11 @@ export const keys = {
     key('SubtensorModule', 'TotalHotkeyShares', ['Blake2_128Concat', hot], ['Identity', netuid]),
   totalHotkeySharesV2: (hot: string, netuid: number) =>
     key('SubtensorModule', 'TotalHotkeySharesV2', ['Blake2_128Concat', hot], ['Identity', netuid]),
+  /** 475 generation stamps (u64, absent = 0): a share row stamped below its pool's generation reads as absent. */
+  alphaSharePoolEpoch: (hot: string, netuid: number) =>
+    key('SubtensorModule', 'AlphaSharePoolEpoch', ['Blake2_128Concat', hot], ['Identity', netuid]),
+  alphaShareEpoch: (hot: string, cold: string, netuid: number) =>
+    key('SubtensorModule', 'AlphaShareEpoch', ['Blake2_128Concat', hot], ['Blake2_128Concat', cold], ['Identity', netuid]),
   subnetTaoPrefix: () => key('SubtensorModule', 'SubnetTAO'),
   subnetTao: (netuid: number) => key('SubtensorModule', 'SubnetTAO', ['Identity', netuid]),
   subnetAlphaIn: (netuid: number) => key('SubtensorModule', 'SubnetAlphaIn', ['Identity', netuid]),
