@@ -126,7 +126,9 @@ export class ChangeFinder {
       ...twrKeysOf(rootHotkeys),
       ...poolValueKeys(this.positions.values()),
       // Whether a known position's subnet exists (α from share storage, stake-from-storage.ts).
-      ...this.checkpointNetuids().filter((n) => !this.netuids.includes(n)).map(keys.subnetTao),
+      ...this.checkpointNetuids()
+        .filter((n) => !this.netuids.includes(n))
+        .map(keys.subnetTao),
     ];
     return this.#poolKeys;
   }

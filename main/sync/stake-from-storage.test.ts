@@ -116,14 +116,20 @@ describe('α from share storage (basket475 devnet: 455 and 475 segments)', () =>
         for (const spec of [455, 475]) {
           const at = samples.filter((x) => x.spec === spec);
           expect(at.length, `answers at ${spec}`).toBeGreaterThan(dn.coldkeys.length * 20 * 0.7);
-          expect(at.reduce((n, x) => n + x.rows.length, 0), `positions at ${spec}`).toBeGreaterThan(40);
+          expect(
+            at.reduce((n, x) => n + x.rows.length, 0),
+            `positions at ${spec}`,
+          ).toBeGreaterThan(40);
         }
         // Deliberate breaks, on the first 475 answer with a position: a denominator changed by a few
         // per cent must change the answer (the comparison above can fail), and a share row
         // stamped in an older pool generation, or the escrow coldkey, is left to the call.
         const x = samples.find((y) => y.spec === 475 && y.rows.length > 0)!;
         const p = x.rows[0]!;
-        const edited = (k: string, v: string | null): BlockState => ({ ...x.s, values: new Map([...x.s.values, [k, v]]) });
+        const edited = (k: string, v: string | null): BlockState => ({
+          ...x.s,
+          values: new Map([...x.s.values, [k, v]]),
+        });
         const denomKey = keys.totalHotkeySharesV2(p.hotkey, p.netuid);
         const denom = x.s.values.get(denomKey)!;
         // Mantissa bit 64 flipped: a change of ≈2⁶⁴ in a mantissa within (10²⁰, 10²¹], i.e. 2–18 %.

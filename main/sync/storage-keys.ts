@@ -79,7 +79,13 @@ export const keys = {
   alphaSharePoolEpoch: (hot: string, netuid: number) =>
     key('SubtensorModule', 'AlphaSharePoolEpoch', ['Blake2_128Concat', hot], ['Identity', netuid]),
   alphaShareEpoch: (hot: string, cold: string, netuid: number) =>
-    key('SubtensorModule', 'AlphaShareEpoch', ['Blake2_128Concat', hot], ['Blake2_128Concat', cold], ['Identity', netuid]),
+    key(
+      'SubtensorModule',
+      'AlphaShareEpoch',
+      ['Blake2_128Concat', hot],
+      ['Blake2_128Concat', cold],
+      ['Identity', netuid],
+    ),
   subnetTaoPrefix: () => key('SubtensorModule', 'SubnetTAO'),
   subnetTao: (netuid: number) => key('SubtensorModule', 'SubnetTAO', ['Identity', netuid]),
   subnetAlphaIn: (netuid: number) => key('SubtensorModule', 'SubnetAlphaIn', ['Identity', netuid]),
