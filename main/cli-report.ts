@@ -1,7 +1,7 @@
 // `report` for the CLI: the same computation and export code as the app's Portfolio page.
 import { formatTao } from '../shared/engine';
 import { BENCHMARKS, benchmarkIds } from '../shared/vocab';
-import type { ExportFormat, PortfolioView } from '../shared/views';
+import type { BasketsView, ExportFormat, PortfolioView } from '../shared/views';
 import type { Backend } from './backend';
 
 export const REPORT_USAGE =
@@ -55,12 +55,17 @@ function summary(view: PortfolioView): string {
     row('Total return (TAO)', formatTao(f.totalReturn)),
   ];
   lines.push(...benchmarkLines(view));
-  lines.push('', '  Subnet      alpha held            value (TAO)        unrealized (TAO)');
+  lines.push(
+    '',
+    `  ${'Subnet'.padEnd(10)}${'held'.padStart(16)}${'value (TAO)'.padStart(23)}${'unrealized (TAO)'.padStart(24)}   (held: α; TAO on root)`,
+  );
   for (const s of view.subnets) {
+    const name = s.netuid === 0 ? 'SN0 root' : `SN${s.netuid}`;
     lines.push(
-      `  SN${String(s.netuid).padEnd(8)}${formatTao(s.figures.alpha).padStart(16)}${formatTao(s.figures.spotValue).padStart(23)}${formatTao(s.figures.unrealized).padStart(24)}`,
+      `  ${name.padEnd(10)}${formatTao(s.figures.alpha).padStart(16)}${formatTao(s.figures.spotValue).padStart(23)}${formatTao(s.figures.unrealized).padStart(24)}`,
     );
   }
+  lines.push(...fundLines(view.baskets));
   // Every α change no rule explains, with the checkpoint that saw it (never income).
   const unexplained = view.unexplained;
   if (unexplained.length > 0) {
@@ -68,7 +73,7 @@ function summary(view: PortfolioView): string {
     lines.push('', `  Unexplained alpha changes: ${unexplained.length}, net ${formatTao(net)} alpha (not income)`);
     for (const u of unexplained)
       lines.push(
-        `  block ${u.block} (after ${u.fromBlock})  SN${u.netuid}  ${u.hotkey}  ${formatTao(u.alpha)} alpha  ${u.coldkey}`,
+        `  block ${u.block} (${u.fromBlock === null ? 'first checkpoint' : `after ${u.fromBlock}`})  SN${u.netuid}  ${u.hotkey}  ${formatTao(u.alpha)} alpha  ${u.coldkey}`,
       );
   }
   return lines.join('\n');
@@ -81,18 +86,46 @@ function summary(view: PortfolioView): string {
 export function benchmarkLines(view: PortfolioView): string[] {
   const all = view.total.benchmarks;
   if (!all) return [];
-  const lines = ['', `  ${'Same TAO flows in'.padEnd(32)}${'value (TAO)'.padStart(20)}${'excess (TAO)'.padStart(20)}`];
+  // The widest label sets the column, so a longer benchmark name does not push its figures out of line.
+  const width = Math.max(...benchmarkIds.map((id) => BENCHMARKS[id].label.length)) + 2;
+  const lines = ['', `  ${'Same TAO flows in'.padEnd(width)}${'value (TAO)'.padStart(20)}${'excess (TAO)'.padStart(20)}`];
   for (const id of benchmarkIds) {
     const b = all[id];
     const label = BENCHMARKS[id].label;
     lines.push(
       b.available
-        ? `  ${label.padEnd(32)}${formatTao(b.benchmarkValue).padStart(20)}${formatTao(b.excess).padStart(20)}${b.complete ? '' : '  (partial data)'}`
-        : `  ${label.padEnd(32)}${'not available'.padStart(20)}`,
+        ? `  ${label.padEnd(width)}${formatTao(b.benchmarkValue).padStart(20)}${formatTao(b.excess).padStart(20)}${b.complete ? '' : '  (partial data)'}`
+        : `  ${label.padEnd(width)}${'not available'.padStart(20)}`,
     );
   }
   return lines;
 }
+
+/**
+ * Basket positions (runtimes 441+): shares of a validator's fund, which the totals above already include,
+ * listed so that the subnet rows and these add up to the spot value.
+ */
+export function fundLines(baskets: BasketsView): string[] {
+  const held = baskets.positions.filter((p) => p.figures.shares > 0n || p.figures.taoIn > 0n);
+  if (held.length === 0) return [];
+  const lines = [
+    '',
+    `  ${'Validator fund'.padEnd(24)}${'value (TAO)'.padStart(20)}${'income (TAO)'.padStart(21)}${'total return (TAO)'.padStart(23)}  coldkey   (income ${baskets.timing === 'accrual' ? 'at accrual' : 'at claim'})`,
+  ];
+  for (const p of held) {
+    const f = p.figures;
+    lines.push(
+      `  ${shortKey(p.hotkey).padEnd(24)}${formatTao(f.value).padStart(20)}${formatTao(f.income).padStart(21)}${formatTao(f.totalReturn).padStart(23)}  ${shortKey(p.coldkey)}`,
+    );
+  }
+  const t = baskets.total;
+  lines.push(
+    `  ${'all funds'.padEnd(24)}${formatTao(t.value).padStart(20)}${formatTao(t.income).padStart(21)}${formatTao(t.totalReturn).padStart(23)}`,
+  );
+  return lines;
+}
+
+const shortKey = (ss58: string): string => `${ss58.slice(0, 8)}…${ss58.slice(-6)}`;
 
 /** Returns what the command prints. */
 export async function runReport(backend: Backend, flags: ReportFlags): Promise<string> {

@@ -39,8 +39,11 @@ export interface UnexplainedView {
   walletLabel: string | null;
   hotkey: string;
   netuid: number;
-  /** The change happened after `fromBlock` and by `block`, the checkpoint that saw it. */
-  fromBlock: number;
+  /**
+   * The change happened after `fromBlock` and by `block`, the checkpoint that saw it; null when `block`
+   * is the position's first checkpoint (the change happened since the events that opened it).
+   */
+  fromBlock: number | null;
   block: number;
   timestamp: number;
   /** Signed α-rao: + appeared, − vanished. */

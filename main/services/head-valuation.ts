@@ -212,7 +212,7 @@ export function unexplainedChanges(
       walletLabel: labelOf(e.coldkey),
       hotkey: e.hotkey,
       netuid: e.netuid,
-      fromBlock: e.fromBlock,
+      fromBlock: e.fromBlock < 0 ? null : e.fromBlock,
       block: e.toBlock,
       timestamp: e.timestamp,
       alpha: e.alpha,

@@ -77,14 +77,14 @@ function reconciles(scenario: 'upgrade424' | 'basket475', credits: Credit[], use
       for (const inj of injected) {
         const same = (x: { coldkey: string; hotkey: string; netuid: number }) =>
           x.coldkey === inj.coldkey && x.hotkey === inj.hotkey && x.netuid === inj.netuid;
-        const u = big.find((r) => same(r) && r.fromBlock < inj.block && r.block >= inj.block);
+        const u = big.find((r) => same(r) && (r.fromBlock ?? -1) < inj.block && r.block >= inj.block);
         expect(u, `credit at ${inj.block}`).toBeDefined();
         // The credit itself, up to the share pool's rounding: the epochs of the interval are not in it.
         const off = u!.alpha - BigInt(inj.alpha);
         expect(off >= -RECONCILE_TOLERANCE && off <= RECONCILE_TOLERANCE).toBe(true);
         // What the epochs paid in that interval (none on root from 334: root dividends are claims).
         const paid = truth.emissions
-          .filter((e) => same(e) && e.block > u!.fromBlock && e.block <= u!.block)
+          .filter((e) => same(e) && e.block > (u!.fromBlock ?? -1) && e.block <= u!.block)
           .reduce((s, e) => s + BigInt(e.alpha), 0n);
         if (inj.netuid === 0) expect(paid).toBe(0n);
         else expect(paid).toBeGreaterThan(0n);
@@ -100,7 +100,7 @@ function reconciles(scenario: 'upgrade424' | 'basket475', credits: Credit[], use
 
     it('the PnL report carries the credits with their blocks, as the view lists them', async () => {
       const report = JSON.parse((await backend.call('reports:export', { format: 'pnl-json' })).content) as {
-        unexplained: { block: number; fromBlock: number; alpha: string; hotkey: string; netuid: number }[];
+        unexplained: { block: number; fromBlock: number | null; alpha: string; hotkey: string; netuid: number }[];
       };
       const listed = report.unexplained.filter((r) => BigInt(r.alpha) > RECONCILE_TOLERANCE);
       expect(listed.map((r) => [r.fromBlock, r.block, r.hotkey, r.netuid, r.alpha])).toEqual(
@@ -109,8 +109,10 @@ function reconciles(scenario: 'upgrade424' | 'basket475', credits: Credit[], use
           .map((u) => [u.fromBlock, u.block, u.hotkey, u.netuid, u.alpha.toString()]),
       );
       // Each record holds the block of one credit of its kind (root or subnet).
-      const within = (r: { fromBlock: number; block: number; netuid: number }) =>
-        credits.filter((c) => (c.root === true) === (r.netuid === 0) && r.fromBlock < c.at && r.block >= c.at);
+      const within = (r: { fromBlock: number | null; block: number; netuid: number }) =>
+        credits.filter(
+          (c) => (c.root === true) === (r.netuid === 0) && (r.fromBlock ?? -1) < c.at && r.block >= c.at,
+        );
       expect(listed.map((r) => within(r).length)).toEqual(credits.map(() => 1));
       console.log(`reconciliation devnet ${scenario}: sync of users ${users.join(', ')} made ${requests} requests`);
     });

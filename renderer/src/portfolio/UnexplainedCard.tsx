@@ -41,7 +41,7 @@ export function UnexplainedCard({ view }: { view: PortfolioView }) {
           <tbody>
             {listed.map((u) => (
               <tr key={`${u.coldkey}|${u.hotkey}|${u.netuid}|${u.block}`} data-testid="unexplained-row">
-                <td title={`Between block ${u.fromBlock < 0 ? 'the start' : u.fromBlock} and block ${u.block}`}>
+                <td title={`Between block ${u.fromBlock ?? 'the start'} and block ${u.block}`}>
                   <span data-testid="unexplained-block">{u.block}</span>
                 </td>
                 <td title={u.coldkey}>{u.walletLabel ?? shortAddress(u.coldkey)}</td>
