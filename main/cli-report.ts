@@ -88,7 +88,10 @@ export function benchmarkLines(view: PortfolioView): string[] {
   if (!all) return [];
   // The widest label sets the column, so a longer benchmark name does not push its figures out of line.
   const width = Math.max(...benchmarkIds.map((id) => BENCHMARKS[id].label.length)) + 2;
-  const lines = ['', `  ${'Same TAO flows in'.padEnd(width)}${'value (TAO)'.padStart(20)}${'excess (TAO)'.padStart(20)}`];
+  const lines = [
+    '',
+    `  ${'Same TAO flows in'.padEnd(width)}${'value (TAO)'.padStart(20)}${'excess (TAO)'.padStart(20)}`,
+  ];
   for (const id of benchmarkIds) {
     const b = all[id];
     const label = BENCHMARKS[id].label;

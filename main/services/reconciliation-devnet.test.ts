@@ -110,9 +110,7 @@ function reconciles(scenario: 'upgrade424' | 'basket475', credits: Credit[], use
       );
       // Each record holds the block of one credit of its kind (root or subnet).
       const within = (r: { fromBlock: number | null; block: number; netuid: number }) =>
-        credits.filter(
-          (c) => (c.root === true) === (r.netuid === 0) && (r.fromBlock ?? -1) < c.at && r.block >= c.at,
-        );
+        credits.filter((c) => (c.root === true) === (r.netuid === 0) && (r.fromBlock ?? -1) < c.at && r.block >= c.at);
       expect(listed.map((r) => within(r).length)).toEqual(credits.map(() => 1));
       console.log(`reconciliation devnet ${scenario}: sync of users ${users.join(', ')} made ${requests} requests`);
     });
