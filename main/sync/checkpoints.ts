@@ -169,8 +169,10 @@ export async function readPricedPools(
   return rows
     .map((row): SubnetRow => {
       const price = prices.get(row.netuid);
-      if (price === undefined)
-        throw new ChainError('malformed', `The node gave no price for subnet ${row.netuid} at block ${state.number}.`);
+      // From 475 a dissolved subnet leaves the price list at NetworkRemoved but keeps its pool storage
+      // until the settle phase pays its holders (docs/chain/swaps-and-dissolution.md): until then it is
+      // priced from that storage, by the same formula as runtimes without the call.
+      if (price === undefined) return row;
       return { ...row, price, priceSource: 'runtime' };
     })
     .sort((a, b) => a.netuid - b.netuid);
