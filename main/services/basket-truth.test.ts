@@ -1,10 +1,12 @@
 // End to end over the basket era (devnet basket475 seeds 1–3: 393 → 424 → 455 → 475): devnet → sync →
 // SQLite → engine. Per coldkey and validator fund, the engine's basket position at the head holds the
 // chain's owed shares and claim value exactly, its purchases and claims are the chain's, no share change
-// is unexplained (hotkey and coldkey swaps carry), fund-dividend income is within 0.2 % of what the devnet
-// credited (BasketMigration + BasketDividend), a root staker from before 441 gets root income within 0.2 % of
-// the devnet's (the pre-441 part exactly), and root shows no emission after 441 and no unexplained change at a claim (`basket-claim`).
-// docs/chain/baskets.md.
+// is unexplained (hotkey and coldkey swaps carry), and every fund-income record equals what the devnet
+// credited (BasketMigration + BasketDividend) up to a residual predicted from the devnet's own deposits
+// (./basket-income-truth.ts: ln(1 + r) against r per deposit, the 441 grant at its claim value, a
+// rebase's rounding share) within the floors. A root staker from before 441 gets root income equal to
+// the devnet's up to the same residual (the pre-441 part exactly), and root shows no emission after 441
+// and no unexplained change at a claim (`basket-claim`). docs/chain/baskets.md#fund-income.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../shared/engine';
 import type { Devnet } from '../../devnet/index';
@@ -12,6 +14,7 @@ import { testBackend } from '../test/backend';
 import { ensureDevnetMetadata } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
 import { loadPortfolioInput } from './portfolio-model';
+import { explainIncome, unexplained, type IncomeCheck } from './basket-income-truth';
 
 ensureDevnetMetadata();
 const { startDevnet } = await import('../../devnet/index');
@@ -30,7 +33,7 @@ describe.each([1, 2, 3])('basket positions vs the devnet, basket475 seed %i', (s
     await dn.close();
   });
 
-  it('shares, value, purchases and claims equal the chain; fund income within 0.2 % of what it credited; root claims explained', async () => {
+  it('shares, value, purchases and claims equal the chain; fund income = what it credited up to the predicted residual; root claims explained', async () => {
     const backend = testBackend(tempDir());
     for (const [i, address] of dn.coldkeys.entries())
       await backend.dispatch('wallets:add', { address, label: `user ${i}` });
@@ -46,8 +49,13 @@ describe.each([1, 2, 3])('basket positions vs the devnet, basket475 seed %i', (s
 
     const chain = dn.world.chain;
     const lines: string[] = [];
+    const credits = truth.events.filter(
+      (e) => (e.kind === 'BasketDividend' || e.kind === 'BasketMigration') && e.block <= truth.finalized,
+    );
+    const checks: IncomeCheck[] = [];
     let incomeTotal = 0n;
     let creditedTotal = 0n;
+    let dustLoss = 0n;
     for (const coldkey of dn.coldkeys) {
       // The synced head (the finalized block): every fund the truth ever saw the coldkey in, read from the
       // devnet's own fund book there (truth.baskets samples the best head, a few blocks later).
@@ -70,26 +78,37 @@ describe.each([1, 2, 3])('basket positions vs the devnet, basket475 seed %i', (s
         expect(f?.taoIn ?? 0n).toBe(sum(ev('BasketStakedIn', coldkey, hotkey).map((e) => BigInt(e.tao))));
         expect(f?.taoOut ?? 0n).toBe(sum(ev('BasketClaimed', coldkey, hotkey).map((e) => BigInt(e.tao))));
         expect(f?.claims ?? 0).toBe(ev('BasketClaimed', coldkey, hotkey).length);
+        // A dust forfeit is the chain's estimate, and its share of the basis is a realized loss.
+        const dust = ev('BasketClaimDustSkipped', coldkey, hotkey);
+        expect(f?.forfeitedEstimate ?? 0n).toBe(sum(dust.map((e) => BigInt(e.tao))));
+        if (dust.length > 0) expect(f?.dustLoss ?? 0n).toBeGreaterThan(0n);
+        dustLoss += f?.dustLoss ?? 0n;
         const credited = sum(
-          [...ev('BasketDividend', coldkey, hotkey), ...ev('BasketMigration', coldkey, hotkey)].map((e) =>
-            BigInt(e.tao),
-          ),
+          credits.filter((e) => e.coldkey === coldkey && e.hotkey === hotkey).map((e) => BigInt(e.tao ?? '0')),
         );
         // Every share change is explained: purchases, dividends, claims, hotkey and coldkey swaps.
         expect(f?.unexplainedShares ?? 0n).toBe(0n);
+        const mine = explainIncome(dn, baskets.records, credits, coldkey, hotkey);
+        // Every credit the synced head covers falls in an income record's interval.
+        expect(sum(mine.map((x) => x.truth))).toBe(credited);
+        checks.push(...mine);
         incomeTotal += f?.income ?? 0n;
         creditedTotal += credited;
       }
     }
-    // New shares are valued at their deposits' NAV through BasketTwr (shared/engine/basket-dividends.ts). The
-    // gap left: the first snapshot after 441 (the migration grant and the dividends since, valued at that
-    // snapshot's NAV), intervals where the stake moved or a claim came between snapshots (also at the
-    // snapshot), and ln's s·Σr²/2. Measured −0.10 / −0.00 / +0.03 % on seeds 1–3 (was ±0.27–0.34 % with every
-    // interval valued at the snapshot).
-    const off = (x: bigint, y: bigint) => Number(x - y) / Number(y);
-    expect(Math.abs(off(incomeTotal, creditedTotal))).toBeLessThan(0.002);
+    // Every income record is the truth's credit up to the predicted residual, within the floors.
+    const off = checks.filter((x) => unexplained(x) < x.slack[0] || unexplained(x) > x.slack[1]);
+    expect(off).toEqual([]);
+    expect(incomeTotal).toBe(sum(checks.map((x) => x.engine)));
+    const dustRecords = baskets.records.filter((r) => r.kind === 'dust');
+    expect(sum(dustRecords.map((r) => r.realized))).toBe(-dustLoss);
+    lines.push(`dust forfeits ${dustRecords.length}: realized loss ${dustLoss}`);
+    const predicted = checks.reduce((a, x) => a + x.predicted, 0);
+    const by = (why: IncomeCheck['why']) =>
+      checks.filter((x) => x.why === why).reduce((a, x) => a + Number(x.engine - x.truth), 0);
     lines.push(
-      `fund income ${incomeTotal} credited ${creditedTotal} (${(off(incomeTotal, creditedTotal) * 100).toFixed(2)} %)`,
+      `fund income ${incomeTotal} credited ${creditedTotal}: ${incomeTotal - creditedTotal} rao, predicted ${predicted.toFixed(1)} ` +
+        `(deposits ${by('deposits')}, 441 grant ${by('migration')}, rebase shares ${by('rebase')})`,
     );
     // A staker who root-stakes from before 441 until 475 (Swap claims before it): root income = the pre-441
     // root-claim payouts in the ledger (exactly the devnet's) + fund dividends incl. the 441 grant.
@@ -105,9 +124,18 @@ describe.each([1, 2, 3])('basket positions vs the devnet, basket475 seed %i', (s
       const basket = sum(baskets.positions.filter((p) => p.coldkey === coldkey).map((p) => p.figures.income));
       const engineRoot = sum(held.map((p) => p.rootClaimTao)) + basket;
       const credited = sum([...swaps, ...fund].map((e) => BigInt(e.tao)));
-      // measured within 0.11 % (seed 1) on seeds 1–3, was 0.44 %
-      expect(Math.abs(off(engineRoot, credited))).toBeLessThan(0.002);
-      lines.push(`root staker ${coldkey.slice(0, 6)}: root income ${engineRoot}, credited ${credited}`);
+      // Its fund income is every record of its funds, each explained above: the difference is their sum.
+      const explained = checks.filter((x) => x.coldkey === coldkey);
+      expect(basket).toBe(sum(explained.map((x) => x.engine)));
+      expect(credited - sum(swaps.map((e) => BigInt(e.tao)))).toBe(sum(explained.map((x) => x.truth)));
+      const residual = explained.reduce((a, x) => a + x.predicted, 0);
+      const [lo, hi] = explained.reduce(([a, b], x) => [a + x.slack[0], b + x.slack[1]], [0, 0]);
+      const diff = Number(engineRoot - credited);
+      expect(diff - residual).toBeGreaterThanOrEqual(lo);
+      expect(diff - residual).toBeLessThanOrEqual(hi);
+      lines.push(
+        `root staker ${coldkey.slice(0, 6)}: root income ${engineRoot}, credited ${credited}: ${diff} rao, predicted ${residual.toFixed(1)}`,
+      );
       rootOnly++;
     }
     expect(rootOnly).toBeGreaterThan(0);

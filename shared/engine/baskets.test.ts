@@ -1,5 +1,6 @@
 // Basket positions (./baskets, docs/chain/baskets.md): hand-worked purchase → dividend → price fall →
-// claim with dust, at accrual and at claim; the 441 migration grant and an unexplained loss of shares;
+// claim with dust, at accrual and at claim; the 441 migration grant and an unexplained loss of shares; a
+// fund's first dividends valued from BasketTwr since the read that listed none;
 // the claim's root leg in the ledger; and the totals adding up under both timings on random histories.
 import { describe, expect, it } from 'vitest';
 import { computeBaskets, type BasketSnapshot } from './baskets';
@@ -9,6 +10,9 @@ import { coinTrackerCsv, koinlyCsv } from './exports';
 import { PriceBook } from './prices';
 import type { StakeEvent } from './ledger';
 import type { BasketIncomeTiming } from '../vocab';
+import { DividendBook } from './basket-dividends';
+import { TWR_ONE } from './analytics/fund-index';
+import { cp } from './testing/fixtures';
 
 const C = 'cold';
 const H = 'validator';
@@ -118,6 +122,22 @@ describe('basket shares of validator H', () => {
     ]);
     expect(r.totalReturn).toBe(380n);
     expect(r.realized + r.unrealized + r.income).toBe(r.totalReturn);
+  });
+
+  it('a fund first listed after a read that showed none: its first shares are valued from BasketTwr since that read', () => {
+    // Root stake 1,000 TAO on H from block 90; the read at 100 lists no fund (owed nothing), the one at 200
+    // lists 19,000 shares worth 21,000 rao. BasketTwr grew by 1e-5 twice in between: the deposits credited
+    // s × ln((1 + 1e-5)²) ≈ 19,999,900 rao, not the snapshot's 21,000.
+    const t1 = TWR_ONE + TWR_ONE / 100_000n;
+    const t2 = t1 + t1 / 100_000n;
+    const readings = [100, 200].map((b, i) => ({ blockNumber: b, hotkey: H, twr: i === 0 ? TWR_ONE : t2 }));
+    const book = new DividendBook(readings, [cp(90, 1_000n * 1_000_000_000n, { cold: C, hot: H, netuid: 0 })]);
+    const income = (snaps: BasketSnapshot[]) =>
+      computeBaskets([], snaps, { timing: 'accrual', trackedColdkeys: tracked, dividends: book }).total.income;
+    expect(income([snap(100, 0n, 0n), snap(200, 19_000n, 21_000n)])).toBe(book.credited(C, H, 100, 200));
+    expect(book.credited(C, H, 100, 200)).toBe(19_999_900n);
+    // Without the earlier read nothing says since when: the snapshot's value.
+    expect(income([snap(200, 19_000n, 21_000n)])).toBe(21_000n);
   });
 
   it('only BasketClaimed gives a root leg: the 397–424 mechanics events with TAO and a hotkey give no entry', () => {

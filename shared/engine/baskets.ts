@@ -92,10 +92,16 @@ export function computeBaskets(
   const zero = opts.rewards === 'zero';
   const accs = new Map<string, Acc>();
   const records: BasketRecord[] = [];
+  /** Block of each coldkey's last snapshot: a fund absent from it was owed nothing there. */
+  const lastRead = new Map<string, number>();
   const acc = (coldkey: string, hotkey: string): Acc => {
     const k = `${coldkey}|${hotkey}`;
     let a = accs.get(k);
-    if (!a) accs.set(k, (a = new Acc(coldkey, hotkey)));
+    if (!a) {
+      accs.set(k, (a = new Acc(coldkey, hotkey)));
+      // Its first shares then accrued since that snapshot, so BasketTwr can value them too.
+      a.seenAt = lastRead.get(coldkey) ?? -1;
+    }
     return a;
   };
   const record = (a: Acc, r: Omit<BasketRecord, 'coldkey' | 'hotkey'>) =>
@@ -314,6 +320,7 @@ export function computeBaskets(
     for (const a of accs.values())
       if (a.coldkey === s.coldkey && !seen.has(a.hotkey) && (a.shares !== 0n || a.value !== 0n)) observe(a, 0n, 0n);
     for (const a of accs.values()) if (a.coldkey === s.coldkey) a.seenAt = s.blockNumber;
+    lastRead.set(s.coldkey, s.blockNumber);
   };
 
   const samples: BasketSample[] = [];
