@@ -92,14 +92,13 @@ export function isPlainTrade(e: StakeEvent, opts: NormalizeOptions): boolean {
 }
 
 /**
- * The one leg of a lone StakeAdded / StakeRemoved (`isPlainTrade`), written into `into`: the leg of
- * the `buy` / `sell` entry `singleEntry` gives, without building the entry (the replay reads the leg
- * and keeps neither).
+ * The one leg of a lone StakeAdded / StakeRemoved (`isPlainTrade`): the leg of the `buy` / `sell`
+ * entry `singleEntry` gives, without building the entry (the replay reads the leg and keeps neither).
  */
-export function tradeLeg(e: StakeEvent, opts: NormalizeOptions, into: LedgerLeg): LedgerLeg {
+export function tradeLeg(e: StakeEvent, opts: NormalizeOptions): LedgerLeg {
   return e.kind === 'StakeAdded'
-    ? addedLeg(e, 'bought', 'trade', PLAIN_ADD, opts.prices, into)
-    : removedLeg(e, 'sold', 'trade', 'remove', opts.prices, into);
+    ? addedLeg(e, 'bought', 'trade', PLAIN_ADD, opts.prices)
+    : removedLeg(e, 'sold', 'trade', 'remove', opts.prices);
 }
 
 /** Root stake acquired by a basket claim: α = TAO (root is 1:1), at that cost, transferred in from the fund. */

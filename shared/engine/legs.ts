@@ -43,9 +43,13 @@ export function withSpot(
   return leg;
 }
 
-/** A leg with no spot value yet: a new object, or `into` overwritten (the replay's reused scratch leg). */
+/**
+ * A leg with no spot value yet, always a new object. (A leg object reused across events was tried: it
+ * lives in the old generation, so every bigint written into it is an old-to-new pointer the write
+ * barrier records and the next young collection must visit; a fresh leg dies young for free. On the
+ * 1M-event bench a fresh leg per trade took about a fifth off the computation's CPU time.)
+ */
 function makeLeg(
-  into: LedgerLeg | undefined,
   e: StakeEvent,
   alpha: bigint,
   category: LegCategory,
@@ -55,21 +59,7 @@ function makeLeg(
   feeUnit: LedgerLeg['feeUnit'],
 ): LedgerLeg {
   const { coldkey, hotkey, netuid } = positionOf(e);
-  if (into === undefined) {
-    return { coldkey, hotkey, netuid, alpha, category, basis, tao, fee, feeUnit, spotTao: null, spotBlock: null };
-  }
-  into.coldkey = coldkey;
-  into.hotkey = hotkey;
-  into.netuid = netuid;
-  into.alpha = alpha;
-  into.category = category;
-  into.basis = basis;
-  into.tao = tao;
-  into.fee = fee;
-  into.feeUnit = feeUnit;
-  into.spotTao = null;
-  into.spotBlock = null;
-  return into;
+  return { coldkey, hotkey, netuid, alpha, category, basis, tao, fee, feeUnit, spotTao: null, spotBlock: null };
 }
 
 export type AddContext = { side: 'add' } | { side: 'move' | 'move-same-subnet'; originTaoNet: bigint | null };
@@ -83,7 +73,6 @@ export function addedLeg(
   basis: LegBasis,
   ctx: AddContext,
   prices?: PriceBook,
-  into?: LedgerLeg,
 ): LedgerLeg {
   let tao = e.tao;
   let fee: bigint | null = e.fee;
@@ -98,7 +87,7 @@ export function addedLeg(
     }
     tao = fee === null ? e.tao : e.tao + fee;
   }
-  return withSpot(makeLeg(into, e, e.alpha, category, basis, tao, fee, 'tao'), prices, e.blockNumber);
+  return withSpot(makeLeg(e, e.alpha, category, basis, tao, fee, 'tao'), prices, e.blockNumber);
 }
 
 /** Disposal leg from a StakeRemoved: gross α leaving, net TAO received, fee (TAO before v3, α from v3). */
@@ -108,18 +97,17 @@ export function removedLeg(
   basis: LegBasis,
   side: 'remove' | 'move' | 'move-same-subnet',
   prices?: PriceBook,
-  into?: LedgerLeg,
 ): LedgerLeg {
   const feeUnit = removeFeeUnit(e.specVersion);
   let fee: bigint | null = e.fee;
   if (e.specVersion < SPEC_FEE_FIELD) fee = impliedPreFieldFee(e.specVersion, side);
   // ≥397 the event carries the NET α swapped; the position lost α + fee.
   const gross = removedAlphaIsNet(e.specVersion) ? e.alpha + e.fee : e.alpha;
-  const leg = makeLeg(into, e, -gross, category, basis, e.tao, fee, feeUnit);
+  const leg = makeLeg(e, -gross, category, basis, e.tao, fee, feeUnit);
   return withSpot(leg, prices, e.blockNumber, gross < 0n ? -gross : gross);
 }
 
 /** α that leaves a position with no proceeds (recycle, burn): an expense valued at spot. */
 export function burnedLeg(e: StakeEvent, prices?: PriceBook): LedgerLeg {
-  return withSpot(makeLeg(undefined, e, -e.alpha, 'burned', 'expense', 0n, 0n, 'alpha'), prices, e.blockNumber);
+  return withSpot(makeLeg(e, -e.alpha, 'burned', 'expense', 0n, 0n, 'alpha'), prices, e.blockNumber);
 }

@@ -46,7 +46,7 @@ export function normalizeEvents(rawEvents: readonly StakeEvent[], opts: Normaliz
  * by the event that caused them) are merged at their block.
  * `firstSeq` continues a ledger (the incremental path). Returns the number of entries emitted.
  * With `trade`, a lone buy or sell in a block without payouts or effects is handed over as its one
- * leg instead (in its place in the order, counted as an entry): a reused object, valid during the call.
+ * leg instead (in its place in the order, counted as an entry; the leg is not kept).
  */
 export function streamLedger(
   rawEvents: readonly StakeEvent[],
@@ -102,8 +102,6 @@ export function streamLedger(
       flush();
     }
   };
-  // prettier-ignore
-  const scratch: LedgerLeg = { coldkey: '', hotkey: '', netuid: 0, alpha: 0n, category: 'bought', basis: 'trade', tao: 0n, fee: null, feeUnit: 'tao', spotTao: null, spotBlock: null };
   let i = 0;
   while (i < sorted.length) {
     const block = (sorted[i] as StakeEvent).blockNumber;
@@ -123,7 +121,7 @@ export function streamLedger(
       if (j === i + 1 && fast && isPlainTrade(first, opts)) {
         flush();
         seq++;
-        trade(first, tradeLeg(first, opts, scratch));
+        trade(first, tradeLeg(first, opts));
       } else if (j === i + 1) {
         const one = singleEntry(first, opts, rootClaimed);
         if (one) buf.push(one);
