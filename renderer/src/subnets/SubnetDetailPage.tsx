@@ -121,38 +121,17 @@ function SubnetBody({
             exactly.
           </p>
           <dl className="equation" data-testid="decomposition">
-            <div>
-              <dt>
-                <MetricLabel label="Price effect" help="Part of the excess from the α price moving against τ." />
-              </dt>
-              <dd>
-                <Money amount={hold.priceEffect} unit={unit} sign testId="decomp-price" />
-              </dd>
-            </div>
-            <div>
-              <dt>
-                + <MetricLabel label="Emission effect" help="Part of the excess from α emitted to you." />
-              </dt>
-              <dd>
-                <Money amount={hold.emissionEffect} unit={unit} sign testId="decomp-emission" />
-              </dd>
-            </div>
-            <div>
-              <dt>
-                + <MetricLabel label="Friction effect" help="Part of the excess lost to fees, slippage and burns." />
-              </dt>
-              <dd>
-                <Money amount={hold.frictionEffect} unit={unit} sign testId="decomp-friction" />
-              </dd>
-            </div>
-            <div className="equation-total">
-              <dt>
-                = <MetricLabel label="Excess vs Hold TAO" help={METRICS.excess.help} />
-              </dt>
-              <dd>
-                <Money amount={hold.excess} unit={unit} sign testId="decomp-excess" />
-              </dd>
-            </div>
+            {EXCESS_TERMS.map((t, i) => (
+              <div key={t.testId} className={t.total ? 'equation-total' : undefined}>
+                <dt>
+                  {i === 0 ? '' : t.total ? '= ' : '+ '}
+                  <MetricLabel label={t.label} help={t.help} />
+                </dt>
+                <dd>
+                  <Money amount={hold[t.figure]} unit={unit} sign testId={t.testId} />
+                </dd>
+              </div>
+            ))}
           </dl>
         </div>
       )}
@@ -206,6 +185,35 @@ function SubnetBody({
     </>
   );
 }
+
+/** The excess over holding TAO and the three parts it splits into (they add up exactly). */
+const EXCESS_TERMS: readonly {
+  figure: 'priceEffect' | 'emissionEffect' | 'frictionEffect' | 'excess';
+  label: string;
+  help: string;
+  testId: string;
+  total?: boolean;
+}[] = [
+  {
+    figure: 'priceEffect',
+    label: 'Price effect',
+    help: 'Part of the excess from the α price moving against τ.',
+    testId: 'decomp-price',
+  },
+  {
+    figure: 'emissionEffect',
+    label: 'Emission effect',
+    help: 'Part of the excess from α emitted to you.',
+    testId: 'decomp-emission',
+  },
+  {
+    figure: 'frictionEffect',
+    label: 'Friction effect',
+    help: 'Part of the excess lost to fees, slippage and burns.',
+    testId: 'decomp-friction',
+  },
+  { figure: 'excess', label: 'Excess vs Hold TAO', help: METRICS.excess.help, testId: 'decomp-excess', total: true },
+];
 
 function Stat(props: { label: string; help: string; testId?: string; children: React.ReactNode }) {
   return (
