@@ -10,18 +10,21 @@
 //   page drew meanwhile (a frozen UI would show one long frame).
 // Wall-clock figures on a shared machine: compare runs, not absolute numbers. Frame intervals are
 // paced by the display's vsync (16.7 ms at 60 Hz), so an on-time frame measures 16.6–16.9 ms: a frame
-// *missed* is one over 25 ms (droppedFrames). What the page itself costs is the renderer main thread's
-// CPU time (Chromium trace, thread time, so other processes on the machine do not count):
-// per navigation (coldCpuMs, warmCpuMs, longestTaskCpuMs: from the click to the painted figures),
-// mainThreadCpuPerFrameMs for scrolling, and the longest task's CPU time for a recompute. The load
-// average at the start and end is printed with the figures (the machine is shared).
+// that *missed* a vsync is one over 25 ms (wallFrameMs.missedVsync). What the page itself costs is CPU
+// time from a Chromium trace (thread time, so other processes on the machine do not count;
+// bench/ui-trace.ts): per navigation the renderer main thread's (coldCpuMs, warmCpuMs,
+// longestTaskCpuMs: from the click to the painted figures); for scrolling its CPU per frame (mean,
+// and median/p95/max split at a user-timing mark per frame) beside the compositor thread's and the
+// raster tasks'; the longest task's CPU time for a recompute. The load average at the start and end
+// is printed with the figures (the machine is shared).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { writeUiBenchData } from './ui-data';
+import { FRAME_MARK, traced } from './ui-trace';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WALLETS = Number(process.env.BENCH_WALLETS ?? 20);
@@ -79,67 +82,6 @@ async function timeTo(page: Page, click: string, selectors: string[]): Promise<n
   );
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  tid: number;
-  dur?: number;
-  tdur?: number;
-}
-
-/** Runs `body` under a Chromium trace; CPU time of the renderer main thread's tasks meanwhile. */
-async function mainThreadCpu<T>(page: Page, body: () => Promise<T>) {
-  const cdp: CDPSession = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (d) => {
-    events.push(...(d.value as unknown as TraceEvent[]));
-  });
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
-    transferMode: 'ReportEvents',
-  });
-  const result = await body();
-  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
-  // The page's main thread is the one running its script (the most FunctionCall events).
-  const calls = new Map<number, number>();
-  for (const e of events) if (e.name === 'FunctionCall') calls.set(e.tid, (calls.get(e.tid) ?? 0) + 1);
-  const main = [...calls].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const tasks = events.filter((e) => e.tid === main && e.ph === 'X' && e.name === 'RunTask');
-  const cpu = tasks.map((e) => (e.tdur ?? 0) / 1000);
-  // Where the main thread's time went: script (FunctionCall), style, layout, paint (each event's total time).
-  const phase: Record<string, string> = {
-    FunctionCall: 'script',
-    'V8.GC_SCAVENGER': 'script',
-    MajorGC: 'script',
-    MinorGC: 'script',
-    HitTest: 'input',
-    UpdateLayerTree: 'paint',
-    ScrollLayer: 'scroll',
-    'IntersectionObserverController::computeIntersections': 'script',
-    UpdateLayoutTree: 'style',
-    Layout: 'layout',
-    PrePaint: 'paint',
-    Paint: 'paint',
-    Layerize: 'paint',
-  };
-  const breakdownMs: Record<string, number> = {};
-  for (const e of events)
-    if (e.tid === main && e.ph === 'X' && phase[e.name])
-      breakdownMs[`${phase[e.name]!} ${e.name}`] =
-        (breakdownMs[`${phase[e.name]!} ${e.name}`] ?? 0) + (e.tdur ?? 0) / 1000;
-  const longest = tasks.reduce<TraceEvent | null>((a, e) => (!a || (e.tdur ?? 0) > (a.tdur ?? 0) ? e : a), null);
-  return {
-    result,
-    totalCpuMs: Math.round(cpu.reduce((a, b) => a + b, 0)),
-    breakdownMs,
-    longestTaskCpuMs: Math.round((longest?.tdur ?? 0) / 1000),
-    longestTaskWallMs: Math.round((longest?.dur ?? 0) / 1000),
-  };
-}
-
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
@@ -162,12 +104,12 @@ try {
   // (what the page costs, apart from the machine's load) and its longest task.
   const nav: Record<string, { cold: number; warm: number[]; cpu: number[]; longest: number[] }> = {};
   const visit = async (name: string, click: string, ...selectors: string[]) => {
-    const traced = await mainThreadCpu(page, () => timeTo(page, click, selectors));
-    const ms = traced.result;
+    const trace = await traced(page, () => timeTo(page, click, selectors));
+    const ms = trace.result;
     const entry = (nav[name] ??= { cold: ms, warm: [], cpu: [], longest: [] });
     entry.warm.push(ms);
-    entry.cpu.push(traced.totalCpuMs);
-    entry.longest.push(traced.longestTaskCpuMs);
+    entry.cpu.push(trace.totalCpuMs);
+    entry.longest.push(trace.longestTaskCpuMs);
   };
   for (let i = 0; i <= (ONLY === 'activity' ? -1 : RUNS); i++) {
     await visit('Subnets', link('#/subnets'), '[data-testid="total-value"]');
@@ -195,7 +137,7 @@ try {
 
   // Recompute: a method no cache holds yet; the page keeps drawing frames meanwhile.
   if (ONLY !== 'activity') {
-    const recompute = await mainThreadCpu(page, () =>
+    const recompute = await traced(page, () =>
       page.evaluate(async () => {
         const select = [...document.querySelectorAll('select')].find((s) =>
           [...s.options].some((o) => o.value === 'hifo'),
@@ -241,43 +183,61 @@ try {
   await page.click(link('#/activity'));
   await page.getByTestId('activity-row').first().waitFor({ timeout: 300_000 });
   const activityLoadMs = Math.round(performance.now() - t);
-  const scroll = await mainThreadCpu(page, () =>
-    page.evaluate(async () => {
+  const scroll = await traced(page, () =>
+    page.evaluate(async (mark) => {
       const scroller = document.querySelector<HTMLElement>('.activity-scroll')!;
       const rows = document.querySelectorAll('[data-testid="activity-row"]').length;
       const top0 = scroller.scrollTop;
       const frames: number[] = [];
       let last = performance.now();
+      // A mark per frame splits the trace's main-thread CPU by frame (bench/ui-trace.ts).
+      performance.mark(mark);
       for (let i = 0; i < 240; i++) {
         scroller.scrollBy(0, 200);
         await new Promise((r) => requestAnimationFrame(() => r(null)));
+        performance.mark(mark);
         const now = performance.now();
         frames.push(now - last);
         last = now;
       }
-      frames.sort((a, b) => a - b);
       return {
         scrolledPx: scroller.scrollTop - top0,
         listHeightPx: scroller.scrollHeight,
         rowsInDom: rows,
-        medianMs: Math.round(frames[frames.length >> 1]! * 10) / 10,
-        p95Ms: Math.round(frames[Math.floor(frames.length * 0.95)]! * 10) / 10,
-        maxMs: Math.round(frames.at(-1)! * 10) / 10,
-        over16ms: frames.filter((f) => f > 16.7).length,
-        droppedFrames: frames.filter((f) => f > 25).length,
-        frames: frames.length,
+        frames,
       };
-    }),
+    }, FRAME_MARK),
   );
+  const { frames, ...scrolled } = scroll.result;
+  const perFrame = (ms: number) => Math.round((ms / frames.length) * 100) / 100;
+  const tenths = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const q = (p: number) => Math.round(s[Math.min(s.length - 1, Math.floor(p * s.length))]! * 10) / 10;
+    return { median: q(0.5), p95: q(0.95), max: q(1) };
+  };
   results.activityScroll = {
     loadMs: activityLoadMs,
-    ...scroll.result,
-    mainThreadCpuPerFrameMs: Math.round((scroll.totalCpuMs / scroll.result.frames) * 10) / 10,
+    ...scrolled,
+    // Wall: the interval between animation frames, paced by vsync (16.7 ms on time) and stretched by
+    // whatever else the machine runs; a frame over 25 ms missed a vsync.
+    wallFrameMs: {
+      ...tenths(frames),
+      over16_7ms: frames.filter((f) => f > 16.7).length,
+      missedVsync: frames.filter((f) => f > 25).length,
+      frames: frames.length,
+    },
+    // CPU: what the page itself costs per frame, whatever the load: its main thread's tasks between
+    // two frames (thread time), and the renderer's compositor thread and raster tasks.
+    mainThreadCpuPerFrameMs: {
+      mean: perFrame(scroll.totalCpuMs),
+      ...tenths(scroll.cpuPerFrameMs),
+      over16_7ms: scroll.cpuPerFrameMs.filter((f) => f > 16.7).length,
+    },
+    compositorCpuPerFrameMs: perFrame(scroll.compositorCpuMs),
+    rasterCpuPerFrameMs: perFrame(scroll.rasterCpuMs),
     longestTaskCpuMs: scroll.longestTaskCpuMs,
     // Per frame, by phase (nested events: script inside a task, style/layout/paint inside the frame).
-    perFramePhaseMs: Object.fromEntries(
-      Object.entries(scroll.breakdownMs).map(([k, v]) => [k, Math.round((v / scroll.result.frames) * 100) / 100]),
-    ),
+    perFramePhaseMs: Object.fromEntries(Object.entries(scroll.breakdownMs).map(([k, v]) => [k, perFrame(v)])),
   };
 } finally {
   await browser.close();

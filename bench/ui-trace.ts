@@ -1,0 +1,122 @@
+// Chromium trace of the page under test (bench/ui.ts): what its threads cost, apart from the rest of
+// the (shared) machine. Thread time (`tdur`) is CPU the thread ran; `dur` is wall time and counts
+// the waits while other processes held the cores.
+import type { CDPSession, Page } from '@playwright/test';
+
+interface TraceEvent {
+  name: string;
+  cat?: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** Where the main thread's time goes: trace event → phase (nested events: script inside a task, …). */
+const PHASES: Record<string, string> = {
+  FunctionCall: 'script',
+  'V8.GC_SCAVENGER': 'script',
+  MajorGC: 'script',
+  MinorGC: 'script',
+  HitTest: 'input',
+  UpdateLayerTree: 'paint',
+  ScrollLayer: 'scroll',
+  'IntersectionObserverController::computeIntersections': 'script',
+  UpdateLayoutTree: 'style',
+  Layout: 'layout',
+  PrePaint: 'paint',
+  Paint: 'paint',
+  Layerize: 'paint',
+};
+
+/** The user-timing mark the scroll loop sets at each frame (bench/ui.ts), to split the trace by frame. */
+export const FRAME_MARK = 'bench-frame';
+
+export interface TraceFigures<T> {
+  result: T;
+  /** The renderer main thread's tasks: CPU in all, and the longest one's CPU and wall time. */
+  totalCpuMs: number;
+  longestTaskCpuMs: number;
+  longestTaskWallMs: number;
+  /** Main-thread time by phase (thread time of each kind of event, summed). */
+  breakdownMs: Record<string, number>;
+  /** Main-thread task CPU between consecutive FRAME_MARKs (empty when the body sets none). */
+  cpuPerFrameMs: number[];
+  /** CPU of the renderer's compositor thread and of its raster tasks (software raster: --disable-gpu). */
+  compositorCpuMs: number;
+  rasterCpuMs: number;
+}
+
+/** Runs `body` under a Chromium trace and reads the renderer's threads' CPU time meanwhile. */
+export async function traced<T>(page: Page, body: () => Promise<T>): Promise<TraceFigures<T>> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (d) => {
+    events.push(...(d.value as unknown as TraceEvent[]));
+  });
+  await cdp.send('Tracing.start', {
+    categories: '__metadata,devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
+    transferMode: 'ReportEvents',
+  });
+  const result = await body();
+  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+
+  // The page's main thread is the one running its script (the most FunctionCall events).
+  const calls = new Map<number, number>();
+  for (const e of events) if (e.name === 'FunctionCall') calls.set(e.tid, (calls.get(e.tid) ?? 0) + 1);
+  const main = [...calls].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const pid = events.find((e) => e.tid === main)?.pid;
+  const tasks = events.filter((e) => e.tid === main && e.ph === 'X' && e.name === 'RunTask');
+  const ms = (us: number | undefined) => (us ?? 0) / 1000;
+
+  const breakdownMs: Record<string, number> = {};
+  for (const e of events) {
+    const phase = PHASES[e.name];
+    if (e.tid === main && e.ph === 'X' && phase)
+      breakdownMs[`${phase} ${e.name}`] = (breakdownMs[`${phase} ${e.name}`] ?? 0) + ms(e.tdur);
+  }
+
+  // Frames: the task CPU from one mark to the next (a task belongs to the frame it starts in).
+  const marks = events
+    .filter((e) => e.tid === main && e.name === FRAME_MARK)
+    .map((e) => e.ts)
+    .sort((a, b) => a - b);
+  const cpuPerFrameMs = marks.slice(1).map(() => 0);
+  for (const t of tasks) {
+    let i = marks.length - 1;
+    while (i >= 0 && marks[i]! > t.ts) i--;
+    if (i >= 0 && i < cpuPerFrameMs.length) cpuPerFrameMs[i]! += ms(t.tdur);
+  }
+
+  // The renderer's other threads: its compositor, and raster tasks on its worker threads.
+  const names = new Map(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid)
+      .map((e) => [e.tid, e.args?.name ?? '']),
+  );
+  const compositor = [...names].find(([, n]) => n === 'Compositor')?.[0];
+  const compositorCpuMs = events
+    .filter((e) => e.tid === compositor && e.ph === 'X' && e.name === 'RunTask')
+    .reduce((a, e) => a + ms(e.tdur), 0);
+  const rasterCpuMs = events
+    .filter((e) => e.pid === pid && e.ph === 'X' && e.name === 'RasterTask')
+    .reduce((a, e) => a + ms(e.tdur), 0);
+
+  const longest = tasks.reduce<TraceEvent | null>((a, e) => (!a || (e.tdur ?? 0) > (a.tdur ?? 0) ? e : a), null);
+  return {
+    result,
+    totalCpuMs: Math.round(tasks.reduce((a, e) => a + ms(e.tdur), 0)),
+    longestTaskCpuMs: Math.round(ms(longest?.tdur)),
+    longestTaskWallMs: Math.round(ms(longest?.dur)),
+    breakdownMs,
+    cpuPerFrameMs,
+    compositorCpuMs,
+    rasterCpuMs,
+  };
+}
