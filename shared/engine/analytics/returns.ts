@@ -69,6 +69,49 @@ const X_MIN = -10;
 const X_MAX = 10;
 export const MIN_ANNUALISED_DAYS = 30;
 
+/** The grid's k-th point (k = 0 … GRID_STEPS). */
+const gridX = (k: number) => X_MIN + ((X_MAX - X_MIN) * k) / GRID_STEPS;
+
+/** Below this share of the sum of the terms' sizes, a cheaply computed NPV's sign is not trusted. */
+const SIGN_MARGIN = 1e-9;
+
+/**
+ * The brackets of the NPV's sign changes on the grid: every grid point where it is exactly 0 (as
+ * [x, x]), and every step over which its sign flips between non-zero values. Each term's e^(−x s) is
+ * stepped along the grid by one multiplication (a relative error of a few 1e-14 after 400 steps, not
+ * Math.exp's); where that NPV is within SIGN_MARGIN of the terms' sizes of 0, `npv` itself decides.
+ * So the signs, and the brackets, are npv's own at every grid point, for about a tenth of the cost
+ * (bench:ui: 65 IRRs per cockpit view, most of its time before).
+ */
+function scanBrackets(amounts: readonly number[], at: readonly number[], npv: (x: number) => number) {
+  const term = Float64Array.from(at, (s) => Math.exp(-gridX(0) * s));
+  const step = Float64Array.from(at, (s) => Math.exp(-((X_MAX - X_MIN) / GRID_STEPS) * s));
+  const signAt = (k: number): number => {
+    let sum = 0;
+    let size = 0;
+    for (let i = 0; i < amounts.length; i++) {
+      const v = (amounts[i] as number) * (term[i] as number);
+      sum += v;
+      size += Math.abs(v);
+      term[i] = (term[i] as number) * (step[i] as number);
+    }
+    return Math.abs(sum) > SIGN_MARGIN * size ? Math.sign(sum) : Math.sign(npv(gridX(k)));
+  };
+  const brackets: [number, number][] = [];
+  let xa = gridX(0);
+  let sa = signAt(0);
+  for (let k = 1; k <= GRID_STEPS; k++) {
+    const xb = gridX(k);
+    const sb = signAt(k);
+    if (sa === 0) brackets.push([xa, xa]);
+    else if (sa !== sb && sb !== 0) brackets.push([xa, xb]);
+    xa = xb;
+    sa = sb;
+  }
+  if (sa === 0) brackets.push([xa, xa]);
+  return brackets;
+}
+
 /** IRR over cash flows to the investor (amount, ms), the last one usually the value now. */
 export function irr(flows: readonly { t: number; amount: bigint }[]): IrrResult {
   const cs = flows.filter((f) => f.amount !== 0n);
@@ -83,18 +126,7 @@ export function irr(flows: readonly { t: number; amount: bigint }[]): IrrResult 
     for (let i = 0; i < amounts.length; i++) s += (amounts[i] as number) * Math.exp(-x * (at[i] as number));
     return s;
   };
-  const brackets: [number, number][] = [];
-  let xa = X_MIN;
-  let fa = npv(xa);
-  for (let k = 1; k <= GRID_STEPS; k++) {
-    const xb = X_MIN + ((X_MAX - X_MIN) * k) / GRID_STEPS;
-    const fb = npv(xb);
-    if (fa === 0) brackets.push([xa, xa]);
-    else if (Math.sign(fa) !== Math.sign(fb) && fb !== 0) brackets.push([xa, xb]);
-    xa = xb;
-    fa = fb;
-  }
-  if (fa === 0) brackets.push([xa, xa]);
+  const brackets = scanBrackets(amounts, at, npv);
   if (brackets.length === 0) return { periodReturn: null, reason: 'no-solution' };
   if (brackets.length > 1) return { periodReturn: null, reason: 'several-solutions' };
   let [lo, hi] = brackets[0] as [number, number];
