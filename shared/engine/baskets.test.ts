@@ -1,6 +1,7 @@
 // Basket positions (./baskets, docs/chain/baskets.md): hand-worked purchase → dividend → price fall →
 // claim with dust, at accrual and at claim; the 441 migration grant and an unexplained loss of shares; a
-// fund's first dividends valued from BasketTwr since the read that listed none;
+// fund's first dividends valued from BasketTwr since the read that listed none, and those a claim's own flush
+// credited;
 // the claim's root leg in the ledger; and the totals adding up under both timings on random histories.
 import { describe, expect, it } from 'vitest';
 import { computeBaskets, type BasketSnapshot } from './baskets';
@@ -138,6 +139,29 @@ describe('basket shares of validator H', () => {
     expect(book.credited(C, H, 100, 200)).toBe(19_999_900n);
     // Without the earlier read nothing says since when: the snapshot's value.
     expect(income([snap(200, 19_000n, 21_000n)])).toBe(21_000n);
+  });
+
+  it("a claim's own flush: what it credited since the last read is income before the claim, not a gain in it", () => {
+    // 1,000 TAO of root stake; 10,000 shares worth 10,000 at block 100. The claim at 200 flushes one deposit
+    // (BasketTwr × (1 + 1e-5)) and pays 10,010,000: ≈ 9,999,950 of it is that deposit's credit (income), the
+    // rest a realized gain on the 10,000 of basis.
+    const t1 = TWR_ONE + TWR_ONE / 100_000n;
+    const readings = [100, 200].map((b, i) => ({ blockNumber: b, hotkey: H, twr: i === 0 ? TWR_ONE : t1 }));
+    const book = new DividendBook(readings, [cp(90, 1_000n * 1_000_000_000n, { cold: C, hot: H, netuid: 0 })]);
+    const claim = [ev('BasketClaimed', 200, 4, 10_010_000n)];
+    const run = (after: BasketSnapshot, timing: BasketIncomeTiming = 'accrual') =>
+      computeBaskets(claim, [snap(100, 10_000n, 10_000n), after], { timing, trackedColdkeys: tracked, dividends: book })
+        .total;
+    const flushed = book.credited(C, H, 100, 200)!;
+    expect(flushed).toBe(9_999_950n);
+    for (const timing of ['accrual', 'claim'] as const) {
+      const r = run(snap(200, 0n, 0n), timing);
+      expect([r.income, r.realized, r.taoOut]).toEqual([10_000n + flushed, 10_000_000n - flushed, 10_010_000n]);
+    }
+    // A read after the claim that still lists the fund (a flush after the claim, on the new root stake):
+    // the interval is not the claim's alone, so the claim's TAO stays its proceeds.
+    const later = run(snap(200, 5n, 5n));
+    expect([later.income, later.realized]).toEqual([10_005n, 10_000_000n]);
   });
 
   it('only BasketClaimed gives a root leg: the 397–424 mechanics events with TAO and a hotkey give no entry', () => {

@@ -21,8 +21,10 @@
  * timings (only when income is recognized differs). With zero-basis rewards new shares carry no basis in
  * either timing: totalReturn = realized + unrealized, income a memo inside them (as for emitted α).
  *
- * Assumption (inferred): shares minted by a flush in the claim's own block before the claim (the fund is
- * flushed when touched) are not observed before it; their value is part of the claim's realized gain.
+ * Shares minted by a flush in the claim's own block (the fund is flushed when touched) reach no read: their
+ * credit since the last read, from BasketTwr, is income just before the claim, unless the read after the
+ * claim still lists the fund (then a flush after the claim may be in that interval too, and the claim's TAO
+ * stays its proceeds).
  */
 import type { BasketIncomeTiming, RewardTreatment } from '../vocab';
 import type { PositionEffect, StakeEvent } from './ledger';
@@ -167,6 +169,31 @@ export function computeBaskets(
     if (a) carry(a, to.coldkey, to.hotkey);
   };
 
+  /** What the fund's deposits credited `a` since its last read, where BasketTwr says (./basket-dividends). */
+  const credited = (a: Acc, block: number): bigint | null =>
+    a.seenAt >= 0 && a.movedAt <= a.seenAt && a.seenAt < block
+      ? (opts.dividends?.credited(a.coldkey, a.hotkey, a.seenAt, block) ?? null)
+      : null;
+  /** New shares worth `worth`: income now (accrual) or with the next claim. */
+  const accrue = (
+    a: Acc,
+    base: Pick<BasketRecord, 'blockNumber' | 'timestamp' | 'source'>,
+    worth: bigint,
+    n: bigint,
+  ) => {
+    a.f.sharesAccrued += n;
+    if (opts.timing === 'accrual') {
+      if (!zero) a.basis += worth;
+      a.f.income += worth;
+      record(a, { ...base, kind: 'income', tao: worth, shares: n, basis: 0n, realized: 0n, income: worth });
+    } else {
+      a.deferred += worth;
+      a.deferredShares += n;
+    }
+  };
+  /** Reads by coldkey and block: whether a claim's own block left the fund owed anything. */
+  const readAt = new Map(snapshots.map((s) => [`${s.coldkey}|${s.blockNumber}`, s]));
+
   const applyEvent = (e: StakeEvent) => {
     if (e.kind === 'ColdkeySwapped') {
       const to = e.counterpartyColdkey;
@@ -199,6 +226,15 @@ export function computeBaskets(
       return;
     }
     if (e.kind === 'BasketClaimed') {
+      // The claim flushes the fund first (docs/chain/baskets.md#deposits): shares that flush minted reach no
+      // read, but BasketTwr from the last read to the claim's block says what they credited. That is income
+      // before the disposal, not a gain in it. Only when the read after the claim owes nothing: a flush
+      // after the claim in the same block would show there, on the new root stake.
+      const after = readAt.get(`${e.coldkey}|${e.blockNumber}`);
+      const flushed = after?.rows.some((r) => r.hotkey === e.hotkey && r.shares > 0n)
+        ? null
+        : credited(a, e.blockNumber);
+      if (flushed !== null && flushed > 0n) accrue(a, { ...base, source: null }, flushed, 0n);
       // At claim timing the deferred value is income now, and becomes basis just before the disposal.
       const income = a.deferred;
       if (income > 0n || a.deferredShares > 0n)
@@ -286,20 +322,7 @@ export function computeBaskets(
       } else if (delta > 0n) {
         // At the deposits' NAV where the chain's series says it (no claim or move since the last snapshot),
         // else at this snapshot's.
-        const credited =
-          a.seenAt >= 0 && a.movedAt <= a.seenAt
-            ? (opts.dividends?.credited(a.coldkey, a.hotkey, a.seenAt, s.blockNumber) ?? null)
-            : null;
-        const worth = credited ?? share(value, delta, shares);
-        a.f.sharesAccrued += delta;
-        if (opts.timing === 'accrual') {
-          if (!zero) a.basis += worth;
-          a.f.income += worth;
-          record(a, { ...base, kind: 'income', tao: worth, shares: delta, basis: 0n, realized: 0n, income: worth });
-        } else {
-          a.deferred += worth;
-          a.deferredShares += delta;
-        }
+        accrue(a, base, credited(a, s.blockNumber) ?? share(value, delta, shares), delta);
       } else if (delta < 0n) {
         const gone = -delta;
         const basis = share(a.basis, gone, a.shares);
