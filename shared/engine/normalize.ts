@@ -66,6 +66,9 @@ export function streamLedger(
   let fi = 0;
   let seq = firstSeq;
   const flush = (): void => {
+    // Most blocks of a long history give no entry here (lone trades go to `trade`): setting an
+    // array's length is a runtime call, so only a block that had entries pays for it.
+    if (buf.length === 0) return;
     for (const e of buf) {
       e.seq = seq++;
       emit(e);

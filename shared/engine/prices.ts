@@ -45,6 +45,8 @@ const ROOT_SNAPSHOT: Omit<SubnetSnapshot, 'blockNumber' | 'timestamp'> = {
 
 export class PriceBook {
   private readonly byNetuid = new Map<number, SubnetSnapshot[]>();
+  /** The same arrays indexed by netuid (a u16): the per-event lookup (`snapshotRefAt`) without a Map. */
+  private readonly byIndex: (SubnetSnapshot[] | undefined)[] = [];
 
   constructor(snapshots: readonly SubnetSnapshot[]) {
     for (const s of snapshots) this.add(s);
@@ -57,6 +59,7 @@ export class PriceBook {
     if (!arr) {
       arr = [];
       this.byNetuid.set(s.netuid, arr);
+      this.byIndex[s.netuid] = arr;
     }
     const last = arr[arr.length - 1];
     if (!last || last.blockNumber <= s.blockNumber) {
@@ -65,7 +68,7 @@ export class PriceBook {
     }
     const i = upperBound(arr, s.blockNumber);
     arr.splice(i, 0, s);
-    this.cursor.delete(s.netuid);
+    this.cursor[s.netuid] = undefined;
   }
 
   /** Distinct snapshot blocks, ascending. */
@@ -91,25 +94,25 @@ export class PriceBook {
   }
 
   /** Per-subnet cursor: block-ordered lookups (the ledger replay) hit it without a binary search. */
-  private readonly cursor = new Map<number, number>();
+  private readonly cursor: (number | undefined)[] = [];
 
   /** Snapshot at or before `block` without allocating (null when none; root has no snapshot here). */
   snapshotRefAt(netuid: number, block: number): SubnetSnapshot | null {
-    const arr = this.byNetuid.get(netuid);
+    const arr = this.byIndex[netuid];
     if (!arr || arr.length === 0) return null;
-    const c = this.cursor.get(netuid);
+    const c = this.cursor[netuid];
     if (c !== undefined) {
       const cur = arr[c];
       const next = arr[c + 1];
       if (cur && cur.blockNumber <= block && (!next || next.blockNumber > block)) return cur;
       if (next && next.blockNumber <= block && (!arr[c + 2] || (arr[c + 2] as SubnetSnapshot).blockNumber > block)) {
-        this.cursor.set(netuid, c + 1);
+        this.cursor[netuid] = c + 1;
         return next;
       }
     }
     const i = upperBound(arr, block) - 1;
     if (i < 0) return null;
-    this.cursor.set(netuid, i);
+    this.cursor[netuid] = i;
     return arr[i] as SubnetSnapshot;
   }
 

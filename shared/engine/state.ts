@@ -81,19 +81,22 @@ export class PortfolioState {
     p.winStartNet = net;
   }
 
-  /** coldkey → netuid → hotkey → position (nested maps: no key strings built per event). */
-  private readonly index = new Map<string, Map<number, { book: LotBook; byHot: Map<string, PositionAcc> }>>();
+  /**
+   * coldkey → netuid → hotkey → position: no key strings built per event, and the subnet level is an
+   * array indexed by netuid (a u16), cheaper per event than a Map lookup.
+   */
+  private readonly index = new Map<string, ({ book: LotBook; byHot: Map<string, PositionAcc> } | undefined)[]>();
 
   private slot(coldkey: string, netuid: number): { book: LotBook; byHot: Map<string, PositionAcc> } {
     let byNet = this.index.get(coldkey);
     if (!byNet) {
-      byNet = new Map();
+      byNet = [];
       this.index.set(coldkey, byNet);
     }
-    let slot = byNet.get(netuid);
+    let slot = byNet[netuid];
     if (!slot) {
       slot = { book: createLotBook(this.opts.method), byHot: new Map() };
-      byNet.set(netuid, slot);
+      byNet[netuid] = slot;
       const bk = bookKey(coldkey, netuid);
       this.books.set(bk, slot.book);
       this.bookPositions.set(bk, []);
@@ -116,7 +119,7 @@ export class PortfolioState {
 
   /** Look a position up without creating it. */
   find(coldkey: string, hotkey: string, netuid: number): PositionAcc | undefined {
-    return this.index.get(coldkey)?.get(netuid)?.byHot.get(hotkey);
+    return this.index.get(coldkey)?.[netuid]?.byHot.get(hotkey);
   }
 
   book(coldkey: string, netuid: number): LotBook {
