@@ -202,6 +202,42 @@ export const METRICS = {
     unit: 'ratio',
     help: 'α emitted over the last 30 days (or since the position opened) ÷ α held now, scaled to a year.',
   },
+  // Validator funds (runtimes 441+, docs/chain/baskets.md)
+  fundShares: {
+    label: 'Shares',
+    unit: 'tao',
+    help: 'Your shares of the validator’s fund (owed and not yet claimed, plus shares bought), in units of 10⁹.',
+  },
+  fundValue: {
+    label: 'Value (claim now)',
+    unit: 'tao',
+    help: 'τ a claim would pay for your shares now: the fund’s holdings at their pool prices, your slice of them.',
+  },
+  fundCostBasis: {
+    label: 'Cost basis',
+    unit: 'tao',
+    help: 'τ paid for the shares still held, plus dividends at their value when accrued (income mode).',
+  },
+  fundIncome: {
+    label: 'Income',
+    unit: 'tao',
+    help: 'Root dividends the fund credited to you, valued in τ when accrued (or when claimed, per the setting).',
+  },
+  fundRealized: {
+    label: 'Realized',
+    unit: 'tao',
+    help: 'τ received from claims − the cost basis of the shares they used; forfeited claim dust is a loss.',
+  },
+  fundUnrealized: {
+    label: 'Unrealized',
+    unit: 'tao',
+    help: 'Value (claim now) − cost basis of the shares still held.',
+  },
+  fundTotalReturn: {
+    label: 'Total return',
+    unit: 'tao',
+    help: 'Realized + unrealized + income of the fund position, in τ.',
+  },
 } as const satisfies Record<string, Term & { unit: MetricUnit }>;
 export type MetricId = keyof typeof METRICS;
 export const metricIds = idsOf(METRICS);

@@ -66,9 +66,10 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     users: [...demoUsers(), { label: 'bob', balanceTao: 800n, positions: 3, actions: 25 }],
   },
   /**
-   * ~3 weeks ending on today's runtime: 320 → 343 (root claims) @7 d → 393 @10 d → 424 @14 d, 12 subnets,
-   * three users incl. the demo wallet; in the last week a validator the demo wallet stakes on swaps its
-   * hotkey, bob's coldkey is swapped, and one of the demo wallet's subnets is dissolved.
+   * ~3 weeks ending on today's runtime: 320 → 343 (root claims) @7 d → 393 @10 d → 424 @12 d → 455 @14 d
+   * (the 441 basket era: root dividends go to validator funds) → 475 @17 d, 12 subnets, three users incl.
+   * the demo wallet. In the basket era the demo wallet buys fund shares and claims; a validator it stakes
+   * on swaps its hotkey, bob's coldkey is swapped, and one of the demo wallet's subnets is dissolved.
    */
   demo: {
     ...demoChain('demo'),
@@ -76,11 +77,21 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
       { from: 0, spec: 320 },
       { from: 7 * DAY, spec: 343 },
       { from: 10 * DAY, spec: 393 },
-      { from: 14 * DAY, spec: 424 },
+      { from: 12 * DAY, spec: 424 },
+      { from: 14 * DAY, spec: 455 },
+      { from: 17 * DAY, spec: 475 },
     ],
     users: [...demoUsers(), { label: 'bob', balanceTao: 800n, positions: 3, actions: 25, allIn: true }],
     identities: 4,
     script: { hotkeySwapAt: 16 * DAY, coldkeySwapAt: 18 * DAY, dissolveAt: 19 * DAY },
+    basket: {
+      claims: [
+        { at: 15 * DAY, user: 0 },
+        { at: 17 * DAY + DAY / 2, user: 1 },
+        { at: 20 * DAY, user: 0, withHotkey: true },
+      ],
+      stakeIn: [{ at: 14 * DAY + DAY / 2, user: 0, tao: 25n * 1_000_000_000n }],
+    },
   },
   /** Small chain crossing every served runtime: 233 (V15 only, no fee field) → 315 → 343 → 393 (V16). */
   upgrade: small({

@@ -6,7 +6,7 @@ test.use({ seed: 'devnet-demo' });
 test.describe.configure({ timeout: 240_000 });
 
 // Column and row headings that name a thing rather than a figure: they need no definition.
-const NOT_METRICS = new Set(['', 'Wallet', 'Validator', 'Subnet', 'Sell', 'Baseline', 'Period', 'Position']);
+const NOT_METRICS = new Set(['', 'Wallet', 'Validator', 'Subnet', 'Sell', 'Baseline', 'Period', 'Position', 'Total']);
 
 /**
  * Every heading of a figure (table column headers, summary terms, chart titles) on the current page

@@ -55,12 +55,18 @@ test('each row and the totals equal the engine’s figures; totals are the sum o
   }
   const f = truth.total.figures;
   const sum = (pick: (s: (typeof truth.subnets)[number]) => bigint) => truth.subnets.reduce((a, s) => a + pick(s), 0n);
+  // From 441 the portfolio also holds validator-fund shares (the "Root & baskets" table): the totals row
+  // is then the subnets' rows plus that table's total, and says so.
+  const funds = truth.baskets.total;
+  await expect(subnets.totals).toContainText(
+    truth.baskets.positions.length > 0 ? 'Total incl. validator funds' : /^Total/,
+  );
   expect(await subnets.amount('total-value')).toBe(f.spotValue);
-  expect(f.spotValue).toBe(sum((s) => s.figures.spotValue));
+  expect(f.spotValue).toBe(sum((s) => s.figures.spotValue) + funds.value);
   expect(await subnets.amount('total-cost')).toBe(f.costBasis);
   expect(await subnets.amount('total-unrealized')).toBe(f.unrealized);
   expect(await subnets.amount('total-realized')).toBe(f.realized);
-  expect(f.realized).toBe(sum((s) => s.figures.realized));
+  expect(f.realized).toBe(sum((s) => s.figures.realized) + funds.realized);
   expect(await subnets.amount('total-income')).toBe(f.incomeTao);
   expect(await subnets.amount('total-excess')).toBe(truth.total.benchmarks!.holdTao.excess);
 });

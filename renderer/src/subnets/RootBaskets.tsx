@@ -3,6 +3,7 @@ import type { BasketPositionView, BasketsView } from '../../../shared/views';
 import { BASKET_INCOME_TIMINGS, BASKET_RECORD_KINDS } from '../../../shared/vocab';
 import { Masked, Tao } from '../app/Amount';
 import { FULL_DECIMALS, formatUnits } from '../app/format';
+import { MetricHeader } from '../app/MetricLabel';
 import { Validator } from '../app/validators';
 
 /**
@@ -25,13 +26,13 @@ export function RootBaskets({ baskets }: { baskets: BasketsView }) {
           <tr>
             <th>Wallet</th>
             <th>Validator</th>
-            <th className="num">Shares</th>
-            <th className="num">Value (claim now)</th>
-            <th className="num">Cost basis</th>
-            <th className="num">Income</th>
-            <th className="num">Realized</th>
-            <th className="num">Unrealized</th>
-            <th className="num">Total return</th>
+            <MetricHeader id="fundShares" />
+            <MetricHeader id="fundValue" />
+            <MetricHeader id="fundCostBasis" />
+            <MetricHeader id="fundIncome" />
+            <MetricHeader id="fundRealized" />
+            <MetricHeader id="fundUnrealized" />
+            <MetricHeader id="fundTotalReturn" />
           </tr>
         </thead>
         <tbody>
