@@ -4,7 +4,8 @@
 // The truth credits each deposit i as floor(value_i × s / T_i) (s the staker's root stake, T_i the
 // validator's, value_i the deposit's realizable NAV gain: devnet/chain/basket.ts `flush`), and the 441
 // grant at the α's spot value. The engine, between two snapshots with s unchanged, books
-// floor(s × ln(Twr(t1) / Twr(t0))) = s × Σ ln(1 + r_i), r_i = value_i / T_i. So per interval:
+// floor(s × ln(Twr(t1) / Twr(t0))) = s × Σ ln(1 + r_i), r_i = value_i / T_i (across one block, the one
+// deposit's s × r_i itself). So per interval:
 //   engine = truth − Σ s × (r_i − ln(1 + r_i)) + [0, n) rao of the truth's per-deposit floors − [0, 1) of its own,
 // the 441 grant is its shares' claim value at the upgrade block (≤ the spot value: the fee-free sale's
 // slippage), and an interval without a deposit can only hold the one share a root-stake rebase's floor
@@ -42,6 +43,8 @@ export function explainIncome(
   credits: readonly TruthCredit[],
   coldkey: string,
   hotkey: string,
+  /** Blocks of the coldkey's basket reads: a deposit between reads one block apart is valued exactly. */
+  reads: ReadonlySet<number>,
 ): IncomeCheck[] {
   const chain = dn.world.chain;
   const h = fromSs58(hotkey);
@@ -70,8 +73,9 @@ export function explainIncome(
         const t1 = chain.basket.twr(h, e.block);
         const t0 = chain.basket.twr(h, e.block - 1);
         const ri = Number(((t1 - t0) * 10n ** 18n) / t0) / 1e18;
-        // s × (r − ln(1 + r)), with s × r = the credit
-        if (ri > 0) gap += Number(e.tao ?? '0') * (1 - Math.log1p(ri) / ri);
+        // s × (r − ln(1 + r)), with s × r = the credit; none where reads bracket the deposit's block alone
+        const alone = reads.has(e.block - 1) && reads.has(e.block);
+        if (ri > 0 && !alone) gap += Number(e.tao ?? '0') * (1 - Math.log1p(ri) / ri);
       }
       out.push({ ...base, predicted: -gap, slack: [-1.5, mine.length + 0.5], why: 'deposits' });
     }

@@ -53,6 +53,8 @@ describe.each([1, 2, 3])('basket positions vs the devnet, basket475 seed %i', (s
       (e) => (e.kind === 'BasketDividend' || e.kind === 'BasketMigration') && e.block <= truth.finalized,
     );
     const checks: IncomeCheck[] = [];
+    const reads = (c: string) =>
+      new Set((input.baskets ?? []).filter((s) => s.coldkey === c).map((s) => s.blockNumber));
     let incomeTotal = 0n;
     let creditedTotal = 0n;
     let dustLoss = 0n;
@@ -88,7 +90,7 @@ describe.each([1, 2, 3])('basket positions vs the devnet, basket475 seed %i', (s
         );
         // Every share change is explained: purchases, dividends, claims, hotkey and coldkey swaps.
         expect(f?.unexplainedShares ?? 0n).toBe(0n);
-        const mine = explainIncome(dn, baskets.records, credits, coldkey, hotkey);
+        const mine = explainIncome(dn, baskets.records, credits, coldkey, hotkey, reads(coldkey));
         // Every credit the synced head covers falls in an income record's interval.
         expect(sum(mine.map((x) => x.truth))).toBe(credited);
         checks.push(...mine);

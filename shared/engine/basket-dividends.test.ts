@@ -1,5 +1,6 @@
 // Fund dividends credited between two snapshots from BasketTwr (./basket-dividends, docs/chain/baskets.md):
-// hand-worked ln, the chain's credit for two deposits and the documented gap, and when it cannot be known.
+// hand-worked ln, the chain's credit for two deposits and the documented gap, one block's single deposit
+// exactly, and when it cannot be known.
 import { describe, expect, it } from 'vitest';
 import { DividendBook, lnRatio } from './basket-dividends';
 import { TWR_ONE } from './analytics/fund-index';
@@ -25,6 +26,15 @@ describe('dividends from BasketTwr', () => {
     // s × ln((1 + r)²) = 1e12 × 2 × (1e-5 − 5e-11 + …) = 19,999,900.0007: s × Σ r² / 2 = 100 rao under 20,000,000.
     expect(credited).toBeGreaterThanOrEqual(19_999_899n);
     expect(credited).toBeLessThanOrEqual(19_999_900n);
+  });
+
+  it('across one block (one deposit) the series step itself: 1,000 TAO × 1e-5 = 10,000,000 rao, where ln gives 9,999,950', () => {
+    const t1 = TWR_ONE + TWR_ONE / 100_000n;
+    const cps = [cp(90, 1_000n * TAO, { hot: 'V', netuid: 0 })];
+    // The step is floored (2^64 / 1e5 is not whole), so s × step / Twr sits 1e12 / 2^64 under 10,000,000:
+    // never above the chain's credit, one rao under it only when that credit is a whole number of rao.
+    expect(new DividendBook([twr(199, TWR_ONE), twr(200, t1)], cps).credited('C1', 'V', 199, 200)).toBe(9_999_999n);
+    expect(new DividendBook([twr(198, TWR_ONE), twr(200, t1)], cps).credited('C1', 'V', 198, 200)).toBe(9_999_950n);
   });
 
   it('unknown (null) without both readings, when the stake moved inside the interval, or when the series restarted', () => {

@@ -7,6 +7,8 @@
  * below the sum by `s × Σ r_i² / 2` at most (the terms of the series), which is under a rao per
  * deposit while each deposit returns under 1e-4 of the fund.
  *
+ * Across a single block there is one deposit, whose r is the series' step itself (see `credited`).
+ *
  * Valued this way, new shares are income at the NAV of their deposits, as the chain credits them, rather
  * than at the NAV of the snapshot that first sees them. Where the readings are missing, the stake moved
  * inside the interval, or the series restarted, the caller values the shares at the snapshot.
@@ -75,6 +77,10 @@ export class DividendBook {
     const stake = this.rootAt(coldkey, hotkey, from);
     // A stake change flushes the fund first, so a change in block `to` itself is after its deposits.
     if (stake === null || stake <= 0n || this.rootAt(coldkey, hotkey, to - 1) !== stake) return null;
+    // Across one block the fund deposits once (the drain's visit or a touch's flush; a later touch in the
+    // block finds the queue just emptied), so the return is that deposit's own r = Twr(t1) / Twr(t0) − 1,
+    // and s × r is the chain's credit up to its floor. Inferred: were there two, this is over by s·r1·r2.
+    if (to - from === 1) return (stake * (x1 - x0)) / x0;
     return (stake * lnRatio(x1, x0)) / SCALE;
   }
 }
