@@ -1,28 +1,47 @@
 /**
- * npm run devnet -- --seed N --scenario NAME [--port P] [--block-ms MS] [--truth FILE]
- *   [--latency MS] [--drop-rate R] [--error-rate R] [--pruned] [--reorg-rate R] [--head-now]
- * (--head-now: the history ends at the current time instead of the scenario's fixed date)
- * Prints the URL, the scenario's user coldkeys, startup time and memory.
+ * `npm run devnet` (usage below; --head-now: the history ends at the current time instead of the
+ * scenario's fixed date). Prints the URL, the scenario's user coldkeys, startup time and memory.
  */
-import { parseArgs } from 'node:util';
-import { startDevnet } from './index.js';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { SCENARIOS, startDevnet } from './index.js';
 
-const { values } = parseArgs({
-  options: {
-    seed: { type: 'string', default: '1' },
-    scenario: { type: 'string', default: 'demo' },
-    port: { type: 'string', default: '9944' },
-    'block-ms': { type: 'string', default: '12000' },
-    truth: { type: 'string' },
-    latency: { type: 'string' },
-    'drop-rate': { type: 'string' },
-    'error-rate': { type: 'string' },
-    pruned: { type: 'boolean', default: false },
-    'reorg-rate': { type: 'string' },
-    'head-now': { type: 'boolean', default: false },
-  },
-  allowPositionals: false,
-});
+const USAGE = `Usage: npm run devnet -- [--scenario NAME] [--seed N] [--port P] [--block-ms MS] [--truth FILE]
+  [--latency MS] [--drop-rate R] [--error-rate R] [--pruned] [--reorg-rate R] [--head-now]
+Scenarios: ${Object.keys(SCENARIOS).join(', ')} (default demo). --port 0 picks a free port.`;
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h', default: false },
+  seed: { type: 'string', default: '1' },
+  scenario: { type: 'string', default: 'demo' },
+  port: { type: 'string', default: '9944' },
+  'block-ms': { type: 'string', default: '12000' },
+  truth: { type: 'string' },
+  latency: { type: 'string' },
+  'drop-rate': { type: 'string' },
+  'error-rate': { type: 'string' },
+  pruned: { type: 'boolean', default: false },
+  'reorg-rate': { type: 'string' },
+  'head-now': { type: 'boolean', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+function args() {
+  try {
+    return parseArgs({ options: OPTIONS, allowPositionals: false }).values;
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    process.exit(1);
+  }
+}
+
+const values = args();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (!Object.hasOwn(SCENARIOS, values.scenario)) {
+  console.error(`Unknown scenario "${values.scenario}".\n${USAGE}`);
+  process.exit(1);
+}
 
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
 
