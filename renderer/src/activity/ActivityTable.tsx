@@ -1,6 +1,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef } from 'react';
+import { useRowSlots } from './row-slots';
 import type { ActivityRow, ActivitySort } from '../../../shared/activity';
 import { ACTIVITY_SORT_KEYS, LEDGER_KINDS, type ActivitySortKey } from '../../../shared/vocab';
 import { Alpha as AlphaAmount, Tao as TaoAmount } from '../app/Amount';
@@ -13,8 +14,6 @@ import type { ValidatorNames } from '../app/validator-names';
 import { entryFee, hotkeysText, hotkeysTitle, primaryLeg, subnetsText, utcDateTime, walletsText } from './row-view';
 
 export const ROW_HEIGHT = 40;
-/** More than the rows ever in view plus overscan (a contiguous range of at most this many has distinct slots). */
-const ROW_SLOTS = 128;
 /** Rows below the last in view whose page is already fetched. */
 const PREFETCH_ROWS = 60;
 
@@ -79,6 +78,7 @@ export function ActivityTable({
     useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
+  const slots = useRowSlots(items[0]?.index ?? 0, items.length);
   // The page after the rows in view is fetched ahead, so rows arrive with their data (one render each).
   const pages = pagesFor(items[0]?.index ?? 0, Math.min(count - 1, (items.at(-1)?.index ?? 0) + PREFETCH_ROWS));
   // The same pages for most frames of a scroll: their query options are built (and hashed) once.
@@ -159,21 +159,26 @@ export function ActivityTable({
       </div>
       <div ref={scroller} className="activity-scroll" role="presentation">
         <div role="rowgroup" className="activity-rows" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => (
-            <Row
-              // Slots, not indices: a row scrolled out is reused for the one scrolling in (its text
-              // changes, its DOM stays), so scrolling creates and removes no elements.
-              key={item.index % ROW_SLOTS}
-              index={item.index}
-              start={item.start}
-              row={rowAt(item.index)}
-              labels={labels}
-              names={names}
-              fiatCode={fiatCode}
-              active={item.index === active}
-              onOpen={onOpen}
-            />
-          ))}
+          {slots.map(({ slot, at }) => {
+            const item = items[at]!;
+            return (
+              <Row
+                // A slot, not the index: the row scrolled out lends its element to the row scrolling in
+                // (its text and offset change, its DOM stays), so scrolling creates and removes no
+                // elements. In slot order, which scrolling never changes (the rows are placed by transform
+                // and carry aria-rowindex), so React moves no element either.
+                key={slot}
+                index={item.index}
+                start={item.start}
+                row={rowAt(item.index)}
+                labels={labels}
+                names={names}
+                fiatCode={fiatCode}
+                active={item.index === active}
+                onOpen={onOpen}
+              />
+            );
+          })}
         </div>
       </div>
     </div>
