@@ -41,6 +41,8 @@ export interface TraceFigures<T> {
   totalCpuMs: number;
   longestTaskCpuMs: number;
   longestTaskWallMs: number;
+  /** What ran inside the longest task: thread time by trace event name (nested events overlap). */
+  longestTaskEventsMs: Record<string, number>;
   /** Main-thread time by phase (thread time of each kind of event, summed). */
   breakdownMs: Record<string, number>;
   /** Main-thread task CPU between consecutive FRAME_MARKs (empty when the body sets none). */
@@ -109,11 +111,29 @@ export async function traced<T>(page: Page, body: () => Promise<T>): Promise<Tra
     .reduce((a, e) => a + ms(e.tdur), 0);
 
   const longest = tasks.reduce<TraceEvent | null>((a, e) => (!a || (e.tdur ?? 0) > (a.tdur ?? 0) ? e : a), null);
+  const inside: Record<string, number> = {};
+  if (longest)
+    for (const e of events)
+      if (
+        e.tid === main &&
+        e.ph === 'X' &&
+        e !== longest &&
+        e.ts >= longest.ts &&
+        e.ts < longest.ts + (longest.dur ?? 0)
+      )
+        inside[e.name] = (inside[e.name] ?? 0) + ms(e.tdur);
+  const longestTaskEventsMs = Object.fromEntries(
+    Object.entries(inside)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([k, v]) => [k, Math.round(v * 10) / 10]),
+  );
   return {
     result,
     totalCpuMs: Math.round(tasks.reduce((a, e) => a + ms(e.tdur), 0)),
     longestTaskCpuMs: Math.round(ms(longest?.tdur)),
     longestTaskWallMs: Math.round(ms(longest?.dur)),
+    longestTaskEventsMs,
     breakdownMs,
     cpuPerFrameMs,
     compositorCpuMs,

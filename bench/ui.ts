@@ -174,6 +174,7 @@ try {
       ...recompute.result,
       longestTaskCpuMs: recompute.longestTaskCpuMs,
       longestTaskWallMs: recompute.longestTaskWallMs,
+      longestTaskEventsMs: recompute.longestTaskEventsMs,
     };
   }
 

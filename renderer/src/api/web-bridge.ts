@@ -3,6 +3,7 @@ import { dbTables } from '../../../shared/vocab';
 import { channels, type ApiResponse, type PushEventName, type PushEvents } from '../../../shared/api';
 import type { ChannelMethods, TaofolioBridge } from '../../../shared/bridge';
 import { fromWire, toWire } from '../../../shared/wire';
+import { joinLongArrays, type SplitArray } from './wire-parts';
 
 type Pending = { resolve: (r: ApiResponse<unknown>) => void };
 
@@ -18,7 +19,7 @@ function wireDecoder(): ((text: string) => Promise<unknown>) | null {
   } catch {
     return null;
   }
-  const waiting = new Map<number, { text: string; done: (value: unknown) => void }>();
+  const waiting = new Map<number, { text: string; done: (value: unknown) => void; slices: unknown[][] }>();
   let seq = 0;
   let broken = false;
   const fallBack = () => {
@@ -29,17 +30,22 @@ function wireDecoder(): ((text: string) => Promise<unknown>) | null {
     }
   };
   worker.onerror = fallBack;
-  worker.onmessage = (event: MessageEvent<{ seq: number; value?: unknown; failed?: boolean }>) => {
-    const w = waiting.get(event.data.seq);
+  worker.onmessage = (
+    event: MessageEvent<{ seq: number; slice?: unknown[]; value?: unknown; arrays?: SplitArray[]; failed?: boolean }>,
+  ) => {
+    const { seq, slice, value, arrays, failed } = event.data;
+    const w = waiting.get(seq);
     if (!w) return;
-    waiting.delete(event.data.seq);
-    w.done(event.data.failed ? fromWire(w.text) : event.data.value);
+    // A long array's slice (./wire-parts): kept until the rest of the value arrives.
+    if (slice) return void w.slices.push(slice);
+    waiting.delete(seq);
+    w.done(failed ? fromWire(w.text) : joinLongArrays(value, arrays ?? [], w.slices));
   };
   return (text) => {
     if (broken) return Promise.resolve(fromWire(text));
     return new Promise((done) => {
       const n = ++seq;
-      waiting.set(n, { text, done });
+      waiting.set(n, { text, done, slices: [] });
       worker.postMessage({ seq: n, text });
     });
   };

@@ -1,7 +1,10 @@
 // Decodes large answers from the web host off the main thread: JSON with tagged bigints (shared/wire)
-// becomes objects here, and reaches the page as a structured clone (bigints included), so a big
+// becomes objects here, and reaches the page as structured clones (bigints included), so a big
 // analytics answer never freezes the UI while it is parsed (bench/ui.ts: the recompute's longest frame).
+// Long arrays come first, a slice per message (./wire-parts), then the rest of the value: the page
+// deserialises each message in its own task.
 import { fromWire } from '../../../shared/wire';
+import { splitLongArrays } from './wire-parts';
 
 interface Job {
   seq: number;
@@ -15,9 +18,14 @@ const scope = self as unknown as {
 
 scope.onmessage = (event) => {
   const { seq, text } = event.data;
+  let value: unknown;
   try {
-    scope.postMessage({ seq, value: fromWire(text) });
+    value = fromWire(text);
   } catch {
     scope.postMessage({ seq, failed: true });
+    return;
   }
+  const { arrays, slices } = splitLongArrays(value);
+  for (const slice of slices) scope.postMessage({ seq, slice });
+  scope.postMessage({ seq, value, arrays });
 };
