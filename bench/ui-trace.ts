@@ -60,7 +60,13 @@ export async function traced<T>(page: Page, body: () => Promise<T>): Promise<Tra
     events.push(...(d.value as unknown as TraceEvent[]));
   });
   await cdp.send('Tracing.start', {
-    categories: '__metadata,devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
+    // BENCH_TRACE_CATEGORIES adds categories (e.g. toplevel,blink,v8) to see inside an opaque long task.
+    categories: [
+      '__metadata,devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
+      process.env.BENCH_TRACE_CATEGORIES,
+    ]
+      .filter(Boolean)
+      .join(','),
     transferMode: 'ReportEvents',
   });
   const result = await body();
@@ -125,7 +131,7 @@ export async function traced<T>(page: Page, body: () => Promise<T>): Promise<Tra
   const longestTaskEventsMs = Object.fromEntries(
     Object.entries(inside)
       .sort((a, b) => b[1] - a[1])
-      .slice(0, 8)
+      .slice(0, 12)
       .map(([k, v]) => [k, Math.round(v * 10) / 10]),
   );
   return {
