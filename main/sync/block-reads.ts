@@ -5,17 +5,21 @@ import type { BlockState, ChainReader } from './reader';
 
 interface Cached {
   promise: Promise<BlockState>;
-  /** The storage keys read at this block so far. */
-  keys: Set<string>;
+  /**
+   * The storage keys asked for at this block while a read is in flight; once it has arrived its
+   * values map answers instead (it holds every key asked), so no second set per block is kept.
+   */
+  pending: Set<string> | null;
+  state: BlockState | null;
   withEvents: boolean;
 }
 
 /** Two reads of the same block: the values of both, and the events of either. */
-const merged = (old: BlockState, add: BlockState): BlockState => ({
-  ...old,
-  values: new Map([...old.values, ...add.values]),
-  events: old.events ?? add.events,
-});
+function merged(old: BlockState, add: BlockState): BlockState {
+  const values = new Map(old.values);
+  for (const [k, v] of add.values) values.set(k, v);
+  return { ...old, values, events: old.events ?? add.events };
+}
 
 export class BlockReads {
   readonly #cache = new Map<number, Cached>();
@@ -25,20 +29,29 @@ export class BlockReads {
   /** `wanted` (and the events if asked) at block b; the values map may hold more keys than asked. */
   read(b: number, wanted: readonly string[], withEvents: boolean, purpose: string): Promise<BlockState> {
     const hit = this.#cache.get(b);
-    const missing = hit ? wanted.filter((k) => !hit.keys.has(k)) : [...wanted];
+    const has = hit ? (k: string) => (hit.state ? hit.state.values.has(k) : hit.pending!.has(k)) : null;
+    const missing = has ? wanted.filter((k) => !has(k)) : [...wanted];
     const needEvents = withEvents && !hit?.withEvents;
     if (hit && missing.length === 0 && !needEvents) return hit.promise;
     const fresh = this.reader.readBlock(b, missing, needEvents, purpose);
     const promise = hit ? Promise.all([hit.promise, fresh]).then(([old, add]) => merged(old, add)) : fresh;
+    const before = hit?.state?.values.keys() ?? hit?.pending ?? [];
     const entry: Cached = {
       promise,
-      keys: hit ? new Set([...hit.keys, ...missing]) : new Set(missing),
+      pending: new Set([...before, ...missing]),
+      state: null,
       withEvents: withEvents || (hit?.withEvents ?? false),
     };
     this.#cache.set(b, entry);
-    promise.catch(() => {
-      if (this.#cache.get(b) === entry) this.#cache.delete(b);
-    });
+    promise.then(
+      (state) => {
+        entry.state = state;
+        entry.pending = null;
+      },
+      () => {
+        if (this.#cache.get(b) === entry) this.#cache.delete(b);
+      },
+    );
     return promise;
   }
 

@@ -164,21 +164,25 @@ export class ChainReader {
       purpose,
     );
     if (!Array.isArray(sets)) throw new ChainError('malformed', `Malformed storage answer at block ${number}.`);
-    // Keys are built lower-case (u8aToHex); a node answering in upper case is normalised. The map
-    // keeps the fixed keys too (callers may find more keys than they asked for).
-    const values = new Map<string, string | null>();
+    // Keys are built lower-case (u8aToHex); a node answering in upper case is normalised.
+    const answer = new Map<string, string | null>();
     for (const set of sets) {
       if (!set || !Array.isArray(set.changes))
         throw new ChainError('malformed', `Malformed storage answer at block ${number}.`);
-      for (const [k, v] of set.changes) values.set(k, v);
+      for (const [k, v] of set.changes) answer.set(k, v);
     }
     let lower: Map<string, string | null> | null = null;
     const get = (k: string): string | null => {
-      if (values.has(k)) return values.get(k) ?? null;
-      lower ??= new Map([...values].map(([a, v]) => [a.toLowerCase(), v]));
+      if (answer.has(k)) return answer.get(k) ?? null;
+      lower ??= new Map([...answer].map(([a, v]) => [a.toLowerCase(), v]));
       return lower.get(k.toLowerCase()) ?? null;
     };
-    for (const k of storageKeys) if (!values.has(k)) values.set(k, get(k));
+    // Keyed by the caller's own key strings (built once, shared by every block), not the answer's:
+    // a backfill keeps thousands of these maps until its blocks are recorded, and a copy of each key
+    // per block made garbage collection the largest cost of the sync process. The map keeps the
+    // fixed keys too (callers may find more keys than they asked for).
+    const values = new Map<string, string | null>();
+    for (const k of all) values.set(k, get(k));
     const state: BlockState = {
       number,
       hash,

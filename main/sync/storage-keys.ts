@@ -178,7 +178,15 @@ export function bytesText(hex: string | null): string | null {
 }
 
 /** The storage keys of one subnet's pool snapshot, in the order poolsFromState expects. */
-export function poolKeysOf(netuid: number): string[] {
+// Built once per subnet: every checkpoint of a change block prices all pools from these.
+const poolKeyLists = new Map<number, readonly string[]>();
+export function poolKeysOf(netuid: number): readonly string[] {
+  let list = poolKeyLists.get(netuid);
+  if (!list) poolKeyLists.set(netuid, (list = Object.freeze(poolKeyList(netuid))));
+  return list;
+}
+
+function poolKeyList(netuid: number): string[] {
   return [
     keys.subnetTao(netuid),
     keys.subnetAlphaIn(netuid),
