@@ -7,6 +7,13 @@ import type { ApiResponse } from '../../shared/api';
 import { toWire } from '../../shared/wire';
 import { decodeRequest, type ServerMessage } from './protocol';
 
+/**
+ * Messages at least this long go as binary frames (the same UTF-8 bytes): the page hands the bytes
+ * to its wire worker instead of building a megabytes-long string on its main thread (bench:ui: a
+ * 2.4 MB portfolio view received as text was a ~50 ms task).
+ */
+export const BINARY_FRAME_CHARS = 64 * 1024;
+
 export interface ConnectionLimits {
   /** Requests of one client being answered at once; more pause reading from its socket. */
   maxInFlight: number;
@@ -43,7 +50,8 @@ export function serveConnection(
 
   const send = (message: ServerMessage) => {
     if (ws.readyState !== ws.OPEN) return;
-    ws.send(toWire(message));
+    const text = toWire(message);
+    ws.send(text.length >= BINARY_FRAME_CHARS ? Buffer.from(text, 'utf8') : text);
     if (ws.bufferedAmount > limits.maxBufferedBytes) {
       log(`web host: dropped a client that stopped reading (${ws.bufferedAmount} bytes queued)`);
       // A close frame would queue behind what it does not read: cut the socket.

@@ -10,8 +10,12 @@ type Pending = { resolve: (r: ApiResponse<unknown>) => void };
 /** Answers at least this long are decoded in a worker (wire-worker.ts); shorter ones inline. */
 const OFF_THREAD_BYTES = 64 * 1024;
 
+/** A wire message: text, or the UTF-8 bytes of a binary frame (large answers, main/host/connection.ts). */
+type Wire = string | ArrayBuffer;
+const textOf = (wire: Wire) => (typeof wire === 'string' ? wire : new TextDecoder().decode(wire));
+
 /** A worker decoding wire text, or null where workers are unavailable (answers are then decoded inline). */
-function wireDecoder(): ((text: string) => Promise<unknown>) | null {
+function wireDecoder(): ((wire: Wire) => Promise<unknown>) | null {
   if (typeof Worker === 'undefined') return null;
   let worker: Worker;
   try {
@@ -19,14 +23,14 @@ function wireDecoder(): ((text: string) => Promise<unknown>) | null {
   } catch {
     return null;
   }
-  const waiting = new Map<number, { text: string; done: (value: unknown) => void; slices: unknown[][] }>();
+  const waiting = new Map<number, { text: () => string; done: (value: unknown) => void; slices: unknown[][] }>();
   let seq = 0;
   let broken = false;
   const fallBack = () => {
     broken = true;
     for (const [n, w] of waiting) {
       waiting.delete(n);
-      w.done(fromWire(w.text));
+      w.done(fromWire(w.text()));
     }
   };
   worker.onerror = fallBack;
@@ -39,14 +43,15 @@ function wireDecoder(): ((text: string) => Promise<unknown>) | null {
     // A long array's slice (./wire-parts): kept until the rest of the value arrives.
     if (slice) return void w.slices.push(slice);
     waiting.delete(seq);
-    w.done(failed ? fromWire(w.text) : joinLongArrays(value, arrays ?? [], w.slices));
+    w.done(failed ? fromWire(w.text()) : joinLongArrays(value, arrays ?? [], w.slices));
   };
-  return (text) => {
-    if (broken) return Promise.resolve(fromWire(text));
+  return (wire) => {
+    if (broken) return Promise.resolve(fromWire(textOf(wire)));
     return new Promise((done) => {
       const n = ++seq;
-      waiting.set(n, { text, done, slices: [] });
-      worker.postMessage({ seq: n, text });
+      // Bytes are copied to the worker (a memcpy), so a fallback can still decode them here.
+      waiting.set(n, { text: () => textOf(wire), done, slices: [] });
+      worker.postMessage({ seq: n, text: wire });
     });
   };
 }
@@ -87,10 +92,11 @@ export function createWebBridge(token: string, location: Location = window.locat
 
   let inOrder: Promise<void> = Promise.resolve();
   const decoder = wireDecoder();
-  const decodeOffThread = (text: string): Promise<unknown> => decoder?.(text) ?? Promise.resolve(fromWire(text));
+  const decodeOffThread = (wire: Wire): Promise<unknown> => decoder?.(wire) ?? Promise.resolve(fromWire(textOf(wire)));
 
   const connect = () => {
     const ws = new WebSocket(url);
+    ws.binaryType = 'arraybuffer';
     socket = ws;
     ws.onopen = () => {
       retryMs = 250;
@@ -100,12 +106,13 @@ export function createWebBridge(token: string, location: Location = window.locat
       for (const l of listeners.get('db:changed') ?? []) l({ tables: [...dbTables] });
     };
     ws.onmessage = (event) => {
-      const text = String(event.data);
-      const decoding = text.length >= OFF_THREAD_BYTES ? decodeOffThread(text) : null;
+      const wire = event.data as Wire;
+      const size = typeof wire === 'string' ? wire.length : wire.byteLength;
+      const decoding = size >= OFF_THREAD_BYTES ? decodeOffThread(wire) : null;
       // Messages are handled in arrival order, whichever way they were decoded (a db:changed push must
       // never overtake the answer it makes stale).
       inOrder = inOrder
-        .then(async () => deliver((decoding ? await decoding : fromWire(text)) as Record<string, unknown>))
+        .then(async () => deliver((decoding ? await decoding : fromWire(textOf(wire))) as Record<string, unknown>))
         // A failing message is reported as before (uncaught) and does not stop the ones after it.
         .catch((error: unknown) => {
           setTimeout(() => {

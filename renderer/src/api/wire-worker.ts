@@ -8,7 +8,8 @@ import { splitLongArrays } from './wire-parts';
 
 interface Job {
   seq: number;
-  text: string;
+  /** The answer's text, or its UTF-8 bytes (a binary frame, main/host/connection.ts). */
+  text: string | ArrayBuffer;
 }
 
 const scope = self as unknown as {
@@ -20,7 +21,7 @@ scope.onmessage = (event) => {
   const { seq, text } = event.data;
   let value: unknown;
   try {
-    value = fromWire(text);
+    value = fromWire(typeof text === 'string' ? text : new TextDecoder().decode(text));
   } catch {
     scope.postMessage({ seq, failed: true });
     return;
