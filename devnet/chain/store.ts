@@ -27,6 +27,8 @@ interface CellRef {
 
 export class StateStore {
   readonly cells = new Map<string, Cell>();
+  /** bumped whenever a key gains, changes or loses its cell (invalidates key → cell resolutions kept elsewhere) */
+  cellsVersion = 0;
   sortedKeys: string[] | null = null;
   readonly subnets = new Map<number, SubnetDef>();
   /** Record touched cells for reorg rollback (off while generating history: it is all finalized). */
@@ -100,6 +102,7 @@ export class StateStore {
   putCell(cell: Cell, key: string): Cell {
     this.cells.set(key, cell);
     this.sortedKeys = null;
+    this.cellsVersion++;
     return cell;
   }
 
@@ -240,6 +243,7 @@ export class StateStore {
           if (c === cell) {
             this.cells.delete(k);
             this.sortedKeys = null;
+            this.cellsVersion++;
             this.refs.clear(); // references may point at the deleted cell
             break;
           }

@@ -6,6 +6,7 @@
 import { hexToU8a } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import type { Chain } from '../chain/chain.js';
+import type { Cell } from '../chain/store.js';
 import { blockHash, blockNumberOf, header } from '../chain/headers.js';
 import { RuntimeApiError, callRuntimeApi } from '../chain/runtime-api.js';
 import { encodeStorage } from '../scale/encode.js';
@@ -13,6 +14,7 @@ import { runtimeFor } from '../scale/runtime.js';
 import { PRUNING_DEPTH, stateDiscarded } from '../faults.js';
 import type { Faults } from '../faults.js';
 import { rpcMethods } from './methods-list.js';
+import { KeyPlans, queryStorageJson } from './multi-read.js';
 import { buildExtrinsics } from './extrinsics.js';
 
 export class RpcError extends Error {
@@ -25,22 +27,18 @@ export class RpcError extends Error {
   }
 }
 
-/** Encodings of primitive storage values (u64, u128, …) per runtime and item, by value. */
-const primitiveEncodings = new WeakMap<object, Map<string, Map<unknown, string | null>>>();
-
-function encodingMemo(
-  rt: object,
-  item: string,
-  value: unknown,
-): { map: Map<unknown, string | null>; key: unknown } | null {
-  const t = typeof value;
-  if (t !== 'bigint' && t !== 'number' && t !== 'string' && t !== 'boolean') return null;
-  let byItem = primitiveEncodings.get(rt);
-  if (!byItem) primitiveEncodings.set(rt, (byItem = new Map()));
-  let map = byItem.get(item);
-  if (!map) byItem.set(item, (map = new Map()));
-  return { map, key: value };
+/**
+ * The last encoding served per cell: a multi-key read asks for the same keys at block after block,
+ * and most values did not change in between. A hit needs the same runtime and the same value
+ * (equal primitive, or the same object: logged values are never mutated, each write stores a new
+ * one), so a value changed at any block is encoded afresh.
+ */
+interface Encoded {
+  rt: object;
+  value: unknown;
+  hex: string | null;
 }
+const lastEncoding = new WeakMap<Cell, Encoded>();
 
 export const METHOD_NOT_FOUND = { code: -32601, message: 'Method not found' };
 
@@ -57,6 +55,8 @@ function parseBlockNumber(v: unknown): number {
 }
 
 export class Handlers {
+  private readonly plans = new KeyPlans();
+
   constructor(private readonly node: NodeView) {}
 
   private get chain(): Chain {
@@ -124,6 +124,9 @@ export class Handlers {
     state_queryStorageAt: (p) => {
       const b = this.resolveState(p[1]);
       const keys = (p[0] as string[]) ?? [];
+      if (Array.isArray(keys)) {
+        return queryStorageJson(this.plans.plan(this.chain, keys), blockHash(this.chain, b), (c) => this.encodeCell(c, b));
+      }
       return [{ block: blockHash(this.chain, b), changes: keys.map((k) => [k, this.storageAt(k, b)]) }];
     },
     state_getStorageHash: (p) => {
@@ -147,23 +150,26 @@ export class Handlers {
 
   /** SCALE hex of `key` at block b, or null. */
   storageAt(key: string, b: number): string | null {
-    const hit = this.chain.read(key.toLowerCase(), b);
-    if (!hit) return null;
+    const cell = this.chain.cells.get(key.toLowerCase());
+    return cell ? this.encodeCell(cell, b) : null;
+  }
+
+  /** SCALE hex of a cell's value at block b, or null (no entry). */
+  private encodeCell(cell: Cell, b: number): string | null {
+    const value = this.chain.readCell(cell, b);
+    if (value === undefined) return null;
     const rt = runtimeFor(this.chain.specAt(b));
-    const { item } = hit.cell;
-    // Events are per block; any other value encodes the same wherever it appears under one runtime,
-    // so its encoding is kept (a multi-key read otherwise builds a codec per key).
-    if (item === 'SystemEvents') return encodeStorage(rt, this.chain, item, hit.value, b);
-    const memo = encodingMemo(rt, item, hit.value);
-    if (memo) {
-      const known = memo.map.get(memo.key);
-      if (known !== undefined) return known;
-    }
-    const hex = encodeStorage(rt, this.chain, item, hit.value, b);
-    if (memo) {
-      if (memo.map.size > 200_000) memo.map.clear();
-      memo.map.set(memo.key, hex);
-    }
+    // Events are per block (and a reorg replaces them); any other value encodes the same wherever
+    // it appears under one runtime.
+    if (cell.item === 'SystemEvents') return encodeStorage(rt, this.chain, cell.item, value, b);
+    const last = lastEncoding.get(cell);
+    if (last && last.rt === rt && last.value === value) return last.hex;
+    const hex = encodeStorage(rt, this.chain, cell.item, value, b);
+    if (last) {
+      last.rt = rt;
+      last.value = value;
+      last.hex = hex;
+    } else lastEncoding.set(cell, { rt, value, hex });
     return hex;
   }
 

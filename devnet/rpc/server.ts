@@ -11,6 +11,7 @@ import { INJECTED_ERROR } from '../faults.js';
 import type { Faults } from '../faults.js';
 import type { Handlers, NodeView } from './handlers.js';
 import { METHOD_NOT_FOUND, RpcError } from './handlers.js';
+import { RawJson } from './multi-read.js';
 import type { Rng } from '../chain/rng.js';
 
 interface Sub {
@@ -52,6 +53,16 @@ const UNSUBSCRIBE = new Set([
   'chain_unsubscribeRuntimeVersion',
   'state_unsubscribeStorage',
 ]);
+
+/** JSON.stringify, with a RawJson result spliced in as its text (rpc/multi-read.ts). */
+function serialise(payload: unknown): string {
+  if (Array.isArray(payload)) return `[${payload.map(serialise).join(',')}]`;
+  const r = payload as { jsonrpc?: unknown; id?: unknown; result?: unknown };
+  if (r.result instanceof RawJson && Object.keys(r).join() === 'jsonrpc,id,result') {
+    return `{"jsonrpc":${JSON.stringify(r.jsonrpc)},"id":${JSON.stringify(r.id)},"result":${r.result.json}}`;
+  }
+  return JSON.stringify(payload);
+}
 
 export class RpcServer {
   private wss?: WebSocketServer;
@@ -154,7 +165,7 @@ export class RpcServer {
   }
 
   private send(conn: Conn, payload: unknown): void {
-    if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(JSON.stringify(payload));
+    if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(serialise(payload));
   }
 
   private subscribe(conn: Conn, kind: Sub['kind'], params: unknown[]): string {

@@ -11,10 +11,11 @@ import type { Runtime } from './runtime.js';
 import { SafeFloat } from '../chain/safe-float.js';
 import type { LockState } from '../chain/locks.js';
 
-const ACCOUNT_FLAGS = '0x80000000000000000000000000000000';
+/** ExtraFlags with the new-logic bit (1 << 127) */
+const ACCOUNT_FLAGS = 1n << 127n;
 
-/** Maps a devnet JS value to the createType input of the item's runtime type. */
-function storageInput(item: ItemName, value: unknown): unknown {
+/** Maps a devnet JS value to the createType input of the item's runtime type (exported for tests). */
+export function storageInput(item: ItemName, value: unknown): unknown {
   if (item === 'SystemAccount') {
     const a = value as { nonce: number; free: bigint };
     return {
@@ -40,11 +41,15 @@ function storageInput(item: ItemName, value: unknown): unknown {
   return value;
 }
 
+const hexEncoders = new WeakMap<Runtime, Map<ItemName, ((value: unknown) => string) | null>>();
+
 export function encodeStorage(rt: Runtime, chain: Chain, item: ItemName, value: unknown, block: number): string | null {
   if (item === 'SystemEvents') return u8aToHex(encodeEvents(rt, chain, block));
-  const spec = ITEMS[item];
-  const u8a = rt.encodeStorage(spec.pallet, spec.item, storageInput(item, value));
-  return u8a ? u8aToHex(u8a) : null;
+  let byItem = hexEncoders.get(rt);
+  if (!byItem) hexEncoders.set(rt, (byItem = new Map()));
+  let enc = byItem.get(item);
+  if (enc === undefined) byItem.set(item, (enc = rt.storageHexEncoder(ITEMS[item].pallet, ITEMS[item].item)));
+  return enc ? enc(storageInput(item, value)) : null;
 }
 
 function phaseBytes(phase: number | null): Uint8Array {

@@ -7,6 +7,7 @@ import { Metadata, TypeRegistry } from '@polkadot/types';
 import { compactToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { specFiles, wrapOpaque } from './metadata-files.js';
+import { compile } from './fast-encode.js';
 
 /** Runtime API list of the real spec-343 `state_getRuntimeVersion` (recorded finney traffic). */
 const RECORDED_APIS: [string, number][] = [
@@ -188,6 +189,20 @@ export class Runtime {
     const t = this.storageType(pallet, item);
     if (!t) return null;
     return this.registry.createTypeUnsafe(t.value, [value]).toU8a();
+  }
+
+  /**
+   * encodeStorage as 0x-hex, straight from the value when its shape allows (scale/fast-encode.ts),
+   * or null when this runtime lacks the item. Callers keep it per item: building it looks the type up.
+   */
+  storageHexEncoder(pallet: string, item: string): ((value: unknown) => string) | null {
+    const t = this.storageType(pallet, item);
+    if (!t) return null;
+    const fast = compile(this.registry, t.value);
+    return (value) => {
+      const hex = fast?.(value);
+      return hex === undefined ? u8aToHex(this.registry.createTypeUnsafe(t.value, [value]).toU8a()) : '0x' + hex;
+    };
   }
 
   eventDef(pallet: string, name: string): EventDef | null {
