@@ -125,7 +125,9 @@ export class Handlers {
       const b = this.resolveState(p[1]);
       const keys = (p[0] as string[]) ?? [];
       if (Array.isArray(keys)) {
-        return queryStorageJson(this.plans.plan(this.chain, keys), blockHash(this.chain, b), (c) => this.encodeCell(c, b));
+        return queryStorageJson(this.plans.plan(this.chain, keys), blockHash(this.chain, b), (c) =>
+          this.encodeCell(c, b),
+        );
       }
       return [{ block: blockHash(this.chain, b), changes: keys.map((k) => [k, this.storageAt(k, b)]) }];
     },

@@ -71,11 +71,7 @@ export class KeyPlans {
  * The `state_queryStorageAt` answer `[{ block, changes: [[key, value | null], …] }]` as JSON, with
  * `encode(cell)` giving a present cell's hex at the block (or null). Values are 0x-hex, plain JSON.
  */
-export function queryStorageJson(
-  plan: Plan,
-  blockHash: string,
-  encode: (cell: Cell) => string | null,
-): RawJson {
+export function queryStorageJson(plan: Plan, blockHash: string, encode: (cell: Cell) => string | null): RawJson {
   let s = `[{"block":${JSON.stringify(blockHash)},"changes":[`;
   for (let k = 0; k < plan.raw.length; k++) {
     const cell = plan.cells[k];

@@ -84,7 +84,8 @@ function fromInstance(inst: Codec): FastEncoder | null {
     return (v) => (typeof v === 'string' && v.length === len && LOWER_HEX.test(v) ? v.slice(2) : undefined);
   }
   if (inst instanceof Bytes) {
-    return (v) => (typeof v === 'string' && LOWER_HEX.test(v) ? compactHex((v.length - 2) / 2) + v.slice(2) : undefined);
+    return (v) =>
+      typeof v === 'string' && LOWER_HEX.test(v) ? compactHex((v.length - 2) / 2) + v.slice(2) : undefined;
   }
   if (inst instanceof Vec) {
     // a one-element vector gives a default element, i.e. the element's codec class

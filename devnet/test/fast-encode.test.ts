@@ -86,7 +86,10 @@ describe('fast storage encoders', () => {
       ['i64', [2n ** 63n, -(2n ** 63n) - 1n, 5]],
       ['bool', [1, 'true']],
       ['Bytes', ['0xABCD', 'abc', '0x123']],
-      ['AccountId', ['0x' + 'AB'.repeat(32), '0x' + 'ab'.repeat(31), '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY']],
+      [
+        'AccountId',
+        ['0x' + 'AB'.repeat(32), '0x' + 'ab'.repeat(31), '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'],
+      ],
     ];
     for (const [type, values] of doubtful)
       for (const v of values) expect(compile(rt.registry, type)!(v), `${type} ${String(v)}`).toBeUndefined();
