@@ -123,13 +123,13 @@ export class Handlers {
     state_getStorageAt: (p) => this.storageAt(String(p[0]), this.resolveState(p[1])),
     state_queryStorageAt: (p) => {
       const b = this.resolveState(p[1]);
-      const keys = (p[0] as string[]) ?? [];
+      const keys = (p[0] as unknown) ?? [];
       if (Array.isArray(keys)) {
-        return queryStorageJson(this.plans.plan(this.chain, keys), blockHash(this.chain, b), (c) =>
-          this.encodeCell(c, b),
-        );
+        const plan = this.plans.plan(this.chain, keys as string[]);
+        return queryStorageJson(plan, blockHash(this.chain, b), (c) => this.encodeCell(c, b));
       }
-      return [{ block: blockHash(this.chain, b), changes: keys.map((k) => [k, this.storageAt(k, b)]) }];
+      // not a list: fails as it always did (a JSON-RPC internal error naming `keys.map`)
+      return [{ block: blockHash(this.chain, b), changes: (keys as string[]).map((k) => [k, this.storageAt(k, b)]) }];
     },
     state_getStorageHash: (p) => {
       const v = this.storageAt(String(p[0]), this.resolveState(p[1]));
