@@ -1,6 +1,6 @@
 // Activity: the ledger the engine books from the stored facts (the same normalisation as the
 // figures and the events export), filtered, sorted and paged for the UI; its export follows the
-// same filter. Built once per change of the facts it reads (events, root-claim payouts, wallets:
+// same filter. Built once per change of the facts it reads (events, root-claim payouts, silent effects, wallets:
 // a sync batch that only adds checkpoints keeps it); the last few filtered orders are kept so that
 // scrolling through a large result only slices.
 import {
@@ -44,10 +44,11 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
   const facts = ledgerFactsRepo(ctx.db);
   const blockHash = ctx.db.prepare<[number], { hash: string }>('SELECT hash FROM blocks WHERE number = ?');
   // Spot values of a leg come from the snapshot before its block, which sync records with the event,
-  // so events, payouts and wallets are what the ledger depends on.
-  const factsStamp = ctx.db.prepare<[], { events: bigint; last: bigint | null; payouts: bigint }>(
+  // so events, root-claim payouts, silent effects (hotkey and coldkey swaps, dissolution payouts,
+  // batched order fills, share-pool reconciles) and wallets are what the ledger depends on.
+  const factsStamp = ctx.db.prepare<[], { events: bigint; last: bigint | null; payouts: bigint; effects: bigint }>(
     `SELECT (SELECT COUNT(*) FROM stake_events) AS events, (SELECT MAX(id) FROM stake_events) AS last,
-            (SELECT COUNT(*) FROM root_claim_payouts) AS payouts`,
+            (SELECT COUNT(*) FROM root_claim_payouts) AS payouts, (SELECT COUNT(*) FROM silent_effects) AS effects`,
   );
   let ledger: Ledger | null = null;
   let stale = true;
@@ -59,7 +60,7 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
 
   const fingerprint = (coldkeys: string[]): string => {
     const stamp = factsStamp.get()!;
-    return [...coldkeys, stamp.events, stamp.last, stamp.payouts].map(String).join('|');
+    return [...coldkeys, stamp.events, stamp.last, stamp.payouts, stamp.effects].map(String).join('|');
   };
   const current = (): Ledger => {
     if (ledger && !stale) return ledger;
@@ -70,6 +71,7 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
     const entries = normalizeEvents(facts.events(coldkeys), {
       trackedColdkeys: new Set(coldkeys),
       rootClaims: facts.rootClaims(coldkeys),
+      effects: facts.effects(coldkeys),
       prices: new PriceBook(facts.snapshots()),
     });
     results.clear();
