@@ -1,7 +1,8 @@
 // End to end over the basket era (devnet basket475 seeds 1–3: 393 → 424 → 455 → 475): devnet → sync →
 // SQLite → engine. Per coldkey and validator fund, the engine's basket position at the head holds the
 // chain's owed shares and claim value exactly, its purchases and claims are the chain's, no share change
-// is unexplained (hotkey and coldkey swaps carry), and every fund-income record equals what the devnet
+// is unexplained (hotkey and coldkey swaps carry, with the position's history: per position realized +
+// unrealized + income = total return), and every fund-income record equals what the devnet
 // credited (BasketMigration + BasketDividend) up to a residual predicted from the devnet's own deposits
 // (./basket-income-truth.ts: ln(1 + r) against r per deposit, the 441 grant at its claim value, a
 // rebase's rounding share) within the floors. A root staker from before 441 gets root income equal to
@@ -58,6 +59,7 @@ describe.each([1, 2, 3])('basket positions vs the devnet, basket475 seed %i', (s
     let incomeTotal = 0n;
     let creditedTotal = 0n;
     let dustLoss = 0n;
+    let carried = 0;
     for (const coldkey of dn.coldkeys) {
       // The synced head (the finalized block): every fund the truth ever saw the coldkey in, read from the
       // devnet's own fund book there (truth.baskets samples the best head, a few blocks later).
@@ -77,13 +79,32 @@ describe.each([1, 2, 3])('basket positions vs the devnet, basket475 seed %i', (s
       ]);
       for (const hotkey of hotkeys) {
         const f = pos(coldkey, hotkey);
-        expect(f?.taoIn ?? 0n).toBe(sum(ev('BasketStakedIn', coldkey, hotkey).map((e) => BigInt(e.tao))));
-        expect(f?.taoOut ?? 0n).toBe(sum(ev('BasketClaimed', coldkey, hotkey).map((e) => BigInt(e.tao))));
-        expect(f?.claims ?? 0).toBe(ev('BasketClaimed', coldkey, hotkey).length);
+        // Records where they happened equal the chain's events there; a position's figures are its records',
+        // including those a swap carried into it (a swap is a rename: the history goes with the position).
+        const at = (kind: string) =>
+          baskets.records.filter((r) => r.kind === kind && r.coldkey === coldkey && r.hotkey === hotkey);
+        const into = (kinds: string[]) =>
+          baskets.records.filter((r) => kinds.includes(r.kind) && r.position === `${coldkey}|${hotkey}`);
+        expect(sum(at('purchase').map((r) => r.tao))).toBe(
+          sum(ev('BasketStakedIn', coldkey, hotkey).map((e) => BigInt(e.tao))),
+        );
+        expect(at('claim').map((r) => r.tao)).toEqual(ev('BasketClaimed', coldkey, hotkey).map((e) => BigInt(e.tao)));
         // A dust forfeit is the chain's estimate, and its share of the basis is a realized loss.
         const dust = ev('BasketClaimDustSkipped', coldkey, hotkey);
-        expect(f?.forfeitedEstimate ?? 0n).toBe(sum(dust.map((e) => BigInt(e.tao))));
-        if (dust.length > 0) expect(f?.dustLoss ?? 0n).toBeGreaterThan(0n);
+        expect(sum(at('dust').map((r) => r.tao))).toBe(sum(dust.map((e) => BigInt(e.tao))));
+        expect(f?.taoIn ?? 0n).toBe(sum(into(['purchase', 'transfer-in']).map((r) => r.tao)));
+        expect(f?.taoOut ?? 0n).toBe(sum(into(['claim', 'transfer-out']).map((r) => r.tao)));
+        expect(f?.claims ?? 0).toBe(into(['claim']).length);
+        expect(f?.forfeitedEstimate ?? 0n).toBe(sum(into(['dust']).map((r) => r.tao)));
+        expect(f?.income ?? 0n).toBe(sum(into(['income']).map((r) => r.income)));
+        if (into(['dust']).length > 0) expect(f?.dustLoss ?? 0n).toBeGreaterThan(0n);
+        // Per position, across carries too: total return = value + TAO out − TAO in = r + u + income.
+        if (f) {
+          expect(f.totalReturn).toBe(f.value + f.taoOut - f.taoIn);
+          expect(f.realized + f.unrealized + f.income).toBe(f.totalReturn);
+        }
+        carried += into(['purchase', 'income', 'claim']).filter((r) => r.coldkey !== coldkey || r.hotkey !== hotkey)
+          .length;
         dustLoss += f?.dustLoss ?? 0n;
         const credited = sum(
           credits.filter((e) => e.coldkey === coldkey && e.hotkey === hotkey).map((e) => BigInt(e.tao ?? '0')),
@@ -102,6 +123,9 @@ describe.each([1, 2, 3])('basket positions vs the devnet, basket475 seed %i', (s
     const off = checks.filter((x) => unexplained(x) < x.slack[0] || unexplained(x) > x.slack[1]);
     expect(off).toEqual([]);
     expect(incomeTotal).toBe(sum(checks.map((x) => x.engine)));
+    // basket475 swaps hotkeys and coldkeys holding funds, so the carry is exercised.
+    expect(carried).toBeGreaterThan(0);
+    lines.push(`records a swap carried into another position: ${carried}`);
     const dustRecords = baskets.records.filter((r) => r.kind === 'dust');
     expect(sum(dustRecords.map((r) => r.realized))).toBe(-dustLoss);
     lines.push(`dust forfeits ${dustRecords.length}: realized loss ${dustLoss}`);
@@ -123,7 +147,9 @@ describe.each([1, 2, 3])('basket positions vs the devnet, basket475 seed %i', (s
       if (!(truth.baskets ?? []).some((r) => r.coldkey === coldkey && r.rootStake !== '0')) continue;
       const held = [...engine.state.positions.values()].filter((p) => p.coldkey === coldkey);
       expect(sum(held.map((p) => p.rootClaimTao))).toBe(sum(swaps.map((e) => BigInt(e.tao))));
-      const basket = sum(baskets.positions.filter((p) => p.coldkey === coldkey).map((p) => p.figures.income));
+      // Its fund income where it was earned (a coldkey swap may have carried the position to another wallet).
+      const earned = baskets.records.filter((r) => r.kind === 'income' && r.coldkey === coldkey);
+      const basket = sum(earned.map((r) => r.income));
       const engineRoot = sum(held.map((p) => p.rootClaimTao)) + basket;
       const credited = sum([...swaps, ...fund].map((e) => BigInt(e.tao)));
       // Its fund income is every record of its funds, each explained above: the difference is their sum.

@@ -233,7 +233,7 @@ function basketsView(engine: Engine, settings: Settings, labelOf: (coldkey: stri
     positions: b.positions.map((p) => ({
       ...p,
       walletLabel: labelOf(p.coldkey),
-      records: b.records.filter((r) => r.coldkey === p.coldkey && r.hotkey === p.hotkey),
+      records: b.records.filter((r) => r.position === p.key),
     })),
     total: b.total,
   };

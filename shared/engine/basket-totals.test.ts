@@ -130,9 +130,10 @@ describe('basket positions in the portfolio total', () => {
     expect(run('income', 'claim').series!.daily.map((p) => p.incomeInPeriod)).toEqual([0n, 0n, 0n, 0n, 1n * TAO]);
   });
 
-  it('a fund carried to a new hotkey keeps its income in the total (the old position keeps only its income)', () => {
+  it('a fund carried to a new hotkey takes its income with it (a swap is a rename)', () => {
     // 500 shares worth 450 appear (441 grant: income 450); then V is gone and V2 holds exactly those 500
-    // shares, worth 460: carried with their basis 450. Total: value 460, income 450, unrealized 10.
+    // shares, worth 460: carried with their basis 450 and their income. Total: value 460, income 450,
+    // unrealized 10.
     const row = (hotkey: string, value: bigint) => [{ hotkey, shares: 500n, value }];
     const r = computePortfolio(
       {
@@ -148,8 +149,8 @@ describe('basket positions in the portfolio total', () => {
       { method: 'acb', rewards: 'income' },
     );
     expect(r.baskets.positions.map((p) => [p.hotkey, p.figures.income, p.figures.value])).toEqual([
-      ['V', 450n, 0n],
-      ['V2', 0n, 460n],
+      ['V', 0n, 0n],
+      ['V2', 450n, 460n],
     ]);
     const t = r.pnl.total.figures;
     expect([t.spotValue, t.incomeTao, t.unrealized, t.totalReturn]).toEqual([460n, 450n, 10n, 460n]);

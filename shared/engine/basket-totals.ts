@@ -45,7 +45,7 @@ export function basketFlows(b: BasketResult): BasketFlow[] {
   for (const r of b.records) {
     const sign = FLOW_SIGN[r.kind];
     if (sign !== undefined && r.tao !== 0n)
-      out.push({ key: `${r.coldkey}|${r.hotkey}`, blockNumber: r.blockNumber, tao: sign * r.tao });
+      out.push({ key: r.position, blockNumber: r.blockNumber, tao: sign * r.tao });
   }
   return out.sort((a, c) => a.blockNumber - c.blockNumber);
 }
@@ -110,7 +110,7 @@ export function basketAsFigures(b: BasketFigures): Figures {
 function fiatOf(fiat: FiatBook, records: readonly BasketRecord[]): Map<string, FiatParts> {
   const out = new Map<string, FiatParts>();
   for (const r of records) {
-    const k = `${r.coldkey}|${r.hotkey}`;
+    const k = r.position;
     const p = out.get(k) ?? { realized: 0n, income: 0n, incomplete: false };
     out.set(k, p);
     for (const [amount, into] of [
@@ -156,7 +156,7 @@ export function withBasketTotals(
   };
 }
 
-/** A basket position whose figures are all 0 adds nothing (one left by a carry keeps its income). */
+/** A basket position whose figures are all 0 adds nothing (one a swap carried away). */
 const isEmpty = (p: BasketPositionResult): boolean => BASKET_FIGURE_KEYS.every((k) => p.figures[k] === 0n);
 
 /** Each point plus the basket totals sampled at its block (`samples[i]` belongs to `points[i]`). */

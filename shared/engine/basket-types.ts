@@ -22,6 +22,11 @@ export interface BasketRecord {
   coldkey: string;
   hotkey: string;
   /**
+   * Key (`coldkey|hotkey`) of the position the record belongs to: where it happened, or the position a
+   * hotkey or coldkey swap carried that one into (a swap is a rename: the history goes with it).
+   */
+  position: string;
+  /**
    * purchase: TAO paid; income: value of the new shares (at accrual: when they appear; at claim: the value
    * accrued since the last claim, recorded with the claim); claim: TAO staked on root; dust: the chain's
    * estimate of the forfeited TAO; unexplained: 0.

@@ -106,8 +106,8 @@ export function computeBaskets(
     }
     return a;
   };
-  const record = (a: Acc, r: Omit<BasketRecord, 'coldkey' | 'hotkey'>) =>
-    records.push({ coldkey: a.coldkey, hotkey: a.hotkey, ...r });
+  const record = (a: Acc, r: Omit<BasketRecord, 'coldkey' | 'hotkey' | 'position'>) =>
+    records.push({ coldkey: a.coldkey, hotkey: a.hotkey, position: `${a.coldkey}|${a.hotkey}`, ...r });
 
   // Events of a block come before the snapshot read at that block (sync reads it after the block).
   type Item = { block: number; order: number; e?: StakeEvent; s?: BasketSnapshot; x?: PositionEffect[] };
@@ -141,7 +141,11 @@ export function computeBaskets(
   const arriving = new Set<string>();
   /** Coldkey swaps between tracked wallets: old → new. */
   const swapped = new Map<string, string>();
-  /** Moves a position to another (coldkey, hotkey) with its basis: a rename, no gain or loss. */
+  /**
+   * Moves a position to another (coldkey, hotkey): a rename, no gain or loss. Its history goes with it (TAO
+   * in/out, income, realized, the counts and its records), as a hotkey swap keeps a subnet position's
+   * history under the new hotkey, so per position realized + unrealized + income = total return across it.
+   */
   const carry = (from: Acc, coldkey: string, hotkey: string) => {
     if (from.coldkey === coldkey && from.hotkey === hotkey) return;
     const to = acc(coldkey, hotkey);
@@ -150,7 +154,16 @@ export function computeBaskets(
     to.basis += from.basis;
     to.deferred += from.deferred;
     to.deferredShares += from.deferredShares;
-    from.shares = from.value = from.basis = from.deferred = from.deferredShares = 0n;
+    to.pendingDust += from.pendingDust;
+    from.shares = from.value = from.basis = from.deferred = from.deferredShares = from.pendingDust = 0n;
+    for (const k of BASKET_FIGURE_KEYS) {
+      to.f[k] += from.f[k];
+      from.f[k] = 0n;
+    }
+    to.f.claims += from.f.claims;
+    from.f.claims = 0;
+    const [was, now] = [`${from.coldkey}|${from.hotkey}`, `${coldkey}|${hotkey}`];
+    for (const r of records) if (r.position === was) r.position = now;
     to.seenAt = -1;
   };
   /** Shares leave the tracked wallets at their value (a coldkey swap to a coldkey not tracked). */
