@@ -103,8 +103,9 @@ describe.each([1, 2, 3])('basket positions vs the devnet, basket475 seed %i', (s
           expect(f.totalReturn).toBe(f.value + f.taoOut - f.taoIn);
           expect(f.realized + f.unrealized + f.income).toBe(f.totalReturn);
         }
-        carried += into(['purchase', 'income', 'claim']).filter((r) => r.coldkey !== coldkey || r.hotkey !== hotkey)
-          .length;
+        carried += into(['purchase', 'income', 'claim']).filter(
+          (r) => r.coldkey !== coldkey || r.hotkey !== hotkey,
+        ).length;
         dustLoss += f?.dustLoss ?? 0n;
         const credited = sum(
           credits.filter((e) => e.coldkey === coldkey && e.hotkey === hotkey).map((e) => BigInt(e.tao ?? '0')),

@@ -9,7 +9,17 @@ import type { PositionEffect, StakeEvent } from './ledger';
 import type { BasketIncomeTiming } from '../vocab';
 import type { RewardTreatment } from './state';
 
-function ev(kind: StakeEvent['kind'], block: number, index: number, cold: string, hot: string | null, tao: bigint, alpha = 0n, fee = 0n, to: string | null = null): StakeEvent {
+function ev(
+  kind: StakeEvent['kind'],
+  block: number,
+  index: number,
+  cold: string,
+  hot: string | null,
+  tao: bigint,
+  alpha = 0n,
+  fee = 0n,
+  to: string | null = null,
+): StakeEvent {
   return {
     blockNumber: block,
     blockHash: `0x${block}`,
@@ -60,7 +70,16 @@ const figs = (r: ReturnType<typeof computeBaskets>, key: string) => {
     totalReturn: f.totalReturn,
   };
 };
-const ZERO = { taoIn: 0n, taoOut: 0n, value: 0n, costBasis: 0n, realized: 0n, unrealized: 0n, income: 0n, totalReturn: 0n };
+const ZERO = {
+  taoIn: 0n,
+  taoOut: 0n,
+  value: 0n,
+  costBasis: 0n,
+  realized: 0n,
+  unrealized: 0n,
+  income: 0n,
+  totalReturn: 0n,
+};
 
 // C buys 9,000 shares of V's fund for 10,000 (fee 500: worth 9,500). Block 200: 9,900 shares worth 11,000,
 // so the 900 new are worth 11,000 × 900 / 9,900 = 1,000 (income; at accrual the basis becomes 11,000).
@@ -89,24 +108,54 @@ describe('a hotkey swap carries the fund position with its history', () => {
   it('before the claim: V2 holds TAO in 10,000 and income 1,000; 500 = 0 − 500 + 1,000; V is empty', () => {
     const r = hotkeySwap('accrual', 300);
     // value 10,500 − basis 11,000 = −500 unrealized; total return 10,500 − 10,000 = 500.
-    expect(figs(r, 'C|V2')).toEqual({ ...ZERO, taoIn: 10_000n, value: 10_500n, costBasis: 11_000n, unrealized: -500n, income: 1_000n, totalReturn: 500n });
+    expect(figs(r, 'C|V2')).toEqual({
+      ...ZERO,
+      taoIn: 10_000n,
+      value: 10_500n,
+      costBasis: 11_000n,
+      unrealized: -500n,
+      income: 1_000n,
+      totalReturn: 500n,
+    });
     expect(figs(r, 'C|V')).toEqual(ZERO);
     // At claim timing the 1,000 waits (deferred, not in the basis): 500 = 0 + 500 + 0.
     const c = hotkeySwap('claim', 300);
-    expect(figs(c, 'C|V2')).toEqual({ ...ZERO, taoIn: 10_000n, value: 10_500n, costBasis: 10_000n, unrealized: 500n, totalReturn: 500n });
+    expect(figs(c, 'C|V2')).toEqual({
+      ...ZERO,
+      taoIn: 10_000n,
+      value: 10_500n,
+      costBasis: 10_000n,
+      unrealized: 500n,
+      totalReturn: 500n,
+    });
     expect(c.positions.find((p) => p.key === 'C|V2')!.figures.deferredIncome).toBe(1_000n);
   });
 
   it('after the claim on V2: realized 10,400 − 11,000 = −600; 400 = −600 + 0 + 1,000 in both timings', () => {
     for (const timing of ['accrual', 'claim'] as const) {
       const r = hotkeySwap(timing);
-      expect(figs(r, 'C|V2')).toEqual({ ...ZERO, taoIn: 10_000n, taoOut: 10_400n, realized: -600n, income: 1_000n, totalReturn: 400n });
+      expect(figs(r, 'C|V2')).toEqual({
+        ...ZERO,
+        taoIn: 10_000n,
+        taoOut: 10_400n,
+        realized: -600n,
+        income: 1_000n,
+        totalReturn: 400n,
+      });
       expect(figs(r, 'C|V')).toEqual(ZERO);
       // The records keep where they happened and name the position they now belong to.
       expect(r.records.map((x) => [x.kind, x.hotkey, x.position])).toEqual(
         timing === 'accrual'
-          ? [['purchase', 'V', 'C|V2'], ['income', 'V', 'C|V2'], ['claim', 'V2', 'C|V2']]
-          : [['purchase', 'V', 'C|V2'], ['income', 'V2', 'C|V2'], ['claim', 'V2', 'C|V2']],
+          ? [
+              ['purchase', 'V', 'C|V2'],
+              ['income', 'V', 'C|V2'],
+              ['claim', 'V2', 'C|V2'],
+            ]
+          : [
+              ['purchase', 'V', 'C|V2'],
+              ['income', 'V2', 'C|V2'],
+              ['claim', 'V2', 'C|V2'],
+            ],
       );
     }
     // The benchmarks buy and sell the one position: +10,000 at 100, −10,400 at 400.
@@ -143,7 +192,15 @@ describe('a coldkey swap between tracked wallets carries the fund position with 
   it('D|V: TAO in 11,100, basis 12,100, value 11,600: 500 = 0 − 500 + 1,000; C|V is empty; either read order', () => {
     for (const snaps of [coldkeySnaps, [...coldkeySnaps.slice(0, 4), coldkeySnaps[5]!, coldkeySnaps[4]!]]) {
       const r = computeBaskets(coldkeyEvents, snaps, { timing: 'accrual', trackedColdkeys: new Set(['C', 'D']) });
-      expect(figs(r, 'D|V')).toEqual({ ...ZERO, taoIn: 11_100n, value: 11_600n, costBasis: 12_100n, unrealized: -500n, income: 1_000n, totalReturn: 500n });
+      expect(figs(r, 'D|V')).toEqual({
+        ...ZERO,
+        taoIn: 11_100n,
+        value: 11_600n,
+        costBasis: 12_100n,
+        unrealized: -500n,
+        income: 1_000n,
+        totalReturn: 500n,
+      });
       expect(figs(r, 'C|V')).toEqual(ZERO);
       expect(r.positions.find((p) => p.key === 'D|V')!.figures.sharesBought).toBe(10_000n);
       expect(r.records.every((x) => x.position === 'D|V')).toBe(true);
