@@ -173,7 +173,10 @@ export function scanEvents(arr: readonly StakeEvent[], pick?: ReadonlySet<string
   let lastSpec: number | null = null;
   let prev: StakeEvent | null = null;
   const picked: StakeEvent[] = [];
-  for (const e of arr) {
+  // An indexed loop: this runs once per computation, mostly before V8 optimises it, and `for…of`
+  // there allocates an iterator result per element (40 MB over 1M events).
+  for (let i = 0; i < arr.length; i++) {
+    const e = arr[i] as StakeEvent;
     if (pick?.has(e.kind)) picked.push(e);
     if (sorted && prev !== null && compareRaw(prev, e) > 0) sorted = false;
     if (e.blockNumber >= lastBlock) {
