@@ -20,6 +20,9 @@ export type Cell =
   | { item: ItemName; kind: 'linear'; log: ChangeLog<bigint>; rate: bigint; rates?: ChangeLog<bigint> }
   | { item: ItemName; kind: 'fn'; read: (block: number) => unknown };
 
+/** '0x' and the two 128-bit hashes of pallet and item */
+const ITEM_PREFIX_HEX = 2 + 64;
+
 interface CellRef {
   key: string;
   cell: Cell | undefined;
@@ -155,6 +158,35 @@ export class StateStore {
   keys(): string[] {
     if (!this.sortedKeys) this.sortedKeys = [...this.cells.keys()].sort();
     return this.sortedKeys;
+  }
+
+  /** Keys by item prefix (twox128(pallet) ‖ twox128(item)), each list sorted when first asked for. */
+  private byItem: Map<string, { keys: string[]; sorted: boolean }> | null = null;
+  private byItemVersion = -1;
+
+  /**
+   * Sorted keys that include every key starting with `prefix`: only its item's keys when the
+   * prefix names the item (a paged key listing then sorts one item's keys, not all 140,000 of a year).
+   */
+  keysUnder(prefix: string): string[] {
+    if (prefix.length < ITEM_PREFIX_HEX) return this.keys();
+    if (!this.byItem || this.byItemVersion !== this.cellsVersion) {
+      this.byItem = new Map();
+      this.byItemVersion = this.cellsVersion;
+      for (const k of this.cells.keys()) {
+        const p = k.slice(0, ITEM_PREFIX_HEX);
+        const group = this.byItem.get(p);
+        if (group) group.keys.push(k);
+        else this.byItem.set(p, { keys: [k], sorted: false });
+      }
+    }
+    const group = this.byItem.get(prefix.slice(0, ITEM_PREFIX_HEX));
+    if (!group) return [];
+    if (!group.sorted) {
+      group.keys.sort();
+      group.sorted = true;
+    }
+    return group.keys;
   }
 
   /**

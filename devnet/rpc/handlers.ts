@@ -180,7 +180,7 @@ export class Handlers {
     const count = Math.min(Number(p[1] ?? 1000), 1000);
     const start = p[2] ? String(p[2]).toLowerCase() : null;
     const b = this.resolveState(p[3]);
-    const keys = this.chain.keys();
+    const keys = this.chain.keysUnder(prefix);
     let lo = 0;
     let hi = keys.length;
     const from = start && start > prefix ? start : prefix;

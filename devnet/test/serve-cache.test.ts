@@ -88,4 +88,19 @@ describe('multi-key read caches', () => {
     expect(h.storageAt(keys.at(-4)!, b)).toBe(reference(w, sample[0]!, b));
     expect(h.storageAt(keys.at(-4)!, b)).not.toBeNull();
   });
+
+  it('lists paged keys under an item prefix as the full sorted listing does', () => {
+    const b = 3_500;
+    const all = w.chain.keys().filter((k) => w.chain.read(k, b));
+    const alpha = storageKey('Alpha', `0x${'00'.repeat(32)}`, `0x${'00'.repeat(32)}`, 0).slice(0, 66);
+    const hotPrefix = all.find((k) => k.startsWith(alpha))!.slice(0, 66 + 32);
+    for (const prefix of [alpha, hotPrefix, '0x', alpha.slice(0, 40), `${alpha}ff`]) {
+      const want = all.filter((k) => k.startsWith(prefix));
+      const paged = (start: string | null) =>
+        h.table['state_getKeysPaged']!([prefix, 7, start, blockHash(w.chain, b)]) as string[];
+      expect(paged(null)).toEqual(want.slice(0, 7));
+      if (want.length > 10) expect(paged(want[2]!)).toEqual(want.slice(3, 10));
+    }
+    expect(all.filter((k) => k.startsWith(alpha)).length).toBeGreaterThan(10);
+  });
 });
