@@ -29,10 +29,13 @@ const NOT_DERIVED = new Set(['BasketDividend', 'BasketMigration', 'ShareReconcil
  * → 3.63, and 3.92 before those on 320–424 did), basket reads at checkpoints included. Most of it is
  * bisection: from 441 the stake-block walk sees root stake only, so every subnet change costs about
  * log2 of its gap in reads. StakeInfo is still called at set_code blocks, for the basket escrow, and
- * from 441 wherever a staking hotkey has no known position on a known subnet. A little headroom for
- * the order in which concurrent wallets share block-hash requests.
+ * from 441 wherever a staking hotkey has no known position on a known subnet. Of the 2,948 (measured
+ * again after 975cf44, same count): bisection 1,119, StakeInfo calls 354, basket reads 572 (funds 144,
+ * watermarks 144, holdings 121, positions 83, fund index 80), verification 296, events 183, block-hash
+ * lists 108, walk 99. A little headroom (27 requests) for the order in which concurrent wallets share
+ * block-hash requests.
  */
-const BUDGET = 3.75;
+const BUDGET = 3.7;
 
 describe('basket475 change discovery', () => {
   let dn: Devnet;
