@@ -118,6 +118,11 @@ describe('a hotkey swap carries the fund position with its history', () => {
       totalReturn: 500n,
     });
     expect(figs(r, 'C|V')).toEqual(ZERO);
+    // The purchase's fee (10,000 − 9,500) goes along too.
+    expect(r.positions.map((p) => [p.key, p.figures.fees])).toEqual([
+      ['C|V', 0n],
+      ['C|V2', 500n],
+    ]);
     // At claim timing the 1,000 waits (deferred, not in the basis): 500 = 0 + 500 + 0.
     const c = hotkeySwap('claim', 300);
     expect(figs(c, 'C|V2')).toEqual({

@@ -108,9 +108,19 @@ describe('basket positions in the portfolio total', () => {
       1_801n * M,
       0n,
     ]);
-    // price effect = excess + gain − emission − friction = 1.801 − 1 − 0 = 0.801 (SN1 +2, fund −1.199)
-    expect(hold.priceEffect).toBe(801n * M);
-    expect(r.benchmarks!.positions.get('C1|V')?.holdTao.benchmarkValue).toBe(199n * M);
+    // The purchase's fee (tao − value = 10 − 9.5) is friction: friction effect −0.5, in the total's friction.
+    // price effect = excess + gain − emission − friction effect = 1.801 − 1 + 0.5 = 1.301 (SN1 +2, fund −0.699)
+    expect([hold.priceEffect, hold.emissionEffect, hold.frictionEffect]).toEqual([1_301n * M, 1n * TAO, -500n * M]);
+    expect(r.pnl.total.figures.friction).toBe(500n * M);
+    // The fund alone: the benchmark sold 9.801 of the 10 it bought (0.199 left), the fund is 0: excess −0.199 =
+    // price −0.699 (NAV 9.5 + 1 dividend = 10.5 → 9.9 paid or forfeited: −0.6, dust −0.099) + 1 − 0.5.
+    const fund = r.benchmarks!.positions.get('C1|V')!.holdTao;
+    expect([fund.benchmarkValue, fund.excess, fund.priceEffect, fund.frictionEffect]).toEqual([
+      199n * M,
+      -199n * M,
+      -699n * M,
+      -500n * M,
+    ]);
     const last = r.series!.daily.at(-1)!;
     expect(last.value).toBe(r.pnl.total.figures.spotValue);
     for (const id of ['holdTao', 'subnetBasket', 'subnetBasketEqual'] as const)

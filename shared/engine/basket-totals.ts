@@ -85,6 +85,8 @@ function addBaskets(
     out.incomeTao += b.income;
     out.taoIn += b.taoIn;
     out.taoOut += b.taoOut;
+    // A purchase's fee is friction like a subnet swap's (the benchmarks' friction effect).
+    out.friction += b.fees;
     out.totalReturn += b.totalReturn;
     if (fiat) {
       out.realizedFiat += fiat.realized;

@@ -51,6 +51,8 @@ export interface BasketFigures {
   costBasis: bigint;
   taoIn: bigint;
   taoOut: bigint;
+  /** Purchase fees: each purchase's `tao − value`, the TAO it did not add to the fund (friction). */
+  fees: bigint;
   income: bigint;
   /** Claim timing: accrued value not yet income (it becomes income at the next claim). */
   deferredIncome: bigint;
@@ -99,6 +101,7 @@ export const BASKET_FIGURE_KEYS = [
   'costBasis',
   'taoIn',
   'taoOut',
+  'fees',
   'income',
   'deferredIncome',
   'realized',

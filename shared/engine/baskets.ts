@@ -3,7 +3,7 @@
  * (coldkey, validator hotkey). Replayed from the basket events sync stores and the basket snapshots it
  * reads at checkpoints (owed shares and what a claim would pay for them):
  *
- * - `BasketStakedIn{tao, shares}`: a purchase: shares += shares, cost basis += tao, TAO in += tao.
+ * - `BasketStakedIn{tao, shares}`: a purchase: shares += shares, cost basis, TAO in += tao, fees += tao − value.
  * - A snapshot whose owed shares exceed what the events explain: fund dividends (and at the 441 migration,
  *   the legacy claimable α turned into shares). The new shares are worth what their deposits credited
  *   (`opts.dividends`, from BasketTwr and the root stake: ./basket-dividends) where that is known, else
@@ -57,8 +57,7 @@ class Acc {
   deferredShares = 0n;
   /** Forfeited TAO estimate of a dust event waiting for its BasketClaimed. */
   pendingDust = 0n;
-  /** Block of the last snapshot of its coldkey, and of its last claim or carry (−1: none). */
-  seenAt = -1;
+  seenAt = -1; // block of the last snapshot of its coldkey, and (movedAt) of its last claim or carry (−1: none)
   movedAt = -1;
   readonly f = emptyBasketFigures();
   constructor(
@@ -229,6 +228,7 @@ export function computeBaskets(
       // The purchase adds at most its NAV (`tao − fee`) to what a claim would pay; the snapshot after it says.
       a.value += e.tao - e.fee;
       a.f.taoIn += e.tao;
+      a.f.fees += e.fee;
       a.f.sharesBought += e.alpha;
       record(a, { ...base, kind: 'purchase', tao: e.tao, shares: e.alpha, basis: 0n, realized: 0n, income: 0n });
       return;

@@ -309,7 +309,7 @@ export function createEngine(
       const bets = new Map(
         b.positions.map((p) => [
           p.key,
-          { ...p.figures, spotValue: p.figures.value, incomeTao: p.figures.income, friction: 0n },
+          { ...p.figures, spotValue: p.figures.value, incomeTao: p.figures.income, friction: p.figures.fees },
         ]),
       );
       return withBasketBenchmarks(
