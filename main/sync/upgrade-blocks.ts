@@ -43,7 +43,7 @@ export function upgradeBlocks(
       specs.set(b, s.upgradeSpec);
       return s;
     });
-  const search = bisectSpecs(reader, new Map([...specs, ...known]), tracked, lo, hi);
+  const search = bisectSpecs({ reader, known: new Map([...specs, ...known]), read: tracked, lo, hi });
   searches.set(key, search);
   // Wallets starting later find the upgrades in `specs` (both sides of each read): no read again.
   search.then(
@@ -53,13 +53,16 @@ export function upgradeBlocks(
   return search;
 }
 
-async function bisectSpecs(
-  reader: ChainReader,
-  known: ReadonlyMap<number, Spec>,
-  read: (b: number) => Promise<BlockState>,
-  lo: number,
-  hi: number,
-): Promise<number[]> {
+/** One search of [lo, hi]: upgradeBlocks' arguments, with `read` recording the spec of each block it reads. */
+interface SpecSearch {
+  reader: ChainReader;
+  known: ReadonlyMap<number, Spec>;
+  read: (b: number) => Promise<BlockState>;
+  lo: number;
+  hi: number;
+}
+
+async function bisectSpecs({ reader, known, read, lo, hi }: SpecSearch): Promise<number[]> {
   const ends = await Promise.all([read(lo - 1), read(hi)]);
   const specs = new Map([...known, ...ends.map((s) => [s.number, s.upgradeSpec] as const)]);
   const points = [...specs].filter(([b]) => b >= lo - 1 && b <= hi).sort((x, y) => x[0] - y[0]);
