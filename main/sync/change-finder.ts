@@ -7,46 +7,16 @@
 import { ChainError } from '../chain/client';
 import { BlockReads, midpointsAhead } from './block-reads';
 import type { BlockState, ChainReader } from './reader';
-import {
-  decodeEvents,
-  stakeEventsOf,
-  type DecodeContext,
-  type DecodedEvent,
-  type SilentRef,
-  type StakeEventRow,
-  type ClaimTransfers,
-} from './stake-events';
+import { decodeEvents, stakeEventsOf, type DecodeContext, type DecodedEvent } from './stake-events';
 import { accountNonce, decodeAccountVec, keys, leUint, poolKeysOf, trailingAccount, trailingU16 } from './storage-keys';
 import { encodeAddress } from '@polkadot/util-crypto';
 import { rootClaimKeys } from './root-claims';
 import { twrKeysOf } from './basket-twr';
 import { poolValueKeys } from './pool-values';
 import { upgradeBlocks } from './upgrade-blocks';
+import { POSITION_KINDS, posKey, type ChangeBlock } from './change-block';
 
-export interface ChangeBlock {
-  state: BlockState;
-  specVersion: number;
-  rows: StakeEventRow[];
-  /** Events that moved the coldkey's α without a stake event of its own. */
-  silent: SilentRef[];
-  claims: ClaimTransfers[];
-  upgrade?: boolean; // the first block of a new runtime (./upgrade-blocks): checkpointed even without events
-}
-
-/** A change block records something: a stake event of the coldkey, or a silent move of its α. */
-export const recordsSomething = (c: ChangeBlock): boolean => c.rows.length > 0 || c.silent.length > 0;
-
-const posKey = (hot: string, netuid: number) => `${hot}|${netuid}`;
-
-/** Row kinds that show the coldkey holds (or held) α on (hotkey, netuid). */
-const POSITION_KINDS: ReadonlySet<string> = new Set([
-  'StakeAdded',
-  'StakeRemoved',
-  'AlphaRecycled',
-  'AlphaBurned',
-  'StakeLocked',
-  'OrderExecuted',
-]);
+export { recordsSomething, type ChangeBlock } from './change-block';
 
 export class ChangeFinder {
   readonly hotkeys = new Set<string>();

@@ -123,3 +123,8 @@ export class PositionAcc {
     readonly book: LotBook,
   ) {}
 }
+
+/** The key of a (coldkey, netuid) lot book: lots are pooled per coldkey and subnet across hotkeys. */
+export function bookKey(coldkey: string, netuid: number): string {
+  return `${coldkey}|${netuid}`;
+}

@@ -8,10 +8,10 @@ import { emissionAt, positionKey, recordAt, type EmissionRecord, type PositionCh
 import { revalue, splitDelta } from './reconcile';
 import { createLotBook, type LotBook } from './lots';
 import type { CostBasisMethod, RewardTreatment } from '../vocab';
-import { PositionAcc, ROOT_INDEX_SCALE } from './position';
+import { bookKey, PositionAcc, ROOT_INDEX_SCALE } from './position';
 
 export type { RewardTreatment } from '../vocab';
-export { PositionAcc, ROOT_INDEX_SCALE } from './position';
+export { bookKey, PositionAcc, ROOT_INDEX_SCALE } from './position';
 import type { PriceBook } from './prices';
 import type { FiatBook } from './fiat';
 import type { FundBook } from './analytics/fund-index';
@@ -396,8 +396,4 @@ export class PortfolioState {
     }
     return rec;
   }
-}
-
-export function bookKey(coldkey: string, netuid: number): string {
-  return `${coldkey}|${netuid}`;
 }
