@@ -200,7 +200,9 @@ export function buildAnalyticsView(c: ComputedPortfolio, q: AnalyticsQuery, fiat
       },
     ];
   });
-  let split = NO_FRICTION;
+  // The total's friction also holds what fund-share purchases paid over the shares' value (basket-totals):
+  // a fee, so fees + slippage + burned stay equal to it.
+  let split: FrictionSplit = { ...NO_FRICTION, fees: view.baskets.total.fees };
   for (const s of bySubnet.values()) split = addSplits(split, s.split);
 
   // Performance rows: the portfolio, each subnet bet, each benchmark, over the same daily samples.
