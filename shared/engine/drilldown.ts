@@ -19,7 +19,7 @@ export interface DrillItem {
   /** Source chain event ids ("block-eventIndex" unless the store gave ids). */
   sources: string[];
   leg: LedgerLeg;
-  /** Snapshot block of the spot price used for friction, if any. */
+  /** Snapshot block of the spot price used for friction; null when none was used (none available, or root: 1:1). */
   spotBlock: number | null;
 }
 

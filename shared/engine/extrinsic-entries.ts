@@ -114,7 +114,7 @@ function basketClaimLeg(e: StakeEvent): LedgerLeg {
     fee: 0n,
     feeUnit: 'tao',
     spotTao: e.tao,
-    spotBlock: -1,
+    spotBlock: null,
   };
 }
 
@@ -309,7 +309,7 @@ export function rootClaimEntry(p: RootClaimPayout, src: StakeEvent[], prices?: P
     fee: 0n,
     feeUnit: 'tao',
     spotTao: p.tao,
-    spotBlock: -1,
+    spotBlock: null,
   };
   return new LedgerEntry('root-claim-swap', first, leg, more, NO_FLAGS, p);
 }

@@ -211,6 +211,14 @@ describe('event grouping', () => {
     expect(e.legs[1]?.spotTao).toBe(6n * TAO);
   });
 
+  it('spot value: from the snapshot before the block on a subnet, 1:1 from no snapshot on root (spotBlock null)', () => {
+    const prices = new PriceBook([snap(40, 1, 2n * TAO), snap(40, 0, TAO)]);
+    const sub = only(norm([ev('StakeAdded', { block: 50, spec: 320, tao: 6n * TAO, alpha: 3n * A })], prices));
+    expect(sub.legs[0]).toMatchObject({ spotTao: 6n * TAO, spotBlock: 40 });
+    const root = only(norm([ev('StakeAdded', { block: 50, spec: 320, netuid: 0, tao: 6n * TAO, alpha: 6n * A })], prices));
+    expect(root.legs[0]).toMatchObject({ spotTao: 6n * TAO, spotBlock: null });
+  });
+
   it("alpha-paid transaction fee (≥397): the payer's StakeRemoved becomes an expense, not proceeds", () => {
     const es = norm([
       ev('StakeRemoved', { block: 60, spec: 400, idx: 1, tao: 900_000n, alpha: 1_000_000n, fee: 0n }),

@@ -70,7 +70,10 @@ export interface LedgerLeg {
   feeUnit: FeeUnit;
   /** TAO value of |alpha| at the pre-event spot price; null when no snapshot was available. */
   spotTao: bigint | null;
-  /** Snapshot block the spot price came from (−1 = root 1:1), null when none. */
+  /**
+   * Snapshot block the spot price came from; null when no snapshot priced it: either none was
+   * available (`spotTao` null too) or the leg is on root, where α is TAO 1:1 (netuid 0, `spotTao` = |α|).
+   */
   spotBlock: number | null;
 }
 

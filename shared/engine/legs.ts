@@ -32,8 +32,8 @@ export function withSpot(
   if (!prices) return leg;
   const a = magnitude;
   if (leg.netuid === 0) {
+    // Root is 1:1 (α is TAO): the value comes from no snapshot, so `spotBlock` stays null.
     leg.spotTao = a;
-    leg.spotBlock = -1;
     return leg;
   }
   const s = prices.snapshotRefAt(leg.netuid, block - 1);
