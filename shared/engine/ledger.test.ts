@@ -215,7 +215,9 @@ describe('event grouping', () => {
     const prices = new PriceBook([snap(40, 1, 2n * TAO), snap(40, 0, TAO)]);
     const sub = only(norm([ev('StakeAdded', { block: 50, spec: 320, tao: 6n * TAO, alpha: 3n * A })], prices));
     expect(sub.legs[0]).toMatchObject({ spotTao: 6n * TAO, spotBlock: 40 });
-    const root = only(norm([ev('StakeAdded', { block: 50, spec: 320, netuid: 0, tao: 6n * TAO, alpha: 6n * A })], prices));
+    const root = only(
+      norm([ev('StakeAdded', { block: 50, spec: 320, netuid: 0, tao: 6n * TAO, alpha: 6n * A })], prices),
+    );
     expect(root.legs[0]).toMatchObject({ spotTao: 6n * TAO, spotBlock: null });
   });
 
