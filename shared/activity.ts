@@ -1,17 +1,27 @@
-// Activity: the engine's ledger entries (each with the chain events it came from), filtered,
-// searched, sorted and paged for the Activity page and its export. Listing ledger entries rather
-// than raw events means every row shows the amounts the engine books (a root claim's α, a move or
-// swap once with both legs) and an export of the rows is the same ledger the figures come from.
-import { eventRef, type LedgerEntry } from './engine';
+// Activity: the engine's ledger entries and basket records (each with the chain events it came from),
+// filtered, searched, sorted and paged for the Activity page and its export. Listing what the engine
+// books rather than raw events means every row shows its amounts (a root claim's α, a move or swap once
+// with both legs, a fund-share purchase's shares and TAO) and an export of the rows is the same ledger
+// the figures come from. Basket records join the ledger in ./activity-funds.
+import { FundEntry, type ActivityEntry } from './activity-funds';
+import { eventRef, LedgerEntry, type LedgerLeg } from './engine';
 import type { LedgerLegView } from './views';
-import { LEDGER_KINDS, type ActivitySortKey, type ChainEventKind, type LedgerKind } from './vocab';
+import {
+  ACTIVITY_KINDS,
+  type ActivityKind,
+  type ActivitySortKey,
+  type BasketRecordKind,
+  type ChainEventKind,
+} from './vocab';
+
+export { activityCsv, activityEntries, FundEntry, type ActivityEntry } from './activity-funds';
 
 export interface ActivityFilter {
   /** Entries with a leg (or source event) of one of these coldkeys. */
   coldkeys?: readonly string[];
-  /** Entries with a leg on one of these subnets. */
+  /** Entries with a leg on one of these subnets; basket records count as root (0): funds are root validators'. */
   netuids?: readonly number[];
-  kinds?: readonly LedgerKind[];
+  kinds?: readonly ActivityKind[];
   /** Unix ms, inclusive. */
   from?: number;
   /** Unix ms, exclusive. */
@@ -42,9 +52,28 @@ export interface ActivitySourceView {
   blockHash: string;
 }
 
+/** A basket record's own figures (shared/engine/baskets.ts), as the engine booked them. */
+export interface ActivityFundView {
+  record: BasketRecordKind;
+  coldkey: string;
+  /** The validator whose fund it is. */
+  hotkey: string;
+  /** Shares added (+) or given up (−). */
+  shares: bigint;
+  /** purchase: paid; income: value recognized; claim: staked on root; dust: forfeit estimate; transfers: value. */
+  tao: bigint;
+  /** A purchase's `tao − value` (TAO it did not add to the fund); 0 otherwise. */
+  fee: bigint;
+  /** Cost basis given up, realized gain (+) or loss (−), and income recognized here. */
+  basis: bigint;
+  realized: bigint;
+  income: bigint;
+}
+
 export interface ActivityRow {
+  /** Ledger entry number; a basket record without one is numbered on after the ledger. */
   seq: number;
-  kind: LedgerKind;
+  kind: ActivityKind;
   blockNumber: number;
   /** Null only when the block was never read (a root-claim payout without its event). */
   blockHash: string | null;
@@ -55,11 +84,14 @@ export interface ActivityRow {
   /** Root claims: the subnet whose root dividends were claimed (a swap claim's leg is on root). */
   claimedNetuid: number | null;
   sources: ActivitySourceView[];
+  /** A basket record: its shares and TAO (a claim's row also has the root leg it acquires). */
+  fund: ActivityFundView | null;
   /**
    * Asked in fiat: per leg, its TAO amount and its TAO fee (null for an α or unknown fee) at the
-   * entry's day's imported price, in 1e-8 units; null where that day has no price.
+   * entry's day's imported price, in 1e-8 units; null where that day has no price. `fund`: the same
+   * for the basket record's TAO and fee.
    */
-  fiat?: { tao: (bigint | null)[]; fee: (bigint | null)[] };
+  fiat?: { tao: (bigint | null)[]; fee: (bigint | null)[]; fund: { tao: bigint | null; fee: bigint | null } | null };
   flags: string[];
 }
 
@@ -67,7 +99,7 @@ export interface ActivityFacets {
   /** Subnets any entry touches, ascending. */
   netuids: number[];
   /** Kinds present, in vocabulary order. */
-  kinds: LedgerKind[];
+  kinds: ActivityKind[];
   firstTimestamp: number | null;
   lastTimestamp: number | null;
 }
@@ -107,7 +139,7 @@ export function parseSearch(text: string | undefined): SearchTerm | null {
   return { type: 'key', text: t.toLowerCase() };
 }
 
-function matchesSearch(e: LedgerEntry, term: SearchTerm, names: ValidatorNames): boolean {
+function matchesSearch(e: ActivityEntry, term: SearchTerm, names: ValidatorNames): boolean {
   switch (term.type) {
     case 'block':
       return e.blockNumber === term.block && (term.extrinsic === null || e.extrinsicIndex === term.extrinsic);
@@ -116,7 +148,9 @@ function matchesSearch(e: LedgerEntry, term: SearchTerm, names: ValidatorNames):
     case 'key': {
       const has = (k: string | null) =>
         k !== null && k !== '' && (k.toLowerCase().includes(term.text) || named(names.get(k), term.text));
+      const fund = e instanceof FundEntry ? e.record : null;
       return (
+        (fund !== null && (has(fund.hotkey) || has(fund.coldkey))) ||
         e.legs.some((l) => has(l.hotkey) || has(l.coldkey)) ||
         e.sources.some((s) => has(s.hotkey) || has(s.coldkey) || has(s.counterpartyColdkey) || has(s.destHotkey))
       );
@@ -129,7 +163,7 @@ const named = (name: string | undefined, text: string): boolean =>
   name !== undefined && name.toLowerCase().includes(text);
 
 /** A predicate for one filter (the search parsed once). */
-export function entryMatcher(filter: ActivityFilter, names: ValidatorNames = NO_NAMES): (e: LedgerEntry) => boolean {
+export function entryMatcher(filter: ActivityFilter, names: ValidatorNames = NO_NAMES): (e: ActivityEntry) => boolean {
   const coldkeys = filter.coldkeys ? new Set(filter.coldkeys) : null;
   const netuids = filter.netuids ? new Set(filter.netuids) : null;
   const kinds = filter.kinds ? new Set(filter.kinds) : null;
@@ -138,60 +172,76 @@ export function entryMatcher(filter: ActivityFilter, names: ValidatorNames = NO_
     if (kinds && !kinds.has(e.kind)) return false;
     if (filter.from !== undefined && e.timestamp < filter.from) return false;
     if (filter.to !== undefined && e.timestamp >= filter.to) return false;
-    if (netuids && !e.legs.some((l) => netuids.has(l.netuid))) return false;
-    if (coldkeys && !e.legs.some((l) => coldkeys.has(l.coldkey))) return false;
+    const fund = e instanceof FundEntry ? e.record : null;
+    if (netuids && !(fund !== null && netuids.has(0)) && !e.legs.some((l) => netuids.has(l.netuid))) return false;
+    if (coldkeys && !(fund !== null && coldkeys.has(fund.coldkey)) && !e.legs.some((l) => coldkeys.has(l.coldkey)))
+      return false;
     return term === null || matchesSearch(e, term, names);
   };
 }
 
-export function filterEntries(
-  entries: readonly LedgerEntry[],
+export function filterEntries<E extends ActivityEntry>(
+  entries: readonly E[],
   filter: ActivityFilter,
   names: ValidatorNames = NO_NAMES,
-): LedgerEntry[] {
+): E[] {
   const keep = entryMatcher(filter, names);
   return entries.filter(keep);
 }
 
 const compareBig = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const COMPARE: Record<ActivitySortKey, (a: LedgerEntry, b: LedgerEntry) => number> = {
-  time: () => 0,
-  kind: (a, b) => LEDGER_KINDS[a.kind].label.localeCompare(LEDGER_KINDS[b.kind].label),
-  subnet: (a, b) => a.firstLeg.netuid - b.firstLeg.netuid,
-  alpha: (a, b) => compareBig(a.firstLeg.alpha, b.firstLeg.alpha),
-  tao: (a, b) => compareBig(a.firstLeg.tao, b.firstLeg.tao),
+/** The amounts a row shows first: its first leg's, or a basket record's shares (in the α column) and TAO. */
+const lead = (e: ActivityEntry): LedgerLeg | null => e.firstLeg;
+const netuidOf = (e: ActivityEntry): number => lead(e)?.netuid ?? 0;
+const alphaOf = (e: ActivityEntry): bigint => lead(e)?.alpha ?? (e as FundEntry).record.shares;
+const taoOf = (e: ActivityEntry): bigint => lead(e)?.tao ?? (e as FundEntry).record.tao;
+
+const COMPARE: Record<Exclude<ActivitySortKey, 'time'>, (a: ActivityEntry, b: ActivityEntry) => number> = {
+  kind: (a, b) => ACTIVITY_KINDS[a.kind].label.localeCompare(ACTIVITY_KINDS[b.kind].label),
+  subnet: (a, b) => netuidOf(a) - netuidOf(b),
+  alpha: (a, b) => compareBig(alphaOf(a), alphaOf(b)),
+  tao: (a, b) => compareBig(taoOf(a), taoOf(b)),
 };
 
-/** A sorted copy; ties keep ledger order in the chosen direction (so "newest first" holds within a kind). */
-export function sortEntries(entries: readonly LedgerEntry[], sort: ActivitySort): LedgerEntry[] {
+/**
+ * A sorted copy of entries given in Activity order (./activity-funds); ties keep that order in the chosen
+ * direction (so "newest first" holds within a kind).
+ */
+export function sortEntries<E extends ActivityEntry>(entries: readonly E[], sort: ActivitySort): E[] {
+  if (sort.key === 'time') return sort.dir === 'asc' ? [...entries] : [...entries].reverse();
   const sign = sort.dir === 'asc' ? 1 : -1;
   const by = COMPARE[sort.key];
-  return [...entries].sort((a, b) => sign * (by(a, b) || a.seq - b.seq));
+  const order = entries.map((_, i) => i);
+  order.sort((i, j) => sign * (by(entries[i]!, entries[j]!) || i - j));
+  return order.map((i) => entries[i]!);
 }
 
-export function activityFacets(entries: readonly LedgerEntry[]): ActivityFacets {
+export function activityFacets(entries: readonly ActivityEntry[]): ActivityFacets {
   const netuids = new Set<number>();
-  const kinds = new Set<LedgerKind>();
+  const kinds = new Set<ActivityKind>();
   let first: number | null = null;
   let last: number | null = null;
   for (const e of entries) {
     kinds.add(e.kind);
     for (const l of e.legs) netuids.add(l.netuid);
+    if (e instanceof FundEntry) netuids.add(0);
     if (first === null || e.timestamp < first) first = e.timestamp;
     if (last === null || e.timestamp > last) last = e.timestamp;
   }
   return {
     netuids: [...netuids].sort((a, b) => a - b),
-    kinds: (Object.keys(LEDGER_KINDS) as LedgerKind[]).filter((k) => kinds.has(k)),
+    kinds: (Object.keys(ACTIVITY_KINDS) as ActivityKind[]).filter((k) => kinds.has(k)),
     firstTimestamp: first,
     lastTimestamp: last,
   };
 }
 
 /** The row shown for an entry; `blockHashOf` fills the hash of a block whose entry has no source event. */
-export function toActivityRow(e: LedgerEntry, blockHashOf: (block: number) => string | null): ActivityRow {
+export function toActivityRow(e: ActivityEntry, blockHashOf: (block: number) => string | null): ActivityRow {
   const sources = e.sources;
+  const fund = e instanceof FundEntry ? e : null;
+  const ledger = e instanceof LedgerEntry ? e : (fund?.entry ?? null);
   return {
     seq: e.seq,
     kind: e.kind,
@@ -201,7 +251,7 @@ export function toActivityRow(e: LedgerEntry, blockHashOf: (block: number) => st
     specVersion: e.specVersion,
     extrinsicIndex: e.extrinsicIndex,
     legs: e.legs.map((l) => ({ ...l })),
-    claimedNetuid: e.payout?.netuid ?? null,
+    claimedNetuid: ledger?.payout?.netuid ?? null,
     sources: sources.map((s) => ({
       ref: eventRef(s),
       kind: s.kind,
@@ -209,6 +259,17 @@ export function toActivityRow(e: LedgerEntry, blockHashOf: (block: number) => st
       extrinsicIndex: s.extrinsicIndex,
       blockHash: s.blockHash,
     })),
+    fund: fund && {
+      record: fund.record.kind,
+      coldkey: fund.record.coldkey,
+      hotkey: fund.record.hotkey,
+      shares: fund.record.shares,
+      tao: fund.record.tao,
+      fee: fund.fee,
+      basis: fund.record.basis,
+      realized: fund.record.realized,
+      income: fund.record.income,
+    },
     flags: [...e.flags],
   };
 }

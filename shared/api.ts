@@ -17,7 +17,7 @@ import {
   costBasisMethods,
   displayCurrencies,
   exportFormats,
-  ledgerKinds,
+  activityKinds,
   rewardTreatments,
   basketIncomeTimings,
   riskFreeIds,
@@ -154,7 +154,7 @@ export const activityFilterSchema = z
   .object({
     walletIds: z.array(walletId).min(1).max(1000).optional(),
     netuids: z.array(z.number().int().min(0).max(65_535)).min(1).max(1000).optional(),
-    kinds: z.array(z.enum(ledgerKinds)).min(1).optional(),
+    kinds: z.array(z.enum(activityKinds)).min(1).optional(),
     /** Unix ms, inclusive. */
     from: z.number().int().nonnegative().optional(),
     /** Unix ms, exclusive. */

@@ -41,3 +41,18 @@ export const BASKET_RECORD_KINDS = {
   'transfer-out': { label: 'Shares sent', help: 'Fund shares that moved to a coldkey you do not track, at value.' },
 } as const satisfies Record<string, Term>;
 export type BasketRecordKind = keyof typeof BASKET_RECORD_KINDS;
+
+/**
+ * Activity kinds of the basket records that are rows of their own (shared/activity-funds.ts). A claim is
+ * not among them: its row is the ledger's `basket-claim` entry of the same BasketClaimed event, which the
+ * claim record completes with the shares given up (one row per claim, not two).
+ */
+export const FUND_ACTIVITY_KINDS = {
+  'fund-purchase': BASKET_RECORD_KINDS.purchase,
+  'fund-income': BASKET_RECORD_KINDS.income,
+  'fund-dust': BASKET_RECORD_KINDS.dust,
+  'fund-unexplained': { label: 'Fund shares gone', help: BASKET_RECORD_KINDS.unexplained.help },
+  'fund-transfer-in': { label: 'Fund shares received', help: BASKET_RECORD_KINDS['transfer-in'].help },
+  'fund-transfer-out': { label: 'Fund shares sent', help: BASKET_RECORD_KINDS['transfer-out'].help },
+} as const satisfies Record<string, Term>;
+export type FundActivityKind = keyof typeof FUND_ACTIVITY_KINDS;

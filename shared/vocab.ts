@@ -3,6 +3,8 @@
 // it, so a new kind, method, format or table is one entry here and the compiler (and the
 // switch-exhaustiveness lint) points at every place that must handle it.
 
+import { FUND_ACTIVITY_KINDS, type BasketRecordKind } from './vocab-baskets';
+
 /** How one term is shown to people: a label, and one sentence for tooltips, glossary and --help. */
 export interface Term {
   readonly label: string;
@@ -180,6 +182,23 @@ export const LEDGER_KINDS = {
 export type LedgerKind = keyof typeof LEDGER_KINDS;
 export const ledgerKinds = idsOf(LEDGER_KINDS);
 
+/** What an Activity row is: a ledger entry, or a basket record without one of its own (./vocab-baskets). */
+export const ACTIVITY_KINDS = { ...LEDGER_KINDS, ...FUND_ACTIVITY_KINDS } as const satisfies Record<string, Term>;
+export type ActivityKind = keyof typeof ACTIVITY_KINDS;
+export const activityKinds = idsOf(ACTIVITY_KINDS);
+
+/** The Activity row of each basket record kind (every kind decided here: a new one is a compile error). */
+export const ACTIVITY_KIND_OF_FUND_RECORD: Record<BasketRecordKind, ActivityKind> = {
+  purchase: 'fund-purchase',
+  income: 'fund-income',
+  // Completes the ledger's entry of the same BasketClaimed (the root stake it acquires): one row per claim.
+  claim: 'basket-claim',
+  dust: 'fund-dust',
+  unexplained: 'fund-unexplained',
+  'transfer-in': 'fund-transfer-in',
+  'transfer-out': 'fund-transfer-out',
+};
+
 /** How the Activity list can be ordered (ties keep ledger order). */
 export const ACTIVITY_SORT_KEYS = {
   time: { label: 'Time', help: 'Ledger order: block, then position in the block.' },
@@ -273,7 +292,7 @@ export const EXPORT_FORMATS = {
   'events-csv': {
     label: 'Ledger events (CSV)',
     short: 'Events CSV',
-    help: 'Every ledger entry with its legs.',
+    help: 'Every ledger entry with its legs, and every validator-fund record (shares bought, dividends, claims, dust).',
     suffix: 'events.csv',
     mime: 'text/csv',
   },

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../../devnet/index';
 import { createEngine } from '../../shared/engine';
-import type { LedgerKind } from '../../shared/vocab';
+import type { ActivityKind } from '../../shared/vocab';
 import type { Backend } from '../backend';
 import { testBackend } from '../test/backend';
 import { ensureDevnetMetadata } from '../test/devnet';
@@ -43,7 +43,7 @@ describe('activity on devnet scenario upgrade424 (swaps, dissolution, batched fi
       ledger.map((e) => [e.seq, e.kind, e.blockNumber]),
     );
     // The scenario's scripted silent changes are there, in plain words, with the α the engine moved.
-    const kinds = new Set<LedgerKind>(page.rows.map((r) => r.kind));
+    const kinds = new Set<ActivityKind>(page.rows.map((r) => r.kind));
     for (const kind of ['rename', 'dissolution', 'coldkey-swap'] as const) expect(kinds).toContain(kind);
     expect(page.facets.kinds).toEqual(expect.arrayContaining(['rename', 'dissolution', 'coldkey-swap']));
     const dissolution = page.rows.find((r) => r.kind === 'dissolution')!;

@@ -1,21 +1,36 @@
 // Activity: the ledger the engine books from the stored facts (the same normalisation as the
-// figures and the events export), filtered, sorted and paged for the UI; its export follows the
-// same filter. Built once per change of the facts it reads (events, root-claim payouts, silent effects, wallets:
-// a sync batch that only adds checkpoints keeps it); the last few filtered orders are kept so that
-// scrolling through a large result only slices.
+// figures and the events export) and its basket records (fund-share purchases, fund dividends, claims,
+// dust, transfers: shared/engine/baskets.ts), filtered, sorted and paged for the UI; its export follows
+// the same filter. The ledger is built once per change of the facts it reads (events, root-claim
+// payouts, silent effects, wallets: a sync batch that only adds checkpoints keeps it), the basket
+// records once per change of theirs (./activity-funds.ts); the last few filtered orders are kept so
+// that scrolling through a large result only slices.
 import {
+  activityCsv,
+  activityEntries,
   activityFacets,
   DEFAULT_ACTIVITY_SORT,
   filterEntries,
   sortEntries,
   toActivityRow,
+  type ActivityEntry,
   type ActivityFacets,
   type ActivityRow,
   type ActivityFilter,
   type ActivitySort,
 } from '../../shared/activity';
 import type { ActivityFilterArgs, DbTable, Handlers, PushEvents } from '../../shared/api';
-import { eventsCsv, FiatBook, normalizeEvents, PriceBook, type LedgerEntry } from '../../shared/engine';
+import {
+  BASKET_EVENT_KINDS,
+  computeBaskets,
+  FiatBook,
+  normalizeEvents,
+  PriceBook,
+  type BasketRecord,
+  type LedgerEntry,
+  type StakeEvent,
+} from '../../shared/engine';
+import { DividendBook } from '../../shared/engine/basket-dividends';
 import { chainFactTables, EXPORT_FORMATS } from '../../shared/vocab';
 import { fiatPricesRepo } from '../db/repos/fiat-prices';
 import { identitiesRepo } from '../db/repos/identities';
@@ -27,21 +42,30 @@ import { AppError } from './errors';
 
 export type ActivityHandlers = Pick<Handlers, 'activity:list' | 'activity:export'>;
 
-const LEDGER_TABLES = new Set<DbTable>([...chainFactTables, 'wallets']);
+// Settings: the basket records follow the fund-income timing and the reward treatment.
+const LEDGER_TABLES = new Set<DbTable>([...chainFactTables, 'wallets', 'settings']);
 const DEFAULT_PAGE = 200;
 /** Distinct filter/sort results kept (a user flipping between a few views stays instant). */
 const KEPT_RESULTS = 4;
 
 interface Ledger {
-  entries: LedgerEntry[];
+  entries: ActivityEntry[];
   facets: ActivityFacets;
   /** What it was built from; unchanged facts keep it. */
+  fingerprint: string;
+}
+
+/** The normalised ledger and the basket events among its facts (the records' sources). */
+interface Booked {
+  ledger: LedgerEntry[];
+  basketEvents: StakeEvent[];
   fingerprint: string;
 }
 
 export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
   const wallets = walletsRepo(ctx.db);
   const facts = ledgerFactsRepo(ctx.db);
+  const settings = settingsRepo(ctx.db);
   const blockHash = ctx.db.prepare<[number], { hash: string }>('SELECT hash FROM blocks WHERE number = ?');
   // Spot values of a leg come from the snapshot before its block, which sync records with the event,
   // so events, root-claim payouts, silent effects (hotkey and coldkey swaps, dissolution payouts,
@@ -51,8 +75,10 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
             (SELECT COUNT(*) FROM root_claim_payouts) AS payouts, (SELECT COUNT(*) FROM silent_effects) AS effects`,
   );
   let ledger: Ledger | null = null;
+  let booked: Booked | null = null;
+  let funds: { records: BasketRecord[]; fingerprint: string } | null = null;
   let stale = true;
-  const results = new Map<string, LedgerEntry[]>();
+  const results = new Map<string, ActivityEntry[]>();
   ctx.push.subscribe((event, payload) => {
     if (event === 'db:changed' && (payload as PushEvents['db:changed']).tables.some((t) => LEDGER_TABLES.has(t)))
       stale = true;
@@ -62,18 +88,57 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
     const stamp = factsStamp.get()!;
     return [...coldkeys, stamp.events, stamp.last, stamp.payouts, stamp.effects].map(String).join('|');
   };
-  const current = (): Ledger => {
-    if (ledger && !stale) return ledger;
-    stale = false;
-    const coldkeys = wallets.list().map((w) => w.address);
-    const stamp = fingerprint(coldkeys);
-    if (ledger?.fingerprint === stamp) return ledger;
-    const entries = normalizeEvents(facts.events(coldkeys), {
+  const bookLedger = (coldkeys: string[], stamp: string): Booked => {
+    if (booked?.fingerprint === stamp) return booked;
+    const events = facts.events(coldkeys);
+    const entries = normalizeEvents(events, {
       trackedColdkeys: new Set(coldkeys),
       rootClaims: facts.rootClaims(coldkeys),
       effects: facts.effects(coldkeys),
       prices: new PriceBook(facts.snapshots()),
     });
+    return (booked = {
+      ledger: entries,
+      basketEvents: events.filter((e) => BASKET_EVENT_KINDS.has(e.kind)),
+      fingerprint: stamp,
+    });
+  };
+  /**
+   * The basket records as the portfolio's engine books them (its `baskets()`), under the settings' reward
+   * treatment and fund-income timing: also read at basket checkpoints and BasketTwr readings.
+   */
+  const bookFunds = (coldkeys: string[], b: Booked, ledgerStamp: string): BasketRecord[] => {
+    const { rewardTreatment, basketIncome } = settings.get();
+    const marks = facts.marks();
+    const stamp = [ledgerStamp, marks.basket_checkpoints, marks.basket_twr, rewardTreatment, basketIncome].join('|');
+    if (funds?.fingerprint === stamp) return funds.records;
+    const snapshots = facts.baskets(coldkeys);
+    const records =
+      b.basketEvents.length === 0 && snapshots.length === 0
+        ? []
+        : computeBaskets(b.basketEvents, snapshots, {
+            timing: basketIncome,
+            rewards: rewardTreatment,
+            trackedColdkeys: new Set(coldkeys),
+            effects: facts.effects(coldkeys),
+            dividends: new DividendBook(
+              facts.basketTwr(coldkeys),
+              facts.checkpoints(coldkeys).filter((c) => c.netuid === 0),
+            ),
+          }).records;
+    funds = { records, fingerprint: stamp };
+    return records;
+  };
+  const current = (): Ledger => {
+    if (ledger && !stale) return ledger;
+    stale = false;
+    const coldkeys = wallets.list().map((w) => w.address);
+    const ledgerStamp = fingerprint(coldkeys);
+    const b = bookLedger(coldkeys, ledgerStamp);
+    const records = bookFunds(coldkeys, b, ledgerStamp);
+    const stamp = funds!.fingerprint;
+    if (ledger?.fingerprint === stamp) return ledger;
+    const entries = activityEntries(b.ledger, records, b.basketEvents);
     results.clear();
     ledger = { entries, facets: activityFacets(entries), fingerprint: stamp };
     return ledger;
@@ -111,7 +176,6 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
   };
 
   const hashOf = (block: number) => blockHash.get(block)?.hash ?? null;
-  const settings = settingsRepo(ctx.db);
   const prices = fiatPricesRepo(ctx.db);
   /** The rows' TAO amounts at their day's price (the same conversion as the figures' dated amounts). */
   const inFiat = (rows: ActivityRow[]): { code: string; rows: ActivityRow[] } => {
@@ -127,6 +191,7 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
         fiat: {
           tao: r.legs.map((l) => book.value(l.tao, r.timestamp)),
           fee: r.legs.map((l) => (l.fee === null || l.feeUnit !== 'tao' ? null : book.value(l.fee, r.timestamp))),
+          fund: r.fund && { tao: book.value(r.fund.tao, r.timestamp), fee: book.value(r.fund.fee, r.timestamp) },
         },
       })),
     };
@@ -150,7 +215,7 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
       return {
         filename: `taofolio-activity-${stamp}-${entries.length}-entries-${suffix}`,
         mime,
-        content: eventsCsv(entries),
+        content: activityCsv(entries),
       };
     },
   };

@@ -1,7 +1,6 @@
 import {
   buildReport,
   coinTrackerCsv,
-  eventsCsv,
   jsonSafe,
   koinlyCsv,
   parseFiatCsv,
@@ -11,6 +10,7 @@ import {
 } from '../../shared/engine';
 import type { ArgsOf, Handlers } from '../../shared/api';
 import { pnlCsv } from '../../shared/pnl-csv';
+import { activityCsv, activityEntries } from '../../shared/activity';
 import type { AnalyticsView, ExportFile } from '../../shared/views';
 import { buildAnalyticsView, type AnalyticsQuery } from './analytics-view';
 import { buildSubnetView } from './subnet-view';
@@ -113,7 +113,9 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
           2,
         ),
       'pnl-csv': () => pnlCsv(view, app, generatedAt),
-      'events-csv': () => eventsCsv(engine.ledger()),
+      // The ledger with its basket records, as Activity lists and exports them (shared/activity-funds.ts).
+      'events-csv': () =>
+        activityCsv(activityEntries(engine.ledger(), engine.baskets().records, engine.basketEvents())),
       'koinly-csv': () => {
         const prices = view.fiatMissingDays === null ? null : new FiatBook(fiat.list(fiatCurrency));
         return koinlyCsv(

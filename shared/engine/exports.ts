@@ -119,31 +119,33 @@ export function coinTrackerCsv(rows: readonly TaxRow[]): string {
 }
 
 export function eventsCsv(ledger: readonly LedgerEntry[]): string {
-  const rows: string[][] = [];
-  for (const e of ledger) {
-    for (const l of e.legs) {
-      rows.push([
-        new Date(e.timestamp).toISOString(),
-        String(e.blockNumber),
-        e.extrinsicIndex === null ? '' : String(e.extrinsicIndex),
-        String(e.seq),
-        e.kind,
-        l.coldkey,
-        l.hotkey,
-        String(l.netuid),
-        formatTao(l.alpha),
-        formatTao(l.tao),
-        l.fee === null ? 'unknown' : formatTao(l.fee),
-        l.feeUnit,
-        l.spotTao === null ? '' : formatTao(l.spotTao),
-        l.category,
-        l.basis,
-        e.flags.join(' '),
-        e.sources.map(eventRef).join(' '),
-      ]);
-    }
-  }
-  return toCsv(EVENTS_HEADER, rows);
+  return toCsv(
+    EVENTS_HEADER,
+    ledger.flatMap((e) => entryCsvRows(e)),
+  );
+}
+
+/** The events CSV lines of one entry, one per leg (the Activity export adds fund-share lines: shared/activity-funds.ts). */
+export function entryCsvRows(e: LedgerEntry): string[][] {
+  return e.legs.map((l) => [
+    new Date(e.timestamp).toISOString(),
+    String(e.blockNumber),
+    e.extrinsicIndex === null ? '' : String(e.extrinsicIndex),
+    String(e.seq),
+    e.kind,
+    l.coldkey,
+    l.hotkey,
+    String(l.netuid),
+    formatTao(l.alpha),
+    formatTao(l.tao),
+    l.fee === null ? 'unknown' : formatTao(l.fee),
+    l.feeUnit,
+    l.spotTao === null ? '' : formatTao(l.spotTao),
+    l.category,
+    l.basis,
+    e.flags.join(' '),
+    e.sources.map(eventRef).join(' '),
+  ]);
 }
 
 /** Report object: everything needed to reproduce the figures, bigints as exact decimal strings. */

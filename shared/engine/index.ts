@@ -130,6 +130,8 @@ export interface Engine {
   initialSeries(): Series | null;
   /** Basket positions (shares of validator funds, ./baskets) with their figures and records. */
   baskets(): BasketResult;
+  /** The basket events it read (the sources of the basket records: Activity and the events CSV show them). */
+  basketEvents(): readonly StakeEvent[];
   /** An unfiltered series with the basket positions' totals added to every point (./basket-totals). */
   withBaskets(series: Series): Series;
 }
@@ -331,6 +333,7 @@ export function createEngine(
       (firstSeries ??= recorder?.finish ? engine.withBaskets(recorder.finish(engine.benchmarks().units)) : null),
     ledgerSize: () => ledgerCount,
     baskets: () => (basketCache ??= basketRun()),
+    basketEvents: () => whole(kept.basketEvents),
   };
   return engine;
 }

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ActivityRow } from '../../../shared/activity';
-import { CHAIN_EVENT_KINDS, LEDGER_KINDS, LEG_BASES, LEG_CATEGORIES } from '../../../shared/vocab';
+import { ACTIVITY_KINDS, CHAIN_EVENT_KINDS, LEG_BASES, LEG_CATEGORIES } from '../../../shared/vocab';
 import { Alpha as AlphaAmount, Tao as TaoAmount } from '../app/Amount';
 import { unitFor } from '../app/currency';
 import { Money } from '../app/Money';
 import type { ActivityArgs } from './choices';
 import { useValidatorNames } from '../app/validators';
 import { activityQueries, PAGE_SIZE } from './queries';
+import { FundDetail } from './FundDetail';
 import { flagText, subnetName, subnetsText, utcDateTime } from './row-view';
 
 const FULL = 9;
@@ -29,7 +30,7 @@ export function ActivityDetail({
   return (
     <aside className="card activity-detail" aria-labelledby="activity-detail-title" data-testid="activity-detail">
       <header className="activity-detail-head">
-        <h2 id="activity-detail-title">{row ? LEDGER_KINDS[row.kind].label : 'Entry'}</h2>
+        <h2 id="activity-detail-title">{row ? ACTIVITY_KINDS[row.kind].label : 'Entry'}</h2>
         <button type="button" onClick={onClose} aria-label="Close entry details">
           Close
         </button>
@@ -55,7 +56,7 @@ function DetailBody({
   const names = useValidatorNames();
   return (
     <>
-      <p className="muted small">{LEDGER_KINDS[row.kind].help}</p>
+      <p className="muted small">{ACTIVITY_KINDS[row.kind].help}</p>
       <dl className="facts">
         <dt>When</dt>
         <dd>
@@ -85,62 +86,66 @@ function DetailBody({
           ))}
         </ul>
       )}
-      <h3>Legs</h3>
-      <table className="table compact" aria-label="Legs of this entry">
-        <thead>
-          <tr>
-            <th>Position</th>
-            <th className="num">α change</th>
-            <th className="num">TAO</th>
-            <th className="num">Fee</th>
-            <th className="num">At spot</th>
-            <th>Booked as</th>
-          </tr>
-        </thead>
-        <tbody>
-          {row.legs.map((l, i) => (
-            <tr key={i} data-testid="detail-leg">
-              <td>
-                <div>
-                  {labels.get(l.coldkey) ?? l.coldkey} · {subnetName(l.netuid)}
-                  {l.hotkey !== '' && names.has(l.hotkey) ? ` · ${names.get(l.hotkey)}` : ''}
-                </div>
-                <code className="address small" title="Hotkey">
-                  {l.hotkey}
-                </code>
-              </td>
-              <td className="num" data-testid="detail-alpha">
-                <AlphaAmount amount={l.alpha} netuid={l.netuid} decimals={FULL} />
-              </td>
-              <td className="num" data-testid="detail-tao">
-                <TaoAmount rao={l.tao} decimals={FULL} />
-                {row.fiat && fiatCode !== undefined && (
-                  <div className="small" data-testid="detail-fiat">
-                    <Money amount={row.fiat.tao[i] ?? null} unit={unitFor(fiatCode)} />
-                  </div>
-                )}
-              </td>
-              <td className="num">
-                {l.fee === null ? (
-                  'unknown'
-                ) : l.feeUnit === 'tao' ? (
-                  <TaoAmount rao={l.fee} decimals={FULL} />
-                ) : (
-                  <AlphaAmount amount={l.fee} netuid={l.netuid} decimals={FULL} />
-                )}
-              </td>
-              <td className="num">{l.spotTao === null ? '—' : <TaoAmount rao={l.spotTao} decimals={FULL} />}</td>
-              <td title={`${LEG_CATEGORIES[l.category].help} ${LEG_BASES[l.basis].help}`}>
-                {LEG_CATEGORIES[l.category].label} · {LEG_BASES[l.basis].label}
-              </td>
+      {row.fund && <FundDetail row={row} fund={row.fund} labels={labels} fiatCode={fiatCode} />}
+      {row.legs.length > 0 && <h3>Legs</h3>}
+      {row.legs.length > 0 && (
+        <table className="table compact" aria-label="Legs of this entry">
+          <thead>
+            <tr>
+              <th>Position</th>
+              <th className="num">α change</th>
+              <th className="num">TAO</th>
+              <th className="num">Fee</th>
+              <th className="num">At spot</th>
+              <th>Booked as</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {row.legs.map((l, i) => (
+              <tr key={i} data-testid="detail-leg">
+                <td>
+                  <div>
+                    {labels.get(l.coldkey) ?? l.coldkey} · {subnetName(l.netuid)}
+                    {l.hotkey !== '' && names.has(l.hotkey) ? ` · ${names.get(l.hotkey)}` : ''}
+                  </div>
+                  <code className="address small" title="Hotkey">
+                    {l.hotkey}
+                  </code>
+                </td>
+                <td className="num" data-testid="detail-alpha">
+                  <AlphaAmount amount={l.alpha} netuid={l.netuid} decimals={FULL} />
+                </td>
+                <td className="num" data-testid="detail-tao">
+                  <TaoAmount rao={l.tao} decimals={FULL} />
+                  {row.fiat && fiatCode !== undefined && (
+                    <div className="small" data-testid="detail-fiat">
+                      <Money amount={row.fiat.tao[i] ?? null} unit={unitFor(fiatCode)} />
+                    </div>
+                  )}
+                </td>
+                <td className="num">
+                  {l.fee === null ? (
+                    'unknown'
+                  ) : l.feeUnit === 'tao' ? (
+                    <TaoAmount rao={l.fee} decimals={FULL} />
+                  ) : (
+                    <AlphaAmount amount={l.fee} netuid={l.netuid} decimals={FULL} />
+                  )}
+                </td>
+                <td className="num">{l.spotTao === null ? '—' : <TaoAmount rao={l.spotTao} decimals={FULL} />}</td>
+                <td title={`${LEG_CATEGORIES[l.category].help} ${LEG_BASES[l.basis].help}`}>
+                  {LEG_CATEGORIES[l.category].label} · {LEG_BASES[l.basis].label}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <h3>Chain events</h3>
       {row.sources.length === 0 ? (
         <p className="muted small">
-          None: a root-claim payout read from the chain state of block #{row.blockNumber.toLocaleString('en')}.
+          None: {row.fund ? 'fund shares' : 'a root-claim payout'} read from the chain state of block #
+          {row.blockNumber.toLocaleString('en')}.
         </p>
       ) : (
         <table className="table compact" aria-label="Chain events of this entry">

@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { ActivityFacets } from '../../../shared/activity';
 import type { Wallet } from '../../../shared/api';
-import { LEDGER_KINDS } from '../../../shared/vocab';
+import { ACTIVITY_KINDS } from '../../../shared/vocab';
 import { VocabSelect } from '../app/VocabSelect';
 import { activeFilters, DEFAULT_CHOICES, type ActivityChoices } from './choices';
 import { subnetName } from './row-view';
@@ -58,7 +58,7 @@ export function ActivityFilters({
       <label className="field">
         <span>Kind</span>
         <VocabSelect
-          vocabulary={LEDGER_KINDS}
+          vocabulary={ACTIVITY_KINDS}
           value={choices.kind ?? undefined}
           onChange={(kind) => set({ kind: kind ?? null })}
           emptyLabel="All kinds"

@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef } from 'react';
 import { useRowSlots } from './row-slots';
 import type { ActivityRow, ActivitySort } from '../../../shared/activity';
-import { ACTIVITY_SORT_KEYS, LEDGER_KINDS, type ActivitySortKey } from '../../../shared/vocab';
+import { ACTIVITY_KINDS, ACTIVITY_SORT_KEYS, type ActivitySortKey } from '../../../shared/vocab';
 import { Alpha as AlphaAmount, Tao as TaoAmount } from '../app/Amount';
 import { unitFor } from '../app/currency';
 import { Money } from '../app/Money';
@@ -11,7 +11,17 @@ import type { ActivityArgs } from './choices';
 import { activityQueries, PAGE_SIZE, pagesFor } from './queries';
 import { useValidatorNames } from '../app/validators';
 import type { ValidatorNames } from '../app/validator-names';
-import { entryFee, hotkeysText, hotkeysTitle, primaryLeg, subnetsText, utcDateTime, walletsText } from './row-view';
+import { FundShares } from './FundShares';
+import {
+  entryFee,
+  feeFiat,
+  hotkeysText,
+  hotkeysTitle,
+  rowTao,
+  subnetsText,
+  utcDateTime,
+  walletsText,
+} from './row-view';
 
 export const ROW_HEIGHT = 40;
 /** Rows below the last in view whose page is already fetched. */
@@ -216,7 +226,7 @@ const Row = memo(function Row(props: {
       </div>
     );
   const fee = entryFee(row);
-  const lead = primaryLeg(row);
+  const tao = rowTao(row);
   const fiat = props.fiatCode === undefined ? undefined : row.fiat;
   return (
     <div
@@ -234,8 +244,8 @@ const Row = memo(function Row(props: {
       <div role="gridcell" title={new Date(row.timestamp).toString()}>
         {utcDateTime(row.timestamp)}
       </div>
-      <div role="gridcell" title={LEDGER_KINDS[row.kind].help} data-testid="activity-kind">
-        {LEDGER_KINDS[row.kind].label}
+      <div role="gridcell" title={ACTIVITY_KINDS[row.kind].help} data-testid="activity-kind">
+        {ACTIVITY_KINDS[row.kind].label}
       </div>
       <div role="gridcell" className="ellipsis">
         {walletsText(row, props.labels)}
@@ -250,7 +260,10 @@ const Row = memo(function Row(props: {
         {hotkeysText(row, props.names)}
       </div>
       <div role="gridcell" className={`num${row.legs.length > 1 ? ' legs' : ''}`} data-testid="activity-alpha">
-        {row.legs.length === 1 ? (
+        {row.legs.length === 0 && row.fund ? (
+          // A basket record: the fund shares it added or gave up.
+          <FundShares shares={row.fund.shares} />
+        ) : row.legs.length === 1 ? (
           // One leg (most rows): the amount alone, no wrapper (fewer elements per row).
           <AlphaAmount amount={row.legs[0]!.alpha} netuid={row.legs[0]!.netuid} />
         ) : (
@@ -263,8 +276,7 @@ const Row = memo(function Row(props: {
         )}
       </div>
       <div role="gridcell" className="num" data-testid="activity-tao">
-        {lead &&
-          (fiat ? <Money amount={fiat.tao[0] ?? null} unit={unitFor(props.fiatCode)} /> : <TaoAmount rao={lead.tao} />)}
+        {tao && (fiat ? <Money amount={tao.fiat} unit={unitFor(props.fiatCode)} /> : <TaoAmount rao={tao.rao} />)}
       </div>
       <div role="gridcell" className="num muted">
         {fee === null ? (
@@ -273,7 +285,7 @@ const Row = memo(function Row(props: {
           'unknown'
         ) : fee.unit === 'tao' ? (
           fiat ? (
-            <Money amount={fiat.fee[fee.leg] ?? null} unit={unitFor(props.fiatCode)} />
+            <Money amount={feeFiat(row, fee)} unit={unitFor(props.fiatCode)} />
           ) : (
             <TaoAmount rao={fee.amount} decimals={6} />
           )

@@ -3,12 +3,18 @@
 // days the exports write.
 import { DEFAULT_ACTIVITY_SORT, type ActivitySort } from '../../../shared/activity';
 import type { ActivityFilterArgs } from '../../../shared/api';
-import { ACTIVITY_SORT_KEYS, isIdOf, LEDGER_KINDS, type ActivitySortKey, type LedgerKind } from '../../../shared/vocab';
+import {
+  ACTIVITY_KINDS,
+  ACTIVITY_SORT_KEYS,
+  isIdOf,
+  type ActivityKind,
+  type ActivitySortKey,
+} from '../../../shared/vocab';
 
 export interface ActivityChoices {
   walletId: number | null;
   netuid: number | null;
-  kind: LedgerKind | null;
+  kind: ActivityKind | null;
   /** First UTC day shown, `YYYY-MM-DD`, or '' for no limit. */
   fromDay: string;
   /** Last UTC day shown (inclusive), or ''. */
@@ -57,7 +63,7 @@ export function parseChoices(raw: string | null): ActivityChoices {
   return {
     walletId: positiveInt(value.walletId) || null,
     netuid: positiveInt(value.netuid),
-    kind: isIdOf(LEDGER_KINDS, value.kind) ? value.kind : null,
+    kind: isIdOf(ACTIVITY_KINDS, value.kind) ? value.kind : null,
     fromDay: day(value.fromDay),
     toDay: day(value.toDay),
     search: typeof value.search === 'string' ? value.search.slice(0, 200) : '',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityRow } from '../../../shared/activity';
+import type { ActivityFundView, ActivityRow } from '../../../shared/activity';
 import type { LedgerLegView } from '../../../shared/views';
-import { entryFee, hotkeysText, subnetsText, utcDateTime, walletsText } from './row-view';
+import { entryFee, feeFiat, hotkeysText, rowTao, sharesText, subnetsText, utcDateTime, walletsText } from './row-view';
 import { pagesFor } from './queries';
 
 const leg = (o: Partial<LedgerLegView>): LedgerLegView => ({
@@ -29,7 +29,20 @@ const row = (o: Partial<ActivityRow>): ActivityRow => ({
   legs: [leg({})],
   claimedNetuid: null,
   sources: [],
+  fund: null,
   flags: [],
+  ...o,
+});
+const fund = (o: Partial<ActivityFundView>): ActivityFundView => ({
+  record: 'purchase',
+  coldkey: 'C'.repeat(48),
+  hotkey: 'F'.repeat(48),
+  shares: 1_500_000_000n,
+  tao: 2_000_000_000n,
+  fee: 12_000_000n,
+  basis: 0n,
+  realized: 0n,
+  income: 0n,
   ...o,
 });
 
@@ -70,6 +83,30 @@ describe('Activity row view', () => {
       netuid: 2,
       leg: 1,
     });
+  });
+
+  it('shows a basket record by its fund, wallet, validator, shares, TAO and purchase fee', () => {
+    const purchase = row({ kind: 'fund-purchase', legs: [], fund: fund({}) });
+    expect(subnetsText(purchase)).toBe('Fund');
+    expect(walletsText(purchase, new Map([['C'.repeat(48), 'Main']]))).toBe('Main');
+    expect(hotkeysText(purchase)).toBe('FFFFFFFF…FFFFFF');
+    expect(sharesText(purchase.fund!.shares)).toBe('1.5000 shares');
+    expect(rowTao(purchase)).toEqual({ rao: 2_000_000_000n, fiat: null });
+    const fee = entryFee(purchase)!;
+    expect(fee).toEqual({ amount: 12_000_000n, unit: 'tao', netuid: 0, leg: -1 });
+    const inFiat = { ...purchase, fiat: { tao: [], fee: [], fund: { tao: 700n, fee: 4n } } };
+    expect(rowTao(inFiat)).toEqual({ rao: 2_000_000_000n, fiat: 700n });
+    expect(feeFiat(inFiat, fee)).toBe(4n);
+    // A claim: the shares' row is the ledger's basket-claim entry, whose leg is the root stake acquired.
+    const claim = row({
+      kind: 'basket-claim',
+      legs: [leg({ netuid: 0, alpha: 9n, tao: 9n, hotkey: 'F'.repeat(48) })],
+      fund: fund({ record: 'claim', shares: -5n, tao: 9n, fee: 0n }),
+    });
+    expect(subnetsText(claim)).toBe('Fund → Root');
+    expect(hotkeysText(claim)).toBe('FFFFFFFF…FFFFFF');
+    expect(rowTao(claim)).toEqual({ rao: 9n, fiat: null });
+    expect(entryFee(claim)).toBeNull();
   });
 
   it('fetches the first page (the counts) and the pages of the rows in view', () => {

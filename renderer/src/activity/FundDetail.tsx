@@ -1,0 +1,82 @@
+import type { ActivityFundView, ActivityRow } from '../../../shared/activity';
+import { BASKET_RECORD_KINDS } from '../../../shared/vocab';
+import { Tao as TaoAmount } from '../app/Amount';
+import { unitFor } from '../app/currency';
+import { Money } from '../app/Money';
+import { Validator } from '../app/validators';
+import { FundShares } from './FundShares';
+
+const FULL = 9;
+
+/**
+ * A basket record in full (shared/engine/baskets.ts, docs/chain/baskets.md): the validator's fund, the
+ * shares it added or gave up and its TAO, with what it booked (cost basis given up, realized, income).
+ */
+export function FundDetail({
+  row,
+  fund,
+  labels,
+  fiatCode,
+}: {
+  row: ActivityRow;
+  fund: ActivityFundView;
+  labels: ReadonlyMap<string, string>;
+  fiatCode: string | undefined;
+}) {
+  const kind = BASKET_RECORD_KINDS[fund.record];
+  const tao = (rao: bigint, testId?: string) => <TaoAmount rao={rao} decimals={FULL} testId={testId} />;
+  return (
+    <>
+      <h3>Fund shares</h3>
+      <dl className="facts" data-testid="detail-fund">
+        <dt>Record</dt>
+        <dd title={kind.help}>{kind.label}</dd>
+        <dt>Wallet</dt>
+        <dd>{labels.get(fund.coldkey) ?? fund.coldkey}</dd>
+        <dt>Validator’s fund</dt>
+        <dd>
+          <Validator hotkey={fund.hotkey} />
+          <code className="address small">{fund.hotkey}</code>
+        </dd>
+        <dt>Shares</dt>
+        <dd data-testid="detail-fund-shares">
+          <FundShares shares={fund.shares} decimals={FULL} />
+        </dd>
+        <dt>TAO</dt>
+        <dd data-testid="detail-fund-tao">
+          {tao(fund.tao)}
+          {row.fiat?.fund && fiatCode !== undefined && (
+            <span className="small">
+              {' '}
+              (<Money amount={row.fiat.fund.tao} unit={unitFor(fiatCode)} />)
+            </span>
+          )}
+        </dd>
+        {fund.fee !== 0n && (
+          <>
+            <dt>Not added to the fund</dt>
+            <dd>{tao(fund.fee)}</dd>
+          </>
+        )}
+        {fund.basis !== 0n && (
+          <>
+            <dt>Cost basis given up</dt>
+            <dd>{tao(fund.basis)}</dd>
+          </>
+        )}
+        {fund.realized !== 0n && (
+          <>
+            <dt>Realized</dt>
+            <dd>{tao(fund.realized)}</dd>
+          </>
+        )}
+        {fund.income !== 0n && (
+          <>
+            <dt>Income</dt>
+            <dd>{tao(fund.income)}</dd>
+          </>
+        )}
+      </dl>
+    </>
+  );
+}
