@@ -24,13 +24,14 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { writeUiBenchData } from './ui-data';
-import { FRAME_MARK, traced } from './ui-trace';
+import { activityScroll } from './ui-activity';
+import { traced } from './ui-trace';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WALLETS = Number(process.env.BENCH_WALLETS ?? 20);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-/** BENCH_ONLY=activity: only the Activity scrolling figures (a shorter run while tuning the list). */
+/** BENCH_ONLY=activity: only the Activity scrolling figures; BENCH_ONLY=nav: only the navigations. */
 const ONLY = process.env.BENCH_ONLY;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'taofolio-bench-ui-'));
@@ -102,13 +103,16 @@ try {
   const link = (hash: string) => `a[href="${hash}"]`;
   // Each visit also under a trace: the main thread's CPU from the click until its figures are painted
   // (what the page costs, apart from the machine's load) and its longest task.
-  const nav: Record<string, { cold: number; warm: number[]; cpu: number[]; longest: number[] }> = {};
+  type Visits = { cold: number; warm: number[]; cpu: number[]; longest: number[]; inside: Record<string, number> };
+  const nav: Record<string, Visits> = {};
   const visit = async (name: string, click: string, ...selectors: string[]) => {
     const trace = await traced(page, () => timeTo(page, click, selectors));
     const ms = trace.result;
-    const entry = (nav[name] ??= { cold: ms, warm: [], cpu: [], longest: [] });
+    const entry = (nav[name] ??= { cold: ms, warm: [], cpu: [], longest: [], inside: {} });
     entry.warm.push(ms);
     entry.cpu.push(trace.totalCpuMs);
+    // What ran inside the longest task of all visits (GC, script, layout, paint?).
+    if (trace.longestTaskCpuMs > Math.max(0, ...entry.longest)) entry.inside = trace.longestTaskEventsMs;
     entry.longest.push(trace.longestTaskCpuMs);
   };
   for (let i = 0; i <= (ONLY === 'activity' ? -1 : RUNS); i++) {
@@ -131,12 +135,13 @@ try {
         coldCpuMs: v.cpu[0],
         warmCpuMs: stats(v.cpu.slice(1)),
         longestTaskCpuMs: Math.max(...v.longest),
+        longestTaskEventsMs: v.inside,
       },
     ]),
   );
 
   // Recompute: a method no cache holds yet; the page keeps drawing frames meanwhile.
-  if (ONLY !== 'activity') {
+  if (ONLY === undefined) {
     const recompute = await traced(page, () =>
       page.evaluate(async () => {
         const select = [...document.querySelectorAll('select')].find((s) =>
@@ -179,67 +184,7 @@ try {
   }
 
   // Activity scrolling.
-  // Wait for the ledger's rows (a fixed pause measured an empty page while the list still loaded).
-  t = performance.now();
-  await page.click(link('#/activity'));
-  await page.getByTestId('activity-row').first().waitFor({ timeout: 300_000 });
-  const activityLoadMs = Math.round(performance.now() - t);
-  const scroll = await traced(page, () =>
-    page.evaluate(async (mark) => {
-      const scroller = document.querySelector<HTMLElement>('.activity-scroll')!;
-      const rows = document.querySelectorAll('[data-testid="activity-row"]').length;
-      const top0 = scroller.scrollTop;
-      const frames: number[] = [];
-      let last = performance.now();
-      // A mark per frame splits the trace's main-thread CPU by frame (bench/ui-trace.ts).
-      performance.mark(mark);
-      for (let i = 0; i < 240; i++) {
-        scroller.scrollBy(0, 200);
-        await new Promise((r) => requestAnimationFrame(() => r(null)));
-        performance.mark(mark);
-        const now = performance.now();
-        frames.push(now - last);
-        last = now;
-      }
-      return {
-        scrolledPx: scroller.scrollTop - top0,
-        listHeightPx: scroller.scrollHeight,
-        rowsInDom: rows,
-        frames,
-      };
-    }, FRAME_MARK),
-  );
-  const { frames, ...scrolled } = scroll.result;
-  const perFrame = (ms: number) => Math.round((ms / frames.length) * 100) / 100;
-  const tenths = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    const q = (p: number) => Math.round(s[Math.min(s.length - 1, Math.floor(p * s.length))]! * 10) / 10;
-    return { median: q(0.5), p95: q(0.95), max: q(1) };
-  };
-  results.activityScroll = {
-    loadMs: activityLoadMs,
-    ...scrolled,
-    // Wall: the interval between animation frames, paced by vsync (16.7 ms on time) and stretched by
-    // whatever else the machine runs; a frame over 25 ms missed a vsync.
-    wallFrameMs: {
-      ...tenths(frames),
-      over16_7ms: frames.filter((f) => f > 16.7).length,
-      missedVsync: frames.filter((f) => f > 25).length,
-      frames: frames.length,
-    },
-    // CPU: what the page itself costs per frame, whatever the load: its main thread's tasks between
-    // two frames (thread time), and the renderer's compositor thread and raster tasks.
-    mainThreadCpuPerFrameMs: {
-      mean: perFrame(scroll.totalCpuMs),
-      ...tenths(scroll.cpuPerFrameMs),
-      over16_7ms: scroll.cpuPerFrameMs.filter((f) => f > 16.7).length,
-    },
-    compositorCpuPerFrameMs: perFrame(scroll.compositorCpuMs),
-    rasterCpuPerFrameMs: perFrame(scroll.rasterCpuMs),
-    longestTaskCpuMs: scroll.longestTaskCpuMs,
-    // Per frame, by phase (nested events: script inside a task, style/layout/paint inside the frame).
-    perFramePhaseMs: Object.fromEntries(Object.entries(scroll.breakdownMs).map(([k, v]) => [k, perFrame(v)])),
-  };
+  if (ONLY !== 'nav') results.activityScroll = await activityScroll(page);
 } finally {
   await browser.close();
   host.kill('SIGTERM');

@@ -40,7 +40,7 @@ test('a subnet’s own page: figures equal the engine’s, the bet decomposes ex
   const priceChart = page.getByTestId('chart-subnet.price');
   await expect(priceChart.locator('.recharts-line')).toHaveCount(1);
   expect(await amountOf(priceChart.getByTestId('legend-value-price').locator('.amount'))).toBe(sn5.price);
-  await expect(priceChart.locator('.recharts-scatter-symbol').first()).toBeVisible();
+  await expect(priceChart.locator('.chart-markers').first()).toBeVisible();
   const valueChart = page.getByTestId('chart-subnet.value');
   expect(await amountOf(valueChart.getByTestId('legend-value-value').locator('.amount'))).toBe(sn5.figures.spotValue);
   expect(await amountOf(valueChart.getByTestId('legend-value-holdTao').locator('.amount'))).toBe(hold.benchmarkValue);

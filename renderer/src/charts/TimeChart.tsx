@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
-import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 import { Masked } from '../app/Amount';
 import { compactTao, FULL_DECIMALS, formatDate, tao } from '../app/format';
 import { oneOf, usePersistedState } from '../app/persisted';
 import { axisDate, rangeIds, rangeStart, RANGES, summarise, toChartNumber, type RangeId } from './chart-data';
 import { ChartShell, ChoiceButtons, type TipProps } from './ChartShell';
+import { MarkerLayer, markerTextsByPoint, pointAtOrBefore, type PlacedMarker } from './markers';
 
 export interface TimeLine {
   id: string;
@@ -28,7 +29,6 @@ export interface TimeMarker {
 }
 
 type Row = { t: number; i: number } & Record<string, number | null>;
-type MarkerRow = { t: number; y: number; text: string };
 
 const MARK_FILL = { buy: 'var(--accent)', sell: 'var(--danger)' } as const;
 
@@ -72,22 +72,22 @@ export function TimeChart(props: {
       }),
     [points, lines, start],
   );
-  const markerRows = useMemo(() => {
+  // Each marker sits on the first line at its day (the last point at or before it); its text shows in
+  // that day's crosshair tooltip.
+  const placed = useMemo(() => {
     const first = lines[0];
     const from = points[start]?.t ?? 0;
-    const out: Record<TimeMarker['kind'], MarkerRow[]> = { buy: [], sell: [] };
+    const out: Record<TimeMarker['kind'], PlacedMarker[]> = { buy: [], sell: [] };
     if (!first) return out;
     for (const m of markers) {
       if (m.t < from) continue;
-      // Sit on the first line at the marker's day (the last point at or before it).
-      let j = points.length - 1;
-      while (j > 0 && points[j]!.t > m.t) j--;
-      const v = first.values[j];
+      const v = first.values[pointAtOrBefore(points, m.t)];
       if (v === null || v === undefined) continue;
-      out[m.kind].push({ t: m.t, y: toChartNumber(v), text: m.text });
+      out[m.kind].push({ t: m.t, y: toChartNumber(v) });
     }
     return out;
   }, [markers, lines, points, start]);
+  const markerTexts = useMemo(() => markerTextsByPoint(points, markers), [points, markers]);
 
   const shownPoints = points.slice(start);
   const summary = summarise(
@@ -179,7 +179,9 @@ export function TimeChart(props: {
             />
             <Tooltip
               cursor={{ stroke: 'var(--muted)', strokeDasharray: '3 3' }}
-              content={(tip: TipProps) => <CrosshairTip tip={tip} lines={shownLines} points={points} format={format} />}
+              content={(tip: TipProps) => (
+                <CrosshairTip tip={tip} lines={shownLines} points={points} marks={markerTexts} format={format} />
+              )}
             />
             {shownLines.map((l) => (
               <Line
@@ -194,20 +196,9 @@ export function TimeChart(props: {
                 isAnimationActive={false}
               />
             ))}
-            {(['buy', 'sell'] as const).map((kind) =>
-              markerRows[kind].length > 0 ? (
-                <Scatter
-                  key={kind}
-                  name={kind === 'buy' ? 'Stake' : 'Unstake'}
-                  data={markerRows[kind]}
-                  dataKey="y"
-                  fill={MARK_FILL[kind]}
-                  shape={kind === 'buy' ? 'triangle' : 'diamond'}
-                  isAnimationActive={false}
-                  legendType="none"
-                />
-              ) : null,
-            )}
+            {(['buy', 'sell'] as const).map((kind) => (
+              <MarkerLayer key={kind} kind={kind} markers={placed[kind]} fill={MARK_FILL[kind]} />
+            ))}
           </ComposedChart>
         </ResponsiveContainer>
       )}
@@ -219,18 +210,23 @@ function CrosshairTip(props: {
   tip: TipProps;
   lines: readonly TimeLine[];
   points: readonly { t: number }[];
+  marks: ReadonlyMap<number, string[]>;
   format: (value: bigint, decimals?: number) => string;
 }) {
   const { active, payload } = props.tip;
   if (!active || !payload || payload.length === 0) return null;
-  const row = payload[0]?.payload as Partial<Row & MarkerRow> | undefined;
+  const row = payload[0]?.payload as Partial<Row> | undefined;
   if (!row) return null;
-  const i = typeof row.i === 'number' ? row.i : nearestIndex(props.points, row.t ?? 0);
+  const i = typeof row.i === 'number' ? row.i : Math.max(0, pointAtOrBefore(props.points, row.t ?? 0));
   const t = props.points[i]?.t ?? row.t ?? 0;
   return (
     <div className="chart-tip" data-testid="chart-tip">
       <div className="chart-tip-day">{formatDate(t)}</div>
-      {row.text && <div className="chart-tip-mark">{row.text}</div>}
+      {props.marks.get(i)?.map((text, k) => (
+        <div key={k} className="chart-tip-mark">
+          {text}
+        </div>
+      ))}
       <table>
         <tbody>
           {props.lines.map((l) => {
@@ -248,10 +244,4 @@ function CrosshairTip(props: {
       </table>
     </div>
   );
-}
-
-function nearestIndex(points: readonly { t: number }[], t: number): number {
-  let j = points.length - 1;
-  while (j > 0 && points[j]!.t > t) j--;
-  return j;
 }

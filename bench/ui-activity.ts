@@ -1,0 +1,71 @@
+/// <reference lib="dom" />
+// bench:ui's Activity scrolling (bench/ui.ts): the list scrolls 200 px per frame for 240 frames, under
+// a trace. Wall frame intervals are paced by vsync (16.7 ms on time), so they say whether a frame was
+// late, not what it cost; the main thread's CPU per frame (thread time, split at a mark per frame) says
+// what the page itself costs, whatever else the shared machine runs. Both are reported.
+import type { Page } from '@playwright/test';
+import { FRAME_MARK, traced } from './ui-trace';
+
+export async function activityScroll(page: Page) {
+  // Wait for the ledger's rows (a fixed pause measured an empty page while the list still loaded).
+  const t = performance.now();
+  await page.click('a[href="#/activity"]');
+  await page.getByTestId('activity-row').first().waitFor({ timeout: 300_000 });
+  const activityLoadMs = Math.round(performance.now() - t);
+  const scroll = await traced(page, () =>
+    page.evaluate(async (mark) => {
+      const scroller = document.querySelector<HTMLElement>('.activity-scroll')!;
+      const rows = document.querySelectorAll('[data-testid="activity-row"]').length;
+      const top0 = scroller.scrollTop;
+      const frames: number[] = [];
+      let last = performance.now();
+      // A mark per frame splits the trace's main-thread CPU by frame (bench/ui-trace.ts).
+      performance.mark(mark);
+      for (let i = 0; i < 240; i++) {
+        scroller.scrollBy(0, 200);
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        performance.mark(mark);
+        const now = performance.now();
+        frames.push(now - last);
+        last = now;
+      }
+      return {
+        scrolledPx: scroller.scrollTop - top0,
+        listHeightPx: scroller.scrollHeight,
+        rowsInDom: rows,
+        frames,
+      };
+    }, FRAME_MARK),
+  );
+  const { frames, ...scrolled } = scroll.result;
+  const perFrame = (ms: number) => Math.round((ms / frames.length) * 100) / 100;
+  const tenths = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const q = (p: number) => Math.round(s[Math.min(s.length - 1, Math.floor(p * s.length))]! * 10) / 10;
+    return { median: q(0.5), p95: q(0.95), max: q(1) };
+  };
+  return {
+    loadMs: activityLoadMs,
+    ...scrolled,
+    // Wall: the interval between animation frames, paced by vsync (16.7 ms on time) and stretched by
+    // whatever else the machine runs; a frame over 25 ms missed a vsync.
+    wallFrameMs: {
+      ...tenths(frames),
+      over16_7ms: frames.filter((f) => f > 16.7).length,
+      missedVsync: frames.filter((f) => f > 25).length,
+      frames: frames.length,
+    },
+    // CPU: what the page itself costs per frame, whatever the load: its main thread's tasks between
+    // two frames (thread time), and the renderer's compositor thread and raster tasks.
+    mainThreadCpuPerFrameMs: {
+      mean: perFrame(scroll.totalCpuMs),
+      ...tenths(scroll.cpuPerFrameMs),
+      over16_7ms: scroll.cpuPerFrameMs.filter((f) => f > 16.7).length,
+    },
+    compositorCpuPerFrameMs: perFrame(scroll.compositorCpuMs),
+    rasterCpuPerFrameMs: perFrame(scroll.rasterCpuMs),
+    longestTaskCpuMs: scroll.longestTaskCpuMs,
+    // Per frame, by phase (nested events: script inside a task, style/layout/paint inside the frame).
+    perFramePhaseMs: Object.fromEntries(Object.entries(scroll.breakdownMs).map(([k, v]) => [k, perFrame(v)])),
+  };
+}
