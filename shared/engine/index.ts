@@ -29,6 +29,7 @@ import { FundBook, type BasketTwrPoint } from './analytics/fund-index';
 import { basketFlows, withBasketSeries, withBasketTotals } from './basket-totals';
 import { withBasketBenchmarks } from './basket-benchmarks';
 import { DividendBook } from './basket-dividends';
+import { basketMoments, MomentFeed } from './basket-days';
 
 export * from './units';
 export * from './runtime';
@@ -217,9 +218,19 @@ export function createEngine(
   };
   const state = new PortfolioState(stateOpts);
   const recorder = internal?.onReplay?.(state);
+  // Days with basket activity only still close in the series (./basket-days).
+  const momentsOf = (
+    basketEvents: readonly StakeEvent[],
+    baskets: readonly BasketSnapshot[],
+    fx: readonly PositionEffect[],
+  ) => basketMoments(basketEvents, baskets, { trackedColdkeys: tracked, asOfBlock: asOf, effects: fx });
+  const feed = recorder
+    ? new MomentFeed(recorder.before).add(momentsOf(scan.picked, kept.baskets[0] ?? [], effects))
+    : null;
   // Normalise and replay in one pass; the ledger itself is only materialised on demand (ledger()).
   const replayOpts = { ...normalize, sorted: scan.sorted };
-  let ledgerCount = replayRaw(state, events, replayOpts, checkpoints, asOf, recorder?.before, recorder?.after);
+  let ledgerCount = replayRaw(state, events, replayOpts, checkpoints, asOf, feed?.before, recorder?.after);
+  feed?.upTo(asOf);
   let ledgerCache: LedgerEntry[] | null = null;
   // "Now" is the latest block any input knows about (a price snapshot after the last event still moves values).
   for (const s of upTo(input.snapshots)) state.noteBlock(s.blockNumber, s.timestamp);
@@ -274,8 +285,9 @@ export function createEngine(
       effects: delta.effects ?? [],
       sorted: deltaScan.sorted,
     };
-    const before = recorder?.before;
-    ledgerCount += replayRaw(state, delta.events, opts, delta.checkpoints, asOf, before, noteBooks, ledgerCount);
+    feed?.add(momentsOf(deltaScan.picked, delta.baskets ?? [], delta.effects ?? []));
+    ledgerCount += replayRaw(state, delta.events, opts, delta.checkpoints, asOf, feed?.before, noteBooks, ledgerCount);
+    feed?.upTo(asOf);
     for (const s of delta.snapshots) state.noteBlock(s.blockNumber, s.timestamp);
     // The kept inputs grow (chunks, joined when an on-demand question needs them whole).
     kept.events.push(delta.events);
@@ -322,7 +334,15 @@ export function createEngine(
     },
     series(opts) {
       const end = { block: state.lastBlock, timestamp: state.lastTimestamp };
-      const s = buildSeries(ledger(), whole(kept.checkpoints), stateOpts, end, { rootIndex: input.rootIndex, ...opts });
+      const moments = opts.filter ? [] : momentsOf(whole(kept.basketEvents), whole(kept.baskets), whole(kept.effects));
+      const s = buildSeries(
+        ledger(),
+        whole(kept.checkpoints),
+        stateOpts,
+        end,
+        { rootIndex: input.rootIndex, ...opts },
+        moments,
+      );
       return opts.filter ? s : engine.withBaskets(s);
     },
     withBaskets: (s) =>

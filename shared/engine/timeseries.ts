@@ -4,8 +4,8 @@
  * one line per benchmark (see ./benchmarks: the same units as the cards, so each line's last point
  * is its card).
  *
- * Daily points are taken at the end of each UTC day that has any event or checkpoint, valued at the
- * last block seen that day (days without any block in the data are skipped: no block, no price). The
+ * Daily points are taken at the end of each UTC day that has any event or checkpoint (or basket activity,
+ * ./basket-days), valued at the last block seen that day (days without any block in the data are skipped: no block, no price). The
  * series always ends with a point at the as-of block (the figures' "now"), so its last point and the
  * cards are the same computation: values sum per position exactly as the figures do.
  * Per-event points (optional) are taken after every ledger entry and checkpoint; each costs
@@ -19,6 +19,7 @@ import { replay, type ReplayItem } from './replay';
 import { alphaToTao } from './units';
 import { benchmarkIds, type BenchmarkId } from '../vocab';
 import { benchmarkLine, benchmarkUnitsFor, type BenchmarkUnits, type RootIndexPoint } from './benchmarks';
+import { MomentFeed, type BasketMoment } from './basket-days';
 
 /** Cumulative figures of one subnet at a point. */
 export interface SubnetPoint {
@@ -87,6 +88,8 @@ export function buildSeries(
   stateOpts: StateOptions,
   end: { block: number; timestamp: number },
   opts: SeriesOptions,
+  /** Blocks that change no stake position but still close their day (basket activity: ./basket-days). */
+  moments: readonly BasketMoment[] = [],
 ): Series {
   const filter = opts.filter;
   const entries = filter
@@ -97,7 +100,9 @@ export function buildSeries(
   const cps = filter ? checkpoints.filter((c) => filter(c.coldkey, c.hotkey, c.netuid)) : checkpoints;
   const state = new PortfolioState({ ...stateOpts, fiat: null });
   const rec = seriesRecorder(state, opts);
-  replay(state, entries, cps, end.block, rec.before, rec.after);
+  const feed = new MomentFeed(rec.before).add(moments);
+  replay(state, entries, cps, end.block, feed.before, rec.after);
+  feed.upTo(Number.MAX_SAFE_INTEGER); // those after the last item (all are within the as-of block)
   state.noteBlock(end.block, end.timestamp);
   return rec.finish();
 }
