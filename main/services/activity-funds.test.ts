@@ -142,6 +142,25 @@ describe('activity on devnet scenario basket475 (fund purchases, dividends, clai
     expect(activity.content).toContain(',fund-purchase,');
   });
 
+  it('in fiat, a basket record’s TAO and purchase fee at its day’s imported price', async () => {
+    const fundRows = (await allRows()).filter((r) => r.fund !== null);
+    const days = [...new Set(fundRows.map((r) => new Date(r.timestamp).toISOString().slice(0, 10)))].sort();
+    const price = (day: string) => 250_00000000n + BigInt(days.indexOf(day)) * 3_00000000n; // 1e-8 USD per τ
+    const csv = `date,price\n${days.map((d) => `${d},${Number(price(d)) / 1e8}`).join('\n')}\n`;
+    await backend.call('fiat:import', { currency: 'USD', csv });
+    const fiat = (await backend.call('activity:list', { currency: 'fiat', limit: 1000 })).rows.filter((r) => r.fund);
+    expect(fiat.map((r) => r.seq)).toEqual(fundRows.slice(0, fiat.length).map((r) => r.seq));
+    expect(fiat.some((r) => r.fund!.fee > 0n)).toBe(true);
+    for (const r of fiat) {
+      const p = price(new Date(r.timestamp).toISOString().slice(0, 10));
+      // Fund amounts are never negative (shares carry the sign), so the floor is a plain division.
+      expect(r.fiat!.fund).toEqual({
+        tao: (r.fund!.tao * p) / 1_000_000_000n,
+        fee: (r.fund!.fee * p) / 1_000_000_000n,
+      });
+    }
+  });
+
   it('follows the fund-income timing: at claim, dividends come with the claims', async () => {
     const accrual = (await allRows({ filter: { kinds: ['fund-income'] } })).length;
     await backend.call('settings:update', { basketIncome: 'claim' });
