@@ -90,6 +90,24 @@ describe('basket records in Activity', () => {
     expect(entries[1]!.seq).toBe(ledger.length);
   });
 
+  it('puts what the engine booked before a claim before its row: income at claim timing, a flush’s dividend', () => {
+    const atClaim = computeBaskets(events, snapshots, { timing: 'claim', trackedColdkeys: tracked }).records;
+    expect(atClaim.map((r) => [r.kind, r.source])).toEqual([
+      ['purchase', '100-3'],
+      ['income', '400-6'],
+      ['claim', '400-6'],
+      ['dust', '400-6'],
+    ]);
+    const after = ['buy@400', 'fund-income@400', 'basket-claim@400', 'fund-dust@400', 'buy@400'];
+    expect(shape(activityEntries(ledger, atClaim, events)).slice(3)).toEqual(after);
+    // A dividend credited by the claim's own flush has no event and no read: it sits where the engine
+    // booked it, just before the claim, not after the block's events.
+    const claimAt = records.findIndex((r) => r.kind === 'claim');
+    const flushed = { ...records[claimAt]!, kind: 'income' as const, source: null, shares: 0n, tao: 7n, income: 7n };
+    const withFlush = [...records.slice(0, claimAt), flushed, ...records.slice(claimAt)];
+    expect(shape(activityEntries(ledger, withFlush, events)).slice(4)).toEqual(after);
+  });
+
   it('shows the amounts the engine booked: shares, TAO, the purchase fee, the sources', () => {
     const rows = entries.map((e) => toActivityRow(e, (b) => `0xhash${b}`));
     const purchase = rows[1]!;

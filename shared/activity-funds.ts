@@ -69,8 +69,11 @@ export const firstLegOf = (e: ActivityEntry): LedgerLeg | null => e.firstLeg;
 
 /**
  * The ledger and the basket records in one order: by block, and within a block by the event each came
- * from (a record read from a snapshot, which sync reads after the block, comes after the block's
- * events). The ledger's own order is kept as it is; records slot in before the first entry after them.
+ * from. A record without an event sits where the engine booked it: before the next record of its block
+ * that has one (a dividend a claim's own flush credited, just before the claim), else after the block's
+ * events (a record read from a snapshot, which sync reads after the block). Records the engine booked
+ * before a claim (its income at claim timing) come before the claim's row, the claim's dust after it.
+ * The ledger's own order is kept as it is; records slot in before the first entry after them.
  */
 export function activityEntries(
   ledger: readonly LedgerEntry[],
@@ -89,11 +92,20 @@ export function activityEntries(
   for (const e of ledger) if (e.kind === 'basket-claim' && e.sources[0]) claimEntries.set(eventRef(e.sources[0]), e);
 
   const sourceOf = (r: BasketRecord): StakeEvent | undefined => (r.source === null ? undefined : byRef.get(r.source));
-  const indexOf = (r: BasketRecord): number => sourceOf(r)?.eventIndex ?? MAX_EVENT_INDEX;
-  const sorted = records
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => a.r.blockNumber - b.r.blockNumber || indexOf(a.r) - indexOf(b.r) || a.i - b.i)
-    .map((x) => x.r);
+  // Where each record sits in its block (`index`) and in the engine's order (`rank`), walking back.
+  const at = new Map<BasketRecord, { index: number; rank: number }>();
+  let next = { block: -1, index: MAX_EVENT_INDEX };
+  for (let rank = records.length - 1; rank >= 0; rank--) {
+    const r = records[rank]!;
+    if (r.blockNumber !== next.block) next = { block: r.blockNumber, index: MAX_EVENT_INDEX };
+    const own = sourceOf(r)?.eventIndex;
+    if (own !== undefined) next.index = own;
+    at.set(r, { index: own ?? next.index, rank });
+  }
+  const place = (r: BasketRecord) => at.get(r)!;
+  const sorted = [...records].sort(
+    (a, b) => a.blockNumber - b.blockNumber || place(a).index - place(b).index || place(a).rank - place(b).rank,
+  );
 
   const completing = new Map<LedgerEntry, FundEntry>();
   const own: FundEntry[] = [];
@@ -110,6 +122,14 @@ export function activityEntries(
     own.push(new FundEntry(r, ledger.length + own.length, sources, null, fee));
   }
 
+  /** Whether a record goes before a ledger entry: an earlier block or event, or booked before its claim. */
+  const before = (f: FundEntry, e: LedgerEntry): boolean => {
+    const { index, rank } = place(f.record);
+    if (f.blockNumber !== e.blockNumber) return f.blockNumber < e.blockNumber;
+    if (index !== e.eventIndex) return index < e.eventIndex;
+    const claim = completing.get(e);
+    return claim !== undefined && rank < place(claim.record).rank;
+  };
   const out: ActivityEntry[] = [];
   let k = 0;
   for (const e of ledger) {
@@ -118,12 +138,6 @@ export function activityEntries(
   }
   while (k < own.length) out.push(own[k++]!);
   return out;
-}
-
-/** Whether a record goes before a ledger entry: an earlier block, or an earlier event in the block. */
-function before(f: FundEntry, e: LedgerEntry): boolean {
-  const index = f.record.source === null ? MAX_EVENT_INDEX : (f.sources.at(-1)?.eventIndex ?? MAX_EVENT_INDEX);
-  return f.blockNumber < e.blockNumber || (f.blockNumber === e.blockNumber && index < e.eventIndex);
 }
 
 /** How each record kind is booked, for the events CSV's `basis` column (every kind decided here). */
