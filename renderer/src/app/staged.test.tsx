@@ -7,13 +7,22 @@ import { useStaged } from './staged';
 describe('useStaged', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('hands a new value to one section per task, in order, keeping the previous value until then', () => {
-    vi.useFakeTimers();
+  it('hands a new value to one section per task after a frame, in order, keeping the previous value until then', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
     const { result, rerender } = renderHook(({ value }) => useStaged(value, 3), { initialProps: { value: 'a' } });
-    const step = () =>
+    // A turn is a frame, then a task: after the frame alone nothing has moved yet.
+    const frame = () =>
+      act(() => {
+        vi.advanceTimersToNextFrame();
+      });
+    const step = () => {
+      frame();
       act(() => {
         vi.runOnlyPendingTimers();
       });
+    };
+    frame();
+    expect(result.current.values).toEqual([null, null, null]);
     expect(result.current.values).toEqual([null, null, null]);
     step();
     expect(result.current.values).toEqual(['a', null, null]);
