@@ -12,8 +12,16 @@ import {
   toActivityRow,
   type ActivityEntry,
 } from './activity';
-import { computeBaskets, eventsCsv, normalizeEvents, type BasketSnapshot, type StakeEvent } from './engine';
+import {
+  computeBaskets,
+  eventsCsv,
+  normalizeEvents,
+  type BasketRecord,
+  type BasketSnapshot,
+  type StakeEvent,
+} from './engine';
 import { A, TAO } from './engine/testing/fixtures';
+import { ACTIVITY_KIND_OF_FUND_RECORD, BASKET_RECORD_KINDS, type BasketRecordKind } from './vocab';
 
 const C = 'cold';
 const H = 'validator';
@@ -162,6 +170,29 @@ describe('basket records in Activity', () => {
     const facets = activityFacets(entries);
     expect(facets.netuids).toEqual([0, 1]);
     expect(facets.kinds).toEqual(['buy', 'basket-claim', 'fund-purchase', 'fund-income', 'fund-dust']);
+  });
+
+  it('gives every record kind one row of its kind, a claim without a ledger entry its own basket-claim row', () => {
+    const kinds = Object.keys(BASKET_RECORD_KINDS) as BasketRecordKind[];
+    const made: BasketRecord[] = kinds.map((kind, i) => ({
+      ...records[0]!,
+      kind,
+      blockNumber: 1_000 + i,
+      timestamp: (1_000 + i) * 12_000,
+      source: null,
+      tao: BigInt(i + 1),
+    }));
+    const rows = activityEntries([], made, []).map((e) => toActivityRow(e, () => null));
+    expect(rows.map((r) => [r.kind, r.fund!.record, r.fund!.tao, r.legs.length])).toEqual(
+      kinds.map((kind, i) => [ACTIVITY_KIND_OF_FUND_RECORD[kind], kind, BigInt(i + 1), 0]),
+    );
+    expect(rows.find((r) => r.fund!.record === 'claim')!.kind).toBe('basket-claim');
+    const basis = activityCsv(activityEntries([], made, []))
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(',')[14]);
+    expect(basis).toEqual(['trade', 'income', 'trade', 'expense', 'expense', 'trade', 'trade']);
   });
 
   it('exports a line per record beside the ledger lines; without records it is the ledger events CSV', () => {
