@@ -80,6 +80,8 @@ export class PositionAcc {
     if (this.curWin < 0) return { win: this.flowWin, amt: this.flowAmt };
     return { win: [...this.flowWin, this.curWin], amt: [...this.flowAmt, this.curFlow] };
   }
+  /** The next position of the same lot book (./state's index chains a book's positions). */
+  nextInBook: PositionAcc | undefined = undefined;
   lastCheckpointBlock = -1;
   /**
    * The current checkpoint interval (./reconcile): the smallest and largest α after a block with legs

@@ -4,9 +4,10 @@
  * reads this state; the incremental path keeps one instance alive and feeds it new entries.
  */
 import type { LedgerEntry, LedgerLeg } from './ledger';
-import { emissionAt, positionKey, recordAt, type EmissionRecord, type PositionCheckpoint } from './emissions';
+import { emissionAt, recordAt, type EmissionRecord, type PositionCheckpoint } from './emissions';
 import { revalue, splitDelta } from './reconcile';
-import { createLotBook, type LotBook } from './lots';
+import type { LotBook } from './lots';
+import { PositionIndex } from './position-index';
 import type { CostBasisMethod, RewardTreatment } from '../vocab';
 import { bookKey, PositionAcc, ROOT_INDEX_SCALE } from './position';
 
@@ -27,10 +28,11 @@ export interface StateOptions {
 }
 
 export class PortfolioState {
-  readonly positions = new Map<string, PositionAcc>();
-  readonly books = new Map<string, LotBook>();
+  private readonly index: PositionIndex;
+  readonly positions: ReadonlyMap<string, PositionAcc>;
+  readonly books: ReadonlyMap<string, LotBook>;
   /** book key → positions sharing it (cost attribution). */
-  readonly bookPositions = new Map<string, PositionAcc[]>();
+  readonly bookPositions: ReadonlyMap<string, readonly PositionAcc[]>;
   readonly emissions: EmissionRecord[] = [];
   lastBlock = -1;
   lastTimestamp = 0;
@@ -54,6 +56,8 @@ export class PortfolioState {
 
   constructor(readonly opts: StateOptions) {
     this.boundaries = opts.prices.snapshotBlocks();
+    this.index = new PositionIndex(opts.method);
+    ({ positions: this.positions, books: this.books, bookPositions: this.bookPositions } = this.index);
   }
 
   /**
@@ -81,49 +85,17 @@ export class PortfolioState {
     p.winStartNet = net;
   }
 
-  /**
-   * coldkey → netuid → hotkey → position: no key strings built per event, and the subnet level is an
-   * array indexed by netuid (a u16), cheaper per event than a Map lookup.
-   */
-  private readonly index = new Map<string, ({ book: LotBook; byHot: Map<string, PositionAcc> } | undefined)[]>();
-
-  private slot(coldkey: string, netuid: number): { book: LotBook; byHot: Map<string, PositionAcc> } {
-    let byNet = this.index.get(coldkey);
-    if (!byNet) {
-      byNet = [];
-      this.index.set(coldkey, byNet);
-    }
-    let slot = byNet[netuid];
-    if (!slot) {
-      slot = { book: createLotBook(this.opts.method), byHot: new Map() };
-      byNet[netuid] = slot;
-      const bk = bookKey(coldkey, netuid);
-      this.books.set(bk, slot.book);
-      this.bookPositions.set(bk, []);
-    }
-    return slot;
-  }
-
   position(coldkey: string, hotkey: string, netuid: number): PositionAcc {
-    const slot = this.slot(coldkey, netuid);
-    let p = slot.byHot.get(hotkey);
-    if (!p) {
-      const key = positionKey(coldkey, hotkey, netuid);
-      p = new PositionAcc(key, coldkey, hotkey, netuid, slot.book);
-      slot.byHot.set(hotkey, p);
-      this.positions.set(key, p);
-      (this.bookPositions.get(bookKey(coldkey, netuid)) as PositionAcc[]).push(p);
-    }
-    return p;
+    return this.index.position(coldkey, hotkey, netuid);
   }
 
   /** Look a position up without creating it. */
   find(coldkey: string, hotkey: string, netuid: number): PositionAcc | undefined {
-    return this.index.get(coldkey)?.[netuid]?.byHot.get(hotkey);
+    return this.index.find(coldkey, hotkey, netuid);
   }
 
   book(coldkey: string, netuid: number): LotBook {
-    return this.slot(coldkey, netuid).book;
+    return this.index.book(coldkey, netuid);
   }
 
   /** Root dividends (root emissions, root-claim payouts) grow the observed root yield index. */
