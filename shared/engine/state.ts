@@ -9,7 +9,7 @@ import { revalue, splitDelta } from './reconcile';
 import type { LotBook } from './lots';
 import { PositionIndex } from './position-index';
 import type { CostBasisMethod, RewardTreatment } from '../vocab';
-import { bookKey, PositionAcc, ROOT_INDEX_SCALE } from './position';
+import { ROOT_INDEX_SCALE, type PositionAcc } from './position';
 
 export type { RewardTreatment } from '../vocab';
 export { bookKey, PositionAcc, ROOT_INDEX_SCALE } from './position';
