@@ -26,9 +26,14 @@ const total = (counts: Map<string, number>) => [...counts.values()].reduce((a, b
 const dir = mkdtempSync(join(tmpdir(), 'taofolio-bench-'));
 const truthFile = join(dir, 'truth.json');
 const t0 = performance.now();
+// BENCH_DEVNET_NODE_ARGS passes node flags to the devnet (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`).
+const devnetNodeArgs = (process.env.BENCH_DEVNET_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const devnet = spawn(
-  join(ROOT, 'node_modules', '.bin', 'tsx'),
+  process.execPath,
   [
+    ...devnetNodeArgs,
+    '--import',
+    'tsx',
     join(ROOT, 'devnet/cli.ts'),
     '--scenario',
     scenario,

@@ -57,12 +57,28 @@ const UNSUBSCRIBE = new Set([
 /** JSON.stringify, with a RawJson result spliced in as its text (rpc/multi-read.ts). */
 function serialise(payload: unknown): string {
   if (Array.isArray(payload)) return `[${payload.map(serialise).join(',')}]`;
-  const r = payload as { jsonrpc?: unknown; id?: unknown; result?: unknown };
-  if (r.result instanceof RawJson && Object.keys(r).join() === 'jsonrpc,id,result') {
-    return `{"jsonrpc":${JSON.stringify(r.jsonrpc)},"id":${JSON.stringify(r.id)},"result":${r.result.json}}`;
-  }
+  const raw = rawResult(payload);
+  if (raw) return `${raw.head}${raw.result.json}}`;
   return JSON.stringify(payload);
 }
+
+/** A single response whose result is a RawJson: its text before the result, and the result. */
+function rawResult(payload: unknown): { head: string; result: RawJson } | null {
+  const r = payload as { jsonrpc?: unknown; id?: unknown; result?: unknown };
+  if (!(r.result instanceof RawJson) || Object.keys(r).join() !== 'jsonrpc,id,result') return null;
+  return { head: `{"jsonrpc":${JSON.stringify(r.jsonrpc)},"id":${JSON.stringify(r.id)},"result":`, result: r.result };
+}
+
+/**
+ * The frame to send: a response with a RawJson result goes as its bytes (a text frame of the same
+ * UTF-8 JSON), sparing the socket a string it would measure and encode again.
+ */
+function wire(payload: unknown): string | Buffer {
+  const raw = Array.isArray(payload) ? null : rawResult(payload);
+  if (!raw) return serialise(payload);
+  return Buffer.concat([Buffer.from(raw.head, 'utf8'), raw.result.bytes, CLOSE_BRACE]);
+}
+const CLOSE_BRACE = Buffer.from('}');
 
 export class RpcServer {
   private wss?: WebSocketServer;
@@ -165,7 +181,7 @@ export class RpcServer {
   }
 
   private send(conn: Conn, payload: unknown): void {
-    if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(serialise(payload));
+    if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(wire(payload), { binary: false });
   }
 
   private subscribe(conn: Conn, kind: Sub['kind'], params: unknown[]): string {

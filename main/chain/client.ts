@@ -7,6 +7,7 @@ import { hexToU8a } from '@polkadot/util';
 import { redactEndpoint, redactIn } from '../../shared/redact';
 import { installSocketGuard, takeMalformed } from './socket-guard';
 import { installRxErrorSink } from './unhandled-rx';
+import { installFastRequestJson } from './request-json';
 import { endpointSchema } from '../../shared/api';
 import type { ChainStatus } from '../../shared/api';
 
@@ -52,6 +53,7 @@ const NO_RESPONSE = /No response received from RPC endpoint/i;
 const METADATA_ATTEMPTS = 3;
 
 installSocketGuard();
+installFastRequestJson();
 installRxErrorSink();
 
 /**

@@ -12,6 +12,7 @@ import { attachBundledApis, bundledApiFor } from '../chain/bundled-apis';
 import { ChainError, type ChainClient } from '../chain/client';
 import { withRetries, type RetryStats } from './retry';
 import { keys, lastUpgradeSpec, leUint } from './storage-keys';
+import { byAnswerKey, inRequestOrder, type StorageSets } from './storage-answer';
 
 /** Several requests in flight, never unbounded. */
 export class Limiter {
@@ -47,6 +48,9 @@ export interface BlockRuntime {
   registry: Registry;
   specVersion: number;
 }
+
+const FIXED = (): string[] => [keys.timestampNow(), keys.lastRuntimeUpgrade()];
+const FIXED_WITH_EVENTS = (): string[] => [...FIXED(), keys.systemEvents()];
 
 export class ChainReader {
   readonly #hashes = new Map<number, Promise<string>>();
@@ -154,35 +158,21 @@ export class ChainReader {
     purpose = 'storage',
   ): Promise<BlockState> {
     const hash = await this.hashOf(number);
-    const fixed = [keys.timestampNow(), keys.lastRuntimeUpgrade(), ...(withEvents ? [keys.systemEvents()] : [])];
-    const all = [...fixed, ...storageKeys];
+    const all = [...(withEvents ? FIXED_WITH_EVENTS() : FIXED()), ...storageKeys];
     this.keysByPurpose.set(purpose, (this.keysByPurpose.get(purpose) ?? 0) + all.length);
-    const sets = await this.call<{ block: string; changes: [string, string | null][] }[]>(
+    const sets = await this.call<StorageSets>(
       'state_queryStorageAt',
       [all, hash],
       `storage at block ${number}`,
       purpose,
     );
     if (!Array.isArray(sets)) throw new ChainError('malformed', `Malformed storage answer at block ${number}.`);
-    // Keys are built lower-case (u8aToHex); a node answering in upper case is normalised.
-    const answer = new Map<string, string | null>();
-    for (const set of sets) {
-      if (!set || !Array.isArray(set.changes))
-        throw new ChainError('malformed', `Malformed storage answer at block ${number}.`);
-      for (const [k, v] of set.changes) answer.set(k, v);
-    }
-    let lower: Map<string, string | null> | null = null;
-    const get = (k: string): string | null => {
-      if (answer.has(k)) return answer.get(k) ?? null;
-      lower ??= new Map([...answer].map(([a, v]) => [a.toLowerCase(), v]));
-      return lower.get(k.toLowerCase()) ?? null;
-    };
     // Keyed by the caller's own key strings (built once, shared by every block), not the answer's:
     // a backfill keeps thousands of these maps until its blocks are recorded, and a copy of each key
     // per block made garbage collection the largest cost of the sync process. The map keeps the
     // fixed keys too (callers may find more keys than they asked for).
-    const values = new Map<string, string | null>();
-    for (const k of all) values.set(k, get(k));
+    const values = inRequestOrder(all, sets) ?? byAnswerKey(all, sets, number);
+    const get = (k: string): string | null => values.get(k) ?? null;
     const state: BlockState = {
       number,
       hash,

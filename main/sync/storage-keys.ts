@@ -30,55 +30,98 @@ const account = (ss58: string): Uint8Array => {
 };
 const u16 = (n: number) => new Uint8Array([n & 0xff, (n >> 8) & 0xff]);
 
-const builtKeys = new Map<string, string>();
-/**
- * A key by its item and raw arguments (ss58 strings, netuids): built (hashing every part) once, then
- * looked up by a cheap string; keys are rebuilt for every multi-key read otherwise.
- */
+/** Hash every part of a key: the slow path, run once per distinct key (see `memoised`). */
 function key(pallet: string, item: string, ...parts: [Hasher, Uint8Array | string | number][]): string {
-  let memo = `${pallet}.${item}`;
-  for (const [, d] of parts) memo += typeof d === 'object' ? `|${u8aToHex(d)}` : `|${d}`;
-  let k = builtKeys.get(memo);
-  if (!k) {
-    const bytes = parts.map(([h, d]) =>
-      hashed(h, typeof d === 'string' ? account(d) : typeof d === 'number' ? u16(d) : d),
-    );
-    k = u8aToHex(u8aConcat(itemPrefix(pallet, item), ...bytes));
-    if (builtKeys.size > 200_000) builtKeys.clear();
-    builtKeys.set(memo, k);
-  }
-  return k;
+  const bytes = parts.map(([h, d]) =>
+    hashed(h, typeof d === 'string' ? account(d) : typeof d === 'number' ? u16(d) : d),
+  );
+  return u8aToHex(u8aConcat(itemPrefix(pallet, item), ...bytes));
+}
+
+type Memo = Map<string | number, unknown>;
+let memoised = 0;
+const memoRoots: Memo[] = [];
+/**
+ * A key builder memoised on its raw arguments (ss58 strings, netuids) in nested maps: sync asks for
+ * the same few thousand keys millions of times (every multi-key read and every decode of its
+ * answer), and a lookup by the argument strings themselves needs no new string per call (a joined
+ * memo string per call was a visible share of the sync's CPU). Bounded: all memos are dropped past
+ * 200,000 keys.
+ */
+function memoisedKey<A extends (string | number)[]>(build: (...args: A) => string): (...args: A) => string {
+  const root: Memo = new Map();
+  memoRoots.push(root);
+  // Only the declared arguments: a builder passed to map() also receives the index and the array.
+  const arity = build.length;
+  return (...args: A): string => {
+    let m = root;
+    const last = arity - 1;
+    for (let i = 0; i < last; i++) {
+      const a = args[i] as string | number;
+      let next = m.get(a) as Memo | undefined;
+      if (!next) m.set(a, (next = new Map()));
+      m = next;
+    }
+    const a = last < 0 ? '' : (args[last] as string | number);
+    let k = m.get(a) as string | undefined;
+    if (k === undefined) {
+      k = build(...(args.slice(0, arity) as A));
+      if (++memoised > 200_000) {
+        for (const r of memoRoots) r.clear();
+        memoised = 1;
+        m = root;
+        for (let i = 0; i < last; i++) {
+          const next: Memo = new Map();
+          m.set(args[i] as string | number, next);
+          m = next;
+        }
+      }
+      m.set(a, k);
+    }
+    return k;
+  };
 }
 
 export const keys = {
-  systemEvents: () => key('System', 'Events'),
-  timestampNow: () => key('Timestamp', 'Now'),
-  lastRuntimeUpgrade: () => key('System', 'LastRuntimeUpgrade'),
-  account: (cold: string) => key('System', 'Account', ['Blake2_128Concat', cold]),
-  stakingHotkeys: (cold: string) => key('SubtensorModule', 'StakingHotkeys', ['Blake2_128Concat', cold]),
-  lastStakeBlockPrefix: (cold: string) => key('SubtensorModule', 'LastColdkeyHotkeyStakeBlock', ['Twox64Concat', cold]),
-  lastStakeBlock: (cold: string, hot: string) =>
+  systemEvents: memoisedKey(() => key('System', 'Events')),
+  timestampNow: memoisedKey(() => key('Timestamp', 'Now')),
+  lastRuntimeUpgrade: memoisedKey(() => key('System', 'LastRuntimeUpgrade')),
+  account: memoisedKey((cold: string) => key('System', 'Account', ['Blake2_128Concat', cold])),
+  stakingHotkeys: memoisedKey((cold: string) => key('SubtensorModule', 'StakingHotkeys', ['Blake2_128Concat', cold])),
+  lastStakeBlockPrefix: memoisedKey((cold: string) =>
+    key('SubtensorModule', 'LastColdkeyHotkeyStakeBlock', ['Twox64Concat', cold]),
+  ),
+  lastStakeBlock: memoisedKey((cold: string, hot: string) =>
     key('SubtensorModule', 'LastColdkeyHotkeyStakeBlock', ['Twox64Concat', cold], ['Twox64Concat', hot]),
-  alphaPrefix: (hot: string, cold: string) =>
+  ),
+  alphaPrefix: memoisedKey((hot: string, cold: string) =>
     key('SubtensorModule', 'Alpha', ['Blake2_128Concat', hot], ['Blake2_128Concat', cold]),
-  alpha: (hot: string, cold: string, netuid: number) =>
+  ),
+  alpha: memoisedKey((hot: string, cold: string, netuid: number) =>
     key('SubtensorModule', 'Alpha', ['Blake2_128Concat', hot], ['Blake2_128Concat', cold], ['Identity', netuid]),
-  alphaV2Prefix: (hot: string, cold: string) =>
+  ),
+  alphaV2Prefix: memoisedKey((hot: string, cold: string) =>
     key('SubtensorModule', 'AlphaV2', ['Blake2_128Concat', hot], ['Blake2_128Concat', cold]),
+  ),
   /** Shares after the lazy V1→V2 migration (spec ≥ 397). */
-  alphaV2: (hot: string, cold: string, netuid: number) =>
+  alphaV2: memoisedKey((hot: string, cold: string, netuid: number) =>
     key('SubtensorModule', 'AlphaV2', ['Blake2_128Concat', hot], ['Blake2_128Concat', cold], ['Identity', netuid]),
+  ),
   /** A hotkey's pool on a subnet: its α, and its share denominator (V1 U64F64 up to 472, V2 SafeFloat from 397). */
-  totalHotkeyAlpha: (hot: string, netuid: number) =>
+  totalHotkeyAlpha: memoisedKey((hot: string, netuid: number) =>
     key('SubtensorModule', 'TotalHotkeyAlpha', ['Blake2_128Concat', hot], ['Identity', netuid]),
-  totalHotkeyShares: (hot: string, netuid: number) =>
+  ),
+  totalHotkeyShares: memoisedKey((hot: string, netuid: number) =>
     key('SubtensorModule', 'TotalHotkeyShares', ['Blake2_128Concat', hot], ['Identity', netuid]),
-  totalHotkeySharesV2: (hot: string, netuid: number) =>
+  ),
+  totalHotkeySharesV2: memoisedKey((hot: string, netuid: number) =>
     key('SubtensorModule', 'TotalHotkeySharesV2', ['Blake2_128Concat', hot], ['Identity', netuid]),
+  ),
   /** 475 generation stamps (u64, absent = 0): a share row stamped below its pool's generation reads as absent. */
-  alphaSharePoolEpoch: (hot: string, netuid: number) =>
+  alphaSharePoolEpoch: memoisedKey((hot: string, netuid: number) =>
     key('SubtensorModule', 'AlphaSharePoolEpoch', ['Blake2_128Concat', hot], ['Identity', netuid]),
-  alphaShareEpoch: (hot: string, cold: string, netuid: number) =>
+  ),
+  alphaShareEpoch: memoisedKey((hot: string, cold: string, netuid: number) =>
     key(
       'SubtensorModule',
       'AlphaShareEpoch',
@@ -86,43 +129,47 @@ export const keys = {
       ['Blake2_128Concat', cold],
       ['Identity', netuid],
     ),
-  subnetTaoPrefix: () => key('SubtensorModule', 'SubnetTAO'),
-  subnetTao: (netuid: number) => key('SubtensorModule', 'SubnetTAO', ['Identity', netuid]),
-  subnetAlphaIn: (netuid: number) => key('SubtensorModule', 'SubnetAlphaIn', ['Identity', netuid]),
-  subnetAlphaOut: (netuid: number) => key('SubtensorModule', 'SubnetAlphaOut', ['Identity', netuid]),
-  subnetName: (netuid: number) => key('SubtensorModule', 'SubnetName', ['Identity', netuid]),
-  tokenSymbol: (netuid: number) => key('SubtensorModule', 'TokenSymbol', ['Identity', netuid]),
-  subnetMechanism: (netuid: number) => key('SubtensorModule', 'SubnetMechanism', ['Identity', netuid]),
+  ),
+  subnetTaoPrefix: memoisedKey(() => key('SubtensorModule', 'SubnetTAO')),
+  subnetTao: memoisedKey((netuid: number) => key('SubtensorModule', 'SubnetTAO', ['Identity', netuid])),
+  subnetAlphaIn: memoisedKey((netuid: number) => key('SubtensorModule', 'SubnetAlphaIn', ['Identity', netuid])),
+  subnetAlphaOut: memoisedKey((netuid: number) => key('SubtensorModule', 'SubnetAlphaOut', ['Identity', netuid])),
+  subnetName: memoisedKey((netuid: number) => key('SubtensorModule', 'SubnetName', ['Identity', netuid])),
+  tokenSymbol: memoisedKey((netuid: number) => key('SubtensorModule', 'TokenSymbol', ['Identity', netuid])),
+  subnetMechanism: memoisedKey((netuid: number) => key('SubtensorModule', 'SubnetMechanism', ['Identity', netuid])),
   /** Balancer pool weights (spec ≥ 423): quote weight q as a Perquintill. */
-  swapBalancer: (netuid: number) => key('Swap', 'SwapBalancer', ['Twox64Concat', netuid]),
+  swapBalancer: memoisedKey((netuid: number) => key('Swap', 'SwapBalancer', ['Twox64Concat', netuid])),
   /** A subnet's tempo in blocks (u16; an absent entry is the default 360). */
-  tempo: (netuid: number) => key('SubtensorModule', 'Tempo', ['Identity', netuid]),
+  tempo: memoisedKey((netuid: number) => key('SubtensorModule', 'Tempo', ['Identity', netuid])),
   /** Epochs a subnet has run (u64, spec ≥ 423; docs/chain/epochs.md). */
-  subnetEpochIndex: (netuid: number) => key('SubtensorModule', 'SubnetEpochIndex', ['Identity', netuid]),
-  swapFeeRate: (netuid: number) => key('Swap', 'FeeRate', ['Twox64Concat', netuid]),
+  subnetEpochIndex: memoisedKey((netuid: number) => key('SubtensorModule', 'SubnetEpochIndex', ['Identity', netuid])),
+  swapFeeRate: memoisedKey((netuid: number) => key('Swap', 'FeeRate', ['Twox64Concat', netuid])),
   /** Conviction lock of a coldkey on a subnet, keyed by the hotkey it is locked to (spec ≥ 411). */
-  lock: (cold: string, netuid: number, hot: string) =>
+  lock: memoisedKey((cold: string, netuid: number, hot: string) =>
     key('SubtensorModule', 'Lock', ['Blake2_128Concat', cold], ['Identity', netuid], ['Blake2_128Concat', hot]),
-  lockPrefix: (cold: string) => key('SubtensorModule', 'Lock', ['Blake2_128Concat', cold]),
+  ),
+  lockPrefix: memoisedKey((cold: string) => key('SubtensorModule', 'Lock', ['Blake2_128Concat', cold])),
   /** The coldkey that owns a hotkey (AccountId32; absent when unregistered). */
-  owner: (hot: string) => key('SubtensorModule', 'Owner', ['Blake2_128Concat', hot]),
+  owner: memoisedKey((hot: string) => key('SubtensorModule', 'Owner', ['Blake2_128Concat', hot])),
   /** A coldkey's identity ({name, url, github_repo, …}: all runtimes the app knows). */
-  identityV2: (cold: string) => key('SubtensorModule', 'IdentitiesV2', ['Blake2_128Concat', cold]),
+  identityV2: memoisedKey((cold: string) => key('SubtensorModule', 'IdentitiesV2', ['Blake2_128Concat', cold])),
   /** The older identity ({name, url, …}), still in runtimes up to 343. */
-  identityV1: (cold: string) => key('SubtensorModule', 'Identities', ['Blake2_128Concat', cold]),
+  identityV1: memoisedKey((cold: string) => key('SubtensorModule', 'Identities', ['Blake2_128Concat', cold])),
   /** Beta baskets (spec ≥ 441, docs/chain/baskets.md#shares-and-watermarks): a fund's outstanding shares (u64). */
-  basketSharesPrefix: () => key('SubtensorModule', 'BasketShares'),
-  basketShares: (hot: string) => key('SubtensorModule', 'BasketShares', ['Blake2_128Concat', hot]),
+  basketSharesPrefix: memoisedKey(() => key('SubtensorModule', 'BasketShares')),
+  basketShares: memoisedKey((hot: string) => key('SubtensorModule', 'BasketShares', ['Blake2_128Concat', hot])),
   /** Cumulative shares per unit of root stake (signed fixed point, i128 bits). */
-  basketRate: (hot: string) => key('SubtensorModule', 'BasketRate', ['Blake2_128Concat', hot]),
+  basketRate: memoisedKey((hot: string) => key('SubtensorModule', 'BasketRate', ['Blake2_128Concat', hot])),
   /** A staker's watermark of shares already claimed (i128, signed). */
-  basketClaimed: (hot: string, cold: string) =>
+  basketClaimed: memoisedKey((hot: string, cold: string) =>
     key('SubtensorModule', 'BasketClaimed', ['Blake2_128Concat', hot], ['Blake2_128Concat', cold]),
+  ),
   /** A validator fund's total-return index (spec ≥ ≈450; docs/chain/baskets.md#baskettwr). */
-  basketTwr: (hot: string) => key('SubtensorModule', 'BasketTwr', ['Blake2_128Concat', hot]),
-  rootClaimType: (cold: string) => key('SubtensorModule', 'RootClaimType', ['Blake2_128Concat', cold]),
-  rootClaimed: (netuid: number, hot: string, cold: string) =>
+  basketTwr: memoisedKey((hot: string) => key('SubtensorModule', 'BasketTwr', ['Blake2_128Concat', hot])),
+  rootClaimType: memoisedKey((cold: string) => key('SubtensorModule', 'RootClaimType', ['Blake2_128Concat', cold])),
+  rootClaimed: memoisedKey((netuid: number, hot: string, cold: string) =>
     key('SubtensorModule', 'RootClaimed', ['Identity', netuid], ['Blake2_128Concat', hot], ['Blake2_128Concat', cold]),
+  ),
 };
 
 /** SubtensorModule.Tempo's default (an absent entry). */
@@ -140,13 +187,19 @@ export function trailingU16(storageKey: string): number {
   return (u[u.length - 2] ?? 0) | ((u[u.length - 1] ?? 0) << 8);
 }
 
+/**
+ * Little-endian unsigned integer of `bytes` bytes at byte `offset` of a hex value, read from the
+ * hex text itself (byte pairs reversed into one BigInt literal): sync decodes millions of these, and
+ * a byte array per value was a visible share of its CPU.
+ */
 export function leUint(hex: string | null, bytes: number, offset = 0): bigint {
   if (!hex) return 0n;
-  const u = hexToU8a(hex);
-  if (u.length < offset + bytes) throw new Error(`storage value too short: ${u.length} < ${offset + bytes} bytes`);
-  let n = 0n;
-  for (let i = bytes - 1; i >= 0; i--) n = (n << 8n) | BigInt(u[offset + i] ?? 0);
-  return n;
+  const start = hex.startsWith('0x') ? 2 : 0;
+  const have = (hex.length - start) >> 1;
+  if (have < offset + bytes) throw new Error(`storage value too short: ${have} < ${offset + bytes} bytes`);
+  let be = '0x0';
+  for (let i = offset + bytes - 1; i >= offset; i--) be += hex.substr(start + 2 * i, 2);
+  return BigInt(be);
 }
 
 /** Little-endian two's-complement signed integer of `bytes` bytes (i128 watermarks and rates). */
@@ -202,6 +255,19 @@ function poolKeyList(netuid: number): string[] {
 /** SCALE Vec<AccountId32> → ss58 list. */
 export function decodeAccountVec(hex: string | null): string[] {
   if (!hex) return [];
+  // The same StakingHotkeys value is decoded at every checkpoint of a coldkey (ss58 encoding is
+  // costly): remember the last few values.
+  let list = accountVecs.get(hex);
+  if (!list) {
+    list = Object.freeze(accountVec(hex));
+    if (accountVecs.size >= 256) accountVecs.clear();
+    accountVecs.set(hex, list);
+  }
+  return [...list];
+}
+const accountVecs = new Map<string, readonly string[]>();
+
+function accountVec(hex: string): string[] {
   const bytes = Buffer.from(hex.slice(2), 'hex');
   let offset = 0;
   let len = 0;
