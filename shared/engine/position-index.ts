@@ -5,7 +5,8 @@
  * (`PositionAcc.nextInBook`). No key string is built per event, the subnet level is an array indexed
  * by netuid (a u16), and the hotkey is found by comparing it along a chain that is one position long
  * for most books. (A Map per book cost a probe of its own table per event: cache misses on the
- * 1M-event bench, where events hit positions at random; the chain took about a sixth off its CPU time.)
+ * 1M-event bench, where events hit positions at random. The chain took about a sixth off a warm
+ * computation's CPU time there, A/B on a loaded machine; the cold first run did not measurably move.)
  */
 import { positionKey } from './emissions';
 import { createLotBook, type LotBook } from './lots';
