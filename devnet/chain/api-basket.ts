@@ -15,9 +15,9 @@ function spotValue(chain: Chain, r: Row, b: number): bigint {
   return r.netuid === 0 ? r.alpha : (r.alpha * chain.priceRao(r.netuid, b)) / 1_000_000_000n;
 }
 
-/** Every validator hotkey that has (or had) a fund. */
+/** Every hotkey with a fund at block b (including one a later hotkey swap moved away). */
 export function fundHotkeys(chain: Chain, b: number): Acc[] {
-  return [...chain.owners.keys()].filter((h) => chain.basket.shares(h, b) > 0n).sort();
+  return [...chain.basket.funds].filter((h) => chain.basket.shares(h, b) > 0n).sort();
 }
 
 function summary(chain: Chain, hot: Acc, b: number) {

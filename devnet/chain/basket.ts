@@ -40,6 +40,11 @@ export class BasketBook {
   private readonly flushedAt = new Map<string, ChangeLog<number>>();
   /** the era's first block (the 441 migration) */
   from = Number.POSITIVE_INFINITY;
+  /**
+   * Every hotkey that ever held a fund. Historical answers (the runtime APIs at a past block) list
+   * funds from this, not from today's hotkey owners: a hotkey swapped away later still had its fund then.
+   */
+  readonly funds = new Set<Acc>();
 
   constructor(
     private readonly c: Chain,
@@ -145,6 +150,7 @@ export class BasketBook {
     hot: Acc,
     v: bigint,
   ) {
+    if (item === 'BasketShares') this.funds.add(hot);
     this.c.setLog(item, v, hot);
   }
 
@@ -357,6 +363,7 @@ export class BasketBook {
     ] as const) {
       const v = this.c.getLog<bigint>(item, this.c.cur, old);
       if (v === undefined) continue;
+      if (item === 'BasketShares') this.funds.add(next);
       this.c.setLog(item, v, next);
       this.c.setLog(item, undefined, old);
     }
