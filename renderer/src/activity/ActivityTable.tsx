@@ -239,6 +239,7 @@ const Row = memo(function Row(props: {
       data-testid="activity-row"
       data-seq={row.seq}
       data-time={row.timestamp}
+      data-legs={row.legs.length}
       onClick={() => props.onOpen(index)}
     >
       <div role="gridcell" title={new Date(row.timestamp).toString()}>
