@@ -13,6 +13,7 @@
  */
 
 import type { CostBasisMethod } from '../vocab';
+import { Totals } from './totals';
 
 export type { CostBasisMethod } from '../vocab';
 
@@ -42,23 +43,47 @@ export interface LotBook {
   lots(): Lot[];
 }
 
-export function createLotBook(method: CostBasisMethod): LotBook {
+/** A book of `method`; its totals are cells of `totals` (a store of its own by default). */
+export function createLotBook(method: CostBasisMethod, totals: Totals = new Totals(3)): LotBook {
   switch (method) {
     case 'acb':
-      return new AverageCostBook();
+      return new AverageCostBook(totals);
     case 'hifo':
-      return new HighestCostBook();
+      return new HighestCostBook(totals);
     case 'fifo':
     case 'lifo':
-      return new LotListBook(method);
+      return new LotListBook(method, totals);
   }
 }
 
-/** What every book keeps: α held, its cost and the α sold beyond it (deficit). */
+/**
+ * What every book keeps: α held, its cost and the α sold beyond it (deficit), as three cells of a
+ * typed store (./totals: no bigint kept per update); the replay gives its books the store of its
+ * positions, so a book's cells sit next to its first position's.
+ */
 abstract class BookTotals {
-  protected a = 0n;
-  protected c = 0n;
-  protected d = 0n;
+  protected readonly at: number;
+  constructor(protected readonly t: Totals) {
+    this.at = t.alloc(3);
+  }
+  protected get a(): bigint {
+    return this.t.get(this.at);
+  }
+  protected set a(v: bigint) {
+    this.t.set(this.at, v);
+  }
+  protected get c(): bigint {
+    return this.t.get(this.at + 1);
+  }
+  protected set c(v: bigint) {
+    this.t.set(this.at + 1, v);
+  }
+  protected get d(): bigint {
+    return this.t.get(this.at + 2);
+  }
+  protected set d(v: bigint) {
+    this.t.set(this.at + 2, v);
+  }
   alpha(): bigint {
     return this.a;
   }
@@ -73,33 +98,40 @@ abstract class BookTotals {
    * caller): returns the α and cost left to book, and the late cost.
    */
   protected cover(alpha: bigint, cost: bigint): [bigint, bigint, bigint] {
-    const covered = alpha < this.d ? alpha : this.d;
+    const d = this.d;
+    const covered = alpha < d ? alpha : d;
     const late = covered === alpha ? cost : (cost * covered) / alpha;
-    this.d -= covered;
+    this.d = d - covered;
     return [alpha - covered, cost - late, late];
   }
 }
 
 class AverageCostBook extends BookTotals implements LotBook {
   readonly method = 'acb' as const;
+  // The replay's hot path (one call per trade): the cells are updated in place.
   acquire(alpha: bigint, cost: bigint): bigint {
+    const t = this.t;
+    const i = this.at;
     let late = 0n;
-    if (this.d > 0n) [alpha, cost, late] = this.cover(alpha, cost);
-    this.a += alpha;
-    this.c += cost;
+    if (t.get(i + 2) > 0n) [alpha, cost, late] = this.cover(alpha, cost);
+    t.add(i, alpha);
+    t.add(i + 1, cost);
     return late;
   }
   dispose(alpha: bigint): bigint {
-    if (alpha >= this.a) {
-      const removed = this.c;
-      this.d += alpha - this.a;
-      this.a = 0n;
-      this.c = 0n;
+    const t = this.t;
+    const i = this.at;
+    const a = t.get(i);
+    if (alpha >= a) {
+      const removed = t.get(i + 1);
+      t.add(i + 2, alpha - a);
+      t.set(i, 0n);
+      t.set(i + 1, 0n);
       return removed;
     }
-    const removed = (this.c * alpha) / this.a;
-    this.a -= alpha;
-    this.c -= removed;
+    const removed = (t.get(i + 1) * alpha) / a;
+    t.sub(i, alpha);
+    t.sub(i + 1, removed);
     return removed;
   }
   take(alpha: bigint): Lot[] {
@@ -160,8 +192,11 @@ abstract class LotKeepingBook extends BookTotals implements LotBook {
 class LotListBook extends LotKeepingBook {
   private list: Lot[] = [];
   private head = 0;
-  constructor(readonly method: 'fifo' | 'lifo') {
-    super();
+  constructor(
+    readonly method: 'fifo' | 'lifo',
+    totals: Totals,
+  ) {
+    super(totals);
   }
 
   acquire(alpha: bigint, cost: bigint, order: number): bigint {
@@ -172,8 +207,8 @@ class LotListBook extends LotKeepingBook {
   }
 
   private insert(lot: Lot): void {
-    this.a += lot.alpha;
-    this.c += lot.cost;
+    this.t.add(this.at, lot.alpha);
+    this.t.add(this.at + 1, lot.cost);
     const list = this.list;
     const last = list[list.length - 1];
     if (list.length === this.head || (last && this.before(last, lot))) {
@@ -225,9 +260,9 @@ class LotListBook extends LotKeepingBook {
       this.list = list.slice(this.head);
       this.head = 0;
     }
-    this.a -= alpha - need;
-    this.c -= cost;
-    if (need > 0n) this.d += need;
+    this.t.sub(this.at, alpha - need);
+    this.t.sub(this.at + 1, cost);
+    if (need > 0n) this.t.add(this.at + 2, need);
     return cost;
   }
 
@@ -290,8 +325,8 @@ class HighestCostBook extends LotKeepingBook {
     let late = 0n;
     if (this.d > 0n) [alpha, cost, late] = this.cover(alpha, cost);
     if (alpha > 0n) {
-      this.a += alpha;
-      this.c += cost;
+      this.t.add(this.at, alpha);
+      this.t.add(this.at + 1, cost);
       this.push({ alpha, cost, order, f: unitApprox(alpha, cost) });
     }
     return late;
@@ -317,9 +352,9 @@ class HighestCostBook extends LotKeepingBook {
         need = 0n;
       }
     }
-    this.a -= alpha - need;
-    this.c -= cost;
-    if (need > 0n) this.d += need;
+    this.t.sub(this.at, alpha - need);
+    this.t.sub(this.at + 1, cost);
+    if (need > 0n) this.t.add(this.at + 2, need);
     return cost;
   }
 

@@ -10,7 +10,8 @@
  */
 import { positionKey } from './emissions';
 import { createLotBook, type LotBook } from './lots';
-import { bookKey, PositionAcc } from './position';
+import { bookKey, CELLS, PositionAcc } from './position';
+import { Totals } from './totals';
 import type { CostBasisMethod } from '../vocab';
 
 export class PositionIndex {
@@ -19,6 +20,8 @@ export class PositionIndex {
   /** book key → positions sharing it, in the order they opened (cost attribution). */
   readonly bookPositions = new Map<string, PositionAcc[]>();
   private readonly firstOf = new Map<string, (PositionAcc | undefined)[]>();
+  /** Every position's bigint totals (./totals): the replay writes them without allocating. */
+  readonly totals = new Totals(CELLS * 256);
 
   constructor(private readonly method: CostBasisMethod) {}
 
@@ -37,7 +40,7 @@ export class PositionIndex {
     const bk = bookKey(coldkey, netuid);
     let book = this.books.get(bk);
     if (!book) {
-      book = createLotBook(this.method);
+      book = createLotBook(this.method, this.totals);
       this.books.set(bk, book);
       this.bookPositions.set(bk, []);
     }
@@ -47,7 +50,7 @@ export class PositionIndex {
   private open(coldkey: string, hotkey: string, netuid: number): PositionAcc {
     const book = this.book(coldkey, netuid);
     const key = positionKey(coldkey, hotkey, netuid);
-    const p = new PositionAcc(key, coldkey, hotkey, netuid, book);
+    const p = new PositionAcc(key, coldkey, hotkey, netuid, book, this.totals, this.totals.alloc(CELLS));
     this.positions.set(key, p);
     const members = this.bookPositions.get(bookKey(coldkey, netuid)) as PositionAcc[];
     members.push(p);

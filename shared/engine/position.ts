@@ -1,42 +1,89 @@
 /** Running totals of one position (coldkey, hotkey, netuid), as the replay (./state) keeps them. */
 import type { LotBook } from './lots';
+import type { Totals } from './totals';
 
 /** Fixed-point scale of the root yield index (1.0 = 1e18). */
 export const ROOT_INDEX_SCALE = 1_000_000_000_000_000_000n;
 
-/** Running totals of one position (coldkey, hotkey, netuid). All bigint rao / alpha-rao. */
+/**
+ * The bigint totals of a position, as cells of the replay's typed store (./totals): offset of each
+ * from the position's first cell. The ones every trade touches come first, so they share cache lines.
+ */
+export const CELL = {
+  alpha: 0,
+  windowMin: 1,
+  windowMax: 2,
+  taoIn: 3,
+  taoOut: 4,
+  friction: 5,
+  alphaBought: 6,
+  alphaSold: 7,
+  realized: 8,
+  feesTao: 9,
+  feesAlpha: 10,
+  alphaTransferredIn: 11,
+  alphaTransferredOut: 12,
+  alphaEmitted: 13,
+  alphaUnexplained: 14,
+  alphaUnexplainedIn: 15,
+  alphaRootClaim: 16,
+  alphaFeePaid: 17,
+  alphaBurned: 18,
+  alphaOpening: 19,
+  openingTao: 20,
+  carryTaoIn: 21,
+  carryTaoOut: 22,
+  incomeBasis: 23,
+  costCarriedIn: 24,
+  costCarriedOut: 25,
+  incomeTao: 26,
+  emissionTao: 27,
+  rootClaimTao: 28,
+  realizedFiat: 29,
+  incomeFiat: 30,
+  winStartNet: 31,
+} as const;
+export type CellName = keyof typeof CELL;
+/** Cells per position. */
+export const CELLS = 32;
+
+/**
+ * Running totals of one position (coldkey, hotkey, netuid). All bigint rao / alpha-rao. The bigint
+ * totals (`CELL`) are properties that read and write the position's cells; the replay's hot path
+ * (./state) updates the cells directly.
+ */
 export class PositionAcc {
-  alpha = 0n;
-  alphaBought = 0n;
-  alphaSold = 0n;
-  alphaTransferredIn = 0n;
-  alphaTransferredOut = 0n;
-  alphaEmitted = 0n;
+  declare alpha: bigint;
+  declare alphaBought: bigint;
+  declare alphaSold: bigint;
+  declare alphaTransferredIn: bigint;
+  declare alphaTransferredOut: bigint;
+  declare alphaEmitted: bigint;
   /** α lost that no rule explains (decreases between checkpoints), as a positive amount. */
-  alphaUnexplained = 0n;
+  declare alphaUnexplained: bigint;
   /** α gained that no rule explains (an increase on a position that held nothing in the interval). */
-  alphaUnexplainedIn = 0n;
+  declare alphaUnexplainedIn: bigint;
   /** Whether the position held α at any time since its last checkpoint (only held α earns emission). */
   held = false;
-  alphaRootClaim = 0n;
-  alphaFeePaid = 0n;
-  alphaBurned = 0n;
+  declare alphaRootClaim: bigint;
+  declare alphaFeePaid: bigint;
+  declare alphaBurned: bigint;
   /**
    * α already held at the position's first checkpoint that no recorded event explains: an opening
    * balance (stake older than the recorded history, e.g. root stake from before dTAO). It is not
    * income: it enters like a purchase at the first recorded price (`openingTao`, part of taoIn).
    */
-  alphaOpening = 0n;
-  openingTao = 0n;
+  declare alphaOpening: bigint;
+  declare openingTao: bigint;
   /** TAO paid into the position (trade + carry acquisitions, gross). */
-  taoIn = 0n;
+  declare taoIn: bigint;
   /** TAO received out of the position (trade + carry disposals, net). */
-  taoOut = 0n;
+  declare taoOut: bigint;
   /** TAO of basis-carrying moves (part of taoIn/taoOut; kept apart so trade figures derive without extra work per event). */
-  carryTaoIn = 0n;
-  carryTaoOut = 0n;
+  declare carryTaoIn: bigint;
+  declare carryTaoOut: bigint;
   /** Basis booked for rewards (income treatment). */
-  incomeBasis = 0n;
+  declare incomeBasis: bigint;
   /** Disposal proceeds (trade legs) = taoOut − carried out. */
   get proceeds(): bigint {
     return this.taoOut - this.carryTaoOut;
@@ -45,20 +92,20 @@ export class PositionAcc {
   get costAcquired(): bigint {
     return this.taoIn - this.carryTaoIn + this.incomeBasis;
   }
-  costCarriedIn = 0n;
-  costCarriedOut = 0n;
-  realized = 0n;
+  declare costCarriedIn: bigint;
+  declare costCarriedOut: bigint;
+  declare realized: bigint;
   /** Emissions (positive intervals) + root claims, TAO value at accrual. */
-  incomeTao = 0n;
-  emissionTao = 0n;
-  rootClaimTao = 0n;
-  friction = 0n;
+  declare incomeTao: bigint;
+  declare emissionTao: bigint;
+  declare rootClaimTao: bigint;
+  declare friction: bigint;
   frictionUnknownLegs = 0;
-  feesTao = 0n;
-  feesAlpha = 0n;
+  declare feesTao: bigint;
+  declare feesAlpha: bigint;
   feesUnknown = 0;
-  realizedFiat = 0n;
-  incomeFiat = 0n;
+  declare realizedFiat: bigint;
+  declare incomeFiat: bigint;
   fiatIncomplete = false;
   emissionsUnpriced = 0;
   readonly emissions: number[] = [];
@@ -71,7 +118,7 @@ export class PositionAcc {
   readonly flowAmt: bigint[] = [];
   curWin = -1;
   /** taoIn − taoOut when the open window opened. */
-  winStartNet = 0n;
+  declare winStartNet: bigint;
   get curFlow(): bigint {
     return this.taoIn - this.taoOut - this.winStartNet;
   }
@@ -85,11 +132,11 @@ export class PositionAcc {
   lastCheckpointBlock = -1;
   /**
    * The current checkpoint interval (./reconcile): the smallest and largest α after a block with legs
-   * (the α at the last checkpoint included), the block of the latest legs (−1: none yet), and the pool
-   * value per share at the last checkpoint.
+   * (the α at the last checkpoint included: `windowMin`, `windowMax`), the block of the latest legs
+   * (−1: none yet), and the pool value per share at the last checkpoint.
    */
-  windowMin = 0n;
-  windowMax = 0n;
+  declare windowMin: bigint;
+  declare windowMax: bigint;
   legBlock = -1;
   poolValue: bigint | null = null;
   epochIndex: bigint | null = null;
@@ -113,8 +160,11 @@ export class PositionAcc {
   }
   /** The current α is one an epoch of the interval may have paid on. */
   noteAlpha(): void {
-    if (this.alpha < this.windowMin) this.windowMin = this.alpha;
-    if (this.alpha > this.windowMax) this.windowMax = this.alpha;
+    const t = this.totals;
+    const b = this.base;
+    const alpha = t.get(b + CELL.alpha);
+    if (alpha < t.get(b + CELL.windowMin)) t.set(b + CELL.windowMin, alpha);
+    if (alpha > t.get(b + CELL.windowMax)) t.set(b + CELL.windowMax, alpha);
   }
   constructor(
     readonly key: string,
@@ -123,7 +173,24 @@ export class PositionAcc {
     readonly netuid: number,
     /** The (coldkey, netuid) lot book this position's α lives in (shared with its other hotkeys). */
     readonly book: LotBook,
+    /** The store of the position's bigint totals, and its first cell there (`CELL` offsets from it). */
+    readonly totals: Totals,
+    readonly base: number,
   ) {}
+}
+
+// The bigint totals as properties of every position: read and written through its cells.
+for (const [name, offset] of Object.entries(CELL)) {
+  Object.defineProperty(PositionAcc.prototype, name, {
+    get(this: PositionAcc): bigint {
+      return this.totals.get(this.base + offset);
+    },
+    set(this: PositionAcc, v: bigint): void {
+      this.totals.set(this.base + offset, v);
+    },
+    enumerable: true,
+    configurable: false,
+  });
 }
 
 /** The key of a (coldkey, netuid) lot book: lots are pooled per coldkey and subnet across hotkeys. */

@@ -9,7 +9,8 @@ import { revalue, splitDelta } from './reconcile';
 import type { LotBook } from './lots';
 import { PositionIndex } from './position-index';
 import type { CostBasisMethod, RewardTreatment } from '../vocab';
-import { ROOT_INDEX_SCALE, type PositionAcc } from './position';
+import { CELL, ROOT_INDEX_SCALE, type PositionAcc } from './position';
+import type { Totals } from './totals';
 
 export type { RewardTreatment } from '../vocab';
 export { bookKey, PositionAcc, ROOT_INDEX_SCALE } from './position';
@@ -29,6 +30,8 @@ export interface StateOptions {
 
 export class PortfolioState {
   private readonly index: PositionIndex;
+  /** The positions' bigint totals (./totals): the hot path below adds to their cells in place. */
+  private readonly totals: Totals;
   readonly positions: ReadonlyMap<string, PositionAcc>;
   readonly books: ReadonlyMap<string, LotBook>;
   /** book key → positions sharing it (cost attribution). */
@@ -57,6 +60,7 @@ export class PortfolioState {
   constructor(readonly opts: StateOptions) {
     this.boundaries = opts.prices.snapshotBlocks();
     this.index = new PositionIndex(opts.method);
+    this.totals = this.index.totals;
     ({ positions: this.positions, books: this.books, bookPositions: this.bookPositions } = this.index);
   }
 
@@ -149,7 +153,7 @@ export class PortfolioState {
   }
 
   private realize(p: PositionAcc, amount: bigint, ts: number): void {
-    p.realized += amount;
+    this.totals.add(p.base + CELL.realized, amount);
     if (this.opts.fiat) {
       const v = this.opts.fiat.value(amount, ts);
       if (v === null) p.fiatIncomplete = true;
@@ -163,15 +167,16 @@ export class PortfolioState {
       return;
     }
     if (leg.fee === 0n) return;
-    if (leg.feeUnit === 'tao') p.feesTao += leg.fee;
-    else p.feesAlpha += leg.fee;
+    this.totals.add(p.base + (leg.feeUnit === 'tao' ? CELL.feesTao : CELL.feesAlpha), leg.fee);
   }
 
   private applyLeg(block: number, ts: number, leg: LedgerLeg): void {
     const p = this.position(leg.coldkey, leg.hotkey, leg.netuid);
     if (leg.basis === 'income') this.noteRootIncome(block, leg.tao);
     p.noteLegBlock(block);
-    p.alpha += leg.alpha;
+    const t = this.totals;
+    const b = p.base;
+    t.add(b + CELL.alpha, leg.alpha);
     if (leg.alpha > 0n) p.held = true;
     if (leg.netuid === 0) this.rootAlpha += leg.alpha;
     const book = p.book;
@@ -199,27 +204,32 @@ export class PortfolioState {
       return;
     }
     // trade (carry legs outside a pair are treated as trades). Hot path: one leg per event, so signs
-    // are applied by the operator (`-=`) rather than by negating amounts (each bigint result allocates).
+    // are applied by adding or subtracting (each bigint result, a negated amount too, allocates).
     this.noteFee(p, leg);
     if (leg.alpha >= 0n) {
-      if (leg.category === 'transferIn') p.alphaTransferredIn += leg.alpha;
-      else p.alphaBought += leg.alpha;
+      t.add(b + (leg.category === 'transferIn' ? CELL.alphaTransferredIn : CELL.alphaBought), leg.alpha);
       this.flow(p, block);
-      p.taoIn += leg.tao;
-      if (leg.spotTao !== null) p.friction += leg.tao - leg.spotTao;
-      else p.frictionUnknownLegs++;
+      t.add(b + CELL.taoIn, leg.tao);
+      if (leg.spotTao !== null) {
+        t.add(b + CELL.friction, leg.tao);
+        t.sub(b + CELL.friction, leg.spotTao);
+      } else p.frictionUnknownLegs++;
       const late = book.acquire(leg.alpha, leg.tao, this.nextOrder++);
       if (late !== 0n) this.realize(p, -late, ts);
     } else {
-      const a = -leg.alpha;
-      if (leg.category === 'transferOut') p.alphaTransferredOut += a;
-      else p.alphaSold += a;
+      t.sub(b + (leg.category === 'transferOut' ? CELL.alphaTransferredOut : CELL.alphaSold), leg.alpha);
       this.flow(p, block);
-      p.taoOut += leg.tao;
-      if (leg.spotTao !== null) p.friction += leg.spotTao - leg.tao;
-      else p.frictionUnknownLegs++;
-      const removed = book.dispose(a);
-      this.realize(p, leg.tao - removed, ts);
+      t.add(b + CELL.taoOut, leg.tao);
+      if (leg.spotTao !== null) {
+        t.add(b + CELL.friction, leg.spotTao);
+        t.sub(b + CELL.friction, leg.tao);
+      } else p.frictionUnknownLegs++;
+      const removed = book.dispose(-leg.alpha);
+      if (this.opts.fiat) this.realize(p, leg.tao - removed, ts);
+      else {
+        t.add(b + CELL.realized, leg.tao);
+        t.sub(b + CELL.realized, removed);
+      }
     }
   }
 
