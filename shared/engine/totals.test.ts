@@ -76,7 +76,15 @@ describe('replay with totals beyond 64 bits', () => {
     checkpoints: [cp(350, 15n * A * k)],
     snapshots: [snap(50, 1, 1n * TAO), snap(400, 1, 2n * TAO)],
   });
-  const fields: (keyof AdditiveFigures)[] = ['alpha', 'taoIn', 'taoOut', 'costBasis', 'realized', 'spotValue', 'friction'];
+  const fields: (keyof AdditiveFigures)[] = [
+    'alpha',
+    'taoIn',
+    'taoOut',
+    'costBasis',
+    'realized',
+    'spotValue',
+    'friction',
+  ];
 
   it('figures at scale K are the unscaled figures × K', () => {
     const small = createEngine(history(1n), { method: 'acb', rewards: 'income' });
