@@ -6,8 +6,9 @@
 //   link to the first frame that shows the page's figure (cold = first visit, figures computed by the
 //   backend; warm = later visits);
 // - Activity scrolling: frame times while the list scrolls 200 px per frame;
-// - a recompute (switching the cost-basis method): time to the new figures, and the longest frame the
-//   page drew meanwhile (a frozen UI would show one long frame).
+// - a recompute (switching the cost-basis method): time to the new figures and to every section below
+//   them redrawn, and the longest frame the page drew meanwhile (a frozen UI would show one long
+//   frame), also until the figures alone.
 // Wall-clock figures on a shared machine: compare runs, not absolute numbers. Frame intervals are
 // paced by the display's vsync (16.7 ms at 60 Hz), so an on-time frame measures 16.6–16.9 ms: a frame
 // that *missed* a vsync is one over 25 ms (wallFrameMs.missedVsync). What the page itself costs is CPU
@@ -160,17 +161,25 @@ try {
         const t0 = performance.now();
         select.value = 'hifo';
         select.dispatchEvent(new Event('change', { bubbles: true }));
-        await new Promise<void>((done) => {
-          const check = () => {
-            if (document.querySelector('[data-testid="as-of"]')?.textContent?.includes('HIFO')) done();
-            else setTimeout(check, 5);
-          };
-          check();
-        });
+        const until = (shown: () => boolean) =>
+          new Promise<void>((done) => {
+            const check = () => (shown() ? done() : setTimeout(check, 5));
+            check();
+          });
+        await until(() => !!document.querySelector('[data-testid="as-of"]')?.textContent?.includes('HIFO'));
+        const toNewFiguresMs = Math.round(performance.now() - t0);
+        const framesToFigures = gaps.length;
+        // The sections below the headline (charts, tables) are drawn after the figures, each in its
+        // turn (app/staged.ts): the recompute lasts until none shows the previous computation, and a
+        // frame after that paints the last one.
+        await until(() => document.querySelector('.stage.stale') === null);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null))));
         running = false;
         return {
-          toNewFiguresMs: Math.round(performance.now() - t0),
+          toNewFiguresMs,
+          toAllSectionsMs: Math.round(performance.now() - t0),
           longestFrameMs: Math.round(Math.max(...gaps)),
+          longestFrameToFiguresMs: Math.round(Math.max(...gaps.slice(0, framesToFigures))),
           frames: gaps.length,
         };
       }),

@@ -4,6 +4,7 @@ import { Masked } from '../app/Amount';
 import { FULL_DECIMALS, pct, tao } from '../app/format';
 import { toChartNumber } from './chart-data';
 import { ChartShell } from './ChartShell';
+import { memoOnData } from './same-data';
 
 export interface Slice {
   id: string;
@@ -28,8 +29,11 @@ export function allocationSlices(slices: readonly Slice[]): (Slice & { share: nu
   return head.map((s) => ({ ...s, share: total === 0n ? 0 : Number((s.value * 1_000_000n) / total) / 1_000_000 }));
 }
 
-/** Allocation by subnet at spot value: a donut with a legend listing value and share. */
-export function AllocationChart({
+/**
+ * Allocation by subnet at spot value: a donut with a legend listing value and share. Drawn again only
+ * when the slices change (a recompute for another method leaves spot values as they are).
+ */
+export const AllocationChart = memoOnData(function AllocationChart({
   slices,
   title = 'Allocation by subnet',
 }: {
@@ -98,4 +102,4 @@ export function AllocationChart({
       )}
     </ChartShell>
   );
-}
+});

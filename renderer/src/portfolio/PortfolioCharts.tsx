@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { BENCHMARKS, INCOME_BUCKETS, incomeBuckets, METRICS, type IncomeBucket } from '../../../shared/vocab';
 import type { AnalyticsView, DayMarkerView, MarkerSideView, PortfolioView } from '../../../shared/views';
 import { axisFormatIn, formatIn, type Unit } from '../app/Money';
@@ -7,6 +7,7 @@ import { AllocationChart } from '../charts/AllocationChart';
 import { shortAddress } from '../app/format';
 import { BarsChart } from '../charts/BarsChart';
 import { ChoiceButtons } from '../charts/ChartShell';
+import { memoOnData, sameData } from '../charts/same-data';
 import { TimeChart, type TimeLine, type TimeMarker } from '../charts/TimeChart';
 import { bucketTick } from './income-buckets';
 
@@ -34,21 +35,34 @@ export function flowMarkers(markers: readonly DayMarkerView[], unit: Unit): Time
   return out;
 }
 
-/**
- * Value over time against every benchmark the engine computes, from one computation: each line's
- * last point is the figure its card shows. A new benchmark in the vocabulary appears by itself.
- */
-export function ValueOverTime({
-  analytics,
-  unit,
-  id = 'portfolio.value',
-  title = 'Value over time',
-}: {
+interface ValueOverTimeProps {
   analytics: Pick<AnalyticsView, 'series' | 'markers'> & { benchmarkList?: AnalyticsView['benchmarkList'] };
   unit: Unit;
   id?: string;
   title?: string;
-}) {
+}
+
+/**
+ * What the value chart draws from its props: of each daily point only its day, value and benchmark
+ * values (a point also carries cost basis and realized figures, which another method changes).
+ */
+const plotted = (p: ValueOverTimeProps) => ({
+  unit: p.unit,
+  id: p.id,
+  title: p.title,
+  markers: p.analytics.markers,
+  benchmarkList: p.analytics.benchmarkList,
+  series: p.analytics.series.map((point) => [point.t, point.value, point.benchmarks]),
+});
+
+/**
+ * Value over time against every benchmark the engine computes, from one computation: each line's
+ * last point is the figure its card shows. A new benchmark in the vocabulary appears by itself.
+ * Drawn again only when what it plots changes (charts/same-data.ts).
+ */
+export const ValueOverTime = memo(ValueOverTimeChart, (prev, next) => sameData(plotted(prev), plotted(next)));
+
+function ValueOverTimeChart({ analytics, unit, id = 'portfolio.value', title = 'Value over time' }: ValueOverTimeProps) {
   const points = analytics.series;
   // Stable across renders, so the chart places them once per data change, not per frame.
   const markers = useMemo(() => flowMarkers(analytics.markers, unit), [analytics.markers, unit]);
@@ -113,8 +127,8 @@ export function PortfolioAllocation({ view }: { view: PortfolioView }) {
   );
 }
 
-/** Emission income per day, week or month (the engine's buckets). */
-export function IncomeOverTime({
+/** Emission income per day, week or month (the engine's buckets); drawn again only when they change. */
+export const IncomeOverTime = memoOnData(function IncomeOverTime({
   rows,
   unit,
   id = 'portfolio.income',
@@ -156,4 +170,4 @@ export function IncomeOverTime({
       />
     </div>
   );
-}
+});
