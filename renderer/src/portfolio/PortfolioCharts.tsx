@@ -62,7 +62,12 @@ const plotted = (p: ValueOverTimeProps) => ({
  */
 export const ValueOverTime = memo(ValueOverTimeChart, (prev, next) => sameData(plotted(prev), plotted(next)));
 
-function ValueOverTimeChart({ analytics, unit, id = 'portfolio.value', title = 'Value over time' }: ValueOverTimeProps) {
+function ValueOverTimeChart({
+  analytics,
+  unit,
+  id = 'portfolio.value',
+  title = 'Value over time',
+}: ValueOverTimeProps) {
   const points = analytics.series;
   // Stable across renders, so the chart places them once per data change, not per frame.
   const markers = useMemo(() => flowMarkers(analytics.markers, unit), [analytics.markers, unit]);
