@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: the engine, backend and devnet suites run in Node; the renderer's unit tests
@@ -5,6 +6,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     pool: 'forks',
+    // Vitest leaves one core to its main thread, which idles here: on a 2-core machine that halves the
+    // speed of a suite whose files are CPU-bound (a devnet and a sync in one process).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
