@@ -120,5 +120,5 @@ describe('kill -9 during sync --once (runtime 393 → 424)', () => {
     await done;
     expect(await exited(cli(dir, dn.url))).toBe(0);
     expect(dump(dir)).toEqual(expected);
-  }, 240_000);
+  }, 600_000); // twelve CLI processes, each with its own tsx start-up: a hang guard only
 });
