@@ -62,9 +62,9 @@ describe('<ActivityPage>', () => {
 
   it('an empty wallet shows no entry and offers nothing to export', async () => {
     renderPage();
-    await screen.findByText('3 ledger entries · Time, newest first');
+    await screen.findByText('3 entries · Time, newest first');
     fireEvent.change(screen.getByRole('combobox', { name: 'Wallet' }), { target: { value: '2' } });
-    await screen.findByText('0 of 3 ledger entries · Time, newest first');
+    await screen.findByText('0 of 3 entries · Time, newest first');
     expect(lastList()).toMatchObject({ filter: { walletIds: [2] }, sort: { key: 'time', dir: 'desc' } });
     expect(screen.getByRole('button', { name: /^Export 0 entries/ })).toHaveProperty('disabled', true);
     expect(screen.getByText('No entry matches these filters.')).toBeTruthy();
@@ -72,11 +72,11 @@ describe('<ActivityPage>', () => {
 
   it('exports with exactly the filter and order the list was asked with, and remembers them', async () => {
     renderPage();
-    await screen.findByText('3 ledger entries · Time, newest first');
+    await screen.findByText('3 entries · Time, newest first');
     fireEvent.change(screen.getByRole('combobox', { name: 'Wallet' }), { target: { value: '1' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Subnet' }), { target: { value: '4' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Kind' }), { target: { value: 'buy' } });
-    await screen.findByText(/3 of 3 ledger entries/);
+    await screen.findByText(/3 of 3 entries/);
     fireEvent.click(screen.getByRole('button', { name: /^Export 3 entries/ }));
     await waitFor(() => expect(calls.some((c) => c.channel === 'activity:export')).toBe(true));
     const exported = calls.find((c) => c.channel === 'activity:export')!.args;
@@ -90,7 +90,7 @@ describe('<ActivityPage>', () => {
 
   it('applies a search after a pause, and Clear filters resets it', async () => {
     renderPage();
-    await screen.findByText('3 ledger entries · Time, newest first');
+    await screen.findByText('3 entries · Time, newest first');
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: ' 5Hot ' } });
     await waitFor(() => expect(lastList()).toMatchObject({ filter: { search: '5Hot' } }));
     fireEvent.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);

@@ -53,8 +53,8 @@ export function ActivityPage() {
         <p className="muted" data-testid="activity-count" aria-live="polite">
           {view
             ? filtered
-              ? `${count(view.matched)} of ${count(view.total)} ledger entries`
-              : `${count(view.total)} ledger entries`
+              ? `${count(view.matched)} of ${count(view.total)} entries`
+              : `${count(view.total)} entries`
             : 'Loading…'}
           {view && ` · ${ACTIVITY_SORT_KEYS[choices.sort.key].label}, ${sortWords(choices.sort)}`}
         </p>
