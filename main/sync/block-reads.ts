@@ -1,4 +1,4 @@
-// Multi-key reads at historical blocks, kept per block and merged, and the blocks bisection reads next (docs/chain/change-discovery.md#what-each-change-costs-in-requests):
+// Multi-key reads at historical blocks, kept per block and merged, and bisection's gaps and the blocks it reads next (docs/chain/change-discovery.md#what-each-change-costs-in-requests):
 // state at a block never changes, so a later read of the same block asks only for the keys (or the
 // events) not read there yet, and nothing at all when everything is known.
 import type { BlockState, ChainReader } from './reader';
@@ -78,4 +78,31 @@ function midpoints(p: number, q: number, depth: number, out: number[]): number[]
 export function midpointsAhead(gaps: readonly { p: number; q: number }[]): number[] {
   const depth = Math.min(4, Math.max(1, Math.floor(Math.log2(1_000 / Math.max(1, gaps.length) + 1))));
   return gaps.flatMap((g) => midpoints(g.p, g.q, depth, []));
+}
+
+/** Gaps at most this wide read the whole fingerprint and the pools at their midpoint (ChangeFinder bisection). */
+export const FULL_READ_GAP = 8;
+
+/** A gap (p, q] whose ends differ in the keys `keyList` (their values at p and at q). */
+export interface Gap {
+  p: number;
+  q: number;
+  keyList: readonly string[];
+  vP: readonly string[];
+  vQ: readonly string[];
+}
+
+/**
+ * The gap (p, q] restricted to the keys whose values differ at its ends, or null when none does.
+ * A key equal at both ends is taken as unchanged in between: the nonce, StakingHotkeys and
+ * LastColdkeyHotkeyStakeBlock only grow, and a position's shares or lock returning to the exact same
+ * value inside a gap is the "change undone within the gap" the fingerprint never sees
+ * (docs/chain/change-discovery.md#fingerprint-bisection).
+ */
+export function splitGap(p: number, q: number, keyList: readonly string[], vP: readonly string[], vQ: readonly string[]): Gap | null {
+  const idx: number[] = [];
+  for (let i = 0; i < keyList.length; i++) if (vP[i] !== vQ[i]) idx.push(i);
+  if (idx.length === 0) return null;
+  if (idx.length === keyList.length) return { p, q, keyList, vP, vQ };
+  return { p, q, keyList: idx.map((i) => keyList[i]!), vP: idx.map((i) => vP[i]!), vQ: idx.map((i) => vQ[i]!) };
 }

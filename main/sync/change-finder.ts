@@ -5,7 +5,7 @@
 //     differs: this covers pre-spec-238 history, same-subnet transfers out, root claims and other
 //     silent share changes. One state_queryStorageAt per fingerprint read, whatever the key count.
 import { ChainError } from '../chain/client';
-import { BlockReads, midpointsAhead } from './block-reads';
+import { BlockReads, FULL_READ_GAP, midpointsAhead, splitGap, type Gap } from './block-reads';
 import type { BlockState, ChainReader } from './reader';
 import { decodeEvents, stakeEventsOf, type DecodeContext, type DecodedEvent } from './stake-events';
 import { accountNonce, decodeAccountVec, keys, leUint, poolKeysOf, trailingAccount, trailingU16 } from './storage-keys';
@@ -132,14 +132,13 @@ export class ChangeFinder {
     for (const k of this.#specs.keys()) if (k < b) this.#specs.delete(k);
   }
 
-  #fingerprint(s: BlockState): string {
+  /** The fingerprint's values at a read, in `keyList` order (the coldkey's account by its nonce only). */
+  #values(s: BlockState, keyList: readonly string[]): string[] {
     const account = keys.account(this.coldkey);
-    return this.#keys()
-      .map((k) => {
-        const v = s.values.get(k) ?? null;
-        return k === account ? String(accountNonce(v)) : (v ?? '-');
-      })
-      .join('|');
+    return keyList.map((k) => {
+      const v = s.values.get(k) ?? null;
+      return k === account ? String(accountNonce(v)) : (v ?? '-');
+    });
   }
 
   #lastStake(s: BlockState, hot: string): number {
@@ -187,8 +186,9 @@ export class ChangeFinder {
   }
 
   /**
-   * Candidate blocks in [lo, hi] from the LastColdkeyHotkeyStakeBlock chains: all hotkeys step back
-   * together, so each step's block hashes come in one request. Each step reads the whole fingerprint
+   * Candidate blocks in [lo, hi] from the LastColdkeyHotkeyStakeBlock chains: the hotkeys whose
+   * chains are within a window of the highest step back together, so each step's block hashes come
+   * in one request. Each step reads the whole fingerprint
    * and the pools at the block before a change (same request count as the stake-block keys alone):
    * verification and that block's checkpoint then reuse the read.
    */
@@ -198,10 +198,18 @@ export class ChangeFinder {
     let frontier = [...this.hotkeys]
       .map((hot) => ({ hot, v: this.#lastStake(top, hot) }))
       .filter((f) => f.v >= lo && f.v <= hi);
+    const window = walkWindow(lo, hi);
     while (frontier.length > 0) {
-      const fresh = [...new Set(frontier.map((f) => f.v))].filter((b) => !found.has(b));
+      // Step the chains from the highest block down, a window at a time: a position learned from
+      // the events at a change block X is then in the reads at every block below X that later
+      // rounds make. Stepping every chain at once read many blocks below X before X was decoded,
+      // and verification read them all again for the new position's keys.
+      const highest = Math.max(...frontier.map((f) => f.v));
+      const waiting = frontier.filter((f) => f.v < highest - window);
+      const active = frontier.filter((f) => f.v >= highest - window);
+      const fresh = [...new Set(active.map((f) => f.v))].filter((b) => !found.has(b));
       for (const b of fresh) found.add(b);
-      const stepping = frontier.filter((f) => f.v - 1 >= lo);
+      const stepping = active.filter((f) => f.v - 1 >= lo);
       // The change blocks just found are decoded while the walk steps back, in the same request
       // round: the positions their events reveal are then in the reads of the steps that follow,
       // which spares reading those blocks again for the new keys.
@@ -220,7 +228,7 @@ export class ChangeFinder {
           if (previous >= lo) next.push({ hot, v: previous });
         }),
       ]);
-      frontier = next;
+      frontier = [...waiting, ...next];
     }
     return found;
   }
@@ -228,27 +236,36 @@ export class ChangeFinder {
   /**
    * Blocks in the gaps (p, q] where the fingerprint changes, bisecting all gaps level by level. The
    * hashes of the midpoints of the next few levels (both halves) come in one request, so most levels
-   * cost only their reads.
+   * cost only their reads. Above the last levels a midpoint reads only the gap's differing keys
+   * (docs/chain/change-discovery.md#fingerprint-bisection): a few keys instead of the ~540 of the
+   * fingerprint, for the same requests.
    */
-  async #bisect(gaps: { p: number; q: number; fpP: string; fpQ: string }[], out: Set<number>): Promise<void> {
+  async #bisect(gaps: Gap[], out: Set<number>): Promise<void> {
     let level = gaps;
     while (level.length > 0) {
       const open = level.filter((g) => g.q > g.p + 1);
       await this.reader.prefetchHashes(midpointsAhead(open));
-      const next: typeof level = [];
+      const next: Gap[] = [];
       await Promise.all(
-        level.map(async ({ p, q, fpP, fpQ }) => {
+        level.map(async ({ p, q, keyList, vP, vQ }) => {
           if (q === p + 1) {
             out.add(q);
             return;
           }
           const m = Math.floor((p + q) / 2);
           // Near the end of a bisection the midpoint is likely the change block or the one before,
-          // whose checkpoints need the pools: read them now rather than again. In a gap of two
-          // blocks the midpoint is a change block half the time: read its events with it.
-          const fpM = this.#fingerprint(await this.read(m, q - p <= 2, q - p <= 8, 'bisection'));
-          if (fpP !== fpM) next.push({ p, q: m, fpP, fpQ: fpM });
-          if (fpM !== fpQ) next.push({ p: m, q, fpP: fpM, fpQ });
+          // whose checkpoints need the whole fingerprint and the pools: read them now rather than
+          // again. In a gap of two blocks the midpoint is a change block half the time: read its
+          // events with it.
+          const sM =
+            q - p <= FULL_READ_GAP
+              ? await this.read(m, q - p <= 2, true, 'bisection')
+              : await this.#reads.read(m, keyList, false, 'fingerprint: bisection');
+          const vM = this.#values(sM, keyList);
+          const left = splitGap(p, m, keyList, vP, vM);
+          const right = splitGap(m, q, keyList, vM, vQ);
+          if (left) next.push(left);
+          if (right) next.push(right);
         }),
       );
       level = next;
@@ -258,7 +275,7 @@ export class ChangeFinder {
   async #verify(lo: number, hi: number, candidates: Set<number>): Promise<Set<number>> {
     const points = [lo - 1, ...[...candidates].sort((a, b) => a - b)];
     const found = new Set<number>();
-    const gaps: { p: number; q: number; fpP: string; fpQ: string }[] = [];
+    const gaps: Gap[] = [];
     await this.reader.prefetchHashes(points.flatMap((p, i) => [p, (points[i + 1] ?? hi + 1) - 1]));
     await Promise.all(
       points.map(async (p, i) => {
@@ -274,9 +291,9 @@ export class ChangeFinder {
           this.read(p, false, i > 0, 'verification'),
           this.read(q, false, next !== undefined, 'verification'),
         ]);
-        const fpP = this.#fingerprint(sp);
-        const fpQ = this.#fingerprint(sq);
-        if (fpP !== fpQ) gaps.push({ p, q, fpP, fpQ });
+        const keyList = this.#keys();
+        const gap = splitGap(p, q, keyList, this.#values(sp, keyList), this.#values(sq, keyList));
+        if (gap) gaps.push(gap);
       }),
     );
     await this.#bisect(gaps, found);
@@ -373,4 +390,14 @@ export class ChangeFinder {
 
   /** Decoded events of the change blocks of the current run, re-read once the position set is final. */
   readonly #events = new Map<number, DecodedEvent[]>();
+}
+
+/**
+ * The span of blocks the walk steps in one round (see #walk): a 64th of the range, at least a day.
+ * Measured on `npm run bench:sync` (docs/chain/change-discovery.md#measured): a 64th took 140 rounds
+ * instead of 97 (+46 block-hash requests) and spared 631 verification re-reads; a 128th or a 256th
+ * spared no more re-reads and cost more hash requests.
+ */
+function walkWindow(lo: number, hi: number): number {
+  return Math.max(7_200, Math.ceil((hi - lo + 1) / 64));
 }
