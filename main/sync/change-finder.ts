@@ -5,7 +5,7 @@
 //     differs: this covers pre-spec-238 history, same-subnet transfers out, root claims and other
 //     silent share changes. One state_queryStorageAt per fingerprint read, whatever the key count.
 import { ChainError } from '../chain/client';
-import { BlockReads, FULL_READ_GAP, midpointsAhead, splitGap, type Gap } from './block-reads';
+import { BlockReads, FULL_READ_GAP, midpointsAhead, splitGap, walkWindow, type Gap } from './block-reads';
 import type { BlockState, ChainReader } from './reader';
 import { decodeEvents, stakeEventsOf, type DecodeContext, type DecodedEvent } from './stake-events';
 import { accountNonce, decodeAccountVec, keys, leUint, poolKeysOf, trailingAccount, trailingU16 } from './storage-keys';
@@ -390,14 +390,4 @@ export class ChangeFinder {
 
   /** Decoded events of the change blocks of the current run, re-read once the position set is final. */
   readonly #events = new Map<number, DecodedEvent[]>();
-}
-
-/**
- * The span of blocks the walk steps in one round (see #walk): a 64th of the range, at least a day.
- * Measured on `npm run bench:sync` (docs/chain/change-discovery.md#measured): a 64th took 140 rounds
- * instead of 97 (+46 block-hash requests) and spared 631 verification re-reads; a 128th or a 256th
- * spared no more re-reads and cost more hash requests.
- */
-function walkWindow(lo: number, hi: number): number {
-  return Math.max(7_200, Math.ceil((hi - lo + 1) / 64));
 }
