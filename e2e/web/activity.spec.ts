@@ -43,7 +43,7 @@ async function openActivity(page: Page): Promise<ActivityPage> {
   await page.evaluate(() => (globalThis as unknown as { localStorage: { clear(): void } }).localStorage.clear());
   const activity = new ActivityPage(page);
   await activity.open();
-  await expect(activity.count).toContainText(`${synced.ledger.length} ledger entries`);
+  await expect(activity.count).toContainText(`${synced.ledger.length} entries`);
   return activity;
 }
 
@@ -107,7 +107,7 @@ test('filters, search and sorting narrow and order the rows; the export follows 
 
   // An empty wallet: nothing shown, nothing to export (the old page exported every row).
   await activity.filter('Wallet').selectOption({ label: 'Empty' });
-  await expect(activity.count).toContainText(`0 of ${synced.ledger.length} ledger entries`);
+  await expect(activity.count).toContainText(`0 of ${synced.ledger.length} entries`);
   await expect(page.getByText('No entry matches these filters.')).toBeVisible();
   await expect(activity.exportButton).toBeDisabled();
   expect(empty.id).toBeGreaterThan(0);
@@ -115,7 +115,7 @@ test('filters, search and sorting narrow and order the rows; the export follows 
   // One wallet: the count and the exported entries are exactly the engine's entries of that wallet.
   await activity.filter('Wallet').selectOption({ label: 'user 0' });
   const mine = synced.ledger.filter((e) => e.legs.some((l) => l.coldkey === user0.address));
-  await expect(activity.count).toContainText(`${mine.length} of ${synced.ledger.length} ledger entries`);
+  await expect(activity.count).toContainText(`${mine.length} of ${synced.ledger.length} entries`);
   const csv = await activity.exportCsv();
   expect(csvEntries(csv)).toEqual(new Set(mine.map((e) => String(e.seq))));
 
@@ -127,7 +127,7 @@ test('filters, search and sorting narrow and order the rows; the export follows 
   await expect(activity.count).toContainText(`${buys.length} of ${synced.ledger.length}`);
   expect(csvEntries(await activity.exportCsv())).toEqual(new Set(buys.map((e) => String(e.seq))));
   await page.getByRole('button', { name: 'Clear filters' }).first().click();
-  await expect(activity.count).toContainText(`${synced.ledger.length} ledger entries`);
+  await expect(activity.count).toContainText(`${synced.ledger.length} entries`);
 
   // Date range (UTC days, both ends included).
   const target = synced.ledger[Math.floor(synced.ledger.length / 2)]!;
@@ -153,7 +153,7 @@ test('filters, search and sorting narrow and order the rows; the export follows 
   );
   await expect(activity.count).toContainText(`${withHotkey.length} of`);
   await activity.search.fill('');
-  await expect(activity.count).toContainText(`${synced.ledger.length} ledger entries`);
+  await expect(activity.count).toContainText(`${synced.ledger.length} entries`);
 
   // Sort by α, largest first, then smallest first.
   await activity.header('α').click();
