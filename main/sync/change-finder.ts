@@ -255,11 +255,12 @@ export class ChangeFinder {
           const m = Math.floor((p + q) / 2);
           // Near the end of a bisection the midpoint is likely the change block or the one before,
           // whose checkpoints need the whole fingerprint and the pools: read them now rather than
-          // again. In a gap of two blocks the midpoint is a change block half the time: read its
-          // events with it.
+          // again. Its events come too: the change block found last is one of these midpoints more
+          // often than not, and its events would otherwise cost one more request (the events of a
+          // block are small beside its ~1,450 keys).
           const sM =
             q - p <= FULL_READ_GAP
-              ? await this.read(m, q - p <= 2, true, 'bisection')
+              ? await this.read(m, true, true, 'bisection')
               : await this.#reads.read(m, keyList, false, 'fingerprint: bisection');
           const vM = this.#values(sM, keyList);
           const left = splitGap(p, m, keyList, vP, vM);
