@@ -52,38 +52,10 @@ export const CELLS = 32;
  * totals (`CELL`) are properties that read and write the position's cells; the replay's hot path
  * (./state) updates the cells directly.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- its cells' accessors, see below
 export class PositionAcc {
-  declare alpha: bigint;
-  declare alphaBought: bigint;
-  declare alphaSold: bigint;
-  declare alphaTransferredIn: bigint;
-  declare alphaTransferredOut: bigint;
-  declare alphaEmitted: bigint;
-  /** α lost that no rule explains (decreases between checkpoints), as a positive amount. */
-  declare alphaUnexplained: bigint;
-  /** α gained that no rule explains (an increase on a position that held nothing in the interval). */
-  declare alphaUnexplainedIn: bigint;
   /** Whether the position held α at any time since its last checkpoint (only held α earns emission). */
   held = false;
-  declare alphaRootClaim: bigint;
-  declare alphaFeePaid: bigint;
-  declare alphaBurned: bigint;
-  /**
-   * α already held at the position's first checkpoint that no recorded event explains: an opening
-   * balance (stake older than the recorded history, e.g. root stake from before dTAO). It is not
-   * income: it enters like a purchase at the first recorded price (`openingTao`, part of taoIn).
-   */
-  declare alphaOpening: bigint;
-  declare openingTao: bigint;
-  /** TAO paid into the position (trade + carry acquisitions, gross). */
-  declare taoIn: bigint;
-  /** TAO received out of the position (trade + carry disposals, net). */
-  declare taoOut: bigint;
-  /** TAO of basis-carrying moves (part of taoIn/taoOut; kept apart so trade figures derive without extra work per event). */
-  declare carryTaoIn: bigint;
-  declare carryTaoOut: bigint;
-  /** Basis booked for rewards (income treatment). */
-  declare incomeBasis: bigint;
   /** Disposal proceeds (trade legs) = taoOut − carried out. */
   get proceeds(): bigint {
     return this.taoOut - this.carryTaoOut;
@@ -92,20 +64,8 @@ export class PositionAcc {
   get costAcquired(): bigint {
     return this.taoIn - this.carryTaoIn + this.incomeBasis;
   }
-  declare costCarriedIn: bigint;
-  declare costCarriedOut: bigint;
-  declare realized: bigint;
-  /** Emissions (positive intervals) + root claims, TAO value at accrual. */
-  declare incomeTao: bigint;
-  declare emissionTao: bigint;
-  declare rootClaimTao: bigint;
-  declare friction: bigint;
   frictionUnknownLegs = 0;
-  declare feesTao: bigint;
-  declare feesAlpha: bigint;
   feesUnknown = 0;
-  declare realizedFiat: bigint;
-  declare incomeFiat: bigint;
   fiatIncomplete = false;
   emissionsUnpriced = 0;
   readonly emissions: number[] = [];
@@ -117,8 +77,6 @@ export class PositionAcc {
   readonly flowWin: number[] = [];
   readonly flowAmt: bigint[] = [];
   curWin = -1;
-  /** taoIn − taoOut when the open window opened. */
-  declare winStartNet: bigint;
   get curFlow(): bigint {
     return this.taoIn - this.taoOut - this.winStartNet;
   }
@@ -130,13 +88,6 @@ export class PositionAcc {
   /** The next position of the same lot book (./state's index chains a book's positions). */
   nextInBook: PositionAcc | undefined = undefined;
   lastCheckpointBlock = -1;
-  /**
-   * The current checkpoint interval (./reconcile): the smallest and largest α after a block with legs
-   * (the α at the last checkpoint included: `windowMin`, `windowMax`), the block of the latest legs
-   * (−1: none yet), and the pool value per share at the last checkpoint.
-   */
-  declare windowMin: bigint;
-  declare windowMax: bigint;
   legBlock = -1;
   poolValue: bigint | null = null;
   epochIndex: bigint | null = null;
@@ -177,6 +128,63 @@ export class PositionAcc {
     readonly totals: Totals,
     readonly base: number,
   ) {}
+}
+
+// The bigint totals (`CELL`), declared for the type checker: the accessors defined below the class
+// give every position these properties (an interface, not `declare` fields, which Babel, used by
+// Playwright to load the engine in the e2e suite, rejects).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- defined on the prototype below
+export interface PositionAcc {
+  alpha: bigint;
+  alphaBought: bigint;
+  alphaSold: bigint;
+  alphaTransferredIn: bigint;
+  alphaTransferredOut: bigint;
+  alphaEmitted: bigint;
+  /** α lost that no rule explains (decreases between checkpoints), as a positive amount. */
+  alphaUnexplained: bigint;
+  /** α gained that no rule explains (an increase on a position that held nothing in the interval). */
+  alphaUnexplainedIn: bigint;
+  alphaRootClaim: bigint;
+  alphaFeePaid: bigint;
+  alphaBurned: bigint;
+  /**
+   * α already held at the position's first checkpoint that no recorded event explains: an opening
+   * balance (stake older than the recorded history, e.g. root stake from before dTAO). It is not
+   * income: it enters like a purchase at the first recorded price (`openingTao`, part of taoIn).
+   */
+  alphaOpening: bigint;
+  openingTao: bigint;
+  /** TAO paid into the position (trade + carry acquisitions, gross). */
+  taoIn: bigint;
+  /** TAO received out of the position (trade + carry disposals, net). */
+  taoOut: bigint;
+  /** TAO of basis-carrying moves (part of taoIn/taoOut; kept apart so trade figures derive without extra work per event). */
+  carryTaoIn: bigint;
+  carryTaoOut: bigint;
+  /** Basis booked for rewards (income treatment). */
+  incomeBasis: bigint;
+  costCarriedIn: bigint;
+  costCarriedOut: bigint;
+  realized: bigint;
+  /** Emissions (positive intervals) + root claims, TAO value at accrual. */
+  incomeTao: bigint;
+  emissionTao: bigint;
+  rootClaimTao: bigint;
+  friction: bigint;
+  feesTao: bigint;
+  feesAlpha: bigint;
+  realizedFiat: bigint;
+  incomeFiat: bigint;
+  /** taoIn − taoOut when the open window opened. */
+  winStartNet: bigint;
+  /**
+   * The current checkpoint interval (./reconcile): the smallest and largest α after a block with legs
+   * (the α at the last checkpoint included: `windowMin`, `windowMax`), the block of the latest legs
+   * (−1: none yet), and the pool value per share at the last checkpoint.
+   */
+  windowMin: bigint;
+  windowMax: bigint;
 }
 
 // The bigint totals as properties of every position: read and written through its cells.
