@@ -12,7 +12,10 @@ import { IncomeOverTime, PortfolioAllocation, ValueOverTime } from './PortfolioC
 
 export type FiguresPair = readonly [PortfolioView, AnalyticsView];
 
-const SECTIONS = 5;
+/** Each chart its own section: a chart's mount is one long task (recharts re-renders it synchronously). */
+const SECTIONS = 6;
+/** The sections shown side by side (allocation and income). */
+const PAIRED = [1, 2];
 
 export const unitOfAnalytics = (a: AnalyticsView): Unit =>
   a.currency === 'fiat' ? { currency: 'fiat', code: a.unit } : TAO_UNIT;
@@ -31,21 +34,27 @@ export function PortfolioSections(props: {
         Drawing charts…
       </p>
     );
+  const sections = values.map((pair, index) =>
+    pair ? (
+      <Section
+        key={index}
+        index={index}
+        pair={pair}
+        stale={stale[index]!}
+        from={props.from}
+        to={props.to}
+        onRange={props.onRange}
+      />
+    ) : PAIRED.includes(index) ? (
+      // Holds its column until its turn, so the other one does not take the whole row meanwhile.
+      <div key={index} className="stage" />
+    ) : null,
+  );
   return (
     <>
-      {values.map((pair, index) =>
-        pair ? (
-          <Section
-            key={index}
-            index={index}
-            pair={pair}
-            stale={stale[index]!}
-            from={props.from}
-            to={props.to}
-            onRange={props.onRange}
-          />
-        ) : null,
-      )}
+      {sections[0]}
+      <div className="grid-2">{PAIRED.map((i) => sections[i])}</div>
+      {sections.filter((_, i) => i > 0 && !PAIRED.includes(i))}
     </>
   );
 }
@@ -80,12 +89,8 @@ const SectionContent = memo(function SectionContent(props: {
   const income = useMemo(() => mapIncome(analytics), [analytics]);
   return [
     () => <ValueOverTime analytics={analytics} unit={unit} />,
-    () => (
-      <div className="grid-2">
-        <PortfolioAllocation view={view} />
-        <IncomeOverTime rows={income} unit={unit} />
-      </div>
-    ),
+    () => <PortfolioAllocation view={view} />,
+    () => <IncomeOverTime rows={income} unit={unit} />,
     () => <BenchmarkCard benchmarks={analytics.benchmarks} unit={unit} />,
     () => <PerformanceCard analytics={analytics} view={view} />,
     () => (
