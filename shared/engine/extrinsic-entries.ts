@@ -86,19 +86,9 @@ export function singleEntry(
   }
 }
 
-/** Whether `e` alone is a plain buy or sell of a tracked wallet (the replay's fast path: `tradeLeg`). */
+/** Whether `e` alone is a plain buy or sell of a tracked wallet (the replay's fast path: ./legs `applyTradeEvent`). */
 export function isPlainTrade(e: StakeEvent, opts: NormalizeOptions): boolean {
   return (e.kind === 'StakeAdded' || e.kind === 'StakeRemoved') && opts.trackedColdkeys.has(e.coldkey);
-}
-
-/**
- * The one leg of a lone StakeAdded / StakeRemoved (`isPlainTrade`): the leg of the `buy` / `sell`
- * entry `singleEntry` gives, without building the entry (the replay reads the leg and keeps neither).
- */
-export function tradeLeg(e: StakeEvent, opts: NormalizeOptions): LedgerLeg {
-  return e.kind === 'StakeAdded'
-    ? addedLeg(e, 'bought', 'trade', PLAIN_ADD, opts.prices)
-    : removedLeg(e, 'sold', 'trade', 'remove', opts.prices);
 }
 
 /** Root stake acquired by a basket claim: α = TAO (root is 1:1), at that cost, transferred in from the fund. */

@@ -13,9 +13,9 @@
  * are not recognised yet: they read as a sale by the lease coldkey and a purchase by the contributor.
  */
 import type { PriceBook } from './prices';
-import type { LedgerEntry, LedgerLeg, PositionEffect, RootClaimPayout, StakeEvent } from './ledger';
+import type { LedgerEntry, PositionEffect, RootClaimPayout, StakeEvent } from './ledger';
 import { effectEntries } from './effects';
-import { isPlainTrade, normalizeGroup, rootClaimEntry, singleEntry, tradeLeg } from './extrinsic-entries';
+import { isPlainTrade, normalizeGroup, rootClaimEntry, singleEntry } from './extrinsic-entries';
 
 export interface NormalizeOptions {
   /** Coldkeys of the user's wallets: legs of other coldkeys are dropped; both-tracked transfers carry basis. */
@@ -45,15 +45,15 @@ export function normalizeEvents(rawEvents: readonly StakeEvent[], opts: Normaliz
  * Root-claim payouts (ordered by their RootClaimed event, else last) and silent effects (./effects,
  * by the event that caused them) are merged at their block.
  * `firstSeq` continues a ledger (the incremental path). Returns the number of entries emitted.
- * With `trade`, a lone buy or sell in a block without payouts or effects is handed over as its one
- * leg instead (in its place in the order, counted as an entry; the leg is not kept).
+ * With `trade`, a lone buy or sell (`isPlainTrade`) in a block without payouts or effects is handed
+ * over as its event instead (in its place in the order, counted as an entry; no entry or leg is built).
  */
 export function streamLedger(
   rawEvents: readonly StakeEvent[],
   opts: NormalizeOptions,
   emit: (e: LedgerEntry) => void,
   firstSeq = 0,
-  trade?: (source: StakeEvent, leg: LedgerLeg) => void,
+  trade?: (source: StakeEvent) => void,
 ): number {
   const sorted = (opts.sorted ?? isSorted(rawEvents)) ? rawEvents : [...rawEvents].sort(compareRaw);
   const claims = (opts.rootClaims ?? []).filter((p) => opts.trackedColdkeys.has(p.coldkey));
@@ -124,7 +124,7 @@ export function streamLedger(
       if (j === i + 1 && fast && isPlainTrade(first, opts)) {
         flush();
         seq++;
-        trade(first, tradeLeg(first, opts));
+        trade(first);
       } else if (j === i + 1) {
         const one = singleEntry(first, opts, rootClaimed);
         if (one) buf.push(one);

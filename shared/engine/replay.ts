@@ -2,7 +2,8 @@
  * Merge ledger entries and checkpoints in block order and feed them to a PortfolioState.
  * Within a block, ledger entries come first: checkpoints are post-block state.
  */
-import type { LedgerEntry, LedgerLeg, StakeEvent } from './ledger';
+import type { LedgerEntry, StakeEvent } from './ledger';
+import { applyTradeEvent } from './legs';
 import { streamLedger, type NormalizeOptions } from './normalize';
 import type { PositionCheckpoint } from './emissions';
 import type { PortfolioState } from './state';
@@ -80,14 +81,15 @@ export function replayRaw(
       after?.({ kind: 'checkpoint', checkpoint: c });
     }
   };
-  // Without an observer of entries, lone buys and sells are applied as their leg (no entry built).
+  // Without an observer of entries, lone buys and sells are applied straight from their event (no entry built).
+  const prices = normalize.prices;
   const trade = after
     ? undefined
-    : (src: StakeEvent, leg: LedgerLeg): void => {
+    : (src: StakeEvent): void => {
         if (src.blockNumber > asOfBlock) return;
         checkpointsBefore(src.blockNumber);
         before?.(src.timestamp, src.blockNumber);
-        state.applyLone(src.blockNumber, src.timestamp, leg);
+        applyTradeEvent(state, src, prices);
       };
   const count = streamLedger(
     rawEvents,

@@ -11,6 +11,8 @@ import { PositionIndex } from './position-index';
 import type { CostBasisMethod, RewardTreatment } from '../vocab';
 import { CELL, ROOT_INDEX_SCALE, type PositionAcc } from './position';
 import type { Totals } from './totals';
+import { BenchmarkWindows } from './windows';
+import type { FeeUnit } from '../vocab';
 
 export type { RewardTreatment } from '../vocab';
 export { bookKey, PositionAcc, ROOT_INDEX_SCALE } from './position';
@@ -46,47 +48,22 @@ export class PortfolioState {
   rootIndex = ROOT_INDEX_SCALE;
   readonly rootIndexSeries: { blockNumber: number; index: bigint }[] = [];
 
-  /**
-   * Benchmark windows: spans of the replay in which the benchmark growth factors are constant (no new
-   * snapshot, no root-index change). Each position nets its TAO flows per window, so the benchmarks
-   * cost O(positions × windows) instead of a pass over the ledger.
-   */
-  readonly windows: { blockNumber: number; rootIndex: bigint }[] = [];
-  private windowSeq = -1;
-  private windowOpen = false;
-  private readonly boundaries: number[];
-  private boundaryCursor = 0;
+  /** Benchmark windows (./windows): spans of the replay in which no benchmark index moves. */
+  private readonly win: BenchmarkWindows;
+  /** Each window's first block and the root yield index in it. */
+  readonly windows: readonly { blockNumber: number; rootIndex: bigint }[];
 
   constructor(readonly opts: StateOptions) {
-    this.boundaries = opts.prices.snapshotBlocks();
+    this.win = new BenchmarkWindows(opts.prices.snapshotBlocks());
+    this.windows = this.win.list;
     this.index = new PositionIndex(opts.method);
     this.totals = this.index.totals;
     ({ positions: this.positions, books: this.books, bookPositions: this.bookPositions } = this.index);
   }
 
-  /**
-   * A TAO flow (taoIn/taoOut change) is about to be booked at `block`: in a new benchmark window, the
-   * position's previous window closes with its net flow. Call before updating taoIn/taoOut.
-   */
+  /** A TAO flow of `p` is about to be booked at `block` (before taoIn/taoOut change): ./windows. */
   private flow(p: PositionAcc, block: number): void {
-    const b = this.boundaries;
-    if (this.boundaryCursor < b.length && (b[this.boundaryCursor] as number) <= block) {
-      while (this.boundaryCursor < b.length && (b[this.boundaryCursor] as number) <= block) this.boundaryCursor++;
-      this.windowOpen = false;
-    }
-    if (!this.windowOpen) {
-      this.windowSeq++;
-      this.windows.push({ blockNumber: block, rootIndex: this.rootIndex });
-      this.windowOpen = true;
-    }
-    if (p.curWin === this.windowSeq) return;
-    const net = p.taoIn - p.taoOut;
-    if (p.curWin >= 0) {
-      p.flowWin.push(p.curWin);
-      p.flowAmt.push(net - p.winStartNet);
-    }
-    p.curWin = this.windowSeq;
-    p.winStartNet = net;
+    this.win.flow(p, block, this.rootIndex);
   }
 
   position(coldkey: string, hotkey: string, netuid: number): PositionAcc {
@@ -106,7 +83,7 @@ export class PortfolioState {
   private noteRootIncome(block: number, value: bigint): void {
     if (this.rootAlpha <= 0n || value <= 0n) return;
     this.rootIndex = (this.rootIndex * (this.rootAlpha + value)) / this.rootAlpha;
-    this.windowOpen = false;
+    this.win.close();
     this.rootIndexSeries.push({ blockNumber: block, index: this.rootIndex });
   }
 
@@ -115,8 +92,7 @@ export class PortfolioState {
    * boundary, exactly as if it had been in the price book from the start.
    */
   noteLaterSnapshot(block: number): void {
-    const b = this.boundaries;
-    if (b.length === 0 || (b[b.length - 1] as number) < block) b.push(block);
+    this.win.noteLaterBoundary(block);
   }
 
   /** Move "now" forward (e.g. to a later price snapshot). */
@@ -146,12 +122,6 @@ export class PortfolioState {
     for (const leg of legs) this.applyLeg(block, ts, leg);
   }
 
-  /** An entry of one leg given as that leg (the replay's fast path for lone buys and sells; not kept). */
-  applyLone(block: number, ts: number, leg: LedgerLeg): void {
-    this.advance(block, ts);
-    this.applyLeg(block, ts, leg);
-  }
-
   private realize(p: PositionAcc, amount: bigint, ts: number): void {
     this.totals.add(p.base + CELL.realized, amount);
     if (this.opts.fiat) {
@@ -161,24 +131,24 @@ export class PortfolioState {
     }
   }
 
-  private noteFee(p: PositionAcc, leg: LedgerLeg): void {
-    if (leg.fee === null) {
+  private noteFee(p: PositionAcc, fee: bigint | null, unit: FeeUnit): void {
+    if (fee === null) {
       p.feesUnknown++;
       return;
     }
-    if (leg.fee === 0n) return;
-    this.totals.add(p.base + (leg.feeUnit === 'tao' ? CELL.feesTao : CELL.feesAlpha), leg.fee);
+    if (fee === 0n) return;
+    this.totals.add(p.base + (unit === 'tao' ? CELL.feesTao : CELL.feesAlpha), fee);
   }
 
   private applyLeg(block: number, ts: number, leg: LedgerLeg): void {
     const p = this.position(leg.coldkey, leg.hotkey, leg.netuid);
     if (leg.basis === 'income') this.noteRootIncome(block, leg.tao);
-    p.noteLegBlock(block);
-    const t = this.totals;
-    const b = p.base;
-    t.add(b + CELL.alpha, leg.alpha);
-    if (leg.alpha > 0n) p.held = true;
-    if (leg.netuid === 0) this.rootAlpha += leg.alpha;
+    if (leg.basis === 'income' || leg.basis === 'expense') {
+      p.noteLegBlock(block);
+      this.totals.add(p.base + CELL.alpha, leg.alpha);
+      if (leg.alpha > 0n) p.held = true;
+      if (leg.netuid === 0) this.rootAlpha += leg.alpha;
+    }
     const book = p.book;
     if (leg.basis === 'income') {
       p.alphaRootClaim += leg.alpha;
@@ -203,33 +173,63 @@ export class PortfolioState {
       this.realize(p, -book.dispose(a), ts);
       return;
     }
-    // trade (carry legs outside a pair are treated as trades). Hot path: one leg per event, so signs
-    // are applied by adding or subtracting (each bigint result, a negated amount too, allocates).
-    this.noteFee(p, leg);
-    if (leg.alpha >= 0n) {
-      t.add(b + (leg.category === 'transferIn' ? CELL.alphaTransferredIn : CELL.alphaBought), leg.alpha);
+    // trade (carry legs outside a pair are treated as trades)
+    const buy = leg.alpha >= 0n;
+    const transfer = leg.category === (buy ? 'transferIn' : 'transferOut');
+    this.trade(p, block, ts, buy, buy ? leg.alpha : -leg.alpha, leg.tao, leg.fee, leg.feeUnit, leg.spotTao, transfer);
+  }
+
+  /**
+   * A trade leg of `p`: `amount` α (≥ 0) bought (`buy`) or sold, for `tao`; also the replay's fast path
+   * for a lone buy or sell (./legs `applyTradeEvent`: no leg built). Hot path, one call per trade:
+   * signs are applied by adding or subtracting (each bigint result, a negated amount too, allocates).
+   */
+  trade(
+    p: PositionAcc,
+    block: number,
+    ts: number,
+    buy: boolean,
+    amount: bigint,
+    tao: bigint,
+    fee: bigint | null,
+    feeUnit: FeeUnit,
+    spotTao: bigint | null,
+    transfer: boolean,
+  ): void {
+    this.advance(block, ts);
+    p.noteLegBlock(block);
+    const t = this.totals;
+    const b = p.base;
+    this.noteFee(p, fee, feeUnit);
+    if (buy) {
+      t.add(b + CELL.alpha, amount);
+      if (amount > 0n) p.held = true;
+      if (p.netuid === 0) this.rootAlpha += amount;
+      t.add(b + (transfer ? CELL.alphaTransferredIn : CELL.alphaBought), amount);
       this.flow(p, block);
-      t.add(b + CELL.taoIn, leg.tao);
-      if (leg.spotTao !== null) {
-        t.add(b + CELL.friction, leg.tao);
-        t.sub(b + CELL.friction, leg.spotTao);
+      t.add(b + CELL.taoIn, tao);
+      if (spotTao !== null) {
+        t.add(b + CELL.friction, tao);
+        t.sub(b + CELL.friction, spotTao);
       } else p.frictionUnknownLegs++;
-      const late = book.acquire(leg.alpha, leg.tao, this.nextOrder++);
+      const late = p.book.acquire(amount, tao, this.nextOrder++);
       if (late !== 0n) this.realize(p, -late, ts);
-    } else {
-      t.sub(b + (leg.category === 'transferOut' ? CELL.alphaTransferredOut : CELL.alphaSold), leg.alpha);
-      this.flow(p, block);
-      t.add(b + CELL.taoOut, leg.tao);
-      if (leg.spotTao !== null) {
-        t.add(b + CELL.friction, leg.spotTao);
-        t.sub(b + CELL.friction, leg.tao);
-      } else p.frictionUnknownLegs++;
-      const removed = book.dispose(-leg.alpha);
-      if (this.opts.fiat) this.realize(p, leg.tao - removed, ts);
-      else {
-        t.add(b + CELL.realized, leg.tao);
-        t.sub(b + CELL.realized, removed);
-      }
+      return;
+    }
+    t.sub(b + CELL.alpha, amount);
+    if (p.netuid === 0) this.rootAlpha -= amount;
+    t.add(b + (transfer ? CELL.alphaTransferredOut : CELL.alphaSold), amount);
+    this.flow(p, block);
+    t.add(b + CELL.taoOut, tao);
+    if (spotTao !== null) {
+      t.add(b + CELL.friction, spotTao);
+      t.sub(b + CELL.friction, tao);
+    } else p.frictionUnknownLegs++;
+    const removed = p.book.dispose(amount);
+    if (this.opts.fiat) this.realize(p, tao - removed, ts);
+    else {
+      t.add(b + CELL.realized, tao);
+      t.sub(b + CELL.realized, removed);
     }
   }
 
@@ -246,7 +246,7 @@ export class PortfolioState {
     this.flow(po, block);
     po.taoOut += out.tao;
     po.carryTaoOut += out.tao;
-    this.noteFee(po, out);
+    this.noteFee(po, out.fee, out.feeUnit);
     if (out.spotTao !== null) po.friction += out.spotTao - out.tao;
     else po.frictionUnknownLegs++;
     const lots = po.book.take(moved);
@@ -260,7 +260,7 @@ export class PortfolioState {
     this.flow(pi, block);
     pi.taoIn += inn.tao;
     pi.carryTaoIn += inn.tao;
-    this.noteFee(pi, inn);
+    this.noteFee(pi, inn.fee, inn.feeUnit);
     if (inn.spotTao !== null) pi.friction += inn.tao - inn.spotTao;
     else pi.frictionUnknownLegs++;
     pi.costCarriedIn += carried;
