@@ -45,7 +45,12 @@ export function withSpot(
 }
 
 /** `withSpot`'s value alone (a trade applied straight from its event, ./state `applyTradeEvent`). */
-export function spotTaoOf(prices: PriceBook | undefined, netuid: number, block: number, magnitude: bigint): bigint | null {
+export function spotTaoOf(
+  prices: PriceBook | undefined,
+  netuid: number,
+  block: number,
+  magnitude: bigint,
+): bigint | null {
   if (!prices) return null;
   if (netuid === 0) return magnitude;
   const s = prices.snapshotRefAt(netuid, block - 1);
