@@ -121,7 +121,8 @@ export function normalizeGroup(
   out: LedgerEntry[],
   rootClaimed: Map<number, StakeEvent[]>,
 ): void {
-  const used = new Set<StakeEvent>();
+  // Groups are a few events long: a list beats a Set (one per extrinsic) and its table.
+  const used: StakeEvent[] = [];
   const tracked = opts.trackedColdkeys;
   const produced: LedgerEntry[] = [];
 
@@ -131,15 +132,15 @@ export function normalizeGroup(
     const cands = group.filter(
       (e) =>
         e.kind === 'StakeRemoved' &&
-        !used.has(e) &&
+        !used.includes(e) &&
         e.coldkey === t.coldkey &&
         e.fee === 0n &&
         (t.netuid === null || e.netuid === t.netuid),
     );
     const r = cands.find((e) => e.alpha === t.alpha) ?? cands[0];
     if (!r) continue;
-    used.add(r);
-    used.add(t);
+    used.push(r);
+    used.push(t);
     if (!tracked.has(r.coldkey)) continue;
     const leg = removedLeg(r, 'feePaid', 'expense', 'remove', opts.prices);
     // No proceeds for the user; the fee's TAO value is what the author received.
@@ -149,7 +150,7 @@ export function normalizeGroup(
   // 2. Summary events pair the origin StakeRemoved with the destination StakeAdded.
   for (const s of group) {
     if (s.kind !== 'StakeMoved' && s.kind !== 'StakeSwapped' && s.kind !== 'StakeTransferred') continue;
-    used.add(s);
+    used.push(s);
     const origin = positionOf(s);
     const destCold = s.kind === 'StakeTransferred' ? (s.counterpartyColdkey ?? s.coldkey) : s.coldkey;
     const destHot = s.destHotkey ?? origin.hotkey;
@@ -157,44 +158,45 @@ export function normalizeGroup(
     const r = group.find(
       (e) =>
         e.kind === 'StakeRemoved' &&
-        !used.has(e) &&
+        !used.includes(e) &&
         e.eventIndex < s.eventIndex &&
         e.coldkey === origin.coldkey &&
         e.hotkey === origin.hotkey &&
         e.netuid === origin.netuid,
     );
-    if (r) used.add(r);
+    if (r) used.push(r);
     const a = group.find(
       (e) =>
         e.kind === 'StakeAdded' &&
-        !used.has(e) &&
+        !used.includes(e) &&
         e.eventIndex < s.eventIndex &&
         (r === undefined || e.eventIndex > r.eventIndex) &&
         e.coldkey === destCold &&
         e.hotkey === destHot &&
         e.netuid === destNet,
     );
-    if (a) used.add(a);
+    if (a) used.push(a);
     const e = pairEntry(s, r ?? null, a ?? null, opts);
     if (e) produced.push(e);
   }
 
   // 3. Everything left is a plain buy / sell / burn. A second StakeRemoved of the same (cold, hot, netuid)
   //    in one extrinsic is the nominator "dust clear"; it is a sale like any other, flagged.
-  const seenRemoved = new Set<string>();
-  for (const e of group) {
+  for (let i = 0; i < group.length; i++) {
+    const e = group[i] as StakeEvent;
     if (e.kind === 'StakeRemoved') {
-      const k = `${e.coldkey}|${e.hotkey}|${e.netuid}`;
-      const dust = seenRemoved.has(k);
-      seenRemoved.add(k);
-      if (used.has(e)) continue;
+      if (used.includes(e)) continue;
+      const dust = group.some(
+        (o, k) =>
+          k < i && o.kind === 'StakeRemoved' && o.coldkey === e.coldkey && o.hotkey === e.hotkey && o.netuid === e.netuid,
+      );
       if (!tracked.has(e.coldkey)) continue;
       const flags = [...feeFlags(e)];
       if (dust) flags.push('dust-clear');
       produced.push(entry('sell', e, removedLeg(e, 'sold', 'trade', 'remove', opts.prices), null, flags));
       continue;
     }
-    if (used.has(e)) continue;
+    if (used.includes(e)) continue;
     const one = singleEntry(e, opts, rootClaimed);
     if (one) produced.push(one);
   }
