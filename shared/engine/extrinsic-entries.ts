@@ -188,7 +188,11 @@ export function normalizeGroup(
       if (used.includes(e)) continue;
       const dust = group.some(
         (o, k) =>
-          k < i && o.kind === 'StakeRemoved' && o.coldkey === e.coldkey && o.hotkey === e.hotkey && o.netuid === e.netuid,
+          k < i &&
+          o.kind === 'StakeRemoved' &&
+          o.coldkey === e.coldkey &&
+          o.hotkey === e.hotkey &&
+          o.netuid === e.netuid,
       );
       if (!tracked.has(e.coldkey)) continue;
       const flags = [...feeFlags(e)];
