@@ -163,7 +163,9 @@ export async function factsFor(
           ...(entry.head ? netuids.map(keys.tempo) : netuids.flatMap(poolKeysOf)),
           ...twrKeysOf(funds),
           ...poolValueKeys(finder.positions.values()),
-          ...(entry.head ? [] : shareKeysOf(coldkey, finder.positions.values())),
+          ...(entry.head
+            ? []
+            : [...shareKeysOf(coldkey, finder.positions.values()), ...finder.pairs.crossKeys(entry.block)]),
         ]),
       ],
       false,
@@ -176,7 +178,7 @@ export async function factsFor(
       null,
       entry.head ? { from: 'runtime' } : { from: 'state-priced', netuids },
       entry.baskets,
-      entry.head ? null : [...finder.positions.values()],
+      entry.head ? null : finder.pairs.at(entry.block),
     );
     const exits = entry.head ? await exitsAt(reader, cp, coldkey) : undefined;
     return {
@@ -193,10 +195,9 @@ export async function factsFor(
   // Both reads are normally cached from verification (fingerprint + pools in one request each).
   const [at, before] = await Promise.all([finder.read(b, false, true), finder.read(b - 1, false, true)]);
   const pools: PoolSource = { from: 'state', netuids: finder.netuids };
-  const known = [...finder.positions.values()];
   const [after, prior] = await Promise.all([
-    checkpointAt(reader, at, coldkey, before.hash, pools, entry.baskets, entry.head ? null : known),
-    checkpointAt(reader, before, coldkey, null, pools, entry.baskets, known),
+    checkpointAt(reader, at, coldkey, before.hash, pools, entry.baskets, entry.head ? null : finder.pairs.at(b)),
+    checkpointAt(reader, before, coldkey, null, pools, entry.baskets, finder.pairs.at(b - 1)),
   ]);
   const events = c.rows.map((r) => ({ ...r }));
   // The finder's reads at b and b − 1 carry the root-claim keys of the root positions it knows.

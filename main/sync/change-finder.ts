@@ -13,6 +13,7 @@ import { encodeAddress } from '@polkadot/util-crypto';
 import { rootClaimKeys } from './root-claims';
 import { twrKeysOf } from './basket-twr';
 import { poolValueKeys } from './pool-values';
+import { CheckpointPairs } from './checkpoint-pairs';
 import { upgradeBlocks } from './upgrade-blocks';
 import { POSITION_KINDS, posKey, type ChangeBlock } from './change-block';
 
@@ -25,6 +26,8 @@ export class ChangeFinder {
   netuids: number[] = [];
   #keyList: string[] | null = null;
   readonly #reads: BlockReads;
+  /** The pairs checkpoints take α from share storage for (from 441 more than the positions). */
+  readonly pairs: CheckpointPairs;
   #discovered = false;
 
   constructor(
@@ -32,6 +35,7 @@ export class ChangeFinder {
     readonly coldkey: string,
   ) {
     this.#reads = new BlockReads(reader);
+    this.pairs = new CheckpointPairs(coldkey, this.positions, this.hotkeys);
   }
 
   #keys(): string[] {
@@ -81,6 +85,7 @@ export class ChangeFinder {
   #invalidate(): void {
     this.#keyList = null;
     this.#poolKeys = null;
+    this.pairs.invalidate();
   }
 
   /**
@@ -119,9 +124,10 @@ export class ChangeFinder {
    * was read there before, see BlockReads). `phase` names the request in the reader's counts.
    */
   read(b: number, withEvents = false, withPools = false, phase = 'checkpoint'): Promise<BlockState> {
-    const wanted = withPools ? [...this.#keys(), ...this.poolKeys()] : this.#keys();
+    const wanted = withPools ? [...this.#keys(), ...this.poolKeys(), ...this.pairs.crossKeys(b)] : this.#keys();
     const read = this.#reads.read(b, wanted, withEvents, `fingerprint: ${phase}`);
-    read.then((s) => this.#specs.set(b, s.upgradeSpec)).catch(() => undefined);
+    const noteSpec = (s: BlockState) => [this.#specs.set(b, s.upgradeSpec), this.pairs.noteSpec(b, s.upgradeSpec)];
+    read.then(noteSpec).catch(() => undefined);
     return read;
   }
   readonly #specs = new Map<number, number | null>();

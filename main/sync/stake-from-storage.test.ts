@@ -142,6 +142,25 @@ describe('α from share storage (basket475 devnet: 455 and 475 segments)', () =>
         expect(stakeFromStorage(x.s, 475, true, ESCROW, x.list)).toBeNull();
         expect(stakeFromStorage(x.s, 432, true, x.coldkey, x.list), 'runtimes never simulated').toBeNull();
         expect(reader.sameRuntimeAfter(x.s)).toBe(true);
+        // A pair with neither share row needs only those two keys (the other pairs change discovery
+        // reads from 441, main/sync/checkpoint-pairs.ts); a pair whose row was not read, or a row
+        // without its pool keys, is left to the call.
+        const rowKeys = (q: Pos) => [
+          keys.alpha(q.hotkey, x.coldkey, q.netuid),
+          keys.alphaV2(q.hotkey, x.coldkey, q.netuid),
+        ];
+        const empty = x.list.filter((q) => rowKeys(q).every((k) => (x.s.values.get(k) ?? null) === null));
+        expect(empty.length, 'pairs without a share row').toBeGreaterThan(0);
+        const lean = new Map(x.s.values);
+        for (const q of empty)
+          for (const k of [...shareKeysOf(x.coldkey, [q]).slice(3), ...poolValueKeys([q]).slice(0, 3)]) lean.delete(k);
+        expect(stakeFromStorage({ ...x.s, values: lean }, 475, true, x.coldkey, x.list)).toEqual(x.rows);
+        const unread = new Map(lean);
+        unread.delete(rowKeys(empty[0]!)[1]!);
+        expect(stakeFromStorage({ ...x.s, values: unread }, 475, true, x.coldkey, x.list)).toBeNull();
+        const noPool = new Map(x.s.values);
+        noPool.delete(keys.totalHotkeyAlpha(p.hotkey, p.netuid));
+        expect(stakeFromStorage({ ...x.s, values: noPool }, 475, true, x.coldkey, x.list)).toBeNull();
       });
     }, 240_000);
 });

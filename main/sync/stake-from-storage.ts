@@ -24,7 +24,8 @@ export const STORAGE_STAKE_SPECS = [
 ] as const;
 const storageSpec = (spec: number): boolean => STORAGE_STAKE_SPECS.some((r) => r.from <= spec && spec <= r.to);
 const ALPHA_V2_SPEC = 397;
-const BASKET_SPEC = 441;
+/** From this runtime (the basket era) positions can appear without a stake event (see stakeFromStorage). */
+export const SILENT_POSITIONS_SPEC = 441;
 /** V1 share storage retired (docs/chain/share-pools.md#retirement-of-v1-473). */
 const V1_RETIRED_SPEC = 473;
 
@@ -109,25 +110,37 @@ export function stakeFromStorage(
 ): PositionRow[] | null {
   if (!sameRuntimeNext || !storageSpec(specVersion) || coldkey === ESCROW) return null;
   const v = s.values;
-  const wanted = [...shareKeysOf(coldkey, known)];
-  for (const p of known)
-    wanted.push(
-      keys.totalHotkeyAlpha(p.hotkey, p.netuid),
-      keys.totalHotkeyShares(p.hotkey, p.netuid),
-      keys.totalHotkeySharesV2(p.hotkey, p.netuid),
-    );
-  if (!wanted.every((k) => v.has(k))) return null;
   const get = (k: string): string | null => v.get(k) ?? null;
+  // A pair with neither share row has no α in any pool generation: its share keys suffice (the
+  // pairs change discovery reads only to prove them empty carry no others).
+  const hasRow = (p: { hotkey: string; netuid: number }) =>
+    get(keys.alpha(p.hotkey, coldkey, p.netuid)) !== null || get(keys.alphaV2(p.hotkey, coldkey, p.netuid)) !== null;
+  const wanted = [keys.stakingHotkeys(coldkey)];
+  for (const p of known) {
+    wanted.push(keys.alpha(p.hotkey, coldkey, p.netuid), keys.alphaV2(p.hotkey, coldkey, p.netuid));
+    if (hasRow(p))
+      wanted.push(
+        keys.alphaShareEpoch(p.hotkey, coldkey, p.netuid),
+        keys.alphaSharePoolEpoch(p.hotkey, p.netuid),
+        keys.totalHotkeyAlpha(p.hotkey, p.netuid),
+        keys.totalHotkeyShares(p.hotkey, p.netuid),
+        keys.totalHotkeySharesV2(p.hotkey, p.netuid),
+      );
+  }
+  if (!wanted.every((k) => v.has(k))) return null;
   const staking = new Set(decodeAccountVec(get(keys.stakingHotkeys(coldkey))));
   // From 441 a position can appear silently (a hotkey swap's new hotkey, a claim's root stake, a
   // coldkey swap): a staking hotkey on a known subnet without a known position there is left to the
   // call, which enumerates it.
   const knownPairs = new Set(known.map((p) => `${p.hotkey}|${p.netuid}`));
   const knownNetuids = [...new Set(known.map((p) => p.netuid))];
-  if (specVersion >= BASKET_SPEC && [...staking].some((h) => knownNetuids.some((n) => !knownPairs.has(`${h}|${n}`))))
+  if (
+    specVersion >= SILENT_POSITIONS_SPEC &&
+    [...staking].some((h) => knownNetuids.some((n) => !knownPairs.has(`${h}|${n}`)))
+  )
     return null;
   const rows: PositionRow[] = [];
-  for (const { hotkey, netuid } of known) {
+  for (const { hotkey, netuid } of known.filter(hasRow)) {
     // A row of an older pool generation reads as absent; rather than decode that, leave it to the call.
     const stamp = leUint(get(keys.alphaShareEpoch(hotkey, coldkey, netuid)), 8);
     if (stamp !== leUint(get(keys.alphaSharePoolEpoch(hotkey, netuid)), 8)) return null;

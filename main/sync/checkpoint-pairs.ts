@@ -1,0 +1,63 @@
+// The (hotkey, netuid) pairs a checkpoint takes α from share storage for, and the keys change discovery
+// reads for them (docs/chain/change-discovery.md#stakeinfo-at-basket-era-checkpoints). From 441 a position
+// can appear without a stake event (a claim's root stake, a swap), so stakeFromStorage leaves a block to
+// the StakeInfo call unless every staking hotkey was read on every known subnet there. Reading the share
+// keys of every known hotkey on every known position's subnet lets it prove those pairs empty instead.
+// A pair without α yields no row, so what is recorded does not change. Before 441 the positions alone.
+import { posKey } from './change-block';
+import { SILENT_POSITIONS_SPEC } from './stake-from-storage';
+import { keys } from './storage-keys';
+
+type Pair = { hotkey: string; netuid: number };
+
+export class CheckpointPairs {
+  /**
+   * The highest block read that a runtime before 441 executed: at and below it the pairs are the
+   * positions alone and no other pair's keys are read (so a backfill to a 424 head reads none).
+   */
+  #preBasketUpTo = -1;
+  #pairs: Pair[] | null = null;
+  #crossKeys: string[] | null = null;
+
+  constructor(
+    readonly coldkey: string,
+    readonly positions: ReadonlyMap<string, Pair>,
+    readonly hotkeys: ReadonlySet<string>,
+  ) {}
+
+  /** The positions or hotkeys changed. */
+  invalidate(): void {
+    this.#pairs = null;
+    this.#crossKeys = null;
+  }
+
+  /** A read of block b showed the runtime that executed it (System.LastRuntimeUpgrade). */
+  noteSpec(b: number, spec: number | null): void {
+    if (spec !== null && spec < SILENT_POSITIONS_SPEC) this.#preBasketUpTo = Math.max(this.#preBasketUpTo, b);
+  }
+
+  /** The pairs at block b: the known positions, and unless b is known to predate 441 every known hotkey on their subnets. */
+  at(b: number): readonly Pair[] {
+    if (b <= this.#preBasketUpTo) return [...this.positions.values()];
+    if (this.#pairs) return this.#pairs;
+    const netuids = [...new Set([...this.positions.values()].map((p) => p.netuid))].sort((x, y) => x - y);
+    const pairs = new Map(this.positions);
+    for (const hotkey of [...this.hotkeys].sort())
+      for (const netuid of netuids)
+        if (!pairs.has(posKey(hotkey, netuid))) pairs.set(posKey(hotkey, netuid), { hotkey, netuid });
+    this.#pairs = [...pairs.values()];
+    return this.#pairs;
+  }
+
+  /**
+   * The share keys (Alpha, AlphaV2) of the pairs at b that are not known positions: two keys a pair,
+   * enough for stakeFromStorage to see them empty (a pair with a share row is left to the call).
+   */
+  crossKeys(b: number): readonly string[] {
+    if (b <= this.#preBasketUpTo) return [];
+    this.#crossKeys ??= this.at(b)
+      .filter((p) => !this.positions.has(posKey(p.hotkey, p.netuid)))
+      .flatMap((p) => [keys.alpha(p.hotkey, this.coldkey, p.netuid), keys.alphaV2(p.hotkey, this.coldkey, p.netuid)]);
+    return this.#crossKeys;
+  }
+}
