@@ -258,18 +258,15 @@ export function benchmarkFigure(f: BetFigures, benchmarkValue: bigint, available
   } satisfies BenchmarkFigure;
 }
 
-const ADDITIVE_FIELDS = [
-  'benchmarkValue',
-  'betValue',
-  'excess',
-  'priceEffect',
-  'emissionEffect',
-  'frictionEffect',
-  'benchmarkGain',
-] as const;
-
+/** Add `f`'s additive fields into `into` (each named: a loop over the field names is a keyed access per field). */
 export function addInto(into: BenchmarkFigure, f: BenchmarkFigure): void {
-  for (const k of ADDITIVE_FIELDS) into[k] += f[k];
+  into.benchmarkValue += f.benchmarkValue;
+  into.betValue += f.betValue;
+  into.excess += f.excess;
+  into.priceEffect += f.priceEffect;
+  into.emissionEffect += f.emissionEffect;
+  into.frictionEffect += f.frictionEffect;
+  into.benchmarkGain += f.benchmarkGain;
   into.complete &&= f.complete;
 }
 
@@ -278,7 +275,10 @@ function emptyFigure(available: boolean): BenchmarkFigure {
 }
 
 export function recordOf<T>(make: (id: BenchmarkId) => T): Record<BenchmarkId, T> {
-  return Object.fromEntries(benchmarkIds.map((id) => [id, make(id)])) as Record<BenchmarkId, T>;
+  // Built in place (no array of pairs per record: computeBenchmarks builds several per position).
+  const out: Partial<Record<BenchmarkId, T>> = {};
+  for (const id of benchmarkIds) out[id] = make(id);
+  return out as Record<BenchmarkId, T>;
 }
 
 export interface BenchmarkSet {

@@ -5,6 +5,13 @@ describe('units and the rounding rule', () => {
   it('floorDiv rounds toward −∞ (bigint / truncates toward 0)', () => {
     expect([floorDiv(7n, 2n), floorDiv(-7n, 2n), floorDiv(7n, -2n), floorDiv(-8n, 2n)]).toEqual([3n, -4n, -4n, -4n]);
   });
+  it('floorDiv is the floor for every sign and remainder, exact divisions and 0 included', () => {
+    for (let a = -40; a <= 40; a++)
+      for (const b of [-9, -4, -3, -1, 1, 2, 3, 7]) expect(floorDiv(BigInt(a), BigInt(b))).toBe(BigInt(Math.floor(a / b)));
+    // Beyond 64 bits (the benchmark units' flow × 1e18 is): −(10^30 + 1) / 10^18 floors to −10^12 − 1.
+    expect(floorDiv(-(10n ** 30n + 1n), 10n ** 18n)).toBe(-(10n ** 12n) - 1n);
+    expect(floorDiv(-(10n ** 30n), 10n ** 18n)).toBe(-(10n ** 12n));
+  });
   it('share: floor(whole × part / total); the whole when part = total', () => {
     expect(share(10n, 1n, 3n)).toBe(3n);
     expect(share(10n, 3n, 3n)).toBe(10n);

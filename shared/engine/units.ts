@@ -20,7 +20,10 @@ export const FIAT_SCALE = 100_000_000n;
 export function floorDiv(a: bigint, b: bigint): bigint {
   if (b === 0n) throw new RangeError('floorDiv by zero');
   const q = a / b;
-  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
+  // Same signs (or a = 0): truncation is the floor. Otherwise it rounded up unless exact; checked by
+  // a multiplication, not a second division for the remainder (bigint division is the costly op).
+  if (a < 0n === b < 0n || a === 0n) return q;
+  return q * b === a ? q : q - 1n;
 }
 
 /** floor(whole × part / total): the share of `whole` that `part` out of `total` carries. */
