@@ -7,7 +7,8 @@ describe('units and the rounding rule', () => {
   });
   it('floorDiv is the floor for every sign and remainder, exact divisions and 0 included', () => {
     for (let a = -40; a <= 40; a++)
-      for (const b of [-9, -4, -3, -1, 1, 2, 3, 7]) expect(floorDiv(BigInt(a), BigInt(b))).toBe(BigInt(Math.floor(a / b)));
+      for (const b of [-9, -4, -3, -1, 1, 2, 3, 7])
+        expect(floorDiv(BigInt(a), BigInt(b))).toBe(BigInt(Math.floor(a / b)));
     // Beyond 64 bits (the benchmark units' flow × 1e18 is): −(10^30 + 1) / 10^18 floors to −10^12 − 1.
     expect(floorDiv(-(10n ** 30n + 1n), 10n ** 18n)).toBe(-(10n ** 12n) - 1n);
     expect(floorDiv(-(10n ** 30n), 10n ** 18n)).toBe(-(10n ** 12n));
