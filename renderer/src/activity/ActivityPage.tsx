@@ -1,6 +1,6 @@
 import './activity.css';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ACTIVITY_SORT_KEYS } from '../../../shared/vocab';
 import { send } from '../api/client';
 import { CurrencyToggle, useDisplayCurrency } from '../app/currency';
@@ -28,7 +28,8 @@ export function ActivityPage() {
   const [active, setActive] = useState<number | null>(null);
   const [open, setOpen] = useState(false);
   const wallets = useQuery(walletQueries.list());
-  const labels = new Map((wallets.data ?? []).map((w) => [w.address, w.label]));
+  // One map per wallet list: the rows' text is formatted once per set of labels (row-cells.ts).
+  const labels = useMemo(() => new Map((wallets.data ?? []).map((w) => [w.address, w.label])), [wallets.data]);
   const { args: filterArgs, problem } = toActivityArgs(choices, new Set((wallets.data ?? []).map((w) => w.id)));
   const currency = useDisplayCurrency();
   // The list in the display currency; the export stays the τ ledger whatever is shown.

@@ -3,25 +3,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef } from 'react';
 import { useRowSlots } from './row-slots';
 import type { ActivityRow, ActivitySort } from '../../../shared/activity';
-import { ACTIVITY_KINDS, ACTIVITY_SORT_KEYS, type ActivitySortKey } from '../../../shared/vocab';
-import { Alpha as AlphaAmount, Tao as TaoAmount } from '../app/Amount';
-import { unitFor } from '../app/currency';
-import { Money } from '../app/Money';
+import { ACTIVITY_SORT_KEYS, type ActivitySortKey } from '../../../shared/vocab';
+import { maskDigits } from '../app/format';
+import { usePrivacy } from '../app/privacy';
 import type { ActivityArgs } from './choices';
 import { activityQueries, PAGE_SIZE, pagesFor } from './queries';
 import { useValidatorNames } from '../app/validators';
-import type { ValidatorNames } from '../app/validator-names';
-import { FundShares } from './FundShares';
-import {
-  entryFee,
-  feeFiat,
-  hotkeysText,
-  hotkeysTitle,
-  rowTao,
-  subnetsText,
-  utcDateTime,
-  walletsText,
-} from './row-view';
+import { rowCellsCache, type Figure, type RowCells } from './row-cells';
 
 export const ROW_HEIGHT = 40;
 /** Rows below the last in view whose page is already fetched. */
@@ -78,6 +66,9 @@ export function ActivityTable({
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const names = useValidatorNames();
+  const hidden = usePrivacy();
+  // Each row's text, formatted once per row while these stay the same (row-cells.ts).
+  const cellsOf = useMemo(() => rowCellsCache(labels, names, fiatCode), [labels, names, fiatCode]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's own state drives re-renders
   const virtualizer = useVirtualizer({
     count,
@@ -171,6 +162,7 @@ export function ActivityTable({
         <div role="rowgroup" className="activity-rows" style={{ height: virtualizer.getTotalSize() }}>
           {slots.map(({ slot, at }) => {
             const item = items[at]!;
+            const row = rowAt(item.index);
             return (
               <Row
                 // A slot, not the index: the row scrolled out lends its element to the row scrolling in
@@ -180,10 +172,9 @@ export function ActivityTable({
                 key={slot}
                 index={item.index}
                 start={item.start}
-                row={rowAt(item.index)}
-                labels={labels}
-                names={names}
-                fiatCode={fiatCode}
+                row={row}
+                cells={row && cellsOf(row)}
+                hidden={hidden}
                 active={item.index === active}
                 onOpen={onOpen}
               />
@@ -195,22 +186,34 @@ export function ActivityTable({
   );
 }
 
-/** Memoised: while scrolling only the rows that come into view render; the others keep their DOM. */
+/** A figure as `Masked` (app/Amount.tsx) puts it on the page, from text formatted once (row-cells.ts). */
+function figure(f: Figure, shown: (text: string) => string) {
+  return (
+    <span className={f.missing ? 'amount muted' : 'amount'} title={shown(f.full)} data-testid={f.testId}>
+      {shown(f.text)}
+    </span>
+  );
+}
+
+/**
+ * Memoised: while scrolling only the rows that come into view render; the others keep their DOM. Its
+ * text comes formatted (`cells`, one object per row for as long as the row is held), so a row entering
+ * renders strings into the elements its slot already has.
+ */
 const Row = memo(function Row(props: {
   index: number;
   start: number;
   row: ActivityRow | undefined;
-  labels: ReadonlyMap<string, string>;
-  names: ValidatorNames;
-  fiatCode: string | undefined;
+  cells: RowCells | undefined;
+  hidden: boolean;
   active: boolean;
   onOpen: (index: number) => void;
 }) {
-  const { row, index } = props;
+  const { row, cells: c, index } = props;
   // Only the offset is inline (its height is the stylesheet's, ROW_HEIGHT): a row re-renders when its
   // slot takes a new index, and then only its transform and text change.
   const style = { transform: `translateY(${props.start}px)` };
-  if (!row)
+  if (!row || !c)
     return (
       <div
         role="row"
@@ -225,9 +228,8 @@ const Row = memo(function Row(props: {
         </div>
       </div>
     );
-  const fee = entryFee(row);
-  const tao = rowTao(row);
-  const fiat = props.fiatCode === undefined ? undefined : row.fiat;
+  // Privacy mode masks digits where they are shown (never stored masked: the toggle is instant).
+  const shown = props.hidden ? maskDigits : (text: string) => text;
   return (
     <div
       role="row"
@@ -242,57 +244,37 @@ const Row = memo(function Row(props: {
       data-legs={row.legs.length}
       onClick={() => props.onOpen(index)}
     >
-      <div role="gridcell" title={new Date(row.timestamp).toString()}>
-        {utcDateTime(row.timestamp)}
+      <div role="gridcell" title={c.whenTitle}>
+        {c.when}
       </div>
-      <div role="gridcell" title={ACTIVITY_KINDS[row.kind].help} data-testid="activity-kind">
-        {ACTIVITY_KINDS[row.kind].label}
+      <div role="gridcell" className="ellipsis" title={c.kindTitle} data-testid="activity-kind">
+        {c.kind}
       </div>
-      <div role="gridcell" className="ellipsis">
-        {walletsText(row, props.labels)}
+      <div role="gridcell" className="ellipsis" title={c.walletsTitle}>
+        {c.wallets}
       </div>
-      <div role="gridcell">{subnetsText(row)}</div>
-      <div
-        role="gridcell"
-        className="ellipsis muted"
-        title={hotkeysTitle(row, props.names)}
-        data-testid="activity-validator"
-      >
-        {hotkeysText(row, props.names)}
+      <div role="gridcell" className="ellipsis" title={c.subnets}>
+        {c.subnets}
       </div>
-      <div role="gridcell" className={`num${row.legs.length > 1 ? ' legs' : ''}`} data-testid="activity-alpha">
-        {row.legs.length === 0 && row.fund ? (
-          // A basket record: the fund shares it added or gave up.
-          <FundShares shares={row.fund.shares} />
-        ) : row.legs.length === 1 ? (
-          // One leg (most rows): the amount alone, no wrapper (fewer elements per row).
-          <AlphaAmount amount={row.legs[0]!.alpha} netuid={row.legs[0]!.netuid} />
-        ) : (
-          row.legs.map((l, i) => (
-            <span key={i}>
-              {i > 0 && <span aria-label="to">→ </span>}
-              <AlphaAmount amount={l.alpha} netuid={l.netuid} />
-            </span>
-          ))
-        )}
+      <div role="gridcell" className="ellipsis muted" title={c.hotkeysTitle} data-testid="activity-validator">
+        {c.hotkeys}
+      </div>
+      <div role="gridcell" className={c.legs ? 'num legs' : 'num'} data-testid="activity-alpha">
+        {c.legs
+          ? c.alpha.map((f, i) => (
+              <span key={i}>
+                {i > 0 && <span aria-label="to">→ </span>}
+                {figure(f, shown)}
+              </span>
+            ))
+          : // One leg (most rows) or a basket record's shares: the amount alone, no wrapper.
+            c.alpha[0] && figure(c.alpha[0], shown)}
       </div>
       <div role="gridcell" className="num" data-testid="activity-tao">
-        {tao && (fiat ? <Money amount={tao.fiat} unit={unitFor(props.fiatCode)} /> : <TaoAmount rao={tao.rao} />)}
+        {c.tao && figure(c.tao, shown)}
       </div>
       <div role="gridcell" className="num muted">
-        {fee === null ? (
-          ''
-        ) : fee.amount === null ? (
-          'unknown'
-        ) : fee.unit === 'tao' ? (
-          fiat ? (
-            <Money amount={feeFiat(row, fee)} unit={unitFor(props.fiatCode)} />
-          ) : (
-            <TaoAmount rao={fee.amount} decimals={6} />
-          )
-        ) : (
-          <AlphaAmount amount={fee.amount} netuid={fee.netuid} decimals={6} />
-        )}
+        {typeof c.fee === 'string' ? c.fee : figure(c.fee, shown)}
       </div>
     </div>
   );

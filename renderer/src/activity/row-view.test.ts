@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityFundView, ActivityRow } from '../../../shared/activity';
 import type { LedgerLegView } from '../../../shared/views';
-import { entryFee, feeFiat, hotkeysText, rowTao, sharesText, subnetsText, utcDateTime, walletsText } from './row-view';
+import { entryFee, feeFiat, hotkeysText, rowTao, sharesText, subnetsText, utcDateTime, walletsText, walletsTitle } from './row-view';
 import { pagesFor } from './queries';
+import { rowCells, rowCellsCache } from './row-cells';
 
 const leg = (o: Partial<LedgerLegView>): LedgerLegView => ({
   coldkey: '5ColdkeyAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1',
@@ -114,5 +115,55 @@ describe('Activity row view', () => {
     expect(pagesFor(190, 230)).toEqual([0, 1]);
     expect(pagesFor(99_950, 99_999)).toEqual([0, 499]);
     expect(pagesFor(5, 4)).toEqual([0]);
+  });
+});
+
+describe('Activity row cells (formatted once per row)', () => {
+  const labels = new Map([['A'.repeat(48), 'Main']]);
+
+  it('shows what the amount components show: α, root α in τ, TAO, a fee to 6 decimals, full precision on hover', () => {
+    const r = row({ legs: [leg({ netuid: 3, alpha: 1_234_567_891n, tao: 2_500_000_000n, fee: 123_456n })] });
+    const c = rowCells(r, labels, new Map(), undefined);
+    expect(c.alpha).toEqual([{ text: '1.2346 α', full: '1.234567891 α' }]);
+    expect(c.tao).toEqual({ text: 'τ2.5000', full: 'τ2.500000000' });
+    expect(c.fee).toEqual({ text: 'τ0.000123', full: 'τ0.000123456' });
+    expect(c.legs).toBe(false);
+    const root = rowCells(row({ legs: [leg({ netuid: 0, alpha: 7n, fee: null })] }), labels, new Map(), undefined);
+    expect(root.alpha[0]!.full).toBe('τ0.000000007');
+    expect(root.fee).toBe('unknown');
+  });
+
+  it('gives the cut cells their full text on hover: the kind\'s whole label, every wallet\'s address', () => {
+    const a = leg({ coldkey: 'A'.repeat(48) });
+    const b = leg({ coldkey: 'B'.repeat(48) });
+    const c = rowCells(row({ kind: 'internal-transfer', legs: [a, b] }), labels, new Map(), undefined);
+    expect(c.kind).toBe('Transfer between your wallets');
+    expect(c.kindTitle).toMatch(/^Transfer between your wallets: /);
+    expect(c.wallets).toBe('Main → BBBBBBBB…BBBBBB');
+    expect(c.walletsTitle).toBe(`Main · ${'A'.repeat(48)} → ${'B'.repeat(48)}`);
+    expect(walletsTitle(row({ legs: [b, b] }), labels)).toBe('B'.repeat(48));
+    expect(c.legs).toBe(true);
+  });
+
+  it('shows a basket record\'s shares, and fiat where asked ("no price" for a day without one)', () => {
+    const purchase = row({
+      kind: 'fund-purchase',
+      legs: [],
+      fund: fund({}),
+      fiat: { tao: [], fee: [], fund: { tao: 70_000_000_000n, fee: null } },
+    });
+    const c = rowCells(purchase, labels, new Map(), 'USD');
+    expect(c.alpha).toEqual([{ text: '1.5000 shares', full: '1.500000000 shares', testId: 'activity-shares' }]);
+    expect(c.tao).toEqual({ text: '700.00 USD', full: '700.00000000 USD' });
+    expect(c.fee).toMatchObject({ text: 'no price', missing: true });
+    // The same row in τ when the list is not in fiat.
+    expect(rowCells(purchase, labels, new Map(), undefined).tao).toEqual({ text: 'τ2.0000', full: 'τ2.000000000' });
+  });
+
+  it('formats a row once for as long as its object is held', () => {
+    const cellsOf = rowCellsCache(labels, new Map(), undefined);
+    const r = row({});
+    expect(cellsOf(r)).toBe(cellsOf(r));
+    expect(cellsOf(row({}))).not.toBe(cellsOf(r));
   });
 });

@@ -45,6 +45,13 @@ export function walletsText(row: ActivityRow, labels: ReadonlyMap<string, string
   return unique(coldkeysOf(row).map((c) => labels.get(c) ?? shortAddress(c))).join(' → ');
 }
 
+/** Hover text of the wallets cell: each wallet's label (where known) and full address. */
+export function walletsTitle(row: ActivityRow, labels: ReadonlyMap<string, string>): string {
+  return unique(coldkeysOf(row))
+    .map((c) => (labels.has(c) ? `${labels.get(c)} · ${c}` : c))
+    .join(' → ');
+}
+
 /** The hotkeys of an entry (validator names where known): one, or "from → to" for a move between hotkeys. */
 export function hotkeysText(row: ActivityRow, names: ValidatorNames = new Map()): string {
   return hotkeysOf(row)
