@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityFundView, ActivityRow } from '../../../shared/activity';
 import type { LedgerLegView } from '../../../shared/views';
-import { entryFee, feeFiat, hotkeysText, rowTao, sharesText, subnetsText, utcDateTime, walletsText, walletsTitle } from './row-view';
+import {
+  entryFee,
+  feeFiat,
+  hotkeysText,
+  rowTao,
+  sharesText,
+  subnetsText,
+  utcDateTime,
+  walletsText,
+  walletsTitle,
+} from './row-view';
 import { pagesFor } from './queries';
 import { rowCells, rowCellsCache } from './row-cells';
 
@@ -133,7 +143,7 @@ describe('Activity row cells (formatted once per row)', () => {
     expect(root.fee).toBe('unknown');
   });
 
-  it('gives the cut cells their full text on hover: the kind\'s whole label, every wallet\'s address', () => {
+  it("gives the cut cells their full text on hover: the kind's whole label, every wallet's address", () => {
     const a = leg({ coldkey: 'A'.repeat(48) });
     const b = leg({ coldkey: 'B'.repeat(48) });
     const c = rowCells(row({ kind: 'internal-transfer', legs: [a, b] }), labels, new Map(), undefined);
