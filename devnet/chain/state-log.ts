@@ -7,8 +7,8 @@ export class ChangeLog<V> {
   readonly blocks: number[] = [];
   readonly values: (V | undefined)[] = [];
 
-  /** Index of the last change at or before `block`, or -1. */
-  private indexAt(block: number): number {
+  /** Index of the last change at or before `block`, or -1 (into `blocks` and `values`). */
+  indexAt(block: number): number {
     const b = this.blocks;
     let lo = 0;
     let hi = b.length - 1;

@@ -135,9 +135,12 @@ export class StateStore {
     if (cell.kind === 'fn') return cell.read(b);
     if (cell.kind === 'log') return cell.log.at(b);
     if (cell.kind === 'linear') {
-      const at = cell.log.changedAt(b);
-      const v = cell.log.at(b);
-      if (at === undefined || v === undefined) return undefined;
+      // one search for both the value and the block it was written at (a hot path of every pool read)
+      const i = cell.log.indexAt(b);
+      if (i < 0) return undefined;
+      const at = cell.log.blocks[i] as number;
+      const v = cell.log.values[i];
+      if (v === undefined) return undefined;
       // the rate in force is the one set with the last value write (a later era may change it)
       const rate = cell.rates?.at(at) ?? cell.rate;
       return v + rate * BigInt(b - at);

@@ -10,7 +10,7 @@ import type { Cell } from '../chain/store.js';
 import { blockHash, blockNumberOf, header } from '../chain/headers.js';
 import { RuntimeApiError, callRuntimeApi } from '../chain/runtime-api.js';
 import { encodeStorage } from '../scale/encode.js';
-import { runtimeFor } from '../scale/runtime.js';
+import { runtimeFor, type Runtime } from '../scale/runtime.js';
 import { PRUNING_DEPTH, stateDiscarded } from '../faults.js';
 import type { Faults } from '../faults.js';
 import { rpcMethods } from './methods-list.js';
@@ -126,7 +126,8 @@ export class Handlers {
       const keys = (p[0] as unknown) ?? [];
       if (Array.isArray(keys)) {
         const plan = this.plans.plan(this.chain, keys as string[]);
-        return queryStorageJson(plan, blockHash(this.chain, b), (c) => this.encodeCell(c, b));
+        const rt = runtimeFor(this.chain.specAt(b));
+        return queryStorageJson(plan, blockHash(this.chain, b), (c) => this.encodeCell(c, b, rt));
       }
       // not a list: fails as it always did (a JSON-RPC internal error naming `keys.map`)
       return [{ block: blockHash(this.chain, b), changes: (keys as string[]).map((k) => [k, this.storageAt(k, b)]) }];
@@ -153,14 +154,13 @@ export class Handlers {
   /** SCALE hex of `key` at block b, or null. */
   storageAt(key: string, b: number): string | null {
     const cell = this.chain.cells.get(key.toLowerCase());
-    return cell ? this.encodeCell(cell, b) : null;
+    return cell ? this.encodeCell(cell, b, runtimeFor(this.chain.specAt(b))) : null;
   }
 
-  /** SCALE hex of a cell's value at block b, or null (no entry). */
-  private encodeCell(cell: Cell, b: number): string | null {
+  /** SCALE hex of a cell's value at block b, or null (no entry); `rt`: the runtime of block b. */
+  private encodeCell(cell: Cell, b: number, rt: Runtime): string | null {
     const value = this.chain.readCell(cell, b);
     if (value === undefined) return null;
-    const rt = runtimeFor(this.chain.specAt(b));
     // Events are per block (and a reorg replaces them); any other value encodes the same wherever
     // it appears under one runtime.
     if (cell.item === 'SystemEvents') return encodeStorage(rt, this.chain, cell.item, value, b);
