@@ -33,6 +33,14 @@ describe('leUint / leInt', () => {
     expect(leInt('0xffffffffffffffffffffffffffffffff', 16)).toBe(-1n);
     expect(() => leUint('0x0102', 4)).toThrow(/too short/);
   });
+
+  it('reads 8-byte values above 2^53 and upper-case hex exactly, and refuses a non-hex digit', () => {
+    expect(leUint('0xffffffffffffffff', 8)).toBe((1n << 64n) - 1n);
+    expect(leUint('0x0100000000002000', 8)).toBe((0x20n << 48n) + 1n);
+    expect(leUint('0x00000000FFFFFF1F', 8)).toBe(0x1fffffffn << 32n);
+    expect(leUint('0x0aBc', 2)).toBe(0xbc0an);
+    expect(() => leUint('0x01zz', 2)).toThrow();
+  });
 });
 
 describe('decodeAccountVec', () => {

@@ -189,17 +189,48 @@ export function trailingU16(storageKey: string): number {
 
 /**
  * Little-endian unsigned integer of `bytes` bytes at byte `offset` of a hex value, read from the
- * hex text itself (byte pairs reversed into one BigInt literal): sync decodes millions of these, and
- * a byte array per value was a visible share of its CPU.
+ * hex text itself: sync decodes millions of these (every pool of every checkpoint), and a byte
+ * array per value was a visible share of its CPU. Up to 8 bytes go through two 32-bit halves (one
+ * BigInt made, none when small); longer values and any non-hex digit take the BigInt literal path
+ * (byte pairs reversed), which also throws on bad hex as it always did.
  */
 export function leUint(hex: string | null, bytes: number, offset = 0): bigint {
   if (!hex) return 0n;
   const start = hex.startsWith('0x') ? 2 : 0;
   const have = (hex.length - start) >> 1;
   if (have < offset + bytes) throw new Error(`storage value too short: ${have} < ${offset + bytes} bytes`);
+  if (bytes <= 8) {
+    const at = start + 2 * offset;
+    const lo = leWord(hex, at, Math.min(bytes, 4));
+    const hi = bytes > 4 ? leWord(hex, at + 8, bytes - 4) : 0;
+    if (lo >= 0 && hi >= 0) {
+      // Below 2^53 the sum is exact as a double.
+      return hi < 0x200000 ? BigInt(hi * 0x100000000 + lo) : (BigInt(hi) << 32n) | BigInt(lo);
+    }
+  }
   let be = '0x0';
   for (let i = offset + bytes - 1; i >= offset; i--) be += hex.substr(start + 2 * i, 2);
   return BigInt(be);
+}
+
+/** Value of one hex digit (char code), or -1. */
+function nibble(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48; // 0-9
+  if (c >= 97 && c <= 102) return c - 87; // a-f
+  if (c >= 65 && c <= 70) return c - 55; // A-F
+  return -1;
+}
+
+/** Little-endian unsigned integer of `n` ≤ 4 bytes whose hex starts at `at`, or -1 on a non-hex digit. */
+function leWord(hex: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const h = nibble(hex.charCodeAt(at + 2 * i));
+    const l = nibble(hex.charCodeAt(at + 2 * i + 1));
+    if (h < 0 || l < 0) return -1;
+    v = v * 256 + h * 16 + l;
+  }
+  return v;
 }
 
 /** Little-endian two's-complement signed integer of `bytes` bytes (i128 watermarks and rates). */
@@ -221,14 +252,25 @@ export function lastUpgradeSpec(hex: string | null): number | null {
   return value.toNumber();
 }
 
-/** SCALE Vec<u8> → UTF-8 text (null when absent or empty). */
+/**
+ * SCALE Vec<u8> → UTF-8 text (null when absent or empty). Subnet names and symbols are read with
+ * every pool snapshot and almost never change, so each distinct value is decoded once.
+ */
 export function bytesText(hex: string | null): string | null {
   if (!hex) return null;
+  const hit = texts.get(hex);
+  if (hit !== undefined) return hit;
   const u = hexToU8a(hex);
   const [offset, length] = compactFromU8a(u);
-  const text = new TextDecoder().decode(u.subarray(offset, offset + length.toNumber()));
-  return text === '' ? null : text;
+  const decoded = utf8.decode(u.subarray(offset, offset + length.toNumber()));
+  const text = decoded === '' ? null : decoded;
+  if (texts.size >= MAX_TEXTS) texts.clear(); // bounded: a runaway set of values cannot grow it for ever
+  texts.set(hex, text);
+  return text;
 }
+const utf8 = new TextDecoder();
+const texts = new Map<string, string | null>();
+const MAX_TEXTS = 4_096;
 
 /** The storage keys of one subnet's pool snapshot, in the order poolsFromState expects. */
 // Built once per subnet: every checkpoint of a change block prices all pools from these.

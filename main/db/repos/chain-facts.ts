@@ -139,12 +139,30 @@ export function chainFactsRepo(db: DB) {
     `INSERT OR IGNORE INTO position_checkpoints (block_number, coldkey, hotkey, netuid, alpha, pool_value, owns_hotkey, epoch_index)
      VALUES (@blockNumber, @coldkey, @hotkey, @netuid, @alpha, @poolValue, @ownsHotkey, @epochIndex)`,
   );
+  // Positional parameters: every checkpoint writes one row per subnet (~130), the bulk of a
+  // backfill's rows, and binding by name looked up each of the 14 names per row (bench:sync).
   const insertSubnet = db.prepare(
     `INSERT OR IGNORE INTO subnet_snapshots (block_number, netuid, tao_in, alpha_in, alpha_out, price, price_source, balancer_quote, fee_rate,
        name, symbol, tao_in_emission, alpha_in_emission, alpha_out_emission)
-     VALUES (@blockNumber, @netuid, @taoIn, @alphaIn, @alphaOut, @price, @priceSource, @balancerQuote, @feeRate,
-       @name, @symbol, @taoInEmission, @alphaInEmission, @alphaOutEmission)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const writeSubnet = (block: number, s: SubnetRow) =>
+    insertSubnet.run(
+      block,
+      s.netuid,
+      s.taoIn,
+      s.alphaIn,
+      s.alphaOut,
+      s.price,
+      s.priceSource,
+      s.balancerQuote,
+      s.feeRate,
+      s.name,
+      s.symbol,
+      s.taoInEmission,
+      s.alphaInEmission,
+      s.alphaOutEmission,
+    );
   const insertEffect = db.prepare(
     `INSERT OR IGNORE INTO silent_effects (block_number, block_hash, event_index, coldkey, hotkey, netuid, kind, alpha, tao)
      VALUES (@blockNumber, @blockHash, @eventIndex, @coldkey, @hotkey, @netuid, @kind, @alpha, @tao)`,
@@ -280,7 +298,7 @@ export function chainFactsRepo(db: DB) {
           ownsHotkey: p.ownsHotkey === undefined || p.ownsHotkey === null ? null : p.ownsHotkey ? 1 : 0,
           epochIndex: p.epochIndex ?? null,
         });
-      for (const s of c.subnets) insertSubnet.run({ blockNumber: c.block.number, ...s });
+      for (const s of c.subnets) writeSubnet(c.block.number, s);
       for (const t of c.twr ?? [])
         insertTwr.run({ coldkey, hotkey: t.hotkey, blockNumber: c.block.number, twr: t.twr.toString() });
       if (!c.baskets) continue;
