@@ -58,10 +58,12 @@ describe('basket475 change discovery', () => {
     await backend.sync.syncOnce();
     const truth = dn.truth();
     let units = 0;
+    let events = 0;
     let subnetChanges = 0;
     for (const coldkey of dn.coldkeys) {
       const cost = recordedCost(backend.db, coldkey);
       units += cost.events + cost.checkpointBlocks;
+      events += cost.events;
       const expected = [
         ...new Set(
           truth.events
@@ -79,7 +81,7 @@ describe('basket475 change discovery', () => {
     const counts = backend.sync.client!.requestCounts;
     const requests = [...counts.entries()].filter(([m]) => m !== 'system_health').reduce((a, [, n]) => a + n, 0);
     if (process.env.DISCOVERY_DIAG) {
-      console.log(`${requests} requests for ${units} units; subnet change blocks ${subnetChanges}`);
+      console.log(`${requests} requests for ${units} units (${events} events); subnet change blocks ${subnetChanges}`);
       console.log([...backend.sync.reader!.purposes.entries()].sort((a, b) => b[1] - a[1]));
       console.log([...counts.entries()]);
       console.log([...backend.sync.reader!.keysByPurpose.entries()].sort((a, b) => b[1] - a[1]));
