@@ -120,12 +120,57 @@ export interface ClosedUnits {
   bySubnet: Map<number, bigint[]>;
 }
 
+/**
+ * floor(flow × INDEX_SCALE / price at window w): the flow itself at index 1.0 (holding TAO: `price`
+ * null; windows before an index moves), one truncating division for inflows (the floor already),
+ * floorDiv only for outflows.
+ */
+function unitsAt(price: readonly bigint[] | null, w: number, flow: bigint): bigint {
+  if (price === null) return flow;
+  const at = price[w] as bigint;
+  if (at === INDEX_SCALE) return flow;
+  return flow >= 0n && at > 0n ? (flow * INDEX_SCALE) / at : floorDiv(flow * INDEX_SCALE, at);
+}
+
+/** The per-window units list of a subnet (indexed by window, holes: no flow then), made on first use. */
+function subnetUnits(m: Map<number, bigint[]>, netuid: number): bigint[] {
+  let sub = m.get(netuid);
+  if (!sub) {
+    sub = [];
+    m.set(netuid, sub);
+  }
+  return sub;
+}
+
+/**
+ * Add the units of `p`'s flow windows closed since `done.n` to `done` and to its subnet's `closedSub`.
+ * A function of its own, not a closure per benchmark: it runs once per position and benchmark, so it
+ * is optimised early and stays so across benchmarks (closures made per call deoptimised the loop).
+ */
+function addClosedUnits(
+  p: PositionAcc,
+  done: { n: number; units: bigint; waiting: boolean },
+  closedSub: bigint[],
+  price: readonly bigint[] | null,
+  windowBlocks: readonly number[],
+  startBlock: number | null,
+): void {
+  for (; done.n < p.flowWin.length; done.n++) {
+    const w = p.flowWin[done.n] as number;
+    const u = unitsAt(price, w, p.flowAmt[done.n] as bigint);
+    if (startBlock !== null && (windowBlocks[w] as number) < startBlock) done.waiting = true;
+    done.units += u;
+    const had = closedSub[w];
+    closedSub[w] = had === undefined ? u : had + u;
+  }
+}
+
 export function benchmarkUnits(state: PortfolioState, index: WindowedIndex, closed?: ClosedUnits): BenchmarkUnits {
   const windows = state.windows;
   const windowBlocks = windows.map((w) => w.blockNumber);
-  const hold = index === HOLD_INDEX;
-  const price: bigint[] = [];
-  if (!hold) {
+  let price: bigint[] | null = null;
+  if (index !== HOLD_INDEX) {
+    price = [];
     const cursor = new IndexCursor(index);
     for (let w = 0; w < windows.length; w++)
       price.push(index.atWindow ? index.atWindow(w) : cursor.at(windowBlocks[w] as number));
@@ -135,48 +180,24 @@ export function benchmarkUnits(state: PortfolioState, index: WindowedIndex, clos
       ? closed
       : { startBlock: index.startBlock, byPosition: new Map(), bySubnet: new Map() };
   if (closed && keep !== closed) Object.assign(closed, keep);
-  // floor(flow × INDEX_SCALE / price): the flow itself at index 1.0 (holding TAO, windows before an
-  // index moves), one truncating division for inflows (the floor already), floorDiv only for outflows.
-  const unitsOf = (w: number, flow: bigint): bigint => {
-    if (hold) return flow;
-    const at = price[w] as bigint;
-    if (at === INDEX_SCALE) return flow;
-    return flow >= 0n && at > 0n ? (flow * INDEX_SCALE) / at : floorDiv(flow * INDEX_SCALE, at);
-  };
-  const early = (w: number): boolean => index.startBlock !== null && (windowBlocks[w] as number) < index.startBlock;
+  const startBlock = index.startBlock;
   const byPosition = new Map<string, bigint>();
   // Units per subnet per window, indexed by window (holes: no flow in that window).
   const perSubnet = new Map<number, bigint[]>();
   const waiting = new Set<string>();
-  const subnetOf = (m: Map<number, bigint[]>, netuid: number): bigint[] => {
-    let sub = m.get(netuid);
-    if (!sub) {
-      sub = [];
-      m.set(netuid, sub);
-    }
-    return sub;
-  };
   for (const p of state.positions.values()) {
     let done = keep.byPosition.get(p);
     if (!done) {
       done = { n: 0, units: 0n, waiting: false };
       keep.byPosition.set(p, done);
     }
-    const closedSub = subnetOf(keep.bySubnet, p.netuid);
-    for (; done.n < p.flowWin.length; done.n++) {
-      const w = p.flowWin[done.n] as number;
-      const u = unitsOf(w, p.flowAmt[done.n] as bigint);
-      done.waiting ||= early(w);
-      done.units += u;
-      const had = closedSub[w];
-      closedSub[w] = had === undefined ? u : had + u;
-    }
+    addClosedUnits(p, done, subnetUnits(keep.bySubnet, p.netuid), price, windowBlocks, startBlock);
     let units = done.units;
     if (done.waiting) waiting.add(p.key);
-    const sub = subnetOf(perSubnet, p.netuid);
+    const sub = subnetUnits(perSubnet, p.netuid);
     if (p.curWin >= 0) {
-      const u = unitsOf(p.curWin, p.curFlow);
-      if (early(p.curWin)) waiting.add(p.key);
+      const u = unitsAt(price, p.curWin, p.curFlow);
+      if (startBlock !== null && (windowBlocks[p.curWin] as number) < startBlock) waiting.add(p.key);
       units += u;
       const had = sub[p.curWin];
       sub[p.curWin] = had === undefined ? u : had + u;
