@@ -65,6 +65,8 @@ export async function activityScroll(page: Page) {
     compositorCpuPerFrameMs: perFrame(scroll.compositorCpuMs),
     rasterCpuPerFrameMs: perFrame(scroll.rasterCpuMs),
     longestTaskCpuMs: scroll.longestTaskCpuMs,
+    // The frames of most main-thread CPU and what ran in them (a GC, a page arriving, a paint, …).
+    longestFrames: scroll.longestFrames,
     // Per frame, by phase (nested events: script inside a task, style/layout/paint inside the frame).
     perFramePhaseMs: Object.fromEntries(Object.entries(scroll.breakdownMs).map(([k, v]) => [k, perFrame(v)])),
   };

@@ -47,6 +47,8 @@ export interface TraceFigures<T> {
   breakdownMs: Record<string, number>;
   /** Main-thread task CPU between consecutive FRAME_MARKs (empty when the body sets none). */
   cpuPerFrameMs: number[];
+  /** The frames of most CPU (up to 5, longest first): what ran in them, by phase as in breakdownMs. */
+  longestFrames: { frame: number; cpuMs: number; phasesMs: Record<string, number> }[];
   /** CPU of the renderer's compositor thread and of its raster tasks (software raster: --disable-gpu). */
   compositorCpuMs: number;
   rasterCpuMs: number;
@@ -96,11 +98,29 @@ export async function traced<T>(page: Page, body: () => Promise<T>): Promise<Tra
     .map((e) => e.ts)
     .sort((a, b) => a - b);
   const cpuPerFrameMs = marks.slice(1).map(() => 0);
-  for (const t of tasks) {
+  const frameOf = (ts: number) => {
     let i = marks.length - 1;
-    while (i >= 0 && marks[i]! > t.ts) i--;
-    if (i >= 0 && i < cpuPerFrameMs.length) cpuPerFrameMs[i]! += ms(t.tdur);
+    while (i >= 0 && marks[i]! > ts) i--;
+    return i >= 0 && i < cpuPerFrameMs.length ? i : -1;
+  };
+  for (const t of tasks) {
+    const i = frameOf(t.ts);
+    if (i >= 0) cpuPerFrameMs[i]! += ms(t.tdur);
   }
+  // A long frame's phases: a major GC, a page of rows arriving, a paint of the whole list, ….
+  const longest5 = cpuPerFrameMs
+    .map((cpu, frame) => ({ frame, cpu }))
+    .sort((a, b) => b.cpu - a.cpu)
+    .slice(0, 5);
+  const longestFrames = longest5.map(({ frame, cpu }) => {
+    const phasesMs: Record<string, number> = {};
+    for (const e of events) {
+      const phase = PHASES[e.name];
+      if (e.tid === main && e.ph === 'X' && phase && frameOf(e.ts) === frame)
+        phasesMs[`${phase} ${e.name}`] = Math.round(((phasesMs[`${phase} ${e.name}`] ?? 0) + ms(e.tdur)) * 10) / 10;
+    }
+    return { frame, cpuMs: Math.round(cpu * 10) / 10, phasesMs };
+  });
 
   // The renderer's other threads: its compositor, and raster tasks on its worker threads.
   const names = new Map(
@@ -142,6 +162,7 @@ export async function traced<T>(page: Page, body: () => Promise<T>): Promise<Tra
     longestTaskEventsMs,
     breakdownMs,
     cpuPerFrameMs,
+    longestFrames,
     compositorCpuMs,
     rasterCpuMs,
   };
