@@ -4,6 +4,10 @@
 // the StakeInfo call unless every staking hotkey was read on every known subnet there. Reading the share
 // keys of every known hotkey on every known position's subnet lets it prove those pairs empty instead.
 // A pair without α yields no row, so what is recorded does not change. Before 441 the positions alone.
+// From 441 the same reads carry the BasketTwr of every known hotkey, not only of the root positions'
+// (change-finder poolKeys): a checkpoint reads the index of the funds it found shares in, and one read
+// for those it lacked was a request of its own (basket-twr.ts checkpointTwr).
+import { twrKeysOf } from './basket-twr';
 import { posKey } from './change-block';
 import { SILENT_POSITIONS_SPEC } from './stake-from-storage';
 import { keys } from './storage-keys';
@@ -51,13 +55,23 @@ export class CheckpointPairs {
 
   /**
    * The share keys (Alpha, AlphaV2) of the pairs at b that are not known positions: two keys a pair,
-   * enough for stakeFromStorage to see them empty (a pair with a share row is left to the call).
+   * enough for stakeFromStorage to see them empty (a pair with a share row is left to the call). With
+   * them the BasketTwr of the known hotkeys without a root position (those with one are read anyway).
    */
   crossKeys(b: number): readonly string[] {
     if (b <= this.#preBasketUpTo) return [];
-    this.#crossKeys ??= this.at(b)
-      .filter((p) => !this.positions.has(posKey(p.hotkey, p.netuid)))
-      .flatMap((p) => [keys.alpha(p.hotkey, this.coldkey, p.netuid), keys.alphaV2(p.hotkey, this.coldkey, p.netuid)]);
+    this.#crossKeys ??= (() => {
+      const root = new Set([...this.positions.values()].filter((p) => p.netuid === 0).map((p) => p.hotkey));
+      return [
+        ...this.at(b)
+          .filter((p) => !this.positions.has(posKey(p.hotkey, p.netuid)))
+          .flatMap((p) => [
+            keys.alpha(p.hotkey, this.coldkey, p.netuid),
+            keys.alphaV2(p.hotkey, this.coldkey, p.netuid),
+          ]),
+        ...twrKeysOf([...this.hotkeys].filter((h) => !root.has(h)).sort()),
+      ];
+    })();
     return this.#crossKeys;
   }
 }
