@@ -4,8 +4,9 @@
 // - BetaBasketRuntimeApi.get_beta_portfolio(coldkey), one call, where the runtime offers it (the
 //   bundled 455 definitions at a declared v3; docs/chain/rpc.md#v14-only-runtimes);
 // - otherwise (real and devnet 475 declare v5) from storage: BasketShares, BasketRate and
-//   BasketClaimed of the candidate funds in one multi-key read, the funds' holdings from
-//   get_stake_info_for_coldkey(ESCROW), and each holding's fee-free full sale in closed form.
+//   BasketClaimed of the candidate funds (normally carried by the block's read, else one multi-key
+//   read), the funds' holdings from get_stake_info_for_coldkey(ESCROW) and their pools (carried too),
+//   and each holding's fee-free full sale in closed form.
 import type { Codec } from '@polkadot/types-codec/types';
 import { stringToU8a } from '@polkadot/util';
 import { encodeAddress } from '@polkadot/util-crypto';
@@ -71,11 +72,70 @@ export async function readBasketsByApi(
   return rows.sort(byHotkey);
 }
 
+/** Fund lists by block hash, shared by the wallets of one reader (the newest few hundred blocks). */
+const fundLists = new WeakMap<ChainReader, Map<string, Promise<string[]>>>();
+
+/**
+ * Every fund at the block `hash` (the keys of BasketShares, one paged request), so a fund moved by a
+ * hotkey swap is found under its new hotkey even by a holder without root stake on it (no event of the
+ * coldkey says so). Listed once per block for all wallets. A caller may pass the hash of a later block
+ * whose list is known to be the same (no event in between could add, move or remove a fund:
+ * ChangeFinder.fundsSteady).
+ */
+export function fundList(reader: ChainReader, hash: string): Promise<string[]> {
+  let byHash = fundLists.get(reader);
+  if (!byHash) fundLists.set(reader, (byHash = new Map()));
+  let list = byHash.get(hash);
+  if (!list) {
+    list = reader
+      .keysPaged(keys.basketSharesPrefix(), hash, 'the validator funds')
+      .then((ks) => ks.map((k) => encodeAddress(trailingAccount(k), 42)));
+    list.catch(() => byHash.delete(hash));
+    byHash.set(hash, list);
+    if (byHash.size > 512) byHash.delete(byHash.keys().next().value!);
+  }
+  return list;
+}
+
+/**
+ * Pallets whose events in a block leave the fund list as it was unless one names a basket, a swap or a
+ * dissolution. A fund is created by a deposit or a purchase into an empty fund (BasketDeposited,
+ * BasketStakedIn), moved by a hotkey swap (HotkeySwapped, BasketSwapped) and written off or emptied
+ * with Basket* events (docs/chain/baskets.md#deposits, #swaps); migrations run at runtime upgrades,
+ * which the caller excludes. Root calls (Sudo, Scheduler, governance) may write storage with no event
+ * of their own, so any other pallet's event counts as a possible change.
+ */
+const QUIET_PALLETS = new Set(['system', 'balances', 'transactionPayment', 'subtensorModule', 'utility', 'proxy']);
+const FUND_EVENT = /basket|swap|dissol|networkremoved|migrat/i;
+
+/** No event of the block could have added, moved or removed a fund (so the list before it is the same). */
+export const fundsUnchangedBy = (events: readonly { section: string; method: string }[]): boolean =>
+  events.every((e) => QUIET_PALLETS.has(e.section) && !FUND_EVENT.test(e.method));
+
+/**
+ * The keys a storage read of the coldkey's positions in these funds takes: BasketShares, BasketRate
+ * and the coldkey's BasketClaimed of each. They ride in the block reads change discovery and daily
+ * checkpoints make anyway (main/sync/checkpoint-pairs.ts), so a checkpoint reads only the funds those
+ * lacked.
+ */
+export const basketKeysOf = (coldkey: string, hotkeys: readonly string[]): string[] =>
+  hotkeys.flatMap((h) => [keys.basketShares(h), keys.basketRate(h), keys.basketClaimed(h, coldkey)]);
+
+/** `s` with the values of `wanted` too: those its read lacked in one more request (none when it has them all). */
+async function withKeys(reader: ChainReader, s: BlockState, wanted: readonly string[], purpose: string) {
+  const missing = wanted.filter((k) => !s.values.has(k));
+  if (missing.length === 0) return s;
+  const extra = await reader.readBlock(s.number, missing, false, purpose);
+  return { ...s, values: new Map([...s.values, ...extra.values]) };
+}
+
 /**
  * The same from storage, over every fund (and the candidates `hotkeys`): owed = floor(BasketRate · root stake) − BasketClaimed, at least 0; value = Σ over the
  * fund's holdings of floor(holding's fee-free full sale × owed / BasketShares), the root slot 1:1 —
  * the claim payout of docs/chain/baskets.md#claims where the sale of a slice is not below its share of
  * the quote. The closed-form sale is within a few rao of the runtime's (shared/engine/runtime.ts).
+ * `fundsHash`: the block whose fund list is the one at `s` (fundList). Watermarks and pools come from the values read
+ * with `s` where it has them (storage at a block never changes), the rest in one more read each.
  */
 export async function readBasketsFromStorage(
   reader: ChainReader,
@@ -84,16 +144,12 @@ export async function readBasketsFromStorage(
   coldkey: string,
   positions: readonly PositionRow[],
   hotkeys: readonly string[],
+  fundsHash: string = s.hash,
 ): Promise<BasketRow[]> {
   const root = new Map(positions.filter((p) => p.netuid === 0).map((p) => [p.hotkey, p.alpha]));
-  const fundKeys = (h: string) => [keys.basketShares(h), keys.basketRate(h), keys.basketClaimed(h, coldkey)];
-  // Every fund (the keys of BasketShares, one paged request), so a fund moved by a hotkey swap is found
-  // under its new hotkey even by a holder without root stake on it (no event of the coldkey says so).
-  const listed = await reader.keysPaged(keys.basketSharesPrefix(), s.hash, 'the validator funds');
-  const funds = [
-    ...new Set([...hotkeys, ...root.keys(), ...listed.map((k) => encodeAddress(trailingAccount(k), 42))]),
-  ].sort();
-  const values = (await reader.readBlock(s.number, funds.flatMap(fundKeys), false, 'basket watermarks')).values;
+  const listed = await fundList(reader, fundsHash);
+  const funds = [...new Set([...hotkeys, ...root.keys(), ...listed])].sort();
+  const { values } = await withKeys(reader, s, basketKeysOf(coldkey, funds), 'basket watermarks');
   const owed = new Map<string, { shares: bigint; total: bigint }>();
   for (const h of funds) {
     const total = leUint(values.get(keys.basketShares(h)) ?? null, 8);
@@ -105,7 +161,7 @@ export async function readBasketsFromStorage(
   if (owed.size === 0) return [];
   const holdings = (await readPositions(reader, runtime, s.hash, ESCROW, s.number)).filter((p) => owed.has(p.hotkey));
   const netuids = [...new Set(holdings.map((p) => p.netuid).filter((n) => n !== 0))].sort((a, b) => a - b);
-  const poolState = await reader.readBlock(s.number, netuids.flatMap(poolKeysOf), false, 'basket holdings');
+  const poolState = await withKeys(reader, s, netuids.flatMap(poolKeysOf), 'basket holdings');
   const pools = new Map(poolsFromState(poolState, netuids, runtime).map((p) => [p.netuid, p]));
   const rows: BasketRow[] = [];
   for (const [hotkey, o] of owed) {

@@ -65,6 +65,7 @@ async function checkpointAt(
   pools: PoolSource,
   baskets: readonly string[] | null,
   known: readonly Position[] | null,
+  fundsHash = s.hash,
 ): Promise<CheckpointFacts & { callRuntime: BlockRuntime }> {
   const runtime = await reader.runtimeFor(s);
   // α from the share keys read with the block where that is the runtime call's answer.
@@ -105,7 +106,7 @@ async function checkpointAt(
   const basketRows =
     byApi ??
     (baskets && hasBaskets(callRuntime)
-      ? await readBasketsFromStorage(reader, callRuntime, s, coldkey, positions, baskets)
+      ? await readBasketsFromStorage(reader, callRuntime, s, coldkey, positions, baskets, fundsHash)
       : undefined);
   return {
     block: blockRecord(s, runtime.specVersion, parentHash),
@@ -195,9 +196,11 @@ export async function factsFor(
   // Both reads are normally cached from verification (fingerprint + pools in one request each).
   const [at, before] = await Promise.all([finder.read(b, false, true), finder.read(b - 1, false, true)]);
   const pools: PoolSource = { from: 'state', netuids: finder.netuids };
+  // b − 1 has the funds of b unless something in b could have changed them (baskets.ts fundList).
+  const fundsOfBefore = finder.fundsSteady(b) ? at.hash : before.hash;
   const [after, prior] = await Promise.all([
     checkpointAt(reader, at, coldkey, before.hash, pools, entry.baskets, entry.head ? null : finder.pairs.at(b)),
-    checkpointAt(reader, before, coldkey, null, pools, entry.baskets, finder.pairs.at(b - 1)),
+    checkpointAt(reader, before, coldkey, null, pools, entry.baskets, finder.pairs.at(b - 1), fundsOfBefore),
   ]);
   const events = c.rows.map((r) => ({ ...r }));
   // The finder's reads at b and b − 1 carry the root-claim keys of the root positions it knows.

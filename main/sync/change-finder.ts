@@ -14,6 +14,9 @@ import { rootClaimKeys } from './root-claims';
 import { twrKeysOf } from './basket-twr';
 import { poolValueKeys } from './pool-values';
 import { CheckpointPairs } from './checkpoint-pairs';
+import { fingerprintKeys } from './fingerprint-keys';
+import { fundList, fundsUnchangedBy } from './baskets';
+import { SILENT_POSITIONS_SPEC } from './stake-from-storage';
 import { upgradeBlocks } from './upgrade-blocks';
 import { POSITION_KINDS, posKey, type ChangeBlock } from './change-block';
 
@@ -39,22 +42,7 @@ export class ChangeFinder {
   }
 
   #keys(): string[] {
-    this.#keyList ??= [
-      keys.account(this.coldkey),
-      keys.stakingHotkeys(this.coldkey),
-      ...[...this.hotkeys].sort().map((h) => keys.lastStakeBlock(this.coldkey, h)),
-      ...[...this.positions.values()]
-        .sort((a, b) => (a.hotkey < b.hotkey ? -1 : a.hotkey > b.hotkey ? 1 : a.netuid - b.netuid))
-        .flatMap((p) => [
-          keys.alpha(p.hotkey, this.coldkey, p.netuid),
-          keys.alphaV2(p.hotkey, this.coldkey, p.netuid),
-          // 475 generation stamps (absent before): checkpoints take α from these reads (stake-from-storage.ts).
-          keys.alphaShareEpoch(p.hotkey, this.coldkey, p.netuid),
-          keys.alphaSharePoolEpoch(p.hotkey, p.netuid),
-          // Conviction locks (spec ≥ 411): absent on older runtimes, so they never differ there.
-          keys.lock(this.coldkey, p.netuid, p.hotkey),
-        ]),
-    ];
+    this.#keyList ??= fingerprintKeys(this.coldkey, this.hotkeys, this.positions.values());
     return this.#keyList;
   }
 
@@ -132,10 +120,17 @@ export class ChangeFinder {
   }
   readonly #specs = new Map<number, number | null>();
 
+  /** Change block b and b − 1 have the same funds: b ran no migration and no event of it could change them. */
+  fundsSteady(b: number): boolean {
+    return this.#fundsSteady.has(b) && this.#specs.has(b - 1) && this.#specs.get(b) === this.#specs.get(b - 1);
+  }
+  readonly #fundsSteady = new Set<number>();
+
   /** Forget cached reads below `b` (live tracking keeps only what the next gap needs). */
   forgetBelow(b: number): void {
     this.#reads.forgetBelow(b);
     for (const k of this.#specs.keys()) if (k < b) this.#specs.delete(k);
+    for (const k of this.#fundsSteady) if (k < b) this.#fundsSteady.delete(k);
   }
 
   /** The fingerprint's values at a read, in `keyList` order (the coldkey's account by its nonce only). */
@@ -156,7 +151,8 @@ export class ChangeFinder {
     if (this.#discovered) return;
     const hash = await this.reader.hashOf(hi);
     const subnetKeys = await this.reader.keysPaged(keys.subnetTaoPrefix(), hash, 'the subnets');
-    await this.#discoverAt(hi);
+    // From 441 the funds at the head: their watermarks ride in the reads (CheckpointPairs.setFunds).
+    if (((await this.#discoverAt(hi)).spec ?? 0) >= SILENT_POSITIONS_SPEC) this.pairs.setFunds(await fundList(this.reader, hash));
     const highest = Math.max(0, ...subnetKeys.map(trailingU16), ...[...this.positions.values()].map((p) => p.netuid));
     this.netuids = Array.from({ length: highest + 1 }, (_, n) => n);
     this.#poolKeys = null;
@@ -168,7 +164,7 @@ export class ChangeFinder {
    * maps: `Alpha` (V1, retired at 473) and `AlphaV2` (spec ≥ 397), so a position that only ever lived
    * in V2 is found too. True when the known set grew.
    */
-  async #discoverAt(b: number): Promise<boolean> {
+  async #discoverAt(b: number): Promise<{ grew: boolean; spec: number | null }> {
     const hash = await this.reader.hashOf(b);
     const [staking, lastKeys] = await Promise.all([
       this.reader.readBlock(b, [keys.stakingHotkeys(this.coldkey)], false),
@@ -188,7 +184,7 @@ export class ChangeFinder {
       ),
     );
     for (const list of listed) for (const [hot, netuid] of list) if (this.#addPosition(hot, netuid)) grew = true;
-    return grew;
+    return { grew, spec: staking.upgradeSpec };
   }
 
   /**
@@ -355,7 +351,7 @@ export class ChangeFinder {
     let grew = this.#learn(c);
     // A coldkey swap onto this coldkey brings positions no event names: list what it holds right after.
     if (c.silent.some((ref) => ref.kind === 'ColdkeySwapped' && ref.newColdkey === this.coldkey))
-      if (await this.#discoverAt(c.state.number)) grew = true;
+      if ((await this.#discoverAt(c.state.number)).grew) grew = true;
     return grew;
   }
 
@@ -392,6 +388,7 @@ export class ChangeFinder {
     const runtime = await this.reader.runtimeFor(state);
     const events = decodeEvents(runtime.registry, state.events, b, runtime.specVersion);
     this.#events.set(b, events);
+    if (fundsUnchangedBy(events)) this.#fundsSteady.add(b);
     return { state, specVersion: runtime.specVersion, ...stakeEventsOf(events, this.#context()) };
   }
 

@@ -6,8 +6,11 @@
 // A pair without α yields no row, so what is recorded does not change. Before 441 the positions alone.
 // From 441 the same reads carry the BasketTwr of every known hotkey, not only of the root positions'
 // (change-finder poolKeys): a checkpoint reads the index of the funds it found shares in, and one read
-// for those it lacked was a request of its own (basket-twr.ts checkpointTwr).
+// for those it lacked was a request of its own (basket-twr.ts checkpointTwr). So do the keys a basket
+// read takes from storage (baskets.ts basketKeysOf) for the known hotkeys and the funds listed at the
+// head of the range: at a checkpoint they were a read of their own.
 import { twrKeysOf } from './basket-twr';
+import { basketKeysOf } from './baskets';
 import { posKey } from './change-block';
 import { SILENT_POSITIONS_SPEC } from './stake-from-storage';
 import { keys } from './storage-keys';
@@ -22,6 +25,8 @@ export class CheckpointPairs {
   #preBasketUpTo = -1;
   #pairs: Pair[] | null = null;
   #crossKeys: string[] | null = null;
+  /** The funds listed at the head of the range (ChangeFinder.discover), from 441. */
+  #funds: readonly string[] = [];
 
   constructor(
     readonly coldkey: string,
@@ -32,6 +37,12 @@ export class CheckpointPairs {
   /** The positions or hotkeys changed. */
   invalidate(): void {
     this.#pairs = null;
+    this.#crossKeys = null;
+  }
+
+  /** The funds at the head of the range: their watermark keys ride along from 441 (most funds exist there). */
+  setFunds(funds: readonly string[]): void {
+    this.#funds = funds;
     this.#crossKeys = null;
   }
 
@@ -56,7 +67,8 @@ export class CheckpointPairs {
   /**
    * The share keys (Alpha, AlphaV2) of the pairs at b that are not known positions: two keys a pair,
    * enough for stakeFromStorage to see them empty (a pair with a share row is left to the call). With
-   * them the BasketTwr of the known hotkeys without a root position (those with one are read anyway).
+   * them the BasketTwr of the known hotkeys without a root position (those with one are read anyway),
+   * and the basket watermark keys of the known hotkeys and the listed funds.
    */
   crossKeys(b: number): readonly string[] {
     if (b <= this.#preBasketUpTo) return [];
@@ -70,6 +82,7 @@ export class CheckpointPairs {
             keys.alphaV2(p.hotkey, this.coldkey, p.netuid),
           ]),
         ...twrKeysOf([...this.hotkeys].filter((h) => !root.has(h)).sort()),
+        ...basketKeysOf(this.coldkey, [...new Set([...this.hotkeys, ...this.#funds])].sort()),
       ];
     })();
     return this.#crossKeys;

@@ -1,0 +1,25 @@
+// The storage keys of a coldkey's fingerprint (docs/chain/change-discovery.md): what change discovery
+// compares across each gap between known blocks, and reads at every block it visits.
+import { keys } from './storage-keys';
+
+type Pair = { hotkey: string; netuid: number };
+
+/** The nonce (in the account), StakingHotkeys, every LastColdkeyHotkeyStakeBlock and every position's share, epoch and lock keys. */
+export function fingerprintKeys(coldkey: string, hotkeys: ReadonlySet<string>, positions: Iterable<Pair>): string[] {
+  return [
+    keys.account(coldkey),
+    keys.stakingHotkeys(coldkey),
+    ...[...hotkeys].sort().map((h) => keys.lastStakeBlock(coldkey, h)),
+    ...[...positions]
+      .sort((a, b) => (a.hotkey < b.hotkey ? -1 : a.hotkey > b.hotkey ? 1 : a.netuid - b.netuid))
+      .flatMap((p) => [
+        keys.alpha(p.hotkey, coldkey, p.netuid),
+        keys.alphaV2(p.hotkey, coldkey, p.netuid),
+        // 475 generation stamps (absent before): checkpoints take α from these reads (stake-from-storage.ts).
+        keys.alphaShareEpoch(p.hotkey, coldkey, p.netuid),
+        keys.alphaSharePoolEpoch(p.hotkey, p.netuid),
+        // Conviction locks (spec ≥ 411): absent on older runtimes, so they never differ there.
+        keys.lock(coldkey, p.netuid, p.hotkey),
+      ]),
+  ];
+}
