@@ -152,7 +152,8 @@ export class ChangeFinder {
     const hash = await this.reader.hashOf(hi);
     const subnetKeys = await this.reader.keysPaged(keys.subnetTaoPrefix(), hash, 'the subnets');
     // From 441 the funds at the head: their watermarks ride in the reads (CheckpointPairs.setFunds).
-    if (((await this.#discoverAt(hi)).spec ?? 0) >= SILENT_POSITIONS_SPEC) this.pairs.setFunds(await fundList(this.reader, hash));
+    if (((await this.#discoverAt(hi)).spec ?? 0) >= SILENT_POSITIONS_SPEC)
+      this.pairs.setFunds(await fundList(this.reader, hash));
     const highest = Math.max(0, ...subnetKeys.map(trailingU16), ...[...this.positions.values()].map((p) => p.netuid));
     this.netuids = Array.from({ length: highest + 1 }, (_, n) => n);
     this.#poolKeys = null;
