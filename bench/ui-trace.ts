@@ -1,6 +1,7 @@
 // Chromium trace of the page under test (bench/ui.ts): what its threads cost, apart from the rest of
 // the (shared) machine. Thread time (`tdur`) is CPU the thread ran; `dur` is wall time and counts
 // the waits while other processes held the cores.
+import { writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 
 interface TraceEvent {
@@ -76,6 +77,8 @@ export async function traced<T>(page: Page, body: () => Promise<T>): Promise<Tra
   await cdp.send('Tracing.end');
   await complete;
   await cdp.detach();
+  // BENCH_TRACE_FILE keeps the raw events (the last trace taken) for a closer look at a frame.
+  if (process.env.BENCH_TRACE_FILE) writeFileSync(process.env.BENCH_TRACE_FILE, JSON.stringify(events));
 
   // The page's main thread is the one running its script (the most FunctionCall events).
   const calls = new Map<number, number>();

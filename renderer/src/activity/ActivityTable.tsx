@@ -10,10 +10,9 @@ import type { ActivityArgs } from './choices';
 import { activityQueries, PAGE_SIZE, pagesFor } from './queries';
 import { useValidatorNames } from '../app/validators';
 import { rowCellsCache, type Figure, type RowCells } from './row-cells';
+import { usePrefetchAhead } from './prefetch-ahead';
 
 export const ROW_HEIGHT = 40;
-/** Rows below the last in view whose page is already fetched. */
-const PREFETCH_ROWS = 60;
 
 interface Column {
   id: string;
@@ -80,8 +79,11 @@ export function ActivityTable({
   });
   const items = virtualizer.getVirtualItems();
   const slots = useRowSlots(items[0]?.index ?? 0, items.length);
-  // The page after the rows in view is fetched ahead, so rows arrive with their data (one render each).
-  const pages = pagesFor(items[0]?.index ?? 0, Math.min(count - 1, (items.at(-1)?.index ?? 0) + PREFETCH_ROWS));
+  // The table subscribes to the pages of the rows it renders; the next page is already in the cache
+  // (prefetch-ahead.ts), so rows scrolling in come with their data.
+  const last = items.at(-1)?.index ?? 0;
+  const pages = pagesFor(items[0]?.index ?? 0, last);
+  usePrefetchAhead(args, last, count);
   // The same pages for most frames of a scroll: their query options are built (and hashed) once.
   const pagesKey = pages.join(',');
   const queries = useMemo(
@@ -219,7 +221,7 @@ const Row = memo(function Row(props: {
         role="row"
         aria-rowindex={index + 2}
         aria-busy="true"
-        id={rowId(index)}
+        id={props.active ? rowId(index) : undefined}
         className="activity-row"
         style={style}
       >
@@ -235,7 +237,9 @@ const Row = memo(function Row(props: {
       role="row"
       aria-rowindex={index + 2}
       aria-selected={props.active}
-      id={rowId(index)}
+      // Only the active row needs an id (the grid's aria-activedescendant): a row scrolling in then
+      // changes one attribute fewer.
+      id={props.active ? rowId(index) : undefined}
       className={`activity-row${props.active ? ' is-active' : ''}`}
       style={style}
       data-testid="activity-row"
