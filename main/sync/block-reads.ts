@@ -115,13 +115,3 @@ export function splitGap(
   if (idx.length === keyList.length) return { p, q, keyList, vP, vQ };
   return { p, q, keyList: idx.map((i) => keyList[i]!), vP: idx.map((i) => vP[i]!), vQ: idx.map((i) => vQ[i]!) };
 }
-
-/**
- * The span of blocks the walk steps in one round (ChangeFinder's walk): a 64th of the range, at least a day.
- * Measured on `npm run bench:sync` (docs/chain/change-discovery.md#measured): a 64th took 140 rounds
- * instead of 97 (+46 block-hash requests) and spared 631 verification re-reads; a 128th or a 256th
- * spared no more re-reads and cost more hash requests.
- */
-export function walkWindow(lo: number, hi: number): number {
-  return Math.max(7_200, Math.ceil((hi - lo + 1) / 64));
-}

@@ -5,7 +5,8 @@
 //     differs: this covers pre-spec-238 history, same-subnet transfers out, root claims and other
 //     silent share changes. One state_queryStorageAt per fingerprint read, whatever the key count.
 import { ChainError } from '../chain/client';
-import { BlockReads, FULL_READ_GAP, midpointsAhead, splitGap, walkWindow, type Gap } from './block-reads';
+import { BlockReads, FULL_READ_GAP, midpointsAhead, splitGap, type Gap } from './block-reads';
+import { walkRound, walkWindow, type WalkStep } from './walk-round';
 import type { BlockState, ChainReader } from './reader';
 import { decodeEvents, stakeEventsOf, type DecodeContext, type DecodedEvent } from './stake-events';
 import { accountNonce, decodeAccountVec, keys, leUint, poolKeysOf, trailingAccount, trailingU16 } from './storage-keys';
@@ -189,49 +190,46 @@ export class ChangeFinder {
   }
 
   /**
-   * Candidate blocks in [lo, hi] from the LastColdkeyHotkeyStakeBlock chains: the hotkeys whose
-   * chains are within a window of the highest step back together, so each step's block hashes come
-   * in one request. Each step reads the whole fingerprint
-   * and the pools at the block before a change (same request count as the stake-block keys alone):
-   * verification and that block's checkpoint then reuse the read.
+   * Candidate blocks in [lo, hi] from the LastColdkeyHotkeyStakeBlock chains, in rounds (walk-round.ts).
+   * Each step reads the whole fingerprint and the pools at the block before a change (same request
+   * count as the stake-block keys alone): verification and that block's checkpoint reuse the read.
    */
   async #walk(lo: number, hi: number, changes: Map<number, ChangeBlock>): Promise<Set<number>> {
     const found = new Set<number>();
     const top = await this.read(hi, false, false, 'walk');
-    let frontier = [...this.hotkeys]
-      .map((hot) => ({ hot, v: this.#lastStake(top, hot) }))
-      .filter((f) => f.v >= lo && f.v <= hi);
     const window = walkWindow(lo, hi);
-    while (frontier.length > 0) {
-      // Step the chains from the highest block down, a window at a time: a position learned from
-      // the events at a change block X is then in the reads at every block below X that later
-      // rounds make. Stepping every chain at once read many blocks below X before X was decoded,
-      // and verification read them all again for the new position's keys.
-      const highest = Math.max(...frontier.map((f) => f.v));
-      const waiting = frontier.filter((f) => f.v < highest - window);
-      const active = frontier.filter((f) => f.v >= highest - window);
-      const fresh = [...new Set(active.map((f) => f.v))].filter((b) => !found.has(b));
-      for (const b of fresh) found.add(b);
-      const stepping = active.filter((f) => f.v - 1 >= lo);
+    const frontier = [...this.hotkeys].map((hot) => ({ hot, v: this.#lastStake(top, hot) }));
+    let round = walkRound(frontier, lo, hi, window, found);
+    if (round) void this.reader.prefetchHashes(round.hashes);
+    while (round) {
+      const next: WalkStep[] = [];
       // The change blocks just found are decoded while the walk steps back, in the same request
       // round: the positions their events reveal are then in the reads of the steps that follow,
       // which spares reading those blocks again for the new keys.
-      await this.reader.prefetchHashes([...fresh, ...stepping.map((f) => f.v - 1)]);
-      const next: typeof frontier = [];
-      await Promise.all([
-        ...fresh.map(async (b) => {
+      const decoded = Promise.all(
+        round.fresh.map(async (b) => {
           const c = await this.#decodeAt(b);
           changes.set(b, c);
           await this.#absorb(c);
         }),
-        ...stepping.map(async ({ hot, v }) => {
+      );
+      const stepped = Promise.all(
+        round.stepping.map(async ({ hot, v }) => {
           const previous = this.#lastStake(await this.read(v - 1, false, true, 'walk'), hot);
           if (previous >= v)
             throw new ChainError('malformed', `LastColdkeyHotkeyStakeBlock did not go back in time at block ${v - 1}.`);
           if (previous >= lo) next.push({ hot, v: previous });
         }),
-      ]);
-      frontier = [...waiting, ...next];
+      );
+      // The next round's blocks are known once the steps have answered: their hashes come while
+      // this round's events are still being decoded, so the hash request's latency overlaps work
+      // instead of adding to each round (the reads themselves still wait for the decodes).
+      // (prefetchHashes puts the pending hashes where the reads look for them; it never rejects).
+      const { waiting } = round;
+      const ahead = stepped.then(() => walkRound([...waiting, ...next], lo, hi, window, found));
+      ahead.then((r) => r && this.reader.prefetchHashes(r.hashes), () => undefined);
+      await Promise.all([decoded, stepped]);
+      round = await ahead;
     }
     return found;
   }

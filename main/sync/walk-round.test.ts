@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { walkRound, walkWindow } from './walk-round';
+
+describe('walkRound', () => {
+  it('steps the chains within a window of the highest together and leaves the rest waiting', () => {
+    const found = new Set<number>();
+    const r = walkRound(
+      [
+        { hot: 'a', v: 100_000 },
+        { hot: 'b', v: 95_000 },
+        { hot: 'c', v: 80_000 },
+        { hot: 'd', v: 200_000 }, // above hi: done
+        { hot: 'e', v: 0 }, // below lo: done
+      ],
+      10,
+      150_000,
+      7_200,
+      found,
+    );
+    expect(r).toEqual({
+      waiting: [{ hot: 'c', v: 80_000 }],
+      fresh: [100_000, 95_000],
+      stepping: [
+        { hot: 'a', v: 100_000 },
+        { hot: 'b', v: 95_000 },
+      ],
+      hashes: [100_000, 95_000, 99_999, 94_999],
+    });
+    expect([...found]).toEqual([100_000, 95_000]);
+  });
+
+  it('decodes a block two chains reach only once, and a chain at lo stops after its block', () => {
+    const found = new Set([50]);
+    const r = walkRound(
+      [
+        { hot: 'a', v: 50 },
+        { hot: 'b', v: 40 },
+        { hot: 'c', v: 40 },
+        { hot: 'd', v: 10 },
+      ],
+      10,
+      100,
+      7_200,
+      found,
+    );
+    expect(r?.fresh).toEqual([40, 10]);
+    expect(r?.stepping.map((s) => s.hot)).toEqual(['a', 'b', 'c']);
+    expect(r?.hashes).toEqual([40, 10, 49, 39, 39]);
+  });
+
+  it('ends when no chain is left in the range', () => {
+    expect(walkRound([{ hot: 'a', v: 5 }], 10, 100, 7_200, new Set())).toBeNull();
+    expect(walkRound([], 10, 100, 7_200, new Set())).toBeNull();
+  });
+
+  it('widens the window to a 64th of long ranges', () => {
+    expect(walkWindow(1, 100)).toBe(7_200);
+    expect(walkWindow(1, 2_628_000)).toBe(41_063);
+  });
+});
