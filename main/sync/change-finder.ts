@@ -227,7 +227,10 @@ export class ChangeFinder {
       // (prefetchHashes puts the pending hashes where the reads look for them; it never rejects).
       const { waiting } = round;
       const ahead = stepped.then(() => walkRound([...waiting, ...next], lo, hi, window, found));
-      ahead.then((r) => r && this.reader.prefetchHashes(r.hashes), () => undefined);
+      ahead.then(
+        (r) => r && this.reader.prefetchHashes(r.hashes),
+        () => undefined,
+      );
       await Promise.all([decoded, stepped]);
       round = await ahead;
     }
