@@ -4,6 +4,9 @@
 // the StakeInfo call unless every staking hotkey was read on every known subnet there. Reading the share
 // keys of every known hotkey on every known position's subnet lets it prove those pairs empty instead.
 // A pair without α yields no row, so what is recorded does not change. Before 441 the positions alone.
+// Every key a position of the pair would add is read too (its fingerprint keys and pool values): a pair
+// that becomes a position when a later block's events name it then needs no re-read of the blocks the
+// finder read before (verification re-reads were mostly that), and a pair with α is priced from them.
 // From 441 the same reads carry the BasketTwr of every known hotkey, not only of the root positions'
 // (change-finder poolKeys): a checkpoint reads the index of the funds it found shares in, and one read
 // for those it lacked was a request of its own (basket-twr.ts checkpointTwr). So do the keys a basket
@@ -13,7 +16,8 @@ import { twrKeysOf } from './basket-twr';
 import { basketKeysOf } from './baskets';
 import { posKey } from './change-block';
 import { SILENT_POSITIONS_SPEC } from './stake-from-storage';
-import { keys } from './storage-keys';
+import { pairKeys } from './fingerprint-keys';
+import { poolValueKeys } from './pool-values';
 
 type Pair = { hotkey: string; netuid: number };
 
@@ -65,22 +69,18 @@ export class CheckpointPairs {
   }
 
   /**
-   * The share keys (Alpha, AlphaV2) of the pairs at b that are not known positions: two keys a pair,
-   * enough for stakeFromStorage to see them empty (a pair with a share row is left to the call). With
-   * them the BasketTwr of the known hotkeys without a root position (those with one are read anyway),
+   * The keys of the pairs at b that are not known positions, as a known position has them (its
+   * fingerprint keys and pool values: stakeFromStorage sees them empty or prices them). With them the BasketTwr of the known hotkeys without a root position (those with one are read anyway),
    * and the basket watermark keys of the known hotkeys and the listed funds.
    */
   crossKeys(b: number): readonly string[] {
     if (b <= this.#preBasketUpTo) return [];
     this.#crossKeys ??= (() => {
+      const cross = this.at(b).filter((p) => !this.positions.has(posKey(p.hotkey, p.netuid)));
       const root = new Set([...this.positions.values()].filter((p) => p.netuid === 0).map((p) => p.hotkey));
       return [
-        ...this.at(b)
-          .filter((p) => !this.positions.has(posKey(p.hotkey, p.netuid)))
-          .flatMap((p) => [
-            keys.alpha(p.hotkey, this.coldkey, p.netuid),
-            keys.alphaV2(p.hotkey, this.coldkey, p.netuid),
-          ]),
+        ...cross.flatMap((p) => pairKeys(this.coldkey, p)),
+        ...poolValueKeys(cross),
         ...twrKeysOf([...this.hotkeys].filter((h) => !root.has(h)).sort()),
         ...basketKeysOf(this.coldkey, [...new Set([...this.hotkeys, ...this.#funds])].sort()),
       ];

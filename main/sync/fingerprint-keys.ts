@@ -4,6 +4,17 @@ import { keys } from './storage-keys';
 
 type Pair = { hotkey: string; netuid: number };
 
+/** A position's keys in the fingerprint: its shares in both maps, the 475 generation stamps and its lock. */
+export const pairKeys = (coldkey: string, p: Pair): string[] => [
+  keys.alpha(p.hotkey, coldkey, p.netuid),
+  keys.alphaV2(p.hotkey, coldkey, p.netuid),
+  // 475 generation stamps (absent before): checkpoints take α from these reads (stake-from-storage.ts).
+  keys.alphaShareEpoch(p.hotkey, coldkey, p.netuid),
+  keys.alphaSharePoolEpoch(p.hotkey, p.netuid),
+  // Conviction locks (spec ≥ 411): absent on older runtimes, so they never differ there.
+  keys.lock(coldkey, p.netuid, p.hotkey),
+];
+
 /** The nonce (in the account), StakingHotkeys, every LastColdkeyHotkeyStakeBlock and every position's share, epoch and lock keys. */
 export function fingerprintKeys(coldkey: string, hotkeys: ReadonlySet<string>, positions: Iterable<Pair>): string[] {
   return [
@@ -12,14 +23,6 @@ export function fingerprintKeys(coldkey: string, hotkeys: ReadonlySet<string>, p
     ...[...hotkeys].sort().map((h) => keys.lastStakeBlock(coldkey, h)),
     ...[...positions]
       .sort((a, b) => (a.hotkey < b.hotkey ? -1 : a.hotkey > b.hotkey ? 1 : a.netuid - b.netuid))
-      .flatMap((p) => [
-        keys.alpha(p.hotkey, coldkey, p.netuid),
-        keys.alphaV2(p.hotkey, coldkey, p.netuid),
-        // 475 generation stamps (absent before): checkpoints take α from these reads (stake-from-storage.ts).
-        keys.alphaShareEpoch(p.hotkey, coldkey, p.netuid),
-        keys.alphaSharePoolEpoch(p.hotkey, p.netuid),
-        // Conviction locks (spec ≥ 411): absent on older runtimes, so they never differ there.
-        keys.lock(coldkey, p.netuid, p.hotkey),
-      ]),
+      .flatMap((p) => pairKeys(coldkey, p)),
   ];
 }
