@@ -102,11 +102,21 @@ export function fundList(reader: ChainReader, hash: string): Promise<string[]> {
  * dissolution. A fund is created by a deposit or a purchase into an empty fund (BasketDeposited,
  * BasketStakedIn), moved by a hotkey swap (HotkeySwapped, BasketSwapped) and written off or emptied
  * with Basket* events (docs/chain/baskets.md#deposits, #swaps); migrations run at runtime upgrades,
- * which the caller excludes. Root calls (Sudo, Scheduler, governance) may write storage with no event
- * of their own, so any other pallet's event counts as a possible change.
+ * which the caller excludes. A limit order's execution is the signer's own stake events
+ * (docs/chain/limit-orders.md), whose fund effects are Basket* events too. Root calls (Sudo,
+ * Scheduler, governance) may write storage with no event of their own, so any other pallet's event
+ * counts as a possible change.
  */
-const QUIET_PALLETS = new Set(['system', 'balances', 'transactionPayment', 'subtensorModule', 'utility', 'proxy']);
-const FUND_EVENT = /basket|swap|dissol|networkremoved|migrat/i;
+const QUIET_PALLETS = new Set([
+  'system',
+  'balances',
+  'transactionPayment',
+  'subtensorModule',
+  'limitOrders',
+  'utility',
+  'proxy',
+]);
+const FUND_EVENT = /basket|hotkeyswap|coldkeyswap|dissol|networkremoved|migrat/i;
 
 /** No event of the block could have added, moved or removed a fund (so the list before it is the same). */
 export const fundsUnchangedBy = (events: readonly { section: string; method: string }[]): boolean =>
