@@ -48,7 +48,7 @@ const NOT_DERIVED = new Set(['BasketDividend', 'BasketMigration', 'ShareReconcil
  * lists 108, walk 99. A little headroom (20 requests) for the order in which concurrent wallets share
  * block-hash requests. DISCOVERY_DIAG=1 prints the requests and storage keys by purpose.
  */
-const BUDGET = 2.70;
+const BUDGET = 2.7;
 
 describe('basket475 change discovery', () => {
   let dn: Devnet;
