@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../open';
+import { useTempDirs } from '../../test/temp-dir';
+import { chainFactsRepo, type BlockFacts, type SubnetRow, type SyncStateRow } from './chain-facts';
+
+const tempDir = useTempDirs();
+
+const subnet = (netuid: number): SubnetRow => ({
+  netuid,
+  taoIn: 10n ** 18n + BigInt(netuid), // beyond 2^53: stored exactly
+  alphaIn: 2n * 10n ** 15n,
+  alphaOut: 3n * 10n ** 15n + BigInt(netuid),
+  price: 123_456_789n,
+  priceSource: netuid % 2 === 0 ? 'balancer' : 'runtime',
+  balancerQuote: netuid % 3 === 0 ? null : 5n * 10n ** 17n,
+  feeRate: netuid % 5 === 0 ? null : 33,
+  name: netuid % 4 === 0 ? null : `subnet ${netuid}`,
+  symbol: 'α',
+  taoInEmission: netuid % 7 === 0 ? 9n : null,
+  alphaInEmission: null,
+  alphaOutEmission: netuid % 7 === 0 ? 11n : null,
+});
+
+const facts = (block: number, subnets: SubnetRow[]): BlockFacts => {
+  const record = { number: block, hash: `0x${block}`, parentHash: null, timestamp: block, specVersion: 424 };
+  return { block: record, events: [], payouts: [], effects: [], checkpoints: [{ block: record, positions: [], subnets }] };
+};
+const state = (cursor: number): SyncStateRow => ({
+  coldkey: 'c',
+  phase: 'recording',
+  cursor,
+  firstBlock: 1,
+  historyFrom: null,
+  lastFinalized: 10,
+  error: null,
+});
+
+describe('chain facts: subnet snapshots', () => {
+  it('writes every subnet of a checkpoint exactly, more subnets than one statement carries included, and a rewrite adds nothing', () => {
+    const { db } = openDatabase({ dataDir: tempDir() });
+    const repo = chainFactsRepo(db);
+    const many = Array.from({ length: 300 }, (_, n) => subnet(n));
+    const batch = [
+      { facts: facts(5, many), state: state(5) },
+      { facts: facts(6, [subnet(1)]), state: state(6) },
+    ];
+    repo.commitBlocks('c', batch, 0);
+    repo.commitBlocks('c', batch, 0);
+    const rows = db
+      .prepare('SELECT * FROM subnet_snapshots WHERE block_number = 5 ORDER BY netuid')
+      .all() as Record<string, unknown>[];
+    expect(rows).toHaveLength(300);
+    expect(rows[299]).toEqual({
+      block_number: 5n,
+      netuid: 299n,
+      tao_in: 10n ** 18n + 299n,
+      alpha_in: 2n * 10n ** 15n,
+      alpha_out: 3n * 10n ** 15n + 299n,
+      price: 123_456_789n,
+      price_source: 'runtime',
+      balancer_quote: 5n * 10n ** 17n,
+      fee_rate: 33n,
+      name: 'subnet 299',
+      symbol: 'α',
+      tao_in_emission: null,
+      alpha_in_emission: null,
+      alpha_out_emission: null,
+    });
+    expect(rows[0]).toMatchObject({ netuid: 0n, balancer_quote: null, fee_rate: null, name: null, tao_in_emission: 9n });
+    expect(rows[0]).toMatchObject({ alpha_out_emission: 11n, price_source: 'balancer' });
+    expect(db.prepare('SELECT count(*) AS n FROM subnet_snapshots').get()).toEqual({ n: 301n });
+    db.close();
+  });
+});
