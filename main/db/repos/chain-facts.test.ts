@@ -23,7 +23,13 @@ const subnet = (netuid: number): SubnetRow => ({
 
 const facts = (block: number, subnets: SubnetRow[]): BlockFacts => {
   const record = { number: block, hash: `0x${block}`, parentHash: null, timestamp: block, specVersion: 424 };
-  return { block: record, events: [], payouts: [], effects: [], checkpoints: [{ block: record, positions: [], subnets }] };
+  return {
+    block: record,
+    events: [],
+    payouts: [],
+    effects: [],
+    checkpoints: [{ block: record, positions: [], subnets }],
+  };
 };
 const state = (cursor: number): SyncStateRow => ({
   coldkey: 'c',
@@ -46,9 +52,10 @@ describe('chain facts: subnet snapshots', () => {
     ];
     repo.commitBlocks('c', batch, 0);
     repo.commitBlocks('c', batch, 0);
-    const rows = db
-      .prepare('SELECT * FROM subnet_snapshots WHERE block_number = 5 ORDER BY netuid')
-      .all() as Record<string, unknown>[];
+    const rows = db.prepare('SELECT * FROM subnet_snapshots WHERE block_number = 5 ORDER BY netuid').all() as Record<
+      string,
+      unknown
+    >[];
     expect(rows).toHaveLength(300);
     expect(rows[299]).toEqual({
       block_number: 5n,
@@ -66,7 +73,13 @@ describe('chain facts: subnet snapshots', () => {
       alpha_in_emission: null,
       alpha_out_emission: null,
     });
-    expect(rows[0]).toMatchObject({ netuid: 0n, balancer_quote: null, fee_rate: null, name: null, tao_in_emission: 9n });
+    expect(rows[0]).toMatchObject({
+      netuid: 0n,
+      balancer_quote: null,
+      fee_rate: null,
+      name: null,
+      tao_in_emission: 9n,
+    });
     expect(rows[0]).toMatchObject({ alpha_out_emission: 11n, price_source: 'balancer' });
     expect(db.prepare('SELECT count(*) AS n FROM subnet_snapshots').get()).toEqual({ n: 301n });
     db.close();
