@@ -72,8 +72,27 @@ export async function readBasketsByApi(
   return rows.sort(byHotkey);
 }
 
-/** Fund lists by block hash, shared by the wallets of one reader (the newest few hundred blocks). */
+/** Answers by block hash, shared by the wallets of one reader (the newest few hundred blocks). */
+function byBlock<T>(
+  cache: WeakMap<ChainReader, Map<string, Promise<T>>>,
+  reader: ChainReader,
+  hash: string,
+  read: () => Promise<T>,
+): Promise<T> {
+  let byHash = cache.get(reader);
+  if (!byHash) cache.set(reader, (byHash = new Map()));
+  let answer = byHash.get(hash);
+  if (!answer) {
+    answer = read();
+    answer.catch(() => byHash.delete(hash));
+    byHash.set(hash, answer);
+    if (byHash.size > 512) byHash.delete(byHash.keys().next().value!);
+  }
+  return answer;
+}
+
 const fundLists = new WeakMap<ChainReader, Map<string, Promise<string[]>>>();
+const escrowHoldings = new WeakMap<ChainReader, Map<string, Promise<PositionRow[]>>>();
 
 /**
  * Every fund at the block `hash` (the keys of BasketShares, one paged request), so a fund moved by a
@@ -82,20 +101,12 @@ const fundLists = new WeakMap<ChainReader, Map<string, Promise<string[]>>>();
  * whose list is known to be the same (no event in between could add, move or remove a fund:
  * ChangeFinder.fundsSteady).
  */
-export function fundList(reader: ChainReader, hash: string): Promise<string[]> {
-  let byHash = fundLists.get(reader);
-  if (!byHash) fundLists.set(reader, (byHash = new Map()));
-  let list = byHash.get(hash);
-  if (!list) {
-    list = reader
+export const fundList = (reader: ChainReader, hash: string): Promise<string[]> =>
+  byBlock(fundLists, reader, hash, () =>
+    reader
       .keysPaged(keys.basketSharesPrefix(), hash, 'the validator funds')
-      .then((ks) => ks.map((k) => encodeAddress(trailingAccount(k), 42)));
-    list.catch(() => byHash.delete(hash));
-    byHash.set(hash, list);
-    if (byHash.size > 512) byHash.delete(byHash.keys().next().value!);
-  }
-  return list;
-}
+      .then((ks) => ks.map((k) => encodeAddress(trailingAccount(k), 42))),
+  );
 
 /**
  * Pallets whose events in a block leave the fund list as it was unless one names a basket, a swap or a
@@ -169,7 +180,11 @@ export async function readBasketsFromStorage(
     if (total > 0n && gross - claimed > 0n) owed.set(h, { shares: gross - claimed, total });
   }
   if (owed.size === 0) return [];
-  const holdings = (await readPositions(reader, runtime, s.hash, ESCROW, s.number)).filter((p) => owed.has(p.hotkey));
+  // Every fund's holdings, one call per block for all wallets.
+  const all = await byBlock(escrowHoldings, reader, s.hash, () =>
+    readPositions(reader, runtime, s.hash, ESCROW, s.number),
+  );
+  const holdings = all.filter((p) => owed.has(p.hotkey));
   const netuids = [...new Set(holdings.map((p) => p.netuid).filter((n) => n !== 0))].sort((a, b) => a - b);
   const poolState = await withKeys(reader, s, netuids.flatMap(poolKeysOf), 'basket holdings');
   const pools = new Map(poolsFromState(poolState, netuids, runtime).map((p) => [p.netuid, p]));
