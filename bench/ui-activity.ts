@@ -65,6 +65,8 @@ export async function activityScroll(page: Page) {
     compositorCpuPerFrameMs: perFrame(scroll.compositorCpuMs),
     rasterCpuPerFrameMs: perFrame(scroll.rasterCpuMs),
     longestTaskCpuMs: scroll.longestTaskCpuMs,
+    // Garbage collections during the scroll, CPU of each: scavenges, and major GCs' pauses.
+    gcMs: scroll.gcMs,
     // The frames of most main-thread CPU and what ran in them (a GC, a page arriving, a paint, …).
     longestFrames: scroll.longestFrames,
     // Per frame, by phase (nested events: script inside a task, style/layout/paint inside the frame).

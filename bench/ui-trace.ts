@@ -50,6 +50,8 @@ export interface TraceFigures<T> {
   cpuPerFrameMs: number[];
   /** The frames of most CPU (up to 5, longest first): what ran in them, by phase as in breakdownMs. */
   longestFrames: { frame: number; cpuMs: number; phasesMs: Record<string, number> }[];
+  /** Each garbage collection on the main thread between the first and last FRAME_MARK: its CPU, by kind. */
+  gcMs: { minor: number[]; major: number[] };
   /** CPU of the renderer's compositor thread and of its raster tasks (software raster: --disable-gpu). */
   compositorCpuMs: number;
   rasterCpuMs: number;
@@ -125,6 +127,12 @@ export async function traced<T>(page: Page, body: () => Promise<T>): Promise<Tra
     return { frame, cpuMs: Math.round(cpu * 10) / 10, phasesMs };
   });
 
+  // Scavenges (MinorGC) and mark-compact pauses (MajorGC) inside the frames: how often, how long.
+  const gcMs = { minor: [] as number[], major: [] as number[] };
+  for (const e of events)
+    if (e.tid === main && e.ph === 'X' && (e.name === 'MinorGC' || e.name === 'MajorGC') && frameOf(e.ts) >= 0)
+      gcMs[e.name === 'MinorGC' ? 'minor' : 'major'].push(Math.round(ms(e.tdur) * 10) / 10);
+
   // The renderer's other threads: its compositor, and raster tasks on its worker threads.
   const names = new Map(
     events
@@ -166,6 +174,7 @@ export async function traced<T>(page: Page, body: () => Promise<T>): Promise<Tra
     breakdownMs,
     cpuPerFrameMs,
     longestFrames,
+    gcMs,
     compositorCpuMs,
     rasterCpuMs,
   };
