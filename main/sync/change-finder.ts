@@ -201,19 +201,23 @@ export class ChangeFinder {
     const frontier = [...this.hotkeys].map((hot) => ({ hot, v: this.#lastStake(top, hot) }));
     let round = walkRound(frontier, lo, hi, window, found);
     if (round) void this.reader.prefetchHashes(round.hashes);
+    // The change blocks found are decoded while the walk goes on: the next round's reads go out as
+    // soon as this round's steps have answered, so each round costs the steps' latency and not the
+    // decoding too. Positions the events reveal are in the reads made after their decoding.
+    const decodes: Promise<void>[] = [];
+    let failure: unknown = null;
     while (round) {
       const next: WalkStep[] = [];
-      // The change blocks just found are decoded while the walk steps back, in the same request
-      // round: the positions their events reveal are then in the reads of the steps that follow,
-      // which spares reading those blocks again for the new keys.
-      const decoded = Promise.all(
-        round.fresh.map(async (b) => {
+      for (const b of round.fresh) {
+        const d = (async () => {
           const c = await this.#decodeAt(b);
           changes.set(b, c);
           await this.#absorb(c);
-        }),
-      );
-      const stepped = Promise.all(
+        })();
+        d.catch((e: unknown) => (failure ??= e)); // thrown after this round's steps
+        decodes.push(d);
+      }
+      await Promise.all(
         round.stepping.map(async ({ hot, v }) => {
           const previous = this.#lastStake(await this.read(v - 1, false, true, 'walk'), hot);
           if (previous >= v)
@@ -221,19 +225,12 @@ export class ChangeFinder {
           if (previous >= lo) next.push({ hot, v: previous });
         }),
       );
-      // The next round's blocks are known once the steps have answered: their hashes come while
-      // this round's events are still being decoded, so the hash request's latency overlaps work
-      // instead of adding to each round (the reads themselves still wait for the decodes).
-      // (prefetchHashes puts the pending hashes where the reads look for them; it never rejects).
-      const { waiting } = round;
-      const ahead = stepped.then(() => walkRound([...waiting, ...next], lo, hi, window, found));
-      ahead.then(
-        (r) => r && this.reader.prefetchHashes(r.hashes),
-        () => undefined,
-      );
-      await Promise.all([decoded, stepped]);
-      round = await ahead;
+      if (failure) throw failure;
+      round = walkRound([...round.waiting, ...next], lo, hi, window, found);
+      // Puts the pending hashes where the reads look for them (it never rejects).
+      if (round) void this.reader.prefetchHashes(round.hashes);
     }
+    await Promise.all(decodes);
     return found;
   }
 
