@@ -17,7 +17,7 @@ import { poolValueKeys } from './pool-values';
 import { CheckpointPairs } from './checkpoint-pairs';
 import { fingerprintKeys } from './fingerprint-keys';
 import { fundList, fundsUnchangedBy } from './baskets';
-import { SILENT_POSITIONS_SPEC } from './stake-from-storage';
+import { runtimeFeatures } from './runtime-features';
 import { upgradeBlocks } from './upgrade-blocks';
 import { POSITION_KINDS, posKey, type ChangeBlock } from './change-block';
 
@@ -152,9 +152,8 @@ export class ChangeFinder {
     if (this.#discovered) return;
     const hash = await this.reader.hashOf(hi);
     const subnetKeys = await this.reader.keysPaged(keys.subnetTaoPrefix(), hash, 'the subnets');
-    // From 441 the funds at the head: their watermarks ride in the reads (CheckpointPairs.setFunds).
-    if (((await this.#discoverAt(hi)).spec ?? 0) >= SILENT_POSITIONS_SPEC)
-      this.pairs.setFunds(await fundList(this.reader, hash));
+    // The funds at the head (441+): their watermarks ride in the reads (CheckpointPairs.setFunds).
+    if ((await this.#discoverAt(hi)).baskets) this.pairs.setFunds(await fundList(this.reader, hash));
     const highest = Math.max(0, ...subnetKeys.map(trailingU16), ...[...this.positions.values()].map((p) => p.netuid));
     this.netuids = Array.from({ length: highest + 1 }, (_, n) => n);
     this.#poolKeys = null;
@@ -163,10 +162,10 @@ export class ChangeFinder {
 
   /**
    * Adds the hotkeys and positions the coldkey holds at block b. Positions are listed from both share
-   * maps: `Alpha` (V1, retired at 473) and `AlphaV2` (spec ≥ 397), so a position that only ever lived
-   * in V2 is found too. True when the known set grew.
+   * maps: `Alpha` (V1) where the runtime has it (from 473 it has not, and a row left there holds no
+   * stake: docs/chain/share-pools.md#retirement-of-v1-473) and `AlphaV2` (spec ≥ 397). True when it grew.
    */
-  async #discoverAt(b: number): Promise<{ grew: boolean; spec: number | null }> {
+  async #discoverAt(b: number): Promise<{ grew: boolean; baskets: boolean }> {
     const hash = await this.reader.hashOf(b);
     const [staking, lastKeys] = await Promise.all([
       this.reader.readBlock(b, [keys.stakingHotkeys(this.coldkey)], false),
@@ -176,17 +175,19 @@ export class ChangeFinder {
     for (const hot of decodeAccountVec(staking.values.get(keys.stakingHotkeys(this.coldkey)) ?? null))
       if (this.#addHotkey(hot)) grew = true;
     for (const k of lastKeys) if (this.#addHotkey(encodeAddress(trailingAccount(k), 42))) grew = true;
+    const features = runtimeFeatures((await this.reader.runtimeFor(staking)).registry);
     const listed = await Promise.all(
       [...this.hotkeys].flatMap((hot) =>
-        [keys.alphaPrefix(hot, this.coldkey), keys.alphaV2Prefix(hot, this.coldkey)].map((prefix) =>
-          this.reader
-            .keysPaged(prefix, hash, 'the positions of this coldkey')
-            .then((ks) => ks.map((k) => [hot, trailingU16(k)] as const)),
+        [...(features.alphaV1 ? [keys.alphaPrefix(hot, this.coldkey)] : []), keys.alphaV2Prefix(hot, this.coldkey)].map(
+          (prefix) =>
+            this.reader
+              .keysPaged(prefix, hash, 'the positions of this coldkey')
+              .then((ks) => ks.map((k) => [hot, trailingU16(k)] as const)),
         ),
       ),
     );
     for (const list of listed) for (const [hot, netuid] of list) if (this.#addPosition(hot, netuid)) grew = true;
-    return { grew, spec: staking.upgradeSpec };
+    return { grew, baskets: features.baskets };
   }
 
   /**

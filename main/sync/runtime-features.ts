@@ -16,6 +16,8 @@ export interface RuntimeFeatures {
   availability: boolean;
   /** SubtensorModule.Lock storage: conviction locks exist in this runtime. */
   locks: boolean;
+  /** SubtensorModule.Alpha storage: V1 share rows (gone from 473, docs/chain/share-pools.md). */
+  alphaV1: boolean;
   /** SubtensorModule.BasketRate storage: validator funds (beta baskets, spec ≥ 441). */
   baskets: boolean;
   /** SubtensorModule.BasketTwr storage (validator funds' total-return index): its default bits, else null. */
@@ -73,6 +75,7 @@ export function runtimeFeatures(registry: Registry): RuntimeFeatures {
     simSell: hasRuntimeMethod(registry, 'SwapRuntimeApi', 'sim_swap_alpha_for_tao'),
     availability: hasRuntimeMethod(registry, 'StakeInfoRuntimeApi', 'get_stake_availability_for_coldkeys'),
     locks: storageItem(md, 'SubtensorModule', 'Lock') !== undefined,
+    alphaV1: storageItem(md, 'SubtensorModule', 'Alpha') !== undefined,
     baskets: storageItem(md, 'SubtensorModule', 'BasketRate') !== undefined,
     basketTwrDefault: leBytes(storageItem(md, 'SubtensorModule', 'BasketTwr')?.fallback.toU8a(true)),
   };
