@@ -245,8 +245,9 @@ export class ChangeFinder {
   async #bisect(gaps: Gap[], out: Set<number>): Promise<void> {
     let level = gaps;
     while (level.length > 0) {
-      const open = level.filter((g) => g.q > g.p + 1);
-      await this.reader.prefetchHashes(midpointsAhead(open));
+      // Not awaited: this level's midpoint hashes came with an earlier level's list, and its reads
+      // need not wait for the next levels' (a read waits for its own block's hash).
+      void this.reader.prefetchHashes(midpointsAhead(level.filter((g) => g.q > g.p + 1)));
       const next: Gap[] = [];
       await Promise.all(
         level.map(async ({ p, q, keyList, vP, vQ }) => {

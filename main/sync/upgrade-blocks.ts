@@ -74,7 +74,8 @@ async function bisectSpecs({ reader, known, read, lo, hi }: SpecSearch): Promise
   }
   const found: number[] = [];
   while (gaps.length > 0) {
-    await reader.prefetchHashes(midpointsAhead(gaps.filter((g) => g.q > g.p + 1)));
+    // Not awaited: a read waits for its own block's hash, not for the next levels' (as in ChangeFinder's bisection).
+    void reader.prefetchHashes(midpointsAhead(gaps.filter((g) => g.q > g.p + 1)));
     const next: Gap[] = [];
     await Promise.all(
       gaps.map(async (g) => {
