@@ -22,8 +22,8 @@ const tempDir = useTempDirs();
 const NOT_DERIVED = new Set(['BasketDividend', 'BasketMigration', 'ShareReconcile', 'DustSwept', 'DissolutionPayout']);
 
 /**
- * Requests per (ledger event + position-checkpoint block) for the four wallets' backfill: 2.62 measured
- * (2,107 for 804) since discovery lists positions only in the share maps the head's runtime has (none
+ * Requests per (ledger event + position-checkpoint block) for the four wallets' backfill: 2.63 measured
+ * (2,117 for 804; verification re-reads 200 → 210 since a2680fd's walk pipelining); 2.62 (2,107) since discovery lists positions only in the share maps the head's runtime has (none
  * in the V1 map from 473: position listings 60 → 30); 2.66 (2,137 for 804) since the basket escrow's holdings are one call per block for all wallets (StakeInfo
  * calls 139 → 126); 2.67 (2,150 for 804) since a change block's limit orders and stake swaps no longer count as a possible
  * change of the fund list (baskets.ts fundsUnchangedBy; fund lists 85 → 76); 2.69 (2,159 for 804) since 441+ reads carry every key of a cross pair a position needs (fingerprint and
@@ -47,7 +47,7 @@ const NOT_DERIVED = new Set(['BasketDividend', 'BasketMigration', 'ShareReconcil
  * from 441 where a known hotkey has a share row on a known subnet that no event named. Of the 2,948 (measured
  * again after 975cf44, same count): bisection 1,119, StakeInfo calls 354, basket reads 572 (funds 144,
  * watermarks 144, holdings 121, positions 83, fund index 80), verification 296, events 183, block-hash
- * lists 108, walk 99. A little headroom (23 requests) for the order in which concurrent wallets share
+ * lists 108, walk 99. A little headroom (13 requests) for the order in which concurrent wallets share
  * block-hash requests. DISCOVERY_DIAG=1 prints the requests and storage keys by purpose.
  */
 const BUDGET = 2.7;
