@@ -1,8 +1,14 @@
 import { availableParallelism } from 'node:os';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
-// Two projects: the engine, backend and devnet suites run in Node; the renderer's unit tests
-// (formatting and the components that compute anything) run in happy-dom.
+// The node suites share each worker's module registry (isolate: false): a fresh registry per file
+// re-imported @polkadot/api and the devnet about 150 times, some 40 % of the suite's time. Files
+// that patch a library's prototype or assert on process-wide state keep a registry of their own.
+const NODE_TESTS = ['shared/**/*.test.ts', 'main/**/*.test.ts', 'devnet/**/*.test.ts'];
+const OWN_REGISTRY = ['main/chain/request-json.test.ts', 'main/host/web.test.ts'];
+
+// Three projects: the engine, backend and devnet suites run in Node (shared registry, or their own);
+// the renderer's unit tests (formatting and the components that compute anything) run in happy-dom.
 export default defineConfig({
   test: {
     pool: 'forks',
@@ -18,7 +24,17 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          include: ['shared/**/*.test.ts', 'main/**/*.test.ts', 'devnet/**/*.test.ts'],
+          include: NODE_TESTS,
+          exclude: [...configDefaults.exclude, ...OWN_REGISTRY],
+          isolate: false,
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'node-isolated',
+          include: OWN_REGISTRY,
           environment: 'node',
         },
       },
