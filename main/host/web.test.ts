@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
+import { connect as connectTcp } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -123,4 +124,52 @@ describe('web host', () => {
     expect(await next((m) => m.id === 2)).toMatchObject({ response: { error: { code: 'invalid-address' } } });
     ws!.close();
   });
+});
+
+describe('web host shutdown', () => {
+  it('closes while a tab keeps reconnecting and a keep-alive page connection stays open', async () => {
+    const renderer = join(tempDir(), 'renderer');
+    mkdirSync(renderer);
+    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Taofolio</title>');
+    const h = await startWebHost({ dataDir: tempDir(), port: 0, rendererDir: renderer });
+    // The page's own HTTP connection, kept alive (as a browser keeps it) and never closed here.
+    const agent = new Agent({ keepAlive: true });
+    await new Promise<void>((resolve) =>
+      request({ host: '127.0.0.1', port: h.port, path: '/', agent }, (res) => res.resume().on('end', resolve)).end(),
+    );
+    // A tab that reconnects the moment its socket drops, as the app's transport does.
+    let attempts = 0;
+    let stopped = false;
+    const tab = () => {
+      if (stopped) return;
+      attempts++;
+      const ws = new WebSocket(`ws://127.0.0.1:${h.port}/api?token=${h.token}`);
+      ws.on('close', tab);
+      ws.on('error', () => {});
+    };
+    tab();
+    while (h.clientCount() === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await h.close();
+    stopped = true;
+    agent.destroy();
+    expect(attempts).toBeGreaterThanOrEqual(2); // it did try again while the host was closing
+    expect(h.clientCount()).toBe(0);
+  });
+
+  // Node's server.close() waits for a connection in the middle of a request until its headers
+  // timeout (60 s): close must not. The 30 s limit is a hang guard, not a measure of speed.
+  it('closes with a request half sent, dropping that connection', async () => {
+    const renderer = join(tempDir(), 'renderer');
+    mkdirSync(renderer);
+    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Taofolio</title>');
+    const h = await startWebHost({ dataDir: tempDir(), port: 0, rendererDir: renderer });
+    const socket = connectTcp(h.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const dropped = new Promise((resolve) => socket.once('close', resolve));
+    socket.on('error', () => {});
+    socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${h.port}\r\n`); // no blank line: the request never ends
+    await h.close();
+    await dropped;
+    expect(socket.destroyed).toBe(true);
+  }, 30_000);
 });

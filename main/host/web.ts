@@ -61,6 +61,20 @@ function isAllowedOrigin(req: IncomingMessage, port: number): boolean {
   return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
 
+/** How long shutdown waits for the WebSocket and HTTP servers to report closed before going on. */
+const CLOSE_GRACE_MS = 2_000;
+
+/** Resolves when `start` calls back, or after `ms` at the latest. */
+function settled(ms: number, start: (done: () => void) => void): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    start(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -163,8 +177,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     close: async () => {
       unsubscribe();
       for (const ws of sockets) ws.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Each wait is bounded: a peer that does not let go (a paused socket, a tab reconnecting, a
+      // page's keep-alive connection) must not keep the host from closing the database and exiting.
+      await settled(CLOSE_GRACE_MS, (done) => wss.close(() => done()));
+      await settled(CLOSE_GRACE_MS, (done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      });
       session.close();
     },
   };
@@ -202,7 +221,15 @@ async function main(): Promise<void> {
   console.log(`Taofolio web host (data: ${dataDir})`);
   console.log(`Open ${host.url}`);
   const stop = () => {
-    void host.close().then(() => process.exit(0));
+    // A host asked to stop stops: after closing, or, should closing fail or hang, regardless.
+    setTimeout(() => process.exit(0), 2 * CLOSE_GRACE_MS + 1_000).unref();
+    host.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`Taofolio web host: closing failed: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
