@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { computeWithAnalytics } from '../shared/engine/analytics/compute';
 import { createEngine, type PortfolioInput, type StakeEvent } from '../shared/engine/index';
+import { movedEvent } from './engine-input';
 
 /** The history without its last `tail` events, and those events regrouped one extrinsic per new block. */
 function splitTail(input: PortfolioInput, tail: number): { head: PortfolioInput; steps: StakeEvent[][] } {
@@ -31,7 +32,7 @@ function splitTail(input: PortfolioInput, tail: number): { head: PortfolioInput;
     }
     prev = e;
     const timestamp = e.timestamp + (block - e.blockNumber) * 12_000;
-    (steps.at(-1) as StakeEvent[]).push({ ...e, blockNumber: block, timestamp });
+    (steps.at(-1) as StakeEvent[]).push(movedEvent(e, block, timestamp));
   }
   return { head, steps };
 }

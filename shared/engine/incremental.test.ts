@@ -115,6 +115,31 @@ describe('incremental path (Engine.append) equals a full computation after every
     );
   });
 
+  it('a result handed out before appends keeps its figures (kept lists are copied, never changed in place)', () => {
+    const input = build(
+      [
+        { t: 'buy', c: 0, h: 0, n: 1, tao: 5_000, spec: 320 },
+        { t: 'buy', c: 1, h: 1, n: 2, tao: 3_000, spec: 320 },
+        { t: 'checkpointAll' },
+        { t: 'sell', c: 0, h: 0, n: 1, pct: 40, spec: 320 },
+        { t: 'price', n: 2, price: 3 },
+        { t: 'buy', c: 1, h: 1, n: 2, tao: 1_000, spec: 320 },
+      ],
+      false,
+    );
+    const { initial, deltas } = incrementalSteps(input, 3);
+    const engine = createEngine(initial);
+    const before = engine.result();
+    const copy = structuredClone(before);
+    for (const { delta } of deltas) expect(engine.append(delta)).toBe(true);
+    const after = engine.result();
+    expect(after).toEqual(createEngine(input).result());
+    // The appends changed both positions, their subnets, wallets and the total; the earlier result did not move.
+    expect(after.positions.map((p) => p.figures.alpha)).not.toEqual(copy.positions.map((p) => p.figures.alpha));
+    expect(after.total.figures.exitValue).not.toBe(copy.total.figures.exitValue);
+    expect(before).toEqual(copy);
+  });
+
   it('refuses, changing nothing, a fact at or before a folded block and an as-of engine', () => {
     const input = build(
       [
