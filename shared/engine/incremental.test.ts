@@ -115,6 +115,25 @@ describe('incremental path (Engine.append) equals a full computation after every
     );
   });
 
+  it('an engine without a series recorder (lone trades take the replay fast path) equals a full computation', () => {
+    let appended = 0;
+    fc.assert(
+      fc.property(opsArb, fc.constantFrom(...METHODS), fc.integer({ min: 0, max: 5 }), (ops, method, start) => {
+        const { initial, deltas, upTo } = incrementalSteps(build(ops, false), start);
+        const engine = createEngine(initial, { method, rewards: 'income' });
+        for (const { delta, block } of deltas) {
+          expect(engine.append(delta)).toBe(true);
+          appended++;
+          const full = createEngine(upTo(block), { method, rewards: 'income' });
+          expect(engine.result()).toEqual(full.result());
+          expect(engine.ledgerSize()).toBe(full.ledgerSize());
+        }
+      }),
+      { numRuns: 100, seed: 13 },
+    );
+    expect(appended).toBeGreaterThanOrEqual(150);
+  });
+
   it('a result handed out before appends keeps its figures (kept lists are copied, never changed in place)', () => {
     const input = build(
       [

@@ -286,7 +286,22 @@ export function createEngine(
       sorted: deltaScan.sorted,
     };
     feed?.add(momentsOf(deltaScan.picked, delta.baskets ?? [], delta.effects ?? []));
-    ledgerCount += replayRaw(state, delta.events, opts, delta.checkpoints, asOf, feed?.before, noteBooks, ledgerCount);
+    // Without a recorder nothing reads the entries of lone trades: they take the full replay's path (no
+    // entry built; the code V8 has already optimised for it) and name their book by their event.
+    const onTrade = recorder
+      ? undefined
+      : (src: StakeEvent): void => void books.add(bookKey(src.coldkey, src.netuid as number));
+    ledgerCount += replayRaw(
+      state,
+      delta.events,
+      opts,
+      delta.checkpoints,
+      asOf,
+      feed?.before,
+      noteBooks,
+      ledgerCount,
+      onTrade,
+    );
     feed?.upTo(asOf);
     for (const s of delta.snapshots) state.noteBlock(s.blockNumber, s.timestamp);
     // The kept inputs grow (chunks, joined when an on-demand question needs them whole).

@@ -58,6 +58,9 @@ export function replay(
  * Normalise and replay in one pass (entries are not retained): the main computation's path.
  * `rawEvents` must already be limited to the as-of block. `firstSeq` continues a ledger (the
  * incremental path). Returns the number of ledger entries.
+ * Lone buys and sells are applied straight from their event (no entry built) unless `after` observes
+ * entries; with `onTrade`, they are, and `onTrade` gets each such event (an observer that only needs to
+ * know what changed, e.g. the incremental path's changed books).
  */
 export function replayRaw(
   state: PortfolioState,
@@ -68,6 +71,7 @@ export function replayRaw(
   before?: (ts: number, block: number) => void,
   after?: (item: ReplayItem) => void,
   firstSeq = 0,
+  onTrade?: (src: StakeEvent) => void,
 ): number {
   const cps = sortCheckpoints(checkpoints);
   let ci = 0;
@@ -81,16 +85,17 @@ export function replayRaw(
       after?.({ kind: 'checkpoint', checkpoint: c });
     }
   };
-  // Without an observer of entries, lone buys and sells are applied straight from their event (no entry built).
   const prices = normalize.prices;
-  const trade = after
-    ? undefined
-    : (src: StakeEvent): void => {
-        if (src.blockNumber > asOfBlock) return;
-        checkpointsBefore(src.blockNumber);
-        before?.(src.timestamp, src.blockNumber);
-        applyTradeEvent(state, src, prices);
-      };
+  const trade =
+    after && !onTrade
+      ? undefined
+      : (src: StakeEvent): void => {
+          if (src.blockNumber > asOfBlock) return;
+          checkpointsBefore(src.blockNumber);
+          before?.(src.timestamp, src.blockNumber);
+          applyTradeEvent(state, src, prices);
+          onTrade?.(src);
+        };
   const count = streamLedger(
     rawEvents,
     normalize,
