@@ -5,6 +5,7 @@
 // what the page itself costs, whatever else the shared machine runs. Both are reported.
 import type { Page } from '@playwright/test';
 import { FRAME_MARK, traced } from './ui-trace';
+import { profiled } from './ui-profile';
 
 export async function activityScroll(page: Page) {
   // Wait for the ledger's rows (a fixed pause measured an empty page while the list still loaded).
@@ -13,29 +14,31 @@ export async function activityScroll(page: Page) {
   await page.getByTestId('activity-row').first().waitFor({ timeout: 300_000 });
   const activityLoadMs = Math.round(performance.now() - t);
   const scroll = await traced(page, () =>
-    page.evaluate(async (mark) => {
-      const scroller = document.querySelector<HTMLElement>('.activity-scroll')!;
-      const rows = document.querySelectorAll('[data-testid="activity-row"]').length;
-      const top0 = scroller.scrollTop;
-      const frames: number[] = [];
-      let last = performance.now();
-      // A mark per frame splits the trace's main-thread CPU by frame (bench/ui-trace.ts).
-      performance.mark(mark);
-      for (let i = 0; i < 240; i++) {
-        scroller.scrollBy(0, 200);
-        await new Promise((r) => requestAnimationFrame(() => r(null)));
+    profiled(page, () =>
+      page.evaluate(async (mark) => {
+        const scroller = document.querySelector<HTMLElement>('.activity-scroll')!;
+        const rows = document.querySelectorAll('[data-testid="activity-row"]').length;
+        const top0 = scroller.scrollTop;
+        const frames: number[] = [];
+        let last = performance.now();
+        // A mark per frame splits the trace's main-thread CPU by frame (bench/ui-trace.ts).
         performance.mark(mark);
-        const now = performance.now();
-        frames.push(now - last);
-        last = now;
-      }
-      return {
-        scrolledPx: scroller.scrollTop - top0,
-        listHeightPx: scroller.scrollHeight,
-        rowsInDom: rows,
-        frames,
-      };
-    }, FRAME_MARK),
+        for (let i = 0; i < 240; i++) {
+          scroller.scrollBy(0, 200);
+          await new Promise((r) => requestAnimationFrame(() => r(null)));
+          performance.mark(mark);
+          const now = performance.now();
+          frames.push(now - last);
+          last = now;
+        }
+        return {
+          scrolledPx: scroller.scrollTop - top0,
+          listHeightPx: scroller.scrollHeight,
+          rowsInDom: rows,
+          frames,
+        };
+      }, FRAME_MARK),
+    ),
   );
   const { frames, ...scrolled } = scroll.result;
   const perFrame = (ms: number) => Math.round((ms / frames.length) * 100) / 100;

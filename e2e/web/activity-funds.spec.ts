@@ -56,6 +56,9 @@ test('a fund-share purchase is an Activity row with the engine’s shares and TA
   for (const [i, r] of purchases.entries()) {
     const row = rows.nth(i);
     await expect(row.getByTestId('activity-kind')).toHaveText('Bought fund shares');
+    // Full precision is the hover text, on the page while the pointer is on the row (row-hover.ts).
+    await row.hover();
+    await expect(row.getByTestId('activity-tao').locator('.amount')).toHaveAttribute('title', /\d/);
     expect(await amountOf(row.getByTestId('activity-shares'))).toBe(r.shares);
     expect(await amountOf(row.getByTestId('activity-tao').locator('.amount'))).toBe(r.tao);
     await expect(row).toContainText('Fund');

@@ -58,5 +58,8 @@ test('validators show by their on-chain name on Subnets, Subnet detail and Activ
   await expect(activity.rows.first()).toBeVisible();
   const cell = activity.rows.first().getByTestId('activity-validator');
   await expect(cell).toContainText(name);
+  // A row's hover text is on the page only while the pointer is on the row (renderer/src/activity/row-hover.ts).
+  await expect(cell).not.toHaveAttribute('title');
+  await cell.hover();
   await expect(cell).toHaveAttribute('title', new RegExp(`${name} · ${target.hotkey}`));
 });

@@ -1,6 +1,6 @@
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useMemo, useRef } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { useRowSlots } from './row-slots';
 import type { ActivityRow, ActivitySort } from '../../../shared/activity';
 import { ACTIVITY_SORT_KEYS, type ActivitySortKey } from '../../../shared/vocab';
@@ -9,7 +9,9 @@ import { usePrivacy } from '../app/privacy';
 import type { ActivityArgs } from './choices';
 import { activityQueries, PAGE_SIZE, pagesFor } from './queries';
 import { useValidatorNames } from '../app/validators';
-import { rowCellsCache, type Figure, type RowCells } from './row-cells';
+import { rowCellsCache, rowTitles, type Figure, type RowCells, type RowTitles } from './row-cells';
+import { RowHover, useHovered } from './row-hover';
+import { needsCut, useCellFit, type CellFit, type CutColumn } from './cell-fit';
 import { usePrefetchAhead } from './prefetch-ahead';
 
 export const ROW_HEIGHT = 40;
@@ -19,14 +21,16 @@ interface Column {
   label: string;
   sort?: ActivitySortKey;
   numeric?: boolean;
+  /** A column whose text may be wider than it, cut with an ellipsis (cell-fit.ts). */
+  cut?: CutColumn;
 }
 
 const COLUMNS: Column[] = [
   { id: 'when', label: 'When (UTC)', sort: 'time' },
-  { id: 'kind', label: 'Kind', sort: 'kind' },
-  { id: 'wallet', label: 'Wallet' },
-  { id: 'subnet', label: 'Subnet', sort: 'subnet' },
-  { id: 'hotkey', label: 'Validator' },
+  { id: 'kind', label: 'Kind', sort: 'kind', cut: 'kind' },
+  { id: 'wallet', label: 'Wallet', cut: 'wallet' },
+  { id: 'subnet', label: 'Subnet', sort: 'subnet', cut: 'subnet' },
+  { id: 'hotkey', label: 'Validator', cut: 'hotkey' },
   { id: 'alpha', label: 'α', sort: 'alpha', numeric: true },
   { id: 'tao', label: 'TAO', sort: 'tao', numeric: true },
   { id: 'fee', label: 'Fee', numeric: true },
@@ -64,10 +68,19 @@ export function ActivityTable({
   onSort: (key: ActivitySortKey) => void;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
+  const grid = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLDivElement>(null);
+  const fit = useCellFit(head, grid);
   const names = useValidatorNames();
   const hidden = usePrivacy();
   // Each row's text, formatted once per row while these stay the same (row-cells.ts).
   const cellsOf = useMemo(() => rowCellsCache(labels, names, fiatCode), [labels, names, fiatCode]);
+  // The hover text only for the row under the pointer (row-hover.ts).
+  const [hover] = useState(() => new RowHover());
+  const titlesOf = useMemo(
+    () => (row: ActivityRow) => rowTitles(row, labels, names, fiatCode),
+    [labels, names, fiatCode],
+  );
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's own state drives re-renders
   const virtualizer = useVirtualizer({
     count,
@@ -124,6 +137,7 @@ export function ActivityTable({
 
   return (
     <div
+      ref={grid}
       className="activity-grid"
       role="grid"
       aria-label="Ledger entries"
@@ -135,12 +149,13 @@ export function ActivityTable({
       onFocus={() => active === null && count > 0 && onActive(0)}
     >
       <div role="rowgroup" className="activity-head">
-        <div role="row" aria-rowindex={1} className="activity-row">
+        <div ref={head} role="row" aria-rowindex={1} className="activity-row">
           {COLUMNS.map((c) => (
             <div
               key={c.id}
               role="columnheader"
               className={c.numeric ? 'num' : undefined}
+              data-cut={c.cut}
               aria-sort={c.sort && sort.key === c.sort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
             >
               {c.sort ? (
@@ -161,7 +176,13 @@ export function ActivityTable({
         </div>
       </div>
       <div ref={scroller} className="activity-scroll" role="presentation">
-        <div role="rowgroup" className="activity-rows" style={{ height: virtualizer.getTotalSize() }}>
+        <div
+          role="rowgroup"
+          className="activity-rows"
+          style={{ height: virtualizer.getTotalSize() }}
+          onMouseOver={(e) => hover.set(RowHover.indexAt(e.target))}
+          onMouseLeave={() => hover.set(null)}
+        >
           {slots.map(({ slot, at }) => {
             const item = items[at]!;
             const row = rowAt(item.index);
@@ -176,6 +197,9 @@ export function ActivityTable({
                 start={item.start}
                 row={row}
                 cells={row && cellsOf(row)}
+                titlesOf={titlesOf}
+                hover={hover}
+                fit={fit}
                 hidden={hidden}
                 active={item.index === active}
                 onOpen={onOpen}
@@ -189,29 +213,52 @@ export function ActivityTable({
 }
 
 /** A figure as `Masked` (app/Amount.tsx) puts it on the page, from text formatted once (row-cells.ts). */
-function figure(f: Figure, shown: (text: string) => string) {
+function figure(f: Figure, shown: (text: string) => string, full: string | undefined) {
   return (
-    <span className={f.missing ? 'amount muted' : 'amount'} title={shown(f.full)} data-testid={f.testId}>
+    <span className={f.missing ? 'amount muted' : 'amount'} title={full && shown(full)} data-testid={f.testId}>
       {shown(f.text)}
     </span>
   );
 }
 
-/**
- * Memoised: while scrolling only the rows that come into view render; the others keep their DOM. Its
- * text comes formatted (`cells`, one object per row for as long as the row is held), so a row entering
- * renders strings into the elements its slot already has.
- */
-const Row = memo(function Row(props: {
+interface RowProps {
   index: number;
   start: number;
   row: ActivityRow | undefined;
   cells: RowCells | undefined;
+  /** The row's hover text, formatted when the pointer is on it (row-cells.ts). */
+  titlesOf: (row: ActivityRow) => RowTitles;
+  hover: RowHover;
+  fit: CellFit | null;
   hidden: boolean;
   active: boolean;
   onOpen: (index: number) => void;
-}) {
+}
+
+/** Row's props compared one by one: React's shallow compare lists each object's keys, for every row in
+ * the window every scroll frame (bench:ui: a megabyte of garbage in a 240-frame scroll). */
+const sameRow = (a: RowProps, b: RowProps) =>
+  a.index === b.index &&
+  a.start === b.start &&
+  a.row === b.row &&
+  a.cells === b.cells &&
+  a.titlesOf === b.titlesOf &&
+  a.hover === b.hover &&
+  a.fit === b.fit &&
+  a.hidden === b.hidden &&
+  a.active === b.active &&
+  a.onOpen === b.onOpen;
+
+/**
+ * Memoised: while scrolling only the rows that come into view render; the others keep their DOM. Its
+ * text comes formatted (`cells`, one object per row for as long as the row is held), so a row entering
+ * renders strings into the elements its slot already has. Its `title`s (full precision, whole labels)
+ * are there only while the pointer is on it: a row scrolling in sets no title attributes.
+ */
+const Row = memo(function Row(props: RowProps) {
   const { row, cells: c, index } = props;
+  const hovered = useHovered(props.hover, index);
+  const t = hovered && row ? props.titlesOf(row) : undefined;
   // Only the offset is inline (its height is the stylesheet's, ROW_HEIGHT): a row re-renders when its
   // slot takes a new index, and then only its transform and text change.
   const style = { transform: `translateY(${props.start}px)` };
@@ -232,6 +279,9 @@ const Row = memo(function Row(props: {
     );
   // Privacy mode masks digits where they are shown (never stored masked: the toggle is instant).
   const shown = props.hidden ? maskDigits : (text: string) => text;
+  // Only a text wider than its column clips (cell-fit.ts).
+  const cut = (column: CutColumn, text: string, className = '') =>
+    needsCut(props.fit, column, text) ? `ellipsis${className}` : className.trim() || undefined;
   return (
     <div
       role="row"
@@ -248,19 +298,24 @@ const Row = memo(function Row(props: {
       data-legs={row.legs.length}
       onClick={() => props.onOpen(index)}
     >
-      <div role="gridcell" title={c.whenTitle}>
+      <div role="gridcell" title={t?.when}>
         {c.when}
       </div>
-      <div role="gridcell" className="ellipsis" title={c.kindTitle} data-testid="activity-kind">
+      <div role="gridcell" className={cut('kind', c.kind)} title={t?.kind} data-testid="activity-kind">
         {c.kind}
       </div>
-      <div role="gridcell" className="ellipsis" title={c.walletsTitle}>
+      <div role="gridcell" className={cut('wallet', c.wallets)} title={t?.wallets}>
         {c.wallets}
       </div>
-      <div role="gridcell" className="ellipsis" title={c.subnets}>
+      <div role="gridcell" className={cut('subnet', c.subnets)} title={t?.subnets}>
         {c.subnets}
       </div>
-      <div role="gridcell" className="ellipsis muted" title={c.hotkeysTitle} data-testid="activity-validator">
+      <div
+        role="gridcell"
+        className={cut('hotkey', c.hotkeys, ' muted')}
+        title={t?.hotkeys}
+        data-testid="activity-validator"
+      >
         {c.hotkeys}
       </div>
       <div role="gridcell" className={c.legs ? 'num legs' : 'num'} data-testid="activity-alpha">
@@ -268,18 +323,18 @@ const Row = memo(function Row(props: {
           ? c.alpha.map((f, i) => (
               <span key={i}>
                 {i > 0 && <span aria-label="to">→ </span>}
-                {figure(f, shown)}
+                {figure(f, shown, t?.alpha[i])}
               </span>
             ))
           : // One leg (most rows) or a basket record's shares: the amount alone, no wrapper.
-            c.alpha[0] && figure(c.alpha[0], shown)}
+            c.alpha[0] && figure(c.alpha[0], shown, t?.alpha[0])}
       </div>
       <div role="gridcell" className="num" data-testid="activity-tao">
-        {c.tao && figure(c.tao, shown)}
+        {c.tao && figure(c.tao, shown, t?.tao)}
       </div>
       <div role="gridcell" className="num muted">
-        {typeof c.fee === 'string' ? c.fee : figure(c.fee, shown)}
+        {typeof c.fee === 'string' ? c.fee : figure(c.fee, shown, t?.fee)}
       </div>
     </div>
   );
-});
+}, sameRow);

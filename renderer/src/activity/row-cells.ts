@@ -1,5 +1,8 @@
 // The text of one Activity row, formatted once per row and kept: a row scrolling into view again (or
 // a slot taking it) renders strings, not bigint formatting (bench:ui scrolls 5 rows into view a frame).
+// What a row shows on hover (full precision, whole labels and addresses) is formatted only when the
+// pointer is on the row (`rowTitles`): rows scrolling in set no `title` attributes and format no
+// full-precision amounts (bench:ui Activity, README).
 import type { ActivityRow } from '../../../shared/activity';
 import { ACTIVITY_KINDS } from '../../../shared/vocab';
 import { alpha, fiat, FIAT_SCALE, FULL_DECIMALS, tao } from '../app/format';
@@ -17,47 +20,90 @@ import {
   walletsTitle,
 } from './row-view';
 
-/** A figure as `Masked` shows it (app/Amount.tsx): its text, its full precision on hover. */
+/** A figure as `Masked` shows it (app/Amount.tsx): its text (its full precision is in `RowTitles`). */
 export interface Figure {
   text: string;
-  full: string;
   /** A fiat value with no imported price: shown as a muted "no price", never guessed. */
   missing?: true;
   testId?: string;
 }
 
-export interface RowCells {
-  when: string;
-  /** The local time, on hover. */
-  whenTitle: string;
-  kind: string;
-  /** The kind's full label and what it means, on hover (a narrow column may cut the label). */
-  kindTitle: string;
-  wallets: string;
-  walletsTitle: string;
-  subnets: string;
-  hotkeys: string;
-  hotkeysTitle: string;
+/** A row's amounts, as shown or at full precision (the same shapes, so cells and titles line up). */
+interface Amounts {
   /** The α of each leg in leg order, or a basket record's fund shares. */
   alpha: Figure[];
-  /** More than one leg: shown stacked, "→" between them. */
-  legs: boolean;
   tao: Figure | null;
   /** None (''), a fee the event does not report ('unknown'), or the fee. */
   fee: Figure | '' | 'unknown';
 }
 
-const taoFigure = (rao: bigint, decimals = 4): Figure => ({ text: tao(rao, decimals), full: tao(rao, FULL_DECIMALS) });
+export interface RowCells extends Amounts {
+  when: string;
+  kind: string;
+  wallets: string;
+  subnets: string;
+  hotkeys: string;
+  /** More than one leg: shown stacked, "→" between them. */
+  legs: boolean;
+}
+
+/** What a row's cells show on hover, cell by cell (amounts in leg order, as in `RowCells`). */
+export interface RowTitles {
+  /** The local time. */
+  when: string;
+  /** The kind's full label and what it means (a narrow column may cut the label). */
+  kind: string;
+  wallets: string;
+  subnets: string;
+  hotkeys: string;
+  alpha: string[];
+  tao: string | undefined;
+  fee: string | undefined;
+}
+
+type Precision = 'shown' | 'full';
+
+const taoFigure = (rao: bigint, decimals: number): Figure => ({ text: tao(rao, decimals) });
 
 /** An α amount as `Alpha` shows it: root's α is TAO one to one, so it is shown in τ. */
-const alphaFigure = (amount: bigint, netuid: number, decimals = 4): Figure =>
-  netuid === 0 ? taoFigure(amount, decimals) : { text: alpha(amount, decimals), full: alpha(amount, FULL_DECIMALS) };
+const alphaFigure = (amount: bigint, netuid: number, decimals: number): Figure =>
+  netuid === 0 ? taoFigure(amount, decimals) : { text: alpha(amount, decimals) };
 
 /** A fiat value as `Money` shows it; null is a day without an imported price. */
-const fiatFigure = (units: bigint | null, code: string): Figure =>
+const fiatFigure = (units: bigint | null, code: string, precision: Precision): Figure =>
   units === null
-    ? { text: 'no price', full: 'No TAO price imported for a day this needs', missing: true }
-    : { text: fiat(units, code), full: fiat(units, code, FIAT_SCALE) };
+    ? {
+        text: precision === 'full' ? 'No TAO price imported for a day this needs' : 'no price',
+        missing: true,
+      }
+    : { text: precision === 'full' ? fiat(units, code, FIAT_SCALE) : fiat(units, code) };
+
+/** The row's amounts as the cells show them, or at full precision (their hover text). */
+function amounts(row: ActivityRow, fiatCode: string | undefined, precision: Precision): Amounts {
+  const fiatOf = fiatCode !== undefined && row.fiat ? fiatCode : undefined;
+  const lead = rowTao(row);
+  const fee = entryFee(row);
+  const full = precision === 'full';
+  const d4 = full ? FULL_DECIMALS : 4;
+  const d6 = full ? FULL_DECIMALS : 6;
+  return {
+    alpha:
+      row.legs.length === 0 && row.fund
+        ? [{ text: sharesText(row.fund.shares, d4), testId: 'activity-shares' }]
+        : row.legs.map((l) => alphaFigure(l.alpha, l.netuid, d4)),
+    tao: !lead ? null : fiatOf ? fiatFigure(lead.fiat, fiatOf, precision) : taoFigure(lead.rao, d4),
+    fee:
+      fee === null
+        ? ''
+        : fee.amount === null
+          ? 'unknown'
+          : fee.unit !== 'tao'
+            ? alphaFigure(fee.amount, fee.netuid, d6)
+            : fiatOf
+              ? fiatFigure(feeFiat(row, fee), fiatOf, precision)
+              : taoFigure(fee.amount, d6),
+  };
+}
 
 /** Everything a row shows, from the entry the backend sent and the names known now. */
 export function rowCells(
@@ -66,42 +112,35 @@ export function rowCells(
   names: ValidatorNames,
   fiatCode: string | undefined,
 ): RowCells {
-  const kind = ACTIVITY_KINDS[row.kind];
-  const fiatOf = fiatCode !== undefined && row.fiat ? fiatCode : undefined;
-  const lead = rowTao(row);
-  const fee = entryFee(row);
   return {
     when: utcDateTime(row.timestamp),
-    whenTitle: new Date(row.timestamp).toString(),
-    kind: kind.label,
-    kindTitle: `${kind.label}: ${kind.help}`,
+    kind: ACTIVITY_KINDS[row.kind].label,
     wallets: walletsText(row, labels),
-    walletsTitle: walletsTitle(row, labels),
     subnets: subnetsText(row),
     hotkeys: hotkeysText(row, names),
-    hotkeysTitle: hotkeysTitle(row, names),
-    alpha:
-      row.legs.length === 0 && row.fund
-        ? [
-            {
-              text: sharesText(row.fund.shares),
-              full: sharesText(row.fund.shares, FULL_DECIMALS),
-              testId: 'activity-shares',
-            },
-          ]
-        : row.legs.map((l) => alphaFigure(l.alpha, l.netuid)),
     legs: row.legs.length > 1,
-    tao: !lead ? null : fiatOf ? fiatFigure(lead.fiat, fiatOf) : taoFigure(lead.rao),
-    fee:
-      fee === null
-        ? ''
-        : fee.amount === null
-          ? 'unknown'
-          : fee.unit !== 'tao'
-            ? alphaFigure(fee.amount, fee.netuid, 6)
-            : fiatOf
-              ? fiatFigure(feeFiat(row, fee), fiatOf)
-              : taoFigure(fee.amount, 6),
+    ...amounts(row, fiatCode, 'shown'),
+  };
+}
+
+/** What the row shows on hover: full precision, whole labels, every address. */
+export function rowTitles(
+  row: ActivityRow,
+  labels: ReadonlyMap<string, string>,
+  names: ValidatorNames,
+  fiatCode: string | undefined,
+): RowTitles {
+  const kind = ACTIVITY_KINDS[row.kind];
+  const full = amounts(row, fiatCode, 'full');
+  return {
+    when: new Date(row.timestamp).toString(),
+    kind: `${kind.label}: ${kind.help}`,
+    wallets: walletsTitle(row, labels),
+    subnets: subnetsText(row),
+    hotkeys: hotkeysTitle(row, names),
+    alpha: full.alpha.map((f) => f.text),
+    tao: full.tao?.text,
+    fee: typeof full.fee === 'string' ? undefined : full.fee.text,
   };
 }
 

@@ -13,7 +13,7 @@ import {
   walletsTitle,
 } from './row-view';
 import { pagesFor } from './queries';
-import { rowCells, rowCellsCache } from './row-cells';
+import { rowCells, rowCellsCache, rowTitles } from './row-cells';
 
 const leg = (o: Partial<LedgerLegView>): LedgerLegView => ({
   coldkey: '5ColdkeyAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1',
@@ -134,23 +134,27 @@ describe('Activity row cells (formatted once per row)', () => {
   it('shows what the amount components show: α, root α in τ, TAO, a fee to 6 decimals, full precision on hover', () => {
     const r = row({ legs: [leg({ netuid: 3, alpha: 1_234_567_891n, tao: 2_500_000_000n, fee: 123_456n })] });
     const c = rowCells(r, labels, new Map(), undefined);
-    expect(c.alpha).toEqual([{ text: '1.2346 α', full: '1.234567891 α' }]);
-    expect(c.tao).toEqual({ text: 'τ2.5000', full: 'τ2.500000000' });
-    expect(c.fee).toEqual({ text: 'τ0.000123', full: 'τ0.000123456' });
+    expect(c.alpha).toEqual([{ text: '1.2346 α' }]);
+    expect(c.tao).toEqual({ text: 'τ2.5000' });
+    expect(c.fee).toEqual({ text: 'τ0.000123' });
     expect(c.legs).toBe(false);
-    const root = rowCells(row({ legs: [leg({ netuid: 0, alpha: 7n, fee: null })] }), labels, new Map(), undefined);
-    expect(root.alpha[0]!.full).toBe('τ0.000000007');
-    expect(root.fee).toBe('unknown');
+    const t = rowTitles(r, labels, new Map(), undefined);
+    expect([t.alpha, t.tao, t.fee]).toEqual([['1.234567891 α'], 'τ2.500000000', 'τ0.000123456']);
+    const rootRow = row({ legs: [leg({ netuid: 0, alpha: 7n, fee: null })] });
+    expect(rowCells(rootRow, labels, new Map(), undefined).fee).toBe('unknown');
+    expect(rowTitles(rootRow, labels, new Map(), undefined)).toMatchObject({ alpha: ['τ0.000000007'], fee: undefined });
   });
 
   it("gives the cut cells their full text on hover: the kind's whole label, every wallet's address", () => {
     const a = leg({ coldkey: 'A'.repeat(48) });
     const b = leg({ coldkey: 'B'.repeat(48) });
-    const c = rowCells(row({ kind: 'internal-transfer', legs: [a, b] }), labels, new Map(), undefined);
+    const transfer = row({ kind: 'internal-transfer', legs: [a, b] });
+    const c = rowCells(transfer, labels, new Map(), undefined);
+    const t = rowTitles(transfer, labels, new Map(), undefined);
     expect(c.kind).toBe('Transfer between your wallets');
-    expect(c.kindTitle).toMatch(/^Transfer between your wallets: /);
+    expect(t.kind).toMatch(/^Transfer between your wallets: /);
     expect(c.wallets).toBe('Main → BBBBBBBB…BBBBBB');
-    expect(c.walletsTitle).toBe(`Main · ${'A'.repeat(48)} → ${'B'.repeat(48)}`);
+    expect(t.wallets).toBe(`Main · ${'A'.repeat(48)} → ${'B'.repeat(48)}`);
     expect(walletsTitle(row({ legs: [b, b] }), labels)).toBe('B'.repeat(48));
     expect(c.legs).toBe(true);
   });
@@ -163,11 +167,17 @@ describe('Activity row cells (formatted once per row)', () => {
       fiat: { tao: [], fee: [], fund: { tao: 70_000_000_000n, fee: null } },
     });
     const c = rowCells(purchase, labels, new Map(), 'USD');
-    expect(c.alpha).toEqual([{ text: '1.5000 shares', full: '1.500000000 shares', testId: 'activity-shares' }]);
-    expect(c.tao).toEqual({ text: '700.00 USD', full: '700.00000000 USD' });
+    expect(c.alpha).toEqual([{ text: '1.5000 shares', testId: 'activity-shares' }]);
+    expect(c.tao).toEqual({ text: '700.00 USD' });
     expect(c.fee).toMatchObject({ text: 'no price', missing: true });
+    expect(rowTitles(purchase, labels, new Map(), 'USD')).toMatchObject({
+      alpha: ['1.500000000 shares'],
+      tao: '700.00000000 USD',
+      fee: 'No TAO price imported for a day this needs',
+    });
     // The same row in τ when the list is not in fiat.
-    expect(rowCells(purchase, labels, new Map(), undefined).tao).toEqual({ text: 'τ2.0000', full: 'τ2.000000000' });
+    expect(rowCells(purchase, labels, new Map(), undefined).tao).toEqual({ text: 'τ2.0000' });
+    expect(rowTitles(purchase, labels, new Map(), undefined).tao).toBe('τ2.000000000');
   });
 
   it('formats a row once for as long as its object is held', () => {
