@@ -1,23 +1,25 @@
 // Multi-key reads at historical blocks, kept per block and merged, and what the walk and bisection read next (docs/chain/change-discovery.md#what-each-change-costs-in-requests):
 // state at a block never changes, so a later read of the same block asks only for the keys (or the
 // events) not read there yet, and nothing at all when everything is known.
-import type { BlockState, ChainReader } from './reader';
+import { BlockValues, keyList, type KeyList } from './block-values';
+import { fixedKeys, type BlockState, type ChainReader } from './reader';
 
 interface Cached {
   promise: Promise<BlockState>;
   /**
-   * The storage keys asked for at this block while a read is in flight; once it has arrived its
-   * values map answers instead (it holds every key asked), so no second set per block is kept.
+   * The key lists read (or being read) at this block, the fixed keys every read carries among them:
+   * known before the answers arrive, so a read made while another is in flight asks only the rest.
    */
-  pending: Set<string> | null;
-  state: BlockState | null;
+  lists: KeyList[];
   withEvents: boolean;
 }
 
-/** Two reads of the same block: the values of both, and the events of either. */
+/** Two reads of the same block: the values of both (neither copied), and the events of either. */
 function merged(old: BlockState, add: BlockState): BlockState {
-  const values = new Map(old.values);
-  for (const [k, v] of add.values) values.set(k, v);
+  const values =
+    old.values instanceof BlockValues && add.values instanceof BlockValues
+      ? old.values.with(add.values)
+      : new Map([...old.values, ...add.values]);
   return { ...old, values, events: old.events ?? add.events };
 }
 
@@ -29,29 +31,27 @@ export class BlockReads {
   /** `wanted` (and the events if asked) at block b; the values map may hold more keys than asked. */
   read(b: number, wanted: readonly string[], withEvents: boolean, purpose: string): Promise<BlockState> {
     const hit = this.#cache.get(b);
-    const has = hit ? (k: string) => (hit.state ? hit.state.values.has(k) : hit.pending!.has(k)) : null;
-    const missing = has ? wanted.filter((k) => !has(k)) : [...wanted];
+    const list = keyList(wanted);
+    // The walk, events and verification reads ask the same list block after block: a list already
+    // read here is found by identity, without looking up each of its keys.
+    const missing = !hit
+      ? list.keys
+      : hit.lists.includes(list)
+        ? []
+        : wanted.filter((k) => !hit.lists.some((l) => l.indexOf(k) !== undefined));
     const needEvents = withEvents && !hit?.withEvents;
     if (hit && missing.length === 0 && !needEvents) return hit.promise;
     const fresh = this.reader.readBlock(b, missing, needEvents, purpose);
     const promise = hit ? Promise.all([hit.promise, fresh]).then(([old, add]) => merged(old, add)) : fresh;
-    const before = hit?.state?.values.keys() ?? hit?.pending ?? [];
     const entry: Cached = {
       promise,
-      pending: new Set([...before, ...missing]),
-      state: null,
+      lists: [...(hit?.lists ?? []), keyList(missing), fixedKeys(needEvents)],
       withEvents: withEvents || (hit?.withEvents ?? false),
     };
     this.#cache.set(b, entry);
-    promise.then(
-      (state) => {
-        entry.state = state;
-        entry.pending = null;
-      },
-      () => {
-        if (this.#cache.get(b) === entry) this.#cache.delete(b);
-      },
-    );
+    promise.catch(() => {
+      if (this.#cache.get(b) === entry) this.#cache.delete(b);
+    });
     return promise;
   }
 

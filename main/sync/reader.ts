@@ -13,6 +13,7 @@ import { ChainError, type ChainClient } from '../chain/client';
 import { withRetries, type RetryStats } from './retry';
 import { keys, lastUpgradeSpec, leUint } from './storage-keys';
 import { byAnswerKey, inRequestOrder, type StorageSets } from './storage-answer';
+import { BlockValues, KeyList, keyList } from './block-values';
 
 /** Several requests in flight, never unbounded. */
 export class Limiter {
@@ -38,8 +39,8 @@ export interface BlockState {
   timestamp: number;
   /** Spec version that executed this block (System.LastRuntimeUpgrade; null before the first upgrade). */
   upgradeSpec: number | null;
-  /** Raw values of the requested keys (null = no entry). */
-  values: Map<string, string | null>;
+  /** Raw values of the requested keys (null = no entry); BlockValues for reads (main/sync/block-values.ts). */
+  values: ReadonlyMap<string, string | null>;
   /** Raw System.Events, when requested. */
   events: string | null;
 }
@@ -51,6 +52,12 @@ export interface BlockRuntime {
 
 const FIXED = (): string[] => [keys.timestampNow(), keys.lastRuntimeUpgrade()];
 const FIXED_WITH_EVENTS = (): string[] => [...FIXED(), keys.systemEvents()];
+let fixedLists: { plain: KeyList; events: KeyList } | null = null;
+/** The keys every read carries, first in its request (one shared KeyList each). */
+export const fixedKeys = (withEvents: boolean): KeyList => {
+  fixedLists ??= { plain: new KeyList(FIXED()), events: new KeyList(FIXED_WITH_EVENTS()) };
+  return withEvents ? fixedLists.events : fixedLists.plain;
+};
 
 export class ChainReader {
   readonly #hashes = new Map<number, Promise<string>>();
@@ -158,7 +165,9 @@ export class ChainReader {
     purpose = 'storage',
   ): Promise<BlockState> {
     const hash = await this.hashOf(number);
-    const all = [...(withEvents ? FIXED_WITH_EVENTS() : FIXED()), ...storageKeys];
+    const fixed = fixedKeys(withEvents);
+    const list = keyList(storageKeys);
+    const all = [...fixed.keys, ...storageKeys];
     this.keysByPurpose.set(purpose, (this.keysByPurpose.get(purpose) ?? 0) + all.length);
     const sets = await this.call<StorageSets>(
       'state_queryStorageAt',
@@ -168,18 +177,21 @@ export class ChainReader {
     );
     if (!Array.isArray(sets)) throw new ChainError('malformed', `Malformed storage answer at block ${number}.`);
     // Keyed by the caller's own key strings (built once, shared by every block), not the answer's:
-    // a backfill keeps thousands of these maps until its blocks are recorded, and a copy of each key
-    // per block made garbage collection the largest cost of the sync process. The map keeps the
+    // a backfill keeps thousands of these reads until its blocks are recorded, and a copy of each key
+    // per block made garbage collection the largest cost of the sync process. The values keep the
     // fixed keys too (callers may find more keys than they asked for).
-    const values = inRequestOrder(all, sets) ?? byAnswerKey(all, sets, number);
-    const get = (k: string): string | null => values.get(k) ?? null;
+    const answer = inRequestOrder(all, sets) ?? byAnswerKey(all, sets, number);
+    const n = fixed.keys.length;
     const state: BlockState = {
       number,
       hash,
-      timestamp: number === 0 ? 0 : Number(leUint(get(keys.timestampNow()), 8)),
-      upgradeSpec: lastUpgradeSpec(get(keys.lastRuntimeUpgrade())),
-      values,
-      events: withEvents ? get(keys.systemEvents()) : null,
+      timestamp: number === 0 ? 0 : Number(leUint(answer[0] ?? null, 8)),
+      upgradeSpec: lastUpgradeSpec(answer[1] ?? null),
+      values: new BlockValues([
+        { list, vals: answer.slice(n) },
+        { list: fixed, vals: answer.slice(0, n) },
+      ]),
+      events: withEvents ? (answer[2] ?? null) : null,
     };
     const spec = state.upgradeSpec ?? -1;
     if ((this.#lastBlockOfSpec.get(spec) ?? -1) < number) this.#lastBlockOfSpec.set(spec, number);

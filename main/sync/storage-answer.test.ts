@@ -8,15 +8,15 @@ const expected = new Map<string, string | null>([
   ['0xbb02', null],
   ['0xcc03', '0x03'],
 ]);
+const byKey = (vals: (string | null)[]) => new Map(asked.map((k, i) => [k, vals[i]!]));
 const values = (sets: { block: string; changes: [string, string | null][] }[]) =>
-  inRequestOrder(asked, sets) ?? byAnswerKey(asked, sets, 7);
+  byKey(inRequestOrder(asked, sets) ?? byAnswerKey(asked, sets, 7));
 
 describe('storage answers', () => {
-  it('in request order: matched by position, keyed by the strings asked', () => {
+  it('in request order: matched by position, one value per key asked', () => {
     const sets = [{ block: '0x', changes: asked.map((k) => [`${k}`, expected.get(k)!] as [string, string | null]) }];
     const got = inRequestOrder(asked, sets);
-    expect(got).toEqual(expected);
-    expect([...got!.keys()].every((k, i) => k === asked[i])).toBe(true);
+    expect(got).toEqual(['0x01', null, '0x03']);
   });
 
   it('in another order, in upper case or split over sets: the same values by key', () => {
