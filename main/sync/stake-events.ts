@@ -19,6 +19,7 @@ import {
 } from './event-types';
 import { basketRowOf } from './basket-events';
 import { mechanicsOf } from './mechanics';
+import { scanEvents, type ScannedEvent } from './event-scan';
 
 export type {
   BlockEvents,
@@ -32,11 +33,12 @@ export type {
   TransferRef,
 } from './event-types';
 
-const eventsTypes = new WeakMap<Registry, string>();
+const eventsTypes = new WeakMap<Registry, number>();
 
-function eventsType(registry: Registry): string {
+/** The lookup type id of System.Events in this runtime's metadata. */
+function eventsTypeId(registry: Registry): number {
   const hit = eventsTypes.get(registry);
-  if (hit) return hit;
+  if (hit !== undefined) return hit;
   const pallets = (
     registry.metadata as unknown as {
       pallets: {
@@ -53,12 +55,16 @@ function eventsType(registry: Registry): string {
     ? system.storage.unwrap().items.find((i) => i.name.toString() === 'Events')
     : undefined;
   if (!item) throw new ChainError('malformed', 'This runtime has no System.Events storage in its metadata.');
-  const type = registry.createLookupType(item.type.asPlain.toNumber());
-  eventsTypes.set(registry, type);
-  return type;
+  const id = item.type.asPlain.toNumber();
+  eventsTypes.set(registry, id);
+  return id;
 }
 
-/** Decodes System.Events with the block's own runtime, refusing runtimes that changed a relied-on event. */
+/**
+ * Decodes System.Events with the block's own runtime, refusing runtimes that changed a relied-on
+ * event. Every record is checked against the runtime's types (and the records must be exactly the
+ * bytes); an event's fields are decoded when first read (event-scan.ts).
+ */
 export function decodeEvents(
   registry: Registry,
   raw: string | null,
@@ -67,37 +73,42 @@ export function decodeEvents(
 ): DecodedEvent[] {
   if (!raw) return [];
   assertKnownShapes(registry, specVersion);
-  let records: Codec[];
   const bytes = hexToU8a(raw);
+  let records: ScannedEvent[];
   try {
-    records = registry.createType(eventsType(registry), bytes) as unknown as Codec[];
+    records = scanEvents(registry, eventsTypeId(registry), bytes);
   } catch (error) {
+    if (error instanceof ChainError) throw error;
     throw new ChainError('malformed', `Cannot decode the events of block ${blockNumber}: ${(error as Error).message}`);
   }
-  if ((records as unknown as Codec).encodedLength !== bytes.length)
-    throw new ChainError('malformed', `The events of block ${blockNumber} do not decode to exactly their bytes.`);
-  return [...records].map((record, index) => {
-    const r = record as unknown as {
-      phase: {
-        isApplyExtrinsic: boolean;
-        isInitialization: boolean;
-        asApplyExtrinsic: { toNumber(): number };
+  return records.map((r, index) => {
+    const phase = r.phase === 'apply' ? r.extrinsicIndex! : r.phase;
+    const event = () => {
+      const slice = bytes.subarray(r.start, r.end);
+      const codec = registry.createType('Event', slice) as unknown as {
+        data: Codec[] & { toJSON(): unknown };
+        encodedLength: number;
       };
-      event: { section: string; method: string; data: Codec[] & { toJSON(): unknown } };
+      if (codec.encodedLength !== slice.length)
+        throw new ChainError(
+          'malformed',
+          `Event ${index} of block ${blockNumber} does not decode to exactly its bytes.`,
+        );
+      return codec.data;
     };
-    const extrinsicIndex = r.phase.isApplyExtrinsic ? r.phase.asApplyExtrinsic.toNumber() : null;
-    const phase = extrinsicIndex ?? (r.phase.isInitialization ? 'initialization' : 'finalization');
-    return new Decoded(index, extrinsicIndex, phase, r.event.section, r.event.method, r.event.data);
+    return new Decoded(index, r.extrinsicIndex, phase, r.section, r.method, event);
   });
 }
 
 /**
- * One decoded event; its JSON (the stored row's `raw`) is made when first asked for. Only the few
- * events that become rows ever need it, and making it for every event of every change block (an
- * ss58 checksum per account in it) was about a third of sync's event decoding (bench:sync profile).
+ * One event record; its fields are decoded when first read, and its JSON (the stored row's `raw`)
+ * made when first asked for. Only the few events sync reads the fields of need them: decoding every
+ * event of every change block as @polkadot/types objects was most of sync's event decoding, and
+ * making the JSON of each (an ss58 checksum per account in it) about a third of it (bench:sync profiles).
  */
 class Decoded implements DecodedEvent {
-  readonly data: Codec[];
+  #codec: (Codec[] & { toJSON(): unknown }) | null = null;
+  #data: Codec[] | null = null;
   #json: unknown;
   constructor(
     readonly index: number,
@@ -105,12 +116,16 @@ class Decoded implements DecodedEvent {
     readonly phase: DecodedEvent['phase'],
     readonly section: string,
     readonly method: string,
-    private readonly codec: Codec[] & { toJSON(): unknown },
-  ) {
-    this.data = [...codec];
+    private readonly decode: () => Codec[] & { toJSON(): unknown },
+  ) {}
+  get #fields(): Codec[] & { toJSON(): unknown } {
+    return (this.#codec ??= this.decode());
+  }
+  get data(): Codec[] {
+    return (this.#data ??= [...this.#fields]);
   }
   get json(): unknown {
-    if (this.#json === undefined) this.#json = this.codec.toJSON();
+    if (this.#json === undefined) this.#json = this.#fields.toJSON();
     return this.#json;
   }
 }
