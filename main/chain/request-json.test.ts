@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { RpcCoder } from '@polkadot/rpc-provider/coder';
 import { stringify } from '@polkadot/util';
-import { installFastRequestJson, requestJson } from './request-json';
+import { encodeOnce, installFastRequestJson, requestJson } from './request-json';
 
 describe('request JSON', () => {
   it('is the text of @polkadot/util stringify, with and without bigints', () => {
@@ -22,5 +22,16 @@ describe('request JSON', () => {
     expect(RpcCoder.prototype.encodeJson).not.toBe(original);
     const [id, text] = new RpcCoder().encodeJson('chain_getBlockHash', [[1, 2], 3n]);
     expect(text).toBe(`{"id":${id},"jsonrpc":"2.0","method":"chain_getBlockHash","params":[[1,2],"3"]}`);
+  });
+
+  it('splices in the remembered text of a parameter: the same text as serialising it', () => {
+    installFastRequestJson();
+    const keys = encodeOnce(['0xab"\\', '0xcd\u00e9', null]);
+    const params = [keys, '0x01'];
+    const [id, text] = new RpcCoder().encodeJson('state_queryStorageAt', params);
+    expect(text).toBe(stringify({ id, jsonrpc: '2.0', method: 'state_queryStorageAt', params }));
+    // the remembered text is what goes out (an array changed afterwards shows it; callers must not)
+    (keys as unknown[]).push('0xef');
+    expect(new RpcCoder().encodeJson('state_queryStorageAt', params)[1]).not.toContain('0xef');
   });
 });

@@ -9,8 +9,16 @@
 /** A read's storage keys in request order, with the position of each (built when first looked up). */
 export class KeyList {
   #index: Map<string, number> | null = null;
+  #after = new Map<KeyList, readonly string[]>();
 
   constructor(readonly keys: readonly string[]) {}
+
+  /** `first`'s keys then these: the same array for every read of both (its request text is kept once). */
+  after(first: KeyList): readonly string[] {
+    let all = this.#after.get(first);
+    if (!all) this.#after.set(first, (all = [...first.keys, ...this.keys]));
+    return all;
+  }
 
   /** Position of `k` in the list, or undefined. */
   indexOf(k: string): number | undefined {

@@ -10,6 +10,7 @@ import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { attachBundledApis, bundledApiFor } from '../chain/bundled-apis';
 import { ChainError, type ChainClient } from '../chain/client';
+import { encodeOnce } from '../chain/request-json';
 import { withRetries, type RetryStats } from './retry';
 import { keys, lastUpgradeSpec, leUint } from './storage-keys';
 import { byAnswerKey, inRequestOrder, type StorageSets } from './storage-answer';
@@ -52,6 +53,8 @@ export interface BlockRuntime {
 
 const FIXED = (): string[] => [keys.timestampNow(), keys.lastRuntimeUpgrade()];
 const FIXED_WITH_EVENTS = (): string[] => [...FIXED(), keys.systemEvents()];
+/** Key lists this long keep their request text (shorter ones cost little to serialise again). */
+const ENCODE_ONCE_MIN = 64;
 let fixedLists: { plain: KeyList; events: KeyList } | null = null;
 /** The keys every read carries, first in its request (one shared KeyList each). */
 export const fixedKeys = (withEvents: boolean): KeyList => {
@@ -167,7 +170,9 @@ export class ChainReader {
     const hash = await this.hashOf(number);
     const fixed = fixedKeys(withEvents);
     const list = keyList(storageKeys);
-    const all = [...fixed.keys, ...storageKeys];
+    const all = list.after(fixed);
+    // The walk's, the events' and verification's reads send one list block after block.
+    if (all.length >= ENCODE_ONCE_MIN) encodeOnce(all);
     this.keysByPurpose.set(purpose, (this.keysByPurpose.get(purpose) ?? 0) + all.length);
     const sets = await this.call<StorageSets>(
       'state_queryStorageAt',
