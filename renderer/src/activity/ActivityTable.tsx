@@ -3,7 +3,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useMemo, useRef, useState } from 'react';
 import { useRowSlots } from './row-slots';
 import type { ActivityRow, ActivitySort } from '../../../shared/activity';
-import { ACTIVITY_SORT_KEYS, type ActivitySortKey } from '../../../shared/vocab';
+import type { ActivitySortKey } from '../../../shared/vocab';
+import { ActivityHead, COLUMNS } from './ActivityHead';
 import { maskDigits } from '../app/format';
 import { usePrivacy } from '../app/privacy';
 import type { ActivityArgs } from './choices';
@@ -15,26 +16,6 @@ import { needsCut, useCellFit, type CellFit, type CutColumn } from './cell-fit';
 import { usePrefetchAhead } from './prefetch-ahead';
 
 export const ROW_HEIGHT = 40;
-
-interface Column {
-  id: string;
-  label: string;
-  sort?: ActivitySortKey;
-  numeric?: boolean;
-  /** A column whose text may be wider than it, cut with an ellipsis (cell-fit.ts). */
-  cut?: CutColumn;
-}
-
-const COLUMNS: Column[] = [
-  { id: 'when', label: 'When (UTC)', sort: 'time' },
-  { id: 'kind', label: 'Kind', sort: 'kind', cut: 'kind' },
-  { id: 'wallet', label: 'Wallet', cut: 'wallet' },
-  { id: 'subnet', label: 'Subnet', sort: 'subnet', cut: 'subnet' },
-  { id: 'hotkey', label: 'Validator', cut: 'hotkey' },
-  { id: 'alpha', label: 'α', sort: 'alpha', numeric: true },
-  { id: 'tao', label: 'TAO', sort: 'tao', numeric: true },
-  { id: 'fee', label: 'Fee', numeric: true },
-];
 
 export const rowId = (index: number) => `activity-row-${index}`;
 
@@ -99,8 +80,14 @@ export function ActivityTable({
   usePrefetchAhead(args, last, count);
   // The same pages for most frames of a scroll: their query options are built (and hashed) once.
   const pagesKey = pages.join(',');
+  // Only a page's data re-renders the table (the rows read nothing else). Said up front: otherwise
+  // react-query wraps every result in a property-tracking object on every render, each scroll frame
+  // (bench/ui-profile.ts: the largest of its allocations there).
   const queries = useMemo(
-    () => pagesKey.split(',').map((p) => activityQueries.page(args, Number(p))),
+    () =>
+      pagesKey
+        .split(',')
+        .map((p) => ({ ...activityQueries.page(args, Number(p)), notifyOnChangeProps: ['data' as const] })),
     [args, pagesKey],
   );
   const results = useQueries({ queries });
@@ -149,31 +136,7 @@ export function ActivityTable({
       onFocus={() => active === null && count > 0 && onActive(0)}
     >
       <div role="rowgroup" className="activity-head">
-        <div ref={head} role="row" aria-rowindex={1} className="activity-row">
-          {COLUMNS.map((c) => (
-            <div
-              key={c.id}
-              role="columnheader"
-              className={c.numeric ? 'num' : undefined}
-              data-cut={c.cut}
-              aria-sort={c.sort && sort.key === c.sort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-            >
-              {c.sort ? (
-                <button
-                  type="button"
-                  className="sort-button"
-                  title={`Sort by ${ACTIVITY_SORT_KEYS[c.sort].label}: ${ACTIVITY_SORT_KEYS[c.sort].help}`}
-                  onClick={() => onSort(c.sort!)}
-                >
-                  {c.label}
-                  <span aria-hidden="true">{sort.key === c.sort ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                </button>
-              ) : (
-                c.label
-              )}
-            </div>
-          ))}
-        </div>
+        <ActivityHead ref={head} sort={sort} onSort={onSort} />
       </div>
       <div ref={scroller} className="activity-scroll" role="presentation">
         <div

@@ -1,0 +1,65 @@
+// The Activity grid's header row: column labels and sort buttons. Its own memoised component: the
+// table renders every scroll frame (bench:ui), the header only when the sort changes.
+import { memo, type Ref } from 'react';
+import type { ActivitySort } from '../../../shared/activity';
+import { ACTIVITY_SORT_KEYS, type ActivitySortKey } from '../../../shared/vocab';
+import type { CutColumn } from './cell-fit';
+
+interface Column {
+  id: string;
+  label: string;
+  sort?: ActivitySortKey;
+  numeric?: boolean;
+  /** A column whose text may be wider than it, cut with an ellipsis (cell-fit.ts). */
+  cut?: CutColumn;
+}
+
+export const COLUMNS: Column[] = [
+  { id: 'when', label: 'When (UTC)', sort: 'time' },
+  { id: 'kind', label: 'Kind', sort: 'kind', cut: 'kind' },
+  { id: 'wallet', label: 'Wallet', cut: 'wallet' },
+  { id: 'subnet', label: 'Subnet', sort: 'subnet', cut: 'subnet' },
+  { id: 'hotkey', label: 'Validator', cut: 'hotkey' },
+  { id: 'alpha', label: 'α', sort: 'alpha', numeric: true },
+  { id: 'tao', label: 'TAO', sort: 'tao', numeric: true },
+  { id: 'fee', label: 'Fee', numeric: true },
+];
+
+export const ActivityHead = memo(function ActivityHead({
+  ref,
+  sort,
+  onSort,
+}: {
+  /** The header row: its cells marked `data-cut` give the cut columns' widths (cell-fit.ts). */
+  ref: Ref<HTMLDivElement>;
+  sort: ActivitySort;
+  onSort: (key: ActivitySortKey) => void;
+}) {
+  return (
+    <div ref={ref} role="row" aria-rowindex={1} className="activity-row">
+      {COLUMNS.map((c) => (
+        <div
+          key={c.id}
+          role="columnheader"
+          className={c.numeric ? 'num' : undefined}
+          data-cut={c.cut}
+          aria-sort={c.sort && sort.key === c.sort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+        >
+          {c.sort ? (
+            <button
+              type="button"
+              className="sort-button"
+              title={`Sort by ${ACTIVITY_SORT_KEYS[c.sort].label}: ${ACTIVITY_SORT_KEYS[c.sort].help}`}
+              onClick={() => onSort(c.sort!)}
+            >
+              {c.label}
+              <span aria-hidden="true">{sort.key === c.sort ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+            </button>
+          ) : (
+            c.label
+          )}
+        </div>
+      ))}
+    </div>
+  );
+});
