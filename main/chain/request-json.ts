@@ -30,8 +30,14 @@ export function encodeOnce<T extends object>(value: T): T {
  */
 function requestText(data: { id: number; jsonrpc: string; method: string; params: unknown[] }): string {
   if (!data.params.some((p) => typeof p === 'object' && p !== null && encoded.has(p))) return requestJson(data);
-  const params = data.params.map((p) => (typeof p === 'object' && p !== null && encoded.get(p)) || requestJson(p));
-  return `{"id":${data.id},"jsonrpc":${JSON.stringify(data.jsonrpc)},"method":${JSON.stringify(data.method)},"params":[${params.join(',')}]}`;
+  // Joined with `+`, not Array.join or a template: those copy the ~220 kB text into a new string,
+  // while `+` links the parts (the socket copies them once when it writes the frame).
+  let text = `{"id":${data.id},"jsonrpc":${JSON.stringify(data.jsonrpc)},"method":${JSON.stringify(data.method)},"params":[`;
+  data.params.forEach((p, i) => {
+    const known = typeof p === 'object' && p !== null ? encoded.get(p) : undefined;
+    text = text + (i > 0 ? ',' : '') + (known ?? requestJson(p));
+  });
+  return text + ']}';
 }
 
 /** Idempotent. Affects every RpcCoder (each WsProvider has one). */
