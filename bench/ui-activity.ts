@@ -20,6 +20,9 @@ export async function activityScroll(page: Page) {
         const rows = document.querySelectorAll('[data-testid="activity-row"]').length;
         const top0 = scroller.scrollTop;
         const frames: number[] = [];
+        // Frames whose rows included some still without their data (shown as "…", aria-busy): a page
+        // fetched too late for the scroll. A query of the DOM, no layout read.
+        const waiting: number[] = [];
         let last = performance.now();
         // A mark per frame splits the trace's main-thread CPU by frame (bench/ui-trace.ts).
         performance.mark(mark);
@@ -27,6 +30,8 @@ export async function activityScroll(page: Page) {
           scroller.scrollBy(0, 200);
           await new Promise((r) => requestAnimationFrame(() => r(null)));
           performance.mark(mark);
+          const busy = document.querySelectorAll('.activity-scroll [aria-busy="true"]').length;
+          if (busy > 0) waiting.push(busy);
           const now = performance.now();
           frames.push(now - last);
           last = now;
@@ -36,6 +41,8 @@ export async function activityScroll(page: Page) {
           listHeightPx: scroller.scrollHeight,
           rowsInDom: rows,
           frames,
+          framesWithRowsWaiting: waiting.length,
+          mostRowsWaiting: Math.max(0, ...waiting),
         };
       }, FRAME_MARK),
     ),
