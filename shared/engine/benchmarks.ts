@@ -32,7 +32,6 @@ import {
   IndexCursor,
   capWeightedIndex,
   equalWeightedIndex,
-  indexAt,
   pointsIndex,
   type BenchmarkIndex,
 } from './analytics/indexes';
@@ -291,7 +290,7 @@ export function addInto(into: BenchmarkFigure, f: BenchmarkFigure): void {
   into.complete &&= f.complete;
 }
 
-function emptyFigure(available: boolean): BenchmarkFigure {
+export function emptyFigure(available: boolean): BenchmarkFigure {
   return benchmarkFigure({ taoIn: 0n, taoOut: 0n, spotValue: 0n, incomeTao: 0n, friction: 0n }, 0n, available, true);
 }
 
@@ -308,54 +307,6 @@ export interface BenchmarkSet {
   positions: Map<string, Benchmarks>;
   subnets: Map<number, Benchmarks>;
   total: Benchmarks;
-}
-
-/** Benchmarks for every position, subnet and the total, from the state and the position figures. */
-export function computeBenchmarks(
-  state: PortfolioState,
-  figures: ReadonlyMap<string, { netuid: number; figures: BetFigures }>,
-  prices: PriceBook,
-  rootIndexOverride?: readonly RootIndexPoint[],
-  closed?: Record<BenchmarkId, ClosedUnits>,
-): BenchmarkSet {
-  const asOfBlock = state.lastBlock;
-  const ctx: BenchmarkContext = { state, prices, asOfBlock, rootIndex: rootIndexOverride };
-  const units = recordOf((id) => benchmarkUnits(state, BENCHMARK_INDEXES[id](ctx), closed?.[id]));
-  // Each subnet's value (floor of its units at the as-of index) split over its positions.
-  const members = new Map<number, string[]>();
-  for (const [key, { netuid }] of figures) {
-    const list = members.get(netuid);
-    if (list) list.push(key);
-    else members.set(netuid, [key]);
-  }
-  const values = recordOf((id) => {
-    const u = units[id];
-    const at = indexAt(u.index, asOfBlock);
-    const out = new Map<string, bigint>();
-    for (const keys of members.values())
-      for (const [k, v] of allocateValues(new Map(keys.map((k) => [k, u.byPosition.get(k) ?? 0n])), at)) out.set(k, v);
-    return out;
-  });
-  const positions = new Map<string, Benchmarks>();
-  const subnets = new Map<number, Benchmarks>();
-  const total = recordOf((id) => emptyFigure(units[id].index.available));
-  for (const [key, { netuid, figures: f }] of figures) {
-    const b = recordOf((id) => {
-      const u = units[id];
-      return benchmarkFigure(f, values[id].get(key) ?? 0n, u.index.available, !u.waiting.has(key));
-    });
-    positions.set(key, b);
-    let s = subnets.get(netuid);
-    if (!s) {
-      s = recordOf((id) => emptyFigure(units[id].index.available));
-      subnets.set(netuid, s);
-    }
-    for (const id of benchmarkIds) {
-      addInto(s[id], b[id]);
-      addInto(total[id], b[id]);
-    }
-  }
-  return { asOfBlock, units, positions, subnets, total };
 }
 
 /**

@@ -1,15 +1,14 @@
 /**
  * Accounting engine entry points.
- *
  * - computePortfolio(input, settings): one full computation (ledger, emissions, lots, PnL, benchmarks,
  *   optional series) as of a block. Raw events are normalised and replayed in one streaming pass; the
  *   ledger array is only built when asked for (`ledger`, exports, drill-down), which keeps a 1M-event
  *   computation well inside its time and memory budget.
  * - createEngine(input, settings): the same computation kept as an object that answers the on-demand
  *   questions (ledger, benchmarks, series, drill-down) without recomputing. `append(facts)` continues
- *   its fold with facts recorded after everything it has folded (live sync following the chain): the
- *   same replay, fed the new blocks, gives exactly the figures of a full computation. Anything else
- *   (a fact at or before a folded block, an as-of computation) needs a new engine.
+ *   its fold with facts recorded after everything it has folded (live sync following the chain): the same replay,
+ *   fed the new blocks, gives exactly a full computation's figures. Anything else (a fact at or before a folded
+ *   block, an as-of computation) needs a new engine.
  */
 import type { LedgerEntry, PositionEffect, RootClaimPayout, StakeEvent } from './ledger';
 import { normalizeEvents, scanEvents, type EventsScan } from './normalize';
@@ -21,7 +20,8 @@ import { bookKey, PortfolioState, type RewardTreatment } from './state';
 import type { PnlContext, PnlResult } from './pnl';
 import { PnlTracker } from './aggregates';
 import { replayRaw, type ReplayItem } from './replay';
-import { computeBenchmarks, recordOf, type BenchmarkSet, type ClosedUnits, type RootIndexPoint } from './benchmarks';
+import type { BenchmarkSet, RootIndexPoint } from './benchmarks';
+import { benchmarkKeep, computeBenchmarks } from './benchmark-set';
 import { buildSeries, seriesRecorder, type Series, type SeriesOptions, type SeriesRecorder } from './timeseries';
 import { drillDown, type DrillDown, type DrillFigure } from './drilldown';
 import { BASKET_EVENT_KINDS, computeBaskets, type BasketResult, type BasketSnapshot } from './baskets';
@@ -44,6 +44,7 @@ export * from './state';
 export * from './pnl';
 export * from './aggregates';
 export * from './benchmarks';
+export * from './benchmark-set';
 export * from './timeseries';
 export * from './fiat';
 export * from './exports';
@@ -246,8 +247,8 @@ export function createEngine(
   // on first use, with the cards' benchmark units: basket flows included).
   const tracker = new PnlTracker(state, ctx);
   tracker.refresh();
-  // Benchmark units of closed flow windows, kept for the next computation of this replay.
-  const closedUnits = recordOf<ClosedUnits>(() => ({ startBlock: null, byPosition: new Map(), bySubnet: new Map() }));
+  // The benchmark set's units of closed flow windows and figures, kept for the next computation of this replay.
+  const benchKept = benchmarkKeep();
   const ledger = (): LedgerEntry[] => {
     ledgerCache ??= normalizeEvents(whole(kept.events), {
       ...normalize,
@@ -342,7 +343,7 @@ export function createEngine(
         ]),
       );
       return withBasketBenchmarks(
-        computeBenchmarks(state, figs, prices, input.rootIndex, closedUnits),
+        computeBenchmarks(state, figs, prices, input.rootIndex, benchKept),
         basketFlows(b),
         bets,
       );
