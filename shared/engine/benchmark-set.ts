@@ -69,7 +69,13 @@ const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => {
  * Whether `kept` is the figure benchmarkFigure(f, value, available, complete) gives: its fields are
  * functions of exactly these (net invested = benchmarkValue − benchmarkGain).
  */
-function sameFigure(kept: BenchmarkFigure, f: BetFigures, value: bigint, available: boolean, complete: boolean): boolean {
+function sameFigure(
+  kept: BenchmarkFigure,
+  f: BetFigures,
+  value: bigint,
+  available: boolean,
+  complete: boolean,
+): boolean {
   return (
     kept.benchmarkValue === value &&
     kept.available === available &&
