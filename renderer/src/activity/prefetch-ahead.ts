@@ -8,8 +8,16 @@ import { useEffect } from 'react';
 import type { ActivityArgs } from './choices';
 import { activityQueries, PAGE_SIZE } from './queries';
 
-/** Rows below the last in view whose page is fetched ahead: half a page, several frames of fast scrolling. */
-export const PREFETCH_ROWS = PAGE_SIZE / 2;
+/**
+ * Rows below the last in view whose page is fetched ahead: a whole page, so the next page is asked
+ * for as soon as the window enters a page (40 frames of bench:ui's scroll before its rows are needed).
+ * Half a page (20 frames) was sometimes too late under load (the idle callback waits up to 200 ms, and
+ * the answer as long again): rows scrolled in as "…" and were drawn a second time when their page came,
+ * 10-20 rows in one frame (bench:ui's framesWithRowsWaiting: 3 and 15 frames in 2 of 11 runs). A page
+ * after the first costs the backend a slice of the list it keeps per filter and sort
+ * (main/services/activity.ts).
+ */
+export const PREFETCH_ROWS = PAGE_SIZE;
 
 /** The page to have in the cache ahead of a window ending at row `last` of `count`, or null if it is the window's. */
 export function pageAhead(last: number, count: number, rows = PREFETCH_ROWS, size = PAGE_SIZE): number | null {
