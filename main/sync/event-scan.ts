@@ -48,10 +48,8 @@ function byteAt(u8: Uint8Array, at: number): number {
 
 const fixed =
   (size: number): Skip =>
-  (u8, at) => {
-    if (at + size > u8.length) throw new Error('value runs past the end of the bytes');
-    return at + size;
-  };
+  (u8, at) =>
+    within(u8, at + size);
 
 const PRIMITIVE_SIZES: Record<string, number> = {
   Bool: 1,
@@ -139,14 +137,28 @@ function fixedSizeOf(registry: Registry, id: number, seen: Set<number>): number 
   }
 }
 
+/** A Vec<item>: a compact count, then the items (`size` bytes each when that is fixed). */
 const sequence =
-  (item: Skip): Skip =>
+  (item: Skip, size: number | null): Skip =>
   (u8, at) => {
     const { value, length } = compactAt(u8, at);
     let next = at + length;
+    if (size !== null) return within(u8, next + value * size);
     for (let i = 0; i < value; i++) next = item(u8, next);
     return next;
   };
+
+function within(u8: Uint8Array, end: number): number {
+  if (end > u8.length) throw new Error('value runs past the end of the bytes');
+  return end;
+}
+
+/** The length of the SCALE compact integer at `at`, whatever its value. */
+function compactLength(u8: Uint8Array, at: number): number {
+  const b = byteAt(u8, at);
+  const mode = b & 3;
+  return within(u8, at + (mode === 0 ? 1 : mode === 1 ? 2 : mode === 2 ? 4 : 5 + (b >> 2))) - at;
+}
 
 const all = (parts: Skip[]): Skip =>
   parts.length === 1
@@ -176,8 +188,10 @@ function build(registry: Registry, id: number): Skip {
         return fields(u8, at + 1);
       };
     }
-    case 'Sequence':
-      return sequence(of((def.value as { type: { toNumber(): number } }).type));
+    case 'Sequence': {
+      const item = (def.value as { type: { toNumber(): number } }).type;
+      return sequence(of(item), sizeOf(registry, item.toNumber(), new Set()));
+    }
     case 'Array': {
       const { len, type } = def.value as { len: { toNumber(): number }; type: { toNumber(): number } };
       const item = of(type);
@@ -190,13 +204,13 @@ function build(registry: Registry, id: number): Skip {
     }
     case 'Primitive': {
       const name = String(def.value);
-      if (name === 'Str') return sequence(fixed(1));
+      if (name === 'Str') return sequence(fixed(1), 1);
       const size = PRIMITIVE_SIZES[name];
       if (size === undefined) throw new Error(`unknown primitive ${name}`);
       return fixed(size);
     }
     case 'Compact':
-      return (u8, at) => at + compactAt(u8, at).length;
+      return (u8, at) => at + compactLength(u8, at);
     case 'BitSequence': {
       const store = registry.lookup.getSiType(
         (def.value as { bitStoreType: { toNumber(): number } }).bitStoreType.toNumber(),
