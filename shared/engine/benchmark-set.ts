@@ -44,8 +44,8 @@ export interface BenchmarkKeep {
   closed: Record<BenchmarkId, ClosedUnits>;
   /** Per benchmark and subnet: the last split of the subnet's value over its positions. */
   splits: Record<BenchmarkId, Map<number, Split>>;
-  /** Per position: its last figures. */
-  positions: Map<string, Benchmarks>;
+  /** Per position: its last figures and the bet figures they were made from. */
+  positions: Map<string, { bet: BetFigures; b: Benchmarks }>;
   /** Per subnet: its members and their sum when last computed. */
   subnets: Map<number, { keys: readonly string[]; sum: Benchmarks }>;
 }
@@ -137,21 +137,31 @@ export function computeBenchmarks(
     let changed = false;
     for (const key of keys) {
       const f = (figures.get(key) as { figures: BetFigures }).figures;
-      let b = keep.positions.get(key);
+      const last = keep.positions.get(key);
+      let b = last?.b;
+      // The same bet figures object: only the benchmark's own inputs need comparing (no bigint made).
+      const sameBet = last?.bet === f;
       for (let i = 0; b && i < benchmarkIds.length; i++) {
         const id = benchmarkIds[i] as BenchmarkId;
         const u = units[id];
+        const k = b[id];
         const value = split[id].get(key) ?? 0n;
-        if (!sameFigure(b[id], f, value, u.index.available, !u.waiting.has(key))) b = undefined;
+        const complete = !u.waiting.has(key);
+        if (
+          sameBet
+            ? k.benchmarkValue !== value || k.available !== u.index.available || k.complete !== complete
+            : !sameFigure(k, f, value, u.index.available, complete)
+        )
+          b = undefined;
       }
       if (!b) {
         b = recordOf((id) => {
           const u = units[id];
           return benchmarkFigure(f, split[id].get(key) ?? 0n, u.index.available, !u.waiting.has(key));
         });
-        keep.positions.set(key, b);
         changed = true;
       }
+      keep.positions.set(key, { bet: f, b });
       positions.set(key, b);
     }
     const last = keep.subnets.get(netuid);
