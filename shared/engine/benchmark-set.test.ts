@@ -44,9 +44,17 @@ const HISTORY: Op[] = [
 /** Each appended block, what it touches, and positions (coldkey|hotkey|netuid) whose figures must be kept (same object). */
 const STEPS: { op: Op; what: string; kept: string[] }[] = [
   { op: { t: 'buy', c: 0, h: 0, n: 1, tao: 700, spec: 320 }, what: 'one position', kept: ['C2|H2|0', 'C2|H1|2'] },
-  { op: { t: 'sell', c: 1, h: 0, n: 2, pct: 30, spec: 320 }, what: 'a position alone in its subnet', kept: ['C2|H2|0', 'C1|H1|1', 'C1|H2|1'] },
+  {
+    op: { t: 'sell', c: 1, h: 0, n: 2, pct: 30, spec: 320 },
+    what: 'a position alone in its subnet',
+    kept: ['C2|H2|0', 'C1|H1|1', 'C1|H2|1'],
+  },
   { op: { t: 'swap', c: 0, h: 1, n: 1, pct: 50, to: 2 }, what: 'two subnets', kept: ['C2|H2|0'] },
-  { op: { t: 'buy', c: 0, h: 1, n: 2, tao: 900, spec: 320 }, what: 'a new position', kept: ['C2|H2|0', 'C1|H1|1', 'C1|H2|1'] },
+  {
+    op: { t: 'buy', c: 0, h: 1, n: 2, tao: 900, spec: 320 },
+    what: 'a new position',
+    kept: ['C2|H2|0', 'C1|H1|1', 'C1|H2|1'],
+  },
   { op: { t: 'price', n: 2, price: 3 }, what: 'a price snapshot (a new window)', kept: [] },
   { op: { t: 'buy', c: 1, h: 1, n: 0, tao: 1_000, spec: 320 }, what: 'a root stake', kept: [] },
   { op: { t: 'rootClaim', c: 1, h: 1, n: 1, milli: 40, keep: false }, what: 'a root claim', kept: [] },
