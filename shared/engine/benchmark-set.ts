@@ -13,6 +13,7 @@ import { benchmarkIds, type BenchmarkId } from '../vocab';
 import { indexAt } from './analytics/indexes';
 import {
   BENCHMARK_INDEXES,
+  SNAPSHOT_INDEXES,
   addInto,
   allocateValues,
   benchmarkFigure,
@@ -26,6 +27,7 @@ import {
   type BetFigures,
   type ClosedUnits,
   type RootIndexPoint,
+  type WindowedIndex,
 } from './benchmarks';
 import type { PriceBook } from './prices';
 import type { PortfolioState } from './state';
@@ -44,6 +46,8 @@ export interface BenchmarkKeep {
   closed: Record<BenchmarkId, ClosedUnits>;
   /** Per benchmark and subnet: the last split of the subnet's value over its positions. */
   splits: Record<BenchmarkId, Map<number, Split>>;
+  /** Per benchmark of SNAPSHOT_INDEXES: its last index and the book it was built from (snapshots added). */
+  indexes: Map<BenchmarkId, { added: number; index: WindowedIndex }>;
   /** Per position: its last figures and the bet figures they were made from. */
   positions: Map<string, { bet: BetFigures; b: Benchmarks }>;
   /** Per subnet: its members and their sum when last computed. */
@@ -54,6 +58,7 @@ export function benchmarkKeep(): BenchmarkKeep {
   return {
     closed: recordOf<ClosedUnits>(() => ({ startBlock: null, byPosition: new Map(), bySubnet: new Map() })),
     splits: recordOf(() => new Map()),
+    indexes: new Map(),
     positions: new Map(),
     subnets: new Map(),
   };
@@ -88,6 +93,19 @@ function sameFigure(
 }
 
 /**
+ * The index of benchmark `id` as of `ctx.asOfBlock`. One of SNAPSHOT_INDEXES is kept while the book has
+ * the same snapshots, all at or before the as-of block: then the snapshots up to it are the same.
+ */
+function indexOf(id: BenchmarkId, ctx: BenchmarkContext, keep: BenchmarkKeep): WindowedIndex {
+  if (!SNAPSHOT_INDEXES.has(id) || ctx.prices.lastBlock > ctx.asOfBlock) return BENCHMARK_INDEXES[id](ctx);
+  const last = keep.indexes.get(id);
+  if (last && last.added === ctx.prices.added) return last.index;
+  const index = BENCHMARK_INDEXES[id](ctx);
+  keep.indexes.set(id, { added: ctx.prices.added, index });
+  return index;
+}
+
+/**
  * Benchmarks for every position, subnet and the total, from the state and the position figures.
  * `keep`: what this replay's last computation left (see BenchmarkKeep); updated in place.
  */
@@ -100,7 +118,7 @@ export function computeBenchmarks(
 ): BenchmarkSet {
   const asOfBlock = state.lastBlock;
   const ctx: BenchmarkContext = { state, prices, asOfBlock, rootIndex: rootIndexOverride };
-  const units = recordOf((id) => benchmarkUnits(state, BENCHMARK_INDEXES[id](ctx), keep.closed[id]));
+  const units = recordOf((id) => benchmarkUnits(state, indexOf(id, ctx, keep), keep.closed[id]));
   const members = new Map<number, string[]>();
   for (const [key, { netuid }] of figures) {
     const list = members.get(netuid);

@@ -94,6 +94,12 @@ export const BENCHMARK_INDEXES: { readonly [K in BenchmarkId]: (ctx: BenchmarkCo
   validatorFund: (ctx) => ctx.state.opts.funds?.index(ctx.asOfBlock) ?? NO_FUND_INDEX,
 };
 
+/**
+ * The benchmarks whose index is a function of the book's snapshots up to the as-of block alone (an
+ * engine keeps it while no snapshot is added and every snapshot is at or before the as-of block).
+ */
+export const SNAPSHOT_INDEXES: ReadonlySet<BenchmarkId> = new Set<BenchmarkId>(['subnetBasket', 'subnetBasketEqual']);
+
 /** Units of one benchmark bought by the flows. */
 export interface BenchmarkUnits {
   index: WindowedIndex;

@@ -48,6 +48,10 @@ export class PriceBook {
   /** The same arrays indexed by netuid (a u16): the per-event lookup (`snapshotRefAt`) without a Map. */
   private readonly byIndex: (SubnetSnapshot[] | undefined)[] = [];
 
+  /** Snapshots added so far, and the latest block among them: what a kept index built from the book checks. */
+  added = 0;
+  lastBlock = -1;
+
   constructor(snapshots: readonly SubnetSnapshot[]) {
     for (const s of snapshots) this.add(s);
     for (const arr of this.byNetuid.values()) arr.sort((a, b) => a.blockNumber - b.blockNumber);
@@ -55,6 +59,8 @@ export class PriceBook {
 
   /** Add one snapshot (keeps order; appending the newest is O(1)). */
   add(s: SubnetSnapshot): void {
+    this.added++;
+    this.lastBlock = Math.max(this.lastBlock, s.blockNumber);
     let arr = this.byNetuid.get(s.netuid);
     if (!arr) {
       arr = [];
