@@ -119,10 +119,31 @@ export interface BenchmarkUnits {
  */
 export interface ClosedUnits {
   startBlock: number | null;
-  /** Per position: closed windows counted, their units, whether one came before the index start. */
-  byPosition: Map<PositionAcc, { n: number; units: bigint; waiting: boolean }>;
+  /** Per position: closed windows counted, their units, whether one came before the index start, its open window. */
+  byPosition: Map<PositionAcc, { n: number; units: bigint; waiting: boolean; open: OpenUnits | undefined }>;
   /** Per subnet: units per closed window, indexed by window (holes: no flow then). */
   bySubnet: Map<number, bigint[]>;
+}
+
+/** The units of a position's open window and what they were bought from (reused while all are equal). */
+interface OpenUnits {
+  win: number;
+  taoIn: bigint;
+  taoOut: bigint;
+  startNet: bigint;
+  price: bigint | null;
+  units: bigint;
+}
+
+/** The units of `p`'s open window at `price`, from `kept` when its flow and price are those it was bought from. */
+function openUnits(p: PositionAcc, price: readonly bigint[] | null, kept: { open: OpenUnits | undefined }): bigint {
+  const at = price === null ? null : (price[p.curWin] as bigint);
+  const o = kept.open;
+  if (o && o.win === p.curWin && o.price === at && o.taoIn === p.taoIn && o.taoOut === p.taoOut && o.startNet === p.winStartNet)
+    return o.units;
+  const units = unitsAt(price, p.curWin, p.curFlow);
+  kept.open = { win: p.curWin, taoIn: p.taoIn, taoOut: p.taoOut, startNet: p.winStartNet, price: at, units };
+  return units;
 }
 
 /**
@@ -193,7 +214,7 @@ export function benchmarkUnits(state: PortfolioState, index: WindowedIndex, clos
   for (const p of state.positions.values()) {
     let done = keep.byPosition.get(p);
     if (!done) {
-      done = { n: 0, units: 0n, waiting: false };
+      done = { n: 0, units: 0n, waiting: false, open: undefined };
       keep.byPosition.set(p, done);
     }
     addClosedUnits(p, done, subnetUnits(keep.bySubnet, p.netuid), price, windowBlocks, startBlock);
@@ -201,7 +222,7 @@ export function benchmarkUnits(state: PortfolioState, index: WindowedIndex, clos
     if (done.waiting) waiting.add(p.key);
     const sub = subnetUnits(perSubnet, p.netuid);
     if (p.curWin >= 0) {
-      const u = unitsAt(price, p.curWin, p.curFlow);
+      const u = openUnits(p, price, done);
       if (startBlock !== null && (windowBlocks[p.curWin] as number) < startBlock) waiting.add(p.key);
       units += u;
       const had = sub[p.curWin];
