@@ -139,7 +139,14 @@ interface OpenUnits {
 function openUnits(p: PositionAcc, price: readonly bigint[] | null, kept: { open: OpenUnits | undefined }): bigint {
   const at = price === null ? null : (price[p.curWin] as bigint);
   const o = kept.open;
-  if (o && o.win === p.curWin && o.price === at && o.taoIn === p.taoIn && o.taoOut === p.taoOut && o.startNet === p.winStartNet)
+  if (
+    o &&
+    o.win === p.curWin &&
+    o.price === at &&
+    o.taoIn === p.taoIn &&
+    o.taoOut === p.taoOut &&
+    o.startNet === p.winStartNet
+  )
     return o.units;
   const units = unitsAt(price, p.curWin, p.curFlow);
   kept.open = { win: p.curWin, taoIn: p.taoIn, taoOut: p.taoOut, startNet: p.winStartNet, price: at, units };
