@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { unknownShapes } from './event-shapes';
+import { metadataPallets } from './metadata-pallets';
 import { subnetAccount } from './mechanics';
 import { decodeEvents, stakeEventsOf, type StakeEventRow } from './stake-events';
 
@@ -41,15 +42,7 @@ function runtime(spec: number) {
   const bytes = metadataBytes(spec);
   const registry = new TypeRegistry();
   registry.setMetadata(new Metadata(registry, bytes));
-  const pallets = (
-    registry.metadata as unknown as {
-      pallets: {
-        name: { toString(): string };
-        index: { toNumber(): number };
-        events: { isSome: boolean; unwrap(): { type: { toNumber(): number } } };
-      }[];
-    }
-  ).pallets;
+  const pallets = metadataPallets(registry);
   const variants = new Map<string, Variant & { pallet: number }>();
   for (const p of pallets) {
     if (!p.events.isSome) continue;

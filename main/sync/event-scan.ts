@@ -6,6 +6,7 @@
 // other accounts): building every field as a @polkadot/types object was most of its event decoding.
 import type { Registry } from '@polkadot/types/types';
 import { stringCamelCase } from '@polkadot/util';
+import { metadataPallets } from './metadata-pallets';
 
 /** Given bytes and an offset at a value's start, the offset right after it (throws if it does not fit). */
 type Skip = (u8: Uint8Array, at: number) => number;
@@ -263,16 +264,7 @@ function layoutOf(registry: Registry, eventsId: number): RecordLayout {
     phase.set(v.index.toNumber(), kind);
   }
   const names = new Map<number, { section: string; methods: Map<number, string> }>();
-  const pallets = (
-    registry.metadata as unknown as {
-      pallets: {
-        name: { toString(): string };
-        index: { toNumber(): number };
-        events: { isSome: boolean; unwrap(): { type: { toNumber(): number } } };
-      }[];
-    }
-  ).pallets;
-  for (const p of pallets) {
+  for (const p of metadataPallets(registry)) {
     if (!p.events.isSome) continue;
     const variants = (lookup.getSiType(p.events.unwrap().type.toNumber()).def as unknown as SiDef).value as {
       variants: Variant[];

@@ -3,6 +3,7 @@
 // instead of being read into wrong rows (docs/chain/runtimes.md).
 import type { Registry } from '@polkadot/types/types';
 import { ChainError } from '../chain/client';
+import { metadataPallets } from './metadata-pallets';
 
 /** `name:type` per field (`type` alone for unnamed fields), as the metadata describes them. */
 type Shape = string;
@@ -76,20 +77,6 @@ interface SiField {
   name: { isSome: boolean; unwrap(): { toString(): string } };
   type: { toNumber(): number };
 }
-interface PalletMeta {
-  name: { toString(): string };
-  events: { isSome: boolean; unwrap(): { type: { toNumber(): number } } };
-  storage: {
-    isSome: boolean;
-    unwrap(): {
-      items: {
-        name: { toString(): string };
-        type: { isPlain: boolean; asPlain: { toNumber(): number }; asMap: { value: { toNumber(): number } } };
-      }[];
-    };
-  };
-}
-
 function fieldShape(registry: Registry, f: SiField): string {
   const type = registry.lookup.getTypeDef(f.type.toNumber()).type;
   return f.name.isSome ? `${f.name.unwrap().toString()}:${type}` : type;
@@ -97,7 +84,7 @@ function fieldShape(registry: Registry, f: SiField): string {
 
 /** Every relied-on event or storage value whose shape in this runtime is not a known one. */
 export function unknownShapes(registry: Registry): string[] {
-  const pallets = (registry.metadata as unknown as { pallets: PalletMeta[] }).pallets;
+  const pallets = metadataPallets(registry);
   const changed: string[] = [];
   for (const pallet of pallets) {
     const name = pallet.name.toString();

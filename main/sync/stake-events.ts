@@ -20,6 +20,7 @@ import {
 import { basketRowOf } from './basket-events';
 import { mechanicsOf } from './mechanics';
 import { scanEvents, type ScannedEvent } from './event-scan';
+import { metadataPallets } from './metadata-pallets';
 
 export type {
   BlockEvents,
@@ -39,18 +40,7 @@ const eventsTypes = new WeakMap<Registry, number>();
 function eventsTypeId(registry: Registry): number {
   const hit = eventsTypes.get(registry);
   if (hit !== undefined) return hit;
-  const pallets = (
-    registry.metadata as unknown as {
-      pallets: {
-        name: { toString(): string };
-        storage: {
-          isSome: boolean;
-          unwrap(): { items: { name: { toString(): string }; type: { asPlain: { toNumber(): number } } }[] };
-        };
-      }[];
-    }
-  ).pallets;
-  const system = pallets.find((p) => p.name.toString() === 'System');
+  const system = metadataPallets(registry).find((p) => p.name.toString() === 'System');
   const item = system?.storage.isSome
     ? system.storage.unwrap().items.find((i) => i.name.toString() === 'Events')
     : undefined;

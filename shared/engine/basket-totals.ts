@@ -13,7 +13,7 @@
  */
 import type { FiatBook } from './fiat';
 import type { AggregateResult, Figures, PnlResult } from './pnl';
-import { emptyFlags, zeroAdditive } from './pnl';
+import { emptyFigures } from './pnl';
 import type { Series, SeriesPoint } from './timeseries';
 import {
   BASKET_FIGURE_KEYS,
@@ -48,18 +48,6 @@ export function basketFlows(b: BasketResult): BasketFlow[] {
       out.push({ key: r.position, blockNumber: r.blockNumber, tao: sign * r.tao });
   }
   return out.sort((a, c) => a.blockNumber - c.blockNumber);
-}
-
-function emptyFigures(): Figures {
-  return {
-    ...zeroAdditive(),
-    exitValue: 0n,
-    avgEntryPrice: null,
-    totalReturnPct: null,
-    spotValueFiat: null,
-    unrealizedFiat: null,
-    flags: emptyFlags(),
-  };
 }
 
 interface FiatParts {

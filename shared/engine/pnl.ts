@@ -140,6 +140,19 @@ export function emptyFlags(): FigureFlags {
   };
 }
 
+/** Figures of nothing held: every sum zero, nothing derived, no flags. */
+export function emptyFigures(): Figures {
+  return {
+    ...zeroAdditive(),
+    exitValue: 0n,
+    avgEntryPrice: null,
+    totalReturnPct: null,
+    spotValueFiat: null,
+    unrealizedFiat: null,
+    flags: emptyFlags(),
+  };
+}
+
 /** Cost basis of each position of one book: floor shares by α, remainder to the largest holder. */
 export function allocateBookCost(bookCost: bigint, members: readonly PositionAcc[]): Map<PositionAcc, bigint> {
   const out = new Map<PositionAcc, bigint>();
