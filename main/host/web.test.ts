@@ -149,10 +149,13 @@ describe('web host shutdown', () => {
     };
     tab();
     while (h.clientCount() === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-    await h.close();
+    const closing = h.close();
+    // The host drops the tab's socket and the tab dials again at once. Whether that lands before or
+    // after close() resolves is up to the scheduler, so wait for the redial, not for an ordering.
+    while (attempts < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    await closing;
     stopped = true;
     agent.destroy();
-    expect(attempts).toBeGreaterThanOrEqual(2); // it did try again while the host was closing
     expect(h.clientCount()).toBe(0);
   });
 
