@@ -4,12 +4,15 @@
  * sync brings when it follows the chain), through `Engine.append`. Reports the cost per appended
  * event (median, p99; wall clock and process CPU time, which also counts GC helper threads), also with
  * the cockpit's benchmarks and series recomputed after each.
+ * Alone: npx tsx bench/engine-append.ts [events]  (default 300,000; BENCH_APPEND=cockpit times only the
+ * cockpit run, e.g. under `node --cpu-prof --import tsx`).
  */
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { computeWithAnalytics } from '../shared/engine/analytics/compute';
 import { createEngine, type PortfolioInput, type StakeEvent } from '../shared/engine/index';
-import { movedEvent } from './engine-input';
+import { pathToFileURL } from 'node:url';
+import { generate, movedEvent } from './engine-input';
 
 /** The history without its last `tail` events, and those events regrouped one extrinsic per new block. */
 function splitTail(input: PortfolioInput, tail: number): { head: PortfolioInput; steps: StakeEvent[][] } {
@@ -75,16 +78,18 @@ export function timeAppend(input: PortfolioInput, tail = 2_000, cockpitSteps = 1
       );
   };
   const delta = (events: StakeEvent[]) => ({ events, checkpoints: [], snapshots: [] });
-  const t0 = performance.now();
-  const engine = createEngine(head, { method: 'acb', rewards: 'income' });
-  console.log(
-    `incremental path: history of ${head.events.length.toLocaleString()} events computed in ${(performance.now() - t0).toFixed(0)} ms`,
-  );
-  perEvent('  Engine.append (fold + figures)', steps.length, (events) => {
-    const ok = engine.append(delta(events));
-    engine.result();
-    return ok;
-  });
+  if (process.env.BENCH_APPEND !== 'cockpit') {
+    const t0 = performance.now();
+    const engine = createEngine(head, { method: 'acb', rewards: 'income' });
+    console.log(
+      `incremental path: history of ${head.events.length.toLocaleString()} events computed in ${(performance.now() - t0).toFixed(0)} ms`,
+    );
+    perEvent('  Engine.append (fold + figures)', steps.length, (events) => {
+      const ok = engine.append(delta(events));
+      engine.result();
+      return ok;
+    });
+  }
   let run = computeWithAnalytics(head, { method: 'acb', rewards: 'income' });
   // After each append the benchmark set is made anew only where the block changed it (shared/engine/benchmark-set.ts);
   // the series' as-of point and chart lines are rebuilt. Its first appends pay for compiling that path.
@@ -99,3 +104,6 @@ export function timeAppend(input: PortfolioInput, tail = 2_000, cockpitSteps = 1
     COCKPIT_WARM,
   );
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  timeAppend(generate(Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 300_000)));
