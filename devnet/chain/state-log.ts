@@ -6,6 +6,10 @@
 export class ChangeLog<V> {
   readonly blocks: number[] = [];
   readonly values: (V | undefined)[] = [];
+  /** Bumped by every write and truncation (lets a reader keep what it derived from the log until then). */
+  writes = 0;
+  /** Bumped by every write and truncation of any log: nothing derived from logs is stale while it is unchanged. */
+  static allWrites = 0;
 
   /** Index of the last change at or before `block`, or -1 (into `blocks` and `values`). */
   indexAt(block: number): number {
@@ -42,6 +46,8 @@ export class ChangeLog<V> {
     const n = this.blocks.length;
     const last = this.blocks[n - 1];
     if (last !== undefined && last > block) throw new Error(`change log: write at ${block} after ${last}`);
+    this.writes++;
+    ChangeLog.allWrites++;
     if (last === block) this.values[n - 1] = value;
     else {
       this.blocks.push(block);
@@ -51,6 +57,8 @@ export class ChangeLog<V> {
 
   /** Drop every change after `block` (reorg rollback). Returns true if the log is now empty. */
   truncateAfter(block: number): boolean {
+    this.writes++;
+    ChangeLog.allWrites++;
     while (this.blocks.length && (this.blocks[this.blocks.length - 1] as number) > block) {
       this.blocks.pop();
       this.values.pop();

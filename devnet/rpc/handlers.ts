@@ -9,12 +9,12 @@ import type { Chain } from '../chain/chain.js';
 import type { Cell } from '../chain/store.js';
 import { blockHash, blockNumberOf, header } from '../chain/headers.js';
 import { RuntimeApiError, callRuntimeApi } from '../chain/runtime-api.js';
-import { encodeStorage } from '../scale/encode.js';
 import { runtimeFor, type Runtime } from '../scale/runtime.js';
 import { PRUNING_DEPTH, stateDiscarded } from '../faults.js';
 import type { Faults } from '../faults.js';
 import { rpcMethods } from './methods-list.js';
 import { KeyPlans, queryStorageJson } from './multi-read.js';
+import { encodeCellAt, encodedOf } from './cell-encoding.js';
 import { buildExtrinsics } from './extrinsics.js';
 
 export class RpcError extends Error {
@@ -26,19 +26,6 @@ export class RpcError extends Error {
     super(message);
   }
 }
-
-/**
- * The last encoding served per cell: a multi-key read asks for the same keys at block after block,
- * and most values did not change in between. A hit needs the same runtime and the same value
- * (equal primitive, or the same object: logged values are never mutated, each write stores a new
- * one), so a value changed at any block is encoded afresh.
- */
-interface Encoded {
-  rt: object;
-  value: unknown;
-  hex: string | null;
-}
-const lastEncoding = new WeakMap<Cell, Encoded>();
 
 export const METHOD_NOT_FOUND = { code: -32601, message: 'Method not found' };
 
@@ -127,7 +114,9 @@ export class Handlers {
       if (Array.isArray(keys)) {
         const plan = this.plans.plan(this.chain, keys as string[]);
         const rt = runtimeFor(this.chain.specAt(b));
-        return queryStorageJson(plan, blockHash(this.chain, b), (c) => this.encodeCell(c, b, rt));
+        return queryStorageJson(plan, blockHash(this.chain, b), b, rt, (c, last) =>
+          encodeCellAt(this.chain, c, b, rt, last),
+        );
       }
       // not a list: fails as it always did (a JSON-RPC internal error naming `keys.map`)
       return [{ block: blockHash(this.chain, b), changes: (keys as string[]).map((k) => [k, this.storageAt(k, b)]) }];
@@ -154,25 +143,7 @@ export class Handlers {
   /** SCALE hex of `key` at block b, or null. */
   storageAt(key: string, b: number): string | null {
     const cell = this.chain.cells.get(key.toLowerCase());
-    return cell ? this.encodeCell(cell, b, runtimeFor(this.chain.specAt(b))) : null;
-  }
-
-  /** SCALE hex of a cell's value at block b, or null (no entry); `rt`: the runtime of block b. */
-  private encodeCell(cell: Cell, b: number, rt: Runtime): string | null {
-    const value = this.chain.readCell(cell, b);
-    if (value === undefined) return null;
-    // Events are per block (and a reorg replaces them); any other value encodes the same wherever
-    // it appears under one runtime.
-    if (cell.item === 'SystemEvents') return encodeStorage(rt, this.chain, cell.item, value, b);
-    const last = lastEncoding.get(cell);
-    if (last && last.rt === rt && last.value === value) return last.hex;
-    const hex = encodeStorage(rt, this.chain, cell.item, value, b);
-    if (last) {
-      last.rt = rt;
-      last.value = value;
-      last.hex = hex;
-    } else lastEncoding.set(cell, { rt, value, hex });
-    return hex;
+    return cell ? encodeCellAt(this.chain, cell, b, runtimeFor(this.chain.specAt(b)), encodedOf(cell)) : null;
   }
 
   private keysPaged(p: unknown[]): string[] {

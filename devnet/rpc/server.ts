@@ -76,6 +76,14 @@ function rawResult(payload: unknown): { head: string; result: RawJson } | null {
 function wire(payload: unknown): string | Buffer {
   const raw = Array.isArray(payload) ? null : rawResult(payload);
   if (!raw) return serialise(payload);
+  const { frame, room } = raw.result;
+  // The head and the closing brace go into the room the answer left around it (no copy of it).
+  const headLength = Buffer.byteLength(raw.head);
+  if (room >= headLength) {
+    frame.write(raw.head, room - headLength, 'utf8');
+    frame[frame.length - 1] = CLOSE_BRACE[0]!;
+    return frame.subarray(room - headLength);
+  }
   return Buffer.concat([Buffer.from(raw.head, 'utf8'), raw.result.bytes, CLOSE_BRACE]);
 }
 const CLOSE_BRACE = Buffer.from('}');

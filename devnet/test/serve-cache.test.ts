@@ -1,8 +1,8 @@
 /**
  * The multi-key read's caches (rpc/multi-read.ts key plans, the last encoding per cell in
- * rpc/handlers.ts) never serve a stale answer: a value that changed at block b reads as the old
+ * rpc/cell-encoding.ts, with a log cell's span of blocks) never serve a stale answer: a value that changed at block b reads as the old
  * value at b − 1 and the new one at b in any order of reads, a key that gains a cell after a read
- * is seen, and the answer's JSON is what JSON.stringify gives.
+ * is seen, a log written or truncated after a read of its last span reads the new value, and the answer's JSON is what JSON.stringify gives.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { u8aToHex } from '@polkadot/util';
@@ -74,6 +74,32 @@ describe('multi-key read caches', () => {
     w.chain.setLog('Owner', cold, hot);
     expect(query(keys, head)[0]!.changes.at(-1)).toEqual([key, reference(w, key, head)]);
     expect(query(keys, head - 1)[0]!.changes.at(-1)).toEqual([key, null]);
+  });
+
+  it('reads a log written after a read of its open-ended last span, and the old value again after a rollback', () => {
+    const b = w.chain.head - 2;
+    const [key, cell] = [...w.chain.cells.entries()].find(
+      (e): e is [string, Cell & { kind: 'log' }] =>
+        e[1].item === 'Alpha' && e[1].kind === 'log' && e[1].log.blocks.at(-1)! < b && e[1].log.latest() !== undefined,
+    )!;
+    const keys = [key, ...w.chain.keys().slice(0, 20)];
+    const at = (n: number) => query(keys, n)[0]!.changes[0]![1];
+    const before = at(b);
+    expect(before).toBe(reference(w, key, b));
+    const old = cell.log.latest();
+    expect(typeof old).toBe('bigint');
+    // live blocks write a new value, then delete the entry
+    cell.log.set(b + 1, (old as bigint) + 1n);
+    const written = reference(w, key, b + 1);
+    expect(written).not.toBe(before);
+    expect(at(b + 1)).toBe(written);
+    expect(at(b)).toBe(before);
+    cell.log.set(b + 2, undefined);
+    expect(at(b + 2)).toBeNull();
+    expect(at(b + 1)).toBe(written);
+    // a reorg drops both writes: every block reads the value before them again
+    cell.log.truncateAfter(b);
+    expect([at(b + 2), at(b + 1), at(b)]).toEqual([before, before, before]);
   });
 
   it('answers with the JSON of { block, changes } for keys in any case or not hex at all', () => {
