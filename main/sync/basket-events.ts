@@ -3,8 +3,19 @@
 // (tao − value), BasketClaimDustSkipped's TAO is the chain's estimate of the forfeited value.
 import { baseRow, big, num, ss58, type DecodedEvent, type StakeEventRow } from './event-types';
 
+const BASKET_EVENTS = new Set([
+  'RootClaimed',
+  'BasketStakedIn',
+  'BasketClaimed',
+  'BasketClaimDustSkipped',
+  'StakeAndHotkeyTransferred',
+]);
+
+/** The SubtensorModule events basketRowOf reads (any other is not decoded). */
+export const isBasketEvent = (method: string): boolean => BASKET_EVENTS.has(method);
+
 export function basketRowOf(e: DecodedEvent, coldkey: string): StakeEventRow | null {
-  if (e.section !== 'subtensorModule') return null;
+  if (e.section !== 'subtensorModule' || !BASKET_EVENTS.has(e.method)) return null;
   const d = e.data;
   switch (e.method) {
     case 'RootClaimed':

@@ -19,6 +19,12 @@ export interface DecodedEvent {
   method: string;
   data: Codec[];
   json: unknown;
+  /**
+   * Whether the event's first field is these 32 bytes, read from the record's bytes without decoding
+   * it. Meaningful only for events whose every known shape starts with an AccountId32
+   * (event-shapes.ts, checked for the runtime before its events are decoded).
+   */
+  firstAccountIs(publicKey: Uint8Array): boolean;
 }
 
 /**

@@ -61,6 +61,22 @@ const isStake = (e: DecodedEvent) =>
   e.section === 'subtensorModule' && (e.method === 'StakeAdded' || e.method === 'StakeRemoved') && e.data.length >= 5;
 const isOrder = (e: DecodedEvent) => e.section === 'limitOrders' && e.method === 'OrderExecuted';
 
+/** The events mechanicsOf reads: exactly the cases of its switch. */
+const MECHANIC_EVENTS = new Set([
+  'subtensorModule.RootClaimed',
+  'subtensorModule.TransactionFeePaidWithAlpha',
+  'subtensorModule.StakeLocked',
+  'subtensorModule.LockMoved',
+  'subtensorModule.HotkeySwapped',
+  'subtensorModule.HotkeySwappedOnSubnet',
+  'subtensorModule.ColdkeySwapped',
+  'subtensorModule.NetworkRemoved',
+  'subtensorModule.SharePoolDenominatorReconciled',
+  'balances.Transfer',
+  'subtensorModule.AddStakeBurn',
+  'limitOrders.OrderExecuted',
+]);
+
 export function mechanicsOf(
   events: DecodedEvent[],
   ctx: DecodeContext,
@@ -71,8 +87,11 @@ export function mechanicsOf(
   const silent: SilentRef[] = [];
   const claims: ClaimTransfers[] = [];
   events.forEach((e, i) => {
-    const d = e.data;
     const key = `${e.section}.${e.method}`;
+    // Only these events' fields are decoded (a change block's other events are mostly fees and
+    // transfers of other accounts: docs/chain/change-discovery.md#events-decoded-when-read).
+    if (!MECHANIC_EVENTS.has(key)) return;
+    const d = e.data;
     switch (key) {
       case 'subtensorModule.RootClaimed': {
         // From 441 the claim sells fund shares (RootClaimed{coldkey, tao}): no legacy payouts to derive.

@@ -5,6 +5,7 @@
 import type { Registry } from '@polkadot/types/types';
 import type { Codec } from '@polkadot/types-codec/types';
 import { hexToU8a } from '@polkadot/util';
+import { decodeAddress } from '@polkadot/util-crypto';
 import { ChainError } from '../chain/client';
 import { assertKnownShapes } from './event-shapes';
 import {
@@ -17,7 +18,7 @@ import {
   type DecodedEvent,
   type StakeEventRow,
 } from './event-types';
-import { basketRowOf } from './basket-events';
+import { basketRowOf, isBasketEvent } from './basket-events';
 import { mechanicsOf } from './mechanics';
 import { scanEvents, type ScannedEvent } from './event-scan';
 import { metadataPallets } from './metadata-pallets';
@@ -86,7 +87,7 @@ export function decodeEvents(
         );
       return codec.data;
     };
-    return new Decoded(index, r.extrinsicIndex, phase, r.section, r.method, event);
+    return new Decoded(index, r.extrinsicIndex, phase, r.section, r.method, event, bytes, r.start + 2);
   });
 }
 
@@ -107,7 +108,16 @@ class Decoded implements DecodedEvent {
     readonly section: string,
     readonly method: string,
     private readonly decode: () => Codec[] & { toJSON(): unknown },
+    /** the block's events bytes, and where this event's fields start (after pallet and variant index) */
+    private readonly bytes: Uint8Array,
+    private readonly fieldsAt: number,
   ) {}
+  firstAccountIs(publicKey: Uint8Array): boolean {
+    const at = this.fieldsAt;
+    if (at + 32 > this.bytes.length) return false;
+    for (let i = 0; i < 32; i++) if (this.bytes[at + i] !== publicKey[i]) return false;
+    return true;
+  }
   get #fields(): Codec[] & { toJSON(): unknown } {
     return (this.#codec ??= this.decode());
   }
@@ -120,6 +130,27 @@ class Decoded implements DecodedEvent {
   }
 }
 
+/** The events stakeEventsOf reads itself (basket-era ones go to basketRowOf). */
+const STAKE_KINDS = new Set([
+  'StakeAdded',
+  'StakeRemoved',
+  'StakeMoved',
+  'StakeTransferred',
+  'StakeSwapped',
+  'AlphaRecycled',
+  'AlphaBurned',
+]);
+
+const publicKeys = new Map<string, Uint8Array>();
+function publicKeyOf(address: string): Uint8Array {
+  let key = publicKeys.get(address);
+  if (!key) {
+    if (publicKeys.size > 1_000) publicKeys.clear();
+    publicKeys.set(address, (key = decodeAddress(address)));
+  }
+  return key;
+}
+
 /**
  * Rows for every stake event of `block` that concerns the coldkey. StakeTransferred is kept in both
  * directions (the destination coldkey is `counterpartyColdkey`); RootClaimed is kept so sync can
@@ -129,10 +160,15 @@ class Decoded implements DecodedEvent {
 export function stakeEventsOf(events: DecodedEvent[], ctx: DecodeContext): BlockEvents {
   const { coldkey } = ctx;
   const rows: StakeEventRow[] = [];
+  const publicKey = publicKeyOf(coldkey);
   for (const e of events) {
     if (e.section !== 'subtensorModule') continue;
-    const d = e.data;
     const kind = e.method;
+    // Most stake events of a change block are other accounts': their first field (the coldkey, or
+    // the hotkey before dTAO) is compared as bytes, and only the coldkey's are decoded.
+    if ((kind === 'StakeAdded' || kind === 'StakeRemoved') && !e.firstAccountIs(publicKey)) continue;
+    if (!STAKE_KINDS.has(kind) && !isBasketEvent(kind)) continue;
+    const d = e.data;
     switch (kind) {
       case 'StakeAdded':
       case 'StakeRemoved': {
