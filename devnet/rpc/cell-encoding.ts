@@ -39,7 +39,12 @@ export function encodeCellAt(chain: Chain, cell: Cell, b: number, rt: Runtime, l
     if (last.rt === rt && last.writes === log.writes && b >= last.from && b < last.to) return last.hex;
     const i = log.indexAt(b);
     const value = i < 0 ? undefined : log.values[i];
-    const hex = value === undefined ? null : last.rt === rt && last.value === value ? last.hex : encodeStorage(rt, chain, cell.item, value, b);
+    const hex =
+      value === undefined
+        ? null
+        : last.rt === rt && last.value === value
+          ? last.hex
+          : encodeStorage(rt, chain, cell.item, value, b);
     last.rt = rt;
     last.value = value;
     last.hex = hex;

@@ -107,7 +107,18 @@ function fresh(store: StateStore, keys: string[], prev: Plan | undefined, versio
     }
   }
   const hex: (string | null)[] = new Array(n).fill(null);
-  return { raw: keys, cells, encoded, quoted, version, from: new Float64Array(n), to: new Float64Array(n), hex, rt: null, writes: -1 };
+  return {
+    raw: keys,
+    cells,
+    encoded,
+    quoted,
+    version,
+    from: new Float64Array(n),
+    to: new Float64Array(n),
+    hex,
+    rt: null,
+    writes: -1,
+  };
 }
 
 /** Room left before an answer for the response's head (`{"jsonrpc":"2.0","id":…,"result":`). */
