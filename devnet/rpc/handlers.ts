@@ -6,10 +6,9 @@
 import { hexToU8a } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import type { Chain } from '../chain/chain.js';
-import type { Cell } from '../chain/store.js';
 import { blockHash, blockNumberOf, header } from '../chain/headers.js';
 import { RuntimeApiError, callRuntimeApi } from '../chain/runtime-api.js';
-import { runtimeFor, type Runtime } from '../scale/runtime.js';
+import { runtimeFor } from '../scale/runtime.js';
 import { PRUNING_DEPTH, stateDiscarded } from '../faults.js';
 import type { Faults } from '../faults.js';
 import { rpcMethods } from './methods-list.js';
