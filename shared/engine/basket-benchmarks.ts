@@ -38,8 +38,8 @@ export function withBasketBenchmarks(
     const hold = u.index === HOLD_INDEX;
     const cursor = new IndexCursor(u.index);
     const start = u.index.startBlock;
-    const byPosition = new Map(u.byPosition);
-    const waiting = new Set(u.waiting);
+    // Basket positions with a flow before the index starts.
+    const waiting = new Set<string>();
     const windowBlocks = [...u.windowBlocks];
     const group = { windows: [] as number[], units: [] as bigint[] };
     const mine = new Map<string, bigint>([...bets.keys()].map((k) => [k, 0n]));
@@ -57,10 +57,9 @@ export function withBasketBenchmarks(
       group.units.push(n);
       windowBlocks.push(f.blockNumber);
     }
-    for (const [k, n] of mine) byPosition.set(k, n);
     const bySubnet = new Map(u.bySubnet);
     bySubnet.set(BASKET_GROUP, group);
-    units[id] = { ...u, byPosition, bySubnet, windowBlocks, waiting };
+    units[id] = { ...u, bySubnet, windowBlocks };
     // Their value at the as-of index, split by largest remainder so it sums to the group's line.
     const values = allocateValues(mine, indexAt(u.index, set.asOfBlock));
     const sum = { ...total[id] };

@@ -8,12 +8,19 @@
  * position's figure only with its split value and its bet figures. The kept set is compared on
  * exactly those inputs and reused where they are equal, so the result is the one a computation
  * without anything kept gives (shared/engine/incremental.test.ts compares them after every block).
+ *
+ * When the engine also says which positions its appends touched (their lot books were replayed or
+ * refreshed), and nothing moved for all of them (the same positions, index start, availability and
+ * as-of index value of every benchmark), only those positions and their subnets are visited: the
+ * others' units, splits and figures are the last set's (`stepSet`). Otherwise every position is
+ * visited and compared as above.
  */
 import { benchmarkIds, type BenchmarkId } from '../vocab';
-import { indexAt } from './analytics/indexes';
+import { HOLD_INDEX, indexAt } from './analytics/indexes';
 import {
   BENCHMARK_INDEXES,
   SNAPSHOT_INDEXES,
+  addClosedUnits,
   addInto,
   allocateValues,
   benchmarkFigure,
@@ -24,13 +31,18 @@ import {
   type BenchmarkFigure,
   type Benchmarks,
   type BenchmarkSet,
+  type BenchmarkUnits,
   type BetFigures,
   type ClosedUnits,
   type RootIndexPoint,
   type WindowedIndex,
+  openUnits,
+  subnetUnits,
+  subnetWindows,
+  windowPrices,
 } from './benchmarks';
 import type { PriceBook } from './prices';
-import type { PortfolioState } from './state';
+import type { PortfolioState, PositionAcc } from './state';
 
 /** One subnet's split of one benchmark's value: its inputs and the values it gave. */
 interface Split {
@@ -52,15 +64,35 @@ export interface BenchmarkKeep {
   positions: Map<string, { bet: BetFigures; b: Benchmarks }>;
   /** Per subnet: its members and their sum when last computed. */
   subnets: Map<number, { keys: readonly string[]; sum: Benchmarks }>;
+  /** The last set and what it was made from (null before the first). */
+  last: LastSet | null;
+}
+
+/** The last set computed, with the inputs `stepSet` compares and reads. */
+interface LastSet {
+  set: BenchmarkSet;
+  /** Per subnet: its members' keys, in the order of the figures. */
+  members: Map<number, string[]>;
+  /** The index value at the as-of block, and the positions waiting for the index, per benchmark. */
+  at: Record<BenchmarkId, bigint>;
+  waiting: Record<BenchmarkId, ReadonlySet<string>>;
+  /** Per subnet: its positions in the state (whose open units make its latest windows). */
+  positionsOf: Map<number, PositionAcc[]>;
 }
 
 export function benchmarkKeep(): BenchmarkKeep {
   return {
-    closed: recordOf<ClosedUnits>(() => ({ startBlock: null, byPosition: new Map(), bySubnet: new Map() })),
+    closed: recordOf<ClosedUnits>(() => ({
+      startBlock: null,
+      byPosition: new Map(),
+      bySubnet: new Map(),
+      price: null,
+    })),
     splits: recordOf(() => new Map()),
     indexes: new Map(),
     positions: new Map(),
     subnets: new Map(),
+    last: null,
   };
 }
 
@@ -105,96 +137,244 @@ function indexOf(id: BenchmarkId, ctx: BenchmarkContext, keep: BenchmarkKeep): W
   return index;
 }
 
-/**
- * Benchmarks for every position, subnet and the total, from the state and the position figures.
- * `keep`: what this replay's last computation left (see BenchmarkKeep); updated in place.
- */
-export function computeBenchmarks(
-  state: PortfolioState,
-  figures: ReadonlyMap<string, { netuid: number; figures: BetFigures }>,
-  prices: PriceBook,
-  rootIndexOverride?: readonly RootIndexPoint[],
-  keep: BenchmarkKeep = benchmarkKeep(),
-): BenchmarkSet {
-  const asOfBlock = state.lastBlock;
-  const ctx: BenchmarkContext = { state, prices, asOfBlock, rootIndex: rootIndexOverride };
-  const units = recordOf((id) => benchmarkUnits(state, indexOf(id, ctx, keep), keep.closed[id]));
-  const members = new Map<number, string[]>();
-  for (const [key, { netuid }] of figures) {
-    const list = members.get(netuid);
-    if (list) list.push(key);
-    else members.set(netuid, [key]);
+/** One subnet's split of a benchmark's value over its positions `keys` at index value `at` (kept when its inputs are). */
+function splitOf(
+  unitsOf: (key: string) => bigint,
+  at: bigint,
+  netuid: number,
+  keys: readonly string[],
+  kept: Map<number, Split>,
+) {
+  const last = kept.get(netuid);
+  let same = last !== undefined && last.at === at && sameList(last.keys, keys);
+  for (let i = 0; same && i < keys.length; i++) same = unitsOf(keys[i] as string) === (last as Split).units[i];
+  if (same) return (last as Split).values;
+  const us = keys.map(unitsOf);
+  const values = allocateValues(new Map(keys.map((k, i) => [k, us[i] as bigint])), at);
+  kept.set(netuid, { at, keys, units: us, values });
+  return values;
+}
+
+/** A position's figures against every benchmark: the kept ones when their inputs are equal; `made` when made anew. */
+function positionOf(
+  key: string,
+  f: BetFigures,
+  sets: Sets,
+  split: Record<BenchmarkId, ReadonlyMap<string, bigint>>,
+  keep: BenchmarkKeep,
+): { b: Benchmarks; made: boolean } {
+  const last = keep.positions.get(key);
+  let b = last?.b;
+  // The same bet figures object: only the benchmark's own inputs need comparing (no bigint made).
+  const sameBet = last?.bet === f;
+  for (let i = 0; b && i < benchmarkIds.length; i++) {
+    const id = benchmarkIds[i] as BenchmarkId;
+    const available = sets.units[id].index.available;
+    const k = b[id];
+    const value = split[id].get(key) ?? 0n;
+    const complete = !sets.waiting[id].has(key);
+    if (
+      sameBet
+        ? k.benchmarkValue !== value || k.available !== available || k.complete !== complete
+        : !sameFigure(k, f, value, available, complete)
+    )
+      b = undefined;
   }
-  // Each subnet's value (floor of its units at the as-of index) split over its positions.
-  const values = recordOf((id) => {
-    const u = units[id];
-    const at = indexAt(u.index, asOfBlock);
-    const kept = keep.splits[id];
-    const out = new Map<number, Map<string, bigint>>();
-    for (const [netuid, keys] of members) {
-      const last = kept.get(netuid);
-      let same = last !== undefined && last.at === at && sameList(last.keys, keys);
-      for (let i = 0; same && i < keys.length; i++)
-        same = (u.byPosition.get(keys[i] as string) ?? 0n) === (last as Split).units[i];
-      if (same) {
-        out.set(netuid, (last as Split).values);
-        continue;
-      }
-      const us = keys.map((k) => u.byPosition.get(k) ?? 0n);
-      const split = allocateValues(new Map(keys.map((k, i) => [k, us[i] as bigint])), at);
-      kept.set(netuid, { at, keys, units: us, values: split });
-      out.set(netuid, split);
-    }
-    return out;
-  });
-  const positions = new Map<string, Benchmarks>();
-  const subnets = new Map<number, Benchmarks>();
-  const total = recordOf((id) => emptyFigure(units[id].index.available));
+  const made = !b;
+  b ??= recordOf((id) =>
+    benchmarkFigure(f, split[id].get(key) ?? 0n, sets.units[id].index.available, !sets.waiting[id].has(key)),
+  );
+  keep.positions.set(key, { bet: f, b });
+  return { b, made };
+}
+
+type Figures = ReadonlyMap<string, { netuid: number; figures: BetFigures }>;
+/** The units of every benchmark and the positions waiting for each index. */
+interface Sets {
+  units: Record<BenchmarkId, BenchmarkUnits>;
+  waiting: Record<BenchmarkId, ReadonlySet<string>>;
+}
+
+/** Figures, subnet sums and the total of the subnets in `members`, reusing what `keep` holds where equal. */
+function figuresOf(
+  members: ReadonlyMap<number, readonly string[]>,
+  figures: Figures,
+  sets: Sets,
+  values: Record<BenchmarkId, Map<number, ReadonlyMap<string, bigint>>>,
+  keep: BenchmarkKeep,
+  into: { positions: Map<string, Benchmarks>; subnets: Map<number, Benchmarks> },
+): void {
   for (const [netuid, keys] of members) {
-    const split = recordOf((id) => values[id].get(netuid) as Map<string, bigint>);
+    const split = recordOf((id) => values[id].get(netuid) as ReadonlyMap<string, bigint>);
     let changed = false;
     for (const key of keys) {
-      const f = (figures.get(key) as { figures: BetFigures }).figures;
-      const last = keep.positions.get(key);
-      let b = last?.b;
-      // The same bet figures object: only the benchmark's own inputs need comparing (no bigint made).
-      const sameBet = last?.bet === f;
-      for (let i = 0; b && i < benchmarkIds.length; i++) {
-        const id = benchmarkIds[i] as BenchmarkId;
-        const u = units[id];
-        const k = b[id];
-        const value = split[id].get(key) ?? 0n;
-        const complete = !u.waiting.has(key);
-        if (
-          sameBet
-            ? k.benchmarkValue !== value || k.available !== u.index.available || k.complete !== complete
-            : !sameFigure(k, f, value, u.index.available, complete)
-        )
-          b = undefined;
-      }
-      if (!b) {
-        b = recordOf((id) => {
-          const u = units[id];
-          return benchmarkFigure(f, split[id].get(key) ?? 0n, u.index.available, !u.waiting.has(key));
-        });
-        changed = true;
-      }
-      keep.positions.set(key, { bet: f, b });
-      positions.set(key, b);
+      const { b, made } = positionOf(key, (figures.get(key) as { figures: BetFigures }).figures, sets, split, keep);
+      changed ||= made;
+      into.positions.set(key, b);
     }
     const last = keep.subnets.get(netuid);
     let sum = last && !changed && sameList(last.keys, keys) ? last.sum : null;
     if (!sum) {
-      const s = recordOf((id) => emptyFigure(units[id].index.available));
-      for (const key of keys) for (const id of benchmarkIds) addInto(s[id], (positions.get(key) as Benchmarks)[id]);
+      const s = recordOf((id) => emptyFigure(sets.units[id].index.available));
+      for (const key of keys)
+        for (const id of benchmarkIds) addInto(s[id], (into.positions.get(key) as Benchmarks)[id]);
       keep.subnets.set(netuid, { keys, sum: s });
       sum = s;
     }
-    subnets.set(netuid, sum);
-    for (const id of benchmarkIds) addInto(total[id], sum[id]);
+    into.subnets.set(netuid, sum);
   }
+}
+
+/** The total: the subnets' sums added in the order of `members`. */
+function totalOf(
+  members: ReadonlyMap<number, unknown>,
+  subnets: ReadonlyMap<number, Benchmarks>,
+  sets: Sets,
+): Benchmarks {
+  const total = recordOf((id) => emptyFigure(sets.units[id].index.available));
+  for (const netuid of members.keys())
+    for (const id of benchmarkIds) addInto(total[id], (subnets.get(netuid) as Benchmarks)[id]);
+  return total;
+}
+
+/**
+ * Benchmarks for every position, subnet and the total, from the state and the position figures.
+ * `keep`: what this replay's last computation left (see BenchmarkKeep); updated in place.
+ * `touched`: the positions whose state or figures may have changed since that computation (keys; the
+ * others are exactly as they were), or null when unknown.
+ */
+export function computeBenchmarks(
+  state: PortfolioState,
+  figures: Figures,
+  prices: PriceBook,
+  rootIndexOverride?: readonly RootIndexPoint[],
+  keep: BenchmarkKeep = benchmarkKeep(),
+  touched: ReadonlySet<string> | null = null,
+): BenchmarkSet {
+  const asOfBlock = state.lastBlock;
+  const ctx: BenchmarkContext = { state, prices, asOfBlock, rootIndex: rootIndexOverride };
+  const indexes = recordOf((id) => indexOf(id, ctx, keep));
+  const at = recordOf((id) => indexAt(indexes[id], asOfBlock));
+  const stepped = touched && keep.last ? stepSet(state, figures, indexes, at, keep, keep.last, touched) : null;
+  if (stepped) return stepped;
+  const all = recordOf((id) => benchmarkUnits(state, indexes[id], keep.closed[id]));
+  const sets: Sets = {
+    units: recordOf((id) => ({ index: all[id].index, bySubnet: all[id].bySubnet, windowBlocks: all[id].windowBlocks })),
+    waiting: recordOf((id) => all[id].waiting),
+  };
+  const members = new Map<number, string[]>();
+  for (const [key, { netuid }] of figures) subnetList(members, netuid).push(key);
+  // Each subnet's value (floor of its units at the as-of index) split over its positions.
+  const values = recordOf((id) => {
+    const out = new Map<number, ReadonlyMap<string, bigint>>();
+    const unitsOf = (k: string): bigint => all[id].byPosition.get(k) ?? 0n;
+    for (const [netuid, keys] of members) out.set(netuid, splitOf(unitsOf, at[id], netuid, keys, keep.splits[id]));
+    return out;
+  });
+  const positions = new Map<string, Benchmarks>();
+  const subnets = new Map<number, Benchmarks>();
+  figuresOf(members, figures, sets, values, keep, { positions, subnets });
   // Positions in the order of `figures` (members group them by subnet).
   const ordered = new Map<string, Benchmarks>();
   for (const key of figures.keys()) ordered.set(key, positions.get(key) as Benchmarks);
-  return { asOfBlock, units, positions: ordered, subnets, total };
+  const set = { asOfBlock, units: sets.units, positions: ordered, subnets, total: totalOf(members, subnets, sets) };
+  const positionsOf = new Map<number, PositionAcc[]>();
+  for (const p of state.positions.values()) subnetList(positionsOf, p.netuid).push(p);
+  keep.last = { set, members, at, waiting: sets.waiting, positionsOf };
+  return set;
+}
+
+const subnetList = <T>(m: Map<number, T[]>, netuid: number): T[] => {
+  let list = m.get(netuid);
+  if (!list) m.set(netuid, (list = []));
+  return list;
+};
+
+/**
+ * The set after appends that touched only `touched`, from the last set: their units (closed windows
+ * added, the open one re-bought), their subnets' windows, splits, figures and sums, and the total.
+ * Null when the shortcut does not hold (a new position, a benchmark's index start, availability or
+ * as-of value moved, a position's waiting flag changed): the caller then visits every position.
+ */
+function stepSet(
+  state: PortfolioState,
+  figures: Figures,
+  indexes: Record<BenchmarkId, WindowedIndex>,
+  at: Record<BenchmarkId, bigint>,
+  keep: BenchmarkKeep,
+  last: LastSet,
+  touched: ReadonlySet<string>,
+): BenchmarkSet | null {
+  const prev = last.set;
+  if (figures.size !== prev.positions.size) return null;
+  for (const id of benchmarkIds) {
+    const index = indexes[id];
+    const u = prev.units[id];
+    if (at[id] !== last.at[id] || index.available !== u.index.available) return null;
+    if (index.startBlock !== keep.closed[id].startBlock) return null;
+    // The prices of the windows the last set saw are kept (a seen window's value never changes).
+    if ((keep.closed[id].price === null) !== (index === HOLD_INDEX)) return null;
+  }
+  const ps: PositionAcc[] = [];
+  const nets = new Set<number>();
+  for (const key of touched) {
+    const p = state.positions.get(key);
+    if (!p || !prev.positions.has(key) || figures.get(key)?.netuid !== p.netuid) return null;
+    ps.push(p);
+    nets.add(p.netuid);
+  }
+  const windowBlocks = state.windows.map((w) => w.blockNumber);
+  const units = {} as Record<BenchmarkId, BenchmarkUnits>;
+  const moved = recordOf(() => new Map<string, bigint>());
+  for (const id of benchmarkIds) {
+    const closed = keep.closed[id];
+    const price = windowPrices(indexes[id], windowBlocks, closed.price ?? []);
+    const start = closed.startBlock;
+    for (const p of ps) {
+      const done = closed.byPosition.get(p);
+      if (!done) return null;
+      addClosedUnits(p, done, subnetUnits(closed.bySubnet, p.netuid), price, windowBlocks, start);
+      let n = done.units;
+      let waits = done.waiting;
+      if (p.curWin >= 0) {
+        n += openUnits(p, price, done);
+        waits ||= start !== null && (windowBlocks[p.curWin] as number) < start;
+      }
+      if (waits !== last.waiting[id].has(p.key)) return null;
+      moved[id].set(p.key, n);
+    }
+    const bySubnet = new Map(prev.units[id].bySubnet);
+    for (const netuid of nets) {
+      const open: bigint[] = [];
+      for (const p of last.positionsOf.get(netuid) ?? []) {
+        const done = closed.byPosition.get(p);
+        if (!done) return null;
+        if (p.curWin < 0) continue;
+        const had = open[p.curWin];
+        const o = openUnits(p, price, done);
+        open[p.curWin] = had === undefined ? o : had + o;
+      }
+      bySubnet.set(netuid, subnetWindows(closed.bySubnet.get(netuid) ?? [], open));
+    }
+    units[id] = { index: indexes[id], bySubnet, windowBlocks };
+  }
+  const members = new Map([...nets].map((n) => [n, last.members.get(n) ?? []]));
+  const values = recordOf((id) => {
+    const out = new Map<number, ReadonlyMap<string, bigint>>();
+    for (const [netuid, keys] of members) {
+      // The units of the others are those their subnet's last split was made from.
+      const split = keep.splits[id].get(netuid);
+      const before = new Map(split?.keys.map((k, i) => [k, split.units[i] as bigint]));
+      const unitsOf = (k: string): bigint => moved[id].get(k) ?? before.get(k) ?? 0n;
+      out.set(netuid, splitOf(unitsOf, at[id], netuid, keys, keep.splits[id]));
+    }
+    return out;
+  });
+  const positions = new Map(prev.positions);
+  const subnets = new Map(prev.subnets);
+  const sets: Sets = { units, waiting: last.waiting };
+  figuresOf(members, figures, sets, values, keep, { positions, subnets });
+  const set = { asOfBlock: state.lastBlock, units, positions, subnets, total: totalOf(last.members, subnets, sets) };
+  keep.last = { ...last, set };
+  return set;
 }

@@ -100,15 +100,19 @@ export const BENCHMARK_INDEXES: { readonly [K in BenchmarkId]: (ctx: BenchmarkCo
  */
 export const SNAPSHOT_INDEXES: ReadonlySet<BenchmarkId> = new Set<BenchmarkId>(['subnetBasket', 'subnetBasketEqual']);
 
-/** Units of one benchmark bought by the flows. */
+/** Units of one benchmark bought by the flows: what the chart lines read. */
 export interface BenchmarkUnits {
   index: WindowedIndex;
-  /** Units held per position key (rao at index 1.0). */
-  byPosition: Map<string, bigint>;
   /** Units bought per subnet in each benchmark window it had flows in (window order), for chart lines. */
   bySubnet: Map<number, { windows: number[]; units: bigint[] }>;
   /** Block of each benchmark window. */
   windowBlocks: number[];
+}
+
+/** What the set's figures read of the units besides (./benchmark-set keeps them; no view reads them). */
+export interface PositionUnits {
+  /** Units held per position key (rao at index 1.0). */
+  byPosition: Map<string, bigint>;
   /** Positions with a flow before the index starts. */
   waiting: Set<string>;
 }
@@ -123,6 +127,8 @@ export interface ClosedUnits {
   byPosition: Map<PositionAcc, { n: number; units: bigint; waiting: boolean; open: OpenUnits | undefined }>;
   /** Per subnet: units per closed window, indexed by window (holes: no flow then). */
   bySubnet: Map<number, bigint[]>;
+  /** The index value at each window the last computation saw (null: holding TAO); a seen window's value never changes. */
+  price: bigint[] | null;
 }
 
 /** The units of a position's open window and what they were bought from (reused while all are equal). */
@@ -136,7 +142,11 @@ interface OpenUnits {
 }
 
 /** The units of `p`'s open window at `price`, from `kept` when its flow and price are those it was bought from. */
-function openUnits(p: PositionAcc, price: readonly bigint[] | null, kept: { open: OpenUnits | undefined }): bigint {
+export function openUnits(
+  p: PositionAcc,
+  price: readonly bigint[] | null,
+  kept: { open: OpenUnits | undefined },
+): bigint {
   const at = price === null ? null : (price[p.curWin] as bigint);
   const o = kept.open;
   if (
@@ -166,7 +176,7 @@ function unitsAt(price: readonly bigint[] | null, w: number, flow: bigint): bigi
 }
 
 /** The per-window units list of a subnet (indexed by window, holes: no flow then), made on first use. */
-function subnetUnits(m: Map<number, bigint[]>, netuid: number): bigint[] {
+export function subnetUnits(m: Map<number, bigint[]>, netuid: number): bigint[] {
   let sub = m.get(netuid);
   if (!sub) {
     sub = [];
@@ -180,7 +190,7 @@ function subnetUnits(m: Map<number, bigint[]>, netuid: number): bigint[] {
  * A function of its own, not a closure per benchmark: it runs once per position and benchmark, so it
  * is optimised early and stays so across benchmarks (closures made per call deoptimised the loop).
  */
-function addClosedUnits(
+export function addClosedUnits(
   p: PositionAcc,
   done: { n: number; units: bigint; waiting: boolean },
   closedSub: bigint[],
@@ -198,20 +208,50 @@ function addClosedUnits(
   }
 }
 
-export function benchmarkUnits(state: PortfolioState, index: WindowedIndex, closed?: ClosedUnits): BenchmarkUnits {
-  const windows = state.windows;
-  const windowBlocks = windows.map((w) => w.blockNumber);
-  let price: bigint[] | null = null;
-  if (index !== HOLD_INDEX) {
-    price = [];
-    const cursor = new IndexCursor(index);
-    for (let w = 0; w < windows.length; w++)
-      price.push(index.atWindow ? index.atWindow(w) : cursor.at(windowBlocks[w] as number));
+/** `index` at each of the `windowBlocks` from `from` on, appended to `into` (null: holding TAO, the flow itself). */
+export function windowPrices(
+  index: WindowedIndex,
+  windowBlocks: readonly number[],
+  into: bigint[] = [],
+): bigint[] | null {
+  if (index === HOLD_INDEX) return null;
+  const from = into.length;
+  const cursor = new IndexCursor(index);
+  for (let w = from; w < windowBlocks.length; w++)
+    into.push(index.atWindow ? index.atWindow(w) : cursor.at(windowBlocks[w] as number));
+  return into;
+}
+
+/** One subnet's units per window it had flows in: its closed windows' and its positions' open ones, in window order. */
+export function subnetWindows(
+  closedUnits: readonly (bigint | undefined)[],
+  open: readonly (bigint | undefined)[],
+): { windows: number[]; units: bigint[] } {
+  const ws: number[] = [];
+  const us: bigint[] = [];
+  // The kept closed units are not changed.
+  for (let w = 0; w < Math.max(closedUnits.length, open.length); w++) {
+    const c = closedUnits[w];
+    const o = open[w];
+    if (c === undefined && o === undefined) continue;
+    ws.push(w);
+    us.push(c === undefined ? (o as bigint) : o === undefined ? c : c + o);
   }
+  return { windows: ws, units: us };
+}
+
+export function benchmarkUnits(
+  state: PortfolioState,
+  index: WindowedIndex,
+  closed?: ClosedUnits,
+): BenchmarkUnits & PositionUnits {
+  const windowBlocks = state.windows.map((w) => w.blockNumber);
+  const price = windowPrices(index, windowBlocks);
   const keep: ClosedUnits =
     closed && closed.startBlock === index.startBlock
       ? closed
-      : { startBlock: index.startBlock, byPosition: new Map(), bySubnet: new Map() };
+      : { startBlock: index.startBlock, byPosition: new Map(), bySubnet: new Map(), price: null };
+  keep.price = price;
   if (closed && keep !== closed) Object.assign(closed, keep);
   const startBlock = index.startBlock;
   const byPosition = new Map<string, bigint>();
@@ -238,20 +278,7 @@ export function benchmarkUnits(state: PortfolioState, index: WindowedIndex, clos
     byPosition.set(p.key, units);
   }
   const bySubnet = new Map<number, { windows: number[]; units: bigint[] }>();
-  for (const [netuid, open] of perSubnet) {
-    const closedUnits = keep.bySubnet.get(netuid) ?? [];
-    const ws: number[] = [];
-    const us: bigint[] = [];
-    // Closed and open windows together, in window order (the kept closed units are not changed).
-    for (let w = 0; w < Math.max(closedUnits.length, open.length); w++) {
-      const c = closedUnits[w];
-      const o = open[w];
-      if (c === undefined && o === undefined) continue;
-      ws.push(w);
-      us.push(c === undefined ? (o as bigint) : o === undefined ? c : c + o);
-    }
-    bySubnet.set(netuid, { windows: ws, units: us });
-  }
+  for (const [netuid, open] of perSubnet) bySubnet.set(netuid, subnetWindows(keep.bySubnet.get(netuid) ?? [], open));
   return { index, byPosition, bySubnet, windowBlocks, waiting };
 }
 

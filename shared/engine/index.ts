@@ -247,8 +247,10 @@ export function createEngine(
   // on first use, with the cards' benchmark units: basket flows included).
   const tracker = new PnlTracker(state, ctx);
   tracker.refresh();
-  // The benchmark set's units of closed flow windows and figures, kept for the next computation of this replay.
+  // The benchmark set's units of closed flow windows and figures, kept for the next computation of this replay,
+  // and the lot books appends refreshed since (null: every position may have changed).
   const benchKept = benchmarkKeep();
+  let touchedBooks: Set<string> | null = new Set();
   const ledger = (): LedgerEntry[] => {
     ledgerCache ??= normalizeEvents(whole(kept.events), {
       ...normalize,
@@ -320,6 +322,10 @@ export function createEngine(
     noteSpecs(deltaScan);
     currentSpec = delta.currentSpecVersion ?? currentSpec;
     const spec = currentSpec ?? lastSpec;
+    // New snapshots move values and indexes everywhere, so do fund readings (the validator-fund index).
+    const wide = spec !== ctx.specVersion || delta.snapshots.length > 0 || (delta.basketTwr ?? []).length > 0;
+    if (wide || (delta.baskets ?? []).length > 0) touchedBooks = null;
+    else for (const bk of books) touchedBooks?.add(bk);
     if (spec !== ctx.specVersion) {
       ctx.specVersion = spec;
       tracker.refresh();
@@ -334,7 +340,10 @@ export function createEngine(
     append,
     result: () => withBasketTotals(tracker.result(), engine.baskets(), { walletGroups: ctx.walletGroups, fiat }),
     benchmarks() {
-      const figs = new Map([...tracker.positionResults].map(([k, r]) => [k, { netuid: r.netuid, figures: r.figures }]));
+      const touched =
+        touchedBooks &&
+        new Set([...touchedBooks].flatMap((bk) => (state.bookPositions.get(bk) ?? []).map((p) => p.key)));
+      touchedBooks = new Set();
       const b = engine.baskets();
       const bets = new Map(
         b.positions.map((p) => [
@@ -343,7 +352,7 @@ export function createEngine(
         ]),
       );
       return withBasketBenchmarks(
-        computeBenchmarks(state, figs, prices, input.rootIndex, benchKept),
+        computeBenchmarks(state, tracker.positionResults, prices, input.rootIndex, benchKept, touched),
         basketFlows(b),
         bets,
       );
