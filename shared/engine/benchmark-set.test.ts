@@ -6,6 +6,7 @@ import { computeWithAnalytics, type AnalyticsComputation } from './analytics/com
 import { build, type Op } from './testing/random-ledger';
 import { T0 } from './testing/fixtures';
 import { incrementalSteps } from './testing/incremental';
+import { benchmarkIds } from '../vocab';
 
 /** The set without the units' index objects (a function of the prices, compared through the values it gives). */
 const comparable = (b: BenchmarkSet) => ({
@@ -98,5 +99,25 @@ describe('the benchmark set kept between appends', () => {
     // The touched positions were made anew.
     const remade = [...next.benchmarks.positions].filter(([k, b]) => run.benchmarks.positions.get(k) !== b);
     expect(remade.length).toBeGreaterThan(0);
+  });
+
+  it('an append touching one position visits only its subnet: the others keep their windows and sums', () => {
+    const step = STEPS[0] as (typeof STEPS)[number];
+    const input = hourly(build([...HISTORY, step.op], false));
+    const { initial, deltas } = incrementalSteps(input, HISTORY.length);
+    // The blocks before the step's own block (the history's checkpoints touch every position).
+    const at = deltas.findIndex(({ delta }) => delta.events.length > 0);
+    let run = computeWithAnalytics(initial, { method: 'acb', rewards: 'income' });
+    for (const { delta } of deltas.slice(0, at)) run = run.append(delta) as AnalyticsComputation;
+    const next = run.append((deltas[at] as (typeof deltas)[number]).delta) as AnalyticsComputation;
+    expect(next.benchmarks.asOfBlock).toBeGreaterThan(run.benchmarks.asOfBlock);
+    expect(comparable(next.benchmarks)).toEqual(comparable(reference(next)));
+    // A set made by visiting every position rebuilds every subnet's windows; subnet 1 was touched.
+    for (const netuid of [0, 2]) {
+      expect(next.benchmarks.subnets.get(netuid)).toBe(run.benchmarks.subnets.get(netuid));
+      for (const id of benchmarkIds)
+        expect(next.benchmarks.units[id].bySubnet.get(netuid)).toBe(run.benchmarks.units[id].bySubnet.get(netuid));
+    }
+    expect(next.benchmarks.units.holdTao.bySubnet.get(1)).not.toBe(run.benchmarks.units.holdTao.bySubnet.get(1));
   });
 });

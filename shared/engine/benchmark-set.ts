@@ -66,6 +66,17 @@ export interface BenchmarkKeep {
   subnets: Map<number, { keys: readonly string[]; sum: Benchmarks }>;
   /** The last set and what it was made from (null before the first). */
   last: LastSet | null;
+  /** The lot books appends replayed or refreshed since the last set (null: any position may have changed). */
+  touched: Set<string> | null;
+}
+
+/**
+ * An append replayed or refreshed `books`; null when it may have changed any position (snapshots move
+ * values and indexes everywhere, fund readings the validator-fund index, a new runtime every figure).
+ */
+export function noteTouched(keep: BenchmarkKeep, books: Iterable<string> | null): void {
+  if (books === null) keep.touched = null;
+  else if (keep.touched) for (const bk of books) keep.touched.add(bk);
 }
 
 /** The last set computed, with the inputs `stepSet` compares and reads. */
@@ -93,6 +104,7 @@ export function benchmarkKeep(): BenchmarkKeep {
     positions: new Map(),
     subnets: new Map(),
     last: null,
+    touched: null,
   };
 }
 
@@ -239,9 +251,8 @@ function totalOf(
 
 /**
  * Benchmarks for every position, subnet and the total, from the state and the position figures.
- * `keep`: what this replay's last computation left (see BenchmarkKeep); updated in place.
- * `touched`: the positions whose state or figures may have changed since that computation (keys; the
- * others are exactly as they were), or null when unknown.
+ * `keep`: what this replay's last computation left (see BenchmarkKeep) and the books appends touched
+ * since (`noteTouched`: the others' positions are exactly as they were); updated in place.
  */
 export function computeBenchmarks(
   state: PortfolioState,
@@ -249,8 +260,10 @@ export function computeBenchmarks(
   prices: PriceBook,
   rootIndexOverride?: readonly RootIndexPoint[],
   keep: BenchmarkKeep = benchmarkKeep(),
-  touched: ReadonlySet<string> | null = null,
 ): BenchmarkSet {
+  const books = keep.touched;
+  keep.touched = new Set();
+  const touched = books && new Set([...books].flatMap((bk) => (state.bookPositions.get(bk) ?? []).map((p) => p.key)));
   const asOfBlock = state.lastBlock;
   const ctx: BenchmarkContext = { state, prices, asOfBlock, rootIndex: rootIndexOverride };
   const indexes = recordOf((id) => indexOf(id, ctx, keep));

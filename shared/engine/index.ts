@@ -4,11 +4,10 @@
  *   optional series) as of a block. Raw events are normalised and replayed in one streaming pass; the
  *   ledger array is only built when asked for (`ledger`, exports, drill-down), which keeps a 1M-event
  *   computation well inside its time and memory budget.
- * - createEngine(input, settings): the same computation kept as an object that answers the on-demand
- *   questions (ledger, benchmarks, series, drill-down) without recomputing. `append(facts)` continues
- *   its fold with facts recorded after everything it has folded (live sync following the chain): the same replay,
- *   fed the new blocks, gives exactly a full computation's figures. Anything else (a fact at or before a folded
- *   block, an as-of computation) needs a new engine.
+ * - createEngine(input, settings): the same computation kept as an object that answers the on-demand questions
+ *   (ledger, benchmarks, series, drill-down) without recomputing. `append(facts)` continues its fold with facts
+ *   recorded after everything it has folded (live sync following the chain): the same replay, fed the new blocks,
+ *   gives exactly a full computation's figures. Anything else (a fact before a folded block, as-of) needs a new engine.
  */
 import type { LedgerEntry, PositionEffect, RootClaimPayout, StakeEvent } from './ledger';
 import { normalizeEvents, scanEvents, type EventsScan } from './normalize';
@@ -21,7 +20,7 @@ import type { PnlContext, PnlResult } from './pnl';
 import { PnlTracker } from './aggregates';
 import { replayRaw, type ReplayItem } from './replay';
 import type { BenchmarkSet, RootIndexPoint } from './benchmarks';
-import { benchmarkKeep, computeBenchmarks } from './benchmark-set';
+import { benchmarkKeep, computeBenchmarks, noteTouched } from './benchmark-set';
 import { buildSeries, seriesRecorder, type Series, type SeriesOptions, type SeriesRecorder } from './timeseries';
 import { drillDown, type DrillDown, type DrillFigure } from './drilldown';
 import { BASKET_EVENT_KINDS, computeBaskets, type BasketResult, type BasketSnapshot } from './baskets';
@@ -247,10 +246,8 @@ export function createEngine(
   // on first use, with the cards' benchmark units: basket flows included).
   const tracker = new PnlTracker(state, ctx);
   tracker.refresh();
-  // The benchmark set's units of closed flow windows and figures, kept for the next computation of this replay,
-  // and the lot books appends refreshed since (null: every position may have changed).
+  // The benchmark set's units of closed flow windows and figures, kept for the next computation of this replay.
   const benchKept = benchmarkKeep();
-  let touchedBooks: Set<string> | null = new Set();
   const ledger = (): LedgerEntry[] => {
     ledgerCache ??= normalizeEvents(whole(kept.events), {
       ...normalize,
@@ -322,10 +319,8 @@ export function createEngine(
     noteSpecs(deltaScan);
     currentSpec = delta.currentSpecVersion ?? currentSpec;
     const spec = currentSpec ?? lastSpec;
-    // New snapshots move values and indexes everywhere, so do fund readings (the validator-fund index).
-    const wide = spec !== ctx.specVersion || delta.snapshots.length > 0 || (delta.basketTwr ?? []).length > 0;
-    if (wide || (delta.baskets ?? []).length > 0) touchedBooks = null;
-    else for (const bk of books) touchedBooks?.add(bk);
+    const wide = [delta.snapshots, delta.basketTwr ?? [], delta.baskets ?? []].some((xs) => xs.length > 0);
+    noteTouched(benchKept, wide || spec !== ctx.specVersion ? null : books);
     if (spec !== ctx.specVersion) {
       ctx.specVersion = spec;
       tracker.refresh();
@@ -340,10 +335,6 @@ export function createEngine(
     append,
     result: () => withBasketTotals(tracker.result(), engine.baskets(), { walletGroups: ctx.walletGroups, fiat }),
     benchmarks() {
-      const touched =
-        touchedBooks &&
-        new Set([...touchedBooks].flatMap((bk) => (state.bookPositions.get(bk) ?? []).map((p) => p.key)));
-      touchedBooks = new Set();
       const b = engine.baskets();
       const bets = new Map(
         b.positions.map((p) => [
@@ -352,7 +343,7 @@ export function createEngine(
         ]),
       );
       return withBasketBenchmarks(
-        computeBenchmarks(state, tracker.positionResults, prices, input.rootIndex, benchKept, touched),
+        computeBenchmarks(state, tracker.positionResults, prices, input.rootIndex, benchKept),
         basketFlows(b),
         bets,
       );
