@@ -208,16 +208,11 @@ export function addClosedUnits(
   }
 }
 
-/** `index` at each of the `windowBlocks` from `from` on, appended to `into` (null: holding TAO, the flow itself). */
-export function windowPrices(
-  index: WindowedIndex,
-  windowBlocks: readonly number[],
-  into: bigint[] = [],
-): bigint[] | null {
+/** `index` at each of the `windowBlocks` after those `into` has, appended to it (null: holding TAO, the flow itself). */
+export function windowPrices(index: WindowedIndex, windowBlocks: readonly number[], into: bigint[] = []) {
   if (index === HOLD_INDEX) return null;
-  const from = into.length;
   const cursor = new IndexCursor(index);
-  for (let w = from; w < windowBlocks.length; w++)
+  for (let w = into.length; w < windowBlocks.length; w++)
     into.push(index.atWindow ? index.atWindow(w) : cursor.at(windowBlocks[w] as number));
   return into;
 }
@@ -228,8 +223,7 @@ export function subnetWindows(
   open: readonly (bigint | undefined)[],
 ): { windows: number[]; units: bigint[] } {
   const ws: number[] = [];
-  const us: bigint[] = [];
-  // The kept closed units are not changed.
+  const us: bigint[] = []; // (the kept closed units are not changed)
   for (let w = 0; w < Math.max(closedUnits.length, open.length); w++) {
     const c = closedUnits[w];
     const o = open[w];
@@ -250,7 +244,7 @@ export function benchmarkUnits(
   const keep: ClosedUnits =
     closed && closed.startBlock === index.startBlock
       ? closed
-      : { startBlock: index.startBlock, byPosition: new Map(), bySubnet: new Map(), price: null };
+      : { startBlock: index.startBlock, byPosition: new Map(), bySubnet: new Map(), price };
   keep.price = price;
   if (closed && keep !== closed) Object.assign(closed, keep);
   const startBlock = index.startBlock;
