@@ -20,6 +20,8 @@ import { alphaToTao } from './units';
 import { benchmarkIds, type BenchmarkId } from '../vocab';
 import { benchmarkLine, benchmarkUnitsFor, type BenchmarkUnits, type RootIndexPoint } from './benchmarks';
 import { MomentFeed, type BasketMoment } from './basket-days';
+import { KeptLines } from './series-lines';
+import { RunningSums, type PointSums } from './series-point';
 
 /** Cumulative figures of one subnet at a point. */
 export interface SubnetPoint {
@@ -128,14 +130,18 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
   let curDay = -1;
   let curBlock = -1;
   let curTs = 0;
+  // The daily points' benchmark lines, kept between finishes (./series-lines).
+  const keptLines = new KeptLines();
 
-  const point = (t: number, block: number, incomePrev: bigint): SeriesPoint => {
+  // Once the recorder has finished (live sync appends after), points come from running sums (./series-point).
+  const running = new RunningSums(state);
+  let live = false;
+
+  /** Every position and lot book visited: the sums of a point during the replay. */
+  const visit = (block: number): { total: PointSums; bySubnet: Map<number, SubnetPoint> } => {
     const priceOf = new Map<number, bigint | null>();
     const bySubnet = new Map<number, SubnetPoint>();
-    let value = 0n;
-    let realized = 0n;
-    let income = 0n;
-    let net = 0n;
+    const total: PointSums = { value: 0n, costBasis: 0n, realizedCum: 0n, incomeCum: 0n, netInvested: 0n };
     for (const p of state.positions.values()) {
       let s = bySubnet.get(p.netuid);
       if (!s) {
@@ -143,9 +149,9 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
         bySubnet.set(p.netuid, s);
       }
       const flow = p.taoIn - p.taoOut;
-      realized += p.realized;
-      income += p.incomeTao;
-      net += flow;
+      total.realizedCum += p.realized;
+      total.incomeCum += p.incomeTao;
+      total.netInvested += flow;
       s.realizedCum += p.realized;
       s.incomeCum += p.incomeTao;
       s.netInvested += flow;
@@ -157,28 +163,32 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
       }
       // Per position, as the figures value it: the sum of these is the spot value card.
       const v = price === null ? 0n : alphaToTao(p.alpha, price);
-      value += v;
+      total.value += v;
       s.value += v;
     }
-    let cost = 0n;
     for (const [key, b] of state.books) {
       const c = b.cost();
-      cost += c;
+      total.costBasis += c;
       const netuid = state.bookPositions.get(key)?.[0]?.netuid;
       const s = netuid === undefined ? undefined : bySubnet.get(netuid);
       if (s) s.costBasis += c;
     }
+    return { total, bySubnet };
+  };
+
+  const point = (t: number, block: number, incomePrev: bigint): SeriesPoint => {
+    const { total, bySubnet } = live ? running.at(block) : visit(block);
     return {
       t,
       day: new Date(t).toISOString().slice(0, 10),
       blockNumber: block,
-      value,
-      costBasis: cost,
-      realizedCum: realized,
-      unrealized: value - cost,
-      incomeCum: income,
-      incomeInPeriod: income - incomePrev,
-      netInvested: net,
+      value: total.value,
+      costBasis: total.costBasis,
+      realizedCum: total.realizedCum,
+      unrealized: total.value - total.costBasis,
+      incomeCum: total.incomeCum,
+      incomeInPeriod: total.incomeCum - incomePrev,
+      netInvested: total.netInvested,
       benchmarks: Object.fromEntries(benchmarkIds.map((id) => [id, 0n])) as Record<BenchmarkId, bigint>,
       bySubnet,
     };
@@ -233,6 +243,7 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
     curTs = ts;
   };
   const after = (item: ReplayItem): void => {
+    if (live) running.note(item);
     if (item.kind === 'entry') mark(curTs, item.entry);
     if (opts.perEvent) {
       const pt = point(curTs, curBlock, lastIncome);
@@ -245,6 +256,7 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
    * on (the incremental path) and a later finish gives what a full replay would.
    */
   const finish = (units?: Record<BenchmarkId, BenchmarkUnits>): Series => {
+    live = true;
     let days = daily;
     if (opts.daily && curDay >= 0) {
       // The as-of point: the state's last block (a later snapshot still moves values) on its day.
@@ -262,7 +274,7 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
       days.push(point(day * DAY_MS + DAY_MS - 1, endBlock, incomePrev));
     }
     const lines = units ?? benchmarkUnitsFor({ state, prices, asOfBlock: state.lastBlock, rootIndex: opts.rootIndex });
-    const withLines = (points: readonly SeriesPoint[]): SeriesPoint[] => {
+    const perEventLines = (points: readonly SeriesPoint[]): SeriesPoint[] => {
       const blocks = points.map((p) => p.blockNumber);
       const values = benchmarkIds.map((id) => benchmarkLine(lines[id], blocks));
       return points.map((p, i) => ({
@@ -274,7 +286,11 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
       }));
     };
     const sortedMarkers = [...markers.values()].sort((a, b) => a.t - b.t || a.netuid - b.netuid);
-    return { daily: withLines(days), perEvent: withLines(perEvent), markers: sortedMarkers.map((m) => ({ ...m })) };
+    return {
+      daily: keptLines.withLines(lines, days, daily.length),
+      perEvent: perEventLines(perEvent),
+      markers: sortedMarkers.map((m) => ({ ...m })),
+    };
   };
   return { before, after, finish };
 }
