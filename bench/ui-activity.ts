@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { FRAME_MARK, traced } from './ui-trace';
 import { profiled } from './ui-profile';
+import { heapGrowth } from './ui-heap';
 
 export async function activityScroll(page: Page) {
   // Wait for the ledger's rows (a fixed pause measured an empty page while the list still loaded).
@@ -13,6 +14,8 @@ export async function activityScroll(page: Page) {
   await page.click('a[href="#/activity"]');
   await page.getByTestId('activity-row').first().waitFor({ timeout: 300_000 });
   const activityLoadMs = Math.round(performance.now() - t);
+  // BENCH_CSS: a stylesheet added before the scroll, to try a layout change without a build.
+  if (process.env.BENCH_CSS) await page.addStyleTag({ content: process.env.BENCH_CSS });
   const scroll = await traced(page, () =>
     profiled(page, () =>
       page.evaluate(async (mark) => {
@@ -71,6 +74,8 @@ export async function activityScroll(page: Page) {
       mean: perFrame(scroll.totalCpuMs),
       ...tenths(scroll.cpuPerFrameMs),
       over16_7ms: scroll.cpuPerFrameMs.filter((f) => f > 16.7).length,
+      // Of those, the frames with a garbage collection in them (a major GC's pause or a scavenge).
+      over16_7msWithGc: scroll.cpuPerFrameMs.filter((f, i) => f > 16.7 && scroll.gcPerFrameMs[i]! > 0).length,
     },
     compositorCpuPerFrameMs: perFrame(scroll.compositorCpuMs),
     rasterCpuPerFrameMs: perFrame(scroll.rasterCpuMs),
@@ -81,5 +86,7 @@ export async function activityScroll(page: Page) {
     longestFrames: scroll.longestFrames,
     // Per frame, by phase (nested events: script inside a task, style/layout/paint inside the frame).
     perFramePhaseMs: Object.fromEntries(Object.entries(scroll.breakdownMs).map(([k, v]) => [k, perFrame(v)])),
+    // BENCH_HEAP=1: which heap a scroll fills, and why its major GCs start (bench/ui-heap.ts).
+    ...(process.env.BENCH_HEAP ? { heap: await heapGrowth(page) } : {}),
   };
 }

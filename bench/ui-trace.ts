@@ -13,7 +13,7 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string };
+  args?: { name?: string; value?: unknown };
 }
 
 /** Where the main thread's time goes: trace event → phase (nested events: script inside a task, …). */
@@ -52,13 +52,25 @@ export interface TraceFigures<T> {
   longestFrames: { frame: number; cpuMs: number; phasesMs: Record<string, number> }[];
   /** Each garbage collection on the main thread between the first and last FRAME_MARK: its CPU, by kind. */
   gcMs: { minor: number[]; major: number[] };
+  /** Per frame (as cpuPerFrameMs), the CPU of the garbage collections in it. */
+  gcPerFrameMs: number[];
+  /**
+   * Why each major GC of the trace started, with the heaps it weighed: V8 starts one when its own old
+   * generation or the global heap (V8's plus Blink's, the DOM and layout objects) nears its limit.
+   * Only when the trace has the `v8` category (`extraCategories`); empty otherwise.
+   */
+  majorGcStarts: { reason: string; globalMB: number; globalLimitMB: number; v8OldGenMB: number }[];
   /** CPU of the renderer's compositor thread and of its raster tasks (software raster: --disable-gpu). */
   compositorCpuMs: number;
   rasterCpuMs: number;
 }
 
 /** Runs `body` under a Chromium trace and reads the renderer's threads' CPU time meanwhile. */
-export async function traced<T>(page: Page, body: () => Promise<T>): Promise<TraceFigures<T>> {
+export async function traced<T>(
+  page: Page,
+  body: () => Promise<T>,
+  extraCategories?: string,
+): Promise<TraceFigures<T>> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (d) => {
@@ -69,6 +81,7 @@ export async function traced<T>(page: Page, body: () => Promise<T>): Promise<Tra
     categories: [
       '__metadata,devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
       process.env.BENCH_TRACE_CATEGORIES,
+      extraCategories,
     ]
       .filter(Boolean)
       .join(','),
@@ -129,9 +142,25 @@ export async function traced<T>(page: Page, body: () => Promise<T>): Promise<Tra
 
   // Scavenges (MinorGC) and mark-compact pauses (MajorGC) inside the frames: how often, how long.
   const gcMs = { minor: [] as number[], major: [] as number[] };
-  for (const e of events)
-    if (e.tid === main && e.ph === 'X' && (e.name === 'MinorGC' || e.name === 'MajorGC') && frameOf(e.ts) >= 0)
-      gcMs[e.name === 'MinorGC' ? 'minor' : 'major'].push(Math.round(ms(e.tdur) * 10) / 10);
+  const gcPerFrameMs = cpuPerFrameMs.map(() => 0);
+  for (const e of events) {
+    const frame = frameOf(e.ts);
+    if (e.tid !== main || e.ph !== 'X' || (e.name !== 'MinorGC' && e.name !== 'MajorGC') || frame < 0) continue;
+    gcMs[e.name === 'MinorGC' ? 'minor' : 'major'].push(Math.round(ms(e.tdur) * 10) / 10);
+    gcPerFrameMs[frame]! += ms(e.tdur);
+  }
+  const mb = (bytes: unknown) => Math.round(Number(bytes) / 1e5) / 10;
+  const majorGcStarts = events
+    .filter((e) => e.tid === main && e.name === 'V8.GCIncrementalMarkingStart')
+    .map((e) => {
+      const v = (e.args?.value ?? {}) as Record<string, unknown>;
+      return {
+        reason: String(v.reason ?? v.gc_reason ?? ''),
+        globalMB: mb(v.global_consumed_bytes),
+        globalLimitMB: mb(v.global_allocation_limit),
+        v8OldGenMB: mb(v.old_gen_consumed_bytes),
+      };
+    });
 
   // The renderer's other threads: its compositor, and raster tasks on its worker threads.
   const names = new Map(
@@ -175,6 +204,8 @@ export async function traced<T>(page: Page, body: () => Promise<T>): Promise<Tra
     cpuPerFrameMs,
     longestFrames,
     gcMs,
+    gcPerFrameMs,
+    majorGcStarts,
     compositorCpuMs,
     rasterCpuMs,
   };
