@@ -1,8 +1,9 @@
 /**
  * The last encoding served per cell. A multi-key read asks for the same ~1,450 keys at block after
  * block (docs/chain/change-discovery.md), and most values did not change in between. A hit needs the
- * same runtime and the same value (equal primitive, or the same object: logged values are never
- * mutated, each write stores a new one), so a value changed at any block is encoded afresh.
+ * same runtime and the same value (equal primitive, the same object: logged values are never
+ * mutated, each write stores a new one; or a computed view's fresh `{ field: primitive }` object
+ * equal field by field), so a value changed at any block is encoded afresh.
  *
  * A plain log cell (most of a read's keys) also keeps the span of blocks its last value covers, so a
  * block inside it is answered without the log's binary search; the log's write count guards the span
@@ -58,11 +59,31 @@ export function encodeCellAt(chain: Chain, cell: Cell, b: number, rt: Runtime, l
   // Events are per block (and a reorg replaces them); any other value encodes the same wherever
   // it appears under one runtime.
   if (cell.item === 'SystemEvents') return encodeStorage(rt, chain, cell.item, value, b);
-  if (last.rt === rt && last.value === value) return last.hex;
+  if (last.rt === rt && sameValue(last.value, value)) return last.hex;
   const hex = encodeStorage(rt, chain, cell.item, value, b);
   last.rt = rt;
   last.value = value;
   last.hex = hex;
   last.writes = -1;
   return hex;
+}
+
+/**
+ * Equal primitives, the same object, or two plain objects with the same fields, each equal as a
+ * primitive or the same object (a computed cell builds a new `{ quote }` or `{ bits }` per read).
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b) || Object.getPrototypeOf(a) !== Object.prototype) return false;
+  if (Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(y, k) || x[k] !== y[k]) return false;
+    n++;
+  }
+  for (const k in y) if (Object.hasOwn(y, k)) n--;
+  return n === 0;
 }

@@ -102,6 +102,22 @@ describe('multi-key read caches', () => {
     expect([at(b + 2), at(b + 1), at(b)]).toEqual([before, before, before]);
   });
 
+  it('serves a computed cell whose fresh object changes a field anew, and equal fields from the last encoding', () => {
+    const key = storageKey('SubnetMovingPrice', 0xfff0);
+    let reads = 0;
+    // fresh objects per read; the field changes at block 1,000 and again at 2,000
+    w.chain.putCell(
+      { item: 'SubnetMovingPrice', kind: 'fn', read: (b) => (reads++, { bits: b < 1_000 ? 5n : b < 2_000 ? 7n : 5n }) },
+      key,
+    );
+    const keys = [key, ...w.chain.keys().slice(0, 10)];
+    const order = [500, 600, 1_500, 999, 1_000, 2_500, 1_999];
+    const seen = order.map((b) => query(keys, b)[0]!.changes[0]![1]);
+    expect(seen).toEqual(order.map((b) => reference(w, key, b)));
+    expect(new Set(seen).size).toBe(2);
+    expect(reads).toBeGreaterThanOrEqual(order.length);
+  });
+
   it('answers with the JSON of { block, changes } for keys in any case or not hex at all', () => {
     const b = 3_000;
     const sample = w.chain.keys().filter((_, i) => i % 5 === 0);
