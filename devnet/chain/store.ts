@@ -163,33 +163,30 @@ export class StateStore {
     return this.sortedKeys;
   }
 
-  /** Keys by item prefix (twox128(pallet) ‖ twox128(item)), each list sorted when first asked for. */
-  private byItem: Map<string, { keys: string[]; sorted: boolean }> | null = null;
+  /** Sorted keys per item prefix (twox128(pallet) ‖ twox128(item)), each made when first asked for. */
+  private byItem = new Map<string, string[]>();
   private byItemVersion = -1;
 
   /**
    * Sorted keys that include every key starting with `prefix`: only its item's keys when the
-   * prefix names the item (a paged key listing then sorts one item's keys, not all 140,000 of a year).
+   * prefix names the item (a paged key listing then sorts one item's keys, not all 140,000 of a year;
+   * and grouping every key by its item up front cost more than the few items listed).
    */
   keysUnder(prefix: string): string[] {
     if (prefix.length < ITEM_PREFIX_HEX) return this.keys();
-    if (!this.byItem || this.byItemVersion !== this.cellsVersion) {
+    if (this.byItemVersion !== this.cellsVersion) {
       this.byItem = new Map();
       this.byItemVersion = this.cellsVersion;
-      for (const k of this.cells.keys()) {
-        const p = k.slice(0, ITEM_PREFIX_HEX);
-        const group = this.byItem.get(p);
-        if (group) group.keys.push(k);
-        else this.byItem.set(p, { keys: [k], sorted: false });
-      }
     }
-    const group = this.byItem.get(prefix.slice(0, ITEM_PREFIX_HEX));
-    if (!group) return [];
-    if (!group.sorted) {
-      group.keys.sort();
-      group.sorted = true;
+    const item = prefix.slice(0, ITEM_PREFIX_HEX);
+    let keys = this.byItem.get(item);
+    if (!keys) {
+      keys = [];
+      for (const k of this.cells.keys()) if (k.startsWith(item)) keys.push(k);
+      keys.sort();
+      this.byItem.set(item, keys);
     }
-    return group.keys;
+    return keys;
   }
 
   /**

@@ -4,7 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import { blockHash, header } from '../chain/headers.js';
 import { runtimeFor } from '../scale/runtime.js';
 import { INJECTED_ERROR } from '../faults.js';
@@ -12,6 +12,7 @@ import type { Faults } from '../faults.js';
 import type { Handlers, NodeView } from './handlers.js';
 import { METHOD_NOT_FOUND, RpcError } from './handlers.js';
 import { RawJson } from './multi-read.js';
+import { RequestParser } from './request-parse.js';
 import type { Rng } from '../chain/rng.js';
 
 interface Sub {
@@ -112,7 +113,7 @@ export class RpcServer {
       this.conns.add(conn);
       ws.on('close', () => this.conns.delete(conn));
       ws.on('error', () => this.conns.delete(conn));
-      ws.on('message', (data) => void this.onMessage(conn, String(data)));
+      ws.on('message', (data) => void this.onMessage(conn, data));
     });
     return (wss.address() as AddressInfo).port;
   }
@@ -133,10 +134,12 @@ export class RpcServer {
     return this.node.faults();
   }
 
-  private async onMessage(conn: Conn, text: string): Promise<void> {
+  private readonly requests = new RequestParser();
+
+  private async onMessage(conn: Conn, data: RawData): Promise<void> {
     let msg: unknown;
     try {
-      msg = JSON.parse(text);
+      msg = Buffer.isBuffer(data) ? this.requests.parse(data) : JSON.parse(String(data));
     } catch {
       this.send(conn, { jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } });
       return;
