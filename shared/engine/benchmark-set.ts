@@ -21,14 +21,9 @@ import {
   BENCHMARK_INDEXES,
   SNAPSHOT_INDEXES,
   addClosedUnits,
-  addInto,
-  allocateValues,
-  benchmarkFigure,
   benchmarkUnits,
-  emptyFigure,
   recordOf,
   type BenchmarkContext,
-  type BenchmarkFigure,
   type Benchmarks,
   type BenchmarkSet,
   type BenchmarkUnits,
@@ -43,14 +38,7 @@ import {
 } from './benchmarks';
 import type { PriceBook } from './prices';
 import type { PortfolioState, PositionAcc } from './state';
-
-/** One subnet's split of one benchmark's value: its inputs and the values it gave. */
-interface Split {
-  at: bigint;
-  keys: readonly string[];
-  units: readonly bigint[];
-  values: Map<string, bigint>;
-}
+import { copyMap, figuresOf, moveBy, splitOf, totalOf, type Figures, type Sets, type Split } from './benchmark-parts';
 
 /** What one engine keeps between computations of its benchmark set. */
 export interface BenchmarkKeep {
@@ -108,34 +96,6 @@ export function benchmarkKeep(): BenchmarkKeep {
   };
 }
 
-const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-};
-
-/**
- * Whether `kept` is the figure benchmarkFigure(f, value, available, complete) gives: its fields are
- * functions of exactly these (net invested = benchmarkValue − benchmarkGain).
- */
-function sameFigure(
-  kept: BenchmarkFigure,
-  f: BetFigures,
-  value: bigint,
-  available: boolean,
-  complete: boolean,
-): boolean {
-  return (
-    kept.benchmarkValue === value &&
-    kept.available === available &&
-    kept.complete === complete &&
-    kept.betValue === f.spotValue &&
-    kept.emissionEffect === f.incomeTao &&
-    kept.frictionEffect === -f.friction &&
-    kept.benchmarkValue - kept.benchmarkGain === f.taoIn - f.taoOut
-  );
-}
-
 /**
  * The index of benchmark `id` as of `ctx.asOfBlock`. One of SNAPSHOT_INDEXES is kept while the book has
  * the same snapshots, all at or before the as-of block: then the snapshots up to it are the same.
@@ -147,106 +107,6 @@ function indexOf(id: BenchmarkId, ctx: BenchmarkContext, keep: BenchmarkKeep): W
   const index = BENCHMARK_INDEXES[id](ctx);
   keep.indexes.set(id, { added: ctx.prices.added, index });
   return index;
-}
-
-/** One subnet's split of a benchmark's value over its positions `keys` at index value `at` (kept when its inputs are). */
-function splitOf(
-  unitsOf: (key: string) => bigint,
-  at: bigint,
-  netuid: number,
-  keys: readonly string[],
-  kept: Map<number, Split>,
-) {
-  const last = kept.get(netuid);
-  let same = last !== undefined && last.at === at && sameList(last.keys, keys);
-  for (let i = 0; same && i < keys.length; i++) same = unitsOf(keys[i] as string) === (last as Split).units[i];
-  if (same) return (last as Split).values;
-  const us = keys.map(unitsOf);
-  const values = allocateValues(new Map(keys.map((k, i) => [k, us[i] as bigint])), at);
-  kept.set(netuid, { at, keys, units: us, values });
-  return values;
-}
-
-/** A position's figures against every benchmark: the kept ones when their inputs are equal; `made` when made anew. */
-function positionOf(
-  key: string,
-  f: BetFigures,
-  sets: Sets,
-  split: Record<BenchmarkId, ReadonlyMap<string, bigint>>,
-  keep: BenchmarkKeep,
-): { b: Benchmarks; made: boolean } {
-  const last = keep.positions.get(key);
-  let b = last?.b;
-  // The same bet figures object: only the benchmark's own inputs need comparing (no bigint made).
-  const sameBet = last?.bet === f;
-  for (let i = 0; b && i < benchmarkIds.length; i++) {
-    const id = benchmarkIds[i] as BenchmarkId;
-    const available = sets.units[id].index.available;
-    const k = b[id];
-    const value = split[id].get(key) ?? 0n;
-    const complete = !sets.waiting[id].has(key);
-    if (
-      sameBet
-        ? k.benchmarkValue !== value || k.available !== available || k.complete !== complete
-        : !sameFigure(k, f, value, available, complete)
-    )
-      b = undefined;
-  }
-  const made = !b;
-  b ??= recordOf((id) =>
-    benchmarkFigure(f, split[id].get(key) ?? 0n, sets.units[id].index.available, !sets.waiting[id].has(key)),
-  );
-  keep.positions.set(key, { bet: f, b });
-  return { b, made };
-}
-
-type Figures = ReadonlyMap<string, { netuid: number; figures: BetFigures }>;
-/** The units of every benchmark and the positions waiting for each index. */
-interface Sets {
-  units: Record<BenchmarkId, BenchmarkUnits>;
-  waiting: Record<BenchmarkId, ReadonlySet<string>>;
-}
-
-/** Figures, subnet sums and the total of the subnets in `members`, reusing what `keep` holds where equal. */
-function figuresOf(
-  members: ReadonlyMap<number, readonly string[]>,
-  figures: Figures,
-  sets: Sets,
-  values: Record<BenchmarkId, Map<number, ReadonlyMap<string, bigint>>>,
-  keep: BenchmarkKeep,
-  into: { positions: Map<string, Benchmarks>; subnets: Map<number, Benchmarks> },
-): void {
-  for (const [netuid, keys] of members) {
-    const split = recordOf((id) => values[id].get(netuid) as ReadonlyMap<string, bigint>);
-    let changed = false;
-    for (const key of keys) {
-      const { b, made } = positionOf(key, (figures.get(key) as { figures: BetFigures }).figures, sets, split, keep);
-      changed ||= made;
-      into.positions.set(key, b);
-    }
-    const last = keep.subnets.get(netuid);
-    let sum = last && !changed && sameList(last.keys, keys) ? last.sum : null;
-    if (!sum) {
-      const s = recordOf((id) => emptyFigure(sets.units[id].index.available));
-      for (const key of keys)
-        for (const id of benchmarkIds) addInto(s[id], (into.positions.get(key) as Benchmarks)[id]);
-      keep.subnets.set(netuid, { keys, sum: s });
-      sum = s;
-    }
-    into.subnets.set(netuid, sum);
-  }
-}
-
-/** The total: the subnets' sums added in the order of `members`. */
-function totalOf(
-  members: ReadonlyMap<number, unknown>,
-  subnets: ReadonlyMap<number, Benchmarks>,
-  sets: Sets,
-): Benchmarks {
-  const total = recordOf((id) => emptyFigure(sets.units[id].index.available));
-  for (const netuid of members.keys())
-    for (const id of benchmarkIds) addInto(total[id], (subnets.get(netuid) as Benchmarks)[id]);
-  return total;
 }
 
 /**
@@ -356,7 +216,7 @@ function stepSet(
       if (waits !== last.waiting[id].has(p.key)) return null;
       moved[id].set(p.key, n);
     }
-    const bySubnet = new Map(prev.units[id].bySubnet);
+    const bySubnet = copyMap(prev.units[id].bySubnet);
     for (const netuid of nets) {
       const open: bigint[] = [];
       for (const p of last.positionsOf.get(netuid) ?? []) {
@@ -383,11 +243,23 @@ function stepSet(
     }
     return out;
   });
-  const positions = new Map(prev.positions);
-  const subnets = new Map(prev.subnets);
+  const positions = copyMap(prev.positions);
+  const subnets = copyMap(prev.subnets);
   const sets: Sets = { units, waiting: last.waiting };
   figuresOf(members, figures, sets, values, keep, { positions, subnets });
-  const set = { asOfBlock: state.lastBlock, units, positions, subnets, total: totalOf(last.members, subnets, sets) };
+  // The total moves by what the touched subnets' sums moved (bigint sums: exact in any order).
+  const total = recordOf((id) => {
+    const t = { ...prev.total[id] };
+    for (const netuid of nets) {
+      const was = (prev.subnets.get(netuid) as Benchmarks)[id];
+      const now = (subnets.get(netuid) as Benchmarks)[id];
+      if (was !== now) moveBy(t, was, now);
+    }
+    t.complete = true;
+    for (const sum of subnets.values()) t.complete &&= sum[id].complete;
+    return t;
+  });
+  const set = { asOfBlock: state.lastBlock, units, positions, subnets, total };
   keep.last = { ...last, set };
   return set;
 }

@@ -38,15 +38,17 @@ function firstChange(u: BenchmarkUnits, prev: BenchmarkUnits): number {
   }
   const blockOf = (units: BenchmarkUnits, s: Windows | undefined, j: number): number =>
     s && j < s.windows.length ? (units.windowBlocks[s.windows[j] as number] as number) : Infinity;
-  for (const netuid of new Set([...u.bySubnet.keys(), ...prev.bySubnet.keys()])) {
+  const changed = (netuid: number): void => {
     const s = u.bySubnet.get(netuid);
     const p = prev.bySubnet.get(netuid);
-    if (s === p) continue;
+    if (s === p) return;
     let j = 0;
     while (blockOf(u, s, j) === blockOf(prev, p, j) && blockOf(u, s, j) !== Infinity && s?.units[j] === p?.units[j])
       j++;
     from = Math.min(from, blockOf(u, s, j), blockOf(prev, p, j));
-  }
+  };
+  u.bySubnet.forEach((_, netuid) => changed(netuid));
+  prev.bySubnet.forEach((_, netuid) => void (u.bySubnet.has(netuid) || changed(netuid)));
   return from;
 }
 

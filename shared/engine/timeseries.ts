@@ -125,6 +125,9 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
   const daily: SeriesPoint[] = [];
   const perEvent: SeriesPoint[] = [];
   const markers = new Map<number, FlowMarker>();
+  // Markers of days before the current one no longer change: copied once, in order (`finish`).
+  const closedMarkers: FlowMarker[] = [];
+  let openMarkers: FlowMarker[] = [];
   let lastIncome = 0n;
   let lastIncomeDaily = 0n;
   let curDay = -1;
@@ -222,6 +225,7 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
           unstakes: 0,
         };
         markers.set(key, m);
+        openMarkers.push(m);
       }
       if (leg.category === 'bought') {
         m.staked += leg.tao;
@@ -285,11 +289,14 @@ export function seriesRecorder(state: PortfolioState, opts: SeriesOptions): Seri
         >,
       }));
     };
-    const sortedMarkers = [...markers.values()].sort((a, b) => a.t - b.t || a.netuid - b.netuid);
+    const byTime = (a: FlowMarker, b: FlowMarker): number => a.t - b.t || a.netuid - b.netuid;
+    const today = curDay * DAY_MS;
+    for (const m of openMarkers.filter((x) => x.t < today).sort(byTime)) closedMarkers.push({ ...m });
+    openMarkers = openMarkers.filter((x) => x.t >= today);
     return {
       daily: keptLines.withLines(lines, days, daily.length),
       perEvent: perEventLines(perEvent),
-      markers: sortedMarkers.map((m) => ({ ...m })),
+      markers: [...closedMarkers, ...openMarkers.sort(byTime).map((m) => ({ ...m }))],
     };
   };
   return { before, after, finish };
