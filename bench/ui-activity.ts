@@ -8,6 +8,9 @@ import { FRAME_MARK, traced } from './ui-trace';
 import { profiled } from './ui-profile';
 import { heapGrowth } from './ui-heap';
 
+/** Pixels scrolled per frame (BENCH_SCROLL_PX; 200 = 5 rows a frame, 12,000 px/s at 60 Hz). */
+const SCROLL_PX = Number(process.env.BENCH_SCROLL_PX ?? 200);
+
 export async function activityScroll(page: Page) {
   // Wait for the ledger's rows (a fixed pause measured an empty page while the list still loaded).
   const t = performance.now();
@@ -18,36 +21,39 @@ export async function activityScroll(page: Page) {
   if (process.env.BENCH_CSS) await page.addStyleTag({ content: process.env.BENCH_CSS });
   const scroll = await traced(page, () =>
     profiled(page, () =>
-      page.evaluate(async (mark) => {
-        const scroller = document.querySelector<HTMLElement>('.activity-scroll')!;
-        const rows = document.querySelectorAll('[data-testid="activity-row"]').length;
-        const top0 = scroller.scrollTop;
-        const frames: number[] = [];
-        // Frames whose rows included some still without their data (shown as "…", aria-busy): a page
-        // fetched too late for the scroll. A query of the DOM, no layout read.
-        const waiting: number[] = [];
-        let last = performance.now();
-        // A mark per frame splits the trace's main-thread CPU by frame (bench/ui-trace.ts).
-        performance.mark(mark);
-        for (let i = 0; i < 240; i++) {
-          scroller.scrollBy(0, 200);
-          await new Promise((r) => requestAnimationFrame(() => r(null)));
+      page.evaluate(
+        async ({ mark, px }) => {
+          const scroller = document.querySelector<HTMLElement>('.activity-scroll')!;
+          const rows = document.querySelectorAll('[data-testid="activity-row"]').length;
+          const top0 = scroller.scrollTop;
+          const frames: number[] = [];
+          // Frames whose rows included some still without their data (shown as "…", aria-busy): a page
+          // fetched too late for the scroll. A query of the DOM, no layout read.
+          const waiting: number[] = [];
+          let last = performance.now();
+          // A mark per frame splits the trace's main-thread CPU by frame (bench/ui-trace.ts).
           performance.mark(mark);
-          const busy = document.querySelectorAll('.activity-scroll [aria-busy="true"]').length;
-          if (busy > 0) waiting.push(busy);
-          const now = performance.now();
-          frames.push(now - last);
-          last = now;
-        }
-        return {
-          scrolledPx: scroller.scrollTop - top0,
-          listHeightPx: scroller.scrollHeight,
-          rowsInDom: rows,
-          frames,
-          framesWithRowsWaiting: waiting.length,
-          mostRowsWaiting: Math.max(0, ...waiting),
-        };
-      }, FRAME_MARK),
+          for (let i = 0; i < 240; i++) {
+            scroller.scrollBy(0, px);
+            await new Promise((r) => requestAnimationFrame(() => r(null)));
+            performance.mark(mark);
+            const busy = document.querySelectorAll('.activity-scroll [aria-busy="true"]').length;
+            if (busy > 0) waiting.push(busy);
+            const now = performance.now();
+            frames.push(now - last);
+            last = now;
+          }
+          return {
+            scrolledPx: scroller.scrollTop - top0,
+            listHeightPx: scroller.scrollHeight,
+            rowsInDom: rows,
+            frames,
+            framesWithRowsWaiting: waiting.length,
+            mostRowsWaiting: Math.max(0, ...waiting),
+          };
+        },
+        { mark: FRAME_MARK, px: SCROLL_PX },
+      ),
     ),
   );
   const { frames, ...scrolled } = scroll.result;
@@ -59,6 +65,7 @@ export async function activityScroll(page: Page) {
   };
   return {
     loadMs: activityLoadMs,
+    scrollPxPerFrame: SCROLL_PX,
     ...scrolled,
     // Wall: the interval between animation frames, paced by vsync (16.7 ms on time) and stretched by
     // whatever else the machine runs; a frame over 25 ms missed a vsync.
