@@ -163,29 +163,35 @@ export class StateStore {
     return this.sortedKeys;
   }
 
-  /** Sorted keys per item prefix (twox128(pallet) ‖ twox128(item)), each made when first asked for. */
+  /** Keys per item prefix (twox128(pallet) ‖ twox128(item)), and sorted keys per prefix asked for. */
   private byItem = new Map<string, string[]>();
+  private byPrefix = new Map<string, string[]>();
   private byItemVersion = -1;
 
   /**
-   * Sorted keys that include every key starting with `prefix`: only its item's keys when the
-   * prefix names the item (a paged key listing then sorts one item's keys, not all 140,000 of a year;
-   * and grouping every key by its item up front cost more than the few items listed).
+   * Sorted keys that include every key starting with `prefix`: only the keys under the prefix when
+   * it names at least the item (sorting a whole item's keys, ~100,000 `Alpha` keys of a year with
+   * long common prefixes, cost a second per listing; a hotkey's prefix has a few hundred).
    */
   keysUnder(prefix: string): string[] {
     if (prefix.length < ITEM_PREFIX_HEX) return this.keys();
     if (this.byItemVersion !== this.cellsVersion) {
       this.byItem = new Map();
+      this.byPrefix = new Map();
       this.byItemVersion = this.cellsVersion;
     }
+    let keys = this.byPrefix.get(prefix);
+    if (keys) return keys;
     const item = prefix.slice(0, ITEM_PREFIX_HEX);
-    let keys = this.byItem.get(item);
-    if (!keys) {
-      keys = [];
-      for (const k of this.cells.keys()) if (k.startsWith(item)) keys.push(k);
-      keys.sort();
-      this.byItem.set(item, keys);
+    let group = this.byItem.get(item);
+    if (!group) {
+      group = [];
+      for (const k of this.cells.keys()) if (k.startsWith(item)) group.push(k);
+      this.byItem.set(item, group);
     }
+    keys = group.filter((k) => k.startsWith(prefix)).sort();
+    if (this.byPrefix.size > 1_000) this.byPrefix.clear();
+    this.byPrefix.set(prefix, keys);
     return keys;
   }
 
