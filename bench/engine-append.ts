@@ -91,8 +91,9 @@ export function timeAppend(input: PortfolioInput, tail = 2_000, cockpitSteps = 1
     });
   }
   let run = computeWithAnalytics(head, { method: 'acb', rewards: 'income' });
-  // After each append the benchmark set is made anew only where the block changed it (shared/engine/benchmark-set.ts);
-  // the series' as-of point and chart lines are rebuilt. Its first appends pay for compiling that path.
+  // After each append the benchmark set visits only the positions the block touched and their subnets
+  // (shared/engine/benchmark-set.ts); the series' as-of point comes from running sums and the closed days'
+  // chart lines are kept (shared/engine/series-point.ts, series-lines.ts). Its first appends pay for compiling that path.
   perEvent(
     '  with benchmarks and the daily series refreshed (the cockpit run)',
     cockpitSteps,
