@@ -5,12 +5,14 @@
  * event (median, p99; wall clock and process CPU time, which also counts GC helper threads), also with
  * the cockpit's benchmarks and series recomputed after each.
  * Alone: npx tsx bench/engine-append.ts [events]  (default 300,000; BENCH_APPEND=cockpit times only the
- * cockpit run, e.g. under `node --cpu-prof --import tsx`).
+ * cockpit runs, e.g. under `node --cpu-prof --import tsx`; BENCH_APPEND_POOLS=only only the one whose
+ * blocks also carry every subnet's pool snapshot, as live sync records them).
  */
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { computeWithAnalytics } from '../shared/engine/analytics/compute';
 import { createEngine, type PortfolioInput, type StakeEvent } from '../shared/engine/index';
+import type { SubnetSnapshot } from '../shared/engine/prices';
 import { pathToFileURL } from 'node:url';
 import { generate, movedEvent } from './engine-input';
 
@@ -90,20 +92,47 @@ export function timeAppend(input: PortfolioInput, tail = 2_000, cockpitSteps = 1
       return ok;
     });
   }
-  let run = computeWithAnalytics(head, { method: 'acb', rewards: 'income' });
+  const cockpit = (label: string, withPools: boolean): void => {
+    let run = computeWithAnalytics(head, { method: 'acb', rewards: 'income' });
+    const pools = latestPools(head.snapshots);
+    perEvent(
+      label,
+      cockpitSteps,
+      (events) => {
+        const at = events[0] as StakeEvent;
+        const next = run.append(withPools ? { ...delta(events), snapshots: movedPools(pools, at) } : delta(events));
+        if (next) run = next;
+        return next !== null;
+      },
+      COCKPIT_WARM,
+    );
+  };
   // After each append the benchmark set visits only the positions the block touched and their subnets
   // (shared/engine/benchmark-set.ts); the series' as-of point comes from running sums and the closed days'
   // chart lines are kept (shared/engine/series-point.ts, series-lines.ts). Its first appends pay for compiling that path.
-  perEvent(
-    '  with benchmarks and the daily series refreshed (the cockpit run)',
-    cockpitSteps,
-    (events) => {
-      const next = run.append(delta(events));
-      if (next) run = next;
-      return next !== null;
-    },
-    COCKPIT_WARM,
-  );
+  if (process.env.BENCH_APPEND_POOLS !== 'only')
+    cockpit('  with benchmarks and the daily series refreshed (the cockpit run)', false);
+  // What live sync records at a change block: besides the events, a pool snapshot of every subnet
+  // (main/sync/checkpoints.ts poolsFromState), at a price that moved. Every subnet's price and the
+  // subnet indexes change, so every position's benchmark figures are recomputed.
+  cockpit('  the cockpit run, each block also with a pool snapshot of every subnet (as sync records)', true);
+}
+
+/** The last snapshot of each subnet. */
+function latestPools(snapshots: readonly SubnetSnapshot[]): SubnetSnapshot[] {
+  const last = new Map<number, SubnetSnapshot>();
+  for (const s of snapshots) last.set(s.netuid, s);
+  return [...last.values()];
+}
+
+/** Every subnet's pool at the event's block, its price moved by up to ±0.5 % (deterministic per block). */
+function movedPools(pools: SubnetSnapshot[], at: StakeEvent): SubnetSnapshot[] {
+  return pools.map((s, i) => {
+    const price = s.netuid === 0 ? s.price : (s.price * BigInt(995 + ((at.blockNumber * 31 + i * 17) % 11))) / 1000n;
+    const moved = { ...s, blockNumber: at.blockNumber, timestamp: at.timestamp, price };
+    pools[i] = moved;
+    return moved;
+  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
