@@ -16,7 +16,7 @@
  * visited and compared as above.
  */
 import { benchmarkIds, type BenchmarkId } from '../vocab';
-import { HOLD_INDEX, indexAt } from './analytics/indexes';
+import { HOLD_INDEX, continueIndex, indexAt } from './analytics/indexes';
 import {
   BENCHMARK_INDEXES,
   SNAPSHOT_INDEXES,
@@ -104,7 +104,8 @@ function indexOf(id: BenchmarkId, ctx: BenchmarkContext, keep: BenchmarkKeep): W
   if (!SNAPSHOT_INDEXES.has(id) || ctx.prices.lastBlock > ctx.asOfBlock) return BENCHMARK_INDEXES[id](ctx);
   const last = keep.indexes.get(id);
   if (last && last.added === ctx.prices.added) return last.index;
-  const index = BENCHMARK_INDEXES[id](ctx);
+  // Live sync appends each block's pools after the earlier ones: continue the chain over them.
+  const index = (last && continueIndex(last.index, ctx.prices, ctx.asOfBlock)) ?? BENCHMARK_INDEXES[id](ctx);
   keep.indexes.set(id, { added: ctx.prices.added, index });
   return index;
 }

@@ -4,7 +4,15 @@ import { PriceBook } from '../prices';
 import { A, TAO, snap } from '../testing/fixtures';
 import { allocateValues, unitsValue } from '../benchmarks';
 import { floorDiv } from '../units';
-import { INDEX_SCALE, IndexCursor, capWeightedIndex, equalWeightedIndex, indexAt, pointsIndex } from './indexes';
+import {
+  INDEX_SCALE,
+  IndexCursor,
+  capWeightedIndex,
+  continueIndex,
+  equalWeightedIndex,
+  indexAt,
+  pointsIndex,
+} from './indexes';
 
 const E18 = INDEX_SCALE;
 
@@ -68,6 +76,58 @@ describe('chained subnet basket indexes (hand-worked)', () => {
     ]);
     expect(p.startBlock).toBe(3);
     expect(indexAt(p, 10)).toBe(2n * E18);
+  });
+});
+
+describe('a chained index continued over later blocks', () => {
+  const builds = { cap: capWeightedIndex, equal: equalWeightedIndex };
+  // One block's pools at a time, as live sync records them.
+  const later = [
+    [snap(60, 1, 3n * TAO, { alphaOut: 200n * A }), snap(60, 0, 2n * TAO, { alphaOut: 999n * A })],
+    [snap(70, 4, 1n * TAO, { alphaOut: 80n * A }), snap(70, 2, TAO / 4n, { alphaOut: 300n * A })],
+    [snap(80, 4, 3n * TAO, { alphaOut: 80n * A })],
+  ];
+  const book = (extra: ReturnType<typeof snap>[]) => {
+    const b = new PriceBook([]);
+    for (const s of [...(prices.series(0) as []), ...[1, 2, 3].flatMap((n) => prices.series(n))]) b.add(s);
+    for (const s of extra) b.add(s);
+    return b;
+  };
+
+  for (const [name, build] of Object.entries(builds))
+    it(`${name}: block by block, equals the index built anew, and leaves the earlier one as it was`, () => {
+      const b = book([]);
+      let idx = build(b, 1_000);
+      for (const block of later) {
+        const before = structuredClone(idx.points);
+        for (const s of block) b.add(s);
+        const next = continueIndex(idx, b, 1_000);
+        expect(next).not.toBeNull();
+        expect(idx.points).toEqual(before);
+        const anew = build(b, 1_000);
+        expect(next?.points).toEqual(anew.points);
+        expect(next?.startBlock).toBe(anew.startBlock);
+        idx = next as typeof idx;
+      }
+      expect(idx.points.length).toBeGreaterThan(3);
+    });
+
+  it('is refused when a snapshot lands at or before the last block folded, or past the as-of block', () => {
+    const b = book([]);
+    const idx = capWeightedIndex(b, 1_000);
+    b.add(snap(50, 1, 5n * TAO, { alphaOut: 200n * A })); // same block as the last folded
+    expect(continueIndex(idx, b, 1_000)).toBeNull();
+    const c = book([]);
+    const idx2 = capWeightedIndex(c, 1_000);
+    c.add(snap(45, 2, 5n * TAO, { alphaOut: 300n * A })); // an earlier block
+    c.add(snap(90, 2, 6n * TAO, { alphaOut: 300n * A }));
+    expect(continueIndex(idx2, c, 1_000)).toBeNull();
+    const d = book([]);
+    const idx3 = capWeightedIndex(d, 1_000);
+    d.add(snap(90, 2, 6n * TAO, { alphaOut: 300n * A }));
+    expect(continueIndex(idx3, d, 85)).toBeNull();
+    // An index built as of a block before the book's last snapshot cannot be continued either.
+    expect(continueIndex(capWeightedIndex(d, 40), d, 1_000)).toBeNull();
   });
 });
 

@@ -74,13 +74,8 @@ export function pointsIndex(points: readonly IndexPoint[], opts: { startsKnown?:
   };
 }
 
-/** Subnet snapshots up to `asOfBlock`, root excluded, grouped by block in block order. */
-function snapshotGroups(prices: PriceBook, asOfBlock: number): SubnetSnapshot[][] {
-  const all: SubnetSnapshot[] = [];
-  for (const n of prices.netuids()) {
-    if (n === 0) continue;
-    for (const s of prices.series(n)) if (s.blockNumber <= asOfBlock) all.push(s);
-  }
+/** Snapshots in block order (then netuid), root excluded, grouped by block. */
+function groupByBlock(all: SubnetSnapshot[]): SubnetSnapshot[][] {
   all.sort((a, b) => a.blockNumber - b.blockNumber || a.netuid - b.netuid);
   const groups: SubnetSnapshot[][] = [];
   for (const s of all) {
@@ -89,6 +84,16 @@ function snapshotGroups(prices: PriceBook, asOfBlock: number): SubnetSnapshot[][
     else groups.push([s]);
   }
   return groups;
+}
+
+/** Subnet snapshots up to `asOfBlock`, root excluded, grouped by block in block order. */
+function snapshotGroups(prices: PriceBook, asOfBlock: number): SubnetSnapshot[][] {
+  const all: SubnetSnapshot[] = [];
+  for (const n of prices.netuids()) {
+    if (n === 0) continue;
+    for (const s of prices.series(n)) if (s.blockNumber <= asOfBlock) all.push(s);
+  }
+  return groupByBlock(all);
 }
 
 /** What a chained step knows about the snapshots before it (kept up to date in O(changed) per block). */
@@ -106,12 +111,24 @@ type Step = (
   basket: Basket,
 ) => bigint;
 
-function chainedIndex(prices: PriceBook, asOfBlock: number, step: Step): BenchmarkIndex {
-  const groups = snapshotGroups(prices, asOfBlock);
-  const current = new Map<number, SubnetSnapshot>();
-  const basket: Basket = { cap: 0n, priced: 0n };
-  const points: IndexPoint[] = [];
-  let value = INDEX_SCALE;
+/** Where a chained index stopped: enough to continue it over later snapshot blocks without the earlier ones. */
+interface Chain {
+  step: Step;
+  /** Latest snapshot of each subnet, the basket over them, and the index value after the last block. */
+  current: Map<number, SubnetSnapshot>;
+  basket: Basket;
+  value: bigint;
+  /** The book's latest snapshot block and `added` count when folded (every snapshot of the book was). */
+  lastBlock: number;
+  added: number;
+}
+
+/** A chained basket index, continuable by `continueIndex` while its book only gains later blocks. */
+export type ChainedIndex = BenchmarkIndex & { readonly chain: Chain | null };
+
+/** Fold snapshot groups into the chain (mutated), pushing the index's new points. */
+function foldGroups(chain: Chain, groups: readonly SubnetSnapshot[][], points: IndexPoint[]): void {
+  const { current, basket } = chain;
   for (const group of groups) {
     const changed: { prev: SubnetSnapshot; next: SubnetSnapshot }[] = [];
     for (const next of group) {
@@ -119,10 +136,10 @@ function chainedIndex(prices: PriceBook, asOfBlock: number, step: Step): Benchma
       if (prev && prev.price !== next.price) changed.push({ prev, next });
     }
     if (changed.length > 0) {
-      const v = step(value, changed, basket);
-      if (v !== value) {
-        value = v;
-        points.push({ blockNumber: (group[0] as SubnetSnapshot).blockNumber, value });
+      const v = chain.step(chain.value, changed, basket);
+      if (v !== chain.value) {
+        chain.value = v;
+        points.push({ blockNumber: (group[0] as SubnetSnapshot).blockNumber, value: v });
       }
     }
     for (const s of group) {
@@ -135,32 +152,85 @@ function chainedIndex(prices: PriceBook, asOfBlock: number, step: Step): Benchma
       if (s.price > 0n) basket.priced++;
       current.set(s.netuid, s);
     }
+    chain.lastBlock = (group[0] as SubnetSnapshot).blockNumber;
   }
+}
+
+function chainedIndex(prices: PriceBook, asOfBlock: number, step: Step): ChainedIndex {
+  const groups = snapshotGroups(prices, asOfBlock);
+  const chain: Chain = {
+    step,
+    current: new Map(),
+    basket: { cap: 0n, priced: 0n },
+    value: INDEX_SCALE,
+    lastBlock: -1,
+    added: prices.added,
+  };
+  const points: IndexPoint[] = [];
+  foldGroups(chain, groups, points);
+  chain.lastBlock = prices.lastBlock; // root's snapshots too: a later one is found as new
   const first = groups[0];
   return {
     points,
     available: first !== undefined,
     startBlock: first ? (first[0] as SubnetSnapshot).blockNumber : null,
+    // Continuable only when it folded the whole book (a later snapshot left out would be missed).
+    chain: first !== undefined && prices.lastBlock <= asOfBlock ? chain : null,
   };
 }
 
-/** Cap-weighted subnet basket: weights = α outstanding × price at the previous snapshot. */
-export function capWeightedIndex(prices: PriceBook, asOfBlock: number): BenchmarkIndex {
-  return chainedIndex(prices, asOfBlock, (index, changed, { cap }) => {
-    if (cap === 0n) return index;
-    let newCap = cap;
-    for (const { prev, next } of changed) newCap += prev.alphaOut * (next.price - prev.price);
-    return floorDiv(index * newCap, cap);
-  });
+/**
+ * The index `prev` continued over the snapshots its book gained since, when they are all at later blocks
+ * than it folded (live sync appends a block's pools after the ones before): the same index as built anew,
+ * in O(new snapshots + subnets). Null when it cannot be continued (a snapshot inserted at or before its
+ * last block, or one past `asOfBlock`); `prev` is left as it was.
+ */
+export function continueIndex(
+  prev: BenchmarkIndex & { readonly chain?: Chain | null },
+  prices: PriceBook,
+  asOfBlock: number,
+): ChainedIndex | null {
+  const last = prev.chain;
+  if (!last || prices.lastBlock > asOfBlock) return null;
+  const fresh: SubnetSnapshot[] = [];
+  let found = 0;
+  for (const n of prices.netuids()) {
+    const series = prices.series(n);
+    let i = series.length - 1;
+    for (; i >= 0 && (series[i] as SubnetSnapshot).blockNumber > last.lastBlock; i--) {
+      found++;
+      if (n !== 0) fresh.push(series[i] as SubnetSnapshot);
+    }
+  }
+  if (last.added + found !== prices.added) return null;
+  const chain: Chain = { ...last, current: new Map(last.current), basket: { ...last.basket }, added: prices.added };
+  const points = [...prev.points];
+  foldGroups(chain, groupByBlock(fresh), points);
+  chain.lastBlock = prices.lastBlock;
+  return { points, available: prev.available, startBlock: prev.startBlock, chain };
 }
 
-/** Equal-weighted subnet basket: every priced subnet weighs 1/N, rebalanced at each snapshot. */
-export function equalWeightedIndex(prices: PriceBook, asOfBlock: number): BenchmarkIndex {
-  return chainedIndex(prices, asOfBlock, (index, changed, { priced }) => {
-    if (priced === 0n) return index;
-    let delta = 0n;
-    for (const { prev, next } of changed)
-      if (prev.price > 0n) delta += floorDiv(index * (next.price - prev.price), prev.price);
-    return index + floorDiv(delta, priced);
-  });
+/** Cap-weighted subnet basket: weights = α outstanding × price at the previous snapshot. */
+export function capWeightedIndex(prices: PriceBook, asOfBlock: number): ChainedIndex {
+  return chainedIndex(prices, asOfBlock, capStep);
 }
+
+const capStep: Step = (index, changed, { cap }) => {
+  if (cap === 0n) return index;
+  let newCap = cap;
+  for (const { prev, next } of changed) newCap += prev.alphaOut * (next.price - prev.price);
+  return floorDiv(index * newCap, cap);
+};
+
+/** Equal-weighted subnet basket: every priced subnet weighs 1/N, rebalanced at each snapshot. */
+export function equalWeightedIndex(prices: PriceBook, asOfBlock: number): ChainedIndex {
+  return chainedIndex(prices, asOfBlock, equalStep);
+}
+
+const equalStep: Step = (index, changed, { priced }) => {
+  if (priced === 0n) return index;
+  let delta = 0n;
+  for (const { prev, next } of changed)
+    if (prev.price > 0n) delta += floorDiv(index * (next.price - prev.price), prev.price);
+  return index + floorDiv(delta, priced);
+};
