@@ -1,5 +1,5 @@
 // The Activity grid's header row: column labels and sort buttons. Its own memoised component: the
-// table renders every scroll frame (bench:ui), the header only when the sort changes.
+// table renders when a page or the active row changes, the header only when the sort changes.
 import { memo, type Ref } from 'react';
 import type { ActivitySort } from '../../../shared/activity';
 import { ACTIVITY_SORT_KEYS, type ActivitySortKey } from '../../../shared/vocab';

@@ -1,6 +1,6 @@
 // Which Activity row the pointer is on, for the rows' hover text (row-cells.ts `rowTitles`). A store
 // outside React state: a row asks only "is it me?", so a hover change re-renders the row the pointer
-// left and the one it entered, not the table (which renders every scroll frame).
+// left and the one it entered, not the rows' window (ActivityWindow.tsx: it renders every scroll frame).
 import { useSyncExternalStore } from 'react';
 
 export class RowHover {
