@@ -1,11 +1,10 @@
 // The benchmark set an engine keeps between appends (./benchmark-set): after every appended block it
 // equals a set computed with nothing kept, and it is made anew only where the block changed something.
 import { describe, expect, it } from 'vitest';
-import { computeBenchmarks, type Benchmarks, type BenchmarkSet, type PortfolioInput } from './index';
+import { computeBenchmarks, type Benchmarks, type BenchmarkSet } from './index';
 import { computeWithAnalytics, type AnalyticsComputation } from './analytics/compute';
 import { build, type Op } from './testing/random-ledger';
-import { T0 } from './testing/fixtures';
-import { incrementalSteps } from './testing/incremental';
+import { hourly, incrementalSteps } from './testing/incremental';
 import { benchmarkIds } from '../vocab';
 
 /** The set without the units' index objects (a function of the prices, compared through the values it gives). */
@@ -19,19 +18,6 @@ function reference(run: AnalyticsComputation): BenchmarkSet {
   const e = run.engine;
   const figs = new Map(e.result().positions.map((p) => [p.key, { netuid: p.netuid, figures: p.figures }]));
   return computeBenchmarks(e.state, figs, e.prices);
-}
-
-/** One block an hour: the appends below cross days (no fiat prices, so a new day is still appended). */
-function hourly(input: PortfolioInput): PortfolioInput {
-  const ts = <T extends { blockNumber: number; timestamp: number }>(xs: readonly T[]): T[] =>
-    xs.map((x) => ({ ...x, timestamp: T0 + x.blockNumber * 3_600_000 }));
-  return {
-    ...input,
-    events: ts(input.events),
-    checkpoints: ts(input.checkpoints),
-    snapshots: ts(input.snapshots),
-    rootClaims: ts(input.rootClaims ?? []),
-  };
 }
 
 const HISTORY: Op[] = [

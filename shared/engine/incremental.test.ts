@@ -7,7 +7,7 @@ import { computeWithAnalytics, type AnalyticsComputation } from './analytics/com
 import type { FiatPriceRow } from './fiat';
 import { METHODS, build, opArb } from './testing/random-ledger';
 import { T0 } from './testing/fixtures';
-import { incrementalSteps } from './testing/incremental';
+import { hourly, incrementalSteps } from './testing/incremental';
 
 const DAY = 86_400_000;
 
@@ -52,22 +52,13 @@ function checkStepwise(input: PortfolioInput, settings: EngineSettings, start: n
   return appended;
 }
 
-/** The same facts with one block an hour, so the as-of day changes along the ledger. */
+/** The same facts with one block an hour (the as-of day changes along the ledger), every other day priced in fiat. */
 function spreadOverDays(input: PortfolioInput): PortfolioInput {
-  const ts = <T extends { blockNumber: number; timestamp: number }>(xs: readonly T[]): T[] =>
-    xs.map((x) => ({ ...x, timestamp: T0 + x.blockNumber * 3_600_000 }));
   const fiatPrices: FiatPriceRow[] = [];
   // Every other day priced: the days without a price are listed, as in a full computation.
   for (let d = 0; d < 200; d += 2)
     fiatPrices.push({ date: new Date(T0 + d * DAY).toISOString().slice(0, 10), price: 300_00000000n + BigInt(d) });
-  return {
-    ...input,
-    events: ts(input.events),
-    checkpoints: ts(input.checkpoints),
-    snapshots: ts(input.snapshots),
-    rootClaims: ts(input.rootClaims ?? []),
-    fiatPrices,
-  };
+  return { ...hourly(input), fiatPrices };
 }
 
 const opsArb = fc.array(opArb, { minLength: 1, maxLength: 30 });

@@ -1,5 +1,6 @@
 /** A portfolio input cut into blocks, to feed the incremental path (Engine.append) one block at a time. */
 import type { FactsDelta, PortfolioInput } from '../index';
+import { T0 } from './fixtures';
 
 type Dated = { blockNumber: number };
 
@@ -50,4 +51,17 @@ export function incrementalSteps(
       };
     });
   return { initial: upTo(first), deltas, upTo };
+}
+
+/** The same facts one block an hour from T0, so appends along the ledger cross days (the as-of day changes). */
+export function hourly(input: PortfolioInput): PortfolioInput {
+  const ts = <T extends { blockNumber: number; timestamp: number }>(xs: readonly T[]): T[] =>
+    xs.map((x) => ({ ...x, timestamp: T0 + x.blockNumber * 3_600_000 }));
+  return {
+    ...input,
+    events: ts(input.events),
+    checkpoints: ts(input.checkpoints),
+    snapshots: ts(input.snapshots),
+    rootClaims: ts(input.rootClaims ?? []),
+  };
 }
