@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { AppFrame } from './app-frame';
 
 /** The Activity page: filters, the virtualised ledger grid, the entry detail and the export. */
@@ -29,6 +29,25 @@ export class ActivityPage {
   filter(label: 'Wallet' | 'Subnet' | 'Kind' | 'From (UTC)' | 'To (UTC)'): Locator {
     const role = label === 'From (UTC)' || label === 'To (UTC)' ? 'textbox' : 'combobox';
     return this.filters.getByRole(role, { name: label, exact: true });
+  }
+
+  /**
+   * Wait until the count line reads exactly "N entries" (no filter) or "M of N entries" for the current
+   * choices. Exactly: "5 of 300 entries" is a substring of "15 of 300 entries". And for the current
+   * choices: while the list for new choices loads, the line keeps the previous counts and is aria-busy.
+   */
+  async expectCount(total: number, matched?: number): Promise<void> {
+    const n = (v: number) => v.toLocaleString('en-US');
+    const text = matched === undefined ? `${n(total)} entries` : `${n(matched)} of ${n(total)} entries`;
+    await expect(this.count).toHaveText(new RegExp(`^${text}( ·|$)`));
+    await expect(this.count).not.toHaveAttribute('aria-busy', 'true');
+    await expect(this.count).toHaveText(new RegExp(`^${text}( ·|$)`));
+  }
+
+  /** Search at once (Enter), not after the typing pause, so what follows sees the new choices. */
+  async searchFor(text: string): Promise<void> {
+    await this.search.fill(text);
+    await this.search.press('Enter');
   }
 
   header(name: string): Locator {

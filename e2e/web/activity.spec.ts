@@ -43,7 +43,7 @@ async function openActivity(page: Page): Promise<ActivityPage> {
   await page.evaluate(() => (globalThis as unknown as { localStorage: { clear(): void } }).localStorage.clear());
   const activity = new ActivityPage(page);
   await activity.open();
-  await expect(activity.count).toContainText(`${synced.ledger.length} entries`);
+  await activity.expectCount(synced.ledger.length);
   return activity;
 }
 
@@ -75,9 +75,9 @@ test('rows are the engine ledger, newest first, with the amounts it books (root 
   expect(samples.map((e) => e.kind)).toContain('root-claim-keep');
   expect(samples.some((e) => e.legCount === 2)).toBe(true);
   for (const entry of samples) {
-    await activity.search.fill(`${entry.blockNumber}`);
+    await activity.searchFor(`${entry.blockNumber}`);
     const inBlock = synced.ledger.filter((e) => e.blockNumber === entry.blockNumber).length;
-    await expect(activity.count).toContainText(`${inBlock} of ${synced.ledger.length}`);
+    await activity.expectCount(synced.ledger.length, inBlock);
     await activity.row(entry.seq).click();
     await expect(activity.detail.getByTestId('detail-block')).toHaveText(`#${entry.blockNumber.toLocaleString('en')}`);
     const hash = entry.sources[0]?.blockHash;
@@ -94,7 +94,7 @@ test('rows are the engine ledger, newest first, with the amounts it books (root 
     if (entry.kind === 'root-claim-keep') expect(entry.firstLeg.alpha).toBeGreaterThan(0n);
   }
   await screens(page, 'activity-detail');
-  await activity.search.fill('');
+  await activity.searchFor('');
 });
 
 test('filters, search and sorting narrow and order the rows; the export follows them', async ({ page }) => {
@@ -107,7 +107,7 @@ test('filters, search and sorting narrow and order the rows; the export follows 
 
   // An empty wallet: nothing shown, nothing to export (the old page exported every row).
   await activity.filter('Wallet').selectOption({ label: 'Empty' });
-  await expect(activity.count).toContainText(`0 of ${synced.ledger.length} entries`);
+  await activity.expectCount(synced.ledger.length, 0);
   await expect(page.getByText('No entry matches these filters.')).toBeVisible();
   await expect(activity.exportButton).toBeDisabled();
   expect(empty.id).toBeGreaterThan(0);
@@ -115,7 +115,7 @@ test('filters, search and sorting narrow and order the rows; the export follows 
   // One wallet: the count and the exported entries are exactly the engine's entries of that wallet.
   await activity.filter('Wallet').selectOption({ label: 'user 0' });
   const mine = synced.ledger.filter((e) => e.legs.some((l) => l.coldkey === user0.address));
-  await expect(activity.count).toContainText(`${mine.length} of ${synced.ledger.length} entries`);
+  await activity.expectCount(synced.ledger.length, mine.length);
   const csv = await activity.exportCsv();
   expect(csvEntries(csv)).toEqual(new Set(mine.map((e) => String(e.seq))));
 
@@ -124,26 +124,27 @@ test('filters, search and sorting narrow and order the rows; the export follows 
   await activity.filter('Subnet').selectOption({ label: `SN${netuid}` });
   await activity.filter('Kind').selectOption({ label: LEDGER_KINDS.buy.label });
   const buys = mine.filter((e) => e.kind === 'buy' && e.legs.some((l) => l.netuid === netuid));
-  await expect(activity.count).toContainText(`${buys.length} of ${synced.ledger.length}`);
+  await activity.expectCount(synced.ledger.length, buys.length);
   expect(csvEntries(await activity.exportCsv())).toEqual(new Set(buys.map((e) => String(e.seq))));
   await page.getByRole('button', { name: 'Clear filters' }).first().click();
-  await expect(activity.count).toContainText(`${synced.ledger.length} entries`);
+  await activity.expectCount(synced.ledger.length);
 
   // Date range (UTC days, both ends included).
   const target = synced.ledger[Math.floor(synced.ledger.length / 2)]!;
   await activity.filter('From (UTC)').fill(day(target.timestamp));
   await activity.filter('To (UTC)').fill(day(target.timestamp));
   const sameDay = synced.ledger.filter((e) => day(e.timestamp) === day(target.timestamp));
-  await expect(activity.count).toContainText(`${sameDay.length} of`);
+  await activity.expectCount(synced.ledger.length, sameDay.length);
   await page.getByRole('button', { name: 'Clear filters' }).first().click();
+  await activity.expectCount(synced.ledger.length);
 
   // Search by block, and by part of a hotkey.
-  await activity.search.fill(String(target.blockNumber));
+  await activity.searchFor(String(target.blockNumber));
   const inBlock = synced.ledger.filter((e) => e.blockNumber === target.blockNumber);
-  await expect(activity.count).toContainText(`${inBlock.length} of`);
+  await activity.expectCount(synced.ledger.length, inBlock.length);
   expect(await activity.seqs()).toEqual(inBlock.map((e) => e.seq).reverse());
   const hotkey = target.firstLeg.hotkey;
-  await activity.search.fill(hotkey.slice(3, 14));
+  await activity.searchFor(hotkey.slice(3, 14));
   const withHotkey = synced.ledger.filter(
     (e) =>
       e.legs.some((l) => l.hotkey.includes(hotkey.slice(3, 14))) ||
@@ -151,9 +152,9 @@ test('filters, search and sorting narrow and order the rows; the export follows 
         [s.hotkey, s.destHotkey, s.coldkey, s.counterpartyColdkey].some((k) => k?.includes(hotkey.slice(3, 14))),
       ),
   );
-  await expect(activity.count).toContainText(`${withHotkey.length} of`);
-  await activity.search.fill('');
-  await expect(activity.count).toContainText(`${synced.ledger.length} entries`);
+  await activity.expectCount(synced.ledger.length, withHotkey.length);
+  await activity.searchFor('');
+  await activity.expectCount(synced.ledger.length);
 
   // Sort by α, largest first, then smallest first.
   await activity.header('α').click();
@@ -196,16 +197,18 @@ test('keyboard: arrows move, Enter opens the detail, Escape closes it, End reach
 test('choices are remembered across pages and reloads', async ({ page }) => {
   const activity = await openActivity(page);
   await activity.filter('Kind').selectOption({ label: LEDGER_KINDS.sell.label });
-  await activity.header('TAO').click();
   const sells = synced.ledger.filter((e) => e.kind === 'sell').length;
-  await expect(activity.count).toContainText(`${sells} of`);
+  await activity.expectCount(synced.ledger.length, sells);
+  await activity.header('TAO').click();
+  await expect(activity.grid.getByRole('columnheader', { name: /^TAO/ })).toHaveAttribute('aria-sort', 'descending');
+  await activity.expectCount(synced.ledger.length, sells);
   const frame = new AppFrame(page);
   await frame.link('Wallets').click();
   await activity.open();
   await expect(activity.filter('Kind')).toHaveValue('sell');
-  await expect(activity.count).toContainText(`${sells} of`);
+  await activity.expectCount(synced.ledger.length, sells);
   await expect(activity.grid.getByRole('columnheader', { name: /^TAO/ })).toHaveAttribute('aria-sort', 'descending');
   await page.reload();
   await expect(activity.filter('Kind')).toHaveValue('sell');
-  await expect(activity.count).toContainText(`${sells} of`);
+  await activity.expectCount(synced.ledger.length, sells);
 });

@@ -13,8 +13,9 @@ const WALLETS = [
   { id: 2, address: '5Empty', label: 'Empty', group: null, addedAt: 0 },
 ];
 
-/** A backend that answers like the real one for these wallets: Main has 3 entries, Empty none. */
-function fakeBridge(calls: Call[]) {
+/** A backend that answers like the real one for these wallets: Main has 3 entries, Empty none. It
+ * answers once `gate.open` resolves, when a test sets one. */
+function fakeBridge(calls: Call[], gate: { open?: Promise<void> }) {
   const page = (args: { filter?: { walletIds?: number[] } } | undefined): ActivityPageView => {
     const matched = args?.filter?.walletIds?.includes(1) === false ? 0 : 3;
     return {
@@ -36,7 +37,13 @@ function fakeBridge(calls: Call[]) {
     { on: () => () => {} },
     {
       get: (target, name: string) =>
-        name === 'on' ? target.on : async (args: unknown) => ({ data: answer(name, args) }),
+        name === 'on'
+          ? target.on
+          : async (args: unknown) => {
+              const data = answer(name, args);
+              await gate.open;
+              return { data };
+            },
     },
   );
 }
@@ -44,9 +51,11 @@ function fakeBridge(calls: Call[]) {
 describe('<ActivityPage>', () => {
   // The client keeps the first bridge it finds for the life of the page: install one, clear its log.
   const calls: Call[] = [];
-  (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] = fakeBridge(calls);
+  const gate: { open?: Promise<void> } = {};
+  (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] = fakeBridge(calls, gate);
   beforeEach(() => {
     calls.length = 0;
+    gate.open = undefined;
     localStorage.clear();
     URL.createObjectURL = vi.fn(() => 'blob:x');
     URL.revokeObjectURL = vi.fn();
@@ -96,5 +105,21 @@ describe('<ActivityPage>', () => {
     fireEvent.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
     await waitFor(() => expect(lastList().filter).toBeUndefined());
     expect((screen.getByRole('searchbox', { name: 'Search' }) as HTMLInputElement).value).toBe('');
+  });
+
+  it("marks the counts busy while the list for new choices loads: until then they are the previous list's", async () => {
+    renderPage();
+    await screen.findByText('3 entries · Time, newest first');
+    const count = screen.getByTestId('activity-count');
+    expect(count.getAttribute('aria-busy')).toBeNull();
+    let release = () => {};
+    gate.open = new Promise((resolve) => (release = resolve));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Wallet' }), { target: { value: '2' } });
+    await waitFor(() => expect(lastList()).toMatchObject({ filter: { walletIds: [2] } }));
+    expect(count.textContent).toBe('3 of 3 entries · Time, newest first');
+    expect(count.getAttribute('aria-busy')).toBe('true');
+    release();
+    await screen.findByText('0 of 3 entries · Time, newest first');
+    expect(count.getAttribute('aria-busy')).toBeNull();
   });
 });

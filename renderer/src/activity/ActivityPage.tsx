@@ -51,7 +51,13 @@ export function ActivityPage() {
     <section className="page" aria-labelledby="page-title">
       <header className="page-header">
         <h1 id="page-title">Activity</h1>
-        <p className="muted" data-testid="activity-count" aria-live="polite">
+        {/* Busy while the list for new choices loads: until then the counts are the previous list's. */}
+        <p
+          className="muted"
+          data-testid="activity-count"
+          aria-live="polite"
+          aria-busy={first.isPlaceholderData ? true : undefined}
+        >
           {view
             ? filtered
               ? `${count(view.matched)} of ${count(view.total)} entries`
