@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { AppFrame } from './app-frame';
 
+/** A count as the page writes it ("1,234"). */
+const n = (v: number) => v.toLocaleString('en-US');
+
 /** The Activity page: filters, the virtualised ledger grid, the entry detail and the export. */
 export class ActivityPage {
   readonly count: Locator;
@@ -37,11 +40,34 @@ export class ActivityPage {
    * choices: while the list for new choices loads, the line keeps the previous counts and is aria-busy.
    */
   async expectCount(total: number, matched?: number): Promise<void> {
-    const n = (v: number) => v.toLocaleString('en-US');
     const text = matched === undefined ? `${n(total)} entries` : `${n(matched)} of ${n(total)} entries`;
     await expect(this.count).toHaveText(new RegExp(`^${text}( ·|$)`));
     await expect(this.count).not.toHaveAttribute('aria-busy', 'true');
     await expect(this.count).toHaveText(new RegExp(`^${text}( ·|$)`));
+  }
+
+  /** The number of entries, once the list without a filter has loaded ("N entries", not aria-busy). */
+  async total(): Promise<number> {
+    return this.settled(/^([\d,]+) entries( ·|$)/);
+  }
+
+  /**
+   * After a filter or a search (`searchFor`) out of `total` entries: how many it matches, once its list
+   * has loaded. The "M of N" line appears with the new choices (aria-busy, the previous counts, until
+   * their list is in), so it cannot be the line of the list before them.
+   */
+  async matched(total: number): Promise<number> {
+    return this.settled(new RegExp(`^([\\d,]+) of ${n(total)} entries( ·|$)`));
+  }
+
+  /** The count line's first number once it matches `line` and is no longer aria-busy. */
+  private async settled(line: RegExp): Promise<number> {
+    await expect(this.count).toHaveText(line);
+    await expect(this.count).not.toHaveAttribute('aria-busy', 'true');
+    const text = (await this.count.textContent()) ?? '';
+    const match = line.exec(text);
+    if (!match) throw new Error(`the count line changed to "${text}" with no change of choices`);
+    return Number(match[1]!.replace(/,/g, ''));
   }
 
   /** Search at once (Enter), not after the typing pause, so what follows sees the new choices. */
