@@ -54,7 +54,11 @@ test('validators show by their on-chain name on Subnets, Subnet detail and Activ
   // Activity: entries with that validator name it, the full hotkey on hover.
   const activity = new ActivityPage(page);
   await activity.open();
-  await activity.search.fill(target.hotkey);
+  const total = await activity.total();
+  // Hovered only once the searched list is in: the list for new choices is a new grid, and a row
+  // hovered before it came would be gone, with the pointer's hover.
+  await activity.searchFor(target.hotkey);
+  expect(await activity.matched(total)).toBeGreaterThan(0);
   await expect(activity.rows.first()).toBeVisible();
   const cell = activity.rows.first().getByTestId('activity-validator');
   await expect(cell).toContainText(name);
