@@ -3,169 +3,35 @@
  * filled by `PnlTracker.refresh()` from the replay state at its last block.
  */
 import { bookKey, type PortfolioState, type PositionAcc } from './state';
+import type { PriceRef } from './prices';
 import { quoteExit } from './runtime';
-import { impliedPrice, ratio, taoToFiat } from './units';
 import {
-  ADDITIVE_KEYS,
   allocateBookCost,
-  emptyFigures,
   positionFigures,
+  repriced,
   specFor,
-  type AdditiveKey,
   type AggregateResult,
-  type FigureFlags,
-  type Figures,
   type PnlContext,
   type PnlResult,
   type PositionResult,
 } from './pnl';
+import { AggregateAcc, figureDiff } from './aggregate-acc';
 
-/** The additive figures that moved between a member's old and new figures (new − old, nonzero only). */
-export type FigureDiff = readonly (readonly [AdditiveKey, bigint])[];
+export { AggregateAcc, figureDiff, type FigureDiff } from './aggregate-acc';
 
-export function figureDiff(old: Figures | undefined, now: Figures): FigureDiff {
-  const out: [AdditiveKey, bigint][] = [];
-  for (const k of ADDITIVE_KEYS) {
-    const d = old ? now[k] - old[k] : now[k];
-    if (d !== 0n) out.push([k, d]);
-  }
-  return out;
-}
-
-/**
- * Running sums for one aggregate; a member's change is applied as a difference (incremental path), so
- * an append costs the figures that moved, not the aggregate's size.
- */
-export class AggregateAcc {
-  /**
-   * The running sums, held in an object of the full figures' shape: a result's figures are a plain copy
-   * of it with the derived fields overwritten. (A copy that adds properties, `{ ...sums, exitValue }`,
-   * makes V8 build a new hidden class per copy: ~30 µs for these 39 fields, against <1 µs.)
-   */
-  private readonly sums: Figures = emptyFigures();
-  readonly alphaByNetuid = new Map<number, bigint>();
-  readonly members = new Set<string>();
-  /** Flag counters maintained incrementally (no pass over members when building a result). */
-  private readonly missingPriceCount = new Map<number, number>();
-  private flagCounts = {
-    frictionUnknownLegs: 0,
-    feesUnknown: 0,
-    emissionsUnpriced: 0,
-    exitApproximate: 0,
-    fiatIncomplete: 0,
-  };
-  /** Cached result, dropped whenever a member changes (the incremental path rebuilds only those). */
-  private cached: { day: number; result: AggregateResult } | null = null;
-  /**
-   * Exit quote of the α held per subnet, kept until a member of that subnet changes (`change`: its α
-   * or, through a snapshot, its pool) or prices move (`invalidate`). `exitSum` is their sum, so an
-   * append that changes one position re-quotes one subnet and adds nothing up (bigint sums are exact
-   * in any order).
-   */
-  private readonly exitByNetuid = new Map<number, bigint>();
-  private exitSum = 0n;
-  private readonly staleExit = new Set<number>();
-  private sortedMembers: string[] | null = null;
-  constructor(
-    readonly key: string,
-    readonly kind: AggregateResult['kind'],
-  ) {}
-
-  /** A member's figures went from `old` (undefined: a new member) to `now`; `diff` = figureDiff(old, now). */
-  change(old: PositionResult | undefined, now: PositionResult, diff: FigureDiff): void {
-    this.cached = null;
-    for (const [k, d] of diff) this.sums[k] += d;
-    const n = now.netuid;
-    const dAlpha = now.figures.alpha - (old ? old.figures.alpha : 0n);
-    const held = this.alphaByNetuid.get(n);
-    if (held === undefined || dAlpha !== 0n) this.alphaByNetuid.set(n, (held ?? 0n) + dAlpha);
-    this.staleExitOf(n);
-    this.countFlags(now.figures.flags, 1);
-    if (old) this.countFlags(old.figures.flags, -1);
-    else if (!this.members.has(now.key)) {
-      this.members.add(now.key);
-      this.sortedMembers = null;
-    }
-  }
-
-  private staleExitOf(netuid: number): void {
-    const quoted = this.exitByNetuid.get(netuid);
-    if (quoted !== undefined) {
-      this.exitSum -= quoted;
-      this.exitByNetuid.delete(netuid);
-    }
-    this.staleExit.add(netuid);
-  }
-
-  private countFlags(fl: FigureFlags, d: 1 | -1): void {
-    const c = this.flagCounts;
-    c.frictionUnknownLegs += d * fl.frictionUnknownLegs;
-    c.feesUnknown += d * fl.feesUnknown;
-    c.emissionsUnpriced += d * fl.emissionsUnpriced;
-    c.exitApproximate += fl.exitApproximate ? d : 0;
-    c.fiatIncomplete += fl.fiatIncomplete ? d : 0;
-    for (const n of fl.missingPrice) this.missingPriceCount.set(n, (this.missingPriceCount.get(n) ?? 0) + d);
-  }
-
-  /**
-   * Cached until a member changes (`change`) — prices only change through snapshots, which refresh every
-   * position. The cache key is the UTC day when fiat prices matter (as-of day price).
-   */
-  result(block: number, ts: number, ctx: PnlContext): AggregateResult {
-    const day = ctx.fiat ? Math.floor(ts / 86_400_000) : 0;
-    if (this.cached && this.cached.day === day) return this.cached.result;
-    const result = this.build(block, ts, ctx);
-    this.cached = { day, result };
-    return result;
-  }
-
-  /** Drop the cached result and every exit quote (e.g. the runtime's fee changed). */
-  invalidate(): void {
-    this.cached = null;
-    this.exitByNetuid.clear();
-    this.exitSum = 0n;
-    for (const n of this.alphaByNetuid.keys()) this.staleExit.add(n);
-  }
-
-  private build(block: number, ts: number, ctx: PnlContext): AggregateResult {
-    const s = this.sums;
-    const c = this.flagCounts;
-    const flags: FigureFlags = {
-      missingPrice: [...this.missingPriceCount]
-        .filter(([, k]) => k > 0)
-        .map(([n]) => n)
-        .sort((a, b) => a - b),
-      frictionUnknownLegs: c.frictionUnknownLegs,
-      feesUnknown: c.feesUnknown,
-      emissionsUnpriced: c.emissionsUnpriced,
-      exitApproximate: c.exitApproximate > 0,
-      fiatIncomplete: c.fiatIncomplete > 0,
-    };
-    for (const netuid of this.staleExit) {
-      const alpha = this.alphaByNetuid.get(netuid) ?? 0n;
-      const pool = alpha === 0n ? null : ctx.prices.poolAt(netuid, block);
-      const exit = pool ? quoteExit(alpha, pool, specFor(ctx, netuid, block)).tao : 0n;
-      this.exitByNetuid.set(netuid, exit);
-      this.exitSum += exit;
-    }
-    this.staleExit.clear();
-    const fiatPrice = ctx.fiat ? ctx.fiat.priceOn(ts) : null;
-    const figures: Figures = { ...s };
-    figures.exitValue = this.exitSum;
-    figures.avgEntryPrice =
-      this.alphaByNetuid.size === 1 ? impliedPrice(s.costBasis, s.alpha > 0n ? s.alpha : 0n) : null;
-    figures.totalReturnPct = ratio(s.totalReturn, s.taoIn);
-    figures.spotValueFiat = fiatPrice === null ? null : taoToFiat(s.spotValue, fiatPrice);
-    figures.unrealizedFiat = fiatPrice === null ? null : taoToFiat(s.unrealized, fiatPrice);
-    figures.flags = flags;
-    this.sortedMembers ??= [...this.members].sort();
-    return { key: this.key, kind: this.kind, figures, positions: this.sortedMembers };
-  }
+/** A position as the tracker visits it: its lot book, its aggregates and its last result. */
+interface Tracked {
+  readonly book: string;
+  readonly aggs: readonly AggregateAcc[];
+  res: PositionResult;
 }
 
 /** Position results and their aggregates from a PortfolioState (`refresh()` recomputes them all). */
 export class PnlTracker {
   readonly positionResults = new Map<string, PositionResult>();
+  /** Every position with a result, by key and per subnet (what a price move visits). */
+  private readonly tracked = new Map<string, Tracked>();
+  private readonly trackedBySubnet = new Map<number, Tracked[]>();
   readonly subnets = new Map<number, AggregateAcc>();
   readonly wallets = new Map<string, AggregateAcc>();
   readonly groups = new Map<string, AggregateAcc>();
@@ -237,10 +103,46 @@ export class PnlTracker {
    * unchanged since the last refresh.
    */
   refreshChanged(books: ReadonlySet<string>, netuids: ReadonlySet<number>): void {
-    const all = new Set(books);
-    if (netuids.size > 0)
-      for (const p of this.state.positions.values()) if (netuids.has(p.netuid)) all.add(bookKey(p.coldkey, p.netuid));
-    for (const bk of all) this.refreshBook(bk);
+    for (const bk of books) this.refreshBook(bk);
+    if (netuids.size === 0) return;
+    if (this.tracked.size === this.state.positions.size) {
+      for (const netuid of netuids) this.reprice(netuid, books);
+      return;
+    }
+    // A position without a result (none is made outside a replayed book; kept as the safe way).
+    const all = new Set<string>();
+    for (const p of this.state.positions.values()) if (netuids.has(p.netuid)) all.add(bookKey(p.coldkey, p.netuid));
+    for (const bk of all) if (!books.has(bk)) this.refreshBook(bk);
+  }
+
+  /**
+   * Subnet `netuid`'s price and pool moved: the positions of books no event touched (`books` were
+   * refreshed whole) keep their book's figures and cost basis, and only the price-dependent ones are
+   * recomputed (`repriced`, what `positionFigures` gives for them). The subnet's price, pool and fee
+   * spec are read once; each aggregate moves by the spot value's difference.
+   */
+  private reprice(netuid: number, books: ReadonlySet<string>): void {
+    const list = this.trackedBySubnet.get(netuid);
+    if (!list) return;
+    const block = this.state.lastBlock;
+    const { prices, fiat } = this.ctx;
+    const price: PriceRef | null = prices.priceAt(netuid, block);
+    const pool = prices.poolAt(netuid, block);
+    const spec = pool ? specFor(this.ctx, netuid, block) : 0;
+    const fiatPrice = fiat ? fiat.priceOn(this.state.lastTimestamp) : null;
+    for (const t of list) {
+      if (books.size > 0 && books.has(t.book)) continue;
+      const old = t.res;
+      const was = old.figures;
+      const figures = repriced(was, netuid, price, pool ? quoteExit(was.alpha, pool, spec) : null, fiatPrice);
+      const res: PositionResult = { key: old.key, coldkey: old.coldkey, hotkey: old.hotkey, netuid, price, figures };
+      const d = figures.spotValue - was.spotValue;
+      for (const a of t.aggs) a.repriced(netuid, d, was.flags, figures.flags);
+      t.res = res;
+      this.positionResults.set(res.key, res);
+      this.notePosition(res, false);
+    }
+    this.aggLists = null;
   }
 
   private refreshBook(bk: string): void {
@@ -260,8 +162,17 @@ export class PnlTracker {
         price,
         figures,
       };
+      let t = this.tracked.get(p.key);
+      if (t) t.res = res;
+      else {
+        t = { book: bk, aggs: this.aggregatesOf(p), res };
+        this.tracked.set(p.key, t);
+        let list = this.trackedBySubnet.get(p.netuid);
+        if (!list) this.trackedBySubnet.set(p.netuid, (list = []));
+        list.push(t);
+      }
       const diff = figureDiff(old?.figures, figures);
-      for (const a of this.aggregatesOf(p)) a.change(old, res, diff);
+      for (const a of t.aggs) a.change(old, res, diff);
       this.aggLists = null;
       this.positionResults.set(p.key, res);
       this.notePosition(res, old === undefined);

@@ -196,11 +196,29 @@ export function positionFigures(
   flags.emissionsUnpriced = p.emissionsUnpriced;
   flags.exitApproximate = exit?.approximate ?? false;
   flags.fiatIncomplete = p.fiatIncomplete;
-  const unrealized = spotValue - costBasis;
-  const totalReturn = spotValue + p.taoOut - p.taoIn;
   const fiatPrice = ctx.fiat ? ctx.fiat.priceOn(ts) : null;
   if (ctx.fiat && fiatPrice === null) flags.fiatIncomplete = true;
-  const figures: Figures = {
+  return { figures: figuresFrom(p, costBasis, spotValue, exit ? exit.tao : 0n, fiatPrice, flags), price };
+}
+
+/** The figures a position's book gives besides its cost basis and the price-dependent ones. */
+export type BookFigures = Omit<AdditiveFigures, 'costBasis' | 'spotValue' | 'unrealized' | 'totalReturn'>;
+
+/**
+ * A position's figures from its book's running totals (a position, or the figures it had: see
+ * `repriced`), its cost basis, spot and exit value, and the as-of day's fiat price.
+ */
+function figuresFrom(
+  p: BookFigures,
+  costBasis: bigint,
+  spotValue: bigint,
+  exitValue: bigint,
+  fiatPrice: bigint | null,
+  flags: FigureFlags,
+): Figures {
+  const unrealized = spotValue - costBasis;
+  const totalReturn = spotValue + p.taoOut - p.taoIn;
+  return {
     alpha: p.alpha,
     alphaBought: p.alphaBought,
     alphaSold: p.alphaSold,
@@ -233,12 +251,36 @@ export function positionFigures(
     totalReturn,
     realizedFiat: p.realizedFiat,
     incomeFiat: p.incomeFiat,
-    exitValue: exit ? exit.tao : 0n,
+    exitValue,
     avgEntryPrice: impliedPrice(costBasis, p.alpha > 0n ? p.alpha : 0n),
     totalReturnPct: ratio(totalReturn, p.taoIn),
     spotValueFiat: fiatPrice === null ? null : taoToFiat(spotValue, fiatPrice),
     unrealizedFiat: fiatPrice === null ? null : taoToFiat(unrealized, fiatPrice),
     flags,
   };
-  return { figures, price };
+}
+
+/**
+ * What `positionFigures` gives for a position whose book no event touched since `old` (its α, cost
+ * basis and flows are those of `old`) when only its subnet's price and pool moved: the book's figures
+ * and cost basis are `old`'s, the price-dependent ones are recomputed. The fiat price is the same day's
+ * (an append that reaches a new day is refused), so a missing fiat price was already flagged in `old`.
+ */
+export function repriced(
+  old: Figures,
+  netuid: number,
+  price: PriceRef | null,
+  exit: { tao: bigint; approximate: boolean } | null,
+  fiatPrice: bigint | null,
+): Figures {
+  const spotValue = price ? alphaToTao(old.alpha, price.price) : 0n;
+  const missing = !price && old.alpha !== 0n;
+  const approximate = exit?.approximate ?? false;
+  const was = old.flags;
+  // Flags are never changed once made: unchanged ones are shared with the old figures.
+  const flags =
+    was.missingPrice.length > 0 === missing && was.exitApproximate === approximate
+      ? was
+      : { ...was, missingPrice: missing ? [netuid] : [], exitApproximate: approximate };
+  return figuresFrom(old, old.costBasis, spotValue, exit ? exit.tao : 0n, fiatPrice, flags);
 }
