@@ -99,11 +99,15 @@ test('a subnet’s own page: figures equal the engine’s, the bet decomposes ex
   const bars = income.locator('.recharts-bar-rectangle');
   await bars.first().scrollIntoViewIfNeeded();
   const shownWeeks = new Set<string>();
+  const tip = income.getByTestId('chart-tip');
+  let previous: string | null = null;
   for (let i = 0; i < (await bars.count()); i++) {
     const box = (await bars.nth(i).boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    const tip = income.getByTestId('chart-tip');
     await expect(tip).toBeVisible();
+    // The tip follows the pointer a render after the move: until then it is the previous bar's.
+    if (previous !== null) await expect(tip.locator('.chart-tip-day')).not.toHaveText(previous);
+    previous = (await tip.locator('.chart-tip-day').textContent()) ?? '';
     const start = /\d{4}-\d{2}-\d{2}/.exec((await tip.textContent()) ?? '')![0];
     const week = weeks.find((w) => w.start === start);
     expect(week, `engine week ${start}`).toBeDefined();
