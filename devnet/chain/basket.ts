@@ -289,7 +289,9 @@ export class BasketBook {
     const weight = targets.reduce((s, r) => s + r.tao, 0n);
     let left = tao;
     targets.forEach((r, i) => {
-      const part = i === targets.length - 1 ? left : (tao * r.tao) / weight;
+      // Holdings all worth 0 TAO (dust α, e.g. left by claims) have no value to split by: the last row takes
+      // it all, as a lone row does (basket475 seed 14 divided by zero here).
+      const part = i === targets.length - 1 ? left : weight === 0n ? 0n : (tao * r.tao) / weight;
       left -= part;
       if (part <= 0n) return;
       c.staking.modern.transfer(cold, subnetAccount(r.netuid), part);

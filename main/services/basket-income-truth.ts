@@ -8,8 +8,9 @@
 // deposit's s × r_i itself). So per interval:
 //   engine = truth − Σ s × (r_i − ln(1 + r_i)) + [0, n) rao of the truth's per-deposit floors − [0, 1) of its own,
 // the 441 grant is its shares' claim value at the upgrade block (≤ the spot value: the fee-free sale's
-// slippage), and an interval without a deposit can only hold the one share a root-stake rebase's floor
-// leaves (docs/chain/baskets.md#devnet, "Rounding").
+// slippage), and an interval without a deposit can only hold the one share each root-stake rebase's floor
+// leaves (docs/chain/baskets.md#devnet, "Rounding"): a remove_stake whose remainder is dust-cleared
+// rebases twice in one block (two StakeRemoved on root), so up to two shares.
 import type { BasketRecord } from '../../shared/engine';
 import type { Devnet } from '../../devnet/index';
 import { fromSs58 } from '../../devnet/chain/accounts';
@@ -20,6 +21,7 @@ export interface TruthCredit {
   coldkey?: string;
   hotkey?: string;
   tao?: string;
+  netuid?: number;
 }
 
 export interface IncomeCheck {
@@ -45,6 +47,8 @@ export function explainIncome(
   hotkey: string,
   /** Blocks of the coldkey's basket reads: a deposit between reads one block apart is valued exactly. */
   reads: ReadonlySet<number>,
+  /** The truth's stake events: each root one of (coldkey, hotkey) rebases its watermark once. */
+  stakeEvents: readonly TruthCredit[],
 ): IncomeCheck[] {
   const chain = dn.world.chain;
   const h = fromSs58(hotkey);
@@ -63,10 +67,21 @@ export function explainIncome(
       const payout = chain.basket.payout(h, c, r.blockNumber);
       out.push({ ...base, predicted: Number(payout - truth), slack: [0, 0], why: 'migration' });
     } else if (mine.length === 0) {
-      // At most the one share a rebase's floor leaves, worth at most one share of the fund's NAV.
+      // At most one share per rebase (root stake change) in the interval, each worth at most one share of
+      // the fund's NAV.
+      const rebases = stakeEvents.filter(
+        (e) =>
+          e.coldkey === coldkey &&
+          e.hotkey === hotkey &&
+          e.netuid === 0 &&
+          (e.kind === 'StakeAdded' || e.kind === 'StakeRemoved') &&
+          e.block > from &&
+          e.block <= r.blockNumber,
+      ).length;
       const p = chain.basket.shares(h, r.blockNumber);
       const perShare = p === 0n ? 0n : (chain.basket.nav(h, r.blockNumber) + p - 1n) / p;
-      out.push({ ...base, predicted: 0, slack: [0, r.shares <= 1n ? Number(perShare) : 0], why: 'rebase' });
+      const bound = r.shares <= BigInt(Math.max(rebases, 1)) ? Number((r.shares > 1n ? r.shares : 1n) * perShare) : 0;
+      out.push({ ...base, predicted: 0, slack: [0, bound], why: 'rebase' });
     } else {
       let gap = 0;
       for (const e of mine) {
