@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { amountOf } from './figures';
 
 /** The Portfolio page, shared by the web and Electron suites. */
@@ -17,6 +17,16 @@ export class PortfolioPage {
   async goto(url: string): Promise<void> {
     await this.page.goto(`${url}#/portfolio`);
     await this.page.getByTestId('spot-value').waitFor();
+  }
+
+  /**
+   * Wait until every section below the headline is drawn with the headline's computation: they follow
+   * it one per task (renderer/src/app/staged.ts), the date-range card last, and a section still showing
+   * the previous computation is aria-busy.
+   */
+  async expectDrawn(): Promise<void> {
+    await expect(this.page.getByRole('heading', { name: 'Realized and income in a date range' })).toBeVisible();
+    await expect(this.page.locator('.stage[aria-busy="true"]')).toHaveCount(0);
   }
 
   amount(testId: string): Promise<bigint> {

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { AppFrame } from '../page-models/app-frame';
+import { PortfolioPage } from '../page-models/portfolio-page';
 import { expect, test } from '../support/web-host';
 
 test.use({ seed: 'devnet-demo' });
@@ -51,7 +52,12 @@ test('every figure on Portfolio, Subnets and a subnet’s page has a definition,
     if (name === 'SN5') await page.locator('[data-testid="subnet-row"][data-netuid="5"] a').click();
     else await frame.link(name).click();
     await expect(page.locator('main .amount').first()).toBeVisible();
-    if (name === 'SN5') await expect(page.getByTestId('health-tao-reserve')).toBeVisible();
+    // Every section drawn: the charts and tables below the headline come a task or more after it.
+    if (name === 'Portfolio') await new PortfolioPage(page).expectDrawn();
+    if (name === 'SN5') {
+      await expect(page.getByTestId('health-tao-reserve')).toBeVisible();
+      await expect(page.getByTestId('chart-subnet.value')).toBeVisible(); // the charts come in a deferred render
+    }
     seen[name] = await undefinedMetrics(page);
     counts[name] = await page.locator('main .metric-label, main button.sort[data-help]').count();
   }

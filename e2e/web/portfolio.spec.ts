@@ -221,6 +221,9 @@ test('privacy mode shows no digit in any amount, percentage or chart, and no gre
     if (name === 'SN5') await page.locator('[data-testid="subnet-row"][data-netuid="5"] a').click();
     else await frame.link(name).click();
     await expect(page.locator('.amount').first()).toBeVisible();
+    // Every section drawn: the charts and tables below the headline come a task or more after it.
+    if (name === 'Portfolio') await portfolio.expectDrawn();
+    if (name === 'SN5') await expect(page.getByTestId('chart-subnet.value')).toBeVisible();
     const figures = await page
       .locator('.amount')
       .evaluateAll((els) =>
@@ -237,6 +240,7 @@ test('privacy mode shows no digit in any amount, percentage or chart, and no gre
     await expect(chart.getByTestId('chart-hidden')).toBeVisible();
   await frame.link('Portfolio').click();
   const charts = page.locator('figure.chart');
+  await portfolio.expectDrawn();
   await expect(charts.first()).toBeVisible();
   for (const chart of await charts.all()) {
     await expect(chart.getByTestId('chart-hidden')).toBeVisible();
