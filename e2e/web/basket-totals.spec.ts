@@ -127,6 +127,8 @@ test('fund dividends at claim: Settings switch changes income and unrealized as 
   expect(total).toBe(accrual.total.figures.totalReturn);
   expect(await portfolio.amount('total-return')).toBe(accrual.total.figures.totalReturn);
   expect(await portfolio.amount('spot-value')).toBe(claim.total.figures.spotValue);
+  // The chart is redrawn after the headline: until then it is the previous computation's.
+  await portfolio.expectDrawn();
   expect(await portfolio.lineEnd('value')).toBe(claim.total.figures.spotValue);
   // The Root & baskets section shows each position's income at claim (the engine's).
   await page.goto(`${webHost.url}#/subnets`);
