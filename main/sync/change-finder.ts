@@ -365,10 +365,12 @@ export class ChangeFinder {
     }
     for (const ref of c.silent) {
       if (ref.kind !== 'HotkeySwapped') continue;
-      // The swapped positions continue under the new hotkey.
+      // Positions continue under the new hotkey and were under the old one (docs/chain/change-discovery.md).
+      const pairs = [[ref.oldHotkey, ref.newHotkey] as const, [ref.newHotkey, ref.oldHotkey] as const];
       for (const p of [...this.positions.values()])
-        if (p.hotkey === ref.oldHotkey && (ref.netuid === null || ref.netuid === p.netuid))
-          if (this.#addPosition(ref.newHotkey, p.netuid)) grew = true;
+        for (const [from, to] of pairs)
+          if (p.hotkey === from && (ref.netuid ?? p.netuid) === p.netuid && this.#addPosition(to, p.netuid))
+            grew = true;
       if (this.#addHotkey(ref.newHotkey)) grew = true;
     }
     return grew;
