@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActivityPageView } from '../../../shared/activity';
 import { BRIDGE_GLOBAL } from '../../../shared/bridge';
@@ -100,7 +100,17 @@ describe('<ActivityPage>', () => {
   it('applies a search after a pause, and Clear filters resets it', async () => {
     renderPage();
     await screen.findByText('3 entries · Time, newest first');
-    fireEvent.change(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: ' 5Hot ' } });
+    // The pause is the field's own timer, run when the test says (not raced against waitFor's 1 s).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      fireEvent.change(screen.getByRole('searchbox', { name: 'Search' }), { target: { value: ' 5Hot ' } });
+      expect(lastList().filter).toBeUndefined();
+      await act(async () => {
+        vi.runOnlyPendingTimers();
+      });
+    } finally {
+      vi.useRealTimers();
+    }
     await waitFor(() => expect(lastList()).toMatchObject({ filter: { search: '5Hot' } }));
     fireEvent.click(screen.getAllByRole('button', { name: 'Clear filters' })[0]!);
     await waitFor(() => expect(lastList().filter).toBeUndefined());
