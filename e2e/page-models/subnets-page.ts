@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { amountOf } from './figures';
 
 /** The Subnets table. */
@@ -10,6 +10,15 @@ export class SubnetsPage {
     this.table = page.getByRole('table', { name: 'Positions by subnet' });
     this.rows = page.getByTestId('subnet-row');
     this.totals = page.getByTestId('totals-row');
+  }
+
+  /**
+   * Wait for the market figures (price changes, shares, emission yields): they come with the analytics,
+   * after the rows, and until then those cells read "—" (narrower than the percentages they become).
+   */
+  async expectMarketFigures(): Promise<void> {
+    await expect(this.rows.first()).toBeVisible();
+    await expect(this.table.locator('tbody')).toContainText('%');
   }
 
   async netuids(): Promise<number[]> {
