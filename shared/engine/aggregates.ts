@@ -24,6 +24,8 @@ interface Tracked {
   readonly book: string;
   readonly aggs: readonly AggregateAcc[];
   res: PositionResult;
+  /** Its index in the sorted position list (valid while the list is kept). */
+  at: number;
 }
 
 /** Position results and their aggregates from a PortfolioState (`refresh()` recomputes them all). */
@@ -39,12 +41,11 @@ export class PnlTracker {
   private readonly groupsOfWallet = new Map<string, string[]>();
   private sortedKeys: string[] | null = null;
   /**
-   * The sorted position results (`result().positions`) and each key's index in it: rebuilt when a
+   * The sorted position results (`result().positions`; each Tracked notes its index in it): rebuilt when a
    * position is added; a changed position replaces its entry in a copy once the list was handed out
    * (a result given earlier never changes).
    */
   private positionList: PositionResult[] | null = null;
-  private positionIndex: Map<string, number> | null = null;
   private listHandedOut = false;
   /** The aggregate lists of the last result, until an aggregate changes (and its fiat day). */
   private aggLists: {
@@ -140,7 +141,7 @@ export class PnlTracker {
       for (const a of t.aggs) a.repriced(netuid, d, was.flags, figures.flags);
       t.res = res;
       this.positionResults.set(res.key, res);
-      this.notePosition(res, false);
+      this.notePosition(t, false);
     }
     this.aggLists = null;
   }
@@ -165,7 +166,7 @@ export class PnlTracker {
       let t = this.tracked.get(p.key);
       if (t) t.res = res;
       else {
-        t = { book: bk, aggs: this.aggregatesOf(p), res };
+        t = { book: bk, aggs: this.aggregatesOf(p), res, at: -1 };
         this.tracked.set(p.key, t);
         let list = this.trackedBySubnet.get(p.netuid);
         if (!list) this.trackedBySubnet.set(p.netuid, (list = []));
@@ -175,30 +176,32 @@ export class PnlTracker {
       for (const a of t.aggs) a.change(old, res, diff);
       this.aggLists = null;
       this.positionResults.set(p.key, res);
-      this.notePosition(res, old === undefined);
+      this.notePosition(t, old === undefined);
     }
   }
 
-  private notePosition(res: PositionResult, added: boolean): void {
+  private notePosition(t: Tracked, added: boolean): void {
     if (added) {
       this.sortedKeys = null;
       this.positionList = null;
-      this.positionIndex = null;
       return;
     }
-    if (!this.positionList || !this.positionIndex) return;
+    if (!this.positionList) return;
     if (this.listHandedOut) {
       this.positionList = this.positionList.slice();
       this.listHandedOut = false;
     }
-    this.positionList[this.positionIndex.get(res.key) as number] = res;
+    this.positionList[t.at] = t.res;
   }
 
   private positions(): PositionResult[] {
-    if (!this.positionList || !this.positionIndex) {
+    if (!this.positionList) {
       const keys = (this.sortedKeys ??= [...this.positionResults.keys()].sort());
-      this.positionList = keys.map((k) => this.positionResults.get(k) as PositionResult);
-      this.positionIndex = new Map(keys.map((k, i) => [k, i]));
+      this.positionList = keys.map((k, i) => {
+        const t = this.tracked.get(k) as Tracked;
+        t.at = i;
+        return t.res;
+      });
     }
     this.listHandedOut = true;
     return this.positionList;

@@ -6,8 +6,10 @@
 import { benchmarkIds, type BenchmarkId } from '../vocab';
 import {
   addInto,
-  allocateValues,
+  allocateUnits,
   benchmarkFigure,
+  betParts,
+  figureAt,
   emptyFigure,
   recordOf,
   type BenchmarkFigure,
@@ -17,91 +19,49 @@ import {
 } from './benchmarks';
 import type { BenchmarkKeep } from './benchmark-set';
 
-/** One subnet's split of one benchmark's value: its inputs and the values it gave. */
+/** One subnet's split of one benchmark's value: its inputs and the values it gave (in the order of `keys`). */
 export interface Split {
   at: bigint;
   keys: readonly string[];
   units: readonly bigint[];
-  values: Map<string, bigint>;
+  values: readonly bigint[];
 }
 
 const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 };
+export const sameKeys: (a: readonly string[], b: readonly string[]) => boolean = sameList;
 
 /**
- * Whether `kept` is the figure benchmarkFigure(f, value, available, complete) gives: its fields are
- * functions of exactly these (net invested = benchmarkValue − benchmarkGain).
+ * One subnet's split of a benchmark's value over its positions `keys` at index value `at` (kept when
+ * its inputs are): the values in the order of `keys`.
  */
-function sameFigure(
-  kept: BenchmarkFigure,
-  f: BetFigures,
-  value: bigint,
-  available: boolean,
-  complete: boolean,
-): boolean {
-  return (
-    kept.benchmarkValue === value &&
-    kept.available === available &&
-    kept.complete === complete &&
-    kept.betValue === f.spotValue &&
-    kept.emissionEffect === f.incomeTao &&
-    kept.frictionEffect === -f.friction &&
-    kept.benchmarkValue - kept.benchmarkGain === f.taoIn - f.taoOut
-  );
-}
-
-/** One subnet's split of a benchmark's value over its positions `keys` at index value `at` (kept when its inputs are). */
 export function splitOf(
   unitsOf: (key: string) => bigint,
   at: bigint,
   netuid: number,
   keys: readonly string[],
   kept: Map<number, Split>,
-) {
+): readonly bigint[] {
   const last = kept.get(netuid);
   let same = last !== undefined && last.at === at && sameList(last.keys, keys);
   for (let i = 0; same && i < keys.length; i++) same = unitsOf(keys[i] as string) === (last as Split).units[i];
   if (same) return (last as Split).values;
-  const us = keys.map(unitsOf);
-  const values = allocateValues(new Map(keys.map((k, i) => [k, us[i] as bigint])), at);
-  kept.set(netuid, { at, keys, units: us, values });
+  const units = keys.map(unitsOf);
+  const values = allocateUnits(keys, units, at);
+  kept.set(netuid, { at, keys, units, values });
   return values;
 }
 
-/** A position's figures against every benchmark: the kept ones when their inputs are equal; `made` when made anew. */
-export function positionOf(
-  key: string,
-  f: BetFigures,
-  sets: Sets,
-  split: Record<BenchmarkId, ReadonlyMap<string, bigint>>,
-  keep: BenchmarkKeep,
-): { b: Benchmarks; made: boolean } {
-  const last = keep.positions.get(key);
-  let b = last?.b;
-  // The same bet figures object: only the benchmark's own inputs need comparing (no bigint made).
-  const sameBet = last?.bet === f;
-  for (let i = 0; b && i < benchmarkIds.length; i++) {
-    const id = benchmarkIds[i] as BenchmarkId;
-    const available = sets.units[id].index.available;
-    const k = b[id];
-    const value = split[id].get(key) ?? 0n;
-    const complete = !sets.waiting[id].has(key);
-    if (
-      sameBet
-        ? k.benchmarkValue !== value || k.available !== available || k.complete !== complete
-        : !sameFigure(k, f, value, available, complete)
-    )
-      b = undefined;
-  }
-  const made = !b;
-  b ??= recordOf((id) =>
-    benchmarkFigure(f, split[id].get(key) ?? 0n, sets.units[id].index.available, !sets.waiting[id].has(key)),
-  );
-  keep.positions.set(key, { bet: f, b });
-  return { b, made };
+/** `split`'s positions with the same units, at index value `at` (kept when it is the split's). */
+export function resplit(split: Split, at: bigint, netuid: number, kept: Map<number, Split>): readonly bigint[] {
+  if (split.at === at) return split.values;
+  const values = allocateUnits(split.keys, split.units, at);
+  kept.set(netuid, { at, keys: split.keys, units: split.units, values });
+  return values;
 }
 
 export type Figures = ReadonlyMap<string, { netuid: number; figures: BetFigures }>;
@@ -110,30 +70,102 @@ export interface Sets {
   units: Record<BenchmarkId, BenchmarkUnits>;
   waiting: Record<BenchmarkId, ReadonlySet<string>>;
 }
+/** Per benchmark and subnet: the split of the subnet's value, in the order of its members' keys. */
+export type Values = Record<BenchmarkId, Map<number, readonly bigint[]>>;
 
-/** Figures, subnet sums and the total of the subnets in `members`, reusing what `keep` holds where equal. */
+/**
+ * Whether `kept` is the figure benchmarkFigure(f, value, available, complete) gives: its fields are
+ * functions of exactly these (net invested = benchmarkValue − benchmarkGain). `sameBet`: `kept` was
+ * made from the same bet figures object, so only the benchmark's own inputs need comparing.
+ */
+function sameFigure(
+  kept: BenchmarkFigure,
+  f: BetFigures,
+  sameBet: boolean,
+  value: bigint,
+  available: boolean,
+  complete: boolean,
+): boolean {
+  if (kept.benchmarkValue !== value || kept.available !== available || kept.complete !== complete) return false;
+  return (
+    sameBet ||
+    (kept.betValue === f.spotValue &&
+      kept.emissionEffect === f.incomeTao &&
+      kept.frictionEffect === -f.friction &&
+      kept.benchmarkValue - kept.benchmarkGain === f.taoIn - f.taoOut)
+  );
+}
+
+/**
+ * Figures, subnet sums and the total of the subnets in `members`, reusing what `keep` holds where
+ * equal. A subnet's sum is the figure of its positions' summed bet figures and benchmark values: every
+ * field of a figure is a sum of differences of those, so this is exactly the sum of its positions'
+ * figures (bigint sums, exact in any order), for 9 additions per position instead of 7 per benchmark.
+ */
 export function figuresOf(
   members: ReadonlyMap<number, readonly string[]>,
   figures: Figures,
   sets: Sets,
-  values: Record<BenchmarkId, Map<number, ReadonlyMap<string, bigint>>>,
+  values: Values,
   keep: BenchmarkKeep,
   into: { positions: Map<string, Benchmarks>; subnets: Map<number, Benchmarks> },
 ): void {
+  const ids = benchmarkIds;
+  const n = ids.length;
+  const available = ids.map((id) => sets.units[id].index.available);
+  const waiting = ids.map((id) => (sets.waiting[id].size > 0 ? sets.waiting[id] : null));
   for (const [netuid, keys] of members) {
-    const split = recordOf((id) => values[id].get(netuid) as ReadonlyMap<string, bigint>);
+    const split = ids.map((id) => values[id].get(netuid) as readonly bigint[]);
+    const valueSums = ids.map(() => 0n);
+    const complete = ids.map(() => true);
+    const bets = { taoIn: 0n, taoOut: 0n, spotValue: 0n, incomeTao: 0n, friction: 0n };
     let changed = false;
-    for (const key of keys) {
-      const { b, made } = positionOf(key, (figures.get(key) as { figures: BetFigures }).figures, sets, split, keep);
-      changed ||= made;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      const f = (figures.get(key) as { figures: BetFigures }).figures;
+      const kept = keep.positions.get(key);
+      let b = kept?.b;
+      const sameBet = kept?.bet === f;
+      for (let j = 0; j < n; j++) {
+        const value = (split[j] as readonly bigint[])[i] as bigint;
+        const w = waiting[j] ?? null;
+        const done = w === null || !w.has(key);
+        valueSums[j] = (valueSums[j] as bigint) + value;
+        complete[j] &&= done;
+        if (b && !sameFigure(b[ids[j] as BenchmarkId], f, sameBet, value, available[j] as boolean, done)) b = undefined;
+      }
+      if (!b) {
+        const parts = betParts(f);
+        const made = {} as Benchmarks;
+        for (let j = 0; j < n; j++) {
+          const w = waiting[j] ?? null;
+          const value = (split[j] as readonly bigint[])[i] as bigint;
+          made[ids[j] as BenchmarkId] = figureAt(parts, value, available[j] as boolean, w === null || !w.has(key));
+        }
+        b = made;
+        changed = true;
+      }
+      if (kept) {
+        kept.bet = f;
+        kept.b = b;
+      } else keep.positions.set(key, { bet: f, b });
       into.positions.set(key, b);
+      bets.taoIn += f.taoIn - f.taoOut;
+      bets.spotValue += f.spotValue;
+      bets.incomeTao += f.incomeTao;
+      bets.friction += f.friction;
     }
     const last = keep.subnets.get(netuid);
     let sum = last && !changed && sameList(last.keys, keys) ? last.sum : null;
     if (!sum) {
-      const s = recordOf((id) => emptyFigure(sets.units[id].index.available));
-      for (const key of keys)
-        for (const id of benchmarkIds) addInto(s[id], (into.positions.get(key) as Benchmarks)[id]);
+      const s = {} as Benchmarks;
+      for (let j = 0; j < n; j++)
+        s[ids[j] as BenchmarkId] = benchmarkFigure(
+          bets,
+          valueSums[j] as bigint,
+          available[j] as boolean,
+          complete[j] as boolean,
+        );
       keep.subnets.set(netuid, { keys, sum: s });
       sum = s;
     }

@@ -14,6 +14,11 @@
  * as-of index value of every benchmark), only those positions and their subnets are visited: the
  * others' units, splits and figures are the last set's (`stepSet`). Otherwise every position is
  * visited and compared as above.
+ *
+ * Live sync records every subnet's pool at each change block, so prices move at every append: then
+ * (`repriced`) the untouched positions' units are still the last set's (their flows and the index at
+ * the windows they flowed in are unchanged), but every subnet is split again where its benchmark's
+ * as-of value moved (the subnet basket indexes) and every position's figures are compared.
  */
 import { benchmarkIds, type BenchmarkId } from '../vocab';
 import { HOLD_INDEX, continueIndex, indexAt } from './analytics/indexes';
@@ -38,7 +43,18 @@ import {
 } from './benchmarks';
 import type { PriceBook } from './prices';
 import type { PortfolioState, PositionAcc } from './state';
-import { copyMap, figuresOf, moveBy, splitOf, totalOf, type Figures, type Sets, type Split } from './benchmark-parts';
+import {
+  copyMap,
+  figuresOf,
+  moveBy,
+  resplit,
+  sameKeys,
+  splitOf,
+  totalOf,
+  type Figures,
+  type Sets,
+  type Split,
+} from './benchmark-parts';
 
 /** What one engine keeps between computations of its benchmark set. */
 export interface BenchmarkKeep {
@@ -56,13 +72,17 @@ export interface BenchmarkKeep {
   last: LastSet | null;
   /** The lot books appends replayed or refreshed since the last set (null: any position may have changed). */
   touched: Set<string> | null;
+  /** Appends since the last set added price snapshots (SNAPSHOT_INDEXES' as-of values and spot values moved). */
+  repriced: boolean;
 }
 
 /**
- * An append replayed or refreshed `books`; null when it may have changed any position (snapshots move
- * values and indexes everywhere, fund readings the validator-fund index, a new runtime every figure).
+ * An append replayed or refreshed `books`; null when it may have changed any position (fund readings
+ * move the validator-fund index, a new runtime every figure). `repriced`: it added price snapshots,
+ * which move spot values and the subnet basket indexes (not the units of positions without a flow).
  */
-export function noteTouched(keep: BenchmarkKeep, books: Iterable<string> | null): void {
+export function noteTouched(keep: BenchmarkKeep, books: Iterable<string> | null, repriced = false): void {
+  keep.repriced ||= repriced;
   if (books === null) keep.touched = null;
   else if (keep.touched) for (const bk of books) keep.touched.add(bk);
 }
@@ -93,6 +113,7 @@ export function benchmarkKeep(): BenchmarkKeep {
     subnets: new Map(),
     last: null,
     touched: null,
+    repriced: false,
   };
 }
 
@@ -123,13 +144,16 @@ export function computeBenchmarks(
   keep: BenchmarkKeep = benchmarkKeep(),
 ): BenchmarkSet {
   const books = keep.touched;
+  const repriced = keep.repriced;
   keep.touched = new Set();
+  keep.repriced = false;
   const touched = books && new Set([...books].flatMap((bk) => (state.bookPositions.get(bk) ?? []).map((p) => p.key)));
   const asOfBlock = state.lastBlock;
   const ctx: BenchmarkContext = { state, prices, asOfBlock, rootIndex: rootIndexOverride };
   const indexes = recordOf((id) => indexOf(id, ctx, keep));
   const at = recordOf((id) => indexAt(indexes[id], asOfBlock));
-  const stepped = touched && keep.last ? stepSet(state, figures, indexes, at, keep, keep.last, touched) : null;
+  const stepped =
+    touched && keep.last ? stepSet(state, figures, indexes, at, keep, keep.last, touched, repriced) : null;
   if (stepped) return stepped;
   const all = recordOf((id) => benchmarkUnits(state, indexes[id], keep.closed[id]));
   const sets: Sets = {
@@ -140,7 +164,7 @@ export function computeBenchmarks(
   for (const [key, { netuid }] of figures) subnetList(members, netuid).push(key);
   // Each subnet's value (floor of its units at the as-of index) split over its positions.
   const values = recordOf((id) => {
-    const out = new Map<number, ReadonlyMap<string, bigint>>();
+    const out = new Map<number, readonly bigint[]>();
     const unitsOf = (k: string): bigint => all[id].byPosition.get(k) ?? 0n;
     for (const [netuid, keys] of members) out.set(netuid, splitOf(unitsOf, at[id], netuid, keys, keep.splits[id]));
     return out;
@@ -167,8 +191,10 @@ const subnetList = <T>(m: Map<number, T[]>, netuid: number): T[] => {
 /**
  * The set after appends that touched only `touched`, from the last set: their units (closed windows
  * added, the open one re-bought), their subnets' windows, splits, figures and sums, and the total.
- * Null when the shortcut does not hold (a new position, a benchmark's index start, availability or
- * as-of value moved, a position's waiting flag changed): the caller then visits every position.
+ * `repriced` (snapshots added): besides, every subnet whose benchmark value moved is split again and
+ * every position's figures are compared with its new bet figures. Null when the shortcut does not
+ * hold (a new position, a benchmark's index start or availability moved, or its as-of value other than
+ * by snapshots, a position's waiting flag changed): the caller then visits every position.
  */
 function stepSet(
   state: PortfolioState,
@@ -178,13 +204,15 @@ function stepSet(
   keep: BenchmarkKeep,
   last: LastSet,
   touched: ReadonlySet<string>,
+  repriced: boolean,
 ): BenchmarkSet | null {
   const prev = last.set;
   if (figures.size !== prev.positions.size) return null;
   for (const id of benchmarkIds) {
     const index = indexes[id];
     const u = prev.units[id];
-    if (at[id] !== last.at[id] || index.available !== u.index.available) return null;
+    if (at[id] !== last.at[id] && !(repriced && SNAPSHOT_INDEXES.has(id))) return null;
+    if (index.available !== u.index.available) return null;
     if (index.startBlock !== keep.closed[id].startBlock) return null;
     // The prices of the windows the last set saw are kept (a seen window's value never changes).
     if ((keep.closed[id].price === null) !== (index === HOLD_INDEX)) return null;
@@ -232,12 +260,17 @@ function stepSet(
     }
     units[id] = { index: indexes[id], bySubnet, windowBlocks };
   }
-  const members = new Map([...nets].map((n) => [n, last.members.get(n) ?? []]));
+  const members = repriced ? last.members : new Map([...nets].map((n) => [n, last.members.get(n) ?? []]));
   const values = recordOf((id) => {
-    const out = new Map<number, ReadonlyMap<string, bigint>>();
+    const out = new Map<number, readonly bigint[]>();
     for (const [netuid, keys] of members) {
-      // The units of the others are those their subnet's last split was made from.
       const split = keep.splits[id].get(netuid);
+      // An untouched subnet: its positions' units are those of its last split, at the as-of value now.
+      if (!nets.has(netuid) && split && sameKeys(split.keys, keys)) {
+        out.set(netuid, resplit(split, at[id], netuid, keep.splits[id]));
+        continue;
+      }
+      // The units of the others are those their subnet's last split was made from.
       const before = new Map(split?.keys.map((k, i) => [k, split.units[i] as bigint]));
       const unitsOf = (k: string): bigint => moved[id].get(k) ?? before.get(k) ?? 0n;
       out.set(netuid, splitOf(unitsOf, at[id], netuid, keys, keep.splits[id]));
@@ -248,10 +281,10 @@ function stepSet(
   const subnets = copyMap(prev.subnets);
   const sets: Sets = { units, waiting: last.waiting };
   figuresOf(members, figures, sets, values, keep, { positions, subnets });
-  // The total moves by what the touched subnets' sums moved (bigint sums: exact in any order).
+  // The total moves by what the visited subnets' sums moved (bigint sums: exact in any order).
   const total = recordOf((id) => {
     const t = { ...prev.total[id] };
-    for (const netuid of nets) {
+    for (const netuid of members.keys()) {
       const was = (prev.subnets.get(netuid) as Benchmarks)[id];
       const now = (subnets.get(netuid) as Benchmarks)[id];
       if (was !== now) moveBy(t, was, now);
@@ -261,6 +294,6 @@ function stepSet(
     return t;
   });
   const set = { asOfBlock: state.lastBlock, units, positions, subnets, total };
-  keep.last = { ...last, set };
+  keep.last = { ...last, set, at };
   return set;
 }

@@ -26,6 +26,7 @@ import type { PriceBook } from './prices';
 import type { PortfolioState, PositionAcc } from './state';
 import { benchmarkIds, type BenchmarkId } from '../vocab';
 import { floorDiv } from './units';
+export { allocateUnits, allocateValues } from './value-split';
 import {
   HOLD_INDEX,
   INDEX_SCALE,
@@ -281,56 +282,51 @@ export function unitsValue(units: bigint, indexValue: bigint): bigint {
   return floorDiv(units * indexValue, INDEX_SCALE);
 }
 
-/**
- * Values per position whose sum is exactly the value of all units together: each gets its floor,
- * and the rao the floors leave go one each to the largest remainders (ties: key order).
- */
-export function allocateValues(byPosition: ReadonlyMap<string, bigint>, indexValue: bigint): Map<string, bigint> {
-  const out = new Map<string, bigint>();
-  let numerator = 0n;
-  let floors = 0n;
-  const remainders: { key: string; r: bigint }[] = [];
-  for (const [key, units] of byPosition) {
-    const n = units * indexValue;
-    const f = floorDiv(n, INDEX_SCALE);
-    out.set(key, f);
-    numerator += n;
-    floors += f;
-    const r = n - f * INDEX_SCALE;
-    if (r > 0n) remainders.push({ key, r });
-  }
-  let left = floorDiv(numerator, INDEX_SCALE) - floors;
-  if (left > 0n) {
-    remainders.sort((a, b) => (a.r > b.r ? -1 : a.r < b.r ? 1 : a.key < b.key ? -1 : 1));
-    for (const { key } of remainders) {
-      if (left === 0n) break;
-      out.set(key, (out.get(key) as bigint) + 1n);
-      left--;
-    }
-  }
-  return out;
-}
-
 export type BetFigures = Pick<AdditiveFigures, 'taoIn' | 'taoOut' | 'spotValue' | 'incomeTao' | 'friction'>;
 
-/** The figure of one bet against one benchmark value. */
-export function benchmarkFigure(f: BetFigures, benchmarkValue: bigint, available: boolean, complete: boolean) {
+/**
+ * What a bet's figures against every benchmark share: of a figure's fields only the benchmark value,
+ * the benchmark gain and the excess depend on the benchmark. The price effect does not: excess +
+ * benchmark gain = betValue − netInvested, the benchmark value cancels.
+ */
+export interface BetParts {
+  netInvested: bigint;
+  betValue: bigint;
+  emissionEffect: bigint;
+  frictionEffect: bigint;
+  priceEffect: bigint;
+}
+
+export function betParts(f: BetFigures): BetParts {
   const netInvested = f.taoIn - f.taoOut;
-  const emissionEffect = f.incomeTao;
   const frictionEffect = -f.friction;
-  const benchmarkGain = benchmarkValue - netInvested;
-  const excess = f.spotValue - benchmarkValue;
+  return {
+    netInvested,
+    betValue: f.spotValue,
+    emissionEffect: f.incomeTao,
+    frictionEffect,
+    priceEffect: f.spotValue - netInvested - f.incomeTao - frictionEffect,
+  };
+}
+
+/** The figure of one bet (its `betParts`) against one benchmark value. */
+export function figureAt(b: BetParts, benchmarkValue: bigint, available: boolean, complete: boolean): BenchmarkFigure {
   return {
     available,
     complete,
     benchmarkValue,
-    betValue: f.spotValue,
-    excess,
-    priceEffect: excess + benchmarkGain - emissionEffect - frictionEffect,
-    emissionEffect,
-    frictionEffect,
-    benchmarkGain,
-  } satisfies BenchmarkFigure;
+    betValue: b.betValue,
+    excess: b.betValue - benchmarkValue,
+    priceEffect: b.priceEffect,
+    emissionEffect: b.emissionEffect,
+    frictionEffect: b.frictionEffect,
+    benchmarkGain: benchmarkValue - b.netInvested,
+  };
+}
+
+/** The figure of one bet against one benchmark value. */
+export function benchmarkFigure(f: BetFigures, benchmarkValue: bigint, available: boolean, complete: boolean) {
+  return figureAt(betParts(f), benchmarkValue, available, complete);
 }
 
 /** Add `f`'s additive fields into `into` (each named: a loop over the field names is a keyed access per field). */

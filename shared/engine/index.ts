@@ -319,8 +319,8 @@ export function createEngine(
     noteSpecs(deltaScan);
     currentSpec = delta.currentSpecVersion ?? currentSpec;
     const spec = currentSpec ?? lastSpec;
-    const wide = [delta.snapshots, delta.basketTwr ?? [], delta.baskets ?? []].some((xs) => xs.length > 0);
-    noteTouched(benchKept, wide || spec !== ctx.specVersion ? null : books);
+    const wide = [delta.basketTwr ?? [], delta.baskets ?? []].some((xs) => xs.length > 0);
+    noteTouched(benchKept, wide || spec !== ctx.specVersion ? null : books, delta.snapshots.length > 0);
     if (spec !== ctx.specVersion) {
       ctx.specVersion = spec;
       tracker.refresh();
