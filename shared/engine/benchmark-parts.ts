@@ -101,6 +101,8 @@ function sameFigure(
  * equal. A subnet's sum is the figure of its positions' summed bet figures and benchmark values: every
  * field of a figure is a sum of differences of those, so this is exactly the sum of its positions'
  * figures (bigint sums, exact in any order), for 9 additions per position instead of 7 per benchmark.
+ * `sameWaiting`: every position waits for each index as when its kept figures were made (the step
+ * after appends checks it), so a kept figure's `complete` is the flag and no set is looked up.
  */
 export function figuresOf(
   members: ReadonlyMap<number, readonly string[]>,
@@ -109,11 +111,14 @@ export function figuresOf(
   values: Values,
   keep: BenchmarkKeep,
   into: { positions: Map<string, Benchmarks>; subnets: Map<number, Benchmarks> },
+  sameWaiting = false,
 ): void {
   const ids = benchmarkIds;
   const n = ids.length;
   const available = ids.map((id) => sets.units[id].index.available);
   const waiting = ids.map((id) => (sets.waiting[id].size > 0 ? sets.waiting[id] : null));
+  // Per benchmark: whether the position in hand has all its flows in the index (reused per position).
+  const done = ids.map(() => true);
   for (const [netuid, keys] of members) {
     const split = ids.map((id) => values[id].get(netuid) as readonly bigint[]);
     const valueSums = ids.map(() => 0n);
@@ -128,19 +133,20 @@ export function figuresOf(
       const sameBet = kept?.bet === f;
       for (let j = 0; j < n; j++) {
         const value = (split[j] as readonly bigint[])[i] as bigint;
+        const k = kept?.b[ids[j] as BenchmarkId];
         const w = waiting[j] ?? null;
-        const done = w === null || !w.has(key);
+        const d = sameWaiting && k ? k.complete : w === null || !w.has(key);
+        done[j] = d;
         valueSums[j] = (valueSums[j] as bigint) + value;
-        complete[j] &&= done;
-        if (b && !sameFigure(b[ids[j] as BenchmarkId], f, sameBet, value, available[j] as boolean, done)) b = undefined;
+        complete[j] &&= d;
+        if (b && !sameFigure(k as BenchmarkFigure, f, sameBet, value, available[j] as boolean, d)) b = undefined;
       }
       if (!b) {
         const parts = betParts(f);
         const made = {} as Benchmarks;
         for (let j = 0; j < n; j++) {
-          const w = waiting[j] ?? null;
           const value = (split[j] as readonly bigint[])[i] as bigint;
-          made[ids[j] as BenchmarkId] = figureAt(parts, value, available[j] as boolean, w === null || !w.has(key));
+          made[ids[j] as BenchmarkId] = figureAt(parts, value, available[j] as boolean, done[j] as boolean);
         }
         b = made;
         changed = true;

@@ -280,7 +280,7 @@ function stepSet(
   const positions = copyMap(prev.positions);
   const subnets = copyMap(prev.subnets);
   const sets: Sets = { units, waiting: last.waiting };
-  figuresOf(members, figures, sets, values, keep, { positions, subnets });
+  figuresOf(members, figures, sets, values, keep, { positions, subnets }, true);
   // The total moves by what the visited subnets' sums moved (bigint sums: exact in any order).
   const total = recordOf((id) => {
     const t = { ...prev.total[id] };

@@ -215,6 +215,7 @@ function figuresFrom(
   exitValue: bigint,
   fiatPrice: bigint | null,
   flags: FigureFlags,
+  avgEntryPrice = impliedPrice(costBasis, p.alpha > 0n ? p.alpha : 0n),
 ): Figures {
   const unrealized = spotValue - costBasis;
   const totalReturn = spotValue + p.taoOut - p.taoIn;
@@ -252,7 +253,7 @@ function figuresFrom(
     realizedFiat: p.realizedFiat,
     incomeFiat: p.incomeFiat,
     exitValue,
-    avgEntryPrice: impliedPrice(costBasis, p.alpha > 0n ? p.alpha : 0n),
+    avgEntryPrice,
     totalReturnPct: ratio(totalReturn, p.taoIn),
     spotValueFiat: fiatPrice === null ? null : taoToFiat(spotValue, fiatPrice),
     unrealizedFiat: fiatPrice === null ? null : taoToFiat(unrealized, fiatPrice),
@@ -282,5 +283,5 @@ export function repriced(
     was.missingPrice.length > 0 === missing && was.exitApproximate === approximate
       ? was
       : { ...was, missingPrice: missing ? [netuid] : [], exitApproximate: approximate };
-  return figuresFrom(old, old.costBasis, spotValue, exit ? exit.tao : 0n, fiatPrice, flags);
+  return figuresFrom(old, old.costBasis, spotValue, exit ? exit.tao : 0n, fiatPrice, flags, old.avgEntryPrice);
 }

@@ -25,11 +25,12 @@ export function allocateUnits(keys: readonly string[], units: readonly bigint[],
   const rest: bigint[] = [];
   for (let i = 0; i < units.length; i++) {
     const n = (units[i] as bigint) * indexValue;
-    const f = floorDiv(n, INDEX_SCALE);
+    // (Truncation is the floor of a value ≥ 0, and % its remainder: one division, no product.)
+    const f = n >= 0n ? n / INDEX_SCALE : floorDiv(n, INDEX_SCALE);
     out.push(f);
     numerator += n;
     floors += f;
-    const r = n - f * INDEX_SCALE;
+    const r = n >= 0n ? n % INDEX_SCALE : n - f * INDEX_SCALE;
     rest.push(r);
     if (r > 0n) withRest.push(i);
   }
