@@ -1,5 +1,5 @@
 // Devnet truth across 393 → 424 end to end, through sync and the engine (devnet upgrade424, seeds 1–3;
-// and seed 1 of basket475, 393 → 424 → 455 → 475, for today's runtimes):
+// and seeds 1 and 18 of basket475, 393 → 424 → 455 → 475, for today's runtimes; 18 has a stake transfer in that only a pair read shows):
 // the emission α the engine derives for every position and checkpoint interval equals the α the chain
 // credited at the epochs inside it (the truth's `emissions`), and every silent position change the
 // truth lists (batched limit-order fills, hotkey and coldkey swaps, dissolution payouts) is recorded and
@@ -36,6 +36,7 @@ describe.each([
   ['upgrade424', 2],
   ['upgrade424', 3],
   ['basket475', 1],
+  ['basket475', 18],
 ] as const)('devnet truth through sync and the engine, %s seed %i', (scenario, seed) => {
   let dn: Devnet;
   let truth: Truth;

@@ -256,11 +256,9 @@ export class ChangeFinder {
             return;
           }
           const m = Math.floor((p + q) / 2);
-          // Near the end of a bisection the midpoint is likely the change block or the one before,
-          // whose checkpoints need the whole fingerprint and the pools: read them now rather than
-          // again. Its events come too: the change block found last is one of these midpoints more
-          // often than not, and its events would otherwise cost one more request (the events of a
-          // block are small beside its ~1,450 keys).
+          // Near the end of a bisection the midpoint is likely the change block or the one before, whose
+          // checkpoints need the whole fingerprint and the pools, and its events (small beside its ~1,450
+          // keys) would otherwise cost one more request: read them all now.
           const sM =
             q - p <= FULL_READ_GAP
               ? await this.read(m, true, true, 'bisection')
@@ -373,6 +371,9 @@ export class ChangeFinder {
             grew = true;
       if (this.#addHotkey(ref.newHotkey)) grew = true;
     }
+    // A pair read beside the positions with α no event named becomes one (bisection then finds its block).
+    for (const p of this.pairs.heldAt(c.state.number, c.state.values))
+      if (this.#addPosition(p.hotkey, p.netuid)) grew = true;
     return grew;
   }
 
@@ -385,8 +386,7 @@ export class ChangeFinder {
   }
 
   async #decodeAt(b: number): Promise<ChangeBlock> {
-    // Events with the fingerprint and the pools: verification and the block's checkpoint reuse the
-    // read unless the events reveal positions the fingerprint did not cover yet.
+    // Events, fingerprint and pools: verification and the checkpoint reuse the read (unless events reveal positions).
     const state = await this.read(b, true, true, 'events');
     const runtime = await this.reader.runtimeFor(state);
     const events = decodeEvents(runtime.registry, state.events, b, runtime.specVersion);

@@ -17,6 +17,7 @@ import { basketKeysOf } from './baskets';
 import { posKey } from './change-block';
 import { SILENT_POSITIONS_SPEC } from './stake-from-storage';
 import { pairKeys } from './fingerprint-keys';
+import { keys } from './storage-keys';
 import { poolValueKeys } from './pool-values';
 
 type Pair = { hotkey: string; netuid: number };
@@ -66,6 +67,25 @@ export class CheckpointPairs {
         if (!pairs.has(posKey(hotkey, netuid))) pairs.set(posKey(hotkey, netuid), { hotkey, netuid });
     this.#pairs = [...pairs.values()];
     return this.#pairs;
+  }
+
+  /**
+   * The pairs at b that are not known positions but have a share row in `values` (a read of b that
+   * carried crossKeys): α no event of the coldkey named, e.g. a stake transfer in to a hotkey and subnet
+   * it already stakes on (from 441 no LastColdkeyHotkeyStakeBlock records it). Empty at and below a
+   * block known to predate 441, where no cross keys are read. Root pairs are left out: the root stake a
+   * claim or swap brings is found from its events, and a new position's keys cost a re-read of every
+   * block read before 441 (basket475 discovery budget: +100 requests for one root pair at a hotkey swap).
+   */
+  heldAt(b: number, values: ReadonlyMap<string, string | null>): Pair[] {
+    if (b <= this.#preBasketUpTo) return [];
+    const held = (k: string) => (values.get(k) ?? null) !== null;
+    return this.at(b).filter(
+      (p) =>
+        p.netuid !== 0 &&
+        !this.positions.has(posKey(p.hotkey, p.netuid)) &&
+        (held(keys.alpha(p.hotkey, this.coldkey, p.netuid)) || held(keys.alphaV2(p.hotkey, this.coldkey, p.netuid))),
+    );
   }
 
   /**
