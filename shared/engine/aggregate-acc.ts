@@ -85,11 +85,11 @@ export class AggregateAcc {
   }
 
   /**
-   * A member of subnet `netuid` was repriced (`PnlTracker.reprice`): its spot value moved by `d`, and
-   * with it exactly its unrealized and total return (their other terms are the book's, unchanged); its
-   * flags went from `was` to `now` (the same object when unchanged). The subnet's exit quote is stale.
+   * Members of subnet `netuid` were repriced (`PnlTracker.reprice`): their spot value moved by `d` in
+   * all, and with it exactly their unrealized and total return (their other terms are the book's,
+   * unchanged). The subnet's exit quote is stale.
    */
-  repriced(netuid: number, d: bigint, was: FigureFlags, now: FigureFlags): void {
+  repriced(netuid: number, d: bigint): void {
     this.cached = null;
     if (d !== 0n) {
       const s = this.sums;
@@ -98,10 +98,13 @@ export class AggregateAcc {
       s.totalReturn += d;
     }
     if (!this.staleExit.has(netuid)) this.staleExitOf(netuid);
-    if (was !== now) {
-      this.countFlags(now, 1);
-      this.countFlags(was, -1);
-    }
+  }
+
+  /** A repriced member's flags went from `was` to `now` (its other figures: `repriced`). */
+  reflagged(was: FigureFlags, now: FigureFlags): void {
+    this.cached = null;
+    this.countFlags(now, 1);
+    this.countFlags(was, -1);
   }
 
   private staleExitOf(netuid: number): void {

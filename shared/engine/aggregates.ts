@@ -85,6 +85,7 @@ export class PnlTracker {
       w = new AggregateAcc(p.coldkey, 'wallet');
       this.wallets.set(p.coldkey, w);
     }
+    // The total and the subnet first (`reprice` moves them once per subnet).
     const out = [this.total, sn, w];
     for (const g of this.groupsOfWallet.get(p.coldkey) ?? []) out.push(this.groups.get(g) as AggregateAcc);
     return out;
@@ -120,7 +121,8 @@ export class PnlTracker {
    * Subnet `netuid`'s price and pool moved: the positions of books no event touched (`books` were
    * refreshed whole) keep their book's figures and cost basis, and only the price-dependent ones are
    * recomputed (`repriced`, what `positionFigures` gives for them). The subnet's price, pool and fee
-   * spec are read once; each aggregate moves by the spot value's difference.
+   * spec are read once; each aggregate moves by the spot values' difference, the total and the
+   * subnet's (every position's first two, `aggregatesOf`) once by the subnet's.
    */
   private reprice(netuid: number, books: ReadonlySet<string>): void {
     const list = this.trackedBySubnet.get(netuid);
@@ -131,18 +133,27 @@ export class PnlTracker {
     const pool = prices.poolAt(netuid, block);
     const spec = pool ? specFor(this.ctx, netuid, block) : 0;
     const fiatPrice = fiat ? fiat.priceOn(this.state.lastTimestamp) : null;
+    let moved = 0n;
+    let any = false;
     for (const t of list) {
       if (books.size > 0 && books.has(t.book)) continue;
+      any = true;
       const old = t.res;
       const was = old.figures;
       const figures = repriced(was, netuid, price, pool ? quoteExit(was.alpha, pool, spec) : null, fiatPrice);
       const res: PositionResult = { key: old.key, coldkey: old.coldkey, hotkey: old.hotkey, netuid, price, figures };
       const d = figures.spotValue - was.spotValue;
-      for (const a of t.aggs) a.repriced(netuid, d, was.flags, figures.flags);
+      moved += d;
+      const aggs = t.aggs;
+      for (let i = 2; i < aggs.length; i++) (aggs[i] as AggregateAcc).repriced(netuid, d);
+      if (was.flags !== figures.flags) for (const a of aggs) a.reflagged(was.flags, figures.flags);
       t.res = res;
       this.positionResults.set(res.key, res);
       this.notePosition(t, false);
     }
+    if (!any) return;
+    this.total.repriced(netuid, moved);
+    (this.subnets.get(netuid) as AggregateAcc).repriced(netuid, moved);
     this.aggLists = null;
   }
 

@@ -164,7 +164,7 @@ export function computeBenchmarks(
   for (const [key, { netuid }] of figures) subnetList(members, netuid).push(key);
   // Each subnet's value (floor of its units at the as-of index) split over its positions.
   const values = recordOf((id) => {
-    const out = new Map<number, readonly bigint[]>();
+    const out = new Map<number, Split>();
     const unitsOf = (k: string): bigint => all[id].byPosition.get(k) ?? 0n;
     for (const [netuid, keys] of members) out.set(netuid, splitOf(unitsOf, at[id], netuid, keys, keep.splits[id]));
     return out;
@@ -262,7 +262,7 @@ function stepSet(
   }
   const members = repriced ? last.members : new Map([...nets].map((n) => [n, last.members.get(n) ?? []]));
   const values = recordOf((id) => {
-    const out = new Map<number, readonly bigint[]>();
+    const out = new Map<number, Split>();
     for (const [netuid, keys] of members) {
       const split = keep.splits[id].get(netuid);
       // An untouched subnet: its positions' units are those of its last split, at the as-of value now.

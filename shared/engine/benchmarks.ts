@@ -297,16 +297,18 @@ export interface BetParts {
   priceEffect: bigint;
 }
 
-export function betParts(f: BetFigures): BetParts {
+/** `f`'s parts, written into `into` when given (a loop over many bets then makes no object per bet). */
+export function betParts(f: BetFigures, into?: BetParts): BetParts {
   const netInvested = f.taoIn - f.taoOut;
   const frictionEffect = -f.friction;
-  return {
-    netInvested,
-    betValue: f.spotValue,
-    emissionEffect: f.incomeTao,
-    frictionEffect,
-    priceEffect: f.spotValue - netInvested - f.incomeTao - frictionEffect,
-  };
+  const priceEffect = f.spotValue - netInvested - f.incomeTao - frictionEffect;
+  if (!into) return { netInvested, betValue: f.spotValue, emissionEffect: f.incomeTao, frictionEffect, priceEffect };
+  into.netInvested = netInvested;
+  into.betValue = f.spotValue;
+  into.emissionEffect = f.incomeTao;
+  into.frictionEffect = frictionEffect;
+  into.priceEffect = priceEffect;
+  return into;
 }
 
 /** The figure of one bet (its `betParts`) against one benchmark value. */

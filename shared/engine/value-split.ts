@@ -11,12 +11,16 @@ import { floorDiv } from './units';
  */
 export function allocateValues(byPosition: ReadonlyMap<string, bigint>, indexValue: bigint): Map<string, bigint> {
   const keys = [...byPosition.keys()];
-  const values = allocateUnits(keys, [...byPosition.values()], indexValue);
+  const { values } = allocateUnits(keys, [...byPosition.values()], indexValue);
   return new Map(keys.map((k, i) => [k, values[i] as bigint]));
 }
 
-/** `allocateValues` of the positions `keys` holding `units` (the same order): their values in that order. */
-export function allocateUnits(keys: readonly string[], units: readonly bigint[], indexValue: bigint): bigint[] {
+/** `allocateValues` of the positions `keys` holding `units` (the same order): their values in that order, and their sum. */
+export function allocateUnits(
+  keys: readonly string[],
+  units: readonly bigint[],
+  indexValue: bigint,
+): { values: bigint[]; total: bigint } {
   const out: bigint[] = [];
   let numerator = 0n;
   let floors = 0n;
@@ -34,7 +38,8 @@ export function allocateUnits(keys: readonly string[], units: readonly bigint[],
     rest.push(r);
     if (r > 0n) withRest.push(i);
   }
-  let left = floorDiv(numerator, INDEX_SCALE) - floors;
+  const total = floorDiv(numerator, INDEX_SCALE);
+  let left = total - floors;
   if (left > 0n) {
     const key = (i: number): string => keys[i] as string;
     withRest.sort((a, b) => {
@@ -48,5 +53,6 @@ export function allocateUnits(keys: readonly string[], units: readonly bigint[],
       left--;
     }
   }
-  return out;
+  // Every rao the floors left went to a remainder (there are more remainders than rao left): they sum to `total`.
+  return { values: out, total };
 }
