@@ -14,6 +14,7 @@ import { loadPortfolioInput } from './portfolio-model';
 
 ensureDevnetMetadata();
 const { startDevnet } = await import('../../devnet/index');
+const { fromSs58 } = await import('../../devnet/chain/accounts');
 const tempDir = useTempDirs();
 
 /** The truth's kinds for position changes no stake event of the coldkey carries. */
@@ -23,6 +24,23 @@ const SILENT_TRUTH_KINDS = new Set(['BatchedFill', 'HotkeySwap', 'ColdkeySwap', 
 const ROUNDING = 2n;
 /** α-rao by which an interval's emission may differ from the truth's (see the test). */
 const ROUNDING_PER_INTERVAL = 1n;
+
+/**
+ * Extrinsics of coldkeys other than `coldkey` on the pool (hotkey, netuid) in blocks (from, to]: each
+ * re-rounds every holder's floored value (docs/chain/reconciliation.md), which no event reports.
+ */
+function othersOnPool(dn: Devnet, coldkey: string, hotkey: string, netuid: number, from: number, to: number): number {
+  const [c, h] = [fromSs58(coldkey), fromSs58(hotkey)];
+  let n = 0;
+  for (let b = from + 1; b <= to; b++)
+    for (const x of dn.world.chain.blocks.get(b)?.xts ?? []) {
+      const a = x.action as unknown as Record<string, unknown>;
+      const hot = [a.hotkey, a.originHotkey, a.destHotkey].includes(h);
+      const net = a.kind === 'unstake_all' || [a.netuid, a.originNetuid, a.destNetuid].includes(netuid);
+      if (a.coldkey !== c && hot && net) n++;
+    }
+  return n;
+}
 
 /** |recorded| = the truth's α, up to rounding: the receiving side of a swap gets the pool's floor of it. */
 const abs = (v: bigint) => (v < 0n ? -v : v);
@@ -35,6 +53,8 @@ describe.each([
   ['upgrade424', 1],
   ['upgrade424', 2],
   ['upgrade424', 3],
+  // 5 of 327 intervals one α-rao off (1.5 %), each with other stakers' operations on its pool
+  ['upgrade424', 12],
   ['basket475', 1],
   ['basket475', 18],
 ] as const)('devnet truth through sync and the engine, %s seed %i', (scenario, seed) => {
@@ -91,13 +111,18 @@ describe.each([
       const gap = i.emitted - paid;
       if (gap < -ROUNDING_PER_INTERVAL || gap > ROUNDING_PER_INTERVAL || (paid === 0n && i.emitted !== 0n))
         off.push(`${i.k} (${i.from}, ${i.to}]: ${i.emitted} vs ${paid}`);
+      // The one α-rao has that cause: another staker operated on the pool in the interval.
+      const [c, h, n] = i.k.split('|') as [string, string, string];
+      if (gap !== 0n && othersOnPool(dn, c, h, Number(n), i.from, i.to) === 0)
+        off.push(`${i.k} (${i.from}, ${i.to}]: ${gap} with no other staker on the pool`);
       if (paid > 0n) withEmission++;
       if (gap === 0n) exact++;
     }
     expect(off).toEqual([]);
     expect(intervals.size).toBeGreaterThan(100);
     expect(withEmission).toBeGreaterThan(50);
-    expect(exact / intervals.size).toBeGreaterThan(0.99);
+    // Most are exact (the share of off-by-one intervals follows the market: 1.5 % on upgrade424 seed 12).
+    expect(exact / intervals.size).toBeGreaterThan(0.98);
 
     // Total emission income in α: the truth's, one α-rao per interval with an epoch at most.
     const truthTotal = truth.emissions.reduce((s, e) => s + BigInt(e.alpha), 0n);
