@@ -25,6 +25,24 @@ describe('silent effects from the checkpoints around the block', () => {
     ]);
   });
 
+  it('a hotkey swap moves what a Keep claim paid earlier in the block onto a position empty before it', () => {
+    // upgrade424 seed 18, block 8,500: the claim (on_initialize) stakes α on (old, 2), emptied at 7,326;
+    // the swap (an extrinsic) moves it. A claim after the swap's event stays where it was paid.
+    const prior = cp(8_499, [pos('old', 1, 500n)]);
+    const after = cp(8_500, [pos('new', 1, 500n), pos('new', 2, 60n), pos('old', 3, 7n)]);
+    const keeps = [
+      { eventIndex: 0, hotkey: 'old', netuid: 2, alpha: 60n },
+      { eventIndex: 9, hotkey: 'old', netuid: 3, alpha: 7n },
+    ];
+    const ref = { kind: 'HotkeySwapped' as const, eventIndex: 4, oldHotkey: 'old', newHotkey: 'new', netuid: null };
+    expect(silentEffects(C, [ref], [], prior, after, keeps).map((e) => [e.hotkey, e.netuid, e.alpha])).toEqual([
+      ['old', 1, -500n],
+      ['new', 1, 500n],
+      ['old', 2, -60n],
+      ['new', 2, 60n],
+    ]);
+  });
+
   it('a coldkey swap empties the old coldkey and fills the new one', () => {
     const ref = { kind: 'ColdkeySwapped' as const, eventIndex: 1, oldColdkey: C, newColdkey: 'D' };
     const out = silentEffects(C, [ref], [], cp(9, [pos('h', 3, 40n)]), cp(10, []));

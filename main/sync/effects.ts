@@ -27,6 +27,14 @@ export function silentEffects(
     keeps
       .filter((k) => k.eventIndex < index && k.hotkey === p.hotkey && k.netuid === p.netuid)
       .reduce((sum, k) => sum + k.alpha, p.alpha);
+  // The positions of the block before, and those a Keep claim filled earlier in the block (at 0 then):
+  // a claim in on_initialize then a swap or dissolution in an extrinsic moves what the claim paid.
+  const touched = [
+    ...prior.positions,
+    ...[...new Map(keeps.map((k) => [key(k.hotkey, k.netuid), k])).values()]
+      .filter((k) => !before.has(key(k.hotkey, k.netuid)))
+      .map((k) => ({ hotkey: k.hotkey, netuid: k.netuid, alpha: 0n })),
+  ];
   const now = alphaMap(after.positions);
   const out: SilentEffectRow[] = [];
   const effect = (ref: SilentRef, hotkey: string, netuid: number, alpha: bigint, tao = 0n) =>
@@ -34,18 +42,22 @@ export function silentEffects(
   for (const ref of refs) {
     switch (ref.kind) {
       case 'HotkeySwapped':
-        for (const p of prior.positions) {
+        for (const p of touched) {
           if (p.hotkey !== ref.oldHotkey || (ref.netuid !== null && p.netuid !== ref.netuid)) continue;
           // keep_stake swaps leave the α where it was: only a position that emptied has moved.
           if ((now.get(key(p.hotkey, p.netuid)) ?? 0n) !== 0n) continue;
           const moved = heldBefore(p, ref.eventIndex);
+          if (moved === 0n && !before.has(key(p.hotkey, p.netuid))) continue;
           effect(ref, p.hotkey, p.netuid, -moved);
           effect(ref, ref.newHotkey, p.netuid, moved);
         }
         break;
       case 'ColdkeySwapped':
         if (ref.oldColdkey === coldkey)
-          for (const p of prior.positions) effect(ref, p.hotkey, p.netuid, -heldBefore(p, ref.eventIndex));
+          for (const p of touched) {
+            const moved = heldBefore(p, ref.eventIndex);
+            if (moved !== 0n || before.has(key(p.hotkey, p.netuid))) effect(ref, p.hotkey, p.netuid, -moved);
+          }
         if (ref.newColdkey === coldkey)
           for (const p of after.positions) {
             const arrived = p.alpha - (before.get(key(p.hotkey, p.netuid)) ?? 0n);
@@ -55,9 +67,10 @@ export function silentEffects(
       case 'NetworkRemoved': {
         // Only positions the block deleted: from 475 NetworkRemoved leaves them in place and their
         // payout comes in a later block's settle transfer (a ref of its own, see ./mechanics).
-        const held = prior.positions
-          .filter((p) => p.netuid === ref.netuid && p.alpha > 0n && (now.get(key(p.hotkey, p.netuid)) ?? 0n) === 0n)
-          .map((p) => ({ ...p, alpha: heldBefore(p, ref.eventIndex) }));
+        const held = touched
+          .filter((p) => p.netuid === ref.netuid && (now.get(key(p.hotkey, p.netuid)) ?? 0n) === 0n)
+          .map((p) => ({ ...p, alpha: heldBefore(p, ref.eventIndex) }))
+          .filter((p) => p.alpha > 0n);
         const paid = payoutsByPosition(held, ref.payouts);
         held.forEach((p, i) => effect(ref, p.hotkey, p.netuid, -p.alpha, paid[i] ?? 0n));
         break;
