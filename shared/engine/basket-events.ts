@@ -57,9 +57,11 @@ function applyClaim(book: BasketBook, a: BasketAcc, e: StakeEvent, readAt: Reado
   // The claim flushes the fund first (docs/chain/baskets.md#deposits): shares that flush minted reach no
   // read, but BasketTwr from the last read to the claim's block says what they credited. That is income
   // before the disposal, not a gain in it. Only when the read after the claim owes nothing: a flush
-  // after the claim in the same block would show there, on the new root stake.
+  // after the claim in the same block would show there, on the new root stake. One share is not such a
+  // flush: the claim's own root stake rebases the watermark, whose floor can leave one share
+  // (docs/chain/baskets.md#devnet, "Rounding"), while a flush credits at least the claim threshold.
   const after = readAt.get(`${e.coldkey}|${e.blockNumber}`);
-  const flushed = after?.rows.some((r) => r.hotkey === e.hotkey && r.shares > 0n)
+  const flushed = after?.rows.some((r) => r.hotkey === e.hotkey && r.shares > 1n)
     ? null
     : book.credited(a, e.blockNumber);
   if (flushed !== null && flushed > 0n) book.accrue(a, { ...base, source: null }, flushed, 0n);

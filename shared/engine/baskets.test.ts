@@ -162,6 +162,10 @@ describe('basket shares of validator H', () => {
     // the interval is not the claim's alone, so the claim's TAO stays its proceeds.
     const later = run(snap(200, 5n, 5n));
     expect([later.income, later.realized]).toEqual([10_005n, 10_000_000n]);
+    // One share left is the claim's own root-stake rebase (its floor), not a flush (at least the claim
+    // threshold): the deposit is still income before the claim (basket475 seed 40, block 11,903).
+    const rebased = run(snap(200, 1n, 0n));
+    expect([rebased.income, rebased.realized]).toEqual([10_000n + flushed, 10_000_000n - flushed]);
   });
 
   it('only BasketClaimed gives a root leg: the 397–424 mechanics events with TAO and a hotkey give no entry', () => {

@@ -23,8 +23,8 @@
  *
  * Shares minted by a flush in the claim's own block (the fund is flushed when touched) reach no read: their
  * credit since the last read, from BasketTwr, is income just before the claim, unless the read after the
- * claim still lists the fund (then a flush after the claim may be in that interval too, and the claim's TAO
- * stays its proceeds).
+ * claim still lists the fund with more than the one share a rebase's floor leaves (then a flush after the
+ * claim may be in that interval too, and the claim's TAO stays its proceeds).
  */
 import type { BasketIncomeTiming, RewardTreatment } from '../vocab';
 import type { PositionEffect, StakeEvent } from './ledger';
