@@ -256,28 +256,9 @@ export function chainFactsRepo(db: DB) {
   const writeBlock = (coldkey: string, f: BlockFacts) => {
     const blocks = [f.block, ...f.checkpoints.map((c) => c.block)];
     for (const b of blocks) insertBlock.run(b);
-    for (const e of f.events) {
-      insertEvent.run({
-        blockNumber: f.block.number,
-        blockHash: f.block.hash,
-        extrinsicIndex: e.extrinsicIndex,
-        eventIndex: e.eventIndex,
-        specVersion: f.block.specVersion,
-        timestamp: f.block.timestamp,
-        kind: e.kind,
-        coldkey: e.coldkey,
-        counterpartyColdkey: e.counterpartyColdkey,
-        hotkey: e.hotkey,
-        netuid: e.netuid,
-        destHotkey: e.destHotkey,
-        destNetuid: e.destNetuid,
-        tao: e.tao,
-        alpha: e.alpha,
-        fee: e.fee,
-        feeUnit: e.feeUnit,
-        raw: e.raw,
-      });
-    }
+    // The event's own fields (StakeEventFact, every one a named parameter) with its block's.
+    const { number: blockNumber, hash: blockHash, specVersion, timestamp } = f.block;
+    for (const e of f.events) insertEvent.run({ ...e, blockNumber, blockHash, specVersion, timestamp });
     for (const p of f.payouts) {
       insertPayout.run({ blockNumber: f.block.number, blockHash: f.block.hash, coldkey, ...p });
     }
