@@ -9,12 +9,11 @@
  */
 import type { Acc } from './accounts.js';
 import { BLOCK_AUTHOR, palletSubAccount, subnetAccount } from './accounts.js';
-import { ChangeLog } from './state-log.js';
+import { DividendQueue } from './basket-queue.js';
 import { alphaOut, balancerFee, taoOut } from './balancer.js';
 import type { Chain } from './chain.js';
 import { feeRate } from './pools.js';
 import type { SilentEffect } from './types.js';
-import { storageKey } from '../scale/keys.js';
 
 /** The one escrow coldkey of every fund: PalletId("subtensr") sub-account b"beta/esc" (the standard derivation, inferred). */
 export const ESCROW: Acc = palletSubAccount('subtensr', new TextEncoder().encode('beta/esc'));
@@ -36,8 +35,8 @@ export interface Row {
 }
 
 export class BasketBook {
-  /** last flush block per (hotkey|netuid), over time — what PendingBasketDeposits accrues from */
-  private readonly flushedAt = new Map<string, ChangeLog<number>>();
+  /** Root dividends queued per (H, netuid): PendingBasketDeposits. */
+  readonly queue: DividendQueue;
   /** the era's first block (the 441 migration) */
   from = Number.POSITIVE_INFINITY;
   /**
@@ -50,7 +49,9 @@ export class BasketBook {
     private readonly c: Chain,
     /** root dividend α per unit of root stake per block on each dividend subnet, ppb */
     readonly ratePpb: bigint,
-  ) {}
+  ) {
+    this.queue = new DividendQueue(c, this);
+  }
 
   // ---------------------------------------------------------------- reads
 
@@ -118,26 +119,12 @@ export class BasketBook {
     return this.rows(hot, b).reduce((s, r) => s + (r.tao * owed) / p, 0n);
   }
 
-  /** Root dividend α queued for (H, netuid) at block b: accrued per epoch since the last flush. */
+  /** Root dividend α queued for (H, netuid) at block b. */
   pending(hot: Acc, netuid: number, b = this.c.cur): bigint {
-    const since = this.flushedAt.get(`${hot}|${netuid}`)?.at(b) ?? this.from;
-    if (b < this.from || !this.c.subnetExists(netuid, b)) return 0n;
-    const epochs = BigInt(this.c.epochs.epochsAt(netuid, b) - this.c.epochs.epochsAt(netuid, since));
-    return (this.rootStake(hot, b) * this.ratePpb * 360n * epochs) / 1_000_000_000n;
+    return this.queue.pending(hot, netuid, b);
   }
 
   // ---------------------------------------------------------------- writes
-
-  /** PendingBasketDeposits(H, n) as storage: what has accrued since the last flush (absent when 0). */
-  private servePending(hot: Acc, netuid: number): void {
-    const key = storageKey('PendingBasketDeposits', hot, netuid);
-    if (this.c.cells.has(key)) return;
-    const read = (b: number) => {
-      const v = this.pending(hot, netuid, b);
-      return v > 0n ? v : undefined;
-    };
-    this.c.putCell({ item: 'PendingBasketDeposits', kind: 'fn', read }, key);
-  }
 
   /** Adds α to the fund's escrow row on `netuid` (the escrow lists the validator in its StakingHotkeys). */
   private hold(hot: Acc, netuid: number, alpha: bigint): void {
@@ -182,7 +169,7 @@ export class BasketBook {
    */
   flush(hot: Acc, dividendSubnets: number[]): void {
     const c = this.c;
-    for (const n of dividendSubnets) this.servePending(hot, n);
+    for (const n of dividendSubnets) this.queue.serve(hot, n);
     const total = this.rootStake(hot);
     const before = this.nav(hot);
     let added = false;
@@ -190,13 +177,14 @@ export class BasketBook {
       const alpha = this.pending(hot, n);
       if (alpha === 0n) continue;
       const value = taoOut(c.balancer.quote(n, c.cur), c.balancer.reserves(n, c.cur), alpha);
-      if (value < CLAIM_THRESHOLD) continue; // stays queued, keeps merging
+      // Below the threshold it stays queued at the stake it accrued with (the caller may change the stake next).
+      if (value < CLAIM_THRESHOLD) {
+        this.queue.restart(hot, n, false);
+        continue;
+      }
       this.hold(hot, n, alpha);
       c.setIndexed('SubnetAlphaOut', n, c.subnetAlphaOut(n) + alpha, n);
-      const k = `${hot}|${n}`;
-      let log = this.flushedAt.get(k);
-      if (!log) this.flushedAt.set(k, (log = new ChangeLog()));
-      log.set(c.cur, c.cur);
+      this.queue.restart(hot, n, true);
       added = true;
     }
     if (!added || total === 0n) return;
@@ -351,11 +339,7 @@ export class BasketBook {
    * hotkey's dividends queue from now (the old fund was flushed just before).
    */
   moveFund(old: Acc, next: Acc, colds: Iterable<Acc>): void {
-    for (const k of [...this.flushedAt.keys()].filter((x) => x.startsWith(`${old}|`))) {
-      const log = new ChangeLog<number>();
-      log.set(this.c.cur, this.c.cur);
-      this.flushedAt.set(`${next}${k.slice(old.length)}`, log);
-    }
+    this.queue.moveTo(old, next);
     for (const item of [
       'BasketShares',
       'BasketRate',
@@ -388,6 +372,6 @@ export class BasketBook {
   }
 
   truncateAfter(keep: number): void {
-    for (const log of this.flushedAt.values()) log.truncateAfter(keep);
+    this.queue.truncateAfter(keep);
   }
 }

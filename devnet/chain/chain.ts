@@ -9,10 +9,10 @@ import { Extrinsics } from './extrinsics.js';
 import { ModernExtrinsics } from './extrinsics-424.js';
 import { LimitOrders } from './limit-orders.js';
 import { Swaps } from './swaps.js';
-import { BasketBook, ROOT_DIVIDEND_PPB } from './basket.js';
+import { BasketBook, ESCROW, ROOT_DIVIDEND_PPB } from './basket.js';
 import { BasketExtrinsics } from './extrinsics-455.js';
 import { Payouts } from './payouts.js';
-import { ChainState } from './state.js';
+import { BASKET_SPEC, ChainState } from './state.js';
 import { Staking } from './staking.js';
 import type { Action, BlockRec, EventRec, ExtrinsicRec, SpecSpan, TruthEvent } from './types.js';
 
@@ -33,6 +33,23 @@ export class Chain extends ChainState {
 
   constructor(seed: number, specs: SpecSpan[], genesisTime: number) {
     super(seed, specs, genesisTime);
+  }
+
+  // A root stake change (any path: staking, claims, epoch payouts, fills, swaps) first fixes what the
+  // validator's fund has queued at the stake it accrued with (docs/chain/baskets.md, Dividends).
+  override increasePosition(hot: Acc, cold: Acc, netuid: number, alpha: bigint): void {
+    if (netuid === 0 && alpha > 0n) this.rootStakeChanging(hot, cold);
+    super.increasePosition(hot, cold, netuid, alpha);
+  }
+
+  override decreasePosition(hot: Acc, cold: Acc, netuid: number, alpha: bigint): bigint {
+    if (netuid === 0) this.rootStakeChanging(hot, cold);
+    return super.decreasePosition(hot, cold, netuid, alpha);
+  }
+
+  private rootStakeChanging(hot: Acc, cold: Acc): void {
+    if (cold !== ESCROW && this.specAt(this.cur) >= BASKET_SPEC)
+      this.basket.queue.fix(hot, this.dividendSubnetsOf(hot));
   }
 
   /** Stored blocks (those where something happened). */
