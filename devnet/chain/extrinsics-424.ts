@@ -114,8 +114,13 @@ export class ModernExtrinsics {
       }
       case 'add_stake_burn': {
         const alpha = c.staking.modern.stakeInto(a.coldkey, a.hotkey, a.netuid, a.tao, false);
-        c.decreasePosition(a.hotkey, a.coldkey, a.netuid, alpha);
-        c.emit({ pallet: 'SubtensorModule', name: 'AlphaBurned', args: [a.coldkey, a.hotkey, alpha, a.netuid] });
+        // do_burn_alpha burns "up to" the α staked: at most the position's floored value, which on a
+        // position empty before is one α-rao under it when the share pool rounds down (recycle_alpha.rs,
+        // docs/chain/mechanics.md#add_stake_burn). AddStakeBurn still names the α staked.
+        const held = c.stake(a.hotkey, a.coldkey, a.netuid);
+        const burned = alpha < held ? alpha : held;
+        c.decreasePosition(a.hotkey, a.coldkey, a.netuid, burned);
+        c.emit({ pallet: 'SubtensorModule', name: 'AlphaBurned', args: [a.coldkey, a.hotkey, burned, a.netuid] });
         c.emit({
           pallet: 'SubtensorModule',
           name: 'AddStakeBurn',

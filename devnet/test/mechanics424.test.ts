@@ -218,6 +218,34 @@ describe('balancer-era mechanics (upgrade424)', () => {
     }
   });
 
+  it('add_stake_burn into an empty position burns at most its floored value and leaves no bought α (seed 2)', async () => {
+    // The share pool floors the new position one α-rao under the α bought; do_burn_alpha caps at that
+    // value, so AlphaBurned names one α-rao less than StakeAdded and the position is emptied (it kept
+    // all the α when the devnet burned the uncapped amount, which the pool refused: upgrade424 seed 79).
+    const d = await startDevnet({ scenario: 'upgrade424', seed: 2, port: 0 });
+    try {
+      let short = 0;
+      for (const [b, r] of d.chain.blocks)
+        for (const xt of r.xts) {
+          if (!xt.ok || xt.action.kind !== 'add_stake_burn') continue;
+          const a = xt.action;
+          const ev = xt.events.filter((e) => e.pallet === 'SubtensorModule');
+          const [staked, burned] = [ev[0]!.args[3] as bigint, ev[1]!.args[2] as bigint];
+          expect(ev[2]!.args[3]).toBe(staked);
+          const before = d.chain.stake(a.hotkey, a.coldkey, a.netuid, b - 1);
+          if (burned !== staked) {
+            short++;
+            expect(before).toBe(0n);
+            expect(staked - burned).toBe(1n);
+          }
+          if (before === 0n) expect(d.chain.stake(a.hotkey, a.coldkey, a.netuid, b)).toBeLessThanOrEqual(1n);
+        }
+      expect(short).toBeGreaterThan(0);
+    } finally {
+      await d.close();
+    }
+  });
+
   it('truth emissions equal the α a position gained at its epoch block when nothing else touched it', () => {
     const c = dn.chain;
     const t = dn.truth();
