@@ -26,14 +26,21 @@ const ROUNDING = 2n;
 const ROUNDING_PER_INTERVAL = 1n;
 
 /**
- * Extrinsics of coldkeys other than `coldkey` on the pool (hotkey, netuid) in blocks (from, to]: each
- * re-rounds every holder's floored value (docs/chain/reconciliation.md), which no event reports.
+ * Operations of coldkeys other than `coldkey` on the pool (hotkey, netuid) in blocks (from, to]: each
+ * re-rounds every holder's floored value (docs/chain/reconciliation.md), which no event reports. A
+ * batched limit-order extrinsic is the relayer's; the orders it fills are their signers' operations
+ * on their own pools (upgrade424 seeds 69 and 84: a sell of another coldkey's order re-rounded it).
  */
 function othersOnPool(dn: Devnet, coldkey: string, hotkey: string, netuid: number, from: number, to: number): number {
   const [c, h] = [fromSs58(coldkey), fromSs58(hotkey)];
   let n = 0;
   for (let b = from + 1; b <= to; b++)
     for (const x of dn.world.chain.blocks.get(b)?.xts ?? []) {
+      if (x.action.kind === 'limit_orders') {
+        if (x.action.netuid === netuid)
+          n += x.action.orders.filter((o) => o.signer !== c && o.hotkey === h).length;
+        continue;
+      }
       const a = x.action as unknown as Record<string, unknown>;
       const hot = [a.hotkey, a.originHotkey, a.destHotkey].includes(h);
       const net = a.kind === 'unstake_all' || [a.netuid, a.originNetuid, a.destNetuid].includes(netuid);
