@@ -3,7 +3,7 @@ import type { CheckpointFacts, PayoutRow, PositionRow } from '../db/repos/chain-
 import { payoutsByPosition, silentEffects } from './effects';
 import type { StakeEventRow } from './event-types';
 import { subnetAccount } from './mechanics';
-import { withClaimTransfers } from './root-claims';
+import { withClaimTransfers, withRootGrowth } from './root-claims';
 
 const C = 'cold';
 const cp = (number: number, positions: PositionRow[]): CheckpointFacts => ({
@@ -155,5 +155,41 @@ describe('root-claim Swap TAO from transfers', () => {
       50n,
       199n,
     ]);
+  });
+});
+
+describe('root-claim Swap TAO before 411 from the root position’s growth', () => {
+  const swap = (netuid: number, tao: bigint): PayoutRow => ({
+    eventIndex: 0,
+    hotkey: 'h',
+    netuid,
+    mode: 'swap',
+    alpha: 9n,
+    tao,
+  });
+  const rootEvent = (kind: 'StakeAdded' | 'StakeRemoved' | 'StakeMoved', alpha: bigint) =>
+    ({ eventIndex: 4, kind, coldkey: C, hotkey: 'h', netuid: 0, alpha }) as unknown as StakeEventRow;
+  const prior = cp(8_996, [pos('h', 0, 68_432_616_825n)]);
+  const after = cp(8_997, [pos('h', 0, 160_897_852_903n)]);
+
+  it("takes the coldkey's own root stake events in the block off the growth (upgrade seed 14, 8,997)", () => {
+    // Claims on subnets 1 and 2 (on_initialize), then a move of 92,462,815,897 rao into root on the same
+    // hotkey; the reconstruction of subnet 1 read a pool the move's sale had moved since.
+    const total = 160_897_852_903n - 68_432_616_825n - 92_462_815_897n;
+    const out = withRootGrowth([swap(1, 1_055_763n), swap(2, 1_359_449n)], prior, after, [
+      rootEvent('StakeAdded', 92_462_815_897n),
+    ]);
+    expect(out.reduce((s, p) => s + p.tao, 0n)).toBe(total);
+    expect(total).toBe(1_060_732n + 1_359_449n); // the devnet's claims
+    // A removal counts the other way.
+    const removed = withRootGrowth([swap(1, 10n)], prior, cp(8_997, [pos('h', 0, 68_432_616_825n - 500n + 7n)]), [
+      rootEvent('StakeRemoved', 500n),
+    ]);
+    expect(removed.map((p) => p.tao)).toEqual([7n]);
+  });
+
+  it('keeps the reconstruction when another kind of event of the coldkey touched the root position', () => {
+    const payouts = [swap(1, 1_055_763n)];
+    expect(withRootGrowth(payouts, prior, after, [rootEvent('StakeMoved', 0n)])).toEqual(payouts);
   });
 });
