@@ -55,6 +55,12 @@ describe('epoch counter', () => {
     expect(epochIndexOf(new Map([[keys.subnetEpochIndex(2), hex(le(41n, 8))]]), 9_000, 2)).toBe(41n);
     expect(epochIndexOf(new Map(), 9_000, 0)).toBeNull();
   });
+  it('from 423 a subnet without SubnetEpochIndex is unknown, not the fixed rule’s count (demo seed 3, 136,800)', () => {
+    // The dissolution removed the counter (378 at 136,596, an epoch at 136,676); the fixed rule says 378.
+    expect(epochIndexOf(new Map(), 136_800, 2)).toBe(378n);
+    expect(epochIndexOf(new Map(), 136_800, 2, true)).toBeNull();
+    expect(epochIndexOf(new Map([[keys.subnetEpochIndex(2), hex(le(379n, 8))]]), 136_800, 2, true)).toBe(379n);
+  });
 });
 
 describe('pool value keys', () => {

@@ -58,16 +58,29 @@ export function poolValueOf(values: ReadonlyMap<string, string | null>, hotkey: 
   return e >= 0n ? (total * POOL_VALUE_SCALE) / (m * 10n ** e) : (total * POOL_VALUE_SCALE * 10n ** -e) / m;
 }
 
+/** First spec with stateful epochs and their counter, SubnetEpochIndex (docs/chain/epochs.md). */
+export const STATEFUL_EPOCH_SPEC = 423;
+
 /**
  * Epochs subnet `netuid` has run by the end of `block`: SubnetEpochIndex where the runtime keeps it,
  * else the fixed rule's count, ⌊(block + netuid + 2) / (tempo + 1)⌋, which steps at every block where
  * (block + netuid + 1) mod (tempo + 1) = tempo. The two counts differ at the 423 switch, which can only
- * make an interval look as if it held an epoch. Root has no epoch of its own: null.
+ * make an interval look as if it held an epoch. Root has no epoch of its own: null. From 423 (`stateful`)
+ * a subnet without the counter is unknown (null), not the fixed rule's count: a dissolved subnet's counter
+ * is gone while its positions may still hold α (475 pays them out later), and the fixed count is no
+ * match for the stateful one (demo seed 3: 378 against 378 hid the epoch at 136,676 before the
+ * dissolution at 136,800, so its 0.47 α was booked unexplained).
  */
-export function epochIndexOf(values: ReadonlyMap<string, string | null>, block: number, netuid: number): bigint | null {
+export function epochIndexOf(
+  values: ReadonlyMap<string, string | null>,
+  block: number,
+  netuid: number,
+  stateful = false,
+): bigint | null {
   if (netuid === 0) return null;
   const index = values.get(keys.subnetEpochIndex(netuid)) ?? null;
   if (index) return leUint(index, 8);
+  if (stateful) return null;
   const tempo = values.get(keys.tempo(netuid)) ?? null;
   const period = (tempo === null ? BigInt(DEFAULT_TEMPO) : leUint(tempo, 2)) + 1n;
   return (BigInt(block) + BigInt(netuid) + 2n) / period;
@@ -99,7 +112,7 @@ export async function withPoolValues(
       ...r,
       poolValue: poolValueOf(values, r.hotkey, r.netuid),
       ownsHotkey: owner !== null && u8aEq(hexToU8a(owner), me),
-      epochIndex: epochIndexOf(values, state.number, r.netuid),
+      epochIndex: epochIndexOf(values, state.number, r.netuid, (state.upgradeSpec ?? 0) >= STATEFUL_EPOCH_SPEC),
     };
   });
 }
