@@ -91,6 +91,26 @@ describe('silent effects from the checkpoints around the block', () => {
     ]);
   });
 
+  it('a share-pool reconcile leaves out what the coldkey traded on the position in its block (basket475 seed 69)', () => {
+    // The migration's block has extrinsics too: a remove of 600 α net (+ 4 α fee) and adds of 100 and
+    // 55 α on the same position, so of the −459 α across the block only −10 α is the reconcile.
+    const ref = { kind: 'SharePoolDenominatorReconciled' as const, eventIndex: 3, hotkey: 'h', netuid: 2 };
+    const row = (kind: string, eventIndex: number, alpha: bigint, fee: bigint, netuid = 2) =>
+      ({ eventIndex, kind, coldkey: C, hotkey: 'h', netuid, alpha, fee, feeUnit: 'alpha' }) as unknown as StakeEventRow;
+    const rows = [
+      row('StakeRemoved', 9, 600n, 4n),
+      row('StakeAdded', 12, 100n, 0n),
+      row('StakeAdded', 1, 55n, 0n),
+      // Not the position's: another subnet.
+      row('StakeAdded', 14, 77n, 0n, 3),
+    ];
+    const prior = cp(9, [pos('h', 2, 1_000n)]);
+    const after = cp(10, [pos('h', 2, 541n)]);
+    expect(silentEffects(C, [ref], rows, prior, after).map((e) => e.alpha)).toEqual([-10n]);
+    // Nothing left once the trades account for the whole change.
+    expect(silentEffects(C, [ref], rows, prior, cp(10, [pos('h', 2, 551n)]))).toEqual([]);
+  });
+
   it('a batched order lands on the position whose change matches it, and names its hotkey', () => {
     const ref = {
       kind: 'OrderExecutedBatched' as const,

@@ -76,12 +76,14 @@ export function silentEffects(
         break;
       }
       case 'SharePoolDenominatorReconciled':
-        // The revaluation is the position's α change across the block (a migration block: no trade
-        // of the coldkey's can share it), recorded as an adjustment, not as emission.
+        // The revaluation is the position's α change across the block, recorded as an adjustment, not
+        // as emission, less what the coldkey's own stake events of the block moved: the migration's
+        // block has extrinsics too, which may trade the position (basket475 seed 69: a remove in the
+        // 475 upgrade block was booked twice, as the reconcile and as the sale).
         for (const p of new Set([...prior.positions, ...after.positions].map((x) => x.hotkey + '|' + x.netuid))) {
           const [hotkey, n] = p.split('|') as [string, string];
           if (hotkey !== ref.hotkey || Number(n) !== ref.netuid) continue;
-          const delta = (now.get(p) ?? 0n) - (before.get(p) ?? 0n);
+          const delta = (now.get(p) ?? 0n) - (before.get(p) ?? 0n) - traded(rows, hotkey, ref.netuid);
           if (delta !== 0n) effect(ref, hotkey, ref.netuid, delta);
         }
         break;
@@ -97,6 +99,21 @@ export function silentEffects(
     }
   }
   return out;
+}
+
+/**
+ * α the coldkey's StakeAdded / StakeRemoved rows of the block moved on (hotkey, netuid). A reconcile
+ * runs from 464, where StakeRemoved carries the net α and the position lost α + fee
+ * (shared/engine/legs.ts removedGross).
+ */
+function traded(rows: readonly StakeEventRow[], hotkey: string, netuid: number): bigint {
+  let moved = 0n;
+  for (const r of rows) {
+    if (r.hotkey !== hotkey || r.netuid !== netuid) continue;
+    if (r.kind === 'StakeAdded') moved += r.alpha;
+    else if (r.kind === 'StakeRemoved') moved -= r.alpha + r.fee;
+  }
+  return moved;
 }
 
 /** The hotkey whose position on `netuid` changed by the amount closest to `target`. */
