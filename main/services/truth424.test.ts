@@ -1,5 +1,6 @@
 // Devnet truth across 393 → 424 end to end, through sync and the engine (devnet upgrade424, seeds 1–3;
-// and seeds 1 and 18 of basket475, 393 → 424 → 455 → 475, for today's runtimes; 18 has a stake transfer in that only a pair read shows):
+// and seeds 1, 18, 59 and 69 of basket475, 393 → 424 → 455 → 475, for today's runtimes; 18 has a stake transfer in that
+// only a pair read shows, 59 one that only StakeInfo before the 475 upgrade shows, 69 a trade in a reconcile's block):
 // the emission α the engine derives for every position and checkpoint interval equals the α the chain
 // credited at the epochs inside it (the truth's `emissions`), and every silent position change the
 // truth lists (batched limit-order fills, hotkey and coldkey swaps, dissolution payouts) is recorded and
@@ -64,6 +65,10 @@ describe.each([
   ['upgrade424', 12],
   ['basket475', 1],
   ['basket475', 18],
+  // a stake transfer in (9,128) onto a subnet dissolved at 15,000: the 475 upgrade's storage read dropped it
+  ['basket475', 59],
+  // a remove in the 475 upgrade block, on a pool the upgrade's share reconcile also revalued
+  ['basket475', 69],
 ] as const)('devnet truth through sync and the engine, %s seed %i', (scenario, seed) => {
   let dn: Devnet;
   let truth: Truth;

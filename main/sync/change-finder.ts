@@ -18,7 +18,7 @@ import { CheckpointPairs } from './checkpoint-pairs';
 import { fingerprintKeys } from './fingerprint-keys';
 import { fundList, fundsUnchangedBy } from './baskets';
 import { runtimeFeatures } from './runtime-features';
-import { upgradeBlocks } from './upgrade-blocks';
+import { heldBefore, upgradeBlocks } from './upgrade-blocks';
 import { POSITION_KINDS, posKey, type ChangeBlock } from './change-block';
 
 export { recordsSomething, type ChangeBlock } from './change-block';
@@ -303,18 +303,18 @@ export class ChangeFinder {
   }
 
   /**
-   * All change blocks of the coldkey in [lo, hi] with their decoded stake-event rows, ascending.
-   * Repeats verification whenever events reveal positions the fingerprint did not cover yet.
+   * The coldkey's change blocks in [lo, hi] with decoded stake-event rows, ascending; re-verified while positions grow.
    */
   async run(lo: number, hi: number, onProgress?: (found: number) => void): Promise<ChangeBlock[]> {
     if (lo > hi) return [];
     await this.discover(hi);
     const changes = new Map<number, ChangeBlock>();
     const candidates = await this.#walk(lo, hi, changes);
-    // Runtime-upgrade blocks are change blocks too: their migrations may move α silently.
+    // Upgrade blocks are change blocks too (migrations may move α silently); StakeInfo before one lists unseen α.
     const read = (b: number) => this.read(b, false, false, 'runtime upgrade');
     const upgrades = await upgradeBlocks(this.reader, this.#specs, read, lo, hi);
     for (const b of upgrades) candidates.add(b);
+    this.seed(await heldBefore(upgrades, this), []);
     for (let round = 0; round < 20; round++) {
       const todo = [...candidates].filter((b) => !changes.has(b));
       // One request for the hashes of every change block and the block before it.

@@ -5,7 +5,10 @@
 // those gaps are bisected on the spec, one state read per level (the hashes of the next levels come
 // in one request), about log2(gap) reads per upgrade.
 import { midpointsAhead } from './block-reads';
+import type { PositionRow } from '../db/repos/chain-facts';
+import { readPositions } from './checkpoints';
 import type { BlockState, ChainReader } from './reader';
+import { SILENT_POSITIONS_SPEC } from './stake-from-storage';
 
 type Spec = number | null;
 interface Gap {
@@ -92,4 +95,32 @@ async function bisectSpecs({ reader, known, read, lo, hi }: SpecSearch): Promise
     gaps = next;
   }
   return found.sort((a, b) => a - b);
+}
+
+/**
+ * The positions StakeInfo lists at the block before each of `upgrades` that ran 441 or later. From 441 a
+ * position can arrive unseen (a stake transfer in from another coldkey onto a subnet it holds nothing
+ * else on, gone before the head: docs/chain/change-discovery.md). The checkpoint before an upgrade asks
+ * StakeInfo, which lists it, while the one at the upgrade reads share storage for the known positions
+ * only and so dropped it: a sale to 0 α that never happened, and the position lost from then on
+ * (basket475 seed 59). Known before verification, its keys join the fingerprint and the blocks it came
+ * and went in are found. One call per such upgrade (basket475 discovery budget: 2,117 → 2,122 requests).
+ */
+export async function heldBefore(
+  upgrades: readonly number[],
+  finder: {
+    readonly reader: ChainReader;
+    readonly coldkey: string;
+    read(b: number, withEvents: boolean, withPools: boolean, phase: string): Promise<BlockState>;
+  },
+): Promise<PositionRow[]> {
+  const out: PositionRow[] = [];
+  for (const b of upgrades) {
+    // With the pools, as the checkpoint at b − 1 reads it: one read serves both.
+    const before = await finder.read(b - 1, false, true, 'runtime upgrade');
+    const runtime = await finder.reader.runtimeFor(before);
+    if (runtime.specVersion >= SILENT_POSITIONS_SPEC)
+      out.push(...(await readPositions(finder.reader, runtime, before.hash, finder.coldkey, before.number)));
+  }
+  return out;
 }
