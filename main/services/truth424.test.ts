@@ -34,8 +34,9 @@ const ROUNDING_PER_INTERVAL = 1n;
  * re-rounds every holder's floored value (docs/chain/reconciliation.md), which no event reports. A
  * batched limit-order extrinsic is the relayer's; the orders it fills are their signers' operations
  * on their own pools (upgrade424 seeds 69 and 84: a sell of another coldkey's order re-rounded it). A
- * fund claim of the hotkey's fund counts whoever signs it: it sells the fund escrow's holding on the
- * pool (basket475 seeds 51 and 84, a claim_root naming no hotkey or subnet).
+ * claim or purchase of the hotkey's fund counts whoever signs it: it sells or buys the fund escrow's
+ * holding on the pool (basket475 seeds 51 and 84, a claim_root naming no hotkey or subnet; seed 109,
+ * a stake_into_basket naming no subnet).
  */
 function othersOnPool(dn: Devnet, coldkey: string, hotkey: string, netuid: number, from: number, to: number): number {
   const [c, h] = [fromSs58(coldkey), fromSs58(hotkey)];
@@ -51,7 +52,8 @@ function othersOnPool(dn: Devnet, coldkey: string, hotkey: string, netuid: numbe
       const hot = [a.hotkey, a.originHotkey, a.destHotkey].includes(h);
       const net = a.kind === 'unstake_all' || [a.netuid, a.originNetuid, a.destNetuid].includes(netuid);
       const fundClaim = x.events.some((e) => e.name === 'BasketClaimed' && e.args[0] === h);
-      if ((a.coldkey !== c && hot && net) || fundClaim) n++;
+      const fundPurchase = a.kind === 'stake_into_basket' && a.hotkey === h;
+      if ((a.coldkey !== c && hot && net) || fundClaim || fundPurchase) n++;
     }
   return n;
 }
