@@ -14,7 +14,7 @@ import { encodeAddress } from '@polkadot/util-crypto';
 import { rootClaimKeys } from './root-claims';
 import { twrKeysOf } from './basket-twr';
 import { poolValueKeys } from './pool-values';
-import { CheckpointPairs } from './checkpoint-pairs';
+import { CheckpointPairs, heldLate } from './checkpoint-pairs';
 import { fingerprintKeys } from './fingerprint-keys';
 import { fundList, fundsUnchangedBy } from './baskets';
 import { runtimeFeatures } from './runtime-features';
@@ -202,9 +202,8 @@ export class ChangeFinder {
     const frontier = [...this.hotkeys].map((hot) => ({ hot, v: this.#lastStake(top, hot) }));
     let round = walkRound(frontier, lo, hi, window, found);
     if (round) void this.reader.prefetchHashes(round.hashes);
-    // The change blocks found are decoded while the walk goes on: the next round's reads go out as
-    // soon as this round's steps have answered, so each round costs the steps' latency and not the
-    // decoding too. Positions the events reveal are in the reads made after their decoding.
+    // Change blocks are decoded while the walk goes on: the next round's reads go out once this round's
+    // steps answered (latency, not decoding). Positions the events reveal are in the reads after.
     const decodes: Promise<void>[] = [];
     let failure: unknown = null;
     while (round) {
@@ -302,9 +301,7 @@ export class ChangeFinder {
     return found;
   }
 
-  /**
-   * The coldkey's change blocks in [lo, hi] with decoded stake-event rows, ascending; re-verified while positions grow.
-   */
+  /** The coldkey's change blocks in [lo, hi] with decoded stake-event rows, ascending; re-verified while positions grow. */
   async run(lo: number, hi: number, onProgress?: (found: number) => void): Promise<ChangeBlock[]> {
     if (lo > hi) return [];
     await this.discover(hi);
@@ -323,6 +320,9 @@ export class ChangeFinder {
       let grew = false;
       for (const c of decoded) changes.set(c.state.number, c);
       for (const c of decoded) if (await this.#absorb(c)) grew = true;
+      // Pairs known now may hold α at change blocks read before they were: the walk's, an earlier round's.
+      if (grew || round === 0)
+        for (const p of await heldLate(this, [...changes.keys()])) grew = this.#addPosition(p.hotkey, p.netuid) || grew;
       onProgress?.(changes.size);
       const extra = await this.#verify(lo, hi, candidates);
       let added = false;

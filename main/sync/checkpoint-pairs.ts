@@ -18,6 +18,7 @@ import { posKey } from './change-block';
 import { SILENT_POSITIONS_SPEC } from './stake-from-storage';
 import { pairKeys } from './fingerprint-keys';
 import { keys } from './storage-keys';
+import type { BlockState } from './reader';
 import { poolValueKeys } from './pool-values';
 
 type Pair = { hotkey: string; netuid: number };
@@ -107,4 +108,23 @@ export class CheckpointPairs {
     })();
     return this.#crossKeys;
   }
+}
+
+/**
+ * The pairs with α at `blocks` (change blocks already decoded) that the current pairs add: a change block
+ * is read with the cross keys of the pairs known then, and the pairs grow with what later events and
+ * reads reveal (a new position's subnet, a hotkey). basket475 seed 119: a stake transfer in (13,575) onto
+ * a known hotkey on a subnet the coldkey learnt only from the change block after it (14,115) was held at
+ * that block but never became a position, so its arrival was never searched for. The reads add only the
+ * keys the blocks lack, which their checkpoints read anyway (block-facts.ts).
+ */
+export async function heldLate(
+  finder: {
+    readonly pairs: CheckpointPairs;
+    read(b: number, withEvents: boolean, withPools: boolean, phase: string): Promise<BlockState>;
+  },
+  blocks: readonly number[],
+): Promise<Pair[]> {
+  const states = await Promise.all(blocks.map((b) => finder.read(b, false, true, 'held pairs')));
+  return states.flatMap((s) => finder.pairs.heldAt(s.number, s.values));
 }

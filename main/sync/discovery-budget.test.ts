@@ -22,8 +22,9 @@ const tempDir = useTempDirs();
 const NOT_DERIVED = new Set(['BasketDividend', 'BasketMigration', 'ShareReconcile', 'DustSwept', 'DissolutionPayout']);
 
 /**
- * Requests per (ledger event + position-checkpoint block) for the four wallets' backfill: 2.64 measured
- * (2,122 for 804, since StakeInfo before each 441+ upgrade: upgrade-blocks heldBefore); 2.63 (2,117;
+ * Requests per (ledger event + position-checkpoint block) for the four wallets' backfill: 2.59 measured
+ * (2,085 for 804, since each round reads its change blocks again with the pairs known then:
+ * checkpoint-pairs heldLate); 2.64 (2,122, since StakeInfo before each 441+ upgrade: upgrade-blocks heldBefore); 2.63 (2,117;
  * verification re-reads 200 → 210 since a2680fd's walk pipelining); 2.62 (2,107) since discovery lists positions only in the share maps the head's runtime has (none
  * in the V1 map from 473: position listings 60 → 30); 2.66 (2,137 for 804) since the basket escrow's holdings are one call per block for all wallets (StakeInfo
  * calls 139 → 126); 2.67 (2,150 for 804) since a change block's limit orders and stake swaps no longer count as a possible
