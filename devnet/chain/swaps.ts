@@ -58,8 +58,10 @@ export class Swaps {
     // basket era: the fund's queued dividends are deposited before it moves with the hotkey
     if (c.specAt(c.cur) >= BASKET_SPEC) c.basket.flush(old, c.dividendSubnetsOf(old));
     const silent: SilentEffect[] = [];
-    for (const { cold, netuid: n, alpha } of this.holders(old)) {
-      c.decreasePosition(old, cold, n, alpha);
+    for (const { cold, netuid: n } of this.holders(old)) {
+      // Read at the move: moving an earlier holder re-rounds this one's value (a rao less than listed
+      // would be refused whole, and the α doubled under both hotkeys: upgrade424 seed 101).
+      const alpha = c.decreasePosition(old, cold, n, c.stake(old, cold, n));
       c.increasePosition(next, cold, n, alpha);
       if (c.stakingHotkeys(cold).includes(old)) c.addStakingHotkey(cold, next);
       silent.push({ kind: 'HotkeySwap', coldkey: cold, hotkey: old, destHotkey: next, netuid: n, alpha, tao: 0n });

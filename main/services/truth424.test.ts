@@ -70,6 +70,8 @@ describe.each([
   ['upgrade424', 3],
   // 5 of 327 intervals one α-rao off (1.5 %), each with other stakers' operations on its pool
   ['upgrade424', 12],
+  // a hotkey swap with several holders on one pool (8,500): the devnet once doubled one holder's α
+  ['upgrade424', 101],
   ['basket475', 1],
   ['basket475', 18],
   // a stake transfer in (9,128) onto a subnet dissolved at 15,000: the 475 upgrade's storage read dropped it
