@@ -72,6 +72,8 @@ describe.each([
   ['upgrade424', 12],
   // a hotkey swap with several holders on one pool (8,500): the devnet once doubled one holder's α
   ['upgrade424', 101],
+  // a coldkey swap (9,500) whose new coldkey stakes onto a moved position later in the block
+  ['upgrade424', 104],
   ['basket475', 1],
   ['basket475', 18],
   // a stake transfer in (9,128) onto a subnet dissolved at 15,000: the 475 upgrade's storage read dropped it

@@ -51,6 +51,51 @@ describe('silent effects from the checkpoints around the block', () => {
     expect(arrived.map((e) => [e.coldkey, e.hotkey, e.alpha])).toEqual([['D', 'h', 41n]]);
   });
 
+  it('a coldkey swap fills the new coldkey with what moved, not with its own stake later in the block', () => {
+    // upgrade424 seed 104, 9,500: the swap (event 4) moved 14,038,719,242 α; the new coldkey then staked
+    // 2,228,162,019,549 α onto the same position (event 12), and 1,000 α onto another it then recycled.
+    const ref = { kind: 'ColdkeySwapped' as const, eventIndex: 4, oldColdkey: C, newColdkey: 'D' };
+    const row = (kind: string, eventIndex: number, hotkey: string, alpha: bigint) =>
+      ({
+        eventIndex,
+        kind,
+        coldkey: 'D',
+        hotkey,
+        netuid: 4,
+        alpha,
+        fee: 0n,
+        feeUnit: 'tao',
+      }) as unknown as StakeEventRow;
+    const rows = [
+      row('StakeAdded', 12, 'h', 2_228_162_019_549n),
+      row('StakeAdded', 20, 'g', 1_000n),
+      row('AlphaRecycled', 24, 'g', 1_000n),
+    ];
+    const after = cp(9_500, [pos('h', 4, 2_242_200_738_790n)]);
+    const arrived = silentEffects('D', [ref], rows, cp(9_499, []), after);
+    expect(arrived.map((e) => [e.hotkey, e.alpha])).toEqual([['h', 14_038_719_241n]]);
+  });
+
+  it('α a swap or dissolution moves includes what the coldkey staked or unstaked on it earlier in the block', () => {
+    const row = (kind: string, eventIndex: number, hotkey: string, alpha: bigint, fee = 0n) =>
+      ({ eventIndex, kind, coldkey: C, hotkey, netuid: 3, alpha, fee, feeUnit: 'alpha' }) as unknown as StakeEventRow;
+    // A remove of 10 α net (+1 α fee) from (h, 3) and an add opening (g, 3), both before the swap at event 6.
+    const rows = [row('StakeRemoved', 2, 'h', 10n, 1n), row('StakeAdded', 4, 'g', 25n)];
+    const swap = { kind: 'ColdkeySwapped' as const, eventIndex: 6, oldColdkey: C, newColdkey: 'D' };
+    const out = silentEffects(C, [swap], rows, cp(9, [pos('h', 3, 40n)]), cp(10, []));
+    expect(out.map((e) => [e.hotkey, e.alpha])).toEqual([
+      ['h', -29n],
+      ['g', -25n],
+    ]);
+    // The same at a dissolution: the payouts pair with what each position held when it was dissolved.
+    const removed = { kind: 'NetworkRemoved' as const, eventIndex: 6, netuid: 3, payouts: [5n, 50n] };
+    const paid = silentEffects(C, [removed], rows, cp(9, [pos('h', 3, 40n)]), cp(10, []));
+    expect(paid.map((e) => [e.hotkey, e.alpha, e.tao])).toEqual([
+      ['h', -29n, 50n],
+      ['g', -25n, 5n],
+    ]);
+  });
+
   it('dissolution closes every position on the subnet at its payout', () => {
     const ref = { kind: 'NetworkRemoved' as const, eventIndex: 7, netuid: 5, payouts: [300n, 900n] };
     const prior = cp(9, [pos('a', 5, 100n), pos('b', 5, 310n), pos('a', 6, 1n)]);

@@ -2,6 +2,7 @@
 // own, read off the checkpoints at the block before and the block itself (docs/chain/mechanics.md).
 import type { CheckpointFacts, PositionRow, SilentEffectRow } from '../db/repos/chain-facts';
 import type { SilentRef, StakeEventRow } from './event-types';
+import { removedAlphaIsNet } from '../../shared/engine/runtime';
 
 const key = (hotkey: string, netuid: number) => `${hotkey}|${netuid}`;
 const alphaMap = (positions: readonly PositionRow[]) =>
@@ -22,18 +23,26 @@ export function silentEffects(
   keeps: readonly { eventIndex: number; hotkey: string; netuid: number; alpha: bigint }[] = [],
 ): SilentEffectRow[] {
   const before = alphaMap(prior.positions);
-  // α of a position right before event `index`: the block before, plus Keep claims earlier in the block.
+  const spec = after.block.specVersion;
+  // α of a position right before event `index`: the block before, plus Keep claims and the coldkey's
+  // own stake events earlier in the block.
   const heldBefore = (p: PositionRow, index: number) =>
     keeps
       .filter((k) => k.eventIndex < index && k.hotkey === p.hotkey && k.netuid === p.netuid)
-      .reduce((sum, k) => sum + k.alpha, p.alpha);
-  // The positions of the block before, and those a Keep claim filled earlier in the block (at 0 then):
-  // a claim in on_initialize then a swap or dissolution in an extrinsic moves what the claim paid.
+      .reduce((sum, k) => sum + k.alpha, p.alpha) + traded(rows, coldkey, p.hotkey, p.netuid, spec, index);
+  // The positions of the block before, and those a Keep claim or a stake event of the coldkey filled
+  // earlier in the block (at 0 then): a claim in on_initialize then a swap or dissolution in an
+  // extrinsic moves what the claim paid.
   const touched = [
     ...prior.positions,
-    ...[...new Map(keeps.map((k) => [key(k.hotkey, k.netuid), k])).values()]
-      .filter((k) => !before.has(key(k.hotkey, k.netuid)))
-      .map((k) => ({ hotkey: k.hotkey, netuid: k.netuid, alpha: 0n })),
+    ...[
+      ...new Map(
+        [...keeps, ...rows.filter((r) => r.hotkey !== null && r.netuid !== null)].map((k) => [
+          key(k.hotkey as string, k.netuid as number),
+          { hotkey: k.hotkey as string, netuid: k.netuid as number, alpha: 0n },
+        ]),
+      ).values(),
+    ].filter((k) => !before.has(key(k.hotkey, k.netuid))),
   ];
   const now = alphaMap(after.positions);
   const out: SilentEffectRow[] = [];
@@ -60,7 +69,11 @@ export function silentEffects(
           }
         if (ref.newColdkey === coldkey)
           for (const p of after.positions) {
-            const arrived = p.alpha - (before.get(key(p.hotkey, p.netuid)) ?? 0n);
+            // The growth across the block, less what the new coldkey's own stake events moved: it may
+            // stake in a later extrinsic of the same block (upgrade424 seed 104, 9,500: an add_stake of
+            // 2,228,162,019,549 α onto a position that arrived with 14,038,719,242 α).
+            const arrived =
+              p.alpha - (before.get(key(p.hotkey, p.netuid)) ?? 0n) - traded(rows, coldkey, p.hotkey, p.netuid, spec);
             if (arrived > 0n) effect(ref, p.hotkey, p.netuid, arrived);
           }
         break;
@@ -83,7 +96,7 @@ export function silentEffects(
         for (const p of new Set([...prior.positions, ...after.positions].map((x) => x.hotkey + '|' + x.netuid))) {
           const [hotkey, n] = p.split('|') as [string, string];
           if (hotkey !== ref.hotkey || Number(n) !== ref.netuid) continue;
-          const delta = (now.get(p) ?? 0n) - (before.get(p) ?? 0n) - traded(rows, hotkey, ref.netuid);
+          const delta = (now.get(p) ?? 0n) - (before.get(p) ?? 0n) - traded(rows, coldkey, hotkey, ref.netuid, spec);
           if (delta !== 0n) effect(ref, hotkey, ref.netuid, delta);
         }
         break;
@@ -102,16 +115,27 @@ export function silentEffects(
 }
 
 /**
- * α the coldkey's StakeAdded / StakeRemoved rows of the block moved on (hotkey, netuid). A reconcile
- * runs from 464, where StakeRemoved carries the net α and the position lost α + fee
- * (shared/engine/legs.ts removedGross).
+ * α the coldkey's own stake events of the block (those before event `until`, if given) moved on
+ * (hotkey, netuid): StakeAdded adds its α; StakeRemoved takes its gross α (from 397 the event carries
+ * the net α and the position lost α + fee, shared/engine/legs.ts removedGross); AlphaRecycled and
+ * AlphaBurned take theirs; a fund claim stakes its TAO on root 1:1. Summaries (StakeMoved, …) come with
+ * these events and move nothing themselves.
  */
-function traded(rows: readonly StakeEventRow[], hotkey: string, netuid: number): bigint {
+function traded(
+  rows: readonly StakeEventRow[],
+  coldkey: string,
+  hotkey: string,
+  netuid: number,
+  spec: number,
+  until = Number.POSITIVE_INFINITY,
+): bigint {
   let moved = 0n;
   for (const r of rows) {
-    if (r.hotkey !== hotkey || r.netuid !== netuid) continue;
+    if (r.coldkey !== coldkey || r.hotkey !== hotkey || r.netuid !== netuid || r.eventIndex >= until) continue;
     if (r.kind === 'StakeAdded') moved += r.alpha;
-    else if (r.kind === 'StakeRemoved') moved -= r.alpha + r.fee;
+    else if (r.kind === 'StakeRemoved') moved -= removedAlphaIsNet(spec) ? r.alpha + r.fee : r.alpha;
+    else if (r.kind === 'AlphaRecycled' || r.kind === 'AlphaBurned') moved -= r.alpha;
+    else if (r.kind === 'BasketClaimed' && netuid === 0) moved += r.tao;
   }
   return moved;
 }
