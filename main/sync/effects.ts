@@ -10,8 +10,9 @@ const alphaMap = (positions: readonly PositionRow[]) =>
 
 /**
  * Effects of `refs` on `coldkey`, and the rows amended with what only the positions tell (the
- * hotkey of a batched order). α that left a position is its value at the block before; α that
- * arrived elsewhere by value is the same amount, so an epoch in the same block stays emission.
+ * hotkey of a batched order). α that left a position is its value at the block before, with the
+ * coldkey's own stake events earlier in the block; α that arrived elsewhere by value is the same
+ * amount, so an epoch in the same block stays emission.
  */
 export function silentEffects(
   coldkey: string,
