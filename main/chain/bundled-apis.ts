@@ -55,7 +55,8 @@ export function bundledApis(): Map<string, BundledApi> {
   if (bundle) return bundle;
   const registry = new TypeRegistry();
   const metadata = new Metadata(registry, readBundle());
-  registry.setMetadata(metadata);
+  // Only its runtime-API types are used: no warning about signed extensions PJS does not know.
+  registry.setMetadata(metadata, undefined, undefined, true);
   const apis = (registry.metadata as unknown as { apis?: ApiMeta[] }).apis ?? [];
   bundle = new Map(
     apis.map((a) => [

@@ -287,7 +287,9 @@ export class ChainReader {
     const opaque = fallback.createType('Option<OpaqueMetadata>', hexToU8a(bytes));
     if (opaque.isNone) return null;
     const registry = new TypeRegistry();
-    registry.setMetadata(new Metadata(registry, opaque.unwrap().toHex()));
+    // noInitWarn: PJS would warn about signed extensions it does not know (finney has several); this
+    // registry decodes storage, events and runtime-API answers only, never an extrinsic.
+    registry.setMetadata(new Metadata(registry, opaque.unwrap().toHex()), undefined, undefined, true);
     registry.setChainProperties(fallback.getChainProperties());
     return registry;
   }
