@@ -165,6 +165,16 @@ describe.each([1, 2, 3])('basket475 seed %i', (seed) => {
         truth.events.some((e) => e.coldkey === coldkey && (e.kind === 'BasketStakedIn' || e.kind === 'BasketClaimed'));
       expect([coldkey, readers.has(coldkey)]).toEqual([coldkey, active]);
     }
+    // Every checkpoint of α on a subnet has that subnet's pool at its block, a subnet dissolved before
+    // the head included (seed 1: subnet 7, above the head's highest netuid, held until 15,000).
+    const unpriced = backend.db
+      .prepare(
+        `SELECT DISTINCT c.netuid, c.block_number FROM position_checkpoints c
+         WHERE c.netuid <> 0 AND c.alpha > 0 AND NOT EXISTS
+           (SELECT 1 FROM subnet_snapshots s WHERE s.netuid = c.netuid AND s.block_number = c.block_number)`,
+      )
+      .all();
+    expect(unpriced).toEqual([]);
     await backend.sync.close();
     backend.close();
   });

@@ -23,6 +23,8 @@ import { POSITION_KINDS, posKey, type ChangeBlock } from './change-block';
 
 export { recordsSomething, type ChangeBlock } from './change-block';
 
+const upTo = (highest: number): number[] => Array.from({ length: highest + 1 }, (_, n) => n);
+
 export class ChangeFinder {
   readonly hotkeys = new Set<string>();
   readonly positions = new Map<string, { hotkey: string; netuid: number }>();
@@ -59,6 +61,8 @@ export class ChangeFinder {
     let changed = this.#addHotkey(hotkey);
     if (!this.positions.has(k)) {
       this.positions.set(k, { hotkey, netuid });
+      // A subnet above the head's highest (dissolved before it) is priced at change blocks too.
+      if (this.#discovered && netuid >= this.netuids.length) this.netuids = upTo(netuid);
       this.#invalidate();
       changed = true;
     }
@@ -78,8 +82,8 @@ export class ChangeFinder {
   }
 
   /**
-   * Pool keys of every subnet, read along with the fingerprint at change blocks and the blocks
-   * before, the root-claim keys of the root positions known (a claim block's payouts need them) and
+   * Pool keys of every subnet (every known position's among them: `netuids` grows to cover them), read
+   * along with the fingerprint at change blocks and the blocks before, the root-claim keys of the root positions known (a claim block's payouts need them) and
    * the known positions' pool values (reconciliation at the checkpoints there).
    */
   poolKeys(): string[] {
@@ -89,10 +93,6 @@ export class ChangeFinder {
       ...rootClaimKeys(this.coldkey, rootHotkeys, this.netuids),
       ...twrKeysOf(rootHotkeys),
       ...poolValueKeys(this.positions.values()),
-      // Whether a known position's subnet exists (α from share storage, stake-from-storage.ts).
-      ...this.checkpointNetuids()
-        .filter((n) => !this.netuids.includes(n))
-        .map(keys.subnetTao),
     ];
     return this.#poolKeys;
   }
@@ -155,7 +155,7 @@ export class ChangeFinder {
     // The funds at the head (441+): their watermarks ride in the reads (CheckpointPairs.setFunds).
     if ((await this.#discoverAt(hi)).baskets) this.pairs.setFunds(await fundList(this.reader, hash));
     const highest = Math.max(0, ...subnetKeys.map(trailingU16), ...[...this.positions.values()].map((p) => p.netuid));
-    this.netuids = Array.from({ length: highest + 1 }, (_, n) => n);
+    this.netuids = upTo(highest);
     this.#poolKeys = null;
     this.#discovered = true;
   }

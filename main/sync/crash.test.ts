@@ -63,12 +63,18 @@ function dump(dataDir: string) {
   }
 }
 
-describe('kill -9 during sync --once (runtime 393 → 424)', () => {
+// 393 → 424, and today's chain: 393 → 424 → 455 → 475 with funds, claims and a dissolution, whose
+// facts (basket positions, BasketTwr readings) and in-memory discovery state (pairs learned from
+// later blocks, StakeInfo before each upgrade) a restart must rebuild exactly.
+describe.each([
+  { scenario: 'upgrade424', seed: 5, runtimes: '393 → 424', baskets: false },
+  { scenario: 'basket475', seed: 1, runtimes: '393 → 475', baskets: true },
+] as const)('kill -9 during sync --once ($scenario, runtime $runtimes)', ({ scenario, seed, baskets }) => {
   let dn: Devnet;
   let base: string;
   beforeAll(async () => {
     // A little latency so the sync takes long enough to be killed part-way.
-    dn = await startDevnet({ scenario: 'upgrade424', seed: 5, port: 0, faults: { latencyMs: 2 } });
+    dn = await startDevnet({ scenario, seed, port: 0, faults: { latencyMs: 2 } });
     base = tempDir();
     const backend = testBackend(base);
     for (const [i, address] of dn.coldkeys.entries())
@@ -89,6 +95,10 @@ describe('kill -9 during sync --once (runtime 393 → 424)', () => {
     // The head facts are part of what must come out equal.
     expect(expected.position_exits.length).toBeGreaterThan(2);
     expect(expected.head_checkpoints.length).toBe(expected.sync_state.length);
+    if (baskets) {
+      expect(expected.basket_positions.length).toBeGreaterThan(2);
+      expect(expected.basket_twr.length).toBeGreaterThan(2);
+    }
 
     // Deterministic kill points: the process SIGKILLs itself right before committing its Nth
     // planned block (0 = after connecting and scanning, before anything is written). One data

@@ -4,6 +4,8 @@ import { ChainError, isPrunedError, type ChainClient } from '../chain/client';
 import type { ChainFactsRepo, SyncStateRow } from '../db/repos/chain-facts';
 import type { IdentitiesRepo } from '../db/repos/identities';
 import { ChangeFinder } from './change-finder';
+import { POSITION_KINDS } from './change-block';
+import { chainEventKinds } from '../../shared/vocab';
 import { refreshIdentities } from './identities';
 import type { ChainReader } from './reader';
 import { recordRange, SyncAborted, type RangeHooks, type RangePhase } from './record-range';
@@ -39,10 +41,13 @@ export interface RunContext {
   onRecorded: (force?: boolean) => void;
 }
 
+const NAMED_VALIDATOR_KINDS = chainEventKinds.filter((k) => k !== 'RootClaimed');
+
 /** A finder that already watches every position and hotkey recorded for the coldkey. */
 export function seededFinder(reader: ChainReader, repo: ChainFactsRepo, coldkey: string): ChangeFinder {
   const finder = new ChangeFinder(reader, coldkey);
-  const known = repo.knownPositions(coldkey);
+  // What an uninterrupted run learns from events (POSITION_KINDS), so a resumed run watches the same.
+  const known = repo.knownPositions(coldkey, POSITION_KINDS);
   finder.seed(known, [...new Set(known.map((p) => p.hotkey))]);
   return finder;
 }
@@ -109,7 +114,8 @@ export async function syncWallet(ctx: RunContext, run: WalletRun, signal: AbortS
       ctx.log?.(message);
     }
     if (ctx.identities && !signal.aborted) {
-      const hotkeys = repo.knownPositions(coldkey).map((p) => p.hotkey);
+      // Every validator an event names (funds bought into included), not the coldkey a RootClaimed row carries.
+      const hotkeys = repo.knownPositions(coldkey, NAMED_VALIDATOR_KINDS).map((p) => p.hotkey);
       // Names only label validators: a failed read leaves the cached ones and is tried next run.
       await refreshIdentities(reader, ctx.identities, hotkeys, head.number).catch((error: unknown) =>
         ctx.log?.(`Validator names not read: ${error instanceof Error ? error.message : String(error)}`),

@@ -106,6 +106,10 @@ export function dumpFacts(
   position_exits: unknown[];
   subnet_stakes: unknown[];
   head_checkpoints: unknown[];
+  basket_checkpoints: unknown[];
+  basket_positions: unknown[];
+  basket_twr: unknown[];
+  validator_identities: unknown[];
   sync_state: unknown[];
 } {
   const q = (sql: string) => db.prepare(sql).all();
@@ -123,6 +127,11 @@ export function dumpFacts(
     position_exits: q('SELECT * FROM position_exits ORDER BY coldkey, hotkey, netuid, block_number'),
     subnet_stakes: q('SELECT * FROM subnet_stakes ORDER BY coldkey, netuid, block_number'),
     head_checkpoints: q('SELECT * FROM head_checkpoints ORDER BY coldkey, block_number'),
+    // The basket era's facts (runtimes 441+) and the validator names read with them.
+    basket_checkpoints: q('SELECT * FROM basket_checkpoints ORDER BY coldkey, block_number'),
+    basket_positions: q('SELECT * FROM basket_positions ORDER BY coldkey, hotkey, block_number'),
+    basket_twr: q('SELECT * FROM basket_twr ORDER BY coldkey, hotkey, block_number'),
+    validator_identities: q('SELECT * FROM validator_identities ORDER BY hotkey'),
     sync_state: q(
       'SELECT coldkey, phase, cursor, first_block, history_from, last_finalized, error FROM sync_state ORDER BY coldkey',
     ),

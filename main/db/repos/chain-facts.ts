@@ -234,11 +234,12 @@ export function chainFactsRepo(db: DB) {
     `SELECT 1 AS one FROM stake_events WHERE (coldkey = @coldkey OR counterparty_coldkey = @coldkey) AND block_number > @from AND block_number <= @to
      UNION ALL SELECT 1 FROM silent_effects WHERE coldkey = @coldkey AND block_number > @from AND block_number <= @to LIMIT 1`,
   );
-  const knownPositions = db.prepare<{ coldkey: string }, { hotkey: string; netuid: bigint }>(
+  const knownPositions = db.prepare<{ coldkey: string; kinds: string }, { hotkey: string; netuid: bigint }>(
     `SELECT hotkey, netuid FROM position_checkpoints WHERE coldkey = @coldkey
      UNION SELECT hotkey, netuid FROM silent_effects WHERE coldkey = @coldkey
      UNION SELECT hotkey, netuid FROM root_claim_payouts WHERE coldkey = @coldkey AND mode = 'keep'
-     UNION SELECT hotkey, netuid FROM stake_events WHERE coldkey = @coldkey AND hotkey IS NOT NULL AND netuid IS NOT NULL`,
+     UNION SELECT hotkey, netuid FROM stake_events WHERE coldkey = @coldkey AND hotkey IS NOT NULL AND netuid IS NOT NULL
+       AND kind IN (SELECT value FROM json_each(@kinds))`,
   );
   const movedTo = db.prepare<[string], { counterparty_coldkey: string; block_number: bigint }>(
     `SELECT counterparty_coldkey, block_number FROM stake_events
@@ -360,9 +361,15 @@ export function chainFactsRepo(db: DB) {
       const row = movedTo.get(coldkey);
       return row ? { coldkey: row.counterparty_coldkey, block: Number(row.block_number) } : null;
     },
-    /** Every (hotkey, subnet) this coldkey is recorded to have held or traded. */
-    knownPositions: (coldkey: string): { hotkey: string; netuid: number }[] =>
-      knownPositions.all({ coldkey }).map((r) => ({ hotkey: r.hotkey, netuid: Number(r.netuid) })),
+    /**
+     * Every (hotkey, subnet) this coldkey is recorded to have held: checkpoints, silent effects, kept
+     * root-claim payouts, and its stake events of `eventKinds` (the kinds whose hotkey and netuid name
+     * a position; others carry a fund's validator, or the coldkey itself in a basket-era RootClaimed).
+     */
+    knownPositions: (coldkey: string, eventKinds: Iterable<string>): { hotkey: string; netuid: number }[] =>
+      knownPositions
+        .all({ coldkey, kinds: JSON.stringify([...eventKinds]) })
+        .map((r) => ({ hotkey: r.hotkey, netuid: Number(r.netuid) })),
     deleteState: (coldkey: string): void => {
       deleteState.run(coldkey);
     },
