@@ -39,6 +39,12 @@ export interface PlanEntry {
    * funds it bought into or claimed from (its root hotkeys at the checkpoint are added); null: do not.
    */
   baskets: readonly string[] | null;
+  /**
+   * Funds whose BasketTwr every checkpoint of the range reads (with its root validators and the funds
+   * it finds shares in): those the coldkey bought into or claimed from, by its events. Not funds known
+   * only from recorded shares: a rerun would then read them at blocks the first run did not.
+   */
+  twrFunds: readonly string[];
 }
 
 function blockRecord(s: BlockState, specVersion: number, parentHash: string | null): BlockRecord {
@@ -124,7 +130,7 @@ const facts = ({ callRuntime: _, ...cp }: CheckpointFacts & { callRuntime: Block
  * bought into or claimed from. At change blocks only those the finder's read carried are read.
  */
 const fundsOf = (finder: ChangeFinder, entry: PlanEntry): string[] =>
-  [...new Set([...finder.fundHotkeys(), ...(entry.baskets ?? [])])].sort();
+  [...new Set([...finder.fundHotkeys(), ...(entry.baskets ? entry.twrFunds : [])])].sort();
 
 /** A checkpoint with the BasketTwr readings read with its block's state (its own runtime's storage). */
 async function withTwr(

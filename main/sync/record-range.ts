@@ -78,8 +78,10 @@ export async function recordRange(
   const fundHotkeys = [...new Set([...basketEvents.map((r) => r.hotkey as string), ...repo.basketHotkeys(coldkey)])];
   const baskets =
     [...finder.positions.values()].some((p) => p.netuid === 0) || fundHotkeys.length > 0 ? fundHotkeys.sort() : null;
+  const twrFunds = [...new Set([...basketEvents.map((r) => r.hotkey as string), ...repo.basketEventHotkeys(coldkey)])];
+  const funds = { baskets, twrFunds: twrFunds.sort() };
   const plan = new Map<number, PlanEntry>();
-  for (const c of changes) plan.set(c.state.number, { block: c.state.number, change: c, head: false, baskets });
+  for (const c of changes) plan.set(c.state.number, { block: c.state.number, change: c, head: false, ...funds });
   if (firstBlock !== null) {
     // One checkpoint in every day-long window ending on the grid: a grid block gets its own only
     // when no change block (this run's, or already committed) checkpointed that window. Both
@@ -93,14 +95,14 @@ export async function recordRange(
     const start = Math.max(lo, firstBlock);
     for (let d = Math.ceil(start / BLOCKS_PER_DAY) * BLOCKS_PER_DAY; d <= hi; d += BLOCKS_PER_DAY) {
       if (!plan.has(d) && !changedIn(d - BLOCKS_PER_DAY, d))
-        plan.set(d, { block: d, change: null, head: false, baskets });
+        plan.set(d, { block: d, change: null, head: false, ...funds });
     }
     // The head itself: positions, prices, locks and exit values at `hi` (live following: at most
     // once per `headEvery` blocks).
     const lastHead = repo.lastHeadBlock(coldkey);
     if (hooks.headEvery === undefined || lastHead === null || hi - lastHead >= hooks.headEvery) {
       const entry = plan.get(hi);
-      plan.set(hi, entry ? { ...entry, head: true } : { block: hi, change: null, head: true, baskets });
+      plan.set(hi, entry ? { ...entry, head: true } : { block: hi, change: null, head: true, ...funds });
     }
   }
   const entries = [...plan.values()].sort((a, b) => a.block - b.block);

@@ -205,6 +205,9 @@ export function chainFactsRepo(db: DB) {
     `INSERT OR IGNORE INTO basket_positions (block_number, coldkey, hotkey, shares, value_tao)
      VALUES (@blockNumber, @coldkey, @hotkey, @shares, @value)`,
   );
+  const basketEventHotkeys = db.prepare<[string], { hotkey: string }>(
+    `SELECT DISTINCT hotkey FROM stake_events WHERE coldkey = ? AND kind IN ('BasketStakedIn', 'BasketClaimed')`,
+  );
   const basketHotkeys = db.prepare<[string, string], { hotkey: string }>(
     `SELECT hotkey FROM basket_positions WHERE coldkey = ?
      UNION SELECT hotkey FROM stake_events WHERE coldkey = ? AND kind IN ('BasketStakedIn', 'BasketClaimed')`,
@@ -351,6 +354,8 @@ export function chainFactsRepo(db: DB) {
       to > from && changeBetween.get({ coldkey, from, to }) !== undefined,
     /** The validator funds this coldkey was recorded to hold shares in, bought into or claimed from. */
     basketHotkeys: (coldkey: string): string[] => basketHotkeys.all(coldkey, coldkey).map((r) => r.hotkey),
+    /** The validator funds this coldkey bought into or claimed from (its events; not shares that only arrived). */
+    basketEventHotkeys: (coldkey: string): string[] => basketEventHotkeys.all(coldkey).map((r) => r.hotkey),
     /** The last block whose head facts were recorded for this coldkey. */
     lastHeadBlock: (coldkey: string): number | null => {
       const b = lastHead.get(coldkey)?.b ?? null;

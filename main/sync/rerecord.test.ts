@@ -1,0 +1,39 @@
+// Recording a range again changes nothing, on today's chain (basket475: 393 → 424 → 455 → 475).
+// Seeds 11 and 21: a coldkey holds shares of a fund only because a hotkey swap moved the fund to a
+// new hotkey (no event of the coldkey names it). A rerun knew that fund from its recorded shares and
+// read its BasketTwr (the default 1.0 before the swap) at every checkpoint, which the first run did not.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Devnet } from '../../devnet/index';
+import { testBackend } from '../test/backend';
+import { dumpFacts, ensureDevnetMetadata } from '../test/devnet';
+import { useTempDirs } from '../test/temp-dir';
+
+ensureDevnetMetadata();
+const { startDevnet } = await import('../../devnet/index');
+const tempDir = useTempDirs();
+
+describe.each([11, 21])('basket475 seed %i', (seed) => {
+  let dn: Devnet;
+  beforeAll(async () => {
+    dn = await startDevnet({ scenario: 'basket475', seed, port: 0 });
+  });
+  afterAll(async () => {
+    await dn.close();
+  });
+
+  it('records the same rows when synced again and when the second half is recorded again', async () => {
+    const backend = testBackend(tempDir());
+    for (const [i, address] of dn.coldkeys.entries())
+      await backend.dispatch('wallets:add', { address, label: `user ${i}` });
+    await backend.dispatch('settings:update', { endpoint: dn.url });
+    await backend.sync.syncOnce();
+    const before = dumpFacts(backend.db);
+    expect(before.basket_twr.length).toBeGreaterThan(100);
+    await backend.sync.syncOnce();
+    backend.db.prepare('UPDATE sync_state SET cursor = cursor / 2').run();
+    await backend.sync.syncOnce();
+    expect(dumpFacts(backend.db)).toEqual(before);
+    await backend.sync.close();
+    backend.close();
+  });
+});
