@@ -106,6 +106,28 @@ describe('silent position changes in the ledger', () => {
     expect(left.pnl.total.figures).toMatchObject({ alpha: 0n, realized: 10n * TAO, taoOut: 20n * TAO });
   });
 
+  it('a followed coldkey swap whose sides differ by the pool’s rounding moves no TAO: the parts still add up', () => {
+    // 10 α left the old coldkey and 10 α + 3 α-rao arrived (share rounding); the price is 2 TAO per α,
+    // so the 3 α-rao are worth 6 rao. Before, the arrival was valued at its own spot: taoIn 6 rao above
+    // the taoOut and the total return 6 rao below realized + unrealized + income.
+    const r = run(
+      base(
+        [
+          effect(600, 'ColdkeySwapped', { alpha: -10n * A }),
+          effect(600, 'ColdkeySwapped', { cold: 'C2', alpha: 10n * A + 3n }),
+        ],
+        { trackedColdkeys: ['C1', 'C2'], checkpoints: [cp(600, 0n), cp(600, 10n * A + 3n, { cold: 'C2' })] },
+      ),
+    );
+    const wallet = (k: string) => r.pnl.wallets.find((w) => w.key === k)?.figures;
+    expect(wallet('C2')?.taoIn).toBe(wallet('C1')?.taoOut);
+    const t = r.pnl.total.figures;
+    expect(t.alpha).toBe(10n * A + 3n);
+    expect(t.totalReturn).toBe(t.realized + t.unrealized + t.incomeTao);
+    // The 3 α-rao are a zero-cost lot: worth 6 rao in the unrealized gain, never income.
+    expect(t).toMatchObject({ costBasis: 10n * TAO, unrealized: 10n * TAO + 6n, incomeTao: 0n, friction: 0n });
+  });
+
   it('a share-pool reconcile is a revaluation, not income: +2 α at no cost; −4 α later leave with no proceeds', () => {
     const r = run(
       base(

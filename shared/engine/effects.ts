@@ -59,11 +59,13 @@ function carried(
   prices: PriceBook | undefined,
   source: StakeEvent[] | null,
 ): LedgerEntry {
-  const legs = [
-    effectLeg(from, 'transferOut', 'carry', 'spot', prices),
-    effectLeg(to, 'transferIn', 'carry', 'spot', prices),
-  ];
-  return new LedgerEntry(kind, null, legs, source, [], undefined, from);
+  const out = effectLeg(from, 'transferOut', 'carry', 'spot', prices);
+  const inn = effectLeg(to, 'transferIn', 'carry', 'spot', prices);
+  // The sides may differ by the share pool's rounding (an α-rao or two): the arrival is valued as what
+  // left, so the pair moves no TAO between the wallets (taoIn/taoOut, hence total return, stay equal to
+  // realized + unrealized + income) and the extra α-rao is a zero-cost lot (state.ts applyCarry).
+  if (out.spotTao !== null && inn.spotTao !== null) [inn.tao, inn.spotTao] = [out.tao, out.spotTao];
+  return new LedgerEntry(kind, null, [out, inn], source, [], undefined, from);
 }
 
 /**
