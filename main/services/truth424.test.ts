@@ -1,6 +1,7 @@
 // Devnet truth across 393 → 424 end to end, through sync and the engine (devnet upgrade424, seeds 1–3;
-// and seeds 1, 18, 59 and 69 of basket475, 393 → 424 → 455 → 475, for today's runtimes; 18 has a stake transfer in that
-// only a pair read shows, 59 one that only StakeInfo before the 475 upgrade shows, 69 a trade in a reconcile's block):
+// and seeds 1, 18, 48, 59, 69 and 119 of basket475, 393 → 424 → 455 → 475, for today's runtimes; 18 has a stake
+// transfer in that only a pair read shows, 48 one only the block before a change block holds, 59 one that only
+// StakeInfo before the 475 upgrade shows, 69 a trade in a reconcile's block):
 // the emission α the engine derives for every position and checkpoint interval equals the α the chain
 // credited at the epochs inside it (the truth's `emissions`), and every silent position change the
 // truth lists (batched limit-order fills, hotkey and coldkey swaps, dissolution payouts, share reconciles) is recorded and
@@ -82,6 +83,8 @@ describe.each([
   ['basket475', 69],
   // a stake transfer in (13,575) onto a known hotkey on a subnet learnt only after that block was first read
   ['basket475', 119],
+  // a stake transfer in (14,480) onto a known pair that only the block before the dissolution's (15,000) holds
+  ['basket475', 48],
 ] as const)('devnet truth through sync and the engine, %s seed %i', (scenario, seed) => {
   let dn: Devnet;
   let truth: Truth;

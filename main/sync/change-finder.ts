@@ -325,14 +325,13 @@ export class ChangeFinder {
         for (const p of await heldLate(this, [...changes.keys()])) grew = this.#addPosition(p.hotkey, p.netuid) || grew;
       onProgress?.(changes.size);
       const extra = await this.#verify(lo, hi, candidates);
-      let added = false;
-      for (const b of extra) {
-        if (!candidates.has(b)) {
-          candidates.add(b);
-          added = true;
-        }
-      }
-      if (!added && !grew) break;
+      // And at the blocks before them, which verification has just read with the current pairs (their
+      // checkpoints' reads): a pair held only there, gone by its change block (basket475 seed 48).
+      const before = [...changes.keys()].map((b) => b - 1).filter((b) => b >= lo);
+      for (const p of await heldLate(this, before)) grew = this.#addPosition(p.hotkey, p.netuid) || grew;
+      const added = [...extra].filter((b) => !candidates.has(b));
+      for (const b of added) candidates.add(b);
+      if (added.length === 0 && !grew) break;
     }
     // Relevance of a silent event depends on the positions known; decide it with the final set.
     const context = this.#context();

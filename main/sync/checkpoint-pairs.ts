@@ -111,12 +111,14 @@ export class CheckpointPairs {
 }
 
 /**
- * The pairs with α at `blocks` (change blocks already decoded) that the current pairs add: a change block
- * is read with the cross keys of the pairs known then, and the pairs grow with what later events and
- * reads reveal (a new position's subnet, a hotkey). basket475 seed 119: a stake transfer in (13,575) onto
- * a pair the finder knew only after its walk had first read the next change block (14,115) was held at
- * that block but never became a position, so its arrival was never searched for. The reads add only the
- * keys the blocks lack, which their checkpoints read anyway (block-facts.ts).
+ * The pairs with α at `blocks` (change blocks, or the blocks before them, already read) that the current
+ * pairs add: a change block is read with the cross keys of the pairs known then, and the pairs grow with
+ * what later events and reads reveal (a new position's subnet, a hotkey). basket475 seed 119: a stake
+ * transfer in (13,575) onto a pair the finder knew only after its walk had first read the next change
+ * block (14,115) was held at that block but never became a position, so its arrival was never searched
+ * for. Seed 48: a pair held at the block before a change block (15,000) and gone at it (the subnet's
+ * dissolution). The reads add only the keys the blocks lack, which their checkpoints read anyway
+ * (block-facts.ts).
  */
 export async function heldLate(
   finder: {
