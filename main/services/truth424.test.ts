@@ -1,7 +1,8 @@
 // Devnet truth across 393 → 424 end to end, through sync and the engine (devnet upgrade424, seeds 1–3;
-// and seeds 1, 18, 48, 59, 69 and 119 of basket475, 393 → 424 → 455 → 475, for today's runtimes; 18 has a stake
-// transfer in that only a pair read shows, 48 one only the block before a change block holds, 59 one that only
-// StakeInfo before the 475 upgrade shows, 69 a trade in a reconcile's block):
+// and seeds 1, 6, 18, 48, 59, 69, 119 and 149 of basket475, 393 → 424 → 455 → 475, for today's runtimes; 18 has a
+// stake transfer in that only a pair read shows, 48 one only the block before a change block holds, 6 and 149 one
+// onto a subnet held nothing else on, 59 one that only StakeInfo before the 475 upgrade shows, 69 a trade in a
+// reconcile's block):
 // the emission α the engine derives for every position and checkpoint interval equals the α the chain
 // credited at the epochs inside it (the truth's `emissions`), and every silent position change the
 // truth lists (batched limit-order fills, hotkey and coldkey swaps, dissolution payouts, share reconciles) is recorded and
@@ -85,6 +86,10 @@ describe.each([
   ['basket475', 119],
   // a stake transfer in (14,480) onto a known pair that only the block before the dissolution's (15,000) holds
   ['basket475', 48],
+  // stake transfers in (13,067; 13,260) onto a known hotkey on a subnet the coldkey holds nothing else on,
+  // dissolved at 15,000: only the pair reads on every subnet show them
+  ['basket475', 6],
+  ['basket475', 149],
 ] as const)('devnet truth through sync and the engine, %s seed %i', (scenario, seed) => {
   let dn: Devnet;
   let truth: Truth;

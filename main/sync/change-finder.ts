@@ -41,7 +41,7 @@ export class ChangeFinder {
     readonly coldkey: string,
   ) {
     this.#reads = new BlockReads(reader);
-    this.pairs = new CheckpointPairs(coldkey, this.positions, this.hotkeys);
+    this.pairs = new CheckpointPairs(coldkey, this.positions, this.hotkeys, () => this.netuids);
   }
 
   #keys(): string[] {
@@ -157,6 +157,7 @@ export class ChangeFinder {
     const highest = Math.max(0, ...subnetKeys.map(trailingU16), ...[...this.positions.values()].map((p) => p.netuid));
     this.netuids = upTo(highest);
     this.#poolKeys = null;
+    this.pairs.invalidate();
     this.#discovered = true;
   }
 

@@ -2,8 +2,10 @@
 // reads for them (docs/chain/change-discovery.md#stakeinfo-at-basket-era-checkpoints). From 441 a position
 // can appear without a stake event (a claim's root stake, a swap), so stakeFromStorage leaves a block to
 // the StakeInfo call unless every staking hotkey was read on every known subnet there. Reading the share
-// keys of every known hotkey on every known position's subnet lets it prove those pairs empty instead.
-// A pair without α yields no row, so what is recorded does not change. Before 441 the positions alone.
+// keys of every known hotkey on every subnet (each known position's and every one up to the highest at
+// the head of the range) lets it prove those pairs empty instead, and shows α that arrived silently on a
+// subnet the coldkey holds nothing else on (heldAt: basket475 seeds 6 and 149). A pair without α yields
+// no row. Before 441 the positions alone.
 // Every key a position of the pair would add is read too (its fingerprint keys and pool values): a pair
 // that becomes a position when a later block's events name it then needs no re-read of the blocks the
 // finder read before (verification re-reads were mostly that), and a pair with α is priced from them.
@@ -38,9 +40,11 @@ export class CheckpointPairs {
     readonly coldkey: string,
     readonly positions: ReadonlyMap<string, Pair>,
     readonly hotkeys: ReadonlySet<string>,
+    /** The subnets besides the known positions' (ChangeFinder.netuids: every netuid up to the highest at the head). */
+    readonly subnets: () => readonly number[] = () => [],
   ) {}
 
-  /** The positions or hotkeys changed. */
+  /** The positions, hotkeys or subnets changed. */
   invalidate(): void {
     this.#pairs = null;
     this.#crossKeys = null;
@@ -57,11 +61,12 @@ export class CheckpointPairs {
     if (spec !== null && spec < SILENT_POSITIONS_SPEC) this.#preBasketUpTo = Math.max(this.#preBasketUpTo, b);
   }
 
-  /** The pairs at block b: the known positions, and unless b is known to predate 441 every known hotkey on their subnets. */
+  /** The pairs at block b: the known positions, and unless b is known to predate 441 every known hotkey on every subnet. */
   at(b: number): readonly Pair[] {
     if (b <= this.#preBasketUpTo) return [...this.positions.values()];
     if (this.#pairs) return this.#pairs;
-    const netuids = [...new Set([...this.positions.values()].map((p) => p.netuid))].sort((x, y) => x - y);
+    const held = [...this.positions.values()].map((p) => p.netuid);
+    const netuids = [...new Set([...held, ...this.subnets()])].sort((x, y) => x - y);
     const pairs = new Map(this.positions);
     for (const hotkey of [...this.hotkeys].sort())
       for (const netuid of netuids)
@@ -72,8 +77,8 @@ export class CheckpointPairs {
 
   /**
    * The pairs at b that are not known positions but have a share row in `values` (a read of b that
-   * carried crossKeys): α no event of the coldkey named, e.g. a stake transfer in to a hotkey and subnet
-   * it already stakes on (from 441 no LastColdkeyHotkeyStakeBlock records it). Empty at and below a
+   * carried crossKeys): α no event of the coldkey named, e.g. a stake transfer in to a hotkey it already
+   * stakes to, on any subnet (from 441 no LastColdkeyHotkeyStakeBlock records it). Empty at and below a
    * block known to predate 441, where no cross keys are read. Root pairs are left out: the root stake a
    * claim or swap brings is found from its events, and a new position's keys cost a re-read of every
    * block read before 441 (basket475 discovery budget: +100 requests for one root pair at a hotkey swap).
@@ -91,17 +96,26 @@ export class CheckpointPairs {
 
   /**
    * The keys of the pairs at b that are not known positions, as a known position has them (its
-   * fingerprint keys and pool values: stakeFromStorage sees them empty or prices them). With them the BasketTwr of the known hotkeys without a root position (those with one are read anyway),
-   * and the basket watermark keys of the known hotkeys and the listed funds.
+   * fingerprint keys and pool values: stakeFromStorage sees them empty or prices them) on a known
+   * position's subnet; on any other subnet the two share keys alone (empty, or held: heldAt makes it a
+   * position, and a row there leaves the checkpoint to StakeInfo), a quarter of the keys for the many
+   * pairs that stay empty. With them the BasketTwr of the known hotkeys without a root position (those
+   * with one are read anyway), and the basket watermark keys of the known hotkeys and the listed funds.
    */
   crossKeys(b: number): readonly string[] {
     if (b <= this.#preBasketUpTo) return [];
     this.#crossKeys ??= (() => {
       const cross = this.at(b).filter((p) => !this.positions.has(posKey(p.hotkey, p.netuid)));
       const root = new Set([...this.positions.values()].filter((p) => p.netuid === 0).map((p) => p.hotkey));
+      const held = new Set([...this.positions.values()].map((p) => p.netuid));
+      const [near, far] = [cross.filter((p) => held.has(p.netuid)), cross.filter((p) => !held.has(p.netuid))];
       return [
-        ...cross.flatMap((p) => pairKeys(this.coldkey, p)),
-        ...poolValueKeys(cross),
+        ...near.flatMap((p) => pairKeys(this.coldkey, p)),
+        ...poolValueKeys(near),
+        ...far.flatMap((p) => [
+          keys.alpha(p.hotkey, this.coldkey, p.netuid),
+          keys.alphaV2(p.hotkey, this.coldkey, p.netuid),
+        ]),
         ...twrKeysOf([...this.hotkeys].filter((h) => !root.has(h)).sort()),
         ...basketKeysOf(this.coldkey, [...new Set([...this.hotkeys, ...this.#funds])].sort()),
       ];
