@@ -1,8 +1,8 @@
 // Devnet truth across 393 → 424 end to end, through sync and the engine (devnet upgrade424, seeds 1–3;
-// and seeds 1, 6, 18, 48, 59, 69, 119 and 149 of basket475, 393 → 424 → 455 → 475, for today's runtimes; 18 has a
+// and seeds 1, 6, 18, 48, 59, 65, 69, 119 and 149 of basket475, 393 → 424 → 455 → 475, for today's runtimes; 18 has a
 // stake transfer in that only a pair read shows, 48 one only the block before a change block holds, 6 and 149 one
-// onto a subnet held nothing else on, 59 one that only StakeInfo before the 475 upgrade shows, 69 a trade in a
-// reconcile's block):
+// onto a subnet held nothing else on, 65 one only a dissolution search shows, 59 one that only StakeInfo before
+// the 475 upgrade shows, 69 a trade in a reconcile's block):
 // the emission α the engine derives for every position and checkpoint interval equals the α the chain
 // credited at the epochs inside it (the truth's `emissions`), and every silent position change the
 // truth lists (batched limit-order fills, hotkey and coldkey swaps, dissolution payouts, share reconciles) is recorded and
@@ -90,6 +90,8 @@ describe.each([
   // dissolved at 15,000: only the pair reads on every subnet show them
   ['basket475', 6],
   ['basket475', 149],
+  // a stake transfer in (14,940) onto a subnet dissolved at 15,000, between two change blocks that read it empty
+  ['basket475', 65],
 ] as const)('devnet truth through sync and the engine, %s seed %i', (scenario, seed) => {
   let dn: Devnet;
   let truth: Truth;

@@ -19,6 +19,7 @@ import { fingerprintKeys } from './fingerprint-keys';
 import { fundList, fundsUnchangedBy } from './baskets';
 import { runtimeFeatures } from './runtime-features';
 import { heldBefore, upgradeBlocks } from './upgrade-blocks';
+import { searchDissolutions } from './dissolution-blocks';
 import { POSITION_KINDS, posKey, type ChangeBlock } from './change-block';
 
 export { recordsSomething, type ChangeBlock } from './change-block';
@@ -326,13 +327,12 @@ export class ChangeFinder {
         for (const p of await heldLate(this, [...changes.keys()])) grew = this.#addPosition(p.hotkey, p.netuid) || grew;
       onProgress?.(changes.size);
       const extra = await this.#verify(lo, hi, candidates);
-      // And at the blocks before them, which verification has just read with the current pairs (their
-      // checkpoints' reads): a pair held only there, gone by its change block (basket475 seed 48).
+      // And at the blocks before them, just read by verification: held only there (basket475 seed 48).
       const before = [...changes.keys()].map((b) => b - 1).filter((b) => b >= lo);
       for (const p of await heldLate(this, before)) grew = this.#addPosition(p.hotkey, p.netuid) || grew;
       const added = [...extra].filter((b) => !candidates.has(b));
       for (const b of added) candidates.add(b);
-      if (added.length === 0 && !grew) break;
+      if (added.length === 0 && !grew && !(await searchDissolutions(this, changes.keys(), lo, candidates))) break;
     }
     // Relevance of a silent event depends on the positions known; decide it with the final set.
     const context = this.#context();

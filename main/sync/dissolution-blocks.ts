@@ -1,0 +1,102 @@
+// Subnet dissolutions between the blocks a coldkey's discovery read (docs/chain/change-discovery.md): from
+// 441 a stake transfer in leaves no mark the finder follows, and a subnet dissolved before the coldkey's
+// next change block takes the α away again, so both ends of that gap read the pair empty (basket475 seed
+// 65: in at 14,940, dissolved at 15,000, change blocks 14,910 and 15,416). A subnet whose SubnetTAO is
+// there at one read and gone at the next was dissolved in between: the block where it went is found by
+// bisection on that one key (its α rows go at the same block: at the dissolution before 475, at its
+// settle phase from 475), and the pairs are read at the block before it.
+import { midpointsAhead } from './block-reads';
+import type { CheckpointPairs } from './checkpoint-pairs';
+import type { BlockState, ChainReader } from './reader';
+import { SILENT_POSITIONS_SPEC } from './stake-from-storage';
+import { keys } from './storage-keys';
+
+type Pair = { hotkey: string; netuid: number };
+
+/**
+ * SubnetTAO presence is the chain's, not a coldkey's: the wallets of one reader share what was read, so
+ * a bisection another wallet made narrows the next one's.
+ */
+const shared = new WeakMap<ChainReader, Map<number, Map<number, Promise<boolean>>>>();
+
+/** The block in (p, q] where netuid's SubnetTAO went, present at p and absent at q (one read per level). */
+async function vanished(reader: ChainReader, netuid: number, p: number, q: number): Promise<number> {
+  let byNetuid = shared.get(reader);
+  if (!byNetuid) shared.set(reader, (byNetuid = new Map()));
+  let known = byNetuid.get(netuid);
+  if (!known) byNetuid.set(netuid, (known = new Map()));
+  const key = keys.subnetTao(netuid);
+  const present = (b: number): Promise<boolean> => {
+    let hit = known.get(b);
+    if (!hit) {
+      hit = reader.readBlock(b, [key], false, 'dissolution search').then((s) => (s.values.get(key) ?? null) !== null);
+      known.set(b, hit);
+      hit.catch(() => known.delete(b));
+    }
+    return hit;
+  };
+  let [lo, hi] = [p, q];
+  // Points another wallet read inside the gap narrow it (the first absent one, the last present before it).
+  const inside = [...known.keys()].filter((b) => b > lo && b < hi).sort((x, y) => x - y);
+  for (const b of inside)
+    if (await present(b)) lo = b;
+    else {
+      hi = b;
+      break;
+    }
+  while (hi > lo + 1) {
+    void reader.prefetchHashes(midpointsAhead([{ p: lo, q: hi }]));
+    const m = Math.floor((lo + hi) / 2);
+    if (await present(m)) lo = m;
+    else hi = m;
+  }
+  return hi;
+}
+
+/**
+ * Searches the dissolutions between consecutive blocks the finder read with the pools (its change blocks
+ * and the blocks before them) from `lo` on: where the block before one holds a pair no known position is,
+ * the pair becomes a position and the dissolution block a change block candidate (verification then
+ * finds the block the α came in). True when something was added. Not after the last change block: that
+ * needs the subnets at the head, which moves while live. Subnets above the highest at the head of the
+ * first run are not searched (ChangeFinder.netuids).
+ */
+export async function searchDissolutions(
+  finder: {
+    readonly reader: ChainReader;
+    readonly pairs: CheckpointPairs;
+    readonly netuids: readonly number[];
+    read(b: number, withEvents: boolean, withPools: boolean, phase: string): Promise<BlockState>;
+    seed(positions: readonly Pair[], hotkeys: readonly string[]): void;
+  },
+  changeBlocks: Iterable<number>,
+  lo: number,
+  candidates: Set<number>,
+): Promise<boolean> {
+  const reads = [...new Set([...changeBlocks].flatMap((b) => [b - 1, b]))].filter((b) => b >= lo);
+  const states = await Promise.all(
+    reads.sort((x, y) => x - y).map((b) => finder.read(b, false, true, 'dissolution search')),
+  );
+  const has = (s: BlockState, n: number) => (s.values.get(keys.subnetTao(n)) ?? null) !== null;
+  const gaps: { netuid: number; p: number; q: number }[] = [];
+  for (const [i, s] of states.slice(0, -1).entries()) {
+    const next = states[i + 1]!;
+    // Before 441 a transfer in sets LastColdkeyHotkeyStakeBlock, which the walk follows.
+    if ((next.upgradeSpec ?? 0) < SILENT_POSITIONS_SPEC) continue;
+    for (const n of finder.netuids)
+      if (n !== 0 && has(s, n) && !has(next, n)) gaps.push({ netuid: n, p: s.number, q: next.number });
+  }
+  const found = await Promise.all(
+    gaps.map(async ({ netuid, p, q }) => {
+      const block = await vanished(finder.reader, netuid, p, q);
+      const before = await finder.read(block - 1, false, true, 'dissolution search');
+      return { block, pairs: finder.pairs.heldAt(before.number, before.values) };
+    }),
+  );
+  const held = found.filter((f) => f.pairs.length > 0);
+  for (const { block, pairs } of held) {
+    candidates.add(block);
+    finder.seed(pairs, []);
+  }
+  return held.length > 0;
+}
