@@ -84,4 +84,52 @@ describe('chain facts: subnet snapshots', () => {
     expect(db.prepare('SELECT count(*) AS n FROM subnet_snapshots').get()).toEqual({ n: 301n });
     db.close();
   });
+
+  it('stores one block\'s pools the same whichever wallet commits it first (the runtime\'s price wins)', () => {
+    // One block's pools as three checkpoint kinds read them: a change block (storage, balancer
+    // formula, quote and fee rate), a daily checkpoint (the runtime's price list) and the head
+    // (get_all_dynamic_info: the runtime's price and the emission figures, no quote or fee rate).
+    const pool = { ...subnet(1), price: 224_869_699n, balancerQuote: 576n * 10n ** 15n, feeRate: 33 };
+    const change: SubnetRow = { ...pool, priceSource: 'balancer', taoInEmission: null, alphaOutEmission: null };
+    const daily: SubnetRow = { ...change, priceSource: 'runtime' };
+    const head: SubnetRow = {
+      ...pool,
+      priceSource: 'runtime',
+      balancerQuote: null,
+      feeRate: null,
+      taoInEmission: 9n,
+      alphaInEmission: 10n,
+      alphaOutEmission: 11n,
+    };
+    const stored = (order: SubnetRow[]) => {
+      const { db } = openDatabase({ dataDir: tempDir() });
+      const repo = chainFactsRepo(db);
+      order.forEach((row, i) =>
+        repo.commitBlocks(`wallet ${i}`, [{ facts: facts(5, [row]), state: { ...state(5), coldkey: `wallet ${i}` } }], 0),
+      );
+      const got = db.prepare('SELECT * FROM subnet_snapshots').all();
+      db.close();
+      return got;
+    };
+    const orders = [
+      [change, daily, head],
+      [daily, change, head],
+      [head, change, daily],
+      [change, head, daily],
+    ];
+    const results = orders.map(stored);
+    for (const r of results) expect(r).toEqual(results[0]);
+    expect(results[0]).toEqual([
+      expect.objectContaining({
+        price: 224_869_699n,
+        price_source: 'runtime',
+        balancer_quote: 576n * 10n ** 15n,
+        fee_rate: 33n,
+        tao_in_emission: 9n,
+        alpha_out_emission: 11n,
+      }),
+    ]);
+    // Storage-read only, in either order: the storage formula's row.
+    expect(stored([change, change])).toEqual([expect.objectContaining({ price_source: 'balancer' })]);
+  });
 });

@@ -142,6 +142,10 @@ export function chainFactsRepo(db: DB) {
     `INSERT OR IGNORE INTO position_checkpoints (block_number, coldkey, hotkey, netuid, alpha, pool_value, owns_hotkey, epoch_index)
      VALUES (@blockNumber, @coldkey, @hotkey, @netuid, @alpha, @poolValue, @ownsHotkey, @epochIndex)`,
   );
+  // Wallets syncing side by side (live following) commit in any order, and one block's pools can be
+  // read by several checkpoint kinds (a change block's storage, a daily or head checkpoint's runtime
+  // call): the stored row merges them the same way whatever the order, the runtime's price first
+  // (docs/chain/prices.md), so it never depends on which wallet committed the block first.
   // Every checkpoint writes one row per subnet (~130), the bulk of a backfill's rows: a checkpoint's
   // rows go in one multi-row statement, with positional parameters (binding by name looked up each
   // of the 14 names per row). One statement per row cost a native call and a statement step per
@@ -153,7 +157,18 @@ export function chainFactsRepo(db: DB) {
       statement = db.prepare(
         `INSERT OR IGNORE INTO subnet_snapshots (block_number, netuid, tao_in, alpha_in, alpha_out, price, price_source, balancer_quote, fee_rate,
            name, symbol, tao_in_emission, alpha_in_emission, alpha_out_emission)
-         VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+         VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+         ON CONFLICT (netuid, block_number) DO UPDATE SET
+           price = CASE WHEN excluded.price_source = 'runtime' AND subnet_snapshots.price_source <> 'runtime'
+             THEN excluded.price ELSE subnet_snapshots.price END,
+           price_source = CASE WHEN excluded.price_source = 'runtime' THEN 'runtime' ELSE subnet_snapshots.price_source END,
+           balancer_quote = COALESCE(subnet_snapshots.balancer_quote, excluded.balancer_quote),
+           fee_rate = COALESCE(subnet_snapshots.fee_rate, excluded.fee_rate),
+           name = COALESCE(subnet_snapshots.name, excluded.name),
+           symbol = COALESCE(subnet_snapshots.symbol, excluded.symbol),
+           tao_in_emission = COALESCE(subnet_snapshots.tao_in_emission, excluded.tao_in_emission),
+           alpha_in_emission = COALESCE(subnet_snapshots.alpha_in_emission, excluded.alpha_in_emission),
+           alpha_out_emission = COALESCE(subnet_snapshots.alpha_out_emission, excluded.alpha_out_emission)`,
       );
       insertSubnets.set(rows, statement);
     }
