@@ -142,10 +142,9 @@ export function chainFactsRepo(db: DB) {
     `INSERT OR IGNORE INTO position_checkpoints (block_number, coldkey, hotkey, netuid, alpha, pool_value, owns_hotkey, epoch_index)
      VALUES (@blockNumber, @coldkey, @hotkey, @netuid, @alpha, @poolValue, @ownsHotkey, @epochIndex)`,
   );
-  // Wallets syncing side by side (live following) commit in any order, and one block's pools can be
-  // read by several checkpoint kinds (a change block's storage, a daily or head checkpoint's runtime
-  // call): the stored row merges them the same way whatever the order, the runtime's price first
-  // (docs/chain/prices.md), so it never depends on which wallet committed the block first.
+  // Wallets syncing side by side commit in any order, and one block's pools may come from storage (a
+  // change block) and from the runtime (a daily or head checkpoint): the row merges them alike whatever
+  // the order, the runtime's price first (docs/chain/prices.md).
   // Every checkpoint writes one row per subnet (~130), the bulk of a backfill's rows: a checkpoint's
   // rows go in one multi-row statement, with positional parameters (binding by name looked up each
   // of the 14 names per row). One statement per row cost a native call and a statement step per
