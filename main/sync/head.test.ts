@@ -5,24 +5,13 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../../devnet/index';
 import { testBackend } from '../test/backend';
-import { ensureDevnetMetadata } from '../test/devnet';
+import { ensureDevnetMetadata, type PositionExitRow } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
 
 ensureDevnetMetadata();
 const { startDevnet } = await import('../../devnet/index');
 const { fromSs58, ss58 } = await import('../../devnet/chain/accounts');
 const tempDir = useTempDirs();
-
-interface ExitRow {
-  coldkey: string;
-  hotkey: string;
-  netuid: bigint;
-  alpha: bigint;
-  locked: bigint;
-  available: bigint;
-  exit_tao: bigint | null;
-  exit_alpha_fee: bigint | null;
-}
 
 describe.each([
   ['upgrade', 1],
@@ -76,7 +65,7 @@ describe.each([
 
       const rows = backend.db
         .prepare('SELECT * FROM position_exits WHERE coldkey = ? AND block_number = ? ORDER BY netuid, hotkey')
-        .all(coldkey, head) as ExitRow[];
+        .all(coldkey, head) as PositionExitRow[];
       expect(rows.map((r) => [r.hotkey, Number(r.netuid), r.alpha])).toEqual(
         held.map((p) => [p.hotkey, p.netuid, p.alpha]),
       );

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../../devnet/index';
 import { testBackend } from '../test/backend';
-import { ensureDevnetMetadata } from '../test/devnet';
+import { ensureDevnetMetadata, type PositionExitRow } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
 
 ensureDevnetMetadata();
@@ -16,16 +16,6 @@ const { fromSs58, ss58 } = await import('../../devnet/chain/accounts');
 const { simSwap } = await import('../../devnet/chain/api-swap');
 const { stakeAvailability, subnetsAt } = await import('../../devnet/chain/api-stake-info');
 const tempDir = useTempDirs();
-
-interface ExitRow {
-  hotkey: string;
-  netuid: bigint;
-  alpha: bigint;
-  locked: bigint;
-  available: bigint;
-  exit_tao: bigint | null;
-  exit_alpha_fee: bigint | null;
-}
 
 describe.each([1, 2])('head facts at spec 475, basket475 seed %i', (seed) => {
   let dn: Devnet;
@@ -58,7 +48,7 @@ describe.each([1, 2])('head facts at spec 475, basket475 seed %i', (seed) => {
         .sort((a, b) => a.netuid - b.netuid || (a.hotkey < b.hotkey ? -1 : 1));
       const rows = backend.db
         .prepare('SELECT * FROM position_exits WHERE coldkey = ? AND block_number = ? ORDER BY netuid, hotkey')
-        .all(coldkey, head) as ExitRow[];
+        .all(coldkey, head) as PositionExitRow[];
       expect(rows.map((r) => [r.hotkey, Number(r.netuid), r.alpha])).toEqual(
         held.map((p) => [p.hotkey, p.netuid, p.alpha]),
       );

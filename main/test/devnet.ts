@@ -138,6 +138,32 @@ export function dumpFacts(
   };
 }
 
+/** A `position_exits` row as better-sqlite3 returns it with safe integers (head.test.ts, head475.test.ts). */
+export interface PositionExitRow {
+  coldkey: string;
+  hotkey: string;
+  netuid: bigint;
+  alpha: bigint;
+  locked: bigint;
+  available: bigint;
+  exit_tao: bigint | null;
+  exit_alpha_fee: bigint | null;
+}
+
+/**
+ * The rows after syncing a synced backend again, then rewinding the cursors to half and recording
+ * that range again (a test expects them equal to the rows before).
+ */
+export async function resyncedFacts(backend: {
+  db: DB;
+  sync: { syncOnce(): Promise<unknown> };
+}): Promise<ReturnType<typeof dumpFacts>> {
+  await backend.sync.syncOnce();
+  backend.db.prepare('UPDATE sync_state SET cursor = cursor / 2').run();
+  await backend.sync.syncOnce();
+  return dumpFacts(backend.db);
+}
+
 /**
  * Exact check of every checkpoint block against the simulator's own position value at that block
  * (`stakeAt`), for every position the coldkey ever held: stored α must equal it (absent = 0).
