@@ -85,7 +85,7 @@ describe('chain facts: subnet snapshots', () => {
     db.close();
   });
 
-  it('stores one block\'s pools the same whichever wallet commits it first (the runtime\'s price wins)', () => {
+  it("stores one block's pools the same whichever wallet commits it first (the runtime's price wins)", () => {
     // One block's pools as three checkpoint kinds read them: a change block (storage, balancer
     // formula, quote and fee rate), a daily checkpoint (the runtime's price list) and the head
     // (get_all_dynamic_info: the runtime's price and the emission figures, no quote or fee rate).
@@ -105,7 +105,11 @@ describe('chain facts: subnet snapshots', () => {
       const { db } = openDatabase({ dataDir: tempDir() });
       const repo = chainFactsRepo(db);
       order.forEach((row, i) =>
-        repo.commitBlocks(`wallet ${i}`, [{ facts: facts(5, [row]), state: { ...state(5), coldkey: `wallet ${i}` } }], 0),
+        repo.commitBlocks(
+          `wallet ${i}`,
+          [{ facts: facts(5, [row]), state: { ...state(5), coldkey: `wallet ${i}` } }],
+          0,
+        ),
       );
       const got = db.prepare('SELECT * FROM subnet_snapshots').all();
       db.close();
