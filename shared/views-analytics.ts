@@ -132,7 +132,11 @@ export interface PerformanceRowView {
   risk: RiskFigures;
 }
 
-/** The table figures of a subnet, position or the portfolio, in the display currency (fiat: at the as-of day's price, so they add up as in τ). */
+/**
+ * The table figures of a subnet, position or the portfolio, in the display currency. In fiat each is
+ * converted at the as-of day's price and floored on its own, so sums of them agree with the fiat total
+ * to within a few 1e-8 units (τ figures add up exactly).
+ */
 export const MONEY_FIGURES = [
   'spotValue',
   'exitValue',
