@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../../devnet/index';
 import { costBasisMethods, rewardTreatments } from '../../shared/vocab';
 import { MONEY_FIGURES, type Amount } from '../../shared/views';
-import { testBackend } from '../test/backend';
+import { syncedDevnetBackend } from '../test/backend';
 import { ensureDevnetMetadata } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
 
@@ -34,11 +34,7 @@ describe.each([
   });
 
   it('end on their cards and add up', async () => {
-    const backend = testBackend(tempDir());
-    for (const [i, address] of dn.coldkeys.entries())
-      await backend.dispatch('wallets:add', { address, label: `user ${i}` });
-    await backend.dispatch('settings:update', { endpoint: dn.url });
-    await backend.sync.syncOnce();
+    const backend = await syncedDevnetBackend(tempDir(), dn);
     const problems: string[] = [];
     let mode = '';
     const same = (what: string, a: unknown, b: unknown) => {

@@ -10,7 +10,7 @@ import type { Devnet } from '../../devnet/index';
 import { ADDITIVE_KEYS, type AdditiveKey } from '../../shared/engine/pnl';
 import type { BasketFigures } from '../../shared/engine/basket-types';
 import { costBasisMethods, rewardTreatments } from '../../shared/vocab';
-import { testBackend } from '../test/backend';
+import { syncedDevnetBackend } from '../test/backend';
 import { ensureDevnetMetadata } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
 
@@ -47,11 +47,7 @@ describe.each([
   });
 
   it('are complete, agree across modes and add up', async () => {
-    const backend = testBackend(tempDir());
-    for (const [i, address] of dn.coldkeys.entries())
-      await backend.dispatch('wallets:add', { address, label: `user ${i}` });
-    await backend.dispatch('settings:update', { endpoint: dn.url });
-    await backend.sync.syncOnce();
+    const backend = await syncedDevnetBackend(tempDir(), dn);
     const problems: string[] = [];
     const totalReturns = new Set<bigint>();
     for (const rewards of rewardTreatments)

@@ -4,7 +4,7 @@
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../../devnet/index';
-import { testBackend } from '../test/backend';
+import { syncedDevnetBackend } from '../test/backend';
 import { ensureDevnetMetadata, type PositionExitRow } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
 
@@ -30,11 +30,7 @@ describe.each([
   });
 
   it('values every held position at the synced head with the chain’s α and exit value', async () => {
-    const backend = testBackend(tempDir());
-    for (const [i, address] of dn.coldkeys.entries())
-      await backend.dispatch('wallets:add', { address, label: `user ${i}` });
-    await backend.dispatch('settings:update', { endpoint: dn.url });
-    await backend.sync.syncOnce();
+    const backend = await syncedDevnetBackend(tempDir(), dn);
     const head = dn.truth().finalized;
 
     const view = await backend.call('portfolio:get', undefined);

@@ -6,7 +6,7 @@
 // every subnet's current_alpha_price must be what sync recorded at the head.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../../devnet/index';
-import { testBackend } from '../test/backend';
+import { syncedDevnetBackend } from '../test/backend';
 import { ensureDevnetMetadata, type PositionExitRow } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
 
@@ -27,11 +27,7 @@ describe.each([1, 2])('head facts at spec 475, basket475 seed %i', (seed) => {
   });
 
   it('records the chain’s α, locks, exit values and prices at the synced head', async () => {
-    const backend = testBackend(tempDir());
-    for (const [i, address] of dn.coldkeys.entries())
-      await backend.dispatch('wallets:add', { address, label: `user ${i}` });
-    await backend.dispatch('settings:update', { endpoint: dn.url });
-    await backend.sync.syncOnce();
+    const backend = await syncedDevnetBackend(tempDir(), dn);
     const head = dn.truth().finalized;
     const chain = dn.world.chain;
     expect(chain.specAt(head)).toBe(475);

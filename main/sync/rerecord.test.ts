@@ -4,7 +4,7 @@
 // read its BasketTwr (the default 1.0 before the swap) at every checkpoint, which the first run did not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../../devnet/index';
-import { testBackend } from '../test/backend';
+import { syncedDevnetBackend } from '../test/backend';
 import { dumpFacts, ensureDevnetMetadata, resyncedFacts } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
 
@@ -22,11 +22,7 @@ describe.each([11, 21])('basket475 seed %i', (seed) => {
   });
 
   it('records the same rows when synced again and when the second half is recorded again', async () => {
-    const backend = testBackend(tempDir());
-    for (const [i, address] of dn.coldkeys.entries())
-      await backend.dispatch('wallets:add', { address, label: `user ${i}` });
-    await backend.dispatch('settings:update', { endpoint: dn.url });
-    await backend.sync.syncOnce();
+    const backend = await syncedDevnetBackend(tempDir(), dn);
     const before = dumpFacts(backend.db);
     expect(before.basket_twr.length).toBeGreaterThan(100);
     expect(await resyncedFacts(backend)).toEqual(before);

@@ -10,3 +10,16 @@ export function testBackend(
   backend.push.subscribe((event, payload) => pushed.push({ event, payload }));
   return Object.assign(backend, { pushed });
 }
+
+/** A test backend watching every user of a devnet through it, synced once to its finalized head. */
+export async function syncedDevnetBackend(
+  dataDir: string,
+  dn: { coldkeys: readonly string[]; url: string },
+): Promise<ReturnType<typeof testBackend>> {
+  const backend = testBackend(dataDir);
+  for (const [i, address] of dn.coldkeys.entries())
+    await backend.dispatch('wallets:add', { address, label: `user ${i}` });
+  await backend.dispatch('settings:update', { endpoint: dn.url });
+  await backend.sync.syncOnce();
+  return backend;
+}
