@@ -75,10 +75,11 @@ export async function recordRange(
   // Basket positions are read only for coldkeys with root stake or basket activity (one call per
   // checkpoint, on runtimes that offer it; docs/chain/baskets.md#what-sync-records-runtimes-441).
   const basketEvents = changes.flatMap((c) => c.rows.filter((r) => BASKET_KINDS.has(r.kind) && r.hotkey !== null));
-  const fundHotkeys = [...new Set([...basketEvents.map((r) => r.hotkey as string), ...repo.basketHotkeys(coldkey)])];
+  // Funds bought into or claimed from (this range's events and recorded ones), and those with recorded shares.
+  const twrFunds = [...new Set([...basketEvents.map((r) => r.hotkey as string), ...repo.basketEventHotkeys(coldkey)])];
+  const fundHotkeys = [...new Set([...twrFunds, ...repo.basketShareHotkeys(coldkey)])];
   const baskets =
     [...finder.positions.values()].some((p) => p.netuid === 0) || fundHotkeys.length > 0 ? fundHotkeys.sort() : null;
-  const twrFunds = [...new Set([...basketEvents.map((r) => r.hotkey as string), ...repo.basketEventHotkeys(coldkey)])];
   const funds = { baskets, twrFunds: twrFunds.sort() };
   const plan = new Map<number, PlanEntry>();
   for (const c of changes) plan.set(c.state.number, { block: c.state.number, change: c, head: false, ...funds });

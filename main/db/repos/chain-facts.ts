@@ -222,9 +222,8 @@ export function chainFactsRepo(db: DB) {
   const basketEventHotkeys = db.prepare<[string], { hotkey: string }>(
     `SELECT DISTINCT hotkey FROM stake_events WHERE coldkey = ? AND kind IN ('BasketStakedIn', 'BasketClaimed')`,
   );
-  const basketHotkeys = db.prepare<[string, string], { hotkey: string }>(
-    `SELECT hotkey FROM basket_positions WHERE coldkey = ?
-     UNION SELECT hotkey FROM stake_events WHERE coldkey = ? AND kind IN ('BasketStakedIn', 'BasketClaimed')`,
+  const basketShareHotkeys = db.prepare<[string], { hotkey: string }>(
+    'SELECT DISTINCT hotkey FROM basket_positions WHERE coldkey = ?',
   );
   const insertHead = db.prepare(
     'INSERT OR IGNORE INTO head_checkpoints (coldkey, block_number) VALUES (@coldkey, @blockNumber)',
@@ -366,8 +365,8 @@ export function chainFactsRepo(db: DB) {
     /** Whether a change block of this coldkey with recorded events lies in (from, to]. */
     hasChangeBetween: (coldkey: string, from: number, to: number): boolean =>
       to > from && changeBetween.get({ coldkey, from, to }) !== undefined,
-    /** The validator funds this coldkey was recorded to hold shares in, bought into or claimed from. */
-    basketHotkeys: (coldkey: string): string[] => basketHotkeys.all(coldkey, coldkey).map((r) => r.hotkey),
+    /** The validator funds this coldkey was recorded to hold shares in. */
+    basketShareHotkeys: (coldkey: string): string[] => basketShareHotkeys.all(coldkey).map((r) => r.hotkey),
     /** The validator funds this coldkey bought into or claimed from (its events; not shares that only arrived). */
     basketEventHotkeys: (coldkey: string): string[] => basketEventHotkeys.all(coldkey).map((r) => r.hotkey),
     /** The last block whose head facts were recorded for this coldkey. */
