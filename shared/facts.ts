@@ -82,6 +82,11 @@ export interface SubnetRow {
   feeRate: number | null;
   name: string | null;
   symbol: string | null;
+  /**
+   * NetworkRegisteredAt: the block the subnet now at this netuid was registered. A netuid pruned and
+   * registered again is another subnet (another lifetime); null where it was not read.
+   */
+  registeredAt: number | null;
   /** From get_all_dynamic_info only (null for snapshots read from storage). */
   taoInEmission: bigint | null;
   alphaInEmission: bigint | null;

@@ -29,6 +29,10 @@ export const bigField = (c: Codec, name: string, what: string): bigint => {
 };
 /** Informational fields (emission figures) may disappear in a later runtime. */
 const optionalBig = (c: Codec, name: string): bigint | null => getField(c, name)?.toBigInt?.() ?? null;
+const optionalNumber = (c: Codec, name: string): number | null => {
+  const v = optionalBig(c, name);
+  return v === null ? null : Number(v);
+};
 const bytesText = (c: Codec | undefined): string | null => {
   if (!c) return null;
   try {
@@ -120,6 +124,7 @@ export async function readSubnets(
       feeRate: null,
       name: bytesText(getField(info, 'subnetName')),
       symbol: bytesText(getField(info, 'tokenSymbol')),
+      registeredAt: optionalNumber(info, 'networkRegisteredAt'),
       taoInEmission: optionalBig(info, 'taoInEmission'),
       alphaInEmission: optionalBig(info, 'alphaInEmission'),
       alphaOutEmission: optionalBig(info, 'alphaOutEmission'),
@@ -187,7 +192,7 @@ export function poolsFromState(state: BlockState, netuids: readonly number[], ru
   const features = runtimeFeatures(runtime.registry);
   const rows: SubnetRow[] = [];
   for (const netuid of netuids) {
-    const [tao, alphaIn, alphaOut, name, symbol, mechanism, balancer, feeRate] = poolKeysOf(netuid).map(
+    const [tao, alphaIn, alphaOut, name, symbol, mechanism, balancer, feeRate, registeredAt] = poolKeysOf(netuid).map(
       (k) => state.values.get(k) ?? null,
     );
     if (!tao && !alphaIn && !alphaOut) continue; // not registered at this block
@@ -214,6 +219,8 @@ export function poolsFromState(state: BlockState, netuids: readonly number[], ru
       feeRate: features.feeRateDefault === null ? null : feeRate ? Number(leUint(feeRate, 2)) : features.feeRateDefault,
       name: storedText(name ?? null),
       symbol: storedText(symbol ?? null),
+      // An absent entry is the storage default, 0 (a subnet registered at genesis).
+      registeredAt: Number(leUint(registeredAt ?? null, 8)),
       taoInEmission: null,
       alphaInEmission: null,
       alphaOutEmission: null,

@@ -137,6 +137,10 @@ export const keys = {
   subnetName: memoisedKey((netuid: number) => key('SubtensorModule', 'SubnetName', ['Identity', netuid])),
   tokenSymbol: memoisedKey((netuid: number) => key('SubtensorModule', 'TokenSymbol', ['Identity', netuid])),
   subnetMechanism: memoisedKey((netuid: number) => key('SubtensorModule', 'SubnetMechanism', ['Identity', netuid])),
+  /** Block the subnet now at this netuid was registered (u64): a pruned netuid registered again has a new one. */
+  networkRegisteredAt: memoisedKey((netuid: number) =>
+    key('SubtensorModule', 'NetworkRegisteredAt', ['Identity', netuid]),
+  ),
   /** Balancer pool weights (spec ≥ 423): quote weight q as a Perquintill. */
   swapBalancer: memoisedKey((netuid: number) => key('Swap', 'SwapBalancer', ['Twox64Concat', netuid])),
   /** A subnet's tempo in blocks (u16; an absent entry is the default 360). */
@@ -291,6 +295,7 @@ function poolKeyList(netuid: number): string[] {
     keys.subnetMechanism(netuid),
     keys.swapBalancer(netuid),
     keys.swapFeeRate(netuid),
+    keys.networkRegisteredAt(netuid),
   ];
 }
 

@@ -26,6 +26,20 @@ export interface SubnetSnapshot {
   balancerQuote?: bigint | null;
   /** TAO injected into the pool per block (DynamicInfo.tao_in_emission); absent when read from storage. */
   taoInEmission?: bigint;
+  /**
+   * Block the subnet at this netuid was registered (NetworkRegisteredAt): a netuid pruned and
+   * registered again holds another subnet, whose prices are not a continuation of the old one's.
+   * Absent where it was not read (one lifetime assumed).
+   */
+  registeredAt?: number;
+}
+
+/**
+ * Whether two snapshots of one netuid are of the same subnet: not when both know their registration
+ * block and it differs (the netuid was pruned and registered again between them).
+ */
+export function sameSubnet(a: SubnetSnapshot, b: SubnetSnapshot): boolean {
+  return a.registeredAt === undefined || b.registeredAt === undefined || a.registeredAt === b.registeredAt;
 }
 
 export interface PriceRef {

@@ -8,6 +8,7 @@ import { basketPositions } from './0007-basket-positions';
 import { basketTwr } from './0008-basket-twr';
 import { poolValues } from './0009-pool-values';
 import { epochIndexes } from './0010-epoch-indexes';
+import { subnetLifetimes } from './0011-subnet-lifetimes';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   basketTwr,
   poolValues,
   epochIndexes,
+  subnetLifetimes,
 ];

@@ -16,6 +16,7 @@ const subnet = (netuid: number): SubnetRow => ({
   feeRate: netuid % 5 === 0 ? null : 33,
   name: netuid % 4 === 0 ? null : `subnet ${netuid}`,
   symbol: 'α',
+  registeredAt: netuid % 6 === 0 ? null : netuid * 1_000,
   taoInEmission: netuid % 7 === 0 ? 9n : null,
   alphaInEmission: null,
   alphaOutEmission: netuid % 7 === 0 ? 11n : null,
@@ -69,6 +70,7 @@ describe('chain facts: subnet snapshots', () => {
       fee_rate: 33n,
       name: 'subnet 299',
       symbol: 'α',
+      registered_at: 299_000n,
       tao_in_emission: null,
       alpha_in_emission: null,
       alpha_out_emission: null,
@@ -91,7 +93,8 @@ describe('chain facts: subnet snapshots', () => {
     // (get_all_dynamic_info: the runtime's price and the emission figures, no quote or fee rate).
     const pool = { ...subnet(1), price: 224_869_699n, balancerQuote: 576n * 10n ** 15n, feeRate: 33 };
     const change: SubnetRow = { ...pool, priceSource: 'balancer', taoInEmission: null, alphaOutEmission: null };
-    const daily: SubnetRow = { ...change, priceSource: 'runtime' };
+    // (A row that did not read the registration block leaves the one another read.)
+    const daily: SubnetRow = { ...change, priceSource: 'runtime', registeredAt: null };
     const head: SubnetRow = {
       ...pool,
       priceSource: 'runtime',
@@ -125,6 +128,7 @@ describe('chain facts: subnet snapshots', () => {
     for (const r of results) expect(r).toEqual(results[0]);
     expect(results[0]).toEqual([
       expect.objectContaining({
+        registered_at: 1_000n,
         price: 224_869_699n,
         price_source: 'runtime',
         balancer_quote: 576n * 10n ** 15n,

@@ -118,8 +118,11 @@ interface SyncStateDbRow {
   error: string | null;
 }
 
-/** Subnet snapshot rows per INSERT (14 parameters each, far below SQLite's 32,766). */
+/** Subnet snapshot rows per INSERT (15 parameters each, far below SQLite's 32,766). */
 const SUBNET_ROWS_PER_STATEMENT = 256;
+/** Columns a second reading of a block's pool fills only where the first left them NULL (not every read has each). */
+const MERGED_SUBNET_COLUMNS =
+  'balancer_quote fee_rate name symbol tao_in_emission alpha_in_emission alpha_out_emission registered_at'.split(' ');
 
 const n = (v: bigint | null): number | null => (v === null ? null : Number(v));
 
@@ -147,7 +150,7 @@ export function chainFactsRepo(db: DB) {
   // the order, the runtime's price first (docs/chain/prices.md).
   // Every checkpoint writes one row per subnet (~130), the bulk of a backfill's rows: a checkpoint's
   // rows go in one multi-row statement, with positional parameters (binding by name looked up each
-  // of the 14 names per row). One statement per row cost a native call and a statement step per
+  // of the 15 names per row). One statement per row cost a native call and a statement step per
   // row, most of the snapshot writes' time in bench:sync; the rows written are the same.
   const insertSubnets = new Map<number, ReturnType<DB['prepare']>>();
   const subnetStatement = (rows: number) => {
@@ -155,19 +158,13 @@ export function chainFactsRepo(db: DB) {
     if (!statement) {
       statement = db.prepare(
         `INSERT OR IGNORE INTO subnet_snapshots (block_number, netuid, tao_in, alpha_in, alpha_out, price, price_source, balancer_quote, fee_rate,
-           name, symbol, tao_in_emission, alpha_in_emission, alpha_out_emission)
-         VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+           name, symbol, tao_in_emission, alpha_in_emission, alpha_out_emission, registered_at)
+         VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
          ON CONFLICT (netuid, block_number) DO UPDATE SET
            price = CASE WHEN excluded.price_source = 'runtime' AND subnet_snapshots.price_source <> 'runtime'
              THEN excluded.price ELSE subnet_snapshots.price END,
            price_source = CASE WHEN excluded.price_source = 'runtime' THEN 'runtime' ELSE subnet_snapshots.price_source END,
-           balancer_quote = COALESCE(subnet_snapshots.balancer_quote, excluded.balancer_quote),
-           fee_rate = COALESCE(subnet_snapshots.fee_rate, excluded.fee_rate),
-           name = COALESCE(subnet_snapshots.name, excluded.name),
-           symbol = COALESCE(subnet_snapshots.symbol, excluded.symbol),
-           tao_in_emission = COALESCE(subnet_snapshots.tao_in_emission, excluded.tao_in_emission),
-           alpha_in_emission = COALESCE(subnet_snapshots.alpha_in_emission, excluded.alpha_in_emission),
-           alpha_out_emission = COALESCE(subnet_snapshots.alpha_out_emission, excluded.alpha_out_emission)`,
+           ${MERGED_SUBNET_COLUMNS.map((c) => `${c} = COALESCE(subnet_snapshots.${c}, excluded.${c})`).join(', ')}`,
       );
       insertSubnets.set(rows, statement);
     }
@@ -193,6 +190,7 @@ export function chainFactsRepo(db: DB) {
           s.taoInEmission,
           s.alphaInEmission,
           s.alphaOutEmission,
+          s.registeredAt,
         );
       subnetStatement(chunk.length).run(params);
     }

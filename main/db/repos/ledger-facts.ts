@@ -111,10 +111,11 @@ export function ledgerFactsRepo(db: DB) {
         tao_in_emission: bigint | null;
         fee_rate: bigint | null;
         balancer_quote: bigint | null;
+        registered_at: bigint | null;
       }
     >(`
     SELECT s.block_number, b.timestamp, b.spec_version, s.netuid, s.tao_in, s.alpha_in, s.alpha_out, s.price,
-      s.tao_in_emission, s.fee_rate, s.balancer_quote
+      s.tao_in_emission, s.fee_rate, s.balancer_quote, s.registered_at
     FROM subnet_snapshots s LEFT JOIN blocks b ON b.number = s.block_number
     ${since ? 'WHERE s.rowid > @after' : ''}
     ORDER BY s.block_number, s.netuid`);
@@ -230,6 +231,7 @@ export function ledgerFactsRepo(db: DB) {
         ...(r.tao_in_emission === null ? {} : { taoInEmission: r.tao_in_emission }),
         ...(r.fee_rate === null ? {} : { feeRate: r.fee_rate }),
         ...(r.balancer_quote === null ? {} : { balancerQuote: r.balancer_quote }),
+        ...(r.registered_at === null ? {} : { registeredAt: Number(r.registered_at) }),
       }));
     },
     rootClaims(coldkeys: readonly string[], after = 0): RootClaimPayout[] {

@@ -79,6 +79,34 @@ describe('chained subnet basket indexes (hand-worked)', () => {
   });
 });
 
+describe('a netuid pruned and registered again (NetworkRegisteredAt differs)', () => {
+  // SN1 (registered at 0) at 0.01 τ, pruned; another subnet registered at 25 takes netuid 1 at 1.0 τ.
+  // SN2 (registered at 0) at 1.0 → 2.0 at 30. Only SN2's move is a return of the basket.
+  const lives = (registeredAgain: number) =>
+    new PriceBook([
+      snap(10, 1, TAO / 100n, { alphaOut: 100n * A, registeredAt: 0 }),
+      snap(10, 2, TAO, { alphaOut: 100n * A, registeredAt: 0 }),
+      snap(30, 1, TAO, { alphaOut: 100n * A, registeredAt: registeredAgain }),
+      snap(30, 2, 2n * TAO, { alphaOut: 100n * A, registeredAt: 0 }),
+    ]);
+
+  it('the new subnet joins the weights with no return from the old one', () => {
+    // cap: SN1 1 + SN2 100 = 101 → SN2 at 2: 201 (SN1's jump to 1.0 is not a price change): 201/101
+    expect(capWeightedIndex(lives(25), 1_000).points).toEqual([{ blockNumber: 30, value: floorDiv(E18 * 201n, 101n) }]);
+    // equal: 1 + (2/1 − 1)/2 = 1.5 (not 1 + (100 − 1 + 1)/2 = 51)
+    expect(equalWeightedIndex(lives(25), 1_000).points).toEqual([
+      { blockNumber: 30, value: 1_500_000_000_000_000_000n },
+    ]);
+  });
+
+  it('the same registration block is one subnet: its price move is a return', () => {
+    // cap: 101 → SN1 100 + SN2 200 = 300
+    expect(capWeightedIndex(lives(0), 1_000).points).toEqual([{ blockNumber: 30, value: floorDiv(E18 * 300n, 101n) }]);
+    // equal: 1 + ((100 − 1) + (2 − 1))/2 = 51
+    expect(equalWeightedIndex(lives(0), 1_000).points).toEqual([{ blockNumber: 30, value: 51n * E18 }]);
+  });
+});
+
 describe('a chained index continued over later blocks', () => {
   const builds = { cap: capWeightedIndex, equal: equalWeightedIndex };
   // One block's pools at a time, as live sync records them.

@@ -11,10 +11,11 @@
  * - cap-weighted: I ← I × Σ αOut_n·p_n(new) / Σ αOut_n·p_n(old) (weights = market cap); while α
  *   outstanding does not change this is exactly "buy the cap-weighted basket and hold it";
  * - equal-weighted: I ← I × (1/N) Σ p_n(new) / p_n(old) (rebalanced to 1/N at every snapshot).
- * A subnet joins the weights at its first snapshot and contributes a return from its second. Root
+ * A subnet joins the weights at its first snapshot and contributes a return from its second; a netuid
+ * registered again after a pruning is a new subnet (./prices `sameSubnet`). Root
  * (netuid 0) is not a subnet bet and is left out. Each step floors (see ../units).
  */
-import type { PriceBook, SubnetSnapshot } from '../prices';
+import { sameSubnet, type PriceBook, type SubnetSnapshot } from '../prices';
 import { ROOT_INDEX_SCALE } from '../state';
 import { floorDiv } from '../units';
 
@@ -133,7 +134,8 @@ function foldGroups(chain: Chain, groups: readonly SubnetSnapshot[][], points: I
     const changed: { prev: SubnetSnapshot; next: SubnetSnapshot }[] = [];
     for (const next of group) {
       const prev = current.get(next.netuid);
-      if (prev && prev.price !== next.price) changed.push({ prev, next });
+      // A netuid registered again is a new subnet: it joins the weights, with no return from the old one.
+      if (prev && prev.price !== next.price && sameSubnet(prev, next)) changed.push({ prev, next });
     }
     if (changed.length > 0) {
       const v = chain.step(chain.value, changed, basket);

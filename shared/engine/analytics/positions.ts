@@ -1,13 +1,14 @@
 /**
  * Per-subnet and per-position figures from local snapshots and checkpoints:
  * - price change over 24 h / 7 d: spot price at the as-of block ÷ the last snapshot at least that long
- *   before the as-of time − 1 (null when no snapshot is that old; root is always 1:1);
+ *   before the as-of time − 1 (null when no snapshot is that old, or it is of another subnet that had
+ *   the netuid before a pruning; root is always 1:1);
  * - annualised emission yield: α emitted (positive emission intervals ending in the window) ÷ α held
  *   now × 365 ÷ window days; the window is the last 30 days, or since the position was first seen
  *   when that is later (at least one day of history is needed).
  */
 import type { EmissionRecord } from '../emissions';
-import type { PriceBook, SubnetSnapshot } from '../prices';
+import { sameSubnet, type PriceBook, type SubnetSnapshot } from '../prices';
 import { ratio } from '../units';
 
 const DAY_MS = 86_400_000;
@@ -37,9 +38,10 @@ export function priceChange(
   hours: number,
 ): number | null {
   if (netuid === 0) return 0;
-  const now = prices.priceAt(netuid, asOf.block);
+  const now = prices.snapshotAt(netuid, asOf.block);
   const then = snapshotAtTime(prices, netuid, asOf.timestamp - hours * 3_600_000, asOf.block);
-  if (!now || !then || then.price === 0n) return null;
+  // A netuid registered again since then holds another subnet: no change to report.
+  if (!now || !then || then.price === 0n || !sameSubnet(now, then)) return null;
   return ratio(now.price - then.price, then.price);
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PriceBook } from '../prices';
 import { A, TAO, snap, tsOf } from '../testing/fixtures';
 import { exitCosts, poolHealth } from './subnet';
+import { priceChange } from './positions';
 
 const DAY = 7_200; // blocks
 // SN1 at 2 τ/α throughout; the pool's TAO reserve: 800 (day 0) → 900 (day 8) → 1,000 (day 31)
@@ -25,6 +26,29 @@ describe('subnet health from local snapshots', () => {
       emissionShareBlock: null,
     });
     expect(poolHealth(prices, 1, { block: 8 * DAY, timestamp: tsOf(8 * DAY) }).netTaoFlow30d).toBeNull();
+  });
+});
+
+describe('a netuid pruned and registered again since the window began', () => {
+  // The subnet at netuid 1 on day 0 (registered at block 0) was pruned; another registered on day 20.
+  const book = new PriceBook([
+    snap(0, 1, TAO / 100n, { alphaIn: 400n * A, registeredAt: 0 }),
+    snap(20 * DAY, 1, TAO, { alphaIn: 450n * A, registeredAt: 20 * DAY }),
+    snap(31 * DAY, 1, 2n * TAO, { alphaIn: 500n * A, registeredAt: 20 * DAY }),
+  ]);
+
+  it('has no 30-day flow or price change (another subnet then), but its own 7-day ones', () => {
+    const h = poolHealth(book, 1, asOf);
+    expect(h.netTaoFlow30d).toBeNull();
+    expect(h.netTaoFlow7d).toBe(1_000n * TAO - 450n * TAO); // vs day 20, the same subnet
+    expect(priceChange(book, 1, asOf, 24 * 30)).toBeNull();
+    expect(priceChange(book, 1, asOf, 24 * 7)).toBe(1); // 1 τ → 2 τ
+    // Without registration blocks (rows recorded before they were read) the netuid is one subnet.
+    const unknown = new PriceBook([
+      snap(0, 1, TAO / 100n, { alphaIn: 400n * A }),
+      snap(31 * DAY, 1, 2n * TAO, { alphaIn: 500n * A }),
+    ]);
+    expect(priceChange(unknown, 1, asOf, 24 * 30)).toBe(199);
   });
 });
 

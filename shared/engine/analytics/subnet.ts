@@ -4,14 +4,15 @@
  *   as-of snapshot.
  * - Net TAO flow into the pool over 7 / 30 days: the change of the pool's TAO reserve since the last
  *   snapshot at least that old (stakes in − unstakes out, plus the TAO the chain injects as emission:
- *   the snapshots hold the reserve, not its parts). Null when no snapshot is that old.
+ *   the snapshots hold the reserve, not its parts). Null when no snapshot is that old, or it is of the
+ *   subnet that had the netuid before a pruning.
  * - Exit slippage of selling 25 / 50 / 100 % of the position now: spot value − what the pool would
  *   return (../runtime quoteExit, fee included), and that gap as a share of the spot value.
  * - Share of network emissions: the subnet's TAO injection per block (DynamicInfo.tao_in_emission) over
  *   the sum of every subnet's at the latest snapshot block that recorded them all (only snapshots read
  *   with get_all_dynamic_info carry it; those read from storage do not). docs/chain/emissions.md.
  */
-import type { PriceBook } from '../prices';
+import { sameSubnet, type PriceBook } from '../prices';
 import { quoteExit } from '../runtime';
 import { alphaToTao, ratio } from '../units';
 import { snapshotAtTime } from './positions';
@@ -34,7 +35,7 @@ export function poolHealth(prices: PriceBook, netuid: number, asOf: { block: num
   const now = prices.snapshotAt(netuid, asOf.block);
   const flow = (days: number): bigint | null => {
     const then = snapshotAtTime(prices, netuid, asOf.timestamp - days * DAY_MS, asOf.block);
-    return now && then ? now.taoIn - then.taoIn : null;
+    return now && then && sameSubnet(now, then) ? now.taoIn - then.taoIn : null;
   };
   return {
     taoReserve: now?.taoIn ?? null,

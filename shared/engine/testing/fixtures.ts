@@ -81,7 +81,7 @@ export function snap(
   block: number,
   netuid: number,
   price: bigint,
-  o: { alphaOut?: bigint; spec?: number; alphaIn?: bigint; taoInEmission?: bigint } = {},
+  o: { alphaOut?: bigint; spec?: number; alphaIn?: bigint; taoInEmission?: bigint; registeredAt?: number } = {},
 ): SubnetSnapshot {
   const alphaIn = o.alphaIn ?? 1_000_000n * A;
   return {
@@ -94,5 +94,6 @@ export function snap(
     price,
     specVersion: o.spec ?? 320,
     ...(o.taoInEmission === undefined ? {} : { taoInEmission: o.taoInEmission }),
+    ...(o.registeredAt === undefined ? {} : { registeredAt: o.registeredAt }),
   };
 }
