@@ -214,6 +214,11 @@ export interface SubnetDetailView {
   fiat: AnalyticsView['fiat'];
   /** Every local snapshot's spot price up to the as-of block (rao per whole α; always τ). */
   priceHistory: { t: number; blockNumber: number; price: bigint }[];
+  /**
+   * The first snapshot of the subnet now at this netuid, when the history also holds another subnet's
+   * (a netuid pruned and registered again: prices before it are the earlier subnet's); else null.
+   */
+  registeredAgain: { t: number; blockNumber: number } | null;
   /** Your stakes and unstakes on this subnet, one marker per day. */
   markers: DayMarkerView[];
   /** Value, net invested and each benchmark's line for this subnet's positions; the last point is its card. */

@@ -162,6 +162,8 @@ describe('portfolio:analytics on the tiny scenario', () => {
       for (const id of benchmarkIds) expect(last?.benchmarks[id]).toBe(s.benchmarks?.[id].benchmarkValue);
       expect(d.income.day.reduce((x, r) => x + (r.amount ?? 0n), 0n)).toBe(s.figures.incomeTao);
       expect(d.positions.map((x) => x.key).sort()).toEqual([...s.positionKeys].sort());
+      // Each devnet subnet has one lifetime: every source of its snapshots read the same registration block.
+      expect(d.registeredAgain).toBeNull();
       if (s.netuid !== 0 && s.figures.alpha > 0n) {
         expect(d.exit.map((e) => e.percent)).toEqual([25, 50, 100]);
         expect(d.exit[2]?.exitValue).toBe(s.figures.exitValue);

@@ -4,6 +4,7 @@
 import { benchmarkLine, ratio, type SeriesPoint } from '../../shared/engine';
 import { dayDeltas, incomeByBucket } from '../../shared/engine/analytics/periods';
 import { exitCosts, poolHealth, type ExitCost } from '../../shared/engine/analytics/subnet';
+import { registeredAgainAt } from '../../shared/engine/prices';
 import type { Amount, AnalyticsView, HoldingView, SubnetDetailView } from '../../shared/views';
 import { benchmarkIds, incomeBuckets, type BenchmarkId } from '../../shared/vocab';
 import { dayMarkers, moneyFor, subnetSamples, type AnalyticsQuery } from './analytics-view';
@@ -54,6 +55,7 @@ export function buildSubnetView(
       .series(netuid)
       .filter((s) => s.blockNumber <= asOf.block)
       .map((s) => ({ t: s.timestamp, blockNumber: s.blockNumber, price: s.price })),
+    registeredAgain: sinceSnapshot(registeredAgainAt(engine.prices.series(netuid), asOf.block)),
     markers: dayMarkers(
       (c.series?.markers ?? []).filter((k) => k.netuid === netuid),
       m,
@@ -119,3 +121,6 @@ function exitOfHolding(costs: ExitCost[], holding: HoldingView | undefined): Exi
     return { ...e, exitValue: holding.exitValue, cost, share: ratio(cost, e.spotValue), approximate };
   });
 }
+
+const sinceSnapshot = (s: { timestamp: number; blockNumber: number } | null) =>
+  s === null ? null : { t: s.timestamp, blockNumber: s.blockNumber };

@@ -42,6 +42,23 @@ export function sameSubnet(a: SubnetSnapshot, b: SubnetSnapshot): boolean {
   return a.registeredAt === undefined || b.registeredAt === undefined || a.registeredAt === b.registeredAt;
 }
 
+/**
+ * The first snapshot (at or before `asOfBlock`) of the subnet that holds the netuid at `asOfBlock`, when
+ * an earlier snapshot of `series` (one netuid, block order) is of another subnet; null when every one is
+ * of the same subnet.
+ */
+export function registeredAgainAt(series: readonly SubnetSnapshot[], asOfBlock: number): SubnetSnapshot | null {
+  let start: SubnetSnapshot | null = null;
+  let known: SubnetSnapshot | null = null; // the latest snapshot that read its registration block
+  for (const s of series) {
+    if (s.blockNumber > asOfBlock) break;
+    if (s.registeredAt === undefined) continue;
+    if (known && !sameSubnet(known, s)) start = s;
+    known = s;
+  }
+  return start;
+}
+
 export interface PriceRef {
   netuid: number;
   /** Block of the snapshot the price came from (−1 for root's fixed 1:1). */

@@ -3,7 +3,7 @@ import { useDeferredValue } from 'react';
 import type { SubnetDetailView } from '../../../shared/views';
 import { METRICS } from '../../../shared/vocab';
 import { Alpha, Masked, Pct } from '../app/Amount';
-import { pct } from '../app/format';
+import { formatDate, pct } from '../app/format';
 import { ErrorNote } from '../app/ErrorNote';
 import { MetricLabel } from '../app/MetricLabel';
 import { formatIn, Money, TAO_UNIT, type Unit } from '../app/Money';
@@ -74,6 +74,13 @@ function Charts({ d, unit }: { d: SubnetDetailView; unit: Unit }) {
           format={formatIn(TAO_UNIT)}
           axisFormat={(v) => `τ${v.toPrecision(3)}`}
         />
+        {d.registeredAgain && (
+          <p className="muted small" role="note" data-testid="registered-again">
+            This netuid was registered again by another subnet (first snapshot at block{' '}
+            {d.registeredAgain.blockNumber.toLocaleString()}, {formatDate(d.registeredAgain.t)}): the prices before that
+            are the earlier subnet&rsquo;s, and its price changes and pool flows are not compared across it.
+          </p>
+        )}
       </div>
       <ValueOverTime
         analytics={{ series: d.series, markers: d.markers, benchmarkList: benchmarkListOf(d) }}

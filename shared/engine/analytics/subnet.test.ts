@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PriceBook } from '../prices';
+import { PriceBook, registeredAgainAt } from '../prices';
 import { A, TAO, snap, tsOf } from '../testing/fixtures';
 import { exitCosts, poolHealth } from './subnet';
 import { priceChange } from './positions';
@@ -83,5 +83,21 @@ describe('exit cost of 25 / 50 / 100 % of a 50 α position (spec 320: fee 33/655
     ]);
     expect(costs?.[2]?.share).toBeCloseTo(0.09132526511, 11);
     expect(exitCosts(prices, 1, 0n, asOf.block, 320)).toBeNull();
+  });
+});
+
+describe('registeredAgainAt', () => {
+  const lives = [
+    snap(10, 1, TAO, { registeredAt: 0 }),
+    snap(20, 1, TAO), // recorded before registration blocks were read
+    snap(30, 1, TAO, { registeredAt: 25 }),
+    snap(40, 1, TAO, { registeredAt: 25 }),
+  ];
+
+  it('is the first snapshot of the subnet holding the netuid at the as-of block, after another subnet’s', () => {
+    expect(registeredAgainAt(lives, 1_000)?.blockNumber).toBe(30);
+    expect(registeredAgainAt(lives, 29)).toBeNull(); // as of then, one subnet
+    expect(registeredAgainAt(lives.slice(2), 1_000)).toBeNull();
+    expect(registeredAgainAt([snap(10, 1, TAO), snap(20, 1, TAO)], 1_000)).toBeNull();
   });
 });
