@@ -57,8 +57,11 @@ export async function activityScroll(page: Page) {
   // First a pass with no trace and no profiler: the frame intervals a user gets (tracing costs the
   // renderer and browser processes time of their own, which stretches some frames).
   const untraced = await page.evaluate(scrollFrames, { mark: FRAME_MARK, px: SCROLL_PX });
-  const scroll = await traced(page, () =>
-    profiled(page, () => page.evaluate(scrollFrames, { mark: FRAME_MARK, px: SCROLL_PX })),
+  const scroll = await traced(
+    page,
+    () => profiled(page, () => page.evaluate(scrollFrames, { mark: FRAME_MARK, px: SCROLL_PX })),
+    undefined,
+    'activity',
   );
   const { frames, ...scrolled } = scroll.result;
   const perFrame = (ms: number) => Math.round((ms / frames.length) * 100) / 100;

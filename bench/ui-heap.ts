@@ -40,6 +40,7 @@ export async function heapGrowth(page: Page) {
       }
     },
     'v8',
+    'heap',
   );
   await cdp.detach();
   const frames = CHUNKS * FRAMES_PER_CHUNK;

@@ -1,6 +1,6 @@
-// BENCH_PROFILE=dir (bench/ui.ts, Activity scrolling): a JS CPU profile and a sampled allocation
-// profile of the page during the scroll, written as dir/activity.cpuprofile and
-// dir/activity.heapprofile (open in Chrome DevTools), with the heaviest functions and allocation sites
+// BENCH_PROFILE=dir (bench/ui.ts, Activity scrolling and the recompute): a JS CPU profile and a
+// sampled allocation profile of the page during each, written as dir/<name>.cpuprofile and
+// dir/<name>.heapprofile (name: activity, recompute) (open in Chrome DevTools), with the heaviest functions and allocation sites
 // printed. The profilers add their own cost: frame figures from such a run are not comparable.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +35,7 @@ function top(tally: Map<string, number>, n: number, unit: (v: number) => string)
 }
 
 /** Runs `body` under the CPU profiler and the sampling heap profiler when BENCH_PROFILE is set. */
-export async function profiled<T>(page: Page, body: () => Promise<T>): Promise<T> {
+export async function profiled<T>(page: Page, body: () => Promise<T>, name = 'activity'): Promise<T> {
   const dir = process.env.BENCH_PROFILE;
   if (!dir) return body();
   const cdp: CDPSession = await page.context().newCDPSession(page);
@@ -58,8 +58,8 @@ export async function profiled<T>(page: Page, body: () => Promise<T>): Promise<T
   };
   await cdp.detach();
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'activity.cpuprofile'), JSON.stringify(cpu));
-  writeFileSync(join(dir, 'activity.heapprofile'), JSON.stringify({ head: heap.head }));
+  writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(cpu));
+  writeFileSync(join(dir, `${name}.heapprofile`), JSON.stringify({ head: heap.head }));
 
   // Self time by function (sample count × interval), and bytes allocated by site.
   const self = new Map<string, number>();

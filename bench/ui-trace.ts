@@ -70,6 +70,7 @@ export async function traced<T>(
   page: Page,
   body: () => Promise<T>,
   extraCategories?: string,
+  label = 'trace',
 ): Promise<TraceFigures<T>> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
@@ -92,8 +93,10 @@ export async function traced<T>(
   await cdp.send('Tracing.end');
   await complete;
   await cdp.detach();
-  // BENCH_TRACE_FILE keeps the raw events (the last trace taken) for a closer look at a frame.
-  if (process.env.BENCH_TRACE_FILE) writeFileSync(process.env.BENCH_TRACE_FILE, JSON.stringify(events));
+  // BENCH_TRACE_FILE=path.json keeps the raw events for a closer look at a frame: the last trace of each
+  // kind, as path-<label>.json (nav, recompute, activity, heap).
+  const file = process.env.BENCH_TRACE_FILE;
+  if (file) writeFileSync(file.replace(/(\.json)?$/, `-${label}$1`), JSON.stringify(events));
 
   // The page's main thread is the one running its script (the most FunctionCall events).
   const calls = new Map<number, number>();

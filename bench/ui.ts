@@ -27,6 +27,7 @@ import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { writeUiBenchData } from './ui-data';
 import { activityScroll } from './ui-activity';
 import { traced } from './ui-trace';
+import { profiled } from './ui-profile';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WALLETS = Number(process.env.BENCH_WALLETS ?? 20);
@@ -107,7 +108,7 @@ try {
   type Visits = { cold: number; warm: number[]; cpu: number[]; longest: number[]; inside: Record<string, number> };
   const nav: Record<string, Visits> = {};
   const visit = async (name: string, click: string, ...selectors: string[]) => {
-    const trace = await traced(page, () => timeTo(page, click, selectors));
+    const trace = await traced(page, () => timeTo(page, click, selectors), undefined, 'nav');
     const ms = trace.result;
     const entry = (nav[name] ??= { cold: ms, warm: [], cpu: [], longest: [], inside: {} });
     entry.warm.push(ms);
@@ -143,46 +144,61 @@ try {
 
   // Recompute: a method no cache holds yet; the page keeps drawing frames meanwhile.
   if (ONLY === undefined) {
-    const recompute = await traced(page, () =>
-      page.evaluate(async () => {
-        const select = [...document.querySelectorAll('select')].find((s) =>
-          [...s.options].some((o) => o.value === 'hifo'),
-        )!;
-        const gaps: number[] = [];
-        let last = performance.now();
-        let running = true;
-        const frame = () => {
-          const now = performance.now();
-          gaps.push(now - last);
-          last = now;
-          if (running) requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-        const t0 = performance.now();
-        select.value = 'hifo';
-        select.dispatchEvent(new Event('change', { bubbles: true }));
-        const until = (shown: () => boolean) =>
-          new Promise<void>((done) => {
-            const check = () => (shown() ? done() : setTimeout(check, 5));
-            check();
-          });
-        await until(() => !!document.querySelector('[data-testid="as-of"]')?.textContent?.includes('HIFO'));
-        const toNewFiguresMs = Math.round(performance.now() - t0);
-        const framesToFigures = gaps.length;
-        // The sections below the headline (charts, tables) are drawn after the figures, each in its
-        // turn (app/staged.ts): the recompute lasts until none shows the previous computation, and a
-        // frame after that paints the last one.
-        await until(() => document.querySelector('.stage.stale') === null);
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null))));
-        running = false;
-        return {
-          toNewFiguresMs,
-          toAllSectionsMs: Math.round(performance.now() - t0),
-          longestFrameMs: Math.round(Math.max(...gaps)),
-          longestFrameToFiguresMs: Math.round(Math.max(...gaps.slice(0, framesToFigures))),
-          frames: gaps.length,
-        };
-      }),
+    const recompute = await traced(
+      page,
+      () =>
+        profiled(
+          page,
+          () =>
+            page.evaluate(async () => {
+              const select = [...document.querySelectorAll('select')].find((s) =>
+                [...s.options].some((o) => o.value === 'hifo'),
+              )!;
+              const gaps: number[] = [];
+              // When each frame ended (ms after the change), to place the longest one.
+              const ends: number[] = [];
+              let last = performance.now();
+              let running = true;
+              const frame = () => {
+                const now = performance.now();
+                gaps.push(now - last);
+                ends.push(now - t0);
+                last = now;
+                if (running) requestAnimationFrame(frame);
+              };
+              const t0 = performance.now();
+              requestAnimationFrame(frame);
+              select.value = 'hifo';
+              select.dispatchEvent(new Event('change', { bubbles: true }));
+              const until = (shown: () => boolean) =>
+                new Promise<void>((done) => {
+                  const check = () => (shown() ? done() : setTimeout(check, 5));
+                  check();
+                });
+              await until(() => !!document.querySelector('[data-testid="as-of"]')?.textContent?.includes('HIFO'));
+              const toNewFiguresMs = Math.round(performance.now() - t0);
+              const framesToFigures = gaps.length;
+              // The sections below the headline (charts, tables) are drawn after the figures, each in its
+              // turn (app/staged.ts): the recompute lasts until none shows the previous computation, and a
+              // frame after that paints the last one.
+              await until(() => document.querySelector('.stage.stale') === null);
+              await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null))));
+              running = false;
+              const longest = gaps.indexOf(Math.max(...gaps));
+              return {
+                toNewFiguresMs,
+                toAllSectionsMs: Math.round(performance.now() - t0),
+                longestFrameMs: Math.round(Math.max(...gaps)),
+                longestFrameToFiguresMs: Math.round(Math.max(...gaps.slice(0, framesToFigures))),
+                // When the longest frame ended, after the change (the figures came at toNewFiguresMs).
+                longestFrameEndMs: Math.round(ends[longest]!),
+                frames: gaps.length,
+              };
+            }),
+          'recompute',
+        ),
+      undefined,
+      'recompute',
     );
     results.recompute = {
       ...recompute.result,
