@@ -2,59 +2,10 @@
 import { dbTables } from '../../../shared/vocab';
 import { channels, type ApiResponse, type PushEventName, type PushEvents } from '../../../shared/api';
 import type { ChannelMethods, TaofolioBridge } from '../../../shared/bridge';
-import { fromWire, toWire } from '../../../shared/wire';
-import { joinLongArrays, type SplitArray } from './wire-parts';
+import { toWire } from '../../../shared/wire';
+import { socketHere, socketInWorker, type SocketEvents } from './socket-link';
 
 type Pending = { resolve: (r: ApiResponse<unknown>) => void };
-
-/** Answers at least this long are decoded in a worker (wire-worker.ts); shorter ones inline. */
-const OFF_THREAD_BYTES = 64 * 1024;
-
-/** A wire message: text, or the UTF-8 bytes of a binary frame (large answers, main/host/connection.ts). */
-type Wire = string | ArrayBuffer;
-const textOf = (wire: Wire) => (typeof wire === 'string' ? wire : new TextDecoder().decode(wire));
-
-/** A worker decoding wire text, or null where workers are unavailable (answers are then decoded inline). */
-function wireDecoder(): ((wire: Wire) => Promise<unknown>) | null {
-  if (typeof Worker === 'undefined') return null;
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./wire-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
-  const waiting = new Map<number, { text: () => string; done: (value: unknown) => void; slices: unknown[][] }>();
-  let seq = 0;
-  let broken = false;
-  const fallBack = () => {
-    broken = true;
-    for (const [n, w] of waiting) {
-      waiting.delete(n);
-      w.done(fromWire(w.text()));
-    }
-  };
-  worker.onerror = fallBack;
-  worker.onmessage = (
-    event: MessageEvent<{ seq: number; slice?: unknown[]; value?: unknown; arrays?: SplitArray[]; failed?: boolean }>,
-  ) => {
-    const { seq, slice, value, arrays, failed } = event.data;
-    const w = waiting.get(seq);
-    if (!w) return;
-    // A long array's slice (./wire-parts): kept until the rest of the value arrives.
-    if (slice) return void w.slices.push(slice);
-    waiting.delete(seq);
-    w.done(failed ? fromWire(w.text()) : joinLongArrays(value, arrays ?? [], w.slices));
-  };
-  return (wire) => {
-    if (broken) return Promise.resolve(fromWire(textOf(wire)));
-    return new Promise((done) => {
-      const n = ++seq;
-      // Bytes are copied to the worker (a memcpy), so a fallback can still decode them here.
-      waiting.set(n, { text: () => textOf(wire), done, slices: [] });
-      worker.postMessage({ seq: n, text: wire });
-    });
-  };
-}
 type Listener = (payload: PushEvents[PushEventName]) => void;
 
 /**
@@ -74,7 +25,7 @@ export function createWebBridge(token: string, location: Location = window.locat
   const listeners = new Map<PushEventName, Set<Listener>>();
   const queue: string[] = [];
   let nextId = 1;
-  let socket: WebSocket | null = null;
+  let open = false;
   let retryMs = 250;
   let link: HostLink = { state: 'connecting' };
   const linkListeners = new Set<(link: HostLink) => void>();
@@ -90,61 +41,53 @@ export function createWebBridge(token: string, location: Location = window.locat
     }
   };
 
-  let inOrder: Promise<void> = Promise.resolve();
-  const decoder = wireDecoder();
-  const decodeOffThread = (wire: Wire): Promise<unknown> => decoder?.(wire) ?? Promise.resolve(fromWire(textOf(wire)));
-
-  const connect = () => {
-    const ws = new WebSocket(url);
-    ws.binaryType = 'arraybuffer';
-    socket = ws;
-    ws.onopen = () => {
+  const deliver = (message: Record<string, unknown>) => {
+    if (typeof message.id === 'number') {
+      pending.get(message.id)?.resolve(message.response as ApiResponse<unknown>);
+      pending.delete(message.id);
+    } else if (typeof message.push === 'string') {
+      for (const l of listeners.get(message.push as PushEventName) ?? [])
+        l(message.payload as PushEvents[PushEventName]);
+    }
+  };
+  // Messages arrive decoded and in the order the host sent them (a db:changed push never overtakes
+  // the answer it makes stale), from the socket's worker where there is one (./socket-link).
+  const events: SocketEvents = {
+    onOpen: () => {
+      open = true;
       retryMs = 250;
       setLink({ state: 'open' });
-      for (const message of queue.splice(0)) ws.send(message);
+      for (const message of queue.splice(0)) socket.send(message);
       // Anything that changed while we were away is stale now.
       for (const l of listeners.get('db:changed') ?? []) l({ tables: [...dbTables] });
-    };
-    ws.onmessage = (event) => {
-      const wire = event.data as Wire;
-      const size = typeof wire === 'string' ? wire.length : wire.byteLength;
-      const decoding = size >= OFF_THREAD_BYTES ? decodeOffThread(wire) : null;
-      // Messages are handled in arrival order, whichever way they were decoded (a db:changed push must
-      // never overtake the answer it makes stale).
-      inOrder = inOrder
-        .then(async () => deliver((decoding ? await decoding : fromWire(textOf(wire))) as Record<string, unknown>))
+    },
+    onMessage: (message) => {
+      try {
+        deliver(message() as Record<string, unknown>);
+      } catch (error: unknown) {
         // A failing message is reported as before (uncaught) and does not stop the ones after it.
-        .catch((error: unknown) => {
-          setTimeout(() => {
-            throw error;
-          });
+        setTimeout(() => {
+          throw error;
         });
-    };
-    const deliver = (message: Record<string, unknown>) => {
-      if (typeof message.id === 'number') {
-        pending.get(message.id)?.resolve(message.response as ApiResponse<unknown>);
-        pending.delete(message.id);
-      } else if (typeof message.push === 'string') {
-        for (const l of listeners.get(message.push as PushEventName) ?? [])
-          l(message.payload as PushEvents[PushEventName]);
       }
-    };
-    ws.onclose = () => {
-      socket = null;
+    },
+    onClose: () => {
+      open = false;
       setLink({ state: 'lost', failedAttempts: link.state === 'lost' ? link.failedAttempts + 1 : 0 });
       failAll('Lost the connection to the Taofolio host; retrying.');
-      setTimeout(connect, retryMs);
+      setTimeout(() => socket.connect(url), retryMs);
       retryMs = Math.min(retryMs * 2, 5000);
-    };
+    },
   };
-  connect();
+  const socket = socketInWorker(events) ?? socketHere(events);
+  socket.connect(url);
 
   const call = (channel: string, args: unknown): Promise<ApiResponse<unknown>> =>
     new Promise((resolve) => {
       const id = nextId++;
       pending.set(id, { resolve });
       const message = toWire({ id, channel, args });
-      if (socket?.readyState === WebSocket.OPEN) socket.send(message);
+      if (open) socket.send(message);
       else queue.push(message);
     });
 
