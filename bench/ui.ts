@@ -181,7 +181,8 @@ try {
               // The sections below the headline (charts, tables) are drawn after the figures, each in its
               // turn (app/staged.ts): the recompute lasts until none shows the previous computation, and a
               // frame after that paints the last one.
-              await until(() => document.querySelector('.stage.stale') === null);
+              // A section drawn in batches (the returns table) is aria-busy until its last batch.
+              await until(() => document.querySelector('.stage.stale, .stage [aria-busy="true"]') === null);
               await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null))));
               running = false;
               const longest = gaps.indexOf(Math.max(...gaps));

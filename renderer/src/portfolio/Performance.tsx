@@ -1,3 +1,4 @@
+import { startTransition, useEffect, useState } from 'react';
 import type { AnalyticsView, PortfolioView } from '../../../shared/views';
 import { BENCHMARKS, METRICS, PERIODS, periodIds, RISK_FREE } from '../../../shared/vocab';
 import { Pct } from '../app/Amount';
@@ -5,9 +6,38 @@ import { MetricHeader, MetricLabel } from '../app/MetricLabel';
 import { Money, type Unit } from '../app/Money';
 import { Masked } from '../app/Amount';
 
+/**
+ * Rows of the returns table drawn in its section's turn (app/staged.ts); the rest follow this many at a
+ * time, each batch in a task of its own after a frame. The whole table (a row per subnet bet: some
+ * 1,400 elements with the bench data) was one task of ~18 ms script and ~20 ms style and layout when
+ * the page was first drawn (bench:ui, the longest frame around a recompute started after a visit).
+ */
+export const ROWS_PER_TURN = 16;
+
+/**
+ * How many of `total` rows to draw: ROWS_PER_TURN at first, then ROWS_PER_TURN more per turn until all
+ * are. Only a first mount grows this way; later data (a recompute) redraws every row drawn at once.
+ */
+export function useRowsDrawn(total: number): number {
+  const [drawn, setDrawn] = useState(ROWS_PER_TURN);
+  useEffect(() => {
+    if (drawn >= total) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setDrawn((n) => n + ROWS_PER_TURN)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [drawn, total]);
+  return Math.min(drawn, total);
+}
+
 /** Period returns and risk in τ terms for the portfolio, each subnet bet and each benchmark. */
 export function PerformanceCard({ analytics, view }: { analytics: AnalyticsView; view: PortfolioView }) {
   const p = analytics.performance;
+  const drawn = useRowsDrawn(p.rows.length);
   const names = new Map(
     view.subnets.map((s) => [String(s.netuid), s.name ? `SN${s.netuid} ${s.name}` : `SN${s.netuid}`]),
   );
@@ -18,7 +48,8 @@ export function PerformanceCard({ analytics, view }: { analytics: AnalyticsView;
         ? (BENCHMARKS[row.id as keyof typeof BENCHMARKS]?.label ?? row.id)
         : (names.get(row.id) ?? `SN${row.id}`);
   return (
-    <div className="card" aria-labelledby="perf-title">
+    // Busy until every row is drawn (as a section still showing a previous computation is).
+    <div className="card" aria-labelledby="perf-title" aria-busy={drawn < p.rows.length || undefined}>
       <h2 id="perf-title">Period returns and risk (in τ terms)</h2>
       <p className="muted small">
         Time-weighted, so your own flows do not count: comparable with the baselines. Sharpe uses{' '}
@@ -41,7 +72,7 @@ export function PerformanceCard({ analytics, view }: { analytics: AnalyticsView;
             </tr>
           </thead>
           <tbody>
-            {p.rows.map((row) => (
+            {p.rows.slice(0, drawn).map((row) => (
               <tr
                 key={`${row.kind}-${row.id}`}
                 className={row.kind === 'benchmark' ? 'bench-row' : ''}
