@@ -8,9 +8,9 @@ import { toWire } from '../../shared/wire';
 import { decodeRequest, type ServerMessage } from './protocol';
 
 /**
- * Messages at least this long go as binary frames (the same UTF-8 bytes): the page hands the bytes
- * to its wire worker instead of building a megabytes-long string on its main thread (bench:ui: a
- * 2.4 MB portfolio view received as text was a ~50 ms task).
+ * Messages at least this long go as binary frames (the same UTF-8 bytes): the page's socket worker
+ * decodes the bytes without building a megabytes-long string (bench:ui: a 2.4 MB portfolio view
+ * received as text on the page was a ~50 ms task; renderer/src/api/socket-worker.ts).
  */
 export const BINARY_FRAME_CHARS = 64 * 1024;
 

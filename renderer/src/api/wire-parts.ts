@@ -1,4 +1,4 @@
-// A large decoded answer crosses from the wire worker to the page in parts: the page deserialises
+// A large decoded answer crosses from the socket worker (./socket-worker.ts) to the page in parts: the page deserialises
 // each postMessage in one task, and a 2.4 MB portfolio view in one message was a ~90 ms task
 // (bench/ui.ts, a recompute's longest task). Long arrays inside objects (positions, daily points,
 // income buckets) travel as slices of CHUNK_ITEMS, each in its own message, and are joined again.
