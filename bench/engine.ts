@@ -1,7 +1,7 @@
 /**
  * Engine benchmark: 1,000,000 events over 128 subnets and 2,000 positions.
- * Reports a bare pass over the same events (read each event's amounts, sum them per position; best of
- * three), the full computation as a multiple of it (best of three, and the first, cold one apart), peak memory, the incremental path (events appended one at a
+ * Reports a bare pass over the same events (read each event's amounts, sum them per position), the
+ * full computation as a multiple of it, peak memory, the incremental path (events appended one at a
  * time to the kept 1M-event computation, as live sync does) and what recomputing one wallet costs.
  * Run: npm run bench:engine  (= npx tsx bench/engine.ts)
  *   [events]        number of events (default 1,000,000)
@@ -105,12 +105,10 @@ const methods: CostBasisMethod[] = methodArg
     ? ['acb', 'fifo', 'lifo', 'hifo']
     : ['acb'];
 let peakFull = 0;
-/** One timed full computation (after a forced collection, so no earlier phase's garbage is charged to it). */
-function timeFull(method: CostBasisMethod): { ms: number; cpuMs: number; r: ReturnType<typeof computePortfolio> } {
-  forceGc();
+for (const method of methods) {
   const t = performance.now();
   const cpu0 = process.cpuUsage();
-  const r = computePortfolio(input, {
+  let r: ReturnType<typeof computePortfolio> | null = computePortfolio(input, {
     method,
     rewards: 'income',
     ...(WITH_SERIES ? { series: { daily: true } } : {}),
@@ -119,30 +117,15 @@ function timeFull(method: CostBasisMethod): { ms: number; cpuMs: number; r: Retu
   const cpu = process.cpuUsage(cpu0);
   sample();
   peakFull = Math.max(peakFull, peakRss);
-  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, r };
-}
-const multiple = (x: { ms: number; cpuMs: number }): string =>
-  `${x.ms.toFixed(0)} ms wall = ${(x.ms / bare.ms).toFixed(1)}× the bare pass; ${x.cpuMs.toFixed(0)} ms CPU (all threads, incl. GC helpers) = ${(x.cpuMs / bare.cpuMs).toFixed(1)}× the bare pass's CPU`;
-for (const method of methods) {
-  // The first computation in the process is cold (its code not yet optimised: what an app pays once
-  // after start); the best of three is measured as the bare pass is (what a recomputation pays).
-  const runs = [timeFull(method), timeFull(method), timeFull(method)];
-  const cold = runs[0]!;
-  const best = [...runs].sort((a, b) => a.ms - b.ms)[0]!;
-  const r = best.r;
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   console.log(
-    `full computation (${method}${WITH_SERIES ? ', daily series' : ''}), best of 3: ${multiple(best)} — ${r.pnl.positions.length} positions, ${r.emissions.length.toLocaleString()} emission intervals, total value ${r.pnl.total.figures.spotValue} rao`,
+    `full computation (${method}${WITH_SERIES ? ', daily series' : ''}): ${ms.toFixed(0)} ms wall = ${(ms / bare.ms).toFixed(1)}× the bare pass; ${cpuMs.toFixed(0)} ms CPU (all threads, incl. GC helpers) = ${(cpuMs / bare.cpuMs).toFixed(1)}× the bare pass's CPU — ${r.pnl.positions.length} positions, ${r.emissions.length.toLocaleString()} emission intervals, total value ${r.pnl.total.figures.spotValue} rao`,
   );
-  console.log(
-    `  first (cold) computation of the three: ${multiple(cold)}; all three: ${runs.map((x) => x.ms.toFixed(0)).join(', ')} ms`,
-  );
-  if (runs.some((x) => x.r.pnl.total.figures.spotValue !== r.pnl.total.figures.spotValue))
-    throw new Error('runs differ');
   const fund = r.benchmarks?.total.validatorFund;
   console.log(
     `  your validator's fund (${(input.basketTwr ?? []).length.toLocaleString()} BasketTwr readings): benchmark value ${fund?.benchmarkValue} rao, excess ${fund?.excess} rao (complete: ${fund?.complete})`,
   );
-  runs.length = 0;
+  r = null;
   forceGc();
 }
 if (process.argv.includes('--analytics')) timeAnalytics(input, bare.ms);
