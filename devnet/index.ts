@@ -36,6 +36,12 @@ export interface DevnetOptions {
   headTime?: number;
   /** write the ground truth here at startup, during live mode (≤ every 30 s) and on close */
   truthFile?: string;
+  /**
+   * Generate the scenario's history only up to this head (finalized = historyTo − 2), as if the node
+   * were stopped there: the blocks are those of the full history (same scenario length and head time,
+   * so the same schedule), the later ones just not made yet. Default: the scenario's length.
+   */
+  historyTo?: number;
 }
 
 /**
@@ -94,11 +100,12 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
   for (const s of cfg.specs) runtimeFor(s.spec);
   const world = new World(seed, cfg);
   world.genesis();
+  const head = Math.min(cfg.blocks, opts.historyTo ?? cfg.blocks);
   // History below finality needs no rollback data; the last FINALITY_LAG blocks can still be reorganised.
-  world.generate(Math.max(0, cfg.blocks - FINALITY_LAG));
+  world.generate(Math.max(0, head - FINALITY_LAG));
   const chain = world.chain;
   chain.trackTouched = true;
-  world.generate(cfg.blocks);
+  world.generate(head);
   let faults: Faults = { ...(opts.faults ?? {}) };
   const finalized = () => Math.max(0, chain.head - FINALITY_LAG);
   const node = { chain, finalized, faults: () => faults };

@@ -65,8 +65,8 @@ export class ChainState extends StateStore {
         item: 'TotalHotkeyAlphaLastEpoch',
         kind: 'fn',
         read: (b) => {
-          const e = this.epochs.epochsAt(netuid, b);
-          return e === 0 ? undefined : this.totalHotkeyAlpha(hot, netuid, this.epochs.epochBlock(netuid, e));
+          const e = this.epochs.epochsAt(netuid, b); // absent (not 0) at an epoch before the hotkey's pool
+          return e ? this.getLog('TotalHotkeyAlpha', this.epochs.epochBlock(netuid, e), hot, netuid) : undefined;
         },
       },
       storageKey('TotalHotkeyAlphaLastEpoch', hot, netuid),
