@@ -98,8 +98,11 @@ export async function recordRange(
       if (!plan.has(d) && !changedIn(d - BLOCKS_PER_DAY, d))
         plan.set(d, { block: d, change: null, head: false, ...funds });
     }
-    // The head itself: positions, prices, locks and exit values at `hi` (live following: at most
-    // once per `headEvery` blocks).
+  }
+  // The head itself: positions, prices, locks and exit values at `hi` (live following: at most once
+  // per `headEvery` blocks). Also for a coldkey that changed nothing yet but holds stake older than
+  // the history read (basket475's root-only staker before her first claim): else it shows nothing.
+  if (firstBlock !== null || finder.positions.size > 0) {
     const lastHead = repo.lastHeadBlock(coldkey);
     if (hooks.headEvery === undefined || lastHead === null || hi - lastHead >= hooks.headEvery) {
       const entry = plan.get(hi);
