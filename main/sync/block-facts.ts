@@ -53,7 +53,7 @@ function blockRecord(s: BlockState, specVersion: number, parentHash: string | nu
 
 /** Where a checkpoint's pools come from (see checkpointAt). */
 type PoolSource =
-  | { from: 'runtime' }
+  | { from: 'runtime'; held: readonly number[] }
   | { from: 'state'; netuids: readonly number[] }
   | { from: 'state-priced'; netuids: readonly number[] };
 
@@ -79,7 +79,15 @@ async function checkpointAt(
   const poolsAt = (codeRuntime: BlockRuntime) => {
     switch (pools.from) {
       case 'runtime':
-        return readSubnets(reader, codeRuntime, s.hash, s.number);
+        return readSubnets(reader, codeRuntime, s.hash, s.number).then((rows) => {
+          // From 475 a dissolved subnet leaves the runtime's pool list at NetworkRemoved but keeps its
+          // pool storage until the settle phase pays its holders (docs/chain/swaps-and-dissolution.md):
+          // a held one is priced from that storage, read with the block, as change blocks price it.
+          const missing = pools.held.filter((n) => !rows.some((r) => r.netuid === n));
+          return missing.length === 0
+            ? rows
+            : [...rows, ...poolsFromState(s, missing, runtime)].sort((a, b) => a.netuid - b.netuid);
+        });
       case 'state':
         return poolsFromState(s, pools.netuids, runtime);
       case 'state-priced':
@@ -162,12 +170,13 @@ export async function factsFor(
     // The head takes the runtime's full pool info (and the tempos, for live refreshes); a daily
     // checkpoint reads the pools with the block. Both read the positions' pool values with it.
     const netuids = finder.checkpointNetuids();
+    const held = [...new Set([...finder.positions.values()].map((p) => p.netuid))].sort((a, b) => a - b);
     const funds = fundsOf(finder, entry);
     const s = await reader.readBlock(
       entry.block,
       [
         ...new Set([
-          ...(entry.head ? netuids.map(keys.tempo) : netuids.flatMap(poolKeysOf)),
+          ...(entry.head ? [...netuids.map(keys.tempo), ...held.flatMap(poolKeysOf)] : netuids.flatMap(poolKeysOf)),
           ...twrKeysOf(funds),
           ...poolValueKeys(finder.positions.values()),
           ...(entry.head
@@ -183,7 +192,7 @@ export async function factsFor(
       s,
       coldkey,
       null,
-      entry.head ? { from: 'runtime' } : { from: 'state-priced', netuids },
+      entry.head ? { from: 'runtime', held } : { from: 'state-priced', netuids },
       entry.baskets,
       entry.head ? null : finder.pairs.at(entry.block),
     );
