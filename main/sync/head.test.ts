@@ -5,12 +5,11 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../../devnet/index';
 import { syncedDevnetBackend } from '../test/backend';
-import { ensureDevnetMetadata, type PositionExitRow } from '../test/devnet';
+import { ensureDevnetMetadata, heldAt, type PositionExitRow } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
 
 ensureDevnetMetadata();
 const { startDevnet } = await import('../../devnet/index');
-const { fromSs58, ss58 } = await import('../../devnet/chain/accounts');
 const tempDir = useTempDirs();
 
 describe.each([
@@ -44,12 +43,7 @@ describe.each([
     for (const coldkey of dn.coldkeys) {
       const heads = backend.db.prepare('SELECT block_number FROM head_checkpoints WHERE coldkey = ?').all(coldkey);
       expect(heads).toEqual([{ block_number: BigInt(head) }]);
-      const cold = fromSs58(coldkey);
-      const held = chain
-        .positionsOf(cold)
-        .map((p) => ({ hotkey: ss58(p.hotkey), netuid: p.netuid, alpha: chain.stake(p.hotkey, cold, p.netuid, head) }))
-        .filter((p) => p.alpha > 0n)
-        .sort((a, b) => a.netuid - b.netuid || (a.hotkey < b.hotkey ? -1 : 1));
+      const held = heldAt(chain, coldkey, head);
       // A coldkey whose stake was swapped to another one holds nothing at the head.
       heldPositions += held.length;
       const checkpoint = backend.db

@@ -7,12 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../../devnet/index';
 import { syncedDevnetBackend } from '../test/backend';
-import { ensureDevnetMetadata, type PositionExitRow } from '../test/devnet';
+import { ensureDevnetMetadata, heldAt, type PositionExitRow } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
 
 ensureDevnetMetadata();
 const { startDevnet } = await import('../../devnet/index');
-const { fromSs58, ss58 } = await import('../../devnet/chain/accounts');
+const { fromSs58 } = await import('../../devnet/chain/accounts');
 const { simSwap } = await import('../../devnet/chain/api-swap');
 const { stakeAvailability, subnetsAt } = await import('../../devnet/chain/api-stake-info');
 const tempDir = useTempDirs();
@@ -37,11 +37,7 @@ describe.each([1, 2])('head facts at spec 475, basket475 seed %i', (seed) => {
     let locked = 0;
     for (const coldkey of dn.coldkeys) {
       const cold = fromSs58(coldkey);
-      const held = chain
-        .positionsOf(cold)
-        .map((p) => ({ hotkey: ss58(p.hotkey), netuid: p.netuid, alpha: chain.stake(p.hotkey, cold, p.netuid, head) }))
-        .filter((p) => p.alpha > 0n)
-        .sort((a, b) => a.netuid - b.netuid || (a.hotkey < b.hotkey ? -1 : 1));
+      const held = heldAt(chain, coldkey, head);
       const rows = backend.db
         .prepare('SELECT * FROM position_exits WHERE coldkey = ? AND block_number = ? ORDER BY netuid, hotkey')
         .all(coldkey, head) as PositionExitRow[];

@@ -3,6 +3,8 @@
 import { METADATA_HELP, findMetadata } from '../../devnet/scale/metadata-files';
 import type { DB } from '../db/open';
 import type { TruthLike } from './truth-lines';
+import type { ChainState } from '../../devnet/chain/state';
+import { fromSs58, ss58 } from '../../devnet/chain/accounts';
 
 export { eventLines, type TruthLike } from './truth-lines';
 
@@ -195,4 +197,14 @@ export function checkpointsVersusChain(
       `block ${r.block_number} ${r.hotkey}|${r.netuid}: stored ${r.alpha} for a position the coldkey never held`,
     );
   return { checked, mismatches };
+}
+
+/** The positions `coldkey` holds on the devnet at `block` (α > 0), ss58 hotkeys, by netuid then hotkey. */
+export function heldAt(chain: ChainState, coldkey: string, block: number) {
+  const cold = fromSs58(coldkey);
+  return chain
+    .positionsOf(cold)
+    .map((p) => ({ hotkey: ss58(p.hotkey), netuid: p.netuid, alpha: chain.stake(p.hotkey, cold, p.netuid, block) }))
+    .filter((p) => p.alpha > 0n)
+    .sort((a, b) => a.netuid - b.netuid || (a.hotkey < b.hotkey ? -1 : 1));
 }
