@@ -60,86 +60,8 @@ export * from './vocab-baskets';
 // ---------------------------------------------------------------------------------------------
 // Chain facts and the ledger
 
-/** Chain events stored in `stake_events` (SubtensorModule events touching a tracked coldkey). */
-export const CHAIN_EVENT_KINDS = {
-  StakeAdded: { label: 'Stake added', help: 'TAO staked into a subnet pool for α (StakeAdded).' },
-  StakeRemoved: { label: 'Stake removed', help: 'α unstaked from a subnet pool for TAO (StakeRemoved).' },
-  StakeMoved: { label: 'Stake moved', help: 'Summary of a move between hotkeys or subnets (StakeMoved).' },
-  StakeSwapped: { label: 'Stake swapped', help: 'Summary of a swap between subnets (StakeSwapped).' },
-  StakeTransferred: {
-    label: 'Stake transferred',
-    help: 'Summary of a transfer to another coldkey (StakeTransferred).',
-  },
-  AlphaRecycled: { label: 'α recycled', help: 'α returned to the subnet’s unissued supply (AlphaRecycled).' },
-  AlphaBurned: { label: 'α burned', help: 'α destroyed (AlphaBurned).' },
-  RootClaimed: { label: 'Root claimed', help: 'Root dividends claimed (RootClaimed).' },
-  TransactionFeePaidWithAlpha: {
-    label: 'Fee paid in α',
-    help: 'A transaction fee paid by selling α (TransactionFeePaidWithAlpha).',
-  },
-  // Runtimes 397–424 (docs/chain/mechanics.md).
-  StakeLocked: { label: 'Stake locked', help: 'α locked to a hotkey for conviction; it still earns (StakeLocked).' },
-  LockMoved: { label: 'Lock moved', help: 'A conviction lock moved to another hotkey (LockMoved).' },
-  OrderExecuted: {
-    label: 'Limit order filled',
-    help: 'A limit order filled in your name; its stake event is the trade, this adds the order fee (OrderExecuted).',
-  },
-  OrderExecutedBatched: {
-    label: 'Limit order filled (batch)',
-    help: 'A limit order filled in a batch: α and TAO changed hands without a stake event (OrderExecuted).',
-  },
-  HotkeySwapped: {
-    label: 'Hotkey swapped',
-    help: 'Your validator hotkey was replaced; stake follows it (HotkeySwapped).',
-  },
-  HotkeySwappedOnSubnet: {
-    label: 'Hotkey swapped on a subnet',
-    help: 'Your validator hotkey was replaced on one subnet; stake follows it (HotkeySwappedOnSubnet).',
-  },
-  ColdkeySwapped: {
-    label: 'Coldkey swapped',
-    help: 'All stake of a coldkey moved to a new coldkey (ColdkeySwapped).',
-  },
-  AddStakeBurn: { label: 'Stake burned', help: 'TAO staked and the α bought burned at once (AddStakeBurn).' },
-  // The basket era, runtimes 441+ (docs/chain/baskets.md).
-  BasketStakedIn: {
-    label: 'Bought fund shares',
-    help: 'TAO spent on shares of a validator’s fund (stake_into_basket); no stake row appears (BasketStakedIn).',
-  },
-  BasketClaimed: {
-    label: 'Fund shares claimed',
-    help: 'Your shares in a validator’s fund sold and the TAO staked on root under it (BasketClaimed).',
-  },
-  BasketClaimDustSkipped: {
-    label: 'Claim dust forfeited',
-    help: 'A claim skipped holdings too small to sell; their estimated TAO went to the fund’s other holders (BasketClaimDustSkipped).',
-  },
-  StakeAndHotkeyTransferred: {
-    label: 'Stake and hotkey transferred',
-    help: 'Summary of a transfer of stake to another coldkey and hotkey (StakeAndHotkeyTransferred).',
-  },
-} as const satisfies Record<string, Term>;
-export type ChainEventKind = keyof typeof CHAIN_EVENT_KINDS;
-export const chainEventKinds = idsOf(CHAIN_EVENT_KINDS);
-
-/**
- * Position changes without a stake event of the coldkey, recorded by sync in `silent_effects` (the
- * id is the name of the chain event that caused it).
- */
-export const SILENT_EFFECT_KINDS = {
-  HotkeySwapped: { label: 'Hotkey swapped', help: 'The validator hotkey was replaced; your α moved to the new one.' },
-  ColdkeySwapped: { label: 'Coldkey swapped', help: 'All stake of the coldkey moved to a new coldkey.' },
-  NetworkRemoved: { label: 'Subnet dissolved', help: 'The subnet was dissolved; its α was paid out in TAO.' },
-  OrderExecutedBatched: {
-    label: 'Limit order filled (batch)',
-    help: 'A limit order filled in a batch: α and TAO changed hands without a stake event.',
-  },
-  SharePoolDenominatorReconciled: {
-    label: 'Share pool reconciled',
-    help: 'A chain migration recomputed the hotkey’s share pool on this subnet: your α changed with no trade and no income.',
-  },
-} as const satisfies Record<string, Term>;
-export type SilentEffectKind = keyof typeof SILENT_EFFECT_KINDS;
+// Chain event and silent effect kinds live in ./vocab-chain-events.
+export * from './vocab-chain-events';
 
 /** Ledger entries the engine normalises events into. */
 export const LEDGER_KINDS = {
@@ -155,6 +77,10 @@ export const LEDGER_KINDS = {
   'transfer-out': { label: 'Transfer out', help: 'α sent to a coldkey you do not track, at its TAO value.' },
   'root-claim-keep': { label: 'Root claim (keep)', help: 'Root dividends claimed as α on the subnet: income.' },
   'root-claim-swap': { label: 'Root claim (swap)', help: 'Root dividends claimed as TAO staked on root: income.' },
+  'lease-dividend': {
+    label: 'Lease dividend',
+    help: 'Your share of a leased subnet’s owner cut, paid as α: income, valued at the pool price when received.',
+  },
   'alpha-fee': { label: 'Fee paid in α', help: 'α sold to pay a transaction fee: an expense.' },
   recycle: { label: 'Recycle', help: 'α recycled: it leaves with no proceeds.' },
   burn: { label: 'Burn', help: 'α burned: it leaves with no proceeds.' },
@@ -216,6 +142,10 @@ export const LEG_CATEGORIES = {
   transferIn: { label: 'Transferred in', help: 'α received from another position or coldkey.' },
   transferOut: { label: 'Transferred out', help: 'α sent to another position or coldkey.' },
   rootClaim: { label: 'Root claim', help: 'Root dividends claimed.' },
+  leaseDividend: {
+    label: 'Lease dividend',
+    help: 'A leased subnet’s owner cut paid to its contributors and beneficiary.',
+  },
   feePaid: { label: 'Fee paid', help: 'α sold to pay a transaction fee.' },
   burned: { label: 'Burned', help: 'α recycled or burned.' },
 } as const satisfies Record<string, Term>;

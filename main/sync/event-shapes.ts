@@ -44,6 +44,7 @@ export const KNOWN_EVENTS: Record<string, Record<string, readonly Shape[]>> = {
     NetworkRemoved: ['u16'],
     SharePoolDenominatorReconciled: ['hotkey:AccountId32,netuid:u16'],
     AddStakeBurn: ['netuid:u16,hotkey:AccountId32,amount:u64,alpha:u64'],
+    SubnetLeaseDividendsDistributed: ['lease_id:u32,contributor:AccountId32,alpha:u64'],
   },
   Balances: {
     Transfer: ['from:AccountId32,to:AccountId32,amount:u64'],

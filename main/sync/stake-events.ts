@@ -139,6 +139,7 @@ const STAKE_KINDS = new Set([
   'StakeSwapped',
   'AlphaRecycled',
   'AlphaBurned',
+  'SubnetLeaseDividendsDistributed',
 ]);
 
 const publicKeys = new Map<string, Uint8Array>();
@@ -224,6 +225,12 @@ export function stakeEventsOf(events: DecodedEvent[], ctx: DecodeContext): Block
       case 'AlphaBurned':
         if (ss58(d[0]) !== coldkey) break;
         rows.push({ ...baseRow(e, kind, coldkey), hotkey: ss58(d[1]), alpha: big(d[2]), netuid: num(d[3]) });
+        break;
+      case 'SubnetLeaseDividendsDistributed':
+        // {lease_id, contributor, alpha} (≥361): names the StakeAdded before it as a lease dividend
+        // (docs/chain/events.md#lease-dividends); it has no hotkey or subnet of its own.
+        if (ss58(d[1]) !== coldkey) break;
+        rows.push({ ...baseRow(e, kind, coldkey), alpha: big(d[2]) });
         break;
       default: {
         // RootClaimed and the basket era's events

@@ -42,6 +42,8 @@ const LEG_TESTS: Partial<Record<DrillFigure, LegTest>> = {
   alphaTransferredOut: (l) => l.category === 'transferOut',
   alphaRootClaim: (l) => l.category === 'rootClaim',
   rootClaimTao: (l) => l.category === 'rootClaim',
+  alphaLeaseDividend: (l) => l.category === 'leaseDividend',
+  leaseDividendTao: (l) => l.category === 'leaseDividend',
   alphaFeePaid: (l) => l.category === 'feePaid',
   alphaBurned: (l) => l.category === 'burned',
   alphaEmitted: () => false,

@@ -67,6 +67,9 @@ export function singleEntry(
       // The fund shares are sold and the TAO staked on root under the validator, silently: the root
       // position acquires it at that TAO (the shares' side is in ./baskets; docs/chain/baskets.md#claims).
       return tracked && e.hotkey !== null && e.tao > 0n ? entry('basket-claim', e, basketClaimLeg(e), null) : null;
+    case 'SubnetLeaseDividendsDistributed':
+      // Its α is in the StakeAdded normalizeGroup pairs it with; alone (that event not stored) it moves nothing.
+      return null;
     case 'BasketStakedIn':
     case 'BasketClaimDustSkipped':
       // Fund shares only (./baskets): no stake position changes.
@@ -104,6 +107,24 @@ function basketClaimLeg(e: StakeEvent): LedgerLeg {
     fee: 0n,
     feeUnit: 'tao',
     spotTao: e.tao,
+    spotBlock: null,
+  };
+}
+
+/** α paid out of a lease: income on the contributor's position under the lease hotkey, at the TAO the event values it at. */
+function leaseDividendLeg(a: StakeEvent): LedgerLeg {
+  return {
+    coldkey: a.coldkey,
+    hotkey: a.hotkey as string,
+    netuid: a.netuid as number,
+    alpha: a.alpha,
+    category: 'leaseDividend',
+    basis: 'income',
+    tao: a.tao,
+    fee: 0n,
+    feeUnit: 'alpha',
+    spotTao: a.tao,
+    // Valued by the chain in the event, not from a snapshot.
     spotBlock: null,
   };
 }
@@ -180,7 +201,30 @@ export function normalizeGroup(
     if (e) produced.push(e);
   }
 
-  // 3. Everything left is a plain buy / sell / burn. A second StakeRemoved of the same (cold, hot, netuid)
+  // 3. Lease dividends (≥361): SubnetLeaseDividendsDistributed follows the fee-0 StakeAdded of the α it
+  //    paid (the lease coldkey's StakeRemoved comes before that); the StakeAdded's TAO is the α's value
+  //    at the pool price then (docs/chain/events.md#lease-dividends). The nearest such StakeAdded
+  //    before it is its own: one block can pay several leases, or one lease twice to its beneficiary.
+  for (const d of group) {
+    if (d.kind !== 'SubnetLeaseDividendsDistributed') continue;
+    used.push(d);
+    let a: StakeEvent | undefined;
+    for (const e of group)
+      if (
+        e.kind === 'StakeAdded' &&
+        !used.includes(e) &&
+        e.eventIndex < d.eventIndex &&
+        e.coldkey === d.coldkey &&
+        e.alpha === d.alpha &&
+        e.fee === 0n
+      )
+        a = e;
+    if (!a) continue;
+    used.push(a);
+    if (tracked.has(a.coldkey)) produced.push(entry('lease-dividend', a, leaseDividendLeg(a), [d]));
+  }
+
+  // 4. Everything left is a plain buy / sell / burn. A second StakeRemoved of the same (cold, hot, netuid)
   //    in one extrinsic is the nominator "dust clear"; it is a sale like any other, flagged.
   for (let i = 0; i < group.length; i++) {
     const e = group[i] as StakeEvent;

@@ -4,13 +4,12 @@
  * Grouping: events of one extrinsic (same block + extrinsicIndex) are processed together so the
  * StakeRemoved + StakeAdded pair can be labelled by its summary event (StakeMoved / StakeSwapped /
  * StakeTransferred), and the StakeRemoved that paid an alpha transaction fee (≥397) can be tied to
- * its TransactionFeePaidWithAlpha.
+ * its TransactionFeePaidWithAlpha. A lease's payout in block initialisation pairs the recipient's
+ * StakeAdded with its SubnetLeaseDividendsDistributed (≥361, docs/chain/events.md#lease-dividends).
  *
  * What events cannot say (left to the checkpoint reconciliation, ./emissions): the limit-price
  * refund inside StakeRemoved.alpha at 283–394; "α requested" vs the actual decrease at 233–243; the
  * silent alpha transaction fee at 301–349; dust removed silently when the dust-clear unstake fails.
- * Lease dividends (≥361 StakeRemoved+StakeAdded in on_initialize, SubnetLeaseDividendsDistributed)
- * are not recognised yet: they read as a sale by the lease coldkey and a purchase by the contributor.
  */
 import type { PriceBook } from './prices';
 import type { LedgerEntry, PositionEffect, RootClaimPayout, StakeEvent } from './ledger';

@@ -9,7 +9,7 @@
  *   runtime's fee (aggregates sell each subnet's combined α in one swap, so exit is not additive).
  * - realized = Σ(proceeds − cost removed) over disposals (expenses have zero proceeds).
  * - unrealized = spotValue − costBasis.
- * - incomeTao = emissions (positive intervals) + root-claim payouts, TAO value at accrual.
+ * - incomeTao = emissions (positive intervals) + root-claim payouts + lease dividends, TAO value at accrual.
  * - totalReturn = spotValue + taoOut − taoIn (flow based). For the portfolio (and any position without
  *   basis-carrying moves) totalReturn = realized + unrealized + (rewards 'income' ? incomeTao : 0).
  * - friction = Σ over legs of the gap to spot (paid above spot on acquisitions, received below spot on
@@ -33,12 +33,14 @@ export const ADDITIVE_KEYS = [
   'alphaUnexplained',
   'alphaUnexplainedIn',
   'alphaRootClaim',
+  'alphaLeaseDividend',
   'alphaFeePaid',
   'alphaBurned',
   'alphaOpening',
   'openingTao',
   'emissionTao',
   'rootClaimTao',
+  'leaseDividendTao',
   'incomeTao',
   'costBasis',
   'spotValue',
@@ -229,12 +231,14 @@ function figuresFrom(
     alphaUnexplained: p.alphaUnexplained,
     alphaUnexplainedIn: p.alphaUnexplainedIn,
     alphaRootClaim: p.alphaRootClaim,
+    alphaLeaseDividend: p.alphaLeaseDividend,
     alphaFeePaid: p.alphaFeePaid,
     alphaBurned: p.alphaBurned,
     alphaOpening: p.alphaOpening,
     openingTao: p.openingTao,
     emissionTao: p.emissionTao,
     rootClaimTao: p.rootClaimTao,
+    leaseDividendTao: p.leaseDividendTao,
     incomeTao: p.incomeTao,
     costBasis,
     spotValue,

@@ -42,10 +42,12 @@ export const CELL = {
   realizedFiat: 29,
   incomeFiat: 30,
   winStartNet: 31,
+  alphaLeaseDividend: 32,
+  leaseDividendTao: 33,
 } as const;
 export type CellName = keyof typeof CELL;
 /** Cells per position. */
-export const CELLS = 32;
+export const CELLS = 34;
 
 /**
  * Running totals of one position (coldkey, hotkey, netuid). All bigint rao / alpha-rao. The bigint
@@ -105,6 +107,7 @@ export class PositionAcc {
       this.alphaTransferredIn === 0n &&
       this.alphaTransferredOut === 0n &&
       this.alphaRootClaim === 0n &&
+      this.alphaLeaseDividend === 0n &&
       this.alphaFeePaid === 0n &&
       this.alphaBurned === 0n
     );
@@ -146,6 +149,8 @@ export interface PositionAcc {
   /** α gained that no rule explains (an increase on a position that held nothing in the interval). */
   alphaUnexplainedIn: bigint;
   alphaRootClaim: bigint;
+  /** α paid out of subnet leases (docs/chain/events.md#lease-dividends). */
+  alphaLeaseDividend: bigint;
   alphaFeePaid: bigint;
   alphaBurned: bigint;
   /**
@@ -167,10 +172,11 @@ export interface PositionAcc {
   costCarriedIn: bigint;
   costCarriedOut: bigint;
   realized: bigint;
-  /** Emissions (positive intervals) + root claims, TAO value at accrual. */
+  /** Emissions (positive intervals) + root claims + lease dividends, TAO value at accrual. */
   incomeTao: bigint;
   emissionTao: bigint;
   rootClaimTao: bigint;
+  leaseDividendTao: bigint;
   friction: bigint;
   feesTao: bigint;
   feesAlpha: bigint;

@@ -142,7 +142,8 @@ export class PortfolioState {
 
   private applyLeg(block: number, ts: number, leg: LedgerLeg): void {
     const p = this.position(leg.coldkey, leg.hotkey, leg.netuid);
-    if (leg.basis === 'income') this.noteRootIncome(block, leg.tao);
+    // Root claims are the root yield the Root stake benchmark grows at; lease dividends are not.
+    if (leg.basis === 'income' && leg.category === 'rootClaim') this.noteRootIncome(block, leg.tao);
     if (leg.basis === 'income' || leg.basis === 'expense') {
       p.noteLegBlock(block);
       this.totals.add(p.base + CELL.alpha, leg.alpha);
@@ -151,9 +152,14 @@ export class PortfolioState {
     }
     const book = p.book;
     if (leg.basis === 'income') {
-      p.alphaRootClaim += leg.alpha;
+      if (leg.category === 'leaseDividend') {
+        p.alphaLeaseDividend += leg.alpha;
+        p.leaseDividendTao += leg.tao;
+      } else {
+        p.alphaRootClaim += leg.alpha;
+        p.rootClaimTao += leg.tao;
+      }
       p.incomeTao += leg.tao;
-      p.rootClaimTao += leg.tao;
       this.bookIncome(p, book, leg.alpha, leg.tao, ts);
       return;
     }

@@ -131,7 +131,8 @@ export function taxRowOf(e: LedgerEntry): TaxRow | null {
       };
     }
     case 'root-claim-keep':
-    case 'root-claim-swap': {
+    case 'root-claim-swap':
+    case 'lease-dividend': {
       const l = legs[0] as LedgerLeg;
       return oneWayRow(base, 'received', l.alpha, l.netuid, l.tao, 'reward');
     }
