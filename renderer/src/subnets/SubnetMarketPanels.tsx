@@ -10,6 +10,7 @@ import { formatIn, Money, TAO_UNIT, type Unit } from '../app/Money';
 import { TimeChart } from '../charts/TimeChart';
 import { flowMarkers, IncomeOverTime, ValueOverTime } from '../portfolio/PortfolioCharts';
 import { portfolioQueries, type AnalyticsArgs } from '../portfolio/queries';
+import { priceLines } from './price-lines';
 
 /** Price history with your trades, this bet's value against the benchmarks, income and pool health. */
 export function SubnetMarketPanels({
@@ -59,17 +60,9 @@ function Charts({ d, unit }: { d: SubnetDetailView; unit: Unit }) {
         <TimeChart
           id="subnet.price"
           title="Price history"
-          help="Spot price in τ per α at every local snapshot; ▲ your stakes, ◆ your unstakes."
+          help="Spot price in τ per α at every local snapshot; ▲ your stakes, ◆ your unstakes. A netuid registered again shows the earlier subnet’s prices as a separate dashed line."
           points={d.priceHistory}
-          lines={[
-            {
-              id: 'price',
-              label: 'Price (τ per α)',
-              help: 'Pool spot price from the local snapshots.',
-              color: 'var(--chart-4)',
-              values: d.priceHistory.map((p) => p.price),
-            },
-          ]}
+          lines={priceLines(d)}
           markers={flowMarkers(d.markers, unit)}
           format={formatIn(TAO_UNIT)}
           axisFormat={(v) => `τ${v.toPrecision(3)}`}
