@@ -9,6 +9,7 @@ import { basketTwr } from './0008-basket-twr';
 import { poolValues } from './0009-pool-values';
 import { epochIndexes } from './0010-epoch-indexes';
 import { subnetLifetimes } from './0011-subnet-lifetimes';
+import { leaseDividends } from './0012-lease-dividends';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   poolValues,
   epochIndexes,
   subnetLifetimes,
+  leaseDividends,
 ];
