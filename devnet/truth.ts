@@ -15,6 +15,11 @@ export interface Truth {
   finalized: number;
   specVersions: { from: number; spec: number }[];
   coldkeys: string[];
+  /**
+   * Every event touching the coldkeys. `SubnetLeaseDividendsDistributed` names no position: its hotkey
+   * and netuid are null at run time (typed as the others' until the app's readers handle null; the
+   * paired StakeAdded just before it carries the position).
+   */
   events: {
     block: number;
     eventIndex: number;
@@ -39,10 +44,29 @@ export interface Truth {
   locks: { block: number; coldkey: string; hotkey: string; netuid: number; locked: string }[];
   /** silent α changes no event explains (signed), for reconciliation tests */
   injected: { block: number; coldkey: string; hotkey: string; netuid: number; alpha: string }[];
+  /**
+   * Chains with a subnet lease only: each lease dividend a coldkey received, i.e. the StakeAdded
+   * (block, eventIndex) of a distribution's transfer to it, with its position, α and TAO worth.
+   */
+  leaseDividends?: LeaseDividend[];
   /** basket era only (absent before it): fund shares of the coldkeys per validator, and the funds */
   baskets?: BasketTruth['baskets'];
   funds?: BasketTruth['funds'];
 }
+
+export interface LeaseDividend {
+  block: number;
+  /** index of the StakeAdded in the block's System.Events */
+  eventIndex: number;
+  coldkey: string;
+  hotkey: string;
+  netuid: number;
+  alpha: string;
+  /** the transfer's TAO worth at the spot price (StakeAdded.tao) */
+  tao: string;
+}
+
+const LEASE_KIND = 'SubnetLeaseDividendsDistributed';
 
 export function buildTruth(chain: Chain, endpoint: string, finalized: number, upTo = chain.head): Truth {
   const events = chain.truthEvents
@@ -53,8 +77,9 @@ export function buildTruth(chain: Chain, endpoint: string, finalized: number, up
       extrinsicIndex: e.extrinsicIndex,
       kind: e.kind,
       coldkey: ss58(e.coldkey),
-      hotkey: ss58(e.hotkey),
-      netuid: e.netuid,
+      // the lease event names no position (see Truth.events)
+      hotkey: e.kind === LEASE_KIND ? (null as unknown as string) : ss58(e.hotkey),
+      netuid: e.kind === LEASE_KIND ? (null as unknown as number) : e.netuid,
       tao: e.tao.toString(),
       alpha: e.alpha.toString(),
       fee: e.fee.toString(),
@@ -119,6 +144,21 @@ export function buildTruth(chain: Chain, endpoint: string, finalized: number, up
     emissions,
     locks,
     injected,
+    ...(chain.leases.all.length ? { leaseDividends: leaseDividends(events) } : {}),
     ...(chain.basket.from <= upTo ? buildBasketTruth(chain, upTo) : {}),
   };
+}
+
+/** The StakeAdded just before each lease event of a tracked coldkey is its dividend (leases.ts emits them in pairs). */
+function leaseDividends(events: Truth['events']): LeaseDividend[] {
+  const byIndex = new Map(events.map((e) => [`${e.block}|${e.eventIndex}|${e.kind}|${e.coldkey}`, e]));
+  return events
+    .filter((e) => e.kind === LEASE_KIND)
+    .map((e) => {
+      const added = byIndex.get(`${e.block}|${e.eventIndex - 1}|StakeAdded|${e.coldkey}`);
+      if (!added || added.alpha !== e.alpha)
+        throw new Error(`lease event at ${e.block}/${e.eventIndex} has no StakeAdded`);
+      const { block, eventIndex, coldkey, hotkey, netuid, alpha, tao } = added;
+      return { block, eventIndex, coldkey, hotkey, netuid, alpha, tao };
+    });
 }

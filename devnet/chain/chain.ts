@@ -12,6 +12,7 @@ import { Swaps } from './swaps.js';
 import { BasketBook, ESCROW, ROOT_DIVIDEND_PPB } from './basket.js';
 import { BasketExtrinsics } from './extrinsics-455.js';
 import { Payouts } from './payouts.js';
+import { Leases } from './leases.js';
 import { BASKET_SPEC, ChainState } from './state.js';
 import { Staking } from './staking.js';
 import type { Action, BlockRec, EventRec, ExtrinsicRec, SpecSpan, TruthEvent } from './types.js';
@@ -30,6 +31,8 @@ export class Chain extends ChainState {
   /** beta baskets (spec ≥ 441) */
   readonly basket: BasketBook = new BasketBook(this, ROOT_DIVIDEND_PPB);
   readonly basketXt: BasketExtrinsics = new BasketExtrinsics(this);
+  /** subnet leases (spec ≥ 361): contributors' dividends */
+  readonly leases: Leases = new Leases(this);
 
   constructor(seed: number, specs: SpecSpan[], genesisTime: number) {
     super(seed, specs, genesisTime);

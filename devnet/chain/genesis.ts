@@ -5,6 +5,7 @@
  */
 import type { Acc } from './accounts.js';
 import { deriveAccount } from './accounts.js';
+import { leaseAccount } from './leases.js';
 import { Rng } from './rng.js';
 import type { Registration, ScenarioConfig, Validator } from './scenario.js';
 import { EpochSchedule } from './epochs.js';
@@ -50,8 +51,10 @@ export function genesis(w: World): void {
     Array.from({ length: w.cfg.subnets }, (_, i) => ({ netuid: i + 1, registeredAt: registeredAtOf(i + 1) })),
   );
   for (let n = 1; n <= w.cfg.subnets; n++) {
-    const owner = deriveAccount(`${w.seed}:sn-owner:${n}`);
-    const ownerHot = deriveAccount(`${w.seed}:sn-owner-hot:${n}`);
+    // A leased subnet is owned by the lease's derived keys (lease id 0, the only lease).
+    const leased = w.cfg.lease?.netuid === n;
+    const owner = leased ? leaseAccount('coldkey', 0) : deriveAccount(`${w.seed}:sn-owner:${n}`);
+    const ownerHot = leased ? leaseAccount('hotkey', 0) : deriveAccount(`${w.seed}:sn-owner-hot:${n}`);
     const priceMilli = BigInt(rng.int(3, 200)); // 0.003 .. 0.2 TAO per alpha
     const tao = BigInt(rng.int(2_000, 60_000)) * TAO;
     const alphaIn = (tao * 1000n) / priceMilli;
@@ -131,7 +134,31 @@ export function genesis(w: World): void {
     schedule.sort((a, b) => a - b);
     w.users.push({ cfg: u, coldkey, targets, schedule, next: 0 });
   });
+  if (w.cfg.lease) createLease(w, w.cfg.lease);
   c.endBlock();
+}
+
+/** The scenario's lease (from genesis); contributing users also trade the lease hotkey's position. */
+function createLease(w: World, cfg: NonNullable<ScenarioConfig['lease']>): void {
+  if (registrationBlocks(w.cfg)(cfg.netuid) !== 0) throw new Error('a leased subnet must exist at genesis');
+  const userOf = (i: number) => {
+    const u = w.users[i];
+    if (!u) throw new Error(`lease: no user ${i}`);
+    return u;
+  };
+  const contributions = cfg.contributors.map((x) => ({
+    contributor: 'user' in x ? userOf(x.user).coldkey : deriveAccount(`${w.seed}:lease:${x.label}`),
+    tao: x.tao * TAO,
+  }));
+  const lease = w.chain.leases.create(
+    cfg.netuid,
+    userOf(cfg.beneficiary).coldkey,
+    cfg.emissionsShare,
+    contributions,
+    cfg.raisedTao * TAO,
+  );
+  for (const x of cfg.contributors)
+    if ('user' in x) userOf(x.user).targets.push({ hotkey: lease.hotkey, netuid: cfg.netuid });
 }
 
 /** Registers a subnet now: pool, static storage, validators' initial self-stake. */

@@ -64,6 +64,21 @@ export interface ScenarioConfig {
   quietPoolsFrom?: number;
   /** register the last `subnets` subnets so that their first stateful epochs (≥ 423) coincide after `after` */
   epochCollision?: { after: number; subnets: number };
+  /**
+   * One perpetual subnet lease from genesis (docs/chain/leases.md): `netuid` is owned by the lease's
+   * derived coldkey and hotkey; `emissionsShare` percent of its owner cut goes to the contributors
+   * (share = tao / raisedTao) and the leftover to the beneficiary. Users are indexes into `users`;
+   * a contributor with a `label` is an untracked account. A contributing user also trades the lease
+   * hotkey's position.
+   */
+  lease?: {
+    netuid: number;
+    emissionsShare: number;
+    beneficiary: number;
+    raisedTao: bigint;
+    /** TAO contributed (whole TAO, like `raisedTao`) */
+    contributors: (({ user: number } | { label: string }) & { tao: bigint })[];
+  };
   /** live mode: mean blocks between a scripted user's own actions (absent = users act only via submit) */
   liveUserEvery?: number;
 }

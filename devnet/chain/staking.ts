@@ -108,9 +108,21 @@ export class Staking {
     return tao;
   }
 
+  /** TAO worth of α at the spot price, as transfer_stake_within_subnet values it in this runtime. */
+  spotValue(netuid: number, alpha: bigint): bigint {
+    if (this.isModern) return this.modern.spotValue(netuid, alpha);
+    return netuid === 0 ? alpha : (alpha * this.c.priceRao(netuid)) / 1_000_000_000n;
+  }
+
+  /** transfer_stake_within_subnet of this runtime (≥ 297): StakeRemoved + StakeAdded, fee 0. Returns the TAO worth. */
+  transferWithinSubnet(oCold: Acc, dCold: Acc, oHot: Acc, dHot: Acc, netuid: number, alpha: bigint): bigint {
+    if (this.isModern) return this.modern.transferWithin(oCold, dCold, oHot, dHot, netuid, alpha);
+    return this.transferWithin(oCold, dCold, oHot, dHot, netuid, alpha);
+  }
+
   /** transfer_stake_within_subnet (≥ 297): no swap, fee 0, tao = alpha × price. */
   private transferWithin(oCold: Acc, dCold: Acc, oHot: Acc, dHot: Acc, netuid: number, alpha: bigint): bigint {
-    const tao = netuid === 0 ? alpha : (alpha * this.c.priceRao(netuid)) / 1_000_000_000n;
+    const tao = this.spotValue(netuid, alpha);
     this.c.decreasePosition(oHot, oCold, netuid, alpha);
     this.c.increasePosition(dHot, dCold, netuid, alpha);
     this.c.touchStakeBlock(dCold, dHot);

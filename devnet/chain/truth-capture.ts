@@ -151,6 +151,13 @@ export function truthFor(
         out.push({ ...base, kind: e.name, coldkey: cold, hotkey: hot, netuid, tao, alpha, fee: 0n });
       break;
     }
+    case 'SubnetLeaseDividendsDistributed': {
+      const [, contributor, alpha] = a as [number, Acc, bigint];
+      const { hotkey, netuid } = e.meta ?? {};
+      if (tracked.has(contributor) && hotkey !== undefined && netuid !== undefined)
+        out.push({ ...base, kind: e.name, coldkey: contributor, hotkey, netuid, tao: 0n, alpha, fee: 0n });
+      break;
+    }
     case 'OrderExecuted': {
       const [, signer, netuid, orderType, amountIn, amountOut] = a as [string, Acc, number, string, bigint, bigint];
       if (!tracked.has(signer)) break;

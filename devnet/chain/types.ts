@@ -145,7 +145,7 @@ export interface EventRec {
   /** silent effects this event stands for (ground truth only) */
   silent?: SilentEffect[];
   /** the signer, for events that carry no coldkey (AddStakeBurn, OrderExecuted's hotkey) (ground truth only) */
-  meta?: { coldkey?: Acc; hotkey?: Acc; fee?: bigint };
+  meta?: { coldkey?: Acc; hotkey?: Acc; fee?: bigint; netuid?: number };
 }
 
 export interface ExtrinsicRec {

@@ -199,7 +199,11 @@ export class World {
     for (const [n, at] of this.nextPayout) {
       if (at !== b) continue;
       const vals = (this.pairsByNet.get(n) ?? []).map((p) => p.hotkey);
-      c.initStep(() => c.epochPayout(n, OWNER_CUT_PER_EPOCH, vals, VALIDATOR_TAKE_PPM));
+      c.initStep(() => {
+        c.epochPayout(n, OWNER_CUT_PER_EPOCH, vals, VALIDATOR_TAKE_PPM);
+        // a leased subnet's owner cut feeds the lease's dividends (distribute_dividends_and_incentives)
+        c.leases.ownerCutPaid(n, OWNER_CUT_PER_EPOCH);
+      });
       this.schedulePayout(n, b + 1);
     }
     // on_initialize: auto root claims (spec 334–440) run before extrinsics; the basket era has none.

@@ -10,6 +10,7 @@ import { ITEMS } from './keys.js';
 import type { Runtime } from './runtime.js';
 import { SafeFloat } from '../chain/safe-float.js';
 import type { LockState } from '../chain/locks.js';
+import type { Lease } from '../chain/leases.js';
 
 /** ExtraFlags with the new-logic bit (1 << 127) */
 const ACCOUNT_FLAGS = 1n << 127n;
@@ -29,7 +30,12 @@ export function storageInput(item: ItemName, value: unknown): unknown {
   // U64F64 share values are kept as raw bits
   if (item === 'Alpha' || item === 'TotalHotkeyShares') return { bits: value };
   if (value instanceof SafeFloat) return value.toJson();
-  if (item === 'BasketRate' || item === 'BasketTwr') return { bits: value };
+  if (item === 'BasketRate' || item === 'BasketTwr' || item === 'SubnetLeaseShares') return { bits: value };
+  if (item === 'SubnetLeases') {
+    const l = value as Lease;
+    const lease = { beneficiary: l.beneficiary, coldkey: l.coldkey, hotkey: l.hotkey, netuid: l.netuid };
+    return { ...lease, emissionsShare: l.emissionsShare, endBlock: null, cost: l.raised };
+  }
   if (item === 'MinerCollateral') {
     const m = value as { locked: bigint };
     return { locked: m.locked, drainRatio: { bits: 0n }, minLocked: 0n, earned: 0n };

@@ -18,6 +18,7 @@ export interface ItemSpec {
 const A = (hasher: Hasher) => ({ kind: 'account' as const, hasher });
 const N16 = { kind: 'u16' as const, hasher: 'Identity' as const };
 const T16 = { kind: 'u16' as const, hasher: 'Twox64Concat' as const };
+const T32 = { kind: 'u32' as const, hasher: 'Twox64Concat' as const };
 
 /** Items the devnet stores (name → pallet, key args). */
 export const ITEMS = {
@@ -109,6 +110,12 @@ export const ITEMS = {
     item: 'MinerCollateral',
     args: [N16, A('Blake2_128Concat'), A('Blake2_128Concat')],
   },
+  // ---- subnet leases (docs/chain/leases.md)
+  SubnetLeases: { pallet: 'SubtensorModule', item: 'SubnetLeases', args: [T32] },
+  SubnetLeaseShares: { pallet: 'SubtensorModule', item: 'SubnetLeaseShares', args: [T32, A('Identity')] },
+  SubnetUidToLeaseId: { pallet: 'SubtensorModule', item: 'SubnetUidToLeaseId', args: [T16] },
+  NextSubnetLeaseId: { pallet: 'SubtensorModule', item: 'NextSubnetLeaseId', args: [] },
+  AccumulatedLeaseDividends: { pallet: 'SubtensorModule', item: 'AccumulatedLeaseDividends', args: [T32] },
   RootClaimType: { pallet: 'SubtensorModule', item: 'RootClaimType', args: [A('Blake2_128Concat')] },
   RootClaimed: {
     pallet: 'SubtensorModule',

@@ -177,6 +177,36 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
       ],
     },
   }),
+  /**
+   * A leased subnet (docs/chain/leases.md): subnet 3 is owned by lease 0's derived keys; 60 % of its
+   * owner cut goes to uma (40 % of the crowdloan), an untracked backer (25 %) and vera, the
+   * beneficiary (the rest). Subnet 3's epochs fall on multiples of 100 every fifth epoch from block
+   * 1,800 (the 424 upgrade at 1,500 keeps the legacy phase), so dividends are distributed every 1,800
+   * blocks: 11 times. uma also trades the lease hotkey's position and others.
+   */
+  lease: small({
+    name: 'lease',
+    blocks: 20_000,
+    subnets: 4,
+    specs: [
+      { from: 0, spec: 393 },
+      { from: 1_500, spec: 424 },
+    ],
+    users: [
+      { label: 'uma', balanceTao: 2_000n, positions: 4, actions: 80 },
+      { label: 'vera', balanceTao: 300n, positions: 1, actions: 10 },
+    ],
+    lease: {
+      netuid: 3,
+      emissionsShare: 60,
+      beneficiary: 1,
+      raisedTao: 1_000n,
+      contributors: [
+        { user: 0, tao: 400n },
+        { label: 'backer', tao: 250n },
+      ],
+    },
+  }),
   /** Fast scenario for unit tests: 343 only from block 2,500 on, tiny market. */
   tiny: small({
     name: 'tiny',
