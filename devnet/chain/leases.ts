@@ -1,5 +1,5 @@
 /**
- * Subnet leases (docs/chain/leases.md): a leased subnet is owned by a lease coldkey and hotkey
+ * Subnet leases (devnet/README.md, Leases): a leased subnet is owned by a lease coldkey and hotkey
  * (derived accounts, nobody's wallet). At every owner-cut payout the contributors' part of the cut
  * accumulates (AccumulatedLeaseDividends); at a payout whose block is a multiple of
  * LeaseDividendsDistributionInterval it is distributed within the subnet, per contributor in

@@ -65,7 +65,7 @@ export interface ScenarioConfig {
   /** register the last `subnets` subnets so that their first stateful epochs (≥ 423) coincide after `after` */
   epochCollision?: { after: number; subnets: number };
   /**
-   * One perpetual subnet lease from genesis (docs/chain/leases.md): `netuid` is owned by the lease's
+   * One perpetual subnet lease from genesis (devnet/README.md, Leases): `netuid` is owned by the lease's
    * derived coldkey and hotkey; `emissionsShare` percent of its owner cut goes to the contributors
    * (share = tao / raisedTao) and the leftover to the beneficiary. Users are indexes into `users`;
    * a contributor with a `label` is an untracked account. A contributing user also trades the lease

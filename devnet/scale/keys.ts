@@ -110,7 +110,7 @@ export const ITEMS = {
     item: 'MinerCollateral',
     args: [N16, A('Blake2_128Concat'), A('Blake2_128Concat')],
   },
-  // ---- subnet leases (docs/chain/leases.md)
+  // ---- subnet leases (devnet/README.md, Leases)
   SubnetLeases: { pallet: 'SubtensorModule', item: 'SubnetLeases', args: [T32] },
   SubnetLeaseShares: { pallet: 'SubtensorModule', item: 'SubnetLeaseShares', args: [T32, A('Identity')] },
   SubnetUidToLeaseId: { pallet: 'SubtensorModule', item: 'SubnetUidToLeaseId', args: [T16] },

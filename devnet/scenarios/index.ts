@@ -178,7 +178,7 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     },
   }),
   /**
-   * A leased subnet (docs/chain/leases.md): subnet 3 is owned by lease 0's derived keys; 60 % of its
+   * A leased subnet (devnet/README.md, Leases): subnet 3 is owned by lease 0's derived keys; 60 % of its
    * owner cut goes to uma (40 % of the crowdloan), an untracked backer (25 %) and vera, the
    * beneficiary (the rest). Subnet 3's epochs fall on multiples of 100 every fifth epoch from block
    * 1,800 (the 424 upgrade at 1,500 keeps the legacy phase), so dividends are distributed every 1,800

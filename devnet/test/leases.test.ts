@@ -1,5 +1,5 @@
 /**
- * Subnet-lease dividends (scenario lease; docs/chain/leases.md): distributions conserve α, their
+ * Subnet-lease dividends (scenario lease; devnet/README.md, Leases): distributions conserve α, their
  * events (StakeRemoved, StakeAdded, SubnetLeaseDividendsDistributed per recipient, Initialization
  * phase) decode with the real 424 metadata, the stake storage a client discovers changes from follows
  * them, a distribution worth less than the minimum stake is rolled back whole, and the truth's lease
