@@ -13,7 +13,7 @@ import { SCENARIOS, startDevnet } from '../index.js';
 import type { Devnet } from '../index.js';
 import { World } from '../chain/world.js';
 import type { ScenarioConfig } from '../chain/scenario.js';
-import { ss58 } from '../chain/accounts.js';
+import { deriveAccount, ss58 } from '../chain/accounts.js';
 import { LEASE_INTERVAL, type Lease } from '../chain/leases.js';
 import { MIN_STAKE } from '../chain/pools.js';
 import { buildTruth } from '../truth.js';
@@ -204,8 +204,20 @@ describe('lease scenario', () => {
       coldkey: ss58(lease.coldkey),
       hotkey: ss58(lease.hotkey),
       emissionsShare: LEASE_CFG.emissionsShare,
+      endBlock: null,
       netuid: lease.netuid,
+      cost: Number(LEASE_CFG.raisedTao * TAO),
     });
+    for (const s of lease.shares) {
+      const share = (await q['subnetLeaseShares']!(0, s.contributor)) as unknown as { bits: Codec };
+      expect(BigInt(share.bits.toString())).toBe(s.bits);
+    }
+    // share = contribution / raised, in account-byte order
+    const contributions = LEASE_CFG.contributors.map((x) => ({
+      contributor: 'user' in x ? dn.world.users[x.user]!.coldkey : deriveAccount(`1:lease:${x.label}`),
+      bits: (x.tao * ONE) / LEASE_CFG.raisedTao,
+    }));
+    expect(lease.shares).toEqual(contributions.sort((a, b) => a.contributor.localeCompare(b.contributor)));
     expect(BigInt((await before['accumulatedLeaseDividends']!(0)).toString())).toBe(c.leases.accumulated(lease, b - 1));
     expect((await q['accumulatedLeaseDividends']!(0)).toString()).toBe('0');
   });
