@@ -84,6 +84,14 @@ describe('lease scenario', () => {
       expect(n).toBeGreaterThanOrEqual(10);
     }
     expect(truth(build(LEASE, 2))).not.toBe(truth(a));
+    // the contributor also buys and sells the lease hotkey's position and others with signed calls
+    const uma = ss58(dn.world.users[0]!.coldkey);
+    const signed = t.events.filter((e) => e.coldkey === uma && e.extrinsicIndex !== null);
+    const onLease = (e: (typeof signed)[number]) => e.hotkey === ss58(lease.hotkey) && e.netuid === lease.netuid;
+    for (const kind of ['StakeAdded', 'StakeRemoved']) {
+      expect(signed.some((e) => e.kind === kind && onLease(e))).toBe(true);
+      expect(signed.some((e) => e.kind === kind && !onLease(e) && e.netuid !== 0)).toBe(true);
+    }
   });
 
   it('every distribution conserves α: the lease coldkey loses what the recipients gain, all it accumulated', () => {
