@@ -8,9 +8,8 @@
  * less than the minimum stake rolls the whole distribution back (subtensor leasing.rs
  * distribute_leased_network_dividends). Only runtimes ≥ 361 are simulated (the transfer form).
  */
-import { u8aConcat, u8aToHex } from '@polkadot/util';
+import { compactToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
-import { compactToU8a, stringToU8a } from '@polkadot/util';
 import type { Acc } from './accounts.js';
 import type { Chain } from './chain.js';
 import { minStake } from './pools.js';

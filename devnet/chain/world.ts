@@ -22,7 +22,7 @@ export type { ScenarioConfig, UserConfig } from './scenario.js';
 
 const TAO = 1_000_000_000n;
 /** Subnet owner cut per paid epoch (18 % of ~360 α of emission) and validator take (18 % of dividends). */
-const OWNER_CUT_PER_EPOCH = 65n * TAO;
+export const OWNER_CUT_PER_EPOCH = 65n * TAO;
 const VALIDATOR_TAKE_PPM = 180_000n;
 /** Root-claim accrual: alpha per unit of root stake per block on each of up to two dividend subnets
  * (250 ppb ≈ 1.8 ‰ a day; at a 0.1 TAO price about 6–13 % a year in TAO). */

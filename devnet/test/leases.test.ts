@@ -11,10 +11,10 @@ import type { Codec } from '@polkadot/types/types';
 import { RawClient, apiFor, ensureMetadata } from './helpers.js';
 import { SCENARIOS, startDevnet } from '../index.js';
 import type { Devnet } from '../index.js';
-import { World } from '../chain/world.js';
+import { OWNER_CUT_PER_EPOCH, World } from '../chain/world.js';
 import type { ScenarioConfig } from '../chain/scenario.js';
 import { deriveAccount, ss58 } from '../chain/accounts.js';
-import { LEASE_INTERVAL, type Lease } from '../chain/leases.js';
+import { LEASE_INTERVAL, LEASE_TRANSFER_SPEC, type Lease } from '../chain/leases.js';
 import { MIN_STAKE } from '../chain/pools.js';
 import { buildTruth } from '../truth.js';
 import type { Chain, EventRec } from '../chain/chain.js';
@@ -23,8 +23,7 @@ const TAO = 1_000_000_000n;
 const ONE = 1n << 64n;
 const LEASE = SCENARIOS['lease']!;
 const LEASE_CFG = LEASE.lease!;
-/** the devnet's owner cut per paid epoch (world.ts) */
-const OWNER_CUT = 65n * TAO;
+const OWNER_CUT = OWNER_CUT_PER_EPOCH;
 const CUT = (OWNER_CUT * BigInt(LEASE_CFG.emissionsShare) + 99n) / 100n;
 
 function build(cfg: ScenarioConfig, seed = 1): World {
@@ -100,7 +99,7 @@ describe('lease scenario', () => {
     let accumulated = 0n;
     let distributions = 0;
     for (const b of epochBlocks(c, lease.netuid, c.head)) {
-      const total = accumulated + (c.specAt(b) >= 361 ? CUT : 0n);
+      const total = accumulated + (c.specAt(b) >= LEASE_TRANSFER_SPEC ? CUT : 0n);
       const groups = distribution(c, lease, b);
       if (b % LEASE_INTERVAL !== 0) {
         expect(groups).toEqual([]);
