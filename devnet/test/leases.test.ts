@@ -293,6 +293,20 @@ describe('lease scenario', () => {
     const want = BigInt(first.alpha) + emitted;
     expect(held === want || held === want - 1n, `${held} vs ${want}`).toBe(true);
   });
+
+  // (last: it extends the chain)
+  it('live blocks distribute too: the next interval epoch (21,600) pays everything accumulated since 19,800', () => {
+    const c = dn.chain;
+    const before = c.leases.accumulated(lease, c.head);
+    const epochs = epochBlocks(c, lease.netuid, 21_600).filter((b) => b > c.head).length;
+    dn.produceBlocks(21_600 - c.head);
+    const groups = distribution(c, lease, 21_600);
+    expect(groups.map((g) => g[1]!.args[0])).toEqual([...lease.shares.map((s) => s.contributor), lease.beneficiary]);
+    expect(groups.reduce((s, g) => s + (g[0]!.args[3] as bigint), 0n)).toBe(before + BigInt(epochs) * CUT);
+    expect(c.leases.accumulated(lease, 21_600)).toBe(0n);
+    const live = dn.truth().leaseDividends!.filter((d) => d.block === 21_600);
+    expect(live.map((d) => d.coldkey).sort()).toEqual([...dn.coldkeys].sort());
+  });
 });
 
 describe('lease rollback (tao worth < DefaultMinStake)', () => {
