@@ -144,7 +144,10 @@ export interface EventRec {
   payouts?: { kind: 'RootClaimKeep' | 'RootClaimSwap'; hotkey: Acc; netuid: number; alpha: bigint; tao: bigint }[];
   /** silent effects this event stands for (ground truth only) */
   silent?: SilentEffect[];
-  /** the signer, for events that carry no coldkey (AddStakeBurn, OrderExecuted's hotkey) (ground truth only) */
+  /**
+   * what the event does not carry (ground truth only): the signer (AddStakeBurn), OrderExecuted's hotkey,
+   * the lease position of SubnetLeaseDividendsDistributed
+   */
   meta?: { coldkey?: Acc; hotkey?: Acc; fee?: bigint; netuid?: number };
 }
 
