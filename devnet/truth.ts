@@ -8,6 +8,7 @@ import type { Chain } from './chain/chain.js';
 import { ss58 } from './chain/accounts.js';
 import type { BasketTruth } from './truth-baskets.js';
 import { buildBasketTruth } from './truth-baskets.js';
+import { namesPosition } from './truth-positions';
 
 export interface Truth {
   endpoint: string;
@@ -17,8 +18,7 @@ export interface Truth {
   coldkeys: string[];
   /**
    * Every event touching the coldkeys. `SubnetLeaseDividendsDistributed` names no position: its hotkey
-   * and netuid are null at run time (typed as the others' until the app's readers handle null; the
-   * paired StakeAdded just before it carries the position).
+   * and netuid are null (the paired StakeAdded just before it carries the position).
    */
   events: {
     block: number;
@@ -26,8 +26,8 @@ export interface Truth {
     extrinsicIndex: number | null;
     kind: string;
     coldkey: string;
-    hotkey: string;
-    netuid: number;
+    hotkey: string | null;
+    netuid: number | null;
     tao: string;
     alpha: string;
     fee: string;
@@ -78,8 +78,8 @@ export function buildTruth(chain: Chain, endpoint: string, finalized: number, up
       kind: e.kind,
       coldkey: ss58(e.coldkey),
       // the lease event names no position (see Truth.events)
-      hotkey: e.kind === LEASE_KIND ? (null as unknown as string) : ss58(e.hotkey),
-      netuid: e.kind === LEASE_KIND ? (null as unknown as number) : e.netuid,
+      hotkey: e.kind === LEASE_KIND ? null : ss58(e.hotkey),
+      netuid: e.kind === LEASE_KIND ? null : e.netuid,
       tao: e.tao.toString(),
       alpha: e.alpha.toString(),
       fee: e.fee.toString(),
@@ -151,7 +151,9 @@ export function buildTruth(chain: Chain, endpoint: string, finalized: number, up
 
 /** The StakeAdded just before each lease event of a tracked coldkey is its dividend (leases.ts emits them in pairs). */
 function leaseDividends(events: Truth['events']): LeaseDividend[] {
-  const byIndex = new Map(events.map((e) => [`${e.block}|${e.eventIndex}|${e.kind}|${e.coldkey}`, e]));
+  const byIndex = new Map(
+    events.filter(namesPosition).map((e) => [`${e.block}|${e.eventIndex}|${e.kind}|${e.coldkey}`, e]),
+  );
   return events
     .filter((e) => e.kind === LEASE_KIND)
     .map((e) => {

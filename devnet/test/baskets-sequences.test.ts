@@ -14,6 +14,7 @@ import type { Acc } from '../chain/accounts.js';
 import { runtimeFor } from '../scale/runtime.js';
 import { storageKey } from '../scale/keys.js';
 import type { EventRec } from '../chain/types.js';
+import { namesPosition } from '../truth-positions';
 
 const AT_455 = 8_000;
 const AT_475 = 12_000;
@@ -138,7 +139,7 @@ describe.each([1, 2])('basket-era sequences (basket475, seed %i)', (seed) => {
   it('the 441 migration turns legacy claimable root α into fund shares; RootClaimType and auto-claims are gone', () => {
     const c = dn.chain;
     const t = dn.truth();
-    const migrated = t.events.filter((e) => e.kind === 'BasketMigration');
+    const migrated = t.events.filter(namesPosition).filter((e) => e.kind === 'BasketMigration');
     expect(migrated.length).toBeGreaterThan(0);
     for (const m of migrated) expect(m.block).toBe(AT_455);
     // the migrated shares are granted through the watermark: negative right after

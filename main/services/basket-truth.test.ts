@@ -16,6 +16,7 @@ import { ensureDevnetMetadata } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
 import { loadPortfolioInput } from './portfolio-model';
 import { explainIncome, unexplained, type IncomeCheck } from './basket-income-truth';
+import { namesPosition } from '../../devnet/truth-positions';
 
 ensureDevnetMetadata();
 const { startDevnet } = await import('../../devnet/index');
@@ -50,9 +51,9 @@ describe.each([1, 2, 3, 14, 20])('basket positions vs the devnet, basket475 seed
 
     const chain = dn.world.chain;
     const lines: string[] = [];
-    const credits = truth.events.filter(
-      (e) => (e.kind === 'BasketDividend' || e.kind === 'BasketMigration') && e.block <= truth.finalized,
-    );
+    const credits = truth.events
+      .filter(namesPosition)
+      .filter((e) => (e.kind === 'BasketDividend' || e.kind === 'BasketMigration') && e.block <= truth.finalized);
     const checks: IncomeCheck[] = [];
     const reads = (c: string) =>
       new Set((input.baskets ?? []).filter((s) => s.coldkey === c).map((s) => s.blockNumber));
@@ -117,7 +118,15 @@ describe.each([1, 2, 3, 14, 20])('basket positions vs the devnet, basket475 seed
         );
         // Every share change is explained: purchases, dividends, claims, hotkey and coldkey swaps.
         expect(f?.unexplainedShares ?? 0n).toBe(0n);
-        const mine = explainIncome(dn, baskets.records, credits, coldkey, hotkey, reads(coldkey), truth.events);
+        const mine = explainIncome(
+          dn,
+          baskets.records,
+          credits,
+          coldkey,
+          hotkey,
+          reads(coldkey),
+          truth.events.filter(namesPosition),
+        );
         // Every credit the synced head covers falls in an income record's interval.
         expect(sum(mine.map((x) => x.truth))).toBe(credited);
         checks.push(...mine);

@@ -11,6 +11,7 @@ import { settingsRepo } from '../db/repos/settings';
 import { walletsRepo } from '../db/repos/wallets';
 import { PortfolioCache } from './portfolio-cache';
 import { computePortfolioView, type PortfolioQuery } from './portfolio-model';
+import { namesPosition } from '../../devnet/truth-positions';
 
 ensureDevnetMetadata();
 const { startDevnet } = await import('../../devnet/index');
@@ -50,7 +51,10 @@ describe.each(['tiny', 'basket475'])('portfolio cache under live sync (%s)', (sc
     for (const q of [...queries, asOf]) same(q);
     expect(cache.stats.full).toBe(queries.length + 1);
 
-    const trades = dn.truth().events.filter((e) => e.kind === 'StakeAdded' && e.netuid !== 0);
+    const trades = dn
+      .truth()
+      .events.filter(namesPosition)
+      .filter((e) => e.kind === 'StakeAdded' && e.netuid !== 0);
     const eventsBefore = (await backend.call('events:list', { limit: 100_000 })).length;
     const twrRows = () =>
       Number(backend.db.prepare<[], { n: bigint }>('SELECT COUNT(*) AS n FROM basket_twr').get()?.n);

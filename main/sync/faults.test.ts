@@ -11,6 +11,7 @@ import type { DB } from '../db/open';
 import { testBackend } from '../test/backend';
 import { ensureDevnetMetadata } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
+import { namesPosition } from '../../devnet/truth-positions';
 
 ensureDevnetMetadata();
 const { startDevnet } = await import('../../devnet/index');
@@ -173,7 +174,8 @@ describe('sync failure modes', () => {
       const coldkey = dn.coldkeys[0]!;
       const position = dn
         .truth()
-        .events.find((e) => e.coldkey === coldkey && e.kind === 'StakeAdded' && e.netuid !== 0)!;
+        .events.filter(namesPosition)
+        .find((e) => e.coldkey === coldkey && e.kind === 'StakeAdded' && e.netuid !== 0)!;
       dn.submit({ kind: 'add_stake', coldkey, hotkey: position.hotkey, netuid: position.netuid, tao: 2_000_000_000n });
       const included = dn.produceBlocks(1);
       dn.produceBlocks(2);
@@ -197,7 +199,10 @@ describe('sync failure modes', () => {
     const before = first.wallets[0]!.cursor!;
     // A stake while the app was offline, then more blocks than the 256 a pruned node keeps.
     const coldkey = dn.coldkeys[1]!;
-    const position = dn.truth().events.find((e) => e.coldkey === coldkey && e.kind === 'StakeAdded' && e.netuid !== 0)!;
+    const position = dn
+      .truth()
+      .events.filter(namesPosition)
+      .find((e) => e.coldkey === coldkey && e.kind === 'StakeAdded' && e.netuid !== 0)!;
     dn.submit({ kind: 'add_stake', coldkey, hotkey: position.hotkey, netuid: position.netuid, tao: 1_500_000_000n });
     dn.produceBlocks(300);
     dn.setFaults({ pruned: true });

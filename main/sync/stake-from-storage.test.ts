@@ -15,6 +15,7 @@ import { poolValueKeys } from './pool-values';
 import { ChainReader, type BlockState } from './reader';
 import { shareKeysOf, stakeFromStorage } from './stake-from-storage';
 import { keys } from './storage-keys';
+import { namesPosition } from '../../devnet/truth-positions';
 
 ensureDevnetMetadata();
 const { startDevnet } = await import('../../devnet/index');
@@ -32,7 +33,7 @@ async function compare(dn: Devnet, client: ChainClient, blocks: number[], setCod
     const known = new Map<string, Pos>();
     const add = (hotkey: string, netuid: number) => known.set(`${hotkey}|${netuid}`, { hotkey, netuid });
     for (const p of truth.positions) if (p.coldkey === coldkey) add(p.hotkey, p.netuid);
-    for (const e of truth.events) {
+    for (const e of truth.events.filter(namesPosition)) {
       if (e.coldkey !== coldkey && e.destColdkey !== coldkey) continue;
       add(e.hotkey, e.netuid);
       if (e.destHotkey !== undefined || e.destNetuid !== undefined)

@@ -12,6 +12,7 @@ import {
 } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
 import { BLOCKS_PER_DAY } from './record-range';
+import { namesPosition } from '../../devnet/truth-positions';
 
 ensureDevnetMetadata();
 const { startDevnet, SCENARIOS } = await import('../../devnet/index');
@@ -161,7 +162,10 @@ describe('live following', () => {
     };
     await backend.sync.start();
     await until(() => cursor() >= dn.finalized(), 'the backfill');
-    const hotkey = dn.truth().events.find((e) => e.coldkey === coldkey && e.kind === 'StakeAdded' && e.netuid !== 0)!;
+    const hotkey = dn
+      .truth()
+      .events.filter(namesPosition)
+      .find((e) => e.coldkey === coldkey && e.kind === 'StakeAdded' && e.netuid !== 0)!;
     dn.submit({ kind: 'add_stake', coldkey, hotkey: hotkey.hotkey, netuid: hotkey.netuid, tao: 1_234_567_890n });
     const included = dn.produceBlocks(1);
     const found = () =>

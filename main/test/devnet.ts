@@ -5,6 +5,7 @@ import type { DB } from '../db/open';
 import type { TruthLike } from './truth-lines';
 import type { ChainState } from '../../devnet/chain/state';
 import { fromSs58, ss58 } from '../../devnet/chain/accounts';
+import { namesPosition } from '../../devnet/truth-positions';
 
 export { eventLines, type TruthLike } from './truth-lines';
 
@@ -63,7 +64,7 @@ export function checkpointMismatches(
     list.push(block);
     touched.set(k, list);
   };
-  for (const e of truth.events) {
+  for (const e of truth.events.filter(namesPosition)) {
     if (e.coldkey !== coldkey && e.destColdkey !== coldkey) continue;
     touch(e.hotkey, e.netuid, e.block);
     if (e.destNetuid !== undefined || e.destHotkey !== undefined)

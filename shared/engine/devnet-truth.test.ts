@@ -16,6 +16,7 @@ import { buildTruth, type Truth } from '../../devnet/truth';
 import { toAcc } from '../../devnet/chain/accounts';
 import { TX_FEE } from '../../devnet/chain/chain';
 import { computePortfolio, type ChainEventKind, type StakeEvent, type RootClaimPayout } from './index';
+import { namesPosition } from '../../devnet/truth-positions';
 
 beforeAll(async () => {
   await cryptoWaitReady();
@@ -31,7 +32,7 @@ function engineInput(truth: Truth) {
   const events: StakeEvent[] = [];
   const rootClaims: RootClaimPayout[] = [];
   const seenClaimEvent = new Set<string>();
-  for (const e of truth.events) {
+  for (const e of truth.events.filter(namesPosition)) {
     const spec = specAt(truth, e.block);
     const ts = e.block * 12_000;
     if (e.kind === 'RootClaimKeep' || e.kind === 'RootClaimSwap') {
