@@ -60,6 +60,7 @@ export function singleEntry(
     case 'StakeMoved':
     case 'StakeSwapped':
     case 'StakeTransferred':
+    case 'StakeAndHotkeyTransferred':
     case 'TransactionFeePaidWithAlpha':
       // A summary or fee event without its Stake* events (e.g. the other side is not stored) carries no α.
       return null;
@@ -82,9 +83,9 @@ export function singleEntry(
     case 'HotkeySwappedOnSubnet':
     case 'ColdkeySwapped':
     case 'AddStakeBurn':
-    case 'StakeAndHotkeyTransferred':
-      // Runtime 397–424 mechanics recorded by sync (docs/chain/mechanics.md); their ledger treatment,
-      // with the silent α moves in silent_effects, is not implemented yet: no entry, as before.
+      // Runtime 397–424 mechanics (docs/chain/mechanics.md) that move no α of their own: a lock moves
+      // none; a filled order's trade, add_stake_burn's buy and burn are the Stake*/AlphaBurned events of
+      // the extrinsic; swaps and batched fills are silent effects (./effects).
       return null;
   }
 }
@@ -136,6 +137,15 @@ function feeFlags(e: StakeEvent): string[] {
     : NO_FLAGS;
 }
 
+/**
+ * A summary of stake sent to another coldkey: StakeTransferred, or from ≈435 StakeAndHotkeyTransferred
+ * (also to another hotkey; docs/chain/mechanics.md#transfer-with-hotkey-and-collateral). Both come after
+ * the StakeRemoved + StakeAdded they label, with the destination coldkey as `counterpartyColdkey`.
+ */
+function toAnotherColdkey(s: StakeEvent): boolean {
+  return s.kind === 'StakeTransferred' || s.kind === 'StakeAndHotkeyTransferred';
+}
+
 export function normalizeGroup(
   group: StakeEvent[],
   opts: NormalizeOptions,
@@ -170,10 +180,10 @@ export function normalizeGroup(
 
   // 2. Summary events pair the origin StakeRemoved with the destination StakeAdded.
   for (const s of group) {
-    if (s.kind !== 'StakeMoved' && s.kind !== 'StakeSwapped' && s.kind !== 'StakeTransferred') continue;
+    if (s.kind !== 'StakeMoved' && s.kind !== 'StakeSwapped' && !toAnotherColdkey(s)) continue;
     used.push(s);
     const origin = positionOf(s);
-    const destCold = s.kind === 'StakeTransferred' ? (s.counterpartyColdkey ?? s.coldkey) : s.coldkey;
+    const destCold = toAnotherColdkey(s) ? (s.counterpartyColdkey ?? s.coldkey) : s.coldkey;
     const destHot = s.destHotkey ?? origin.hotkey;
     const destNet = s.destNetuid ?? origin.netuid;
     const r = group.find(
@@ -302,7 +312,7 @@ function pairEntry(
   if (originTracked && origin) {
     // To an untracked coldkey: a transfer out. Its StakeAdded belongs to the other coldkey and is
     // usually not stored at all, so it is not required here.
-    const destCold = s.kind === 'StakeTransferred' ? (s.counterpartyColdkey ?? s.coldkey) : s.coldkey;
+    const destCold = toAnotherColdkey(s) ? (s.counterpartyColdkey ?? s.coldkey) : s.coldkey;
     if (!tracked.has(destCold))
       return entry('transfer-out', anchor, { ...origin, category: 'transferOut' }, more, flags);
     // Own destination but no StakeAdded: the moved TAO was below the minimum stake (docs/chain/events.md); a sale.
