@@ -130,6 +130,19 @@ function leaseDividendLeg(a: StakeEvent): LedgerLeg {
   };
 }
 
+/** A filled order's trade `t` with its order fee `o.fee` (TAO): paid on top of a buy, taken from a sale's proceeds. */
+function orderEntry(t: StakeEvent, o: StakeEvent, opts: NormalizeOptions): LedgerEntry {
+  const fee = o.fee;
+  if (t.kind === 'StakeAdded') {
+    const leg = addedLeg(t, 'bought', 'trade', PLAIN_ADD, opts.prices);
+    const swapFee = leg.fee !== null && leg.feeUnit === 'tao' ? leg.fee + fee : leg.fee;
+    return entry('buy', t, { ...leg, tao: leg.tao + fee, fee: swapFee }, [o], feeFlags(t));
+  }
+  // A sale's swap fee is in α: the TAO order fee shows in its proceeds (and so in friction) only.
+  const leg = removedLeg(t, 'sold', 'trade', 'remove', opts.prices);
+  return entry('sell', t, { ...leg, tao: leg.tao - fee }, [o], feeFlags(t));
+}
+
 function feeFlags(e: StakeEvent): string[] {
   return e.specVersion < SPEC_FEE_FIELD &&
     impliedPreFieldFee(e.specVersion, e.kind === 'StakeAdded' ? 'add' : 'remove') === null
@@ -178,7 +191,28 @@ export function normalizeGroup(
     produced.push(entry('alpha-fee', r, { ...leg, tao: 0n, fee: t.tao, feeUnit: 'tao' }, [t]));
   }
 
-  // 2. Summary events pair the origin StakeRemoved with the destination StakeAdded.
+  // 2. Limit orders filled one by one (≥423): the signer's StakeAdded/StakeRemoved before OrderExecuted is
+  //    the trade, and the order fee (the row's fee: TAO the signer sent to the fee recipient) is part of
+  //    its cost or comes off its proceeds (docs/chain/mechanics.md#limit-orders-423-pallet-limitorders).
+  for (const o of group) {
+    if (o.kind !== 'OrderExecuted') continue;
+    used.push(o);
+    let t: StakeEvent | undefined;
+    for (const e of group)
+      if (
+        (e.kind === 'StakeAdded' || e.kind === 'StakeRemoved') &&
+        !used.includes(e) &&
+        e.eventIndex < o.eventIndex &&
+        e.coldkey === o.coldkey &&
+        e.netuid === o.netuid
+      )
+        t = e;
+    if (!t) continue;
+    used.push(t);
+    if (tracked.has(t.coldkey)) produced.push(orderEntry(t, o, opts));
+  }
+
+  // 3. Summary events pair the origin StakeRemoved with the destination StakeAdded.
   for (const s of group) {
     if (s.kind !== 'StakeMoved' && s.kind !== 'StakeSwapped' && !toAnotherColdkey(s)) continue;
     used.push(s);
@@ -211,7 +245,7 @@ export function normalizeGroup(
     if (e) produced.push(e);
   }
 
-  // 3. Lease dividends (≥361): SubnetLeaseDividendsDistributed follows the fee-0 StakeAdded of the α it
+  // 4. Lease dividends (≥361): SubnetLeaseDividendsDistributed follows the fee-0 StakeAdded of the α it
   //    paid (the lease coldkey's StakeRemoved comes before that); the StakeAdded's TAO is the α's value
   //    at the pool price then (docs/chain/events.md#lease-dividends). The nearest such StakeAdded
   //    before it is its own: one block can pay several leases, or one lease twice to its beneficiary.
@@ -234,7 +268,7 @@ export function normalizeGroup(
     if (tracked.has(a.coldkey)) produced.push(entry('lease-dividend', a, leaseDividendLeg(a), [d]));
   }
 
-  // 4. Everything left is a plain buy / sell / burn. A second StakeRemoved of the same (cold, hot, netuid)
+  // 5. Everything left is a plain buy / sell / burn. A second StakeRemoved of the same (cold, hot, netuid)
   //    in one extrinsic is the nominator "dust clear"; it is a sale like any other, flagged.
   for (let i = 0; i < group.length; i++) {
     const e = group[i] as StakeEvent;
