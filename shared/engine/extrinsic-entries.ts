@@ -1,14 +1,13 @@
 /**
  * The ledger entries of one extrinsic's events (./normalize groups them): a lone event's entry
  * (`singleEntry`), the pairs a summary event ties together (moves, swaps, transfers), the StakeRemoved
- * that paid an alpha transaction fee, and root-claim payouts.
+ * that paid an alpha transaction fee, filled limit orders and lease dividends. Root-claim payouts are
+ * in ./root-claim-entry.
  */
 import { crossSubnetFeeSide, impliedPreFieldFee, SPEC_FEE_FIELD } from './runtime';
-import type { PriceBook } from './prices';
 import type { LedgerKind } from '../vocab';
-import { LedgerEntry, type LedgerLeg, type RootClaimPayout, type StakeEvent } from './ledger';
+import { LedgerEntry, type LedgerLeg, type StakeEvent } from './ledger';
 import { addedLeg, burnedLeg, PLAIN_ADD, positionOf, removedLeg } from './legs';
-import { alphaToTao } from './units';
 import type { NormalizeOptions } from './normalize';
 /** Entry anchored on `e` (its first source). `more` are further sources. */
 function entry(
@@ -357,43 +356,4 @@ function pairEntry(
     return entry('transfer-in', anchor, { ...dest, category: 'transferIn' }, more, flags);
   }
   return null;
-}
-
-export function rootClaimEntry(p: RootClaimPayout, src: StakeEvent[], prices?: PriceBook): LedgerEntry {
-  const first = src[0] ?? null;
-  const more = src.length > 1 ? src.slice(1) : null;
-  if (p.mode === 'keep') {
-    // Income α on the subnet, valued at the pool price of the claim block (post-state snapshot).
-    const price = prices?.priceAt(p.netuid, p.blockNumber);
-    const value = price ? alphaToTao(p.alpha, price.price) : null;
-    const leg: LedgerLeg = {
-      coldkey: p.coldkey,
-      hotkey: p.hotkey,
-      netuid: p.netuid,
-      alpha: p.alpha,
-      category: 'rootClaim',
-      basis: 'income',
-      tao: value ?? 0n,
-      fee: 0n,
-      feeUnit: 'alpha',
-      spotTao: value,
-      spotBlock: price ? price.blockNumber : null,
-    };
-    return new LedgerEntry('root-claim-keep', first, leg, more, value === null ? ['missing-price'] : NO_FLAGS, p);
-  }
-  // Swap: the α dividend is sold fee-less and the TAO added to root stake (α == TAO on root).
-  const leg: LedgerLeg = {
-    coldkey: p.coldkey,
-    hotkey: p.hotkey,
-    netuid: 0,
-    alpha: p.tao,
-    category: 'rootClaim',
-    basis: 'income',
-    tao: p.tao,
-    fee: 0n,
-    feeUnit: 'tao',
-    spotTao: p.tao,
-    spotBlock: null,
-  };
-  return new LedgerEntry('root-claim-swap', first, leg, more, NO_FLAGS, p);
 }

@@ -14,7 +14,8 @@
 import type { PriceBook } from './prices';
 import type { LedgerEntry, PositionEffect, RootClaimPayout, StakeEvent } from './ledger';
 import { effectEntries } from './effects';
-import { isPlainTrade, normalizeGroup, rootClaimEntry, singleEntry } from './extrinsic-entries';
+import { isPlainTrade, normalizeGroup, singleEntry } from './extrinsic-entries';
+import { rootClaimEntry } from './root-claim-entry';
 
 export interface NormalizeOptions {
   /** Coldkeys of the user's wallets: legs of other coldkeys are dropped; both-tracked transfers carry basis. */
