@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../shared/engine';
 import type { Devnet } from '../../devnet/index';
-import { testBackend } from '../test/backend';
+import { syncedDevnetBackend } from '../test/backend';
 import { ensureDevnetMetadata, eventLines } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
 import { loadPortfolioInput } from './portfolio-model';
@@ -26,11 +26,7 @@ describe.each([1, 2])('lease dividends vs the devnet, lease seed %i', (seed) => 
   });
 
   it('records every event and books each dividend as income at the chain’s α and TAO', async () => {
-    const backend = testBackend(tempDir());
-    for (const [i, address] of dn.coldkeys.entries())
-      await backend.dispatch('wallets:add', { address, label: `user ${i}` });
-    await backend.dispatch('settings:update', { endpoint: dn.url });
-    await backend.sync.syncOnce();
+    const backend = await syncedDevnetBackend(tempDir(), dn);
     const truth = dn.truth();
     const paid = (truth.leaseDividends ?? []).filter((d) => d.block <= truth.finalized);
 
