@@ -170,6 +170,9 @@ export function normalizeGroup(
   const produced: LedgerEntry[] = [];
 
   // 1. Alpha-paid transaction fees (≥397): the payer's StakeRemoved (fee 0) whose TAO went to the block author.
+  //    From 469 the unused part is bought back after dispatch and the event's α is net of it; the refund
+  //    is taken to be a fee-0 StakeAdded of that position with exactly the α sold − the event's α
+  //    (inferred, docs/chain/mechanics.md#alpha-paid-fees-after-424), and the fee is then that net α.
   for (const t of group) {
     if (t.kind !== 'TransactionFeePaidWithAlpha') continue;
     const cands = group.filter(
@@ -180,14 +183,31 @@ export function normalizeGroup(
         e.fee === 0n &&
         (t.netuid === null || e.netuid === t.netuid),
     );
-    const r = cands.find((e) => e.alpha === t.alpha) ?? cands[0];
+    const refundOf = (r: StakeEvent) =>
+      group.find(
+        (e) =>
+          e.kind === 'StakeAdded' &&
+          !used.includes(e) &&
+          e.coldkey === r.coldkey &&
+          e.hotkey === r.hotkey &&
+          e.netuid === r.netuid &&
+          e.fee === 0n &&
+          e.eventIndex > r.eventIndex &&
+          e.eventIndex < t.eventIndex &&
+          r.alpha - e.alpha === t.alpha,
+      );
+    const r = cands.find((e) => e.alpha === t.alpha) ?? cands.find((e) => refundOf(e) !== undefined) ?? cands[0];
     if (!r) continue;
-    used.push(r);
-    used.push(t);
+    const refund = r.alpha === t.alpha ? undefined : refundOf(r);
+    used.push(r, t);
+    if (refund) used.push(refund);
     if (!tracked.has(r.coldkey)) continue;
     const leg = removedLeg(r, 'feePaid', 'expense', 'remove', opts.prices);
-    // No proceeds for the user; the fee's TAO value is what the author received.
-    produced.push(entry('alpha-fee', r, { ...leg, tao: 0n, fee: t.tao, feeUnit: 'tao' }, [t]));
+    // No proceeds for the user; the fee's TAO value is what the author (from 469: the subnet) received.
+    const net = refund ? { alpha: leg.alpha + refund.alpha } : {};
+    produced.push(
+      entry('alpha-fee', r, { ...leg, ...net, tao: 0n, fee: t.tao, feeUnit: 'tao' }, refund ? [refund, t] : [t]),
+    );
   }
 
   // 2. Limit orders filled one by one (≥423): the signer's StakeAdded/StakeRemoved before OrderExecuted is
