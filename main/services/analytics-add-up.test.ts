@@ -24,6 +24,8 @@ const splitSum = (f: { fees: Amount; slippage: Amount; burned: Amount }) => sum(
 describe.each([
   ['basket475', 1],
   ['demo', 1],
+  // Lease dividends: income that is neither emission nor a root claim (docs/chain/events.md#lease-dividends).
+  ['lease', 1],
 ] as const)('analytics of devnet %s seed %i', (scenario, seed) => {
   let dn: Devnet;
   beforeAll(async () => {

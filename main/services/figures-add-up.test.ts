@@ -37,6 +37,7 @@ describe.each([
   ['demo', 1],
   ['basket475', 1],
   ['upgrade424', 1],
+  ['lease', 1],
 ] as const)('figures of devnet %s seed %i', (scenario, seed) => {
   let dn: Devnet;
   beforeAll(async () => {
