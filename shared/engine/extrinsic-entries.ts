@@ -223,7 +223,8 @@ export function normalizeGroup(
         !used.includes(e) &&
         e.eventIndex < o.eventIndex &&
         e.coldkey === o.coldkey &&
-        e.netuid === o.netuid
+        e.netuid === o.netuid &&
+        (o.hotkey === null || e.hotkey === o.hotkey)
       )
         t = e;
     if (!t) continue;
