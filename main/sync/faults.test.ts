@@ -9,7 +9,7 @@ import type { Devnet } from '../../devnet/index';
 import { ChainError } from '../chain/client';
 import type { DB } from '../db/open';
 import { testBackend } from '../test/backend';
-import { ensureDevnetMetadata } from '../test/devnet';
+import { dumpFacts, ensureDevnetMetadata } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
 import { namesPosition } from '../../devnet/truth-positions';
 
@@ -190,6 +190,32 @@ describe('sync failure modes', () => {
     } finally {
       dn.setFaults({});
     }
+  });
+
+  it('a pruned node cannot record a range again (migration 12): it says so, names no gap, and keeps the rows', async () => {
+    const backend = await backendFor(dn.url, dn.coldkeys.slice(0, 1));
+    const first = await backend.sync.syncOnce();
+    const head = first.wallets[0]!.cursor!;
+    const before = dumpFacts(backend.db);
+    // As migration 12 does for a coldkey with lease-like rows: the cursor moves back into recorded history.
+    const rewound = Math.floor(head / 2);
+    backend.db.prepare('UPDATE sync_state SET cursor = ?').run(rewound);
+    dn.setFaults({ pruned: true });
+    try {
+      const status = await backend.sync.syncOnce();
+      expect(status.wallets[0]!.cursor).toBe(dn.finalized());
+      expect(status.wallets[0]!.error).toContain(
+        `blocks ${rewound + 1}–${head - 1}, so they could not be recorded again`,
+      );
+      expect(status.wallets[0]!.error).not.toContain('fill that gap');
+      const after = dumpFacts(backend.db);
+      for (const table of ['stake_events', 'position_checkpoints', 'subnet_snapshots'] as const)
+        expect(after[table], table).toEqual(before[table]);
+    } finally {
+      dn.setFaults({});
+    }
+    await backend.sync.close();
+    backend.close();
   });
 
   it('a pruned node after time offline: the gap is named, earlier history stays complete', async () => {

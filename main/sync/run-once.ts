@@ -52,10 +52,22 @@ export function seededFinder(reader: ChainReader, repo: ChainFactsRepo, coldkey:
   return finder;
 }
 
-function prunedMessage(head: number, current: SyncStateRow): string {
-  return current.cursor === null
-    ? `This node has discarded old state, so history before block ${head} cannot be read: full history needs an archive node. Tracking continues from block ${head}.`
-    : `This node has discarded the state of blocks ${current.cursor + 1}–${head - 1}, so they cannot be read: an archive node is needed to fill that gap. Tracking continues from block ${head}.`;
+/**
+ * Why blocks were skipped. `recordedTo` is the last head recorded before: a cursor behind it (a range
+ * recorded again, e.g. after migration 12) skips blocks whose facts are kept, which is no gap.
+ */
+function prunedMessage(head: number, current: SyncStateRow, recordedTo: number | null): string {
+  if (current.cursor === null)
+    return `This node has discarded old state, so history before block ${head} cannot be read: full history needs an archive node. Tracking continues from block ${head}.`;
+  const from = current.cursor + 1;
+  const kept = recordedTo !== null && recordedTo >= from ? Math.min(recordedTo, head - 1) : null;
+  if (kept === null)
+    return `This node has discarded the state of blocks ${from}–${head - 1}, so they cannot be read: an archive node is needed to fill that gap. Tracking continues from block ${head}.`;
+  const gap =
+    kept < head - 1
+      ? ` Blocks ${kept + 1}–${head - 1} cannot be read at all: an archive node is needed to fill that gap.`
+      : '';
+  return `This node has discarded the state of blocks ${from}–${kept}, so they could not be recorded again: what was recorded for them before is kept as it was.${gap} Tracking continues from block ${head}.`;
 }
 
 /** Bring one wallet up to the current finalized head. Throws ChainError on failure (recorded in `run`). */
@@ -100,7 +112,7 @@ export async function syncWallet(ctx: RunContext, run: WalletRun, signal: AbortS
       if (!isPrunedError(error)) throw error;
       // Pruned node: the missing state is out of reach, but tracking from now on works.
       const current = repo.getState(coldkey) ?? initial;
-      const message = prunedMessage(head.number, current);
+      const message = prunedMessage(head.number, current, repo.lastHeadBlock(coldkey));
       const resumed: SyncStateRow = {
         ...current,
         cursor: head.number - 1,

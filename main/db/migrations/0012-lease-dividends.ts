@@ -5,7 +5,8 @@ import type { Migration } from './types';
 // initialisation (runtimes 361+) is income, not a purchase. A coldkey with such a StakeAdded recorded
 // before has its cursor moved back to just before the first one: the next sync records that range
 // again, adding the missing events (INSERT OR IGNORE keeps every row already there; re-recording a
-// range is a no-op otherwise, main/sync/rerecord.test.ts). Coldkeys without one are not touched.
+// range is a no-op otherwise, main/sync/rerecord.test.ts). Coldkeys without one are not touched. A
+// pruned node cannot read the range again: its rows stay, and sync says so (main/sync/run-once.ts).
 const CANDIDATES = `FROM stake_events e
   WHERE e.coldkey = sync_state.coldkey AND e.kind = 'StakeAdded' AND e.extrinsic_index IS NULL
     AND e.fee = 0 AND e.spec_version >= 361`;
