@@ -158,6 +158,18 @@ function toAnotherColdkey(s: StakeEvent): boolean {
   return s.kind === 'StakeTransferred' || s.kind === 'StakeAndHotkeyTransferred';
 }
 
+/** The last event of `group` before `x`, not yet `used`, that `test` accepts (the nearest one before it). */
+function lastUnusedBefore(
+  group: readonly StakeEvent[],
+  used: readonly StakeEvent[],
+  x: StakeEvent,
+  test: (e: StakeEvent) => boolean,
+): StakeEvent | undefined {
+  let found: StakeEvent | undefined;
+  for (const e of group) if (e.eventIndex < x.eventIndex && !used.includes(e) && test(e)) found = e;
+  return found;
+}
+
 export function normalizeGroup(
   group: StakeEvent[],
   opts: NormalizeOptions,
@@ -216,17 +228,16 @@ export function normalizeGroup(
   for (const o of group) {
     if (o.kind !== 'OrderExecuted') continue;
     used.push(o);
-    let t: StakeEvent | undefined;
-    for (const e of group)
-      if (
+    const t = lastUnusedBefore(
+      group,
+      used,
+      o,
+      (e) =>
         (e.kind === 'StakeAdded' || e.kind === 'StakeRemoved') &&
-        !used.includes(e) &&
-        e.eventIndex < o.eventIndex &&
         e.coldkey === o.coldkey &&
         e.netuid === o.netuid &&
-        (o.hotkey === null || e.hotkey === o.hotkey)
-      )
-        t = e;
+        (o.hotkey === null || e.hotkey === o.hotkey),
+    );
     if (!t) continue;
     used.push(t);
     if (tracked.has(t.coldkey)) produced.push(orderEntry(t, o, opts));
@@ -272,17 +283,12 @@ export function normalizeGroup(
   for (const d of group) {
     if (d.kind !== 'SubnetLeaseDividendsDistributed') continue;
     used.push(d);
-    let a: StakeEvent | undefined;
-    for (const e of group)
-      if (
-        e.kind === 'StakeAdded' &&
-        !used.includes(e) &&
-        e.eventIndex < d.eventIndex &&
-        e.coldkey === d.coldkey &&
-        e.alpha === d.alpha &&
-        e.fee === 0n
-      )
-        a = e;
+    const a = lastUnusedBefore(
+      group,
+      used,
+      d,
+      (e) => e.kind === 'StakeAdded' && e.coldkey === d.coldkey && e.alpha === d.alpha && e.fee === 0n,
+    );
     if (!a) continue;
     used.push(a);
     if (tracked.has(a.coldkey)) produced.push(entry('lease-dividend', a, leaseDividendLeg(a), [d]));
