@@ -113,7 +113,7 @@ class AverageCostBook extends BookTotals implements LotBook {
     const t = this.t;
     const i = this.at;
     let late = 0n;
-    if (t.get(i + 2) > 0n) [alpha, cost, late] = this.cover(alpha, cost);
+    if (t.positive(i + 2)) [alpha, cost, late] = this.cover(alpha, cost);
     t.add(i, alpha);
     t.add(i + 1, cost);
     return late;
@@ -201,7 +201,7 @@ class LotListBook extends LotKeepingBook {
 
   acquire(alpha: bigint, cost: bigint, order: number): bigint {
     let late = 0n;
-    if (this.d > 0n) [alpha, cost, late] = this.cover(alpha, cost);
+    if (this.t.positive(this.at + 2)) [alpha, cost, late] = this.cover(alpha, cost);
     if (alpha > 0n) this.insert({ alpha, cost, order });
     return late;
   }
@@ -323,7 +323,7 @@ class HighestCostBook extends LotKeepingBook {
 
   acquire(alpha: bigint, cost: bigint, order: number): bigint {
     let late = 0n;
-    if (this.d > 0n) [alpha, cost, late] = this.cover(alpha, cost);
+    if (this.t.positive(this.at + 2)) [alpha, cost, late] = this.cover(alpha, cost);
     if (alpha > 0n) {
       this.t.add(this.at, alpha);
       this.t.add(this.at + 1, cost);

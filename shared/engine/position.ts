@@ -114,11 +114,8 @@ export class PositionAcc {
   }
   /** The current α is one an epoch of the interval may have paid on. */
   noteAlpha(): void {
-    const t = this.totals;
     const b = this.base;
-    const alpha = t.get(b + CELL.alpha);
-    if (alpha < t.get(b + CELL.windowMin)) t.set(b + CELL.windowMin, alpha);
-    if (alpha > t.get(b + CELL.windowMax)) t.set(b + CELL.windowMax, alpha);
+    this.totals.widen(b + CELL.alpha, b + CELL.windowMin, b + CELL.windowMax);
   }
   constructor(
     readonly key: string,

@@ -91,7 +91,9 @@ export function replayRaw(
       ? undefined
       : (src: StakeEvent): void => {
           if (src.blockNumber > asOfBlock) return;
-          checkpointsBefore(src.blockNumber);
+          // Most trades have no checkpoint before them to apply: only those call out.
+          if (ci < cps.length && (cps[ci] as PositionCheckpoint).blockNumber < src.blockNumber)
+            checkpointsBefore(src.blockNumber);
           before?.(src.timestamp, src.blockNumber);
           applyTradeEvent(state, src, prices);
           onTrade?.(src);

@@ -63,6 +63,30 @@ describe('Totals: typed cells stay exact beyond the signed 64-bit range', () => 
  * history are exact). K is chosen so that one event's amounts fit in 64 bits and the running totals
  * do not: the replay's cells spill to their exact carry and the figures must not notice.
  */
+describe('Totals.widen and positive: comparisons on the cells', () => {
+  const MAX = 2n ** 63n - 1n;
+  it('in place and after a cell has spilled, equal to comparing the exact values', () => {
+    for (const spill of [false, true]) {
+      const t = new Totals(4);
+      t.alloc(4);
+      t.set(1, 5n);
+      t.set(2, 5n);
+      if (spill) t.set(3, MAX + 10n); // another cell beyond 64 bits: the carry exists
+      const seen = [5n];
+      for (const v of [7n, -3n, 6n, spill ? MAX + 2n : MAX, -MAX - 1n]) {
+        t.set(0, v);
+        t.widen(0, 1, 2);
+        seen.push(v);
+        const lo = seen.reduce((m, x) => (x < m ? x : m));
+        const hi = seen.reduce((m, x) => (x > m ? x : m));
+        expect([spill, t.get(1), t.get(2)]).toEqual([spill, lo, hi]);
+      }
+      expect(t.spilled).toBe(spill);
+      expect([t.positive(1), t.positive(2), t.positive(3)]).toEqual([false, true, spill]);
+    }
+  });
+});
+
 describe('replay with totals beyond 64 bits', () => {
   const K = 400_000_000n; // 10 TAO × K = 4e18 rao: three buys pass 2^63 ≈ 9.2e18
   const history = (k: bigint): PortfolioInput => ({

@@ -62,6 +62,29 @@ export class Totals {
     else this.spill(i, old + x);
   }
 
+  /** Whether cell `i` is above zero, compared in place while no cell has spilled (see `widen`). */
+  positive(i: number): boolean {
+    return this.carry === null ? (this.cells[i] as bigint) > 0n : this.get(i) > 0n;
+  }
+
+  /**
+   * Widen the range [cells `lo`, `hi`] to include cell `v` (a position's α window). With no cell
+   * spilled the cells are compared in place, which V8 does on the raw 64-bit values: `get` would make
+   * a bigint of each, on every trade.
+   */
+  widen(v: number, lo: number, hi: number): void {
+    if (this.carry === null) {
+      const cells = this.cells;
+      const x = cells[v] as bigint;
+      if (x < (cells[lo] as bigint)) cells[lo] = x;
+      if (x > (cells[hi] as bigint)) cells[hi] = x;
+      return;
+    }
+    const x = this.get(v);
+    if (x < this.get(lo)) this.set(lo, x);
+    if (x > this.get(hi)) this.set(hi, x);
+  }
+
   /** Subtract (the replay's disposals: no negated amount to allocate). */
   sub(i: number, x: bigint): void {
     const cells = this.cells;

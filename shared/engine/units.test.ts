@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alphaToTao, floorDiv, formatTao, impliedPrice, share } from './units';
 
@@ -25,5 +26,24 @@ describe('units and the rounding rule', () => {
     expect(impliedPrice(3n, 2n)).toBe(1_500_000_000n);
     expect(impliedPrice(3n, 0n)).toBeNull();
     expect([formatTao(-1_500_000_001n), formatTao(5n)]).toEqual(['-1.500000001', '0.000000005']);
+  });
+  it('alphaToTao is floor(α × price / 1e9) on both sides of its fast form’s limits', () => {
+    // The fast form splits α into whole and rest; the reference is the one product, floored by hand.
+    const reference = (a: bigint, p: bigint): bigint => {
+      const v = a * p;
+      const q = v / 1_000_000_000n;
+      return v < 0n && q * 1_000_000_000n !== v ? q - 1n : q;
+    };
+    const limits = [0n, 1n, 999_999_999n, 10n ** 18n - 1n, 10n ** 18n, 2n ** 62n];
+    const prices = [0n, 1n, 999_999_999n, 2n ** 33n - 1n, 2n ** 33n, 10n ** 12n];
+    for (const a of limits) for (const p of prices) expect(alphaToTao(a, p)).toBe(reference(a, p));
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 19n), max: 10n ** 19n }),
+        fc.bigInt({ min: -(2n ** 34n), max: 2n ** 34n }),
+        (a, p) => alphaToTao(a, p) === reference(a, p),
+      ),
+      { numRuns: 5_000 },
+    );
   });
 });

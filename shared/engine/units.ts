@@ -33,8 +33,19 @@ export function share(whole: bigint, part: bigint, total: bigint): bigint {
   return floorDiv(whole * part, total);
 }
 
+/** Below these, `alphaToTao`'s split form stays within 63 bits at every step (see there). */
+const SPLIT_ALPHA_LIMIT = 1_000_000_000_000_000_000n; // 1e9 α
+const SPLIT_PRICE_LIMIT = 8_589_934_592n; // 2^33 rao ≈ 8.6 τ per α
+
 /** TAO value (rao) of `alpha` alpha-rao at `price` (rao per 1e9 alpha-rao), floored. */
 export function alphaToTao(alpha: bigint, price: bigint): bigint {
+  if (alpha >= 0n && alpha < SPLIT_ALPHA_LIMIT && price >= 0n && price < SPLIT_PRICE_LIMIT) {
+    // alpha·price / 1e9 with alpha = whole·1e9 + rest is whole·price + rest·price / 1e9, exactly (the
+    // floor is the truncation for values ≥ 0). Each product then fits in 63 bits, where V8's bigint
+    // arithmetic is about three times as fast as on the two-word product alpha·price.
+    const whole = alpha / PRICE_SCALE;
+    return whole * price + ((alpha - whole * PRICE_SCALE) * price) / PRICE_SCALE;
+  }
   const v = alpha * price;
   return v >= 0n ? v / PRICE_SCALE : floorDiv(v, PRICE_SCALE);
 }
