@@ -36,3 +36,57 @@ describe('opening balances', () => {
     expect(f.alphaEmitted).toBe(500_000_000n);
   });
 });
+
+// A checkpoint holds every position of its coldkey at its block, so a position first found at a later
+// checkpoint than the coldkey's first was not there when the history began: its α arrived inside it.
+describe('α on a position first found after the history began', () => {
+  // C1 holds 20 α on SN1 from before the history (checkpoint 100). At 300 a position on SN2 (hotkey
+  // H2) appears with 4 α and no event: price 0.5 there.
+  const base = (ownsHotkey: boolean): PortfolioInput => ({
+    trackedColdkeys: ['C1'],
+    events: [],
+    checkpoints: [
+      cp(100, 20n * A),
+      cp(200, 20n * A),
+      cp(300, 20n * A),
+      cp(300, 4n * A, { hot: 'H2', netuid: 2, ownsHotkey }),
+    ],
+    snapshots: [snap(99, 1, TAO), snap(99, 2, 500_000_000n)],
+  });
+
+  it('on a hotkey the coldkey owns, after an epoch, it is the owner’s emission (take, incentive, owner cut)', () => {
+    const r = computePortfolio(base(true), { method: 'acb', rewards: 'income' });
+    const sn2 = r.pnl.positions.find((p) => p.netuid === 2)!.figures;
+    expect([sn2.alphaOpening, sn2.alphaEmitted, sn2.incomeTao, sn2.alphaUnexplainedIn]).toEqual([
+      0n,
+      4n * A,
+      2n * TAO,
+      0n,
+    ]);
+    // Income, not capital: nothing was put in for it.
+    expect([sn2.taoIn, sn2.totalReturn]).toEqual([0n, 2n * TAO]);
+    // The position that predates the history is still an opening balance.
+    expect(r.pnl.positions.find((p) => p.netuid === 1)!.figures.alphaOpening).toBe(20n * A);
+  });
+
+  it('on a hotkey it does not own, it is unexplained: kept at no cost, never income, never an opening purchase', () => {
+    const r = computePortfolio(base(false), { method: 'acb', rewards: 'income' });
+    const sn2 = r.pnl.positions.find((p) => p.netuid === 2)!.figures;
+    expect([sn2.alphaOpening, sn2.alphaEmitted, sn2.alphaUnexplainedIn, sn2.taoIn]).toEqual([0n, 0n, 4n * A, 0n]);
+    expect(r.emissions.filter((e) => e.netuid === 2).map((e) => [e.kind, e.toBlock, e.alpha])).toEqual([
+      ['unexplained', 300, 4n * A],
+    ]);
+  });
+
+  it('a position found at the coldkey’s first checkpoint is an opening balance, owned hotkey or not', () => {
+    const input = base(true);
+    const atStart: PortfolioInput = {
+      ...input,
+      checkpoints: [cp(100, 20n * A), cp(100, 4n * A, { hot: 'H2', netuid: 2, ownsHotkey: true })],
+    };
+    const sn2 = computePortfolio(atStart, { method: 'acb', rewards: 'income' }).pnl.positions.find(
+      (p) => p.netuid === 2,
+    )!.figures;
+    expect([sn2.alphaOpening, sn2.openingTao, sn2.alphaEmitted]).toEqual([4n * A, 2n * TAO, 0n]);
+  });
+});

@@ -56,19 +56,21 @@ export function poolGrowth(alpha: bigint, from: bigint, to: bigint): bigint {
 
 /**
  * Splits Δ = chain α − explained α of one interval into emission and unexplained α. Without both
- * pool values (facts recorded before sync read them, a position first seen at this checkpoint) and for
- * a position on its own hotkey in an interval that may hold an epoch, growth of held α is emission and
- * everything else is unexplained. Root (netuid 0) is bounded like any pool: its claims are ledger entries
- * (root-claim Swap/Keep up to 440, `basket-claim` from 441) and add shares at the pool's value, so only
- * dividends sold into root's `TotalHotkeyAlpha` (before 334) raise its value per share.
+ * pool values (facts recorded before sync read them, a position first seen at this checkpoint),
+ * growth of held α is emission; for a position on its own hotkey in an interval that may hold an
+ * epoch, any growth is (take, incentive and owner cut add shares whatever it held); everything else is
+ * unexplained. Root (netuid 0) is bounded like any pool: its claims are ledger entries (root-claim
+ * Swap/Keep up to 440, `basket-claim` from 441) and add shares at the pool's value, so only dividends
+ * sold into root's `TotalHotkeyAlpha` (before 334) raise its value per share.
  */
 export function splitDelta(delta: bigint, w: AccrualWindow): DeltaSplit {
-  const legacy: DeltaSplit =
-    delta > 0n && w.held ? { emission: delta, unexplained: 0n } : { emission: 0n, unexplained: delta };
   const from = w.poolValueFrom;
   const to = w.poolValueTo;
   const noEpoch = w.epochFrom !== null && w.epochFrom === w.epochTo;
   const takesShares = w.ownsHotkey && !noEpoch;
+  // An owner's take, incentive and owner cut are new shares whatever it held (docs/chain/emissions.md).
+  const legacy: DeltaSplit =
+    delta > 0n && (w.held || takesShares) ? { emission: delta, unexplained: 0n } : { emission: 0n, unexplained: delta };
   // No α after any block an epoch of the interval could have paid on (legs only in the checkpoint block,
   // after its epoch): nothing was earned, whatever the pool did.
   if (w.alphaMax <= 0n && !takesShares) return { emission: 0n, unexplained: delta };

@@ -43,6 +43,8 @@ export class PortfolioState {
   lastTimestamp = 0;
   /** Acquisition order for lots (FIFO/LIFO ties); carried lots keep theirs. */
   private nextOrder = 0;
+  /** Per coldkey, the block of its first checkpoint: where its recorded history begins. */
+  private readonly historyStart = new Map<string, number>();
   /** Total α on root (netuid 0) across tracked positions, and the observed root yield index (ROOT_INDEX_SCALE). */
   rootAlpha = 0n;
   rootIndex = ROOT_INDEX_SCALE;
@@ -316,9 +318,15 @@ export class PortfolioState {
     if (this.opts.trackedColdkeys && !this.opts.trackedColdkeys.has(cp.coldkey)) return null;
     this.advance(cp.blockNumber, cp.timestamp);
     const p = this.position(cp.coldkey, cp.hotkey, cp.netuid);
-    // Opening balance only when nothing was recorded for the position before its first checkpoint;
-    // after recorded events, unexplained α is accrual since those events (emission).
-    const first = p.lastCheckpointBlock < 0 && p.noLegs();
+    // Opening balance only for stake older than the coldkey's recorded history: a position with
+    // nothing recorded before its first checkpoint, at the coldkey's first checkpoint block. A
+    // checkpoint holds every position the coldkey has at its block (docs/chain/reconciliation.md),
+    // so α first found at a later checkpoint arrived inside the history: it is split like any
+    // interval's change (an owner's take or incentive is emission; other α no event explains is
+    // unexplained), never a purchase from before the history.
+    let start = this.historyStart.get(cp.coldkey);
+    if (start === undefined) this.historyStart.set(cp.coldkey, (start = cp.blockNumber));
+    const first = p.lastCheckpointBlock < 0 && p.noLegs() && cp.blockNumber === start;
     const held = p.held || p.alpha > 0n;
     // The α after the latest legs counts when they came before the checkpoint block (an epoch in a
     // later block of the interval paid on it); legs in the checkpoint block came after its epoch.
