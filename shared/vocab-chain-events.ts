@@ -66,6 +66,11 @@ export const CHAIN_EVENT_KINDS = {
     label: 'Lease dividend',
     help: 'Your share of a leased subnet’s owner cut, paid as α staked to the lease hotkey (SubnetLeaseDividendsDistributed).',
   },
+  // Runtimes 315+ (docs/chain/emissions.md#miner-incentive-auto-staked).
+  AutoStakeAdded: {
+    label: 'Miner incentive auto-staked',
+    help: 'A miner’s incentive staked to your auto-stake destination hotkey (AutoStakeAdded).',
+  },
 } as const satisfies Record<string, Term>;
 export type ChainEventKind = keyof typeof CHAIN_EVENT_KINDS;
 export const chainEventKinds = idsOf(CHAIN_EVENT_KINDS);

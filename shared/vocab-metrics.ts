@@ -72,7 +72,7 @@ export const METRICS = {
   incomeTao: {
     label: 'Emission income',
     unit: 'tao',
-    help: 'α emitted to you plus root-claim payouts and lease dividends, each valued in τ at the pool price when received.',
+    help: 'α emitted to you plus root-claim payouts, lease dividends and auto-staked miner incentive, each valued in τ at the pool price when received.',
   },
   emissionTao: { label: 'Emissions', unit: 'tao', help: 'α emitted to your stake, valued in τ when received.' },
   rootClaimTao: { label: 'Root claims', unit: 'tao', help: 'Root dividends claimed, valued in τ when received.' },
@@ -80,6 +80,11 @@ export const METRICS = {
     label: 'Lease dividends',
     unit: 'tao',
     help: 'Your share of leased subnets’ owner cut, paid as α and valued in τ at the pool price when received.',
+  },
+  incentiveTao: {
+    label: 'Miner incentive (auto-staked)',
+    unit: 'tao',
+    help: 'Miner incentive staked to your auto-stake destination, valued in τ at the pool price when received.',
   },
   other: {
     label: 'Other',

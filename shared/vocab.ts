@@ -81,6 +81,10 @@ export const LEDGER_KINDS = {
     label: 'Lease dividend',
     help: 'Your share of a leased subnet’s owner cut, paid as α: income, valued at the pool price when received.',
   },
+  'miner-incentive': {
+    label: 'Miner incentive',
+    help: 'A miner’s incentive, staked to your auto-stake destination: income, valued at the pool price when received.',
+  },
   'alpha-fee': { label: 'Fee paid in α', help: 'α sold to pay a transaction fee: an expense.' },
   recycle: { label: 'Recycle', help: 'α recycled: it leaves with no proceeds.' },
   burn: { label: 'Burn', help: 'α burned: it leaves with no proceeds.' },
@@ -145,6 +149,10 @@ export const LEG_CATEGORIES = {
   leaseDividend: {
     label: 'Lease dividend',
     help: 'A leased subnet’s owner cut paid to its contributors and beneficiary.',
+  },
+  minerIncentive: {
+    label: 'Miner incentive',
+    help: 'A miner’s incentive staked to the owner’s auto-stake destination.',
   },
   feePaid: { label: 'Fee paid', help: 'α sold to pay a transaction fee.' },
   burned: { label: 'Burned', help: 'α recycled or burned.' },

@@ -45,6 +45,8 @@ export const KNOWN_EVENTS: Record<string, Record<string, readonly Shape[]>> = {
     SharePoolDenominatorReconciled: ['hotkey:AccountId32,netuid:u16'],
     AddStakeBurn: ['netuid:u16,hotkey:AccountId32,amount:u64,alpha:u64'],
     SubnetLeaseDividendsDistributed: ['lease_id:u32,contributor:AccountId32,alpha:u64'],
+    // The same from 315 to 475 (docs/chain/emissions.md#miner-incentive-auto-staked).
+    AutoStakeAdded: ['netuid:u16,destination:AccountId32,hotkey:AccountId32,owner:AccountId32,incentive:u64'],
   },
   Balances: {
     Transfer: ['from:AccountId32,to:AccountId32,amount:u64'],

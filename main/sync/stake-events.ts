@@ -140,6 +140,7 @@ const STAKE_KINDS = new Set([
   'AlphaRecycled',
   'AlphaBurned',
   'SubnetLeaseDividendsDistributed',
+  'AutoStakeAdded',
 ]);
 
 const publicKeys = new Map<string, Uint8Array>();
@@ -231,6 +232,14 @@ export function stakeEventsOf(events: DecodedEvent[], ctx: DecodeContext): Block
         // (docs/chain/events.md#lease-dividends); it has no hotkey or subnet of its own.
         if (ss58(d[1]) !== coldkey) break;
         rows.push({ ...baseRow(e, kind, coldkey), alpha: big(d[2]) });
+        break;
+      case 'AutoStakeAdded':
+        // {netuid, destination, hotkey, owner, incentive} (≥315): a miner's incentive staked to the
+        // owner's auto-stake destination, in the epoch's block initialisation. The α is the owner's
+        // on (destination, netuid); the miner hotkey stays in the raw event
+        // (docs/chain/emissions.md#miner-incentive-auto-staked).
+        if (ss58(d[3]) !== coldkey) break;
+        rows.push({ ...baseRow(e, kind, coldkey), hotkey: ss58(d[1]), netuid: num(d[0]), alpha: big(d[4]) });
         break;
       default: {
         // RootClaimed and the basket era's events

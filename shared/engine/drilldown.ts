@@ -44,6 +44,8 @@ const LEG_TESTS: Partial<Record<DrillFigure, LegTest>> = {
   rootClaimTao: (l) => l.category === 'rootClaim',
   alphaLeaseDividend: (l) => l.category === 'leaseDividend',
   leaseDividendTao: (l) => l.category === 'leaseDividend',
+  alphaIncentive: (l) => l.category === 'minerIncentive',
+  incentiveTao: (l) => l.category === 'minerIncentive',
   alphaFeePaid: (l) => l.category === 'feePaid',
   alphaBurned: (l) => l.category === 'burned',
   alphaEmitted: () => false,

@@ -8,6 +8,7 @@ import { crossSubnetFeeSide, impliedPreFieldFee, SPEC_FEE_FIELD } from './runtim
 import type { LedgerKind } from '../vocab';
 import { LedgerEntry, type LedgerLeg, type StakeEvent } from './ledger';
 import { addedLeg, burnedLeg, PLAIN_ADD, positionOf, removedLeg } from './legs';
+import { basketClaimLeg, incentiveLeg, leaseDividendLeg } from './credit-legs';
 import type { NormalizeOptions } from './normalize';
 /** Entry anchored on `e` (its first source). `more` are further sources. */
 function entry(
@@ -70,6 +71,11 @@ export function singleEntry(
     case 'SubnetLeaseDividendsDistributed':
       // Its α is in the StakeAdded normalizeGroup pairs it with; alone (that event not stored) it moves nothing.
       return null;
+    case 'AutoStakeAdded':
+      // No stake event carries this α: the event is the credit (docs/chain/emissions.md#miner-incentive-auto-staked).
+      return tracked && e.hotkey !== null && e.netuid !== null && e.alpha > 0n
+        ? entry('miner-incentive', e, incentiveLeg(e, opts.prices), null)
+        : null;
     case 'BasketStakedIn':
     case 'BasketClaimDustSkipped':
       // Fund shares only (./baskets): no stake position changes.
@@ -92,41 +98,6 @@ export function singleEntry(
 /** Whether `e` alone is a plain buy or sell of a tracked wallet (the replay's fast path: ./legs `applyTradeEvent`). */
 export function isPlainTrade(e: StakeEvent, opts: NormalizeOptions): boolean {
   return (e.kind === 'StakeAdded' || e.kind === 'StakeRemoved') && opts.trackedColdkeys.has(e.coldkey);
-}
-
-/** Root stake acquired by a basket claim: α = TAO (root is 1:1), at that cost, transferred in from the fund. */
-function basketClaimLeg(e: StakeEvent): LedgerLeg {
-  return {
-    coldkey: e.coldkey,
-    hotkey: e.hotkey as string,
-    netuid: 0,
-    alpha: e.tao,
-    category: 'transferIn',
-    basis: 'trade',
-    tao: e.tao,
-    fee: 0n,
-    feeUnit: 'tao',
-    spotTao: e.tao,
-    spotBlock: null,
-  };
-}
-
-/** α paid out of a lease: income on the contributor's position under the lease hotkey, at the TAO the event values it at. */
-function leaseDividendLeg(a: StakeEvent): LedgerLeg {
-  return {
-    coldkey: a.coldkey,
-    hotkey: a.hotkey as string,
-    netuid: a.netuid as number,
-    alpha: a.alpha,
-    category: 'leaseDividend',
-    basis: 'income',
-    tao: a.tao,
-    fee: 0n,
-    feeUnit: 'alpha',
-    spotTao: a.tao,
-    // Valued by the chain in the event, not from a snapshot.
-    spotBlock: null,
-  };
 }
 
 /** A filled order's trade `t` with its order fee `o.fee` (TAO): paid on top of a buy, taken from a sale's proceeds. */

@@ -9,7 +9,8 @@
  *   runtime's fee (aggregates sell each subnet's combined α in one swap, so exit is not additive).
  * - realized = Σ(proceeds − cost removed) over disposals (expenses have zero proceeds).
  * - unrealized = spotValue − costBasis.
- * - incomeTao = emissions (positive intervals) + root-claim payouts + lease dividends, TAO value at accrual.
+ * - incomeTao = emissions (positive intervals) + root-claim payouts + lease dividends + auto-staked miner
+ *   incentive, TAO value at accrual.
  * - totalReturn = spotValue + taoOut − taoIn (flow based). For the portfolio (and any position without
  *   basis-carrying moves) totalReturn = realized + unrealized + (rewards 'income' ? incomeTao : 0).
  * - friction = Σ over legs of the gap to spot (paid above spot on acquisitions, received below spot on
@@ -34,6 +35,7 @@ export const ADDITIVE_KEYS = [
   'alphaUnexplainedIn',
   'alphaRootClaim',
   'alphaLeaseDividend',
+  'alphaIncentive',
   'alphaFeePaid',
   'alphaBurned',
   'alphaOpening',
@@ -41,6 +43,7 @@ export const ADDITIVE_KEYS = [
   'emissionTao',
   'rootClaimTao',
   'leaseDividendTao',
+  'incentiveTao',
   'incomeTao',
   'costBasis',
   'spotValue',
@@ -232,6 +235,7 @@ function figuresFrom(
     alphaUnexplainedIn: p.alphaUnexplainedIn,
     alphaRootClaim: p.alphaRootClaim,
     alphaLeaseDividend: p.alphaLeaseDividend,
+    alphaIncentive: p.alphaIncentive,
     alphaFeePaid: p.alphaFeePaid,
     alphaBurned: p.alphaBurned,
     alphaOpening: p.alphaOpening,
@@ -239,6 +243,7 @@ function figuresFrom(
     emissionTao: p.emissionTao,
     rootClaimTao: p.rootClaimTao,
     leaseDividendTao: p.leaseDividendTao,
+    incentiveTao: p.incentiveTao,
     incomeTao: p.incomeTao,
     costBasis,
     spotValue,

@@ -44,10 +44,12 @@ export const CELL = {
   winStartNet: 31,
   alphaLeaseDividend: 32,
   leaseDividendTao: 33,
+  alphaIncentive: 34,
+  incentiveTao: 35,
 } as const;
 export type CellName = keyof typeof CELL;
 /** Cells per position. */
-export const CELLS = 34;
+export const CELLS = 36;
 
 /**
  * Running totals of one position (coldkey, hotkey, netuid). All bigint rao / alpha-rao. The bigint
@@ -108,6 +110,7 @@ export class PositionAcc {
       this.alphaTransferredOut === 0n &&
       this.alphaRootClaim === 0n &&
       this.alphaLeaseDividend === 0n &&
+      this.alphaIncentive === 0n &&
       this.alphaFeePaid === 0n &&
       this.alphaBurned === 0n
     );
@@ -148,6 +151,7 @@ export interface PositionAcc {
   alphaRootClaim: bigint;
   /** α paid out of subnet leases (docs/chain/events.md#lease-dividends). */
   alphaLeaseDividend: bigint;
+  alphaIncentive: bigint;
   alphaFeePaid: bigint;
   alphaBurned: bigint;
   /**
@@ -174,6 +178,7 @@ export interface PositionAcc {
   emissionTao: bigint;
   rootClaimTao: bigint;
   leaseDividendTao: bigint;
+  incentiveTao: bigint;
   friction: bigint;
   feesTao: bigint;
   feesAlpha: bigint;

@@ -157,6 +157,9 @@ export class PortfolioState {
       if (leg.category === 'leaseDividend') {
         p.alphaLeaseDividend += leg.alpha;
         p.leaseDividendTao += leg.tao;
+      } else if (leg.category === 'minerIncentive') {
+        p.alphaIncentive += leg.alpha;
+        p.incentiveTao += leg.tao;
       } else {
         p.alphaRootClaim += leg.alpha;
         p.rootClaimTao += leg.tao;

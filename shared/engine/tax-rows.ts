@@ -132,7 +132,8 @@ export function taxRowOf(e: LedgerEntry): TaxRow | null {
     }
     case 'root-claim-keep':
     case 'root-claim-swap':
-    case 'lease-dividend': {
+    case 'lease-dividend':
+    case 'miner-incentive': {
       const l = legs[0] as LedgerLeg;
       return oneWayRow(base, 'received', l.alpha, l.netuid, l.tao, 'reward');
     }
