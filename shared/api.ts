@@ -250,7 +250,18 @@ export const contract = {
   ),
 
   // Accounting (shared/engine via main/services/portfolio.ts)
-  'portfolio:get': channel<PortfolioView>()(portfolioArgs.optional()),
+  'portfolio:get': channel<PortfolioView>()(
+    portfolioArgs
+      .extend({
+        /**
+         * false: the view without its daily series (`daily` empty). The app's pages draw the analytics
+         * view's series and never read this one, some 40 % of the answer (bench:ui).
+         */
+        daily: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
+  ),
   'portfolio:analytics': channel<AnalyticsView>()(analyticsArgs.optional()),
   'portfolio:subnet': channel<SubnetDetailView>()(
     analyticsArgs.extend({ netuid: z.number().int().min(0).max(65_535) }).strict(),

@@ -128,6 +128,7 @@ export interface PortfolioView {
   wallets: WalletView[];
   groups: GroupView[];
   positions: PositionView[];
+  /** Empty when asked for without it (portfolio:get with daily: false, as the app's pages do). */
   daily: SeriesPointView[];
   // Stake/unstake markers are in the analytics view only (AnalyticsView.markers): at 100,000 events they
   // were 3 MB of every portfolio:get answer that no screen read (bench/ui.ts).

@@ -32,6 +32,14 @@ afterAll(async () => {
 });
 
 describe('period figures on the demo scenario (three weeks)', () => {
+  it('without its daily series (as the pages ask): the same view with daily empty', async () => {
+    const slim = await portfolio({ daily: false });
+    expect(p.daily.length).toBeGreaterThan(14);
+    expect(slim.daily).toEqual([]);
+    expect({ ...slim, daily: p.daily }).toEqual(p);
+    expect((await portfolio({ daily: true })).daily).toEqual(p.daily);
+  });
+
   it('a week in the middle: realized PnL and income equal the engine as of its two ends', async () => {
     expect(p.daily.length).toBeGreaterThan(14);
     const [before, last] = [p.daily[4]!, p.daily[11]!];

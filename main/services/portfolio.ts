@@ -135,7 +135,10 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
   };
 
   return {
-    'portfolio:get': (args) => compute(args).view,
+    'portfolio:get': (args) => {
+      const { view } = compute(args);
+      return args?.daily === false ? { ...view, daily: [] } : view;
+    },
 
     'portfolio:analytics': (args) => cockpit(args).view,
 

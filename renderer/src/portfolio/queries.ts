@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { ArgsOf } from '../../../shared/api';
 import { send } from '../api/client';
 
-type PortfolioArgs = NonNullable<ArgsOf<'portfolio:get'>>;
+type PortfolioArgs = Omit<NonNullable<ArgsOf<'portfolio:get'>>, 'daily'>;
 export type AnalyticsArgs = NonNullable<ArgsOf<'portfolio:analytics'>>;
 
 export const portfolioQueries = {
@@ -10,7 +10,8 @@ export const portfolioQueries = {
   view: (args: PortfolioArgs = {}) =>
     queryOptions({
       queryKey: [...portfolioQueries.all(), 'view', args] as const,
-      queryFn: () => send('portfolio:get', args),
+      // No page reads the view's daily series (charts draw the analytics view's): not sent.
+      queryFn: () => send('portfolio:get', { ...args, daily: false }),
     }),
   analytics: (args: AnalyticsArgs = {}) =>
     queryOptions({
