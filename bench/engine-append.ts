@@ -91,6 +91,15 @@ export function timeAppend(input: PortfolioInput, tail = 2_000, cockpitSteps = 1
       engine.result();
       return ok;
     });
+    // The same with what live sync records at a change block besides its events: every subnet's pool
+    // (below), so every position is repriced (the portfolio view's figures; not the cockpit's).
+    const priced = createEngine(head, { method: 'acb', rewards: 'income' });
+    const pools = latestPools(head.snapshots);
+    perEvent("  Engine.append (fold + figures), each block with every subnet's pool", steps.length, (events) => {
+      const ok = priced.append({ ...delta(events), snapshots: movedPools(pools, events[0] as StakeEvent) });
+      priced.result();
+      return ok;
+    });
   }
   const cockpit = (label: string, withPools: boolean): void => {
     let run = computeWithAnalytics(head, { method: 'acb', rewards: 'income' });
