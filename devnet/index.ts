@@ -218,6 +218,7 @@ function toAction(a: SubmitAction): Action {
       return { ...a, coldkey: acc(a.coldkey), ...(a.hotkey ? { hotkey: acc(a.hotkey) } : {}) };
     case 'stake_into_basket':
     case 'add_collateral':
+    case 'set_coldkey_auto_stake_hotkey':
       return { ...a, coldkey: acc(a.coldkey), hotkey: acc(a.hotkey) };
     case 'transfer_stake_and_hotkey':
       return {

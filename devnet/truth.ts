@@ -49,6 +49,12 @@ export interface Truth {
    * (block, eventIndex) of a distribution's transfer to it, with its position, α and TAO worth.
    */
   leaseDividends?: LeaseDividend[];
+  /**
+   * Chains with miners only: every miner incentive credited to a tracked coldkey (devnet/README.md, Miners):
+   * `hotkey` is where the α landed (the auto-stake destination, or the miner hotkey itself), `event`
+   * whether AutoStakeAdded was emitted (it is then also in `events`).
+   */
+  minerIncentives?: MinerIncentive[];
   /** basket era only (absent before it): fund shares of the coldkeys per validator, and the funds */
   baskets?: BasketTruth['baskets'];
   funds?: BasketTruth['funds'];
@@ -64,6 +70,16 @@ export interface LeaseDividend {
   alpha: string;
   /** the transfer's TAO worth at the spot price (StakeAdded.tao) */
   tao: string;
+}
+
+export interface MinerIncentive {
+  block: number;
+  coldkey: string;
+  hotkey: string;
+  netuid: number;
+  miner: string;
+  alpha: string;
+  event: boolean;
 }
 
 const LEASE_KIND = 'SubnetLeaseDividendsDistributed';
@@ -145,8 +161,24 @@ export function buildTruth(chain: Chain, endpoint: string, finalized: number, up
     locks,
     injected,
     ...(chain.leases.all.length ? { leaseDividends: leaseDividends(events) } : {}),
+    ...(chain.hasMiners ? { minerIncentives: minerIncentives(chain, upTo) } : {}),
     ...(chain.basket.from <= upTo ? buildBasketTruth(chain, upTo) : {}),
   };
+}
+
+/** The miner incentive credits of tracked coldkeys up to `upTo`, in block order. */
+function minerIncentives(chain: Chain, upTo: number): MinerIncentive[] {
+  return chain.minerCredits
+    .filter((x) => x.block <= upTo && chain.tracked.has(x.coldkey))
+    .map((x) => ({
+      block: x.block,
+      coldkey: ss58(x.coldkey),
+      hotkey: ss58(x.hotkey),
+      netuid: x.netuid,
+      miner: ss58(x.miner),
+      alpha: x.alpha.toString(),
+      event: x.event,
+    }));
 }
 
 /** The StakeAdded just before each lease event of a tracked coldkey is its dividend (leases.ts emits them in pairs). */

@@ -163,6 +163,7 @@ export class BlockBuilder {
     this.c.basket.truncateAfter(keep);
     this.truthEvents = this.truthEvents.filter((t) => t.block <= keep);
     this.c.injections = this.c.injections.filter((i) => i.block <= keep);
+    this.c.minerCredits = this.c.minerCredits.filter((i) => i.block <= keep);
     for (const [k, from] of this.c.trackedPositionsFrom) if (from > keep) this.c.trackedPositionsFrom.delete(k);
     this.c.head = keep;
     return requeue;

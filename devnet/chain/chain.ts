@@ -13,6 +13,7 @@ import { BasketBook, ESCROW, ROOT_DIVIDEND_PPB } from './basket.js';
 import { BasketExtrinsics } from './extrinsics-455.js';
 import { Payouts } from './payouts.js';
 import { Leases } from './leases.js';
+import type { IncentiveCredit } from './miners.js';
 import { BASKET_SPEC, ChainState } from './state.js';
 import { Staking } from './staking.js';
 import type { Action, BlockRec, EventRec, ExtrinsicRec, SpecSpan, TruthEvent } from './types.js';
@@ -33,6 +34,9 @@ export class Chain extends ChainState {
   readonly basketXt: BasketExtrinsics = new BasketExtrinsics(this);
   /** subnet leases (spec ≥ 361): contributors' dividends */
   readonly leases: Leases = new Leases(this);
+  /** every miner incentive credit (chain/miners.ts), for the truth; `hasMiners` once a miner is registered */
+  minerCredits: IncentiveCredit[] = [];
+  hasMiners = false;
 
   constructor(seed: number, specs: SpecSpan[], genesisTime: number) {
     super(seed, specs, genesisTime);

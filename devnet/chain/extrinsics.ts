@@ -5,6 +5,7 @@
 import type { Acc } from './accounts.js';
 import type { Chain } from './chain.js';
 import { minStake } from './pools.js';
+import { AUTO_STAKE_NETUID_SPEC } from './miners.js';
 import type { Action } from './types.js';
 import { isModernAction, type ModernAction } from './extrinsics-424.js';
 import { isBasketAction, type BasketAction } from './extrinsics-455.js';
@@ -54,6 +55,13 @@ export class Extrinsics {
           : 'NotEnoughStakeToWithdraw';
       case 'set_root_claim_type':
         return spec >= 334 ? null : 'CallUnavailable';
+      case 'set_coldkey_auto_stake_hotkey':
+        if (spec < AUTO_STAKE_NETUID_SPEC) return 'CallUnavailable';
+        if (!this.c.subnetExists(a.netuid, this.c.cur)) return 'SubnetNotExists';
+        if (!this.c.owners.has(a.hotkey)) return 'HotKeyNotRegisteredInSubNet';
+        return this.c.getLog<Acc>('AutoStakeDestination', this.c.cur, a.coldkey, a.netuid) === a.hotkey
+          ? 'SameAutoStakeHotkeyAlreadySet'
+          : null;
       case 'transfer':
         return bal >= a.tao ? null : 'InsufficientBalance';
       case 'set_code':
@@ -129,6 +137,26 @@ export class Extrinsics {
           this.c.emit({ pallet: 'SubtensorModule', name: 'RootClaimTypeSet', args: [a.coldkey, a.claimType] });
         }
         return;
+      case 'set_coldkey_auto_stake_hotkey': {
+        // dispatches.rs set_coldkey_auto_stake_hotkey: the reverse index follows the destination
+        const c = this.c;
+        const cur = c.getLog<Acc>('AutoStakeDestination', c.cur, a.coldkey, a.netuid);
+        if (cur !== undefined) {
+          const old = c.getLog<Acc[]>('AutoStakeDestinationColdkeys', c.cur, cur, a.netuid) ?? [];
+          c.setLog(
+            'AutoStakeDestinationColdkeys',
+            old.filter((x) => x !== a.coldkey),
+            cur,
+            a.netuid,
+          );
+        }
+        c.setLog('AutoStakeDestination', a.hotkey, a.coldkey, a.netuid);
+        const list = c.getLog<Acc[]>('AutoStakeDestinationColdkeys', c.cur, a.hotkey, a.netuid) ?? [];
+        if (!list.includes(a.coldkey))
+          c.setLog('AutoStakeDestinationColdkeys', [...list, a.coldkey], a.hotkey, a.netuid);
+        c.emit({ pallet: 'SubtensorModule', name: 'AutoStakeDestinationSet', args: [a.coldkey, a.netuid, a.hotkey] });
+        return;
+      }
       case 'transfer': {
         const from = this.c.account(a.coldkey);
         this.c.setAccount(a.coldkey, { nonce: from.nonce, free: from.free - a.tao });

@@ -135,6 +135,7 @@ export function genesis(w: World): void {
     w.users.push({ cfg: u, coldkey, targets, schedule, next: 0 });
   });
   if (w.cfg.lease) createLease(w, w.cfg.lease);
+  if (w.cfg.miners) w.miners.genesis(w.cfg.miners);
   c.endBlock();
 }
 

@@ -79,6 +79,20 @@ export interface ScenarioConfig {
     /** TAO contributed (whole TAO, like `raisedTao`) */
     contributors: (({ user: number } | { label: string }) & { tao: bigint })[];
   };
+  /**
+   * Miner hotkeys owned by users (devnet/README.md, Miners): each is paid `alphaPerEpoch` (±10 %) at every
+   * paid epoch of `netuid` from runtime 315. With `destination` the owner calls set_coldkey_auto_stake_hotkey
+   * at `at` for a validator hotkey on that subnet it does not own: `fresh` one it holds nothing on, `held` one
+   * it first stakes `stakeTao` on at `stakeAt` (and then trades like its other positions).
+   */
+  miners?: {
+    list: {
+      user: number;
+      netuid: number;
+      alphaPerEpoch: bigint;
+      destination?: { kind: 'fresh' | 'held'; at: number; stakeAt?: number; stakeTao?: bigint };
+    }[];
+  };
   /** live mode: mean blocks between a scripted user's own actions (absent = users act only via submit) */
   liveUserEvery?: number;
 }

@@ -158,6 +158,13 @@ export function truthFor(
         out.push({ ...base, kind: e.name, coldkey: contributor, hotkey, netuid, tao: 0n, alpha, fee: 0n });
       break;
     }
+    case 'AutoStakeAdded': {
+      // the owner's α on (destination, netuid); the miner hotkey is not part of the line
+      const [netuid, dest, , owner, alpha] = a as [number, Acc, Acc, Acc, bigint];
+      if (tracked.has(owner))
+        out.push({ ...base, kind: e.name, coldkey: owner, hotkey: dest, netuid, tao: 0n, alpha, fee: 0n });
+      break;
+    }
     case 'OrderExecuted': {
       const [, signer, netuid, orderType, amountIn, amountOut] = a as [string, Acc, number, string, bigint, bigint];
       if (!tracked.has(signer)) break;

@@ -31,6 +31,8 @@ export type Action =
     }
   | { kind: 'swap_stake'; coldkey: Acc; hotkey: Acc; originNetuid: number; destNetuid: number; alpha: bigint }
   | { kind: 'set_root_claim_type'; coldkey: Acc; claimType: 'Swap' | 'Keep' }
+  /** the (coldkey, netuid) form (≥ 393 in the devnet; chain/miners.ts) */
+  | { kind: 'set_coldkey_auto_stake_hotkey'; coldkey: Acc; netuid: number; hotkey: Acc }
   | { kind: 'transfer'; coldkey: Acc; dest: Acc; tao: bigint }
   /** recycle_alpha (reduces SubnetAlphaOut) / burn_alpha (does not); no LastColdkeyHotkeyStakeBlock write. */
   | { kind: 'recycle_alpha' | 'burn_alpha'; coldkey: Acc; hotkey: Acc; netuid: number; alpha: bigint }
@@ -84,6 +86,7 @@ export const MODERN_CALLS = [
  */
 export const OTHER_CALLS = [
   'set_root_claim_type',
+  'set_coldkey_auto_stake_hotkey',
   'transfer',
   'set_code',
   ...MODERN_CALLS,

@@ -8,6 +8,7 @@ import { SUDO } from './accounts.js';
 import { Actors } from './actors.js';
 import { ModernActors } from './actors-424.js';
 import { Script424 } from './script-424.js';
+import { Miners } from './miners.js';
 import type { Action, ExtrinsicRec } from './chain.js';
 import { Chain } from './chain.js';
 import { BALANCER_SPEC } from './balancer-book.js';
@@ -37,6 +38,7 @@ export class World {
   readonly modernActors: ModernActors = new ModernActors(this);
   readonly script: Script424 = new Script424(this);
   readonly basketEra: BasketEra = new BasketEra(this);
+  readonly miners: Miners = new Miners(this);
   readonly marketRng: Rng;
   readonly userRng: Rng;
   private nextMarket = 1;
@@ -125,8 +127,8 @@ export class World {
       for (const r of this.registrations)
         if (r.def.registeredAt >= b && r.def.registeredAt < next) next = r.def.registeredAt;
       for (const p of this.nextPayout.values()) if (p >= b && p < next) next = p;
-      for (const x of [...this.script.blocks(), ...this.basketEra.blocks(), this.claimTypeBlock() ?? -1])
-        if (x >= b && x < next) next = x;
+      const scripted = [...this.script.blocks(), ...this.basketEra.blocks(), ...this.miners.blocks()];
+      for (const x of [...scripted, this.claimTypeBlock() ?? -1]) if (x >= b && x < next) next = x;
       const quiet = this.cfg.quietPoolsFrom;
       if (quiet !== undefined && quiet >= b && quiet < next) next = quiet;
       const deferral = this.chain.epochs.nextDeferralBlock(b, Math.max(0, Math.min(next, head) - b));
@@ -203,6 +205,8 @@ export class World {
         c.epochPayout(n, OWNER_CUT_PER_EPOCH, vals, VALIDATOR_TAKE_PPM);
         // a leased subnet's owner cut feeds the lease's dividends (distribute_dividends_and_incentives)
         c.leases.ownerCutPaid(n, OWNER_CUT_PER_EPOCH);
+        // then the miners' incentive (distribute_dividends_and_incentives)
+        this.miners.epoch(n);
       });
       this.schedulePayout(n, b + 1);
     }
@@ -217,6 +221,7 @@ export class World {
     const upgrade = c.specs.find((s) => s.from === b + 1 && b > 0);
     if (upgrade) c.submitExtrinsic({ kind: 'set_code', coldkey: this.sudo, spec: upgrade.spec });
     this.script.atBlock(b, live);
+    this.miners.atBlock(b);
     if (spec >= BASKET_SPEC) this.basketEra.scripted(b);
     const claimStart = this.claimTypeBlock();
     for (const u of this.users) {

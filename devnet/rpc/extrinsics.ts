@@ -55,6 +55,8 @@ function callFor(d: DecoratedMeta, a: Action): unknown {
       return call(d, 'subtensorModule', 'swapStake', [a.hotkey, a.originNetuid, a.destNetuid, a.alpha]);
     case 'set_root_claim_type':
       return call(d, 'subtensorModule', 'setRootClaimType', [a.claimType]);
+    case 'set_coldkey_auto_stake_hotkey':
+      return call(d, 'subtensorModule', 'setColdkeyAutoStakeHotkey', [a.netuid, a.hotkey]);
     case 'transfer':
       return call(d, 'balances', 'transferKeepAlive', [a.dest, a.tao]);
     case 'recycle_alpha':

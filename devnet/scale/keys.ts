@@ -116,6 +116,17 @@ export const ITEMS = {
   SubnetUidToLeaseId: { pallet: 'SubtensorModule', item: 'SubnetUidToLeaseId', args: [T16] },
   NextSubnetLeaseId: { pallet: 'SubtensorModule', item: 'NextSubnetLeaseId', args: [] },
   AccumulatedLeaseDividends: { pallet: 'SubtensorModule', item: 'AccumulatedLeaseDividends', args: [T32] },
+  // ---- miner incentive (devnet/README.md, Miners): the (coldkey, netuid) form of ≥ 393
+  AutoStakeDestination: {
+    pallet: 'SubtensorModule',
+    item: 'AutoStakeDestination',
+    args: [A('Blake2_128Concat'), N16],
+  },
+  AutoStakeDestinationColdkeys: {
+    pallet: 'SubtensorModule',
+    item: 'AutoStakeDestinationColdkeys',
+    args: [A('Blake2_128Concat'), N16],
+  },
   RootClaimType: { pallet: 'SubtensorModule', item: 'RootClaimType', args: [A('Blake2_128Concat')] },
   RootClaimed: {
     pallet: 'SubtensorModule',

@@ -207,6 +207,39 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
       ],
     },
   }),
+  /**
+   * Miner incentive (devnet/README.md, Miners): 393 → 424 @1,500, every subnet pays every epoch. mia's
+   * miner (subnet 1) is paid to its own hotkey until she sets an auto-stake destination at 600: a validator
+   * she holds nothing on (a fresh position, AutoStakeAdded from then on). nico stakes on a subnet-2
+   * validator at 300 and makes it his miner's destination at 700 (a position that already holds nominated
+   * α). omar's miner (subnet 3) never has a destination: its incentive lands silently on his own hotkey.
+   */
+  miners: small({
+    name: 'miners',
+    blocks: 8_000,
+    subnets: 4,
+    specs: [
+      { from: 0, spec: 393 },
+      { from: 1_500, spec: 424 },
+    ],
+    users: [
+      { label: 'mia', balanceTao: 1_000n, positions: 3, actions: 30 },
+      { label: 'nico', balanceTao: 600n, positions: 2, actions: 20 },
+      { label: 'omar', balanceTao: 300n, positions: 1, actions: 10 },
+    ],
+    miners: {
+      list: [
+        { user: 0, netuid: 1, alphaPerEpoch: 40n * 1_000_000_000n, destination: { kind: 'fresh', at: 600 } },
+        {
+          user: 1,
+          netuid: 2,
+          alphaPerEpoch: 25n * 1_000_000_000n,
+          destination: { kind: 'held', at: 700, stakeAt: 300, stakeTao: 20n * 1_000_000_000n },
+        },
+        { user: 2, netuid: 3, alphaPerEpoch: 30n * 1_000_000_000n },
+      ],
+    },
+  }),
   /** Fast scenario for unit tests: 343 only from block 2,500 on, tiny market. */
   tiny: small({
     name: 'tiny',
