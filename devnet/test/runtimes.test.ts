@@ -20,6 +20,14 @@ const ALWAYS = [
   ['SubtensorModule', 'NetworkAdded'],
 ] as const;
 
+const AUTO_STAKE_ADDED = ['u16', 'AccountId32', 'AccountId32', 'AccountId32', 'u64'];
+const AUTO_STAKE_DESTINATION_SET = ['AccountId32', 'u16', 'AccountId32'];
+/** The event's field types by name (its fieldTypes are lookup ids). */
+const fields = (rt: ReturnType<typeof runtimeFor>, event: string) =>
+  rt
+    .eventDef('SubtensorModule', event)
+    ?.fieldTypes.map((t) => rt.registry.lookup.getTypeDef(Number(t.replace('Lookup', ''))).type);
+
 describe.each([233, 315, 320, 343, 393, 424])('runtime %i', (spec) => {
   it('knows every event the devnet emits at that runtime', () => {
     const rt = runtimeFor(spec);
@@ -27,7 +35,10 @@ describe.each([233, 315, 320, 343, 393, 424])('runtime %i', (spec) => {
     if (spec >= 315) {
       expect(rt.eventDef('SubtensorModule', 'AlphaRecycled')).not.toBeNull();
       expect(rt.eventDef('SubtensorModule', 'AlphaBurned')).not.toBeNull();
+      // miner incentive (chain/miners.ts): {netuid, destination, hotkey, owner, incentive}
+      expect(fields(rt, 'AutoStakeAdded')).toEqual(AUTO_STAKE_ADDED);
     }
+    if (spec >= 393) expect(fields(rt, 'AutoStakeDestinationSet')).toEqual(AUTO_STAKE_DESTINATION_SET);
     if (spec >= 334) {
       expect(rt.eventDef('SubtensorModule', 'RootClaimed')).not.toBeNull();
       expect(rt.eventDef('SubtensorModule', 'RootClaimTypeSet')).not.toBeNull();

@@ -41,6 +41,7 @@ describe.each([
   ['demo', 2],
   ['basket475', 2],
   ['lease', 1],
+  ['miners', 1],
 ] as const)('ground truth vs decoded System.Events (%s, seed %i)', (scenario, seed) => {
   let dn: Devnet;
   let api: ApiPromise;
@@ -102,6 +103,9 @@ describe.each([
         } else if (e.kind === 'SubnetLeaseDividendsDistributed') {
           // {lease_id, contributor, alpha}: the event names no position
           expect([d[1], d[2], e.hotkey, e.netuid, e.tao]).toEqual([e.coldkey, e.alpha, null, null, '0']);
+        } else if (e.kind === 'AutoStakeAdded') {
+          // {netuid, destination, hotkey (the miner), owner, incentive}
+          expect([d[0], d[1], d[3], d[4], e.tao]).toEqual([String(e.netuid), e.hotkey, e.coldkey, e.alpha, '0']);
         } else if (e.kind === 'StakeSwapped') {
           expect(d).toEqual([e.coldkey, e.hotkey, String(e.netuid), String(e.destNetuid), e.tao]);
         }
