@@ -20,10 +20,10 @@ function codecHex(spec: number, type: string, input: unknown): string {
 }
 
 describe('fast storage encoders', () => {
-  it('equal the codec for every stored value, on every runtime of tiny and basket475', () => {
+  it('equal the codec for every stored value, on every runtime of tiny, basket475 and miners', () => {
     let fast = 0;
     const items = new Set<string>();
-    for (const name of ['tiny', 'basket475']) {
+    for (const name of ['tiny', 'basket475', 'miners']) {
       const cfg = SCENARIOS[name]!;
       const w = new World(1, cfg);
       w.genesis();
