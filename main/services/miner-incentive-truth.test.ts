@@ -23,7 +23,7 @@ const { startDevnet } = await import('../../devnet/index');
 const tempDir = useTempDirs();
 
 const sum = (xs: readonly bigint[]): bigint => xs.reduce((a, b) => a + b, 0n);
-/** Share-pool rounding: ±1–2 α-rao per credit or per epoch (docs/chain/reconciliation.md). */
+/** Share-pool rounding: ±1–2 α-rao (docs/chain/reconciliation.md), per position over the whole history. */
 const ROUNDING = 2n;
 
 describe.each([1, 2])('miner incentive vs the devnet, miners seed %i', (seed) => {
@@ -133,7 +133,8 @@ function compare(
     const mine = credits.filter((x) => pos(x) === k);
     const grown = truth.emissions.filter((e) => pos(e) === k && e.block <= upTo);
     const firstEvent = Math.min(...truth.events.filter((e) => e.coldkey === coldkey).map((e) => e.block));
-    const slack = ROUNDING * BigInt(mine.length + grown.length + 1);
+    // measured: at most 1 α-rao per position on seeds 1 and 2 (unexplained, and emission vs the truth)
+    const slack = ROUNDING;
     out.set(k, {
       got: {
         alpha: f?.alpha ?? 0n,
