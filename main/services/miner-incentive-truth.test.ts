@@ -4,11 +4,10 @@
 // destination) is emission, nothing opens with a balance (every position appeared after the history
 // began), and nothing stays unexplained beyond share-pool rounding
 // (docs/chain/emissions.md#miner-incentive-auto-staked, docs/chain/reconciliation.md).
-// Known difference (the `it.fails` below): a position whose α arrived silently before the coldkey's first
-// recorded event (omar's miner hotkey: incentive only, no destination, his first own call at ~1,560) is
-// booked as an opening balance at his first checkpoint instead of emission. Sync finds those credit blocks
-// (share changes) but starts the coldkey's history at its first block with an event
-// (main/sync/record-range.ts firstBlock), so the α is older than the recorded history.
+// A position whose α arrived silently before the coldkey's first event (omar's miner hotkey: incentive
+// only, no destination, his first own call at ~1,560) is emission too: sync starts the coldkey's history
+// at its first change, the silent credit (main/sync/record-range.ts firstBlock), and the engine knows
+// where that history begins (PortfolioInput.historyStarts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../shared/engine';
 import type { Devnet } from '../../devnet/index';
@@ -63,17 +62,11 @@ describe.each([1, 2])('miner incentive vs the devnet, miners seed %i', (seed) =>
       if (x.got.alphaIncentive !== x.incentive)
         diffs.push(`${k} alphaIncentive ${x.got.alphaIncentive} vs ${x.incentive}`);
       if (x.got.unexplained > x.slack) diffs.push(`${k} unexplained ${x.got.unexplained}`);
-      if (x.early) {
-        // the known difference (below): what should be emission is split between opening and emission
-        if (!x.near(x.got.alphaEmitted + x.got.alphaOpening, x.emitted))
-          diffs.push(`${k} alphaEmitted + alphaOpening ${x.got.alphaEmitted + x.got.alphaOpening} vs ${x.emitted}`);
-        continue;
-      }
       if (!x.near(x.got.alphaEmitted, x.emitted)) diffs.push(`${k} alphaEmitted ${x.got.alphaEmitted} vs ${x.emitted}`);
       if (x.got.alphaOpening !== 0n) diffs.push(`${k} alphaOpening ${x.got.alphaOpening}`);
     }
     expect(diffs).toEqual([]);
-    // the known difference's case is there: omar's miner hotkey only
+    // α that arrived before the coldkey's first event is among them: omar's miner hotkey
     expect([...found.values()].filter((x) => x.early).length).toBe(1);
     // both kinds, on both runtimes
     expect(credits.filter((x) => x.event).length).toBeGreaterThanOrEqual(30);
@@ -82,19 +75,6 @@ describe.each([1, 2])('miner incentive vs the devnet, miners seed %i', (seed) =>
       sum(credits.filter((x) => x.event).map((x) => BigInt(x.alpha))),
     );
   });
-
-  // Fails today: see the header. When sync starts such a coldkey's history before its first silent credit,
-  // this passes and vitest reports the `fails` as an error: drop the marker and the `early` branch above.
-  it.fails(
-    'a position whose α arrived silently before the coldkey’s first event is emission, not an opening balance',
-    () => {
-      const early = [...found.entries()].filter(([, x]) => x.early);
-      for (const [k, x] of early) {
-        expect(x.got.alphaOpening, `${k} opening`).toBe(0n);
-        expect(x.near(x.got.alphaEmitted, x.emitted), `${k} emitted ${x.got.alphaEmitted} vs ${x.emitted}`).toBe(true);
-      }
-    },
-  );
 });
 
 interface Found {

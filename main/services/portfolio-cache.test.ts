@@ -82,5 +82,18 @@ describe.each(['tiny', 'basket475'])('portfolio cache under live sync (%s)', (sc
     // Every batch went through the incremental path; nothing was computed anew.
     expect(cache.stats.full).toBe(queries.length + 1 + 6);
     expect(cache.stats.incremental).toBe(6 * queries.length);
+
+    // Where a wallet's history begins decides its opening balances (PortfolioInput.historyStarts): a
+    // start that moves (a wallet's first sync sets it) is a new computation, never an append.
+    const coldkey = dn.coldkeys[0]!;
+    const row = backend.db
+      .prepare<[string], { first_block: bigint | null }>('SELECT first_block FROM sync_state WHERE coldkey = ?')
+      .get(coldkey);
+    expect(row?.first_block).not.toBeNull();
+    backend.db.prepare('UPDATE sync_state SET first_block = first_block + 1 WHERE coldkey = ?').run(coldkey);
+    backend.bus.emit('data:changed', { tables: ['position_checkpoints'] });
+    const full = cache.stats.full;
+    same(queries[0]!);
+    expect(cache.stats.full).toBe(full + 1);
   });
 });

@@ -18,6 +18,8 @@ interface Kept {
   stale: boolean;
   /** Computed as of a block (never continued). */
   asOf: boolean;
+  /** The wallets' history starts it was computed with (a wallet's first sync sets its own). */
+  starts: string;
 }
 
 const CHAIN_FACTS = new Set<DbTable>(chainFactTables);
@@ -52,17 +54,20 @@ export class PortfolioCache {
       return kept.computed;
     }
     const marks = this.facts.marks();
-    if (kept) {
+    // Where each wallet's history begins decides what an opening balance is (PortfolioInput.historyStarts):
+    // a start that moved (a wallet's first sync) needs a new computation, not an append.
+    const starts = JSON.stringify(this.facts.historyStarts(wallets.map((w) => w.address)));
+    if (kept && kept.starts === starts) {
       const next = this.append(kept, marks, wallets, settings, query);
       if (next) {
         this.stats.incremental++;
-        this.kept.set(key, { computed: next, marks, stale: false, asOf: false });
+        this.kept.set(key, { computed: next, marks, stale: false, asOf: false, starts });
         return next;
       }
     }
     this.stats.full++;
     const computed = computePortfolioView(this.db, wallets, settings, query);
-    this.kept.set(key, { computed, marks, stale: false, asOf: query.asOfBlock !== undefined });
+    this.kept.set(key, { computed, marks, stale: false, asOf: query.asOfBlock !== undefined, starts });
     return computed;
   }
 

@@ -66,6 +66,7 @@ export function loadPortfolioInput(db: DB, wallets: readonly Wallet[], fiatCurre
     baskets: facts.baskets(coldkeys),
     fiatPrices: fiatPricesRepo(db).list(fiatCurrency),
     trackedColdkeys: coldkeys,
+    historyStarts: facts.historyStarts(coldkeys),
     ...(head ? { currentSpecVersion: head.specVersion } : {}),
   };
 }

@@ -65,12 +65,21 @@ export async function recordRange(
   check();
 
   const eventful = found.filter(recordsSomething);
-  const firstBlock = state.firstBlock ?? eventful[0]?.state.number ?? null;
+  // The history begins at the coldkey's first change, a silent one too: an owner's take or a miner's
+  // incentive adds shares with no event of the coldkey. That block is checkpointed like a change block
+  // (it and the one before), so α that arrived there is not taken for stake older than the history
+  // (docs/chain/reconciliation.md#the-sign-rule). A rerun after an interruption plans it again while
+  // it is still ahead of the cursor.
+  const firstBlock =
+    state.firstBlock ?? found.find((c) => recordsSomething(c) || c.upgrade !== true)?.state.number ?? null;
   // Runtime-upgrade blocks from the first recorded block on are checkpointed (the block and the one
   // before) even without events: a migration's revaluation lands in its own interval
   // (docs/chain/reconciliation.md#runtime-upgrade-checkpoints).
   const changes = found.filter(
-    (c) => recordsSomething(c) || (c.upgrade === true && firstBlock !== null && c.state.number >= firstBlock),
+    (c) =>
+      recordsSomething(c) ||
+      c.state.number === firstBlock ||
+      (c.upgrade === true && firstBlock !== null && c.state.number >= firstBlock),
   );
   // Basket positions are read only for coldkeys with root stake or basket activity (one call per
   // checkpoint, on runtimes that offer it; docs/chain/baskets.md#what-sync-records-runtimes-441).

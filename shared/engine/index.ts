@@ -9,26 +9,31 @@
  *   recorded after everything it has folded (live sync following the chain): the same replay, fed the new blocks,
  *   gives exactly a full computation's figures. Anything else (a fact before a folded block, as-of) needs a new engine.
  */
-import type { LedgerEntry, PositionEffect, RootClaimPayout, StakeEvent } from './ledger';
+import type { LedgerEntry, PositionEffect, StakeEvent } from './ledger';
 import { normalizeEvents, scanEvents, type EventsScan } from './normalize';
-import type { EmissionRecord, PositionCheckpoint } from './emissions';
-import { PriceBook, type SubnetSnapshot } from './prices';
-import { FiatBook, type FiatPriceRow } from './fiat';
-import type { BasketIncomeTiming, CostBasisMethod } from '../vocab';
-import { bookKey, PortfolioState, type RewardTreatment } from './state';
+import { PriceBook } from './prices';
+import { FiatBook } from './fiat';
+import { bookKey, PortfolioState } from './state';
 import type { PnlContext, PnlResult } from './pnl';
 import { PnlTracker } from './aggregates';
 import { replayRaw, type ReplayItem } from './replay';
-import type { BenchmarkSet, RootIndexPoint } from './benchmarks';
+import type { BenchmarkSet } from './benchmarks';
 import { benchmarkKeep, computeBenchmarks, noteTouched } from './benchmark-set';
 import { buildSeries, seriesRecorder, type Series, type SeriesOptions, type SeriesRecorder } from './timeseries';
 import { drillDown, type DrillDown, type DrillFigure } from './drilldown';
 import { BASKET_EVENT_KINDS, computeBaskets, type BasketResult, type BasketSnapshot } from './baskets';
-import { FundBook, type BasketTwrPoint } from './analytics/fund-index';
+import { FundBook } from './analytics/fund-index';
 import { basketFlows, withBasketSeries, withBasketTotals } from './basket-totals';
 import { withBasketBenchmarks } from './basket-benchmarks';
 import { DividendBook } from './basket-dividends';
 import { basketMoments, MomentFeed } from './basket-days';
+import {
+  DEFAULT_SETTINGS,
+  type EngineSettings,
+  type FactsDelta,
+  type PortfolioInput,
+  type PortfolioResult,
+} from './engine-types';
 
 export * from './units';
 export * from './runtime';
@@ -54,59 +59,7 @@ export * from './analytics/fund-index';
 export * from './basket-totals';
 export * from './basket-benchmarks';
 
-export interface PortfolioInput {
-  events: readonly StakeEvent[];
-  checkpoints: readonly PositionCheckpoint[];
-  snapshots: readonly SubnetSnapshot[];
-  rootClaims?: readonly RootClaimPayout[];
-  /** Silent position changes recorded by sync (swaps, dissolution, batched limit orders). */
-  effects?: readonly PositionEffect[];
-  fiatPrices?: readonly FiatPriceRow[];
-  trackedColdkeys: readonly string[];
-  /** Runtime spec for exit fees when snapshots lack one (default: spec of the last event, else 297+). */
-  currentSpecVersion?: number;
-  /** Optional explicit root yield index (else derived from the user's root positions). */
-  rootIndex?: readonly RootIndexPoint[];
-  /** BasketTwr readings of the validators' funds (runtime 441+), for the validator-fund benchmark. */
-  basketTwr?: readonly BasketTwrPoint[];
-  /** Basket positions read at checkpoints (runtime 441+): owed fund shares and their value per validator. */
-  baskets?: readonly BasketSnapshot[];
-}
-
-export interface EngineSettings {
-  method: CostBasisMethod;
-  rewards: RewardTreatment;
-  /** Compute as of this block (inclusive); default: everything. */
-  asOfBlock?: number;
-  /** Wallet groups: name → coldkeys. */
-  walletGroups?: Readonly<Record<string, readonly string[]>>;
-  series?: SeriesOptions;
-  /** When fund dividends (basket shares) are income; default at accrual. */
-  basketIncome?: BasketIncomeTiming;
-}
-
-export const DEFAULT_SETTINGS: EngineSettings = { method: 'acb', rewards: 'income' };
-
-export interface PortfolioResult {
-  settings: EngineSettings;
-  pnl: PnlResult;
-  ledger: readonly LedgerEntry[];
-  /** Emission records (drill-down: PositionAcc.emissions / figures.alphaEmitted). */
-  emissions: readonly EmissionRecord[];
-  benchmarks: BenchmarkSet | null;
-  /** Shares of validator funds (runtime 441+); `pnl` total, wallets and groups include them (./basket-totals). */
-  baskets: BasketResult;
-  series: Series | null;
-}
-
-/**
- * Facts recorded after everything an engine has folded (see `Engine.append`); `currentSpecVersion` is
- * the head's runtime now.
- */
-export type FactsDelta = Pick<
-  PortfolioInput,
-  'events' | 'checkpoints' | 'snapshots' | 'rootClaims' | 'effects' | 'currentSpecVersion' | 'basketTwr' | 'baskets'
->;
+export * from './engine-types';
 
 export interface Engine {
   readonly state: PortfolioState;
@@ -184,6 +137,7 @@ export function createEngine(
     fiat,
     trackedColdkeys: tracked,
     funds,
+    ...(input.historyStarts ? { historyStarts: input.historyStarts } : {}),
   };
   const kept = {
     events: [events],

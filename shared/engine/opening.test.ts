@@ -90,3 +90,32 @@ describe('α on a position first found after the history began', () => {
     expect([sn2.alphaOpening, sn2.openingTao, sn2.alphaEmitted]).toEqual([4n * A, 2n * TAO, 0n]);
   });
 });
+
+// Sync says where a coldkey's history begins (PortfolioInput.historyStarts: the block before its first
+// change, checkpointed). A miner whose first change is a silent incentive has no checkpoint until after it.
+describe('a given history start', () => {
+  const miner = (historyStarts?: Record<string, number>): PortfolioInput => ({
+    trackedColdkeys: ['C1'],
+    events: [],
+    // Own miner hotkey H2 on SN2: first seen at 200 with 4 α, nothing held at the start (block 99).
+    checkpoints: [cp(200, 4n * A, { hot: 'H2', netuid: 2, ownsHotkey: true })],
+    snapshots: [snap(99, 2, 500_000_000n)],
+    ...(historyStarts ? { historyStarts } : {}),
+  });
+
+  it('α first found after it is not an opening balance: on an owned hotkey, emission', () => {
+    const f = computePortfolio(miner({ C1: 99 }), { method: 'acb', rewards: 'income' }).pnl.total.figures;
+    expect([f.alphaOpening, f.alphaEmitted, f.incomeTao, f.taoIn]).toEqual([0n, 4n * A, 2n * TAO, 0n]);
+  });
+
+  it('without it, the coldkey’s first checkpoint is where the history begins: an opening balance', () => {
+    const f = computePortfolio(miner(), { method: 'acb', rewards: 'income' }).pnl.total.figures;
+    expect([f.alphaOpening, f.alphaEmitted, f.taoIn]).toEqual([4n * A, 0n, 2n * TAO]);
+  });
+
+  it('α held at the start is an opening balance', () => {
+    const input = { ...miner({ C1: 99 }), checkpoints: [cp(99, 3n * A, { hot: 'H2', netuid: 2, ownsHotkey: true })] };
+    const f = computePortfolio(input, { method: 'acb', rewards: 'income' }).pnl.total.figures;
+    expect([f.alphaOpening, f.alphaEmitted]).toEqual([3n * A, 0n]);
+  });
+});

@@ -28,6 +28,8 @@ export interface StateOptions {
   trackedColdkeys?: ReadonlySet<string>;
   /** Validator fund total-return readings and root stake (the "Your validator's fund" benchmark). */
   funds?: FundBook;
+  /** Per coldkey, where its recorded history begins (PortfolioInput.historyStarts). */
+  historyStarts?: Readonly<Record<string, number>>;
 }
 
 export class PortfolioState {
@@ -322,14 +324,14 @@ export class PortfolioState {
     this.advance(cp.blockNumber, cp.timestamp);
     const p = this.position(cp.coldkey, cp.hotkey, cp.netuid);
     // Opening balance only for stake older than the coldkey's recorded history: a position with
-    // nothing recorded before its first checkpoint, at the coldkey's first checkpoint block. A
-    // checkpoint holds every position the coldkey has at its block (docs/chain/reconciliation.md),
-    // so α first found at a later checkpoint arrived inside the history: it is split like any
-    // interval's change (an owner's take or incentive is emission; other α no event explains is
-    // unexplained), never a purchase from before the history.
-    let start = this.historyStart.get(cp.coldkey);
+    // nothing recorded before its first checkpoint, at or before the block where the history begins
+    // (given, else the coldkey's first checkpoint block). A checkpoint holds every position the
+    // coldkey has at its block (docs/chain/reconciliation.md), so α first found later arrived inside
+    // the history: it is split like any interval's change (an owner's take or incentive is emission;
+    // other α no event explains is unexplained), never a purchase from before the history.
+    let start = this.opts.historyStarts?.[cp.coldkey] ?? this.historyStart.get(cp.coldkey);
     if (start === undefined) this.historyStart.set(cp.coldkey, (start = cp.blockNumber));
-    const first = p.lastCheckpointBlock < 0 && p.noLegs() && cp.blockNumber === start;
+    const first = p.lastCheckpointBlock < 0 && p.noLegs() && cp.blockNumber <= start;
     const held = p.held || p.alpha > 0n;
     // The α after the latest legs counts when they came before the checkpoint block (an epoch in a
     // later block of the interval paid on it); legs in the checkpoint block came after its epoch.

@@ -191,6 +191,10 @@ export function ledgerFactsRepo(db: DB) {
   const head = db.prepare<[], { number: bigint | null; spec: bigint | null }>(
     'SELECT number, spec_version AS spec FROM blocks ORDER BY number DESC LIMIT 1',
   );
+  const starts = db.prepare<
+    { keys: string },
+    { coldkey: string; first_block: bigint | null; history_from: bigint | null }
+  >('SELECT coldkey, first_block, history_from FROM sync_state WHERE coldkey IN (SELECT value FROM json_each(@keys))');
 
   return {
     /** The highest rowid of each fact table now: pass it as `after` to read what is recorded later. */
@@ -281,6 +285,19 @@ export function ledgerFactsRepo(db: DB) {
     },
     subnetLabels(): SubnetLabel[] {
       return labels.all().map((r) => ({ netuid: Number(r.netuid), name: r.name, symbol: r.symbol }));
+    },
+    /**
+     * Where each coldkey's recorded history begins (the engine's `historyStarts`): the block before its
+     * first change, which sync checkpoints, or the block a pruned node's history starts from
+     * (main/sync/record-range.ts, run-once.ts). Coldkeys with neither are left out.
+     */
+    historyStarts(coldkeys: readonly string[]): Record<string, number> {
+      const out: Record<string, number> = {};
+      for (const r of starts.all({ keys: JSON.stringify(coldkeys) })) {
+        if (r.history_from !== null) out[r.coldkey] = Number(r.history_from);
+        else if (r.first_block !== null) out[r.coldkey] = Number(r.first_block) - 1;
+      }
+      return out;
     },
     head(): { block: number; specVersion: number } | null {
       const row = head.get();
