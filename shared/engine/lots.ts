@@ -93,6 +93,10 @@ abstract class BookTotals {
   deficit(): bigint {
     return this.d;
   }
+  /** α sold beyond what was held is waiting to be covered (compared on the cell: ./totals `positive`). */
+  protected inDeficit(): boolean {
+    return this.t.positive(this.at + 2);
+  }
   /**
    * An acquisition covers the deficit first (that part's cost is the late cost, realised by the
    * caller): returns the α and cost left to book, and the late cost.
@@ -113,7 +117,7 @@ class AverageCostBook extends BookTotals implements LotBook {
     const t = this.t;
     const i = this.at;
     let late = 0n;
-    if (t.positive(i + 2)) [alpha, cost, late] = this.cover(alpha, cost);
+    if (this.inDeficit()) [alpha, cost, late] = this.cover(alpha, cost);
     t.add(i, alpha);
     t.add(i + 1, cost);
     return late;
@@ -201,7 +205,7 @@ class LotListBook extends LotKeepingBook {
 
   acquire(alpha: bigint, cost: bigint, order: number): bigint {
     let late = 0n;
-    if (this.t.positive(this.at + 2)) [alpha, cost, late] = this.cover(alpha, cost);
+    if (this.inDeficit()) [alpha, cost, late] = this.cover(alpha, cost);
     if (alpha > 0n) this.insert({ alpha, cost, order });
     return late;
   }
@@ -323,7 +327,7 @@ class HighestCostBook extends LotKeepingBook {
 
   acquire(alpha: bigint, cost: bigint, order: number): bigint {
     let late = 0n;
-    if (this.t.positive(this.at + 2)) [alpha, cost, late] = this.cover(alpha, cost);
+    if (this.inDeficit()) [alpha, cost, late] = this.cover(alpha, cost);
     if (alpha > 0n) {
       this.t.add(this.at, alpha);
       this.t.add(this.at + 1, cost);
