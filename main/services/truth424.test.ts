@@ -76,6 +76,9 @@ describe.each([
   ['upgrade424', 101],
   // a coldkey swap (9,500) whose new coldkey stakes onto a moved position later in the block
   ['upgrade424', 104],
+  // Keep claims (6,500–10,500) on a subnet dissolved at 10,500: no event names that α's position and
+  // the head does not list it (change-finder learns it from the claim's watermarks)
+  ['upgrade424', 219],
   ['basket475', 1],
   ['basket475', 18],
   // a stake transfer in (9,128) onto a subnet dissolved at 15,000: the 475 upgrade's storage read dropped it

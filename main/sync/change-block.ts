@@ -25,4 +25,6 @@ export const POSITION_KINDS: ReadonlySet<string> = new Set([
   'AlphaBurned',
   'StakeLocked',
   'OrderExecuted',
+  // The owner's α on its auto-stake destination (a position no other event of the coldkey may name).
+  'AutoStakeAdded',
 ]);

@@ -9,13 +9,13 @@ import { BlockReads, FULL_READ_GAP, midpointsAhead, splitGap, type Gap } from '.
 import { walkRound, walkWindow, type WalkStep } from './walk-round';
 import type { BlockState, ChainReader } from './reader';
 import { decodeEvents, stakeEventsOf, type DecodeContext, type DecodedEvent } from './stake-events';
-import { accountNonce, decodeAccountVec, keys, leUint, poolKeysOf, trailingAccount, trailingU16 } from './storage-keys';
+import { decodeAccountVec, keys, leUint, poolKeysOf, trailingAccount, trailingU16 } from './storage-keys';
 import { encodeAddress } from '@polkadot/util-crypto';
-import { rootClaimKeys } from './root-claims';
+import { keptClaimPairs, rootClaimKeys } from './root-claims';
 import { twrKeysOf } from './basket-twr';
 import { poolValueKeys } from './pool-values';
 import { CheckpointPairs, heldLate } from './checkpoint-pairs';
-import { fingerprintKeys } from './fingerprint-keys';
+import { fingerprintKeys, fingerprintValues } from './fingerprint-keys';
 import { fundList, fundsUnchangedBy } from './baskets';
 import { runtimeFeatures } from './runtime-features';
 import { heldBefore, upgradeBlocks } from './upgrade-blocks';
@@ -133,15 +133,6 @@ export class ChangeFinder {
     this.#reads.forgetBelow(b);
     for (const k of this.#specs.keys()) if (k < b) this.#specs.delete(k);
     for (const k of this.#fundsSteady) if (k < b) this.#fundsSteady.delete(k);
-  }
-
-  /** The fingerprint's values at a read, in `keyList` order (the coldkey's account by its nonce only). */
-  #values(s: BlockState, keyList: readonly string[]): string[] {
-    const account = keys.account(this.coldkey);
-    return keyList.map((k) => {
-      const v = s.values.get(k) ?? null;
-      return k === account ? String(accountNonce(v)) : (v ?? '-');
-    });
   }
 
   #lastStake(s: BlockState, hot: string): number {
@@ -264,7 +255,7 @@ export class ChangeFinder {
             q - p <= FULL_READ_GAP
               ? await this.read(m, true, true, 'bisection')
               : await this.#reads.read(m, keyList, false, 'fingerprint: bisection');
-          const vM = this.#values(sM, keyList);
+          const vM = fingerprintValues(this.coldkey, sM.values, keyList);
           const left = splitGap(p, m, keyList, vP, vM);
           const right = splitGap(m, q, keyList, vM, vQ);
           if (left) next.push(left);
@@ -295,7 +286,8 @@ export class ChangeFinder {
           this.read(q, false, next !== undefined, 'verification'),
         ]);
         const keyList = this.#keys();
-        const gap = splitGap(p, q, keyList, this.#values(sp, keyList), this.#values(sq, keyList));
+        const values = (s: BlockState) => fingerprintValues(this.coldkey, s.values, keyList);
+        const gap = splitGap(p, q, keyList, values(sp), values(sq));
         if (gap) gaps.push(gap);
       }),
     );
@@ -348,6 +340,12 @@ export class ChangeFinder {
   /** Learns what a decoded change block reveals. True when the known set grew. */
   async #absorb(c: ChangeBlock): Promise<boolean> {
     let grew = this.#learn(c);
+    // A root claim keeping α on subnets stakes it on positions no event names (root-claims.ts keptClaimPairs).
+    if (c.claims.length > 0) {
+      const before = (await this.read(c.state.number - 1, false, true, 'root claim')).values;
+      for (const p of keptClaimPairs(this.coldkey, this.fundHotkeys(), this.netuids, before, c.state.values))
+        grew = this.#addPosition(p.hotkey, p.netuid) || grew;
+    }
     // A coldkey swap onto this coldkey brings positions no event names: list what it holds right after.
     if (c.silent.some((ref) => ref.kind === 'ColdkeySwapped' && ref.newColdkey === this.coldkey))
       if ((await this.#discoverAt(c.state.number)).grew) grew = true;

@@ -1,6 +1,6 @@
 // The storage keys of a coldkey's fingerprint (docs/chain/change-discovery.md): what change discovery
 // compares across each gap between known blocks, and reads at every block it visits.
-import { keys } from './storage-keys';
+import { accountNonce, keys } from './storage-keys';
 
 type Pair = { hotkey: string; netuid: number };
 
@@ -25,4 +25,17 @@ export function fingerprintKeys(coldkey: string, hotkeys: ReadonlySet<string>, p
       .sort((a, b) => (a.hotkey < b.hotkey ? -1 : a.hotkey > b.hotkey ? 1 : a.netuid - b.netuid))
       .flatMap((p) => pairKeys(coldkey, p)),
   ];
+}
+
+/** The fingerprint's values in a read, in `keyList` order (the coldkey's account by its nonce only). */
+export function fingerprintValues(
+  coldkey: string,
+  values: ReadonlyMap<string, string | null>,
+  keyList: readonly string[],
+): string[] {
+  const account = keys.account(coldkey);
+  return keyList.map((k) => {
+    const v = values.get(k) ?? null;
+    return k === account ? String(accountNonce(v)) : (v ?? '-');
+  });
 }

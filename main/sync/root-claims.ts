@@ -22,6 +22,33 @@ export function rootClaimKeys(coldkey: string, rootHotkeys: Iterable<string>, ne
   ];
 }
 
+/**
+ * The (root hotkey, subnet) pairs a claim at a block staked α on: the coldkey's watermark grew across
+ * the block (`before` is b − 1's values, `after` b's) and its claim type (read at b − 1) keeps that
+ * subnet's α. That α stays on the subnet under the root hotkey and earns there, and no stake event
+ * names the position, so change discovery must watch it: if it ends silently before the head (a
+ * dissolution), nothing else lists it (devnet upgrade424 seed 219: Keep claims on a subnet dissolved
+ * at 10,500). Only keys both reads hold count.
+ */
+export function keptClaimPairs(
+  coldkey: string,
+  rootHotkeys: Iterable<string>,
+  netuids: readonly number[],
+  before: ReadonlyMap<string, string | null>,
+  after: ReadonlyMap<string, string | null>,
+): { hotkey: string; netuid: number }[] {
+  const type = decodeClaimType(before.get(keys.rootClaimType(coldkey)) ?? null);
+  const out: { hotkey: string; netuid: number }[] = [];
+  for (const hotkey of rootHotkeys)
+    for (const netuid of netuids) {
+      if (netuid === 0 || !type.keep(netuid)) continue;
+      const k = keys.rootClaimed(netuid, hotkey, coldkey);
+      if (!before.has(k) || !after.has(k)) continue;
+      if (leUint(after.get(k) ?? null, 16) > leUint(before.get(k) ?? null, 16)) out.push({ hotkey, netuid });
+    }
+  return out;
+}
+
 export async function rootClaimPayouts(
   valuesAt: ValuesAt,
   coldkey: string,
