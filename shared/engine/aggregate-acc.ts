@@ -100,6 +100,18 @@ export class AggregateAcc {
     if (!this.staleExit.has(netuid)) this.staleExitOf(netuid);
   }
 
+  /**
+   * After a reprice of subnet `netuid` (`PnlTracker.reprice`): `tao` is the exit quote of `alpha` α on
+   * its pool now. Where that is all the α this aggregate holds on the subnet, it is the quote `build`
+   * would make (the same α, pool and runtime), so it is kept instead of quoting again.
+   */
+  quoted(netuid: number, alpha: bigint, tao: bigint): void {
+    if (!this.staleExit.has(netuid) || this.alphaByNetuid.get(netuid) !== alpha) return;
+    this.staleExit.delete(netuid);
+    this.exitByNetuid.set(netuid, tao);
+    this.exitSum += tao;
+  }
+
   /** A repriced member's flags went from `was` to `now` (its other figures: `repriced`). */
   reflagged(was: FigureFlags, now: FigureFlags): void {
     this.cached = null;

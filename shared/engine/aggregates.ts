@@ -135,8 +135,9 @@ export class PnlTracker {
     const fiatPrice = fiat ? fiat.priceOn(this.state.lastTimestamp) : null;
     let moved = 0n;
     let any = false;
+    const skip = books.size > 0 ? books : null;
     for (const t of list) {
-      if (books.size > 0 && books.has(t.book)) continue;
+      if (skip !== null && skip.has(t.book)) continue;
       any = true;
       const old = t.res;
       const was = old.figures;
@@ -152,9 +153,23 @@ export class PnlTracker {
       this.notePosition(t, false);
     }
     if (!any) return;
+    const subnet = this.subnets.get(netuid) as AggregateAcc;
     this.total.repriced(netuid, moved);
-    (this.subnets.get(netuid) as AggregateAcc).repriced(netuid, moved);
+    subnet.repriced(netuid, moved);
     this.aggLists = null;
+    // The new exit quotes the aggregates can take as they are (AggregateAcc.quoted): a wallet's (or
+    // group's) where one repriced position holds all its α on the subnet, and the subnet's α, which is
+    // also the total's on it, quoted once for both. A price move then re-quotes each sale once.
+    for (const t of list) {
+      if (skip !== null && skip.has(t.book)) continue;
+      const { alpha, exitValue } = t.res.figures;
+      const aggs = t.aggs;
+      for (let i = 2; i < aggs.length; i++) (aggs[i] as AggregateAcc).quoted(netuid, alpha, exitValue);
+    }
+    const held = subnet.alphaByNetuid.get(netuid) ?? 0n;
+    const tao = pool && held !== 0n ? quoteExit(held, pool, spec).tao : 0n;
+    subnet.quoted(netuid, held, tao);
+    this.total.quoted(netuid, held, tao);
   }
 
   private refreshBook(bk: string): void {
