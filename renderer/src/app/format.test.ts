@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { alpha, compactFiat, compactTao, fiat, formatUnits, MASK, maskDigits, pct, signed, tao } from './format';
+import {
+  alpha,
+  compactFiat,
+  compactTao,
+  fiat,
+  formatDate,
+  formatDateTime,
+  formatUnits,
+  MASK,
+  maskDigits,
+  pct,
+  signed,
+  tao,
+} from './format';
 import { axisFormatIn, TAO_UNIT } from './Money';
 
 describe('formatUnits', () => {
@@ -89,5 +102,27 @@ describe('chart axes in the display unit', () => {
     expect(usdAxis(Number(123_450_000_000n) / 1e9)).toBe('1.23k USD');
     expect(usdAxis(-Number(5_000_000_000n) / 1e9)).toBe('−50 USD');
     expect(compactFiat(0, 'EUR')).toBe('0 EUR');
+  });
+});
+
+describe('formatDate, formatDateTime', () => {
+  // Formatters built once must print what Date#toLocaleString printed with the same options.
+  const times = [0, 1_700_000_000_000, 1_767_225_599_999, -86_400_000, NaN, 9e15];
+  it('match toLocaleDateString / toLocaleString with the same options, invalid dates included', () => {
+    for (const ms of times) {
+      const date = new Date(ms);
+      expect(formatDate(ms)).toBe(
+        date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }),
+      );
+      expect(formatDateTime(ms)).toBe(
+        date.toLocaleString(undefined, {
+          year: 'numeric',
+          month: 'short',
+          day: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+        }),
+      );
+    }
   });
 });
