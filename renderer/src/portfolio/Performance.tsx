@@ -57,7 +57,7 @@ export function PerformanceCard({ analytics, view }: { analytics: AnalyticsView;
         rate (<Pct value={p.riskFree.annualRate} tone={false} /> a year). Risk from {p.from} to {p.to}.
       </p>
       <div className="scroll-x">
-        <table className="table compact" aria-label="Period returns and risk">
+        <table className="table compact perf-table" aria-label="Period returns and risk">
           <thead>
             <tr>
               <th />
