@@ -11,6 +11,8 @@
 //   frame), also until the figures alone. Twice: `recompute` switches as soon as Portfolio shows its
 //   figures, while the navigation still draws the sections below (its longest tasks are that drawing);
 //   `recomputeSettled` switches on a page drawn to the end, so it measures the recompute alone.
+//   Each also says how much of its longest frame was the page's own main-thread CPU (longestFrameCpuMs,
+//   from the trace, split at a mark per frame) and the most CPU any one frame took (maxFrameCpuMs).
 // Wall-clock figures on a shared machine: compare runs, not absolute numbers. Frame intervals are
 // paced by the display's vsync (16.7 ms at 60 Hz), so an on-time frame measures 16.6–16.9 ms: a frame
 // that *missed* a vsync is one over 25 ms (wallFrameMs.missedVsync). What the page itself costs is CPU
@@ -28,7 +30,7 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { writeUiBenchData } from './ui-data';
 import { activityScroll } from './ui-activity';
-import { traced } from './ui-trace';
+import { FRAME_MARK, traced } from './ui-trace';
 import { profiled } from './ui-profile';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -153,7 +155,7 @@ try {
           page,
           () =>
             page.evaluate(
-              async ({ method, short }) => {
+              async ({ method, short, mark }) => {
                 const select = [...document.querySelectorAll('select')].find((s) =>
                   [...s.options].some((o) => o.value === method),
                 )!;
@@ -164,12 +166,15 @@ try {
                 let running = true;
                 const frame = () => {
                   const now = performance.now();
+                  // Splits the trace's main-thread CPU at each frame (gap i is the CPU from mark i to i + 1).
+                  performance.mark(mark);
                   gaps.push(now - last);
                   ends.push(now - t0);
                   last = now;
                   if (running) requestAnimationFrame(frame);
                 };
                 const t0 = performance.now();
+                performance.mark(mark);
                 requestAnimationFrame(frame);
                 select.value = method;
                 select.dispatchEvent(new Event('change', { bubbles: true }));
@@ -197,17 +202,25 @@ try {
                   // When the longest frame ended, after the change (the figures came at toNewFiguresMs).
                   longestFrameEndMs: Math.round(ends[longest]!),
                   frames: gaps.length,
+                  longestFrameIndex: longest,
                 };
               },
-              { method, short },
+              { method, short, mark: FRAME_MARK },
             ),
           label,
         ),
       undefined,
       label,
     );
+    const { longestFrameIndex, ...result } = run.result;
+    const tenth = (ms: number | undefined) => (ms === undefined ? null : Math.round(ms * 10) / 10);
     return {
-      ...run.result,
+      ...result,
+      // The page's own main-thread CPU in its longest frame: near the frame's length when the page's work
+      // made it long, far below it when the page waited for a core (the host computing, other load).
+      longestFrameCpuMs: tenth(run.cpuPerFrameMs[longestFrameIndex]),
+      // The most main-thread CPU any one frame of the recompute took.
+      maxFrameCpuMs: tenth(Math.max(0, ...run.cpuPerFrameMs)),
       longestTaskCpuMs: run.longestTaskCpuMs,
       longestTaskWallMs: run.longestTaskWallMs,
       longestTaskEventsMs: run.longestTaskEventsMs,
