@@ -9,13 +9,13 @@ import { BlockReads, FULL_READ_GAP, midpointsAhead, splitGap, type Gap } from '.
 import { walkRound, walkWindow, type WalkStep } from './walk-round';
 import type { BlockState, ChainReader } from './reader';
 import { decodeEvents, stakeEventsOf, type DecodeContext, type DecodedEvent } from './stake-events';
-import { decodeAccountVec, keys, leUint, poolKeysOf, trailingAccount, trailingU16 } from './storage-keys';
+import { decodeAccountVec, keys, poolKeysOf, trailingAccount, trailingU16 } from './storage-keys';
 import { encodeAddress } from '@polkadot/util-crypto';
 import { keptClaimPairs, rootClaimKeys } from './root-claims';
 import { twrKeysOf } from './basket-twr';
 import { poolValueKeys } from './pool-values';
 import { CheckpointPairs, heldLate } from './checkpoint-pairs';
-import { fingerprintKeys, fingerprintValues } from './fingerprint-keys';
+import { fingerprintKeys, fingerprintValues, lastStakeIn } from './fingerprint-keys';
 import { fundList, fundsUnchangedBy } from './baskets';
 import { runtimeFeatures } from './runtime-features';
 import { heldBefore, upgradeBlocks } from './upgrade-blocks';
@@ -135,18 +135,19 @@ export class ChangeFinder {
     for (const k of this.#fundsSteady) if (k < b) this.#fundsSteady.delete(k);
   }
 
-  #lastStake(s: BlockState, hot: string): number {
-    return Number(leUint(s.values.get(keys.lastStakeBlock(this.coldkey, hot)) ?? null, 8));
-  }
-
-  /** Hotkeys and positions known at block `hi`: StakingHotkeys, LastColdkeyHotkeyStakeBlock keys, Alpha keys. */
-  async discover(hi: number): Promise<void> {
+  /**
+   * Hotkeys and positions known at `hi` (StakingHotkeys, LastColdkeyHotkeyStakeBlock and Alpha keys), and the
+   * subnets at `hi` and at the range's lower end: one dissolved in between is gone at `hi`, and if it was the
+   * highest, reads stopped below it (basket475 seed 303: subnet 7, dissolved at 15,000).
+   */
+  async discover(hi: number, lo = hi): Promise<void> {
     if (this.#discovered) return;
     const hash = await this.reader.hashOf(hi);
-    const subnetKeys = await this.reader.keysPaged(keys.subnetTaoPrefix(), hash, 'the subnets');
+    const lower = lo < hi ? await this.reader.subnetsAt(await this.reader.hashOf(lo)) : [];
+    const subnets = [...(await this.reader.subnetsAt(hash)), ...lower];
     // The funds at the head (441+): their watermarks ride in the reads (CheckpointPairs.setFunds).
     if ((await this.#discoverAt(hi)).baskets) this.pairs.setFunds(await fundList(this.reader, hash));
-    const highest = Math.max(0, ...subnetKeys.map(trailingU16), ...[...this.positions.values()].map((p) => p.netuid));
+    const highest = Math.max(0, ...subnets, ...[...this.positions.values()].map((p) => p.netuid));
     this.netuids = upTo(highest);
     this.#poolKeys = null;
     this.pairs.invalidate();
@@ -192,7 +193,7 @@ export class ChangeFinder {
     const found = new Set<number>();
     const top = await this.read(hi, false, false, 'walk');
     const window = walkWindow(lo, hi);
-    const frontier = [...this.hotkeys].map((hot) => ({ hot, v: this.#lastStake(top, hot) }));
+    const frontier = [...this.hotkeys].map((hot) => ({ hot, v: lastStakeIn(this.coldkey, top.values, hot) }));
     let round = walkRound(frontier, lo, hi, window, found);
     if (round) void this.reader.prefetchHashes(round.hashes);
     // Change blocks are decoded while the walk goes on: the next round's reads go out once this round's
@@ -212,7 +213,7 @@ export class ChangeFinder {
       }
       await Promise.all(
         round.stepping.map(async ({ hot, v }) => {
-          const previous = this.#lastStake(await this.read(v - 1, false, true, 'walk'), hot);
+          const previous = lastStakeIn(this.coldkey, (await this.read(v - 1, false, true, 'walk')).values, hot);
           if (previous >= v)
             throw new ChainError('malformed', `LastColdkeyHotkeyStakeBlock did not go back in time at block ${v - 1}.`);
           if (previous >= lo) next.push({ hot, v: previous });
@@ -298,7 +299,7 @@ export class ChangeFinder {
   /** The coldkey's change blocks in [lo, hi] with decoded stake-event rows, ascending; re-verified while positions grow. */
   async run(lo: number, hi: number, onProgress?: (found: number) => void): Promise<ChangeBlock[]> {
     if (lo > hi) return [];
-    await this.discover(hi);
+    await this.discover(hi, lo);
     const changes = new Map<number, ChangeBlock>();
     const candidates = await this.#walk(lo, hi, changes);
     // Upgrade blocks are change blocks too (migrations may move α silently); StakeInfo before one lists unseen α.

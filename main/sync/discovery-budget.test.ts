@@ -22,7 +22,10 @@ const tempDir = useTempDirs();
 const NOT_DERIVED = new Set(['BasketDividend', 'BasketMigration', 'ShareReconcile', 'DustSwept', 'DissolutionPayout']);
 
 /**
- * Requests per (ledger event + position-checkpoint block) for the four wallets' backfill: 2.59 measured
+ * Requests per (ledger event + position-checkpoint block) for the four wallets' backfill: 2.50 measured
+ * (2,013 for 806) since discovery also lists the subnets at the range's lower end (the subnet dissolved at
+ * 15,000 is the highest, so its pools and pairs were read only once a position on it was learned); 2.58
+ * (2,080 for 806) before; 2.59
  * (2,085 for 804, since each round reads its change blocks again with the pairs known then:
  * checkpoint-pairs heldLate); 2.64 (2,122, since StakeInfo before each 441+ upgrade: upgrade-blocks heldBefore); 2.63 (2,117;
  * verification re-reads 200 → 210 since a2680fd's walk pipelining); 2.62 (2,107) since discovery lists positions only in the share maps the head's runtime has (none

@@ -1,6 +1,6 @@
 // The storage keys of a coldkey's fingerprint (docs/chain/change-discovery.md): what change discovery
 // compares across each gap between known blocks, and reads at every block it visits.
-import { accountNonce, keys } from './storage-keys';
+import { accountNonce, keys, leUint } from './storage-keys';
 
 type Pair = { hotkey: string; netuid: number };
 
@@ -38,4 +38,9 @@ export function fingerprintValues(
     const v = values.get(k) ?? null;
     return k === account ? String(accountNonce(v)) : (v ?? '-');
   });
+}
+
+/** LastColdkeyHotkeyStakeBlock(coldkey, hotkey) in a read: the walk's next step (0 when absent). */
+export function lastStakeIn(coldkey: string, values: ReadonlyMap<string, string | null>, hotkey: string): number {
+  return Number(leUint(values.get(keys.lastStakeBlock(coldkey, hotkey)) ?? null, 8));
 }

@@ -12,7 +12,7 @@ import { attachBundledApis, bundledApiFor } from '../chain/bundled-apis';
 import { ChainError, type ChainClient } from '../chain/client';
 import { encodeOnce } from '../chain/request-json';
 import { withRetries, type RetryStats } from './retry';
-import { keys, lastUpgradeSpec, leUint } from './storage-keys';
+import { keys, lastUpgradeSpec, leUint, trailingU16 } from './storage-keys';
 import { byAnswerKey, inRequestOrder, type StorageSets } from './storage-answer';
 import { BlockValues, KeyList, keyList } from './block-values';
 
@@ -224,6 +224,11 @@ export class ChainReader {
       if (page.length < 1000) return out;
       start = page[page.length - 1] ?? null;
     }
+  }
+
+  /** The netuids with a SubnetTAO entry at block `at` (the subnets that exist there). */
+  async subnetsAt(at: string): Promise<number[]> {
+    return (await this.keysPaged(keys.subnetTaoPrefix(), at, 'the subnets')).map(trailingU16);
   }
 
   /** The registry of the runtime that executed block `state.number` (fetches metadata once per spec). */

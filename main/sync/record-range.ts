@@ -58,7 +58,7 @@ export async function recordRange(
   };
 
   hooks.onProgress?.('discovering', 0, 0);
-  await finder.discover(hi);
+  await finder.discover(hi, lo);
   check();
   hooks.onProgress?.('scanning', 0, 0);
   const found = await finder.run(lo, hi, (n) => hooks.onProgress?.('scanning', n, 0));
