@@ -95,6 +95,9 @@ describe.each([
   ['basket475', 149],
   // a stake transfer in (14,940) onto a subnet dissolved at 15,000, between two change blocks that read it empty
   ['basket475', 65],
+  // a stake transfer in (12,487) onto the highest subnet, dissolved at 15,000 (absent at the head), before the
+  // coldkey swapped away at 14,000: only the subnets listed at the range's lower end cover it
+  ['basket475', 303],
 ] as const)('devnet truth through sync and the engine, %s seed %i', (scenario, seed) => {
   let dn: Devnet;
   let truth: Truth;
