@@ -165,6 +165,8 @@ export class StateStore {
 
   /** Keys per item prefix (twox128(pallet) ‖ twox128(item)), and sorted keys per prefix asked for. */
   private byItem = new Map<string, string[]>();
+  /** An item's keys grouped by their first `length` characters, per `${item}:${length}`. */
+  private byLength = new Map<string, Map<string, string[]>>();
   private byPrefix = new Map<string, string[]>();
   private byItemVersion = -1;
 
@@ -177,6 +179,7 @@ export class StateStore {
     if (prefix.length < ITEM_PREFIX_HEX) return this.keys();
     if (this.byItemVersion !== this.cellsVersion) {
       this.byItem = new Map();
+      this.byLength = new Map();
       this.byPrefix = new Map();
       this.byItemVersion = this.cellsVersion;
     }
@@ -189,7 +192,23 @@ export class StateStore {
       for (const k of this.cells.keys()) if (k.startsWith(item)) group.push(k);
       this.byItem.set(item, group);
     }
-    keys = group.filter((k) => k.startsWith(prefix)).sort();
+    // Listings come in runs of one prefix length (a coldkey's positions: one (hotkey, coldkey) prefix
+    // per hotkey): the item's keys are grouped by that length once, instead of filtering every key of
+    // the item per listing (~30 ms each over 50,000 keys sharing long prefixes, 40 per backfill).
+    const byLengthKey = `${item}:${prefix.length}`;
+    let groups = this.byLength.get(byLengthKey);
+    if (!groups) {
+      groups = new Map();
+      for (const k of group) {
+        if (k.length < prefix.length) continue;
+        const head = k.slice(0, prefix.length);
+        const same = groups.get(head);
+        if (same) same.push(k);
+        else groups.set(head, [k]);
+      }
+      this.byLength.set(byLengthKey, groups);
+    }
+    keys = [...(groups.get(prefix) ?? [])].sort();
     if (this.byPrefix.size > 1_000) this.byPrefix.clear();
     this.byPrefix.set(prefix, keys);
     return keys;
