@@ -124,6 +124,12 @@ const SUBNET_ROWS_PER_STATEMENT = 256;
 const MERGED_SUBNET_COLUMNS =
   'balancer_quote fee_rate name symbol tao_in_emission alpha_in_emission alpha_out_emission registered_at'.split(' ');
 
+const SUBNET_MERGE = `ON CONFLICT (netuid, block_number) DO UPDATE SET
+  price = CASE WHEN excluded.price_source = 'runtime' AND subnet_snapshots.price_source <> 'runtime'
+    THEN excluded.price ELSE subnet_snapshots.price END,
+  price_source = CASE WHEN excluded.price_source = 'runtime' THEN 'runtime' ELSE subnet_snapshots.price_source END,
+  ${MERGED_SUBNET_COLUMNS.map((c) => `${c} = COALESCE(subnet_snapshots.${c}, excluded.${c})`).join(', ')}`;
+
 const n = (v: bigint | null): number | null => (v === null ? null : Number(v));
 
 export function chainFactsRepo(db: DB) {
@@ -147,26 +153,22 @@ export function chainFactsRepo(db: DB) {
   );
   // Wallets syncing side by side commit in any order, and one block's pools may come from storage (a
   // change block) and from the runtime (a daily or head checkpoint): the row merges them alike whatever
-  // the order, the runtime's price first (docs/chain/prices.md).
-  // Every checkpoint writes one row per subnet (~130), the bulk of a backfill's rows: a checkpoint's
-  // rows go in one multi-row statement, with positional parameters (binding by name looked up each
-  // of the 15 names per row). One statement per row cost a native call and a statement step per
-  // row, most of the snapshot writes' time in bench:sync; the rows written are the same.
-  const insertSubnets = new Map<number, ReturnType<DB['prepare']>>();
-  const subnetStatement = (rows: number) => {
-    let statement = insertSubnets.get(rows);
+  // the order, the runtime's price first (docs/chain/prices.md; SUBNET_MERGE).
+  // Every checkpoint writes one row per subnet (~130), the bulk of a backfill's rows: one multi-row
+  // statement with positional parameters (bench:sync). Most blocks' pools are written once, so a plain
+  // insert goes first (the conflict clause cost a third of its time) and only a chunk where a row was
+  // not inserted goes through the merge, where the rows just inserted merge with themselves unchanged.
+  const insertSubnets = new Map<string, ReturnType<DB['prepare']>>();
+  const subnetStatement = (rows: number, merge: boolean) => {
+    let statement = insertSubnets.get(`${rows}:${merge}`);
     if (!statement) {
       statement = db.prepare(
         `INSERT OR IGNORE INTO subnet_snapshots (block_number, netuid, tao_in, alpha_in, alpha_out, price, price_source, balancer_quote, fee_rate,
            name, symbol, tao_in_emission, alpha_in_emission, alpha_out_emission, registered_at)
          VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-         ON CONFLICT (netuid, block_number) DO UPDATE SET
-           price = CASE WHEN excluded.price_source = 'runtime' AND subnet_snapshots.price_source <> 'runtime'
-             THEN excluded.price ELSE subnet_snapshots.price END,
-           price_source = CASE WHEN excluded.price_source = 'runtime' THEN 'runtime' ELSE subnet_snapshots.price_source END,
-           ${MERGED_SUBNET_COLUMNS.map((c) => `${c} = COALESCE(subnet_snapshots.${c}, excluded.${c})`).join(', ')}`,
+         ${merge ? SUBNET_MERGE : ''}`,
       );
-      insertSubnets.set(rows, statement);
+      insertSubnets.set(`${rows}:${merge}`, statement);
     }
     return statement;
   };
@@ -192,7 +194,8 @@ export function chainFactsRepo(db: DB) {
           s.alphaOutEmission,
           s.registeredAt,
         );
-      subnetStatement(chunk.length).run(params);
+      if (subnetStatement(chunk.length, false).run(params).changes < chunk.length)
+        subnetStatement(chunk.length, true).run(params);
     }
   };
   const insertEffect = db.prepare(
