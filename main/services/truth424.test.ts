@@ -38,7 +38,7 @@ const ROUNDING_PER_INTERVAL = 1n;
  * on their own pools (upgrade424 seeds 69 and 84: a sell of another coldkey's order re-rounded it). A
  * claim or purchase of the hotkey's fund counts whoever signs it: it sells or buys the fund escrow's
  * holding on the pool (basket475 seeds 51 and 84, a claim_root naming no hotkey or subnet; seed 109,
- * a stake_into_basket naming no subnet).
+ * a stake_into_basket naming no subnet), and another coldkey's root claim that keeps α there.
  */
 function othersOnPool(dn: Devnet, coldkey: string, hotkey: string, netuid: number, from: number, to: number): number {
   const [c, h] = [fromSs58(coldkey), fromSs58(hotkey)];
@@ -56,7 +56,14 @@ function othersOnPool(dn: Devnet, coldkey: string, hotkey: string, netuid: numbe
       const fundPurchase = a.kind === 'stake_into_basket' && a.hotkey === h;
       if ((a.coldkey !== c && hot && net) || fundClaim || fundPurchase) n++;
     }
-  return n;
+  // Another coldkey's root claim of type Keep stakes its α on the pool in block initialisation, with no
+  // extrinsic (upgrade424 seed 239: a claim at 9,000 on the position's hotkey and subnet).
+  const keeps = dn
+    .truth()
+    .events.filter(
+      (e) => e.kind === 'RootClaimKeep' && e.coldkey !== coldkey && e.hotkey === hotkey && e.netuid === netuid,
+    );
+  return n + keeps.filter((e) => e.block > from && e.block <= to).length;
 }
 
 /** |recorded| = the truth's α, up to rounding: the receiving side of a swap gets the pool's floor of it. */
@@ -79,6 +86,8 @@ describe.each([
   // Keep claims (6,500–10,500) on a subnet dissolved at 10,500: no event names that α's position and
   // the head does not list it (change-finder learns it from the claim's watermarks)
   ['upgrade424', 219],
+  // an interval one α-rao off whose only other operation on the pool is another coldkey's Keep claim (9,000)
+  ['upgrade424', 239],
   ['basket475', 1],
   ['basket475', 18],
   // a stake transfer in (9,128) onto a subnet dissolved at 15,000: the 475 upgrade's storage read dropped it
