@@ -107,6 +107,9 @@ describe.each([
   // a stake transfer in (12,487) onto the highest subnet, dissolved at 15,000 (absent at the head), before the
   // coldkey swapped away at 14,000: only the subnets listed at the range's lower end cover it
   ['basket475', 303],
+  // a stake transfer in (14,918) onto a subnet dissolved at 15,000, after the coldkey's last change block
+  // (14,902): the dissolution search runs up to the range's end too
+  ['basket475', 458],
 ] as const)('devnet truth through sync and the engine, %s seed %i', (scenario, seed) => {
   let dn: Devnet;
   let truth: Truth;

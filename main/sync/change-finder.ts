@@ -325,7 +325,7 @@ export class ChangeFinder {
       for (const p of await heldLate(this, before)) grew = this.#addPosition(p.hotkey, p.netuid) || grew;
       const added = [...extra].filter((b) => !candidates.has(b));
       for (const b of added) candidates.add(b);
-      if (added.length === 0 && !grew && !(await searchDissolutions(this, changes.keys(), lo, candidates))) break;
+      if (added.length === 0 && !grew && !(await searchDissolutions(this, changes.keys(), lo, candidates, hi))) break;
     }
     // Relevance of a silent event depends on the positions known; decide it with the final set.
     const context = this.#context();

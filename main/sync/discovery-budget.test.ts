@@ -23,7 +23,8 @@ const NOT_DERIVED = new Set(['BasketDividend', 'BasketMigration', 'ShareReconcil
 
 /**
  * Requests per (ledger event + position-checkpoint block) for the four wallets' backfill: 2.50 measured
- * (2,013 for 806) since discovery also lists the subnets at the range's lower end (the subnet dissolved at
+ * (2,018 for 806) since the dissolution search also reads the range's upper end (+5); 2,013 since
+ * discovery also lists the subnets at the range's lower end (the subnet dissolved at
  * 15,000 is the highest, so its pools and pairs were read only once a position on it was learned); 2.58
  * (2,080 for 806) before; 2.59
  * (2,085 for 804, since each round reads its change blocks again with the pairs known then:

@@ -57,9 +57,10 @@ async function vanished(reader: ChainReader, netuid: number, p: number, q: numbe
  * Searches the dissolutions between consecutive blocks the finder read with the pools (its change blocks
  * and the blocks before them) from `lo` on: where the block before one holds a pair no known position is,
  * the pair becomes a position and the dissolution block a change block candidate (verification then
- * finds the block the α came in). True when something was added. Not after the last change block: that
- * needs the subnets at the head, which moves while live. Subnets above the highest at the head of the
- * first run are not searched (ChangeFinder.netuids).
+ * finds the block the α came in). True when something was added. With `hi`, the range's upper end, also
+ * between the last change block and it, where that block ran 441+ (basket475 seed 458: in at 14,918,
+ * dissolved at 15,000, no change block after 14,902): one more read per range that has change blocks.
+ * Subnets above the highest at both ends of the first run are not searched (ChangeFinder.netuids).
  */
 export async function searchDissolutions(
   finder: {
@@ -72,11 +73,15 @@ export async function searchDissolutions(
   changeBlocks: Iterable<number>,
   lo: number,
   candidates: Set<number>,
+  hi?: number,
 ): Promise<boolean> {
   const reads = [...new Set([...changeBlocks].flatMap((b) => [b - 1, b]))].filter((b) => b >= lo);
   const states = await Promise.all(
     reads.sort((x, y) => x - y).map((b) => finder.read(b, false, true, 'dissolution search')),
   );
+  const last = states.at(-1);
+  if (hi !== undefined && last && hi > last.number && (last.upgradeSpec ?? 0) >= SILENT_POSITIONS_SPEC)
+    states.push(await finder.read(hi, false, true, 'dissolution search'));
   const has = (s: BlockState, n: number) => (s.values.get(keys.subnetTao(n)) ?? null) !== null;
   const gaps: { netuid: number; p: number; q: number }[] = [];
   for (const [i, s] of states.slice(0, -1).entries()) {
