@@ -7,6 +7,9 @@ import { SCENARIOS, startDevnet } from './index.js';
 
 const USAGE = `Usage: npm run devnet -- [--scenario NAME] [--seed N] [--port P] [--block-ms MS] [--truth FILE]
   [--latency MS] [--drop-rate R] [--error-rate R] [--pruned] [--reorg-rate R] [--head-now]
+  [--rpc-methods safe|unsafe]
+--rpc-methods: as Substrate's; safe (default) refuses state_queryStorage like a public endpoint,
+unsafe serves it like your own node on localhost.
 Scenarios: ${Object.keys(SCENARIOS).join(', ')} (default demo). --port 0 picks a free port.`;
 
 const OPTIONS = {
@@ -22,6 +25,7 @@ const OPTIONS = {
   pruned: { type: 'boolean', default: false },
   'reorg-rate': { type: 'string' },
   'head-now': { type: 'boolean', default: false },
+  'rpc-methods': { type: 'string', default: 'safe' },
 } as const satisfies ParseArgsConfig['options'];
 
 function args() {
@@ -43,6 +47,12 @@ if (!Object.hasOwn(SCENARIOS, values.scenario)) {
   process.exit(1);
 }
 
+if (values['rpc-methods'] !== 'safe' && values['rpc-methods'] !== 'unsafe') {
+  console.error(`--rpc-methods takes safe or unsafe.\n${USAGE}`);
+  process.exit(1);
+}
+const rpcMethods = values['rpc-methods'];
+
 const num = (v: string | undefined) => (v === undefined ? undefined : Number(v));
 
 try {
@@ -53,6 +63,7 @@ try {
     blockMs: Number(values['block-ms']),
     truthFile: values.truth,
     headTime: values['head-now'] ? Date.now() : undefined,
+    rpcMethods,
     faults: {
       latencyMs: num(values.latency),
       dropRate: num(values['drop-rate']),

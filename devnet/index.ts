@@ -12,7 +12,7 @@ import type { Acc } from './chain/accounts.js';
 import { Rng } from './chain/rng.js';
 import { scenario } from './scenarios/index.js';
 import type { Faults } from './faults.js';
-import { Handlers } from './rpc/handlers.js';
+import { Handlers, type RpcMethodsPolicy } from './rpc/handlers.js';
 import { RpcServer } from './rpc/server.js';
 import { blockHash } from './chain/headers.js';
 import { buildTruth } from './truth.js';
@@ -42,6 +42,11 @@ export interface DevnetOptions {
    * so the same schedule), the later ones just not made yet. Default: the scenario's length.
    */
   historyTo?: number;
+  /**
+   * Substrate's `--rpc-methods`: 'safe' (default) refuses `state_queryStorage` as a public endpoint
+   * does; 'unsafe' serves it, as a user's own node does to the app on localhost (`auto`).
+   */
+  rpcMethods?: RpcMethodsPolicy;
 }
 
 /**
@@ -108,7 +113,8 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
   world.generate(head);
   let faults: Faults = { ...(opts.faults ?? {}) };
   const finalized = () => Math.max(0, chain.head - FINALITY_LAG);
-  const node = { chain, finalized, faults: () => faults };
+  const rpcMethods = opts.rpcMethods ?? 'safe';
+  const node = { chain, finalized, faults: () => faults, rpcMethods: () => rpcMethods };
   const handlers = new Handlers(node);
   const faultRng = new Rng(`${seed}:faults`);
   const server = new RpcServer(node, handlers, faultRng);

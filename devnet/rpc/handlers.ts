@@ -15,6 +15,7 @@ import { rpcMethods } from './methods-list.js';
 import { KeyPlans, queryStorageJson } from './multi-read.js';
 import { encodeCellAt, encodedOf } from './cell-encoding.js';
 import { buildExtrinsics } from './extrinsics.js';
+import { queryStorageChanges } from './query-storage.js';
 
 export class RpcError extends Error {
   constructor(
@@ -28,10 +29,22 @@ export class RpcError extends Error {
 
 export const METHOD_NOT_FOUND = { code: -32601, message: 'Method not found' };
 
+/**
+ * Substrate's `--rpc-methods`: `safe` refuses the unsafe methods (here `state_queryStorage`), as a
+ * public endpoint does; `unsafe` serves them, as a node does to clients on localhost by default
+ * (`auto`). The devnet defaults to `safe` (docs/chain/rpc.md).
+ */
+export type RpcMethodsPolicy = 'safe' | 'unsafe';
+
+/** Substrate's refusal of an unsafe method on a safe-only RPC server (sc-rpc-api UnsafeRpcError). */
+export const UNSAFE_RPC = { code: -32601, message: 'RPC call is unsafe to be called externally' };
+
 export interface NodeView {
   chain: Chain;
   finalized(): number;
   faults(): Faults;
+  /** default 'safe' */
+  rpcMethods?(): RpcMethodsPolicy;
 }
 
 function parseBlockNumber(v: unknown): number {
@@ -119,6 +132,18 @@ export class Handlers {
       }
       // not a list: fails as it always did (a JSON-RPC internal error naming `keys.map`)
       return [{ block: blockHash(this.chain, b), changes: (keys as string[]).map((k) => [k, this.storageAt(k, b)]) }];
+    },
+    state_queryStorage: (p) => {
+      if ((this.node.rpcMethods?.() ?? 'safe') === 'safe') throw new RpcError(UNSAFE_RPC.code, UNSAFE_RPC.message);
+      if (!Array.isArray(p[0])) throw new RpcError(-32602, 'Invalid params: keys');
+      const from = this.resolveState(p[1]);
+      const to = this.resolveState(p[2]);
+      if (from > to)
+        throw new RpcError(
+          4001,
+          `Cannot resolve a block range ['${String(p[1])}' ... '${String(p[2])}]. from number > to number`,
+        );
+      return queryStorageChanges(this.chain, (p[0] as unknown[]).map(String), from, to);
     },
     state_getStorageHash: (p) => {
       const v = this.storageAt(String(p[0]), this.resolveState(p[1]));

@@ -38,6 +38,7 @@ export const SERVED = [
   'state_getStorageAt',
   'state_getStorageHash',
   'state_getStorageSize',
+  'state_queryStorage',
   'state_queryStorageAt',
   'system_nodeRoles',
   'system_peers',
