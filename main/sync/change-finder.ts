@@ -2,9 +2,10 @@
 //  1. follow LastColdkeyHotkeyStakeBlock(cold, hot) backwards per hotkey (head → B₁, B₁−1 → B₂, …);
 //  2. compare a fingerprint of the coldkey (nonce, StakingHotkeys, every LastColdkeyHotkeyStakeBlock,
 //     every position's shares) across each gap between known blocks, and bisect the gaps where it
-//     differs: this covers pre-spec-238 history, same-subnet transfers out, root claims and other
-//     silent share changes. One state_queryStorageAt per fingerprint read, whatever the key count.
+//     differs, or ask a node that serves it for the changes in a narrow gap (range-changes.ts): this
+//     covers pre-spec-238 history, same-subnet transfers out, root claims and other silent share changes.
 import { ChainError } from '../chain/client';
+import { RangeChanges } from './range-changes';
 import { BlockReads, FULL_READ_GAP, midpointsAhead, splitGap, type Gap } from './block-reads';
 import { walkRound, walkWindow, type WalkStep } from './walk-round';
 import type { BlockState, ChainReader } from './reader';
@@ -185,9 +186,8 @@ export class ChangeFinder {
   }
 
   /**
-   * Candidate blocks in [lo, hi] from the LastColdkeyHotkeyStakeBlock chains, in rounds (walk-round.ts).
-   * Each step reads the whole fingerprint and the pools at the block before a change (same request
-   * count as the stake-block keys alone): verification and that block's checkpoint reuse the read.
+   * Candidate blocks in [lo, hi] from the LastColdkeyHotkeyStakeBlock chains, in rounds (walk-round.ts). Each step reads the
+   * whole fingerprint and the pools at the block before a change: verification and its checkpoint reuse the read.
    */
   async #walk(lo: number, hi: number, changes: Map<number, ChangeBlock>): Promise<Set<number>> {
     const found = new Set<number>();
@@ -233,11 +233,11 @@ export class ChangeFinder {
    * hashes of the midpoints of the next few levels (both halves) come in one request, so most levels
    * cost only their reads. Above the last levels a midpoint reads only the gap's differing keys
    * (docs/chain/change-discovery.md#fingerprint-bisection): a few keys instead of the ~540 of the
-   * fingerprint, for the same requests.
+   * fingerprint, for the same requests. A gap narrow enough for a range request is asked for instead.
    */
   async #bisect(gaps: Gap[], out: Set<number>): Promise<void> {
     let level = gaps;
-    while (level.length > 0) {
+    while ((level = await new RangeChanges(this.reader).locate(level, out)).length > 0) {
       // Not awaited: this level's midpoint hashes came with an earlier level's list, and its reads
       // need not wait for the next levels' (a read waits for its own block's hash).
       void this.reader.prefetchHashes(midpointsAhead(level.filter((g) => g.q > g.p + 1)));

@@ -85,6 +85,7 @@ function memoisedKey<A extends (string | number)[]>(build: (...args: A) => strin
 export const keys = {
   systemEvents: memoisedKey(() => key('System', 'Events')),
   timestampNow: memoisedKey(() => key('Timestamp', 'Now')),
+  systemNumber: memoisedKey(() => key('System', 'Number')),
   lastRuntimeUpgrade: memoisedKey(() => key('System', 'LastRuntimeUpgrade')),
   account: memoisedKey((cold: string) => key('System', 'Account', ['Blake2_128Concat', cold])),
   stakingHotkeys: memoisedKey((cold: string) => key('SubtensorModule', 'StakingHotkeys', ['Blake2_128Concat', cold])),
