@@ -75,6 +75,18 @@ describe('RangeChanges', () => {
     expect(new RangeChanges(reader).available).toBe(false);
   });
 
+  it('finders sharing a connection wait for its first answer: one refusal for all', async () => {
+    let answer: (e: Error) => void = () => {};
+    const refusal = toChainError(new Error('-32601: RPC call is unsafe to be called externally'), 'x');
+    const { reader, calls } = node({}, () => new Promise((_, reject) => (answer = reject)));
+    const gaps = [gap(0, 50, ['0xaa'])];
+    const both = [new RangeChanges(reader).locate(gaps, new Set()), new RangeChanges(reader).locate(gaps, new Set())];
+    while (calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    answer(refusal);
+    expect(await Promise.all(both)).toEqual([gaps, gaps]);
+    expect(calls.length).toBe(1);
+  });
+
   it('a pruned node’s error surfaces', async () => {
     const pruned = toChainError(new Error('4003: Client error: State already discarded for 0x01'), 'x');
     const { reader } = node({}, () => pruned);

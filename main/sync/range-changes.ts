@@ -17,6 +17,8 @@ export const RANGE_KEY_BLOCKS = 8_192;
 
 /** Per connection (client): whether the node serves `state_queryStorage`; absent until first asked. */
 const served = new WeakMap<ChainClient, boolean>();
+/** Per connection: the first range request while it is out. */
+const probing = new WeakMap<ChainClient, Promise<unknown>>();
 
 /** Refused as a safe-only node does ("RPC call is unsafe to be called externally", -32601) or not offered. */
 function isRefusal(error: unknown): boolean {
@@ -45,6 +47,11 @@ export class RangeChanges {
    * `out`; returns the gaps left to bisect (every gap when the node refuses ranges).
    */
   async locate(gaps: readonly Gap[], out: Set<number>): Promise<Gap[]> {
+    const client = this.reader.client;
+    // Wallets syncing together share the connection: while one's first request is out, the others wait.
+    // (No await otherwise: the first request must be registered before another finder gets here.)
+    const pending = served.has(client) ? undefined : probing.get(client);
+    if (pending) await pending.catch(() => undefined);
     if (!this.available) return [...gaps];
     // A one-block gap is its own change block (bisection adds it). `System.Number` is one more key.
     const narrow = (g: Gap) => g.q > g.p + 1 && (g.q - g.p) * (g.keyList.length + 1) <= RANGE_KEY_BLOCKS;
@@ -52,7 +59,7 @@ export class RangeChanges {
     const rest = gaps.filter((g) => !narrow(g));
     if (asked.length === 0) return rest;
     // Until this connection's node answered once, one gap asks first and the others wait for its answer.
-    const probe = served.has(this.reader.client) ? undefined : asked.shift();
+    const probe = served.has(client) ? undefined : asked.shift();
     const ask = async (gap: Gap) => {
       const blocks = await this.#changeBlocks(gap);
       if (blocks === null)
@@ -60,7 +67,11 @@ export class RangeChanges {
       else for (const b of blocks) out.add(b);
       return blocks;
     };
-    if (probe && (await ask(probe)) === null) return [...gaps];
+    if (probe) {
+      const first = ask(probe);
+      probing.set(client, first);
+      if ((await first) === null) return [...gaps];
+    }
     await Promise.all(asked.map(ask));
     return rest;
   }
