@@ -47,6 +47,9 @@ const devnet = spawn(
     String(LATENCY_MS),
     '--truth',
     truthFile,
+    // BENCH_RPC_METHODS=unsafe: a node that serves state_queryStorage (your own on localhost).
+    '--rpc-methods',
+    process.env.BENCH_RPC_METHODS ?? 'safe',
   ],
   {
     cwd: ROOT,

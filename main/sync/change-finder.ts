@@ -229,15 +229,15 @@ export class ChangeFinder {
   }
 
   /**
-   * Blocks in the gaps (p, q] where the fingerprint changes, bisecting all gaps level by level. The
-   * hashes of the midpoints of the next few levels (both halves) come in one request, so most levels
-   * cost only their reads. Above the last levels a midpoint reads only the gap's differing keys
-   * (docs/chain/change-discovery.md#fingerprint-bisection): a few keys instead of the ~540 of the
-   * fingerprint, for the same requests. A gap narrow enough for a range request is asked for instead.
+   * Blocks in the gaps (p, q] where the fingerprint changes, bisecting all gaps level by level; the next levels' midpoint
+   * hashes come in one request, and above the last levels a midpoint reads only the gap's differing keys. A gap narrow
+   * enough for one range request is asked for instead, its blocks read at once (events; the block before with pools), as
+   * bisection's last levels read theirs (docs/chain/change-discovery.md#fingerprint-bisection, #ranges-on-your-own-node).
    */
   async #bisect(gaps: Gap[], out: Set<number>): Promise<void> {
+    const found = (b: number) => [this.read(b, true, true, 'ranged'), this.read(b - 1, false, true, 'ranged')];
     let level = gaps;
-    while ((level = await new RangeChanges(this.reader).locate(level, out)).length > 0) {
+    while ((level = await new RangeChanges(this.reader, found).locate(level, out)).length > 0) {
       // Not awaited: this level's midpoint hashes came with an earlier level's list, and its reads
       // need not wait for the next levels' (a read waits for its own block's hash).
       void this.reader.prefetchHashes(midpointsAhead(level.filter((g) => g.q > g.p + 1)));

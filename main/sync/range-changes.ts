@@ -35,7 +35,11 @@ interface ChangeSet {
 }
 
 export class RangeChanges {
-  constructor(readonly reader: ChainReader) {}
+  constructor(
+    readonly reader: ChainReader,
+    /** Reads a found change block needs, sent at once (its events, the block before): errors surface when read again. */
+    readonly onFound?: (b: number) => Promise<unknown>[],
+  ) {}
 
   /** False once this connection's node refused; true before it was asked. */
   get available(): boolean {
@@ -117,6 +121,7 @@ export class RangeChanges {
         this.reader.rememberHash(n, s.block);
         this.reader.rememberHash(n - 1, before);
         out.push(n);
+        for (const read of this.onFound?.(n) ?? []) read.catch(() => undefined);
       }
       before = s.block;
     });
