@@ -105,26 +105,44 @@ export class RangeChanges {
       }
       throw error; // a pruned node's 4003 and the rest surface as for any read
     }
-    served.set(this.reader.client, true);
-    const malformed = () => new ChainError('malformed', `Malformed storage changes for blocks ${gap.p + 1}–${gap.q}.`);
-    if (!Array.isArray(sets) || sets.length !== gap.q - gap.p + 1) throw malformed();
+    const blocks = parseChangeSets(gap, sets, number);
+    // An answer not in the shape expected (every block of the gap, each with its number) is no reason to
+    // stop: ranges are a shortcut, so this connection bisects from now on, as where refused.
+    if (blocks === null) {
+      served.set(this.reader.client, false);
+      return null;
+    }
+    if (served.get(this.reader.client) !== false) served.set(this.reader.client, true);
     const out: number[] = [];
-    let before = '';
-    sets.forEach((s, i) => {
-      const changes = Array.isArray(s?.changes) ? (s.changes as unknown[]) : [];
-      const at = changes.find((c) => Array.isArray(c) && String(c[0]).toLowerCase() === number) as
-        unknown[] | undefined;
-      const n = typeof at?.[1] === 'string' ? Number(leUint(at[1], 4)) : Number.NaN;
-      if (typeof s?.block !== 'string' || n !== gap.p + i) throw malformed();
+    blocks.forEach(({ n, hash, changed }, i) => {
       // The first set holds the values at `from` (gap.p); a later one lists what changed at its block.
-      if (i > 0 && changes.length > 1) {
-        this.reader.rememberHash(n, s.block);
-        this.reader.rememberHash(n - 1, before);
-        out.push(n);
-        for (const read of this.onFound?.(n) ?? []) read.catch(() => undefined);
-      }
-      before = s.block;
+      if (i === 0 || !changed) return;
+      this.reader.rememberHash(n, hash);
+      this.reader.rememberHash(n - 1, (blocks[i - 1] as { hash: string }).hash);
+      out.push(n);
+      for (const read of this.onFound?.(n) ?? []) read.catch(() => undefined);
     });
     return out;
   }
+}
+
+/**
+ * Each block of the gap's answer with its hash and whether a key besides `System.Number` changed there;
+ * null unless the answer names every block of (p, q] in order, by its number.
+ */
+function parseChangeSets(
+  gap: Gap,
+  sets: unknown,
+  number: string,
+): { n: number; hash: string; changed: boolean }[] | null {
+  if (!Array.isArray(sets) || sets.length !== gap.q - gap.p + 1) return null;
+  const blocks: { n: number; hash: string; changed: boolean }[] = [];
+  for (const [i, s] of (sets as ChangeSet[]).entries()) {
+    const changes = Array.isArray(s?.changes) ? (s.changes as unknown[]) : [];
+    const at = changes.find((c) => Array.isArray(c) && String(c[0]).toLowerCase() === number) as unknown[] | undefined;
+    const n = typeof at?.[1] === 'string' ? Number(leUint(at[1], 4)) : Number.NaN;
+    if (typeof s?.block !== 'string' || n !== gap.p + i) return null;
+    blocks.push({ n, hash: s.block, changed: changes.length > 1 });
+  }
+  return blocks;
 }
