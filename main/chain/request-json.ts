@@ -8,8 +8,10 @@ import { RpcCoder } from '@polkadot/rpc-provider/coder';
 import { stringify } from '@polkadot/util';
 import { WebSocket as PjsWebSocket } from '@polkadot/x-ws';
 import WsWebSocket from 'ws';
+import { expectStorageAnswer, PARSED_RESULT, takeStorageAnswer } from './storage-frames';
 
 type EncodeJson = (this: RpcCoder, method: string, params: unknown[]) => [number, string | Buffer];
+type DecodeResponse = (this: RpcCoder, response: { id?: unknown }) => unknown;
 
 let installed = false;
 
@@ -64,15 +66,31 @@ function requestBytes(data: { id: number; jsonrpc: string; method: string; param
       text += requestJson(p);
       return;
     }
-    let bytes = encodedBytes.get(p as object);
-    if (!bytes) encodedBytes.set(p as object, (bytes = Buffer.from(known)));
-    parts.push(Buffer.from(text), bytes);
+    parts.push(Buffer.from(text), bytesOf(p as object, known));
     text = '';
   });
   parts.push(Buffer.from(`${text}]}`));
   const body = Buffer.concat(parts);
   textBodies.add(body);
   return body;
+}
+
+/** The UTF-8 bytes of a remembered text, made once. */
+function bytesOf(value: object, text: string): Buffer {
+  let bytes = encodedBytes.get(value);
+  if (!bytes) encodedBytes.set(value, (bytes = Buffer.from(text)));
+  return bytes;
+}
+
+/**
+ * A storage read whose key list has a remembered text: its answer can be read from the frame's
+ * bytes against that text (storage-frames.ts).
+ */
+function noteStorageRead(id: number, method: string, params: unknown[]): void {
+  const keys = params[0];
+  if (method !== 'state_queryStorageAt' || !Array.isArray(keys)) return;
+  const text = encoded.get(keys);
+  if (text !== undefined) expectStorageAnswer(id, keys as string[], bytesOf(keys, text));
 }
 
 /**
@@ -101,7 +119,16 @@ export function installFastRequestJson(): void {
   const proto = RpcCoder.prototype as unknown as { encodeJson: EncodeJson };
   proto.encodeJson = function encodeJson(method, params) {
     const [id, data] = this.encodeObject(method, params);
-    return [id, requestText(data as Parameters<typeof requestText>[0])];
+    const body = requestText(data as Parameters<typeof requestText>[0]);
+    if (buffersAsText) noteStorageRead(id, method, params);
+    return [id, body];
+  };
+  // A response read from its frame's bytes stands in with a marker result: the answer replaces it.
+  const coder = RpcCoder.prototype as unknown as { decodeResponse: DecodeResponse };
+  const decode = coder.decodeResponse;
+  coder.decodeResponse = function decodeResponse(response) {
+    const result = decode.call(this, response);
+    return result === PARSED_RESULT ? (takeStorageAnswer(response.id) ?? result) : result;
   };
 }
 

@@ -6,6 +6,8 @@
 // digest closes that connection (the client then reconnects with backoff) and is remembered so
 // the status can say the node sent a malformed message.
 import { WebSocket as PjsWebSocket } from '@polkadot/x-ws';
+import WsWebSocket from 'ws';
+import { receiveFrame } from './storage-frames';
 
 /** Close code for "the node sent something we cannot parse" (application range 4000–4999). */
 export const MALFORMED_CLOSE_CODE = 4002;
@@ -49,9 +51,48 @@ function guard(socket: SocketLike, handler: Listener): Listener {
 
 let installed = false;
 
+interface WsSocket extends SocketLike {
+  on(event: 'message', listener: (data: unknown, isBinary: boolean) => void): void;
+  removeListener(event: 'message', listener: (data: unknown, isBinary: boolean) => void): void;
+}
+
+/**
+ * ws's `onmessage` made the frame's text with `data.toString()` (UTF-8) before the handler saw it;
+ * here a text frame goes through receiveFrame instead (storage answers read from the bytes, ASCII
+ * decoded as latin1: main/chain/storage-frames.ts). The handler still gets an event with `data`.
+ */
+function installWsMessages(proto: object): void {
+  const attached = new WeakMap<object, { handler: unknown; listener: (data: unknown, isBinary: boolean) => void }>();
+  Object.defineProperty(proto, 'onmessage', {
+    configurable: true,
+    enumerable: true,
+    get(this: object) {
+      return attached.get(this)?.handler ?? null;
+    },
+    set(this: WsSocket, handler: unknown) {
+      const old = attached.get(this);
+      if (old) this.removeListener('message', old.listener);
+      attached.delete(this);
+      if (typeof handler !== 'function') return;
+      const guarded = guard(this, handler as Listener);
+      const listener = (data: unknown, isBinary: boolean) => {
+        if (isBinary || !Buffer.isBuffer(data)) guarded.call(this, { data: isBinary ? data : String(data) });
+        else receiveFrame(data, (text) => guarded.call(this, { data: text }));
+      };
+      this.on('message', listener);
+      attached.set(this, { handler, listener });
+    },
+  });
+}
+
 /** Idempotent; affects only `onmessage` assignments (PJS's), not `.on('message')` listeners. */
 export function installSocketGuard(ctor: { prototype: object } = PjsWebSocket): void {
   if (installed) return;
+  if ((ctor as unknown) === WsWebSocket) {
+    installWsMessages(WsWebSocket.prototype);
+    installed = true;
+    return;
+  }
   let proto: object | null = ctor.prototype;
   let descriptor: PropertyDescriptor | undefined;
   while (proto && !(descriptor = Object.getOwnPropertyDescriptor(proto, 'onmessage')))

@@ -11,6 +11,7 @@ import { decodeAddress } from '@polkadot/util-crypto';
 import { attachBundledApis, bundledApiFor } from '../chain/bundled-apis';
 import { ChainError, type ChainClient } from '../chain/client';
 import { encodeOnce } from '../chain/request-json';
+import { StorageAnswer } from '../chain/storage-frames';
 import { withRetries, type RetryStats } from './retry';
 import { keys, lastUpgradeSpec, leUint, trailingU16 } from './storage-keys';
 import { byAnswerKey, inRequestOrder, type StorageSets } from './storage-answer';
@@ -174,18 +175,21 @@ export class ChainReader {
     // The walk's, the events' and verification's reads send one list block after block.
     if (all.length >= ENCODE_ONCE_MIN) encodeOnce(all);
     this.keysByPurpose.set(purpose, (this.keysByPurpose.get(purpose) ?? 0) + all.length);
-    const sets = await this.call<StorageSets>(
+    const sets = await this.call<StorageSets | StorageAnswer>(
       'state_queryStorageAt',
       [all, hash],
       `storage at block ${number}`,
       purpose,
     );
-    if (!Array.isArray(sets)) throw new ChainError('malformed', `Malformed storage answer at block ${number}.`);
     // Keyed by the caller's own key strings (built once, shared by every block), not the answer's:
     // a backfill keeps thousands of these reads until its blocks are recorded, and a copy of each key
     // per block made garbage collection the largest cost of the sync process. The values keep the
-    // fixed keys too (callers may find more keys than they asked for).
-    const answer = inRequestOrder(all, sets) ?? byAnswerKey(all, sets, number);
+    // fixed keys too (callers may find more keys than they asked for). An answer read from the
+    // frame's bytes is already in this order (main/chain/storage-frames.ts).
+    let answer: (string | null)[];
+    if (sets instanceof StorageAnswer && sameList(sets.keys, all)) answer = sets.values;
+    else if (Array.isArray(sets)) answer = inRequestOrder(all, sets) ?? byAnswerKey(all, sets, number);
+    else throw new ChainError('malformed', `Malformed storage answer at block ${number}.`);
     const n = fixed.keys.length;
     const state: BlockState = {
       number,
@@ -330,6 +334,10 @@ export class ChainReader {
     return decoded;
   }
 }
+
+/** The same keys in the same order (an answer read from the bytes names the list it was read against). */
+const sameList = (a: readonly string[], b: readonly string[]): boolean =>
+  a === b || (a.length === b.length && a.every((k, i) => k === b[i]));
 
 /** The registry's metadata lists runtime APIs (V15+). */
 const hasApiMetadata = (registry: Registry): boolean =>
