@@ -110,6 +110,8 @@ describe.each([
   // a stake transfer in (14,918) onto a subnet dissolved at 15,000, after the coldkey's last change block
   // (14,902): the dissolution search runs up to the range's end too
   ['basket475', 458],
+  // a batched limit buy (8,613) onto a position the coldkey emptied by a remove earlier in the block
+  ['basket475', 601],
 ] as const)('devnet truth through sync and the engine, %s seed %i', (scenario, seed) => {
   let dn: Devnet;
   let truth: Truth;

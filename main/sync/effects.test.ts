@@ -173,6 +173,28 @@ describe('silent effects from the checkpoints around the block', () => {
     ]);
     expect(row.hotkey).toBe('y');
   });
+
+  it('a batched buy onto a position the coldkey emptied earlier in the block lands there', () => {
+    // basket475 seed 601, block 8,613: a remove of all of (y, 4), then a batched buy fills onto it; the
+    // position fell across the block, while x rose a little with an epoch.
+    const ref = { kind: 'OrderExecutedBatched' as const, eventIndex: 9, netuid: 4, buy: true, alpha: 900n, tao: 50n };
+    const row = { eventIndex: 9, kind: 'OrderExecutedBatched', hotkey: null } as unknown as StakeEventRow;
+    const remove = {
+      eventIndex: 3,
+      kind: 'StakeRemoved',
+      coldkey: C,
+      hotkey: 'y',
+      netuid: 4,
+      alpha: 1_990n,
+      fee: 10n,
+    } as unknown as StakeEventRow;
+    const prior = cp(9, [pos('x', 4, 1_000n), pos('y', 4, 2_000n)]);
+    const after = cp(10, [pos('x', 4, 1_003n), pos('y', 4, 900n)]);
+    expect(silentEffects(C, [ref], [remove, row], prior, after)).toEqual([
+      { eventIndex: 9, coldkey: C, hotkey: 'y', netuid: 4, kind: 'OrderExecutedBatched', alpha: 900n, tao: -50n },
+    ]);
+    expect(row.hotkey).toBe('y');
+  });
 });
 
 describe('dissolution payouts per position', () => {

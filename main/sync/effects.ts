@@ -103,7 +103,13 @@ export function silentEffects(
         break;
       case 'OrderExecutedBatched': {
         const target = ref.buy ? ref.alpha : -ref.alpha;
-        const hotkey = closestChange(ref.netuid, target, before, now);
+        // Each position's change less what the coldkey's own stake events and Keep claims of the block
+        // moved on it: a remove of the whole position before a batched buy onto it leaves a net fall
+        // (basket475 seed 601, 8,613).
+        const own = (hotkey: string) =>
+          traded(rows, coldkey, hotkey, ref.netuid, spec) +
+          keeps.filter((k) => k.hotkey === hotkey && k.netuid === ref.netuid).reduce((s, k) => s + k.alpha, 0n);
+        const hotkey = closestChange(ref.netuid, target, before, now, own);
         if (hotkey === null) break;
         effect(ref, hotkey, ref.netuid, target, ref.buy ? -ref.tao : ref.tao);
         const row = rows.find((r) => r.eventIndex === ref.eventIndex);
@@ -141,18 +147,19 @@ function traded(
   return moved;
 }
 
-/** The hotkey whose position on `netuid` changed by the amount closest to `target`. */
+/** The hotkey whose position on `netuid` changed by the amount closest to `target`, less its `own` moves. */
 function closestChange(
   netuid: number,
   target: bigint,
   before: Map<string, bigint>,
   now: Map<string, bigint>,
+  own: (hotkey: string) => bigint,
 ): string | null {
   let best: { hotkey: string; miss: bigint } | null = null;
   for (const k of new Set([...before.keys(), ...now.keys()])) {
     const [hotkey, n] = k.split('|') as [string, string];
     if (Number(n) !== netuid) continue;
-    const change = (now.get(k) ?? 0n) - (before.get(k) ?? 0n);
+    const change = (now.get(k) ?? 0n) - (before.get(k) ?? 0n) - own(hotkey);
     if (change === 0n || change > 0n !== target > 0n) continue;
     const miss = change > target ? change - target : target - change;
     if (!best || miss < best.miss || (miss === best.miss && hotkey < best.hotkey)) best = { hotkey, miss };
