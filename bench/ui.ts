@@ -13,6 +13,8 @@
 //   `recomputeSettled` switches on a page drawn to the end, so it measures the recompute alone.
 //   Each also says how much of its longest frame was the page's own main-thread CPU (longestFrameCpuMs,
 //   from the trace, split at a mark per frame) and the most CPU any one frame took (maxFrameCpuMs).
+//   Keys are pressed all through each (every 30 ms), and the longest any of them waited for the page is
+//   reported (slowestInputDelayMs): what a user would feel as a frozen UI.
 // Wall-clock figures on a shared machine: compare runs, not absolute numbers. Frame intervals are
 // paced by the display's vsync (16.7 ms at 60 Hz), so an on-time frame measures 16.6–16.9 ms: a frame
 // that *missed* a vsync is one over 25 ms (wallFrameMs.missedVsync). What the page itself costs is CPU
@@ -148,6 +150,17 @@ try {
 
   // Recompute: a method no cache holds yet; the page keeps drawing frames meanwhile.
   const recompute = async (method: string, short: string, label: string) => {
+    // Keys pressed all through the recompute (Shift: no handler, no effect), each a trusted input sent by
+    // the browser: a frozen page would hold one until its task ended. How long each waited is measured
+    // inside the page (the Event Timing API, below); not here, where the trace's data shares the channel.
+    let presses = 0;
+    let pressing = true;
+    const presser = (async () => {
+      for (; pressing; presses++) {
+        await page.keyboard.press('Shift');
+        await new Promise((r) => setTimeout(r, 30));
+      }
+    })();
     const run = await traced(
       page,
       () =>
@@ -173,6 +186,12 @@ try {
                   last = now;
                   if (running) requestAnimationFrame(frame);
                 };
+                // Inputs that took 16 ms or more to their next paint (the API reports no shorter ones).
+                const slowInputs: PerformanceEventTiming[] = [];
+                const inputs = new PerformanceObserver((list) =>
+                  slowInputs.push(...(list.getEntries() as PerformanceEventTiming[])),
+                );
+                inputs.observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
                 const t0 = performance.now();
                 performance.mark(mark);
                 requestAnimationFrame(frame);
@@ -193,6 +212,8 @@ try {
                 await until(() => document.querySelector('.stage.stale, .stage [aria-busy="true"]') === null);
                 await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null))));
                 running = false;
+                inputs.takeRecords().forEach((e) => slowInputs.push(e as PerformanceEventTiming));
+                inputs.disconnect();
                 const longest = gaps.indexOf(Math.max(...gaps));
                 return {
                   toNewFiguresMs,
@@ -203,6 +224,13 @@ try {
                   longestFrameEndMs: Math.round(ends[longest]!),
                   frames: gaps.length,
                   longestFrameIndex: longest,
+                  // The longest an input waited for the page to handle it (the page busy), and the longest
+                  // from an input to the next paint after its handlers (that wait, plus up to a frame).
+                  slowestInputDelayMs: Math.round(
+                    Math.max(0, ...slowInputs.map((e) => e.processingStart - e.startTime)),
+                  ),
+                  slowestInputToPaintMs: Math.round(Math.max(0, ...slowInputs.map((e) => e.duration))),
+                  inputsOver16ms: slowInputs.length,
                 };
               },
               { method, short, mark: FRAME_MARK },
@@ -212,6 +240,8 @@ try {
       undefined,
       label,
     );
+    pressing = false;
+    await presser;
     const { longestFrameIndex, ...result } = run.result;
     const tenth = (ms: number | undefined) => (ms === undefined ? null : Math.round(ms * 10) / 10);
     return {
@@ -224,6 +254,7 @@ try {
       longestTaskCpuMs: run.longestTaskCpuMs,
       longestTaskWallMs: run.longestTaskWallMs,
       longestTaskEventsMs: run.longestTaskEventsMs,
+      keyPresses: presses,
     };
   };
   if (ONLY === undefined) {
