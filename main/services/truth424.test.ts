@@ -112,6 +112,8 @@ describe.each([
   ['basket475', 458],
   // a batched limit buy (8,613) onto a position the coldkey emptied by a remove earlier in the block
   ['basket475', 601],
+  // a hotkey swap (13,000) that leaves 1 α-rao of share-pool rounding on the old hotkey
+  ['basket475', 1057],
 ] as const)('devnet truth through sync and the engine, %s seed %i', (scenario, seed) => {
   let dn: Devnet;
   let truth: Truth;

@@ -25,6 +25,18 @@ describe('silent effects from the checkpoints around the block', () => {
     ]);
   });
 
+  it('a hotkey swap that leaves share-pool rounding dust on the old hotkey still moved the rest', () => {
+    // basket475 seed 1057, block 13,000: 1 α-rao of 8,655,261,347,554 stayed on the old hotkey.
+    const prior = cp(12_999, [pos('old', 4, 8_655_261_347_554n), pos('old', 5, 900n)]);
+    // Subnet 5 kept its stake (keep_stake), grown a little by an epoch.
+    const after = cp(13_000, [pos('new', 4, 8_655_261_347_553n), pos('old', 4, 1n), pos('old', 5, 901n)]);
+    const ref = { kind: 'HotkeySwapped' as const, eventIndex: 3, oldHotkey: 'old', newHotkey: 'new', netuid: null };
+    expect(silentEffects(C, [ref], [], prior, after).map((e) => [e.hotkey, e.netuid, e.alpha])).toEqual([
+      ['old', 4, -8_655_261_347_553n],
+      ['new', 4, 8_655_261_347_553n],
+    ]);
+  });
+
   it('a hotkey swap moves what a Keep claim paid earlier in the block onto a position empty before it', () => {
     // upgrade424 seed 18, block 8,500: the claim (on_initialize) stakes α on (old, 2), emptied at 7,326;
     // the swap (an extrinsic) moves it. A claim after the swap's event stays where it was paid.

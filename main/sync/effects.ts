@@ -54,9 +54,20 @@ export function silentEffects(
       case 'HotkeySwapped':
         for (const p of touched) {
           if (p.hotkey !== ref.oldHotkey || (ref.netuid !== null && p.netuid !== ref.netuid)) continue;
-          // keep_stake swaps leave the α where it was: only a position that emptied has moved.
-          if ((now.get(key(p.hotkey, p.netuid)) ?? 0n) !== 0n) continue;
-          const moved = heldBefore(p, ref.eventIndex);
+          const held = heldBefore(p, ref.eventIndex);
+          // What the old hotkey kept through the swap: its α after the block, less what the coldkey's
+          // stake events and Keep claims put on it after the swap's event.
+          const later =
+            traded(rows, coldkey, p.hotkey, p.netuid, spec) -
+            traded(rows, coldkey, p.hotkey, p.netuid, spec, ref.eventIndex) +
+            keeps
+              .filter((k) => k.eventIndex > ref.eventIndex && k.hotkey === p.hotkey && k.netuid === p.netuid)
+              .reduce((sum, k) => sum + k.alpha, 0n);
+          const left = (now.get(key(p.hotkey, p.netuid)) ?? 0n) - later;
+          // keep_stake swaps leave the α where it was; a swap that moved it leaves nothing or share-pool
+          // rounding dust (basket475 seed 1057, 13,000: 1 α-rao of 8,655,261,347,554 stayed).
+          if (left !== 0n && 2n * left >= held) continue;
+          const moved = left > 0n ? held - left : held;
           if (moved === 0n && !before.has(key(p.hotkey, p.netuid))) continue;
           effect(ref, p.hotkey, p.netuid, -moved);
           effect(ref, ref.newHotkey, p.netuid, moved);
