@@ -207,6 +207,34 @@ describe('silent effects from the checkpoints around the block', () => {
     ]);
     expect(row.hotkey).toBe('y');
   });
+
+  it('two batched buys of the coldkey on one subnet in one block land on the positions they filled', () => {
+    // An epoch in the same block adds emission to both positions: x took the 500,000 fill and 20,000
+    // emission, y the 520,000 fill and 30,000. x's change alone is closest to both fills; the second
+    // is matched to what remains of the changes once the first took x.
+    const order = (eventIndex: number, alpha: bigint, tao: bigint) => ({
+      kind: 'OrderExecutedBatched' as const,
+      eventIndex,
+      netuid: 4,
+      buy: true,
+      alpha,
+      tao,
+    });
+    const refs = [order(5, 500_000n, 1_000n), order(6, 520_000n, 1_040n)];
+    const rows = refs.map(
+      (r) => ({ eventIndex: r.eventIndex, kind: 'OrderExecutedBatched', hotkey: null }) as unknown as StakeEventRow,
+    );
+    const prior = cp(9, [pos('x', 4, 1_000_000n), pos('y', 4, 2_000_000n)]);
+    const after = cp(10, [pos('x', 4, 1_520_000n), pos('y', 4, 2_550_000n)]);
+    expect(silentEffects(C, refs, rows, prior, after).map((e) => [e.eventIndex, e.hotkey, e.alpha])).toEqual([
+      [5, 'x', 500_000n],
+      [6, 'y', 520_000n],
+    ]);
+    expect(rows.map((r) => r.hotkey)).toEqual(['x', 'y']);
+    // Both onto x: the second is matched to what the first left of x's rise.
+    const both = cp(10, [pos('x', 4, 2_020_000n), pos('y', 4, 2_000_000n)]);
+    expect(silentEffects(C, refs, rows, prior, both).map((e) => e.hotkey)).toEqual(['x', 'x']);
+  });
 });
 
 describe('dissolution payouts per position', () => {

@@ -46,6 +46,9 @@ export function silentEffects(
     ].filter((k) => !before.has(key(k.hotkey, k.netuid))),
   ];
   const now = alphaMap(after.positions);
+  // α each position took from the batched orders already matched in this block: a second order of
+  // the coldkey on the subnet is matched to what remains of the changes.
+  const matched = new Map<string, bigint>();
   const out: SilentEffectRow[] = [];
   const effect = (ref: SilentRef, hotkey: string, netuid: number, alpha: bigint, tao = 0n) =>
     out.push({ eventIndex: ref.eventIndex, coldkey, hotkey, netuid, kind: ref.kind, alpha, tao });
@@ -115,13 +118,15 @@ export function silentEffects(
       case 'OrderExecutedBatched': {
         const target = ref.buy ? ref.alpha : -ref.alpha;
         // Each position's change less what the coldkey's own stake events and Keep claims of the block
-        // moved on it: a remove of the whole position before a batched buy onto it leaves a net fall
-        // (basket475 seed 601, 8,613).
+        // moved on it (a remove of the whole position before a batched buy onto it leaves a net fall:
+        // basket475 seed 601, 8,613) and the orders matched to it before.
         const own = (hotkey: string) =>
           traded(rows, coldkey, hotkey, ref.netuid, spec) +
-          keeps.filter((k) => k.hotkey === hotkey && k.netuid === ref.netuid).reduce((s, k) => s + k.alpha, 0n);
+          keeps.filter((k) => k.hotkey === hotkey && k.netuid === ref.netuid).reduce((s, k) => s + k.alpha, 0n) +
+          (matched.get(key(hotkey, ref.netuid)) ?? 0n);
         const hotkey = closestChange(ref.netuid, target, before, now, own);
         if (hotkey === null) break;
+        matched.set(key(hotkey, ref.netuid), (matched.get(key(hotkey, ref.netuid)) ?? 0n) + target);
         effect(ref, hotkey, ref.netuid, target, ref.buy ? -ref.tao : ref.tao);
         const row = rows.find((r) => r.eventIndex === ref.eventIndex);
         if (row) row.hotkey = hotkey;
