@@ -48,6 +48,12 @@ export interface ScenarioConfig {
     /** the subnet of the first user's first subnet position is dissolved */
     dissolveAt?: number;
     /**
+     * the relayer executes one batch holding three orders of the first user on one of its subnets: a buy
+     * onto the position it sells from, a buy onto another hotkey, and a sale of part of that position
+     * (two orders of one signer on one subnet in a batch, which market actors never send)
+     */
+    ordersAt?: number;
+    /**
      * silent α changes no event explains, on the user's first open subnet position, or with `root` on
      * its first root position (reconciliation tests)
      */

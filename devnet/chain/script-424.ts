@@ -7,7 +7,8 @@
  */
 import type { Acc } from './accounts.js';
 import { SUDO, deriveAccount } from './accounts.js';
-import { ORDERS_ACCOUNT, ORDERS_HOTKEY } from './limit-orders.js';
+import { ORDERS_ACCOUNT, ORDERS_HOTKEY, orderId } from './limit-orders.js';
+import type { LimitOrder } from './types.js';
 import type { World } from './world.js';
 
 const TAO = 1_000_000_000n;
@@ -23,7 +24,7 @@ export class Script424 {
   blocks(): number[] {
     const s = this.w.cfg.script;
     if (!s) return [];
-    return [s.hotkeySwapAt, s.coldkeySwapAt, s.dissolveAt, ...(s.inject ?? []).map((i) => i.at)].filter(
+    return [s.hotkeySwapAt, s.coldkeySwapAt, s.dissolveAt, s.ordersAt, ...(s.inject ?? []).map((i) => i.at)].filter(
       (b): b is number => b !== undefined,
     );
   }
@@ -58,6 +59,7 @@ export class Script424 {
       const xt = c.submitExtrinsic({ kind: 'dissolve_network', coldkey: SUDO, netuid: this.dissolveNetuid });
       if (xt.ok) this.w.basketEra.dissolved(this.dissolveNetuid, b);
     }
+    if (s?.ordersAt === b) this.ordersOfOneSigner();
     for (const i of s?.inject ?? []) {
       const u = this.w.users[i.user];
       if (i.at === b && u) this.inject(u.coldkey, i.alpha, i.root === true);
@@ -81,6 +83,35 @@ export class Script424 {
       if (!root) c.setIndexed('SubnetAlphaOut', p.netuid, c.subnetAlphaOut(p.netuid) + alpha, p.netuid);
     });
     c.injections.push({ block: c.cur, coldkey, hotkey: p.hotkey, netuid: p.netuid, alpha });
+  }
+
+  /** One batch with three orders of the first user on a subnet it can sell on (`ScenarioConfig.script.ordersAt`). */
+  private ordersOfOneSigner(): void {
+    const w = this.w;
+    const c = w.chain;
+    const u = w.users[0];
+    if (!u) return;
+    const held = c
+      .openOf(u.coldkey)
+      .find((p) => p.netuid !== 0 && c.subnetExists(p.netuid, c.cur) && c.locks.available(u.coldkey, p.netuid) > 0n);
+    if (!held) return;
+    const netuid = held.netuid;
+    const other = (w.pairsByNet.get(netuid) ?? []).find((p) => p.hotkey !== held.hotkey)?.hotkey ?? held.hotkey;
+    const alpha = c.stake(held.hotkey, u.coldkey, netuid);
+    const available = c.locks.available(u.coldkey, netuid);
+    const order = (n: number, hotkey: Acc, side: 'buy' | 'sell', amount: bigint): LimitOrder => ({
+      id: orderId(`${w.seed}:script:${c.cur}:${n}`),
+      signer: u.coldkey,
+      hotkey,
+      feePpb: 2_000_000n,
+      feeRecipient: w.modernActors.feeRecipient,
+      side,
+      amount,
+    });
+    const orders = [order(0, held.hotkey, 'buy', 2n * TAO), order(1, other, 'buy', (21n * TAO) / 10n)];
+    const sale = ((alpha < available ? alpha : available) * 3n) / 10n;
+    if (c.staking.modern.spotValue(netuid, sale) >= 10_000_000n) orders.push(order(2, held.hotkey, 'sell', sale));
+    c.submitExtrinsic({ kind: 'limit_orders', coldkey: w.modernActors.relayer, netuid, batched: true, orders });
   }
 
   private swapHotkey(): void {

@@ -55,6 +55,52 @@ const small = (
   ...c,
 });
 
+/**
+ * The basket era (docs/chain/baskets.md): 393 → 424 @4,000 → 455 @8,000 (the 441 migration: legacy
+ * claimable root α becomes fund shares; root dividends go to funds) → 475 @12,000 (V1 shares retired,
+ * share pools reconciled, dust rules on claims, phased dissolution). rosa only stakes on root from
+ * genesis to the end; olga also trades subnets (root claim type Keep before 441); in the 475 era a
+ * validator olga stakes on swaps its hotkey, one of her subnets is dissolved, quin's coldkey is swapped.
+ */
+const basket475 = small({
+  name: 'basket475',
+  blocks: 16_000,
+  subnets: 7,
+  validators: 5,
+  marketActors: 24,
+  specs: [
+    { from: 0, spec: 393 },
+    { from: 4_000, spec: 424 },
+    { from: 8_000, spec: 455 },
+    { from: 12_000, spec: 475 },
+  ],
+  users: [
+    { label: 'olga', balanceTao: 3_000n, positions: 6, actions: 90, rootStakeTao: 200n, claimType: 'Keep' },
+    { label: 'rosa', balanceTao: 400n, positions: 1, actions: 8, rootStakeTao: 300n },
+    { label: 'pia', balanceTao: 600n, positions: 3, actions: 40, allIn: true },
+    { label: 'quin', balanceTao: 1_000n, positions: 3, actions: 30, rootStakeTao: 50n },
+  ],
+  script: { hotkeySwapAt: 13_000, coldkeySwapAt: 14_000, dissolveAt: 15_000 },
+  basket: {
+    claims: [
+      { at: 9_000, user: 1 },
+      { at: 11_000, user: 1, withHotkey: true },
+      { at: 12_700, user: 3 },
+      { at: 13_500, user: 1 },
+      { at: 13_600, user: 0 },
+      { at: 15_800, user: 1, withHotkey: true },
+    ],
+    stakeIn: [
+      { at: 8_500, user: 0, tao: 10n * 1_000_000_000n },
+      { at: 12_500, user: 1, tao: 5n * 1_000_000_000n },
+      // a purchase just above the claim threshold in another validator's fund: its claim skips dust rows
+      { at: 12_600, user: 3, tao: 2_000_000n, otherFund: true },
+      // shares bought without root stake on that fund just before quin's coldkey swap: the swap must move them
+      { at: 13_800, user: 3, tao: 3n * 1_000_000_000n, otherFund: true },
+    ],
+  },
+});
+
 export const SCENARIOS: Record<string, ScenarioConfig> = {
   /** The demo chain as it was before it reached 424 (320 → 343 @12 d): a pre-balancer history for tests. */
   demo343: {
@@ -132,51 +178,12 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
     epochCollision: { after: 7_000, subnets: 4 },
     script: { hotkeySwapAt: 8_500, coldkeySwapAt: 9_500, dissolveAt: 10_500 },
   }),
+  basket475,
   /**
-   * The basket era (docs/chain/baskets.md): 393 → 424 @4,000 → 455 @8,000 (the 441 migration: legacy
-   * claimable root α becomes fund shares; root dividends go to funds) → 475 @12,000 (V1 shares retired,
-   * share pools reconciled, dust rules on claims, phased dissolution). rosa only stakes on root from
-   * genesis to the end; olga also trades subnets (root claim type Keep before 441); in the 475 era a
-   * validator olga stakes on swaps its hotkey, one of her subnets is dissolved, quin's coldkey is swapped.
+   * basket475 with one limit-order batch holding three orders of olga on one of her subnets at 14,500
+   * (`script.ordersAt`): two of one signer on a subnet in one batch, which market actors never send.
    */
-  basket475: small({
-    name: 'basket475',
-    blocks: 16_000,
-    subnets: 7,
-    validators: 5,
-    marketActors: 24,
-    specs: [
-      { from: 0, spec: 393 },
-      { from: 4_000, spec: 424 },
-      { from: 8_000, spec: 455 },
-      { from: 12_000, spec: 475 },
-    ],
-    users: [
-      { label: 'olga', balanceTao: 3_000n, positions: 6, actions: 90, rootStakeTao: 200n, claimType: 'Keep' },
-      { label: 'rosa', balanceTao: 400n, positions: 1, actions: 8, rootStakeTao: 300n },
-      { label: 'pia', balanceTao: 600n, positions: 3, actions: 40, allIn: true },
-      { label: 'quin', balanceTao: 1_000n, positions: 3, actions: 30, rootStakeTao: 50n },
-    ],
-    script: { hotkeySwapAt: 13_000, coldkeySwapAt: 14_000, dissolveAt: 15_000 },
-    basket: {
-      claims: [
-        { at: 9_000, user: 1 },
-        { at: 11_000, user: 1, withHotkey: true },
-        { at: 12_700, user: 3 },
-        { at: 13_500, user: 1 },
-        { at: 13_600, user: 0 },
-        { at: 15_800, user: 1, withHotkey: true },
-      ],
-      stakeIn: [
-        { at: 8_500, user: 0, tao: 10n * 1_000_000_000n },
-        { at: 12_500, user: 1, tao: 5n * 1_000_000_000n },
-        // a purchase just above the claim threshold in another validator's fund: its claim skips dust rows
-        { at: 12_600, user: 3, tao: 2_000_000n, otherFund: true },
-        // shares bought without root stake on that fund just before quin's coldkey swap: the swap must move them
-        { at: 13_800, user: 3, tao: 3n * 1_000_000_000n, otherFund: true },
-      ],
-    },
-  }),
+  orders475: { ...basket475, name: 'orders475', script: { ...basket475.script, ordersAt: 14_500 } },
   /**
    * A leased subnet (devnet/README.md, Leases): subnet 3 is owned by lease 0's derived keys; 60 % of its
    * owner cut goes to uma (40 % of the crowdloan), an untracked backer (25 %) and vera, the

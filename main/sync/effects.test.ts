@@ -210,8 +210,8 @@ describe('silent effects from the checkpoints around the block', () => {
 
   it('two batched buys of the coldkey on one subnet in one block land on the positions they filled', () => {
     // An epoch in the same block adds emission to both positions: x took the 500,000 fill and 20,000
-    // emission, y the 520,000 fill and 30,000. x's change alone is closest to both fills; the second
-    // is matched to what remains of the changes once the first took x.
+    // emission, y the 520,000 fill and 30,000. x's change alone is closest to both fills; matched
+    // together (./batched-orders), each lands where it filled.
     const order = (eventIndex: number, alpha: bigint, tao: bigint) => ({
       kind: 'OrderExecutedBatched' as const,
       eventIndex,
@@ -231,7 +231,7 @@ describe('silent effects from the checkpoints around the block', () => {
       [6, 'y', 520_000n],
     ]);
     expect(rows.map((r) => r.hotkey)).toEqual(['x', 'y']);
-    // Both onto x: the second is matched to what the first left of x's rise.
+    // Both onto x.
     const both = cp(10, [pos('x', 4, 2_020_000n), pos('y', 4, 2_000_000n)]);
     expect(silentEffects(C, refs, rows, prior, both).map((e) => e.hotkey)).toEqual(['x', 'x']);
   });

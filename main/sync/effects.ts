@@ -3,6 +3,7 @@
 import type { CheckpointFacts, PositionRow, SilentEffectRow } from '../db/repos/chain-facts';
 import type { SilentRef, StakeEventRow } from './event-types';
 import { removedAlphaIsNet } from '../../shared/engine/runtime';
+import { matchFills } from './batched-orders';
 
 const key = (hotkey: string, netuid: number) => `${hotkey}|${netuid}`;
 const alphaMap = (positions: readonly PositionRow[]) =>
@@ -46,9 +47,7 @@ export function silentEffects(
     ].filter((k) => !before.has(key(k.hotkey, k.netuid))),
   ];
   const now = alphaMap(after.positions);
-  // α each position took from the batched orders already matched in this block: a second order of
-  // the coldkey on the subnet is matched to what remains of the changes.
-  const matched = new Map<string, bigint>();
+  const landed = batchedFills(coldkey, refs, rows, spec, keeps, before, now);
   const out: SilentEffectRow[] = [];
   const effect = (ref: SilentRef, hotkey: string, netuid: number, alpha: bigint, tao = 0n) =>
     out.push({ eventIndex: ref.eventIndex, coldkey, hotkey, netuid, kind: ref.kind, alpha, tao });
@@ -116,17 +115,9 @@ export function silentEffects(
         }
         break;
       case 'OrderExecutedBatched': {
-        const target = ref.buy ? ref.alpha : -ref.alpha;
-        // Each position's change less what the coldkey's own stake events and Keep claims of the block
-        // moved on it (a remove of the whole position before a batched buy onto it leaves a net fall:
-        // basket475 seed 601, 8,613) and the orders matched to it before.
-        const own = (hotkey: string) =>
-          traded(rows, coldkey, hotkey, ref.netuid, spec) +
-          keeps.filter((k) => k.hotkey === hotkey && k.netuid === ref.netuid).reduce((s, k) => s + k.alpha, 0n) +
-          (matched.get(key(hotkey, ref.netuid)) ?? 0n);
-        const hotkey = closestChange(ref.netuid, target, before, now, own);
+        const hotkey = landed.get(ref.eventIndex) ?? null;
         if (hotkey === null) break;
-        matched.set(key(hotkey, ref.netuid), (matched.get(key(hotkey, ref.netuid)) ?? 0n) + target);
+        const target = ref.buy ? ref.alpha : -ref.alpha;
         effect(ref, hotkey, ref.netuid, target, ref.buy ? -ref.tao : ref.tao);
         const row = rows.find((r) => r.eventIndex === ref.eventIndex);
         if (row) row.hotkey = hotkey;
@@ -163,24 +154,39 @@ function traded(
   return moved;
 }
 
-/** The hotkey whose position on `netuid` changed by the amount closest to `target`, less its `own` moves. */
-function closestChange(
-  netuid: number,
-  target: bigint,
+/**
+ * The position each batched limit-order fill of the block landed on, by event index (./batched-orders):
+ * each position's change across the block less what the coldkey's own stake events and Keep claims
+ * moved on it (a remove of the whole position before a batched buy onto it leaves a net fall: basket475
+ * seed 601, 8,613), the fills of each subnet matched together.
+ */
+function batchedFills(
+  coldkey: string,
+  refs: readonly SilentRef[],
+  rows: readonly StakeEventRow[],
+  spec: number,
+  keeps: readonly { hotkey: string; netuid: number; alpha: bigint }[],
   before: Map<string, bigint>,
   now: Map<string, bigint>,
-  own: (hotkey: string) => bigint,
-): string | null {
-  let best: { hotkey: string; miss: bigint } | null = null;
-  for (const k of new Set([...before.keys(), ...now.keys()])) {
-    const [hotkey, n] = k.split('|') as [string, string];
-    if (Number(n) !== netuid) continue;
-    const change = (now.get(k) ?? 0n) - (before.get(k) ?? 0n) - own(hotkey);
-    if (change === 0n || change > 0n !== target > 0n) continue;
-    const miss = change > target ? change - target : target - change;
-    if (!best || miss < best.miss || (miss === best.miss && hotkey < best.hotkey)) best = { hotkey, miss };
+): Map<number, string | null> {
+  const fills = refs.filter((r) => r.kind === 'OrderExecutedBatched');
+  const landed = new Map<number, string | null>();
+  for (const netuid of new Set(fills.map((f) => f.netuid))) {
+    const hotkeys = [...new Set([...before.keys(), ...now.keys()])]
+      .map((k) => k.split('|') as [string, string])
+      .filter(([, n]) => Number(n) === netuid)
+      .map(([hotkey]) => hotkey);
+    const change = (hotkey: string) =>
+      (now.get(key(hotkey, netuid)) ?? 0n) -
+      (before.get(key(hotkey, netuid)) ?? 0n) -
+      traded(rows, coldkey, hotkey, netuid, spec) -
+      keeps.filter((k) => k.hotkey === hotkey && k.netuid === netuid).reduce((s, k) => s + k.alpha, 0n);
+    const onSubnet = fills
+      .filter((f) => f.netuid === netuid)
+      .map((f) => ({ eventIndex: f.eventIndex, alpha: f.buy ? f.alpha : -f.alpha }));
+    for (const [eventIndex, hotkey] of matchFills(onSubnet, hotkeys, change)) landed.set(eventIndex, hotkey);
   }
-  return best?.hotkey ?? null;
+  return landed;
 }
 
 /**
