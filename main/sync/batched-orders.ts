@@ -38,11 +38,12 @@ export function matchFills(
   // Depth-first over the choices of each fill (none, then each hotkey), keeping the best assignment.
   const left = [...changes];
   const choice: number[] = [];
-  let best: { cost: bigint; spread: bigint; choice: number[] } | null = null;
-  const visit = (i: number, unassigned: bigint): void => {
+  let best: { cost: bigint; spread: bigint; choice: number[] } | undefined;
+  // `unassigned`: the α of the fills on no position so far, and the sum of its squares.
+  const visit = (i: number, unassigned: bigint, unassignedSq: bigint): void => {
     if (i === fills.length) {
       const cost = left.reduce((s, r) => s + abs(r), unassigned);
-      const spread = left.reduce((s, r) => s + r * r, unassigned * unassigned);
+      const spread = left.reduce((s, r) => s + r * r, unassignedSq);
       if (!best || cost < best.cost || (cost === best.cost && spread < best.spread))
         best = { cost, spread, choice: [...choice] };
       return;
@@ -50,27 +51,28 @@ export function matchFills(
     const alpha = (fills[i] as Fill).alpha;
     for (let h = -1; h < sorted.length; h++) {
       choice[i] = h;
-      if (h < 0) visit(i + 1, unassigned + abs(alpha));
+      if (h < 0) visit(i + 1, unassigned + abs(alpha), unassignedSq + alpha * alpha);
       else {
         left[h] = (left[h] as bigint) - alpha;
-        visit(i + 1, unassigned);
+        visit(i + 1, unassigned, unassignedSq);
         left[h] = (left[h] as bigint) + alpha;
       }
     }
   };
-  visit(0, 0n);
-  const picked = (best as { choice: number[] } | null)?.choice ?? [];
+  visit(0, 0n, 0n);
+  const picked = best?.choice ?? [];
   return new Map(fills.map((f, i) => [f.eventIndex, sorted[picked[i] ?? -1] ?? null]));
 }
 
 /** The hotkey whose change is closest to `alpha` in its direction (first in order on a tie), or null. */
 function closest(alpha: bigint, hotkeys: readonly string[], changes: readonly bigint[]): string | null {
-  let best: { hotkey: string; miss: bigint } | null = null;
-  hotkeys.forEach((hotkey, i) => {
+  let found: string | null = null;
+  let least = 0n;
+  for (let i = 0; i < hotkeys.length; i++) {
     const c = changes[i] as bigint;
-    if (c === 0n || c > 0n !== alpha > 0n) return;
+    if (c === 0n || c > 0n !== alpha > 0n) continue;
     const miss = abs(c - alpha);
-    if (!best || miss < best.miss) best = { hotkey, miss };
-  });
-  return (best as { hotkey: string } | null)?.hotkey ?? null;
+    if (found === null || miss < least) [found, least] = [hotkeys[i] as string, miss];
+  }
+  return found;
 }
