@@ -76,6 +76,17 @@ export type ChainEventKind = keyof typeof CHAIN_EVENT_KINDS;
 export const chainEventKinds = idsOf(CHAIN_EVENT_KINDS);
 
 /**
+ * Summaries of a move, swap or transfer: labels that follow the StakeRemoved and StakeAdded carrying
+ * the α, and move nothing themselves (docs/chain/events.md#summary-events-are-labels).
+ */
+export const SUMMARY_EVENT_KINDS: ReadonlySet<string> = new Set<ChainEventKind>([
+  'StakeMoved',
+  'StakeSwapped',
+  'StakeTransferred',
+  'StakeAndHotkeyTransferred',
+]);
+
+/**
  * Position changes without a stake event of the coldkey, recorded by sync in `silent_effects` (the
  * id is the name of the chain event that caused it).
  */

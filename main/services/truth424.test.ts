@@ -114,6 +114,8 @@ describe.each([
   ['basket475', 601],
   // a hotkey swap (13,000) that leaves 1 α-rao of share-pool rounding on the old hotkey
   ['basket475', 1057],
+  // a Swap claim (1,994, before 411) then a swap_stake out of root in the same block
+  ['upgrade424', 1080],
   // one batch (14,500) with three orders of olga on one subnet: a buy and a sale of one position, a buy
   // onto another hotkey (matched one by one, the first buy went to the other hotkey: seed 1)
   ['orders475', 1],

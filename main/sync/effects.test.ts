@@ -294,7 +294,7 @@ describe('root-claim Swap TAO before 411 from the root position’s growth', () 
     alpha: 9n,
     tao,
   });
-  const rootEvent = (kind: 'StakeAdded' | 'StakeRemoved' | 'StakeMoved', alpha: bigint) =>
+  const rootEvent = (kind: 'StakeAdded' | 'StakeRemoved' | 'StakeSwapped' | 'AutoStakeAdded', alpha: bigint) =>
     ({ eventIndex: 4, kind, coldkey: C, hotkey: 'h', netuid: 0, alpha }) as unknown as StakeEventRow;
   const prior = cp(8_996, [pos('h', 0, 68_432_616_825n)]);
   const after = cp(8_997, [pos('h', 0, 160_897_852_903n)]);
@@ -317,6 +317,18 @@ describe('root-claim Swap TAO before 411 from the root position’s growth', () 
 
   it('keeps the reconstruction when another kind of event of the coldkey touched the root position', () => {
     const payouts = [swap(1, 1_055_763n)];
-    expect(withRootGrowth(payouts, prior, after, [rootEvent('StakeMoved', 0n)])).toEqual(payouts);
+    expect(withRootGrowth(payouts, prior, after, [rootEvent('AutoStakeAdded', 0n)])).toEqual(payouts);
+  });
+
+  it('a swap out of root after the claim: its summary moves nothing (upgrade424 seed 1080, 1,994)', () => {
+    // A Swap claim of 183,465 rao (reconstructed as 183,760), then swap_stake of 30,000,434,062 rao from
+    // root to subnet 5: StakeRemoved, StakeAdded on subnet 5, StakeSwapped.
+    const out = withRootGrowth(
+      [swap(5, 183_760n)],
+      cp(1_993, [pos('h', 0, 50_000_539_972n)]),
+      cp(1_994, [pos('h', 0, 20_000_289_375n)]),
+      [rootEvent('StakeRemoved', 30_000_434_062n), rootEvent('StakeSwapped', 0n)],
+    );
+    expect(out.map((p) => p.tao)).toEqual([183_465n]);
   });
 });

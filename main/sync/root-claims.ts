@@ -5,6 +5,7 @@
 // root's; before, it is reconstructed from the pool after the block.
 import type { CheckpointFacts, PayoutRow, SubnetRow } from '../db/repos/chain-facts';
 import type { StakeEventRow, TransferRef } from './event-types';
+import { SUMMARY_EVENT_KINDS } from '../../shared/vocab';
 import { subnetOfAccount } from './mechanics';
 import { decodeAccountVec, keys, leUint } from './storage-keys';
 
@@ -102,7 +103,8 @@ export async function rootClaimPayouts(
  * StakeRemoved on it moved (root α is TAO 1:1), is the hotkey's total Swap TAO. With one Swap subnet
  * it is the amount; with several it is split in proportion to the reconstructed amounts (largest
  * remainder), so the total is exact and only the split is reconstructed. Any other event of the
- * coldkey on that root position leaves the reconstruction as it is.
+ * coldkey on that root position, but for the summaries of moves (which move nothing), leaves the
+ * reconstruction as it is.
  */
 export function withRootGrowth(
   payouts: PayoutRow[],
@@ -114,7 +116,9 @@ export function withRootGrowth(
     cp.positions.find((p) => p.netuid === 0 && p.hotkey === hotkey)?.alpha ?? 0n;
   const out = [...payouts];
   for (const hotkey of new Set(payouts.filter((p) => p.mode === 'swap').map((p) => p.hotkey))) {
-    const own = rows.filter((r) => r.hotkey === hotkey && r.netuid === 0);
+    // Summaries label the StakeRemoved/StakeAdded pair of a move or swap (upgrade424 seed 1080, 1,994: a
+    // swap_stake out of root after a Swap claim kept the reconstruction, 295 rao over the chain's amount).
+    const own = rows.filter((r) => r.hotkey === hotkey && r.netuid === 0 && !SUMMARY_EVENT_KINDS.has(r.kind));
     if (own.some((r) => r.kind !== 'StakeAdded' && r.kind !== 'StakeRemoved')) continue;
     // A stake change of the coldkey in the block's extrinsics (after the claims in on_initialize), e.g. a
     // move into root: its α is in the event (upgrade seed 14, 8,997: the claims were short 4,969 rao).
