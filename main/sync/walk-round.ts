@@ -19,13 +19,16 @@ export interface WalkRound {
 }
 
 /**
- * The span of blocks the walk steps in one round: a 64th of the range, at least a day.
- * Measured on `npm run bench:sync` (docs/chain/change-discovery.md#measured): a 64th took 140 rounds
- * instead of 97 (+46 block-hash requests) and spared 631 verification re-reads; a 128th or a 256th
- * spared no more re-reads and cost more hash requests.
+ * The span of blocks the walk steps in one round: a 24th of the range, at least a day. Each round costs
+ * two round trips (its block hashes, then its reads) and a block-hash request. Measured on
+ * `npm run bench:sync` (docs/chain/change-discovery.md#measured), 2.63 M blocks whose busiest chain has
+ * 97 steps: a 64th took 140 rounds and 5,550 requests, a 32nd 116 and 5,520, a 24th 106 and 5,524, a
+ * 16th 99 and 5,536, an 8th 97 and 5,630 (verification re-reads 383 at a 64th, 385 at a 24th, 439 at an
+ * 8th: blocks read below a change block before its events were decoded; when windows came, stepping every
+ * chain at once cost 631 more).
  */
 export function walkWindow(lo: number, hi: number): number {
-  return Math.max(7_200, Math.ceil((hi - lo + 1) / 64));
+  return Math.max(7_200, Math.ceil((hi - lo + 1) / 24));
 }
 
 /**
