@@ -13,10 +13,16 @@ const BASKET_KINDS = new Set(['BasketStakedIn', 'BasketClaimed']);
 
 /** One checkpoint per this many blocks (a day of 12 s blocks), on a fixed grid so reruns agree. */
 export const BLOCKS_PER_DAY = 7_200;
-/** How many blocks' facts may be fetched ahead of the commit pointer. */
-const LOOKAHEAD = 48;
-/** At most this many consecutive blocks per transaction. */
-const MAX_BATCH = 16;
+/**
+ * At most this many consecutive blocks per transaction: 16 for the first 128 blocks a run commits, then
+ * an eighth of those committed, up to 128. Each commit writes again every page its blocks touched, and a
+ * block's ~130 subnet rows touch a page of the `(netuid, block_number)` key per subnet (128 from the
+ * first block took recording's CPU on `npm run bench:sync` from 4.34 to 3.69 s, but main/sync/crash.test.ts
+ * then died inside the first batch of every restart). A short run, and each restart there, keeps 16.
+ */
+const batchLimit = (committed: number): number => Math.min(128, Math.max(16, Math.floor(committed / 8)));
+/** How many blocks' facts may be fetched ahead of the commit pointer (room for two batches). */
+const lookahead = (committed: number): number => Math.max(48, 2 * batchLimit(committed));
 
 export type RangePhase = 'discovering' | 'scanning' | 'recording';
 
@@ -143,7 +149,7 @@ export async function recordRange(
   hooks.onProgress?.('recording', 0, entries.length);
   const ready = new Map<number, BlockFacts & { headTempo?: number }>();
   for (let i = 0; i < entries.length;) {
-    for (let j = i; j < Math.min(entries.length, i + LOOKAHEAD); j++) startFetch(j);
+    for (let j = i; j < Math.min(entries.length, i + lookahead(i)); j++) startFetch(j);
     const pending = inflight.get(i);
     if (!pending) throw failure ?? new Error(`block ${entries[i]?.block} was not fetched`);
     ready.set(i, await pending);
@@ -151,7 +157,7 @@ export async function recordRange(
     // with the cursor at that block, in order, in one transaction.
     let end = i + 1;
     await Promise.resolve();
-    while (end < entries.length && end < i + MAX_BATCH && settled.has(end)) {
+    while (end < entries.length && end < i + batchLimit(i) && settled.has(end)) {
       ready.set(end, await inflight.get(end)!);
       end += 1;
     }
