@@ -16,39 +16,38 @@ export interface BisectionReads {
 }
 
 /**
- * Adds to `out` the blocks of `gaps` where the fingerprint changes. Each gap is bisected on its own, its
- * halves as soon as its midpoint is read: level by level (all gaps' midpoints, then all halves'), a level
- * waited for its slowest gap. The midpoint hashes of every gap still open, some levels ahead, come in one
- * request when a gap lacks its own (as many requests as level by level on `npm run bench:sync`). Above the
- * last levels a midpoint reads only the gap's differing keys. A gap narrow enough for one range request is
- * asked for instead, its blocks read at once (events; the block before with pools), as bisection's last
- * levels read theirs.
+ * Adds to `out` the blocks of `gaps` where the fingerprint changes, bisecting all gaps level by level; the
+ * next levels' midpoint hashes come in one request, and above the last levels a midpoint reads only the
+ * gap's differing keys. A gap narrow enough for one range request is asked for instead, its blocks read at
+ * once (events; the block before with pools), as bisection's last levels read theirs.
  */
 export async function bisectGaps(reads: BisectionReads, gaps: readonly Gap[], out: Set<number>): Promise<void> {
   const { reader, coldkey } = reads;
   const found = (b: number) => [reads.full(b, true, 'ranged'), reads.full(b - 1, false, 'ranged')];
-  const ranges = new RangeChanges(reader, found);
-  const open = new Set<Gap>(gaps);
-  const bisect = async (gap: Gap): Promise<void> => {
-    const { p, q, keyList, vP, vQ } = gap;
-    // Located by a range request, or a one-block gap: its own change block.
-    if ((await ranges.locate([gap], out)).length === 0 || q === p + 1) {
-      if (q === p + 1) out.add(q);
-      open.delete(gap);
-      return;
-    }
-    const m = Math.floor((p + q) / 2);
-    // Not awaited: a read waits for its own block's hash, not for the others'.
-    if (!reader.hasHash(m)) void reader.prefetchHashes(midpointsAhead([...open].filter((g) => g.q > g.p + 1)));
-    // Near the end of a bisection the midpoint is likely the change block or the one before, whose
-    // checkpoints need the whole fingerprint and the pools, and its events (small beside its ~1,450
-    // keys) would otherwise cost one more request: read them all now.
-    const sM = q - p <= FULL_READ_GAP ? await reads.full(m, true, 'bisection') : await reads.narrow(m, keyList);
-    const vM = fingerprintValues(coldkey, sM.values, keyList);
-    const halves = [splitGap(p, m, keyList, vP, vM), splitGap(m, q, keyList, vM, vQ)].filter((g) => g !== null);
-    open.delete(gap);
-    for (const g of halves) open.add(g);
-    await Promise.all(halves.map(bisect));
-  };
-  await Promise.all(gaps.map(bisect));
+  let level = [...gaps];
+  while ((level = await new RangeChanges(reader, found).locate(level, out)).length > 0) {
+    // Not awaited: this level's midpoint hashes came with an earlier level's list, and its reads
+    // need not wait for the next levels' (a read waits for its own block's hash).
+    void reader.prefetchHashes(midpointsAhead(level.filter((g) => g.q > g.p + 1)));
+    const next: Gap[] = [];
+    await Promise.all(
+      level.map(async ({ p, q, keyList, vP, vQ }) => {
+        if (q === p + 1) {
+          out.add(q);
+          return;
+        }
+        const m = Math.floor((p + q) / 2);
+        // Near the end of a bisection the midpoint is likely the change block or the one before, whose
+        // checkpoints need the whole fingerprint and the pools, and its events (small beside its ~1,450
+        // keys) would otherwise cost one more request: read them all now.
+        const sM = q - p <= FULL_READ_GAP ? await reads.full(m, true, 'bisection') : await reads.narrow(m, keyList);
+        const vM = fingerprintValues(coldkey, sM.values, keyList);
+        const left = splitGap(p, m, keyList, vP, vM);
+        const right = splitGap(m, q, keyList, vM, vQ);
+        if (left) next.push(left);
+        if (right) next.push(right);
+      }),
+    );
+    level = next;
+  }
 }

@@ -303,7 +303,7 @@ export class ChangeFinder {
       // And at the blocks before them, just read by verification: held only there (basket475 seed 48).
       const before = [...changes.keys()].map((b) => b - 1).filter((b) => b >= lo);
       for (const p of await heldLate(this, before)) grew = this.#addPosition(p.hotkey, p.netuid) || grew;
-      const added = [...extra].filter((b) => !candidates.has(b)).sort((a, b) => a - b);
+      const added = [...extra].filter((b) => !candidates.has(b));
       for (const b of added) candidates.add(b);
       if (added.length === 0 && !grew && !(await searchDissolutions(this, changes.keys(), lo, candidates, hi))) break;
     }

@@ -116,9 +116,7 @@ export class ChainReader {
   /**
    * Resolve many block hashes in one request: chain_getBlockHash takes a list of numbers
    * (ListOrValue in Substrate). Falls back to one request per block if a node answers otherwise.
-   * `hasHash`: whether a block's hash is known or asked for already.
    */
-  hasHash = (number: number): boolean => this.#hashes.has(number);
   prefetchHashes(numbers: Iterable<number>): Promise<void> {
     const missing = [...new Set(numbers)].filter((n) => n >= 0 && !this.#hashes.has(n)).sort((a, b) => a - b);
     const chunks: number[][] = [];
