@@ -10,6 +10,7 @@ import { silentEffects } from './effects';
 import { headExits } from './head';
 import type { BlockRuntime, BlockState, ChainReader } from './reader';
 import { poolValueKeys, withEmptied, withPoolValues } from './pool-values';
+import type { PoolRows } from './pool-rows';
 import { rootClaimPayouts, type ValuesAt } from './root-claims';
 import { DEFAULT_TEMPO, keys, leUint, poolKeysOf } from './storage-keys';
 import { checkpointTwr, twrKeysOf } from './basket-twr';
@@ -54,7 +55,7 @@ function blockRecord(s: BlockState, specVersion: number, parentHash: string | nu
 /** Where a checkpoint's pools come from (see checkpointAt). */
 type PoolSource =
   | { from: 'runtime'; held: readonly number[] }
-  | { from: 'state'; netuids: readonly number[] }
+  | { from: 'state'; netuids: readonly number[]; made?: PoolRows }
   | { from: 'state-priced'; netuids: readonly number[] };
 
 /**
@@ -89,7 +90,7 @@ async function checkpointAt(
             : [...rows, ...poolsFromState(s, missing, runtime)].sort((a, b) => a.netuid - b.netuid);
         });
       case 'state':
-        return poolsFromState(s, pools.netuids, runtime);
+        return pools.made?.of(s, pools.netuids, runtime) ?? poolsFromState(s, pools.netuids, runtime);
       case 'state-priced':
         return readPricedPools(reader, s, pools.netuids, runtime, codeRuntime);
     }
@@ -210,7 +211,7 @@ export async function factsFor(
   const b = c.state.number;
   // Both reads are normally cached from verification (fingerprint + pools in one request each).
   const [at, before] = await Promise.all([finder.read(b, false, true), finder.read(b - 1, false, true)]);
-  const pools: PoolSource = { from: 'state', netuids: finder.netuids };
+  const pools: PoolSource = { from: 'state', netuids: finder.netuids, made: finder.poolRows };
   // b − 1 has the funds of b unless something in b could have changed them (baskets.ts fundList).
   const fundsOfBefore = finder.fundsSteady(b) ? at.hash : before.hash;
   const [after, prior] = await Promise.all([

@@ -7,6 +7,7 @@
 import { ChainError } from '../chain/client';
 import { BlockReads, splitGap, type Gap } from './block-reads';
 import { bisectGaps } from './bisection';
+import { PoolRows } from './pool-rows';
 import { walkRound, walkWindow, type WalkStep } from './walk-round';
 import type { BlockState, ChainReader } from './reader';
 import { decodeEvents, stakeEventsOf, type DecodeContext, type DecodedEvent } from './stake-events';
@@ -43,6 +44,7 @@ export class ChangeFinder {
     readonly coldkey: string,
   ) {
     this.#reads = new BlockReads(reader);
+    this.poolRows = new PoolRows(reader);
     this.pairs = new CheckpointPairs(coldkey, this.positions, this.hotkeys, () => this.netuids);
   }
 
@@ -117,11 +119,14 @@ export class ChangeFinder {
   read(b: number, withEvents = false, withPools = false, phase = 'checkpoint'): Promise<BlockState> {
     const wanted = withPools ? [...this.#keys(), ...this.poolKeys(), ...this.pairs.crossKeys(b)] : this.#keys();
     const read = this.#reads.read(b, wanted, withEvents, `fingerprint: ${phase}`);
+    const netuids = this.netuids; // whose pool keys `wanted` holds
     const noteSpec = (s: BlockState) => [this.#specs.set(b, s.upgradeSpec), this.pairs.noteSpec(b, s.upgradeSpec)];
-    read.then(noteSpec).catch(() => undefined);
+    read.then((s) => [noteSpec(s), withPools && this.poolRows.note(s, netuids)]).catch(() => undefined);
     return read;
   }
   readonly #specs = new Map<number, number | null>();
+  /** The subnet rows of the blocks read with the pools, made while the finder waits (pool-rows.ts). */
+  readonly poolRows: PoolRows;
 
   /** Change block b and b − 1 have the same funds: b ran no migration and no event of it could change them. */
   fundsSteady(b: number): boolean {
@@ -132,6 +137,7 @@ export class ChangeFinder {
   /** Forget cached reads below `b` (live tracking keeps only what the next gap needs). */
   forgetBelow(b: number): void {
     this.#reads.forgetBelow(b);
+    this.poolRows.forgetBelow(b);
     for (const k of this.#specs.keys()) if (k < b) this.#specs.delete(k);
     for (const k of this.#fundsSteady) if (k < b) this.#fundsSteady.delete(k);
   }
