@@ -136,23 +136,6 @@ export class RpcServer {
 
   private readonly requests = new RequestParser();
 
-  /**
-   * Requests whose latency has passed are answered one per turn of the event loop, in order: answered
-   * in one go, the requests due together kept the socket unread, so a request that arrived meanwhile
-   * started its latency only after all of them (a node reads its sockets while it works).
-   */
-  private readonly due: (() => void)[] = [];
-  private turn(): Promise<void> {
-    return new Promise((resolve) => {
-      this.due.push(resolve);
-      if (this.due.length === 1) setImmediate(this.next);
-    });
-  }
-  private readonly next = (): void => {
-    this.due.shift()?.();
-    if (this.due.length > 0) setImmediate(this.next);
-  };
-
   private async onMessage(conn: Conn, data: RawData): Promise<void> {
     let msg: unknown;
     try {
@@ -162,10 +145,7 @@ export class RpcServer {
       return;
     }
     const f = this.faults();
-    if (f.latencyMs) {
-      await new Promise((r) => setTimeout(r, f.latencyMs));
-      await this.turn();
-    }
+    if (f.latencyMs) await new Promise((r) => setTimeout(r, f.latencyMs));
     if (Array.isArray(msg)) {
       const out = [];
       for (const m of msg) {
