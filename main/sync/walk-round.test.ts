@@ -53,8 +53,8 @@ describe('walkRound', () => {
     expect(walkRound([], 10, 100, 7_200, new Set())).toBeNull();
   });
 
-  it('widens the window to a 24th of long ranges', () => {
+  it('widens the window to a 16th of long ranges', () => {
     expect(walkWindow(1, 100)).toBe(7_200);
-    expect(walkWindow(1, 2_628_000)).toBe(109_500);
+    expect(walkWindow(1, 2_628_000)).toBe(164_250);
   });
 });
