@@ -88,6 +88,9 @@ describe.each([
   ['upgrade424', 219],
   // an interval one α-rao off whose only other operation on the pool is another coldkey's Keep claim (9,000)
   ['upgrade424', 239],
+  // a batched limit-order buy (10,330) onto a hotkey the coldkey held nothing on, on a subnet dissolved at
+  // 10,500: no event names the position; the walk reaches the fill along that hotkey's chain (fill-pairs.ts)
+  ['upgrade424', 1365],
   ['basket475', 1],
   ['basket475', 18],
   // a stake transfer in (9,128) onto a subnet dissolved at 15,000: the 475 upgrade's storage read dropped it

@@ -7,6 +7,7 @@
 import { ChainError } from '../chain/client';
 import { BlockReads, splitGap, type Gap } from './block-reads';
 import { bisectGaps } from './bisection';
+import { reachedFillPairs } from './fill-pairs';
 import { PoolRows } from './pool-rows';
 import { walkRound, walkWindow, type WalkStep } from './walk-round';
 import type { BlockState, ChainReader } from './reader';
@@ -206,7 +207,9 @@ export class ChangeFinder {
     // steps answered (latency, not decoding). Positions the events reveal are in the reads after.
     const decodes: Promise<void>[] = [];
     let failure: unknown = null;
+    const reached = new Map<number, string[]>(); // the chains that reached each block (fill-pairs.ts)
     while (round) {
+      for (const { hot, v } of round.active) reached.set(v, [...(reached.get(v) ?? []), hot]);
       const next: WalkStep[] = [];
       // The steps go out first: the next round waits for them, not for the change blocks' reads. A step
       // onto a block found this round reads its events too (one read of that block, as before).
@@ -236,6 +239,8 @@ export class ChangeFinder {
       if (round) void this.reader.prefetchHashes(round.hashes);
     }
     await Promise.all(decodes);
+    // The pairs batched buys landed on (run's first round reads them at the change blocks).
+    for (const p of reachedFillPairs(this.coldkey, reached, changes)) this.#addPosition(p.hotkey, p.netuid);
     return found;
   }
 

@@ -20,6 +20,10 @@ describe('walkRound', () => {
     expect(r).toEqual({
       waiting: [{ hot: 'c', v: 80_000 }],
       fresh: [100_000, 95_000],
+      active: [
+        { hot: 'a', v: 100_000 },
+        { hot: 'b', v: 95_000 },
+      ],
       stepping: [
         { hot: 'a', v: 100_000 },
         { hot: 'b', v: 95_000 },
@@ -44,6 +48,8 @@ describe('walkRound', () => {
       found,
     );
     expect(r?.fresh).toEqual([40, 10]);
+    // Every chain within the window reached its block, the one at lo too (fill-pairs.ts).
+    expect(r?.active.map((s) => `${s.hot}@${s.v}`)).toEqual(['a@50', 'b@40', 'c@40', 'd@10']);
     expect(r?.stepping.map((s) => s.hot)).toEqual(['a', 'b', 'c']);
     expect(r?.hashes).toEqual([40, 10, 49, 39, 39]);
   });

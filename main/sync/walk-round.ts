@@ -12,6 +12,8 @@ export interface WalkRound {
   waiting: WalkStep[];
   /** Change blocks first found in this round (their events are decoded in it). */
   fresh: number[];
+  /** Chains within the window this round: each pair (coldkey, hot) changed at its block v. */
+  active: WalkStep[];
   /** Chains that step back this round: each reads block v − 1. */
   stepping: WalkStep[];
   /** The blocks whose hashes this round's reads need (one request). */
@@ -55,5 +57,5 @@ export function walkRound(
   const fresh = [...new Set(active.map((f) => f.v))].filter((b) => !found.has(b));
   for (const b of fresh) found.add(b);
   const stepping = active.filter((f) => f.v - 1 >= lo);
-  return { waiting, fresh, stepping, hashes: [...fresh, ...stepping.map((f) => f.v - 1)] };
+  return { waiting, fresh, active, stepping, hashes: [...fresh, ...stepping.map((f) => f.v - 1)] };
 }
