@@ -43,6 +43,21 @@ describe('storage answers from the bytes', () => {
     expect(answer!.values.filter((v) => v === null)).toHaveLength(67);
   });
 
+  it('gives each answer its own values when the list is read again (values kept from the last answer where equal)', () => {
+    // A value changed in length, in content at the same length, to and from no entry, and unchanged.
+    const second = (i: number): string | null =>
+      i === 1 ? '0x00' : i === 2 ? `0x${'f'.repeat(16)}` : i === 3 ? '0x01' : i === 4 ? null : value(i);
+    const answers = [value, second, value].map((values, n) => {
+      const result = [{ block: BLOCK, changes: changes(KEYS, values) }];
+      return {
+        expected: result[0]!.changes.map(([, v]) => v),
+        got: receive(20 + n, answerText(20 + n, result)).answer,
+      };
+    });
+    for (const { expected, got } of answers) expect(got!.values).toEqual(expected);
+    expect(answers[1]!.got!.values.slice(0, 6)).toEqual([null, '0x00', `0x${'f'.repeat(16)}`, '0x01', null, value(5)]);
+  });
+
   it.each([
     ['another id', () => answerText(8, [{ block: BLOCK, changes: changes(KEYS) }])],
     ['a key missing', () => answerText(9, [{ block: BLOCK, changes: changes(KEYS.slice(1)) }])],

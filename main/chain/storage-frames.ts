@@ -22,6 +22,8 @@ interface KeyText {
   keys: readonly string[];
   json: Buffer;
   spans: Int32Array;
+  /** The values of the list's last answer read from its bytes (see `sameText`). */
+  last: readonly (string | null)[];
 }
 
 const spansOf = new WeakMap<readonly string[], KeyText | null>();
@@ -44,7 +46,7 @@ function keyText(keys: readonly string[], json: Buffer): KeyText | null {
     spans[2 * i + 1] = p + 1 + k.length;
     p += k.length + 2;
   }
-  if (ok && json[p] === CLOSE_BRACKET && p === json.length - 1) known = { keys, json, spans };
+  if (ok && json[p] === CLOSE_BRACKET && p === json.length - 1) known = { keys, json, spans, last: [] };
   spansOf.set(keys, known);
   return known;
 }
@@ -171,7 +173,7 @@ function readStorageFrame(f: Buffer): { id: number; answer: StorageAnswer } | nu
   while (p < end && plain(f[p]!)) p += 1; // the block hash
   if (!at(f, p, CHANGES)) return null;
   p += CHANGES.length;
-  const { keys, json, spans } = text;
+  const { keys, json, spans, last } = text;
   const values: (string | null)[] = new Array<string | null>(keys.length);
   for (let i = 0; i < keys.length; i++) {
     if (i > 0 && f[p++] !== COMMA) return null;
@@ -192,7 +194,8 @@ function readStorageFrame(f: Buffer): { id: number; answer: StorageAnswer } | nu
       let e = p + 1;
       while (e < end && plain(f[e]!)) e += 1;
       if (f[e] !== QUOTE) return null;
-      values[i] = f.toString('latin1', p + 1, e);
+      const was = last[i];
+      values[i] = typeof was === 'string' && sameText(f, p + 1, e, was) ? was : f.toString('latin1', p + 1, e);
       p = e + 1;
     } else if (at(f, p, NULL)) {
       values[i] = null;
@@ -201,5 +204,17 @@ function readStorageFrame(f: Buffer): { id: number; answer: StorageAnswer } | nu
     if (f[p++] !== CLOSE_BRACKET) return null;
   }
   if (!at(f, p, SET_TAIL) || p + SET_TAIL.length !== end) return null;
+  text.last = values;
   return { id, answer: new StorageAnswer(keys, values) };
+}
+
+/**
+ * Whether bytes [start, end) of `f` spell `s` (ASCII). A list is read block after block and about half
+ * its values are those of its last answer (a year backfill: 1.38 M of 2.61 M); those keep the string
+ * read before instead of a new one, which the finder would keep until recording.
+ */
+function sameText(f: Buffer, start: number, end: number, s: string): boolean {
+  if (end - start !== s.length) return false;
+  for (let j = 0; j < s.length; j++) if (f[start + j] !== s.charCodeAt(j)) return false;
+  return true;
 }

@@ -6,6 +6,7 @@ import type { BasketRow, PositionRow, StakeEventFact, StoredStakeEvent, SubnetRo
 
 export type { BasketRow, PositionRow, PriceSource, SubnetRow } from '../../../shared/facts';
 import type { DB } from '../open';
+import { multiRowInsert } from './multi-row';
 import { STAKE_EVENT_COLUMNS, stakeEventFromRow, type StakeEventDbRow } from './stake-events';
 
 export interface BlockRecord {
@@ -118,8 +119,6 @@ interface SyncStateDbRow {
   error: string | null;
 }
 
-/** Subnet snapshot rows per INSERT (15 parameters each, far below SQLite's 32,766). */
-const SUBNET_ROWS_PER_STATEMENT = 256;
 /** Columns a second reading of a block's pool fills only where the first left them NULL (not every read has each). */
 const MERGED_SUBNET_COLUMNS =
   'balancer_quote fee_rate name symbol tao_in_emission alpha_in_emission alpha_out_emission registered_at'.split(' ');
@@ -147,9 +146,13 @@ export function chainFactsRepo(db: DB) {
     `INSERT OR IGNORE INTO root_claim_payouts (block_number, block_hash, event_index, coldkey, hotkey, netuid, mode, alpha, tao)
      VALUES (@blockNumber, @blockHash, @eventIndex, @coldkey, @hotkey, @netuid, @mode, @alpha, @tao)`,
   );
-  const insertPosition = db.prepare(
-    `INSERT OR IGNORE INTO position_checkpoints (block_number, coldkey, hotkey, netuid, alpha, pool_value, owns_hotkey, epoch_index)
-     VALUES (@blockNumber, @coldkey, @hotkey, @netuid, @alpha, @poolValue, @ownsHotkey, @epochIndex)`,
+  const insertPositions = multiRowInsert(
+    db,
+    (
+      values,
+    ) => `INSERT OR IGNORE INTO position_checkpoints (block_number, coldkey, hotkey, netuid, alpha, pool_value, owns_hotkey, epoch_index)
+     VALUES ${values}`,
+    8,
   );
   // Wallets syncing side by side commit in any order, and one block's pools may come from storage (a
   // change block) and from the runtime (a daily or head checkpoint): the row merges them alike whatever
@@ -158,45 +161,35 @@ export function chainFactsRepo(db: DB) {
   // statement with positional parameters (bench:sync). Most blocks' pools are written once, so a plain
   // insert goes first (the conflict clause cost a third of its time) and only a chunk where a row was
   // not inserted goes through the merge, where the rows just inserted merge with themselves unchanged.
-  const insertSubnets = new Map<string, ReturnType<DB['prepare']>>();
-  const subnetStatement = (rows: number, merge: boolean) => {
-    let statement = insertSubnets.get(`${rows}:${merge}`);
-    if (!statement) {
-      statement = db.prepare(
-        `INSERT OR IGNORE INTO subnet_snapshots (block_number, netuid, tao_in, alpha_in, alpha_out, price, price_source, balancer_quote, fee_rate,
-           name, symbol, tao_in_emission, alpha_in_emission, alpha_out_emission, registered_at)
-         VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-         ${merge ? SUBNET_MERGE : ''}`,
-      );
-      insertSubnets.set(`${rows}:${merge}`, statement);
-    }
-    return statement;
-  };
+  const subnetInsert = (merge: boolean) => (values: string) =>
+    `INSERT OR IGNORE INTO subnet_snapshots (block_number, netuid, tao_in, alpha_in, alpha_out, price, price_source, balancer_quote, fee_rate,
+       name, symbol, tao_in_emission, alpha_in_emission, alpha_out_emission, registered_at)
+     VALUES ${values} ${merge ? SUBNET_MERGE : ''}`;
+  const insertSubnets = multiRowInsert(db, subnetInsert(false), 15);
+  const mergeSubnets = multiRowInsert(db, subnetInsert(true), 15);
   const writeSubnets = (block: number, subnets: readonly SubnetRow[]) => {
-    for (let i = 0; i < subnets.length; i += SUBNET_ROWS_PER_STATEMENT) {
-      const chunk = subnets.slice(i, i + SUBNET_ROWS_PER_STATEMENT);
-      const params: unknown[] = [];
-      for (const s of chunk)
-        params.push(
-          block,
-          s.netuid,
-          s.taoIn,
-          s.alphaIn,
-          s.alphaOut,
-          s.price,
-          s.priceSource,
-          s.balancerQuote,
-          s.feeRate,
-          s.name,
-          s.symbol,
-          s.taoInEmission,
-          s.alphaInEmission,
-          s.alphaOutEmission,
-          s.registeredAt,
-        );
-      if (subnetStatement(chunk.length, false).run(params).changes < chunk.length)
-        subnetStatement(chunk.length, true).run(params);
-    }
+    const params: unknown[] = [];
+    for (const s of subnets)
+      params.push(
+        block,
+        s.netuid,
+        s.taoIn,
+        s.alphaIn,
+        s.alphaOut,
+        s.price,
+        s.priceSource,
+        s.balancerQuote,
+        s.feeRate,
+        s.name,
+        s.symbol,
+        s.taoInEmission,
+        s.alphaInEmission,
+        s.alphaOutEmission,
+        s.registeredAt,
+      );
+    insertSubnets(params, (chunk, changes) => {
+      if (changes < chunk.length / 15) mergeSubnets(chunk);
+    });
   };
   const insertEffect = db.prepare(
     `INSERT OR IGNORE INTO silent_effects (block_number, block_hash, event_index, coldkey, hotkey, netuid, kind, alpha, tao)
@@ -306,17 +299,19 @@ export function chainFactsRepo(db: DB) {
         ...exitColumns(s.exit),
       });
     for (const c of f.checkpoints) {
+      const positions: unknown[] = [];
       for (const p of c.positions)
-        insertPosition.run({
-          blockNumber: c.block.number,
+        positions.push(
+          c.block.number,
           coldkey,
-          hotkey: p.hotkey,
-          netuid: p.netuid,
-          alpha: p.alpha,
-          poolValue: p.poolValue === undefined || p.poolValue === null ? null : p.poolValue.toString(),
-          ownsHotkey: p.ownsHotkey === undefined || p.ownsHotkey === null ? null : p.ownsHotkey ? 1 : 0,
-          epochIndex: p.epochIndex ?? null,
-        });
+          p.hotkey,
+          p.netuid,
+          p.alpha,
+          p.poolValue === undefined || p.poolValue === null ? null : p.poolValue.toString(),
+          p.ownsHotkey === undefined || p.ownsHotkey === null ? null : p.ownsHotkey ? 1 : 0,
+          p.epochIndex ?? null,
+        );
+      insertPositions(positions);
       writeSubnets(c.block.number, c.subnets);
       for (const t of c.twr ?? [])
         insertTwr.run({ coldkey, hotkey: t.hotkey, blockNumber: c.block.number, twr: t.twr.toString() });
