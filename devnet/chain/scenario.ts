@@ -54,6 +54,12 @@ export interface ScenarioConfig {
      */
     ordersAt?: number;
     /**
+     * with `ordersAt`: the batch goes on the subnet `dissolveAt` dissolves where the first user can sell
+     * there, and its buy onto another hotkey goes to one the user never held a position with (a position
+     * no event names, gone before the head)
+     */
+    ordersOntoNewHotkey?: boolean;
+    /**
      * silent α changes no event explains, on the user's first open subnet position, or with `root` on
      * its first root position (reconciliation tests)
      */

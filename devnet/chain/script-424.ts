@@ -91,12 +91,17 @@ export class Script424 {
     const c = w.chain;
     const u = w.users[0];
     if (!u) return;
-    const held = c
+    const fresh = w.cfg.script?.ordersOntoNewHotkey === true;
+    const open = c
       .openOf(u.coldkey)
-      .find((p) => p.netuid !== 0 && c.subnetExists(p.netuid, c.cur) && c.locks.available(u.coldkey, p.netuid) > 0n);
+      .filter((p) => p.netuid !== 0 && c.subnetExists(p.netuid, c.cur) && c.locks.available(u.coldkey, p.netuid) > 0n);
+    const held = (fresh ? open.find((p) => p.netuid === this.dissolveNetuid) : undefined) ?? open[0];
     if (!held) return;
     const netuid = held.netuid;
-    const other = (w.pairsByNet.get(netuid) ?? []).find((p) => p.hotkey !== held.hotkey)?.hotkey ?? held.hotkey;
+    const pairs = w.pairsByNet.get(netuid) ?? [];
+    const ever = new Set(c.positionsOf(u.coldkey).map((p) => p.hotkey));
+    const never = fresh ? pairs.find((p) => !ever.has(p.hotkey))?.hotkey : undefined;
+    const other = never ?? pairs.find((p) => p.hotkey !== held.hotkey)?.hotkey ?? held.hotkey;
     const alpha = c.stake(held.hotkey, u.coldkey, netuid);
     const available = c.locks.available(u.coldkey, netuid);
     const order = (n: number, hotkey: Acc, side: 'buy' | 'sell', amount: bigint): LimitOrder => ({

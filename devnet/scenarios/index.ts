@@ -185,6 +185,15 @@ export const SCENARIOS: Record<string, ScenarioConfig> = {
    */
   orders475: { ...basket475, name: 'orders475', script: { ...basket475.script, ordersAt: 14_500 } },
   /**
+   * orders475 on the subnet dissolved at 15,000, its second buy onto a hotkey olga never held a position
+   * with (`script.ordersOntoNewHotkey`): a position no event names, gone before the head.
+   */
+  orders475fresh: {
+    ...basket475,
+    name: 'orders475fresh',
+    script: { ...basket475.script, ordersAt: 14_500, ordersOntoNewHotkey: true },
+  },
+  /**
    * A leased subnet (devnet/README.md, Leases): subnet 3 is owned by lease 0's derived keys; 60 % of its
    * owner cut goes to uma (40 % of the crowdloan), an untracked backer (25 %) and vera, the
    * beneficiary (the rest). Subnet 3's epochs fall on multiples of 100 every fifth epoch from block

@@ -123,6 +123,9 @@ describe.each([
   // onto another hotkey (matched one by one, the first buy went to the other hotkey: seed 1)
   ['orders475', 1],
   ['orders475', 4],
+  // a batched buy (14,500) onto a hotkey olga never held a position with, on the subnet dissolved at 15,000
+  ['orders475fresh', 3],
+  ['orders475fresh', 7],
 ] as const)('devnet truth through sync and the engine, %s seed %i', (scenario, seed) => {
   let dn: Devnet;
   let truth: Truth;
