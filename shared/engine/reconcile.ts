@@ -11,6 +11,9 @@
  * rounding (`RECONCILE_TOLERANCE`).
  */
 
+import type { PriceBook } from './prices';
+import { SPEC_ROOT_CLAIMS } from './runtime';
+
 /** Fixed-point scale of a pool's value per share (`PositionCheckpoint.poolValue`). */
 export const POOL_VALUE_SCALE = 10n ** 30n;
 
@@ -39,6 +42,8 @@ export interface AccrualWindow {
   epochTo: bigint | null;
   /** The position held α at some time in the interval. */
   held: boolean;
+  /** A root position with both ends from 334 on: no dividend raises root's value per share there. */
+  rootClaimed?: boolean;
 }
 
 export interface DeltaSplit {
@@ -66,7 +71,9 @@ export function poolGrowth(alpha: bigint, from: bigint, to: bigint): bigint {
 export function splitDelta(delta: bigint, w: AccrualWindow): DeltaSplit {
   const from = w.poolValueFrom;
   const to = w.poolValueTo;
-  const noEpoch = w.epochFrom !== null && w.epochFrom === w.epochTo;
+  // Root from 334 has no epoch counter, but nothing an epoch pays reaches a holder's root stake (dividends
+  // are claimed): for a coldkey that does not own the hotkey it is an interval without epochs.
+  const noEpoch = (w.epochFrom !== null && w.epochFrom === w.epochTo) || (w.rootClaimed === true && !w.ownsHotkey);
   const takesShares = w.ownsHotkey && !noEpoch;
   // An owner's take, incentive and owner cut are new shares whatever it held (docs/chain/emissions.md).
   const legacy: DeltaSplit =
@@ -83,6 +90,15 @@ export function splitDelta(delta: bigint, w: AccrualWindow): DeltaSplit {
   const least = poolGrowth(w.alphaMin, from, to);
   if (delta < least - RECONCILE_TOLERANCE) return { emission: least, unexplained: delta - least };
   return legacy;
+}
+
+/**
+ * A root interval (from, to] whose ends both ran a runtime with root claims (≥ 334), as root's pool
+ * snapshots at or before them say (an older snapshot reads as older runtime: never wrongly true).
+ */
+export function rootClaimed(prices: Pick<PriceBook, 'snapshotAt'>, netuid: number, from: number, to: number): boolean {
+  const claims = (b: number) => b >= 0 && (prices.snapshotAt(0, b)?.specVersion ?? 0) >= SPEC_ROOT_CLAIMS;
+  return netuid === 0 && claims(from) && claims(to);
 }
 
 /**

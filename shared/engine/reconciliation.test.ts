@@ -221,6 +221,29 @@ describe('reconciliation against the pool value per share', () => {
     expect(kinds(r)).toEqual([['emission', 200, 300, TAO]]);
   });
 
+  it('root from 334: a rounding gain inside the tolerance is unexplained, not income (dividends are claimed)', () => {
+    // 3 α-rao more on root with the pool's value per share moved by a hair (other stakers' operations):
+    // within 10 α-rao of the pool's growth, so the sign rule would book it as emission (devnet demo seeds
+    // 4, 6–8: 1 α-rao on root where the chain credited none). From 334 no epoch pays root holders.
+    const rounding = (spec: number | undefined, ownsHotkey = false) =>
+      kinds(
+        run({
+          trackedColdkeys: ['C1'],
+          events: [ev('StakeAdded', { block: 100, netuid: 0, tao: 10n * TAO, alpha: 10n * TAO })],
+          checkpoints: [
+            cp(200, 10n * TAO, { netuid: 0, poolValue: pv(100n), ownsHotkey }),
+            cp(300, 10n * TAO + 3n, { netuid: 0, poolValue: pv(100n) + 1n, ownsHotkey }),
+          ],
+          snapshots: spec === undefined ? [] : [snap(99, 0, TAO, { spec })],
+        }),
+      );
+    expect(rounding(343)).toEqual([['unexplained', 200, 300, 3n]]);
+    // Before 334, or with no snapshot to tell the runtime, or on its own hotkey: the sign rule, as before.
+    expect(rounding(320)).toEqual([['emission', 200, 300, 3n]]);
+    expect(rounding(undefined)).toEqual([['emission', 200, 300, 3n]]);
+    expect(rounding(343, true)).toEqual([['emission', 200, 300, 3n]]);
+  });
+
   it('no epoch in the interval (counter unchanged): a rounding gain is not emission, pool values or not', () => {
     // Other stakers' operations moved the pool's value per share by a hair; the subnet's epoch counter
     // stayed at 7, so nothing was paid: the 3 α-rao are unexplained (were emission by the sign rule).

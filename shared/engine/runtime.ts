@@ -27,6 +27,8 @@ export const SPEC_FEE_FIELD = 257;
 export const SPEC_SWAP_V3 = 283;
 export const SPEC_SAME_SUBNET_TRANSFER = 297;
 export const SPEC_ORIGIN_PAYS = 315;
+/** Root dividends are claimed from here (docs/chain/root-claims.md), no longer sold into root's pool. */
+export const SPEC_ROOT_CLAIMS = 334;
 export const SPEC_NET_REMOVED_ALPHA = 397;
 export const SPEC_BALANCER = 423;
 

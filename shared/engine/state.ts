@@ -5,14 +5,13 @@
  */
 import type { LedgerEntry, LedgerLeg } from './ledger';
 import { emissionAt, recordAt, type EmissionRecord, type PositionCheckpoint } from './emissions';
-import { revalue, splitDelta } from './reconcile';
+import { revalue, rootClaimed, splitDelta } from './reconcile';
 import type { LotBook } from './lots';
 import { PositionIndex } from './position-index';
-import type { CostBasisMethod, RewardTreatment } from '../vocab';
+import type { CostBasisMethod, FeeUnit, RewardTreatment } from '../vocab';
 import { CELL, ROOT_INDEX_SCALE, type PositionAcc } from './position';
 import type { Totals } from './totals';
 import { BenchmarkWindows } from './windows';
-import type { FeeUnit } from '../vocab';
 
 export type { RewardTreatment } from '../vocab';
 export { bookKey, PositionAcc, ROOT_INDEX_SCALE } from './position';
@@ -345,6 +344,7 @@ export class PortfolioState {
       epochFrom: p.epochIndex,
       epochTo: cp.epochIndex ?? null,
       held,
+      rootClaimed: rootClaimed(this.opts.prices, cp.netuid, p.lastCheckpointBlock, cp.blockNumber),
     };
     const fromBlock = p.lastCheckpointBlock;
     p.lastCheckpointBlock = cp.blockNumber;
