@@ -99,8 +99,8 @@ export class Script424 {
     if (!held) return;
     const netuid = held.netuid;
     const pairs = w.pairsByNet.get(netuid) ?? [];
-    const ever = new Set(c.positionsOf(u.coldkey).map((p) => p.hotkey));
-    const never = fresh ? pairs.find((p) => !ever.has(p.hotkey))?.hotkey : undefined;
+    const ever = fresh ? new Set(c.positionsOf(u.coldkey).map((p) => p.hotkey)) : null;
+    const never = ever ? pairs.find((p) => !ever.has(p.hotkey))?.hotkey : undefined;
     const other = never ?? pairs.find((p) => p.hotkey !== held.hotkey)?.hotkey ?? held.hotkey;
     const alpha = c.stake(held.hotkey, u.coldkey, netuid);
     const available = c.locks.available(u.coldkey, netuid);

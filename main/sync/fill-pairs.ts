@@ -26,9 +26,9 @@ export function fillPairs(
   const named = new Set<string>();
   for (const row of c.rows)
     if (row.coldkey === coldkey && row.hotkey && POSITION_KINDS.has(row.kind)) named.add(row.hotkey);
+  const netuids = [...bought].sort((a, b) => a - b);
   const out: { hotkey: string; netuid: number }[] = [];
-  for (const hotkey of reachedBy)
-    if (!named.has(hotkey)) for (const netuid of [...bought].sort((a, b) => a - b)) out.push({ hotkey, netuid });
+  for (const hotkey of reachedBy) if (!named.has(hotkey)) for (const netuid of netuids) out.push({ hotkey, netuid });
   return out;
 }
 
