@@ -16,23 +16,8 @@ import { withRetries, type RetryStats } from './retry';
 import { keys, lastUpgradeSpec, leUint, trailingU16 } from './storage-keys';
 import { byAnswerKey, inRequestOrder, type StorageSets } from './storage-answer';
 import { BlockValues, KeyList, keyList } from './block-values';
-
-/** Several requests in flight, never unbounded. */
-export class Limiter {
-  #active = 0;
-  readonly #queue: (() => void)[] = [];
-  constructor(readonly max: number) {}
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.#active >= this.max) await new Promise<void>((resolve) => this.#queue.push(resolve));
-    this.#active += 1;
-    try {
-      return await fn();
-    } finally {
-      this.#active -= 1;
-      this.#queue.shift()?.();
-    }
-  }
-}
+import { SpecCeiling, splitUnborn } from './unborn-items';
+import { Limiter } from './limiter';
 
 export interface BlockState {
   number: number;
@@ -170,7 +155,8 @@ export class ChainReader {
   ): Promise<BlockState> {
     const hash = await this.hashOf(number);
     const fixed = fixedKeys(withEvents);
-    const list = keyList(storageKeys);
+    // Keys of items the block's runtime did not have yet are answered here, as absent (unborn-items.ts).
+    const { read: list, absent } = splitUnborn(keyList(storageKeys), this.#ceiling.at(number));
     const all = list.after(fixed);
     // The walk's, the events' and verification's reads send one list block after block.
     if (all.length >= ENCODE_ONCE_MIN) encodeOnce(all);
@@ -199,14 +185,18 @@ export class ChainReader {
       values: new BlockValues([
         { list, vals: answer.slice(n) },
         { list: fixed, vals: answer.slice(0, n) },
+        ...(absent ? [{ list: absent, vals: [] }] : []),
       ]),
       events: withEvents ? (answer[2] ?? null) : null,
     };
     const spec = state.upgradeSpec ?? -1;
     if ((this.#lastBlockOfSpec.get(spec) ?? -1) < number) this.#lastBlockOfSpec.set(spec, number);
+    this.#ceiling.note(number, state.upgradeSpec);
     return state;
   }
 
+  /** Which blocks are known to run a runtime older than an item sync reads (unborn-items.ts). */
+  readonly #ceiling = new SpecCeiling();
   /** The highest block read so far per runtime that executed it (System.LastRuntimeUpgrade). */
   readonly #lastBlockOfSpec = new Map<number, number>();
 

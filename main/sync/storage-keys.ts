@@ -8,7 +8,7 @@ import { blake2AsU8a, decodeAddress, encodeAddress, xxhashAsU8a } from '@polkado
 type Hasher = 'Blake2_128Concat' | 'Twox64Concat' | 'Identity';
 
 const prefixes = new Map<string, Uint8Array>();
-function itemPrefix(pallet: string, item: string): Uint8Array {
+export function itemPrefix(pallet: string, item: string): Uint8Array {
   const k = `${pallet}.${item}`;
   let p = prefixes.get(k);
   if (!p) prefixes.set(k, (p = u8aConcat(xxhashAsU8a(pallet, 128), xxhashAsU8a(item, 128))));
