@@ -3,9 +3,17 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 // The node suites share each worker's module registry (isolate: false): a fresh registry per file
 // re-imported @polkadot/api and the devnet about 150 times, some 40 % of the suite's time. Files
-// that patch a library's prototype or assert on process-wide state keep a registry of their own.
+// that patch a library's prototype or assert on process-wide state keep a registry (and a process) of
+// their own: the egress tests record every socket the process opens, and a shared worker once showed
+// them a reconnect that an earlier file's client made to its own closed devnet.
 const NODE_TESTS = ['shared/**/*.test.ts', 'main/**/*.test.ts', 'devnet/**/*.test.ts'];
-const OWN_REGISTRY = ['main/chain/request-json.test.ts', 'main/host/web.test.ts'];
+const OWN_REGISTRY = [
+  'main/chain/request-json.test.ts',
+  'main/host/web.test.ts',
+  'main/egress.test.ts',
+  'main/connection-gate.test.ts',
+  'main/services/chain-info.test.ts',
+];
 
 // Three projects: the engine, backend and devnet suites run in Node (shared registry, or their own);
 // the renderer's unit tests (formatting and the components that compute anything) run in happy-dom.
