@@ -6,7 +6,8 @@
  * the cockpit's benchmarks and series recomputed after each.
  * Alone: npx tsx bench/engine-append.ts [events]  (default 300,000; BENCH_APPEND=cockpit times only the
  * cockpit runs, e.g. under `node --cpu-prof --import tsx`; BENCH_APPEND_POOLS=only only the one whose
- * blocks also carry every subnet's pool snapshot, as live sync records them).
+ * blocks also carry every subnet's pool snapshot, as live sync records them; BENCH_APPEND=priced only
+ * `Engine.append` with those snapshots, no other engine in the heap).
  */
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
@@ -80,7 +81,8 @@ export function timeAppend(input: PortfolioInput, tail = 2_000, cockpitSteps = 1
       );
   };
   const delta = (events: StakeEvent[]) => ({ events, checkpoints: [], snapshots: [] });
-  if (process.env.BENCH_APPEND !== 'cockpit') {
+  const mode = process.env.BENCH_APPEND;
+  if (mode !== 'cockpit' && mode !== 'priced') {
     const t0 = performance.now();
     const engine = createEngine(head, { method: 'acb', rewards: 'income' });
     console.log(
@@ -91,6 +93,8 @@ export function timeAppend(input: PortfolioInput, tail = 2_000, cockpitSteps = 1
       engine.result();
       return ok;
     });
+  }
+  if (mode !== 'cockpit') {
     // The same with what live sync records at a change block besides its events: every subnet's pool
     // (below), so every position is repriced (the portfolio view's figures; not the cockpit's).
     const priced = createEngine(head, { method: 'acb', rewards: 'income' });
@@ -119,6 +123,7 @@ export function timeAppend(input: PortfolioInput, tail = 2_000, cockpitSteps = 1
   // After each append the benchmark set visits only the positions the block touched and their subnets
   // (shared/engine/benchmark-set.ts); the series' as-of point comes from running sums and the closed days'
   // chart lines are kept (shared/engine/series-point.ts, series-lines.ts). Its first appends pay for compiling that path.
+  if (mode === 'priced') return;
   if (process.env.BENCH_APPEND_POOLS !== 'only')
     cockpit('  with benchmarks and the daily series refreshed (the cockpit run)', false);
   // What live sync records at a change block: besides the events, a pool snapshot of every subnet

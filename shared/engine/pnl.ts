@@ -22,7 +22,8 @@ import type { PositionAcc } from './state';
 import type { PriceBook, PriceRef } from './prices';
 import type { FiatBook } from './fiat';
 import { quoteExit } from './runtime';
-import { alphaToTao, impliedPrice, ratio, taoToFiat } from './units';
+import { alphaToTao } from './units';
+import { figuresFrom } from './figure-record';
 
 export const ADDITIVE_KEYS = [
   'alpha',
@@ -204,70 +205,6 @@ export function positionFigures(
   const fiatPrice = ctx.fiat ? ctx.fiat.priceOn(ts) : null;
   if (ctx.fiat && fiatPrice === null) flags.fiatIncomplete = true;
   return { figures: figuresFrom(p, costBasis, spotValue, exit ? exit.tao : 0n, fiatPrice, flags), price };
-}
-
-/** The figures a position's book gives besides its cost basis and the price-dependent ones. */
-export type BookFigures = Omit<AdditiveFigures, 'costBasis' | 'spotValue' | 'unrealized' | 'totalReturn'>;
-
-/**
- * A position's figures from its book's running totals (a position, or the figures it had: see
- * `repriced`), its cost basis, spot and exit value, and the as-of day's fiat price.
- */
-function figuresFrom(
-  p: BookFigures,
-  costBasis: bigint,
-  spotValue: bigint,
-  exitValue: bigint,
-  fiatPrice: bigint | null,
-  flags: FigureFlags,
-  avgEntryPrice = impliedPrice(costBasis, p.alpha > 0n ? p.alpha : 0n),
-): Figures {
-  const unrealized = spotValue - costBasis;
-  const totalReturn = spotValue + p.taoOut - p.taoIn;
-  return {
-    alpha: p.alpha,
-    alphaBought: p.alphaBought,
-    alphaSold: p.alphaSold,
-    alphaTransferredIn: p.alphaTransferredIn,
-    alphaTransferredOut: p.alphaTransferredOut,
-    alphaEmitted: p.alphaEmitted,
-    alphaUnexplained: p.alphaUnexplained,
-    alphaUnexplainedIn: p.alphaUnexplainedIn,
-    alphaRootClaim: p.alphaRootClaim,
-    alphaLeaseDividend: p.alphaLeaseDividend,
-    alphaIncentive: p.alphaIncentive,
-    alphaFeePaid: p.alphaFeePaid,
-    alphaBurned: p.alphaBurned,
-    alphaOpening: p.alphaOpening,
-    openingTao: p.openingTao,
-    emissionTao: p.emissionTao,
-    rootClaimTao: p.rootClaimTao,
-    leaseDividendTao: p.leaseDividendTao,
-    incentiveTao: p.incentiveTao,
-    incomeTao: p.incomeTao,
-    costBasis,
-    spotValue,
-    realized: p.realized,
-    unrealized,
-    friction: p.friction,
-    feesTao: p.feesTao,
-    feesAlpha: p.feesAlpha,
-    taoIn: p.taoIn,
-    taoOut: p.taoOut,
-    proceeds: p.proceeds,
-    costAcquired: p.costAcquired,
-    costCarriedIn: p.costCarriedIn,
-    costCarriedOut: p.costCarriedOut,
-    totalReturn,
-    realizedFiat: p.realizedFiat,
-    incomeFiat: p.incomeFiat,
-    exitValue,
-    avgEntryPrice,
-    totalReturnPct: ratio(totalReturn, p.taoIn),
-    spotValueFiat: fiatPrice === null ? null : taoToFiat(spotValue, fiatPrice),
-    unrealizedFiat: fiatPrice === null ? null : taoToFiat(unrealized, fiatPrice),
-    flags,
-  };
 }
 
 /**
