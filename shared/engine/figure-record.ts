@@ -5,9 +5,8 @@
  * each block with new prices (aggregates.ts `reprice`), and that site would make each block's
  * short-lived figures straight in the old generation: scavenges walk their pointers to young bigints
  * and mark-compacts collect them. V8 (as Node 20 ships it) keeps no such site for a `new` expression, so
- * the figures start young
- * (docs/benchmarks.md, the priced append). The own properties and their order are the literal's:
- * JSON, spreads, structured clone and `toEqual` see a plain object's.
+ * the figures start young (docs/benchmarks.md, the priced append). The own properties and their order
+ * are the literal's: JSON, spreads, structured clone and `toEqual` see a plain object's.
  */
 import { impliedPrice, ratio, taoToFiat } from './units';
 import type { AdditiveFigures, FigureFlags, Figures, PositionResult } from './pnl';
