@@ -28,52 +28,10 @@ export function figuresFrom(
   flags: FigureFlags,
   avgEntryPrice = impliedPrice(costBasis, p.alpha > 0n ? p.alpha : 0n),
 ): Figures {
-  return new FigureRecord(p, costBasis, spotValue, exitValue, fiatPrice, flags, avgEntryPrice);
+  return new FigureRecord(p, costBasis, spotValue, exitValue, fiatPrice, flags, avgEntryPrice) as unknown as Figures;
 }
 
-class FigureRecord implements Figures {
-  declare alpha: Figures['alpha'];
-  declare alphaBought: Figures['alphaBought'];
-  declare alphaSold: Figures['alphaSold'];
-  declare alphaTransferredIn: Figures['alphaTransferredIn'];
-  declare alphaTransferredOut: Figures['alphaTransferredOut'];
-  declare alphaEmitted: Figures['alphaEmitted'];
-  declare alphaUnexplained: Figures['alphaUnexplained'];
-  declare alphaUnexplainedIn: Figures['alphaUnexplainedIn'];
-  declare alphaRootClaim: Figures['alphaRootClaim'];
-  declare alphaLeaseDividend: Figures['alphaLeaseDividend'];
-  declare alphaIncentive: Figures['alphaIncentive'];
-  declare alphaFeePaid: Figures['alphaFeePaid'];
-  declare alphaBurned: Figures['alphaBurned'];
-  declare alphaOpening: Figures['alphaOpening'];
-  declare openingTao: Figures['openingTao'];
-  declare emissionTao: Figures['emissionTao'];
-  declare rootClaimTao: Figures['rootClaimTao'];
-  declare leaseDividendTao: Figures['leaseDividendTao'];
-  declare incentiveTao: Figures['incentiveTao'];
-  declare incomeTao: Figures['incomeTao'];
-  declare costBasis: Figures['costBasis'];
-  declare spotValue: Figures['spotValue'];
-  declare realized: Figures['realized'];
-  declare unrealized: Figures['unrealized'];
-  declare friction: Figures['friction'];
-  declare feesTao: Figures['feesTao'];
-  declare feesAlpha: Figures['feesAlpha'];
-  declare taoIn: Figures['taoIn'];
-  declare taoOut: Figures['taoOut'];
-  declare proceeds: Figures['proceeds'];
-  declare costAcquired: Figures['costAcquired'];
-  declare costCarriedIn: Figures['costCarriedIn'];
-  declare costCarriedOut: Figures['costCarriedOut'];
-  declare totalReturn: Figures['totalReturn'];
-  declare realizedFiat: Figures['realizedFiat'];
-  declare incomeFiat: Figures['incomeFiat'];
-  declare exitValue: Figures['exitValue'];
-  declare avgEntryPrice: Figures['avgEntryPrice'];
-  declare totalReturnPct: Figures['totalReturnPct'];
-  declare spotValueFiat: Figures['spotValueFiat'];
-  declare unrealizedFiat: Figures['unrealizedFiat'];
-  declare flags: Figures['flags'];
+class FigureRecord {
   constructor(
     p: BookFigures,
     costBasis: bigint,
@@ -83,67 +41,76 @@ class FigureRecord implements Figures {
     flags: FigureFlags,
     avgEntryPrice: bigint | null,
   ) {
+    // No field declarations: Playwright's Babel (e2e) rejects `declare` fields, and plain ones would be
+    // defined as undefined first. The key-order test (figure-record.test.ts) checks every field is set.
+    const f = this as unknown as Figures;
     const unrealized = spotValue - costBasis;
     const totalReturn = spotValue + p.taoOut - p.taoIn;
-    this.alpha = p.alpha;
-    this.alphaBought = p.alphaBought;
-    this.alphaSold = p.alphaSold;
-    this.alphaTransferredIn = p.alphaTransferredIn;
-    this.alphaTransferredOut = p.alphaTransferredOut;
-    this.alphaEmitted = p.alphaEmitted;
-    this.alphaUnexplained = p.alphaUnexplained;
-    this.alphaUnexplainedIn = p.alphaUnexplainedIn;
-    this.alphaRootClaim = p.alphaRootClaim;
-    this.alphaLeaseDividend = p.alphaLeaseDividend;
-    this.alphaIncentive = p.alphaIncentive;
-    this.alphaFeePaid = p.alphaFeePaid;
-    this.alphaBurned = p.alphaBurned;
-    this.alphaOpening = p.alphaOpening;
-    this.openingTao = p.openingTao;
-    this.emissionTao = p.emissionTao;
-    this.rootClaimTao = p.rootClaimTao;
-    this.leaseDividendTao = p.leaseDividendTao;
-    this.incentiveTao = p.incentiveTao;
-    this.incomeTao = p.incomeTao;
-    this.costBasis = costBasis;
-    this.spotValue = spotValue;
-    this.realized = p.realized;
-    this.unrealized = unrealized;
-    this.friction = p.friction;
-    this.feesTao = p.feesTao;
-    this.feesAlpha = p.feesAlpha;
-    this.taoIn = p.taoIn;
-    this.taoOut = p.taoOut;
-    this.proceeds = p.proceeds;
-    this.costAcquired = p.costAcquired;
-    this.costCarriedIn = p.costCarriedIn;
-    this.costCarriedOut = p.costCarriedOut;
-    this.totalReturn = totalReturn;
-    this.realizedFiat = p.realizedFiat;
-    this.incomeFiat = p.incomeFiat;
-    this.exitValue = exitValue;
-    this.avgEntryPrice = avgEntryPrice;
-    this.totalReturnPct = ratio(totalReturn, p.taoIn);
-    this.spotValueFiat = fiatPrice === null ? null : taoToFiat(spotValue, fiatPrice);
-    this.unrealizedFiat = fiatPrice === null ? null : taoToFiat(unrealized, fiatPrice);
-    this.flags = flags;
+    f.alpha = p.alpha;
+    f.alphaBought = p.alphaBought;
+    f.alphaSold = p.alphaSold;
+    f.alphaTransferredIn = p.alphaTransferredIn;
+    f.alphaTransferredOut = p.alphaTransferredOut;
+    f.alphaEmitted = p.alphaEmitted;
+    f.alphaUnexplained = p.alphaUnexplained;
+    f.alphaUnexplainedIn = p.alphaUnexplainedIn;
+    f.alphaRootClaim = p.alphaRootClaim;
+    f.alphaLeaseDividend = p.alphaLeaseDividend;
+    f.alphaIncentive = p.alphaIncentive;
+    f.alphaFeePaid = p.alphaFeePaid;
+    f.alphaBurned = p.alphaBurned;
+    f.alphaOpening = p.alphaOpening;
+    f.openingTao = p.openingTao;
+    f.emissionTao = p.emissionTao;
+    f.rootClaimTao = p.rootClaimTao;
+    f.leaseDividendTao = p.leaseDividendTao;
+    f.incentiveTao = p.incentiveTao;
+    f.incomeTao = p.incomeTao;
+    f.costBasis = costBasis;
+    f.spotValue = spotValue;
+    f.realized = p.realized;
+    f.unrealized = unrealized;
+    f.friction = p.friction;
+    f.feesTao = p.feesTao;
+    f.feesAlpha = p.feesAlpha;
+    f.taoIn = p.taoIn;
+    f.taoOut = p.taoOut;
+    f.proceeds = p.proceeds;
+    f.costAcquired = p.costAcquired;
+    f.costCarriedIn = p.costCarriedIn;
+    f.costCarriedOut = p.costCarriedOut;
+    f.totalReturn = totalReturn;
+    f.realizedFiat = p.realizedFiat;
+    f.incomeFiat = p.incomeFiat;
+    f.exitValue = exitValue;
+    f.avgEntryPrice = avgEntryPrice;
+    f.totalReturnPct = ratio(totalReturn, p.taoIn);
+    f.spotValueFiat = fiatPrice === null ? null : taoToFiat(spotValue, fiatPrice);
+    f.unrealizedFiat = fiatPrice === null ? null : taoToFiat(unrealized, fiatPrice);
+    f.flags = flags;
   }
 }
 
 /** A position's result, made by a constructor for the same reason as its figures (header). */
-export class PositionRecord implements PositionResult {
-  declare key: string;
-  declare coldkey: string;
-  declare hotkey: string;
-  declare netuid: number;
-  declare price: PriceRef | null;
-  declare figures: Figures;
+export function positionRecord(
+  key: string,
+  coldkey: string,
+  hotkey: string,
+  netuid: number,
+  price: PriceRef | null,
+  figures: Figures,
+): PositionResult {
+  return new PositionRecord(key, coldkey, hotkey, netuid, price, figures) as unknown as PositionResult;
+}
+
+class PositionRecord {
   constructor(key: string, coldkey: string, hotkey: string, netuid: number, price: PriceRef | null, figures: Figures) {
-    this.key = key;
-    this.coldkey = coldkey;
-    this.hotkey = hotkey;
-    this.netuid = netuid;
-    this.price = price;
-    this.figures = figures;
+    const r = this as unknown as PositionResult;
+    r.key = key;
+    r.coldkey = coldkey;
+    r.hotkey = hotkey;
+    r.netuid = netuid;
+    r.price = price;
+    r.figures = figures;
   }
 }
