@@ -21,6 +21,7 @@
  * the bet's gain over holding TAO, benchmark gain_k = benchmark value_k − net invested (what the
  * benchmark earned on the same flows; 0 for Hold TAO).
  */
+import { benchmarkFigureRecord } from './figure-record';
 import type { AdditiveFigures } from './pnl';
 import type { PriceBook } from './prices';
 import type { PortfolioState, PositionAcc } from './state';
@@ -313,17 +314,7 @@ export function betParts(f: BetFigures, into?: BetParts): BetParts {
 
 /** The figure of one bet (its `betParts`) against one benchmark value. */
 export function figureAt(b: BetParts, benchmarkValue: bigint, available: boolean, complete: boolean): BenchmarkFigure {
-  return {
-    available,
-    complete,
-    benchmarkValue,
-    betValue: b.betValue,
-    excess: b.betValue - benchmarkValue,
-    priceEffect: b.priceEffect,
-    emissionEffect: b.emissionEffect,
-    frictionEffect: b.frictionEffect,
-    benchmarkGain: benchmarkValue - b.netInvested,
-  };
+  return benchmarkFigureRecord(b, benchmarkValue, available, complete);
 }
 
 /** The figure of one bet against one benchmark value. */

@@ -19,9 +19,11 @@ const input: PortfolioInput = {
 describe('position records', () => {
   const engine = createEngine(input, { method: 'acb', rewards: 'income' });
   const before = engine.result();
+  const benchmarksBefore = engine.benchmarks();
   // Prices move: the positions no event touched are repriced (PnlTracker.reprice, the other path).
   engine.append({ events: [], checkpoints: [], snapshots: [snap(120, 1, 2n * TAO), snap(120, 2, TAO)] });
   const after = engine.result();
+  const benchmarksAfter = engine.benchmarks();
   const figureKeys = Object.keys(emptyFigures());
 
   it('figures have the literal’s keys in its order, from a full computation and from a reprice', () => {
@@ -51,5 +53,19 @@ describe('position records', () => {
       expect(Object.keys(viaJson.figures)).toEqual(figureKeys);
       expect(structuredClone(p)).toEqual(plain);
     }
+  });
+
+  it('benchmark figures have the interface’s fields in its order, before and after the prices moved', () => {
+    const fields = ['available', 'complete', 'benchmarkValue', 'betValue', 'excess', 'priceEffect', 'emissionEffect'];
+    const expected = [...fields, 'frictionEffect', 'benchmarkGain'];
+    for (const set of [benchmarksBefore, benchmarksAfter]) {
+      expect(set.positions.size).toBe(2);
+      for (const b of set.positions.values())
+        for (const f of Object.values(b)) expect(Object.keys(f)).toEqual(expected);
+    }
+    const bet = (set: typeof benchmarksAfter) =>
+      Object.values(set.positions.get(after.positions[0]!.key)!)[0]!.betValue;
+    expect(bet(benchmarksAfter)).toBe(after.positions[0]!.figures.spotValue);
+    expect(bet(benchmarksAfter)).not.toBe(bet(benchmarksBefore));
   });
 });

@@ -1,5 +1,6 @@
 /**
- * A position's figures, made by a constructor rather than an object literal. V8 pretenures an object
+ * Records made by constructors rather than object literals: a position's figures and result, and a
+ * bet's figure against a benchmark. A position's figures, for example: V8 pretenures an object
  * literal's allocation site once enough of what it made survives a young-generation collection, as the
  * figures of a full computation do (one per position, kept). Live sync then reprices every position at
  * each block with new prices (aggregates.ts `reprice`), and that site would make each block's
@@ -11,6 +12,7 @@
 import { impliedPrice, ratio, taoToFiat } from './units';
 import type { AdditiveFigures, FigureFlags, Figures, PositionResult } from './pnl';
 import type { PriceRef } from './prices';
+import type { BenchmarkFigure, BetParts } from './benchmarks';
 
 /** The figures a position's book gives besides its cost basis and the price-dependent ones. */
 export type BookFigures = Omit<AdditiveFigures, 'costBasis' | 'spotValue' | 'unrealized' | 'totalReturn'>;
@@ -112,5 +114,35 @@ class PositionRecord {
     r.netuid = netuid;
     r.price = price;
     r.figures = figures;
+  }
+}
+
+/** A bet's figure against one benchmark (benchmarks.ts `figureAt`). */
+export function benchmarkFigureRecord(
+  b: BetParts,
+  benchmarkValue: bigint,
+  available: boolean,
+  complete: boolean,
+): BenchmarkFigure {
+  return new BenchmarkFigureRecord(b, benchmarkValue, available, complete) as unknown as BenchmarkFigure;
+}
+
+/**
+ * A bet's figure against one benchmark, made by a constructor: a price move remakes every position's
+ * (benchmark-parts.ts `figuresOf`), and an object literal's site would be pretenured by the figures the
+ * full computation keeps (header). The fields and their order are the interface's.
+ */
+class BenchmarkFigureRecord {
+  constructor(b: BetParts, benchmarkValue: bigint, available: boolean, complete: boolean) {
+    const f = this as unknown as BenchmarkFigure;
+    f.available = available;
+    f.complete = complete;
+    f.benchmarkValue = benchmarkValue;
+    f.betValue = b.betValue;
+    f.excess = b.betValue - benchmarkValue;
+    f.priceEffect = b.priceEffect;
+    f.emissionEffect = b.emissionEffect;
+    f.frictionEffect = b.frictionEffect;
+    f.benchmarkGain = benchmarkValue - b.netInvested;
   }
 }
