@@ -16,7 +16,7 @@ import {
   type PositionResult,
 } from './pnl';
 import { AggregateAcc, figureDiff } from './aggregate-acc';
-import { positionRecord } from './figure-record';
+import { PositionRecord } from './figure-record';
 
 export { AggregateAcc, figureDiff, type FigureDiff } from './aggregate-acc';
 
@@ -143,7 +143,7 @@ export class PnlTracker {
       const old = t.res;
       const was = old.figures;
       const figures = repriced(was, netuid, price, pool ? quoteExit(was.alpha, pool, spec) : null, fiatPrice);
-      const res = positionRecord(old.key, old.coldkey, old.hotkey, netuid, price, figures);
+      const res = new PositionRecord(old.key, old.coldkey, old.hotkey, netuid, price, figures);
       const d = figures.spotValue - was.spotValue;
       moved += d;
       const aggs = t.aggs;
@@ -182,7 +182,7 @@ export class PnlTracker {
     for (const p of members) {
       const old = this.positionResults.get(p.key);
       const { figures, price } = positionFigures(p, costs.get(p) ?? 0n, block, ts, this.ctx);
-      const res = positionRecord(p.key, p.coldkey, p.hotkey, p.netuid, price, figures);
+      const res = new PositionRecord(p.key, p.coldkey, p.hotkey, p.netuid, price, figures);
       let t = this.tracked.get(p.key);
       if (t) t.res = res;
       else {

@@ -21,7 +21,7 @@
  * the bet's gain over holding TAO, benchmark gain_k = benchmark value_k − net invested (what the
  * benchmark earned on the same flows; 0 for Hold TAO).
  */
-import { benchmarkFigureRecord } from './figure-record';
+import { BenchmarkFigureRecord } from './figure-record';
 import type { AdditiveFigures } from './pnl';
 import type { PriceBook } from './prices';
 import type { PortfolioState, PositionAcc } from './state';
@@ -314,7 +314,7 @@ export function betParts(f: BetFigures, into?: BetParts): BetParts {
 
 /** The figure of one bet (its `betParts`) against one benchmark value. */
 export function figureAt(b: BetParts, benchmarkValue: bigint, available: boolean, complete: boolean): BenchmarkFigure {
-  return benchmarkFigureRecord(b, benchmarkValue, available, complete);
+  return new BenchmarkFigureRecord(b, benchmarkValue, available, complete);
 }
 
 /** The figure of one bet against one benchmark value. */

@@ -17,23 +17,15 @@ import type { BenchmarkFigure, BetParts } from './benchmarks';
 /** The figures a position's book gives besides its cost basis and the price-dependent ones. */
 export type BookFigures = Omit<AdditiveFigures, 'costBasis' | 'spotValue' | 'unrealized' | 'totalReturn'>;
 
+/** A class, typed as a constructor of the record `R` it fills in (it declares no fields of its own). */
+type Making<C extends new (...args: never[]) => unknown, R> = new (...args: ConstructorParameters<C>) => R;
+
 /**
  * A position's figures from its book's running totals (a position, or the figures it had: see
- * `repriced`), its cost basis, spot and exit value, and the as-of day's fiat price.
+ * `repriced`), its cost basis, spot and exit value, the as-of day's fiat price, and its average entry
+ * price (derived from the cost basis when not given).
  */
-export function figuresFrom(
-  p: BookFigures,
-  costBasis: bigint,
-  spotValue: bigint,
-  exitValue: bigint,
-  fiatPrice: bigint | null,
-  flags: FigureFlags,
-  avgEntryPrice = impliedPrice(costBasis, p.alpha > 0n ? p.alpha : 0n),
-): Figures {
-  return new FigureRecord(p, costBasis, spotValue, exitValue, fiatPrice, flags, avgEntryPrice) as unknown as Figures;
-}
-
-class FigureRecord {
+class FigureRecordClass {
   constructor(
     p: BookFigures,
     costBasis: bigint,
@@ -41,7 +33,7 @@ class FigureRecord {
     exitValue: bigint,
     fiatPrice: bigint | null,
     flags: FigureFlags,
-    avgEntryPrice: bigint | null,
+    avgEntryPrice?: bigint | null,
   ) {
     // No field declarations: Playwright's Babel (e2e) rejects `declare` fields, and plain ones would be
     // defined as undefined first. The key-order test (figure-record.test.ts) checks every field is set.
@@ -85,27 +77,18 @@ class FigureRecord {
     f.realizedFiat = p.realizedFiat;
     f.incomeFiat = p.incomeFiat;
     f.exitValue = exitValue;
-    f.avgEntryPrice = avgEntryPrice;
+    f.avgEntryPrice =
+      avgEntryPrice === undefined ? impliedPrice(costBasis, p.alpha > 0n ? p.alpha : 0n) : avgEntryPrice;
     f.totalReturnPct = ratio(totalReturn, p.taoIn);
     f.spotValueFiat = fiatPrice === null ? null : taoToFiat(spotValue, fiatPrice);
     f.unrealizedFiat = fiatPrice === null ? null : taoToFiat(unrealized, fiatPrice);
     f.flags = flags;
   }
 }
+export const FigureRecord = FigureRecordClass as unknown as Making<typeof FigureRecordClass, Figures>;
 
 /** A position's result, made by a constructor for the same reason as its figures (header). */
-export function positionRecord(
-  key: string,
-  coldkey: string,
-  hotkey: string,
-  netuid: number,
-  price: PriceRef | null,
-  figures: Figures,
-): PositionResult {
-  return new PositionRecord(key, coldkey, hotkey, netuid, price, figures) as unknown as PositionResult;
-}
-
-class PositionRecord {
+class PositionRecordClass {
   constructor(key: string, coldkey: string, hotkey: string, netuid: number, price: PriceRef | null, figures: Figures) {
     const r = this as unknown as PositionResult;
     r.key = key;
@@ -116,23 +99,15 @@ class PositionRecord {
     r.figures = figures;
   }
 }
-
-/** A bet's figure against one benchmark (benchmarks.ts `figureAt`). */
-export function benchmarkFigureRecord(
-  b: BetParts,
-  benchmarkValue: bigint,
-  available: boolean,
-  complete: boolean,
-): BenchmarkFigure {
-  return new BenchmarkFigureRecord(b, benchmarkValue, available, complete) as unknown as BenchmarkFigure;
-}
+export const PositionRecord = PositionRecordClass as unknown as Making<typeof PositionRecordClass, PositionResult>;
 
 /**
- * A bet's figure against one benchmark, made by a constructor: a price move remakes every position's
- * (benchmark-parts.ts `figuresOf`), and an object literal's site would be pretenured by the figures the
- * full computation keeps (header). The fields and their order are the interface's.
+ * A bet's figure against one benchmark (benchmarks.ts `figureAt`), made by a constructor: a price move
+ * remakes every position's (benchmark-parts.ts `figuresOf`), and an object literal's site would be
+ * pretenured by the figures the full computation keeps (header). The fields and their order are the
+ * interface's.
  */
-class BenchmarkFigureRecord {
+class BenchmarkFigureClass {
   constructor(b: BetParts, benchmarkValue: bigint, available: boolean, complete: boolean) {
     const f = this as unknown as BenchmarkFigure;
     f.available = available;
@@ -146,3 +121,7 @@ class BenchmarkFigureRecord {
     f.benchmarkGain = benchmarkValue - b.netInvested;
   }
 }
+export const BenchmarkFigureRecord = BenchmarkFigureClass as unknown as Making<
+  typeof BenchmarkFigureClass,
+  BenchmarkFigure
+>;

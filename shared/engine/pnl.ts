@@ -23,7 +23,7 @@ import type { PriceBook, PriceRef } from './prices';
 import type { FiatBook } from './fiat';
 import { quoteExit } from './runtime';
 import { alphaToTao } from './units';
-import { figuresFrom } from './figure-record';
+import { FigureRecord } from './figure-record';
 
 export const ADDITIVE_KEYS = [
   'alpha',
@@ -204,7 +204,7 @@ export function positionFigures(
   flags.fiatIncomplete = p.fiatIncomplete;
   const fiatPrice = ctx.fiat ? ctx.fiat.priceOn(ts) : null;
   if (ctx.fiat && fiatPrice === null) flags.fiatIncomplete = true;
-  return { figures: figuresFrom(p, costBasis, spotValue, exit ? exit.tao : 0n, fiatPrice, flags), price };
+  return { figures: new FigureRecord(p, costBasis, spotValue, exit ? exit.tao : 0n, fiatPrice, flags), price };
 }
 
 /**
@@ -229,5 +229,5 @@ export function repriced(
     was.missingPrice.length > 0 === missing && was.exitApproximate === approximate
       ? was
       : { ...was, missingPrice: missing ? [netuid] : [], exitApproximate: approximate };
-  return figuresFrom(old, old.costBasis, spotValue, exit ? exit.tao : 0n, fiatPrice, flags, old.avgEntryPrice);
+  return new FigureRecord(old, old.costBasis, spotValue, exit ? exit.tao : 0n, fiatPrice, flags, old.avgEntryPrice);
 }
