@@ -220,10 +220,13 @@ test('privacy mode shows no digit in any amount, percentage or chart, and no gre
   for (const name of ['Portfolio', 'Subnets', 'SN5', 'Activity'] as const) {
     if (name === 'SN5') await page.locator('[data-testid="subnet-row"][data-netuid="5"] a').click();
     else await frame.link(name).click();
+    // The page arrived (the last page's amounts would satisfy the waits below), then its amounts.
+    await expect(frame.heading()).toContainText(name);
     await expect(page.locator('.amount').first()).toBeVisible();
     // Every section drawn: the charts and tables below the headline come a task or more after it.
     if (name === 'Portfolio') await portfolio.expectDrawn();
     if (name === 'SN5') await expect(page.getByTestId('chart-subnet.value')).toBeVisible();
+    await expect.poll(() => page.locator('.amount').count()).toBeGreaterThan(10);
     const figures = await page
       .locator('.amount')
       .evaluateAll((els) =>
