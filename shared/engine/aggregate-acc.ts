@@ -19,6 +19,19 @@ import {
 /** The additive figures that moved between a member's old and new figures (new − old, nonzero only). */
 export type FigureDiff = readonly (readonly [AdditiveKey, bigint])[];
 
+/**
+ * An aggregate's part on one subnet: the α its members hold there and that α's exit quote (null:
+ * stale, quoted again by the next result). Position trackers keep their members' cells, so a reprice
+ * reaches them without a lookup.
+ */
+export interface NetuidCell {
+  readonly netuid: number;
+  alpha: bigint;
+  exit: bigint | null;
+  /** In the aggregate's list of stale cells (at most once). */
+  listed: boolean;
+}
+
 export function figureDiff(old: Figures | undefined, now: Figures): FigureDiff {
   const out: [AdditiveKey, bigint][] = [];
   for (const k of ADDITIVE_KEYS) {
@@ -39,7 +52,13 @@ export class AggregateAcc {
    * makes V8 build a new hidden class per copy: ~30 µs for these 39 fields, against <1 µs.)
    */
   private readonly sums: Figures = emptyFigures();
-  readonly alphaByNetuid = new Map<number, bigint>();
+  /**
+   * Spot value the members' reprices moved since `build` last folded it into the sums (and with it,
+   * exactly, unrealized and total return): one addition per repriced member instead of three.
+   */
+  private moved = 0n;
+  /** The subnets its members hold α on, each with that α and its exit quote (cells are never removed). */
+  private readonly cells = new Map<number, NetuidCell>();
   readonly members = new Set<string>();
   /** Flag counters maintained incrementally (no pass over members when building a result). */
   private readonly missingPriceCount = new Map<number, number>();
@@ -52,30 +71,45 @@ export class AggregateAcc {
   };
   /** Cached result, dropped whenever a member changes (the incremental path rebuilds only those). */
   private cached: { day: number; result: AggregateResult } | null = null;
+  /** The flags of the last result, kept until a member's flags change (flags are never changed once made). */
+  private flags: FigureFlags | null = null;
   /**
-   * Exit quote of the α held per subnet, kept until a member of that subnet changes (`change`: its α
-   * or, through a snapshot, its pool) or prices move (`invalidate`). `exitSum` is their sum, so an
-   * append that changes one position re-quotes one subnet and adds nothing up (bigint sums are exact
-   * in any order).
+   * `exitSum` is the sum of the cells' exit quotes; a quote is kept until a member of that subnet
+   * changes (`change`: its α or, through a snapshot, its pool) or prices move (`invalidate`), so an
+   * append that changes one position re-quotes one subnet and adds nothing up (bigint sums are exact in
+   * any order). The cells whose quote is stale wait in `staleCells` for `build`.
    */
-  private readonly exitByNetuid = new Map<number, bigint>();
   private exitSum = 0n;
-  private readonly staleExit = new Set<number>();
+  private staleCells: NetuidCell[] = [];
   private sortedMembers: string[] | null = null;
   constructor(
     readonly key: string,
     readonly kind: AggregateResult['kind'],
   ) {}
 
+  /** The cell of subnet `netuid` (made, with no α and a stale quote, on first use). */
+  cell(netuid: number): NetuidCell {
+    let c = this.cells.get(netuid);
+    if (!c) {
+      c = { netuid, alpha: 0n, exit: null, listed: true };
+      this.cells.set(netuid, c);
+      this.staleCells.push(c);
+    }
+    return c;
+  }
+
+  /** The α its members hold on subnet `netuid`. */
+  alphaOn(netuid: number): bigint {
+    return this.cells.get(netuid)?.alpha ?? 0n;
+  }
+
   /** A member's figures went from `old` (undefined: a new member) to `now`; `diff` = figureDiff(old, now). */
   change(old: PositionResult | undefined, now: PositionResult, diff: FigureDiff): void {
     this.cached = null;
     for (const [k, d] of diff) this.sums[k] += d;
-    const n = now.netuid;
-    const dAlpha = now.figures.alpha - (old ? old.figures.alpha : 0n);
-    const held = this.alphaByNetuid.get(n);
-    if (held === undefined || dAlpha !== 0n) this.alphaByNetuid.set(n, (held ?? 0n) + dAlpha);
-    this.staleExitOf(n);
+    const c = this.cell(now.netuid);
+    c.alpha += now.figures.alpha - (old ? old.figures.alpha : 0n);
+    this.stale(c);
     this.countFlags(now.figures.flags, 1);
     if (old) this.countFlags(old.figures.flags, -1);
     else if (!this.members.has(now.key)) {
@@ -85,30 +119,24 @@ export class AggregateAcc {
   }
 
   /**
-   * Members of subnet `netuid` were repriced (`PnlTracker.reprice`): their spot value moved by `d` in
+   * Members on cell `c`'s subnet were repriced (`PnlTracker.reprice`): their spot value moved by `d` in
    * all, and with it exactly their unrealized and total return (their other terms are the book's,
    * unchanged). The subnet's exit quote is stale.
    */
-  repriced(netuid: number, d: bigint): void {
+  repriced(c: NetuidCell, d: bigint): void {
     this.cached = null;
-    if (d !== 0n) {
-      const s = this.sums;
-      s.spotValue += d;
-      s.unrealized += d;
-      s.totalReturn += d;
-    }
-    if (!this.staleExit.has(netuid)) this.staleExitOf(netuid);
+    if (d !== 0n) this.moved += d;
+    this.stale(c);
   }
 
   /**
-   * After a reprice of subnet `netuid` (`PnlTracker.reprice`): `tao` is the exit quote of `alpha` α on
+   * After a reprice of cell `c`'s subnet (`PnlTracker.reprice`): `tao` is the exit quote of `alpha` α on
    * its pool now. Where that is all the α this aggregate holds on the subnet, it is the quote `build`
    * would make (the same α, pool and runtime), so it is kept instead of quoting again.
    */
-  quoted(netuid: number, alpha: bigint, tao: bigint): void {
-    if (!this.staleExit.has(netuid) || this.alphaByNetuid.get(netuid) !== alpha) return;
-    this.staleExit.delete(netuid);
-    this.exitByNetuid.set(netuid, tao);
+  quoted(c: NetuidCell, alpha: bigint, tao: bigint): void {
+    if (c.exit !== null || c.alpha !== alpha) return;
+    c.exit = tao;
     this.exitSum += tao;
   }
 
@@ -119,16 +147,19 @@ export class AggregateAcc {
     this.countFlags(was, -1);
   }
 
-  private staleExitOf(netuid: number): void {
-    const quoted = this.exitByNetuid.get(netuid);
-    if (quoted !== undefined) {
-      this.exitSum -= quoted;
-      this.exitByNetuid.delete(netuid);
+  /** Cell `c`'s quote no longer holds: dropped from the sum, and `build` quotes again. */
+  private stale(c: NetuidCell): void {
+    if (c.exit === null) return;
+    this.exitSum -= c.exit;
+    c.exit = null;
+    if (!c.listed) {
+      c.listed = true;
+      this.staleCells.push(c);
     }
-    this.staleExit.add(netuid);
   }
 
   private countFlags(fl: FigureFlags, d: 1 | -1): void {
+    this.flags = null;
     const c = this.flagCounts;
     c.frictionUnknownLegs += d * fl.frictionUnknownLegs;
     c.feesUnknown += d * fl.feesUnknown;
@@ -153,15 +184,13 @@ export class AggregateAcc {
   /** Drop the cached result and every exit quote (e.g. the runtime's fee changed). */
   invalidate(): void {
     this.cached = null;
-    this.exitByNetuid.clear();
-    this.exitSum = 0n;
-    for (const n of this.alphaByNetuid.keys()) this.staleExit.add(n);
+    for (const c of this.cells.values()) this.stale(c);
   }
 
-  private build(block: number, ts: number, ctx: PnlContext): AggregateResult {
-    const s = this.sums;
+  /** The members' flags from the counters. */
+  private flagsNow(): FigureFlags {
     const c = this.flagCounts;
-    const flags: FigureFlags = {
+    return {
       missingPrice: [...this.missingPriceCount]
         .filter(([, k]) => k > 0)
         .map(([n]) => n)
@@ -172,19 +201,29 @@ export class AggregateAcc {
       exitApproximate: c.exitApproximate > 0,
       fiatIncomplete: c.fiatIncomplete > 0,
     };
-    for (const netuid of this.staleExit) {
-      const alpha = this.alphaByNetuid.get(netuid) ?? 0n;
-      const pool = alpha === 0n ? null : ctx.prices.poolAt(netuid, block);
-      const exit = pool ? quoteExit(alpha, pool, specFor(ctx, netuid, block)).tao : 0n;
-      this.exitByNetuid.set(netuid, exit);
-      this.exitSum += exit;
+  }
+
+  private build(block: number, ts: number, ctx: PnlContext): AggregateResult {
+    const s = this.sums;
+    if (this.moved !== 0n) {
+      s.spotValue += this.moved;
+      s.unrealized += this.moved;
+      s.totalReturn += this.moved;
+      this.moved = 0n;
     }
-    this.staleExit.clear();
+    const flags = (this.flags ??= this.flagsNow());
+    for (const cell of this.staleCells) {
+      cell.listed = false;
+      if (cell.exit !== null) continue; // quoted since it went stale (`quoted`)
+      const pool = cell.alpha === 0n ? null : ctx.prices.poolAt(cell.netuid, block);
+      cell.exit = pool ? quoteExit(cell.alpha, pool, specFor(ctx, cell.netuid, block)).tao : 0n;
+      this.exitSum += cell.exit;
+    }
+    this.staleCells = [];
     const fiatPrice = ctx.fiat ? ctx.fiat.priceOn(ts) : null;
     const figures: Figures = { ...s };
     figures.exitValue = this.exitSum;
-    figures.avgEntryPrice =
-      this.alphaByNetuid.size === 1 ? impliedPrice(s.costBasis, s.alpha > 0n ? s.alpha : 0n) : null;
+    figures.avgEntryPrice = this.cells.size === 1 ? impliedPrice(s.costBasis, s.alpha > 0n ? s.alpha : 0n) : null;
     figures.totalReturnPct = ratio(s.totalReturn, s.taoIn);
     figures.spotValueFiat = fiatPrice === null ? null : taoToFiat(s.spotValue, fiatPrice);
     figures.unrealizedFiat = fiatPrice === null ? null : taoToFiat(s.unrealized, fiatPrice);

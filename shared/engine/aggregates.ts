@@ -15,7 +15,7 @@ import {
   type PnlResult,
   type PositionResult,
 } from './pnl';
-import { AggregateAcc, figureDiff } from './aggregate-acc';
+import { AggregateAcc, figureDiff, type NetuidCell } from './aggregate-acc';
 import { PositionRecord } from './figure-record';
 
 export { AggregateAcc, figureDiff, type FigureDiff } from './aggregate-acc';
@@ -24,6 +24,8 @@ export { AggregateAcc, figureDiff, type FigureDiff } from './aggregate-acc';
 interface Tracked {
   readonly book: string;
   readonly aggs: readonly AggregateAcc[];
+  /** Each aggregate's cell of the position's subnet (`aggs[i].cell(netuid)`). */
+  readonly cells: readonly NetuidCell[];
   res: PositionResult;
   /** Its index in the sorted position list (valid while the list is kept). */
   at: number;
@@ -137,6 +139,10 @@ export class PnlTracker {
     let moved = 0n;
     let any = false;
     const skip = books.size > 0 ? books : null;
+    // Each member's wallet and group aggregates (`aggs` from 2 on) move by its own difference and take
+    // its exit quote where it holds all their α on the subnet (AggregateAcc.quoted): the quote `build`
+    // would make, so a price move quotes each sale once. A later member of the same aggregate on this
+    // subnet makes that quote stale again, and `build` quotes their sum.
     for (const t of list) {
       if (skip !== null && skip.has(t.book)) continue;
       any = true;
@@ -146,31 +152,30 @@ export class PnlTracker {
       const res = new PositionRecord(old.key, old.coldkey, old.hotkey, netuid, price, figures);
       const d = figures.spotValue - was.spotValue;
       moved += d;
-      const aggs = t.aggs;
-      for (let i = 2; i < aggs.length; i++) (aggs[i] as AggregateAcc).repriced(netuid, d);
+      const { aggs, cells } = t;
+      for (let i = 2; i < aggs.length; i++) {
+        const a = aggs[i] as AggregateAcc;
+        const c = cells[i] as NetuidCell;
+        a.repriced(c, d);
+        a.quoted(c, figures.alpha, figures.exitValue);
+      }
       if (was.flags !== figures.flags) for (const a of aggs) a.reflagged(was.flags, figures.flags);
       t.res = res;
       this.positionResults.set(res.key, res);
       this.notePosition(t, false);
     }
     if (!any) return;
+    // The total and the subnet (every member's first two aggregates) move once: the subnet's α, which
+    // is also the total's on it, quoted once for both.
     const subnet = this.subnets.get(netuid) as AggregateAcc;
-    this.total.repriced(netuid, moved);
-    subnet.repriced(netuid, moved);
-    this.aggLists = null;
-    // The new exit quotes the aggregates can take as they are (AggregateAcc.quoted): a wallet's (or
-    // group's) where one repriced position holds all its α on the subnet, and the subnet's α, which is
-    // also the total's on it, quoted once for both. A price move then re-quotes each sale once.
-    for (const t of list) {
-      if (skip !== null && skip.has(t.book)) continue;
-      const { alpha, exitValue } = t.res.figures;
-      const aggs = t.aggs;
-      for (let i = 2; i < aggs.length; i++) (aggs[i] as AggregateAcc).quoted(netuid, alpha, exitValue);
-    }
-    const held = subnet.alphaByNetuid.get(netuid) ?? 0n;
+    const held = subnet.alphaOn(netuid);
     const tao = pool && held !== 0n ? quoteExit(held, pool, spec).tao : 0n;
-    subnet.quoted(netuid, held, tao);
-    this.total.quoted(netuid, held, tao);
+    for (const a of [this.total, subnet]) {
+      const c = a.cell(netuid);
+      a.repriced(c, moved);
+      a.quoted(c, held, tao);
+    }
+    this.aggLists = null;
   }
 
   private refreshBook(bk: string): void {
@@ -186,7 +191,8 @@ export class PnlTracker {
       let t = this.tracked.get(p.key);
       if (t) t.res = res;
       else {
-        t = { book: bk, aggs: this.aggregatesOf(p), res, at: -1 };
+        const aggs = this.aggregatesOf(p);
+        t = { book: bk, aggs, cells: aggs.map((a) => a.cell(p.netuid)), res, at: -1 };
         this.tracked.set(p.key, t);
         let list = this.trackedBySubnet.get(p.netuid);
         if (!list) this.trackedBySubnet.set(p.netuid, (list = []));
