@@ -3,7 +3,8 @@
  * incremental path costs the members that moved, not the aggregate's size.
  */
 import { quoteExit } from './runtime';
-import { impliedPrice, ratio, taoToFiat } from './units';
+import { impliedPrice } from './units';
+import { FigureRecord } from './figure-record';
 import {
   ADDITIVE_KEYS,
   emptyFigures,
@@ -42,16 +43,27 @@ export function figureDiff(old: Figures | undefined, now: Figures): FigureDiff {
 }
 
 /**
+ * Zero figures made by the record's constructor. The record reads its first argument's fields: a
+ * reprice hands it a position's figures, and sums of their hidden class keep those reads as fast as
+ * they were (sums of another shape made a priced append's median about 1.2 ms slower).
+ */
+function zeroSums(): Figures {
+  const z = emptyFigures();
+  return new FigureRecord(z, 0n, 0n, 0n, null, z.flags, null);
+}
+
+/**
  * Running sums for one aggregate; a member's change is applied as a difference (incremental path), so
  * an append costs the figures that moved, not the aggregate's size.
  */
 export class AggregateAcc {
   /**
-   * The running sums, held in an object of the full figures' shape: a result's figures are a plain copy
-   * of it with the derived fields overwritten. (A copy that adds properties, `{ ...sums, exitValue }`,
-   * makes V8 build a new hidden class per copy: ~30 µs for these 39 fields, against <1 µs.)
+   * The running sums of the members' figures (their additive ones are what `build` reads). A result's
+   * figures are a record made from them, not a spread copy with the derived fields overwritten: a
+   * sampling heap profile put a build at ~3.5 KB allocated with the copy, ~1.5 KB with the record
+   * (docs/benchmarks.md). The sums are such a record too (`zeroSums`).
    */
-  private readonly sums: Figures = emptyFigures();
+  private readonly sums: Figures = zeroSums();
   /**
    * Spot value the members' reprices moved since `build` last folded it into the sums (and with it,
    * exactly, unrealized and total return): one addition per repriced member instead of three.
@@ -221,13 +233,11 @@ export class AggregateAcc {
     }
     this.staleCells = [];
     const fiatPrice = ctx.fiat ? ctx.fiat.priceOn(ts) : null;
-    const figures: Figures = { ...s };
-    figures.exitValue = this.exitSum;
-    figures.avgEntryPrice = this.cells.size === 1 ? impliedPrice(s.costBasis, s.alpha > 0n ? s.alpha : 0n) : null;
-    figures.totalReturnPct = ratio(s.totalReturn, s.taoIn);
-    figures.spotValueFiat = fiatPrice === null ? null : taoToFiat(s.spotValue, fiatPrice);
-    figures.unrealizedFiat = fiatPrice === null ? null : taoToFiat(s.unrealized, fiatPrice);
-    figures.flags = flags;
+    // Made as a position's figures are (./figure-record): its unrealized and total return are derived
+    // from the sums, the values the running sums hold (each member's are its spot value less its cost
+    // basis, and plus its flows: bigint sums are exact).
+    const avgEntryPrice = this.cells.size === 1 ? impliedPrice(s.costBasis, s.alpha > 0n ? s.alpha : 0n) : null;
+    const figures = new FigureRecord(s, s.costBasis, s.spotValue, this.exitSum, fiatPrice, flags, avgEntryPrice);
     this.sortedMembers ??= [...this.members].sort();
     return { key: this.key, kind: this.kind, figures, positions: this.sortedMembers };
   }
