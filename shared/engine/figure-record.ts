@@ -94,7 +94,7 @@ class FigureRecordClass {
     this.flags = flags;
   }
 }
-export const FigureRecord = FigureRecordClass as unknown as Making<typeof FigureRecordClass, Figures>;
+export const FigureRecord = FigureRecordClass as Making<typeof FigureRecordClass, Figures>;
 
 /** A position's result, made by a constructor for the same reason as its figures (header). */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
@@ -110,7 +110,7 @@ class PositionRecordClass {
     this.figures = figures;
   }
 }
-export const PositionRecord = PositionRecordClass as unknown as Making<typeof PositionRecordClass, PositionResult>;
+export const PositionRecord = PositionRecordClass as Making<typeof PositionRecordClass, PositionResult>;
 
 /**
  * A bet's figure against one benchmark (benchmarks.ts `figureAt`), made by a constructor: a price move
@@ -134,7 +134,4 @@ class BenchmarkFigureClass {
     this.benchmarkGain = benchmarkValue - b.netInvested;
   }
 }
-export const BenchmarkFigureRecord = BenchmarkFigureClass as unknown as Making<
-  typeof BenchmarkFigureClass,
-  BenchmarkFigure
->;
+export const BenchmarkFigureRecord = BenchmarkFigureClass as Making<typeof BenchmarkFigureClass, BenchmarkFigure>;
