@@ -9,6 +9,8 @@ import { ApiCallError, type StoredStakeEvent, type SyncStatus, type Wallet } fro
 import { csvRow } from '../shared/csv';
 import { createBackend, type Backend } from './backend';
 import { DatabaseLockedError, WrongPassphraseError } from './db/encryption';
+import { DatabaseFromFutureError } from './db/migrate';
+import { DatabaseOpenError } from './db/open';
 import { ChainError } from './chain/client';
 import { commandUsage, parseCommandLine, USAGE, UsageError } from './cli-args';
 import { runBackup } from './cli-backup';
@@ -231,6 +233,8 @@ export async function runCli(
     if (error instanceof UsageError || error instanceof ReportUsageError) return 1;
     // A locked database or a wrong passphrase is invalid input: nothing was read or written.
     if (error instanceof DatabaseLockedError || error instanceof WrongPassphraseError) return 1;
+    // So is a database file refused as it is (not Taofolio's, unreadable, or from a newer version).
+    if (error instanceof DatabaseOpenError || error instanceof DatabaseFromFutureError) return 1;
     // Refused by the backend: invalid input is 1, a chain problem 2, a failure inside Taofolio 3.
     if (error instanceof ApiCallError) return { internal: 3, 'chain-error': 2 }[error.error.code as string] ?? 1;
     // A bad or missing endpoint is invalid input (1); everything else from the chain is 2.

@@ -8,6 +8,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  renameSync,
   statSync,
   writeFileSync,
   writeSync,
@@ -100,6 +101,26 @@ describe('database safety at open', () => {
     expect(() => openDatabase({ dataDir: dir })).toThrow(/a SQLite database, but not Taofolio's/);
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('a database file overwritten with other bytes is refused unchanged, naming the backup that gets the data back', () => {
+    const dir = tempDir();
+    seeded(dir);
+    openDatabase({ dataDir: dir, now: day(2) }).db.close();
+    const [backup] = listBackups(dir);
+    const file = join(dir, DATABASE_FILE);
+    writeFileSync(file, 'not SQLite at all '.repeat(500));
+    const before = readFileSync(file);
+    const refused = cli(dir, ['backup', 'list']);
+    expect(refused.status).toBe(1); // invalid input, not an internal error
+    expect(refused.stderr).toContain('is not a readable Taofolio database');
+    expect(refused.stderr).toContain(`backup restore ${backup!.name}`);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    // What the message says to do: the file moved out, a new database opens, the backup is restored.
+    renameSync(file, join(tempDir(), 'kept.sqlite'));
+    const restored = cli(dir, ['backup', 'restore', backup!.name]);
+    expect(restored.status).toBe(0);
+    expect(labels(dir)).toEqual(['Main']);
   });
 
   it('keeps the data folder 0700 and the database, WAL, shared memory and backups 0600', () => {

@@ -105,6 +105,18 @@ function setAside(dataDir: string, path: string, reason: string, now: Date, late
   return { reason, movedTo, offered };
 }
 
+/** The refusal, with the newest backup and how to restore it when the folder has one. */
+function withBackupHint(error: DatabaseOpenError, dataDir: string): DatabaseOpenError {
+  const newest = listBackups(dataDir)[0];
+  if (!newest) return error;
+  return new DatabaseOpenError(
+    `${error.message} If it is your Taofolio database, damaged: move it out of ${dataDir}, start Taofolio ` +
+      `(a new database opens), then restore the newest backup, ${newest.name}, from Settings → Backups ` +
+      `or with \`npm run cli -- backup restore ${newest.name}\`.`,
+    { cause: error },
+  );
+}
+
 /** A read-only data folder: open a private copy, so the data can still be listed and reported. */
 function openSnapshot(path: string, latest: number): { db: DB; found: number } {
   const dir = mkdtempSync(join(tmpdir(), 'taofolio-readonly-'));
@@ -188,6 +200,9 @@ export function openDatabase({
     found = inspect(db, path, latest, keyed);
   } catch (error) {
     db.close();
+    // A file refused as not Taofolio's stays where it is; if it was the user's database after all,
+    // the way back is a backup, which needs a database that opens: say how.
+    if (error instanceof DatabaseOpenError) throw withBackupHint(error, dataDir);
     // A damaged encrypted file cannot be told from a wrong passphrase: never set it aside.
     if (!(error instanceof Damaged) || keyed) throw error;
     recovery = setAside(dataDir, path, error.message, now(), latest);
