@@ -4,9 +4,12 @@
 // (main/host/protocol.ts) over the parent port. The web host and the CLI run the backend in-process.
 import { toWire } from '../shared/wire';
 import type { Backend } from './backend';
+import { DatabaseFromFutureError } from './db/migrate';
+import { DatabaseOpenError } from './db/open';
+import { createPushBus } from './events';
 import { decodeRequest, type ServerMessage } from './host/protocol';
 import { installLastResort } from './last-resort';
-import { createSession, type Session } from './session';
+import { createSession, type Session, type SessionOptions } from './session';
 
 export interface Port {
   postMessage(message: string): void;
@@ -25,6 +28,27 @@ export function serveBackend(backend: Pick<Backend | Session, 'dispatch' | 'push
   return unsubscribe;
 }
 
+/**
+ * The session the process serves; or, when its database cannot be opened (a file that is not
+ * Taofolio's, one from a newer version), a stand-in that answers every call with why, which the
+ * window shows, and touches nothing. Without it the window waited for a backend that never started.
+ */
+export function openSession(options: SessionOptions): Pick<Session, 'dispatch' | 'push' | 'close'> {
+  try {
+    return createSession(options);
+  } catch (error) {
+    console.error('Taofolio backend could not open its database:', error);
+    const refused = error instanceof DatabaseOpenError || error instanceof DatabaseFromFutureError;
+    const answer = {
+      error: {
+        code: refused ? ('invalid-file' as const) : ('internal' as const),
+        message: error instanceof Error ? error.message : String(error),
+      },
+    };
+    return { dispatch: () => Promise.resolve(answer), push: createPushBus(), close: () => {} };
+  }
+}
+
 /** argv: --data-dir DIR --version V [--no-autosync] (set by main/electron/backend-client.ts). */
 export function parseBackendArgs(argv: string[]): { dataDir: string; version: string; autoSync: boolean } {
   const value = (flag: string) => {
@@ -41,7 +65,7 @@ if (parentPort) {
   installLastResort({ name: 'Taofolio backend' });
   const { dataDir, version, autoSync } = parseBackendArgs(process.argv);
   // An encrypted database starts locked: the window asks for the passphrase.
-  const session = createSession({ dataDir, transport: 'electron', version, autoSync });
+  const session = openSession({ dataDir, transport: 'electron', version, autoSync });
   serveBackend(session, parentPort);
   process.once('exit', () => session.close());
 }

@@ -1,9 +1,12 @@
 // The Electron main ↔ backend utility process contract, with the real backend behind an in-memory
 // port pair standing in for utilityProcess (no Electron binary is needed).
 import { EventEmitter } from 'node:events';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { serveBackend, parseBackendArgs } from '../backend-process';
+import { openSession, serveBackend, parseBackendArgs } from '../backend-process';
 import { createBackend, type Backend } from '../backend';
+import { DATABASE_FILE } from '../db/open';
 import { useTempDirs } from '../test/temp-dir';
 import { BackendClient, type BackendChild } from './backend-client';
 
@@ -19,10 +22,14 @@ afterEach(async () => {
 /** A child whose other end is a real backend, like utilityProcess.fork + process.parentPort. */
 class FakeChild extends EventEmitter implements BackendChild {
   readonly port = new EventEmitter();
-  constructor(dataDir: string) {
+  constructor(dataDir: string, served?: Parameters<typeof serveBackend>[0]) {
     super();
-    const backend = createBackend({ dataDir, transport: 'electron', version: 't' });
-    backends.push(backend);
+    let backend = served;
+    if (!backend) {
+      const made = createBackend({ dataDir, transport: 'electron', version: 't' });
+      backends.push(made);
+      backend = made;
+    }
     serveBackend(backend, {
       postMessage: (m) => setImmediate(() => this.emit('message', m)),
       on: (event, listener) => this.port.on(event, listener),
@@ -82,6 +89,24 @@ describe('backend utility process contract', () => {
     expect(children).toHaveLength(5);
     expect(lines.at(-1)).toMatch(/failed 4 times in a row and is not started again/);
     expect(await client.call('wallets:list', undefined)).toMatchObject({ error: { message: /not running/ } });
+  });
+
+  it('a database that cannot be opened is explained on every call, and left as it was', async () => {
+    const dataDir = tempDir();
+    const file = join(dataDir, DATABASE_FILE);
+    writeFileSync(file, 'not SQLite at all '.repeat(500));
+    const session = openSession({ dataDir, transport: 'electron', version: 't' });
+    const client = new BackendClient(() => new FakeChild(dataDir, session));
+    for (const channel of ['wallets:list', 'app:info'])
+      expect(await client.call(channel, undefined)).toEqual({
+        error: {
+          code: 'invalid-file',
+          message: expect.stringMatching(/is not a readable Taofolio database/) as string,
+        },
+      });
+    expect(readFileSync(file, 'utf8')).toBe('not SQLite at all '.repeat(500));
+    client.close();
+    session.close();
   });
 
   it('reads its configuration from argv', () => {
