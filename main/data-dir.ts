@@ -14,6 +14,9 @@ export function defaultDataDir(
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Taofolio');
 }
 
+/** The web host's access token in the data folder (main/host/token-file.ts). */
+export const TOKEN_FILE = 'web-host.token';
+
 /** An explicit --data-dir wins, then TAOFOLIO_DATA_DIR, then the OS default. */
 export function resolveDataDir(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
   return flag ?? env.TAOFOLIO_DATA_DIR ?? defaultDataDir(process.platform, env);

@@ -11,7 +11,7 @@ import { encryptCopy, isEncrypted, unlock } from './encryption';
 import { ensurePrivateDir, ensurePrivateFile, sidecars } from './files';
 
 export const DAILY_BACKUPS_KEPT = 7;
-const PENDING_RESTORE = 'restore-pending.sqlite';
+export const PENDING_RESTORE = 'restore-pending.sqlite';
 
 type DB = Database.Database;
 
@@ -26,6 +26,9 @@ function stamp(now: Date): string {
 /** Name pattern: taofolio.sqlite.<kind>[.v<schema>].<ISO stamp>.bak (older ones: .v<N>.<stamp>.bak). */
 const NAME =
   /^taofolio\.sqlite\.(?:(daily|migration|manual|before-restore)\.)?(?:v(\d+)\.)?(\d{4}-\d\d-\d\dT[\d-]+Z)\.bak$/;
+
+/** A file of Taofolio's backups folder (a backup, in any naming this or an earlier version used). */
+const isBackupName = (file: string): boolean => file.startsWith('taofolio.sqlite.');
 
 function parseName(file: string): { kind: BackupKind; createdAt: number } | null {
   const m = NAME.exec(file);
@@ -51,7 +54,7 @@ export function listBackups(dataDir: string): BackupInfo[] {
 
 export function writeBackup(db: DB, dataDir: string, kind: BackupKind, now: Date, schema?: number): string {
   const dir = backupDir(dataDir);
-  ensurePrivateDir(dir);
+  ensurePrivateDir(dir, (names) => names.every(isBackupName));
   const path = join(dir, `taofolio.sqlite.${kind}.${schema !== undefined ? `v${schema}.` : ''}${stamp(now)}.bak`);
   // VACUUM INTO writes a consistent, compact copy synchronously (WAL contents included).
   db.prepare('VACUUM INTO ?').run(path);
@@ -156,7 +159,7 @@ export function applyPendingRestore(dataDir: string, dbPath: string, now: Date):
   if (!existsSync(staged)) return null;
   let keptAs: string | null = null;
   if (existsSync(dbPath) && statSync(dbPath).size > 0) {
-    ensurePrivateDir(backupDir(dataDir));
+    ensurePrivateDir(backupDir(dataDir), (names) => names.every(isBackupName));
     const keep = join(backupDir(dataDir), `taofolio.sqlite.before-restore.${stamp(now)}.bak`);
     const current = new Database(dbPath, { fileMustExist: true });
     try {

@@ -137,6 +137,28 @@ describe('database safety at open', () => {
     opened.db.close();
   });
 
+  it('a data folder that holds other things keeps its mode; a file given as the folder is refused untouched', () => {
+    const shared = tempDir();
+    chmodSync(shared, 0o755);
+    writeFileSync(join(shared, 'notes.txt'), 'mine');
+    seeded(shared);
+    openDatabase({ dataDir: shared, now: day(2) }).db.close();
+    expect(mode(shared)).toBe(0o755); // a home folder or /tmp chosen as the data folder is not chmod-ed
+    expect(mode(join(shared, DATABASE_FILE))).toBe(0o600);
+    expect(mode(join(shared, 'backups'))).toBe(0o700);
+
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, 'not a folder');
+    chmodSync(file, 0o644);
+    expect(() => openDatabase({ dataDir: file })).toThrow(DatabaseOpenError);
+    expect(() => openDatabase({ dataDir: file })).toThrow(/is not a folder/);
+    expect(mode(file)).toBe(0o644);
+    const run = cli(file, ['wallet', 'list']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/The data folder .* is not a folder/);
+    expect(readFileSync(file, 'utf8')).toBe('not a folder');
+  });
+
   it(`writes one backup a day and keeps the newest ${DAILY_BACKUPS_KEPT}`, () => {
     const dir = tempDir();
     seeded(dir);

@@ -2,9 +2,10 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, existsSync, mkdtempSync, renameSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { DatabaseRecovery } from '../../shared/api';
-import { applyPendingRestore, checkBackup, dailyBackup, listBackups, writeBackup } from './backups';
+import { applyPendingRestore, checkBackup, dailyBackup, listBackups, PENDING_RESTORE, writeBackup } from './backups';
+import { defaultDataDir, TOKEN_FILE } from '../data-dir';
 import { DatabaseLockedError, isEncrypted, unlock, WrongPassphraseError } from './encryption';
 import { ensurePrivateDir, ensurePrivateFile, isWritable, sidecars } from './files';
 import { latestVersion, migrate, readUserVersion, DatabaseFromFutureError } from './migrate';
@@ -50,6 +51,14 @@ const NOT_A_DATABASE = /not a database|file is encrypted/i;
 const CORRUPT = /malformed|corrupt/i;
 
 class Damaged extends Error {}
+
+/**
+ * What Taofolio keeps in its data folder: the database and its sidecars, markers and set-aside
+ * copies (`taofolio.sqlite…`), the lock setting (`taofolio.lock.json`), the backups, a staged
+ * restore and the web host's token.
+ */
+const isDataFolderName = (name: string): boolean =>
+  name.startsWith('taofolio.') || name === 'backups' || name === PENDING_RESTORE || name === TOKEN_FILE;
 
 /** Read-only checks, before any write: refuse foreign files, detect damage. Returns user_version. */
 function inspect(db: DB, path: string, latest: number, keyed = false): number {
@@ -157,7 +166,12 @@ export function openDatabase({
   dailyBackups = true,
   passphrase,
 }: OpenOptions): OpenedDatabase {
-  ensurePrivateDir(dataDir);
+  if (existsSync(dataDir) && !statSync(dataDir).isDirectory())
+    throw new DatabaseOpenError(
+      `The data folder ${dataDir} is not a folder (a file has that name). Nothing was changed.`,
+    );
+  // The OS's Taofolio folder is ours whatever else is in it (the desktop app's Chromium files).
+  ensurePrivateDir(dataDir, (names) => resolve(dataDir) === resolve(defaultDataDir()) || names.every(isDataFolderName));
   const path = join(dataDir, DATABASE_FILE);
   const latest = latestVersion(migrations);
   const notices: string[] = [];

@@ -4,9 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TOKEN_FILE } from '../data-dir';
 import { PRIVATE_FILE_MODE } from '../db/files';
 
-export const TOKEN_FILE = 'web-host.token';
+export { TOKEN_FILE };
 const TOKEN_SHAPE = /^[\w-]{32}$/;
 
 export const newToken = (): string => randomBytes(24).toString('base64url');
