@@ -14,6 +14,9 @@ export function defaultDataDir(
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Taofolio');
 }
 
+/** The desktop app's Chromium profile inside a data folder given by TAOFOLIO_DATA_DIR (main/index.ts). */
+export const ELECTRON_PROFILE_DIR = 'electron';
+
 /** The web host's access token in the data folder (main/host/token-file.ts). */
 export const TOKEN_FILE = 'web-host.token';
 

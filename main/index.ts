@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './electron/app-protocol';
 import { BackendClient } from './electron/backend-client';
 import { registerIpcHandlers, sendPush } from './electron/ipc';
+import { claimSingleInstance } from './electron/single-instance';
+import { ELECTRON_PROFILE_DIR } from './data-dir';
 import { installLastResort } from './last-resort';
 import { installSecurity, isTrustedFrameUrl, secureWebPreferences } from './security';
 
@@ -45,11 +47,20 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+// The data folder: the OS default, or TAOFOLIO_DATA_DIR, which then gets its own Chromium profile
+// inside it, so the lock below is per data folder (a demo folder beside the real one) and its
+// window state stays with it. userData can only move before 'ready'.
+const dataDir = process.env.TAOFOLIO_DATA_DIR || app.getPath('userData');
+if (process.env.TAOFOLIO_DATA_DIR) app.setPath('userData', join(dataDir, ELECTRON_PROFILE_DIR));
+// A second launch on the same folder quits here (before any window or backend) and brings the
+// first one to the front.
+const primary = claimSingleInstance(app, () => BrowserWindow.getAllWindows()[0]);
+
 app
   .whenReady()
   .then(() => {
+    if (!primary) return;
     protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url, request.method));
-    const dataDir = process.env.TAOFOLIO_DATA_DIR || app.getPath('userData');
     // Sync starts in the background (never blocks startup); TAOFOLIO_AUTOSYNC=0 switches it off.
     const args = ['--data-dir', dataDir, '--version', app.getVersion()];
     if (process.env.TAOFOLIO_AUTOSYNC === '0') args.push('--no-autosync');

@@ -15,8 +15,11 @@ export const PENDING_RESTORE = 'restore-pending.sqlite';
 
 type DB = Database.Database;
 
+/** The backups' folder's name inside the data folder. */
+export const BACKUPS_DIR = 'backups';
+
 export function backupDir(dataDir: string): string {
-  return join(dataDir, 'backups');
+  return join(dataDir, BACKUPS_DIR);
 }
 
 function stamp(now: Date): string {

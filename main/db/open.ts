@@ -4,8 +4,16 @@ import { copyFileSync, existsSync, mkdtempSync, renameSync, statSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DatabaseRecovery } from '../../shared/api';
-import { applyPendingRestore, checkBackup, dailyBackup, listBackups, PENDING_RESTORE, writeBackup } from './backups';
-import { defaultDataDir, TOKEN_FILE } from '../data-dir';
+import {
+  applyPendingRestore,
+  BACKUPS_DIR,
+  checkBackup,
+  dailyBackup,
+  listBackups,
+  PENDING_RESTORE,
+  writeBackup,
+} from './backups';
+import { defaultDataDir, ELECTRON_PROFILE_DIR, TOKEN_FILE } from '../data-dir';
 import { DatabaseLockedError, isEncrypted, unlock, WrongPassphraseError } from './encryption';
 import { ensurePrivateDir, ensurePrivateFile, isWritable, sidecars } from './files';
 import { latestVersion, migrate, readUserVersion, DatabaseFromFutureError } from './migrate';
@@ -55,10 +63,10 @@ class Damaged extends Error {}
 /**
  * What Taofolio keeps in its data folder: the database and its sidecars, markers and set-aside
  * copies (`taofolio.sqlite…`), the lock setting (`taofolio.lock.json`), the backups, a staged
- * restore and the web host's token.
+ * restore, the web host's token and the desktop app's profile.
  */
 const isDataFolderName = (name: string): boolean =>
-  name.startsWith('taofolio.') || name === 'backups' || name === PENDING_RESTORE || name === TOKEN_FILE;
+  name.startsWith('taofolio.') || [BACKUPS_DIR, PENDING_RESTORE, TOKEN_FILE, ELECTRON_PROFILE_DIR].includes(name);
 
 /** Read-only checks, before any write: refuse foreign files, detect damage. Returns user_version. */
 function inspect(db: DB, path: string, latest: number, keyed = false): number {
