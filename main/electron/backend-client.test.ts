@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openSession, serveBackend, parseBackendArgs } from '../backend-process';
 import { createBackend, type Backend } from '../backend';
 import { DATABASE_FILE } from '../db/open';
@@ -95,7 +95,10 @@ describe('backend utility process contract', () => {
     const dataDir = tempDir();
     const file = join(dataDir, DATABASE_FILE);
     writeFileSync(file, 'not SQLite at all '.repeat(500));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const session = openSession({ dataDir, transport: 'electron', version: 't' });
+    expect(logged).toHaveBeenCalledWith('Taofolio backend could not open its database:', expect.any(Error));
+    logged.mockRestore();
     const client = new BackendClient(() => new FakeChild(dataDir, session));
     for (const channel of ['wallets:list', 'app:info'])
       expect(await client.call(channel, undefined)).toEqual({
