@@ -97,8 +97,12 @@ export function splitDelta(delta: bigint, w: AccrualWindow): DeltaSplit {
  * snapshots at or before them say (an older snapshot reads as older runtime: never wrongly true).
  */
 export function rootClaimed(prices: Pick<PriceBook, 'snapshotAt'>, netuid: number, from: number, to: number): boolean {
-  const claims = (b: number) => b >= 0 && (prices.snapshotAt(0, b)?.specVersion ?? 0) >= SPEC_ROOT_CLAIMS;
-  return netuid === 0 && claims(from) && claims(to);
+  return netuid === 0 && claimsAt(prices, from) && claimsAt(prices, to);
+}
+
+/** Root's runtime at block `b` had root claims (a function, not a closure per call: once per interval). */
+function claimsAt(prices: Pick<PriceBook, 'snapshotAt'>, b: number): boolean {
+  return b >= 0 && (prices.snapshotAt(0, b)?.specVersion ?? 0) >= SPEC_ROOT_CLAIMS;
 }
 
 /**
