@@ -90,6 +90,8 @@ describe('cli report', () => {
     expect(await runReport(backend, { csv: true })).toContain('method=acb rewards=income');
     expect((await runReport(backend, { format: 'koinly-csv' })).startsWith('Date (UTC),Sent Amount')).toBe(true);
     await expect(runReport(backend, { at: 'yesterday' })).rejects.toThrow('--at takes a block number');
+    // Digits past what a block number can be: the same message, not the contract's range error.
+    await expect(runReport(backend, { at: '99999999999999999999' })).rejects.toThrow('--at takes a block number');
     await expect(runReport(backend, { method: 'fancy' })).rejects.toThrow();
     backend.close();
   });

@@ -23,7 +23,8 @@ function parseQuery(flags: ReportFlags): Record<string, unknown> {
   if (flags.method !== undefined) query.method = flags.method;
   if (flags.rewards !== undefined) query.rewards = flags.rewards;
   if (flags.at !== undefined) {
-    if (!/^\d+$/.test(flags.at)) throw new ReportUsageError('--at takes a block number.');
+    if (!/^\d+$/.test(flags.at) || !Number.isSafeInteger(Number(flags.at)))
+      throw new ReportUsageError('--at takes a block number.');
     query.asOfBlock = Number(flags.at);
   }
   return query;
