@@ -41,6 +41,13 @@ describe('cli command line', () => {
     const missing = await cli('--data-dir', dir, 'events', '--limit');
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/--limit/);
+    // A value that is no count of events is refused, not read as "no limit" (text, 0) or left to the contract.
+    for (const value of ['abc', '0', '1.5', '1e3', '100001']) {
+      const bad = await cli('--data-dir', dir, 'events', '--limit', value);
+      expect(bad.code, value).toBe(1);
+      expect(bad.err, value).toBe('error: --limit takes a whole number of events, 1 to 100,000.');
+    }
+    expect((await cli('--data-dir', dir, 'events', '--limit', '5')).code).toBe(0);
   });
 
   it('backup create, list and restore through the CLI', async () => {

@@ -5,7 +5,7 @@
 //
 // Exit codes: 0 ok · 1 usage or invalid input · 2 chain problem (unreachable, wrong chain,
 // malformed answers) · 3 internal error · 4 history incomplete (pruned node; tracking works).
-import { ApiCallError, type StoredStakeEvent, type SyncStatus, type Wallet } from '../shared/api';
+import { ApiCallError, EVENTS_LIST_MAX, type StoredStakeEvent, type SyncStatus, type Wallet } from '../shared/api';
 import { csvRow } from '../shared/csv';
 import { createBackend, type Backend } from './backend';
 import { DatabaseLockedError, WrongPassphraseError } from './db/encryption';
@@ -146,7 +146,11 @@ async function run(
       case 'events': {
         const walletRef = flags.get('wallet');
         const walletId = typeof walletRef === 'string' ? (await resolveWallet(backend, walletRef)).id : undefined;
-        const limit = typeof flags.get('limit') === 'string' ? Number(flags.get('limit')) : undefined;
+        const limitText = flags.get('limit');
+        // Not 0, a fraction or text read as "no limit": a usage error, like any other bad value.
+        if (typeof limitText === 'string' && !(/^[1-9]\d*$/.test(limitText) && Number(limitText) <= EVENTS_LIST_MAX))
+          throw new UsageError(`--limit takes a whole number of events, 1 to ${EVENTS_LIST_MAX.toLocaleString('en')}.`);
+        const limit = typeof limitText === 'string' ? Number(limitText) : undefined;
         const events = await backend.call('events:list', {
           ...(walletId ? { walletId } : {}),
           ...(limit ? { limit } : {}),

@@ -102,6 +102,9 @@ const group = z
   .optional();
 const walletId = z.number().int().positive();
 
+/** The most stored events one `events:list` call returns (the CLI's `--limit` checks against it too). */
+export const EVENTS_LIST_MAX = 100_000;
+
 /** Offered as a suggestion in the endpoint form; never dialled unless the user saves it. */
 export const ENDPOINT_SUGGESTION = 'wss://entrypoint-finney.opentensor.ai:443';
 
@@ -225,7 +228,7 @@ export const contract = {
   'sync:cancel': channel<SyncStatus>()(z.object({ walletId: walletId.optional() }).strict().optional()),
   'events:list': channel<StoredStakeEvent[]>()(
     z
-      .object({ walletId: walletId.optional(), limit: z.number().int().positive().max(100_000).optional() })
+      .object({ walletId: walletId.optional(), limit: z.number().int().positive().max(EVENTS_LIST_MAX).optional() })
       .strict()
       .optional(),
   ),
