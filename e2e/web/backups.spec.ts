@@ -26,7 +26,15 @@ test('Settings: back up now, then restore that backup in place, without a restar
   await expect(wallets.rows).toHaveCount(2);
 
   await frame.link('Settings').click();
-  await rows.filter({ hasText: 'manual' }).getByRole('button', { name: 'Restore' }).click();
+  const manual = rows.filter({ hasText: 'manual' });
+  // Asked first; cancelling changes nothing.
+  await manual.getByRole('button', { name: 'Restore' }).click();
+  await expect(manual).toContainText('Replace the data with this backup?');
+  await manual.getByRole('button', { name: 'Cancel' }).click();
+  await expect(manual.getByRole('button', { name: 'Confirm restore' })).toHaveCount(0);
+  await expect(rows).toHaveCount(1);
+  await manual.getByRole('button', { name: 'Restore' }).click();
+  await manual.getByRole('button', { name: 'Confirm restore' }).click();
   await expect(section).toContainText('Restored the chosen backup. The database it replaced is kept as');
   // The replaced database is kept as a backup of its own.
   await expect(rows.filter({ hasText: 'before-restore' })).toHaveCount(1);

@@ -1,8 +1,9 @@
 // Backups in Settings: the list (daily, before migrations, on request), a damaged database that was
 // set aside at start with the backup offered in its place, and restoring one (the database is closed
 // and reopened in place, sync restarts and every page refetches; the database it replaces is kept as
-// a backup too).
+// a backup too). A restore from the list is confirmed first.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { send } from '../api/client';
 import { ErrorNote } from '../app/ErrorNote';
 
@@ -23,6 +24,7 @@ export function BackupsSection() {
     mutationFn: (name: string) => send('backups:restore', { name }),
     onSuccess: refresh,
   });
+  const [confirming, setConfirming] = useState<string | null>(null);
   if (!state.data) return <ErrorNote error={state.error} />;
   const { backups, recovery, restorePending, notices } = state.data;
   return (
@@ -60,9 +62,31 @@ export function BackupsSection() {
             <span>
               {when(b.createdAt)} · {b.kind} · {Math.ceil(b.bytes / 1024)} kB
             </span>{' '}
-            <button type="button" disabled={restore.isPending} onClick={() => restore.mutate(b.name)}>
-              Restore
-            </button>
+            {confirming === b.name ? (
+              // A restore replaces everything since the backup (wallets, settings, what sync recorded):
+              // asked once more, like removing a wallet.
+              <span className="confirm">
+                Replace the data with this backup? What is there now is kept as a backup first.
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={restore.isPending}
+                  onClick={() => {
+                    setConfirming(null);
+                    restore.mutate(b.name);
+                  }}
+                >
+                  Confirm restore
+                </button>
+                <button type="button" onClick={() => setConfirming(null)}>
+                  Cancel
+                </button>
+              </span>
+            ) : (
+              <button type="button" disabled={restore.isPending} onClick={() => setConfirming(b.name)}>
+                Restore
+              </button>
+            )}
           </li>
         ))}
       </ul>
