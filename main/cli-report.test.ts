@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { factsWriter } from './test/facts';
 import { testBackend } from './test/backend';
 import { useTempDirs } from './test/temp-dir';
-import { runReport } from './cli-report';
+import { runReport, unexplainedLines } from './cli-report';
+import type { UnexplainedView } from '../shared/views';
 import { formatTao } from '../shared/engine';
 import { BENCHMARKS, benchmarkIds } from '../shared/vocab';
 
@@ -94,5 +95,34 @@ describe('cli report', () => {
     await expect(runReport(backend, { at: '99999999999999999999' })).rejects.toThrow('--at takes a block number');
     await expect(runReport(backend, { method: 'fancy' })).rejects.toThrow();
     backend.close();
+  });
+
+  it('lists the unexplained changes beyond rounding and folds the share pool’s rounding into one line', () => {
+    const change = (block: number, alpha: bigint): UnexplainedView => ({
+      coldkey: COLD,
+      walletLabel: 'Main',
+      hotkey: HOT,
+      netuid: 3,
+      fromBlock: block - 100,
+      block,
+      timestamp: 0,
+      alpha,
+      tao: alpha,
+    });
+    const lines = unexplainedLines([change(100, -1n), change(200, 5n * TAO), change(300, 2n), change(400, -1n)]);
+    expect(lines).toEqual([
+      '',
+      '  Unexplained alpha changes: 4, net 5.000000000 alpha (not income)',
+      `  block 200 (after 100)  SN3  ${HOT}  5.000000000 alpha  ${COLD}`,
+      "  and 3 changes each of at most 2 alpha-rao (the share pool's rounding), net 0.000000000 alpha",
+    ]);
+    // Only rounding: the count and net, then what they are; one just past rounding is listed; none prints nothing.
+    expect(unexplainedLines([change(100, -1n), change(300, 2n)])).toEqual([
+      '',
+      '  Unexplained alpha changes: 2, net 0.000000001 alpha (not income)',
+      "  each of at most 2 alpha-rao (the share pool's rounding)",
+    ]);
+    expect(unexplainedLines([change(100, -3n)])[2]).toContain('block 100 (after 0)');
+    expect(unexplainedLines([])).toEqual([]);
   });
 });

@@ -1,7 +1,14 @@
 // `report` for the CLI: the same computation and export code as the app's Portfolio page.
 import { formatTao } from '../shared/engine';
 import { BENCHMARKS, benchmarkIds } from '../shared/vocab';
-import type { BasketsView, ExportFormat, PortfolioView } from '../shared/views';
+import {
+  isShareRounding,
+  SHARE_ROUNDING_ALPHA,
+  type BasketsView,
+  type ExportFormat,
+  type PortfolioView,
+  type UnexplainedView,
+} from '../shared/views';
 import type { Backend } from './backend';
 
 export const REPORT_USAGE =
@@ -67,17 +74,30 @@ function summary(view: PortfolioView): string {
     );
   }
   lines.push(...fundLines(view.baskets));
-  // Every α change no rule explains, with the checkpoint that saw it (never income).
-  const unexplained = view.unexplained;
-  if (unexplained.length > 0) {
-    const net = unexplained.reduce((sum, u) => sum + u.alpha, 0n);
-    lines.push('', `  Unexplained alpha changes: ${unexplained.length}, net ${formatTao(net)} alpha (not income)`);
-    for (const u of unexplained)
-      lines.push(
-        `  block ${u.block} (${u.fromBlock === null ? 'first checkpoint' : `after ${u.fromBlock}`})  SN${u.netuid}  ${u.hotkey}  ${formatTao(u.alpha)} alpha  ${u.coldkey}`,
-      );
-  }
+  lines.push(...unexplainedLines(view.unexplained));
   return lines.join('\n');
+}
+
+/**
+ * Every α change no rule explains, with the checkpoint that saw it (never income); the share pool's
+ * rounding (a few α-rao each) folded into one line, as the Portfolio page does (`--json` lists all).
+ */
+export function unexplainedLines(unexplained: readonly UnexplainedView[]): string[] {
+  if (unexplained.length === 0) return [];
+  const net = (us: readonly UnexplainedView[]) => formatTao(us.reduce((sum, u) => sum + u.alpha, 0n));
+  const lines = ['', `  Unexplained alpha changes: ${unexplained.length}, net ${net(unexplained)} alpha (not income)`];
+  for (const u of unexplained.filter((x) => !isShareRounding(x)))
+    lines.push(
+      `  block ${u.block} (${u.fromBlock === null ? 'first checkpoint' : `after ${u.fromBlock}`})  SN${u.netuid}  ${u.hotkey}  ${formatTao(u.alpha)} alpha  ${u.coldkey}`,
+    );
+  const rounding = unexplained.filter(isShareRounding);
+  const share = `of at most ${SHARE_ROUNDING_ALPHA} alpha-rao (the share pool's rounding)`;
+  if (rounding.length === unexplained.length) lines.push(`  each ${share}`);
+  else if (rounding.length > 0)
+    lines.push(
+      `  and ${rounding.length} change${rounding.length === 1 ? '' : 's'} each ${share}, net ${net(rounding)} alpha`,
+    );
+  return lines;
 }
 
 /**

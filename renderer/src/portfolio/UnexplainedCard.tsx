@@ -1,20 +1,16 @@
-import type { PortfolioView, UnexplainedView } from '../../../shared/views';
+import { isShareRounding, SHARE_ROUNDING_ALPHA, type PortfolioView } from '../../../shared/views';
 import { METRICS } from '../../../shared/vocab';
 import { Alpha, Tao } from '../app/Amount';
 import { shortAddress } from '../app/format';
 import { MetricLabel } from '../app/MetricLabel';
-
-/** Changes of a few α-rao: the share pool's rounding of stake operations, folded into one line. */
-const ROUNDING = 2n;
-const isRounding = (u: UnexplainedView) => u.alpha >= -ROUNDING && u.alpha <= ROUNDING;
 
 /**
  * Every α change at a checkpoint that no event, emission or known silent change explains, with the
  * block that saw it (docs/chain/reconciliation.md). Never income; listed so nothing changes silently.
  */
 export function UnexplainedCard({ view }: { view: PortfolioView }) {
-  const listed = view.unexplained.filter((u) => !isRounding(u));
-  const rounding = view.unexplained.filter(isRounding);
+  const listed = view.unexplained.filter((u) => !isShareRounding(u));
+  const rounding = view.unexplained.filter(isShareRounding);
   if (view.unexplained.length === 0) return null;
   const roundingNet = rounding.reduce((s, u) => s + u.alpha, 0n);
   return (
@@ -62,8 +58,8 @@ export function UnexplainedCard({ view }: { view: PortfolioView }) {
       )}
       {rounding.length > 0 && (
         <p className="muted small" data-testid="unexplained-rounding">
-          And {rounding.length} change{rounding.length === 1 ? '' : 's'} of at most {ROUNDING.toString()} α-rao each
-          (the share pool’s rounding), net <Alpha amount={roundingNet} netuid={-1} decimals={9} />.
+          And {rounding.length} change{rounding.length === 1 ? '' : 's'} of at most {SHARE_ROUNDING_ALPHA.toString()}{' '}
+          α-rao each (the share pool’s rounding), net <Alpha amount={roundingNet} netuid={-1} decimals={9} />.
         </p>
       )}
     </section>
