@@ -270,31 +270,17 @@ export function build(ops: Op[], liquidate: boolean): PortfolioInput {
       case 'rootClaim': {
         // payout derived by sync from checkpoints: Keep adds α on the subnet, Swap adds TAO on root
         const amount = BigInt(op.milli) * 1_000_000n;
-        if (op.keep) {
-          rootClaims.push({
-            blockNumber: block,
-            timestamp: tsOf(block),
-            coldkey: c,
-            hotkey: h,
-            netuid: n,
-            mode: 'keep',
-            alpha: amount,
-            tao: 0n,
-          });
-          add(c, h, n, amount);
-        } else {
-          rootClaims.push({
-            blockNumber: block,
-            timestamp: tsOf(block),
-            coldkey: c,
-            hotkey: h,
-            netuid: n,
-            mode: 'swap',
-            alpha: 0n,
-            tao: amount,
-          });
-          add(c, h, 0, amount);
-        }
+        rootClaims.push({
+          blockNumber: block,
+          timestamp: tsOf(block),
+          coldkey: c,
+          hotkey: h,
+          netuid: n,
+          mode: op.keep ? 'keep' : 'swap',
+          alpha: op.keep ? amount : 0n,
+          tao: op.keep ? 0n : amount,
+        });
+        add(c, h, op.keep ? n : 0, amount);
         break;
       }
       case 'emit': {
