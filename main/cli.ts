@@ -12,6 +12,7 @@ import { DatabaseLockedError, WrongPassphraseError } from './db/encryption';
 import { DatabaseFromFutureError } from './db/migrate';
 import { DatabaseOpenError } from './db/open';
 import { ChainError } from './chain/client';
+import { parseSs58 } from './services/ss58';
 import { commandUsage, parseCommandLine, USAGE, UsageError } from './cli-args';
 import { runBackup } from './cli-backup';
 import { ReportUsageError, runReport } from './cli-report';
@@ -68,9 +69,13 @@ const CSV_COLUMNS: (keyof StoredStakeEvent)[] = [
 
 async function resolveWallet(backend: Backend, ref: string): Promise<Wallet> {
   const wallets = await backend.call('wallets:list');
+  // An address is matched as `wallet add` stored it: re-encoded with prefix 42, so the Polkadot or
+  // Kusama form a wallet was added with finds it too.
+  const parsed = parseSs58(ref);
+  const address = parsed.ok ? parsed.address : ref.trim();
   const wallet = /^\d+$/.test(ref)
     ? wallets.find((w) => w.id === Number(ref))
-    : wallets.find((w) => w.address === ref.trim());
+    : wallets.find((w) => w.address === address);
   if (!wallet) throw new UsageError(`No wallet ${ref}. See \`wallet list\`.`);
   return wallet;
 }

@@ -1,0 +1,39 @@
+// The CLI given what a user plausibly gets wrong or types differently: each gets a clear answer
+// and the documented exit code, and nothing recorded changes.
+import { describe, expect, it } from 'vitest';
+import { runCli } from './cli';
+import { useTempDirs } from './test/temp-dir';
+
+const tempDir = useTempDirs();
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(
+    argv,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+// One account (Alice's public key) in Bittensor's, Polkadot's and Kusama's SS58 forms.
+const ALICE = {
+  bittensor: '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY',
+  polkadot: '15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5',
+  kusama: 'HNZata7iMYWmk5RvZRTiAsSDhV8366zq2YGb3tLH5Upf74F',
+};
+
+describe('cli input', () => {
+  it('a wallet added by its Polkadot address is found by that address again (events, remove)', async () => {
+    const dir = tempDir();
+    const added = await cli('--data-dir', dir, 'wallet', 'add', ALICE.polkadot, '--label', 'Dot');
+    expect(added.out).toContain(`added #1 ${ALICE.bittensor}`);
+    expect(await cli('--data-dir', dir, 'events', '--wallet', ALICE.kusama)).toMatchObject({ code: 0, err: '' });
+    expect(await cli('--data-dir', dir, 'wallet', 'remove', ` ${ALICE.polkadot} `)).toMatchObject({
+      code: 0,
+      out: 'removed #1',
+    });
+    expect(JSON.parse((await cli('--data-dir', dir, 'wallet', 'list', '--json')).out)).toEqual([]);
+  });
+});
