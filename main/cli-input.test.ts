@@ -1,5 +1,7 @@
 // The CLI given what a user plausibly gets wrong or types differently: each gets a clear answer
 // and the documented exit code, and nothing recorded changes.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './cli';
 import { useTempDirs } from './test/temp-dir';
@@ -35,5 +37,28 @@ describe('cli input', () => {
       out: 'removed #1',
     });
     expect(JSON.parse((await cli('--data-dir', dir, 'wallet', 'list', '--json')).out)).toEqual([]);
+  });
+
+  it('a damaged backup is refused as damaged, not as encrypted, and nothing changes', async () => {
+    const dir = tempDir();
+    await cli('--data-dir', dir, 'wallet', 'add', ALICE.bittensor, '--label', 'Kept');
+    await cli('--data-dir', dir, 'backup', 'create');
+    const damaged = {
+      'taofolio.sqlite.manual.2026-01-01T00-00-00-000Z.bak': Buffer.alloc(5000, 0xa5),
+      // A plain SQLite header cut short: whatever it is, not an encrypted file.
+      'taofolio.sqlite.manual.2026-01-02T00-00-00-000Z.bak': Buffer.from('SQLite format 3\0'.padEnd(4096, 'x')),
+    };
+    for (const [name, bytes] of Object.entries(damaged)) {
+      writeFileSync(join(dir, 'backups', name), bytes);
+      const restore = await cli('--data-dir', dir, 'backup', 'restore', name);
+      expect(restore, name).toMatchObject({
+        code: 1,
+        err: `error: The backup ${name} cannot be restored: it is damaged (not a readable database file). Nothing was changed.`,
+      });
+    }
+    expect(existsSync(join(dir, 'restore-pending.sqlite'))).toBe(false);
+    expect(JSON.parse((await cli('--data-dir', dir, 'wallet', 'list', '--json')).out)).toMatchObject([
+      { label: 'Kept' },
+    ]);
   });
 });

@@ -4,7 +4,17 @@
 // next open, before anything else touches the file.
 // The encryption-capable build (same API as better-sqlite3; see ./encryption.ts).
 import Database from 'better-sqlite3-multiple-ciphers';
-import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  openSync,
+  readSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { BackupInfo, BackupKind } from '../../shared/api';
 import { encryptCopy, isEncrypted, unlock } from './encryption';
@@ -92,6 +102,25 @@ function checkOpen(db: DB, latestSchema: number): number {
   return version;
 }
 
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * SQLite says "not a database" of an encrypted file and of a damaged one alike. The file tells them
+ * apart in part: an encrypted one has no plain SQLite header and is whole pages (a multiple of 512 bytes).
+ */
+function mayBeEncrypted(path: string): boolean {
+  const { size } = statSync(path);
+  if (size === 0 || size % 512 !== 0) return false;
+  const head = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return !head.equals(SQLITE_HEADER);
+}
+
 /**
  * Opens a backup read-only and checks it: its schema version, and whether it is encrypted (then
  * only with `passphrase`, the one the database is open with). Throws with the reason.
@@ -114,6 +143,7 @@ export function checkBackup(
     return { version: attempt(undefined), encrypted: false };
   } catch (error) {
     if (!NOT_A_DATABASE.test((error as Error).message)) throw error;
+    if (!mayBeEncrypted(path)) throw new Error('it is damaged (not a readable database file)');
     if (passphrase === undefined) throw new Error('it is encrypted, and this database has no passphrase to open it');
   }
   try {
