@@ -61,4 +61,12 @@ describe('cli input', () => {
       { label: 'Kept' },
     ]);
   });
+
+  it('status before any endpoint is chosen says so, not "null"', async () => {
+    const status = await cli('--data-dir', tempDir(), 'status');
+    expect(status).toMatchObject({
+      code: 0,
+      out: 'chain: idle (no endpoint chosen: pass --endpoint URL or set one in Settings)',
+    });
+  });
 });

@@ -31,8 +31,10 @@ function formatEta(ms: number | null): string {
 }
 
 function statusLines(status: SyncStatus): string[] {
+  // No endpoint yet is said, not printed as "null".
+  const endpoint = status.chain.endpoint ?? '(no endpoint chosen: pass --endpoint URL or set one in Settings)';
   const lines = [
-    `chain: ${status.chain.state} ${status.chain.endpoint}${status.chain.bestFinalized !== null ? ` (finalized #${status.chain.bestFinalized})` : ''}${status.chain.message ? ` — ${status.chain.message}` : ''}`,
+    `chain: ${status.chain.state} ${endpoint}${status.chain.bestFinalized !== null ? ` (finalized #${status.chain.bestFinalized})` : ''}${status.chain.message ? ` — ${status.chain.message}` : ''}`,
   ];
   for (const w of status.wallets) {
     const progress = w.total > 0 ? ` ${w.done}/${w.total}` : '';
