@@ -69,4 +69,35 @@ describe('cli input', () => {
       out: 'chain: idle (no endpoint chosen: pass --endpoint URL or set one in Settings)',
     });
   });
+
+  it('report: a bad --method, --rewards or --format names its flag; outputs that disagree are refused', async () => {
+    const dir = tempDir();
+    const report = (...flags: string[]) => cli('--data-dir', dir, 'report', ...flags);
+    expect(await report('--method', 'FIFO')).toMatchObject({
+      code: 1,
+      err: 'error: --method takes acb, fifo, lifo, hifo.',
+    });
+    expect(await report('--rewards', '1')).toMatchObject({ code: 1, err: 'error: --rewards takes income, zero.' });
+    // An empty --format printed the text summary, as if no format had been asked for.
+    expect(await report('--format', '')).toMatchObject({
+      code: 1,
+      err: 'error: --format takes pnl-csv, pnl-json, events-csv, koinly-csv, cointracker-csv.',
+    });
+    // Two outputs at once printed one of them, chosen silently.
+    for (const flags of [
+      ['--json', '--csv'],
+      ['--csv', '--format', 'koinly-csv'],
+      ['--json', '--format', 'pnl-csv'],
+    ]) {
+      const run = await report(...flags);
+      expect(run.code, flags.join(' ')).toBe(1);
+      expect(run.out, flags.join(' ')).toBe('');
+      expect(run.err, flags.join(' ')).toMatch(
+        /^error: --json, --csv and --format ask for different outputs \(.*\): give one\.$/,
+      );
+    }
+    // The same output said twice is one output.
+    expect((await report('--json', '--format', 'pnl-json')).code).toBe(0);
+    expect((await report('--csv', '--format', 'pnl-csv')).code).toBe(0);
+  });
 });

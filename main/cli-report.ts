@@ -1,6 +1,6 @@
 // `report` for the CLI: the same computation and export code as the app's Portfolio page.
 import { formatTao } from '../shared/engine';
-import { BENCHMARKS, benchmarkIds } from '../shared/vocab';
+import { BENCHMARKS, benchmarkIds, costBasisMethods, exportFormats, rewardTreatments } from '../shared/vocab';
 import {
   isShareRounding,
   SHARE_ROUNDING_ALPHA,
@@ -25,10 +25,16 @@ export interface ReportFlags {
 
 export class ReportUsageError extends Error {}
 
+/** A flag's value from its list, or a usage error that names the flag and the choices. */
+function oneOf(flag: string, value: string, choices: readonly string[]): string {
+  if (!choices.includes(value)) throw new ReportUsageError(`--${flag} takes ${choices.join(', ')}.`);
+  return value;
+}
+
 function parseQuery(flags: ReportFlags): Record<string, unknown> {
   const query: Record<string, unknown> = {};
-  if (flags.method !== undefined) query.method = flags.method;
-  if (flags.rewards !== undefined) query.rewards = flags.rewards;
+  if (flags.method !== undefined) query.method = oneOf('method', flags.method, costBasisMethods);
+  if (flags.rewards !== undefined) query.rewards = oneOf('rewards', flags.rewards, rewardTreatments);
   if (flags.at !== undefined) {
     if (!/^\d+$/.test(flags.at) || !Number.isSafeInteger(Number(flags.at)))
       throw new ReportUsageError('--at takes a block number.');
@@ -154,13 +160,18 @@ const shortKey = (ss58: string): string => `${ss58.slice(0, 8)}…${ss58.slice(-
 /** Returns what the command prints. */
 export async function runReport(backend: Backend, flags: ReportFlags): Promise<string> {
   const query = parseQuery(flags);
-  const format: ExportFormat | null = flags.format
-    ? (flags.format as ExportFormat)
-    : flags.json
-      ? 'pnl-json'
-      : flags.csv
-        ? 'pnl-csv'
-        : null;
+  // --json and --csv are short for a --format; asked for two different outputs (or --format ""),
+  // the command says so rather than picking one.
+  const asked = new Set<string>([
+    ...(flags.format !== undefined ? [oneOf('format', flags.format, exportFormats)] : []),
+    ...(flags.json ? ['pnl-json'] : []),
+    ...(flags.csv ? ['pnl-csv'] : []),
+  ]);
+  if (asked.size > 1)
+    throw new ReportUsageError(
+      `--json, --csv and --format ask for different outputs (${[...asked].join(', ')}): give one.`,
+    );
+  const format = (asked.values().next().value ?? null) as ExportFormat | null;
   if (format) return (await backend.call('reports:export', { ...query, format })).content;
   return summary(await backend.call('portfolio:get', query));
 }
