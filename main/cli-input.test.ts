@@ -100,4 +100,27 @@ describe('cli input', () => {
     expect((await report('--json', '--format', 'pnl-json')).code).toBe(0);
     expect((await report('--csv', '--format', 'pnl-csv')).code).toBe(0);
   });
+
+  it('a word more than a command takes is a usage error, and nothing is added or removed', async () => {
+    const dir = tempDir();
+    const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
+    // The label meant, without --label: the wallet was added as “Wallet 5Grwva”.
+    const unlabelled = await cli('--data-dir', dir, 'wallet', 'add', ALICE.bittensor, 'Main');
+    expect(unlabelled.code).toBe(1);
+    expect(unlabelled.err).toMatch(/^error: Unexpected “Main” \(a label is given with --label\)\./);
+    expect(JSON.parse((await cli('--data-dir', dir, 'wallet', 'list', '--json')).out)).toEqual([]);
+    await cli('--data-dir', dir, 'wallet', 'add', ALICE.bittensor, '--label', 'One');
+    await cli('--data-dir', dir, 'wallet', 'add', BOB, '--label', 'Two');
+    // Two wallets to remove: only the first was removed, and the exit code said all was well.
+    const both = await cli('--data-dir', dir, 'wallet', 'remove', '1', '2');
+    expect(both).toMatchObject({ code: 1, out: '', err: expect.stringMatching(/^error: Unexpected “2”\./) });
+    expect(JSON.parse((await cli('--data-dir', dir, 'wallet', 'list', '--json')).out)).toHaveLength(2);
+    for (const argv of [
+      ['status', 'now'],
+      ['sync', 'once'],
+      ['backup', 'list', 'all'],
+      ['report', 'fifo'],
+    ])
+      expect((await cli('--data-dir', dir, ...argv)).code, argv.join(' ')).toBe(1);
+  });
 });

@@ -82,6 +82,24 @@ async function resolveWallet(backend: Backend, ref: string): Promise<Wallet> {
   return wallet;
 }
 
+/**
+ * How many words each command line takes (the command's own included). A word more is an error, not
+ * dropped: `wallet add ADDR Main` would add the wallet without the label meant, `wallet remove 1 2`
+ * remove one of the two.
+ */
+const WORDS: Record<string, number> = {
+  'wallet add': 3,
+  'wallet list': 2,
+  'wallet remove': 3,
+  'backup list': 2,
+  'backup create': 2,
+  'backup restore': 3,
+  status: 1,
+  sync: 1,
+  events: 1,
+  report: 1,
+};
+
 async function run(
   argv: string[],
   out: (s: string) => void,
@@ -99,6 +117,12 @@ async function run(
     out(commandUsage(command));
     return 0;
   }
+  const words = WORDS[`${command} ${sub}`] ?? WORDS[command];
+  const extra = words === undefined ? undefined : positionals[words];
+  if (extra !== undefined)
+    throw new UsageError(
+      `Unexpected “${extra}”${command === 'wallet' && sub === 'add' ? ' (a label is given with --label)' : ''}.\n\n${commandUsage(command)}`,
+    );
   const endpoint = typeof flags.get('endpoint') === 'string' ? (flags.get('endpoint') as string) : undefined;
   const dataDirFlag = flags.get('data-dir');
   const dataDir = resolveDataDir(typeof dataDirFlag === 'string' ? dataDirFlag : undefined);
