@@ -4,6 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './cli';
+import { defaultDataDir, resolveDataDir } from './data-dir';
 import { useTempDirs } from './test/temp-dir';
 
 const tempDir = useTempDirs();
@@ -122,5 +123,16 @@ describe('cli input', () => {
       ['report', 'fifo'],
     ])
       expect((await cli('--data-dir', dir, ...argv)).code, argv.join(' ')).toBe(1);
+  });
+
+  it('an empty data folder is a usage error from --data-dir, and unset from TAOFOLIO_DATA_DIR', async () => {
+    // Was `mkdir ''` failing: "ENOENT …" and exit 3, an internal error.
+    expect(await cli('--data-dir', '', 'wallet', 'list')).toMatchObject({
+      code: 1,
+      err: 'error: --data-dir needs a folder.',
+    });
+    // As the desktop app reads it (main/index.ts): an empty variable is no folder given.
+    const env = { TAOFOLIO_DATA_DIR: '', XDG_CONFIG_HOME: '/nowhere' };
+    expect(resolveDataDir(undefined, env)).toBe(defaultDataDir(process.platform, env));
   });
 });

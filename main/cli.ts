@@ -125,6 +125,8 @@ async function run(
     );
   const endpoint = typeof flags.get('endpoint') === 'string' ? (flags.get('endpoint') as string) : undefined;
   const dataDirFlag = flags.get('data-dir');
+  // An empty folder name is a mistake (an unset variable, say), not the current folder or a crash.
+  if (typeof dataDirFlag === 'string' && dataDirFlag.trim() === '') throw new UsageError('--data-dir needs a folder.');
   const dataDir = resolveDataDir(typeof dataDirFlag === 'string' ? dataDirFlag : undefined);
   const once = flags.has('once');
   const backend = createBackend({

@@ -20,7 +20,10 @@ export const ELECTRON_PROFILE_DIR = 'electron';
 /** The web host's access token in the data folder (main/host/token-file.ts). */
 export const TOKEN_FILE = 'web-host.token';
 
-/** An explicit --data-dir wins, then TAOFOLIO_DATA_DIR, then the OS default. */
+/**
+ * An explicit --data-dir wins, then TAOFOLIO_DATA_DIR, then the OS default. An empty
+ * TAOFOLIO_DATA_DIR is unset, as the desktop app reads it (main/index.ts).
+ */
 export function resolveDataDir(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
-  return flag ?? env.TAOFOLIO_DATA_DIR ?? defaultDataDir(process.platform, env);
+  return flag ?? (env.TAOFOLIO_DATA_DIR || defaultDataDir(process.platform, env));
 }
