@@ -135,4 +135,12 @@ describe('cli input', () => {
     const env = { TAOFOLIO_DATA_DIR: '', XDG_CONFIG_HOME: '/nowhere' };
     expect(resolveDataDir(undefined, env)).toBe(defaultDataDir(process.platform, env));
   });
+
+  it('events with both --json and --csv is a usage error, not JSON picked silently', async () => {
+    expect(await cli('--data-dir', tempDir(), 'events', '--csv', '--json')).toMatchObject({
+      code: 1,
+      out: '',
+      err: 'error: --json and --csv ask for different outputs: give one.',
+    });
+  });
 });

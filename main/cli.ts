@@ -177,6 +177,8 @@ async function run(
         return 0;
       }
       case 'events': {
+        // As in `report`: two outputs asked for is a mistake, not the JSON one picked silently.
+        if (json && flags.has('csv')) throw new UsageError('--json and --csv ask for different outputs: give one.');
         const walletRef = flags.get('wallet');
         const walletId = typeof walletRef === 'string' ? (await resolveWallet(backend, walletRef)).id : undefined;
         const limitText = flags.get('limit');
