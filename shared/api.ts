@@ -211,6 +211,7 @@ export const contract = {
   'wallets:add': channel<{ wallet: Wallet; normalisedFrom: { address: string; prefix: number } | null }>()(
     z.object({ address: z.string().max(200), label, group }).strict(),
   ),
+  /** Rename; `group` left out keeps the wallet's group, null (or empty) removes it. */
   'wallets:update': channel<Wallet>()(z.object({ id: walletId, label, group }).strict()),
   'wallets:remove': channel<{ id: number }>()(z.object({ id: walletId }).strict()),
 

@@ -70,6 +70,23 @@ describe('wallet service', () => {
     backend.close();
   });
 
+  it('a rename without a group keeps the group; null or an empty group removes it', async () => {
+    const backend = testBackend(tempDir());
+    await backend.dispatch('wallets:add', { address: A, label: 'Main', group: 'Personal' });
+    // The group was cleared by a rename that did not mention it.
+    expect(await backend.dispatch('wallets:update', { id: 1, label: 'Renamed' })).toMatchObject({
+      data: { label: 'Renamed', group: 'Personal' },
+    });
+    expect(await backend.dispatch('wallets:update', { id: 1, label: 'Renamed', group: '  ' })).toMatchObject({
+      data: { group: null },
+    });
+    await backend.dispatch('wallets:update', { id: 1, label: 'Renamed', group: 'Savings' });
+    expect(await backend.dispatch('wallets:update', { id: 1, label: 'Renamed', group: null })).toMatchObject({
+      data: { group: null },
+    });
+    backend.close();
+  });
+
   it('reports unknown ids on rename and remove', async () => {
     const backend = testBackend(tempDir());
     expect(await backend.dispatch('wallets:update', { id: 7, label: 'x' })).toMatchObject({

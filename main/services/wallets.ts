@@ -36,8 +36,10 @@ export function walletHandlers(ctx: ServiceContext): WalletHandlers {
     },
 
     'wallets:update': ({ id, label, group }) => {
-      if (!wallets.update(id, label, normaliseGroup(group)))
-        throw new AppError('not-found', `No wallet with id ${id}.`);
+      const current = wallets.get(id);
+      if (!current) throw new AppError('not-found', `No wallet with id ${id}.`);
+      // A rename that leaves the group out keeps it; null (or an empty group) removes it.
+      wallets.update(id, label, group === undefined ? current.group : normaliseGroup(group));
       changed();
       return wallets.get(id)!;
     },
