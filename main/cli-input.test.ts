@@ -143,4 +143,9 @@ describe('cli input', () => {
       err: 'error: --json and --csv ask for different outputs: give one.',
     });
   });
+
+  it('an address pasted with spaces around it gets the default label of the address, not of the spaces', async () => {
+    const added = await cli('--data-dir', tempDir(), 'wallet', 'add', `  ${ALICE.bittensor}\t`, '--json');
+    expect(JSON.parse(added.out)).toMatchObject({ wallet: { address: ALICE.bittensor, label: 'Wallet 5Grwva' } });
+  });
 });

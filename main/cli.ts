@@ -145,7 +145,9 @@ async function run(
         if (sub === 'add') {
           if (!arg) throw new UsageError('wallet add needs an address.');
           const label =
-            typeof flags.get('label') === 'string' ? (flags.get('label') as string) : `Wallet ${arg.slice(0, 6)}`;
+            typeof flags.get('label') === 'string'
+              ? (flags.get('label') as string)
+              : `Wallet ${arg.trim().slice(0, 6)}`;
           const group = typeof flags.get('group') === 'string' ? (flags.get('group') as string) : undefined;
           const added = await backend.call('wallets:add', { address: arg, label, group });
           out(
