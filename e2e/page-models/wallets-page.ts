@@ -39,11 +39,16 @@ export class WalletsPage {
     return this.rows.filter({ hasText: label });
   }
 
-  async rename(label: string, newLabel: string): Promise<void> {
+  /** Open a wallet's rename form from its row and return the form. */
+  async openRename(label: string): Promise<Locator> {
     await this.row(label)
       .getByRole('button', { name: `Rename ${label}` })
       .click();
-    const form = this.page.getByRole('form', { name: `Rename ${label}` });
+    return this.page.getByRole('form', { name: `Rename ${label}` });
+  }
+
+  async rename(label: string, newLabel: string): Promise<void> {
+    const form = await this.openRename(label);
     await form.getByLabel('New label').fill(newLabel);
     await form.getByRole('button', { name: 'Save' }).click();
   }

@@ -77,6 +77,32 @@ test('an invalid address shows an inline error and adds nothing', async ({ page,
   expect(await wallets.labels()).toEqual(['Main']);
 });
 
+test('a rename that was cancelled or refused leaves nothing behind for the next one', async ({ page, webHost }) => {
+  await page.goto(webHost.url);
+  const wallets = new WalletsPage(page);
+  await wallets.open();
+  await wallets.add(MAIN, 'Main', 'Personal');
+  await expect(wallets.rows).toHaveCount(1);
+
+  // Typed, then cancelled: the next rename starts from the wallet's label and group, not the draft.
+  let form = await wallets.openRename('Main');
+  await form.getByLabel('New label').fill('Half-typed');
+  await form.getByLabel('New group').fill('Other');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  form = await wallets.openRename('Main');
+  await expect(form.getByLabel('New label')).toHaveValue('Main');
+  await expect(form.getByLabel('New group')).toHaveValue('Personal');
+
+  // Refused (no label), then cancelled: the next rename shows no stale error.
+  await form.getByLabel('New label').fill('');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('alert')).toHaveText(/label/i);
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  form = await wallets.openRename('Main');
+  await expect(form.getByLabel('New label')).toHaveValue('Main');
+  await expect(form.getByRole('alert')).toHaveCount(0);
+});
+
 test('an address for another network is normalised to prefix 42 with a note', async ({ page, webHost }) => {
   await page.goto(webHost.url);
   const wallets = new WalletsPage(page);

@@ -25,6 +25,14 @@ export function WalletRow({
   const [label, setLabel] = useState(wallet.label);
   const [group, setGroup] = useState(wallet.group ?? '');
 
+  // Each edit starts from the wallet as it is now: not from a cancelled edit's text or a failed save's error.
+  const startEditing = () => {
+    setLabel(wallet.label);
+    setGroup(wallet.group ?? '');
+    update.reset();
+    setEditing(true);
+  };
+
   const save = (event: React.FormEvent) => {
     event.preventDefault();
     update.mutate(
@@ -80,7 +88,7 @@ export function WalletRow({
       <td className="actions">
         {!editing && !confirming && (
           <>
-            <button type="button" onClick={() => setEditing(true)} aria-label={`Rename ${wallet.label}`}>
+            <button type="button" onClick={startEditing} aria-label={`Rename ${wallet.label}`}>
               Rename
             </button>
             <button
