@@ -103,6 +103,45 @@ test('a rename that was cancelled or refused leaves nothing behind for the next 
   await expect(form.getByRole('alert')).toHaveCount(0);
 });
 
+test('renaming and removing by keyboard: Escape cancels, focus goes back to the button', async ({ page, webHost }) => {
+  await page.goto(webHost.url);
+  const wallets = new WalletsPage(page);
+  await wallets.open();
+  await wallets.add(MAIN, 'Main');
+  await expect(wallets.rows).toHaveCount(1);
+  const row = wallets.row('Main');
+  const renameButton = row.getByRole('button', { name: 'Rename Main' });
+  const removeButton = row.getByRole('button', { name: 'Remove Main' });
+
+  await renameButton.focus();
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('form', { name: 'Rename Main' });
+  await expect(form.getByLabel('New label')).toBeFocused();
+  await page.keyboard.type(' (old)');
+  await page.keyboard.press('Escape');
+  await expect(form).toHaveCount(0);
+  await expect(renameButton).toBeFocused();
+  expect(await wallets.labels()).toEqual(['Main']);
+
+  // Saved with Enter: focus is back on the (renamed) row's Rename button.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(' wallet');
+  await page.keyboard.press('Enter');
+  await expect(row.getByRole('button', { name: 'Rename Main wallet' })).toBeFocused();
+
+  // Remove asks with the focus on the safe answer; Escape keeps the wallet.
+  await removeButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(row.getByRole('button', { name: 'Keep' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(row.getByRole('button', { name: 'Confirm remove' })).toHaveCount(0);
+  await expect(removeButton).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(removeButton).toBeFocused();
+  await expect(wallets.rows).toHaveCount(1);
+});
+
 test('an address for another network is normalised to prefix 42 with a note', async ({ page, webHost }) => {
   await page.goto(webHost.url);
   const wallets = new WalletsPage(page);

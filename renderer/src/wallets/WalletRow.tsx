@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SyncStatus, Wallet, WalletSyncStatus } from '../../../shared/api';
 import { errorMessage } from '../app/ErrorNote';
 import { formatDate } from '../app/format';
@@ -24,6 +24,23 @@ export function WalletRow({
   const [confirming, setConfirming] = useState(false);
   const [label, setLabel] = useState(wallet.label);
   const [group, setGroup] = useState(wallet.group ?? '');
+  // Closing the rename form or the remove question gives focus back to the button that opened it.
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const refocus = useRef<typeof renameButton | null>(null);
+  useEffect(() => {
+    if (editing || confirming || !refocus.current) return;
+    refocus.current.current?.focus();
+    refocus.current = null;
+  }, [editing, confirming]);
+  const stopEditing = () => {
+    refocus.current = renameButton;
+    setEditing(false);
+  };
+  const keep = () => {
+    refocus.current = removeButton;
+    setConfirming(false);
+  };
 
   // Each edit starts from the wallet as it is now: not from a cancelled edit's text or a failed save's error.
   const startEditing = () => {
@@ -35,17 +52,19 @@ export function WalletRow({
 
   const save = (event: React.FormEvent) => {
     event.preventDefault();
-    update.mutate(
-      { id: wallet.id, label, group: group.trim() === '' ? null : group },
-      { onSuccess: () => setEditing(false) },
-    );
+    update.mutate({ id: wallet.id, label, group: group.trim() === '' ? null : group }, { onSuccess: stopEditing });
   };
 
   return (
     <tr data-testid="wallet-row" data-address={wallet.address}>
       {editing ? (
         <td colSpan={4}>
-          <form className="inline-form" onSubmit={save} aria-label={`Rename ${wallet.label}`}>
+          <form
+            className="inline-form"
+            onSubmit={save}
+            onKeyDown={(e) => e.key === 'Escape' && stopEditing()}
+            aria-label={`Rename ${wallet.label}`}
+          >
             <label className="field">
               <span>New label</span>
               <input value={label} onChange={(e) => setLabel(e.target.value)} autoFocus />
@@ -57,7 +76,7 @@ export function WalletRow({
             <button type="submit" className="primary" disabled={update.isPending}>
               Save
             </button>
-            <button type="button" onClick={() => setEditing(false)}>
+            <button type="button" onClick={stopEditing}>
               Cancel
             </button>
             {update.error && (
@@ -88,12 +107,13 @@ export function WalletRow({
       <td className="actions">
         {!editing && !confirming && (
           <>
-            <button type="button" onClick={startEditing} aria-label={`Rename ${wallet.label}`}>
+            <button type="button" ref={renameButton} onClick={startEditing} aria-label={`Rename ${wallet.label}`}>
               Rename
             </button>
             <button
               type="button"
               className="danger-outline"
+              ref={removeButton}
               onClick={() => setConfirming(true)}
               aria-label={`Remove ${wallet.label}`}
             >
@@ -102,7 +122,7 @@ export function WalletRow({
           </>
         )}
         {confirming && (
-          <span className="confirm">
+          <span className="confirm" onKeyDown={(e) => e.key === 'Escape' && keep()}>
             Stop watching?
             <button
               type="button"
@@ -112,7 +132,8 @@ export function WalletRow({
             >
               Confirm remove
             </button>
-            <button type="button" onClick={() => setConfirming(false)}>
+            {/* The safe answer has the focus: Enter or Escape keeps the wallet. */}
+            <button type="button" onClick={keep} autoFocus>
               Keep
             </button>
           </span>
