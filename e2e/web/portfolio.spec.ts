@@ -71,6 +71,22 @@ test('each return percentage names its base and equals the engine’s ratio', as
   await expect(shownGross).toHaveAttribute('title', /of gross TAO in/);
 });
 
+test('the return percentages stay inside the Total return column at 1280 and 1024 px', async ({ page, webHost }) => {
+  const portfolio = new PortfolioPage(page);
+  for (const width of [1280, 1024]) {
+    await page.setViewportSize({ width, height: 800 });
+    await portfolio.goto(webHost.url);
+    await expect(page.getByTestId('return-twr')).toBeVisible();
+    const column = page.getByTestId('total-return').locator('xpath=ancestor::div[not(@class)][1]');
+    const right = await column.evaluate((el) => el.getBoundingClientRect().right);
+    const bases = await column
+      .locator('.bases > div')
+      .evaluateAll((els) => els.map((el) => [el.textContent, el.getBoundingClientRect().right] as const));
+    expect(bases.length).toBeGreaterThanOrEqual(4);
+    for (const [text, edge] of bases) expect(edge, `${text} at ${width} px`).toBeLessThanOrEqual(right + 0.5);
+  }
+});
+
 test('IRR, TWR, period returns, risk and a date range equal the engine’s', async ({ page, webHost }) => {
   const portfolio = new PortfolioPage(page);
   await portfolio.goto(webHost.url);
