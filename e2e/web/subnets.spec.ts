@@ -1,5 +1,6 @@
 import { AppFrame } from '../page-models/app-frame';
 import { amountOf } from '../page-models/figures';
+import { PortfolioPage } from '../page-models/portfolio-page';
 import { SubnetsPage } from '../page-models/subnets-page';
 import { screens } from '../support/screens';
 import { engineView } from '../support/engine-truth';
@@ -36,6 +37,39 @@ test('every key column is visible at 1280×800 with no horizontal overflow; 1920
   const width = (await subnets.table.boundingBox())!.width;
   expect(width).toBeGreaterThan(1500);
   await screens(page, 'subnets-1920');
+});
+
+test('narrower windows: wide tables scroll inside their cards, the page never sideways', async ({ page, webHost }) => {
+  // What sticks out: how far the page scrolls sideways, and the cards whose content overflows them.
+  const sideways = () =>
+    page.evaluate(() => ({
+      page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      cards: [...document.querySelectorAll('.card')]
+        .filter((card) => card.scrollWidth > card.clientWidth)
+        .map((card) => card.querySelector('h2')?.textContent ?? card.className),
+    }));
+  const subnets = new SubnetsPage(page);
+  const portfolio = new PortfolioPage(page);
+  for (const [width, height] of [
+    [1024, 700],
+    [800, 600],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await portfolio.goto(webHost.url);
+    await portfolio.expectDrawn();
+    expect(await sideways(), `Portfolio at ${width} px`).toEqual({ page: 0, cards: [] });
+    await page.goto(`${webHost.url}#/subnets`);
+    await subnets.expectMarketFigures();
+    expect(await sideways(), `Subnets at ${width} px`).toEqual({ page: 0, cards: [] });
+    await subnets.rows.first().getByRole('link').click();
+    await expect(
+      page
+        .getByRole('table', { name: /^Positions on SN/ })
+        .locator('tbody tr')
+        .first(),
+    ).toBeVisible();
+    expect(await sideways(), `a subnet's page at ${width} px`).toEqual({ page: 0, cards: [] });
+  }
 });
 
 test('each row and the totals equal the engine’s figures; totals are the sum of the rows', async ({

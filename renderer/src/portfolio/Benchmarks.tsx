@@ -32,41 +32,43 @@ export function BenchmarkCard({
         Each baseline replays your own TAO flows (in and out, on the same days). Excess = price effect + emission effect
         − friction − what the baseline itself gained.
       </p>
-      <table className="table compact" aria-label="Benchmarks">
-        <thead>
-          <tr>
-            <th>Baseline</th>
-            {COLUMNS.map((id) => (
-              <MetricHeader key={id} id={id} />
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {benchmarks.map((b) => (
-            <tr key={b.id} data-testid={`bench-${b.id}`}>
-              <td>
-                <MetricLabel label={BENCHMARKS[b.id].label} help={BENCHMARKS[b.id].help} />
-                {b.available && !b.complete && <span className="chip">partial data</span>}
-              </td>
-              {b.available ? (
-                COLUMNS.map((id) => (
-                  <td key={id} className="num">
-                    <Money
-                      amount={b[id as keyof typeof b] as bigint | null}
-                      unit={unit}
-                      sign={id !== 'benchmarkValue'}
-                    />
-                  </td>
-                ))
-              ) : (
-                <td colSpan={COLUMNS.length} className="muted">
-                  Not enough data recorded for this baseline.
-                </td>
-              )}
+      <div className="scroll-x">
+        <table className="table compact" aria-label="Benchmarks">
+          <thead>
+            <tr>
+              <th>Baseline</th>
+              {COLUMNS.map((id) => (
+                <MetricHeader key={id} id={id} />
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {benchmarks.map((b) => (
+              <tr key={b.id} data-testid={`bench-${b.id}`}>
+                <td>
+                  <MetricLabel label={BENCHMARKS[b.id].label} help={BENCHMARKS[b.id].help} />
+                  {b.available && !b.complete && <span className="chip">partial data</span>}
+                </td>
+                {b.available ? (
+                  COLUMNS.map((id) => (
+                    <td key={id} className="num">
+                      <Money
+                        amount={b[id as keyof typeof b] as bigint | null}
+                        unit={unit}
+                        sign={id !== 'benchmarkValue'}
+                      />
+                    </td>
+                  ))
+                ) : (
+                  <td colSpan={COLUMNS.length} className="muted">
+                    Not enough data recorded for this baseline.
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

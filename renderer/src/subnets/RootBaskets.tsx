@@ -21,99 +21,101 @@ export function RootBaskets({ baskets }: { baskets: BasketsView }) {
         Shares of validator funds: root dividends accrue there as shares, claimed into root stake.{' '}
         {BASKET_INCOME_TIMINGS[baskets.timing].label}: {BASKET_INCOME_TIMINGS[baskets.timing].help}
       </p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>Wallet</th>
-            <th>Validator</th>
-            <MetricHeader id="fundShares" />
-            <MetricHeader id="fundValue" />
-            <MetricHeader id="fundCostBasis" />
-            <MetricHeader id="fundIncome" />
-            <MetricHeader id="fundRealized" />
-            <MetricHeader id="fundUnrealized" />
-            <MetricHeader id="fundTotalReturn" />
-          </tr>
-        </thead>
-        <tbody>
-          {baskets.positions.map((p) => (
-            <Fragment key={p.key}>
-              <tr data-testid="basket-row" data-hotkey={p.hotkey} data-coldkey={p.coldkey}>
-                <td>
-                  <button
-                    type="button"
-                    className="link"
-                    aria-expanded={open === p.key}
-                    onClick={() => setOpen(open === p.key ? null : p.key)}
-                  >
-                    {p.walletLabel ?? p.coldkey.slice(0, 8)}
-                  </button>
-                </td>
-                <td>
-                  <Validator hotkey={p.hotkey} />
-                </td>
-                <td className="num">
-                  {/* one share is one rao of TAO value at the fund's first mint: shown in units of 1e9 */}
-                  <Masked
-                    text={formatUnits(p.figures.shares, 4)}
-                    full={formatUnits(p.figures.shares, FULL_DECIMALS)}
-                    tone={null}
-                    testId="basket-shares"
-                  />
-                </td>
-                <td className="num">
-                  <Tao rao={p.figures.value} testId="basket-value" />
-                </td>
-                <td className="num">
-                  <Tao rao={p.figures.costBasis} />
-                </td>
-                <td className="num">
-                  <Tao rao={p.figures.income} testId="basket-income" />
-                </td>
-                <td className="num">
-                  <Tao rao={p.figures.realized} sign />
-                </td>
-                <td className="num">
-                  <Tao rao={p.figures.unrealized} sign />
-                </td>
-                <td className="num">
-                  <Tao rao={p.figures.totalReturn} sign />
-                </td>
-              </tr>
-              {open === p.key && (
-                <tr>
-                  <td colSpan={9}>
-                    <BasketRecords position={p} />
+      <div className="scroll-x">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Wallet</th>
+              <th>Validator</th>
+              <MetricHeader id="fundShares" />
+              <MetricHeader id="fundValue" />
+              <MetricHeader id="fundCostBasis" />
+              <MetricHeader id="fundIncome" />
+              <MetricHeader id="fundRealized" />
+              <MetricHeader id="fundUnrealized" />
+              <MetricHeader id="fundTotalReturn" />
+            </tr>
+          </thead>
+          <tbody>
+            {baskets.positions.map((p) => (
+              <Fragment key={p.key}>
+                <tr data-testid="basket-row" data-hotkey={p.hotkey} data-coldkey={p.coldkey}>
+                  <td>
+                    <button
+                      type="button"
+                      className="link"
+                      aria-expanded={open === p.key}
+                      onClick={() => setOpen(open === p.key ? null : p.key)}
+                    >
+                      {p.walletLabel ?? p.coldkey.slice(0, 8)}
+                    </button>
+                  </td>
+                  <td>
+                    <Validator hotkey={p.hotkey} />
+                  </td>
+                  <td className="num">
+                    {/* one share is one rao of TAO value at the fund's first mint: shown in units of 1e9 */}
+                    <Masked
+                      text={formatUnits(p.figures.shares, 4)}
+                      full={formatUnits(p.figures.shares, FULL_DECIMALS)}
+                      tone={null}
+                      testId="basket-shares"
+                    />
+                  </td>
+                  <td className="num">
+                    <Tao rao={p.figures.value} testId="basket-value" />
+                  </td>
+                  <td className="num">
+                    <Tao rao={p.figures.costBasis} />
+                  </td>
+                  <td className="num">
+                    <Tao rao={p.figures.income} testId="basket-income" />
+                  </td>
+                  <td className="num">
+                    <Tao rao={p.figures.realized} sign />
+                  </td>
+                  <td className="num">
+                    <Tao rao={p.figures.unrealized} sign />
+                  </td>
+                  <td className="num">
+                    <Tao rao={p.figures.totalReturn} sign />
                   </td>
                 </tr>
-              )}
-            </Fragment>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr data-testid="basket-total">
-            <th colSpan={3}>Total</th>
-            <td className="num">
-              <Tao rao={t.value} testId="basket-total-value" />
-            </td>
-            <td className="num">
-              <Tao rao={t.costBasis} />
-            </td>
-            <td className="num">
-              <Tao rao={t.income} />
-            </td>
-            <td className="num">
-              <Tao rao={t.realized} sign />
-            </td>
-            <td className="num">
-              <Tao rao={t.unrealized} sign />
-            </td>
-            <td className="num">
-              <Tao rao={t.totalReturn} sign />
-            </td>
-          </tr>
-        </tfoot>
-      </table>
+                {open === p.key && (
+                  <tr>
+                    <td colSpan={9}>
+                      <BasketRecords position={p} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr data-testid="basket-total">
+              <th colSpan={3}>Total</th>
+              <td className="num">
+                <Tao rao={t.value} testId="basket-total-value" />
+              </td>
+              <td className="num">
+                <Tao rao={t.costBasis} />
+              </td>
+              <td className="num">
+                <Tao rao={t.income} />
+              </td>
+              <td className="num">
+                <Tao rao={t.realized} sign />
+              </td>
+              <td className="num">
+                <Tao rao={t.unrealized} sign />
+              </td>
+              <td className="num">
+                <Tao rao={t.totalReturn} sign />
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
     </section>
   );
 }

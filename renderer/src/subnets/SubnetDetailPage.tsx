@@ -138,49 +138,51 @@ function SubnetBody({
       <SubnetMarketPanels netuid={subnet.netuid} args={{ ...choice.args, currency }} symbol={subnet.symbol} />
       <div className="card">
         <h2>Positions by validator</h2>
-        <table className="table" aria-label={`Positions on SN${subnet.netuid}`}>
-          <thead>
-            <tr>
-              <th>Wallet</th>
-              <th>Validator</th>
-              <MetricHeader id="alpha" />
-              <MetricHeader id="spotValue" label="Value" />
-              <MetricHeader id="costBasis" />
-              <MetricHeader id="unrealized" label="Unrealized" />
-              <MetricHeader id="incomeTao" />
-              <MetricHeader id="excess" label="vs Hold TAO" />
-            </tr>
-          </thead>
-          <tbody>
-            {positions.map((p) => {
-              const pf: Record<MoneyFigure, Amount> = fiatByPosition.get(p.key) ?? p.figures;
-              return (
-                <tr key={p.key} data-testid="hotkey-row">
-                  <td>{p.walletLabel ?? shortAddress(p.coldkey)}</td>
-                  <td>
-                    <Validator hotkey={p.hotkey} />
-                  </td>
-                  <td className="num">
-                    <Alpha amount={p.figures.alpha} netuid={p.netuid} symbol={subnet.symbol} />
-                  </td>
-                  <td className="num">
-                    <Money amount={pf.spotValue} unit={unit} />
-                  </td>
-                  <td className="num">
-                    <Money amount={pf.costBasis} unit={unit} />
-                  </td>
-                  <td className="num">
-                    <Money amount={pf.unrealized} unit={unit} sign />
-                  </td>
-                  <td className="num">
-                    <Money amount={pf.incomeTao} unit={unit} />
-                  </td>
-                  <td className="num">{p.benchmarks ? <Tao rao={p.benchmarks.holdTao.excess} sign /> : '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="scroll-x">
+          <table className="table" aria-label={`Positions on SN${subnet.netuid}`}>
+            <thead>
+              <tr>
+                <th>Wallet</th>
+                <th>Validator</th>
+                <MetricHeader id="alpha" />
+                <MetricHeader id="spotValue" label="Value" />
+                <MetricHeader id="costBasis" />
+                <MetricHeader id="unrealized" label="Unrealized" />
+                <MetricHeader id="incomeTao" />
+                <MetricHeader id="excess" label="vs Hold TAO" />
+              </tr>
+            </thead>
+            <tbody>
+              {positions.map((p) => {
+                const pf: Record<MoneyFigure, Amount> = fiatByPosition.get(p.key) ?? p.figures;
+                return (
+                  <tr key={p.key} data-testid="hotkey-row">
+                    <td>{p.walletLabel ?? shortAddress(p.coldkey)}</td>
+                    <td>
+                      <Validator hotkey={p.hotkey} />
+                    </td>
+                    <td className="num">
+                      <Alpha amount={p.figures.alpha} netuid={p.netuid} symbol={subnet.symbol} />
+                    </td>
+                    <td className="num">
+                      <Money amount={pf.spotValue} unit={unit} />
+                    </td>
+                    <td className="num">
+                      <Money amount={pf.costBasis} unit={unit} />
+                    </td>
+                    <td className="num">
+                      <Money amount={pf.unrealized} unit={unit} sign />
+                    </td>
+                    <td className="num">
+                      <Money amount={pf.incomeTao} unit={unit} />
+                    </td>
+                    <td className="num">{p.benchmarks ? <Tao rao={p.benchmarks.holdTao.excess} sign /> : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       </div>
     </>
   );

@@ -53,12 +53,14 @@ export function SubnetsPage() {
                   Amounts in {fiat.unit} at the TAO price of {fiat.asOfDay}; prices in τ.
                 </p>
               )}
-              <SubnetsTable
-                view={view}
-                rows={subnetRows(view, market, fiat)}
-                totals={tableTotals(view, fiat)}
-                choice={choice}
-              />
+              <div className="scroll-x">
+                <SubnetsTable
+                  view={view}
+                  rows={subnetRows(view, market, fiat)}
+                  totals={tableTotals(view, fiat)}
+                  choice={choice}
+                />
+              </div>
             </div>
             <RootBaskets baskets={view.baskets} />
           </>
