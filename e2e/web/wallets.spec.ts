@@ -77,6 +77,18 @@ test('an invalid address shows an inline error and adds nothing', async ({ page,
   expect(await wallets.labels()).toEqual(['Main']);
 });
 
+test('a group that is too long is flagged on the Group field, like the other fields', async ({ page, webHost }) => {
+  await page.goto(webHost.url);
+  const wallets = new WalletsPage(page);
+  await wallets.open();
+  await wallets.add(MAIN, 'Main', 'G'.repeat(41));
+  await expect(wallets.group).toHaveAttribute('aria-invalid', 'true');
+  await expect(wallets.group).toHaveAccessibleDescription('Group is at most 40 characters.');
+  await expect(wallets.address).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(wallets.label).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(wallets.rows).toHaveCount(0);
+});
+
 test('a rename that was cancelled or refused leaves nothing behind for the next one', async ({ page, webHost }) => {
   await page.goto(webHost.url);
   const wallets = new WalletsPage(page);

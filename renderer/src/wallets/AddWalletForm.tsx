@@ -15,7 +15,8 @@ export function AddWalletForm() {
     add.error instanceof ApiCallError && add.error.error.field === field ? add.error.error.message : null;
   const addressError = fieldError('address');
   const labelError = fieldError('label');
-  const otherError = add.error && !addressError && !labelError ? errorMessage(add.error) : null;
+  const groupError = fieldError('group');
+  const otherError = add.error && !addressError && !labelError && !groupError ? errorMessage(add.error) : null;
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -62,10 +63,15 @@ export function AddWalletForm() {
           placeholder="Main"
           error={labelError}
         />
-        <label className="field">
-          <span>Group (optional)</span>
-          <input name="group" value={group} onChange={(e) => setGroup(e.target.value)} placeholder="Personal" />
-        </label>
+        <TextField
+          label="Group (optional)"
+          name="group"
+          value={group}
+          onChange={(e) => setGroup(e.target.value)}
+          placeholder="Personal"
+          error={groupError}
+          errorId="group-error"
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={add.isPending}>
