@@ -33,6 +33,13 @@ test('Settings: back up now, then restore that backup in place, without a restar
   await manual.getByRole('button', { name: 'Cancel' }).click();
   await expect(manual.getByRole('button', { name: 'Confirm restore' })).toHaveCount(0);
   await expect(rows).toHaveCount(1);
+  // By keyboard: the question opens on Cancel, Escape cancels, and the focus is back on Restore.
+  await manual.getByRole('button', { name: 'Restore' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(manual.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(manual.getByRole('button', { name: 'Confirm restore' })).toHaveCount(0);
+  await expect(manual.getByRole('button', { name: 'Restore' })).toBeFocused();
   await manual.getByRole('button', { name: 'Restore' }).click();
   await manual.getByRole('button', { name: 'Confirm restore' }).click();
   await expect(section).toContainText('Restored the chosen backup. The database it replaced is kept as');

@@ -3,9 +3,11 @@
 // and reopened in place, sync restarts and every page refetches; the database it replaces is kept as
 // a backup too). A restore from the list is confirmed first.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import type { BackupInfo } from '../../../shared/api';
 import { send } from '../api/client';
 import { ErrorNote } from '../app/ErrorNote';
+import { useFocusBack } from '../app/focus-back';
 
 const backupQueries = {
   all: () => ['backups'] as const,
@@ -58,36 +60,18 @@ export function BackupsSection() {
       <p className="muted">One a day (the newest 7 kept), one before every upgrade, and any you make here.</p>
       <ul className="backups">
         {backups.map((b) => (
-          <li key={b.name}>
-            <span>
-              {when(b.createdAt)} · {b.kind} · {Math.ceil(b.bytes / 1024)} kB
-            </span>{' '}
-            {confirming === b.name ? (
-              // A restore replaces everything since the backup (wallets, settings, what sync recorded):
-              // asked once more, like removing a wallet.
-              <span className="confirm">
-                Replace the data with this backup? What is there now is kept as a backup first.
-                <button
-                  type="button"
-                  className="danger"
-                  disabled={restore.isPending}
-                  onClick={() => {
-                    setConfirming(null);
-                    restore.mutate(b.name);
-                  }}
-                >
-                  Confirm restore
-                </button>
-                <button type="button" onClick={() => setConfirming(null)}>
-                  Cancel
-                </button>
-              </span>
-            ) : (
-              <button type="button" disabled={restore.isPending} onClick={() => setConfirming(b.name)}>
-                Restore
-              </button>
-            )}
-          </li>
+          <BackupItem
+            key={b.name}
+            backup={b}
+            confirming={confirming === b.name}
+            busy={restore.isPending}
+            onAsk={() => setConfirming(b.name)}
+            onCancel={() => setConfirming(null)}
+            onConfirm={() => {
+              setConfirming(null);
+              restore.mutate(b.name);
+            }}
+          />
         ))}
       </ul>
       <button type="button" className="primary" disabled={create.isPending} onClick={() => create.mutate()}>
@@ -95,5 +79,55 @@ export function BackupsSection() {
       </button>
       <ErrorNote error={create.error ?? restore.error} />
     </div>
+  );
+}
+
+/**
+ * One backup with its Restore button. A restore replaces everything since the backup (wallets,
+ * settings, what sync recorded), so it is asked once more, like removing a wallet: the question opens
+ * on Cancel, Escape cancels, and the focus goes back to Restore.
+ */
+function BackupItem({
+  backup: b,
+  confirming,
+  busy,
+  onAsk,
+  onCancel,
+  onConfirm,
+}: {
+  backup: BackupInfo;
+  confirming: boolean;
+  busy: boolean;
+  onAsk: () => void;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const restoreButton = useRef<HTMLButtonElement>(null);
+  const focusBack = useFocusBack();
+  const cancel = () => {
+    focusBack(restoreButton);
+    onCancel();
+  };
+  return (
+    <li>
+      <span>
+        {when(b.createdAt)} · {b.kind} · {Math.ceil(b.bytes / 1024)} kB
+      </span>{' '}
+      {confirming ? (
+        <span className="confirm" onKeyDown={(e) => e.key === 'Escape' && cancel()}>
+          Replace the data with this backup? What is there now is kept as a backup first.
+          <button type="button" className="danger" disabled={busy} onClick={onConfirm}>
+            Confirm restore
+          </button>
+          <button type="button" onClick={cancel} autoFocus>
+            Cancel
+          </button>
+        </span>
+      ) : (
+        <button type="button" ref={restoreButton} disabled={busy} onClick={onAsk}>
+          Restore
+        </button>
+      )}
+    </li>
   );
 }

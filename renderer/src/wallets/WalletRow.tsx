@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { SyncStatus, Wallet, WalletSyncStatus } from '../../../shared/api';
 import { errorMessage } from '../app/ErrorNote';
+import { useFocusBack } from '../app/focus-back';
 import { formatDate } from '../app/format';
 import { WalletSyncCell } from '../sync/WalletSyncCell';
 import { MovedToNote } from './MovedToNote';
@@ -27,18 +28,13 @@ export function WalletRow({
   // Closing the rename form or the remove question gives focus back to the button that opened it.
   const renameButton = useRef<HTMLButtonElement>(null);
   const removeButton = useRef<HTMLButtonElement>(null);
-  const refocus = useRef<typeof renameButton | null>(null);
-  useEffect(() => {
-    if (editing || confirming || !refocus.current) return;
-    refocus.current.current?.focus();
-    refocus.current = null;
-  }, [editing, confirming]);
+  const focusBack = useFocusBack();
   const stopEditing = () => {
-    refocus.current = renameButton;
+    focusBack(renameButton);
     setEditing(false);
   };
   const keep = () => {
-    refocus.current = removeButton;
+    focusBack(removeButton);
     setConfirming(false);
   };
 
