@@ -1,21 +1,10 @@
 // The CLI's command line: --help per command, strict options, and the README's exit codes.
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from './cli-args';
-import { runCli } from './cli';
+import { cli } from './test/cli';
 import { useTempDirs } from './test/temp-dir';
 
 const tempDir = useTempDirs();
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('cli command line', () => {
   it.each(Object.keys(COMMANDS))('`%s --help` prints that command’s usage and exits 0', async (command) => {

@@ -3,22 +3,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './cli';
 import { defaultDataDir, resolveDataDir } from './data-dir';
+import { cli } from './test/cli';
 import { useTempDirs } from './test/temp-dir';
 
 const tempDir = useTempDirs();
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 // One account (Alice's public key) in Bittensor's, Polkadot's and Kusama's SS58 forms.
 const ALICE = {

@@ -2,24 +2,13 @@
 // devnet, status, events as JSON and CSV, clear errors with exit codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../devnet/index';
-import { runCli } from './cli';
 import { ensureDevnetMetadata } from './test/devnet';
+import { cli } from './test/cli';
 import { useTempDirs } from './test/temp-dir';
 
 ensureDevnetMetadata();
 const { startDevnet } = await import('../devnet/index');
 const tempDir = useTempDirs();
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(
-    argv,
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('cli', () => {
   let dn: Devnet;
