@@ -10,6 +10,7 @@ import { poolValues } from './0009-pool-values';
 import { epochIndexes } from './0010-epoch-indexes';
 import { subnetLifetimes } from './0011-subnet-lifetimes';
 import { leaseDividends } from './0012-lease-dividends';
+import { subnetNames } from './0013-subnet-names';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   epochIndexes,
   subnetLifetimes,
   leaseDividends,
+  subnetNames,
 ];

@@ -157,10 +157,15 @@ export function ledgerFactsRepo(db: DB) {
     WHERE ${since ? 'c.rowid > @after AND +' : ''}c.coldkey IN (SELECT value FROM json_each(@keys))
     ORDER BY c.block_number, c.coldkey, p.hotkey`);
   // Latest known name/symbol per subnet.
+  // Each subnet's latest name and symbol recorded: a later snapshot read without them (storage at a
+  // change block, migrations/0013-subnet-names.ts) does not blank what the head's DynamicInfo gave.
   const labels = db.prepare<[], { netuid: bigint; name: string | null; symbol: string | null }>(`
-    SELECT s.netuid, s.name, s.symbol FROM subnet_snapshots s
-    JOIN (SELECT netuid, MAX(block_number) AS b FROM subnet_snapshots GROUP BY netuid) last
-      ON last.netuid = s.netuid AND last.b = s.block_number`);
+    SELECT n.netuid,
+      (SELECT s.name FROM subnet_snapshots s WHERE s.netuid = n.netuid AND s.name IS NOT NULL
+        ORDER BY s.block_number DESC LIMIT 1) AS name,
+      (SELECT s.symbol FROM subnet_snapshots s WHERE s.netuid = n.netuid AND s.symbol IS NOT NULL
+        ORDER BY s.block_number DESC LIMIT 1) AS symbol
+    FROM (SELECT DISTINCT netuid FROM subnet_snapshots) n`);
   const read = {
     events: [events(false), events(true)],
     checkpoints: [checkpoints(false), checkpoints(true)],
