@@ -12,6 +12,7 @@ import { walletsRepo } from '../db/repos/wallets';
 import type { DB } from '../db/open';
 import type { DomainBus, PushBus } from '../events';
 import { ProgressPusher } from './progress';
+import { connectRetrying } from './retry';
 import { ChainReader } from './reader';
 import { syncWallet, type RunContext } from './run-once';
 import { newWalletRun, walletStatus, type WalletRun } from './wallet-run';
@@ -304,11 +305,14 @@ export class SyncManager {
     return syncWallet(ctx, run, signal);
   }
 
-  /** CLI `sync --once`: connect (failing fast), bring every wallet to the finalized head, return. */
+  /**
+   * CLI `sync --once`: connect (failing fast where nothing answers; an RPC error while connecting is
+   * tried again), bring every wallet to the finalized head, return.
+   */
   async syncOnce(): Promise<SyncStatus> {
     this.#refreshWallets();
     const client = this.#client ?? this.#makeClient();
-    await client.connect();
+    await connectRetrying(client);
     for (const run of this.#runs.values()) {
       const abort = new AbortController();
       run.abort = abort;

@@ -46,3 +46,23 @@ export async function withRetries<T>(
     }
   }
 }
+
+/**
+ * Connects, trying again as a read would when the node answered but failed while the connection was
+ * made (an RPC error as it served the metadata PJS loads first). A node that does not answer at all
+ * still fails at once: a wrong endpoint is said without waiting.
+ */
+export async function connectRetrying(client: ChainClient, stats?: RetryStats): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await client.connect();
+      return;
+    } catch (raw) {
+      const error = raw instanceof ChainError ? raw : toChainError(raw, 'the connection');
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined || error.code !== 'rpc-error' || !isTransient(error)) throw error;
+      if (stats) stats.retries += 1;
+      await sleep(delay);
+    }
+  }
+}

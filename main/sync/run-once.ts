@@ -10,6 +10,7 @@ import { refreshIdentities } from './identities';
 import type { ChainReader } from './reader';
 import { recordRange, SyncAborted, type RangeHooks, type RangePhase } from './record-range';
 import { reportProgress, type WalletRun } from './wallet-run';
+import { connectRetrying } from './retry';
 
 /**
  * Live following records head facts (positions, prices, locks, exit values) once this many blocks
@@ -73,7 +74,7 @@ function prunedMessage(head: number, current: SyncStateRow, recordedTo: number |
 /** Bring one wallet up to the current finalized head. Throws ChainError on failure (recorded in `run`). */
 export async function syncWallet(ctx: RunContext, run: WalletRun, signal: AbortSignal): Promise<void> {
   const { client, reader, repo } = ctx;
-  await client.connect();
+  await connectRetrying(client, reader.retries);
   const coldkey = run.wallet.address;
   run.finder ??= seededFinder(reader, repo, coldkey);
   const initial: SyncStateRow = repo.getState(coldkey) ?? {
