@@ -10,6 +10,8 @@ export interface Faults {
   pruned?: boolean;
   /** probability per produced live block of a reorg of the non-finalized blocks */
   reorgRate?: number;
+  /** methods whose next request answers the injected error, each listed once per error (consumed) */
+  errorOnce?: string[];
 }
 
 export const PRUNING_DEPTH = 256;

@@ -176,7 +176,7 @@ export async function startDevnet(opts: DevnetOptions = {}): Promise<Devnet> {
       server.notifyAll();
     },
     setFaults: (f) => {
-      faults = { ...f };
+      faults = { ...f, ...(f.errorOnce ? { errorOnce: [...f.errorOnce] } : {}) };
     },
     requestCounts: () => Object.fromEntries(server.requestCounts),
     resetRequestCounts: () => server.requestCounts.clear(),

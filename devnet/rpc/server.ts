@@ -174,7 +174,10 @@ export class RpcServer {
       conn.ws.terminate();
       return 'dropped';
     }
-    if (f.errorRate && this.faultRng.chance(f.errorRate)) return { jsonrpc: '2.0', id, error: INJECTED_ERROR };
+    const once = f.errorOnce?.indexOf(method) ?? -1;
+    if (once >= 0) f.errorOnce?.splice(once, 1);
+    if (once >= 0 || (f.errorRate && this.faultRng.chance(f.errorRate)))
+      return { jsonrpc: '2.0', id, error: INJECTED_ERROR };
     try {
       const sub = SUBSCRIBE[method];
       if (sub) return { jsonrpc: '2.0', id, result: this.subscribe(conn, sub.kind, params) };

@@ -313,6 +313,11 @@ export class ChainClient {
     this.#onDrop(api);
   }
 
+  /** Drops the connection as a lost one, so the next read connects afresh (ChainReader.runtimeFor). */
+  restart(): void {
+    if (this.#api) this.#onDrop(this.#api);
+  }
+
   #onDrop(api: ApiPromise): void {
     if (this.#api !== api || this.#closed) return;
     this.#teardownSubscriptions();

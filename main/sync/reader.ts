@@ -9,10 +9,10 @@ import type { RuntimeVersion } from '@polkadot/types/interfaces';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
 import { attachBundledApis, bundledApiFor } from '../chain/bundled-apis';
-import { ChainError, type ChainClient } from '../chain/client';
+import { ChainError, toChainError, type ChainClient } from '../chain/client';
 import { encodeOnce } from '../chain/request-json';
 import { StorageAnswer } from '../chain/storage-frames';
-import { withRetries, type RetryStats } from './retry';
+import { isTransient, withRetries, type RetryStats } from './retry';
 import { keys, lastUpgradeSpec, leUint, trailingU16 } from './storage-keys';
 import { byAnswerKey, inRequestOrder, type StorageSets } from './storage-answer';
 import { BlockValues, KeyList, keyList } from './block-values';
@@ -227,10 +227,20 @@ export class ChainReader {
 
   /** The registry of the runtime that executed block `state.number` (fetches metadata once per spec). */
   async runtimeFor(state: BlockState): Promise<BlockRuntime> {
+    const what = `the runtime of block ${state.number}`;
     return withRetries(
       this.client,
-      `the runtime of block ${state.number}`,
-      () => this.#runtimeFor(state),
+      what,
+      () =>
+        this.#runtimeFor(state).catch((error: unknown) => {
+          // PJS (@polkadot/api 16.5) keeps a failed request of its block-registry path (the block's
+          // header, version or metadata) and answers every later ask for that block with the same error,
+          // never asking the node again: one error there failed each retry and the whole run. The retry
+          // goes out on a new connection, whose ApiPromise starts clean.
+          const failure = toChainError(error, what);
+          if (failure.code === 'rpc-error' && isTransient(failure)) this.client.restart();
+          throw error;
+        }),
       this.retries,
     );
   }
