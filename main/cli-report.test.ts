@@ -94,6 +94,11 @@ describe('cli report', () => {
     // Digits past what a block number can be: the same message, not the contract's range error.
     await expect(runReport(backend, { at: '99999999999999999999' })).rejects.toThrow('--at takes a block number');
     await expect(runReport(backend, { method: 'fancy' })).rejects.toThrow();
+    // A block after the last one synced (300) is refused, not headed with that block and the last figures.
+    await expect(runReport(backend, { at: '301' })).rejects.toThrow(
+      '--at 301 is after the last block synced (300): run `sync --once` first, or give a block up to 300.',
+    );
+    expect(await runReport(backend, { at: '300' })).toContain('as of block 300');
     backend.close();
   });
 

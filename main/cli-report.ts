@@ -10,6 +10,7 @@ import {
   type UnexplainedView,
 } from '../shared/views';
 import type { Backend } from './backend';
+import { ledgerFactsRepo } from './db/repos/ledger-facts';
 
 export const REPORT_USAGE =
   'report [--json|--csv|--format pnl-json|pnl-csv|events-csv|koinly-csv|cointracker-csv] [--method acb|fifo|lifo|hifo] [--rewards income|zero] [--at BLOCK]';
@@ -160,6 +161,13 @@ const shortKey = (ss58: string): string => `${ss58.slice(0, 8)}…${ss58.slice(-
 /** Returns what the command prints. */
 export async function runReport(backend: Backend, flags: ReportFlags): Promise<string> {
   const query = parseQuery(flags);
+  // A block after the last one recorded has no figures yet: the report would be headed with it and
+  // show the last block's figures.
+  const head = ledgerFactsRepo(backend.db).head()?.block;
+  if (typeof query.asOfBlock === 'number' && head !== undefined && query.asOfBlock > head)
+    throw new ReportUsageError(
+      `--at ${query.asOfBlock} is after the last block synced (${head}): run \`sync --once\` first, or give a block up to ${head}.`,
+    );
   // --json and --csv are short for a --format; asked for two different outputs (or --format ""),
   // the command says so rather than picking one.
   const asked = new Set<string>([
