@@ -17,6 +17,8 @@ describe('settings store', () => {
 
     expect(repo.get()).toEqual({ ...DEFAULT_SETTINGS, privacyMode: true });
     repo.get();
+    // Another reader of the same database (the backend has several) does not say it again.
+    expect(settingsRepo(db, (m) => warnings.push(m)).get()).toEqual(repo.get());
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/costBasisMethod holds an invalid value \("xyz"\); using acb/);
     db.close();

@@ -14,6 +14,9 @@ export const DEFAULT_SETTINGS: Settings = {
 type Key = keyof Settings;
 const KEYS = Object.keys(settingsSchema.shape) as Key[];
 
+/** The invalid values already reported, per database. */
+const warnedIn = new WeakMap<DB, Set<string>>();
+
 /**
  * Settings are stored one JSON value per key. Every value read is checked against the same rule
  * the API applies to writes, so a row edited by hand to something invalid is reported and the
@@ -24,7 +27,9 @@ export function settingsRepo(db: DB, warn: (message: string) => void = (m) => co
   const upsert = db.prepare<{ key: string; value: string }>(
     'INSERT INTO settings (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
-  const warned = new Set<string>();
+  // Once per database and value, however many parts of the backend read the settings.
+  let warned = warnedIn.get(db);
+  if (!warned) warnedIn.set(db, (warned = new Set<string>()));
   const read = (): Settings => {
     const stored = new Map(all.all().map((r) => [r.key, r.value]));
     const result: Record<string, unknown> = { ...DEFAULT_SETTINGS };
