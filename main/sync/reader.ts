@@ -50,7 +50,6 @@ export const fixedKeys = (withEvents: boolean): KeyList => {
 
 export class ChainReader {
   readonly #hashes = new Map<number, Promise<string>>();
-  readonly #versions = new Map<string, Promise<RuntimeVersion>>();
   readonly limiter: Limiter;
 
   constructor(
@@ -246,30 +245,31 @@ export class ChainReader {
   }
 
   async #runtimeFor(state: BlockState): Promise<BlockRuntime> {
-    const api = this.api;
     const key = state.upgradeSpec === null ? 'genesis' : String(state.upgradeSpec);
-    const hashU8a = hexToU8a(state.hash);
-    let version = this.#versions.get(key);
-    if (!version) {
-      // First block of this runtime: PJS reads header, version and metadata once; later blocks reuse it.
-      version = this.limiter.run(() => api.getBlockRegistry(hashU8a)).then((d) => d.runtimeVersion as RuntimeVersion);
-      version.catch(() => this.#versions.delete(key));
-      this.#versions.set(key, version);
+    // One runtime per key, kept across connections: every block it executed decodes with the same
+    // registry, and a reconnect (a new ApiPromise, which has none) does not fetch its metadata again.
+    let runtime = this.#runtimes.get(key);
+    if (!runtime) {
+      runtime = this.#loadRuntime(state);
+      runtime.catch(() => this.#runtimes.delete(key));
+      this.#runtimes.set(key, runtime);
     }
-    const known = await version;
-    const decorated = await api.getBlockRegistry(hashU8a, known);
+    return runtime;
+  }
+
+  readonly #runtimes = new Map<string, Promise<BlockRuntime>>();
+
+  /** The first block of a runtime: PJS reads its header, version and metadata. */
+  async #loadRuntime(state: BlockState): Promise<BlockRuntime> {
+    const api = this.api;
+    const decorated = await this.limiter.run(() => api.getBlockRegistry(hexToU8a(state.hash)));
+    const known = decorated.runtimeVersion as RuntimeVersion;
     const specVersion = decorated.runtimeVersion.specVersion.toNumber();
     if (hasApiMetadata(decorated.registry)) return { registry: decorated.registry, specVersion };
     if (!declaresMetadataApi(known)) return this.#withBundledApis(decorated.registry, known, specVersion);
     // @polkadot/api fell back to V14 metadata (no runtime-API types) because its metadata call
     // failed, and caches that registry per runtime: fetch V15 once ourselves (with retries).
-    let v15 = this.#v15.get(key);
-    if (!v15) {
-      v15 = this.#fetchV15(state.hash, decorated.registry);
-      v15.catch(() => this.#v15.delete(key));
-      this.#v15.set(key, v15);
-    }
-    const v15Registry = await v15;
+    const v15Registry = await this.#fetchV15(state.hash, decorated.registry);
     return v15Registry
       ? { registry: v15Registry, specVersion }
       : this.#withBundledApis(decorated.registry, known, specVersion);
@@ -283,8 +283,6 @@ export class ChainReader {
     attachBundledApis(registry, new Map(version.apis.map(([id, v]) => [id.toHex(), v.toNumber()])));
     return { registry, specVersion };
   }
-
-  readonly #v15 = new Map<string, Promise<Registry | null>>();
 
   async #fetchV15(hash: string, fallback: Registry): Promise<Registry | null> {
     const bytes = await this.call<string>(
