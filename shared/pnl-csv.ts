@@ -1,7 +1,7 @@
 // The PnL report as CSV: one row per position, basket position, subnet, wallet, group and the total, preceded by
 // comment lines that embed the app version and every setting that produced the figures.
 import { toCsv } from './csv';
-import { basketAsFigures, formatTao, type Figures } from './engine';
+import { basketAsFigures, formatTao, recordedBlock, type Figures } from './engine';
 import type { HoldingView, PortfolioView } from './views';
 
 const COLUMNS: [string, (f: Figures, h: HoldingView) => string][] = [
@@ -67,7 +67,7 @@ export function pnlCsv(view: PortfolioView, app: { name: string; version: string
   ];
   const meta = [
     `# ${app.name} ${app.version} PnL report, generated ${generatedAt}`,
-    `# settings: method=${view.method} rewards=${view.rewards} as_of_block=${view.asOfBlock} fiat=${view.fiatCurrency}`,
+    `# settings: method=${view.method} rewards=${view.rewards} as_of_block=${recordedBlock(view.asOfBlock) ?? 'none'} fiat=${view.fiatCurrency}`,
     '# units: TAO and alpha in whole units with 9 decimals (exact rao / alpha-rao); prices in TAO per alpha',
   ];
   return `${meta.join('\r\n')}\r\n${toCsv(header, rows)}`;

@@ -153,10 +153,17 @@ export interface PnlReport {
   app: { name: string; version: string };
   generatedAt: string;
   settings: EngineSettingsLike;
-  asOfBlock: number;
+  /** The block the figures are as of; null when nothing is recorded yet. */
+  asOfBlock: number | null;
   units: { tao: string; alpha: string; price: string; fiat: string };
   pnl: unknown;
 }
+
+/**
+ * The block figures are as of, or null before any fact is recorded: the engine's "now" starts at −1,
+ * which a report must not show as a block.
+ */
+export const recordedBlock = (block: number): number | null => (block >= 0 ? block : null);
 
 export function buildReport(
   pnl: PnlResult,
@@ -164,18 +171,20 @@ export function buildReport(
   app: { name: string; version: string },
   generatedAt: string,
 ): PnlReport {
+  const asOfBlock = recordedBlock(pnl.asOfBlock);
+  const { asOfBlock: _asked, ...rest } = settings;
   return {
     app,
     generatedAt,
-    settings,
-    asOfBlock: pnl.asOfBlock,
+    settings: asOfBlock === null ? rest : settings,
+    asOfBlock,
     units: {
       tao: 'rao (1e-9 TAO), decimal string',
       alpha: 'alpha-rao (1e-9 alpha)',
       price: 'rao per 1e9 alpha-rao',
       fiat: '1e-8 fiat units',
     },
-    pnl: jsonSafe(pnl),
+    pnl: jsonSafe(asOfBlock === null ? { ...pnl, asOfBlock: null, asOfTimestamp: null } : pnl),
   };
 }
 
