@@ -5,8 +5,18 @@ describe('routes', () => {
   it('parses pages and a subnet’s detail, and refuses anything else', () => {
     expect(parseRoute('#/portfolio')).toEqual({ page: 'portfolio' });
     expect(parseRoute('#/subnets/12')).toEqual({ page: 'subnet', netuid: 12 });
+    expect(parseRoute('#/subnets/65535')).toEqual({ page: 'subnet', netuid: 65_535 });
     expect(parseRoute('#/subnets')).toEqual({ page: 'subnets' });
-    for (const bad of ['', '#/', '#/nope', '#/subnets/x', '#/subnets/1/2', '#/subnets/-1', '#/subnets/123456'])
+    for (const bad of [
+      '',
+      '#/',
+      '#/nope',
+      '#/subnets/x',
+      '#/subnets/1/2',
+      '#/subnets/-1',
+      '#/subnets/123456',
+      '#/subnets/65536',
+    ])
       expect(parseRoute(bad)).toBeNull();
   });
   it('writes what it parses', () => {

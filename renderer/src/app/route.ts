@@ -11,7 +11,8 @@ export function parseRoute(hash: string): Route | null {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   const [first, second] = parts;
   if (first === 'subnets' && second !== undefined) {
-    if (!/^\d{1,5}$/.test(second) || parts.length > 2) return null;
+    // A netuid is a u16: 0–65,535.
+    if (!/^\d{1,5}$/.test(second) || Number(second) > 65_535 || parts.length > 2) return null;
     return { page: 'subnet', netuid: Number(second) };
   }
   if (parts.length !== 1) return null;
