@@ -72,6 +72,36 @@ test('narrower windows: wide tables scroll inside their cards, the page never si
   }
 });
 
+test('a numeric header’s keyboard tooltip opens over its table, inside the card it scrolls in', async ({
+  page,
+  webHost,
+}) => {
+  const portfolio = new PortfolioPage(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await portfolio.goto(webHost.url);
+  await portfolio.expectDrawn();
+  // The last numeric header of each table that scrolls inside its card: its tooltip's box, from the
+  // label's and the tooltip's computed position, against the scrolling box's edges.
+  const labels = page.locator('main .scroll-x table').locator('th.num:last-child .metric-label');
+  expect(await labels.count()).toBeGreaterThan(0);
+  for (const label of await labels.all()) {
+    await label.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect(label).toBeFocused();
+    const box = await label.evaluate((el) => {
+      const tip = getComputedStyle(el, '::after');
+      const at = el.getBoundingClientRect();
+      const padding = tip.boxSizing === 'border-box' ? 0 : parseFloat(tip.paddingLeft) + parseFloat(tip.paddingRight);
+      const left = at.left + parseFloat(tip.left);
+      const scroller = (el.closest('.scroll-x') as HTMLElement).getBoundingClientRect();
+      return { left, right: left + parseFloat(tip.width) + padding, min: scroller.left, max: scroller.right };
+    });
+    expect(box.left, await label.textContent()).toBeGreaterThanOrEqual(box.min);
+    expect(box.right, await label.textContent()).toBeLessThanOrEqual(box.max);
+  }
+});
+
 test('each row and the totals equal the engine’s figures; totals are the sum of the rows', async ({
   page,
   webHost,
