@@ -156,7 +156,6 @@ export function ledgerFactsRepo(db: DB) {
       LEFT JOIN blocks b ON b.number = c.block_number
     WHERE ${since ? 'c.rowid > @after AND +' : ''}c.coldkey IN (SELECT value FROM json_each(@keys))
     ORDER BY c.block_number, c.coldkey, p.hotkey`);
-  // Latest known name/symbol per subnet.
   // Each subnet's latest name and symbol recorded: a later snapshot read without them (storage at a
   // change block, migrations/0013-subnet-names.ts) does not blank what the head's DynamicInfo gave.
   const labels = db.prepare<[], { netuid: bigint; name: string | null; symbol: string | null }>(`
