@@ -18,6 +18,8 @@ interface CommandSpec {
   usage: string;
   about: string;
   options: Options;
+  /** How many words the command line takes, the command's own included (per subcommand where it has them). */
+  words: number | Readonly<Record<string, number>>;
 }
 
 export const COMMANDS = {
@@ -25,17 +27,20 @@ export const COMMANDS = {
     usage: 'wallet add <address> [--label L] [--group G] | wallet list | wallet remove <id|address>',
     about: 'Manage the watched coldkeys (watch-only: an address, never a key).',
     options: { label: { type: 'string' }, group: { type: 'string' } },
+    words: { add: 3, list: 2, remove: 3 },
   },
   sync: {
     usage: 'sync [--once]',
     about: 'Backfill every wallet to the finalized head; --once then exits, otherwise follows live (Ctrl-C stops).',
     options: { once: { type: 'boolean' } },
+    words: 1,
   },
-  status: { usage: 'status', about: 'Sync state per wallet and the chain connection.', options: {} },
+  status: { usage: 'status', about: 'Sync state per wallet and the chain connection.', options: {}, words: 1 },
   events: {
     usage: 'events [--wallet ID|ADDRESS] [--csv] [--limit N]',
     about: 'Stored stake events (--json / --csv).',
     options: { wallet: { type: 'string' }, csv: { type: 'boolean' }, limit: { type: 'string' } },
+    words: 1,
   },
   report: {
     usage: REPORT_USAGE,
@@ -47,11 +52,13 @@ export const COMMANDS = {
       rewards: { type: 'string' },
       at: { type: 'string' },
     },
+    words: 1,
   },
   backup: {
     usage: 'backup list | backup create | backup restore <name>',
     about: 'Database backups (daily, before migrations, on request) and restoring one.',
     options: {},
+    words: { list: 2, create: 2, restore: 3 },
   },
 } satisfies Record<string, CommandSpec>;
 
@@ -67,6 +74,16 @@ export const USAGE = [
   'Run `<command> --help` for one command.',
   EXIT_CODES,
 ].join('\n');
+
+/**
+ * A word past what the command takes (`wallet add ADDR Main`, `wallet remove 1 2`), or undefined: an
+ * extra word is a mistake, never dropped. An unknown subcommand is left to the command to refuse.
+ */
+export function extraWord(command: Command, positionals: readonly string[]): string | undefined {
+  const words: CommandSpec['words'] = COMMANDS[command].words;
+  const taken = typeof words === 'number' ? words : words[positionals[1] ?? ''];
+  return taken === undefined ? undefined : positionals[taken];
+}
 
 export function commandUsage(command: Command): string {
   const spec = COMMANDS[command];

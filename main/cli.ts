@@ -13,7 +13,7 @@ import { DatabaseFromFutureError } from './db/migrate';
 import { DatabaseOpenError } from './db/open';
 import { ChainError } from './chain/client';
 import { parseSs58 } from './services/ss58';
-import { commandUsage, parseCommandLine, USAGE, UsageError } from './cli-args';
+import { commandUsage, extraWord, parseCommandLine, USAGE, UsageError } from './cli-args';
 import { runBackup } from './cli-backup';
 import { ReportUsageError, runReport } from './cli-report';
 import { resolveDataDir } from './data-dir';
@@ -82,24 +82,6 @@ async function resolveWallet(backend: Backend, ref: string): Promise<Wallet> {
   return wallet;
 }
 
-/**
- * How many words each command line takes (the command's own included). A word more is an error, not
- * dropped: `wallet add ADDR Main` would add the wallet without the label meant, `wallet remove 1 2`
- * remove one of the two.
- */
-const WORDS: Record<string, number> = {
-  'wallet add': 3,
-  'wallet list': 2,
-  'wallet remove': 3,
-  'backup list': 2,
-  'backup create': 2,
-  'backup restore': 3,
-  status: 1,
-  sync: 1,
-  events: 1,
-  report: 1,
-};
-
 async function run(
   argv: string[],
   out: (s: string) => void,
@@ -117,8 +99,7 @@ async function run(
     out(commandUsage(command));
     return 0;
   }
-  const words = WORDS[`${command} ${sub}`] ?? WORDS[command];
-  const extra = words === undefined ? undefined : positionals[words];
+  const extra = extraWord(command, positionals);
   if (extra !== undefined)
     throw new UsageError(
       `Unexpected “${extra}”${command === 'wallet' && sub === 'add' ? ' (a label is given with --label)' : ''}.\n\n${commandUsage(command)}`,
