@@ -11,6 +11,25 @@ test.describe('with wallets', () => {
   });
 });
 
+test.describe('an address that names no page', () => {
+  test.use({ seed: 'one-position' });
+  test('says so, marks no page in the menu, and links to Portfolio', async ({ page, webHost }) => {
+    const frame = new AppFrame(page);
+    for (const hash of ['#/nope', '#/subnets/70000']) {
+      await page.goto(`${webHost.url}${hash}`);
+      await expect(frame.heading()).toHaveText('Page not found');
+      await expect(page.getByRole('main')).toContainText(hash);
+      await expect(frame.nav.locator('[aria-current="page"]')).toHaveCount(0);
+    }
+    await page.getByRole('link', { name: 'Go to Portfolio' }).click();
+    await expect(frame.heading()).toHaveText('Portfolio');
+    await expect(frame.link('Portfolio')).toHaveAttribute('aria-current', 'page');
+    // Going from a page to a mistyped address shows the note, not the page it came from.
+    await page.evaluate(() => (window.location.hash = '#/nope'));
+    await expect(frame.heading()).toHaveText('Page not found');
+  });
+});
+
 test('a fresh install opens on the first-run setup, whose first step adds a wallet', async ({ page, webHost }) => {
   await page.goto(webHost.url);
   await expect(new AppFrame(page).heading()).toHaveText('Welcome to Taofolio');

@@ -10,16 +10,22 @@ import { SyncIndicator } from '../sync/SyncIndicator';
 import { FrameToggles } from './FrameToggles';
 import { PrivacyContext } from './privacy';
 import { ErrorNote } from './ErrorNote';
-import { defaultRoute, navPageOf, parseRoute, routeHref, type Route } from './route';
+import { NotFound } from './NotFound';
+import { defaultRoute, isBlankHash, navPageOf, parseRoute, routeHref, type Route } from './route';
+import { WELCOME_HASH } from '../settings/Onboarding';
 
-function useHashRoute(walletCount: number | undefined): Route | null {
-  const [hashRoute, setHashRoute] = useState<Route | null>(() => parseRoute(window.location.hash));
+function useHashRoute(walletCount: number | undefined): { route: Route | null; unknown: string | null } {
+  const [hash, setHash] = useState(() => window.location.hash);
   const [start, setStart] = useState<Route | null>(null);
   useEffect(() => {
-    const onHash = () => setHashRoute(parseRoute(window.location.hash));
+    const onHash = () => setHash(window.location.hash);
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  const hashRoute = parseRoute(hash);
+  // An address that names no page (a mistyped or stale link) says so rather than showing another page
+  // under it; #/welcome is the onboarding's (FirstRunGate).
+  const unknown = hashRoute === null && !isBlankHash(hash) && hash !== WELCOME_HASH ? hash : null;
   // With no page in the address, open on Portfolio once wallets exist (Wallets otherwise), decided
   // once: adding the first wallet must not navigate away from the Wallets page.
   if (hashRoute === null && start === null && walletCount !== undefined) setStart(defaultRoute(walletCount));
@@ -30,15 +36,15 @@ function useHashRoute(walletCount: number | undefined): Route | null {
     if (hashRoute === null && start !== null && window.location.hash === '')
       window.history.replaceState(window.history.state, '', routeHref(start));
   }, [hashRoute, start]);
-  return route;
+  return { route, unknown };
 }
 
 export function App() {
   const settings = useQuery(settingsQueries.get());
   const wallets = useQuery(walletQueries.list());
-  const route = useHashRoute(wallets.data?.length);
+  const { route, unknown } = useHashRoute(wallets.data?.length);
   const privacy = settings.data?.privacyMode ?? false;
-  const nav = route ? navPageOf(route) : null;
+  const nav = route && !unknown ? navPageOf(route) : null;
   const client = useQueryClient();
   const hasWallets = (wallets.data?.length ?? 0) > 0;
   useEffect(() => prefetchOnIntent(client), [client]);
@@ -71,7 +77,9 @@ export function App() {
         </nav>
         <main className="content">
           <HostLinkBanner />
-          {route ? (
+          {unknown !== null ? (
+            <NotFound hash={unknown} />
+          ) : route ? (
             <FirstRunGate>{renderRoute(route)}</FirstRunGate>
           ) : wallets.error ? (
             <ErrorNote error={wallets.error} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRoute, navPageOf, parseRoute, routeHref } from './route';
+import { defaultRoute, isBlankHash, navPageOf, parseRoute, routeHref } from './route';
 
 describe('routes', () => {
   it('parses pages and a subnet’s detail, and refuses anything else', () => {
@@ -18,6 +18,10 @@ describe('routes', () => {
       '#/subnets/65536',
     ])
       expect(parseRoute(bad)).toBeNull();
+  });
+  it('tells an address without a page from one naming an unknown page', () => {
+    for (const blank of ['', '#', '#/']) expect(isBlankHash(blank)).toBe(true);
+    for (const named of ['#/nope', '#/subnets/x', '#//x']) expect(isBlankHash(named)).toBe(false);
   });
   it('writes what it parses', () => {
     for (const hash of ['#/portfolio', '#/subnets/0', '#/settings']) expect(routeHref(parseRoute(hash)!)).toBe(hash);

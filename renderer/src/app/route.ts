@@ -19,6 +19,11 @@ export function parseRoute(hash: string): Route | null {
   return (NAV_PAGES as readonly string[]).includes(first!) ? { page: first as PageId } : null;
 }
 
+/** An address without a page: nothing after the #, or only "/". */
+export function isBlankHash(hash: string): boolean {
+  return hash.replace(/^#\/?/, '') === '';
+}
+
 export function routeHref(route: Route): string {
   return route.page === 'subnet' ? `#/subnets/${route.netuid}` : `#/${route.page}`;
 }
