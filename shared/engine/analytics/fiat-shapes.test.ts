@@ -58,6 +58,24 @@ describe('TAO/fiat price file shapes', () => {
     });
   });
 
+  it('a price of 0, or one below 0.00000001, is refused with its line; nothing is imported', () => {
+    expect(parseFiatCsv('date,price\n2025-10-01,412.5\n2025-10-02,0\n2025-10-03,0.000000004\n')).toEqual({
+      ok: false,
+      errors: [
+        {
+          line: 3,
+          message:
+            'price "0" is 0 at 0.00000001 precision (leave out a day without a price: it is reported as missing)',
+        },
+        {
+          line: 4,
+          message:
+            'price "0.000000004" is 0 at 0.00000001 precision (leave out a day without a price: it is reported as missing)',
+        },
+      ],
+    });
+  });
+
   it('two date-only rows for one day, a header without a date or price column: errors, nothing imported', () => {
     expect(parseFiatCsv('date,price\n2025-10-01,1\n2025-10-01T05:00:00Z,2\n')).toEqual({
       ok: false,

@@ -5,9 +5,10 @@
  *   CoinGecko export's `snapped_at`, `date`, `timestamp`, …), the price column `price`, else `close`;
  * - dates as `YYYY-MM-DD`, ISO date-times (`T` or space, optional seconds, `Z`, an offset or ` UTC`:
  *   the UTC day of that instant), or unix timestamps in seconds (9–10 digits) or milliseconds (12–13);
- * - prices as non-negative decimals (`.` or, in a `;`-separated file, `,` as the decimal mark; an
- *   exponent is allowed), floored to 1e-8, at most 9999999999.99999999 (prices are stored as 64-bit
- *   integers of 1e-8 units).
+ * - prices as positive decimals (`.` or, in a `;`-separated file, `,` as the decimal mark; an
+ *   exponent is allowed), floored to 1e-8, at least 0.00000001 and at most 9999999999.99999999 (prices
+ *   are stored as 64-bit integers of 1e-8 units). A price of 0 is refused: it would value that day's
+ *   income and holdings at nothing, where a day left out is reported as missing.
  * One price per UTC day: two date-only rows for one day are an error; rows with a time of day on the
  * same day keep the day's first row in the file (a CoinGecko export ends with today's live row after
  * today's 00:00 row) and count the others as skipped. Any malformed row fails the whole import, with its line.
@@ -171,7 +172,14 @@ export function readFiatTable(
       continue;
     }
     if (price === null) {
-      errors.push({ line, message: `invalid price "${shorten(priceCell)}" (expected a non-negative decimal)` });
+      errors.push({ line, message: `invalid price "${shorten(priceCell)}" (expected a positive decimal)` });
+      continue;
+    }
+    if (price === 0n) {
+      errors.push({
+        line,
+        message: `price "${shorten(priceCell)}" is 0 at 0.00000001 precision (leave out a day without a price: it is reported as missing)`,
+      });
       continue;
     }
     const timed = date.form !== 'day';
