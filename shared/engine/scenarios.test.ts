@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   computePortfolio,
+  createEngine,
   deriveEmissions,
   normalizeEvents,
   PriceBook,
@@ -182,6 +183,39 @@ describe('moves and transfers', () => {
     expect(c2.figures.realized).toBe(5n * TAO);
     expect(c2.figures.costBasis).toBe(5n * TAO);
     expect(c2.figures.costCarriedIn).toBe(10n * TAO);
+  });
+
+  it('moving all α to another hotkey before its emission is booked realizes nothing (one book)', () => {
+    // Buy 10 α for 10 TAO (price 1). At block 200 (price 2) all 10.5 α move H1 → H2: 0.5 α were emitted
+    // since and are booked only at the checkpoint of block 250 (H1 0 α → 0.5 α emission × 2 = 1 TAO income).
+    // One book (C1, SN1): a hotkey move changes nothing in it. Right: realized 0, cost 10 + 1 = 11 on H2,
+    // unrealized 21 − 11 = 10; total return 21 − 10 = 11 = 0 + 10 + 1. (Was: realized −0.5, cost 10.5.)
+    const input: PortfolioInput = {
+      trackedColdkeys: ['C1'],
+      events: [
+        ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
+        ev('StakeRemoved', { block: 200, idx: 1, tao: 21n * TAO, alpha: 10_500_000_000n }),
+        ev('StakeAdded', { block: 200, idx: 2, hot: 'H2', tao: 21n * TAO, alpha: 10_500_000_000n }),
+        ev('StakeMoved', { block: 200, idx: 3, destHot: 'H2', destNet: 1, tao: 21n * TAO }),
+      ],
+      checkpoints: [cp(250, 0n), cp(250, 10_500_000_000n, { hot: 'H2' })],
+      snapshots: [snap(99, 1, TAO), snap(150, 1, 2n * TAO)],
+    };
+    for (const method of ['acb', 'fifo', 'lifo', 'hifo'] as const) {
+      const r = computePortfolio(input, { method, rewards: 'income' });
+      const f = r.pnl.total.figures;
+      expect([f.realized, f.costBasis, f.unrealized, f.incomeTao, f.totalReturn]).toEqual([
+        0n,
+        11n * TAO,
+        10n * TAO,
+        1n * TAO,
+        11n * TAO,
+      ]);
+      expect(pos(r.pnl.positions, 'C1|H2|1').figures.costBasis).toBe(11n * TAO);
+      // The book holds every α of the wallet on SN1, with no deficit.
+      const book = createEngine(input, { method, rewards: 'income' }).state.book('C1', 1);
+      expect([book.alpha(), book.cost(), book.deficit()]).toEqual([10_500_000_000n, 11n * TAO, 0n]);
+    }
   });
 
   it('transfer out to a stranger is a disposal at its TAO value', () => {

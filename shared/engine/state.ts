@@ -245,7 +245,7 @@ export class PortfolioState {
     }
   }
 
-  /** Same-subnet move between tracked positions: lots (and their acquisition order) carry over. */
+  /** Same-subnet move of tracked positions: lots (and their order) carry; in one book, unbooked α is no deficit. */
   private applyCarry(block: number, ts: number, out: LedgerLeg, inn: LedgerLeg): void {
     const po = this.position(out.coldkey, out.hotkey, out.netuid);
     const pi = this.position(inn.coldkey, inn.hotkey, inn.netuid);
@@ -261,7 +261,7 @@ export class PortfolioState {
     this.noteFee(po, out.fee, out.feeUnit);
     if (out.spotTao !== null) po.friction += out.spotTao - out.tao;
     else po.frictionUnknownLegs++;
-    const lots = po.book.take(moved);
+    const lots = po.book.take(po.book === pi.book && moved > po.book.alpha() ? po.book.alpha() : moved);
     let carried = 0n;
     for (const l of lots) carried += l.cost;
     po.costCarriedOut += carried;
