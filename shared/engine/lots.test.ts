@@ -83,6 +83,35 @@ describe('rounding rule: removed cost is floored, the remainder stays', () => {
     expect(b.alpha()).toBe(15n);
     expect(b.cost()).toBe(30n);
   });
+  it('an acquisition of 0 α at a cost holds nothing: its cost is returned to realise now, in every method', () => {
+    for (const method of ['acb', 'fifo', 'lifo', 'hifo'] as const) {
+      const b = createLotBook(method);
+      b.acquire(10n, 100n, 0);
+      expect(b.acquire(0n, 7n, 1)).toBe(7n);
+      expect([b.alpha(), b.cost()]).toEqual([10n, 100n]);
+      const empty = createLotBook(method);
+      expect(empty.acquire(0n, 7n, 0)).toBe(7n);
+      expect([empty.alpha(), empty.cost(), empty.lots()]).toEqual([0n, 0n, []]);
+    }
+  });
+  it('a StakeAdded of 0 α for 1 TAO is a loss of 1 TAO whatever the method (was: FIFO/LIFO/HIFO lost it)', () => {
+    // Buy 10 α for 10 TAO; 0 α for 1 TAO; sell the 10 α for 20 TAO. Realized = −1 + (20 − 10) = 9 =
+    // total return 20 − 11; no cost basis left. (Was: 10 in FIFO, LIFO, HIFO, so realized + unrealized ≠ total return.)
+    const input: PortfolioInput = {
+      trackedColdkeys: ['C1'],
+      events: [
+        ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
+        ev('StakeAdded', { block: 110, tao: 1n * TAO, alpha: 0n }),
+        ev('StakeRemoved', { block: 200, tao: 20n * TAO, alpha: 10n * A }),
+      ],
+      checkpoints: [],
+      snapshots: [snap(99, 1, TAO), snap(150, 1, 2n * TAO)],
+    };
+    for (const method of ['acb', 'fifo', 'lifo', 'hifo'] as const) {
+      const f = computePortfolio(input, { method, rewards: 'income' }).pnl.total.figures;
+      expect([f.realized, f.costBasis, f.unrealized, f.totalReturn]).toEqual([9n * TAO, 0n, 0n, 9n * TAO]);
+    }
+  });
   it('HIFO takes the highest unit cost first; equal unit costs: the later lot first', () => {
     const b = createLotBook('hifo');
     b.acquire(10n, 10n, 0); // unit 1

@@ -10,6 +10,7 @@
  * checkpoint). The excess leaves at zero cost and is remembered as a deficit; the next acquisition
  * first covers the deficit and that part's cost is returned as a "late cost" for the caller to
  * realise immediately. This keeps realized + unrealized = proceeds + value − cost at all times.
+ * An acquisition of 0 α holds nothing: its whole cost is late cost (a loss now), in every method.
  */
 
 import type { CostBasisMethod } from '../vocab';
@@ -32,7 +33,7 @@ export interface LotBook {
   cost(): bigint;
   /** α disposed of before it was booked, not yet covered. */
   deficit(): bigint;
-  /** Add α at `cost`. Returns the cost that covered a deficit (to realise now as a loss). */
+  /** Add α at `cost`. Returns the cost that covered a deficit, or all of it for 0 α (to realise now as a loss). */
   acquire(alpha: bigint, cost: bigint, order: number): bigint;
   /** Remove α; returns the cost basis removed. */
   dispose(alpha: bigint): bigint;
@@ -114,6 +115,7 @@ class AverageCostBook extends BookTotals implements LotBook {
   readonly method = 'acb' as const;
   // The replay's hot path (one call per trade): the cells are updated in place.
   acquire(alpha: bigint, cost: bigint): bigint {
+    if (alpha === 0n) return cost;
     const t = this.t;
     const i = this.at;
     let late = 0n;
@@ -204,6 +206,7 @@ class LotListBook extends LotKeepingBook {
   }
 
   acquire(alpha: bigint, cost: bigint, order: number): bigint {
+    if (alpha === 0n) return cost;
     let late = 0n;
     if (this.inDeficit()) [alpha, cost, late] = this.cover(alpha, cost);
     if (alpha > 0n) this.insert({ alpha, cost, order });
@@ -326,6 +329,7 @@ class HighestCostBook extends LotKeepingBook {
   }
 
   acquire(alpha: bigint, cost: bigint, order: number): bigint {
+    if (alpha === 0n) return cost;
     let late = 0n;
     if (this.inDeficit()) [alpha, cost, late] = this.cover(alpha, cost);
     if (alpha > 0n) {
