@@ -33,8 +33,10 @@ export interface DrillDown {
 }
 
 type LegTest = (l: LedgerLeg) => boolean;
-const acquisition: LegTest = (l) => l.alpha > 0n;
-const disposal: LegTest = (l) => l.alpha < 0n;
+// A leg of 0 α is read by its category, as the replay reads it (./state `applyLeg`).
+const disposal: LegTest = (l) =>
+  l.alpha < 0n || (l.alpha === 0n && (l.category === 'sold' || l.category === 'transferOut'));
+const acquisition: LegTest = (l) => l.alpha >= 0n && !disposal(l);
 const LEG_TESTS: Partial<Record<DrillFigure, LegTest>> = {
   alphaBought: (l) => l.category === 'bought',
   alphaSold: (l) => l.category === 'sold',

@@ -153,9 +153,9 @@ export function applyTradeEvent(state: PortfolioState, e: StakeEvent, prices: Pr
     state.trade(p, block, e.timestamp, buy, amount, addedTao(e, fee), fee, 'tao', spot, false);
     return;
   }
-  // The leg's α is −gross: a disposal, unless the event took nothing (or less).
+  // The leg's α is −gross: a disposal (0 α too: TAO received is proceeds), unless the event took less.
   const gross = removedGross(e);
-  const buy = gross <= 0n;
+  const buy = gross < 0n;
   const amount = buy ? -gross : gross;
   const spot = spotTaoOf(prices, netuid, block, amount);
   const fee = removedFee(e, 'remove');

@@ -186,7 +186,7 @@ export class PortfolioState {
       return;
     }
     // trade (carry legs outside a pair are treated as trades)
-    const buy = leg.alpha >= 0n;
+    const buy = leg.alpha > 0n || (leg.alpha === 0n && leg.category !== 'sold' && leg.category !== 'transferOut');
     const transfer = leg.category === (buy ? 'transferIn' : 'transferOut');
     this.trade(p, block, ts, buy, buy ? leg.alpha : -leg.alpha, leg.tao, leg.fee, leg.feeUnit, leg.spotTao, transfer);
   }
