@@ -98,4 +98,32 @@ describe('exports', () => {
       '2025-10-01 00:40,9.995000000,SN1,4.000000000,SN2,0.005000000,SN1,,,,swap block 200-1,0x000000c8',
     );
   });
+
+  it('pre-v3 unstake with a TAO fee: Received is the gross TAO, so Received − Fee is the TAO the wallet got', () => {
+    // Spec 270: StakeRemoved.tao (4 TAO) is net of its 0.001 TAO fee. With the fee listed apart (as on the
+    // buy side), Received must be 4.001 so that Received − Fee = 4 TAO credited. (Was: 4.000, i.e. 3.999 net.)
+    const old = computePortfolio(
+      {
+        trackedColdkeys: ['C1'],
+        events: [
+          ev('StakeAdded', { block: 100, spec: 270, tao: 10n * TAO, alpha: 5n * A, fee: 1_000_000n }),
+          ev('StakeRemoved', { block: 200, spec: 270, tao: 4n * TAO, alpha: 2n * A, fee: 1_000_000n }),
+        ],
+        checkpoints: [],
+        snapshots: [],
+      },
+      { method: 'acb', rewards: 'income' },
+    );
+    const lines = koinlyCsv(taxRows(old.ledger, old.emissions)).split('\r\n');
+    // buy: StakeAdded.tao 10 is net of the fee at 270, so 10 TAO sent + 0.001 fee
+    expect(lines[1]).toBe(
+      '2025-10-01 00:20,10.000000000,TAO,5.000000000,SN1,0.001000000,TAO,,,,buy block 100-1,0x00000064',
+    );
+    expect(lines[2]).toBe(
+      '2025-10-01 00:40,2.000000000,SN1,4.001000000,TAO,0.001000000,TAO,,,,sell block 200-1,0x000000c8',
+    );
+    expect(coinTrackerCsv(taxRows(old.ledger, old.emissions)).split('\r\n')[2]).toBe(
+      '10/01/2025 00:40:00,4.001000000,TAO,2.000000000,SN1,0.001000000,TAO,',
+    );
+  });
 });

@@ -97,12 +97,14 @@ export function taxRowOf(e: LedgerEntry): TaxRow | null {
       const l = legs[0] as LedgerLeg;
       const f = feeOf(l);
       const feeAlpha = f && f.currency !== 'TAO' ? f.amount : 0n;
+      // Fees are listed apart: a TAO fee (before v3) came off the TAO received (net), so Received is gross.
+      const feeTao = f && f.currency === 'TAO' ? f.amount : 0n;
       return e.kind === 'sell'
         ? {
             ...base,
             sentAmount: -l.alpha - feeAlpha,
             sentCurrency: currency(l.netuid),
-            receivedAmount: l.tao,
+            receivedAmount: l.tao + feeTao,
             receivedCurrency: 'TAO',
             feeAmount: f?.amount ?? null,
             feeCurrency: f?.currency ?? '',
