@@ -6,6 +6,7 @@ import {
   type CostBasisMethod,
   type PortfolioInput,
   type PortfolioResult,
+  taxRows,
 } from './index';
 import { METHODS, build, opArb, specArb, type Op } from './testing/random-ledger';
 
@@ -155,6 +156,38 @@ describe('properties over random ledgers', () => {
           const pf = r.pnl.positions.find((p) => p.key === key)?.figures;
           expect(pb.holdTao.excess).toBe(pf?.totalReturn);
         }
+      }),
+      RUNS,
+    );
+  });
+
+  it('tax rows balance: α per subnet and TAO as the ledger moved them; reward worth = income', () => {
+    fc.assert(
+      fc.property(opsArb, (ops) => {
+        const r = run(build(ops, false), 'fifo');
+        const bal = new Map<string, bigint>();
+        const add = (c: string, v: bigint | null): void => void bal.set(c, (bal.get(c) ?? 0n) + (v ?? 0n));
+        let reward = 0n;
+        for (const x of taxRows(r.ledger, r.emissions)) {
+          if (x.label === 'reward') reward += x.worthTao ?? 0n;
+          add(x.receivedCurrency, x.receivedAmount);
+          add(x.sentCurrency, x.sentAmount === null ? null : -x.sentAmount);
+          add(x.feeCurrency, x.feeAmount === null ? null : -x.feeAmount);
+        }
+        expect(reward).toBe(r.pnl.total.figures.incomeTao);
+        // Only α no row carries (kept as found, never income) is left out.
+        for (const s of r.pnl.subnets) {
+          const f = s.figures;
+          const kept = f.alphaUnexplainedIn - f.alphaUnexplained + f.alphaOpening;
+          expect((bal.get(`SN${s.key.replace(/\D/g, '')}`) ?? 0n) + kept).toBe(f.alpha);
+        }
+        // TAO: paid gross for stake, received net from unstakes, as the ledger says (fees apart count once).
+        let tao = 0n;
+        for (const e of r.ledger) {
+          if (e.kind === 'buy') tao -= e.firstLeg.tao;
+          if (e.kind === 'sell' || e.kind === 'dissolution') tao += e.firstLeg.tao;
+        }
+        expect(bal.get('TAO') ?? 0n).toBe(tao);
       }),
       RUNS,
     );
