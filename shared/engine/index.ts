@@ -245,6 +245,8 @@ export function createEngine(
     const onTrade = recorder
       ? undefined
       : (src: StakeEvent): void => void books.add(bookKey(src.coldkey, src.netuid as number));
+    // A carry's owed α booked now lands in a book the facts may not name (./lots Forward).
+    state.onForward = (p): void => void books.add(bookKey(p.coldkey, p.netuid));
     ledgerCount += replayRaw(
       state,
       delta.events,
@@ -256,6 +258,7 @@ export function createEngine(
       ledgerCount,
       onTrade,
     );
+    state.onForward = null;
     feed?.upTo(asOf);
     for (const s of delta.snapshots) state.noteBlock(s.blockNumber, s.timestamp);
     // The kept inputs grow (chunks, joined when an on-demand question needs them whole).

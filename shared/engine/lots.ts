@@ -18,6 +18,9 @@ import { Totals } from './totals';
 
 export type { CostBasisMethod } from '../vocab';
 
+/** Receives α carried out before it was booked, with its cost, once the sender's book acquires it. */
+export type Forward = (alpha: bigint, cost: bigint) => void;
+
 export interface Lot {
   alpha: bigint;
   cost: bigint;
@@ -37,8 +40,8 @@ export interface LotBook {
   acquire(alpha: bigint, cost: bigint, order: number): bigint;
   /** Remove α; returns the cost basis removed. */
   dispose(alpha: bigint): bigint;
-  /** Remove α as lots (basis carried to another book). */
-  take(alpha: bigint): Lot[];
+  /** Remove α as lots (basis carried to another book); α beyond the book is owed to `forward` when given. */
+  take(alpha: bigint, forward?: Forward): Lot[];
   /** Add carried lots. Returns late cost covering a deficit (as `acquire`). */
   put(lots: readonly Lot[]): bigint;
   lots(): Lot[];
@@ -100,14 +103,31 @@ abstract class BookTotals {
   }
   /**
    * An acquisition covers the deficit first (that part's cost is the late cost, realised by the
-   * caller): returns the α and cost left to book, and the late cost.
+   * caller, except what goes on to the books owed α): returns the α and cost left to book, and the late cost.
    */
   protected cover(alpha: bigint, cost: bigint): [bigint, bigint, bigint] {
     const d = this.d;
     const covered = alpha < d ? alpha : d;
-    const late = covered === alpha ? cost : (cost * covered) / alpha;
+    const part = covered === alpha ? cost : (cost * covered) / alpha;
     this.d = d - covered;
-    return [alpha - covered, cost - late, late];
+    let late = part;
+    let left = covered;
+    const fw = this.owed;
+    while (fw !== null && fw.length > 0 && left > 0n) {
+      const f = fw[0] as { alpha: bigint; to: Forward };
+      const a = f.alpha < left ? f.alpha : left;
+      const c = a === left ? late : (late * a) / left;
+      if ((f.alpha -= a) === 0n) fw.shift();
+      left -= a;
+      late -= c;
+      f.to(a, c);
+    }
+    return [alpha - covered, cost - part, late];
+  }
+  /** Part of the deficit: α carried out beyond the book, owed to `to` (covered first, in order). */
+  private owed: { alpha: bigint; to: Forward }[] | null = null;
+  protected owe(alpha: bigint, to: Forward | undefined): void {
+    if (alpha > 0n && to) (this.owed ??= []).push({ alpha, to });
   }
 }
 
@@ -140,9 +160,10 @@ class AverageCostBook extends BookTotals implements LotBook {
     t.sub(i + 1, removed);
     return removed;
   }
-  take(alpha: bigint): Lot[] {
+  take(alpha: bigint, forward?: Forward): Lot[] {
     const taken = alpha < this.a ? alpha : this.a;
     const cost = this.dispose(alpha);
+    this.owe(alpha - taken, forward);
     return [{ alpha: taken, cost, order: 0 }];
   }
   put(lots: readonly Lot[]): bigint {
@@ -183,9 +204,12 @@ abstract class LotKeepingBook extends BookTotals implements LotBook {
   dispose(alpha: bigint): bigint {
     return this.removeLots(alpha, null);
   }
-  take(alpha: bigint): Lot[] {
+  take(alpha: bigint, forward?: Forward): Lot[] {
     const taken: Lot[] = [];
     this.removeLots(alpha, taken);
+    let got = 0n;
+    for (const l of taken) got += l.alpha;
+    this.owe(alpha - got, forward);
     return taken;
   }
   put(lots: readonly Lot[]): bigint {

@@ -12,6 +12,7 @@ import type { CostBasisMethod, FeeUnit, RewardTreatment } from '../vocab';
 import { CELL, ROOT_INDEX_SCALE, type PositionAcc } from './position';
 import type { Totals } from './totals';
 import { BenchmarkWindows } from './windows';
+import { carryLots, type CarrySink } from './carry';
 
 export type { RewardTreatment } from '../vocab';
 export { bookKey, PositionAcc, ROOT_INDEX_SCALE } from './position';
@@ -42,8 +43,16 @@ export class PortfolioState {
   readonly emissions: EmissionRecord[] = [];
   lastBlock = -1;
   lastTimestamp = 0;
+  /** A carry's owed α reached `p`'s book after the carry (the incremental path notes that book). */
+  onForward: ((p: PositionAcc) => void) | null = null;
   /** Acquisition order for lots (FIFO/LIFO ties); carried lots keep theirs. */
   private nextOrder = 0;
+  private readonly sink: CarrySink = {
+    order: () => this.nextOrder++,
+    realize: (p, amount, ts) => this.realize(p, amount, ts),
+    now: () => this.lastTimestamp,
+    forwarded: (p) => this.onForward?.(p),
+  };
   /** Per coldkey, the block of its first checkpoint: where its recorded history begins. */
   private readonly historyStart = new Map<string, number>();
   /** Total α on root (netuid 0) across tracked positions, and the observed root yield index (ROOT_INDEX_SCALE). */
@@ -245,7 +254,7 @@ export class PortfolioState {
     }
   }
 
-  /** Same-subnet move of tracked positions: lots (and their order) carry; in one book, unbooked α is no deficit. */
+  /** Same-subnet move of tracked positions: the flows here, the lots in ./carry. */
   private applyCarry(block: number, ts: number, out: LedgerLeg, inn: LedgerLeg): void {
     const po = this.position(out.coldkey, out.hotkey, out.netuid);
     const pi = this.position(inn.coldkey, inn.hotkey, inn.netuid);
@@ -261,10 +270,6 @@ export class PortfolioState {
     this.noteFee(po, out.fee, out.feeUnit);
     if (out.spotTao !== null) po.friction += out.spotTao - out.tao;
     else po.frictionUnknownLegs++;
-    const lots = po.book.take(po.book === pi.book && moved > po.book.alpha() ? po.book.alpha() : moved);
-    let carried = 0n;
-    for (const l of lots) carried += l.cost;
-    po.costCarriedOut += carried;
 
     pi.alpha += inn.alpha;
     if (inn.alpha > 0n) pi.held = true;
@@ -275,17 +280,7 @@ export class PortfolioState {
     this.noteFee(pi, inn.fee, inn.feeUnit);
     if (inn.spotTao !== null) pi.friction += inn.tao - inn.spotTao;
     else pi.frictionUnknownLegs++;
-    pi.costCarriedIn += carried;
-    const dest = pi.book;
-    const late = dest.put(lots);
-    if (late !== 0n) this.realize(pi, -late, ts);
-    // Before 297 a same-subnet move was a swap: the α received differs from the α sent.
-    const delta = inn.alpha - moved;
-    if (delta < 0n) this.realize(pi, -dest.dispose(-delta), ts);
-    else if (delta > 0n) {
-      const late2 = dest.acquire(delta, 0n, this.nextOrder++);
-      if (late2 !== 0n) this.realize(pi, -late2, ts);
-    }
+    carryLots(po, pi, moved, inn.alpha, ts, this.sink);
   }
 
   private bookIncome(p: PositionAcc, book: LotBook, alpha: bigint, value: bigint, ts: number): void {

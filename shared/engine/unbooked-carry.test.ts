@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { computePortfolio, createEngine, type PortfolioInput } from './index';
+import { A, TAO, cp, ev, snap } from './testing/fixtures';
+import { incrementalSteps } from './testing/incremental';
+import { build, opArb, type Op } from './testing/random-ledger';
+
+const METHODS = ['acb', 'fifo', 'lifo', 'hifo'] as const;
+const realizedOf = (r: ReturnType<typeof computePortfolio>, key: string): bigint | undefined =>
+  r.pnl.positions.find((p) => p.key === key)?.figures.realized;
+
+describe('a transfer between watched wallets of α the sender has not booked yet', () => {
+  // C1 buys 10 α for 10 TAO (price 1). At block 200 (price 2) C1 sends all 10.5 α to C2: 0.5 α were emitted
+  // since and are booked at C1's checkpoint of block 250 (0 α → 0.5 α emission × 2 = 1 TAO income).
+  // C2 sells the 10.5 α for 21 TAO at block 300, then buys 1 α for 2 TAO at block 400.
+  const input: PortfolioInput = {
+    trackedColdkeys: ['C1', 'C2'],
+    events: [
+      ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
+      ev('StakeRemoved', { block: 200, idx: 1, tao: 21n * TAO, alpha: 10_500_000_000n }),
+      ev('StakeAdded', { block: 200, idx: 2, cold: 'C2', tao: 21n * TAO, alpha: 10_500_000_000n }),
+      ev('StakeTransferred', { block: 200, idx: 3, counter: 'C2', destNet: 1, tao: 21n * TAO }),
+      ev('StakeRemoved', { block: 300, cold: 'C2', tao: 21n * TAO, alpha: 10_500_000_000n }),
+      ev('StakeAdded', { block: 400, cold: 'C2', tao: 2n * TAO, alpha: 1n * A }),
+    ],
+    checkpoints: [cp(250, 0n), cp(250, 10_500_000_000n, { cold: 'C2' }), cp(450, 1n * A, { cold: 'C2' })],
+    snapshots: [snap(99, 1, TAO), snap(150, 1, 2n * TAO)],
+  };
+
+  it('income basis: the sender realizes nothing; the receiver holds 10.5 α at 10 + 1 = 11 TAO', () => {
+    // C1: realized 0 (was −1: its emission covered the deficit the transfer left). C2 after block 250: book
+    // 10.5 α / 11 TAO; sale 21 − 11 = 10; the buy at 400 covers no deficit (was: 0.5 α covered, −1 realized).
+    // Total: realized 10, unrealized 1 × 2 − 2 = 0, income 1; total return 2 + 21 − 12 = 11 = 10 + 0 + 1.
+    for (const method of METHODS) {
+      const settings = { method, rewards: 'income' } as const;
+      const r = computePortfolio(input, settings);
+      expect([realizedOf(r, 'C1|H1|1'), realizedOf(r, 'C2|H1|1')]).toEqual([0n, 10n * TAO]);
+      const f = r.pnl.total.figures;
+      expect([f.realized, f.unrealized, f.incomeTao, f.totalReturn]).toEqual([10n * TAO, 0n, 1n * TAO, 11n * TAO]);
+      const e = createEngine(input, settings).state;
+      expect([e.book('C1', 1).alpha(), e.book('C1', 1).cost(), e.book('C1', 1).deficit()]).toEqual([0n, 0n, 0n]);
+      expect([e.book('C2', 1).alpha(), e.book('C2', 1).cost(), e.book('C2', 1).deficit()]).toEqual([A, 2n * TAO, 0n]);
+    }
+  });
+
+  it('the receiver holds every α received once the sender books it (before its sale)', () => {
+    const upTo = { ...input, events: input.events.slice(0, 4), checkpoints: input.checkpoints.slice(0, 2) };
+    for (const method of METHODS) {
+      const book = createEngine(upTo, { method, rewards: 'income' }).state.book('C2', 1);
+      expect([book.alpha(), book.cost(), book.deficit()]).toEqual([10_500_000_000n, 11n * TAO, 0n]);
+    }
+  });
+
+  it('the incremental path refreshes the receiver when the sender books the owed α', () => {
+    // C1's checkpoint alone at block 250: only C1's book is named by the facts appended.
+    const { initial, deltas, upTo } = incrementalSteps(
+      { ...input, checkpoints: [cp(250, 0n), cp(450, A, { cold: 'C2' })] },
+      4,
+    );
+    const engine = createEngine(initial, { method: 'fifo', rewards: 'income' });
+    for (const { block, delta } of deltas) {
+      expect(engine.append(delta)).toBe(true);
+      const full = computePortfolio(upTo(block), { method: 'fifo', rewards: 'income' }).pnl;
+      expect(engine.result().positions.map((p) => p.figures)).toEqual(full.positions.map((p) => p.figures));
+    }
+  });
+
+  it('zero basis: the excess carries no cost; realized 0 + 11, no late loss', () => {
+    // C2's book 10.5 α / 10 TAO; sale 21 − 10 = 11; buy 1 α / 2 TAO. Total realized 11, unrealized 0,
+    // total return 11. (Was: C1 0, C2 11 − 1 = 10 and unrealized 1: the buy covered C2's 0.5 α deficit.)
+    for (const method of METHODS) {
+      const r = computePortfolio(input, { method, rewards: 'zero' });
+      expect([realizedOf(r, 'C1|H1|1'), realizedOf(r, 'C2|H1|1')]).toEqual([0n, 11n * TAO]);
+      const f = r.pnl.total.figures;
+      expect([f.realized, f.unrealized, f.totalReturn]).toEqual([11n * TAO, 0n, 11n * TAO]);
+    }
+  });
+});
+
+describe('properties with α carried before it is booked', () => {
+  // C1 buys on SN1, earns α no checkpoint books yet, sends all of it to C2; random ledgers follow.
+  const prefix: Op[] = [
+    { t: 'buy', c: 0, h: 0, n: 1, tao: 50_000, spec: 320 },
+    { t: 'emit', c: 0, h: 0, n: 1, milli: 3_000, checkpoint: false },
+    { t: 'transfer', c: 0, h: 0, n: 1, pct: 100, toStranger: false },
+  ];
+  it('realized + unrealized = proceeds + value − cost; the method changes timing, not the all-time total', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 25 }), fc.constantFrom('income', 'zero' as const), (ops, rewards) => {
+        const closed = METHODS.map((method) => {
+          for (const input of [build([...prefix, ...ops], false), build([...prefix, ...ops], true)]) {
+            const f = computePortfolio(input, { method, rewards }).pnl.total.figures;
+            expect(f.realized + f.unrealized).toBe(
+              f.proceeds + f.spotValue - f.costAcquired - f.costCarriedIn + f.costCarriedOut,
+            );
+            expect(f.costCarriedIn).toBe(f.costCarriedOut);
+          }
+          return computePortfolio(build([...prefix, ...ops], true), { method, rewards }).pnl.total.figures.realized;
+        });
+        for (const r of closed) expect(r).toBe(closed[0]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
