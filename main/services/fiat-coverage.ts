@@ -35,9 +35,12 @@ export function fiatCoverageHandlers(ctx: ServiceContext): FiatCoverageHandlers 
       walletGroups: walletGroups(list),
     });
     const book = new FiatBook(prices);
-    const rows = taxRows(engine.ledger(), engine.state.emissions, engine.baskets().records).filter(
-      (r) => r.worthTao !== null,
-    );
+    const rows = taxRows(
+      engine.ledger(),
+      engine.state.emissions,
+      engine.baskets().records,
+      engine.state.openings,
+    ).filter((r) => r.worthTao !== null);
     const without = rows.filter((r) => book.priceOn(r.timestamp) === null).length;
     const missing = new Set([...book.missing(), ...(engine.result().fiatMissingDays ?? [])]);
     return {

@@ -119,12 +119,14 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
       'koinly-csv': () => {
         const prices = view.fiatMissingDays === null ? null : new FiatBook(fiat.list(fiatCurrency));
         return koinlyCsv(
-          taxRows(engine.ledger(), engine.state.emissions, engine.baskets().records),
+          taxRows(engine.ledger(), engine.state.emissions, engine.baskets().records, engine.state.openings),
           prices ? { book: prices, currency: fiatCurrency } : undefined,
         );
       },
       'cointracker-csv': () =>
-        coinTrackerCsv(taxRows(engine.ledger(), engine.state.emissions, engine.baskets().records)),
+        coinTrackerCsv(
+          taxRows(engine.ledger(), engine.state.emissions, engine.baskets().records, engine.state.openings),
+        ),
     };
     const { suffix, mime } = EXPORT_FORMATS[format];
     return {

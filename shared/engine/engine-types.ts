@@ -56,6 +56,8 @@ export interface PortfolioResult {
   ledger: readonly LedgerEntry[];
   /** Emission records (drill-down: PositionAcc.emissions / figures.alphaEmitted). */
   emissions: readonly EmissionRecord[];
+  /** Opening balances: α found at a position's first checkpoint, valued at the first recorded price. */
+  openings: readonly EmissionRecord[];
   benchmarks: BenchmarkSet | null;
   /** Shares of validator funds (runtime 441+); `pnl` total, wallets and groups include them (./basket-totals). */
   baskets: BasketResult;

@@ -346,6 +346,7 @@ export function computePortfolio(input: PortfolioInput, settings: EngineSettings
     settings,
     pnl: engine.result(),
     emissions: engine.state.emissions,
+    openings: engine.state.openings,
     benchmarks: engine.benchmarks(),
     baskets: engine.baskets(),
     series,

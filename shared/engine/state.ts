@@ -41,6 +41,8 @@ export class PortfolioState {
   /** book key → positions sharing it (cost attribution). */
   readonly bookPositions: ReadonlyMap<string, readonly PositionAcc[]>;
   readonly emissions: EmissionRecord[] = [];
+  /** Opening balances as found (tax exports' deposits); not in `emissions`: neither accrual nor unexplained. */
+  readonly openings: EmissionRecord[] = [];
   lastBlock = -1;
   lastTimestamp = 0;
   /** A carry's owed α reached `p`'s book after the carry (the incremental path notes that book). */
@@ -299,6 +301,7 @@ export class PortfolioState {
   private openBalance(p: PositionAcc, cp: PositionCheckpoint, rec: EmissionRecord): void {
     p.alpha += rec.alpha;
     if (cp.netuid === 0) this.rootAlpha += rec.alpha;
+    this.openings.push(rec);
     p.alphaOpening += rec.alpha;
     p.openingTao += rec.tao;
     this.flow(p, cp.blockNumber);

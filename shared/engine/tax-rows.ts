@@ -5,7 +5,10 @@
  * cross-subnet swap is Sent SN<a> / Received SN<b>; emissions and root claims are reward income
  * (Received only, net worth at receipt when a fiat price exists); alpha-paid tx fees are a cost;
  * recycle/burn is "lost". Moves within a subnet between the user's own positions are not exported
- * (no asset changes hands).
+ * (no asset changes hands). α no event explains is a plain deposit (no label), so each SN<netuid> adds
+ * up to the α held: an opening balance (held before the history) at the engine's opening valuation, an
+ * unexplained increase without a worth (kept at no cost, never income: docs/chain/reconciliation.md)
+ * and described for review. Unexplained decreases have no row.
  */
 import type { LedgerEntry, LedgerLeg } from './ledger';
 import type { EmissionRecord } from './emissions';
@@ -250,15 +253,22 @@ export function basketTaxRowOf(r: BasketRecord): TaxRow | null {
 }
 
 /**
- * Neutral tax rows from the ledger, emission records and basket records (only legs of tracked wallets
- * are in the ledger).
+ * Neutral tax rows from the ledger, emission records, basket records and opening balances (only legs
+ * of tracked wallets are in the ledger).
  */
 export function taxRows(
   ledger: readonly LedgerEntry[],
   emissions: readonly EmissionRecord[],
   baskets: readonly BasketRecord[] = [],
+  openings: readonly EmissionRecord[] = [],
 ): TaxRow[] {
   const rows: TaxRow[] = [];
+  // First, so a row of the same time that sends this α sorts after its deposit.
+  for (const r of openings) {
+    const description = `opening balance ${r.hotkey} block ${r.toBlock}`;
+    const base = { timestamp: r.timestamp, txHash: '', description };
+    rows.push(oneWayRow(base, 'received', r.alpha, r.netuid, r.price ? r.tao : null, 'transfer'));
+  }
   for (const r of baskets) {
     const row = basketTaxRowOf(r);
     if (row) rows.push(row);
@@ -268,19 +278,14 @@ export function taxRows(
     if (row) rows.push(row);
   }
   for (const r of emissions) {
-    // Only emission is income; unexplained changes are not exported as rewards.
-    if (r.kind !== 'emission') continue;
-    const description = `emission ${r.hotkey} blocks ${r.fromBlock + 1}-${r.toBlock}`;
-    rows.push(
-      oneWayRow(
-        { timestamp: r.timestamp, txHash: '', description },
-        'received',
-        r.alpha,
-        r.netuid,
-        r.price ? r.tao : null,
-        'reward',
-      ),
-    );
+    // Only emission is income; an unexplained increase is a deposit to review, a decrease no row.
+    const income = r.kind === 'emission';
+    if (!income && r.alpha <= 0n) continue;
+    const blocks = `${r.hotkey} blocks ${r.fromBlock + 1}-${r.toBlock}`;
+    const description = income ? `emission ${blocks}` : `unexplained increase ${blocks} (review)`;
+    const base = { timestamp: r.timestamp, txHash: '', description };
+    const worth = income && r.price ? r.tao : null;
+    rows.push(oneWayRow(base, 'received', r.alpha, r.netuid, worth, income ? 'reward' : 'transfer'));
   }
   rows.sort((a, b) => a.timestamp - b.timestamp);
   return rows;

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { coinTrackerCsv, computePortfolio, FiatBook, koinlyCsv, taxRows, type PortfolioInput } from './index';
+import { A, TAO, cp, ev, snap } from './testing/fixtures';
+
+// Block b is T0 + b × 12 s: block 100 = 2025-10-01 00:20, 200 = 00:40, 300 = 01:00, 400 = 01:20 (UTC).
+// C1's first checkpoint (block 100) finds 20 α on SN1 that no event explains: an opening balance at the
+// first recorded price 1.5 → worth 30 TAO. At 200 it sells 5 α for 10 TAO. At 300 a position on SN2 (hotkey
+// H2, not its own) appears with 4 α and no event: an unexplained increase (kept at no cost, not income).
+// At 400 it sells those 4 α for 2 TAO.
+const input: PortfolioInput = {
+  trackedColdkeys: ['C1'],
+  events: [
+    ev('StakeRemoved', { block: 200, tao: 10n * TAO, alpha: 5n * A }),
+    ev('StakeRemoved', { block: 400, hot: 'H2', netuid: 2, tao: 2n * TAO, alpha: 4n * A }),
+  ],
+  checkpoints: [cp(100, 20n * A), cp(300, 15n * A), cp(300, 4n * A, { hot: 'H2', netuid: 2, ownsHotkey: false })],
+  snapshots: [snap(99, 1, 1_500_000_000n), snap(99, 2, 500_000_000n)],
+};
+
+describe('tax exports: α held before the history and unexplained increases are deposits', () => {
+  const r = computePortfolio(input, { method: 'acb', rewards: 'income' });
+  const rows = taxRows(r.ledger, r.emissions, [], r.openings);
+
+  it('Koinly: the opening balance at its valuation, the unexplained increase labelled for review', () => {
+    // Net worth of the opening deposit: 30 TAO × 300 USD = 9000 USD; the unexplained deposit has none
+    // (the engine keeps it at no cost). Each SN's rows now add up: SN1 20 − 5 = 15, SN2 4 − 4 = 0.
+    const csv = koinlyCsv(rows, {
+      book: new FiatBook([{ date: '2025-10-01', price: 30_000_000_000n }]),
+      currency: 'USD',
+    });
+    expect(csv.split('\r\n').slice(1)).toEqual([
+      '2025-10-01 00:20,,,20.000000000,SN1,,,9000.00000000,USD,,opening balance H1 block 100,',
+      '2025-10-01 00:40,5.000000000,SN1,10.000000000,TAO,,,3000.00000000,USD,,sell block 200-1,0x000000c8',
+      '2025-10-01 01:00,,,4.000000000,SN2,,,,,,unexplained increase H2 blocks 0-300 (review),',
+      '2025-10-01 01:20,4.000000000,SN2,2.000000000,TAO,,,600.00000000,USD,,sell block 400-1,0x00000190',
+      '',
+    ]);
+  });
+
+  it('CoinTracker: both are plain deposits (no tag)', () => {
+    expect(coinTrackerCsv(rows).split('\r\n').slice(1)).toEqual([
+      '10/01/2025 00:20:00,20.000000000,SN1,,,,,',
+      '10/01/2025 00:40:00,10.000000000,TAO,5.000000000,SN1,,,',
+      '10/01/2025 01:00:00,4.000000000,SN2,,,,,',
+      '10/01/2025 01:20:00,2.000000000,TAO,4.000000000,SN2,,,',
+      '',
+    ]);
+  });
+});
