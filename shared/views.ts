@@ -52,15 +52,8 @@ export interface UnexplainedView {
   tao: bigint;
 }
 
-/**
- * α-rao within which an unexplained change is the share pool's rounding of a stake operation
- * (docs/chain/reconciliation.md): the Portfolio page and the CLI report fold such changes into one line
- * (the PnL JSON lists every one).
- */
-export const SHARE_ROUNDING_ALPHA = 2n;
-
-export const isShareRounding = (u: Pick<UnexplainedView, 'alpha'>): boolean =>
-  u.alpha >= -SHARE_ROUNDING_ALPHA && u.alpha <= SHARE_ROUNDING_ALPHA;
+// How much an unexplained change may be and still be the share pool's rounding (one rule for every screen).
+export { isShareRounding, SHARE_ROUNDING_ALPHA } from './engine/reconcile';
 
 export interface PositionView {
   key: string;

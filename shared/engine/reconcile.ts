@@ -24,6 +24,16 @@ export const POOL_VALUE_SCALE = 10n ** 30n;
  */
 export const RECONCILE_TOLERANCE = 10n;
 
+/**
+ * α-rao within which an unexplained change is the share pool's rounding of a stake operation
+ * (docs/chain/reconciliation.md): the Portfolio page, the CLI report and the tax rows treat such a
+ * change as rounding, not as something to review (the PnL JSON lists every one).
+ */
+export const SHARE_ROUNDING_ALPHA = 2n;
+
+export const isShareRounding = (u: { alpha: bigint }): boolean =>
+  u.alpha >= -SHARE_ROUNDING_ALPHA && u.alpha <= SHARE_ROUNDING_ALPHA;
+
 /** What the replay knows about a position over one checkpoint interval. */
 export interface AccrualWindow {
   /** Smallest and largest α the position had after a block of the interval before its last block. */

@@ -47,3 +47,33 @@ describe('tax exports: α held before the history and unexplained increases are 
     ]);
   });
 });
+
+describe('tax exports: the share pool’s rounding is a deposit, not a finding to review', () => {
+  it('an unexplained increase of 2 α-rao is described as rounding; one of 3 α-rao asks for review', () => {
+    // C1 holds 20 α from its first checkpoint (an opening balance); at 200 the chain shows 2 α-rao more,
+    // at 300 3 α-rao more again; the subnet ran no epoch (its epoch counter is the same at every checkpoint), so
+    // nothing was earned and both are unexplained (docs/chain/reconciliation.md).
+    const r = computePortfolio(
+      {
+        trackedColdkeys: ['C1'],
+        events: [],
+        checkpoints: [
+          cp(100, 20n * A, { ownsHotkey: false, epochIndex: 5n }),
+          cp(200, 20n * A + 2n, { ownsHotkey: false, epochIndex: 5n }),
+          cp(300, 20n * A + 5n, { ownsHotkey: false, epochIndex: 5n }),
+        ],
+        snapshots: [snap(99, 1, 1_500_000_000n)],
+      },
+      { method: 'acb', rewards: 'income' },
+    );
+    const described = taxRows(r.ledger, r.emissions, [], r.openings).map((row) => [
+      row.description,
+      row.receivedAmount,
+    ]);
+    expect(described).toEqual([
+      ['opening balance H1 block 100', 20n * A],
+      ['share-pool rounding H1 blocks 101-200', 2n],
+      ['unexplained increase H1 blocks 201-300 (review)', 3n],
+    ]);
+  });
+});

@@ -8,10 +8,11 @@
  * (no asset changes hands). α no event explains is a plain deposit (no label), so each SN<netuid> adds
  * up to the α held: an opening balance (held before the history) at the engine's opening valuation, an
  * unexplained increase without a worth (kept at no cost, never income: docs/chain/reconciliation.md)
- * and described for review. Unexplained decreases have no row.
+ * and described for review unless it is the share pool's rounding. Unexplained decreases have no row.
  */
 import type { LedgerEntry, LedgerLeg } from './ledger';
 import type { EmissionRecord } from './emissions';
+import { isShareRounding } from './reconcile';
 import type { BasketRecord } from './baskets';
 
 export function currency(netuid: number): string {
@@ -282,7 +283,12 @@ export function taxRows(
     const income = r.kind === 'emission';
     if (!income && r.alpha <= 0n) continue;
     const blocks = `${r.hotkey} blocks ${r.fromBlock + 1}-${r.toBlock}`;
-    const description = income ? `emission ${blocks}` : `unexplained increase ${blocks} (review)`;
+    // The share pool's rounding (an α-rao or two) is no finding to review.
+    const description = income
+      ? `emission ${blocks}`
+      : isShareRounding(r)
+        ? `share-pool rounding ${blocks}`
+        : `unexplained increase ${blocks} (review)`;
     const base = { timestamp: r.timestamp, txHash: '', description };
     const worth = income && r.price ? r.tao : null;
     rows.push(oneWayRow(base, 'received', r.alpha, r.netuid, worth, income ? 'reward' : 'transfer'));
