@@ -14,6 +14,19 @@ import { screens } from '../support/screens';
 import { seedOnePosition } from '../support/seed';
 import { syncedData } from '../support/synced';
 import { expect, startWebHost, test } from '../support/web-host';
+import type { Locator } from '@playwright/test';
+
+/** A status dot's colour and the colour of a theme variable, both as the page computes them. */
+const dotColour = (scope: Locator) => scope.locator('.dot').evaluate((dot) => getComputedStyle(dot).backgroundColor);
+const themeColour = (scope: Locator, variable: string) =>
+  scope.evaluate((el, v) => {
+    const probe = el.ownerDocument.createElement('span');
+    probe.style.background = `var(${v})`;
+    el.ownerDocument.body.append(probe);
+    const colour = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    return colour;
+  }, variable);
 
 test('an unreachable endpoint is a calm status, not a crash; wallets still work', async ({ page, webHost }) => {
   await page.goto(webHost.url);
@@ -37,6 +50,8 @@ test('an unreachable endpoint is a calm status, not a crash; wallets still work'
   const cell = wallets.row('Main').getByTestId('wallet-sync');
   await expect(cell).toHaveAttribute('data-tone', 'problem');
   await expect(cell).toContainText('Waiting: cannot reach endpoint');
+  // The dot says it too: the problem colour, not the grey of a status with no tone.
+  expect(await dotColour(cell)).toBe(await themeColour(cell, '--danger'));
   await screens(page, 'wallets-unreachable');
 });
 
@@ -80,6 +95,7 @@ test.describe('on a synced wallet', () => {
       const cell = wallets.row('user 0').getByTestId('wallet-sync');
       await expect(cell).toHaveAttribute('data-phase', 'live', { timeout: 30_000 });
       await expect(cell).toContainText('Live');
+      expect(await dotColour(cell)).toBe(await themeColour(cell, '--accent'));
 
       // Pause: says paused (not "Connected"), for the app and for each wallet.
       await frame.syncIndicator().getByRole('button', { name: 'Pause sync' }).click();
@@ -87,6 +103,12 @@ test.describe('on a synced wallet', () => {
       await expect(frame.syncIndicator()).toContainText('Sync paused');
       await expect(frame.syncIndicator()).not.toContainText('Connected');
       await expect(cell).toContainText('Paused');
+      // Both dots in the paused amber, as the sidebar's edge is (not the grey of a status with no tone).
+      const amber = await frame
+        .syncIndicator()
+        .evaluate((el) => getComputedStyle(el).boxShadow.match(/rgba?\([^)]*\)/)![0]);
+      expect(await dotColour(frame.syncIndicator())).toBe(amber);
+      expect(await dotColour(cell)).toBe(amber);
 
       // While paused the head moves on and nothing records new prices: the valuations say how old theirs are.
       synced.devnet.produceBlocks(500);
