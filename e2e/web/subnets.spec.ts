@@ -2,6 +2,7 @@ import { AppFrame } from '../page-models/app-frame';
 import { amountOf } from '../page-models/figures';
 import { PortfolioPage } from '../page-models/portfolio-page';
 import { SubnetsPage } from '../page-models/subnets-page';
+import { WalletsPage } from '../page-models/wallets-page';
 import { screens } from '../support/screens';
 import { engineView } from '../support/engine-truth';
 import { expect, test } from '../support/web-host';
@@ -70,6 +71,26 @@ test('narrower windows: wide tables scroll inside their cards, the page never si
     ).toBeVisible();
     expect(await sideways(), `a subnet's page at ${width} px`).toEqual({ page: 0, cards: [] });
   }
+});
+
+test('a subnet’s positions, expanded, wrap a long wallet label instead of widening the table', async ({
+  page,
+  webHost,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(webHost.url);
+  const wallets = new WalletsPage(page);
+  await wallets.open();
+  // The longest label a wallet may have (80 characters).
+  const label = 'Cold storage for the long-term subnet bets, shared with the family trust, 2026 A';
+  await wallets.rename('Main', label);
+  await expect(wallets.row(label)).toBeVisible();
+  await page.goto(`${webHost.url}#/subnets`);
+  const subnets = new SubnetsPage(page);
+  await subnets.expectMarketFigures();
+  for (const row of await subnets.rows.all()) await row.getByRole('button', { name: /positions?$/ }).click();
+  await expect(page.getByRole('button', { name: new RegExp(`^▸ ${label} → validator`) }).first()).toBeVisible();
+  expect(await subnets.overflow()).toEqual({ page: 0, card: 0 });
 });
 
 test('a numeric header’s keyboard tooltip opens over its table, inside the card it scrolls in', async ({
