@@ -1,4 +1,6 @@
+import type { Locator } from '@playwright/test';
 import { amountOf } from '../page-models/figures';
+import { parseAmount } from '../support/amounts';
 import { SubnetsPage } from '../page-models/subnets-page';
 import { screens } from '../support/screens';
 import { engineAnalytics, engineView, parsePct, storedEmissionShare, storedNetTaoFlow } from '../support/engine-truth';
@@ -118,4 +120,33 @@ test('a subnet’s own page: figures equal the engine’s, the bet decomposes ex
   expect([...shownWeeks].sort()).toEqual(weeks.filter((w) => w.amount !== 0n).map((w) => w.start));
 
   await screens(page, 'subnet-detail');
+});
+
+test('exiting now says what it sells: the α you can sell (locked α apart), or that there is nothing to sell', async ({
+  page,
+  webHost,
+}) => {
+  const truth = engineView(webHost.dataDir);
+  const closed = truth.subnets.find((s) => s.figures.alpha === 0n);
+  const locked = truth.subnets.find((s) => s.holding.locked > 0n && s.holding.available > 0n);
+  expect(closed, 'a subnet sold out in the demo').toBeDefined();
+  expect(locked, 'a subnet with locked α in the demo').toBeDefined();
+  const exiting = page.getByRole('table', { name: 'Cost of exiting now' });
+  const note = page.getByTestId('exit-note');
+
+  // Nothing held: a sentence, not a table of headers with no rows.
+  await page.goto(`${webHost.url}#/subnets/${closed!.netuid}`);
+  await expect(note).toHaveText(`Nothing held on SN${closed!.netuid}: nothing to sell.`);
+  await expect(exiting).toHaveCount(0);
+
+  // Part of it locked: 100 % is of the α that can be sold, and the note says how much is left out.
+  await page.goto(`${webHost.url}#/subnets/${locked!.netuid}`);
+  await expect(exiting).toBeVisible();
+  await expect(note).toContainText('Of the α you can sell now');
+  // α amounts in the subnet's symbol ("1,142.012345678 η"): the number before it.
+  const alphaOf = async (at: Locator) => parseAmount((await at.getAttribute('title'))!.replace(/\s\S+$/, ''));
+  expect(await alphaOf(note.getByTestId('exit-locked'))).toBe(locked!.holding.locked);
+  expect(await alphaOf(page.getByTestId('exit-100').locator('td').first().locator('.amount'))).toBe(
+    locked!.holding.available,
+  );
 });

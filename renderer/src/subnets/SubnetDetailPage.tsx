@@ -135,7 +135,12 @@ function SubnetBody({
           </dl>
         </div>
       )}
-      <SubnetMarketPanels netuid={subnet.netuid} args={{ ...choice.args, currency }} symbol={subnet.symbol} />
+      <SubnetMarketPanels
+        netuid={subnet.netuid}
+        args={{ ...choice.args, currency }}
+        symbol={subnet.symbol}
+        holding={subnet.holding}
+      />
       <div className="card">
         <h2>Positions by validator</h2>
         <div className="scroll-x">

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue } from 'react';
-import type { SubnetDetailView } from '../../../shared/views';
+import type { HoldingView, SubnetDetailView } from '../../../shared/views';
 import { METRICS } from '../../../shared/vocab';
 import { Alpha, Masked, Pct } from '../app/Amount';
 import { formatDate, pct } from '../app/format';
@@ -17,11 +17,14 @@ export function SubnetMarketPanels({
   netuid,
   args,
   symbol,
+  holding,
 }: {
   netuid: number;
   /** Method, reward treatment and display currency. */
   args: AnalyticsArgs;
   symbol: string | null;
+  /** What is held now, locked and sellable: what "exiting now" can sell. */
+  holding: HoldingView;
 }) {
   const detail = useQuery(portfolioQueries.subnet(netuid, args));
   // Health and exit costs paint first; the charts follow in a deferred render (as on Portfolio), so
@@ -45,7 +48,7 @@ export function SubnetMarketPanels({
           Drawing charts…
         </p>
       )}
-      <Health d={d} unit={unit} symbol={symbol} />
+      <Health d={d} unit={unit} symbol={symbol} holding={holding} />
     </>
   );
 }
@@ -90,7 +93,17 @@ function benchmarkListOf(d: SubnetDetailView) {
   return (d.figures?.benchmarks ?? []).map((b) => ({ id: b.id, available: b.available, complete: b.complete }));
 }
 
-function Health({ d, unit, symbol }: { d: SubnetDetailView; unit: Unit; symbol: string | null }) {
+function Health({
+  d,
+  unit,
+  symbol,
+  holding,
+}: {
+  d: SubnetDetailView;
+  unit: Unit;
+  symbol: string | null;
+  holding: HoldingView;
+}) {
   const h = d.health;
   return (
     <div className="card" aria-labelledby="health-title">
@@ -166,50 +179,85 @@ function Health({ d, unit, symbol }: { d: SubnetDetailView; unit: Unit; symbol: 
         </div>
       </dl>
       <h3>Exiting now</h3>
-      <table className="table compact" aria-label="Cost of exiting now">
-        <thead>
-          <tr>
-            <th>Sell</th>
-            <th className="num">
-              <MetricLabel label="At spot" help={METRICS.spotValue.help} />
-            </th>
-            <th className="num">
-              <MetricLabel label="Pool returns" help={METRICS.exitValue.help} />
-            </th>
-            <th className="num">
-              <MetricLabel
-                label="Slippage and fee"
-                help="Spot value − what the pool returns: the cost of exiting this much now."
-              />
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.exit.map((e) => (
-            <tr key={e.percent} data-testid={`exit-${e.percent}`}>
-              <td>
-                {e.percent} %{' '}
-                <span className="muted small">
-                  (<Alpha amount={e.alpha} netuid={d.netuid} symbol={symbol} decimals={2} />)
-                </span>
-              </td>
-              <td className="num">
-                <Money amount={e.spotValue} unit={unit} />
-              </td>
-              <td className="num">
-                <Money amount={e.exitValue} unit={unit} />
-                {e.approximate && <span title="Approximate: the runtime's exact swap is not modelled"> ≈</span>}
-              </td>
-              <td className="num">
-                <Money amount={e.cost === null ? null : -e.cost} unit={unit} sign />{' '}
-                <span className="muted small">
-                  <Pct value={e.share === null ? null : -e.share} decimals={2} tone={false} />
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ExitNote d={d} symbol={symbol} holding={holding} />
+      {d.exit.length > 0 && <ExitTable d={d} unit={unit} symbol={symbol} />}
     </div>
+  );
+}
+
+/**
+ * What the exit rows sell: the α that can be sold now (locked α cannot, so 100 % is less than α held);
+ * in place of the rows, why there are none.
+ */
+function ExitNote({ d, symbol, holding }: { d: SubnetDetailView; symbol: string | null; holding: HoldingView }) {
+  const alpha = (amount: bigint, testId?: string) => (
+    <Alpha amount={amount} netuid={d.netuid} symbol={symbol} decimals={2} {...(testId ? { testId } : {})} />
+  );
+  const note = (text: React.ReactNode) => (
+    <p className="muted small" data-testid="exit-note">
+      {text}
+    </p>
+  );
+  if (d.exit.length > 0)
+    return holding.locked > 0n
+      ? note(
+          <>
+            Of the α you can sell now ({alpha(holding.available)}): {alpha(holding.locked, 'exit-locked')} is locked and
+            cannot be sold.
+          </>,
+        )
+      : null;
+  if (holding.available > 0n) return note(<>No pool recorded for SN{d.netuid} at this block: no quote.</>);
+  if (holding.locked > 0n)
+    return note(<>All of it is locked ({alpha(holding.locked, 'exit-locked')}): nothing can be sold now.</>);
+  return note(<>Nothing held on SN{d.netuid}: nothing to sell.</>);
+}
+
+function ExitTable({ d, unit, symbol }: { d: SubnetDetailView; unit: Unit; symbol: string | null }) {
+  return (
+    <table className="table compact" aria-label="Cost of exiting now">
+      <thead>
+        <tr>
+          <th>Sell</th>
+          <th className="num">
+            <MetricLabel label="At spot" help={METRICS.spotValue.help} />
+          </th>
+          <th className="num">
+            <MetricLabel label="Pool returns" help={METRICS.exitValue.help} />
+          </th>
+          <th className="num">
+            <MetricLabel
+              label="Slippage and fee"
+              help="Spot value − what the pool returns: the cost of exiting this much now."
+            />
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {d.exit.map((e) => (
+          <tr key={e.percent} data-testid={`exit-${e.percent}`}>
+            <td>
+              {e.percent} %{' '}
+              <span className="muted small">
+                (<Alpha amount={e.alpha} netuid={d.netuid} symbol={symbol} decimals={2} />)
+              </span>
+            </td>
+            <td className="num">
+              <Money amount={e.spotValue} unit={unit} />
+            </td>
+            <td className="num">
+              <Money amount={e.exitValue} unit={unit} />
+              {e.approximate && <span title="Approximate: the runtime's exact swap is not modelled"> ≈</span>}
+            </td>
+            <td className="num">
+              <Money amount={e.cost === null ? null : -e.cost} unit={unit} sign />{' '}
+              <span className="muted small">
+                <Pct value={e.share === null ? null : -e.share} decimals={2} tone={false} />
+              </span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
