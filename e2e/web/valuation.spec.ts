@@ -34,6 +34,10 @@ test('locked α and the unexplained changes on screen equal the service’s', as
     await expect(row.getByTestId('unexplained-hotkey')).toHaveAttribute('data-hotkey', u.hotkey);
     expect(await amountOf(row.getByTestId('unexplained-alpha-amount'))).toBe(u.alpha);
   }
+  // The headline's note: the same net change as the card and `report` (signed: here α vanished).
+  const net = truth.unexplained.reduce((sum, u) => sum + u.alpha, 0n);
+  expect(net).toBeLessThan(0n);
+  expect(await amountOf(page.getByTestId('unexplained-alpha').locator('.amount'))).toBe(net);
   const rounding = truth.unexplained.length - listed.length;
   if (rounding > 0) await expect(page.getByTestId('unexplained-rounding')).toContainText(`And ${rounding} change`);
 

@@ -118,10 +118,13 @@ export function Headline({ view, analytics, unit }: { view: PortfolioView; analy
           No pool price recorded for subnet(s) {f.flags.missingPrice.join(', ')}: their value counts as 0.
         </p>
       )}
-      {f.alphaUnexplained !== 0n && (
+      {view.unexplained.length > 0 && (
+        // The signed net of the changes, as the card below and `report` give it (f.alphaUnexplained
+        // is only the α lost, unsigned).
         <p className="note" data-testid="unexplained-alpha">
-          Unexplained α: <Alpha amount={f.alphaUnexplained} netuid={-1} decimals={9} /> changed between checkpoints that
-          no recorded event or emission explains (listed below, not counted as income).
+          Unexplained α: net{' '}
+          <Alpha amount={view.unexplained.reduce((sum, u) => sum + u.alpha, 0n)} netuid={-1} decimals={9} /> changed
+          between checkpoints that no recorded event or emission explains (listed below, not counted as income).
         </p>
       )}
       {analytics.fiat && analytics.fiat.missingDays.length > 0 && (
