@@ -26,6 +26,12 @@ test('Portfolio figures equal the engine’s, and the lines add up under both re
     expect(await portfolio.amount('exit-value')).toBe(f.exitValue);
     expect(await portfolio.amount('total-return')).toBe(f.totalReturn);
     expect(await portfolio.amount('excess-hold-tao')).toBe(truth.total.benchmarks!.holdTao.excess);
+    // Stake older than the history enters at its value then: the note names that amount as a value,
+    // not as a price (τ per α).
+    expect(f.alphaOpening).toBeGreaterThan(0n);
+    const opening = page.getByTestId('opening-note');
+    await expect(opening).toContainText('entered at its value at the first recorded prices,');
+    expect(await amountOf(opening.locator('.amount'))).toBe(f.openingTao);
 
     const terms = await portfolio.terms();
     const { total, ...lines } = terms;

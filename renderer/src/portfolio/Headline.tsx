@@ -108,9 +108,9 @@ export function Headline({ view, analytics, unit }: { view: PortfolioView; analy
       </div>
       <AddsUpCard view={view} analytics={analytics} unit={unit} />
       {f.alphaOpening > 0n && (
-        <p className="note">
-          Includes stake held before the recorded history (opening balance), entered at the first recorded price (
-          <Tao rao={f.openingTao} />) rather than as income.
+        <p className="note" data-testid="opening-note">
+          Includes stake held before the recorded history (opening balance), entered at its value at the first recorded
+          prices, <Tao rao={f.openingTao} />, rather than as income.
         </p>
       )}
       {f.flags.missingPrice.length > 0 && (
