@@ -18,6 +18,8 @@ export function BarsChart(props: {
   axisFormat?: (value: number) => string;
   color?: string;
   height?: number;
+  /** Why a period can have no value (e.g. "No USD price"): said under the chart, as no bar looks like zero. */
+  missingLabel?: string;
 }) {
   const {
     data,
@@ -88,6 +90,22 @@ export function BarsChart(props: {
           </BarChart>
         </ResponsiveContainer>
       )}
+      <MissingNote data={data} label={props.missingLabel ?? 'No value'} />
     </ChartShell>
+  );
+}
+
+/** The periods without a value, named: their bars are absent, which a reader would take for zero. */
+function MissingNote({ data, label }: { data: readonly BarDatum[]; label: string }) {
+  const missing = data
+    .filter((d) => d.value === null)
+    .map((d) => `the ${d.label[0]!.toLowerCase()}${d.label.slice(1)}`);
+  if (missing.length === 0) return null;
+  const shown = missing.length > 5 ? [...missing.slice(0, 4), `${missing.length - 4} more`] : missing;
+  const list = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+  return (
+    <p className="muted small" data-testid="chart-missing">
+      {label} for {list}: left out of the chart, not zero.
+    </p>
   );
 }

@@ -162,6 +162,7 @@ export const IncomeOverTime = memoOnData(function IncomeOverTime({
         data={data}
         format={formatIn(unit)}
         axisFormat={axisFormatIn(unit)}
+        missingLabel={unit.currency === 'fiat' ? `No ${unit.code} price` : 'No value'}
         controls={
           <ChoiceButtons
             label="Income per"
