@@ -126,6 +126,8 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
   await activity.open();
   await expect(currency.getByRole('button', { name: 'USD' })).toHaveAttribute('aria-pressed', 'true');
   await expect(activity.rows.first().getByTestId('activity-tao')).toContainText('USD');
+  // The column says so too: its amounts are USD, not TAO (and back to TAO with the τ button, below).
+  await expect(activity.grid.getByRole('columnheader', { name: /^TAO/ })).toHaveText(/^TAO in USD/);
   // Entries with legs (a fund-share record has none: its detail shows the fund instead).
   const withLegs = page.locator('[data-testid="activity-row"]:not([data-legs="0"])');
   for (const i of [0, 1, 2]) {
@@ -139,6 +141,9 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
     expect(await fiatOf(row.getByTestId('activity-tao').locator('.amount'))).toBe(expected);
   }
   await screens(page, 'activity-fiat');
+  await currency.getByRole('button', { name: 'τ' }).click();
+  await expect(activity.grid.getByRole('columnheader', { name: /^TAO/ })).toHaveText(/^TAO$/);
+  await currency.getByRole('button', { name: 'USD' }).click();
   await page.goto(`${webHost.url}#/subnets/5`);
 
   // Back to τ everywhere with one click.

@@ -29,12 +29,16 @@ export const ActivityHead = memo(function ActivityHead({
   ref,
   sort,
   onSort,
+  fiatCode,
 }: {
   /** The header row: its cells marked `data-cut` give the cut columns' widths (cell-fit.ts). */
   ref: Ref<HTMLDivElement>;
   sort: ActivitySort;
   onSort: (key: ActivitySortKey) => void;
+  /** Shown in fiat: the TAO column's amounts are in this currency (still sorted by their TAO). */
+  fiatCode?: string | undefined;
 }) {
+  const labelOf = (c: Column) => (c.id === 'tao' && fiatCode !== undefined ? `TAO in ${fiatCode}` : c.label);
   return (
     <div ref={ref} role="row" aria-rowindex={1} className="activity-row">
       {COLUMNS.map((c) => (
@@ -52,11 +56,11 @@ export const ActivityHead = memo(function ActivityHead({
               title={`Sort by ${ACTIVITY_SORT_KEYS[c.sort].label}: ${ACTIVITY_SORT_KEYS[c.sort].help}`}
               onClick={() => onSort(c.sort!)}
             >
-              {c.label}
+              {labelOf(c)}
               <span aria-hidden="true">{sort.key === c.sort ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
             </button>
           ) : (
-            c.label
+            labelOf(c)
           )}
         </div>
       ))}

@@ -120,7 +120,7 @@ export function ActivityTable({
       onFocus={() => active === null && count > 0 && onActive(0)}
     >
       <div role="rowgroup" className="activity-head">
-        <ActivityHead ref={head} sort={sort} onSort={onSort} />
+        <ActivityHead ref={head} sort={sort} onSort={onSort} fiatCode={fiatCode} />
       </div>
       <ActivityWindow
         scroller={scroller}
