@@ -7,6 +7,7 @@ import type { LedgerEntry } from '../../shared/engine';
 import { LEDGER_KINDS } from '../../shared/vocab';
 import { ActivityPage } from '../page-models/activity-page';
 import { AppFrame } from '../page-models/app-frame';
+import { WalletsPage } from '../page-models/wallets-page';
 import { parseAmount, roundsTo } from '../support/amounts';
 import { screens } from '../support/screens';
 import { syncedData, type SyncedData } from '../support/synced';
@@ -211,4 +212,31 @@ test('choices are remembered across pages and reloads', async ({ page }) => {
   await page.reload();
   await expect(activity.filter('Kind')).toHaveValue('sell');
   await activity.expectCount(synced.ledger.length, sells);
+});
+
+test('a long wallet label keeps the filters in their row: the Wallet choice does not grow to fit it', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const activity = await openActivity(page);
+  const top = async (label: 'Wallet' | 'Subnet' | 'Kind') => (await activity.filter(label).boundingBox())!.y;
+  const before = [await top('Wallet'), await top('Subnet'), await top('Kind')];
+  expect(new Set(before).size).toBe(1);
+  const wallets = new WalletsPage(page);
+  await wallets.open();
+  const [original] = await wallets.labels();
+  // The longest label a wallet may have (80 characters).
+  const long = 'Cold storage for the long-term subnet bets, shared with the family trust, 2026 A';
+  await wallets.rename(original!, long);
+  await expect(wallets.row(long)).toBeVisible();
+  try {
+    await activity.open();
+    await activity.expectCount(synced.ledger.length);
+    await expect(activity.filter('Wallet').getByRole('option', { name: long })).toHaveCount(1);
+    expect([await top('Wallet'), await top('Subnet'), await top('Kind')]).toEqual(before);
+  } finally {
+    await wallets.open();
+    await wallets.rename(long, original!);
+    await expect(wallets.row(original!)).toBeVisible();
+  }
 });
