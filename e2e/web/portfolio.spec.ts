@@ -148,6 +148,33 @@ test('IRR, TWR, period returns, risk and a date range equal the engine’s', asy
   expect(ranged.income).toBeLessThan(cockpit.figures.incomeTao!);
 });
 
+test('a date range that ends before it starts is flagged, and all history is shown; the page survives a reload', async ({
+  page,
+  webHost,
+}) => {
+  const portfolio = new PortfolioPage(page);
+  await portfolio.goto(webHost.url);
+  await portfolio.expectDrawn();
+  const { cockpit } = engineAnalytics(webHost.dataDir, 'tao', 5);
+  const days = cockpit.series.map((p) => p.day);
+  const [early, late] = [days[1]!, days.at(-2)!];
+  const all = `${cockpit.range.from} to ${cockpit.range.to} (UTC days, inclusive)`;
+  await page.getByLabel('From').fill(late);
+  await page.getByLabel('To').fill(early);
+  const problem = page.getByTestId('range-problem');
+  await expect(problem).toHaveText('The “From” day is after the “To” day: showing all history.');
+  await expect(page.getByText(all)).toBeVisible();
+  expect(await portfolio.amount('range-realized')).toBe(cockpit.range.realized);
+  // Remembered as typed, it must not leave the page with nothing but an error on the next visit.
+  await page.reload();
+  await expect(page.getByTestId('spot-value')).toBeVisible();
+  await expect(problem).toBeVisible();
+  await expect(page.getByLabel('To')).toHaveValue(early);
+  await page.getByLabel('To').fill(late);
+  await expect(problem).toHaveCount(0);
+  await expect(page.getByText(`${late} to ${late} (UTC days, inclusive)`)).toBeVisible();
+});
+
 test('switching to FIFO shows FIFO’s figures, and the choice survives navigation', async ({ page, webHost }) => {
   const acb = engineView(webHost.dataDir, { method: 'acb' }).total.figures;
   const fifo = engineView(webHost.dataDir, { method: 'fifo' }).total.figures;

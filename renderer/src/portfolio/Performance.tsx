@@ -149,6 +149,11 @@ export function RangeCard(props: {
           )}
         </div>
       </div>
+      {props.from !== null && props.to !== null && props.from > props.to && (
+        <p className="error small" role="alert" data-testid="range-problem">
+          The “From” day is after the “To” day: showing all history.
+        </p>
+      )}
       <p className="muted small">
         {r.from} to {r.to} (UTC days, inclusive)
       </p>

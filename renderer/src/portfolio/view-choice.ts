@@ -47,6 +47,13 @@ const rangeKeys = (page: string) => ({
 });
 
 /**
+ * The range sent for a remembered From and To: none when it ends before it starts, which the backend
+ * refuses (the page would show nothing but that error, and keep it across reloads); RangeCard says so.
+ */
+export const rangeArgs = (from: string | null, to: string | null) =>
+  from !== null && to !== null && from > to ? {} : { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+
+/**
  * The arguments the hooks below would give, read from what is remembered, outside React: what a page
  * will ask for before it is shown (prefetch.ts). `fiatAvailable` as the portfolio view says.
  */
@@ -56,7 +63,7 @@ export function rememberedArgs(fiatAvailable: boolean, page?: string) {
   if (!page) return { view: args, analytics: { ...args, currency } };
   const from = readPersisted(...rangeKeys(page).from);
   const to = readPersisted(...rangeKeys(page).to);
-  return { view: args, analytics: { ...args, currency, ...(from ? { from } : {}), ...(to ? { to } : {}) } };
+  return { view: args, analytics: { ...args, currency, ...rangeArgs(from, to) } };
 }
 
 /**
@@ -88,7 +95,7 @@ export function useAnalyticsChoice(page: string, fiatAvailable: boolean) {
       },
       [setFrom, setTo],
     ),
-    args: { currency: shown, ...(from ? { from } : {}), ...(to ? { to } : {}) },
+    args: { currency: shown, ...rangeArgs(from, to) },
   };
 }
 
