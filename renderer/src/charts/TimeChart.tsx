@@ -4,7 +4,16 @@ import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis
 import { Masked } from '../app/Amount';
 import { compactTao, FULL_DECIMALS, formatDate, tao } from '../app/format';
 import { oneOf, usePersistedState } from '../app/persisted';
-import { axisDate, rangeIds, rangeStart, RANGES, summarise, toChartNumber, type RangeId } from './chart-data';
+import {
+  axisDate,
+  rangeIds,
+  rangeStart,
+  RANGES,
+  summarise,
+  toChartNumber,
+  valueTicks,
+  type RangeId,
+} from './chart-data';
 import { ChartShell, ChoiceButtons, type TipProps } from './ChartShell';
 import { MarkerLayer, markerTextsByPoint, pointAtOrBefore, type PlacedMarker } from './markers';
 
@@ -87,6 +96,11 @@ export function TimeChart(props: {
     }
     return out;
   }, [markers, lines, points, start]);
+  // The value axis over the lines shown (a hidden line's values do not stretch it).
+  const ticks = useMemo(
+    () => valueTicks(rows.flatMap((r) => shownLines.map((l) => r[l.id] ?? null))),
+    [rows, shownLines],
+  );
   const markerTexts = useMemo(() => markerTextsByPoint(points, markers), [points, markers]);
 
   const shownPoints = points.slice(start);
@@ -175,7 +189,7 @@ export function TimeChart(props: {
               stroke="var(--muted)"
               tick={{ fill: 'var(--muted)', fontSize: 12 }}
               width={84}
-              domain={['auto', 'auto']}
+              {...(ticks ? { ticks, domain: [ticks[0] as number, ticks.at(-1) as number] } : {})}
             />
             <Tooltip
               cursor={{ stroke: 'var(--muted)', strokeDasharray: '3 3' }}

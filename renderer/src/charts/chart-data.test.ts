@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tao } from '../app/format';
-import { axisDate, DAY_MS, rangeStart, summarise, toChartNumber } from './chart-data';
+import { axisDate, DAY_MS, rangeStart, summarise, toChartNumber, valueTicks } from './chart-data';
 
 const day = (i: number) => ({ t: Date.UTC(2026, 0, 1) + i * DAY_MS });
 
@@ -51,5 +51,24 @@ describe('axisDate', () => {
   it('shows day and month, or month and year for long spans', () => {
     expect(axisDate(Date.UTC(2026, 10, 3), 30 * DAY_MS)).toBe('Nov 3');
     expect(axisDate(Date.UTC(2026, 10, 3), 500 * DAY_MS)).toBe('Nov 2026');
+  });
+});
+
+describe('valueTicks', () => {
+  it('a flat line gets a band around it, and no tick below 0 when nothing is', () => {
+    // Root's price is a flat τ1: the library's own axis ran from −1 to 3.
+    expect(valueTicks([1, 1, 1])).toEqual([0.9, 0.95, 1, 1.05, 1.1]);
+    expect(valueTicks([0, 0])).toEqual([0, 0.5, 1]);
+  });
+  it('values from 0 up start at 0; a series below 0 keeps its negative ticks', () => {
+    expect(valueTicks([0, 120, 2_900])).toEqual([0, 1_000, 2_000, 3_000]);
+    expect(valueTicks([3, 4.2])).toEqual([3, 3.5, 4, 4.5]);
+    expect(valueTicks([-700, 250])).toEqual([-750, -500, -250, 0, 250]);
+  });
+  it('round steps without float noise; nothing to plot is null', () => {
+    expect(valueTicks([0.021, 0.0248])).toEqual([0.021, 0.022, 0.023, 0.024, 0.025]);
+    expect(valueTicks([0.1, 0.4])).toEqual([0.1, 0.2, 0.3, 0.4]);
+    expect(valueTicks([null, null])).toBeNull();
+    expect(valueTicks([])).toBeNull();
   });
 });

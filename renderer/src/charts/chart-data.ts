@@ -85,3 +85,44 @@ export interface BarDatum {
   t: number;
   value: bigint | null;
 }
+
+/**
+ * The value axis's ticks for the plotted values (null when there are none): about five at a round step
+ * (1, 2, 2.5 or 5 × 10ⁿ) covering them, never below 0 when no value is (the charting library's own
+ * rounding drew a flat price of τ1 on an axis from −1 to 3, and values from 0 up to −700), and a band
+ * around a flat line.
+ */
+export function valueTicks(values: readonly (number | null)[], count = 5): number[] | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values)
+    if (v !== null && Number.isFinite(v)) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  if (lo > hi) return null;
+  const floor = lo >= 0 ? 0 : -Infinity;
+  if (lo === hi) {
+    const pad = lo === 0 ? 1 : Math.abs(lo) / 10;
+    lo -= pad;
+    hi += pad;
+  }
+  const step = roundStep((hi - lo) / (count - 1));
+  const first = Math.max(floor, Math.floor(lo / step) * step);
+  const ticks: number[] = [];
+  // Each tick from its index (not by adding steps up), rounded to the step's decimals: no 0.30000000000000004.
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 1);
+  for (let i = 0; ; i++) {
+    const t = Number((first + i * step).toFixed(decimals));
+    ticks.push(t);
+    if (t >= hi) break;
+  }
+  return ticks;
+}
+
+/** The round step at or above `raw`: 1, 2, 2.5 or 5 × 10ⁿ. */
+function roundStep(raw: number): number {
+  const unit = 10 ** Math.floor(Math.log10(raw));
+  const m = (raw / unit) * (1 - 1e-9); // 0.2 / 4 is 0.05000000000000002: still a step of 0.05
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10) * unit;
+}
