@@ -142,6 +142,9 @@ test('IRR, TWR, period returns, risk and a date range equal the engine’s', asy
   await page.getByLabel('From').fill(from);
   await page.getByLabel('To').fill(to);
   await expect(page.getByText(`${from} to ${to} (UTC days, inclusive)`)).toBeVisible();
+  // The risk columns follow the range, and both say so.
+  await expect(page.getByText(`Risk from ${from} to ${to}.`)).toBeVisible();
+  await expect(page.getByText('The risk columns of Period returns and risk use the same days.')).toBeVisible();
   const ranged = engineAnalytics(webHost.dataDir, 'tao', 5, { from, to }).cockpit.range;
   expect(await portfolio.amount('range-realized')).toBe(ranged.realized);
   expect(await portfolio.amount('range-income')).toBe(ranged.income);

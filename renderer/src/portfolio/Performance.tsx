@@ -155,7 +155,7 @@ export function RangeCard(props: {
         </p>
       )}
       <p className="muted small">
-        {r.from} to {r.to} (UTC days, inclusive)
+        {r.from} to {r.to} (UTC days, inclusive). The risk columns of Period returns and risk use the same days.
       </p>
       <dl className="equation">
         <div>
