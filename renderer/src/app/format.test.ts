@@ -102,6 +102,9 @@ describe('chart axes in the display unit', () => {
     expect(usdAxis(Number(123_450_000_000n) / 1e9)).toBe('1.23k USD');
     expect(usdAxis(-Number(5_000_000_000n) / 1e9)).toBe('−50 USD');
     expect(compactFiat(0, 'EUR')).toBe('0 EUR');
+    // A billion reads as one: '1200M USD' had four digits.
+    expect(compactFiat(1_234_000_000, 'USD')).toBe('1.23B USD');
+    expect(compactFiat(-999_000_000, 'USD')).toBe('−999M USD');
   });
 });
 

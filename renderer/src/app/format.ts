@@ -90,10 +90,10 @@ export function compactFiat(value: number, code: string): string {
   return `${value < 0 && text !== '0' ? '−' : ''}${text} ${code}`;
 }
 
-/** |v| in three significant digits at most, with k / M. */
+/** |v| in three significant digits at most, with k / M / B. */
 function compactAbs(v: number): string {
   const abs = Math.abs(v);
-  const [div, suffix] = abs >= 1e6 ? [1e6, 'M'] : abs >= 1e3 ? [1e3, 'k'] : [1, ''];
+  const [div, suffix] = abs >= 1e9 ? [1e9, 'B'] : abs >= 1e6 ? [1e6, 'M'] : abs >= 1e3 ? [1e3, 'k'] : [1, ''];
   const scaled = abs / div;
   const digits = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2;
   const fixed = scaled.toFixed(digits);
