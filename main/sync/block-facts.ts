@@ -170,7 +170,10 @@ export async function factsFor(
   if (!entry.change) {
     // The head takes the runtime's full pool info (and the tempos, for live refreshes); a daily
     // checkpoint reads the pools with the block. Both read the positions' pool values with it.
-    const netuids = finder.checkpointNetuids();
+    // Subnets a checkpoint reads pools of: those at the head of the first run and every position's.
+    const netuids = [...new Set([...finder.netuids, ...[...finder.positions.values()].map((p) => p.netuid)])].sort(
+      (a, b) => a - b,
+    );
     const held = [...new Set([...finder.positions.values()].map((p) => p.netuid))].sort((a, b) => a - b);
     const funds = fundsOf(finder, entry);
     const s = await reader.readBlock(

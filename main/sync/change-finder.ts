@@ -38,7 +38,8 @@ export class ChangeFinder {
   readonly #reads: BlockReads;
   /** The pairs checkpoints take α from share storage for (from 441 more than the positions). */
   readonly pairs: CheckpointPairs;
-  #discovered = false;
+  /** The head the discovery listed the positions at (the first run's). */
+  #discoveredAt: number | null = null;
 
   constructor(
     readonly reader: ChainReader,
@@ -50,7 +51,7 @@ export class ChangeFinder {
   }
 
   #keys(): string[] {
-    this.#keyList ??= fingerprintKeys(this.coldkey, this.hotkeys, this.positions.values());
+    this.#keyList ??= fingerprintKeys(this.coldkey, this.hotkeys, this.positions.values(), this.pairs.shareKeys());
     return this.#keyList;
   }
 
@@ -67,7 +68,7 @@ export class ChangeFinder {
     if (!this.positions.has(k)) {
       this.positions.set(k, { hotkey, netuid });
       // A subnet above the head's highest (dissolved before it) is priced at change blocks too.
-      if (this.#discovered && netuid >= this.netuids.length) this.netuids = upTo(netuid);
+      if (this.#discoveredAt !== null && netuid >= this.netuids.length) this.netuids = upTo(netuid);
       this.#invalidate();
       changed = true;
     }
@@ -108,11 +109,6 @@ export class ChangeFinder {
   }
   #poolKeys: string[] | null = null;
 
-  /** Subnets a daily checkpoint reads pools of: those at the head of the first run and every position's. */
-  checkpointNetuids(): number[] {
-    return [...new Set([...this.netuids, ...[...this.positions.values()].map((p) => p.netuid)])].sort((a, b) => a - b);
-  }
-
   /**
    * State at block b with the current key set, optionally with events and pools (merged with what
    * was read there before, see BlockReads). `phase` names the request in the reader's counts.
@@ -149,7 +145,7 @@ export class ChangeFinder {
    * highest, reads stopped below it (basket475 seed 303: subnet 7, dissolved at 15,000).
    */
   async discover(hi: number, lo = hi): Promise<void> {
-    if (this.#discovered) return;
+    if (this.#discoveredAt !== null) return;
     const hash = await this.reader.hashOf(hi);
     const lower = lo < hi ? await this.reader.subnetsAt(await this.reader.hashOf(lo)) : [];
     const subnets = [...(await this.reader.subnetsAt(hash)), ...lower];
@@ -159,7 +155,7 @@ export class ChangeFinder {
     this.netuids = upTo(highest);
     this.#poolKeys = null;
     this.pairs.invalidate();
-    this.#discovered = true;
+    this.#discoveredAt = hi;
   }
 
   /**
@@ -291,6 +287,9 @@ export class ChangeFinder {
   async run(lo: number, hi: number, onProgress?: (found: number) => void): Promise<ChangeBlock[]> {
     if (lo > hi) return [];
     await this.discover(hi, lo);
+    // A later run (live following) looks beyond the discovery's head: positions new there show in shares only.
+    this.pairs.watchFrom = lo > (this.#discoveredAt ?? Infinity) ? lo - 1 : null;
+    this.#keyList = null;
     const changes = new Map<number, ChangeBlock>();
     const candidates = await this.#walk(lo, hi, changes);
     // Upgrade blocks are change blocks too (migrations may move α silently); StakeInfo before one lists unseen α.

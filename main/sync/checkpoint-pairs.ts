@@ -95,6 +95,28 @@ export class CheckpointPairs {
   }
 
   /**
+   * Set while a run looks beyond the head the finder's discovery listed the positions at (live following):
+   * the block before its range. A position that arrives there without an event of the coldkey is in no
+   * listing, and from 441 a stake transfer in onto a known hotkey, on a subnet not held there, changes
+   * nothing but that pair's shares (the sender signs, StakingHotkeys already lists the hotkey,
+   * LastColdkeyHotkeyStakeBlock records root only): the follower missed its block (soak test, demo devnet).
+   */
+  watchFrom: number | null = null;
+
+  /**
+   * The share keys the fingerprint adds while `watchFrom` is set: those of the pairs there that are not
+   * known positions, root aside (as in heldAt). None at or below a block known to predate 441, where
+   * LastColdkeyHotkeyStakeBlock records the receiving pair.
+   */
+  shareKeys(): string[] {
+    const b = this.watchFrom;
+    if (b === null || b <= this.#preBasketUpTo) return [];
+    return this.at(b)
+      .filter((p) => p.netuid !== 0 && !this.positions.has(posKey(p.hotkey, p.netuid)))
+      .flatMap((p) => [keys.alpha(p.hotkey, this.coldkey, p.netuid), keys.alphaV2(p.hotkey, this.coldkey, p.netuid)]);
+  }
+
+  /**
    * The keys of the pairs at b that are not known positions, as a known position has them (its
    * fingerprint keys and pool values: stakeFromStorage sees them empty or prices them) on a known
    * position's subnet; on any other subnet the two share keys alone (empty, or held: heldAt makes it a

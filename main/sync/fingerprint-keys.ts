@@ -15,8 +15,16 @@ export const pairKeys = (coldkey: string, p: Pair): string[] => [
   keys.lock(coldkey, p.netuid, p.hotkey),
 ];
 
-/** The nonce (in the account), StakingHotkeys, every LastColdkeyHotkeyStakeBlock and every position's share, epoch and lock keys. */
-export function fingerprintKeys(coldkey: string, hotkeys: ReadonlySet<string>, positions: Iterable<Pair>): string[] {
+/**
+ * The nonce (in the account), StakingHotkeys, every LastColdkeyHotkeyStakeBlock and every position's share, epoch and
+ * lock keys; then `watched` (live following: the known hotkeys' shares on other subnets, CheckpointPairs.shareKeys).
+ */
+export function fingerprintKeys(
+  coldkey: string,
+  hotkeys: ReadonlySet<string>,
+  positions: Iterable<Pair>,
+  watched: readonly string[] = [],
+): string[] {
   return [
     keys.account(coldkey),
     keys.stakingHotkeys(coldkey),
@@ -24,6 +32,7 @@ export function fingerprintKeys(coldkey: string, hotkeys: ReadonlySet<string>, p
     ...[...positions]
       .sort((a, b) => (a.hotkey < b.hotkey ? -1 : a.hotkey > b.hotkey ? 1 : a.netuid - b.netuid))
       .flatMap((p) => pairKeys(coldkey, p)),
+    ...watched,
   ];
 }
 
