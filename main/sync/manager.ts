@@ -235,6 +235,8 @@ export class SyncManager {
     if (!this.#client) {
       const client = this.#makeClient();
       client.onConnected((api) => {
+        // What this connection's node announces: after a reconnect the node may be behind the last one.
+        this.#announced = null;
         void api.rpc.chain
           .subscribeFinalizedHeads((header) => {
             const n = header.number.toNumber();
