@@ -142,7 +142,7 @@ test('exiting now says what it sells: the α you can sell (locked α apart), or 
   // Part of it locked: 100 % is of the α that can be sold, and the note says how much is left out.
   await page.goto(`${webHost.url}#/subnets/${locked!.netuid}`);
   await expect(exiting).toBeVisible();
-  await expect(note).toContainText('Of the α you can sell now');
+  await expect(note).toContainText('The percentages are of the α you can sell now');
   // α amounts in the subnet's symbol ("1,142.012345678 η"): the number before it.
   const alphaOf = async (at: Locator) => parseAmount((await at.getAttribute('title'))!.replace(/\s\S+$/, ''));
   expect(await alphaOf(note.getByTestId('exit-locked'))).toBe(locked!.holding.locked);

@@ -202,8 +202,8 @@ function ExitNote({ d, symbol, holding }: { d: SubnetDetailView; symbol: string 
     return holding.locked > 0n
       ? note(
           <>
-            Of the α you can sell now ({alpha(holding.available)}): {alpha(holding.locked, 'exit-locked')} is locked and
-            cannot be sold.
+            The percentages are of the α you can sell now ({alpha(holding.available)}); another{' '}
+            {alpha(holding.locked, 'exit-locked')} is locked and cannot be sold.
           </>,
         )
       : null;
