@@ -6,6 +6,7 @@ import { compactTao, FULL_DECIMALS, formatDate, tao } from '../app/format';
 import { oneOf, usePersistedState } from '../app/persisted';
 import {
   axisDate,
+  dateTicks,
   rangeIds,
   rangeStart,
   RANGES,
@@ -179,6 +180,7 @@ export function TimeChart(props: {
               type="number"
               scale="time"
               domain={['dataMin', 'dataMax']}
+              ticks={dateTicks(shownPoints[0]?.t ?? 0, shownPoints.at(-1)?.t ?? 0)}
               tickFormatter={(t: number) => axisDate(t, span)}
               stroke="var(--muted)"
               tick={{ fill: 'var(--muted)', fontSize: 12 }}

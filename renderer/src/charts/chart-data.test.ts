@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tao } from '../app/format';
-import { axisDate, DAY_MS, rangeStart, summarise, toChartNumber, valueTicks } from './chart-data';
+import { axisDate, dateTicks, DAY_MS, rangeStart, summarise, toChartNumber, valueTicks } from './chart-data';
 
 const day = (i: number) => ({ t: Date.UTC(2026, 0, 1) + i * DAY_MS });
 
@@ -70,5 +70,26 @@ describe('valueTicks', () => {
     expect(valueTicks([0.1, 0.4])).toEqual([0.1, 0.2, 0.3, 0.4]);
     expect(valueTicks([null, null])).toBeNull();
     expect(valueTicks([])).toBeNull();
+  });
+});
+
+describe('dateTicks', () => {
+  const utc = (m: number, d: number, h = 0) => Date.UTC(2026, m, d, h);
+  it('midnights a round number of days apart, at most eight', () => {
+    // Two weeks from a morning to an afternoon: every second midnight.
+    expect(dateTicks(utc(10, 19, 6), utc(11, 2, 15))).toEqual(
+      [20, 22, 24, 26, 28, 30].map((d) => utc(10, d)).concat([utc(11, 2)]),
+    );
+    expect(dateTicks(utc(10, 1), utc(10, 4, 12))).toEqual([1, 2, 3, 4].map((d) => utc(10, d)));
+    expect(dateTicks(utc(10, 1), utc(10, 31)).every((t, i, all) => i === 0 || t - all[i - 1]! === 7 * DAY_MS)).toBe(
+      true,
+    );
+  });
+  it('the first of a month for long spans, on a quarter or half for wider steps', () => {
+    expect(dateTicks(utc(1, 10), utc(7, 20))).toEqual([2, 3, 4, 5, 6, 7].map((m) => utc(m, 1)));
+    const twoYears = dateTicks(Date.UTC(2025, 0, 15), Date.UTC(2026, 11, 20));
+    expect(twoYears.length).toBeLessThanOrEqual(8);
+    for (const t of twoYears) expect([0, 3, 6, 9]).toContain(new Date(t).getUTCMonth());
+    expect(dateTicks(utc(1, 1), utc(1, 1))).toEqual([]);
   });
 });

@@ -126,3 +126,31 @@ function roundStep(raw: number): number {
   const m = (raw / unit) * (1 - 1e-9); // 0.2 / 4 is 0.05000000000000002: still a step of 0.05
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 2.5 ? 2.5 : m <= 5 ? 5 : 10) * unit;
 }
+
+/**
+ * The time axis's ticks between `first` and `last` (ms): UTC midnights at most `most` of them, a round
+ * number of days apart (1, 2, 3, 7, 14 or 28), or the first of a month (every 1, 2, 3, 6 or 12 months)
+ * for spans over four months. Left to itself the charting library put them at evenly spaced times that
+ * were not midnights, so a week's labels skipped days unevenly (Nov 19, 20, 22, 24, 25).
+ */
+export function dateTicks(first: number, last: number, most = 8): number[] {
+  if (!(last > first)) return [];
+  const span = last - first;
+  if (span <= 120 * DAY_MS) {
+    const start = Math.ceil(first / DAY_MS) * DAY_MS;
+    const step = [1, 2, 3, 7, 14, 28].find((d) => Math.floor((last - start) / (d * DAY_MS)) + 1 <= most) ?? 28;
+    const ticks: number[] = [];
+    for (let t = start; t <= last; t += step * DAY_MS) ticks.push(t);
+    return ticks;
+  }
+  const from = new Date(first);
+  const year = from.getUTCFullYear();
+  let month = from.getUTCMonth() + (Date.UTC(year, from.getUTCMonth(), 1) < first ? 1 : 0);
+  const months = (span / DAY_MS / 30.44) | 0;
+  const step = [1, 2, 3, 6, 12].find((m) => Math.floor(months / m) + 1 <= most) ?? 12;
+  // Steps of 3, 6 or 12 months start on a quarter, half or year.
+  while (month % step !== 0 && step > 1 && step <= 12) month++;
+  const ticks: number[] = [];
+  for (let t = Date.UTC(year, month, 1); t <= last; month += step, t = Date.UTC(year, month, 1)) ticks.push(t);
+  return ticks;
+}
