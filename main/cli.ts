@@ -208,10 +208,15 @@ async function run(
         }
         await backend.sync.start();
         err(`following ${backend.sync.endpoint()} — Ctrl-C to stop`);
+        // Signal listeners do not keep Node running, nor does the client's reconnect timer (unref'd so
+        // that closing never waits on it): while the node cannot be reached nothing else would, and the
+        // program ended with exit code 0 instead of reconnecting. This timer holds it until Ctrl-C.
+        const keepAlive = setInterval(() => {}, 2 ** 30);
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);
           process.once('SIGTERM', resolve);
         });
+        clearInterval(keepAlive);
         stopProgress();
         return 0;
       }
