@@ -69,7 +69,10 @@ export class Miners {
       const validators = (this.w.pairsByNet.get(m.netuid) ?? []).map((p) => p.hotkey);
       const mine = new Set(user.targets.filter((t) => t.netuid === m.netuid).map((t) => t.hotkey));
       // a validator hotkey the owner does not own, and (for `fresh`) holds nothing on
-      const dest = d.kind === 'fresh' ? validators.find((h) => !mine.has(h)) : validators[0];
+      let dest = d.kind === 'fresh' ? validators.find((h) => !mine.has(h)) : validators[0];
+      // Every validator there is one of the owner's targets (some seeds pick them all): the owner gives
+      // up staking to one of them, which makes it fresh, while other targets remain.
+      if (d.kind === 'fresh' && !dest && user.targets.length > 1) dest = freeTarget(user.targets, m.netuid);
       if (!dest) throw new Error(`miners: no ${d.kind} destination on subnet ${m.netuid}`);
       if (d.kind === 'held') {
         if (d.stakeAt === undefined || d.stakeAt >= d.at) throw new Error('miners: a held destination is staked first');
@@ -151,4 +154,12 @@ export class Miners {
       });
     }
   }
+}
+
+/** Drops the last of `targets` on `netuid` and returns its hotkey (undefined: none there). */
+function freeTarget(targets: { hotkey: Acc; netuid: number }[], netuid: number): Acc | undefined {
+  const i = targets.findLastIndex((t) => t.netuid === netuid);
+  if (i < 0) return undefined;
+  const [dropped] = targets.splice(i, 1);
+  return dropped?.hotkey;
 }

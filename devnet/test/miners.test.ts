@@ -198,3 +198,25 @@ describe('miners scenario', () => {
     }
   });
 });
+
+describe('miners scenario on a seed whose owner targets every validator of the miner subnet', () => {
+  it('builds, with one of them given up as the fresh destination (seed 2005 threw "no fresh destination")', () => {
+    const m = LIST.find((x) => x.destination?.kind === 'fresh')!;
+    const w = new World(2005, MINERS);
+    w.genesis();
+    const owner = w.users[m.user]!;
+    const validators = (w.pairsByNet.get(m.netuid) ?? []).map((p) => p.hotkey);
+    const targeted = owner.targets.filter((t) => t.netuid === m.netuid).map((t) => t.hotkey);
+    expect(targeted).toHaveLength(validators.length - 1);
+    w.generate(MINERS.blocks);
+    const at = m.destination!.at;
+    const dest = w.chain.getLog<string>('AutoStakeDestination', at, owner.coldkey, m.netuid);
+    expect(validators).toContain(dest);
+    expect(targeted).not.toContain(dest);
+    // a fresh position: the owner has no shares there before the call, and has them at the end
+    const shares = (b: number) =>
+      ['Alpha', 'AlphaV2'].map((item) => w.chain.getLog<unknown>(item, b, dest, owner.coldkey, m.netuid) ?? null);
+    expect(shares(at - 1)).toEqual([null, null]);
+    expect(shares(MINERS.blocks).some((v) => v !== null)).toBe(true);
+  });
+});
