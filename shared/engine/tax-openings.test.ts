@@ -77,3 +77,36 @@ describe('tax exports: the share pool’s rounding is a deposit, not a finding t
     ]);
   });
 });
+
+describe('tax exports: an unexplained decrease is α lost', () => {
+  // C1 holds 20 α from its first checkpoint (an opening balance, worth 30 TAO at price 1.5); at 300 the
+  // chain shows 3 α less with no event and no epoch: an unexplained decrease, which the engine books as α
+  // leaving with its cost and no proceeds. Without a row the tax tool would still hold those 3 α.
+  const r = computePortfolio(
+    {
+      trackedColdkeys: ['C1'],
+      events: [],
+      checkpoints: [cp(100, 20n * A, { epochIndex: 5n }), cp(300, 17n * A, { epochIndex: 5n })],
+      snapshots: [snap(99, 1, 1_500_000_000n)],
+    },
+    { method: 'acb', rewards: 'income' },
+  );
+  const rows = taxRows(r.ledger, r.emissions, [], r.openings);
+
+  it('is sent with no proceeds, labelled lost (Koinly) and lost (CoinTracker); each subnet adds up', () => {
+    expect(r.pnl.total.figures.alphaUnexplained).toBe(3n * A);
+    expect(r.pnl.total.figures.realized).toBe(-3n * 1_500_000_000n);
+    expect(koinlyCsv(rows).split('\r\n').slice(1)).toEqual([
+      '2025-10-01 00:20,,,20.000000000,SN1,,,,,,opening balance H1 block 100,',
+      '2025-10-01 01:00,3.000000000,SN1,,,,,,,lost,unexplained decrease H1 blocks 101-300 (review),',
+      '',
+    ]);
+    expect(coinTrackerCsv(rows).split('\r\n').slice(1)).toEqual([
+      '10/01/2025 00:20:00,20.000000000,SN1,,,,,',
+      '10/01/2025 01:00:00,,,3.000000000,SN1,,,lost',
+      '',
+    ]);
+    const held = rows.reduce((n, x) => n + (x.receivedAmount ?? 0n) - (x.sentAmount ?? 0n), 0n);
+    expect(held).toBe(r.pnl.total.figures.alpha);
+  });
+});

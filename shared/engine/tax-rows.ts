@@ -8,7 +8,8 @@
  * (no asset changes hands). α no event explains is a plain deposit (no label), so each SN<netuid> adds
  * up to the α held: an opening balance (held before the history) at the engine's opening valuation, an
  * unexplained increase without a worth (kept at no cost, never income: docs/chain/reconciliation.md)
- * and described for review unless it is the share pool's rounding. Unexplained decreases have no row.
+ * and described for review unless it is the share pool's rounding. An unexplained decrease is α lost
+ * (sent, no proceeds), as the engine books it.
  */
 import type { LedgerEntry, LedgerLeg } from './ledger';
 import type { EmissionRecord } from './emissions';
@@ -279,19 +280,23 @@ export function taxRows(
     if (row) rows.push(row);
   }
   for (const r of emissions) {
-    // Only emission is income; an unexplained increase is a deposit to review, a decrease no row.
+    if (r.alpha === 0n) continue;
+    // Only emission is income. An unexplained increase is a deposit to review; an unexplained decrease
+    // is α lost, as the engine books it (it leaves with its cost, no proceeds) and as a fund's
+    // unexplained share decrease is exported: without its row the tax tool would hold α that is gone.
     const income = r.kind === 'emission';
-    if (!income && r.alpha <= 0n) continue;
+    const lost = r.alpha < 0n;
     const blocks = `${r.hotkey} blocks ${r.fromBlock + 1}-${r.toBlock}`;
     // The share pool's rounding (an α-rao or two) is no finding to review.
     const description = income
       ? `emission ${blocks}`
       : isShareRounding(r)
         ? `share-pool rounding ${blocks}`
-        : `unexplained increase ${blocks} (review)`;
+        : `unexplained ${lost ? 'decrease' : 'increase'} ${blocks} (review)`;
     const base = { timestamp: r.timestamp, txHash: '', description };
     const worth = income && r.price ? r.tao : null;
-    rows.push(oneWayRow(base, 'received', r.alpha, r.netuid, worth, income ? 'reward' : 'transfer'));
+    if (lost) rows.push(oneWayRow(base, 'sent', -r.alpha, r.netuid, null, 'lost'));
+    else rows.push(oneWayRow(base, 'received', r.alpha, r.netuid, worth, income ? 'reward' : 'transfer'));
   }
   rows.sort((a, b) => a.timestamp - b.timestamp);
   return rows;
