@@ -38,7 +38,7 @@ export const COMMANDS = {
   status: { usage: 'status', about: 'Sync state per wallet and the chain connection.', options: {}, words: 1 },
   events: {
     usage: 'events [--wallet ID|ADDRESS] [--csv] [--limit N]',
-    about: 'Stored stake events (--json / --csv).',
+    about: 'Stored stake events, oldest first (--json / --csv); --limit N lists the newest N, still oldest first.',
     options: { wallet: { type: 'string' }, csv: { type: 'boolean' }, limit: { type: 'string' } },
     words: 1,
   },

@@ -55,6 +55,10 @@ describe('cli', () => {
       );
     expect(events.filter((e) => e.kind !== 'RootClaimed')).toHaveLength(truth.length);
     expect(typeof events[0]!.tao).toBe('string');
+    // --limit keeps the newest events (as `git log -n`, `tail`), still listed oldest first.
+    const newest = JSON.parse((await cli(...g, 'events', '--json', '--limit', '2')).out) as unknown[];
+    expect(events.length).toBeGreaterThan(2);
+    expect(newest).toEqual(events.slice(-2));
 
     const csv = (await cli(...g, 'events', '--csv', '--wallet', first)).out.split('\n');
     expect(csv[0]).toBe(

@@ -102,7 +102,10 @@ const group = z
   .optional();
 const walletId = z.number().int().positive();
 
-/** The most stored events one `events:list` call returns (the CLI's `--limit` checks against it too). */
+/**
+ * The most stored events one `events:list` call returns (the CLI's `--limit` checks against it too).
+ * A `limit` keeps the newest events; the list is always oldest first.
+ */
 export const EVENTS_LIST_MAX = 100_000;
 
 /** Offered as a suggestion in the endpoint form; never dialled unless the user saves it. */

@@ -257,9 +257,10 @@ export function chainFactsRepo(db: DB) {
      ORDER BY block_number DESC LIMIT 1`,
   );
   const selectEvents = db.prepare<{ coldkey: string | null; limit: number }, StakeEventDbRow>(
-    `SELECT ${STAKE_EVENT_COLUMNS}
+    // The newest @limit events (as `git log -n`, `tail`), returned oldest first.
+    `SELECT * FROM (SELECT ${STAKE_EVENT_COLUMNS}
      FROM stake_events WHERE @coldkey IS NULL OR coldkey = @coldkey OR counterparty_coldkey = @coldkey
-     ORDER BY block_number, event_index LIMIT @limit`,
+     ORDER BY block_number DESC, event_index DESC LIMIT @limit) ORDER BY block_number, event_index`,
   );
 
   const writeState = (s: SyncStateRow, now: number) => upsertState.run({ ...s, updatedAt: now });
