@@ -8,8 +8,7 @@ import { redactEndpoint, redactIn } from '../../shared/redact';
 import { installSocketGuard, takeMalformed } from './socket-guard';
 import { installRxErrorSink } from './unhandled-rx';
 import { installFastRequestJson } from './request-json';
-import { endpointSchema } from '../../shared/api';
-import type { ChainStatus } from '../../shared/api';
+import { endpointSchema, type ChainStatus } from '../../shared/api';
 
 /** finney's genesis; the devnet serves the same one. Anything else is the wrong chain. */
 export const FINNEY_GENESIS = '0x2f0555cc76fc2840a25a6ea3b9637146806f1f44b090c175ffde2a7e5ab36c03';
@@ -259,6 +258,7 @@ export class ChainClient {
       message: null,
       code: null,
       specVersion: ready.runtimeVersion.specVersion.toNumber(),
+      bestFinalized: null, // the last node's head says nothing of this one's: sync reads it anew
     });
     for (const listener of this.#connectedListeners) listener(ready);
     return ready;

@@ -151,6 +151,7 @@ export class SyncManager {
           paused: this.#paused,
           following: this.#following,
           connected: this.#chainStatus.state === 'connected',
+          head: this.#chainStatus.bestFinalized,
           movedTo: this.#repo.movedTo(r.wallet.address),
           now: this.options.now(),
         }),

@@ -53,20 +53,37 @@ export interface StatusContext {
   following: boolean;
   /** The node answers right now. */
   connected: boolean;
+  /** The finalized head this connection's node announced (null until it has announced one). */
+  head: number | null;
   movedTo: WalletSyncStatus['movedTo'];
   now: number;
 }
 
+/**
+ * How far behind the node's finalized head a following wallet may be and still be live: the newest
+ * blocks are being recorded (a node may finalize a few blocks at once). Further behind, after a
+ * reconnect say, it is catching up.
+ */
+export const LIVE_LAG_BLOCKS = 3;
+
+/** The wallet has not been recorded up to (nearly) the node's finalized head, or that head is not known yet. */
+function behind(c: StatusContext): boolean {
+  const cursor = c.stored?.cursor ?? null;
+  return c.head === null || cursor === null || cursor < c.head - LIVE_LAG_BLOCKS;
+}
+
 function phaseOf(r: WalletRun, c: StatusContext): SyncPhase {
   // A run whose node stopped answering is only retrying: it waits for the node, it is not scanning.
-  if (r.running) return c.connected ? r.phase : 'waiting';
+  // A run that has not reported progress yet still holds the last run's phase: never live while behind.
+  if (r.running) return !c.connected ? 'waiting' : r.phase === 'live' && behind(c) ? 'waiting' : r.phase;
   if (c.paused) return 'paused';
   if (r.cancelled) return 'idle';
   if (r.error) return 'error';
   if (!c.stored) return 'waiting';
   if (!c.following) return 'idle';
-  // Live only while the node answers: a dropped or unreachable endpoint is waited for.
-  return c.connected ? 'live' : 'waiting';
+  // Live only while the node answers and the wallet is recorded up to its finalized head: a dropped
+  // or unreachable endpoint is waited for, and so is the catch-up run after a reconnect.
+  return c.connected && !behind(c) ? 'live' : 'waiting';
 }
 
 export function walletStatus(r: WalletRun, c: StatusContext): WalletSyncStatus {
