@@ -6,6 +6,7 @@ import { toWire } from '../shared/wire';
 import type { Backend } from './backend';
 import { DatabaseFromFutureError } from './db/migrate';
 import { DatabaseOpenError } from './db/open';
+import { claimDataDir, DataDirInUseError } from './db/writer-lock';
 import { createPushBus } from './events';
 import { decodeRequest, type ServerMessage } from './host/protocol';
 import { installLastResort } from './last-resort';
@@ -30,15 +31,23 @@ export function serveBackend(backend: Pick<Backend | Session, 'dispatch' | 'push
 
 /**
  * The session the process serves; or, when its database cannot be opened (a file that is not
- * Taofolio's, one from a newer version), a stand-in that answers every call with why, which the
- * window shows, and touches nothing. Without it the window waited for a backend that never started.
+ * Taofolio's, one from a newer version, a folder another process writes to: `claim` throws), a
+ * stand-in that answers every call with why, which the window shows, and touches nothing. Without it
+ * the window waited for a backend that never started.
  */
-export function openSession(options: SessionOptions): Pick<Session, 'dispatch' | 'push' | 'close'> {
+export function openSession(
+  options: SessionOptions,
+  claim: () => void = () => {},
+): Pick<Session, 'dispatch' | 'push' | 'close'> {
   try {
+    claim();
     return createSession(options);
   } catch (error) {
     console.error('Taofolio backend could not open its database:', error);
-    const refused = error instanceof DatabaseOpenError || error instanceof DatabaseFromFutureError;
+    const refused =
+      error instanceof DatabaseOpenError ||
+      error instanceof DatabaseFromFutureError ||
+      error instanceof DataDirInUseError;
     const answer = {
       error: {
         code: refused ? ('invalid-file' as const) : ('internal' as const),
@@ -65,7 +74,11 @@ if (parentPort) {
   installLastResort({ name: 'Taofolio backend' });
   const { dataDir, version, autoSync } = parseBackendArgs(process.argv);
   // An encrypted database starts locked: the window asks for the passphrase.
-  const session = openSession({ dataDir, transport: 'electron', version, autoSync });
+  // The app is the data folder's one writer while it runs (main/db/writer-lock.ts); the OS releases
+  // the lock when this process ends. Held by a web host or a CLI sync, the window says so.
+  const session = openSession({ dataDir, transport: 'electron', version, autoSync }, () => {
+    claimDataDir(dataDir, 'desktop app');
+  });
   serveBackend(session, parentPort);
   process.once('exit', () => session.close());
 }

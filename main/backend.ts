@@ -37,6 +37,8 @@ export interface BackendOptions {
   log?: (line: string) => void;
   /** Unlocks an encrypted database (CLI and web host: $TAOFOLIO_PASSPHRASE). */
   passphrase?: string;
+  /** Another process writes to the data folder: only read alongside it (OpenOptions.writer in db/open.ts). */
+  writer?: string;
   /** Where database notices go (backup written, damage recovered, read-only folder); stderr by default. */
   notify?: (line: string) => void;
   /** Sync's per-request timeout (tests shorten it; see SyncManagerOptions.requestTimeoutMs). */
@@ -50,7 +52,7 @@ export interface BackendOptions {
 }
 
 export function createBackend(options: BackendOptions): Backend {
-  const opened = openDatabase({ dataDir: options.dataDir, passphrase: options.passphrase });
+  const opened = openDatabase({ dataDir: options.dataDir, passphrase: options.passphrase, writer: options.writer });
   // stderr, never stdout: `--json` output of the CLI must stay parseable.
   const notify = options.notify ?? ((line: string) => console.error(line));
   if (opened.backupPath) notify(`Database backed up before migration to ${opened.backupPath}`);

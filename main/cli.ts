@@ -11,9 +11,10 @@ import { createBackend, type Backend } from './backend';
 import { DatabaseLockedError, WrongPassphraseError } from './db/encryption';
 import { DatabaseFromFutureError } from './db/migrate';
 import { DatabaseOpenError } from './db/open';
+import { claimDataDir, currentWriter, DataDirInUseError, writerText, type WriterLock } from './db/writer-lock';
 import { ChainError } from './chain/client';
 import { parseSs58 } from './services/ss58';
-import { commandUsage, extraWord, parseCommandLine, USAGE, UsageError } from './cli-args';
+import { commandUsage, extraWord, parseCommandLine, USAGE, UsageError, type Command } from './cli-args';
 import { runBackup } from './cli-backup';
 import { ReportUsageError, runReport } from './cli-report';
 import { resolveDataDir } from './data-dir';
@@ -82,6 +83,13 @@ async function resolveWallet(backend: Backend, ref: string): Promise<Wallet> {
   return wallet;
 }
 
+/**
+ * What changes the data folder takes it for the command's length (one writer per folder:
+ * main/db/writer-lock.ts), and is refused while another process (a `sync`, the web host, the desktop
+ * app) holds it. The rest only read, which SQLite's WAL allows alongside that writer.
+ */
+const WRITERS = new Set(['sync', 'wallet add', 'wallet remove', 'backup create', 'backup restore']);
+
 async function run(
   argv: string[],
   out: (s: string) => void,
@@ -110,6 +118,39 @@ async function run(
   if (typeof dataDirFlag === 'string' && dataDirFlag.trim() === '') throw new UsageError('--data-dir needs a folder.');
   const dataDir = resolveDataDir(typeof dataDirFlag === 'string' ? dataDirFlag : undefined);
   const once = flags.has('once');
+  const writes = WRITERS.has(command) ? command : WRITERS.has(`${command} ${sub}`) ? `${command} ${sub}` : null;
+  let lock: WriterLock | null = null;
+  let writer: string | undefined;
+  if (writes !== null) lock = claimDataDir(dataDir, `taofolio ${writes}`);
+  else {
+    const current = currentWriter(dataDir);
+    if (current !== false) writer = writerText(current);
+  }
+  try {
+    return await runCommand(command, { sub, arg, json, flags, dataDir, once, endpoint, writer }, out, err, seams);
+  } finally {
+    lock?.release();
+  }
+}
+
+interface Given {
+  sub: string | undefined;
+  arg: string | undefined;
+  json: boolean;
+  flags: Map<string, string | true>;
+  dataDir: string;
+  once: boolean;
+  endpoint: string | undefined;
+  writer: string | undefined;
+}
+
+async function runCommand(
+  command: Command,
+  { sub, arg, json, flags, dataDir, once, endpoint, writer }: Given,
+  out: (s: string) => void,
+  err: (s: string) => void,
+  seams: CliSeams,
+): Promise<number> {
   const backend = createBackend({
     passphrase: process.env.TAOFOLIO_PASSPHRASE,
     dataDir,
@@ -117,6 +158,7 @@ async function run(
     version: readPackageVersion(),
     endpoint,
     reconnect: command === 'sync' && !once,
+    writer,
     log: err,
     beforeCommit: seams.beforeCommit,
   });
@@ -260,6 +302,8 @@ export async function runCli(
     if (error instanceof UsageError || error instanceof ReportUsageError) return 1;
     // A locked database or a wrong passphrase is invalid input: nothing was read or written.
     if (error instanceof DatabaseLockedError || error instanceof WrongPassphraseError) return 1;
+    // So is a data folder another process writes to: a second writer is refused before anything is opened.
+    if (error instanceof DataDirInUseError) return 1;
     // So is a database file refused as it is (not Taofolio's, unreadable, or from a newer version).
     if (error instanceof DatabaseOpenError || error instanceof DatabaseFromFutureError) return 1;
     // Refused by the backend: invalid input is 1, a chain problem 2, a failure inside Taofolio 3.

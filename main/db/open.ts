@@ -53,6 +53,12 @@ export interface OpenOptions {
   dailyBackups?: boolean;
   /** Unlocks an encrypted database (see ./encryption.ts); ignored for one without a passphrase. */
   passphrase?: string;
+  /**
+   * Another process writes to this folder (./writer-lock.ts; this names it): the database is only read
+   * alongside it. Nothing at open may write then: no staged restore, no setting a damaged file aside,
+   * no migration, no daily backup; what would need one is refused.
+   */
+  writer?: string;
 }
 
 const NOT_A_DATABASE = /not a database|file is encrypted/i;
@@ -173,6 +179,7 @@ export function openDatabase({
   now = () => new Date(),
   dailyBackups = true,
   passphrase,
+  writer,
 }: OpenOptions): OpenedDatabase {
   if (existsSync(dataDir) && !statSync(dataDir).isDirectory())
     throw new DatabaseOpenError(
@@ -194,16 +201,18 @@ export function openDatabase({
 
   // Locked: nothing may be touched, a staged restore included.
   if (isEncrypted(dataDir) && passphrase === undefined) throw new DatabaseLockedError();
-  const restored = applyPendingRestore(dataDir, path, now());
+  const restored = writer === undefined ? applyPendingRestore(dataDir, path, now()) : null;
   if (restored)
     notices.push(
       `Restored the chosen backup.${restored.keptAs ? ` The database it replaced is kept as ${restored.keptAs}.` : ''}`,
     );
 
   let recovery: DatabaseRecovery | null = null;
-  if (existsSync(path) && statSync(path).size === 0 && !existsSync(`${path}-wal`))
+  if (writer === undefined && existsSync(path) && statSync(path).size === 0 && !existsSync(`${path}-wal`))
     recovery = setAside(dataDir, path, 'the database file is empty (0 bytes)', now(), latest);
   const existed = existsSync(path);
+  if (writer !== undefined && !existed)
+    throw new DatabaseOpenError(`The data folder ${dataDir} has no database yet; ${writer} is creating it.`);
   ensurePrivateFile(path, true);
 
   let db: DB;
@@ -227,6 +236,8 @@ export function openDatabase({
     if (error instanceof DatabaseOpenError) throw withBackupHint(error, dataDir);
     // A damaged encrypted file cannot be told from a wrong passphrase: never set it aside.
     if (!(error instanceof Damaged) || keyed) throw error;
+    if (writer !== undefined)
+      throw new DatabaseOpenError(`The database at ${path} is damaged (${error.message}); ${writer} has it open.`);
     recovery = setAside(dataDir, path, error.message, now(), latest);
     ensurePrivateFile(path, true);
     db = new Database(path, { fileMustExist: true });
@@ -245,6 +256,13 @@ export function openDatabase({
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.defaultSafeIntegers(true);
+    if (writer !== undefined) {
+      if (found < latest)
+        throw new DatabaseOpenError(
+          `The database at ${path} needs an upgrade (schema ${found} → ${latest}), but ${writer} has it open. Nothing was changed.`,
+        );
+      return { db, path, schemaVersion: found, backupPath: null, readOnly: false, recovery: null, notices };
+    }
     let backupPath: string | null = null;
     if (existed && found > 0 && found < latest) backupPath = writeBackup(db, dataDir, 'migration', now(), found);
     const { to } = migrate(db, migrations);

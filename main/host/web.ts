@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Duplex } from 'node:stream';
 import type { Backend } from '../backend';
+import { claimDataDir } from '../db/writer-lock';
 import { createSession, type Session } from '../session';
 import { resolveDataDir } from '../data-dir';
 import { installLastResort } from '../last-resort';
@@ -91,14 +92,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     throw new Error(`The renderer is not built (${rendererDir} missing). Run \`npm run build:renderer\` first.`);
   // Sync starts in the background (never blocks startup); TAOFOLIO_AUTOSYNC=0 switches it off.
   // An encrypted database starts locked (the page asks for the passphrase) unless
-  // TAOFOLIO_PASSPHRASE unlocks it.
-  const session = createSession({
-    passphrase: process.env.TAOFOLIO_PASSPHRASE,
-    dataDir: options.dataDir,
-    transport: 'web',
-    version: readPackageVersion(),
-    autoSync: process.env.TAOFOLIO_AUTOSYNC !== '0',
-  });
+  // TAOFOLIO_PASSPHRASE unlocks it. The host is the folder's one writer (main/db/writer-lock.ts):
+  // while a CLI sync or the desktop app holds it, the host does not start.
+  const lock = claimDataDir(options.dataDir, 'web host');
+  let session: Session;
+  try {
+    session = createSession({
+      passphrase: process.env.TAOFOLIO_PASSPHRASE,
+      dataDir: options.dataDir,
+      transport: 'web',
+      version: readPackageVersion(),
+      autoSync: process.env.TAOFOLIO_AUTOSYNC !== '0',
+    });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   // After the backend has created the data folder; the same folder keeps the same token.
   const token = options.token ?? loadOrCreateToken(options.dataDir);
   let port = options.port ?? 0;
@@ -161,7 +170,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 
-  port = await listen(server, port);
+  try {
+    port = await listen(server, port);
+  } catch (error) {
+    session.close();
+    lock.release();
+    throw error;
+  }
   const url = `http://127.0.0.1:${port}/?token=${token}`;
   return {
     url,
@@ -185,6 +200,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.closeAllConnections();
       });
       session.close();
+      lock.release();
     },
   };
 }
