@@ -5,6 +5,7 @@
 // failed the first connection with an RPC error; a devnet that stopped ended the follower too).
 // The real program runs against a socket that accepts and closes every connection; pass/fail
 // depends on whether a second attempt arrives before the process exits, not on timing.
+// What it prints says why and when it retries.
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,7 @@ describe('cli sync (following)', () => {
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    const closed = new Promise<void>((r) => child.once('close', () => r()));
     const retried = new Promise<'retried'>((resolveRetry) => {
       const check = () => (connections >= 2 ? resolveRetry('retried') : attempts.push(check));
       check();
@@ -49,5 +51,9 @@ describe('cli sync (following)', () => {
     expect(first, stderr).toBe('retried');
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    await closed;
+    // Following, it says why the connection failed and when it tries again (the chain status line,
+    // printed before that retry was made): only the wallet lines were printed.
+    expect(stderr).toMatch(/^chain: error ws:\/\/127\.0\.0\.1:\d+ — .*Retrying in 1 s\.$/m);
   }, 120_000); // a hang guard only: tsx start-up on a loaded machine
 });

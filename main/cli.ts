@@ -231,11 +231,17 @@ async function runCommand(
       }
       case 'sync': {
         let last = '';
+        let lastChain = '';
         const stopProgress = backend.push.subscribe((event, payload) => {
           if (event !== 'sync:progress' || json) return;
-          const line = statusLines(payload as SyncStatus)
-            .slice(1)
-            .join(' | ');
+          const status = payload as SyncStatus;
+          const lines = statusLines(status);
+          // The connection each time its state or message changes (why it dropped, when the next try
+          // is); not for each new head, which the wallet lines' cursors show.
+          const chain = `${status.chain.state} ${status.chain.message}`;
+          if (chain !== lastChain) err(lines[0]!);
+          lastChain = chain;
+          const line = lines.slice(1).join(' | ');
           if (line !== last) err((last = line));
         });
         if (once) {
