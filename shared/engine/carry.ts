@@ -1,7 +1,7 @@
 /**
  * The lot books' side of a same-subnet move between tracked positions (./state `applyCarry`): the
- * lots, with their cost and acquisition order, go from the sender's (coldkey, netuid) book to the
- * receiver's.
+ * lots, with their cost (TAO and fiat: ./lot-base) and acquisition order, go from the sender's
+ * (coldkey, netuid) book to the receiver's.
  */
 import type { PositionAcc } from './position';
 
@@ -9,22 +9,12 @@ import type { PositionAcc } from './position';
 export interface CarrySink {
   /** The next acquisition order (for α booked anew). */
   order(): number;
-  realize(p: PositionAcc, amount: bigint, ts: number): void;
-  /** The time of what the replay applies now. */
-  now(): number;
   /** α a carry owed reached `p`'s book later, while the replay applied something else. */
   forwarded(p: PositionAcc): void;
 }
 
 /** `moved` α leave `po` and `received` α reach `pi` (they differ before 297, when a move was a swap). */
-export function carryLots(
-  po: PositionAcc,
-  pi: PositionAcc,
-  moved: bigint,
-  received: bigint,
-  ts: number,
-  sink: CarrySink,
-): void {
+export function carryLots(po: PositionAcc, pi: PositionAcc, moved: bigint, received: bigint, sink: CarrySink): void {
   const from = po.book;
   const dest = pi.book;
   // α the sender's book has not booked yet (emission booked at the next checkpoint): within one book it
@@ -33,24 +23,19 @@ export function carryLots(
   const lots =
     from === dest
       ? from.take(moved > from.alpha() ? from.alpha() : moved)
-      : from.take(moved, (a, c) => {
+      : from.take(moved, (a, c, fiat) => {
           po.costCarriedOut += c;
           pi.costCarriedIn += c;
-          const late = dest.acquire(a, c, sink.order());
-          if (late !== 0n) sink.realize(pi, -late, sink.now());
+          pi.lose(dest.acquire(a, c, sink.order(), fiat));
           sink.forwarded(pi);
         });
   let carried = 0n;
   for (const l of lots) carried += l.cost;
   po.costCarriedOut += carried;
   pi.costCarriedIn += carried;
-  const late = dest.put(lots);
-  if (late !== 0n) sink.realize(pi, -late, ts);
+  pi.lose(dest.put(lots));
   // Before 297 a same-subnet move was a swap: the α received differs from the α sent.
   const delta = received - moved;
-  if (delta < 0n) sink.realize(pi, -dest.dispose(-delta), ts);
-  else if (delta > 0n) {
-    const late2 = dest.acquire(delta, 0n, sink.order());
-    if (late2 !== 0n) sink.realize(pi, -late2, ts);
-  }
+  if (delta < 0n) pi.lose(dest.dispose(-delta));
+  else if (delta > 0n) pi.lose(dest.acquire(delta, 0n, sink.order()));
 }

@@ -191,3 +191,74 @@ describe('rounding rule: removed cost is floored, the remainder stays', () => {
     );
   });
 });
+
+describe('fiat cost rides with each lot (./lot-base)', () => {
+  const methods: CostBasisMethod[] = ['acb', 'fifo', 'lifo', 'hifo'];
+  it('a disposal removes the fiat cost of the lots it takes, floored like the τ cost', () => {
+    // Lot 1: 10 α-rao, 10 rao, fiat 400; lot 2: 10 α-rao, 10 rao, fiat 300. Take 15.
+    // FIFO: 400 + floor(300 × 5/10) = 550; LIFO/HIFO (equal unit cost: later first): 300 + 200 = 500;
+    // ACB: floor(700 × 15/20) = 525. The τ cost removed is 15 in every method.
+    const want: Record<CostBasisMethod, bigint> = { fifo: 550n, lifo: 500n, hifo: 500n, acb: 525n };
+    for (const method of methods) {
+      const b = createLotBook(method);
+      b.acquire(10n, 10n, 0, 400n);
+      b.acquire(10n, 10n, 1, 300n);
+      expect([method, b.dispose(15n), b.fiatOut(), b.fiatCost()]).toEqual([
+        method,
+        15n,
+        want[method],
+        700n - want[method],
+      ]);
+    }
+  });
+  it('carried lots keep their fiat cost; a deficit is covered with the fiat part of what covers it', () => {
+    for (const method of methods) {
+      const from = createLotBook(method);
+      from.acquire(10n, 10n, 0, 400n);
+      const to = createLotBook(method);
+      // 4 α-rao sold before booked, then the carried 10 arrive: 4 cover the deficit (late τ 4, fiat 160).
+      to.dispose(4n);
+      expect([method, to.put(from.take(10n)), to.fiatOut(), to.fiatCost(), from.fiatCost()]).toEqual([
+        method,
+        4n,
+        160n,
+        240n,
+        0n,
+      ]);
+    }
+  });
+  it('an unknown fiat cost (no price that day) makes what it is part of unknown, never 0', () => {
+    for (const method of methods) {
+      const b = createLotBook(method);
+      b.acquire(10n, 10n, 0, null);
+      b.acquire(10n, 10n, 1, 300n);
+      expect([method, b.fiatCost()]).toEqual([method, null]);
+      b.dispose(20n);
+      expect([method, b.fiatOut(), b.fiatCost()]).toEqual([method, null, 0n]);
+    }
+  });
+  it('fiat removed + fiat left = fiat acquired, in every method', () => {
+    const op = fc.record({
+      buy: fc.boolean(),
+      alpha: fc.bigInt(0n, 1_000n),
+      cost: fc.bigInt(0n, 5_000n),
+      fiat: fc.bigInt(0n, 9_000n),
+    });
+    fc.assert(
+      fc.property(fc.constantFrom(...methods), fc.array(op, { maxLength: 30 }), (method, ops) => {
+        const b = createLotBook(method);
+        let acquired = 0n;
+        let removed = 0n;
+        ops.forEach((o, i) => {
+          if (o.buy) b.acquire(o.alpha, o.cost, i, o.fiat);
+          else b.dispose(o.alpha);
+          const out = b.fiatOut() ?? 0n;
+          if (o.buy) acquired += o.fiat;
+          removed += out;
+        });
+        expect(removed + (b.fiatCost() ?? 0n)).toBe(acquired);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -15,40 +15,21 @@
 
 import type { CostBasisMethod } from '../vocab';
 import { Totals } from './totals';
+import {
+  BookTotals,
+  LotKeepingBook,
+  type CarriedLot,
+  type FiatCost,
+  type Forward,
+  type Lot,
+  type LotBook,
+} from './lot-base';
 
 export type { CostBasisMethod } from '../vocab';
-
-/** Receives α carried out before it was booked, with its cost, once the sender's book acquires it. */
-export type Forward = (alpha: bigint, cost: bigint) => void;
-
-export interface Lot {
-  alpha: bigint;
-  cost: bigint;
-  /** Acquisition order (global ledger sequence; carried lots keep theirs). */
-  order: number;
-}
-
-export interface LotBook {
-  readonly method: CostBasisMethod;
-  /** α in the book (excluding any deficit). */
-  alpha(): bigint;
-  /** Remaining cost basis (rao). */
-  cost(): bigint;
-  /** α disposed of before it was booked, not yet covered. */
-  deficit(): bigint;
-  /** Add α at `cost`. Returns the cost that covered a deficit, or all of it for 0 α (to realise now as a loss). */
-  acquire(alpha: bigint, cost: bigint, order: number): bigint;
-  /** Remove α; returns the cost basis removed. */
-  dispose(alpha: bigint): bigint;
-  /** Remove α as lots (basis carried to another book); α beyond the book is owed to `forward` when given. */
-  take(alpha: bigint, forward?: Forward): Lot[];
-  /** Add carried lots. Returns late cost covering a deficit (as `acquire`). */
-  put(lots: readonly Lot[]): bigint;
-  lots(): Lot[];
-}
+export type { CarriedLot, FiatCost, Forward, Lot, LotBook } from './lot-base';
 
 /** A book of `method`; its totals are cells of `totals` (a store of its own by default). */
-export function createLotBook(method: CostBasisMethod, totals: Totals = new Totals(3)): LotBook {
+export function createLotBook(method: CostBasisMethod, totals: Totals = new Totals(5)): LotBook {
   switch (method) {
     case 'acb':
       return new AverageCostBook(totals);
@@ -60,94 +41,21 @@ export function createLotBook(method: CostBasisMethod, totals: Totals = new Tota
   }
 }
 
-/**
- * What every book keeps: α held, its cost and the α sold beyond it (deficit), as three cells of a
- * typed store (./totals: no bigint kept per update); the replay gives its books the store of its
- * positions, so a book's cells sit next to its first position's.
- */
-abstract class BookTotals {
-  protected readonly at: number;
-  constructor(protected readonly t: Totals) {
-    this.at = t.alloc(3);
-  }
-  protected get a(): bigint {
-    return this.t.get(this.at);
-  }
-  protected set a(v: bigint) {
-    this.t.set(this.at, v);
-  }
-  protected get c(): bigint {
-    return this.t.get(this.at + 1);
-  }
-  protected set c(v: bigint) {
-    this.t.set(this.at + 1, v);
-  }
-  protected get d(): bigint {
-    return this.t.get(this.at + 2);
-  }
-  protected set d(v: bigint) {
-    this.t.set(this.at + 2, v);
-  }
-  alpha(): bigint {
-    return this.a;
-  }
-  cost(): bigint {
-    return this.c;
-  }
-  deficit(): bigint {
-    return this.d;
-  }
-  /** α sold beyond what was held is waiting to be covered (compared on the cell: ./totals `positive`). */
-  protected inDeficit(): boolean {
-    return this.t.positive(this.at + 2);
-  }
-  /**
-   * An acquisition covers the deficit first (that part's cost is the late cost, realised by the
-   * caller, except what goes on to the books owed α): returns the α and cost left to book, and the late cost.
-   */
-  protected cover(alpha: bigint, cost: bigint): [bigint, bigint, bigint] {
-    const d = this.d;
-    const covered = alpha < d ? alpha : d;
-    const part = covered === alpha ? cost : (cost * covered) / alpha;
-    this.d = d - covered;
-    let late = part;
-    let left = covered;
-    const fw = this.owed;
-    while (fw !== null && fw.length > 0 && left > 0n) {
-      const f = fw[0] as { alpha: bigint; to: Forward };
-      const a = f.alpha < left ? f.alpha : left;
-      const c = a === left ? late : (late * a) / left;
-      if ((f.alpha -= a) === 0n) fw.shift();
-      left -= a;
-      late -= c;
-      f.to(a, c);
-    }
-    return [alpha - covered, cost - part, late];
-  }
-  /** Part of the deficit: α carried out beyond the book, owed to `to` (covered first, in order). */
-  private owed: { alpha: bigint; to: Forward }[] | null = null;
-  protected owe(alpha: bigint, to: Forward | undefined): void {
-    if (alpha > 0n && to) (this.owed ??= []).push({ alpha, to });
-  }
-}
-
 class AverageCostBook extends BookTotals implements LotBook {
   readonly method = 'acb' as const;
   // The replay's hot path (one call per trade): the cells are updated in place.
-  acquire(alpha: bigint, cost: bigint): bigint {
-    if (alpha === 0n) return cost;
+  protected hold(alpha: bigint, cost: bigint, _order: number, fiat: FiatCost): void {
     const t = this.t;
     const i = this.at;
-    let late = 0n;
-    if (this.inDeficit()) [alpha, cost, late] = this.cover(alpha, cost);
     t.add(i, alpha);
     t.add(i + 1, cost);
-    return late;
+    this.holdFiat(alpha, fiat);
   }
   dispose(alpha: bigint): bigint {
     const t = this.t;
     const i = this.at;
     const a = t.get(i);
+    this.out = this.poolFiat(alpha, a);
     if (alpha >= a) {
       const removed = t.get(i + 1);
       t.add(i + 2, alpha - a);
@@ -160,16 +68,11 @@ class AverageCostBook extends BookTotals implements LotBook {
     t.sub(i + 1, removed);
     return removed;
   }
-  take(alpha: bigint, forward?: Forward): Lot[] {
+  take(alpha: bigint, forward?: Forward): CarriedLot[] {
     const taken = alpha < this.a ? alpha : this.a;
     const cost = this.dispose(alpha);
     this.owe(alpha - taken, forward);
-    return [{ alpha: taken, cost, order: 0 }];
-  }
-  put(lots: readonly Lot[]): bigint {
-    let late = 0n;
-    for (const l of lots) if (l.alpha > 0n) late += this.acquire(l.alpha, l.cost);
-    return late;
+    return [{ alpha: taken, cost, order: 0, fiat: this.out }];
   }
   lots(): Lot[] {
     return this.a > 0n ? [{ alpha: this.a, cost: this.c, order: 0 }] : [];
@@ -185,7 +88,7 @@ class AverageCostBook extends BookTotals implements LotBook {
  * > 1e-13, far above the ≤ 4e-16 conversion + division error); anything closer is decided by exact bigint
  * cross-products, so the order is exact.
  */
-interface HifoLot extends Lot {
+interface HifoLot extends CarriedLot {
   f: number;
 }
 
@@ -193,34 +96,8 @@ function unitApprox(alpha: bigint, cost: bigint): number {
   return alpha === 0n ? 0 : Number(cost) / Number(alpha);
 }
 
-/** Books that keep individual lots: disposal, carry-out and carry-in all go through removeLots/acquire. */
-abstract class LotKeepingBook extends BookTotals implements LotBook {
-  abstract readonly method: CostBasisMethod;
-  abstract acquire(alpha: bigint, cost: bigint, order: number): bigint;
-  abstract lots(): Lot[];
-  /** Remove α in the book's order; pushes the (partial) lots removed to `taken` when given. Returns the cost removed. */
-  protected abstract removeLots(alpha: bigint, taken: Lot[] | null): bigint;
-
-  dispose(alpha: bigint): bigint {
-    return this.removeLots(alpha, null);
-  }
-  take(alpha: bigint, forward?: Forward): Lot[] {
-    const taken: Lot[] = [];
-    this.removeLots(alpha, taken);
-    let got = 0n;
-    for (const l of taken) got += l.alpha;
-    this.owe(alpha - got, forward);
-    return taken;
-  }
-  put(lots: readonly Lot[]): bigint {
-    let late = 0n;
-    for (const l of lots) if (l.alpha > 0n) late += this.acquire(l.alpha, l.cost, l.order);
-    return late;
-  }
-}
-
 class LotListBook extends LotKeepingBook {
-  private list: Lot[] = [];
+  private list: CarriedLot[] = [];
   private head = 0;
   constructor(
     readonly method: 'fifo' | 'lifo',
@@ -229,17 +106,14 @@ class LotListBook extends LotKeepingBook {
     super(totals);
   }
 
-  acquire(alpha: bigint, cost: bigint, order: number): bigint {
-    if (alpha === 0n) return cost;
-    let late = 0n;
-    if (this.inDeficit()) [alpha, cost, late] = this.cover(alpha, cost);
-    if (alpha > 0n) this.insert({ alpha, cost, order });
-    return late;
+  protected hold(alpha: bigint, cost: bigint, order: number, fiat: FiatCost): void {
+    this.insert({ alpha, cost, order, fiat });
   }
 
-  private insert(lot: Lot): void {
+  private insert(lot: CarriedLot): void {
     this.t.add(this.at, lot.alpha);
     this.t.add(this.at + 1, lot.cost);
+    this.holdFiat(lot.alpha, lot.fiat);
     const list = this.list;
     const last = list[list.length - 1];
     if (list.length === this.head || (last && this.before(last, lot))) {
@@ -262,30 +136,25 @@ class LotListBook extends LotKeepingBook {
   }
 
   /** Remove α; returns the cost removed. Taken lots go to `taken` when given (carry). */
-  protected override removeLots(alpha: bigint, taken: Lot[] | null): bigint {
+  protected override removeLots(alpha: bigint, taken: CarriedLot[] | null): bigint {
     let need = alpha;
     let cost = 0n;
     const list = this.list;
     const fromHead = this.method === 'fifo';
+    this.out = 0n;
     while (need > 0n && list.length > this.head) {
       const idx = fromHead ? this.head : list.length - 1;
-      const lot = list[idx] as Lot;
-      if (lot.alpha <= need) {
-        need -= lot.alpha;
-        cost += lot.cost;
-        if (taken) taken.push(lot);
-        if (fromHead) {
-          list[idx] = undefined as unknown as Lot;
-          this.head++;
-        } else list.pop();
-      } else {
-        const part = (lot.cost * need) / lot.alpha;
-        if (taken) taken.push({ alpha: need, cost: part, order: lot.order });
-        lot.alpha -= need;
-        lot.cost -= part;
-        cost += part;
-        need = 0n;
-      }
+      const lot = list[idx] as CarriedLot;
+      const whole = lot.alpha <= need;
+      const got = this.part(lot, need);
+      need -= got.alpha;
+      cost += got.cost;
+      if (taken) taken.push(got);
+      if (!whole) break;
+      if (fromHead) {
+        list[idx] = undefined as unknown as CarriedLot;
+        this.head++;
+      } else list.pop();
     }
     if (this.head > 1024 && this.head * 2 > list.length) {
       this.list = list.slice(this.head);
@@ -352,37 +221,26 @@ class HighestCostBook extends LotKeepingBook {
     h[i] = last;
   }
 
-  acquire(alpha: bigint, cost: bigint, order: number): bigint {
-    if (alpha === 0n) return cost;
-    let late = 0n;
-    if (this.inDeficit()) [alpha, cost, late] = this.cover(alpha, cost);
-    if (alpha > 0n) {
-      this.t.add(this.at, alpha);
-      this.t.add(this.at + 1, cost);
-      this.push({ alpha, cost, order, f: unitApprox(alpha, cost) });
-    }
-    return late;
+  protected hold(alpha: bigint, cost: bigint, order: number, fiat: FiatCost): void {
+    this.t.add(this.at, alpha);
+    this.t.add(this.at + 1, cost);
+    this.holdFiat(alpha, fiat);
+    this.push({ alpha, cost, order, fiat, f: unitApprox(alpha, cost) });
   }
 
-  protected override removeLots(alpha: bigint, taken: Lot[] | null): bigint {
+  protected override removeLots(alpha: bigint, taken: CarriedLot[] | null): bigint {
     let need = alpha;
     let cost = 0n;
+    this.out = 0n;
     while (need > 0n && this.heap.length > 0) {
       const lot = this.heap[0] as HifoLot;
-      if (lot.alpha <= need) {
-        need -= lot.alpha;
-        cost += lot.cost;
-        if (taken) taken.push({ alpha: lot.alpha, cost: lot.cost, order: lot.order });
-        this.popTop();
-      } else {
-        const part = (lot.cost * need) / lot.alpha;
-        if (taken) taken.push({ alpha: need, cost: part, order: lot.order });
-        lot.alpha -= need;
-        lot.cost -= part;
-        lot.f = unitApprox(lot.alpha, lot.cost);
-        cost += part;
-        need = 0n;
-      }
+      const whole = lot.alpha <= need;
+      const got = this.part(lot, need);
+      need -= got.alpha;
+      cost += got.cost;
+      if (taken) taken.push(whole ? { alpha: lot.alpha, cost: lot.cost, order: lot.order, fiat: lot.fiat } : got);
+      if (whole) this.popTop();
+      else lot.f = unitApprox(lot.alpha, lot.cost);
     }
     this.t.sub(this.at, alpha - need);
     this.t.sub(this.at + 1, cost);

@@ -15,8 +15,12 @@
  *   basis-carrying moves) totalReturn = realized + unrealized + (rewards 'income' ? incomeTao : 0).
  * - friction = Σ over legs of the gap to spot (paid above spot on acquisitions, received below spot on
  *   disposals: fees + slippage) + TAO value of alpha-paid fees + spot value of burned α.
- * - fiat: realized and income converted at the UTC day's TAO/fiat price of each event; spot and
- *   unrealized at the as-of day's price; days without a price are listed, never guessed.
+ * - fiat: realizedFiat = Σ over disposals (fiat proceeds: TAO received × the sale day's TAO/fiat price −
+ *   the fiat cost of the lots taken: TAO paid × the TAO/fiat price of the day each was acquired; ./lot-base),
+ *   not realized × the sale day's price; reward lots' fiat cost is their fiat value when received under
+ *   'income', 0 under 'zero'; a carry keeps it. incomeFiat at the day received. Spot and unrealized at the
+ *   as-of day's price. Each conversion floors. Days without a price are listed, never guessed: a
+ *   disposal whose proceeds or lots lack one adds nothing to realizedFiat and sets `fiatIncomplete`.
  */
 import type { PositionAcc } from './state';
 import type { PriceBook, PriceRef } from './prices';

@@ -1,5 +1,5 @@
 /** Running totals of one position (coldkey, hotkey, netuid), as the replay (./state) keeps them. */
-import type { LotBook } from './lots';
+import type { FiatCost, LotBook } from './lots';
 import type { Totals } from './totals';
 
 /** Fixed-point scale of the root yield index (1.0 = 1e18). */
@@ -114,6 +114,17 @@ export class PositionAcc {
       this.alphaFeePaid === 0n &&
       this.alphaBurned === 0n
     );
+  }
+  /** Realized `tao` (rao) and its fiat amount (null: not known, flagged, never guessed; 0 without fiat prices). */
+  realize(tao: bigint, fiat: FiatCost): void {
+    this.totals.add(this.base + CELL.realized, tao);
+    if (fiat === null) this.fiatIncomplete = true;
+    else this.realizedFiat += fiat;
+  }
+  /** A cost its book returned (a disposal with no proceeds, a late cost) is a realized loss, with its fiat cost. */
+  lose(cost: bigint): void {
+    const fiat = this.book.fiatOut();
+    if (cost !== 0n || fiat !== 0n) this.realize(-cost, fiat === null ? null : -fiat);
   }
   /** The current α is one an epoch of the interval may have paid on. */
   noteAlpha(): void {

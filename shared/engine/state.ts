@@ -6,6 +6,7 @@
 import type { LedgerEntry, LedgerLeg } from './ledger';
 import { emissionAt, recordAt, type EmissionRecord, type PositionCheckpoint } from './emissions';
 import { revalue, rootClaimed, splitDelta } from './reconcile';
+import { subFiat, type FiatCost } from './lot-base';
 import type { LotBook } from './lots';
 import { PositionIndex } from './position-index';
 import type { CostBasisMethod, FeeUnit, RewardTreatment } from '../vocab';
@@ -51,8 +52,6 @@ export class PortfolioState {
   private nextOrder = 0;
   private readonly sink: CarrySink = {
     order: () => this.nextOrder++,
-    realize: (p, amount, ts) => this.realize(p, amount, ts),
-    now: () => this.lastTimestamp,
     forwarded: (p) => this.onForward?.(p),
   };
   /** Per coldkey, the block of its first checkpoint: where its recorded history begins. */
@@ -130,19 +129,15 @@ export class PortfolioState {
     }
     const legs = e.legs;
     if (legs.length === 2 && (legs[0] as LedgerLeg).basis === 'carry') {
-      this.applyCarry(block, ts, legs[0] as LedgerLeg, legs[1] as LedgerLeg);
+      this.applyCarry(block, legs[0] as LedgerLeg, legs[1] as LedgerLeg);
       return;
     }
     for (const leg of legs) this.applyLeg(block, ts, leg);
   }
 
-  private realize(p: PositionAcc, amount: bigint, ts: number): void {
-    this.totals.add(p.base + CELL.realized, amount);
-    if (this.opts.fiat) {
-      const v = this.opts.fiat.value(amount, ts);
-      if (v === null) p.fiatIncomplete = true;
-      else p.realizedFiat += v;
-    }
+  /** Fiat value of `tao` on the day of `ts` (./fiat: null on a day without a price, listed); 0 without fiat prices. */
+  private fiatOf(tao: bigint, ts: number): FiatCost {
+    return this.opts.fiat ? this.opts.fiat.value(tao, ts) : 0n;
   }
 
   private noteFee(p: PositionAcc, fee: bigint | null, unit: FeeUnit): void {
@@ -193,7 +188,7 @@ export class PortfolioState {
           p.feesTao += leg.fee;
         }
       }
-      this.realize(p, -book.dispose(a), ts);
+      p.lose(book.dispose(a));
       return;
     }
     // trade (carry legs outside a pair are treated as trades)
@@ -235,8 +230,7 @@ export class PortfolioState {
         t.add(b + CELL.friction, tao);
         t.sub(b + CELL.friction, spotTao);
       } else p.frictionUnknownLegs++;
-      const late = p.book.acquire(amount, tao, this.nextOrder++);
-      if (late !== 0n) this.realize(p, -late, ts);
+      p.lose(p.book.acquire(amount, tao, this.nextOrder++, this.fiatOf(tao, ts)));
       return;
     }
     t.sub(b + CELL.alpha, amount);
@@ -249,7 +243,8 @@ export class PortfolioState {
       t.sub(b + CELL.friction, tao);
     } else p.frictionUnknownLegs++;
     const removed = p.book.dispose(amount);
-    if (this.opts.fiat) this.realize(p, tao - removed, ts);
+    // Fiat gain: proceeds at the sale day's price − the lots' fiat cost (each at its acquisition day's price).
+    if (this.opts.fiat) p.realize(tao - removed, subFiat(this.fiatOf(tao, ts), p.book.fiatOut()));
     else {
       t.add(b + CELL.realized, tao);
       t.sub(b + CELL.realized, removed);
@@ -257,7 +252,7 @@ export class PortfolioState {
   }
 
   /** Same-subnet move of tracked positions: the flows here, the lots in ./carry. */
-  private applyCarry(block: number, ts: number, out: LedgerLeg, inn: LedgerLeg): void {
+  private applyCarry(block: number, out: LedgerLeg, inn: LedgerLeg): void {
     const po = this.position(out.coldkey, out.hotkey, out.netuid);
     const pi = this.position(inn.coldkey, inn.hotkey, inn.netuid);
     const moved = -out.alpha;
@@ -282,19 +277,18 @@ export class PortfolioState {
     this.noteFee(pi, inn.fee, inn.feeUnit);
     if (inn.spotTao !== null) pi.friction += inn.tao - inn.spotTao;
     else pi.frictionUnknownLegs++;
-    carryLots(po, pi, moved, inn.alpha, ts, this.sink);
+    carryLots(po, pi, moved, inn.alpha, this.sink);
   }
 
   private bookIncome(p: PositionAcc, book: LotBook, alpha: bigint, value: bigint, ts: number): void {
-    const basis = this.opts.rewards === 'income' ? value : 0n;
+    const income = this.opts.rewards === 'income';
+    const basis = income ? value : 0n;
     p.incomeBasis += basis;
-    if (this.opts.fiat) {
-      const v = this.opts.fiat.value(value, ts);
-      if (v === null) p.fiatIncomplete = true;
-      else p.incomeFiat += v;
-    }
-    const late = book.acquire(alpha, basis, this.nextOrder++);
-    if (late !== 0n) this.realize(p, -late, ts);
+    // Income at receipt: the fiat basis is the fiat value when received; zero basis: none, in TAO and fiat.
+    const fiat = this.fiatOf(value, ts);
+    if (fiat === null) p.fiatIncomplete = true;
+    else p.incomeFiat += fiat;
+    p.lose(book.acquire(alpha, basis, this.nextOrder++, income ? fiat : 0n));
   }
 
   /** α found at the first checkpoint: an opening lot at the first recorded price, not income. */
@@ -307,8 +301,7 @@ export class PortfolioState {
     this.flow(p, cp.blockNumber);
     p.taoIn += rec.tao;
     if (rec.price === null) p.emissionsUnpriced++;
-    const late = p.book.acquire(rec.alpha, rec.tao, this.nextOrder++);
-    if (late !== 0n) this.realize(p, -late, cp.timestamp);
+    p.lose(p.book.acquire(rec.alpha, rec.tao, this.nextOrder++, this.fiatOf(rec.tao, cp.timestamp)));
   }
 
   /**
@@ -381,8 +374,7 @@ export class PortfolioState {
     if (rec.alpha > 0n && rec.kind === 'unexplained') {
       // Kept as it is on chain (a lot with no cost), never income.
       p.alphaUnexplainedIn += rec.alpha;
-      const late = book.acquire(rec.alpha, 0n, this.nextOrder++);
-      if (late !== 0n) this.realize(p, -late, cp.timestamp);
+      p.lose(book.acquire(rec.alpha, 0n, this.nextOrder++));
     } else if (rec.alpha > 0n) {
       p.alphaEmitted += rec.alpha;
       p.incomeTao += rec.tao;
@@ -391,7 +383,7 @@ export class PortfolioState {
       if (rec.price === null) p.emissionsUnpriced++;
     } else {
       p.alphaUnexplained += -rec.alpha;
-      this.realize(p, -book.dispose(-rec.alpha), cp.timestamp);
+      p.lose(book.dispose(-rec.alpha));
     }
     return rec;
   }
