@@ -45,6 +45,14 @@ const basketHolding = (value: bigint): HoldingView => ({
   locksRead: false,
 });
 
+/**
+ * Position rows are per (wallet, validator, subnet), but the cost basis is one book per wallet and subnet
+ * (shared/engine/lots.ts: the α is one asset whichever validator holds it), so their realized and cost
+ * basis are that book's, attributed: said in the file, where the rows are read (no commas: one cell).
+ */
+export const POSITION_NOTE =
+  "# position rows: cost basis is one book per wallet and subnet (not per validator); a position's realized_pnl_tao is its sales' proceeds minus the cost that book removed by the method; its cost_basis_tao is the book's cost split by alpha held; so positions add up to their wallet";
+
 export function pnlCsv(view: PortfolioView, app: { name: string; version: string }, generatedAt: string): string {
   const header = ['level', 'coldkey', 'wallet', 'hotkey', 'netuid', ...COLUMNS.map(([name]) => name)];
   const cells = ({ figures, holding }: { figures: Figures; holding: HoldingView }) =>
@@ -69,6 +77,7 @@ export function pnlCsv(view: PortfolioView, app: { name: string; version: string
     `# ${app.name} ${app.version} PnL report, generated ${generatedAt}`,
     `# settings: method=${view.method} rewards=${view.rewards} as_of_block=${recordedBlock(view.asOfBlock) ?? 'none'} fiat=${view.fiatCurrency}`,
     '# units: TAO and alpha in whole units with 9 decimals (exact rao / alpha-rao); prices in TAO per alpha',
+    POSITION_NOTE,
   ];
   return `${meta.join('\r\n')}\r\n${toCsv(header, rows)}`;
 }

@@ -36,6 +36,8 @@ test('a subnet’s own page: figures equal the engine’s, the bet decomposes ex
 
   // Positions per validator: one row per engine position on SN5.
   await expect(page.getByTestId('hotkey-row')).toHaveCount(truth.positions.filter((p) => p.netuid === 5).length);
+  // Their cost basis is the wallet's book split by α held, not a book per validator (hotkey-attribution.test.ts).
+  await expect(page.getByTestId('positions-book-note')).toContainText('one cost-basis book per wallet on this subnet');
 
   // Price history from the local snapshots ends at the price used for the value; the bet's value line
   // ends at the value card, its Hold TAO line at the bet's Hold TAO value.

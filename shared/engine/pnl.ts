@@ -7,7 +7,9 @@
  *   (floor shares, remainder to the largest holder — parts sum to the book exactly).
  * - spotValue = α × spot price; exitValue = what selling the α through the pool returns now, with the
  *   runtime's fee (aggregates sell each subnet's combined α in one swap, so exit is not additive).
- * - realized = Σ(proceeds − cost removed) over disposals (expenses have zero proceeds).
+ * - realized = Σ(proceeds − cost removed) over disposals (expenses have zero proceeds); a position's are its
+ *   own disposals, with the cost removed from the shared (coldkey, netuid) book by the method, not from a
+ *   book per hotkey, so positions add up to their wallet (hotkey-attribution.test.ts).
  * - unrealized = spotValue − costBasis.
  * - incomeTao = emissions (positive intervals) + root-claim payouts + lease dividends + auto-staked miner
  *   incentive, TAO value at accrual.

@@ -143,6 +143,11 @@ function SubnetBody({
       />
       <div className="card">
         <h2>Positions by validator</h2>
+        <p className="muted small" data-testid="positions-book-note">
+          Cost basis and unrealized PnL per validator are shares of one cost-basis book per wallet on this subnet, split
+          by α held: the α is the same asset whichever validator holds it. A row is not what that validator’s own
+          purchases cost, and the rows add up to the wallet’s figures.
+        </p>
         <div className="scroll-x">
           <table className="table" aria-label={`Positions on SN${subnet.netuid}`}>
             <thead>
