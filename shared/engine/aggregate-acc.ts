@@ -49,7 +49,7 @@ export function figureDiff(old: Figures | undefined, now: Figures): FigureDiff {
  */
 function zeroSums(): Figures {
   const z = emptyFigures();
-  return new FigureRecord(z, 0n, 0n, 0n, null, z.flags, null);
+  return new FigureRecord(z, 0n, 0n, 0n, 0n, null, z.flags, null);
 }
 
 /**
@@ -80,6 +80,7 @@ export class AggregateAcc {
     emissionsUnpriced: 0,
     exitApproximate: 0,
     fiatIncomplete: 0,
+    fiatBasisUnknown: 0,
   };
   /** Cached result, dropped whenever a member changes (the incremental path rebuilds only those). */
   private cached: { day: number; result: AggregateResult } | null = null;
@@ -178,6 +179,7 @@ export class AggregateAcc {
     c.emissionsUnpriced += d * fl.emissionsUnpriced;
     c.exitApproximate += fl.exitApproximate ? d : 0;
     c.fiatIncomplete += fl.fiatIncomplete ? d : 0;
+    c.fiatBasisUnknown += fl.fiatBasisUnknown ? d : 0;
     for (const n of fl.missingPrice) this.missingPriceCount.set(n, (this.missingPriceCount.get(n) ?? 0) + d);
   }
 
@@ -212,6 +214,7 @@ export class AggregateAcc {
       emissionsUnpriced: c.emissionsUnpriced,
       exitApproximate: c.exitApproximate > 0,
       fiatIncomplete: c.fiatIncomplete > 0,
+      fiatBasisUnknown: c.fiatBasisUnknown > 0,
     };
   }
 
@@ -237,7 +240,17 @@ export class AggregateAcc {
     // from the sums, the values the running sums hold (each member's are its spot value less its cost
     // basis, and plus its flows: bigint sums are exact).
     const avgEntryPrice = this.cells.size === 1 ? impliedPrice(s.costBasis, s.alpha > 0n ? s.alpha : 0n) : null;
-    const figures = new FigureRecord(s, s.costBasis, s.spotValue, this.exitSum, fiatPrice, flags, avgEntryPrice);
+    const { costBasis, costBasisFiat, spotValue } = s;
+    const figures = new FigureRecord(
+      s,
+      costBasis,
+      costBasisFiat,
+      spotValue,
+      this.exitSum,
+      fiatPrice,
+      flags,
+      avgEntryPrice,
+    );
     this.sortedMembers ??= [...this.members].sort();
     return { key: this.key, kind: this.kind, figures, positions: this.sortedMembers };
   }

@@ -184,9 +184,12 @@ export class PnlTracker {
     const members = this.state.bookPositions.get(bk) ?? [];
     const book = this.state.books.get(bk);
     const costs = allocateBookCost(book ? book.cost() : 0n, members);
+    const bookFiat = book ? book.fiatCost() : 0n;
+    const fiatCosts = bookFiat === null ? null : allocateBookCost(bookFiat, members);
     for (const p of members) {
+      const fiatCost = fiatCosts ? (fiatCosts.get(p) ?? 0n) : null;
       const old = this.positionResults.get(p.key);
-      const { figures, price } = positionFigures(p, costs.get(p) ?? 0n, block, ts, this.ctx);
+      const { figures, price } = positionFigures(p, costs.get(p) ?? 0n, fiatCost, block, ts, this.ctx);
       const res = new PositionRecord(p.key, p.coldkey, p.hotkey, p.netuid, price, figures);
       let t = this.tracked.get(p.key);
       if (t) t.res = res;

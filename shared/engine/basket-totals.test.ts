@@ -1,7 +1,7 @@
 // Basket positions inside the portfolio's figures (./basket-totals, ./basket-benchmarks): the total,
 // wallets and groups, the benchmarks and the daily series, hand-worked (1 TAO = 1e9 rao; M = 1e6 rao).
 import { describe, expect, it } from 'vitest';
-import { computePortfolio, type PortfolioInput } from './index';
+import { computePortfolio, FIAT_SCALE, type PortfolioInput } from './index';
 import type { BasketSnapshot } from './baskets';
 import type { RewardTreatment } from './state';
 import type { BasketIncomeTiming } from '../vocab';
@@ -164,5 +164,21 @@ describe('basket positions in the portfolio total', () => {
     ]);
     const t = r.pnl.total.figures;
     expect([t.spotValue, t.incomeTao, t.unrealized, t.totalReturn]).toEqual([460n, 450n, 10n, 460n]);
+  });
+});
+
+describe('basket positions in the fiat unrealized', () => {
+  it('subnets: value − fiat cost of the lots; the fund (no fiat cost kept): its τ unrealized at the as-of price', () => {
+    // Day 0 TAO $400, days 1–2 $350, day 3 $300. As of day 3: SN1 10 α bought for 10 τ on day 0 ($4,000), worth
+    // 12 τ × 300 = $3,600 → −$400; the fund's −1.1 τ × 300 = −$330. Total −$730 (was 0.9 τ × 300 = +$270).
+    const fiatPrices = [
+      { date: '2025-10-01', price: 400n * FIAT_SCALE },
+      { date: '2025-10-02', price: 350n * FIAT_SCALE },
+      { date: '2025-10-03', price: 350n * FIAT_SCALE },
+      { date: '2025-10-04', price: 300n * FIAT_SCALE },
+    ];
+    const r = computePortfolio({ ...input, fiatPrices }, { method: 'acb', rewards: 'income', asOfBlock: B3 }).pnl;
+    expect(r.subnets.find((s) => s.key === 'SN1')?.figures.unrealizedFiat).toBe(-400n * FIAT_SCALE);
+    expect([r.total.figures.unrealized, r.total.figures.unrealizedFiat]).toEqual([900n * M, -730n * FIAT_SCALE]);
   });
 });

@@ -86,7 +86,11 @@ function addBaskets(
   out.totalReturnPct = ratio(out.totalReturn, out.taoIn);
   if (fiatPrice !== null) {
     out.spotValueFiat = taoToFiat(out.spotValue, fiatPrice);
-    out.unrealizedFiat = taoToFiat(out.unrealized, fiatPrice);
+    // The subnets' part as ./figure-record has it (value − fiat cost of the lots); basket positions keep no
+    // fiat cost, so theirs is their τ unrealized at the as-of day's price.
+    const subnets = f.flags.fiatBasisUnknown ? null : taoToFiat(f.spotValue, fiatPrice) - f.costBasisFiat;
+    const baskets = taoToFiat(out.unrealized - f.unrealized, fiatPrice);
+    out.unrealizedFiat = subnets === null ? null : subnets + baskets;
   }
   return out;
 }

@@ -146,3 +146,70 @@ describe('fiat realized gain: fiat proceeds − fiat cost of the lots consumed',
     }
   });
 });
+
+describe('fiat unrealized: value at the as-of day − fiat cost of the lots held', () => {
+  it('buy for 10 τ at $400, worth 12 τ on a $300 day: +2 τ but −$400 (3,600 − 4,000), not +$600', () => {
+    const input = {
+      trackedColdkeys: ['C1'],
+      events: [buy(D0, 10n, 10n)],
+      snapshots: [snap(50, 1, TAO), snap(D1, 1, 1_200_000_000n)],
+    };
+    for (const method of METHODS) {
+      const { total } = figures(input, method);
+      expect([method, total.unrealized, total.costBasisFiat, total.spotValueFiat, total.unrealizedFiat]).toEqual([
+        method,
+        2n * TAO,
+        USD(4_000n),
+        USD(3_600n),
+        USD(-400n),
+      ]);
+    }
+  });
+
+  it('the lots left after a partial sale carry their own fiat cost; each hotkey gets its share by α', () => {
+    // Lot 1 via H1: 10 α for 10 τ on day 0 ($4,000); lot 2 via H2: 10 α for 10 τ on day 1 ($3,000); 10 α sold
+    // from H1 for 10 τ on day 1. As of day 2 at 1 τ/α: 10 α (all on H2) worth 10 τ × $500 = $5,000, τ unrealized 0.
+    // FIFO keeps lot 2 ($3,000) → +$2,000; LIFO/HIFO keep lot 1 ($4,000) → +$1,000; ACB keeps $3,500 → +$1,500.
+    const input = {
+      trackedColdkeys: ['C1'],
+      events: [
+        ev('StakeAdded', { block: D0, hot: 'H1', tao: 10n * TAO, alpha: 10n * A }),
+        ev('StakeAdded', { block: D1, hot: 'H2', tao: 10n * TAO, alpha: 10n * A }),
+        ev('StakeRemoved', { block: D1 + 1, hot: 'H1', tao: 10n * TAO, alpha: 10n * A }),
+      ],
+      snapshots: [snap(50, 1, TAO), snap(D2, 1, TAO)],
+    };
+    const kept: Record<CostBasisMethod, bigint> = { fifo: 3_000n, lifo: 4_000n, hifo: 4_000n, acb: 3_500n };
+    for (const method of METHODS) {
+      const { total, pnl } = figures(input, method);
+      expect([method, total.unrealized, total.costBasisFiat, total.unrealizedFiat]).toEqual([
+        method,
+        0n,
+        USD(kept[method]),
+        USD(5_000n - kept[method]),
+      ]);
+      const h2 = pnl.positions.find((p) => p.hotkey === 'H2')?.figures;
+      expect([method, h2?.costBasisFiat, h2?.unrealizedFiat]).toEqual([
+        method,
+        USD(kept[method]),
+        USD(5_000n - kept[method]),
+      ]);
+    }
+  });
+
+  it('α bought on a day without a price: unrealized in fiat is unknown (null, flagged), never a guess', () => {
+    const input = {
+      trackedColdkeys: ['C1'],
+      events: [buy(D0, 10n, 10n)],
+      snapshots: [snap(50, 1, TAO), snap(D1, 1, TAO)],
+      fiatPrices: [{ date: '2025-10-02', price: USD(300n) }],
+    };
+    const { total } = figures(input, 'acb');
+    expect([
+      total.spotValueFiat,
+      total.unrealizedFiat,
+      total.flags.fiatBasisUnknown,
+      total.flags.fiatIncomplete,
+    ]).toEqual([USD(3_000n), null, true, true]);
+  });
+});

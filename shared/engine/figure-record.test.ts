@@ -27,7 +27,7 @@ describe('position records', () => {
   const figureKeys = Object.keys(emptyFigures());
 
   it('figures have the literal’s keys in its order, from a full computation and from a reprice', () => {
-    expect(figureKeys).toHaveLength(42);
+    expect(figureKeys).toHaveLength(43);
     for (const r of [before, after]) {
       expect(r.positions).toHaveLength(2);
       for (const p of r.positions) expect(Object.keys(p.figures)).toEqual(figureKeys);

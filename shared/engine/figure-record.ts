@@ -16,7 +16,10 @@ import type { PriceRef } from './prices';
 import type { BenchmarkFigure, BetParts } from './benchmarks';
 
 /** The figures a position's book gives besides its cost basis and the price-dependent ones. */
-export type BookFigures = Omit<AdditiveFigures, 'costBasis' | 'spotValue' | 'unrealized' | 'totalReturn'>;
+export type BookFigures = Omit<
+  AdditiveFigures,
+  'costBasis' | 'costBasisFiat' | 'spotValue' | 'unrealized' | 'totalReturn'
+>;
 
 /** A class, typed as a constructor of the record `R` it fills in (it declares no fields of its own). */
 type Making<C extends new (...args: never[]) => unknown, R> = new (...args: ConstructorParameters<C>) => R;
@@ -28,7 +31,7 @@ type Making<C extends new (...args: never[]) => unknown, R> = new (...args: Cons
 interface FigureRecordClass extends Figures {}
 /**
  * A position's figures from its book's running totals (a position, or the figures it had: see
- * `repriced`), its cost basis, spot and exit value, the as-of day's fiat price, and its average entry
+ * `repriced`), its cost basis (τ and fiat), spot and exit value, the as-of day's fiat price, and its average entry
  * price (derived from the cost basis when not given).
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
@@ -36,6 +39,7 @@ class FigureRecordClass {
   constructor(
     p: BookFigures,
     costBasis: bigint,
+    costBasisFiat: bigint,
     spotValue: bigint,
     exitValue: bigint,
     fiatPrice: bigint | null,
@@ -85,12 +89,15 @@ class FigureRecordClass {
     this.totalReturn = totalReturn;
     this.realizedFiat = p.realizedFiat;
     this.incomeFiat = p.incomeFiat;
+    this.costBasisFiat = costBasisFiat;
     this.exitValue = exitValue;
     this.avgEntryPrice =
       avgEntryPrice === undefined ? impliedPrice(costBasis, p.alpha > 0n ? p.alpha : 0n) : avgEntryPrice;
     this.totalReturnPct = ratio(totalReturn, p.taoIn);
-    this.spotValueFiat = fiatPrice === null ? null : taoToFiat(spotValue, fiatPrice);
-    this.unrealizedFiat = fiatPrice === null ? null : taoToFiat(unrealized, fiatPrice);
+    const spotValueFiat = fiatPrice === null ? null : taoToFiat(spotValue, fiatPrice);
+    this.spotValueFiat = spotValueFiat;
+    // Value at the as-of day's price − what the α held cost in fiat when acquired (./lot-base).
+    this.unrealizedFiat = spotValueFiat === null || flags.fiatBasisUnknown ? null : spotValueFiat - costBasisFiat;
     this.flags = flags;
   }
 }

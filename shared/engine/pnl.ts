@@ -20,8 +20,10 @@
  * - fiat: realizedFiat = Σ over disposals (fiat proceeds: TAO received × the sale day's TAO/fiat price −
  *   the fiat cost of the lots taken: TAO paid × the TAO/fiat price of the day each was acquired; ./lot-base),
  *   not realized × the sale day's price; reward lots' fiat cost is their fiat value when received under
- *   'income', 0 under 'zero'; a carry keeps it. incomeFiat at the day received. Spot and unrealized at the
- *   as-of day's price. Each conversion floors. Days without a price are listed, never guessed: a
+ *   'income', 0 under 'zero'; a carry keeps it. incomeFiat at the day received. costBasisFiat: the
+ *   book's fiat cost split over its hotkeys by α held, as costBasis. spotValueFiat at the as-of day's price;
+ *   unrealizedFiat = spotValueFiat − costBasisFiat (null when a lot held has an unknown fiat cost:
+ *   `fiatBasisUnknown`). Each conversion floors. Days without a price are listed, never guessed: a
  *   disposal whose proceeds or lots lack one adds nothing to realizedFiat and sets `fiatIncomplete`.
  */
 import type { PositionAcc } from './state';
@@ -68,6 +70,7 @@ export const ADDITIVE_KEYS = [
   'totalReturn',
   'realizedFiat',
   'incomeFiat',
+  'costBasisFiat',
 ] as const;
 export type AdditiveKey = (typeof ADDITIVE_KEYS)[number];
 export type AdditiveFigures = Record<AdditiveKey, bigint>;
@@ -96,6 +99,8 @@ export interface FigureFlags {
   exitApproximate: boolean;
   /** Some fiat conversion lacked a day's price. */
   fiatIncomplete: boolean;
+  /** Some α held was acquired on a day without a TAO/fiat price: its fiat cost is unknown, unrealizedFiat null. */
+  fiatBasisUnknown: boolean;
 }
 
 export interface PositionResult {
@@ -149,6 +154,7 @@ export function emptyFlags(): FigureFlags {
     emissionsUnpriced: 0,
     exitApproximate: false,
     fiatIncomplete: false,
+    fiatBasisUnknown: false,
   };
 }
 
@@ -193,6 +199,8 @@ export function specFor(ctx: PnlContext, netuid: number, block: number): number 
 export function positionFigures(
   p: PositionAcc,
   costBasis: bigint,
+  /** The position's share of its book's fiat cost; null when the book's is unknown. */
+  costBasisFiat: bigint | null,
   block: number,
   ts: number,
   ctx: PnlContext,
@@ -208,9 +216,11 @@ export function positionFigures(
   flags.emissionsUnpriced = p.emissionsUnpriced;
   flags.exitApproximate = exit?.approximate ?? false;
   flags.fiatIncomplete = p.fiatIncomplete;
+  if (costBasisFiat === null) flags.fiatIncomplete = flags.fiatBasisUnknown = true;
   const fiatPrice = ctx.fiat ? ctx.fiat.priceOn(ts) : null;
   if (ctx.fiat && fiatPrice === null) flags.fiatIncomplete = true;
-  return { figures: new FigureRecord(p, costBasis, spotValue, exit ? exit.tao : 0n, fiatPrice, flags), price };
+  const record = new FigureRecord(p, costBasis, costBasisFiat ?? 0n, spotValue, exit ? exit.tao : 0n, fiatPrice, flags);
+  return { figures: record, price };
 }
 
 /**
@@ -235,5 +245,15 @@ export function repriced(
     was.missingPrice.length > 0 === missing && was.exitApproximate === approximate
       ? was
       : { ...was, missingPrice: missing ? [netuid] : [], exitApproximate: approximate };
-  return new FigureRecord(old, old.costBasis, spotValue, exit ? exit.tao : 0n, fiatPrice, flags, old.avgEntryPrice);
+  const exitValue = exit ? exit.tao : 0n;
+  return new FigureRecord(
+    old,
+    old.costBasis,
+    old.costBasisFiat,
+    spotValue,
+    exitValue,
+    fiatPrice,
+    flags,
+    old.avgEntryPrice,
+  );
 }
