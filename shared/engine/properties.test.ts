@@ -189,4 +189,35 @@ describe('properties over random ledgers', () => {
       RUNS,
     );
   });
+
+  it('at $10 a TAO every day (1 fiat unit = 1 rao, no rounding) the fiat figures are the τ ones, in every method', () => {
+    // Each lot's fiat cost is then its τ cost and takes the same floors, so realizedFiat, costBasisFiat,
+    // unrealizedFiat and incomeFiat must equal realized, costBasis, unrealized and incomeTao exactly: through
+    // partial disposals, carries, deficits covered late, emissions, openings and both reward treatments.
+    fc.assert(
+      fc.property(opsArb, fc.constantFrom<'income' | 'zero'>('income', 'zero'), (ops, rewards) => {
+        const input = build(ops, false);
+        const times = [...input.events, ...input.checkpoints, ...input.snapshots].map((x) => x.timestamp);
+        const first = Math.floor(Math.min(...times) / 86_400_000);
+        const last = Math.floor(Math.max(...times) / 86_400_000);
+        const fiatPrices = [];
+        for (let d = first; d <= last; d++)
+          fiatPrices.push({ date: new Date(d * 86_400_000).toISOString().slice(0, 10), price: 1_000_000_000n });
+        for (const m of METHODS) {
+          const r = computePortfolio({ ...input, fiatPrices }, { method: m, rewards });
+          expect(r.pnl.fiatMissingDays).toEqual([]);
+          for (const a of [...r.pnl.positions, ...r.pnl.subnets, r.pnl.total]) {
+            const f = a.figures;
+            expect([f.realizedFiat, f.costBasisFiat, f.unrealizedFiat, f.incomeFiat]).toEqual([
+              f.realized,
+              f.costBasis,
+              f.unrealized,
+              f.incomeTao,
+            ]);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
 });

@@ -43,6 +43,17 @@ describe('a transfer between watched wallets of α the sender has not booked yet
     }
   });
 
+  it('fiat: the owed α reaches the receiver with its fiat cost (at $10 a TAO, 1 fiat unit = 1 rao)', () => {
+    // The emission's fiat value (1 τ → 1e9 units) is forwarded with the 0.5 α: C2's sale realizes 21 − 11 in
+    // fiat too (10e9 units; 11e9 if the forward dropped its fiat cost).
+    const fiatPrices = [{ date: '2025-10-01', price: 1_000_000_000n }];
+    for (const method of METHODS) {
+      const r = computePortfolio({ ...input, fiatPrices }, { method, rewards: 'income' });
+      const fiat = (key: string) => r.pnl.positions.find((p) => p.key === key)?.figures.realizedFiat;
+      expect([method, fiat('C1|H1|1'), fiat('C2|H1|1')]).toEqual([method, 0n, 10n * TAO]);
+    }
+  });
+
   it('the receiver holds every α received once the sender books it (before its sale)', () => {
     const upTo = { ...input, events: input.events.slice(0, 4), checkpoints: input.checkpoints.slice(0, 2) };
     for (const method of METHODS) {
