@@ -114,6 +114,11 @@ export interface ActivityPageView {
   facets: ActivityFacets;
   /** Asked in fiat: the currency code the rows' `fiat` amounts are in. */
   fiatCurrency?: string;
+  /**
+   * The token symbol the chain gave each subnet the entries touch (its latest recorded), by netuid:
+   * α amounts are shown in it. Root (its α is τ) and a subnet without one are left out.
+   */
+  symbols: Record<number, string>;
 }
 
 export type SearchTerm =

@@ -9,6 +9,7 @@ import { createEngine } from '../../shared/engine';
 import type { ExportFile } from '../../shared/views';
 import type { Backend } from '../backend';
 import { identitiesRepo } from '../db/repos/identities';
+import { ledgerFactsRepo } from '../db/repos/ledger-facts';
 import { testBackend } from '../test/backend';
 import { ensureDevnetMetadata } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
@@ -82,6 +83,18 @@ describe('activity on devnet scenario tiny', () => {
     expect(claims.length).toBeGreaterThan(0);
     for (const c of claims) expect(c.legs[0]!.alpha).toBeGreaterThan(0n);
     expect(page.facets.kinds).toContain('root-claim-keep');
+  });
+
+  it("names each subnet's token symbol, the labels the portfolio's subnets carry (root's α is τ: none)", async () => {
+    const page = await list(backend, { limit: 1 });
+    const expected = Object.fromEntries(
+      ledgerFactsRepo(backend.db)
+        .subnetLabels()
+        .filter((s) => s.netuid !== 0 && s.symbol !== null && page.facets.netuids.includes(s.netuid))
+        .map((s) => [s.netuid, s.symbol]),
+    );
+    expect(Object.keys(expected).length).toBeGreaterThan(0);
+    expect(page.symbols).toEqual(expected);
   });
 
   it('pages, filters and searches; the export follows the same filter and order', async () => {

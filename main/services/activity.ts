@@ -78,6 +78,8 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
   let booked: Booked | null = null;
   let funds: { records: BasketRecord[]; fingerprint: string } | null = null;
   let stale = true;
+  /** Every subnet's recorded token symbol, read again when the facts change (subnet snapshots carry it). */
+  let symbols = new Map<number, string>();
   const results = new Map<string, ActivityEntry[]>();
   ctx.push.subscribe((event, payload) => {
     if (event === 'db:changed' && (payload as PushEvents['db:changed']).tables.some((t) => LEDGER_TABLES.has(t)))
@@ -132,6 +134,7 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
   const current = (): Ledger => {
     if (ledger && !stale) return ledger;
     stale = false;
+    symbols = new Map(facts.subnetLabels().flatMap((l) => (l.symbol ? [[l.netuid, l.symbol] as const] : [])));
     const coldkeys = wallets.list().map((w) => w.address);
     const ledgerStamp = fingerprint(coldkeys);
     const b = bookLedger(coldkeys, ledgerStamp);
@@ -203,7 +206,17 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
       const offset = args?.offset ?? 0;
       const limit = args?.limit ?? DEFAULT_PAGE;
       const rows = entries.slice(offset, offset + limit).map((e) => toActivityRow(e, hashOf));
-      const page = { total: all.entries.length, matched: entries.length, offset, rows, facets: all.facets };
+      const symbolsOf = Object.fromEntries(
+        all.facets.netuids.flatMap((n) => (n !== 0 && symbols.has(n) ? [[n, symbols.get(n)!]] : [])),
+      );
+      const page = {
+        total: all.entries.length,
+        matched: entries.length,
+        offset,
+        rows,
+        facets: all.facets,
+        symbols: symbolsOf,
+      };
       if (args?.currency !== 'fiat') return page;
       const fiat = inFiat(rows);
       return { ...page, rows: fiat.rows, fiatCurrency: fiat.code };

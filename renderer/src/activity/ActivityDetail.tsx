@@ -8,6 +8,7 @@ import type { ActivityArgs } from './choices';
 import { useValidatorNames } from '../app/validators';
 import { activityQueries, PAGE_SIZE } from './queries';
 import { FundDetail } from './FundDetail';
+import type { Symbols } from './row-cells';
 import { flagText, subnetName, subnetsText, utcDateTime } from './row-view';
 
 const FULL = 9;
@@ -17,11 +18,13 @@ export function ActivityDetail({
   args,
   index,
   labels,
+  symbols,
   onClose,
 }: {
   args: ActivityArgs;
   index: number;
   labels: ReadonlyMap<string, string>;
+  symbols: Symbols;
   onClose: () => void;
 }) {
   // The same page the table shows: already cached, no second request.
@@ -36,7 +39,7 @@ export function ActivityDetail({
         </button>
       </header>
       {row ? (
-        <DetailBody row={row} labels={labels} fiatCode={page.data?.fiatCurrency} />
+        <DetailBody row={row} labels={labels} symbols={symbols} fiatCode={page.data?.fiatCurrency} />
       ) : (
         <p className="muted">Loading…</p>
       )}
@@ -47,10 +50,12 @@ export function ActivityDetail({
 function DetailBody({
   row,
   labels,
+  symbols,
   fiatCode,
 }: {
   row: ActivityRow;
   labels: ReadonlyMap<string, string>;
+  symbols: Symbols;
   fiatCode: string | undefined;
 }) {
   const names = useValidatorNames();
@@ -113,7 +118,7 @@ function DetailBody({
                   </code>
                 </td>
                 <td className="num" data-testid="detail-alpha">
-                  <AlphaAmount amount={l.alpha} netuid={l.netuid} decimals={FULL} />
+                  <AlphaAmount amount={l.alpha} netuid={l.netuid} symbol={symbols[l.netuid]} decimals={FULL} />
                 </td>
                 <td className="num" data-testid="detail-tao">
                   <TaoAmount rao={l.tao} decimals={FULL} />
@@ -129,7 +134,7 @@ function DetailBody({
                   ) : l.feeUnit === 'tao' ? (
                     <TaoAmount rao={l.fee} decimals={FULL} />
                   ) : (
-                    <AlphaAmount amount={l.fee} netuid={l.netuid} decimals={FULL} />
+                    <AlphaAmount amount={l.fee} netuid={l.netuid} symbol={symbols[l.netuid]} decimals={FULL} />
                   )}
                 </td>
                 <td className="num">{l.spotTao === null ? '—' : <TaoAmount rao={l.spotTao} decimals={FULL} />}</td>

@@ -24,6 +24,7 @@ function fakeBridge(calls: Call[], gate: { open?: Promise<void> }) {
       offset: 0,
       rows: [],
       facets: { netuids: [0, 4], kinds: ['buy'], firstTimestamp: 0, lastTimestamp: 0 },
+      symbols: { 4: 'ε' },
     };
   };
   const answer = (channel: string, args: unknown) => {

@@ -108,6 +108,7 @@ export function ActivityPage() {
             key={JSON.stringify(args)}
             args={args}
             fiatCode={view.fiatCurrency}
+            symbols={view.symbols}
             count={view.matched}
             labels={labels}
             active={active}
@@ -121,7 +122,13 @@ export function ActivityPage() {
             onSort={(key) => setChoices({ ...choices, sort: nextSort(choices.sort, key) })}
           />
           {open && active !== null && (
-            <ActivityDetail args={args} index={active} labels={labels} onClose={() => setOpen(false)} />
+            <ActivityDetail
+              args={args}
+              index={active}
+              labels={labels}
+              symbols={view.symbols}
+              onClose={() => setOpen(false)}
+            />
           )}
         </div>
       )}

@@ -7,7 +7,7 @@ import { usePrivacy } from '../app/privacy';
 import type { ActivityArgs } from './choices';
 import { activityQueries, PAGE_SIZE } from './queries';
 import { useValidatorNames } from '../app/validators';
-import { rowCellsCache, rowTitles } from './row-cells';
+import { rowCellsCache, rowTitles, type Symbols } from './row-cells';
 import { RowHover } from './row-hover';
 import { useCellFit } from './cell-fit';
 import { ActivityWindow } from './ActivityWindow';
@@ -21,6 +21,7 @@ import { ROW_HEIGHT, rowId } from './ActivityRow';
 export function ActivityTable({
   args,
   fiatCode,
+  symbols,
   count,
   labels,
   active,
@@ -33,6 +34,8 @@ export function ActivityTable({
   args: ActivityArgs;
   /** Set when the rows carry fiat amounts (shown instead of τ). */
   fiatCode: string | undefined;
+  /** Each subnet's token symbol: its α amounts are shown in it. */
+  symbols: Symbols;
   count: number;
   labels: ReadonlyMap<string, string>;
   active: number | null;
@@ -49,13 +52,11 @@ export function ActivityTable({
   const names = useValidatorNames();
   const hidden = usePrivacy();
   // Each row's text, formatted once per row while these stay the same (row-cells.ts).
-  const cellsOf = useMemo(() => rowCellsCache(labels, names, fiatCode), [labels, names, fiatCode]);
+  const unit = useMemo(() => ({ fiatCode, symbols }), [fiatCode, symbols]);
+  const cellsOf = useMemo(() => rowCellsCache(labels, names, unit), [labels, names, unit]);
   // The hover text only for the row under the pointer (row-hover.ts).
   const [hover] = useState(() => new RowHover());
-  const titlesOf = useMemo(
-    () => (row: ActivityRow) => rowTitles(row, labels, names, fiatCode),
-    [labels, names, fiatCode],
-  );
+  const titlesOf = useMemo(() => (row: ActivityRow) => rowTitles(row, labels, names, unit), [labels, names, unit]);
   // The pages the window needs, as ActivityWindow reports them: this table renders when they change
   // (every 200 rows), not on every scroll frame. The first page carries the counts.
   const [pagesKey, setPagesKey] = useState('0');

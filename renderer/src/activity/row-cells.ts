@@ -65,9 +65,15 @@ type Precision = 'shown' | 'full';
 
 const taoFigure = (rao: bigint, decimals: number): Figure => ({ text: tao(rao, decimals) });
 
-/** An α amount as `Alpha` shows it: root's α is TAO one to one, so it is shown in τ. */
-const alphaFigure = (amount: bigint, netuid: number, decimals: number): Figure =>
-  netuid === 0 ? taoFigure(amount, decimals) : { text: alpha(amount, decimals) };
+/** Each subnet's token symbol by netuid (`ActivityPageView.symbols`): α amounts are shown in it. */
+export type Symbols = Readonly<Record<number, string>>;
+
+/**
+ * An α amount as `Alpha` shows it: root's α is TAO one to one, so it is shown in τ; another subnet's
+ * in its token symbol, or "α" where the chain gave none.
+ */
+const alphaFigure = (amount: bigint, netuid: number, decimals: number, symbols: Symbols): Figure =>
+  netuid === 0 ? taoFigure(amount, decimals) : { text: alpha(amount, decimals, symbols[netuid] || 'α') };
 
 /** A fiat value as `Money` shows it; null is a day without an imported price. */
 const fiatFigure = (units: bigint | null, code: string, precision: Precision): Figure =>
@@ -79,7 +85,8 @@ const fiatFigure = (units: bigint | null, code: string, precision: Precision): F
     : { text: precision === 'full' ? fiat(units, code, FIAT_SCALE) : fiat(units, code) };
 
 /** The row's amounts as the cells show them, or at full precision (their hover text). */
-function amounts(row: ActivityRow, fiatCode: string | undefined, precision: Precision): Amounts {
+function amounts(row: ActivityRow, unit: RowUnits, precision: Precision): Amounts {
+  const { fiatCode, symbols } = unit;
   const fiatOf = fiatCode !== undefined && row.fiat ? fiatCode : undefined;
   const lead = rowTao(row);
   const fee = entryFee(row);
@@ -90,7 +97,7 @@ function amounts(row: ActivityRow, fiatCode: string | undefined, precision: Prec
     alpha:
       row.legs.length === 0 && row.fund
         ? [{ text: sharesText(row.fund.shares, d4), testId: 'activity-shares' }]
-        : row.legs.map((l) => alphaFigure(l.alpha, l.netuid, d4)),
+        : row.legs.map((l) => alphaFigure(l.alpha, l.netuid, d4, symbols)),
     tao: !lead ? null : fiatOf ? fiatFigure(lead.fiat, fiatOf, precision) : taoFigure(lead.rao, d4),
     fee:
       fee === null
@@ -98,11 +105,17 @@ function amounts(row: ActivityRow, fiatCode: string | undefined, precision: Prec
         : fee.amount === null
           ? 'unknown'
           : fee.unit !== 'tao'
-            ? alphaFigure(fee.amount, fee.netuid, d6)
+            ? alphaFigure(fee.amount, fee.netuid, d6, symbols)
             : fiatOf
               ? fiatFigure(feeFiat(row, fee), fiatOf, precision)
               : taoFigure(fee.amount, d6),
   };
+}
+
+/** The units a row's amounts are shown in: fiat (its code) or τ, and each subnet's α symbol. */
+export interface RowUnits {
+  fiatCode: string | undefined;
+  symbols: Symbols;
 }
 
 /** Everything a row shows, from the entry the backend sent and the names known now. */
@@ -110,7 +123,7 @@ export function rowCells(
   row: ActivityRow,
   labels: ReadonlyMap<string, string>,
   names: ValidatorNames,
-  fiatCode: string | undefined,
+  unit: RowUnits,
 ): RowCells {
   return {
     when: utcDateTime(row.timestamp),
@@ -119,7 +132,7 @@ export function rowCells(
     subnets: subnetsText(row),
     hotkeys: hotkeysText(row, names),
     legs: row.legs.length > 1,
-    ...amounts(row, fiatCode, 'shown'),
+    ...amounts(row, unit, 'shown'),
   };
 }
 
@@ -128,10 +141,10 @@ export function rowTitles(
   row: ActivityRow,
   labels: ReadonlyMap<string, string>,
   names: ValidatorNames,
-  fiatCode: string | undefined,
+  unit: RowUnits,
 ): RowTitles {
   const kind = ACTIVITY_KINDS[row.kind];
-  const full = amounts(row, fiatCode, 'full');
+  const full = amounts(row, unit, 'full');
   return {
     when: new Date(row.timestamp).toString(),
     kind: `${kind.label}: ${kind.help}`,
@@ -145,18 +158,18 @@ export function rowTitles(
 }
 
 /**
- * `rowCells` kept per row object for one set of labels, names and currency: the pages' rows are the
+ * `rowCells` kept per row object for one set of labels, names and units: the pages' rows are the
  * same objects for as long as their query holds them, so each row is formatted once.
  */
 export function rowCellsCache(
   labels: ReadonlyMap<string, string>,
   names: ValidatorNames,
-  fiatCode: string | undefined,
+  unit: RowUnits,
 ): (row: ActivityRow) => RowCells {
   const kept = new WeakMap<ActivityRow, RowCells>();
   return (row) => {
     let cells = kept.get(row);
-    if (!cells) kept.set(row, (cells = rowCells(row, labels, names, fiatCode)));
+    if (!cells) kept.set(row, (cells = rowCells(row, labels, names, unit)));
     return cells;
   };
 }

@@ -130,27 +130,48 @@ describe('Activity row view', () => {
 
 describe('Activity row cells (formatted once per row)', () => {
   const labels = new Map([['A'.repeat(48), 'Main']]);
+  const TAO = { fiatCode: undefined, symbols: {} };
+  const USD = { fiatCode: 'USD', symbols: {} };
+
+  it("shows each subnet's α in its own token symbol, α where the chain gave none, root in τ", () => {
+    const unit = { fiatCode: undefined, symbols: { 3: 'γ', 12: 'ዐ' } };
+    const swap = row({
+      kind: 'swap',
+      legs: [leg({ netuid: 3, alpha: -2_000_000_000n }), leg({ netuid: 12, alpha: 5_000_000_000n })],
+    });
+    expect(rowCells(swap, labels, new Map(), unit).alpha).toEqual([{ text: '−2.0000 γ' }, { text: '5.0000 ዐ' }]);
+    expect(rowTitles(swap, labels, new Map(), unit).alpha).toEqual(['−2.000000000 γ', '5.000000000 ዐ']);
+    // An α fee is in its subnet's symbol too.
+    const sell = row({ legs: [leg({ netuid: 3, alpha: -1_000_000_000n, fee: 5_000n, feeUnit: 'alpha' })] });
+    expect(rowCells(sell, labels, new Map(), unit).fee).toEqual({ text: '0.000005 γ' });
+    // A subnet without a recorded symbol keeps α; root's α is τ whatever the symbols say.
+    expect(rowCells(row({ legs: [leg({ netuid: 4, alpha: 1_000_000_000n })] }), labels, new Map(), unit).alpha).toEqual(
+      [{ text: '1.0000 α' }],
+    );
+    const root = row({ legs: [leg({ netuid: 0, alpha: 1_000_000_000n })] });
+    expect(rowCells(root, labels, new Map(), { ...unit, symbols: { 0: 'Τ' } }).alpha).toEqual([{ text: 'τ1.0000' }]);
+  });
 
   it('shows what the amount components show: α, root α in τ, TAO, a fee to 6 decimals, full precision on hover', () => {
     const r = row({ legs: [leg({ netuid: 3, alpha: 1_234_567_891n, tao: 2_500_000_000n, fee: 123_456n })] });
-    const c = rowCells(r, labels, new Map(), undefined);
+    const c = rowCells(r, labels, new Map(), TAO);
     expect(c.alpha).toEqual([{ text: '1.2346 α' }]);
     expect(c.tao).toEqual({ text: 'τ2.5000' });
     expect(c.fee).toEqual({ text: 'τ0.000123' });
     expect(c.legs).toBe(false);
-    const t = rowTitles(r, labels, new Map(), undefined);
+    const t = rowTitles(r, labels, new Map(), TAO);
     expect([t.alpha, t.tao, t.fee]).toEqual([['1.234567891 α'], 'τ2.500000000', 'τ0.000123456']);
     const rootRow = row({ legs: [leg({ netuid: 0, alpha: 7n, fee: null })] });
-    expect(rowCells(rootRow, labels, new Map(), undefined).fee).toBe('unknown');
-    expect(rowTitles(rootRow, labels, new Map(), undefined)).toMatchObject({ alpha: ['τ0.000000007'], fee: undefined });
+    expect(rowCells(rootRow, labels, new Map(), TAO).fee).toBe('unknown');
+    expect(rowTitles(rootRow, labels, new Map(), TAO)).toMatchObject({ alpha: ['τ0.000000007'], fee: undefined });
   });
 
   it("gives the cut cells their full text on hover: the kind's whole label, every wallet's address", () => {
     const a = leg({ coldkey: 'A'.repeat(48) });
     const b = leg({ coldkey: 'B'.repeat(48) });
     const transfer = row({ kind: 'internal-transfer', legs: [a, b] });
-    const c = rowCells(transfer, labels, new Map(), undefined);
-    const t = rowTitles(transfer, labels, new Map(), undefined);
+    const c = rowCells(transfer, labels, new Map(), TAO);
+    const t = rowTitles(transfer, labels, new Map(), TAO);
     expect(c.kind).toBe('Transfer between your wallets');
     expect(t.kind).toMatch(/^Transfer between your wallets: /);
     expect(c.wallets).toBe('Main → BBBBBBBB…BBBBBB');
@@ -166,22 +187,22 @@ describe('Activity row cells (formatted once per row)', () => {
       fund: fund({}),
       fiat: { tao: [], fee: [], fund: { tao: 70_000_000_000n, fee: null } },
     });
-    const c = rowCells(purchase, labels, new Map(), 'USD');
+    const c = rowCells(purchase, labels, new Map(), USD);
     expect(c.alpha).toEqual([{ text: '1.5000 shares', testId: 'activity-shares' }]);
     expect(c.tao).toEqual({ text: '700.00 USD' });
     expect(c.fee).toMatchObject({ text: 'no price', missing: true });
-    expect(rowTitles(purchase, labels, new Map(), 'USD')).toMatchObject({
+    expect(rowTitles(purchase, labels, new Map(), USD)).toMatchObject({
       alpha: ['1.500000000 shares'],
       tao: '700.00000000 USD',
       fee: 'No TAO price imported for a day this needs',
     });
     // The same row in τ when the list is not in fiat.
-    expect(rowCells(purchase, labels, new Map(), undefined).tao).toEqual({ text: 'τ2.0000' });
-    expect(rowTitles(purchase, labels, new Map(), undefined).tao).toBe('τ2.000000000');
+    expect(rowCells(purchase, labels, new Map(), TAO).tao).toEqual({ text: 'τ2.0000' });
+    expect(rowTitles(purchase, labels, new Map(), TAO).tao).toBe('τ2.000000000');
   });
 
   it('formats a row once for as long as its object is held', () => {
-    const cellsOf = rowCellsCache(labels, new Map(), undefined);
+    const cellsOf = rowCellsCache(labels, new Map(), TAO);
     const r = row({});
     expect(cellsOf(r)).toBe(cellsOf(r));
     expect(cellsOf(row({}))).not.toBe(cellsOf(r));
