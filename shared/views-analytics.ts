@@ -169,6 +169,8 @@ export interface PositionAnalyticsView {
   key: string;
   netuid: number;
   figures: Record<MoneyFigure, Amount>;
+  /** Its excess over holding TAO (the same flows kept as τ); null when it has no benchmarks. */
+  holdTao: { excess: Amount } | null;
   friction: Record<keyof FrictionSplit, Amount>;
   emissionYield: number | null;
 }
@@ -203,6 +205,8 @@ export interface AnalyticsView {
   };
   subnets: SubnetAnalyticsView[];
   positions: PositionAnalyticsView[];
+  /** Each watched wallet's table figures, in the display currency (as per subnet and position). */
+  wallets: { address: string; figures: Record<MoneyFigure, Amount> }[];
 }
 
 /** One subnet's page (`portfolio:subnet`): its price, your position in it, and the pool's health. */

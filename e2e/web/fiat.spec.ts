@@ -88,6 +88,13 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
     expect(await fiatOf(cells.nth(1).locator('.amount'))).toBe(e.spotValue);
     expect(await fiatOf(cells.nth(2).locator('.amount'))).toBe(e.exitValue);
   }
+  // Each position's excess over holding TAO is in USD too (it stayed τ), the service's figure.
+  const excesses = await Promise.all((await page.getByTestId('position-excess').all()).map(fiatOf));
+  const expectedExcess = subnet.positions.flatMap((p) =>
+    p.holdTao && p.holdTao.excess !== null ? [p.holdTao.excess] : [],
+  );
+  expect(expectedExcess.length).toBeGreaterThan(0);
+  expect(excesses.map(String).sort()).toEqual(expectedExcess.map(String).sort());
   const value = page.getByTestId('chart-subnet.value');
   expect(await fiatOf(value.getByTestId('legend-value-value').locator('.amount'))).toBe(subnet.series.at(-1)!.value);
   await screens(page, 'subnet-detail-fiat');
@@ -143,6 +150,10 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
   await screens(page, 'activity-fiat');
   await currency.getByRole('button', { name: 'τ' }).click();
   await expect(activity.grid.getByRole('columnheader', { name: /^TAO/ })).toHaveText(/^TAO$/);
+  // α amounts are in each subnet's own token symbol (the devnet's: its netuid's Greek letter), as on Subnets.
+  const onSn5 = activity.rows.filter({ has: page.getByRole('gridcell', { name: 'SN5', exact: true }) }).first();
+  await expect(onSn5.getByTestId('activity-alpha')).toHaveText(/ ζ$/);
+  await expect(activity.grid.getByTestId('activity-alpha').filter({ hasText: / α$/ })).toHaveCount(0);
   await currency.getByRole('button', { name: 'USD' }).click();
   await page.goto(`${webHost.url}#/subnets/5`);
 

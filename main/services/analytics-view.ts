@@ -195,6 +195,7 @@ export function buildAnalyticsView(c: ComputedPortfolio, q: AnalyticsQuery, fiat
         key: p.key,
         netuid: p.netuid,
         figures: moneyFigures(m, v.figures),
+        holdTao: v.benchmarks ? { excess: m.value(v.benchmarks.holdTao.excess) } : null,
         friction: amounts(m, { ...split }),
         emissionYield: emissionYield(records, p.alpha, asOf.timestamp, first),
       },
@@ -317,6 +318,7 @@ export function buildAnalyticsView(c: ComputedPortfolio, q: AnalyticsQuery, fiat
       };
     }),
     positions,
+    wallets: view.wallets.map((w) => ({ address: w.address, figures: moneyFigures(m, w.figures) })),
   };
   // Last: the fiat summary lists every day the conversions above lacked.
   return { ...result, fiat: m.fiat() };

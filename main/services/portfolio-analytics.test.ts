@@ -199,8 +199,17 @@ describe('portfolio:analytics on the tiny scenario', () => {
     expect(v.figures.costBasis).toBe(taoToFiat(p.total.figures.costBasis, price));
     for (const s of v.subnets)
       expect(s.figures.realized).toBe(taoToFiat(p.subnets.find((x) => x.netuid === s.netuid)!.figures.realized, price));
-    for (const x of v.positions)
-      expect(x.figures.spotValue).toBe(taoToFiat(p.positions.find((y) => y.key === x.key)!.figures.spotValue, price));
+    for (const x of v.positions) {
+      const y = p.positions.find((y) => y.key === x.key)!;
+      expect(x.figures.spotValue).toBe(taoToFiat(y.figures.spotValue, price));
+      expect(x.holdTao).toEqual(y.benchmarks && { excess: taoToFiat(y.benchmarks.holdTao.excess, price) });
+    }
+    expect(v.positions.some((x) => x.holdTao !== null)).toBe(true);
+    expect(v.wallets.length).toBeGreaterThan(0);
+    expect(v.wallets.map((w) => w.address)).toEqual(p.wallets.map((w) => w.address));
+    for (const w of v.wallets)
+      for (const k of ['spotValue', 'costBasis', 'unrealized', 'realized', 'incomeTao'] as const)
+        expect(w.figures[k]).toBe(taoToFiat(p.wallets.find((x) => x.address === w.address)!.figures[k], price));
     const terms = v.addsUp.accounting.terms;
     expect(v.addsUp.accounting.total).toBe(terms.reduce((s, l) => s + (l.amount ?? 0n), 0n));
   });

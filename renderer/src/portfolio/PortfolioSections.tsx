@@ -2,9 +2,8 @@
 // page of charts is never one long task (bench/ui.ts: navigation and recompute).
 import { memo, useMemo } from 'react';
 import type { AnalyticsView, PortfolioView } from '../../../shared/views';
-import { Tao } from '../app/Amount';
 import { MetricHeader } from '../app/MetricLabel';
-import { TAO_UNIT, type Unit } from '../app/Money';
+import { Money, TAO_UNIT, type Unit } from '../app/Money';
 import { useStaged } from '../app/staged';
 import { BenchmarkCard } from './Benchmarks';
 import { PerformanceCard, RangeCard } from './Performance';
@@ -96,7 +95,7 @@ const SectionContent = memo(function SectionContent(props: {
     () => (
       <>
         <RangeCard analytics={analytics} unit={unit} from={props.from} to={props.to} onChange={props.onRange} />
-        {view.wallets.length > 1 && <ByWallet view={view} />}
+        {view.wallets.length > 1 && <ByWallet view={view} analytics={analytics} unit={unit} />}
       </>
     ),
   ][props.index]!();
@@ -110,7 +109,17 @@ function mapIncome(a: AnalyticsView) {
   };
 }
 
-function ByWallet({ view }: { view: PortfolioView }) {
+/** Each wallet's figures in the display currency (the analytics view's, converted as the subnets' are). */
+export function ByWallet({
+  view,
+  analytics,
+  unit,
+}: {
+  view: Pick<PortfolioView, 'wallets'>;
+  analytics: Pick<AnalyticsView, 'wallets'>;
+  unit: Unit;
+}) {
+  const labelOf = new Map(view.wallets.map((w) => [w.address, w.label]));
   return (
     <div className="card">
       <h2>By wallet</h2>
@@ -126,26 +135,28 @@ function ByWallet({ view }: { view: PortfolioView }) {
           </tr>
         </thead>
         <tbody>
-          {view.wallets.map((w) => (
-            <tr key={w.address}>
-              <td>{w.label ?? w.address}</td>
-              <td className="num">
-                <Tao rao={w.figures.spotValue} />
-              </td>
-              <td className="num">
-                <Tao rao={w.figures.costBasis} />
-              </td>
-              <td className="num">
-                <Tao rao={w.figures.unrealized} sign />
-              </td>
-              <td className="num">
-                <Tao rao={w.figures.realized} sign />
-              </td>
-              <td className="num">
-                <Tao rao={w.figures.incomeTao} />
-              </td>
-            </tr>
-          ))}
+          {analytics.wallets.map(({ address, figures: f }) => {
+            return (
+              <tr key={address} data-testid="wallet-row">
+                <td>{labelOf.get(address) ?? address}</td>
+                <td className="num">
+                  <Money amount={f.spotValue} unit={unit} />
+                </td>
+                <td className="num">
+                  <Money amount={f.costBasis} unit={unit} />
+                </td>
+                <td className="num">
+                  <Money amount={f.unrealized} unit={unit} sign />
+                </td>
+                <td className="num">
+                  <Money amount={f.realized} unit={unit} sign />
+                </td>
+                <td className="num">
+                  <Money amount={f.incomeTao} unit={unit} />
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

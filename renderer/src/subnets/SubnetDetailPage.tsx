@@ -77,7 +77,7 @@ function SubnetBody({
   const fiat = currency === 'fiat' && detail.data?.figures ? detail.data : null;
   const unit = fiat ? unitOf(fiat) : TAO_UNIT;
   const f: Record<MoneyFigure, Amount> = fiat?.figures?.figures ?? subnet.figures;
-  const fiatByPosition = new Map((fiat?.positions ?? []).map((p) => [p.key, p.figures]));
+  const fiatByPosition = new Map((fiat?.positions ?? []).map((p) => [p.key, p]));
   const hold = fiat
     ? (fiat.figures?.benchmarks.find((b) => b.id === 'holdTao') ?? null)
     : (subnet.benchmarks?.holdTao ?? null);
@@ -164,7 +164,10 @@ function SubnetBody({
             </thead>
             <tbody>
               {positions.map((p) => {
-                const pf: Record<MoneyFigure, Amount> = fiatByPosition.get(p.key) ?? p.figures;
+                const inFiat = fiatByPosition.get(p.key);
+                const pf: Record<MoneyFigure, Amount> = inFiat?.figures ?? p.figures;
+                // Its excess over holding TAO in the display currency too; '—' without benchmarks.
+                const excess = inFiat ? inFiat.holdTao?.excess : p.benchmarks?.holdTao.excess;
                 return (
                   <tr key={p.key} data-testid="hotkey-row">
                     <td>{p.walletLabel ?? shortAddress(p.coldkey)}</td>
@@ -186,7 +189,9 @@ function SubnetBody({
                     <td className="num">
                       <Money amount={pf.incomeTao} unit={unit} />
                     </td>
-                    <td className="num">{p.benchmarks ? <Tao rao={p.benchmarks.holdTao.excess} sign /> : '—'}</td>
+                    <td className="num">
+                      {excess === undefined ? '—' : <Money amount={excess} unit={unit} sign testId="position-excess" />}
+                    </td>
                   </tr>
                 );
               })}
