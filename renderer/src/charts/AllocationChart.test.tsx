@@ -35,4 +35,22 @@ describe('<AllocationChart>', () => {
     expect(screen.getByTestId('chart-hidden')).toBeTruthy();
     expect(screen.getByTestId('chart-allocation').textContent).not.toMatch(/[0-9]/);
   });
+
+  it('shows the values in fiat at the as-of day’s price when fiat is chosen, "no price" without one', () => {
+    const slices = [
+      { id: '5', label: 'SN5', value: 3n * A },
+      { id: '0', label: 'SN0', value: A },
+    ];
+    const usd = { currency: 'fiat' as const, code: 'USD' };
+    // 400 USD per τ (1e-8 units): 3 τ is 1,200 USD.
+    const { unmount } = render(<AllocationChart slices={slices} shownIn={{ unit: usd, price: 400_00000000n }} />);
+    expect(screen.getByTestId('chart-summary').textContent).toBe(
+      'Allocation by subnet: SN5 1,200.00 USD (75.0%), SN0 400.00 USD (25.0%).',
+    );
+    expect(screen.getByTestId('allocation-5').textContent).toContain('1,200.00 USD');
+    expect(screen.getByTestId('chart-allocation').textContent).not.toContain('τ');
+    unmount();
+    render(<AllocationChart slices={slices} shownIn={{ unit: usd, price: null }} />);
+    expect(screen.getByTestId('allocation-5').textContent).toContain('no price');
+  });
 });

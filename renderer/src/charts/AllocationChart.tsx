@@ -1,7 +1,9 @@
 import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
 import { METRICS } from '../../../shared/vocab';
+import { taoToFiat } from '../../../shared/engine/units';
 import { Masked } from '../app/Amount';
-import { FULL_DECIMALS, pct, tao } from '../app/format';
+import { FULL_DECIMALS, pct } from '../app/format';
+import { formatIn, TAO_UNIT, type Unit } from '../app/Money';
 import { toChartNumber } from './chart-data';
 import { ChartShell } from './ChartShell';
 import { memoOnData } from './same-data';
@@ -30,27 +32,46 @@ export function allocationSlices(slices: readonly Slice[]): (Slice & { share: nu
 }
 
 /**
+ * The display currency a slice's τ value is shown in: fiat converts at `price`, the as-of day's
+ * (1e-8 units per τ, the analytics view's `fiat.priceAsOf`), as the cards' values do; null: no price.
+ */
+export interface ShownIn {
+  unit: Unit;
+  price: bigint | null;
+}
+
+/** A τ value in the display currency: "no price" in fiat without the as-of day's price. */
+function valueText(rao: bigint, decimals: number | undefined, shownIn: ShownIn): string {
+  if (shownIn.unit.currency === 'tao') return formatIn(TAO_UNIT)(rao, decimals);
+  return shownIn.price === null ? 'no price' : formatIn(shownIn.unit)(taoToFiat(rao, shownIn.price), decimals);
+}
+
+/**
  * Allocation by subnet at spot value: a donut with a legend listing value and share. Drawn again only
- * when the slices change (a recompute for another method leaves spot values as they are).
+ * when the slices change (a recompute for another method leaves spot values as they are). Shares come
+ * from the τ values (one price converts them all, so they are the same in fiat).
  */
 export const AllocationChart = memoOnData(function AllocationChart({
   slices,
   title = 'Allocation by subnet',
+  shownIn = { unit: TAO_UNIT, price: null },
 }: {
   slices: readonly Slice[];
   title?: string;
+  shownIn?: ShownIn;
 }) {
   const shown = allocationSlices(slices);
+  const money = (rao: bigint, decimals?: number) => valueText(rao, decimals, shownIn);
   const summary =
     shown.length === 0
       ? `${title}: nothing held.`
-      : `${title}: ${shown.map((s) => `${s.label} ${tao(s.value)} (${pct(s.share, 1).replace('+', '')})`).join(', ')}.`;
+      : `${title}: ${shown.map((s) => `${s.label} ${money(s.value)} (${pct(s.share, 1).replace('+', '')})`).join(', ')}.`;
   const legend = (
     <ul className="chart-legend allocation-legend">
       {shown.map((s, i) => (
         <li key={s.id} data-testid={`allocation-${s.id}`}>
           <i className="swatch" style={{ background: COLORS[i % COLORS.length] }} /> {s.label}{' '}
-          <Masked text={tao(s.value, 2)} full={tao(s.value, FULL_DECIMALS)} tone={null} />{' '}
+          <Masked text={money(s.value, 2)} full={money(s.value, FULL_DECIMALS)} tone={null} />{' '}
           <span className="muted">
             <Masked text={pct(s.share, 1).replace('+', '')} full={pct(s.share, 4).replace('+', '')} tone={null} />
           </span>
@@ -92,7 +113,7 @@ export const AllocationChart = memoOnData(function AllocationChart({
                 if (!active || !s) return null;
                 return (
                   <div className="chart-tip">
-                    {s.label}: {tao(s.value)} · {pct(s.share, 2).replace('+', '')}
+                    {s.label}: {money(s.value)} · {pct(s.share, 2).replace('+', '')}
                   </div>
                 );
               }}

@@ -115,10 +115,20 @@ export function fundSlices(view: PortfolioView): { id: string; label: string; va
   return [...byFund].map(([hotkey, value]) => ({ id: `fund-${hotkey}`, label: `Fund ${shortAddress(hotkey)}`, value }));
 }
 
-export function PortfolioAllocation({ view }: { view: PortfolioView }) {
+export function PortfolioAllocation({
+  view,
+  unit,
+  price,
+}: {
+  view: PortfolioView;
+  unit: Unit;
+  /** The as-of day's fiat price (the analytics view's `fiat.priceAsOf`): values convert at it. */
+  price: bigint | null;
+}) {
   return (
     <div className="card">
       <AllocationChart
+        shownIn={{ unit, price }}
         slices={[
           ...view.subnets.map((s) => ({
             id: String(s.netuid),

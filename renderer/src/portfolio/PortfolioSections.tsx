@@ -88,7 +88,7 @@ const SectionContent = memo(function SectionContent(props: {
   const income = useMemo(() => mapIncome(analytics), [analytics]);
   return [
     () => <ValueOverTime analytics={analytics} unit={unit} />,
-    () => <PortfolioAllocation view={view} />,
+    () => <PortfolioAllocation view={view} unit={unit} price={analytics.fiat?.priceAsOf ?? null} />,
     () => <IncomeOverTime rows={income} unit={unit} />,
     () => <BenchmarkCard benchmarks={analytics.benchmarks} unit={unit} />,
     () => <PerformanceCard analytics={analytics} view={view} />,
