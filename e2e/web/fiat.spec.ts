@@ -126,6 +126,12 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
   }
   expect(await fiatOf(page.getByTestId('total-value'))).toBe(atAsOf(tau.total.figures.spotValue));
   expect(await fiatOf(page.getByTestId('total-unrealized'))).toBe(atAsOf(tau.total.figures.unrealized));
+  // Root & baskets too (it stayed τ): its figures at the as-of day's price, the records said to stay τ.
+  await expect(page.getByTestId('baskets-unit')).toContainText('Amounts in USD');
+  expect(tau.baskets.positions.length).toBeGreaterThan(0);
+  expect(await fiatOf(page.getByTestId('basket-total-value'))).toBe(atAsOf(tau.baskets.total.value));
+  const basketValues = await Promise.all((await page.getByTestId('basket-value').all()).map(fiatOf));
+  expect(basketValues).toEqual(tau.baskets.positions.map((p) => atAsOf(p.figures.value)));
   await screens(page, 'subnets-fiat');
 
   // Activity: each entry's TAO amount at its own day's price (the detail shows both, at full precision).

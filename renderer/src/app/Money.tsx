@@ -1,3 +1,4 @@
+import { taoToFiat } from '../../../shared/engine/units';
 import type { Amount } from '../../../shared/views';
 import { Masked, Tao, toneOf } from './Amount';
 import { compactFiat, compactTao, fiat, FIAT_SCALE, tao } from './format';
@@ -10,6 +11,24 @@ export interface Unit {
 }
 
 export const TAO_UNIT: Unit = { currency: 'tao', code: 'TAO' };
+
+/**
+ * Where τ values the backend sends only in τ are shown in the display currency: fiat at `price`, the
+ * as-of day's (1e-8 units per τ, the analytics view's `fiat.priceAsOf`), as the backend converts the
+ * cards' values; null: that day has no imported price.
+ */
+export interface ShownIn {
+  unit: Unit;
+  price: bigint | null;
+}
+
+export const IN_TAO: ShownIn = { unit: TAO_UNIT, price: null };
+
+/** A τ value (rao) in the display currency; null (Money's "no price") in fiat without the price. */
+export function valueIn(rao: bigint, shownIn: ShownIn): Amount {
+  if (shownIn.unit.currency === 'tao') return rao;
+  return shownIn.price === null ? null : taoToFiat(rao, shownIn.price);
+}
 
 /** A formatter for chart tooltips and summaries in the unit. */
 export function formatIn(unit: Unit): (value: bigint, decimals?: number) => string {

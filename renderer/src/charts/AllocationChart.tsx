@@ -1,9 +1,8 @@
 import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
 import { METRICS } from '../../../shared/vocab';
-import { taoToFiat } from '../../../shared/engine/units';
 import { Masked } from '../app/Amount';
 import { FULL_DECIMALS, pct } from '../app/format';
-import { formatIn, TAO_UNIT, type Unit } from '../app/Money';
+import { formatIn, IN_TAO, valueIn, type ShownIn } from '../app/Money';
 import { toChartNumber } from './chart-data';
 import { ChartShell } from './ChartShell';
 import { memoOnData } from './same-data';
@@ -31,19 +30,10 @@ export function allocationSlices(slices: readonly Slice[]): (Slice & { share: nu
   return head.map((s) => ({ ...s, share: total === 0n ? 0 : Number((s.value * 1_000_000n) / total) / 1_000_000 }));
 }
 
-/**
- * The display currency a slice's τ value is shown in: fiat converts at `price`, the as-of day's
- * (1e-8 units per τ, the analytics view's `fiat.priceAsOf`), as the cards' values do; null: no price.
- */
-export interface ShownIn {
-  unit: Unit;
-  price: bigint | null;
-}
-
 /** A τ value in the display currency: "no price" in fiat without the as-of day's price. */
 function valueText(rao: bigint, decimals: number | undefined, shownIn: ShownIn): string {
-  if (shownIn.unit.currency === 'tao') return formatIn(TAO_UNIT)(rao, decimals);
-  return shownIn.price === null ? 'no price' : formatIn(shownIn.unit)(taoToFiat(rao, shownIn.price), decimals);
+  const amount = valueIn(rao, shownIn);
+  return amount === null ? 'no price' : formatIn(shownIn.unit)(amount, decimals);
 }
 
 /**
@@ -54,7 +44,7 @@ function valueText(rao: bigint, decimals: number | undefined, shownIn: ShownIn):
 export const AllocationChart = memoOnData(function AllocationChart({
   slices,
   title = 'Allocation by subnet',
-  shownIn = { unit: TAO_UNIT, price: null },
+  shownIn = IN_TAO,
 }: {
   slices: readonly Slice[];
   title?: string;

@@ -2,6 +2,7 @@ import { Fragment, useState } from 'react';
 import type { BasketPositionView, BasketsView } from '../../../shared/views';
 import { BASKET_INCOME_TIMINGS, BASKET_RECORD_KINDS } from '../../../shared/vocab';
 import { Masked, Tao } from '../app/Amount';
+import { IN_TAO, Money, valueIn, type ShownIn } from '../app/Money';
 import { FULL_DECIMALS, formatUnits } from '../app/format';
 import { MetricHeader } from '../app/MetricLabel';
 import { Validator } from '../app/validators';
@@ -10,16 +11,27 @@ import { Validator } from '../app/validators';
  * "Root & baskets": the wallets' shares of validator funds (runtimes 441+, docs/chain/baskets.md), one
  * row per (wallet, validator), beside the subnet table. The portfolio is the table's total plus this one.
  */
-export function RootBaskets({ baskets }: { baskets: BasketsView }) {
+export function RootBaskets({ baskets, shownIn = IN_TAO }: { baskets: BasketsView; shownIn?: ShownIn }) {
   const [open, setOpen] = useState<string | null>(null);
   if (baskets.positions.length === 0) return null;
   const t = baskets.total;
+  // The table's figures in the display currency, at the as-of day's price as the subnet table's are.
+  const money = (rao: bigint, sign = false, testId?: string) => (
+    <Money amount={valueIn(rao, shownIn)} unit={shownIn.unit} sign={sign} {...(testId ? { testId } : {})} />
+  );
+  const fiat = shownIn.unit.currency === 'fiat';
   return (
     <section className="card table-card" aria-labelledby="baskets-title" data-testid="root-baskets">
       <h2 id="baskets-title">Root &amp; baskets</h2>
       <p className="muted small">
         Shares of validator funds: root dividends accrue there as shares, claimed into root stake.{' '}
         {BASKET_INCOME_TIMINGS[baskets.timing].label}: {BASKET_INCOME_TIMINGS[baskets.timing].help}
+        {fiat && (
+          <span data-testid="baskets-unit">
+            {' '}
+            Amounts in {shownIn.unit.code} at the as-of day’s TAO price; each position’s records stay in τ.
+          </span>
+        )}
       </p>
       <div className="scroll-x">
         <table className="table">
@@ -62,24 +74,12 @@ export function RootBaskets({ baskets }: { baskets: BasketsView }) {
                       testId="basket-shares"
                     />
                   </td>
-                  <td className="num">
-                    <Tao rao={p.figures.value} testId="basket-value" />
-                  </td>
-                  <td className="num">
-                    <Tao rao={p.figures.costBasis} />
-                  </td>
-                  <td className="num">
-                    <Tao rao={p.figures.income} testId="basket-income" />
-                  </td>
-                  <td className="num">
-                    <Tao rao={p.figures.realized} sign />
-                  </td>
-                  <td className="num">
-                    <Tao rao={p.figures.unrealized} sign />
-                  </td>
-                  <td className="num">
-                    <Tao rao={p.figures.totalReturn} sign />
-                  </td>
+                  <td className="num">{money(p.figures.value, false, 'basket-value')}</td>
+                  <td className="num">{money(p.figures.costBasis)}</td>
+                  <td className="num">{money(p.figures.income, false, 'basket-income')}</td>
+                  <td className="num">{money(p.figures.realized, true)}</td>
+                  <td className="num">{money(p.figures.unrealized, true)}</td>
+                  <td className="num">{money(p.figures.totalReturn, true)}</td>
                 </tr>
                 {open === p.key && (
                   <tr>
@@ -94,24 +94,12 @@ export function RootBaskets({ baskets }: { baskets: BasketsView }) {
           <tfoot>
             <tr data-testid="basket-total">
               <th colSpan={3}>Total</th>
-              <td className="num">
-                <Tao rao={t.value} testId="basket-total-value" />
-              </td>
-              <td className="num">
-                <Tao rao={t.costBasis} />
-              </td>
-              <td className="num">
-                <Tao rao={t.income} />
-              </td>
-              <td className="num">
-                <Tao rao={t.realized} sign />
-              </td>
-              <td className="num">
-                <Tao rao={t.unrealized} sign />
-              </td>
-              <td className="num">
-                <Tao rao={t.totalReturn} sign />
-              </td>
+              <td className="num">{money(t.value, false, 'basket-total-value')}</td>
+              <td className="num">{money(t.costBasis)}</td>
+              <td className="num">{money(t.income)}</td>
+              <td className="num">{money(t.realized, true)}</td>
+              <td className="num">{money(t.unrealized, true)}</td>
+              <td className="num">{money(t.totalReturn, true)}</td>
             </tr>
           </tfoot>
         </table>

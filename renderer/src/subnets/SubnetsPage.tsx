@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { COST_BASIS_METHODS, REWARD_TREATMENTS } from '../../../shared/vocab';
+import { unitFor } from '../app/currency';
 import { QueryStates } from '../portfolio/PageStates';
 import { FiguresToolbar } from '../portfolio/ViewControls';
 import { portfolioQueries } from '../portfolio/queries';
@@ -62,7 +63,10 @@ export function SubnetsPage() {
                 />
               </div>
             </div>
-            <RootBaskets baskets={view.baskets} />
+            <RootBaskets
+              baskets={view.baskets}
+              {...(fiat ? { shownIn: { unit: unitFor(fiat.unit), price: fiat.fiat?.priceAsOf ?? null } } : {})}
+            />
           </>
         )}
       </QueryStates>
