@@ -65,6 +65,14 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
   expect(await fiatOf(page.getByTestId('excess-hold-tao'))).toBe(hold.excess);
   expect(await fiatOf(page.getByTestId('hold-tao-value'))).toBe(hold.benchmarkValue);
   expect(await fiatOf(page.getByTestId('spot-value-fiat'))).toBe(hold.betValue);
+  // The value card's exit and locked values are in USD too (they stayed τ); the τ value is beside them.
+  expect(await fiatOf(page.getByTestId('exit-value-fiat'))).toBe(cockpit.figures.exitValue);
+  const locked = engineView(webHost.dataDir).total.holding.lockedValue;
+  expect(locked).toBeGreaterThan(0n);
+  expect(await fiatOf(page.getByTestId('locked-value-fiat'))).toBe(
+    floorDiv(locked * cockpit.fiat!.priceAsOf!, 1_000_000_000n),
+  );
+  await expect(page.getByTestId('spot-value')).toHaveText(/^τ/);
   // The value chart is drawn in USD: its axis, and its lines end at the fiat cards.
   await expect(
     portfolio.valueChart.locator('.recharts-cartesian-axis-tick-value[orientation="left"]').first(),

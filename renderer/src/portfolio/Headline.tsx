@@ -2,7 +2,7 @@ import type { AnalyticsView, PortfolioView } from '../../../shared/views';
 import { EXIT_SOURCES, METRICS, REWARD_TREATMENTS, type MetricId } from '../../../shared/vocab';
 import { Alpha, Pct, Tao } from '../app/Amount';
 import { MetricLabel } from '../app/MetricLabel';
-import { Money, type Unit } from '../app/Money';
+import { Money, valueIn, type Unit } from '../app/Money';
 
 /** Why there is no annualised IRR, in words (the engine's reasons). */
 const IRR_MISSING: Record<NonNullable<AnalyticsView['returns']['moneyWeighted']['reason']>, string> = {
@@ -20,16 +20,28 @@ export function Headline({ view, analytics, unit }: { view: PortfolioView; analy
   const r = analytics.returns;
   const hold = analytics.benchmarks.find((b) => b.id === 'holdTao') ?? null;
   const mw = r.moneyWeighted;
+  const fiat = unit.currency === 'fiat';
   return (
     <div className="card headline" aria-label="Headline">
       <div className="headline-main">
         <div>
           {metric('spotValue')}
+          {/* In fiat the value, exit value and locked value are too (at the as-of day's price, as every
+              card's value), the τ value beside them. */}
           <div className="big">
-            <Tao rao={f.spotValue} testId="spot-value" />
+            {fiat ? (
+              <Money amount={analytics.figures.spotValue} unit={unit} testId="spot-value-fiat" />
+            ) : (
+              <Tao rao={f.spotValue} testId="spot-value" />
+            )}
           </div>
           <div className="muted small">
-            {metric('exitValue')} <Tao rao={f.exitValue} testId="exit-value" />
+            {metric('exitValue')}{' '}
+            {fiat ? (
+              <Money amount={analytics.figures.exitValue} unit={unit} testId="exit-value-fiat" />
+            ) : (
+              <Tao rao={f.exitValue} testId="exit-value" />
+            )}
             <span className="muted" title={EXIT_SOURCES[view.total.holding.exitSource].help}>
               {' '}
               ({EXIT_SOURCES[view.total.holding.exitSource].label.toLowerCase()})
@@ -37,13 +49,22 @@ export function Headline({ view, analytics, unit }: { view: PortfolioView; analy
           </div>
           {view.total.holding.locked > 0n && (
             <div className="muted small" data-testid="locked">
-              {metric('lockedValue')} <Tao rao={view.total.holding.lockedValue} testId="locked-value" /> · not in the
-              exit value
+              {metric('lockedValue')}{' '}
+              {fiat ? (
+                <Money
+                  amount={valueIn(view.total.holding.lockedValue, { unit, price: analytics.fiat?.priceAsOf ?? null })}
+                  unit={unit}
+                  testId="locked-value-fiat"
+                />
+              ) : (
+                <Tao rao={view.total.holding.lockedValue} testId="locked-value" />
+              )}{' '}
+              · not in the exit value
             </div>
           )}
-          {unit.currency === 'fiat' && (
+          {fiat && (
             <div className="muted small">
-              in {unit.code}: <Money amount={hold?.betValue ?? null} unit={unit} testId="spot-value-fiat" />
+              in τ: <Tao rao={f.spotValue} testId="spot-value" />
             </div>
           )}
         </div>
