@@ -151,6 +151,7 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
   await expect(activity.grid.getByRole('columnheader', { name: /^TAO/ })).toHaveText(/^TAO in USD/);
   // Entries with legs (a fund-share record has none: its detail shows the fund instead).
   const withLegs = page.locator('[data-testid="activity-row"]:not([data-legs="0"])');
+  let feesChecked = 0;
   for (const i of [0, 1, 2]) {
     const row = withLegs.nth(i);
     await row.click();
@@ -160,7 +161,16 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
     const expected = floorDiv(rao * priceOnDay(when), 1_000_000_000n);
     expect(await fiatOf(leg.getByTestId('detail-fiat').locator('.amount'))).toBe(expected);
     expect(await fiatOf(row.getByTestId('activity-tao').locator('.amount'))).toBe(expected);
+    // A TAO fee has its value at the day's price below it too (it showed in τ only).
+    const fee = leg.getByTestId('detail-fee');
+    if ((await fee.getByTestId('detail-fee-fiat').count()) > 0) {
+      const feeRao = await amountOf(fee.locator('.amount').first());
+      const feeFiat = await fiatOf(fee.getByTestId('detail-fee-fiat').locator('.amount'));
+      expect(feeFiat).toBe(floorDiv(feeRao * priceOnDay(when), 1_000_000_000n));
+      feesChecked++;
+    }
   }
+  expect(feesChecked).toBeGreaterThan(0);
   await screens(page, 'activity-fiat');
   await currency.getByRole('button', { name: 'τ' }).click();
   await expect(activity.grid.getByRole('columnheader', { name: /^TAO/ })).toHaveText(/^TAO$/);

@@ -59,6 +59,14 @@ function DetailBody({
   fiatCode: string | undefined;
 }) {
   const names = useValidatorNames();
+  /** A TAO amount's value at the entry's day's price, below it, when the list is in fiat. */
+  const inFiat = (amount: bigint | null | undefined, testId: string) =>
+    row.fiat &&
+    fiatCode !== undefined && (
+      <div className="small" data-testid={testId}>
+        <Money amount={amount ?? null} unit={unitFor(fiatCode)} />
+      </div>
+    );
   return (
     <>
       <p className="muted small">{ACTIVITY_KINDS[row.kind].help}</p>
@@ -122,17 +130,16 @@ function DetailBody({
                 </td>
                 <td className="num" data-testid="detail-tao">
                   <TaoAmount rao={l.tao} decimals={FULL} />
-                  {row.fiat && fiatCode !== undefined && (
-                    <div className="small" data-testid="detail-fiat">
-                      <Money amount={row.fiat.tao[i] ?? null} unit={unitFor(fiatCode)} />
-                    </div>
-                  )}
+                  {inFiat(row.fiat?.tao[i], 'detail-fiat')}
                 </td>
-                <td className="num">
+                <td className="num" data-testid="detail-fee">
                   {l.fee === null ? (
                     'unknown'
                   ) : l.feeUnit === 'tao' ? (
-                    <TaoAmount rao={l.fee} decimals={FULL} />
+                    <>
+                      <TaoAmount rao={l.fee} decimals={FULL} />
+                      {inFiat(row.fiat?.fee[i], 'detail-fee-fiat')}
+                    </>
                   ) : (
                     <AlphaAmount amount={l.fee} netuid={l.netuid} symbol={symbols[l.netuid]} decimals={FULL} />
                   )}

@@ -25,6 +25,15 @@ export function FundDetail({
 }) {
   const kind = BASKET_RECORD_KINDS[fund.record];
   const tao = (rao: bigint, testId?: string) => <TaoAmount rao={rao} decimals={FULL} testId={testId} />;
+  /** A TAO amount's value at the record's day's price, beside it, when the list is in fiat. */
+  const inFiat = (amount: bigint | null | undefined) =>
+    row.fiat?.fund &&
+    fiatCode !== undefined && (
+      <span className="small">
+        {' '}
+        (<Money amount={amount ?? null} unit={unitFor(fiatCode)} />)
+      </span>
+    );
   return (
     <>
       <h3>Fund shares</h3>
@@ -45,17 +54,15 @@ export function FundDetail({
         <dt>TAO</dt>
         <dd data-testid="detail-fund-tao">
           {tao(fund.tao)}
-          {row.fiat?.fund && fiatCode !== undefined && (
-            <span className="small">
-              {' '}
-              (<Money amount={row.fiat.fund.tao} unit={unitFor(fiatCode)} />)
-            </span>
-          )}
+          {inFiat(row.fiat?.fund?.tao)}
         </dd>
         {fund.fee !== 0n && (
           <>
             <dt>Not added to the fund</dt>
-            <dd>{tao(fund.fee)}</dd>
+            <dd data-testid="detail-fund-fee">
+              {tao(fund.fee)}
+              {inFiat(row.fiat?.fund?.fee)}
+            </dd>
           </>
         )}
         {fund.basis !== 0n && (
