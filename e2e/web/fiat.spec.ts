@@ -87,6 +87,9 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
   await expect(currency.getByRole('button', { name: 'USD' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('health-tao-reserve')).toContainText('USD');
   expect(await fiatOf(page.getByTestId('health-tao-reserve'))).toBe(subnet.health.taoReserve);
+  // Its label names the pool's side, not a unit: it read "Pool depth (τ)" beside a USD amount.
+  const reserveItem = page.locator('.equation > div').filter({ has: page.getByTestId('health-tao-reserve') });
+  await expect(reserveItem.locator('dt')).toHaveText('Pool depth (TAO side)');
   await expect(page.getByTestId('detail-value-amount')).toContainText('USD');
   expect(await fiatOf(page.getByTestId('detail-value-amount'))).toBe(subnet.figures!.figures.spotValue);
   const bet = subnet.figures!.benchmarks.find((b) => b.id === 'holdTao')!;

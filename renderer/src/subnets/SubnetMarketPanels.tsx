@@ -112,7 +112,11 @@ function Health({
       <dl className="equation">
         <div>
           <dt>
-            <MetricLabel label="Pool depth (τ)" help="TAO in the subnet’s pool: what sellers of α are paid from." />
+            {/* "TAO side", not "(τ)": in fiat the amount beside it is the TAO side's value in that currency. */}
+            <MetricLabel
+              label="Pool depth (TAO side)"
+              help="TAO in the subnet’s pool (in fiat: its value at the as-of day’s price): what sellers of α are paid from."
+            />
           </dt>
           <dd>
             <Money amount={h.taoReserve} unit={unit} testId="health-tao-reserve" />
@@ -120,7 +124,7 @@ function Health({
         </div>
         <div>
           <dt>
-            <MetricLabel label="Pool depth (α)" help="α in the subnet’s pool." />
+            <MetricLabel label="Pool depth (α side)" help="α in the subnet’s pool." />
           </dt>
           <dd>
             {h.alphaReserve === null ? (
