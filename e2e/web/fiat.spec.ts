@@ -137,6 +137,17 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
   }
   expect(await fiatOf(page.getByTestId('total-value'))).toBe(atAsOf(tau.total.figures.spotValue));
   expect(await fiatOf(page.getByTestId('total-unrealized'))).toBe(atAsOf(tau.total.figures.unrealized));
+  // A subnet's positions, expanded, show their figures in USD too (they stayed τ): the service's.
+  await subnets
+    .row(5)
+    .getByRole('button', { name: /positions?$/ })
+    .click();
+  const positionRows = page.locator('.position-row');
+  const sn5Positions = cockpit.positions.filter((p) => p.netuid === 5);
+  await expect(positionRows).toHaveCount(sn5Positions.length);
+  await expect(positionRows.filter({ hasText: 'τ' })).toHaveCount(0);
+  const shownValues = await Promise.all((await positionRows.all()).map((r) => fiatOf(r.locator('.amount').nth(1))));
+  expect(shownValues.map(String).sort()).toEqual(sn5Positions.map((p) => String(p.figures.spotValue)).sort());
   // Root & baskets too (it stayed τ): its figures at the as-of day's price, the records said to stay τ.
   await expect(page.getByTestId('baskets-unit')).toContainText('Amounts in USD');
   expect(tau.baskets.positions.length).toBeGreaterThan(0);

@@ -60,6 +60,7 @@ export function SubnetsPage() {
                   rows={subnetRows(view, market, fiat)}
                   totals={tableTotals(view, fiat)}
                   choice={choice}
+                  {...(fiat ? { fiatPositions: new Map(fiat.positions.map((p) => [p.key, p.figures])) } : {})}
                 />
               </div>
             </div>

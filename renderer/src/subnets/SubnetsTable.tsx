@@ -1,6 +1,7 @@
 import { Fragment, useDeferredValue, useState } from 'react';
-import type { PortfolioView } from '../../../shared/views';
+import type { Amount, MoneyFigure, PortfolioView } from '../../../shared/views';
 import { Alpha, Tao } from '../app/Amount';
+import { Money } from '../app/Money';
 import { METRICS } from '../../../shared/vocab';
 import { MetricLabel } from '../app/MetricLabel';
 import { oneOf, usePersistedState } from '../app/persisted';
@@ -33,11 +34,14 @@ export function SubnetsTable({
   rows,
   totals,
   choice,
+  fiatPositions,
 }: {
   view: PortfolioView;
   rows: SubnetRow[];
   totals: TableTotals;
   choice: ViewChoice;
+  /** In fiat: each position's figures in `totals.unit` (the analytics view's), by position key. */
+  fiatPositions?: ReadonlyMap<string, Record<MoneyFigure, Amount>>;
 }) {
   const [sortKey, setSortKey] = usePersistedState<SortKey>('subnets.sort', 'value', oneOf(SORT_KEYS));
   const [sortDir, setSortDir] = usePersistedState<SortDir>('subnets.dir', 'desc', oneOf(['asc', 'desc'] as const));
@@ -49,6 +53,13 @@ export function SubnetsTable({
     else next.add(netuid);
     setExpanded(next);
   };
+  // A position's figure in the table's unit: in fiat the analytics view's ("no price" without one).
+  const money = (key: string, tau: Record<MoneyFigure, bigint>, figure: MoneyFigure, sign = false) =>
+    fiatPositions ? (
+      <Money amount={fiatPositions.get(key)?.[figure] ?? null} unit={totals.unit} sign={sign} />
+    ) : (
+      <Tao rao={tau[figure]} sign={sign} />
+    );
   const sorted = sortRows(rows, sortKey, sortDir);
   const sort = (key: SortKey) => {
     if (key === sortKey) setSortDir(sortDir === 'asc' ? 'desc' : 'asc');
@@ -101,8 +112,9 @@ export function SubnetsTable({
                           </button>{' '}
                           <span className="muted small">
                             <Alpha amount={p.figures.alpha} netuid={p.netuid} symbol={row.symbol} /> ·{' '}
-                            <Tao rao={p.figures.spotValue} /> · unrealized <Tao rao={p.figures.unrealized} sign /> ·{' '}
-                            <span title={METRICS.exitValue.help}>exit</span> <Tao rao={p.figures.exitValue} />
+                            {money(p.key, p.figures, 'spotValue')} · unrealized{' '}
+                            {money(p.key, p.figures, 'unrealized', true)} ·{' '}
+                            <span title={METRICS.exitValue.help}>exit</span> {money(p.key, p.figures, 'exitValue')}
                             {p.holding.locked > 0n && (
                               <span title={`${METRICS.lockedAlpha.help} ${METRICS.lockedValue.help}`}>
                                 {' · locked '}
