@@ -91,6 +91,11 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
   const reserveItem = page.locator('.equation > div').filter({ has: page.getByTestId('health-tao-reserve') });
   await expect(reserveItem.locator('dt')).toHaveText('Pool depth (TAO side)');
   await expect(page.getByTestId('detail-value-amount')).toContainText('USD');
+  // Its help says the τ-computed figure is shown in USD (it said only "in τ").
+  await expect(page.getByTestId('detail-value').locator('.metric-label')).toHaveAttribute(
+    'title',
+    /in τ\. Shown in USD at the as-of day’s TAO price\.$/,
+  );
   expect(await fiatOf(page.getByTestId('detail-value-amount'))).toBe(subnet.figures!.figures.spotValue);
   const bet = subnet.figures!.benchmarks.find((b) => b.id === 'holdTao')!;
   expect(await fiatOf(page.getByTestId('decomp-excess'))).toBe(bet.excess);

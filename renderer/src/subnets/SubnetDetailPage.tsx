@@ -82,11 +82,13 @@ function SubnetBody({
     ? (fiat.figures?.benchmarks.find((b) => b.id === 'holdTao') ?? null)
     : (subnet.benchmarks?.holdTao ?? null);
   const positions = view.positions.filter((p) => p.netuid === subnet.netuid);
+  // The figures are computed in τ; in fiat the help says they are shown converted (it said "in τ").
+  const help = (text: string) => (fiat ? `${text} Shown in ${unit.code} at the as-of day’s TAO price.` : text);
   return (
     <>
       <div className="card">
         <dl className="stats" aria-label={`SN${subnet.netuid} summary`}>
-          <Stat label="Value" help="α held × spot price, in τ." testId="detail-value">
+          <Stat label="Value" help={help('α held × spot price, in τ.')} testId="detail-value">
             <Money amount={f.spotValue} unit={unit} testId="detail-value-amount" />
           </Stat>
           <Stat label="α held" help="α staked on this subnet, all validators.">
@@ -95,19 +97,19 @@ function SubnetBody({
           <Stat label="Price" help="Spot price in τ per α at the as-of block.">
             {subnet.price === null ? '—' : <Tao rao={subnet.price} />}
           </Stat>
-          <Stat label="Cost basis" help="τ cost of the α still held, by the chosen method.">
+          <Stat label="Cost basis" help={help('τ cost of the α still held, by the chosen method.')}>
             <Money amount={f.costBasis} unit={unit} />
           </Stat>
-          <Stat label="Unrealized PnL" help="Value now − cost basis.">
+          <Stat label="Unrealized PnL" help={help('Value now − cost basis.')}>
             <Money amount={f.unrealized} unit={unit} sign />
           </Stat>
-          <Stat label="Realized PnL" help="Proceeds of α sold − the cost basis removed with it.">
+          <Stat label="Realized PnL" help={help('Proceeds of α sold − the cost basis removed with it.')}>
             <Money amount={f.realized} unit={unit} sign />
           </Stat>
-          <Stat label="Emission income" help="α emitted to you, in τ when received.">
+          <Stat label="Emission income" help={help('α emitted to you, in τ when received.')}>
             <Money amount={f.incomeTao} unit={unit} />
           </Stat>
-          <Stat label="Total return" help="Value now + TAO out − TAO in, in τ.">
+          <Stat label="Total return" help={help('Value now + TAO out − TAO in, in τ.')}>
             <Money amount={f.totalReturn} unit={unit} sign />
           </Stat>
         </dl>
