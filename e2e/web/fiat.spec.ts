@@ -112,6 +112,10 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
   expect(expectedExcess.length).toBeGreaterThan(0);
   expect(excesses.map(String).sort()).toEqual(expectedExcess.map(String).sort());
   const value = page.getByTestId('chart-subnet.value');
+  // Each USD axis label is one line: "−100k USD" wrapped into "−100k" over "USD".
+  const leftTicks = value.locator('.recharts-cartesian-axis-tick-value[orientation="left"]');
+  await expect(leftTicks.filter({ hasText: '−' }).first()).toBeVisible();
+  expect(await leftTicks.locator('tspan').count()).toBe(await leftTicks.count());
   expect(await fiatOf(value.getByTestId('legend-value-value').locator('.amount'))).toBe(subnet.series.at(-1)!.value);
   await screens(page, 'subnet-detail-fiat');
 

@@ -99,12 +99,14 @@ describe('chart axes in the display unit', () => {
     const taoAxis = axisFormatIn(TAO_UNIT);
     const usdAxis = axisFormatIn({ currency: 'fiat', code: 'USD' });
     expect(taoAxis(Number(2_120_260_000_000n) / 1e9)).toBe('τ2.12k');
-    expect(usdAxis(Number(123_450_000_000n) / 1e9)).toBe('1.23k USD');
-    expect(usdAxis(-Number(5_000_000_000n) / 1e9)).toBe('−50 USD');
-    expect(compactFiat(0, 'EUR')).toBe('0 EUR');
+    expect(usdAxis(Number(123_450_000_000n) / 1e9)).toBe('1.23k\u00a0USD');
+    expect(usdAxis(-Number(5_000_000_000n) / 1e9)).toBe('−50\u00a0USD');
+    expect(compactFiat(0, 'EUR')).toBe('0\u00a0EUR');
     // A billion reads as one: '1200M USD' had four digits.
-    expect(compactFiat(1_234_000_000, 'USD')).toBe('1.23B USD');
-    expect(compactFiat(-999_000_000, 'USD')).toBe('−999M USD');
+    expect(compactFiat(1_234_000_000, 'USD')).toBe('1.23B\u00a0USD');
+    expect(compactFiat(-999_000_000, 'USD')).toBe('−999M\u00a0USD');
+    // No breaking space: an axis label is one line ("−100k" over "USD" read as two labels).
+    expect(compactFiat(-100_000, 'USD')).not.toMatch(/ /);
   });
 });
 

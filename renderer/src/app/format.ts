@@ -84,10 +84,13 @@ export function compactTao(rao: bigint | number): string {
   return v < 0 && text !== '0' ? `−τ${text}` : `τ${text}`;
 }
 
-/** A fiat value (whole currency units) for an axis: "−1.2k USD". */
+/**
+ * A fiat value (whole currency units) for an axis: "−1.2k USD", the code after a no-break space: the
+ * charts' axis labels break lines at spaces, and "−100k USD" wrapped into two in a 84 px axis.
+ */
 export function compactFiat(value: number, code: string): string {
   const text = compactAbs(value);
-  return `${value < 0 && text !== '0' ? '−' : ''}${text} ${code}`;
+  return `${value < 0 && text !== '0' ? '−' : ''}${text}\u00a0${code}`;
 }
 
 /** |v| in three significant digits at most, with k / M / B. */
