@@ -211,11 +211,14 @@ describe('miners scenario on a seed whose owner targets every validator of the m
     w.generate(MINERS.blocks);
     const at = m.destination!.at;
     const dest = w.chain.getLog<string>('AutoStakeDestination', at, owner.coldkey, m.netuid);
+    if (dest === undefined) throw new Error(`no destination set at block ${at}`);
     expect(validators).toContain(dest);
     expect(targeted).not.toContain(dest);
     // a fresh position: the owner has no shares there before the call, and has them at the end
     const shares = (b: number) =>
-      ['Alpha', 'AlphaV2'].map((item) => w.chain.getLog<unknown>(item, b, dest, owner.coldkey, m.netuid) ?? null);
+      (['Alpha', 'AlphaV2'] as const).map(
+        (item) => w.chain.getLog<unknown>(item, b, dest, owner.coldkey, m.netuid) ?? null,
+      );
     expect(shares(at - 1)).toEqual([null, null]);
     expect(shares(MINERS.blocks).some((v) => v !== null)).toBe(true);
   });
