@@ -8,6 +8,7 @@ import { redactEndpoint, redactIn } from '../../shared/redact';
 import { installSocketGuard, takeMalformed } from './socket-guard';
 import { installRxErrorSink } from './unhandled-rx';
 import { installFastRequestJson } from './request-json';
+import { Backoff } from './backoff';
 import { endpointSchema, type ChainStatus } from '../../shared/api';
 
 /** finney's genesis; the devnet serves the same one. Anything else is the wrong chain. */
@@ -32,8 +33,6 @@ export interface ChainClientOptions {
   onStatus?: (status: ChainStatus) => void;
 }
 
-const BACKOFF_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
-
 /**
  * How long sync waits for one answer. A state query at one block, a page of keys or a runtime call
  * takes well under a second on a healthy node; 20 s leaves room for a slow public node while a
@@ -42,7 +41,7 @@ const BACKOFF_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 
 /** PJS's rejection of a request whose answer did not come in time. */
-const NO_RESPONSE = /No response received from RPC endpoint/i;
+const noResponse = (error: unknown): boolean => /No response received from RPC endpoint/i.test(String(error));
 
 /**
  * PJS falls back to metadata V14 when `Metadata_metadata_versions` fails, even for one transient
@@ -102,7 +101,7 @@ export class ChainClient {
   #provider: WsProvider | null = null;
   #status: ChainStatus;
   #closed = false;
-  #attempt = 0;
+  readonly #backoff = new Backoff();
   #retryTimer: NodeJS.Timeout | null = null;
   #ready: Promise<ApiPromise> | null = null;
   /** Why the current connection is being dropped because the node stopped answering, if it is. */
@@ -184,15 +183,16 @@ export class ChainClient {
     this.#setStatus({ state: 'connecting', message: null, code: null });
     // autoConnectMs=false: we own retries; cacheCapacity 0: every request really goes to the node.
     const provider = new WsProvider(this.endpoint, false, {}, this.#requestTimeoutMs, 0);
-    // Count every request, PJS's own included (metadata, registries, subscriptions), and notice
-    // requests the node left unanswered.
+    // Count every request, PJS's own included (metadata, registries, subscriptions), note answers (the
+    // backoff's) and notice requests the node left unanswered.
     const send = provider.send.bind(provider);
     provider.send = ((method: string, params: unknown[], ...rest: unknown[]) => {
       this.requestCounts.set(method, (this.requestCounts.get(method) ?? 0) + 1);
       const sent = (send as (...a: unknown[]) => Promise<unknown>)(method, params, ...rest);
-      sent.catch((error: unknown) => {
-        if (NO_RESPONSE.test((error as Error | undefined)?.message ?? '')) this.#onStall(provider, method);
-      });
+      sent.then(
+        () => this.#backoff.answered(),
+        (e: unknown) => noResponse(e) && this.#onStall(provider, method),
+      );
       return sent;
     }) as typeof provider.send;
     let api: ApiPromise | null = null;
@@ -252,7 +252,7 @@ export class ChainClient {
     provider.on('disconnected', () => this.#onDrop(ready));
     this.#api = ready;
     this.#provider = provider;
-    this.#attempt = 0;
+    this.#backoff.connected();
     this.#setStatus({
       state: 'connected',
       message: null,
@@ -320,6 +320,7 @@ export class ChainClient {
 
   #onDrop(api: ApiPromise): void {
     if (this.#api !== api || this.#closed) return;
+    this.#backoff.dropped();
     this.#teardownSubscriptions();
     this.#api = null;
     this.#provider = null;
@@ -340,8 +341,7 @@ export class ChainClient {
 
   #scheduleReconnect(): void {
     if (this.#closed || this.#retryTimer) return;
-    const delay = BACKOFF_MS[Math.min(this.#attempt, BACKOFF_MS.length - 1)] ?? 30_000;
-    this.#attempt += 1;
+    const delay = this.#backoff.next();
     this.#setStatus({
       message: `${this.#status.message ?? 'Disconnected.'} Retrying in ${Math.round(delay / 1000)} s.`,
     });
