@@ -45,6 +45,35 @@ describe('ChainClient reconnect waits', () => {
     throw new Error(`timed out waiting for ${what}`);
   }
 
+  it('a failed attempt and a drop are each one status, with when the next attempt is', async () => {
+    const statuses: ChainStatus[] = [];
+    const refused = new ChainClient({
+      endpoint: 'ws://127.0.0.1:1',
+      reconnect: true,
+      connectTimeoutMs: 10_000,
+      onStatus: (s) => statuses.push(s),
+    });
+    try {
+      await expect(refused.connect()).rejects.toThrow(/Cannot reach/);
+      const failed = statuses.filter((s) => s.state === 'error');
+      expect(failed.map((s) => /Retrying in 1 s\.$/.test(s.message ?? ''))).toEqual([true]);
+    } finally {
+      await refused.close();
+    }
+    const client = new ChainClient({ endpoint: dn.url, reconnect: true, onStatus: (s) => statuses.push(s) });
+    try {
+      await client.connect();
+      const seen = statuses.length;
+      dn.dropConnections();
+      await until(() => statuses.slice(seen).some((s) => s.state !== 'connected'), 'the drop');
+      await until(() => client.status.state === 'connected', 'the reconnect');
+      const dropped = statuses.slice(seen).filter((s) => s.state === 'disconnected');
+      expect(dropped.map((s) => /reconnecting… Retrying in \d+ s\.$/.test(s.message ?? ''))).toEqual([true]);
+    } finally {
+      await client.close();
+    }
+  }, 120_000); // a hang guard only
+
   it('drops before any answer: 1 s, then 2 s; after a connection that answered: 1 s again', async () => {
     const statuses: ChainStatus[] = [];
     const client = new ChainClient({ endpoint: dn.url, reconnect: true, onStatus: (s) => statuses.push(s) });

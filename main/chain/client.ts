@@ -244,8 +244,8 @@ export class ChainClient {
         error instanceof ChainError
           ? error
           : new ChainError('unreachable', `Cannot connect to ${this.shown}: ${(error as Error).message}`);
-      this.#setStatus({ state: 'error', message: chainError.message, code: chainError.code });
-      if (this.options.reconnect && chainError.code !== 'wrong-chain') this.#scheduleReconnect();
+      const retry = this.options.reconnect === true && chainError.code !== 'wrong-chain';
+      this.#lost({ state: 'error', message: chainError.message, code: chainError.code }, retry);
       throw chainError;
     }
     const ready = api;
@@ -329,22 +329,18 @@ export class ChainClient {
     const stalled = this.#stalled;
     this.#stalled = null;
     const reason = stalled ?? malformed;
-    this.#setStatus({
-      state: 'disconnected',
-      message: stalled
-        ? `${stalled} Reconnecting…`
-        : `${reason ? `${reason} ` : ''}Lost the connection to ${this.shown}; reconnecting…`,
-      code: malformed && !stalled ? 'malformed' : 'unreachable',
-    });
-    if (this.options.reconnect) this.#scheduleReconnect();
+    const message = stalled
+      ? `${stalled} Reconnecting…`
+      : `${reason ? `${reason} ` : ''}Lost the connection to ${this.shown}; reconnecting…`;
+    const code = malformed && !stalled ? 'malformed' : 'unreachable';
+    this.#lost({ state: 'disconnected', message, code }, this.options.reconnect === true);
   }
 
-  #scheduleReconnect(): void {
-    if (this.#closed || this.#retryTimer) return;
+  /** The connection failed or dropped: `status` says why and, in one update, when the next attempt is. */
+  #lost(status: Partial<ChainStatus> & { message: string }, retry: boolean): void {
+    if (!retry || this.#closed || this.#retryTimer) return this.#setStatus(status);
     const delay = this.#backoff.next();
-    this.#setStatus({
-      message: `${this.#status.message ?? 'Disconnected.'} Retrying in ${Math.round(delay / 1000)} s.`,
-    });
+    this.#setStatus({ ...status, message: `${status.message} Retrying in ${Math.round(delay / 1000)} s.` });
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = null;
       this.connect().catch(() => {});
