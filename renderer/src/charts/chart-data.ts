@@ -148,8 +148,8 @@ export function dateTicks(first: number, last: number, most = 8): number[] {
   let month = from.getUTCMonth() + (Date.UTC(year, from.getUTCMonth(), 1) < first ? 1 : 0);
   const months = (span / DAY_MS / 30.44) | 0;
   const step = [1, 2, 3, 6, 12].find((m) => Math.floor(months / m) + 1 <= most) ?? 12;
-  // Steps of 3, 6 or 12 months start on a quarter, half or year.
-  while (month % step !== 0 && step > 1 && step <= 12) month++;
+  // Steps of 2, 3, 6 or 12 months start on an even month, a quarter, a half or a year.
+  while (month % step !== 0) month++;
   const ticks: number[] = [];
   for (let t = Date.UTC(year, month, 1); t <= last; month += step, t = Date.UTC(year, month, 1)) ticks.push(t);
   return ticks;
