@@ -1,11 +1,13 @@
 // `npm run demo`: the offline demo. Starts the devnet's `demo` chain (three weeks of history ending
 // now, live 12 s blocks), prepares a fresh data dir watching the demo wallet through it, and serves
-// the app from the web host (or prints how to open it in the desktop app).
+// the app from the web host; with --no-web it serves nothing and prints how to open the data dir in the
+// desktop app (a web host holds its data dir while it runs: one writer per folder, main/db/writer-lock.ts).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_COLDKEY, startDevnet } from '../devnet/index';
 import { createBackend } from '../main/backend';
+import { claimDataDir } from '../main/db/writer-lock';
 import { startWebHost } from '../main/host/web';
 import { readPackageVersion } from '../main/version';
 
@@ -33,16 +35,24 @@ async function main(): Promise<void> {
     headTime: Date.now(),
   });
   const dataDir = process.env.TAOFOLIO_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'taofolio-demo-'));
-  await prepareDataDir(dataDir, devnet.url);
-  const host = await startWebHost({ dataDir, port: Number(process.env.PORT ?? 4780) });
+  // Refused, changing nothing, while another process (a desktop app, a web host) writes to that folder.
+  const lock = claimDataDir(dataDir, 'demo');
+  await prepareDataDir(dataDir, devnet.url).finally(() => lock.release());
+  const web = !process.argv.includes('--no-web');
+  const host = web ? await startWebHost({ dataDir, port: Number(process.env.PORT ?? 4780) }) : null;
 
   console.log(`Devnet (simulated finney, offline): ${devnet.url}, head #${devnet.head()}`);
   console.log(`Demo data: ${dataDir} (watching ${DEMO_COLDKEY})`);
-  console.log(`Desktop app instead: TAOFOLIO_DATA_DIR=${dataDir} npm start (while this keeps the devnet running)`);
-  console.log(`Open ${host.url}`);
+  if (host) {
+    console.log('Desktop app instead: npm run demo -- --no-web (the web host keeps its data folder while it runs)');
+    console.log(`Open ${host.url}`);
+  } else
+    console.log(
+      `Open it in the desktop app: TAOFOLIO_DATA_DIR=${dataDir} npm start (while this keeps the devnet running)`,
+    );
 
   const stop = () => {
-    void Promise.all([host.close(), devnet.close()]).then(() => process.exit(0));
+    void Promise.all([host?.close(), devnet.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
