@@ -54,9 +54,14 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
 
   const frame = new AppFrame(page);
   await frame.link('Portfolio').click();
+  await expect(page.getByTestId('total-return')).toBeVisible();
+  await expect(page.getByTestId('fiat-basis-note')).toHaveCount(0); // in τ nothing is converted
   await currency.getByRole('button', { name: 'USD' }).click();
   await expect(currency.getByRole('button', { name: 'USD' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('total-return')).toContainText('USD');
+  // The lines convert at one price (they add up); the lot-based USD gains are named, and where they are.
+  await expect(page.getByTestId('fiat-basis-note')).toContainText('TAO’s price on the as-of day');
+  await expect(page.getByTestId('fiat-basis-note')).toContainText('PnL JSON export');
 
   const { cockpit, subnet } = engineAnalytics(webHost.dataDir, 'fiat', 5);
   expect(cockpit.currency).toBe('fiat');

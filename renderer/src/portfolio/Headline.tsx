@@ -170,6 +170,13 @@ function AddsUpCard({ view, analytics, unit }: { view: PortfolioView; analytics:
           ? 'Rewards count as income when received, at their value then; that value becomes their cost basis, so later price moves on them show in realized and unrealized PnL.'
           : 'Rewards have zero cost basis: their whole value shows in realized and unrealized PnL, so emission income is listed beside the sum, not in it.'}
       </p>
+      {analytics.fiat && (
+        <p className="muted small" data-testid="fiat-basis-note">
+          In {analytics.fiat.currency}, each line is its τ figure at TAO’s price on the as-of day, so the lines add up.
+          Realized and unrealized PnL from what each lot cost in {analytics.fiat.currency} on the day it was acquired
+          (what a tax return uses) are in the PnL JSON export (realizedFiat, costBasisFiat, unrealizedFiat).
+        </p>
+      )}
       <dl className="equation" data-testid="adds-up">
         {a.terms.map((t, i) => (
           <div key={t.id} data-testid={`term-${t.id}`}>
