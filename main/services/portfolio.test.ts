@@ -145,6 +145,39 @@ describe('portfolio service', () => {
     backend.close();
   });
 
+  it('writes the lot-based fiat figures in the PnL CSV once TAO/fiat prices are imported', async () => {
+    const backend = await seeded();
+    await backend.dispatch('fiat:import', { currency: 'USD', csv: 'date,price\n2025-11-10,400.5\n' });
+    const lines = (await backend.call('reports:export', { format: 'pnl-csv' })).content.split('\r\n');
+    const header = lines.find((l) => l.startsWith('level,'))!.split(',');
+    const row = (level: string) => {
+      const cells = lines.find((l) => l.startsWith(`${level},`))!.split(',');
+      return Object.fromEntries(header.map((h, i) => [h, cells[i]]));
+    };
+    expect(header.slice(-5)).toEqual([
+      'cost_basis_usd',
+      'value_usd',
+      'realized_pnl_usd',
+      'unrealized_pnl_usd',
+      'emission_income_usd',
+    ]);
+    // Every block is on 2025-11-10 at 400.5 USD/TAO (see `seeded`):
+    //   bought 1 TAO → fiat cost 400.5; the sale takes 0.2 / 0.5 of it: floor(400.5 × 0.4) = 160.2
+    //   proceeds 0.39 TAO × 400.5 = 156.195 → realized 156.195 − 160.2 = −4.005
+    //   emitted 0.02 TAO × 400.5 = 8.01 (income, and that lot's fiat cost)
+    //   cost basis 400.5 − 160.2 + 8.01 = 248.31; value 0.62 TAO × 400.5 = 248.31; unrealized 0
+    const usd = {
+      cost_basis_usd: '248.31000000',
+      value_usd: '248.31000000',
+      realized_pnl_usd: '-4.00500000',
+      unrealized_pnl_usd: '0.00000000',
+      emission_income_usd: '8.01000000',
+    };
+    for (const level of ['position', 'subnet', 'wallet', 'total']) expect(row(level)).toMatchObject(usd);
+    expect(lines.filter((l) => l.startsWith('# fiat columns'))).toHaveLength(2);
+    backend.close();
+  });
+
   it('recomputes when facts change', async () => {
     const backend = await seeded();
     const before = await backend.call('portfolio:get');

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from './csv';
+import { emptyBasketFigures, emptyFigures, type BasketFigures, type Figures } from './engine';
+import { pnlCsv } from './pnl-csv';
+import type { BasketPositionView, HoldingView, PortfolioView } from './views';
+
+const TAO = 1_000_000_000n;
+const EUR = 100_000_000n; // 1e-8 fiat units
+const W1 = '5W1';
+const W2 = '5W2';
+const holding: HoldingView = {
+  block: null,
+  locked: 0n,
+  available: 0n,
+  lockedValue: 0n,
+  exitValue: 0n,
+  exitSource: 'chain',
+  locksRead: false,
+};
+type FiatPart = Pick<Figures, 'costBasisFiat' | 'realizedFiat' | 'incomeFiat' | 'spotValueFiat' | 'unrealizedFiat'>;
+const figures = (fiat: FiatPart, flags: Partial<Figures['flags']> = {}): Figures => {
+  const f = emptyFigures();
+  return { ...f, costBasis: 2n * TAO, spotValue: 3n * TAO, ...fiat, flags: { ...f.flags, ...flags } };
+};
+/** Known fiat figures: cost 100, value 150, realized −2.5, unrealized 50, income 3 EUR. */
+const known = figures({
+  costBasisFiat: 100n * EUR,
+  spotValueFiat: 150n * EUR,
+  realizedFiat: -5n * (EUR / 2n),
+  unrealizedFiat: 50n * EUR,
+  incomeFiat: 3n * EUR,
+});
+const KNOWN = ['100.00000000', '150.00000000', '-2.50000000', '50.00000000', '3.00000000'];
+const fund = (coldkey: string, f: Partial<BasketFigures>): BasketPositionView => ({
+  key: `${coldkey}|5V`,
+  coldkey,
+  walletLabel: null,
+  hotkey: '5V',
+  figures: { ...emptyBasketFigures(), ...f },
+  records: [],
+});
+
+function view(fiatMissingDays: string[] | null, baskets: BasketPositionView[]): PortfolioView {
+  const row = { figures: known, benchmarks: null, holding };
+  return {
+    hasData: true,
+    asOfBlock: 100,
+    asOfTimestamp: 0,
+    method: 'acb',
+    rewards: 'income',
+    fiatCurrency: 'EUR',
+    total: row,
+    subnets: [{ ...row, netuid: 1, name: null, symbol: null, price: null, positionKeys: [] }],
+    wallets: [
+      { address: W1, label: null, group: 'g1', figures: known, holding },
+      { address: W2, label: null, group: 'g2', figures: known, holding },
+    ],
+    groups: [
+      { name: 'g1', figures: known, holding },
+      { name: 'g2', figures: known, holding },
+    ],
+    positions: [
+      { ...row, key: 'a', coldkey: W1, walletLabel: null, hotkey: '5H', netuid: 1, price: null, priceBlock: null },
+      {
+        ...row,
+        figures: figures(
+          { costBasisFiat: 0n, spotValueFiat: 20n * EUR, realizedFiat: 0n, unrealizedFiat: null, incomeFiat: 0n },
+          { fiatBasisUnknown: true, fiatIncomplete: true },
+        ),
+        key: 'b',
+        coldkey: W2,
+        walletLabel: null,
+        hotkey: '5H',
+        netuid: 1,
+        price: null,
+        priceBlock: null,
+      },
+    ],
+    daily: [],
+    unexplained: [],
+    fiatMissingDays,
+    baskets: { timing: 'accrual', positions: baskets, total: emptyBasketFigures() },
+  };
+}
+
+const APP = { name: 'Taofolio', version: 'test' };
+const read = (csv: string) => {
+  const lines = parseCsv(csv, [',']).rows.map((r) => r.cells);
+  const header = lines.find((c) => c[0] === 'level')!;
+  const usd = header.flatMap((h, i) => (h.endsWith('_eur') ? [i] : []));
+  return {
+    header,
+    notes: lines.filter((c) => c[0]!.startsWith('# fiat')),
+    fiat: lines.filter((c) => c[0] !== 'level' && !c[0]!.startsWith('#')).map((c) => [c[0], ...usd.map((i) => c[i])]),
+  };
+};
+
+describe('PnL CSV fiat columns', () => {
+  it('writes lot-based fiat figures, an unknown one as an empty cell, never 0', () => {
+    const { header, notes, fiat } = read(pnlCsv(view([], []), APP, 'now'));
+    expect(header.slice(-5)).toEqual([
+      'cost_basis_eur',
+      'value_eur',
+      'realized_pnl_eur',
+      'unrealized_pnl_eur',
+      'emission_income_eur',
+    ]);
+    expect(notes).toHaveLength(2);
+    expect(fiat).toEqual([
+      ['position', ...KNOWN],
+      // Basis unknown and a conversion without a price: only the value at the as-of day's price is known.
+      ['position', '', '20.00000000', '', '', ''],
+      ['subnet', ...KNOWN],
+      ['wallet', ...KNOWN],
+      ['wallet', ...KNOWN],
+      ['group', ...KNOWN],
+      ['group', ...KNOWN],
+      ['total', ...KNOWN],
+    ]);
+  });
+
+  it('leaves empty what fund shares keep no lot-based fiat for', () => {
+    // W2 holds fund shares at a τ cost and realized a loss on them; W1's fund has neither.
+    const baskets = [fund(W1, { value: TAO, income: TAO }), fund(W2, { costBasis: 5n * TAO, realized: -TAO })];
+    const { fiat } = read(pnlCsv(view([], baskets), APP, 'now'));
+    const noCost = ['', '150.00000000', '-2.50000000', '', '3.00000000'];
+    const noLots = ['', '150.00000000', '', '', '3.00000000'];
+    expect(fiat.filter((c) => c[0] !== 'position' && c[0] !== 'subnet')).toEqual([
+      ['basket', '', '', '', '', ''],
+      ['basket', '', '', '', '', ''],
+      ['wallet', ...KNOWN],
+      ['wallet', ...noLots],
+      ['group', ...KNOWN],
+      ['group', ...noLots],
+      ['total', ...noLots],
+    ]);
+    const costOnly = read(pnlCsv(view([], [fund(W2, { costBasis: TAO })]), APP, 'now')).fiat;
+    expect(costOnly.at(-1)).toEqual(['total', ...noCost]);
+  });
+
+  it('adds no fiat column or note without imported TAO/fiat prices', () => {
+    const csv = pnlCsv(view(null, [fund(W2, { costBasis: TAO })]), APP, 'now');
+    const { header, notes } = read(csv);
+    expect(header.at(-1)).toBe('tao_out');
+    expect(notes).toEqual([]);
+    expect(csv).not.toMatch(/_eur|EUR price/);
+  });
+});
