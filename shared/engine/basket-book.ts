@@ -6,11 +6,14 @@
  */
 import type { BasketIncomeTiming, RewardTreatment } from '../vocab';
 import type { DividendBook } from './basket-dividends';
+import type { FiatBook } from './fiat';
+import { addFiat, fiatPart, subFiat, type FiatCost } from './lot-base';
 import {
   BASKET_FIGURE_KEYS,
   emptyBasketFigures,
   type BasketFigures,
   type BasketPositionResult,
+  type BasketFiat,
   type BasketRecord,
   type BasketSample,
 } from './basket-types';
@@ -28,6 +31,8 @@ export class BasketAcc {
   seenAt = -1; // block of the last snapshot of its coldkey, and (movedAt) of its last claim or carry (−1: none)
   movedAt = -1;
   readonly f = emptyBasketFigures();
+  /** Fiat figures (./basket-types `BasketFiat`); kept only with TAO/fiat prices. */
+  fiat: BasketFiat = { costBasis: 0n, realized: 0n, income: 0n, incomplete: false };
   constructor(
     readonly coldkey: string,
     readonly hotkey: string,
@@ -47,6 +52,8 @@ export interface BasketBookOptions {
   rewards?: RewardTreatment;
   /** Values new shares at their deposits' NAV where the chain's BasketTwr allows (./basket-dividends). */
   dividends?: DividendBook;
+  /** TAO/fiat prices: the positions then keep lot-based fiat figures (./basket-types `BasketFiat`). */
+  fiat?: FiatBook | null;
 }
 
 export class BasketBook {
@@ -78,6 +85,33 @@ export class BasketBook {
 
   record(a: BasketAcc, r: Omit<BasketRecord, 'coldkey' | 'hotkey' | 'position'>): void {
     this.records.push({ coldkey: a.coldkey, hotkey: a.hotkey, position: `${a.coldkey}|${a.hotkey}`, ...r });
+    if (r.income === 0n) return;
+    const v = this.fiatOf(r.income, r.timestamp);
+    if (v === null) a.fiat.incomplete = true;
+    else a.fiat.income += v;
+  }
+
+  /** Fiat value of `tao` on the UTC day of `ts` (null: no price that day, listed); 0 without fiat prices. */
+  private fiatOf(tao: bigint, ts: number): FiatCost {
+    return this.opts.fiat && tao !== 0n ? this.opts.fiat.value(tao, ts) : 0n;
+  }
+
+  /** `tao` of basis added to `a` at `ts`: its fiat cost is that TAO on that day. */
+  addCost(a: BasketAcc, tao: bigint, ts: number): void {
+    a.fiat.costBasis = addFiat(a.fiat.costBasis, this.fiatOf(tao, ts));
+  }
+
+  /**
+   * `gone` of the `held` shares leave at `ts` for `proceeds` TAO: they take floor(fiat cost × gone / held)
+   * (all of it when all go) and realize the proceeds' fiat value minus that; unknown either way, nothing.
+   */
+  removeCost(a: BasketAcc, gone: bigint, held: bigint, proceeds: bigint, ts: number): void {
+    const fiat = a.fiat;
+    const removed = gone >= held ? fiat.costBasis : fiatPart(fiat.costBasis, gone, held);
+    const got = this.fiatOf(proceeds, ts);
+    if (removed === null || got === null) fiat.incomplete = true;
+    else fiat.realized += got - removed;
+    fiat.costBasis = gone >= held ? 0n : subFiat(fiat.costBasis, removed);
   }
 
   /**
@@ -101,6 +135,14 @@ export class BasketBook {
     }
     to.f.claims += from.f.claims;
     from.f.claims = 0;
+    const [tf, ff] = [to.fiat, from.fiat];
+    to.fiat = {
+      costBasis: addFiat(tf.costBasis, ff.costBasis),
+      realized: tf.realized + ff.realized,
+      income: tf.income + ff.income,
+      incomplete: tf.incomplete || ff.incomplete,
+    };
+    from.fiat = { costBasis: 0n, realized: 0n, income: 0n, incomplete: false };
     const [was, now] = [`${from.coldkey}|${from.hotkey}`, `${coldkey}|${hotkey}`];
     for (const r of this.records) if (r.position === was) r.position = now;
     to.seenAt = -1;
@@ -109,6 +151,7 @@ export class BasketBook {
   /** Shares leave the tracked wallets at their value (a coldkey swap to a coldkey not tracked). */
   transferOut(a: BasketAcc, base: RecordBase): void {
     const realized = a.value - a.basis;
+    this.removeCost(a, a.shares, a.shares, a.value, base.timestamp);
     a.f.taoOut += a.value;
     a.f.realized += realized;
     this.record(a, {
@@ -134,7 +177,10 @@ export class BasketBook {
   accrue(a: BasketAcc, base: RecordBase, worth: bigint, n: bigint): void {
     a.f.sharesAccrued += n;
     if (this.opts.timing === 'accrual') {
-      if (!this.zero) a.basis += worth;
+      if (!this.zero) {
+        a.basis += worth;
+        this.addCost(a, worth, base.timestamp);
+      }
       a.f.income += worth;
       this.record(a, { ...base, kind: 'income', tao: worth, shares: n, basis: 0n, realized: 0n, income: worth });
     } else {
@@ -169,7 +215,9 @@ export class BasketBook {
       f.deferredIncome = a.deferred;
       f.unrealized = a.value - a.basis;
       f.totalReturn = a.value + f.taoOut - f.taoIn;
-      positions.push({ key, coldkey: a.coldkey, hotkey: a.hotkey, figures: f });
+      const p: BasketPositionResult = { key, coldkey: a.coldkey, hotkey: a.hotkey, figures: f };
+      if (this.opts.fiat) p.fiat = a.fiat;
+      positions.push(p);
       for (const k of BASKET_FIGURE_KEYS) total[k] += f[k];
       total.claims += f.claims;
     }

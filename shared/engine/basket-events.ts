@@ -36,6 +36,7 @@ export function applyBasketEvent(
   if (e.kind === 'BasketStakedIn') {
     a.shares += e.alpha;
     a.basis += e.tao;
+    book.addCost(a, e.tao, e.timestamp);
     // The purchase adds at most its NAV (`tao − fee`) to what a claim would pay; the snapshot after it says.
     a.value += e.tao - e.fee;
     a.f.taoIn += e.tao;
@@ -69,7 +70,10 @@ function applyClaim(book: BasketBook, a: BasketAcc, e: StakeEvent, readAt: Reado
   const income = a.deferred;
   if (income > 0n || a.deferredShares > 0n)
     book.record(a, { ...base, kind: 'income', tao: income, shares: a.deferredShares, basis: 0n, realized: 0n, income });
-  if (!book.zero) a.basis += income;
+  if (!book.zero) {
+    a.basis += income;
+    book.addCost(a, income, e.timestamp);
+  }
   a.f.income += income;
   a.deferred = 0n;
   a.deferredShares = 0n;
@@ -80,6 +84,8 @@ function applyClaim(book: BasketBook, a: BasketAcc, e: StakeEvent, readAt: Reado
   const paidBasis = a.basis - dustBasis;
   const realized = e.tao - paidBasis;
   a.f.realized += realized - dustBasis;
+  // Every share is given up (the dust's at no proceeds): all the fiat cost goes.
+  book.removeCost(a, a.shares, a.shares, e.tao, e.timestamp);
   a.f.dustLoss += dustBasis;
   a.f.taoOut += e.tao;
   a.f.sharesClaimed += a.shares;

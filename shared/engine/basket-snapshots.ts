@@ -55,6 +55,7 @@ function observe(book: BasketBook, s: BasketSnapshot, a: BasketAcc, shares: bigi
     // Shares that came with a coldkey swap from a coldkey not tracked: acquired at their value.
     const worth = share(value, delta, shares);
     a.basis += worth;
+    book.addCost(a, worth, s.timestamp);
     a.f.taoIn += worth;
     book.record(a, { ...base, kind: 'transfer-in', tao: worth, shares: delta, basis: 0n, realized: 0n, income: 0n });
   } else if (delta > 0n) {
@@ -64,6 +65,7 @@ function observe(book: BasketBook, s: BasketSnapshot, a: BasketAcc, shares: bigi
   } else if (delta < 0n) {
     const gone = -delta;
     const basis = share(a.basis, gone, a.shares);
+    book.removeCost(a, gone, a.shares, 0n, s.timestamp);
     a.deferred -= share(a.deferred, gone, a.shares);
     a.deferredShares -= share(a.deferredShares, gone, a.shares);
     a.basis -= basis;

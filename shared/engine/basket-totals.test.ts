@@ -167,18 +167,119 @@ describe('basket positions in the portfolio total', () => {
   });
 });
 
-describe('basket positions in the fiat unrealized', () => {
-  it('subnets: value − fiat cost of the lots; the fund (no fiat cost kept): its τ unrealized at the as-of price', () => {
-    // Day 0 TAO $400, days 1–2 $350, day 3 $300. As of day 3: SN1 10 α bought for 10 τ on day 0 ($4,000), worth
-    // 12 τ × 300 = $3,600 → −$400; the fund's −1.1 τ × 300 = −$330. Total −$730 (was 0.9 τ × 300 = +$270).
-    const fiatPrices = [
-      { date: '2025-10-01', price: 400n * FIAT_SCALE },
-      { date: '2025-10-02', price: 350n * FIAT_SCALE },
-      { date: '2025-10-03', price: 350n * FIAT_SCALE },
-      { date: '2025-10-04', price: 300n * FIAT_SCALE },
-    ];
-    const r = computePortfolio({ ...input, fiatPrices }, { method: 'acb', rewards: 'income', asOfBlock: B3 }).pnl;
-    expect(r.subnets.find((s) => s.key === 'SN1')?.figures.unrealizedFiat).toBe(-400n * FIAT_SCALE);
-    expect([r.total.figures.unrealized, r.total.figures.unrealizedFiat]).toEqual([900n * M, -730n * FIAT_SCALE]);
+describe('basket positions in fiat: lot-based, as subnet lots', () => {
+  // Day 0 TAO $400, days 1–2 $350, day 3 $300, day 4 $320.
+  const day = (d: number, usd: bigint) => ({ date: `2025-10-0${d + 1}`, price: usd * FIAT_SCALE });
+  const PRICES = [day(0, 400n), day(1, 350n), day(2, 350n), day(3, 300n), day(4, 320n)];
+  const USD = FIAT_SCALE;
+  const fiatRun = (
+    rewards: RewardTreatment,
+    basketIncome: BasketIncomeTiming,
+    asOfBlock?: number,
+    fiatPrices = PRICES,
+    more: Partial<PortfolioInput> = {},
+  ) =>
+    computePortfolio(
+      { ...input, ...more, fiatPrices },
+      { method: 'acb', rewards, basketIncome, ...(asOfBlock === undefined ? {} : { asOfBlock }) },
+    );
+
+  it('unrealized: value − fiat cost, subnets and fund alike', () => {
+    // As of day 3: SN1 10 α bought for 10 τ on day 0 ($4,000), worth 12 τ × 300 = $3,600 → −$400. The fund:
+    // bought for 10 τ on day 1 ($3,500) + the 1 τ dividend on day 2 ($350) = $3,850; worth 9.9 τ × 300 =
+    // $2,970 → −$880. Total −$1,280 (the fund's τ unrealized −1.1 × 300 = −$330 was counted before).
+    const r = fiatRun('income', 'accrual', B3).pnl;
+    expect(r.subnets.find((s) => s.key === 'SN1')?.figures.unrealizedFiat).toBe(-400n * USD);
+    const t = r.total.figures;
+    expect([t.unrealized, t.costBasisFiat, t.spotValueFiat, t.unrealizedFiat]).toEqual([
+      900n * M,
+      7_850n * USD,
+      6_570n * USD,
+      -1_280n * USD,
+    ]);
+    expect(t.flags.fiatBasisUnknown).toBe(false);
+  });
+
+  it('a claim takes all the fiat cost: realized = 9.801 τ × $320 − the cost, in every mode', () => {
+    // Proceeds $3,136.32 on day 4 (the dust's part paid nothing). Accrual: cost $3,500 + $350 → −$713.68,
+    // income $350 (day 2). Claim timing: the 1 τ is income and basis at the claim, day 4: $320 → cost
+    // $3,820, realized −$683.68. Zero basis: cost $3,500 → −$363.68, income $350 a memo.
+    const cases = [
+      ['income', 'accrual', -71_368n * (USD / 100n), 350n * USD],
+      ['income', 'claim', -68_368n * (USD / 100n), 320n * USD],
+      ['zero', 'accrual', -36_368n * (USD / 100n), 350n * USD],
+    ] as const;
+    for (const [rewards, timing, realized, income] of cases) {
+      const r = fiatRun(rewards, timing);
+      expect(r.baskets.positions.map((p) => p.fiat)).toEqual([{ costBasis: 0n, realized, income, incomplete: false }]);
+      // The total: SN1 ($4,000) and root (9.801 τ acquired on day 4: $3,136.32) lots plus the fund's realized.
+      const t = r.pnl.total.figures;
+      expect([t.costBasisFiat, t.realizedFiat, t.incomeFiat]).toEqual([713_632n * (USD / 100n), realized, income]);
+    }
+  });
+
+  it('a fund bought on a day without a price has an unknown fiat cost: flagged, never guessed', () => {
+    const noDay1 = PRICES.filter((p) => p.date !== '2025-10-02');
+    const held = fiatRun('income', 'accrual', B3, noDay1);
+    expect(held.baskets.positions[0]?.fiat).toEqual({
+      costBasis: null,
+      realized: 0n,
+      income: 350n * USD,
+      incomplete: false,
+    });
+    const t = held.pnl.total.figures;
+    expect([t.unrealizedFiat, t.flags.fiatBasisUnknown, t.flags.fiatIncomplete]).toEqual([null, true, true]);
+    // The claim's realized is then unknown: left out and flagged; nothing is held after it.
+    const claimed = fiatRun('income', 'accrual', undefined, noDay1);
+    expect(claimed.baskets.positions[0]?.fiat).toEqual({
+      costBasis: 0n,
+      realized: 0n,
+      income: 350n * USD,
+      incomplete: true,
+    });
+    expect(claimed.pnl.total.figures.flags.fiatIncomplete).toBe(true);
+    expect(claimed.pnl.fiatMissingDays).toContain('2025-10-02');
+  });
+
+  it('shares gone for no reason take floor(fiat cost × gone / held); the remainder stays', () => {
+    // 9,000 M shares bought on day 1 for 10 τ ($3,500); the day-3 read owes 6,000 M: 3,000 M gone take
+    // floor($3,500 × 3,000 / 9,000) = $1,166.66666666 (a realized loss), $2,333.33333334 stays.
+    const r = fiatRun('income', 'accrual', undefined, PRICES, {
+      events: input.events.slice(0, 2),
+      checkpoints: [],
+      baskets: [bsnap(B1, 9_000n * M, 9_500n * M), bsnap(B3, 6_000n * M, 6_300n * M)],
+    });
+    expect(r.baskets.positions[0]?.fiat).toEqual({
+      costBasis: 233_333_333_334n,
+      realized: -116_666_666_666n,
+      income: 0n,
+      incomplete: false,
+    });
+  });
+
+  it('a carried fund takes its fiat cost and income with it', () => {
+    // 500 shares worth 450 rao appear on day 1 (income, basis: floor(450 × $350 / 1e9) = 15,750 units);
+    // on day 2 V2 holds them.
+    const row = (hotkey: string, value: bigint) => [{ hotkey, shares: 500n, value }];
+    const r = computePortfolio(
+      {
+        trackedColdkeys: ['C1'],
+        events: [],
+        checkpoints: [],
+        snapshots: [],
+        fiatPrices: PRICES,
+        baskets: [
+          { blockNumber: B1, timestamp: tsOf(B1), coldkey: 'C1', rows: row('V', 450n) },
+          { blockNumber: B2, timestamp: tsOf(B2), coldkey: 'C1', rows: row('V2', 460n) },
+        ],
+      },
+      { method: 'acb', rewards: 'income' },
+    );
+    const none = { costBasis: 0n, realized: 0n, income: 0n, incomplete: false };
+    expect(r.baskets.positions.map((p) => p.fiat)).toEqual([none, { ...none, costBasis: 15_750n, income: 15_750n }]);
+  });
+
+  it('keeps no fiat figures without TAO/fiat prices', () => {
+    expect(run('income', 'accrual').baskets.positions.map((p) => 'fiat' in p)).toEqual([false]);
   });
 });

@@ -7,6 +7,8 @@
  * Per basket position: spot and exit value += what a claim would pay now, cost basis, realized,
  * unrealized, income, TAO in/out and total return += its figures. A claim is a TAO flow out of the basket
  * position and into the root position (`basket-claim`), so it nets to zero in the portfolio's TAO in/out.
+ * Fiat (with TAO/fiat prices): its lot-based fiat cost, realized and income (./basket-types `BasketFiat`) add
+ * to the subnets' as another lot's would, so unrealized fiat = value at the as-of day's price − fiat cost.
  *
  * The series (./timeseries) gets the same: each point adds the basket totals at its block (value, cost
  * basis, realized, income, net invested), so the chart's last point is the card.
@@ -17,6 +19,7 @@ import { emptyFigures } from './pnl';
 import type { Series, SeriesPoint } from './timeseries';
 import {
   BASKET_FIGURE_KEYS,
+  type BasketFiat,
   type BasketFigures,
   type BasketPositionResult,
   type BasketRecord,
@@ -50,16 +53,10 @@ export function basketFlows(b: BasketResult): BasketFlow[] {
   return out.sort((a, c) => a.blockNumber - c.blockNumber);
 }
 
-interface FiatParts {
-  realized: bigint;
-  income: bigint;
-  incomplete: boolean;
-}
-
-/** Figures plus basket positions (fiat: realized and income at each record's day, values at the as-of day). */
+/** Figures plus basket positions (fiat: their lot-based figures, ./basket-types `BasketFiat`; values at the as-of day). */
 function addBaskets(
   f: Figures,
-  parts: readonly { figures: BasketFigures; fiat: FiatParts | null }[],
+  parts: readonly { figures: BasketFigures; fiat: BasketFiat | null }[],
   fiatPrice: bigint | null,
 ): Figures {
   if (parts.length === 0) return f;
@@ -80,17 +77,17 @@ function addBaskets(
       out.realizedFiat += fiat.realized;
       out.incomeFiat += fiat.income;
       out.flags.fiatIncomplete ||= fiat.incomplete;
+      if (fiat.costBasis === null) out.flags.fiatBasisUnknown = out.flags.fiatIncomplete = true;
+      else out.costBasisFiat += fiat.costBasis;
     }
   }
   out.avgEntryPrice = null;
   out.totalReturnPct = ratio(out.totalReturn, out.taoIn);
   if (fiatPrice !== null) {
-    out.spotValueFiat = taoToFiat(out.spotValue, fiatPrice);
-    // The subnets' part as ./figure-record has it (value − fiat cost of the lots); basket positions keep no
-    // fiat cost, so theirs is their τ unrealized at the as-of day's price.
-    const subnets = f.flags.fiatBasisUnknown ? null : taoToFiat(f.spotValue, fiatPrice) - f.costBasisFiat;
-    const baskets = taoToFiat(out.unrealized - f.unrealized, fiatPrice);
-    out.unrealizedFiat = subnets === null ? null : subnets + baskets;
+    const value = taoToFiat(out.spotValue, fiatPrice);
+    out.spotValueFiat = value;
+    // As ./figure-record has it: value − what the lots and fund shares held cost in fiat.
+    out.unrealizedFiat = out.flags.fiatBasisUnknown ? null : value - out.costBasisFiat;
   }
   return out;
 }
@@ -98,26 +95,6 @@ function addBaskets(
 /** One basket position as PnL figures (value as spot and exit value, income as incomeTao; α columns 0). */
 export function basketAsFigures(b: BasketFigures): Figures {
   return addBaskets(emptyFigures(), [{ figures: b, fiat: null }], null);
-}
-
-/** Each basket position's realized and income in fiat, at the UTC day of each record. */
-function fiatOf(fiat: FiatBook, records: readonly BasketRecord[]): Map<string, FiatParts> {
-  const out = new Map<string, FiatParts>();
-  for (const r of records) {
-    const k = r.position;
-    const p = out.get(k) ?? { realized: 0n, income: 0n, incomplete: false };
-    out.set(k, p);
-    for (const [amount, into] of [
-      [r.realized, 'realized'],
-      [r.income, 'income'],
-    ] as const) {
-      if (amount === 0n) continue;
-      const v = fiat.value(amount, r.timestamp);
-      if (v === null) p.incomplete = true;
-      else p[into] += v;
-    }
-  }
-  return out;
 }
 
 /** The PnL result with the basket positions in its total, wallets and groups. */
@@ -128,9 +105,8 @@ export function withBasketTotals(
 ): PnlResult {
   const held = baskets.positions.filter((p) => !isEmpty(p));
   if (held.length === 0) return pnl;
-  const fiatParts = opts.fiat ? fiatOf(opts.fiat, baskets.records) : null;
   const fiatPrice = opts.fiat ? opts.fiat.priceOn(pnl.asOfTimestamp) : null;
-  const part = (p: BasketPositionResult) => ({ figures: p.figures, fiat: fiatParts?.get(p.key) ?? null });
+  const part = (p: BasketPositionResult) => ({ figures: p.figures, fiat: opts.fiat ? (p.fiat ?? null) : null });
   const merge = (a: AggregateResult, of: (p: BasketPositionResult) => boolean): AggregateResult => {
     const mine = held.filter(of);
     return mine.length === 0 ? a : { ...a, figures: addBaskets(a.figures, mine.map(part), fiatPrice) };
@@ -142,6 +118,8 @@ export function withBasketTotals(
   const groupOf = new Map(Object.entries(opts.walletGroups).map(([g, ws]) => [g, new Set(ws)]));
   return {
     ...pnl,
+    // The days the basket positions' fiat figures lacked a price too (they are computed after the subnets').
+    fiatMissingDays: opts.fiat ? opts.fiat.missing() : pnl.fiatMissingDays,
     total: merge(pnl.total, () => true),
     wallets: [...wallets.values()]
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))

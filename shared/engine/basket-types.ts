@@ -75,6 +75,24 @@ export interface BasketPositionResult {
   coldkey: string;
   hotkey: string;
   figures: BasketFigures;
+  /** Its fiat figures, when TAO/fiat prices are given (./basket-book `BasketFiatAcc`). */
+  fiat?: BasketFiat;
+}
+
+/**
+ * A basket position's fiat figures (1e-8 fiat units), lot-based as a subnet position's (./lot-base): the
+ * shares' fiat cost is the TAO each basis addition was worth on its UTC day (purchase, income at accrual or
+ * claim, shares transferred in); shares leaving take `floor(fiat cost × shares gone / shares held)`, all of
+ * it when every share goes (a claim); realized = fiat proceeds at the day's price − fiat cost removed.
+ */
+export interface BasketFiat {
+  /** Fiat cost of the shares held; null when a basis addition fell on a day without a price. */
+  costBasis: bigint | null;
+  realized: bigint;
+  /** Income at the UTC day it was recognized. */
+  income: bigint;
+  /** A conversion lacked its day's price: realized or income leaves that part out. */
+  incomplete: boolean;
 }
 
 export interface BasketResult {

@@ -29,6 +29,7 @@
 import type { BasketIncomeTiming, RewardTreatment } from '../vocab';
 import type { PositionEffect, StakeEvent } from './ledger';
 import type { DividendBook } from './basket-dividends';
+import type { FiatBook } from './fiat';
 import type { BasketSnapshot, BasketResult, BasketSample } from './basket-types';
 import { basketItems } from './basket-items';
 import { BasketBook } from './basket-book';
@@ -53,6 +54,8 @@ export function computeBaskets(
     effects?: readonly PositionEffect[];
     /** Values new shares at their deposits' NAV where the chain's BasketTwr allows (./basket-dividends). */
     dividends?: DividendBook;
+    /** TAO/fiat prices: each position then has lot-based fiat figures (`fiat`, ./basket-types `BasketFiat`). */
+    fiat?: FiatBook | null;
   },
 ): BasketResult {
   const book = new BasketBook(opts);

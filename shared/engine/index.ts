@@ -163,6 +163,7 @@ export function createEngine(
       asOfBlock: asOf,
       effects: whole(kept.effects),
       dividends: new DividendBook(whole(kept.twr), whole(kept.checkpoints)),
+      fiat,
       sampleBlocks,
     });
   /** A kept input whole (appended chunks joined once, then kept joined). */
