@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv';
-import { emptyBasketFigures, emptyFigures, type BasketFigures, type Figures } from './engine';
+import { emptyBasketFigures, emptyFigures, type BasketFiat, type BasketFigures, type Figures } from './engine';
 import { pnlCsv } from './pnl-csv';
 import type { BasketPositionView, HoldingView, PortfolioView } from './views';
 
@@ -31,12 +31,13 @@ const known = figures({
   incomeFiat: 3n * EUR,
 });
 const KNOWN = ['100.00000000', '150.00000000', '-2.50000000', '50.00000000', '3.00000000'];
-const fund = (coldkey: string, f: Partial<BasketFigures>): BasketPositionView => ({
+const fund = (coldkey: string, f: Partial<BasketFigures>, fiat?: BasketFiat): BasketPositionView => ({
   key: `${coldkey}|5V`,
   coldkey,
   walletLabel: null,
   hotkey: '5V',
   figures: { ...emptyBasketFigures(), ...f },
+  ...(fiat ? { fiat } : {}),
   records: [],
 });
 
@@ -119,23 +120,25 @@ describe('PnL CSV fiat columns', () => {
     ]);
   });
 
-  it('leaves empty what fund shares keep no lot-based fiat for', () => {
-    // W2 holds fund shares at a τ cost and realized a loss on them; W1's fund has neither.
-    const baskets = [fund(W1, { value: TAO, income: TAO }), fund(W2, { costBasis: 5n * TAO, realized: -TAO })];
-    const { fiat } = read(pnlCsv(view([], baskets), APP, 'now'));
-    const noCost = ['', '150.00000000', '-2.50000000', '', '3.00000000'];
-    const noLots = ['', '150.00000000', '', '', '3.00000000'];
-    expect(fiat.filter((c) => c[0] !== 'position' && c[0] !== 'subnet')).toEqual([
-      ['basket', '', '', '', '', ''],
-      ['basket', '', '', '', '', ''],
-      ['wallet', ...KNOWN],
-      ['wallet', ...noLots],
-      ['group', ...KNOWN],
-      ['group', ...noLots],
-      ['total', ...noLots],
+  it('writes a basket row from its fund shares’ lot-based fiat figures, valued at the as-of day’s price', () => {
+    // W1's fund: 3 τ held at a τ cost of 2, fiat cost 700, realized −10, income 5; at 300 EUR/τ worth 900, so
+    // unrealized 200. W2's: its fiat cost unknown and a conversion without a price; worth 1 τ = 300.
+    const baskets = [
+      fund(
+        W1,
+        { value: 3n * TAO, costBasis: 2n * TAO },
+        { costBasis: 700n * EUR, realized: -10n * EUR, income: 5n * EUR, incomplete: false },
+      ),
+      fund(W2, { value: TAO, costBasis: TAO }, { costBasis: null, realized: 0n, income: 0n, incomplete: true }),
+    ];
+    const rows = (price: bigint | null) =>
+      read(pnlCsv(view([], baskets), APP, 'now', price)).fiat.filter((c) => c[0] === 'basket');
+    expect(rows(300n * EUR)).toEqual([
+      ['basket', '700.00000000', '900.00000000', '-10.00000000', '200.00000000', '5.00000000'],
+      ['basket', '', '300.00000000', '', '', ''],
     ]);
-    const costOnly = read(pnlCsv(view([], [fund(W2, { costBasis: TAO })]), APP, 'now')).fiat;
-    expect(costOnly.at(-1)).toEqual(['total', ...noCost]);
+    // No price on the as-of day: the value and unrealized are unknown, the rest is not.
+    expect(rows(null)[0]).toEqual(['basket', '700.00000000', '', '-10.00000000', '', '5.00000000']);
   });
 
   it('adds no fiat column or note without imported TAO/fiat prices', () => {

@@ -54,20 +54,19 @@ const basketHolding = (value: bigint): HoldingView => ({
 export const POSITION_NOTE =
   "# position rows: cost basis is one book per wallet and subnet (not per validator); a position's realized_pnl_tao is its sales' proceeds minus the cost that book removed by the method; its cost_basis_tao is the book's cost split by alpha held; so positions add up to their wallet";
 
-const NOBODY: ReadonlySet<string> = new Set();
-
-export function pnlCsv(view: PortfolioView, app: { name: string; version: string }, generatedAt: string): string {
+/** `fiatPrice`: the as-of day's TAO/fiat price (values a basket row's shares in fiat; null: unknown or none imported). */
+export function pnlCsv(
+  view: PortfolioView,
+  app: { name: string; version: string },
+  generatedAt: string,
+  fiatPrice: bigint | null = null,
+): string {
   // Fiat columns only when TAO/fiat prices are imported (./pnl-csv-fiat); without, the file is as it was.
   const fiat = fiatColumns(view);
   const header = ['level', 'coldkey', 'wallet', 'hotkey', 'netuid', ...COLUMNS.map(([name]) => name), ...fiat.names];
   const tao = ({ figures, holding }: { figures: Figures; holding: HoldingView }) =>
     COLUMNS.map(([, get]) => get(figures, holding));
-  // A row with the basket positions of `coldkeys` in it (null: all; none in a position or subnet row).
-  const cells = (row: { figures: Figures; holding: HoldingView }, coldkeys: ReadonlySet<string> | null = NOBODY) => [
-    ...tao(row),
-    ...fiat.cells(row.figures, fiat.fundsIn(coldkeys)),
-  ];
-  const groupWallets = (name: string) => new Set(view.wallets.filter((w) => w.group === name).map((w) => w.address));
+  const cells = (row: { figures: Figures; holding: HoldingView }) => [...tao(row), ...fiat.cells(row.figures)];
   const rows: string[][] = [
     ...view.positions.map((p) => ['position', p.coldkey, p.walletLabel ?? '', p.hotkey, String(p.netuid), ...cells(p)]),
     ...view.subnets.map((s) => ['subnet', '', '', '', String(s.netuid), ...cells(s)]),
@@ -78,12 +77,14 @@ export function pnlCsv(view: PortfolioView, app: { name: string; version: string
       b.walletLabel ?? '',
       b.hotkey,
       '',
-      ...tao({ figures: basketAsFigures(b.figures), holding: basketHolding(b.figures.value) }),
-      ...fiat.basket(),
+      ...cells({
+        figures: basketAsFigures(b.figures, b.fiat ?? null, fiatPrice),
+        holding: basketHolding(b.figures.value),
+      }),
     ]),
-    ...view.wallets.map((w) => ['wallet', w.address, w.label ?? '', '', '', ...cells(w, new Set([w.address]))]),
-    ...view.groups.map((g) => ['group', '', g.name, '', '', ...cells(g, groupWallets(g.name))]),
-    ['total', '', '', '', '', ...cells(view.total, null)],
+    ...view.wallets.map((w) => ['wallet', w.address, w.label ?? '', '', '', ...cells(w)]),
+    ...view.groups.map((g) => ['group', '', g.name, '', '', ...cells(g)]),
+    ['total', '', '', '', '', ...cells(view.total)],
   ];
   const meta = [
     `# ${app.name} ${app.version} PnL report, generated ${generatedAt}`,

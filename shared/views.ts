@@ -1,6 +1,7 @@
 // Portfolio views carried by the contract: the engine's figures, flattened for the UI
 // (no Maps; bigint amounts, which both transports carry exactly).
 import type {
+  BasketFiat,
   BasketFigures,
   BasketRecord,
   Benchmarks,
@@ -107,6 +108,8 @@ export interface BasketPositionView {
   walletLabel: string | null;
   hotkey: string;
   figures: BasketFigures;
+  /** Its lot-based fiat figures, when TAO/fiat prices are imported (shared/engine/basket-types.ts). */
+  fiat?: BasketFiat;
   /** Its drill-down: every purchase, dividend, claim and loss, in order. */
   records: BasketRecord[];
 }

@@ -4,6 +4,7 @@
 // coldkeys, the filters keep them, the fund-income setting is followed, and the export is the events CSV.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityRow } from '../../shared/activity';
+import { parseCsv } from '../../shared/csv';
 import type { ArgsOf } from '../../shared/api';
 import type { Devnet } from '../../devnet/index';
 import { createEngine, type BasketRecord } from '../../shared/engine';
@@ -158,6 +159,43 @@ describe('activity on devnet scenario basket475 (fund purchases, dividends, clai
         tao: (r.fund!.tao * p) / 1_000_000_000n,
         fee: (r.fund!.fee * p) / 1_000_000_000n,
       });
+    }
+  });
+
+  it('in the PnL CSV, fund shares have lot-based fiat columns and the rows add up to the total', async () => {
+    // A price for every day from the first row to the as-of day (1e-8 USD per τ), so no fiat figure is unknown.
+    const view = await backend.call('portfolio:get', undefined);
+    const DAY = 86_400_000;
+    const first = Math.min(...(await allRows()).map((r) => r.timestamp));
+    const days: string[] = [];
+    for (let t = Math.floor(first / DAY) * DAY; t <= view.asOfTimestamp; t += DAY)
+      days.push(new Date(t).toISOString().slice(0, 10));
+    const csv = `date,price\n${days.map((d, i) => `${d},${250 + 7 * i}.25`).join('\n')}\n`;
+    await backend.call('fiat:import', { currency: 'USD', csv });
+    const lines = parseCsv((await backend.call('reports:export', { format: 'pnl-csv' })).content, [',']).rows;
+    const cells = lines.map((l) => l.cells).filter((c) => !c[0]!.startsWith('#'));
+    const header = cells[0]!;
+    const col = (name: string) => header.indexOf(name);
+    // An empty (unknown) cell is null, never 0.
+    const units = (c: string[], name: string) => {
+      const v = c[col(name)]!;
+      return v === '' ? null : BigInt(v.replace('.', ''));
+    };
+    const of = (level: string) => cells.filter((c) => c[0] === level);
+    const { total, subnets, baskets } = await backend.call('portfolio:get', undefined);
+    const fiat = baskets.positions.map((b) => b.fiat!);
+    const basketRows = of('basket');
+    expect(basketRows.map((c) => units(c, 'cost_basis_usd'))).toEqual(fiat.map((f) => f.costBasis));
+    expect(basketRows.map((c) => units(c, 'realized_pnl_usd'))).toEqual(fiat.map((f) => f.realized));
+    expect(basketRows.map((c) => units(c, 'emission_income_usd'))).toEqual(fiat.map((f) => f.income));
+    expect(fiat.some((f) => f.realized !== 0n)).toBe(true);
+    // The fiat cost is additive: the subnet rows and the basket rows make the total row (no cell empty).
+    const cost = [...of('subnet'), ...basketRows].reduce((sum, c) => sum + units(c, 'cost_basis_usd')!, 0n);
+    expect(cost).toBe(units(of('total')[0]!, 'cost_basis_usd'));
+    // So are realized and income: the subnets' and the funds' make the total's.
+    for (const k of ['realizedFiat', 'incomeFiat'] as const) {
+      const fund = fiat.reduce((sum, f) => sum + (k === 'realizedFiat' ? f.realized : f.income), 0n);
+      expect(subnets.reduce((sum, x) => sum + x.figures[k], fund)).toBe(total.figures[k]);
     }
   });
 

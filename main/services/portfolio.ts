@@ -83,6 +83,7 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
     const generatedAt = new Date(ctx.now()).toISOString();
     const app = { name: ctx.info.name, version: ctx.info.version };
     const fiatCurrency = settings.get().fiatCurrency;
+    const fiatBook = () => (view.fiatMissingDays === null ? null : new FiatBook(fiat.list(fiatCurrency)));
     const build: Record<ExportFormat, () => string> = {
       'pnl-json': () =>
         JSON.stringify(
@@ -112,12 +113,13 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
           null,
           2,
         ),
-      'pnl-csv': () => pnlCsv(view, app, generatedAt),
+      // A basket row's value in fiat is at the as-of day's price, as the engine values every row.
+      'pnl-csv': () => pnlCsv(view, app, generatedAt, fiatBook()?.priceOn(view.asOfTimestamp) ?? null),
       // The ledger with its basket records, as Activity lists and exports them (shared/activity-funds.ts).
       'events-csv': () =>
         activityCsv(activityEntries(engine.ledger(), engine.baskets().records, engine.basketEvents())),
       'koinly-csv': () => {
-        const prices = view.fiatMissingDays === null ? null : new FiatBook(fiat.list(fiatCurrency));
+        const prices = fiatBook();
         return koinlyCsv(
           taxRows(engine.ledger(), engine.state.emissions, engine.baskets().records, engine.state.openings),
           prices ? { book: prices, currency: fiatCurrency } : undefined,

@@ -92,9 +92,16 @@ function addBaskets(
   return out;
 }
 
-/** One basket position as PnL figures (value as spot and exit value, income as incomeTao; α columns 0). */
-export function basketAsFigures(b: BasketFigures): Figures {
-  return addBaskets(emptyFigures(), [{ figures: b, fiat: null }], null);
+/**
+ * One basket position as PnL figures (value as spot and exit value, income as incomeTao; α columns 0), with
+ * its fiat figures when given (values at `fiatPrice`, the as-of day's).
+ */
+export function basketAsFigures(
+  b: BasketFigures,
+  fiat: BasketFiat | null = null,
+  fiatPrice: bigint | null = null,
+): Figures {
+  return addBaskets(emptyFigures(), [{ figures: b, fiat }], fiatPrice);
 }
 
 /** The PnL result with the basket positions in its total, wallets and groups. */
