@@ -1,13 +1,19 @@
 // Activity over a synced devnet scenario: its rows are the engine's ledger (amounts compared as
 // numbers), newest first, every source event in one row only, root claims with their α; filters,
 // search and paging; the export follows the filter (an empty wallet exports no entry).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Some tests write (an identity, an event, prices): each test reads and writes its own copy of the
+// synced database, so none sees another's writes, whatever the order they run in.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Devnet } from '../../devnet/index';
 import type { ActivityPageView } from '../../shared/activity';
 import type { ApiResponse, ArgsOf, Wallet } from '../../shared/api';
 import { createEngine } from '../../shared/engine';
 import type { ExportFile } from '../../shared/views';
 import type { Backend } from '../backend';
+import { DATABASE_FILE } from '../db/open';
 import { identitiesRepo } from '../db/repos/identities';
 import { ledgerFactsRepo } from '../db/repos/ledger-facts';
 import { testBackend } from '../test/backend';
@@ -31,21 +37,31 @@ const csvRows = (csv: string) => csv.trim().split('\r\n').slice(1);
 
 describe('activity on devnet scenario tiny', () => {
   let dn: Devnet;
-  let backend: Backend;
+  let syncedDir: string;
+  let synced: Backend; // synced once; no test writes to it
+  let backend: Backend; // the test's own copy of it
   let wallets: Wallet[];
   beforeAll(async () => {
     dn = await startDevnet({ scenario: 'tiny', seed: 1, port: 0 });
-    backend = testBackend(tempDir());
+    syncedDir = mkdtempSync(join(tmpdir(), 'taofolio-test-'));
+    synced = testBackend(syncedDir);
     for (const [i, address] of dn.coldkeys.entries())
-      await call(backend, 'wallets:add', { address, label: `user ${i}` });
-    await call(backend, 'wallets:add', { address: EMPTY_WALLET, label: 'empty' });
-    await call(backend, 'settings:update', { endpoint: dn.url });
-    await backend.sync.syncOnce();
-    wallets = await call<Wallet[]>(backend, 'wallets:list');
+      await call(synced, 'wallets:add', { address, label: `user ${i}` });
+    await call(synced, 'wallets:add', { address: EMPTY_WALLET, label: 'empty' });
+    await call(synced, 'settings:update', { endpoint: dn.url });
+    await synced.sync.syncOnce();
+    wallets = await call<Wallet[]>(synced, 'wallets:list');
   });
+  beforeEach(() => {
+    const dir = tempDir();
+    synced.db.prepare('VACUUM INTO ?').run(join(dir, DATABASE_FILE));
+    backend = testBackend(dir);
+  });
+  afterEach(() => backend.close());
   afterAll(async () => {
-    backend.close();
+    synced.close();
     await dn.close();
+    rmSync(syncedDir, { recursive: true, force: true });
   });
 
   it('lists the engine ledger, newest first, with the amounts the engine books', async () => {
