@@ -14,6 +14,9 @@ const OWN_REGISTRY = [
   'main/connection-gate.test.ts',
   'main/services/chain-info.test.ts',
 ];
+// A file that leaves a test backend open fails: the backend would retry the file's closed devnet for
+// the rest of the worker's life, holding its database and registries.
+const NODE_SETUP = 'main/test/open-backends-guard.ts';
 
 // Three projects: the engine, backend and devnet suites run in Node (shared registry, or their own);
 // the renderer's unit tests (formatting and the components that compute anything) run in happy-dom.
@@ -36,6 +39,7 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, ...OWN_REGISTRY],
           isolate: false,
           environment: 'node',
+          setupFiles: [NODE_SETUP],
         },
       },
       {
@@ -44,6 +48,7 @@ export default defineConfig({
           name: 'node-isolated',
           include: OWN_REGISTRY,
           environment: 'node',
+          setupFiles: [NODE_SETUP],
         },
       },
       {

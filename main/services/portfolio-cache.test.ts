@@ -1,7 +1,7 @@
 // Live sync through the portfolio cache: blocks produced by the devnet after the backfill are synced
 // one batch at a time; each time the kept computation folds only the new facts in (the engine's
 // incremental path) and its view must equal a computation from scratch over the same database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Devnet } from '../../devnet/index';
 import { toWire } from '../../shared/wire';
 import { testBackend } from '../test/backend';
@@ -29,6 +29,7 @@ describe.each(['tiny', 'basket475'])('portfolio cache under live sync (%s)', (sc
 
   it('folds each synced batch of new blocks in, with the figures of a full computation', async () => {
     const backend = testBackend(tempDir());
+    onTestFinished(() => backend.close());
     for (const [i, address] of dn.coldkeys.entries())
       await backend.dispatch('wallets:add', { address, label: `user ${i}` });
     await backend.dispatch('settings:update', { endpoint: dn.url });

@@ -2,7 +2,7 @@
 // read with the pools from storage and from get_all_dynamic_info at the head: what tells a netuid
 // registered again after a pruning from the subnet it held before (docs/chain/swaps-and-dissolution.md).
 // upgrade424 registers four subnets after its upgrade, so both genesis (0) and later blocks are checked.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Devnet } from '../../devnet/index';
 import { syncedDevnetBackend } from '../test/backend';
 import { ensureDevnetMetadata } from '../test/devnet';
@@ -23,6 +23,7 @@ describe('subnet registration blocks at pool snapshots (upgrade424 seed 1)', () 
 
   it('records each snapshot’s NetworkRegisteredAt as the chain set it, from storage and at the head', async () => {
     const backend = await syncedDevnetBackend(tempDir(), dn);
+    onTestFinished(() => backend.close());
     const rows = backend.db
       .prepare(
         'SELECT block_number, netuid, registered_at, price_source FROM subnet_snapshots ORDER BY block_number, netuid',
