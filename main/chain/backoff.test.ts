@@ -74,9 +74,8 @@ describe('ChainClient reconnect waits', () => {
     }
   }, 120_000); // a hang guard only
 
-  it('drops before any answer: 1 s, then 2 s; after a connection that answered: 1 s again', async () => {
-    const statuses: ChainStatus[] = [];
-    const client = new ChainClient({ endpoint: dn.url, reconnect: true, onStatus: (s) => statuses.push(s) });
+  /** Drops the client's connection and notes the wait it announces, then waits for it to reconnect. */
+  function dropper(client: ChainClient, statuses: ChainStatus[]) {
     const waits: string[] = [];
     const dropAndWait = async (): Promise<void> => {
       const seen = statuses.length;
@@ -85,6 +84,13 @@ describe('ChainClient reconnect waits', () => {
       waits.push(/Retrying in (\d+) s\./.exec(statuses.slice(seen).at(-1)?.message ?? '')?.[1] ?? '?');
       await until(() => client.status.state === 'connected', 'the reconnect');
     };
+    return { waits, dropAndWait };
+  }
+
+  it('drops before any answer: 1 s, then 2 s; after a connection that answered: 1 s again', async () => {
+    const statuses: ChainStatus[] = [];
+    const client = new ChainClient({ endpoint: dn.url, reconnect: true, onStatus: (s) => statuses.push(s) });
+    const { waits, dropAndWait } = dropper(client, statuses);
     try {
       await client.connect();
       await dropAndWait(); // nothing asked since connecting
@@ -92,6 +98,35 @@ describe('ChainClient reconnect waits', () => {
       expect(await client.rpc<{ peers: number }>('system_health', [])).toHaveProperty('peers');
       await dropAndWait(); // after a connection that answered
       expect(waits).toEqual(['1', '2', '1']);
+    } finally {
+      await client.close();
+    }
+  }, 120_000); // a hang guard only
+
+  it("a subscription's answer is no work: drops right after the head subscription keep climbing", async () => {
+    const statuses: ChainStatus[] = [];
+    const client = new ChainClient({ endpoint: dn.url, reconnect: true, onStatus: (s) => statuses.push(s) });
+    const { waits, dropAndWait } = dropper(client, statuses);
+    // As the sync manager does on each connection; the devnet sends the head right after the id.
+    let heads = 0;
+    client.onConnected((api) => {
+      heads = 0;
+      void api.rpc.chain
+        .subscribeFinalizedHeads(() => {
+          heads++;
+        })
+        .then((unsub) => client.own(unsub))
+        .catch(() => {});
+    });
+    const subscribed = () => until(() => heads > 0, 'the subscription and its first head');
+    try {
+      await client.connect();
+      await subscribed();
+      await dropAndWait();
+      await subscribed();
+      await dropAndWait();
+      // The old client took the subscription's answer for work: 1 s, 1 s, ….
+      expect(waits).toEqual(['1', '2']);
     } finally {
       await client.close();
     }

@@ -20,7 +20,7 @@ export class Backoff {
     this.#answered = false;
   }
 
-  /** The node answered a request. */
+  /** The node answered a request (a subscription's id is no answer: ./watched-send.ts). */
   answered(): void {
     if (this.#connected) this.#answered = true;
   }

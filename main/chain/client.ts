@@ -9,6 +9,7 @@ import { installSocketGuard, takeMalformed } from './socket-guard';
 import { installRxErrorSink } from './unhandled-rx';
 import { installFastRequestJson } from './request-json';
 import { Backoff } from './backoff';
+import { watchSend } from './watched-send';
 import { endpointSchema, type ChainStatus } from '../../shared/api';
 
 /** finney's genesis; the devnet serves the same one. Anything else is the wrong chain. */
@@ -39,9 +40,6 @@ export interface ChainClientOptions {
  * stalled one is noticed (and told) in a third of PJS's 60 s.
  */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
-
-/** PJS's rejection of a request whose answer did not come in time. */
-const noResponse = (error: unknown): boolean => /No response received from RPC endpoint/i.test(String(error));
 
 /**
  * PJS falls back to metadata V14 when `Metadata_metadata_versions` fails, even for one transient
@@ -183,18 +181,12 @@ export class ChainClient {
     this.#setStatus({ state: 'connecting', message: null, code: null });
     // autoConnectMs=false: we own retries; cacheCapacity 0: every request really goes to the node.
     const provider = new WsProvider(this.endpoint, false, {}, this.#requestTimeoutMs, 0);
-    // Count every request, PJS's own included (metadata, registries, subscriptions), note answers (the
-    // backoff's) and notice requests the node left unanswered.
-    const send = provider.send.bind(provider);
-    provider.send = ((method: string, params: unknown[], ...rest: unknown[]) => {
-      this.requestCounts.set(method, (this.requestCounts.get(method) ?? 0) + 1);
-      const sent = (send as (...a: unknown[]) => Promise<unknown>)(method, params, ...rest);
-      sent.then(
-        () => this.#backoff.answered(),
-        (e: unknown) => noResponse(e) && this.#onStall(provider, method),
-      );
-      return sent;
-    }) as typeof provider.send;
+    // Count every request, note answers (the backoff's) and notice requests the node left unanswered.
+    watchSend(provider, {
+      counts: this.requestCounts,
+      answered: () => this.#backoff.answered(),
+      unanswered: (method) => this.#onStall(provider, method),
+    });
     let api: ApiPromise | null = null;
     let failure: (error: Error) => void = () => {};
     const failed = new Promise<never>((_, reject) => {
