@@ -87,11 +87,16 @@ export interface ActivityRow {
   /** A basket record: its shares and TAO (a claim's row also has the root leg it acquires). */
   fund: ActivityFundView | null;
   /**
-   * Asked in fiat: per leg, its TAO amount and its TAO fee (null for an α or unknown fee) at the
-   * entry's day's imported price, in 1e-8 units; null where that day has no price. `fund`: the same
-   * for the basket record's TAO and fee.
+   * Asked in fiat: per leg, its TAO amount, its TAO fee (null for an α or unknown fee) and its value at
+   * spot (null without one) at the entry's day's imported price, in 1e-8 units; null where that day has
+   * no price. `fund`: the same for the basket record's TAO, fee, cost basis, realized and income.
    */
-  fiat?: { tao: (bigint | null)[]; fee: (bigint | null)[]; fund: { tao: bigint | null; fee: bigint | null } | null };
+  fiat?: {
+    tao: (bigint | null)[];
+    fee: (bigint | null)[];
+    spot: (bigint | null)[];
+    fund: Record<'tao' | 'fee' | 'basis' | 'realized' | 'income', bigint | null> | null;
+  };
   flags: string[];
 }
 

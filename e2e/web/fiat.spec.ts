@@ -189,6 +189,15 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
     const expected = floorDiv(rao * priceOnDay(when), 1_000_000_000n);
     expect(await fiatOf(leg.getByTestId('detail-fiat').locator('.amount'))).toBe(expected);
     expect(await fiatOf(row.getByTestId('activity-tao').locator('.amount'))).toBe(expected);
+    // So does its value at spot (it showed in τ only), and a note says which day's price that is.
+    const spot = leg.getByTestId('detail-spot');
+    await expect(spot.getByTestId('detail-spot-fiat')).toHaveCount(1);
+    const spotRao = await amountOf(spot.locator('.amount').first());
+    const spotFiat = await fiatOf(spot.getByTestId('detail-spot-fiat').locator('.amount'));
+    expect(spotFiat).toBe(floorDiv(spotRao * priceOnDay(when), 1_000_000_000n));
+    await expect(activity.detail.getByTestId('detail-fiat-note')).toContainText(
+      `TAO’s price on this entry’s day, ${new Date(when).toISOString().slice(0, 10)}`,
+    );
     // A TAO fee has its value at the day's price below it too (it showed in τ only).
     const fee = leg.getByTestId('detail-fee');
     if ((await fee.getByTestId('detail-fee-fiat').count()) > 0) {
@@ -199,6 +208,34 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
     }
   }
   expect(feesChecked).toBeGreaterThan(0);
+  // A fund record's cost basis given up, realized and income at its day's price too (they showed in τ only).
+  const records = tau.baskets.positions.flatMap((p) => p.records);
+  const booked = (['basis', 'realized', 'income'] as const).map((k) => records.find((r) => r[k] !== 0n)!);
+  const total = await activity.total();
+  for (const r of new Set(booked)) {
+    await activity.searchFor(String(r.blockNumber));
+    await activity.matched(total);
+    // The record's row among the block's: its fund's hotkey and shares in the detail.
+    let found = false;
+    for (const row of await activity.rows.all()) {
+      await row.click();
+      await expect(row).toHaveAttribute('aria-selected', 'true');
+      const fund = activity.detail.getByTestId('detail-fund');
+      if ((await fund.count()) === 0 || !(await fund.textContent())!.includes(r.hotkey)) continue;
+      found = (await amountOf(fund.getByTestId('detail-fund-shares').locator('.amount'))) === r.shares;
+      if (found) break;
+    }
+    expect(found, `the fund record at block ${r.blockNumber}`).toBe(true);
+    const detail = activity.detail.getByTestId('detail-fund');
+    for (const k of ['basis', 'realized', 'income'] as const) {
+      if (r[k] === 0n) continue;
+      const dd = detail.getByTestId(`detail-fund-${k}`);
+      await expect(dd.locator('.amount'), `${k}: in τ and in USD`).toHaveCount(2);
+      expect(await amountOf(dd.locator('.amount').first())).toBe(r[k]);
+      expect(await fiatOf(dd.locator('.amount').nth(1))).toBe(floorDiv(r[k] * priceOnDay(r.timestamp), 1_000_000_000n));
+    }
+  }
+  await activity.searchFor('');
   await screens(page, 'activity-fiat');
   await currency.getByRole('button', { name: 'τ' }).click();
   await expect(activity.grid.getByRole('columnheader', { name: /^TAO/ })).toHaveText(/^TAO$/);

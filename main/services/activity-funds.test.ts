@@ -143,7 +143,7 @@ describe('activity on devnet scenario basket475 (fund purchases, dividends, clai
     expect(activity.content).toContain(',fund-purchase,');
   });
 
-  it('in fiat, a basket record’s TAO and purchase fee at its day’s imported price', async () => {
+  it('in fiat, a basket record’s TAO, purchase fee, basis, realized and income at its day’s imported price', async () => {
     const fundRows = (await allRows()).filter((r) => r.fund !== null);
     const days = [...new Set(fundRows.map((r) => new Date(r.timestamp).toISOString().slice(0, 10)))].sort();
     const price = (day: string) => 250_00000000n + BigInt(days.indexOf(day)) * 3_00000000n; // 1e-8 USD per τ
@@ -154,12 +154,18 @@ describe('activity on devnet scenario basket475 (fund purchases, dividends, clai
     expect(fiat.some((r) => r.fund!.fee > 0n)).toBe(true);
     for (const r of fiat) {
       const p = price(new Date(r.timestamp).toISOString().slice(0, 10));
-      // Fund amounts are never negative (shares carry the sign), so the floor is a plain division.
+      const at = (rao: bigint) =>
+        (rao * p) / 1_000_000_000n - (rao < 0n && (rao * p) % 1_000_000_000n !== 0n ? 1n : 0n);
       expect(r.fiat!.fund).toEqual({
-        tao: (r.fund!.tao * p) / 1_000_000_000n,
-        fee: (r.fund!.fee * p) / 1_000_000_000n,
+        tao: at(r.fund!.tao),
+        fee: at(r.fund!.fee),
+        basis: at(r.fund!.basis),
+        realized: at(r.fund!.realized),
+        income: at(r.fund!.income),
       });
     }
+    // Records that book a basis, a realized gain or loss, and income are among them.
+    for (const k of ['basis', 'realized', 'income'] as const) expect(fiat.some((r) => r.fund![k] !== 0n)).toBe(true);
   });
 
   it('in the PnL CSV, fund shares have lot-based fiat columns and the rows add up to the total', async () => {

@@ -206,7 +206,7 @@ describe('activity on devnet scenario tiny', () => {
     const report = await call<ExportFile>(backend, 'reports:export', { format: 'events-csv' });
     expect(activity.content).toBe(report.content);
   });
-  it('in fiat, each leg’s TAO amount and TAO fee at its day’s imported price; days without one are null', async () => {
+  it('in fiat, each leg’s TAO amount, TAO fee and value at spot at its day’s imported price; days without one are null', async () => {
     await expect(list(backend, { currency: 'fiat', limit: 5 })).rejects.toThrow(/No TAO\/USD prices are imported/);
     const tau = await list(backend, { limit: 1000 });
     const days = [...new Set(tau.rows.map((r) => new Date(r.timestamp).toISOString().slice(0, 10)))].sort();
@@ -225,6 +225,7 @@ describe('activity on devnet scenario tiny', () => {
         p === null ? null : (rao * p) / 1_000_000_000n - (rao * p < 0n && (rao * p) % 1_000_000_000n !== 0n ? 1n : 0n);
       expect(r.fiat!.tao).toEqual(r.legs.map((l) => at(l.tao)));
       expect(r.fiat!.fee).toEqual(r.legs.map((l) => (l.fee === null || l.feeUnit !== 'tao' ? null : at(l.fee))));
+      expect(r.fiat!.spot).toEqual(r.legs.map((l) => (l.spotTao === null ? null : at(l.spotTao))));
       if (p === null) nulls++;
     }
     expect(nulls).toBeGreaterThan(0);

@@ -194,7 +194,14 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
         fiat: {
           tao: r.legs.map((l) => book.value(l.tao, r.timestamp)),
           fee: r.legs.map((l) => (l.fee === null || l.feeUnit !== 'tao' ? null : book.value(l.fee, r.timestamp))),
-          fund: r.fund && { tao: book.value(r.fund.tao, r.timestamp), fee: book.value(r.fund.fee, r.timestamp) },
+          spot: r.legs.map((l) => (l.spotTao === null ? null : book.value(l.spotTao, r.timestamp))),
+          fund: r.fund && {
+            tao: book.value(r.fund.tao, r.timestamp),
+            fee: book.value(r.fund.fee, r.timestamp),
+            basis: book.value(r.fund.basis, r.timestamp),
+            realized: book.value(r.fund.realized, r.timestamp),
+            income: book.value(r.fund.income, r.timestamp),
+          },
         },
       })),
     };

@@ -99,6 +99,12 @@ function DetailBody({
           ))}
         </ul>
       )}
+      {row.fiat && fiatCode !== undefined && (
+        <p className="muted small" data-testid="detail-fiat-note">
+          {fiatCode} amounts are at TAO’s price on this entry’s day, {utcDateTime(row.timestamp).slice(0, 10)} (UTC);
+          “no price” where that day has none.
+        </p>
+      )}
       {row.fund && <FundDetail row={row} fund={row.fund} labels={labels} fiatCode={fiatCode} />}
       {row.legs.length > 0 && <h3>Legs</h3>}
       {row.legs.length > 0 && (
@@ -144,7 +150,16 @@ function DetailBody({
                     <AlphaAmount amount={l.fee} netuid={l.netuid} symbol={symbols[l.netuid]} decimals={FULL} />
                   )}
                 </td>
-                <td className="num">{l.spotTao === null ? '—' : <TaoAmount rao={l.spotTao} decimals={FULL} />}</td>
+                <td className="num" data-testid="detail-spot">
+                  {l.spotTao === null ? (
+                    '—'
+                  ) : (
+                    <>
+                      <TaoAmount rao={l.spotTao} decimals={FULL} />
+                      {inFiat(row.fiat?.spot[i], 'detail-spot-fiat')}
+                    </>
+                  )}
+                </td>
                 <td title={`${LEG_CATEGORIES[l.category].help} ${LEG_BASES[l.basis].help}`}>
                   {LEG_CATEGORIES[l.category].label} · {LEG_BASES[l.basis].label}
                 </td>

@@ -68,19 +68,28 @@ export function FundDetail({
         {fund.basis !== 0n && (
           <>
             <dt>Cost basis given up</dt>
-            <dd>{tao(fund.basis)}</dd>
+            <dd data-testid="detail-fund-basis">
+              {tao(fund.basis)}
+              {inFiat(row.fiat?.fund?.basis)}
+            </dd>
           </>
         )}
         {fund.realized !== 0n && (
           <>
             <dt>Realized</dt>
-            <dd>{tao(fund.realized)}</dd>
+            <dd data-testid="detail-fund-realized">
+              {tao(fund.realized)}
+              {inFiat(row.fiat?.fund?.realized)}
+            </dd>
           </>
         )}
         {fund.income !== 0n && (
           <>
             <dt>Income</dt>
-            <dd>{tao(fund.income)}</dd>
+            <dd data-testid="detail-fund-income">
+              {tao(fund.income)}
+              {inFiat(row.fiat?.fund?.income)}
+            </dd>
           </>
         )}
       </dl>

@@ -105,7 +105,10 @@ describe('Activity row view', () => {
     expect(rowTao(purchase)).toEqual({ rao: 2_000_000_000n, fiat: null });
     const fee = entryFee(purchase)!;
     expect(fee).toEqual({ amount: 12_000_000n, unit: 'tao', netuid: 0, leg: -1 });
-    const inFiat = { ...purchase, fiat: { tao: [], fee: [], fund: { tao: 700n, fee: 4n } } };
+    const inFiat = {
+      ...purchase,
+      fiat: { tao: [], fee: [], spot: [], fund: { tao: 700n, fee: 4n, basis: 0n, realized: 0n, income: 0n } },
+    };
     expect(rowTao(inFiat)).toEqual({ rao: 2_000_000_000n, fiat: 700n });
     expect(feeFiat(inFiat, fee)).toBe(4n);
     // A claim: the shares' row is the ledger's basket-claim entry, whose leg is the root stake acquired.
@@ -185,7 +188,12 @@ describe('Activity row cells (formatted once per row)', () => {
       kind: 'fund-purchase',
       legs: [],
       fund: fund({}),
-      fiat: { tao: [], fee: [], fund: { tao: 70_000_000_000n, fee: null } },
+      fiat: {
+        tao: [],
+        fee: [],
+        spot: [],
+        fund: { tao: 70_000_000_000n, fee: null, basis: 0n, realized: 0n, income: 0n },
+      },
     });
     const c = rowCells(purchase, labels, new Map(), USD);
     expect(c.alpha).toEqual([{ text: '1.5000 shares', testId: 'activity-shares' }]);
