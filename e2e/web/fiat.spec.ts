@@ -10,6 +10,7 @@ import { SubnetsPage } from '../page-models/subnets-page';
 import { engineAnalytics, engineView } from '../support/engine-truth';
 import { screens } from '../support/screens';
 import { expect, test } from '../support/web-host';
+import type { Locator } from '@playwright/test';
 
 test.use({ seed: 'devnet-demo' });
 test.describe.configure({ timeout: 240_000 });
@@ -162,12 +163,35 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
   await expect(positionRows.filter({ hasText: 'τ' })).toHaveCount(0);
   const shownValues = await Promise.all((await positionRows.all()).map((r) => fiatOf(r.locator('.amount').nth(1))));
   expect(shownValues.map(String).sort()).toEqual(sn5Positions.map((p) => String(p.figures.spotValue)).sort());
-  // Root & baskets too (it stayed τ): its figures at the as-of day's price, the records said to stay τ.
+  // Root & baskets too (it stayed τ): its figures at the as-of day's price.
   await expect(page.getByTestId('baskets-unit')).toContainText('Amounts in USD');
   expect(tau.baskets.positions.length).toBeGreaterThan(0);
   expect(await fiatOf(page.getByTestId('basket-total-value'))).toBe(atAsOf(tau.baskets.total.value));
   const basketValues = await Promise.all((await page.getByTestId('basket-value').all()).map(fiatOf));
   expect(basketValues).toEqual(tau.baskets.positions.map((p) => atAsOf(p.figures.value)));
+  // The total row's top border spans the row as the subnet table's does (its label cell had none).
+  const borders = (row: Locator) =>
+    row.locator('td, th').evaluateAll((cells) => cells.map((c) => getComputedStyle(c).borderTopWidth));
+  const subnetBorder = (await borders(page.getByTestId('totals-row')))[0]!;
+  expect(subnetBorder).toBe('2px');
+  expect(new Set(await borders(page.getByTestId('basket-total')))).toEqual(new Set([subnetBorder]));
+  // A position's records too (they stayed τ), at the same price; the TAO column says its unit.
+  const basket = tau.baskets.positions.find((p) =>
+    (['realized', 'income'] as const).every((k) => p.records.some((r) => r[k] !== 0n)),
+  )!;
+  await page
+    .locator(`[data-testid="basket-row"][data-hotkey="${basket.hotkey}"][data-coldkey="${basket.coldkey}"]`)
+    .getByRole('button')
+    .first()
+    .click();
+  const recordsTable = page.getByTestId('basket-records');
+  await expect(recordsTable.locator('thead th').nth(2)).toHaveText('TAO in USD');
+  await expect(recordsTable.getByTestId('basket-record')).toHaveCount(basket.records.length);
+  await expect(recordsTable.getByTestId('basket-record').filter({ hasText: 'τ' })).toHaveCount(0);
+  for (const id of ['tao', 'income', 'realized'] as const) {
+    const shown = await Promise.all((await recordsTable.getByTestId(`basket-record-${id}`).all()).map(fiatOf));
+    expect(shown, `records' ${id}`).toEqual(basket.records.map((r) => atAsOf(r[id])));
+  }
   await screens(page, 'subnets-fiat');
 
   // Activity: each entry's TAO amount at its own day's price (the detail shows both, at full precision).

@@ -1,7 +1,7 @@
 import { Fragment, useState } from 'react';
 import type { BasketPositionView, BasketsView } from '../../../shared/views';
 import { BASKET_INCOME_TIMINGS, BASKET_RECORD_KINDS } from '../../../shared/vocab';
-import { Masked, Tao } from '../app/Amount';
+import { Masked } from '../app/Amount';
 import { IN_TAO, Money, valueIn, type ShownIn } from '../app/Money';
 import { FULL_DECIMALS, formatUnits } from '../app/format';
 import { MetricHeader } from '../app/MetricLabel';
@@ -15,10 +15,7 @@ export function RootBaskets({ baskets, shownIn = IN_TAO }: { baskets: BasketsVie
   const [open, setOpen] = useState<string | null>(null);
   if (baskets.positions.length === 0) return null;
   const t = baskets.total;
-  // The table's figures in the display currency, at the as-of day's price as the subnet table's are.
-  const money = (rao: bigint, sign = false, testId?: string) => (
-    <Money amount={valueIn(rao, shownIn)} unit={shownIn.unit} sign={sign} {...(testId ? { testId } : {})} />
-  );
+  const money = moneyIn(shownIn);
   const fiat = shownIn.unit.currency === 'fiat';
   return (
     <section className="card table-card" aria-labelledby="baskets-title" data-testid="root-baskets">
@@ -29,7 +26,8 @@ export function RootBaskets({ baskets, shownIn = IN_TAO }: { baskets: BasketsVie
         {fiat && (
           <span data-testid="baskets-unit">
             {' '}
-            Amounts in {shownIn.unit.code} at the as-of day’s TAO price; each position’s records stay in τ.
+            Amounts in {shownIn.unit.code} at the as-of day’s TAO price, each position’s records too (as its row’s
+            figures, not at each record’s own day’s price).
           </span>
         )}
       </p>
@@ -84,7 +82,7 @@ export function RootBaskets({ baskets, shownIn = IN_TAO }: { baskets: BasketsVie
                 {open === p.key && (
                   <tr>
                     <td colSpan={9}>
-                      <BasketRecords position={p} />
+                      <BasketRecords position={p} shownIn={shownIn} />
                     </td>
                   </tr>
                 )}
@@ -92,8 +90,9 @@ export function RootBaskets({ baskets, shownIn = IN_TAO }: { baskets: BasketsVie
             ))}
           </tbody>
           <tfoot>
-            <tr data-testid="basket-total">
-              <th colSpan={3}>Total</th>
+            {/* A cell like the others (a th had the header's border and font): the totals row's top border spans. */}
+            <tr className="totals-row" data-testid="basket-total">
+              <td colSpan={3}>Total</td>
               <td className="num">{money(t.value, false, 'basket-total-value')}</td>
               <td className="num">{money(t.costBasis)}</td>
               <td className="num">{money(t.income)}</td>
@@ -108,15 +107,26 @@ export function RootBaskets({ baskets, shownIn = IN_TAO }: { baskets: BasketsVie
   );
 }
 
-/** A basket position's drill-down: what the engine booked, record by record. */
-function BasketRecords({ position }: { position: BasketPositionView }) {
+/**
+ * A τ figure in the display currency: at the as-of day's price (`shownIn.price`), as the subnet table's
+ * figures; "no price" without one.
+ */
+function moneyIn(shownIn: ShownIn) {
+  return function money(rao: bigint, sign = false, testId?: string) {
+    return <Money amount={valueIn(rao, shownIn)} unit={shownIn.unit} sign={sign} {...(testId ? { testId } : {})} />;
+  };
+}
+
+/** A basket position's drill-down: what the engine booked, record by record, in the table's unit. */
+function BasketRecords({ position, shownIn }: { position: BasketPositionView; shownIn: ShownIn }) {
+  const money = moneyIn(shownIn);
   return (
     <table className="table compact" data-testid="basket-records">
       <thead>
         <tr>
           <th>Block</th>
           <th>What</th>
-          <th className="num">TAO</th>
+          <th className="num">{shownIn.unit.currency === 'fiat' ? `TAO in ${shownIn.unit.code}` : 'TAO'}</th>
           <th className="num">Shares</th>
           <th className="num">Income</th>
           <th className="num">Realized</th>
@@ -127,18 +137,12 @@ function BasketRecords({ position }: { position: BasketPositionView }) {
           <tr key={i} data-testid="basket-record" data-kind={r.kind}>
             <td>{r.blockNumber.toLocaleString('en-US')}</td>
             <td title={BASKET_RECORD_KINDS[r.kind].help}>{BASKET_RECORD_KINDS[r.kind].label}</td>
-            <td className="num">
-              <Tao rao={r.tao} />
-            </td>
+            <td className="num">{money(r.tao, false, 'basket-record-tao')}</td>
             <td className="num">
               <Masked text={formatUnits(r.shares, 4)} full={formatUnits(r.shares, FULL_DECIMALS)} tone={null} />
             </td>
-            <td className="num">
-              <Tao rao={r.income} />
-            </td>
-            <td className="num">
-              <Tao rao={r.realized} sign />
-            </td>
+            <td className="num">{money(r.income, false, 'basket-record-income')}</td>
+            <td className="num">{money(r.realized, true, 'basket-record-realized')}</td>
           </tr>
         ))}
       </tbody>
