@@ -79,6 +79,15 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
     floorDiv(locked * cockpit.fiat!.priceAsOf!, 1_000_000_000n),
   );
   await expect(page.getByTestId('spot-value')).toHaveText(/^τ/);
+  // The opening balance's value is in USD too (it stayed τ), at the same price, its τ figure beside it.
+  const opening = engineView(webHost.dataDir).total.figures.openingTao;
+  expect(opening).toBeGreaterThan(0n);
+  await expect(page.getByTestId('opening-value-fiat')).toContainText('USD');
+  expect(await fiatOf(page.getByTestId('opening-value-fiat'))).toBe(
+    floorDiv(opening * cockpit.fiat!.priceAsOf!, 1_000_000_000n),
+  );
+  expect(await amountOf(page.getByTestId('opening-value'))).toBe(opening);
+  await expect(page.getByTestId('opening-note')).toContainText('at the as-of day’s TAO price)');
   // The value chart is drawn in USD: its axis, and its lines end at the fiat cards.
   await expect(
     portfolio.valueChart.locator('.recharts-cartesian-axis-tick-value[orientation="left"]').first(),

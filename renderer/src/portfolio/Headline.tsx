@@ -131,7 +131,23 @@ export function Headline({ view, analytics, unit }: { view: PortfolioView; analy
       {f.alphaOpening > 0n && (
         <p className="note" data-testid="opening-note">
           Includes stake held before the recorded history (opening balance), entered at its value at the first recorded
-          prices, <Tao rao={f.openingTao} />, rather than as income.
+          prices,{' '}
+          {fiat ? (
+            // In fiat at the as-of day's price, as the cards and the lines above (it stayed τ).
+            <>
+              <Money
+                amount={valueIn(f.openingTao, { unit, price: analytics.fiat?.priceAsOf ?? null })}
+                unit={unit}
+                testId="opening-value-fiat"
+              />{' '}
+              <span className="muted">
+                (<Tao rao={f.openingTao} testId="opening-value" /> at the as-of day’s TAO price)
+              </span>
+            </>
+          ) : (
+            <Tao rao={f.openingTao} testId="opening-value" />
+          )}
+          , rather than as income.
         </p>
       )}
       {f.flags.missingPrice.length > 0 && (
