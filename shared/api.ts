@@ -274,7 +274,13 @@ export const contract = {
     analyticsArgs.extend({ netuid: z.number().int().min(0).max(65_535) }).strict(),
   ),
   'portfolio:position': channel<PositionDrilldown>()(
-    portfolioArgs.extend({ key: z.string().min(1).max(300) }).strict(),
+    portfolioArgs
+      .extend({
+        key: z.string().min(1).max(300),
+        /** fiat: each leg's TAO and value at spot at its entry's day's price too (`fiat`). */
+        currency: z.enum(displayCurrencies).optional(),
+      })
+      .strict(),
   ),
   'reports:export': channel<ExportFile>()(portfolioArgs.extend({ format: z.enum(exportFormats) }).strict()),
   'fiat:import': channel<FiatImportResult>()(

@@ -165,6 +165,12 @@ export interface LedgerEntryView {
 export interface PositionDrilldown {
   position: PositionView;
   entries: LedgerEntryView[];
+  /**
+   * Asked in fiat: per entry and leg (as in `entries`), its TAO amount and its value at spot (null
+   * without one) at the entry's day's imported price, in 1e-8 units of `currency`; null where that day
+   * has no price.
+   */
+  fiat?: { currency: string; legs: { tao: bigint | null; spot: bigint | null }[][] };
 }
 
 export type { ExportFormat } from './vocab';

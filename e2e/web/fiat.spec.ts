@@ -172,6 +172,21 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
   await expect(positionRows.filter({ hasText: 'τ' })).toHaveCount(0);
   const shownValues = await Promise.all((await positionRows.all()).map((r) => fiatOf(r.locator('.amount').nth(1))));
   expect(shownValues.map(String).sort()).toEqual(sn5Positions.map((p) => String(p.figures.spotValue)).sort());
+  // A position's drill-down: each TAO amount and value at spot has its USD value at its entry's day's price
+  // below it, as Activity shows the same entries (they showed in τ only).
+  await positionRows.first().getByRole('button').first().click();
+  await expect(page.getByTestId('drilldown-fiat-note')).toContainText('at TAO’s price on that entry’s day');
+  const legs = page.getByTestId('drilldown-leg');
+  await expect(legs.first().getByTestId('drilldown-tao-fiat')).toContainText('USD');
+  for (const leg of (await legs.all()).slice(0, 5)) {
+    const price = priceOnDay(Number(await leg.getAttribute('data-time')));
+    for (const id of ['drilldown-tao', 'drilldown-spot']) {
+      const rao = await amountOf(leg.getByTestId(id).locator('.amount').first());
+      expect(await fiatOf(leg.getByTestId(`${id}-fiat`).locator('.amount'))).toBe(
+        floorDiv(rao * price, 1_000_000_000n),
+      );
+    }
+  }
   // Root & baskets too (it stayed τ): its figures at the as-of day's price.
   await expect(page.getByTestId('baskets-unit')).toContainText('Amounts in USD');
   expect(tau.baskets.positions.length).toBeGreaterThan(0);

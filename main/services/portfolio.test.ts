@@ -94,6 +94,30 @@ describe('portfolio service', () => {
     backend.close();
   });
 
+  it('in fiat, each drilled-down leg’s TAO and value at spot at its entry’s day’s price; null without one', async () => {
+    const backend = await seeded();
+    const key = (await backend.call('portfolio:get')).positions[0]!.key;
+    const tau = await backend.call('portfolio:position', { key });
+    expect(tau.fiat).toBeUndefined();
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const nulls = tau.entries.map((e) => e.legs.map(() => ({ tao: null, spot: null })));
+    // A price for another day only: the entries' day has none.
+    await backend.call('fiat:import', { currency: 'USD', csv: 'date,price\n2020-01-01,1\n' });
+    const without = await backend.call('portfolio:position', { key, currency: 'fiat' });
+    expect(without.fiat).toEqual({ currency: 'USD', legs: nulls });
+    expect(new Set(tau.entries.map((e) => day(e.timestamp))).size).toBe(1);
+    await backend.call('fiat:import', { currency: 'USD', csv: `date,price\n${day(tau.entries[0]!.timestamp)},400\n` });
+    const drill = await backend.call('portfolio:position', { key, currency: 'fiat' });
+    expect(drill.entries).toEqual(tau.entries);
+    const at400 = (rao: bigint | null) => (rao === null ? null : (rao * 400_00000000n) / TAO);
+    expect(drill.fiat).toEqual({
+      currency: 'USD',
+      legs: tau.entries.map((e) => e.legs.map((l) => ({ tao: at400(l.tao), spot: at400(l.spotTao) }))),
+    });
+    expect(drill.fiat!.legs[0]![0]!.tao).toBe(400_00000000n); // the buy's 1 TAO
+    backend.close();
+  });
+
   it('exports reports that embed the settings and app version, with exact tax-tool headers', async () => {
     const backend = await seeded();
     const csv = await backend.call('reports:export', { format: 'pnl-csv', method: 'fifo' });

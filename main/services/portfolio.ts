@@ -160,7 +160,16 @@ export function portfolioHandlers(ctx: ServiceContext): PortfolioHandlers {
       const computed = compute(args);
       const position = computed.view.positions.find((p) => p.key === args.key);
       if (!position) throw new AppError('not-found', `No position ${args.key}.`, 'key');
-      return { position, entries: entriesForPosition(computed.engine, position.key) };
+      const entries = entriesForPosition(computed.engine, position.key);
+      if (args.currency !== 'fiat') return { position, entries };
+      // At each entry's day's price, as Activity converts the same entries.
+      const currency = settings.get().fiatCurrency;
+      const book = new FiatBook(fiat.list(currency));
+      const at = (rao: bigint | null, ms: number) => (rao === null ? null : book.value(rao, ms));
+      const legs = entries.map((e) =>
+        e.legs.map((l) => ({ tao: at(l.tao, e.timestamp), spot: at(l.spotTao, e.timestamp) })),
+      );
+      return { position, entries, fiat: { currency, legs } };
     },
 
     'reports:export': (args) => {

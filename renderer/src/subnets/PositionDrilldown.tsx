@@ -1,22 +1,42 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Amount } from '../../../shared/views';
 import { formatDateTime, shortAddress } from '../app/format';
 import { Alpha, Tao } from '../app/Amount';
 import { ErrorNote } from '../app/ErrorNote';
+import { Money, type Unit } from '../app/Money';
 import { portfolioQueries } from '../portfolio/queries';
 import { LEDGER_KINDS, type CostBasisMethod, type RewardTreatment } from '../../../shared/vocab';
 
-/** Which events and prices produced a position's figures. */
+/**
+ * Which events and prices produced a position's figures. In fiat each TAO amount has its value at its
+ * entry's day's price below it, as Activity shows the same entries.
+ */
 export function PositionDrilldown({
   positionKey,
   args,
+  fiat = false,
 }: {
   positionKey: string;
   args: { method?: CostBasisMethod; rewards?: RewardTreatment };
+  fiat?: boolean;
 }) {
-  const drill = useQuery(portfolioQueries.position(positionKey, args));
+  const drill = useQuery(portfolioQueries.position(positionKey, { ...args, ...(fiat ? { currency: 'fiat' } : {}) }));
   if (drill.error) return <ErrorNote error={drill.error} />;
   if (!drill.data) return <p className="muted">Loading…</p>;
   const { position, entries } = drill.data;
+  const inFiat = drill.data.fiat;
+  const unit: Unit | null = inFiat ? { currency: 'fiat', code: inFiat.currency } : null;
+  /** A TAO amount, with its value at the entry's day's price below it in fiat. */
+  const taoCell = (rao: bigint, value: Amount | undefined, testId: string) => (
+    <td className="num" data-testid={testId}>
+      <Tao rao={rao} />
+      {unit && (
+        <div className="small" data-testid={`${testId}-fiat`}>
+          <Money amount={value ?? null} unit={unit} />
+        </div>
+      )}
+    </td>
+  );
   return (
     <div className="drilldown" aria-label={`Entries behind SN${position.netuid} via ${shortAddress(position.hotkey)}`}>
       <p className="muted small">
@@ -25,6 +45,13 @@ export function PositionDrilldown({
           ? ` (pool at block ${position.priceBlock.toLocaleString('en-US')})`
           : ''}
         . Emissions come from checkpoints of this position's α between events.
+        {inFiat && (
+          <span data-testid="drilldown-fiat-note">
+            {' '}
+            Below each TAO amount, its value in {inFiat.currency} at TAO’s price on that entry’s day (“no price” where
+            that day has none).
+          </span>
+        )}
       </p>
       <table className="table compact">
         <thead>
@@ -39,29 +66,31 @@ export function PositionDrilldown({
           </tr>
         </thead>
         <tbody>
-          {entries.flatMap((e) =>
-            e.legs
-              .filter(
-                (l) => l.hotkey === position.hotkey && l.netuid === position.netuid && l.coldkey === position.coldkey,
-              )
-              .map((l, i) => (
-                <tr key={`${e.seq}-${i}`}>
-                  <td>{formatDateTime(e.timestamp)}</td>
-                  <td>{e.blockNumber.toLocaleString('en-US')}</td>
-                  <td>
-                    {LEDGER_KINDS[e.kind].label}
-                    {e.flags.length > 0 && <span className="chip">{e.flags.join(', ')}</span>}
-                  </td>
-                  <td className="num">
-                    <Alpha amount={l.alpha} netuid={l.netuid} />
-                  </td>
-                  <td className="num">
-                    <Tao rao={l.tao} />
-                  </td>
-                  <td className="num">{l.spotTao === null ? '—' : <Tao rao={l.spotTao} />}</td>
-                  <td className="muted small">{e.sources.join(' ')}</td>
-                </tr>
-              )),
+          {entries.flatMap((e, ei) =>
+            e.legs.flatMap((l, li) =>
+              l.hotkey === position.hotkey && l.netuid === position.netuid && l.coldkey === position.coldkey
+                ? [
+                    <tr key={`${e.seq}-${li}`} data-testid="drilldown-leg" data-time={e.timestamp}>
+                      <td>{formatDateTime(e.timestamp)}</td>
+                      <td>{e.blockNumber.toLocaleString('en-US')}</td>
+                      <td>
+                        {LEDGER_KINDS[e.kind].label}
+                        {e.flags.length > 0 && <span className="chip">{e.flags.join(', ')}</span>}
+                      </td>
+                      <td className="num">
+                        <Alpha amount={l.alpha} netuid={l.netuid} />
+                      </td>
+                      {taoCell(l.tao, inFiat?.legs[ei]?.[li]?.tao, 'drilldown-tao')}
+                      {l.spotTao === null ? (
+                        <td className="num">—</td>
+                      ) : (
+                        taoCell(l.spotTao, inFiat?.legs[ei]?.[li]?.spot, 'drilldown-spot')
+                      )}
+                      <td className="muted small">{e.sources.join(' ')}</td>
+                    </tr>,
+                  ]
+                : [],
+            ),
           )}
         </tbody>
       </table>

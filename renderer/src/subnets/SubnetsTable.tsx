@@ -132,7 +132,11 @@ export function SubnetsTable({
                       {open === p.key && (
                         <tr>
                           <td colSpan={colSpan}>
-                            <PositionDrilldown positionKey={p.key} args={choice.args} />
+                            <PositionDrilldown
+                              positionKey={p.key}
+                              args={choice.args}
+                              fiat={fiatPositions !== undefined}
+                            />
                           </td>
                         </tr>
                       )}
