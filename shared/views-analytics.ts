@@ -207,6 +207,11 @@ export interface AnalyticsView {
   positions: PositionAnalyticsView[];
   /** Each watched wallet's table figures, in the display currency (as per subnet and position). */
   wallets: { address: string; figures: Record<MoneyFigure, Amount> }[];
+  /**
+   * The value of each of the portfolio view's `unexplained` changes (its `tao`, in that order) in the
+   * display currency: in fiat at TAO's price on its checkpoint's day, as the value it had then.
+   */
+  unexplained: Amount[];
 }
 
 /** One subnet's page (`portfolio:subnet`): its price, your position in it, and the pool's health. */

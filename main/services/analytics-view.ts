@@ -319,6 +319,7 @@ export function buildAnalyticsView(c: ComputedPortfolio, q: AnalyticsQuery, fiat
     }),
     positions,
     wallets: view.wallets.map((w) => ({ address: w.address, figures: moneyFigures(m, w.figures) })),
+    unexplained: view.unexplained.map((u) => m.on(u.tao, u.timestamp)),
   };
   // Last: the fiat summary lists every day the conversions above lacked.
   return { ...result, fiat: m.fiat() };

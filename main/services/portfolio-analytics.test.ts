@@ -212,5 +212,10 @@ describe('portfolio:analytics on the tiny scenario', () => {
         expect(w.figures[k]).toBe(taoToFiat(p.wallets.find((x) => x.address === w.address)!.figures[k], price));
     const terms = v.addsUp.accounting.terms;
     expect(v.addsUp.accounting.total).toBe(terms.reduce((s, l) => s + (l.amount ?? 0n), 0n));
+    // Each unexplained change's value then at its checkpoint's day's price (only the last day has one).
+    const priced = (ms: number) => new Date(ms).toISOString().slice(0, 10) === last.day;
+    expect(v.unexplained).toEqual(p.unexplained.map((u) => (priced(u.timestamp) ? taoToFiat(u.tao, price) : null)));
+    expect(new Set(v.unexplained.map((x) => x === null))).toEqual(new Set([true, false]));
+    expect((await analytics({})).unexplained).toEqual(p.unexplained.map((u) => u.tao));
   });
 });

@@ -91,7 +91,7 @@ const PortfolioBody = memo(function PortfolioBody(props: {
   return (
     <>
       <Headline view={view} analytics={analytics} unit={unitOfAnalytics(analytics)} />
-      <UnexplainedCard view={view} />
+      <UnexplainedCard view={view} analytics={analytics} unit={unitOfAnalytics(analytics)} />
       <PortfolioSections pair={props.pair} from={props.from} to={props.to} onRange={props.onRange} />
     </>
   );

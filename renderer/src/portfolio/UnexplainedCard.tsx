@@ -1,15 +1,26 @@
-import { isShareRounding, SHARE_ROUNDING_ALPHA, type PortfolioView } from '../../../shared/views';
+import { isShareRounding, SHARE_ROUNDING_ALPHA, type AnalyticsView, type PortfolioView } from '../../../shared/views';
 import { METRICS } from '../../../shared/vocab';
 import { Alpha, Tao } from '../app/Amount';
 import { shortAddress } from '../app/format';
 import { MetricLabel } from '../app/MetricLabel';
+import { Money, type Unit } from '../app/Money';
 
 /**
  * Every α change at a checkpoint that no event, emission or known silent change explains, with the
  * block that saw it (docs/chain/reconciliation.md). Never income; listed so nothing changes silently.
  */
-export function UnexplainedCard({ view }: { view: PortfolioView }) {
-  const listed = view.unexplained.filter((u) => !isShareRounding(u));
+export function UnexplainedCard({
+  view,
+  analytics,
+  unit,
+}: {
+  view: PortfolioView;
+  /** In fiat: each change's value then, at its checkpoint's day's price (`analytics.unexplained`). */
+  analytics?: Pick<AnalyticsView, 'unexplained'>;
+  unit?: Unit;
+}) {
+  const fiat = unit?.currency === 'fiat' && analytics ? { unit, values: analytics.unexplained } : null;
+  const listed = view.unexplained.flatMap((u, i) => (isShareRounding(u) ? [] : [{ ...u, index: i }]));
   const rounding = view.unexplained.filter(isShareRounding);
   if (view.unexplained.length === 0) return null;
   const roundingNet = rounding.reduce((s, u) => s + u.alpha, 0n);
@@ -21,6 +32,12 @@ export function UnexplainedCard({ view }: { view: PortfolioView }) {
       <p className="muted small">
         Changes the chain made to your α that Taofolio cannot explain. They are not counted as income: an increase is
         held at no cost, a decrease leaves with its cost.
+        {fiat && listed.length > 0 && (
+          <span data-testid="unexplained-fiat-note">
+            {' '}
+            Each value then is in {fiat.unit.code} at TAO’s price on the day of the checkpoint that saw it.
+          </span>
+        )}
       </p>
       {listed.length > 0 && (
         <table className="table" aria-label="Unexplained α changes">
@@ -48,8 +65,12 @@ export function UnexplainedCard({ view }: { view: PortfolioView }) {
                 <td className="num">
                   <Alpha amount={u.alpha} netuid={u.netuid} decimals={9} testId="unexplained-alpha-amount" />
                 </td>
-                <td className="num">
-                  <Tao rao={u.tao} sign />
+                <td className="num" data-testid="unexplained-value">
+                  {fiat ? (
+                    <Money amount={fiat.values[u.index] ?? null} unit={fiat.unit} sign />
+                  ) : (
+                    <Tao rao={u.tao} sign />
+                  )}
                 </td>
               </tr>
             ))}
