@@ -62,7 +62,7 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
   await expect(page.getByTestId('total-return')).toContainText('USD');
   // The lines convert at one price (they add up); the lot-based USD gains are named, and where they are.
   await expect(page.getByTestId('fiat-basis-note')).toContainText('TAO’s price on the as-of day');
-  await expect(page.getByTestId('fiat-basis-note')).toContainText('PnL JSON export');
+  await expect(page.getByTestId('fiat-basis-note')).toContainText('PnL CSV (its usd columns) and PnL JSON exports');
 
   const { cockpit, subnet } = engineAnalytics(webHost.dataDir, 'fiat', 5);
   expect(cockpit.currency).toBe('fiat');

@@ -190,7 +190,8 @@ function AddsUpCard({ view, analytics, unit }: { view: PortfolioView; analytics:
         <p className="muted small" data-testid="fiat-basis-note">
           In {analytics.fiat.currency}, each line is its τ figure at TAO’s price on the as-of day, so the lines add up.
           Realized and unrealized PnL from what each lot cost in {analytics.fiat.currency} on the day it was acquired
-          (what a tax return uses) are in the PnL JSON export (realizedFiat, costBasisFiat, unrealizedFiat).
+          (what a tax return uses) are in the PnL CSV (its {analytics.fiat.currency.toLowerCase()} columns) and PnL JSON
+          exports.
         </p>
       )}
       <dl className="equation" data-testid="adds-up">
