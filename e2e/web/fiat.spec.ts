@@ -8,20 +8,13 @@ import { SettingsPage } from '../page-models/settings-page';
 import { ActivityPage } from '../page-models/activity-page';
 import { SubnetsPage } from '../page-models/subnets-page';
 import { engineAnalytics, engineView } from '../support/engine-truth';
+import { priceCsv } from '../support/prices';
 import { screens } from '../support/screens';
 import { expect, test } from '../support/web-host';
 import type { Locator } from '@playwright/test';
 
 test.use({ seed: 'devnet-demo' });
 test.describe.configure({ timeout: 240_000 });
-
-/** A TAO/USD price for every day of 2026 and 2027 (varying, so a day's price matters). */
-function priceCsv(): string {
-  const rows = ['date,price'];
-  for (let t = Date.UTC(2026, 0, 1), i = 0; t < Date.UTC(2028, 0, 1); t += 86_400_000, i++)
-    rows.push(`${new Date(t).toISOString().slice(0, 10)},${300 + (i % 13) * 7.25}`);
-  return `${rows.join('\n')}\n`;
-}
 
 /** The CSV's price of a day (1e-8 USD per τ), for the day of a unix-ms time. */
 function priceOnDay(ms: number): bigint {

@@ -25,14 +25,19 @@ export function FundDetail({
 }) {
   const kind = BASKET_RECORD_KINDS[fund.record];
   const tao = (rao: bigint, testId?: string) => <TaoAmount rao={rao} decimals={FULL} testId={testId} />;
-  /** A TAO amount's value at the record's day's price, beside it, when the list is in fiat. */
+  /**
+   * A TAO amount's value at the record's day's price, beside it, when the list is in fiat: "(0.02 USD)"
+   * stays whole; a narrow pane breaks the line before it.
+   */
   const inFiat = (amount: bigint | null | undefined) =>
     row.fiat?.fund &&
     fiatCode !== undefined && (
-      <span className="small">
+      <>
         {' '}
-        (<Money amount={amount ?? null} unit={unitFor(fiatCode)} />)
-      </span>
+        <span className="small nowrap">
+          (<Money amount={amount ?? null} unit={unitFor(fiatCode)} />)
+        </span>
+      </>
     );
   return (
     <>
@@ -45,7 +50,7 @@ export function FundDetail({
         <dt>Validator’s fund</dt>
         <dd>
           <Validator hotkey={fund.hotkey} />
-          <code className="address small">{fund.hotkey}</code>
+          <code className="address small block">{fund.hotkey}</code>
         </dd>
         <dt>Shares</dt>
         <dd data-testid="detail-fund-shares">
