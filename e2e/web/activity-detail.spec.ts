@@ -1,6 +1,7 @@
 // An Activity entry's detail pane at the app's window widths (1280 and 1400 px, and the Electron window's
-// minimum, main/index.ts), in τ and in USD: it fits its pane with no sideways scrolling, and no amount
-// breaks across lines (a fund record's "(353.65 USD)" wrapped as "US D").
+// minimum, main/index.ts), in τ and in USD: it fits its pane with no sideways scrolling (the legs table
+// was wider than the pane: TAO, Fee and At spot were reachable only by scrolling), and no amount breaks
+// across lines (a fund record's "(353.65 USD)" wrapped as "US D").
 import type { Locator } from '@playwright/test';
 import { ActivityPage } from '../page-models/activity-page';
 import { SettingsPage } from '../page-models/settings-page';
@@ -55,6 +56,25 @@ test('an entry’s detail fits its pane at the app’s widths, in τ and in USD,
   for (const code of ['τ', 'USD'] as const) {
     await currency.getByRole('button', { name: code }).click();
     await expect(currency.getByRole('button', { name: code })).toHaveAttribute('aria-pressed', 'true');
+    // An entry with two legs (a fee among them), then the fund sale.
+    await activity.searchFor('');
+    await activity.expectCount(total);
+    const twoLegs = page.locator('[data-testid="activity-row"][data-legs="2"]').first();
+    await twoLegs.click();
+    await expect(detail.getByTestId('detail-leg')).toHaveCount(2);
+    if (code === 'USD') await expect(detail.getByTestId('detail-fiat').first()).toContainText('USD');
+    // Its figures stay right-aligned, one to a line.
+    const aligns = await detail
+      .getByTestId('detail-leg')
+      .locator('td.num')
+      .evaluateAll((cells) => cells.map((c) => getComputedStyle(c).textAlign));
+    expect(aligns.length).toBeGreaterThan(0);
+    expect(new Set(aligns)).toEqual(new Set(['right']));
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      await expectFits(detail, `${code}, ${width} px, two legs`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
     await activity.searchFor(String(sale!.blockNumber));
     await activity.matched(total);
     // The sale among the block's fund records (its detail has a cost basis given up).

@@ -5,7 +5,8 @@ import { Alpha as AlphaAmount, Tao as TaoAmount } from '../app/Amount';
 import { unitFor } from '../app/currency';
 import { Money } from '../app/Money';
 import type { ActivityArgs } from './choices';
-import { useValidatorNames } from '../app/validators';
+import { shortAddress } from '../app/format';
+import { Validator } from '../app/validators';
 import { activityQueries, PAGE_SIZE } from './queries';
 import { FundDetail } from './FundDetail';
 import type { Symbols } from './row-cells';
@@ -58,7 +59,6 @@ function DetailBody({
   symbols: Symbols;
   fiatCode: string | undefined;
 }) {
-  const names = useValidatorNames();
   /** A TAO amount's value at the entry's day's price, below it, when the list is in fiat. */
   const inFiat = (amount: bigint | null | undefined, testId: string) =>
     row.fiat &&
@@ -108,36 +108,38 @@ function DetailBody({
       {row.fund && <FundDetail row={row} fund={row.fund} labels={labels} fiatCode={fiatCode} />}
       {row.legs.length > 0 && <h3>Legs</h3>}
       {row.legs.length > 0 && (
-        <table className="table compact" aria-label="Legs of this entry">
-          <thead>
-            <tr>
-              <th>Position</th>
-              <th className="num">α change</th>
-              <th className="num">TAO</th>
-              <th className="num">Fee</th>
-              <th className="num">At spot</th>
-              <th>Booked as</th>
-            </tr>
-          </thead>
-          <tbody>
-            {row.legs.map((l, i) => (
-              <tr key={i} data-testid="detail-leg">
-                <td>
-                  <div>
-                    {labels.get(l.coldkey) ?? l.coldkey} · {subnetName(l.netuid)}
-                    {l.hotkey !== '' && names.has(l.hotkey) ? ` · ${names.get(l.hotkey)}` : ''}
-                  </div>
-                  <code className="address small" title="Hotkey">
-                    {l.hotkey}
-                  </code>
-                </td>
+        // One block per leg, its amounts one to a line: six columns side by side were wider than the
+        // pane (TAO, Fee and At spot only by scrolling sideways), more so with a USD line under each.
+        <table className="table compact detail-legs" aria-label="Legs of this entry">
+          {row.legs.map((l, i) => (
+            <tbody key={i} data-testid="detail-leg">
+              <tr className="leg-head">
+                <th colSpan={2} scope="colgroup">
+                  <span title={l.coldkey}>{labels.get(l.coldkey) ?? shortAddress(l.coldkey)}</span> ·{' '}
+                  {subnetName(l.netuid)}
+                  {l.hotkey !== '' && (
+                    <>
+                      {' · '}
+                      <Validator hotkey={l.hotkey} />
+                    </>
+                  )}
+                </th>
+              </tr>
+              <tr>
+                <th scope="row">α change</th>
                 <td className="num" data-testid="detail-alpha">
                   <AlphaAmount amount={l.alpha} netuid={l.netuid} symbol={symbols[l.netuid]} decimals={FULL} />
                 </td>
+              </tr>
+              <tr>
+                <th scope="row">TAO</th>
                 <td className="num" data-testid="detail-tao">
                   <TaoAmount rao={l.tao} decimals={FULL} />
                   {inFiat(row.fiat?.tao[i], 'detail-fiat')}
                 </td>
+              </tr>
+              <tr>
+                <th scope="row">Fee</th>
                 <td className="num" data-testid="detail-fee">
                   {l.fee === null ? (
                     'unknown'
@@ -150,6 +152,9 @@ function DetailBody({
                     <AlphaAmount amount={l.fee} netuid={l.netuid} symbol={symbols[l.netuid]} decimals={FULL} />
                   )}
                 </td>
+              </tr>
+              <tr>
+                <th scope="row">At spot</th>
                 <td className="num" data-testid="detail-spot">
                   {l.spotTao === null ? (
                     '—'
@@ -160,12 +165,15 @@ function DetailBody({
                     </>
                   )}
                 </td>
-                <td title={`${LEG_CATEGORIES[l.category].help} ${LEG_BASES[l.basis].help}`}>
+              </tr>
+              <tr>
+                <th scope="row">Booked as</th>
+                <td className="booked" title={`${LEG_CATEGORIES[l.category].help} ${LEG_BASES[l.basis].help}`}>
                   {LEG_CATEGORIES[l.category].label} · {LEG_BASES[l.basis].label}
                 </td>
               </tr>
-            ))}
-          </tbody>
+            </tbody>
+          ))}
         </table>
       )}
       <h3>Chain events</h3>
