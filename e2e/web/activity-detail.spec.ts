@@ -1,7 +1,8 @@
 // An Activity entry's detail pane at the app's window widths (1280 and 1400 px, and the Electron window's
 // minimum, main/index.ts), in τ and in USD: it fits its pane with no sideways scrolling (the legs table
 // was wider than the pane: TAO, Fee and At spot were reachable only by scrolling), and no amount breaks
-// across lines (a fund record's "(353.65 USD)" wrapped as "US D").
+// across lines (a fund record's "(353.65 USD)" wrapped as "US D"). And the grid beside it still shows its
+// amount columns (with the pane open at 1280 px the grid's `overflow: hidden` cut off α, TAO and Fee).
 import type { Locator } from '@playwright/test';
 import { ActivityPage } from '../page-models/activity-page';
 import { SettingsPage } from '../page-models/settings-page';
@@ -92,5 +93,78 @@ test('an entry’s detail fits its pane at the app’s widths, in τ and in USD,
       await expectFits(detail, `${code}, ${width} px, fund sale`);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
+  }
+});
+
+/** The α, TAO and Fee header cells, and `row`'s amount cells and amounts, lie within the grid's box. */
+async function expectAmountsShown(activity: ActivityPage, row: Locator, what: string): Promise<void> {
+  const grid = await activity.grid.boundingBox();
+  expect(grid, what).not.toBeNull();
+  const heads = ['α', 'TAO', 'Fee'].map((name) =>
+    activity.grid.getByRole('columnheader', { name: new RegExp(`^${name}`) }),
+  );
+  const cells = row.locator('[role="gridcell"].num');
+  await expect(cells, what).toHaveCount(3);
+  const amounts = await row.locator('.amount').all();
+  expect(amounts.length, what).toBeGreaterThan(0);
+  for (const box of [...heads, ...(await cells.all()), ...amounts]) {
+    const b = await box.boundingBox();
+    const label = `${what}: ${await box.evaluate((el) => el.getAttribute('role') ?? el.className)} "${await box.textContent()}"`;
+    expect(b, label).not.toBeNull();
+    expect(b!.width, label).toBeGreaterThan(0);
+    expect(b!.x, label).toBeGreaterThanOrEqual(grid!.x);
+    expect(b!.x + b!.width, label).toBeLessThanOrEqual(grid!.x + grid!.width + 0.5);
+  }
+  // Right-aligned, on one line each.
+  const styles = await cells.evaluateAll((els) =>
+    els.map((c) => `${getComputedStyle(c).textAlign} ${getComputedStyle(c).whiteSpace}`),
+  );
+  expect(new Set(styles), what).toEqual(new Set(['right nowrap']));
+  for (const a of amounts) expect(await a.evaluate((el) => el.getClientRects().length), what).toBe(1);
+  // Each amount within its own cell: none spills over its neighbour.
+  const spills = await row.locator('.amount').evaluateAll((els) =>
+    els
+      .filter((a) => {
+        const r = a.getBoundingClientRect();
+        const c = a.closest('[role="gridcell"]')!.getBoundingClientRect();
+        return r.left < c.left - 0.5 || r.right > c.right + 0.5;
+      })
+      .map((a) => a.textContent),
+  );
+  expect(spills, `${what}: amounts wider than their cells`).toEqual([]);
+}
+
+test('with the detail open the grid still shows the α, TAO and Fee columns at the app’s widths', async ({
+  page,
+  webHost,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(webHost.url);
+  const activity = new ActivityPage(page);
+  await activity.open();
+  await activity.total();
+  // An entry with two legs: its α column stacks two amounts.
+  const row = page.locator('[data-testid="activity-row"][data-legs="2"]').first();
+  await row.click();
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await expect(activity.detail).toBeVisible();
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    await expectAmountsShown(activity, row, `${width} px, detail open`);
+  }
+  // Still a grid to move through: the arrows move the selection, Escape closes the detail.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const selected = page.locator('[data-testid="activity-row"][aria-selected="true"]');
+  const seq = await row.getAttribute('data-seq');
+  await activity.grid.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(selected).not.toHaveAttribute('data-seq', seq!);
+  await expectAmountsShown(activity, selected, '1280 px, detail open, after ArrowDown');
+  await page.keyboard.press('Escape');
+  await expect(activity.detail).toBeHidden();
+  // With no detail too: at the minimum width the grid is narrower than its columns.
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    await expectAmountsShown(activity, row, `${width} px, no detail`);
   }
 });
