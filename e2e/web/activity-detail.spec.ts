@@ -74,6 +74,8 @@ test('an entry’s detail fits its pane at the app’s widths, in τ and in USD,
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 800 });
       await expectFits(detail, `${code}, ${width} px, two legs`);
+      // The grid beside it keeps its amounts in view, in USD too ("TAO in USD").
+      await expectAmountsShown(activity, twoLegs, `${code}, ${width} px, grid`);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
     await activity.searchFor(String(sale!.blockNumber));
