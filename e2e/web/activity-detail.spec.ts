@@ -117,6 +117,12 @@ async function expectAmountsShown(activity: ActivityPage, row: Locator, what: st
     expect(b!.x, label).toBeGreaterThanOrEqual(grid!.x);
     expect(b!.x + b!.width, label).toBeLessThanOrEqual(grid!.x + grid!.width + 0.5);
   }
+  // A narrow grid hides columns before them: each amount cell still names its header's column (aria-colindex).
+  for (const [i, head] of heads.entries()) {
+    const column = await head.evaluate((el) => String([...el.parentElement!.children].indexOf(el) + 1));
+    expect(await head.getAttribute('aria-colindex'), `${what}: header's column index`).toBe(column);
+    expect(await cells.nth(i).getAttribute('aria-colindex'), `${what}: cell's column index`).toBe(column);
+  }
   // Right-aligned, on one line each.
   const styles = await cells.evaluateAll((els) =>
     els.map((c) => `${getComputedStyle(c).textAlign} ${getComputedStyle(c).whiteSpace}`),

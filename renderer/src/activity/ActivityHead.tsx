@@ -25,6 +25,9 @@ export const COLUMNS: Column[] = [
   { id: 'fee', label: 'Fee', numeric: true },
 ];
 
+/** Each column's aria-colindex (COLUMNS' order, from 1): a narrow grid hides some (activity.css), so every cell says which it is. */
+export const COLUMN_INDEX: Readonly<Record<string, number>> = Object.fromEntries(COLUMNS.map((c, i) => [c.id, i + 1]));
+
 export const ActivityHead = memo(function ActivityHead({
   ref,
   sort,
@@ -41,10 +44,11 @@ export const ActivityHead = memo(function ActivityHead({
   const labelOf = (c: Column) => (c.id === 'tao' && fiatCode !== undefined ? `TAO in ${fiatCode}` : c.label);
   return (
     <div ref={ref} role="row" aria-rowindex={1} className="activity-row">
-      {COLUMNS.map((c) => (
+      {COLUMNS.map((c, i) => (
         <div
           key={c.id}
           role="columnheader"
+          aria-colindex={i + 1}
           className={c.numeric ? 'num' : undefined}
           data-cut={c.cut}
           aria-sort={c.sort && sort.key === c.sort ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}

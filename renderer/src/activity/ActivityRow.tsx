@@ -6,6 +6,7 @@ import { maskDigits } from '../app/format';
 import type { Figure, RowCells, RowTitles } from './row-cells';
 import { useHovered, type RowHover } from './row-hover';
 import { needsCut, type CellFit, type CutColumn } from './cell-fit';
+import { COLUMN_INDEX } from './ActivityHead';
 
 export const ROW_HEIGHT = 40;
 
@@ -71,7 +72,7 @@ export const Row = memo(function Row(props: RowProps) {
         className="activity-row"
         style={style}
       >
-        <div role="gridcell" className="muted">
+        <div role="gridcell" aria-colindex={COLUMN_INDEX.when} className="muted">
           …
         </div>
       </div>
@@ -97,27 +98,39 @@ export const Row = memo(function Row(props: RowProps) {
       data-legs={row.legs.length}
       onClick={() => props.onOpen(index)}
     >
-      <div role="gridcell" title={t?.when}>
+      <div role="gridcell" aria-colindex={COLUMN_INDEX.when} title={t?.when}>
         {c.when}
       </div>
-      <div role="gridcell" className={cut('kind', c.kind)} title={t?.kind} data-testid="activity-kind">
+      <div
+        role="gridcell"
+        aria-colindex={COLUMN_INDEX.kind}
+        className={cut('kind', c.kind)}
+        title={t?.kind}
+        data-testid="activity-kind"
+      >
         {c.kind}
       </div>
-      <div role="gridcell" className={cut('wallet', c.wallets)} title={t?.wallets}>
+      <div role="gridcell" aria-colindex={COLUMN_INDEX.wallet} className={cut('wallet', c.wallets)} title={t?.wallets}>
         {c.wallets}
       </div>
-      <div role="gridcell" className={cut('subnet', c.subnets)} title={t?.subnets}>
+      <div role="gridcell" aria-colindex={COLUMN_INDEX.subnet} className={cut('subnet', c.subnets)} title={t?.subnets}>
         {c.subnets}
       </div>
       <div
         role="gridcell"
+        aria-colindex={COLUMN_INDEX.hotkey}
         className={cut('hotkey', c.hotkeys, ' muted')}
         title={t?.hotkeys}
         data-testid="activity-validator"
       >
         {c.hotkeys}
       </div>
-      <div role="gridcell" className={c.legs ? 'num legs' : 'num'} data-testid="activity-alpha">
+      <div
+        role="gridcell"
+        aria-colindex={COLUMN_INDEX.alpha}
+        className={c.legs ? 'num legs' : 'num'}
+        data-testid="activity-alpha"
+      >
         {c.legs
           ? c.alpha.map((f, i) => (
               <span key={i}>
@@ -128,10 +141,10 @@ export const Row = memo(function Row(props: RowProps) {
           : // One leg (most rows) or a basket record's shares: the amount alone, no wrapper.
             c.alpha[0] && figure(c.alpha[0], shown, t?.alpha[0])}
       </div>
-      <div role="gridcell" className="num" data-testid="activity-tao">
+      <div role="gridcell" aria-colindex={COLUMN_INDEX.tao} className="num" data-testid="activity-tao">
         {c.tao && figure(c.tao, shown, t?.tao)}
       </div>
-      <div role="gridcell" className="num muted">
+      <div role="gridcell" aria-colindex={COLUMN_INDEX.fee} className="num muted">
         {typeof c.fee === 'string' ? c.fee : figure(c.fee, shown, t?.fee)}
       </div>
     </div>
