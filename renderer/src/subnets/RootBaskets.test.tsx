@@ -52,6 +52,9 @@ describe('<RootBaskets> in fiat', () => {
     expect(cells(0).slice(2)).toEqual(['800.00 USD', '2.0000', '0.00 USD', '0.00 USD']);
     expect(cells(1).slice(2)).toEqual(['400.00 USD', '1.0000', '400.00 USD', '−200.00 USD']);
     expect(screen.getByTestId('baskets-unit').textContent).toMatch(/each position’s records too/);
+    expect(screen.getByTestId('baskets-unit').textContent).toMatch(
+      /a tax return’s\) are in the PnL CSV and JSON exports/,
+    );
     expect(screen.queryByText(/τ/)).toBeNull();
   });
 

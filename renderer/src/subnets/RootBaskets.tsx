@@ -27,7 +27,8 @@ export function RootBaskets({ baskets, shownIn = IN_TAO }: { baskets: BasketsVie
           <span data-testid="baskets-unit">
             {' '}
             Amounts in {shownIn.unit.code} at the as-of day’s TAO price, each position’s records too (as its row’s
-            figures, not at each record’s own day’s price).
+            figures, not at each record’s own day’s price). Realized and unrealized from each share’s own{' '}
+            {shownIn.unit.code} cost (a tax return’s) are in the PnL CSV and JSON exports.
           </span>
         )}
       </p>
