@@ -275,6 +275,10 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
       expect(await amountOf(dd.locator('.amount').first())).toBe(r[k]);
       expect(await fiatOf(dd.locator('.amount').nth(1))).toBe(floorDiv(r[k] * priceOnDay(r.timestamp), 1_000_000_000n));
     }
+    // A realized in USD here is the τ gain at the day's price: the note says where the lot-based one is.
+    const realizedNote = activity.detail.getByTestId('detail-fiat-realized-note');
+    if (r.realized !== 0n) await expect(realizedNote).toContainText('PnL CSV and JSON exports');
+    else await expect(realizedNote).toHaveCount(0);
   }
   await activity.searchFor('');
   await screens(page, 'activity-fiat');

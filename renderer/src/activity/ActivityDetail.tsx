@@ -103,6 +103,13 @@ function DetailBody({
         <p className="muted small" data-testid="detail-fiat-note">
           {fiatCode} amounts are at TAO’s price on this entry’s day, {utcDateTime(row.timestamp).slice(0, 10)} (UTC);
           “no price” where that day has none.
+          {row.fund && row.fund.realized !== 0n && (
+            <span data-testid="detail-fiat-realized-note">
+              {' '}
+              Its realized is the τ gain at that price; the gain from the shares’ own {fiatCode} cost (a tax return’s)
+              is in the PnL CSV and JSON exports.
+            </span>
+          )}
         </p>
       )}
       {row.fund && <FundDetail row={row} fund={row.fund} labels={labels} fiatCode={fiatCode} />}
