@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { AppFrame } from './app-frame';
 
 /** The endpoint chooser (Settings and the onboarding's second step). */
@@ -54,5 +54,15 @@ export class SettingsPage {
 
   async open(): Promise<void> {
     await new AppFrame(this.page).link('Settings').click();
+  }
+
+  /** Imports `csv` as the TAO/USD price history and waits until it says it took `days` daily prices. */
+  async importPrices(csv: string, days: number): Promise<void> {
+    await this.fiat.getByLabel('Import CSV file').setInputFiles({
+      name: 'tao-usd.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await expect(this.fiat.getByRole('status').first()).toContainText(`Imported ${days} daily USD prices`);
   }
 }

@@ -42,12 +42,7 @@ test('an entry’s detail fits its pane at the app’s widths, in τ and in USD,
   await page.goto(webHost.url);
   const settings = new SettingsPage(page);
   await settings.open();
-  await settings.fiat.getByLabel('Import CSV file').setInputFiles({
-    name: 'tao-usd.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(priceCsv()),
-  });
-  await expect(settings.fiat.getByRole('status').first()).toContainText('Imported 730 daily USD prices');
+  await settings.importPrices(priceCsv(), 730);
   const activity = new ActivityPage(page);
   await activity.open();
   const total = await activity.total();

@@ -39,12 +39,7 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
 
   const settings = new SettingsPage(page);
   await settings.open();
-  await settings.fiat.getByLabel('Import CSV file').setInputFiles({
-    name: 'tao-usd.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(priceCsv()),
-  });
-  await expect(settings.fiat.getByRole('status').first()).toContainText('Imported 730 daily USD prices');
+  await settings.importPrices(priceCsv(), 730);
 
   const frame = new AppFrame(page);
   await frame.link('Portfolio').click();

@@ -36,12 +36,7 @@ test.describe('with a week of buys', () => {
     // Prices for two of the seven days: the other five are missing (three runs of dates).
     // A CoinGecko export (its own columns and date-times).
     const csv = `snapped_at,price,market_cap,total_volume\n${days[1]} 00:00:00 UTC,400.5,1,2\n${days[3]} 00:00:00 UTC,410,1,2\n`;
-    await settings.fiat.getByLabel('Import CSV file').setInputFiles({
-      name: 'tao-usd.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(csv),
-    });
-    await expect(settings.fiat.getByRole('status').first()).toContainText('Imported 2 daily USD prices');
+    await settings.importPrices(csv, 2);
     await expect(settings.fiatMissing).toHaveAttribute('data-count', '5');
     // One buy a day: five of the seven export rows lack a price.
     await expect(settings.fiatMissing).toContainText('5 days have no USD price: 5 of 7 export rows');
