@@ -20,22 +20,58 @@ import { PositionRecord } from './figure-record';
 
 export { AggregateAcc, figureDiff, type FigureDiff } from './aggregate-acc';
 
-/** A position as the tracker visits it: its lot book, its aggregates and its last result. */
+/** A position as the tracker visits it: its aggregates and its last result. */
 interface Tracked {
-  readonly book: string;
   readonly aggs: readonly AggregateAcc[];
   /** Each aggregate's cell of the position's subnet (`aggs[i].cell(netuid)`). */
   readonly cells: readonly NetuidCell[];
   res: PositionResult;
   /** Its index in the sorted position list (valid while the list is kept). */
   at: number;
+  /** The `refreshChanged` call that refreshed its book whole (a reprice in that call skips it). */
+  refreshedIn: number;
+}
+
+/**
+ * Each tracked position's last result, by key, in the order positions were first tracked: a view of the
+ * tracker's map, so a reprice replaces a result in one place (`t.res`) and no map is written per
+ * position (a `Map.set` per repriced position was ~6 % of a priced append's CPU profile).
+ */
+class PositionResults implements ReadonlyMap<string, PositionResult> {
+  constructor(private readonly tracked: ReadonlyMap<string, Tracked>) {}
+  get size(): number {
+    return this.tracked.size;
+  }
+  get(key: string): PositionResult | undefined {
+    return this.tracked.get(key)?.res;
+  }
+  has(key: string): boolean {
+    return this.tracked.has(key);
+  }
+  keys(): MapIterator<string> {
+    return this.tracked.keys();
+  }
+  *values(): MapIterator<PositionResult> {
+    for (const t of this.tracked.values()) yield t.res;
+  }
+  *entries(): MapIterator<[string, PositionResult]> {
+    for (const [k, t] of this.tracked) yield [k, t.res];
+  }
+  [Symbol.iterator](): MapIterator<[string, PositionResult]> {
+    return this.entries();
+  }
+  forEach(fn: (value: PositionResult, key: string, map: ReadonlyMap<string, PositionResult>) => void): void {
+    for (const [k, t] of this.tracked) fn(t.res, k, this);
+  }
 }
 
 /** Position results and their aggregates from a PortfolioState (`refresh()` recomputes them all). */
 export class PnlTracker {
-  readonly positionResults = new Map<string, PositionResult>();
   /** Every position with a result, by key and per subnet (what a price move visits). */
   private readonly tracked = new Map<string, Tracked>();
+  readonly positionResults: ReadonlyMap<string, PositionResult> = new PositionResults(this.tracked);
+  /** Counts `refreshChanged` calls (`Tracked.refreshedIn`). */
+  private refreshes = 0;
   private readonly trackedBySubnet = new Map<number, Tracked[]>();
   readonly subnets = new Map<number, AggregateAcc>();
   readonly wallets = new Map<string, AggregateAcc>();
@@ -108,10 +144,11 @@ export class PnlTracker {
    * unchanged since the last refresh.
    */
   refreshChanged(books: ReadonlySet<string>, netuids: ReadonlySet<number>): void {
+    this.refreshes++;
     for (const bk of books) this.refreshBook(bk);
     if (netuids.size === 0) return;
     if (this.tracked.size === this.state.positions.size) {
-      for (const netuid of netuids) this.reprice(netuid, books);
+      for (const netuid of netuids) this.reprice(netuid);
       return;
     }
     // A position without a result (none is made outside a replayed book; kept as the safe way).
@@ -121,13 +158,13 @@ export class PnlTracker {
   }
 
   /**
-   * Subnet `netuid`'s price and pool moved: the positions of books no event touched (`books` were
-   * refreshed whole) keep their book's figures and cost basis, and only the price-dependent ones are
+   * Subnet `netuid`'s price and pool moved: the positions of books no event touched (the touched ones
+   * were refreshed whole in this `refreshChanged`) keep their book's figures and cost basis, and only the price-dependent ones are
    * recomputed (`repriced`, what `positionFigures` gives for them). The subnet's price, pool and fee
    * spec are read once; each aggregate moves by the spot values' difference, the total and the
    * subnet's (every position's first two, `aggregatesOf`) once by the subnet's.
    */
-  private reprice(netuid: number, books: ReadonlySet<string>): void {
+  private reprice(netuid: number): void {
     const list = this.trackedBySubnet.get(netuid);
     if (!list) return;
     const block = this.state.lastBlock;
@@ -138,13 +175,13 @@ export class PnlTracker {
     const fiatPrice = fiat ? fiat.priceOn(this.state.lastTimestamp) : null;
     let moved = 0n;
     let any = false;
-    const skip = books.size > 0 ? books : null;
+    const refreshed = this.refreshes;
     // Each member's wallet and group aggregates (`aggs` from 2 on) move by its own difference and take
     // its exit quote where it holds all their α on the subnet (AggregateAcc.quoted): the quote `build`
     // would make, so a price move quotes each sale once. A later member of the same aggregate on this
     // subnet makes that quote stale again, and `build` quotes their sum.
     for (const t of list) {
-      if (skip !== null && skip.has(t.book)) continue;
+      if (t.refreshedIn === refreshed) continue;
       any = true;
       const old = t.res;
       const was = old.figures;
@@ -161,7 +198,6 @@ export class PnlTracker {
       }
       if (was.flags !== figures.flags) for (const a of aggs) a.reflagged(was.flags, figures.flags);
       t.res = res;
-      this.positionResults.set(res.key, res);
       this.notePosition(t, false);
     }
     if (!any) return;
@@ -188,14 +224,14 @@ export class PnlTracker {
     const fiatCosts = bookFiat === null ? null : allocateBookCost(bookFiat, members);
     for (const p of members) {
       const fiatCost = fiatCosts ? (fiatCosts.get(p) ?? 0n) : null;
-      const old = this.positionResults.get(p.key);
+      let t = this.tracked.get(p.key);
+      const old = t?.res;
       const { figures, price } = positionFigures(p, costs.get(p) ?? 0n, fiatCost, block, ts, this.ctx);
       const res = new PositionRecord(p.key, p.coldkey, p.hotkey, p.netuid, price, figures);
-      let t = this.tracked.get(p.key);
       if (t) t.res = res;
       else {
         const aggs = this.aggregatesOf(p);
-        t = { book: bk, aggs, cells: aggs.map((a) => a.cell(p.netuid)), res, at: -1 };
+        t = { aggs, cells: aggs.map((a) => a.cell(p.netuid)), res, at: -1, refreshedIn: 0 };
         this.tracked.set(p.key, t);
         let list = this.trackedBySubnet.get(p.netuid);
         if (!list) this.trackedBySubnet.set(p.netuid, (list = []));
@@ -203,8 +239,8 @@ export class PnlTracker {
       }
       const diff = figureDiff(old?.figures, figures);
       for (const a of t.aggs) a.change(old, res, diff);
+      t.refreshedIn = this.refreshes;
       this.aggLists = null;
-      this.positionResults.set(p.key, res);
       this.notePosition(t, old === undefined);
     }
   }
@@ -225,7 +261,7 @@ export class PnlTracker {
 
   private positions(): PositionResult[] {
     if (!this.positionList) {
-      const keys = (this.sortedKeys ??= [...this.positionResults.keys()].sort());
+      const keys = (this.sortedKeys ??= [...this.tracked.keys()].sort());
       this.positionList = keys.map((k, i) => {
         const t = this.tracked.get(k) as Tracked;
         t.at = i;
