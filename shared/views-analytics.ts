@@ -129,7 +129,14 @@ export interface PerformanceRowView {
   /** 'portfolio', the netuid, or the benchmark id. */
   id: string;
   periods: Record<PeriodId, { value: number | null; sinceStart: boolean }>;
+  /**
+   * `sharpe` is null on the row whose growth is the risk-free rate itself (root stake, when the root
+   * yield is that rate): its excess return over itself is only the gap between an arithmetic and a
+   * compounded annual rate, divided by a volatility near 0, so any figure there would be noise.
+   */
   risk: RiskFigures;
+  /** This row is the risk-free rate (its Sharpe ratio is not shown). */
+  riskFree: boolean;
 }
 
 /**

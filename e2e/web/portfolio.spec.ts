@@ -133,7 +133,10 @@ test('IRR, TWR, period returns, risk and a date range equal the engine’s', asy
     const sharpe = cells.nth(figures.length + 1);
     if (row.risk.sharpe === null) await expect(sharpe).toHaveText('—');
     else expect(Number(await sharpe.locator('.amount').getAttribute('title'))).toBe(row.risk.sharpe);
+    // Root stake, when its yield is the risk-free rate, says why it has no Sharpe ratio.
+    if (row.riskFree) await expect(sharpe).toHaveAttribute('title', /is the risk-free rate/);
   }
+  expect(rows.filter((r) => r.riskFree).map((r) => r.id)).toEqual(['rootStake']);
   expect(compared).toBeGreaterThan(30);
 
   // A date range: realized PnL and income for those days only, as the engine computes them.

@@ -46,6 +46,7 @@ import {
 } from '../../shared/views';
 import {
   benchmarkIds,
+  type BenchmarkId,
   incomeBuckets,
   type BreakdownId,
   type DisplayCurrency,
@@ -223,12 +224,19 @@ export function buildAnalyticsView(c: ComputedPortfolio, q: AnalyticsQuery, fiat
         )
       : null;
   const riskFree = { id: rootRate === null ? ('zero' as const) : ('rootYield' as const), annualRate: rootRate ?? 0 };
-  const row = (kind: PerformanceRowView['kind'], id: string, g: GrowthSample[], base = 1): PerformanceRowView => ({
-    kind,
-    id,
-    periods: periodReturns(g, base),
-    risk: riskFigures(g, from, to, riskFree.annualRate, base),
-  });
+  const row = (kind: PerformanceRowView['kind'], id: string, g: GrowthSample[], base = 1): PerformanceRowView => {
+    // The root-stake baseline grows on the very index the root yield is measured from.
+    const isRiskFree =
+      kind === 'benchmark' && id === ('rootStake' satisfies BenchmarkId) && riskFree.id === 'rootYield';
+    const risk = riskFigures(g, from, to, riskFree.annualRate, base);
+    return {
+      kind,
+      id,
+      periods: periodReturns(g, base),
+      risk: isRiskFree ? { ...risk, sharpe: null } : risk,
+      riskFree: isRiskFree,
+    };
+  };
   const rows: PerformanceRowView[] = [row('portfolio', 'portfolio', growthOf(daily, samples))];
   for (const s of view.subnets)
     rows.push(row('subnet', String(s.netuid), growthOf(daily, subnetSamples(daily, s.netuid))));

@@ -109,6 +109,19 @@ describe('period figures on the demo scenario (three weeks)', () => {
     expect(row.risk.maxDrawdown).toBeGreaterThan(0);
   });
 
+  it('the root-stake baseline is the risk-free rate: no Sharpe ratio for it, its risk figures still there', async () => {
+    const root = v.performance.rows.find((r) => r.kind === 'benchmark' && r.id === 'rootStake');
+    expect(root?.riskFree).toBe(true);
+    expect(root?.risk.sharpe).toBeNull();
+    expect(root?.risk.volatility).not.toBeNull();
+    expect(v.performance.rows.filter((r) => r.riskFree)).toHaveLength(1);
+    // With no risk-free rate, root stake is a baseline like the others.
+    const zero = await analytics({ riskFree: 'zero' });
+    const rootZero = zero.performance.rows.find((r) => r.kind === 'benchmark' && r.id === 'rootStake');
+    expect(rootZero?.riskFree).toBe(false);
+    expect(rootZero?.risk.sharpe).not.toBeNull();
+  });
+
   it('emission yield of every staked subnet, and the money-weighted return over three weeks', () => {
     for (const s of v.subnets)
       if (s.netuid !== 0 && (s.figures.spotValue ?? 0n) > 0n) expect(s.emissionYield).toBeGreaterThan(0);

@@ -95,7 +95,14 @@ export function PerformanceCard({ analytics, view }: { analytics: AnalyticsView;
                 <td className="num">
                   <Pct value={row.risk.maxDrawdown === null ? null : -Math.abs(row.risk.maxDrawdown)} decimals={1} />
                 </td>
-                <td className="num">
+                <td
+                  className="num"
+                  title={
+                    row.riskFree
+                      ? 'This baseline is the risk-free rate: its Sharpe ratio would measure nothing'
+                      : undefined
+                  }
+                >
                   {row.risk.sharpe === null ? (
                     '—'
                   ) : (
