@@ -175,6 +175,14 @@ describe.each([1, 2, 3])('basket475 seed %i', (seed) => {
       )
       .all();
     expect(unpriced).toEqual([]);
+    // Stake held from genesis is checkpointed at block 0, which has no timestamp of its own: it dates
+    // from block 1 (the chain's start), not from 1970, so its day has a fiat price like any other.
+    const [genesis, first] = backend.db
+      .prepare<[], { number: bigint; timestamp: bigint }>('SELECT number, timestamp FROM blocks WHERE number <= 1')
+      .all();
+    expect(genesis?.number).toBe(0n);
+    expect(genesis?.timestamp).toBe(dn.chain.timestampAt(1));
+    expect(first?.timestamp).toBe(genesis?.timestamp);
     await backend.sync.close();
     backend.close();
   });

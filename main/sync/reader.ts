@@ -22,7 +22,7 @@ import { Limiter } from './limiter';
 export interface BlockState {
   number: number;
   hash: string;
-  /** Unix ms (Timestamp.Now). */
+  /** Unix ms (Timestamp.Now); genesis has none and takes block 1's, the chain's start (not 1970). */
   timestamp: number;
   /** Spec version that executed this block (System.LastRuntimeUpgrade; null before the first upgrade). */
   upgradeSpec: number | null;
@@ -179,7 +179,7 @@ export class ChainReader {
     const state: BlockState = {
       number,
       hash,
-      timestamp: number === 0 ? 0 : Number(leUint(answer[0] ?? null, 8)),
+      timestamp: number === 0 ? await this.#chainStart() : Number(leUint(answer[0] ?? null, 8)),
       upgradeSpec: lastUpgradeSpec(answer[1] ?? null),
       values: new BlockValues([
         { list, vals: answer.slice(n) },
@@ -193,6 +193,13 @@ export class ChainReader {
     this.#ceiling.note(number, state.upgradeSpec);
     return state;
   }
+
+  /** Block 1's timestamp, read once (genesis's, see BlockState.timestamp); a failed read is tried again. */
+  #chainStart(): Promise<number> {
+    this.#start ??= this.readBlock(1, [], false, "the chain's start time").then((s) => s.timestamp);
+    return this.#start.catch((e: unknown) => ((this.#start = null), Promise.reject(e)));
+  }
+  #start: Promise<number> | null = null;
 
   /** Which blocks are known to run a runtime older than an item sync reads (unborn-items.ts). */
   readonly #ceiling = new SpecCeiling();
@@ -380,10 +387,7 @@ function outputType(registry: Registry, apiName: string, method: string): { regi
   return { registry, output: type };
 }
 
-/**
- * The node ran a runtime call and the runtime refused it (method missing or execution failed), as
- * opposed to a transport failure or discarded state.
- */
+/** The runtime refused a call (method missing, execution failed): not a transport failure or discarded state. */
 export function isRuntimeRefusal(error: unknown): boolean {
   const message = error instanceof Error ? error.message : '';
   return (
