@@ -89,13 +89,15 @@ export interface ActivityRow {
   /**
    * Asked in fiat: per leg, its TAO amount, its TAO fee (null for an α or unknown fee) and its value at
    * spot (null without one) at the entry's day's imported price, in 1e-8 units; null where that day has
-   * no price. `fund`: the same for the basket record's TAO, fee, cost basis, realized and income.
+   * no price. `fund`: the same for the basket record's TAO, fee, cost basis, realized and income, except
+   * that a record giving shares up (`lotBased`) has its cost basis and realized from the shares' own
+   * fiat cost on the days they were acquired (null: a price missing), as the exports.
    */
   fiat?: {
     tao: (bigint | null)[];
     fee: (bigint | null)[];
     spot: (bigint | null)[];
-    fund: Record<'tao' | 'fee' | 'basis' | 'realized' | 'income', bigint | null> | null;
+    fund: (Record<'tao' | 'fee' | 'basis' | 'realized' | 'income', bigint | null> & { lotBased: boolean }) | null;
   };
   flags: string[];
 }

@@ -143,7 +143,7 @@ describe('activity on devnet scenario basket475 (fund purchases, dividends, clai
     expect(activity.content).toContain(',fund-purchase,');
   });
 
-  it('in fiat, a basket record’s TAO, purchase fee, basis, realized and income at its day’s imported price', async () => {
+  it('in fiat, a basket record’s TAO, fee and income at its day’s price; shares given up at their own USD cost', async () => {
     const fundRows = (await allRows()).filter((r) => r.fund !== null);
     const days = [...new Set(fundRows.map((r) => new Date(r.timestamp).toISOString().slice(0, 10)))].sort();
     const price = (day: string) => 250_00000000n + BigInt(days.indexOf(day)) * 3_00000000n; // 1e-8 USD per τ
@@ -152,18 +152,37 @@ describe('activity on devnet scenario basket475 (fund purchases, dividends, clai
     const fiat = (await backend.call('activity:list', { currency: 'fiat', limit: 1000 })).rows.filter((r) => r.fund);
     expect(fiat.map((r) => r.seq)).toEqual(fundRows.slice(0, fiat.length).map((r) => r.seq));
     expect(fiat.some((r) => r.fund!.fee > 0n)).toBe(true);
+    // The engine's own records (the portfolio's, on the same prices) for the shares given up.
+    const view = await backend.call('portfolio:get', undefined);
+    const engineRecords = view.baskets.positions.flatMap((b) => b.records);
+    let lotRealized = 0n;
+    let differs = 0;
     for (const r of fiat) {
       const p = price(new Date(r.timestamp).toISOString().slice(0, 10));
       const at = (rao: bigint) =>
         (rao * p) / 1_000_000_000n - (rao < 0n && (rao * p) % 1_000_000_000n !== 0n ? 1n : 0n);
-      expect(r.fiat!.fund).toEqual({
-        tao: at(r.fund!.tao),
-        fee: at(r.fund!.fee),
-        basis: at(r.fund!.basis),
-        realized: at(r.fund!.realized),
-        income: at(r.fund!.income),
-      });
+      const { basis, realized, lotBased, ...rest } = r.fiat!.fund!;
+      expect(rest).toEqual({ tao: at(r.fund!.tao), fee: at(r.fund!.fee), income: at(r.fund!.income) });
+      expect(lotBased).toBe(r.fund!.shares < 0n);
+      if (!lotBased) expect([basis, realized]).toEqual([at(r.fund!.basis), at(r.fund!.realized)]);
+      else {
+        const same = engineRecords.filter(
+          (x) =>
+            x.blockNumber === r.blockNumber &&
+            x.kind === r.fund!.record &&
+            x.hotkey === r.fund!.hotkey &&
+            x.shares === r.fund!.shares,
+        );
+        expect(same.map((x) => x.fiat)).toEqual([{ basis, realized }]);
+        expect(basis).not.toBeNull();
+        lotRealized += realized!;
+        if (realized !== at(r.fund!.realized)) differs++;
+      }
     }
+    // They add up to the fund positions' lot-based realized on the portfolio (a carried position's too).
+    expect(lotRealized).toBe(view.baskets.positions.reduce((sum, b) => sum + (b.fiat?.realized ?? 0n), 0n));
+    // The shares' own cost is not their τ basis at the day's price (else this would not tell them apart).
+    expect(differs).toBeGreaterThan(0);
     // Records that book a basis, a realized gain or loss, and income are among them.
     for (const k of ['basis', 'realized', 'income'] as const) expect(fiat.some((r) => r.fund![k] !== 0n)).toBe(true);
   });

@@ -11,6 +11,7 @@ import {
   activityFacets,
   DEFAULT_ACTIVITY_SORT,
   filterEntries,
+  FundEntry,
   sortEntries,
   toActivityRow,
   type ActivityEntry,
@@ -42,8 +43,9 @@ import { AppError } from './errors';
 
 export type ActivityHandlers = Pick<Handlers, 'activity:list' | 'activity:export'>;
 
-// Settings: the basket records follow the fund-income timing and the reward treatment.
-const LEDGER_TABLES = new Set<DbTable>([...chainFactTables, 'wallets', 'settings']);
+// Settings: the basket records follow the fund-income timing and the reward treatment; with TAO/fiat
+// prices they also carry their lot-based fiat figures.
+const LEDGER_TABLES = new Set<DbTable>([...chainFactTables, 'wallets', 'settings', 'fiat_prices']);
 const DEFAULT_PAGE = 200;
 /** Distinct filter/sort results kept (a user flipping between a few views stays instant). */
 const KEPT_RESULTS = 4;
@@ -66,6 +68,7 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
   const wallets = walletsRepo(ctx.db);
   const facts = ledgerFactsRepo(ctx.db);
   const settings = settingsRepo(ctx.db);
+  const prices = fiatPricesRepo(ctx.db);
   const blockHash = ctx.db.prepare<[number], { hash: string }>('SELECT hash FROM blocks WHERE number = ?');
   // Spot values of a leg come from the snapshot before its block, which sync records with the event,
   // so events, root-claim payouts, silent effects (hotkey and coldkey swaps, dissolution payouts,
@@ -78,12 +81,16 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
   let booked: Booked | null = null;
   let funds: { records: BasketRecord[]; fingerprint: string } | null = null;
   let stale = true;
+  /** Counts imports of fiat prices (the basket records' lot-based fiat figures use them). */
+  let fiatPrices = 0;
   /** Every subnet's recorded token symbol, read again when the facts change (subnet snapshots carry it). */
   let symbols = new Map<number, string>();
   const results = new Map<string, ActivityEntry[]>();
   ctx.push.subscribe((event, payload) => {
-    if (event === 'db:changed' && (payload as PushEvents['db:changed']).tables.some((t) => LEDGER_TABLES.has(t)))
-      stale = true;
+    if (event !== 'db:changed') return;
+    const { tables } = payload as PushEvents['db:changed'];
+    if (tables.some((t) => LEDGER_TABLES.has(t))) stale = true;
+    if (tables.includes('fiat_prices')) fiatPrices++;
   });
 
   const fingerprint = (coldkeys: string[]): string => {
@@ -110,11 +117,20 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
    * treatment and fund-income timing: also read at basket checkpoints and BasketTwr readings.
    */
   const bookFunds = (coldkeys: string[], b: Booked, ledgerStamp: string): BasketRecord[] => {
-    const { rewardTreatment, basketIncome } = settings.get();
+    const { rewardTreatment, basketIncome, fiatCurrency } = settings.get();
     const marks = facts.marks();
-    const stamp = [ledgerStamp, marks.basket_checkpoints, marks.basket_twr, rewardTreatment, basketIncome].join('|');
+    const stamp = [
+      ledgerStamp,
+      marks.basket_checkpoints,
+      marks.basket_twr,
+      rewardTreatment,
+      basketIncome,
+      fiatCurrency,
+      fiatPrices,
+    ].join('|');
     if (funds?.fingerprint === stamp) return funds.records;
     const snapshots = facts.baskets(coldkeys);
+    const priceRows = prices.list(fiatCurrency);
     const records =
       b.basketEvents.length === 0 && snapshots.length === 0
         ? []
@@ -127,6 +143,7 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
               facts.basketTwr(coldkeys),
               facts.checkpoints(coldkeys).filter((c) => c.netuid === 0),
             ),
+            fiat: priceRows.length > 0 ? new FiatBook(priceRows) : null,
           }).records;
     funds = { records, fingerprint: stamp };
     return records;
@@ -179,9 +196,12 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
   };
 
   const hashOf = (block: number) => blockHash.get(block)?.hash ?? null;
-  const prices = fiatPricesRepo(ctx.db);
-  /** The rows' TAO amounts at their day's price (the same conversion as the figures' dated amounts). */
-  const inFiat = (rows: ActivityRow[]): { code: string; rows: ActivityRow[] } => {
+  /**
+   * The rows' TAO amounts at their day's price (the same conversion as the figures' dated amounts); a
+   * basket record that gives shares up has its cost basis and realized from the shares' own fiat cost
+   * (`BasketRecord.fiat`, as the portfolio's and the exports' fiat figures), `entries` being the rows'.
+   */
+  const inFiat = (rows: ActivityRow[], entries: readonly ActivityEntry[]): { code: string; rows: ActivityRow[] } => {
     const code = settings.get().fiatCurrency;
     const list = prices.list(code);
     if (list.length === 0)
@@ -189,21 +209,26 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
     const book = new FiatBook(list);
     return {
       code,
-      rows: rows.map((r) => ({
-        ...r,
-        fiat: {
-          tao: r.legs.map((l) => book.value(l.tao, r.timestamp)),
-          fee: r.legs.map((l) => (l.fee === null || l.feeUnit !== 'tao' ? null : book.value(l.fee, r.timestamp))),
-          spot: r.legs.map((l) => (l.spotTao === null ? null : book.value(l.spotTao, r.timestamp))),
-          fund: r.fund && {
-            tao: book.value(r.fund.tao, r.timestamp),
-            fee: book.value(r.fund.fee, r.timestamp),
-            basis: book.value(r.fund.basis, r.timestamp),
-            realized: book.value(r.fund.realized, r.timestamp),
-            income: book.value(r.fund.income, r.timestamp),
+      rows: rows.map((r, i) => {
+        const e = entries[i];
+        const lot = e instanceof FundEntry ? e.record.fiat : undefined;
+        return {
+          ...r,
+          fiat: {
+            tao: r.legs.map((l) => book.value(l.tao, r.timestamp)),
+            fee: r.legs.map((l) => (l.fee === null || l.feeUnit !== 'tao' ? null : book.value(l.fee, r.timestamp))),
+            spot: r.legs.map((l) => (l.spotTao === null ? null : book.value(l.spotTao, r.timestamp))),
+            fund: r.fund && {
+              tao: book.value(r.fund.tao, r.timestamp),
+              fee: book.value(r.fund.fee, r.timestamp),
+              basis: lot ? lot.basis : book.value(r.fund.basis, r.timestamp),
+              realized: lot ? lot.realized : book.value(r.fund.realized, r.timestamp),
+              income: book.value(r.fund.income, r.timestamp),
+              lotBased: lot !== undefined,
+            },
           },
-        },
-      })),
+        };
+      }),
     };
   };
 
@@ -212,7 +237,8 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
       const { ledger: all, entries } = select(args);
       const offset = args?.offset ?? 0;
       const limit = args?.limit ?? DEFAULT_PAGE;
-      const rows = entries.slice(offset, offset + limit).map((e) => toActivityRow(e, hashOf));
+      const shown = entries.slice(offset, offset + limit);
+      const rows = shown.map((e) => toActivityRow(e, hashOf));
       const symbolsOf = Object.fromEntries(
         all.facets.netuids.flatMap((n) => (n !== 0 && symbols.has(n) ? [[n, symbols.get(n)!]] : [])),
       );
@@ -225,7 +251,7 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
         symbols: symbolsOf,
       };
       if (args?.currency !== 'fiat') return page;
-      const fiat = inFiat(rows);
+      const fiat = inFiat(rows, shown);
       return { ...page, rows: fiat.rows, fiatCurrency: fiat.code };
     },
     'activity:export': (args) => {

@@ -14,6 +14,7 @@ import {
   type BasketFigures,
   type BasketPositionResult,
   type BasketFiat,
+  type RecordFiat,
   type BasketRecord,
   type BasketSample,
 } from './basket-types';
@@ -104,14 +105,17 @@ export class BasketBook {
   /**
    * `gone` of the `held` shares leave at `ts` for `proceeds` TAO: they take floor(fiat cost × gone / held)
    * (all of it when all go) and realize the proceeds' fiat value minus that; unknown either way, nothing.
+   * Returns the record's lot-based figures (null without fiat prices).
    */
-  removeCost(a: BasketAcc, gone: bigint, held: bigint, proceeds: bigint, ts: number): void {
+  removeCost(a: BasketAcc, gone: bigint, held: bigint, proceeds: bigint, ts: number): RecordFiat | null {
     const fiat = a.fiat;
     const removed = gone >= held ? fiat.costBasis : fiatPart(fiat.costBasis, gone, held);
     const got = this.fiatOf(proceeds, ts);
-    if (removed === null || got === null) fiat.incomplete = true;
-    else fiat.realized += got - removed;
+    const realized = removed === null || got === null ? null : got - removed;
+    if (realized === null) fiat.incomplete = true;
+    else fiat.realized += realized;
     fiat.costBasis = gone >= held ? 0n : subFiat(fiat.costBasis, removed);
+    return this.opts.fiat ? { basis: removed, realized } : null;
   }
 
   /**
@@ -151,7 +155,7 @@ export class BasketBook {
   /** Shares leave the tracked wallets at their value (a coldkey swap to a coldkey not tracked). */
   transferOut(a: BasketAcc, base: RecordBase): void {
     const realized = a.value - a.basis;
-    this.removeCost(a, a.shares, a.shares, a.value, base.timestamp);
+    const fiat = this.removeCost(a, a.shares, a.shares, a.value, base.timestamp);
     a.f.taoOut += a.value;
     a.f.realized += realized;
     this.record(a, {
@@ -162,6 +166,7 @@ export class BasketBook {
       basis: a.basis,
       realized,
       income: 0n,
+      ...(fiat && { fiat }),
     });
     a.shares = a.value = a.basis = a.deferred = a.deferredShares = 0n;
   }

@@ -5,6 +5,7 @@
 import type { PositionEffect, StakeEvent } from './ledger';
 import type { BasketSnapshot } from './basket-types';
 import { share, type BasketAcc, type BasketBook } from './basket-book';
+import { addFiat, fiatPart, subFiat } from './lot-base';
 
 const ref = (e: StakeEvent): string =>
   'id' in e && typeof e.id === 'number' ? String(e.id) : `${e.blockNumber}-${e.eventIndex}`;
@@ -84,8 +85,10 @@ function applyClaim(book: BasketBook, a: BasketAcc, e: StakeEvent, readAt: Reado
   const paidBasis = a.basis - dustBasis;
   const realized = e.tao - paidBasis;
   a.f.realized += realized - dustBasis;
-  // Every share is given up (the dust's at no proceeds): all the fiat cost goes.
-  book.removeCost(a, a.shares, a.shares, e.tao, e.timestamp);
+  // Every share is given up (the dust's at no proceeds): all the fiat cost goes, the dust's share of it
+  // (by TAO, as its basis) with no proceeds.
+  const fiat = book.removeCost(a, a.shares, a.shares, e.tao, e.timestamp);
+  const dustFiat = fiat ? fiatPart(fiat.basis, dust, e.tao + dust) : null;
   a.f.dustLoss += dustBasis;
   a.f.taoOut += e.tao;
   a.f.sharesClaimed += a.shares;
@@ -98,6 +101,7 @@ function applyClaim(book: BasketBook, a: BasketAcc, e: StakeEvent, readAt: Reado
     shares: dustShares - a.shares,
     basis: paidBasis,
     realized,
+    ...(fiat && { fiat: { basis: subFiat(fiat.basis, dustFiat), realized: addFiat(fiat.realized, dustFiat) } }),
   });
   if (dust > 0n)
     book.record(a, {
@@ -108,6 +112,7 @@ function applyClaim(book: BasketBook, a: BasketAcc, e: StakeEvent, readAt: Reado
       basis: dustBasis,
       realized: -dustBasis,
       income: 0n,
+      ...(fiat && { fiat: { basis: dustFiat, realized: dustFiat === null ? null : -dustFiat } }),
     });
   a.shares = 0n;
   a.basis = 0n;

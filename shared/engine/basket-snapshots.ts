@@ -65,13 +65,22 @@ function observe(book: BasketBook, s: BasketSnapshot, a: BasketAcc, shares: bigi
   } else if (delta < 0n) {
     const gone = -delta;
     const basis = share(a.basis, gone, a.shares);
-    book.removeCost(a, gone, a.shares, 0n, s.timestamp);
+    const fiat = book.removeCost(a, gone, a.shares, 0n, s.timestamp);
     a.deferred -= share(a.deferred, gone, a.shares);
     a.deferredShares -= share(a.deferredShares, gone, a.shares);
     a.basis -= basis;
     a.f.realized -= basis;
     a.f.unexplainedShares += gone;
-    book.record(a, { ...base, kind: 'unexplained', tao: 0n, shares: delta, basis, realized: -basis, income: 0n });
+    const record = {
+      ...base,
+      kind: 'unexplained' as const,
+      tao: 0n,
+      shares: delta,
+      basis,
+      realized: -basis,
+      income: 0n,
+    };
+    book.record(a, { ...record, ...(fiat && { fiat }) });
   }
   a.shares = shares;
   a.value = value;

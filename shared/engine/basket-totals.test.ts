@@ -279,7 +279,37 @@ describe('basket positions in fiat: lot-based, as subnet lots', () => {
     expect(r.baskets.positions.map((p) => p.fiat)).toEqual([none, { ...none, costBasis: 15_750n, income: 15_750n }]);
   });
 
+  it('each record giving shares up carries its own part: claim and dust add up to the position', () => {
+    // Accrual: cost $3,850; the claim paid 9.801 τ on day 4 ($3,136.32), the dust none. The dust takes its
+    // share by TAO of the cost, as of the τ basis: floor($3,850 × dust / (9.801 τ + dust)).
+    const r = fiatRun('income', 'accrual');
+    const records = r.baskets.records;
+    const claim = records.find((x) => x.kind === 'claim')!;
+    const dust = records.find((x) => x.kind === 'dust')!;
+    const dustCost = (3_850n * USD * dust.tao) / (claim.tao + dust.tao);
+    expect(dust.fiat).toEqual({ basis: dustCost, realized: -dustCost });
+    expect(claim.fiat).toEqual({
+      basis: 3_850n * USD - dustCost,
+      realized: 313_632n * (USD / 100n) - (3_850n * USD - dustCost),
+    });
+    expect(claim.fiat!.realized! + dust.fiat!.realized!).toBe(r.baskets.positions[0]?.fiat?.realized);
+    // Records that add shares carry none: their USD is their TAO at their day's price.
+    expect(records.filter((x) => x.fiat === undefined).map((x) => x.kind)).toEqual(['purchase', 'income']);
+    // Shares gone for no reason: the cost they took, realized as a loss.
+    const gone = fiatRun('income', 'accrual', undefined, PRICES, {
+      events: input.events.slice(0, 2),
+      checkpoints: [],
+      baskets: [bsnap(B1, 9_000n * M, 9_500n * M), bsnap(B3, 6_000n * M, 6_300n * M)],
+    });
+    expect(gone.baskets.records.find((x) => x.kind === 'unexplained')?.fiat).toEqual({
+      basis: 116_666_666_666n,
+      realized: -116_666_666_666n,
+    });
+  });
+
   it('keeps no fiat figures without TAO/fiat prices', () => {
-    expect(run('income', 'accrual').baskets.positions.map((p) => 'fiat' in p)).toEqual([false]);
+    const r = run('income', 'accrual');
+    expect(r.baskets.positions.map((p) => 'fiat' in p)).toEqual([false]);
+    expect(r.baskets.records.filter((x) => 'fiat' in x)).toEqual([]);
   });
 });

@@ -42,6 +42,18 @@ export interface BasketRecord {
   income: bigint;
   /** Source event id or "block-eventIndex"; null for snapshot records. */
   source: string | null;
+  /** With TAO/fiat prices, on a record that gives shares up: its figures from the shares' own fiat cost. */
+  fiat?: RecordFiat;
+}
+
+/**
+ * Lot-based fiat (1e-8 units) of shares given up: the fiat cost they took (their share of what the
+ * position's shares cost on the days they were acquired) and the proceeds at the record's day's price
+ * less that cost. Null where a price is missing (the cost or the proceeds).
+ */
+export interface RecordFiat {
+  basis: bigint | null;
+  realized: bigint | null;
 }
 
 export interface BasketFigures {

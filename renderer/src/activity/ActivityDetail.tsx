@@ -103,11 +103,11 @@ function DetailBody({
         <p className="muted small" data-testid="detail-fiat-note">
           {fiatCode} amounts are at TAO’s price on this entry’s day, {utcDateTime(row.timestamp).slice(0, 10)} (UTC);
           “no price” where that day has none.
-          {row.fund && row.fund.realized !== 0n && (
+          {row.fund && row.fiat.fund?.lotBased && (
             <span data-testid="detail-fiat-realized-note">
               {' '}
-              Its realized is the τ gain at that price; the gain from the shares’ own {fiatCode} cost (a tax return’s)
-              is in the PnL CSV and JSON exports.
+              Its cost basis and realized are from what the shares cost in {fiatCode} on the days they were acquired (as
+              in the portfolio’s {fiatCode} figures and the exports), not the τ amounts at that price.
             </span>
           )}
         </p>

@@ -107,7 +107,12 @@ describe('Activity row view', () => {
     expect(fee).toEqual({ amount: 12_000_000n, unit: 'tao', netuid: 0, leg: -1 });
     const inFiat = {
       ...purchase,
-      fiat: { tao: [], fee: [], spot: [], fund: { tao: 700n, fee: 4n, basis: 0n, realized: 0n, income: 0n } },
+      fiat: {
+        tao: [],
+        fee: [],
+        spot: [],
+        fund: { tao: 700n, fee: 4n, basis: 0n, realized: 0n, income: 0n, lotBased: false },
+      },
     };
     expect(rowTao(inFiat)).toEqual({ rao: 2_000_000_000n, fiat: 700n });
     expect(feeFiat(inFiat, fee)).toBe(4n);
@@ -192,7 +197,7 @@ describe('Activity row cells (formatted once per row)', () => {
         tao: [],
         fee: [],
         spot: [],
-        fund: { tao: 70_000_000_000n, fee: null, basis: 0n, realized: 0n, income: 0n },
+        fund: { tao: 70_000_000_000n, fee: null, basis: 0n, realized: 0n, income: 0n, lotBased: false },
       },
     });
     const c = rowCells(purchase, labels, new Map(), USD);
