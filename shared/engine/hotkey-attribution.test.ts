@@ -46,3 +46,31 @@ describe('per-hotkey realized and cost basis come from the wallet’s book', () 
     });
   }
 });
+
+describe('a move between hotkeys of one wallet leaves its book as it was', () => {
+  // 5 α-rao via H1 for 2 rao; 2 α-rao move H1 → H2; 3 α-rao sold from H1 for 10 rao. The book still holds
+  // the one lot: the sale removes floor(2 × 3 / 5) = 1 → realized 9, and 2 α-rao at 1 rao stay, in every
+  // method. (Was: the move took a part of the lot out, 2 α-rao at floor(2 × 2 / 5) = 0, and put it back as
+  // a lot of its own beside the rest, 3 α-rao at 2: FIFO and HIFO then sold that rest, 2 removed, realized 8;
+  // LIFO sold the part and 1 α-rao of the rest, 0 removed, realized 10. Found by lot-oracle.test.ts.)
+  const moved: PortfolioInput = {
+    trackedColdkeys: ['C1'],
+    events: [
+      ev('StakeAdded', { block: 100, tao: 2n, alpha: 5n }),
+      ev('StakeRemoved', { block: 200, idx: 1, tao: 2n, alpha: 2n }),
+      ev('StakeAdded', { block: 200, idx: 2, hot: 'H2', tao: 2n, alpha: 2n }),
+      ev('StakeMoved', { block: 200, idx: 3, destHot: 'H2', destNet: 1, tao: 2n }),
+      ev('StakeRemoved', { block: 300, tao: 10n, alpha: 3n }),
+    ],
+    checkpoints: [],
+    snapshots: [snap(50, 1, TAO)],
+  };
+  for (const method of ['acb', 'fifo', 'lifo', 'hifo'] as const) {
+    it(`${method}: realized 9, the book keeps 2 α-rao at 1 rao`, () => {
+      const r = computePortfolio(moved, { method, rewards: 'income' });
+      expect(r.pnl.total.figures.realized).toBe(9n);
+      expect([r.pnl.total.figures.alpha, r.pnl.total.figures.costBasis]).toEqual([2n, 1n]);
+      expect(r.pnl.positions.find((p) => p.hotkey === 'H1')?.figures.realized).toBe(9n);
+    });
+  }
+});
