@@ -99,7 +99,7 @@ export abstract class BookTotals {
     }
     this.out = 0n;
     let late = 0n;
-    if (this.inDeficit()) {
+    if (this.inDeficit() && !this.forwarding) {
       [alpha, cost, late] = this.cover(alpha, cost, fiat);
       fiat = this.fiatLeft;
     }
@@ -176,16 +176,26 @@ export abstract class BookTotals {
     let lateFiat = partFiat;
     let left = covered;
     const fw = this.owed;
-    while (fw !== null && fw.length > 0 && left > 0n) {
-      const f = fw[0] as { alpha: bigint; to: Forward };
-      const a = f.alpha < left ? f.alpha : left;
-      const c = a === left ? late : (late * a) / left;
-      const cf = fiatPart(lateFiat, a, left);
-      if ((f.alpha -= a) === 0n) fw.shift();
-      left -= a;
-      late -= c;
-      lateFiat = subFiat(lateFiat, cf);
-      f.to(a, c, cf);
+    // While it hands α on, α that comes back to this book through books that owe it in turn (two wallets
+    // that each carried unbooked α to the other) is held here, not covered again: covering it would send it
+    // round the cycle again, a chunk at a time until a deficit ran out, one stack frame per turn
+    // (RangeError: an acquisition of 1 α-rao against debts of 10^6 α-rao; lot-oracle.test.ts). The debts
+    // left are covered by the bookings still to come, as any deficit is.
+    this.forwarding = true;
+    try {
+      while (fw !== null && fw.length > 0 && left > 0n) {
+        const f = fw[0] as { alpha: bigint; to: Forward };
+        const a = f.alpha < left ? f.alpha : left;
+        const c = a === left ? late : (late * a) / left;
+        const cf = fiatPart(lateFiat, a, left);
+        if ((f.alpha -= a) === 0n) fw.shift();
+        left -= a;
+        late -= c;
+        lateFiat = subFiat(lateFiat, cf);
+        f.to(a, c, cf);
+      }
+    } finally {
+      this.forwarding = false;
     }
     this.fiatLeft = subFiat(fiat, partFiat);
     this.out = lateFiat;
@@ -193,6 +203,8 @@ export abstract class BookTotals {
   }
   /** Part of the deficit: α carried out beyond the book, owed to `to` (covered first, in order). */
   private owed: { alpha: bigint; to: Forward }[] | null = null;
+  /** Handing covered α on to the books owed it (see `cover`). */
+  private forwarding = false;
   protected owe(alpha: bigint, to: Forward | undefined): void {
     if (alpha > 0n && to) (this.owed ??= []).push({ alpha, to });
   }

@@ -114,3 +114,47 @@ describe('properties with α carried before it is booked', () => {
     );
   });
 });
+
+describe('two watched wallets that each carried α the other had not booked', () => {
+  // Price 1 τ/α. C1 buys 10 α for 10 τ; 5 α are emitted to it, unbooked until its checkpoint at 240. At 200
+  // C1 sends all 15 α to C2 (C2's book gets the 10 α booked; C1 owes C2 the other 5). At 210 C2 sells 10 α
+  // for 12 τ (realized 2), at 220 it sends its last 5 α back to C1: none of them booked in its book, so C2
+  // owes C1 5 α too. At 230 C1 buys 1 α-rao for 1 rao. That α-rao covers 1 of C1's deficit and goes to
+  // C2, whose deficit it covers and which owes it back to C1. It was covered again there, and sent round
+  // again, one stack frame per α-rao, until a deficit ran out: RangeError (5e9 turns). Now C1 holds it:
+  // the debts left (5 α − 1 α-rao each) are covered when C1's checkpoint books the 5 α emission, which goes
+  // round once and stays with C1, where the α is. C1: 5 α + 1 α-rao at 1 + 5e9 − 1 + 1 rao (income basis).
+  const input: PortfolioInput = {
+    trackedColdkeys: ['C1', 'C2'],
+    events: [
+      ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
+      ev('StakeRemoved', { block: 200, idx: 1, tao: 15n * TAO, alpha: 15n * A }),
+      ev('StakeAdded', { block: 200, idx: 2, cold: 'C2', tao: 15n * TAO, alpha: 15n * A }),
+      ev('StakeTransferred', { block: 200, idx: 3, counter: 'C2', destNet: 1, tao: 15n * TAO }),
+      ev('StakeRemoved', { block: 210, cold: 'C2', tao: 12n * TAO, alpha: 10n * A }),
+      ev('StakeRemoved', { block: 220, idx: 1, cold: 'C2', tao: 5n * TAO, alpha: 5n * A }),
+      ev('StakeAdded', { block: 220, idx: 2, tao: 5n * TAO, alpha: 5n * A }),
+      ev('StakeTransferred', { block: 220, idx: 3, cold: 'C2', counter: 'C1', destNet: 1, tao: 5n * TAO }),
+      ev('StakeAdded', { block: 230, tao: 1n, alpha: 1n }),
+    ],
+    checkpoints: [cp(240, 5n * A + 1n), cp(240, 0n, { cold: 'C2' })],
+    snapshots: [snap(50, 1, TAO)],
+  };
+  for (const rewards of ['income', 'zero'] as const) {
+    it(`${rewards}: no RangeError; C1 holds 5 α + 1 α-rao, C2 realized 2 τ, no deficit left, every method`, () => {
+      for (const method of METHODS) {
+        const e = createEngine(input, { method, rewards });
+        const r = e.result();
+        const f = (key: string) => r.positions.find((p) => p.key === key)?.figures;
+        const cost = rewards === 'income' ? 5n * TAO + 1n : 1n;
+        expect([f('C1|H1|1')?.alpha, f('C1|H1|1')?.costBasis, f('C1|H1|1')?.realized]).toEqual([5n * A + 1n, cost, 0n]);
+        expect([f('C2|H1|1')?.alpha, f('C2|H1|1')?.realized, r.total.figures.incomeTao]).toEqual([
+          0n,
+          2n * TAO,
+          5n * TAO,
+        ]);
+        expect([e.state.book('C1', 1).deficit(), e.state.book('C2', 1).deficit()]).toEqual([0n, 0n]);
+      }
+    });
+  }
+});
