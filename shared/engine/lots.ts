@@ -11,6 +11,9 @@
  * first covers the deficit and that part's cost is returned as a "late cost" for the caller to
  * realise immediately. This keeps realized + unrealized = proceeds + value − cost at all times.
  * An acquisition of 0 α holds nothing: its whole cost is late cost (a loss now), in every method.
+ * α carried to another wallet's book before it was booked is owed there: the cover hands it on (./carry).
+ * When two books owe each other, α that comes back to a book while it is handing α on is held there,
+ * not covered again (./lot-base `cover`), so a cover never goes round the cycle more than once.
  */
 
 import type { CostBasisMethod } from '../vocab';
