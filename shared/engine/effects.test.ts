@@ -166,4 +166,26 @@ describe('silent position changes in the ledger', () => {
       'HotkeySwapped@300-7',
     ]);
   });
+
+  it('an effect’s entry has its chain event’s extrinsic and runtime; with no stored event, none', () => {
+    // A batched order fill whose event came in extrinsic 2 under runtime 431: the activity detail said
+    // "none (runtime hook)" and no runtime beside that very event's "extrinsic 2".
+    const r = run(
+      base(
+        [
+          effect(400, 'OrderExecutedBatched', { alpha: 5n * A, tao: -6n * TAO, idx: 9 }),
+          effect(500, 'OrderExecutedBatched', { alpha: -2n * A, tao: 3n * TAO, idx: 4 }),
+        ],
+        {
+          events: [
+            ev('StakeAdded', { block: 100, tao: 10n * TAO, alpha: 10n * A }),
+            ev('HotkeySwapped', { block: 400, idx: 9, tao: 0n, ext: 2, spec: 431 }),
+          ],
+        },
+      ),
+    );
+    const [, stored, unstored] = r.ledger;
+    expect([stored?.blockNumber, stored?.extrinsicIndex, stored?.specVersion]).toEqual([400, 2, 431]);
+    expect([unstored?.blockNumber, unstored?.extrinsicIndex, unstored?.specVersion]).toEqual([500, null, 0]);
+  });
 });

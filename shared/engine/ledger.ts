@@ -121,11 +121,16 @@ export class LedgerEntry {
     if (this.payout) return this.payout.timestamp;
     return this.first ? this.first.timestamp : (this.effect as PositionEffect).timestamp;
   }
+  /**
+   * The runtime and extrinsic of the entry's chain event: its first source, or for an entry built from a
+   * position effect (swaps, a dissolution, a batched order fill) the event behind it. That event's
+   * extrinsic is the entry's: "none (runtime hook)" beside a source event of extrinsic 1 contradicted itself.
+   */
   get specVersion(): number {
-    return this.first ? this.first.specVersion : 0;
+    return (this.first ?? this.moreSources?.[0])?.specVersion ?? 0;
   }
   get extrinsicIndex(): number | null {
-    return this.first ? this.first.extrinsicIndex : null;
+    return (this.first ?? this.moreSources?.[0])?.extrinsicIndex ?? null;
   }
   /** Event index used for ordering within the block (first source event; MAX for payouts without one). */
   get eventIndex(): number {
