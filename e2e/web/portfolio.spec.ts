@@ -130,9 +130,17 @@ test('IRR, TWR, period returns, risk and a date range equal the engine’s', asy
         compared++;
       }
     }
+    // Volatility is never negative: no "+" in front of it.
+    await expect(cells.nth(periodIds.length + 1)).not.toContainText('+');
     const sharpe = cells.nth(figures.length + 1);
     if (row.risk.sharpe === null) await expect(sharpe).toHaveText('—');
-    else expect(Number(await sharpe.locator('.amount').getAttribute('title'))).toBe(row.risk.sharpe);
+    else {
+      // A negative ratio with the minus sign every other figure uses, not toFixed's hyphen ("-27.06").
+      const title = (await sharpe.locator('.amount').getAttribute('title'))!;
+      expect(Number(title.replace(/^−/, '-'))).toBe(row.risk.sharpe);
+      await expect(sharpe).toHaveText(/^(−?\d+\.\d\d)$/);
+      if (row.risk.sharpe <= -0.005) await expect(sharpe).toHaveText(/^−/);
+    }
     // Root stake, when its yield is the risk-free rate, says why it has no Sharpe ratio.
     if (row.riskFree) await expect(sharpe).toHaveAttribute('title', /is the risk-free rate/);
   }

@@ -80,16 +80,19 @@ export function Pct({
   base,
   decimals = 2,
   tone = true,
+  signed: withSign = true,
   testId,
 }: {
   value: number | null;
   base?: string;
   decimals?: number;
   tone?: boolean;
+  /** false: no "+" in front of a positive value (a volatility, never negative). */
+  signed?: boolean;
   testId?: string;
 }) {
-  const text = pct(value, decimals);
-  const full = value === null ? '—' : `${pct(value, 6)}${base ? ` of ${base}` : ''}`;
+  const text = pct(value, decimals, { signed: withSign });
+  const full = value === null ? '—' : `${pct(value, 6, { signed: withSign })}${base ? ` of ${base}` : ''}`;
   return (
     <Masked
       text={text}

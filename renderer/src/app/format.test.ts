@@ -10,6 +10,7 @@ import {
   MASK,
   maskDigits,
   pct,
+  ratio,
   signed,
   tao,
 } from './format';
@@ -53,6 +54,26 @@ describe('pct', () => {
     expect(pct(null)).toBe('—');
     expect(pct(Number.NaN)).toBe('—');
     expect(pct(0.123456789, 6)).toBe('+12.345679%');
+  });
+
+  it('leaves the + off an unsigned figure (a volatility), never the −', () => {
+    expect(pct(0.865, 1, { signed: false })).toBe('86.5%');
+    expect(pct(-0.02, 1, { signed: false })).toBe('−2.0%');
+    expect(pct(0.0004, 1, { signed: false })).toBe('0.0%');
+  });
+});
+
+describe('ratio', () => {
+  it('writes a negative number with the minus sign the amounts use, and nothing signed that rounds to zero', () => {
+    // toFixed would give "-27.06" (a hyphen) and "-0.00".
+    expect(ratio(-27.0612)).toBe('−27.06');
+    expect(ratio(-0.004)).toBe('0.00');
+    expect(ratio(0)).toBe('0.00');
+    expect(ratio(2.345)).toBe('+2.35');
+    expect(ratio(2.3449, 2, { signed: false })).toBe('2.34');
+    expect(ratio(-0.65, 2, { signed: false })).toBe('−0.65');
+    expect(ratio(null)).toBe('—');
+    expect(ratio(Number.POSITIVE_INFINITY)).toBe('—');
   });
 });
 

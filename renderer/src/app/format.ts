@@ -68,13 +68,22 @@ export function signed(rao: bigint, decimals = 4): string {
   return rao > 0n ? `+${tao(rao, decimals)}` : tao(rao, decimals);
 }
 
-export function pct(value: number | null, decimals = 2): string {
+/** A ratio as a percentage: "+10.00%", "−6.68%", "0.00%"; `signed: false` drops the "+" (a volatility). */
+export function pct(value: number | null, decimals = 2, options: { signed?: boolean } = {}): string {
   if (value === null || !Number.isFinite(value)) return '—';
-  const p = value * 100;
-  const text = p.toFixed(decimals);
-  // Say "0.00%" rather than "+0.00%" or "-0.00%" when it rounds to nothing.
-  if (!/[1-9]/.test(text)) return `${(0).toFixed(decimals)}%`;
-  return p > 0 ? `+${text}%` : `−${text.replace('-', '')}%`;
+  return `${ratio(value * 100, decimals, options)}%`;
+}
+
+/**
+ * A plain number (a Sharpe ratio, a percentage's digits) with the sign as the amounts write it: "−"
+ * (U+2212, not toFixed's hyphen) in front of a negative one, "+" in front of a positive one unless
+ * `signed: false`, and neither when it rounds to zero ("0.00", never "-0.00").
+ */
+export function ratio(value: number | null, decimals = 2, { signed = true }: { signed?: boolean } = {}): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  const text = Math.abs(value).toFixed(decimals);
+  if (!/[1-9]/.test(text)) return (0).toFixed(decimals);
+  return value < 0 ? `−${text}` : signed ? `+${text}` : text;
 }
 
 /** A τ amount for chart axes: τ1.2k, τ950, −τ3.4M (display only; the float is never used for money). */

@@ -5,6 +5,7 @@ import { Pct } from '../app/Amount';
 import { MetricHeader, MetricLabel } from '../app/MetricLabel';
 import { Money, type Unit } from '../app/Money';
 import { Masked } from '../app/Amount';
+import { ratio } from '../app/format';
 
 /**
  * Rows of the returns table drawn in its section's turn (app/staged.ts); the rest follow this many at a
@@ -90,7 +91,7 @@ export function PerformanceCard({ analytics, view }: { analytics: AnalyticsView;
                   </td>
                 ))}
                 <td className="num">
-                  <Pct value={row.risk.volatility} decimals={1} tone={false} />
+                  <Pct value={row.risk.volatility} decimals={1} tone={false} signed={false} />
                 </td>
                 <td className="num">
                   <Pct value={row.risk.maxDrawdown === null ? null : -Math.abs(row.risk.maxDrawdown)} decimals={1} />
@@ -106,7 +107,11 @@ export function PerformanceCard({ analytics, view }: { analytics: AnalyticsView;
                   {row.risk.sharpe === null ? (
                     '—'
                   ) : (
-                    <Masked text={row.risk.sharpe.toFixed(2)} full={String(row.risk.sharpe)} tone={null} />
+                    <Masked
+                      text={ratio(row.risk.sharpe, 2, { signed: false })}
+                      full={String(row.risk.sharpe).replace(/^-/, '−')}
+                      tone={null}
+                    />
                   )}
                 </td>
               </tr>
