@@ -157,7 +157,7 @@ export const METRICS = {
     help: 'The yearly rate at which the τ flows in and out and the value now discount to zero: each flow counts by its size and date. Shown once the history spans 30 days.',
   },
   moneyWeightedPeriod: {
-    label: 'Money-weighted return',
+    label: 'Money-weighted return (whole period)',
     unit: 'ratio',
     help: 'The return over the whole holding period at which the τ flows in and out and the value now discount to zero.',
   },

@@ -107,6 +107,8 @@ test('IRR, TWR, period returns, risk and a date range equal the engine’s', asy
   if (mw.annualised === null) {
     // Three weeks of history: no annual rate; the money-weighted return over the period instead.
     await expect(page.getByTestId('return-irr-missing')).toHaveAttribute('title', /under 30 days/i);
+    // Said on the page too, not only on hover: a keyboard or touch user sees why there is no rate.
+    await expect(page.getByTestId('return-irr-missing')).toHaveText('— (under 30 days of history)');
     close(await fullPct(page.getByTestId('return-mwr-period')), mw.period, 'money-weighted return');
   } else close(await fullPct(page.getByTestId('return-irr')), mw.annualised, 'IRR');
   close(await fullPct(page.getByTestId('return-twr')), cockpit.returns.timeWeighted, 'TWR');

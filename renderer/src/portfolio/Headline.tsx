@@ -12,6 +12,14 @@ const IRR_MISSING: Record<NonNullable<AnalyticsView['returns']['moneyWeighted'][
   'several-solutions': 'Several rates fit these flows, so none is shown.',
 };
 
+/** The same reasons in a few words, shown beside the dash (a title alone reaches no keyboard or touch user). */
+const IRR_MISSING_SHORT: Record<keyof typeof IRR_MISSING, string> = {
+  'no-flows': 'no TAO flows',
+  'no-time': 'under 30 days of history',
+  'no-solution': 'no rate fits',
+  'several-solutions': 'several rates fit',
+};
+
 const metric = (id: MetricId) => <MetricLabel label={METRICS[id].label} help={METRICS[id].help} />;
 
 /** Value, total return with each percentage and its base (and the IRR), and the excess over holding TAO. */
@@ -91,7 +99,7 @@ export function Headline({ view, analytics, unit }: { view: PortfolioView; analy
               <dd>
                 {mw.annualised === null ? (
                   <span className="muted" title={IRR_MISSING[mw.reason ?? 'no-time']} data-testid="return-irr-missing">
-                    —
+                    — <span className="irr-why">({IRR_MISSING_SHORT[mw.reason ?? 'no-time']})</span>
                   </span>
                 ) : (
                   <Pct value={mw.annualised} base="per year (IRR over your TAO flows)" testId="return-irr" />
