@@ -169,7 +169,8 @@ export function Headline({ view, analytics, unit }: { view: PortfolioView; analy
         <p className="note" data-testid="unexplained-alpha">
           Unexplained α: net{' '}
           <Alpha amount={view.unexplained.reduce((sum, u) => sum + u.alpha, 0n)} netuid={-1} decimals={9} /> changed
-          between checkpoints that no recorded event or emission explains (listed below, not counted as income).
+          between checkpoints that no recorded event or emission explains (in the Unexplained α card below, not counted
+          as income).
         </p>
       )}
       {analytics.fiat && analytics.fiat.missingDays.length > 0 && (

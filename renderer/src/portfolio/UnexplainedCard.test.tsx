@@ -39,4 +39,16 @@ describe('<UnexplainedCard>', () => {
     const table = screen.getByRole('table', { name: 'Unexplained α changes' });
     expect(within(table).queryByText(/τ/)).toBeNull();
   });
+
+  it('counts the share pool’s rounding changes after the table, or on their own with no “And” before nothing', () => {
+    const { unmount } = render(<UnexplainedCard view={view} unit={TAO_UNIT} />);
+    expect(screen.getByTestId('unexplained-rounding').textContent).toMatch(/^And 1 change of at most 2 α-rao each/);
+    unmount();
+    const roundingOnly = { unexplained: [change(90, 1n, 0n), change(95, -2n, 0n)] } as unknown as PortfolioView;
+    render(<UnexplainedCard view={roundingOnly} unit={TAO_UNIT} />);
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.getByTestId('unexplained-rounding').textContent).toMatch(
+      /^2 changes of at most 2 α-rao each \(the share pool’s rounding\), net −0\.000000001 α\.$/,
+    );
+  });
 });

@@ -79,8 +79,10 @@ export function UnexplainedCard({
       )}
       {rounding.length > 0 && (
         <p className="muted small" data-testid="unexplained-rounding">
-          And {rounding.length} change{rounding.length === 1 ? '' : 's'} of at most {SHARE_ROUNDING_ALPHA.toString()}{' '}
-          α-rao each (the share pool’s rounding), net <Alpha amount={roundingNet} netuid={-1} decimals={9} />.
+          {/* "And" only after a table of the others: alone, the line is the card's whole list. */}
+          {listed.length > 0 ? 'And ' : ''}
+          {rounding.length} change{rounding.length === 1 ? '' : 's'} of at most {SHARE_ROUNDING_ALPHA.toString()} α-rao
+          each (the share pool’s rounding), net <Alpha amount={roundingNet} netuid={-1} decimals={9} />.
         </p>
       )}
     </section>
