@@ -30,7 +30,8 @@ export function BenchmarkCard({
       <h2 id="bench-title">{title}</h2>
       <p className="muted small">
         Each baseline replays your own TAO flows (in and out, on the same days). Excess = price effect + emission effect
-        − friction − what the baseline itself gained.
+        + friction effect (negative: what fees, slippage and burns cost) − benchmark gain (what the baseline itself
+        gained).
       </p>
       <div className="scroll-x">
         <table className="table compact" aria-label="Benchmarks">
