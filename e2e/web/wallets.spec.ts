@@ -77,6 +77,29 @@ test('an invalid address shows an inline error and adds nothing', async ({ page,
   expect(await wallets.labels()).toEqual(['Main']);
 });
 
+test('a refused add’s “already watched” goes once that wallet is removed (it would no longer be true)', async ({
+  page,
+  webHost,
+}) => {
+  await page.goto(webHost.url);
+  const wallets = new WalletsPage(page);
+  await wallets.open();
+  await wallets.add(MAIN, 'Main');
+  await expect(wallets.rows).toHaveCount(1);
+  await wallets.add(MAIN, 'Main again');
+  await expect(wallets.addressError).toHaveText('This address is already watched as “Main”.');
+
+  await wallets.remove('Main');
+  await expect(wallets.rows).toHaveCount(0);
+  await expect(wallets.addressError).toHaveCount(0);
+  await expect(wallets.address).not.toHaveAttribute('aria-invalid', 'true');
+  // What was typed stays: adding it now works.
+  await expect(wallets.address).toHaveValue(MAIN);
+  await wallets.submit.click();
+  await expect(wallets.rows).toHaveCount(1);
+  expect(await wallets.labels()).toEqual(['Main again']);
+});
+
 test('a group that is too long is flagged on the Group field, like the other fields', async ({ page, webHost }) => {
   await page.goto(webHost.url);
   const wallets = new WalletsPage(page);

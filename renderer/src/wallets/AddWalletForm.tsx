@@ -1,11 +1,18 @@
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { ApiCallError } from '../api/client';
 import { errorMessage } from '../app/ErrorNote';
 import { TextField } from '../app/TextField';
 import { useAddWallet } from './mutations';
+import { walletQueries } from './queries';
 
 export function AddWalletForm() {
   const add = useAddWallet();
+  // A refused add's message is about the wallets as they were ("already watched as “Alice”"): once the
+  // list changes (Alice removed) it may be false, so it goes; adding again says what holds then.
+  const wallets = useQuery(walletQueries.list()).data;
+  const { reset } = add;
+  useEffect(() => reset(), [wallets, reset]);
   const [address, setAddress] = useState('');
   const [label, setLabel] = useState('');
   const [group, setGroup] = useState('');
