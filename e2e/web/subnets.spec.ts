@@ -32,6 +32,15 @@ test('every key column is visible at 1280×800 with no horizontal overflow; 1920
   await expect(subnets.table.getByRole('columnheader', { name: /^Exit value/ })).toBeHidden();
   await screens(page, 'subnets-1280');
 
+  // And at 1024 px: a narrower sidebar and two-line figures under the main ones keep every key column in
+  // view (the table used to scroll sideways, Emissions and vs Hold TAO out of sight).
+  await page.setViewportSize({ width: 1024, height: 700 });
+  expect(await overflow()).toEqual({ page: 0, card: 0 });
+  for (const name of KEY_COLUMNS) {
+    const box = (await subnets.table.getByRole('columnheader', { name: new RegExp(`^${name}`) }).boundingBox())!;
+    expect(box.x + box.width, `${name} at 1024 px`).toBeLessThanOrEqual(1024);
+  }
+
   await page.setViewportSize({ width: 1920, height: 1080 });
   await expect(subnets.table.getByRole('columnheader', { name: /^Exit value/ })).toBeVisible();
   expect(await overflow()).toEqual({ page: 0, card: 0 });

@@ -34,7 +34,7 @@ export function BenchmarkCard({
         gained).
       </p>
       <div className="scroll-x">
-        <table className="table compact" aria-label="Benchmarks">
+        <table className="table compact wrap-heads" aria-label="Benchmarks">
           <thead>
             <tr>
               <th>Baseline</th>

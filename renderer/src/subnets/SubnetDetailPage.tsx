@@ -151,7 +151,7 @@ function SubnetBody({
           purchases cost, and the rows add up to the wallet’s figures.
         </p>
         <div className="scroll-x">
-          <table className="table" aria-label={`Positions on SN${subnet.netuid}`}>
+          <table className="table wrap-heads" aria-label={`Positions on SN${subnet.netuid}`}>
             <thead>
               <tr>
                 <th>Wallet</th>
