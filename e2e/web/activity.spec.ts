@@ -81,6 +81,19 @@ test('rows are the engine ledger, newest first, with the amounts it books (root 
     await activity.expectCount(synced.ledger.length, inBlock);
     await activity.row(entry.seq).click();
     await expect(activity.detail.getByTestId('detail-block')).toHaveText(`#${entry.blockNumber.toLocaleString('en')}`);
+    // The local time written as the app writes dates ("Dec 6, 2026, 07:40 PM"), not "12/6/2026, 7:40:00 PM".
+    const local = await page.evaluate(
+      (t) =>
+        new Intl.DateTimeFormat(undefined, {
+          year: 'numeric',
+          month: 'short',
+          day: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+        }).format(new Date(t)),
+      entry.timestamp,
+    );
+    await expect(activity.detail.getByTestId('detail-local-time')).toHaveText(`(${local} local)`);
     const hash = entry.sources[0]?.blockHash;
     if (hash) await expect(activity.detail.getByTestId('detail-hash')).toHaveText(hash);
     const legs = activity.detail.getByTestId('detail-leg');

@@ -5,7 +5,7 @@ import { Alpha as AlphaAmount, Tao as TaoAmount } from '../app/Amount';
 import { unitFor } from '../app/currency';
 import { Money } from '../app/Money';
 import type { ActivityArgs } from './choices';
-import { shortAddress } from '../app/format';
+import { formatDateTime, shortAddress } from '../app/format';
 import { Validator } from '../app/validators';
 import { activityQueries, PAGE_SIZE } from './queries';
 import { FundDetail } from './FundDetail';
@@ -73,7 +73,12 @@ function DetailBody({
       <dl className="facts">
         <dt>When</dt>
         <dd>
-          {utcDateTime(row.timestamp)} UTC <span className="muted">({new Date(row.timestamp).toLocaleString()})</span>
+          {utcDateTime(row.timestamp)} UTC{' '}
+          {/* Local time as the rest of the app writes a date and time ("Dec 6, 2026, 07:40 PM"), not the
+              locale's default ("12/6/2026, 7:40:00 PM"). */}
+          <span className="muted" data-testid="detail-local-time">
+            ({formatDateTime(row.timestamp)} local)
+          </span>
         </dd>
         <dt>Block</dt>
         <dd data-testid="detail-block">#{row.blockNumber.toLocaleString('en')}</dd>
