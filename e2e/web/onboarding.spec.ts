@@ -106,6 +106,10 @@ test('a refused test says why; the public endpoint is saved with one click and d
   await settings.endpoint.url.fill('http://example.com');
   await settings.endpoint.use.click();
   await expect(settings.endpoint.urlError).toHaveText('The endpoint must be a ws:// or wss:// URL.');
+  // Corrected, the field no longer says so (it stayed, red, while a ws:// URL was typed and tested).
+  await settings.endpoint.url.fill('ws://127.0.0.1:9');
+  await expect(settings.endpoint.urlError).toHaveCount(0);
+  await expect(settings.endpoint.url).not.toHaveAttribute('aria-invalid', 'true');
 
   await settings.endpoint.usePublic.click();
   await expect(page.getByTestId('endpoint-current')).toHaveText(ENDPOINT_SUGGESTION);

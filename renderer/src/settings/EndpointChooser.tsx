@@ -73,6 +73,8 @@ export function EndpointChooser({ saved, onSaved }: { saved: string | null; onSa
             onChange={(e) => {
               setDraft(e.target.value);
               probe.reset();
+              // A refused save's message is about the URL as it was: typing a new one clears it, as a test's.
+              if (save.isError) save.reset();
             }}
             spellCheck={false}
             autoComplete="off"
