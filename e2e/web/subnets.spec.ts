@@ -46,6 +46,11 @@ test('every key column is visible at 1280×800 with no horizontal overflow; 1920
   expect(await overflow()).toEqual({ page: 0, card: 0 });
   const width = (await subnets.table.boundingBox())!.width;
   expect(width).toBeGreaterThan(1500);
+  // A share of the portfolio is never negative: "58.3%", not "+58.3%".
+  await expect(subnets.table.locator('thead th:nth-child(5)')).toHaveText(/^Share/);
+  const shares = await subnets.rows.locator('td:nth-child(5)').allTextContents();
+  expect(shares.length).toBeGreaterThan(3);
+  for (const share of shares) expect(share).toMatch(/^(\d+\.\d%|—)$/);
   await screens(page, 'subnets-1920');
 });
 

@@ -132,7 +132,9 @@ export const SUBNET_COLUMNS: Column[] = [
     sort: 'allocation',
     numeric: true,
     wide: true,
-    cell: (row) => <Pct value={row.market.allocation} base="the portfolio value" tone={false} decimals={1} />,
+    cell: (row) => (
+      <Pct value={row.market.allocation} base="the portfolio value" tone={false} signed={false} decimals={1} />
+    ),
   },
   {
     id: 'cost',
