@@ -119,6 +119,9 @@ describe.each([
   ['basket475', 1057],
   // a Swap claim (1,994, before 411) then a swap_stake out of root in the same block
   ['upgrade424', 1080],
+  // a hotkey swap (8,500) moving a subnet-1 position the walk learnt only below that block (3,142), then a
+  // coldkey swap away (9,500): the position on the new hotkey was never watched (swap-pairs.ts)
+  ['upgrade424', 4101],
   // a batched fill in the head block (12,000), after the finalized head sync stops at (11,998)
   ['upgrade424', 2053],
   // one batch (14,500) with three orders of olga on one subnet: a buy and a sale of one position, a buy

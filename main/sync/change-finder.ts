@@ -24,6 +24,7 @@ import { runtimeFeatures } from './runtime-features';
 import { heldBefore, upgradeBlocks } from './upgrade-blocks';
 import { searchDissolutions } from './dissolution-blocks';
 import { POSITION_KINDS, posKey, type ChangeBlock } from './change-block';
+import { hotkeySwapsOf, swappedPairs } from './swap-pairs';
 
 export { recordsSomething, type ChangeBlock } from './change-block';
 
@@ -308,6 +309,9 @@ export class ChangeFinder {
       // Pairs known now may hold α at change blocks read before they were: the walk's, an earlier round's.
       if (grew || round === 0)
         for (const p of await heldLate(this, [...changes.keys()])) grew = this.#addPosition(p.hotkey, p.netuid) || grew;
+      // Positions learned after a swap's block was read go through it too (swap-pairs.ts, upgrade424 seed 4101).
+      for (const p of swappedPairs(hotkeySwapsOf(this.#events.values()), this.positions.values()))
+        grew = this.#addPosition(p.hotkey, p.netuid) || grew;
       onProgress?.(changes.size);
       const extra = await this.#verify(lo, hi, candidates);
       // And at the blocks before them, just read by verification: held only there (basket475 seed 48).
@@ -359,16 +363,11 @@ export class ChangeFinder {
       if (row.coldkey !== this.coldkey || !row.hotkey || row.netuid === null) continue;
       if (POSITION_KINDS.has(row.kind) && this.#addPosition(row.hotkey, row.netuid)) grew = true;
     }
-    for (const ref of c.silent) {
-      if (ref.kind !== 'HotkeySwapped') continue;
-      // Positions continue under the new hotkey and were under the old one (docs/chain/change-discovery.md).
-      const pairs = [[ref.oldHotkey, ref.newHotkey] as const, [ref.newHotkey, ref.oldHotkey] as const];
-      for (const p of [...this.positions.values()])
-        for (const [from, to] of pairs)
-          if (p.hotkey === from && (ref.netuid ?? p.netuid) === p.netuid && this.#addPosition(to, p.netuid))
-            grew = true;
-      if (this.#addHotkey(ref.newHotkey)) grew = true;
-    }
+    // Positions continue under the new hotkey and were under the old one (docs/chain/change-discovery.md).
+    const swaps = c.silent.flatMap((ref) => (ref.kind === 'HotkeySwapped' ? [ref] : []));
+    for (const p of swappedPairs(swaps, this.positions.values()))
+      if (this.#addPosition(p.hotkey, p.netuid)) grew = true;
+    for (const ref of swaps) if (this.#addHotkey(ref.newHotkey)) grew = true;
     // A pair read beside the positions with α no event named becomes one (bisection then finds its block).
     for (const p of this.pairs.heldAt(c.state.number, c.state.values))
       if (this.#addPosition(p.hotkey, p.netuid)) grew = true;
