@@ -4,6 +4,7 @@ import {
   compactFiat,
   compactTao,
   fiat,
+  fileSize,
   formatDate,
   formatDateTime,
   formatUnits,
@@ -74,6 +75,19 @@ describe('ratio', () => {
     expect(ratio(-0.65, 2, { signed: false })).toBe('−0.65');
     expect(ratio(null)).toBe('—');
     expect(ratio(Number.POSITIVE_INFINITY)).toBe('—');
+  });
+});
+
+describe('fileSize', () => {
+  it('kB below a megabyte (never 0 kB), then MB and GB with one decimal, never "1000" of a unit', () => {
+    expect([0, 999, 1_499, 812_345, 999_499].map(fileSize)).toEqual(['1 kB', '1 kB', '1 kB', '812 kB', '999 kB']);
+    expect([999_500, 1_728_000, 999_000_000, 999_950_000, 2_345_678_901].map(fileSize)).toEqual([
+      '1.0 MB',
+      '1.7 MB',
+      '999.0 MB',
+      '1.0 GB',
+      '2.3 GB',
+    ]);
   });
 });
 

@@ -86,6 +86,14 @@ export function ratio(value: number | null, decimals = 2, { signed = true }: { s
   return value < 0 ? `−${text}` : signed ? `+${text}` : text;
 }
 
+/** A file's size as people read it: "812 kB", "1.7 MB", "2.3 GB" (1000-based, as file managers show it). */
+export function fileSize(bytes: number): string {
+  // Each unit up to where it would round to 1000 of itself ("1000 kB" reads as "1.0 MB").
+  if (bytes < 999_500) return `${Math.max(1, Math.round(bytes / 1e3))} kB`;
+  if (bytes < 999_950_000) return `${(bytes / 1e6).toFixed(1)} MB`;
+  return `${(bytes / 1e9).toFixed(1)} GB`;
+}
+
 /** A τ amount for chart axes: τ1.2k, τ950, −τ3.4M (display only; the float is never used for money). */
 export function compactTao(rao: bigint | number): string {
   const v = typeof rao === 'bigint' ? Number(rao) / 1e9 : rao / 1e9;

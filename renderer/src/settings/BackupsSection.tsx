@@ -8,6 +8,7 @@ import type { BackupInfo } from '../../../shared/api';
 import { send } from '../api/client';
 import { ErrorNote } from '../app/ErrorNote';
 import { useFocusBack } from '../app/focus-back';
+import { fileSize } from '../app/format';
 
 const backupQueries = {
   all: () => ['backups'] as const,
@@ -111,7 +112,7 @@ function BackupItem({
   return (
     <li>
       <span>
-        {when(b.createdAt)} · {b.kind} · {Math.ceil(b.bytes / 1024)} kB
+        {when(b.createdAt)} · {b.kind} · {fileSize(b.bytes)}
       </span>{' '}
       {confirming ? (
         <span className="confirm" onKeyDown={(e) => e.key === 'Escape' && cancel()}>
