@@ -3,6 +3,7 @@
 // Event sequences and their economic meaning: docs/chain/mechanics.md.
 import { u8aToHex } from '@polkadot/util';
 import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
+import { hotkeySwapOf } from './swap-pairs';
 import {
   baseRow,
   big,
@@ -150,8 +151,7 @@ export function mechanicsOf(
         break;
       case 'subtensorModule.HotkeySwapped':
       case 'subtensorModule.HotkeySwappedOnSubnet': {
-        const [owner, oldHotkey, newHotkey] = [ss58(d[0]), ss58(d[1]), ss58(d[2])];
-        const netuid = d.length >= 4 ? num(d[3]) : null;
+        const { owner, oldHotkey, newHotkey, netuid } = hotkeySwapOf(e)!;
         if (owner === coldkey)
           rows.push({
             ...baseRow(e, netuid === null ? 'HotkeySwapped' : 'HotkeySwappedOnSubnet', coldkey),

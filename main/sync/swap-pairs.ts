@@ -9,15 +9,24 @@ export interface HotkeySwap {
   netuid: number | null;
 }
 
+/**
+ * A decoded HotkeySwapped(owner, old, new) or HotkeySwappedOnSubnet(owner, old, new, netuid), with the
+ * owner coldkey that made it; null for any other event. The one reading of their fields (./mechanics too).
+ */
+export function hotkeySwapOf(e: DecodedEvent): (HotkeySwap & { owner: string }) | null {
+  if (e.section !== 'subtensorModule' || (e.method !== 'HotkeySwapped' && e.method !== 'HotkeySwappedOnSubnet'))
+    return null;
+  const d = e.data;
+  return { owner: ss58(d[0]), oldHotkey: ss58(d[1]), newHotkey: ss58(d[2]), netuid: d.length >= 4 ? num(d[3]) : null };
+}
+
 /** The hotkey swaps among decoded events, whoever's positions they move. */
 export function hotkeySwapsOf(blocks: Iterable<readonly DecodedEvent[]>): HotkeySwap[] {
   const out: HotkeySwap[] = [];
   for (const events of blocks)
     for (const e of events) {
-      if (e.section !== 'subtensorModule' || (e.method !== 'HotkeySwapped' && e.method !== 'HotkeySwappedOnSubnet'))
-        continue;
-      const d = e.data;
-      out.push({ oldHotkey: ss58(d[1]), newHotkey: ss58(d[2]), netuid: d.length >= 4 ? num(d[3]) : null });
+      const swap = hotkeySwapOf(e);
+      if (swap) out.push({ oldHotkey: swap.oldHotkey, newHotkey: swap.newHotkey, netuid: swap.netuid });
     }
   return out;
 }
