@@ -102,7 +102,10 @@ test('a refused test says why; the public endpoint is saved with one click and d
   await settings.endpoint.url.fill('ws://127.0.0.1:9');
   await settings.endpoint.test.click();
   await expect(settings.endpoint.report).toHaveAttribute('data-ok', 'false', { timeout: 30_000 });
-  await expect(settings.endpoint.report).toContainText('Cannot reach endpoint');
+  // Said once: the URL, then why ("Cannot reach endpoint — Cannot reach ws://…" said it twice).
+  await expect(settings.endpoint.report).toHaveText(
+    'Cannot reach ws://127.0.0.1:9. The node did not answer or dropped the connection.',
+  );
   await settings.endpoint.url.fill('http://example.com');
   await settings.endpoint.use.click();
   await expect(settings.endpoint.urlError).toHaveText('The endpoint must be a ws:// or wss:// URL.');

@@ -1,3 +1,4 @@
+import { restates } from '../app/said-once';
 import { useSyncStatus } from './queries';
 import { connectionView } from './status';
 
@@ -9,10 +10,12 @@ export function ChainStatusNote() {
   // Idle without a reason says nothing useful here.
   if (view.tone === 'idle' && !view.detail) return null;
   const problem = view.tone === 'problem';
+  // Said once: "Cannot reach ws://…", not "Cannot reach endpoint — Cannot reach ws://…".
+  const alone = view.detail !== null && restates(view.label, view.detail);
   return (
     <p className={problem ? 'error' : 'note'} role={problem ? 'status' : undefined} data-testid="chain-status">
-      {view.label}
-      {view.detail ? ` — ${view.detail}` : ''}
+      {alone ? view.detail : view.label}
+      {view.detail && !alone ? ` — ${view.detail}` : ''}
     </p>
   );
 }
