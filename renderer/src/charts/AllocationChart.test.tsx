@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { PrivacyContext } from '../app/privacy';
-import { AllocationChart, allocationSlices } from './AllocationChart';
+import { AllocationChart, allocationSlices, tipText } from './AllocationChart';
 
 const A = 1_000_000_000n;
 
@@ -52,5 +52,20 @@ describe('<AllocationChart>', () => {
     unmount();
     render(<AllocationChart slices={slices} shownIn={{ unit: usd, price: null }} />);
     expect(screen.getByTestId('allocation-5').textContent).toContain('no price');
+  });
+
+  it('writes each share with the app’s percentage formatter and precision: legend, summary and tooltip alike', () => {
+    const slices = [
+      { id: '5', label: 'SN5', value: 2n * A },
+      { id: '0', label: 'SN0', value: A },
+    ];
+    render(<AllocationChart slices={slices} />);
+    // 2/3: "66.7%" shown, the full ratio on hover as every other percentage (app/Amount.tsx Pct), not "66.6666%".
+    const share = screen.getByTestId('allocation-5').querySelector('.muted .amount')!;
+    expect(share.textContent).toBe('66.7%');
+    expect(share.getAttribute('title')).toBe('66.666600%');
+    expect(screen.getByTestId('chart-summary').textContent).toContain('SN5 τ2.0000 (66.7%)');
+    const [first] = allocationSlices(slices);
+    expect(tipText(first!, () => 'τ2.0000')).toBe('SN5: τ2.0000 · 66.7%');
   });
 });

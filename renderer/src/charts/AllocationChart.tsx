@@ -1,6 +1,6 @@
 import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
 import { METRICS } from '../../../shared/vocab';
-import { Masked } from '../app/Amount';
+import { Masked, Pct } from '../app/Amount';
 import { FULL_DECIMALS, pct } from '../app/format';
 import { formatIn, IN_TAO, valueIn, type ShownIn } from '../app/Money';
 import { toChartNumber } from './chart-data';
@@ -30,6 +30,15 @@ export function allocationSlices(slices: readonly Slice[]): (Slice & { share: nu
   return head.map((s) => ({ ...s, share: total === 0n ? 0 : Number((s.value * 1_000_000n) / total) / 1_000_000 }));
 }
 
+/** A share's precision: the Subnets table's allocation column's (subnets/columns.tsx), one decimal. */
+const SHARE_DECIMALS = 1;
+/** A share as the app writes a percentage (app/format.ts `pct`), unsigned: "56.0%". */
+export const shareText = (share: number) => pct(share, SHARE_DECIMALS, { signed: false });
+
+/** A slice's tooltip: its value and its share, the share as the legend writes it. */
+export const tipText = (s: Slice & { share: number }, money: (rao: bigint) => string) =>
+  `${s.label}: ${money(s.value)} · ${shareText(s.share)}`;
+
 /** A τ value in the display currency: "no price" in fiat without the as-of day's price. */
 function valueText(rao: bigint, decimals: number | undefined, shownIn: ShownIn): string {
   const amount = valueIn(rao, shownIn);
@@ -55,7 +64,7 @@ export const AllocationChart = memoOnData(function AllocationChart({
   const summary =
     shown.length === 0
       ? `${title}: nothing held.`
-      : `${title}: ${shown.map((s) => `${s.label} ${money(s.value)} (${pct(s.share, 1).replace('+', '')})`).join(', ')}.`;
+      : `${title}: ${shown.map((s) => `${s.label} ${money(s.value)} (${shareText(s.share)})`).join(', ')}.`;
   const legend = (
     <ul className="chart-legend allocation-legend">
       {shown.map((s, i) => (
@@ -63,7 +72,7 @@ export const AllocationChart = memoOnData(function AllocationChart({
           <i className="swatch" style={{ background: COLORS[i % COLORS.length] }} /> {s.label}{' '}
           <Masked text={money(s.value, 2)} full={money(s.value, FULL_DECIMALS)} tone={null} />{' '}
           <span className="muted">
-            <Masked text={pct(s.share, 1).replace('+', '')} full={pct(s.share, 4).replace('+', '')} tone={null} />
+            <Pct value={s.share} decimals={SHARE_DECIMALS} tone={false} signed={false} />
           </span>
         </li>
       ))}
@@ -101,11 +110,7 @@ export const AllocationChart = memoOnData(function AllocationChart({
                 const name = payload?.[0]?.name;
                 const s = shown.find((x) => x.label === name);
                 if (!active || !s) return null;
-                return (
-                  <div className="chart-tip">
-                    {s.label}: {money(s.value)} · {pct(s.share, 2).replace('+', '')}
-                  </div>
-                );
+                return <div className="chart-tip">{tipText(s, money)}</div>;
               }}
             />
           </PieChart>
