@@ -10,6 +10,18 @@ test.describe.configure({ timeout: 240_000 });
 /** How far an element scrolls sideways (0 when its content fits). */
 const sideways = (locator: Locator) => locator.evaluate((el) => el.scrollWidth - el.clientWidth);
 
+/** Cells whose text reaches past their own box (into a neighbour), as "text: px out". */
+const textOutsideItsCell = (table: Locator) =>
+  table.evaluate((el) =>
+    [...el.querySelectorAll('th, td')].flatMap((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const [text, box] = [range.getBoundingClientRect(), cell.getBoundingClientRect()];
+      const out = Math.max(box.left - text.left, text.right - box.right);
+      return text.width > 0 && out > 0.5 ? [`${(cell as HTMLElement).innerText}: ${out.toFixed(1)}`] : [];
+    }),
+  );
+
 /** The scroller a table sits in. */
 const scrollerOf = (page: Page, name: string | RegExp) =>
   page.getByRole('table', { name }).locator('xpath=ancestor::div[contains(@class, "scroll-x")][1]');
@@ -33,8 +45,14 @@ test('at 1024 px the baselines, the adds-up line and a subnet’s positions fit;
     .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
   expect(tops.length).toBe(4);
   expect(new Set(tops).size).toBe(1);
-  // Narrower than its ten columns: it scrolls, with the row names kept in view.
+  // The returns table's ten columns fit too (it scrolled by 203 px): tighter, its risk headers on two
+  // lines, its row names wrapping; no figure pokes out of its cell.
   const perf = scrollerOf(page, 'Period returns and risk');
+  expect(await sideways(perf), 'returns table').toBe(0);
+  expect(await textOutsideItsCell(page.getByRole('table', { name: 'Period returns and risk' }))).toEqual([]);
+
+  // Narrower than its columns: it scrolls, with the row names kept in view.
+  await page.setViewportSize({ width: 900, height: 700 });
   expect(await sideways(perf)).toBeGreaterThan(0);
   await perf.evaluate((el) => el.scrollBy({ left: 400 }));
   const name = perf.getByRole('cell', { name: 'Portfolio', exact: true });
@@ -43,6 +61,7 @@ test('at 1024 px the baselines, the adds-up line and a subnet’s positions fit;
     await perf.evaluate((el) => el.getBoundingClientRect().left),
   ];
   expect(Math.abs(nameLeft - scrollerLeft)).toBeLessThan(1);
+  await page.setViewportSize({ width: 1024, height: 700 });
 
   // A figure's label reached by keyboard has the same 2 px focus ring as buttons and links.
   const label = page.locator('.headline .metric-label').first();

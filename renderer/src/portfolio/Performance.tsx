@@ -57,7 +57,7 @@ export function PerformanceCard({ analytics, view }: { analytics: AnalyticsView;
         <MetricLabel label={RISK_FREE[p.riskFree.id].label} help={RISK_FREE[p.riskFree.id].help} /> as the risk-free
         rate (<Pct value={p.riskFree.annualRate} tone={false} /> a year). Risk from {p.from} to {p.to}.
       </p>
-      <div className="scroll-x">
+      <div className="scroll-x perf-scroll">
         <table className="table compact perf-table" aria-label="Period returns and risk">
           <thead>
             <tr>
