@@ -101,8 +101,11 @@ export function WalletRow({
         </>
       )}
       <td className="actions">
-        {!editing && !confirming && (
-          <>
+        {/* The buttons and the question share one place in the cell, the one not in use kept invisible
+            (no focus, not read out): the column is as wide as the wider of them either way, so opening
+            the question moves no column (it widened this one and narrowed the others). */}
+        <div className="action-swap">
+          <span className={editing || confirming ? 'unused' : undefined}>
             <button type="button" ref={renameButton} onClick={startEditing} aria-label={`Rename ${wallet.label}`}>
               Rename
             </button>
@@ -115,25 +118,27 @@ export function WalletRow({
             >
               Remove
             </button>
-          </>
-        )}
-        {confirming && (
-          <span className="confirm" onKeyDown={(e) => e.key === 'Escape' && keep()}>
+          </span>
+          {/* Mounted anew when asked, so the safe answer takes the focus: Enter or Escape keeps the wallet. */}
+          <span
+            key={confirming ? 'asking' : 'unused'}
+            className={confirming ? 'confirm' : 'confirm unused'}
+            onKeyDown={(e) => confirming && e.key === 'Escape' && keep()}
+          >
             Stop watching?
             <button
               type="button"
               className="danger"
-              onClick={() => remove.mutate(wallet.id)}
+              onClick={() => confirming && remove.mutate(wallet.id)}
               disabled={remove.isPending}
             >
               Confirm remove
             </button>
-            {/* The safe answer has the focus: Enter or Escape keeps the wallet. */}
-            <button type="button" onClick={keep} autoFocus>
+            <button type="button" onClick={keep} autoFocus={confirming}>
               Keep
             </button>
           </span>
-        )}
+        </div>
         {remove.error && (
           <span className="error" role="alert">
             {errorMessage(remove.error)}
