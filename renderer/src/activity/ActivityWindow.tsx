@@ -58,7 +58,19 @@ export const ActivityWindow = memo(function ActivityWindow(props: ActivityWindow
   usePrefetchAhead(props.args, last, count);
 
   return (
-    <div ref={scroller} className="activity-scroll" role="presentation">
+    <div
+      ref={scroller}
+      className="activity-scroll"
+      role="presentation"
+      // Not a Tab stop of its own. Chromium makes a scroller with nothing focusable inside one, but the
+      // grid around it is the Tab stop, and its keys (arrows, Page Up/Down, Home, End) scroll this. A
+      // click on a row, which focuses the nearest focusable element (this one), focuses the grid.
+      tabIndex={-1}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget)
+          e.currentTarget.closest<HTMLElement>('[role="grid"]')?.focus({ preventScroll: true });
+      }}
+    >
       <div
         role="rowgroup"
         className="activity-rows"
