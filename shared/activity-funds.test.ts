@@ -117,7 +117,8 @@ describe('basket records in Activity', () => {
   });
 
   it('shows the amounts the engine booked: shares, TAO, the purchase fee, the sources', () => {
-    const rows = entries.map((e) => toActivityRow(e, (b) => `0xhash${b}`));
+    // A block's own runtime only where the entry has no event's: 999 is never shown here.
+    const rows = entries.map((e) => toActivityRow(e, (b) => ({ hash: `0xhash${b}`, specVersion: 999 })));
     const purchase = rows[1]!;
     expect(purchase.legs).toEqual([]);
     expect(purchase.fund).toMatchObject({ record: 'purchase', shares: 9_000n, tao: 10_000n, fee: 500n, hotkey: H });

@@ -50,11 +50,11 @@ describe('activity over the engine ledger', () => {
       ['transfer-out', 1],
       ['root-claim-keep', 1],
     ]);
-    const claim = toActivityRow(ledger[5]!, (b) => `0xhash${b}`);
+    const claim = toActivityRow(ledger[5]!, (b) => ({ hash: `0xhash${b}`, specVersion: 424 }));
     expect(claim.legs[0]!.alpha).toBe(7n * A);
     expect(claim.claimedNetuid).toBe(1);
-    // No source event: the hash comes from the block lookup.
-    expect(claim.blockHash).toBe('0xhash60');
+    // No source event: the hash and the runtime come from the block sync read (the detail said "Runtime —").
+    expect([claim.blockHash, claim.specVersion]).toEqual(['0xhash60', 424]);
     const swap = toActivityRow(ledger[2]!, () => null);
     expect(swap.legs.map((l) => [l.netuid, l.alpha])).toEqual([
       [1, -A],

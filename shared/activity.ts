@@ -78,6 +78,7 @@ export interface ActivityRow {
   /** Null only when the block was never read (a root-claim payout without its event). */
   blockHash: string | null;
   timestamp: number;
+  /** The runtime: its chain event's, else its block's as sync read it; 0 where neither is known. */
   specVersion: number;
   extrinsicIndex: number | null;
   legs: LedgerLegView[];
@@ -249,18 +250,30 @@ export function activityFacets(entries: readonly ActivityEntry[]): ActivityFacet
   };
 }
 
-/** The row shown for an entry; `blockHashOf` fills the hash of a block whose entry has no source event. */
-export function toActivityRow(e: ActivityEntry, blockHashOf: (block: number) => string | null): ActivityRow {
+/** What sync recorded of a block it read (the `blocks` table): its hash and its runtime. */
+export interface BlockRead {
+  hash: string;
+  specVersion: number;
+}
+
+/**
+ * The row shown for an entry; `blockOf` fills the hash and runtime of a block whose entry has no source
+ * event (a root-claim payout, a fund's dividends, a position effect), where sync read that block.
+ */
+export function toActivityRow(e: ActivityEntry, blockOf: (block: number) => BlockRead | null): ActivityRow {
   const sources = e.sources;
   const fund = e instanceof FundEntry ? e : null;
   const ledger = e instanceof LedgerEntry ? e : (fund?.entry ?? null);
+  // Looked up only for an entry that lacks its hash or runtime (most have a source event with both).
+  let read: BlockRead | null | undefined;
+  const block = () => (read === undefined ? (read = blockOf(e.blockNumber)) : read);
   return {
     seq: e.seq,
     kind: e.kind,
     blockNumber: e.blockNumber,
-    blockHash: sources[0]?.blockHash ?? blockHashOf(e.blockNumber),
+    blockHash: sources[0]?.blockHash ?? block()?.hash ?? null,
     timestamp: e.timestamp,
-    specVersion: e.specVersion,
+    specVersion: e.specVersion || (block()?.specVersion ?? 0),
     extrinsicIndex: e.extrinsicIndex,
     legs: e.legs.map((l) => ({ ...l })),
     claimedNetuid: ledger?.payout?.netuid ?? null,

@@ -69,7 +69,9 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
   const facts = ledgerFactsRepo(ctx.db);
   const settings = settingsRepo(ctx.db);
   const prices = fiatPricesRepo(ctx.db);
-  const blockHash = ctx.db.prepare<[number], { hash: string }>('SELECT hash FROM blocks WHERE number = ?');
+  const blockRead = ctx.db.prepare<[number], { hash: string; specVersion: number }>(
+    'SELECT hash, spec_version AS specVersion FROM blocks WHERE number = ?',
+  );
   // Spot values of a leg come from the snapshot before its block, which sync records with the event,
   // so events, root-claim payouts, silent effects (hotkey and coldkey swaps, dissolution payouts,
   // batched order fills, share-pool reconciles) and wallets are what the ledger depends on.
@@ -195,7 +197,7 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
     return { ledger: all, entries };
   };
 
-  const hashOf = (block: number) => blockHash.get(block)?.hash ?? null;
+  const blockOf = (block: number) => blockRead.get(block) ?? null;
   /**
    * The rows' TAO amounts at their day's price (the same conversion as the figures' dated amounts); a
    * basket record that gives shares up has its cost basis and realized from the shares' own fiat cost
@@ -238,7 +240,7 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
       const offset = args?.offset ?? 0;
       const limit = args?.limit ?? DEFAULT_PAGE;
       const shown = entries.slice(offset, offset + limit);
-      const rows = shown.map((e) => toActivityRow(e, hashOf));
+      const rows = shown.map((e) => toActivityRow(e, blockOf));
       const symbolsOf = Object.fromEntries(
         all.facets.netuids.flatMap((n) => (n !== 0 && symbols.has(n) ? [[n, symbols.get(n)!]] : [])),
       );

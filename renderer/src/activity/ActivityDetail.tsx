@@ -92,8 +92,13 @@ function DetailBody({
         <dd data-testid="detail-extrinsic">
           {row.extrinsicIndex === null ? 'none (runtime hook)' : `${row.blockNumber}-${row.extrinsicIndex}`}
         </dd>
-        <dt>Runtime</dt>
-        <dd>{row.specVersion > 0 ? `spec ${row.specVersion}` : '—'}</dd>
+        {/* Its chain event's runtime, else its block's; where neither is known, no line (not "Runtime —"). */}
+        {row.specVersion > 0 && (
+          <>
+            <dt>Runtime</dt>
+            <dd data-testid="detail-runtime">spec {row.specVersion}</dd>
+          </>
+        )}
         <dt>Subnets</dt>
         <dd>{subnetsText(row)}</dd>
       </dl>
