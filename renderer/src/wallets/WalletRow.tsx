@@ -125,18 +125,20 @@ export function WalletRow({
             className={confirming ? 'confirm' : 'confirm unused'}
             onKeyDown={(e) => confirming && e.key === 'Escape' && keep()}
           >
-            Stop watching?
-            <button
-              type="button"
-              className="danger"
-              onClick={() => confirming && remove.mutate(wallet.id)}
-              disabled={remove.isPending}
-            >
-              Confirm remove
-            </button>
-            <button type="button" onClick={keep} autoFocus={confirming}>
-              Keep
-            </button>
+            <span className="confirm-question">Stop watching?</span>
+            <span className="confirm-answers">
+              <button
+                type="button"
+                className="danger"
+                onClick={() => confirming && remove.mutate(wallet.id)}
+                disabled={remove.isPending}
+              >
+                Confirm remove
+              </button>
+              <button type="button" onClick={keep} autoFocus={confirming}>
+                Keep
+              </button>
+            </span>
           </span>
         </div>
         {remove.error && (
