@@ -88,6 +88,12 @@ describe('activity on devnet scenario basket475 (fund purchases, dividends, clai
     const truth = dn.truth();
     const staked = truth.events.filter((e) => e.kind === 'BasketStakedIn' && e.block <= truth.finalized);
     expect(staked.length).toBeGreaterThan(0);
+    // A record with no chain event of its own (dividends read from the chain state) has its block's
+    // runtime, a number, as sync read that block (the detail showed "Runtime —").
+    const silent = fundRows.filter((r) => r.sources.length === 0);
+    expect(silent.length).toBeGreaterThan(0);
+    const specAt = (block: number) => truth.specVersions.filter((s) => s.from <= block).at(-1)?.spec;
+    expect(silent.map((r) => [r.seq, r.specVersion])).toEqual(silent.map((r) => [r.seq, specAt(r.blockNumber)]));
     const purchases = fundRows.filter((r) => r.kind === 'fund-purchase');
     expect(
       purchases.map((r) => [

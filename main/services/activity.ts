@@ -18,6 +18,7 @@ import {
   type ActivityFacets,
   type ActivityRow,
   type ActivityFilter,
+  type BlockRead,
   type ActivitySort,
 } from '../../shared/activity';
 import type { ActivityFilterArgs, DbTable, Handlers, PushEvents } from '../../shared/api';
@@ -69,8 +70,8 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
   const facts = ledgerFactsRepo(ctx.db);
   const settings = settingsRepo(ctx.db);
   const prices = fiatPricesRepo(ctx.db);
-  const blockRead = ctx.db.prepare<[number], { hash: string; specVersion: number }>(
-    'SELECT hash, spec_version AS specVersion FROM blocks WHERE number = ?',
+  const blockRead = ctx.db.prepare<[number], { hash: string; spec: bigint }>(
+    'SELECT hash, spec_version AS spec FROM blocks WHERE number = ?',
   );
   // Spot values of a leg come from the snapshot before its block, which sync records with the event,
   // so events, root-claim payouts, silent effects (hotkey and coldkey swaps, dissolution payouts,
@@ -197,7 +198,10 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
     return { ledger: all, entries };
   };
 
-  const blockOf = (block: number) => blockRead.get(block) ?? null;
+  const blockOf = (block: number): BlockRead | null => {
+    const read = blockRead.get(block);
+    return read ? { hash: read.hash, specVersion: Number(read.spec) } : null;
+  };
   /**
    * The rows' TAO amounts at their day's price (the same conversion as the figures' dated amounts); a
    * basket record that gives shares up has its cost basis and realized from the shares' own fiat cost
