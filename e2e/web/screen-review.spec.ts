@@ -5,6 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import { ActivityPage } from '../page-models/activity-page';
 import { PortfolioPage } from '../page-models/portfolio-page';
 import { WalletsPage } from '../page-models/wallets-page';
+import { themeColour } from '../support/theme';
 import { expect, test } from '../support/web-host';
 
 test.use({ seed: 'devnet-demo' });
@@ -14,17 +15,6 @@ const heights = (scope: Locator) =>
   scope
     .locator('input, select, button')
     .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().height * 10) / 10));
-
-/** A CSS variable of the theme as a computed colour. */
-const themeColour = (page: Page, variable: string) =>
-  page.evaluate((v) => {
-    const probe = document.createElement('span');
-    probe.style.color = `var(${v})`;
-    document.body.append(probe);
-    const colour = getComputedStyle(probe).color;
-    probe.remove();
-    return colour;
-  }, variable);
 
 async function openActivity(page: Page, url: string): Promise<ActivityPage> {
   await page.goto(url);

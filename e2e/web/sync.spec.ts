@@ -13,20 +13,12 @@ import { WalletsPage } from '../page-models/wallets-page';
 import { screens } from '../support/screens';
 import { seedOnePosition } from '../support/seed';
 import { syncedData } from '../support/synced';
+import { themeColour } from '../support/theme';
 import { expect, startWebHost, test } from '../support/web-host';
 import type { Locator } from '@playwright/test';
 
 /** A status dot's colour and the colour of a theme variable, both as the page computes them. */
 const dotColour = (scope: Locator) => scope.locator('.dot').evaluate((dot) => getComputedStyle(dot).backgroundColor);
-const themeColour = (scope: Locator, variable: string) =>
-  scope.evaluate((el, v) => {
-    const probe = el.ownerDocument.createElement('span');
-    probe.style.background = `var(${v})`;
-    el.ownerDocument.body.append(probe);
-    const colour = getComputedStyle(probe).backgroundColor;
-    probe.remove();
-    return colour;
-  }, variable);
 
 test('an unreachable endpoint is a calm status, not a crash; wallets still work', async ({ page, webHost }) => {
   await page.goto(webHost.url);
@@ -53,7 +45,7 @@ test('an unreachable endpoint is a calm status, not a crash; wallets still work'
   await expect(cell).toHaveAttribute('data-tone', 'problem');
   await expect(cell).toContainText('Waiting: cannot reach endpoint');
   // The dot says it too: the problem colour, not the grey of a status with no tone.
-  expect(await dotColour(cell)).toBe(await themeColour(cell, '--danger'));
+  expect(await dotColour(cell)).toBe(await themeColour(page, '--danger'));
   await screens(page, 'wallets-unreachable');
 });
 
@@ -97,7 +89,7 @@ test.describe('on a synced wallet', () => {
       const cell = wallets.row('user 0').getByTestId('wallet-sync');
       await expect(cell).toHaveAttribute('data-phase', 'live', { timeout: 30_000 });
       await expect(cell).toContainText('Live');
-      expect(await dotColour(cell)).toBe(await themeColour(cell, '--accent'));
+      expect(await dotColour(cell)).toBe(await themeColour(page, '--accent'));
 
       // Pause: says paused (not "Connected"), for the app and for each wallet.
       await frame.syncIndicator().getByRole('button', { name: 'Pause sync' }).click();
