@@ -4,7 +4,14 @@
 // with both legs, a fund-share purchase's shares and TAO) and an export of the rows is the same ledger
 // the figures come from. Basket records join the ledger in ./activity-funds.
 import { FundEntry, type ActivityEntry } from './activity-funds';
-import { eventRef, LedgerEntry, type LedgerLeg } from './engine';
+import {
+  basketRecordInFiat,
+  eventRef,
+  LedgerEntry,
+  type BasketRecordInFiat,
+  type FiatBook,
+  type LedgerLeg,
+} from './engine';
 import type { LedgerLegView } from './views';
 import {
   ACTIVITY_KINDS,
@@ -90,15 +97,16 @@ export interface ActivityRow {
   /**
    * Asked in fiat: per leg, its TAO amount, its TAO fee (null for an α or unknown fee) and its value at
    * spot (null without one) at the entry's day's imported price, in 1e-8 units; null where that day has
-   * no price. `fund`: the same for the basket record's TAO, fee, cost basis, realized and income, except
-   * that a record giving shares up (`lotBased`) has its cost basis and realized from the shares' own
-   * fiat cost on the days they were acquired (null: a price missing), as the exports.
+   * no price. `fund`: the basket record as engine/basket-record-fiat converts it (its TAO, cost basis,
+   * realized and income at its day's price, except that a record giving shares up (`lotBased`) has its
+   * cost basis and realized from the shares' own fiat cost on the days they were acquired, as the exports
+   * and the Subnets page's records), and its fee at the day's price.
    */
   fiat?: {
     tao: (bigint | null)[];
     fee: (bigint | null)[];
     spot: (bigint | null)[];
-    fund: (Record<'tao' | 'fee' | 'basis' | 'realized' | 'income', bigint | null> & { lotBased: boolean }) | null;
+    fund: (BasketRecordInFiat & { fee: bigint | null }) | null;
   };
   flags: string[];
 }
@@ -297,4 +305,28 @@ export function toActivityRow(e: ActivityEntry, blockOf: (block: number) => Bloc
     },
     flags: [...e.flags],
   };
+}
+
+/**
+ * Rows (of `entries`, in the same order) with their amounts in fiat (`ActivityRow.fiat`): each at TAO's
+ * price on its entry's day; a basket record as engine/basket-record-fiat converts it.
+ */
+export function activityRowsInFiat(
+  rows: readonly ActivityRow[],
+  entries: readonly ActivityEntry[],
+  book: FiatBook,
+): ActivityRow[] {
+  return rows.map((r, i) => {
+    const e = entries[i];
+    const at = (rao: bigint) => book.value(rao, r.timestamp);
+    return {
+      ...r,
+      fiat: {
+        tao: r.legs.map((l) => at(l.tao)),
+        fee: r.legs.map((l) => (l.fee === null || l.feeUnit !== 'tao' ? null : at(l.fee))),
+        spot: r.legs.map((l) => (l.spotTao === null ? null : at(l.spotTao))),
+        fund: e instanceof FundEntry ? { ...basketRecordInFiat(e.record, book), fee: at(e.fee) } : null,
+      },
+    };
+  });
 }

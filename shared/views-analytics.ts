@@ -5,9 +5,10 @@
 // Amounts are in the requested display currency: τ in rao (1e-9), or fiat in 1e-8 units. A fiat amount
 // is null when the day it needs has no imported price (never guessed); those days are listed in
 // `fiat.missingDays`. Values (value, cost basis, returns, benchmarks) convert at the as-of day's price,
-// dated amounts (series points, markers, income, range figures) at their own day's price. Rates and
-// risk figures are always in τ terms.
+// dated amounts (series points, markers, income, range figures, basket records) at their own day's
+// price. Rates and risk figures are always in τ terms.
 import type { FrictionSplit } from './engine/analytics/friction';
+import type { BasketRecordInFiat } from './engine/basket-record-fiat';
 import type { RiskFigures } from './engine/analytics/performance';
 import type {
   BenchmarkId,
@@ -219,6 +220,13 @@ export interface AnalyticsView {
    * display currency: in fiat at TAO's price on its checkpoint's day, as the value it had then.
    */
   unexplained: Amount[];
+  /**
+   * Fiat display only (null in τ): each basket position's records (the portfolio view's
+   * `baskets.positions[].records`, by position key, in that order) as historical records, at TAO's price
+   * on each record's own day, and where a record gives shares up its lot-based cost basis and realized
+   * (shared/engine/basket-record-fiat.ts, as Activity's fund rows).
+   */
+  basketRecords: Record<string, BasketRecordInFiat[]> | null;
 }
 
 /** One subnet's page (`portfolio:subnet`): its price, your position in it, and the pool's health. */

@@ -187,7 +187,11 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
   const subnetBorder = (await borders(page.getByTestId('totals-row')))[0]!;
   expect(subnetBorder).toBe('2px');
   expect(new Set(await borders(page.getByTestId('basket-total')))).toEqual(new Set([subnetBorder]));
-  // A position's records too (they stayed τ), at the same price; the TAO column says its unit.
+  // A position's records are historical: each at TAO's price on its own day (they were at the as-of day's),
+  // shares given up at what they cost in USD when acquired (the engine's lot-based figures), the service's
+  // figures; the TAO column says its unit.
+  await expect(page.getByTestId('baskets-unit')).toContainText('A position’s row is at the as-of day’s TAO price.');
+  await expect(page.getByTestId('baskets-unit')).toContainText('at TAO’s price on each record’s own day');
   const basket = tau.baskets.positions.find((p) =>
     (['realized', 'income'] as const).every((k) => p.records.some((r) => r[k] !== 0n)),
   )!;
@@ -200,10 +204,24 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
   await expect(recordsTable.locator('thead th').nth(2)).toHaveText('TAO in USD');
   await expect(recordsTable.getByTestId('basket-record')).toHaveCount(basket.records.length);
   await expect(recordsTable.getByTestId('basket-record').filter({ hasText: 'τ' })).toHaveCount(0);
-  for (const id of ['tao', 'income', 'realized'] as const) {
+  const onOwnDay = (rao: bigint, ms: number) => floorDiv(rao * priceOnDay(ms), 1_000_000_000n);
+  const recordsShown: Partial<Record<'tao' | 'basis' | 'income' | 'realized', bigint[]>> = {};
+  let notAsOf = 0;
+  for (const id of ['tao', 'basis', 'income', 'realized'] as const) {
     const shown = await Promise.all((await recordsTable.getByTestId(`basket-record-${id}`).all()).map(fiatOf));
-    expect(shown, `records' ${id}`).toEqual(basket.records.map((r) => atAsOf(r[id])));
+    const lotBased = id === 'basis' || id === 'realized';
+    expect(shown, `records' ${id}`).toEqual(
+      basket.records.map((r) => (lotBased && r.fiat ? r.fiat[id] : onOwnDay(r[id], r.timestamp))),
+    );
+    expect(shown, `records' ${id}`).toEqual(cockpit.basketRecords![basket.key]!.map((f) => f[id]));
+    notAsOf += basket.records.filter((r, i) => r[id] !== 0n && shown[i] !== atAsOf(r[id])).length;
+    recordsShown[id] = shown;
   }
+  expect(notAsOf).toBeGreaterThan(0);
+  // One that gives shares up is checked against Activity's detail of the same record, below.
+  const givenUpAt = basket.records.findIndex((r) => r.fiat && r.basis !== 0n && r.realized !== 0n);
+  expect(givenUpAt, 'a claim among the records').toBeGreaterThanOrEqual(0);
+  const givenUp = basket.records[givenUpAt]!;
   await screens(page, 'subnets-fiat');
 
   // Activity: each entry's TAO amount at its own day's price (the detail shows both, at full precision).
@@ -249,7 +267,8 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
   let lotDiffers = 0;
   const booked = (['basis', 'realized', 'income'] as const).map((k) => records.find((r) => r[k] !== 0n)!);
   const total = await activity.total();
-  for (const r of new Set(booked)) {
+  let sameAsBaskets = 0;
+  for (const r of new Set([...booked, givenUp])) {
     await activity.searchFor(String(r.blockNumber));
     await activity.matched(total);
     // The record's row among the block's: its fund's hotkey and shares in the detail.
@@ -274,8 +293,14 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
       const atDay = floorDiv(r[k] * priceOnDay(r.timestamp), 1_000_000_000n);
       const want = r.fiat && k !== 'income' ? r.fiat[k] : atDay;
       expect(want, `${k} at block ${r.blockNumber}`).not.toBeNull();
-      expect(await fiatOf(dd.locator('.amount').nth(1))).toBe(want);
+      const inActivity = await fiatOf(dd.locator('.amount').nth(1));
+      expect(inActivity).toBe(want);
       if (want !== atDay) lotDiffers++;
+      // The same figure as on Subnets → Root & baskets for this record.
+      if (r === givenUp) {
+        expect(inActivity, `${k} at block ${r.blockNumber}, as on Root & baskets`).toBe(recordsShown[k]![givenUpAt]);
+        sameAsBaskets++;
+      }
     }
     const realizedNote = activity.detail.getByTestId('detail-fiat-realized-note');
     if (r.fiat) await expect(realizedNote).toContainText('on the days they were acquired');
@@ -283,6 +308,7 @@ test('after importing prices, fiat shows on cards, charts and a subnet’s page,
   }
   // Some lot-based figure is not the τ one at the day's price (else this would not tell them apart).
   expect(lotDiffers).toBeGreaterThan(0);
+  expect(sameAsBaskets).toBe((['basis', 'realized', 'income'] as const).filter((k) => givenUp[k] !== 0n).length);
   await activity.searchFor('');
   await screens(page, 'activity-fiat');
   await currency.getByRole('button', { name: 'τ' }).click();

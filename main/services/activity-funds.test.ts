@@ -7,7 +7,7 @@ import type { ActivityRow } from '../../shared/activity';
 import { parseCsv } from '../../shared/csv';
 import type { ArgsOf } from '../../shared/api';
 import type { Devnet } from '../../devnet/index';
-import { createEngine, type BasketRecord } from '../../shared/engine';
+import { createEngine, taoToFiat, type BasketRecord } from '../../shared/engine';
 import { ACTIVITY_KIND_OF_FUND_RECORD } from '../../shared/vocab';
 import type { Backend } from '../backend';
 import { testBackend } from '../test/backend';
@@ -191,6 +191,34 @@ describe('activity on devnet scenario basket475 (fund purchases, dividends, clai
     expect(differs).toBeGreaterThan(0);
     // Records that book a basis, a realized gain or loss, and income are among them.
     for (const k of ['basis', 'realized', 'income'] as const) expect(fiat.some((r) => r.fund![k] !== 0n)).toBe(true);
+    // The Subnets page's Root & baskets records in fiat (the analytics view's) are these rows' figures, record
+    // by record: each at its own day's price (not the as-of day's), shares given up lot-based.
+    const cockpit = await backend.call('portfolio:analytics', { currency: 'fiat' });
+    const asOf = cockpit.fiat!.priceAsOf!;
+    let compared = 0;
+    let notAsOf = 0;
+    for (const b of view.baskets.positions) {
+      const shown = cockpit.basketRecords![b.key]!;
+      expect(shown).toHaveLength(b.records.length);
+      for (const [i, x] of b.records.entries()) {
+        const row = fiat.filter(
+          (r) =>
+            r.blockNumber === x.blockNumber &&
+            r.fund!.record === x.kind &&
+            r.fund!.coldkey === x.coldkey &&
+            r.fund!.hotkey === x.hotkey &&
+            r.fund!.shares === x.shares,
+        );
+        if (row.length === 0) continue; // beyond the page
+        expect(row).toHaveLength(1);
+        const { fee: _fee, ...inActivity } = row[0]!.fiat!.fund!;
+        expect(shown[i], `${x.kind} at ${x.blockNumber}`).toEqual(inActivity);
+        compared++;
+        if (x.tao !== 0n && shown[i]!.tao !== taoToFiat(x.tao, asOf)) notAsOf++;
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
+    expect(notAsOf).toBeGreaterThan(0);
   });
 
   it('in the PnL CSV, fund shares have lot-based fiat columns and the rows add up to the total', async () => {

@@ -9,9 +9,9 @@ import {
   activityCsv,
   activityEntries,
   activityFacets,
+  activityRowsInFiat,
   DEFAULT_ACTIVITY_SORT,
   filterEntries,
-  FundEntry,
   sortEntries,
   toActivityRow,
   type ActivityEntry,
@@ -202,40 +202,13 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
     const read = blockRead.get(block);
     return read ? { hash: read.hash, specVersion: Number(read.spec) } : null;
   };
-  /**
-   * The rows' TAO amounts at their day's price (the same conversion as the figures' dated amounts); a
-   * basket record that gives shares up has its cost basis and realized from the shares' own fiat cost
-   * (`BasketRecord.fiat`, as the portfolio's and the exports' fiat figures), `entries` being the rows'.
-   */
+  /** The rows' amounts at their day's price, `entries` being the rows' (shared/activity `activityRowsInFiat`). */
   const inFiat = (rows: ActivityRow[], entries: readonly ActivityEntry[]): { code: string; rows: ActivityRow[] } => {
     const code = settings.get().fiatCurrency;
     const list = prices.list(code);
     if (list.length === 0)
       throw new AppError('invalid-args', `No TAO/${code} prices are imported: import a price file first.`, 'currency');
-    const book = new FiatBook(list);
-    return {
-      code,
-      rows: rows.map((r, i) => {
-        const e = entries[i];
-        const lot = e instanceof FundEntry ? e.record.fiat : undefined;
-        return {
-          ...r,
-          fiat: {
-            tao: r.legs.map((l) => book.value(l.tao, r.timestamp)),
-            fee: r.legs.map((l) => (l.fee === null || l.feeUnit !== 'tao' ? null : book.value(l.fee, r.timestamp))),
-            spot: r.legs.map((l) => (l.spotTao === null ? null : book.value(l.spotTao, r.timestamp))),
-            fund: r.fund && {
-              tao: book.value(r.fund.tao, r.timestamp),
-              fee: book.value(r.fund.fee, r.timestamp),
-              basis: lot ? lot.basis : book.value(r.fund.basis, r.timestamp),
-              realized: lot ? lot.realized : book.value(r.fund.realized, r.timestamp),
-              income: book.value(r.fund.income, r.timestamp),
-              lotBased: lot !== undefined,
-            },
-          },
-        };
-      }),
-    };
+    return { code, rows: activityRowsInFiat(rows, entries, new FiatBook(list)) };
   };
 
   return {

@@ -2,6 +2,7 @@
 // here reads the daily series, the benchmark units and the replay observer the computation kept, so
 // a new date range, currency or risk-free choice costs a pass over days, never a replay of events.
 import {
+  basketRecordsInFiat,
   FiatBook,
   type BenchmarkFigure,
   type Benchmarks,
@@ -68,6 +69,8 @@ export interface Money {
   value: (rao: bigint) => Amount;
   on: Convert;
   fiat: () => AnalyticsView['fiat'];
+  /** The prices behind a fiat display (null in τ). */
+  book: FiatBook | null;
 }
 
 export function moneyFor(
@@ -76,7 +79,7 @@ export function moneyFor(
   code: string,
   asOfTs: number,
 ): Money {
-  if (currency === 'tao') return { value: (x) => x, on: (x) => x, fiat: () => null };
+  if (currency === 'tao') return { value: (x) => x, on: (x) => x, fiat: () => null, book: null };
   if (rows.length === 0)
     throw new AppError('invalid-args', `No TAO/${code} prices are imported: import a price file first.`, 'currency');
   const book = new FiatBook(rows);
@@ -84,6 +87,7 @@ export function moneyFor(
     value: (x) => book.value(x, asOfTs),
     on: (x, ms) => book.value(x, ms),
     fiat: () => ({ currency: code, priceAsOf: book.priceOn(asOfTs), missingDays: book.missing() }),
+    book,
   };
 }
 
@@ -328,6 +332,8 @@ export function buildAnalyticsView(c: ComputedPortfolio, q: AnalyticsQuery, fiat
     positions,
     wallets: view.wallets.map((w) => ({ address: w.address, figures: moneyFigures(m, w.figures) })),
     unexplained: view.unexplained.map((u) => m.on(u.tao, u.timestamp)),
+    // Historical records at their own day's price (shares given up: their lot-based cost), as Activity.
+    basketRecords: m.book && basketRecordsInFiat(view.baskets.positions, m.book),
   };
   // Last: the fiat summary lists every day the conversions above lacked.
   return { ...result, fiat: m.fiat() };

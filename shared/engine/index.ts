@@ -55,6 +55,7 @@ export * from './exports';
 export * from './tax-rows';
 export * from './drilldown';
 export * from './baskets';
+export * from './basket-record-fiat';
 export * from './analytics/fund-index';
 export * from './basket-totals';
 export * from './basket-benchmarks';

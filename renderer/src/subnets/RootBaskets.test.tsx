@@ -24,12 +24,25 @@ const baskets = {
   total: { ...figures, unrealized: 0n, totalReturn: TAO / 2n },
 } as unknown as BasketsView;
 
-function show(price: bigint | null) {
+/** Each record in USD as the service converts it (each at its own day's price; the claim's realized lot-based). */
+const USD = 100_000_000n;
+const recordsInFiat = {
+  'c|h': [
+    { tao: 700n * USD, basis: 0n, realized: 0n, income: 0n, lotBased: false },
+    { tao: 450n * USD, basis: 300n * USD, realized: 150n * USD, income: null, lotBased: true },
+  ],
+};
+
+function show(price: bigint | null, inFiat: typeof recordsInFiat | null = recordsInFiat) {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
   client.setQueryData(identitiesQuery.queryKey, []);
   render(
     <QueryClientProvider client={client}>
-      <RootBaskets baskets={baskets} shownIn={{ unit: { currency: 'fiat', code: 'USD' }, price }} />
+      <RootBaskets
+        baskets={baskets}
+        shownIn={{ unit: { currency: 'fiat', code: 'USD' }, price }}
+        recordsInFiat={inFiat}
+      />
     </QueryClientProvider>,
   );
   fireEvent.click(screen.getByRole('button', { name: 'Main' }));
@@ -46,22 +59,33 @@ function show(price: bigint | null) {
 }
 
 describe('<RootBaskets> in fiat', () => {
-  it('shows each record’s TAO, income and realized at the as-of day’s price, as the rows (they stayed τ)', () => {
-    const { cells, header } = show(400_00000000n); // 400 USD per τ
-    expect(header).toEqual(['Block', 'What', 'TAO in USD', 'Shares', 'Income', 'Realized']);
-    expect(cells(0).slice(2)).toEqual(['800.00 USD', '2.0000', '0.00 USD', '0.00 USD']);
-    expect(cells(1).slice(2)).toEqual(['400.00 USD', '1.0000', '400.00 USD', '−200.00 USD']);
-    expect(screen.getByTestId('baskets-unit').textContent).toMatch(/each position’s records too/);
-    expect(screen.getByTestId('baskets-unit').textContent).toMatch(
-      /a tax return’s\) are in the PnL CSV and JSON exports/,
+  it('shows the rows at the as-of day’s price and each record as the service converted it, at its own day', () => {
+    const { cells, header } = show(400_00000000n); // 400 USD per τ on the as-of day
+    expect(within(screen.getByTestId('basket-row')).getByTestId('basket-value').textContent).toBe('1,200.00 USD');
+    expect(header).toEqual(['Block', 'What', 'TAO in USD', 'Shares', 'Basis given up', 'Income', 'Realized']);
+    // Not 800 and 400 USD (their τ at the as-of price): the service's figures, "no price" where it had none.
+    expect(cells(0).slice(2)).toEqual(['700.00 USD', '2.0000', '0.00 USD', '0.00 USD', '0.00 USD']);
+    expect(cells(1).slice(2)).toEqual(['450.00 USD', '1.0000', '300.00 USD', 'no price', '+150.00 USD']);
+    const note = screen.getByTestId('baskets-unit').textContent;
+    expect(note).toMatch(/A position’s row is at the as-of day’s TAO price\./);
+    expect(note).toMatch(
+      /Its records are at TAO’s price on each record’s own day \(“no price” where that day has none\)/,
     );
+    expect(note).toMatch(/cost basis and realized from what those shares cost in USD on the days they were acquired/);
+    expect(note).toMatch(/a tax return’s\) are in the PnL CSV and JSON exports/);
     expect(screen.queryByText(/τ/)).toBeNull();
   });
 
-  it('shows “no price” for a record without the as-of day’s price, never a τ figure or 0', () => {
-    const { cells } = show(null);
-    expect(cells(1).slice(2)).toEqual(['no price', '1.0000', 'no price', 'no price']);
+  it('never converts a record at the as-of price: without its own figures it shows “—”, not a τ figure or 0', () => {
+    const { cells } = show(400_00000000n, null);
+    expect(cells(1).slice(2)).toEqual(['—', '1.0000', '—', '—', '—']);
     expect(screen.queryByText(/τ/)).toBeNull();
+  });
+
+  it('shows “no price” for the rows without the as-of day’s price; the records keep their own days’', () => {
+    const { cells } = show(null);
+    expect(within(screen.getByTestId('basket-row')).getByTestId('basket-value').textContent).toBe('no price');
+    expect(cells(1).slice(2)).toEqual(['450.00 USD', '1.0000', '300.00 USD', 'no price', '+150.00 USD']);
   });
 
   it('gives the total row the totals-row style, on cells only (its label was a header cell)', () => {

@@ -1,5 +1,6 @@
 import { Fragment, useState } from 'react';
-import type { BasketPositionView, BasketsView } from '../../../shared/views';
+import type { BasketRecordInFiat } from '../../../shared/engine/basket-record-fiat';
+import type { Amount, AnalyticsView, BasketPositionView, BasketsView } from '../../../shared/views';
 import { BASKET_INCOME_TIMINGS, BASKET_RECORD_KINDS } from '../../../shared/vocab';
 import { Masked } from '../app/Amount';
 import { IN_TAO, Money, valueIn, type ShownIn } from '../app/Money';
@@ -11,7 +12,16 @@ import { Validator } from '../app/validators';
  * "Root & baskets": the wallets' shares of validator funds (runtimes 441+, docs/chain/baskets.md), one
  * row per (wallet, validator), beside the subnet table. The portfolio is the table's total plus this one.
  */
-export function RootBaskets({ baskets, shownIn = IN_TAO }: { baskets: BasketsView; shownIn?: ShownIn }) {
+export function RootBaskets({
+  baskets,
+  shownIn = IN_TAO,
+  recordsInFiat = null,
+}: {
+  baskets: BasketsView;
+  shownIn?: ShownIn;
+  /** In fiat: each position's records at their own day's price (the analytics view's `basketRecords`). */
+  recordsInFiat?: AnalyticsView['basketRecords'];
+}) {
   const [open, setOpen] = useState<string | null>(null);
   if (baskets.positions.length === 0) return null;
   const t = baskets.total;
@@ -26,8 +36,10 @@ export function RootBaskets({ baskets, shownIn = IN_TAO }: { baskets: BasketsVie
         {fiat && (
           <span data-testid="baskets-unit">
             {' '}
-            Amounts in {shownIn.unit.code} at the as-of day’s TAO price, each position’s records too (as its row’s
-            figures, not at each record’s own day’s price). Realized and unrealized from each share’s own{' '}
+            Amounts in {shownIn.unit.code}. A position’s row is at the as-of day’s TAO price. Its records are at TAO’s
+            price on each record’s own day (“no price” where that day has none); a record that gives shares up has its
+            cost basis and realized from what those shares cost in {shownIn.unit.code} on the days they were acquired,
+            as in Activity, so the records need not add up to the row. Realized and unrealized from each share’s own{' '}
             {shownIn.unit.code} cost (a tax return’s) are in the PnL CSV and JSON exports.
           </span>
         )}
@@ -83,7 +95,11 @@ export function RootBaskets({ baskets, shownIn = IN_TAO }: { baskets: BasketsVie
                 {open === p.key && (
                   <tr>
                     <td colSpan={9}>
-                      <BasketRecords position={p} shownIn={shownIn} />
+                      <BasketRecords
+                        position={p}
+                        shownIn={shownIn}
+                        inFiat={fiat ? (recordsInFiat?.[p.key] ?? null) : null}
+                      />
                     </td>
                   </tr>
                 )}
@@ -118,34 +134,76 @@ function moneyIn(shownIn: ShownIn) {
   };
 }
 
-/** A basket position's drill-down: what the engine booked, record by record, in the table's unit. */
-function BasketRecords({ position, shownIn }: { position: BasketPositionView; shownIn: ShownIn }) {
-  const money = moneyIn(shownIn);
+/**
+ * A basket position's drill-down: what the engine booked, record by record. In fiat each record is a
+ * historical one: its amounts at its own day's price, shares given up at their lot-based cost (`inFiat`,
+ * shared/engine/basket-record-fiat.ts, as Activity shows the same record).
+ */
+function BasketRecords({
+  position,
+  shownIn,
+  inFiat,
+}: {
+  position: BasketPositionView;
+  shownIn: ShownIn;
+  inFiat: readonly BasketRecordInFiat[] | null;
+}) {
+  const fiat = shownIn.unit.currency === 'fiat';
+  // Only the records' own conversions, one per record; never the as-of price.
+  const converted = inFiat !== null && inFiat.length === position.records.length ? inFiat : null;
+  const money = (amount: Amount, sign: boolean, testId: string) => (
+    <Money
+      amount={amount}
+      unit={shownIn.unit}
+      sign={sign}
+      testId={testId}
+      {...(fiat && !converted ? { missing: '—' } : {})}
+    />
+  );
   return (
     <table className="table compact" data-testid="basket-records">
       <thead>
         <tr>
           <th>Block</th>
           <th>What</th>
-          <th className="num">{shownIn.unit.currency === 'fiat' ? `TAO in ${shownIn.unit.code}` : 'TAO'}</th>
+          <th className="num">{fiat ? `TAO in ${shownIn.unit.code}` : 'TAO'}</th>
           <th className="num">Shares</th>
+          <th className="num">Basis given up</th>
           <th className="num">Income</th>
           <th className="num">Realized</th>
         </tr>
       </thead>
       <tbody>
-        {position.records.map((r, i) => (
-          <tr key={i} data-testid="basket-record" data-kind={r.kind}>
-            <td>{r.blockNumber.toLocaleString('en-US')}</td>
-            <td title={BASKET_RECORD_KINDS[r.kind].help}>{BASKET_RECORD_KINDS[r.kind].label}</td>
-            <td className="num">{money(r.tao, false, 'basket-record-tao')}</td>
-            <td className="num">
-              <Masked text={formatUnits(r.shares, 4)} full={formatUnits(r.shares, FULL_DECIMALS)} tone={null} />
-            </td>
-            <td className="num">{money(r.income, false, 'basket-record-income')}</td>
-            <td className="num">{money(r.realized, true, 'basket-record-realized')}</td>
-          </tr>
-        ))}
+        {position.records.map((r, i) => {
+          const f = converted?.[i];
+          const shown = (k: 'tao' | 'basis' | 'income' | 'realized'): Amount => (fiat ? (f?.[k] ?? null) : r[k]);
+          const lotTitle = f?.lotBased
+            ? `From what these shares cost in ${shownIn.unit.code} on the days they were acquired`
+            : undefined;
+          return (
+            <tr
+              key={i}
+              data-testid="basket-record"
+              data-kind={r.kind}
+              data-time={r.timestamp}
+              {...(f?.lotBased ? { 'data-lot-based': '' } : {})}
+            >
+              <td>{r.blockNumber.toLocaleString('en-US')}</td>
+              <td title={BASKET_RECORD_KINDS[r.kind].help}>{BASKET_RECORD_KINDS[r.kind].label}</td>
+              <td className="num">{money(shown('tao'), false, 'basket-record-tao')}</td>
+              <td className="num">
+                <Masked text={formatUnits(r.shares, 4)} full={formatUnits(r.shares, FULL_DECIMALS)} tone={null} />
+              </td>
+              <td className="num" title={lotTitle}>
+                {money(shown('basis'), false, 'basket-record-basis')}
+              </td>
+              <td className="num">{money(shown('income'), false, 'basket-record-income')}</td>
+              <td className="num" title={lotTitle}>
+                {money(shown('realized'), true, 'basket-record-realized')}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -66,7 +66,12 @@ export function SubnetsPage() {
             </div>
             <RootBaskets
               baskets={view.baskets}
-              {...(fiat ? { shownIn: { unit: unitFor(fiat.unit), price: fiat.fiat?.priceAsOf ?? null } } : {})}
+              {...(fiat
+                ? {
+                    shownIn: { unit: unitFor(fiat.unit), price: fiat.fiat?.priceAsOf ?? null },
+                    recordsInFiat: fiat.basketRecords,
+                  }
+                : {})}
             />
           </>
         )}
