@@ -1,0 +1,57 @@
+// Subnet labels after a backfill (ledger-facts subnetLabels: each subnet's latest recorded name and symbol):
+// every subnet recorded has its token symbol, one dissolved before the head too (basket475 seed 303: subnet 7
+// at 15,000), read from storage with the pools. Names: runtimes from 315 on keep none in storage
+// (`SubnetName` is 233's only, docs/chain/change-discovery.md#storage-keys), so a subnet's name is the
+// head's get_all_dynamic_info: every subnet at the head has its own.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Devnet } from '../../devnet/index';
+import { ledgerFactsRepo } from '../db/repos/ledger-facts';
+import { testBackend } from '../test/backend';
+import { ensureDevnetMetadata } from '../test/devnet';
+import { useTempDirs } from '../test/temp-dir';
+
+ensureDevnetMetadata();
+const { startDevnet } = await import('../../devnet/index');
+const tempDir = useTempDirs();
+
+describe.each([1, 303])('subnet labels after a backfill, basket475 seed %i', (seed) => {
+  let dn: Devnet;
+  beforeAll(async () => {
+    dn = await startDevnet({ scenario: 'basket475', seed, port: 0 });
+  });
+  afterAll(async () => {
+    await dn.close();
+  });
+
+  it('every subnet recorded has its symbol, every one at the head its name', async () => {
+    const backend = testBackend(tempDir());
+    try {
+      for (const [i, address] of dn.coldkeys.entries())
+        await backend.dispatch('wallets:add', { address, label: `user ${i}` });
+      await backend.dispatch('settings:update', { endpoint: dn.url });
+      await backend.sync.syncOnce();
+      const { db } = backend;
+      const labels = ledgerFactsRepo(db).subnetLabels();
+      const all = <T>(sql: string) => db.prepare(sql).all() as T[];
+      const recorded = all<{ netuid: bigint }>('SELECT DISTINCT netuid FROM subnet_snapshots ORDER BY netuid');
+      expect(labels.map((l) => l.netuid)).toEqual(recorded.map((r) => Number(r.netuid)));
+      // The devnet names subnet n `subnet-n` and gives it a Greek symbol (devnet/chain/genesis.ts).
+      const defs = dn.world.chain.subnets;
+      const [{ head }] = all<{ head: bigint }>('SELECT MAX(block_number) AS head FROM subnet_snapshots') as [
+        { head: bigint },
+      ];
+      const atHead = new Set(
+        all<{ netuid: bigint }>(`SELECT netuid FROM subnet_snapshots WHERE block_number = ${head}`).map((r) =>
+          Number(r.netuid),
+        ),
+      );
+      for (const l of labels) {
+        expect([l.netuid, l.symbol]).toEqual([l.netuid, defs.get(l.netuid)!.symbol]);
+        if (atHead.has(l.netuid)) expect([l.netuid, l.name]).toEqual([l.netuid, defs.get(l.netuid)!.name]);
+      }
+      if (seed === 303) expect(labels.filter((l) => !atHead.has(l.netuid)).map((l) => l.netuid)).toContain(7);
+    } finally {
+      backend.close();
+    }
+  }, 120_000);
+});
