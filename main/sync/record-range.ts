@@ -93,8 +93,14 @@ export async function recordRange(
   // Funds bought into or claimed from (this range's events and recorded ones), and those with recorded shares.
   const twrFunds = [...new Set([...basketEvents.map((r) => r.hotkey as string), ...repo.basketEventHotkeys(coldkey)])];
   const fundHotkeys = [...new Set([...twrFunds, ...repo.basketShareHotkeys(coldkey)])];
+  // A coldkey swap onto this coldkey moves the old one's fund watermarks with it (docs/chain/baskets.md#swaps):
+  // the shares it brings are read from then on, though no root stake or basket event of this coldkey names
+  // them (basket475 seed 4316: bought at 13,800, swapped at 14,000, valued at 13,999's read ever after).
+  const swappedIn = found.some((c) => c.silent.some((r) => r.kind === 'ColdkeySwapped' && r.newColdkey === coldkey));
   const baskets =
-    [...finder.positions.values()].some((p) => p.netuid === 0) || fundHotkeys.length > 0 ? fundHotkeys.sort() : null;
+    [...finder.positions.values()].some((p) => p.netuid === 0) || fundHotkeys.length > 0 || swappedIn
+      ? fundHotkeys.sort()
+      : null;
   const funds = { baskets, twrFunds: twrFunds.sort() };
   const plan = new Map<number, PlanEntry>();
   for (const c of changes) plan.set(c.state.number, { block: c.state.number, change: c, head: false, ...funds });
