@@ -209,7 +209,7 @@ describe('activity on devnet scenario basket475 (fund purchases, dividends, clai
             r.fund!.hotkey === x.hotkey &&
             r.fund!.shares === x.shares,
         );
-        if (row.length === 0) continue; // beyond the page
+        if (row.length === 0 && fiat.length < fundRows.length) continue; // beyond the page (none when it holds them all)
         expect(row).toHaveLength(1);
         const { fee: _fee, ...inActivity } = row[0]!.fiat!.fund!;
         expect(shown[i], `${x.kind} at ${x.blockNumber}`).toEqual(inActivity);
