@@ -84,12 +84,16 @@ export class CheckpointPairs {
    * block read before 441 (basket475 discovery budget: +100 requests for one root pair at a hotkey swap).
    */
   heldAt(b: number, values: ReadonlyMap<string, string | null>): Pair[] {
+    return this.holdingAt(b, values).filter((p) => !this.positions.has(posKey(p.hotkey, p.netuid)));
+  }
+
+  /** The pairs at b, known positions among them, with a share row in `values` (root aside; none before 441). */
+  holdingAt(b: number, values: ReadonlyMap<string, string | null>): Pair[] {
     if (b <= this.#preBasketUpTo) return [];
     const held = (k: string) => (values.get(k) ?? null) !== null;
     return this.at(b).filter(
       (p) =>
         p.netuid !== 0 &&
-        !this.positions.has(posKey(p.hotkey, p.netuid)) &&
         (held(keys.alpha(p.hotkey, this.coldkey, p.netuid)) || held(keys.alphaV2(p.hotkey, this.coldkey, p.netuid))),
     );
   }

@@ -38,8 +38,8 @@ function chain(spec: number) {
   return { reader, reads, state };
 }
 
-function wallet(c: ReturnType<typeof chain>) {
-  const positions = new Map([[posKey(A, 1), { hotkey: A, netuid: 1 }]]);
+function wallet(c: ReturnType<typeof chain>, known = [{ hotkey: A, netuid: 1 }]) {
+  const positions = new Map(known.map((p) => [posKey(p.hotkey, p.netuid), p]));
   const hotkeys = new Set([A]);
   const netuids = [0, 1, 2];
   const pairs = new CheckpointPairs(COLD, positions, hotkeys, () => netuids);
@@ -78,6 +78,22 @@ describe('searchDissolutions', () => {
     const before = c.reads.length;
     expect(await searchDissolutions(finder, [14_910, 15_416], 14_000, candidates)).toBe(false);
     expect(c.reads.length).toBe(before);
+  });
+
+  it('makes the dissolution a change block for a known position held only inside the gap', async () => {
+    // The pair is a position already (listed before the walk, or by an earlier run), but both ends of
+    // the gap read it empty: only its α before the dissolution shows the transfer in and the payout.
+    const c = chain(475);
+    const { finder, seeded } = wallet(c, [
+      { hotkey: A, netuid: 1 },
+      { hotkey: A, netuid: 2 },
+    ]);
+    const candidates = new Set([14_910, 15_416]);
+    expect(await searchDissolutions(finder, [14_910, 15_416], 14_000, candidates)).toBe(true);
+    expect([...candidates]).toContain(GONE);
+    expect(seeded).toEqual([]);
+    // Nothing new the second time (run's rounds end).
+    expect(await searchDissolutions(finder, [14_910, 15_416, GONE], 14_000, candidates)).toBe(false);
   });
 
   it('shares what one wallet read with the next on the same reader', async () => {

@@ -57,7 +57,8 @@ async function vanished(reader: ChainReader, netuid: number, p: number, q: numbe
  * Searches the dissolutions between consecutive blocks the finder read with the pools (its change blocks
  * and the blocks before them) from `lo` on: where the block before one holds a pair no known position is,
  * the pair becomes a position and the dissolution block a change block candidate (verification then
- * finds the block the α came in). True when something was added. With `hi`, the range's upper end, also
+ * finds the block the α came in); where it holds a known position on the dissolved subnet, the block is
+ * a candidate too. True when a candidate or a position was added. With `hi`, the range's upper end, also
  * between the last change block and it, where that block ran 441+ (basket475 seed 458: in at 14,918,
  * dissolved at 15,000, no change block after 14,902): one more read per range that has change blocks.
  * Subnets above the highest at both ends of the first run are not searched (ChangeFinder.netuids).
@@ -95,13 +96,24 @@ export async function searchDissolutions(
     gaps.map(async ({ netuid, p, q }) => {
       const block = await vanished(finder.reader, netuid, p, q);
       const before = await finder.read(block - 1, false, true, 'dissolution search');
-      return { block, pairs: finder.pairs.heldAt(before.number, before.values) };
+      const holding = finder.pairs.holdingAt(before.number, before.values);
+      return { block, netuid, holding, unknown: finder.pairs.heldAt(before.number, before.values) };
     }),
   );
-  const held = found.filter((f) => f.pairs.length > 0);
-  for (const { block, pairs } of held) {
-    candidates.add(block);
-    finder.seed(pairs, []);
+  let added = false;
+  for (const { block, netuid, holding, unknown } of found) {
+    // A known position can be emptied, filled by a transfer in and dissolved inside one gap as well: both
+    // ends read it empty, so only its α before the dissolution shows it (basket475 seed 4313, a position
+    // known from StakeInfo before the walk: in at 14,935, dissolved at 15,000).
+    const dissolvedHere = holding.some((h) => h.netuid === netuid);
+    if ((unknown.length > 0 || dissolvedHere) && !candidates.has(block)) {
+      candidates.add(block);
+      added = true;
+    }
+    if (unknown.length > 0) {
+      finder.seed(unknown, []);
+      added = true;
+    }
   }
-  return held.length > 0;
+  return added;
 }
