@@ -4,12 +4,11 @@
 //     every position's shares) across each gap between known blocks, and bisect the gaps where it
 //     differs, or ask a node that serves it for the changes in a narrow gap (range-changes.ts): this
 //     covers pre-spec-238 history, same-subnet transfers out, root claims and other silent share changes.
-import { ChainError } from '../chain/client';
 import { BlockReads, splitGap, type Gap } from './block-reads';
 import { bisectGaps } from './bisection';
 import { reachedFillPairs } from './fill-pairs';
 import { PoolRows } from './pool-rows';
-import { walkRound, walkWindow, type WalkStep } from './walk-round';
+import { walkChains } from './walk';
 import type { BlockState, ChainReader } from './reader';
 import { decodeEvents, stakeEventsOf, type DecodeContext, type DecodedEvent } from './stake-events';
 import { decodeAccountVec, keys, poolKeysOf, trailingAccount, trailingU16 } from './storage-keys';
@@ -18,7 +17,7 @@ import { keptClaimPairs, rootClaimKeys } from './root-claims';
 import { twrKeysOf } from './basket-twr';
 import { poolValueKeys } from './pool-values';
 import { CheckpointPairs, heldLate } from './checkpoint-pairs';
-import { fingerprintKeys, fingerprintValues, lastStakeIn } from './fingerprint-keys';
+import { fingerprintKeys, fingerprintValues } from './fingerprint-keys';
 import { fundList, fundsUnchangedBy } from './baskets';
 import { runtimeFeatures } from './runtime-features';
 import { heldBefore, upgradeBlocks } from './upgrade-blocks';
@@ -189,53 +188,26 @@ export class ChangeFinder {
     return { grew, baskets: features.baskets };
   }
 
-  /**
-   * Candidate blocks in [lo, hi] from the LastColdkeyHotkeyStakeBlock chains, in rounds (walk-round.ts). Each step reads the
-   * whole fingerprint and the pools at the block before a change: verification and its checkpoint reuse the read.
-   */
+  /** Candidate blocks in [lo, hi] from the LastColdkeyHotkeyStakeBlock chains (walk.ts). */
   async #walk(lo: number, hi: number, changes: Map<number, ChangeBlock>): Promise<Set<number>> {
-    const found = new Set<number>();
-    const top = await this.read(hi, false, false, 'walk');
-    const window = walkWindow(lo, hi);
-    const frontier = [...this.hotkeys].map((hot) => ({ hot, v: lastStakeIn(this.coldkey, top.values, hot) }));
-    let round = walkRound(frontier, lo, hi, window, found);
-    if (round) void this.reader.prefetchHashes(round.hashes);
-    // Change blocks are decoded while the walk goes on: the next round's reads go out once this round's
-    // steps answered (latency, not decoding). Positions the events reveal are in the reads after.
-    const decodes: Promise<void>[] = [];
-    let failure: unknown = null;
     const reached = new Map<number, string[]>(); // the chains that reached each block (fill-pairs.ts)
-    while (round) {
-      for (const { hot, v } of round.active) reached.set(v, [...(reached.get(v) ?? []), hot]);
-      const next: WalkStep[] = [];
-      // The steps go out first: the next round waits for them, not for the change blocks' reads. A step
-      // onto a block found this round reads its events too (one read of that block, as before).
-      const fresh = new Set(round.fresh);
-      const steps = Promise.all(
-        round.stepping.map(async ({ hot, v }) => {
-          const state = await this.read(v - 1, fresh.has(v - 1), true, 'walk');
-          const previous = lastStakeIn(this.coldkey, state.values, hot);
-          if (previous >= v)
-            throw new ChainError('malformed', `LastColdkeyHotkeyStakeBlock did not go back in time at block ${v - 1}.`);
-          if (previous >= lo) next.push({ hot, v: previous });
-        }),
-      );
-      for (const b of round.fresh) {
-        const d = (async () => {
+    const found = await walkChains(
+      {
+        reader: this.reader,
+        coldkey: this.coldkey,
+        hotkeys: () => this.hotkeys,
+        read: (b, withEvents, withPools) => this.read(b, withEvents, withPools, 'walk'),
+        addPosition: (hotkey, netuid) => void this.#addPosition(hotkey, netuid),
+        changeBlock: async (b) => {
           const c = await this.#decodeAt(b);
           changes.set(b, c);
           await this.#absorb([c]);
-        })();
-        d.catch((e: unknown) => (failure ??= e)); // thrown after this round's steps
-        decodes.push(d);
-      }
-      await steps;
-      if (failure) throw failure;
-      round = walkRound([...round.waiting, ...next], lo, hi, window, found);
-      // Puts the pending hashes where the reads look for them (it never rejects).
-      if (round) void this.reader.prefetchHashes(round.hashes);
-    }
-    await Promise.all(decodes);
+        },
+      },
+      lo,
+      hi,
+      reached,
+    );
     // The pairs batched buys landed on (run's first round reads them at the change blocks).
     for (const p of reachedFillPairs(this.coldkey, reached, changes)) this.#addPosition(p.hotkey, p.netuid);
     return found;

@@ -21,7 +21,7 @@ export interface WalkRound {
 }
 
 /**
- * The span of blocks the walk steps in one round: a 16th of the range, at least a day. Each round costs
+ * The span of blocks the walk steps in one round: a 16th of the range (of a stretch: walkSegments), at least a day. Each round costs
  * two round trips (its block hashes, then its reads) and a block-hash request. Measured on
  * `npm run bench:sync` (docs/chain/change-discovery.md#measured), 2.63 M blocks whose busiest chain has
  * 97 steps: a 64th took 140 rounds and 5,550 requests, a 32nd 116 and 5,520, a 24th 106 and 5,524, a
@@ -58,4 +58,50 @@ export function walkRound(
   for (const b of fresh) found.add(b);
   const stepping = active.filter((f) => f.v - 1 >= lo);
   return { waiting, fresh, active, stepping, hashes: [...fresh, ...stepping.map((f) => f.v - 1)] };
+}
+
+/** A stretch of the range walked from its own top: the chains read at `hi` lead down to `lo`. */
+export interface WalkSegment {
+  lo: number;
+  hi: number;
+}
+
+/**
+ * The range cut into `count` stretches (fewer where a stretch would be under `minSpan` blocks),
+ * highest first. A chain's value read at any block m is the coldkey's last stake block on that hotkey
+ * at or below m, so a walk from m down finds exactly the changes in its stretch, and stretches need
+ * not wait for each other: the walk takes as many rounds as the busiest chain has steps in one
+ * stretch, not in the whole range, and each round of every stretch goes out together.
+ */
+export function walkSegments(lo: number, hi: number, count: number, minSpan: number): WalkSegment[] {
+  const span = hi - lo + 1;
+  const n = Math.max(1, Math.min(count, Math.floor(span / minSpan)));
+  const out: WalkSegment[] = [];
+  for (let k = 0; k < n; k++)
+    out.push({ lo: hi - Math.floor((span * (k + 1)) / n) + 1, hi: hi - Math.floor((span * k) / n) });
+  return out;
+}
+
+/** How a long range's walk is cut and sampled (tests of the stretches make them smaller). */
+export interface WalkPlan {
+  /** Stretches walked side by side, each at least `stretchMin` blocks (250,000: ~35 days). */
+  stretches: number;
+  stretchMin: number;
+  /** StakeInfo before the walk at one block per `sampleSpacing` (50,000: ~7 days), at most `maxSamples`. */
+  sampleSpacing: number;
+  maxSamples: number;
+}
+export const WALK_PLAN: WalkPlan = { stretches: 4, stretchMin: 250_000, sampleSpacing: 50_000, maxSamples: 32 };
+
+/**
+ * The blocks below `hi` where the positions held are listed before the walk (StakeInfo, one call
+ * each), evenly spaced; the stretches' tops are among them. A position the walk learns only from a
+ * change block's events makes every block read before it incomplete (its keys were not in the
+ * reads), and verification reads those blocks again; one that is held at any of these blocks is
+ * in every read from the start.
+ */
+export function stakeSamples(lo: number, hi: number): number[] {
+  return walkSegments(lo, hi, WALK_PLAN.maxSamples, WALK_PLAN.sampleSpacing)
+    .slice(1)
+    .map((s) => s.hi);
 }
