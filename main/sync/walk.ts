@@ -95,14 +95,14 @@ export async function walkChains(
  * stake costs one small read per sample there, and no runtime is loaded for it. Before dTAO StakeInfo
  * names no subnet, and no α position exists: nothing is asked.
  */
-async function heldAtSamples(ctx: WalkContext, blocks: readonly number[]): Promise<void> {
+export async function heldAtSamples(ctx: WalkContext, blocks: readonly number[]): Promise<void> {
   const staking = keys.stakingHotkeys(ctx.coldkey);
   const held = await Promise.all(
     blocks.map(async (b) => {
       const state = await ctx.reader.readBlock(b, [staking], false, 'stake samples');
-      if ((state.upgradeSpec ?? 0) < SPEC_DTAO) return [];
       if (decodeAccountVec(state.values.get(staking) ?? null).length === 0) return [];
       const runtime = await ctx.reader.runtimeFor(state);
+      if (runtime.specVersion < SPEC_DTAO) return [];
       return readPositions(ctx.reader, runtime, state.hash, ctx.coldkey, b);
     }),
   );
