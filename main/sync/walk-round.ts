@@ -21,8 +21,9 @@ export interface WalkRound {
 }
 
 /**
- * The span of blocks the walk steps in one round: a 16th of the range (of a stretch: walkSegments), at least a day. Each round costs
- * two round trips (its block hashes, then its reads) and a block-hash request. Measured on
+ * The span of blocks the walk steps in one round: a 16th of the range (of a stretch: walkSegments), at
+ * least a day. Each round costs two round trips (its block hashes, then its reads) and a block-hash
+ * request. Measured with one stretch on
  * `npm run bench:sync` (docs/chain/change-discovery.md#measured), 2.63 M blocks whose busiest chain has
  * 97 steps: a 64th took 140 rounds and 5,550 requests, a 32nd 116 and 5,520, a 24th 106 and 5,524, a
  * 16th 99 and 5,536, an 8th 97 and 5,630 (verification re-reads 383 at a 64th, 385 at a 24th, 439 at an
