@@ -2,18 +2,10 @@
 // (StakingHotkeys not empty) and the runtime is dTAO's or later; what they list joins the positions.
 import { u8aToHex } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BlockState, ChainReader } from './reader';
 import { keys } from './storage-keys';
-
-const asked: number[] = [];
-vi.mock('./checkpoints', () => ({
-  readPositions: (_r: unknown, _rt: unknown, _h: string, _c: string, b: number) => {
-    asked.push(b);
-    return Promise.resolve([{ hotkey: `hot-${b}`, netuid: b / 100, alpha: 1n }]);
-  },
-}));
-const { heldAtSamples } = await import('./walk');
+import { heldAtSamples } from './walk';
 
 const COLD = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 const HOT = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
@@ -41,6 +33,11 @@ describe('heldAtSamples', () => {
       },
     } as unknown as ChainReader;
     const added: string[] = [];
+    const asked: number[] = [];
+    const stakeInfo = (_r: unknown, _rt: unknown, _h: string, _c: string, b: number) => {
+      asked.push(b);
+      return Promise.resolve([{ hotkey: `hot-${b}`, netuid: b / 100, alpha: 1n }]);
+    };
     await heldAtSamples(
       {
         reader,
@@ -51,6 +48,7 @@ describe('heldAtSamples', () => {
         changeBlock: () => Promise.resolve(),
       },
       [100, 200, 300, 400],
+      stakeInfo,
     );
     expect(loaded).toEqual([200, 300, 400]); // no runtime where nothing was staked
     expect(asked).toEqual([300, 400]);

@@ -95,7 +95,11 @@ export async function walkChains(
  * stake costs one small read per sample there, and no runtime is loaded for it. Before dTAO StakeInfo
  * names no subnet, and no α position exists: nothing is asked.
  */
-export async function heldAtSamples(ctx: WalkContext, blocks: readonly number[]): Promise<void> {
+export async function heldAtSamples(
+  ctx: WalkContext,
+  blocks: readonly number[],
+  list: typeof readPositions = readPositions,
+): Promise<void> {
   const staking = keys.stakingHotkeys(ctx.coldkey);
   const held = await Promise.all(
     blocks.map(async (b) => {
@@ -103,7 +107,7 @@ export async function heldAtSamples(ctx: WalkContext, blocks: readonly number[])
       if (decodeAccountVec(state.values.get(staking) ?? null).length === 0) return [];
       const runtime = await ctx.reader.runtimeFor(state);
       if (runtime.specVersion < SPEC_DTAO) return [];
-      return readPositions(ctx.reader, runtime, state.hash, ctx.coldkey, b);
+      return list(ctx.reader, runtime, state.hash, ctx.coldkey, b);
     }),
   );
   for (const p of held.flat()) ctx.addPosition(p.hotkey, p.netuid);
