@@ -1,6 +1,7 @@
 // The walk cut into stretches walked side by side, after StakeInfo at evenly spaced blocks
 // (main/sync/walk.ts, docs/chain/change-discovery.md#stretches-and-samples): on a long range (a year of
-// finney) it takes a quarter of the rounds and fewer requests. On the year scenario (2.6 M blocks) the
+// finney) it takes fewer rounds and requests (the year devnet: 37 rounds instead of 97, 4,769 requests
+// instead of 5,550). On the year scenario (2.6 M blocks) the
 // app's own plan cuts it; the other devnet histories are too short for that plan, so they run with one
 // scaled down to their length. Either way the database is the same, row for row, as the one walk from
 // the head records.
