@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alphaToTao, floorDiv, formatTao, impliedPrice, share } from './units';
+import { alphaToTao, floorDiv, formatTao, impliedPrice, ratio, share } from './units';
 
 describe('units and the rounding rule', () => {
   it('floorDiv rounds toward −∞ (bigint / truncates toward 0)', () => {
@@ -44,6 +44,40 @@ describe('units and the rounding rule', () => {
         (a, p) => alphaToTao(a, p) === reference(a, p),
       ),
       { numRuns: 5_000 },
+    );
+  });
+  it('ratio is floor(num × 1e12 / den) / 1e12 on both sides of its float form, near integers included', () => {
+    const reference = (n: bigint, d: bigint): number | null => {
+      if (d === 0n) return null;
+      const v = n * 1_000_000_000_000n;
+      const q = v / d;
+      return Number(v < 0n !== d < 0n && q * d !== v ? q - 1n : q) / 1e12;
+    };
+    const safe = BigInt(Number.MAX_SAFE_INTEGER);
+    const edges = [0n, 1n, -1n, 3n, -3n, 7n, 10n ** 9n, 10n ** 12n, 2n ** 49n, safe, safe + 1n, -safe, -safe - 1n];
+    for (const n of edges) for (const d of edges) expect(ratio(n, d)).toBe(reference(n, d));
+    // Quotients exactly at an integer or a hair either side (where the float's floor could be wrong):
+    // den = f·g with g dividing 1e12, num = f·t + off, so num × 1e12 / den = t·(1e12/g) + off·1e12/(f·g).
+    const nearInteger = fc
+      .tuple(
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.bigInt({ min: 1n, max: 10n ** 6n }),
+        fc.bigInt({ min: -(10n ** 6n), max: 10n ** 6n }),
+        fc.constantFrom(-1n, 0n, 1n),
+      )
+      .map(([i, j, f, t, off]) => [f * t + off, f * 2n ** BigInt(i) * 5n ** BigInt(j)] as const);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.tuple(fc.bigInt({ min: -safe * 4n, max: safe * 4n }), fc.bigInt({ min: -safe * 4n, max: safe * 4n })),
+          fc.tuple(fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }), fc.bigInt({ min: 1n, max: 10n ** 13n })),
+          fc.tuple(fc.bigInt({ min: -100n, max: 100n }), fc.bigInt({ min: 1n, max: 1_000n })),
+          nearInteger,
+        ),
+        ([n, d]) => Object.is(ratio(n, d), reference(n, d)),
+      ),
+      { numRuns: 20_000 },
     );
   });
 });
