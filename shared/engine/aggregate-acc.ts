@@ -28,6 +28,8 @@ export type FigureDiff = readonly (readonly [AdditiveKey, bigint])[];
 export interface NetuidCell {
   readonly netuid: number;
   alpha: bigint;
+  /** Positions of the aggregate on the subnet (one holds all its α there). */
+  members: number;
   exit: bigint | null;
   /** In the aggregate's list of stale cells (at most once). */
   listed: boolean;
@@ -104,7 +106,7 @@ export class AggregateAcc {
   cell(netuid: number): NetuidCell {
     let c = this.cells.get(netuid);
     if (!c) {
-      c = { netuid, alpha: 0n, exit: null, listed: true };
+      c = { netuid, alpha: 0n, members: 0, exit: null, listed: true };
       this.cells.set(netuid, c);
       this.staleCells.push(c);
     }
@@ -127,6 +129,7 @@ export class AggregateAcc {
     if (old) this.countFlags(old.figures.flags, -1);
     else if (!this.members.has(now.key)) {
       this.members.add(now.key);
+      c.members++;
       this.sortedMembers = null;
     }
   }
@@ -143,12 +146,19 @@ export class AggregateAcc {
   }
 
   /**
-   * After a reprice of cell `c`'s subnet (`PnlTracker.reprice`): `tao` is the exit quote of `alpha` α on
-   * its pool now. Where that is all the α this aggregate holds on the subnet, it is the quote `build`
-   * would make (the same α, pool and runtime), so it is kept instead of quoting again.
+   * After a reprice of cell `c`'s subnet (`PnlTracker.reprice`): `tao` is the exit quote of a member's
+   * α on its pool now. Where the member is the aggregate's only one on the subnet, that is all the α
+   * it holds there and the quote `build` would make (the same α, pool and runtime), so it is kept
+   * instead of quoting again. (Told by the count, not by comparing α: the cell's α is a bigint the
+   * replay left far away in memory, a cache miss per member.)
    */
-  quoted(c: NetuidCell, alpha: bigint, tao: bigint): void {
-    if (c.exit !== null || c.alpha !== alpha) return;
+  quoted(c: NetuidCell, tao: bigint): void {
+    if (c.members === 1) this.quotedAll(c, tao);
+  }
+
+  /** After a reprice of cell `c`'s subnet: `tao` is the exit quote of all the α on it (the cell's α). */
+  quotedAll(c: NetuidCell, tao: bigint): void {
+    if (c.exit !== null) return;
     c.exit = tao;
     this.exitSum += tao;
   }

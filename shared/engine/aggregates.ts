@@ -194,7 +194,7 @@ export class PnlTracker {
         const a = aggs[i] as AggregateAcc;
         const c = cells[i] as NetuidCell;
         a.repriced(c, d);
-        a.quoted(c, figures.alpha, figures.exitValue);
+        a.quoted(c, figures.exitValue);
       }
       if (was.flags !== figures.flags) for (const a of aggs) a.reflagged(was.flags, figures.flags);
       t.res = res;
@@ -209,7 +209,7 @@ export class PnlTracker {
     for (const a of [this.total, subnet]) {
       const c = a.cell(netuid);
       a.repriced(c, moved);
-      a.quoted(c, held, tao);
+      a.quotedAll(c, tao);
     }
     this.aggLists = null;
   }

@@ -220,6 +220,12 @@ export function positionFigures(
   const fiatPrice = ctx.fiat ? ctx.fiat.priceOn(ts) : null;
   if (ctx.fiat && fiatPrice === null) flags.fiatIncomplete = true;
   const record = new FigureRecord(p, costBasis, costBasisFiat ?? 0n, spotValue, exit ? exit.tao : 0n, fiatPrice, flags);
+  // A price move reads these of every position (aggregates.ts `reprice`), and its figures keep pointing
+  // at them. The position's own were made over the whole replay and lie scattered over the old
+  // generation, a cache miss each read; copies made here lie beside the record (docs/benchmarks.md).
+  record.alpha = -(-record.alpha);
+  record.taoIn = -(-record.taoIn);
+  record.taoOut = -(-record.taoOut);
   return { figures: record, price };
 }
 
