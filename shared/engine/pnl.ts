@@ -242,6 +242,9 @@ export function repriced(
   exit: { tao: bigint; approximate: boolean } | null,
   fiatPrice: bigint | null,
 ): Figures {
+  // Nothing held: its spot and exit value are 0 at any price and its flags name no price, so the
+  // figures are the old ones (a staker's closed positions, often most of them, cost no new figures).
+  if (old.alpha === 0n) return old;
   const spotValue = price ? alphaToTao(old.alpha, price.price) : 0n;
   const missing = !price && old.alpha !== 0n;
   const approximate = exit?.approximate ?? false;

@@ -4,11 +4,11 @@
 // computation must equal one computed from scratch over the same facts, field by field.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeBenchmarks, type PortfolioInput } from './index';
+import { computeBenchmarks, createEngine, type PortfolioInput } from './index';
 import { computeWithAnalytics, type AnalyticsComputation } from './analytics/compute';
 import type { SubnetSnapshot } from './prices';
 import { METHODS, build, opArb } from './testing/random-ledger';
-import { snap } from './testing/fixtures';
+import { A, TAO, ev, snap } from './testing/fixtures';
 import { incrementalSteps } from './testing/incremental';
 
 /** What the cockpit reads of a computation; the reference's benchmarks are computed with nothing kept. */
@@ -87,5 +87,40 @@ describe('an append that moves every price (as live sync records blocks)', () =>
     // stepped (an untouched subnet's units are the very object of the last set) rather than recomputing.
     expect(repriced).toBeGreaterThan(20);
     expect(keptUnits).toBeGreaterThan(20);
+  });
+
+  it('a position holding no α keeps its very figures when its price moves, and equals a full computation', () => {
+    const events = [
+      ev('StakeAdded', { block: 10, netuid: 1, tao: 10n * TAO, alpha: 20n * A }),
+      ev('StakeRemoved', { block: 20, netuid: 1, tao: 9n * TAO, alpha: 20n * A }),
+      ev('StakeAdded', { block: 30, netuid: 2, tao: 5n * TAO, alpha: 7n * A }),
+    ];
+    const pools = (block: number, k: bigint) => [
+      snap(block, 1, (500_000_000n * k) / 100n),
+      snap(block, 2, (700_000_000n * k) / 100n),
+    ];
+    const history = [...pools(10, 100n), ...pools(20, 100n), ...pools(30, 100n)];
+    const engine = createEngine({ events, checkpoints: [], snapshots: history, trackedColdkeys: ['C1'] });
+    const moves = [pools(40, 103n), pools(50, 96n)];
+    const position = (netuid: number) => engine.result().positions.find((p) => p.netuid === netuid);
+    for (const snapshots of moves) {
+      const [closed, held] = [position(1), position(2)];
+      expect(engine.append({ events: [], checkpoints: [], snapshots })).toBe(true);
+      expect(closed?.figures.alpha).toBe(0n);
+      expect(position(1)?.figures).toBe(closed?.figures);
+      expect(position(1)?.price).toEqual({
+        netuid: 1,
+        blockNumber: snapshots[0]?.blockNumber,
+        price: snapshots[0]?.price,
+      });
+      expect(position(2)?.figures.spotValue).not.toBe(held?.figures.spotValue);
+    }
+    const full = createEngine({
+      events,
+      checkpoints: [],
+      snapshots: [...history, ...moves.flat()],
+      trackedColdkeys: ['C1'],
+    });
+    expect(engine.result()).toEqual(full.result());
   });
 });
