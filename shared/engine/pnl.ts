@@ -246,7 +246,7 @@ export function repriced(
   // figures are the old ones (a staker's closed positions, often most of them, cost no new figures).
   if (old.alpha === 0n) return old;
   const spotValue = price ? alphaToTao(old.alpha, price.price) : 0n;
-  const missing = !price && old.alpha !== 0n;
+  const missing = !price;
   const approximate = exit?.approximate ?? false;
   const was = old.flags;
   // Flags are never changed once made: unchanged ones are shared with the old figures.

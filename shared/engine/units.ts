@@ -97,9 +97,9 @@ const RATIO_FLOAT_LIMIT = 2 ** 49;
 export function ratio(num: bigint, den: bigint): number | null {
   if (den === 0n) return null;
   // The floor taken in floating point where that is provably the same integer: num and den exact as
-  // doubles, the quotient x within 4 ulp-units (two roundings) of the exact value v, so |x − v| <
-  // |x|·2^-51 < 0.25, and x not that close to an integer. A bigint division costs ~120 ns; a reprice
-  // takes this once per position (docs/benchmarks.md, the priced append). Else the bigint floor.
+  // doubles, so the quotient x has two roundings of 2^-53 each and |x − v| < |x|·2^-51 < 0.25 for the
+  // exact v; where x is farther than that from an integer, floor(x) = floor(v). A bigint division costs
+  // ~120 ns, once per repriced position (docs/benchmarks.md, the priced append). Else the bigint floor.
   if (den > 0n && den <= SAFE && num <= SAFE && num >= -SAFE) {
     const x = (Number(num) * 1e12) / Number(den);
     if (x < RATIO_FLOAT_LIMIT && x > -RATIO_FLOAT_LIMIT) {
