@@ -12,7 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { computeWithAnalytics } from '../shared/engine/analytics/compute';
-import { createEngine, type PortfolioInput, type StakeEvent } from '../shared/engine/index';
+import { createEngine, type FactsDelta, type PortfolioInput, type StakeEvent } from '../shared/engine/index';
 import type { SubnetSnapshot } from '../shared/engine/prices';
 import { pathToFileURL } from 'node:url';
 import { generate, movedEvent } from './engine-input';
@@ -54,16 +54,30 @@ const pct = (xs: number[], f: number): number => {
 
 export function timeAppend(input: PortfolioInput, tail = 2_000, cockpitSteps = 100): void {
   const { head, steps } = splitTail(input, tail);
-  const perEvent = (label: string, n: number, append: (events: StakeEvent[]) => boolean, warm = WARM): void => {
+  // Each step's facts (its events and, `withPools`, every subnet's pool moved) are made before its timing
+  // starts: the engine's append is measured, not the making of its input (live sync reads it from SQLite).
+  const perEvent = (
+    label: string,
+    n: number,
+    withPools: boolean,
+    append: (delta: FactsDelta) => boolean,
+    warm = WARM,
+  ): void => {
     const wall: number[] = [];
     const cpu: number[] = [];
     let refused = 0;
     let appended = 0;
+    const pools = latestPools(head.snapshots);
     for (const events of steps.slice(0, n)) {
       appended += events.length;
+      const delta: FactsDelta = {
+        events,
+        checkpoints: [],
+        snapshots: withPools ? movedPools(pools, events[0] as StakeEvent) : [],
+      };
       const t = performance.now();
       const c = process.cpuUsage();
-      if (!append(events)) refused++;
+      if (!append(delta)) refused++;
       const used = process.cpuUsage(c);
       wall.push((performance.now() - t) / events.length);
       cpu.push((used.user + used.system) / 1000 / events.length);
@@ -80,7 +94,6 @@ export function timeAppend(input: PortfolioInput, tail = 2_000, cockpitSteps = 1
         `    after the first ${warm} appends (code compiled): per event wall median ${pct(wall.slice(warm), 0.5).toFixed(3)} ms, p99 ${pct(wall.slice(warm), 0.99).toFixed(3)} ms; CPU median ${pct(cpu.slice(warm), 0.5).toFixed(3)} ms, p99 ${pct(cpu.slice(warm), 0.99).toFixed(3)} ms`,
       );
   };
-  const delta = (events: StakeEvent[]) => ({ events, checkpoints: [], snapshots: [] });
   const mode = process.env.BENCH_APPEND;
   if (mode !== 'cockpit' && mode !== 'priced') {
     const t0 = performance.now();
@@ -88,8 +101,8 @@ export function timeAppend(input: PortfolioInput, tail = 2_000, cockpitSteps = 1
     console.log(
       `incremental path: history of ${head.events.length.toLocaleString()} events computed in ${(performance.now() - t0).toFixed(0)} ms`,
     );
-    perEvent('  Engine.append (fold + figures)', steps.length, (events) => {
-      const ok = engine.append(delta(events));
+    perEvent('  Engine.append (fold + figures)', steps.length, false, (delta) => {
+      const ok = engine.append(delta);
       engine.result();
       return ok;
     });
@@ -98,22 +111,20 @@ export function timeAppend(input: PortfolioInput, tail = 2_000, cockpitSteps = 1
     // The same with what live sync records at a change block besides its events: every subnet's pool
     // (below), so every position is repriced (the portfolio view's figures; not the cockpit's).
     const priced = createEngine(head, { method: 'acb', rewards: 'income' });
-    const pools = latestPools(head.snapshots);
-    perEvent("  Engine.append (fold + figures), each block with every subnet's pool", steps.length, (events) => {
-      const ok = priced.append({ ...delta(events), snapshots: movedPools(pools, events[0] as StakeEvent) });
+    perEvent("  Engine.append (fold + figures), each block with every subnet's pool", steps.length, true, (delta) => {
+      const ok = priced.append(delta);
       priced.result();
       return ok;
     });
   }
   const cockpit = (label: string, withPools: boolean): void => {
     let run = computeWithAnalytics(head, { method: 'acb', rewards: 'income' });
-    const pools = latestPools(head.snapshots);
     perEvent(
       label,
       cockpitSteps,
-      (events) => {
-        const at = events[0] as StakeEvent;
-        const next = run.append(withPools ? { ...delta(events), snapshots: movedPools(pools, at) } : delta(events));
+      withPools,
+      (delta) => {
+        const next = run.append(delta);
         if (next) run = next;
         return next !== null;
       },
