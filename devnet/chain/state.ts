@@ -15,12 +15,10 @@ import {
   retireV1,
 } from './share-pool.js';
 import { alphaPriceRao, feeRate } from './pools.js';
-import type { ItemName } from '../scale/keys.js';
-import { storageKey } from '../scale/keys.js';
+import { storageKey, type ItemName } from '../scale/keys.js';
 import { StateStore } from './store.js';
 import { BALANCER_SPEC, BalancerBook } from './balancer-book.js';
 import { LockBook } from './locks.js';
-
 import type { AccountState, SubnetDef } from './types.js';
 
 /** The basket era's first runtime (served from 455); LastColdkeyHotkeyStakeBlock root-only from it (inferred). */
@@ -189,7 +187,9 @@ export class ChainState extends StateStore {
     this.setLog('SubnetOwner', def.ownerColdkey, n);
     this.setLog('SubnetOwnerHotkey', def.ownerHotkey, n);
     this.setLog('TokenSymbol', u8aToHex(stringToU8a(def.symbol)), n);
+    // The name: SubnetName at 233, the identity's from 315 (a runtime serves only the items it has).
     this.setLog('SubnetName', u8aToHex(stringToU8a(def.name)), n);
+    this.setLog('SubnetIdentitiesV3', def.name, n);
     this.setReserve('SubnetTAO', n, taoReserve);
     this.setReserve('SubnetAlphaIn', n, alphaReserve);
     this.setIndexed('SubnetAlphaOut', n, 0n, n);

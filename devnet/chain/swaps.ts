@@ -22,6 +22,7 @@ const SUBNET_ITEMS = [
   'SubnetOwnerHotkey',
   'TokenSymbol',
   'SubnetName',
+  'SubnetIdentitiesV3',
   'SubnetVolume',
   'SubnetTAO',
   'SubnetAlphaIn',

@@ -3,7 +3,7 @@
  * (Vec<EventRecord>, encoded by hand around per-field createType so each runtime's variant indices
  * and field lists apply) and runtime-API results.
  */
-import { compactToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { compactToU8a, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import type { Chain } from '../chain/chain.js';
 import type { ItemName } from './keys.js';
 import { ITEMS } from './keys.js';
@@ -35,6 +35,11 @@ export function storageInput(item: ItemName, value: unknown): unknown {
     const l = value as Lease;
     const lease = { beneficiary: l.beneficiary, coldkey: l.coldkey, hotkey: l.hotkey, netuid: l.netuid };
     return { ...lease, emissionsShare: l.emissionsShare, endBlock: null, cost: l.raised };
+  }
+  // A subnet's identity holds its name (runtimes from 315); the devnet leaves the other fields empty.
+  if (item === 'SubnetIdentitiesV3') {
+    const empty = ['githubRepo', 'subnetContact', 'subnetUrl', 'discord', 'description', 'logoUrl', 'additional'];
+    return { subnetName: u8aToHex(stringToU8a(value as string)), ...Object.fromEntries(empty.map((f) => [f, '0x'])) };
   }
   if (item === 'MinerCollateral') {
     const m = value as { locked: bigint };

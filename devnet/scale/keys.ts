@@ -55,6 +55,12 @@ export const ITEMS = {
   SubnetOwnerHotkey: { pallet: 'SubtensorModule', item: 'SubnetOwnerHotkey', args: [N16] },
   TokenSymbol: { pallet: 'SubtensorModule', item: 'TokenSymbol', args: [N16] },
   SubnetName: { pallet: 'SubtensorModule', item: 'SubnetName', args: [N16] },
+  /** A subnet's identity {subnet_name, github_repo, …} (runtimes ≥ 315 keep its name here, not in SubnetName) */
+  SubnetIdentitiesV3: {
+    pallet: 'SubtensorModule',
+    item: 'SubnetIdentitiesV3',
+    args: [{ kind: 'u16' as const, hasher: 'Blake2_128Concat' as const }],
+  },
   TotalNetworks: { pallet: 'SubtensorModule', item: 'TotalNetworks', args: [] },
   StakingHotkeys: { pallet: 'SubtensorModule', item: 'StakingHotkeys', args: [A('Blake2_128Concat')] },
   LastColdkeyHotkeyStakeBlock: {

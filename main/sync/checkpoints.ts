@@ -192,9 +192,9 @@ export function poolsFromState(state: BlockState, netuids: readonly number[], ru
   const features = runtimeFeatures(runtime.registry);
   const rows: SubnetRow[] = [];
   for (const netuid of netuids) {
-    const [tao, alphaIn, alphaOut, name, symbol, mechanism, balancer, feeRate, registeredAt] = poolKeysOf(netuid).map(
-      (k) => state.values.get(k) ?? null,
-    );
+    const [tao, alphaIn, alphaOut, name, symbol, mechanism, balancer, feeRate, registeredAt, identity] = poolKeysOf(
+      netuid,
+    ).map((k) => state.values.get(k) ?? null);
     if (!tao && !alphaIn && !alphaOut) continue; // not registered at this block
     const taoIn = leUint(tao ?? null, 8);
     const alphaInValue = leUint(alphaIn ?? null, 8);
@@ -217,7 +217,9 @@ export function poolsFromState(state: BlockState, netuids: readonly number[], ru
       priceSource: priced.source,
       balancerQuote: quote,
       feeRate: features.feeRateDefault === null ? null : feeRate ? Number(leUint(feeRate, 2)) : features.feeRateDefault,
-      name: storedText(name ?? null),
+      // The identity's name where it has one (what DynamicInfo gives, 315 on), else SubnetName (233). A
+      // subnet dissolved before the head keeps the name it had (docs/chain/change-discovery.md#storage-keys).
+      name: storedText(identity ?? null) ?? storedText(name ?? null),
       symbol: storedText(symbol ?? null),
       // An absent entry is the storage default, 0 (a subnet registered at genesis).
       registeredAt: Number(leUint(registeredAt ?? null, 8)),

@@ -135,7 +135,12 @@ export const keys = {
   subnetTao: memoisedKey((netuid: number) => key('SubtensorModule', 'SubnetTAO', ['Identity', netuid])),
   subnetAlphaIn: memoisedKey((netuid: number) => key('SubtensorModule', 'SubnetAlphaIn', ['Identity', netuid])),
   subnetAlphaOut: memoisedKey((netuid: number) => key('SubtensorModule', 'SubnetAlphaOut', ['Identity', netuid])),
+  /** A subnet's name at 233 (Bytes); no later runtime has the item. */
   subnetName: memoisedKey((netuid: number) => key('SubtensorModule', 'SubnetName', ['Identity', netuid])),
+  /** A subnet's identity from 315 on: its first field, `subnet_name` (Bytes), is the name DynamicInfo gives. */
+  subnetIdentity: memoisedKey((netuid: number) =>
+    key('SubtensorModule', 'SubnetIdentitiesV3', ['Blake2_128Concat', netuid]),
+  ),
   tokenSymbol: memoisedKey((netuid: number) => key('SubtensorModule', 'TokenSymbol', ['Identity', netuid])),
   subnetMechanism: memoisedKey((netuid: number) => key('SubtensorModule', 'SubnetMechanism', ['Identity', netuid])),
   /** Block the subnet now at this netuid was registered (u64): a pruned netuid registered again has a new one. */
@@ -297,6 +302,7 @@ function poolKeyList(netuid: number): string[] {
     keys.swapBalancer(netuid),
     keys.swapFeeRate(netuid),
     keys.networkRegisteredAt(netuid),
+    keys.subnetIdentity(netuid),
   ];
 }
 

@@ -1,8 +1,8 @@
 // Subnet labels after a backfill (ledger-facts subnetLabels: each subnet's latest recorded name and symbol):
-// every subnet recorded has its token symbol, one dissolved before the head too (basket475 seed 303: subnet 7
-// at 15,000), read from storage with the pools. Names: runtimes from 315 on keep none in storage
-// (`SubnetName` is 233's only, docs/chain/change-discovery.md#storage-keys), so a subnet's name is the
-// head's get_all_dynamic_info: every subnet at the head has its own.
+// every subnet recorded has its token symbol and its name, one dissolved before the head too (basket475 seed
+// 303: subnet 7 at 15,000), read from storage with the pools: the name from the subnet's identity
+// (`SubnetIdentitiesV3`, runtimes from 315; docs/chain/change-discovery.md#storage-keys), as the head's
+// get_all_dynamic_info gives it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../../devnet/index';
 import { ledgerFactsRepo } from '../db/repos/ledger-facts';
@@ -23,7 +23,7 @@ describe.each([1, 303])('subnet labels after a backfill, basket475 seed %i', (se
     await dn.close();
   });
 
-  it('every subnet recorded has its symbol, every one at the head its name', async () => {
+  it('every subnet recorded has its symbol and its name, one dissolved before the head too', async () => {
     const backend = testBackend(tempDir());
     try {
       for (const [i, address] of dn.coldkeys.entries())
@@ -47,7 +47,7 @@ describe.each([1, 303])('subnet labels after a backfill, basket475 seed %i', (se
       );
       for (const l of labels) {
         expect([l.netuid, l.symbol]).toEqual([l.netuid, defs.get(l.netuid)!.symbol]);
-        if (atHead.has(l.netuid)) expect([l.netuid, l.name]).toEqual([l.netuid, defs.get(l.netuid)!.name]);
+        expect([l.netuid, l.name]).toEqual([l.netuid, defs.get(l.netuid)!.name]);
       }
       if (seed === 303) expect(labels.filter((l) => !atHead.has(l.netuid)).map((l) => l.netuid)).toContain(7);
     } finally {

@@ -15,6 +15,7 @@ import { itemPrefix } from './storage-keys';
  */
 export const LAST_SPEC_WITHOUT: readonly (readonly [pallet: string, item: string, spec: number])[] = [
   ['SubtensorModule', 'LastColdkeyHotkeyStakeBlock', 233],
+  ['SubtensorModule', 'SubnetIdentitiesV3', 233],
   ['Swap', 'FeeRate', 233],
   ['SubtensorModule', 'RootClaimed', 320],
   ['SubtensorModule', 'AlphaV2', 393],
