@@ -1,8 +1,8 @@
 // Subnet labels after a backfill (ledger-facts subnetLabels: each subnet's latest recorded name and symbol):
 // every subnet recorded has its token symbol and its name, one dissolved before the head too (basket475 seed
 // 303: subnet 7 at 15,000), read from storage with the pools: the name from the subnet's identity
-// (`SubnetIdentitiesV3`, runtimes from 315; docs/chain/change-discovery.md#storage-keys), as the head's
-// get_all_dynamic_info gives it.
+// (`SubnetIdentitiesV3`, runtimes from 315, or `SubnetName` at 233; docs/chain/change-discovery.md#subnet-names),
+// as the head's get_all_dynamic_info gives it. Every snapshot row read from storage carries the name too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../../devnet/index';
 import { ledgerFactsRepo } from '../db/repos/ledger-facts';
