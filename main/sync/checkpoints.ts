@@ -218,7 +218,7 @@ export function poolsFromState(state: BlockState, netuids: readonly number[], ru
       balancerQuote: quote,
       feeRate: features.feeRateDefault === null ? null : feeRate ? Number(leUint(feeRate, 2)) : features.feeRateDefault,
       // The identity's name where it has one (what DynamicInfo gives, 315 on), else SubnetName (233). A
-      // subnet dissolved before the head keeps the name it had (docs/chain/change-discovery.md#storage-keys).
+      // subnet dissolved before the head keeps the name it had (docs/chain/change-discovery.md#subnet-names).
       name: storedText(identity ?? null) ?? storedText(name ?? null),
       symbol: storedText(symbol ?? null),
       // An absent entry is the storage default, 0 (a subnet registered at genesis).
