@@ -91,6 +91,12 @@ export interface ActivityRow {
   legs: LedgerLegView[];
   /** Root claims: the subnet whose root dividends were claimed (a swap claim's leg is on root). */
   claimedNetuid: number | null;
+  /**
+   * The token symbol of each subnet the entry is on that was, at its block, an earlier subnet than the one
+   * at its netuid now (a netuid registered again; null: none recorded); it replaces the page's `symbols`
+   * for this entry. Absent when there is none.
+   */
+  symbols?: Record<number, string | null>;
   sources: ActivitySourceView[];
   /** A basket record: its shares and TAO (a claim's row also has the root leg it acquires). */
   fund: ActivityFundView | null;

@@ -12,6 +12,7 @@ import type {
   SeriesPoint,
 } from './engine';
 import type { BasketIncomeTiming, CostBasisMethod, ExitSource, RewardTreatment } from './vocab';
+import type { SubnetSuccessor } from './subnet-labels';
 
 /**
  * What a holding can be sold for now and what is locked (docs/chain/locks.md,
@@ -72,8 +73,15 @@ export interface PositionView {
 
 export interface SubnetView {
   netuid: number;
+  /** The name and token symbol of the subnet the positions were in (see `successor`). */
   name: string | null;
   symbol: string | null;
+  /**
+   * The subnet at this netuid as of the view's block, when the positions were in an earlier one there,
+   * since dissolved (a netuid registered again, shared/subnet-labels.ts); then `price` is null: the
+   * earlier subnet has none.
+   */
+  successor: SubnetSuccessor | null;
   price: bigint | null;
   figures: Figures;
   benchmarks: Benchmarks | null;

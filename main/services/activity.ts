@@ -34,6 +34,7 @@ import {
 } from '../../shared/engine';
 import { DividendBook } from '../../shared/engine/basket-dividends';
 import { chainFactTables, EXPORT_FORMATS } from '../../shared/vocab';
+import { SubnetLabelBook, earlierSymbols } from '../../shared/subnet-labels';
 import { fiatPricesRepo } from '../db/repos/fiat-prices';
 import { identitiesRepo } from '../db/repos/identities';
 import { ledgerFactsRepo } from '../db/repos/ledger-facts';
@@ -86,8 +87,8 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
   let stale = true;
   /** Counts imports of fiat prices (the basket records' lot-based fiat figures use them). */
   let fiatPrices = 0;
-  /** Every subnet's recorded token symbol, read again when the facts change (subnet snapshots carry it). */
-  let symbols = new Map<number, string>();
+  /** Every subnet's recorded name and token symbol, read again when the facts change (subnet snapshots carry them). */
+  let labels = new SubnetLabelBook([]);
   const results = new Map<string, ActivityEntry[]>();
   ctx.push.subscribe((event, payload) => {
     if (event !== 'db:changed') return;
@@ -154,7 +155,7 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
   const current = (): Ledger => {
     if (ledger && !stale) return ledger;
     stale = false;
-    symbols = new Map(facts.subnetLabels().flatMap((l) => (l.symbol ? [[l.netuid, l.symbol] as const] : [])));
+    labels = new SubnetLabelBook(facts.subnetLabels());
     const coldkeys = wallets.list().map((w) => w.address);
     const ledgerStamp = fingerprint(coldkeys);
     const b = bookLedger(coldkeys, ledgerStamp);
@@ -217,9 +218,16 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
       const offset = args?.offset ?? 0;
       const limit = args?.limit ?? DEFAULT_PAGE;
       const shown = entries.slice(offset, offset + limit);
-      const rows = shown.map((e) => toActivityRow(e, blockOf));
+      const rows = shown.map((e) => {
+        const row = toActivityRow(e, blockOf);
+        const then = earlierSymbols(labels, row.blockNumber, new Set(row.legs.map((l) => l.netuid)));
+        return then ? { ...row, symbols: then } : row;
+      });
       const symbolsOf = Object.fromEntries(
-        all.facets.netuids.flatMap((n) => (n !== 0 && symbols.has(n) ? [[n, symbols.get(n)!]] : [])),
+        all.facets.netuids.flatMap((n) => {
+          const symbol = n === 0 ? null : labels.latest(n)?.symbol;
+          return symbol ? [[n, symbol]] : [];
+        }),
       );
       const page = {
         total: all.entries.length,

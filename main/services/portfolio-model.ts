@@ -27,6 +27,7 @@ import type {
 import { fiatPricesRepo } from '../db/repos/fiat-prices';
 import { headFactsRepo, type HeadFacts } from '../db/repos/head-facts';
 import { ledgerFactsRepo } from '../db/repos/ledger-facts';
+import { SubnetLabelBook, rowLabel } from '../../shared/subnet-labels';
 import { aggregateKey, unexplainedChanges, valueAtHead } from './head-valuation';
 import type { DB } from '../db/open';
 
@@ -137,11 +138,7 @@ export function shapePortfolio(
     locksRead: false,
   });
   const holdingOf = (a: AggregateResult) => valued.aggregates.get(aggregateKey(a)) ?? noHolding(a.figures.exitValue);
-  const labels = new Map(
-    ledgerFactsRepo(db)
-      .subnetLabels()
-      .map((l) => [l.netuid, l]),
-  );
+  const labels = new SubnetLabelBook(ledgerFactsRepo(db).subnetLabels());
   const byAddress = new Map(wallets.map((w) => [w.address, w]));
 
   const positions: PositionView[] = pnl.positions.map((p) => ({
@@ -157,13 +154,14 @@ export function shapePortfolio(
     holding: valued.positions.get(p.key) ?? noHolding(p.figures.exitValue),
   }));
   const priceOf = new Map(positions.map((p) => [p.netuid, p.price]));
+  const lastChange = lastChangeBlocks(engine);
   const subnets: SubnetView[] = pnl.subnets.map((s) => {
     const netuid = Number(s.key.replace(/^SN/, ''));
+    const label = rowLabel(labels, netuid, lastChange.get(netuid) ?? null, pnl.asOfBlock);
     return {
       netuid,
-      name: labels.get(netuid)?.name ?? null,
-      symbol: labels.get(netuid)?.symbol ?? null,
-      price: priceOf.get(netuid) ?? null,
+      ...label,
+      price: label.successor ? null : (priceOf.get(netuid) ?? null),
       figures: s.figures,
       benchmarks: benchmarks.subnets.get(netuid) ?? null,
       holding: holdingOf(s),
@@ -224,6 +222,14 @@ export function shapePortfolio(
       baskets: basketsView(engine, settings, (c) => byAddress.get(c)?.label ?? null),
     },
   };
+}
+
+/** Per netuid, the last block a change of the watched wallets' positions there was in (trades, income, payouts). */
+function lastChangeBlocks(engine: Engine): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const p of engine.state.positions.values())
+    if (p.lastLegBlock > (out.get(p.netuid) ?? -1)) out.set(p.netuid, p.lastLegBlock);
+  return out;
 }
 
 /** The engine's basket positions for the view (shares of validator funds, docs/chain/baskets.md). */

@@ -13,7 +13,7 @@ export function factsWriter(db: DB) {
     'INSERT INTO position_checkpoints (block_number, coldkey, hotkey, netuid, alpha) VALUES (?, ?, ?, ?, ?)',
   );
   const snapshot = db.prepare(
-    'INSERT INTO subnet_snapshots (block_number, netuid, tao_in, alpha_in, alpha_out, price, name, symbol) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO subnet_snapshots (block_number, netuid, tao_in, alpha_in, alpha_out, price, name, symbol, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const hashOf = (n: number) => `0x${n.toString(16).padStart(64, '0')}`;
   const DAY = 86_400_000;
@@ -69,10 +69,22 @@ export function factsWriter(db: DB) {
       alphaIn: bigint,
       alphaOut: bigint,
       price: bigint,
-      name = `Subnet ${netuid}`,
+      name: string | null = `Subnet ${netuid}`,
+      /** The token symbol and the block the subnet was registered (NetworkRegisteredAt), where read. */
+      o: { symbol?: string | null; registeredAt?: number } = {},
     ) {
       this.block(blockNumber);
-      snapshot.run(blockNumber, netuid, taoIn, alphaIn, alphaOut, price, name, 'α');
+      snapshot.run(
+        blockNumber,
+        netuid,
+        taoIn,
+        alphaIn,
+        alphaOut,
+        price,
+        name,
+        o.symbol === undefined ? 'α' : o.symbol,
+        o.registeredAt ?? null,
+      );
     },
     DAY,
   };

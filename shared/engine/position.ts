@@ -92,7 +92,10 @@ export class PositionAcc {
   /** The next position of the same lot book (./state's index chains a book's positions). */
   nextInBook: PositionAcc | undefined = undefined;
   lastCheckpointBlock = -1;
+  /** The block of the latest legs since the last checkpoint (-1: none). */
   legBlock = -1;
+  /** The block of the position's latest legs of all (-1: none), which a checkpoint does not reset. */
+  lastLegBlock = -1;
   poolValue: bigint | null = null;
   epochIndex: bigint | null = null;
   /** Legs of a later block: the α after the previous block with legs is one an epoch may have paid on. */
@@ -100,6 +103,7 @@ export class PositionAcc {
     if (this.legBlock === block) return;
     if (this.legBlock >= 0) this.noteAlpha();
     this.legBlock = block;
+    if (block > this.lastLegBlock) this.lastLegBlock = block;
   }
   /** No leg has changed the position's α yet. */
   noLegs(): boolean {

@@ -12,12 +12,7 @@ import { SILENT_EFFECT_KINDS, isIdOf } from '../../../shared/vocab';
 import type { DB } from '../open';
 import { STAKE_EVENT_COLUMNS, stakeEventFromRow, type StakeEventDbRow } from './stake-events';
 import type { StoredStakeEvent } from '../../../shared/facts';
-
-export interface SubnetLabel {
-  netuid: number;
-  name: string | null;
-  symbol: string | null;
-}
+import type { SubnetLabel } from '../../../shared/subnet-labels';
 
 /** Highest rowid per fact table the engine reads (see `marks()`). */
 export interface FactMarks {
@@ -156,15 +151,35 @@ export function ledgerFactsRepo(db: DB) {
       LEFT JOIN blocks b ON b.number = c.block_number
     WHERE ${since ? 'c.rowid > @after AND +' : ''}c.coldkey IN (SELECT value FROM json_each(@keys))
     ORDER BY c.block_number, c.coldkey, p.hotkey`);
-  // Each subnet's latest name and symbol recorded: a later snapshot read without them (storage at a
-  // change block, migrations/0013-subnet-names.ts) does not blank what the head's DynamicInfo gave.
-  const labels = db.prepare<[], { netuid: bigint; name: string | null; symbol: string | null }>(`
-    SELECT n.netuid,
-      (SELECT s.name FROM subnet_snapshots s WHERE s.netuid = n.netuid AND s.name IS NOT NULL
-        ORDER BY s.block_number DESC LIMIT 1) AS name,
-      (SELECT s.symbol FROM subnet_snapshots s WHERE s.netuid = n.netuid AND s.symbol IS NOT NULL
-        ORDER BY s.block_number DESC LIMIT 1) AS symbol
-    FROM (SELECT DISTINCT netuid FROM subnet_snapshots) n`);
+  // Each lifetime's latest name and symbol recorded (a netuid registered again is another subnet:
+  // shared/subnet-labels.ts): a later snapshot read without them (storage at a change block,
+  // migrations/0013-subnet-names.ts) does not blank what the head's DynamicInfo gave.
+  const labelled = db.prepare<[], { netuid: bigint }>('SELECT DISTINCT netuid FROM subnet_snapshots');
+  type Span = { netuid: number; lower: number; upper: number };
+  // The latest snapshot before `upper`: its registration block starts the lifetime it is in.
+  const lastBefore = db.prepare<Omit<Span, 'lower'>, { block_number: bigint; registered_at: bigint | null }>(`
+    SELECT block_number, registered_at FROM subnet_snapshots WHERE netuid = @netuid AND block_number < @upper
+    ORDER BY block_number DESC LIMIT 1`);
+  const latestIn = (column: 'name' | 'symbol') =>
+    db.prepare<Span, { text: string }>(`
+      SELECT ${column} AS text FROM subnet_snapshots
+      WHERE netuid = @netuid AND ${column} IS NOT NULL AND block_number >= @lower AND block_number < @upper
+      ORDER BY block_number DESC LIMIT 1`);
+  const [nameIn, symbolIn] = [latestIn('name'), latestIn('symbol')];
+  /** A netuid's lifetimes from the latest back: each begins at the registration block its last snapshot names. */
+  const lifetimes = (netuid: number): SubnetLabel[] => {
+    const out: SubnetLabel[] = [];
+    for (let upper = Number.MAX_SAFE_INTEGER; ;) {
+      const last = lastBefore.get({ netuid, upper });
+      if (!last) return out;
+      const from = last.registered_at === null ? null : Number(last.registered_at);
+      const span = { netuid, lower: from ?? -1, upper };
+      out.push({ netuid, name: nameIn.get(span)?.text ?? null, symbol: symbolIn.get(span)?.text ?? null, from });
+      // Without a registration block (or at genesis) nothing earlier is told apart.
+      if (from === null || from <= 0) return out;
+      upper = from;
+    }
+  };
   const read = {
     events: [events(false), events(true)],
     checkpoints: [checkpoints(false), checkpoints(true)],
@@ -287,8 +302,13 @@ export function ledgerFactsRepo(db: DB) {
       }
       return out;
     },
+    /** Every recorded subnet's name and symbol per lifetime of its netuid (by netuid, the latest first). */
     subnetLabels(): SubnetLabel[] {
-      return labels.all().map((r) => ({ netuid: Number(r.netuid), name: r.name, symbol: r.symbol }));
+      return labelled
+        .all()
+        .map((r) => Number(r.netuid))
+        .sort((a, b) => a - b)
+        .flatMap(lifetimes);
     },
     /**
      * Where each coldkey's recorded history begins (the engine's `historyStarts`): the block before its

@@ -9,7 +9,7 @@ import { formatDateTime, shortAddress } from '../app/format';
 import { Validator } from '../app/validators';
 import { activityQueries, PAGE_SIZE } from './queries';
 import { FundDetail } from './FundDetail';
-import type { Symbols } from './row-cells';
+import { symbolOf, type Symbols } from './row-cells';
 import { flagText, subnetName, subnetsText, utcDateTime } from './row-view';
 
 const FULL = 9;
@@ -145,7 +145,12 @@ function DetailBody({
               <tr>
                 <th scope="row">α change</th>
                 <td className="num" data-testid="detail-alpha">
-                  <AlphaAmount amount={l.alpha} netuid={l.netuid} symbol={symbols[l.netuid]} decimals={FULL} />
+                  <AlphaAmount
+                    amount={l.alpha}
+                    netuid={l.netuid}
+                    symbol={symbolOf(symbols, row, l.netuid)}
+                    decimals={FULL}
+                  />
                 </td>
               </tr>
               <tr>
@@ -166,7 +171,12 @@ function DetailBody({
                       {inFiat(row.fiat?.fee[i], 'detail-fee-fiat')}
                     </>
                   ) : (
-                    <AlphaAmount amount={l.fee} netuid={l.netuid} symbol={symbols[l.netuid]} decimals={FULL} />
+                    <AlphaAmount
+                      amount={l.fee}
+                      netuid={l.netuid}
+                      symbol={symbolOf(symbols, row, l.netuid)}
+                      decimals={FULL}
+                    />
                   )}
                 </td>
               </tr>

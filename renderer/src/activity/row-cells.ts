@@ -72,8 +72,17 @@ export type Symbols = Readonly<Record<number, string>>;
  * An α amount as `Alpha` shows it: root's α is TAO one to one, so it is shown in τ; another subnet's
  * in its token symbol, or "α" where the chain gave none.
  */
-const alphaFigure = (amount: bigint, netuid: number, decimals: number, symbols: Symbols): Figure =>
-  netuid === 0 ? taoFigure(amount, decimals) : { text: alpha(amount, decimals, symbols[netuid] || 'α') };
+const alphaFigure = (amount: bigint, netuid: number, decimals: number, symbol: string | undefined): Figure =>
+  netuid === 0 ? taoFigure(amount, decimals) : { text: alpha(amount, decimals, symbol || 'α') };
+
+/**
+ * The symbol of the row's α on `netuid`: the entry's own where the subnet then was an earlier one than the
+ * netuid's now (`ActivityRow.symbols`, none recorded: undefined), else the page's.
+ */
+export function symbolOf(symbols: Symbols, row: Pick<ActivityRow, 'symbols'>, netuid: number): string | undefined {
+  const then = row.symbols?.[netuid];
+  return then === undefined ? symbols[netuid] : (then ?? undefined);
+}
 
 /** A fiat value as `Money` shows it; null is a day without an imported price. */
 const fiatFigure = (units: bigint | null, code: string, precision: Precision): Figure =>
@@ -97,7 +106,7 @@ function amounts(row: ActivityRow, unit: RowUnits, precision: Precision): Amount
     alpha:
       row.legs.length === 0 && row.fund
         ? [{ text: sharesText(row.fund.shares, d4), testId: 'activity-shares' }]
-        : row.legs.map((l) => alphaFigure(l.alpha, l.netuid, d4, symbols)),
+        : row.legs.map((l) => alphaFigure(l.alpha, l.netuid, d4, symbolOf(symbols, row, l.netuid))),
     tao: !lead ? null : fiatOf ? fiatFigure(lead.fiat, fiatOf, precision) : taoFigure(lead.rao, d4),
     fee:
       fee === null
@@ -105,7 +114,7 @@ function amounts(row: ActivityRow, unit: RowUnits, precision: Precision): Amount
         : fee.amount === null
           ? 'unknown'
           : fee.unit !== 'tao'
-            ? alphaFigure(fee.amount, fee.netuid, d6, symbols)
+            ? alphaFigure(fee.amount, fee.netuid, d6, symbolOf(symbols, row, fee.netuid))
             : fiatOf
               ? fiatFigure(feeFiat(row, fee), fiatOf, precision)
               : taoFigure(fee.amount, d6),

@@ -13,7 +13,7 @@ import {
   walletsTitle,
 } from './row-view';
 import { pagesFor } from './queries';
-import { rowCells, rowCellsCache, rowTitles } from './row-cells';
+import { rowCells, rowCellsCache, rowTitles, symbolOf } from './row-cells';
 
 const leg = (o: Partial<LedgerLegView>): LedgerLegView => ({
   coldkey: '5ColdkeyAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1',
@@ -158,6 +158,21 @@ describe('Activity row cells (formatted once per row)', () => {
     );
     const root = row({ legs: [leg({ netuid: 0, alpha: 1_000_000_000n })] });
     expect(rowCells(root, labels, new Map(), { ...unit, symbols: { 0: 'Τ' } }).alpha).toEqual([{ text: 'τ1.0000' }]);
+  });
+
+  it('shows an entry from before its netuid was registered again in the earlier subnet’s token', () => {
+    const unit = { fiatCode: undefined, symbols: { 3: 'γ', 12: 'ዐ' } };
+    // Netuid 3 was another subnet's then (token ο); 12's was not recorded: α, not today's ዐ.
+    const swap = row({
+      kind: 'swap',
+      legs: [leg({ netuid: 3, alpha: -2_000_000_000n, fee: 5_000n, feeUnit: 'alpha' }), leg({ netuid: 12, alpha: 5n })],
+      symbols: { 3: 'ο', 12: null },
+    });
+    expect(rowCells(swap, labels, new Map(), unit).alpha).toEqual([{ text: '−2.0000 ο' }, { text: '0.0000 α' }]);
+    expect(rowCells(swap, labels, new Map(), unit).fee).toEqual({ text: '0.000005 ο' });
+    expect(symbolOf(unit.symbols, swap, 3)).toBe('ο');
+    expect(symbolOf(unit.symbols, swap, 12)).toBeUndefined();
+    expect(symbolOf(unit.symbols, row({}), 12)).toBe('ዐ');
   });
 
   it('shows what the amount components show: α, root α in τ, TAO, a fee to 6 decimals, full precision on hover', () => {

@@ -84,8 +84,17 @@ function SubnetBody({
   const positions = view.positions.filter((p) => p.netuid === subnet.netuid);
   // The figures are computed in τ; in fiat the help says they are shown converted (it said "in τ").
   const help = (text: string) => (fiat ? `${text} Shown in ${unit.code} at the as-of day’s TAO price.` : text);
+  const successor = subnet.successor;
   return (
     <>
+      {successor && (
+        <p className="note" data-testid="dissolved-note">
+          Your positions here were in {subnetTitle(subnet)}, since dissolved. From block{' '}
+          {successor.registeredAt.toLocaleString()} netuid {subnet.netuid} is another subnet’s,{' '}
+          {subnetTitle({ netuid: subnet.netuid, name: successor.name })}: the market figures below from then on are that
+          subnet’s.
+        </p>
+      )}
       <div className="card">
         <dl className="stats" aria-label={`SN${subnet.netuid} summary`}>
           <Stat label="Value" help={help('α held × spot price, in τ.')} testId="detail-value">

@@ -48,6 +48,24 @@ function LockedMark({ row }: { row: SubnetRow }) {
   );
 }
 
+/**
+ * A row of a subnet since dissolved whose netuid another subnet now holds (a netuid registered again):
+ * said in words, which subnet is there now on hover.
+ */
+function DissolvedMark({ row }: { row: SubnetRow }) {
+  if (!row.successor) return null;
+  const now = subnetTitle({ netuid: row.netuid, name: row.successor.name });
+  return (
+    <span
+      className="muted"
+      data-testid={`dissolved-${row.netuid}`}
+      title={`This subnet was dissolved; ${now}, registered at block ${row.successor.registeredAt.toLocaleString()}, is another subnet. Its price and market figures are not this one's.`}
+    >
+      {' · dissolved'}
+    </span>
+  );
+}
+
 export const SUBNET_COLUMNS: Column[] = [
   {
     id: 'subnet',
@@ -64,6 +82,7 @@ export const SUBNET_COLUMNS: Column[] = [
               {row.name && <span className="subnet-name"> {row.name}</span>}
             </a>
             {row.symbol && row.netuid !== 0 && <span className="symbol"> {row.symbol}</span>}
+            <DissolvedMark row={row} />
           </>
         }
         bottom={

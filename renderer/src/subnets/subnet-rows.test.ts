@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { TAO_UNIT } from '../app/Money';
-import { columnSums, sortRows, type SubnetRow } from './subnet-rows';
+import { emptyFigures } from '../../../shared/engine/pnl';
+import type { PortfolioView, SubnetView } from '../../../shared/views';
+import { columnSums, sortRows, subnetRows, type SubnetRow } from './subnet-rows';
 
 const row = (netuid: number, unrealized: bigint, change24h: number | null): SubnetRow => ({
   netuid,
   name: null,
   symbol: null,
+  successor: null,
   price: 1n,
   alpha: 1n,
   unit: TAO_UNIT,
@@ -63,5 +66,43 @@ describe('columnSums', () => {
       income: 8n,
       excessHoldTao: 3n,
     });
+  });
+});
+
+describe('a row of a dissolved subnet whose netuid another now holds', () => {
+  it('shows no market figures: those at its netuid are the newcomer’s', () => {
+    const subnet = (netuid: number, successor: SubnetView['successor']): SubnetView => ({
+      netuid,
+      name: 'Old',
+      symbol: 'ο',
+      successor,
+      price: null,
+      figures: emptyFigures(),
+      benchmarks: null,
+      holding: {
+        block: null,
+        locked: 0n,
+        available: 0n,
+        lockedValue: 0n,
+        exitValue: 0n,
+        exitSource: 'closed-form',
+        locksRead: false,
+      },
+      positionKeys: ['k'],
+    });
+    const view = {
+      subnets: [subnet(7, { name: 'New', symbol: 'ν', registeredAt: 280 }), subnet(8, null)],
+    } as PortfolioView;
+    const m = { priceChange24h: 0.1, priceChange7d: 0.2, emissionYield: 0.3, allocation: 0.4 };
+    const [seven, eight] = subnetRows(
+      view,
+      new Map([
+        [7, m],
+        [8, m],
+      ]),
+    );
+    expect(seven!.successor).toEqual({ name: 'New', symbol: 'ν', registeredAt: 280 });
+    expect(seven!.market).toEqual({ priceChange24h: null, priceChange7d: null, emissionYield: null, allocation: null });
+    expect(eight!.market).toEqual(m);
   });
 });

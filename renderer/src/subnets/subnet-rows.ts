@@ -1,6 +1,7 @@
 // The Subnets table's rows and their order: one row per subnet from the engine's figures, with the
 // market figures (price changes, emission yield, allocation) where the analytics view has them.
 import type { Amount, AnalyticsView, PortfolioView } from '../../../shared/views';
+import type { SubnetSuccessor } from '../../../shared/subnet-labels';
 import { TAO_UNIT, type Unit } from '../app/Money';
 
 export interface SubnetMarket {
@@ -14,6 +15,8 @@ export interface SubnetRow {
   netuid: number;
   name: string | null;
   symbol: string | null;
+  /** The subnet at this netuid now, when the row's positions were in an earlier one (SubnetView). */
+  successor: SubnetSuccessor | null;
   price: bigint | null;
   alpha: bigint;
   /** The money figures below are in `unit`: τ (rao) or fiat (1e-8 units, null for a day without a price). */
@@ -98,6 +101,7 @@ export function subnetRows(
       netuid: s.netuid,
       name: s.name,
       symbol: s.symbol,
+      successor: s.successor,
       price: s.price,
       alpha: s.figures.alpha,
       unit: f ? unit : TAO_UNIT,
@@ -106,7 +110,8 @@ export function subnetRows(
       lockedValue: s.holding.lockedValue,
       alphaEmitted: s.figures.alphaEmitted,
       positions: s.positionKeys.length,
-      market: marketOf(market?.get(s.netuid)),
+      // The market figures at this netuid are the subnet's there now, not the dissolved one's.
+      market: s.successor ? NO_MARKET : marketOf(market?.get(s.netuid)),
     };
   });
 }
