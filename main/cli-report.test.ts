@@ -62,7 +62,7 @@ describe('cli report', () => {
       feeUnit: 'alpha',
     });
     facts.checkpoint(300, COLD, HOT, 1, TAO);
-    backend.push.emit('db:changed', { tables: ['stake_events'] });
+    backend.bus.emit('data:changed', { tables: ['stake_events'] });
 
     const text = await runReport(backend, { method: 'fifo' });
     expect(text).toContain('method FIFO');

@@ -178,7 +178,7 @@ describe('activity on devnet scenario tiny', () => {
 
   it('follows new facts: a recorded event shows at once; a batch with no new event keeps the list', async () => {
     const before = await list(backend, { limit: 1 });
-    backend.push.emit('db:changed', { tables: ['position_checkpoints', 'sync_state'] });
+    backend.bus.emit('data:changed', { tables: ['position_checkpoints', 'sync_state'] });
     expect((await list(backend, { limit: 1 })).total).toBe(before.total);
     const empty = wallets.find((w) => w.label === 'empty')!;
     factsWriter(backend.db).event({
@@ -193,7 +193,7 @@ describe('activity on devnet scenario tiny', () => {
       fee: 0n,
       feeUnit: 'tao',
     });
-    backend.push.emit('db:changed', { tables: ['stake_events'] });
+    backend.bus.emit('data:changed', { tables: ['stake_events'] });
     const after = await list(backend, { filter: { walletIds: [empty.id] } });
     expect(after.total).toBe(before.total + 1);
     expect(after.rows.map((r) => [r.kind, r.blockNumber, r.legs[0]!.alpha])).toEqual([

@@ -21,7 +21,7 @@ import {
   type BlockRead,
   type ActivitySort,
 } from '../../shared/activity';
-import type { ActivityFilterArgs, DbTable, Handlers, PushEvents } from '../../shared/api';
+import type { ActivityFilterArgs, DbTable, Handlers } from '../../shared/api';
 import {
   BASKET_EVENT_KINDS,
   computeBaskets,
@@ -90,9 +90,7 @@ export function activityHandlers(ctx: ServiceContext): ActivityHandlers {
   /** Every subnet's recorded name and token symbol, read again when the facts change (subnet snapshots carry them). */
   let labels = new SubnetLabelBook([]);
   const results = new Map<string, ActivityEntry[]>();
-  ctx.push.subscribe((event, payload) => {
-    if (event !== 'db:changed') return;
-    const { tables } = payload as PushEvents['db:changed'];
+  ctx.bus.on('data:changed', ({ tables }) => {
     if (tables.some((t) => LEDGER_TABLES.has(t))) stale = true;
     if (tables.includes('fiat_prices')) fiatPrices++;
   });

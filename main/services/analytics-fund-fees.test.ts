@@ -46,7 +46,7 @@ describe('friction split with a fund-share purchase', () => {
       fee: TAO / 10n,
       feeUnit: 'tao',
     });
-    backend.push.emit('db:changed', { tables: ['stake_events'] });
+    backend.bus.emit('data:changed', { tables: ['stake_events'] });
 
     const view = await backend.call('portfolio:get', {});
     expect(view.baskets.total.fees).toBe(TAO / 10n);

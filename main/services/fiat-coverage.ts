@@ -2,7 +2,7 @@
 // (trades, rewards, fees) and every current value needs the price of its UTC day, and none is ever
 // guessed. Computed from the same engine run as the figures, once per change of the facts.
 import { createEngine, FiatBook, taxRows } from '../../shared/engine';
-import type { DbTable, FiatCoverage, Handlers, PushEvents } from '../../shared/api';
+import type { DbTable, FiatCoverage, Handlers } from '../../shared/api';
 import { chainFactTables } from '../../shared/vocab';
 import { settingsRepo } from '../db/repos/settings';
 import { walletsRepo } from '../db/repos/wallets';
@@ -17,9 +17,8 @@ export function fiatCoverageHandlers(ctx: ServiceContext): FiatCoverageHandlers 
   const wallets = walletsRepo(ctx.db);
   const settings = settingsRepo(ctx.db);
   let cached: FiatCoverage | null = null;
-  ctx.push.subscribe((event, payload) => {
-    if (event === 'db:changed' && (payload as PushEvents['db:changed']).tables.some((t) => INPUT_TABLES.has(t)))
-      cached = null;
+  ctx.bus.on('data:changed', ({ tables }) => {
+    if (tables.some((t) => INPUT_TABLES.has(t))) cached = null;
   });
 
   const compute = (): FiatCoverage => {

@@ -50,7 +50,7 @@ async function seeded() {
     feeUnit: 'alpha',
   });
   facts.checkpoint(200, COLD, HOT, 1, 310_000_000n);
-  backend.push.emit('db:changed', { tables: ['stake_events'] });
+  backend.bus.emit('data:changed', { tables: ['stake_events'] });
   return backend;
 }
 
