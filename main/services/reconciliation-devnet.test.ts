@@ -1,4 +1,4 @@
-// Reconciliation end to end (issue 8): the devnet silently credits α shares to a tracked coldkey's
+// Reconciliation end to end (docs/chain/reconciliation.md): the devnet silently credits α shares to a tracked coldkey's
 // held position (no event, recorded only in the truth's `injected`) on runtime 393 (V1 share pools), on
 // 424 (V2), on root at both, and on root in the basket era (475, next to the coldkey's root claims);
 // after sync, each credit is listed as unexplained with its interval, in the portfolio view and the

@@ -41,9 +41,9 @@ describe('sync status', () => {
     expect(['waiting', 'error']).toContain(down.wallets[0]!.phase);
     expect(down.chain.message).toMatch(/reconnecting|Cannot reach/i);
 
-    const paused = (await backend.dispatch('sync:pause', undefined)) as { data: SyncStatus };
-    expect(paused.data.paused).toBe(true);
-    expect(paused.data.wallets[0]!.phase).toBe('paused');
+    const paused = await backend.call('sync:pause');
+    expect(paused.paused).toBe(true);
+    expect(paused.wallets[0]!.phase).toBe('paused');
   });
 
   it('never shows live for an endpoint that was never reachable', async () => {
