@@ -273,32 +273,57 @@ export const exitSources = idsOf(EXIT_SOURCES);
 // ---------------------------------------------------------------------------------------------
 // Storage
 
-/** Tables of the local database; `db:changed` pushes name them so caches can refresh. */
+/**
+ * Tables of the local database; `db:changed` pushes name them so caches can refresh. `facts`: read from
+ * the chain (what a sync writes); `input`: the user's own input to every computation (what is watched,
+ * how it is computed, the fiat prices imported).
+ */
 export const DB_TABLES = {
-  wallets: { label: 'Wallets', help: 'Watched coldkeys.', facts: false },
-  settings: { label: 'Settings', help: 'Endpoint and accounting choices.', facts: false },
-  blocks: { label: 'Blocks', help: 'Every block read: hash, time, runtime.', facts: true },
-  stake_events: { label: 'Stake events', help: 'Chain events touching a watched coldkey.', facts: true },
-  position_checkpoints: { label: 'Position checkpoints', help: 'α per position at checkpoint blocks.', facts: true },
-  subnet_snapshots: { label: 'Subnet snapshots', help: 'Pool reserves and prices at checkpoint blocks.', facts: true },
-  root_claim_payouts: { label: 'Root-claim payouts', help: 'What each root claim paid out.', facts: true },
+  wallets: { label: 'Wallets', help: 'Watched coldkeys.', facts: false, input: true },
+  settings: { label: 'Settings', help: 'Endpoint and accounting choices.', facts: false, input: true },
+  blocks: { label: 'Blocks', help: 'Every block read: hash, time, runtime.', facts: true, input: false },
+  stake_events: { label: 'Stake events', help: 'Chain events touching a watched coldkey.', facts: true, input: false },
+  position_checkpoints: {
+    label: 'Position checkpoints',
+    help: 'α per position at checkpoint blocks.',
+    facts: true,
+    input: false,
+  },
+  subnet_snapshots: {
+    label: 'Subnet snapshots',
+    help: 'Pool reserves and prices at checkpoint blocks.',
+    facts: true,
+    input: false,
+  },
+  root_claim_payouts: {
+    label: 'Root-claim payouts',
+    help: 'What each root claim paid out.',
+    facts: true,
+    input: false,
+  },
   basket_positions: {
     label: 'Basket positions',
     help: 'Fund shares per validator and their TAO value at checkpoint blocks.',
     facts: true,
+    input: false,
   },
-  sync_state: { label: 'Sync state', help: 'Per-wallet sync cursor and phase.', facts: false },
-  fiat_prices: { label: 'Fiat prices', help: 'TAO prices imported from a CSV file.', facts: false },
+  sync_state: { label: 'Sync state', help: 'Per-wallet sync cursor and phase.', facts: false, input: false },
+  fiat_prices: { label: 'Fiat prices', help: 'TAO prices imported from a CSV file.', facts: false, input: true },
   validator_identities: {
     label: 'Validator names',
     help: "On-chain identities of the validators' owners, read at the head about once a day.",
     facts: false,
+    input: false,
   },
-} as const satisfies Record<string, Term & { facts: boolean }>;
+} as const satisfies Record<string, Term & { facts: boolean; input: boolean }>;
 export type DbTable = keyof typeof DB_TABLES;
 export const dbTables = idsOf(DB_TABLES);
 /** Tables holding facts read from the chain (what a sync writes). */
 export const chainFactTables = dbTables.filter((t) => DB_TABLES[t].facts);
+/** The user's own inputs to every computation. */
+export const userInputTables = dbTables.filter((t) => DB_TABLES[t].input);
+/** Everything a computation reads: a change of any of these makes a computed result stale. */
+export const computationInputTables = dbTables.filter((t) => DB_TABLES[t].facts || DB_TABLES[t].input);
 
 // ---------------------------------------------------------------------------------------------
 // Errors

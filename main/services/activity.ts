@@ -33,7 +33,7 @@ import {
   type StakeEvent,
 } from '../../shared/engine';
 import { DividendBook } from '../../shared/engine/basket-dividends';
-import { chainFactTables, EXPORT_FORMATS } from '../../shared/vocab';
+import { computationInputTables, EXPORT_FORMATS } from '../../shared/vocab';
 import { SubnetLabelBook, earlierSymbols } from '../../shared/subnet-labels';
 import { fiatPricesRepo } from '../db/repos/fiat-prices';
 import { identitiesRepo } from '../db/repos/identities';
@@ -47,7 +47,7 @@ export type ActivityHandlers = Pick<Handlers, 'activity:list' | 'activity:export
 
 // Settings: the basket records follow the fund-income timing and the reward treatment; with TAO/fiat
 // prices they also carry their lot-based fiat figures.
-const LEDGER_TABLES = new Set<DbTable>([...chainFactTables, 'wallets', 'settings', 'fiat_prices']);
+const LEDGER_TABLES = new Set<DbTable>(computationInputTables);
 const DEFAULT_PAGE = 200;
 /** Distinct filter/sort results kept (a user flipping between a few views stays instant). */
 const KEPT_RESULTS = 4;

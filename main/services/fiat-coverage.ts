@@ -3,7 +3,7 @@
 // guessed. Computed from the same engine run as the figures, once per change of the facts.
 import { createEngine, FiatBook, taxRows } from '../../shared/engine';
 import type { DbTable, FiatCoverage, Handlers } from '../../shared/api';
-import { chainFactTables } from '../../shared/vocab';
+import { computationInputTables } from '../../shared/vocab';
 import { settingsRepo } from '../db/repos/settings';
 import { walletsRepo } from '../db/repos/wallets';
 import type { ServiceContext } from './context';
@@ -11,7 +11,7 @@ import { loadPortfolioInput, walletGroups } from './portfolio-model';
 
 export type FiatCoverageHandlers = Pick<Handlers, 'fiat:coverage'>;
 
-const INPUT_TABLES = new Set<DbTable>([...chainFactTables, 'wallets', 'settings', 'fiat_prices']);
+const INPUT_TABLES = new Set<DbTable>(computationInputTables);
 
 export function fiatCoverageHandlers(ctx: ServiceContext): FiatCoverageHandlers {
   const wallets = walletsRepo(ctx.db);

@@ -3,7 +3,7 @@
 // anything else (a fact at or before a folded block, an as-of query, a wallet, setting or fiat
 // price change) computes anew.
 import type { Settings, Wallet } from '../../shared/api';
-import { chainFactTables, type DbTable } from '../../shared/vocab';
+import { chainFactTables, userInputTables, type DbTable } from '../../shared/vocab';
 import type { FactsDelta } from '../../shared/engine';
 import { ledgerFactsRepo, type FactMarks } from '../db/repos/ledger-facts';
 import type { DB } from '../db/open';
@@ -23,6 +23,7 @@ interface Kept {
 }
 
 const CHAIN_FACTS = new Set<DbTable>(chainFactTables);
+const USER_INPUTS = new Set<DbTable>(userInputTables);
 
 export class PortfolioCache {
   private readonly kept = new Map<string, Kept>();
@@ -36,7 +37,7 @@ export class PortfolioCache {
   ) {
     this.facts = ledgerFactsRepo(db);
     bus.on('data:changed', ({ tables }) => {
-      if (tables.some((t) => t === 'wallets' || t === 'settings' || t === 'fiat_prices')) this.kept.clear();
+      if (tables.some((t) => USER_INPUTS.has(t))) this.kept.clear();
       else if (tables.some((t) => CHAIN_FACTS.has(t)))
         for (const [key, k] of this.kept) {
           // An as-of computation cannot fold later facts in: drop it rather than keep it alive.
