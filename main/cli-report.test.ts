@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factsWriter } from './test/facts';
-import { testBackend } from './test/backend';
+import { COLD, HOT, TAO, oneWallet } from './test/one-wallet';
 import { useTempDirs } from './test/temp-dir';
 import { runReport, unexplainedLines } from './cli-report';
 import type { UnexplainedView } from '../shared/views';
@@ -8,15 +7,10 @@ import { formatTao } from '../shared/engine';
 import { BENCHMARKS, benchmarkIds } from '../shared/vocab';
 
 const tempDir = useTempDirs();
-const COLD = '5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3';
-const HOT = '5HK5tp6t2S59DywmHRWPBVJeJ86T61KjurYqeooqj8sREpeN';
-const TAO = 1_000_000_000n;
 
 describe('cli report', () => {
   it('prints the summary, the JSON report and the CSV exports with the chosen settings', async () => {
-    const backend = testBackend(tempDir());
-    await backend.dispatch('wallets:add', { address: COLD, label: 'Main' });
-    const facts = factsWriter(backend.db);
+    const { backend, facts } = await oneWallet(tempDir());
     // Two buys at different prices, then a partial sell: methods disagree on realized PnL.
     //   block 100: 1 TAO → 1 α (1 TAO/α); block 200: 3 TAO → 1 α (3 TAO/α); block 300: sell 1 α for 2 TAO.
     //   FIFO sells the 1-TAO lot: realized +1 TAO. LIFO/HIFO sell the 3-TAO lot: realized −1 TAO. ACB: cost 2 → 0.

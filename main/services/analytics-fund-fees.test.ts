@@ -2,20 +2,14 @@
 // over the shares' value) is in the total's friction (basket-totals), so it is in the split's fees too,
 // and fees + slippage + burned stays equal to friction, as do the economic breakdown's terms.
 import { describe, expect, it } from 'vitest';
-import { testBackend } from '../test/backend';
-import { factsWriter } from '../test/facts';
+import { COLD, HOT, TAO, oneWallet } from '../test/one-wallet';
 import { useTempDirs } from '../test/temp-dir';
 
 const tempDir = useTempDirs();
-const COLD = '5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3';
-const HOT = '5HK5tp6t2S59DywmHRWPBVJeJ86T61KjurYqeooqj8sREpeN';
-const TAO = 1_000_000_000n;
 
 describe('friction split with a fund-share purchase', () => {
   it('counts the purchase fee as a fee: the split and the breakdown add up to the total', async () => {
-    const backend = testBackend(tempDir());
-    await backend.call('wallets:add', { address: COLD, label: 'Main' });
-    const facts = factsWriter(backend.db);
+    const { backend, facts } = await oneWallet(tempDir());
     // A subnet buy with a 0.01 τ fee: 2 τ for 1 α at a spot price of 1.9 τ/α (slippage 0.09 τ).
     // (A leg's spot price is the pool's before its block.)
     facts.snapshot(99, 1, 190n * TAO, 100n * TAO, 10n * TAO, (19n * TAO) / 10n);

@@ -3,21 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { fiatPricesRepo } from '../db/repos/fiat-prices';
 import { settingsRepo } from '../db/repos/settings';
-import { factsWriter } from '../test/facts';
-import { testBackend } from '../test/backend';
+import { COLD, HOT, TAO, oneWallet } from '../test/one-wallet';
 import { useTempDirs } from '../test/temp-dir';
 
 const tempDir = useTempDirs();
-const COLD = '5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3';
-const HOT = '5HK5tp6t2S59DywmHRWPBVJeJ86T61KjurYqeooqj8sREpeN';
-const TAO = 1_000_000_000n;
 
 describe('domain reactions', () => {
   it('a stored fact reaches Activity and the fiat coverage through the domain bus, not through the UI push', async () => {
-    const backend = testBackend(tempDir());
+    const { backend, facts } = await oneWallet(tempDir());
     try {
-      await backend.dispatch('wallets:add', { address: COLD, label: 'Main' });
-      const facts = factsWriter(backend.db);
       const stake = (block: number) => {
         facts.snapshot(block, 1, 100n * TAO, 200n * TAO, 50n * TAO, TAO / 2n);
         facts.event({

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { factsWriter } from '../test/facts';
-import { testBackend } from '../test/backend';
+import { COLD, HOT, TAO, oneWallet } from '../test/one-wallet';
 import { useTempDirs } from '../test/temp-dir';
 
 const tempDir = useTempDirs();
-const COLD = '5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3';
-const HOT = '5HK5tp6t2S59DywmHRWPBVJeJ86T61KjurYqeooqj8sREpeN';
-const TAO = 1_000_000_000n;
 
 /**
  * One position on subnet 1 at spec 343 (swap v3: StakeAdded.tao gross, StakeRemoved.alpha gross):
@@ -19,9 +16,7 @@ const TAO = 1_000_000_000n;
  *   → held 0.31 α, cost basis 0.6 + 0.02 = 0.62 TAO, spot 0.31 × 2 = 0.62 TAO, unrealized 0.
  */
 async function seeded() {
-  const backend = testBackend(tempDir());
-  await backend.dispatch('wallets:add', { address: COLD, label: 'Main' });
-  const facts = factsWriter(backend.db);
+  const { backend, facts } = await oneWallet(tempDir());
   facts.snapshot(100, 1, 200n * TAO, 100n * TAO, 50n * TAO, 2n * TAO);
   facts.event({
     block: 100,

@@ -3,23 +3,17 @@
 // it; its price and market figures are not the newcomer's. Activity shows the α of entries from before
 // the newcomer in the earlier subnet's token.
 import { describe, expect, it } from 'vitest';
-import { factsWriter } from '../test/facts';
-import { testBackend } from '../test/backend';
+import { COLD, HOT, TAO, oneWallet } from '../test/one-wallet';
 import { useTempDirs } from '../test/temp-dir';
 
 const tempDir = useTempDirs();
-const COLD = '5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3';
-const HOT = '5HK5tp6t2S59DywmHRWPBVJeJ86T61KjurYqeooqj8sREpeN';
-const TAO = 1_000_000_000n;
 
 /**
  * Netuid 7 held by "Old" (ο, registered at 50): 1 TAO staked for 2 α at 100, all of it sold at 200. "New"
  * (ν) registered at 280 takes netuid 7. Netuid 8 ("Eight", genesis): 1 TAO staked at 100, held.
  */
 async function seeded() {
-  const backend = testBackend(tempDir());
-  await backend.dispatch('wallets:add', { address: COLD, label: 'Main' });
-  const facts = factsWriter(backend.db);
+  const { backend, facts } = await oneWallet(tempDir());
   const pool = (block: number, netuid: number, name: string, symbol: string, registeredAt: number) =>
     facts.snapshot(block, netuid, 100n * TAO, 200n * TAO, 50n * TAO, TAO / 2n, name, { symbol, registeredAt });
   const trade = (block: number, kind: 'StakeAdded' | 'StakeRemoved', netuid: number, tao: bigint, alpha: bigint) =>
