@@ -9,15 +9,21 @@ import {
   formatTao,
   LedgerEntry,
   MAX_EVENT_INDEX,
+  NO_FLAGS,
   toCsv,
   type BasketRecord,
   type LedgerLeg,
   type StakeEvent,
 } from './engine';
-import { ACTIVITY_KIND_OF_FUND_RECORD, type ActivityKind, type BasketRecordKind, type LegBasis } from './vocab';
+import {
+  ACTIVITY_KIND_OF_FUND_RECORD,
+  type ActivityKind,
+  type BasketRecordKind,
+  type LedgerFlag,
+  type LegBasis,
+} from './vocab';
 
 const NO_LEGS: readonly LedgerLeg[] = Object.freeze([]);
-const NO_FLAGS: readonly string[] = Object.freeze([]);
 
 /**
  * One basket record as an Activity entry. A claim record completes the ledger's `basket-claim` entry of
@@ -56,7 +62,7 @@ export class FundEntry {
   get extrinsicIndex(): number | null {
     return this.entry ? this.entry.extrinsicIndex : (this.sources[0]?.extrinsicIndex ?? null);
   }
-  get flags(): readonly string[] {
+  get flags(): readonly LedgerFlag[] {
     return this.entry?.flags ?? NO_FLAGS;
   }
 }

@@ -19,6 +19,7 @@ import {
   type ActivitySortKey,
   type BasketRecordKind,
   type ChainEventKind,
+  type LedgerFlag,
 } from './vocab';
 
 export { activityCsv, activityEntries, FundEntry, type ActivityEntry } from './activity-funds';
@@ -114,7 +115,7 @@ export interface ActivityRow {
     spot: (bigint | null)[];
     fund: (BasketRecordInFiat & { fee: bigint | null }) | null;
   };
-  flags: string[];
+  flags: LedgerFlag[];
 }
 
 export interface ActivityFacets {

@@ -11,7 +11,7 @@ import type {
   LedgerLeg,
   SeriesPoint,
 } from './engine';
-import type { BasketIncomeTiming, CostBasisMethod, ExitSource, RewardTreatment } from './vocab';
+import type { BasketIncomeTiming, CostBasisMethod, ExitSource, LedgerFlag, RewardTreatment } from './vocab';
 import type { SubnetSuccessor } from './subnet-labels';
 
 /**
@@ -166,7 +166,7 @@ export interface LedgerEntryView {
   legs: LedgerLegView[];
   /** Stored event ids / references behind this entry. */
   sources: string[];
-  flags: string[];
+  flags: LedgerFlag[];
 }
 
 /** What produced a position's figures: its ledger entries and the price used. */

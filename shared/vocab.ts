@@ -60,8 +60,9 @@ export * from './vocab-baskets';
 // ---------------------------------------------------------------------------------------------
 // Chain facts and the ledger
 
-// Chain event and silent effect kinds live in ./vocab-chain-events.
+// Chain event and silent effect kinds live in ./vocab-chain-events, ledger entry flags in ./vocab-entry-flags.
 export * from './vocab-chain-events';
+export * from './vocab-entry-flags';
 
 /** Ledger entries the engine normalises events into. */
 export const LEDGER_KINDS = {

@@ -11,7 +11,7 @@
  *   acquired at no cost, α that vanished leaves with no proceeds (docs/chain/baskets.md#share-pool-reconcile).
  */
 import type { PriceBook } from './prices';
-import type { LedgerKind, LegBasis, LegCategory } from '../vocab';
+import type { LedgerFlag, LedgerKind, LegBasis, LegCategory } from '../vocab';
 import { LedgerEntry, type LedgerLeg, type PositionEffect, type StakeEvent } from './ledger';
 import { withSpot } from './legs';
 
@@ -47,7 +47,7 @@ function effectLeg(
 function loneSide(f: PositionEffect, prices: PriceBook | undefined, source: StakeEvent[] | null): LedgerEntry {
   const out = f.alpha < 0n;
   const leg = effectLeg(f, out ? 'transferOut' : 'transferIn', 'trade', 'spot', prices);
-  const flags = leg.spotTao === null ? ['missing-price', f.kind] : [f.kind];
+  const flags: LedgerFlag[] = leg.spotTao === null ? ['missing-price', f.kind] : [f.kind];
   return new LedgerEntry(out ? 'transfer-out' : 'transfer-in', null, leg, source, flags, undefined, f);
 }
 

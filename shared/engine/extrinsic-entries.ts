@@ -5,8 +5,8 @@
  * in ./root-claim-entry.
  */
 import { crossSubnetFeeSide, impliedPreFieldFee, SPEC_FEE_FIELD } from './runtime';
-import type { LedgerKind } from '../vocab';
-import { LedgerEntry, type LedgerLeg, type StakeEvent } from './ledger';
+import type { LedgerFlag, LedgerKind } from '../vocab';
+import { LedgerEntry, NO_FLAGS, type LedgerLeg, type StakeEvent } from './ledger';
 import { addedLeg, burnedLeg, PLAIN_ADD, positionOf, removedLeg } from './legs';
 import { basketClaimLeg, incentiveLeg, leaseDividendLeg } from './credit-legs';
 import type { NormalizeOptions } from './normalize';
@@ -16,13 +16,10 @@ function entry(
   e: StakeEvent,
   legs: LedgerLeg | LedgerLeg[],
   more: StakeEvent[] | null,
-  flags: string[] = NO_FLAGS,
+  flags: LedgerFlag[] = NO_FLAGS,
 ): LedgerEntry {
   return new LedgerEntry(kind, e, legs, more, flags);
 }
-
-/** Shared empty flags list (frozen: entries that need flags get their own array). */
-const NO_FLAGS: string[] = Object.freeze([]) as unknown as string[];
 
 /**
  * The entry of an event that stands alone (or is left over in its extrinsic). RootClaimed is set
@@ -113,7 +110,7 @@ function orderEntry(t: StakeEvent, o: StakeEvent, opts: NormalizeOptions): Ledge
   return entry('sell', t, { ...leg, tao: leg.tao - fee }, [o], feeFlags(t));
 }
 
-function feeFlags(e: StakeEvent): string[] {
+function feeFlags(e: StakeEvent): LedgerFlag[] {
   return e.specVersion < SPEC_FEE_FIELD &&
     impliedPreFieldFee(e.specVersion, e.kind === 'StakeAdded' ? 'add' : 'remove') === null
     ? ['fee-unobservable']
@@ -305,7 +302,7 @@ function pairEntry(
   const sources = [r, a, s].filter((x): x is StakeEvent => x !== null);
   const anchor = sources[0] as StakeEvent;
   const more = sources.slice(1);
-  const flags: string[] = [];
+  const flags: LedgerFlag[] = [];
   if (r === null && tracked.has(s.coldkey)) flags.push('missing-origin-event');
   const originNetuid = positionOf(s).netuid;
   const sameSubnet = (s.destNetuid ?? originNetuid) === originNetuid;

@@ -7,7 +7,7 @@
  * slippage) can be separated from price effects.
  */
 import type { StakeEvent } from '../facts';
-import type { FeeUnit, LedgerKind, LegBasis, LegCategory, SilentEffectKind } from '../vocab';
+import type { FeeUnit, LedgerFlag, LedgerKind, LegBasis, LegCategory, SilentEffectKind } from '../vocab';
 
 export type { StakeEvent, StoredStakeEvent } from '../facts';
 export type { ChainEventKind, LedgerKind, LegBasis, LegCategory, SilentEffectKind } from '../vocab';
@@ -82,6 +82,9 @@ export interface LedgerLeg {
  * come from the first source event (or the root-claim payout), and a single leg/source is stored
  * without an array; `legs` and `sources` build the arrays on access.
  */
+/** Shared empty flags list (frozen: entries that need flags get their own array). */
+export const NO_FLAGS: LedgerFlag[] = Object.freeze([]) as unknown as LedgerFlag[];
+
 export class LedgerEntry {
   /** Position in the ledger (0-based, block order). */
   seq = 0;
@@ -90,8 +93,8 @@ export class LedgerEntry {
     private readonly first: StakeEvent | null,
     private readonly legData: LedgerLeg | LedgerLeg[],
     private readonly moreSources: StakeEvent[] | null,
-    /** Irregularities worth showing: 'dust-clear', 'fee-unobservable', 'unexpected-fee-side', … */
-    readonly flags: string[],
+    /** Irregularities worth showing (the vocabulary's ENTRY_FLAGS), or the silent change behind a lone side. */
+    readonly flags: LedgerFlag[],
     /** Root-claim payout behind the entry (root-claim kinds only). */
     readonly payout?: RootClaimPayout,
     /** The silent position change behind the entry (swaps, dissolution, batched orders). */

@@ -1,10 +1,7 @@
 /** The ledger entry of a root-claim payout (./normalize merges them at their block; docs/chain/root-claims.md). */
 import type { PriceBook } from './prices';
-import { LedgerEntry, type LedgerLeg, type RootClaimPayout, type StakeEvent } from './ledger';
+import { LedgerEntry, NO_FLAGS, type LedgerLeg, type RootClaimPayout, type StakeEvent } from './ledger';
 import { alphaToTao } from './units';
-
-/** Shared empty flags list (frozen: entries that need flags get their own array). */
-const NO_FLAGS: string[] = Object.freeze([]) as unknown as string[];
 
 export function rootClaimEntry(p: RootClaimPayout, src: StakeEvent[], prices?: PriceBook): LedgerEntry {
   const first = src[0] ?? null;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ActivityRow } from '../../../shared/activity';
-import { ACTIVITY_KINDS, CHAIN_EVENT_KINDS, LEG_BASES, LEG_CATEGORIES } from '../../../shared/vocab';
+import { ACTIVITY_KINDS, CHAIN_EVENT_KINDS, LEG_BASES, LEG_CATEGORIES, ledgerFlagTerm } from '../../../shared/vocab';
 import { Alpha as AlphaAmount, Tao as TaoAmount } from '../app/Amount';
 import { unitFor } from '../app/currency';
 import { Money } from '../app/Money';
@@ -10,7 +10,7 @@ import { Validator } from '../app/validators';
 import { activityQueries, PAGE_SIZE } from './queries';
 import { FundDetail } from './FundDetail';
 import { symbolOf, type Symbols } from './row-cells';
-import { flagText, subnetName, subnetsText, utcDateTime } from './row-view';
+import { subnetName, subnetsText, utcDateTime } from './row-view';
 
 const FULL = 9;
 
@@ -105,7 +105,7 @@ function DetailBody({
       {row.flags.length > 0 && (
         <ul className="note small">
           {row.flags.map((f) => (
-            <li key={f}>{flagText(f)}</li>
+            <li key={f}>{ledgerFlagTerm(f).help}</li>
           ))}
         </ul>
       )}

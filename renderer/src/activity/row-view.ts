@@ -102,15 +102,3 @@ export function feeFiat(row: ActivityRow, fee: { leg: number }): bigint | null {
   if (!row.fiat) return null;
   return (fee.leg < 0 ? row.fiat.fund?.fee : row.fiat.fee[fee.leg]) ?? null;
 }
-
-/** Plain words for the irregularities the engine flags on an entry. */
-export const FLAG_TEXT: Record<string, string> = {
-  'dust-clear': 'Dust cleared by the chain after an unstake',
-  'fee-unobservable': 'The runtime charged a fee this event does not report',
-  'unexpected-fee-side': 'The fee was charged on the other side than this runtime usually does',
-  'missing-origin-event': 'The origin event of this move was not recorded',
-  'move-without-destination': 'Moved to your own position but below the minimum stake: booked as a sale',
-  'missing-price': 'No pool price was recorded for this block: valued at 0',
-};
-
-export const flagText = (flag: string) => FLAG_TEXT[flag] ?? flag;

@@ -5,7 +5,7 @@ import { Alpha, Tao } from '../app/Amount';
 import { ErrorNote } from '../app/ErrorNote';
 import { Money, type Unit } from '../app/Money';
 import { portfolioQueries } from '../portfolio/queries';
-import { LEDGER_KINDS, type CostBasisMethod, type RewardTreatment } from '../../../shared/vocab';
+import { LEDGER_KINDS, ledgerFlagTerm, type CostBasisMethod, type RewardTreatment } from '../../../shared/vocab';
 
 /**
  * Which events and prices produced a position's figures. In fiat each TAO amount has its value at its
@@ -75,7 +75,11 @@ export function PositionDrilldown({
                       <td>{e.blockNumber.toLocaleString('en-US')}</td>
                       <td>
                         {LEDGER_KINDS[e.kind].label}
-                        {e.flags.length > 0 && <span className="chip">{e.flags.join(', ')}</span>}
+                        {e.flags.length > 0 && (
+                          <span className="chip" title={e.flags.map((f) => ledgerFlagTerm(f).help).join(' ')}>
+                            {e.flags.map((f) => ledgerFlagTerm(f).label).join(', ')}
+                          </span>
+                        )}
                       </td>
                       <td className="num">
                         <Alpha amount={l.alpha} netuid={l.netuid} />
