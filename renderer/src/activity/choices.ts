@@ -9,6 +9,7 @@ import {
   isIdOf,
   type ActivityKind,
   type ActivitySortKey,
+  type DisplayCurrency,
 } from '../../../shared/vocab';
 
 export interface ActivityChoices {
@@ -94,7 +95,7 @@ export interface ActivityArgs {
   filter?: ActivityFilterArgs;
   sort: ActivitySort;
   /** Listing only (the export is in τ): rows also carry fiat amounts. */
-  currency?: 'tao' | 'fiat';
+  currency?: DisplayCurrency;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { taoToFiat } from '../../../shared/engine/units';
 import type { Amount } from '../../../shared/views';
+import type { DisplayCurrency } from '../../../shared/vocab';
 import { Masked, Tao, toneOf } from './Amount';
 import { compactFiat, compactTao, fiat, FIAT_SCALE, tao } from './format';
 
 /** What the analytics views are shown in: τ (rao) or a fiat currency (1e-8 units). */
 export interface Unit {
-  currency: 'tao' | 'fiat';
+  currency: DisplayCurrency;
   /** 'TAO' or the fiat currency code. */
   code: string;
 }

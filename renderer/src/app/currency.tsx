@@ -1,7 +1,7 @@
 // The display currency outside the cockpit's own views (Activity): offered once TAO prices are
 // imported, the same remembered choice as Portfolio, Subnets and a subnet's page (view-choice.ts).
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { DISPLAY_CURRENCIES, displayCurrencies } from '../../../shared/vocab';
+import { DISPLAY_CURRENCIES, displayCurrencies, type DisplayCurrency } from '../../../shared/vocab';
 import { send } from '../api/client';
 import { ChoiceButtons } from '../charts/ChartShell';
 import { useCurrencyChoice } from '../portfolio/view-choice';
@@ -12,16 +12,17 @@ export const fiatSummaryQuery = queryOptions({
   queryFn: () => send('fiat:summary'),
 });
 
-export interface DisplayCurrency {
-  currency: 'tao' | 'fiat';
-  setCurrency: (c: 'tao' | 'fiat') => void;
+/** The display currency chosen, and whether fiat can be chosen. */
+export interface CurrencyChoice {
+  currency: DisplayCurrency;
+  setCurrency: (c: DisplayCurrency) => void;
   /** Prices are imported for the Settings currency. */
   available: boolean;
   /** The fiat currency code (Settings), once known. */
   code: string | undefined;
 }
 
-export function useDisplayCurrency(): DisplayCurrency {
+export function useDisplayCurrency(): CurrencyChoice {
   const summary = useQuery(fiatSummaryQuery);
   const available = (summary.data?.count ?? 0) > 0;
   const { currency, setCurrency } = useCurrencyChoice(available);
@@ -33,7 +34,7 @@ export const unitFor = (code: string | undefined): Unit =>
   code === undefined ? { currency: 'tao', code: 'TAO' } : { currency: 'fiat', code };
 
 /** "Show in τ | USD", once prices are imported. */
-export function CurrencyToggle({ choice }: { choice: DisplayCurrency }) {
+export function CurrencyToggle({ choice }: { choice: CurrencyChoice }) {
   if (!choice.available) return null;
   return (
     <div className="field">

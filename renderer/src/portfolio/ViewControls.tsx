@@ -1,4 +1,4 @@
-import { COST_BASIS_METHODS, REWARD_TREATMENTS } from '../../../shared/vocab';
+import { COST_BASIS_METHODS, REWARD_TREATMENTS, type DisplayCurrency } from '../../../shared/vocab';
 import { CurrencyToggle } from '../app/currency';
 import { VocabSelect } from '../app/VocabSelect';
 import type { PortfolioFigures, ViewChoice } from './view-choice';
@@ -11,7 +11,7 @@ export function ViewControls({
 }: {
   choice: ViewChoice;
   /** Offered once fiat prices are imported. */
-  currency?: { currency: 'tao' | 'fiat'; setCurrency: (c: 'tao' | 'fiat') => void } | undefined;
+  currency?: { currency: DisplayCurrency; setCurrency: (c: DisplayCurrency) => void } | undefined;
   fiatCode?: string | undefined;
 }) {
   return (

@@ -1,6 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { costBasisMethods, rewardTreatments, type CostBasisMethod, type RewardTreatment } from '../../../shared/vocab';
+import {
+  costBasisMethods,
+  displayCurrencies,
+  rewardTreatments,
+  type CostBasisMethod,
+  type DisplayCurrency,
+  type RewardTreatment,
+} from '../../../shared/vocab';
 import { oneOf, readPersisted, usePersistedState } from '../app/persisted';
 import { portfolioQueries } from './queries';
 import type { PortfolioView } from '../../../shared/views';
@@ -8,7 +15,7 @@ import type { PortfolioView } from '../../../shared/views';
 const orDefault = <T extends readonly string[]>(ids: T) => oneOf([...ids, null] as const);
 const METHOD = ['view.method', null, orDefault(costBasisMethods)] as const;
 const REWARDS = ['view.rewards', null, orDefault(rewardTreatments)] as const;
-const CURRENCY = ['view.currency', 'tao', oneOf(['tao', 'fiat'] as const)] as const;
+const CURRENCY = ['view.currency', 'tao', oneOf(displayCurrencies)] as const;
 
 type FigureArgs = { method?: CostBasisMethod; rewards?: RewardTreatment };
 const figureArgs = (method: CostBasisMethod | null, rewards: RewardTreatment | null): FigureArgs => ({
@@ -71,7 +78,7 @@ export function rememberedArgs(fiatAvailable: boolean, page?: string) {
  * figures, so switching to fiat on one page shows fiat on the others too.
  */
 export function useCurrencyChoice(fiatAvailable: boolean) {
-  const [currency, setCurrency] = usePersistedState<'tao' | 'fiat'>(...CURRENCY);
+  const [currency, setCurrency] = usePersistedState<DisplayCurrency>(...CURRENCY);
   return { currency: fiatAvailable ? currency : ('tao' as const), setCurrency };
 }
 

@@ -4,7 +4,7 @@ import { Alpha, Tao } from '../app/Amount';
 import { shortAddress } from '../app/format';
 import { Validator } from '../app/validators';
 import { MetricHeader, MetricLabel } from '../app/MetricLabel';
-import { METRICS } from '../../../shared/vocab';
+import { METRICS, type DisplayCurrency } from '../../../shared/vocab';
 import { routeHref } from '../app/route';
 import { QueryStates } from '../portfolio/PageStates';
 import { portfolioQueries } from '../portfolio/queries';
@@ -69,7 +69,7 @@ function SubnetBody({
   view: PortfolioView;
   subnet: SubnetView;
   choice: ViewChoice;
-  currency: 'tao' | 'fiat';
+  currency: DisplayCurrency;
 }) {
   // In fiat the cards and the decomposition come from this subnet's own query (the panels below
   // share it), in the display currency; in τ from the engine's figures directly.
