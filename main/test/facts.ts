@@ -1,4 +1,5 @@
 import type { DB } from '../db/open';
+import type { FeeUnit } from '../../shared/vocab';
 
 /** Insert chain facts directly, as sync would have stored them (for service tests). */
 export function factsWriter(db: DB) {
@@ -35,7 +36,7 @@ export function factsWriter(db: DB) {
       tao: bigint;
       alpha: bigint;
       fee: bigint;
-      feeUnit: 'tao' | 'alpha';
+      feeUnit: FeeUnit;
       counterparty?: string;
       extrinsic?: number;
     }) {

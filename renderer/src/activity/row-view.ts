@@ -2,6 +2,7 @@
 // here: every figure is a leg's or a record's own amount, as the engine booked it).
 import type { ActivityRow } from '../../../shared/activity';
 import type { LedgerLegView } from '../../../shared/views';
+import type { FeeUnit } from '../../../shared/vocab';
 import { formatUnits, shortAddress } from '../app/format';
 import { validatorText, validatorTitle, type ValidatorNames } from '../app/validator-names';
 
@@ -87,7 +88,7 @@ export function primaryLeg(row: ActivityRow): LedgerLegView | null {
  */
 export function entryFee(
   row: ActivityRow,
-): { amount: bigint | null; unit: 'tao' | 'alpha'; netuid: number; leg: number } | null {
+): { amount: bigint | null; unit: FeeUnit; netuid: number; leg: number } | null {
   const unknown = row.legs.findIndex((l) => l.fee === null);
   const u = row.legs[unknown];
   if (u) return { amount: null, unit: u.feeUnit, netuid: u.netuid, leg: unknown };

@@ -20,9 +20,9 @@
  * batched fill are buys and sells at their TAO; a hotkey swap and a coldkey swap between watched wallets
  * are carries; α fees and burns are expenses; root claims are income.
  */
-import type { CostBasisMethod } from '../../vocab';
+import type { CostBasisMethod, RewardTreatment } from '../../vocab';
 
-export type Rewards = 'income' | 'zero';
+export type Rewards = RewardTreatment;
 
 /** One thing that happened, in replay order (block, then event order; checkpoints last in their block). */
 export type Op =
