@@ -45,11 +45,6 @@ export class SubnetLabelBook {
     if (!list) return undefined;
     return list.find((l) => (l.from ?? -1) <= block) ?? list.at(-1);
   }
-
-  /** Every netuid with a label. */
-  netuids(): number[] {
-    return [...this.byNetuid.keys()];
-  }
 }
 
 /** The subnet now at a netuid, when a row's positions were in an earlier subnet there (since dissolved). */

@@ -77,14 +77,14 @@ export interface LedgerLeg {
   spotBlock: number | null;
 }
 
+/** Shared empty flags list (frozen: entries that need flags get their own array). */
+export const NO_FLAGS: LedgerFlag[] = Object.freeze([]) as unknown as LedgerFlag[];
+
 /**
  * One ledger entry. Compact on purpose (a 1M-event ledger stays in memory): block/time/spec/extrinsic
  * come from the first source event (or the root-claim payout), and a single leg/source is stored
  * without an array; `legs` and `sources` build the arrays on access.
  */
-/** Shared empty flags list (frozen: entries that need flags get their own array). */
-export const NO_FLAGS: LedgerFlag[] = Object.freeze([]) as unknown as LedgerFlag[];
-
 export class LedgerEntry {
   /** Position in the ledger (0-based, block order). */
   seq = 0;
