@@ -7,12 +7,19 @@
  * Alone: npx tsx bench/engine-append.ts [events]  (default 300,000; BENCH_APPEND=cockpit times only the
  * cockpit runs, e.g. under `node --cpu-prof --import tsx`; BENCH_APPEND_POOLS=only only the one whose
  * blocks also carry every subnet's pool snapshot, as live sync records them; BENCH_APPEND=priced only
- * `Engine.append` with those snapshots, no other engine in the heap).
+ * `Engine.append` with those snapshots, no other engine in the heap; with it, BENCH_APPEND_GAP=turn or
+ * =<ms> lets the event loop turn, or sleeps, before each append, as live sync does: `timePricedWithGaps`).
  */
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { computeWithAnalytics } from '../shared/engine/analytics/compute';
-import { createEngine, type FactsDelta, type PortfolioInput, type StakeEvent } from '../shared/engine/index';
+import {
+  createEngine,
+  type Engine,
+  type FactsDelta,
+  type PortfolioInput,
+  type StakeEvent,
+} from '../shared/engine/index';
 import type { SubnetSnapshot } from '../shared/engine/prices';
 import { pathToFileURL } from 'node:url';
 import { generate, movedEvent } from './engine-input';
@@ -52,10 +59,66 @@ const pct = (xs: number[], f: number): number => {
   return s[Math.min(s.length - 1, Math.floor(f * s.length))] as number;
 };
 
+const PRICED = "  Engine.append (fold + figures), each block with every subnet's pool";
+
+/** An append and the result live sync reads after it (false: refused). */
+const appendAndRead =
+  (engine: Engine) =>
+  (delta: FactsDelta): boolean => {
+    const ok = engine.append(delta);
+    engine.result();
+    return ok;
+  };
+
+/** Per-event wall and CPU time of timed appends, and their report. */
+function appendTimings(): {
+  time: (delta: FactsDelta, append: (delta: FactsDelta) => boolean) => void;
+  report: (label: string, warm: number) => void;
+} {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  let refused = 0;
+  let appended = 0;
+  return {
+    time(delta, append) {
+      const n = delta.events.length;
+      appended += n;
+      const t = performance.now();
+      const c = process.cpuUsage();
+      if (!append(delta)) refused++;
+      const used = process.cpuUsage(c);
+      wall.push((performance.now() - t) / n);
+      cpu.push((used.user + used.system) / 1000 / n);
+    },
+    report(label, warm) {
+      const fig = (xs: number[]): string =>
+        `median ${pct(xs, 0.5).toFixed(3)} ms, p99 ${pct(xs, 0.99).toFixed(3)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
+      console.log(
+        `${label}: ${wall.length.toLocaleString()} appends (${appended.toLocaleString()} events, one extrinsic per new block${refused ? `, ${refused} refused` : ''}); per event wall ${fig(wall)}; CPU ${fig(cpu)}`,
+      );
+      // V8 compiles the append path on background threads during the first few hundred appends, and the
+      // process CPU time above counts those threads: the later appends show the steady cost.
+      if (wall.length > 2 * warm)
+        console.log(
+          `    after the first ${warm} appends (code compiled): per event wall median ${pct(wall.slice(warm), 0.5).toFixed(3)} ms, p99 ${pct(wall.slice(warm), 0.99).toFixed(3)} ms; CPU median ${pct(cpu.slice(warm), 0.5).toFixed(3)} ms, p99 ${pct(cpu.slice(warm), 0.99).toFixed(3)} ms`,
+        );
+    },
+  };
+}
+
+/** Each step's facts: its events and, `withPools`, every subnet's pool moved (made before the step's timing). */
+function deltas(head: PortfolioInput, steps: StakeEvent[][], withPools: boolean): Generator<FactsDelta> {
+  const pools = latestPools(head.snapshots);
+  return (function* () {
+    for (const events of steps)
+      yield { events, checkpoints: [], snapshots: withPools ? movedPools(pools, events[0] as StakeEvent) : [] };
+  })();
+}
+
 export function timeAppend(input: PortfolioInput, tail = 2_000, cockpitSteps = 100): void {
   const { head, steps } = splitTail(input, tail);
-  // Each step's facts (its events and, `withPools`, every subnet's pool moved) are made before its timing
-  // starts: the engine's append is measured, not the making of its input (live sync reads it from SQLite).
+  // Each step's facts are made before its timing starts: the engine's append is measured, not the making
+  // of its input (live sync reads it from SQLite).
   const perEvent = (
     label: string,
     n: number,
@@ -63,36 +126,9 @@ export function timeAppend(input: PortfolioInput, tail = 2_000, cockpitSteps = 1
     append: (delta: FactsDelta) => boolean,
     warm = WARM,
   ): void => {
-    const wall: number[] = [];
-    const cpu: number[] = [];
-    let refused = 0;
-    let appended = 0;
-    const pools = latestPools(head.snapshots);
-    for (const events of steps.slice(0, n)) {
-      appended += events.length;
-      const delta: FactsDelta = {
-        events,
-        checkpoints: [],
-        snapshots: withPools ? movedPools(pools, events[0] as StakeEvent) : [],
-      };
-      const t = performance.now();
-      const c = process.cpuUsage();
-      if (!append(delta)) refused++;
-      const used = process.cpuUsage(c);
-      wall.push((performance.now() - t) / events.length);
-      cpu.push((used.user + used.system) / 1000 / events.length);
-    }
-    const fig = (xs: number[]): string =>
-      `median ${pct(xs, 0.5).toFixed(3)} ms, p99 ${pct(xs, 0.99).toFixed(3)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
-    console.log(
-      `${label}: ${wall.length.toLocaleString()} appends (${appended.toLocaleString()} events, one extrinsic per new block${refused ? `, ${refused} refused` : ''}); per event wall ${fig(wall)}; CPU ${fig(cpu)}`,
-    );
-    // V8 compiles the append path on background threads during the first few hundred appends, and the
-    // process CPU time above counts those threads: the later appends show the steady cost.
-    if (wall.length > 2 * warm)
-      console.log(
-        `    after the first ${warm} appends (code compiled): per event wall median ${pct(wall.slice(warm), 0.5).toFixed(3)} ms, p99 ${pct(wall.slice(warm), 0.99).toFixed(3)} ms; CPU median ${pct(cpu.slice(warm), 0.5).toFixed(3)} ms, p99 ${pct(cpu.slice(warm), 0.99).toFixed(3)} ms`,
-      );
+    const timings = appendTimings();
+    for (const delta of deltas(head, steps.slice(0, n), withPools)) timings.time(delta, append);
+    timings.report(label, warm);
   };
   const mode = process.env.BENCH_APPEND;
   if (mode !== 'cockpit' && mode !== 'priced') {
@@ -101,21 +137,13 @@ export function timeAppend(input: PortfolioInput, tail = 2_000, cockpitSteps = 1
     console.log(
       `incremental path: history of ${head.events.length.toLocaleString()} events computed in ${(performance.now() - t0).toFixed(0)} ms`,
     );
-    perEvent('  Engine.append (fold + figures)', steps.length, false, (delta) => {
-      const ok = engine.append(delta);
-      engine.result();
-      return ok;
-    });
+    perEvent('  Engine.append (fold + figures)', steps.length, false, appendAndRead(engine));
   }
   if (mode !== 'cockpit') {
     // The same with what live sync records at a change block besides its events: every subnet's pool
     // (below), so every position is repriced (the portfolio view's figures; not the cockpit's).
     const priced = createEngine(head, { method: 'acb', rewards: 'income' });
-    perEvent("  Engine.append (fold + figures), each block with every subnet's pool", steps.length, true, (delta) => {
-      const ok = priced.append(delta);
-      priced.result();
-      return ok;
-    });
+    perEvent(PRICED, steps.length, true, appendAndRead(priced));
   }
   const cockpit = (label: string, withPools: boolean): void => {
     let run = computeWithAnalytics(head, { method: 'acb', rewards: 'income' });
@@ -143,6 +171,35 @@ export function timeAppend(input: PortfolioInput, tail = 2_000, cockpitSteps = 1
   cockpit('  the cockpit run, each block also with a pool snapshot of every subnet (as sync records)', true);
 }
 
+/**
+ * The priced append as live sync makes it: sync waits for the node between two blocks, so the event loop
+ * turns before each append, and V8 runs a young-generation collection that the last append made due there
+ * (a task), not inside the next append as in the loops above. `turn`: one turn of the event loop
+ * (setImmediate) before each append; a number: that many ms asleep before each, after which this
+ * history's data are colder in the CPU's caches (live sync on a quiet chain sleeps a block, 12 s).
+ */
+export async function timePricedWithGaps(input: PortfolioInput, gap: 'turn' | number, tail = 2_000): Promise<void> {
+  const { head, steps } = splitTail(input, tail);
+  const append = appendAndRead(createEngine(head, { method: 'acb', rewards: 'income' }));
+  const pause = (): Promise<void> =>
+    new Promise((resolve) => (gap === 'turn' ? setImmediate(resolve) : setTimeout(resolve, gap)));
+  const timings = appendTimings();
+  for (const delta of deltas(head, steps, true)) {
+    await pause();
+    timings.time(delta, append);
+  }
+  timings.report(`${PRICED}, ${gap === 'turn' ? 'the event loop turning' : `${gap} ms asleep`} before each`, WARM);
+}
+
+/** `BENCH_APPEND_GAP`: "turn" or a whole number of milliseconds. */
+function gapOf(value: string): 'turn' | number {
+  if (value === 'turn') return value;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0)
+    throw new Error(`BENCH_APPEND_GAP must be "turn" or a whole number of ms, not "${value}"`);
+  return ms;
+}
+
 /** The last snapshot of each subnet. */
 function latestPools(snapshots: readonly SubnetSnapshot[]): SubnetSnapshot[] {
   const last = new Map<number, SubnetSnapshot>();
@@ -160,5 +217,11 @@ function movedPools(pools: SubnetSnapshot[], at: StakeEvent): SubnetSnapshot[] {
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
-  timeAppend(generate(Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 300_000)));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const input = generate(Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 300_000));
+  const gap = process.env.BENCH_APPEND_GAP || undefined; // set but empty: not set
+  if (gap !== undefined && process.env.BENCH_APPEND !== 'priced')
+    throw new Error('BENCH_APPEND_GAP needs BENCH_APPEND=priced');
+  if (gap !== undefined) await timePricedWithGaps(input, gapOf(gap));
+  else timeAppend(input);
+}
