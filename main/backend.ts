@@ -1,4 +1,5 @@
 import { resultOf, type AppInfo, type Call } from '../shared/api';
+import { keepDailyBackups } from './db/backups';
 import { openDatabase, type DB } from './db/open';
 import { createDispatcher, type Dispatch } from './rpc/dispatch';
 import { createHandlers } from './services';
@@ -47,6 +48,8 @@ export interface BackendOptions {
   push?: PushBus;
   /** The app's session (lock, unlock, passphrase, reopen); a bare one by default (CLI, tests). */
   session?: SessionControl;
+  /** Write the day's backup when a new day begins while open (app hosts; db/backups.ts `keepDailyBackups`). */
+  keepDailyBackups?: boolean;
   /** Test seam: called right before sync commits a batch of blocks (the crash tests end the process there). */
   beforeCommit?: (blocks: number) => void;
 }
@@ -93,8 +96,12 @@ export function createBackend(options: BackendOptions): Backend {
   };
   const dispatch = createDispatcher(createHandlers(ctx), (channel, error) => console.error(`[${channel}]`, error));
   const call: Call = async (channel, ...args) => resultOf(channel, await dispatch(channel, args[0]));
-  // A read-only snapshot cannot record anything: no sync.
+  // A read-only snapshot cannot record anything: no sync, no backups (nor beside another writer).
   if (options.autoSync && !opened.readOnly) void sync.start();
+  const stopBackups =
+    options.keepDailyBackups && !opened.readOnly && options.writer === undefined
+      ? keepDailyBackups(opened.db, options.dataDir, notify)
+      : () => {};
   return {
     dispatch,
     call,
@@ -106,6 +113,7 @@ export function createBackend(options: BackendOptions): Backend {
     sync,
     close: () => {
       // Abort sync first (synchronously: no commit can follow), then close the database.
+      stopBackups();
       void sync.close();
       opened.db.close();
     },

@@ -63,7 +63,7 @@ export function createSession(options: SessionOptions): Session {
     return now;
   };
   const openBackend = (given: string | undefined): Backend => {
-    const opened = createBackend({ ...options, passphrase: given, push, session: control });
+    const opened = createBackend({ ...options, passphrase: given, push, session: control, keepDailyBackups: true });
     backend = opened;
     passphrase = given;
     armIdle();

@@ -90,6 +90,32 @@ export function dailyBackup(db: DB, dataDir: string, now: Date): string | null {
   return written;
 }
 
+/** How often an open app checks whether the day has its backup yet (`keepDailyBackups`). */
+export const DAILY_BACKUP_CHECK_MS = 60 * 60_000;
+
+/**
+ * While an app host stays open across days: every hour, the day's backup if it has none yet
+ * (`dailyBackup`), as a start would write it. Returns the function that stops it. A failure (disk full,
+ * folder gone) is told through `notify` and tried again the next hour; the database is untouched.
+ */
+export function keepDailyBackups(
+  db: DB,
+  dataDir: string,
+  notify: (line: string) => void,
+  now: () => Date = () => new Date(),
+): () => void {
+  const timer = setInterval(() => {
+    try {
+      dailyBackup(db, dataDir, now());
+    } catch (error) {
+      notify(`The daily backup could not be written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }, DAILY_BACKUP_CHECK_MS);
+  // A pending check never keeps the process alive.
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 const NOT_A_DATABASE = /not a database|file is encrypted/i;
 
 /** Checks one open backup; returns its schema version or throws with the reason. */
