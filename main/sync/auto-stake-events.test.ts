@@ -26,7 +26,7 @@ describe.each([315, 393, 424, 475])('AutoStakeAdded at spec %i', (spec) => {
       ev('AutoStakeAdded', 7, VALIDATOR_HOT, MINER_HOT, C, 2_500_000_000),
     ];
     const decoded = decodeEvents(registryOf(spec), systemEventsHex(spec, events), 1_000, spec);
-    const { rows } = stakeEventsOf(decoded, { coldkey: C, hotkeys: new Set(), netuids: new Set() });
+    const { rows } = stakeEventsOf(decoded, { coldkey: C, hotkeys: new Set(), netuids: new Set() }, spec);
     expect(rows.map((r) => [r.kind, r.eventIndex, r.extrinsicIndex])).toEqual([['AutoStakeAdded', 1, null]]);
     expect(rows[0]).toMatchObject({
       coldkey: C,

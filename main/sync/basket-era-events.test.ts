@@ -236,7 +236,7 @@ describe.each([455, 475])('basket-era events with the real %i metadata', (spec) 
         ...fields,
       };
     };
-    const out = stakeEventsOf(decoded, { coldkey: COLD, hotkeys: new Set([HOT]), netuids: new Set([0, 12]) });
+    const out = stakeEventsOf(decoded, { coldkey: COLD, hotkeys: new Set([HOT]), netuids: new Set([0, 12]) }, spec);
     const expected = [
       row('SubtensorModule.BasketStakedIn', { hotkey: HOT, netuid: 0, tao: TAO, alpha: BIG, fee: 5n, feeUnit: 'tao' }),
       ...(spec >= 468 ? [row('SubtensorModule.BasketClaimDustSkipped', { hotkey: HOT, netuid: 0, tao: 99_999n })] : []),
@@ -290,7 +290,7 @@ describe.each([455, 475])('basket-era events with the real %i metadata', (spec) 
         : []),
     ]);
     // Another coldkey sees none of them.
-    const other = stakeEventsOf(decoded, { coldkey: account(9), hotkeys: new Set(), netuids: new Set() });
+    const other = stakeEventsOf(decoded, { coldkey: account(9), hotkeys: new Set(), netuids: new Set() }, spec);
     expect([other.rows, other.silent]).toEqual([[], []]);
   });
 });

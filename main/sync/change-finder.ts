@@ -297,7 +297,7 @@ export class ChangeFinder {
     const context = this.#context();
     for (const c of changes.values()) {
       const events = this.#events.get(c.state.number);
-      if (events) Object.assign(c, stakeEventsOf(events, context));
+      if (events) Object.assign(c, stakeEventsOf(events, context, c.specVersion));
       if (upgrades.includes(c.state.number)) c.upgrade = true;
     }
     this.#events.clear();
@@ -361,7 +361,7 @@ export class ChangeFinder {
     const events = decodeEvents(runtime.registry, state.events, b, runtime.specVersion);
     this.#events.set(b, events);
     if (fundsUnchangedBy(events)) this.#fundsSteady.add(b);
-    return { state, specVersion: runtime.specVersion, ...stakeEventsOf(events, this.#context()) };
+    return { state, specVersion: runtime.specVersion, ...stakeEventsOf(events, this.#context(), runtime.specVersion) };
   }
 
   /** Decoded events of the change blocks of the current run, re-read once the position set is final. */

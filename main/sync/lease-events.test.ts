@@ -31,7 +31,7 @@ const distribution = [
 describe.each([424, 455, 475])('lease dividends at spec %i', (spec) => {
   it('records the contributor’s StakeAdded and the distribution that names it', () => {
     const decoded = decodeEvents(registryOf(spec), systemEventsHex(spec, distribution), 1_000, spec);
-    const { rows } = stakeEventsOf(decoded, { coldkey: C, hotkeys: new Set(), netuids: new Set() });
+    const { rows } = stakeEventsOf(decoded, { coldkey: C, hotkeys: new Set(), netuids: new Set() }, spec);
     expect(rows.map((r) => [r.kind, r.eventIndex, r.extrinsicIndex])).toEqual([
       ['StakeAdded', 4, null],
       ['SubnetLeaseDividendsDistributed', 5, null],

@@ -17,7 +17,7 @@ const ORDER = `0x${'ab'.repeat(32)}`;
 function decode(events: SyntheticEvent[], ctx: Partial<DecodeContext> = {}) {
   const registry = registryOf(424);
   const decoded = decodeEvents(registry, systemEventsHex(424, events), 1_000, 424);
-  return stakeEventsOf(decoded, { coldkey: C, hotkeys: new Set(), netuids: new Set(), ...ctx });
+  return stakeEventsOf(decoded, { coldkey: C, hotkeys: new Set(), netuids: new Set(), ...ctx }, 424);
 }
 
 const ev = (phase: SyntheticEvent['phase'], pallet: string, name: string, ...args: unknown[]): SyntheticEvent => ({

@@ -79,7 +79,10 @@ describe('real finney System.Events (spec 393) through the app decoder', () => {
       const events = decodeEvents(registry, block.systemEvents, block.block, block.specVersion);
       const coldkeys = [...new Set(expected.map((r) => r.coldkey))];
       const decoded = coldkeys
-        .flatMap((coldkey) => stakeEventsOf(events, { coldkey, hotkeys: new Set(), netuids: new Set() }).rows)
+        .flatMap(
+          (coldkey) =>
+            stakeEventsOf(events, { coldkey, hotkeys: new Set(), netuids: new Set() }, block.specVersion).rows,
+        )
         .sort((a, b) => a.eventIndex - b.eventIndex);
       expect(decoded).toEqual(expected);
       // Both blocks hold 1 StakeAdded, 3 StakeRemoved and 5 auto root claims.
@@ -92,7 +95,7 @@ describe('real finney System.Events (spec 393) through the app decoder', () => {
     const block = fixture.blocks['7959608']!;
     const events = decodeEvents(registry, block.systemEvents, block.block, block.specVersion);
     const coldkey = '5FfAmTG5NJk1VVtDWHYjoNQwxfR6XBEibuwYT2hUHr9dypQx';
-    const [row] = stakeEventsOf(events, { coldkey, hotkeys: new Set(), netuids: new Set() }).rows;
+    const [row] = stakeEventsOf(events, { coldkey, hotkeys: new Set(), netuids: new Set() }, block.specVersion).rows;
     expect(row).toMatchObject({
       kind: 'StakeAdded',
       extrinsicIndex: 14,

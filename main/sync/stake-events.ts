@@ -6,6 +6,7 @@ import type { Registry } from '@polkadot/types/types';
 import type { Codec } from '@polkadot/types-codec/types';
 import { hexToU8a } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
+import { removeFeeUnit } from '../../shared/engine/runtime';
 import { ChainError } from '../chain/client';
 import { assertKnownShapes } from './event-shapes';
 import {
@@ -154,12 +155,12 @@ function publicKeyOf(address: string): Uint8Array {
 }
 
 /**
- * Rows for every stake event of `block` that concerns the coldkey. StakeTransferred is kept in both
- * directions (the destination coldkey is `counterpartyColdkey`); RootClaimed is kept so sync can
- * attach the derived payouts. Pre-dTAO StakeAdded(hotkey, amount) has no coldkey and is skipped.
+ * Rows for every stake event of a block of runtime `specVersion` that concerns the coldkey.
+ * StakeTransferred is kept in both directions (the destination coldkey is `counterpartyColdkey`);
+ * RootClaimed is kept so sync can attach the derived payouts. Pre-dTAO StakeAdded(hotkey, amount) has no coldkey and is skipped.
  * The mechanics of runtimes 397–424 are added by mechanicsOf.
  */
-export function stakeEventsOf(events: DecodedEvent[], ctx: DecodeContext): BlockEvents {
+export function stakeEventsOf(events: DecodedEvent[], ctx: DecodeContext, specVersion: number): BlockEvents {
   const { coldkey } = ctx;
   const rows: StakeEventRow[] = [];
   const publicKey = publicKeyOf(coldkey);
@@ -183,7 +184,8 @@ export function stakeEventsOf(events: DecodedEvent[], ctx: DecodeContext): Block
           alpha: big(d[3]),
           netuid: num(d[4]),
           fee: hasFee ? big(d[5]) : 0n,
-          feeUnit: hasFee ? (e.method === 'StakeAdded' ? 'tao' : 'alpha') : null,
+          // A removal's fee is TAO before swap v3 (docs/chain/fees.md).
+          feeUnit: hasFee ? (e.method === 'StakeAdded' ? 'tao' : removeFeeUnit(specVersion)) : null,
         });
         break;
       }
