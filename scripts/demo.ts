@@ -34,7 +34,8 @@ async function main(): Promise<void> {
     blockMs: 12_000,
     headTime: Date.now(),
   });
-  const dataDir = process.env.TAOFOLIO_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'taofolio-demo-'));
+  // An empty TAOFOLIO_DATA_DIR is unset, as everywhere else (main/data-dir.ts).
+  const dataDir = process.env.TAOFOLIO_DATA_DIR || mkdtempSync(join(tmpdir(), 'taofolio-demo-'));
   // Refused, changing nothing, while another process (a desktop app, a web host) writes to that folder.
   const lock = claimDataDir(dataDir, 'demo');
   await prepareDataDir(dataDir, devnet.url).finally(() => lock.release());
