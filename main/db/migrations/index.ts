@@ -11,6 +11,7 @@ import { epochIndexes } from './0010-epoch-indexes';
 import { subnetLifetimes } from './0011-subnet-lifetimes';
 import { leaseDividends } from './0012-lease-dividends';
 import { subnetNames } from './0013-subnet-names';
+import { removalFeeUnits } from './0014-removal-fee-units';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   subnetLifetimes,
   leaseDividends,
   subnetNames,
+  removalFeeUnits,
 ];
