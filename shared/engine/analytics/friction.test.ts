@@ -72,5 +72,11 @@ describe('price change and emission yield from local snapshots and checkpoints',
     expect(emissionYield(records, p.alpha, tsOf(7300), observer.firstSeen(p))).toBeCloseTo((0.03 / 2.83) * 365, 9);
     // less than a day of history says nothing yet
     expect(emissionYield(records, p.alpha, tsOf(7000), observer.firstSeen(p))).toBeNull();
+    // α that appeared unexplained in the same interval is not emitted: the yield is unchanged
+    const unexplained = { ...records[0]!, id: records.length, alpha: 50_000_000n, kind: 'unexplained' as const };
+    expect(emissionYield([...records, unexplained], p.alpha, tsOf(7300), observer.firstSeen(p))).toBeCloseTo(
+      (0.03 / 2.83) * 365,
+      9,
+    );
   });
 });

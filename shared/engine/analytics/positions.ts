@@ -56,7 +56,10 @@ export function emissionYield(
   const days = (asOfTimestamp - start) / DAY_MS;
   if (days < 1) return null;
   let emitted = 0n;
-  for (const r of records) if (r.alpha > 0n && r.timestamp > start && r.timestamp <= asOfTimestamp) emitted += r.alpha;
+  // α that appeared unexplained is kept as no-cost α, never income (state.ts `bookRecord`): not emitted.
+  for (const r of records)
+    if (r.kind === 'emission' && r.alpha > 0n && r.timestamp > start && r.timestamp <= asOfTimestamp)
+      emitted += r.alpha;
   const share = ratio(emitted, alphaNow);
   return share === null ? null : (share * 365) / days;
 }
