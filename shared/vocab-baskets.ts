@@ -7,7 +7,7 @@ export const BASKET_INCOME_TIMINGS = {
   accrual: {
     label: 'At accrual',
     short: 'fund dividends at accrual',
-    help: 'New fund shares are income when they appear, at their TAO value then; that value is their cost basis.',
+    help: 'New fund shares are income when they appear, at their TAO value then; under Income at receipt that value is their cost basis, under Zero basis they have none.',
   },
   claim: {
     label: 'At claim',

@@ -13,12 +13,12 @@ export const METRICS = {
   spotValue: {
     label: 'Value',
     unit: 'tao',
-    help: 'α held × the pool’s spot price at the as-of block, in τ (no slippage).',
+    help: 'α held × the pool’s spot price at the as-of block, in τ (no slippage). Portfolio and wallet totals add validator funds at their claim value.',
   },
   exitValue: {
     label: 'Exit value',
     unit: 'tao',
-    help: 'τ that selling the α you can sell now (locked α excluded) would return, after slippage and fee: the chain’s own quote at the synced head, else computed from the pool.',
+    help: 'τ that selling the α would return, after slippage and fee. Where the synced head still matches the position: its unlocked α, by the chain’s own quote (else computed from the pool); otherwise all its α, computed from the pool. Portfolio and wallet totals add validator funds at their claim value.',
   },
   lockedAlpha: {
     label: 'Locked α',
@@ -44,9 +44,13 @@ export const METRICS = {
   taoIn: {
     label: 'TAO in (gross)',
     unit: 'tao',
-    help: 'Every τ paid into positions, fees included, plus opening balances at their first recorded value.',
+    help: 'Every τ paid into positions, fees included; α moved in from your other positions (moves, transfers between your wallets, key swaps) at its τ value; opening balances at their first recorded value. Portfolio and wallet totals add validator-fund purchases.',
   },
-  taoOut: { label: 'TAO out', unit: 'tao', help: 'Every τ received out of positions, after fees.' },
+  taoOut: {
+    label: 'TAO out',
+    unit: 'tao',
+    help: 'Every τ received out of positions, after fees; α moved out to your other positions at its τ value. Portfolio and wallet totals add validator-fund claims.',
+  },
   netInvested: {
     label: 'Net invested',
     unit: 'tao',
@@ -72,7 +76,7 @@ export const METRICS = {
   incomeTao: {
     label: 'Emission income',
     unit: 'tao',
-    help: 'α emitted to you plus root-claim payouts, lease dividends and auto-staked miner incentive, each valued in τ at the pool price when received.',
+    help: 'α emitted to you plus root-claim payouts, lease dividends and auto-staked miner incentive, each valued in τ at the pool price when received. Portfolio and wallet totals add validator-fund dividends.',
   },
   emissionTao: { label: 'Emissions', unit: 'tao', help: 'α emitted to your stake, valued in τ when received.' },
   rootClaimTao: { label: 'Root claims', unit: 'tao', help: 'Root dividends claimed, valued in τ when received.' },
@@ -95,7 +99,7 @@ export const METRICS = {
   friction: {
     label: 'Friction',
     unit: 'tao',
-    help: 'τ lost to trading: fees + slippage + α burned, measured against the spot price before each trade.',
+    help: 'τ lost to trading: fees + slippage + α burned, measured against the spot price before each trade (a share-pool reconcile counts its α at spot value).',
   },
   fees: {
     label: 'Fees',
@@ -105,7 +109,7 @@ export const METRICS = {
   slippage: {
     label: 'Slippage',
     unit: 'tao',
-    help: 'Price impact: the gap between the spot value before each trade and what it paid or returned, fees excluded.',
+    help: 'Price impact: the gap between the spot value before each trade and what it paid or returned, fees excluded. A share-pool reconcile (runtime 464+) counts here at its α’s spot value: α removed as a cost, α added as a gain.',
   },
   burned: { label: 'Burned', unit: 'tao', help: 'Spot value of α recycled or burned.' },
   // Against the benchmarks
@@ -123,12 +127,12 @@ export const METRICS = {
   emissionEffect: {
     label: 'Emission effect',
     unit: 'tao',
-    help: 'Part of the excess from α emitted to you, at its value when received.',
+    help: 'Part of the excess from emission income (α emitted, root claims, lease dividends, auto-staked miner incentive; the portfolio total adds validator-fund dividends), at its value when received.',
   },
   frictionEffect: {
     label: 'Friction effect',
     unit: 'tao',
-    help: 'Part of the excess lost to fees, slippage and burns.',
+    help: 'Part of the excess lost to fees, slippage and burns (a share-pool reconcile counts its α at spot value).',
   },
   benchmarkGain: {
     label: 'Benchmark gain',
@@ -226,12 +230,12 @@ export const METRICS = {
   fundCostBasis: {
     label: 'Cost basis',
     unit: 'tao',
-    help: 'τ paid for the shares still held, plus dividends at their value when accrued (income mode).',
+    help: 'τ paid for the shares still held (shares received: their value then), plus, under Income at receipt with At accrual, their dividends at their value when accrued.',
   },
   fundIncome: {
     label: 'Income',
     unit: 'tao',
-    help: 'Root dividends the fund credited to you, valued in τ when accrued (or when claimed, per the setting).',
+    help: 'Root dividends the fund credited to you, valued in τ when accrued; counted then or at the claim, per the Validator fund dividends setting.',
   },
   fundRealized: {
     label: 'Realized',
@@ -246,7 +250,7 @@ export const METRICS = {
   fundTotalReturn: {
     label: 'Total return',
     unit: 'tao',
-    help: 'Realized + unrealized + income of the fund position, in τ.',
+    help: 'Value (claim now) + TAO out − TAO in of the fund position, in τ: realized + unrealized + income under Income at receipt; realized + unrealized under Zero basis (the income is inside them).',
   },
 } as const satisfies Record<string, Term & { unit: MetricUnit }>;
 export type MetricId = keyof typeof METRICS;

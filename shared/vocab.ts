@@ -217,14 +217,14 @@ export const EXPORT_FORMATS = {
   'pnl-csv': {
     label: 'PnL report (CSV)',
     short: 'PnL CSV',
-    help: 'One row per position, with settings and app version.',
+    help: 'One row per position, validator fund, subnet, wallet, group and the total, with method, reward treatment, as-of block, fiat currency and app version (not the fund-dividend timing).',
     suffix: 'pnl.csv',
     mime: 'text/csv',
   },
   'pnl-json': {
     label: 'PnL report (JSON)',
     short: 'PnL JSON',
-    help: 'Every figure, with settings and app version.',
+    help: 'PnL figures of every position, subnet, wallet, group and the total, with locks and exit sources, unexplained α, validator funds, the total’s benchmarks, settings and app version.',
     suffix: 'pnl.json',
     mime: 'application/json',
   },
@@ -264,7 +264,7 @@ export const EXIT_SOURCES = {
   },
   'closed-form': {
     label: 'Computed',
-    help: 'Computed from the pool reserves at the last snapshot: the runtime could not quote it here.',
+    help: 'Computed from the pool reserves at the last snapshot: the runtime gave no quote, or the α changed since the synced head (then all α counts, locks unknown). A total of validator funds only (at their claim value) shows this too.',
   },
   mixed: { label: 'Chain quote and computed', help: 'Some parts quoted by the chain, the rest computed.' },
 } as const satisfies Record<string, Term>;

@@ -117,7 +117,8 @@ function DetailBody({
             <span data-testid="detail-fiat-realized-note">
               {' '}
               Its cost basis and realized are from what the shares cost in {fiatCode} on the days they were acquired (as
-              in the portfolio’s {fiatCode} figures and the exports), not the τ amounts at that price.
+              in the PnL exports), not the τ amounts at that price; the portfolio’s {fiatCode} figures are its τ figures
+              at the as-of day’s price.
             </span>
           )}
         </p>
@@ -206,8 +207,13 @@ function DetailBody({
       <h3>Chain events</h3>
       {row.sources.length === 0 ? (
         <p className="muted small">
-          None: {row.fund ? 'fund shares' : 'a root-claim payout'} read from the chain state of block #
-          {row.blockNumber.toLocaleString('en')}.
+          None:{' '}
+          {row.fund
+            ? 'fund shares'
+            : row.kind === 'root-claim-keep' || row.kind === 'root-claim-swap'
+              ? 'a root-claim payout'
+              : 'a change to your stake'}{' '}
+          read from the chain state of block #{row.blockNumber.toLocaleString('en')}.
         </p>
       ) : (
         <table className="table compact" aria-label="Chain events of this entry">

@@ -80,7 +80,7 @@ export function ActivityPage() {
             type="button"
             onClick={() => exporter.mutate()}
             disabled={exporter.isPending || !view || view.matched === 0}
-            title="The entries shown, in this order, as the events CSV (one line per leg, with the settings-independent ledger amounts)."
+            title="The entries shown, in this order, as the events CSV (one line per leg): ledger amounts as recorded; validator-fund lines as booked under the reward treatment and fund-dividend timing settings."
           >
             Export {view ? count(view.matched) : ''} entries (CSV)
           </button>

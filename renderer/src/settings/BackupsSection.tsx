@@ -58,7 +58,9 @@ export function BackupsSection() {
           The chosen backup will be restored when Taofolio starts again.
         </p>
       )}
-      <p className="muted">One a day (the newest 7 kept), one before every upgrade, and any you make here.</p>
+      <p className="muted">
+        One a day (the newest 7 kept), one before every database upgrade and before a restore, and any you make here.
+      </p>
       <ul className="backups">
         {backups.map((b) => (
           <BackupItem

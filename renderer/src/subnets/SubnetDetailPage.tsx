@@ -115,7 +115,12 @@ function SubnetBody({
           <Stat label="Realized PnL" help={help('Proceeds of α sold − the cost basis removed with it.')}>
             <Money amount={f.realized} unit={unit} sign />
           </Stat>
-          <Stat label="Emission income" help={help('α emitted to you, in τ when received.')}>
+          <Stat
+            label="Emission income"
+            help={help(
+              'α emitted to you plus root claims, lease dividends and auto-staked miner incentive, in τ when received.',
+            )}
+          >
             <Money amount={f.incomeTao} unit={unit} />
           </Stat>
           <Stat label="Total return" help={help('Value now + TAO out − TAO in, in τ.')}>
@@ -231,13 +236,13 @@ const EXCESS_TERMS: readonly {
   {
     figure: 'emissionEffect',
     label: 'Emission effect',
-    help: 'Part of the excess from α emitted to you.',
+    help: 'Part of the excess from emission income: α emitted to you, root claims, lease dividends and auto-staked miner incentive.',
     testId: 'decomp-emission',
   },
   {
     figure: 'frictionEffect',
     label: 'Friction effect',
-    help: 'Part of the excess lost to fees, slippage and burns.',
+    help: 'Part of the excess lost to fees, slippage and burns (a share-pool reconcile counts its α at spot value).',
     testId: 'decomp-friction',
   },
   { figure: 'excess', label: 'Excess vs Hold TAO', help: METRICS.excess.help, testId: 'decomp-excess', total: true },

@@ -227,7 +227,10 @@ function ExitTable({ d, unit, symbol }: { d: SubnetDetailView; unit: Unit; symbo
             <MetricLabel label="At spot" help={METRICS.spotValue.help} />
           </th>
           <th className="num">
-            <MetricLabel label="Pool returns" help={METRICS.exitValue.help} />
+            <MetricLabel
+              label="Pool returns"
+              help="τ that selling this share of the α you can sell now would return, after slippage and fee, computed from the pool at the as-of block; the 100 % row is the exit value (the chain’s own quote where it has one)."
+            />
           </th>
           <th className="num">
             <MetricLabel

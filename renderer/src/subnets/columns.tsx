@@ -186,7 +186,7 @@ export const SUBNET_COLUMNS: Column[] = [
     id: 'income',
     label: 'Emissions',
     sub: 'α · yield',
-    help: 'Emission income (α emitted plus root claims, in τ when received); below, the α emitted and the annualised emission yield.',
+    help: 'Emission income (α emitted, root claims, lease dividends and auto-staked miner incentive, in τ when received; the total adds validator-fund dividends); below, the α emitted and the annualised emission yield.',
     sort: 'income',
     numeric: true,
     cell: (row) => (
