@@ -10,7 +10,7 @@ import { Validator } from '../app/validators';
 import { activityQueries, PAGE_SIZE } from './queries';
 import { FundDetail } from './FundDetail';
 import { symbolOf, type Symbols } from './row-cells';
-import { subnetName, subnetsText, utcDateTime } from './row-view';
+import { stateChangeText, subnetName, subnetsText, utcDateTime } from './row-view';
 
 const FULL = 9;
 
@@ -207,13 +207,7 @@ function DetailBody({
       <h3>Chain events</h3>
       {row.sources.length === 0 ? (
         <p className="muted small">
-          None:{' '}
-          {row.fund
-            ? 'fund shares'
-            : row.kind === 'root-claim-keep' || row.kind === 'root-claim-swap'
-              ? 'a root-claim payout'
-              : 'a change to your stake'}{' '}
-          read from the chain state of block #{row.blockNumber.toLocaleString('en')}.
+          None: {stateChangeText(row)} read from the chain state of block #{row.blockNumber.toLocaleString('en')}.
         </p>
       ) : (
         <table className="table compact" aria-label="Chain events of this entry">

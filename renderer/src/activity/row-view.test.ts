@@ -7,6 +7,7 @@ import {
   hotkeysText,
   rowTao,
   sharesText,
+  stateChangeText,
   subnetsText,
   utcDateTime,
   walletsText,
@@ -70,6 +71,14 @@ describe('Activity row view', () => {
       'SN12 → Root',
     );
     expect(subnetsText(row({ kind: 'root-claim-keep', claimedNetuid: 12, legs: [leg({ netuid: 12 })] }))).toBe('SN12');
+  });
+
+  it('says what an entry without a chain event was read from the chain state as', () => {
+    expect(stateChangeText(row({ kind: 'root-claim-keep' }))).toBe('a root-claim payout');
+    expect(stateChangeText(row({ kind: 'root-claim-swap' }))).toBe('a root-claim payout');
+    expect(stateChangeText(row({ kind: 'dissolution' }))).toBe('a change to your stake');
+    expect(stateChangeText(row({ kind: 'share-reconcile' }))).toBe('a change to your stake');
+    expect(stateChangeText(row({ kind: 'fund-purchase', fund: fund({}) }))).toBe('fund shares');
   });
 
   it('names wallets by label and hotkeys once each (a transfer between two wallets shows both)', () => {

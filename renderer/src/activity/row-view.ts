@@ -103,3 +103,15 @@ export function feeFiat(row: ActivityRow, fee: { leg: number }): bigint | null {
   if (!row.fiat) return null;
   return (fee.leg < 0 ? row.fiat.fund?.fee : row.fiat.fee[fee.leg]) ?? null;
 }
+
+/**
+ * What an entry with no chain event of its own was read from the chain state as: fund shares, a
+ * root-claim payout, or another change to the stake (a dissolution payout, a key swap, a share-pool
+ * reconcile, α that appeared unexplained).
+ */
+export function stateChangeText(row: ActivityRow): string {
+  if (row.fund) return 'fund shares';
+  return row.kind === 'root-claim-keep' || row.kind === 'root-claim-swap'
+    ? 'a root-claim payout'
+    : 'a change to your stake';
+}
