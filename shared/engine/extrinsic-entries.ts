@@ -21,6 +21,12 @@ function entry(
   return new LedgerEntry(kind, e, legs, more, flags);
 }
 
+/** A miner's auto-staked incentive; with no pool price before its block it counts 0 τ, flagged as a root claim's is. */
+function incentiveEntry(e: StakeEvent, opts: NormalizeOptions): LedgerEntry {
+  const leg = incentiveLeg(e, opts.prices);
+  return entry('miner-incentive', e, leg, null, leg.spotTao === null ? ['missing-price'] : NO_FLAGS);
+}
+
 /**
  * The entry of an event that stands alone (or is left over in its extrinsic). RootClaimed is set
  * aside for the payouts of its block. Every kind is handled here: a kind added to the vocabulary
@@ -70,9 +76,7 @@ export function singleEntry(
       return null;
     case 'AutoStakeAdded':
       // No stake event carries this α: the event is the credit (docs/chain/emissions.md#miner-incentive-auto-staked).
-      return tracked && e.hotkey !== null && e.netuid !== null && e.alpha > 0n
-        ? entry('miner-incentive', e, incentiveLeg(e, opts.prices), null)
-        : null;
+      return tracked && e.hotkey !== null && e.netuid !== null && e.alpha > 0n ? incentiveEntry(e, opts) : null;
     case 'BasketStakedIn':
     case 'BasketClaimDustSkipped':
       // Fund shares only (./baskets): no stake position changes.

@@ -35,7 +35,18 @@ describe('AutoStakeAdded', () => {
         spotBlock: 249,
       }),
     ]);
-    expect(taxRowOf(es[0]!)).toMatchObject({ receivedAmount: 4n * A, receivedCurrency: 'SN1', label: 'reward' });
+    expect(taxRowOf(es[0]!)).toMatchObject({
+      receivedAmount: 4n * A,
+      receivedCurrency: 'SN1',
+      worthTao: 2n * TAO,
+      label: 'reward',
+    });
+  });
+
+  it('without a price at its block it is exported with no worth, not a worth of 0', () => {
+    const [e] = normalizeEvents([incentive()], { trackedColdkeys: new Set(['C1']), prices: new PriceBook([]) });
+    expect(e?.flags).toContain('missing-price');
+    expect(taxRowOf(e!)).toMatchObject({ receivedAmount: 4n * A, worthTao: null, label: 'reward' });
   });
 
   // The owner also nominates 10 α to HV (bought at 100). HV's pool goes 1.00 → 1.03 per share between the

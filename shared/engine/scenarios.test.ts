@@ -8,6 +8,7 @@ import {
   type PortfolioInput,
   type PositionResult,
 } from './index';
+import { taxRowOf } from './tax-rows';
 import { A, TAO, cp, ev, snap } from './testing/fixtures';
 
 const pos = (ps: PositionResult[], key: string): PositionResult => {
@@ -273,6 +274,34 @@ describe('root claims', () => {
     expect(f.alphaEmitted).toBe(0n); // the checkpoint is fully explained by the claim
     expect(f.incomeTao).toBe(3n * TAO);
     expect(f.costBasis).toBe(3n * TAO);
+    expect(taxRowOf(r.ledger[0]!)).toMatchObject({ receivedAmount: 2n * A, worthTao: 3n * TAO, label: 'reward' });
+  });
+
+  it('Keep without a price at the claim block: income 0 τ, flagged, exported with no worth (not 0)', () => {
+    const r = computePortfolio(
+      {
+        trackedColdkeys: ['C1'],
+        events: [ev('RootClaimed', { block: 500, ext: null, hot: null, netuid: null })],
+        rootClaims: [
+          {
+            blockNumber: 500,
+            timestamp: 0,
+            coldkey: 'C1',
+            hotkey: 'H1',
+            netuid: 3,
+            mode: 'keep',
+            alpha: 2n * A,
+            tao: 0n,
+          },
+        ],
+        checkpoints: [cp(500, 2n * A, { netuid: 3 })],
+        snapshots: [],
+      },
+      { method: 'acb', rewards: 'income' },
+    );
+    expect(r.ledger[0]?.flags).toContain('missing-price');
+    expect(r.pnl.total.figures.incomeTao).toBe(0n);
+    expect(taxRowOf(r.ledger[0]!)).toMatchObject({ receivedAmount: 2n * A, worthTao: null, label: 'reward' });
   });
 
   it('Swap: TAO added to root stake as income (root α = TAO 1:1)', () => {

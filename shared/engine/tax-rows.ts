@@ -142,7 +142,9 @@ export function taxRowOf(e: LedgerEntry): TaxRow | null {
     case 'lease-dividend':
     case 'miner-incentive': {
       const l = legs[0] as LedgerLeg;
-      return oneWayRow(base, 'received', l.alpha, l.netuid, l.tao, 'reward');
+      // Unpriced (no pool snapshot at the block: the leg's TAO is a stand-in 0, flagged missing-price):
+      // no worth, as an emission without a price, so the tax tool values it rather than taking 0.
+      return oneWayRow(base, 'received', l.alpha, l.netuid, l.spotTao === null ? null : l.tao, 'reward');
     }
     case 'alpha-fee':
     case 'recycle':
