@@ -238,14 +238,14 @@ export const EXPORT_FORMATS = {
   'koinly-csv': {
     label: 'Koinly (CSV)',
     short: 'Koinly',
-    help: 'Koinly’s universal import format.',
+    help: 'Koinly’s universal import format. α is SN<netuid>; rewards carry the label reward under either reward treatment (the tool decides their tax).',
     suffix: 'koinly.csv',
     mime: 'text/csv',
   },
   'cointracker-csv': {
     label: 'CoinTracker (CSV)',
     short: 'CoinTracker',
-    help: 'CoinTracker’s transaction import format.',
+    help: 'CoinTracker’s transaction import format. α is SN<netuid>; rewards carry the tag staking under either reward treatment (the tool decides their tax).',
     suffix: 'cointracker.csv',
     mime: 'text/csv',
   },

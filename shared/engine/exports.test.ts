@@ -9,6 +9,7 @@ import {
   taxRows,
   type PortfolioInput,
 } from './index';
+import { normalizeEvents } from './normalize';
 import { A, TAO, cp, ev, snap } from './testing/fixtures';
 
 // block 100 = 2025-10-01 00:20:00 UTC (T0 + 100 × 12 s); block 7300 = 2025-10-02 00:20:00
@@ -125,5 +126,21 @@ describe('exports', () => {
     expect(coinTrackerCsv(taxRows(old.ledger, old.emissions)).split('\r\n')[2]).toBe(
       '10/01/2025 00:40:00,4.001000000,TAO,2.000000000,SN1,0.001000000,TAO,',
     );
+  });
+
+  it('an α-paid transaction fee: Koinly "cost", CoinTracker a Send with no tag (it has no tag for a fee alone)', () => {
+    const at = { block: 100, spec: 424 };
+    const es = normalizeEvents(
+      [
+        ev('StakeRemoved', { ...at, idx: 1, netuid: 1, tao: 2_700_000n, alpha: 3_000_000n, fee: 0n }),
+        ev('TransactionFeePaidWithAlpha', { ...at, idx: 2, hot: null, netuid: 1, alpha: 3_000_000n, tao: 2_700_000n }),
+      ],
+      { trackedColdkeys: new Set(['C1']) },
+    );
+    expect(es.map((e) => e.kind)).toEqual(['alpha-fee']);
+    expect(koinlyCsv(taxRows(es, [])).split('\r\n')[1]).toBe(
+      '2025-10-01 00:20,0.003000000,SN1,,,,,,,cost,alpha-fee block 100-1,0x00000064',
+    );
+    expect(coinTrackerCsv(taxRows(es, [])).split('\r\n')[1]).toBe('10/01/2025 00:20:00,,,0.003000000,SN1,,,');
   });
 });

@@ -101,8 +101,9 @@ export function koinlyCsv(rows: readonly TaxRow[], fiat?: { book: FiatBook; curr
 }
 
 export function coinTrackerCsv(rows: readonly TaxRow[]): string {
-  const tag = (r: TaxRow): string =>
-    r.label === 'reward' ? 'staking' : r.label === 'lost' ? 'lost' : r.label === 'cost' ? 'fee' : '';
+  // CoinTracker's tags (support.cointracker.io, "Transaction category definitions") have none for a fee
+  // paid on its own: an α-paid fee is a Send without a tag, which CoinTracker books as a disposal.
+  const tag = (r: TaxRow): string => (r.label === 'reward' ? 'staking' : r.label === 'lost' ? 'lost' : '');
   return toCsv(
     COINTRACKER_HEADER,
     rows.map((r) => [

@@ -3,7 +3,8 @@
  *
  * Bittensor mapping: a stake is Sent TAO / Received `SN<netuid>` alpha; an unstake the reverse; a
  * cross-subnet swap is Sent SN<a> / Received SN<b>; emissions and root claims are reward income
- * (Received only, net worth at receipt when a fiat price exists); alpha-paid tx fees are a cost;
+ * (Received only, net worth at receipt when a fiat price exists, whatever the reward treatment: the tax
+ * tool's settings decide their tax); alpha-paid tx fees are a cost;
  * recycle/burn is "lost". Moves within a subnet between the user's own positions are not exported
  * (no asset changes hands). α no event explains is a plain deposit (no label), so each SN<netuid> adds
  * up to the α held: an opening balance (held before the history) at the engine's opening valuation, an
