@@ -157,8 +157,8 @@ function publicKeyOf(address: string): Uint8Array {
 /**
  * Rows for every stake event of a block of runtime `specVersion` that concerns the coldkey.
  * StakeTransferred is kept in both directions (the destination coldkey is `counterpartyColdkey`);
- * RootClaimed is kept so sync can attach the derived payouts. Pre-dTAO StakeAdded(hotkey, amount) has no coldkey and is skipped.
- * The mechanics of runtimes 397–424 are added by mechanicsOf.
+ * RootClaimed is kept so sync can attach the derived payouts. Pre-dTAO StakeAdded(hotkey, amount) has
+ * no coldkey and is skipped. The mechanics of runtimes 397–424 are added by mechanicsOf.
  */
 export function stakeEventsOf(events: DecodedEvent[], ctx: DecodeContext, specVersion: number): BlockEvents {
   const { coldkey } = ctx;
