@@ -244,9 +244,9 @@ describe('moves and transfers', () => {
 });
 
 describe('root claims', () => {
-  it('Keep: α added on the subnet as income at the claim-block price', () => {
-    // 2 α kept on SN3 at 1.5 TAO/α → income 3 TAO, basis 3 TAO
-    const r = computePortfolio(
+  /** 2 α kept on SN3 by a root claim at block 500, with these price snapshots. */
+  const keepClaim = (snapshots: PortfolioInput['snapshots']) =>
+    computePortfolio(
       {
         trackedColdkeys: ['C1'],
         events: [ev('RootClaimed', { block: 500, ext: null, hot: null, netuid: null })],
@@ -263,10 +263,14 @@ describe('root claims', () => {
           },
         ],
         checkpoints: [cp(500, 2n * A, { netuid: 3 })],
-        snapshots: [snap(400, 3, 1_500_000_000n)],
+        snapshots,
       },
       { method: 'acb', rewards: 'income' },
     );
+
+  it('Keep: α added on the subnet as income at the claim-block price', () => {
+    // 2 α kept on SN3 at 1.5 TAO/α → income 3 TAO, basis 3 TAO
+    const r = keepClaim([snap(400, 3, 1_500_000_000n)]);
     const f = r.pnl.total.figures;
     expect(r.ledger[0]?.kind).toBe('root-claim-keep');
     expect(r.ledger[0]?.sources[0]?.kind).toBe('RootClaimed');
@@ -278,27 +282,7 @@ describe('root claims', () => {
   });
 
   it('Keep without a price at the claim block: income 0 τ, flagged, exported with no worth (not 0)', () => {
-    const r = computePortfolio(
-      {
-        trackedColdkeys: ['C1'],
-        events: [ev('RootClaimed', { block: 500, ext: null, hot: null, netuid: null })],
-        rootClaims: [
-          {
-            blockNumber: 500,
-            timestamp: 0,
-            coldkey: 'C1',
-            hotkey: 'H1',
-            netuid: 3,
-            mode: 'keep',
-            alpha: 2n * A,
-            tao: 0n,
-          },
-        ],
-        checkpoints: [cp(500, 2n * A, { netuid: 3 })],
-        snapshots: [],
-      },
-      { method: 'acb', rewards: 'income' },
-    );
+    const r = keepClaim([]);
     expect(r.ledger[0]?.flags).toContain('missing-price');
     expect(r.pnl.total.figures.incomeTao).toBe(0n);
     expect(taxRowOf(r.ledger[0]!)).toMatchObject({ receivedAmount: 2n * A, worthTao: null, label: 'reward' });
