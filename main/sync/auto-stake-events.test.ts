@@ -2,7 +2,7 @@
 // AutoStakeAdded is recorded as α on its destination hotkey, in the Initialization phase, and another
 // owner's is not (docs/chain/emissions.md#miner-incentive-auto-staked).
 import { describe, expect, it } from 'vitest';
-import { systemEventsHex, type SyntheticEvent } from '../test/events';
+import { subtensorEvent, systemEventsHex } from '../test/events';
 import { registryOf } from '../test/registries';
 import { decodeEvents, stakeEventsOf } from './stake-events';
 
@@ -11,12 +11,7 @@ const OTHER = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
 const MINER_HOT = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 const VALIDATOR_HOT = '5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y';
 
-const ev = (name: string, ...args: unknown[]): SyntheticEvent => ({
-  phase: 'initialization',
-  pallet: 'SubtensorModule',
-  name,
-  args,
-});
+const ev = subtensorEvent('initialization');
 
 describe.each([315, 393, 424, 475])('AutoStakeAdded at spec %i', (spec) => {
   it('records the owner’s incentive on its destination hotkey, and no other owner’s', () => {

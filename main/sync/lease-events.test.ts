@@ -2,7 +2,7 @@
 // and the SubnetLeaseDividendsDistributed naming it are recorded, in the Initialization phase, and
 // nobody else's (docs/chain/events.md#lease-dividends).
 import { describe, expect, it } from 'vitest';
-import { systemEventsHex, type SyntheticEvent } from '../test/events';
+import { subtensorEvent, systemEventsHex } from '../test/events';
 import { registryOf } from '../test/registries';
 import { decodeEvents, stakeEventsOf } from './stake-events';
 
@@ -11,12 +11,7 @@ const OTHER = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
 const LEASE_COLD = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 const LEASE_HOT = '5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y';
 
-const ev = (name: string, ...args: unknown[]): SyntheticEvent => ({
-  phase: 'initialization',
-  pallet: 'SubtensorModule',
-  name,
-  args,
-});
+const ev = subtensorEvent('initialization');
 
 /** One distribution of lease 7 on subnet 5: OTHER then C, as leasing.rs emits it. */
 const distribution = [

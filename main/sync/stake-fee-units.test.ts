@@ -1,19 +1,14 @@
 // The unit of a stake event's fee as sync records it: a purchase's is TAO; a removal's is TAO before
 // swap v3 (257–282, the first runtimes with the field) and α from 283 (docs/chain/fees.md).
 import { describe, expect, it } from 'vitest';
-import { systemEventsHex, type SyntheticEvent } from '../test/events';
+import { subtensorEvent, systemEventsHex } from '../test/events';
 import { registryOf } from '../test/registries';
 import { decodeEvents, stakeEventsOf } from './stake-events';
 
 const C = '5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3';
 const HOT = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 
-const ev = (name: string, ...args: unknown[]): SyntheticEvent => ({
-  phase: 1,
-  pallet: 'SubtensorModule',
-  name,
-  args,
-});
+const ev = subtensorEvent(1);
 
 // {coldkey, hotkey, tao, alpha, netuid, fee}: the same six fields from 257 to 475. No metadata of
 // 257–282 is vendored: spec 315's event layout is theirs.

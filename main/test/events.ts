@@ -11,6 +11,11 @@ export interface SyntheticEvent {
   args: unknown[];
 }
 
+/** A SubtensorModule event in `phase` (a number: the extrinsic's index). */
+export const subtensorEvent =
+  (phase: Phase) =>
+  (name: string, ...args: unknown[]): SyntheticEvent => ({ phase, pallet: 'SubtensorModule', name, args });
+
 function phaseBytes(phase: Phase): Uint8Array {
   if (phase === 'finalization') return new Uint8Array([1]);
   if (phase === 'initialization') return new Uint8Array([2]);
