@@ -109,7 +109,12 @@ test.describe('on a synced wallet', () => {
       const head = synced.devnet.finalized();
       const db = new Database(join(synced.dataDir, 'taofolio.sqlite'), { readonly: true });
       const prices = (db.prepare('SELECT MAX(block_number) AS b FROM subnet_snapshots').get() as { b: number }).b;
+      const first = (db.prepare('SELECT first_block AS b FROM sync_state').get() as { b: number }).b;
       db.close();
+      // Where the wallet's history begins (its opening balance is what it held there): the block before its first change.
+      await expect(cell).toContainText(
+        `History from block #${(first - 1).toLocaleString('en')} · recorded up to block #`,
+      );
       expect(head - prices).toBeGreaterThanOrEqual(360);
       await expect(page.getByTestId('valuation-lag')).toHaveText(
         new RegExp(

@@ -155,7 +155,8 @@ export function Headline({ view, analytics, unit }: { view: PortfolioView; analy
           ) : (
             <Tao rao={f.openingTao} testId="opening-value" />
           )}
-          , rather than as income.
+          , rather than as income. A wallet’s history begins at its first stake change found on chain (the Wallets page
+          gives the block): what its stake earned before that is part of this balance.
         </p>
       )}
       {f.flags.missingPrice.length > 0 && (

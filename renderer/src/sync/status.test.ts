@@ -74,6 +74,16 @@ describe('sync status in words', () => {
     });
   });
 
+  it('says where the wallet’s history begins: the block before its first change, or where a pruned node’s starts', () => {
+    const detail = (o: Partial<WalletSyncStatus>) => walletView(wallet(o), status({})).detail;
+    expect(detail({ firstBlock: 4_000_000 })).toBe('History from block #3,999,999 · recorded up to block #4,999,990.');
+    expect(detail({ firstBlock: 4_999_000, historyFrom: 4_998_000 })).toBe(
+      'History from block #4,998,000 · recorded up to block #4,999,990.',
+    );
+    expect(detail({ firstBlock: null })).toBe('No stake change found yet · recorded up to block #4,999,990.');
+    expect(detail({ cursor: null, phase: 'idle' })).toBeNull();
+  });
+
   it('notes prices older than a tempo before the head, using the live head when it is newer', () => {
     const f = { pricesBlock: 1_000, pricesTimestamp: 0, headBlock: 1_200 };
     expect(freshnessNote(f)).toBeNull();

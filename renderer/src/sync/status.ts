@@ -40,7 +40,23 @@ export function connectionView(status: SyncStatus): StatusView {
   }
 }
 
-const recorded = (w: WalletSyncStatus) => (w.cursor === null ? null : `Recorded up to block ${block(w.cursor)}.`);
+/**
+ * The block a wallet's recorded history begins at, as the engine takes it (`historyStarts` in
+ * main/db/repos/ledger-facts.ts): the block before its first stake change, or where a pruned node's
+ * history starts. Stake held there is its opening balance; null while no change was found.
+ */
+function historyStart(w: WalletSyncStatus): number | null {
+  if (w.historyFrom !== null) return w.historyFrom;
+  return w.firstBlock === null ? null : w.firstBlock - 1;
+}
+
+/** Where the wallet's history begins (what its opening balance is measured at) and how far it is recorded. */
+function recorded(w: WalletSyncStatus): string | null {
+  if (w.cursor === null) return null;
+  const start = historyStart(w);
+  const from = start === null ? 'No stake change found yet' : `History from block ${block(start)}`;
+  return `${from} · recorded up to block ${block(w.cursor)}.`;
+}
 
 /** One wallet (Wallets page): never "Live" unless the node answers right now. */
 export function walletView(w: WalletSyncStatus, status: SyncStatus): StatusView {
