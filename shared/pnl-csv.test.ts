@@ -51,7 +51,9 @@ function view(fiatMissingDays: string[] | null, baskets: BasketPositionView[]): 
     rewards: 'income',
     fiatCurrency: 'EUR',
     total: row,
-    subnets: [{ ...row, netuid: 1, name: null, symbol: null, successor: null, price: null, positionKeys: [] }],
+    subnets: [
+      { ...row, netuid: 1, name: null, symbol: null, successor: null, dissolved: null, price: null, positionKeys: [] },
+    ],
     wallets: [
       { address: W1, label: null, group: 'g1', figures: known, holding },
       { address: W2, label: null, group: 'g2', figures: known, holding },

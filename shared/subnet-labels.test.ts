@@ -1,7 +1,7 @@
 // Names per lifetime of a netuid: a netuid registered again is another subnet, and what was held there
 // before keeps the earlier subnet's name and token symbol.
 import { describe, expect, it } from 'vitest';
-import { SubnetLabelBook, earlierSymbols, rowLabel, type SubnetLabel } from './subnet-labels';
+import { SubnetLabelBook, earlierSymbols, rowDissolution, rowLabel, type SubnetLabel } from './subnet-labels';
 
 // Netuid 7: a subnet recorded before registration blocks were kept (from null), then one registered at
 // 1,000, dissolved, and a newcomer registered at 5,000 without a name recorded. Netuid 8: one genesis subnet.
@@ -51,5 +51,29 @@ describe('subnet labels per lifetime', () => {
     expect(earlierSymbols(book, 500, [7])).toEqual({ 7: null });
     expect(earlierSymbols(book, 6_000, [7, 8])).toBeUndefined();
     expect(earlierSymbols(book, 6_000, [9])).toBeUndefined();
+  });
+});
+
+describe('a recorded dissolution', () => {
+  // Netuid 7's "Old" paid out at 3,000 (the newcomer registered at 5,000); netuid 8's at 2,000 and 2,500.
+  const paid = [
+    { netuid: 7, blockNumber: 3_000, timestamp: 30 },
+    { netuid: 8, blockNumber: 2_000, timestamp: 20 },
+    { netuid: 8, blockNumber: 2_500, timestamp: 25 },
+  ];
+  const none = { lastActivity: null, lastSnapshot: null };
+  it('is the latest at or before the view’s block', () => {
+    expect(rowDissolution(book, paid, 8, 9_000, none)).toEqual({ blockNumber: 2_500, timestamp: 25 });
+    expect(rowDissolution(book, paid, 8, 2_200, none)).toEqual({ blockNumber: 2_000, timestamp: 20 });
+    expect(rowDissolution(book, paid, 8, 1_999, none)).toBeNull();
+    expect(rowDissolution(book, paid, 9, 9_000, none)).toBeNull();
+  });
+
+  it('is none once the netuid lives on: a later lifetime, a later snapshot or later activity there', () => {
+    expect(rowDissolution(book, paid, 7, 4_999, none)).toEqual({ blockNumber: 3_000, timestamp: 30 });
+    expect(rowDissolution(book, paid, 7, 5_000, none)).toBeNull(); // the newcomer: rowLabel's successor
+    expect(rowDissolution(book, paid, 8, 9_000, { lastActivity: 2_500, lastSnapshot: 2_500 })).not.toBeNull();
+    expect(rowDissolution(book, paid, 8, 9_000, { lastActivity: null, lastSnapshot: 2_501 })).toBeNull();
+    expect(rowDissolution(book, paid, 8, 9_000, { lastActivity: 2_600, lastSnapshot: null })).toBeNull();
   });
 });

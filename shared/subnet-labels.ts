@@ -76,6 +76,35 @@ export function rowLabel(
   return { name: held.name, symbol: held.symbol, successor };
 }
 
+/** A subnet's recorded dissolution: the block its holders were paid out (a tracked position closed there). */
+export interface SubnetDissolution {
+  blockNumber: number;
+  /** That block's time (ms), null when not recorded. */
+  timestamp: number | null;
+}
+
+/**
+ * The dissolution a row of netuid `netuid` shows as of `asOf`: the latest recorded at or before it,
+ * unless the netuid lives on after it (positions changed there later, a pool snapshot later, or a
+ * subnet registered there later: then it is another subnet's, `rowLabel`'s successor). Null: none.
+ */
+export function rowDissolution(
+  book: SubnetLabelBook,
+  dissolutions: readonly (SubnetDissolution & { netuid: number })[],
+  netuid: number,
+  asOf: number,
+  after: { lastActivity: number | null; lastSnapshot: number | null },
+): SubnetDissolution | null {
+  let last: SubnetDissolution | null = null;
+  for (const d of dissolutions)
+    if (d.netuid === netuid && d.blockNumber <= asOf && (!last || d.blockNumber > last.blockNumber)) last = d;
+  if (!last) return null;
+  const since = last.blockNumber;
+  const later = (b: number | null | undefined) => b !== null && b !== undefined && b > since && b <= asOf;
+  if (later(after.lastActivity) || later(after.lastSnapshot) || later(book.at(netuid, asOf)?.from)) return null;
+  return { blockNumber: last.blockNumber, timestamp: last.timestamp };
+}
+
 /**
  * For an entry at `block` on `netuids`: the token symbol of each whose subnet then was an earlier one
  * than the netuid's latest (null where that one's was not recorded); undefined when there is none.

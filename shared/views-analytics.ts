@@ -251,6 +251,11 @@ export interface SubnetDetailView {
   /** Returns, decomposition against every benchmark, friction split, price change, emission yield. */
   figures: SubnetAnalyticsView | null;
   positions: PositionAnalyticsView[];
+  /**
+   * Why the subnet has no pool whose health to show: root (SN0: stake there is TAO, no α market) or
+   * a recorded dissolution (SubnetView.dissolved); then every health figure is null. Null: it has one.
+   */
+  noPool: { reason: 'root' } | { reason: 'dissolved'; blockNumber: number; t: number | null } | null;
   health: {
     taoReserve: Amount;
     alphaReserve: bigint | null;

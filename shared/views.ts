@@ -12,7 +12,7 @@ import type {
   SeriesPoint,
 } from './engine';
 import type { BasketIncomeTiming, CostBasisMethod, ExitSource, LedgerFlag, RewardTreatment } from './vocab';
-import type { SubnetSuccessor } from './subnet-labels';
+import type { SubnetDissolution, SubnetSuccessor } from './subnet-labels';
 
 /**
  * What a holding can be sold for now and what is locked (docs/chain/locks.md,
@@ -82,6 +82,11 @@ export interface SubnetView {
    * earlier subnet has none.
    */
   successor: SubnetSuccessor | null;
+  /**
+   * The subnet's recorded dissolution, when no later subnet holds the netuid as of the view's block
+   * (docs/chain/swaps-and-dissolution.md); then `price` is null: a dissolved subnet has no pool.
+   */
+  dissolved: SubnetDissolution | null;
   price: bigint | null;
   figures: Figures;
   benchmarks: Benchmarks | null;

@@ -242,3 +242,41 @@ test('symbols from the chain, root in τ, lowercase α in headers, positions per
   await expect(drill).toContainText('Price used');
   expect(await drill.locator('tbody tr').count()).toBeGreaterThan(0);
 });
+
+test('a dissolved subnet says so, with its block and date, and shows no price, market or pool figures; nor does root', async ({
+  page,
+  webHost,
+}) => {
+  // The demo dissolves one of the demo wallet's subnets on its 19th day; its last snapshot is not current.
+  const dissolved = engineView(webHost.dataDir).subnets.filter((s) => s.dissolved);
+  expect(dissolved).toHaveLength(1);
+  const { netuid, dissolved: when } = dissolved[0]!;
+  const block = when!.blockNumber.toLocaleString('en-US');
+  await page.goto(`${webHost.url}#/subnets`);
+  const subnets = new SubnetsPage(page);
+  await subnets.expectMarketFigures();
+  const row = subnets.row(netuid);
+  await expect(row.getByTestId(`dissolved-${netuid}`)).toHaveText(/^\s*· dissolved$/);
+  await expect(row.getByTestId(`dissolved-${netuid}`)).toHaveAttribute(
+    'title',
+    new RegExp(`^Dissolved at block ${block} \\(`),
+  );
+  await expect(row.getByTestId(`price-dissolved-${netuid}`)).toHaveText(
+    new RegExp(`^dissolved at block ${block} \\(.+\\)$`),
+  );
+  // No price, no 24 h / 7 d change, no emission yield or share of the market: none is current.
+  await expect(row.locator('td:nth-child(2)')).not.toContainText('%');
+  await expect(row.locator('td:nth-child(2)')).not.toContainText('τ');
+
+  await row.locator('a.subnet-link').click();
+  await expect(page.getByTestId('dissolved-note')).toContainText(`was dissolved at block ${block}`);
+  await expect(page.getByTestId('detail-price')).toContainText('none: dissolved');
+  await expect(page.getByTestId('health-no-pool')).toContainText(`SN${netuid} was dissolved at block ${block}`);
+  for (const id of ['health-tao-reserve', 'health-flow-7d', 'health-emission-share'])
+    await expect(page.getByTestId(id)).toHaveCount(0);
+
+  // Root has no α pool: its page says so instead of a zero α side, a market cap and flows.
+  await page.goto(`${webHost.url}#/subnets/0`);
+  await expect(page.getByTestId('health-no-pool')).toContainText('Root (SN0) has no α pool');
+  await expect(page.getByTestId('health-tao-reserve')).toHaveCount(0);
+});

@@ -27,7 +27,7 @@ import type {
 import { fiatPricesRepo } from '../db/repos/fiat-prices';
 import { headFactsRepo, type HeadFacts } from '../db/repos/head-facts';
 import { ledgerFactsRepo } from '../db/repos/ledger-facts';
-import { SubnetLabelBook, rowLabel } from '../../shared/subnet-labels';
+import { SubnetLabelBook, rowDissolution, rowLabel } from '../../shared/subnet-labels';
 import { aggregateKey, unexplainedChanges, valueAtHead } from './head-valuation';
 import type { DB } from '../db/open';
 
@@ -155,13 +155,21 @@ export function shapePortfolio(
   }));
   const priceOf = new Map(positions.map((p) => [p.netuid, p.price]));
   const lastChange = lastChangeBlocks(engine);
+  const dissolutions = ledgerFactsRepo(db).dissolutions(wallets.map((w) => w.address));
   const subnets: SubnetView[] = pnl.subnets.map((s) => {
     const netuid = Number(s.key.replace(/^SN/, ''));
-    const label = rowLabel(labels, netuid, lastChange.get(netuid) ?? null, pnl.asOfBlock);
+    const lastActivity = lastChange.get(netuid) ?? null;
+    const label = rowLabel(labels, netuid, lastActivity, pnl.asOfBlock);
+    const dissolved = rowDissolution(labels, dissolutions, netuid, pnl.asOfBlock, {
+      lastActivity,
+      lastSnapshot: engine.prices.snapshotAt(netuid, pnl.asOfBlock)?.blockNumber ?? null,
+    });
     return {
       netuid,
       ...label,
-      price: label.successor ? null : (priceOf.get(netuid) ?? null),
+      dissolved,
+      // A dissolved subnet has no price; at a netuid registered again the price is the newcomer's.
+      price: label.successor || dissolved ? null : (priceOf.get(netuid) ?? null),
       figures: s.figures,
       benchmarks: benchmarks.subnets.get(netuid) ?? null,
       holding: holdingOf(s),

@@ -3,7 +3,8 @@
 // cockpit it reads what the cached computation kept (series, state, prices): no replay.
 import { benchmarkLine, ratio, type SeriesPoint } from '../../shared/engine';
 import { dayDeltas, incomeByBucket } from '../../shared/engine/analytics/periods';
-import { exitCosts, poolHealth, type ExitCost } from '../../shared/engine/analytics/subnet';
+import { exitCosts, poolHealth, type ExitCost, type PoolHealth } from '../../shared/engine/analytics/subnet';
+import type { SubnetDissolution } from '../../shared/subnet-labels';
 import { registeredAgainAt } from '../../shared/engine/prices';
 import type { Amount, AnalyticsView, HoldingView, SubnetDetailView } from '../../shared/views';
 import { benchmarkIds, incomeBuckets, type BenchmarkId } from '../../shared/vocab';
@@ -41,9 +42,11 @@ export function buildSubnetView(
 
   let alpha = 0n;
   for (const p of state.positions.values()) if (p.netuid === netuid) alpha += p.alpha;
-  const health = poolHealth(engine.prices, netuid, asOf);
+  const row = view.subnets.find((s) => s.netuid === netuid);
+  const noPool = noPoolOf(netuid, row?.dissolved ?? null);
+  const health = noPool ? NO_HEALTH : poolHealth(engine.prices, netuid, asOf);
   // What can be sold now: locked α is left out, and selling all of it is the chain's own quote.
-  const holding = view.subnets.find((s) => s.netuid === netuid)?.holding;
+  const holding = row?.holding;
   const money = (x: bigint | null): Amount => (x === null ? null : m.value(x));
 
   const result: Omit<SubnetDetailView, 'fiat'> = {
@@ -83,6 +86,7 @@ export function buildSubnetView(
     ) as SubnetDetailView['income'],
     figures: cockpit.subnets.find((s) => s.netuid === netuid) ?? null,
     positions: cockpit.positions.filter((p) => p.netuid === netuid),
+    noPool,
     health: {
       taoReserve: money(health.taoReserve),
       alphaReserve: health.alphaReserve,
@@ -121,6 +125,26 @@ function exitOfHolding(costs: ExitCost[], holding: HoldingView | undefined): Exi
     return { ...e, exitValue: holding.exitValue, cost, share: ratio(cost, e.spotValue), approximate };
   });
 }
+
+/**
+ * Root's "pool" is no α market (stake there is TAO at 1:1: its reserves, market cap, flows and emission
+ * share mean nothing), and a dissolved subnet's pool is gone: its last snapshot is not its health now.
+ */
+function noPoolOf(netuid: number, dissolved: SubnetDissolution | null): SubnetDetailView['noPool'] {
+  if (netuid === 0) return { reason: 'root' };
+  if (dissolved) return { reason: 'dissolved', blockNumber: dissolved.blockNumber, t: dissolved.timestamp };
+  return null;
+}
+
+const NO_HEALTH: PoolHealth = {
+  taoReserve: null,
+  alphaReserve: null,
+  marketCap: null,
+  netTaoFlow7d: null,
+  netTaoFlow30d: null,
+  emissionShare: null,
+  emissionShareBlock: null,
+};
 
 const sinceSnapshot = (s: { timestamp: number; blockNumber: number } | null) =>
   s === null ? null : { t: s.timestamp, blockNumber: s.blockNumber };

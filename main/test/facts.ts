@@ -16,6 +16,10 @@ export function factsWriter(db: DB) {
   const snapshot = db.prepare(
     'INSERT INTO subnet_snapshots (block_number, netuid, tao_in, alpha_in, alpha_out, price, name, symbol, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const effect = db.prepare(
+    `INSERT INTO silent_effects (block_number, block_hash, event_index, coldkey, hotkey, netuid, kind, alpha, tao)
+     VALUES (@block, @hash, @eventIndex, @coldkey, @hotkey, @netuid, @kind, @alpha, @tao)`,
+  );
   const hashOf = (n: number) => `0x${n.toString(16).padStart(64, '0')}`;
   const DAY = 86_400_000;
   const t0 = Date.UTC(2025, 10, 10);
@@ -58,6 +62,19 @@ export function factsWriter(db: DB) {
         fee: e.fee,
         feeUnit: e.feeUnit,
       });
+    },
+    /** A silent position change (swap, dissolution payout: shared/engine/effects.ts) as sync records it. */
+    effect(e: {
+      block: number;
+      eventIndex: number;
+      kind: string;
+      coldkey: string;
+      hotkey: string;
+      netuid: number;
+      alpha: bigint;
+      tao: bigint;
+    }) {
+      effect.run({ ...e, hash: this.block(e.block).hash });
     },
     checkpoint(blockNumber: number, coldkey: string, hotkey: string, netuid: number, alpha: bigint) {
       this.block(blockNumber);

@@ -12,7 +12,7 @@ import { SILENT_EFFECT_KINDS, isIdOf } from '../../../shared/vocab';
 import type { DB } from '../open';
 import { STAKE_EVENT_COLUMNS, stakeEventFromRow, type StakeEventDbRow } from './stake-events';
 import type { StoredStakeEvent } from '../../../shared/facts';
-import type { SubnetLabel } from '../../../shared/subnet-labels';
+import type { SubnetDissolution, SubnetLabel } from '../../../shared/subnet-labels';
 
 /** Highest rowid per fact table the engine reads (see `marks()`). */
 export interface FactMarks {
@@ -126,6 +126,11 @@ export function ledgerFactsRepo(db: DB) {
     FROM silent_effects e LEFT JOIN blocks b ON b.number = e.block_number
     WHERE ${since ? 'e.rowid > @after AND +' : ''}e.coldkey IN (SELECT value FROM json_each(@keys))
     ORDER BY e.block_number, e.event_index`);
+  const removals = db.prepare<{ keys: string }, { netuid: bigint; block_number: bigint; timestamp: bigint | null }>(`
+    SELECT DISTINCT e.netuid, e.block_number, b.timestamp
+    FROM silent_effects e LEFT JOIN blocks b ON b.number = e.block_number
+    WHERE e.kind = 'NetworkRemoved' AND e.coldkey IN (SELECT value FROM json_each(@keys))
+    ORDER BY e.block_number, e.netuid`);
   // BasketTwr readings taken for these coldkeys, one per (validator, block) whichever coldkey read it.
   const twr = (since: boolean) =>
     db.prepare<Rows, { block_number: bigint; hotkey: string; twr: string }>(`
@@ -301,6 +306,14 @@ export function ledgerFactsRepo(db: DB) {
           last.rows.push({ hotkey: r.hotkey, shares: r.shares, value: r.value_tao });
       }
       return out;
+    },
+    /** The dissolutions these coldkeys' positions were paid out at: one per (netuid, payout block). */
+    dissolutions(coldkeys: readonly string[]): (SubnetDissolution & { netuid: number })[] {
+      return removals.all({ keys: JSON.stringify(coldkeys) }).map((r) => ({
+        netuid: Number(r.netuid),
+        blockNumber: Number(r.block_number),
+        timestamp: r.timestamp === null ? null : Number(r.timestamp),
+      }));
     },
     /** Every recorded subnet's name and symbol per lifetime of its netuid (by netuid, the latest first). */
     subnetLabels(): SubnetLabel[] {

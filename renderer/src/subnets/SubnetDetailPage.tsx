@@ -10,7 +10,7 @@ import { QueryStates } from '../portfolio/PageStates';
 import { portfolioQueries } from '../portfolio/queries';
 import { usePortfolioFigures, type ViewChoice } from '../portfolio/view-choice';
 import { FiguresToolbar } from '../portfolio/ViewControls';
-import { subnetTitle } from './columns';
+import { dissolvedWhen, subnetTitle } from './columns';
 import { SubnetMarketPanels, unitOf } from './SubnetMarketPanels';
 import { Money, TAO_UNIT } from '../app/Money';
 import type { Amount, MoneyFigure } from '../../../shared/views';
@@ -95,6 +95,12 @@ function SubnetBody({
           subnet’s.
         </p>
       )}
+      {subnet.dissolved && (
+        <p className="note" data-testid="dissolved-note">
+          {subnetTitle(subnet)} was dissolved {dissolvedWhen(subnet.dissolved)}. Your α here was paid out in TAO there
+          (its realized PnL is below); the subnet has had no price or pool since.
+        </p>
+      )}
       <div className="card">
         <dl className="stats" aria-label={`SN${subnet.netuid} summary`}>
           <Stat label="Value" help={help('α held × spot price, in τ.')} testId="detail-value">
@@ -103,8 +109,8 @@ function SubnetBody({
           <Stat label="α held" help="α staked on this subnet, all validators.">
             <Alpha amount={subnet.figures.alpha} netuid={subnet.netuid} symbol={subnet.symbol} />
           </Stat>
-          <Stat label="Price" help="Spot price in τ per α at the as-of block.">
-            {subnet.price === null ? '—' : <Tao rao={subnet.price} />}
+          <Stat label="Price" help="Spot price in τ per α at the as-of block." testId="detail-price">
+            {subnet.price === null ? subnet.dissolved ? 'none: dissolved' : '—' : <Tao rao={subnet.price} />}
           </Stat>
           <Stat label="Cost basis" help={help('τ cost of the α still held, by the chosen method.')}>
             <Money amount={f.costBasis} unit={unit} />

@@ -104,10 +104,42 @@ function Health({
   symbol: string | null;
   holding: HoldingView;
 }) {
-  const h = d.health;
   return (
     <div className="card" aria-labelledby="health-title">
       <h2 id="health-title">Subnet health</h2>
+      {d.noPool ? <NoPool d={d} noPool={d.noPool} /> : <PoolFigures d={d} unit={unit} symbol={symbol} />}
+      <h3>Exiting now</h3>
+      <ExitNote d={d} symbol={symbol} holding={holding} />
+      {d.exit.length > 0 && <ExitTable d={d} unit={unit} symbol={symbol} />}
+    </div>
+  );
+}
+
+/** In place of the pool's figures, why there are none: root has no α market, a dissolved subnet no pool. */
+function NoPool({ d, noPool }: { d: SubnetDetailView; noPool: NonNullable<SubnetDetailView['noPool']> }) {
+  return (
+    <p className="muted small" data-testid="health-no-pool">
+      {noPool.reason === 'root' ? (
+        <>
+          Root (SN0) has no α pool: stake on root is TAO, at 1 τ per α, so pool depth, market cap, net TAO flow and
+          share of network emissions do not apply to it.
+        </>
+      ) : (
+        <>
+          SN{d.netuid} was dissolved at block {noPool.blockNumber.toLocaleString()}
+          {noPool.t === null ? '' : ` (${formatDate(noPool.t)})`}: its pool is gone and its α was paid out in TAO, so it
+          has no pool depth, market cap, TAO flow or emission share now. The price history above ends at its last
+          snapshot.
+        </>
+      )}
+    </p>
+  );
+}
+
+function PoolFigures({ d, unit, symbol }: { d: SubnetDetailView; unit: Unit; symbol: string | null }) {
+  const h = d.health;
+  return (
+    <>
       <p className="muted small">From the snapshots stored on this machine.</p>
       <dl className="equation">
         <div>
@@ -182,10 +214,7 @@ function Health({
           </dd>
         </div>
       </dl>
-      <h3>Exiting now</h3>
-      <ExitNote d={d} symbol={symbol} holding={holding} />
-      {d.exit.length > 0 && <ExitTable d={d} unit={unit} symbol={symbol} />}
-    </div>
+    </>
   );
 }
 

@@ -1,15 +1,16 @@
-// The Subnets table's subnet cell for a dissolved subnet whose netuid another subnet now holds.
+// The Subnets table's subnet and price cells for a dissolved subnet (recorded, or its netuid another's now).
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { TAO_UNIT } from '../app/Money';
 import { SUBNET_COLUMNS } from './columns';
 import type { SubnetRow } from './subnet-rows';
 
-const row = (successor: SubnetRow['successor']): SubnetRow => ({
+const row = (successor: SubnetRow['successor'], dissolved: SubnetRow['dissolved'] = null): SubnetRow => ({
   netuid: 7,
   name: 'Old',
   symbol: 'ο',
   successor,
+  dissolved,
   price: null,
   alpha: 0n,
   unit: TAO_UNIT,
@@ -26,7 +27,8 @@ const row = (successor: SubnetRow['successor']): SubnetRow => ({
   positions: 1,
   market: { priceChange24h: null, priceChange7d: null, emissionYield: null, allocation: null },
 });
-const cell = (r: SubnetRow) => render(<>{SUBNET_COLUMNS[0]!.cell(r, { expanded: false, onToggle: () => {} })}</>);
+const cell = (r: SubnetRow, column = 0) =>
+  render(<>{SUBNET_COLUMNS[column]!.cell(r, { expanded: false, onToggle: () => {} })}</>);
 
 describe('subnet cell', () => {
   it('names the dissolved subnet, says it was dissolved and which subnet holds the netuid now', () => {
@@ -35,6 +37,22 @@ describe('subnet cell', () => {
     const mark = screen.getByTestId('dissolved-7');
     expect(mark.textContent).toBe(' · dissolved');
     expect(mark.title).toContain('SN7 · New, registered at block 28,000, is another subnet');
+  });
+
+  it('says a subnet whose dissolution is recorded was dissolved, and when', () => {
+    const d = { blockNumber: 15_001, timestamp: Date.UTC(2026, 11, 5, 12) };
+    cell(row(null, d));
+    const mark = screen.getByTestId('dissolved-7');
+    expect(mark.textContent).toBe(' · dissolved');
+    expect(mark.title).toBe(
+      'Dissolved at block 15,001 (Dec 5, 2026); its α was paid out in TAO. It has no price or pool since.',
+    );
+  });
+
+  it('shows a dissolved subnet’s price as none, with when it was dissolved in place of its changes', () => {
+    cell(row(null, { blockNumber: 15_001, timestamp: Date.UTC(2026, 11, 5, 12) }), 1);
+    expect(screen.getByTestId('price-dissolved-7').textContent).toBe('dissolved at block 15,001 (Dec 5, 2026)');
+    expect(screen.queryByText('%', { exact: false })).toBeNull();
   });
 
   it('has no mark for a subnet still at its netuid', () => {

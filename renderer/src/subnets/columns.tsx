@@ -4,6 +4,8 @@ import { METRICS } from '../../../shared/vocab';
 import { Alpha, Pct, Tao } from '../app/Amount';
 import { Money } from '../app/Money';
 import { routeHref } from '../app/route';
+import { formatDate } from '../app/format';
+import type { SubnetDissolution } from '../../../shared/subnet-labels';
 import type { columnSums, SortKey, SubnetRow, TableTotals } from './subnet-rows';
 
 export interface RowControls {
@@ -49,21 +51,33 @@ function LockedMark({ row }: { row: SubnetRow }) {
 }
 
 /**
- * A row of a subnet since dissolved whose netuid another subnet now holds (a netuid registered again):
- * said in words, which subnet is there now on hover.
+ * A row of a subnet since dissolved: said in words; on hover, when (its payout block) or which subnet
+ * holds its netuid now (a netuid registered again).
  */
 function DissolvedMark({ row }: { row: SubnetRow }) {
-  if (!row.successor) return null;
-  const now = subnetTitle({ netuid: row.netuid, name: row.successor.name });
+  const title = dissolvedTitle(row);
+  if (title === null) return null;
   return (
-    <span
-      className="muted"
-      data-testid={`dissolved-${row.netuid}`}
-      title={`This subnet was dissolved; ${now}, registered at block ${row.successor.registeredAt.toLocaleString()}, is another subnet. Its price and market figures are not this one's.`}
-    >
+    <span className="muted" data-testid={`dissolved-${row.netuid}`} title={title}>
       {' · dissolved'}
     </span>
   );
+}
+
+function dissolvedTitle(row: Pick<SubnetRow, 'netuid' | 'successor' | 'dissolved'>): string | null {
+  if (row.successor) {
+    const now = subnetTitle({ netuid: row.netuid, name: row.successor.name });
+    return `This subnet was dissolved; ${now}, registered at block ${row.successor.registeredAt.toLocaleString()}, is another subnet. Its price and market figures are not this one's.`;
+  }
+  if (row.dissolved)
+    return `Dissolved ${dissolvedWhen(row.dissolved)}; its α was paid out in TAO. It has no price or pool since.`;
+  return null;
+}
+
+/** "at block 15,001 (Dec 5, 2026)": the payout block of a recorded dissolution, and its date. */
+export function dissolvedWhen(d: SubnetDissolution): string {
+  const date = d.timestamp === null ? '' : ` (${formatDate(d.timestamp)})`;
+  return `at block ${d.blockNumber.toLocaleString()}${date}`;
 }
 
 export const SUBNET_COLUMNS: Column[] = [
@@ -106,10 +120,17 @@ export const SUBNET_COLUMNS: Column[] = [
       <Two
         top={row.price === null ? '—' : <Tao rao={row.price} />}
         bottom={
-          <>
-            <Pct value={row.market.priceChange24h} base="the price 24 hours earlier" decimals={1} /> ·{' '}
-            <Pct value={row.market.priceChange7d} base="the price 7 days earlier" decimals={1} />
-          </>
+          row.dissolved ? (
+            // No price since, so no change over any window: when it went instead.
+            <span className="muted" data-testid={`price-dissolved-${row.netuid}`}>
+              dissolved {dissolvedWhen(row.dissolved)}
+            </span>
+          ) : (
+            <>
+              <Pct value={row.market.priceChange24h} base="the price 24 hours earlier" decimals={1} /> ·{' '}
+              <Pct value={row.market.priceChange7d} base="the price 7 days earlier" decimals={1} />
+            </>
+          )
         }
       />
     ),

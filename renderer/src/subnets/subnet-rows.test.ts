@@ -9,6 +9,7 @@ const row = (netuid: number, unrealized: bigint, change24h: number | null): Subn
   name: null,
   symbol: null,
   successor: null,
+  dissolved: null,
   price: 1n,
   alpha: 1n,
   unit: TAO_UNIT,
@@ -69,40 +70,46 @@ describe('columnSums', () => {
   });
 });
 
-describe('a row of a dissolved subnet whose netuid another now holds', () => {
-  it('shows no market figures: those at its netuid are the newcomer’s', () => {
-    const subnet = (netuid: number, successor: SubnetView['successor']): SubnetView => ({
-      netuid,
-      name: 'Old',
-      symbol: 'ο',
-      successor,
-      price: null,
-      figures: emptyFigures(),
-      benchmarks: null,
-      holding: {
-        block: null,
-        locked: 0n,
-        available: 0n,
-        lockedValue: 0n,
-        exitValue: 0n,
-        exitSource: 'closed-form',
-        locksRead: false,
-      },
-      positionKeys: ['k'],
-    });
-    const view = {
-      subnets: [subnet(7, { name: 'New', symbol: 'ν', registeredAt: 280 }), subnet(8, null)],
-    } as PortfolioView;
-    const m = { priceChange24h: 0.1, priceChange7d: 0.2, emissionYield: 0.3, allocation: 0.4 };
-    const [seven, eight] = subnetRows(
-      view,
-      new Map([
-        [7, m],
-        [8, m],
-      ]),
-    );
+describe('a row of a dissolved subnet', () => {
+  const subnet = (
+    netuid: number,
+    successor: SubnetView['successor'],
+    dissolved: SubnetView['dissolved'] = null,
+  ): SubnetView => ({
+    netuid,
+    name: 'Old',
+    symbol: 'ο',
+    successor,
+    dissolved,
+    price: null,
+    figures: emptyFigures(),
+    benchmarks: null,
+    holding: {
+      block: null,
+      locked: 0n,
+      available: 0n,
+      lockedValue: 0n,
+      exitValue: 0n,
+      exitSource: 'closed-form',
+      locksRead: false,
+    },
+    positionKeys: ['k'],
+  });
+  const m = { priceChange24h: 0.1, priceChange7d: 0.2, emissionYield: 0.3, allocation: 0.4 };
+  const NONE = { priceChange24h: null, priceChange7d: null, emissionYield: null, allocation: null };
+  const rowsOf = (subnets: SubnetView[]) =>
+    subnetRows({ subnets } as PortfolioView, new Map(subnets.map((s) => [s.netuid, m])));
+
+  it('shows no market figures when another subnet holds its netuid: those there are the newcomer’s', () => {
+    const [seven, eight] = rowsOf([subnet(7, { name: 'New', symbol: 'ν', registeredAt: 280 }), subnet(8, null)]);
     expect(seven!.successor).toEqual({ name: 'New', symbol: 'ν', registeredAt: 280 });
-    expect(seven!.market).toEqual({ priceChange24h: null, priceChange7d: null, emissionYield: null, allocation: null });
+    expect(seven!.market).toEqual(NONE);
     expect(eight!.market).toEqual(m);
+  });
+
+  it('shows no market figures once its dissolution is recorded: the last snapshot’s are stale', () => {
+    const [nine] = rowsOf([subnet(9, null, { blockNumber: 15_001, timestamp: 1_000 })]);
+    expect(nine!.dissolved).toEqual({ blockNumber: 15_001, timestamp: 1_000 });
+    expect(nine!.market).toEqual(NONE);
   });
 });

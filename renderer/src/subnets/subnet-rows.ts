@@ -1,7 +1,7 @@
 // The Subnets table's rows and their order: one row per subnet from the engine's figures, with the
 // market figures (price changes, emission yield, allocation) where the analytics view has them.
 import type { Amount, AnalyticsView, PortfolioView } from '../../../shared/views';
-import type { SubnetSuccessor } from '../../../shared/subnet-labels';
+import type { SubnetDissolution, SubnetSuccessor } from '../../../shared/subnet-labels';
 import { TAO_UNIT, type Unit } from '../app/Money';
 
 export interface SubnetMarket {
@@ -17,6 +17,8 @@ export interface SubnetRow {
   symbol: string | null;
   /** The subnet at this netuid now, when the row's positions were in an earlier one (SubnetView). */
   successor: SubnetSuccessor | null;
+  /** The subnet's recorded dissolution, no later subnet at its netuid (SubnetView). */
+  dissolved: SubnetDissolution | null;
   price: bigint | null;
   alpha: bigint;
   /** The money figures below are in `unit`: τ (rao) or fiat (1e-8 units, null for a day without a price). */
@@ -102,6 +104,7 @@ export function subnetRows(
       name: s.name,
       symbol: s.symbol,
       successor: s.successor,
+      dissolved: s.dissolved,
       price: s.price,
       alpha: s.figures.alpha,
       unit: f ? unit : TAO_UNIT,
@@ -110,8 +113,8 @@ export function subnetRows(
       lockedValue: s.holding.lockedValue,
       alphaEmitted: s.figures.alphaEmitted,
       positions: s.positionKeys.length,
-      // The market figures at this netuid are the subnet's there now, not the dissolved one's.
-      market: s.successor ? NO_MARKET : marketOf(market?.get(s.netuid)),
+      // A dissolved subnet has no market; at a netuid registered again it is the newcomer's, not this one's.
+      market: s.successor || s.dissolved ? NO_MARKET : marketOf(market?.get(s.netuid)),
     };
   });
 }
