@@ -217,5 +217,19 @@ describe('portfolio:analytics on the tiny scenario', () => {
     expect(v.unexplained).toEqual(p.unexplained.map((u) => (priced(u.timestamp) ? taoToFiat(u.tao, price) : null)));
     expect(new Set(v.unexplained.map((x) => x === null))).toEqual(new Set([true, false]));
     expect((await analytics({})).unexplained).toEqual(p.unexplained.map((u) => u.tao));
+    // A subnet's exit rows: each amount converted, the cost their difference (not the τ cost converted).
+    let rows = 0;
+    for (const s of p.subnets) {
+      const subnet = (currency: 'tao' | 'fiat') =>
+        sc.backend.dispatch('portfolio:subnet', { netuid: s.netuid, currency }).then(data<SubnetDetailView>);
+      const [inTao, inFiat] = [await subnet('tao'), await subnet('fiat')];
+      inFiat.exit.forEach((e, i) => {
+        rows++;
+        const t = inTao.exit[i]!;
+        expect([e.spotValue, e.exitValue]).toEqual([taoToFiat(t.spotValue!, price), taoToFiat(t.exitValue!, price)]);
+        expect(e.cost).toBe(e.spotValue! - e.exitValue!);
+      });
+    }
+    expect(rows).toBeGreaterThan(0);
   });
 });

@@ -99,15 +99,22 @@ export function buildSubnetView(
     exit: exitOfHolding(
       exitCosts(engine.prices, netuid, holding?.available ?? alpha, asOf.block, c.specVersion) ?? [],
       holding,
-    ).map((e) => ({
-      percent: e.percent,
-      alpha: e.alpha,
-      spotValue: m.value(e.spotValue),
-      exitValue: m.value(e.exitValue),
-      cost: m.value(e.cost),
-      share: e.share,
-      approximate: e.approximate,
-    })),
+    ).map((e) => {
+      // Each amount converted, then the cost as their difference (not the τ cost converted: rounding
+      // each conversion apart left the row off by a unit in fiat).
+      const spotValue = m.value(e.spotValue);
+      const exitValue = m.value(e.exitValue);
+      const cost = spotValue === null || exitValue === null ? null : spotValue - exitValue;
+      return {
+        percent: e.percent,
+        alpha: e.alpha,
+        spotValue,
+        exitValue,
+        cost,
+        share: e.share,
+        approximate: e.approximate,
+      };
+    }),
   };
   return { ...result, fiat: m.fiat() };
 }

@@ -2,7 +2,7 @@ import { taoToFiat } from '../../../shared/engine/units';
 import type { Amount } from '../../../shared/views';
 import type { DisplayCurrency } from '../../../shared/vocab';
 import { Masked, Tao, toneOf } from './Amount';
-import { compactFiat, compactTao, fiat, FIAT_SCALE, tao } from './format';
+import { compactFiat, compactTao, fiat, FIAT_SCALE, roundUnits, tao } from './format';
 
 /** What the analytics views are shown in: τ (rao) or a fiat currency (1e-8 units). */
 export interface Unit {
@@ -29,6 +29,16 @@ export const IN_TAO: ShownIn = { unit: TAO_UNIT, price: null };
 export function valueIn(rao: bigint, shownIn: ShownIn): Amount {
   if (shownIn.unit.currency === 'tao') return rao;
   return shownIn.price === null ? null : taoToFiat(rao, shownIn.price);
+}
+
+/**
+ * `a − b` as the two amounts are shown (τ to 4 decimals, fiat to cents, Money's defaults): each
+ * rounded first, so a row's shown difference is the difference of its shown amounts. Null if either is.
+ */
+export function shownDifference(a: Amount, b: Amount, unit: Unit): Amount {
+  if (a === null || b === null) return null;
+  const [decimals, scale] = unit.currency === 'tao' ? [4, 9] : [2, FIAT_SCALE];
+  return roundUnits(a, decimals, scale) - roundUnits(b, decimals, scale);
 }
 
 /** A formatter for chart tooltips and summaries in the unit. */

@@ -37,17 +37,30 @@ export const FULL_DECIMALS = 9;
  */
 export function formatUnits(value: bigint, decimals = 4, scale = 9): string {
   const negative = value < 0n;
-  const abs = negative ? -value : value;
   const shown = Math.min(decimals, scale);
   const unit = scale === 9 ? UNIT : 10n ** BigInt(scale);
-  const step = 10n ** BigInt(scale - shown);
-  const rounded = ((abs + step / 2n) / step) * step;
+  const rounded = roundUnits(negative ? -value : value, decimals, scale);
   const whole = rounded / unit;
   const frac = (rounded % unit).toString().padStart(scale, '0').slice(0, shown);
   // Thousands separators by hand: BigInt#toLocaleString builds an Intl formatter per call (slow in tables).
   const wholeText = whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${negative && rounded !== 0n ? '−' : ''}${wholeText}${shown > 0 ? '.' + frac : ''}`;
 }
+
+/** An integer amount with `scale` decimals rounded half away from zero to `decimals`, as formatUnits shows it. */
+export function roundUnits(value: bigint, decimals = 4, scale = 9): bigint {
+  const step = 10n ** BigInt(scale - Math.min(decimals, scale));
+  const abs = value < 0n ? -value : value;
+  const rounded = ((abs + step / 2n) / step) * step;
+  return value < 0n ? -rounded : rounded;
+}
+
+/** A count with its noun in the right number: "1 day", "3 days", "1,200 days". */
+export const counted = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** A count of days and the verb that follows it: "1 day has", "3 days have". */
+export const daysHave = (n: number) => `${counted(n, 'day')} ${n === 1 ? 'has' : 'have'}`;
 
 /** τ amount with the sign in front of the symbol: −τ0.0100. */
 export function tao(rao: bigint, decimals = 4): string {

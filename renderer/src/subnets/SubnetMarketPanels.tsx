@@ -6,7 +6,7 @@ import { Alpha, Masked, Pct } from '../app/Amount';
 import { formatDate, pct } from '../app/format';
 import { ErrorNote } from '../app/ErrorNote';
 import { MetricLabel } from '../app/MetricLabel';
-import { formatIn, Money, TAO_UNIT, type Unit } from '../app/Money';
+import { formatIn, Money, shownDifference, TAO_UNIT, type Unit } from '../app/Money';
 import { TimeChart } from '../charts/TimeChart';
 import { flowMarkers, IncomeOverTime, ValueOverTime } from '../portfolio/PortfolioCharts';
 import { portfolioQueries, type AnalyticsArgs } from '../portfolio/queries';
@@ -246,7 +246,7 @@ function ExitNote({ d, symbol, holding }: { d: SubnetDetailView; symbol: string 
   return note(<>Nothing held on SN{d.netuid}: nothing to sell.</>);
 }
 
-function ExitTable({ d, unit, symbol }: { d: SubnetDetailView; unit: Unit; symbol: string | null }) {
+export function ExitTable({ d, unit, symbol }: { d: SubnetDetailView; unit: Unit; symbol: string | null }) {
   return (
     <table className="table compact" aria-label="Cost of exiting now">
       <thead>
@@ -286,7 +286,8 @@ function ExitTable({ d, unit, symbol }: { d: SubnetDetailView; unit: Unit; symbo
               {e.approximate && <span title="Approximate: the runtime's exact swap is not modelled"> ≈</span>}
             </td>
             <td className="num">
-              <Money amount={e.cost === null ? null : -e.cost} unit={unit} sign />{' '}
+              {/* The difference of the two amounts as shown, so the row adds up on screen (fiat in cents). */}
+              <Money amount={shownDifference(e.exitValue, e.spotValue, unit)} unit={unit} sign />{' '}
               <span className="muted small">
                 <Pct value={e.share === null ? null : -e.share} decimals={2} tone={false} />
               </span>
