@@ -15,16 +15,20 @@ export function PositionDrilldown({
   positionKey,
   args,
   fiat = false,
+  symbol = null,
 }: {
   positionKey: string;
   args: { method?: CostBasisMethod; rewards?: RewardTreatment };
   fiat?: boolean;
+  /** The subnet's token symbol, as every other screen names its α (null: α). */
+  symbol?: string | null;
 }) {
   const drill = useQuery(portfolioQueries.position(positionKey, { ...args, ...(fiat ? { currency: 'fiat' } : {}) }));
   if (drill.error) return <ErrorNote error={drill.error} />;
   if (!drill.data) return <p className="muted">Loading…</p>;
   const { position, entries } = drill.data;
   const inFiat = drill.data.fiat;
+  const perUnit = position.netuid === 0 ? 'τ' : symbol || 'α';
   const unit: Unit | null = inFiat ? { currency: 'fiat', code: inFiat.currency } : null;
   /** A TAO amount, with its value at the entry's day's price below it in fiat. */
   const taoCell = (rao: bigint, value: Amount | undefined, testId: string) => (
@@ -40,7 +44,7 @@ export function PositionDrilldown({
   return (
     <div className="drilldown" aria-label={`Entries behind SN${position.netuid} via ${shortAddress(position.hotkey)}`}>
       <p className="muted small">
-        Price used: {position.price === null ? 'none recorded' : <Tao rao={position.price} />} per α
+        Price used: {position.price === null ? 'none recorded' : <Tao rao={position.price} />} per {perUnit}
         {position.priceBlock !== null && position.priceBlock >= 0
           ? ` (pool at block ${position.priceBlock.toLocaleString('en-US')})`
           : ''}
@@ -82,7 +86,7 @@ export function PositionDrilldown({
                         )}
                       </td>
                       <td className="num">
-                        <Alpha amount={l.alpha} netuid={l.netuid} />
+                        <Alpha amount={l.alpha} netuid={l.netuid} symbol={symbol} />
                       </td>
                       {taoCell(l.tao, inFiat?.legs[ei]?.[li]?.tao, 'drilldown-tao')}
                       {l.spotTao === null ? (

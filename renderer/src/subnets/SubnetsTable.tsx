@@ -136,6 +136,7 @@ export function SubnetsTable({
                               positionKey={p.key}
                               args={choice.args}
                               fiat={fiatPositions !== undefined}
+                              symbol={row.symbol}
                             />
                           </td>
                         </tr>
