@@ -18,7 +18,7 @@ export const METRICS = {
   exitValue: {
     label: 'Exit value',
     unit: 'tao',
-    help: 'τ that selling the α would return, after slippage and fee. Where the synced head still matches the position: its unlocked α, by the chain’s own quote (else computed from the pool); otherwise all its α, computed from the pool. Portfolio and wallet totals add validator funds at their claim value.',
+    help: 'τ that selling the α would return, after slippage and fee. Where the synced head still matches the position: its unlocked α, by the chain’s own quote (else computed from the pool); otherwise all its α, computed from the pool. A subnet, wallet or portfolio total sells all its α on each subnet in one sale through that pool, so it can be less than the sum of its positions’ exit values (one larger sale slips more than each position quoted alone); portfolio and wallet totals add validator funds at their claim value.',
   },
   lockedAlpha: {
     label: 'Locked α',
@@ -54,7 +54,7 @@ export const METRICS = {
   netInvested: {
     label: 'Net invested',
     unit: 'tao',
-    help: 'TAO in − TAO out: what the same flows would be worth had they stayed TAO.',
+    help: 'TAO in − TAO out: what the same flows would be worth had they stayed TAO; negative when more TAO came out than went in.',
   },
   peakNetInvested: {
     label: 'Peak net invested',
@@ -116,7 +116,7 @@ export const METRICS = {
   benchmarkValue: {
     label: 'Benchmark value',
     unit: 'tao',
-    help: 'What the same TAO flows (in and out, on the same days) would be worth now in the benchmark.',
+    help: 'What the same TAO flows (in and out, on the same days) would be worth now in the benchmark; negative when more TAO came out than went in (the benchmark would owe what was taken out beyond it).',
   },
   excess: { label: 'Excess', unit: 'tao', help: 'Value of the bet now − value of the benchmark now.' },
   priceEffect: {
@@ -200,7 +200,11 @@ export const METRICS = {
   },
   incomeInRange: { label: 'Income in range', unit: 'tao', help: 'Emission income received inside the range.' },
   incomePerBucket: { label: 'Income', unit: 'tao', help: 'Emission income received in the day, week or month.' },
-  allocationShare: { label: 'Allocation', unit: 'ratio', help: 'Subnet value ÷ portfolio value, at spot prices.' },
+  allocationShare: {
+    label: 'Allocation',
+    unit: 'ratio',
+    help: 'Subnet value ÷ portfolio value, at spot prices; a validator fund (not a subnet) has its own share, at its claim value.',
+  },
   priceChange24h: {
     label: '24 h price change',
     unit: 'ratio',
@@ -311,6 +315,12 @@ export const BREAKDOWNS = {
   },
 } as const satisfies Record<string, Term>;
 export type BreakdownId = keyof typeof BREAKDOWNS;
+
+/** Emission income shown beside realized and unrealized PnL under zero-basis rewards: inside them, not added. */
+export const INCOME_INSIDE_PNL = {
+  label: 'already inside unrealized and realized PnL',
+  help: 'Under zero-basis rewards the α received carries no cost, so its whole value is already inside unrealized and realized PnL: emission income is shown beside them, not added to the total return.',
+} as const satisfies Term;
 
 export const DISPLAY_CURRENCIES = {
   tao: { label: 'τ', help: 'Amounts in TAO.' },

@@ -185,7 +185,7 @@ export const feeUnits = idsOf(FEE_UNITS);
 export const BENCHMARKS = {
   holdTao: {
     label: 'Hold TAO',
-    help: 'The same TAO flows kept as TAO: worth exactly the net TAO put in (TAO in − TAO out).',
+    help: 'The same TAO flows kept as TAO: worth exactly the net TAO put in (TAO in − TAO out), negative when more TAO came out than went in.',
   },
   rootStake: {
     label: 'Root stake',
@@ -205,6 +205,9 @@ export const BENCHMARKS = {
   },
 } as const satisfies Record<string, Term>;
 export type BenchmarkId = keyof typeof BENCHMARKS;
+/** What a benchmark value below zero means (the flows are the bet's; the benchmark only holds them). */
+export const BENCHMARK_BELOW_ZERO =
+  'A benchmark below zero means more TAO came out than went in by then: the same flows held in the benchmark would leave that much owed.';
 export const benchmarkIds = idsOf(BENCHMARKS);
 
 // Metrics (glossary and tooltips for every figure the engine computes) live in ./vocab-metrics.

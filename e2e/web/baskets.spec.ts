@@ -58,6 +58,6 @@ test('Portfolio allocation shows the validator funds beside the subnets', async 
   await page.goto(webHost.url);
   for (const f of funds) {
     const item = page.getByTestId(`allocation-${f.id}`);
-    await expect(item).toContainText('Fund ');
+    await expect(item).toContainText('Validator fund ');
   }
 });

@@ -153,7 +153,7 @@ test('IRR, TWR, period returns, risk and a date range equal the engine’s', asy
   const days = cockpit.series.map((p) => p.day);
   const [from, to] = [days[Math.floor(days.length / 3)]!, days[Math.floor((2 * days.length) / 3)]!];
   await page.getByLabel('From').fill(from);
-  await page.getByLabel('To').fill(to);
+  await page.getByLabel('To', { exact: true }).fill(to);
   await expect(page.getByText(`${from} to ${to} (UTC days, inclusive)`)).toBeVisible();
   // The risk columns follow the range, and both say so.
   await expect(page.getByText(`Risk from ${from} to ${to}.`)).toBeVisible();
@@ -176,7 +176,7 @@ test('a date range that ends before it starts is flagged, and all history is sho
   const [early, late] = [days[1]!, days.at(-2)!];
   const all = `${cockpit.range.from} to ${cockpit.range.to} (UTC days, inclusive)`;
   await page.getByLabel('From').fill(late);
-  await page.getByLabel('To').fill(early);
+  await page.getByLabel('To', { exact: true }).fill(early);
   const problem = page.getByTestId('range-problem');
   await expect(problem).toHaveText('The “From” day is after the “To” day: showing all history.');
   await expect(page.getByText(all)).toBeVisible();
@@ -185,8 +185,8 @@ test('a date range that ends before it starts is flagged, and all history is sho
   await page.reload();
   await expect(page.getByTestId('spot-value')).toBeVisible();
   await expect(problem).toBeVisible();
-  await expect(page.getByLabel('To')).toHaveValue(early);
-  await page.getByLabel('To').fill(late);
+  await expect(page.getByLabel('To', { exact: true })).toHaveValue(early);
+  await page.getByLabel('To', { exact: true }).fill(late);
   await expect(problem).toHaveCount(0);
   await expect(page.getByText(`${late} to ${late} (UTC days, inclusive)`)).toBeVisible();
 });

@@ -33,6 +33,10 @@ test('a subnet’s own page: figures equal the engine’s, the bet decomposes ex
   ];
   expect(price + emission + friction).toBe(excess);
   expect(excess).toBe(hold.excess);
+  // Less TAO came out of SN5 than went in: the flows held as TAO would be worth its Hold TAO value.
+  expect(hold.benchmarkValue).toBeGreaterThan(0n);
+  expect(await amount('subnet-hold-tao')).toBe(hold.benchmarkValue);
+  await expect(page.getByTestId('hold-tao-negative')).toHaveCount(0);
 
   // Positions per validator: one row per engine position on SN5.
   await expect(page.getByTestId('hotkey-row')).toHaveCount(truth.positions.filter((p) => p.netuid === 5).length);
@@ -151,4 +155,31 @@ test('exiting now says what it sells: the α you can sell (locked α apart), or 
   expect(await alphaOf(page.getByTestId('exit-100').locator('td').first().locator('.amount'))).toBe(
     locked!.holding.available,
   );
+});
+
+test('under zero-basis rewards, emission income is said to be inside the PnL beside it, on Subnets and a subnet’s page', async ({
+  page,
+  webHost,
+}) => {
+  await page.goto(`${webHost.url}#/subnets`);
+  const rewards = page.getByRole('combobox', { name: 'Rewards' });
+  await expect(page.getByTestId('value-6')).toBeVisible();
+  await expect(page.getByTestId('zero-basis-note')).toHaveCount(0);
+  await rewards.selectOption('zero');
+  await expect(page.getByTestId('zero-basis-note')).toContainText(
+    'the Emissions column (emission income) is already inside unrealized and realized PnL',
+  );
+  await new SubnetsPage(page).row(6).getByRole('link').click();
+  await expect(page.getByTestId('detail-income')).toContainText(
+    'Emission income (already inside unrealized and realized PnL)',
+  );
+  await rewards.selectOption('income');
+  await expect(page.getByTestId('detail-income').locator('dt')).toHaveText('Emission income');
+
+  // A subnet more TAO came out of than went in: its negative Hold TAO value is what the flows leave, said so.
+  const negative = engineView(webHost.dataDir).subnets.find((s) => (s.benchmarks?.holdTao.benchmarkValue ?? 0n) < 0n);
+  expect(negative).toBeDefined();
+  await page.goto(`${webHost.url}#/subnets/${negative!.netuid}`);
+  await expect(page.getByTestId('hold-tao-negative')).toHaveText(': more TAO came out than went in');
+  expect(await amountOf(page.getByTestId('subnet-hold-tao'))).toBe(negative!.benchmarks!.holdTao.benchmarkValue);
 });

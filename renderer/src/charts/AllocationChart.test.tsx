@@ -1,6 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { PrivacyContext } from '../app/privacy';
+import type { PortfolioView } from '../../../shared/views';
+import { TAO_UNIT } from '../app/Money';
+import { PortfolioAllocation } from '../portfolio/PortfolioCharts';
 import { AllocationChart, allocationSlices, tipText } from './AllocationChart';
 
 const A = 1_000_000_000n;
@@ -13,6 +16,39 @@ describe('allocationSlices', () => {
     expect(slices.at(-1)).toMatchObject({ label: 'Other (2)', value: 3n * A });
     expect(slices.reduce((a, s) => a + s.share, 0)).toBeCloseTo(1, 5);
     expect(slices[0]!.share).toBeCloseTo(9 / 45, 6);
+  });
+});
+
+describe('a validator fund in the chart', () => {
+  const subnets = Array.from({ length: 7 }, (_, i) => ({ id: String(i + 1), label: `SN${i + 1}`, value: 20n * A }));
+  it('is named as a fund where it is folded into Other', () => {
+    const tail = [
+      { id: '9', label: 'SN9', value: 2n * A },
+      { id: 'fund-h', label: 'Validator fund h', value: A, fund: true },
+    ];
+    expect(allocationSlices([...subnets, ...tail]).at(-1)).toMatchObject({
+      label: 'Other (1 subnet, 1 validator fund)',
+      value: 3n * A,
+    });
+    expect(allocationSlices([...subnets, tail[1]!, { ...tail[1]!, id: 'fund-g' }]).at(-1)?.label).toBe(
+      'Other (2 validator funds)',
+    );
+  });
+
+  it('the Portfolio chart names funds in its title and legend', () => {
+    const view = {
+      subnets: [{ netuid: 3, name: null, figures: { spotValue: 4n * A } }],
+      baskets: { positions: [{ hotkey: '5'.repeat(48), figures: { value: A / 4n } }] },
+    } as unknown as PortfolioView;
+    const { unmount } = render(<PortfolioAllocation view={view} unit={TAO_UNIT} price={null} />);
+    expect(screen.getByTestId('chart-summary').textContent).toMatch(
+      /^Allocation by subnet and validator fund: SN3 τ4\.0000 \(94\.1%\), Validator fund 5{8}…5{6} τ0\.2500/,
+    );
+    unmount();
+    render(
+      <PortfolioAllocation view={{ ...view, baskets: { positions: [] } } as never} unit={TAO_UNIT} price={null} />,
+    );
+    expect(screen.getByTestId('chart-summary').textContent).toMatch(/^Allocation by subnet: SN3/);
   });
 });
 

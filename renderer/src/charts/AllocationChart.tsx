@@ -1,7 +1,7 @@
 import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
 import { METRICS } from '../../../shared/vocab';
 import { Masked, Pct } from '../app/Amount';
-import { FULL_DECIMALS, pct } from '../app/format';
+import { counted, FULL_DECIMALS, pct } from '../app/format';
 import { formatIn, IN_TAO, valueIn, type ShownIn } from '../app/Money';
 import { toChartNumber } from './chart-data';
 import { ChartShell } from './ChartShell';
@@ -11,6 +11,8 @@ export interface Slice {
   id: string;
   label: string;
   value: bigint;
+  /** A validator fund's slice (not a subnet): named as such where it is folded into "Other". */
+  fund?: boolean;
 }
 
 const COLORS = Array.from({ length: 8 }, (_, i) => `var(--chart-${i + 1})`);
@@ -25,9 +27,18 @@ export function allocationSlices(slices: readonly Slice[]): (Slice & { share: nu
   const head = positive.slice(0, MAX_SLICES);
   const rest = positive.slice(MAX_SLICES);
   if (rest.length > 0)
-    head.push({ id: 'other', label: `Other (${rest.length})`, value: rest.reduce((a, s) => a + s.value, 0n) });
+    head.push({ id: 'other', label: otherLabel(rest), value: rest.reduce((a, s) => a + s.value, 0n) });
   const total = head.reduce((a, s) => a + s.value, 0n);
   return head.map((s) => ({ ...s, share: total === 0n ? 0 : Number((s.value * 1_000_000n) / total) / 1_000_000 }));
+}
+
+/** "Other (3)" of subnets only; with validator funds among them, each kind counted: "Other (1 subnet, 1 validator fund)". */
+function otherLabel(rest: readonly Slice[]): string {
+  const funds = rest.filter((s) => s.fund).length;
+  if (funds === 0) return `Other (${rest.length})`;
+  const subnets = rest.length - funds;
+  const parts = [...(subnets > 0 ? [counted(subnets, 'subnet')] : []), counted(funds, 'validator fund')];
+  return `Other (${parts.join(', ')})`;
 }
 
 /** A share's precision: the Subnets table's allocation column's (subnets/columns.tsx), one decimal. */

@@ -29,6 +29,8 @@ export interface TimeLine {
   toggleable?: boolean;
   /** One value per point (null: no value that day). */
   values: readonly (bigint | null)[];
+  /** What a value below zero means, said in the tooltip on a day the line is below zero. */
+  belowZero?: string;
 }
 
 export interface TimeMarker {
@@ -222,7 +224,7 @@ export function TimeChart(props: {
   );
 }
 
-function CrosshairTip(props: {
+export function CrosshairTip(props: {
   tip: TipProps;
   lines: readonly TimeLine[];
   points: readonly { t: number }[];
@@ -258,6 +260,13 @@ function CrosshairTip(props: {
           })}
         </tbody>
       </table>
+      {[...new Set(props.lines.flatMap((l) => ((l.values[i] ?? 0n) < 0n && l.belowZero ? [l.belowZero] : [])))].map(
+        (text) => (
+          <div key={text} className="chart-tip-mark" data-testid="chart-tip-below-zero">
+            {text}
+          </div>
+        ),
+      )}
     </div>
   );
 }

@@ -2,7 +2,9 @@ import type { AnalyticsView, PortfolioView } from '../../../shared/views';
 import { EXIT_SOURCES, METRICS, REWARD_TREATMENTS, type MetricId } from '../../../shared/vocab';
 import { Alpha, Pct, Tao } from '../app/Amount';
 import { MetricLabel } from '../app/MetricLabel';
+import { daysHave } from '../app/format';
 import { Money, valueIn, type Unit } from '../app/Money';
+import { HoldTaoWorth } from './HoldTaoWorth';
 
 /** Why there is no annualised IRR, in words (the engine's reasons). */
 const IRR_MISSING: Record<NonNullable<AnalyticsView['returns']['moneyWeighted']['reason']>, string> = {
@@ -130,7 +132,7 @@ export function Headline({ view, analytics, unit }: { view: PortfolioView; analy
           </div>
           {hold && (
             <div className="muted small">
-              Hold TAO would be <Money amount={hold.benchmarkValue} unit={unit} testId="hold-tao-value" />
+              Hold TAO <HoldTaoWorth amount={hold.benchmarkValue} unit={unit} testId="hold-tao-value" />
             </div>
           )}
         </div>
@@ -161,7 +163,8 @@ export function Headline({ view, analytics, unit }: { view: PortfolioView; analy
       )}
       {f.flags.missingPrice.length > 0 && (
         <p className="note">
-          No pool price recorded for subnet(s) {f.flags.missingPrice.join(', ')}: their value counts as 0.
+          No pool price recorded for {f.flags.missingPrice.length === 1 ? 'subnet' : 'subnets'}{' '}
+          {f.flags.missingPrice.join(', ')}: {f.flags.missingPrice.length === 1 ? 'its' : 'their'} value counts as 0.
         </p>
       )}
       {view.unexplained.length > 0 && (
@@ -176,8 +179,8 @@ export function Headline({ view, analytics, unit }: { view: PortfolioView; analy
       )}
       {analytics.fiat && analytics.fiat.missingDays.length > 0 && (
         <p className="note" data-testid="fiat-missing">
-          No {analytics.fiat.currency} price imported for {analytics.fiat.missingDays.length} day(s) these figures need
-          ({analytics.fiat.missingDays.slice(0, 5).join(', ')}
+          {daysHave(analytics.fiat.missingDays.length)} no {analytics.fiat.currency} price imported that these figures
+          need ({analytics.fiat.missingDays.slice(0, 5).join(', ')}
           {analytics.fiat.missingDays.length > 5 ? ', …' : ''}): those amounts show as “no price”.
         </p>
       )}
@@ -198,10 +201,11 @@ function AddsUpCard({ view, analytics, unit }: { view: PortfolioView; analytics:
       </p>
       {analytics.fiat && (
         <p className="muted small" data-testid="fiat-basis-note">
-          In {analytics.fiat.currency}, each line is its τ figure at TAO’s price on the as-of day, so the lines add up.
-          Realized and unrealized PnL from what each lot cost in {analytics.fiat.currency} on the day it was acquired
-          (what a tax return uses) are in the PnL CSV (its {analytics.fiat.currency.toLowerCase()} columns) and PnL JSON
-          exports.
+          In {analytics.fiat.currency}, each line is its τ figure at TAO’s price on the as-of day, so the lines add up
+          (the “Realized and income in a date range” card prices each amount at its own day’s price instead, so its
+          figures for the same period differ). Realized and unrealized PnL from what each lot cost in{' '}
+          {analytics.fiat.currency} on the day it was acquired (what a tax return uses) are in the PnL CSV (its{' '}
+          {analytics.fiat.currency.toLowerCase()} columns) and PnL JSON exports.
         </p>
       )}
       <dl className="equation" data-testid="adds-up">

@@ -169,6 +169,13 @@ export function RangeCard(props: {
       <p className="muted small">
         {r.from} to {r.to} (UTC days, inclusive). The risk columns of Period returns and risk use the same days.
       </p>
+      {props.unit.currency === 'fiat' && (
+        <p className="muted small" data-testid="range-fiat-note">
+          In {props.unit.code}, each disposal and each income is at TAO’s price on its own day (“no price” when a day in
+          the range has none), not at the as-of day’s price the cards above use: the same period’s emission income can
+          differ there.
+        </p>
+      )}
       <dl className="equation">
         <div>
           <dt>

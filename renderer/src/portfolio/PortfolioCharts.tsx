@@ -1,9 +1,16 @@
 import { memo, useMemo } from 'react';
-import { BENCHMARKS, INCOME_BUCKETS, incomeBuckets, METRICS, type IncomeBucket } from '../../../shared/vocab';
+import {
+  BENCHMARK_BELOW_ZERO,
+  BENCHMARKS,
+  INCOME_BUCKETS,
+  incomeBuckets,
+  METRICS,
+  type IncomeBucket,
+} from '../../../shared/vocab';
 import type { AnalyticsView, DayMarkerView, MarkerSideView, PortfolioView } from '../../../shared/views';
 import { axisFormatIn, formatIn, type Unit } from '../app/Money';
 import { oneOf, usePersistedState } from '../app/persisted';
-import { AllocationChart } from '../charts/AllocationChart';
+import { AllocationChart, type Slice } from '../charts/AllocationChart';
 import { shortAddress } from '../app/format';
 import { BarsChart } from '../charts/BarsChart';
 import { ChoiceButtons } from '../charts/ChartShell';
@@ -86,6 +93,7 @@ function ValueOverTimeChart({
         id: b.id,
         label: BENCHMARKS[b.id].label,
         help: BENCHMARKS[b.id].help,
+        belowZero: BENCHMARK_BELOW_ZERO,
         color: BENCH_COLORS[i % BENCH_COLORS.length]!,
         dashed: true,
         toggleable: true,
@@ -97,7 +105,7 @@ function ValueOverTimeChart({
       <TimeChart
         id={id}
         title={title}
-        help="The value each day against the same TAO flows held in each benchmark; ▲ stakes, ◆ unstakes."
+        help={`The value each day against the same TAO flows held in each benchmark; ▲ stakes, ◆ unstakes. ${BENCHMARK_BELOW_ZERO}`}
         points={points}
         lines={lines}
         markers={markers}
@@ -109,10 +117,15 @@ function ValueOverTimeChart({
 }
 
 /** Basket positions (shares of validator funds, 441+) as one slice per fund, summed over the wallets. */
-export function fundSlices(view: PortfolioView): { id: string; label: string; value: bigint }[] {
+export function fundSlices(view: PortfolioView): Slice[] {
   const byFund = new Map<string, bigint>();
   for (const p of view.baskets.positions) byFund.set(p.hotkey, (byFund.get(p.hotkey) ?? 0n) + p.figures.value);
-  return [...byFund].map(([hotkey, value]) => ({ id: `fund-${hotkey}`, label: `Fund ${shortAddress(hotkey)}`, value }));
+  return [...byFund].map(([hotkey, value]) => ({
+    id: `fund-${hotkey}`,
+    label: `Validator fund ${shortAddress(hotkey)}`,
+    value,
+    fund: true,
+  }));
 }
 
 export function PortfolioAllocation({
@@ -125,17 +138,19 @@ export function PortfolioAllocation({
   /** The as-of day's fiat price (the analytics view's `fiat.priceAsOf`): values convert at it. */
   price: bigint | null;
 }) {
+  const funds = fundSlices(view);
   return (
     <div className="card">
       <AllocationChart
         shownIn={{ unit, price }}
+        {...(funds.length > 0 ? { title: 'Allocation by subnet and validator fund' } : {})}
         slices={[
           ...view.subnets.map((s) => ({
             id: String(s.netuid),
             label: s.name ? `SN${s.netuid} ${s.name}` : `SN${s.netuid}`,
             value: s.figures.spotValue,
           })),
-          ...fundSlices(view),
+          ...funds,
         ]}
       />
     </div>

@@ -4,6 +4,7 @@ import { send } from '../api/client';
 import { fiatSummaryQuery } from '../app/currency';
 import { ErrorNote } from '../app/ErrorNote';
 import { dayRanges } from './day-ranges';
+import { daysHave } from '../app/format';
 
 const SHOWN_RANGES = 12;
 
@@ -81,7 +82,7 @@ function MissingDays({ currency }: { currency: string }) {
     <div className="warning" role="status" data-testid="fiat-missing" data-count={missing.length}>
       <p>
         <strong>
-          {missing.length.toLocaleString('en')} {missing.length === 1 ? 'day has' : 'days have'} no {currency} price
+          {daysHave(missing.length)} no {currency} price
         </strong>
         : {c.rowsWithoutPrice.toLocaleString('en')} of {c.rowsNeedingPrice.toLocaleString('en')} export rows have no{' '}
         {currency} value, and figures of those days leave fiat out. Nothing is guessed: import prices for these days

@@ -4,7 +4,7 @@ import { Alpha, Tao } from '../app/Amount';
 import { shortAddress } from '../app/format';
 import { Validator } from '../app/validators';
 import { MetricHeader, MetricLabel } from '../app/MetricLabel';
-import { METRICS, type DisplayCurrency } from '../../../shared/vocab';
+import { INCOME_INSIDE_PNL, METRICS, type DisplayCurrency } from '../../../shared/vocab';
 import { routeHref } from '../app/route';
 import { QueryStates } from '../portfolio/PageStates';
 import { portfolioQueries } from '../portfolio/queries';
@@ -13,6 +13,7 @@ import { FiguresToolbar } from '../portfolio/ViewControls';
 import { dissolvedWhen, subnetTitle } from './columns';
 import { SubnetMarketPanels, unitOf } from './SubnetMarketPanels';
 import { Money, TAO_UNIT } from '../app/Money';
+import { HoldTaoWorth } from '../portfolio/HoldTaoWorth';
 import type { Amount, MoneyFigure } from '../../../shared/views';
 
 /** One subnet: its price history with your trades, your positions per validator, income and health. */
@@ -122,10 +123,11 @@ function SubnetBody({
             <Money amount={f.realized} unit={unit} sign />
           </Stat>
           <Stat
-            label="Emission income"
+            label={view.rewards === 'zero' ? `Emission income (${INCOME_INSIDE_PNL.label})` : 'Emission income'}
             help={help(
-              'α emitted to you plus root claims, lease dividends and auto-staked miner incentive, in τ when received.',
+              `α emitted to you plus root claims, lease dividends and auto-staked miner incentive, in τ when received.${view.rewards === 'zero' ? ` ${INCOME_INSIDE_PNL.help}` : ''}`,
             )}
+            testId="detail-income"
           >
             <Money amount={f.incomeTao} unit={unit} />
           </Stat>
@@ -138,9 +140,9 @@ function SubnetBody({
         <div className="card" aria-labelledby="bet-title">
           <h2 id="bet-title">This bet against holding TAO</h2>
           <p className="muted small">
-            The same TAO flows into and out of SN{subnet.netuid}, had they stayed TAO, would be worth{' '}
-            <Money amount={hold.benchmarkValue} unit={unit} />. The difference splits into three parts that add up
-            exactly.
+            The same TAO flows into and out of SN{subnet.netuid}, had they stayed TAO,{' '}
+            <HoldTaoWorth amount={hold.benchmarkValue} unit={unit} testId="subnet-hold-tao" />. The difference splits
+            into three parts that add up exactly.
           </p>
           <dl className="equation" data-testid="decomposition">
             {EXCESS_TERMS.map((t, i) => (

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { COST_BASIS_METHODS, REWARD_TREATMENTS } from '../../../shared/vocab';
+import { COST_BASIS_METHODS, INCOME_INSIDE_PNL, REWARD_TREATMENTS } from '../../../shared/vocab';
 import { unitFor } from '../app/currency';
 import { QueryStates } from '../portfolio/PageStates';
 import { FiguresToolbar } from '../portfolio/ViewControls';
@@ -52,6 +52,12 @@ export function SubnetsPage() {
               {fiat && (
                 <p className="muted small" data-testid="table-unit">
                   Amounts in {fiat.unit} at the TAO price of {fiat.asOfDay}; prices in τ.
+                </p>
+              )}
+              {view.rewards === 'zero' && (
+                <p className="muted small" data-testid="zero-basis-note" title={INCOME_INSIDE_PNL.help}>
+                  Zero-basis rewards: the Emissions column (emission income) is {INCOME_INSIDE_PNL.label}; it is shown
+                  beside them, not added.
                 </p>
               )}
               <div className="scroll-x">

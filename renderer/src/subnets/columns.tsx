@@ -207,7 +207,7 @@ export const SUBNET_COLUMNS: Column[] = [
     id: 'income',
     label: 'Emissions',
     sub: 'α · yield',
-    help: 'Emission income (α emitted, root claims, lease dividends and auto-staked miner incentive, in τ when received; the total adds validator-fund dividends); below, the α emitted and the annualised emission yield.',
+    help: 'Emission income (α emitted, root claims, lease dividends and auto-staked miner incentive, in τ when received; the total adds validator-fund dividends); below, the α emitted and the annualised emission yield. Under zero-basis rewards it is already inside Unrealized and Realized, not added to them.',
     sort: 'income',
     numeric: true,
     cell: (row) => (
