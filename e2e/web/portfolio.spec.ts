@@ -3,6 +3,7 @@ import { benchmarkIds, periodIds } from '../../shared/vocab';
 import { AppFrame } from '../page-models/app-frame';
 import { amountOf } from '../page-models/figures';
 import { PortfolioPage } from '../page-models/portfolio-page';
+import { roundsTo } from '../support/amounts';
 import { screens } from '../support/screens';
 import { engineAnalytics, engineView, parsePct } from '../support/engine-truth';
 import { expect, test } from '../support/web-host';
@@ -236,42 +237,86 @@ test('every chart line’s last point equals its card', async ({ page, webHost }
   }
 });
 
-test('the value chart: axes, crosshair with values, ranges, toggles and a text summary', async ({ page, webHost }) => {
-  const portfolio = new PortfolioPage(page);
-  await portfolio.goto(webHost.url);
-  const chart = portfolio.valueChart;
-  // Axes with labelled ticks (dates along x, τ up y) and horizontal gridlines.
-  await expect(chart.locator('.recharts-cartesian-axis-tick-value[orientation="bottom"]').first()).toHaveText(
-    /^[A-Z][a-z]{2} \d+$/,
-  );
-  await expect(chart.locator('.recharts-cartesian-axis-tick-value[orientation="left"]').first()).toHaveText(/^τ/);
-  await expect(chart.locator('.recharts-cartesian-grid')).toHaveCount(1);
+/** A UTC day "2026-11-16" as the charts write it: "Nov 16, 2026" (`year: false`: the axis's "Nov 16"). */
+const written = (day: string, year = true) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    ...(year ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  });
 
-  const plot = chart.locator('.recharts-wrapper');
-  await plot.scrollIntoViewIfNeeded();
-  const box = (await plot.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.move(box.x + box.width - 20, box.y + box.height / 2, { steps: 8 });
-  const tip = chart.getByTestId('chart-tip');
-  await expect(tip).toBeVisible();
-  await expect(tip).toContainText('Value');
-  await expect(tip).toContainText('Hold TAO');
+// East of UTC (UTC+13 in December), where the last hours of a UTC day are the next local day: the
+// tooltips named each daily point a day late, and in any zone each tick stood over the day before's point.
+test.describe('in a time zone east of UTC', () => {
+  test.use({ timezoneId: 'Pacific/Auckland' });
+  test('the value chart: axes, crosshair with values, ranges, toggles and a text summary', async ({
+    page,
+    webHost,
+  }) => {
+    const portfolio = new PortfolioPage(page);
+    await portfolio.goto(webHost.url);
+    const chart = portfolio.valueChart;
+    // Axes with labelled ticks (dates along x, τ up y) and horizontal gridlines.
+    await expect(chart.locator('.recharts-cartesian-axis-tick-value[orientation="bottom"]').first()).toHaveText(
+      /^[A-Z][a-z]{2} \d+$/,
+    );
+    await expect(chart.locator('.recharts-cartesian-axis-tick-value[orientation="left"]').first()).toHaveText(/^τ/);
+    await expect(chart.locator('.recharts-cartesian-grid')).toHaveCount(1);
 
-  const summary = chart.getByTestId('chart-summary');
-  const daily = engineView(webHost.dataDir).daily.length;
-  await expect(summary).toContainText(`${daily} points`);
-  await chart.getByRole('button', { name: '7D' }).click();
-  await expect(summary).not.toContainText(`${daily} points`);
-  await expect(chart.getByRole('button', { name: '7D' })).toHaveAttribute('aria-pressed', 'true');
+    const plot = chart.locator('.recharts-wrapper');
+    await plot.scrollIntoViewIfNeeded();
+    const box = (await plot.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.move(box.x + box.width - 20, box.y + box.height / 2, { steps: 8 });
+    const tip = chart.getByTestId('chart-tip');
+    await expect(tip).toBeVisible();
+    await expect(tip).toContainText('Value');
+    await expect(tip).toContainText('Hold TAO');
 
-  const basket = chart.getByTestId('legend-subnetBasket');
-  await basket.getByRole('button').click();
-  await expect(basket).toHaveAttribute('data-on', 'false');
-  await expect(summary).not.toContainText('Subnet basket (cap-weighted)');
-  await expect(summary).toContainText('Subnet basket (equal-weighted)');
-  await page.reload();
-  await expect(chart.getByTestId('legend-subnetBasket')).toHaveAttribute('data-on', 'false');
-  await expect(chart.getByRole('button', { name: '7D' })).toHaveAttribute('aria-pressed', 'true');
+    // Each date tick stands over the point of the UTC day it names, and that point's tooltip names the
+    // same day and shows that day's value: the engine's daily points are UTC days, stamped at each
+    // day's last millisecond.
+    const days = engineView(webHost.dataDir).daily;
+    const ticks = await chart.locator('.recharts-cartesian-axis-tick-value[orientation="bottom"]').all();
+    expect(ticks.length).toBeGreaterThan(2);
+    const valueCell = tip
+      .locator('tr')
+      .filter({ has: page.locator('th', { hasText: /^\s*Value$/ }) })
+      .locator('td');
+    let telling = 0; // ticks whose day's value differs from the day before's (so a day's slip would show)
+    for (const tick of ticks) {
+      const label = (await tick.textContent()) ?? '';
+      const i = days.findIndex((p) => written(p.day, false) === label);
+      expect(i, `a daily point for the tick ${label}`).toBeGreaterThanOrEqual(0);
+      const at = (await tick.boundingBox())!;
+      await page.mouse.move(at.x + at.width / 2, box.y + box.height / 2);
+      await expect(tip.locator('.chart-tip-day')).toHaveText(`${written(days[i]!.day)} UTC`);
+      const shown = (await valueCell.textContent()) ?? '';
+      expect(roundsTo(shown, days[i]!.value), `${label}: ${shown}`).toBe(true);
+      if (i > 0 && !roundsTo(shown, days[i - 1]!.value)) telling++;
+    }
+    expect(telling).toBeGreaterThan(0);
+
+    const summary = chart.getByTestId('chart-summary');
+    const daily = days.length;
+    // The summary names the same first and last UTC days as the tooltips.
+    await expect(summary).toContainText(
+      `${written(days[0]!.day)} to ${written(days.at(-1)!.day)} (UTC), ${daily} points`,
+    );
+    await chart.getByRole('button', { name: '7D' }).click();
+    await expect(summary).not.toContainText(`${daily} points`);
+    await expect(chart.getByRole('button', { name: '7D' })).toHaveAttribute('aria-pressed', 'true');
+
+    const basket = chart.getByTestId('legend-subnetBasket');
+    await basket.getByRole('button').click();
+    await expect(basket).toHaveAttribute('data-on', 'false');
+    await expect(summary).not.toContainText('Subnet basket (cap-weighted)');
+    await expect(summary).toContainText('Subnet basket (equal-weighted)');
+    await page.reload();
+    await expect(chart.getByTestId('legend-subnetBasket')).toHaveAttribute('data-on', 'false');
+    await expect(chart.getByRole('button', { name: '7D' })).toHaveAttribute('aria-pressed', 'true');
+  });
 });
 
 test('privacy mode shows no digit in any amount, percentage or chart, and no green/red', async ({ page, webHost }) => {

@@ -2,17 +2,20 @@ import { useMemo } from 'react';
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 import { Masked } from '../app/Amount';
-import { compactTao, FULL_DECIMALS, formatDate, tao } from '../app/format';
+import { compactTao, FULL_DECIMALS, tao } from '../app/format';
 import { oneOf, usePersistedState } from '../app/persisted';
 import {
   axisDate,
   dateTicks,
+  dayOffset,
+  pointTitle,
   rangeIds,
   rangeStart,
   RANGES,
   summarise,
   toChartNumber,
   valueTicks,
+  type PointStamps,
   type RangeId,
 } from './chart-data';
 import { ChartShell, ChoiceButtons, type TipProps } from './ChartShell';
@@ -54,6 +57,8 @@ export function TimeChart(props: {
   title: string;
   help?: string;
   points: readonly { t: number }[];
+  /** What a point's time means: a UTC day (stamped at its end) or a moment. Ticks and tooltips name its day. */
+  stamps: PointStamps;
   lines: readonly TimeLine[];
   markers?: readonly TimeMarker[];
   format?: (value: bigint, decimals?: number) => string;
@@ -182,7 +187,7 @@ export function TimeChart(props: {
               type="number"
               scale="time"
               domain={['dataMin', 'dataMax']}
-              ticks={dateTicks(shownPoints[0]?.t ?? 0, shownPoints.at(-1)?.t ?? 0)}
+              ticks={dateTicks(shownPoints[0]?.t ?? 0, shownPoints.at(-1)?.t ?? 0, 8, dayOffset(props.stamps))}
               tickFormatter={(t: number) => axisDate(t, span)}
               stroke="var(--muted)"
               tick={{ fill: 'var(--muted)', fontSize: 12 }}
@@ -198,7 +203,14 @@ export function TimeChart(props: {
             <Tooltip
               cursor={{ stroke: 'var(--muted)', strokeDasharray: '3 3' }}
               content={(tip: TipProps) => (
-                <CrosshairTip tip={tip} lines={shownLines} points={points} marks={markerTexts} format={format} />
+                <CrosshairTip
+                  tip={tip}
+                  lines={shownLines}
+                  points={points}
+                  stamps={props.stamps}
+                  marks={markerTexts}
+                  format={format}
+                />
               )}
             />
             {shownLines.map((l) => (
@@ -224,10 +236,12 @@ export function TimeChart(props: {
   );
 }
 
+/** The crosshair's tooltip: the point's UTC day (or moment), its markers' texts and each line's value. */
 export function CrosshairTip(props: {
   tip: TipProps;
   lines: readonly TimeLine[];
   points: readonly { t: number }[];
+  stamps: PointStamps;
   marks: ReadonlyMap<number, string[]>;
   format: (value: bigint, decimals?: number) => string;
 }) {
@@ -239,7 +253,7 @@ export function CrosshairTip(props: {
   const t = props.points[i]?.t ?? row.t ?? 0;
   return (
     <div className="chart-tip" data-testid="chart-tip">
-      <div className="chart-tip-day">{formatDate(t)}</div>
+      <div className="chart-tip-day">{pointTitle(t, props.stamps)}</div>
       {props.marks.get(i)?.map((text, k) => (
         <div key={k} className="chart-tip-mark">
           {text}

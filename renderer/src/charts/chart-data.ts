@@ -1,8 +1,23 @@
 // Pure helpers behind the charts: range windows, bigint → chart numbers, and the text summary that
 // screen readers get instead of the picture.
-import { formatDate } from '../app/format';
+import { DAY_MS, utcDate, utcDateTime, utcDayText, utcMonth, utcMonthDay } from '../app/dates';
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS };
+
+/**
+ * Where a chart's points sit in time. `days`: each point is one UTC day, stamped at that day's last
+ * millisecond (the engine's daily series: shared/engine/timeseries.ts, SeriesPoint.t); `moments`: each
+ * point is a moment (a price snapshot at its block's time).
+ */
+export type PointStamps = 'days' | 'moments';
+
+/** Where in a UTC day the points (and so the axis ticks over them) sit: the day's end for daily points. */
+export const dayOffset = (stamps: PointStamps): number => (stamps === 'days' ? DAY_MS - 1 : 0);
+
+/** A point's title in the crosshair tooltip: its UTC day ("Nov 16, 2026 UTC"), or a moment's UTC time. */
+export function pointTitle(t: number, stamps: PointStamps): string {
+  return stamps === 'days' ? utcDate(t) : utcDateTime(t);
+}
 
 export const RANGES = {
   '7d': { label: '7D', days: 7 },
@@ -46,9 +61,10 @@ export function summarise(
   format: (value: bigint) => string,
 ): string {
   if (points.length === 0) return `${title}: no data yet.`;
-  const from = formatDate(points[0]!.t);
-  const to = formatDate(points.at(-1)!.t);
-  const parts = [`${title}, ${from} to ${to}, ${points.length} points.`];
+  // The UTC days of the first and last points: the days the tooltips and the axis name.
+  const from = utcDayText(points[0]!.t);
+  const to = utcDayText(points.at(-1)!.t);
+  const parts = [`${title}, ${from} to ${to} (UTC), ${points.length} points.`];
   for (const line of lines) {
     const present = line.values.filter((v): v is bigint => v !== null);
     if (present.length === 0) {
@@ -68,13 +84,10 @@ export function summarise(
   return parts.join(' ');
 }
 
-/** Short axis date: "Nov 3" within a year of data, "Nov 2026" for longer spans. */
+/** Short axis date of a time's UTC day: "Nov 3" within a year of data, "Nov 2026" for longer spans. */
 export function axisDate(t: number, spanMs: number): string {
-  // Formatters made once: the axis formats every point to place its ticks (toLocaleDateString builds one per call).
-  return (spanMs > 400 * DAY_MS ? MONTH_YEAR : MONTH_DAY).format(t);
+  return spanMs > 400 * DAY_MS ? utcMonth(t) : utcMonthDay(t);
 }
-const MONTH_YEAR = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const MONTH_DAY = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /** One bar: an amount over a period. */
 export interface BarDatum {
@@ -128,16 +141,19 @@ function roundStep(raw: number): number {
 }
 
 /**
- * The time axis's ticks between `first` and `last` (ms): UTC midnights at most `most` of them, a round
+ * The time axis's ticks between `first` and `last` (ms): UTC days at most `most` of them, a round
  * number of days apart (1, 2, 3, 7, 14 or 28), or the first of a month (every 1, 2, 3, 6 or 12 months)
  * for spans over four months. Left to itself the charting library put them at evenly spaced times that
  * were not midnights, so a week's labels skipped days unevenly (Nov 19, 20, 22, 24, 25).
+ * Each tick is `offset` ms into its day: 0 (midnight) for moments; for daily points, the day's last
+ * millisecond, where its point sits. A tick at midnight sat 1 ms after the previous day's point, so the
+ * tick "Nov 17" was drawn over the point of Nov 16.
  */
-export function dateTicks(first: number, last: number, most = 8): number[] {
+export function dateTicks(first: number, last: number, most = 8, offset = 0): number[] {
   if (!(last > first)) return [];
   const span = last - first;
   if (span <= 120 * DAY_MS) {
-    const start = Math.ceil(first / DAY_MS) * DAY_MS;
+    const start = Math.ceil((first - offset) / DAY_MS) * DAY_MS + offset;
     const step = [1, 2, 3, 7, 14, 28].find((d) => Math.floor((last - start) / (d * DAY_MS)) + 1 <= most) ?? 28;
     const ticks: number[] = [];
     for (let t = start; t <= last; t += step * DAY_MS) ticks.push(t);
@@ -145,12 +161,13 @@ export function dateTicks(first: number, last: number, most = 8): number[] {
   }
   const from = new Date(first);
   const year = from.getUTCFullYear();
-  let month = from.getUTCMonth() + (Date.UTC(year, from.getUTCMonth(), 1) < first ? 1 : 0);
+  let month = from.getUTCMonth() + (Date.UTC(year, from.getUTCMonth(), 1) + offset < first ? 1 : 0);
   const months = (span / DAY_MS / 30.44) | 0;
   const step = [1, 2, 3, 6, 12].find((m) => Math.floor(months / m) + 1 <= most) ?? 12;
   // Steps of 2, 3, 6 or 12 months start on an even month, a quarter, a half or a year.
   while (month % step !== 0) month++;
   const ticks: number[] = [];
-  for (let t = Date.UTC(year, month, 1); t <= last; month += step, t = Date.UTC(year, month, 1)) ticks.push(t);
+  const at = (m: number) => Date.UTC(year, m, 1) + offset;
+  for (let t = at(month); t <= last; month += step, t = at(month)) ticks.push(t);
   return ticks;
 }

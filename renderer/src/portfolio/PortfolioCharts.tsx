@@ -107,6 +107,7 @@ function ValueOverTimeChart({
         title={title}
         help={`The value each day against the same TAO flows held in each benchmark; ▲ stakes, ◆ unstakes. ${BENCHMARK_BELOW_ZERO}`}
         points={points}
+        stamps="days"
         lines={lines}
         markers={markers}
         format={formatIn(unit)}

@@ -3,7 +3,8 @@ import { useDeferredValue } from 'react';
 import type { HoldingView, SubnetDetailView } from '../../../shared/views';
 import { METRICS } from '../../../shared/vocab';
 import { Alpha, Masked, Pct } from '../app/Amount';
-import { formatDate, pct } from '../app/format';
+import { utcDate } from '../app/dates';
+import { pct } from '../app/format';
 import { ErrorNote } from '../app/ErrorNote';
 import { MetricLabel } from '../app/MetricLabel';
 import { formatIn, Money, shownDifference, TAO_UNIT, type Unit } from '../app/Money';
@@ -65,6 +66,7 @@ function Charts({ d, unit }: { d: SubnetDetailView; unit: Unit }) {
           title="Price history"
           help="Spot price in τ per α at every local snapshot; ▲ your stakes, ◆ your unstakes. A netuid registered again shows the earlier subnet’s prices as a separate dashed line."
           points={d.priceHistory}
+          stamps="moments"
           lines={priceLines(d)}
           markers={flowMarkers(d.markers, unit)}
           format={formatIn(TAO_UNIT)}
@@ -73,7 +75,7 @@ function Charts({ d, unit }: { d: SubnetDetailView; unit: Unit }) {
         {d.registeredAgain && (
           <p className="muted small" role="note" data-testid="registered-again">
             This netuid was registered again by another subnet (first snapshot at block{' '}
-            {d.registeredAgain.blockNumber.toLocaleString()}, {formatDate(d.registeredAgain.t)}): the prices before that
+            {d.registeredAgain.blockNumber.toLocaleString()}, {utcDate(d.registeredAgain.t)}): the prices before that
             are the earlier subnet&rsquo;s, and its price changes and pool flows are not compared across it.
           </p>
         )}
