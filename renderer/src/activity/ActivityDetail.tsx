@@ -5,12 +5,13 @@ import { Alpha as AlphaAmount, Tao as TaoAmount } from '../app/Amount';
 import { unitFor } from '../app/currency';
 import { Money } from '../app/Money';
 import type { ActivityArgs } from './choices';
-import { formatDateTime, shortAddress } from '../app/format';
+import { localDateTime, utcDateTime, utcMinute } from '../app/dates';
+import { shortAddress } from '../app/format';
 import { Validator } from '../app/validators';
 import { activityQueries, PAGE_SIZE } from './queries';
 import { FundDetail } from './FundDetail';
 import { symbolOf, type Symbols } from './row-cells';
-import { stateChangeText, subnetName, subnetsText, utcDateTime } from './row-view';
+import { stateChangeText, subnetName, subnetsText } from './row-view';
 
 const FULL = 9;
 
@@ -73,11 +74,11 @@ function DetailBody({
       <dl className="facts">
         <dt>When</dt>
         <dd>
-          {utcDateTime(row.timestamp)} UTC{' '}
-          {/* Local time as the rest of the app writes a date and time ("Dec 6, 2026, 07:40 PM"), not the
-              locale's default ("12/6/2026, 7:40:00 PM"). */}
+          {utcDateTime(row.timestamp)}{' '}
+          {/* Local time written as a date and time ("Dec 6, 2026, 07:40 PM local"), not the locale's
+              default ("12/6/2026, 7:40:00 PM"). */}
           <span className="muted" data-testid="detail-local-time">
-            ({formatDateTime(row.timestamp)} local)
+            ({localDateTime(row.timestamp)})
           </span>
         </dd>
         <dt>Block</dt>
@@ -111,8 +112,8 @@ function DetailBody({
       )}
       {row.fiat && fiatCode !== undefined && (
         <p className="muted small" data-testid="detail-fiat-note">
-          {fiatCode} amounts are at TAO’s price on this entry’s day, {utcDateTime(row.timestamp).slice(0, 10)} (UTC);
-          “no price” where that day has none.
+          {fiatCode} amounts are at TAO’s price on this entry’s day, {utcMinute(row.timestamp).slice(0, 10)} (UTC); “no
+          price” where that day has none.
           {row.fund && row.fiat.fund?.lotBased && (
             <span data-testid="detail-fiat-realized-note">
               {' '}

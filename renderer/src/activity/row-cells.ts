@@ -5,6 +5,7 @@
 // full-precision amounts (bench:ui Activity, README).
 import type { ActivityRow } from '../../../shared/activity';
 import { ACTIVITY_KINDS } from '../../../shared/vocab';
+import { utcMinute } from '../app/dates';
 import { alpha, fiat, FIAT_SCALE, FULL_DECIMALS, tao } from '../app/format';
 import type { ValidatorNames } from '../app/validator-names';
 import {
@@ -15,7 +16,6 @@ import {
   rowTao,
   sharesText,
   subnetsText,
-  utcDateTime,
   walletsText,
   walletsTitle,
 } from './row-view';
@@ -135,7 +135,7 @@ export function rowCells(
   unit: RowUnits,
 ): RowCells {
   return {
-    when: utcDateTime(row.timestamp),
+    when: utcMinute(row.timestamp),
     kind: ACTIVITY_KINDS[row.kind].label,
     wallets: walletsText(row, labels),
     subnets: subnetsText(row),

@@ -9,7 +9,6 @@ import {
   sharesText,
   stateChangeText,
   subnetsText,
-  utcDateTime,
   walletsText,
   walletsTitle,
 } from './row-view';
@@ -59,10 +58,6 @@ const fund = (o: Partial<ActivityFundView>): ActivityFundView => ({
 });
 
 describe('Activity row view', () => {
-  it('writes times in UTC to the minute', () => {
-    expect(utcDateTime(Date.UTC(2026, 0, 2, 3, 4, 59))).toBe('2026-01-02 03:04');
-  });
-
   it('names the subnets once each, in leg order; a swap root claim goes from its subnet to root', () => {
     expect(subnetsText(row({}))).toBe('SN1');
     expect(subnetsText(row({ kind: 'swap', legs: [leg({ netuid: 3 }), leg({ netuid: 0 })] }))).toBe('SN3 → Root');

@@ -6,14 +6,6 @@ import type { FeeUnit } from '../../../shared/vocab';
 import { formatUnits, shortAddress } from '../app/format';
 import { validatorText, validatorTitle, type ValidatorNames } from '../app/validator-names';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `YYYY-MM-DD HH:mm` in UTC: the day boundaries of the filters and of every export. */
-export function utcDateTime(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
-
 export const subnetName = (netuid: number) => (netuid === 0 ? 'Root' : `SN${netuid}`);
 
 const unique = <T>(xs: T[]): T[] => [...new Set(xs)];

@@ -5,8 +5,6 @@ import {
   compactTao,
   fiat,
   fileSize,
-  formatDate,
-  formatDateTime,
   formatUnits,
   MASK,
   maskDigits,
@@ -142,27 +140,5 @@ describe('chart axes in the display unit', () => {
     expect(compactFiat(-999_000_000, 'USD')).toBe('−999M\u00a0USD');
     // No breaking space: an axis label is one line ("−100k" over "USD" read as two labels).
     expect(compactFiat(-100_000, 'USD')).not.toMatch(/ /);
-  });
-});
-
-describe('formatDate, formatDateTime', () => {
-  // Formatters built once must print what Date#toLocaleString printed with the same options.
-  const times = [0, 1_700_000_000_000, 1_767_225_599_999, -86_400_000, NaN, 9e15];
-  it('match toLocaleDateString / toLocaleString with the same options, invalid dates included', () => {
-    for (const ms of times) {
-      const date = new Date(ms);
-      expect(formatDate(ms)).toBe(
-        date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }),
-      );
-      expect(formatDateTime(ms)).toBe(
-        date.toLocaleString(undefined, {
-          year: 'numeric',
-          month: 'short',
-          day: 'numeric',
-          hour: '2-digit',
-          minute: '2-digit',
-        }),
-      );
-    }
   });
 });

@@ -2,31 +2,6 @@ export function shortAddress(address: string): string {
   return address.length > 16 ? `${address.slice(0, 8)}…${address.slice(-6)}` : address;
 }
 
-// Formatters built once: Date#toLocaleString with options builds an Intl formatter on every call (~0.2 ms
-// each, a table of them per render; 6 ms once in a Portfolio render during a recompute, bench:ui).
-const DATE = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-const DATE_TIME = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-/** A formatter's text for a time, or "Invalid Date" as Date#toLocaleString gives (format throws there). */
-const formatWith = (formatter: Intl.DateTimeFormat, ms: number) => {
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? 'Invalid Date' : formatter.format(date);
-};
-
-export function formatDate(ms: number): string {
-  return formatWith(DATE, ms);
-}
-
-export function formatDateTime(ms: number): string {
-  return formatWith(DATE_TIME, ms);
-}
-
 const UNIT = 1_000_000_000n;
 /** Decimals of a 9-decimal integer amount (rao, alpha-rao): the full precision shown on hover. */
 export const FULL_DECIMALS = 9;

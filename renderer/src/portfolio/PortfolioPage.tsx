@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { memo } from 'react';
 import { COST_BASIS_METHODS, REWARD_TREATMENTS } from '../../../shared/vocab';
 import { ErrorNote } from '../app/ErrorNote';
-import { formatDateTime } from '../app/format';
+import { utcDateTime } from '../app/dates';
 import { ExportMenu } from './ExportMenu';
 import { Headline } from './Headline';
 import { QueryStates } from './PageStates';
@@ -34,7 +34,7 @@ export function PortfolioPage() {
         <h1 id="page-title">Portfolio</h1>
         {view?.hasData && (
           <p className="muted" data-testid="as-of">
-            As of block {view.asOfBlock.toLocaleString('en-US')} · {formatDateTime(view.asOfTimestamp)} ·{' '}
+            As of block {view.asOfBlock.toLocaleString('en-US')} · {utcDateTime(view.asOfTimestamp)} ·{' '}
             {COST_BASIS_METHODS[view.method].short}, {REWARD_TREATMENTS[view.rewards].short}
           </p>
         )}

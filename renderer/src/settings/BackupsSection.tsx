@@ -8,15 +8,12 @@ import type { BackupInfo } from '../../../shared/api';
 import { send } from '../api/client';
 import { ErrorNote } from '../app/ErrorNote';
 import { useFocusBack } from '../app/focus-back';
+import { utcDateTime } from '../app/dates';
 import { fileSize } from '../app/format';
 
 const backupQueries = {
   all: () => ['backups'] as const,
 };
-
-function when(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').slice(0, 16);
-}
 
 export function BackupsSection() {
   const client = useQueryClient();
@@ -38,7 +35,7 @@ export function BackupsSection() {
           The database was damaged ({recovery.reason}) and was moved to <code>{recovery.movedTo}</code>.{' '}
           {recovery.offered ? (
             <>
-              The newest good backup is from {when(recovery.offered.createdAt)}.{' '}
+              The newest good backup is from {utcDateTime(recovery.offered.createdAt)}.{' '}
               <button type="button" onClick={() => restore.mutate(recovery.offered!.name)}>
                 Restore it
               </button>
@@ -114,7 +111,7 @@ function BackupItem({
   return (
     <li>
       <span>
-        {when(b.createdAt)} · {b.kind} · {fileSize(b.bytes)}
+        {utcDateTime(b.createdAt)} · {b.kind} · {fileSize(b.bytes)}
       </span>{' '}
       {confirming ? (
         <span className="confirm" onKeyDown={(e) => e.key === 'Escape' && cancel()}>

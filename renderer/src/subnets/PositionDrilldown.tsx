@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Amount } from '../../../shared/views';
-import { formatDateTime, shortAddress } from '../app/format';
+import { utcMinute } from '../app/dates';
+import { shortAddress } from '../app/format';
 import { Alpha, Tao } from '../app/Amount';
 import { ErrorNote } from '../app/ErrorNote';
 import { Money, type Unit } from '../app/Money';
@@ -60,7 +61,7 @@ export function PositionDrilldown({
       <table className="table compact">
         <thead>
           <tr>
-            <th>When</th>
+            <th>When (UTC)</th>
             <th>Block</th>
             <th>What</th>
             <th className="num">α</th>
@@ -75,7 +76,7 @@ export function PositionDrilldown({
               l.hotkey === position.hotkey && l.netuid === position.netuid && l.coldkey === position.coldkey
                 ? [
                     <tr key={`${e.seq}-${li}`} data-testid="drilldown-leg" data-time={e.timestamp}>
-                      <td>{formatDateTime(e.timestamp)}</td>
+                      <td>{utcMinute(e.timestamp)}</td>
                       <td>{e.blockNumber.toLocaleString('en-US')}</td>
                       <td>
                         {LEDGER_KINDS[e.kind].label}
