@@ -47,6 +47,7 @@ describe('<CrosshairTip>', () => {
         tip={{ active: true, payload: [{ payload: { t: i, i } }] } as never}
         lines={lines}
         points={[{ t: 0 }, { t: 1 }]}
+        stamps="days"
         marks={new Map()}
         format={(v) => String(v)}
       />,

@@ -3,7 +3,7 @@ import { useDeferredValue } from 'react';
 import type { HoldingView, SubnetDetailView } from '../../../shared/views';
 import { METRICS } from '../../../shared/vocab';
 import { Alpha, Masked, Pct } from '../app/Amount';
-import { utcDate } from '../app/dates';
+import { utcDate, utcDateTime } from '../app/dates';
 import { pct } from '../app/format';
 import { ErrorNote } from '../app/ErrorNote';
 import { MetricLabel } from '../app/MetricLabel';
@@ -129,8 +129,8 @@ function NoPool({ d, noPool }: { d: SubnetDetailView; noPool: NonNullable<Subnet
       ) : (
         <>
           SN{d.netuid} was dissolved at block {noPool.blockNumber.toLocaleString()}
-          {noPool.t === null ? '' : ` (${formatDate(noPool.t)})`}: its pool is gone and its α was paid out in TAO, so it
-          has no pool depth, market cap, TAO flow or emission share now. The price history above ends at its last
+          {noPool.t === null ? '' : ` (${utcDateTime(noPool.t)})`}: its pool is gone and its α was paid out in TAO, so
+          it has no pool depth, market cap, TAO flow or emission share now. The price history above ends at its last
           snapshot.
         </>
       )}

@@ -45,13 +45,15 @@ describe('subnet cell', () => {
     const mark = screen.getByTestId('dissolved-7');
     expect(mark.textContent).toBe(' · dissolved');
     expect(mark.title).toBe(
-      'Dissolved at block 15,001 (Dec 5, 2026); its α was paid out in TAO. It has no price or pool since.',
+      'Dissolved at block 15,001 (2026-12-05 12:00 UTC); its α was paid out in TAO. It has no price or pool since.',
     );
   });
 
   it('shows a dissolved subnet’s price as none, with when it was dissolved in place of its changes', () => {
     cell(row(null, { blockNumber: 15_001, timestamp: Date.UTC(2026, 11, 5, 12) }), 1);
-    expect(screen.getByTestId('price-dissolved-7').textContent).toBe('dissolved at block 15,001 (Dec 5, 2026)');
+    expect(screen.getByTestId('price-dissolved-7').textContent).toBe(
+      'dissolved at block 15,001 (2026-12-05 12:00 UTC)',
+    );
     expect(screen.queryByText('%', { exact: false })).toBeNull();
   });
 

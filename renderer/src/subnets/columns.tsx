@@ -4,7 +4,7 @@ import { METRICS } from '../../../shared/vocab';
 import { Alpha, Pct, Tao } from '../app/Amount';
 import { Money } from '../app/Money';
 import { routeHref } from '../app/route';
-import { formatDate } from '../app/format';
+import { utcDateTime } from '../app/dates';
 import type { SubnetDissolution } from '../../../shared/subnet-labels';
 import type { columnSums, SortKey, SubnetRow, TableTotals } from './subnet-rows';
 
@@ -76,7 +76,7 @@ function dissolvedTitle(row: Pick<SubnetRow, 'netuid' | 'successor' | 'dissolved
 
 /** "at block 15,001 (Dec 5, 2026)": the payout block of a recorded dissolution, and its date. */
 export function dissolvedWhen(d: SubnetDissolution): string {
-  const date = d.timestamp === null ? '' : ` (${formatDate(d.timestamp)})`;
+  const date = d.timestamp === null ? '' : ` (${utcDateTime(d.timestamp)})`;
   return `at block ${d.blockNumber.toLocaleString()}${date}`;
 }
 
