@@ -138,7 +138,8 @@ export function shapePortfolio(
     locksRead: false,
   });
   const holdingOf = (a: AggregateResult) => valued.aggregates.get(aggregateKey(a)) ?? noHolding(a.figures.exitValue);
-  const labels = new SubnetLabelBook(ledgerFactsRepo(db).subnetLabels());
+  const ledger = ledgerFactsRepo(db);
+  const labels = new SubnetLabelBook(ledger.subnetLabels());
   const byAddress = new Map(wallets.map((w) => [w.address, w]));
 
   const positions: PositionView[] = pnl.positions.map((p) => ({
@@ -155,7 +156,7 @@ export function shapePortfolio(
   }));
   const priceOf = new Map(positions.map((p) => [p.netuid, p.price]));
   const lastChange = lastChangeBlocks(engine);
-  const dissolutions = ledgerFactsRepo(db).dissolutions(wallets.map((w) => w.address));
+  const dissolutions = ledger.dissolutions(wallets.map((w) => w.address));
   const subnets: SubnetView[] = pnl.subnets.map((s) => {
     const netuid = Number(s.key.replace(/^SN/, ''));
     const lastActivity = lastChange.get(netuid) ?? null;
