@@ -149,6 +149,11 @@ test('filters, search and sorting narrow and order the rows; the export follows 
   await activity.filter('To (UTC)').fill(day(target.timestamp));
   const sameDay = synced.ledger.filter((e) => day(e.timestamp) === day(target.timestamp));
   await activity.expectCount(synced.ledger.length, sameDay.length);
+  // Reversed: the range is reported and claims no entries (it is not applied, so the list is not shown).
+  await activity.filter('From (UTC)').fill(day(target.timestamp + 86_400_000));
+  await expect(activity.count).toHaveText('No date range: “From” is after “To”');
+  await expect(page.getByRole('button', { name: 'Export entries (CSV)' })).toBeDisabled();
+  await expect(activity.grid).toHaveCount(0);
   await page.getByRole('button', { name: 'Clear filters' }).first().click();
   await activity.expectCount(synced.ledger.length);
 
@@ -202,6 +207,20 @@ test('keyboard: arrows move, Enter opens the detail, Escape closes it, End reach
   await expect(activity.row(expected.at(-1)!.seq)).toBeInViewport();
   await page.keyboard.press('Home');
   await expect(activity.row(expected[0]!.seq)).toBeInViewport();
+  // A header's sort button sorts with Enter and Space, and keeps the focus; the rows' keys are not its.
+  const taoHeader = activity.grid.getByRole('columnheader', { name: /^TAO/ });
+  await activity.header('TAO').focus();
+  await page.keyboard.press('Enter');
+  await expect(taoHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(activity.detail).toHaveCount(0);
+  await expect(activity.header('TAO')).toBeFocused();
+  await page.keyboard.press(' ');
+  await expect(taoHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(activity.header('TAO')).toBeFocused();
+  await activity.header('Kind').focus();
+  await page.keyboard.press(' ');
+  await expect(activity.grid.getByRole('columnheader', { name: /^Kind/ })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(activity.detail).toHaveCount(0);
   // "/" jumps to the search box.
   await activity.grid.focus();
   await page.keyboard.press('/');

@@ -33,6 +33,7 @@ export const ActivityHead = memo(function ActivityHead({
   sort,
   onSort,
   fiatCode,
+  sortFocused = false,
 }: {
   /** The header row: its cells marked `data-cut` give the cut columns' widths (cell-fit.ts). */
   ref: Ref<HTMLDivElement>;
@@ -40,6 +41,8 @@ export const ActivityHead = memo(function ActivityHead({
   onSort: (key: ActivitySortKey) => void;
   /** Shown in fiat: the TAO column's amounts are in this currency (still sorted by their TAO). */
   fiatCode?: string | undefined;
+  /** Focus the sorted column's button on mount: it was just pressed, and new choices remount the grid. */
+  sortFocused?: boolean;
 }) {
   const labelOf = (c: Column) => (c.id === 'tao' && fiatCode !== undefined ? `TAO in ${fiatCode}` : c.label);
   return (
@@ -59,6 +62,7 @@ export const ActivityHead = memo(function ActivityHead({
               className="sort-button"
               title={`Sort by ${ACTIVITY_SORT_KEYS[c.sort].label}: ${ACTIVITY_SORT_KEYS[c.sort].help}`}
               onClick={() => onSort(c.sort!)}
+              autoFocus={sortFocused && sort.key === c.sort}
             >
               {labelOf(c)}
               <span aria-hidden="true">{sort.key === c.sort ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>

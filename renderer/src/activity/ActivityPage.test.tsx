@@ -80,6 +80,22 @@ describe('<ActivityPage>', () => {
     expect(screen.getByText('No entry matches these filters.')).toBeTruthy();
   });
 
+  it('a reversed date range claims no entries: no count, no export, no list, until the dates are cleared', async () => {
+    renderPage();
+    await screen.findByText('3 entries · Time, newest first');
+    fireEvent.change(screen.getByLabelText('From (UTC)'), { target: { value: '2026-12-07' } });
+    fireEvent.change(screen.getByLabelText('To (UTC)'), { target: { value: '2026-12-01' } });
+    await screen.findByText('No date range: “From” is after “To”');
+    expect(screen.getByRole('alert').textContent).toBe('The “From” day is after the “To” day.');
+    const exportButton = screen.getByRole('button', { name: /^Export/ });
+    expect(exportButton.textContent).toBe('Export entries (CSV)');
+    expect(exportButton).toHaveProperty('disabled', true);
+    expect(screen.queryByRole('grid')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear dates' }));
+    await screen.findByText('3 entries · Time, newest first');
+    expect(screen.getByRole('button', { name: /^Export 3 entries/ })).toHaveProperty('disabled', false);
+  });
+
   it('exports with exactly the filter and order the list was asked with, and remembers them', async () => {
     renderPage();
     await screen.findByText('3 entries · Time, newest first');

@@ -19,8 +19,11 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** Every ledger entry of the watched wallets, newest first, filtered, searched, sorted; exports what is shown. */
 export function ActivityPage() {
   const [choices, setChoicesState] = useState(() => loadChoices(storage()));
-  const setChoices = (next: typeof choices) => {
+  // Set by a header's sort: the new grid focuses that header again (ActivityHead).
+  const [sortFocused, setSortFocused] = useState(false);
+  const setChoices = (next: typeof choices, fromSort = false) => {
     setChoicesState(next);
+    setSortFocused(fromSort);
     saveChoices(storage(), next);
     setActive(null);
     setOpen(false);
@@ -58,12 +61,14 @@ export function ActivityPage() {
           aria-live="polite"
           aria-busy={first.isPlaceholderData ? true : undefined}
         >
-          {view
-            ? filtered
-              ? `${count(view.matched)} of ${count(view.total)} entries`
-              : `${count(view.total)} entries`
-            : 'Loading…'}
-          {view && ` · ${ACTIVITY_SORT_KEYS[choices.sort.key].label}, ${sortWords(choices.sort)}`}
+          {problem
+            ? 'No date range: “From” is after “To”'
+            : view
+              ? filtered
+                ? `${count(view.matched)} of ${count(view.total)} entries`
+                : `${count(view.total)} entries`
+              : 'Loading…'}
+          {view && !problem && ` · ${ACTIVITY_SORT_KEYS[choices.sort.key].label}, ${sortWords(choices.sort)}`}
         </p>
       </header>
       <div className="toolbar activity-toolbar">
@@ -79,10 +84,10 @@ export function ActivityPage() {
           <button
             type="button"
             onClick={() => exporter.mutate()}
-            disabled={exporter.isPending || !view || view.matched === 0}
+            disabled={exporter.isPending || !view || view.matched === 0 || problem !== null}
             title="The entries shown, in this order, as the events CSV (one line per leg): ledger amounts as recorded; validator-fund lines as booked under the reward treatment and fund-dividend timing settings."
           >
-            Export {view ? count(view.matched) : ''} entries (CSV)
+            {`Export ${view && !problem ? `${count(view.matched)} ` : ''}entries (CSV)`}
           </button>
           <ErrorNote error={exporter.error} />
         </div>
@@ -94,6 +99,14 @@ export function ActivityPage() {
           <p className="muted">
             Sync fills this list from your node: every stake, unstake, move, transfer and root claim.
           </p>
+        </div>
+      ) : problem ? (
+        // A reversed range matches nothing: the list (which ignores it) is not shown as if it applied.
+        <div className="card empty">
+          <p>No entries: no day is on or after “From” and on or before “To”.</p>
+          <button type="button" onClick={() => setChoices({ ...choices, fromDay: '', toDay: '' })}>
+            Clear dates
+          </button>
         </div>
       ) : view.matched === 0 ? (
         <div className="card empty">
@@ -119,7 +132,8 @@ export function ActivityPage() {
             }}
             onClose={() => setOpen(false)}
             sort={choices.sort}
-            onSort={(key) => setChoices({ ...choices, sort: nextSort(choices.sort, key) })}
+            onSort={(key) => setChoices({ ...choices, sort: nextSort(choices.sort, key) }, true)}
+            sortFocused={sortFocused}
           />
           {open && active !== null && (
             <ActivityDetail

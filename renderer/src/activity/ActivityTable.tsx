@@ -16,7 +16,7 @@ import { ROW_HEIGHT, rowId } from './ActivityRow';
 /**
  * The ledger entries, virtualised: only the rows in view (and a few around them) are in the page,
  * fetched a page of 200 at a time. Keyboard: arrows, Page Up/Down, Home/End move; Enter opens the
- * detail; Escape closes it.
+ * detail; Escape closes it. A header's sort button sorts with Enter or Space, as a click.
  */
 export function ActivityTable({
   args,
@@ -30,6 +30,7 @@ export function ActivityTable({
   onClose,
   sort,
   onSort,
+  sortFocused,
 }: {
   args: ActivityArgs;
   /** Set when the rows carry fiat amounts (shown instead of τ). */
@@ -44,6 +45,8 @@ export function ActivityTable({
   onClose: () => void;
   sort: ActivitySort;
   onSort: (key: ActivitySortKey) => void;
+  /** The list was just re-sorted from its header: that header's button keeps the focus (new choices remount the table). */
+  sortFocused: boolean;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const grid = useRef<HTMLDivElement>(null);
@@ -87,6 +90,8 @@ export function ActivityTable({
     scrollTo.current?.(index);
   };
   const onKeyDown = (e: React.KeyboardEvent) => {
+    // Only the grid's own keys: a header's sort button takes its Enter and Space (a click), not the rows.
+    if (e.target !== e.currentTarget) return;
     const at = active ?? -1;
     // Read on a key press only: no layout read while rendering.
     const perScreen = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
@@ -118,10 +123,10 @@ export function ActivityTable({
       tabIndex={0}
       aria-activedescendant={active === null ? undefined : rowId(active)}
       onKeyDown={onKeyDown}
-      onFocus={() => active === null && count > 0 && onActive(0)}
+      onFocus={(e) => e.target === e.currentTarget && active === null && count > 0 && onActive(0)}
     >
       <div role="rowgroup" className="activity-head">
-        <ActivityHead ref={head} sort={sort} onSort={onSort} fiatCode={fiatCode} />
+        <ActivityHead ref={head} sort={sort} onSort={onSort} fiatCode={fiatCode} sortFocused={sortFocused} />
       </div>
       <ActivityWindow
         scroller={scroller}
