@@ -6,7 +6,7 @@
 import type { ActivityRow } from '../../../shared/activity';
 import { ACTIVITY_KINDS } from '../../../shared/vocab';
 import { utcMinute } from '../app/dates';
-import { alpha, fiat, FIAT_SCALE, FULL_DECIMALS, tao } from '../app/format';
+import { alpha, fiat, FIAT_SCALE, FULL_DECIMALS, nonZeroDecimals, tao } from '../app/format';
 import type { ValidatorNames } from '../app/validator-names';
 import {
   entryFee,
@@ -63,7 +63,8 @@ export interface RowTitles {
 
 type Precision = 'shown' | 'full';
 
-const taoFigure = (rao: bigint, decimals: number): Figure => ({ text: tao(rao, decimals) });
+// A tiny amount takes the decimals it needs to read as non-zero (nonZeroDecimals).
+const taoFigure = (rao: bigint, decimals: number): Figure => ({ text: tao(rao, nonZeroDecimals(rao, decimals)) });
 
 /** Each subnet's token symbol by netuid (`ActivityPageView.symbols`): α amounts are shown in it. */
 export type Symbols = Readonly<Record<number, string>>;
@@ -73,7 +74,9 @@ export type Symbols = Readonly<Record<number, string>>;
  * in its token symbol, or "α" where the chain gave none.
  */
 const alphaFigure = (amount: bigint, netuid: number, decimals: number, symbol: string | undefined): Figure =>
-  netuid === 0 ? taoFigure(amount, decimals) : { text: alpha(amount, decimals, symbol || 'α') };
+  netuid === 0
+    ? taoFigure(amount, decimals)
+    : { text: alpha(amount, nonZeroDecimals(amount, decimals), symbol || 'α') };
 
 /**
  * The symbol of the row's α on `netuid`: the entry's own where the subnet then was an earlier one than the
@@ -91,7 +94,7 @@ const fiatFigure = (units: bigint | null, code: string, precision: Precision): F
         text: precision === 'full' ? 'No TAO price imported for a day this needs' : 'no price',
         missing: true,
       }
-    : { text: precision === 'full' ? fiat(units, code, FIAT_SCALE) : fiat(units, code) };
+    : { text: fiat(units, code, precision === 'full' ? FIAT_SCALE : nonZeroDecimals(units, 2, FIAT_SCALE)) };
 
 /** The row's amounts as the cells show them, or at full precision (their hover text). */
 function amounts(row: ActivityRow, unit: RowUnits, precision: Precision): Amounts {

@@ -172,7 +172,7 @@ describe('Activity row cells (formatted once per row)', () => {
       legs: [leg({ netuid: 3, alpha: -2_000_000_000n, fee: 5_000n, feeUnit: 'alpha' }), leg({ netuid: 12, alpha: 5n })],
       symbols: { 3: 'ο', 12: null },
     });
-    expect(rowCells(swap, labels, new Map(), unit).alpha).toEqual([{ text: '−2.0000 ο' }, { text: '0.0000 α' }]);
+    expect(rowCells(swap, labels, new Map(), unit).alpha).toEqual([{ text: '−2.0000 ο' }, { text: '0.000000005 α' }]);
     expect(rowCells(swap, labels, new Map(), unit).fee).toEqual({ text: '0.000005 ο' });
     expect(symbolOf(unit.symbols, swap, 3)).toBe('ο');
     expect(symbolOf(unit.symbols, swap, 12)).toBeUndefined();
@@ -191,6 +191,26 @@ describe('Activity row cells (formatted once per row)', () => {
     const rootRow = row({ legs: [leg({ netuid: 0, alpha: 7n, fee: null })] });
     expect(rowCells(rootRow, labels, new Map(), TAO).fee).toBe('unknown');
     expect(rowTitles(rootRow, labels, new Map(), TAO)).toMatchObject({ alpha: ['τ0.000000007'], fee: undefined });
+  });
+
+  it('never shows an amount that is not zero as a bare zero: a tiny one takes the decimals it needs', () => {
+    const dividend = row({
+      kind: 'fund-income',
+      legs: [],
+      fund: fund({ record: 'income', shares: 1n, tao: 1n, fee: 0n }),
+    });
+    const c = rowCells(dividend, labels, new Map(), TAO);
+    expect(c.alpha).toEqual([{ text: '0.000000001 shares', testId: 'activity-shares' }]);
+    expect(c.tao).toEqual({ text: 'τ0.000000001' });
+    const sell = row({ legs: [leg({ netuid: 3, alpha: -40_000n, tao: 2n, fee: 3n })] });
+    const s = rowCells(sell, labels, new Map(), TAO);
+    expect([s.alpha, s.tao, s.fee]).toEqual([
+      [{ text: '−0.00004 α' }],
+      { text: 'τ0.000000002' },
+      { text: 'τ0.000000003' },
+    ]);
+    // A real zero stays a zero, at the column's decimals.
+    expect(rowCells(row({ legs: [leg({ tao: 0n })] }), labels, new Map(), TAO).tao).toEqual({ text: 'τ0.0000' });
   });
 
   it("gives the cut cells their full text on hover: the kind's whole label, every wallet's address", () => {

@@ -3,7 +3,7 @@
 import type { ActivityRow } from '../../../shared/activity';
 import type { LedgerLegView } from '../../../shared/views';
 import type { FeeUnit } from '../../../shared/vocab';
-import { formatUnits, shortAddress } from '../app/format';
+import { formatUnits, nonZeroDecimals, shortAddress } from '../app/format';
 import { validatorText, validatorTitle, type ValidatorNames } from '../app/validator-names';
 
 export const subnetName = (netuid: number) => (netuid === 0 ? 'Root' : `SN${netuid}`);
@@ -59,8 +59,12 @@ export function hotkeysTitle(row: ActivityRow, names: ValidatorNames): string {
     .join(' → ');
 }
 
-/** Fund shares as Root & baskets shows them: one share is one rao of TAO value at the fund's first mint. */
-export const sharesText = (shares: bigint, decimals = 4): string => `${formatUnits(shares, decimals)} shares`;
+/**
+ * Fund shares as Root & baskets shows them: one share is one rao of TAO value at the fund's first mint.
+ * A tiny amount takes the decimals it needs to read as non-zero.
+ */
+export const sharesText = (shares: bigint, decimals = 4): string =>
+  `${formatUnits(shares, nonZeroDecimals(shares, decimals))} shares`;
 
 /** The TAO a row shows (and its fiat value when asked): its first leg's, else a basket record's own. */
 export function rowTao(row: ActivityRow): { rao: bigint; fiat: bigint | null } | null {

@@ -82,8 +82,10 @@ export function Money(props: {
     );
   if (unit.currency === 'tao') return <Tao rao={amount} sign={sign} {...(testId ? { testId } : {})} />;
   const shown = fiat(amount, unit.code);
-  const text = `${sign && amount > 0n ? '+' : ''}${props.bare ? shown.slice(0, -unit.code.length - 1) : shown}`;
-  const full = `${sign && amount > 0n ? '+' : ''}${fiat(amount, unit.code, FIAT_SCALE)}`;
+  // Signed as signed() signs τ: an exact zero reads "±", like the other figures of its column.
+  const plus = !sign ? '' : amount > 0n ? '+' : amount === 0n ? '±' : '';
+  const text = `${plus}${props.bare ? shown.slice(0, -unit.code.length - 1) : shown}`;
+  const full = `${plus}${fiat(amount, unit.code, FIAT_SCALE)}`;
   return (
     <Masked
       text={text}

@@ -8,6 +8,7 @@ import {
   formatUnits,
   MASK,
   maskDigits,
+  nonZeroDecimals,
   pct,
   ratio,
   signed,
@@ -30,11 +31,25 @@ describe('formatUnits', () => {
   });
 });
 
+describe('nonZeroDecimals', () => {
+  it('adds decimals until an amount that is not zero shows a digit, up to its scale', () => {
+    expect(nonZeroDecimals(0n)).toBe(4);
+    expect(nonZeroDecimals(12_345_000n)).toBe(4);
+    expect(nonZeroDecimals(100_000n)).toBe(4);
+    // Not rounded up to a digit: 0.00005 is not shown as 0.0001, twice itself.
+    expect(nonZeroDecimals(50_000n)).toBe(5);
+    expect(formatUnits(5n, nonZeroDecimals(5n))).toBe('0.000000005');
+    expect(formatUnits(1n, nonZeroDecimals(1n))).toBe('0.000000001');
+    expect(formatUnits(-1n, nonZeroDecimals(-1n))).toBe('−0.000000001');
+    expect(formatUnits(4_000n, nonZeroDecimals(4_000n, 2, 8), 8)).toBe('0.00004');
+  });
+});
+
 describe('tao / signed / alpha', () => {
   it('puts the sign before the symbol', () => {
     expect(tao(-10_000_000n)).toBe('−τ0.0100');
     expect(signed(10_000_000n)).toBe('+τ0.0100');
-    expect(signed(0n)).toBe('τ0.0000');
+    expect(signed(0n)).toBe('±τ0.0000');
     expect(signed(-1n, 9)).toBe('−τ0.000000001');
   });
 
@@ -102,9 +117,17 @@ describe('compactTao', () => {
 
 describe('maskDigits', () => {
   it('leaves no digit and no sign, whatever the amount', () => {
-    for (const text of ['+τ1,234.5678', '−τ0.0100', '0.3100 α', '−6.68%', 'τ2.12k', '+12.345679% of net invested']) {
+    for (const text of [
+      '+τ1,234.5678',
+      '−τ0.0100',
+      '±τ0.0000',
+      '0.3100 α',
+      '−6.68%',
+      'τ2.12k',
+      '+12.345679% of net invested',
+    ]) {
       const masked = maskDigits(text);
-      expect(masked).not.toMatch(/[0-9+−]/);
+      expect(masked).not.toMatch(/[0-9+−±]/);
       expect(masked).toContain(MASK);
     }
     expect(maskDigits('−τ0.0100')).toBe(`τ${MASK}`);

@@ -37,6 +37,18 @@ export const counted = (n: number, one: string, many = `${one}s`) =>
 /** A count of days and the verb that follows it: "1 day has", "3 days have". */
 export const daysHave = (n: number) => `${counted(n, 'day')} ${n === 1 ? 'has' : 'have'}`;
 
+/**
+ * The decimals, from `decimals` up to `scale`, at which an amount that is not zero shows a non-zero
+ * digit: a dividend of 0.000000001 shares reads "0.000000001", never a bare "0.0000".
+ */
+export function nonZeroDecimals(value: bigint, decimals = 4, scale = 9): number {
+  const abs = value < 0n ? -value : value;
+  let shown = Math.min(decimals, scale);
+  // Until a digit shows without rounding up: 0.000000005 is not shown as 0.00000001, twice itself.
+  while (abs !== 0n && shown < scale && abs < 10n ** BigInt(scale - shown)) shown++;
+  return shown;
+}
+
 /** τ amount with the sign in front of the symbol: −τ0.0100. */
 export function tao(rao: bigint, decimals = 4): string {
   const text = formatUnits(rao, decimals);
@@ -52,8 +64,9 @@ export function fiat(units: bigint, code: string, decimals = 2): string {
   return `${formatUnits(units, decimals, FIAT_SCALE)} ${code}`;
 }
 
+/** A change in τ: "+τ0.0100", "−τ0.0100", and an exact zero "±τ0.0000", signed like its column's other figures. */
 export function signed(rao: bigint, decimals = 4): string {
-  return rao > 0n ? `+${tao(rao, decimals)}` : tao(rao, decimals);
+  return rao > 0n ? `+${tao(rao, decimals)}` : rao === 0n ? `±${tao(rao, decimals)}` : tao(rao, decimals);
 }
 
 /** A ratio as a percentage: "+10.00%", "−6.68%", "0.00%"; `signed: false` drops the "+" (a volatility). */
@@ -113,5 +126,5 @@ export const MASK = '•••••';
 
 /** Replace every number in a display text (with its sign) by the mask; units and words stay. */
 export function maskDigits(text: string): string {
-  return text.replace(/[+−-]?([τ$€£¥]?)[+−-]?\d(?:[\d,.\s]*\d)?/g, `$1${MASK}`);
+  return text.replace(/[+−±-]?([τ$€£¥]?)[+−±-]?\d(?:[\d,.\s]*\d)?/g, `$1${MASK}`);
 }

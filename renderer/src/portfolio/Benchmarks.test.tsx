@@ -22,7 +22,7 @@ const rootStake: BenchmarkView = { ...hold, id: 'rootStake', excess: 108_488_200
 
 /** A shown τ figure back in rao ("−τ458.6403" → −458640300000). */
 const rao = (text: string) => {
-  const [whole, frac = ''] = text.replace(/[+−τ,]/g, '').split('.');
+  const [whole, frac = ''] = text.replace(/[+−±τ,]/g, '').split('.');
   return (text.startsWith('−') ? -1n : 1n) * (BigInt(whole!) * TAO + BigInt(frac.padEnd(9, '0')));
 };
 
@@ -48,5 +48,11 @@ describe('<BenchmarkCard>', () => {
       const sum = terms.reduce((s, [, sign, a, b]) => s + (sign === '−' ? -1n : 1n) * column(`${a} ${b}`), 0n);
       expect(sum, id).toBe(column('excess'));
     }
+    // Hold TAO gains nothing against itself: its zero is signed like the rest of the column.
+    const gain = headers.indexOf('benchmark gain');
+    const gains = ['holdTao', 'rootStake'].map(
+      (id) => within(screen.getByTestId(`bench-${id}`)).getAllByRole('cell')[gain]!.textContent,
+    );
+    expect(gains).toEqual(['±τ0.0000', '+τ9.7015']);
   });
 });

@@ -64,7 +64,7 @@ describe('<RootBaskets> in fiat', () => {
     expect(within(screen.getByTestId('basket-row')).getByTestId('basket-value').textContent).toBe('1,200.00 USD');
     expect(header).toEqual(['Block', 'What', 'TAO in USD', 'Shares', 'Basis given up', 'Income', 'Realized']);
     // Not 800 and 400 USD (their τ at the as-of price): the service's figures, "no price" where it had none.
-    expect(cells(0).slice(2)).toEqual(['700.00 USD', '2.0000', '0.00 USD', '0.00 USD', '0.00 USD']);
+    expect(cells(0).slice(2)).toEqual(['700.00 USD', '2.0000', '0.00 USD', '0.00 USD', '±0.00 USD']);
     expect(cells(1).slice(2)).toEqual(['450.00 USD', '1.0000', '300.00 USD', 'no price', '+150.00 USD']);
     const note = screen.getByTestId('baskets-unit').textContent;
     expect(note).toMatch(/A position’s row is at the as-of day’s TAO price\./);
