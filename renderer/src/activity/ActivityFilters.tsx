@@ -64,20 +64,23 @@ export function ActivityFilters({
           emptyLabel="All kinds"
         />
       </label>
-      <label className="field">
-        <span>From (UTC)</span>
-        <input type="date" value={choices.fromDay} onChange={(e) => set({ fromDay: e.target.value })} />
-      </label>
-      <label className="field">
-        <span>To (UTC)</span>
-        <input
-          type="date"
-          value={choices.toDay}
-          onChange={(e) => set({ toDay: e.target.value })}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? 'activity-range-error' : undefined}
-        />
-      </label>
+      {/* One group: the range wraps as a whole, "To" never alone on a line away from "From". */}
+      <div className="date-range" role="group" aria-label="UTC days">
+        <label className="field">
+          <span>From (UTC)</span>
+          <input type="date" value={choices.fromDay} onChange={(e) => set({ fromDay: e.target.value })} />
+        </label>
+        <label className="field">
+          <span>To (UTC)</span>
+          <input
+            type="date"
+            value={choices.toDay}
+            onChange={(e) => set({ toDay: e.target.value })}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? 'activity-range-error' : undefined}
+          />
+        </label>
+      </div>
       <SearchField value={choices.search} onCommit={(search) => set({ search })} />
       {activeFilters(choices) > 0 && (
         <button type="button" onClick={() => onChange({ ...DEFAULT_CHOICES, sort: choices.sort })}>
