@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import type { BasketRecordInFiat } from '../../../shared/engine/basket-record-fiat';
 import type { Amount, AnalyticsView, BasketPositionView, BasketsView } from '../../../shared/views';
 import { BASKET_INCOME_TIMINGS, BASKET_RECORD_KINDS } from '../../../shared/vocab';
@@ -51,11 +51,11 @@ export function RootBaskets({
               <th>Wallet</th>
               <th>Validator</th>
               <MetricHeader id="fundShares" />
-              <MetricHeader id="fundValue" />
-              <MetricHeader id="fundCostBasis" />
+              <MetricHeader id="fundValue" narrowSub="cost basis" />
+              <MetricHeader id="fundCostBasis" roomy />
               <MetricHeader id="fundIncome" />
-              <MetricHeader id="fundRealized" />
-              <MetricHeader id="fundUnrealized" />
+              <MetricHeader id="fundRealized" roomy />
+              <MetricHeader id="fundUnrealized" narrowSub="realized" />
               <MetricHeader id="fundTotalReturn" />
             </tr>
           </thead>
@@ -85,11 +85,17 @@ export function RootBaskets({
                       testId="basket-shares"
                     />
                   </td>
-                  <td className="num">{money(p.figures.value, false, 'basket-value')}</td>
-                  <td className="num">{money(p.figures.costBasis)}</td>
+                  <td className="num">
+                    {money(p.figures.value, false, 'basket-value')}
+                    <NarrowSub>{money(p.figures.costBasis)}</NarrowSub>
+                  </td>
+                  <td className="num col-roomy">{money(p.figures.costBasis)}</td>
                   <td className="num">{money(p.figures.income, false, 'basket-income')}</td>
-                  <td className="num">{money(p.figures.realized, true)}</td>
-                  <td className="num">{money(p.figures.unrealized, true)}</td>
+                  <td className="num col-roomy">{money(p.figures.realized, true)}</td>
+                  <td className="num">
+                    {money(p.figures.unrealized, true)}
+                    <NarrowSub>{money(p.figures.realized, true)}</NarrowSub>
+                  </td>
                   <td className="num">{money(p.figures.totalReturn, true)}</td>
                 </tr>
                 {open === p.key && (
@@ -110,11 +116,17 @@ export function RootBaskets({
             {/* A cell like the others (a th had the header's border and font): the totals row's top border spans. */}
             <tr className="totals-row" data-testid="basket-total">
               <td colSpan={3}>Total</td>
-              <td className="num">{money(t.value, false, 'basket-total-value')}</td>
-              <td className="num">{money(t.costBasis)}</td>
+              <td className="num">
+                {money(t.value, false, 'basket-total-value')}
+                <NarrowSub>{money(t.costBasis)}</NarrowSub>
+              </td>
+              <td className="num col-roomy">{money(t.costBasis)}</td>
               <td className="num">{money(t.income)}</td>
-              <td className="num">{money(t.realized, true)}</td>
-              <td className="num">{money(t.unrealized, true)}</td>
+              <td className="num col-roomy">{money(t.realized, true)}</td>
+              <td className="num">
+                {money(t.unrealized, true)}
+                <NarrowSub>{money(t.realized, true)}</NarrowSub>
+              </td>
               <td className="num">{money(t.totalReturn, true)}</td>
             </tr>
           </tfoot>
@@ -122,6 +134,11 @@ export function RootBaskets({
       </div>
     </section>
   );
+}
+
+/** A figure of a column hidden on a narrow window, shown there under its partner's (.narrow-only, sections.css). */
+function NarrowSub({ children }: { children: ReactNode }) {
+  return <div className="cell-sub narrow-only">{children}</div>;
 }
 
 /**

@@ -179,8 +179,8 @@ function SubnetBody({
                 <th>Wallet</th>
                 <th>Validator</th>
                 <MetricHeader id="alpha" />
-                <MetricHeader id="spotValue" label="Value" />
-                <MetricHeader id="costBasis" />
+                <MetricHeader id="spotValue" label="Value" narrowSub="cost basis" />
+                <MetricHeader id="costBasis" roomy />
                 <MetricHeader id="unrealized" label="Unrealized" />
                 <MetricHeader id="incomeTao" />
                 <MetricHeader id="excess" label="vs Hold TAO" />
@@ -203,8 +203,11 @@ function SubnetBody({
                     </td>
                     <td className="num">
                       <Money amount={pf.spotValue} unit={unit} />
+                      <div className="cell-sub narrow-only">
+                        <Money amount={pf.costBasis} unit={unit} />
+                      </div>
                     </td>
-                    <td className="num">
+                    <td className="num col-roomy">
                       <Money amount={pf.costBasis} unit={unit} />
                     </td>
                     <td className="num">

@@ -169,7 +169,7 @@ export function SubnetsTable({
 }
 
 function cellClass(c: Column): string {
-  return [c.numeric ? 'num' : '', c.wide ? 'col-wide' : ''].filter(Boolean).join(' ');
+  return [c.numeric ? 'num' : '', c.wide ? 'col-wide' : '', c.roomy ? 'col-roomy' : ''].filter(Boolean).join(' ');
 }
 
 function HeaderCell(props: { column: Column; sortKey: SortKey; sortDir: SortDir; onSort: (key: SortKey) => void }) {
@@ -189,6 +189,7 @@ function HeaderCell(props: { column: Column; sortKey: SortKey; sortDir: SortDir;
         <MetricLabel label={c.label} help={c.help} />
       )}
       {c.sub && <span className="th-sub">{c.sub}</span>}
+      {c.narrowSub && <span className="th-sub narrow-only">{c.narrowSub}</span>}
     </th>
   );
 }

@@ -23,6 +23,10 @@ export interface Column {
   numeric?: boolean;
   /** Shown only on wide windows (see .col-wide in styles.css). */
   wide?: boolean;
+  /** Hidden on narrow windows, where another column shows it under its own figure (.col-roomy, sections.css). */
+  roomy?: boolean;
+  /** That second header line, shown only on narrow windows. */
+  narrowSub?: string;
   cell: (row: SubnetRow, controls: RowControls) => ReactNode;
   total?: (t: { totals: TableTotals; sums: ReturnType<typeof columnSums>; view: PortfolioView }) => ReactNode;
 }
@@ -191,8 +195,24 @@ export const SUBNET_COLUMNS: Column[] = [
     help: 'Value now − cost basis of the α still held.',
     sort: 'unrealized',
     numeric: true,
-    cell: (row) => <Money bare amount={row.unrealized} unit={row.unit} sign testId={`unrealized-${row.netuid}`} />,
-    total: ({ totals: t }) => <Money bare amount={t.unrealized} unit={t.unit} sign testId="total-unrealized" />,
+    // On a narrow window the realized figure moves under it (the Realized column hidden): the table fits.
+    narrowSub: 'realized',
+    cell: (row) => (
+      <>
+        <Money bare amount={row.unrealized} unit={row.unit} sign testId={`unrealized-${row.netuid}`} />
+        <div className="cell-sub narrow-only">
+          <Money bare amount={row.realized} unit={row.unit} sign />
+        </div>
+      </>
+    ),
+    total: ({ totals: t }) => (
+      <>
+        <Money bare amount={t.unrealized} unit={t.unit} sign testId="total-unrealized" />
+        <div className="cell-sub narrow-only">
+          <Money bare amount={t.realized} unit={t.unit} sign />
+        </div>
+      </>
+    ),
   },
   {
     id: 'realized',
@@ -200,6 +220,7 @@ export const SUBNET_COLUMNS: Column[] = [
     help: 'Proceeds of α sold − the cost basis removed with it, by the chosen method.',
     sort: 'realized',
     numeric: true,
+    roomy: true,
     cell: (row) => <Money bare amount={row.realized} unit={row.unit} sign testId={`realized-${row.netuid}`} />,
     total: ({ totals: t }) => <Money bare amount={t.realized} unit={t.unit} sign testId="total-realized" />,
   },
