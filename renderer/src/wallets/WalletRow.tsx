@@ -88,13 +88,13 @@ export function WalletRow({
             <div className="wallet-label">{wallet.label}</div>
             {wallet.group && <span className="chip">{wallet.group}</span>}
           </td>
-          <td>
+          <td className="wallet-address">
             <code className="address" title={wallet.address}>
               {wallet.address}
             </code>
             {sync?.movedTo && <MovedToNote wallet={wallet} movedTo={sync.movedTo} wallets={wallets} />}
           </td>
-          <td className="muted">{utcDate(wallet.addedAt)}</td>
+          <td className="muted wallet-added">{utcDate(wallet.addedAt)}</td>
           <td>
             <WalletSyncCell status={sync} sync={syncAll} />
           </td>

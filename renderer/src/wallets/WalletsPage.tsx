@@ -30,7 +30,7 @@ export function WalletsPage() {
             <p className="muted">Add a coldkey above to start tracking its stake history.</p>
           </div>
         ) : (
-          <table className="table" aria-label="Watched wallets">
+          <table className="table wallets-table" aria-label="Watched wallets">
             <thead>
               <tr>
                 <th>Label</th>
