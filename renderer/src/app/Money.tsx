@@ -82,14 +82,14 @@ export function Money(props: {
     );
   if (unit.currency === 'tao') return <Tao rao={amount} sign={sign} {...(testId ? { testId } : {})} />;
   const shown = fiat(amount, unit.code);
-  // Signed as signed() signs τ: an exact zero reads "±", like the other figures of its column.
-  const plus = !sign ? '' : amount > 0n ? '+' : amount === 0n ? '±' : '';
-  const text = `${plus}${props.bare ? shown.slice(0, -unit.code.length - 1) : shown}`;
-  const full = `${plus}${fiat(amount, unit.code, FIAT_SCALE)}`;
+  // Signed as signed() signs τ: what rounds to zero reads "±", like the other figures of its column.
+  const plusOf = (text: string) => (!sign ? '' : !/[1-9]/.test(text) ? '±' : amount > 0n ? '+' : '');
+  const full = fiat(amount, unit.code, FIAT_SCALE);
+  const text = `${plusOf(shown)}${props.bare ? shown.slice(0, -unit.code.length - 1) : shown}`;
   return (
     <Masked
       text={text}
-      full={full}
+      full={`${plusOf(full)}${full}`}
       tone={sign ? toneOf(text, amount > 0n ? 1 : amount < 0n ? -1 : 0) : null}
       testId={testId}
     />

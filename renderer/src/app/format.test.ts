@@ -50,6 +50,8 @@ describe('tao / signed / alpha', () => {
     expect(tao(-10_000_000n)).toBe('−τ0.0100');
     expect(signed(10_000_000n)).toBe('+τ0.0100');
     expect(signed(0n)).toBe('±τ0.0000');
+    // Rounding to zero from either side: the same "±", not "+τ0.0000" for one and "τ0.0000" for the other.
+    expect([signed(1n), signed(-1n)]).toEqual(['±τ0.0000', '±τ0.0000']);
     expect(signed(-1n, 9)).toBe('−τ0.000000001');
   });
 

@@ -64,9 +64,13 @@ export function fiat(units: bigint, code: string, decimals = 2): string {
   return `${formatUnits(units, decimals, FIAT_SCALE)} ${code}`;
 }
 
-/** A change in τ: "+τ0.0100", "−τ0.0100", and an exact zero "±τ0.0000", signed like its column's other figures. */
+/**
+ * A change in τ: "+τ0.0100", "−τ0.0100", and one that rounds to zero "±τ0.0000" (whichever side of
+ * zero), signed like its column's other figures.
+ */
 export function signed(rao: bigint, decimals = 4): string {
-  return rao > 0n ? `+${tao(rao, decimals)}` : rao === 0n ? `±${tao(rao, decimals)}` : tao(rao, decimals);
+  const text = tao(rao, decimals);
+  return !/[1-9]/.test(text) ? `±${text}` : rao > 0n ? `+${text}` : text;
 }
 
 /** A ratio as a percentage: "+10.00%", "−6.68%", "0.00%"; `signed: false` drops the "+" (a volatility). */
