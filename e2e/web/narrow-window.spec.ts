@@ -1,5 +1,6 @@
-// The pages at 1024 px (and the returns table at 1280): what used to scroll sideways or break a line
-// where it should not. The Subnets table's own check is in subnets.spec.ts.
+// The pages at 1024 px (and the returns table at 1280), then at 1280 and 900 px: what used to scroll
+// sideways, break a line where it should not, or cut a short label. The Subnets table's own check is in
+// subnets.spec.ts.
 import type { Locator, Page } from '@playwright/test';
 import { PortfolioPage } from '../page-models/portfolio-page';
 import { expect, test } from '../support/web-host';
@@ -13,7 +14,7 @@ const sideways = (locator: Locator) => locator.evaluate((el) => el.scrollWidth -
 /** Cells whose text reaches past their own box (into a neighbour), as "text: px out". */
 const textOutsideItsCell = (table: Locator) =>
   table.evaluate((el) =>
-    [...el.querySelectorAll('th, td')].flatMap((cell) => {
+    [...el.querySelectorAll('th, td, [role="columnheader"]')].flatMap((cell) => {
       const range = document.createRange();
       range.selectNodeContents(cell);
       const [text, box] = [range.getBoundingClientRect(), cell.getBoundingClientRect()];
@@ -93,4 +94,88 @@ test('at 1024 px the baselines, the adds-up line and a subnet’s positions fit;
     ];
   });
   expect(needed).toBeLessThanOrEqual(room);
+});
+
+/** Whether `text` fits the header cell marked data-cut=`column`, in the Activity rows' font (cell-fit.ts's 2 px slack). */
+const fitsColumn = (grid: Locator, column: string, text: string) =>
+  grid.evaluate(
+    (el, [column, text]) => {
+      const style = getComputedStyle(el);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const cell = el.querySelector<HTMLElement>(`[data-cut="${column}"]`)!;
+      return context.measureText(text!).width <= cell.getBoundingClientRect().width - 2;
+    },
+    [column, text],
+  );
+
+test('at 1280 and 900 px tables fit their cards with whole header words; Activity keeps short labels and its dates together', async ({
+  page,
+  webHost,
+}) => {
+  for (const width of [1280, 900]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`${webHost.url}#/subnets`);
+    const subnets = page.getByRole('table', { name: 'Positions by subnet' });
+    await expect(subnets.getByTestId('subnet-row').first()).toBeVisible();
+    // Root & baskets and a subnet's positions too: at 900 px they scrolled by 100-123 px ("vs Ho").
+    const tables = [subnets, page.getByTestId('root-baskets').getByRole('table')];
+    await expect(tables[1]!).toBeVisible();
+    for (const table of tables) {
+      expect(await sideways(table.locator('xpath=ancestor::div[contains(@class, "scroll-x")][1]')), `${width}`).toBe(0);
+      expect(await textOutsideItsCell(table.locator('thead'))).toEqual([]);
+    }
+    // At 1280 every subnet row is as high as the others: no second line breaks between its figures.
+    if (width === 1280) {
+      const heights = await subnets
+        .getByTestId('subnet-row')
+        .evaluateAll((rows) => rows.map((r) => Math.round(r.getBoundingClientRect().height)));
+      // Within 2 px (a glyph such as "—" from another font); a broken second line adds a line (~16 px).
+      expect(Math.max(...heights) - Math.min(...heights), heights.join()).toBeLessThanOrEqual(2);
+    }
+    await page.goto(`${webHost.url}#/subnets/6`);
+    const positions = page.getByRole('table', { name: 'Positions on SN6' });
+    await expect(positions.getByTestId('hotkey-row').first()).toBeVisible();
+    expect(await sideways(scrollerOf(page, 'Positions on SN6')), `${width} positions`).toBe(0);
+    expect(await textOutsideItsCell(positions.locator('thead'))).toEqual([]);
+
+    // Wallets: the date on one line, an address in at most three.
+    await page.goto(`${webHost.url}#/wallets`);
+    const wallets = page.getByRole('table', { name: 'Watched wallets' });
+    await expect(wallets.locator('.wallet-added').first()).toBeVisible();
+    const lines = (selector: string) =>
+      wallets
+        .locator(selector)
+        .first()
+        .evaluate((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        });
+    expect(await lines('.wallet-added')).toBe(1);
+    expect(await lines('.address')).toBeLessThanOrEqual(3);
+    // The table inside its card (a moved-to coldkey, unbroken, pushed it 172 px past at 900 px).
+    const past = await wallets.evaluate((el) => {
+      const card = el.parentElement!;
+      const inner = card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight);
+      return el.getBoundingClientRect().right - inner;
+    });
+    expect(past, `${width} px`).toBeLessThanOrEqual(0.5);
+
+    // Activity: From and To on one line; at 1280 a short wallet label ("Demo wallet") fits its column,
+    // and with the detail open every kind but the longest ("Fund shares claimed" was cut) fits.
+    await page.goto(`${webHost.url}#/activity`);
+    const grid = page.getByRole('grid', { name: 'Ledger entries' });
+    await expect(page.getByTestId('activity-row').first()).toBeVisible();
+    const top = async (label: string) => (await page.getByLabel(label, { exact: true }).boundingBox())!.y;
+    expect(await top('To (UTC)')).toBe(await top('From (UTC)'));
+    if (width === 1280) {
+      expect(await fitsColumn(grid, 'wallet', 'Demo wallet')).toBe(true);
+      await page.getByTestId('activity-row').first().click();
+      await expect(page.getByTestId('activity-detail')).toBeVisible();
+      expect(await fitsColumn(grid, 'kind', 'Fund shares claimed')).toBe(true);
+      expect(await fitsColumn(grid, 'kind', 'Share pool reconciled')).toBe(true);
+    }
+    expect(await textOutsideItsCell(grid.locator('.activity-head'))).toEqual([]);
+  }
 });
