@@ -1,16 +1,5 @@
-import { afterAll, describe, expect, it, vi } from 'vitest';
-
-// East of UTC, where a UTC day's last hours are already the next local day. Set before the module
-// under test is imported (a formatter with no time zone takes the machine's when it is built).
-const zone = vi.hoisted(() => {
-  const before = process.env.TZ;
-  process.env.TZ = 'Pacific/Auckland';
-  return { before };
-});
-afterAll(() => {
-  if (zone.before === undefined) delete process.env.TZ;
-  else process.env.TZ = zone.before;
-});
+import '../../test/east-of-utc'; // first: the machine zone is Auckland before the modules under test load
+import { describe, expect, it } from 'vitest';
 
 import { localDateTime, utcDate, utcDateTime, utcDayText, utcMinute, utcMonth, utcMonthDay } from './dates';
 

@@ -1,17 +1,6 @@
+import '../../test/east-of-utc'; // first: the machine zone is Auckland before the modules under test load
 import { render, screen } from '@testing-library/react';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-
-// East of UTC (Auckland is UTC+13 in December): the last hours of a UTC day are the next local day.
-// Set before the chart modules load, as a machine's zone would be.
-const zone = vi.hoisted(() => {
-  const before = process.env.TZ;
-  process.env.TZ = 'Pacific/Auckland';
-  return { before };
-});
-afterAll(() => {
-  if (zone.before === undefined) delete process.env.TZ;
-  else process.env.TZ = zone.before;
-});
+import { describe, expect, it } from 'vitest';
 
 import { tao } from '../app/format';
 import { axisDate, dateTicks, DAY_MS, dayOffset, summarise } from './chart-data';
