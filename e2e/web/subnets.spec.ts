@@ -261,8 +261,10 @@ test('a dissolved subnet says so, with its block and date, and shows no price, m
     'title',
     new RegExp(`^Dissolved at block ${block} \\(`),
   );
-  await expect(row.getByTestId(`price-dissolved-${netuid}`)).toHaveText(
-    new RegExp(`^dissolved at block ${block} \\(.+\\)$`),
+  await expect(row.getByTestId(`price-dissolved-${netuid}`)).toHaveText('dissolved');
+  await expect(row.getByTestId(`price-dissolved-${netuid}`)).toHaveAttribute(
+    'title',
+    new RegExp(`^Dissolved at block ${block} \\(.+ UTC\\)$`),
   );
   // No price, no 24 h / 7 d change, no emission yield or share of the market: none is current.
   await expect(row.locator('td:nth-child(2)')).not.toContainText('%');

@@ -100,13 +100,16 @@ export const SUBNET_COLUMNS: Column[] = [
               {row.name && <span className="subnet-name"> {row.name}</span>}
             </a>
             {row.symbol && row.netuid !== 0 && <span className="symbol"> {row.symbol}</span>}
-            <DissolvedMark row={row} />
           </>
         }
         bottom={
-          <button type="button" className="link small" aria-expanded={c.expanded} onClick={c.onToggle}>
-            {c.expanded ? '▾' : '▸'} {row.positions} position{row.positions === 1 ? '' : 's'}
-          </button>
+          // The mark on the second line: the name line stays one line, so the row is as high as the others.
+          <>
+            <button type="button" className="link small" aria-expanded={c.expanded} onClick={c.onToggle}>
+              {c.expanded ? '▾' : '▸'} {row.positions} position{row.positions === 1 ? '' : 's'}
+            </button>
+            <DissolvedMark row={row} />
+          </>
         }
       />
     ),
@@ -126,8 +129,13 @@ export const SUBNET_COLUMNS: Column[] = [
         bottom={
           row.dissolved ? (
             // No price since, so no change over any window: when it went instead.
-            <span className="muted" data-testid={`price-dissolved-${row.netuid}`}>
-              dissolved {dissolvedWhen(row.dissolved)}
+            // One word, no longer than the changes it replaces (the block and date are on hover).
+            <span
+              className="muted"
+              data-testid={`price-dissolved-${row.netuid}`}
+              title={`Dissolved ${dissolvedWhen(row.dissolved)}`}
+            >
+              dissolved
             </span>
           ) : (
             <>

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { SyncStatus, Wallet, WalletSyncStatus } from '../../../shared/api';
 import { errorMessage } from '../app/ErrorNote';
 import { useFocusBack } from '../app/focus-back';
-import { utcDate } from '../app/dates';
+import { utcDayText } from '../app/dates';
 import { WalletSyncCell } from '../sync/WalletSyncCell';
 import { MovedToNote } from './MovedToNote';
 import { useRemoveWallet, useUpdateWallet } from './mutations';
@@ -94,7 +94,7 @@ export function WalletRow({
             </code>
             {sync?.movedTo && <MovedToNote wallet={wallet} movedTo={sync.movedTo} wallets={wallets} />}
           </td>
-          <td className="muted wallet-added">{utcDate(wallet.addedAt)}</td>
+          <td className="muted wallet-added">{utcDayText(wallet.addedAt)}</td>
           <td>
             <WalletSyncCell status={sync} sync={syncAll} />
           </td>

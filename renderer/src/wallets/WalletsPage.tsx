@@ -35,7 +35,7 @@ export function WalletsPage() {
               <tr>
                 <th>Label</th>
                 <th>Address</th>
-                <th>Added</th>
+                <th>Added (UTC)</th>
                 <th>Sync</th>
                 <th className="actions">
                   <span className="visually-hidden">Actions</span>
