@@ -1,6 +1,18 @@
 import type { DB } from '../db/open';
 import type { FeeUnit } from '../../shared/vocab';
 
+/** What a stake event and a silent effect row both carry: where, whose, what kind and the amounts. */
+export interface FactRow {
+  block: number;
+  eventIndex: number;
+  kind: string;
+  coldkey: string;
+  hotkey: string;
+  netuid: number;
+  tao: bigint;
+  alpha: bigint;
+}
+
 /** Insert chain facts directly, as sync would have stored them (for service tests). */
 export function factsWriter(db: DB) {
   const block = db.prepare(
@@ -30,20 +42,7 @@ export function factsWriter(db: DB) {
       block.run(n, hashOf(n), hashOf(n - 1), t0 + n * 12_000, spec);
       return { hash: hashOf(n), timestamp: t0 + n * 12_000 };
     },
-    event(e: {
-      block: number;
-      eventIndex: number;
-      kind: string;
-      coldkey: string;
-      hotkey: string;
-      netuid: number;
-      tao: bigint;
-      alpha: bigint;
-      fee: bigint;
-      feeUnit: FeeUnit;
-      counterparty?: string;
-      extrinsic?: number;
-    }) {
+    event(e: FactRow & { fee: bigint; feeUnit: FeeUnit; counterparty?: string; extrinsic?: number }) {
       const b = this.block(e.block);
       event.run({
         block: e.block,
@@ -64,16 +63,7 @@ export function factsWriter(db: DB) {
       });
     },
     /** A silent position change (swap, dissolution payout: shared/engine/effects.ts) as sync records it. */
-    effect(e: {
-      block: number;
-      eventIndex: number;
-      kind: string;
-      coldkey: string;
-      hotkey: string;
-      netuid: number;
-      alpha: bigint;
-      tao: bigint;
-    }) {
+    effect(e: FactRow) {
       effect.run({ ...e, hash: this.block(e.block).hash });
     },
     checkpoint(blockNumber: number, coldkey: string, hotkey: string, netuid: number, alpha: bigint) {
