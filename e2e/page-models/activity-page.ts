@@ -92,6 +92,41 @@ export class ActivityPage {
     return rows.sort((a, b) => a.top - b.top).map((r) => r.seq);
   }
 
+  /**
+   * How many lines the filter bar's fields and buttons take: their distinct bottoms (a line aligns them at
+   * its end, a button's top below a labelled field's); a range error is not counted.
+   */
+  async filterLines(): Promise<number> {
+    const bottoms = await this.filters
+      .locator(':scope > :not(.field-error)')
+      .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().bottom)));
+    return new Set(bottoms).size;
+  }
+
+  /**
+   * How `label` lays out in the first row's kind cell, its text swapped for a moment (the real cell and
+   * stylesheet, for a kind the data may not have): its lines, and how far the text reaches past the cell's
+   * sides or its row's top and bottom (0 or less when it fits).
+   */
+  kindLayout(label: string): Promise<{ lines: number; out: number }> {
+    return this.rows
+      .first()
+      .getByTestId('activity-kind')
+      .evaluate((cell, label) => {
+        // The text node React holds: its value changed and put back, the node itself kept.
+        const text = cell.firstChild as Text;
+        const before = text.nodeValue;
+        text.nodeValue = label;
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        const [box, row] = [range.getBoundingClientRect(), cell.parentElement!.getBoundingClientRect()];
+        const out = Math.max(cell.scrollWidth - cell.clientWidth, row.top - box.top, box.bottom - row.bottom);
+        text.nodeValue = before;
+        return { lines, out };
+      }, label);
+  }
+
   /** Click "Export … entries" and read the file it downloads. */
   async exportCsv(): Promise<string> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.exportButton.click()]);

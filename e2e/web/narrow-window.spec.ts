@@ -2,6 +2,8 @@
 // sideways, break a line where it should not, or cut a short label. The Subnets table's own check is in
 // subnets.spec.ts.
 import type { Locator, Page } from '@playwright/test';
+import { ACTIVITY_KINDS } from '../../shared/vocab';
+import { ActivityPage } from '../page-models/activity-page';
 import { PortfolioPage } from '../page-models/portfolio-page';
 import { expect, test } from '../support/web-host';
 
@@ -109,7 +111,7 @@ const fitsColumn = (grid: Locator, column: string, text: string) =>
     [column, text],
   );
 
-test('at 1280 and 900 px tables fit their cards with whole header words; Activity keeps short labels and its dates together', async ({
+test('at 1280 and 900 px tables fit their cards with whole header words; Activity keeps short labels and its dates together, every kind whole and its filters in two lines', async ({
   page,
   webHost,
 }) => {
@@ -163,9 +165,10 @@ test('at 1280 and 900 px tables fit their cards with whole header words; Activit
     expect(past, `${width} px`).toBeLessThanOrEqual(0.5);
 
     // Activity: From and To on one line; at 1280 a short wallet label ("Demo wallet") fits its column,
-    // and with the detail open every kind but the longest ("Fund shares claimed" was cut) fits.
+    // and with the detail open every kind but the longest ("Fund shares claimed" was cut) fits one line.
     await page.goto(`${webHost.url}#/activity`);
-    const grid = page.getByRole('grid', { name: 'Ledger entries' });
+    const activity = new ActivityPage(page);
+    const grid = activity.grid;
     await expect(page.getByTestId('activity-row').first()).toBeVisible();
     const top = async (label: string) => (await page.getByLabel(label, { exact: true }).boundingBox())!.y;
     expect(await top('To (UTC)')).toBe(await top('From (UTC)'));
@@ -175,7 +178,37 @@ test('at 1280 and 900 px tables fit their cards with whole header words; Activit
       await expect(page.getByTestId('activity-detail')).toBeVisible();
       expect(await fitsColumn(grid, 'kind', 'Fund shares claimed')).toBe(true);
       expect(await fitsColumn(grid, 'kind', 'Share pool reconciled')).toBe(true);
+    } else {
+      await page.getByTestId('activity-row').first().click();
+      await expect(page.getByTestId('activity-detail')).toBeVisible();
+    }
+    // With the detail open every kind reads whole, in at most two lines inside its row: at 1280 "Transfer
+    // between your wallets" was cut to "Transfer between y…".
+    for (const { label } of Object.values(ACTIVITY_KINDS)) {
+      const { lines, out } = await activity.kindLayout(label);
+      expect(lines, `${width} px: ${label}`).toBeLessThanOrEqual(2);
+      expect(out, `${width} px: ${label}`).toBeLessThanOrEqual(0.5);
+    }
+    if (width === 1280) {
+      // And in a row of the data: the cell not cut (cell-fit.ts lets it take two lines), its text inside.
+      await activity.filter('Kind').selectOption('internal-transfer');
+      await activity.rows.first().click();
+      await expect(page.getByTestId('activity-detail')).toBeVisible();
+      const kind = activity.rows.first().getByTestId('activity-kind');
+      await expect(kind).toHaveText('Transfer between your wallets');
+      await expect(kind).not.toHaveClass(/ellipsis/);
+      expect(await kind.evaluate((el) => [el.scrollWidth - el.clientWidth, el.scrollHeight - el.clientHeight])).toEqual(
+        [0, 0],
+      );
+      await activity.filters.getByRole('button', { name: 'Clear filters' }).click();
     }
     expect(await textOutsideItsCell(grid.locator('.activity-head'))).toEqual([]);
+    // The filters in two lines, with "Clear filters" too: at 900 px they took four.
+    expect(await activity.filterLines(), `${width} px`).toBeLessThanOrEqual(2);
+    await activity.filter('Kind').selectOption('burn');
+    await expect(activity.filters.getByRole('button', { name: 'Clear filters' })).toBeVisible();
+    expect(await activity.filterLines(), `${width} px, a filter on`).toBeLessThanOrEqual(2);
+    // The choices are remembered: the next width starts with none.
+    await activity.filters.getByRole('button', { name: 'Clear filters' }).click();
   }
 });

@@ -104,7 +104,7 @@ export const Row = memo(function Row(props: RowProps) {
       <div
         role="gridcell"
         aria-colindex={COLUMN_INDEX.kind}
-        className={cut('kind', c.kind)}
+        className={cut('kind', c.kind, ' kind')}
         title={t?.kind}
         data-testid="activity-kind"
       >

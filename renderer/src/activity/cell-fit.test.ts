@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsCut, textMeasurer, type CellFit } from './cell-fit';
+import { linesOf, needsCut, textMeasurer, type CellFit } from './cell-fit';
 
 describe('Activity cells that clip', () => {
   // 7 px a character, as a stand-in for the canvas's measure.
@@ -16,6 +16,20 @@ describe('Activity cells that clip', () => {
     expect(needsCut(fit, 'hotkey', 'x'.repeat(18))).toBe(false);
     expect(needsCut(fit, 'hotkey', 'x'.repeat(19))).toBe(true);
     expect(needsCut({ ...fit, widths: { ...fit.widths, hotkey: 127 } }, 'hotkey', 'x'.repeat(18))).toBe(true);
+  });
+
+  it('lets a kind take a second line, broken at spaces, and cuts only one that two lines cannot hold', () => {
+    const label = 'Transfer between your wallets'; // 203 px on one line
+    // 140 px: "Transfer between" (112) and "your wallets" (84).
+    expect(linesOf(label, 138, fit.measure)).toBe(2);
+    expect(needsCut(fit, 'kind', label)).toBe(false);
+    // 100 px: "Transfer", "between your", "wallets".
+    expect(linesOf(label, 98, fit.measure)).toBe(3);
+    expect(needsCut({ ...fit, widths: { ...fit.widths, kind: 100 } }, 'kind', label)).toBe(true);
+    // A word wider than the column fits no number of lines.
+    expect(linesOf('Unstake', 40, fit.measure)).toBe(Infinity);
+    // Other columns keep one line: the label is cut in a 140 px wallet column.
+    expect(needsCut({ ...fit, widths: { ...fit.widths, wallet: 140 } }, 'wallet', label)).toBe(true);
   });
 
   it('cuts every cell while the column widths are not known', () => {

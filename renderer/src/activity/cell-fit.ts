@@ -19,9 +19,29 @@ export interface CellFit {
 /** Slack for the difference between a canvas measure and the laid-out text (subpixel positioning). */
 const SLACK_PX = 2;
 
+/** The lines a column's text may take: the kind wraps to a second line (activity.css) before it is cut,
+ * so "Transfer between your wallets" reads whole in the kind column the open detail narrows. */
+const LINES: Readonly<Record<CutColumn, number>> = { kind: 2, wallet: 1, subnet: 1, hotkey: 1 };
+
 /** Whether `text` must be cut in `column`: always while the widths are not known yet. */
 export function needsCut(fit: CellFit | null, column: CutColumn, text: string): boolean {
-  return !fit || fit.measure(text) > fit.widths[column] - SLACK_PX;
+  if (!fit) return true;
+  const width = fit.widths[column] - SLACK_PX;
+  if (fit.measure(text) <= width) return false;
+  return LINES[column] === 1 || linesOf(text, width, fit.measure) > LINES[column];
+}
+
+/** The lines `text` takes in `width` px, broken at spaces as the browser does (a word wider than the line: Infinity). */
+export function linesOf(text: string, width: number, measure: (text: string) => number): number {
+  let lines = 0;
+  let line = '';
+  for (const word of text.split(' ')) {
+    const longer = line ? `${line} ${word}` : word;
+    if (line && measure(longer) <= width) line = longer;
+    else if (measure(word) > width) return Infinity;
+    else [line, lines] = [word, lines + 1];
+  }
+  return lines;
 }
 
 /** Texts measured in `font` on a canvas, each once (labels, kinds and names repeat across rows). */
