@@ -63,7 +63,18 @@ function view(fiatMissingDays: string[] | null, baskets: BasketPositionView[]): 
       { name: 'g2', figures: known, holding },
     ],
     positions: [
-      { ...row, key: 'a', coldkey: W1, walletLabel: null, hotkey: '5H', netuid: 1, price: null, priceBlock: null },
+      {
+        ...row,
+        key: 'a',
+        coldkey: W1,
+        walletLabel: null,
+        hotkey: '5H',
+        netuid: 1,
+        price: null,
+        priceBlock: null,
+        successor: null,
+        dissolved: null,
+      },
       {
         ...row,
         figures: figures(
@@ -77,6 +88,8 @@ function view(fiatMissingDays: string[] | null, baskets: BasketPositionView[]): 
         netuid: 1,
         price: null,
         priceBlock: null,
+        successor: null,
+        dissolved: null,
       },
     ],
     daily: [],

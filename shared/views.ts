@@ -63,9 +63,16 @@ export interface PositionView {
   walletLabel: string | null;
   hotkey: string;
   netuid: number;
-  /** Spot price used (rao per 1e9 alpha-rao) and the snapshot block it came from. */
+  /**
+   * Spot price used (rao per 1e9 alpha-rao) and the snapshot block it came from; both null when the
+   * subnet the position was in no longer trades at its netuid (`successor`, `dissolved`).
+   */
   price: bigint | null;
   priceBlock: number | null;
+  /** As `SubnetView.successor`, by this position's own last change. */
+  successor: SubnetSuccessor | null;
+  /** As `SubnetView.dissolved`, by this position's own last change: its α was paid out in TAO there. */
+  dissolved: SubnetDissolution | null;
   figures: Figures;
   benchmarks: Benchmarks | null;
   holding: HoldingView;

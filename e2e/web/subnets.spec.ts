@@ -270,9 +270,20 @@ test('a dissolved subnet says so, with its block and date, and shows no price, m
   await expect(row.locator('td:nth-child(2)')).not.toContainText('%');
   await expect(row.locator('td:nth-child(2)')).not.toContainText('τ');
 
+  // Its position's drill-down uses no price either: the last snapshot's, before the payout, is not one now.
+  await row.getByRole('button', { name: /positions?$/ }).click();
+  await page.locator('.position-row').first().getByRole('button').first().click();
+  const used = page.locator('.drilldown').getByTestId('drilldown-price-dissolved');
+  await expect(used).toHaveText(new RegExp(`^none: dissolved at block ${block} \\(.+ UTC\\), its .+ paid out in TAO$`));
+  await expect(page.locator('.drilldown').getByText(/Price used:/)).not.toContainText('τ');
+
   await row.locator('a.subnet-link').click();
   await expect(page.getByTestId('dissolved-note')).toContainText(`was dissolved at block ${block}`);
   await expect(page.getByTestId('detail-price')).toContainText('none: dissolved');
+  // The price chart's legend says so too, not the last price before as if it still traded.
+  const priceLegend = page.getByTestId('chart-subnet.price').getByTestId('legend-value-price');
+  await expect(priceLegend).toHaveText('dissolved');
+  await expect(priceLegend.locator('[title]')).toHaveAttribute('title', new RegExp(`^Dissolved at block ${block} \\(`));
   await expect(page.getByTestId('health-no-pool')).toContainText(`SN${netuid} was dissolved at block ${block}`);
   for (const id of ['health-tao-reserve', 'health-flow-7d', 'health-emission-share'])
     await expect(page.getByTestId(id)).toHaveCount(0);

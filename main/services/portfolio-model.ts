@@ -142,35 +142,48 @@ export function shapePortfolio(
   const labels = new SubnetLabelBook(ledger.subnetLabels());
   const byAddress = new Map(wallets.map((w) => [w.address, w]));
 
-  const positions: PositionView[] = pnl.positions.map((p) => ({
-    key: p.key,
-    coldkey: p.coldkey,
-    walletLabel: byAddress.get(p.coldkey)?.label ?? null,
-    hotkey: p.hotkey,
-    netuid: p.netuid,
-    price: p.price?.price ?? null,
-    priceBlock: p.price?.blockNumber ?? null,
-    figures: p.figures,
-    benchmarks: benchmarks.positions.get(p.key) ?? null,
-    holding: valued.positions.get(p.key) ?? noHolding(p.figures.exitValue),
-  }));
-  const priceOf = new Map(positions.map((p) => [p.netuid, p.price]));
   const lastChange = lastChangeBlocks(engine);
   const dissolutions = ledger.dissolutions(wallets.map((w) => w.address));
-  const subnets: SubnetView[] = pnl.subnets.map((s) => {
-    const netuid = Number(s.key.replace(/^SN/, ''));
-    const lastActivity = lastChange.get(netuid) ?? null;
+  // Whether the subnet a row's α was last in still trades at its netuid as of the view's block: a row
+  // (a subnet's, or one position's by its own last change) is told as Subnets tells it.
+  const lifetimeOf = (netuid: number, lastActivity: number | null) => {
     const label = rowLabel(labels, netuid, lastActivity, pnl.asOfBlock);
     const dissolved = rowDissolution(labels, dissolutions, netuid, pnl.asOfBlock, {
       lastActivity,
       lastSnapshot: engine.prices.snapshotAt(netuid, pnl.asOfBlock)?.blockNumber ?? null,
     });
+    return { label, dissolved, traded: label.successor === null && dissolved === null };
+  };
+
+  const positions: PositionView[] = pnl.positions.map((p) => {
+    const { label, dissolved, traded } = lifetimeOf(p.netuid, engine.state.positions.get(p.key)?.lastLegBlock ?? null);
+    return {
+      key: p.key,
+      coldkey: p.coldkey,
+      walletLabel: byAddress.get(p.coldkey)?.label ?? null,
+      hotkey: p.hotkey,
+      netuid: p.netuid,
+      // The last price of a dissolved subnet is not a price now; at a netuid registered again the price
+      // is the newcomer's, not this position's subnet's. The figures (valued at payout) stay.
+      price: traded ? (p.price?.price ?? null) : null,
+      priceBlock: traded ? (p.price?.blockNumber ?? null) : null,
+      successor: label.successor,
+      dissolved,
+      figures: p.figures,
+      benchmarks: benchmarks.positions.get(p.key) ?? null,
+      holding: valued.positions.get(p.key) ?? noHolding(p.figures.exitValue),
+    };
+  });
+  const priceOf = new Map(pnl.positions.map((p) => [p.netuid, p.price?.price ?? null]));
+  const subnets: SubnetView[] = pnl.subnets.map((s) => {
+    const netuid = Number(s.key.replace(/^SN/, ''));
+    const { label, dissolved, traded } = lifetimeOf(netuid, lastChange.get(netuid) ?? null);
     return {
       netuid,
       ...label,
       dissolved,
       // A dissolved subnet has no price; at a netuid registered again the price is the newcomer's.
-      price: label.successor || dissolved ? null : (priceOf.get(netuid) ?? null),
+      price: traded ? (priceOf.get(netuid) ?? null) : null,
       figures: s.figures,
       benchmarks: benchmarks.subnets.get(netuid) ?? null,
       holding: holdingOf(s),

@@ -60,6 +60,28 @@ describe('a dissolved subnet, on the screens', () => {
     backend.close();
   });
 
+  it('its position has no price either (its last snapshot’s is not a price now); its figures at the payout stay', async () => {
+    const { backend } = await seeded();
+    const view = await backend.call('portfolio:get');
+    const nine = view.positions.find((p) => p.netuid === 9)!;
+    expect(nine).toMatchObject({ successor: null, dissolved: DISSOLVED_AT, price: null, priceBlock: null });
+    expect(nine.figures.realized).toBe(TAO / 2n);
+    expect(nine.figures.alpha).toBe(0n);
+    // The drill-down says the same: it is the view's position.
+    const drill = await backend.call('portfolio:position', { ...Q, key: nine.key });
+    expect(drill.position).toMatchObject({ dissolved: DISSOLVED_AT, price: null, priceBlock: null });
+    const eight = view.positions.find((p) => p.netuid === 8)!;
+    expect(eight).toMatchObject({ successor: null, dissolved: null, price: TAO / 2n, priceBlock: 300 });
+    // As of a block before the payout it still trades at its price then.
+    const before = await backend.call('portfolio:get', { ...Q, asOfBlock: 200 });
+    expect(before.positions.find((p) => p.netuid === 9)).toMatchObject({
+      dissolved: null,
+      price: TAO / 2n,
+      priceBlock: 200,
+    });
+    backend.close();
+  });
+
   it('its page has no pool figures: it says it was dissolved instead of showing the last snapshot’s', async () => {
     const { backend } = await seeded();
     const d = await backend.call('portfolio:subnet', { ...Q, netuid: 9 });

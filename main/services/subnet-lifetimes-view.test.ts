@@ -59,6 +59,10 @@ describe('a netuid registered again, on the screens', () => {
     });
     expect(seven!.figures.alpha).toBe(0n);
     expect(eight).toMatchObject({ name: 'Eight', symbol: 'θ', successor: null, price: TAO / 2n });
+    // The closed position's price is not the newcomer's either.
+    const closed = view.positions.find((p) => p.netuid === 7)!;
+    expect(closed).toMatchObject({ successor: { name: 'New', registeredAt: 280 }, price: null, priceBlock: null });
+    expect(view.positions.find((p) => p.netuid === 8)).toMatchObject({ successor: null, price: TAO / 2n });
 
     // The newcomer's α now held on netuid 7: the row is the newcomer's.
     trade(400, 'StakeAdded', 7, TAO, 2n * TAO);

@@ -34,6 +34,11 @@ export interface TimeLine {
   values: readonly (bigint | null)[];
   /** What a value below zero means, said in the tooltip on a day the line is below zero. */
   belowZero?: string;
+  /**
+   * Said in the legend instead of the line's last value when that value is not a figure now (a dissolved
+   * subnet's last price), with what the last value was and when in `title`.
+   */
+  ended?: { text: string; title: string };
 }
 
 export interface TimeMarker {
@@ -50,7 +55,7 @@ const MARK_FILL = { buy: 'var(--accent)', sell: 'var(--danger)' } as const;
 /**
  * Values over time with range buttons, toggleable lines, a crosshair tooltip with exact values and
  * stake/unstake markers on the first line. Range and hidden lines are remembered per chart (`id`).
- * The legend shows each line's last value: the number its card shows.
+ * The legend shows each line's last value: the number its card shows (or why there is none now: `ended`).
  */
 export function TimeChart(props: {
   id: string;
@@ -126,12 +131,15 @@ export function TimeChart(props: {
       {lines.map((l) => {
         const last = [...l.values].reverse().find((v) => v !== null && v !== undefined) ?? null;
         const on = !l.toggleable || !hidden.includes(l.id);
-        const value =
-          last === null ? (
-            <span className="muted">—</span>
-          ) : (
-            <Masked text={format(last)} full={format(last, FULL_DECIMALS)} tone={null} />
-          );
+        const value = l.ended ? (
+          <span className="muted" title={l.ended.title} data-testid={`legend-ended-${l.id}`}>
+            {l.ended.text}
+          </span>
+        ) : last === null ? (
+          <span className="muted">—</span>
+        ) : (
+          <Masked text={format(last)} full={format(last, FULL_DECIMALS)} tone={null} />
+        );
         const swatch = <i className={`swatch${l.dashed ? ' dashed' : ''}`} style={{ background: l.color }} />;
         return (
           <li key={l.id} data-testid={`legend-${l.id}`} data-on={on}>

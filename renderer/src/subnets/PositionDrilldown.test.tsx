@@ -7,9 +7,11 @@ import { PositionDrilldown } from './PositionDrilldown';
 
 const A = 1_000_000_000n;
 const [coldkey, hotkey] = ['c'.repeat(48), 'h'.repeat(48)];
-const drill = (netuid: number) =>
+type Lifetime = Pick<Drill['position'], 'price' | 'priceBlock' | 'successor' | 'dissolved'>;
+const TRADED: Lifetime = { price: A / 4n, priceBlock: 100, successor: null, dissolved: null };
+const drill = (netuid: number, lifetime: Lifetime) =>
   ({
-    position: { key: 'k', coldkey, hotkey, netuid, price: A / 4n, priceBlock: 100 },
+    position: { key: 'k', coldkey, hotkey, netuid, ...lifetime },
     entries: [
       {
         seq: 1,
@@ -23,9 +25,9 @@ const drill = (netuid: number) =>
     ],
   }) as unknown as Drill;
 
-function show(netuid: number, symbol: string | null) {
+function show(netuid: number, symbol: string | null, lifetime = TRADED) {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
-  client.setQueryData(portfolioQueries.position('k', {}).queryKey, drill(netuid));
+  client.setQueryData(portfolioQueries.position('k', {}).queryKey, drill(netuid, lifetime));
   render(
     <QueryClientProvider client={client}>
       <PositionDrilldown positionKey="k" args={{}} symbol={symbol} />
@@ -45,5 +47,27 @@ describe('<PositionDrilldown>', () => {
     show(7, null);
     expect(screen.getByTestId('drilldown-leg').textContent).toContain('4.0000 α');
     expect(screen.getByText(/Price used:/).textContent).toMatch(/per α/);
+  });
+
+  it('a dissolved subnet’s position uses no price: it says when it was dissolved, not its last price before', () => {
+    const dissolved = { blockNumber: 136_801, timestamp: Date.UTC(2026, 11, 5, 16, 2) };
+    show(9, 'κ', { price: null, priceBlock: null, successor: null, dissolved });
+    const said = screen.getByTestId('drilldown-price-dissolved');
+    expect(said.textContent).toBe('none: dissolved at block 136,801 (2026-12-05 16:02 UTC), its κ paid out in TAO');
+    expect(said.getAttribute('title')).toBe('Dissolved at block 136,801 (2026-12-05 16:02 UTC)');
+    expect(screen.getByText(/Price used:/).textContent).not.toMatch(/τ|pool at block/);
+  });
+
+  it('at a netuid registered again it names no price: the newcomer’s is not this position’s', () => {
+    show(7, 'ο', {
+      price: null,
+      priceBlock: null,
+      successor: { name: 'New', symbol: 'ν', registeredAt: 280 },
+      dissolved: null,
+    });
+    expect(screen.getByTestId('drilldown-price-dissolved').textContent).toMatch(
+      /^none: this subnet was dissolved; from block 280 netuid 7 is another subnet’s/,
+    );
+    expect(screen.getByText(/Price used:/).textContent).not.toMatch(/τ/);
   });
 });

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Amount } from '../../../shared/views';
+import type { Amount, PositionView } from '../../../shared/views';
 import { utcMinute } from '../app/dates';
 import { shortAddress } from '../app/format';
 import { Alpha, Tao } from '../app/Amount';
 import { ErrorNote } from '../app/ErrorNote';
 import { Money, type Unit } from '../app/Money';
 import { portfolioQueries } from '../portfolio/queries';
+import { dissolvedWhen } from './columns';
 import { LEDGER_KINDS, ledgerFlagTerm, type CostBasisMethod, type RewardTreatment } from '../../../shared/vocab';
 
 /**
@@ -45,11 +46,8 @@ export function PositionDrilldown({
   return (
     <div className="drilldown" aria-label={`Entries behind SN${position.netuid} via ${shortAddress(position.hotkey)}`}>
       <p className="muted small">
-        Price used: {position.price === null ? 'none recorded' : <Tao rao={position.price} />} per {perUnit}
-        {position.priceBlock !== null && position.priceBlock >= 0
-          ? ` (pool at block ${position.priceBlock.toLocaleString('en-US')})`
-          : ''}
-        . Emissions come from checkpoints of this position's α between events.
+        Price used: <PriceUsed position={position} perUnit={perUnit} />. Emissions come from checkpoints of this
+        position's α between events.
         {inFiat && (
           <span data-testid="drilldown-fiat-note">
             {' '}
@@ -104,5 +102,35 @@ export function PositionDrilldown({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * The spot price behind the position's figures and its pool's block. A subnet since dissolved (or whose
+ * netuid another subnet holds now) has none: its last snapshot's price is not a price now, said as the
+ * Subnets table says it.
+ */
+function PriceUsed({ position, perUnit }: { position: PositionView; perUnit: string }) {
+  if (position.dissolved)
+    return (
+      <span data-testid="drilldown-price-dissolved" title={`Dissolved ${dissolvedWhen(position.dissolved)}`}>
+        none: dissolved {dissolvedWhen(position.dissolved)}, its {perUnit} paid out in TAO
+      </span>
+    );
+  if (position.successor)
+    return (
+      <span data-testid="drilldown-price-dissolved">
+        none: this subnet was dissolved; from block {position.successor.registeredAt.toLocaleString('en-US')} netuid{' '}
+        {position.netuid} is another subnet’s, whose price is not this one’s
+      </span>
+    );
+  if (position.price === null) return <>none recorded per {perUnit}</>;
+  return (
+    <>
+      <Tao rao={position.price} /> per {perUnit}
+      {position.priceBlock !== null && position.priceBlock >= 0
+        ? ` (pool at block ${position.priceBlock.toLocaleString('en-US')})`
+        : ''}
+    </>
   );
 }

@@ -4,8 +4,9 @@
 import type { SubnetDetailView } from '../../../shared/views';
 
 import type { TimeLine } from '../charts/TimeChart';
+import { dissolvedWhen } from './columns';
 
-export function priceLines(d: Pick<SubnetDetailView, 'priceHistory' | 'registeredAgain'>): TimeLine[] {
+export function priceLines(d: Pick<SubnetDetailView, 'priceHistory' | 'registeredAgain' | 'noPool'>): TimeLine[] {
   const from = d.registeredAgain?.blockNumber ?? null;
   const current: TimeLine = {
     id: 'price',
@@ -14,6 +15,14 @@ export function priceLines(d: Pick<SubnetDetailView, 'priceHistory' | 'registere
     color: 'var(--chart-4)',
     values: d.priceHistory.map((p) => (from === null || p.blockNumber >= from ? p.price : null)),
   };
+  // A dissolved subnet has no price now: its legend says so, as the Subnets table does, not its last one.
+  const last = d.priceHistory.at(-1);
+  if (d.noPool?.reason === 'dissolved') {
+    const when = dissolvedWhen({ blockNumber: d.noPool.blockNumber, timestamp: d.noPool.t });
+    // No figure in the title: privacy mode masks prices, and a title is not masked.
+    const end = last ? ` The line ends at its last snapshot, block ${last.blockNumber.toLocaleString()}.` : '';
+    current.ended = { text: 'dissolved', title: `Dissolved ${when}: no price or pool since.${end}` };
+  }
   if (from === null) return [current];
   return [
     current,
