@@ -41,6 +41,17 @@ const fund = (coldkey: string, f: Partial<BasketFigures>, fiat?: BasketFiat): Ba
   records: [],
 });
 
+/** A position's fields besides its key, wallet and figures: one hotkey on subnet 1, no price. */
+const unpricedPosition = {
+  walletLabel: null,
+  hotkey: '5H',
+  netuid: 1,
+  price: null,
+  priceBlock: null,
+  successor: null,
+  dissolved: null,
+} as const;
+
 function view(fiatMissingDays: string[] | null, baskets: BasketPositionView[]): PortfolioView {
   const row = { figures: known, benchmarks: null, holding };
   return {
@@ -63,33 +74,16 @@ function view(fiatMissingDays: string[] | null, baskets: BasketPositionView[]): 
       { name: 'g2', figures: known, holding },
     ],
     positions: [
+      { ...row, ...unpricedPosition, key: 'a', coldkey: W1 },
       {
         ...row,
-        key: 'a',
-        coldkey: W1,
-        walletLabel: null,
-        hotkey: '5H',
-        netuid: 1,
-        price: null,
-        priceBlock: null,
-        successor: null,
-        dissolved: null,
-      },
-      {
-        ...row,
+        ...unpricedPosition,
         figures: figures(
           { costBasisFiat: 0n, spotValueFiat: 20n * EUR, realizedFiat: 0n, unrealizedFiat: null, incomeFiat: 0n },
           { fiatBasisUnknown: true, fiatIncomplete: true },
         ),
         key: 'b',
         coldkey: W2,
-        walletLabel: null,
-        hotkey: '5H',
-        netuid: 1,
-        price: null,
-        priceBlock: null,
-        successor: null,
-        dissolved: null,
       },
     ],
     daily: [],
