@@ -30,6 +30,8 @@ export default defineConfig({
     // processes some tests spawn, so a loaded machine can take several times a quiet one's time.
     testTimeout: 300_000,
     hookTimeout: 300_000,
+    // The CLI bundles that tests spawn (main/test/programs.ts).
+    globalSetup: ['main/test/bundle-programs.ts'],
     projects: [
       {
         extends: true,

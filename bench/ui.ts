@@ -30,6 +30,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
+import { bundlePrograms, programPath } from '../scripts/node-bundle';
 import { writeUiBenchData } from './ui-data';
 import { activityScroll } from './ui-activity';
 import { FRAME_MARK, traced } from './ui-trace';
@@ -49,7 +50,9 @@ console.log(
   `data: ${data.wallets} wallets, ${data.events.toLocaleString('en')} events, ${data.positions} positions, ${data.subnets} subnets, ${data.days} days (${Math.round(performance.now() - t)} ms)`,
 );
 
-const host = spawn(process.execPath, ['--import', 'tsx', 'main/host/web.ts', '--port', '0'], {
+// The web host as `npm run web` starts it: its bundle.
+await bundlePrograms(['web']);
+const host = spawn(process.execPath, [programPath('web'), '--port', '0'], {
   cwd: ROOT,
   env: { ...process.env, TAOFOLIO_DATA_DIR: dataDir, TAOFOLIO_AUTOSYNC: '0' },
   stdio: ['ignore', 'pipe', 'pipe'],

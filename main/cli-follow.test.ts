@@ -7,14 +7,14 @@
 // depends on whether a second attempt arrives before the process exits, not on timing.
 // What it prints says why and when it retries.
 import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { cli } from './test/cli';
+import { programCommand } from './test/programs';
 import { useTempDirs } from './test/temp-dir';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const COLDKEY = '5EEytzUZcDjfhVw6RWi7UB2HZCNwJXs2smUV6QwAx26icDQL';
 const tempDir = useTempDirs();
 
@@ -35,10 +35,8 @@ describe('cli sync (following)', () => {
     const dir = tempDir();
     const url = `ws://127.0.0.1:${(server.address() as { port: number }).port}`;
     expect((await cli('--data-dir', dir, 'wallet', 'add', COLDKEY)).code).toBe(0);
-    const child = spawn(TSX, [join(ROOT, 'main/cli.ts'), '--data-dir', dir, '--endpoint', url, 'sync'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const [node, args] = programCommand('cli', ['--data-dir', dir, '--endpoint', url, 'sync']);
+    const child = spawn(node, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
@@ -55,5 +53,5 @@ describe('cli sync (following)', () => {
     // Following, it says why the connection failed and when it tries again (the chain status line,
     // printed before that retry was made): only the wallet lines were printed.
     expect(stderr).toMatch(/^chain: error ws:\/\/127\.0\.0\.1:\d+ — .*Retrying in 1 s\.$/m);
-  }, 120_000); // a hang guard only: tsx start-up on a loaded machine
+  }, 120_000); // a hang guard only
 });

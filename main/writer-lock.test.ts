@@ -15,6 +15,7 @@ import { openDatabase } from './db/open';
 import { claimDataDir, DataDirInUseError, WRITER_INFO_FILE } from './db/writer-lock';
 import { startWebHost } from './host/web';
 import { cli } from './test/cli';
+import { programCommand } from './test/programs';
 import { useTempDirs } from './test/temp-dir';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -41,15 +42,9 @@ interface Run {
 }
 
 function runCli(dir: string, ...args: string[]): Run {
-  // node itself (tsx as a loader, not its wrapper process): the pid and the kill are the CLI's own.
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'main/cli.ts'), '--data-dir', dir, '--endpoint', endpoint(), ...args],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
+  // node itself, not a wrapper process: the pid and the kill are the CLI's own.
+  const [node, cliArgs] = programCommand('cli', ['--data-dir', dir, '--endpoint', endpoint(), ...args]);
+  const child = spawn(node, cliArgs, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   children.push(child);
   let stderr = '';
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
@@ -116,7 +111,7 @@ describe('one writer per data folder', () => {
     expect(
       (await cli('--data-dir', dir, 'wallet', 'add', '5F4tQyWrhfGVcNhoqeiNsR6KjD4wMZ2kfhLj4oHYuyHbZAc3')).code,
     ).toBe(0);
-  }, 120_000); // a hang guard only: tsx start-up on a loaded machine
+  }, 120_000); // a hang guard only
 
   it('refuses a sync while the web host runs on the folder', async () => {
     const dir = tempDir();

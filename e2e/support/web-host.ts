@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
+import { programPath } from '../../scripts/node-bundle';
 import { EGRESS_PREFIX } from './egress-prefix';
 import { SEEDS, type SeedName } from './seed';
 
@@ -25,12 +26,16 @@ export interface WebHostOptions {
   env?: Record<string, string>;
 }
 
-/** Start `main/host/web.ts` exactly as `npm run web` does, on a random port and a fresh data dir. */
+/**
+ * Start the web host exactly as `npm run web` does (its bundle, built by the suite's global set-up:
+ * ./global-setup.ts), on a random port and a fresh data dir.
+ */
 export async function startWebHost(dataDir: string, options: WebHostOptions = {}): Promise<RunningWebHost> {
-  const hooks = options.recordEgress ? ['--import', './e2e/support/egress-hook.ts'] : [];
+  // The egress hook is TypeScript: tsx loads it.
+  const hooks = options.recordEgress ? ['--import', 'tsx', '--import', './e2e/support/egress-hook.ts'] : [];
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', ...hooks, 'main/host/web.ts', '--port', String(options.port ?? 0)],
+    [...hooks, programPath('web'), '--port', String(options.port ?? 0)],
     {
       cwd: join(import.meta.dirname, '..', '..'),
       env: { ...process.env, TAOFOLIO_DATA_DIR: dataDir, ...options.env },

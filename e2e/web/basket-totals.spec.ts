@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { programPath } from '../../scripts/node-bundle';
 import { amountOf } from '../page-models/figures';
 import { PortfolioPage } from '../page-models/portfolio-page';
 import { engineView } from '../support/engine-truth';
@@ -59,11 +60,11 @@ test('the headline includes the basket positions: cards, adds-up lines, chart en
   expect(await amountOf(page.getByTestId('basket-total-value'))).toBe(b.value);
 
   // `report --json` prints the same total, with the basket positions beside it.
-  const out = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', 'main/cli.ts', 'report', '--json', '--data-dir', webHost.dataDir],
-    { cwd: join(import.meta.dirname, '..', '..'), env: { ...process.env, TAOFOLIO_AUTOSYNC: '0' }, timeout: 120_000 },
-  ).toString();
+  const out = execFileSync(process.execPath, [programPath('cli'), 'report', '--json', '--data-dir', webHost.dataDir], {
+    cwd: join(import.meta.dirname, '..', '..'),
+    env: { ...process.env, TAOFOLIO_AUTOSYNC: '0' },
+    timeout: 120_000,
+  }).toString();
   const report = JSON.parse(out) as {
     pnl: { total: { figures: Record<string, string> } };
     baskets: { total: Record<string, string> };
@@ -81,7 +82,7 @@ test('the headline includes the basket positions: cards, adds-up lines, chart en
   // The PnL CSV lists each basket position as a row: subnet rows + basket rows = the total row.
   const csv = execFileSync(
     process.execPath,
-    ['--import', 'tsx', 'main/cli.ts', 'report', '--format', 'pnl-csv', '--data-dir', webHost.dataDir],
+    [programPath('cli'), 'report', '--format', 'pnl-csv', '--data-dir', webHost.dataDir],
     { cwd: join(import.meta.dirname, '..', '..'), env: { ...process.env, TAOFOLIO_AUTOSYNC: '0' }, timeout: 120_000 },
   ).toString();
   const [head, ...rows] = csv

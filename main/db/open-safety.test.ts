@@ -16,6 +16,7 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { programCommand } from '../test/programs';
 import { useTempDirs } from '../test/temp-dir';
 import { DAILY_BACKUPS_KEPT, listBackups, stageRestore } from './backups';
 import { DATABASE_FILE, DatabaseOpenError, openDatabase } from './open';
@@ -46,7 +47,7 @@ function labels(dir: string): string[] {
 }
 
 function cli(dir: string, args: string[], asUser?: number) {
-  const command = [join(ROOT, 'node_modules', '.bin', 'tsx'), join(ROOT, 'main/cli.ts'), '--data-dir', dir, ...args];
+  const command = programCommand('cli', ['--data-dir', dir, ...args]).flat();
   const [file, ...rest] =
     asUser === undefined
       ? command
@@ -190,7 +191,7 @@ describe('database safety at open', () => {
     expect(JSON.parse(run.stdout)).toMatchObject([{ label: 'Main' }]);
   });
 
-  // Needs a second user (root ignores file modes) who can reach this checkout and run tsx.
+  // Needs a second user (root ignores file modes) who can reach this checkout and run the CLI's bundle.
   const otherUserCanRun =
     spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'test', '-r', join(ROOT, 'package.json')])
       .status === 0;

@@ -251,9 +251,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+/** Runs the web host as a program (`npm run web`): reads its flags and serves until SIGINT or SIGTERM. */
+export function runWebHostProgram(): void {
   main().catch((error: unknown) => {
     console.error(`Taofolio web host failed to start: ${(error as Error).message}`);
     process.exit(1);
   });
 }
+
+// Started as a file (`tsx main/host/web.ts`); `npm run web` starts the bundle of ./web-program.ts.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) runWebHostProgram();

@@ -2,7 +2,7 @@
 // node. Each gives a clear error and writes no partial facts; a pruned node still tracks live.
 import { chainFactTables } from '../../shared/vocab';
 import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { Devnet } from '../../devnet/index';
@@ -10,6 +10,7 @@ import { ChainError } from '../chain/client';
 import type { DB } from '../db/open';
 import { testBackend } from '../test/backend';
 import { dumpFacts, ensureDevnetMetadata } from '../test/devnet';
+import { programCommand } from '../test/programs';
 import { useTempDirs } from '../test/temp-dir';
 import { namesPosition } from '../../devnet/truth-positions';
 
@@ -94,11 +95,15 @@ describe('sync failure modes', () => {
     await backend.sync.close();
     backend.close();
 
-    const run = spawnSync(
-      join(ROOT, 'node_modules', '.bin', 'tsx'),
-      [join(ROOT, 'main/cli.ts'), '--data-dir', tempDir(), '--endpoint', 'ws://127.0.0.1:9', 'sync', '--once'],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
+    const [node, args] = programCommand('cli', [
+      '--data-dir',
+      tempDir(),
+      '--endpoint',
+      'ws://127.0.0.1:9',
+      'sync',
+      '--once',
+    ]);
+    const run = spawnSync(node, args, { cwd: ROOT, encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/error: Cannot reach ws:\/\/127\.0\.0\.1:9/);
   });

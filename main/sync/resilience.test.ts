@@ -10,6 +10,7 @@ import type { Devnet } from '../../devnet/index';
 import { DATABASE_FILE } from '../db/open';
 import { testBackend } from '../test/backend';
 import { ensureDevnetMetadata, eventLines } from '../test/devnet';
+import { programCommand } from '../test/programs';
 import { useTempDirs } from '../test/temp-dir';
 
 ensureDevnetMetadata();
@@ -18,11 +19,8 @@ const tempDir = useTempDirs();
 const ROOT = resolve(import.meta.dirname, '../..');
 
 function syncOnce(dataDir: string, url: string): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(
-    join(ROOT, 'node_modules', '.bin', 'tsx'),
-    [join(ROOT, 'main/cli.ts'), '--data-dir', dataDir, '--endpoint', url, 'sync', '--once'],
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  const [node, args] = programCommand('cli', ['--data-dir', dataDir, '--endpoint', url, 'sync', '--once']);
+  const child = spawn(node, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += String(chunk)));
   return new Promise((done) => child.once('exit', (code) => done({ code, stderr })));
