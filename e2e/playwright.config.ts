@@ -13,7 +13,14 @@ export default defineConfig({
   timeout: 180_000,
   expect: { timeout: 20_000 },
   reporter: [['list']],
-  use: { trace: 'retain-on-failure', launchOptions: chromiumLaunchOptions() },
+  // Bundles the web host and the CLI the tests start (scripts/node-bundle.ts), as `npm run web` does.
+  globalSetup: './support/global-setup.ts',
+  use: {
+    // A failed test keeps its trace (DOM snapshots of every step). The trace's screencast is left out:
+    // recording it for every test took about a fifth of the suite's time on a 2-core machine.
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: false },
+    launchOptions: chromiumLaunchOptions(),
+  },
   projects: [
     { name: 'web', testDir: './web' },
     { name: 'electron', testDir: './electron' },
