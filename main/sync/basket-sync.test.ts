@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../../devnet/index';
 import { testBackend } from '../test/backend';
-import { checkpointsVersusChain, ensureDevnetMetadata, eventLines } from '../test/devnet';
+import { checkpointsVersusDevnet, ensureDevnetMetadata, eventLines } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
 
 ensureDevnetMetadata();
@@ -88,15 +88,9 @@ describe.each([1, 2, 3])('basket475 seed %i', (seed) => {
       expect(settleTaoGaps(kept, derivable).filter((gap) => gap > 1n)).toEqual([]);
       basketLines.push(...derivable.filter((l) => BASKET_KINDS.test(l) && Number(l.split('|')[0]) >= 8_000));
       const chain = dn.world.chain;
-      const cold = fromSs58(coldkey);
-      const exact = checkpointsVersusChain(
-        backend.db,
-        coldkey,
-        chain.positionsOf(cold).map((p) => ({ hotkey: ss58(p.hotkey), netuid: p.netuid })),
-        (hotkey, netuid, block) => chain.stake(fromSs58(hotkey), cold, netuid, block),
-      );
+      const exact = checkpointsVersusDevnet(backend.db, chain, coldkey);
       expect(exact.mismatches).toEqual([]);
-      if (chain.positionsOf(cold).length > 0) expect(exact.checked).toBeGreaterThan(20);
+      if (chain.positionsOf(fromSs58(coldkey)).length > 0) expect(exact.checked).toBeGreaterThan(20);
     }
     // The basket era's events were there to be stored: claims with their TAO, purchases, dust.
     const kinds = new Set(basketLines.map((l) => l.split('|')[2]));

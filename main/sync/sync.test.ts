@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../../devnet/index';
 import { testBackend } from '../test/backend';
 import {
-  checkpointMismatches,
-  checkpointsVersusChain,
+  checkpointsVersusDevnet,
+  epochCheckpointMismatches,
   dumpFacts,
   ensureDevnetMetadata,
   eventLines,
@@ -28,7 +28,6 @@ const UPGRADE_AT_CHECKPOINT = {
     { from: 7_265, spec: 315 },
   ],
 };
-const { fromSs58, ss58 } = await import('../../devnet/chain/accounts');
 const tempDir = useTempDirs();
 
 async function syncedBackend(dn: Devnet) {
@@ -74,18 +73,10 @@ describe.each([
       expect(stored).toEqual(expected);
       rootClaims += expected.filter((line) => line.includes('|RootClaim')).length;
       const chain = dn.world.chain;
-      const { checked, mismatches } = checkpointMismatches(backend.db, truth, coldkey, (x, netuid) =>
-        chain.epochs.epochBlock(netuid, chain.epochs.epochsAt(netuid, x)),
-      );
+      const { checked, mismatches } = epochCheckpointMismatches(backend.db, truth, chain, coldkey);
       expect(checked).toBeGreaterThan(20);
       expect(mismatches).toEqual([]);
-      const cold = fromSs58(coldkey);
-      const exact = checkpointsVersusChain(
-        backend.db,
-        coldkey,
-        chain.positionsOf(cold).map((p) => ({ hotkey: ss58(p.hotkey), netuid: p.netuid })),
-        (hotkey, netuid, block) => chain.stake(fromSs58(hotkey), cold, netuid, block),
-      );
+      const exact = checkpointsVersusDevnet(backend.db, chain, coldkey);
       expect(exact.checked).toBeGreaterThan(20);
       expect(exact.mismatches).toEqual([]);
       // At least one checkpoint per day-long window from the first change on.

@@ -9,10 +9,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Devnet } from '../../devnet/index';
 import { syncedDevnetBackend } from '../test/backend';
 import {
-  checkpointMismatches,
-  checkpointsVersusChain,
+  checkpointsVersusDevnet,
   dumpFacts,
   ensureDevnetMetadata,
+  epochCheckpointMismatches,
   eventLines,
 } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
@@ -20,7 +20,6 @@ import { stakeSamples, WALK_PLAN, type WalkPlan } from './walk-round';
 
 ensureDevnetMetadata();
 const { startDevnet } = await import('../../devnet/index');
-const { fromSs58, ss58 } = await import('../../devnet/chain/accounts');
 const tempDir = useTempDirs();
 
 const APP_PLAN = { ...WALK_PLAN };
@@ -97,19 +96,10 @@ describe("the year walked in stretches with the app's plan", () => {
         events += expected.length;
         // Between epochs α changes only through events: each checkpoint equals the truth's α at the
         // epoch before it, and the chain's own stake at its block.
-        const { checked, mismatches } = checkpointMismatches(backend.db, truth, coldkey, (x, netuid) =>
-          chain.epochs.epochBlock(netuid, chain.epochs.epochsAt(netuid, x)),
-        );
+        const { checked, mismatches } = epochCheckpointMismatches(backend.db, truth, chain, coldkey);
         expect(mismatches).toEqual([]);
         checkpoints += checked;
-        const cold = fromSs58(coldkey);
-        const exact = checkpointsVersusChain(
-          backend.db,
-          coldkey,
-          chain.positionsOf(cold).map((p) => ({ hotkey: ss58(p.hotkey), netuid: p.netuid })),
-          (hotkey, netuid, block) => chain.stake(fromSs58(hotkey), cold, netuid, block),
-        );
-        expect(exact.mismatches).toEqual([]);
+        expect(checkpointsVersusDevnet(backend.db, chain, coldkey).mismatches).toEqual([]);
       }
     });
     expect(events).toBeGreaterThan(100 * dn.coldkeys.length);

@@ -200,6 +200,24 @@ export function checkpointsVersusChain(
   return { checked, mismatches };
 }
 
+/** checkpointMismatches on the devnet's own epoch schedule (stateful from spec 423). */
+export function epochCheckpointMismatches(db: DB, truth: TruthLike, chain: ChainState, coldkey: string) {
+  return checkpointMismatches(db, truth, coldkey, (x, netuid) =>
+    chain.epochs.epochBlock(netuid, chain.epochs.epochsAt(netuid, x)),
+  );
+}
+
+/** checkpointsVersusChain against the devnet's own stake, for every position `coldkey` ever held there. */
+export function checkpointsVersusDevnet(db: DB, chain: ChainState, coldkey: string) {
+  const cold = fromSs58(coldkey);
+  return checkpointsVersusChain(
+    db,
+    coldkey,
+    chain.positionsOf(cold).map((p) => ({ hotkey: ss58(p.hotkey), netuid: p.netuid })),
+    (hotkey, netuid, block) => chain.stake(fromSs58(hotkey), cold, netuid, block),
+  );
+}
+
 /** The positions `coldkey` holds on the devnet at `block` (α > 0), ss58 hotkeys, by netuid then hotkey. */
 export function heldAt(chain: ChainState, coldkey: string, block: number) {
   const cold = fromSs58(coldkey);
