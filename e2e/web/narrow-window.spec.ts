@@ -29,7 +29,7 @@ const textOutsideItsCell = (table: Locator) =>
 const scrollerOf = (page: Page, name: string | RegExp) =>
   page.getByRole('table', { name }).locator('xpath=ancestor::div[contains(@class, "scroll-x")][1]');
 
-test('at 1024 px the baselines, the adds-up line and a subnet’s positions fit; focus on a figure’s label shows', async ({
+test('at 1024 px the baselines, the adds-up line and a subnet’s positions fit; focus on a figure’s label shows; Activity’s search hint fits, at 900 px with a filter on too', async ({
   page,
   webHost,
 }) => {
@@ -82,20 +82,28 @@ test('at 1024 px the baselines, the adds-up line and a subnet’s positions fit;
   await expect(positions.getByTestId('hotkey-row').first()).toBeVisible();
   expect(await sideways(scrollerOf(page, 'Positions on SN6')), 'positions by validator').toBe(0);
 
-  // Activity's search shows its whole hint ("…, block-extrinsic or 0x hash"), not cut at "block-extr".
+  // Activity's search shows its whole hint, not cut at "block-extr" (1024 px) nor, with a filter on and
+  // "Clear filters" beside it, at "block-extrins" (900 px).
   await page.goto(`${webHost.url}#/activity`);
-  const search = page.getByRole('searchbox', { name: 'Search' });
-  await expect(search).toBeVisible();
-  const [needed, room] = await search.evaluate((el: HTMLInputElement) => {
-    const style = getComputedStyle(el);
-    const context = document.createElement('canvas').getContext('2d')!;
-    context.font = style.font;
-    return [
-      context.measureText(el.placeholder).width,
-      el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
-    ];
-  });
-  expect(needed).toBeLessThanOrEqual(room);
+  const activity = new ActivityPage(page);
+  await expect(activity.search).toBeVisible();
+  const hint = () =>
+    activity.search.evaluate((el: HTMLInputElement) => {
+      const style = getComputedStyle(el);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = style.font;
+      return {
+        needed: context.measureText(el.placeholder).width,
+        room: el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+      };
+    });
+  const wide = await hint();
+  expect(wide.needed).toBeLessThanOrEqual(wide.room);
+  await page.setViewportSize({ width: 900, height: 700 });
+  await activity.filter('Kind').selectOption({ index: 1 });
+  await expect(activity.filters.getByRole('button', { name: 'Clear filters' })).toBeVisible();
+  const narrow = await hint();
+  expect(narrow.needed).toBeLessThanOrEqual(narrow.room);
 });
 
 /** Whether `text` fits the header cell marked data-cut=`column`, in the Activity rows' font (cell-fit.ts's 2 px slack). */

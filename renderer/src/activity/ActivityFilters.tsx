@@ -132,7 +132,7 @@ function SearchField({ value, onCommit }: { value: string; onCommit: (value: str
         ref={input}
         type="search"
         value={draft}
-        placeholder="Validator, hotkey, block, block-extrinsic or 0x hash"
+        placeholder="Validator, hotkey, block or 0x hash"
         title="A validator name, a hotkey or coldkey (part of either), a block number, block-extrinsic (e.g. 4500000-3), or a 0x block-hash prefix. Press / to search."
         spellCheck={false}
         onChange={(e) => setDraft(e.target.value)}
