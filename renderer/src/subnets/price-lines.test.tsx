@@ -20,6 +20,11 @@ describe('price lines of a subnet page', () => {
       ['price', [null, null, 30n, 40n]],
       ['price-earlier', [10n, 20n, null, null]],
     ]);
+    expect(lines[0]!.ended).toBeUndefined();
+    expect(lines[1]!.ended?.text).toBe('dissolved');
+    expect(lines[1]!.ended?.title).toMatch(
+      /^Dissolved: the subnet now at this netuid has prices from block 30 \(.+ UTC\)\. The line ends at its last snapshot, block 20\.$/,
+    );
   });
 
   it('a dissolved subnet: the line keeps its history and says it ended, when, and at which snapshot', () => {
@@ -57,5 +62,16 @@ describe('the price chart’s legend', () => {
     const { text, title } = legend(DISSOLVED);
     expect(text).toBe('dissolved');
     expect(title).toMatch(/^Dissolved at block 45 \(.+ UTC\): no price or pool since\./);
+  });
+
+  it('shows “dissolved” for the earlier subnet of a netuid registered again, and the newcomer’s price now', () => {
+    const d = { priceHistory: priced, registeredAgain: { t: priced[2]!.t, blockNumber: 30 }, noPool: null };
+    const { unmount } = render(
+      <TimeChart id="t" title="Price history" points={priced} stamps="moments" lines={priceLines(d)} />,
+    );
+    expect(screen.getByTestId('legend-value-price').textContent).toBe('τ4.0000');
+    // Its last price before (τ2.0000) read as a price now.
+    expect(screen.getByTestId('legend-value-price-earlier').textContent).toBe('dissolved');
+    unmount();
   });
 });

@@ -4,10 +4,12 @@
 import type { SubnetDetailView } from '../../../shared/views';
 
 import type { TimeLine } from '../charts/TimeChart';
+import { utcDateTime } from '../app/dates';
 import { dissolvedWhen } from './columns';
 
 export function priceLines(d: Pick<SubnetDetailView, 'priceHistory' | 'registeredAgain' | 'noPool'>): TimeLine[] {
-  const from = d.registeredAgain?.blockNumber ?? null;
+  const again = d.registeredAgain;
+  const from = again?.blockNumber ?? null;
   const current: TimeLine = {
     id: 'price',
     label: 'Price (τ per α)',
@@ -23,7 +25,12 @@ export function priceLines(d: Pick<SubnetDetailView, 'priceHistory' | 'registere
     const end = last ? ` The line ends at its last snapshot, block ${last.blockNumber.toLocaleString()}.` : '';
     current.ended = { text: 'dissolved', title: `Dissolved ${when}: no price or pool since.${end}` };
   }
-  if (from === null) return [current];
+  if (again === null) return [current];
+  // The earlier subnet has no price now either: its legend says it ended, not its last price before.
+  const lastEarlier = d.priceHistory.findLast((p) => p.blockNumber < again.blockNumber);
+  const endEarlier = lastEarlier
+    ? ` The line ends at its last snapshot, block ${lastEarlier.blockNumber.toLocaleString()}.`
+    : '';
   return [
     current,
     {
@@ -32,7 +39,12 @@ export function priceLines(d: Pick<SubnetDetailView, 'priceHistory' | 'registere
       help: 'The price of the subnet that held this netuid before it was registered again.',
       color: 'var(--chart-2)',
       dashed: true,
-      values: d.priceHistory.map((p) => (p.blockNumber < from ? p.price : null)),
+      values: d.priceHistory.map((p) => (p.blockNumber < again.blockNumber ? p.price : null)),
+      // `registeredAgain` is the newcomer's first snapshot, so the title names that, not a registration block.
+      ended: {
+        text: 'dissolved',
+        title: `Dissolved: the subnet now at this netuid has prices from block ${again.blockNumber.toLocaleString()} (${utcDateTime(again.t)}).${endEarlier}`,
+      },
     },
   ];
 }
