@@ -267,6 +267,12 @@ export interface SubnetDetailView {
     /** The snapshot block that share was read at. */
     emissionShareBlock: number | null;
   };
+  /**
+   * Where more than one wallet can sell α here: the subnet's exit value, each wallet's sale quoted on
+   * its own against today's pool, added up. `exit`'s 100 % row is then one sale of all of it (what selling
+   * from each wallet in turn returns), which is less.
+   */
+  exitEachWallet: { wallets: number; exitValue: Amount } | null;
   /** Selling 25 / 50 / 100 % of what you hold now: spot value, what the pool returns, the gap. */
   exit: {
     percent: number;

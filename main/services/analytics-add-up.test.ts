@@ -119,9 +119,21 @@ describe.each([
               sum(rows.map((x) => x.amount)),
               row.figures.incomeTao,
             );
+          // Selling all is the subnet's exit value when one wallet sells; with several, one sale of all their α,
+          // which returns no more than their own sales' quotes added up (the exit value, given beside it).
           const sellAll = d.exit.find((e) => e.percent === 100);
-          if (row.holding && sellAll)
+          const sellers = new Set(
+            g.positions.filter((p) => p.netuid === row.netuid && p.holding.available > 0n).map((p) => p.coldkey),
+          ).size;
+          if (row.holding && sellAll && sellers <= 1) {
             same(`subnet page ${row.netuid} sell all`, sellAll.exitValue, row.holding.exitValue);
+            same(`subnet page ${row.netuid} one seller`, d.exitEachWallet, null);
+          } else if (row.holding && sellAll) {
+            same(`subnet page ${row.netuid} each wallet's sale`, d.exitEachWallet?.exitValue, row.holding.exitValue);
+            same(`subnet page ${row.netuid} sellers`, d.exitEachWallet?.wallets, sellers);
+            if (sellAll.exitValue === null || sellAll.exitValue > row.holding.exitValue)
+              problems.push(`subnet page ${row.netuid} sell all ${sellAll.exitValue} > ${row.holding.exitValue}`);
+          }
         }
       }
     expect(problems.slice(0, 10)).toEqual([]);

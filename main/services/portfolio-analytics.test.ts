@@ -151,8 +151,9 @@ describe('portfolio:analytics on the tiny scenario', () => {
     expect(all.range.income).toBe(p.total.figures.incomeTao);
   });
 
-  it('portfolio:subnet: each line ends at the subnet’s card; exit of 100 % is the exit value card', async () => {
+  it('portfolio:subnet: each line ends at the subnet’s card; exit of 100 % is the exit value card for one wallet, one sale of it all for several', async () => {
     const p = await portfolio({});
+    let shared = 0;
     for (const s of p.subnets) {
       const d = data<SubnetDetailView>(await sc.backend.dispatch('portfolio:subnet', { netuid: s.netuid }));
       const last = d.series.at(-1);
@@ -166,11 +167,28 @@ describe('portfolio:analytics on the tiny scenario', () => {
       expect(d.registeredAgain).toBeNull();
       if (s.netuid !== 0 && s.figures.alpha > 0n) {
         expect(d.exit.map((e) => e.percent)).toEqual([25, 50, 100]);
-        expect(d.exit[2]?.exitValue).toBe(s.figures.exitValue);
+        const sellers = new Set(
+          p.positions.filter((x) => x.netuid === s.netuid && x.holding.available > 0n).map((x) => x.coldkey),
+        ).size;
+        if (sellers === 1) {
+          expect(d.exit[2]?.exitValue).toBe(s.figures.exitValue);
+          expect(d.exitEachWallet).toBeNull();
+        } else {
+          // The card adds each wallet's sale quoted on its own; selling in turn, each sale lowers the price
+          // for the next, so one sale of it all returns less, and its cost share is the largest of the rows.
+          shared++;
+          expect(d.exitEachWallet).toEqual({ wallets: sellers, exitValue: s.figures.exitValue });
+          expect(s.holding.exitValue).toBe(s.figures.exitValue);
+          expect(d.exit[2]!.exitValue!).toBeLessThan(s.holding.exitValue);
+          expect(d.exit[2]!.alpha).toBe(s.holding.available);
+        }
+        const shares = d.exit.map((e) => e.share!);
+        expect([...shares].sort((a, b) => a - b)).toEqual(shares);
         expect(d.priceHistory.length).toBeGreaterThan(0);
         expect(d.priceHistory.at(-1)?.price).toBe(s.price);
       }
     }
+    expect(shared).toBeGreaterThan(0);
     expect(await sc.backend.dispatch('portfolio:subnet', { netuid: 999 })).toMatchObject({
       error: { code: 'not-found' },
     });

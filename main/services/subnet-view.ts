@@ -45,8 +45,11 @@ export function buildSubnetView(
   const row = view.subnets.find((s) => s.netuid === netuid);
   const noPool = noPoolOf(netuid, row?.dissolved ?? null);
   const health = noPool ? NO_HEALTH : poolHealth(engine.prices, netuid, asOf);
-  // What can be sold now: locked α is left out, and selling all of it is the chain's own quote.
+  // What can be sold now: locked α is left out; one wallet's sale of all of it is the chain's own quote.
   const holding = row?.holding;
+  const sellers = new Set(
+    view.positions.filter((p) => p.netuid === netuid && p.holding.available > 0n).map((p) => p.coldkey),
+  ).size;
   const money = (x: bigint | null): Amount => (x === null ? null : m.value(x));
 
   const result: Omit<SubnetDetailView, 'fiat'> = {
@@ -96,9 +99,10 @@ export function buildSubnetView(
       emissionShare: health.emissionShare,
       emissionShareBlock: health.emissionShareBlock,
     },
+    exitEachWallet: holding && sellers > 1 ? { wallets: sellers, exitValue: money(holding.exitValue) } : null,
     exit: exitOfHolding(
       exitCosts(engine.prices, netuid, holding?.available ?? alpha, asOf.block, c.specVersion) ?? [],
-      holding,
+      sellers > 1 ? undefined : holding,
     ).map((e) => {
       // Each amount converted, then the cost as their difference (not the τ cost converted: rounding
       // each conversion apart left the row off by a unit in fiat).
@@ -120,8 +124,10 @@ export function buildSubnetView(
 }
 
 /**
- * The exit costs with "sell all" equal to the holding's exit value (each wallet's sale of its available
- * α, the chain's quote where it has one), so the page and the exit value card say the same.
+ * The exit costs with "sell all" equal to the holding's exit value (the chain's quote where it has one),
+ * so the page and the subnet's exit value say the same. Only for one wallet's holding: the card quotes each
+ * wallet's sale against today's pool on its own, and with several wallets selling one after another the
+ * pool returns what one sale of all their α does (the table's own quote; each % row is one sale too).
  */
 function exitOfHolding(costs: ExitCost[], holding: HoldingView | undefined): ExitCost[] {
   if (!holding) return costs;

@@ -1,8 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { SubnetDetailView } from '../../../shared/views';
+import type { HoldingView, SubnetDetailView } from '../../../shared/views';
 import { TAO_UNIT, type Unit } from '../app/Money';
-import { ExitTable } from './SubnetMarketPanels';
+import { ExitNote, ExitTable } from './SubnetMarketPanels';
 
 const USD: Unit = { currency: 'fiat', code: 'USD' };
 const A = 1_000_000_000n;
@@ -47,5 +47,40 @@ describe('<ExitTable>', () => {
   it('no price for either amount: no difference', () => {
     const shown = cells([{ ...row(25, 0n, 0n), spotValue: null, cost: null }], USD);
     expect(shown(25)[2]).toMatch(/^no price/);
+  });
+});
+
+describe('<ExitNote>', () => {
+  const holding = (locked: bigint): HoldingView => ({
+    block: 100,
+    locked,
+    available: 3n * A,
+    lockedValue: locked,
+    exitValue: 2n * A,
+    exitSource: 'chain',
+    locksRead: true,
+  });
+  const note = (each: SubnetDetailView['exitEachWallet'], locked: bigint) => {
+    const d = { netuid: 6, exit: [row(100, 3n * A, 2n * A)], exitEachWallet: each } as SubnetDetailView;
+    const { container, unmount } = render(<ExitNote d={d} unit={TAO_UNIT} symbol="ζ" holding={holding(locked)} />);
+    const text = container.textContent;
+    unmount();
+    return text;
+  };
+
+  it('one wallet, nothing locked: no note (its 100 % row is the exit value itself)', () => {
+    expect(note(null, 0n)).toBe('');
+  });
+
+  it('several wallets: each row is one sale, and the exit value is said to quote each wallet’s on its own', () => {
+    expect(note({ wallets: 2, exitValue: 21n * (A / 10n) }, 0n)).toBe(
+      'Each row is one sale of your wallets’ α together: selling from 2 wallets in turn returns about that, as every sale lowers the price for the next. Its exit value, τ2.1000, adds up each wallet’s sale quoted on its own.',
+    );
+  });
+
+  it('several wallets with α locked: both sentences', () => {
+    const text = note({ wallets: 3, exitValue: 2n * A }, A);
+    expect(text).toMatch(/^The percentages are of the α you can sell now \(3\.00 ζ\); another 1\.00 ζ is locked/);
+    expect(text).toContain('selling from 3 wallets in turn');
   });
 });

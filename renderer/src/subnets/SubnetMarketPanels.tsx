@@ -95,23 +95,20 @@ function benchmarkListOf(d: SubnetDetailView) {
   return (d.figures?.benchmarks ?? []).map((b) => ({ id: b.id, available: b.available, complete: b.complete }));
 }
 
-function Health({
-  d,
-  unit,
-  symbol,
-  holding,
-}: {
+interface HoldingPanelProps {
   d: SubnetDetailView;
   unit: Unit;
   symbol: string | null;
   holding: HoldingView;
-}) {
+}
+
+function Health({ d, unit, symbol, holding }: HoldingPanelProps) {
   return (
     <div className="card" aria-labelledby="health-title">
       <h2 id="health-title">Subnet health</h2>
       {d.noPool ? <NoPool d={d} noPool={d.noPool} /> : <PoolFigures d={d} unit={unit} symbol={symbol} />}
       <h3>Exiting now</h3>
-      <ExitNote d={d} symbol={symbol} holding={holding} />
+      <ExitNote d={d} unit={unit} symbol={symbol} holding={holding} />
       {d.exit.length > 0 && <ExitTable d={d} unit={unit} symbol={symbol} />}
     </div>
   );
@@ -222,9 +219,10 @@ function PoolFigures({ d, unit, symbol }: { d: SubnetDetailView; unit: Unit; sym
 
 /**
  * What the exit rows sell: the α that can be sold now (locked α cannot, so 100 % is less than α held);
- * in place of the rows, why there are none.
+ * with several wallets, that each row is one sale of their α together, less than the exit value that
+ * quotes each wallet's sale on its own; in place of the rows, why there are none.
  */
-function ExitNote({ d, symbol, holding }: { d: SubnetDetailView; symbol: string | null; holding: HoldingView }) {
+export function ExitNote({ d, unit, symbol, holding }: HoldingPanelProps) {
   const alpha = (amount: bigint, testId?: string) => (
     <Alpha amount={amount} netuid={d.netuid} symbol={symbol} decimals={2} {...(testId ? { testId } : {})} />
   );
@@ -233,15 +231,27 @@ function ExitNote({ d, symbol, holding }: { d: SubnetDetailView; symbol: string 
       {text}
     </p>
   );
-  if (d.exit.length > 0)
-    return holding.locked > 0n
-      ? note(
+  if (d.exit.length > 0) {
+    const each = d.exitEachWallet;
+    if (holding.locked === 0n && each === null) return null;
+    return note(
+      <>
+        {holding.locked > 0n && (
           <>
             The percentages are of the α you can sell now ({alpha(holding.available)}); another{' '}
-            {alpha(holding.locked, 'exit-locked')} is locked and cannot be sold.
-          </>,
-        )
-      : null;
+            {alpha(holding.locked, 'exit-locked')} is locked and cannot be sold.{' '}
+          </>
+        )}
+        {each && (
+          <span data-testid="exit-each-wallet">
+            Each row is one sale of your wallets’ α together: selling from {each.wallets} wallets in turn returns about
+            that, as every sale lowers the price for the next. Its exit value,{' '}
+            <Money amount={each.exitValue} unit={unit} />, adds up each wallet’s sale quoted on its own.
+          </span>
+        )}
+      </>,
+    );
+  }
   if (holding.available > 0n) return note(<>No pool recorded for SN{d.netuid} at this block: no quote.</>);
   if (holding.locked > 0n)
     return note(<>All of it is locked ({alpha(holding.locked, 'exit-locked')}): nothing can be sold now.</>);
@@ -260,7 +270,7 @@ export function ExitTable({ d, unit, symbol }: { d: SubnetDetailView; unit: Unit
           <th className="num">
             <MetricLabel
               label="Pool returns"
-              help="τ that selling this share of the α you can sell now would return, after slippage and fee, computed from the pool at the as-of block; the 100 % row is the exit value (the chain’s own quote where it has one)."
+              help="τ that selling this share of the α you can sell now would return, after slippage and fee, computed from the pool at the as-of block; the 100 % row is the exit value (the chain’s own quote where it has one) when one wallet holds it, one sale of all of it when several do."
             />
           </th>
           <th className="num">
