@@ -69,3 +69,20 @@ describe('position records', () => {
     expect(bet(benchmarksAfter)).not.toBe(bet(benchmarksBefore));
   });
 });
+
+describe('empty figures', () => {
+  it('are copies of kept zero figures: changing one changes neither the next nor its flags', () => {
+    const first = emptyFigures();
+    first.taoIn += 5n;
+    first.totalReturnPct = 0.5;
+    first.flags.missingPrice.push(7);
+    first.flags.fiatIncomplete = true;
+    const next = emptyFigures();
+    expect(next.taoIn).toBe(0n);
+    expect(next.totalReturnPct).toBeNull();
+    expect(next.flags).not.toBe(first.flags);
+    expect(next.flags.missingPrice).toEqual([]);
+    expect(next.flags.fiatIncomplete).toBe(false);
+    expect(Object.keys(next)).toEqual(Object.keys(first));
+  });
+});

@@ -140,10 +140,21 @@ export interface PnlContext {
   walletGroups: Readonly<Record<string, readonly string[]>>;
 }
 
-export function zeroAdditive(): AdditiveFigures {
+/**
+ * The zero sums, made once and kept; `zeroAdditive` copies them. Made anew at each call (key by key, or
+ * the empty figures as a spread of them with more fields), they came out with a hidden class of their
+ * own at every call once a full computation had run, and the figure record's constructor, which reads
+ * its first argument's fields (aggregate-acc.ts `zeroSums`), met 161 classes in one priced run: every
+ * load in it went megamorphic (docs/benchmarks.md). A copy of a kept object keeps that object's class.
+ */
+const ZERO_ADDITIVE: AdditiveFigures = (() => {
   const f = {} as AdditiveFigures;
   for (const k of ADDITIVE_KEYS) f[k] = 0n;
   return f;
+})();
+
+export function zeroAdditive(): AdditiveFigures {
+  return { ...ZERO_ADDITIVE };
 }
 
 export function emptyFlags(): FigureFlags {
@@ -158,17 +169,20 @@ export function emptyFlags(): FigureFlags {
   };
 }
 
-/** Figures of nothing held: every sum zero, nothing derived, no flags. */
+/** Figures of nothing held, made once and kept (`emptyFigures` copies them, as `zeroAdditive` its sums). */
+const EMPTY_FIGURES: Figures = {
+  ...ZERO_ADDITIVE,
+  exitValue: 0n,
+  avgEntryPrice: null,
+  totalReturnPct: null,
+  spotValueFiat: null,
+  unrealizedFiat: null,
+  flags: emptyFlags(),
+};
+
+/** Figures of nothing held: every sum zero, nothing derived, no flags (a flags object of their own). */
 export function emptyFigures(): Figures {
-  return {
-    ...zeroAdditive(),
-    exitValue: 0n,
-    avgEntryPrice: null,
-    totalReturnPct: null,
-    spotValueFiat: null,
-    unrealizedFiat: null,
-    flags: emptyFlags(),
-  };
+  return { ...EMPTY_FIGURES, flags: emptyFlags() };
 }
 
 /** Cost basis of each position of one book: floor shares by α, remainder to the largest holder. */
