@@ -217,7 +217,11 @@ function movedPools(pools: SubnetSnapshot[], at: StakeEvent): SubnetSnapshot[] {
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+// Run alone only as this file (or a bundle of it named for it): bundled into bench/engine.ts's bundle, this
+// module shares that file's `import.meta.url`, and the main-module check alone would run it there first.
+const runAlone =
+  import.meta.url === pathToFileURL(process.argv[1] ?? '').href && import.meta.url.includes('engine-append');
+if (runAlone) {
   const input = generate(Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 300_000));
   const gap = process.env.BENCH_APPEND_GAP || undefined; // set but empty: not set
   if (gap !== undefined && process.env.BENCH_APPEND !== 'priced')
