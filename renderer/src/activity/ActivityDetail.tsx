@@ -130,79 +130,80 @@ function DetailBody({
         // One block per leg, its amounts one to a line: six columns side by side were wider than the
         // pane (TAO, Fee and At spot only by scrolling sideways), more so with a USD line under each.
         <table className="table compact detail-legs" aria-label="Legs of this entry">
-          {row.legs.map((l, i) => (
-            <tbody key={i} data-testid="detail-leg">
-              <tr className="leg-head">
-                <th colSpan={2} scope="colgroup">
-                  <span title={l.coldkey}>{labels.get(l.coldkey) ?? shortAddress(l.coldkey)}</span> ·{' '}
-                  {subnetName(l.netuid)}
-                  {l.hotkey !== '' && (
-                    <>
-                      {' · '}
-                      <Validator hotkey={l.hotkey} />
-                    </>
-                  )}
-                </th>
-              </tr>
-              <tr>
-                <th scope="row">α change</th>
-                <td className="num" data-testid="detail-alpha">
-                  <AlphaAmount
-                    amount={l.alpha}
-                    netuid={l.netuid}
-                    symbol={symbolOf(symbols, row, l.netuid)}
-                    decimals={FULL}
-                  />
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">TAO</th>
-                <td className="num" data-testid="detail-tao">
-                  <TaoAmount rao={l.tao} decimals={FULL} />
-                  {inFiat(row.fiat?.tao[i], 'detail-fiat')}
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">Fee</th>
-                <td className="num" data-testid="detail-fee">
-                  {l.fee === null ? (
-                    'unknown'
-                  ) : l.feeUnit === 'tao' ? (
-                    <>
-                      <TaoAmount rao={l.fee} decimals={FULL} />
-                      {inFiat(row.fiat?.fee[i], 'detail-fee-fiat')}
-                    </>
-                  ) : (
-                    <AlphaAmount
-                      amount={l.fee}
-                      netuid={l.netuid}
-                      symbol={symbolOf(symbols, row, l.netuid)}
-                      decimals={FULL}
-                    />
-                  )}
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">At spot</th>
-                <td className="num" data-testid="detail-spot">
-                  {l.spotTao === null ? (
-                    '—'
-                  ) : (
-                    <>
-                      <TaoAmount rao={l.spotTao} decimals={FULL} />
-                      {inFiat(row.fiat?.spot[i], 'detail-spot-fiat')}
-                    </>
-                  )}
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">Booked as</th>
-                <td className="booked" title={`${LEG_CATEGORIES[l.category].help} ${LEG_BASES[l.basis].help}`}>
-                  {LEG_CATEGORIES[l.category].label} · {LEG_BASES[l.basis].label}
-                </td>
-              </tr>
-            </tbody>
-          ))}
+          {row.legs.map((l, i) => {
+            // The leg's α amounts (its change, a fee in α) in its subnet's symbol, in full.
+            const alpha = (amount: bigint) => (
+              <AlphaAmount
+                amount={amount}
+                netuid={l.netuid}
+                symbol={symbolOf(symbols, row, l.netuid)}
+                decimals={FULL}
+              />
+            );
+            return (
+              <tbody key={i} data-testid="detail-leg">
+                <tr className="leg-head">
+                  <th colSpan={2} scope="colgroup">
+                    <span title={l.coldkey}>{labels.get(l.coldkey) ?? shortAddress(l.coldkey)}</span> ·{' '}
+                    {subnetName(l.netuid)}
+                    {l.hotkey !== '' && (
+                      <>
+                        {' · '}
+                        <Validator hotkey={l.hotkey} />
+                      </>
+                    )}
+                  </th>
+                </tr>
+                <tr>
+                  <th scope="row">α change</th>
+                  <td className="num" data-testid="detail-alpha">
+                    {alpha(l.alpha)}
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row">TAO</th>
+                  <td className="num" data-testid="detail-tao">
+                    <TaoAmount rao={l.tao} decimals={FULL} />
+                    {inFiat(row.fiat?.tao[i], 'detail-fiat')}
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row">Fee</th>
+                  <td className="num" data-testid="detail-fee">
+                    {l.fee === null ? (
+                      'unknown'
+                    ) : l.feeUnit === 'tao' ? (
+                      <>
+                        <TaoAmount rao={l.fee} decimals={FULL} />
+                        {inFiat(row.fiat?.fee[i], 'detail-fee-fiat')}
+                      </>
+                    ) : (
+                      alpha(l.fee)
+                    )}
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row">At spot</th>
+                  <td className="num" data-testid="detail-spot">
+                    {l.spotTao === null ? (
+                      '—'
+                    ) : (
+                      <>
+                        <TaoAmount rao={l.spotTao} decimals={FULL} />
+                        {inFiat(row.fiat?.spot[i], 'detail-spot-fiat')}
+                      </>
+                    )}
+                  </td>
+                </tr>
+                <tr>
+                  <th scope="row">Booked as</th>
+                  <td className="booked" title={`${LEG_CATEGORIES[l.category].help} ${LEG_BASES[l.basis].help}`}>
+                    {LEG_CATEGORIES[l.category].label} · {LEG_BASES[l.basis].label}
+                  </td>
+                </tr>
+              </tbody>
+            );
+          })}
         </table>
       )}
       <h3>Chain events</h3>
