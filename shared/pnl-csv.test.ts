@@ -158,3 +158,49 @@ describe('PnL CSV fiat columns', () => {
     expect(csv).not.toMatch(/_eur|EUR price/);
   });
 });
+
+describe('PnL CSV α columns', () => {
+  it('account for every α held: root claims, lease dividends, incentive, α fees and burns have their columns', () => {
+    const flows = {
+      alphaOpening: 5n * TAO,
+      alphaBought: 10n * TAO,
+      alphaSold: 4n * TAO,
+      alphaTransferredIn: 2n * TAO,
+      alphaTransferredOut: TAO,
+      alphaEmitted: TAO,
+      alphaUnexplained: 1n,
+      alphaUnexplainedIn: 2n,
+      alphaRootClaim: 3n * TAO,
+      alphaLeaseDividend: 2n * TAO,
+      alphaIncentive: TAO,
+      alphaFeePaid: TAO / 2n,
+      alphaBurned: TAO,
+    };
+    const leaving = ['alphaSold', 'alphaTransferredOut', 'alphaUnexplained', 'alphaFeePaid', 'alphaBurned'];
+    const alpha = Object.entries(flows).reduce((sum, [k, v]) => sum + (leaving.includes(k) ? -v : v), 0n);
+    const f: Figures = { ...emptyFigures(), ...flows, alpha };
+    const base = view(null, []);
+    const csv = pnlCsv({ ...base, positions: [{ ...base.positions[0]!, figures: f }] }, APP, 'now');
+    const lines = parseCsv(csv, [',']).rows.map((r) => r.cells);
+    const header = lines.find((c) => c[0] === 'level')!;
+    const row = lines.find((c) => c[0] === 'position')!;
+    // Whole α-rao from a 9-decimal cell.
+    const cell = (name: string) => {
+      const i = header.indexOf(name);
+      expect(i, name).toBeGreaterThan(-1);
+      return BigInt(row[i]!.replace('.', ''));
+    };
+    const inflows = ['alpha_opening', 'alpha_bought', 'alpha_transferred_in', 'alpha_emitted'];
+    const income = ['alpha_root_claimed', 'alpha_lease_dividends', 'alpha_miner_incentive', 'alpha_unexplained_gained'];
+    const outflows = [
+      'alpha_sold',
+      'alpha_transferred_out',
+      'alpha_unexplained_lost',
+      'alpha_fee_paid',
+      'alpha_burned',
+    ];
+    const sum = (names: string[]) => names.reduce((s, n) => s + cell(n), 0n);
+    expect(cell('alpha_held')).toBe(alpha);
+    expect(sum(inflows) + sum(income) - sum(outflows)).toBe(cell('alpha_held'));
+  });
+});

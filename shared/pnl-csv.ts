@@ -12,6 +12,12 @@ const COLUMNS: [string, (f: Figures, h: HoldingView) => string][] = [
   ['alpha_transferred_in', (f) => formatTao(f.alphaTransferredIn)],
   ['alpha_transferred_out', (f) => formatTao(f.alphaTransferredOut)],
   ['alpha_emitted', (f) => formatTao(f.alphaEmitted)],
+  // Every other way α enters or leaves, so the α columns add up to alpha_held (a root claim's α was in none).
+  ['alpha_root_claimed', (f) => formatTao(f.alphaRootClaim)],
+  ['alpha_lease_dividends', (f) => formatTao(f.alphaLeaseDividend)],
+  ['alpha_miner_incentive', (f) => formatTao(f.alphaIncentive)],
+  ['alpha_fee_paid', (f) => formatTao(f.alphaFeePaid)],
+  ['alpha_burned', (f) => formatTao(f.alphaBurned)],
   // α the chain shows that no rule explains (docs/chain/reconciliation.md): never counted as income.
   ['alpha_unexplained_lost', (f) => formatTao(f.alphaUnexplained)],
   ['alpha_unexplained_gained', (f) => formatTao(f.alphaUnexplainedIn)],
