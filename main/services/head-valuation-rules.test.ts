@@ -73,12 +73,66 @@ describe('exit values and locks from the head facts', () => {
     const engine = createEngine(input, { method: 'acb', rewards: 'income' });
     const v = valueAtHead(engine.result(), engine, new Map([['C1', c1Head(7n * A)]]), 424);
     const pool = engine.prices.poolAt(1, 102)!;
-    expect(v.positions.get('C1|H1|1')).toMatchObject({ block: null, exitSource: 'closed-form', locked: 0n });
+    // The subnet's lock (3 α on H1) still binds: a stake change does not lift it.
+    expect(v.positions.get('C1|H1|1')).toMatchObject({
+      block: null,
+      exitSource: 'closed-form',
+      locked: 3n * A,
+      available: 3n * A,
+      lockedValue: 3n * TAO,
+      locksRead: true,
+    });
+    expect(v.positions.get('C1|H1|1')!.exitValue).toBe(quoteExit(3n * A, pool, 424).tao);
     expect(v.positions.get('C1|H2|1')).toMatchObject({ block: 102, exitSource: 'chain', exitValue: 3_900_000_000n });
     const c1 = v.aggregates.get(aggregateKey({ kind: 'wallet', key: 'C1' }))!;
-    // One sale of C1's available α (6 α from H1 with the lock unknown + 4 α from H2) in closed form.
-    expect(c1).toMatchObject({ exitSource: 'closed-form', available: 10n * A });
-    expect(c1.exitValue).toBe(quoteExit(10n * A, pool, 424).tao);
+    // One sale of C1's available α (3 α from H1 + 4 α from H2) in closed form; the locked 3 α apart.
+    expect(c1).toMatchObject({ exitSource: 'closed-form', available: 7n * A, locked: 3n * A });
+    expect(c1.exitValue).toBe(quoteExit(7n * A, pool, 424).tao);
+  });
+
+  it('stake added to a locked position since the head keeps the subnet’s lock: the new α is what can be sold', () => {
+    // The head saw H2 with 2 α and all 3 locked α of the subnet: 1 on H2 (the lock's hotkey) and 2 on H1,
+    // whose 6 α are unchanged. Since then H2 got 2 α more (4 α now): the lock is still 3 α, so H2 can sell
+    // 3 α, not 4, and the subnet 7 α of its 10.
+    const head: HeadFacts = {
+      coldkey: 'C1',
+      block: 102,
+      positions: [
+        { hotkey: 'H1', netuid: 1, alpha: 6n * A, locked: 2n * A, available: 4n * A, exit: quote(3_900_000_000n) },
+        { hotkey: 'H2', netuid: 1, alpha: 2n * A, locked: 1n * A, available: 1n * A, exit: quote(990_000_000n) },
+      ],
+      subnets: [
+        {
+          netuid: 1,
+          total: 8n * A,
+          locked: 3n * A,
+          available: 5n * A,
+          lockHotkey: 'H2',
+          locksRead: true,
+          exit: quote(4_800_000_000n),
+        },
+      ],
+    };
+    const engine = createEngine(input, { method: 'acb', rewards: 'income' });
+    const v = valueAtHead(engine.result(), engine, new Map([['C1', head]]), 424);
+    const pool = engine.prices.poolAt(1, 102)!;
+    expect(v.positions.get('C1|H1|1')).toMatchObject({ block: 102, locked: 2n * A, exitValue: 3_900_000_000n });
+    expect(v.positions.get('C1|H2|1')).toMatchObject({ locked: 1n * A, available: 3n * A, lockedValue: TAO });
+    expect(v.positions.get('C1|H2|1')!.exitValue).toBe(quoteExit(3n * A, pool, 424).tao);
+    const sn1 = v.aggregates.get(aggregateKey({ kind: 'wallet', key: 'C1' }))!;
+    expect(sn1).toMatchObject({ locked: 3n * A, available: 7n * A, lockedValue: 3n * TAO });
+    expect(sn1.exitValue).toBe(quoteExit(7n * A, pool, 424).tao);
+  });
+
+  it('a lock the α held no longer covers is capped at the α held', () => {
+    // H1 changed since the head (7 α there, 6 now) and the head's lock (20 α) exceeds the 10 α held: H1
+    // carries at most its 6 α (nothing to sell), H2 (unchanged, unlocked there) keeps its quote.
+    const head = c1Head(7n * A);
+    head.subnets[0] = { ...head.subnets[0]!, locked: 20n * A };
+    const engine = createEngine(input, { method: 'acb', rewards: 'income' });
+    const v = valueAtHead(engine.result(), engine, new Map([['C1', head]]), 424);
+    expect(v.positions.get('C1|H1|1')).toMatchObject({ locked: 6n * A, available: 0n, exitValue: 0n });
+    expect(v.positions.get('C1|H2|1')).toMatchObject({ locked: 0n, exitValue: 3_900_000_000n });
   });
 
   it('head facts newer than the figures (an earlier as-of block) are not used', () => {

@@ -1,7 +1,8 @@
 // Exit values and locks from the head facts sync recorded (docs/chain/locks.md,
 // docs/chain/pricing-and-exit.md): where a coldkey's latest head checkpoint still describes a position
 // (same α), its exit value is the runtime's sim_swap_alpha_for_tao of the available α and its locked α
-// is the chain's; otherwise the exit is the closed form from the pool reserves, on all the α.
+// is the chain's; otherwise (its α changed since) the exit is the closed form from the pool reserves, on
+// its α less its share of the subnet's lock the head read, which a stake change leaves in place.
 // Aggregates sell each (coldkey, subnet) at once — one account's sale, as sync quotes it — and add the
 // sales of different coldkeys (separate accounts, each quoted on the same pool).
 import {
@@ -97,18 +98,27 @@ export function valueAtHead(
     [...heads.values()].map((h) => [h.coldkey, new Map(h.positions.map((r) => [`${r.hotkey}|${r.netuid}`, r]))]),
   );
   const stakeOf = (coldkey: string, netuid: number) => headOf(coldkey)?.subnets.find((s) => s.netuid === netuid);
-  const positionSales = new Map<string, Sale>();
+  const heldOf = (p: PositionResult) => (p.figures.alpha > 0n ? p.figures.alpha : 0n);
+  /** The head row of a position while it still describes it (same α), else undefined. */
+  const headRow = (p: PositionResult) => {
+    const row = headOf(p.coldkey) ? rowsOf.get(p.coldkey)?.get(`${p.hotkey}|${p.netuid}`) : undefined;
+    return row && row.alpha === heldOf(p) ? row : undefined;
+  };
   const byPair = new Map<string, PositionResult[]>();
   for (const p of pnl.positions) {
     const pk = pairKey(p.coldkey, p.netuid);
     byPair.set(pk, [...(byPair.get(pk) ?? []), p]);
+  }
+  const carried = carriedLocks(byPair, headRow, stakeOf, heldOf);
+  const positionSales = new Map<string, Sale>();
+  for (const p of pnl.positions) {
     const price = p.price?.price ?? null;
-    const alpha = p.figures.alpha > 0n ? p.figures.alpha : 0n;
+    const alpha = heldOf(p);
     const head = headOf(p.coldkey);
-    const row = head ? rowsOf.get(p.coldkey)?.get(`${p.hotkey}|${p.netuid}`) : undefined;
+    const row = headRow(p);
     const stake = stakeOf(p.coldkey, p.netuid);
     let sale: Sale;
-    if (head && row && row.alpha === alpha) {
+    if (head && row) {
       // Nothing available (all locked) sells for exactly 0: sync asks the runtime nothing then.
       const quoted = row.exit ?? (row.available === 0n ? { tao: 0n } : null);
       const computed = quoted ? null : closedForm(p.netuid, row.available);
@@ -123,16 +133,19 @@ export function valueAtHead(
         locksRead: stake?.locksRead ?? false,
       };
     } else {
-      const computed = closedForm(p.netuid, alpha);
+      // Changed since the head: its share of the subnet's lock the head read (still binding), the rest
+      // sold in closed form.
+      const locked = carried.get(p.key) ?? 0n;
+      const computed = closedForm(p.netuid, alpha - locked);
       sale = {
         block: null,
-        locked: 0n,
-        available: alpha,
-        lockedValue: 0n,
+        locked,
+        available: alpha - locked,
+        lockedValue: price === null ? 0n : alphaToTao(locked, price),
         exitValue: computed.tao,
         source: alpha === 0n ? null : 'closed-form',
         approximate: computed.approximate,
-        locksRead: false,
+        locksRead: stake?.locksRead ?? false,
       };
     }
     positionSales.set(p.key, sale);
@@ -198,6 +211,47 @@ export function valueAtHead(
   };
   const positions = new Map([...positionSales].map(([k, s]) => [k, holdingOf(s)]));
   return { pnl: patched, positions, aggregates };
+}
+
+/**
+ * The locked α of positions whose α changed since their coldkey's head checkpoint (a stake added or
+ * sold since), by position key. The lock is one per (coldkey, subnet) and stays when stake changes:
+ * adding stake leaves it, a sale can only take the available α, and its decay is silent and slow
+ * (≈ 0.03 % over the 300 blocks between live head checkpoints, docs/chain/locks.md). So the subnet's
+ * locked α the head read (at most the α held now) still binds; what the unchanged positions do not
+ * carry falls on the changed ones, the lock's hotkey first, then the largest (sync's attributeLock).
+ */
+function carriedLocks(
+  byPair: ReadonlyMap<string, readonly PositionResult[]>,
+  headRow: (p: PositionResult) => { locked: bigint } | undefined,
+  stakeOf: (coldkey: string, netuid: number) => { locked: bigint; lockHotkey: string | null } | undefined,
+  heldOf: (p: PositionResult) => bigint,
+): Map<string, bigint> {
+  const out = new Map<string, bigint>();
+  for (const members of byPair.values()) {
+    const first = members[0] as PositionResult;
+    const stake = stakeOf(first.coldkey, first.netuid);
+    if (!stake || stake.locked <= 0n) continue;
+    const held = members.reduce((a, m) => a + heldOf(m), 0n);
+    let left = stake.locked < held ? stake.locked : held;
+    const changed: PositionResult[] = [];
+    for (const m of members) {
+      const row = headRow(m);
+      if (row) left -= row.locked;
+      else if (heldOf(m) > 0n) changed.push(m);
+    }
+    changed.sort(
+      (a, b) =>
+        Number(b.hotkey === stake.lockHotkey) - Number(a.hotkey === stake.lockHotkey) ||
+        (heldOf(a) > heldOf(b) ? -1 : heldOf(a) < heldOf(b) ? 1 : a.hotkey < b.hotkey ? -1 : 1),
+    );
+    for (const m of changed) {
+      const take = left <= 0n ? 0n : left < heldOf(m) ? left : heldOf(m);
+      out.set(m.key, take);
+      left -= take;
+    }
+  }
+  return out;
 }
 
 /** The reconciliation's unexplained changes, in block order (never income: docs/chain/reconciliation.md). */
