@@ -204,3 +204,32 @@ describe('PnL CSV α columns', () => {
     expect(sum(inflows) + sum(income) - sum(outflows)).toBe(cell('alpha_held'));
   });
 });
+
+describe('PnL CSV α columns across subnets', () => {
+  it('leaves them empty on wallet, group and total rows (different tokens) and writes the τ columns there', () => {
+    const withAlpha: Figures = { ...known, alpha: 5n * TAO, alphaBought: 5n * TAO };
+    const base = view(null, []);
+    const v: PortfolioView = {
+      ...base,
+      total: { ...base.total, figures: withAlpha },
+      subnets: base.subnets.map((s) => ({ ...s, figures: withAlpha })),
+      wallets: base.wallets.map((w) => ({ ...w, figures: withAlpha })),
+      groups: base.groups.map((g) => ({ ...g, figures: withAlpha })),
+    };
+    const csv = pnlCsv(v, APP, 'now');
+    const lines = parseCsv(csv, [',']).rows.map((r) => r.cells);
+    const header = lines.find((c) => c[0] === 'level')!;
+    const at = (level: string, name: string) => lines.find((c) => c[0] === level)![header.indexOf(name)];
+    const alphaNames = header.filter((n) => n.startsWith('alpha_'));
+    expect(alphaNames).toContain('alpha_held');
+    expect(alphaNames).toContain('alpha_locked');
+    for (const name of alphaNames) expect(at('subnet', name), name).not.toBe('');
+    expect(at('subnet', 'alpha_held')).toBe('5.000000000');
+    for (const level of ['wallet', 'group', 'total']) {
+      for (const name of alphaNames) expect(at(level, name), `${level} ${name}`).toBe('');
+      expect(at(level, 'spot_value_tao')).toBe('3.000000000');
+      expect(at(level, 'cost_basis_tao')).toBe('2.000000000');
+    }
+    expect(csv).toContain('alpha_ columns empty');
+  });
+});

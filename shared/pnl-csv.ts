@@ -41,6 +41,14 @@ const COLUMNS: [string, (f: Figures, h: HoldingView) => string][] = [
   ['tao_out', (f) => formatTao(f.taoOut)],
 ];
 
+/**
+ * The α columns: each subnet's α is a token of its own, so a wallet, group or total row (several subnets)
+ * leaves them empty rather than add up different tokens; its τ columns are sums.
+ */
+const ALPHA_COLUMN = /^alpha_/;
+export const ALPHA_NOTE =
+  "# wallet, group and total rows leave the alpha_ columns empty: each subnet's alpha is a token of its own";
+
 /** A basket position's value is what a claim would pay, read from the chain (get_basket_payout). */
 const basketHolding = (value: bigint): HoldingView => ({
   block: null,
@@ -70,9 +78,12 @@ export function pnlCsv(
   // Fiat columns only when TAO/fiat prices are imported (./pnl-csv-fiat); without, the file is as it was.
   const fiat = fiatColumns(view);
   const header = ['level', 'coldkey', 'wallet', 'hotkey', 'netuid', ...COLUMNS.map(([name]) => name), ...fiat.names];
-  const tao = ({ figures, holding }: { figures: Figures; holding: HoldingView }) =>
-    COLUMNS.map(([, get]) => get(figures, holding));
-  const cells = (row: { figures: Figures; holding: HoldingView }) => [...tao(row), ...fiat.cells(row.figures)];
+  const tao = ({ figures, holding }: { figures: Figures; holding: HoldingView }, acrossSubnets: boolean) =>
+    COLUMNS.map(([name, get]) => (acrossSubnets && ALPHA_COLUMN.test(name) ? '' : get(figures, holding)));
+  const cells = (row: { figures: Figures; holding: HoldingView }, acrossSubnets = false) => [
+    ...tao(row, acrossSubnets),
+    ...fiat.cells(row.figures),
+  ];
   const rows: string[][] = [
     ...view.positions.map((p) => ['position', p.coldkey, p.walletLabel ?? '', p.hotkey, String(p.netuid), ...cells(p)]),
     ...view.subnets.map((s) => ['subnet', '', '', '', String(s.netuid), ...cells(s)]),
@@ -88,15 +99,16 @@ export function pnlCsv(
         holding: basketHolding(b.figures.value),
       }),
     ]),
-    ...view.wallets.map((w) => ['wallet', w.address, w.label ?? '', '', '', ...cells(w)]),
-    ...view.groups.map((g) => ['group', '', g.name, '', '', ...cells(g)]),
-    ['total', '', '', '', '', ...cells(view.total)],
+    ...view.wallets.map((w) => ['wallet', w.address, w.label ?? '', '', '', ...cells(w, true)]),
+    ...view.groups.map((g) => ['group', '', g.name, '', '', ...cells(g, true)]),
+    ['total', '', '', '', '', ...cells(view.total, true)],
   ];
   const meta = [
     `# ${app.name} ${app.version} PnL report, generated ${generatedAt}`,
     `# settings: method=${view.method} rewards=${view.rewards} as_of_block=${recordedBlock(view.asOfBlock) ?? 'none'} fiat=${view.fiatCurrency}`,
     '# units: TAO and alpha in whole units with 9 decimals (exact rao / alpha-rao); prices in TAO per alpha',
     POSITION_NOTE,
+    ALPHA_NOTE,
     ...fiat.note,
   ];
   return `${meta.join('\r\n')}\r\n${toCsv(header, rows)}`;

@@ -136,17 +136,26 @@ describe('valuation at the head and reconciliation, upgrade424 seed 1 with an in
     expect(view.total.figures.exitValue).toBe(view.total.holding.exitValue);
     expect(view.total.holding.exitSource).toBe('chain');
 
-    // The PnL CSV carries the same: exit value, its source and the locked α, per row.
+    // The PnL CSV carries the same: exit value, its source and the locked α and its value, per row; the
+    // locked α per subnet (a total's α would add up different subnets' tokens: left empty there).
     const csv = (await backend.call('reports:export', { format: 'pnl-csv' })).content.split('\r\n');
     const header = csv.find((l) => l.startsWith('level,'))!.split(',');
-    const total = csv.find((l) => l.startsWith('total,'))!.split(',');
-    const col = (name: string) => total[header.indexOf(name)];
-    expect([col('exit_value_tao'), col('exit_source'), col('alpha_locked'), col('locked_value_tao')]).toEqual([
+    const rows = csv.filter((l) => /^(total|subnet),/.test(l)).map((l) => l.split(','));
+    const col = (row: string[] | undefined, name: string) => row?.[header.indexOf(name)];
+    const total = rows.find((r) => r[0] === 'total');
+    expect(['exit_value_tao', 'exit_source', 'alpha_locked', 'locked_value_tao'].map((n) => col(total, n))).toEqual([
       formatTao(view.total.figures.exitValue),
       'chain',
-      formatTao(view.total.holding.locked),
+      '',
       formatTao(view.total.holding.lockedValue),
     ]);
+    expect(view.total.holding.locked).toBeGreaterThan(0n);
+    const lockedBySubnet = view.subnets.map((s) => {
+      const row = rows.find((r) => r[0] === 'subnet' && col(r, 'netuid') === String(s.netuid));
+      return [col(row, 'alpha_locked'), formatTao(s.holding.locked)];
+    });
+    for (const [inCsv, inView] of lockedBySubnet) expect(inCsv).toBe(inView);
+    expect(lockedBySubnet.filter(([, v]) => v !== formatTao(0n))).not.toHaveLength(0);
   });
 
   it('lists the injected α change as unexplained with its block, and books none of it as income', async () => {
