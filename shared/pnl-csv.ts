@@ -46,7 +46,7 @@ const COLUMNS: [string, (f: Figures, h: HoldingView) => string][] = [
  * leaves them empty rather than add up different tokens; its τ columns are sums.
  */
 const ALPHA_COLUMN = /^alpha_/;
-export const ALPHA_NOTE =
+const ALPHA_NOTE =
   "# wallet, group and total rows leave the alpha_ columns empty: each subnet's alpha is a token of its own";
 
 /** A basket position's value is what a claim would pay, read from the chain (get_basket_payout). */

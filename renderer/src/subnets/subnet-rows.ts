@@ -1,7 +1,6 @@
 // The Subnets table's rows and their order: one row per subnet from the engine's figures, with the
 // market figures (price changes, emission yield, allocation) where the analytics view has them.
-import type { Amount, AnalyticsView, PortfolioView } from '../../../shared/views';
-import type { SubnetDissolution, SubnetSuccessor } from '../../../shared/subnet-labels';
+import type { Amount, AnalyticsView, PortfolioView, SubnetView } from '../../../shared/views';
 import { TAO_UNIT, type Unit } from '../app/Money';
 
 export interface SubnetMarket {
@@ -11,15 +10,11 @@ export interface SubnetMarket {
   allocation: number | null;
 }
 
-export interface SubnetRow {
-  netuid: number;
-  name: string | null;
-  symbol: string | null;
-  /** The subnet at this netuid now, when the row's positions were in an earlier one (SubnetView). */
-  successor: SubnetSuccessor | null;
-  /** The subnet's recorded dissolution, no later subnet at its netuid (SubnetView). */
-  dissolved: SubnetDissolution | null;
-  price: bigint | null;
+/** A subnet's row: its labels, successor, dissolution and price as its SubnetView has them, and its figures. */
+export interface SubnetRow extends Pick<
+  SubnetView,
+  'netuid' | 'name' | 'symbol' | 'successor' | 'dissolved' | 'price'
+> {
   alpha: bigint;
   /** The money figures below are in `unit`: τ (rao) or fiat (1e-8 units, null for a day without a price). */
   unit: Unit;
