@@ -159,7 +159,7 @@ export function valueAtHead(
     const parts = members.map((m) => positionSales.get(m.key) as Sale);
     const summed = sumSales(parts);
     const stake = stakeOf(first.coldkey, first.netuid);
-    const held = members.reduce((a, m) => a + (m.figures.alpha > 0n ? m.figures.alpha : 0n), 0n);
+    const held = members.reduce((a, m) => a + heldOf(m), 0n);
     // Closed positions (no α, so no head row) do not decide whether the head facts still hold.
     const fromHead = parts.every((s) => s.block !== null || s.source === null) && stake?.total === held;
     const quoted = fromHead && stake ? (stake.exit ?? (stake.available === 0n ? { tao: 0n } : null)) : null;
