@@ -218,7 +218,7 @@ export const METRICS = {
   emissionYield: {
     label: 'Emission yield (annualised)',
     unit: 'ratio',
-    help: 'α emitted over the last 30 days (or since the position opened) ÷ α held now, scaled to a year.',
+    help: 'α emitted over the last 30 whole days (UTC) and today so far, or since the position opened, ÷ the α held on average over that time (time-weighted), scaled to a year; shown while α is held.',
   },
   // Validator funds (runtimes 441+, docs/chain/baskets.md)
   fundShares: {

@@ -10,6 +10,7 @@ import {
   type FiatPriceRow,
   type Figures,
   type FlowMarker,
+  type PositionAcc,
   type SeriesPoint,
 } from '../../shared/engine';
 import { NO_FRICTION, addSplits, type FrictionSplit } from '../../shared/engine/analytics/friction';
@@ -181,18 +182,23 @@ export function buildAnalyticsView(c: ComputedPortfolio, q: AnalyticsQuery, fiat
   // Friction split and emission yield per position, summed per subnet.
   const bySubnet = new Map<
     number,
-    { split: FrictionSplit; records: EmissionRecord[]; alpha: bigint; first: number | null }
+    { split: FrictionSplit; records: EmissionRecord[]; alpha: bigint; first: number | null; held: PositionAcc[] }
   >();
+  const heldMs =
+    (ps: readonly PositionAcc[]) =>
+    (from: number, to: number): bigint =>
+      ps.reduce((sum, p) => sum + c.observer.alphaHeldMs(p, from, to), 0n);
   const positions = view.positions.flatMap((v) => {
     const p = state.find(v.coldkey, v.hotkey, v.netuid);
     if (!p) return [];
     const records = p.emissions.map((id) => state.emissions[id] as EmissionRecord);
     const first = c.observer.firstSeen(p);
     const split = c.observer.split(p);
-    const s = bySubnet.get(p.netuid) ?? { split: NO_FRICTION, records: [], alpha: 0n, first: null };
+    const s = bySubnet.get(p.netuid) ?? { split: NO_FRICTION, records: [], alpha: 0n, first: null, held: [] };
     s.split = addSplits(s.split, split);
     s.records.push(...records);
     s.alpha += p.alpha;
+    s.held.push(p);
     if (first !== null && (s.first === null || first < s.first)) s.first = first;
     bySubnet.set(p.netuid, s);
     return [
@@ -202,7 +208,7 @@ export function buildAnalyticsView(c: ComputedPortfolio, q: AnalyticsQuery, fiat
         figures: moneyFigures(m, v.figures),
         holdTao: v.benchmarks ? { excess: m.value(v.benchmarks.holdTao.excess) } : null,
         friction: amounts(m, { ...split }),
-        emissionYield: emissionYield(records, p.alpha, asOf.timestamp, first),
+        emissionYield: emissionYield(records, p.alpha, heldMs([p]), asOf.timestamp, first),
       },
     ];
   });
@@ -326,7 +332,7 @@ export function buildAnalyticsView(c: ComputedPortfolio, q: AnalyticsQuery, fiat
         benchmarks: benchmarkViews(m, s.benchmarks),
         priceChange24h: priceChange(engine.prices, s.netuid, asOf, 24),
         priceChange7d: priceChange(engine.prices, s.netuid, asOf, 24 * 7),
-        emissionYield: agg ? emissionYield(agg.records, agg.alpha, asOf.timestamp, agg.first) : null,
+        emissionYield: agg ? emissionYield(agg.records, agg.alpha, heldMs(agg.held), asOf.timestamp, agg.first) : null,
       };
     }),
     positions,

@@ -245,7 +245,7 @@ export const SUBNET_COLUMNS: Column[] = [
         bottom={
           <>
             <Alpha amount={row.alphaEmitted} netuid={row.netuid} symbol={row.symbol} decimals={2} /> ·{' '}
-            <Pct value={row.market.emissionYield} base="α held, per year" tone={false} decimals={1} />
+            <Pct value={row.market.emissionYield} base="average α held, per year" tone={false} decimals={1} />
           </>
         }
       />

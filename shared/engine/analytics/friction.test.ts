@@ -22,10 +22,10 @@ const input: PortfolioInput = {
   snapshots: [snap(50, 1, 1_600_000_000n), snap(99, 1, 2n * TAO), snap(7300, 1, 2_400_000_000n)],
 };
 
-function run() {
+function run(facts: PortfolioInput = input) {
   const hooks: { observer?: PositionObserver } = {};
   const engine = createEngine(
-    input,
+    facts,
     { method: 'acb', rewards: 'income' },
     {
       onReplay: (state) => {
@@ -62,21 +62,81 @@ describe('price change and emission yield from local snapshots and checkpoints',
     expect(priceChange(engine.prices, 0, asOf, 24)).toBe(0);
   });
 
-  it('annualised: 0.03 α emitted over the one day since the position opened ÷ 2.83 α × 365', () => {
+  it('annualised: 0.03 α emitted over the one day since the position opened ÷ the α held on average × 365', () => {
     const { engine, observer } = run();
     const p = engine.state.find('C1', 'H1', 1);
     if (!p) throw new Error('no position');
     const records = p.emissions.map((id) => engine.state.emissions[id]!);
     expect(records.map((r) => r.alpha)).toEqual([30_000_000n]);
-    // block 100 → 7300 is 7200 blocks × 12 s = exactly one day
-    expect(emissionYield(records, p.alpha, tsOf(7300), observer.firstSeen(p))).toBeCloseTo((0.03 / 2.83) * 365, 9);
+    // α held: 4.9 over blocks 100–200, 2.9 over 200–300 (2 α sold), 2.8 over 300–7300 (0.1 burned); 12 s a block
+    const held = (4_900_000_000n * 100n + 2_900_000_000n * 100n + 2_800_000_000n * 7000n) * 12_000n;
+    expect(observer.alphaHeldMs(p, tsOf(100), tsOf(7300))).toBe(held);
+    // from the next midnight (block 7200) on: 2.8 α for the last 100 blocks
+    expect(observer.alphaHeldMs(p, tsOf(7200), tsOf(7300))).toBe(2_800_000_000n * 100n * 12_000n);
+    const heldMs = (from: number, to: number): bigint => observer.alphaHeldMs(p, from, to);
+    // block 100 → 7300 is 7200 blocks × 12 s = exactly one day: 0.03 α ÷ (20,380 α-blocks ÷ 7,200 blocks) × 365
+    const annualised = ((0.03 * 7200) / 20_380) * 365;
+    expect(emissionYield(records, p.alpha, heldMs, tsOf(7300), observer.firstSeen(p))).toBeCloseTo(annualised, 9);
     // less than a day of history says nothing yet
-    expect(emissionYield(records, p.alpha, tsOf(7000), observer.firstSeen(p))).toBeNull();
+    expect(emissionYield(records, p.alpha, heldMs, tsOf(7000), observer.firstSeen(p))).toBeNull();
     // α that appeared unexplained in the same interval is not emitted: the yield is unchanged
     const unexplained = { ...records[0]!, id: records.length, alpha: 50_000_000n, kind: 'unexplained' as const };
-    expect(emissionYield([...records, unexplained], p.alpha, tsOf(7300), observer.firstSeen(p))).toBeCloseTo(
-      (0.03 / 2.83) * 365,
+    expect(emissionYield([...records, unexplained], p.alpha, heldMs, tsOf(7300), observer.firstSeen(p))).toBeCloseTo(
+      annualised,
       9,
     );
+  });
+
+  it('a longer history: the window starts at the midnight 30 days before the as-of day', () => {
+    const DAY = 7200;
+    const end = 35 * DAY + DAY / 2; // noon UTC, 35 days after T0's midnight
+    const { engine, observer } = run({
+      trackedColdkeys: ['C1'],
+      events: [ev('StakeAdded', { block: 100, spec: 343, tao: 20n * TAO, alpha: 10n * A })],
+      // 1 α emitted by day 4 (before the window), 0.5 α within it
+      checkpoints: [cp(4 * DAY, 11n * A), cp(end, 11_500_000_000n)],
+      snapshots: [snap(50, 1, 2n * TAO)],
+    });
+    const p = engine.state.find('C1', 'H1', 1);
+    if (!p) throw new Error('no position');
+    const records = p.emissions.map((id) => engine.state.emissions[id]!);
+    const heldMs = (from: number, to: number): bigint => observer.alphaHeldMs(p, from, to);
+    // from day 5's midnight to noon of day 35: 11 α held for 30.5 days
+    expect(heldMs(tsOf(5 * DAY), tsOf(end))).toBe(11n * A * BigInt(tsOf(end) - tsOf(5 * DAY)));
+    expect(emissionYield(records, p.alpha, heldMs, tsOf(end), observer.firstSeen(p))).toBeCloseTo(
+      (0.5 / (11 * 30.5)) * 365,
+      9,
+    );
+  });
+
+  it('a position mostly sold within the window: its emission over the α it held then, not over what is left', () => {
+    const DAY = 7200;
+    const sold = 100 + 29 * DAY + 1;
+    const end = 100 + 30 * DAY;
+    const { engine, observer } = run({
+      trackedColdkeys: ['C1'],
+      events: [
+        ev('StakeAdded', { block: 100, spec: 343, tao: 200n * TAO, alpha: 100n * A }),
+        ev('StakeRemoved', { block: sold, spec: 343, tao: 200n * TAO, alpha: 100_900_000_000n }),
+      ],
+      // 2.9 α emitted over the 29 days held whole, 0.1 α over the last day on the 2 α left
+      checkpoints: [cp(sold - 1, 102_900_000_000n), cp(end, 2_100_000_000n)],
+      snapshots: [snap(50, 1, 2n * TAO)],
+    });
+    const p = engine.state.find('C1', 'H1', 1);
+    if (!p) throw new Error('no position');
+    const records = p.emissions.map((id) => engine.state.emissions[id]!);
+    expect(records.map((r) => [r.kind, r.alpha])).toEqual([
+      ['emission', 2_900_000_000n],
+      ['emission', 100_000_000n],
+    ]);
+    const heldMs = (from: number, to: number): bigint => observer.alphaHeldMs(p, from, to);
+    // 100 α for 29 days, 102.9 α for a block, 2 α for the last day less a block: 96.73 α on average
+    const alphaBlocks = 100 * 29 * DAY + 102.9 + 2 * (DAY - 1);
+    const yieldNow = emissionYield(records, p.alpha, heldMs, tsOf(end), observer.firstSeen(p));
+    expect(yieldNow).toBeCloseTo(((3 * 30 * DAY) / alphaBlocks) * (365 / 30), 9);
+    // about 37.7 % a year; over the 2.1 α held now it would have read 1,738 %
+    expect(yieldNow).toBeGreaterThan(0.37);
+    expect(yieldNow).toBeLessThan(0.38);
   });
 });

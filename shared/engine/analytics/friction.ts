@@ -14,6 +14,8 @@ import type { LedgerLeg } from '../ledger';
 import type { ReplayItem } from '../replay';
 import type { PortfolioState, PositionAcc } from '../state';
 import { absBig, floorDiv } from '../units';
+import { AlphaPath } from './alpha-path';
+import { YIELD_WINDOW_MS } from './positions';
 
 export interface FrictionSplit {
   fees: bigint;
@@ -31,10 +33,11 @@ export function legFeeTao(leg: LedgerLeg): bigint | null {
 
 /**
  * Reads the replay's ledger entries and checkpoints (hook it in as a replay observer): the fee and
- * burn parts of each position's friction, and when each position was first seen.
+ * burn parts of each position's friction, when each position was first seen, and the α it held over
+ * the emission yield's window (./positions).
  */
 export class PositionObserver {
-  private readonly parts = new Map<PositionAcc, { fees: bigint; burned: bigint; firstSeen: number }>();
+  private readonly parts = new Map<PositionAcc, { fees: bigint; burned: bigint; firstSeen: number; held: AlphaPath }>();
 
   constructor(private readonly state: PortfolioState) {}
 
@@ -43,9 +46,11 @@ export class PositionObserver {
     if (!p) return null;
     let acc = this.parts.get(p);
     if (!acc) {
-      acc = { fees: 0n, burned: 0n, firstSeen: ts };
+      acc = { fees: 0n, burned: 0n, firstSeen: ts, held: new AlphaPath(YIELD_WINDOW_MS) };
       this.parts.set(p, acc);
     }
+    // Called after the item was applied: the position's α from this moment on.
+    acc.held.note(ts, p.alpha);
     return acc;
   }
 
@@ -79,6 +84,14 @@ export class PositionObserver {
   /** ms of the first entry or checkpoint of the position (null: never seen). */
   firstSeen(p: PositionAcc): number | null {
     return this.parts.get(p)?.firstSeen ?? null;
+  }
+
+  /**
+   * The α the position held over [from, to), in α-rao × ms: `from` a UTC midnight of the yield window
+   * (./positions) or a change time, `to` the as-of (./alpha-path `heldMs`).
+   */
+  alphaHeldMs(p: PositionAcc, from: number, to: number): bigint {
+    return this.parts.get(p)?.held.heldMs(from, to) ?? 0n;
   }
 }
 

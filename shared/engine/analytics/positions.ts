@@ -3,9 +3,13 @@
  * - price change over 24 h / 7 d: spot price at the as-of block ÷ the last snapshot at least that long
  *   before the as-of time − 1 (null when no snapshot is that old, or it is of another subnet that had
  *   the netuid before a pruning; root is always 1:1);
- * - annualised emission yield: α emitted (positive emission intervals ending in the window) ÷ α held
- *   now × 365 ÷ window days; the window is the last 30 days, or since the position was first seen
- *   when that is later (at least one day of history is needed).
+ * - annualised emission yield: α emitted (positive emission intervals ending in the window) ÷ the α
+ *   held on average over the window (time-weighted) × 365 ÷ window days; the window is the last 30
+ *   whole UTC days and the as-of day so far, or since the position was first seen when that is later
+ *   (at least one day of history is needed). The average, not the α held now: a position mostly sold
+ *   within the window earned its emission on the α it held then, and over the α left it would read
+ *   as a yield many times too high. The window starts at a midnight so that the α held can be kept
+ *   per day rather than per change (./alpha-path).
  */
 import type { EmissionRecord } from '../emissions';
 import { sameSubnet, type PriceBook, type SubnetSnapshot } from '../prices';
@@ -13,6 +17,7 @@ import { ratio } from '../units';
 
 const DAY_MS = 86_400_000;
 export const YIELD_WINDOW_DAYS = 30;
+export const YIELD_WINDOW_MS = YIELD_WINDOW_DAYS * DAY_MS;
 
 /** Last snapshot of `netuid` with timestamp ≤ `ms` (and block ≤ `maxBlock`). */
 export function snapshotAtTime(prices: PriceBook, netuid: number, ms: number, maxBlock: number): SubnetSnapshot | null {
@@ -45,21 +50,26 @@ export function priceChange(
   return ratio(now.price - then.price, then.price);
 }
 
+/**
+ * `heldMs(from, to)`: ∫ α held dt over [from, to) in α-rao × ms (PositionObserver.alphaHeldMs, summed over
+ * a subnet's positions for its row). Null when nothing is held now (the yield of what is held) or the
+ * window is under a day.
+ */
 export function emissionYield(
   records: readonly EmissionRecord[],
   alphaNow: bigint,
+  heldMs: (from: number, to: number) => bigint,
   asOfTimestamp: number,
   firstSeen: number | null,
 ): number | null {
   if (alphaNow <= 0n || firstSeen === null) return null;
-  const start = Math.max(asOfTimestamp - YIELD_WINDOW_DAYS * DAY_MS, firstSeen);
-  const days = (asOfTimestamp - start) / DAY_MS;
-  if (days < 1) return null;
+  const start = Math.max(Math.floor(asOfTimestamp / DAY_MS) * DAY_MS - YIELD_WINDOW_MS, firstSeen);
+  if (asOfTimestamp - start < DAY_MS) return null;
   let emitted = 0n;
   // α that appeared unexplained is kept as no-cost α, never income (state.ts `bookRecord`): not emitted.
   for (const r of records)
     if (r.kind === 'emission' && r.alpha > 0n && r.timestamp > start && r.timestamp <= asOfTimestamp)
       emitted += r.alpha;
-  const share = ratio(emitted, alphaNow);
-  return share === null ? null : (share * 365) / days;
+  // emitted ÷ (∫α dt ÷ window ms) × 365 ÷ (window ms ÷ day ms): the window's length cancels out.
+  return ratio(emitted * 365n * BigInt(DAY_MS), heldMs(start, asOfTimestamp));
 }
