@@ -38,9 +38,9 @@ describe('exports', () => {
     expect(csv.split('\r\n')).toEqual([
       'Date (UTC),Sent Amount,Sent Currency,Received Amount,Received Currency,Fee Amount,Fee Currency,Net Worth Amount,Net Worth Currency,Label,Description,TxHash',
       // stake: 10 TAO gross = 9.994964523 sent + 0.005035477 fee
-      '2025-10-01 00:20,9.994964523,TAO,5.000000000,SN7,0.005035477,TAO,,,,buy block 100-1,0x00000064',
+      '2025-10-01 00:20,9.994964523,TAO,5.000000000,SN7,0.005035477,TAO,,,,buy block 100-1,100-0',
       // unstake: 2 α gross = 1.998992905 sent + 0.001007095 α fee; net worth 4 TAO × 300 = 1200
-      '2025-10-02 00:20,1.998992905,SN7,4.000000000,TAO,0.001007095,SN7,1200.00000000,USD,,sell block 7300-1,0x00001c84',
+      '2025-10-02 00:20,1.998992905,SN7,4.000000000,TAO,0.001007095,SN7,1200.00000000,USD,,sell block 7300-1,7300-0',
       // emission income: 0.1 α worth 0.2 TAO × 300 = 60
       '2025-10-02 00:20,,,0.100000000,SN7,,,60.00000000,USD,reward,emission H1 blocks 0-7300,',
       '',
@@ -79,6 +79,27 @@ describe('exports', () => {
     expect(json.pnl.total.figures.emissionTao).toBe('200000000');
   });
 
+  it('identical stakes in one batch: a TxHash each (the chain event), so Koinly does not drop one as a duplicate', () => {
+    const batch = computePortfolio(
+      {
+        trackedColdkeys: ['C1'],
+        // one extrinsic spreading 20 TAO evenly over two validators of SN7
+        events: [
+          ev('StakeAdded', { block: 100, idx: 4, netuid: 7, hot: 'H1', tao: 10n * TAO, alpha: 5n * A }),
+          ev('StakeAdded', { block: 100, idx: 5, netuid: 7, hot: 'H2', tao: 10n * TAO, alpha: 5n * A }),
+        ],
+        checkpoints: [],
+        snapshots: [],
+      },
+      { method: 'acb', rewards: 'income' },
+    );
+    const rows = koinlyCsv(taxRows(batch.ledger, batch.emissions)).split('\r\n').slice(1, 3);
+    const cells = rows.map((r) => r.split(','));
+    // Koinly's duplicate test: date, currency, amount and TxHash. All but the TxHash are the same.
+    expect(cells.map((c) => c.slice(0, -1))).toEqual([cells[0]?.slice(0, -1), cells[0]?.slice(0, -1)]);
+    expect(cells.map((c) => c.at(-1))).toEqual(['100-4', '100-5']);
+  });
+
   it('cross-subnet swap: Sent SN<a> (net of the origin α fee) / Received SN<b>', () => {
     const swap = computePortfolio(
       {
@@ -95,9 +116,7 @@ describe('exports', () => {
       { method: 'acb', rewards: 'income' },
     );
     const lines = koinlyCsv(taxRows(swap.ledger, swap.emissions)).split('\r\n');
-    expect(lines[2]).toBe(
-      '2025-10-01 00:40,9.995000000,SN1,4.000000000,SN2,0.005000000,SN1,,,,swap block 200-1,0x000000c8',
-    );
+    expect(lines[2]).toBe('2025-10-01 00:40,9.995000000,SN1,4.000000000,SN2,0.005000000,SN1,,,,swap block 200-1,200-1');
   });
 
   it('pre-v3 unstake with a TAO fee: Received is the gross TAO, so Received − Fee is the TAO the wallet got', () => {
@@ -117,12 +136,8 @@ describe('exports', () => {
     );
     const lines = koinlyCsv(taxRows(old.ledger, old.emissions)).split('\r\n');
     // buy: StakeAdded.tao 10 is net of the fee at 270, so 10 TAO sent + 0.001 fee
-    expect(lines[1]).toBe(
-      '2025-10-01 00:20,10.000000000,TAO,5.000000000,SN1,0.001000000,TAO,,,,buy block 100-1,0x00000064',
-    );
-    expect(lines[2]).toBe(
-      '2025-10-01 00:40,2.000000000,SN1,4.001000000,TAO,0.001000000,TAO,,,,sell block 200-1,0x000000c8',
-    );
+    expect(lines[1]).toBe('2025-10-01 00:20,10.000000000,TAO,5.000000000,SN1,0.001000000,TAO,,,,buy block 100-1,100-0');
+    expect(lines[2]).toBe('2025-10-01 00:40,2.000000000,SN1,4.001000000,TAO,0.001000000,TAO,,,,sell block 200-1,200-0');
     expect(coinTrackerCsv(taxRows(old.ledger, old.emissions)).split('\r\n')[2]).toBe(
       '10/01/2025 00:40:00,4.001000000,TAO,2.000000000,SN1,0.001000000,TAO,',
     );
@@ -139,7 +154,7 @@ describe('exports', () => {
     );
     expect(es.map((e) => e.kind)).toEqual(['alpha-fee']);
     expect(koinlyCsv(taxRows(es, [])).split('\r\n')[1]).toBe(
-      '2025-10-01 00:20,0.003000000,SN1,,,,,,,cost,alpha-fee block 100-1,0x00000064',
+      '2025-10-01 00:20,0.003000000,SN1,,,,,,,cost,alpha-fee block 100-1,100-1',
     );
     expect(coinTrackerCsv(taxRows(es, [])).split('\r\n')[1]).toBe('10/01/2025 00:20:00,,,0.003000000,SN1,,,');
   });

@@ -12,9 +12,14 @@ import type { FeeUnit, LedgerFlag, LedgerKind, LegBasis, LegCategory, SilentEffe
 export type { StakeEvent, StoredStakeEvent } from '../facts';
 export type { ChainEventKind, LedgerKind, LegBasis, LegCategory, SilentEffectKind } from '../vocab';
 
-/** The event's stored id when it has one (a StoredStakeEvent), else "block-eventIndex". */
+/** The chain's name for the event, "block-eventIndex" (as block explorers name events): the same in every database. */
+export function chainEventId(e: StakeEvent): string {
+  return `${e.blockNumber}-${e.eventIndex}`;
+}
+
+/** The event's stored id when it has one (a StoredStakeEvent), else its chain id. */
 export function eventRef(e: StakeEvent): string {
-  return 'id' in e && typeof e.id === 'number' ? String(e.id) : `${e.blockNumber}-${e.eventIndex}`;
+  return 'id' in e && typeof e.id === 'number' ? String(e.id) : chainEventId(e);
 }
 
 /** Event index of an entry without a source event (a payout learnt from checkpoints): last in its block. */

@@ -30,9 +30,9 @@ describe('tax exports: α held before the history and unexplained increases are 
     });
     expect(csv.split('\r\n').slice(1)).toEqual([
       '2025-10-01 00:20,,,20.000000000,SN1,,,9000.00000000,USD,,opening balance H1 block 100,',
-      '2025-10-01 00:40,5.000000000,SN1,10.000000000,TAO,,,3000.00000000,USD,,sell block 200-1,0x000000c8',
+      '2025-10-01 00:40,5.000000000,SN1,10.000000000,TAO,,,3000.00000000,USD,,sell block 200-1,200-0',
       '2025-10-01 01:00,,,4.000000000,SN2,,,,,,unexplained increase H2 blocks 0-300 (review),',
-      '2025-10-01 01:20,4.000000000,SN2,2.000000000,TAO,,,600.00000000,USD,,sell block 400-1,0x00000190',
+      '2025-10-01 01:20,4.000000000,SN2,2.000000000,TAO,,,600.00000000,USD,,sell block 400-1,400-0',
       '',
     ]);
   });

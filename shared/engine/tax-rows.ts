@@ -12,7 +12,7 @@
  * and described for review unless it is the share pool's rounding. An unexplained decrease is α lost
  * (sent, no proceeds), as the engine books it.
  */
-import type { LedgerEntry, LedgerLeg } from './ledger';
+import { chainEventId, type LedgerEntry, type LedgerLeg } from './ledger';
 import type { EmissionRecord } from './emissions';
 import { isShareRounding } from './reconcile';
 import type { BasketRecord } from './baskets';
@@ -73,7 +73,11 @@ function feeOf(leg: LedgerLeg): { amount: bigint; currency: string } | null {
  * a kind added to the vocabulary without a case fails typecheck (this must return on every path).
  */
 export function taxRowOf(e: LedgerEntry): TaxRow | null {
-  const tx = e.sources[0]?.blockHash ?? '';
+  // The entry's first chain event: unique per entry and stable across exports. Koinly drops a row whose
+  // date, currency, amount and TxHash all match one it has: with the block hash, identical stakes in one
+  // block (a batch spreading stake evenly over validators) would have been dropped as duplicates.
+  const first = e.sources[0];
+  const tx = first ? chainEventId(first) : '';
   const desc = `${e.kind} block ${e.blockNumber}${e.extrinsicIndex !== null ? `-${e.extrinsicIndex}` : ''}`;
   const base = { timestamp: e.timestamp, txHash: tx, description: desc };
   const legs = e.legs;
