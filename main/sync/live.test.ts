@@ -4,7 +4,7 @@
 // Blocks are produced one at a time and sync is awaited after each: no timing in pass/fail.
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Devnet } from '../../devnet/index';
+import type { Devnet, SubmitHandle } from '../../devnet/index';
 import { testBackend } from '../test/backend';
 import { ensureDevnetMetadata } from '../test/devnet';
 import { useTempDirs } from '../test/temp-dir';
@@ -12,6 +12,7 @@ import { HEAD_EVERY_LIVE } from './run-once';
 
 ensureDevnetMetadata();
 const { startDevnet } = await import('../../devnet/index');
+const { fromSs58 } = await import('../../devnet/chain/accounts');
 const tempDir = useTempDirs();
 
 const TEMPO = 360;
@@ -22,6 +23,17 @@ interface StakeInfoLike {
   hotkey: { toString(): string };
   netuid: { toNumber(): number };
   stake: { toBigInt(): bigint };
+}
+
+/** A lock_stake of a tenth of the first subnet position the chain would let a user lock now. */
+function submitLock(dn: Devnet): SubmitHandle {
+  for (const cold of dn.coldkeys.map(fromSs58))
+    for (const p of dn.chain.positionsOf(cold)) {
+      const alpha = dn.chain.stake(p.hotkey, cold, p.netuid) / 10n;
+      if (p.netuid !== 0 && dn.chain.locks.checkLock(cold, p.hotkey, p.netuid, alpha) === null)
+        return dn.submit({ kind: 'lock_stake', coldkey: cold, hotkey: p.hotkey, netuid: p.netuid, alpha });
+    }
+  throw new Error('no user position of the scenario can be locked');
 }
 
 describe('live following on the 424 scenario', () => {
@@ -73,10 +85,14 @@ describe('live following on the 424 scenario', () => {
     await backend.sync.start();
     await caughtUp(dn.finalized());
     const start = dn.finalized();
+    let lock: SubmitHandle | null = null;
     for (let i = 0; i < FOLLOWED; i++) {
+      // A wallet locks a tenth of a subnet position a while after following began (no α moves).
+      if (i === 100) lock = submitLock(dn);
       dn.produceBlocks(1);
       await caughtUp(dn.finalized());
     }
+    expect(lock?.included()?.ok).toBe(true);
     const end = dn.finalized();
     expect(end - start).toBe(FOLLOWED);
 
@@ -97,7 +113,20 @@ describe('live following on the 424 scenario', () => {
         .map((r) => `${r.netuid}|${r.hotkey}|${r.alpha}`)
         .sort();
 
+    /** Blocks after `from` where the coldkey's lock changed (StakeLocked, LockMoved recorded). */
+    const lockBlocks = (coldkey: string, from: number) =>
+      new Set(
+        (
+          backend.db
+            .prepare(
+              "SELECT DISTINCT block_number b FROM stake_events WHERE coldkey = ? AND block_number > ? AND kind IN ('StakeLocked', 'LockMoved')",
+            )
+            .all(coldkey, from) as { b: bigint }[]
+        ).map((r) => Number(r.b)),
+      );
+
     let emissionOnly = 0;
+    let lockEvents = 0;
     for (const coldkey of dn.coldkeys) {
       // At least once per tempo: no stretch of the followed blocks goes longer without a refresh.
       const heads = [start, ...headsOf(coldkey).filter((b) => b > start), end];
@@ -107,6 +136,11 @@ describe('live following on the 424 scenario', () => {
 
       // Every refreshed head holds the chain's StakeInfo at that block.
       const refreshed = headsOf(coldkey).filter((b) => b > start);
+      // A lock event moves no α: the head is read again at its block (followed one block at a time),
+      // else the last head's locks would pass for current until the next refresh.
+      const locked = lockBlocks(coldkey, start);
+      for (const b of locked) expect(refreshed).toContain(b);
+      lockEvents += locked.size;
       for (const b of refreshed) expect(alphaAt(coldkey, b)).toEqual(await chainStake(coldkey, b));
 
       // Wallets without any stake event of their own while followed: their α moved by emission alone.
@@ -117,8 +151,9 @@ describe('live following on the 424 scenario', () => {
       if (own.n === 0n && JSON.stringify(alphaAt(coldkey, last)) !== JSON.stringify(alphaAt(coldkey, start)))
         emissionOnly += 1;
     }
-    // The scenario has such a wallet: the check above is not vacuous.
+    // The scenario has such a wallet, and lock events while followed: the checks above are not vacuous.
     expect(emissionOnly).toBeGreaterThan(0);
+    expect(lockEvents).toBeGreaterThan(0);
 
     // A node that declares a shorter tempo (here every subnet's Tempo set to 120 from now on) gets
     // head refreshes that often once a refresh has read it.
@@ -139,7 +174,11 @@ describe('live following on the 424 scenario', () => {
       const every = onSubnets ? SHORT : HEAD_EVERY_LIVE;
       if (onSubnets) shortened += 1;
       expect(later.length).toBeGreaterThanOrEqual(onSubnets ? 3 : 1);
-      for (let i = 1; i < later.length; i++) expect(later[i]! - later[i - 1]!).toBe(every);
+      // `every` blocks apart, or sooner at a lock event (which restarts the count).
+      const locked = lockBlocks(coldkey, from);
+      for (let i = 1; i < later.length; i++)
+        if (!locked.has(later[i]!)) expect(later[i]! - later[i - 1]!).toBe(every);
+        else expect(later[i]! - later[i - 1]!).toBeLessThanOrEqual(every);
       expect(dn.finalized() - later[later.length - 1]!).toBeLessThan(every);
     }
     expect(shortened).toBeGreaterThan(0);

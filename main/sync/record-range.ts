@@ -7,9 +7,12 @@ import type { BlockFacts, ChainFactsRepo, SyncStateRow } from '../db/repos/chain
 import { factsFor, type PlanEntry } from './block-facts';
 import { recordsSomething, type ChangeFinder } from './change-finder';
 import type { ChainReader } from './reader';
+import type { ChainEventKind } from '../../shared/vocab';
 
 /** Events that make a coldkey's basket positions worth reading even without root stake. */
 const BASKET_KINDS = new Set(['BasketStakedIn', 'BasketClaimed']);
+/** Events that change a coldkey's lock on a subnet and none of its α (docs/chain/locks.md). */
+const LOCK_KINDS: ReadonlySet<string> = new Set(['StakeLocked', 'LockMoved'] satisfies ChainEventKind[]);
 
 /** One checkpoint per this many blocks (a day of 12 s blocks), on a fixed grid so reruns agree. */
 export const BLOCKS_PER_DAY = 7_200;
@@ -123,9 +126,12 @@ export async function recordRange(
   // The head itself: positions, prices, locks and exit values at `hi` (live following: at most once
   // per `headEvery` blocks). Also for a coldkey that changed nothing yet but holds stake older than
   // the history read (basket475's root-only staker before her first claim): else it shows nothing.
+  // A lock event moves no α, so the last head's row would still pass for current (same α) with the
+  // old lock until the next refresh: a range that recorded one reads the head again.
   if (firstBlock !== null || finder.positions.size > 0) {
     const lastHead = repo.lastHeadBlock(coldkey);
-    if (hooks.headEvery === undefined || lastHead === null || hi - lastHead >= hooks.headEvery) {
+    const lockChanged = eventful.some((c) => c.rows.some((r) => LOCK_KINDS.has(r.kind)));
+    if (hooks.headEvery === undefined || lastHead === null || hi - lastHead >= hooks.headEvery || lockChanged) {
       const entry = plan.get(hi);
       plan.set(hi, entry ? { ...entry, head: true } : { block: hi, change: null, head: true, ...funds });
     }
