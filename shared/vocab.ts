@@ -267,7 +267,7 @@ export const EXIT_SOURCES = {
   },
   'closed-form': {
     label: 'Computed',
-    help: 'Computed from the pool reserves at the last snapshot: the runtime gave no quote, or the α changed since the synced head (then the α less the lock read there, which a stake change leaves in place). A total of validator funds only (at their claim value) shows this too.',
+    help: 'Computed from the pool reserves at the last snapshot: the runtime gave no quote, a newer pool was recorded since the synced head (another wallet’s change block), or the α changed since it (then the α less the lock read there, which a stake change leaves in place). A total of validator funds only (at their claim value) shows this too.',
   },
   mixed: { label: 'Chain quote and computed', help: 'Some parts quoted by the chain, the rest computed.' },
 } as const satisfies Record<string, Term>;

@@ -141,6 +141,44 @@ describe('exit values and locks from the head facts', () => {
     for (const h of v.positions.values()) expect(h).toMatchObject({ block: null, exitSource: 'closed-form' });
   });
 
+  it('a pool recorded after the head (another wallet’s change block): the head’s locks, the exit on the newer pool', () => {
+    // C1's α is as its head (block 102) read it, but SN1's pool moved to 1.2 τ/α at block 103, read from
+    // storage with its balancer weight (q = ½), so the closed form quotes it exactly.
+    const moved = { ...snap(103, 1, 1_200_000_000n, { spec: 424 }), balancerQuote: 500_000_000_000_000_000n };
+    const later: PortfolioInput = { ...input, snapshots: [...input.snapshots, moved] };
+    const engine = createEngine(later, { method: 'acb', rewards: 'income' });
+    const v = valueAtHead(engine.result(), engine, new Map([['C1', c1Head()]]), 424);
+    const pool = engine.prices.poolAt(1, 103)!;
+    expect(quoteExit(3n * A, pool, 424).approximate).toBe(false);
+    // The head's quote (2.9 τ for 3 α at 1 τ/α) would be below the 3.6 τ those 3 α are now worth at spot.
+    expect(v.positions.get('C1|H1|1')).toMatchObject({
+      block: 102,
+      locked: 3n * A,
+      available: 3n * A,
+      lockedValue: 3_600_000_000n,
+      exitSource: 'closed-form',
+      exitValue: quoteExit(3n * A, pool, 424).tao,
+    });
+    const c1 = v.aggregates.get(aggregateKey({ kind: 'wallet', key: 'C1' }))!;
+    expect(c1).toMatchObject({ exitSource: 'closed-form', available: 7n * A, locked: 3n * A });
+    expect(c1.exitValue).toBe(quoteExit(7n * A, pool, 424).tao);
+    expect(c1.exitValue).toBeGreaterThan(6_800_000_000n);
+
+    // The same move read without the weight (as heads read pools) would be quoted only approximately:
+    // the chain's quotes stay.
+    const { balancerQuote: _, ...unweighted } = moved;
+    const headLike = createEngine(
+      { ...input, snapshots: [...input.snapshots, unweighted] },
+      { method: 'acb', rewards: 'income' },
+    );
+    const w = valueAtHead(headLike.result(), headLike, new Map([['C1', c1Head()]]), 424);
+    expect(w.positions.get('C1|H1|1')).toMatchObject({ exitSource: 'chain', exitValue: 2_900_000_000n });
+    expect(w.aggregates.get(aggregateKey({ kind: 'wallet', key: 'C1' }))).toMatchObject({
+      exitSource: 'chain',
+      exitValue: 6_800_000_000n,
+    });
+  });
+
   it('a fully locked position sells for 0 by the chain’s facts, its locked α valued apart', () => {
     const head = c1Head();
     head.positions[0] = { ...head.positions[0]!, locked: 6n * A, available: 0n, exit: null };

@@ -1,7 +1,8 @@
 // Exit values and locks from the head facts sync recorded (docs/chain/locks.md,
 // docs/chain/pricing-and-exit.md): where a coldkey's latest head checkpoint still describes a position
-// (same α), its exit value is the runtime's sim_swap_alpha_for_tao of the available α and its locked α
-// is the chain's; otherwise (its α changed since) the exit is the closed form from the pool reserves, on
+// (same α), its locked α is the chain's, and so is its exit value (the runtime's sim_swap_alpha_for_tao
+// of the available α) unless a newer pool of its subnet is recorded that the closed form quotes
+// exactly (then that); otherwise (its α changed since) the exit is the closed form from the pool reserves, on
 // its α less its share of the subnet's lock the head read, which a stake change leaves in place.
 // Aggregates sell each (coldkey, subnet) at once — one account's sale, as sync quotes it — and add the
 // sales of different coldkeys (separate accounts, each quoted on the same pool).
@@ -94,6 +95,19 @@ export function valueAtHead(
     return h && h.block <= block ? h : null;
   };
 
+  /**
+   * The exit of `alpha` on a pool recorded after the head (another wallet's change block while
+   * following live moves every subnet's price), where the closed form is exact there: the spot value
+   * moved to that pool, so the head's quote at its older one no longer goes with it. Null where the
+   * head's pool is still the latest, or where the closed form would be approximate (a pool read
+   * without its balancer weight, as heads read them): the chain's quote stays.
+   */
+  const newerExit = (netuid: number, headBlock: number, alpha: bigint) => {
+    if ((engine.prices.snapshotAt(netuid, block)?.blockNumber ?? -1) <= headBlock) return null;
+    const q = closedForm(netuid, alpha);
+    return q.approximate ? null : q;
+  };
+
   const rowsOf = new Map(
     [...heads.values()].map((h) => [h.coldkey, new Map(h.positions.map((r) => [`${r.hotkey}|${r.netuid}`, r]))]),
   );
@@ -120,8 +134,9 @@ export function valueAtHead(
     let sale: Sale;
     if (head && row) {
       // Nothing available (all locked) sells for exactly 0: sync asks the runtime nothing then.
-      const quoted = row.exit ?? (row.available === 0n ? { tao: 0n } : null);
-      const computed = quoted ? null : closedForm(p.netuid, row.available);
+      const newer = row.available > 0n ? newerExit(p.netuid, head.block, row.available) : null;
+      const quoted = newer ? null : (row.exit ?? (row.available === 0n ? { tao: 0n } : null));
+      const computed = quoted ? null : (newer ?? closedForm(p.netuid, row.available));
       sale = {
         block: head.block,
         locked: row.locked,
@@ -162,7 +177,12 @@ export function valueAtHead(
     const held = members.reduce((a, m) => a + heldOf(m), 0n);
     // Closed positions (no α, so no head row) do not decide whether the head facts still hold.
     const fromHead = parts.every((s) => s.block !== null || s.source === null) && stake?.total === held;
-    const quoted = fromHead && stake ? (stake.exit ?? (stake.available === 0n ? { tao: 0n } : null)) : null;
+    const headBlock = headOf(first.coldkey)?.block;
+    const newer =
+      fromHead && headBlock !== undefined && summed.available > 0n
+        ? newerExit(first.netuid, headBlock, summed.available)
+        : null;
+    const quoted = fromHead && stake && !newer ? (stake.exit ?? (stake.available === 0n ? { tao: 0n } : null)) : null;
     if (quoted) {
       pairSales.set(pk, { ...summed, exitValue: quoted.tao, source: held === 0n ? null : 'chain' });
     } else {
