@@ -143,8 +143,12 @@ describe('exit values and locks from the head facts', () => {
 
   it('a pool recorded after the head (another wallet’s change block): the head’s locks, the exit on the newer pool', () => {
     // C1's α is as its head (block 102) read it, but SN1's pool moved to 1.2 τ/α at block 103, read from
-    // storage with its balancer weight (q = ½), so the closed form quotes it exactly.
-    const moved = { ...snap(103, 1, 1_200_000_000n, { spec: 424 }), balancerQuote: 500_000_000_000_000_000n };
+    // storage with its balancer weight (q = ½) and fee rate, so the closed form quotes it exactly.
+    const moved = {
+      ...snap(103, 1, 1_200_000_000n, { spec: 424 }),
+      balancerQuote: 500_000_000_000_000_000n,
+      feeRate: 33n,
+    };
     const later: PortfolioInput = { ...input, snapshots: [...input.snapshots, moved] };
     const engine = createEngine(later, { method: 'acb', rewards: 'income' });
     const v = valueAtHead(engine.result(), engine, new Map([['C1', c1Head()]]), 424);
@@ -164,19 +168,22 @@ describe('exit values and locks from the head facts', () => {
     expect(c1.exitValue).toBe(quoteExit(7n * A, pool, 424).tao);
     expect(c1.exitValue).toBeGreaterThan(6_800_000_000n);
 
-    // The same move read without the weight (as heads read pools) would be quoted only approximately:
-    // the chain's quotes stay.
-    const { balancerQuote: _, ...unweighted } = moved;
-    const headLike = createEngine(
-      { ...input, snapshots: [...input.snapshots, unweighted] },
-      { method: 'acb', rewards: 'income' },
-    );
-    const w = valueAtHead(headLike.result(), headLike, new Map([['C1', c1Head()]]), 424);
-    expect(w.positions.get('C1|H1|1')).toMatchObject({ exitSource: 'chain', exitValue: 2_900_000_000n });
-    expect(w.aggregates.get(aggregateKey({ kind: 'wallet', key: 'C1' }))).toMatchObject({
-      exitSource: 'chain',
-      exitValue: 6_800_000_000n,
-    });
+    // The same move read without the weight or without the fee rate (as heads read pools) would not be
+    // quoted exactly: the chain's quotes stay.
+    const { balancerQuote: _q, ...unweighted } = moved;
+    const { feeRate: _f, ...noFeeRate } = moved;
+    for (const headRead of [unweighted, noFeeRate]) {
+      const headLike = createEngine(
+        { ...input, snapshots: [...input.snapshots, headRead] },
+        { method: 'acb', rewards: 'income' },
+      );
+      const w = valueAtHead(headLike.result(), headLike, new Map([['C1', c1Head()]]), 424);
+      expect(w.positions.get('C1|H1|1')).toMatchObject({ exitSource: 'chain', exitValue: 2_900_000_000n });
+      expect(w.aggregates.get(aggregateKey({ kind: 'wallet', key: 'C1' }))).toMatchObject({
+        exitSource: 'chain',
+        exitValue: 6_800_000_000n,
+      });
+    }
   });
 
   it('a fully locked position sells for 0 by the chain’s facts, its locked α valued apart', () => {

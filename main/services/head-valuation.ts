@@ -10,6 +10,7 @@ import {
   alphaToTao,
   positionKey,
   quoteExit,
+  SPEC_SWAP_V3,
   type AggregateResult,
   type EmissionRecord,
   type Engine,
@@ -99,11 +100,14 @@ export function valueAtHead(
    * The exit of `alpha` on a pool recorded after the head (another wallet's change block while
    * following live moves every subnet's price), where the closed form is exact there: the spot value
    * moved to that pool, so the head's quote at its older one no longer goes with it. Null where the
-   * head's pool is still the latest, or where the closed form would be approximate (a pool read
-   * without its balancer weight, as heads read them): the chain's quote stays.
+   * head's pool is still the latest, or where the closed form would not be exact (a pool read without
+   * its balancer weight or, from swap v3 on, its fee rate, as heads read them): the chain's quote stays.
    */
   const newerExit = (netuid: number, headBlock: number, alpha: bigint) => {
-    if ((engine.prices.snapshotAt(netuid, block)?.blockNumber ?? -1) <= headBlock) return null;
+    const snap = engine.prices.snapshotAt(netuid, block);
+    if (!snap || snap.blockNumber <= headBlock) return null;
+    const feeRate = engine.prices.poolAt(netuid, block)?.feeRate ?? null;
+    if (netuid !== 0 && (snap.specVersion ?? specVersion) >= SPEC_SWAP_V3 && feeRate === null) return null;
     const q = closedForm(netuid, alpha);
     return q.approximate ? null : q;
   };
