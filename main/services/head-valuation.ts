@@ -190,7 +190,7 @@ export function valueAtHead(
     if (quoted) {
       pairSales.set(pk, { ...summed, exitValue: quoted.tao, source: held === 0n ? null : 'chain' });
     } else {
-      const computed = closedForm(first.netuid, summed.available);
+      const computed = newer ?? closedForm(first.netuid, summed.available);
       pairSales.set(pk, {
         ...summed,
         exitValue: computed.tao,
